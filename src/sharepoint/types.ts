@@ -1,0 +1,74 @@
+// The data layer's public face: what the tab may ask of SharePoint. Components and hooks use
+// these interfaces only; they never build URLs or see @pnp/sp. Implemented in src/sharepoint
+// over @pnp/sp (against SharePoint Online or the local server alike).
+import type {
+  Action,
+  Capabilities,
+  DataFile,
+  ETag,
+  IndicatorResultRow,
+  Objective,
+  Person,
+  ProgressUpdate,
+  Rag,
+} from "../plan/types";
+
+export type ObjectiveDraft = Omit<Objective, "id" | "etag" | "modified">;
+export type ObjectivePatch = Partial<ObjectiveDraft>;
+export type ActionDraft = Omit<Action, "id" | "etag" | "modified">;
+export type ActionPatch = Partial<ActionDraft>;
+
+/** A progress or RAG change by an action owner; recorded in the history with author and time. */
+export interface ProgressChange {
+  rag?: Rag;
+  progress?: string | null;
+  note?: string | null;
+}
+
+/** The whole plan year from one batched read. */
+export interface PlanSnapshot {
+  year: string;
+  objectives: Objective[];
+  actions: Action[];
+  /** Latest progress update per action id (for "last update" columns). */
+  lastUpdates: Record<number, ProgressUpdate>;
+  /** ISO timestamp of the most recent change anywhere in the plan. */
+  lastModified: string | null;
+}
+
+export interface PlanStore {
+  me(): Promise<Person>;
+  capabilities(): Promise<Capabilities>;
+  /** Plan years present on the site, newest first. */
+  planYears(): Promise<string[]>;
+  loadPlan(year: string): Promise<PlanSnapshot>;
+
+  addObjective(draft: ObjectiveDraft): Promise<Objective>;
+  /** Throws ConflictError when the ETag is stale. */
+  updateObjective(id: number, etag: ETag, patch: ObjectivePatch): Promise<Objective>;
+  deleteObjective(id: number, etag: ETag): Promise<void>;
+
+  addAction(draft: ActionDraft): Promise<Action>;
+  getAction(id: number): Promise<Action>;
+  /** Throws ConflictError when the ETag is stale. Writes a progress update when RAG or progress change. */
+  updateAction(id: number, etag: ETag, patch: ActionPatch, note?: string | null): Promise<Action>;
+  /** Action owner's quick update: RAG and/or progress with an optional note. */
+  updateProgress(id: number, etag: ETag, change: ProgressChange): Promise<Action>;
+  deleteAction(id: number, etag: ETag): Promise<void>;
+
+  history(actionId: number): Promise<ProgressUpdate[]>;
+  /** Progress updates across the plan year since a date (ISO), for "what changed". */
+  updatesSince(year: string, sinceIso: string): Promise<ProgressUpdate[]>;
+  addComment(actionId: number, note: string): Promise<ProgressUpdate>;
+
+  searchPeople(query: string): Promise<Person[]>;
+  /** Resolve a login or e-mail to a site user (SharePoint ensureUser). */
+  ensurePerson(loginOrEmail: string): Promise<Person>;
+
+  indicatorResults(standard?: string): Promise<IndicatorResultRow[]>;
+  saveIndicatorResults(rows: Omit<IndicatorResultRow, "id" | "etag" | "modified">[]): Promise<IndicatorResultRow[]>;
+
+  dataFiles(): Promise<DataFile[]>;
+  uploadDataFile(name: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<DataFile>;
+  downloadDataFile(serverRelativeUrl: string): Promise<Uint8Array>;
+}

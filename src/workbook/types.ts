@@ -1,0 +1,213 @@
+// Typed records read from HR extracts. The contract between src/workbook (which builds them
+// from workbook bytes) and src/indicators (which counts them). Plain data only.
+
+/** The three groups every WRES measure compares (WRES.md, "Ethnic groups"). */
+export type EthnicGroup = "white" | "bme" | "unknown";
+
+/** The groups below BME that trusts and NHS Wales disaggregate to. */
+export type BroadEthnicity = "white" | "mixed" | "asian" | "black" | "other" | "unknown";
+
+export interface Ethnicity {
+  group: EthnicGroup;
+  broad: BroadEthnicity;
+  /** National one-character code (A-S, Z), or null when unknown or unrecognised. */
+  code: string | null;
+  /** Local refinement when given (e.g. "CA", "LB"), else the national code. */
+  localCode: string | null;
+  /** The value as it appeared in the file, for reports. */
+  raw: string;
+}
+
+/** Agenda for Change bands as WRES reports them. */
+export type AfcBand = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8a" | "8b" | "8c" | "8d" | "9" | "VSM";
+export const AFC_BANDS: readonly AfcBand[] = ["1", "2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9", "VSM"];
+
+/** Medical and dental subgroups (WRES.md, "Pay bands and cohorts"). */
+export type MedicalSubgroup = "consultant" | "non-consultant-career-grade" | "trainee" | "other";
+export const MEDICAL_SUBGROUPS: readonly MedicalSubgroup[] = ["consultant", "non-consultant-career-grade", "trainee", "other"];
+
+export type Cohort = "non-clinical" | "clinical" | "medical";
+
+/** Where a value came from, so every problem and exclusion can name file, sheet, row and column. */
+export interface SourceRef {
+  file: string;
+  sheet: string | null;
+  /** 1-based row number as a spreadsheet shows it. */
+  row: number;
+}
+
+/** One person in the staff-in-post table, counted once at their primary assignment. */
+export interface StaffRecord {
+  personId: string;
+  ethnicity: Ethnicity;
+  cohort: Cohort;
+  /** AfC band for non-clinical and clinical staff; null for medical staff or when absent. */
+  band: AfcBand | null;
+  /** Medical subgroup for medical and dental staff; null otherwise. */
+  medical: MedicalSubgroup | null;
+  /** Consultant who is also a senior medical manager (medical director, clinical director). */
+  seniorMedicalManager: boolean;
+  staffGroup: string | null;
+  gender: string | null;
+  disability: string | null;
+  directorate: string | null;
+  /** Board membership when the staff table carries it. */
+  board: { voting: boolean; executive: boolean } | null;
+  source: SourceRef;
+}
+
+/** One application in a recruitment extract. */
+export interface ApplicationRecord {
+  ethnicity: Ethnicity;
+  shortlisted: boolean;
+  appointed: boolean;
+  band: AfcBand | null;
+  post: string | null;
+  /** ISO date (yyyy-mm-dd) or null. */
+  date: string | null;
+  source: SourceRef;
+}
+
+export type CaseType = "disciplinary" | "capability" | "grievance" | "other";
+
+/** One employee relations case. Ethnicity is resolved from staff in post when the extract has none. */
+export interface CaseRecord {
+  personId: string | null;
+  ethnicity: Ethnicity;
+  caseType: CaseType;
+  stage: string | null;
+  /** ISO date (yyyy-mm-dd) or null. */
+  startDate: string | null;
+  outcome: string | null;
+  source: SourceRef;
+}
+
+/** One person who accessed non-mandatory training or CPD (deduplicated by person). */
+export interface TrainingRecord {
+  personId: string | null;
+  ethnicity: Ethnicity;
+  /** ISO date (yyyy-mm-dd) or null. */
+  date: string | null;
+  source: SourceRef;
+}
+
+export interface BoardRecord {
+  ethnicity: Ethnicity;
+  voting: boolean;
+  executive: boolean;
+  source: SourceRef;
+}
+
+/** Published staff survey results for indicators 5-8 (aggregated by the survey provider). */
+export interface SurveyRecord {
+  indicator: 5 | 6 | 7 | 8;
+  year: number | null;
+  whitePct: number;
+  bmePct: number;
+  whiteRespondents: number | null;
+  bmeRespondents: number | null;
+  source: SourceRef;
+}
+
+/** Measures already counted by ethnic group (organisations without row-level data, earlier years). */
+export type AggregateMeasure =
+  | "staff"
+  | "shortlisted"
+  | "appointed"
+  | "disciplinary"
+  | "training"
+  | "board-voting"
+  | "board-executive";
+
+export interface AggregateRecord {
+  measure: AggregateMeasure;
+  /** Band or cohort key when the count is for one band ("5", "8a", "consultant"), else null. */
+  band: string | null;
+  cohort: Cohort | null;
+  year: string | null;
+  white: number;
+  bme: number;
+  unknown: number;
+  source: SourceRef;
+}
+
+export type SheetKind = "staff" | "recruitment" | "cases" | "training" | "board" | "survey" | "aggregate";
+
+export type IssueSeverity = "error" | "warning";
+
+/**
+ * A problem found while reading. `code` is stable (the tab translates it); `message` is plain
+ * English for the command line. Row and column are as a spreadsheet shows them ("C", 14).
+ */
+export interface ReadIssue {
+  severity: IssueSeverity;
+  code: string;
+  message: string;
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  /** Column letter, e.g. "C". */
+  column: string | null;
+  /** The header text of that column, when known. */
+  header: string | null;
+  params?: Record<string, string | number>;
+}
+
+/** How a sheet was understood, for the validation report. */
+export interface SheetSummary {
+  file: string;
+  sheet: string | null;
+  kind: SheetKind | null;
+  headerRow: number | null;
+  /** Our field name -> the header it was read from. */
+  columns: Record<string, string>;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsExcluded: number;
+  /** Exclusion reason code -> rows. */
+  exclusions: Record<string, number>;
+  /** Share of used rows with unknown ethnicity, 0-100, or null when not applicable. */
+  unknownEthnicityPct: number | null;
+  /** A signature of the header row, so a user's column mapping can be remembered for next year's file. */
+  signature: string;
+}
+
+/** A user's mapping for a sheet the reader could not recognise on its own. */
+export interface ColumnMapping {
+  kind: SheetKind;
+  /** Our field name -> header text in the sheet. */
+  columns: Record<string, string>;
+}
+
+export interface ReadOptions {
+  /** Mappings remembered per sheet signature (SheetSummary.signature). */
+  mappings?: Record<string, ColumnMapping>;
+  /** Reject workbooks whose XML would inflate past this many bytes (zip bomb guard). */
+  maxUncompressedBytes?: number;
+  /** Stop reading a sheet after this many rows (reported as an error). */
+  maxRows?: number;
+  /** Called as the reader moves between stages, for progress bars. */
+  onProgress?: (p: { stage: "reading" | "recognising" | "validating"; file: string; fraction: number }) => void;
+}
+
+/** Everything read from one or more workbooks, ready for the indicator module. */
+export interface Dataset {
+  staff: StaffRecord[];
+  applications: ApplicationRecord[];
+  cases: CaseRecord[];
+  training: TrainingRecord[];
+  board: BoardRecord[];
+  survey: SurveyRecord[];
+  aggregates: AggregateRecord[];
+  sheets: SheetSummary[];
+  issues: ReadIssue[];
+  /** Reporting period when it can be told from the data (e.g. "2024/25"), else null. */
+  period: string | null;
+  /** Snapshot date of staff in post when known (ISO date). */
+  snapshotDate: string | null;
+}
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}

@@ -1,0 +1,74 @@
+// Browser tests: the real tab, served by Vite with the local SharePoint server mounted at the
+// same origin (as `npm start` does), driven by playwright-core in Debian's Chromium.
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { createServer, type ViteDevServer } from "vite";
+
+export const SCREENSHOT_DIR = resolve("test-results/screenshots");
+
+export const THEMES = ["default", "dark", "contrast"] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The meeting side panel is 280-320 px wide; we test at its widest common size. */
+export const SIDE_PANEL = { width: 320, height: 800 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Starts the tab's dev server on a free loopback port with a fresh, seeded local SharePoint site. */
+export async function startApp(options: { seed?: "demo" | "none" } = {}): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), "wres-browser-"));
+  process.env.WRES_LOCALSP_DATA = dataDir;
+  process.env.WRES_LOCALSP_SEED = options.seed ?? "demo";
+  const server: ViteDevServer = await createServer({
+    configFile: resolve("vite.config.ts"),
+    logLevel: "error",
+    server: { port: 0, host: "127.0.0.1", strictPort: false, hmr: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === "string") throw new Error("dev server has no address");
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    dataDir,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+}
+
+/** A signed-in demo user in their own browser context (own storage, like a second person). */
+export async function openAs(
+  browser: Browser,
+  app: RunningApp,
+  upn: string,
+  options: { theme?: Theme; viewport?: { width: number; height: number }; query?: Record<string, string>; path?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: "en-GB" });
+  const page = await context.newPage();
+  const params = new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...options.query });
+  await page.goto(`${app.url}${options.path ?? ""}?${params}`);
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

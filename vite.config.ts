@@ -1,0 +1,63 @@
+import { resolve } from "node:path";
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+
+const repo = import.meta.dirname;
+
+// One config for the tab (Vite) and every test project (Vitest).
+// Unit and component tests are fast and isolated; integration tests start the local
+// SharePoint server on a free loopback port; browser tests drive Debian's Chromium.
+export default defineConfig({
+  // The tab's pages live in src/ (the top level holds only the agreed folders); tests run from the repository.
+  root: resolve(repo, "src"),
+  publicDir: false,
+  envDir: repo,
+  plugins: [react()],
+  server: { host: "127.0.0.1", port: 5173, strictPort: false },
+  build: {
+    outDir: resolve(repo, "dist"),
+    emptyOutDir: true,
+    target: "es2022",
+    sourcemap: true,
+  },
+  worker: { format: "es" },
+  test: {
+    root: repo,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", environment: "node", include: ["test/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "components",
+          environment: "jsdom",
+          include: ["test/components/**/*.test.tsx"],
+          setupFiles: ["test/support/components-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["test/integration/**/*.test.ts", "test/contract/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          environment: "node",
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
