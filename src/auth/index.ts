@@ -1,0 +1,2 @@
+export type { TokenProvider } from "./types";
+export { localTokenProvider } from "./local";
