@@ -1,0 +1,10 @@
+// The plan's pure rules: RAG roll-up, overdue, summaries, what changed, validation, merging, numbering.
+export * from "./types";
+export * from "./rag";
+export * from "./dates";
+export * from "./overdue";
+export * from "./numbering";
+export * from "./summary";
+export * from "./changes";
+export * from "./validation";
+export * from "./conflict";

@@ -1,0 +1,58 @@
+import type { Action, Objective, ProgressUpdate, Rag } from "../../../src/plan/types";
+
+let nextId = 1000;
+
+export function objective(overrides: Partial<Objective> = {}): Objective {
+  return {
+    id: overrides.id ?? nextId++,
+    etag: '"1"',
+    title: "Improve representation of BME staff in senior roles",
+    planYear: "2024/25",
+    number: "1",
+    description: null,
+    owner: null,
+    sponsor: null,
+    indicators: [1],
+    highImpactActions: [],
+    ragOverride: null,
+    ragOverrideReason: null,
+    modified: "2025-01-01T09:00:00Z",
+    ...overrides,
+  };
+}
+
+export function action(overrides: Partial<Action> = {}): Action {
+  return {
+    id: overrides.id ?? nextId++,
+    etag: '"1"',
+    objectiveId: 1,
+    number: "1.1",
+    title: "Reverse mentoring for the board",
+    leads: [],
+    leadText: "Head of EDI",
+    dueDate: "2025-03-31",
+    milestones: null,
+    progress: null,
+    kpis: null,
+    outcomes: null,
+    indicators: [],
+    rag: "Green",
+    modified: "2025-01-01T09:00:00Z",
+    ...overrides,
+  };
+}
+
+export function update(actionId: number, date: string, previousRag: Rag | null, rag: Rag | null, overrides: Partial<ProgressUpdate> = {}): ProgressUpdate {
+  return {
+    id: overrides.id ?? nextId++,
+    actionId,
+    author: { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" },
+    date,
+    rag,
+    previousRag,
+    note: null,
+    progress: null,
+    kind: "update",
+    ...overrides,
+  };
+}
