@@ -19,6 +19,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     sourcemap: true,
+    // Two pages: the tab, and MSAL's redirect bridge (auth-redirect.html) that popups and redirects return to.
+    rolldownOptions: {
+      input: { main: resolve(repo, "src/index.html"), "auth-redirect": resolve(repo, "src/auth-redirect.html") },
+    },
   },
   worker: { format: "es" },
   test: {

@@ -1,2 +1,21 @@
 export type { TokenProvider } from "./types";
 export { localTokenProvider } from "./local";
+export { readAuthConfig, sharePointScope, normaliseSharePointOrigin, type AuthConfig, type AuthEnv } from "./config";
+export {
+  InteractionRequired,
+  ConsentDeclinedError,
+  SignInCancelledError,
+  WrongTenantError,
+  AuthConfigError,
+  type SignInPurpose,
+} from "./errors";
+export {
+  createMsalTokenProvider,
+  type MsalAuth,
+  type MsalClient,
+  type MsalDependencies,
+  type MsalTokenProviderOptions,
+  type SignInFlow,
+  type SilentResult,
+  type SignedInAccount,
+} from "./msal";

@@ -1,0 +1,70 @@
+import { AuthConfigError } from "./errors";
+
+/** How the tab gets its tokens: the local server's demo identities, or a real tenant through MSAL. */
+export type AuthConfig =
+  | { mode: "local" }
+  | {
+      mode: "tenant";
+      clientId: string;
+      tenantId: string;
+      /** `https://<tenant>.sharepoint.com`, the root host whose delegated scopes we ask for. */
+      sharePointOrigin: string | undefined;
+    };
+
+/** The build-time variables Vite exposes (see manifest/DEPLOYMENT.md). */
+export interface AuthEnv {
+  VITE_WRES_MODE?: string;
+  VITE_WRES_CLIENT_ID?: string;
+  VITE_WRES_TENANT_ID?: string;
+  VITE_WRES_SHAREPOINT_ORIGIN?: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reads and checks the sign-in settings. Unset mode means local (the demo and the tests); tenant
+ * mode demands a client id and a tenant id that are GUIDs, because comparing the token's tenant with
+ * a domain name could not be done safely.
+ */
+export function readAuthConfig(env: AuthEnv = import.meta.env as AuthEnv): AuthConfig {
+  const mode = (env.VITE_WRES_MODE ?? "local").trim().toLowerCase() || "local";
+  if (mode === "local") return { mode: "local" };
+  if (mode !== "tenant") throw new AuthConfigError([`VITE_WRES_MODE must be "local" or "tenant", not "${mode}"`]);
+
+  const problems: string[] = [];
+  const clientId = (env.VITE_WRES_CLIENT_ID ?? "").trim();
+  const tenantId = (env.VITE_WRES_TENANT_ID ?? "").trim();
+  if (!GUID.test(clientId)) problems.push("VITE_WRES_CLIENT_ID must be the app registration's Application (client) ID (a GUID)");
+  if (!GUID.test(tenantId)) problems.push("VITE_WRES_TENANT_ID must be the Directory (tenant) ID (a GUID, not a domain name)");
+  let sharePointOrigin: string | undefined;
+  const rawOrigin = (env.VITE_WRES_SHAREPOINT_ORIGIN ?? "").trim();
+  if (rawOrigin) {
+    try {
+      sharePointOrigin = normaliseSharePointOrigin(rawOrigin);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  if (problems.length > 0) throw new AuthConfigError(problems);
+  return { mode: "tenant", clientId: clientId.toLowerCase(), tenantId: tenantId.toLowerCase(), sharePointOrigin };
+}
+
+/**
+ * Reduces any SharePoint URL (a site URL, or the origin itself) to its root origin: scopes must name
+ * the tenant's root host, never a site path, or Entra rejects the audience.
+ */
+export function normaliseSharePointOrigin(urlOrOrigin: string): string {
+  let url: URL;
+  try {
+    url = new URL(urlOrOrigin);
+  } catch {
+    throw new Error(`SharePoint address "${urlOrOrigin}" is not a URL (expected https://<tenant>.sharepoint.com)`);
+  }
+  if (url.protocol !== "https:") throw new Error(`SharePoint address "${urlOrOrigin}" must use https`);
+  return url.origin;
+}
+
+/** The delegated SharePoint scope for everyday work, or for creating the lists (provisioning). */
+export function sharePointScope(sharePointOrigin: string, purpose: "write" | "provision"): string {
+  return `${normaliseSharePointOrigin(sharePointOrigin)}/${purpose === "provision" ? "AllSites.Manage" : "AllSites.Write"}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Typed sign-in outcomes the UI translates into words and buttons. None of them carries a token,
+ * and their messages never include one: they are safe to show and to log.
+ */
+
+export type SignInPurpose = "write" | "provision";
+
+/**
+ * A token cannot be had without the user: not signed in yet, consent never given, session expired.
+ * The UI shows a "Sign in" button whose click handler calls `signIn()`; browsers (and Teams) only
+ * allow the popup that follows when it starts from a user gesture, so nothing calls it by itself.
+ */
+export class InteractionRequired extends Error {
+  override readonly name = "InteractionRequired";
+  constructor(
+    readonly purpose: SignInPurpose,
+    /** MSAL's error code (`interaction_required`, `consent_required`, `no_tokens_found`, ...), for support. */
+    readonly reason: string,
+  ) {
+    super(`Sign-in needed (${reason}).`);
+  }
+}
+
+/** The user (or their organisation's policy) declined the permissions the product asks for. */
+export class ConsentDeclinedError extends Error {
+  override readonly name = "ConsentDeclinedError";
+  constructor(
+    /** True when the tenant requires an administrator to consent (the user alone cannot). */
+    readonly adminConsentRequired: boolean,
+    readonly reason: string,
+  ) {
+    super(adminConsentRequired ? "An administrator must approve this app's permissions." : "Permission to use SharePoint was declined.");
+  }
+}
+
+/** The user closed the sign-in window before finishing. Nothing is wrong: offer the button again. */
+export class SignInCancelledError extends Error {
+  override readonly name = "SignInCancelledError";
+  constructor() {
+    super("Sign-in was cancelled.");
+  }
+}
+
+/** The signed-in account belongs to another organisation than the one this deployment serves. */
+export class WrongTenantError extends Error {
+  override readonly name = "WrongTenantError";
+  constructor(
+    readonly expectedTenantId: string,
+    readonly actualTenantId: string,
+  ) {
+    super(`Signed in to organisation ${actualTenantId}, but this app is set up for ${expectedTenantId}.`);
+  }
+}
+
+/** The deployment's settings are missing or malformed (a configuration mistake, not a user's). */
+export class AuthConfigError extends Error {
+  override readonly name = "AuthConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Sign-in is not configured: ${problems.join("; ")}`);
+  }
+}
