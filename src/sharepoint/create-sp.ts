@@ -1,0 +1,26 @@
+import { spfi, DefaultHeaders, DefaultInit, type SPFI } from "@pnp/sp";
+import { DefaultParse } from "@pnp/queryable";
+import { BearerAuth, RetryingFetch, type RetryInfo, type TokenProvider } from "./behaviors";
+
+export interface CreateSpOptions {
+  /** Absolute site URL, e.g. https://contoso.sharepoint.com/sites/wres or http://127.0.0.1:N/sites/wres. */
+  siteUrl: string;
+  getToken: TokenProvider;
+  /** Retries after the first attempt for throttled or failed requests (default 4). */
+  retries?: number;
+  /** Called before each retry, so the UI can show "still working". */
+  onRetry?: (info: RetryInfo) => void;
+}
+
+/**
+ * The configured @pnp/sp instance: SharePoint's default headers and init, JSON parsing, our
+ * bearer-token behaviour (no request digest is needed with a bearer token) and retries that
+ * honour Retry-After. Works in the browser and in Node (tests) alike.
+ */
+export function createSp(options: CreateSpOptions): SPFI {
+  const siteUrl = options.siteUrl.replace(/\/+$/, "");
+  const retry: { retries?: number; onRetry?: (info: RetryInfo) => void } = {};
+  if (options.retries !== undefined) retry.retries = options.retries;
+  if (options.onRetry) retry.onRetry = options.onRetry;
+  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), RetryingFetch(retry), DefaultParse(), BearerAuth(options.getToken));
+}

@@ -1,0 +1,112 @@
+// Typed errors the tab translates into plain words. Every failure from @pnp/sp passes through
+// toAppError, so components never branch on HTTP status codes or SharePoint's raw messages.
+
+export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "unexpected";
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly status: number | null;
+  constructor(code: AppErrorCode, message: string, status: number | null = null, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/**
+ * SharePoint refused a save because the item changed since it was read (412, stale ETag).
+ * `mine` is what the user tried to save, `theirs` the current version (null when deleted).
+ */
+export class ConflictError<T = unknown> extends AppError {
+  readonly mine: Partial<T>;
+  readonly theirs: T | null;
+  constructor(mine: Partial<T>, theirs: T | null, options?: { cause?: unknown }) {
+    super("conflict", "The item was changed by someone else since it was opened.", 412, options);
+    this.mine = mine;
+    this.theirs = theirs;
+  }
+}
+
+/** The user lacks the rights (403), or the Manage Lists right provisioning needs. */
+export class PermissionError extends AppError {
+  constructor(code: "forbidden" | "manageRequired" = "forbidden", message = "You do not have permission to do this.", options?: { cause?: unknown }) {
+    super(code, message, 403, options);
+  }
+}
+
+/** SharePoint kept throttling (429/503) after every retry. */
+export class ThrottledError extends AppError {
+  readonly retryAfterMs: number | null;
+  constructor(status: number, retryAfterMs: number | null, options?: { cause?: unknown }) {
+    super("throttled", "SharePoint is busy; try again in a moment.", status, options);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** The request never reached SharePoint (no network, DNS, refused connection). */
+export class OfflineError extends AppError {
+  constructor(options?: { cause?: unknown }) {
+    super("offline", "SharePoint could not be reached.", null, options);
+  }
+}
+
+/** A list of the data model is missing: the site has not been set up (provisioned) yet. */
+export class NotProvisionedError extends AppError {
+  readonly list: string | null;
+  constructor(list: string | null, options?: { cause?: unknown }) {
+    super("notProvisioned", `The list ${list ?? ""} does not exist on this site; it has not been set up yet.`, 404, options);
+    this.list = list;
+  }
+}
+
+/** A query touched more items than the list view threshold allows (unindexed filter or sort). */
+export class ListThresholdError extends AppError {
+  constructor(options?: { cause?: unknown }) {
+    super("listThreshold", "The query exceeds the list view threshold; filter on an indexed column.", 500, options);
+  }
+}
+
+/** The item does not exist (deleted by someone else). */
+export class NotFoundError extends AppError {
+  constructor(message = "The item does not exist. It may have been deleted by another user.", options?: { cause?: unknown }) {
+    super("notFound", message, 404, options);
+  }
+}
+
+interface HttpLikeError {
+  status?: number;
+  message?: string;
+  name?: string;
+}
+
+function statusOf(error: unknown): number | null {
+  const status = (error as HttpLikeError | null)?.status;
+  return typeof status === "number" ? status : null;
+}
+
+/** Whether a failure is SharePoint's 412 (stale ETag). */
+export function isPreconditionFailed(error: unknown): boolean {
+  return statusOf(error) === 412;
+}
+
+/** Maps an @pnp/sp or fetch failure to the app's typed errors (already typed errors pass through). */
+export function toAppError(error: unknown): Error {
+  if (error instanceof AppError) return error;
+  const status = statusOf(error);
+  const message = String((error as HttpLikeError | null)?.message ?? "");
+  if (status === null) {
+    // fetch rejects with a TypeError ("fetch failed", "Failed to fetch") when the network is down.
+    if (error instanceof TypeError || /fetch failed|failed to fetch|network|ECONNREFUSED/i.test(message)) return new OfflineError({ cause: error });
+    return error instanceof Error ? error : new AppError("unexpected", message, null, { cause: error });
+  }
+  if (status === 403 || status === 401) return new PermissionError("forbidden", undefined, { cause: error });
+  if (status === 429 || status === 503) return new ThrottledError(status, null, { cause: error });
+  if (/SPQueryThrottledException|list view threshold/i.test(message)) return new ListThresholdError({ cause: error });
+  if (status === 404) {
+    const list = /List '([^']*)' does not exist/i.exec(message);
+    if (list) return new NotProvisionedError(list[1] ?? null, { cause: error });
+    return new NotFoundError(undefined, { cause: error });
+  }
+  return new AppError("unexpected", message || `SharePoint answered ${status}`, status, { cause: error });
+}

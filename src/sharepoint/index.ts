@@ -1,0 +1,9 @@
+// The SharePoint data layer: the only place that knows list names, OData queries, ETags, paging
+// and batching. Components use PlanStore (./types) and never build URLs.
+export { createSp, type CreateSpOptions } from "./create-sp";
+export { BearerAuth, RetryingFetch, parseRetryAfter, type RetryInfo, type RetryOptions, type TokenProvider } from "./behaviors";
+export { provision, type ProvisionReport } from "./provision";
+export * from "./errors";
+export * from "./schema";
+export { hasPermission, PermissionKind } from "./permissions";
+export type * from "./types";

@@ -1,0 +1,171 @@
+// The SharePoint data model (ARCHITECTURE.md) as data: list titles, internal field names, field
+// types and indexes. Provisioning creates it; the repositories read and write through these
+// names only. Pure data, so the local server's seed can use it too.
+
+/** Bumped whenever a field is added; stored in each list's description as "[wres-schema:N]". */
+export const SCHEMA_VERSION = 1;
+
+export const LIST_TITLES = {
+  objectives: "WRES Objectives",
+  actions: "WRES Actions",
+  progressUpdates: "WRES Progress Updates",
+  indicatorResults: "WRES Indicator Results",
+  dataFiles: "WRES Data",
+} as const;
+
+export type ListKey = keyof typeof LIST_TITLES;
+
+export type FieldSpec =
+  | { name: string; type: "text"; indexed?: boolean; maxLength?: number }
+  | { name: string; type: "note" }
+  | { name: string; type: "number"; indexed?: boolean }
+  | { name: string; type: "date"; indexed?: boolean }
+  | { name: string; type: "choice"; choices: readonly string[]; indexed?: boolean }
+  | { name: string; type: "multiChoice"; choices: readonly string[] }
+  | { name: string; type: "person"; indexed?: boolean }
+  | { name: string; type: "multiPerson" }
+  | { name: string; type: "lookup"; list: ListKey; indexed?: boolean };
+
+export interface ListSpec {
+  key: ListKey;
+  title: string;
+  /** 100 = generic list, 101 = document library. */
+  template: 100 | 101;
+  description: string;
+  /** In creation order: lookups after the lists they point to exist. */
+  fields: readonly FieldSpec[];
+}
+
+export const RAG_CHOICES = ["Red", "Amber", "Green", "Blue"] as const;
+export const INDICATOR_CHOICES = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
+/** Progress history entries: a progress or RAG change, or a reader's comment. */
+export const UPDATE_KINDS = ["Update", "Comment"] as const;
+
+/** Internal field names, the one place the repositories take them from. */
+export const F = {
+  title: "Title",
+  planYear: "PlanYear",
+  objectiveNumber: "ObjectiveNumber",
+  objectiveDescription: "ObjectiveDescription",
+  objectiveOwner: "ObjectiveOwner",
+  executiveSponsor: "ExecutiveSponsor",
+  indicators: "WresIndicators",
+  highImpactActions: "HighImpactActions",
+  ragOverride: "RagOverride",
+  ragOverrideReason: "RagOverrideReason",
+  objective: "Objective",
+  actionNumber: "ActionNumber",
+  leads: "Leads",
+  leadText: "LeadText",
+  dueDate: "DueDate",
+  milestones: "Milestones",
+  progress: "Progress",
+  kpis: "Kpis",
+  outcomes: "Outcomes",
+  rag: "Rag",
+  carriedFrom: "CarriedFrom",
+  action: "Action",
+  updateDate: "UpdateDate",
+  updateAuthor: "UpdateAuthor",
+  previousRag: "PreviousRag",
+  note: "Note",
+  updateKind: "Kind",
+  resultYear: "ResultYear",
+  standard: "Standard",
+  indicator: "Indicator",
+  value: "Value",
+  detail: "Detail",
+  origin: "Origin",
+} as const;
+
+export const SCHEMA: readonly ListSpec[] = [
+  {
+    key: "objectives",
+    title: LIST_TITLES.objectives,
+    template: 100,
+    description: "WRES action plan objectives",
+    fields: [
+      { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
+      { name: F.objectiveNumber, type: "text", maxLength: 20 },
+      { name: F.objectiveDescription, type: "note" },
+      { name: F.objectiveOwner, type: "person" },
+      { name: F.executiveSponsor, type: "person" },
+      { name: F.indicators, type: "multiChoice", choices: INDICATOR_CHOICES },
+      { name: F.highImpactActions, type: "note" },
+      { name: F.ragOverride, type: "choice", choices: RAG_CHOICES },
+      { name: F.ragOverrideReason, type: "note" },
+    ],
+  },
+  {
+    key: "actions",
+    title: LIST_TITLES.actions,
+    template: 100,
+    description: "WRES action plan actions",
+    fields: [
+      { name: F.objective, type: "lookup", list: "objectives", indexed: true },
+      { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
+      { name: F.actionNumber, type: "text", maxLength: 20 },
+      { name: F.leads, type: "multiPerson" },
+      { name: F.leadText, type: "text", maxLength: 255 },
+      { name: F.dueDate, type: "date", indexed: true },
+      { name: F.milestones, type: "note" },
+      { name: F.progress, type: "note" },
+      { name: F.kpis, type: "note" },
+      { name: F.outcomes, type: "note" },
+      { name: F.indicators, type: "multiChoice", choices: INDICATOR_CHOICES },
+      { name: F.rag, type: "choice", choices: RAG_CHOICES },
+      { name: F.carriedFrom, type: "number" },
+    ],
+  },
+  {
+    key: "progressUpdates",
+    title: LIST_TITLES.progressUpdates,
+    template: 100,
+    description: "WRES action progress history",
+    fields: [
+      { name: F.action, type: "lookup", list: "actions", indexed: true },
+      { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
+      { name: F.updateDate, type: "date", indexed: true },
+      { name: F.updateAuthor, type: "person" },
+      { name: F.rag, type: "choice", choices: RAG_CHOICES },
+      { name: F.previousRag, type: "choice", choices: RAG_CHOICES },
+      { name: F.note, type: "note" },
+      { name: F.progress, type: "note" },
+      { name: F.updateKind, type: "choice", choices: UPDATE_KINDS },
+    ],
+  },
+  {
+    key: "indicatorResults",
+    title: LIST_TITLES.indicatorResults,
+    template: 100,
+    description: "WRES indicator results (aggregated figures only)",
+    fields: [
+      { name: F.resultYear, type: "text", indexed: true, maxLength: 20 },
+      { name: F.standard, type: "text", indexed: true, maxLength: 100 },
+      { name: F.indicator, type: "number" },
+      { name: F.value, type: "number" },
+      { name: F.detail, type: "note" },
+      { name: F.origin, type: "choice", choices: ["computed", "entered"] },
+    ],
+  },
+  {
+    key: "dataFiles",
+    title: LIST_TITLES.dataFiles,
+    template: 101,
+    description: "WRES workbooks",
+    fields: [],
+  },
+];
+
+const VERSION_TAG = /\[wres-schema:(\d+)\]/;
+
+/** The description stored on each list, carrying the schema version. */
+export function describeList(spec: ListSpec, version = SCHEMA_VERSION): string {
+  return `${spec.description} [wres-schema:${version}]`;
+}
+
+/** The schema version recorded in a list description, or 0 when none (created before versioning or by hand). */
+export function schemaVersionOf(description: string | null | undefined): number {
+  const match = VERSION_TAG.exec(description ?? "");
+  return match ? Number(match[1]) : 0;
+}
