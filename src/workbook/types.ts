@@ -211,3 +211,29 @@ export interface InputFile {
   name: string;
   bytes: Uint8Array;
 }
+
+/** One cell as the low-level reader returns it (dates as ISO strings when the cell is date-formatted). */
+export type CellValue = string | number | boolean | null;
+
+/** One sheet as cells: rows[i] is spreadsheet row i + 1; rows[i][j] is column j (0 = "A"). */
+export interface GridSheet {
+  name: string;
+  rows: CellValue[][];
+  /** Merged ranges as written in the file, e.g. "A1:D1". */
+  merges: string[];
+  /** True when the sheet had more rows than maxRows and only the first maxRows were read. */
+  truncated?: boolean;
+}
+
+export interface Grid {
+  sheets: GridSheet[];
+  /** Warnings about the whole file (e.g. a CSV saved with an .xlsx name). */
+  issues: ReadIssue[];
+}
+
+export interface GridOptions {
+  maxUncompressedBytes?: number;
+  maxRows?: number;
+  /** Include hidden sheets (default true: extracts sometimes hide their data sheet). */
+  includeHidden?: boolean;
+}

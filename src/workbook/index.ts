@@ -1,0 +1,5 @@
+// The workbook reader: bytes of .xlsx / .csv files in, typed records out. Pure: no DOM, no I/O.
+export { WorkbookError } from "./errors";
+export { readGrid, DEFAULT_MAX_ROWS, DEFAULT_MAX_UNCOMPRESSED_BYTES } from "./grid";
+export type * from "./types";
+export { AFC_BANDS, MEDICAL_SUBGROUPS } from "./types";

@@ -1,0 +1,297 @@
+// The fast path: a byte-level scanner over a worksheet part (SpreadsheetML `<sheetData>`).
+// It never decodes the whole part to a string; it jumps from `<` to `<` with Uint8Array.indexOf
+// (native), reads only the attributes it needs (r, s, t), and decodes text only for cells whose
+// value is inline text. Numbers and shared-string indexes are ASCII and parsed from the bytes.
+import type { CellValue } from "./types";
+import { serialToIso } from "./parts";
+import { stringItemText, xmlText } from "./xml";
+
+export interface SheetScanOptions {
+  sharedStrings: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+  /** Stop after this many rows; the result says it was truncated. */
+  maxRows: number;
+}
+
+export interface ScannedSheet {
+  rows: CellValue[][];
+  merges: string[];
+  /** True when the sheet had more rows than maxRows (rows holds the first maxRows). */
+  truncated: boolean;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const COLON = 58;
+const QUOTE = 34;
+const APOS = 39;
+const EQUALS = 61;
+
+// Cell types (the `t` attribute).
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_BOOL = 2;
+const T_STR = 3; // formula string
+const T_INLINE = 4;
+const T_ERROR = 5;
+const T_DATE = 6; // ISO 8601 text (strict writers)
+
+const utf8 = new TextDecoder();
+
+function cellType(b: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  const c0 = b[s];
+  if (len === 1) return c0 === 115 /* s */ ? T_SHARED : c0 === 98 /* b */ ? T_BOOL : c0 === 101 /* e */ ? T_ERROR : c0 === 100 /* d */ ? T_DATE : T_NUMBER;
+  if (len === 3 && c0 === 115) return T_STR; // str
+  if (len === 9 && c0 === 105) return T_INLINE; // inlineStr
+  return T_NUMBER;
+}
+
+/** ASCII bytes to a string, for short runs (numbers, references). */
+function ascii(b: Uint8Array, s: number, e: number): string {
+  let out = "";
+  for (let k = s; k < e; k++) out += String.fromCharCode(b[k] ?? 0);
+  return out;
+}
+
+function parseNumber(b: Uint8Array, s: number, e: number): number {
+  // Integers (most cells, and every shared-string index) without allocating.
+  let v = 0;
+  let k = s;
+  const neg = b[k] === 45;
+  if (neg) k++;
+  if (k === e) return NaN;
+  for (; k < e; k++) {
+    const d = (b[k] ?? 0) - 48;
+    if (d < 0 || d > 9) return Number(ascii(b, s, e).trim());
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
+}
+
+/** Column index (0-based) from the letters of a cell reference such as "AB12". */
+function columnOf(b: Uint8Array, s: number, e: number): number {
+  let col = 0;
+  for (let k = s; k < e; k++) {
+    const c = b[k] ?? 0;
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  return col - 1;
+}
+
+function findBytes(b: Uint8Array, pattern: Uint8Array, from: number): number {
+  const first = pattern[0] ?? 0;
+  for (let k = b.indexOf(first, from); k >= 0; k = b.indexOf(first, k + 1)) {
+    let ok = true;
+    for (let q = 1; q < pattern.length; q++) {
+      if (b[k + q] !== pattern[q]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return k;
+  }
+  return -1;
+}
+
+export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
+  const { sharedStrings, dateStyles, date1904, maxRows } = opts;
+  const rows: CellValue[][] = [];
+  let truncated = false;
+  let row: CellValue[] | null = null;
+  let rowNum = 0;
+  // Current cell.
+  let col = -1;
+  let type = T_NUMBER;
+  let style = 0;
+  let value: CellValue = null;
+  let nextCol = 0;
+  let inCell = false;
+  let afterSheetData = -1;
+
+  const n = b.length;
+  let i = 0;
+  for (;;) {
+    const lt = b.indexOf(LT, i);
+    if (lt < 0) break;
+    let j = lt + 1;
+    let c = b[j];
+    if (c === 33 /* ! */ || c === 63 /* ? */) {
+      // Comment, CDATA or processing instruction: skip past its end.
+      const end = c === 33 && b[j + 1] === 45 ? findBytes(b, COMMENT_END, j) : b.indexOf(GT, j);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    const closing = c === SLASH;
+    if (closing) j++;
+    let nameStart = j;
+    for (; j < n; j++) {
+      c = b[j];
+      if (c === COLON) nameStart = j + 1;
+      else if (c === GT || c === SLASH || (c !== undefined && c <= 32)) break;
+    }
+    const nameLen = j - nameStart;
+    const c0 = b[nameStart];
+    const gt = b.indexOf(GT, j);
+    if (gt < 0) break;
+    i = gt + 1;
+
+    if (nameLen === 1 && c0 === 99 /* c */) {
+      if (closing) {
+        if (inCell) finishCell();
+        continue;
+      }
+      // <c r="B7" s="3" t="s">
+      col = -1;
+      type = T_NUMBER;
+      style = 0;
+      value = null;
+      inCell = true;
+      let k = j;
+      while (k < gt) {
+        const eq = b.indexOf(EQUALS, k);
+        if (eq < 0 || eq > gt) break;
+        const q = b[eq + 1] === APOS ? APOS : QUOTE;
+        const vs = eq + 2;
+        const ve = b.indexOf(q, vs);
+        if (ve < 0) break;
+        // Attribute name: the letter just before '=' (r, s, t), after a space.
+        if (eq - 1 >= k && (b[eq - 2] ?? 32) <= 32) {
+          const a = b[eq - 1];
+          if (a === 114 /* r */) col = columnOf(b, vs, ve);
+          else if (a === 116 /* t */) type = cellType(b, vs, ve);
+          else if (a === 115 /* s */) style = parseNumber(b, vs, ve);
+        }
+        k = ve + 1;
+      }
+      if (col < 0) col = nextCol;
+      if (b[gt - 1] === SLASH) finishCell();
+      continue;
+    }
+
+    if (nameLen === 1 && c0 === 118 /* v */ && !closing) {
+      if (b[gt - 1] === SLASH) continue; // <v/>
+      const vEnd = b.indexOf(LT, gt + 1);
+      if (vEnd < 0) break;
+      value = cellValue(b, gt + 1, vEnd);
+      i = vEnd;
+      continue;
+    }
+
+    if (nameLen === 3 && c0 === 114 /* r */ && b[nameStart + 1] === 111 && b[nameStart + 2] === 119) {
+      if (closing) {
+        row = null;
+        continue;
+      }
+      // <row r="12" ...>
+      let r = 0;
+      const at = findAttr(b, j, gt, 114);
+      if (at >= 0) r = parseNumber(b, at, b.indexOf(b[at - 1] ?? QUOTE, at));
+      if (!(r > rowNum)) r = rowNum + 1; // missing or out of order: take the next row
+      if (r > maxRows) {
+        truncated = true;
+        break;
+      }
+      while (rows.length < r - 1) rows.push([]);
+      rowNum = r;
+      row = [];
+      rows.push(row);
+      nextCol = 0;
+      if (b[gt - 1] === SLASH) row = null;
+      continue;
+    }
+
+    if (nameLen === 2 && c0 === 105 /* i */ && b[nameStart + 1] === 115 /* s */ && !closing && inCell) {
+      // Inline string: <is><t>text</t></is> or rich runs.
+      if (b[gt - 1] === SLASH) {
+        value = "";
+        continue;
+      }
+      const end = findClose(b, gt + 1, lt + 1, nameStart, "is");
+      const inner = utf8.decode(b.subarray(gt + 1, end));
+      value = stringItemText(inner);
+      i = end;
+      continue;
+    }
+
+    if (nameLen === 9 && c0 === 115 /* s */ && closing && ascii(b, nameStart, j) === "sheetData") {
+      afterSheetData = gt + 1;
+      break;
+    }
+  }
+
+  if (inCell) finishCell();
+  const merges: string[] = [];
+  if (afterSheetData >= 0) {
+    const tail = utf8.decode(b.subarray(afterSheetData));
+    const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)["']/g;
+    for (let m = re.exec(tail); m; m = re.exec(tail)) merges.push((m[1] ?? "").toUpperCase());
+  }
+  return { rows, merges, truncated };
+
+  function finishCell(): void {
+    inCell = false;
+    nextCol = col + 1;
+    if (value === null) return;
+    if (!row) {
+      // A cell outside any <row>: attach to a new row so nothing is lost.
+      rowNum += 1;
+      if (rowNum > maxRows) {
+        truncated = true;
+        return;
+      }
+      row = [];
+      rows.push(row);
+    }
+    while (row.length < col) row.push(null);
+    row[col] = value;
+  }
+
+  function cellValue(bytes: Uint8Array, s: number, e: number): CellValue {
+    switch (type) {
+      case T_SHARED: {
+        const idx = parseNumber(bytes, s, e);
+        return sharedStrings[idx] ?? null;
+      }
+      case T_BOOL:
+        return bytes[s] === 49 /* 1 */ || ascii(bytes, s, e) === "true";
+      case T_STR:
+      case T_INLINE:
+        return xmlText(utf8.decode(bytes.subarray(s, e)));
+      case T_ERROR:
+        return null;
+      case T_DATE:
+        return ascii(bytes, s, e).trim();
+      default: {
+        if (s === e) return null;
+        const num = parseNumber(bytes, s, e);
+        if (Number.isNaN(num)) return xmlText(utf8.decode(bytes.subarray(s, e)));
+        if (dateStyles[style]) return serialToIso(num, date1904) ?? num;
+        return num;
+      }
+    }
+  }
+}
+
+const COMMENT_END = new Uint8Array([45, 45, 62]);
+
+/** Start of the value of a one-letter attribute (e.g. r) inside a start tag, or -1. */
+function findAttr(b: Uint8Array, from: number, to: number, letter: number): number {
+  for (let k = from; k < to; k++) {
+    if (b[k] === letter && b[k + 1] === EQUALS && (b[k - 1] ?? 32) <= 32) return k + 3;
+  }
+  return -1;
+}
+
+/** Position of the closing tag `</prefix:name>` matching an open tag, or the end of the buffer. */
+function findClose(b: Uint8Array, from: number, tagStart: number, nameStart: number, name: string): number {
+  const pattern: number[] = [LT, SLASH];
+  for (let k = tagStart; k < nameStart; k++) pattern.push(b[k] ?? 0);
+  for (let k = 0; k < name.length; k++) pattern.push(name.charCodeAt(k));
+  const at = findBytes(b, new Uint8Array(pattern), from);
+  return at < 0 ? b.length : at;
+}

@@ -1,0 +1,70 @@
+// Reads an .xlsx (or .xlsm) into grids: zip directory, workbook and relationships, shared strings,
+// styles, then each worksheet through the byte scanner.
+import { fileError } from "./errors";
+import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook, type WorkbookInfo } from "./parts";
+import { scanSheet } from "./sheet";
+import type { GridSheet } from "./types";
+import { listEntries, readEntry, type InflateBudget, type ZipEntry } from "./zip";
+
+export interface XlsxReadOptions {
+  maxUncompressedBytes: number;
+  maxRows: number;
+  includeHidden: boolean;
+}
+
+const utf8 = new TextDecoder();
+
+export function readXlsxGrid(file: string, bytes: Uint8Array, options: XlsxReadOptions): GridSheet[] {
+  const entries = listEntries(file, bytes);
+  const budget: InflateBudget = { file, limit: options.maxUncompressedBytes, used: 0 };
+  // Check the declared total before inflating anything: most bombs are caught here.
+  let declared = 0;
+  for (const e of entries.values()) if (/\.xml$|\.rels$/i.test(e.name)) declared += e.uncompressedSize;
+  if (declared > budget.limit) {
+    throw fileError(file, "file-too-large", `${file} would expand to more than ${Math.round(budget.limit / 1e6)} MB when opened, which is over the limit. Split the workbook or remove unused sheets.`, { limitBytes: budget.limit });
+  }
+
+  const entry = (path: string): ZipEntry | undefined => entries.get(path) ?? findCaseInsensitive(entries, path);
+  const text = (path: string | null): string | null => {
+    if (!path) return null;
+    const e = entry(path);
+    return e ? utf8.decode(readEntry(bytes, e, budget)) : null;
+  };
+
+  const rootRels = text("_rels/.rels");
+  const officeDoc = rootRels ? parseRelationships(rootRels, "").find((r) => r.type.endsWith("/officeDocument"))?.target : undefined;
+  const workbookPath = officeDoc && entry(officeDoc) ? officeDoc : "xl/workbook.xml";
+  const workbookXml = text(workbookPath);
+  if (workbookXml === null) {
+    if (entries.has("EncryptedPackage") || entries.has("EncryptionInfo")) {
+      throw fileError(file, "file-encrypted", `${file} is password-protected. Remove the password in Excel and try again.`);
+    }
+    throw fileError(file, "file-not-workbook", `${file} is a zip file but not an Excel workbook (no workbook part found).`);
+  }
+  const baseDir = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/")) : "";
+  const relsPath = `${baseDir ? baseDir + "/" : ""}_rels/${workbookPath.slice(baseDir ? baseDir.length + 1 : 0)}.rels`;
+  const rels = parseRelationships(text(relsPath) ?? "", baseDir);
+  const info: WorkbookInfo = parseWorkbook(workbookXml, rels);
+  const sstXml = text(info.sharedStringsPath ?? (entry(`${baseDir}/sharedStrings.xml`) ? `${baseDir}/sharedStrings.xml` : null));
+  const sharedStrings = sstXml ? parseSharedStrings(sstXml) : [];
+  const stylesXml = text(info.stylesPath);
+  const dateStyles = stylesXml ? parseDateStyles(stylesXml) : [];
+
+  const sheets: GridSheet[] = [];
+  for (const ref of info.sheets) {
+    if (!ref.path) continue; // chart sheets, dialog sheets
+    if (!options.includeHidden && ref.state !== "visible") continue;
+    const e = entry(ref.path);
+    if (!e) throw fileError(file, "file-corrupt", `${file} is damaged: sheet "${ref.name}" is missing from the workbook.`, { sheet: ref.name });
+    const xml = readEntry(bytes, e, budget);
+    const scanned = scanSheet(xml, { sharedStrings, dateStyles, date1904: info.date1904, maxRows: options.maxRows });
+    sheets.push({ name: ref.name, rows: scanned.rows, merges: scanned.merges, ...(scanned.truncated ? { truncated: true } : {}) });
+  }
+  return sheets;
+}
+
+function findCaseInsensitive(entries: Map<string, ZipEntry>, path: string): ZipEntry | undefined {
+  const lower = path.toLowerCase();
+  for (const [name, e] of entries) if (name.toLowerCase() === lower) return e;
+  return undefined;
+}

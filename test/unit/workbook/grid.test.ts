@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import { strToU8 } from "fflate";
+import ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
+import { readGrid, WorkbookError } from "../../../src/workbook";
+import { buildLargeXlsx, buildXlsx, fileOf, replaceEntry } from "./fixtures";
+
+function grid(bytes: Uint8Array, name = "t.xlsx", opts = {}) {
+  return readGrid(fileOf(name, bytes), opts);
+}
+
+function errorOf(fn: () => unknown): WorkbookError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof WorkbookError) return e;
+    throw e;
+  }
+  throw new Error("expected a WorkbookError");
+}
+
+describe("readGrid on .xlsx", () => {
+  it("reads shared strings, numbers, booleans and empty cells in place", () => {
+    const bytes = buildXlsx([{ name: "Staff", rows: [["Name", "Age", "Bank"], ["Ann", 34, true], ["Bo", null, false], [], [null, 7]] }]);
+    const g = grid(bytes);
+    expect(g.sheets).toHaveLength(1);
+    expect(g.sheets[0]!.name).toBe("Staff");
+    expect(g.sheets[0]!.rows).toEqual([["Name", "Age", "Bank"], ["Ann", 34, true], ["Bo", null, false], [], [null, 7]]);
+    expect(g.issues).toEqual([]);
+  });
+
+  it("reads inline strings and namespace-prefixed elements", () => {
+    const bytes = buildXlsx([{ name: "S", rows: [["a & b", "<x>"], ["Pay Band", 5.25]] }], { strings: "inline", prefix: "x" });
+    expect(grid(bytes).sheets[0]!.rows).toEqual([["a & b", "<x>"], ["Pay Band", 5.25]]);
+  });
+
+  it("decodes entities and _xHHHH_ escapes in shared strings", () => {
+    const bytes = buildXlsx([{ name: "S", rows: [["Tom &amp; Jerry_x000D_"]] }]);
+    // buildXlsx escapes & once more, so the cell text is the literal "&amp;"
+    expect(grid(bytes).sheets[0]!.rows[0]).toEqual(["Tom &amp; Jerry\r"]);
+    const escaped = buildXlsx([{ name: "S", rows: [["it_x005F_x000D_s"]] }]);
+    expect(grid(escaped).sheets[0]!.rows[0]).toEqual(["it_x000D_s"]);
+  });
+
+  it("takes the cached value of formula cells", () => {
+    const bytes = buildXlsx([{ name: "S", rows: [[{ formula: "1+1", cached: 2 }, { formula: 'A1&"x"', cached: "2x" }, { formula: "TRUE()", cached: true }]] }]);
+    expect(grid(bytes).sheets[0]!.rows[0]).toEqual([2, "2x", true]);
+  });
+
+  it("reports merged ranges", () => {
+    const bytes = buildXlsx([{ name: "S", rows: [["Title"], ["A", "B"]], merges: ["A1:B1"] }]);
+    expect(grid(bytes).sheets[0]!.merges).toEqual(["A1:B1"]);
+  });
+
+  it("turns date-formatted serials into ISO dates (1900 and 1904 systems, custom formats)", () => {
+    const rows = [[{ date: 45382 }, { date: 45382.5 }, 45382, { date: 1 }, { date: 61 }]];
+    expect(grid(buildXlsx([{ name: "S", rows }])).sheets[0]!.rows[0]).toEqual(["2024-03-31", "2024-03-31T12:00:00", 45382, "1900-01-01", "1900-03-01"]);
+    expect(grid(buildXlsx([{ name: "S", rows: [[{ date: 0 + 43920 }]] }], { date1904: true })).sheets[0]!.rows[0]).toEqual(["2024-03-31"]);
+    expect(grid(buildXlsx([{ name: "S", rows: [[{ date: 45382 }]] }], { dateFormat: '[$-809]dd/mm/yyyy;@' })).sheets[0]!.rows[0]).toEqual(["2024-03-31"]);
+    expect(grid(buildXlsx([{ name: "S", rows: [[{ date: 45382 }]] }], { dateFormat: '#,##0.00' })).sheets[0]!.rows[0]).toEqual([45382]);
+  });
+
+  it("reads rich-text shared strings and skips phonetic runs", () => {
+    const base = buildXlsx([{ name: "S", rows: [["x"]] }]);
+    const sst = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><rPr><b/></rPr><t>Band</t></r><r><t xml:space="preserve"> 5</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></si></sst>`;
+    const bytes = replaceEntry(base, "xl/sharedStrings.xml", strToU8(sst));
+    expect(grid(bytes).sheets[0]!.rows[0]).toEqual(["Band 5"]);
+  });
+
+  it("reads workbooks written by exceljs, including dates and merges", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("ESR");
+    ws.addRow(["Staff in post report"]);
+    ws.mergeCells("A1:C1");
+    ws.addRow(["Employee Number", "Start Date", "FTE"]);
+    ws.addRow(["10001", new Date(Date.UTC(2020, 3, 1)), 0.8]);
+    ws.getCell("B3").numFmt = "dd/mm/yyyy";
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const s = grid(bytes).sheets[0]!;
+    expect(s.rows[1]).toEqual(["Employee Number", "Start Date", "FTE"]);
+    expect(s.rows[2]).toEqual(["10001", "2020-04-01", 0.8]);
+    expect(s.merges).toEqual(["A1:C1"]);
+  });
+
+  it("reads workbooks written by SheetJS with several sheets", () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["Ethnic Origin", "Band"], ["A White - British", "Band 5"]]), "One");
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["x"], [1]]), "Two");
+    const bytes = XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer;
+    const g = grid(new Uint8Array(bytes));
+    expect(g.sheets.map((s) => s.name)).toEqual(["One", "Two"]);
+    expect(g.sheets[0]!.rows).toEqual([["Ethnic Origin", "Band"], ["A White - British", "Band 5"]]);
+    expect(g.sheets[1]!.rows).toEqual([["x"], [1]]);
+  });
+
+  it("stops at maxRows and says so", () => {
+    const bytes = buildLargeXlsx(50, (r) => `<c r="A${r}"><v>${r}</v></c>`);
+    const s = grid(bytes, "t.xlsx", { maxRows: 10 }).sheets[0]!;
+    expect(s.rows).toHaveLength(10);
+    expect(s.truncated).toBe(true);
+  });
+});
+
+describe("readGrid on bad input", () => {
+  it("refuses a corrupt zip with a message naming the file", () => {
+    const bytes = buildXlsx([{ name: "S", rows: [["a"]] }]);
+    const broken = bytes.slice(0, Math.floor(bytes.length / 2));
+    const err = errorOf(() => grid(broken, "staff 2025.xlsx"));
+    expect(err.issue.code).toBe("file-corrupt");
+    expect(err.issue.file).toBe("staff 2025.xlsx");
+    expect(err.message).toContain("staff 2025.xlsx");
+  });
+
+  it("refuses a zip whose sheet data is damaged", () => {
+    const bytes = buildXlsx([{ name: "S", rows: [["a", "b", "c"]] }]);
+    // Flip bytes in the middle of the compressed data of every entry.
+    const damaged = bytes.slice();
+    for (let i = 200; i < damaged.length - 200; i += 37) damaged[i] = damaged[i]! ^ 0xff;
+    expect(() => grid(damaged, "x.xlsx")).toThrow(WorkbookError);
+  });
+
+  it("recognises a password-protected workbook from its CFB signature", () => {
+    const cfb = new Uint8Array(2048);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const name = "EncryptionInfo";
+    for (let k = 0; k < name.length; k++) cfb[1024 + 2 * k] = name.charCodeAt(k);
+    const err = errorOf(() => grid(cfb, "secret.xlsx"));
+    expect(err.issue.code).toBe("file-encrypted");
+    expect(err.message).toMatch(/password/);
+  });
+
+  it("tells a legacy .xls apart from an encrypted workbook", () => {
+    const cfb = new Uint8Array(1024);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(errorOf(() => grid(cfb, "old.xls")).issue.code).toBe("file-legacy-xls");
+  });
+
+  it("reads a CSV saved with an .xlsx name, with a warning", () => {
+    const g = grid(strToU8("Employee Number,Ethnic Origin\n1,A\n2,\"M, Black\"\n"), "staff.xlsx");
+    expect(g.sheets[0]!.rows).toEqual([["Employee Number", "Ethnic Origin"], ["1", "A"], ["2", "M, Black"]]);
+    expect(g.issues.map((i) => i.code)).toEqual(["csv-in-disguise"]);
+  });
+
+  it("reads a real CSV without a warning, stripping the BOM", () => {
+    const g = grid(strToU8("\uFEFFa;b\n1;2\n"), "x.csv");
+    expect(g.sheets[0]!.rows).toEqual([["a", "b"], ["1", "2"]]);
+    expect(g.issues).toEqual([]);
+  });
+
+  it("refuses random binary", () => {
+    const junk = new Uint8Array(1000).map((_v, i) => (i * 7919) % 256);
+    expect(errorOf(() => grid(junk, "x.xlsx")).issue.code).toBe("file-corrupt");
+  });
+
+  it("stops a zip bomb by declared size", () => {
+    const big = new Uint8Array(5_000_000).fill(32);
+    const bytes = replaceEntry(buildXlsx([{ name: "S", rows: [["a"]] }]), "xl/worksheets/sheet1.xml", big);
+    expect(bytes.length).toBeLessThan(100_000);
+    const err = errorOf(() => grid(bytes, "bomb.xlsx", { maxUncompressedBytes: 1_000_000 }));
+    expect(err.issue.code).toBe("file-too-large");
+  });
+
+  it("stops a zip bomb that lies about its size while inflating", () => {
+    const big = new Uint8Array(5_000_000).fill(32);
+    const bytes = replaceEntry(buildXlsx([{ name: "S", rows: [["a"]] }]), "xl/worksheets/sheet1.xml", big);
+    // Rewrite the declared uncompressed size of the sheet to 1000 bytes in the central directory.
+    const forged = forgeDeclaredSize(bytes, "xl/worksheets/sheet1.xml", 1000);
+    const err = errorOf(() => grid(forged, "bomb.xlsx", { maxUncompressedBytes: 1_000_000 }));
+    expect(["file-too-large", "file-corrupt"]).toContain(err.issue.code);
+    // With the default budget the lie is still caught as damage, never read as data.
+    expect(() => grid(forged, "bomb.xlsx")).toThrow(WorkbookError);
+  });
+});
+
+function forgeDeclaredSize(zip: Uint8Array, path: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const name = new TextEncoder().encode(path);
+  for (let p = 0; p < out.length - 46; p++) {
+    if (view.getUint32(p, true) !== 0x02014b50) continue;
+    const nameLen = view.getUint16(p + 28, true);
+    const candidate = out.subarray(p + 46, p + 46 + nameLen);
+    if (nameLen === name.length && candidate.every((b, i) => b === name[i])) view.setUint32(p + 24, size, true);
+  }
+  return out;
+}
+
+describe("large sheets", () => {
+  it("reads 1,000,000 rows", () => {
+    const bytes = buildLargeXlsx(1_000_000, (r) => `<c r="A${r}"><v>${r}</v></c>`);
+    const t = performance.now();
+    const s = grid(bytes).sheets[0]!;
+    const ms = performance.now() - t;
+    expect(s.rows).toHaveLength(1_000_000);
+    expect(s.rows[999_999]).toEqual([1_000_000]);
+    expect(ms).toBeLessThan(20_000);
+  }, 60_000);
+});
+
