@@ -1,0 +1,64 @@
+// Cell text as plans write it: multi-line cells, bullets, stray spaces and smart quotes.
+import type { GridCell } from "./types";
+
+/** A cell as text; numbers keep their shortest form (1.1 -> "1.1"). */
+export function cellText(cell: GridCell | undefined): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return cell;
+  return String(cell);
+}
+
+/** Multi-line text tidied: lines trimmed, runs of spaces collapsed, blank lines dropped. */
+export function tidyLines(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u00a0/g, " ")
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+/g, " ").trim())
+    .filter((line) => line.length > 0)
+    .join("\n");
+}
+
+/** Text on one line (titles and leads): the lines of a multi-line cell joined by a space. */
+export function oneLine(text: string, separator = " "): string {
+  return tidyLines(text).split("\n").join(separator);
+}
+
+/** Null for empty text, so "nothing written" stays distinct from a value. */
+export function orNull(text: string): string | null {
+  return text.length > 0 ? text : null;
+}
+
+/** Text reduced for comparison: case, accents, punctuation and spacing do not matter. */
+export function comparable(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** 32-bit FNV-1a, as 8 hex digits: a short, stable fingerprint (not security). */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+/** Column number (1-based) to letters: 1 -> "A", 28 -> "AB". */
+export function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Letters to a 1-based column number: "AB" -> 28. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}

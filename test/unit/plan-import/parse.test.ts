@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { parsePlanGrid, planImportDiff, type GridSheet, type ImportedObjective } from "../../../src/plan/import";
+import { publishedPlanSheet } from "./fixtures";
+
+const options = { planYear: "2024/25", fileName: "wres-plan.xlsx" };
+
+function byNumber(objectives: ImportedObjective[], number: string) {
+  for (const objective of objectives) {
+    const action = objective.actions.find((a) => a.fields.number === number);
+    if (action) return action;
+  }
+  throw new Error(`no action ${number}`);
+}
+
+describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
+  const result = parsePlanGrid([publishedPlanSheet()], options);
+
+  it("finds the objectives under their merged headings, skipping the title rows", () => {
+    expect(result.objectives.map((o) => [o.fields.number, o.fields.title])).toEqual([
+      ["1", "Improve representation of Black, Asian and minority ethnic staff at senior levels (WRES 1 and 9)"],
+      ["2", "Reduce disciplinary disproportionality (Indicator 3)"],
+    ]);
+    expect(result.objectives.every((o) => o.fields.planYear === "2024/25")).toBe(true);
+    expect(result.objectives[0]?.source).toEqual({ sheet: "Action plan", row: 5 });
+  });
+
+  it("reads each action's fields, tidying multi-line cells", () => {
+    const action = byNumber(result.objectives, "1.1");
+    expect(action.fields).toMatchObject({
+      title: "Introduce reverse mentoring for the Board with the staff network",
+      leads: [],
+      leadText: "Chief People Officer; Head of EDI",
+      dueDate: "2025-03-31",
+      milestones: "Pairs matched by July\nFirst review in October",
+      progress: "12 pairs matched.\nFirst sessions held.",
+      kpis: "20 pairs each year",
+      rag: "Green",
+    });
+    expect(action.source).toEqual({ sheet: "Action plan", row: 6 });
+  });
+
+  it("reads RAG words in any case, Complete as Blue, and a split colour as the worse one", () => {
+    expect(byNumber(result.objectives, "1.2").fields.rag).toBe("Amber");
+    expect(byNumber(result.objectives, "1.3").fields.rag).toBe("Blue");
+    expect(byNumber(result.objectives, "2.1").fields.rag).toBe("Red");
+    expect(byNumber(result.objectives, "2.4").fields.rag).toBe("Amber");
+  });
+
+  it("reads serial, month, quarter and day dates; keeps 'Ongoing' as text without a date", () => {
+    expect(byNumber(result.objectives, "1.2").fields.dueDate).toBe("2024-12-31");
+    expect(byNumber(result.objectives, "1.3").fields.dueDate).toBe("2024-12-31");
+    expect(byNumber(result.objectives, "2.4").fields.dueDate).toBe("2024-12-31");
+    const ongoing = byNumber(result.objectives, "2.1");
+    expect(ongoing.fields.dueDate).toBeNull();
+    expect(ongoing.fields.milestones).toBe("Ongoing");
+    expect(ongoing.dueDateText).toBe("Ongoing");
+  });
+
+  it("links the indicators the plan names", () => {
+    expect(result.objectives[0]?.fields.indicators).toEqual([1, 9]);
+    expect(byNumber(result.objectives, "2.4").fields.indicators).toEqual([2, 3]);
+    expect(result.objectives[1]?.fields.indicators).toEqual([2, 3]);
+  });
+
+  it("reports a row without action text and an unknown RAG word with sheet, row and column, and skips them", () => {
+    const errors = result.issues.filter((i) => i.severity === "error");
+    expect(errors).toEqual([
+      expect.objectContaining({ code: "missingActionText", sheet: "Action plan", row: 11, column: 2, cell: "B11" }),
+      expect.objectContaining({ code: "ragUnknown", sheet: "Action plan", row: 12, column: 8, cell: "H12", value: "purple" }),
+    ]);
+    expect(result.objectives[1]?.actions.map((a) => a.fields.number)).toEqual(["2.1", "2.4", "2.5"]);
+  });
+
+  it("warns about a date it cannot read and imports the action without one", () => {
+    expect(result.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "dateUnknown", row: 14, cell: "D14", value: "Mid 2025" }));
+  });
+
+  it("gives each objective and action a stable key", () => {
+    const again = parsePlanGrid([publishedPlanSheet()], options);
+    expect(again.objectives.map((o) => o.key)).toEqual(result.objectives.map((o) => o.key));
+    expect(new Set(result.objectives.flatMap((o) => o.actions.map((a) => a.key))).size).toBe(6);
+  });
+});
+
+describe("parsePlanGrid on other layouts", () => {
+  it("takes a lone first-column cell as an objective heading and repeated page headers as noise", () => {
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        ["Reference", "Action to be taken", "Responsible owner(s)", "Completion date", "Outcomes"],
+        ["1. Workforce Data and Representation – Metrics 1 and Metric 9"],
+        ["Objectives", "• Improve representation at senior levels\n• Value the voice of staff"],
+        ["1.1", "Reverse mentoring for senior leaders", "Trust Board Chair", "January 2021", "Leaders engage on race equality"],
+        ["1. Workforce Data and Representation – Metrics 1 and Metric 9"],
+        ["Objectives", "• Improve representation at senior levels\n• Value the voice of staff"],
+        ["Reference", "Action to be taken", "Responsible owner(s)", "Completion date", "Outcomes"],
+        ["1.2", "Bi-annual workforce report", "Head of EDI", "April 2021 (commencing)", "Data reviewed"],
+        ["-----", "--", "----", "---", "---"],
+        ["2. Employee Relations – WRES Metric 2, 3, 4"],
+        ["2.1", "Analyse training reports", "Assistant Director of Education", "December 2020", "Reporting against Metric 4."],
+      ],
+    };
+    const { objectives, issues } = parsePlanGrid([sheet], { planYear: "2020/21", fileName: "plan.xlsx" });
+    expect(objectives.map((o) => [o.fields.number, o.actions.map((a) => a.fields.number)])).toEqual([
+      ["1", ["1.1", "1.2"]],
+      ["2", ["2.1"]],
+    ]);
+    expect(objectives[0]?.fields.description).toBe("• Improve representation at senior levels\n• Value the voice of staff");
+    expect(objectives[0]?.fields.indicators).toEqual([1, 9]);
+    expect(objectives[1]?.fields.indicators).toEqual([2, 3, 4]);
+    const commencing = objectives[0]?.actions[1];
+    expect(commencing?.fields.dueDate).toBe("2021-04-30");
+    expect(commencing?.fields.milestones).toBe("April 2021 (commencing)");
+    // No RAG column: every action starts Green, without a warning per row.
+    expect(objectives.flatMap((o) => o.actions.map((a) => a.fields.rag))).toEqual(["Green", "Green", "Green"]);
+    expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it("repeats a lead merged down several rows into each action", () => {
+    const sheet: GridSheet = {
+      name: "Objective 3",
+      merges: ["C3:C4", "A2:D2"],
+      rows: [
+        ["No.", "Actions", "Lead", "Status"],
+        ["Objective 3: Staff survey experience"],
+        ["3.1", "Listening events", "Head of EDI", "Green"],
+        ["3.2", "Network work plan", null, "Blue"],
+      ],
+    };
+    const { objectives } = parsePlanGrid([sheet], options);
+    expect(objectives[0]?.actions.map((a) => a.fields.leadText)).toEqual(["Head of EDI", "Head of EDI"]);
+    expect(objectives[0]?.fields.title).toBe("Staff survey experience");
+  });
+
+  it("groups actions with no heading under an objective named after the sheet, and says so", () => {
+    const sheet: GridSheet = {
+      name: "Race equality",
+      merges: [],
+      rows: [
+        ["Action", "Timescale", "Responsible person / team", "Outcome", "Progress"],
+        ["Supporting staff: risk assessments for all staff", "April 2020 and ongoing", "Line Managers", "Supported staff", "Risk assessments in place"],
+      ],
+    };
+    const { objectives, issues } = parsePlanGrid([sheet], options);
+    expect(objectives).toHaveLength(1);
+    expect(objectives[0]?.fields.title).toBe("Race equality");
+    expect(objectives[0]?.actions[0]?.fields.number).toBe("");
+    expect(issues).toContainEqual(expect.objectContaining({ code: "noObjectiveHeading", row: 2 }));
+  });
+
+  it("reports a workbook with no plan table", () => {
+    const { objectives, issues } = parsePlanGrid([{ name: "Notes", merges: [], rows: [["Some notes"], ["More notes"]] }], options);
+    expect(objectives).toEqual([]);
+    expect(issues.map((i) => i.code)).toEqual(["noPlanTable", "sheetSkipped"]);
+  });
+
+  it("reports unknown header cells so the preview can say what was ignored", () => {
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        ["Ref", "Action", "Lead", "Budget"],
+        ["Objective 1: Data"],
+        ["1.1", "Publish data", "Head of EDI", "£2,000"],
+      ],
+    };
+    const { issues } = parsePlanGrid([sheet], options);
+    expect(issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "columnIgnored", cell: "D1", value: "Budget" }));
+  });
+});
+
+describe("planImportDiff", () => {
+  it("creates everything on a first import", () => {
+    const { objectives } = parsePlanGrid([publishedPlanSheet()], options);
+    const diff = planImportDiff(objectives, { objectives: [], actions: [] });
+    expect(diff.counts).toEqual({ create: 8, update: 0, unchanged: 0, readOnly: 0 });
+    expect(diff.actions.every((a) => a.objectiveId === null)).toBe(true);
+  });
+});
