@@ -1,0 +1,147 @@
+// Rolling a plan over at the end of its year: next year's objectives are drafted from this
+// year's, open actions (not Blue) are carried over with a link back (carriedFromId), and this
+// year's objectives are listed to be closed read-only. Completed work stays in its own year.
+// Pure: the tab writes the drafts through the PlanStore, then marks the old objectives.
+import { objectiveKey } from "./import/keys";
+import type { ActionFields, ObjectiveFields } from "./import/types";
+import { sortByNumber } from "./numbering";
+import type { Action, Objective } from "./types";
+
+export interface RolloverSource {
+  objectives: readonly Objective[];
+  actions: readonly Action[];
+}
+
+export interface CarriedAction {
+  /** The action it continues (also in fields.carriedFromId). */
+  fromId: number;
+  fields: ActionFields;
+}
+
+export interface CarriedObjective {
+  fromId: number;
+  /** The next year's objective when an earlier, interrupted roll-over created it already; else null (create it). */
+  existingId: number | null;
+  fields: ObjectiveFields;
+  actions: CarriedAction[];
+}
+
+export type RolloverProblem =
+  /** The years are the same, or the target is not after the source. */
+  | "yearOrder"
+  /** The year has no objectives. */
+  | "emptyPlan"
+  /** Every objective of the year is read-only already: it was rolled over. */
+  | "alreadyClosed";
+
+export type Rollover =
+  | {
+      ok: true;
+      fromYear: string;
+      toYear: string;
+      /** Next year's objectives with the open actions to carry, in number order. */
+      objectives: CarriedObjective[];
+      /** This year's objectives to mark read-only once the drafts are written (with their ETags). */
+      markReadOnly: Objective[];
+      /** Completed (Blue) actions that stay in this year. */
+      completed: Action[];
+      /** Objectives left behind because every action is complete. */
+      completedObjectives: Objective[];
+    }
+  | { ok: false; problem: RolloverProblem };
+
+/** The plan year after "2024/25" ("2025/26"); also "2024-25", "2024/2025" and "2024". */
+export function nextPlanYear(year: string): string | null {
+  const match = year.trim().match(/^(\d{4})(?:\s*([/-])\s*(\d{2}|\d{4}))?$/);
+  if (!match) return null;
+  const start = Number(match[1]) + 1;
+  if (!match[3]) return String(start);
+  const end = match[3].length === 2 ? String((start + 1) % 100).padStart(2, "0") : String(start + 1);
+  return `${start}${match[2]}${end}`;
+}
+
+function yearStart(year: string): number | null {
+  const match = year.match(/^\s*(\d{4})/);
+  return match ? Number(match[1]) : null;
+}
+
+function objectiveFields(objective: Objective, toYear: string): ObjectiveFields {
+  return {
+    title: objective.title,
+    planYear: toYear,
+    number: objective.number,
+    description: objective.description,
+    owner: objective.owner,
+    sponsor: objective.sponsor,
+    indicators: [...objective.indicators],
+    highImpactActions: [...objective.highImpactActions],
+    // An override and its reason were a judgement about last year; the new year starts from its actions.
+    ragOverride: null,
+    ragOverrideReason: null,
+    readOnly: false,
+  };
+}
+
+function actionFields(action: Action): ActionFields {
+  return {
+    number: action.number,
+    title: action.title,
+    leads: [...action.leads],
+    leadText: action.leadText,
+    dueDate: action.dueDate,
+    milestones: action.milestones,
+    progress: action.progress,
+    kpis: action.kpis,
+    outcomes: action.outcomes,
+    indicators: [...action.indicators],
+    rag: action.rag,
+    carriedFromId: action.id,
+  };
+}
+
+/**
+ * Drafts next year's plan from this one. `target` is next year's plan as stored, when a
+ * roll-over was started before: objectives and carried actions already there are not drafted
+ * again, so running it twice creates nothing twice.
+ */
+export function rollOverPlan(plan: RolloverSource, fromYear: string, toYear: string, target?: RolloverSource): Rollover {
+  const from = yearStart(fromYear);
+  const to = yearStart(toYear);
+  if (fromYear.trim() === toYear.trim() || (from !== null && to !== null && to <= from)) return { ok: false, problem: "yearOrder" };
+
+  const objectives = sortByNumber(plan.objectives.filter((o) => o.planYear === fromYear));
+  if (objectives.length === 0) return { ok: false, problem: "emptyPlan" };
+  if (objectives.every((o) => o.readOnly === true)) return { ok: false, problem: "alreadyClosed" };
+
+  const targetObjectives = new Map((target?.objectives ?? []).filter((o) => o.planYear === toYear).map((o) => [objectiveKey(o), o]));
+  const alreadyCarried = new Set((target?.actions ?? []).map((a) => a.carriedFromId).filter((id): id is number => typeof id === "number"));
+
+  const carried: CarriedObjective[] = [];
+  const completed: Action[] = [];
+  const completedObjectives: Objective[] = [];
+  for (const objective of objectives) {
+    const own = sortByNumber(plan.actions.filter((a) => a.objectiveId === objective.id));
+    const open = own.filter((a) => a.rag !== "Blue");
+    completed.push(...own.filter((a) => a.rag === "Blue"));
+    if (own.length > 0 && open.length === 0) {
+      completedObjectives.push(objective);
+      continue;
+    }
+    carried.push({
+      fromId: objective.id,
+      existingId: targetObjectives.get(objectiveKey(objective))?.id ?? null,
+      fields: objectiveFields(objective, toYear),
+      actions: open.filter((a) => !alreadyCarried.has(a.id)).map((a) => ({ fromId: a.id, fields: actionFields(a) })),
+    });
+  }
+
+  return {
+    ok: true,
+    fromYear,
+    toYear,
+    objectives: carried,
+    markReadOnly: objectives.filter((o) => o.readOnly !== true),
+    completed,
+    completedObjectives,
+  };
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { nextPlanYear, rollOverPlan } from "../../../src/plan/rollover";
+import type { Action, Objective, Rag } from "../../../src/plan/types";
+
+const amara = { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" };
+
+function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
+  return {
+    id,
+    etag: `"${id}"`,
+    title,
+    planYear: "2024/25",
+    number,
+    description: null,
+    owner: amara,
+    sponsor: null,
+    indicators: [1],
+    highImpactActions: [],
+    ragOverride: null,
+    ragOverrideReason: null,
+    modified: "2025-03-01T10:00:00Z",
+    ...extra,
+  };
+}
+
+function action(id: number, objectiveId: number, number: string, rag: Rag, extra: Partial<Action> = {}): Action {
+  return {
+    id,
+    etag: `"${id}"`,
+    objectiveId,
+    number,
+    title: `Action ${number}`,
+    leads: [amara],
+    leadText: "Head of EDI",
+    dueDate: "2025-03-31",
+    milestones: null,
+    progress: `Progress on ${number}`,
+    kpis: null,
+    outcomes: null,
+    indicators: [1],
+    rag,
+    modified: "2025-03-01T10:00:00Z",
+    ...extra,
+  };
+}
+
+const plan = {
+  objectives: [
+    objective(2, "2", "Fair disciplinary process", { ragOverride: "Red", ragOverrideReason: "Board concern" }),
+    objective(1, "1", "Representation at senior levels"),
+    objective(3, "3", "Data published"),
+    objective(4, "4", "New objective, no actions yet"),
+    objective(9, "1", "Last year's objective", { planYear: "2023/24", readOnly: true }),
+  ],
+  actions: [
+    action(11, 1, "1.1", "Green"),
+    action(12, 1, "1.2", "Blue"),
+    action(13, 1, "1.10", "Red"),
+    action(21, 2, "2.1", "Amber"),
+    action(31, 3, "3.1", "Blue"),
+    action(91, 9, "1.1", "Amber"),
+  ],
+};
+
+describe("rollOverPlan", () => {
+  const result = rollOverPlan(plan, "2024/25", "2025/26");
+  if (!result.ok) throw new Error(result.problem);
+
+  it("drafts next year's objectives, in number order, for work still open", () => {
+    expect(result.objectives.map((o) => [o.fromId, o.fields.number, o.fields.planYear])).toEqual([
+      [1, "1", "2025/26"],
+      [2, "2", "2025/26"],
+      [4, "4", "2025/26"],
+    ]);
+    expect(result.objectives[0]?.fields).toMatchObject({ title: "Representation at senior levels", owner: amara, indicators: [1], readOnly: false });
+  });
+
+  it("carries open actions only, with a link back and their owners, progress and RAG", () => {
+    expect(result.objectives[0]?.actions.map((a) => [a.fields.number, a.fields.carriedFromId, a.fields.rag])).toEqual([
+      ["1.1", 11, "Green"],
+      ["1.10", 13, "Red"],
+    ]);
+    expect(result.objectives[0]?.actions[0]?.fields).toMatchObject({ leads: [amara], leadText: "Head of EDI", progress: "Progress on 1.1" });
+    expect(result.completed.map((a) => a.id)).toEqual([12, 31]);
+  });
+
+  it("leaves a fully completed objective in its year", () => {
+    expect(result.completedObjectives.map((o) => o.id)).toEqual([3]);
+  });
+
+  it("starts the new year without last year's RAG override", () => {
+    expect(result.objectives[1]?.fields).toMatchObject({ ragOverride: null, ragOverrideReason: null });
+  });
+
+  it("lists every objective of this year, with its ETag, to close read-only", () => {
+    expect(result.markReadOnly.map((o) => [o.id, o.etag])).toEqual([
+      [1, '"1"'],
+      [2, '"2"'],
+      [3, '"3"'],
+      [4, '"4"'],
+    ]);
+  });
+
+  it("does not draft twice what an interrupted roll-over already wrote", () => {
+    const target = {
+      objectives: [{ ...objective(101, "1", "Representation at senior levels"), planYear: "2025/26" }],
+      actions: [action(111, 101, "1.1", "Green", { carriedFromId: 11 })],
+    };
+    const again = rollOverPlan(plan, "2024/25", "2025/26", target);
+    if (!again.ok) throw new Error(again.problem);
+    expect(again.objectives[0]).toMatchObject({ fromId: 1, existingId: 101 });
+    expect(again.objectives[0]?.actions.map((a) => a.fromId)).toEqual([13]);
+    expect(again.objectives[1]?.existingId).toBeNull();
+  });
+
+  it("refuses a year that is not after this one, an empty year and a closed year", () => {
+    expect(rollOverPlan(plan, "2024/25", "2024/25")).toEqual({ ok: false, problem: "yearOrder" });
+    expect(rollOverPlan(plan, "2024/25", "2023/24")).toEqual({ ok: false, problem: "yearOrder" });
+    expect(rollOverPlan(plan, "2022/23", "2023/24")).toEqual({ ok: false, problem: "emptyPlan" });
+    expect(rollOverPlan(plan, "2023/24", "2024/25")).toEqual({ ok: false, problem: "alreadyClosed" });
+  });
+});
+
+describe("nextPlanYear", () => {
+  it.each([
+    ["2024/25", "2025/26"],
+    ["2099/00", "2100/01"],
+    ["2024-25", "2025-26"],
+    ["2024/2025", "2025/2026"],
+    ["2024", "2025"],
+  ])("follows %s with %s", (year, next) => {
+    expect(nextPlanYear(year)).toBe(next);
+  });
+
+  it("gives null for a year it cannot read", () => {
+    expect(nextPlanYear("next year")).toBeNull();
+  });
+});
