@@ -19,3 +19,4 @@ export {
   type SilentResult,
   type SignedInAccount,
 } from "./msal";
+export { startAuth, type AuthSession, type StartAuthOptions } from "./session";

@@ -1,0 +1,42 @@
+import { readAuthConfig, type AuthConfig } from "./config";
+import { AuthConfigError } from "./errors";
+import { localTokenProvider } from "./local";
+import { createMsalTokenProvider, type MsalAuth, type MsalDependencies, type MsalTokenProviderOptions } from "./msal";
+import type { TokenProvider } from "./types";
+
+/**
+ * The one thing the UI asks for at start-up. Both modes give the same two token functions, so the
+ * data layer above never knows which it has; only the sign-in button needs `msal`.
+ */
+export type AuthSession =
+  | { mode: "local"; upn: string; getToken: TokenProvider; getProvisioningToken: TokenProvider }
+  | { mode: "tenant"; msal: MsalAuth; getToken: TokenProvider; getProvisioningToken: TokenProvider };
+
+export interface StartAuthOptions {
+  /** Default: read from `import.meta.env`. */
+  config?: AuthConfig;
+  /** Local mode: the demo identity (the page's `?as=` value). Ignored in tenant mode. */
+  localUpn: string;
+  /** True when teams-js initialised (Teams, Outlook, Microsoft 365 or SharePoint host). */
+  hosted: boolean;
+  /** The plan's site URL (any URL on the tenant): used when the build does not name the SharePoint origin. */
+  siteUrl?: string;
+  accountHint?: MsalTokenProviderOptions["accountHint"];
+  /** Default: `auth-redirect.html` beside the page. */
+  redirectUri?: string;
+}
+
+export async function startAuth(options: StartAuthOptions, dependencies?: MsalDependencies): Promise<AuthSession> {
+  const config = options.config ?? readAuthConfig();
+  if (config.mode === "local") {
+    const getToken = localTokenProvider(options.localUpn);
+    return { mode: "local", upn: options.localUpn, getToken, getProvisioningToken: getToken };
+  }
+  const sharePointOrigin = config.sharePointOrigin ?? (options.siteUrl ? new URL(options.siteUrl).origin : undefined);
+  if (!sharePointOrigin) throw new AuthConfigError(["no SharePoint address: set VITE_WRES_SHAREPOINT_ORIGIN or choose a site"]);
+  const msal = await createMsalTokenProvider(
+    { clientId: config.clientId, tenantId: config.tenantId, sharePointOrigin, hosted: options.hosted, accountHint: options.accountHint, redirectUri: options.redirectUri },
+    dependencies,
+  );
+  return { mode: "tenant", msal, getToken: msal.getToken, getProvisioningToken: msal.getProvisioningToken };
+}

@@ -1,0 +1,92 @@
+// The production bundle budget: how much JavaScript each page makes the browser download before it
+// can run (the entry, its modulepreloads and everything they import statically), gzipped.
+// Lazy chunks (charts, the workbook reader, MSAL in local mode) are not initial and are not counted.
+// `npm run size [-- <distDir>]` after `npm run build`; exits 1 when a page is over its budget.
+import { existsSync, readFileSync } from "node:fs";
+import { posix, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+
+/** Budgets in bytes of gzipped JavaScript, per HTML page of the build. */
+export const BUDGETS: Record<string, number> = {
+  // The tab: React, Fluent UI v9, teams-js, PnPjs, i18next and the overview screen.
+  "index.html": 400 * 1024,
+  // The MSAL redirect bridge must stay tiny: it runs in the sign-in popup.
+  "auth-redirect.html": 16 * 1024,
+};
+
+export interface PageSize {
+  page: string;
+  files: string[];
+  gzipBytes: number;
+  rawBytes: number;
+  budget: number;
+  withinBudget: boolean;
+}
+
+/** Static imports in built ES modules (`import{x}from"./a.js"`, `import"./b.js"`), not `import("./c.js")`. */
+const STATIC_IMPORT = /(?:^|[^.\w$])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g;
+const EXPORT_FROM = /(?:^|[^.\w$])export\s*[\w$*{}\s,]*?from\s*["']([^"']+\.js)["']/g;
+
+function htmlEntryScripts(html: string): string[] {
+  const found: string[] = [];
+  for (const match of html.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']/g)) found.push(match[1]!);
+  for (const match of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g)) found.push(match[1]!);
+  return found;
+}
+
+/** Resolves a page's initial JavaScript files (paths relative to distDir, posix). */
+export function initialScripts(distDir: string, page: string): string[] {
+  const html = readFileSync(resolve(distDir, page), "utf8");
+  const seen = new Set<string>();
+  const queue = htmlEntryScripts(html)
+    .filter((src) => !/^[a-z]+:\/\//i.test(src))
+    .map((src) => posix.normalize(posix.join(posix.dirname(page), src)).replace(/^\/+/, ""));
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(resolve(distDir, file), "utf8");
+    for (const pattern of [STATIC_IMPORT, EXPORT_FROM]) {
+      for (const match of code.matchAll(pattern)) {
+        const target = match[1]!;
+        if (!target.startsWith(".")) continue;
+        queue.push(posix.normalize(posix.join(posix.dirname(file), target)));
+      }
+    }
+  }
+  return [...seen].sort();
+}
+
+export function measure(distDir: string, budgets: Record<string, number> = BUDGETS): PageSize[] {
+  return Object.entries(budgets)
+    .filter(([page]) => existsSync(resolve(distDir, page)))
+    .map(([page, budget]) => {
+      const files = initialScripts(distDir, page);
+      let gzipBytes = 0;
+      let rawBytes = 0;
+      for (const file of files) {
+        const bytes = readFileSync(resolve(distDir, file));
+        rawBytes += bytes.length;
+        gzipBytes += gzipSync(bytes, { level: 9 }).length;
+      }
+      return { page, files, gzipBytes, rawBytes, budget, withinBudget: gzipBytes <= budget };
+    });
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const distDir = resolve(process.argv[2] ?? resolve(import.meta.dirname, "../../dist"));
+  if (!existsSync(resolve(distDir, "index.html"))) {
+    console.error(`No build in ${distDir}: run npm run build first.`);
+    process.exit(2);
+  }
+  const sizes = measure(distDir);
+  for (const size of sizes) {
+    console.log(
+      `${size.withinBudget ? "ok  " : "OVER"} ${size.page}: initial JS ${kb(size.gzipBytes)} gzip (${kb(size.rawBytes)} raw, ${size.files.length} files), budget ${kb(size.budget)}`,
+    );
+  }
+  process.exitCode = sizes.every((size) => size.withinBudget) ? 0 : 1;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { AuthConfigError, startAuth, type MsalClient } from "../../../src/auth";
+
+const tenant = { mode: "tenant" as const, clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", tenantId: "11111111-2222-3333-4444-555555555555" };
+
+describe("startAuth", () => {
+  it("gives the local server's demo identity in local mode, for everyday work and provisioning alike", async () => {
+    const session = await startAuth({ config: { mode: "local" }, localUpn: "admin@wres.test", hosted: false });
+    expect(session.mode).toBe("local");
+    await expect(session.getToken()).resolves.toBe("dev:admin@wres.test");
+    await expect(session.getProvisioningToken()).resolves.toBe("dev:admin@wres.test");
+  });
+
+  it("in tenant mode ignores ?as= and asks MSAL for the site's tenant root", async () => {
+    const requested: string[][] = [];
+    const client = {
+      handleRedirectPromise: async () => null,
+      getActiveAccount: () => null,
+      getAllAccounts: () => [],
+      getAccount: () => null,
+      acquireTokenSilent: async (request: { scopes: string[] }) => {
+        requested.push(request.scopes);
+        throw Object.assign(new Error("no account"), { errorCode: "no_account_error" });
+      },
+    } as unknown as MsalClient;
+    const session = await startAuth(
+      { config: { ...tenant, sharePointOrigin: undefined }, localUpn: "admin@wres.test", hosted: false, siteUrl: "https://contoso.sharepoint.com/sites/wres", redirectUri: "https://wres.example/auth-redirect.html" },
+      { createClient: async () => client },
+    );
+    expect(session.mode).toBe("tenant");
+    await expect(session.getToken()).rejects.toMatchObject({ name: "InteractionRequired" });
+    expect(requested).toEqual([["https://contoso.sharepoint.com/AllSites.Write"]]);
+  });
+
+  it("says what is missing when tenant mode has no SharePoint address", async () => {
+    await expect(startAuth({ config: { ...tenant, sharePointOrigin: undefined }, localUpn: "x", hosted: false })).rejects.toBeInstanceOf(AuthConfigError);
+  });
+});
