@@ -1,0 +1,200 @@
+// The tab: Teams theme and locale around the plan screens (overview, objective detail, my actions,
+// the action panel), with loading, error and "still working" states.
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { FluentProvider, Tab, TabList, Text, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { renumber, type Action, type Objective } from "../plan";
+import type { PlanStore } from "../sharepoint/types";
+import { createI18n, type AppLocale } from "../i18n";
+import type { HostTheme } from "../teams/host";
+import { ActionForm } from "./components/ActionForm";
+import { ConfirmDialog } from "./components/ConfirmDialog";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { ErrorMessage } from "./components/ErrorMessage";
+import { ObjectiveForm } from "./components/ObjectiveForm";
+import { PlanSkeleton } from "./components/PlanSkeleton";
+import { StillWorking } from "./components/StillWorking";
+import { ActionPanel } from "./screens/ActionPanel";
+import { MyActions } from "./screens/MyActions";
+import { ObjectiveDetail } from "./screens/ObjectiveDetail";
+import { Overview } from "./screens/Overview";
+import type { ActivityTracker } from "./state/activity";
+import { actionsOf } from "./state/planView";
+import { PlanProvider, usePlanContext, type PlanContextValue } from "./state/PlanContext";
+
+export const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  page: { maxWidth: "1280px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gap: tokens.spacingVerticalM },
+  pageNarrow: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "baseline", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  who: { color: tokens.colorNeutralForeground2 },
+  nav: { overflowX: "auto" },
+});
+
+export interface AppProps {
+  store: PlanStore;
+  tracker: ActivityTracker;
+  theme: HostTheme;
+  /** Lets the host push theme changes (Teams' theme handler). */
+  subscribeTheme?: (listener: (theme: HostTheme) => void) => void;
+  locale: AppLocale;
+  year: string | null;
+  initialActionId: number | null;
+  copyLink: PlanContextValue["copyLink"];
+  today: string;
+  /** Replaces the plan screens (the configuration page). */
+  children?: ReactNode;
+}
+
+export function App(props: AppProps) {
+  const styles = useStyles();
+  const [theme, setTheme] = useState<HostTheme>(props.theme);
+  const i18n = useMemo(() => createI18n(props.locale), [props.locale]);
+  const { subscribeTheme } = props;
+  useEffect(() => subscribeTheme?.(setTheme), [subscribeTheme]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <FluentProvider theme={THEMES[theme]} className={styles.provider} lang={props.locale} data-theme={theme}>
+        <ErrorBoundary>
+          {props.children ?? (
+            <PlanProvider store={props.store} locale={props.locale} today={props.today} year={props.year} copyLink={props.copyLink}>
+              <Shell tracker={props.tracker} initialActionId={props.initialActionId} />
+            </PlanProvider>
+          )}
+        </ErrorBoundary>
+      </FluentProvider>
+    </I18nextProvider>
+  );
+}
+
+type Editing = { kind: "objective"; objective: Objective | null } | { kind: "action"; objective: Objective; action: Action | null } | null;
+
+function Shell(props: { tracker: ActivityTracker; initialActionId: number | null }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const context = usePlanContext();
+  const { state, year } = context;
+  const [tab, setTab] = useState<"overview" | "mine">("overview");
+  const [objectiveId, setObjectiveId] = useState<number | null>(null);
+  const [actionId, setActionId] = useState<number | null>(props.initialActionId);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<Objective | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const data = state.status === "ready" ? state.data : null;
+
+  async function work(task: () => Promise<unknown>, after?: () => void) {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await task();
+      after?.();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+      await context.reload().catch(() => undefined);
+    }
+  }
+
+  function renumberObjective(objective: Objective) {
+    if (!data) return;
+    const changes = renumber(actionsOf(data.snapshot, objective.id), objective.number);
+    void work(async () => {
+      for (const change of changes) await context.store.updateAction(change.item.id, change.item.etag, { number: change.number });
+    });
+  }
+
+  let body: ReactNode;
+  if (state.status === "loading") body = <PlanSkeleton />;
+  else if (state.status === "error") body = <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => void context.reload()} />;
+  else if (state.status === "empty") body = <Text>{t("load.noPlan")}</Text>;
+  else if (data) {
+    const objective = objectiveId === null ? undefined : data.snapshot.objectives.find((o) => o.id === objectiveId);
+    body = (
+      <>
+        <nav aria-label={t("nav.label")} className={styles.nav}>
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_, d) => {
+              setTab(d.value as "overview" | "mine");
+              setObjectiveId(null);
+            }}
+          >
+            <Tab value="overview">{t("nav.overview")}</Tab>
+            <Tab value="mine">{t("nav.mine")}</Tab>
+          </TabList>
+        </nav>
+        {failure ? <ErrorMessage error={failure} /> : null}
+        {tab === "mine" ? (
+          <MyActions onOpenAction={setActionId} />
+        ) : objectiveId !== null ? (
+          <ObjectiveDetail
+            objectiveId={objectiveId}
+            onBack={() => setObjectiveId(null)}
+            onOpenAction={setActionId}
+            onAddAction={() => objective && setEditing({ kind: "action", objective, action: null })}
+            onEditObjective={() => objective && setEditing({ kind: "objective", objective })}
+            onDeleteObjective={() => objective && setDeleting(objective)}
+            onRenumber={() => objective && renumberObjective(objective)}
+          />
+        ) : (
+          <Overview onOpenObjective={setObjectiveId} onOpenAction={setActionId} onAddObjective={() => setEditing({ kind: "objective", objective: null })} />
+        )}
+        {actionId !== null ? (
+          <ActionPanel
+            actionId={actionId}
+            onClose={() => setActionId(null)}
+            onEdit={() => {
+              const action = data.snapshot.actions.find((a) => a.id === actionId);
+              const parent = action && data.snapshot.objectives.find((o) => o.id === action.objectiveId);
+              if (action && parent) setEditing({ kind: "action", objective: parent, action });
+            }}
+          />
+        ) : null}
+        {editing?.kind === "objective" ? <ObjectiveForm objective={editing.objective} onClose={() => setEditing(null)} /> : null}
+        {editing?.kind === "action" ? (
+          <ActionForm objective={editing.objective} action={editing.action} siblings={actionsOf(data.snapshot, editing.objective.id)} onClose={() => setEditing(null)} />
+        ) : null}
+        {deleting ? (
+          <ConfirmDialog
+            title={t("objective.deleteTitle", { number: deleting.number })}
+            body={t("objective.deleteBody", { n: actionsOf(data.snapshot, deleting.id).length })}
+            confirm={t("objective.delete")}
+            busy={busy}
+            onConfirm={() =>
+              void work(
+                () => context.store.deleteObjective(deleting.id, deleting.etag),
+                () => {
+                  setDeleting(null);
+                  setObjectiveId(null);
+                },
+              ).finally(() => setDeleting(null))
+            }
+            onCancel={() => setDeleting(null)}
+          />
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <h1 className={styles.h1}>{year ? t("app.titleYear", { year }) : t("app.title")}</h1>
+        {data ? (
+          <Text size={200} className={styles.who}>
+            {t("app.signedInAs", { name: data.me.title })}
+          </Text>
+        ) : null}
+      </header>
+      <StillWorking tracker={props.tracker} />
+      <main aria-busy={state.status === "loading" || busy}>{body}</main>
+    </div>
+  );
+}

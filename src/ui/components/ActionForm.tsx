@@ -1,0 +1,192 @@
+// Add or edit an action (plan editors). Edits carry the ETag; a stale one opens the conflict view.
+import { useState } from "react";
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { INDICATOR_NUMBERS, nextNumber, type Action, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
+import type { ActionDraft } from "../../sharepoint/types";
+import { RAG_ORDER } from "../state/planView";
+import { usePlan } from "../state/PlanContext";
+import { useActionSave } from "../state/useActionSave";
+import { ErrorMessage } from "./ErrorMessage";
+import { PeoplePicker } from "./PeoplePicker";
+
+const useStyles = makeStyles({
+  surface: { maxWidth: "min(720px, 100vw - 16px)" },
+  form: { display: "grid", gap: tokens.spacingVerticalM },
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 200px), 1fr))", gap: tokens.spacingHorizontalM },
+  indicators: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, border: "none", padding: 0, margin: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
+});
+
+interface FormValues {
+  number: string;
+  title: string;
+  leads: Person[];
+  leadText: string;
+  dueDate: string;
+  milestones: string;
+  progress: string;
+  kpis: string;
+  outcomes: string;
+  indicators: IndicatorNumber[];
+  rag: Rag;
+}
+
+function valuesOf(action: Action | null, objective: Objective, siblings: Action[]): FormValues {
+  return {
+    number: action?.number ?? nextNumber(siblings.map((a) => a.number), objective.number),
+    title: action?.title ?? "",
+    leads: action?.leads ?? [],
+    leadText: action?.leadText ?? "",
+    dueDate: action?.dueDate ?? "",
+    milestones: action?.milestones ?? "",
+    progress: action?.progress ?? "",
+    kpis: action?.kpis ?? "",
+    outcomes: action?.outcomes ?? "",
+    indicators: action?.indicators ?? [...objective.indicators],
+    rag: action?.rag ?? "Green",
+  };
+}
+
+const orNull = (s: string) => (s.trim() ? s.trim() : null);
+
+function draftOf(values: FormValues, objectiveId: number): ActionDraft {
+  return {
+    objectiveId,
+    number: values.number.trim(),
+    title: values.title.trim(),
+    leads: values.leads,
+    leadText: orNull(values.leadText),
+    dueDate: values.dueDate || null,
+    milestones: orNull(values.milestones),
+    progress: orNull(values.progress),
+    kpis: orNull(values.kpis),
+    outcomes: orNull(values.outcomes),
+    indicators: values.indicators,
+    rag: values.rag,
+  };
+}
+
+export function ActionForm(props: { objective: Objective; action: Action | null; siblings: Action[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { store, reload } = usePlan();
+  const [values, setValues] = useState<FormValues>(() => valuesOf(props.action, props.objective, props.siblings));
+  const [tried, setTried] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [addError, setAddError] = useState<unknown>(null);
+  const { save, saving, error, conflictView } = useActionSave(() => props.onClose());
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const titleMissing = values.title.trim() === "";
+  const numberMissing = values.number.trim() === "";
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (titleMissing || numberMissing) return;
+    const draft = draftOf(values, props.objective.id);
+    if (props.action) {
+      await save(props.action, { kind: "edit", patch: draft });
+      return;
+    }
+    setAdding(true);
+    setAddError(null);
+    try {
+      await store.addAction(draft);
+      await reload().catch(() => undefined);
+      props.onClose();
+    } catch (caught) {
+      setAddError(caught);
+    } finally {
+      setAdding(false);
+    }
+  }
+
+  const busy = saving || adding;
+  return (
+    <Dialog open onOpenChange={(_, data) => (data.open ? undefined : props.onClose())}>
+      <DialogSurface className={styles.surface}>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <DialogBody>
+            <DialogTitle>{props.action ? t("action.editTitle", { number: props.action.number }) : t("action.addTitle", { number: props.objective.number })}</DialogTitle>
+            <DialogContent className={styles.form}>
+              <div className={styles.row}>
+                <Field label={t("field.number")} required validationMessage={tried && numberMissing ? t("validation.numberRequired") : undefined}>
+                  <Input value={values.number} onChange={(_, d) => set("number", d.value)} />
+                </Field>
+                <Field label={t("field.dueDate")}>
+                  <Input type="date" value={values.dueDate} onChange={(_, d) => set("dueDate", d.value)} />
+                </Field>
+                <Field label={t("field.rag")}>
+                  <Dropdown value={t(`rag.${values.rag}`)} selectedOptions={[values.rag]} onOptionSelect={(_, d) => set("rag", d.optionValue as Rag)}>
+                    {RAG_ORDER.map((rag) => (
+                      <Option key={rag} value={rag}>
+                        {t(`rag.${rag}`)}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </Field>
+              </div>
+              <Field label={t("field.title")} required validationMessage={tried && titleMissing ? t("validation.titleRequired") : undefined}>
+                <Textarea value={values.title} onChange={(_, d) => set("title", d.value)} resize="vertical" />
+              </Field>
+              <PeoplePicker label={t("field.leads")} value={values.leads} onChange={(people) => set("leads", people)} />
+              <Field label={t("field.leadText")} hint={t("field.leadTextHint")}>
+                <Input value={values.leadText} onChange={(_, d) => set("leadText", d.value)} />
+              </Field>
+              <fieldset className={styles.indicators}>
+                <legend className={styles.legend}>{t("field.indicators")}</legend>
+                {INDICATOR_NUMBERS.map((n) => (
+                  <Checkbox
+                    key={n}
+                    label={t("indicator.short", { n })}
+                    checked={values.indicators.includes(n)}
+                    onChange={(_, d) => set("indicators", d.checked ? [...values.indicators, n].sort() : values.indicators.filter((x) => x !== n))}
+                  />
+                ))}
+              </fieldset>
+              <Field label={t("field.milestones")}>
+                <Textarea value={values.milestones} onChange={(_, d) => set("milestones", d.value)} resize="vertical" />
+              </Field>
+              <Field label={t("field.progress")}>
+                <Textarea value={values.progress} onChange={(_, d) => set("progress", d.value)} resize="vertical" />
+              </Field>
+              <Field label={t("field.kpis")}>
+                <Textarea value={values.kpis} onChange={(_, d) => set("kpis", d.value)} resize="vertical" />
+              </Field>
+              <Field label={t("field.outcomes")}>
+                <Textarea value={values.outcomes} onChange={(_, d) => set("outcomes", d.value)} resize="vertical" />
+              </Field>
+              {error || addError ? <ErrorMessage error={error ?? addError} /> : null}
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={busy}>
+                {busy ? t("common.saving") : t("common.save")}
+              </Button>
+              <Button onClick={props.onClose} disabled={busy}>
+                {t("common.cancel")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+        {conflictView}
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,29 @@
+// Asks before something cannot be undone (deleting an objective or action).
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "./ErrorMessage";
+
+export function ConfirmDialog(props: { title: string; body: string; confirm: string; busy?: boolean; error?: unknown; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_, d) => (d.open ? undefined : props.onCancel())}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent>
+            <p>{props.body}</p>
+            {props.error ? <ErrorMessage error={props.error} /> : null}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={props.onConfirm} disabled={props.busy}>
+              {props.confirm}
+            </Button>
+            <Button onClick={props.onCancel} disabled={props.busy}>
+              {t("common.cancel")}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

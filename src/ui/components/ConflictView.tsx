@@ -1,0 +1,117 @@
+// Someone else saved the item since it was opened: both versions side by side, field by field.
+// The user keeps theirs, takes the other, or picks per field; nothing is overwritten silently.
+import { useState } from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Radio,
+  RadioGroup,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { conflictRows, keepMinePatch, mergedPatch, type Choice, type ConflictField } from "../state/conflict";
+
+const useStyles = makeStyles({
+  surface: { maxWidth: "min(960px, 100vw - 16px)", width: "100%" },
+  same: { color: tokens.colorNeutralForeground3 },
+  changed: { fontWeight: tokens.fontWeightSemibold },
+  value: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  scroll: { overflowX: "auto" },
+  actions: { flexWrap: "wrap" },
+});
+
+export interface ConflictViewProps<T> {
+  fields: ConflictField<T>[];
+  mine: T;
+  theirs: T;
+  /** The version the user started from, to pre-select "mine" only where they changed something. */
+  base?: T;
+  saving?: boolean;
+  onKeepMine(values: Partial<T>): void;
+  onTakeTheirs(): void;
+  onMerge(values: Partial<T>): void;
+  onCancel(): void;
+}
+
+export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const rows = conflictRows(props.fields, props.mine, props.theirs, props.base);
+  const [choices, setChoices] = useState<Record<string, Choice>>(() =>
+    Object.fromEntries(rows.filter((r) => r.differs).map((r) => [r.key, r.suggested])),
+  );
+  const differing = rows.filter((r) => r.differs);
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : props.onCancel())}>
+      <DialogSurface className={styles.surface} aria-describedby="conflict-intro">
+        <DialogBody>
+          <DialogTitle>{t("conflict.title")}</DialogTitle>
+          <DialogContent>
+            <Text id="conflict-intro" as="p">
+              {t("conflict.intro", { n: differing.length })}
+            </Text>
+            <div className={styles.scroll}>
+              <Table aria-label={t("conflict.tableLabel")} size="small">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t("conflict.field")}</TableHeaderCell>
+                    <TableHeaderCell>{t("conflict.mine")}</TableHeaderCell>
+                    <TableHeaderCell>{t("conflict.theirs")}</TableHeaderCell>
+                    <TableHeaderCell>{t("conflict.choice")}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {rows.map((row) => (
+                    <TableRow key={row.key} data-field={row.key}>
+                      <TableCell className={row.differs ? styles.changed : styles.same}>{t(row.label)}</TableCell>
+                      <TableCell className={styles.value}>{row.mineText || t("common.empty")}</TableCell>
+                      <TableCell className={styles.value}>{row.theirsText || t("common.empty")}</TableCell>
+                      <TableCell>
+                        {row.differs ? (
+                          <RadioGroup
+                            aria-label={t("conflict.choiceFor", { field: t(row.label) })}
+                            value={choices[row.key]}
+                            onChange={(_, data) => setChoices({ ...choices, [row.key]: data.value as Choice })}
+                          >
+                            <Radio value="mine" label={t("conflict.useMine")} />
+                            <Radio value="theirs" label={t("conflict.useTheirs")} />
+                          </RadioGroup>
+                        ) : (
+                          <Text className={styles.same}>{t("conflict.same")}</Text>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          </DialogContent>
+          <DialogActions className={styles.actions}>
+            <Button appearance="primary" disabled={props.saving} onClick={() => props.onMerge(mergedPatch(props.mine, props.theirs, props.base, choices))}>
+              {t("conflict.merge")}
+            </Button>
+            <Button disabled={props.saving} onClick={() => props.onKeepMine(keepMinePatch(props.mine, props.theirs))}>
+              {t("conflict.keepMine")}
+            </Button>
+            <Button disabled={props.saving} onClick={props.onTakeTheirs}>
+              {t("conflict.takeTheirs")}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,72 @@
+// One objective on the overview: rolled-up RAG, owner, sponsor, indicators, progress, overdue actions.
+import { Card, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../../i18n";
+import type { ObjectiveSummary } from "../../plan";
+import { usePlanContext } from "../state/PlanContext";
+import { RagBadge } from "./RagBadge";
+
+const useStyles = makeStyles({
+  card: { height: "100%", boxSizing: "border-box" },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground2 },
+  detail: { margin: 0, overflowWrap: "anywhere" },
+  overdueList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  overdueHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+});
+
+export function ObjectiveCard(props: { model: ObjectiveSummary; onOpen: () => void; onOpenAction: (id: number) => void }) {
+  const { t } = useTranslation();
+  const { locale } = usePlanContext();
+  const styles = useStyles();
+  const { objective, rollUp, progress, overdue } = props.model;
+  const headingId = `objective-${objective.id}-title`;
+  return (
+    <Card className={styles.card} aria-labelledby={headingId} role="article">
+      <div className={styles.head}>
+        <h3 className={styles.title} id={headingId}>
+          <Link as="button" onClick={props.onOpen}>
+            {t("objective.numbered", { number: objective.number, title: objective.title })}
+          </Link>
+        </h3>
+        <RagBadge rag={rollUp.rag} />
+      </div>
+      {rollUp.source === "override" ? (
+        <Text size={200}>{t("objective.overridden", { reason: rollUp.reason ?? "", computed: rollUp.computed ? t(`rag.${rollUp.computed}`) : t("rag.none") })}</Text>
+      ) : null}
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t("objective.owner")}</dt>
+        <dd className={styles.detail}>{objective.owner?.title ?? t("common.notSet")}</dd>
+        <dt className={styles.term}>{t("objective.sponsor")}</dt>
+        <dd className={styles.detail}>{objective.sponsor?.title ?? t("common.notSet")}</dd>
+        <dt className={styles.term}>{t("objective.indicators")}</dt>
+        <dd className={styles.detail}>
+          {objective.indicators.length ? objective.indicators.map((n) => t("indicator.short", { n })).join(", ") : t("common.none")}
+        </dd>
+        <dt className={styles.term}>{t("objective.progress")}</dt>
+        <dd className={styles.detail}>
+          {progress.total === 0
+            ? t("objective.noActions")
+            : t("objective.progressCounts", { blue: progress.complete, green: progress.onTrack, amber: progress.atRisk, red: progress.offTrack, total: progress.total })}
+        </dd>
+      </dl>
+      {overdue.length > 0 ? (
+        <div>
+          <h4 className={styles.overdueHeading}>{t("objective.overdueHeading", { n: overdue.length })}</h4>
+          <ul className={styles.overdueList}>
+            {overdue.map((action) => (
+              <li key={action.id}>
+                <Link as="button" onClick={() => props.onOpenAction(action.id)}>
+                  {t("action.numbered", { number: action.number, title: action.title })}
+                </Link>{" "}
+                <Text size={200}>{t("action.dueOn", { date: formatDate(action.dueDate, locale) })}</Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,201 @@
+// Add or edit an objective (plan editors): owner and sponsor from the people picker, linked
+// indicators, and a RAG override that needs a reason.
+import { useState } from "react";
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { INDICATOR_NUMBERS, nextNumber, validateOverride, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
+import type { ObjectiveDraft } from "../../sharepoint/types";
+import { isConflict } from "../state/errors";
+import { RAG_ORDER } from "../state/planView";
+import { usePlan } from "../state/PlanContext";
+import { ConflictView } from "./ConflictView";
+import type { ConflictField } from "../state/conflict";
+import { ErrorMessage } from "./ErrorMessage";
+import { PeoplePicker } from "./PeoplePicker";
+
+const useStyles = makeStyles({
+  surface: { maxWidth: "min(720px, 100vw - 16px)" },
+  form: { display: "grid", gap: tokens.spacingVerticalM },
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 200px), 1fr))", gap: tokens.spacingHorizontalM },
+  indicators: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, border: "none", padding: 0, margin: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
+});
+
+const orNull = (s: string) => (s.trim() ? s.trim() : null);
+const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+const person = (v: unknown) => (v && typeof v === "object" && "title" in v ? String((v as Person).title) : "");
+
+export function ObjectiveForm(props: { objective: Objective | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { store, reload, snapshot, year } = usePlan();
+  const o = props.objective;
+  const [number, setNumber] = useState(o?.number ?? nextNumber(snapshot.objectives.map((x) => x.number), ""));
+  const [title, setTitle] = useState(o?.title ?? "");
+  const [description, setDescription] = useState(o?.description ?? "");
+  const [owner, setOwner] = useState<Person[]>(o?.owner ? [o.owner] : []);
+  const [sponsor, setSponsor] = useState<Person[]>(o?.sponsor ? [o.sponsor] : []);
+  const [indicators, setIndicators] = useState<IndicatorNumber[]>(o?.indicators ?? []);
+  const [override, setOverride] = useState<Rag | null>(o?.ragOverride ?? null);
+  const [reason, setReason] = useState(o?.ragOverrideReason ?? "");
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<{ mine: Objective; theirs: Objective } | null>(null);
+  const overrideIssues = validateOverride(override, reason);
+  const titleMissing = title.trim() === "";
+
+  const draft = (): ObjectiveDraft => ({
+    title: title.trim(),
+    planYear: o?.planYear ?? year ?? snapshot.year,
+    number: number.trim(),
+    description: orNull(description),
+    owner: owner[0] ?? null,
+    sponsor: sponsor[0] ?? null,
+    indicators,
+    highImpactActions: o?.highImpactActions ?? [],
+    ragOverride: override,
+    ragOverrideReason: override ? orNull(reason) : null,
+  });
+
+  async function run(work: () => Promise<unknown>, base?: Objective) {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      await reload().catch(() => undefined);
+      props.onClose();
+    } catch (caught) {
+      if (isConflict<unknown>(caught) && base) {
+        const theirs = (await store.loadPlan(base.planYear)).objectives.find((x) => x.id === base.id);
+        if (theirs) setConflict({ mine: { ...base, ...draft() }, theirs });
+        else setError(caught);
+      } else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (titleMissing || overrideIssues.length) return;
+    if (o) void run(() => store.updateObjective(o.id, o.etag, draft()), o);
+    else void run(() => store.addObjective(draft()));
+  }
+
+  const fields: ConflictField<Objective>[] = [
+    { key: "number", label: "field.number", show: text },
+    { key: "title", label: "field.title", show: text },
+    { key: "description", label: "field.description", show: text },
+    { key: "owner", label: "field.owner", show: person },
+    { key: "sponsor", label: "field.sponsor", show: person },
+    { key: "indicators", label: "field.indicators", show: (v) => (v as number[]).join(", ") },
+    { key: "ragOverride", label: "field.ragOverride", show: (v) => (v ? t(`rag.${String(v)}`) : "") },
+    { key: "ragOverrideReason", label: "field.ragOverrideReason", show: text },
+  ];
+
+  return (
+    <Dialog open onOpenChange={(_, data) => (data.open ? undefined : props.onClose())}>
+      <DialogSurface className={styles.surface}>
+        <form onSubmit={submit} noValidate>
+          <DialogBody>
+            <DialogTitle>{o ? t("objective.editTitle", { number: o.number }) : t("objective.addTitle")}</DialogTitle>
+            <DialogContent className={styles.form}>
+              <div className={styles.row}>
+                <Field label={t("field.number")} required>
+                  <Input value={number} onChange={(_, d) => setNumber(d.value)} />
+                </Field>
+              </div>
+              <Field label={t("field.title")} required validationMessage={tried && titleMissing ? t("validation.titleRequired") : undefined}>
+                <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+              </Field>
+              <Field label={t("field.description")}>
+                <Textarea value={description} onChange={(_, d) => setDescription(d.value)} resize="vertical" />
+              </Field>
+              <div className={styles.row}>
+                <PeoplePicker single label={t("field.owner")} value={owner} onChange={setOwner} />
+                <PeoplePicker single label={t("field.sponsor")} value={sponsor} onChange={setSponsor} />
+              </div>
+              <fieldset className={styles.indicators}>
+                <legend className={styles.legend}>{t("field.indicators")}</legend>
+                {INDICATOR_NUMBERS.map((n) => (
+                  <Checkbox
+                    key={n}
+                    label={t("indicator.short", { n })}
+                    checked={indicators.includes(n)}
+                    onChange={(_, d) => setIndicators(d.checked ? [...indicators, n].sort() : indicators.filter((x) => x !== n))}
+                  />
+                ))}
+              </fieldset>
+              <div className={styles.row}>
+                <Field label={t("field.ragOverride")} hint={t("field.ragOverrideHint")}>
+                  <Dropdown
+                    value={override ? t(`rag.${override}`) : t("objective.noOverride")}
+                    selectedOptions={[override ?? "none"]}
+                    onOptionSelect={(_, d) => setOverride(d.optionValue === "none" ? null : (d.optionValue as Rag))}
+                  >
+                    <Option value="none">{t("objective.noOverride")}</Option>
+                    {RAG_ORDER.map((rag) => (
+                      <Option key={rag} value={rag}>
+                        {t(`rag.${rag}`)}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </Field>
+                <Field
+                  label={t("field.ragOverrideReason")}
+                  required={override !== null}
+                  validationMessage={tried && overrideIssues.length ? t("validation.overrideReasonRequired") : undefined}
+                >
+                  <Textarea value={reason} onChange={(_, d) => setReason(d.value)} disabled={override === null} resize="vertical" />
+                </Field>
+              </div>
+              {error ? <ErrorMessage error={error} /> : null}
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={busy}>
+                {busy ? t("common.saving") : t("common.save")}
+              </Button>
+              <Button onClick={props.onClose} disabled={busy}>
+                {t("common.cancel")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+        {conflict ? (
+          <ConflictView<Objective>
+            fields={fields}
+            mine={conflict.mine}
+            theirs={conflict.theirs}
+            base={o ?? undefined}
+            saving={busy}
+            onKeepMine={(patch) => void run(() => store.updateObjective(conflict.theirs.id, conflict.theirs.etag, patch), conflict.theirs)}
+            onMerge={(patch) => void run(() => store.updateObjective(conflict.theirs.id, conflict.theirs.etag, patch), conflict.theirs)}
+            onTakeTheirs={() => {
+              setConflict(null);
+              void reload().then(props.onClose, props.onClose);
+            }}
+            onCancel={() => setConflict(null)}
+          />
+        ) : null}
+      </DialogSurface>
+    </Dialog>
+  );
+}

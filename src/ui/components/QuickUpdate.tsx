@@ -1,0 +1,80 @@
+// An action owner's update in a few clicks: RAG, progress, an optional note. Plain-words validation
+// (a Blue action needs a completion note; a Red action needs a note on what is being done).
+import { useState } from "react";
+import { Button, Field, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import type { Action, Rag } from "../../plan/types";
+import { RAG_ORDER } from "../state/planView";
+import { validateProgress } from "../../plan";
+import { useActionSave } from "../state/useActionSave";
+import { ErrorMessage } from "./ErrorMessage";
+
+const useStyles = makeStyles({
+  form: { display: "grid", gap: tokens.spacingVerticalM },
+  rag: { flexWrap: "wrap" },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+export function QuickUpdate(props: { action: Action; onDone: () => void; onCancel?: () => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { action } = props;
+  const [rag, setRag] = useState<Rag>(action.rag);
+  const [progress, setProgress] = useState(action.progress ?? "");
+  const [note, setNote] = useState("");
+  const [tried, setTried] = useState(false);
+  const { save, saving, error, conflictView } = useActionSave(() => props.onDone());
+  const problems = validateProgress({ rag, note, progress });
+  const unchanged = rag === action.rag && progress === (action.progress ?? "") && note.trim() === "";
+  const id = `quick-${action.id}`;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (problems.length > 0 || unchanged) return;
+    void save(action, {
+      kind: "progress",
+      change: {
+        ...(rag !== action.rag ? { rag } : {}),
+        ...(progress !== (action.progress ?? "") ? { progress: progress || null } : {}),
+        note: note.trim() || null,
+      },
+    });
+  }
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label={t("update.formLabel", { number: action.number })} noValidate>
+      <Field label={t("update.rag")}>
+        <RadioGroup layout="horizontal" className={styles.rag} value={rag} onChange={(_, data) => setRag(data.value as Rag)} name={`${id}-rag`}>
+          {RAG_ORDER.map((r) => (
+            <Radio key={r} value={r} label={t(`rag.${r}`)} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={t("update.progress")} hint={t("update.progressHint")}>
+        <Textarea value={progress} onChange={(_, data) => setProgress(data.value)} resize="vertical" />
+      </Field>
+      <Field
+        label={rag === "Blue" ? t("update.noteBlue") : rag === "Red" ? t("update.noteRed") : t("update.note")}
+        required={rag === "Blue" || rag === "Red"}
+        validationState={tried && problems.length ? "error" : "none"}
+        validationMessage={tried && problems.length ? t(`validation.${problems[0]!.code}`) : undefined}
+      >
+        <Textarea value={note} onChange={(_, data) => setNote(data.value)} resize="vertical" />
+      </Field>
+      {tried && unchanged ? <span role="alert">{t("update.nothingChanged")}</span> : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      <div className={styles.buttons}>
+        <Button type="submit" appearance="primary" disabled={saving}>
+          {saving ? t("common.saving") : t("update.save")}
+        </Button>
+        {props.onCancel ? (
+          <Button onClick={props.onCancel} disabled={saving}>
+            {t("common.cancel")}
+          </Button>
+        ) : null}
+      </div>
+      {conflictView}
+    </form>
+  );
+}

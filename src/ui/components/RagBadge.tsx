@@ -1,0 +1,30 @@
+// RAG is never colour alone: every status carries an icon and its words, and uses Fluent's status
+// tokens so high contrast maps it to system colours.
+import { Badge } from "@fluentui/react-components";
+import { CheckmarkCircleFilled, CheckmarkStarburstFilled, DismissCircleFilled, WarningFilled } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
+import type { Rag } from "../../plan/types";
+
+const LOOK = {
+  Red: { color: "danger", Icon: DismissCircleFilled },
+  Amber: { color: "warning", Icon: WarningFilled },
+  Green: { color: "success", Icon: CheckmarkCircleFilled },
+  Blue: { color: "brand", Icon: CheckmarkStarburstFilled },
+} as const;
+
+export function RagBadge(props: { rag: Rag | null; size?: "medium" | "large" }) {
+  const { t } = useTranslation();
+  if (!props.rag) {
+    return (
+      <Badge appearance="outline" color="informative" size={props.size ?? "medium"}>
+        {t("rag.none")}
+      </Badge>
+    );
+  }
+  const { color, Icon } = LOOK[props.rag];
+  return (
+    <Badge appearance="tint" color={color} size={props.size ?? "medium"} icon={<Icon aria-hidden />} data-rag={props.rag}>
+      {t(`rag.${props.rag}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,174 @@
+// The configurable tab's configuration page: choose the SharePoint site (default: the team's site)
+// and the plan year; a plan editor can set up (provision) the lists after confirming.
+import { useCallback, useEffect, useState } from "react";
+import { Button, Combobox, Field, Input, Link, MessageBar, MessageBarBody, Option, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import type { Capabilities } from "../../plan";
+import type { PlanStore } from "../../sharepoint/types";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { errorKind } from "../state/errors";
+
+export interface SiteConnection {
+  store: PlanStore;
+  /** Creates the lists and fields (idempotent); resolves with a short summary. */
+  provision(): Promise<unknown>;
+}
+
+export interface ConfigSettings {
+  siteUrl: string;
+  year: string;
+}
+
+const useStyles = makeStyles({
+  page: { maxWidth: "720px", margin: "0 auto", padding: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalL },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "min(100%, 240px)" },
+});
+
+/** The plan year running on a date: NHS years run April to March ("2025/26"). */
+export function currentPlanYear(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const start = month >= 4 ? year : year - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+type SiteState =
+  | { status: "idle" }
+  | { status: "checking" }
+  | { status: "ready"; years: string[]; capabilities: Capabilities; provisioned: boolean }
+  | { status: "error"; error: unknown };
+
+export function ConfigPage(props: {
+  defaultSiteUrl: string;
+  defaultYear: string | null;
+  today: string;
+  connect: (siteUrl: string) => SiteConnection;
+  /** Told the chosen settings whenever they are complete (null when not), for Teams' Save. */
+  onChange: (settings: ConfigSettings | null) => void;
+  /** Standalone: where the chosen settings open the tab. */
+  openHref?: (settings: ConfigSettings) => string;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { connect, onChange, today } = props;
+  const [siteUrl, setSiteUrl] = useState(props.defaultSiteUrl);
+  const [checkedUrl, setCheckedUrl] = useState(props.defaultSiteUrl);
+  const [year, setYear] = useState(props.defaultYear ?? "");
+  const [site, setSite] = useState<SiteState>({ status: "idle" });
+  const [confirming, setConfirming] = useState(false);
+  const [provisioning, setProvisioning] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
+
+  const check = useCallback(
+    async (url: string) => {
+      setSite({ status: "checking" });
+      try {
+        const { store } = connect(url);
+        const capabilities = await store.capabilities();
+        try {
+          const years = await store.planYears();
+          setSite({ status: "ready", years, capabilities, provisioned: true });
+          setYear((current) => current || years[0] || currentPlanYear(today));
+        } catch (error) {
+          if (errorKind(error) !== "notProvisioned") throw error;
+          setSite({ status: "ready", years: [], capabilities, provisioned: false });
+          setYear((current) => current || currentPlanYear(today));
+        }
+      } catch (error) {
+        setSite({ status: "error", error });
+      }
+    },
+    [connect, today],
+  );
+
+  useEffect(() => {
+    void check(checkedUrl);
+  }, [check, checkedUrl]);
+
+  const complete = site.status === "ready" && site.provisioned && /^\d{4}\/\d{2}$/.test(year.trim()) && checkedUrl.trim() !== "";
+  useEffect(() => {
+    onChange(complete ? { siteUrl: checkedUrl.trim(), year: year.trim() } : null);
+  }, [complete, checkedUrl, year, onChange]);
+
+  async function runProvision() {
+    setProvisioning({ busy: true, error: null, done: false });
+    try {
+      await connect(checkedUrl).provision();
+      setProvisioning({ busy: false, error: null, done: true });
+      setConfirming(false);
+      await check(checkedUrl);
+    } catch (error) {
+      setProvisioning({ busy: false, error, done: false });
+    }
+  }
+
+  const years = site.status === "ready" ? site.years : [];
+  return (
+    <main className={styles.page}>
+      <h1 className={styles.h1}>{t("config.title")}</h1>
+      <Text>{t("config.intro")}</Text>
+      <form
+        className={styles.row}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (siteUrl.trim() === checkedUrl) void check(checkedUrl);
+          else setCheckedUrl(siteUrl.trim());
+        }}
+      >
+        <Field label={t("config.site")} hint={t("config.siteHint")} className={styles.grow}>
+          <Input type="url" value={siteUrl} onChange={(_, d) => setSiteUrl(d.value)} />
+        </Field>
+        <Button type="submit">{t("config.check")}</Button>
+      </form>
+      {site.status === "checking" ? <Spinner size="small" label={t("config.checking")} /> : null}
+      {site.status === "error" ? <ErrorMessage error={site.error} onRetry={() => void check(checkedUrl)} /> : null}
+      {site.status === "ready" && !site.provisioned ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {t("config.notProvisioned")}{" "}
+            {site.capabilities.manageLists ? null : t("config.askEditor")}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {site.status === "ready" && !site.provisioned && site.capabilities.manageLists ? (
+        <div>
+          <Button appearance="primary" onClick={() => setConfirming(true)}>
+            {t("config.provision")}
+          </Button>
+        </div>
+      ) : null}
+      {provisioning.done ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("config.provisioned")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {site.status === "ready" && site.provisioned ? (
+        <Field label={t("config.year")} hint={t("config.yearHint")}>
+          <Combobox freeform value={year} selectedOptions={[year]} onOptionSelect={(_, d) => setYear(d.optionValue ?? "")} onChange={(e) => setYear(e.target.value)}>
+            {[...new Set([...years, currentPlanYear(today)])].map((y) => (
+              <Option key={y} value={y}>
+                {y}
+              </Option>
+            ))}
+          </Combobox>
+        </Field>
+      ) : null}
+      {complete && props.openHref ? (
+        <Link href={props.openHref({ siteUrl: checkedUrl.trim(), year: year.trim() })}>{t("config.open")}</Link>
+      ) : null}
+      {confirming ? (
+        <ConfirmDialog
+          title={t("config.provisionTitle")}
+          body={t("config.provisionBody", { site: checkedUrl })}
+          confirm={t("config.provision")}
+          busy={provisioning.busy}
+          error={provisioning.error}
+          onConfirm={() => void runProvision()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
+    </main>
+  );
+}

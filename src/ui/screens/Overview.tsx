@@ -1,0 +1,58 @@
+// Plan overview: the summary band and a card per objective.
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { AddRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
+import { ObjectiveCard } from "../components/ObjectiveCard";
+import { SummaryBand } from "../components/SummaryBand";
+import { summarisePlan } from "../../plan";
+import { usePlan } from "../state/PlanContext";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalL },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 320px), 1fr))",
+    gap: tokens.spacingHorizontalM,
+    listStyleType: "none",
+    padding: 0,
+    margin: 0,
+  },
+});
+
+export function Overview(props: { onOpenObjective: (id: number) => void; onOpenAction: (id: number) => void; onAddObjective: () => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { snapshot, today, capabilities } = usePlan();
+  const summary = summarisePlan(snapshot, today);
+  const cards = summary.objectives;
+  return (
+    <div className={styles.root}>
+      <SummaryBand summary={summary} />
+      <section aria-labelledby="objectives-heading" className={styles.root}>
+        <div className={styles.head}>
+          <h2 id="objectives-heading" className={styles.heading}>
+            {t("overview.objectivesHeading")}
+          </h2>
+          {capabilities.editPlan ? (
+            <Button appearance="primary" icon={<AddRegular />} onClick={props.onAddObjective}>
+              {t("objective.add")}
+            </Button>
+          ) : null}
+        </div>
+        {cards.length === 0 ? (
+          <Text>{t("overview.noObjectives")}</Text>
+        ) : (
+          <ul className={styles.grid}>
+            {cards.map((model) => (
+              <li key={model.objective.id}>
+                <ObjectiveCard model={model} onOpen={() => props.onOpenObjective(model.objective.id)} onOpenAction={props.onOpenAction} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

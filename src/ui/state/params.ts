@@ -1,0 +1,36 @@
+// What the page's address asks for when the tab runs standalone (or carries config in Teams).
+import type { HostTheme } from "../../teams/host";
+
+export interface PageParams {
+  theme: HostTheme | null;
+  lang: string | null;
+  as: string;
+  view: "config" | null;
+  actionId: number | null;
+  siteUrl: string | null;
+  year: string | null;
+}
+
+export const DEFAULT_UPN = "edi.lead@wres.test";
+
+export function readParams(search: string): PageParams {
+  const q = new URLSearchParams(search);
+  const theme = q.get("theme");
+  const action = Number.parseInt(q.get("action") ?? "", 10);
+  return {
+    theme: theme === "default" || theme === "dark" || theme === "contrast" ? theme : null,
+    lang: q.get("lang"),
+    as: q.get("as") || DEFAULT_UPN,
+    view: q.get("view") === "config" ? "config" : null,
+    actionId: Number.isFinite(action) ? action : null,
+    siteUrl: q.get("site"),
+    year: q.get("year"),
+  };
+}
+
+/** A standalone link to an action: the current address with ?action=<id>. */
+export function standaloneActionLink(href: string, actionId: number): string {
+  const url = new URL(href);
+  url.searchParams.set("action", String(actionId));
+  return url.toString();
+}

@@ -1,0 +1,104 @@
+// Saving an action with its ETag. A stale save opens the conflict view; a failure keeps the form
+// (and so the user's input) open with a plain message.
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Action } from "../../plan/types";
+import type { ActionPatch, ProgressChange } from "../../sharepoint/types";
+import { formatDate } from "../../i18n";
+import { ConflictView } from "../components/ConflictView";
+import { actionConflictFields } from "./actionFields";
+import { NotFoundError } from "../../sharepoint/errors";
+import { isConflict } from "./errors";
+import { usePlanContext } from "./PlanContext";
+
+export type ActionWrite = { kind: "edit"; patch: ActionPatch; note?: string | null } | { kind: "progress"; change: ProgressChange };
+
+interface PendingConflict {
+  base: Action;
+  mine: Action;
+  theirs: Action;
+  write: ActionWrite;
+}
+
+function looksLikeAction(value: unknown): value is Action {
+  return Boolean(value && typeof value === "object" && "etag" in value && "objectiveId" in value);
+}
+
+function patchOf(write: ActionWrite): Partial<Action> {
+  if (write.kind === "edit") return write.patch;
+  const patch: Partial<Action> = {};
+  if (write.change.rag !== undefined) patch.rag = write.change.rag;
+  if (write.change.progress !== undefined) patch.progress = write.change.progress;
+  return patch;
+}
+
+export function useActionSave(onSaved: (action: Action | null) => void): {
+  save(base: Action, write: ActionWrite): Promise<void>;
+  saving: boolean;
+  error: unknown;
+  clearError(): void;
+  conflictView: ReactNode;
+} {
+  const { t } = useTranslation();
+  const { store, reload, locale } = usePlanContext();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<PendingConflict | null>(null);
+
+  async function write(target: Action, what: ActionWrite): Promise<Action> {
+    return what.kind === "edit" ? store.updateAction(target.id, target.etag, what.patch, what.note) : store.updateProgress(target.id, target.etag, what.change);
+  }
+
+  async function attempt(base: Action, target: Action, what: ActionWrite): Promise<void> {
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await write(target, what);
+      setConflict(null);
+      await reload().catch(() => undefined);
+      onSaved(saved);
+    } catch (caught) {
+      if (isConflict<unknown>(caught)) {
+        const theirs = looksLikeAction(caught.theirs) ? caught.theirs : await store.getAction(target.id).catch(() => null);
+        // Deleted by someone else: nothing to merge with; say so and keep the form open.
+        if (theirs) setConflict({ base, mine: { ...target, ...patchOf(what) }, theirs, write: what });
+        else setError(new NotFoundError());
+      } else {
+        setError(caught);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function resolve(values: Partial<Action>) {
+    if (!conflict) return;
+    const what: ActionWrite =
+      conflict.write.kind === "edit"
+        ? { kind: "edit", patch: values, note: conflict.write.note }
+        : { kind: "progress", change: { ...(values.rag ? { rag: values.rag } : {}), ...("progress" in values ? { progress: values.progress ?? null } : {}), note: conflict.write.change.note ?? null } };
+    void attempt(conflict.base, conflict.theirs, what);
+  }
+
+  const conflictView = conflict ? (
+    <ConflictView<Action>
+      key={conflict.theirs.etag}
+      fields={actionConflictFields(t, (iso) => formatDate(iso, locale))}
+      mine={conflict.mine}
+      theirs={conflict.theirs}
+      base={conflict.base}
+      saving={saving}
+      onKeepMine={resolve}
+      onMerge={resolve}
+      onTakeTheirs={() => {
+        setConflict(null);
+        void reload()
+          .catch(() => undefined)
+          .then(() => onSaved(null));
+      }}
+      onCancel={() => setConflict(null)}
+    />
+  ) : null;
+
+  return { save: (base, what) => attempt(base, base, what), saving, error, clearError: () => setError(null), conflictView };
+}

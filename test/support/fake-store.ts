@@ -1,0 +1,333 @@
+// An in-memory PlanStore for component tests: ETags that move on every write, refused stale writes
+// (ConflictError with both versions), the demo roles' permissions, and controllable failures.
+import type { Action, Capabilities, Objective, Person, ProgressUpdate, Rag } from "../../src/plan/types";
+import type {
+  ActionDraft,
+  ActionPatch,
+  ObjectiveDraft,
+  ObjectivePatch,
+  PlanSnapshot,
+  PlanStore,
+  ProgressChange,
+} from "../../src/sharepoint/types";
+import { ConflictError, OfflineError, PermissionError } from "../../src/sharepoint/errors";
+
+export { ConflictError, OfflineError, PermissionError };
+
+export const PEOPLE = {
+  lead: { id: 1, title: "Edi Lead", email: "edi.lead@wres.test" },
+  amara: { id: 2, title: "Amara Okafor", email: "amara.okafor@wres.test" },
+  tom: { id: 3, title: "Tom Hughes", email: "tom.hughes@wres.test" },
+  chair: { id: 4, title: "Network Chair", email: "network.chair@wres.test" },
+  committee: { id: 5, title: "Committee Member", email: "committee@wres.test" },
+} satisfies Record<string, Person>;
+
+export const ROLES: Record<string, Capabilities> = {
+  editor: { editPlan: true, editItems: true, manageLists: true, comment: true },
+  owner: { editPlan: false, editItems: true, manageLists: false, comment: true },
+  chair: { editPlan: false, editItems: false, manageLists: false, comment: true },
+  reader: { editPlan: false, editItems: false, manageLists: false, comment: false },
+};
+
+const YEAR = "2025/26";
+
+function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
+  return {
+    id,
+    etag: '"1"',
+    title,
+    planYear: YEAR,
+    number,
+    description: null,
+    owner: PEOPLE.lead,
+    sponsor: null,
+    indicators: [],
+    highImpactActions: [],
+    ragOverride: null,
+    ragOverrideReason: null,
+    modified: "2025-10-01T09:00:00Z",
+    ...extra,
+  };
+}
+
+function action(id: number, objectiveId: number, number: string, title: string, extra: Partial<Action> = {}): Action {
+  return {
+    id,
+    etag: '"1"',
+    objectiveId,
+    number,
+    title,
+    leads: [PEOPLE.amara],
+    leadText: null,
+    dueDate: "2026-03-31",
+    milestones: null,
+    progress: null,
+    kpis: null,
+    outcomes: null,
+    indicators: [],
+    rag: "Green",
+    modified: "2025-10-01T09:00:00Z",
+    ...extra,
+  };
+}
+
+/** A small plan: two objectives, four actions (one overdue against TODAY, one complete). */
+export function demoPlan(): { objectives: Objective[]; actions: Action[] } {
+  return {
+    objectives: [
+      objective(1, "1", "Improve representation at senior levels", {
+        sponsor: PEOPLE.tom,
+        indicators: [1, 9],
+        description: "Band 8a and above to reflect the workforce.",
+      }),
+      objective(2, "2", "Reduce bullying and harassment", { indicators: [5, 6], owner: PEOPLE.tom }),
+    ],
+    actions: [
+      action(11, 1, "1.1", "Reverse mentoring for the executive team", {
+        rag: "Amber",
+        dueDate: "2025-09-30",
+        indicators: [1],
+        milestones: "Pairs matched by June",
+        progress: "Six pairs running",
+        kpis: "12 pairs",
+        outcomes: "Board members report changed practice",
+      }),
+      action(12, 1, "1.2", "Diverse interview panels for band 8a+", { rag: "Green", leads: [PEOPLE.tom], indicators: [2] }),
+      action(13, 2, "2.1", "Speak up guardians trained in race equity", { rag: "Blue", dueDate: "2025-06-30", indicators: [5] }),
+      action(14, 2, "2.2", "Quarterly review of formal disciplinaries", { rag: "Red", leads: [PEOPLE.tom, PEOPLE.amara], leadText: "Head of HR", indicators: [3] }),
+    ],
+  };
+}
+
+export const TODAY = "2025-11-23";
+
+function bump(etag: string): string {
+  return `"${Number.parseInt(etag.replace(/"/g, ""), 10) + 1}"`;
+}
+
+export interface FakeStoreOptions {
+  me?: Person;
+  capabilities?: Capabilities;
+  plan?: { objectives: Objective[]; actions: Action[] };
+  /** Each call's delay in ms (for loading states). */
+  delayMs?: number;
+}
+
+export class FakePlanStore implements PlanStore {
+  objectives: Objective[];
+  actions: Action[];
+  updates: ProgressUpdate[] = [];
+  calls: string[] = [];
+  /** When set, the next call of that method fails with this error (once). */
+  failNext = new Map<string, Error>();
+  /** When set, every call fails with this error until cleared. */
+  failAll: Error | null = null;
+  private nextId = 100;
+  private clock = Date.parse("2025-11-23T10:00:00Z");
+  user: Person;
+  caps: Capabilities;
+  private delayMs: number;
+
+  constructor(options: FakeStoreOptions = {}) {
+    const plan = options.plan ?? demoPlan();
+    this.objectives = structuredClone(plan.objectives);
+    this.actions = structuredClone(plan.actions);
+    this.user = options.me ?? PEOPLE.lead;
+    this.caps = options.capabilities ?? ROLES.editor!;
+    this.delayMs = options.delayMs ?? 0;
+  }
+
+  private async call(name: string): Promise<void> {
+    this.calls.push(name);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    const failure = this.failAll ?? this.failNext.get(name);
+    if (failure) {
+      this.failNext.delete(name);
+      throw failure;
+    }
+  }
+
+  private now(): string {
+    this.clock += 60_000;
+    return new Date(this.clock).toISOString();
+  }
+
+  private requireEdit(): void {
+    if (!this.caps.editPlan) throw new PermissionError("forbidden", "You do not have permission to change the plan.");
+  }
+
+  /** Someone else's change, as another browser would make it: the ETag moves. */
+  changeBehindTheScenes(id: number, patch: Partial<Action>): Action {
+    const current = this.actions.find((a) => a.id === id)!;
+    const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
+    this.actions = this.actions.map((a) => (a.id === id ? next : a));
+    return next;
+  }
+
+  async me(): Promise<Person> {
+    await this.call("me");
+    return this.user;
+  }
+
+  async capabilities(): Promise<Capabilities> {
+    await this.call("capabilities");
+    return this.caps;
+  }
+
+  async planYears(): Promise<string[]> {
+    await this.call("planYears");
+    return [YEAR];
+  }
+
+  async loadPlan(year: string): Promise<PlanSnapshot> {
+    await this.call("loadPlan");
+    const objectives = this.objectives.filter((o) => o.planYear === year);
+    const ids = new Set(objectives.map((o) => o.id));
+    const actions = this.actions.filter((a) => ids.has(a.objectiveId));
+    const lastUpdates: Record<number, ProgressUpdate> = {};
+    for (const update of this.updates) lastUpdates[update.actionId] = update;
+    const dates = [...objectives, ...actions].map((x) => x.modified).sort();
+    return structuredClone({ year, objectives, actions, lastUpdates, lastModified: dates.at(-1) ?? null });
+  }
+
+  async addObjective(draft: ObjectiveDraft): Promise<Objective> {
+    await this.call("addObjective");
+    this.requireEdit();
+    const created: Objective = { ...draft, id: this.nextId++, etag: '"1"', modified: this.now() };
+    this.objectives.push(created);
+    return structuredClone(created);
+  }
+
+  async updateObjective(id: number, etag: string, patch: ObjectivePatch): Promise<Objective> {
+    await this.call("updateObjective");
+    this.requireEdit();
+    const current = this.objectives.find((o) => o.id === id)!;
+    if (current.etag !== etag) throw new ConflictError<Objective>({ ...current, ...patch }, structuredClone(current));
+    const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
+    this.objectives = this.objectives.map((o) => (o.id === id ? next : o));
+    return structuredClone(next);
+  }
+
+  async deleteObjective(id: number, etag: string): Promise<void> {
+    await this.call("deleteObjective");
+    this.requireEdit();
+    const current = this.objectives.find((o) => o.id === id)!;
+    if (current.etag !== etag) throw new ConflictError<Objective>(current, current);
+    this.objectives = this.objectives.filter((o) => o.id !== id);
+    this.actions = this.actions.filter((a) => a.objectiveId !== id);
+  }
+
+  async addAction(draft: ActionDraft): Promise<Action> {
+    await this.call("addAction");
+    this.requireEdit();
+    const created: Action = { ...draft, id: this.nextId++, etag: '"1"', modified: this.now() };
+    this.actions.push(created);
+    return structuredClone(created);
+  }
+
+  async getAction(id: number): Promise<Action> {
+    await this.call("getAction");
+    return structuredClone(this.actions.find((a) => a.id === id)!);
+  }
+
+  private canEditAction(current: Action): boolean {
+    return this.caps.editPlan || (this.caps.editItems && current.leads.some((p) => p.id === this.user.id));
+  }
+
+  private record(current: Action, next: Action, note: string | null | undefined, kind: "update" | "comment"): ProgressUpdate {
+    const update: ProgressUpdate = {
+      id: this.nextId++,
+      actionId: current.id,
+      author: this.user,
+      date: this.now(),
+      rag: next.rag,
+      previousRag: current.rag,
+      note: note ?? null,
+      progress: next.progress,
+      kind,
+    };
+    this.updates.push(update);
+    return update;
+  }
+
+  async updateAction(id: number, etag: string, patch: ActionPatch, note?: string | null): Promise<Action> {
+    await this.call("updateAction");
+    const current = this.actions.find((a) => a.id === id)!;
+    if (!this.canEditAction(current)) throw new PermissionError("forbidden", "You cannot change this action.");
+    if (current.etag !== etag) throw new ConflictError<Action>({ ...current, ...patch }, structuredClone(current));
+    const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
+    this.actions = this.actions.map((a) => (a.id === id ? next : a));
+    if (next.rag !== current.rag || next.progress !== current.progress) this.record(current, next, note, "update");
+    return structuredClone(next);
+  }
+
+  async updateProgress(id: number, etag: string, change: ProgressChange): Promise<Action> {
+    await this.call("updateProgress");
+    const current = this.actions.find((a) => a.id === id)!;
+    if (!this.canEditAction(current)) throw new PermissionError("forbidden", "You cannot change this action.");
+    const patch: Partial<Action> = {};
+    if (change.rag !== undefined) patch.rag = change.rag;
+    if (change.progress !== undefined) patch.progress = change.progress;
+    if (current.etag !== etag) throw new ConflictError<Action>({ ...current, ...patch }, structuredClone(current));
+    const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
+    this.actions = this.actions.map((a) => (a.id === id ? next : a));
+    this.record(current, next, change.note, "update");
+    return structuredClone(next);
+  }
+
+  async deleteAction(id: number, etag: string): Promise<void> {
+    await this.call("deleteAction");
+    this.requireEdit();
+    const current = this.actions.find((a) => a.id === id)!;
+    if (current.etag !== etag) throw new ConflictError<Action>(current, current);
+    this.actions = this.actions.filter((a) => a.id !== id);
+  }
+
+  async history(actionId: number): Promise<ProgressUpdate[]> {
+    await this.call("history");
+    return structuredClone(this.updates.filter((u) => u.actionId === actionId).reverse());
+  }
+
+  async updatesSince(_year: string, sinceIso: string): Promise<ProgressUpdate[]> {
+    await this.call("updatesSince");
+    return this.updates.filter((u) => u.date >= sinceIso);
+  }
+
+  async addComment(actionId: number, note: string): Promise<ProgressUpdate> {
+    await this.call("addComment");
+    if (!this.caps.comment) throw new PermissionError("forbidden", "You cannot comment.");
+    const current = this.actions.find((a) => a.id === actionId)!;
+    return this.record(current, current, note, "comment");
+  }
+
+  async searchPeople(query: string): Promise<Person[]> {
+    await this.call("searchPeople");
+    const q = query.toLowerCase();
+    return Object.values(PEOPLE).filter((p) => p.title.toLowerCase().includes(q) || p.email.includes(q));
+  }
+
+  async ensurePerson(loginOrEmail: string): Promise<Person> {
+    await this.call("ensurePerson");
+    const found = Object.values(PEOPLE).find((p) => p.email === loginOrEmail.toLowerCase());
+    if (!found) throw new Error(`No such user ${loginOrEmail}`);
+    return found;
+  }
+
+  async indicatorResults(): Promise<never[]> {
+    return [];
+  }
+  async saveIndicatorResults(): Promise<never[]> {
+    return [];
+  }
+  async dataFiles(): Promise<never[]> {
+    return [];
+  }
+  async uploadDataFile(): Promise<never> {
+    throw new Error("not in the fake");
+  }
+  async downloadDataFile(): Promise<Uint8Array> {
+    return new Uint8Array();
+  }
+}
+
+export type { Rag };
