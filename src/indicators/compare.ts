@@ -1,0 +1,96 @@
+// Comparison with an earlier year's results: change, and whether it moved the good way.
+import type { ComparisonItem, Comparison, Direction, IndicatorResult, ResultsDocument, Trend } from "./types";
+import { capitalise } from "./groups";
+
+interface Headline {
+  measure: string;
+  value: number | null;
+  direction: Direction;
+  /** Decimal places shown; a change invisible at that precision is "unchanged". */
+  places: number;
+}
+
+/** The figures of an indicator that are compared year on year. */
+export function headlines<R extends string, F extends string>(result: IndicatorResult<R, F>, names: { reference: R; focus: F }): Headline[] {
+  const pct = (c: Record<string, number | null | undefined>, key: string) => c[key] ?? null;
+  switch (result.kind) {
+    case "representation": {
+      const focusPct = `${names.focus}Pct`;
+      return [
+        { measure: `overall.${focusPct}`, value: pct(result.overall as Record<string, number | null>, focusPct), direction: "higher", places: 1 },
+        { measure: `senior.8a-VSM.${focusPct}`, value: pct(result.senior["8a-VSM"] as Record<string, number | null>, focusPct), direction: "higher", places: 1 },
+        { measure: `senior.8c-VSM.${focusPct}`, value: pct(result.senior["8c-VSM"] as Record<string, number | null>, focusPct), direction: "higher", places: 1 },
+      ];
+    }
+    case "relative-likelihood":
+      return [{ measure: "value", value: result.value, direction: "towards-one", places: 2 }];
+    case "survey": {
+      const focusPct = `${names.focus}Pct`;
+      return [
+        { measure: focusPct, value: pct(result as unknown as Record<string, number | null>, focusPct), direction: result.direction, places: 1 },
+        { measure: "gap", value: result.gap, direction: "towards-zero", places: 1 },
+      ];
+    }
+    case "board-difference": {
+      const boardPct = `board${capitalise(names.focus)}Pct`;
+      return [
+        { measure: "voting.difference", value: result.voting.difference, direction: "towards-zero", places: 1 },
+        { measure: "executive.difference", value: result.executive.difference, direction: "towards-zero", places: 1 },
+        { measure: `voting.${boardPct}`, value: pct(result.voting as unknown as Record<string, number | null>, boardPct), direction: "higher", places: 1 },
+      ];
+    }
+  }
+}
+
+function round(x: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(x * f) / f;
+}
+
+/** Distance from what is good, at display precision (smaller is better), for a direction. */
+function badness(x: number, direction: Direction): number {
+  switch (direction) {
+    case "lower":
+      return x;
+    case "higher":
+      return -x;
+    case "towards-zero":
+      return Math.abs(x);
+    case "towards-one":
+      // Symmetric on the log scale: 0.8 and 1.25 are equally far from parity.
+      return x > 0 ? Math.abs(Math.log(x)) : Infinity;
+  }
+}
+
+export function trendOf(current: number | null, previous: number | null, direction: Direction, places: number): Trend {
+  if (current === null || previous === null) return "not-comparable";
+  const c = round(current, places);
+  const p = round(previous, places);
+  if (c === p) return "unchanged";
+  const bc = badness(c, direction);
+  const bp = badness(p, direction);
+  if (bc === bp) return "unchanged";
+  return bc < bp ? "improved" : "worsened";
+}
+
+export function compareResults<R extends string, F extends string>(current: ResultsDocument<R, F>, previous: ResultsDocument<R, F>): Comparison {
+  const items: ComparisonItem[] = [];
+  for (const [id, result] of Object.entries(current.indicators)) {
+    if (!result) continue;
+    const before = previous.indicators[id];
+    const prevHeadlines = before && before.kind === result.kind ? headlines(before, previous.groups) : [];
+    for (const h of headlines(result, current.groups)) {
+      const p = prevHeadlines.find((x) => x.measure === h.measure)?.value ?? null;
+      items.push({
+        indicator: id,
+        measure: h.measure,
+        current: h.value,
+        previous: p,
+        change: h.value !== null && p !== null ? h.value - p : null,
+        direction: h.direction,
+        trend: trendOf(h.value, p, h.direction, h.places),
+      });
+    }
+  }
+  return { previousPeriod: previous.period, items };
+}

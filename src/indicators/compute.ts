@@ -1,0 +1,64 @@
+// computeResults: records in, the results document out (WRES.md, "The results document").
+import type { Dataset } from "../workbook/types";
+import type { ComputeOptions, IndicatorResult, ResultsDocument, RepresentationResult, Standard } from "./types";
+import { makeContext } from "./context";
+import { computeRepresentation } from "./representation";
+import { computeLikelihood } from "./likelihood";
+import { computeBoard, computeSurvey } from "./survey-board";
+import { computeModelEmployer, computeRaceDisparity } from "./related";
+import { computeDataQuality } from "./quality";
+import { compareResults } from "./compare";
+import { WRES_STANDARD } from "./standard";
+import { periodLabel } from "./period";
+
+export function computeResults(dataset: Dataset, options?: ComputeOptions<"white", "bme">): ResultsDocument<"white", "bme">;
+export function computeResults<R extends string, F extends string>(
+  dataset: Dataset,
+  options: ComputeOptions<R, F> & { standard: Standard<R, F> },
+): ResultsDocument<R, F>;
+export function computeResults<R extends string, F extends string>(dataset: Dataset, options: ComputeOptions<R, F> = {}): ResultsDocument<R, F> {
+  const standard = (options.standard ?? WRES_STANDARD) as unknown as Standard<R, F>;
+  const ctx = makeContext(dataset, standard, options.period ?? null, options.indicator3TwoYear ?? true);
+  const indicators: Partial<Record<string, IndicatorResult<R, F>>> = {};
+  let representation: RepresentationResult<R, F> | null = null;
+  for (const def of standard.indicators) {
+    let result: IndicatorResult<R, F> | null = null;
+    switch (def.kind) {
+      case "representation":
+        result = representation = computeRepresentation(ctx);
+        break;
+      case "relative-likelihood":
+        result = computeLikelihood(ctx, def);
+        break;
+      case "survey":
+        result = computeSurvey(ctx, def);
+        break;
+      case "board-difference":
+        result = computeBoard(ctx);
+        break;
+    }
+    // An indicator whose inputs are absent is left out (contract).
+    if (result) indicators[def.id] = result;
+  }
+  const related: ResultsDocument<R, F>["related"] = {};
+  if (representation) {
+    const me = standard.related.modelEmployer;
+    if (me) related.modelEmployer = computeModelEmployer(representation, ctx.names, options.modelEmployerTargetYear ?? me.targetYear, ctx.currentYear);
+    if (standard.related.raceDisparity) related.raceDisparity = computeRaceDisparity(representation, ctx.names);
+  }
+  const doc: ResultsDocument<R, F> = {
+    schemaVersion: 1,
+    standard: standard.id,
+    period: options.period ?? dataset.period ?? (ctx.currentYear !== null ? periodLabel(ctx.currentYear) : null),
+    organisation: options.organisation ?? null,
+    snapshotDate: dataset.snapshotDate,
+    groups: { reference: standard.groups.reference, focus: standard.groups.focus },
+    indicators,
+    related,
+    dataQuality: computeDataQuality(ctx),
+    comparison: null,
+    suppression: null,
+  };
+  if (options.previous) doc.comparison = compareResults(doc, options.previous);
+  return doc;
+}

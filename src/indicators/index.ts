@@ -1,0 +1,10 @@
+// The indicator module's public face: pure functions from read records to the results document.
+export { computeResults } from "./compute";
+export { suppressResults, type SuppressOptions } from "./suppress";
+export { renderMarkdown } from "./markdown";
+export { WRES_STANDARD, ethnicSide } from "./standard";
+export { relativeLikelihood, rate, percent, isAdverse, Z_95 } from "./stats";
+export { tally, tallyBy, toCounts, type Tally } from "./groups";
+export { compareResults, trendOf } from "./compare";
+export { formatRatio, formatPercent, formatCount } from "./format";
+export type * from "./types";

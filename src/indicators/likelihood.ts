@@ -1,0 +1,200 @@
+// Relative likelihoods (WRES indicators 2-4): rate of one group over the other, with a 95% CI.
+import type { NotCalculableReason, Fraction, IndicatorDefinition, LikelihoodMeasure, RelativeLikelihoodResult, Caution } from "./types";
+import { emptyTally, type Tally } from "./groups";
+import { aggregatesFor, sideWithJoin, sumAggregates, type Context } from "./context";
+import { isAdverse, rate, relativeLikelihood } from "./stats";
+import { financialYearOf, periodLabel } from "./period";
+import { methodNote } from "./messages";
+
+type RlDefinition = Extract<IndicatorDefinition, { kind: "relative-likelihood" }>;
+
+/** Numerators and denominators per side, before orientation. `of` null: the denominator's input is absent. */
+interface LikelihoodCounts {
+  count: Tally;
+  of: Tally | null;
+  denominator: "own" | "staff";
+  source: "rows" | "aggregates";
+  basis: "single-year" | "two-year-pooled";
+  years: string[];
+  cautions: Caution[];
+}
+
+function applicationCounts<R extends string, F extends string>(ctx: Context<R, F>): LikelihoodCounts | null {
+  const classify = ctx.standard.classify.application;
+  const apps = ctx.dataset.applications;
+  const base = { denominator: "own" as const, basis: "single-year" as const, years: yearsOf([ctx.currentYear]), cautions: [] as Caution[] };
+  if (classify && apps.length > 0) {
+    const shortlisted = emptyTally();
+    const appointed = emptyTally();
+    let appointedNotShortlisted = 0;
+    for (const a of apps) {
+      const side = classify(a);
+      if (a.shortlisted) {
+        shortlisted[side] += 1;
+        if (a.appointed) appointed[side] += 1;
+      } else if (a.appointed) appointedNotShortlisted += 1;
+    }
+    if (appointedNotShortlisted > 0) base.cautions.push("appointed-not-shortlisted");
+    return { ...base, count: appointed, of: shortlisted, source: "rows" };
+  }
+  const shortlisted = aggregatesFor(ctx, "shortlisted");
+  const appointed = aggregatesFor(ctx, "appointed");
+  if (shortlisted.length === 0 && appointed.length === 0) return null;
+  return { ...base, count: sumAggregates(ctx, appointed), of: shortlisted.length > 0 ? sumAggregates(ctx, shortlisted) : null, source: "aggregates" };
+}
+
+function yearsOf(years: (number | null)[]): string[] {
+  return years.filter((y): y is number => y !== null).map(periodLabel);
+}
+
+/** People entering a case process (one per person per year), over headcount; two years pooled when asked and present. */
+function caseCounts<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  measure: Extract<LikelihoodMeasure, { source: "cases" }>,
+): LikelihoodCounts | null {
+  const cases = ctx.dataset.cases.filter((c) => c.caseType === measure.caseType);
+  const wantTwo = measure.rollingTwoYears && ctx.indicator3TwoYear;
+  const cautions: Caution[] = [];
+  if (cases.length > 0) {
+    const current = ctx.currentYear ?? latestCaseYear(cases.map((c) => financialYearOf(c.startDate)));
+    const hasPrevious = current !== null && cases.some((c) => financialYearOf(c.startDate) === current - 1);
+    const pooled = wantTwo && hasPrevious;
+    if (wantTwo && !hasPrevious) cautions.push("two-year-not-available");
+    const count = emptyTally();
+    const seen = new Set<string>();
+    let undated = 0;
+    let outside = 0;
+    cases.forEach((c, i) => {
+      const y = financialYearOf(c.startDate);
+      if (y === null) undated += 1;
+      else if (current !== null && y !== current && !(pooled && y === current - 1)) {
+        outside += 1;
+        return;
+      }
+      const key = c.personId !== null ? `${c.personId}\u0000${y ?? current}` : `#${i}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      count[sideWithJoin(ctx, c, ctx.standard.classify.case)] += 1;
+    });
+    if (undated > 0 && current !== null) cautions.push("cases-without-date");
+    if (outside > 0) cautions.push("cases-outside-period");
+    const years = pooled && current !== null ? [current - 1, current] : [current];
+    return {
+      count,
+      of: personYears(ctx.staffTally, years.length),
+      denominator: "staff",
+      source: "rows",
+      basis: pooled ? "two-year-pooled" : "single-year",
+      years: yearsOf(years),
+      cautions,
+    };
+  }
+  const currentRows = aggregatesFor(ctx, measure.aggregate);
+  if (currentRows.length === 0) return null;
+  const previousYear = ctx.currentYear !== null ? ctx.currentYear - 1 : null;
+  const previousRows = wantTwo && previousYear !== null ? aggregatesFor(ctx, measure.aggregate, previousYear) : [];
+  const pooled = previousRows.length > 0;
+  if (wantTwo && !pooled) cautions.push("two-year-not-available");
+  const count = sumAggregates(ctx, [...currentRows, ...previousRows]);
+  const years = pooled ? [previousYear, ctx.currentYear] : [ctx.currentYear];
+  return {
+    count,
+    of: personYears(ctx.staffTally, years.length),
+    denominator: "staff",
+    source: "aggregates",
+    basis: pooled ? "two-year-pooled" : "single-year",
+    years: yearsOf(years),
+    cautions,
+  };
+}
+
+function latestCaseYear(years: (number | null)[]): number | null {
+  let latest: number | null = null;
+  for (const y of years) if (y !== null && (latest === null || y > latest)) latest = y;
+  return latest;
+}
+
+/** Headcount at the snapshot, times the number of years pooled (person-years). */
+function personYears(staff: Tally | null, years: number): Tally | null {
+  if (!staff) return null;
+  return { reference: staff.reference * years, focus: staff.focus * years, unknown: staff.unknown * years };
+}
+
+/** People accessing training or CPD (one per person) over headcount. */
+function trainingCounts<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  measure: Extract<LikelihoodMeasure, { source: "training" }>,
+): LikelihoodCounts | null {
+  const rows = ctx.dataset.training;
+  const base = { denominator: "staff" as const, basis: "single-year" as const, years: yearsOf([ctx.currentYear]), cautions: [] as Caution[] };
+  if (rows.length > 0) {
+    const count = emptyTally();
+    const seen = new Set<string>();
+    for (const t of rows) {
+      if (t.personId !== null) {
+        if (seen.has(t.personId)) continue;
+        seen.add(t.personId);
+      }
+      count[sideWithJoin(ctx, t, ctx.standard.classify.training)] += 1;
+    }
+    return { ...base, count, of: ctx.staffTally, source: "rows" };
+  }
+  const agg = aggregatesFor(ctx, measure.aggregate);
+  if (agg.length === 0) return null;
+  return { ...base, count: sumAggregates(ctx, agg), of: ctx.staffTally, source: "aggregates" };
+}
+
+function fraction(count: number, of: number | null): Fraction {
+  return { count, of, rate: of === null ? null : rate(count, of) };
+}
+
+/** Indicator 2, 3 or 4 (or any RL a standard defines); null when its inputs are absent. */
+export function computeLikelihood<R extends string, F extends string>(ctx: Context<R, F>, def: RlDefinition): RelativeLikelihoodResult<R, F> | null {
+  const m = def.measure;
+  const counts = m.source === "applications" ? applicationCounts(ctx) : m.source === "cases" ? caseCounts(ctx, m) : trainingCounts(ctx, m);
+  if (!counts) return null;
+  const { reference, focus } = ctx.names;
+  const of = counts.of;
+  const topSide = def.numerator;
+  const bottomSide = topSide === "reference" ? "focus" : "reference";
+  const band = ctx.standard.adverseBand;
+  const out = {
+    kind: "relative-likelihood",
+    value: null as number | null,
+    ci95: null as [number, number] | null,
+    significant: null as boolean | null,
+    adverse: null as boolean | null,
+    adverseBand: { ...band },
+    method: methodNote(ctx.standard, def, counts.basis),
+    ciMethod: "katz-log",
+    numerator: topSide,
+    reason: null as NotCalculableReason | null,
+    reasonGroup: null as R | F | null,
+    basis: counts.basis,
+    years: counts.years,
+    denominator: counts.denominator,
+    source: counts.source,
+    cautions: counts.cautions,
+    [reference]: fraction(counts.count.reference, of ? of.reference : null),
+    [focus]: fraction(counts.count.focus, of ? of.focus : null),
+  } as unknown as RelativeLikelihoodResult<R, F>;
+  if (!of) {
+    out.reason = "missing-input";
+    return out;
+  }
+  const outcome = relativeLikelihood(
+    { count: counts.count[topSide], of: of[topSide] },
+    { count: counts.count[bottomSide], of: of[bottomSide] },
+  );
+  if (outcome.value === null) {
+    out.reason = outcome.reason;
+    const side = outcome.reasonSide === "top" ? topSide : outcome.reasonSide === "bottom" ? bottomSide : null;
+    out.reasonGroup = side === null ? null : ctx.names[side];
+    return out;
+  }
+  out.value = outcome.value;
+  out.ci95 = outcome.ci95;
+  out.significant = outcome.significant;
+  out.adverse = isAdverse(outcome.value, band);
+  return out;
+}

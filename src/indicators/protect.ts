@@ -1,0 +1,42 @@
+// Small-number protection for a table of counts linked by sums (row and column totals).
+// Primary: every count in 1..threshold-1 is hidden. Secondary: any sum (a total and its parts) that
+// would have exactly one hidden member gets a second one hidden, the smallest visible non-zero part
+// first, so no hidden count can be recovered by subtracting visible cells from a visible total.
+import type { SuppressionMark } from "./types";
+
+/** A linear relation between cells, by index: values[total] = sum of values[parts]. */
+export interface SumConstraint {
+  total: number;
+  parts: number[];
+}
+
+export function protectCells(values: readonly number[], constraints: readonly SumConstraint[], threshold: number): (SuppressionMark | null)[] {
+  const marks: (SuppressionMark | null)[] = values.map((v) => (v > 0 && v < threshold ? "primary" : null));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const c of constraints) {
+      const members = [c.total, ...c.parts];
+      let hidden = 0;
+      for (const i of members) if (marks[i] !== null) hidden += 1;
+      if (hidden !== 1) continue;
+      const pick = complement(values, marks, c);
+      if (pick === null) continue;
+      marks[pick] = "secondary";
+      changed = true;
+    }
+  }
+  return marks;
+}
+
+/** The cell to hide alongside a lone hidden one: smallest visible non-zero part, else any visible part, else the total. */
+function complement(values: readonly number[], marks: readonly (SuppressionMark | null)[], c: SumConstraint): number | null {
+  let best: number | null = null;
+  for (const i of c.parts) {
+    if (marks[i] !== null || (values[i] ?? 0) <= 0) continue;
+    if (best === null || (values[i] ?? 0) < (values[best] ?? 0)) best = i;
+  }
+  if (best !== null) return best;
+  for (const i of c.parts) if (marks[i] === null) return i;
+  return marks[c.total] === null ? c.total : null;
+}

@@ -1,0 +1,117 @@
+// Indicator 1 (and any representation measure): headcount by group per cohort and band.
+import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand, type Cohort, type MedicalSubgroup } from "../workbook/types";
+import type { Counts, RepresentationResult } from "./types";
+import { addTally, emptyTally, tallyBy, toCounts, type Tally } from "./groups";
+import { aggregatesFor, sumAggregates, type Context } from "./context";
+
+export const SENIOR_8A: readonly AfcBand[] = ["8a", "8b", "8c", "8d", "9", "VSM"];
+export const SENIOR_8C: readonly AfcBand[] = ["8c", "8d", "9", "VSM"];
+
+const AFC = new Set<string>(AFC_BANDS);
+const MEDICAL = new Set<string>(MEDICAL_SUBGROUPS);
+
+interface RepresentationTallies {
+  overall: Tally;
+  nonClinical: Map<AfcBand, Tally>;
+  clinical: Map<AfcBand, Tally>;
+  medical: Map<MedicalSubgroup, Tally>;
+  /** AfC bands, all non-medical staff together (incl. aggregates that name no cohort). */
+  bands: Map<AfcBand, Tally>;
+  unbanded: Map<Cohort, Tally>;
+  seniorMedicalManagers: Tally | null;
+  source: "rows" | "aggregates";
+}
+
+export function representationTallies<R extends string, F extends string>(ctx: Context<R, F>): RepresentationTallies | null {
+  const { staff } = ctx.dataset;
+  const sideOf = ctx.standard.classify.staff;
+  if (staff.length > 0) {
+    const afc = staff.filter((s) => s.cohort !== "medical");
+    const medical = staff.filter((s) => s.cohort === "medical");
+    const smm = medical.filter((s) => s.medical === "consultant" && s.seniorMedicalManager);
+    const overall = emptyTally();
+    for (const s of staff) overall[sideOf(s)] += 1;
+    return {
+      overall,
+      nonClinical: tallyBy(afc.filter((s) => s.cohort === "non-clinical"), (s) => s.band, sideOf),
+      clinical: tallyBy(afc.filter((s) => s.cohort === "clinical"), (s) => s.band, sideOf),
+      medical: tallyBy(medical, (s) => s.medical, sideOf),
+      bands: tallyBy(afc, (s) => s.band, sideOf),
+      unbanded: tallyBy(staff, (s) => ((s.cohort === "medical" ? s.medical : s.band) === null ? s.cohort : null), sideOf),
+      seniorMedicalManagers: tallyBy(smm, () => "all", sideOf).get("all") ?? emptyTally(),
+      source: "rows",
+    };
+  }
+  const rows = aggregatesFor(ctx, "staff");
+  if (rows.length === 0 || !ctx.staffTally) return null;
+  const out: RepresentationTallies = {
+    overall: ctx.staffTally,
+    nonClinical: new Map(),
+    clinical: new Map(),
+    medical: new Map(),
+    bands: new Map(),
+    unbanded: new Map(),
+    seniorMedicalManagers: null,
+    source: "aggregates",
+  };
+  const add = <K>(map: Map<K, Tally>, key: K, t: Tally) => addTally(map.get(key) ?? map.set(key, emptyTally()).get(key)!, t);
+  for (const a of rows) {
+    if (a.band === null) continue;
+    const t = sumAggregates(ctx, [a]);
+    if (MEDICAL.has(a.band) && (a.cohort === "medical" || a.cohort === null)) add(out.medical, a.band as MedicalSubgroup, t);
+    else if (AFC.has(a.band) && a.cohort !== "medical") {
+      const band = a.band as AfcBand;
+      add(out.bands, band, t);
+      if (a.cohort === "non-clinical") add(out.nonClinical, band, t);
+      if (a.cohort === "clinical") add(out.clinical, band, t);
+    }
+  }
+  return out;
+}
+
+function sumBands(map: Map<AfcBand, Tally>, bands: readonly AfcBand[]): Tally {
+  const t = emptyTally();
+  for (const b of bands) {
+    const x = map.get(b);
+    if (x) addTally(t, x);
+  }
+  return t;
+}
+
+function table<K extends string, R extends string, F extends string>(
+  keys: readonly K[],
+  map: Map<K, Tally>,
+  names: { reference: R; focus: F },
+  allKeys: boolean,
+): Partial<Record<K, Counts<R, F>>> {
+  const out: Partial<Record<K, Counts<R, F>>> = {};
+  for (const k of keys) {
+    const t = map.get(k);
+    if (t || allKeys) out[k] = toCounts(t ?? emptyTally(), names);
+  }
+  return out;
+}
+
+export function computeRepresentation<R extends string, F extends string>(ctx: Context<R, F>): RepresentationResult<R, F> | null {
+  const t = representationTallies(ctx);
+  if (!t) return null;
+  const names = ctx.names;
+  // Row-level input shows every band (zeros included) so tables line up year on year.
+  const all = t.source === "rows";
+  const unbanded: Partial<Record<Cohort, Counts<R, F>>> = {};
+  for (const [cohort, tl] of t.unbanded) unbanded[cohort] = toCounts(tl, names);
+  return {
+    kind: "representation",
+    overall: toCounts(t.overall, names),
+    cohorts: {
+      "non-clinical": table(AFC_BANDS, t.nonClinical, names, all),
+      clinical: table(AFC_BANDS, t.clinical, names, all),
+      medical: table(MEDICAL_SUBGROUPS, t.medical, names, all),
+    },
+    bands: table(AFC_BANDS, t.bands, names, all),
+    unbanded,
+    senior: { "8a-VSM": toCounts(sumBands(t.bands, SENIOR_8A), names), "8c-VSM": toCounts(sumBands(t.bands, SENIOR_8C), names) },
+    seniorMedicalManagers: t.seniorMedicalManagers ? toCounts(t.seniorMedicalManagers, names) : null,
+    source: t.source,
+  };
+}

@@ -1,0 +1,54 @@
+// NHS England's Workforce Race Equality Standard as data: which measures, which groups, which
+// direction is good. A new standard is a new definition like this one, not new code.
+import type { EthnicGroup, Ethnicity } from "../workbook/types";
+import type { Side, Standard } from "./types";
+
+const SIDE_OF_ETHNIC_GROUP: Record<EthnicGroup, Side> = { white: "reference", bme: "focus", unknown: "unknown" };
+
+/** White -> reference, BME -> focus, anything else unknown (never guessed). */
+export const ethnicSide = (record: { ethnicity: Ethnicity }): Side => SIDE_OF_ETHNIC_GROUP[record.ethnicity.group];
+
+export const WRES_STANDARD: Standard<"white", "bme"> = {
+  id: "nhs-england-wres",
+  labelKey: "standard.wres",
+  groups: { reference: "white", focus: "bme" },
+  groupLabelKeys: { reference: "group.white", focus: "group.bme", unknown: "group.unknown" },
+  classify: {
+    staff: ethnicSide,
+    application: ethnicSide,
+    case: ethnicSide,
+    training: ethnicSide,
+    board: ethnicSide,
+    aggregate: (a) => ({ reference: a.white, focus: a.bme, unknown: a.unknown }),
+    survey: (s) => ({ reference: s.whitePct, focus: s.bmePct, referenceN: s.whiteRespondents, focusN: s.bmeRespondents }),
+  },
+  indicators: [
+    { id: "1", kind: "representation", labelKey: "wres.1", direction: "higher" },
+    // Each RL is arranged so that above 1 means BME staff fare worse.
+    { id: "2", kind: "relative-likelihood", labelKey: "wres.2", measure: { source: "applications" }, numerator: "reference", direction: "towards-one" },
+    {
+      id: "3",
+      kind: "relative-likelihood",
+      labelKey: "wres.3",
+      measure: { source: "cases", caseType: "disciplinary", rollingTwoYears: true, aggregate: "disciplinary" },
+      numerator: "focus",
+      direction: "towards-one",
+    },
+    {
+      id: "4",
+      kind: "relative-likelihood",
+      labelKey: "wres.4",
+      measure: { source: "training", aggregate: "training" },
+      numerator: "reference",
+      direction: "towards-one",
+    },
+    { id: "5", kind: "survey", labelKey: "wres.5", question: 5, direction: "lower" },
+    { id: "6", kind: "survey", labelKey: "wres.6", question: 6, direction: "lower" },
+    { id: "7", kind: "survey", labelKey: "wres.7", question: 7, direction: "higher" },
+    { id: "8", kind: "survey", labelKey: "wres.8", question: 8, direction: "lower" },
+    { id: "9", kind: "board-difference", labelKey: "wres.9", direction: "towards-zero" },
+  ],
+  adverseBand: { low: 0.8, high: 1.25 },
+  completeness: { caution: 5, unreliable: 20 },
+  related: { modelEmployer: { targetYear: 2028 }, raceDisparity: true },
+};

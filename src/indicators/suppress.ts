@@ -1,0 +1,260 @@
+// suppressResults: the publishable copy of a results document (WRES.md, "Small numbers").
+// Counts below the threshold are hidden (null, marked "primary"), and so is any count from which one
+// could be recovered by subtraction ("secondary"). Percentages of a hidden count are hidden with it.
+// Rates and relative likelihoods computed from small counts stay, with a "small-numbers" caution,
+// unless hideRatesFromSmallCounts asks otherwise. The input is never changed.
+import type {
+  BoardDifference,
+  Counts,
+  Fraction,
+  RelativeLikelihoodResult,
+  RepresentationResult,
+  ResultsDocument,
+  SuppressionMark,
+  SurveyResult,
+} from "./types";
+import { protectCells, type SumConstraint } from "./protect";
+import { SENIOR_8A, SENIOR_8C } from "./representation";
+import { capitalise } from "./groups";
+
+export const DEFAULT_THRESHOLD = 10;
+
+export interface SuppressOptions {
+  /** Also hide rates, percentages and RLs computed from counts below the threshold. Default false. */
+  hideRatesFromSmallCounts?: boolean;
+}
+
+type CountsRecord = Record<string, number | null> & { suppressed?: Partial<Record<string, SuppressionMark>> };
+
+/** Cells of several Counts objects, linked by their sums, protected together. */
+class CountsTable {
+  private cells: { obj: CountsRecord; field: string }[] = [];
+  private index = new Map<CountsRecord, Map<string, number>>();
+  private constraints: SumConstraint[] = [];
+  constructor(private readonly fields: string[]) {}
+
+  cell(obj: CountsRecord, field: string): number {
+    let byField = this.index.get(obj);
+    if (!byField) this.index.set(obj, (byField = new Map()));
+    let i = byField.get(field);
+    if (i === undefined) {
+      i = this.cells.length;
+      this.cells.push({ obj, field });
+      byField.set(field, i);
+    }
+    return i;
+  }
+
+  /** obj.total = obj.reference + obj.focus + obj.unknown */
+  row(obj: CountsRecord): void {
+    const [total, ...parts] = this.fields.map((f) => this.cell(obj, f));
+    this.constraints.push({ total: total!, parts });
+  }
+
+  /** For every field: total[field] = sum of parts[field]. */
+  sum(total: CountsRecord | undefined, parts: (CountsRecord | undefined)[]): void {
+    const present = parts.filter((p): p is CountsRecord => p !== undefined);
+    if (!total || present.length === 0) return;
+    for (const f of this.fields) this.constraints.push({ total: this.cell(total, f), parts: present.map((p) => this.cell(p, f)) });
+  }
+
+  /** Protect, then hide marked counts and the percentages that would reveal them. */
+  apply(threshold: number, pctOf: (field: string) => string | null): { primary: number; secondary: number } {
+    const values = this.cells.map((c) => c.obj[c.field] ?? 0);
+    const marks = protectCells(values, this.constraints, threshold);
+    let primary = 0;
+    let secondary = 0;
+    marks.forEach((mark, i) => {
+      if (mark === null) return;
+      const { obj, field } = this.cells[i]!;
+      if (mark === "primary") primary += 1;
+      else secondary += 1;
+      hide(obj, field, mark);
+      if (field === "total") {
+        // With the total hidden, a visible count divided by its percentage would give it back.
+        for (const f of this.fields) {
+          const p = pctOf(f);
+          if (p) hide(obj, p, mark);
+        }
+      } else {
+        const p = pctOf(field);
+        if (p) hide(obj, p, mark);
+      }
+    });
+    return { primary, secondary };
+  }
+
+  isHidden(obj: CountsRecord, field: string): boolean {
+    return obj.suppressed?.[field] !== undefined;
+  }
+}
+
+function hide(obj: { suppressed?: Partial<Record<string, SuppressionMark>> } & Record<string, unknown>, field: string, mark: SuppressionMark): void {
+  if (obj[field] === null && obj.suppressed?.[field]) return;
+  obj[field] = null;
+  obj.suppressed = { ...obj.suppressed, [field]: obj.suppressed?.[field] ?? mark };
+}
+
+const small = (n: number | null | undefined, threshold: number) => n !== null && n !== undefined && n > 0 && n < threshold;
+
+export function suppressResults<R extends string, F extends string>(
+  doc: ResultsDocument<R, F>,
+  threshold: number = DEFAULT_THRESHOLD,
+  options: SuppressOptions = {},
+): ResultsDocument<R, F> {
+  if (!Number.isFinite(threshold) || threshold < 1) throw new RangeError(`suppression threshold must be a number of at least 1, got ${threshold}`);
+  const out = structuredClone(doc);
+  const hideRates = options.hideRatesFromSmallCounts ?? false;
+  const { reference, focus } = out.groups;
+  const fields = ["total", reference, focus, "unknown"];
+  const pctOf = (f: string) => (f === "total" ? null : `${f}Pct`);
+  let primary = 0;
+  let secondary = 0;
+  const count = (r: { primary: number; secondary: number }) => {
+    primary += r.primary;
+    secondary += r.secondary;
+  };
+
+  // Indicator 1 (and any representation measure): one table, linked by row and column sums.
+  let overall: CountsRecord | null = null;
+  for (const result of Object.values(out.indicators)) {
+    if (result?.kind !== "representation") continue;
+    const rep = result as RepresentationResult<R, F>;
+    const table = new CountsTable(fields);
+    const asRec = (c: Counts<R, F> | null | undefined) => (c ?? undefined) as CountsRecord | undefined;
+    const nc = rep.cohorts["non-clinical"] as Record<string, Counts<R, F>>;
+    const cl = rep.cohorts.clinical as Record<string, Counts<R, F>>;
+    const md = rep.cohorts.medical as Record<string, Counts<R, F>>;
+    const bands = rep.bands as Record<string, Counts<R, F>>;
+    const unbanded = Object.values(rep.unbanded).map(asRec);
+    const all = [rep.overall, ...Object.values(nc), ...Object.values(cl), ...Object.values(md), ...Object.values(bands), ...Object.values(rep.unbanded), rep.senior["8a-VSM"], rep.senior["8c-VSM"], rep.seniorMedicalManagers];
+    for (const c of all) if (c) table.row(c as CountsRecord);
+    const ov = asRec(rep.overall);
+    table.sum(ov, [...Object.values(nc), ...Object.values(cl), ...Object.values(md)].map(asRec).concat(unbanded));
+    table.sum(ov, [...Object.values(bands), ...Object.values(md)].map(asRec).concat(unbanded));
+    for (const b of Object.keys(bands)) table.sum(asRec(bands[b]), [asRec(nc[b]), asRec(cl[b])]);
+    table.sum(asRec(rep.senior["8a-VSM"]), SENIOR_8A.map((b) => asRec(bands[b])));
+    table.sum(asRec(rep.senior["8c-VSM"]), SENIOR_8C.map((b) => asRec(bands[b])));
+    table.sum(asRec(rep.senior["8a-VSM"]), [asRec(bands["8a"]), asRec(bands["8b"]), asRec(rep.senior["8c-VSM"])]);
+    count(table.apply(threshold, pctOf));
+    overall = ov ?? null;
+  }
+  const overallHidden = (field: string) => overall?.suppressed?.[field] !== undefined;
+
+  for (const [id, result] of Object.entries(out.indicators)) {
+    if (!result) continue;
+    if (result.kind === "relative-likelihood") {
+      const rl = result as RelativeLikelihoodResult<R, F>;
+      let smallCounts = false;
+      for (const side of [reference, focus] as const) {
+        const fr = (rl as unknown as Record<string, Fraction>)[side]!;
+        if (small(fr.count, threshold)) smallCounts = true;
+        if (small(fr.of, threshold)) smallCounts = true;
+        for (const key of ["count", "of"] as const) {
+          // A denominator from staff in post is indicator 1's overall count for that group (times the years pooled).
+          const linked = key === "of" && rl.denominator === "staff" && overallHidden(side);
+          const mark: SuppressionMark | null = small(fr[key], threshold) ? "primary" : linked ? "secondary" : null;
+          if (!mark) continue;
+          fr[key] = null;
+          fr.suppressed = { ...fr.suppressed, [key]: mark };
+          if (mark === "primary") primary += 1;
+          else secondary += 1;
+        }
+        if (hideRates && smallCounts) fr.rate = null;
+      }
+      if (smallCounts) {
+        if (!rl.cautions.includes("small-numbers")) rl.cautions.push("small-numbers");
+        if (hideRates) {
+          for (const side of [reference, focus]) (rl as unknown as Record<string, Fraction>)[side]!.rate = null;
+          Object.assign(rl, { value: null, ci95: null, significant: null, adverse: null, reason: "below-threshold", reasonGroup: null });
+        }
+      }
+    } else if (result.kind === "survey") {
+      const s = result as SurveyResult<R, F> & Record<string, unknown>;
+      let smallCounts = false;
+      for (const side of [reference, focus]) {
+        const key = `${side}Respondents`;
+        if (small(s[key] as number | null, threshold)) {
+          smallCounts = true;
+          hide(s, key, "primary");
+          primary += 1;
+          if (hideRates) hide(s, `${side}Pct`, "primary");
+        }
+      }
+      if (smallCounts) {
+        if (!s.cautions.includes("small-numbers")) s.cautions.push("small-numbers");
+        if (hideRates) s.gap = null;
+      }
+    } else if (result.kind === "board-difference") {
+      for (const d of [result.voting, result.executive] as BoardDifference<R, F>[]) {
+        const table = new CountsTable(fields);
+        table.row(d.members as CountsRecord);
+        const r = table.apply(threshold, () => null);
+        count(r);
+        if (hideRates && r.primary > 0) {
+          const rec = d as unknown as Record<string, unknown>;
+          rec[`board${capitalise(focus)}Pct`] = null;
+          d.difference = null;
+          d.reason = "below-threshold";
+        }
+      }
+    }
+    out.indicators[id] = result;
+  }
+
+  // Model Employer: headcounts and counts per band are indicator 1's; hide what it hid, and what reveals it.
+  const me = out.related.modelEmployer;
+  if (me) {
+    const rep = Object.values(out.indicators).find((r) => r?.kind === "representation") as RepresentationResult<R, F> | undefined;
+    if (overallHidden(focus) || overallHidden("total")) {
+      me.targetPct = null;
+      for (const b of me.bands) Object.assign(b, { targetPct: null, gapPct: null, needed: null, neededPerYear: null });
+    }
+    for (const b of me.bands) {
+      const counts = rep?.bands[b.band] as CountsRecord | undefined;
+      const focusMark = counts?.suppressed?.[focus] ?? (small(b.focus, threshold) ? "primary" : undefined);
+      const totalMark = counts?.suppressed?.total ?? (small(b.headcount, threshold) ? "primary" : undefined);
+      const rec = b as unknown as Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
+      if (focusMark) for (const k of ["focus", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k, focusMark);
+      if (totalMark) for (const k of ["headcount", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k, totalMark);
+    }
+  }
+  const rd = out.related.raceDisparity;
+  if (rd && hideRates && overall) {
+    // Tier sums are not shown, so the ratios are rates; hide them only when asked to.
+    const rep = Object.values(out.indicators).find((r) => r?.kind === "representation") as RepresentationResult<R, F> | undefined;
+    const anySmall = rep ? Object.values(rep.bands).some((c) => (c as CountsRecord).suppressed !== undefined) : false;
+    if (anySmall) for (const r of rd.ratios) Object.assign(r, { value: null, reason: "below-threshold" });
+  }
+
+  // Data completeness: unknown counts are people too.
+  for (const [name, q] of Object.entries(out.dataQuality.inputs)) {
+    if (!q) continue;
+    const linked = name === "staff" && overallHidden("unknown");
+    const mark: SuppressionMark | null = small(q.unknown, threshold) ? "primary" : linked ? "secondary" : null;
+    if (mark) {
+      hide(q as unknown as Record<string, unknown>, "unknown", mark);
+      hide(q as unknown as Record<string, unknown>, "unknownPct", mark);
+    }
+  }
+  for (const s of out.dataQuality.sheets) {
+    if (s.unknownEthnicityPct === null) continue;
+    const implied = Math.round((s.unknownEthnicityPct / 100) * s.rowsUsed);
+    if (small(implied, threshold) || (s.kind === "staff" && overallHidden("unknown"))) s.unknownEthnicityPct = null;
+  }
+  for (const w of out.dataQuality.warnings) {
+    // The level stays (it is the warning); the share goes when the count behind it is hidden.
+    if (out.dataQuality.inputs[w.input]?.unknownPct === null) w.unknownPct = null;
+  }
+
+  // A comparison repeats figures; counts are not among them, but hidden rates must not reappear there.
+  if (out.comparison && hideRates) {
+    for (const item of out.comparison.items) {
+      const r = out.indicators[item.indicator];
+      if (r?.kind === "relative-likelihood" && item.measure === "value" && r.value === null) Object.assign(item, { current: null, change: null, trend: "not-comparable" });
+    }
+  }
+
+  out.suppression = { threshold, primary, secondary, hideRatesFromSmallCounts: hideRates };
+  return out;
+}

@@ -1,0 +1,325 @@
+// The results document (WRES.md, "The results document") and the vocabulary of standards.
+// Field names marked "contract" are fixed: the tab, the command line, saved results and tests read them.
+// The two compared groups are named by the standard (WRES: "white" and "bme"), so the same shapes
+// serve other standards (e.g. disability: "nonDisabled" and "disabled") without new code.
+import type { AfcBand, AggregateMeasure, AggregateRecord, ApplicationRecord, BoardRecord, CaseRecord, CaseType, Cohort, MedicalSubgroup, SheetKind, StaffRecord, SurveyRecord, TrainingRecord } from "../workbook/types";
+
+/** Which side of a comparison a record falls on. "reference" is White in WRES, "focus" is BME. */
+export type Side = "reference" | "focus" | "unknown";
+
+/** Why a count is hidden in a publishable copy: below the threshold, or revealing one that is. */
+export type SuppressionMark = "primary" | "secondary";
+
+/**
+ * Counts per group (contract): `{ white, bme, unknown, total, whitePct, bmePct, unknownPct }` for WRES.
+ * Percentages are 0-100 and unrounded; null when the total is 0. In a suppressed copy a hidden
+ * count or percentage is null and `suppressed` says which and why.
+ */
+export type Counts<R extends string = "white", F extends string = "bme"> = Record<R | F | "unknown" | "total", number | null> &
+  Record<`${R | F | "unknown"}Pct`, number | null> & { suppressed?: Partial<Record<string, SuppressionMark>> };
+
+/** Row keys of indicator 1 tables: AfC bands or medical subgroups. */
+export type RowKey = AfcBand | MedicalSubgroup;
+
+/** Reason codes for a figure that cannot be calculated (the tab and the report put them in words). */
+export type NotCalculableReason =
+  | "missing-input" // an input the measure needs is absent (e.g. cases but no staff in post)
+  | "zero-denominator" // a group has no one to count from
+  | "zero-numerators" // neither group has any event
+  | "zero-numerator" // one group has no event, so the ratio would be 0 or infinite
+  | "numerator-exceeds-denominator" // more events than people: inputs disagree
+  | "below-threshold"; // hidden in a publishable copy because counts are below the small-number threshold
+
+/** A caution shown next to a figure that is still given. */
+export type Caution =
+  | "small-numbers" // computed from counts below the threshold
+  | "appointed-not-shortlisted" // applications appointed without being shortlisted were left out
+  | "two-year-not-available" // the two-year option was asked for but only one year is present
+  | "cases-without-date" // cases with no start date were counted in the current year
+  | "cases-outside-period" // cases dated outside the years used were left out
+  | "survey-respondents-unknown";
+
+export type Direction = "lower" | "higher" | "towards-one" | "towards-zero";
+
+/** A numerator and denominator for one group (contract: `count`, `of`). `rate` is count/of, unrounded. */
+export interface Fraction {
+  count: number | null;
+  of: number | null;
+  rate: number | null;
+  suppressed?: Partial<Record<"count" | "of", SuppressionMark>>;
+}
+
+export interface AdverseBand {
+  low: number;
+  high: number;
+}
+
+/** Indicators 2-4 (contract: value, white, bme, ci95, adverse, method, reason). */
+export type RelativeLikelihoodResult<R extends string = "white", F extends string = "bme"> = {
+  kind: "relative-likelihood";
+  /** Unrounded; null when not calculable (never Infinity, NaN or 0). */
+  value: number | null;
+  ci95: [number, number] | null;
+  /** True when the 95% interval excludes 1. */
+  significant: boolean | null;
+  /** Outside the non-adverse band (0.80-1.25); null when not calculable. */
+  adverse: boolean | null;
+  adverseBand: AdverseBand;
+  /** How it was computed, in words (English; codes below for machines). */
+  method: string;
+  ciMethod: "katz-log";
+  /** Which group's rate is the numerator, so that above 1 means the focus group fares worse. */
+  numerator: "reference" | "focus";
+  reason: NotCalculableReason | null;
+  /** The group the reason is about, when it is about one. */
+  reasonGroup: R | F | null;
+  /** Indicator 3: one year, or two years pooled. */
+  basis: "single-year" | "two-year-pooled";
+  years: string[];
+  /** Where the denominators came from: the measure's own table, or staff in post. */
+  denominator: "own" | "staff";
+  source: "rows" | "aggregates";
+  cautions: Caution[];
+} & Record<R | F, Fraction>;
+
+export interface RepresentationResult<R extends string = "white", F extends string = "bme"> {
+  kind: "representation";
+  overall: Counts<R, F>;
+  cohorts: {
+    "non-clinical": Partial<Record<AfcBand, Counts<R, F>>>;
+    clinical: Partial<Record<AfcBand, Counts<R, F>>>;
+    medical: Partial<Record<MedicalSubgroup, Counts<R, F>>>;
+  };
+  /** AfC bands with non-clinical and clinical staff together (what Model Employer and disparity ratios use). */
+  bands: Partial<Record<AfcBand, Counts<R, F>>>;
+  /** Staff whose band (or medical grade) is not known, per cohort: counted in `overall`, shown here. */
+  unbanded: Partial<Record<Cohort, Counts<R, F>>>;
+  /** AfC staff (non-clinical and clinical) at 8a and above, and at 8c to VSM. */
+  senior: { "8a-VSM": Counts<R, F>; "8c-VSM": Counts<R, F> };
+  /** Consultants who are senior medical managers (row-level input only). */
+  seniorMedicalManagers: Counts<R, F> | null;
+  source: "rows" | "aggregates";
+}
+
+/** Indicators 5-8 (contract: whitePct, bmePct, gap = bmePct - whitePct). */
+export type SurveyResult<R extends string = "white", F extends string = "bme"> = {
+  kind: "survey";
+  question: number;
+  year: number | null;
+  direction: "lower" | "higher";
+  gap: number | null;
+  cautions: Caution[];
+  suppressed?: Partial<Record<string, SuppressionMark>>;
+} & Record<`${R | F}Pct`, number | null> &
+  Record<`${R | F}Respondents`, number | null>;
+
+/** Indicator 9 per membership kind (contract: boardBmePct, workforceBmePct, difference). */
+export type BoardDifference<R extends string = "white", F extends string = "bme"> = {
+  difference: number | null;
+  reason: NotCalculableReason | null;
+  members: Counts<R, F>;
+} & Record<`board${Capitalize<F>}Pct` | `workforce${Capitalize<F>}Pct`, number | null>;
+
+export interface BoardResult<R extends string = "white", F extends string = "bme"> {
+  kind: "board-difference";
+  voting: BoardDifference<R, F>;
+  executive: BoardDifference<R, F>;
+  source: "board" | "staff" | "aggregates";
+}
+
+export type IndicatorResult<R extends string = "white", F extends string = "bme"> =
+  | RepresentationResult<R, F>
+  | RelativeLikelihoodResult<R, F>
+  | SurveyResult<R, F>
+  | BoardResult<R, F>;
+
+/** Model Employer (related measure): focus-group representation per band from 8a up vs the whole workforce. */
+export interface ModelEmployerBand {
+  band: AfcBand;
+  headcount: number | null;
+  focus: number | null;
+  focusPct: number | null;
+  /** The aspiration: the focus group's share of the whole workforce. */
+  targetPct: number | null;
+  /** targetPct - focusPct, percentage points (positive = under-represented). */
+  gapPct: number | null;
+  /** More focus-group staff needed at today's headcount to reach the target (0 when met). */
+  needed: number | null;
+  /** needed spread evenly over the years left to the target year. */
+  neededPerYear: number | null;
+  suppressed?: Partial<Record<string, SuppressionMark>>;
+}
+
+export interface ModelEmployerResult {
+  kind: "model-employer";
+  targetYear: number;
+  /** Years from the period's end to the target year (null when the period is unknown). */
+  yearsLeft: number | null;
+  targetPct: number | null;
+  bands: ModelEmployerBand[];
+}
+
+export type PayTier = "lower" | "middle" | "upper";
+
+export interface DisparityRatio {
+  from: PayTier;
+  to: PayTier;
+  /** (reference to/from) / (focus to/from); above 1 means the focus group progresses less. */
+  value: number | null;
+  reason: NotCalculableReason | null;
+}
+
+export interface RaceDisparityResult {
+  kind: "race-disparity";
+  /** Bands of each tier: lower 1-5, middle 6-7, upper 8a-VSM (setting, as trusts report it). */
+  tiers: Record<PayTier, AfcBand[]>;
+  ratios: DisparityRatio[];
+}
+
+export type CompletenessLevel = "ok" | "caution" | "unreliable";
+
+export interface InputCompleteness {
+  records: number;
+  unknown: number | null;
+  unknownPct: number | null;
+  level: CompletenessLevel;
+  suppressed?: Partial<Record<string, SuppressionMark>>;
+}
+
+export type InputName = "staff" | "applications" | "cases" | "training" | "board" | "aggregates";
+
+export interface SheetQuality {
+  file: string;
+  sheet: string | null;
+  kind: SheetKind | null;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsExcluded: number;
+  exclusions: Record<string, number>;
+  unknownEthnicityPct: number | null;
+}
+
+/** Contract key `dataQuality`: unknown-ethnicity shares and warnings per input, excluded rows. */
+export interface DataQuality {
+  inputs: Partial<Record<InputName, InputCompleteness>>;
+  /** Thresholds used: above `caution`% unknown is a caution, above `unreliable`% unreliable. */
+  thresholds: { caution: number; unreliable: number };
+  warnings: { input: InputName; level: Exclude<CompletenessLevel, "ok">; unknownPct: number | null }[];
+  sheets: SheetQuality[];
+  rowsExcluded: number;
+  /** Exclusion reason code -> rows, over all sheets. */
+  exclusions: Record<string, number>;
+  issues: { errors: number; warnings: number };
+}
+
+export type Trend = "improved" | "worsened" | "unchanged" | "not-comparable";
+
+export interface ComparisonItem {
+  indicator: string;
+  /** Which figure: "value" (RL), "focusPct", "gap", "difference.voting", "senior8aPct"... */
+  measure: string;
+  current: number | null;
+  previous: number | null;
+  change: number | null;
+  direction: Direction;
+  trend: Trend;
+}
+
+export interface Comparison {
+  previousPeriod: string | null;
+  items: ComparisonItem[];
+}
+
+export interface SuppressionInfo {
+  threshold: number;
+  /** Cells hidden because below the threshold, and to stop them being recovered by subtraction. */
+  primary: number;
+  secondary: number;
+  /** Whether rates and RLs computed from suppressed counts were hidden too (default: shown, with a caution). */
+  hideRatesFromSmallCounts: boolean;
+}
+
+export interface ResultsDocument<R extends string = "white", F extends string = "bme"> {
+  schemaVersion: 1;
+  /** Contract: the standard's id, "nhs-england-wres". */
+  standard: string;
+  /** Contract: e.g. "2024/25", or null. */
+  period: string | null;
+  organisation: string | null;
+  snapshotDate: string | null;
+  /** The document's names for the two compared groups. */
+  groups: { reference: R; focus: F };
+  /** Contract: keyed "1".."9"; an indicator whose inputs are absent is left out. */
+  indicators: Partial<Record<string, IndicatorResult<R, F>>>;
+  /** Related measures, clearly labelled as such. */
+  related: { modelEmployer?: ModelEmployerResult; raceDisparity?: RaceDisparityResult };
+  dataQuality: DataQuality;
+  comparison: Comparison | null;
+  /** Null in the analyst's exact document; set in a publishable copy made by suppressResults. */
+  suppression: SuppressionInfo | null;
+}
+
+// ---- Standards as data ----------------------------------------------------------------------
+
+/** Group-of functions: how each kind of record falls into the standard's groups. */
+export interface Classifiers {
+  staff: (record: StaffRecord) => Side;
+  /** Absent: the measure cannot be computed from that table. */
+  application?: (record: ApplicationRecord) => Side;
+  /** Absent or "unknown": the engine joins on personId to staff in post. */
+  case?: (record: CaseRecord) => Side;
+  training?: (record: TrainingRecord) => Side;
+  board?: (record: BoardRecord) => Side;
+  /** Aggregated counts by group; absent: aggregates are not used by this standard. */
+  aggregate?: (record: AggregateRecord) => { reference: number; focus: number; unknown: number };
+  /** Survey percentages by group; absent: survey indicators are not used. */
+  survey?: (record: SurveyRecord) => { reference: number; focus: number; referenceN: number | null; focusN: number | null };
+}
+
+/** Where the numerators and denominators of a relative likelihood come from. */
+export type LikelihoodMeasure =
+  | { source: "applications" } // appointed among shortlisted / shortlisted
+  | { source: "cases"; caseType: CaseType; rollingTwoYears: boolean; aggregate: AggregateMeasure } // people entering / headcount
+  | { source: "training"; aggregate: AggregateMeasure }; // people accessing / headcount
+
+interface IndicatorBase {
+  id: string;
+  /** Message key of the indicator's title (see messages.ts). */
+  labelKey: string;
+}
+
+export type IndicatorDefinition =
+  | (IndicatorBase & { kind: "representation"; direction: "higher" })
+  | (IndicatorBase & {
+      kind: "relative-likelihood";
+      measure: LikelihoodMeasure;
+      /** Whose rate is the numerator (so that above 1 means the focus group fares worse). */
+      numerator: "reference" | "focus";
+      direction: "towards-one";
+    })
+  | (IndicatorBase & { kind: "survey"; question: number; direction: "lower" | "higher" })
+  | (IndicatorBase & { kind: "board-difference"; direction: "towards-zero" });
+
+export interface Standard<R extends string = string, F extends string = string> {
+  id: string;
+  labelKey: string;
+  groups: { reference: R; focus: F };
+  /** Message keys naming the groups in reports. */
+  groupLabelKeys: Record<Side, string>;
+  classify: Classifiers;
+  indicators: IndicatorDefinition[];
+  adverseBand: AdverseBand;
+  completeness: { caution: number; unreliable: number };
+  related: { modelEmployer: { targetYear: number } | null; raceDisparity: boolean };
+}
+
+export interface ComputeOptions<R extends string = "white", F extends string = "bme"> {
+  standard?: Standard<R, F>;
+  previous?: ResultsDocument<R, F>;
+  organisation?: string;
+  period?: string;
+  /** Indicator 3 (and any rolling case measure): pool two years when both are present. Default true. */
+  indicator3TwoYear?: boolean;
+  /** Model Employer target year (default from the standard, 2028 for WRES). */
+  modelEmployerTargetYear?: number;
+}

@@ -1,0 +1,103 @@
+// Small factories for indicator tests: records built directly, without the workbook reader.
+import type {
+  AfcBand,
+  AggregateRecord,
+  ApplicationRecord,
+  BoardRecord,
+  CaseRecord,
+  Cohort,
+  Dataset,
+  EthnicGroup,
+  Ethnicity,
+  MedicalSubgroup,
+  StaffRecord,
+  SurveyRecord,
+  TrainingRecord,
+} from "../../../src/workbook/types";
+
+const source = (row = 2) => ({ file: "test.xlsx", sheet: "Sheet1", row });
+
+export function ethnicity(group: EthnicGroup): Ethnicity {
+  const code = group === "white" ? "A" : group === "bme" ? "M" : null;
+  return { group, broad: group === "white" ? "white" : group === "bme" ? "black" : "unknown", code, localCode: code, raw: code ?? "" };
+}
+
+let nextId = 1;
+
+export function staff(group: EthnicGroup, extra: Partial<StaffRecord> = {}): StaffRecord {
+  const cohort: Cohort = extra.cohort ?? "non-clinical";
+  return {
+    personId: `P${nextId++}`,
+    ethnicity: ethnicity(group),
+    cohort,
+    band: cohort === "medical" ? null : "5",
+    medical: null,
+    seniorMedicalManager: false,
+    staffGroup: null,
+    gender: null,
+    disability: null,
+    directorate: null,
+    board: null,
+    source: source(),
+    ...extra,
+  };
+}
+
+/** n staff of one group in one band (or medical subgroup). */
+export function staffMany(n: number, group: EthnicGroup, where: { cohort?: Cohort; band?: AfcBand | null; medical?: MedicalSubgroup | null } = {}, extra: Partial<StaffRecord> = {}): StaffRecord[] {
+  return Array.from({ length: n }, () => staff(group, { ...where, ...extra }));
+}
+
+export function application(group: EthnicGroup, shortlisted: boolean, appointed: boolean): ApplicationRecord {
+  return { ethnicity: ethnicity(group), shortlisted, appointed, band: null, post: null, date: null, source: source() };
+}
+
+/** Applications: `shortlisted` of a group, the first `appointed` of them appointed. */
+export function applications(group: EthnicGroup, shortlisted: number, appointed: number): ApplicationRecord[] {
+  return Array.from({ length: shortlisted }, (_, i) => application(group, true, i < appointed));
+}
+
+export function disciplinary(group: EthnicGroup, extra: Partial<CaseRecord> = {}): CaseRecord {
+  return { personId: null, ethnicity: ethnicity(group), caseType: "disciplinary", stage: null, startDate: null, outcome: null, source: source(), ...extra };
+}
+
+export function cases(n: number, group: EthnicGroup, extra: Partial<CaseRecord> = {}): CaseRecord[] {
+  return Array.from({ length: n }, () => disciplinary(group, extra));
+}
+
+export function training(group: EthnicGroup, extra: Partial<TrainingRecord> = {}): TrainingRecord {
+  return { personId: null, ethnicity: ethnicity(group), date: null, source: source(), ...extra };
+}
+
+export function trainingMany(n: number, group: EthnicGroup): TrainingRecord[] {
+  return Array.from({ length: n }, () => training(group));
+}
+
+export function boardMember(group: EthnicGroup, voting: boolean, executive: boolean): BoardRecord {
+  return { ethnicity: ethnicity(group), voting, executive, source: source() };
+}
+
+export function survey(indicator: 5 | 6 | 7 | 8, whitePct: number, bmePct: number, extra: Partial<SurveyRecord> = {}): SurveyRecord {
+  return { indicator, year: 2024, whitePct, bmePct, whiteRespondents: 1200, bmeRespondents: 300, source: source(), ...extra };
+}
+
+export function aggregate(measure: AggregateRecord["measure"], white: number, bme: number, unknown: number, extra: Partial<AggregateRecord> = {}): AggregateRecord {
+  return { measure, band: null, cohort: null, year: null, white, bme, unknown, source: source(), ...extra };
+}
+
+export function dataset(parts: Partial<Dataset> = {}): Dataset {
+  return {
+    staff: [],
+    applications: [],
+    cases: [],
+    training: [],
+    board: [],
+    survey: [],
+    aggregates: [],
+    sheets: [],
+    issues: [],
+    period: null,
+    snapshotDate: null,
+    ...parts,
+  };
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { computeResults, suppressResults, type Counts, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
+import { protectCells, type SumConstraint } from "../../../src/indicators/protect";
+import { AFC_BANDS, type AfcBand, type Cohort, type EthnicGroup, type StaffRecord } from "../../../src/workbook/types";
+import { applications, cases, dataset, staffMany } from "./fixtures";
+
+const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
+
+describe("suppressResults", () => {
+  const staff = [
+    ...staffMany(40, "white", { band: "3" }),
+    ...staffMany(4, "bme", { band: "3" }),
+    ...staffMany(30, "unknown", { band: "3" }),
+    ...staffMany(50, "white", { band: "5" }),
+    ...staffMany(60, "bme", { band: "5" }),
+    ...staffMany(15, "unknown", { band: "5" }),
+  ];
+  const doc = computeResults(dataset({ staff, cases: [...cases(3, "bme"), ...cases(12, "white")] }));
+
+  it("hides counts below the threshold as primary and their percentages", () => {
+    const s = suppressResults(doc);
+    const band3 = rep(s).cohorts["non-clinical"]["3"]!;
+    expect(band3.bme).toBeNull();
+    expect(band3.bmePct).toBeNull();
+    expect(band3.suppressed?.bme).toBe("primary");
+    expect(s.suppression).toMatchObject({ threshold: 10 });
+    expect(s.suppression!.primary).toBeGreaterThan(0);
+  });
+
+  it("hides a complementary cell so the total minus visible cells does not reveal it", () => {
+    const s = suppressResults(doc);
+    const band3 = rep(s).cohorts["non-clinical"]["3"]!;
+    // Row: total 74 = white 40 + bme 4 + unknown 30; one more of the row must go (the smallest: unknown 30).
+    expect(band3.unknown).toBeNull();
+    expect(band3.suppressed?.unknown).toBe("secondary");
+    expect(band3.white).toBe(40);
+    // Column: the bme column of the band table would reveal band 3's bme from the overall; another band's goes too.
+    const band5 = rep(s).cohorts["non-clinical"]["5"]!;
+    expect(band5.bme === null || rep(s).overall.bme === null).toBe(true);
+  });
+
+  it("never changes the input", () => {
+    const before = JSON.stringify(doc);
+    suppressResults(doc, 20, { hideRatesFromSmallCounts: true });
+    expect(JSON.stringify(doc)).toBe(before);
+    expect(doc.suppression).toBeNull();
+  });
+
+  it("keeps relative likelihoods from small counts with a caution, unless asked to hide them", () => {
+    const s = suppressResults(doc);
+    const r = s.indicators["3"] as RelativeLikelihoodResult;
+    expect(r.bme.count).toBeNull();
+    expect(r.bme.suppressed?.count).toBe("primary");
+    expect(r.white.count).toBe(12);
+    expect(r.value).toBe((doc.indicators["3"] as RelativeLikelihoodResult).value);
+    expect(r.cautions).toContain("small-numbers");
+    const hidden = suppressResults(doc, 10, { hideRatesFromSmallCounts: true }).indicators["3"] as RelativeLikelihoodResult;
+    expect(hidden).toMatchObject({ value: null, ci95: null, reason: "below-threshold" });
+    expect(hidden.bme.rate).toBeNull();
+  });
+
+  it("shows zero as zero and a threshold of 1 hides nothing", () => {
+    const s = suppressResults(doc, 1);
+    expect(s.suppression).toMatchObject({ primary: 0, secondary: 0 });
+    expect(rep(s).cohorts["non-clinical"]["1"]!.total).toBe(0);
+  });
+
+  it("hides application counts below the threshold", () => {
+    const d = computeResults(dataset({ applications: [...applications("white", 100, 30), ...applications("bme", 20, 3)] }));
+    const r = suppressResults(d).indicators["2"] as RelativeLikelihoodResult;
+    expect(r.bme).toMatchObject({ count: null, of: 20 });
+  });
+
+  it("rejects a threshold below 1", () => {
+    expect(() => suppressResults(doc, 0)).toThrow(RangeError);
+  });
+});
+
+/** Every sum relation in indicator 1's tables, as lists of counts objects. */
+function relations(r: RepresentationResult): { total: Counts; parts: Counts[] }[] {
+  const rows = [
+    ...Object.values(r.cohorts["non-clinical"]),
+    ...Object.values(r.cohorts.clinical),
+    ...Object.values(r.cohorts.medical),
+    ...Object.values(r.unbanded),
+  ] as Counts[];
+  const out = [{ total: r.overall, parts: rows }];
+  out.push({ total: r.overall, parts: [...(Object.values(r.bands) as Counts[]), ...(Object.values(r.cohorts.medical) as Counts[]), ...(Object.values(r.unbanded) as Counts[])] });
+  for (const b of AFC_BANDS) {
+    const parts = [r.cohorts["non-clinical"][b], r.cohorts.clinical[b]].filter((x): x is Counts => x !== undefined);
+    if (r.bands[b]) out.push({ total: r.bands[b], parts });
+  }
+  return out;
+}
+
+const FIELDS = ["white", "bme", "unknown"] as const;
+
+/** No hidden count equals a visible total minus visible cells, in any row or column. */
+function assertNothingRecoverable(r: RepresentationResult) {
+  const all = [r.overall, ...Object.values(r.bands), ...Object.values(r.cohorts["non-clinical"]), ...Object.values(r.cohorts.clinical), ...Object.values(r.cohorts.medical), ...Object.values(r.unbanded), r.senior["8a-VSM"], r.senior["8c-VSM"]] as Counts[];
+  for (const c of all) {
+    const hidden = [...FIELDS, "total" as const].filter((f) => c[f] === null);
+    expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+  }
+  for (const rel of relations(r)) {
+    for (const f of [...FIELDS, "total" as const]) {
+      const hidden = [rel.total, ...rel.parts].filter((c) => c[f] === null);
+      expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+    }
+  }
+}
+
+describe("suppression properties", () => {
+  const groups: EthnicGroup[] = ["white", "bme", "unknown"];
+  const place = fc.oneof(
+    fc.record({ cohort: fc.constantFrom<Cohort>("non-clinical", "clinical"), band: fc.constantFrom<AfcBand | null>("2", "5", "6", "8a", "8c", "VSM", null) }),
+    fc.record({ cohort: fc.constant<Cohort>("medical"), band: fc.constant(null), medical: fc.constantFrom("consultant" as const, "trainee" as const, null) }),
+  );
+  const cell = fc.record({ group: fc.constantFrom(...groups), place, n: fc.integer({ min: 0, max: 25 }) });
+
+  it("never leaves a hidden count recoverable by subtraction in indicator 1 (random workforces)", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 25 }), fc.integer({ min: 2, max: 15 }), (cells, threshold) => {
+        const staff: StaffRecord[] = cells.flatMap((c) => staffMany(c.n, c.group, c.place));
+        fc.pre(staff.length > 0);
+        const doc = computeResults(dataset({ staff }));
+        const s = suppressResults(doc, threshold);
+        const r = rep(s);
+        // Primary: no visible count is below the threshold.
+        for (const c of [r.overall, ...Object.values(r.bands), ...Object.values(r.cohorts.clinical), ...Object.values(r.cohorts.medical)] as Counts[]) {
+          for (const f of [...FIELDS, "total" as const]) {
+            const v = c[f];
+            if (v !== null) expect(v === 0 || v >= threshold).toBe(true);
+          }
+        }
+        assertNothingRecoverable(r);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("protectCells: every row and column of a random table with margins has 0 or 2+ hidden cells", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((rows) => fc.integer({ min: 1, max: 6 }).chain((cols) => fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }))),
+        fc.integer({ min: 1, max: 20 }),
+        (table, threshold) => {
+          const rows = table.length;
+          const cols = table[0]!.length;
+          // Layout: inner cells, then row totals, then column totals, then the grand total.
+          const values: number[] = table.flat();
+          const rowTotal = (i: number) => rows * cols + i;
+          const colTotal = (j: number) => rows * cols + rows + j;
+          const grand = rows * cols + rows + cols;
+          for (const row of table) values.push(row.reduce((a, b) => a + b, 0));
+          for (let j = 0; j < cols; j++) values.push(table.reduce((a, row) => a + row[j]!, 0));
+          values.push(values.slice(0, rows * cols).reduce((a, b) => a + b, 0));
+          const constraints: SumConstraint[] = [];
+          for (let i = 0; i < rows; i++) constraints.push({ total: rowTotal(i), parts: Array.from({ length: cols }, (_, j) => i * cols + j) });
+          for (let j = 0; j < cols; j++) constraints.push({ total: colTotal(j), parts: Array.from({ length: rows }, (_, i) => i * cols + j) });
+          constraints.push({ total: grand, parts: Array.from({ length: rows }, (_, i) => rowTotal(i)) });
+          constraints.push({ total: grand, parts: Array.from({ length: cols }, (_, j) => colTotal(j)) });
+          const marks = protectCells(values, constraints, threshold);
+          values.forEach((v, i) => {
+            if (v > 0 && v < threshold) expect(marks[i]).toBe("primary");
+          });
+          for (const c of constraints) {
+            const members = [c.total, ...c.parts];
+            const hidden = members.filter((i) => marks[i] !== null);
+            // If exactly one were hidden, the total minus the visible parts (or the parts summed) would give it.
+            expect(hidden.length).not.toBe(1);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
