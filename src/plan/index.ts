@@ -8,3 +8,4 @@ export * from "./summary";
 export * from "./changes";
 export * from "./validation";
 export * from "./conflict";
+export * from "./permissions";

@@ -1,7 +1,7 @@
 // Typed errors the tab translates into plain words. Every failure from @pnp/sp passes through
 // toAppError, so components never branch on HTTP status codes or SharePoint's raw messages.
 
-export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "unexpected";
+export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "invalid" | "unexpected";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -71,6 +71,15 @@ export class ListThresholdError extends AppError {
 export class NotFoundError extends AppError {
   constructor(message = "The item does not exist. It may have been deleted by another user.", options?: { cause?: unknown }) {
     super("notFound", message, 404, options);
+  }
+}
+
+/** The change breaks a plan rule (src/plan validation); `issues` carry i18n codes. */
+export class ValidationError extends AppError {
+  readonly issues: readonly { code: string; field: string }[];
+  constructor(issues: readonly { code: string; field: string }[]) {
+    super("invalid", `Invalid change: ${issues.map((i) => i.code).join(", ")}`, null);
+    this.issues = issues;
   }
 }
 

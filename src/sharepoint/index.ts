@@ -3,6 +3,8 @@
 export { createSp, type CreateSpOptions } from "./create-sp";
 export { BearerAuth, RetryingFetch, parseRetryAfter, type RetryInfo, type RetryOptions, type TokenProvider } from "./behaviors";
 export { provision, type ProvisionReport } from "./provision";
+export { createPlanStore, toLoginName } from "./plan-store";
+export { createFileStore, CHUNK_THRESHOLD } from "./files";
 export * from "./errors";
 export * from "./schema";
 export { hasPermission, PermissionKind } from "./permissions";

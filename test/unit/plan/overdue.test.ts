@@ -23,3 +23,23 @@ describe("isOverdue", () => {
     expect(localIsoDay(new Date(2025, 2, 9, 12))).toBe("2025-03-09");
   });
 });
+
+import { canComment, canUpdateAction } from "../../../src/plan/permissions";
+
+describe("canUpdateAction", () => {
+  const lead = { id: 7, title: "Amara Okafor", email: null };
+  const led = action({ leads: [lead] });
+  const none = { editPlan: false, editItems: false, manageLists: false, comment: false };
+  it("lets plan editors update any action", () => {
+    expect(canUpdateAction(action(), { id: 1 }, { ...none, editPlan: true })).toBe(true);
+  });
+  it("lets action owners update only the actions they lead", () => {
+    expect(canUpdateAction(led, { id: 7 }, { ...none, editItems: true })).toBe(true);
+    expect(canUpdateAction(led, { id: 8 }, { ...none, editItems: true })).toBe(false);
+  });
+  it("gives readers no update but a comment where allowed", () => {
+    expect(canUpdateAction(led, { id: 9 }, none)).toBe(false);
+    expect(canComment(led, { id: 9 }, none)).toBe(false);
+    expect(canComment(led, { id: 9 }, { ...none, comment: true })).toBe(true);
+  });
+});

@@ -1,0 +1,300 @@
+// SharePoint list items <-> the plain types of src/plan. The only place that knows how each
+// field looks in JSON light (multi-values as arrays or {results}, people expanded, dates in UTC).
+import type { Action, DataFile, IndicatorNumber, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
+import { INDICATOR_NUMBERS, RAGS } from "../plan/types";
+import type { ActionPatch, ObjectivePatch } from "./types";
+import { F } from "./schema";
+
+export type SpItem = Record<string, unknown>;
+
+const PERSON_PROJECTION = ["Id", "Title", "EMail", "Name"] as const;
+
+function personSelect(field: string): string[] {
+  return PERSON_PROJECTION.map((p) => `${field}/${p}`);
+}
+
+export const OBJECTIVE_SELECT = [
+  "Id",
+  F.title,
+  F.planYear,
+  F.objectiveNumber,
+  F.objectiveDescription,
+  ...personSelect(F.objectiveOwner),
+  ...personSelect(F.executiveSponsor),
+  F.indicators,
+  F.highImpactActions,
+  F.ragOverride,
+  F.ragOverrideReason,
+  "Modified",
+];
+export const OBJECTIVE_EXPAND = [F.objectiveOwner, F.executiveSponsor];
+
+export const ACTION_SELECT = [
+  "Id",
+  F.title,
+  `${F.objective}Id`,
+  F.planYear,
+  F.actionNumber,
+  ...personSelect(F.leads),
+  F.leadText,
+  F.dueDate,
+  F.milestones,
+  F.progress,
+  F.kpis,
+  F.outcomes,
+  F.indicators,
+  F.rag,
+  F.carriedFrom,
+  "Modified",
+];
+export const ACTION_EXPAND = [F.leads];
+
+export const UPDATE_SELECT = [
+  "Id",
+  `${F.action}Id`,
+  F.planYear,
+  F.updateDate,
+  ...personSelect(F.updateAuthor),
+  F.rag,
+  F.previousRag,
+  F.note,
+  F.progress,
+  F.updateKind,
+  "Created",
+];
+export const UPDATE_EXPAND = [F.updateAuthor];
+
+export const RESULT_SELECT = ["Id", F.resultYear, F.standard, F.indicator, F.value, F.detail, F.origin, "Modified"];
+
+/** Multi-value fields come as arrays (JSON light) or {results: [...]} (verbose). */
+function many(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value && typeof value === "object" && Array.isArray((value as { results?: unknown }).results)) return (value as { results: unknown[] }).results;
+  return [];
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+function rag(value: unknown): Rag | null {
+  return RAGS.includes(value as Rag) ? (value as Rag) : null;
+}
+
+function indicators(value: unknown): IndicatorNumber[] {
+  return many(value)
+    .map((v) => Number(v))
+    .filter((n): n is IndicatorNumber => INDICATOR_NUMBERS.includes(n as IndicatorNumber))
+    .sort((a, b) => a - b);
+}
+
+export function etagOf(item: SpItem): string {
+  const etag = item["odata.etag"] ?? (item["__metadata"] as { etag?: string } | undefined)?.etag;
+  return typeof etag === "string" ? etag : "*";
+}
+
+export function toPerson(value: unknown): Person | null {
+  if (!value || typeof value !== "object") return null;
+  const v = value as Record<string, unknown>;
+  const id = Number(v["Id"] ?? v["ID"]);
+  if (!Number.isFinite(id) || id <= 0) return null;
+  const person: Person = { id, title: String(v["Title"] ?? ""), email: text(v["EMail"] ?? v["Email"]) };
+  const login = text(v["Name"] ?? v["LoginName"]);
+  if (login) person.loginName = login;
+  return person;
+}
+
+function people(value: unknown): Person[] {
+  return many(value)
+    .map(toPerson)
+    .filter((p): p is Person => p !== null);
+}
+
+/** A DateOnly value stored as UTC midnight -> yyyy-mm-dd. */
+function day(value: unknown): string | null {
+  return typeof value === "string" && value.length >= 10 ? value.slice(0, 10) : null;
+}
+
+function toSpDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  return value.length === 10 ? `${value}T00:00:00Z` : value;
+}
+
+function lines(value: unknown): string[] {
+  return (text(value) ?? "")
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function toObjective(item: SpItem): Objective {
+  return {
+    id: Number(item["Id"]),
+    etag: etagOf(item),
+    title: String(item[F.title] ?? ""),
+    planYear: String(item[F.planYear] ?? ""),
+    number: String(item[F.objectiveNumber] ?? ""),
+    description: text(item[F.objectiveDescription]),
+    owner: toPerson(item[F.objectiveOwner]),
+    sponsor: toPerson(item[F.executiveSponsor]),
+    indicators: indicators(item[F.indicators]),
+    highImpactActions: lines(item[F.highImpactActions]),
+    ragOverride: rag(item[F.ragOverride]),
+    ragOverrideReason: text(item[F.ragOverrideReason]),
+    modified: String(item["Modified"] ?? ""),
+  };
+}
+
+export function toAction(item: SpItem): Action {
+  const carried = item[F.carriedFrom];
+  return {
+    id: Number(item["Id"]),
+    etag: etagOf(item),
+    objectiveId: Number(item[`${F.objective}Id`] ?? 0),
+    number: String(item[F.actionNumber] ?? ""),
+    title: String(item[F.title] ?? ""),
+    leads: people(item[F.leads]),
+    leadText: text(item[F.leadText]),
+    dueDate: day(item[F.dueDate]),
+    milestones: text(item[F.milestones]),
+    progress: text(item[F.progress]),
+    kpis: text(item[F.kpis]),
+    outcomes: text(item[F.outcomes]),
+    indicators: indicators(item[F.indicators]),
+    rag: rag(item[F.rag]) ?? "Green",
+    modified: String(item["Modified"] ?? ""),
+    carriedFromId: typeof carried === "number" ? carried : null,
+  };
+}
+
+export function toProgressUpdate(item: SpItem): ProgressUpdate {
+  const kind: ProgressKind = String(item[F.updateKind] ?? "").toLowerCase() === "comment" ? "comment" : "update";
+  return {
+    id: Number(item["Id"]),
+    actionId: Number(item[`${F.action}Id`] ?? 0),
+    author: toPerson(item[F.updateAuthor]),
+    date: String(item[F.updateDate] ?? item["Created"] ?? ""),
+    rag: rag(item[F.rag]),
+    previousRag: rag(item[F.previousRag]),
+    note: text(item[F.note]),
+    progress: text(item[F.progress]),
+    kind,
+  };
+}
+
+export function toIndicatorResult(item: SpItem): IndicatorResultRow {
+  const value = item[F.value];
+  return {
+    id: Number(item["Id"]),
+    etag: etagOf(item),
+    year: String(item[F.resultYear] ?? ""),
+    standard: String(item[F.standard] ?? ""),
+    indicator: Number(item[F.indicator]) as IndicatorNumber,
+    value: typeof value === "number" ? value : null,
+    detail: String(item[F.detail] ?? ""),
+    origin: item[F.origin] === "entered" ? "entered" : "computed",
+    modified: String(item["Modified"] ?? ""),
+  };
+}
+
+export function toDataFile(file: SpItem): DataFile {
+  const by = file["ModifiedBy"] as { Title?: string } | undefined;
+  return {
+    name: String(file["Name"] ?? ""),
+    serverRelativeUrl: String(file["ServerRelativeUrl"] ?? ""),
+    size: Number(file["Length"] ?? 0),
+    modified: String(file["TimeLastModified"] ?? ""),
+    modifiedBy: by?.Title ?? null,
+  };
+}
+
+const identity = (v: unknown): unknown => v;
+
+/** Copies one patch key to its field when present; `undefined` means "leave unchanged". */
+function set<T extends object>(out: SpItem, patch: T, key: keyof T & string, field: string, convert: (v: never) => unknown = identity): void {
+  const value = (patch as Record<string, unknown>)[key];
+  if (value !== undefined) out[field] = convert(value as never);
+}
+
+const personId = (p: Person | null) => (p ? p.id : null);
+const indicatorValues = (list: IndicatorNumber[]) => list.map(String);
+const nullable = (v: string | null) => (v === "" ? null : v);
+
+/** The item fields a change to an objective writes (only the keys present in the patch). */
+export function objectiveFields(patch: ObjectivePatch): SpItem {
+  const out: SpItem = {};
+  set(out, patch, "title", F.title);
+  set(out, patch, "planYear", F.planYear);
+  set(out, patch, "number", F.objectiveNumber);
+  set(out, patch, "description", F.objectiveDescription, nullable);
+  set(out, patch, "owner", `${F.objectiveOwner}Id`, personId);
+  set(out, patch, "sponsor", `${F.executiveSponsor}Id`, personId);
+  set(out, patch, "indicators", F.indicators, indicatorValues);
+  set(out, patch, "highImpactActions", F.highImpactActions, (list: string[]) => (list.length ? list.join("\n") : null));
+  set(out, patch, "ragOverride", F.ragOverride);
+  set(out, patch, "ragOverrideReason", F.ragOverrideReason, nullable);
+  return out;
+}
+
+/** The item fields a change to an action writes (only the keys present in the patch). */
+export function actionFields(patch: ActionPatch): SpItem {
+  const out: SpItem = {};
+  set(out, patch, "title", F.title);
+  set(out, patch, "objectiveId", `${F.objective}Id`);
+  set(out, patch, "number", F.actionNumber);
+  set(out, patch, "leads", `${F.leads}Id`, (list: Person[]) => list.map((p) => p.id));
+  set(out, patch, "leadText", F.leadText, nullable);
+  set(out, patch, "dueDate", F.dueDate, toSpDate);
+  set(out, patch, "milestones", F.milestones, nullable);
+  set(out, patch, "progress", F.progress, nullable);
+  set(out, patch, "kpis", F.kpis, nullable);
+  set(out, patch, "outcomes", F.outcomes, nullable);
+  set(out, patch, "indicators", F.indicators, indicatorValues);
+  set(out, patch, "rag", F.rag);
+  set(out, patch, "carriedFromId", F.carriedFrom);
+  return out;
+}
+
+export interface UpdateRecord {
+  actionId: number;
+  planYear: string;
+  date: string;
+  authorId: number | null;
+  rag: Rag | null;
+  previousRag: Rag | null;
+  note: string | null;
+  progress: string | null;
+  kind: ProgressKind;
+}
+
+export function progressUpdateFields(record: UpdateRecord): SpItem {
+  return {
+    [F.title]: record.kind === "comment" ? "Comment" : `RAG ${record.rag ?? "-"}`,
+    [`${F.action}Id`]: record.actionId,
+    [F.planYear]: record.planYear,
+    [F.updateDate]: record.date,
+    [`${F.updateAuthor}Id`]: record.authorId,
+    [F.rag]: record.rag,
+    [F.previousRag]: record.previousRag,
+    [F.note]: record.note,
+    [F.progress]: record.progress,
+    [F.updateKind]: record.kind === "comment" ? "Comment" : "Update",
+  };
+}
+
+export function indicatorResultFields(row: Omit<IndicatorResultRow, "id" | "etag" | "modified">): SpItem {
+  return {
+    [F.title]: `${row.year} ${row.standard} indicator ${row.indicator}`,
+    [F.resultYear]: row.year,
+    [F.standard]: row.standard,
+    [F.indicator]: row.indicator,
+    [F.value]: row.value,
+    [F.detail]: row.detail,
+    [F.origin]: row.origin,
+  };
+}
+
+/** An OData string literal, with quotes doubled. */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,397 @@
+// PlanStore over @pnp/sp: the plan's lists read and written as src/plan types. Every update
+// carries the item's ETag; a stale one becomes ConflictError with both versions. Every RAG or
+// progress change writes a progress update record.
+import type { SPFI } from "@pnp/sp";
+import "@pnp/sp/webs/index.js";
+import "@pnp/sp/lists/index.js";
+import "@pnp/sp/items/index.js";
+import "@pnp/sp/batching.js";
+import "@pnp/sp/site-users/index.js";
+import type { IList } from "@pnp/sp/lists/index.js";
+import type { Action, Capabilities, IndicatorResultRow, Objective, Person, ProgressUpdate } from "../plan/types";
+import { validateProgress } from "../plan/validation";
+import { AppError, ConflictError, isPreconditionFailed, toAppError, ValidationError } from "./errors";
+import { createFileStore } from "./files";
+import {
+  ACTION_EXPAND,
+  ACTION_SELECT,
+  actionFields,
+  indicatorResultFields,
+  OBJECTIVE_EXPAND,
+  OBJECTIVE_SELECT,
+  objectiveFields,
+  odataString,
+  progressUpdateFields,
+  RESULT_SELECT,
+  toAction,
+  toIndicatorResult,
+  toObjective,
+  toPerson,
+  toProgressUpdate,
+  UPDATE_EXPAND,
+  UPDATE_SELECT,
+  type SpItem,
+  type UpdateRecord,
+} from "./mapping";
+import { MAX_PAGE, readAllPages, readFiltered } from "./paging";
+import { hasPermission, listPermissions, PermissionKind, webPermissions } from "./permissions";
+import { F, LIST_TITLES } from "./schema";
+import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
+
+async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+function latestFirst(a: ProgressUpdate, b: ProgressUpdate): number {
+  return b.date.localeCompare(a.date) || b.id - a.id;
+}
+
+function siteUserToPerson(user: SpItem): Person {
+  const person = toPerson({ Id: user["Id"], Title: user["Title"], EMail: user["Email"], Name: user["LoginName"] });
+  if (!person) throw new AppError("unexpected", "SharePoint returned a user without an id");
+  return person;
+}
+
+/** A claims login for an e-mail or UPN; claims logins pass through. */
+export function toLoginName(loginOrEmail: string): string {
+  return loginOrEmail.includes("|") ? loginOrEmail : `i:0#.f|membership|${loginOrEmail.trim()}`;
+}
+
+export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): PlanStore {
+  const now = options.now ?? (() => new Date());
+  const list = (title: string): IList => sp.web.lists.getByTitle(title);
+  const objectives = () => list(LIST_TITLES.objectives);
+  const actions = () => list(LIST_TITLES.actions);
+  const updates = () => list(LIST_TITLES.progressUpdates);
+  const results = () => list(LIST_TITLES.indicatorResults);
+  const files = createFileStore(sp);
+  let meCache: Promise<Person> | null = null;
+
+  const me = (): Promise<Person> => {
+    meCache ??= call(async () => siteUserToPerson(await sp.web.currentUser<SpItem>()));
+    meCache.catch(() => (meCache = null));
+    return meCache;
+  };
+
+  const readObjective = (id: number) =>
+    call(async () => toObjective(await objectives().items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>()));
+  const readAction = (id: number) =>
+    call(async () => toAction(await actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>()));
+  const readActionRaw = (id: number) => call(() => actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
+
+  /** The current version for a conflict view, or null when the item was deleted. */
+  async function current<T>(read: () => Promise<T>): Promise<T | null> {
+    try {
+      return await read();
+    } catch (error) {
+      if ((error as AppError).code === "notFound") return null;
+      throw error;
+    }
+  }
+
+  /** MERGE with If-Match; 412 (or 404: deleted meanwhile) becomes ConflictError carrying both versions. */
+  async function merge<T>(target: IList, id: number, etag: string, fields: SpItem, mine: Partial<T>, read: () => Promise<T>): Promise<void> {
+    try {
+      await target.items.getById(id).update(fields, etag);
+    } catch (error) {
+      const mapped = toAppError(error);
+      if (isPreconditionFailed(error) || (mapped as AppError).code === "notFound") {
+        throw new ConflictError<T>(mine, await current(read), { cause: error });
+      }
+      throw mapped;
+    }
+  }
+
+  async function remove<T>(target: IList, id: number, etag: string, read: () => Promise<T>): Promise<void> {
+    try {
+      await target.items.getById(id).delete(etag);
+    } catch (error) {
+      if (isPreconditionFailed(error)) throw new ConflictError<T>({}, await current(read), { cause: error });
+      throw toAppError(error);
+    }
+  }
+
+  async function addUpdateRecord(record: Omit<UpdateRecord, "date" | "authorId">): Promise<ProgressUpdate> {
+    const author = await me();
+    const added = await call(() => updates().items.add(progressUpdateFields({ ...record, date: now().toISOString(), authorId: author.id })));
+    return { ...toProgressUpdate(added as SpItem), author };
+  }
+
+  /**
+   * Applies an action patch; records a progress update when RAG or progress change or a note is
+   * given. `validate` decides whether the owner's note rules apply (always for a quick progress
+   * update, only on a RAG change for an editor's full edit).
+   */
+  async function changeAction(
+    id: number,
+    etag: string,
+    patch: ActionPatch,
+    note: string | null | undefined,
+    validate: "always" | "onRagChange",
+    extraFields: SpItem = {},
+  ): Promise<Action> {
+    const before = await readActionRaw(id);
+    const previous = toAction(before);
+    const ragChanged = patch.rag !== undefined && patch.rag !== previous.rag;
+    if (patch.rag !== undefined && (validate === "always" || ragChanged)) {
+      const issues = validateProgress({ rag: patch.rag, note: note ?? null, progress: patch.progress ?? null });
+      if (issues.length > 0) throw new ValidationError(issues);
+    }
+    if (previous.etag !== etag && etag !== "*") throw new ConflictError<Action>(patch, previous);
+    await merge<Action>(actions(), id, etag, { ...actionFields(patch), ...extraFields }, patch, () => readAction(id));
+    const progressChanged = patch.progress !== undefined && (patch.progress ?? null) !== previous.progress;
+    const hasNote = typeof note === "string" && note.trim().length > 0;
+    if (ragChanged || progressChanged || hasNote) {
+      const after = { ...previous, ...patch };
+      await addUpdateRecord({
+        actionId: id,
+        planYear: String(extraFields[F.planYear] ?? before[F.planYear] ?? ""),
+        rag: after.rag,
+        previousRag: previous.rag,
+        note: hasNote ? note.trim() : null,
+        progress: after.progress ?? null,
+        kind: "update",
+      });
+    }
+    return readAction(id);
+  }
+
+  /** Runs queued requests of a $batch; parts fail on their own (SharePoint batches are not transactional). */
+  async function runBatch(execute: () => Promise<void>, parts: Promise<unknown>[]): Promise<void> {
+    const settled = Promise.allSettled(parts);
+    await call(execute);
+    const failed = (await settled).find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw toAppError(failed.reason);
+  }
+
+  /** The newest progress update of each action; one query per action not found in the recent window. */
+  async function latestUpdates(actionIds: number[], recent: SpItem[], windowFull: boolean): Promise<Record<number, ProgressUpdate>> {
+    const wanted = new Set(actionIds);
+    const latest: Record<number, ProgressUpdate> = {};
+    for (const update of recent.map(toProgressUpdate)) {
+      if (!wanted.has(update.actionId)) continue;
+      const seen = latest[update.actionId];
+      if (!seen || latestFirst(update, seen) < 0) latest[update.actionId] = update;
+    }
+    const missing = windowFull ? actionIds.filter((id) => !latest[id]) : [];
+    if (missing.length > 0) {
+      const [batched, execute] = sp.batched();
+      const found: SpItem[][] = [];
+      const parts = missing.map((id) =>
+        batched.web.lists
+          .getByTitle(LIST_TITLES.progressUpdates)
+          .items.select(...UPDATE_SELECT)
+          .expand(...UPDATE_EXPAND)
+          .filter(`${F.action}Id eq ${id}`)
+          .top(MAX_PAGE)<SpItem[]>()
+          .then((page) => found.push(page)),
+      );
+      await runBatch(execute, parts);
+      for (const update of found.flat().map(toProgressUpdate)) {
+        const seen = latest[update.actionId];
+        if (!seen || latestFirst(update, seen) < 0) latest[update.actionId] = update;
+      }
+    }
+    return latest;
+  }
+
+  const store: PlanStore = {
+    me,
+
+    async capabilities(): Promise<Capabilities> {
+      const [web, objectivePerms, actionPerms, updatePerms] = await Promise.all([
+        webPermissions(sp),
+        listPermissions(sp, LIST_TITLES.objectives),
+        listPermissions(sp, LIST_TITLES.actions),
+        listPermissions(sp, LIST_TITLES.progressUpdates),
+      ]);
+      const manageLists = hasPermission(web, PermissionKind.ManageLists);
+      const onObjectives = objectivePerms ?? web;
+      return {
+        editPlan: hasPermission(onObjectives, PermissionKind.EditListItems) && hasPermission(onObjectives, PermissionKind.AddListItems),
+        editItems: hasPermission(actionPerms ?? web, PermissionKind.EditListItems),
+        manageLists,
+        comment: hasPermission(updatePerms ?? web, PermissionKind.AddListItems),
+      };
+    },
+
+    async planYears() {
+      const items = await readAllPages(objectives().items, { select: ["Id", F.planYear] });
+      return [...new Set(items.map((i) => String(i[F.planYear] ?? "")).filter((y) => y.length > 0))].sort().reverse();
+    },
+
+    async loadPlan(year: string): Promise<PlanSnapshot> {
+      // One $batch: the year's objectives and actions (indexed PlanYear filter) and the most recent
+      // progress updates by ID (always allowed, however long the history grows).
+      const [batched, execute] = sp.batched();
+      const byYear = `${F.planYear} eq ${odataString(year)}`;
+      let objectiveItems: SpItem[] = [];
+      let actionItems: SpItem[] = [];
+      let recent: SpItem[] = [];
+      const web = batched.web;
+      const parts: Promise<unknown>[] = [];
+      parts.push(web.lists
+        .getByTitle(LIST_TITLES.objectives)
+        .items.select(...OBJECTIVE_SELECT)
+        .expand(...OBJECTIVE_EXPAND)
+        .filter(byYear)
+        .top(MAX_PAGE)<SpItem[]>()
+        .then((r) => (objectiveItems = r)));
+      parts.push(web.lists
+        .getByTitle(LIST_TITLES.actions)
+        .items.select(...ACTION_SELECT)
+        .expand(...ACTION_EXPAND)
+        .filter(byYear)
+        .top(MAX_PAGE)<SpItem[]>()
+        .then((r) => (actionItems = r)));
+      parts.push(web.lists
+        .getByTitle(LIST_TITLES.progressUpdates)
+        .items.select(...UPDATE_SELECT)
+        .expand(...UPDATE_EXPAND)
+        .orderBy("Id", false)
+        .top(MAX_PAGE)<SpItem[]>()
+        .then((r) => (recent = r)));
+      await runBatch(execute, parts);
+      // A plan with more than a page of objectives or actions is read again, page by page.
+      if (objectiveItems.length >= MAX_PAGE) objectiveItems = await readAllPages(objectives().items, { select: OBJECTIVE_SELECT, expand: OBJECTIVE_EXPAND, filter: byYear });
+      if (actionItems.length >= MAX_PAGE) actionItems = await readAllPages(actions().items, { select: ACTION_SELECT, expand: ACTION_EXPAND, filter: byYear });
+
+      const planObjectives = objectiveItems.map(toObjective);
+      const planActions = actionItems.map(toAction);
+      const lastUpdates = await latestUpdates(
+        planActions.map((a) => a.id),
+        recent,
+        recent.length >= MAX_PAGE,
+      );
+      let lastModified: string | null = null;
+      for (const stamp of [...planObjectives.map((o) => o.modified), ...planActions.map((a) => a.modified), ...Object.values(lastUpdates).map((u) => u.date)]) {
+        if (stamp && (lastModified === null || stamp > lastModified)) lastModified = stamp;
+      }
+      return { year, objectives: planObjectives, actions: planActions, lastUpdates, lastModified };
+    },
+
+    async addObjective(draft: ObjectiveDraft) {
+      const added = await call(() => objectives().items.add(objectiveFields(draft)));
+      return readObjective(Number((added as SpItem)["Id"]));
+    },
+
+    async updateObjective(id, etag, patch: ObjectivePatch) {
+      await merge<Objective>(objectives(), id, etag, objectiveFields(patch), patch, () => readObjective(id));
+      return readObjective(id);
+    },
+
+    deleteObjective: (id, etag) => remove<Objective>(objectives(), id, etag, () => readObjective(id)),
+
+    async addAction(draft: ActionDraft) {
+      const objective = await readObjective(draft.objectiveId);
+      const added = await call(() => actions().items.add({ ...actionFields(draft), [F.planYear]: objective.planYear }));
+      const action = await readAction(Number((added as SpItem)["Id"]));
+      await addUpdateRecord({ actionId: action.id, planYear: objective.planYear, rag: action.rag, previousRag: null, note: null, progress: action.progress, kind: "update" });
+      return action;
+    },
+
+    getAction: readAction,
+
+    async updateAction(id, etag, patch: ActionPatch, note?: string | null) {
+      // Keep the denormalised plan year in step when an action moves to another objective.
+      const extra: SpItem = patch.objectiveId !== undefined ? { [F.planYear]: (await readObjective(patch.objectiveId)).planYear } : {};
+      return changeAction(id, etag, patch, note, "onRagChange", extra);
+    },
+
+    async updateProgress(id, etag, change: ProgressChange) {
+      const issues = validateProgress(change);
+      if (issues.length > 0) throw new ValidationError(issues);
+      const patch: ActionPatch = {};
+      if (change.rag !== undefined) patch.rag = change.rag;
+      if (change.progress !== undefined) patch.progress = change.progress;
+      return changeAction(id, etag, patch, change.note, "always");
+    },
+
+    deleteAction: (id, etag) => remove<Action>(actions(), id, etag, () => readAction(id)),
+
+    async history(actionId: number) {
+      const items = await readFiltered(updates().items, {
+        select: UPDATE_SELECT,
+        expand: UPDATE_EXPAND,
+        filter: `${F.action}Id eq ${actionId}`,
+        matches: (item) => Number(item[`${F.action}Id`]) === actionId,
+      });
+      return items.map(toProgressUpdate).sort(latestFirst);
+    },
+
+    async updatesSince(year: string, sinceIso: string) {
+      const since = new Date(sinceIso).toISOString();
+      const items = await readFiltered(updates().items, {
+        select: UPDATE_SELECT,
+        expand: UPDATE_EXPAND,
+        filter: `${F.updateDate} ge datetime'${since}' and ${F.planYear} eq ${odataString(year)}`,
+        matches: (item) => String(item[F.planYear]) === year && String(item[F.updateDate] ?? "") >= since.replace(/\.\d{3}Z$/, "Z"),
+      });
+      return items.map(toProgressUpdate).sort(latestFirst);
+    },
+
+    async addComment(actionId: number, note: string) {
+      const action = await readActionRaw(actionId);
+      return addUpdateRecord({ actionId, planYear: String(action[F.planYear] ?? ""), rag: null, previousRag: null, note, progress: null, kind: "comment" });
+    },
+
+    async searchPeople(query: string) {
+      const q = query.trim();
+      if (q.length === 0) return [];
+      const literal = odataString(q);
+      const users = await call(() =>
+        sp.web.siteUsers
+          .filter(`PrincipalType eq 1 and (substringof(${literal},Title) or substringof(${literal},Email))`)
+          .top(20)<SpItem[]>(),
+      );
+      return users.map(siteUserToPerson);
+    },
+
+    async ensurePerson(loginOrEmail: string) {
+      const user = await call(() => sp.web.ensureUser(toLoginName(loginOrEmail)));
+      return siteUserToPerson(user as unknown as SpItem);
+    },
+
+    async indicatorResults(standard?: string) {
+      const items = standard
+        ? await readFiltered(results().items, {
+            select: RESULT_SELECT,
+            filter: `${F.standard} eq ${odataString(standard)}`,
+            matches: (item) => item[F.standard] === standard,
+          })
+        : await readAllPages(results().items, { select: RESULT_SELECT });
+      return items.map(toIndicatorResult).sort((a, b) => a.year.localeCompare(b.year) || a.indicator - b.indicator);
+    },
+
+    async saveIndicatorResults(rows) {
+      if (rows.length === 0) return [];
+      // Upsert by (year, standard, indicator): one row each, overwritten by a fresh computation.
+      const existing = new Map<string, IndicatorResultRow>();
+      for (const standard of new Set(rows.map((r) => r.standard))) {
+        for (const row of await store.indicatorResults(standard)) existing.set(`${row.year}|${row.standard}|${row.indicator}`, row);
+      }
+      const [batched, execute] = sp.batched();
+      const target = batched.web.lists.getByTitle(LIST_TITLES.indicatorResults);
+      const parts = rows.map((row) => {
+        const found = existing.get(`${row.year}|${row.standard}|${row.indicator}`);
+        return found ? target.items.getById(found.id).update(indicatorResultFields(row), found.etag) : target.items.add(indicatorResultFields(row));
+      });
+      await runBatch(execute, parts);
+      const keys = new Set(rows.map((r) => `${r.year}|${r.standard}|${r.indicator}`));
+      const saved: IndicatorResultRow[] = [];
+      for (const standard of new Set(rows.map((r) => r.standard))) {
+        saved.push(...(await store.indicatorResults(standard)).filter((r) => keys.has(`${r.year}|${r.standard}|${r.indicator}`)));
+      }
+      return saved;
+    },
+
+    dataFiles: files.list,
+    uploadDataFile: files.upload,
+    downloadDataFile: files.download,
+  };
+  return store;
+}
