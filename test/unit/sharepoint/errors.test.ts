@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import {
+  ListThresholdError,
+  NotFoundError,
+  NotProvisionedError,
+  OfflineError,
+  PermissionError,
+  ThrottledError,
+  toAppError,
+} from "../../../src/sharepoint/errors";
+import { hasPermission, PermissionKind } from "../../../src/sharepoint/permissions";
+
+function httpError(status: number, body: string) {
+  return Object.assign(new Error(`Error making HttpClient request in queryable [${status}] ::> ${body}`), { status });
+}
+
+describe("toAppError", () => {
+  it("maps SharePoint's answers to typed errors", () => {
+    expect(toAppError(httpError(403, "Access denied"))).toBeInstanceOf(PermissionError);
+    expect(toAppError(httpError(429, ""))).toBeInstanceOf(ThrottledError);
+    expect(
+      toAppError(
+        httpError(500, '{"odata.error":{"code":"-2147024860, Microsoft.SharePoint.SPQueryThrottledException","message":{"lang":"en-US","value":"The attempted operation is prohibited because it exceeds the list view threshold."}}}'),
+      ),
+    ).toBeInstanceOf(ListThresholdError);
+    const missing = toAppError(httpError(404, `{"odata.error":{"code":"-1, System.ArgumentException","message":{"value":"List 'WRES Actions' does not exist at site with URL 'x'."}}}`));
+    expect(missing).toBeInstanceOf(NotProvisionedError);
+    expect((missing as NotProvisionedError).list).toBe("WRES Actions");
+    expect(toAppError(httpError(404, "Item does not exist."))).toBeInstanceOf(NotFoundError);
+    expect(toAppError(new TypeError("fetch failed"))).toBeInstanceOf(OfflineError);
+  });
+});
+
+describe("hasPermission", () => {
+  // Masks as SharePoint Online reports them (SHAREPOINT.md 2.8).
+  const full = { High: "2147483647", Low: "4294967295" };
+  const edit = { High: "432", Low: "1011030767" };
+  const contribute = { High: "432", Low: "1011028719" };
+  const read = { High: "176", Low: "138612833" };
+  it("reads the SharePoint role masks", () => {
+    expect(hasPermission(full, PermissionKind.ManageLists)).toBe(true);
+    expect(hasPermission(full, PermissionKind.FullMask)).toBe(true);
+    expect(hasPermission(edit, PermissionKind.ManageLists)).toBe(true);
+    expect(hasPermission(edit, PermissionKind.EditListItems)).toBe(true);
+    expect(hasPermission(contribute, PermissionKind.ManageLists)).toBe(false);
+    expect(hasPermission(contribute, PermissionKind.EditListItems)).toBe(true);
+    expect(hasPermission(read, PermissionKind.EditListItems)).toBe(false);
+    expect(hasPermission(read, PermissionKind.AddListItems)).toBe(false);
+    expect(hasPermission(read, PermissionKind.ViewListItems)).toBe(true);
+    expect(hasPermission(read, PermissionKind.FullMask)).toBe(false);
+  });
+});
