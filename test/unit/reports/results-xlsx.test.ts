@@ -1,0 +1,194 @@
+import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { computeResults, suppressResults } from "../../../src/indicators/index";
+import { resultsWorkbook } from "../../../src/reports/results-xlsx";
+import type {
+  AfcBand,
+  ApplicationRecord,
+  CaseRecord,
+  Cohort,
+  Dataset,
+  Ethnicity,
+  StaffRecord,
+  SurveyRecord,
+} from "../../../src/workbook/types";
+
+const EVIL_FILE = '=HYPERLINK("http://example.invalid","click").xlsx';
+const source = { file: EVIL_FILE, sheet: "@Staff", row: 5 };
+
+function ethnicity(group: "white" | "bme" | "unknown"): Ethnicity {
+  if (group === "white") return { group, broad: "white", code: "A", localCode: "A", raw: "A White - British" };
+  if (group === "bme") return { group, broad: "black", code: "N", localCode: "N", raw: "N Black or Black British - African" };
+  return { group, broad: "unknown", code: null, localCode: null, raw: "Z Not Stated" };
+}
+
+let nextId = 1;
+function staff(n: number, group: "white" | "bme" | "unknown", band: AfcBand, cohort: Cohort = "clinical"): StaffRecord[] {
+  return Array.from({ length: n }, () => ({
+    personId: String(nextId++),
+    ethnicity: ethnicity(group),
+    cohort,
+    band,
+    medical: null,
+    seniorMedicalManager: false,
+    staffGroup: cohort === "clinical" ? "Nursing and Midwifery Registered" : "Administrative and Clerical",
+    gender: null,
+    disability: null,
+    directorate: null,
+    board: null,
+    source,
+  }));
+}
+
+function applications(group: "white" | "bme", shortlisted: number, appointed: number): ApplicationRecord[] {
+  return Array.from({ length: shortlisted }, (_, i) => ({
+    ethnicity: ethnicity(group),
+    shortlisted: true,
+    appointed: i < appointed,
+    band: null,
+    post: null,
+    date: "2024-06-01",
+    source,
+  }));
+}
+
+function dataset(): Dataset {
+  const people = [
+    ...staff(300, "white", "5"),
+    ...staff(120, "bme", "5"),
+    ...staff(40, "white", "8a", "non-clinical"),
+    ...staff(3, "bme", "8a", "non-clinical"), // a count below 10: must be suppressed
+    ...staff(12, "unknown", "2", "non-clinical"),
+  ];
+  const cases: CaseRecord[] = people.slice(0, 6).concat(people.slice(300, 306)).map((p) => ({
+    personId: p.personId,
+    ethnicity: p.ethnicity,
+    caseType: "disciplinary",
+    stage: null,
+    startDate: "2024-09-01",
+    outcome: null,
+    source,
+  }));
+  const survey: SurveyRecord[] = ([5, 6, 7, 8] as const).map((indicator) => ({
+    indicator,
+    year: 2024,
+    whitePct: 20 + indicator,
+    bmePct: 25 + indicator,
+    whiteRespondents: 200,
+    bmeRespondents: 80,
+    source,
+  }));
+  return {
+    staff: people,
+    applications: [...applications("white", 100, 30), ...applications("bme", 80, 12)],
+    cases,
+    training: [],
+    board: [],
+    survey,
+    aggregates: [],
+    sheets: [
+      {
+        file: EVIL_FILE,
+        sheet: "@Staff",
+        kind: "staff",
+        headerRow: 4,
+        columns: {},
+        rowsRead: people.length,
+        rowsUsed: people.length,
+        rowsExcluded: 0,
+        exclusions: {},
+        unknownEthnicityPct: 2.5,
+        signature: "x",
+      },
+    ],
+    issues: [],
+    period: "2024/25",
+    snapshotDate: "2025-03-31",
+  };
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+function allCells(wb: ExcelJS.Workbook): { sheet: string; ref: string; value: ExcelJS.CellValue }[] {
+  const cells: { sheet: string; ref: string; value: ExcelJS.CellValue }[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        cells.push({ sheet: ws.name, ref: cell.address, value: cell.value });
+      }),
+    ),
+  );
+  return cells;
+}
+
+describe("resultsWorkbook", () => {
+  const doc = computeResults(dataset(), { organisation: "=Demo Trust" });
+
+  it("has a summary of the indicators and one sheet per indicator table", async () => {
+    const wb = await load(await resultsWorkbook(doc));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names[0]).toBe("Summary");
+    expect(names).toEqual(expect.arrayContaining(["1 Workforce", "2 Shortlisting", "3 Disciplinary", "5-8 Staff survey", "Data quality"]));
+    const summary = wb.getWorksheet("Summary")!;
+    const header = summary.getRow(4);
+    expect(header.getCell(1).value).toBe("Indicator");
+    expect(header.font?.bold).toBe(true);
+    const firstColumn = summary.getColumn(1).values.map(String);
+    for (const id of ["1", "2", "3", "5", "6", "7", "8"]) {
+      expect(firstColumn.some((v) => v.startsWith(`Indicator ${id}:`))).toBe(true);
+    }
+    expect(summary.getColumn(1).width).toBeGreaterThan(20);
+  });
+
+  it("writes the relative likelihood unrounded with a two-decimal format", async () => {
+    const wb = await load(await resultsWorkbook(doc));
+    const sheet = wb.getWorksheet("2 Shortlisting")!;
+    let rlCell: ExcelJS.Cell | null = null;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === "Relative likelihood") rlCell = row.getCell(2);
+    });
+    expect(rlCell).not.toBeNull();
+    const cell = rlCell as unknown as ExcelJS.Cell;
+    // White 30/100 vs BME 12/80: 0.30 / 0.15 = 2
+    expect(cell.value).toBeCloseTo(2, 10);
+    expect(cell.numFmt).toBe("0.00");
+  });
+
+  it("applies suppression: a BME count of 3 at band 8a shows as <10, never as 3", async () => {
+    const wb = await load(await resultsWorkbook(doc));
+    const ws = wb.getWorksheet("1 Workforce")!;
+    let found = false;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "Non-clinical" && row.getCell(2).value === "Band 8a") {
+        found = true;
+        expect(row.getCell(4).value).toBe("<10");
+        expect(row.getCell(4).value).not.toBe(3);
+      }
+    });
+    expect(found).toBe(true);
+    // The exact document was not changed.
+    expect(doc.suppression).toBeNull();
+  });
+
+  it("uses the threshold of an already suppressed copy", async () => {
+    const wb = await load(await resultsWorkbook(suppressResults(doc, 5)));
+    const ws = wb.getWorksheet("1 Workforce")!;
+    const marks = allCells(wb).filter((c) => c.sheet === ws.name && c.value === "<5");
+    expect(marks.length).toBeGreaterThan(0);
+  });
+
+  it("escapes text that would start a formula (file names, sheet names, organisation)", async () => {
+    const wb = await load(await resultsWorkbook(doc));
+    const cells = allCells(wb);
+    for (const c of cells) {
+      if (typeof c.value === "string") expect(c.value, `${c.sheet}!${c.ref}`).not.toMatch(/^[=+\-@\t\r]/);
+      expect(typeof c.value === "object" && c.value !== null && "formula" in c.value).toBe(false);
+    }
+    expect(cells.some((c) => c.value === `'${EVIL_FILE}`)).toBe(true);
+    expect(cells.some((c) => c.value === "'@Staff")).toBe(true);
+  });
+});
