@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { localSharePoint } from "./src/localsp/vite-plugin";
 
 const repo = import.meta.dirname;
 
@@ -12,7 +13,7 @@ export default defineConfig({
   root: resolve(repo, "src"),
   publicDir: false,
   envDir: repo,
-  plugins: [react()],
+  plugins: [react(), localSharePoint()],
   server: { host: "127.0.0.1", port: 5173, strictPort: false },
   build: {
     outDir: resolve(repo, "dist"),

@@ -1,0 +1,1083 @@
+// The REST dispatcher: resolves `/sites/<name>/_api/...` paths segment by segment and answers with
+// SharePoint Online's shapes, status codes and errors. Transport-neutral: the HTTP server, the Vite
+// middleware and $batch parts all come through `dispatch`.
+import { randomUUID } from "node:crypto";
+import { SpError, badRequest, etagMismatch, fieldNotFound, fileNotFound, itemNotFound, listNotFound, noSuchProperty, unsupported } from "./errors";
+import { formatBatchResponse, parseBatch, type BatchPartResponse } from "./batch";
+import type { FaultControl } from "./faults";
+import { Entity, collectionDocument, complexDocument, contentTypeOf, entityDocument, errorDocument, formatOf, primitiveDocument, type Format } from "./format";
+import {
+  KIND,
+  applyFieldProps,
+  builtInFields,
+  encodeInternalName,
+  fieldBodyFromSchemaXml,
+  fieldEntity,
+  isMulti,
+  listIsLibrary,
+  newField,
+  typeAsStringOf,
+} from "./fields";
+import { applyWrite, etagOf, itemEntity, itemEntityType, listEntityPath, parseProjection, queryItems, type ListScope } from "./items";
+import { compareForSort, evaluateFilter, parseFilter } from "./odata-filter";
+import {
+  assertCanAddItem,
+  assertCanDeleteItem,
+  assertCanEditItem,
+  assertCanManageLists,
+  assertCanRead,
+  itemLevel,
+  listLevel,
+  permissionMask,
+  webLevel,
+  type Level,
+  type Principal,
+} from "./permissions";
+import { firstArg, parseSegments, type Segment } from "./segments";
+import { nowIso, type FileRecord, type ItemRecord, type ListRow, type SiteRow, type Store, type UserRow } from "./store";
+
+export interface ApiRequest {
+  method: string;
+  /** Absolute URL (origin taken from the Host header). */
+  url: URL;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface ApiResponse {
+  status: number;
+  statusText?: string;
+  headers: Record<string, string>;
+  body: Buffer | string | null;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  412: "Precondition Failed",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  503: "Service Unavailable",
+};
+
+export function statusText(status: number): string {
+  return STATUS_TEXT[status] ?? "Unknown";
+}
+
+interface Ctx {
+  req: ApiRequest;
+  method: string;
+  format: Format;
+  site: SiteRow;
+  user: UserRow;
+  principal: Principal;
+  origin: string;
+  sitePath: string;
+  webUrl: string;
+  query: URLSearchParams;
+}
+
+/** A resolved resource on the path. */
+type Resource =
+  | { kind: "root" }
+  | { kind: "web" }
+  | { kind: "siteUsers" }
+  | { kind: "user"; user: UserRow }
+  | { kind: "lists" }
+  | { kind: "list"; list: ListRow }
+  | { kind: "fields"; list: ListRow }
+  | { kind: "field"; list: ListRow; name: string; by: "id" | "title" | "nameOrTitle" }
+  | { kind: "items"; list: ListRow }
+  | { kind: "item"; list: ListRow; id: number }
+  | { kind: "versions"; list: ListRow; id: number }
+  | { kind: "permissions"; level: () => Level }
+  | { kind: "folder"; list: ListRow; path: string }
+  | { kind: "files"; list: ListRow; folder: string }
+  | { kind: "file"; list: ListRow; path: string };
+
+const PNP_MARKER_HEADERS = ["x-pnp-batchnever", "x-pnpjs-nodigest", "x-pnp-cachenever"];
+
+function json(status: number, body: unknown, format: Format, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers: { "Content-Type": contentTypeOf(format), ...headers }, body: JSON.stringify(body) };
+}
+
+function empty(status: number, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers, body: null };
+}
+
+function parseJsonBody(req: ApiRequest): Record<string, unknown> {
+  const text = req.body.toString("utf8").trim();
+  if (text === "") return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error("not an object");
+    return value as Record<string, unknown>;
+  } catch {
+    throw badRequest("Invalid JSON. A token was not recognized in the JSON content.");
+  }
+}
+
+function stripClaims(login: string): string {
+  const bar = login.lastIndexOf("|");
+  return bar >= 0 ? login.slice(bar + 1) : login;
+}
+
+export class LocalSharePointApi {
+  /** Chunked upload sessions by upload id (in memory: SharePoint's also expire). */
+  private readonly uploads = new Map<string, { path: string; chunks: Buffer[]; length: number }>();
+
+  constructor(
+    readonly store: Store,
+    readonly faults: FaultControl,
+    readonly threshold: number,
+  ) {}
+
+  /** Answers one request (HTTP or a $batch part). Never throws. */
+  async dispatch(req: ApiRequest, options: { inBatch?: boolean } = {}): Promise<ApiResponse> {
+    const format = formatOf(req.headers.accept);
+    try {
+      return await this.route(req, format, options.inBatch === true);
+    } catch (error) {
+      if (error instanceof SpError) return json(error.status, errorDocument(error, format), format, error.headers);
+      const message = error instanceof Error ? error.message : String(error);
+      console.error("localsp: internal error", error);
+      return json(500, errorDocument(new SpError(500, "-1, System.InvalidOperationException", message), format), format);
+    }
+  }
+
+  private authenticate(req: ApiRequest): UserRow {
+    const header = req.headers.authorization ?? "";
+    const m = /^Bearer\s+dev:(.+)$/i.exec(header.trim());
+    const user = m ? this.store.userByUpn((m[1] as string).trim()) : undefined;
+    if (!user) {
+      throw new SpError(401, "-2147024891, System.UnauthorizedAccessException", "Attempted to perform an unauthorized operation.", {
+        "WWW-Authenticate":
+          'Bearer realm="00000000-0000-0000-0000-000000000000",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*",authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
+      });
+    }
+    return user;
+  }
+
+  private async route(req: ApiRequest, format: Format, inBatch: boolean): Promise<ApiResponse> {
+    const pathname = decodeURIComponent(req.url.pathname);
+    const m = /^(?:\/sites\/([^/]+))?\/_(?:api|vti_bin\/client\.svc)(?:\/(.*))?$/i.exec(pathname);
+    if (!m) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", `localsp: no API at '${pathname}'.`);
+    const siteName = m[1] ?? "";
+    const user = this.authenticate(req);
+    const site = this.store.siteByName(siteName) ?? this.store.createSite(siteName, siteName === "" ? "Home" : siteName);
+    const role = this.store.roleOf(site.id, user.id) ?? "none";
+    const principal: Principal = { userId: user.id, role };
+    const sitePath = siteName === "" ? "" : `/sites/${site.name}`;
+    const ctx: Ctx = {
+      req,
+      method: (req.headers["x-http-method"] ?? req.method).toUpperCase(),
+      format,
+      site,
+      user,
+      principal,
+      origin: req.url.origin,
+      sitePath,
+      webUrl: `${req.url.origin}${sitePath}`,
+      query: req.url.searchParams,
+    };
+    for (const marker of PNP_MARKER_HEADERS) delete req.headers[marker];
+    assertCanRead(principal);
+    const segments = parseSegments(m[2] ?? "", req.url.searchParams);
+    if (segments.length === 0) throw unsupported("the service document at /_api");
+    const first = segments[0] as Segment;
+    if (first.name === "contextinfo" && segments.length === 1) return this.contextInfo(ctx);
+    if (first.name === "$batch" && segments.length === 1) {
+      if (inBatch) throw badRequest("localsp: a $batch cannot contain another $batch.");
+      return this.batch(ctx);
+    }
+    if (first.name === "site" && segments.length === 1) return this.siteEntity(ctx);
+    let resource: Resource = { kind: "root" };
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i] as Segment;
+      const next = this.step(ctx, resource, segment, segments.slice(i + 1));
+      if ("response" in next) {
+        if (i !== segments.length - 1) throw unsupported(`'${segments.slice(i + 1).map((s) => s.raw).join("/")}' after '${segment.raw}'`);
+        return next.response;
+      }
+      resource = next.resource;
+    }
+    return this.answer(ctx, resource);
+  }
+
+  // ---- path resolution
+
+  private step(ctx: Ctx, at: Resource, seg: Segment, rest: Segment[]): { resource: Resource } | { response: ApiResponse } {
+    const arg = firstArg(seg);
+    const str = (v: unknown) => String(v ?? "");
+    const done = (resource: Resource) => ({ resource });
+    switch (at.kind) {
+      case "root":
+        if (seg.name === "web" && !seg.args) return done({ kind: "web" });
+        break;
+      case "web":
+        switch (seg.name) {
+          case "lists":
+            if (seg.args && arg !== undefined) return done({ kind: "list", list: this.listByGuid(ctx, str(arg)) });
+            return done({ kind: "lists" });
+          case "getlist":
+            return done({ kind: "list", list: this.listByUrl(ctx, str(arg)) });
+          case "currentuser":
+            return done({ kind: "user", user: ctx.user });
+          case "siteusers":
+            if (seg.args && arg !== undefined) return done({ kind: "user", user: this.siteUserByLogin(ctx, str(arg)) });
+            return done({ kind: "siteUsers" });
+          case "getuserbyid":
+            return done({ kind: "user", user: this.siteUserById(ctx, Number(arg)) });
+          case "ensureuser":
+            if (rest.length === 0) return { response: this.ensureUser(ctx, arg === undefined ? undefined : str(arg)) };
+            break;
+          case "effectivebasepermissions":
+            return done({ kind: "permissions", level: () => webLevel(ctx.principal) });
+          case "getusereffectivepermissions": {
+            const who = this.principalFor(ctx, str(arg));
+            return done({ kind: "permissions", level: () => webLevel(who) });
+          }
+          case "getfolderbyserverrelativepath":
+          case "getfolderbyserverrelativeurl":
+            return done(this.folderByPath(ctx, str(arg)));
+          case "getfilebyserverrelativepath":
+          case "getfilebyserverrelativeurl":
+            return done(this.fileByPath(ctx, str(arg)));
+        }
+        break;
+      case "siteUsers":
+        switch (seg.name) {
+          case "getbyid":
+            return done({ kind: "user", user: this.siteUserById(ctx, Number(arg)) });
+          case "getbyemail":
+            return done({ kind: "user", user: this.siteUserByLogin(ctx, str(arg)) });
+          case "getbyloginname":
+            return done({ kind: "user", user: this.siteUserByLogin(ctx, str(arg)) });
+        }
+        break;
+      case "lists":
+        switch (seg.name) {
+          case "getbytitle":
+            return done({ kind: "list", list: this.listByTitle(ctx, str(arg)) });
+          case "getbyid":
+            return done({ kind: "list", list: this.listByGuid(ctx, str(arg)) });
+        }
+        break;
+      case "list": {
+        const list = at.list;
+        switch (seg.name) {
+          case "items":
+            if (seg.args && arg !== undefined) return done({ kind: "item", list, id: Number(arg) });
+            return done({ kind: "items", list });
+          case "getitembyid":
+            return done({ kind: "item", list, id: Number(arg) });
+          case "fields":
+            if (seg.args && arg !== undefined) return done({ kind: "field", list, name: str(arg), by: "id" });
+            return done({ kind: "fields", list });
+          case "effectivebasepermissions":
+            return done({ kind: "permissions", level: () => listLevel(ctx.principal, list.title) });
+          case "getusereffectivepermissions": {
+            const who = this.principalFor(ctx, str(arg));
+            return done({ kind: "permissions", level: () => listLevel(who, list.title) });
+          }
+          case "rootfolder":
+            return done({ kind: "folder", list, path: `${ctx.sitePath}/${list.urlName}` });
+        }
+        break;
+      }
+      case "fields":
+        switch (seg.name) {
+          case "getbyid":
+            return done({ kind: "field", list: at.list, name: str(arg), by: "id" });
+          case "getbytitle":
+            return done({ kind: "field", list: at.list, name: str(arg), by: "title" });
+          case "getbyinternalnameortitle":
+            return done({ kind: "field", list: at.list, name: str(arg), by: "nameOrTitle" });
+          case "addfield":
+            if (rest.length === 0) return { response: this.addField(ctx, at.list, "addfield") };
+            break;
+          case "createfieldasxml":
+            if (rest.length === 0) return { response: this.addField(ctx, at.list, "xml") };
+            break;
+        }
+        break;
+      case "item":
+        switch (seg.name) {
+          case "versions":
+            return done({ kind: "versions", list: at.list, id: at.id });
+          case "effectivebasepermissions": {
+            const item = this.itemOrThrow(at.list, at.id);
+            return done({ kind: "permissions", level: () => itemLevel(ctx.principal, at.list.title, item.values) });
+          }
+          case "getusereffectivepermissions": {
+            const item = this.itemOrThrow(at.list, at.id);
+            const who = this.principalFor(ctx, str(arg));
+            return done({ kind: "permissions", level: () => itemLevel(who, at.list.title, item.values) });
+          }
+          case "file": {
+            const file = this.store.fileByItem(at.list.guid, at.id);
+            if (!file) throw fileNotFound();
+            return done({ kind: "file", list: at.list, path: file.path });
+          }
+        }
+        break;
+      case "folder":
+        if (seg.name === "files") {
+          if (seg.args && arg !== undefined) return done({ kind: "file", list: at.list, path: `${at.path}/${str(arg)}` });
+          return done({ kind: "files", list: at.list, folder: at.path });
+        }
+        break;
+      case "files":
+        switch (seg.name) {
+          case "getbyurl":
+            return done({ kind: "file", list: at.list, path: `${at.folder}/${str(arg)}` });
+          case "addusingpath":
+          case "add":
+            if (rest.length === 0) return { response: this.addFile(ctx, at.list, at.folder, seg) };
+            break;
+        }
+        break;
+      case "file":
+        switch (seg.name) {
+          case "$value":
+            if (rest.length === 0) return { response: this.fileContent(ctx, at.list, at.path) };
+            break;
+          case "startupload":
+          case "continueupload":
+          case "finishupload":
+          case "cancelupload":
+            if (rest.length === 0) return { response: this.chunkedUpload(ctx, at.list, at.path, seg) };
+            break;
+          case "listitemallfields": {
+            const file = this.store.file(at.path);
+            if (!file) throw fileNotFound();
+            return done({ kind: "item", list: at.list, id: file.itemId });
+          }
+        }
+        break;
+    }
+    throw unsupported(`the REST path segment '${seg.raw}'${at.kind === "root" ? "" : ` on ${at.kind}`}`);
+  }
+
+  private listByTitle(ctx: Ctx, title: string): ListRow {
+    const list = this.store.listByTitle(ctx.site.id, title);
+    if (!list) throw listNotFound(title, ctx.webUrl);
+    return list;
+  }
+
+  private listByGuid(ctx: Ctx, guid: string): ListRow {
+    const list = this.store.listByGuid(ctx.site.id, guid);
+    if (!list) throw listNotFound(guid, ctx.webUrl);
+    return list;
+  }
+
+  private listByUrl(ctx: Ctx, url: string): ListRow {
+    const path = url.replace(/^https?:\/\/[^/]+/i, "");
+    const relative = path.startsWith(`${ctx.sitePath}/`) ? path.slice(ctx.sitePath.length + 1) : path.replace(/^\//, "");
+    const list = this.store.listByUrlName(ctx.site.id, relative.replace(/\/$/, ""));
+    if (!list) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    return list;
+  }
+
+  /** Finds the library and folder of a server-relative path (only library root folders are supported). */
+  private splitLibraryPath(ctx: Ctx, path: string): { list: ListRow; rest: string } {
+    const clean = path.replace(/^https?:\/\/[^/]+/i, "").replace(/\/+$/, "");
+    const prefix = `${ctx.sitePath}/`;
+    const relative = clean.toLowerCase().startsWith(prefix.toLowerCase()) ? clean.slice(prefix.length) : clean.replace(/^\//, "");
+    for (const list of this.store.lists(ctx.site.id)) {
+      const root = list.urlName.toLowerCase();
+      const rel = relative.toLowerCase();
+      if (rel === root || rel.startsWith(`${root}/`)) return { list, rest: relative.slice(list.urlName.length).replace(/^\//, "") };
+    }
+    throw fileNotFound();
+  }
+
+  private folderByPath(ctx: Ctx, path: string): Resource {
+    const { list, rest } = this.splitLibraryPath(ctx, path);
+    if (rest !== "") throw unsupported(`sub-folders ('${path}')`);
+    return { kind: "folder", list, path: `${ctx.sitePath}/${list.urlName}` };
+  }
+
+  private fileByPath(ctx: Ctx, path: string): Resource {
+    const { list, rest } = this.splitLibraryPath(ctx, path);
+    if (rest === "" || rest.includes("/")) throw fileNotFound();
+    return { kind: "file", list, path: `${ctx.sitePath}/${list.urlName}/${rest}` };
+  }
+
+  private siteUserById(ctx: Ctx, id: number): UserRow {
+    const user = this.store.siteUsers(ctx.site.id).find((u) => u.id === id);
+    if (!user) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
+    return user;
+  }
+
+  private siteUserByLogin(ctx: Ctx, login: string): UserRow {
+    const upn = stripClaims(login).toLowerCase();
+    const user = this.store.siteUsers(ctx.site.id).find((u) => u.upn.toLowerCase() === upn || u.email.toLowerCase() === upn);
+    if (!user) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
+    return user;
+  }
+
+  private principalFor(ctx: Ctx, login: string): Principal {
+    const user = this.store.userByUpn(stripClaims(login));
+    if (!user) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
+    return { userId: user.id, role: this.store.roleOf(ctx.site.id, user.id) ?? "none" };
+  }
+
+  private itemOrThrow(list: ListRow, id: number): ItemRecord {
+    const item = Number.isInteger(id) ? this.store.item(list.guid, id) : undefined;
+    if (!item) throw itemNotFound();
+    return item;
+  }
+
+  private scope(ctx: Ctx, list: ListRow): ListScope {
+    return { store: this.store, list, fields: this.store.fields(list.guid), webUrl: ctx.webUrl, sitePath: ctx.sitePath, siteId: ctx.site.id };
+  }
+
+  // ---- answering a resolved resource
+
+  private answer(ctx: Ctx, r: Resource): ApiResponse {
+    const { method } = ctx;
+    switch (r.kind) {
+      case "web":
+        if (method === "GET") return this.single(ctx, this.webEntity(ctx), "SP.Web");
+        break;
+      case "siteUsers":
+        if (method === "GET") return this.collection(ctx, this.store.siteUsers(ctx.site.id).map((u) => this.userEntity(ctx, u)), "SP.User");
+        break;
+      case "user":
+        if (method === "GET") return this.single(ctx, this.userEntity(ctx, r.user), "SP.User");
+        break;
+      case "lists":
+        if (method === "GET") return this.collection(ctx, this.store.lists(ctx.site.id).map((l) => this.listEntity(ctx, l)), "SP.List");
+        if (method === "POST") return this.createList(ctx);
+        break;
+      case "list":
+        if (method === "GET") return this.single(ctx, this.listEntity(ctx, r.list), "SP.List");
+        if (method === "MERGE" || method === "PATCH") return this.updateList(ctx, r.list);
+        if (method === "DELETE") {
+          assertCanManageLists(ctx.principal);
+          this.store.write(() => this.store.deleteList(r.list.guid));
+          return empty(200);
+        }
+        break;
+      case "fields":
+        if (method === "GET") return this.collection(ctx, this.store.fields(r.list.guid).map((f) => fieldEntity(f, ctx.webUrl)), "SP.Field");
+        if (method === "POST") return this.addField(ctx, r.list, "add");
+        break;
+      case "field":
+        return this.fieldRequest(ctx, r.list, r.name, r.by);
+      case "items":
+        if (method === "GET") return this.getItems(ctx, r.list);
+        if (method === "POST") return this.addItem(ctx, r.list);
+        break;
+      case "item":
+        if (method === "GET") {
+          const scope = this.scope(ctx, r.list);
+          const projection = parseProjection(scope, ctx.query.get("$select"), ctx.query.get("$expand"));
+          return this.single(ctx, itemEntity(scope, this.itemOrThrow(r.list, r.id), projection), `SP.ListData.${r.list.entityName}s/@Element`);
+        }
+        if (method === "MERGE" || method === "PATCH" || method === "PUT") return this.updateItem(ctx, r.list, r.id);
+        if (method === "DELETE") return this.deleteItem(ctx, r.list, r.id);
+        if (method === "POST" && ctx.req.headers["x-http-method"] === undefined) throw unsupported("POST to an item without X-HTTP-Method");
+        break;
+      case "versions":
+        if (method === "GET") return this.versions(ctx, r.list, r.id);
+        break;
+      case "permissions":
+        if (method === "GET") {
+          return json(200, complexDocument("EffectiveBasePermissions", "SP.BasePermissions", permissionMask(r.level()), ctx.format, `${ctx.webUrl}/_api/$metadata#SP.BasePermissions`), ctx.format);
+        }
+        break;
+      case "folder":
+        if (method === "GET") return this.single(ctx, this.folderEntity(ctx, r.list, r.path), "SP.Folder");
+        break;
+      case "files":
+        if (method === "GET") return this.listFiles(ctx, r.list, r.folder);
+        break;
+      case "file":
+        if (method === "GET") {
+          const file = this.store.file(r.path);
+          if (!file) throw fileNotFound();
+          return this.single(ctx, this.fileEntity(ctx, file), "SP.File");
+        }
+        if (method === "DELETE") return this.deleteFile(ctx, r.list, r.path);
+        break;
+    }
+    throw unsupported(`${method} on ${r.kind}`);
+  }
+
+  private metadataUrl(ctx: Ctx, type: string): string {
+    return `${ctx.webUrl}/_api/$metadata#${type}`;
+  }
+
+  private single(ctx: Ctx, entity: Entity, type: string): ApiResponse {
+    const projected = this.projectSimple(ctx, entity);
+    return json(200, entityDocument(projected, ctx.format, this.metadataUrl(ctx, `${type}/@Element`)), ctx.format);
+  }
+
+  /** $select/$filter/$orderby/$top over the plain entities (users, lists, fields, files). */
+  private collection(ctx: Ctx, entities: Entity[], type: string): ApiResponse {
+    let rows = entities;
+    const filterText = ctx.query.get("$filter");
+    if (filterText) {
+      const filter = parseFilter(filterText);
+      rows = rows.filter((e) => evaluateFilter(filter, (path) => this.propertyAt(e, path, type)));
+    }
+    const orderby = ctx.query.get("$orderby");
+    if (orderby) {
+      const terms = orderby.split(",").map((t) => t.trim().split(/\s+/));
+      rows = [...rows].sort((a, b) => {
+        for (const [name, dir] of terms) {
+          const c = compareForSort(this.propertyAt(a, (name as string).split("/"), type), this.propertyAt(b, (name as string).split("/"), type));
+          if (c !== 0) return dir?.toLowerCase() === "desc" ? -c : c;
+        }
+        return 0;
+      });
+    }
+    const top = ctx.query.get("$top");
+    if (top !== null) rows = rows.slice(0, Math.max(0, Number(top)));
+    return json(200, collectionDocument(rows.map((e) => this.projectSimple(ctx, e)), ctx.format, this.metadataUrl(ctx, type)), ctx.format);
+  }
+
+  private propertyAt(entity: Entity, path: string[], type: string): unknown {
+    let value: unknown = entity;
+    for (const name of path) {
+      if (!(value instanceof Entity)) return null;
+      const key = Object.keys(value.props).find((k) => k.toLowerCase() === name.toLowerCase());
+      if (key === undefined) throw noSuchProperty(name, type);
+      value = value.props[key];
+    }
+    return value;
+  }
+
+  /** Applies $select (and drops unexpanded navigation entities) on a plain entity. */
+  private projectSimple(ctx: Ctx, entity: Entity): Entity {
+    const expand = (ctx.query.get("$expand") ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const select = (ctx.query.get("$select") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const props: Record<string, unknown> = {};
+    const keep = (key: string) => {
+      const value = entity.props[key];
+      if (value instanceof Entity && !expand.includes(key.toLowerCase())) return;
+      props[key] = value;
+    };
+    if (select.length === 0 || select.includes("*")) {
+      for (const key of Object.keys(entity.props)) keep(key);
+    } else {
+      for (const raw of select) {
+        const [head, sub] = raw.split("/");
+        const key = Object.keys(entity.props).find((k) => k.toLowerCase() === (head as string).toLowerCase());
+        if (key === undefined) throw noSuchProperty(head as string, entity.meta.type);
+        const value = entity.props[key];
+        if (sub !== undefined && value instanceof Entity) {
+          if (!expand.includes(key.toLowerCase())) throw badRequest(`The $select path '${raw}' needs ${key} in $expand.`);
+          const existing = props[key] instanceof Entity ? (props[key] as Entity) : new Entity(value.meta, {});
+          const subKey = Object.keys(value.props).find((k) => k.toLowerCase() === sub.toLowerCase());
+          if (subKey === undefined) throw noSuchProperty(sub, value.meta.type);
+          existing.props[subKey] = value.props[subKey];
+          props[key] = existing;
+        } else {
+          keep(key);
+        }
+      }
+    }
+    const navigation = Object.keys(props).filter((k) => props[k] instanceof Entity);
+    return new Entity(entity.meta, props, navigation);
+  }
+
+  // ---- web, users, context
+
+  private contextInfo(ctx: Ctx): ApiResponse {
+    if (ctx.method !== "POST") throw unsupported(`${ctx.method} on contextinfo`);
+    const info = {
+      FormDigestTimeoutSeconds: 1800,
+      FormDigestValue: `0x${randomUUID().replace(/-/g, "").toUpperCase()},${new Date().toUTCString()}`,
+      LibraryVersion: "16.0.0.0",
+      SiteFullUrl: ctx.webUrl,
+      SupportedSchemaVersions: ["14.0.0.0", "15.0.0.0"],
+      WebFullUrl: ctx.webUrl,
+    };
+    return json(200, complexDocument("GetContextWebInformation", "SP.ContextWebInformation", info, ctx.format, this.metadataUrl(ctx, "SP.ContextWebInformation")), ctx.format);
+  }
+
+  private siteEntity(ctx: Ctx): ApiResponse {
+    if (ctx.method !== "GET") throw unsupported(`${ctx.method} on site`);
+    const entity = new Entity(
+      { type: "SP.Site", id: `${ctx.webUrl}/_api/site`, uri: `${ctx.webUrl}/_api/site`, editLink: "site" },
+      { Id: ctx.site.guid, ServerRelativeUrl: ctx.sitePath || "/", Url: ctx.webUrl, ReadOnly: false },
+    );
+    return this.single(ctx, entity, "SP.Site");
+  }
+
+  private webEntity(ctx: Ctx): Entity {
+    const lists = this.store.lists(ctx.site.id);
+    const lastModified = lists.reduce((acc, l) => (l.modified > acc ? l.modified : acc), ctx.site.created);
+    return new Entity(
+      { type: "SP.Web", id: `${ctx.webUrl}/_api/Web`, uri: `${ctx.webUrl}/_api/Web`, editLink: "Web" },
+      {
+        AllowRssFeeds: true,
+        Created: ctx.site.created,
+        CurrentUser: this.userEntity(ctx, ctx.user),
+        Description: "",
+        Id: ctx.site.webGuid,
+        IsMultilingual: false,
+        Language: 2057,
+        LastItemModifiedDate: lastModified,
+        LastItemUserModifiedDate: lastModified,
+        ServerRelativeUrl: ctx.sitePath || "/",
+        SiteLogoUrl: null,
+        Title: ctx.site.title,
+        Url: ctx.webUrl,
+        WebTemplate: "STS",
+      },
+    );
+  }
+
+  private userEntity(ctx: Ctx, user: UserRow): Entity {
+    const path = `Web/GetUserById(${user.id})`;
+    return new Entity(
+      { type: "SP.User", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path },
+      {
+        Id: user.id,
+        IsHiddenInUI: false,
+        LoginName: `i:0#.f|membership|${user.upn}`,
+        Title: user.title,
+        PrincipalType: 1,
+        Email: user.email,
+        Expiration: "",
+        IsEmailAuthenticationGuestUser: false,
+        IsShareByEmailGuestUser: false,
+        IsSiteAdmin: this.store.roleOf(ctx.site.id, user.id) === "owner",
+        UserId: { NameId: (0x1003bffd00000000 + user.id).toString(16), NameIdIssuer: "urn:federation:microsoftonline" },
+        UserPrincipalName: user.upn,
+      },
+    );
+  }
+
+  private ensureUser(ctx: Ctx, pathArg: string | undefined): ApiResponse {
+    if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ensureuser`);
+    const login = pathArg ?? parseJsonBody(ctx.req).logonName;
+    if (typeof login !== "string" || login.trim() === "") throw badRequest("ensureuser needs a logonName.");
+    const user = this.store.userByUpn(stripClaims(login.trim()));
+    if (!user) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", `The specified user ${login} could not be found.`);
+    this.store.write(() => this.store.ensureSiteUser(ctx.site.id, user.id));
+    return this.single(ctx, this.userEntity(ctx, user), "SP.User");
+  }
+
+  // ---- lists
+
+  private listEntity(ctx: Ctx, list: ListRow): Entity {
+    const path = listEntityPath(list);
+    const library = listIsLibrary(list);
+    const items = this.store.items(list.guid);
+    return new Entity(
+      { type: "SP.List", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path, etag: `"${list.modified}"` },
+      {
+        AllowContentTypes: true,
+        BaseTemplate: list.baseTemplate,
+        BaseType: library ? 1 : 0,
+        ContentTypesEnabled: false,
+        Created: list.created,
+        Description: list.description,
+        EnableAttachments: !library,
+        EnableVersioning: true,
+        EntityTypeName: list.entityName.replace(/(List)?Item$/, library ? "" : "List"),
+        Hidden: false,
+        Id: list.guid,
+        ItemCount: items.size,
+        LastItemDeletedDate: list.modified,
+        LastItemModifiedDate: list.modified,
+        LastItemUserModifiedDate: list.modified,
+        ListItemEntityTypeFullName: itemEntityType(list),
+        ParentWebUrl: ctx.sitePath || "/",
+        Title: list.title,
+        RootFolder: this.folderEntity(ctx, list, `${ctx.sitePath}/${list.urlName}`),
+      },
+    );
+  }
+
+  private createList(ctx: Ctx): ApiResponse {
+    assertCanManageLists(ctx.principal);
+    const body = parseJsonBody(ctx.req);
+    const title = body.Title;
+    if (typeof title !== "string" || title.trim() === "") throw badRequest("A list needs a Title.");
+    const template = Number(body.BaseTemplate ?? 100);
+    if (template !== 100 && template !== 101) throw unsupported(`BaseTemplate ${template} (only 100 and 101)`);
+    if (this.store.listByTitle(ctx.site.id, title)) {
+      throw new SpError(
+        500,
+        "-2130575342, Microsoft.SharePoint.SPException",
+        "A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.",
+      );
+    }
+    const urlName = template === 101 ? title : `Lists/${title}`;
+    const encoded = encodeInternalName(title);
+    const now = nowIso();
+    const list: ListRow = {
+      guid: randomUUID(),
+      siteId: ctx.site.id,
+      title,
+      description: typeof body.Description === "string" ? body.Description : "",
+      baseTemplate: template,
+      urlName,
+      entityName: template === 101 ? `${encoded}Item` : `${encoded}ListItem`,
+      created: now,
+      modified: now,
+      lastItemId: 0,
+    };
+    this.store.write(() => {
+      this.store.insertList(list);
+      for (const field of builtInFields(list)) this.store.insertField(field);
+    });
+    return json(201, entityDocument(this.listEntity(ctx, list), ctx.format, this.metadataUrl(ctx, "SP.List/@Element")), ctx.format);
+  }
+
+  private updateList(ctx: Ctx, list: ListRow): ApiResponse {
+    assertCanManageLists(ctx.principal);
+    this.checkIfMatch(ctx, `"${list.modified}"`, true);
+    const body = parseJsonBody(ctx.req);
+    const patch: { title?: string; description?: string } = {};
+    for (const [key, value] of Object.entries(body)) {
+      if (key === "__metadata") continue;
+      if (key === "Title" && typeof value === "string") patch.title = value;
+      else if (key === "Description" && typeof value === "string") patch.description = value;
+      else if (["ContentTypesEnabled", "EnableVersioning", "EnableAttachments", "AllowContentTypes", "Hidden", "OnQuickLaunch", "NoCrawl"].includes(key)) continue;
+      else throw noSuchProperty(key, "SP.List");
+    }
+    this.store.write(() => this.store.updateList(list.guid, patch));
+    return empty(204);
+  }
+
+  // ---- fields
+
+  private addField(ctx: Ctx, list: ListRow, how: "add" | "addfield" | "xml"): ApiResponse {
+    if (ctx.method !== "POST") throw unsupported(`${ctx.method} on fields`);
+    assertCanManageLists(ctx.principal);
+    const raw = parseJsonBody(ctx.req);
+    let body: Record<string, unknown> = raw;
+    let internalName: string | undefined;
+    if (how === "addfield") body = (raw.parameters ?? {}) as Record<string, unknown>;
+    if (how === "xml") {
+      const params = (raw.parameters ?? {}) as Record<string, unknown>;
+      if (typeof params.SchemaXml !== "string") throw badRequest("createFieldAsXml needs parameters.SchemaXml.");
+      ({ body, internalName } = fieldBodyFromSchemaXml(params.SchemaXml));
+    }
+    const field = newField(list, this.store.fields(list.guid), body, internalName);
+    if (field.kind === KIND.Lookup && !this.store.listByGuid(ctx.site.id, field.props.LookupList ?? "")) {
+      throw badRequest(`The lookup list '${field.props.LookupList ?? ""}' does not exist.`);
+    }
+    this.store.write(() => this.store.insertField(field));
+    const status = how === "add" ? 201 : 200;
+    return json(status, entityDocument(fieldEntity(field, ctx.webUrl), ctx.format, this.metadataUrl(ctx, `${typeAsStringOf(field.kind, false)}/@Element`)), ctx.format);
+  }
+
+  private fieldRequest(ctx: Ctx, list: ListRow, name: string, by: "id" | "title" | "nameOrTitle"): ApiResponse {
+    const fields = this.store.fields(list.guid);
+    const lower = name.toLowerCase().replace(/[{}]/g, "");
+    const field = fields.find((f) =>
+      by === "id" ? f.guid === lower : by === "title" ? f.title.toLowerCase() === lower : f.internalName.toLowerCase() === lower || f.title.toLowerCase() === lower,
+    );
+    if (!field) throw fieldNotFound(name);
+    if (ctx.method === "GET") return this.single(ctx, fieldEntity(field, ctx.webUrl), fieldEntity(field, ctx.webUrl).meta.type);
+    assertCanManageLists(ctx.principal);
+    if (ctx.method === "MERGE" || ctx.method === "PATCH") {
+      const body = parseJsonBody(ctx.req);
+      if (typeof body.Title === "string") field.title = body.Title;
+      const before = isMulti(field);
+      field.props = applyFieldProps(field.props, body);
+      field.typeAsString = typeAsStringOf(field.kind, isMulti(field));
+      if (before && !isMulti(field)) throw unsupported("turning a multi-value field back into a single-value field");
+      this.store.write(() => this.store.updateField(field));
+      return empty(204);
+    }
+    if (ctx.method === "DELETE") {
+      if (field.builtIn) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", "You cannot delete a built-in field.");
+      this.store.write(() => this.store.deleteField(field.guid));
+      return empty(200);
+    }
+    throw unsupported(`${ctx.method} on a field`);
+  }
+
+  // ---- items
+
+  private getItems(ctx: Ctx, list: ListRow): ApiResponse {
+    const scope = this.scope(ctx, list);
+    const projection = parseProjection(scope, ctx.query.get("$select"), ctx.query.get("$expand"));
+    const result = queryItems(
+      scope,
+      { filter: ctx.query.get("$filter"), orderby: ctx.query.get("$orderby"), top: ctx.query.get("$top"), skiptoken: ctx.query.get("$skiptoken"), expand: projection.expand },
+      this.threshold,
+    );
+    let nextLink: string | undefined;
+    if (result.nextToken) {
+      const params = new URLSearchParams(ctx.req.url.search);
+      params.set("$skiptoken", result.nextToken);
+      nextLink = `${ctx.origin}${ctx.req.url.pathname}?${params.toString()}`;
+    }
+    const entities = result.items.map((item) => itemEntity(scope, item, projection));
+    return json(200, collectionDocument(entities, ctx.format, this.metadataUrl(ctx, `SP.ListData.${list.entityName}s`), nextLink), ctx.format);
+  }
+
+  private addItem(ctx: Ctx, list: ListRow): ApiResponse {
+    const scope = this.scope(ctx, list);
+    const values = applyWrite(scope, {}, parseJsonBody(ctx.req));
+    assertCanAddItem(ctx.principal, list.title, values);
+    if (listIsLibrary(list)) throw unsupported("adding items to a document library without a file (upload a file instead)");
+    const item = this.store.write(() => this.store.insertItem(list.guid, values, ctx.user.id));
+    const entity = itemEntity(scope, item, { select: null, expand: new Map() });
+    return json(201, entityDocument(entity, ctx.format, this.metadataUrl(ctx, `SP.ListData.${list.entityName}s/@Element`)), ctx.format, { ETag: etagOf(item.version) });
+  }
+
+  /** If-Match: `*` or absent matches; otherwise it must equal the current ETag exactly. */
+  private checkIfMatch(ctx: Ctx, current: string, allowMissing = true): void {
+    const sent = ctx.req.headers["if-match"];
+    if (sent === undefined || sent === "") {
+      if (allowMissing) return;
+      throw badRequest("The If-Match header is required.");
+    }
+    if (sent.trim() === "*") return;
+    const tags = sent.split(",").map((t) => t.trim().replace(/^W\//, ""));
+    if (!tags.includes(current)) throw etagMismatch(sent.trim(), current);
+  }
+
+  private updateItem(ctx: Ctx, list: ListRow, id: number): ApiResponse {
+    const scope = this.scope(ctx, list);
+    const body = parseJsonBody(ctx.req);
+    // Check, write and commit in one immediate transaction, so two racing writers with the same
+    // ETag cannot both win.
+    const updated = this.store.write(() => {
+      const item = this.itemOrThrow(list, id);
+      assertCanEditItem(ctx.principal, list.title, item.values);
+      this.checkIfMatch(ctx, etagOf(item.version));
+      const values = applyWrite(scope, item.values, body);
+      return this.store.updateItem(item, values, ctx.user.id);
+    });
+    return empty(204, { ETag: etagOf(updated.version) });
+  }
+
+  private deleteItem(ctx: Ctx, list: ListRow, id: number): ApiResponse {
+    this.store.write(() => {
+      const item = this.itemOrThrow(list, id);
+      assertCanDeleteItem(ctx.principal, list.title, item.values);
+      this.checkIfMatch(ctx, etagOf(item.version));
+      const file = listIsLibrary(list) ? this.store.fileByItem(list.guid, id) : undefined;
+      if (file) this.store.deleteFile(file.path);
+      this.store.deleteItem(item);
+    });
+    return empty(200);
+  }
+
+  private versions(ctx: Ctx, list: ListRow, id: number): ApiResponse {
+    const item = this.itemOrThrow(list, id);
+    const scope = this.scope(ctx, list);
+    const entities = this.store.versions(list.guid, id).map((v) => {
+      const record: ItemRecord = { ...item, version: v.version, values: v.values, modified: v.modified, editorId: v.editorId };
+      const values = itemEntity(scope, record, { select: null, expand: new Map() }).props;
+      const editor = this.store.userById(v.editorId);
+      const path = `${listEntityPath(list)}/Items(${id})/Versions(${v.version * 512})`;
+      return new Entity(
+        { type: "SP.ListItemVersion", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path },
+        {
+          ...values,
+          Created: v.modified,
+          Modified: v.modified,
+          Editor: { LookupId: v.editorId, LookupValue: editor?.title ?? "", Email: editor?.email ?? "" },
+          IsCurrentVersion: v.version === item.version,
+          VersionId: v.version * 512,
+          VersionLabel: `${v.version}.0`,
+        },
+      );
+    });
+    return this.collection(ctx, entities, "SP.ListItemVersion");
+  }
+
+  // ---- files
+
+  private folderEntity(ctx: Ctx, list: ListRow, path: string): Entity {
+    const api = `Web/GetFolderByServerRelativePath(decodedurl='${path.replace(/'/g, "''")}')`;
+    return new Entity(
+      { type: "SP.Folder", id: `${ctx.webUrl}/_api/${api}`, uri: `${ctx.webUrl}/_api/${api}`, editLink: api },
+      {
+        Exists: true,
+        IsWOPIEnabled: false,
+        ItemCount: listIsLibrary(list) ? this.store.filesIn(path).length : this.store.items(list.guid).size,
+        Name: list.urlName.split("/").pop() ?? list.urlName,
+        ProgID: null,
+        ServerRelativeUrl: path,
+        TimeCreated: list.created,
+        TimeLastModified: list.modified,
+        UniqueId: list.guid,
+        WelcomePage: "",
+      },
+    );
+  }
+
+  private fileEntity(ctx: Ctx, file: FileRecord): Entity {
+    const api = `Web/GetFileByServerRelativePath(decodedurl='${file.path.replace(/'/g, "''")}')`;
+    const author = this.store.userById(file.authorId);
+    const editor = this.store.userById(file.editorId);
+    return new Entity(
+      { type: "SP.File", id: `${ctx.webUrl}/_api/${api}`, uri: `${ctx.webUrl}/_api/${api}`, editLink: api },
+      {
+        Author: author ? this.userEntity(ctx, author) : null,
+        CheckInComment: "",
+        CheckOutType: 2,
+        ContentTag: `{${file.guid.toUpperCase()}},${file.version},${file.version}`,
+        CustomizedPageStatus: 0,
+        ETag: `"{${file.guid.toUpperCase()}},${file.version}"`,
+        Exists: true,
+        Length: String(file.length),
+        Level: 1,
+        MajorVersion: file.version,
+        MinorVersion: 0,
+        ModifiedBy: editor ? this.userEntity(ctx, editor) : null,
+        Name: file.name,
+        ServerRelativeUrl: file.path,
+        TimeCreated: file.created,
+        TimeLastModified: file.modified,
+        Title: null,
+        UIVersion: file.version * 512,
+        UIVersionLabel: `${file.version}.0`,
+        UniqueId: file.guid,
+      },
+    );
+  }
+
+  private listFiles(ctx: Ctx, list: ListRow, folder: string): ApiResponse {
+    return this.collection(ctx, this.store.filesIn(folder).map((f) => this.fileEntity(ctx, f)), "SP.File");
+  }
+
+  /** Writes file bytes and keeps the library item in step (a new item, or a new version of it). */
+  private writeFile(ctx: Ctx, list: ListRow, path: string, bytes: Uint8Array, mustBeNew: boolean): FileRecord {
+    return this.store.write(() => {
+      const existing = this.store.file(path);
+      if (existing && mustBeNew) {
+        throw new SpError(
+          400,
+          "-2130575257, Microsoft.SharePoint.SPException",
+          `A file with the name ${path.slice(ctx.sitePath.length + 1)} already exists. It was last modified by ${this.store.userById(existing.editorId)?.email ?? "unknown"} on ${existing.modified}.`,
+        );
+      }
+      const name = path.slice(path.lastIndexOf("/") + 1);
+      let itemId: number;
+      if (existing) {
+        const item = this.store.item(list.guid, existing.itemId);
+        if (item) this.store.updateItem(item, item.values, ctx.user.id);
+        itemId = existing.itemId;
+      } else {
+        itemId = this.store.insertItem(list.guid, { FileLeafRef: name, Title: null }, ctx.user.id).id;
+      }
+      return this.store.putFile(
+        { path, listGuid: list.guid, itemId, folder: path.slice(0, path.lastIndexOf("/")), name, authorId: ctx.user.id, editorId: ctx.user.id },
+        bytes,
+      );
+    });
+  }
+
+  private assertCanWriteLibrary(ctx: Ctx, list: ListRow): void {
+    if (!listIsLibrary(list)) throw unsupported("files in a list that is not a document library");
+    assertCanAddItem(ctx.principal, list.title, {});
+  }
+
+  private addFile(ctx: Ctx, list: ListRow, folder: string, seg: Segment): ApiResponse {
+    if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ${seg.raw}`);
+    this.assertCanWriteLibrary(ctx, list);
+    const named = seg.args?.named ?? {};
+    const name = String(named.decodedurl ?? named.url ?? firstArg(seg) ?? "");
+    if (name === "" || /[\\/:*?"<>|]/.test(name)) throw badRequest(`The file name '${name}' is not valid.`);
+    const overwrite = named.overwrite === true;
+    const file = this.writeFile(ctx, list, `${folder}/${name}`, ctx.req.body, !overwrite);
+    return this.single(ctx, this.fileEntity(ctx, file), "SP.File");
+  }
+
+  private fileContent(ctx: Ctx, list: ListRow, path: string): ApiResponse {
+    const file = this.store.file(path);
+    if (ctx.method === "GET") {
+      const bytes = this.store.fileBytes(path);
+      if (!file || !bytes) throw fileNotFound();
+      return { status: 200, headers: { "Content-Type": "application/octet-stream", ETag: `"{${file.guid.toUpperCase()}},${file.version}"` }, body: bytes };
+    }
+    if (ctx.method === "PUT" || ctx.method === "POST") {
+      this.assertCanWriteLibrary(ctx, list);
+      if (!file) throw fileNotFound();
+      this.writeFile(ctx, list, path, ctx.req.body, false);
+      return empty(204);
+    }
+    throw unsupported(`${ctx.method} on $value`);
+  }
+
+  private chunkedUpload(ctx: Ctx, list: ListRow, path: string, seg: Segment): ApiResponse {
+    if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ${seg.raw}`);
+    this.assertCanWriteLibrary(ctx, list);
+    if (!this.store.file(path)) throw fileNotFound();
+    const named = seg.args?.named ?? {};
+    const uploadId = String(named.uploadid ?? "").toLowerCase();
+    if (uploadId === "") throw badRequest(`${seg.raw} needs an uploadId.`);
+    const body = ctx.req.body;
+    const offsetDoc = (name: string, value: number) =>
+      json(200, primitiveDocument(name, String(value), ctx.format, this.metadataUrl(ctx, "Edm.Int64")), ctx.format);
+    if (seg.name === "startupload") {
+      this.uploads.set(uploadId, { path, chunks: [Buffer.from(body)], length: body.length });
+      return offsetDoc("StartUpload", body.length);
+    }
+    const session = this.uploads.get(uploadId);
+    if (!session || session.path.toLowerCase() !== path.toLowerCase()) {
+      throw new SpError(400, "-2146233079, Microsoft.SharePoint.SPException", "The upload session was not found.");
+    }
+    if (seg.name === "cancelupload") {
+      this.uploads.delete(uploadId);
+      return empty(200);
+    }
+    const offset = Number(named.fileoffset);
+    if (offset !== session.length) throw badRequest(`The file offset ${String(named.fileoffset)} does not match the uploaded length ${session.length}.`);
+    session.chunks.push(Buffer.from(body));
+    session.length += body.length;
+    if (seg.name === "continueupload") return offsetDoc("ContinueUpload", session.length);
+    this.uploads.delete(uploadId);
+    const file = this.writeFile(ctx, list, session.path, Buffer.concat(session.chunks), false);
+    return this.single(ctx, this.fileEntity(ctx, file), "SP.File");
+  }
+
+  private deleteFile(ctx: Ctx, list: ListRow, path: string): ApiResponse {
+    this.assertCanWriteLibrary(ctx, list);
+    this.store.write(() => {
+      const file = this.store.file(path);
+      if (!file) throw fileNotFound();
+      const item = this.store.item(list.guid, file.itemId);
+      if (item) this.store.deleteItem(item);
+      this.store.deleteFile(path);
+    });
+    return empty(200);
+  }
+
+  // ---- $batch
+
+  private async batch(ctx: Ctx): Promise<ApiResponse> {
+    if (ctx.method !== "POST") throw unsupported(`${ctx.method} on $batch`);
+    const parts = parseBatch(ctx.req.headers["content-type"] ?? "", ctx.req.body.toString("utf8"));
+    const responses: BatchPartResponse[] = [];
+    for (const part of parts) {
+      let url: URL;
+      try {
+        url = new URL(part.url, ctx.req.url);
+      } catch {
+        throw badRequest(`localsp: $batch part URL '${part.url}' is not valid.`);
+      }
+      const headers: Record<string, string> = { ...part.headers };
+      if (ctx.req.headers.authorization) headers.authorization = ctx.req.headers.authorization;
+      const answer = await this.dispatch({ method: part.method, url, headers, body: Buffer.from(part.body, "utf8") }, { inBatch: true });
+      const body = answer.body === null ? "" : typeof answer.body === "string" ? answer.body : answer.body.toString("utf8");
+      responses.push({ status: answer.status, statusText: answer.statusText ?? statusText(answer.status), headers: answer.headers, body });
+    }
+    const { boundary, body } = formatBatchResponse(responses);
+    return { status: 200, headers: { "Content-Type": `multipart/mixed; boundary=${boundary}` }, body };
+  }
+}
+

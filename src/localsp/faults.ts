@@ -1,0 +1,66 @@
+// Fault injection for tests: SharePoint's throttling answers, slow responses and the observed
+// batch behaviour, switched on in-process (`server.faults`) or over HTTP (`POST /_localsp/faults`).
+
+export interface ThrottleFault {
+  /** How many of the next requests are refused. */
+  count: number;
+  status: 429 | 503;
+  /** Seconds sent in Retry-After (tests use 0 or 1: @pnp/sp sleeps the full value). */
+  retryAfter: number;
+}
+
+export interface FaultSettings {
+  throttle?: ThrottleFault | null;
+  delayMs?: number;
+}
+
+export class FaultControl {
+  throttle: ThrottleFault | null = null;
+  delayMs = 0;
+
+  set(settings: FaultSettings): void {
+    if (settings.throttle !== undefined) this.throttle = settings.throttle && settings.throttle.count > 0 ? { ...settings.throttle } : null;
+    if (settings.delayMs !== undefined) this.delayMs = Math.max(0, settings.delayMs);
+  }
+
+  reset(): void {
+    this.throttle = null;
+    this.delayMs = 0;
+  }
+
+  /** Consumes one throttled answer if any are pending. */
+  takeThrottle(): ThrottleFault | null {
+    const current = this.throttle;
+    if (!current) return null;
+    current.count -= 1;
+    if (current.count <= 0) this.throttle = null;
+    return current;
+  }
+
+  snapshot(): FaultSettings {
+    return { throttle: this.throttle ? { ...this.throttle } : null, delayMs: this.delayMs };
+  }
+}
+
+export function parseFaultSettings(value: unknown): FaultSettings {
+  if (!value || typeof value !== "object") throw new Error("faults: expected a JSON object");
+  const input = value as Record<string, unknown>;
+  const out: FaultSettings = {};
+  if (input.throttle === null) out.throttle = null;
+  else if (input.throttle !== undefined) {
+    const t = input.throttle as Record<string, unknown>;
+    const count = Number(t.count ?? 1);
+    const status = Number(t.status ?? 429);
+    const retryAfter = Number(t.retryAfter ?? 0);
+    if (!Number.isInteger(count) || count < 0) throw new Error("faults: throttle.count must be a whole number");
+    if (status !== 429 && status !== 503) throw new Error("faults: throttle.status must be 429 or 503");
+    if (!Number.isFinite(retryAfter) || retryAfter < 0) throw new Error("faults: throttle.retryAfter must be >= 0");
+    out.throttle = { count, status, retryAfter };
+  }
+  if (input.delayMs !== undefined) {
+    const delay = Number(input.delayMs);
+    if (!Number.isFinite(delay) || delay < 0) throw new Error("faults: delayMs must be >= 0");
+    out.delayMs = delay;
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+// Seeding: the demo directory (users and their roles, the same on every site) and the demo site.
+import type { Role } from "./permissions";
+import type { Store } from "./store";
+
+export type SeedName = "demo" | "none";
+
+export const DEMO_SITE = "wres";
+
+export const DEMO_USERS: { upn: string; title: string; jobTitle: string; role: Role }[] = [
+  { upn: "admin@wres.test", title: "Site Administrator", jobTitle: "SharePoint administrator", role: "owner" },
+  { upn: "edi.lead@wres.test", title: "Jordan Ellis", jobTitle: "Head of Equality, Diversity and Inclusion", role: "editor" },
+  { upn: "amara.okafor@wres.test", title: "Amara Okafor", jobTitle: "Director of People", role: "action-owner" },
+  { upn: "tom.hughes@wres.test", title: "Tom Hughes", jobTitle: "Head of Resourcing", role: "action-owner" },
+  { upn: "priya.shah@wres.test", title: "Priya Shah", jobTitle: "Deputy Chief Nurse", role: "action-owner" },
+  { upn: "network.chair@wres.test", title: "Samuel Adeyemi", jobTitle: "Chair, Race Equality Staff Network", role: "network-chair" },
+  { upn: "committee@wres.test", title: "Helen Price", jobTitle: "Non-executive Director, People Committee", role: "reader" },
+];
+
+/** Users and their default roles, and the demo site (idempotent: runs on every start). */
+export function seedDirectory(store: Store): void {
+  store.transaction(() => {
+    for (const user of DEMO_USERS) {
+      store.upsertUser({ upn: user.upn, title: user.title, email: user.upn, jobTitle: user.jobTitle, defaultRole: user.role });
+    }
+  });
+  store.createSite(DEMO_SITE, "WRES Action Plans");
+}
+
+/** The demo plan; written through the real data layer once it exists (see seed-plan.ts). */
+export async function seedDemoPlan(store: Store, _siteUrl: string): Promise<void> {
+  seedDirectory(store);
+}

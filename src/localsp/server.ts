@@ -1,0 +1,210 @@
+// The local SharePoint-compatible server: one request handler over the durable store, served by
+// node:http on loopback (`startLocalSharePoint`) or mounted on the Vite dev server (vite-plugin.ts).
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { LocalSharePointApi, statusText, type ApiRequest, type ApiResponse } from "./api";
+import { FaultControl, parseFaultSettings } from "./faults";
+import { seedDirectory, seedDemoPlan, type SeedName } from "./seed";
+import { Store } from "./store";
+
+export type { FaultControl } from "./faults";
+
+export interface LocalSharePointOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  seed?: SeedName;
+  /** List view threshold (SharePoint's is 5000; tests use small values). */
+  threshold?: number;
+}
+
+export interface LocalSharePoint {
+  url: string;
+  siteUrl: string;
+  faults: FaultControl;
+  close(): Promise<void>;
+}
+
+const EXPOSED_HEADERS = "ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, SPRequestGuid, request-id";
+
+/** The transport-neutral core shared by the standalone server and the Vite middleware. */
+export class LocalSharePointHandler {
+  readonly store: Store;
+  readonly faults = new FaultControl();
+  readonly api: LocalSharePointApi;
+
+  constructor(options: { dataDir: string; threshold?: number }) {
+    this.store = new Store(options.dataDir);
+    this.api = new LocalSharePointApi(this.store, this.faults, options.threshold ?? 5000);
+  }
+
+  /** Creates the demo directory and site on a new database; `demo` also writes the demo plan through the real data layer. */
+  async seed(seed: SeedName, siteUrlOf: () => string): Promise<void> {
+    seedDirectory(this.store);
+    // Only a new database is seeded; an interrupted demo seed is finished on the next start.
+    if (seed === "demo" && this.store.isNew) this.store.setMeta("seed:demo", "pending");
+    if (this.store.getMeta("seed:demo") === "pending") {
+      await seedDemoPlan(this.store, siteUrlOf());
+      this.store.setMeta("seed:demo", "done");
+    }
+  }
+
+  handles(path: string): boolean {
+    return /^\/(sites\/|_api(\/|$)|_vti_bin\/|_localsp(\/|$))/i.test(path);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
+    const url = new URL(req.url ?? "/", origin);
+    const body = await readBody(req);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    const cors = corsHeaders(headers.origin);
+    if (req.method === "OPTIONS") {
+      send(res, { status: 204, headers: cors, body: null });
+      return;
+    }
+    if (url.pathname.startsWith("/_localsp")) {
+      send(res, this.admin(req.method ?? "GET", url, body, req.socket.remoteAddress), cors);
+      return;
+    }
+    const throttle = this.faults.takeThrottle();
+    if (throttle) {
+      const text = throttle.status === 429 ? "429 TOO MANY REQUESTS" : "503 SERVER TOO BUSY";
+      send(
+        res,
+        {
+          status: throttle.status,
+          headers: {
+            "Content-Type": "text/plain; charset=utf-8",
+            "Retry-After": String(throttle.retryAfter),
+            "RateLimit-Limit": "1200",
+            "RateLimit-Remaining": "0",
+            "RateLimit-Reset": String(throttle.retryAfter),
+          },
+          body: text,
+        },
+        cors,
+      );
+      return;
+    }
+    if (this.faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.delayMs));
+    const request: ApiRequest = { method: (req.method ?? "GET").toUpperCase(), url, headers, body };
+    const answer = await this.api.dispatch(request);
+    send(res, answer, cors);
+  }
+
+  /** Test controls, loopback only: faults now; no authentication needed. */
+  private admin(method: string, url: URL, body: Buffer, remote: string | undefined): ApiResponse {
+    const jsonAnswer = (status: number, value: unknown): ApiResponse => ({
+      status,
+      headers: { "Content-Type": "application/json;charset=utf-8" },
+      body: JSON.stringify(value),
+    });
+    if (remote && !/^(::1|127\.|::ffff:127\.)/.test(remote)) return jsonAnswer(403, { error: "localsp: admin routes are loopback only" });
+    if (url.pathname === "/_localsp/faults") {
+      if (method === "GET") return jsonAnswer(200, this.faults.snapshot());
+      if (method === "DELETE") {
+        this.faults.reset();
+        return jsonAnswer(200, this.faults.snapshot());
+      }
+      if (method === "POST") {
+        try {
+          this.faults.set(parseFaultSettings(JSON.parse(body.toString("utf8") || "{}")));
+          return jsonAnswer(200, this.faults.snapshot());
+        } catch (error) {
+          return jsonAnswer(400, { error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    }
+    if (url.pathname === "/_localsp/health" && method === "GET") return jsonAnswer(200, { ok: true });
+    return jsonAnswer(404, { error: `localsp: no admin route ${method} ${url.pathname}` });
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}
+
+function corsHeaders(origin: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = { "Access-Control-Expose-Headers": EXPOSED_HEADERS };
+  // Local tool: only loopback pages may call it from a browser.
+  if (origin && /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i.test(origin)) {
+    headers["Access-Control-Allow-Origin"] = origin;
+    headers["Access-Control-Allow-Headers"] = "*";
+    headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, MERGE, DELETE, OPTIONS";
+    headers["Access-Control-Allow-Credentials"] = "true";
+    headers.Vary = "Origin";
+  }
+  return headers;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, answer: ApiResponse, extra: Record<string, string> = {}): void {
+  const body = answer.body === null ? null : typeof answer.body === "string" ? Buffer.from(answer.body, "utf8") : answer.body;
+  const headers: Record<string, string> = {
+    ...extra,
+    ...answer.headers,
+    "Cache-Control": "private, max-age=0",
+    SPRequestGuid: randomUUID(),
+    "request-id": randomUUID(),
+    "X-SharePointHealthScore": "0",
+    MicrosoftSharePointTeamServices: "16.0.0.0",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Length": String(body?.length ?? 0),
+  };
+  if (answer.status === 200 || answer.status === 201) headers.DATASERVICEVERSION = "3.0";
+  res.writeHead(answer.status, answer.statusText ?? statusText(answer.status), headers);
+  res.end(body ?? undefined);
+}
+
+export async function startLocalSharePoint(options: LocalSharePointOptions): Promise<LocalSharePoint> {
+  const host = options.host ?? "127.0.0.1";
+  const handler = new LocalSharePointHandler({ dataDir: options.dataDir, threshold: options.threshold });
+  const server = createServer((req, res) => {
+    handler.handle(req, res).catch((error: unknown) => {
+      console.error("localsp: request failed", error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const siteUrl = `${url}/sites/wres`;
+  try {
+    await handler.seed(options.seed ?? "none", () => siteUrl);
+  } catch (error) {
+    server.close();
+    handler.close();
+    throw error;
+  }
+  return {
+    url,
+    siteUrl,
+    faults: handler.faults,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          handler.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

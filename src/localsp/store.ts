@@ -1,0 +1,562 @@
+// Durable storage for the local SharePoint server: SQLite through better-sqlite3, WAL journal with
+// synchronous=FULL, so every write is on disk before the HTTP answer leaves (a crash loses nothing
+// acknowledged). Items keep their field values in a JSON column; list items are also mirrored in
+// memory per list (loaded on first use, updated after each commit) so queries stay fast.
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { Role } from "./permissions";
+
+export interface UserRow {
+  id: number;
+  upn: string;
+  title: string;
+  email: string;
+  jobTitle: string | null;
+  defaultRole: Role | null;
+}
+
+export interface SiteRow {
+  id: number;
+  name: string;
+  title: string;
+  guid: string;
+  webGuid: string;
+  created: string;
+}
+
+export interface ListRow {
+  guid: string;
+  siteId: number;
+  title: string;
+  description: string;
+  baseTemplate: number;
+  /** The list's folder name: "Lists/<name>" for lists, "<name>" for libraries. */
+  urlName: string;
+  entityName: string;
+  created: string;
+  modified: string;
+  lastItemId: number;
+}
+
+export interface FieldProps {
+  Choices?: string[];
+  AllowMultipleValues?: boolean;
+  LookupList?: string;
+  LookupField?: string;
+  Indexed?: boolean;
+  Required?: boolean;
+  MaxLength?: number;
+  Description?: string;
+  Hidden?: boolean;
+  ReadOnlyField?: boolean;
+  DisplayFormat?: number;
+  SelectionMode?: number;
+  RichText?: boolean;
+  NumberOfLines?: number;
+  DefaultValue?: string | null;
+  EnforceUniqueValues?: boolean;
+  [key: string]: unknown;
+}
+
+export interface FieldRow {
+  guid: string;
+  listGuid: string;
+  internalName: string;
+  title: string;
+  kind: number;
+  typeAsString: string;
+  props: FieldProps;
+  builtIn: boolean;
+}
+
+export interface ItemRecord {
+  listGuid: string;
+  id: number;
+  version: number;
+  guid: string;
+  values: Record<string, unknown>;
+  created: string;
+  modified: string;
+  authorId: number;
+  editorId: number;
+}
+
+export interface VersionRecord {
+  version: number;
+  values: Record<string, unknown>;
+  modified: string;
+  editorId: number;
+}
+
+export interface FileRecord {
+  path: string;
+  listGuid: string;
+  itemId: number;
+  folder: string;
+  name: string;
+  guid: string;
+  length: number;
+  version: number;
+  created: string;
+  modified: string;
+  authorId: number;
+  editorId: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (
+  id INTEGER PRIMARY KEY, upn TEXT NOT NULL UNIQUE COLLATE NOCASE, title TEXT NOT NULL,
+  email TEXT NOT NULL, job_title TEXT, default_role TEXT);
+CREATE TABLE IF NOT EXISTS sites (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, title TEXT NOT NULL,
+  guid TEXT NOT NULL, web_guid TEXT NOT NULL, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS role_assignments (
+  site_id INTEGER NOT NULL REFERENCES sites(id), user_id INTEGER NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL, PRIMARY KEY (site_id, user_id));
+CREATE TABLE IF NOT EXISTS lists (
+  guid TEXT PRIMARY KEY, site_id INTEGER NOT NULL REFERENCES sites(id), title TEXT NOT NULL,
+  description TEXT NOT NULL, base_template INTEGER NOT NULL, url_name TEXT NOT NULL,
+  entity_name TEXT NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL, last_item_id INTEGER NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX IF NOT EXISTS lists_by_title ON lists (site_id, title COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS fields (
+  guid TEXT PRIMARY KEY, list_guid TEXT NOT NULL REFERENCES lists(guid) ON DELETE CASCADE,
+  internal_name TEXT NOT NULL, title TEXT NOT NULL, kind INTEGER NOT NULL, type_as_string TEXT NOT NULL,
+  props TEXT NOT NULL, built_in INTEGER NOT NULL, position INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS fields_by_name ON fields (list_guid, internal_name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS items (
+  list_guid TEXT NOT NULL REFERENCES lists(guid) ON DELETE CASCADE, id INTEGER NOT NULL,
+  version INTEGER NOT NULL, guid TEXT NOT NULL, data TEXT NOT NULL, created TEXT NOT NULL,
+  modified TEXT NOT NULL, author_id INTEGER NOT NULL, editor_id INTEGER NOT NULL,
+  PRIMARY KEY (list_guid, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS item_versions (
+  list_guid TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL,
+  modified TEXT NOT NULL, editor_id INTEGER NOT NULL, PRIMARY KEY (list_guid, item_id, version)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS files (
+  path TEXT PRIMARY KEY COLLATE NOCASE, list_guid TEXT NOT NULL REFERENCES lists(guid) ON DELETE CASCADE,
+  item_id INTEGER NOT NULL, folder TEXT NOT NULL COLLATE NOCASE, name TEXT NOT NULL, guid TEXT NOT NULL,
+  bytes BLOB NOT NULL, length INTEGER NOT NULL, version INTEGER NOT NULL, created TEXT NOT NULL,
+  modified TEXT NOT NULL, author_id INTEGER NOT NULL, editor_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder);
+`;
+
+/** SharePoint timestamps: UTC, whole seconds, "Z". */
+export function nowIso(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+interface RawItem {
+  list_guid: string;
+  id: number;
+  version: number;
+  guid: string;
+  data: string;
+  created: string;
+  modified: string;
+  author_id: number;
+  editor_id: number;
+}
+
+function toItem(row: RawItem): ItemRecord {
+  return {
+    listGuid: row.list_guid,
+    id: row.id,
+    version: row.version,
+    guid: row.guid,
+    values: JSON.parse(row.data) as Record<string, unknown>,
+    created: row.created,
+    modified: row.modified,
+    authorId: row.author_id,
+    editorId: row.editor_id,
+  };
+}
+
+export class Store {
+  readonly db: Database.Database;
+  readonly isNew: boolean;
+  private readonly itemCache = new Map<string, Map<number, ItemRecord>>();
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, "localsp.sqlite"));
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    const existed = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
+    this.db.exec(SCHEMA);
+    this.isNew = !existed;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+  }
+
+  // ---- users and roles
+
+  upsertUser(user: Omit<UserRow, "id">): UserRow {
+    this.db
+      .prepare(
+        `INSERT INTO users (upn, title, email, job_title, default_role) VALUES (@upn, @title, @email, @jobTitle, @defaultRole)
+         ON CONFLICT(upn) DO UPDATE SET title = excluded.title, email = excluded.email, job_title = excluded.job_title,
+         default_role = excluded.default_role`,
+      )
+      .run(user);
+    return this.userByUpn(user.upn) as UserRow;
+  }
+
+  private mapUser(row: Record<string, unknown> | undefined): UserRow | undefined {
+    if (!row) return undefined;
+    return {
+      id: row.id as number,
+      upn: row.upn as string,
+      title: row.title as string,
+      email: row.email as string,
+      jobTitle: (row.job_title as string | null) ?? null,
+      defaultRole: (row.default_role as Role | null) ?? null,
+    };
+  }
+
+  userByUpn(upn: string): UserRow | undefined {
+    return this.mapUser(this.db.prepare("SELECT * FROM users WHERE upn = ? OR email = ? COLLATE NOCASE").get(upn, upn) as Record<string, unknown>);
+  }
+
+  userById(id: number): UserRow | undefined {
+    return this.mapUser(this.db.prepare("SELECT * FROM users WHERE id = ?").get(id) as Record<string, unknown>);
+  }
+
+  allUsers(): UserRow[] {
+    return (this.db.prepare("SELECT * FROM users ORDER BY id").all() as Record<string, unknown>[]).map((r) => this.mapUser(r) as UserRow);
+  }
+
+  roleOf(siteId: number, userId: number): Role | undefined {
+    const row = this.db.prepare("SELECT role FROM role_assignments WHERE site_id = ? AND user_id = ?").get(siteId, userId) as
+      | { role: Role }
+      | undefined;
+    return row?.role;
+  }
+
+  assignRole(siteId: number, userId: number, role: Role): void {
+    this.db
+      .prepare("INSERT INTO role_assignments (site_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT(site_id, user_id) DO UPDATE SET role = excluded.role")
+      .run(siteId, userId, role);
+  }
+
+  /** Adds a user to the site's user list without granting anything (SharePoint's ensureUser). */
+  ensureSiteUser(siteId: number, userId: number): void {
+    this.db.prepare("INSERT OR IGNORE INTO role_assignments (site_id, user_id, role) VALUES (?, ?, 'none')").run(siteId, userId);
+  }
+
+  siteUsers(siteId: number): UserRow[] {
+    return (
+      this.db
+        .prepare("SELECT u.* FROM users u JOIN role_assignments r ON r.user_id = u.id WHERE r.site_id = ? ORDER BY u.id")
+        .all(siteId) as Record<string, unknown>[]
+    ).map((r) => this.mapUser(r) as UserRow);
+  }
+
+  // ---- sites
+
+  private mapSite(row: Record<string, unknown> | undefined): SiteRow | undefined {
+    if (!row) return undefined;
+    return {
+      id: row.id as number,
+      name: row.name as string,
+      title: row.title as string,
+      guid: row.guid as string,
+      webGuid: row.web_guid as string,
+      created: row.created as string,
+    };
+  }
+
+  siteByName(name: string): SiteRow | undefined {
+    return this.mapSite(this.db.prepare("SELECT * FROM sites WHERE name = ?").get(name) as Record<string, unknown>);
+  }
+
+  /** Creates a site with every directory user holding their default role (admin owns every site). */
+  createSite(name: string, title: string): SiteRow {
+    return this.transaction(() => {
+      const existing = this.siteByName(name);
+      if (existing) return existing;
+      this.db
+        .prepare("INSERT INTO sites (name, title, guid, web_guid, created) VALUES (?, ?, ?, ?, ?)")
+        .run(name, title, randomUUID(), randomUUID(), nowIso());
+      const site = this.siteByName(name) as SiteRow;
+      for (const user of this.allUsers()) {
+        if (user.defaultRole) this.assignRole(site.id, user.id, user.defaultRole);
+      }
+      return site;
+    });
+  }
+
+  // ---- lists and fields
+
+  private mapList(row: Record<string, unknown> | undefined): ListRow | undefined {
+    if (!row) return undefined;
+    return {
+      guid: row.guid as string,
+      siteId: row.site_id as number,
+      title: row.title as string,
+      description: row.description as string,
+      baseTemplate: row.base_template as number,
+      urlName: row.url_name as string,
+      entityName: row.entity_name as string,
+      created: row.created as string,
+      modified: row.modified as string,
+      lastItemId: row.last_item_id as number,
+    };
+  }
+
+  lists(siteId: number): ListRow[] {
+    return (this.db.prepare("SELECT * FROM lists WHERE site_id = ? ORDER BY created, title").all(siteId) as Record<string, unknown>[]).map(
+      (r) => this.mapList(r) as ListRow,
+    );
+  }
+
+  listByTitle(siteId: number, title: string): ListRow | undefined {
+    return this.mapList(this.db.prepare("SELECT * FROM lists WHERE site_id = ? AND title = ? COLLATE NOCASE").get(siteId, title) as Record<string, unknown>);
+  }
+
+  listByGuid(siteId: number, guid: string): ListRow | undefined {
+    return this.mapList(
+      this.db.prepare("SELECT * FROM lists WHERE site_id = ? AND guid = ? COLLATE NOCASE").get(siteId, guid.replace(/[{}]/g, "")) as Record<string, unknown>,
+    );
+  }
+
+  listByUrlName(siteId: number, urlName: string): ListRow | undefined {
+    return this.mapList(
+      this.db.prepare("SELECT * FROM lists WHERE site_id = ? AND url_name = ? COLLATE NOCASE").get(siteId, urlName) as Record<string, unknown>,
+    );
+  }
+
+  insertList(list: Omit<ListRow, "lastItemId">): void {
+    this.db
+      .prepare(
+        `INSERT INTO lists (guid, site_id, title, description, base_template, url_name, entity_name, created, modified)
+         VALUES (@guid, @siteId, @title, @description, @baseTemplate, @urlName, @entityName, @created, @modified)`,
+      )
+      .run(list);
+  }
+
+  updateList(guid: string, patch: { title?: string; description?: string }): void {
+    if (patch.title !== undefined) this.db.prepare("UPDATE lists SET title = ? WHERE guid = ?").run(patch.title, guid);
+    if (patch.description !== undefined) this.db.prepare("UPDATE lists SET description = ? WHERE guid = ?").run(patch.description, guid);
+    this.db.prepare("UPDATE lists SET modified = ? WHERE guid = ?").run(nowIso(), guid);
+  }
+
+  deleteList(guid: string): void {
+    this.db.prepare("DELETE FROM item_versions WHERE list_guid = ?").run(guid);
+    this.db.prepare("DELETE FROM lists WHERE guid = ?").run(guid);
+    this.itemCache.delete(guid);
+  }
+
+  private mapField(row: Record<string, unknown>): FieldRow {
+    return {
+      guid: row.guid as string,
+      listGuid: row.list_guid as string,
+      internalName: row.internal_name as string,
+      title: row.title as string,
+      kind: row.kind as number,
+      typeAsString: row.type_as_string as string,
+      props: JSON.parse(row.props as string) as FieldProps,
+      builtIn: (row.built_in as number) === 1,
+    };
+  }
+
+  fields(listGuid: string): FieldRow[] {
+    return (this.db.prepare("SELECT * FROM fields WHERE list_guid = ? ORDER BY position").all(listGuid) as Record<string, unknown>[]).map((r) =>
+      this.mapField(r),
+    );
+  }
+
+  insertField(field: FieldRow): void {
+    const position = (this.db.prepare("SELECT COUNT(*) AS n FROM fields WHERE list_guid = ?").get(field.listGuid) as { n: number }).n;
+    this.db
+      .prepare(
+        `INSERT INTO fields (guid, list_guid, internal_name, title, kind, type_as_string, props, built_in, position)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(field.guid, field.listGuid, field.internalName, field.title, field.kind, field.typeAsString, JSON.stringify(field.props), field.builtIn ? 1 : 0, position);
+  }
+
+  updateField(field: FieldRow): void {
+    this.db
+      .prepare("UPDATE fields SET title = ?, type_as_string = ?, props = ? WHERE guid = ?")
+      .run(field.title, field.typeAsString, JSON.stringify(field.props), field.guid);
+  }
+
+  deleteField(guid: string): void {
+    this.db.prepare("DELETE FROM fields WHERE guid = ?").run(guid);
+  }
+
+  // ---- items
+
+  /** All items of a list keyed by id, in id order (the in-memory mirror of the items table). */
+  items(listGuid: string): Map<number, ItemRecord> {
+    let cached = this.itemCache.get(listGuid);
+    if (!cached) {
+      cached = new Map();
+      const rows = this.db.prepare("SELECT * FROM items WHERE list_guid = ? ORDER BY id").all(listGuid) as RawItem[];
+      for (const row of rows) cached.set(row.id, toItem(row));
+      this.itemCache.set(listGuid, cached);
+    }
+    return cached;
+  }
+
+  item(listGuid: string, id: number): ItemRecord | undefined {
+    return this.items(listGuid).get(id);
+  }
+
+  /** Inserts a new item with the next id of its list and records version 1. Call inside a transaction. */
+  insertItem(listGuid: string, values: Record<string, unknown>, userId: number): ItemRecord {
+    this.db.prepare("UPDATE lists SET last_item_id = last_item_id + 1, modified = ? WHERE guid = ?").run(nowIso(), listGuid);
+    const { last_item_id: id } = this.db.prepare("SELECT last_item_id FROM lists WHERE guid = ?").get(listGuid) as { last_item_id: number };
+    const now = nowIso();
+    const item: ItemRecord = { listGuid, id, version: 1, guid: randomUUID(), values, created: now, modified: now, authorId: userId, editorId: userId };
+    this.db
+      .prepare("INSERT INTO items (list_guid, id, version, guid, data, created, modified, author_id, editor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(listGuid, id, 1, item.guid, JSON.stringify(values), now, now, userId, userId);
+    this.insertVersion(item);
+    this.afterCommit(() => this.items(listGuid).set(id, item));
+    return item;
+  }
+
+  /** Writes a new version of an item. Call inside a transaction. */
+  updateItem(previous: ItemRecord, values: Record<string, unknown>, userId: number): ItemRecord {
+    const item: ItemRecord = { ...previous, values, version: previous.version + 1, modified: nowIso(), editorId: userId };
+    const result = this.db
+      .prepare("UPDATE items SET version = ?, data = ?, modified = ?, editor_id = ? WHERE list_guid = ? AND id = ? AND version = ?")
+      .run(item.version, JSON.stringify(values), item.modified, userId, item.listGuid, item.id, previous.version);
+    if (result.changes !== 1) throw new Error(`item ${item.id} changed underneath an update`);
+    this.db.prepare("UPDATE lists SET modified = ? WHERE guid = ?").run(item.modified, item.listGuid);
+    this.insertVersion(item);
+    this.afterCommit(() => this.items(item.listGuid).set(item.id, item));
+    return item;
+  }
+
+  deleteItem(item: ItemRecord): void {
+    this.db.prepare("DELETE FROM items WHERE list_guid = ? AND id = ?").run(item.listGuid, item.id);
+    this.db.prepare("DELETE FROM item_versions WHERE list_guid = ? AND item_id = ?").run(item.listGuid, item.id);
+    this.db.prepare("UPDATE lists SET modified = ? WHERE guid = ?").run(nowIso(), item.listGuid);
+    this.afterCommit(() => this.items(item.listGuid).delete(item.id));
+  }
+
+  private insertVersion(item: ItemRecord): void {
+    this.db
+      .prepare("INSERT INTO item_versions (list_guid, item_id, version, data, modified, editor_id) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(item.listGuid, item.id, item.version, JSON.stringify(item.values), item.modified, item.editorId);
+  }
+
+  versions(listGuid: string, itemId: number): VersionRecord[] {
+    return (
+      this.db
+        .prepare("SELECT version, data, modified, editor_id FROM item_versions WHERE list_guid = ? AND item_id = ? ORDER BY version DESC")
+        .all(listGuid, itemId) as { version: number; data: string; modified: string; editor_id: number }[]
+    ).map((r) => ({ version: r.version, values: JSON.parse(r.data) as Record<string, unknown>, modified: r.modified, editorId: r.editor_id }));
+  }
+
+  // The cache follows the database: changes made inside a transaction apply once it commits.
+  private pending: (() => void)[] = [];
+  private afterCommit(fn: () => void): void {
+    if (this.db.inTransaction) this.pending.push(fn);
+    else fn();
+  }
+
+  /** Runs fn in an IMMEDIATE transaction and applies the cache changes only when it commits. */
+  write<T>(fn: () => T): T {
+    this.pending = [];
+    try {
+      const result = this.transaction(fn);
+      for (const apply of this.pending) apply();
+      return result;
+    } finally {
+      this.pending = [];
+    }
+  }
+
+  // ---- files
+
+  private mapFile(row: Record<string, unknown> | undefined): FileRecord | undefined {
+    if (!row) return undefined;
+    return {
+      path: row.path as string,
+      listGuid: row.list_guid as string,
+      itemId: row.item_id as number,
+      folder: row.folder as string,
+      name: row.name as string,
+      guid: row.guid as string,
+      length: row.length as number,
+      version: row.version as number,
+      created: row.created as string,
+      modified: row.modified as string,
+      authorId: row.author_id as number,
+      editorId: row.editor_id as number,
+    };
+  }
+
+  file(path: string): FileRecord | undefined {
+    return this.mapFile(
+      this.db
+        .prepare("SELECT path, list_guid, item_id, folder, name, guid, length, version, created, modified, author_id, editor_id FROM files WHERE path = ?")
+        .get(path) as Record<string, unknown>,
+    );
+  }
+
+  fileBytes(path: string): Buffer | undefined {
+    const row = this.db.prepare("SELECT bytes FROM files WHERE path = ?").get(path) as { bytes: Buffer } | undefined;
+    return row?.bytes;
+  }
+
+  filesIn(folder: string): FileRecord[] {
+    return (
+      this.db
+        .prepare(
+          "SELECT path, list_guid, item_id, folder, name, guid, length, version, created, modified, author_id, editor_id FROM files WHERE folder = ? ORDER BY name",
+        )
+        .all(folder) as Record<string, unknown>[]
+    ).map((r) => this.mapFile(r) as FileRecord);
+  }
+
+  fileByItem(listGuid: string, itemId: number): FileRecord | undefined {
+    const row = this.db.prepare("SELECT path FROM files WHERE list_guid = ? AND item_id = ?").get(listGuid, itemId) as { path: string } | undefined;
+    return row ? this.file(row.path) : undefined;
+  }
+
+  /** Writes a file's bytes (new, or a new version of an existing one). Call inside a transaction. */
+  putFile(file: Omit<FileRecord, "length" | "version" | "created" | "modified" | "guid"> & { guid?: string }, bytes: Uint8Array): FileRecord {
+    const existing = this.file(file.path);
+    const now = nowIso();
+    if (existing) {
+      this.db
+        .prepare("UPDATE files SET bytes = ?, length = ?, version = version + 1, modified = ?, editor_id = ? WHERE path = ?")
+        .run(Buffer.from(bytes), bytes.byteLength, now, file.editorId, file.path);
+    } else {
+      this.db
+        .prepare(
+          `INSERT INTO files (path, list_guid, item_id, folder, name, guid, bytes, length, version, created, modified, author_id, editor_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+        )
+        .run(file.path, file.listGuid, file.itemId, file.folder, file.name, file.guid ?? randomUUID(), Buffer.from(bytes), bytes.byteLength, now, now, file.authorId, file.editorId);
+    }
+    return this.file(file.path) as FileRecord;
+  }
+
+  deleteFile(path: string): void {
+    this.db.prepare("DELETE FROM files WHERE path = ?").run(path);
+  }
+}
