@@ -92,15 +92,35 @@ class SheetReader {
     return null;
   }
 
-  /** An objective heading between the title rows and the header row. */
+  /**
+   * An objective heading between the title rows and the header row, with the rows that describe
+   * it ("Objectives", "What actions do we need to take and why?") between it and the header.
+   */
   private headingAbove(header: HeaderRow): void {
+    const labels: number[] = [];
     for (let r = header.index - 1; r >= 0; r--) {
-      const filled = (this.rows[r] ?? []).filter((cell) => !isBlank(cell));
+      const row = this.rows[r] ?? [];
+      const filled = row.filter((cell) => !isBlank(cell));
       if (filled.length === 0) continue;
       const text = cellText(filled[0]).trim();
+      if (filled.length >= 2 && DESCRIPTION_LABELS.has(comparable(text))) {
+        labels.unshift(r);
+        continue;
+      }
       if (filled.length === 1 && (HEADING_WORD.test(text) || NUMBERED_HEADING.test(text))) this.startObjective(text, r);
-      return;
+      break;
     }
+    for (const r of labels) this.describeRow(r, this.rows[r] ?? []);
+  }
+
+  private describeRow(r: number, row: readonly GridCell[]): void {
+    const cells = row.filter((cell) => !isBlank(cell));
+    const label = comparable(cellText(cells[0]));
+    const text = cells
+      .slice(1)
+      .map((cell) => tidyLines(cellText(cell)))
+      .join("\n");
+    this.describe(text, r, label.startsWith("objective"));
   }
 
   private readRow(r: number, header: HeaderRow): void {
@@ -121,14 +141,7 @@ class SheetReader {
       return;
     }
     if (filled.length >= 2 && first <= header.firstColumn && DESCRIPTION_LABELS.has(comparable(firstText))) {
-      this.describe(
-        filled
-          .slice(1)
-          .map((c) => tidyLines(cellText(row[c])))
-          .join("\n"),
-        r,
-        comparable(firstText).startsWith("objective"),
-      );
+      this.describeRow(r, row);
       return;
     }
     this.readAction(r, row, header);

@@ -117,6 +117,27 @@ describe("parsePlanGrid on other layouts", () => {
     expect(issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 
+  it("finds a heading above the header row, with the rows that describe it", () => {
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        ["Workforce Race Equality Standard Action Plan 2020 – 2021"],
+        ["3. Staff Survey Indicators & Staff Engagement – Metrics 5, 6, 7 and 8"],
+        ["Objectives", "Reduce the gaps in experience between white staff and BAME staff."],
+        ["What actions do we need to take and why?", "Where the survey shows gaps of 5% or more."],
+        ["Reference", "Action to be taken", "Responsible owner(s)", "Completion date", "Outcomes"],
+        ["3.1", "Celebrate Black History Month", "Head of EDI", "November 2020", "A programme of events"],
+      ],
+    };
+    const { objectives, issues } = parsePlanGrid([sheet], { planYear: "2020/21", fileName: "plan.xlsx" });
+    expect(objectives.map((o) => [o.fields.number, o.fields.title, o.fields.indicators, o.actions.length])).toEqual([
+      ["3", "Staff Survey Indicators & Staff Engagement – Metrics 5, 6, 7 and 8", [5, 6, 7, 8], 1],
+    ]);
+    expect(objectives[0]?.fields.description).toBe("Reduce the gaps in experience between white staff and BAME staff.\n\nWhere the survey shows gaps of 5% or more.");
+    expect(issues).toEqual([]);
+  });
+
   it("repeats a lead merged down several rows into each action", () => {
     const sheet: GridSheet = {
       name: "Objective 3",
