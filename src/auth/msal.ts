@@ -50,6 +50,8 @@ export interface MsalTokenProviderOptions {
   accountHint?: { loginHint?: string; homeAccountId?: string; tenantId?: string };
   /** The redirect bridge page (default: `auth-redirect.html` beside the tab's page). */
   redirectUri?: string;
+  /** Whether the page runs inside a frame (default: `window.parent !== window`). */
+  framed?: boolean;
 }
 
 export interface MsalDependencies {
@@ -139,13 +141,18 @@ export async function createMsalTokenProvider(
     cache: { cacheLocation: "localStorage" },
     system: { loggerOptions: { piiLoggingEnabled: false } },
   };
+  if (flow === "standard" && (options.framed ?? isFramed())) {
+    // A framed page without nested auth (a SharePoint web part, a Teams client that does not offer
+    // it): Chromium partitions the BroadcastChannel the redirect bridge uses between a popup and a
+    // cross-site frame, so let MSAL poll the popup's same-origin address instead (unverified on a tenant).
+    configuration.system = { ...configuration.system, enableLegacyPolling: true };
+  }
   const client = await (dependencies.createClient ?? createRealClient)(configuration, flow);
 
-  // Completes a redirect sign-in that the popup fallback started before the page navigated away.
-  if (flow === "standard") {
-    const returned = await client.handleRedirectPromise();
-    if (returned) adopt(returned);
-  }
+  // Completes a redirect sign-in that the popup fallback started before the page navigated away
+  // (the nestable factory may itself have fallen back to a standard client; the call is harmless then).
+  const returned = await client.handleRedirectPromise();
+  if (returned) adopt(returned);
 
   const forceRefreshNext = { write: false, provision: false };
 
@@ -275,6 +282,14 @@ export function tidClaim(accessToken: string): string | undefined {
     return typeof tid === "string" ? tid : undefined;
   } catch {
     return undefined;
+  }
+}
+
+function isFramed(): boolean {
+  try {
+    return window.parent !== window;
+  } catch {
+    return true; // a cross-origin parent can make even the comparison throw in old engines
   }
 }
 

@@ -24,6 +24,8 @@ export interface StartAuthOptions {
   accountHint?: MsalTokenProviderOptions["accountHint"];
   /** Default: `auth-redirect.html` beside the page. */
   redirectUri?: string;
+  /** Default: whether the page runs inside a frame. */
+  framed?: boolean;
 }
 
 export async function startAuth(options: StartAuthOptions, dependencies?: MsalDependencies): Promise<AuthSession> {
@@ -35,7 +37,7 @@ export async function startAuth(options: StartAuthOptions, dependencies?: MsalDe
   const sharePointOrigin = config.sharePointOrigin ?? (options.siteUrl ? new URL(options.siteUrl).origin : undefined);
   if (!sharePointOrigin) throw new AuthConfigError(["no SharePoint address: set VITE_WRES_SHAREPOINT_ORIGIN or choose a site"]);
   const msal = await createMsalTokenProvider(
-    { clientId: config.clientId, tenantId: config.tenantId, sharePointOrigin, hosted: options.hosted, accountHint: options.accountHint, redirectUri: options.redirectUri },
+    { clientId: config.clientId, tenantId: config.tenantId, sharePointOrigin, hosted: options.hosted, accountHint: options.accountHint, redirectUri: options.redirectUri, framed: options.framed },
     dependencies,
   );
   return { mode: "tenant", msal, getToken: msal.getToken, getProvisioningToken: msal.getProvisioningToken };

@@ -120,6 +120,7 @@ const options: MsalTokenProviderOptions = {
   sharePointOrigin: "https://contoso.sharepoint.com/sites/wres",
   hosted: false,
   redirectUri: "https://wres.example.org/auth-redirect.html",
+  framed: false,
 };
 
 async function setUp(fake: FakeMsal, overrides: Partial<MsalTokenProviderOptions> = {}, naaRecommended = true) {
@@ -284,6 +285,15 @@ describe("MSAL token seam", () => {
     const browser = await setUp(new FakeMsal(), { hosted: false }, true);
     expect(browser.auth.flow).toBe("standard");
     expect(browser.created[0]?.configuration.auth.redirectUri).toBe("https://wres.example.org/auth-redirect.html");
+    expect(browser.created[0]?.configuration.system?.enableLegacyPolling).toBeUndefined();
+  });
+
+  it("polls the popup instead of the bridge's channel when framed without nested auth (SharePoint web part)", async () => {
+    const framed = await setUp(new FakeMsal(), { hosted: true, framed: true }, false);
+    expect(framed.auth.flow).toBe("standard");
+    expect(framed.created[0]?.configuration.system?.enableLegacyPolling).toBe(true);
+    const nested = await setUp(new FakeMsal(), { hosted: true, framed: true }, true);
+    expect(nested.created[0]?.configuration.system?.enableLegacyPolling).toBeUndefined();
   });
 
   it("falls back to a full-page redirect when the browser blocks the popup (not in a host)", async () => {

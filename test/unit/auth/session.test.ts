@@ -24,7 +24,7 @@ describe("startAuth", () => {
       },
     } as unknown as MsalClient;
     const session = await startAuth(
-      { config: { ...tenant, sharePointOrigin: undefined }, localUpn: "admin@wres.test", hosted: false, siteUrl: "https://contoso.sharepoint.com/sites/wres", redirectUri: "https://wres.example/auth-redirect.html" },
+      { config: { ...tenant, sharePointOrigin: undefined }, localUpn: "admin@wres.test", hosted: false, siteUrl: "https://contoso.sharepoint.com/sites/wres", redirectUri: "https://wres.example/auth-redirect.html", framed: false },
       { createClient: async () => client },
     );
     expect(session.mode).toBe("tenant");
