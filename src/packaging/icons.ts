@@ -11,13 +11,15 @@ export const ACCENT = { r: 0x00, g: 0x5e, b: 0xb8 };
 
 type Rect = [x0: number, y0: number, x1: number, y1: number];
 
-/** The symbol in unit coordinates (0..1): three rising bars on a baseline. */
-const SYMBOL: Rect[] = [
-  [0.2, 0.5, 0.34, 0.76],
-  [0.43, 0.37, 0.57, 0.76],
-  [0.66, 0.22, 0.8, 0.76],
-  [0.16, 0.8, 0.84, 0.86],
-];
+/** The symbol on a 32-unit grid, so edges fall on whole pixels at 32 px and at 192 px (6 x 32). */
+const SYMBOL: Rect[] = (
+  [
+    [6, 16, 10, 23],
+    [14, 11, 18, 23],
+    [22, 6, 26, 23],
+    [5, 25, 27, 27],
+  ] as Rect[]
+).map(([x0, y0, x1, y1]) => [x0 / 32, y0 / 32, x1 / 32, y1 / 32]);
 
 function coverage(px: number, py: number, size: number, samples = 4): number {
   let inside = 0;
