@@ -77,6 +77,7 @@ class SheetReader {
       if (this.rows.some((row) => row.some((cell) => !isBlank(cell)))) this.issue("warning", "sheetSkipped", null, null, null);
       return;
     }
+    this.file.tables++;
     for (const ignored of header.ignored) {
       this.issue("warning", ignored.duplicate ? "columnDuplicate" : "columnIgnored", header.index, ignored.column, ignored.text);
     }
@@ -302,6 +303,8 @@ class SheetReader {
 /** State shared by the sheets of one file: objectives can continue across sheets. */
 class FileReader {
   readonly issues: ImportIssue[] = [];
+  /** Sheets where a plan table (a header row) was found. */
+  tables = 0;
   private readonly builders: ObjectiveBuilder[] = [];
 
   objectiveByKey(key: string): ObjectiveBuilder | undefined {
@@ -327,7 +330,7 @@ class FileReader {
     const objectives = this.builders
       .filter((b) => b.objective.actions.length > 0 || b.descriptions.length > 0 || HEADING_WORD.test(b.headingText) || NUMBERED_HEADING.test(b.headingText))
       .map((b) => this.finish(b));
-    if (objectives.every((o) => o.actions.length === 0) && !this.issues.some((i) => i.code === "missingActionText" || i.code === "ragUnknown")) {
+    if (this.tables === 0) {
       this.issues.unshift({ severity: "error", code: "noPlanTable", sheet: null, row: null, column: null, cell: null, value: null });
     }
     return { objectives, issues: this.issues };
