@@ -1,0 +1,159 @@
+// The production build, served the way an organisation hosts it (static files over HTTP with the
+// headers from manifest/DEPLOYMENT.md), renders standalone against the local SharePoint stand-in.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { LocalSharePointHandler } from "../../src/localsp/server";
+import { BUDGETS, measure } from "../../src/packaging/bundle-size";
+import { launchBrowser, openAs, screenshot, type RunningApp } from "../support/browser";
+
+const repo = resolve(import.meta.dirname, "../..");
+const run = promisify(execFile);
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".woff2": "font/woff2",
+};
+
+/** The hosting headers DEPLOYMENT.md asks for. */
+function headersFor(path: string): Record<string, string> {
+  const frameAncestors = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com";
+  if (path === "/auth-redirect.html") return { "Cache-Control": "no-store", "Content-Security-Policy": "frame-ancestors 'self'" };
+  if (path.startsWith("/assets/")) return { "Cache-Control": "public, max-age=31536000, immutable" };
+  return { "Cache-Control": "no-cache", "Content-Security-Policy": frameAncestors };
+}
+
+interface ProductionSite extends RunningApp {
+  sharePointRequests: string[];
+}
+
+/** A static host for `distDir` with the local SharePoint handler at the same origin (as in a local demo). */
+async function serveProduction(distDir: string): Promise<ProductionSite> {
+  const dataDir = mkdtempSync(join(tmpdir(), "wres-production-"));
+  const sharePoint = new LocalSharePointHandler({ dataDir });
+  const sharePointRequests: string[] = [];
+  let ready: Promise<void> = Promise.resolve();
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
+    if (sharePoint.handles(path)) {
+      sharePointRequests.push(`${req.method} ${path}`);
+      const seeding = req.headers["x-localsp-seeding"] === "1";
+      (seeding ? Promise.resolve() : ready)
+        .then(() => sharePoint.handle(req, res))
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        });
+      return;
+    }
+    const file = normalize(join(distDir, path === "/" ? "index.html" : path));
+    if (!file.startsWith(distDir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (!statSync(file).isFile()) throw new Error("not a file");
+      res.writeHead(200, { "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", ...headersFor(path === "/" ? "/index.html" : path) });
+      res.end(readFileSync(file));
+    } catch {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
+    }
+  });
+  await new Promise<void>((resolveListen) => server.listen(0, "127.0.0.1", resolveListen));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/`;
+  ready = sharePoint.seed("demo", () => `${url}sites/wres`);
+  await ready;
+  return {
+    url,
+    dataDir,
+    sharePointRequests,
+    async close() {
+      await new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      });
+      sharePoint.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe("production build", () => {
+  let distDir: string;
+  let site: ProductionSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    distDir = mkdtempSync(join(tmpdir(), "wres-dist-"));
+    // Local mode (no VITE_WRES_* variables): the build a demo or this test serves.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITE_WRES_")));
+    await run(process.execPath, [resolve(repo, "node_modules/vite/bin/vite.js"), "build", "--outDir", distDir, "--emptyOutDir", "--logLevel", "error"], {
+      cwd: repo,
+      env,
+    });
+    site = await serveProduction(distDir);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it("keeps each page's initial JavaScript within its gzip budget", () => {
+    const sizes = measure(distDir);
+    expect(sizes.map((size) => size.page).sort()).toEqual(Object.keys(BUDGETS).sort());
+    for (const size of sizes) {
+      console.log(`${size.page}: initial JS ${(size.gzipBytes / 1024).toFixed(1)} KB gzip in ${size.files.length} files (budget ${(size.budget / 1024).toFixed(0)} KB)`);
+      expect(size.gzipBytes, `${size.page} initial JS`).toBeLessThanOrEqual(size.budget);
+    }
+    // MSAL stays out of the tab's first download in local mode: it is loaded only when signing in to a tenant.
+    const indexFiles = sizes.find((size) => size.page === "index.html")!.files;
+    const initialCode = indexFiles.map((file) => readFileSync(join(distDir, file), "utf8")).join("\n");
+    expect(initialCode).not.toMatch(/createNestablePublicClientApplication/);
+  });
+
+  it("renders the tab standalone from the static files and reads the plan from the SharePoint stand-in", async () => {
+    const pageErrors: string[] = [];
+    const { context, page } = await openAs(browser, site, "edi.lead@wres.test");
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    try {
+      await page.waitForFunction(() => (document.getElementById("root")?.textContent ?? "").trim().length > 0, undefined, { timeout: 30_000 });
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).first().isVisible(), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => site.sharePointRequests.filter((request) => request.includes("/_api/")).length, { timeout: 30_000 }).toBeGreaterThan(0);
+      await page.waitForLoadState("networkidle");
+      await screenshot(page, "production-standalone");
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("en-GB");
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("serves the MSAL redirect bridge page, which runs and explains itself when opened directly", async () => {
+    const response = await fetch(`${site.url}auth-redirect.html`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cross-origin-opener-policy")).toBeNull();
+
+    const { context, page } = await openAs(browser, site, "edi.lead@wres.test", { path: "auth-redirect.html" });
+    try {
+      await page.waitForFunction(() => /could not be completed/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
