@@ -15,18 +15,18 @@ export type PlanField =
   | "rag"
   | "indicators";
 
-/** Exact header words (compared without case or punctuation). */
+/** Exact header words (compared without case or punctuation), English and the Welsh of NHS Wales plans. */
 const SYNONYMS: Record<PlanField, string[]> = {
-  objective: ["objective", "objectives", "strategic objective", "priority", "aim", "theme", "goal", "workstream"],
-  number: ["no", "ref", "ref no", "reference", "action number", "action no", "action ref", "number", "item", "id"],
-  title: ["action", "actions", "what we will do", "action to be taken", "actions to be taken", "action required", "actions required", "what will we do", "description", "activity"],
-  lead: ["lead", "leads", "responsible lead", "owner", "owners", "owner s", "action owner", "responsible owner", "responsible owner s", "responsible owners", "responsible person", "responsible person team", "responsibility", "who", "accountable", "lead officer", "by whom", "exec lead", "executive lead"],
-  dueDate: ["date", "due date", "due", "timescale", "timescales", "by when", "completion date", "target date", "deadline", "when", "timeframe", "target"],
-  milestones: ["milestones", "milestone", "key milestones"],
-  progress: ["progress", "update", "updates", "progress update", "latest update", "progress to date", "current position", "position"],
+  objective: ["amcan", "amcanion", "objective", "objectives", "strategic objective", "priority", "aim", "theme", "goal", "workstream"],
+  number: ["rhif", "cyf", "no", "ref", "ref no", "reference", "action number", "action no", "action ref", "number", "item", "id"],
+  title: ["cam gweithredu", "camau gweithredu", "gweithred", "action", "actions", "what we will do", "action to be taken", "actions to be taken", "action required", "actions required", "what will we do", "description", "activity"],
+  lead: ["arweinydd", "arweinwyr", "lead", "leads", "responsible lead", "owner", "owners", "owner s", "action owner", "responsible owner", "responsible owner s", "responsible owners", "responsible person", "responsible person team", "responsibility", "who", "accountable", "lead officer", "by whom", "exec lead", "executive lead"],
+  dueDate: ["dyddiad", "dyddiad cwblhau", "erbyn pryd", "date", "due date", "due", "timescale", "timescales", "by when", "completion date", "target date", "deadline", "when", "timeframe", "target"],
+  milestones: ["cerrig milltir", "milestones", "milestone", "key milestones"],
+  progress: ["cynnydd", "diweddariad", "progress", "update", "updates", "progress update", "latest update", "progress to date", "current position", "position"],
   kpis: ["kpis", "kpi", "measures of success", "measure of success", "measures", "success measures", "how will we measure success", "how we will measure success", "kpis and outcomes", "evidence"],
-  outcomes: ["outcomes", "outcome", "expected outcome", "expected outcomes", "intended outcome", "intended outcomes", "impact"],
-  rag: ["rag", "status", "rag rating", "rag status", "rating", "r a g", "rag rated"],
+  outcomes: ["canlyniadau", "canlyniad", "outcomes", "outcome", "expected outcome", "expected outcomes", "intended outcome", "intended outcomes", "impact"],
+  rag: ["statws", "rag", "status", "rag rating", "rag status", "rating", "r a g", "rag rated"],
   indicators: ["wres indicator", "wres indicators", "indicator", "indicators", "wres metric", "wres metrics", "metric", "metrics", "linked indicators"],
 };
 

@@ -8,7 +8,7 @@ export function normaliseNumber(number: string): string {
   return number
     .trim()
     .toLowerCase()
-    .replace(/^(objective|priority|aim|goal|theme|workstream|action|ref|no)\.?\s*/, "")
+    .replace(/^(objective|priority|aim|goal|theme|workstream|amcan|action|ref|no)\.?\s*/, "")
     .replace(/[\s)]+/g, "")
     .replace(/\.+$/, "");
 }

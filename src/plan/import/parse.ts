@@ -15,7 +15,7 @@ import type { Rag } from "../types";
 export const MAX_TITLE_LENGTH = 255;
 
 /** Words that open an objective heading: "Objective 1: ...", "Priority 2 - ...". */
-const HEADING_WORD = /^(?:strategic\s+)?(?:objective|priority|aim|goal|theme|workstream|section)s?\b/i;
+const HEADING_WORD = /^(?:strategic\s+)?(?:objective|priority|aim|goal|theme|workstream|section|amcan)s?\b/i;
 /** "1. Workforce data and representation": a number, then words. */
 const NUMBERED_HEADING = /^\d{1,2}\s*[.):\-–]\s*\p{L}/u;
 /** An action number on its own ("1.3", "2", "3a"). */
@@ -49,7 +49,7 @@ function isBlank(cell: GridCell | undefined): boolean {
 /** "Objective 1: Improve X" -> number "1", title "Improve X"; "1. Data" -> "1", "Data". */
 export function splitHeading(text: string): { number: string; title: string } {
   const line = oneLine(text);
-  const match = line.match(/^(?:(?:strategic\s+)?(?:objective|priority|aim|goal|theme|workstream|section)s?\b\.?)?\s*(\d+(?:\.\d+)*)?\s*[.):\-–]*\s*(.*)$/iu);
+  const match = line.match(/^(?:(?:strategic\s+)?(?:objective|priority|aim|goal|theme|workstream|section|amcan)s?\b\.?)?\s*(\d+(?:\.\d+)*)?\s*[.):\-–]*\s*(.*)$/iu);
   const number = match?.[1] ?? "";
   const title = (match?.[2] ?? "").trim();
   return { number, title: title.length > 0 ? title : line };
@@ -196,9 +196,13 @@ class SheetReader {
     if (text.length > 0 && !target.descriptions.includes(text)) target.descriptions.push(text);
   }
 
-  /** Actions before any heading go under an objective named after the sheet. */
+  /**
+   * Actions before any heading go under an objective named after the sheet: quietly when the
+   * sheet is named like one ("Objective 2 - Fair processes"), with a warning otherwise.
+   */
   private implicitObjective(r: number): ObjectiveBuilder {
-    if (!this.warnedNoHeading) {
+    const named = HEADING_WORD.test(this.sheet.name) || NUMBERED_HEADING.test(this.sheet.name);
+    if (!named && !this.warnedNoHeading) {
       this.issue("warning", "noObjectiveHeading", r, null, null);
       this.warnedNoHeading = true;
     }

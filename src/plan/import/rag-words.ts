@@ -19,6 +19,13 @@ const WORDS: Record<string, Rag> = {
   done: "Blue",
   achieved: "Blue",
   closed: "Blue",
+  // Welsh, as NHS Wales plans write them.
+  coch: "Red",
+  ambr: "Amber",
+  gwyrdd: "Green",
+  glas: "Blue",
+  "wedi cwblhau": "Blue",
+  cwblhawyd: "Blue",
 };
 
 /** Two-letter and three-letter codes written without a separator ("AG", "RA"). */

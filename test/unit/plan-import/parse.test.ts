@@ -154,6 +154,62 @@ describe("parsePlanGrid on other layouts", () => {
     expect(objectives[0]?.fields.title).toBe("Staff survey experience");
   });
 
+  it("reads an objective column merged down its actions", () => {
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: ["A2:A3", "A4:A4"],
+      rows: [
+        ["Objective", "Ref", "Action", "Lead", "RAG"],
+        ["Objective 1: Representation at senior levels", "1.1", "Reverse mentoring", "Head of EDI", "Green"],
+        [null, "1.2", "Diverse panels", "Head of Resourcing", "Amber"],
+        ["Objective 2: Fair processes", "2.1", "Cultural ambassadors", "Head of ER", "Red"],
+      ],
+    };
+    const { objectives, issues } = parsePlanGrid([sheet], options);
+    expect(objectives.map((o) => [o.fields.number, o.fields.title, o.actions.map((a) => a.fields.number)])).toEqual([
+      ["1", "Representation at senior levels", ["1.1", "1.2"]],
+      ["2", "Fair processes", ["2.1"]],
+    ]);
+    expect(issues).toEqual([]);
+  });
+
+  it("takes the objective from a sheet named like one (a sheet per objective)", () => {
+    const sheets: GridSheet[] = ["Objective 1 - Data", "Objective 2 - Culture"].map((name, i) => ({
+      name,
+      merges: [],
+      rows: [
+        ["Ref", "Action", "Lead", "RAG"],
+        [`${i + 1}.1`, `First action of ${i + 1}`, "Head of EDI", "green"],
+      ],
+    }));
+    const { objectives, issues } = parsePlanGrid(sheets, options);
+    expect(objectives.map((o) => [o.fields.number, o.fields.title, o.actions.length])).toEqual([
+      ["1", "Data", 1],
+      ["2", "Culture", 1],
+    ]);
+    expect(issues).toEqual([]);
+  });
+
+  it("reads a plan with Welsh headings and RAG words", () => {
+    const sheet: GridSheet = {
+      name: "Cynllun",
+      merges: ["A2:E2"],
+      rows: [
+        ["Rhif", "Cam gweithredu", "Arweinydd", "Dyddiad", "Statws"],
+        ["Amcan 1: Cynrychiolaeth"],
+        ["1.1", "Mentora o chwith", "Pennaeth EDI", "Mawrth 2025", "Gwyrdd"],
+        ["1.2", "Paneli amrywiol", "Pennaeth Recriwtio", "31/12/2024", "Glas"],
+      ],
+    };
+    const { objectives, issues } = parsePlanGrid([sheet], options);
+    expect(objectives[0]?.fields).toMatchObject({ number: "1", title: "Cynrychiolaeth" });
+    expect(objectives[0]?.actions.map((a) => [a.fields.number, a.fields.leadText, a.fields.dueDate, a.fields.rag])).toEqual([
+      ["1.1", "Pennaeth EDI", "2025-03-31", "Green"],
+      ["1.2", "Pennaeth Recriwtio", "2024-12-31", "Blue"],
+    ]);
+    expect(issues).toEqual([]);
+  });
+
   it("groups actions with no heading under an objective named after the sheet, and says so", () => {
     const sheet: GridSheet = {
       name: "Race equality",
