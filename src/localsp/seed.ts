@@ -26,7 +26,13 @@ export function seedDirectory(store: Store): void {
   store.createSite(DEMO_SITE, "WRES Action Plans");
 }
 
-/** The demo plan; written through the real data layer once it exists (see seed-plan.ts). */
-export async function seedDemoPlan(store: Store, _siteUrl: string): Promise<void> {
+/** The demo plan, written through the real data layer against the server at siteUrl. */
+export async function seedDemoPlan(store: Store, siteUrl: string): Promise<void> {
   seedDirectory(store);
+  const { writeDemoPlan } = await import("./seed-plan");
+  const started = Date.now();
+  const written = await writeDemoPlan(siteUrl);
+  console.log(
+    `localsp: seeded the demo plan (${written.objectives} objectives, ${written.actions} actions, ${written.updates} history entries, ${written.files} workbooks) in ${Date.now() - started} ms`,
+  );
 }

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { LocalSharePointApi, statusText, type ApiRequest, type ApiResponse } from "./api";
 import { FaultControl, parseFaultSettings } from "./faults";
-import { seedDirectory, seedDemoPlan, type SeedName } from "./seed";
+import { DEMO_SITE, seedDirectory, seedDemoPlan, type SeedName } from "./seed";
 import { Store } from "./store";
 
 export type { FaultControl } from "./faults";
@@ -39,14 +39,28 @@ export class LocalSharePointHandler {
     this.api = new LocalSharePointApi(this.store, this.faults, options.threshold ?? 5000);
   }
 
-  /** Creates the demo directory and site on a new database; `demo` also writes the demo plan through the real data layer. */
-  async seed(seed: SeedName, siteUrlOf: () => string): Promise<void> {
+  /**
+   * Creates the demo directory and site; on a new database with seed `demo`, also writes the demo
+   * plan through the real data layer, over a private loopback listener of this same handler.
+   */
+  async seed(seed: SeedName): Promise<void> {
     seedDirectory(this.store);
     // Only a new database is seeded; an interrupted demo seed is finished on the next start.
     if (seed === "demo" && this.store.isNew) this.store.setMeta("seed:demo", "pending");
-    if (this.store.getMeta("seed:demo") === "pending") {
-      await seedDemoPlan(this.store, siteUrlOf());
+    if (this.store.getMeta("seed:demo") !== "pending") return;
+    const listener = createServer((req, res) => {
+      this.handle(req, res).catch(() => res.end());
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", () => resolve()));
+    try {
+      const { port } = listener.address() as AddressInfo;
+      await seedDemoPlan(this.store, `http://127.0.0.1:${port}/sites/${DEMO_SITE}`);
       this.store.setMeta("seed:demo", "done");
+    } finally {
+      await new Promise<void>((resolve) => {
+        listener.close(() => resolve());
+        listener.closeAllConnections();
+      });
     }
   }
 
@@ -188,7 +202,7 @@ export async function startLocalSharePoint(options: LocalSharePointOptions): Pro
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const siteUrl = `${url}/sites/wres`;
   try {
-    await handler.seed(options.seed ?? "none", () => siteUrl);
+    await handler.seed(options.seed ?? "none");
   } catch (error) {
     server.close();
     handler.close();

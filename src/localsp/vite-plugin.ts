@@ -9,19 +9,15 @@ export function localSharePoint(): Plugin {
     name: "wres-local-sharepoint",
     apply: "serve",
     configureServer(server) {
+      // Vitest builds its own Vite server from this config: stay out of it unless a test asked for
+      // a site (test/support/browser.ts sets WRES_LOCALSP_DATA before starting the tab's server).
+      if (process.env.VITEST && !process.env.WRES_LOCALSP_DATA) return;
       const dataDir = resolve(process.env.WRES_LOCALSP_DATA ?? ".localsp/data");
       const seed = process.env.WRES_LOCALSP_SEED === "none" ? "none" : "demo";
       const current = new LocalSharePointHandler({ dataDir });
-      let origin = "http://127.0.0.1:5173";
-      // Seeding runs once the dev server listens (it talks HTTP to itself through the data layer);
-      // requests wait for it so nobody sees a half-seeded site.
-      let ready: Promise<void> = Promise.resolve();
-      server.httpServer?.once("listening", () => {
-        const address = server.httpServer?.address();
-        if (address && typeof address === "object") origin = `http://127.0.0.1:${address.port}`;
-        ready = current.seed(seed, () => `${origin}/sites/wres`).catch((error: unknown) => {
-          console.error("localsp: seeding failed", error);
-        });
+      // Requests wait for seeding, so nobody sees a half-seeded site.
+      const ready = current.seed(seed).catch((error: unknown) => {
+        console.error("localsp: seeding failed", error);
       });
       server.httpServer?.once("close", () => current.close());
       server.middlewares.use((req, res, next) => {
@@ -30,8 +26,7 @@ export function localSharePoint(): Plugin {
           next();
           return;
         }
-        const seeding = req.headers["x-localsp-seeding"] === "1";
-        (seeding ? Promise.resolve() : ready)
+        ready
           .then(() => current.handle(req, res))
           .catch((error: unknown) => next(error));
       });
