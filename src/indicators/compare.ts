@@ -8,6 +8,8 @@ interface Headline {
   direction: Direction;
   /** Decimal places shown; a change invisible at that precision is "unchanged". */
   places: number;
+  /** The count of people behind a percentage, when it is one. */
+  count?: number | null;
 }
 
 /** The figures of an indicator that are compared year on year. */
@@ -16,11 +18,11 @@ export function headlines<R extends string, F extends string>(result: IndicatorR
   switch (result.kind) {
     case "representation": {
       const focusPct = `${names.focus}Pct`;
-      return [
-        { measure: `overall.${focusPct}`, value: pct(result.overall as Record<string, number | null>, focusPct), direction: "higher", places: 1 },
-        { measure: `senior.8a-VSM.${focusPct}`, value: pct(result.senior["8a-VSM"] as Record<string, number | null>, focusPct), direction: "higher", places: 1 },
-        { measure: `senior.8c-VSM.${focusPct}`, value: pct(result.senior["8c-VSM"] as Record<string, number | null>, focusPct), direction: "higher", places: 1 },
-      ];
+      const of = (measure: string, c: unknown): Headline => {
+        const rec = c as Record<string, number | null>;
+        return { measure, value: pct(rec, focusPct), direction: "higher", places: 1, count: rec[names.focus] ?? null };
+      };
+      return [of(`overall.${focusPct}`, result.overall), of(`senior.8a-VSM.${focusPct}`, result.senior["8a-VSM"]), of(`senior.8c-VSM.${focusPct}`, result.senior["8c-VSM"])];
     }
     case "relative-likelihood":
       return [{ measure: "value", value: result.value, direction: "towards-one", places: 2 }];
@@ -69,7 +71,7 @@ export function trendOf(current: number | null, previous: number | null, directi
   if (c === p) return "unchanged";
   const bc = badness(c, direction);
   const bp = badness(p, direction);
-  if (bc === bp) return "unchanged";
+  if (Math.abs(bc - bp) < 1e-9) return "unchanged";
   return bc < bp ? "improved" : "worsened";
 }
 
@@ -80,8 +82,10 @@ export function compareResults<R extends string, F extends string>(current: Resu
     const before = previous.indicators[id];
     const prevHeadlines = before && before.kind === result.kind ? headlines(before, previous.groups) : [];
     for (const h of headlines(result, current.groups)) {
-      const p = prevHeadlines.find((x) => x.measure === h.measure)?.value ?? null;
+      const before = prevHeadlines.find((x) => x.measure === h.measure);
+      const p = before?.value ?? null;
       items.push({
+        ...(h.count !== undefined ? { counts: { current: h.count, previous: before?.count ?? null } } : {}),
         indicator: id,
         measure: h.measure,
         current: h.value,

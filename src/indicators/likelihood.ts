@@ -168,6 +168,7 @@ export function computeLikelihood<R extends string, F extends string>(ctx: Conte
     method: methodNote(ctx.standard, def, counts.basis),
     ciMethod: "katz-log",
     numerator: topSide,
+    measure: m.source,
     reason: null as NotCalculableReason | null,
     reasonGroup: null as R | F | null,
     basis: counts.basis,

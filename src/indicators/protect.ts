@@ -1,7 +1,6 @@
 // Small-number protection for a table of counts linked by sums (row and column totals).
 // Primary: every count in 1..threshold-1 is hidden. Secondary: any sum (a total and its parts) that
-// would have exactly one hidden member gets a second one hidden, the smallest visible non-zero part
-// first, so no hidden count can be recovered by subtracting visible cells from a visible total.
+// would have exactly one hidden member gets a second one hidden (see complement()), so no hidden count can be recovered by subtracting visible cells from a visible total.
 import type { SuppressionMark } from "./types";
 
 /** A linear relation between cells, by index: values[total] = sum of values[parts]. */
@@ -29,7 +28,10 @@ export function protectCells(values: readonly number[], constraints: readonly Su
   return marks;
 }
 
-/** The cell to hide alongside a lone hidden one: smallest visible non-zero part, else any visible part, else the total. */
+/**
+ * The cell to hide alongside a lone hidden one: the smallest visible non-zero part; else the total when
+ * it is not zero; else a zero part. (A zero is a poor complement: a visible zero total gives it away.)
+ */
 function complement(values: readonly number[], marks: readonly (SuppressionMark | null)[], c: SumConstraint): number | null {
   let best: number | null = null;
   for (const i of c.parts) {
@@ -37,6 +39,7 @@ function complement(values: readonly number[], marks: readonly (SuppressionMark 
     if (best === null || (values[i] ?? 0) < (values[best] ?? 0)) best = i;
   }
   if (best !== null) return best;
+  if (marks[c.total] === null && (values[c.total] ?? 0) > 0) return c.total;
   for (const i of c.parts) if (marks[i] === null) return i;
   return marks[c.total] === null ? c.total : null;
 }

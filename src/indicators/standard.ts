@@ -10,7 +10,7 @@ export const ethnicSide = (record: { ethnicity: Ethnicity }): Side => SIDE_OF_ET
 
 export const WRES_STANDARD: Standard<"white", "bme"> = {
   id: "nhs-england-wres",
-  labelKey: "standard.wres",
+  labelKey: "nhs-england-wres",
   groups: { reference: "white", focus: "bme" },
   groupLabelKeys: { reference: "group.white", focus: "group.bme", unknown: "group.unknown" },
   classify: {
@@ -23,13 +23,13 @@ export const WRES_STANDARD: Standard<"white", "bme"> = {
     survey: (s) => ({ reference: s.whitePct, focus: s.bmePct, referenceN: s.whiteRespondents, focusN: s.bmeRespondents }),
   },
   indicators: [
-    { id: "1", kind: "representation", labelKey: "wres.1", direction: "higher" },
+    { id: "1", kind: "representation", labelKey: "nhs-england-wres.1", direction: "higher" },
     // Each RL is arranged so that above 1 means BME staff fare worse.
-    { id: "2", kind: "relative-likelihood", labelKey: "wres.2", measure: { source: "applications" }, numerator: "reference", direction: "towards-one" },
+    { id: "2", kind: "relative-likelihood", labelKey: "nhs-england-wres.2", measure: { source: "applications" }, numerator: "reference", direction: "towards-one" },
     {
       id: "3",
       kind: "relative-likelihood",
-      labelKey: "wres.3",
+      labelKey: "nhs-england-wres.3",
       measure: { source: "cases", caseType: "disciplinary", rollingTwoYears: true, aggregate: "disciplinary" },
       numerator: "focus",
       direction: "towards-one",
@@ -37,16 +37,16 @@ export const WRES_STANDARD: Standard<"white", "bme"> = {
     {
       id: "4",
       kind: "relative-likelihood",
-      labelKey: "wres.4",
+      labelKey: "nhs-england-wres.4",
       measure: { source: "training", aggregate: "training" },
       numerator: "reference",
       direction: "towards-one",
     },
-    { id: "5", kind: "survey", labelKey: "wres.5", question: 5, direction: "lower" },
-    { id: "6", kind: "survey", labelKey: "wres.6", question: 6, direction: "lower" },
-    { id: "7", kind: "survey", labelKey: "wres.7", question: 7, direction: "higher" },
-    { id: "8", kind: "survey", labelKey: "wres.8", question: 8, direction: "lower" },
-    { id: "9", kind: "board-difference", labelKey: "wres.9", direction: "towards-zero" },
+    { id: "5", kind: "survey", labelKey: "nhs-england-wres.5", question: 5, direction: "lower" },
+    { id: "6", kind: "survey", labelKey: "nhs-england-wres.6", question: 6, direction: "lower" },
+    { id: "7", kind: "survey", labelKey: "nhs-england-wres.7", question: 7, direction: "higher" },
+    { id: "8", kind: "survey", labelKey: "nhs-england-wres.8", question: 8, direction: "lower" },
+    { id: "9", kind: "board-difference", labelKey: "nhs-england-wres.9", direction: "towards-zero" },
   ],
   adverseBand: { low: 0.8, high: 1.25 },
   completeness: { caution: 5, unreliable: 20 },

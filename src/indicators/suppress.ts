@@ -95,6 +95,19 @@ function hide(obj: { suppressed?: Partial<Record<string, SuppressionMark>> } & R
   obj.suppressed = { ...obj.suppressed, [field]: obj.suppressed?.[field] ?? mark };
 }
 
+/** Whether the figure at a dotted path ("senior.8a-VSM.bmePct", "value") is hidden or null in a result. */
+function hiddenAt(result: object, path: string): boolean {
+  const parts = path.split(".");
+  let owner: unknown = result;
+  for (const p of parts.slice(0, -1)) owner = owner !== null && typeof owner === "object" ? (owner as Record<string, unknown>)[p] : undefined;
+  if (owner === null || typeof owner !== "object") return true;
+  const rec = owner as Rec;
+  const last = parts[parts.length - 1]!;
+  return rec[last] === null || rec.suppressed?.[last] !== undefined;
+}
+
+type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
+
 const small = (n: number | null | undefined, threshold: number) => n !== null && n !== undefined && n > 0 && n < threshold;
 
 export function suppressResults<R extends string, F extends string>(
@@ -247,11 +260,17 @@ export function suppressResults<R extends string, F extends string>(
     if (out.dataQuality.inputs[w.input]?.unknownPct === null) w.unknownPct = null;
   }
 
-  // A comparison repeats figures; counts are not among them, but hidden rates must not reappear there.
-  if (out.comparison && hideRates) {
+  // A comparison repeats figures: a percentage of a small (or hidden) count must not reappear there,
+  // this year's or last year's, nor a rate the options hide.
+  if (out.comparison) {
     for (const item of out.comparison.items) {
+      const hideCurrent = item.counts ? small(item.counts.current, threshold) || item.counts.current === null : false;
+      const hidePrevious = item.counts ? small(item.counts.previous, threshold) || item.counts.previous === null : false;
       const r = out.indicators[item.indicator];
-      if (r?.kind === "relative-likelihood" && item.measure === "value" && r.value === null) Object.assign(item, { current: null, change: null, trend: "not-comparable" });
+      if (hideCurrent || (r !== undefined && hiddenAt(r, item.measure))) item.current = null;
+      if (hidePrevious) item.previous = null;
+      if (item.current === null || item.previous === null) Object.assign(item, { change: null, trend: "not-comparable" });
+      delete item.counts;
     }
   }
 

@@ -76,6 +76,8 @@ export type RelativeLikelihoodResult<R extends string = "white", F extends strin
   /** Indicator 3: one year, or two years pooled. */
   basis: "single-year" | "two-year-pooled";
   years: string[];
+  /** Which table the numerators come from. */
+  measure: LikelihoodMeasure["source"];
   /** Where the denominators came from: the measure's own table, or staff in post. */
   denominator: "own" | "staff";
   source: "rows" | "aggregates";
@@ -223,6 +225,11 @@ export interface ComparisonItem {
   change: number | null;
   direction: Direction;
   trend: Trend;
+  /**
+   * For a percentage of people: the count behind it this year and last, so a publishable copy can hide a
+   * percentage that would reveal a small count. Removed by suppressResults.
+   */
+  counts?: { current: number | null; previous: number | null };
 }
 
 export interface Comparison {

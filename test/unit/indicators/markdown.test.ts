@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { computeResults, renderMarkdown, suppressResults } from "../../../src/indicators";
+import { applications, boardMember, cases, dataset, staffMany, survey, trainingMany } from "./fixtures";
+
+const staff = [
+  ...staffMany(990, "bme", { band: "5" }),
+  ...staffMany(6307, "white", { band: "5" }),
+  ...staffMany(118, "unknown", { band: "5" }),
+  ...staffMany(7, "unknown", { band: "8a" }),
+];
+const ds = dataset({
+  staff,
+  applications: [...applications("white", 10000, 4699), ...applications("bme", 10000, 1465)],
+  cases: cases(5, "white"),
+  training: trainingMany(300, "white"),
+  survey: [survey(5, 25, 29), survey(7, 60, 45)],
+  board: [boardMember("white", true, true), boardMember("bme", true, false)],
+  period: "2024/25",
+});
+
+describe("renderMarkdown", () => {
+  const doc = computeResults(ds, { organisation: "North | South NHS Trust" });
+  const md = renderMarkdown(doc);
+
+  it("has a heading per indicator present, and the related measures and data quality", () => {
+    for (const n of ["1", "2", "3", "4", "5", "7", "9"]) expect(md).toContain(`## Indicator ${n}:`);
+    expect(md).not.toContain("## Indicator 6");
+    expect(md).toContain("### Model Employer (related measure)");
+    expect(md).toContain("## Data quality");
+  });
+
+  it("shows figures rounded for display from unrounded values", () => {
+    expect(md).toContain("| All staff | 6,307 (85.0%) | 990 (13.3%) | 125 (1.7%) | 7,422 |");
+    expect(md).toContain("Relative likelihood: **3.21**");
+    expect(md).toMatch(/Katz/);
+  });
+
+  it("applies suppression when given an exact document, and says so", () => {
+    expect(md).toContain("Counts below 10 are shown as <10");
+    // Band 8a has 7 staff of unknown ethnicity: never printed.
+    expect(md).toContain("| Band 8a | 0 (*) | 0 (*) | <10 (*) | <10 |");
+    // ...and band 5's unknown count (118) is hidden too, or the overall 125 minus it would give 7.
+    expect(md).not.toContain("118");
+    expect(md).not.toMatch(/\| 7 \|/);
+    expect(doc.suppression).toBeNull();
+    expect(renderMarkdown(suppressResults(doc, 20))).toContain("Counts below 20 are shown as <20");
+  });
+
+  it("puts not-calculable reasons in words", () => {
+    expect(md).toContain("Relative likelihood: not calculable. BME has none, so the ratio would be 0 or infinite.");
+  });
+
+  it("escapes table cells taken from user input", () => {
+    expect(md).toContain("Organisation: North | South NHS Trust");
+    const withSheet = computeResults(dataset({ ...ds, sheets: [] }));
+    expect(renderMarkdown(withSheet)).toContain("| Staff in post |");
+  });
+
+  it("notes the two-year basis and cautions in words", () => {
+    const two = renderMarkdown(
+      computeResults(
+        dataset({
+          staff: [...staffMany(500, "white"), ...staffMany(200, "bme")],
+          cases: [...cases(12, "white", { startDate: "2024-05-01" }), ...cases(11, "bme", { startDate: "2023-05-01" }), ...cases(10, "bme", { startDate: "2024-05-01" })],
+          period: "2024/25",
+        }),
+      ),
+    );
+    expect(two).toContain("Person-years (headcount x 2)");
+    expect(two).toContain("Two-year rolling figure");
+    expect(two).toContain("Years: 2023/24, 2024/25.");
+  });
+
+  it("reports an empty dataset plainly", () => {
+    expect(renderMarkdown(computeResults(dataset()))).toContain("No indicator could be computed");
+  });
+});
