@@ -2,14 +2,14 @@
 // headers from manifest/DEPLOYMENT.md), renders standalone against the local SharePoint stand-in.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { LocalSharePointHandler } from "../../src/localsp/server";
+import { startLocalSharePoint } from "../../src/localsp/server";
 import { BUDGETS, measure } from "../../src/packaging/bundle-size";
 import { launchBrowser, openAs, screenshot, type RunningApp } from "../support/browser";
 
@@ -38,23 +38,35 @@ interface ProductionSite extends RunningApp {
   sharePointRequests: string[];
 }
 
-/** A static host for `distDir` with the local SharePoint handler at the same origin (as in a local demo). */
+/** Paths the SharePoint stand-in answers (as mounted by the dev server's plugin). */
+const SHAREPOINT_PATHS = /^\/(sites\/|_api(\/|$)|_vti_bin\/|_localsp(\/|$))/i;
+
+/**
+ * A static host for `distDir` that forwards SharePoint paths to the local SharePoint server, so the
+ * tab finds its site at its own origin (as in the local demo). Only SharePoint's own requests cross.
+ */
 async function serveProduction(distDir: string): Promise<ProductionSite> {
   const dataDir = mkdtempSync(join(tmpdir(), "wres-production-"));
-  const sharePoint = new LocalSharePointHandler({ dataDir });
+  const sharePoint = await startLocalSharePoint({ dataDir, seed: "demo" });
+  const upstream = new URL(sharePoint.url);
   const sharePointRequests: string[] = [];
-  let ready: Promise<void> = Promise.resolve();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
-    if (sharePoint.handles(path)) {
+    if (SHAREPOINT_PATHS.test(path)) {
       sharePointRequests.push(`${req.method} ${path}`);
-      const seeding = req.headers["x-localsp-seeding"] === "1";
-      (seeding ? Promise.resolve() : ready)
-        .then(() => sharePoint.handle(req, res))
-        .catch(() => {
-          if (!res.headersSent) res.writeHead(500);
-          res.end();
-        });
+      // The Host header stays the static site's, so SharePoint's absolute links point back here.
+      const forward = request(
+        { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forward.on("error", () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+      });
+      req.pipe(forward);
       return;
     }
     const file = normalize(join(distDir, path === "/" ? "index.html" : path));
@@ -72,11 +84,8 @@ async function serveProduction(distDir: string): Promise<ProductionSite> {
   });
   await new Promise<void>((resolveListen) => server.listen(0, "127.0.0.1", resolveListen));
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/`;
-  ready = sharePoint.seed("demo", () => `${url}sites/wres`);
-  await ready;
   return {
-    url,
+    url: `http://127.0.0.1:${port}/`,
     dataDir,
     sharePointRequests,
     async close() {
@@ -84,7 +93,7 @@ async function serveProduction(distDir: string): Promise<ProductionSite> {
         server.close(() => resolveClose());
         server.closeAllConnections();
       });
-      sharePoint.close();
+      await sharePoint.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
