@@ -1,5 +1,87 @@
-// Placeholder entry until the tab lands; replaced by the UI shell.
+// The tab's entry: find out whether Teams hosts the page, pick theme, locale, identity and site,
+// and render the plan (or the configuration page). Nothing here waits on Teams outside Teams.
 import { createRoot } from "react-dom/client";
+import { localIsoDay } from "../plan";
+import { localTokenProvider } from "../auth";
+import { createPlanStore, createSp, provision } from "../sharepoint";
+import { resolveLocale } from "../i18n";
+import { actionIdFromSubPage, initHost, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
+import { App } from "./App";
+import { ConfigPage, type ConfigSettings } from "./screens/ConfigPage";
+import { createActivityTracker, trackStore } from "./state/activity";
+import { readParams, standaloneActionLink } from "./state/params";
+import "./global.css";
 
-const root = document.getElementById("root");
-if (root) createRoot(root).render(<p>WRES Action Plans</p>);
+async function start() {
+  const root = document.getElementById("root");
+  if (!root) return;
+  const params = readParams(location.search);
+  const host = await initHost();
+  const context = host.inHost ? host.context : null;
+
+  const theme: HostTheme = params.theme ?? context?.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");
+  const locale = resolveLocale(params.lang ?? context?.locale ?? navigator.language);
+  document.documentElement.lang = locale;
+
+  // Identity: in local mode the demo user from ?as=; the MSAL/NAA provider replaces this for SharePoint Online.
+  const getToken = localTokenProvider(params.as);
+  const tracker = createActivityTracker();
+  const connect = (siteUrl: string) => {
+    const sp = createSp({ siteUrl, getToken, onRetry: () => tracker.retried() });
+    return { store: trackStore(createPlanStore(sp), tracker), provision: () => provision(sp) };
+  };
+  const siteUrl = params.siteUrl ?? context?.teamSiteUrl ?? `${location.origin}/sites/wres`;
+  const today = localIsoDay(new Date());
+  const subscribeTheme = context ? (listener: (t: HostTheme) => void) => onHostThemeChange(listener) : undefined;
+
+  const copyLink = async (actionId: number, label: string): Promise<"copied" | "shared" | "failed"> => {
+    if (context) {
+      shareActionDeepLink(actionId, label);
+      return "shared";
+    }
+    try {
+      await navigator.clipboard.writeText(standaloneActionLink(location.href, actionId));
+      return "copied";
+    } catch {
+      return "failed";
+    }
+  };
+
+  const isConfig = params.view === "config" || Boolean(context?.isConfig);
+  let chosen: ConfigSettings | null = null;
+  if (isConfig && context) {
+    registerConfigSave(() => chosen, "WRES action plan", location.origin);
+  }
+
+  const { store } = connect(siteUrl);
+  createRoot(root).render(
+    <App
+      store={store}
+      tracker={tracker}
+      theme={theme}
+      subscribeTheme={subscribeTheme}
+      locale={locale}
+      year={params.year}
+      initialActionId={params.actionId ?? actionIdFromSubPage(context?.subPageId)}
+      copyLink={copyLink}
+      today={today}
+    >
+      {isConfig ? (
+        <ConfigPage
+          defaultSiteUrl={siteUrl}
+          defaultYear={params.year}
+          today={today}
+          connect={connect}
+          onChange={(settings) => {
+            chosen = settings;
+            if (context) setConfigValid(settings !== null);
+          }}
+          openHref={context ? undefined : (settings) => contentUrlFor(location.origin, settings).replace("/index.html", "/") + `&as=${encodeURIComponent(params.as)}`}
+        />
+      ) : undefined}
+    </App>,
+  );
+  if (context) notifyLoaded();
+}
+
+void start();

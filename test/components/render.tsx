@@ -1,5 +1,5 @@
 // Renders the tab over a fake store for component tests, and fails on any i18n key without text.
-import { render } from "@testing-library/react";
+import { render, waitFor, within } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { App } from "../../src/ui/App";
 import { createActivityTracker, trackStore, type ActivityTracker } from "../../src/ui/state/activity";
@@ -58,4 +58,39 @@ export function renderApp(
     </App>,
   );
   return { ...result, store, tracker, copied };
+}
+
+/**
+ * The open dialog. In jsdom Fluent's modalizer leaves aria-hidden on the surface (in Chromium it
+ * does not: the browser tests check that with axe), so queries inside pass { hidden: true }.
+ */
+export async function openDialog(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const dialogs = document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]');
+    const last = dialogs[dialogs.length - 1];
+    if (!last) throw new Error("no dialog open");
+    return last;
+  });
+}
+
+/** The button whose text is `name` (getByRole is slow over Fluent's large trees). */
+export function button(name: string | RegExp, container: HTMLElement = document.body): HTMLButtonElement {
+  const matches = within(container)
+    .getAllByText(name, { ignore: "script, style" })
+    .map((el) => el.closest("button"))
+    .filter((b): b is HTMLButtonElement => b !== null);
+  if (!matches[0]) throw new Error(`no button ${String(name)}`);
+  return matches[0];
+}
+
+export async function findButton(name: string | RegExp, container: HTMLElement = document.body): Promise<HTMLButtonElement> {
+  return waitFor(() => button(name, container));
+}
+
+export function queryButton(name: string | RegExp, container: HTMLElement = document.body): HTMLButtonElement | null {
+  try {
+    return button(name, container);
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,6 @@
 // View logic over a plan snapshot that the plan rules (src/plan) do not already cover: the
 // objective table's filters and the signed-in person's own actions. Pure, so testable on plain data.
-import { compareNumbers, isOverdue, RAGS, type Action, type IndicatorNumber, type Person, type Rag } from "../../plan";
+import { canUpdateAction, compareNumbers, isOverdue, RAGS, type Action, type Capabilities, type IndicatorNumber, type Person, type Rag } from "../../plan";
 import type { PlanSnapshot } from "../../sharepoint/types";
 
 export const RAG_ORDER: readonly Rag[] = RAGS;
@@ -40,9 +40,9 @@ export function isLead(action: Action, me: Person): boolean {
   return action.leads.some((p) => p.id === me.id || (email !== undefined && p.email?.toLowerCase() === email));
 }
 
-/** May this person update this action's progress? Plan editors always; action owners on their own. */
-export function canUpdate(action: Action, me: Person, caps: { editPlan: boolean; editItems: boolean }): boolean {
-  return caps.editPlan || (caps.editItems && isLead(action, me));
+/** May this person update this action's progress? src/plan's rule, also matching a lead by e-mail. */
+export function canUpdate(action: Action, me: Person, caps: Capabilities): boolean {
+  return canUpdateAction(action, me, caps) || (caps.editItems && isLead(action, me));
 }
 
 /** The signed-in person's actions: overdue first, then by due date (undated last), then by number. */

@@ -1,0 +1,126 @@
+import { describe, expect, it, vi, afterEach } from "vitest";
+import { demoPlan, PEOPLE, ROLES, TODAY } from "../support/fake-store";
+import { filterActions, leadsOf, myActions, canUpdate, NO_FILTER } from "../../src/ui/state/planView";
+import { conflictRows, keepMinePatch, mergedPatch, type ConflictField } from "../../src/ui/state/conflict";
+import { createActivityTracker, trackStore } from "../../src/ui/state/activity";
+import { errorKind } from "../../src/ui/state/errors";
+import { readParams, standaloneActionLink } from "../../src/ui/state/params";
+import { currentPlanYear } from "../../src/ui/screens/ConfigPage";
+import { ConflictError, OfflineError, PermissionError, ThrottledError } from "../../src/sharepoint/errors";
+import type { Action } from "../../src/plan";
+import type { PlanStore } from "../../src/sharepoint/types";
+
+const { actions } = demoPlan();
+
+describe("objective table filters", () => {
+  it("filters by lead, RAG, indicator and overdue, together", () => {
+    expect(filterActions(actions, { ...NO_FILTER, leadId: PEOPLE.tom.id }, TODAY).map((a) => a.number)).toEqual(["1.2", "2.2"]);
+    expect(filterActions(actions, { ...NO_FILTER, rag: "Red" }, TODAY).map((a) => a.number)).toEqual(["2.2"]);
+    expect(filterActions(actions, { ...NO_FILTER, indicator: 5 }, TODAY).map((a) => a.number)).toEqual(["2.1"]);
+    expect(filterActions(actions, { ...NO_FILTER, overdueOnly: true }, TODAY).map((a) => a.number)).toEqual(["1.1"]);
+    expect(filterActions(actions, { leadId: PEOPLE.tom.id, rag: "Amber", indicator: null, overdueOnly: false }, TODAY)).toEqual([]);
+  });
+
+  it("offers each lead once, by name", () => {
+    expect(leadsOf(actions).map((p) => p.title)).toEqual(["Amara Okafor", "Tom Hughes"]);
+  });
+});
+
+describe("my actions", () => {
+  it("lists the person's actions overdue first, then by due date", () => {
+    expect(myActions({ actions }, PEOPLE.amara, TODAY).map((a) => a.number)).toEqual(["1.1", "2.1", "2.2"]);
+  });
+
+  it("matches the signed-in person by e-mail when the site user id differs", () => {
+    expect(myActions({ actions }, { ...PEOPLE.tom, id: 999, email: "TOM.HUGHES@wres.test" }, TODAY).map((a) => a.number)).toEqual(["1.2", "2.2"]);
+  });
+
+  it("lets plan editors update any action and owners only their own", () => {
+    const theirs = actions.find((a) => a.number === "1.2")!;
+    expect(canUpdate(theirs, PEOPLE.amara, ROLES.owner!)).toBe(false);
+    expect(canUpdate(theirs, PEOPLE.tom, ROLES.owner!)).toBe(true);
+    expect(canUpdate(theirs, PEOPLE.lead, ROLES.editor!)).toBe(true);
+    expect(canUpdate(theirs, PEOPLE.tom, ROLES.reader!)).toBe(false);
+  });
+});
+
+describe("conflict rows and merges", () => {
+  const base = actions[0]!;
+  const fields: ConflictField<Action>[] = [
+    { key: "progress", label: "field.progress", show: (v) => String(v ?? "") },
+    { key: "rag", label: "field.rag", show: (v) => String(v) },
+    { key: "title", label: "field.title", show: (v) => String(v) },
+  ];
+  const mine: Action = { ...base, progress: "Ten pairs running", rag: "Green" };
+  const theirs: Action = { ...base, etag: '"2"', rag: "Red", title: "Reverse mentoring for the board" };
+
+  it("marks the fields that differ and suggests the user's value only where they changed it", () => {
+    const rows = conflictRows(fields, mine, theirs, base);
+    expect(rows.map((r) => [r.key, r.differs, r.suggested])).toEqual([
+      ["progress", true, "mine"],
+      ["rag", true, "mine"],
+      ["title", true, "theirs"],
+    ]);
+  });
+
+  it("merges field by field as chosen, and keep-mine takes every field of the user's", () => {
+    expect(mergedPatch(mine, theirs, base, { rag: "theirs" })).toEqual({ progress: "Ten pairs running" });
+    expect(keepMinePatch(mine, theirs)).toEqual({ progress: "Ten pairs running", rag: "Green", title: base.title });
+  });
+});
+
+describe("still working", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("turns slow after three seconds of a pending request, or at once on a retry", async () => {
+    vi.useFakeTimers();
+    const tracker = createActivityTracker();
+    let release = () => {};
+    const store = trackStore({ loadPlan: () => new Promise<void>((r) => (release = r)) } as unknown as PlanStore, tracker);
+    const pending = store.loadPlan("2025/26");
+    expect(tracker.get()).toMatchObject({ pending: 1, slow: false });
+    vi.advanceTimersByTime(2999);
+    expect(tracker.get().slow).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(tracker.get().slow).toBe(true);
+    release();
+    await pending;
+    expect(tracker.get()).toMatchObject({ pending: 0, slow: false, retrying: false });
+    const done = tracker.start();
+    tracker.retried();
+    expect(tracker.get()).toMatchObject({ slow: true, retrying: true });
+    done();
+    expect(tracker.get().slow).toBe(false);
+  });
+});
+
+describe("errors in the user's words", () => {
+  it("knows the data layer's typed errors by their code", () => {
+    expect(errorKind(new ConflictError<object>({}, null))).toBe("conflict");
+    expect(errorKind(new PermissionError())).toBe("forbidden");
+    expect(errorKind(new ThrottledError(429, 1000))).toBe("throttled");
+    expect(errorKind(new OfflineError())).toBe("offline");
+    expect(errorKind(new TypeError("Failed to fetch"))).toBe("offline");
+    expect(errorKind(new Error("boom"))).toBe("unexpected");
+  });
+});
+
+describe("page address", () => {
+  it("reads theme, language, identity, view and a deep-linked action", () => {
+    expect(readParams("?as=amara.okafor%40wres.test&theme=contrast&lang=cy&action=14&view=config")).toMatchObject({
+      as: "amara.okafor@wres.test",
+      theme: "contrast",
+      lang: "cy",
+      actionId: 14,
+      view: "config",
+    });
+    expect(readParams("")).toMatchObject({ as: "edi.lead@wres.test", theme: null, actionId: null, view: null });
+    expect(standaloneActionLink("http://127.0.0.1:5173/?as=x&theme=dark", 12)).toBe("http://127.0.0.1:5173/?as=x&theme=dark&action=12");
+  });
+
+  it("names the NHS plan year (April to March) for a date", () => {
+    expect(currentPlanYear("2025-11-23")).toBe("2025/26");
+    expect(currentPlanYear("2026-03-31")).toBe("2025/26");
+    expect(currentPlanYear("2026-04-01")).toBe("2026/27");
+  });
+});
