@@ -1,11 +1,12 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
 import { buildAppPackage, MANIFEST_DIR, PackageError, validateManifest } from "../../src/packaging/app-package";
+import { initialScripts } from "../../src/packaging/bundle-size";
 import { decodePng, encodePng, readPngInfo } from "../../src/packaging/png";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -146,5 +147,22 @@ describe("npm run package", () => {
   it("builds the shipped dev environment", () => {
     const result = buildAppPackage({ envName: "dev", outDir: join(work, "dev-out") });
     expect(result.manifest.validDomains).toEqual(["localhost:5173"]);
+  });
+});
+
+describe("bundle budget measurement", () => {
+  it("counts a page's entry, modulepreloads and static imports, but not lazy chunks", () => {
+    const dist = join(work, "dist");
+    mkdirSync(join(dist, "assets"), { recursive: true });
+    writeFileSync(
+      join(dist, "index.html"),
+      '<script type="module" crossorigin src="/assets/main-1.js"></script><link rel="modulepreload" crossorigin href="/assets/polyfill-1.js">',
+    );
+    writeFileSync(join(dist, "assets/main-1.js"), 'import"./polyfill-1.js";import{a as b}from"./shared-1.js";const c=()=>import("./charts-1.js");export{b,c};');
+    writeFileSync(join(dist, "assets/polyfill-1.js"), "void 0;");
+    writeFileSync(join(dist, "assets/shared-1.js"), 'export*from"./react-1.js";export const a=1;');
+    writeFileSync(join(dist, "assets/react-1.js"), "export const r=1;");
+    writeFileSync(join(dist, "assets/charts-1.js"), 'import"./shared-1.js";export const chart=1;');
+    expect(initialScripts(dist, "index.html")).toEqual(["assets/main-1.js", "assets/polyfill-1.js", "assets/react-1.js", "assets/shared-1.js"]);
   });
 });
