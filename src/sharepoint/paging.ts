@@ -18,9 +18,12 @@ export interface PageOptions {
   onPage?: (count: number) => void;
 }
 
+/** A fresh items collection for each query: @pnp's fluent methods change the object they are called on. */
+export type ItemsSource = () => IItems;
+
 /** Every item matching the query, page by page. */
-export async function readAllPages(items: IItems, options: PageOptions): Promise<SpItem[]> {
-  let query = items.select(...options.select).top(options.pageSize ?? MAX_PAGE);
+export async function readAllPages(items: ItemsSource, options: PageOptions): Promise<SpItem[]> {
+  let query = items().select(...options.select).top(options.pageSize ?? MAX_PAGE);
   if (options.expand?.length) query = query.expand(...options.expand);
   if (options.filter) query = query.filter(options.filter);
   if (options.orderBy) query = query.orderBy(options.orderBy.field, options.orderBy.ascending);
@@ -41,7 +44,7 @@ export async function readAllPages(items: IItems, options: PageOptions): Promise
  * itself exceeds the threshold, falls back to paging the whole list by ID (always allowed) and
  * filtering here. Correct at any size; fast while the filter narrows below the threshold.
  */
-export async function readFiltered(items: IItems, options: PageOptions & { filter: string; matches: (item: SpItem) => boolean }): Promise<SpItem[]> {
+export async function readFiltered(items: ItemsSource, options: PageOptions & { filter: string; matches: (item: SpItem) => boolean }): Promise<SpItem[]> {
   try {
     return await readAllPages(items, options);
   } catch (error) {

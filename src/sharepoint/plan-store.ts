@@ -220,7 +220,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async planYears() {
-      const items = await readAllPages(objectives().items, { select: ["Id", F.planYear] });
+      const items = await readAllPages(() => objectives().items, { select: ["Id", F.planYear] });
       return [...new Set(items.map((i) => String(i[F.planYear] ?? "")).filter((y) => y.length > 0))].sort().reverse();
     },
 
@@ -257,8 +257,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         .then((r) => (recent = r)));
       await runBatch(execute, parts);
       // A plan with more than a page of objectives or actions is read again, page by page.
-      if (objectiveItems.length >= MAX_PAGE) objectiveItems = await readAllPages(objectives().items, { select: OBJECTIVE_SELECT, expand: OBJECTIVE_EXPAND, filter: byYear });
-      if (actionItems.length >= MAX_PAGE) actionItems = await readAllPages(actions().items, { select: ACTION_SELECT, expand: ACTION_EXPAND, filter: byYear });
+      if (objectiveItems.length >= MAX_PAGE) objectiveItems = await readAllPages(() => objectives().items, { select: OBJECTIVE_SELECT, expand: OBJECTIVE_EXPAND, filter: byYear });
+      if (actionItems.length >= MAX_PAGE) actionItems = await readAllPages(() => actions().items, { select: ACTION_SELECT, expand: ACTION_EXPAND, filter: byYear });
 
       const planObjectives = objectiveItems.map(toObjective);
       const planActions = actionItems.map(toAction);
@@ -314,7 +314,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     deleteAction: (id, etag) => remove<Action>(actions(), id, etag, () => readAction(id)),
 
     async history(actionId: number) {
-      const items = await readFiltered(updates().items, {
+      const items = await readFiltered(() => updates().items, {
         select: UPDATE_SELECT,
         expand: UPDATE_EXPAND,
         filter: `${F.action}Id eq ${actionId}`,
@@ -325,7 +325,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
     async updatesSince(year: string, sinceIso: string) {
       const since = new Date(sinceIso).toISOString();
-      const items = await readFiltered(updates().items, {
+      const items = await readFiltered(() => updates().items, {
         select: UPDATE_SELECT,
         expand: UPDATE_EXPAND,
         filter: `${F.updateDate} ge datetime'${since}' and ${F.planYear} eq ${odataString(year)}`,
@@ -358,12 +358,12 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
     async indicatorResults(standard?: string) {
       const items = standard
-        ? await readFiltered(results().items, {
+        ? await readFiltered(() => results().items, {
             select: RESULT_SELECT,
             filter: `${F.standard} eq ${odataString(standard)}`,
             matches: (item) => item[F.standard] === standard,
           })
-        : await readAllPages(results().items, { select: RESULT_SELECT });
+        : await readAllPages(() => results().items, { select: RESULT_SELECT });
       return items.map(toIndicatorResult).sort((a, b) => a.year.localeCompare(b.year) || a.indicator - b.indicator);
     },
 

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import "@pnp/sp/webs/index.js";
+import "@pnp/sp/lists/index.js";
+import "@pnp/sp/fields/index.js";
+import "@pnp/sp/items/index.js";
+import { provision } from "../../../src/sharepoint/provision";
+import { PermissionError } from "../../../src/sharepoint/errors";
+import { F, LIST_TITLES, SCHEMA, SCHEMA_VERSION } from "../../../src/sharepoint/schema";
+import { ADMIN, AMARA, COMMITTEE, EDITOR, startSite, type Site } from "./support";
+
+describe("provisioning against the local SharePoint server", () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it("refuses users without Manage Lists before touching anything", async () => {
+    for (const upn of [AMARA, COMMITTEE]) {
+      const failure = await provision(site.sp(upn)).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(PermissionError);
+      expect((failure as PermissionError).code).toBe("manageRequired");
+    }
+    const lists = await site.sp(ADMIN).web.lists.select("Title")<{ Title: string }[]>();
+    expect(lists.map((l) => l.Title)).not.toContain(LIST_TITLES.objectives);
+  });
+
+  it("upgrades an older schema by adding the missing fields and keeps the data", async () => {
+    // An older site: the Objectives list exists with only some fields, unversioned, holding an item.
+    const sp = site.sp(ADMIN);
+    await sp.web.lists.add(LIST_TITLES.objectives, "Objectives made by hand", 100, false);
+    const objectives = sp.web.lists.getByTitle(LIST_TITLES.objectives);
+    await objectives.fields.addText(F.planYear, { MaxLength: 20 });
+    await objectives.fields.addText(F.objectiveNumber, { MaxLength: 20 });
+    const item = await objectives.items.add({ Title: "Kept objective", [F.planYear]: "2023/24", [F.objectiveNumber]: "7" });
+
+    const report = await provision(site.sp(EDITOR));
+    expect(report.previousVersion).toBe(0);
+    expect(report.upgradedLists).toContain(LIST_TITLES.objectives);
+    expect(report.createdLists).not.toContain(LIST_TITLES.objectives);
+    expect(report.addedFields).toContain(`${LIST_TITLES.objectives}/${F.ragOverride}`);
+    expect(report.addedFields).not.toContain(`${LIST_TITLES.objectives}/${F.planYear}`);
+    // PlanYear existed unindexed: provisioning indexes it.
+    expect(report.indexedFields).toContain(`${LIST_TITLES.objectives}/${F.planYear}`);
+
+    const kept = await objectives.items.getById(item.Id as number)<Record<string, unknown>>();
+    expect(kept).toMatchObject({ Title: "Kept objective", [F.planYear]: "2023/24", [F.objectiveNumber]: "7" });
+    const fields = await objectives.fields.select("InternalName", "Indexed")<{ InternalName: string; Indexed: boolean }[]>();
+    for (const spec of SCHEMA.find((l) => l.key === "objectives")!.fields) {
+      expect(fields.map((f) => f.InternalName)).toContain(spec.name);
+    }
+    expect(fields.find((f) => f.InternalName === F.planYear)?.Indexed).toBe(true);
+  });
+
+  it("creates the rest, and a second run changes nothing", async () => {
+    const again = await provision(site.sp(ADMIN));
+    expect(again).toMatchObject({ upToDate: true, createdLists: [], addedFields: [], indexedFields: [], upgradedLists: [], previousVersion: SCHEMA_VERSION });
+    const lists = await site.sp(ADMIN).web.lists.select("Title", "Description", "BaseTemplate")<{ Title: string; Description: string; BaseTemplate: number }[]>();
+    for (const spec of SCHEMA) {
+      const list = lists.find((l) => l.Title === spec.title);
+      expect(list, spec.title).toBeDefined();
+      expect(list!.BaseTemplate).toBe(spec.template);
+      expect(list!.Description).toContain(`[wres-schema:${SCHEMA_VERSION}]`);
+    }
+    const actionFields = await site.sp(ADMIN).web.lists.getByTitle(LIST_TITLES.actions).fields.select("InternalName", "Indexed", "TypeAsString")<
+      { InternalName: string; Indexed: boolean; TypeAsString: string }[]
+    >();
+    const byName = new Map(actionFields.map((f) => [f.InternalName, f]));
+    expect(byName.get(F.objective)).toMatchObject({ Indexed: true, TypeAsString: "Lookup" });
+    expect(byName.get(F.leads)?.TypeAsString).toBe("UserMulti");
+    expect(byName.get(F.indicators)?.TypeAsString).toBe("MultiChoice");
+    expect(byName.get(F.dueDate)).toMatchObject({ Indexed: true, TypeAsString: "DateTime" });
+  });
+});

@@ -1,0 +1,88 @@
+// Starts the local SharePoint server on a free loopback port with a temp data directory, and
+// builds the real @pnp/sp data layer against it as any demo user.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { SPFI } from "@pnp/sp";
+import { startLocalSharePoint } from "../../../src/localsp/server";
+import { createSp } from "../../../src/sharepoint/create-sp";
+import { createPlanStore } from "../../../src/sharepoint/plan-store";
+import type { RetryInfo } from "../../../src/sharepoint/behaviors";
+import type { PlanStore } from "../../../src/sharepoint/types";
+
+export const ADMIN = "admin@wres.test";
+export const EDITOR = "edi.lead@wres.test";
+export const AMARA = "amara.okafor@wres.test";
+export const TOM = "tom.hughes@wres.test";
+export const CHAIR = "network.chair@wres.test";
+export const COMMITTEE = "committee@wres.test";
+
+/** A RAM-backed temp folder where there is one (Linux /dev/shm): bulk tests then do not wait on disk syncs. */
+export const FAST_TMP = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+
+export type Server = Awaited<ReturnType<typeof startLocalSharePoint>>;
+
+export interface Site {
+  server: Server;
+  dataDir: string;
+  sp(upn: string, options?: { retries?: number; onRetry?: (info: RetryInfo) => void }): SPFI;
+  store(upn: string): PlanStore;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSite(options: { threshold?: number; dataRoot?: string } = {}): Promise<Site> {
+  const dataDir = mkdtempSync(join(options.dataRoot ?? tmpdir(), "wres-sp-"));
+  const start = () => startLocalSharePoint({ dataDir, seed: "none", port: 0, ...(options.threshold ? { threshold: options.threshold } : {}) });
+  const site: Site = {
+    server: await start(),
+    dataDir,
+    sp: (upn, extra = {}) => createSp({ siteUrl: site.server.siteUrl, getToken: async () => `dev:${upn}`, retries: extra.retries ?? 3, ...(extra.onRetry ? { onRetry: extra.onRetry } : {}) }),
+    store: (upn) => createPlanStore(site.sp(upn)),
+    async restart() {
+      await site.server.close();
+      site.server = await start();
+    },
+    async close() {
+      await site.server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return site;
+}
+
+export const YEAR = "2024/25";
+
+/** A provisioned site with one objective and two actions: 1.1 led by Amara, 1.2 led by Tom. */
+export async function seedSmallPlan(site: Site) {
+  const { provision } = await import("../../../src/sharepoint/provision");
+  await provision(site.sp(ADMIN));
+  const editor = site.store(EDITOR);
+  const amara = await editor.ensurePerson(AMARA);
+  const tom = await editor.ensurePerson(TOM);
+  const objective = await editor.addObjective({
+    title: "Increase BME representation at band 8a and above",
+    planYear: YEAR,
+    number: "1",
+    description: "Close the gap in senior representation",
+    owner: amara,
+    sponsor: null,
+    indicators: [1, 4],
+    highImpactActions: ["HIA 3"],
+    ragOverride: null,
+    ragOverrideReason: null,
+  });
+  const base = {
+    objectiveId: objective.id,
+    leadText: null,
+    milestones: "Q1 scoping; Q3 pilot",
+    progress: null,
+    kpis: "Diverse panels for 100% of 8a+ interviews",
+    outcomes: null,
+    indicators: [1] as [1],
+    rag: "Green" as const,
+  };
+  const amaraAction = await editor.addAction({ ...base, number: "1.1", title: "Diverse interview panels for 8a+", leads: [amara], dueDate: "2025-03-31" });
+  const tomAction = await editor.addAction({ ...base, number: "1.2", title: "Reverse mentoring for the board", leads: [tom], dueDate: "2025-06-30" });
+  return { objective, amaraAction, tomAction, amara, tom };
+}
