@@ -3,3 +3,7 @@ export { WorkbookError } from "./errors";
 export { readGrid, DEFAULT_MAX_ROWS, DEFAULT_MAX_UNCOMPRESSED_BYTES } from "./grid";
 export type * from "./types";
 export { AFC_BANDS, MEDICAL_SUBGROUPS } from "./types";
+export { readWorkbooks } from "./read";
+export { parseEthnicity } from "./ethnicity";
+export { parseGrade, parseYesNo, parseDate, cohortOfStaffGroup, medicalSubgroupOf } from "./values";
+export { headerSignature, normaliseHeader } from "./schema";

@@ -26,7 +26,6 @@ const GT = 62;
 const SLASH = 47;
 const COLON = 58;
 const QUOTE = 34;
-const APOS = 39;
 const EQUALS = 61;
 
 // Cell types (the `t` attribute).
@@ -98,6 +97,22 @@ function findBytes(b: Uint8Array, pattern: Uint8Array, from: number): number {
   return -1;
 }
 
+/** Length of the namespace prefix ("x:" -> 2) of the root element, so tag names sit at a fixed offset. */
+function rootPrefixLength(b: Uint8Array): number {
+  for (let lt = b.indexOf(LT); lt >= 0; lt = b.indexOf(LT, lt + 1)) {
+    const c = b[lt + 1];
+    if (c === 63 /* ? */ || c === 33 /* ! */) continue;
+    let k = lt + 1;
+    while (k < b.length && b[k] !== COLON && b[k] !== GT && b[k] !== SLASH && (b[k] ?? 0) > 32) k++;
+    return b[k] === COLON ? k - lt : 0;
+  }
+  return 0;
+}
+
+function isTerminator(c: number | undefined): boolean {
+  return c === GT || c === SLASH || (c !== undefined && c <= 32);
+}
+
 export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
   const { sharedStrings, dateStyles, date1904, maxRows } = opts;
   const rows: CellValue[][] = [];
@@ -112,56 +127,81 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
   let nextCol = 0;
   let inCell = false;
   let afterSheetData = -1;
+  const dateCache = new Map<number, string | null>();
+  const plen = rootPrefixLength(b);
 
   const n = b.length;
   let i = 0;
   for (;;) {
-    const lt = b.indexOf(LT, i);
-    if (lt < 0) break;
-    let j = lt + 1;
-    let c = b[j];
-    if (c === 33 /* ! */ || c === 63 /* ? */) {
+    // Manual scans beat indexOf here: tags are a few bytes apart and builtin calls cost more.
+    let lt = i;
+    while (lt < n && b[lt] !== LT) lt++;
+    if (lt >= n) break;
+    const first = b[lt + 1];
+    if (first === SLASH) {
+      // Closing tags: </c>, </row>, </sheetData>; everything else is skipped.
+      const ns = lt + 2 + plen;
+      const c0 = b[ns];
+      if (c0 === 99 /* c */ && b[ns + 1] === GT) {
+        if (inCell) finishCell();
+        i = ns + 2;
+        continue;
+      }
+      if (c0 === 114 /* r */ && b[ns + 1] === 111 && b[ns + 2] === 119 && b[ns + 3] === GT) {
+        row = null;
+        i = ns + 4;
+        continue;
+      }
+      if (c0 === 115 /* s */ && b[ns + 1] === 104 && b[ns + 5] === 68 /* sheetD */ && b[ns + 9] === GT) {
+        afterSheetData = ns + 10;
+        break;
+      }
+      i = lt + 2;
+      continue;
+    }
+    if (first === 33 /* ! */ || first === 63 /* ? */) {
       // Comment, CDATA or processing instruction: skip past its end.
-      const end = c === 33 && b[j + 1] === 45 ? findBytes(b, COMMENT_END, j) : b.indexOf(GT, j);
+      const end = first === 33 && b[lt + 2] === 45 ? findBytes(b, COMMENT_END, lt + 2) : b.indexOf(GT, lt + 1);
       i = end < 0 ? n : end + 1;
       continue;
     }
-    const closing = c === SLASH;
-    if (closing) j++;
-    let nameStart = j;
-    for (; j < n; j++) {
-      c = b[j];
-      if (c === COLON) nameStart = j + 1;
-      else if (c === GT || c === SLASH || (c !== undefined && c <= 32)) break;
-    }
-    const nameLen = j - nameStart;
-    const c0 = b[nameStart];
-    const gt = b.indexOf(GT, j);
-    if (gt < 0) break;
-    i = gt + 1;
+    const ns = lt + 1 + plen;
+    const c0 = b[ns];
 
-    if (nameLen === 1 && c0 === 99 /* c */) {
-      if (closing) {
-        if (inCell) finishCell();
-        continue;
-      }
-      // <c r="B7" s="3" t="s">
+    if (c0 === 118 /* v */ && b[ns + 1] === GT) {
+      let vEnd = ns + 2;
+      while (vEnd < n && b[vEnd] !== LT) vEnd++;
+      value = cellValue(b, ns + 2, vEnd);
+      i = vEnd;
+      continue;
+    }
+
+    if (c0 === 99 /* c */ && isTerminator(b[ns + 1])) {
+      // <c r="B7" s="3" t="s"> : read the one-letter attributes r, s and t.
       col = -1;
       type = T_NUMBER;
       style = 0;
       value = null;
       inCell = true;
-      let k = j;
-      while (k < gt) {
-        const eq = b.indexOf(EQUALS, k);
-        if (eq < 0 || eq > gt) break;
-        const q = b[eq + 1] === APOS ? APOS : QUOTE;
-        const vs = eq + 2;
-        const ve = b.indexOf(q, vs);
-        if (ve < 0) break;
-        // Attribute name: the letter just before '=' (r, s, t), after a space.
-        if (eq - 1 >= k && (b[eq - 2] ?? 32) <= 32) {
-          const a = b[eq - 1];
+      let k = ns + 1;
+      let selfClosing = false;
+      while (k < n) {
+        let c = b[k];
+        while (c === 32 || c === 9 || c === 10 || c === 13) c = b[++k];
+        if (c === GT) break;
+        if (c === SLASH) {
+          selfClosing = true;
+          while (k < n && b[k] !== GT) k++;
+          break;
+        }
+        const nameStart = k;
+        while (k < n && b[k] !== EQUALS) k++;
+        const q = b[k + 1];
+        const vs = k + 2;
+        let ve = vs;
+        while (ve < n && b[ve] !== q) ve++;
+        if (k - nameStart === 1) {
+          const a = b[nameStart];
           if (a === 114 /* r */) col = columnOf(b, vs, ve);
           else if (a === 116 /* t */) type = cellType(b, vs, ve);
           else if (a === 115 /* s */) style = parseNumber(b, vs, ve);
@@ -169,27 +209,18 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
         k = ve + 1;
       }
       if (col < 0) col = nextCol;
-      if (b[gt - 1] === SLASH) finishCell();
+      i = k + 1;
+      if (selfClosing) finishCell();
       continue;
     }
 
-    if (nameLen === 1 && c0 === 118 /* v */ && !closing) {
-      if (b[gt - 1] === SLASH) continue; // <v/>
-      const vEnd = b.indexOf(LT, gt + 1);
-      if (vEnd < 0) break;
-      value = cellValue(b, gt + 1, vEnd);
-      i = vEnd;
-      continue;
-    }
-
-    if (nameLen === 3 && c0 === 114 /* r */ && b[nameStart + 1] === 111 && b[nameStart + 2] === 119) {
-      if (closing) {
-        row = null;
-        continue;
-      }
+    if (c0 === 114 /* r */ && b[ns + 1] === 111 && b[ns + 2] === 119 && isTerminator(b[ns + 3])) {
       // <row r="12" ...>
+      const gt = b.indexOf(GT, ns + 3);
+      if (gt < 0) break;
+      i = gt + 1;
       let r = 0;
-      const at = findAttr(b, j, gt, 114);
+      const at = findAttr(b, ns + 3, gt, 114);
       if (at >= 0) r = parseNumber(b, at, b.indexOf(b[at - 1] ?? QUOTE, at));
       if (!(r > rowNum)) r = rowNum + 1; // missing or out of order: take the next row
       if (r > maxRows) {
@@ -205,23 +236,21 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       continue;
     }
 
-    if (nameLen === 2 && c0 === 105 /* i */ && b[nameStart + 1] === 115 /* s */ && !closing && inCell) {
+    if (c0 === 105 /* i */ && b[ns + 1] === 115 /* s */ && isTerminator(b[ns + 2]) && inCell) {
       // Inline string: <is><t>text</t></is> or rich runs.
+      const gt = b.indexOf(GT, ns + 2);
+      if (gt < 0) break;
       if (b[gt - 1] === SLASH) {
         value = "";
+        i = gt + 1;
         continue;
       }
-      const end = findClose(b, gt + 1, lt + 1, nameStart, "is");
-      const inner = utf8.decode(b.subarray(gt + 1, end));
-      value = stringItemText(inner);
+      const end = findClose(b, gt + 1, lt + 1, ns, "is");
+      value = stringItemText(utf8.decode(b.subarray(gt + 1, end)));
       i = end;
       continue;
     }
-
-    if (nameLen === 9 && c0 === 115 /* s */ && closing && ascii(b, nameStart, j) === "sheetData") {
-      afterSheetData = gt + 1;
-      break;
-    }
+    i = lt + 1;
   }
 
   if (inCell) finishCell();
@@ -270,7 +299,14 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
         if (s === e) return null;
         const num = parseNumber(bytes, s, e);
         if (Number.isNaN(num)) return xmlText(utf8.decode(bytes.subarray(s, e)));
-        if (dateStyles[style]) return serialToIso(num, date1904) ?? num;
+        if (dateStyles[style]) {
+          let iso = dateCache.get(num);
+          if (iso === undefined) {
+            iso = serialToIso(num, date1904);
+            if (dateCache.size < 100_000) dateCache.set(num, iso);
+          }
+          return iso ?? num;
+        }
         return num;
       }
     }

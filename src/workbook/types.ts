@@ -188,6 +188,8 @@ export interface ReadOptions {
   maxRows?: number;
   /** Called as the reader moves between stages, for progress bars. */
   onProgress?: (p: { stage: "reading" | "recognising" | "validating"; file: string; fraction: number }) => void;
+  /** Whole-file failures: throw (default) or report and carry on with the other files. */
+  fileErrors?: FileErrorPolicy;
 }
 
 /** Everything read from one or more workbooks, ready for the indicator module. */
@@ -237,3 +239,9 @@ export interface GridOptions {
   /** Include hidden sheets (default true: extracts sometimes hide their data sheet). */
   includeHidden?: boolean;
 }
+
+/**
+ * What readWorkbooks does with a file that cannot be read at all (corrupt, encrypted, too big):
+ * "throw" a WorkbookError (default), or "report" it as an error ReadIssue and read the other files.
+ */
+export type FileErrorPolicy = "throw" | "report";

@@ -1,0 +1,111 @@
+// Ethnicity values as real extracts spell them: a code ("A", "CA"), a code and label
+// ("CA White English", "Z Not Stated"), or a label alone ("White - British",
+// "Asian or Asian British - Indian", census 2021 wording). Classified on the first character of
+// the NHS ethnic category code (WRES.md, "Ethnic groups"); anything unrecognised is unknown.
+import type { BroadEthnicity, EthnicGroup, Ethnicity } from "./types";
+
+const NATIONAL_CODES = "ABCDEFGHJKLMNPRSZ";
+
+export function broadOfCode(code: string): BroadEthnicity {
+  if ("ABC".includes(code)) return "white";
+  if ("DEFG".includes(code)) return "mixed";
+  if ("HJKL".includes(code)) return "asian";
+  if ("MNP".includes(code)) return "black";
+  if ("RS".includes(code)) return "other";
+  return "unknown";
+}
+
+function groupOf(broad: BroadEthnicity): EthnicGroup {
+  return broad === "white" ? "white" : broad === "unknown" ? "unknown" : "bme";
+}
+
+/** Labels, normalised (lower case, letters and digits only, "&" as "and"). */
+export function normaliseLabel(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+// Phrases that mean "not stated" in ESR, recruitment systems and survey tools.
+const NOT_STATED =
+  /^(z|zz|99|na|n a|nk|ns|not stated|not known|unknown|not declared|undeclared|not disclosed|undisclosed|prefer not to say|prefer not to answer|i do not wish to disclose.*|do not wish to disclose.*|declined.*|not given|not provided|not recorded|not specified|unspecified|blank|none|null|information refused|refused)$/;
+
+/** Code for a label alone, or null when the words name no group. */
+function codeOfLabel(label: string): string | null {
+  const t = ` ${label} `;
+  const has = (w: string) => t.includes(` ${w} `) || t.includes(` ${w}`);
+  if (NOT_STATED.test(label) || /\bnot stated\b|\bprefer not\b|\bnot known\b|\bnot declared\b/.test(label)) return "Z";
+  const white = has("white");
+  const black = has("black");
+  const asian = has("asian");
+  if (has("mixed") || has("multiple") || has("dual heritage") || (white && (black || asian))) {
+    if (black && has("caribbean")) return "D";
+    if (black && has("african")) return "E";
+    if (asian) return "F";
+    return "G";
+  }
+  if (white || has("gypsy") || has("traveller") || has("roma")) {
+    if (has("irish") && !has("traveller") && !has("northern irish")) return "B";
+    if (has("british") || has("english") || has("welsh") || has("scottish") || has("northern irish")) return "A";
+    return "C";
+  }
+  if (has("indian")) return "H";
+  if (has("pakistani")) return "J";
+  if (has("bangladeshi")) return "K";
+  if (has("chinese")) return "R";
+  if (asian) return "L";
+  // Census 2021 wording lists both ("Black, Black British, Caribbean or African - African"): the last word decides.
+  if (has("caribbean") && has("african")) return label.lastIndexOf("african") > label.lastIndexOf("caribbean") ? "N" : "M";
+  if (has("caribbean")) return "M";
+  if (has("african")) return "N";
+  if (black) return "P";
+  if (has("arab") || /\bother ethnic\b|\bany other\b|\bother\b/.test(label)) return "S";
+  if (label === "irish") return "B";
+  if (label === "british" || label === "english" || label === "welsh" || label === "scottish") return "A";
+  return null;
+}
+
+function make(code: string | null, localCode: string | null, raw: string): Ethnicity {
+  const broad = code ? broadOfCode(code) : "unknown";
+  return { group: groupOf(broad), broad, code: code === "Z" ? "Z" : code, localCode: localCode ?? code, raw };
+}
+
+/** A code alone or at the start of a value: "A", "CA", "C3", optionally followed by a label. */
+const CODE_PREFIX = /^\(?([A-Z])([A-Z0-9])?\)?(?:\s*[-:.)]\s*|\s+|$)(.*)$/;
+
+export interface ParsedEthnicity {
+  ethnicity: Ethnicity;
+  /** False when the value was not blank but matched nothing (reported as a warning). */
+  recognised: boolean;
+}
+
+/** Parses one ethnicity value. Blank and "not stated" are unknown but recognised. */
+export function parseEthnicity(value: unknown): ParsedEthnicity {
+  const raw = value === null || value === undefined ? "" : String(value).trim();
+  if (raw === "") return { ethnicity: make(null, null, raw), recognised: true };
+  if (raw === "99") return { ethnicity: make(null, null, raw), recognised: true };
+  const label = normaliseLabel(raw);
+  if (NOT_STATED.test(label)) return { ethnicity: { ...make("Z", null, raw), localCode: raw.length <= 2 ? raw.toUpperCase() : "Z" }, recognised: true };
+
+  const m = CODE_PREFIX.exec(raw);
+  if (m) {
+    const national = m[1] ?? "";
+    const second = m[2] ?? "";
+    const rest = (m[3] ?? "").trim();
+    // A bare two-letter word such as "NA" was handled above; a code must be a national code,
+    // and a label after it must not contradict it (so "Black" is not read as code B).
+    if (NATIONAL_CODES.includes(national)) {
+      const restCode = rest ? codeOfLabel(normaliseLabel(rest)) : null;
+      const codeIsWholeToken = rest !== "" || raw.length <= 2;
+      if (codeIsWholeToken && (restCode === null || rest === "" || broadOfCode(restCode) === broadOfCode(national) || national === "Z")) {
+        if (national === "Z") return { ethnicity: { ...make("Z", null, raw), localCode: national + second || "Z" }, recognised: true };
+        return { ethnicity: make(national, national + second, raw), recognised: true };
+      }
+    }
+  }
+  const code = codeOfLabel(label);
+  if (code) return { ethnicity: make(code, null, raw), recognised: true };
+  return { ethnicity: make(null, null, raw), recognised: false };
+}

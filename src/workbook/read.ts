@@ -1,0 +1,172 @@
+// readWorkbooks: files in, Dataset out. Reads every file to grids, recognises each sheet, reads
+// staff in post first (so cases and training can be joined to it by person), then the rest.
+import { WorkbookError } from "./errors";
+import { DEFAULT_MAX_ROWS, readGrid } from "./grid";
+import { describe } from "./issues";
+import { planSheet, type SheetPlan } from "./recognise";
+import { ReadContext, readAggregates, readBoard, readCases, readRecruitment, readStaff, readSurvey, readTraining } from "./records";
+import type { Dataset, InputFile, ReadOptions, SheetSummary } from "./types";
+import { parseDate } from "./values";
+
+const MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december";
+
+/** A date written in title rows ("Snapshot 31/03/2025", "at 31 March 2025"), as ISO. */
+function dateInTitles(titles: readonly string[]): string | null {
+  for (const t of titles) {
+    const m = new RegExp(`(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+(?:${MONTH_NAMES}|[a-z]{3})\\s+\\d{4})`, "i").exec(t);
+    if (m) {
+      const d = parseDate(m[1]!.replace(/\s+/g, " ").replace(/^(\d{1,2}) ([a-z]+) (\d{4})$/i, (_w, d: string, mo: string, y: string) => `${d} ${mo.slice(0, 3)} ${y}`));
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+/** A financial year ("2024/25") in titles or file names. */
+function periodIn(texts: readonly string[]): string | null {
+  for (const t of texts) {
+    const m = /\b(20\d\d)\s*[/-]\s*(\d\d)(?!\d)/.exec(t);
+    if (m && (Number(m[1]) + 1) % 100 === Number(m[2])) return `${m[1]}/${m[2]}`;
+  }
+  return null;
+}
+
+function periodOfSnapshot(iso: string): string {
+  const y = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const start = month <= 3 ? y - 1 : y;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Dataset {
+  const ctx = new ReadContext();
+  const { log } = ctx;
+  const plans: SheetPlan[] = [];
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+
+  files.forEach((file, i) => {
+    options.onProgress?.({ stage: "reading", file: file.name, fraction: i / Math.max(1, files.length) });
+    let grid;
+    try {
+      grid = readGrid(file, { maxRows, ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}) });
+    } catch (err) {
+      if (err instanceof WorkbookError && options.fileErrors === "report") {
+        log.push(err.issue);
+        return;
+      }
+      throw err;
+    }
+    for (const issue of grid.issues) log.push(issue);
+    options.onProgress?.({ stage: "recognising", file: file.name, fraction: (i + 0.5) / Math.max(1, files.length) });
+    for (const sheet of grid.sheets) {
+      const plan = planSheet(file.name, sheet, options.mappings, log);
+      if (plan.truncated) {
+        const w = { file: file.name, sheet: sheet.name, row: maxRows };
+        log.add("error", "sheet-too-many-rows", `${describe(w)}: the sheet has more than ${maxRows.toLocaleString("en-GB")} rows; only the first ${maxRows.toLocaleString("en-GB")} were read.`, w, { maxRows });
+      }
+      plans.push(plan);
+    }
+  });
+
+  const dataset: Dataset = {
+    staff: [],
+    applications: [],
+    cases: [],
+    training: [],
+    board: [],
+    survey: [],
+    aggregates: [],
+    sheets: [],
+    issues: [],
+    period: null,
+    snapshotDate: null,
+  };
+
+  const staffPlans = plans.filter((p) => p.kind === "staff");
+  dataset.snapshotDate = staffPlans.map((p) => dateInTitles(p.titles)).find((d) => d !== null) ?? null;
+  dataset.period =
+    (dataset.snapshotDate ? periodOfSnapshot(dataset.snapshotDate) : null) ??
+    periodIn(plans.flatMap((p) => p.titles)) ??
+    periodIn(files.map((f) => f.name));
+
+  const summaries = new Map<SheetPlan, SheetSummary>();
+  // Staff first: the join table for cases and training.
+  const seenStaff = new Set<string>();
+  for (const plan of staffPlans) {
+    options.onProgress?.({ stage: "validating", file: plan.file, fraction: 0 });
+    const { staff, summary } = readStaff(ctx, plan, dataset.snapshotDate);
+    // A person listed in two staff files is counted once.
+    for (const record of staff) {
+      if (seenStaff.has(record.personId)) {
+        summary.rowsUsed--;
+        summary.rowsExcluded++;
+        summary.exclusions["duplicate-person"] = (summary.exclusions["duplicate-person"] ?? 0) + 1;
+        continue;
+      }
+      seenStaff.add(record.personId);
+      dataset.staff.push(record);
+    }
+    summaries.set(plan, summary);
+  }
+  const seenTraining = new Set<string>();
+  for (const plan of plans) {
+    if (plan.kind === "staff") continue;
+    options.onProgress?.({ stage: "validating", file: plan.file, fraction: 0.5 });
+    switch (plan.kind) {
+      case "recruitment": {
+        const r = readRecruitment(ctx, plan);
+        for (const a of r.applications) dataset.applications.push(a);
+        summaries.set(plan, r.summary);
+        break;
+      }
+      case "cases": {
+        const r = readCases(ctx, plan);
+        for (const c of r.cases) dataset.cases.push(c);
+        summaries.set(plan, r.summary);
+        break;
+      }
+      case "training": {
+        const r = readTraining(ctx, plan, seenTraining);
+        for (const t of r.training) dataset.training.push(t);
+        summaries.set(plan, r.summary);
+        break;
+      }
+      case "board": {
+        const r = readBoard(ctx, plan);
+        dataset.board.push(...r.board);
+        summaries.set(plan, r.summary);
+        break;
+      }
+      case "survey": {
+        const r = readSurvey(ctx, plan);
+        dataset.survey.push(...r.survey);
+        summaries.set(plan, r.summary);
+        break;
+      }
+      case "aggregate": {
+        const r = readAggregates(ctx, plan);
+        dataset.aggregates.push(...r.aggregates);
+        summaries.set(plan, r.summary);
+        break;
+      }
+      default:
+        summaries.set(plan, {
+          file: plan.file,
+          sheet: plan.sheet,
+          kind: null,
+          headerRow: plan.headerIndex >= 0 ? plan.headerIndex + 1 : null,
+          columns: {},
+          rowsRead: 0,
+          rowsUsed: 0,
+          rowsExcluded: 0,
+          exclusions: {},
+          unknownEthnicityPct: null,
+          signature: plan.signature,
+        });
+    }
+  }
+  dataset.sheets = plans.map((p) => summaries.get(p)!);
+  log.summariseOverflow();
+  dataset.issues = log.issues;
+  return dataset;
+}

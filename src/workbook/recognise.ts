@@ -1,0 +1,177 @@
+// Understanding one sheet: fill merged cells, find the header row (even below title rows),
+// recognise the sheet's kind from its columns (or a user's remembered mapping), and report
+// duplicate headers.
+import { describe, IssueLog, columnLetter } from "./issues";
+import { headerScore, headerSignature, KIND_BY_NAME, normaliseHeader, recogniseKind } from "./schema";
+import type { CellValue, ColumnMapping, GridSheet, SheetKind } from "./types";
+
+/** How far down to look for the header row. */
+const HEADER_SEARCH_ROWS = 40;
+/** Never fill merges larger than this many cells (a whole-column merge is formatting, not data). */
+const MAX_MERGE_FILL = 100_000;
+
+export interface SheetPlan {
+  file: string;
+  sheet: string;
+  rows: CellValue[][];
+  kind: SheetKind | null;
+  /** 0-based index of the header row in rows, or -1. */
+  headerIndex: number;
+  /** Raw header texts by column. */
+  headers: string[];
+  /** Field -> column index. */
+  columns: Map<string, number>;
+  signature: string;
+  /** Rows above the header (titles), as text, for the snapshot date and period. */
+  titles: string[];
+  truncated: boolean;
+}
+
+function cellRef(ref: string): { row: number; col: number } | null {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1] ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Copies each merged range's top-left value into its other cells, so data rows read as shown. */
+export function fillMerges(rows: CellValue[][], merges: readonly string[]): void {
+  for (const range of merges) {
+    const [a, b] = range.split(":");
+    const from = cellRef(a ?? "");
+    const to = cellRef(b ?? a ?? "");
+    if (!from || !to) continue;
+    const height = to.row - from.row + 1;
+    const width = to.col - from.col + 1;
+    if (height < 1 || width < 1 || height * width > MAX_MERGE_FILL) continue;
+    const value = rows[from.row]?.[from.col] ?? null;
+    if (value === null) continue;
+    for (let r = from.row; r <= to.row; r++) {
+      const row = rows[r] ?? (rows[r] = []);
+      for (let c = from.col; c <= to.col; c++) {
+        while (row.length < c) row.push(null);
+        if (row[c] === null || row[c] === undefined) row[c] = value;
+      }
+    }
+  }
+}
+
+function rowHeaders(row: readonly CellValue[] | undefined): string[] {
+  if (!row) return [];
+  const out: string[] = new Array<string>(row.length);
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    out[c] = v === null || v === undefined ? "" : String(v).trim();
+  }
+  return out;
+}
+
+export function planSheet(
+  file: string,
+  grid: GridSheet,
+  mappings: Record<string, ColumnMapping> | undefined,
+  log: IssueLog,
+): SheetPlan {
+  const rows = grid.rows;
+  fillMerges(rows, grid.merges);
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  const base: SheetPlan = {
+    file,
+    sheet: grid.name,
+    rows,
+    kind: null,
+    headerIndex: -1,
+    headers: [],
+    columns: new Map(),
+    signature: headerSignature([]),
+    titles: [],
+    truncated: grid.truncated === true,
+  };
+
+  // 1. A remembered mapping whose signature matches one of the top rows wins.
+  if (mappings) {
+    for (let r = 0; r < limit; r++) {
+      const headers = rowHeaders(rows[r]);
+      const signature = headerSignature(headers.map(normaliseHeader));
+      if (!Object.prototype.hasOwnProperty.call(mappings, signature)) continue;
+      const mapping = mappings[signature]!;
+      const spec = KIND_BY_NAME.get(mapping.kind);
+      if (!spec) continue;
+      const byHeader = new Map<string, number>();
+      headers.forEach((h, c) => {
+        const key = normaliseHeader(h);
+        if (key && !byHeader.has(key)) byHeader.set(key, c);
+      });
+      const columns = new Map<string, number>();
+      for (const [field, header] of Object.entries(mapping.columns)) {
+        if (!Object.prototype.hasOwnProperty.call(spec.fields, field)) continue;
+        const c = byHeader.get(normaliseHeader(header));
+        if (c !== undefined) columns.set(field, c);
+      }
+      return finish({ ...base, kind: mapping.kind, headerIndex: r, headers, columns, signature });
+    }
+  }
+
+  // 2. Otherwise score the top rows by how many cells are known header names.
+  const candidates: { r: number; score: number }[] = [];
+  for (let r = 0; r < limit; r++) {
+    const score = headerScore(rows[r]);
+    if (score >= 2) candidates.push({ r, score });
+  }
+  candidates.sort((x, y) => y.score - x.score || x.r - y.r);
+  for (const { r } of candidates) {
+    const headers = rowHeaders(rows[r]);
+    const normalised = headers.map(normaliseHeader);
+    const found = recogniseKind(normalised);
+    if (found) return finish({ ...base, kind: found.kind, headerIndex: r, headers, columns: found.columns, signature: headerSignature(normalised) });
+  }
+
+  // 3. Not recognised: report it, with the signature of the likeliest header row so a mapping can be saved.
+  const guess = candidates[0]?.r ?? firstTextRow(rows, limit);
+  const headers = guess >= 0 ? rowHeaders(rows[guess]) : [];
+  const plan = { ...base, headerIndex: guess, headers, signature: headerSignature(headers.map(normaliseHeader)) };
+  if (rows.some((row) => row.some((v) => v !== null && v !== ""))) {
+    log.add(
+      "warning",
+      "sheet-not-recognised",
+      `${describe({ file, sheet: grid.name })}: the columns were not recognised as any WRES table, so the sheet was skipped. Map its columns by hand to use it.`,
+      { file, sheet: grid.name, row: guess >= 0 ? guess + 1 : null },
+      { signature: plan.signature },
+    );
+  }
+  return plan;
+
+  function finish(plan: SheetPlan): SheetPlan {
+    plan.titles = rows.slice(0, plan.headerIndex).flatMap((row) => row.filter((v): v is string | number => typeof v === "string" || typeof v === "number").map(String));
+    reportDuplicateHeaders(plan, log);
+    return plan;
+  }
+}
+
+function firstTextRow(rows: CellValue[][], limit: number): number {
+  for (let r = 0; r < limit; r++) if ((rows[r] ?? []).filter((v) => typeof v === "string" && v.trim() !== "").length >= 2) return r;
+  return -1;
+}
+
+function reportDuplicateHeaders(plan: SheetPlan, log: IssueLog): void {
+  const first = new Map<string, number>();
+  plan.headers.forEach((h, c) => {
+    const key = normaliseHeader(h);
+    if (!key) return;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, c);
+      return;
+    }
+    const a = `${columnLetter(earlier)} ("${plan.headers[earlier]}")`;
+    const b = `${columnLetter(c)} ("${h}")`;
+    log.add(
+      "warning",
+      "duplicate-header",
+      `${describe({ file: plan.file, sheet: plan.sheet })}: columns ${a} and ${b} have the same header; column ${columnLetter(earlier)} was used.`,
+      { file: plan.file, sheet: plan.sheet, row: plan.headerIndex + 1, col: c, header: h },
+      { first: columnLetter(earlier), second: columnLetter(c) },
+    );
+  });
+}

@@ -1,0 +1,589 @@
+// Turns recognised sheets into typed records, counting every row read, used and excluded (with
+// the reason), and reporting each problem with file, sheet, row and column.
+import { parseEthnicity, type ParsedEthnicity } from "./ethnicity";
+import { describe, IssueLog } from "./issues";
+import type { SheetPlan } from "./recognise";
+import type {
+  AggregateMeasure,
+  AggregateRecord,
+  ApplicationRecord,
+  BoardRecord,
+  CaseRecord,
+  CellValue,
+  Cohort,
+  Ethnicity,
+  SheetSummary,
+  SourceRef,
+  StaffRecord,
+  SurveyRecord,
+  TrainingRecord,
+} from "./types";
+import {
+  cellText,
+  cohortOfStaffGroup,
+  medicalSubgroupOf,
+  normalisePersonId,
+  parseCaseType,
+  parseDate,
+  parseGrade,
+  parseNumber,
+  parseYesNo,
+  personOfAssignment,
+  type ParsedGrade,
+} from "./values";
+
+/** Shared state across sheets: caches of parsed values and the staff join table. */
+export class ReadContext {
+  readonly log = new IssueLog();
+  private readonly ethnicityCache = new Map<string, ParsedEthnicity>();
+  private readonly gradeCache = new Map<string, ParsedGrade>();
+  private readonly cohortCache = new Map<string, Cohort | null>();
+  /** Person id -> ethnicity, from every staff row (all assignments, bank included). */
+  readonly staffEthnicity = new Map<string, Ethnicity>();
+
+  ethnicity(v: CellValue | undefined): ParsedEthnicity {
+    const key = v === null || v === undefined ? "" : typeof v === "string" ? v : String(v);
+    let p = this.ethnicityCache.get(key);
+    if (!p) {
+      p = parseEthnicity(key);
+      this.ethnicityCache.set(key, p);
+    }
+    return p;
+  }
+
+  grade(v: CellValue | undefined): ParsedGrade {
+    if (typeof v === "number") return parseGrade(v);
+    const key = v === null || v === undefined ? "" : String(v);
+    let p = this.gradeCache.get(key);
+    if (!p) {
+      p = parseGrade(key);
+      this.gradeCache.set(key, p);
+    }
+    return p;
+  }
+
+  cohort(staffGroup: string): Cohort | null {
+    let c = this.cohortCache.get(staffGroup);
+    if (c === undefined) {
+      c = cohortOfStaffGroup(staffGroup);
+      this.cohortCache.set(staffGroup, c);
+    }
+    return c;
+  }
+}
+
+/** Per-sheet bookkeeping that becomes the SheetSummary. */
+class SheetTally {
+  rowsRead = 0;
+  rowsUsed = 0;
+  unknownEthnicity = 0;
+  readonly exclusions = new Map<string, number>();
+  /** Distinct unrecognised values per topic: value -> { count, first row }. */
+  private readonly unrecognised = new Map<string, Map<string, { count: number; row: number }>>();
+
+  constructor(readonly plan: SheetPlan) {}
+
+  exclude(reason: string): void {
+    this.exclusions.set(reason, (this.exclusions.get(reason) ?? 0) + 1);
+  }
+
+  noteUnrecognised(topic: string, value: string, row: number): void {
+    let m = this.unrecognised.get(topic);
+    if (!m) this.unrecognised.set(topic, (m = new Map()));
+    const e = m.get(value);
+    if (e) e.count++;
+    else m.set(value, { count: 1, row });
+  }
+
+  unrecognisedOf(topic: string): Map<string, { count: number; row: number }> {
+    return this.unrecognised.get(topic) ?? new Map();
+  }
+
+  summary(hasEthnicity: boolean): SheetSummary {
+    const { plan } = this;
+    const columns: Record<string, string> = {};
+    for (const [field, c] of plan.columns) columns[field] = plan.headers[c] ?? "";
+    const exclusions: Record<string, number> = {};
+    let excluded = 0;
+    for (const [reason, count] of this.exclusions) {
+      exclusions[reason] = count;
+      excluded += count;
+    }
+    return {
+      file: plan.file,
+      sheet: plan.sheet,
+      kind: plan.kind,
+      headerRow: plan.headerIndex >= 0 ? plan.headerIndex + 1 : null,
+      columns,
+      rowsRead: this.rowsRead,
+      rowsUsed: this.rowsUsed,
+      rowsExcluded: excluded,
+      exclusions,
+      unknownEthnicityPct: hasEthnicity && this.rowsUsed > 0 ? (100 * this.unknownEthnicity) / this.rowsUsed : null,
+      signature: plan.signature,
+    };
+  }
+}
+
+const TOTAL_ROW = /^(grand\s+)?totals?\b/i;
+
+/** Iterates the data rows below the header, skipping blank rows, repeated headers and total lines. */
+function* dataRows(plan: SheetPlan): Generator<{ row: CellValue[]; rowNumber: number }> {
+  const { rows, headerIndex, headers } = plan;
+  const firstHeader = headers.find((h) => h !== "") ?? "";
+  const firstHeaderCol = headers.indexOf(firstHeader);
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    let blank = true;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== null && v !== undefined && v !== "") {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) continue;
+    const lead = row[firstHeaderCol];
+    if (typeof lead === "string" && firstHeader !== "" && lead.trim() === firstHeader) continue; // header repeated (page break)
+    if (typeof row[0] === "string" && TOTAL_ROW.test(row[0]) && row.filter((v) => typeof v === "string").length <= 1) continue;
+    yield { row, rowNumber: r + 1 };
+  }
+}
+
+function col(plan: SheetPlan, field: string): number {
+  return plan.columns.get(field) ?? -1;
+}
+
+function at(row: CellValue[], c: number): CellValue | undefined {
+  return c >= 0 ? row[c] : undefined;
+}
+
+interface SheetContext {
+  ctx: ReadContext;
+  plan: SheetPlan;
+  tally: SheetTally;
+}
+
+function where(s: SheetContext, rowNumber: number | null, field: string | null) {
+  const c = field ? col(s.plan, field) : -1;
+  return { file: s.plan.file, sheet: s.plan.sheet, row: rowNumber, col: c >= 0 ? c : null, header: c >= 0 ? (s.plan.headers[c] ?? null) : null };
+}
+
+function rowError(s: SheetContext, reason: string, rowNumber: number, field: string | null, message: string, params?: Record<string, string | number>) {
+  s.tally.exclude(reason);
+  const w = where(s, rowNumber, field);
+  s.ctx.log.add("error", reason, `${describe(w)}: ${message}`, w, params);
+}
+
+function source(s: SheetContext, rowNumber: number): SourceRef {
+  return { file: s.plan.file, sheet: s.plan.sheet, row: rowNumber };
+}
+
+function readEthnicity(s: SheetContext, row: CellValue[], rowNumber: number): Ethnicity {
+  const v = at(row, col(s.plan, "ethnicity"));
+  const p = s.ctx.ethnicity(v);
+  if (!p.recognised) s.tally.noteUnrecognised("ethnicity", p.ethnicity.raw, rowNumber);
+  return p.ethnicity;
+}
+
+/** One warning per distinct unrecognised value, with how many rows had it. */
+function reportUnrecognised(s: SheetContext, topic: string, field: string, code: string, what: string, consequence: string) {
+  for (const [value, { count, row }] of s.tally.unrecognisedOf(topic)) {
+    const w = where(s, row, field);
+    s.ctx.log.add("warning", code, `${describe(w)}: ${what} "${value}" was not recognised (${count} row${count === 1 ? "" : "s"}); ${consequence}.`, { ...w }, { value, count });
+  }
+}
+
+// ---------------------------------------------------------------- staff in post
+
+interface StaffOutput {
+  staff: StaffRecord[];
+  summary: SheetSummary;
+}
+
+export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: string | null): StaffOutput {
+  const tally = new SheetTally(plan);
+  const s: SheetContext = { ctx, plan, tally };
+  const cId = col(plan, "personId");
+  const cAssign = col(plan, "assignmentId");
+  const cCat = col(plan, "assignmentCategory");
+  const cPrimary = col(plan, "primary");
+  const cGroup = col(plan, "staffGroup");
+  const cBand = col(plan, "band");
+  const cRole = col(plan, "jobRole");
+  const cLeave = col(plan, "leavingDate");
+  const cVoting = col(plan, "boardVoting");
+  const cExec = col(plan, "boardExecutive");
+  const cEth = col(plan, "ethnicity");
+
+  // Pass 1: choose one row per person. Rank: substantive primary > substantive unflagged >
+  // substantive secondary > bank. Ties keep the first row.
+  const rows: { row: CellValue[]; rowNumber: number; id: string | null; rank: number }[] = [];
+  const chosen = new Map<string, number>();
+  const bankCache = new Map<string, boolean>();
+  for (const { row, rowNumber } of dataRows(plan)) {
+    tally.rowsRead++;
+    const id = normalisePersonId(at(row, cId)) ?? personOfAssignment(at(row, cAssign));
+    const category = cellText(at(row, cCat));
+    let bank = bankCache.get(category);
+    if (bank === undefined) {
+      bank = /\bbank\b/i.test(category) || (plan.headers[cCat] !== undefined && /^bank/i.test(plan.headers[cCat] ?? "") && parseYesNo(category) === true);
+      bankCache.set(category, bank);
+    }
+    const primary = cPrimary >= 0 ? parseYesNo(at(row, cPrimary)) : null;
+    const rank = bank ? 0 : primary === true ? 3 : primary === null || cPrimary < 0 ? 2 : 1;
+    const index = rows.length;
+    rows.push({ row, rowNumber, id, rank });
+    if (id === null) continue;
+    const current = chosen.get(id);
+    if (current === undefined || rows[current]!.rank < rank) chosen.set(id, index);
+    const eth = ctx.ethnicity(at(row, cEth)).ethnicity;
+    const known = ctx.staffEthnicity.get(id);
+    if (!known || (known.group === "unknown" && eth.group !== "unknown")) ctx.staffEthnicity.set(id, eth);
+  }
+
+  // Pass 2: records for chosen rows, reasons for the rest.
+  const staff: StaffRecord[] = [];
+  let staffGroupMissingWarned = cGroup >= 0;
+  for (let i = 0; i < rows.length; i++) {
+    const { row, rowNumber, id, rank } = rows[i]!;
+    if (id === null) {
+      rowError(s, "missing-person-id", rowNumber, cId >= 0 ? "personId" : "assignmentId", "the row has no employee number, so the person cannot be counted once; the row was excluded.");
+      continue;
+    }
+    const chosenIndex = chosen.get(id)!;
+    if (chosenIndex !== i) {
+      tally.exclude(rows[chosenIndex]!.rank === 0 ? "bank-only" : "secondary-assignment");
+      continue;
+    }
+    if (rank === 0) {
+      tally.exclude("bank-only");
+      continue;
+    }
+    if (cLeave >= 0 && snapshotDate) {
+      const left = parseDate(at(row, cLeave));
+      if (left && left < snapshotDate) {
+        tally.exclude("left-before-snapshot");
+        continue;
+      }
+    }
+    const ethnicity = readEthnicity(s, row, rowNumber);
+    const staffGroup = cellText(at(row, cGroup));
+    const grade = ctx.grade(at(row, cBand));
+    const jobRole = cellText(at(row, cRole));
+    let cohort = ctx.cohort(staffGroup);
+    if (cohort === null) {
+      if (staffGroup !== "") tally.noteUnrecognised("staffGroup", staffGroup, rowNumber);
+      else if (!staffGroupMissingWarned) {
+        staffGroupMissingWarned = true;
+        const w = where(s, null, null);
+        ctx.log.add("warning", "staff-group-missing", `${describe(w)}: there is no staff group column; cohorts were told from grades (medical grades as medical and dental, everyone else non-clinical).`, w);
+      }
+      cohort = grade.medical && !grade.band ? "medical" : "non-clinical";
+    }
+    let band = grade.band;
+    let medical = null as StaffRecord["medical"];
+    if (cohort === "medical") {
+      medical = grade.medical ?? medicalSubgroupOf(jobRole) ?? "other";
+      band = null;
+    } else if (!grade.recognised) {
+      tally.noteUnrecognised("band", cellText(at(row, cBand)), rowNumber);
+    }
+    const voting = cVoting >= 0 && parseYesNo(at(row, cVoting)) === true;
+    const executive = cExec >= 0 && parseYesNo(at(row, cExec)) === true;
+    staff.push({
+      personId: id,
+      ethnicity,
+      cohort,
+      band,
+      medical,
+      seniorMedicalManager: medical === "consultant" && /medical director|clinical director|chief medical|clinical lead|associate medical director/i.test(jobRole),
+      staffGroup: staffGroup || null,
+      gender: cellText(at(row, col(plan, "gender"))) || null,
+      disability: cellText(at(row, col(plan, "disability"))) || null,
+      directorate: cellText(at(row, col(plan, "directorate"))) || null,
+      board: voting || executive ? { voting, executive } : null,
+      source: source(s, rowNumber),
+    });
+    tally.rowsUsed++;
+    if (ethnicity.group === "unknown") tally.unknownEthnicity++;
+  }
+  reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportUnrecognised(s, "band", "band", "band-unrecognised", "pay band", "these staff count in the totals but in no band");
+  reportUnrecognised(s, "staffGroup", "staffGroup", "staff-group-unrecognised", "staff group", "counted as non-clinical");
+  return { staff, summary: tally.summary(true) };
+}
+
+// ---------------------------------------------------------------- recruitment
+
+function outcomeFlags(outcome: string): { shortlisted: boolean; appointed: boolean } {
+  const t = outcome.toLowerCase();
+  const negative = /\b(not|un|non)[\s-]?(appointed|successful|offered)|declined|rejected at offer|offer withdrawn/.test(t);
+  const appointed = !negative && /appoint|offer|hired|successful|start(ed|er)?\b|conditional/.test(t);
+  const notShortlisted = /not shortlisted|not short listed|rejected at shortlist|unsuccessful at shortlist|not invited|longlist|sift(ed)? out/.test(t);
+  const shortlisted = appointed || (!notShortlisted && /shortlist|short list|interview|assessment|offer|appoint/.test(t));
+  return { shortlisted, appointed };
+}
+
+export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applications: ApplicationRecord[]; summary: SheetSummary } {
+  const tally = new SheetTally(plan);
+  const s: SheetContext = { ctx, plan, tally };
+  const cS = col(plan, "shortlisted");
+  const cA = col(plan, "appointed");
+  const cO = col(plan, "outcome");
+  const out: ApplicationRecord[] = [];
+  if (cS < 0 && cO < 0) {
+    const w = where(s, null, null);
+    ctx.log.add("warning", "shortlisted-column-missing", `${describe(w)}: there is no shortlisted column; every application was taken as shortlisted.`, w);
+  }
+  for (const { row, rowNumber } of dataRows(plan)) {
+    tally.rowsRead++;
+    const fromOutcome = cO >= 0 ? outcomeFlags(cellText(row[cO])) : null;
+    let shortlisted = cS >= 0 ? parseYesNo(row[cS]) : (fromOutcome?.shortlisted ?? true);
+    let appointed = cA >= 0 ? parseYesNo(row[cA]) : (fromOutcome?.appointed ?? false);
+    if (shortlisted === null && fromOutcome) shortlisted = fromOutcome.shortlisted;
+    if (appointed === null && fromOutcome) appointed = fromOutcome.appointed;
+    if (shortlisted === null || appointed === null) {
+      const field = shortlisted === null ? "shortlisted" : "appointed";
+      const value = cellText(row[col(plan, field)]);
+      rowError(s, "invalid-yes-no", rowNumber, field, `"${value}" is not a yes/no value; the row was excluded.`, { value });
+      continue;
+    }
+    if (appointed && !shortlisted) {
+      rowError(s, "appointed-not-shortlisted", rowNumber, cA >= 0 ? "appointed" : "outcome", "the applicant is recorded as appointed but not shortlisted; the row was excluded. Check the shortlisting record.");
+      continue;
+    }
+    const ethnicity = readEthnicity(s, row, rowNumber);
+    const grade = ctx.grade(at(row, col(plan, "band")));
+    out.push({
+      ethnicity,
+      shortlisted,
+      appointed,
+      band: grade.band,
+      post: cellText(at(row, col(plan, "post"))) || null,
+      date: parseDate(at(row, col(plan, "date"))),
+      source: source(s, rowNumber),
+    });
+    tally.rowsUsed++;
+    if (ethnicity.group === "unknown") tally.unknownEthnicity++;
+  }
+  reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  return { applications: out, summary: tally.summary(true) };
+}
+
+// ---------------------------------------------------------------- cases and training (joined to staff)
+
+/** Ethnicity from the row if it has a known one, else from staff in post by person id. */
+function joinedEthnicity(s: SheetContext, row: CellValue[], rowNumber: number, id: string | null, unmatched: { count: number; first: number }): Ethnicity {
+  const hasOwn = col(s.plan, "ethnicity") >= 0;
+  const own = hasOwn ? readEthnicity(s, row, rowNumber) : null;
+  if (own && own.group !== "unknown") return own;
+  if (id !== null) {
+    const staff = s.ctx.staffEthnicity.get(id);
+    if (staff) return staff;
+    if (!hasOwn) {
+      unmatched.count++;
+      if (unmatched.first < 0) unmatched.first = rowNumber;
+    }
+  }
+  return own ?? s.ctx.ethnicity(null).ethnicity;
+}
+
+function reportUnmatched(s: SheetContext, unmatched: { count: number; first: number }, idField: string) {
+  if (unmatched.count === 0) return;
+  const w = where(s, unmatched.first, idField);
+  const message =
+    s.ctx.staffEthnicity.size === 0
+      ? `${describe({ file: s.plan.file, sheet: s.plan.sheet })}: this sheet has no ethnicity column and no staff-in-post table was given to look people up in; ${unmatched.count} row(s) count as unknown ethnicity. Add the staff-in-post extract.`
+      : `${describe(w)}: ${unmatched.count} row(s) name an employee not found in staff in post (first at row ${unmatched.first}); they count as unknown ethnicity.`;
+  s.ctx.log.add("warning", "person-not-in-staff", message, w, { count: unmatched.count });
+}
+
+function personIdOf(plan: SheetPlan, row: CellValue[]): string | null {
+  return normalisePersonId(at(row, col(plan, "personId"))) ?? personOfAssignment(at(row, col(plan, "assignmentId")));
+}
+
+export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecord[]; summary: SheetSummary } {
+  const tally = new SheetTally(plan);
+  const s: SheetContext = { ctx, plan, tally };
+  const unmatched = { count: 0, first: -1 };
+  const out: CaseRecord[] = [];
+  for (const { row, rowNumber } of dataRows(plan)) {
+    tally.rowsRead++;
+    const id = personIdOf(plan, row);
+    const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched);
+    out.push({
+      personId: id,
+      ethnicity,
+      caseType: parseCaseType(at(row, col(plan, "caseType"))),
+      stage: cellText(at(row, col(plan, "stage"))) || null,
+      startDate: parseDate(at(row, col(plan, "startDate"))),
+      outcome: cellText(at(row, col(plan, "outcome"))) || null,
+      source: source(s, rowNumber),
+    });
+    tally.rowsUsed++;
+    if (ethnicity.group === "unknown") tally.unknownEthnicity++;
+  }
+  reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportUnmatched(s, unmatched, col(plan, "personId") >= 0 ? "personId" : "assignmentId");
+  return { cases: out, summary: tally.summary(true) };
+}
+
+export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string>): { training: TrainingRecord[]; summary: SheetSummary } {
+  const tally = new SheetTally(plan);
+  const s: SheetContext = { ctx, plan, tally };
+  const unmatched = { count: 0, first: -1 };
+  const out: TrainingRecord[] = [];
+  for (const { row, rowNumber } of dataRows(plan)) {
+    tally.rowsRead++;
+    const id = personIdOf(plan, row);
+    if (id !== null) {
+      // One record per person: WRES indicator 4 counts people who accessed training, not courses.
+      if (seen.has(id)) {
+        tally.exclude("duplicate-person");
+        continue;
+      }
+      seen.add(id);
+    }
+    const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched);
+    out.push({ personId: id, ethnicity, date: parseDate(at(row, col(plan, "date"))), source: source(s, rowNumber) });
+    tally.rowsUsed++;
+    if (ethnicity.group === "unknown") tally.unknownEthnicity++;
+  }
+  reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportUnmatched(s, unmatched, col(plan, "personId") >= 0 ? "personId" : "assignmentId");
+  return { training: out, summary: tally.summary(true) };
+}
+
+// ---------------------------------------------------------------- board
+
+export function readBoard(ctx: ReadContext, plan: SheetPlan): { board: BoardRecord[]; summary: SheetSummary } {
+  const tally = new SheetTally(plan);
+  const s: SheetContext = { ctx, plan, tally };
+  const out: BoardRecord[] = [];
+  for (const { row, rowNumber } of dataRows(plan)) {
+    tally.rowsRead++;
+    const voting = parseYesNo(at(row, col(plan, "voting")));
+    const executive = parseYesNo(at(row, col(plan, "executive")));
+    if (voting === null || executive === null) {
+      const field = voting === null ? "voting" : "executive";
+      const value = cellText(at(row, col(plan, field)));
+      rowError(s, "invalid-yes-no", rowNumber, field, `"${value}" is not a yes/no value; the row was excluded.`, { value });
+      continue;
+    }
+    const ethnicity = readEthnicity(s, row, rowNumber);
+    out.push({ ethnicity, voting, executive, source: source(s, rowNumber) });
+    tally.rowsUsed++;
+    if (ethnicity.group === "unknown") tally.unknownEthnicity++;
+  }
+  reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  return { board: out, summary: tally.summary(true) };
+}
+
+// ---------------------------------------------------------------- staff survey
+
+function surveyIndicator(indicator: CellValue | undefined, question: string): 5 | 6 | 7 | 8 | null {
+  const n = parseNumber(indicator);
+  const fromText = /\b([5-8])\b/.exec(cellText(indicator));
+  const k = n ?? (fromText ? Number(fromText[1]) : null);
+  if (k === 5 || k === 6 || k === 7 || k === 8) return k;
+  const q = question.toLowerCase();
+  if (/patients|relatives|public/.test(q)) return 5;
+  if (/discriminat/.test(q)) return 8;
+  if (/career progression|promotion|equal opportunit/.test(q)) return 7;
+  if (/harassment|bullying|abuse/.test(q) && /staff|colleague|manager/.test(q)) return 6;
+  return null;
+}
+
+export function readSurvey(ctx: ReadContext, plan: SheetPlan): { survey: SurveyRecord[]; summary: SheetSummary } {
+  const tally = new SheetTally(plan);
+  const s: SheetContext = { ctx, plan, tally };
+  const out: SurveyRecord[] = [];
+  for (const { row, rowNumber } of dataRows(plan)) {
+    tally.rowsRead++;
+    const question = cellText(at(row, col(plan, "question")));
+    const indicator = surveyIndicator(at(row, col(plan, "indicator")), question);
+    if (indicator === null) {
+      rowError(s, "survey-indicator-unknown", rowNumber, col(plan, "indicator") >= 0 ? "indicator" : "question", "the row is not one of WRES indicators 5-8; the row was excluded.");
+      continue;
+    }
+    const whitePct = parseNumber(at(row, col(plan, "whitePct")));
+    const bmePct = parseNumber(at(row, col(plan, "bmePct")));
+    if (whitePct === null || bmePct === null) {
+      const field = whitePct === null ? "whitePct" : "bmePct";
+      rowError(s, "invalid-number", rowNumber, field, "the percentage is missing or not a number; the row was excluded.");
+      continue;
+    }
+    const yearText = cellText(at(row, col(plan, "year")));
+    const year = /\b(19|20)\d\d\b/.exec(yearText);
+    out.push({
+      indicator,
+      year: year ? Number(year[0]) : null,
+      whitePct,
+      bmePct,
+      whiteRespondents: parseNumber(at(row, col(plan, "whiteRespondents"))),
+      bmeRespondents: parseNumber(at(row, col(plan, "bmeRespondents"))),
+      source: source(s, rowNumber),
+    });
+    tally.rowsUsed++;
+  }
+  // Percent-formatted cells hold fractions (0.254 shown as 25.4%).
+  if (out.length > 0 && out.every((r) => Math.abs(r.whitePct) <= 1 && Math.abs(r.bmePct) <= 1)) {
+    for (const r of out) {
+      r.whitePct *= 100;
+      r.bmePct *= 100;
+    }
+  }
+  return { survey: out, summary: tally.summary(false) };
+}
+
+// ---------------------------------------------------------------- aggregated counts
+
+function measureOf(text: string): AggregateMeasure | null {
+  const t = text.toLowerCase();
+  if (/board/.test(t) && /exec/.test(t)) return "board-executive";
+  if (/board|voting/.test(t)) return "board-voting";
+  if (/appoint/.test(t)) return "appointed";
+  if (/shortlist/.test(t)) return "shortlisted";
+  if (/disciplin/.test(t)) return "disciplinary";
+  if (/training|cpd/.test(t)) return "training";
+  if (/staff|headcount|workforce|in post/.test(t)) return "staff";
+  return null;
+}
+
+export function readAggregates(ctx: ReadContext, plan: SheetPlan): { aggregates: AggregateRecord[]; summary: SheetSummary } {
+  const tally = new SheetTally(plan);
+  const s: SheetContext = { ctx, plan, tally };
+  const out: AggregateRecord[] = [];
+  for (const { row, rowNumber } of dataRows(plan)) {
+    tally.rowsRead++;
+    const measureText = cellText(at(row, col(plan, "measure")));
+    const measure = measureOf(measureText);
+    if (!measure) {
+      rowError(s, "unknown-measure", rowNumber, "measure", `"${measureText}" is not a measure the indicators use; the row was excluded.`, { value: measureText });
+      continue;
+    }
+    const white = parseNumber(at(row, col(plan, "white")));
+    const bme = parseNumber(at(row, col(plan, "bme")));
+    if (white === null || bme === null) {
+      rowError(s, "invalid-number", rowNumber, white === null ? "white" : "bme", "the count is missing or not a number; the row was excluded.");
+      continue;
+    }
+    const bandCell = at(row, col(plan, "band"));
+    const grade = ctx.grade(bandCell);
+    const cohortText = cellText(at(row, col(plan, "cohort"))).toLowerCase();
+    const cohort: Cohort | null = /non/.test(cohortText) ? "non-clinical" : /medic|dental/.test(cohortText) ? "medical" : /clinical/.test(cohortText) ? "clinical" : grade.medical ? "medical" : null;
+    out.push({
+      measure,
+      band: grade.band ?? grade.medical ?? (cellText(bandCell) || null),
+      cohort,
+      year: cellText(at(row, col(plan, "year"))) || null,
+      white,
+      bme,
+      unknown: parseNumber(at(row, col(plan, "unknown"))) ?? 0,
+      source: source(s, rowNumber),
+    });
+    tally.rowsUsed++;
+  }
+  return { aggregates: out, summary: tally.summary(false) };
+}
