@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
-import { localSharePoint } from "./src/localsp/vite-plugin";
+import { localSharePoint } from "./src/localsp/vite-plugin.js";
 
 const repo = import.meta.dirname;
 

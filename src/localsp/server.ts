@@ -23,6 +23,8 @@ export interface LocalSharePoint {
   url: string;
   siteUrl: string;
   faults: FaultControl;
+  /** The durable store, for tests that need large fixtures fast (not part of the REST surface). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -212,6 +214,7 @@ export async function startLocalSharePoint(options: LocalSharePointOptions): Pro
     url,
     siteUrl,
     faults: handler.faults,
+    store: handler.store,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
