@@ -4,6 +4,8 @@
 // changes through the PlanStore (objectives first, then their actions).
 export { parsePlanGrid, splitHeading, MAX_TITLE_LENGTH } from "./import/parse";
 export { planImportDiff } from "./import/diff";
+export { applyImport, type ImportOutcome } from "./import/apply";
+export type { PlanWriter, WriteFailure, WriteProgress } from "./writer";
 export type { ActionChange, ChangeKind, ImportDiff, ObjectiveChange } from "./import/diff";
 export { actionKey, objectiveKey, normaliseNumber } from "./import/keys";
 export { readRag, type RagReading } from "./import/rag-words";

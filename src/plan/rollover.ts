@@ -6,6 +6,7 @@ import { objectiveKey } from "./import/keys";
 import type { ActionFields, ObjectiveFields } from "./import/types";
 import { sortByNumber } from "./numbering";
 import type { Action, Objective } from "./types";
+import type { PlanWriter, WriteFailure, WriteProgress } from "./writer";
 
 export interface RolloverSource {
   objectives: readonly Objective[];
@@ -144,4 +145,60 @@ export function rollOverPlan(plan: RolloverSource, fromYear: string, toYear: str
     completed,
     completedObjectives,
   };
+}
+
+export interface RolloverOutcome {
+  created: { objectives: number; actions: number };
+  /** This year's objectives marked read-only (only once everything was carried). */
+  closed: number;
+  failed: WriteFailure[];
+}
+
+/**
+ * Writes a roll-over: next year's objectives, then the carried actions under them, then (only when
+ * all of that succeeded) marks this year's objectives read-only. After a failure, load both years
+ * and call rollOverPlan again with the next year as `target`: it drafts only what is missing.
+ */
+export async function applyRollover(rollover: Extract<Rollover, { ok: true }>, writer: PlanWriter, onProgress?: (progress: WriteProgress) => void): Promise<RolloverOutcome> {
+  const outcome: RolloverOutcome = { created: { objectives: 0, actions: 0 }, closed: 0, failed: [] };
+  const total =
+    rollover.objectives.filter((o) => o.existingId === null).length + rollover.objectives.reduce((n, o) => n + o.actions.length, 0) + rollover.markReadOnly.length;
+  let done = 0;
+  const step = () => onProgress?.({ done: ++done, total });
+
+  for (const objective of rollover.objectives) {
+    let id = objective.existingId;
+    if (id === null) {
+      try {
+        id = (await writer.addObjective(objective.fields)).id;
+        outcome.created.objectives++;
+      } catch (error) {
+        outcome.failed.push({ item: "objective", ref: String(objective.fromId), title: objective.fields.title, error });
+      }
+      step();
+    }
+    for (const action of objective.actions) {
+      if (id !== null) {
+        try {
+          await writer.addAction({ ...action.fields, objectiveId: id });
+          outcome.created.actions++;
+        } catch (error) {
+          outcome.failed.push({ item: "action", ref: String(action.fromId), title: action.fields.title, error });
+        }
+      }
+      step();
+    }
+  }
+  if (outcome.failed.length > 0) return outcome; // keep this year open until everything is carried
+
+  for (const objective of rollover.markReadOnly) {
+    try {
+      await writer.updateObjective(objective.id, objective.etag, { readOnly: true });
+      outcome.closed++;
+    } catch (error) {
+      outcome.failed.push({ item: "objective", ref: String(objective.id), title: objective.title, error });
+    }
+    step();
+  }
+  return outcome;
 }
