@@ -106,7 +106,7 @@ export function toAppError(error: unknown): Error {
   const message = String((error as HttpLikeError | null)?.message ?? "");
   if (status === null) {
     // fetch rejects with a TypeError ("fetch failed", "Failed to fetch") when the network is down.
-    if (error instanceof TypeError || /fetch failed|failed to fetch|network|ECONNREFUSED/i.test(message)) return new OfflineError({ cause: error });
+    if (/fetch failed|failed to fetch|networkerror|load failed|ECONNREFUSED|ECONNRESET|ENOTFOUND/i.test(message)) return new OfflineError({ cause: error });
     return error instanceof Error ? error : new AppError("unexpected", message, null, { cause: error });
   }
   if (status === 403 || status === 401) return new PermissionError("forbidden", undefined, { cause: error });

@@ -42,7 +42,14 @@ export function createFileStore(sp: SPFI, options: { chunkSize?: number } = {}) 
       try {
         let info: SpItem;
         if (bytes.byteLength > chunkSize) {
-          info = (await folder().files.addChunked(name, toArrayBuffer(bytes), {
+          // One stream chunk holding the bytes: @pnp slices it into upload chunks without re-copying.
+          const stream = new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(bytes);
+              controller.close();
+            },
+          });
+          info = (await folder().files.addChunked(name, stream, {
             Overwrite: true,
             chunkSize,
             progress: (data) => onProgress?.(Math.min(1, Number(data.offset) / bytes.byteLength)),
