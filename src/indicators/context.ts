@@ -11,8 +11,8 @@ export interface Context<R extends string, F extends string> {
   names: { reference: R; focus: F };
   /** Start year of the reporting (financial) year, or null when it cannot be told. */
   currentYear: number | null;
-  /** personId -> side, from staff in post. */
-  personSide: Map<string, Side>;
+  /** The side of a person in staff in post (built on first use: only tables without ethnicity need it). */
+  personSide: (personId: string) => Side;
   /** Headcount by side in staff in post (rows, else aggregates), or null when absent. */
   staffTally: Tally | null;
   indicator3TwoYear: boolean;
@@ -24,8 +24,14 @@ export function makeContext<R extends string, F extends string>(
   period: string | null,
   indicator3TwoYear: boolean,
 ): Context<R, F> {
-  const personSide = new Map<string, Side>();
-  for (const s of dataset.staff) personSide.set(s.personId, standard.classify.staff(s));
+  let index: Map<string, Side> | null = null;
+  const personSide = (personId: string): Side => {
+    if (!index) {
+      index = new Map();
+      for (const s of dataset.staff) index.set(s.personId, standard.classify.staff(s));
+    }
+    return index.get(personId) ?? "unknown";
+  };
   const ctx: Context<R, F> = {
     dataset,
     standard,
@@ -106,5 +112,5 @@ export function sideWithJoin<R extends string, F extends string, T extends { per
 ): Side {
   const side = own ? own(record) : "unknown";
   if (side !== "unknown" || record.personId === null) return side;
-  return ctx.personSide.get(record.personId) ?? "unknown";
+  return ctx.personSide(record.personId);
 }

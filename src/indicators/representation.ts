@@ -1,7 +1,7 @@
 // Indicator 1 (and any representation measure): headcount by group per cohort and band.
 import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand, type Cohort, type MedicalSubgroup } from "../workbook/types";
-import type { Counts, RepresentationResult } from "./types";
-import { addTally, emptyTally, tallyBy, toCounts, type Tally } from "./groups";
+import type { Counts, RepresentationResult, Side } from "./types";
+import { addTally, emptyTally, toCounts, type Tally } from "./groups";
 import { aggregatesFor, sumAggregates, type Context } from "./context";
 
 export const SENIOR_8A: readonly AfcBand[] = ["8a", "8b", "8c", "8d", "9", "VSM"];
@@ -26,21 +26,33 @@ export function representationTallies<R extends string, F extends string>(ctx: C
   const { staff } = ctx.dataset;
   const sideOf = ctx.standard.classify.staff;
   if (staff.length > 0) {
-    const afc = staff.filter((s) => s.cohort !== "medical");
-    const medical = staff.filter((s) => s.cohort === "medical");
-    const smm = medical.filter((s) => s.medical === "consultant" && s.seniorMedicalManager);
-    const overall = emptyTally();
-    for (const s of staff) overall[sideOf(s)] += 1;
-    return {
-      overall,
-      nonClinical: tallyBy(afc.filter((s) => s.cohort === "non-clinical"), (s) => s.band, sideOf),
-      clinical: tallyBy(afc.filter((s) => s.cohort === "clinical"), (s) => s.band, sideOf),
-      medical: tallyBy(medical, (s) => s.medical, sideOf),
-      bands: tallyBy(afc, (s) => s.band, sideOf),
-      unbanded: tallyBy(staff, (s) => ((s.cohort === "medical" ? s.medical : s.band) === null ? s.cohort : null), sideOf),
-      seniorMedicalManagers: tallyBy(smm, () => "all", sideOf).get("all") ?? emptyTally(),
+    // One pass over staff in post (it may hold hundreds of thousands of people).
+    const out: RepresentationTallies = {
+      overall: emptyTally(),
+      nonClinical: new Map(),
+      clinical: new Map(),
+      medical: new Map(),
+      bands: new Map(),
+      unbanded: new Map(),
+      seniorMedicalManagers: emptyTally(),
       source: "rows",
     };
+    for (const s of staff) {
+      const side = sideOf(s);
+      out.overall[side] += 1;
+      if (s.cohort === "medical") {
+        if (s.medical === null) bump(out.unbanded, s.cohort, side);
+        else {
+          bump(out.medical, s.medical, side);
+          if (s.medical === "consultant" && s.seniorMedicalManager) out.seniorMedicalManagers![side] += 1;
+        }
+      } else if (s.band === null) bump(out.unbanded, s.cohort, side);
+      else {
+        bump(out.bands, s.band, side);
+        bump(s.cohort === "clinical" ? out.clinical : out.nonClinical, s.band, side);
+      }
+    }
+    return out;
   }
   const rows = aggregatesFor(ctx, "staff");
   if (rows.length === 0 || !ctx.staffTally) return null;
@@ -67,6 +79,12 @@ export function representationTallies<R extends string, F extends string>(ctx: C
     }
   }
   return out;
+}
+
+function bump<K>(map: Map<K, Tally>, key: K, side: Side): void {
+  let t = map.get(key);
+  if (!t) map.set(key, (t = emptyTally()));
+  t[side] += 1;
 }
 
 function sumBands(map: Map<AfcBand, Tally>, bands: readonly AfcBand[]): Tally {
