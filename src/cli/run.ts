@@ -1,0 +1,207 @@
+// The indicators command: workbooks in, the results document (JSON), the report (Markdown) or the
+// committee workbook (.xlsx) out. Exit codes: 0 done, 1 bad input (one line naming file, sheet, row
+// and column), 2 usage error, 70 a bug in this program (short message, please report).
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { computeResults, renderMarkdown, suppressResults, type ResultsDocument } from "../indicators/index";
+import { readWorkbooks, WorkbookError } from "../workbook/index";
+import type { Dataset, ReadIssue } from "../workbook/types";
+import { formatIssue } from "./format";
+import { collectInputs, InputError } from "./inputs";
+import { explainUnrecognised } from "./explain";
+
+export const USAGE = `Usage: npm run -s indicators -- <workbooks or folders>... [options]
+
+Computes the nine WRES indicators from HR workbooks (.xlsx or .csv; folders are searched).
+
+Options:
+  --json               print the results document (exact counts, for the analyst who ran it)
+  --suppressed         with --json: print the publishable copy (small numbers suppressed)
+  --xlsx <file>        also write the results as an Excel workbook (suppressed)
+  --previous <file>    a previous year's results document (JSON) to compare with
+  --two-year           indicator 3 from two years pooled when both are given (the default)
+  --single-year        indicator 3 from the current year only
+  --threshold <n>      small-number threshold for anything shown or exported (default 10)
+  --organisation <s>   organisation name for the report
+  --period <yyyy/yy>   reporting period, e.g. 2024/25 (default: from the data)
+  -h, --help           show this help
+
+Without --json the report is printed as Markdown, with suppression applied.`;
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_BUG = 70;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+}
+
+class UsageError extends Error {}
+
+/** How many row-level warnings to list before summarising the rest. */
+const MAX_LISTED = 20;
+
+interface Options {
+  paths: string[];
+  json: boolean;
+  suppressed: boolean;
+  xlsx: string | null;
+  previous: string | null;
+  twoYear: boolean;
+  threshold: number;
+  organisation: string | null;
+  period: string | null;
+  help: boolean;
+}
+
+function parse(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "boolean", default: false },
+        suppressed: { type: "boolean", default: false },
+        xlsx: { type: "string" },
+        previous: { type: "string" },
+        "two-year": { type: "boolean", default: false },
+        "single-year": { type: "boolean", default: false },
+        threshold: { type: "string" },
+        organisation: { type: "string" },
+        period: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (v["two-year"] && v["single-year"]) throw new UsageError("--two-year and --single-year cannot be used together");
+  let threshold = 10;
+  if (v.threshold !== undefined) {
+    threshold = Number(v.threshold);
+    if (!/^\d+$/.test(v.threshold) || threshold < 1) throw new UsageError(`--threshold must be a whole number of at least 1, not "${v.threshold}"`);
+  }
+  if (v.period !== undefined && !/^\d{4}\/\d{2}$/.test(v.period)) throw new UsageError(`--period looks like 2024/25, not "${v.period}"`);
+  if (v.suppressed && !v.json) throw new UsageError("--suppressed goes with --json (the report and the workbook are always suppressed)");
+  return {
+    paths: parsed.positionals,
+    json: v.json,
+    suppressed: v.suppressed,
+    xlsx: v.xlsx ?? null,
+    previous: v.previous ?? null,
+    twoYear: !v["single-year"],
+    threshold,
+    organisation: v.organisation ?? null,
+    period: v.period ?? null,
+    help: v.help,
+  };
+}
+
+function readPrevious(path: string): ResultsDocument {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new InputError(`${path}: not a results document (the file is not valid JSON)`);
+  }
+  const d = doc as Partial<ResultsDocument> | null;
+  if (!d || typeof d !== "object" || typeof d.standard !== "string" || typeof d.indicators !== "object" || d.indicators === null) {
+    throw new InputError(`${path}: not a results document (expected "standard" and "indicators" as printed by --json)`);
+  }
+  return d as ResultsDocument;
+}
+
+/** A problem on a data row excludes that row; one on the header or the sheet as a whole stops the run. */
+function isSheetLevel(issue: ReadIssue, dataset: Dataset): boolean {
+  if (issue.params?.more !== undefined) return false; // "N more rows have the same problem"
+  if (issue.row === null) return true;
+  const sheet = dataset.sheets.find((s) => s.file === issue.file && s.sheet === issue.sheet);
+  return !sheet || sheet.headerRow === null || issue.row <= sheet.headerRow;
+}
+
+function reportIssues(dataset: Dataset, io: Io): boolean {
+  const fatal = dataset.issues.filter((i) => i.severity === "error" && isSheetLevel(i, dataset));
+  const others = dataset.issues.filter((i) => !fatal.includes(i));
+  for (const issue of fatal) io.err(formatIssue(issue));
+  for (const issue of others.slice(0, MAX_LISTED)) io.err(formatIssue(issue));
+  if (others.length > MAX_LISTED) io.err(`... and ${others.length - MAX_LISTED} more row problems (each row is counted and excluded; see dataQuality in --json)`);
+  return fatal.length > 0;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let options: Options;
+  try {
+    options = parse(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (options.help) {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
+  if (options.paths.length === 0) {
+    io.err(`Name at least one workbook or folder.\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  try {
+    const files = collectInputs(options.paths, io.cwd);
+    const previous = options.previous ? readPrevious(options.previous) : undefined;
+    const dataset = readWorkbooks(files);
+    if (reportIssues(dataset, io)) return EXIT_BAD_INPUT;
+    if (!dataset.sheets.some((s) => s.kind !== null)) {
+      const hints = files.flatMap((f) =>
+        explainUnrecognised(f, new Set(dataset.sheets.filter((s) => s.file === f.name && s.kind === null).map((s) => s.sheet ?? ""))),
+      );
+      for (const hint of hints) io.err(hint);
+      io.err(`${files.map((f) => f.name).join(", ")}: no sheet was recognised as staff in post, recruitment, cases, training, board, survey or aggregated counts`);
+      return EXIT_BAD_INPUT;
+    }
+    const doc = computeResults(dataset, {
+      indicator3TwoYear: options.twoYear,
+      ...(previous ? { previous } : {}),
+      ...(options.organisation ? { organisation: options.organisation } : {}),
+      ...(options.period ? { period: options.period } : {}),
+    });
+    const published = suppressResults(doc, options.threshold);
+    if (options.xlsx) {
+      // exceljs is large; load it only when a workbook is asked for.
+      const { resultsWorkbook } = await import("../reports/results-xlsx");
+      writeFileSync(options.xlsx, await resultsWorkbook(published));
+      io.err(`Wrote ${options.xlsx}`);
+    }
+    if (options.json) io.out(JSON.stringify(options.suppressed ? published : doc, null, 2));
+    else io.out(renderMarkdown(published));
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof WorkbookError) {
+      io.err(formatIssue(error.issue));
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof InputError) {
+      io.err(error.message);
+      return EXIT_BAD_INPUT;
+    }
+    if ((error as NodeJS.ErrnoException).code && options.xlsx) {
+      io.err(`${options.xlsx}: cannot write the workbook (${(error as Error).message})`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,309 @@
+// npm run bench [-- --quick] [--runs N] [--sizes 10000,100000] [--seed N]
+//
+// For synthetic trusts of 10,000, 100,000 and 500,000 staff rows (plus proportional recruitment,
+// cases and CPD), measures three pipelines from workbook bytes:
+//   floor    fflate-inflate every XML part of every workbook, no parsing (the least any reader pays)
+//   ours     readWorkbooks + computeResults (bytes -> results document)
+//   sheetjs  the common alternative: @e965/xlsx read + sheet_to_json + straightforward counting of
+//            indicators 1 and 2
+// Each run is a fresh child process, so peak memory is the kernel's high-water mark for that run
+// alone (a sampler on the main thread cannot see inside one long synchronous call); the child
+// calls global.gc() and notes its resident memory before the timed work starts.
+// Workbooks are generated once and cached under .localsp/bench-cache/, keyed by size, seed and a
+// hash of the generator's source.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { unzipSync } from "fflate";
+
+const REPO = resolve(import.meta.dirname, "..", "..");
+const CACHE = join(REPO, ".localsp", "bench-cache");
+const PIPELINES = ["floor", "ours", "sheetjs"] as const;
+type Pipeline = (typeof PIPELINES)[number];
+
+interface RunResult {
+  ms: number;
+  peakRssMb: number;
+  baseRssMb: number;
+  heapAfterMb: number;
+  check: string;
+}
+
+interface Manifest {
+  staff: number;
+  seed: number;
+  rows: { staff: number; applications: number; cases: number; training: number; board: number; survey: number };
+  files: string[];
+  bytes: number;
+}
+
+// ---- child: one timed run ------------------------------------------------------------------
+
+function loadFiles(dir: string): { name: string; bytes: Uint8Array }[] {
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
+  return manifest.files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+}
+
+function floor(files: Files): string {
+  let total = 0;
+  for (const f of files) {
+    const parts = unzipSync(f.bytes, { filter: (entry) => entry.name.endsWith(".xml") || entry.name.endsWith(".rels") });
+    for (const data of Object.values(parts)) total += data.length;
+  }
+  return `${(total / 1e6).toFixed(1)} MB XML`;
+}
+
+type Files = { name: string; bytes: Uint8Array }[];
+
+async function loadOurs(): Promise<(files: Files) => string> {
+  const { readWorkbooks } = await import("../../src/workbook/index");
+  const { computeResults } = await import("../../src/indicators/index");
+  return (files) => {
+    const dataset = readWorkbooks(files);
+    const doc = computeResults(dataset);
+    const i1 = doc.indicators["1"];
+    const overall = i1 && i1.kind === "representation" ? i1.overall : null;
+    return `${dataset.staff.length} people; BME ${overall?.bme ?? "?"}; indicators ${Object.keys(doc.indicators).join(",")}`;
+  };
+}
+
+/** What a developer would write with SheetJS: read each workbook, sheet_to_json, count by hand. */
+async function loadSheetjs(): Promise<(files: Files) => string> {
+  const XLSX = await import("@e965/xlsx");
+  return (files) => sheetjs(XLSX, files);
+}
+
+function sheetjs(XLSX: typeof import("@e965/xlsx"), files: Files): string {
+  const groupOf = (value: unknown): "white" | "bme" | "unknown" => {
+    const c = String(value ?? "").trim().charAt(0).toUpperCase();
+    if ("ABC".includes(c) && c !== "") return "white";
+    if (/[D-HJ-NPRS]/.test(c)) return "bme";
+    return "unknown";
+  };
+  const staff = { white: 0, bme: 0, unknown: 0 };
+  const shortlisted = { white: 0, bme: 0, unknown: 0 };
+  const appointed = { white: 0, bme: 0, unknown: 0 };
+  for (const f of files) {
+    const wb = XLSX.read(f.bytes, { type: "array", dense: true });
+    for (const name of wb.SheetNames) {
+      const sheet = wb.Sheets[name];
+      if (!sheet) continue;
+      const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null });
+      const headerIndex = grid.findIndex((r) => r.filter((v) => v !== null).length >= 3);
+      if (headerIndex < 0) continue;
+      const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet, { range: headerIndex, defval: null });
+      for (const row of rows) {
+        if ("Ethnic Origin" in row && "Assignment Category" in row) {
+          if (row["Assignment Category"] === "Bank" || row["Primary Assignment"] === "No") continue;
+          staff[groupOf(row["Ethnic Origin"])]++;
+        } else if ("Shortlisted" in row) {
+          // Recruitment systems write labels ("Black or Black British - African"), so classify by label.
+          const label = String(row["Ethnic Group"] ?? "");
+          const g = /^White/i.test(label) ? "white" : /^(Not stated)?$/i.test(label) ? "unknown" : "bme";
+          if (row["Shortlisted"] === "Yes") shortlisted[g]++;
+          if (row["Appointed"] === "Y") appointed[g]++;
+        }
+      }
+    }
+  }
+  const rl2 = appointed.white / shortlisted.white / (appointed.bme / shortlisted.bme);
+  return `${staff.white + staff.bme + staff.unknown} people; BME ${staff.bme}; RL2 ${rl2.toFixed(2)}`;
+}
+
+async function child(pipeline: Pipeline, dir: string): Promise<void> {
+  const files = loadFiles(dir);
+  // Modules are loaded (and compiled) before the clock starts: we time bytes -> results only.
+  const work = pipeline === "floor" ? floor : pipeline === "ours" ? await loadOurs() : await loadSheetjs();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const baseRss = process.memoryUsage().rss;
+  const start = performance.now();
+  const check = work(files);
+  const ms = performance.now() - start;
+  const result: RunResult = {
+    ms,
+    // maxRSS is in kilobytes; it is this process's high-water mark, the loaded bytes included.
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    baseRssMb: baseRss / 1048576,
+    heapAfterMb: process.memoryUsage().heapUsed / 1048576,
+    check,
+  };
+  process.stdout.write(`BENCH-RESULT ${JSON.stringify(result)}\n`);
+}
+
+// ---- parent: generate, run, tabulate ---------------------------------------------------------
+
+function generatorHash(): string {
+  const hash = createHash("sha256");
+  for (const file of ["trust.ts", "xlsx-writer.ts", "random.ts"]) hash.update(readFileSync(join(REPO, "src", "demo", file)));
+  return hash.digest("hex").slice(0, 10);
+}
+
+async function ensureTrust(staff: number, seed: number): Promise<{ dir: string; manifest: Manifest }> {
+  const dir = join(CACHE, `trust-${staff}-seed${seed}-${generatorHash()}`);
+  const manifestPath = join(dir, "manifest.json");
+  if (existsSync(manifestPath)) return { dir, manifest: JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest };
+  process.stderr.write(`Generating a trust of ${staff.toLocaleString("en-GB")} staff rows (cached in ${dir}) ... `);
+  const start = performance.now();
+  const { generateTrust } = await import("../../src/demo/trust");
+  const trust = generateTrust({ staff, seed });
+  mkdirSync(dir, { recursive: true });
+  for (const f of trust.files) writeFileSync(join(dir, f.name), f.bytes);
+  const manifest: Manifest = {
+    staff,
+    seed,
+    rows: trust.rows,
+    files: trust.files.map((f) => f.name),
+    bytes: trust.files.reduce((n, f) => n + f.bytes.length, 0),
+  };
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  process.stderr.write(`${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  return { dir, manifest };
+}
+
+function runChild(pipeline: Pipeline, dir: string): RunResult | { error: string } {
+  const out = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--max-old-space-size=8192", "--import", "tsx", join(REPO, "test", "bench", "run.ts"), "--child", pipeline, "--dir", dir],
+    { cwd: REPO, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+  );
+  const line = out.stdout.split("\n").find((l) => l.startsWith("BENCH-RESULT "));
+  if (out.status !== 0 || !line) {
+    const last = (out.stderr || out.stdout).trim().split("\n").slice(-3).join(" | ");
+    return { error: `exit ${out.status ?? out.signal}: ${last}` };
+  }
+  return JSON.parse(line.slice("BENCH-RESULT ".length)) as RunResult;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+interface Summary {
+  ms: number;
+  peakRssMb: number;
+  overBaseMb: number;
+  runs: number;
+  check: string;
+}
+
+function summarise(results: RunResult[]): Summary {
+  return {
+    ms: median(results.map((r) => r.ms)),
+    peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
+    overBaseMb: Math.max(...results.map((r) => r.peakRssMb - r.baseRssMb)),
+    runs: results.length,
+    check: results[0]?.check ?? "",
+  };
+}
+
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const fmtMb = (mb: number) => `${Math.round(mb)} MB`;
+const fmtRate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString("en-GB")}`;
+
+async function parent(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean", default: false },
+      runs: { type: "string" },
+      sizes: { type: "string" },
+      seed: { type: "string", default: "1" },
+      "baseline-runs": { type: "string" },
+    },
+  });
+  const runs = Number(values.runs ?? (values.quick ? 1 : 3));
+  const sizes = (values.sizes ?? (values.quick ? "10000,100000" : "10000,100000,500000")).split(",").map(Number);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(runs) || runs < 1 || sizes.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(seed)) {
+    console.error("Usage: npm run bench [-- --quick] [--runs N] [--sizes 10000,100000] [--seed N] [--baseline-runs N]");
+    return 2;
+  }
+  // SheetJS at 500,000 rows takes over a minute a run; one run is enough to show the ratio.
+  const baselineRuns = (size: number) => Number(values["baseline-runs"] ?? (size >= 500_000 ? 1 : runs));
+
+  console.log(`WRES bench: ${runs} run(s) per pipeline (median), Node ${process.version}, ${new Date().toISOString()}`);
+  const table: { size: number; manifest: Manifest; results: Partial<Record<Pipeline, Summary | { error: string }>> }[] = [];
+  for (const size of sizes) {
+    const { dir, manifest } = await ensureTrust(size, seed);
+    const results: Partial<Record<Pipeline, Summary | { error: string }>> = {};
+    for (const pipeline of PIPELINES) {
+      const n = pipeline === "sheetjs" ? baselineRuns(size) : runs;
+      const done: RunResult[] = [];
+      let failure: string | null = null;
+      for (let i = 0; i < n && !failure; i++) {
+        process.stderr.write(`  ${size} ${pipeline} run ${i + 1}/${n} ... `);
+        const r = runChild(pipeline, dir);
+        if ("error" in r) {
+          failure = r.error;
+          process.stderr.write(`failed: ${r.error}\n`);
+        } else {
+          done.push(r);
+          process.stderr.write(`${fmtS(r.ms)}, peak ${fmtMb(r.peakRssMb)} (${r.check})\n`);
+        }
+      }
+      results[pipeline] = failure ? { error: failure } : summarise(done);
+    }
+    table.push({ size, manifest, results });
+  }
+
+  console.log("");
+  console.log(
+    "| staff rows | all rows | xlsx MB | pipeline | time (median) | rows/s | peak RSS | over baseline | vs floor | SheetJS / ours |",
+  );
+  console.log("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+  for (const { size, manifest, results } of table) {
+    const allRows = manifest.rows.staff + manifest.rows.applications + manifest.rows.cases + manifest.rows.training;
+    const floorMs = results.floor && "ms" in results.floor ? results.floor.ms : null;
+    const oursMs = results.ours && "ms" in results.ours ? results.ours.ms : null;
+    for (const pipeline of PIPELINES) {
+      const r = results[pipeline];
+      const head = `| ${size.toLocaleString("en-GB")} | ${allRows.toLocaleString("en-GB")} | ${(manifest.bytes / 1e6).toFixed(1)} | ${pipeline}`;
+      if (!r) continue;
+      if ("error" in r) {
+        console.log(`${head} | failed: ${r.error.slice(0, 80)} | | | | | |`);
+        continue;
+      }
+      const vsFloor = floorMs ? `${(r.ms / floorMs).toFixed(2)}x` : "";
+      const vsOurs = pipeline === "sheetjs" && oursMs ? `${(r.ms / oursMs).toFixed(1)}x` : "";
+      const runsNote = r.runs !== runs ? ` (${r.runs} run)` : "";
+      console.log(
+        `${head} | ${fmtS(r.ms)}${runsNote} | ${fmtRate(allRows, r.ms)} | ${fmtMb(r.peakRssMb)} | ${fmtMb(r.overBaseMb)} | ${vsFloor} | ${vsOurs} |`,
+      );
+    }
+  }
+
+  // Linear growth: time per staff row at the largest size against the smallest (1.0 = linear).
+  const measured = table.filter((t) => t.results.ours && "ms" in t.results.ours);
+  if (measured.length >= 2) {
+    console.log("");
+    const perRow = (t: (typeof measured)[number]) => (t.results.ours as Summary).ms / t.size;
+    const first = measured[0]!;
+    for (const t of measured.slice(1)) {
+      const ratio = perRow(t) / perRow(first);
+      console.log(
+        `Growth ${first.size.toLocaleString("en-GB")} -> ${t.size.toLocaleString("en-GB")} rows: time per row x${ratio.toFixed(2)} ` +
+          `(${(perRow(first) * 1000).toFixed(2)} -> ${(perRow(t) * 1000).toFixed(2)} us/row): ${ratio <= 1.25 ? "linear" : "worse than linear"}`,
+      );
+    }
+  }
+  const hundred = table.find((t) => t.size === 100_000);
+  if (hundred?.results.ours && "ms" in hundred.results.ours && hundred.results.floor && "ms" in hundred.results.floor) {
+    const ratio = hundred.results.ours.ms / hundred.results.floor.ms;
+    console.log(`Target: 100,000 rows end to end under 3x the floor: ${ratio.toFixed(2)}x ${ratio < 3 ? "(met)" : "(NOT met)"}`);
+  }
+  return 0;
+}
+
+const args = process.argv.slice(2);
+if (args[0] === "--child") {
+  const pipeline = args[1] as Pipeline;
+  const dirIndex = args.indexOf("--dir");
+  await child(pipeline, args[dirIndex + 1] ?? "");
+} else {
+  process.exitCode = await parent(args);
+}
