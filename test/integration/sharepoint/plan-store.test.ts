@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConflictError, PermissionError, ValidationError } from "../../../src/sharepoint/errors";
 import type { Action } from "../../../src/plan/types";
 import { mergeFields, patchFrom } from "../../../src/plan/conflict";
@@ -35,6 +35,18 @@ describe("PlanStore against the local SharePoint server", () => {
     expect(snapshot.lastModified).not.toBeNull();
     expect(await site.store(COMMITTEE).planYears()).toEqual([YEAR]);
     expect((await site.store(COMMITTEE).loadPlan("2030/31")).objectives).toEqual([]);
+  });
+
+  it("reads the overview with a single $batch request", async () => {
+    const store = site.store(COMMITTEE);
+    const spy = vi.spyOn(globalThis, "fetch");
+    try {
+      const snapshot = await store.loadPlan(YEAR);
+      expect(snapshot.actions).toHaveLength(2);
+      expect(spy.mock.calls.map((call) => String(call[0]))).toEqual([`${site.server.siteUrl}/_api/$batch`]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("records every RAG or progress change in the history with author and time", async () => {
