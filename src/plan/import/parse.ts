@@ -16,6 +16,8 @@ export const MAX_TITLE_LENGTH = 255;
 
 /** Words that open an objective heading: "Objective 1: ...", "Priority 2 - ...". */
 const HEADING_WORD = /^(?:strategic\s+)?(?:objective|priority|aim|goal|theme|workstream|section|amcan)s?\b/i;
+/** "Objective 2: ..." or "Priority 3 - ...": a heading wherever it sits in the row. */
+const NAMED_HEADING = /^(?:strategic\s+)?(?:objective|priority|aim|goal|theme|workstream|section|amcan)s?\s*(?:\d+|:)/i;
 /** "1. Workforce data and representation": a number, then words. */
 const NUMBERED_HEADING = /^\d{1,2}\s*[.):\-–]\s*\p{L}/u;
 /** An action number on its own ("1.3", "2", "3a"). */
@@ -152,6 +154,7 @@ class SheetReader {
     if (BARE_NUMBER.test(text)) return false; // a number with nothing else: a broken action row
     const span = this.spans.get(r);
     if (span && span.left <= column && span.right > column) return true;
+    if (NAMED_HEADING.test(text)) return true;
     if (column > header.firstColumn) return false;
     // When the first column holds the action itself, a lone cell is an action unless it reads as a heading.
     if (column === header.columns.title) return HEADING_WORD.test(text) || NUMBERED_HEADING.test(text);

@@ -138,6 +138,25 @@ describe("parsePlanGrid on other layouts", () => {
     expect(issues).toEqual([]);
   });
 
+  it("takes an unmerged 'Objective n:' row as a heading in whichever column it sits", () => {
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        ["No.", "Action", "Lead", "RAG"],
+        [null, "Objective 1: Data"],
+        ["1.1", "Publish data", "Head of EDI", "Green"],
+        [null, "Run listening events"],
+      ],
+    };
+    const { objectives, issues } = parsePlanGrid([sheet], options);
+    expect(objectives.map((o) => [o.fields.title, o.actions.map((a) => a.fields.title)])).toEqual([["Data", ["Publish data", "Run listening events"]]]);
+    expect(issues.map((i) => [i.code, i.row])).toEqual([
+      ["ragMissing", 4],
+      ["missingNumber", 4],
+    ]);
+  });
+
   it("repeats a lead merged down several rows into each action", () => {
     const sheet: GridSheet = {
       name: "Objective 3",
