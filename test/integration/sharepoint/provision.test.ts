@@ -4,7 +4,9 @@ import "@pnp/sp/lists/index.js";
 import "@pnp/sp/fields/index.js";
 import "@pnp/sp/items/index.js";
 import { provision } from "../../../src/sharepoint/provision";
-import { PermissionError } from "../../../src/sharepoint/errors";
+import { NotProvisionedError, OfflineError, PermissionError } from "../../../src/sharepoint/errors";
+import { createSp } from "../../../src/sharepoint/create-sp";
+import { createPlanStore } from "../../../src/sharepoint/plan-store";
 import { F, LIST_TITLES, SCHEMA, SCHEMA_VERSION } from "../../../src/sharepoint/schema";
 import { ADMIN, AMARA, COMMITTEE, EDITOR, startSite, type Site } from "./support";
 
@@ -15,6 +17,21 @@ describe("provisioning against the local SharePoint server", () => {
   });
   afterAll(async () => {
     await site?.close();
+  });
+
+  it("says the site is not set up yet, and what the user could do, before provisioning", async () => {
+    const store = site.store(EDITOR);
+    const failure = await store.loadPlan("2024/25").catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(NotProvisionedError);
+    expect((failure as NotProvisionedError).code).toBe("notProvisioned");
+    // Without the lists, capabilities come from the site's permissions.
+    expect(await store.capabilities()).toMatchObject({ editPlan: true, manageLists: true });
+    expect(await site.store(COMMITTEE).capabilities()).toEqual({ editPlan: false, editItems: false, manageLists: false, comment: false });
+  });
+
+  it("reports an unreachable site as offline", async () => {
+    const sp = createSp({ siteUrl: "http://127.0.0.1:9/sites/wres", getToken: async () => "dev:edi.lead@wres.test", retries: 1 });
+    expect(await createPlanStore(sp).loadPlan("2024/25").catch((e: unknown) => e)).toBeInstanceOf(OfflineError);
   });
 
   it("refuses users without Manage Lists before touching anything", async () => {
