@@ -116,8 +116,9 @@ const SHEET_TITLES: Record<string, string> = {
   "4": "4 Training and CPD",
 };
 
-function indicatorTitle(id: string): string {
-  return EN_GB[`wres.${id}`] ?? `Indicator ${id}`;
+/** The indicator's title from the indicator module's catalogue (keyed by standard and indicator). */
+function indicatorTitle(id: string, standard = "nhs-england-wres"): string {
+  return EN_GB[`${standard}.${id}`] ?? `Indicator ${id}`;
 }
 
 function comparisonFor(doc: ResultsDocument, id: string, measure: string): ComparisonItem | undefined {
@@ -152,7 +153,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: num
   s.header(["Indicator", "Measure", "White", "BME", "Figure", "95% CI", "Assessment", "Previous", "Change", "Trend"]);
   for (const [id, result] of Object.entries(doc.indicators)) {
     if (!result) continue;
-    const title = indicatorTitle(id);
+    const title = indicatorTitle(id, doc.standard);
     if (result.kind === "representation") {
       const senior = result.senior["8a-VSM"];
       const seniorPct = senior.suppressed?.bmePct ? s.mark(senior.suppressed.bmePct).value : senior.bmePct;
