@@ -8,3 +8,5 @@ export { tally, tallyBy, toCounts, type Tally } from "./groups";
 export { compareResults, trendOf } from "./compare";
 export { formatRatio, formatPercent, formatCount } from "./format";
 export type * from "./types";
+/** JSON Schema (draft-07) of the WRES results document, published as src/indicators/results.schema.json. */
+export { default as RESULTS_SCHEMA } from "./results.schema.json";
