@@ -145,19 +145,34 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     await merge<Action>(actions(), id, etag, { ...actionFields(patch), ...extraFields }, patch, () => readAction(id));
     const progressChanged = patch.progress !== undefined && (patch.progress ?? null) !== previous.progress;
     const hasNote = typeof note === "string" && note.trim().length > 0;
-    if (ragChanged || progressChanged || hasNote) {
-      const after = { ...previous, ...patch };
-      await addUpdateRecord({
-        actionId: id,
-        planYear: String(extraFields[F.planYear] ?? before[F.planYear] ?? ""),
-        rag: after.rag,
-        previousRag: previous.rag,
-        note: hasNote ? note.trim() : null,
-        progress: after.progress ?? null,
-        kind: "update",
-      });
-    }
-    return readAction(id);
+    if (!(ragChanged || progressChanged || hasNote)) return readAction(id);
+    // The history record and the re-read of the saved action travel in one $batch.
+    const author = await me();
+    const after = { ...previous, ...patch };
+    const record = progressUpdateFields({
+      actionId: id,
+      planYear: String(extraFields[F.planYear] ?? before[F.planYear] ?? ""),
+      date: now().toISOString(),
+      authorId: author.id,
+      rag: after.rag,
+      previousRag: previous.rag,
+      note: hasNote ? note.trim() : null,
+      progress: after.progress ?? null,
+      kind: "update",
+    });
+    const [batched, execute] = sp.batched();
+    let saved: SpItem | null = null;
+    const parts = [
+      batched.web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(record),
+      batched.web.lists
+        .getByTitle(LIST_TITLES.actions)
+        .items.getById(id)
+        .select(...ACTION_SELECT)
+        .expand(...ACTION_EXPAND)<SpItem>()
+        .then((item) => (saved = item)),
+    ];
+    await runBatch(execute, parts);
+    return saved ? toAction(saved) : readAction(id);
   }
 
   /** Runs queued requests of a $batch; parts fail on their own (SharePoint batches are not transactional). */
