@@ -205,7 +205,7 @@ export class LocalSharePointApi {
       const next = this.step(ctx, resource, segment, segments.slice(i + 1));
       if ("response" in next) {
         if (i !== segments.length - 1) throw unsupported(`'${segments.slice(i + 1).map((s) => s.raw).join("/")}' after '${segment.raw}'`);
-        return next.response;
+        return await next.response;
       }
       resource = next.resource;
     }
@@ -214,7 +214,7 @@ export class LocalSharePointApi {
 
   // ---- path resolution
 
-  private step(ctx: Ctx, at: Resource, seg: Segment, rest: Segment[]): { resource: Resource } | { response: ApiResponse } {
+  private step(ctx: Ctx, at: Resource, seg: Segment, rest: Segment[]): { resource: Resource } | { response: ApiResponse | Promise<ApiResponse> } {
     const arg = firstArg(seg);
     const str = (v: unknown) => String(v ?? "");
     const done = (resource: Resource) => ({ resource });
@@ -443,7 +443,7 @@ export class LocalSharePointApi {
 
   // ---- answering a resolved resource
 
-  private answer(ctx: Ctx, r: Resource): ApiResponse {
+  private async answer(ctx: Ctx, r: Resource): Promise<ApiResponse> {
     const { method } = ctx;
     switch (r.kind) {
       case "web":
@@ -464,7 +464,7 @@ export class LocalSharePointApi {
         if (method === "MERGE" || method === "PATCH") return this.updateList(ctx, r.list);
         if (method === "DELETE") {
           assertCanManageLists(ctx.principal);
-          this.store.write(() => this.store.deleteList(r.list.guid));
+          await this.store.commit(() => this.store.deleteList(r.list.guid));
           return empty(200);
         }
         break;
@@ -661,13 +661,13 @@ export class LocalSharePointApi {
     );
   }
 
-  private ensureUser(ctx: Ctx, pathArg: string | undefined): ApiResponse {
+  private async ensureUser(ctx: Ctx, pathArg: string | undefined): Promise<ApiResponse> {
     if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ensureuser`);
     const login = pathArg ?? parseJsonBody(ctx.req).logonName;
     if (typeof login !== "string" || login.trim() === "") throw badRequest("ensureuser needs a logonName.");
     const user = this.store.userByUpn(stripClaims(login.trim()));
     if (!user) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", `The specified user ${login} could not be found.`);
-    this.store.write(() => this.store.ensureSiteUser(ctx.site.id, user.id));
+    await this.store.commit(() => this.store.ensureSiteUser(ctx.site.id, user.id));
     return this.single(ctx, this.userEntity(ctx, user), "SP.User");
   }
 
@@ -703,7 +703,7 @@ export class LocalSharePointApi {
     );
   }
 
-  private createList(ctx: Ctx): ApiResponse {
+  private async createList(ctx: Ctx): Promise<ApiResponse> {
     assertCanManageLists(ctx.principal);
     const body = parseJsonBody(ctx.req);
     const title = body.Title;
@@ -732,14 +732,14 @@ export class LocalSharePointApi {
       modified: now,
       lastItemId: 0,
     };
-    this.store.write(() => {
+    await this.store.commit(() => {
       this.store.insertList(list);
       for (const field of builtInFields(list)) this.store.insertField(field);
     });
     return json(201, entityDocument(this.listEntity(ctx, list), ctx.format, this.metadataUrl(ctx, "SP.List/@Element")), ctx.format);
   }
 
-  private updateList(ctx: Ctx, list: ListRow): ApiResponse {
+  private async updateList(ctx: Ctx, list: ListRow): Promise<ApiResponse> {
     assertCanManageLists(ctx.principal);
     this.checkIfMatch(ctx, `"${list.modified}"`, true);
     const body = parseJsonBody(ctx.req);
@@ -751,13 +751,13 @@ export class LocalSharePointApi {
       else if (["ContentTypesEnabled", "EnableVersioning", "EnableAttachments", "AllowContentTypes", "Hidden", "OnQuickLaunch", "NoCrawl"].includes(key)) continue;
       else throw noSuchProperty(key, "SP.List");
     }
-    this.store.write(() => this.store.updateList(list.guid, patch));
+    await this.store.commit(() => this.store.updateList(list.guid, patch));
     return empty(204);
   }
 
   // ---- fields
 
-  private addField(ctx: Ctx, list: ListRow, how: "add" | "addfield" | "xml"): ApiResponse {
+  private async addField(ctx: Ctx, list: ListRow, how: "add" | "addfield" | "xml"): Promise<ApiResponse> {
     if (ctx.method !== "POST") throw unsupported(`${ctx.method} on fields`);
     assertCanManageLists(ctx.principal);
     const raw = parseJsonBody(ctx.req);
@@ -773,12 +773,12 @@ export class LocalSharePointApi {
     if (field.kind === KIND.Lookup && !this.store.listByGuid(ctx.site.id, field.props.LookupList ?? "")) {
       throw badRequest(`The lookup list '${field.props.LookupList ?? ""}' does not exist.`);
     }
-    this.store.write(() => this.store.insertField(field));
+    await this.store.commit(() => this.store.insertField(field));
     const status = how === "add" ? 201 : 200;
     return json(status, entityDocument(fieldEntity(field, ctx.webUrl), ctx.format, this.metadataUrl(ctx, `${typeAsStringOf(field.kind, false)}/@Element`)), ctx.format);
   }
 
-  private fieldRequest(ctx: Ctx, list: ListRow, name: string, by: "id" | "title" | "nameOrTitle"): ApiResponse {
+  private async fieldRequest(ctx: Ctx, list: ListRow, name: string, by: "id" | "title" | "nameOrTitle"): Promise<ApiResponse> {
     const fields = this.store.fields(list.guid);
     const lower = name.toLowerCase().replace(/[{}]/g, "");
     const field = fields.find((f) =>
@@ -794,12 +794,12 @@ export class LocalSharePointApi {
       field.props = applyFieldProps(field.props, body);
       field.typeAsString = typeAsStringOf(field.kind, isMulti(field));
       if (before && !isMulti(field)) throw unsupported("turning a multi-value field back into a single-value field");
-      this.store.write(() => this.store.updateField(field));
+      await this.store.commit(() => this.store.updateField(field));
       return empty(204);
     }
     if (ctx.method === "DELETE") {
       if (field.builtIn) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", "You cannot delete a built-in field.");
-      this.store.write(() => this.store.deleteField(field.guid));
+      await this.store.commit(() => this.store.deleteField(field.guid));
       return empty(200);
     }
     throw unsupported(`${ctx.method} on a field`);
@@ -825,12 +825,12 @@ export class LocalSharePointApi {
     return json(200, collectionDocument(entities, ctx.format, this.metadataUrl(ctx, `SP.ListData.${list.entityName}s`), nextLink), ctx.format);
   }
 
-  private addItem(ctx: Ctx, list: ListRow): ApiResponse {
+  private async addItem(ctx: Ctx, list: ListRow): Promise<ApiResponse> {
     const scope = this.scope(ctx, list);
     const values = applyWrite(scope, {}, parseJsonBody(ctx.req));
     assertCanAddItem(ctx.principal, list.title, values);
     if (listIsLibrary(list)) throw unsupported("adding items to a document library without a file (upload a file instead)");
-    const item = this.store.write(() => this.store.insertItem(list.guid, values, ctx.user.id));
+    const item = await this.store.commit(() => this.store.insertItem(list.guid, values, ctx.user.id));
     const entity = itemEntity(scope, item, { select: null, expand: new Map() });
     return json(201, entityDocument(entity, ctx.format, this.metadataUrl(ctx, `SP.ListData.${list.entityName}s/@Element`)), ctx.format, { ETag: etagOf(item.version) });
   }
@@ -847,12 +847,12 @@ export class LocalSharePointApi {
     if (!tags.includes(current)) throw etagMismatch(sent.trim(), current);
   }
 
-  private updateItem(ctx: Ctx, list: ListRow, id: number): ApiResponse {
+  private async updateItem(ctx: Ctx, list: ListRow, id: number): Promise<ApiResponse> {
     const scope = this.scope(ctx, list);
     const body = parseJsonBody(ctx.req);
     // Check, write and commit in one immediate transaction, so two racing writers with the same
     // ETag cannot both win.
-    const updated = this.store.write(() => {
+    const updated = await this.store.commit(() => {
       const item = this.itemOrThrow(list, id);
       assertCanEditItem(ctx.principal, list.title, item.values);
       this.checkIfMatch(ctx, etagOf(item.version));
@@ -862,8 +862,8 @@ export class LocalSharePointApi {
     return empty(204, { ETag: etagOf(updated.version) });
   }
 
-  private deleteItem(ctx: Ctx, list: ListRow, id: number): ApiResponse {
-    this.store.write(() => {
+  private async deleteItem(ctx: Ctx, list: ListRow, id: number): Promise<ApiResponse> {
+    await this.store.commit(() => {
       const item = this.itemOrThrow(list, id);
       assertCanDeleteItem(ctx.principal, list.title, item.values);
       this.checkIfMatch(ctx, etagOf(item.version));
@@ -955,8 +955,8 @@ export class LocalSharePointApi {
   }
 
   /** Writes file bytes and keeps the library item in step (a new item, or a new version of it). */
-  private writeFile(ctx: Ctx, list: ListRow, path: string, bytes: Uint8Array, mustBeNew: boolean): FileRecord {
-    return this.store.write(() => {
+  private async writeFile(ctx: Ctx, list: ListRow, path: string, bytes: Uint8Array, mustBeNew: boolean): Promise<FileRecord> {
+    return await this.store.commit(() => {
       const existing = this.store.file(path);
       if (existing && mustBeNew) {
         throw new SpError(
@@ -986,18 +986,18 @@ export class LocalSharePointApi {
     assertCanAddItem(ctx.principal, list.title, {});
   }
 
-  private addFile(ctx: Ctx, list: ListRow, folder: string, seg: Segment): ApiResponse {
+  private async addFile(ctx: Ctx, list: ListRow, folder: string, seg: Segment): Promise<ApiResponse> {
     if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ${seg.raw}`);
     this.assertCanWriteLibrary(ctx, list);
     const named = seg.args?.named ?? {};
     const name = String(named.decodedurl ?? named.url ?? firstArg(seg) ?? "");
     if (name === "" || /[\\/:*?"<>|]/.test(name)) throw badRequest(`The file name '${name}' is not valid.`);
     const overwrite = named.overwrite === true;
-    const file = this.writeFile(ctx, list, `${folder}/${name}`, ctx.req.body, !overwrite);
+    const file = await this.writeFile(ctx, list, `${folder}/${name}`, ctx.req.body, !overwrite);
     return this.single(ctx, this.fileEntity(ctx, file), "SP.File");
   }
 
-  private fileContent(ctx: Ctx, list: ListRow, path: string): ApiResponse {
+  private async fileContent(ctx: Ctx, list: ListRow, path: string): Promise<ApiResponse> {
     const file = this.store.file(path);
     if (ctx.method === "GET") {
       const bytes = this.store.fileBytes(path);
@@ -1007,13 +1007,13 @@ export class LocalSharePointApi {
     if (ctx.method === "PUT" || ctx.method === "POST") {
       this.assertCanWriteLibrary(ctx, list);
       if (!file) throw fileNotFound();
-      this.writeFile(ctx, list, path, ctx.req.body, false);
+      await this.writeFile(ctx, list, path, ctx.req.body, false);
       return empty(204);
     }
     throw unsupported(`${ctx.method} on $value`);
   }
 
-  private chunkedUpload(ctx: Ctx, list: ListRow, path: string, seg: Segment): ApiResponse {
+  private async chunkedUpload(ctx: Ctx, list: ListRow, path: string, seg: Segment): Promise<ApiResponse> {
     if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ${seg.raw}`);
     this.assertCanWriteLibrary(ctx, list);
     if (!this.store.file(path)) throw fileNotFound();
@@ -1041,13 +1041,13 @@ export class LocalSharePointApi {
     session.length += body.length;
     if (seg.name === "continueupload") return offsetDoc("ContinueUpload", session.length);
     this.uploads.delete(uploadId);
-    const file = this.writeFile(ctx, list, session.path, Buffer.concat(session.chunks), false);
+    const file = await this.writeFile(ctx, list, session.path, Buffer.concat(session.chunks), false);
     return this.single(ctx, this.fileEntity(ctx, file), "SP.File");
   }
 
-  private deleteFile(ctx: Ctx, list: ListRow, path: string): ApiResponse {
+  private async deleteFile(ctx: Ctx, list: ListRow, path: string): Promise<ApiResponse> {
     this.assertCanWriteLibrary(ctx, list);
-    this.store.write(() => {
+    await this.store.commit(() => {
       const file = this.store.file(path);
       if (!file) throw fileNotFound();
       const item = this.store.item(list.guid, file.itemId);

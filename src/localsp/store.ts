@@ -185,9 +185,21 @@ export class Store {
     this.db.pragma("synchronous = FULL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
-    const existed = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
+    const existed = this.sql("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
     this.db.exec(SCHEMA);
     this.isNew = !existed;
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared statements are compiled once and reused. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   close(): void {
@@ -199,12 +211,12 @@ export class Store {
   }
 
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+    const row = this.sql("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+    this.sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
   }
 
   // ---- users and roles
@@ -233,19 +245,19 @@ export class Store {
   }
 
   userByUpn(upn: string): UserRow | undefined {
-    return this.mapUser(this.db.prepare("SELECT * FROM users WHERE upn = ? OR email = ? COLLATE NOCASE").get(upn, upn) as Record<string, unknown>);
+    return this.mapUser(this.sql("SELECT * FROM users WHERE upn = ? OR email = ? COLLATE NOCASE").get(upn, upn) as Record<string, unknown>);
   }
 
   userById(id: number): UserRow | undefined {
-    return this.mapUser(this.db.prepare("SELECT * FROM users WHERE id = ?").get(id) as Record<string, unknown>);
+    return this.mapUser(this.sql("SELECT * FROM users WHERE id = ?").get(id) as Record<string, unknown>);
   }
 
   allUsers(): UserRow[] {
-    return (this.db.prepare("SELECT * FROM users ORDER BY id").all() as Record<string, unknown>[]).map((r) => this.mapUser(r) as UserRow);
+    return (this.sql("SELECT * FROM users ORDER BY id").all() as Record<string, unknown>[]).map((r) => this.mapUser(r) as UserRow);
   }
 
   roleOf(siteId: number, userId: number): Role | undefined {
-    const row = this.db.prepare("SELECT role FROM role_assignments WHERE site_id = ? AND user_id = ?").get(siteId, userId) as
+    const row = this.sql("SELECT role FROM role_assignments WHERE site_id = ? AND user_id = ?").get(siteId, userId) as
       | { role: Role }
       | undefined;
     return row?.role;
@@ -259,7 +271,7 @@ export class Store {
 
   /** Adds a user to the site's user list without granting anything (SharePoint's ensureUser). */
   ensureSiteUser(siteId: number, userId: number): void {
-    this.db.prepare("INSERT OR IGNORE INTO role_assignments (site_id, user_id, role) VALUES (?, ?, 'none')").run(siteId, userId);
+    this.sql("INSERT OR IGNORE INTO role_assignments (site_id, user_id, role) VALUES (?, ?, 'none')").run(siteId, userId);
   }
 
   siteUsers(siteId: number): UserRow[] {
@@ -285,7 +297,7 @@ export class Store {
   }
 
   siteByName(name: string): SiteRow | undefined {
-    return this.mapSite(this.db.prepare("SELECT * FROM sites WHERE name = ?").get(name) as Record<string, unknown>);
+    return this.mapSite(this.sql("SELECT * FROM sites WHERE name = ?").get(name) as Record<string, unknown>);
   }
 
   /** Creates a site with every directory user holding their default role (admin owns every site). */
@@ -323,24 +335,24 @@ export class Store {
   }
 
   lists(siteId: number): ListRow[] {
-    return (this.db.prepare("SELECT * FROM lists WHERE site_id = ? ORDER BY created, title").all(siteId) as Record<string, unknown>[]).map(
+    return (this.sql("SELECT * FROM lists WHERE site_id = ? ORDER BY created, title").all(siteId) as Record<string, unknown>[]).map(
       (r) => this.mapList(r) as ListRow,
     );
   }
 
   listByTitle(siteId: number, title: string): ListRow | undefined {
-    return this.mapList(this.db.prepare("SELECT * FROM lists WHERE site_id = ? AND title = ? COLLATE NOCASE").get(siteId, title) as Record<string, unknown>);
+    return this.mapList(this.sql("SELECT * FROM lists WHERE site_id = ? AND title = ? COLLATE NOCASE").get(siteId, title) as Record<string, unknown>);
   }
 
   listByGuid(siteId: number, guid: string): ListRow | undefined {
     return this.mapList(
-      this.db.prepare("SELECT * FROM lists WHERE site_id = ? AND guid = ? COLLATE NOCASE").get(siteId, guid.replace(/[{}]/g, "")) as Record<string, unknown>,
+      this.sql("SELECT * FROM lists WHERE site_id = ? AND guid = ? COLLATE NOCASE").get(siteId, guid.replace(/[{}]/g, "")) as Record<string, unknown>,
     );
   }
 
   listByUrlName(siteId: number, urlName: string): ListRow | undefined {
     return this.mapList(
-      this.db.prepare("SELECT * FROM lists WHERE site_id = ? AND url_name = ? COLLATE NOCASE").get(siteId, urlName) as Record<string, unknown>,
+      this.sql("SELECT * FROM lists WHERE site_id = ? AND url_name = ? COLLATE NOCASE").get(siteId, urlName) as Record<string, unknown>,
     );
   }
 
@@ -354,14 +366,14 @@ export class Store {
   }
 
   updateList(guid: string, patch: { title?: string; description?: string }): void {
-    if (patch.title !== undefined) this.db.prepare("UPDATE lists SET title = ? WHERE guid = ?").run(patch.title, guid);
-    if (patch.description !== undefined) this.db.prepare("UPDATE lists SET description = ? WHERE guid = ?").run(patch.description, guid);
-    this.db.prepare("UPDATE lists SET modified = ? WHERE guid = ?").run(nowIso(), guid);
+    if (patch.title !== undefined) this.sql("UPDATE lists SET title = ? WHERE guid = ?").run(patch.title, guid);
+    if (patch.description !== undefined) this.sql("UPDATE lists SET description = ? WHERE guid = ?").run(patch.description, guid);
+    this.sql("UPDATE lists SET modified = ? WHERE guid = ?").run(nowIso(), guid);
   }
 
   deleteList(guid: string): void {
-    this.db.prepare("DELETE FROM item_versions WHERE list_guid = ?").run(guid);
-    this.db.prepare("DELETE FROM lists WHERE guid = ?").run(guid);
+    this.sql("DELETE FROM item_versions WHERE list_guid = ?").run(guid);
+    this.sql("DELETE FROM lists WHERE guid = ?").run(guid);
     this.itemCache.delete(guid);
   }
 
@@ -379,13 +391,13 @@ export class Store {
   }
 
   fields(listGuid: string): FieldRow[] {
-    return (this.db.prepare("SELECT * FROM fields WHERE list_guid = ? ORDER BY position").all(listGuid) as Record<string, unknown>[]).map((r) =>
+    return (this.sql("SELECT * FROM fields WHERE list_guid = ? ORDER BY position").all(listGuid) as Record<string, unknown>[]).map((r) =>
       this.mapField(r),
     );
   }
 
   insertField(field: FieldRow): void {
-    const position = (this.db.prepare("SELECT COUNT(*) AS n FROM fields WHERE list_guid = ?").get(field.listGuid) as { n: number }).n;
+    const position = (this.sql("SELECT COUNT(*) AS n FROM fields WHERE list_guid = ?").get(field.listGuid) as { n: number }).n;
     this.db
       .prepare(
         `INSERT INTO fields (guid, list_guid, internal_name, title, kind, type_as_string, props, built_in, position)
@@ -401,7 +413,7 @@ export class Store {
   }
 
   deleteField(guid: string): void {
-    this.db.prepare("DELETE FROM fields WHERE guid = ?").run(guid);
+    this.sql("DELETE FROM fields WHERE guid = ?").run(guid);
   }
 
   // ---- items
@@ -411,7 +423,7 @@ export class Store {
     let cached = this.itemCache.get(listGuid);
     if (!cached) {
       cached = new Map();
-      const rows = this.db.prepare("SELECT * FROM items WHERE list_guid = ? ORDER BY id").all(listGuid) as RawItem[];
+      const rows = this.sql("SELECT * FROM items WHERE list_guid = ? ORDER BY id").all(listGuid) as RawItem[];
       for (const row of rows) cached.set(row.id, toItem(row));
       this.itemCache.set(listGuid, cached);
     }
@@ -424,8 +436,8 @@ export class Store {
 
   /** Inserts a new item with the next id of its list and records version 1. Call inside a transaction. */
   insertItem(listGuid: string, values: Record<string, unknown>, userId: number): ItemRecord {
-    this.db.prepare("UPDATE lists SET last_item_id = last_item_id + 1, modified = ? WHERE guid = ?").run(nowIso(), listGuid);
-    const { last_item_id: id } = this.db.prepare("SELECT last_item_id FROM lists WHERE guid = ?").get(listGuid) as { last_item_id: number };
+    this.sql("UPDATE lists SET last_item_id = last_item_id + 1, modified = ? WHERE guid = ?").run(nowIso(), listGuid);
+    const { last_item_id: id } = this.sql("SELECT last_item_id FROM lists WHERE guid = ?").get(listGuid) as { last_item_id: number };
     const now = nowIso();
     const item: ItemRecord = { listGuid, id, version: 1, guid: randomUUID(), values, created: now, modified: now, authorId: userId, editorId: userId };
     this.db
@@ -443,16 +455,16 @@ export class Store {
       .prepare("UPDATE items SET version = ?, data = ?, modified = ?, editor_id = ? WHERE list_guid = ? AND id = ? AND version = ?")
       .run(item.version, JSON.stringify(values), item.modified, userId, item.listGuid, item.id, previous.version);
     if (result.changes !== 1) throw new Error(`item ${item.id} changed underneath an update`);
-    this.db.prepare("UPDATE lists SET modified = ? WHERE guid = ?").run(item.modified, item.listGuid);
+    this.sql("UPDATE lists SET modified = ? WHERE guid = ?").run(item.modified, item.listGuid);
     this.insertVersion(item);
     this.afterCommit(() => this.items(item.listGuid).set(item.id, item));
     return item;
   }
 
   deleteItem(item: ItemRecord): void {
-    this.db.prepare("DELETE FROM items WHERE list_guid = ? AND id = ?").run(item.listGuid, item.id);
-    this.db.prepare("DELETE FROM item_versions WHERE list_guid = ? AND item_id = ?").run(item.listGuid, item.id);
-    this.db.prepare("UPDATE lists SET modified = ? WHERE guid = ?").run(nowIso(), item.listGuid);
+    this.sql("DELETE FROM items WHERE list_guid = ? AND id = ?").run(item.listGuid, item.id);
+    this.sql("DELETE FROM item_versions WHERE list_guid = ? AND item_id = ?").run(item.listGuid, item.id);
+    this.sql("UPDATE lists SET modified = ? WHERE guid = ?").run(nowIso(), item.listGuid);
     this.afterCommit(() => this.items(item.listGuid).delete(item.id));
   }
 
@@ -470,7 +482,9 @@ export class Store {
     ).map((r) => ({ version: r.version, values: JSON.parse(r.data) as Record<string, unknown>, modified: r.modified, editorId: r.editor_id }));
   }
 
-  // The cache follows the database: changes made inside a transaction apply once it commits.
+  // The cache follows the database. Inside a group commit each write's cache changes apply when
+  // its savepoint is released (so later writes in the group see them) and the cache is dropped if
+  // the final COMMIT fails.
   private pending: (() => void)[] = [];
   private afterCommit(fn: () => void): void {
     if (this.db.inTransaction) this.pending.push(fn);
@@ -487,6 +501,65 @@ export class Store {
     } finally {
       this.pending = [];
     }
+  }
+
+  private queue: { fn: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  private flushScheduled = false;
+
+  /**
+   * Group commit: writes that arrive together run one after another, each in its own savepoint
+   * (a failing write rolls back alone), inside one transaction whose COMMIT is the single fsync.
+   * Every promise settles only after that COMMIT, so nothing is acknowledged before it is durable.
+   */
+  commit<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const group = this.queue;
+    this.queue = [];
+    if (group.length === 0 || !this.db.open) {
+      for (const entry of group) entry.reject(new Error("localsp: the store is closed"));
+      return;
+    }
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      this.sql("BEGIN IMMEDIATE").run();
+      for (const entry of group) {
+        this.pending = [];
+        this.sql("SAVEPOINT write").run();
+        try {
+          const value = entry.fn();
+          this.sql("RELEASE write").run();
+          for (const apply of this.pending) apply();
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          this.sql("ROLLBACK TO write").run();
+          this.sql("RELEASE write").run();
+          outcomes.push({ ok: false, error });
+        }
+      }
+      this.pending = [];
+      this.sql("COMMIT").run();
+    } catch (error) {
+      if (this.db.inTransaction) this.sql("ROLLBACK").run();
+      this.pending = [];
+      this.itemCache.clear();
+      for (const entry of group) entry.reject(error);
+      return;
+    }
+    group.forEach((entry, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) entry.resolve(outcome.value);
+      else entry.reject(outcome?.error);
+    });
   }
 
   // ---- files
@@ -518,7 +591,7 @@ export class Store {
   }
 
   fileBytes(path: string): Buffer | undefined {
-    const row = this.db.prepare("SELECT bytes FROM files WHERE path = ?").get(path) as { bytes: Buffer } | undefined;
+    const row = this.sql("SELECT bytes FROM files WHERE path = ?").get(path) as { bytes: Buffer } | undefined;
     return row?.bytes;
   }
 
@@ -533,7 +606,7 @@ export class Store {
   }
 
   fileByItem(listGuid: string, itemId: number): FileRecord | undefined {
-    const row = this.db.prepare("SELECT path FROM files WHERE list_guid = ? AND item_id = ?").get(listGuid, itemId) as { path: string } | undefined;
+    const row = this.sql("SELECT path FROM files WHERE list_guid = ? AND item_id = ?").get(listGuid, itemId) as { path: string } | undefined;
     return row ? this.file(row.path) : undefined;
   }
 
@@ -557,6 +630,6 @@ export class Store {
   }
 
   deleteFile(path: string): void {
-    this.db.prepare("DELETE FROM files WHERE path = ?").run(path);
+    this.sql("DELETE FROM files WHERE path = ?").run(path);
   }
 }
