@@ -1,7 +1,7 @@
 // Relative likelihoods (WRES indicators 2-4): rate of one group over the other, with a 95% CI.
 import type { NotCalculableReason, Fraction, IndicatorDefinition, LikelihoodMeasure, RelativeLikelihoodResult, Caution } from "./types";
 import { emptyTally, type Tally } from "./groups";
-import { aggregatesFor, sideWithJoin, sumAggregates, type Context } from "./context";
+import { aggregateYear, aggregatesFor, sideWithJoin, sumAggregates, type Context } from "./context";
 import { isAdverse, rate, relativeLikelihood } from "./stats";
 import { financialYearOf, periodLabel } from "./period";
 import { methodNote } from "./messages";
@@ -56,7 +56,7 @@ function caseCounts<R extends string, F extends string>(
   const wantTwo = measure.rollingTwoYears && ctx.indicator3TwoYear;
   const cautions: Caution[] = [];
   if (cases.length > 0) {
-    const current = ctx.currentYear ?? latestCaseYear(cases.map((c) => financialYearOf(c.startDate)));
+    const current = ctx.currentYear ?? latestYear(cases.map((c) => financialYearOf(c.startDate)));
     const hasPrevious = current !== null && cases.some((c) => financialYearOf(c.startDate) === current - 1);
     const pooled = wantTwo && hasPrevious;
     if (wantTwo && !hasPrevious) cautions.push("two-year-not-available");
@@ -91,12 +91,14 @@ function caseCounts<R extends string, F extends string>(
   }
   const currentRows = aggregatesFor(ctx, measure.aggregate);
   if (currentRows.length === 0) return null;
-  const previousYear = ctx.currentYear !== null ? ctx.currentYear - 1 : null;
+  // With no reporting year given, the current year is the latest the aggregates carry.
+  const currentYear = ctx.currentYear ?? latestYear(currentRows.map(aggregateYear));
+  const previousYear = currentYear !== null ? currentYear - 1 : null;
   const previousRows = wantTwo && previousYear !== null ? aggregatesFor(ctx, measure.aggregate, previousYear) : [];
   const pooled = previousRows.length > 0;
   if (wantTwo && !pooled) cautions.push("two-year-not-available");
   const count = sumAggregates(ctx, [...currentRows, ...previousRows]);
-  const years = pooled ? [previousYear, ctx.currentYear] : [ctx.currentYear];
+  const years = pooled ? [previousYear, currentYear] : [currentYear];
   return {
     count,
     of: personYears(ctx.staffTally, years.length),
@@ -108,7 +110,7 @@ function caseCounts<R extends string, F extends string>(
   };
 }
 
-function latestCaseYear(years: (number | null)[]): number | null {
+function latestYear(years: (number | null)[]): number | null {
   let latest: number | null = null;
   for (const y of years) if (y !== null && (latest === null || y > latest)) latest = y;
   return latest;

@@ -38,6 +38,7 @@ export function relativeLikelihood(top: Proportion, bottom: Proportion, z: numbe
     reason,
     reasonSide,
   });
+  if (![top.count, top.of, bottom.count, bottom.of].every(Number.isFinite)) return fail("missing-input", null);
   if (top.of <= 0) return fail("zero-denominator", "top");
   if (bottom.of <= 0) return fail("zero-denominator", "bottom");
   if (top.count > top.of) return fail("numerator-exceeds-denominator", "top");
@@ -66,6 +67,7 @@ export function ratioOfRatios(
   top: Proportion,
   bottom: Proportion,
 ): { value: number; reason: null } | { value: null; reason: NotCalculableReason } {
+  if (![top.count, top.of, bottom.count, bottom.of].every(Number.isFinite)) return { value: null, reason: "missing-input" };
   if (top.of <= 0 || bottom.of <= 0) return { value: null, reason: "zero-denominator" };
   if (top.count <= 0 && bottom.count <= 0) return { value: null, reason: "zero-numerators" };
   if (top.count <= 0 || bottom.count <= 0) return { value: null, reason: "zero-numerator" };

@@ -69,7 +69,12 @@ describe("comparison with an earlier year", () => {
   it("uses the national RL2 series: 1.54 (2022) to 1.59 (2023) is worse, 1.61 to 1.54 better", () => {
     expect(trendOf(1.59, 1.54, "towards-one", 2)).toBe("worsened");
     expect(trendOf(1.54, 1.61, "towards-one", 2)).toBe("improved");
+    // National RL3: 1.56 (2016), 1.24 (2018), 1.14 (2021 and 2022).
+    expect(trendOf(1.24, 1.56, "towards-one", 2)).toBe("improved");
+    expect(trendOf(1.14, 1.24, "towards-one", 2)).toBe("improved");
     expect(trendOf(1.14, 1.14, "towards-one", 2)).toBe("unchanged");
+    // A change too small to show at 2 decimal places is unchanged.
+    expect(trendOf(1.1449, 1.1401, "towards-one", 2)).toBe("unchanged");
     // Equally far from parity on the log scale: 0.8 and 1.25.
     expect(trendOf(0.8, 1.25, "towards-one", 2)).toBe("unchanged");
     expect(trendOf(0.9, 1.2, "towards-one", 2)).toBe("improved");

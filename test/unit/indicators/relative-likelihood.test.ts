@@ -125,6 +125,22 @@ describe("indicator 3: entering the formal disciplinary process", () => {
     expect(r.cautions).toContain("two-year-not-available");
   });
 
+  it("pools two years of aggregated disciplinary counts", () => {
+    const ds = dataset({
+      aggregates: [
+        aggregate("staff", 1000, 250, 10, { year: "2024/25" }),
+        aggregate("disciplinary", 8, 5, 0, { year: "2024/25" }),
+        aggregate("disciplinary", 6, 4, 1, { year: "2023/24" }),
+        aggregate("disciplinary", 50, 50, 0, { year: "2021/22" }),
+      ],
+    });
+    const r = rl(computeResults(ds), "3");
+    expect(r).toMatchObject({ basis: "two-year-pooled", years: ["2023/24", "2024/25"], source: "aggregates" });
+    expect(r.white).toMatchObject({ count: 14, of: 2000 });
+    expect(r.bme).toMatchObject({ count: 9, of: 500 });
+    expect(rl(computeResults(ds, { indicator3TwoYear: false }), "3").white).toMatchObject({ count: 8, of: 1000 });
+  });
+
   it("is not calculable without staff in post (missing input)", () => {
     const r = rl(computeResults(dataset({ cases: cases(3, "bme") })), "3");
     expect(r.value).toBeNull();
@@ -177,6 +193,10 @@ describe("not calculable", () => {
     expect(r).toMatchObject({ value: null, reason: "zero-numerator", reasonGroup: "bme" });
     const r2 = rl(computeResults(dataset({ staff, cases: cases(4, "bme") })), "3");
     expect(r2).toMatchObject({ value: null, reason: "zero-numerator", reasonGroup: "white" });
+  });
+  it("counts that are not numbers give a reason, not NaN", () => {
+    expect(relativeLikelihood({ count: NaN, of: 10 }, { count: 1, of: 10 })).toMatchObject({ value: null, reason: "missing-input" });
+    expect(relativeLikelihood({ count: 1, of: Infinity }, { count: 1, of: 10 })).toMatchObject({ value: null, reason: "missing-input" });
   });
   it("leaves out indicators whose inputs are absent", () => {
     const doc = computeResults(dataset({ staff }));
