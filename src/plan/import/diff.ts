@@ -76,11 +76,17 @@ function match<I, E>(
     [(i) => comparable(titleOf.imported(i)), (e) => comparable(titleOf.existing(e))],
   ];
   for (const [importedValue, existingValue] of passes) {
+    // Each candidate's value once per pass: keys and fingerprints are not free on large plans.
+    const byValue = new Map<string, E[]>();
+    for (const candidate of candidates) {
+      const value = existingValue(candidate);
+      byValue.set(value, [...(byValue.get(value) ?? []), candidate]);
+    }
     for (const item of imported) {
       if (matched.has(item)) continue;
       const value = importedValue(item);
       if (value === "") continue;
-      const found = candidates.filter((c) => !taken.has(c) && existingValue(c) === value);
+      const found = (byValue.get(value) ?? []).filter((c) => !taken.has(c));
       if (found.length !== 1) continue; // none, or ambiguous: do not pick one
       const candidate = found[0] as E;
       matched.set(item, candidate);
@@ -111,13 +117,15 @@ export function planImportDiff(imported: readonly ImportedObjective[], existing:
   const objectives: ObjectiveChange[] = [];
   const actions: ActionChange[] = [];
   const touchedActions = new Set<Action>();
+  const actionsByObjective = new Map<number, Action[]>();
+  for (const action of existing.actions) actionsByObjective.set(action.objectiveId, [...(actionsByObjective.get(action.objectiveId) ?? []), action]);
   for (const item of imported) {
     const found = objectiveMatches.get(item) ?? null;
     const patch = found ? patchOf(item.fields, found, OBJECTIVE_FIELDS) : {};
     const locked = found?.readOnly === true;
     objectives.push({ kind: kindOf(found, patch, locked), imported: item, existing: found, patch: locked ? {} : patch });
 
-    const storedActions = found ? existing.actions.filter((a) => a.objectiveId === found.id) : [];
+    const storedActions = found ? (actionsByObjective.get(found.id) ?? []) : [];
     const actionMatches = match(
       item.actions,
       storedActions,

@@ -2,7 +2,7 @@
 // headings (merged across the table, or alone in the first column), then one row per action.
 // Whatever it cannot read is reported with sheet, row and column, never guessed.
 import { readDueDate } from "./due-dates";
-import { readHeaderRow, sameHeader, type HeaderRow, type PlanField } from "./headers";
+import { headerField, readHeaderRow, sameHeader, type HeaderRow, type PlanField } from "./headers";
 import { actionKey, normaliseNumber, objectiveKey } from "./keys";
 import { fillMergedColumns, parseRange, rowSpans, type MergeRange } from "./merges";
 import { readRag } from "./rag-words";
@@ -42,6 +42,8 @@ interface ObjectiveBuilder {
   objective: ImportedObjective;
   headingText: string;
   descriptions: string[];
+  /** Normalised action numbers so far, to spot a number used twice. */
+  numbers: Set<string>;
 }
 
 function isBlank(cell: GridCell | undefined): boolean {
@@ -134,8 +136,12 @@ class SheetReader {
     });
     if (filled.length === 0) return;
     if (filled.every((c) => /^[\s\-–—_=*.]+$/.test(cellText(row[c])))) return; // a ruled line
-    const repeated = readHeaderRow(row, r);
-    if (repeated && sameHeader(repeated, header)) return; // the header again, as on every printed page
+    // The header again, as on every printed page (checked only when the action cell reads as its header).
+    const titleCell = header.columns.title === undefined ? null : row[header.columns.title];
+    if (headerField(titleCell) === "title") {
+      const repeated = readHeaderRow(row, r);
+      if (repeated && sameHeader(repeated, header)) return;
+    }
 
     const first = filled[0] as number;
     const firstText = cellText(row[first]).trim();
@@ -173,6 +179,7 @@ class SheetReader {
     this.current = this.file.addObjective({
       headingText: text,
       descriptions: [],
+      numbers: new Set(),
       objective: {
         key,
         source: { sheet: this.sheet.name, row: r + 1 },
@@ -269,9 +276,9 @@ class SheetReader {
 
     if (title.length > MAX_TITLE_LENGTH) this.issue("warning", "titleTooLong", r, columns.title ?? null, title.slice(0, 80));
     const key = actionKey({ number, title });
-    if (number !== "" && objective.objective.actions.some((a) => normaliseNumber(a.fields.number) === normaliseNumber(number))) {
-      this.issue("warning", "duplicateNumber", r, columns.number ?? null, number);
-    }
+    const normalised = normaliseNumber(number);
+    if (normalised !== "" && objective.numbers.has(normalised)) this.issue("warning", "duplicateNumber", r, columns.number ?? null, number);
+    objective.numbers.add(normalised);
 
     const action: ImportedAction = {
       key,

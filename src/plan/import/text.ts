@@ -31,9 +31,9 @@ export function orNull(text: string): string | null {
 
 /** Text reduced for comparison: case, accents, punctuation and spacing do not matter. */
 export function comparable(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // eslint-disable-next-line no-control-regex -- plain ASCII needs no accent folding
+  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return folded
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
