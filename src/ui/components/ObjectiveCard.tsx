@@ -13,7 +13,9 @@ const useStyles = makeStyles({
   facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   detail: { margin: 0, overflowWrap: "anywhere" },
-  overdueList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  overdueList: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: tokens.spacingVerticalXS },
+  overdueItem: { display: "grid" },
+  overdueLink: { textAlign: "start" },
   overdueHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -57,10 +59,10 @@ export function ObjectiveCard(props: { model: ObjectiveSummary; onOpen: () => vo
           <h4 className={styles.overdueHeading}>{t("objective.overdueHeading", { n: overdue.length })}</h4>
           <ul className={styles.overdueList}>
             {overdue.map((action) => (
-              <li key={action.id}>
-                <Link as="button" onClick={() => props.onOpenAction(action.id)}>
+              <li key={action.id} className={styles.overdueItem}>
+                <Link as="button" className={styles.overdueLink} onClick={() => props.onOpenAction(action.id)}>
                   {t("action.numbered", { number: action.number, title: action.title })}
-                </Link>{" "}
+                </Link>
                 <Text size={200}>{t("action.dueOn", { date: formatDate(action.dueDate, locale) })}</Text>
               </li>
             ))}

@@ -1,0 +1,160 @@
+import { describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { button, findButton, openDialog, queryButton, renderApp } from "./render";
+import { FakePlanStore, OfflineError, PEOPLE, ROLES } from "../support/fake-store";
+
+vi.setConfig({ testTimeout: 30_000 });
+
+/** Sets a Fluent input's value in one event (typing letter by letter is slow in jsdom). */
+function fill(field: HTMLElement, value: string) {
+  fireEvent.change(field, { target: { value } });
+}
+
+function drawer(): HTMLElement {
+  const found = document.querySelector<HTMLElement>(".fui-OverlayDrawer, .fui-DrawerBody")?.closest<HTMLElement>('[role="dialog"]');
+  if (!found) throw new Error("no action panel");
+  return found;
+}
+
+async function myActionsTab() {
+  await userEvent.click((await screen.findAllByText("My actions"))[0]!.closest("button")!);
+  await screen.findByText(/^Actions led by/);
+}
+
+describe("my actions and the quick update", () => {
+  it("lists the owner's actions with the overdue one first, and no update button for others' actions", async () => {
+    renderApp(new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner }));
+    await myActionsTab();
+    const titles = [...document.querySelectorAll('[role="article"] h3')].map((h) => h.textContent);
+    expect(titles).toEqual(["1.1 Reverse mentoring for the executive team", "2.1 Speak up guardians trained in race equity", "2.2 Quarterly review of formal disciplinaries"]);
+    expect(screen.getAllByText("Overdue", { exact: false }).length).toBeGreaterThan(0);
+  });
+
+  it("asks in plain words for a completion note on Blue and a note on Red, then records the update in the history", async () => {
+    const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
+    renderApp(store);
+    await myActionsTab();
+    await userEvent.click(screen.getByLabelText("Update progress on action 1.1"));
+    const form = screen.getByRole("form", { name: "Update progress on action 1.1" });
+    await userEvent.click(within(form).getByLabelText("Blue: complete"));
+    await userEvent.click(button("Save update", form));
+    expect(within(form).getByText("To mark this action complete, add a note saying what was achieved.")).toBeTruthy();
+    await userEvent.click(within(form).getByLabelText("Red: off track"));
+    expect(within(form).getByText("For a Red action, add a note saying what is being done about it.")).toBeTruthy();
+    fill(within(form).getByLabelText(/What is being done about it/), "Executive pairs re-matched");
+    await userEvent.click(button("Save update", form));
+    await waitFor(() => expect(screen.queryByRole("form")).toBeNull());
+    expect(store.actions.find((a) => a.id === 11)?.rag).toBe("Red");
+    expect(store.updates.at(-1)).toMatchObject({ actionId: 11, rag: "Red", previousRag: "Amber", note: "Executive pairs re-matched", author: PEOPLE.amara });
+  });
+
+  it("keeps the typed update when SharePoint cannot be reached, and saves it on the next try", async () => {
+    const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
+    renderApp(store);
+    await myActionsTab();
+    await userEvent.click(screen.getByLabelText("Update progress on action 1.1"));
+    const form = screen.getByRole("form", { name: "Update progress on action 1.1" });
+    fill(within(form).getByLabelText("Note (optional)"), "Pairs meeting monthly");
+    store.failNext.set("updateProgress", new OfflineError());
+    await userEvent.click(button("Save update", form));
+    expect((await within(form).findByRole("alert")).textContent).toContain("your changes are still here");
+    expect((within(form).getByLabelText("Note (optional)") as HTMLTextAreaElement).value).toBe("Pairs meeting monthly");
+    await userEvent.click(button("Save update", form));
+    await waitFor(() => expect(store.updates.at(-1)?.note).toBe("Pairs meeting monthly"));
+  });
+});
+
+describe("conflicts", () => {
+  async function conflictOnProgress(store: FakePlanStore) {
+    renderApp(store);
+    await myActionsTab();
+    await userEvent.click(screen.getByLabelText("Update progress on action 1.1"));
+    const form = screen.getByRole("form", { name: "Update progress on action 1.1" });
+    fill(within(form).getByLabelText("Progress"), "Eight pairs running");
+    // Someone else saves first: their RAG change moves the ETag.
+    store.changeBehindTheScenes(11, { rag: "Green", progress: "Seven pairs running" });
+    await userEvent.click(button("Save update", form));
+    const dialog = await openDialog();
+    expect(within(dialog).getByText("Someone else changed this action")).toBeTruthy();
+    return dialog;
+  }
+
+  it("shows both versions field by field and keeps mine on request", async () => {
+    const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
+    const dialog = await conflictOnProgress(store);
+    const progressRow = dialog.querySelector<HTMLElement>('[data-field="progress"]')!;
+    expect(within(progressRow).getByText("Eight pairs running")).toBeTruthy();
+    expect(within(progressRow).getByText("Seven pairs running")).toBeTruthy();
+    await userEvent.click(button("Keep mine", dialog));
+    await waitFor(() => expect(store.actions.find((a) => a.id === 11)?.progress).toBe("Eight pairs running"));
+    // Keep mine takes every differing field of the user's version, the RAG they saw included.
+    expect(store.actions.find((a) => a.id === 11)?.rag).toBe("Amber");
+  });
+
+  it("merges field by field: their RAG and my progress by default, or as chosen", async () => {
+    const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
+    const dialog = await conflictOnProgress(store);
+    const ragRow = dialog.querySelector<HTMLElement>('[data-field="rag"]')!;
+    expect((within(ragRow).getByLabelText("Current") as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(button("Merge field by field", dialog));
+    await waitFor(() => expect(store.actions.find((a) => a.id === 11)).toMatchObject({ rag: "Green", progress: "Eight pairs running" }));
+  });
+
+  it("takes theirs without writing anything", async () => {
+    const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
+    const dialog = await conflictOnProgress(store);
+    const writes = store.calls.filter((c) => c === "updateProgress").length;
+    await userEvent.click(button("Take theirs", dialog));
+    await waitFor(() => expect(document.querySelector('[role="alertdialog"]')).toBeNull());
+    expect(store.calls.filter((c) => c === "updateProgress").length).toBe(writes);
+    expect(store.actions.find((a) => a.id === 11)?.progress).toBe("Seven pairs running");
+  });
+});
+
+describe("the action panel", () => {
+  it("opens at a deep-linked action with milestones, KPIs, outcomes and the history", async () => {
+    const store = new FakePlanStore();
+    await store.updateProgress(11, '"1"', { progress: "Six pairs running", note: "First quarter review done" });
+    renderApp(store, { initialActionId: 11 });
+    await screen.findByText("Pairs matched by June");
+    const panel = drawer();
+    expect(within(panel).getByText("12 pairs")).toBeTruthy();
+    expect(within(panel).getByText("Board members report changed practice")).toBeTruthy();
+    expect(await within(panel).findByText("First quarter review done", {}, { timeout: 10_000 })).toBeTruthy();
+    expect(within(panel).getByText(/^Update by Edi Lead/)).toBeTruthy();
+  });
+
+  it("copies a link to the action", async () => {
+    const rendered = renderApp(new FakePlanStore(), { initialActionId: 12 });
+    await userEvent.click(await findButton("Copy link"));
+    await screen.findByText("Link copied.");
+    expect(rendered.copied).toEqual([12]);
+  });
+
+  it("shows readers no update, edit or delete, and comment only where allowed", async () => {
+    const reader = renderApp(new FakePlanStore({ me: PEOPLE.committee, capabilities: ROLES.reader }), { initialActionId: 11 });
+    await screen.findByText("Pairs matched by June");
+    for (const name of ["Update progress", "Edit action", "Delete action", "Add comment"]) expect(queryButton(name)).toBeNull();
+    reader.unmount();
+    const store = new FakePlanStore({ me: PEOPLE.chair, capabilities: ROLES.chair });
+    renderApp(store, { initialActionId: 11 });
+    await screen.findByText("Pairs matched by June");
+    expect(queryButton("Update progress")).toBeNull();
+    await userEvent.click(button("Add comment"));
+    expect(screen.getByText("Write a comment first.")).toBeTruthy();
+    fill(screen.getByLabelText("Your comment"), "Please share the mentoring feedback with the network.");
+    await userEvent.click(button("Add comment"));
+    await screen.findByText(/^Comment by Network Chair/);
+    expect(store.updates.at(-1)).toMatchObject({ kind: "comment", note: "Please share the mentoring feedback with the network." });
+  });
+
+  it("lets a plan editor delete an action after confirming", async () => {
+    const store = new FakePlanStore();
+    renderApp(store, { initialActionId: 12 });
+    await userEvent.click(await findButton("Delete action"));
+    const confirm = await openDialog();
+    await userEvent.click(button("Delete action", confirm));
+    await waitFor(() => expect(store.actions.some((a) => a.id === 12)).toBe(false));
+  });
+});
