@@ -59,3 +59,22 @@ export class AuthConfigError extends Error {
     super(`Sign-in is not configured: ${problems.join("; ")}`);
   }
 }
+
+/** What the UI should show for a sign-in problem; each kind maps to one message (and maybe one button). */
+export type AuthProblem =
+  | { kind: "signInRequired"; purpose: SignInPurpose }
+  | { kind: "signInCancelled" }
+  | { kind: "consentDeclined" }
+  | { kind: "adminConsentRequired" }
+  | { kind: "wrongTenant"; expectedTenantId: string; actualTenantId: string }
+  | { kind: "notConfigured"; problems: string[] };
+
+/** Classifies an error thrown by the token seam (or by a data call that asked it for a token); null if not a sign-in problem. */
+export function authProblem(error: unknown): AuthProblem | null {
+  if (error instanceof InteractionRequired) return { kind: "signInRequired", purpose: error.purpose };
+  if (error instanceof SignInCancelledError) return { kind: "signInCancelled" };
+  if (error instanceof ConsentDeclinedError) return error.adminConsentRequired ? { kind: "adminConsentRequired" } : { kind: "consentDeclined" };
+  if (error instanceof WrongTenantError) return { kind: "wrongTenant", expectedTenantId: error.expectedTenantId, actualTenantId: error.actualTenantId };
+  if (error instanceof AuthConfigError) return { kind: "notConfigured", problems: error.problems };
+  return null;
+}

@@ -7,6 +7,8 @@ export {
   SignInCancelledError,
   WrongTenantError,
   AuthConfigError,
+  authProblem,
+  type AuthProblem,
   type SignInPurpose,
 } from "./errors";
 export {
