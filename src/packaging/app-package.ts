@@ -32,7 +32,8 @@ const SEMVER = /^\d+\.\d+\.\d+$/;
 /** Parses a `.env` file: `KEY=value` lines, `#` comments, optional surrounding quotes. */
 export function parseEnvFile(text: string): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [index, line] of text.split(/\r?\n/).entries()) {
+  // Windows editors may save with a byte-order mark and CRLF line ends.
+  for (const [index, line] of text.replace(/^\uFEFF/, "").split(/\r?\n/).entries()) {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith("#")) continue;
     const match = /^([A-Z][A-Z0-9_]*)\s*=\s*(.*)$/.exec(trimmed);

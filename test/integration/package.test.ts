@@ -100,6 +100,12 @@ describe("npm run package", () => {
     expect(existsSync(join(out, "test.zip"))).toBe(false);
   });
 
+  it("reads an environment file saved by a Windows editor (byte-order mark, CRLF)", () => {
+    writeFileSync(join(work, "windows.env"), `\uFEFF${TEST_ENV.replace(/\n/g, "\r\n")}`);
+    const result = buildAppPackage({ envName: "windows", envFile: join(work, "windows.env"), outDir: join(work, "windows-out") });
+    expect(result.variables.HOST_URL).toBe("https://wres.example.nhs.uk");
+  });
+
   it("explains every unusable environment value at once", () => {
     writeFileSync(join(work, "bad.env"), "HOST_URL=http://wres.example.nhs.uk/\nCLIENT_ID=my-app\nTENANT_ID=contoso.onmicrosoft.com\nSHAREPOINT_ORIGIN=https://example.sharepoint.com/sites/wres\n");
     const problems = problemsOf(() => buildAppPackage({ envName: "bad", envFile: join(work, "bad.env"), outDir: join(work, "bad-out") }));
