@@ -38,6 +38,7 @@ export class ReadContext {
   private readonly ethnicityCache = new Map<string, ParsedEthnicity>();
   private readonly gradeCache = new Map<string, ParsedGrade>();
   private readonly cohortCache = new Map<string, Cohort | null>();
+  private readonly dateCache = new Map<CellValue, string | null>();
   /** Person id -> ethnicity, from every staff row (all assignments, bank included). */
   readonly staffEthnicity = new Map<string, Ethnicity>();
 
@@ -60,6 +61,29 @@ export class ReadContext {
       this.gradeCache.set(key, p);
     }
     return p;
+  }
+
+  private readonly yesNoCache = new Map<string, boolean | null>();
+
+  /** parseYesNo with a cache: flags repeat on every row. */
+  yesNo(v: CellValue | undefined): boolean | null {
+    if (typeof v !== "string") return parseYesNo(v);
+    let r = this.yesNoCache.get(v);
+    if (r === undefined) {
+      r = parseYesNo(v);
+      if (this.yesNoCache.size < 10_000) this.yesNoCache.set(v, r);
+    }
+    return r;
+  }
+
+  date(v: CellValue | undefined): string | null {
+    if (v === null || v === undefined) return null;
+    let d = this.dateCache.get(v);
+    if (d === undefined) {
+      d = parseDate(v);
+      if (this.dateCache.size < 200_000) this.dateCache.set(v, d);
+    }
+    return d;
   }
 
   cohort(staffGroup: string): Cohort | null {
@@ -127,11 +151,12 @@ class SheetTally {
 
 const TOTAL_ROW = /^(grand\s+)?totals?\b/i;
 
-/** Iterates the data rows below the header, skipping blank rows, repeated headers and total lines. */
-function* dataRows(plan: SheetPlan): Generator<{ row: CellValue[]; rowNumber: number }> {
+/** Indexes of the data rows below the header, skipping blank rows, repeated headers and total lines. */
+function dataRows(plan: SheetPlan): number[] {
   const { rows, headerIndex, headers } = plan;
   const firstHeader = headers.find((h) => h !== "") ?? "";
   const firstHeaderCol = headers.indexOf(firstHeader);
+  const out: number[] = [];
   for (let r = headerIndex + 1; r < rows.length; r++) {
     const row = rows[r]!;
     let blank = true;
@@ -145,9 +170,11 @@ function* dataRows(plan: SheetPlan): Generator<{ row: CellValue[]; rowNumber: nu
     if (blank) continue;
     const lead = row[firstHeaderCol];
     if (typeof lead === "string" && firstHeader !== "" && lead.trim() === firstHeader) continue; // header repeated (page break)
-    if (typeof row[0] === "string" && TOTAL_ROW.test(row[0]) && row.filter((v) => typeof v === "string").length <= 1) continue;
-    yield { row, rowNumber: r + 1 };
+    const r0 = row[0];
+    if (typeof r0 === "string" && TOTAL_ROW.test(r0) && row.filter((v) => typeof v === "string").length <= 1) continue;
+    out.push(r);
   }
+  return out;
 }
 
 function col(plan: SheetPlan, field: string): number {
@@ -196,6 +223,8 @@ function reportUnrecognised(s: SheetContext, topic: string, field: string, code:
 
 // ---------------------------------------------------------------- staff in post
 
+const SENIOR_MEDICAL_MANAGER = /medical director|clinical director|chief medical|clinical lead|associate medical director/i;
+
 interface StaffOutput {
   staff: StaffRecord[];
   summary: SheetSummary;
@@ -218,42 +247,54 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
 
   // Pass 1: choose one row per person. Rank: substantive primary > substantive unflagged >
   // substantive secondary > bank. Ties keep the first row.
-  const rows: { row: CellValue[]; rowNumber: number; id: string | null; rank: number }[] = [];
+  const indexes = dataRows(plan);
+  const ids: (string | null)[] = new Array<string | null>(indexes.length);
+  const ranks = new Uint8Array(indexes.length);
   const chosen = new Map<string, number>();
   const bankCache = new Map<string, boolean>();
-  for (const { row, rowNumber } of dataRows(plan)) {
+  const bankHeader = cCat >= 0 && /^bank/i.test(plan.headers[cCat] ?? "");
+  for (let i = 0; i < indexes.length; i++) {
+    const row = plan.rows[indexes[i]!]!;
     tally.rowsRead++;
     const id = normalisePersonId(at(row, cId)) ?? personOfAssignment(at(row, cAssign));
-    const category = cellText(at(row, cCat));
+    const category = cCat >= 0 ? cellText(row[cCat]) : "";
     let bank = bankCache.get(category);
     if (bank === undefined) {
-      bank = /\bbank\b/i.test(category) || (plan.headers[cCat] !== undefined && /^bank/i.test(plan.headers[cCat] ?? "") && parseYesNo(category) === true);
+      bank = /\bbank\b/i.test(category) || (bankHeader && ctx.yesNo(category) === true);
       bankCache.set(category, bank);
     }
-    const primary = cPrimary >= 0 ? parseYesNo(at(row, cPrimary)) : null;
+    const primary = cPrimary >= 0 ? ctx.yesNo(row[cPrimary]) : null;
     const rank = bank ? 0 : primary === true ? 3 : primary === null || cPrimary < 0 ? 2 : 1;
-    const index = rows.length;
-    rows.push({ row, rowNumber, id, rank });
+    ids[i] = id;
+    ranks[i] = rank;
     if (id === null) continue;
     const current = chosen.get(id);
-    if (current === undefined || rows[current]!.rank < rank) chosen.set(id, index);
-    const eth = ctx.ethnicity(at(row, cEth)).ethnicity;
+    if (current === undefined || ranks[current]! < rank) chosen.set(id, i);
     const known = ctx.staffEthnicity.get(id);
-    if (!known || (known.group === "unknown" && eth.group !== "unknown")) ctx.staffEthnicity.set(id, eth);
+    if (!known || known.group === "unknown") {
+      const eth = ctx.ethnicity(at(row, cEth)).ethnicity;
+      if (!known || eth.group !== "unknown") ctx.staffEthnicity.set(id, eth);
+    }
   }
 
   // Pass 2: records for chosen rows, reasons for the rest.
   const staff: StaffRecord[] = [];
+  const cGender = col(plan, "gender");
+  const cDisability = col(plan, "disability");
+  const cDirectorate = col(plan, "directorate");
   let staffGroupMissingWarned = cGroup >= 0;
-  for (let i = 0; i < rows.length; i++) {
-    const { row, rowNumber, id, rank } = rows[i]!;
+  for (let i = 0; i < indexes.length; i++) {
+    const row = plan.rows[indexes[i]!]!;
+    const rowNumber = indexes[i]! + 1;
+    const id = ids[i] ?? null;
+    const rank = ranks[i]!;
     if (id === null) {
       rowError(s, "missing-person-id", rowNumber, cId >= 0 ? "personId" : "assignmentId", "the row has no employee number, so the person cannot be counted once; the row was excluded.");
       continue;
     }
     const chosenIndex = chosen.get(id)!;
     if (chosenIndex !== i) {
-      tally.exclude(rows[chosenIndex]!.rank === 0 ? "bank-only" : "secondary-assignment");
+      tally.exclude(ranks[chosenIndex] === 0 ? "bank-only" : "secondary-assignment");
       continue;
     }
     if (rank === 0) {
@@ -261,7 +302,7 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
       continue;
     }
     if (cLeave >= 0 && snapshotDate) {
-      const left = parseDate(at(row, cLeave));
+      const left = ctx.date(at(row, cLeave));
       if (left && left < snapshotDate) {
         tally.exclude("left-before-snapshot");
         continue;
@@ -289,19 +330,19 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
     } else if (!grade.recognised) {
       tally.noteUnrecognised("band", cellText(at(row, cBand)), rowNumber);
     }
-    const voting = cVoting >= 0 && parseYesNo(at(row, cVoting)) === true;
-    const executive = cExec >= 0 && parseYesNo(at(row, cExec)) === true;
+    const voting = cVoting >= 0 && ctx.yesNo(at(row, cVoting)) === true;
+    const executive = cExec >= 0 && ctx.yesNo(at(row, cExec)) === true;
     staff.push({
       personId: id,
       ethnicity,
       cohort,
       band,
       medical,
-      seniorMedicalManager: medical === "consultant" && /medical director|clinical director|chief medical|clinical lead|associate medical director/i.test(jobRole),
+      seniorMedicalManager: medical === "consultant" && SENIOR_MEDICAL_MANAGER.test(jobRole),
       staffGroup: staffGroup || null,
-      gender: cellText(at(row, col(plan, "gender"))) || null,
-      disability: cellText(at(row, col(plan, "disability"))) || null,
-      directorate: cellText(at(row, col(plan, "directorate"))) || null,
+      gender: cellText(at(row, cGender)) || null,
+      disability: cellText(at(row, cDisability)) || null,
+      directorate: cellText(at(row, cDirectorate)) || null,
       board: voting || executive ? { voting, executive } : null,
       source: source(s, rowNumber),
     });
@@ -336,11 +377,13 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
     const w = where(s, null, null);
     ctx.log.add("warning", "shortlisted-column-missing", `${describe(w)}: there is no shortlisted column; every application was taken as shortlisted.`, w);
   }
-  for (const { row, rowNumber } of dataRows(plan)) {
+  for (const r of dataRows(plan)) {
+    const row = plan.rows[r]!;
+    const rowNumber = r + 1;
     tally.rowsRead++;
     const fromOutcome = cO >= 0 ? outcomeFlags(cellText(row[cO])) : null;
-    let shortlisted = cS >= 0 ? parseYesNo(row[cS]) : (fromOutcome?.shortlisted ?? true);
-    let appointed = cA >= 0 ? parseYesNo(row[cA]) : (fromOutcome?.appointed ?? false);
+    let shortlisted = cS >= 0 ? ctx.yesNo(row[cS]) : (fromOutcome?.shortlisted ?? true);
+    let appointed = cA >= 0 ? ctx.yesNo(row[cA]) : (fromOutcome?.appointed ?? false);
     if (shortlisted === null && fromOutcome) shortlisted = fromOutcome.shortlisted;
     if (appointed === null && fromOutcome) appointed = fromOutcome.appointed;
     if (shortlisted === null || appointed === null) {
@@ -361,7 +404,7 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
       appointed,
       band: grade.band,
       post: cellText(at(row, col(plan, "post"))) || null,
-      date: parseDate(at(row, col(plan, "date"))),
+      date: ctx.date(at(row, col(plan, "date"))),
       source: source(s, rowNumber),
     });
     tally.rowsUsed++;
@@ -408,7 +451,9 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
   const s: SheetContext = { ctx, plan, tally };
   const unmatched = { count: 0, first: -1 };
   const out: CaseRecord[] = [];
-  for (const { row, rowNumber } of dataRows(plan)) {
+  for (const r of dataRows(plan)) {
+    const row = plan.rows[r]!;
+    const rowNumber = r + 1;
     tally.rowsRead++;
     const id = personIdOf(plan, row);
     const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched);
@@ -417,7 +462,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
       ethnicity,
       caseType: parseCaseType(at(row, col(plan, "caseType"))),
       stage: cellText(at(row, col(plan, "stage"))) || null,
-      startDate: parseDate(at(row, col(plan, "startDate"))),
+      startDate: ctx.date(at(row, col(plan, "startDate"))),
       outcome: cellText(at(row, col(plan, "outcome"))) || null,
       source: source(s, rowNumber),
     });
@@ -434,7 +479,9 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
   const s: SheetContext = { ctx, plan, tally };
   const unmatched = { count: 0, first: -1 };
   const out: TrainingRecord[] = [];
-  for (const { row, rowNumber } of dataRows(plan)) {
+  for (const r of dataRows(plan)) {
+    const row = plan.rows[r]!;
+    const rowNumber = r + 1;
     tally.rowsRead++;
     const id = personIdOf(plan, row);
     if (id !== null) {
@@ -446,7 +493,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
       seen.add(id);
     }
     const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched);
-    out.push({ personId: id, ethnicity, date: parseDate(at(row, col(plan, "date"))), source: source(s, rowNumber) });
+    out.push({ personId: id, ethnicity, date: ctx.date(at(row, col(plan, "date"))), source: source(s, rowNumber) });
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
@@ -461,10 +508,12 @@ export function readBoard(ctx: ReadContext, plan: SheetPlan): { board: BoardReco
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
   const out: BoardRecord[] = [];
-  for (const { row, rowNumber } of dataRows(plan)) {
+  for (const r of dataRows(plan)) {
+    const row = plan.rows[r]!;
+    const rowNumber = r + 1;
     tally.rowsRead++;
-    const voting = parseYesNo(at(row, col(plan, "voting")));
-    const executive = parseYesNo(at(row, col(plan, "executive")));
+    const voting = ctx.yesNo(at(row, col(plan, "voting")));
+    const executive = ctx.yesNo(at(row, col(plan, "executive")));
     if (voting === null || executive === null) {
       const field = voting === null ? "voting" : "executive";
       const value = cellText(at(row, col(plan, field)));
@@ -499,7 +548,9 @@ export function readSurvey(ctx: ReadContext, plan: SheetPlan): { survey: SurveyR
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
   const out: SurveyRecord[] = [];
-  for (const { row, rowNumber } of dataRows(plan)) {
+  for (const r of dataRows(plan)) {
+    const row = plan.rows[r]!;
+    const rowNumber = r + 1;
     tally.rowsRead++;
     const question = cellText(at(row, col(plan, "question")));
     const indicator = surveyIndicator(at(row, col(plan, "indicator")), question);
@@ -555,7 +606,9 @@ export function readAggregates(ctx: ReadContext, plan: SheetPlan): { aggregates:
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
   const out: AggregateRecord[] = [];
-  for (const { row, rowNumber } of dataRows(plan)) {
+  for (const r of dataRows(plan)) {
+    const row = plan.rows[r]!;
+    const rowNumber = r + 1;
     tally.rowsRead++;
     const measureText = cellText(at(row, col(plan, "measure")));
     const measure = measureOf(measureText);

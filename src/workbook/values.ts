@@ -144,9 +144,16 @@ export function parseCaseType(value: CellValue | undefined): CaseType {
 
 /** A person identifier comparable across extracts: "00012345" and 12345 are the same person. */
 export function normalisePersonId(value: CellValue | undefined): string | null {
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
   const t = cellText(value);
   if (t === "") return null;
-  if (/^\d+$/.test(t)) return t.replace(/^0+(?=\d)/, "");
+  // Fast path for the common case (digits only, no leading zero) without regular expressions.
+  let digits = true;
+  for (let i = 0; i < t.length && digits; i++) {
+    const c = t.charCodeAt(i);
+    digits = c >= 48 && c <= 57;
+  }
+  if (digits) return t.charCodeAt(0) === 48 ? t.replace(/^0+(?=\d)/, "") : t;
   if (/^\d+(\.0+)?$/.test(t)) return String(Number(t));
   return t.toUpperCase();
 }

@@ -1,0 +1,370 @@
+import { describe, expect, it } from "vitest";
+import { strToU8 } from "fflate";
+import ExcelJS from "exceljs";
+import { headerSignature, normaliseHeader, readWorkbooks, WorkbookError, type Dataset, type ReadIssue } from "../../../src/workbook";
+import { buildLargeXlsx, buildXlsx, type FixtureCell } from "./fixtures";
+
+const STAFF_HEADER = ["Employee Number", "Assignment Number", "Ethnic Origin", "Staff Group", "Pay Band", "Assignment Category", "Primary Assignment"];
+
+function xlsx(name: string, sheet: string, rows: FixtureCell[][], merges?: string[]) {
+  return { name, bytes: buildXlsx([{ name: sheet, rows, ...(merges ? { merges } : {}) }]) };
+}
+
+function staffFile(rows: FixtureCell[][], titles: FixtureCell[][] = [["Staff in Post - Snapshot 31/03/2025"], []]) {
+  return xlsx("staff.xlsx", "Staff in Post", [...titles, STAFF_HEADER, ...rows]);
+}
+
+function issuesOf(ds: Dataset, code: string): ReadIssue[] {
+  return ds.issues.filter((i) => i.code === code);
+}
+
+describe("header row and sheet recognition", () => {
+  it("finds the header row below title rows and reports it 1-based", () => {
+    const ds = readWorkbooks([staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]])]);
+    expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 3, rowsRead: 1, rowsUsed: 1, rowsExcluded: 0 });
+    expect(ds.staff[0]).toMatchObject({ personId: "1", cohort: "non-clinical", band: "5", source: { file: "staff.xlsx", sheet: "Staff in Post", row: 4 } });
+    expect(ds.snapshotDate).toBe("2025-03-31");
+    expect(ds.period).toBe("2024/25");
+  });
+
+  it.each([
+    ["staff", ["Staff Number", "Ethnicity", "Grade", "Occupation Group"], ["7", "A", "Band 6", "Nursing and Midwifery Registered"]],
+    ["recruitment", ["Applicant ID", "Ethnic Group", "Shortlisted?", "Appointed?"], ["A1", "White - British", "Y", "N"]],
+    ["cases", ["Case Ref", "Employee No", "Case Type", "Stage", "Outcome"], ["C1", "7", "Disciplinary", "Investigation", "Ongoing"]],
+    ["training", ["Employee Number", "Course Name", "Date Completed"], ["7", "Mentoring", "01/05/2024"]],
+    ["board", ["Board Member", "Ethnicity", "Voting", "Executive"], ["Chair", "A", "Yes", "No"]],
+    ["survey", ["WRES Indicator", "Question", "White %", "BME %"], [5, "Q14a", 25.4, 29.3]],
+    ["aggregate", ["Measure", "Band", "White", "BME", "Unknown"], ["Staff", "Band 5", 100, 40, 3]],
+  ])("recognises a %s sheet by its columns", (kind, header, row) => {
+    const ds = readWorkbooks([xlsx("f.xlsx", "S", [["Some report title"], header, row])]);
+    expect(ds.sheets[0]!.kind).toBe(kind);
+    expect(ds.sheets[0]!.headerRow).toBe(2);
+    expect(ds.sheets[0]!.rowsUsed).toBe(1);
+  });
+
+  it("matches header names ignoring case, spaces and punctuation", () => {
+    const ds = readWorkbooks([xlsx("f.xlsx", "S", [["EMPLOYEE_NUMBER", "ethnic  origin", "pay-band", "STAFF GROUP."], ["1", "A", "Band 2", "Estates and Ancillary"]])]);
+    expect(ds.sheets[0]!.kind).toBe("staff");
+    expect(ds.sheets[0]!.columns).toMatchObject({ personId: "EMPLOYEE_NUMBER", ethnicity: "ethnic  origin", band: "pay-band", staffGroup: "STAFF GROUP." });
+  });
+
+  it("skips an unrecognised sheet with a warning and its signature", () => {
+    const ds = readWorkbooks([xlsx("f.xlsx", "Notes", [["Colour", "Size"], ["red", 3]])]);
+    expect(ds.sheets[0]!.kind).toBeNull();
+    const [w] = issuesOf(ds, "sheet-not-recognised");
+    expect(w).toMatchObject({ severity: "warning", file: "f.xlsx", sheet: "Notes" });
+    expect(w!.params!.signature).toBe(ds.sheets[0]!.signature);
+  });
+
+  it("uses a remembered mapping for a sheet it cannot recognise", () => {
+    const header = ["Person", "Heritage", "Level", "Area"];
+    const signature = headerSignature(header.map(normaliseHeader));
+    const file = xlsx("f.xlsx", "S", [header, ["9", "H", "Band 7", "Allied Health Professionals"]]);
+    const ds = readWorkbooks([file], {
+      mappings: { [signature]: { kind: "staff", columns: { personId: "Person", ethnicity: "Heritage", band: "Level", staffGroup: "Area", __proto__: "Person" } } },
+    });
+    expect(ds.sheets[0]!.kind).toBe("staff");
+    expect(ds.sheets[0]!.signature).toBe(signature);
+    expect(ds.staff[0]).toMatchObject({ personId: "9", band: "7", cohort: "clinical", ethnicity: { group: "bme", broad: "asian" } });
+  });
+
+  it("gives the same signature to the same headers however they are spelt", () => {
+    const a = readWorkbooks([xlsx("a.xlsx", "S", [["Employee Number", "Ethnic Origin", "Pay Band"], ["1", "A", "5"]])]).sheets[0]!.signature;
+    const b = readWorkbooks([xlsx("b.xlsx", "T", [["Title"], ["employee number", "ETHNIC ORIGIN", "Pay  Band"], ["2", "B", "6"]])]).sheets[0]!.signature;
+    expect(a).toBe(b);
+  });
+});
+
+describe("staff in post", () => {
+  it("counts each person once at the primary assignment and drops bank-only workers", () => {
+    const ds = readWorkbooks([
+      staffFile([
+        ["100", "100", "A", "Nursing and Midwifery Registered", "Band 6", "Permanent", "Yes"],
+        ["100", "100-2", "A", "Administrative and Clerical", "Band 3", "Fixed Term Temp", "No"],
+        ["200", "200", "N", "Additional Clinical Services", "Band 3", "Bank", "Yes"],
+        ["300", "300", "H", "Administrative and Clerical", "Band 4", "Bank", "Yes"],
+        ["300", "300-2", "H", "Administrative and Clerical", "Band 5", "Permanent", "No"],
+        ["400", "400-2", "M", "Administrative and Clerical", "Band 2", "Permanent", "No"],
+        ["400", "400", "M", "Administrative and Clerical", "Band 7", "Permanent", "Yes"],
+      ]),
+    ]);
+    expect(ds.staff.map((s) => [s.personId, s.band])).toEqual([
+      ["100", "6"],
+      ["300", "5"], // bank primary, substantive second post: counted at the substantive post
+      ["400", "7"], // primary listed after the second assignment
+    ]);
+    expect(ds.sheets[0]).toMatchObject({ rowsRead: 7, rowsUsed: 3, rowsExcluded: 4, exclusions: { "secondary-assignment": 3, "bank-only": 1 } });
+  });
+
+  it("tells cohorts from staff groups and medical grades into subgroups", () => {
+    const ds = readWorkbooks([
+      staffFile([
+        ["1", "1", "A", "Medical and Dental", "Consultant", "Permanent", "Yes"],
+        ["2", "2", "A", "Medical and Dental", "Specialty Registrar", "Permanent", "Yes"],
+        ["3", "3", "A", "Medical and Dental", "Specialty Doctor", "Permanent", "Yes"],
+        ["4", "4", "A", "Medical and Dental", "Clinical Fellow", "Permanent", "Yes"],
+        ["5", "5", "A", "Estates and Ancillary", "Band 2", "Permanent", "Yes"],
+        ["6", "6", "A", "Healthcare Scientists", "Band 8 - Range A", "Permanent", "Yes"],
+      ]),
+    ]);
+    expect(ds.staff.map((s) => [s.cohort, s.band, s.medical])).toEqual([
+      ["medical", null, "consultant"],
+      ["medical", null, "trainee"],
+      ["medical", null, "non-consultant-career-grade"],
+      ["medical", null, "other"],
+      ["non-clinical", "2", null],
+      ["clinical", "8a", null],
+    ]);
+  });
+
+  it("counts people with a numeric employee number and one with leading zeros as the same person", () => {
+    const ds = readWorkbooks([
+      staffFile([
+        [12, "12", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+        ["0012", "0012-2", "A", "Administrative and Clerical", "Band 2", "Permanent", "No"],
+      ]),
+    ]);
+    expect(ds.staff).toHaveLength(1);
+    expect(ds.sheets[0]!.exclusions).toEqual({ "secondary-assignment": 1 });
+  });
+
+  it("reports a row without an employee number with file, sheet, row and column", () => {
+    const ds = readWorkbooks([staffFile([[null, null, "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]])]);
+    const [e] = issuesOf(ds, "missing-person-id");
+    expect(e).toMatchObject({ severity: "error", file: "staff.xlsx", sheet: "Staff in Post", row: 4, column: "A", header: "Employee Number" });
+    expect(e!.message).toContain("row 4");
+    expect(ds.sheets[0]!.exclusions).toEqual({ "missing-person-id": 1 });
+  });
+
+  it("warns once per unknown ethnicity code with a count, and counts those staff as unknown", () => {
+    const ds = readWorkbooks([
+      staffFile([
+        ["1", "1", "Q", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+        ["2", "2", "Q", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+        ["3", "3", "Martian", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+        ["4", "4", "Z Not Stated", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+      ]),
+    ]);
+    const warnings = issuesOf(ds, "ethnicity-unrecognised");
+    expect(warnings.map((w) => [w.params!.value, w.params!.count, w.row, w.column])).toEqual([
+      ["Q", 2, 4, "C"],
+      ["Martian", 1, 6, "C"],
+    ]);
+    expect(ds.staff.every((s) => s.ethnicity.group === "unknown")).toBe(true);
+    expect(ds.sheets[0]!.unknownEthnicityPct).toBe(100);
+  });
+
+  it("warns about bands it cannot read", () => {
+    const ds = readWorkbooks([staffFile([["1", "1", "A", "Administrative and Clerical", "Band 8", "Permanent", "Yes"]])]);
+    expect(issuesOf(ds, "band-unrecognised")[0]).toMatchObject({ column: "E", header: "Pay Band", params: { value: "Band 8", count: 1 } });
+    expect(ds.staff[0]!.band).toBeNull();
+  });
+});
+
+describe("recruitment", () => {
+  const header = ["Vacancy Reference", "Ethnic Group", "Shortlisted", "Appointed"];
+
+  it("excludes and reports an applicant appointed but not shortlisted", () => {
+    const ds = readWorkbooks([
+      xlsx("rec.xlsx", "Applications", [["Applications 2024/25"], header, ["V1", "White - British", "Yes", "Yes"], ["V1", "Asian or Asian British - Indian", "No", "Yes"], ["V1", "Chinese", "No", "No"]]),
+    ]);
+    expect(ds.applications).toHaveLength(2);
+    const [e] = issuesOf(ds, "appointed-not-shortlisted");
+    expect(e).toMatchObject({ severity: "error", file: "rec.xlsx", sheet: "Applications", row: 4, column: "D", header: "Appointed" });
+    expect(ds.sheets[0]).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsExcluded: 1, exclusions: { "appointed-not-shortlisted": 1 } });
+  });
+
+  it("accepts yes/no spellings and booleans, and rejects values that are neither", () => {
+    const ds = readWorkbooks([
+      xlsx("rec.xlsx", "A", [header, ["V", "A", "Y", "N"], ["V", "A", true, false], ["V", "A", "TRUE", "1"], ["V", "A", "x", ""], ["V", "A", "perhaps", "N"]]),
+    ]);
+    expect(ds.applications.map((a) => [a.shortlisted, a.appointed])).toEqual([
+      [true, false],
+      [true, false],
+      [true, true],
+      [true, false],
+    ]);
+    expect(issuesOf(ds, "invalid-yes-no")[0]).toMatchObject({ row: 6, column: "C", params: { value: "perhaps" } });
+  });
+
+  it("reads shortlisting and appointment from an outcome column", () => {
+    const ds = readWorkbooks([
+      xlsx("rec.xlsx", "A", [["Ethnicity", "Outcome"], ["A", "Not shortlisted"], ["A", "Interviewed - unsuccessful"], ["N", "Appointed"], ["N", "Offer accepted"]]),
+    ]);
+    expect(ds.applications.map((a) => [a.shortlisted, a.appointed])).toEqual([
+      [false, false],
+      [true, false],
+      [true, true],
+      [true, true],
+    ]);
+  });
+});
+
+describe("joins to staff in post", () => {
+  const staff = staffFile([
+    ["100", "100", "A White - British", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+    ["200", "200", "N Black or Black British - African", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+  ]);
+
+  it("gives cases the ethnicity of the person in staff in post, in any file order", () => {
+    const cases = xlsx("er.xlsx", "Cases", [["Employee Number", "Case Type", "Date Opened"], ["200", "Disciplinary", "01/06/2024"], ["100", "Grievance", 45500], ["999", "Capability", ""]]);
+    const ds = readWorkbooks([cases, staff]);
+    expect(ds.cases.map((c) => [c.personId, c.ethnicity.group, c.caseType, c.startDate])).toEqual([
+      ["200", "bme", "disciplinary", "2024-06-01"],
+      ["100", "white", "grievance", "2024-07-27"],
+      ["999", "unknown", "capability", null],
+    ]);
+    expect(issuesOf(ds, "person-not-in-staff")[0]).toMatchObject({ file: "er.xlsx", row: 4, column: "A", params: { count: 1 } });
+  });
+
+  it("counts training once per person and joins its ethnicity", () => {
+    const training = xlsx("cpd.xlsx", "CPD", [["Employee Number", "Course Title"], ["100", "Coaching"], ["100", "Mentoring"], ["200", "Coaching"]]);
+    const ds = readWorkbooks([staff, training]);
+    expect(ds.training.map((t) => [t.personId, t.ethnicity.group])).toEqual([
+      ["100", "white"],
+      ["200", "bme"],
+    ]);
+    expect(ds.sheets[1]).toMatchObject({ rowsRead: 3, rowsUsed: 2, exclusions: { "duplicate-person": 1 } });
+  });
+
+  it("says when there is no staff table to join to", () => {
+    const cases = xlsx("er.xlsx", "Cases", [["Employee Number", "Case Type"], ["1", "Disciplinary"]]);
+    const ds = readWorkbooks([cases]);
+    expect(ds.cases[0]!.ethnicity.group).toBe("unknown");
+    expect(issuesOf(ds, "person-not-in-staff")[0]!.message).toMatch(/no staff-in-post table/);
+  });
+});
+
+describe("awkward cells", () => {
+  it("reads formula cells by their cached values", () => {
+    const ds = readWorkbooks([
+      staffFile([[{ formula: "TEXT(1,\"0\")", cached: "1" }, "1", { formula: "\"A\"", cached: "A" }, "Administrative and Clerical", { formula: "\"Band \"&5", cached: "Band 5" }, "Permanent", { formula: "TRUE()", cached: true }]]),
+    ]);
+    expect(ds.staff[0]).toMatchObject({ personId: "1", band: "5", ethnicity: { group: "white" } });
+  });
+
+  it("fills merged cells down so each row carries the merged value", () => {
+    // The staff group is merged over two data rows (D5:D6).
+    const ds = readWorkbooks([
+      staffFile(
+        [
+          ["1", "1", "A", "Medical and Dental", "Consultant", "Permanent", "Yes"],
+          ["2", "2", "A", null, "Specialty Doctor", "Permanent", "Yes"],
+        ],
+      ),
+    ].map((f) => ({ ...f, bytes: buildXlsx([{ name: "Staff in Post", rows: [["Staff in Post - Snapshot 31/03/2025"], [], STAFF_HEADER, ["1", "1", "A", "Medical and Dental", "Consultant", "Permanent", "Yes"], ["2", "2", "A", null, "Specialty Doctor", "Permanent", "Yes"]], merges: ["A1:G1", "D5:D6"] }]) })));
+    expect(ds.staff.map((s) => s.cohort)).toEqual(["medical", "medical"]);
+    expect(ds.sheets[0]!.headerRow).toBe(3);
+  });
+
+  it("reads dates given as serial numbers and as UK text", () => {
+    const ds = readWorkbooks([
+      xlsx("rec.xlsx", "A", [["Ethnic Group", "Shortlisted", "Appointed", "Date Received"], ["A", "Y", "N", { date: 45383 }], ["A", "Y", "N", "02/04/2024"], ["A", "Y", "N", "2024-04-03"], ["A", "Y", "N", 45386]]),
+    ]);
+    expect(ds.applications.map((a) => a.date)).toEqual(["2024-04-01", "2024-04-02", "2024-04-03", "2024-04-04"]);
+  });
+
+  it("treats headers named __proto__ and constructor as plain text", () => {
+    const ds = readWorkbooks([xlsx("f.xlsx", "S", [["__proto__", "constructor", "Employee Number", "Ethnic Origin", "Pay Band", "toString"], ["x", "y", "1", "A", "Band 5", "z"]])]);
+    expect(ds.sheets[0]!.kind).toBe("staff");
+    expect(ds.staff).toHaveLength(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(ds.sheets[0]!.columns)).toBe(Object.prototype);
+    expect(Object.keys(ds.sheets[0]!.columns)).not.toContain("__proto__");
+  });
+
+  it("warns about duplicate headers, naming both columns, and uses the first", () => {
+    const ds = readWorkbooks([xlsx("f.xlsx", "S", [["Employee Number", "Ethnic Origin", "Pay Band", "Ethnic Origin"], ["1", "A", "Band 5", "N"]])]);
+    const [w] = issuesOf(ds, "duplicate-header");
+    expect(w).toMatchObject({ severity: "warning", column: "D", params: { first: "B", second: "D" } });
+    expect(w!.message).toContain('B ("Ethnic Origin")');
+    expect(w!.message).toContain('D ("Ethnic Origin")');
+    expect(ds.staff[0]!.ethnicity.group).toBe("white");
+  });
+
+  it("skips blank rows, repeated header rows and total lines", () => {
+    const ds = readWorkbooks([
+      staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"], [], STAFF_HEADER, ["2", "2", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"], ["Total", null, null, null, null, null, null]]),
+    ]);
+    expect(ds.staff).toHaveLength(2);
+    expect(ds.sheets[0]!.rowsRead).toBe(2);
+  });
+});
+
+describe("survey, board and aggregates", () => {
+  it("reads survey percentages, including percent-formatted fractions", () => {
+    const ds = readWorkbooks([
+      xlsx("s.xlsx", "Survey", [["Indicator", "Question", "Year", "White %", "BME %"], ["Indicator 5", "Q14a", 2024, 0.254, 0.293], [6, "Q14b", 2024, 0.212, 0.261]]),
+    ]);
+    expect(ds.survey.map((r) => [r.indicator, r.year, Math.round(r.whitePct * 10) / 10, Math.round(r.bmePct * 10) / 10])).toEqual([
+      [5, 2024, 25.4, 29.3],
+      [6, 2024, 21.2, 26.1],
+    ]);
+  });
+
+  it("reads board membership flags", () => {
+    const ds = readWorkbooks([xlsx("b.xlsx", "Board", [["Role", "Ethnic Origin", "Voting Member", "Executive Director"], ["Chair", "A", "Yes", "No"], ["Chief Executive", "H", "Y", "Y"]])]);
+    expect(ds.board.map((b) => [b.ethnicity.group, b.voting, b.executive])).toEqual([
+      ["white", true, false],
+      ["bme", true, true],
+    ]);
+  });
+
+  it("reads aggregated counts by measure and band", () => {
+    const ds = readWorkbooks([xlsx("a.xlsx", "Counts", [["Measure", "Band", "Year", "White", "BME", "Unknown"], ["Staff in post", "Band 8 - Range A", "2023/24", 50, 12, 1], ["Shortlisted", null, "2023/24", 300, 200, 10], ["Colour", null, null, 1, 1, 1]])]);
+    expect(ds.aggregates.map((a) => [a.measure, a.band, a.year, a.white, a.bme, a.unknown])).toEqual([
+      ["staff", "8a", "2023/24", 50, 12, 1],
+      ["shortlisted", null, "2023/24", 300, 200, 10],
+    ]);
+    expect(issuesOf(ds, "unknown-measure")[0]).toMatchObject({ row: 4, column: "A" });
+  });
+});
+
+describe("whole files", () => {
+  it("reads CSV, and a CSV saved as .xlsx with a warning", () => {
+    const csv = "Employee Number,Ethnic Origin,Pay Band,Staff Group\n1,A,Band 5,Administrative and Clerical\n2,\"N Black or Black British - African\",Band 6,Allied Health Professionals\n";
+    const ds = readWorkbooks([{ name: "staff.csv", bytes: strToU8(csv) }, { name: "more staff.xlsx", bytes: strToU8(csv.replace(/^(.*\n)1,/m, "$13,").replace("\n2,", "\n4,")) }]);
+    expect(ds.staff.map((s) => s.personId)).toEqual(["1", "2", "3", "4"]);
+    expect(issuesOf(ds, "csv-in-disguise")).toHaveLength(1);
+    expect(issuesOf(ds, "csv-in-disguise")[0]!.file).toBe("more staff.xlsx");
+  });
+
+  it("throws a WorkbookError for an unreadable file, or reports it when asked", () => {
+    const good = staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]);
+    const bad = { name: "broken.xlsx", bytes: good.bytes.slice(0, 100) };
+    expect(() => readWorkbooks([good, bad])).toThrow(WorkbookError);
+    const ds = readWorkbooks([good, bad], { fileErrors: "report" });
+    expect(ds.staff).toHaveLength(1);
+    expect(ds.issues.find((i) => i.file === "broken.xlsx")).toMatchObject({ severity: "error", code: "file-corrupt" });
+  });
+
+  it("reports a sheet longer than maxRows as an error", () => {
+    const big = buildLargeXlsx(30, (r) => (r === 1 ? `<c r="A1" t="inlineStr"><is><t>Employee Number</t></is></c><c r="B1" t="inlineStr"><is><t>Ethnic Origin</t></is></c><c r="C1" t="inlineStr"><is><t>Pay Band</t></is></c>` : `<c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>A</t></is></c><c r="C${r}"><v>5</v></c>`));
+    const ds = readWorkbooks([{ name: "big.xlsx", bytes: big }], { maxRows: 10 });
+    expect(ds.staff).toHaveLength(9);
+    expect(issuesOf(ds, "sheet-too-many-rows")[0]).toMatchObject({ severity: "error", file: "big.xlsx", sheet: "Data" });
+  });
+
+  it("reads a workbook written by exceljs end to end", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("ESR");
+    ws.addRow(["Staff in Post - Snapshot 31/03/2024"]);
+    ws.mergeCells("A1:D1");
+    ws.addRow([]);
+    ws.addRow(["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group"]);
+    ws.addRow([10001, "CA White English", "Band 8 - Range B", "Add Prof Scientific and Technic"]);
+    ws.addRow([10002, "LB Asian Punjabi", "AfC Band 8c", "Administrative and Clerical"]);
+    const ds = readWorkbooks([{ name: "esr.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }]);
+    expect(ds.staff.map((s) => [s.personId, s.ethnicity.localCode, s.band, s.cohort])).toEqual([
+      ["10001", "CA", "8b", "clinical"],
+      ["10002", "LB", "8c", "non-clinical"],
+    ]);
+    expect(ds.period).toBe("2023/24");
+  });
+
+  it("reports progress through the stages", () => {
+    const stages: string[] = [];
+    readWorkbooks([staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]])], { onProgress: (p) => stages.push(p.stage) });
+    expect(stages).toEqual(["reading", "recognising", "validating"]);
+  });
+});

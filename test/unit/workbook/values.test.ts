@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { cohortOfStaffGroup, parseDate, parseGrade, parseYesNo } from "../../../src/workbook";
+
+describe("pay bands and grades", () => {
+  it.each([
+    ["Band 5", "5"],
+    ["AfC Band 5", "5"],
+    ["5", "5"],
+    [5, "5"],
+    ["Band 1", "1"],
+    ["Band 8a", "8a"],
+    ["Band 8A", "8a"],
+    ["8A", "8a"],
+    ["8 a", "8a"],
+    ["Band 8 - Range A", "8a"],
+    ["Band 8 - Range B", "8b"],
+    ["Band 8 - Range C", "8c"],
+    ["Band 8 - Range D", "8d"],
+    ["AfC Band 8c", "8c"],
+    ["Band 9", "9"],
+    ["VSM", "VSM"],
+    ["Very Senior Manager", "VSM"],
+    ["XN05", "5"],
+    ["XR08A", "8a"],
+  ])("%j -> band %s", (raw, band) => {
+    expect(parseGrade(raw)).toEqual({ band, medical: null, recognised: true });
+  });
+
+  it.each([
+    ["Consultant", "consultant"],
+    ["Medical Director", "consultant"],
+    ["Specialty Doctor", "non-consultant-career-grade"],
+    ["Associate Specialist", "non-consultant-career-grade"],
+    ["Staff Grade", "non-consultant-career-grade"],
+    ["Specialist", "non-consultant-career-grade"],
+    ["Foundation Year 1", "trainee"],
+    ["Foundation Year 2", "trainee"],
+    ["FY1", "trainee"],
+    ["Core Trainee", "trainee"],
+    ["CT2", "trainee"],
+    ["Specialty Registrar", "trainee"],
+    ["Specialist Registrar", "trainee"],
+    ["ST3", "trainee"],
+    ["Clinical Fellow", "other"],
+    ["Trust Grade Doctor", "other"],
+  ])("%j -> medical subgroup %s", (raw, medical) => {
+    expect(parseGrade(raw)).toEqual({ band: null, medical, recognised: true });
+  });
+
+  it.each(["Band 8", "Band 10", "Grade X", "Apprentice"])("%j is not recognised", (raw) => {
+    expect(parseGrade(raw).recognised).toBe(false);
+    expect(parseGrade(raw).band).toBeNull();
+  });
+
+  it("treats a blank grade as no band, without a warning", () => {
+    expect(parseGrade("")).toEqual({ band: null, medical: null, recognised: true });
+    expect(parseGrade(null)).toEqual({ band: null, medical: null, recognised: true });
+  });
+});
+
+describe("staff groups", () => {
+  it.each([
+    ["Nursing and Midwifery Registered", "clinical"],
+    ["Additional Clinical Services", "clinical"],
+    ["Allied Health Professionals", "clinical"],
+    ["Add Prof Scientific and Technic", "clinical"],
+    ["Healthcare Scientists", "clinical"],
+    ["Medical and Dental", "medical"],
+    ["Medical & Dental", "medical"],
+    ["Administrative and Clerical", "non-clinical"],
+    ["Estates and Ancillary", "non-clinical"],
+    ["Clinical Support Services", "clinical"],
+  ])("%s -> %s", (group, cohort) => {
+    expect(cohortOfStaffGroup(group)).toBe(cohort);
+  });
+
+  it("returns null for words that name no group", () => {
+    expect(cohortOfStaffGroup("Group 7")).toBeNull();
+  });
+});
+
+describe("yes/no values", () => {
+  it.each(["Y", "y", "Yes", "YES", "TRUE", "True", "1", "x", "X", "✓", true, 1])("%j is yes", (v) => {
+    expect(parseYesNo(v)).toBe(true);
+  });
+  it.each(["N", "No", "no", "FALSE", "0", "-", "", null, false, 0])("%j is no", (v) => {
+    expect(parseYesNo(v)).toBe(false);
+  });
+  it.each(["maybe", "pending", 2])("%j is neither", (v) => {
+    expect(parseYesNo(v)).toBeNull();
+  });
+});
+
+describe("dates", () => {
+  it.each([
+    [45382, "2025-03-31".replace("2025", "2024")],
+    [45382.75, "2024-03-31"],
+    ["2025-03-31", "2025-03-31"],
+    ["2025-03-31T10:00:00", "2025-03-31"],
+    ["31/03/2025", "2025-03-31"],
+    ["1/4/2024", "2024-04-01"],
+    ["31-03-2025", "2025-03-31"],
+    ["31.03.25", "2025-03-31"],
+    ["31 Mar 2025", "2025-03-31"],
+    ["31-Mar-25", "2025-03-31"],
+    ["5 September 2024", "2024-09-05"],
+    ["45382", "2024-03-31"],
+  ])("%j -> %s", (raw, iso) => {
+    expect(parseDate(raw)).toBe(iso);
+  });
+
+  it.each(["31/02/2025", "13/13/2024", "soon", "", null, true])("%j is not a date", (raw) => {
+    expect(parseDate(raw)).toBeNull();
+  });
+});
