@@ -1,6 +1,6 @@
 // Starts the local SharePoint server on a free loopback port with a temp data directory, and
 // builds the real @pnp/sp data layer against it as any demo user.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statfsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SPFI } from "@pnp/sp";
@@ -17,8 +17,20 @@ export const TOM = "tom.hughes@wres.test";
 export const CHAIR = "network.chair@wres.test";
 export const COMMITTEE = "committee@wres.test";
 
-/** A RAM-backed temp folder where there is one (Linux /dev/shm): bulk tests then do not wait on disk syncs. */
-export const FAST_TMP = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+/**
+ * A RAM-backed temp folder where there is a roomy one (Linux /dev/shm with 512 MB free; containers
+ * often give it only 64 MB): bulk tests then do not wait on the server's disk syncs.
+ */
+export const FAST_TMP = roomy("/dev/shm", 512 * 1024 * 1024) ? "/dev/shm" : tmpdir();
+
+function roomy(path: string, bytes: number): boolean {
+  try {
+    const stats = statfsSync(path);
+    return existsSync(path) && stats.bavail * stats.bsize >= bytes;
+  } catch {
+    return false;
+  }
+}
 
 export type Server = Awaited<ReturnType<typeof startLocalSharePoint>>;
 
