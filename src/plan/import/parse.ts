@@ -11,8 +11,10 @@ import { cellText, columnLetters, comparable, oneLine, orNull, tidyLines } from 
 import type { GridCell, GridSheet, ImportIssue, ImportIssueCode, ImportOptions, ImportedAction, ImportedObjective, PlanImport } from "./types";
 import type { Rag } from "../types";
 
-/** SharePoint's Title field holds 255 characters. */
+/** SharePoint's Title field holds 255 characters; the lists' lead text 255 and numbers 20 (src/sharepoint/schema.ts). */
 export const MAX_TITLE_LENGTH = 255;
+export const MAX_LEAD_LENGTH = 255;
+export const MAX_NUMBER_LENGTH = 20;
 
 /** Words that open an objective heading: "Objective 1: ...", "Priority 2 - ...". */
 const HEADING_WORD = /^(?:strategic\s+)?(?:objective|priority|aim|goal|theme|workstream|section|amcan)s?\b/i;
@@ -275,6 +277,9 @@ class SheetReader {
     const indicators = unionIndicators(indicatorsInCell(this.text(row, header, "indicators")), indicatorsInText([title, kpis, outcomes, milestones].join("\n")));
 
     if (title.length > MAX_TITLE_LENGTH) this.issue("warning", "titleTooLong", r, columns.title ?? null, title.slice(0, 80));
+    const leadText = oneLine(this.text(row, header, "lead"), "; ");
+    if (leadText.length > MAX_LEAD_LENGTH) this.issue("warning", "tooLong", r, columns.lead ?? null, leadText.slice(0, 80));
+    if (number.length > MAX_NUMBER_LENGTH) this.issue("warning", "tooLong", r, columns.number ?? null, number.slice(0, 80));
     const key = actionKey({ number, title });
     const normalised = normaliseNumber(number);
     if (normalised !== "" && objective.numbers.has(normalised)) this.issue("warning", "duplicateNumber", r, columns.number ?? null, number);
@@ -288,7 +293,7 @@ class SheetReader {
         number,
         title,
         leads: [],
-        leadText: orNull(oneLine(this.text(row, header, "lead"), "; ")),
+        leadText: orNull(leadText),
         dueDate: due.kind === "date" ? due.iso : null,
         milestones: orNull(milestones),
         progress: orNull(progress),

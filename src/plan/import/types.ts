@@ -73,7 +73,9 @@ export type ImportIssueCode =
   /** Two actions with the same number under one objective. */
   | "duplicateNumber"
   /** An action text longer than SharePoint's Title field (255 characters). */
-  | "titleTooLong";
+  | "titleTooLong"
+  /** A lead or number longer than its list field holds (255 and 20 characters). */
+  | "tooLong";
 
 export interface ImportIssue {
   /** error: the row was not imported. warning: imported, but look at it. */

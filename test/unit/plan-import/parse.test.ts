@@ -251,6 +251,25 @@ describe("parsePlanGrid on other layouts", () => {
     expect(issues.map((i) => i.code)).toEqual(["noPlanTable", "sheetSkipped"]);
   });
 
+  it("warns about text longer than the lists hold", () => {
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        ["Ref", "Action", "Lead"],
+        ["Objective 1: Data"],
+        ["1.1", "x".repeat(300), "Head of EDI"],
+        ["1.2", "Publish data", "Lead ".repeat(60)],
+      ],
+    };
+    const { objectives, issues } = parsePlanGrid([sheet], options);
+    expect(objectives[0]?.actions).toHaveLength(2);
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ["titleTooLong", "B3"],
+      ["tooLong", "C4"],
+    ]);
+  });
+
   it("reports unknown header cells so the preview can say what was ignored", () => {
     const sheet: GridSheet = {
       name: "Plan",
