@@ -781,10 +781,12 @@ export class LocalSharePointApi {
   private async fieldRequest(ctx: Ctx, list: ListRow, name: string, by: "id" | "title" | "nameOrTitle"): Promise<ApiResponse> {
     const fields = this.store.fields(list.guid);
     const lower = name.toLowerCase().replace(/[{}]/g, "");
-    const field = fields.find((f) =>
+    const found = fields.find((f) =>
       by === "id" ? f.guid === lower : by === "title" ? f.title.toLowerCase() === lower : f.internalName.toLowerCase() === lower || f.title.toLowerCase() === lower,
     );
-    if (!field) throw fieldNotFound(name);
+    if (!found) throw fieldNotFound(name);
+    // A copy: the store's cached rows must not change before the write commits.
+    const field = { ...found, props: { ...found.props } };
     if (ctx.method === "GET") return this.single(ctx, fieldEntity(field, ctx.webUrl), fieldEntity(field, ctx.webUrl).meta.type);
     assertCanManageLists(ctx.principal);
     if (ctx.method === "MERGE" || ctx.method === "PATCH") {

@@ -191,6 +191,20 @@ export class Store {
   }
 
   private readonly statements = new Map<string, Database.Statement>();
+  // Small read caches for the rows every request touches; any write to their tables drops them.
+  private readonly fieldCache = new Map<string, FieldRow[]>();
+  private readonly listCache = new Map<number, ListRow[]>();
+  private readonly userCache = new Map<string, UserRow | undefined>();
+  private readonly roleCache = new Map<string, Role | undefined>();
+  private readonly siteCache = new Map<string, SiteRow | undefined>();
+
+  private dropCaches(): void {
+    this.fieldCache.clear();
+    this.listCache.clear();
+    this.userCache.clear();
+    this.roleCache.clear();
+    this.siteCache.clear();
+  }
 
   /** Prepared statements are compiled once and reused. */
   private sql(text: string): Database.Statement {
@@ -222,6 +236,7 @@ export class Store {
   // ---- users and roles
 
   upsertUser(user: Omit<UserRow, "id">): UserRow {
+    this.userCache.clear();
     this.db
       .prepare(
         `INSERT INTO users (upn, title, email, job_title, default_role) VALUES (@upn, @title, @email, @jobTitle, @defaultRole)
@@ -245,7 +260,11 @@ export class Store {
   }
 
   userByUpn(upn: string): UserRow | undefined {
-    return this.mapUser(this.sql("SELECT * FROM users WHERE upn = ? OR email = ? COLLATE NOCASE").get(upn, upn) as Record<string, unknown>);
+    const key = upn.toLowerCase();
+    if (this.userCache.has(key)) return this.userCache.get(key);
+    const user = this.mapUser(this.sql("SELECT * FROM users WHERE upn = ? OR email = ? COLLATE NOCASE").get(upn, upn) as Record<string, unknown>);
+    this.userCache.set(key, user);
+    return user;
   }
 
   userById(id: number): UserRow | undefined {
@@ -257,13 +276,17 @@ export class Store {
   }
 
   roleOf(siteId: number, userId: number): Role | undefined {
+    const key = `${siteId}:${userId}`;
+    if (this.roleCache.has(key)) return this.roleCache.get(key);
     const row = this.sql("SELECT role FROM role_assignments WHERE site_id = ? AND user_id = ?").get(siteId, userId) as
       | { role: Role }
       | undefined;
+    this.roleCache.set(key, row?.role);
     return row?.role;
   }
 
   assignRole(siteId: number, userId: number, role: Role): void {
+    this.roleCache.clear();
     this.db
       .prepare("INSERT INTO role_assignments (site_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT(site_id, user_id) DO UPDATE SET role = excluded.role")
       .run(siteId, userId, role);
@@ -271,6 +294,7 @@ export class Store {
 
   /** Adds a user to the site's user list without granting anything (SharePoint's ensureUser). */
   ensureSiteUser(siteId: number, userId: number): void {
+    this.roleCache.clear();
     this.sql("INSERT OR IGNORE INTO role_assignments (site_id, user_id, role) VALUES (?, ?, 'none')").run(siteId, userId);
   }
 
@@ -297,7 +321,11 @@ export class Store {
   }
 
   siteByName(name: string): SiteRow | undefined {
-    return this.mapSite(this.sql("SELECT * FROM sites WHERE name = ?").get(name) as Record<string, unknown>);
+    const key = name.toLowerCase();
+    if (this.siteCache.has(key)) return this.siteCache.get(key);
+    const site = this.mapSite(this.sql("SELECT * FROM sites WHERE name = ?").get(name) as Record<string, unknown>);
+    if (site) this.siteCache.set(key, site);
+    return site;
   }
 
   /** Creates a site with every directory user holding their default role (admin owns every site). */
@@ -335,28 +363,32 @@ export class Store {
   }
 
   lists(siteId: number): ListRow[] {
-    return (this.sql("SELECT * FROM lists WHERE site_id = ? ORDER BY created, title").all(siteId) as Record<string, unknown>[]).map(
+    const cached = this.listCache.get(siteId);
+    if (cached) return cached;
+    const lists = (this.sql("SELECT * FROM lists WHERE site_id = ? ORDER BY created, title").all(siteId) as Record<string, unknown>[]).map(
       (r) => this.mapList(r) as ListRow,
     );
+    this.listCache.set(siteId, lists);
+    return lists;
   }
 
   listByTitle(siteId: number, title: string): ListRow | undefined {
-    return this.mapList(this.sql("SELECT * FROM lists WHERE site_id = ? AND title = ? COLLATE NOCASE").get(siteId, title) as Record<string, unknown>);
+    const lower = title.toLowerCase();
+    return this.lists(siteId).find((l) => l.title.toLowerCase() === lower);
   }
 
   listByGuid(siteId: number, guid: string): ListRow | undefined {
-    return this.mapList(
-      this.sql("SELECT * FROM lists WHERE site_id = ? AND guid = ? COLLATE NOCASE").get(siteId, guid.replace(/[{}]/g, "")) as Record<string, unknown>,
-    );
+    const lower = guid.replace(/[{}]/g, "").toLowerCase();
+    return this.lists(siteId).find((l) => l.guid.toLowerCase() === lower);
   }
 
   listByUrlName(siteId: number, urlName: string): ListRow | undefined {
-    return this.mapList(
-      this.sql("SELECT * FROM lists WHERE site_id = ? AND url_name = ? COLLATE NOCASE").get(siteId, urlName) as Record<string, unknown>,
-    );
+    const lower = urlName.toLowerCase();
+    return this.lists(siteId).find((l) => l.urlName.toLowerCase() === lower);
   }
 
   insertList(list: Omit<ListRow, "lastItemId">): void {
+    this.dropCaches();
     this.db
       .prepare(
         `INSERT INTO lists (guid, site_id, title, description, base_template, url_name, entity_name, created, modified)
@@ -366,12 +398,14 @@ export class Store {
   }
 
   updateList(guid: string, patch: { title?: string; description?: string }): void {
+    this.dropCaches();
     if (patch.title !== undefined) this.sql("UPDATE lists SET title = ? WHERE guid = ?").run(patch.title, guid);
     if (patch.description !== undefined) this.sql("UPDATE lists SET description = ? WHERE guid = ?").run(patch.description, guid);
     this.sql("UPDATE lists SET modified = ? WHERE guid = ?").run(nowIso(), guid);
   }
 
   deleteList(guid: string): void {
+    this.dropCaches();
     this.sql("DELETE FROM item_versions WHERE list_guid = ?").run(guid);
     this.sql("DELETE FROM lists WHERE guid = ?").run(guid);
     this.itemCache.delete(guid);
@@ -391,12 +425,17 @@ export class Store {
   }
 
   fields(listGuid: string): FieldRow[] {
-    return (this.sql("SELECT * FROM fields WHERE list_guid = ? ORDER BY position").all(listGuid) as Record<string, unknown>[]).map((r) =>
+    const cached = this.fieldCache.get(listGuid);
+    if (cached) return cached;
+    const fields = (this.sql("SELECT * FROM fields WHERE list_guid = ? ORDER BY position").all(listGuid) as Record<string, unknown>[]).map((r) =>
       this.mapField(r),
     );
+    this.fieldCache.set(listGuid, fields);
+    return fields;
   }
 
   insertField(field: FieldRow): void {
+    this.dropCaches();
     const position = (this.sql("SELECT COUNT(*) AS n FROM fields WHERE list_guid = ?").get(field.listGuid) as { n: number }).n;
     this.db
       .prepare(
@@ -407,12 +446,14 @@ export class Store {
   }
 
   updateField(field: FieldRow): void {
+    this.dropCaches();
     this.db
       .prepare("UPDATE fields SET title = ?, type_as_string = ?, props = ? WHERE guid = ?")
       .run(field.title, field.typeAsString, JSON.stringify(field.props), field.guid);
   }
 
   deleteField(guid: string): void {
+    this.dropCaches();
     this.sql("DELETE FROM fields WHERE guid = ?").run(guid);
   }
 
@@ -436,6 +477,7 @@ export class Store {
 
   /** Inserts a new item with the next id of its list and records version 1. Call inside a transaction. */
   insertItem(listGuid: string, values: Record<string, unknown>, userId: number): ItemRecord {
+    this.listCache.clear();
     this.sql("UPDATE lists SET last_item_id = last_item_id + 1, modified = ? WHERE guid = ?").run(nowIso(), listGuid);
     const { last_item_id: id } = this.sql("SELECT last_item_id FROM lists WHERE guid = ?").get(listGuid) as { last_item_id: number };
     const now = nowIso();
@@ -450,6 +492,7 @@ export class Store {
 
   /** Writes a new version of an item. Call inside a transaction. */
   updateItem(previous: ItemRecord, values: Record<string, unknown>, userId: number): ItemRecord {
+    this.listCache.clear();
     const item: ItemRecord = { ...previous, values, version: previous.version + 1, modified: nowIso(), editorId: userId };
     const result = this.db
       .prepare("UPDATE items SET version = ?, data = ?, modified = ?, editor_id = ? WHERE list_guid = ? AND id = ? AND version = ?")
@@ -462,6 +505,7 @@ export class Store {
   }
 
   deleteItem(item: ItemRecord): void {
+    this.listCache.clear();
     this.sql("DELETE FROM items WHERE list_guid = ? AND id = ?").run(item.listGuid, item.id);
     this.sql("DELETE FROM item_versions WHERE list_guid = ? AND item_id = ?").run(item.listGuid, item.id);
     this.sql("UPDATE lists SET modified = ? WHERE guid = ?").run(nowIso(), item.listGuid);
@@ -552,6 +596,7 @@ export class Store {
       if (this.db.inTransaction) this.sql("ROLLBACK").run();
       this.pending = [];
       this.itemCache.clear();
+      this.dropCaches();
       for (const entry of group) entry.reject(error);
       return;
     }
