@@ -108,6 +108,8 @@ const INTERACTION_CODES = new Set([
   "native_account_unavailable",
   "no_account_error",
 ]);
+/** A silent attempt that could not finish (hidden frame timed out or was blocked): a click may still succeed. */
+const SILENT_GAVE_UP_CODES = new Set(["timed_out", "iframe_closed_prematurely", "block_iframe_reload"]);
 const POPUP_BLOCKED_CODES = new Set(["popup_window_error", "empty_window_error"]);
 /** Entra codes meaning only an administrator can grant the permissions (admin consent workflow). */
 const ADMIN_CONSENT_CODES = /AADSTS(90094|90008|65001|900941)/;
@@ -260,7 +262,7 @@ function classify(error: unknown, purpose: SignInPurpose, stage: "silent" | "int
   if (stage === "interactive" && ADMIN_CONSENT_CODES.test(text)) return new ConsentDeclinedError(true, code || "admin_consent_required");
   if (code === "access_denied" || /AADSTS65004/.test(text)) return new ConsentDeclinedError(false, code || "access_denied");
   const name = (error as Error | null)?.name;
-  if (stage === "silent" && (name === "InteractionRequiredAuthError" || INTERACTION_CODES.has(code))) {
+  if (stage === "silent" && (name === "InteractionRequiredAuthError" || INTERACTION_CODES.has(code) || SILENT_GAVE_UP_CODES.has(code))) {
     return new InteractionRequired(purpose, code || "interaction_required");
   }
   return error;

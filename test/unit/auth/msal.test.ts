@@ -204,6 +204,15 @@ describe("MSAL token seam", () => {
     await expect(auth.getToken()).rejects.toMatchObject({ name: "InteractionRequired", reason: "interaction_required" });
   });
 
+  it("offers sign-in when the silent attempt timed out, but passes network failures through", async () => {
+    const fake = new FakeMsal();
+    const auth = await signedIn(fake);
+    fake.silentFailure = new BrowserAuthError("timed_out", "c");
+    await expect(auth.getToken()).rejects.toMatchObject({ name: "InteractionRequired", reason: "timed_out" });
+    fake.silentFailure = new BrowserAuthError("no_network_connectivity", "c");
+    await expect(auth.getToken()).rejects.toMatchObject({ errorCode: "no_network_connectivity" });
+  });
+
   it("reports a declined consent as a typed error, separating admin-only consent", async () => {
     const fake = new FakeMsal();
     const { auth } = await setUp(fake);
