@@ -1,0 +1,81 @@
+// Properties the conflict view and the overview rely on, over generated plans.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { compareVersions, mergeFields, patchFrom } from "../../../src/plan/conflict";
+import { summarisePlan } from "../../../src/plan/summary";
+import { changesSince } from "../../../src/plan/changes";
+import { RAGS, type Action } from "../../../src/plan/types";
+import { action, objective, update } from "./fixtures";
+
+const rag = fc.constantFrom(...RAGS);
+const text = fc.option(fc.constantFrom("", "Started", "Panel booked", "Delayed"), { nil: null });
+const actionVersion = fc.record({ rag, progress: text, milestones: text, leadText: text, dueDate: fc.option(fc.constantFrom("2025-03-31", "2025-06-30"), { nil: null }) });
+
+describe("merging (properties)", () => {
+  const base = action({ id: 1, etag: '"1"' });
+  const build = (v: Partial<Action>, etag: string): Action => ({ ...base, ...v, etag });
+
+  it("taking theirs everywhere gives theirs; keeping mine everywhere gives mine with their ETag", () => {
+    fc.assert(
+      fc.property(actionVersion, actionVersion, (m, t) => {
+        const mine = build(m, '"1"');
+        const theirs = build(t, '"2"');
+        const fields = compareVersions(mine, theirs).map((d) => d.field);
+        const all = (choice: "mine" | "theirs") => Object.fromEntries(fields.map((f) => [f, choice]));
+        expect(compareVersions(mergeFields(base, mine, theirs, all("theirs")), theirs)).toEqual([]);
+        const kept = mergeFields(base, mine, theirs, all("mine"));
+        expect(compareVersions(kept, mine)).toEqual([]);
+        expect(kept.etag).toBe('"2"');
+      }),
+    );
+  });
+
+  it("one-sided changes merge without asking, and the patch turns theirs into the merge", () => {
+    fc.assert(
+      fc.property(actionVersion, actionVersion, (m, t) => {
+        const mine = build(m, '"1"');
+        const theirs = build(t, '"2"');
+        const merged = mergeFields(base, mine, theirs);
+        for (const diff of compareVersions(mine, theirs, base)) {
+          if (!diff.conflicting && diff.mineChanged) expect((merged as unknown as Record<string, unknown>)[diff.field]).toEqual(diff.mine);
+          if (!diff.conflicting && diff.theirsChanged) expect((merged as unknown as Record<string, unknown>)[diff.field]).toEqual(diff.theirs);
+        }
+        expect(compareVersions({ ...theirs, ...patchFrom(theirs, merged) }, merged)).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe("summary and changes (properties)", () => {
+  const plan = fc.array(fc.record({ objective: fc.integer({ min: 1, max: 4 }), rag, due: fc.integer({ min: 0, max: 60 }) }), { maxLength: 40 });
+
+  it("counts every action once, and overdue never exceeds the open actions", () => {
+    fc.assert(
+      fc.property(plan, (rows) => {
+        const actions = rows.map((r, i) =>
+          action({ id: i + 1, objectiveId: r.objective, number: `${r.objective}.${i + 1}`, rag: r.rag, dueDate: `2025-03-${String((r.due % 28) + 1).padStart(2, "0")}` }),
+        );
+        const objectives = [1, 2, 3, 4].map((id) => objective({ id, number: String(id) }));
+        const summary = summarisePlan({ objectives, actions }, "2025-03-15");
+        expect(Object.values(summary.actionsByRag).reduce((a, b) => a + b, 0)).toBe(actions.length);
+        expect(summary.objectives.reduce((n, o) => n + o.progress.total, 0)).toBe(actions.length);
+        expect(summary.overdue).toBeLessThanOrEqual(actions.filter((a) => a.rag !== "Blue").length);
+        expect(summary.objectives.reduce((n, o) => n + o.overdue.length, 0)).toBe(summary.overdue);
+      }),
+    );
+  });
+
+  it("reports each action's net move from its first to its last RAG in the period", () => {
+    fc.assert(
+      fc.property(fc.array(rag, { minLength: 2, maxLength: 8 }), (path) => {
+        const updates = path.slice(1).map((to, i) => update(1, `2025-03-0${i + 1}T10:00:00Z`, path[i]!, to));
+        const { ragMoves, completed } = changesSince(updates, [action({ id: 1 })], "2025-03-01T00:00:00Z", "2025-03-20");
+        const first = path[0]!;
+        const last = path.at(-1)!;
+        expect(ragMoves).toHaveLength(first === last ? 0 : 1);
+        if (first !== last) expect(ragMoves[0]).toMatchObject({ from: first, to: last });
+        expect(completed).toHaveLength(first !== last && last === "Blue" ? 1 : 0);
+      }),
+    );
+  });
+});
