@@ -37,7 +37,14 @@ export function colLetter(index: number): string {
   return s;
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+// XML-escapes text; like Excel, writes a literal "_xHHHH_" as "_x005F_xHHHH_" so it is not read as an escape.
+const esc = (s: string) =>
+  s
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 export function sheetXml(rows: FixtureCell[][], opts: FixtureOptions, sst: { list: string[]; index: Map<string, number> }, merges: string[] = []): string {
   const p = opts.prefix ? `${opts.prefix}:` : "";

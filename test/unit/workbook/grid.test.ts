@@ -35,11 +35,10 @@ describe("readGrid on .xlsx", () => {
   });
 
   it("decodes entities and _xHHHH_ escapes in shared strings", () => {
-    const bytes = buildXlsx([{ name: "S", rows: [["Tom &amp; Jerry_x000D_"]] }]);
-    // buildXlsx escapes & once more, so the cell text is the literal "&amp;"
-    expect(grid(bytes).sheets[0]!.rows[0]).toEqual(["Tom &amp; Jerry\r"]);
-    const escaped = buildXlsx([{ name: "S", rows: [["it_x005F_x000D_s"]] }]);
-    expect(grid(escaped).sheets[0]!.rows[0]).toEqual(["it_x000D_s"]);
+    const base = buildXlsx([{ name: "S", rows: [["a", "b", "c"]] }]);
+    const sst = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Tom &amp; Jerry&#39;s_x000D_</t></si><si><t>it_x005F_x000D_s</t></si><si><t>&#x1F600; &lt;3</t></si></sst>`;
+    const bytes = replaceEntry(base, "xl/sharedStrings.xml", strToU8(sst));
+    expect(grid(bytes).sheets[0]!.rows[0]).toEqual(["Tom & Jerry's\r", "it_x000D_s", "😀 <3"]);
   });
 
   it("takes the cached value of formula cells", () => {
