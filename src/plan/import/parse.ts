@@ -24,6 +24,8 @@ const NAMED_HEADING = /^(?:strategic\s+)?(?:objective|priority|aim|goal|theme|wo
 const NUMBERED_HEADING = /^\d{1,2}\s*[.):\-–]\s*\p{L}/u;
 /** An action number on its own ("1.3", "2", "3a"). */
 const BARE_NUMBER = /^\d+(?:\.\d+)*[a-z]?\.?$/i;
+/** A lone "Executive lead: ..." or "Sponsor: ..." line under a heading: part of the objective's description. */
+const OWNER_LINE = /^(?:executive |exec |senior responsible |board )?(?:lead|sponsor|owner|accountable)[\w ()/]{0,30}:/i;
 /** Row labels that describe the objective above them ("Objectives", "What actions do we need to take and why?"). */
 const DESCRIPTION_LABELS = new Set([
   "objective",
@@ -147,6 +149,10 @@ class SheetReader {
 
     const first = filled[0] as number;
     const firstText = cellText(row[first]).trim();
+    if (filled.length === 1 && this.current && OWNER_LINE.test(firstText)) {
+      this.describe(tidyLines(firstText), r, false);
+      return;
+    }
     if (filled.length === 1 && this.isHeading(r, first, firstText, header)) {
       this.startObjective(firstText, r);
       return;

@@ -251,6 +251,21 @@ describe("parsePlanGrid on other layouts", () => {
     expect(issues.map((i) => i.code)).toEqual(["noPlanTable", "sheetSkipped"]);
   });
 
+  it("keeps an 'Executive lead:' line under a heading as the objective's description, not a new objective", () => {
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: ["A2:C2"],
+      rows: [
+        ["Ref", "Action", "Lead"],
+        ["Objective 1: Data"],
+        ["Executive lead: Chief People Officer"],
+        ["1.1", "Publish data", "Head of EDI"],
+      ],
+    };
+    const { objectives } = parsePlanGrid([sheet], options);
+    expect(objectives.map((o) => [o.fields.title, o.fields.description, o.actions.length])).toEqual([["Data", "Executive lead: Chief People Officer", 1]]);
+  });
+
   it("warns about text longer than the lists hold", () => {
     const sheet: GridSheet = {
       name: "Plan",
