@@ -108,6 +108,37 @@ describe("PlanStore against the local SharePoint server", () => {
     expect((await editor.getAction(opened.id)).id).toBe(opened.id);
   });
 
+  it("refuses an action save that loses a race after it was checked, keeping the winner's change", async () => {
+    const editor = site.store(EDITOR);
+    const tom = site.store(TOM);
+    const opened = await editor.getAction(plan.tomAction.id);
+    const realFetch = globalThis.fetch;
+    let raced = false;
+    // Just before the editor's MERGE leaves, Tom saves the same action.
+    const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const method = new Headers(init?.headers).get("X-HTTP-Method");
+      if (!raced && method === "MERGE" && String(input).includes(`items(${opened.id})`)) {
+        raced = true;
+        spy.mockImplementation(realFetch);
+        await tom.updateProgress(opened.id, opened.etag, { progress: "Tom got there first" });
+      }
+      return realFetch(input, init);
+    });
+    try {
+      const failure = await editor.updateAction(opened.id, opened.etag, { leadText: "Chief People Officer" }).catch((e: unknown) => e);
+      expect(raced).toBe(true);
+      expect(failure).toBeInstanceOf(ConflictError);
+      expect((failure as ConflictError<Action>).theirs).toMatchObject({ progress: "Tom got there first", leadText: null });
+    } finally {
+      spy.mockRestore();
+    }
+    const current = await editor.getAction(opened.id);
+    expect(current).toMatchObject({ progress: "Tom got there first", leadText: null });
+    // The refused save wrote no history; Tom's did.
+    const history = await editor.history(opened.id);
+    expect(history[0]).toMatchObject({ progress: "Tom got there first", author: { email: TOM } });
+  });
+
   it("turns SharePoint's 412 on an objective into a conflict carrying the current version", async () => {
     const editor = site.store(EDITOR);
     const other = site.store(EDITOR);
