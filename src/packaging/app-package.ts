@@ -65,7 +65,8 @@ export function resolveVariables(env: Record<string, string>, appVersion: string
     if (!ok) problems.push({ where: key, message: env[key] ? `${message} (found "${env[key]}")` : `is missing: ${message}` });
   };
   const host = httpsUrl(env.HOST_URL);
-  need("HOST_URL", host !== undefined && !env.HOST_URL!.endsWith("/") && !host.search && !host.hash, "must be the site's https address without a trailing slash, e.g. https://wres.example.nhs.uk");
+  // The tab builds its own addresses from the host's root, so the site must sit at the root of its host name.
+  need("HOST_URL", host !== undefined && host.pathname === "/" && !env.HOST_URL!.endsWith("/") && !host.search && !host.hash, "must be the https root of the site's host name, without a path or trailing slash, e.g. https://wres.example.nhs.uk");
   need("APP_ID", GUID.test(env.APP_ID ?? ""), "must be a GUID that identifies this Teams app (keep it for every version)");
   need("CLIENT_ID", GUID.test(env.CLIENT_ID ?? ""), "must be the Entra app registration's Application (client) ID, a GUID");
   need("TENANT_ID", GUID.test(env.TENANT_ID ?? ""), "must be the Directory (tenant) ID, a GUID");

@@ -114,6 +114,12 @@ describe("npm run package", () => {
     expect(problems.find((p) => p.where === "TENANT_ID")?.message).toMatch(/found "contoso.onmicrosoft.com"/);
   });
 
+  it("refuses a site under a path: the tab builds its addresses from the host's root", () => {
+    writeFileSync(join(work, "path.env"), TEST_ENV.replace("HOST_URL=https://wres.example.nhs.uk", "HOST_URL=https://www.example.nhs.uk/wres"));
+    const problems = problemsOf(() => buildAppPackage({ envName: "path", envFile: join(work, "path.env"), outDir: join(work, "path-out") }));
+    expect(problems).toEqual([expect.objectContaining({ where: "HOST_URL", message: expect.stringMatching(/root of the site's host name/) })]);
+  });
+
   it("refuses icons of the wrong size or an outline without transparency", () => {
     const manifestDir = join(work, "icon-manifest");
     cpSync(MANIFEST_DIR, manifestDir, { recursive: true });
