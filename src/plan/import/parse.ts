@@ -177,9 +177,11 @@ class SheetReader {
 
   private startObjective(text: string, r: number): void {
     const { number: written, title } = splitHeading(text);
-    const number = written || this.file.nextObjectiveNumber();
+    // An unnumbered heading repeated on a later page is the same objective, not the next number.
+    const repeated = written ? undefined : this.file.objectiveByHeading(text);
+    const number = written || repeated?.objective.fields.number || this.file.nextObjectiveNumber();
     const key = objectiveKey({ number, title });
-    const known = this.file.objectiveByKey(key);
+    const known = repeated ?? this.file.objectiveByKey(key);
     if (known) {
       this.current = known; // the same heading repeated on a later page or sheet
       return;
@@ -334,6 +336,11 @@ class FileReader {
 
   objectiveByKey(key: string): ObjectiveBuilder | undefined {
     return this.builders.find((b) => b.objective.key === key);
+  }
+
+  objectiveByHeading(text: string): ObjectiveBuilder | undefined {
+    const wanted = comparable(text);
+    return this.builders.find((b) => comparable(b.headingText) === wanted);
   }
 
   addObjective(builder: ObjectiveBuilder): ObjectiveBuilder {

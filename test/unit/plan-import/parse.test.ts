@@ -266,6 +266,27 @@ describe("parsePlanGrid on other layouts", () => {
     expect(objectives.map((o) => [o.fields.title, o.fields.description, o.actions.length])).toEqual([["Data", "Executive lead: Chief People Officer", 1]]);
   });
 
+  it("numbers unnumbered headings in order, and a repeated one stays the same objective", () => {
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: ["A2:C2", "A4:C4", "A6:C6"],
+      rows: [
+        ["Ref", "Action", "Lead"],
+        ["Representation"],
+        ["a", "Reverse mentoring", "Head of EDI"],
+        ["Culture"],
+        ["b", "Listening events", "Head of EDI"],
+        ["Representation"],
+        ["c", "Diverse panels", "Head of Resourcing"],
+      ],
+    };
+    const { objectives } = parsePlanGrid([sheet], options);
+    expect(objectives.map((o) => [o.fields.number, o.fields.title, o.actions.map((a) => a.fields.number)])).toEqual([
+      ["1", "Representation", ["a", "c"]],
+      ["2", "Culture", ["b"]],
+    ]);
+  });
+
   it("warns about text longer than the lists hold", () => {
     const sheet: GridSheet = {
       name: "Plan",
