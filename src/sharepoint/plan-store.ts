@@ -146,24 +146,26 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     const progressChanged = patch.progress !== undefined && (patch.progress ?? null) !== previous.progress;
     const hasNote = typeof note === "string" && note.trim().length > 0;
     if (!(ragChanged || progressChanged || hasNote)) return readAction(id);
-    // The history record and the re-read of the saved action travel in one $batch.
-    const author = await me();
     const after = { ...previous, ...patch };
-    const record = progressUpdateFields({
+    return recordAndRead(id, {
       actionId: id,
       planYear: String(extraFields[F.planYear] ?? before[F.planYear] ?? ""),
-      date: now().toISOString(),
-      authorId: author.id,
       rag: after.rag,
       previousRag: previous.rag,
       note: hasNote ? note.trim() : null,
       progress: after.progress ?? null,
       kind: "update",
     });
+  }
+
+  /** Writes a history record and re-reads the saved action in one $batch. */
+  async function recordAndRead(id: number, record: Omit<UpdateRecord, "date" | "authorId">): Promise<Action> {
+    const author = await me();
+    const fields = progressUpdateFields({ ...record, date: now().toISOString(), authorId: author.id });
     const [batched, execute] = sp.batched();
     let saved: SpItem | null = null;
     const parts = [
-      batched.web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(record),
+      batched.web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(fields),
       batched.web.lists
         .getByTitle(LIST_TITLES.actions)
         .items.getById(id)
@@ -303,10 +305,10 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
     async addAction(draft: ActionDraft) {
       const objective = await readObjective(draft.objectiveId);
-      const added = await call(() => actions().items.add({ ...actionFields(draft), [F.planYear]: objective.planYear }));
-      const action = await readAction(Number((added as SpItem)["Id"]));
-      await addUpdateRecord({ actionId: action.id, planYear: objective.planYear, rag: action.rag, previousRag: null, note: null, progress: action.progress, kind: "update" });
-      return action;
+      const added = (await call(() => actions().items.add({ ...actionFields(draft), [F.planYear]: objective.planYear }))) as SpItem;
+      // The starting RAG opens the action's history.
+      const start = toAction(added);
+      return recordAndRead(start.id, { actionId: start.id, planYear: objective.planYear, rag: draft.rag, previousRag: null, note: null, progress: draft.progress ?? null, kind: "update" });
     },
 
     getAction: readAction,
