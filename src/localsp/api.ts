@@ -655,7 +655,7 @@ export class LocalSharePointApi {
         IsEmailAuthenticationGuestUser: false,
         IsShareByEmailGuestUser: false,
         IsSiteAdmin: this.store.roleOf(ctx.site.id, user.id) === "owner",
-        UserId: { NameId: (0x1003bffd00000000 + user.id).toString(16), NameIdIssuer: "urn:federation:microsoftonline" },
+        UserId: { NameId: `1003bffd${user.id.toString(16).padStart(8, "0")}`, NameIdIssuer: "urn:federation:microsoftonline" },
         UserPrincipalName: user.upn,
       },
     );
