@@ -318,6 +318,7 @@ class SheetReader {
     this.file.issues.push({
       severity,
       code,
+      file: this.options.fileName,
       sheet: this.sheet.name,
       row: r === null ? null : r + 1,
       column: c === null ? null : c + 1,
@@ -329,6 +330,8 @@ class SheetReader {
 
 /** State shared by the sheets of one file: objectives can continue across sheets. */
 class FileReader {
+  constructor(readonly fileName: string) {}
+
   readonly issues: ImportIssue[] = [];
   /** Sheets where a plan table (a header row) was found. */
   tables = 0;
@@ -363,7 +366,7 @@ class FileReader {
       .filter((b) => b.objective.actions.length > 0 || b.descriptions.length > 0 || HEADING_WORD.test(b.headingText) || NUMBERED_HEADING.test(b.headingText))
       .map((b) => this.finish(b));
     if (this.tables === 0) {
-      this.issues.unshift({ severity: "error", code: "noPlanTable", sheet: null, row: null, column: null, cell: null, value: null });
+      this.issues.unshift({ severity: "error", code: "noPlanTable", file: this.fileName, sheet: null, row: null, column: null, cell: null, value: null });
     }
     return { objectives, issues: this.issues };
   }
@@ -390,7 +393,7 @@ class FileReader {
  * given plan year. Leads stay as text (`leadText`): matching them to people is the tab's job.
  */
 export function parsePlanGrid(sheets: readonly GridSheet[], options: ImportOptions): PlanImport {
-  const file = new FileReader();
+  const file = new FileReader(options.fileName);
   for (const sheet of sheets) new SheetReader(sheet, options, file).read();
   return file.result();
 }

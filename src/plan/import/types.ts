@@ -81,6 +81,8 @@ export interface ImportIssue {
   /** error: the row was not imported. warning: imported, but look at it. */
   severity: "error" | "warning";
   code: ImportIssueCode;
+  /** The workbook's file name (ImportOptions.fileName). */
+  file: string;
   /** Sheet name, or null for the whole file. */
   sheet: string | null;
   /** 1-based row number, or null. */

@@ -65,7 +65,7 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   it("reports a row without action text and an unknown RAG word with sheet, row and column, and skips them", () => {
     const errors = result.issues.filter((i) => i.severity === "error");
     expect(errors).toEqual([
-      expect.objectContaining({ code: "missingActionText", sheet: "Action plan", row: 11, column: 2, cell: "B11" }),
+      expect.objectContaining({ code: "missingActionText", file: "wres-plan.xlsx", sheet: "Action plan", row: 11, column: 2, cell: "B11" }),
       expect.objectContaining({ code: "ragUnknown", sheet: "Action plan", row: 12, column: 8, cell: "H12", value: "purple" }),
     ]);
     expect(result.objectives[1]?.actions.map((a) => a.fields.number)).toEqual(["2.1", "2.4", "2.5"]);
