@@ -100,6 +100,17 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
     const unbanded = Object.entries(r.unbanded) as [string, Counts<R, F>][];
     if (unbanded.length > 0) lines.push(`### ${t("cohort.unbanded")}`, "", table(countsHead(t("table.cohort")), unbanded.map(([k, c]) => countsRow(t(`cohort.${k}`), c))), "");
     lines.push(`### ${t("cohort.senior")}`, "", table(countsHead(t("table.band")), [countsRow(t("senior.8a-VSM"), r.senior["8a-VSM"]), countsRow(t("senior.8c-VSM"), r.senior["8c-VSM"])]), "");
+    const bd = r.breakdown;
+    if (bd) {
+      const row = (name: string, c: Rec) => [name, ...bd.categories.map((k) => count(c, k))];
+      const rows = [row(t("cohort.overall"), bd.overall as Rec)];
+      for (const b of AFC_BANDS) {
+        const c = bd.bands[b] as Rec | undefined;
+        if (c && r.bands[b]?.total !== 0) rows.push(row(bandName(b), c));
+      }
+      rows.push(row(t("senior.8a-VSM"), bd.senior as Rec));
+      lines.push(`### ${t("breakdown.title")}`, "", t("breakdown.note"), "", table([t("table.group"), ...bd.categories.map(label)], rows), "");
+    }
     return lines;
   }
 

@@ -1,6 +1,6 @@
 // Indicator 1 (and any representation measure): headcount by group per cohort and band.
 import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand, type Cohort, type MedicalSubgroup } from "../workbook/types";
-import type { Counts, RepresentationResult, Side } from "./types";
+import type { Breakdown, CategoryCounts, Counts, RepresentationResult, Side } from "./types";
 import { addTally, emptyTally, toCounts, type Tally } from "./groups";
 import { aggregatesFor, sumAggregates, type Context } from "./context";
 
@@ -19,6 +19,8 @@ interface RepresentationTallies {
   bands: Map<AfcBand, Tally>;
   unbanded: Map<Cohort, Tally>;
   seniorMedicalManagers: Tally | null;
+  /** category -> count, overall and per AfC band (row-level input, when the standard defines categories). */
+  breakdown: { overall: Map<string, number>; bands: Map<AfcBand, Map<string, number>> } | null;
   source: "rows" | "aggregates";
 }
 
@@ -35,11 +37,23 @@ export function representationTallies<R extends string, F extends string>(ctx: C
       bands: new Map(),
       unbanded: new Map(),
       seniorMedicalManagers: emptyTally(),
+      breakdown: null,
       source: "rows",
     };
+    const categoryOf = ctx.standard.breakdown?.of;
+    const bd = categoryOf ? (out.breakdown = { overall: new Map<string, number>(), bands: new Map<AfcBand, Map<string, number>>() }) : null;
     for (const s of staff) {
       const side = sideOf(s);
       out.overall[side] += 1;
+      const category = bd && categoryOf ? categoryOf(s) : null;
+      if (bd && category !== null) {
+        bd.overall.set(category, (bd.overall.get(category) ?? 0) + 1);
+        if (s.cohort !== "medical" && s.band !== null) {
+          let m = bd.bands.get(s.band);
+          if (!m) bd.bands.set(s.band, (m = new Map()));
+          m.set(category, (m.get(category) ?? 0) + 1);
+        }
+      }
       if (s.cohort === "medical") {
         if (s.medical === null) bump(out.unbanded, s.cohort, side);
         else {
@@ -64,6 +78,7 @@ export function representationTallies<R extends string, F extends string>(ctx: C
     bands: new Map(),
     unbanded: new Map(),
     seniorMedicalManagers: null,
+    breakdown: null,
     source: "aggregates",
   };
   const add = <K>(map: Map<K, Tally>, key: K, t: Tally) => addTally(map.get(key) ?? map.set(key, emptyTally()).get(key)!, t);
@@ -110,6 +125,24 @@ function table<K extends string, R extends string, F extends string>(
   return out;
 }
 
+function breakdownOf<R extends string, F extends string>(ctx: Context<R, F>, t: RepresentationTallies): Breakdown | null {
+  const def = ctx.standard.breakdown;
+  if (!def || !t.breakdown) return null;
+  const categories = def.categories.map((c) => c.key);
+  const row = (m: Map<string, number> | undefined): CategoryCounts => {
+    const out: CategoryCounts = {};
+    for (const k of categories) out[k] = m?.get(k) ?? 0;
+    return out;
+  };
+  const bands: Partial<Record<AfcBand, CategoryCounts>> = {};
+  for (const b of AFC_BANDS) bands[b] = row(t.breakdown.bands.get(b));
+  const senior = new Map<string, number>();
+  for (const b of SENIOR_8A) for (const [k, n] of t.breakdown.bands.get(b) ?? []) senior.set(k, (senior.get(k) ?? 0) + n);
+  const sides: Record<string, Side> = {};
+  for (const c of def.categories) sides[c.key] = c.side;
+  return { categories, sides, overall: row(t.breakdown.overall), bands, senior: row(senior) };
+}
+
 export function computeRepresentation<R extends string, F extends string>(ctx: Context<R, F>): RepresentationResult<R, F> | null {
   const t = representationTallies(ctx);
   if (!t) return null;
@@ -129,6 +162,7 @@ export function computeRepresentation<R extends string, F extends string>(ctx: C
     bands: table(AFC_BANDS, t.bands, names, all),
     unbanded,
     senior: { "8a-VSM": toCounts(sumBands(t.bands, SENIOR_8A), names), "8c-VSM": toCounts(sumBands(t.bands, SENIOR_8C), names) },
+    breakdown: breakdownOf(ctx, t),
     seniorMedicalManagers: t.seniorMedicalManagers ? toCounts(t.seniorMedicalManagers, names) : null,
     source: t.source,
   };

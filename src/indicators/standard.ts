@@ -8,6 +8,8 @@ const SIDE_OF_ETHNIC_GROUP: Record<EthnicGroup, Side> = { white: "reference", bm
 /** White -> reference, BME -> focus, anything else unknown (never guessed). */
 export const ethnicSide = (record: { ethnicity: Ethnicity }): Side => SIDE_OF_ETHNIC_GROUP[record.ethnicity.group];
 
+const BME_BROAD = new Set(["mixed", "asian", "black", "other"]);
+
 export const WRES_STANDARD: Standard<"white", "bme"> = {
   id: "nhs-england-wres",
   labelKey: "nhs-england-wres",
@@ -48,6 +50,18 @@ export const WRES_STANDARD: Standard<"white", "bme"> = {
     { id: "8", kind: "survey", labelKey: "nhs-england-wres.8", question: 8, direction: "lower" },
     { id: "9", kind: "board-difference", labelKey: "nhs-england-wres.9", direction: "towards-zero" },
   ],
+  breakdown: {
+    categories: [
+      { key: "white", side: "reference", labelKey: "group.white" },
+      { key: "mixed", side: "focus", labelKey: "group.mixed" },
+      { key: "asian", side: "focus", labelKey: "group.asian" },
+      { key: "black", side: "focus", labelKey: "group.black" },
+      { key: "other", side: "focus", labelKey: "group.other" },
+      { key: "unknown", side: "unknown", labelKey: "group.unknown" },
+    ],
+    // The group decides the side; the broad category only refines BME (an inconsistent one reads as Other).
+    of: (s) => (s.ethnicity.group !== "bme" ? s.ethnicity.group : BME_BROAD.has(s.ethnicity.broad) ? s.ethnicity.broad : "other"),
+  },
   adverseBand: { low: 0.8, high: 1.25 },
   completeness: { caution: 5, unreliable: 20 },
   related: { modelEmployer: { targetYear: 2028 }, raceDisparity: true },

@@ -58,6 +58,12 @@ class CountsTable {
     for (const f of this.fields) this.constraints.push({ total: this.cell(total, f), parts: present.map((p) => this.cell(p, f)) });
   }
 
+  /** One relation between single cells: total.obj[total.field] = sum of the parts. */
+  relation(total: [CountsRecord, string], parts: [CountsRecord, string][]): void {
+    if (parts.length === 0) return;
+    this.constraints.push({ total: this.cell(...total), parts: parts.map((p) => this.cell(...p)) });
+  }
+
   /** Protect, then hide marked counts and the percentages that would reveal them. */
   apply(threshold: number, pctOf: (field: string) => string | null): { primary: number; secondary: number } {
     const values = this.cells.map((c) => c.obj[c.field] ?? 0);
@@ -70,15 +76,10 @@ class CountsTable {
       if (mark === "primary") primary += 1;
       else secondary += 1;
       hide(obj, field, mark);
-      if (field === "total") {
-        // With the total hidden, a visible count divided by its percentage would give it back.
-        for (const f of this.fields) {
-          const p = pctOf(f);
-          if (p) hide(obj, p, mark);
-        }
-      } else {
-        const p = pctOf(field);
-        if (p) hide(obj, p, mark);
+      // With the total hidden, a visible count divided by its percentage would give it back.
+      for (const f of field === "total" ? this.fields : [field]) {
+        const p = pctOf(f);
+        if (p && p in obj) hide(obj, p, mark);
       }
     });
     return { primary, secondary };
@@ -149,6 +150,29 @@ export function suppressResults<R extends string, F extends string>(
     table.sum(asRec(rep.senior["8a-VSM"]), SENIOR_8A.map((b) => asRec(bands[b])));
     table.sum(asRec(rep.senior["8c-VSM"]), SENIOR_8C.map((b) => asRec(bands[b])));
     table.sum(asRec(rep.senior["8a-VSM"]), [asRec(bands["8a"]), asRec(bands["8b"]), asRec(rep.senior["8c-VSM"])]);
+    const bd = rep.breakdown;
+    if (bd) {
+      // Finer categories add up to their side's count in the same row (e.g. Mixed + Asian + Black + Other = BME),
+      // and band 8a-and-above's to the bands'.
+      const sideField: Record<string, string> = { reference, focus, unknown: "unknown" };
+      const sidesOf = new Map<string, string[]>();
+      for (const k of bd.categories) {
+        const side = bd.sides[k] ?? "unknown";
+        sidesOf.set(side, [...(sidesOf.get(side) ?? []), k]);
+      }
+      const link = (counts: CountsRecord | undefined, row: CountsRecord | undefined) => {
+        if (!counts || !row) return;
+        for (const [side, keys] of sidesOf) table.relation([counts, sideField[side]!], keys.map((k) => [row, k] as [CountsRecord, string]));
+        table.relation([counts, "total"], bd.categories.map((k) => [row, k] as [CountsRecord, string]));
+      };
+      link(ov, bd.overall as CountsRecord);
+      for (const b of Object.keys(bd.bands)) link(asRec(bands[b]), bd.bands[b as keyof typeof bd.bands] as CountsRecord | undefined);
+      link(asRec(rep.senior["8a-VSM"]), bd.senior as CountsRecord);
+      for (const k of bd.categories) {
+        const parts = SENIOR_8A.map((b) => bd.bands[b] as CountsRecord | undefined).filter((x): x is CountsRecord => x !== undefined);
+        table.relation([bd.senior as CountsRecord, k], parts.map((p) => [p, k] as [CountsRecord, string]));
+      }
+    }
     count(table.apply(threshold, pctOf));
     overall = ov ?? null;
   }

@@ -98,9 +98,26 @@ export interface RepresentationResult<R extends string = "white", F extends stri
   unbanded: Partial<Record<Cohort, Counts<R, F>>>;
   /** AfC staff (non-clinical and clinical) at 8a and above, and at 8c to VSM. */
   senior: { "8a-VSM": Counts<R, F>; "8c-VSM": Counts<R, F> };
+  /** Headcount by finer categories (WRES: White, Mixed, Asian, Black, Other, Unknown), row-level input only. */
+  breakdown: Breakdown | null;
   /** Consultants who are senior medical managers (row-level input only). */
   seniorMedicalManagers: Counts<R, F> | null;
   source: "rows" | "aggregates";
+}
+
+/** Counts per category; null when hidden in a publishable copy (see `suppressed`). */
+export type CategoryCounts = Record<string, number | null> & { suppressed?: Partial<Record<string, SuppressionMark>> };
+
+export interface Breakdown {
+  /** Category keys in display order, e.g. ["white", "mixed", "asian", "black", "other", "unknown"]. */
+  categories: string[];
+  /** Which side each category is on (its counts add up to that side's count in indicator 1). */
+  sides: Record<string, Side>;
+  overall: CategoryCounts;
+  /** AfC bands, non-clinical and clinical together. */
+  bands: Partial<Record<AfcBand, CategoryCounts>>;
+  /** Band 8a and above. */
+  senior: CategoryCounts;
 }
 
 /** Indicators 5-8 (contract: whitePct, bmePct, gap = bmePct - whitePct). */
@@ -315,6 +332,8 @@ export interface Standard<R extends string = string, F extends string = string> 
   groupLabelKeys: Record<Side, string>;
   classify: Classifiers;
   indicators: IndicatorDefinition[];
+  /** Finer categories of staff in post for indicator 1 (each on one side), e.g. Black, Asian, Mixed, Other within BME. */
+  breakdown?: { categories: { key: string; side: Side; labelKey: string }[]; of: (record: StaffRecord) => string };
   adverseBand: AdverseBand;
   completeness: { caution: number; unreliable: number };
   related: { modelEmployer: { targetYear: number } | null; raceDisparity: boolean };

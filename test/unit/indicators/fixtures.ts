@@ -4,6 +4,7 @@ import type {
   AggregateRecord,
   ApplicationRecord,
   BoardRecord,
+  BroadEthnicity,
   CaseRecord,
   Cohort,
   Dataset,
@@ -17,9 +18,13 @@ import type {
 
 const source = (row = 2) => ({ file: "test.xlsx", sheet: "Sheet1", row });
 
-export function ethnicity(group: EthnicGroup): Ethnicity {
-  const code = group === "white" ? "A" : group === "bme" ? "M" : null;
-  return { group, broad: group === "white" ? "white" : group === "bme" ? "black" : "unknown", code, localCode: code, raw: code ?? "" };
+const CODE_OF_BROAD: Record<BroadEthnicity, string | null> = { white: "A", mixed: "D", asian: "H", black: "M", other: "S", unknown: null };
+
+/** An ethnicity of a group; BME staff are Black unless another broad group is given. */
+export function ethnicity(group: EthnicGroup, broad?: BroadEthnicity): Ethnicity {
+  const b: BroadEthnicity = broad ?? (group === "white" ? "white" : group === "bme" ? "black" : "unknown");
+  const code = CODE_OF_BROAD[b];
+  return { group, broad: b, code, localCode: code, raw: code ?? "" };
 }
 
 let nextId = 1;

@@ -46,6 +46,12 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown(suppressResults(doc, 20))).toContain("Counts below 20 are shown as <20");
   });
 
+  it("shows the finer ethnic groups, suppressed like the rest", () => {
+    expect(md).toContain("### Ethnic groups in more detail");
+    expect(md).toContain("| Group | White | Mixed | Asian | Black | Other | Unknown |");
+    expect(md).toContain("| All staff | 6,307 | 0 | 0 | 990 | 0 | 125 |");
+  });
+
   it("puts not-calculable reasons in words", () => {
     expect(md).toContain("Relative likelihood: not calculable. BME has none, so the ratio would be 0 or infinite.");
   });

@@ -33,7 +33,7 @@ describe("invariants", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it("swapping White and BME inverts a relative likelihood and its interval", () => {
     const counts = fc.integer({ min: 1, max: 400 }).chain((of) => fc.record({ of: fc.constant(of), count: fc.integer({ min: 0, max: of }) }));
@@ -54,7 +54,7 @@ describe("invariants", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it("a relative likelihood is never Infinity, NaN or 0, and its interval contains it", () => {
     const p = fc.integer({ min: 0, max: 1000 }).chain((of) => fc.record({ of: fc.constant(of), count: fc.integer({ min: 0, max: of + 2 }) }));
@@ -70,5 +70,5 @@ describe("invariants", () => {
         expect(out.ci95[1]).toBeGreaterThanOrEqual(out.value * (1 - 1e-12));
       }),
     );
-  });
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeResults, formatPercent, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
-import { aggregate, dataset, staffMany } from "./fixtures";
+import { aggregate, dataset, ethnicity, staffMany } from "./fixtures";
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
 
@@ -45,6 +45,17 @@ describe("indicator 1: representation by band", () => {
     expect(clinicalTotal).toBe(52);
   });
 
+  it("breaks BME down into Mixed, Asian, Black and Other, adding up to the BME count", () => {
+    const at = (broad: "mixed" | "asian" | "black" | "other", n: number, band: "5" | "8a") => staffMany(n, "bme", { band }, { ethnicity: ethnicity("bme", broad) });
+    const staff = [...at("asian", 12, "5"), ...at("black", 7, "5"), ...at("mixed", 3, "8a"), ...at("other", 2, "8a"), ...staffMany(20, "white", { band: "8a" }), ...staffMany(4, "unknown", { cohort: "medical", medical: "trainee" })];
+    const r = rep(computeResults(dataset({ staff })));
+    expect(r.breakdown!.categories).toEqual(["white", "mixed", "asian", "black", "other", "unknown"]);
+    expect(r.breakdown!.overall).toEqual({ white: 20, mixed: 3, asian: 12, black: 7, other: 2, unknown: 4 });
+    expect(r.breakdown!.bands["5"]).toMatchObject({ asian: 12, black: 7, white: 0 });
+    expect(r.breakdown!.senior).toMatchObject({ mixed: 3, other: 2, white: 20 });
+    expect(r.overall.bme).toBe(24);
+  });
+
   it("builds the tables from aggregated counts when there are no staff rows", () => {
     const doc = computeResults(
       dataset({
@@ -60,6 +71,7 @@ describe("indicator 1: representation by band", () => {
     );
     const r = rep(doc);
     expect(r.source).toBe("aggregates");
+    expect(r.breakdown).toBeNull();
     expect(r.overall).toMatchObject({ white: 150, bme: 37, unknown: 6, total: 193 });
     expect(r.cohorts.clinical["5"]).toMatchObject({ white: 100, bme: 20 });
     expect(r.cohorts.medical.consultant).toMatchObject({ bme: 15 });

@@ -54,5 +54,5 @@ describe("the results document matches its published JSON Schema", () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { computeResults, suppressResults, type Counts, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
 import { protectCells, type SumConstraint } from "../../../src/indicators/protect";
-import { AFC_BANDS, type AfcBand, type Cohort, type EthnicGroup, type StaffRecord } from "../../../src/workbook/types";
-import { applications, cases, dataset, staffMany } from "./fixtures";
+import { AFC_BANDS, type AfcBand, type BroadEthnicity, type Cohort, type EthnicGroup, type StaffRecord } from "../../../src/workbook/types";
+import { applications, cases, dataset, ethnicity, staffMany } from "./fixtures";
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
 
@@ -95,9 +95,27 @@ function relations(r: RepresentationResult): { total: Counts; parts: Counts[] }[
 }
 
 const FIELDS = ["white", "bme", "unknown"] as const;
+const SENIOR: AfcBand[] = ["8a", "8b", "8c", "8d", "9", "VSM"];
 
 /** No hidden count equals a visible total minus visible cells, in any row or column. */
 function assertNothingRecoverable(r: RepresentationResult) {
+  const bd = r.breakdown;
+  if (bd) {
+    const pairs: [Counts | undefined, Record<string, number | null> | undefined][] = [[r.overall, bd.overall], [r.senior["8a-VSM"], bd.senior], ...AFC_BANDS.map((b) => [r.bands[b], bd.bands[b]] as [Counts | undefined, Record<string, number | null> | undefined])];
+    for (const [c, row] of pairs) {
+      if (!c || !row) continue;
+      for (const [side, field] of [["reference", "white"], ["focus", "bme"], ["unknown", "unknown"]] as const) {
+        const keys = bd.categories.filter((k) => bd.sides[k] === side);
+        const hidden = [c[field], ...keys.map((k) => row[k])].filter((v) => v === null).length;
+        expect(hidden).not.toBe(1);
+      }
+      expect([c.total, ...bd.categories.map((k) => row[k])].filter((v) => v === null).length).not.toBe(1);
+    }
+    for (const k of bd.categories) {
+      const hidden = [bd.senior[k], ...SENIOR.map((b) => bd.bands[b]?.[k])].filter((v) => v === null).length;
+      expect(hidden).not.toBe(1);
+    }
+  }
   const all = [r.overall, ...Object.values(r.bands), ...Object.values(r.cohorts["non-clinical"]), ...Object.values(r.cohorts.clinical), ...Object.values(r.cohorts.medical), ...Object.values(r.unbanded), r.senior["8a-VSM"], r.senior["8c-VSM"]] as Counts[];
   for (const c of all) {
     const hidden = [...FIELDS, "total" as const].filter((f) => c[f] === null);
@@ -117,12 +135,13 @@ describe("suppression properties", () => {
     fc.record({ cohort: fc.constantFrom<Cohort>("non-clinical", "clinical"), band: fc.constantFrom<AfcBand | null>("2", "5", "6", "8a", "8c", "VSM", null) }),
     fc.record({ cohort: fc.constant<Cohort>("medical"), band: fc.constant(null), medical: fc.constantFrom("consultant" as const, "trainee" as const, null) }),
   );
-  const cell = fc.record({ group: fc.constantFrom(...groups), place, n: fc.integer({ min: 0, max: 25 }) });
+  const broad = fc.constantFrom<BroadEthnicity>("mixed", "asian", "black", "other");
+  const cell = fc.record({ group: fc.constantFrom(...groups), broad, place, n: fc.integer({ min: 0, max: 25 }) });
 
   it("never leaves a hidden count recoverable by subtraction in indicator 1 (random workforces)", () => {
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 25 }), fc.integer({ min: 2, max: 15 }), (cells, threshold) => {
-        const staff: StaffRecord[] = cells.flatMap((c) => staffMany(c.n, c.group, c.place));
+        const staff: StaffRecord[] = cells.flatMap((c) => staffMany(c.n, c.group, c.place, { ethnicity: ethnicity(c.group, c.group === "bme" ? c.broad : undefined) }));
         fc.pre(staff.length > 0);
         const doc = computeResults(dataset({ staff }));
         const s = suppressResults(doc, threshold);
@@ -136,9 +155,9 @@ describe("suppression properties", () => {
         }
         assertNothingRecoverable(r);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 
   it("protectCells: every row and column of a random table with margins has 0 or 2+ hidden cells", () => {
     fc.assert(
@@ -175,5 +194,5 @@ describe("suppression properties", () => {
       ),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });
