@@ -9,7 +9,7 @@ import { DateTimeFieldFormatType, FieldUserSelectionMode, type IFieldInfo, type 
 import type { IList } from "@pnp/sp/lists/index.js";
 import { PermissionError, toAppError } from "./errors";
 import { hasPermission, PermissionKind, webPermissions } from "./permissions";
-import { describeList, SCHEMA, SCHEMA_VERSION, schemaVersionOf, type FieldSpec, type ListKey, type ListSpec } from "./schema";
+import { describeList, DISPLAY_NAMES, SCHEMA, SCHEMA_VERSION, schemaVersionOf, type FieldSpec, type ListKey, type ListSpec } from "./schema";
 
 export interface ProvisionReport {
   schemaVersion: number;
@@ -113,15 +113,21 @@ export async function provision(sp: SPFI): Promise<ProvisionReport> {
         const byName = new Map(existing.map((f) => [f.InternalName, f]));
         for (const field of spec.fields) {
           let current = byName.get(field.name);
+          const changes: Record<string, unknown> = {};
           if (!current) {
             const added = await addField(list.fields, field, listIds);
             report.addedFields.push(`${spec.title}/${field.name}`);
             current = { Id: added.Id ?? "", InternalName: added.InternalName ?? field.name, Indexed: added.Indexed ?? false };
+            const display = DISPLAY_NAMES[field.name];
+            if (display && display !== field.name) changes["Title"] = display;
           }
           if ("indexed" in field && field.indexed && !current.Indexed) {
-            const target = current.Id ? list.fields.getById(current.Id) : list.fields.getByInternalNameOrTitle(field.name);
-            await target.update({ Indexed: true }, fieldTypeName(field));
+            changes["Indexed"] = true;
             report.indexedFields.push(`${spec.title}/${field.name}`);
+          }
+          if (Object.keys(changes).length > 0) {
+            const target = current.Id ? list.fields.getById(current.Id) : list.fields.getByInternalNameOrTitle(field.name);
+            await target.update(changes, fieldTypeName(field));
           }
         }
       }

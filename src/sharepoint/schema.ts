@@ -78,6 +78,45 @@ export const F = {
   origin: "Origin",
 } as const;
 
+/**
+ * Column titles people see when they open the lists in SharePoint itself. Set once when a field is
+ * created (the internal name stays); a title renamed on the site later is left alone.
+ */
+export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  [F.planYear]: "Plan year",
+  [F.objectiveNumber]: "Objective number",
+  [F.objectiveDescription]: "Description",
+  [F.objectiveOwner]: "Owner",
+  [F.executiveSponsor]: "Executive sponsor",
+  [F.indicators]: "WRES indicators",
+  [F.highImpactActions]: "High Impact Actions",
+  [F.ragOverride]: "RAG override",
+  [F.ragOverrideReason]: "RAG override reason",
+  [F.objective]: "Objective",
+  [F.actionNumber]: "Action number",
+  [F.leads]: "Leads",
+  [F.leadText]: "Lead (role)",
+  [F.dueDate]: "Due date",
+  [F.milestones]: "Milestones",
+  [F.progress]: "Progress",
+  [F.kpis]: "KPIs",
+  [F.outcomes]: "Outcomes",
+  [F.rag]: "RAG",
+  [F.carriedFrom]: "Carried over from",
+  [F.action]: "Action",
+  [F.updateDate]: "Date",
+  [F.updateAuthor]: "Author",
+  [F.previousRag]: "Previous RAG",
+  [F.note]: "Note",
+  [F.updateKind]: "Kind",
+  [F.resultYear]: "Year",
+  [F.standard]: "Standard",
+  [F.indicator]: "Indicator",
+  [F.value]: "Value",
+  [F.detail]: "Detail",
+  [F.origin]: "Origin",
+};
+
 export const SCHEMA: readonly ListSpec[] = [
   {
     key: "objectives",

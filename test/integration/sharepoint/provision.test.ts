@@ -89,5 +89,8 @@ describe("provisioning against the local SharePoint server", () => {
     expect(byName.get(F.leads)?.TypeAsString).toBe("UserMulti");
     expect(byName.get(F.indicators)?.TypeAsString).toBe("MultiChoice");
     expect(byName.get(F.dueDate)).toMatchObject({ Indexed: true, TypeAsString: "DateTime" });
+    // People browsing the list in SharePoint see readable column titles; the app keeps internal names.
+    const titled = await site.sp(ADMIN).web.lists.getByTitle(LIST_TITLES.actions).fields.getByInternalNameOrTitle(F.dueDate).select("Title", "InternalName")<{ Title: string; InternalName: string }>();
+    expect(titled).toEqual(expect.objectContaining({ Title: "Due date", InternalName: F.dueDate }));
   });
 });

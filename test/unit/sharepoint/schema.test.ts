@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeList, LIST_TITLES, SCHEMA, SCHEMA_VERSION, schemaVersionOf } from "../../../src/sharepoint/schema";
+import { describeList, DISPLAY_NAMES, LIST_TITLES, SCHEMA, SCHEMA_VERSION, schemaVersionOf } from "../../../src/sharepoint/schema";
 
 describe("schema", () => {
   it("creates every list the data model names", () => {
@@ -22,6 +22,10 @@ describe("schema", () => {
       expect(new Set(names).size).toBe(names.length);
       for (const name of names) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
     }
+  });
+
+  it("gives every field a column title for people browsing the lists", () => {
+    for (const list of SCHEMA) for (const field of list.fields) expect(DISPLAY_NAMES[field.name], field.name).toBeTruthy();
   });
 
   it("indexes the columns the app filters on", () => {
