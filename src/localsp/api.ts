@@ -1065,7 +1065,14 @@ export class LocalSharePointApi {
     if (ctx.method !== "POST") throw unsupported(`${ctx.method} on $batch`);
     const parts = parseBatch(ctx.req.headers["content-type"] ?? "", ctx.req.body.toString("utf8"));
     const responses: BatchPartResponse[] = [];
+    let failed = false;
     for (const part of parts) {
+      if (failed && this.faults.batchAfterFailure === "indexOutOfRange") {
+        const error = new SpError(500, "-1, System.IndexOutOfRangeException", "Index was outside the bounds of the array.");
+        const format = formatOf(part.headers.accept);
+        responses.push({ status: 500, statusText: statusText(500), headers: { "Content-Type": contentTypeOf(format) }, body: JSON.stringify(errorDocument(error, format)) });
+        continue;
+      }
       let url: URL;
       try {
         url = new URL(part.url, ctx.req.url);
@@ -1077,6 +1084,7 @@ export class LocalSharePointApi {
       const answer = await this.dispatch({ method: part.method, url, headers, body: Buffer.from(part.body, "utf8") }, { inBatch: true });
       const body = answer.body === null ? "" : typeof answer.body === "string" ? answer.body : answer.body.toString("utf8");
       responses.push({ status: answer.status, statusText: answer.statusText ?? statusText(answer.status), headers: answer.headers, body });
+      if (answer.status >= 400) failed = true;
     }
     const { boundary, body } = formatBatchResponse(responses);
     return { status: 200, headers: { "Content-Type": `multipart/mixed; boundary=${boundary}` }, body };

@@ -12,20 +12,29 @@ export interface ThrottleFault {
 export interface FaultSettings {
   throttle?: ThrottleFault | null;
   delayMs?: number;
+  /**
+   * What $batch parts after a failing part get: "continue" (documented: each part runs on its own)
+   * or "indexOutOfRange" (observed on SharePoint Online: later parts answer 500 IndexOutOfRangeException
+   * and are not executed; pnp/pnpjs#486, #1275).
+   */
+  batchAfterFailure?: "continue" | "indexOutOfRange";
 }
 
 export class FaultControl {
   throttle: ThrottleFault | null = null;
   delayMs = 0;
+  batchAfterFailure: "continue" | "indexOutOfRange" = "continue";
 
   set(settings: FaultSettings): void {
     if (settings.throttle !== undefined) this.throttle = settings.throttle && settings.throttle.count > 0 ? { ...settings.throttle } : null;
     if (settings.delayMs !== undefined) this.delayMs = Math.max(0, settings.delayMs);
+    if (settings.batchAfterFailure !== undefined) this.batchAfterFailure = settings.batchAfterFailure;
   }
 
   reset(): void {
     this.throttle = null;
     this.delayMs = 0;
+    this.batchAfterFailure = "continue";
   }
 
   /** Consumes one throttled answer if any are pending. */
@@ -38,7 +47,7 @@ export class FaultControl {
   }
 
   snapshot(): FaultSettings {
-    return { throttle: this.throttle ? { ...this.throttle } : null, delayMs: this.delayMs };
+    return { throttle: this.throttle ? { ...this.throttle } : null, delayMs: this.delayMs, batchAfterFailure: this.batchAfterFailure };
   }
 }
 
@@ -61,6 +70,12 @@ export function parseFaultSettings(value: unknown): FaultSettings {
     const delay = Number(input.delayMs);
     if (!Number.isFinite(delay) || delay < 0) throw new Error("faults: delayMs must be >= 0");
     out.delayMs = delay;
+  }
+  if (input.batchAfterFailure !== undefined) {
+    if (input.batchAfterFailure !== "continue" && input.batchAfterFailure !== "indexOutOfRange") {
+      throw new Error("faults: batchAfterFailure must be continue or indexOutOfRange");
+    }
+    out.batchAfterFailure = input.batchAfterFailure;
   }
   return out;
 }

@@ -92,6 +92,26 @@ describe("$batch", () => {
 });
 
 describe("faults", () => {
+  it("can reproduce SharePoint Online's observed batch behaviour: parts after a failure answer IndexOutOfRange", async () => {
+    const site = freshSite(server);
+    await createList(site, "Obs");
+    server.faults.set({ batchAfterFailure: "indexOutOfRange" });
+    const sp = spAs(site, ADMIN);
+    const [batched, execute] = sp.batched();
+    const list = batched.web.lists.getByTitle("Obs");
+    const outcomes: unknown[] = [];
+    list.items.add({ Title: "before" }).then((r) => (outcomes[0] = r.Title), (e: { status: number }) => (outcomes[0] = e.status));
+    list.items.getById(42).update({ Title: "missing" }).then(() => (outcomes[1] = "updated"), (e: { status: number }) => (outcomes[1] = e.status));
+    list.items.add({ Title: "after" }).then(
+      (r) => (outcomes[2] = r.Title),
+      (e: { status: number; message: string }) => (outcomes[2] = `${e.status} ${e.message.includes("IndexOutOfRange") ? "IndexOutOfRange" : ""}`),
+    );
+    await execute();
+    expect(outcomes).toEqual(["before", 404, "500 IndexOutOfRange"]);
+    const titles = (await sp.web.lists.getByTitle("Obs").items.select("Title")()).map((r: { Title: string }) => r.Title);
+    expect(titles).toEqual(["before"]);
+  });
+
   it("throttles with 429 and Retry-After, and @pnp/sp retries through it", async () => {
     const site = freshSite(server);
     await createList(site, "Thr");
@@ -120,7 +140,7 @@ describe("faults", () => {
     expect((await call(`${site}/_api/web`)).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     const cleared = await fetch(`${server.url}/_localsp/faults`, { method: "DELETE" });
-    expect(await cleared.json()).toEqual({ throttle: null, delayMs: 0 });
+    expect(await cleared.json()).toEqual({ throttle: null, delayMs: 0, batchAfterFailure: "continue" });
     const bad = await fetch(`${server.url}/_localsp/faults`, { method: "POST", body: JSON.stringify({ throttle: { count: 1, status: 500 } }) });
     expect(bad.status).toBe(400);
   });
