@@ -9,7 +9,16 @@ export interface SumConstraint {
   parts: number[];
 }
 
-export function protectCells(values: readonly number[], constraints: readonly SumConstraint[], threshold: number): (SuppressionMark | null)[] {
+/**
+ * `weights` (default 1) make some cells dearer to hide: the complement chosen is the visible cell with
+ * the smallest value x weight, so a report can keep the figures it is about (e.g. BME counts) visible.
+ */
+export function protectCells(
+  values: readonly number[],
+  constraints: readonly SumConstraint[],
+  threshold: number,
+  weights?: readonly number[],
+): (SuppressionMark | null)[] {
   const marks: (SuppressionMark | null)[] = values.map((v) => (v > 0 && v < threshold ? "primary" : null));
   let changed = true;
   while (changed) {
@@ -19,7 +28,7 @@ export function protectCells(values: readonly number[], constraints: readonly Su
       let hidden = 0;
       for (const i of members) if (marks[i] !== null) hidden += 1;
       if (hidden !== 1) continue;
-      const pick = complement(values, marks, c);
+      const pick = complement(values, marks, c, weights);
       if (pick === null) continue;
       marks[pick] = "secondary";
       changed = true;
@@ -32,11 +41,12 @@ export function protectCells(values: readonly number[], constraints: readonly Su
  * The cell to hide alongside a lone hidden one: the smallest visible non-zero part; else the total when
  * it is not zero; else a zero part. (A zero is a poor complement: a visible zero total gives it away.)
  */
-function complement(values: readonly number[], marks: readonly (SuppressionMark | null)[], c: SumConstraint): number | null {
+function complement(values: readonly number[], marks: readonly (SuppressionMark | null)[], c: SumConstraint, weights?: readonly number[]): number | null {
+  const cost = (i: number) => (values[i] ?? 0) * (weights?.[i] ?? 1);
   let best: number | null = null;
   for (const i of c.parts) {
     if (marks[i] !== null || (values[i] ?? 0) <= 0) continue;
-    if (best === null || (values[i] ?? 0) < (values[best] ?? 0)) best = i;
+    if (best === null || cost(i) < cost(best)) best = i;
   }
   if (best !== null) return best;
   if (marks[c.total] === null && (values[c.total] ?? 0) > 0) return c.total;

@@ -31,7 +31,11 @@ class CountsTable {
   private cells: { obj: CountsRecord; field: string }[] = [];
   private index = new Map<CountsRecord, Map<string, number>>();
   private constraints: SumConstraint[] = [];
-  constructor(private readonly fields: string[]) {}
+  /** field -> how much dearer a cell of that field is to hide as a complement (see protectCells). */
+  constructor(
+    private readonly fields: string[],
+    private readonly weights: Record<string, number> = {},
+  ) {}
 
   cell(obj: CountsRecord, field: string): number {
     let byField = this.index.get(obj);
@@ -67,7 +71,8 @@ class CountsTable {
   /** Protect, then hide marked counts and the percentages that would reveal them. */
   apply(threshold: number, pctOf: (field: string) => string | null): { primary: number; secondary: number } {
     const values = this.cells.map((c) => c.obj[c.field] ?? 0);
-    const marks = protectCells(values, this.constraints, threshold);
+    const weights = this.cells.map((c) => this.weights[c.field] ?? 1);
+    const marks = protectCells(values, this.constraints, threshold, weights);
     let primary = 0;
     let secondary = 0;
     marks.forEach((mark, i) => {
@@ -134,7 +139,8 @@ export function suppressResults<R extends string, F extends string>(
   for (const result of Object.values(out.indicators)) {
     if (result?.kind !== "representation") continue;
     const rep = result as RepresentationResult<R, F>;
-    const table = new CountsTable(fields);
+    // Keep the focus group's counts (what the indicator is about) visible where another complement will do.
+    const table = new CountsTable(fields, { [focus]: 4, total: 2 });
     const asRec = (c: Counts<R, F> | null | undefined) => (c ?? undefined) as CountsRecord | undefined;
     const nc = rep.cohorts["non-clinical"] as Record<string, Counts<R, F>>;
     const cl = rep.cohorts.clinical as Record<string, Counts<R, F>>;
