@@ -2,6 +2,7 @@
 // committee workbook (.xlsx) out. Exit codes: 0 done, 1 bad input (one line naming file, sheet, row
 // and column), 2 usage error, 70 a bug in this program (short message, please report).
 import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { computeResults, renderMarkdown, suppressResults, type ResultsDocument } from "../indicators/index";
 import { readWorkbooks, WorkbookError } from "../workbook/index";
@@ -161,7 +162,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   try {
-    const files = collectInputs(options.paths, io.cwd);
+    // A results workbook written into an input folder by an earlier run is not an input.
+    const output = options.xlsx ? resolve(io.cwd, options.xlsx) : null;
+    const files = collectInputs(options.paths, io.cwd).filter((f) => resolve(io.cwd, f.name) !== output);
+    if (files.length === 0) throw new InputError("no workbooks to read");
     const previous = options.previous ? readPrevious(options.previous) : undefined;
     const dataset = readWorkbooks(files);
     if (reportIssues(dataset, io)) return EXIT_BAD_INPUT;
