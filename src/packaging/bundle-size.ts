@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 /** Budgets in bytes of gzipped JavaScript, per HTML page of the build. */
 export const BUDGETS: Record<string, number> = {
   // The tab: React, Fluent UI v9, teams-js, PnPjs, i18next and the overview screen.
-  "index.html": 400 * 1024,
+  "index.html": 350 * 1024,
   // The MSAL redirect bridge must stay tiny: it runs in the sign-in popup.
   "auth-redirect.html": 16 * 1024,
 };

@@ -106,8 +106,12 @@ describe("production build", () => {
 
   beforeAll(async () => {
     distDir = mkdtempSync(join(tmpdir(), "wres-dist-"));
-    // Local mode (no VITE_WRES_* variables): the build a demo or this test serves.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITE_WRES_")));
+    // Local mode (no VITE_WRES_* variables): the build a demo or this test serves. Vitest's own
+    // NODE_ENV=test would make Vite bundle React's development build, so the child gets production.
+    const env = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITE_WRES_") && !key.startsWith("VITEST") && key !== "NODE_ENV")),
+      NODE_ENV: "production",
+    };
     await run(process.execPath, [resolve(repo, "node_modules/vite/bin/vite.js"), "build", "--outDir", distDir, "--emptyOutDir", "--logLevel", "error"], {
       cwd: repo,
       env,
