@@ -137,7 +137,6 @@ export class LocalSharePointApi {
   constructor(
     readonly store: Store,
     readonly faults: FaultControl,
-    readonly threshold: number,
   ) {}
 
   /** Answers one request (HTTP or a $batch part). Never throws. */
@@ -815,7 +814,7 @@ export class LocalSharePointApi {
     const result = queryItems(
       scope,
       { filter: ctx.query.get("$filter"), orderby: ctx.query.get("$orderby"), top: ctx.query.get("$top"), skiptoken: ctx.query.get("$skiptoken"), expand: projection.expand },
-      this.threshold,
+      this.faults.threshold,
     );
     let nextLink: string | undefined;
     if (result.nextToken) {

@@ -18,23 +18,38 @@ export interface FaultSettings {
    * and are not executed; pnp/pnpjs#486, #1275).
    */
   batchAfterFailure?: "continue" | "indexOutOfRange";
+  /** The list view threshold (SharePoint's is 5000); reset() keeps the value the server started with. */
+  threshold?: number;
 }
 
 export class FaultControl {
   throttle: ThrottleFault | null = null;
   delayMs = 0;
   batchAfterFailure: "continue" | "indexOutOfRange" = "continue";
+  private initialThreshold: number | null = null;
+  private currentThreshold = 5000;
+
+  get threshold(): number {
+    return this.currentThreshold;
+  }
+
+  set threshold(value: number) {
+    if (this.initialThreshold === null) this.initialThreshold = value;
+    this.currentThreshold = value;
+  }
 
   set(settings: FaultSettings): void {
     if (settings.throttle !== undefined) this.throttle = settings.throttle && settings.throttle.count > 0 ? { ...settings.throttle } : null;
     if (settings.delayMs !== undefined) this.delayMs = Math.max(0, settings.delayMs);
     if (settings.batchAfterFailure !== undefined) this.batchAfterFailure = settings.batchAfterFailure;
+    if (settings.threshold !== undefined) this.threshold = settings.threshold;
   }
 
   reset(): void {
     this.throttle = null;
     this.delayMs = 0;
     this.batchAfterFailure = "continue";
+    this.currentThreshold = this.initialThreshold ?? 5000;
   }
 
   /** Consumes one throttled answer if any are pending. */
@@ -47,7 +62,7 @@ export class FaultControl {
   }
 
   snapshot(): FaultSettings {
-    return { throttle: this.throttle ? { ...this.throttle } : null, delayMs: this.delayMs, batchAfterFailure: this.batchAfterFailure };
+    return { throttle: this.throttle ? { ...this.throttle } : null, delayMs: this.delayMs, batchAfterFailure: this.batchAfterFailure, threshold: this.threshold };
   }
 }
 
@@ -76,6 +91,11 @@ export function parseFaultSettings(value: unknown): FaultSettings {
       throw new Error("faults: batchAfterFailure must be continue or indexOutOfRange");
     }
     out.batchAfterFailure = input.batchAfterFailure;
+  }
+  if (input.threshold !== undefined) {
+    const threshold = Number(input.threshold);
+    if (!Number.isInteger(threshold) || threshold < 1) throw new Error("faults: threshold must be a positive whole number");
+    out.threshold = threshold;
   }
   return out;
 }

@@ -38,7 +38,8 @@ export class LocalSharePointHandler {
 
   constructor(options: { dataDir: string; threshold?: number }) {
     this.store = new Store(options.dataDir);
-    this.api = new LocalSharePointApi(this.store, this.faults, options.threshold ?? 5000);
+    this.faults.threshold = options.threshold ?? 5000;
+    this.api = new LocalSharePointApi(this.store, this.faults);
   }
 
   /**

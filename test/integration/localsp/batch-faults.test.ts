@@ -140,7 +140,14 @@ describe("faults", () => {
     expect((await call(`${site}/_api/web`)).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     const cleared = await fetch(`${server.url}/_localsp/faults`, { method: "DELETE" });
-    expect(await cleared.json()).toEqual({ throttle: null, delayMs: 0, batchAfterFailure: "continue" });
+    expect(await cleared.json()).toEqual({ throttle: null, delayMs: 0, batchAfterFailure: "continue", threshold: 5000 });
+    // The list view threshold can be lowered at run time (e.g. on the dev server's demo site).
+    await createList(site, "Small");
+    for (let i = 0; i < 4; i++) await call(`${site}/_api/web/lists/getByTitle('Small')/items`, { method: "POST", body: { Title: `t${i}` } });
+    await fetch(`${server.url}/_localsp/faults`, { method: "POST", body: JSON.stringify({ threshold: 3 }) });
+    expect((await call(`${site}/_api/web/lists/getByTitle('Small')/items?$orderby=Title`)).status).toBe(500);
+    await fetch(`${server.url}/_localsp/faults`, { method: "DELETE" });
+    expect((await call(`${site}/_api/web/lists/getByTitle('Small')/items?$orderby=Title`)).status).toBe(200);
     const bad = await fetch(`${server.url}/_localsp/faults`, { method: "POST", body: JSON.stringify({ throttle: { count: 1, status: 500 } }) });
     expect(bad.status).toBe(400);
   });
