@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { isOverdue } from "../plan/overdue";
 import { sortByNumber } from "../plan/numbering";
 import { rollUp } from "../plan/rag";
+import { summarisePlan } from "../plan/summary";
 import type { PlanChanges } from "../plan/changes";
 import type { Action, Objective, Person, ProgressUpdate, Rag } from "../plan/types";
 import { safeCell, type ExportValue } from "./escape";
@@ -197,29 +198,20 @@ function summarySheet(wb: ExcelJS.Workbook, input: CommitteeWorkbookInput, label
   s.row([fill(labels.title, { year: input.year })], { bold: true, size: 16 });
   s.row([fill(labels.period, { since: displayDate(input.since), today: displayDate(today) })]);
 
+  const plan = summarisePlan({ objectives: input.objectives, actions: input.actions }, today);
   s.section(labels.actionsByRag);
   s.header([labels.ragHeader, labels.actions]);
   for (const rag of ["Red", "Amber", "Green", "Blue"] as const) {
-    const row = s.row([null, input.actions.filter((a) => a.rag === rag).length]);
+    const row = s.row([null, plan.actionsByRag[rag]]);
     s.rag(row, 1, rag, labels);
   }
-  s.row([labels.total, input.actions.length], { bold: true });
-  s.row([labels.overdue, input.actions.filter((a) => isOverdue(a, today)).length], { bold: true });
+  s.row([labels.total, plan.totalActions], { bold: true });
+  s.row([labels.overdue, plan.overdue], { bold: true });
 
   s.section(labels.objectives);
   s.header([labels.number, labels.objective, labels.owner, labels.ragHeader, labels.actions, labels.complete, labels.overdue]);
-  for (const objective of sortByNumber(input.objectives)) {
-    const own = input.actions.filter((a) => a.objectiveId === objective.id);
-    const summary = rollUp(objective, own);
-    const row = s.row([
-      objective.number,
-      objective.title,
-      objective.owner?.title ?? null,
-      null,
-      own.length,
-      own.filter((a) => a.rag === "Blue").length,
-      own.filter((a) => isOverdue(a, today)).length,
-    ]);
+  for (const { objective, rollUp: summary, progress, overdue } of plan.objectives) {
+    const row = s.row([objective.number, objective.title, objective.owner?.title ?? null, null, progress.total, progress.complete, overdue.length]);
     s.rag(row, 4, summary.rag, labels);
   }
 
