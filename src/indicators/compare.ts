@@ -98,3 +98,14 @@ export function compareResults<R extends string, F extends string>(current: Resu
   }
   return { previousPeriod: previous.period, items };
 }
+
+/**
+ * The one figure saved per indicator and year (IndicatorResultRow.value): the focus group's % of all
+ * staff for representation, the RL for 2-4, the focus group's % for survey questions, the voting
+ * board difference for 9. Null when hidden or not calculable.
+ */
+export function headlineValue<R extends string, F extends string>(result: IndicatorResult<R, F>, names: { reference: R; focus: F }): number | null {
+  const all = headlines(result, names);
+  const first = result.kind === "board-difference" ? all.find((h) => h.measure === "voting.difference") : all[0];
+  return first?.value ?? null;
+}

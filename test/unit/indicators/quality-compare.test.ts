@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeResults, suppressResults, trendOf, type ResultsDocument } from "../../../src/indicators";
+import { computeResults, headlineValue, suppressResults, trendOf, type ResultsDocument } from "../../../src/indicators";
 import type { SheetSummary } from "../../../src/workbook/types";
 import { applications, dataset, disciplinary, staffMany, survey } from "./fixtures";
 
@@ -98,6 +98,13 @@ describe("comparison with an earlier year", () => {
     expect(s5).toMatchObject({ previous: 35, current: 33, change: -2, trend: "improved", direction: "lower" });
     const gap = items.find((i) => i.indicator === "5" && i.measure === "gap")!;
     expect(gap).toMatchObject({ previous: 5, current: 4, trend: "improved" });
+  });
+
+  it("gives the headline figure saved per indicator", () => {
+    const doc = computeResults(dataset({ staff: [...staffMany(75, "white"), ...staffMany(25, "bme")], applications: [...applications("white", 100, 40), ...applications("bme", 100, 20)], survey: [survey(7, 60, 45)] }));
+    expect(headlineValue(doc.indicators["1"]!, doc.groups)).toBeCloseTo(25, 12);
+    expect(headlineValue(doc.indicators["2"]!, doc.groups)).toBeCloseTo(2, 12);
+    expect(headlineValue(doc.indicators["7"]!, doc.groups)).toBe(45);
   });
 
   it("an indicator missing last year is not comparable", () => {

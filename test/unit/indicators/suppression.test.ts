@@ -40,6 +40,13 @@ describe("suppressResults", () => {
     expect(band5.bme === null || rep(s).overall.bme === null).toBe(true);
   });
 
+  it("prefers hiding a White or unknown cell to a BME count as the complement", () => {
+    const d = computeResults(dataset({ staff: [...staffMany(84, "white", { band: "8a" }), ...staffMany(25, "bme", { band: "8a" }), ...staffMany(5, "unknown", { band: "8a" }), ...staffMany(200, "white", { band: "4" }), ...staffMany(60, "bme", { band: "4" }), ...staffMany(30, "unknown", { band: "4" })] }));
+    const band8a = rep(suppressResults(d)).cohorts["non-clinical"]["8a"]!;
+    expect(band8a).toMatchObject({ bme: 25, unknown: null, white: null, total: 114 });
+    expect(band8a.suppressed).toMatchObject({ unknown: "primary", white: "secondary" });
+  });
+
   it("never changes the input", () => {
     const before = JSON.stringify(doc);
     suppressResults(doc, 20, { hideRatesFromSmallCounts: true });
