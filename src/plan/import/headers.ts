@@ -21,7 +21,7 @@ const SYNONYMS: Record<PlanField, string[]> = {
   number: ["rhif", "cyf", "no", "ref", "ref no", "reference", "action number", "action no", "action ref", "number", "item", "id"],
   title: ["cam gweithredu", "camau gweithredu", "gweithred", "action", "actions", "what we will do", "action to be taken", "actions to be taken", "action required", "actions required", "what will we do", "description", "activity"],
   lead: ["arweinydd", "arweinwyr", "lead", "leads", "responsible lead", "owner", "owners", "owner s", "action owner", "responsible owner", "responsible owner s", "responsible owners", "responsible person", "responsible person team", "responsibility", "who", "accountable", "lead officer", "by whom", "exec lead", "executive lead"],
-  dueDate: ["dyddiad", "dyddiad cwblhau", "erbyn pryd", "date", "due date", "due", "timescale", "timescales", "by when", "completion date", "target date", "deadline", "when", "timeframe", "target"],
+  dueDate: ["dyddiad", "dyddiad cwblhau", "erbyn pryd", "date", "due date", "due", "timescale", "timescales", "by when", "completion date", "target date", "deadline", "when", "timeframe"],
   milestones: ["cerrig milltir", "milestones", "milestone", "key milestones"],
   progress: ["cynnydd", "diweddariad", "progress", "update", "updates", "progress update", "latest update", "progress to date", "current position", "position"],
   kpis: ["kpis", "kpi", "measures of success", "measure of success", "measures", "success measures", "how will we measure success", "how we will measure success", "kpis and outcomes", "evidence"],

@@ -117,3 +117,9 @@ describe("headers", () => {
     expect(headerField(text)).toBe(field);
   });
 });
+
+describe("headers that are not ours to guess", () => {
+  it.each([["Target"], ["Budget"], ["Notes"]])("leaves %j unrecognised", (text) => {
+    expect(headerField(text)).toBeNull();
+  });
+});
