@@ -1,5 +1,5 @@
 // The configurable tab's save: the content URL carries the chosen site and plan year.
-import { pages } from "@microsoft/teams-js";
+import { teamsJs } from "./host";
 
 export interface TabSettings {
   siteUrl: string;
@@ -13,6 +13,7 @@ export function contentUrlFor(origin: string, settings: TabSettings): string {
 
 /** Registers the save handler Teams calls when the user presses Save on the configuration page. */
 export function registerConfigSave(getSettings: () => TabSettings | null, displayName: string, origin: string): void {
+  const { pages } = teamsJs();
   pages.config.registerOnSaveHandler((event) => {
     const settings = getSettings();
     if (!settings) {
@@ -32,5 +33,5 @@ export function registerConfigSave(getSettings: () => TabSettings | null, displa
 }
 
 export function setConfigValid(valid: boolean): void {
-  pages.config.setValidityState(valid);
+  teamsJs().pages.config.setValidityState(valid);
 }

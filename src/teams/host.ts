@@ -1,6 +1,14 @@
 // The Teams host seam: initialise teams-js only when the page is hosted, read the context once,
 // follow the theme live. Outside Teams (a plain browser, the local demo) nothing here waits.
-import { app, pages } from "@microsoft/teams-js";
+// teams-js is loaded only when the page may be hosted, so the standalone tab never downloads it.
+type TeamsJs = typeof import("@microsoft/teams-js");
+let teams: TeamsJs | null = null;
+
+/** The loaded teams-js (after initHost found a host). */
+export function teamsJs(): TeamsJs {
+  if (!teams) throw new Error("teams-js is not loaded: the page is not hosted");
+  return teams;
+}
 
 export type HostTheme = "default" | "dark" | "contrast";
 
@@ -36,6 +44,8 @@ export async function initHost(timeoutMs = 3000, win: Window = window): Promise<
   if (!mayBeHosted(win)) return { inHost: false };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
+    teams = await import("@microsoft/teams-js");
+    const { app } = teams;
     await Promise.race([
       app.initialize(),
       new Promise((_, reject) => {
@@ -65,16 +75,16 @@ export async function initHost(timeoutMs = 3000, win: Window = window): Promise<
 }
 
 export function onHostThemeChange(handler: (theme: HostTheme) => void): void {
-  app.registerOnThemeChangeHandler((theme) => handler(toHostTheme(theme)));
+  teamsJs().app.registerOnThemeChangeHandler((theme) => handler(toHostTheme(theme)));
 }
 
 export function notifyLoaded(): void {
-  void app.notifySuccess();
+  void teamsJs().app.notifySuccess();
 }
 
 /** Teams' own "copy link" for a state of this page: the sub-page id names the action. */
 export function shareActionDeepLink(actionId: number, label: string): void {
-  pages.shareDeepLink({ subPageId: actionSubPageId(actionId), subPageLabel: label });
+  teamsJs().pages.shareDeepLink({ subPageId: actionSubPageId(actionId), subPageLabel: label });
 }
 
 export function actionSubPageId(actionId: number): string {

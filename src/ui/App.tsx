@@ -1,6 +1,6 @@
 // The tab: Teams theme and locale around the plan screens (overview, objective detail, my actions,
 // the action panel), with loading, error and "still working" states.
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
 import { FluentProvider, Tab, TabList, Text, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider, useTranslation } from "react-i18next";
@@ -8,11 +8,9 @@ import { renumber, type Action, type Objective } from "../plan";
 import type { PlanStore } from "../sharepoint/types";
 import { createI18n, type AppLocale } from "../i18n";
 import type { HostTheme } from "../teams/host";
-import { ActionForm } from "./components/ActionForm";
 import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ErrorMessage } from "./components/ErrorMessage";
-import { ObjectiveForm } from "./components/ObjectiveForm";
 import { PlanSkeleton } from "./components/PlanSkeleton";
 import { StillWorking } from "./components/StillWorking";
 import { ActionPanel } from "./screens/ActionPanel";
@@ -22,6 +20,10 @@ import { Overview } from "./screens/Overview";
 import type { ActivityTracker } from "./state/activity";
 import { actionsOf } from "./state/planView";
 import { PlanProvider, usePlanContext, type PlanContextValue } from "./state/PlanContext";
+
+// Editors' dialogs load on first use: readers and action owners never download them.
+const ActionForm = lazy(() => import("./components/ActionForm").then((m) => ({ default: m.ActionForm })));
+const ObjectiveForm = lazy(() => import("./components/ObjectiveForm").then((m) => ({ default: m.ObjectiveForm })));
 
 export const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -60,7 +62,9 @@ export function App(props: AppProps) {
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={THEMES[theme]} className={styles.provider} lang={props.locale} data-theme={theme}>
         <ErrorBoundary>
-          {props.children ?? (
+          {props.children ? (
+            <Suspense fallback={<PlanSkeleton />}>{props.children}</Suspense>
+          ) : (
             <PlanProvider store={props.store} locale={props.locale} today={props.today} year={props.year} copyLink={props.copyLink}>
               <Shell tracker={props.tracker} initialActionId={props.initialActionId} />
             </PlanProvider>
@@ -157,10 +161,12 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
             }}
           />
         ) : null}
-        {editing?.kind === "objective" ? <ObjectiveForm objective={editing.objective} onClose={() => setEditing(null)} /> : null}
-        {editing?.kind === "action" ? (
-          <ActionForm objective={editing.objective} action={editing.action} siblings={actionsOf(data.snapshot, editing.objective.id)} onClose={() => setEditing(null)} />
-        ) : null}
+        <Suspense fallback={null}>
+          {editing?.kind === "objective" ? <ObjectiveForm objective={editing.objective} onClose={() => setEditing(null)} /> : null}
+          {editing?.kind === "action" ? (
+            <ActionForm objective={editing.objective} action={editing.action} siblings={actionsOf(data.snapshot, editing.objective.id)} onClose={() => setEditing(null)} />
+          ) : null}
+        </Suspense>
         {deleting ? (
           <ConfirmDialog
             title={t("objective.deleteTitle", { number: deleting.number })}

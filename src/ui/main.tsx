@@ -1,5 +1,6 @@
 // The tab's entry: find out whether Teams hosts the page, pick theme, locale, identity and site,
 // and render the plan (or the configuration page). Nothing here waits on Teams outside Teams.
+import { lazy } from "react";
 import { createRoot } from "react-dom/client";
 import { localIsoDay } from "../plan";
 import { localTokenProvider } from "../auth";
@@ -7,10 +8,12 @@ import { createPlanStore, createSp, provision } from "../sharepoint";
 import { resolveLocale } from "../i18n";
 import { actionIdFromSubPage, initHost, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
 import { App } from "./App";
-import { ConfigPage, type ConfigSettings } from "./screens/ConfigPage";
+import type { ConfigSettings } from "./screens/ConfigPage";
 import { createActivityTracker, trackStore } from "./state/activity";
 import { readParams, standaloneActionLink } from "./state/params";
 import "./global.css";
+
+const ConfigPage = lazy(() => import("./screens/ConfigPage").then((m) => ({ default: m.ConfigPage })));
 
 async function start() {
   const root = document.getElementById("root");

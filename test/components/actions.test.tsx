@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { button, findButton, openDialog, queryButton, renderApp } from "./render";
 import { FakePlanStore, OfflineError, PEOPLE, ROLES } from "../support/fake-store";
 
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 90_000 });
 
 /** Sets a Fluent input's value in one event (typing letter by letter is slow in jsdom). */
 function fill(field: HTMLElement, value: string) {

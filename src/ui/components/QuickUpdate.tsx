@@ -24,8 +24,13 @@ export function QuickUpdate(props: { action: Action; onDone: () => void; onCance
   const [note, setNote] = useState("");
   const [tried, setTried] = useState(false);
   const { save, saving, error, conflictView } = useActionSave(() => props.onDone());
-  const problems = validateProgress({ rag, note, progress });
-  const unchanged = rag === action.rag && progress === (action.progress ?? "") && note.trim() === "";
+  const ragChanged = rag !== action.rag;
+  const progressChanged = progress !== (action.progress ?? "");
+  // Checked as sent: Blue needs a completion note when the action is being marked complete;
+  // a Red action needs a note on what is being done every time it is updated.
+  const problems = validateProgress({ ...(ragChanged || rag === "Red" ? { rag } : {}), note, progress });
+  const noteRequired = (ragChanged && rag === "Blue") || rag === "Red";
+  const unchanged = !ragChanged && !progressChanged && note.trim() === "";
   const id = `quick-${action.id}`;
 
   function submit(event: React.FormEvent) {
@@ -35,8 +40,8 @@ export function QuickUpdate(props: { action: Action; onDone: () => void; onCance
     void save(action, {
       kind: "progress",
       change: {
-        ...(rag !== action.rag ? { rag } : {}),
-        ...(progress !== (action.progress ?? "") ? { progress: progress || null } : {}),
+        ...(ragChanged ? { rag } : {}),
+        ...(progressChanged ? { progress: progress || null } : {}),
         note: note.trim() || null,
       },
     });
@@ -55,8 +60,8 @@ export function QuickUpdate(props: { action: Action; onDone: () => void; onCance
         <Textarea value={progress} onChange={(_, data) => setProgress(data.value)} resize="vertical" />
       </Field>
       <Field
-        label={rag === "Blue" ? t("update.noteBlue") : rag === "Red" ? t("update.noteRed") : t("update.note")}
-        required={rag === "Blue" || rag === "Red"}
+        label={noteRequired ? (rag === "Blue" ? t("update.noteBlue") : t("update.noteRed")) : t("update.note")}
+        required={noteRequired}
         validationState={tried && problems.length ? "error" : "none"}
         validationMessage={tried && problems.length ? t(`validation.${problems[0]!.code}`) : undefined}
       >

@@ -1,15 +1,17 @@
 // Saving an action with its ETag. A stale save opens the conflict view; a failure keeps the form
 // (and so the user's input) open with a plain message.
-import { useState, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Action } from "../../plan/types";
 import type { ActionPatch, ProgressChange } from "../../sharepoint/types";
 import { formatDate } from "../../i18n";
-import { ConflictView } from "../components/ConflictView";
 import { actionConflictFields } from "./actionFields";
 import { NotFoundError } from "../../sharepoint/errors";
 import { isConflict } from "./errors";
 import { usePlanContext } from "./PlanContext";
+
+// The conflict view is rare: it loads when a conflict happens.
+const ConflictView = lazy(() => import("../components/ConflictView").then((m) => ({ default: m.ConflictView<Action> })));
 
 export type ActionWrite = { kind: "edit"; patch: ActionPatch; note?: string | null } | { kind: "progress"; change: ProgressChange };
 
@@ -81,7 +83,8 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
   }
 
   const conflictView = conflict ? (
-    <ConflictView<Action>
+    <Suspense fallback={null}>
+    <ConflictView
       key={conflict.theirs.etag}
       fields={actionConflictFields(t, (iso) => formatDate(iso, locale))}
       mine={conflict.mine}
@@ -98,6 +101,7 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
       }}
       onCancel={() => setConflict(null)}
     />
+    </Suspense>
   ) : null;
 
   return { save: (base, what) => attempt(base, base, what), saving, error, clearError: () => setError(null), conflictView };
