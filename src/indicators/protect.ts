@@ -18,8 +18,10 @@ export function protectCells(
   constraints: readonly SumConstraint[],
   threshold: number,
   weights?: readonly number[],
+  /** Cells hidden already (a copy suppressed before): they stay hidden and count as hidden in every sum. */
+  preset?: readonly (SuppressionMark | null | undefined)[],
 ): (SuppressionMark | null)[] {
-  const marks: (SuppressionMark | null)[] = values.map((v) => (v > 0 && v < threshold ? "primary" : null));
+  const marks: (SuppressionMark | null)[] = values.map((v, i) => preset?.[i] ?? (v > 0 && v < threshold ? "primary" : null));
   let changed = true;
   while (changed) {
     changed = false;

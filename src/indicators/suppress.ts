@@ -72,11 +72,12 @@ class CountsTable {
   apply(threshold: number, pctOf: (field: string) => string | null): { primary: number; secondary: number } {
     const values = this.cells.map((c) => c.obj[c.field] ?? 0);
     const weights = this.cells.map((c) => this.weights[c.field] ?? 1);
-    const marks = protectCells(values, this.constraints, threshold, weights);
+    const preset = this.cells.map((c) => c.obj.suppressed?.[c.field]);
+    const marks = protectCells(values, this.constraints, threshold, weights, preset);
     let primary = 0;
     let secondary = 0;
     marks.forEach((mark, i) => {
-      if (mark === null) return;
+      if (mark === null || preset[i]) return;
       const { obj, field } = this.cells[i]!;
       if (mark === "primary") primary += 1;
       else secondary += 1;
@@ -123,6 +124,7 @@ export function suppressResults<R extends string, F extends string>(
 ): ResultsDocument<R, F> {
   if (!Number.isFinite(threshold) || threshold < 1) throw new RangeError(`suppression threshold must be a number of at least 1, got ${threshold}`);
   const out = structuredClone(doc);
+  if (doc.suppression) threshold = Math.max(threshold, doc.suppression.threshold);
   const hideRates = options.hideRatesFromSmallCounts ?? false;
   const { reference, focus } = out.groups;
   const fields = ["total", reference, focus, "unknown"];
@@ -304,6 +306,10 @@ export function suppressResults<R extends string, F extends string>(
     }
   }
 
-  out.suppression = { threshold, primary, secondary, hideRatesFromSmallCounts: hideRates };
+  // Suppressing a publishable copy again keeps what it hid and adds to it.
+  const before = doc.suppression;
+  out.suppression = before
+    ? { threshold, primary: before.primary + primary, secondary: before.secondary + secondary, hideRatesFromSmallCounts: hideRates || before.hideRatesFromSmallCounts }
+    : { threshold, primary, secondary, hideRatesFromSmallCounts: hideRates };
   return out;
 }

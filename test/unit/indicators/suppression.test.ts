@@ -79,6 +79,17 @@ describe("suppressResults", () => {
     expect(r.bme).toMatchObject({ count: null, of: 20 });
   });
 
+  it("suppressing a publishable copy again keeps what it hid", () => {
+    const once = suppressResults(doc);
+    const twice = suppressResults(once);
+    expect(twice).toEqual(once);
+    const stricter = suppressResults(once, 50);
+    expect(stricter.suppression!.threshold).toBe(50);
+    expect(rep(stricter).cohorts["non-clinical"]["3"]!.white).toBeNull();
+    expect(rep(stricter).cohorts["non-clinical"]["3"]!.suppressed?.bme).toBe("primary");
+    assertNothingRecoverable(rep(stricter));
+  });
+
   it("rejects a threshold below 1", () => {
     expect(() => suppressResults(doc, 0)).toThrow(RangeError);
   });
