@@ -95,16 +95,20 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
   for (const plan of staffPlans) {
     options.onProgress?.({ stage: "validating", file: plan.file, fraction: 0 });
     const { staff, summary } = readStaff(ctx, plan, dataset.snapshotDate);
-    // A person listed in two staff files is counted once.
-    for (const record of staff) {
-      if (seenStaff.has(record.personId)) {
-        summary.rowsUsed--;
-        summary.rowsExcluded++;
-        summary.exclusions["duplicate-person"] = (summary.exclusions["duplicate-person"] ?? 0) + 1;
-        continue;
+    if (staffPlans.length === 1) {
+      for (const record of staff) dataset.staff.push(record);
+    } else {
+      // A person listed in two staff sheets is counted once.
+      for (const record of staff) {
+        if (seenStaff.has(record.personId)) {
+          summary.rowsUsed--;
+          summary.rowsExcluded++;
+          summary.exclusions["duplicate-person"] = (summary.exclusions["duplicate-person"] ?? 0) + 1;
+          continue;
+        }
+        seenStaff.add(record.personId);
+        dataset.staff.push(record);
       }
-      seenStaff.add(record.personId);
-      dataset.staff.push(record);
     }
     summaries.set(plan, summary);
   }

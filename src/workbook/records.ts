@@ -39,7 +39,7 @@ export class ReadContext {
   private readonly gradeCache = new Map<string, ParsedGrade>();
   private readonly cohortCache = new Map<string, Cohort | null>();
   private readonly dateCache = new Map<CellValue, string | null>();
-  /** Person id -> ethnicity, from every staff row (all assignments, bank included). */
+  /** Person id -> ethnicity at the person's chosen row (bank workers included), to join cases and training. */
   readonly staffEthnicity = new Map<string, Ethnicity>();
 
   ethnicity(v: CellValue | undefined): ParsedEthnicity {
@@ -250,6 +250,7 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
   const indexes = dataRows(plan);
   const ids: (string | null)[] = new Array<string | null>(indexes.length);
   const ranks = new Uint8Array(indexes.length);
+  const isChosen = new Uint8Array(indexes.length);
   const chosen = new Map<string, number>();
   const bankCache = new Map<string, boolean>();
   const bankHeader = cCat >= 0 && /^bank/i.test(plan.headers[cCat] ?? "");
@@ -269,11 +270,13 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
     ranks[i] = rank;
     if (id === null) continue;
     const current = chosen.get(id);
-    if (current === undefined || ranks[current]! < rank) chosen.set(id, i);
-    const known = ctx.staffEthnicity.get(id);
-    if (!known || known.group === "unknown") {
-      const eth = ctx.ethnicity(at(row, cEth)).ethnicity;
-      if (!known || eth.group !== "unknown") ctx.staffEthnicity.set(id, eth);
+    if (current === undefined) {
+      chosen.set(id, i);
+      isChosen[i] = 1;
+    } else if (ranks[current]! < rank) {
+      chosen.set(id, i);
+      isChosen[current] = 0;
+      isChosen[i] = 1;
     }
   }
 
@@ -292,15 +295,19 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
       rowError(s, "missing-person-id", rowNumber, cId >= 0 ? "personId" : "assignmentId", "the row has no employee number, so the person cannot be counted once; the row was excluded.");
       continue;
     }
-    const chosenIndex = chosen.get(id)!;
-    if (chosenIndex !== i) {
-      tally.exclude(ranks[chosenIndex] === 0 ? "bank-only" : "secondary-assignment");
+    if (!isChosen[i]) {
+      tally.exclude(ranks[chosen.get(id)!] === 0 ? "bank-only" : "secondary-assignment");
       continue;
     }
+    // The join table for cases and training: everyone in the extract, bank workers included.
+    const parsed = ctx.ethnicity(at(row, cEth));
+    const ethnicity = parsed.ethnicity;
+    ctx.staffEthnicity.set(id, ethnicity);
     if (rank === 0) {
       tally.exclude("bank-only");
       continue;
     }
+    if (!parsed.recognised) tally.noteUnrecognised("ethnicity", ethnicity.raw, rowNumber);
     if (cLeave >= 0 && snapshotDate) {
       const left = ctx.date(at(row, cLeave));
       if (left && left < snapshotDate) {
@@ -308,7 +315,6 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
         continue;
       }
     }
-    const ethnicity = readEthnicity(s, row, rowNumber);
     const staffGroup = cellText(at(row, cGroup));
     const grade = ctx.grade(at(row, cBand));
     const jobRole = cellText(at(row, cRole));

@@ -26,7 +26,7 @@ const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 /** Deflate can expand ~1032:1, so a 64 KiB slice inflates to at most ~66 MB before we check. */
-const SLICE = 64 * 1024;
+const SLICE = 128 * 1024;
 
 function u16(b: Uint8Array, o: number): number {
   return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
