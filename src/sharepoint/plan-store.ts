@@ -38,6 +38,12 @@ import { hasPermission, listPermissions, PermissionKind, webPermissions } from "
 import { F, LIST_TITLES } from "./schema";
 import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
 
+/**
+ * How many of the newest progress updates the overview reads with the plan. Actions whose latest
+ * update is older are looked up by their (indexed) Action column in one more $batch.
+ */
+const RECENT_UPDATES = 250;
+
 async function call<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -242,7 +248,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async loadPlan(year: string): Promise<PlanSnapshot> {
-      // One $batch: the year's objectives and actions (indexed PlanYear filter) and the most recent
+      // One $batch: the year's objectives and actions (indexed PlanYear filter) and the newest
       // progress updates by ID (always allowed, however long the history grows).
       const [batched, execute] = sp.batched();
       const byYear = `${F.planYear} eq ${odataString(year)}`;
@@ -270,7 +276,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         .items.select(...UPDATE_SELECT)
         .expand(...UPDATE_EXPAND)
         .orderBy("Id", false)
-        .top(MAX_PAGE)<SpItem[]>()
+        .top(RECENT_UPDATES)<SpItem[]>()
         .then((r) => (recent = r)));
       await runBatch(execute, parts);
       // A plan with more than a page of objectives or actions is read again, page by page.
@@ -282,7 +288,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const lastUpdates = await latestUpdates(
         planActions.map((a) => a.id),
         recent,
-        recent.length >= MAX_PAGE,
+        recent.length >= RECENT_UPDATES,
       );
       let lastModified: string | null = null;
       for (const stamp of [...planObjectives.map((o) => o.modified), ...planActions.map((a) => a.modified), ...Object.values(lastUpdates).map((u) => u.date)]) {
