@@ -548,7 +548,9 @@ export function generateTrust(options: TrustOptions): Trust {
     ),
   });
 
-  const cases = makeCases(createRandom(seed + 2), people, start);
+  // Case-management extracts usually span more than one year: two years let indicator 3 use the
+  // national template's two-year rolling figure.
+  const cases = makeCases(createRandom(seed + 2), people, start - 1).concat(makeCases(createRandom(seed + 5), people, start));
   files.push({
     name: ymd("employee-relations", year),
     bytes: writeXlsx(
@@ -556,7 +558,7 @@ export function generateTrust(options: TrustOptions): Trust {
         {
           name: "ER Cases",
           rows: (function* () {
-            yield [`Employee Relations Cases ${year}`];
+            yield [`Employee Relations Cases ${start - 1}/${String(start % 100).padStart(2, "0")} to ${year}`];
             yield [];
             yield ["Case Reference", "Employee Number", "Case Type", "Stage", "Date Opened", "Outcome"];
             for (const c of cases) yield [c.reference, c.employeeNumber, c.type, c.stage, { date: c.date }, c.outcome];

@@ -58,8 +58,17 @@ describe("npm run indicators", () => {
     expect(doc.indicators["2"].value).toBeGreaterThan(1);
     expect(doc.indicators["2"].white.of).toBeGreaterThan(0);
     expect(doc.indicators["3"].bme.of).toBeGreaterThan(0); // cases joined to staff in post by employee number
+    expect(doc.indicators["3"].basis).toBe("two-year-pooled"); // the demo ER extract spans two years
     expect(doc.indicators["9"].voting.boardBmePct).not.toBeNull();
     expect(doc.suppression).toBeNull();
+  });
+
+  it("uses one year of cases for indicator 3 with --single-year", () => {
+    const r = cli("data", "--json", "--single-year");
+    expect(r.status).toBe(0);
+    const rl3 = JSON.parse(r.stdout).indicators["3"];
+    expect(rl3.basis).toBe("single-year");
+    expect(rl3.years).toEqual(["2024/25"]);
   });
 
   it("prints a Markdown report with suppression by default", () => {
