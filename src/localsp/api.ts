@@ -103,6 +103,9 @@ type Resource =
   | { kind: "files"; list: ListRow; folder: string }
   | { kind: "file"; list: ListRow; path: string };
 
+/** $skip is accepted and ignored on items, as SharePoint Online does; the rest are implemented. */
+const SUPPORTED_QUERY_OPTIONS = new Set(["$select", "$expand", "$filter", "$orderby", "$top", "$skiptoken", "$skip"]);
+
 const PNP_MARKER_HEADERS = ["x-pnp-batchnever", "x-pnpjs-nodigest", "x-pnp-cachenever"];
 
 function json(status: number, body: unknown, format: Format, headers: Record<string, string> = {}): ApiResponse {
@@ -188,6 +191,9 @@ export class LocalSharePointApi {
       query: req.url.searchParams,
     };
     for (const marker of PNP_MARKER_HEADERS) delete req.headers[marker];
+    for (const name of req.url.searchParams.keys()) {
+      if (name.startsWith("$") && !SUPPORTED_QUERY_OPTIONS.has(name.toLowerCase())) throw unsupported(`the query option '${name}'`);
+    }
     assertCanRead(principal);
     const segments = parseSegments(m[2] ?? "", req.url.searchParams);
     if (segments.length === 0) throw unsupported("the service document at /_api");

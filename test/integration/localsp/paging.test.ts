@@ -97,6 +97,9 @@ describe("paging and the list view threshold", () => {
     expect(plain.map((r: { Id: number }) => r.Id)).toEqual([26, 27]);
     const skipped = await sp.web.lists.getByTitle("Sorted").items.select("Id").skip(45).top(3)();
     expect(skipped.map((r: { Id: number }) => r.Id)).toEqual([46, 47, 48]);
+    // Paging backwards (PagedPrev) gives the page before the position.
+    const back = await sp.web.lists.getByTitle("Sorted").items.select("Id").skip(10, true).top(3)();
+    expect(back.map((r: { Id: number }) => r.Id)).toEqual([7, 8, 9]);
   });
 
   it("refuses unsupported query parts by name", async () => {
@@ -107,6 +110,9 @@ describe("paging and the list view threshold", () => {
     expect(fn.text).toContain("localsp: $filter function 'endswith' is not supported");
     const badField = await call(`${site}/_api/web/lists/getByTitle('Q')/items?$select=Nope`);
     expect(badField.status).toBe(400);
+    const search = await call(`${site}/_api/web/lists/getByTitle('Q')/items?$search=x`);
+    expect(search.status).toBe(501);
+    expect(search.text).toContain("the query option '$search'");
     const path = await call(`${site}/_api/web/lists/getByTitle('Q')/views`);
     expect(path.status).toBe(501);
     expect(path.text).toContain("localsp:");
