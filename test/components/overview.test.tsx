@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderApp } from "./render";
 import { FakePlanStore, PEOPLE, ROLES, OfflineError } from "../support/fake-store";
+
+vi.setConfig({ testTimeout: 90_000 });
 
 describe("plan overview", () => {
   it("shows a skeleton while the plan loads, then the summary band and objective cards", async () => {

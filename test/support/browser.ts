@@ -60,6 +60,9 @@ export async function openAs(
   options: { theme?: Theme; viewport?: { width: number; height: number }; query?: Record<string, string>; path?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: "en-GB" });
+  // The dev server transforms modules on first request; a cold page can take a while on a busy machine.
+  context.setDefaultNavigationTimeout(180_000);
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const params = new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...options.query });
   await page.goto(`${app.url}${options.path ?? ""}?${params}`);
@@ -71,4 +74,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0-2.2 A and AA rules) on the page; returns the violations. Fluent's focus
+ * management (tabster) places invisible focus sentinels (`<i data-tabster-dummy tabindex=0 aria-hidden>`)
+ * around modal dialogs and drawers that hand focus straight on; axe reports them as
+ * aria-hidden-focus although no user can land on them, so they are excluded.
+ */
+export async function runAxe(page: Page, include?: string): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: resolve("node_modules/axe-core/axe.min.js") });
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run({ include: [selector ?? "html"], exclude: [["[data-tabster-dummy]"]] }, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  }, include ?? null);
 }

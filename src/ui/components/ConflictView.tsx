@@ -49,7 +49,8 @@ export interface ConflictViewProps<T> {
 export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const rows = conflictRows(props.fields, props.mine, props.theirs, props.base);
+  // Fields that differ first: they are the ones to decide.
+  const rows = conflictRows(props.fields, props.mine, props.theirs, props.base).sort((a, b) => Number(b.differs) - Number(a.differs));
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
     Object.fromEntries(rows.filter((r) => r.differs).map((r) => [r.key, r.suggested])),
   );

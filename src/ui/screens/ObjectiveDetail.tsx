@@ -41,6 +41,15 @@ const useStyles = makeStyles({
   dropdown: { minWidth: "160px", maxWidth: "100%" },
   overdue: { color: tokens.colorPaletteRedForeground1, display: "block" },
   tableWrap: { overflowX: "auto" },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalS },
+  item: {
+    display: "grid",
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  itemLink: { textAlign: "start" },
+  itemMeta: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
 export function ObjectiveDetail(props: {
@@ -219,6 +228,26 @@ export function ObjectiveDetail(props: {
       </Text>
       {actions.length === 0 ? (
         <Text>{t("objective.noActions")}</Text>
+      ) : narrow ? (
+        // The side panel (320 px) has no room for a table: one line per action, in number order.
+        <ul className={styles.list} aria-label={t("table.label", { number: objective.number })}>
+          {shown.map((a) => (
+            <li key={a.id} className={styles.item}>
+              <Link as="button" className={styles.itemLink} onClick={() => props.onOpenAction(a.id)} data-action-id={a.id}>
+                {t("action.numbered", { number: a.number, title: a.title })}
+              </Link>
+              <span className={styles.itemMeta}>
+                <RagBadge rag={a.rag} />
+                <Text size={200}>{a.dueDate ? t("action.dueOn", { date: formatDate(a.dueDate, locale) }) : t("action.noDueDate")}</Text>
+                {isOverdue(a, today) ? (
+                  <Text size={200} className={styles.overdue}>
+                    {t("action.overdue")}
+                  </Text>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
       ) : (
         <div className={styles.tableWrap}>
           <DataGrid

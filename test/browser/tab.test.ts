@@ -1,0 +1,342 @@
+// The action plan tab in Chromium against the dev server and the seeded local SharePoint site,
+// as each role: plan editor, action owner, reader; conflicts between two people; throttling;
+// axe-core on every screen.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { createPlanStore, createSp, PermissionError } from "../../src/sharepoint";
+import type { Action } from "../../src/plan";
+import type { PlanStore } from "../../src/sharepoint/types";
+import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
+
+const LEAD = "edi.lead@wres.test";
+const AMARA = "amara.okafor@wres.test";
+const COMMITTEE = "committee@wres.test";
+const CHAIR = "network.chair@wres.test";
+
+let app: RunningApp;
+let browser: Browser;
+const contexts = new Map<string, BrowserContext>();
+
+/**
+ * A page signed in as `upn`. One browser context per person for the whole file, so the dev
+ * server's modules are fetched once per person (a fresh context re-fetches every module).
+ */
+async function openAs(
+  upn: string,
+  options: { theme?: Theme; viewport?: { width: number; height: number }; query?: Record<string, string> } = {},
+): Promise<{ page: Page; context: { close(): Promise<void> } }> {
+  let context = contexts.get(upn);
+  if (!context) {
+    context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB" });
+    context.setDefaultNavigationTimeout(180_000);
+    context.setDefaultTimeout(60_000);
+    contexts.set(upn, context);
+  }
+  const page = await context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  await page.goto(pageUrl(upn, options));
+  return { page, context: { close: () => page.close() } };
+}
+
+function pageUrl(upn: string, options: { theme?: Theme; query?: Record<string, string> } = {}): string {
+  return `${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...options.query })}`;
+}
+
+function storeAs(upn: string): PlanStore {
+  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
+}
+
+async function plan(upn = LEAD) {
+  const store = storeAs(upn);
+  const [year] = await store.planYears();
+  return store.loadPlan(year!);
+}
+
+/** An action amara leads (and nobody else edits in other tests), by number. */
+async function amarasActions(): Promise<Action[]> {
+  const snapshot = await plan();
+  return snapshot.actions.filter((a) => a.leads.some((p) => p.email?.toLowerCase() === AMARA)).sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }));
+}
+
+async function ready(page: Page) {
+  await page.getByRole("heading", { name: "Objectives" }).or(page.getByRole("heading", { name: /^Actions led by/ })).first().waitFor();
+}
+
+function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`)
+    .join("\n");
+}
+
+async function expectNoAxeViolations(page: Page, include?: string) {
+  const violations = await runAxe(page, include);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+beforeAll(async () => {
+  app = await startApp({ seed: "demo" });
+  browser = await launchBrowser();
+  // Warm the dev server (dependency optimisation and first transforms) once for every test below.
+  for (const upn of [LEAD, AMARA]) {
+    const { context, page } = await openAs(upn);
+    await ready(page);
+    await context.close();
+  }
+});
+
+afterAll(async () => {
+  for (const context of contexts.values()) await context.close();
+  await browser?.close();
+  await app?.close();
+});
+
+describe("the tab as each role", () => {
+  it("a plan editor adds an objective and an action, and both are there after reload", async () => {
+    const { context, page } = await openAs(LEAD);
+    await ready(page);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Add objective" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Title").fill("Embed race equity in every divisional plan");
+    await expectNoAxeViolations(page);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const objectiveLink = page.getByRole("button", { name: /^\d+\. Embed race equity in every divisional plan$/ });
+    await objectiveLink.click();
+    await page.getByRole("button", { name: "Add action" }).click();
+    await expect(dialog.getByLabel("Number", { exact: false }).first().inputValue()).resolves.toMatch(/^\d+\.1$/);
+    await dialog.getByLabel("Title").fill("Divisional boards review their race equity data each quarter");
+    await dialog.getByLabel("Due date").fill("2026-06-30");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Divisional boards review their race equity data each quarter" }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.reload();
+    await ready(page);
+    await page.getByRole("button", { name: /^\d+\. Embed race equity in every divisional plan$/ }).click();
+    await page.getByRole("button", { name: "Divisional boards review their race equity data each quarter" }).waitFor();
+    const snapshot = await plan();
+    const objective = snapshot.objectives.find((o) => o.title === "Embed race equity in every divisional plan");
+    expect(objective).toBeTruthy();
+    expect(snapshot.actions.find((a) => a.objectiveId === objective!.id)?.dueDate).toBe("2026-06-30");
+    await context.close();
+  });
+
+  it("an action owner updates progress with a note, and the history shows it after reload", async () => {
+    const action = (await amarasActions())[0]!;
+    const { context, page } = await openAs(AMARA);
+    await ready(page);
+    await page.getByRole("tab", { name: "My actions" }).click();
+    await page.getByRole("heading", { name: /^Actions led by/ }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: `Update progress on action ${action.number}` }).click();
+    const form = page.getByRole("form", { name: `Update progress on action ${action.number}` });
+    await form.getByRole("radio", { name: "Red: off track" }).check();
+    await form.getByRole("button", { name: "Save update" }).click();
+    await form.getByText("For a Red action, add a note saying what is being done about it.").waitFor();
+    await expectNoAxeViolations(page);
+    await form.getByLabel("Progress", { exact: true }).fill("Panel pool recruited; training booked for March");
+    await form.getByLabel("What is being done about it").fill("Recovery plan agreed with the divisional director");
+    await form.getByRole("button", { name: "Save update" }).click();
+    await form.waitFor({ state: "detached" });
+
+    await page.reload();
+    await ready(page);
+    await page.goto(`${app.url}?as=${AMARA}&theme=default&action=${action.id}`);
+    const panel = page.getByRole("dialog");
+    await panel.getByText("Recovery plan agreed with the divisional director").waitFor();
+    await expect(panel.getByText(/^Update by Amara Okafor/).first().isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page);
+    const saved = await storeAs(LEAD).getAction(action.id);
+    expect(saved.rag).toBe("Red");
+    expect(saved.progress).toBe("Panel pool recruited; training booked for March");
+    await context.close();
+  });
+
+  it("a reader sees no edit controls, and a write through the store is refused", async () => {
+    const action = (await amarasActions())[1]!;
+    const { context, page } = await openAs(COMMITTEE, { query: { action: String(action.id) } });
+    const panel = page.getByRole("dialog");
+    await panel.getByRole("heading", { name: "History" }).waitFor();
+    for (const name of ["Update progress", "Edit action", "Delete action", "Add comment"]) {
+      expect(await panel.getByRole("button", { name }).count(), name).toBe(0);
+    }
+    await expectNoAxeViolations(page);
+    await panel.getByRole("button", { name: "Close" }).click();
+    expect(await page.getByRole("button", { name: "Add objective" }).count()).toBe(0);
+    await page.getByRole("tab", { name: "My actions" }).click();
+    await page.getByText("You do not lead any actions in this plan.").waitFor();
+
+    await expect(storeAs(COMMITTEE).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" })).rejects.toBeInstanceOf(PermissionError);
+    expect((await storeAs(LEAD).getAction(action.id)).rag).toBe(action.rag);
+    await context.close();
+  });
+
+  it("a staff network chair may comment on an action but not change it", async () => {
+    const action = (await amarasActions())[1]!;
+    const { context, page } = await openAs(CHAIR, { query: { action: String(action.id) } });
+    const panel = page.getByRole("dialog");
+    await panel.getByRole("heading", { name: "History" }).waitFor();
+    expect(await panel.getByRole("button", { name: "Update progress" }).count()).toBe(0);
+    await panel.getByLabel("Your comment").fill("The network would like to see the panel data split by site.");
+    await panel.getByRole("button", { name: "Add comment" }).click();
+    await panel.getByText("The network would like to see the panel data split by site.").nth(0).waitFor();
+    await expect(panel.getByText(/^Comment by /).first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
+
+describe("two people editing the same action", () => {
+  async function startEdit(page: Page, action: Action) {
+    await page.goto(`${app.url}?as=${LEAD}&theme=default&action=${action.id}`);
+    const panel = page.getByRole("dialog");
+    await panel.getByRole("button", { name: "Update progress" }).click();
+    return panel.getByRole("form", { name: `Update progress on action ${action.number}` });
+  }
+
+  it("keep mine: the second person sees both versions and keeps their own", async () => {
+    const action = (await amarasActions())[2]!;
+    const first = await openAs(LEAD);
+    const second = await openAs(AMARA);
+    const formA = await startEdit(first.page, action);
+    const formB = await startEdit(second.page, action);
+    await formA.getByLabel("Progress", { exact: true }).fill("Version from the plan editor");
+    await formA.getByRole("button", { name: "Save update" }).click();
+    await formA.waitFor({ state: "detached" });
+
+    await formB.getByLabel("Progress", { exact: true }).fill("Version from the action owner");
+    await formB.getByRole("button", { name: "Save update" }).click();
+    const conflict = second.page.getByRole("alertdialog", { name: "Someone else changed this action" });
+    await conflict.waitFor();
+    await conflict.getByText("Version from the plan editor").waitFor();
+    await conflict.getByText("Version from the action owner").waitFor();
+    await expectNoAxeViolations(second.page);
+    await conflict.getByRole("button", { name: "Keep mine" }).click();
+    await conflict.waitFor({ state: "detached" });
+    await expect(storeAs(LEAD).getAction(action.id)).resolves.toMatchObject({ progress: "Version from the action owner" });
+    const history = await storeAs(LEAD).history(action.id);
+    expect(history.some((u) => u.progress === "Version from the plan editor")).toBe(true);
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it("merge field by field: each person's change to a different field is kept", async () => {
+    const action = (await amarasActions())[3] ?? (await amarasActions())[0]!;
+    const before = await storeAs(LEAD).getAction(action.id);
+    const newRag = before.rag === "Green" ? "Amber" : "Green";
+    const first = await openAs(LEAD);
+    const second = await openAs(AMARA);
+    const formA = await startEdit(first.page, before);
+    const formB = await startEdit(second.page, before);
+    await formA.getByRole("radio", { name: newRag === "Green" ? "Green: on track" : "Amber: at risk" }).check();
+    await formA.getByRole("button", { name: "Save update" }).click();
+    await formA.waitFor({ state: "detached" });
+
+    await formB.getByLabel("Progress", { exact: true }).fill("Owner's progress, written at the same time");
+    await formB.getByRole("button", { name: "Save update" }).click();
+    const conflict = second.page.getByRole("alertdialog");
+    await conflict.waitFor();
+    // The RAG row suggests the current (their) value, the progress row the owner's own.
+    await expect(conflict.getByRole("radiogroup", { name: "Which RAG to keep" }).getByRole("radio", { name: "Current" }).isChecked()).resolves.toBe(true);
+    await expect(conflict.getByRole("radiogroup", { name: "Which Progress to keep" }).getByRole("radio", { name: "Yours" }).isChecked()).resolves.toBe(true);
+    await conflict.getByRole("button", { name: "Merge field by field" }).click();
+    await conflict.waitFor({ state: "detached" });
+    await expect(storeAs(LEAD).getAction(action.id)).resolves.toMatchObject({ rag: newRag, progress: "Owner's progress, written at the same time" });
+    await first.context.close();
+    await second.context.close();
+  });
+});
+
+describe("resilience", () => {
+  it("retries through injected throttling, says it is still working, and shows the result", async () => {
+    const action = (await amarasActions())[0]!;
+    const { context, page } = await openAs(AMARA, { query: { action: String(action.id) } });
+    const panel = page.getByRole("dialog");
+    await panel.getByRole("button", { name: "Update progress" }).click();
+    const form = panel.getByRole("form");
+    // The note box's label depends on the action's RAG (Red asks what is being done): the last box.
+    await form.getByRole("textbox").last().fill("Saved through throttling");
+    const response = await fetch(`${app.url}_localsp/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ throttle: { count: 2, status: 429, retryAfter: 1 } }),
+    });
+    expect(response.ok).toBe(true);
+    await form.getByRole("button", { name: "Save update" }).click();
+    await page.getByText(/^Still working/).waitFor();
+    await form.waitFor({ state: "detached" });
+    await panel.getByText("Saved through throttling").waitFor();
+    await context.close();
+  });
+
+  it("opens at a deep-linked action and copies a link that opens it again", async () => {
+    const action = (await amarasActions())[1]!;
+    const { context, page } = await openAs(LEAD, { query: { action: String(action.id) } });
+    await contexts.get(LEAD)!.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+    const panel = page.getByRole("dialog", { name: new RegExp(`^${action.number.replace(".", "\\.")} `) });
+    await panel.waitFor();
+    await panel.getByRole("button", { name: "Copy link" }).click();
+    await panel.getByText("Link copied.").waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URL(link).searchParams.get("action")).toBe(String(action.id));
+    await context.close();
+  });
+});
+
+describe("screens in every theme and at the meeting side panel width", () => {
+  const combos = THEMES.flatMap((theme) => [
+    { theme, viewport: DESKTOP, size: "desktop" },
+    { theme, viewport: SIDE_PANEL, size: "side-panel" },
+  ]);
+
+  for (const { theme, viewport, size } of combos) {
+    it(`overview, objective detail, action panel, my actions and conflict view: ${theme}, ${size}`, async () => {
+      const actions = await amarasActions();
+      const target = actions[actions.length - 1]!;
+      const violations: string[] = [];
+      const check = async (page: Page, screen: string) => {
+        const found = await runAxe(page);
+        if (found.length) violations.push(`${screen}: ${describeViolations(found)}`);
+        await screenshot(page, `${screen}-${theme}-${size}`);
+      };
+      const { page, context } = await openAs(AMARA, { theme, viewport });
+      await ready(page);
+      await check(page, "overview");
+
+      const snapshot = await plan();
+      const objective = snapshot.objectives.find((o) => o.id === target.objectiveId)!;
+      await page.getByRole("button", { name: `${objective.number}. ${objective.title}` }).click();
+      await page.locator(`[data-action-id="${target.id}"]`).waitFor();
+      await check(page, "objective-detail");
+
+      await page.locator(`[data-action-id="${target.id}"]`).click();
+      const panel = page.getByRole("dialog");
+      await panel.getByRole("heading", { name: "History" }).waitFor();
+      await panel.getByRole("list", { name: "History" }).or(panel.getByText("No updates yet.")).first().waitFor();
+      await check(page, "action-panel");
+      await panel.getByRole("button", { name: "Close" }).click();
+      await panel.waitFor({ state: "detached" });
+
+      await page.getByRole("tab", { name: "My actions" }).click();
+      await page.getByRole("heading", { name: /^Actions led by/ }).waitFor();
+      await check(page, "my-actions");
+
+      // A conflict: someone else saves the action while this person's update is open.
+      await page.getByRole("button", { name: `Update progress on action ${target.number}` }).click();
+      const form = page.getByRole("form", { name: `Update progress on action ${target.number}` });
+      await form.getByLabel("Progress", { exact: true }).fill(`Owner's progress (${theme}, ${size})`);
+      const current = await storeAs(LEAD).getAction(target.id);
+      await storeAs(LEAD).updateProgress(target.id, current.etag, { progress: `Plan editor's progress (${theme}, ${size})` });
+      await form.getByRole("button", { name: "Save update" }).click();
+      const conflict = page.getByRole("alertdialog");
+      await conflict.getByText(`Plan editor's progress (${theme}, ${size})`).waitFor();
+      await check(page, "conflict-view");
+      await conflict.getByRole("button", { name: "Take theirs" }).click();
+      await conflict.waitFor({ state: "detached" });
+
+      await context.close();
+      expect(violations).toEqual([]);
+    });
+  }
+});
