@@ -169,7 +169,12 @@ export class LocalSharePointApi {
   }
 
   private async route(req: ApiRequest, format: Format, inBatch: boolean): Promise<ApiResponse> {
-    const pathname = decodeURIComponent(req.url.pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(req.url.pathname);
+    } catch {
+      throw badRequest(`localsp: the path '${req.url.pathname}' is not valid percent-encoding.`);
+    }
     const m = /^(?:\/sites\/([^/]+))?\/_(?:api|vti_bin\/client\.svc)(?:\/(.*))?$/i.exec(pathname);
     if (!m) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", `localsp: no API at '${pathname}'.`);
     const siteName = m[1] ?? "";
