@@ -55,11 +55,17 @@ export class LocalSharePointHandler {
       this.handle(req, res).catch(() => res.end());
     });
     await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", () => resolve()));
+    // A seed interrupted last time starts again from an empty demo site.
+    const site = this.store.siteByName(DEMO_SITE);
+    if (site) this.store.write(() => this.store.lists(site.id).forEach((list) => this.store.deleteList(list.guid)));
+    this.store.setBulkMode(true);
     try {
       const { port } = listener.address() as AddressInfo;
       await seedDemoPlan(this.store, `http://127.0.0.1:${port}/sites/${DEMO_SITE}`);
+      this.store.setBulkMode(false);
       this.store.setMeta("seed:demo", "done");
     } finally {
+      this.store.setBulkMode(false);
       await new Promise<void>((resolve) => {
         listener.close(() => resolve());
         listener.closeAllConnections();

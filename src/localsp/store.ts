@@ -216,6 +216,19 @@ export class Store {
     return statement;
   }
 
+  /**
+   * Seeding writes hundreds of items nobody has been promised yet: it may skip the per-commit
+   * fsync (synchronous=NORMAL keeps the database consistent) and checkpoints when it is done.
+   */
+  setBulkMode(bulk: boolean): void {
+    if (bulk) {
+      this.db.pragma("synchronous = NORMAL");
+    } else {
+      this.db.pragma("wal_checkpoint(FULL)");
+      this.db.pragma("synchronous = FULL");
+    }
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
