@@ -75,7 +75,7 @@ describe("conflicts", () => {
     // Someone else saves first: their RAG change moves the ETag.
     store.changeBehindTheScenes(11, { rag: "Green", progress: "Seven pairs running" });
     await userEvent.click(button("Save update", form));
-    const dialog = await openDialog();
+    const dialog = await openDialog("Someone else changed this action");
     expect(within(dialog).getByText("Someone else changed this action")).toBeTruthy();
     return dialog;
   }
@@ -153,7 +153,7 @@ describe("the action panel", () => {
     const store = new FakePlanStore();
     renderApp(store, { initialActionId: 12 });
     await userEvent.click(await findButton("Delete action"));
-    const confirm = await openDialog();
+    const confirm = await openDialog("Delete action 1.2?");
     await userEvent.click(button("Delete action", confirm));
     await waitFor(() => expect(store.actions.some((a) => a.id === 12)).toBe(false));
   });

@@ -50,7 +50,7 @@ describe("configuration page", () => {
     await screen.findByText("The plan lists are not on this site yet.");
     expect(changes.at(-1)).toBeNull();
     await userEvent.click(await findButton("Set up the lists"));
-    const confirm = await openDialog();
+    const confirm = await openDialog("Set up the plan lists?");
     await userEvent.click(button("Set up the lists", confirm));
     await screen.findByText("The lists are ready.");
     expect(provision).toHaveBeenCalledOnce();

@@ -62,7 +62,7 @@ describe("objective detail", () => {
     const { store } = renderApp();
     await openObjective("2. Reduce bullying and harassment");
     await userEvent.click(button("Add action"));
-    const dialog = await openDialog();
+    const dialog = await openDialog("Add an action to objective 2");
     const number = within(dialog).getByLabelText(/^Number/) as HTMLInputElement;
     expect(number.value).toBe("2.3");
     await userEvent.click(button("Save", dialog));

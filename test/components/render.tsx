@@ -64,12 +64,28 @@ export function renderApp(
  * The open dialog. In jsdom Fluent's modalizer leaves aria-hidden on the surface (in Chromium it
  * does not: the browser tests check that with axe), so queries inside pass { hidden: true }.
  */
-export async function openDialog(): Promise<HTMLElement> {
+export async function openDialog(title?: string | RegExp): Promise<HTMLElement> {
+  return waitFor(
+    () => {
+      const dialogs = [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]')].filter((d) => {
+        const heading = d.querySelector("h2")?.textContent ?? "";
+        return title === undefined || (typeof title === "string" ? heading === title : title.test(heading));
+      });
+      const last = dialogs[dialogs.length - 1];
+      if (!last) throw new Error("no dialog open");
+      return last;
+    },
+    { timeout: 10_000 },
+  );
+}
+
+/** The open listbox of a Fluent Dropdown or Combobox button. */
+export async function listboxOf(trigger: HTMLElement): Promise<HTMLElement> {
   return waitFor(() => {
-    const dialogs = document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]');
-    const last = dialogs[dialogs.length - 1];
-    if (!last) throw new Error("no dialog open");
-    return last;
+    const id = trigger.getAttribute("aria-controls");
+    const found = id ? document.getElementById(id) : null;
+    if (!found) throw new Error("listbox not open");
+    return found;
   });
 }
 
