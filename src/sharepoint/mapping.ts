@@ -25,6 +25,7 @@ export const OBJECTIVE_SELECT = [
   F.highImpactActions,
   F.ragOverride,
   F.ragOverrideReason,
+  F.readOnly,
   "Modified",
 ];
 export const OBJECTIVE_EXPAND = [F.objectiveOwner, F.executiveSponsor];
@@ -142,6 +143,7 @@ export function toObjective(item: SpItem): Objective {
     ragOverride: rag(item[F.ragOverride]),
     ragOverrideReason: text(item[F.ragOverrideReason]),
     modified: String(item["Modified"] ?? ""),
+    readOnly: item[F.readOnly] === true,
   };
 }
 
@@ -233,6 +235,7 @@ export function objectiveFields(patch: ObjectivePatch): SpItem {
   set(out, patch, "highImpactActions", F.highImpactActions, (list: string[]) => (list.length ? list.join("\n") : null));
   set(out, patch, "ragOverride", F.ragOverride);
   set(out, patch, "ragOverrideReason", F.ragOverrideReason, nullable);
+  set(out, patch, "readOnly", F.readOnly, (v: boolean) => v === true);
   return out;
 }
 

@@ -40,6 +40,8 @@ async function addField(fields: IFields, spec: FieldSpec, listIds: Map<ListKey, 
       return fields.addMultilineText(spec.name, { NumberOfLines: 6, RichText: false, AllowHyperlink: false, AppendOnly: false, RestrictedMode: false });
     case "number":
       return fields.addNumber(spec.name, { Indexed: spec.indexed ?? false });
+    case "boolean":
+      return fields.addBoolean(spec.name);
     case "date":
       return fields.addDateTime(spec.name, { DisplayFormat: DateTimeFieldFormatType.DateOnly, Indexed: spec.indexed ?? false });
     case "choice":

@@ -3,7 +3,7 @@
 // names only. Pure data, so the local server's seed can use it too.
 
 /** Bumped whenever a field is added; stored in each list's description as "[wres-schema:N]". */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const LIST_TITLES = {
   objectives: "WRES Objectives",
@@ -19,6 +19,7 @@ export type FieldSpec =
   | { name: string; type: "text"; indexed?: boolean; maxLength?: number }
   | { name: string; type: "note" }
   | { name: string; type: "number"; indexed?: boolean }
+  | { name: string; type: "boolean" }
   | { name: string; type: "date"; indexed?: boolean }
   | { name: string; type: "choice"; choices: readonly string[]; indexed?: boolean }
   | { name: string; type: "multiChoice"; choices: readonly string[] }
@@ -76,6 +77,7 @@ export const F = {
   value: "Value",
   detail: "Detail",
   origin: "Origin",
+  readOnly: "ReadOnly",
 } as const;
 
 /**
@@ -115,6 +117,7 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   [F.value]: "Value",
   [F.detail]: "Detail",
   [F.origin]: "Origin",
+  [F.readOnly]: "Closed (read-only)",
 };
 
 export const SCHEMA: readonly ListSpec[] = [
@@ -133,6 +136,8 @@ export const SCHEMA: readonly ListSpec[] = [
       { name: F.highImpactActions, type: "note" },
       { name: F.ragOverride, type: "choice", choices: RAG_CHOICES },
       { name: F.ragOverrideReason, type: "note" },
+      // Schema 2: a plan year closed by roll-over.
+      { name: F.readOnly, type: "boolean" },
     ],
   },
   {
