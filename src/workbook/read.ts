@@ -64,6 +64,8 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
         const w = { file: file.name, sheet: sheet.name, row: maxRows };
         log.add("error", "sheet-too-many-rows", `${describe(w)}: the sheet has more than ${maxRows.toLocaleString("en-GB")} rows; only the first ${maxRows.toLocaleString("en-GB")} were read.`, w, { maxRows });
       }
+      // An unrecognised sheet's cells are not needed again: let them go now.
+      if (plan.kind === null) plan.rows = [];
       plans.push(plan);
     }
   });
@@ -111,6 +113,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
       }
     }
     summaries.set(plan, summary);
+    plan.rows = []; // records are built; free the cells
   }
   const seenTraining = new Set<string>();
   for (const plan of plans) {
@@ -169,6 +172,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
         });
     }
   }
+  for (const plan of plans) plan.rows = [];
   dataset.sheets = plans.map((p) => summaries.get(p)!);
   log.summariseOverflow();
   dataset.issues = log.issues;

@@ -172,7 +172,17 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       let vEnd = ns + 2;
       while (vEnd < n && b[vEnd] !== LT) vEnd++;
       value = cellValue(b, ns + 2, vEnd);
-      i = vEnd;
+      // Fast path for the usual "</v></c>": finish the cell without two more trips round the loop.
+      let k = vEnd;
+      if (b[k + 1] === SLASH && b[k + 2 + plen] === 118 && b[k + 3 + plen] === GT) {
+        k += 4 + plen;
+        if (b[k] === LT && b[k + 1] === SLASH && b[k + 2 + plen] === 99 && b[k + 3 + plen] === GT) {
+          if (inCell) finishCell();
+          i = k + 4 + plen;
+          continue;
+        }
+      }
+      i = k;
       continue;
     }
 

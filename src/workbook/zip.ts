@@ -1,8 +1,9 @@
-// A small reader for the zip container of an .xlsx. We read the central directory ourselves
-// (so we know every entry's declared sizes before inflating anything) and inflate one entry at a
-// time with fflate's streaming Inflate, fed in small slices, so a zip bomb is caught after at most
-// one slice's worth of output instead of after exhausting memory.
-import { Inflate } from "fflate";
+// A small reader for the zip container of an .xlsx. We read the central directory ourselves, so
+// every entry's declared size is checked against the budget before anything is inflated, and no
+// entry is ever given more memory than it declared: a zip bomb ends with a WorkbookError, never
+// an out-of-memory. Entries whose declared sizes look honest are inflated in one call (fastest);
+// the rest are streamed in small slices so a lie is caught early.
+import { Inflate, inflateSync } from "fflate";
 import { fileError } from "./errors";
 
 export interface ZipEntry {
@@ -122,6 +123,26 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
   }
   if (entry.method !== 8) throw corrupt(file, `${entry.name} uses unsupported compression method ${entry.method}`);
 
+  if (entry.uncompressedSize * 2 >= data.length) {
+    // Honest-looking sizes (deflate never shrinks data to less than half): inflate in one call into
+    // a buffer one byte larger than declared. fflate never grows a buffer it is given, so memory
+    // stays at the declared size; a longer stream fills the spare byte and is refused below.
+    const spare = new Uint8Array(entry.uncompressedSize + 1);
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: spare });
+    } catch (err) {
+      throw corrupt(file, `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (out.length > entry.uncompressedSize) {
+      if (budget.used + out.length > budget.limit) throw tooBig(budget);
+      throw corrupt(file, `${entry.name} inflates past its declared size`);
+    }
+    if (out.length !== entry.uncompressedSize) throw corrupt(file, `${entry.name} is shorter than declared`);
+    budget.used += out.length;
+    return out;
+  }
+  // Sizes that cannot be honest: stream in small slices so the lie is caught within one slice.
   const out = new Uint8Array(entry.uncompressedSize);
   let written = 0;
   const inflater = new Inflate((chunk) => {

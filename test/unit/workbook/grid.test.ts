@@ -171,6 +171,20 @@ describe("readGrid on bad input", () => {
   });
 });
 
+describe("zip bombs that declare a plausible size", () => {
+  it("never inflates past the declared size, whichever inflate path is taken", () => {
+    const big = new Uint8Array(20_000_000).fill(32);
+    const bytes = replaceEntry(buildXlsx([{ name: "S", rows: [["a"]] }]), "xl/worksheets/sheet1.xml", big);
+    // Declared sizes both below and above the compressed size (the two inflate paths).
+    for (const declared of [1000, 200_000]) {
+      const forged = forgeDeclaredSize(bytes, "xl/worksheets/sheet1.xml", declared);
+      const err = errorOf(() => grid(forged, "bomb.xlsx"));
+      expect(err.issue.file).toBe("bomb.xlsx");
+      expect(["file-corrupt", "file-too-large"]).toContain(err.issue.code);
+    }
+  });
+});
+
 function forgeDeclaredSize(zip: Uint8Array, path: string, size: number): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);

@@ -244,17 +244,20 @@ describe("awkward cells", () => {
   });
 
   it("fills merged cells down so each row carries the merged value", () => {
-    // The staff group is merged over two data rows (D5:D6).
-    const ds = readWorkbooks([
-      staffFile(
-        [
-          ["1", "1", "A", "Medical and Dental", "Consultant", "Permanent", "Yes"],
-          ["2", "2", "A", null, "Specialty Doctor", "Permanent", "Yes"],
-        ],
-      ),
-    ].map((f) => ({ ...f, bytes: buildXlsx([{ name: "Staff in Post", rows: [["Staff in Post - Snapshot 31/03/2025"], [], STAFF_HEADER, ["1", "1", "A", "Medical and Dental", "Consultant", "Permanent", "Yes"], ["2", "2", "A", null, "Specialty Doctor", "Permanent", "Yes"]], merges: ["A1:G1", "D5:D6"] }]) })));
-    expect(ds.staff.map((s) => s.cohort)).toEqual(["medical", "medical"]);
+    // A merged title (A1:G1) and a staff group merged over two data rows (D4:D5).
+    const rows: FixtureCell[][] = [
+      ["Staff in Post - Snapshot 31/03/2025"],
+      [],
+      STAFF_HEADER,
+      ["1", "1", "A", "Medical and Dental", "Consultant", "Permanent", "Yes"],
+      ["2", "2", "A", null, "Specialty Doctor", "Permanent", "Yes"],
+    ];
+    const ds = readWorkbooks([xlsx("staff.xlsx", "Staff in Post", rows, ["A1:G1", "D4:D5"])]);
     expect(ds.sheets[0]!.headerRow).toBe(3);
+    expect(ds.staff.map((s) => [s.cohort, s.medical])).toEqual([
+      ["medical", "consultant"],
+      ["medical", "non-consultant-career-grade"],
+    ]);
   });
 
   it("reads dates given as serial numbers and as UK text", () => {
