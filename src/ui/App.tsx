@@ -20,6 +20,7 @@ import { Overview } from "./screens/Overview";
 import type { ActivityTracker } from "./state/activity";
 import { actionsOf } from "./state/planView";
 import { PlanProvider, usePlanContext, type PlanContextValue } from "./state/PlanContext";
+import { SignInContext } from "./state/signIn";
 
 // Editors' dialogs load on first use: readers and action owners never download them.
 const ActionForm = lazy(() => import("./components/ActionForm").then((m) => ({ default: m.ActionForm })));
@@ -48,6 +49,8 @@ export interface AppProps {
   initialActionId: number | null;
   copyLink: PlanContextValue["copyLink"];
   today: string;
+  /** Tenant mode: the interactive sign-in (from a click). */
+  signIn?: () => Promise<void>;
   /** Replaces the plan screens (the configuration page). */
   children?: ReactNode;
 }
@@ -61,6 +64,7 @@ export function App(props: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={THEMES[theme]} className={styles.provider} lang={props.locale} data-theme={theme}>
+        <SignInContext.Provider value={props.signIn ?? null}>
         <ErrorBoundary>
           {props.children ? (
             <Suspense fallback={<PlanSkeleton />}>{props.children}</Suspense>
@@ -70,6 +74,7 @@ export function App(props: AppProps) {
             </PlanProvider>
           )}
         </ErrorBoundary>
+        </SignInContext.Provider>
       </FluentProvider>
     </I18nextProvider>
   );

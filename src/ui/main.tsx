@@ -3,7 +3,7 @@
 import { lazy } from "react";
 import { createRoot } from "react-dom/client";
 import { localIsoDay } from "../plan";
-import { localTokenProvider } from "../auth";
+import { startAuth, type AuthSession } from "../auth/session";
 import { createPlanStore, createSp, provision } from "../sharepoint";
 import { resolveLocale } from "../i18n";
 import { actionIdFromSubPage, initHost, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
@@ -26,14 +26,24 @@ async function start() {
   const locale = resolveLocale(params.lang ?? context?.locale ?? navigator.language);
   document.documentElement.lang = locale;
 
-  // Identity: in local mode the demo user from ?as=; the MSAL/NAA provider replaces this for SharePoint Online.
-  const getToken = localTokenProvider(params.as);
+  const siteUrl = params.siteUrl ?? context?.teamSiteUrl ?? `${location.origin}/sites/wres`;
+  // Identity: local mode signs in as the demo user from ?as=; tenant builds use MSAL (nested app auth in Teams).
+  let auth: AuthSession | null = null;
+  let authFailure: unknown = null;
+  try {
+    auth = await startAuth({ localUpn: params.as, hosted: Boolean(context), siteUrl });
+  } catch (error) {
+    authFailure = error;
+  }
+  const failingToken = () => Promise.reject(authFailure);
+  const getToken = auth?.getToken ?? failingToken;
+  const getProvisioningToken = auth?.getProvisioningToken ?? failingToken;
   const tracker = createActivityTracker();
   const connect = (siteUrl: string) => {
     const sp = createSp({ siteUrl, getToken, onRetry: () => tracker.retried() });
-    return { store: trackStore(createPlanStore(sp), tracker), provision: () => provision(sp) };
+    const manage = createSp({ siteUrl, getToken: getProvisioningToken, onRetry: () => tracker.retried() });
+    return { store: trackStore(createPlanStore(sp), tracker), provision: () => provision(manage) };
   };
-  const siteUrl = params.siteUrl ?? context?.teamSiteUrl ?? `${location.origin}/sites/wres`;
   const today = localIsoDay(new Date());
   const subscribeTheme = context ? (listener: (t: HostTheme) => void) => onHostThemeChange(listener) : undefined;
 
@@ -68,6 +78,7 @@ async function start() {
       initialActionId={params.actionId ?? actionIdFromSubPage(context?.subPageId)}
       copyLink={copyLink}
       today={today}
+      signIn={auth?.mode === "tenant" ? () => auth.msal.signIn() : undefined}
     >
       {isConfig ? (
         <ConfigPage

@@ -9,6 +9,7 @@ import { ErrorBoundary } from "../../src/ui/components/ErrorBoundary";
 import { StillWorking } from "../../src/ui/components/StillWorking";
 import { createActivityTracker } from "../../src/ui/state/activity";
 import { createI18n } from "../../src/i18n";
+import { InteractionRequired } from "../../src/auth/errors";
 import { actionIdFromSubPage, actionSubPageId, contentUrlFor, initHost, toHostTheme } from "../../src/teams";
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -91,6 +92,19 @@ describe("the shell", () => {
     expect(screen.getByText("Still working: SharePoint is busy, trying again.")).toBeTruthy();
     act(() => done());
     expect(screen.queryByText(/Still working/)).toBeNull();
+  });
+});
+
+describe("signing in (tenant mode)", () => {
+  it("offers Sign in when SharePoint needs the user to sign in, then loads the plan", async () => {
+    const store = new FakePlanStore();
+    store.failNext.set("loadPlan", new InteractionRequired("write", "interaction_required"));
+    const signIn = vi.fn(async () => undefined);
+    renderApp(store, { signIn });
+    await screen.findByText("Sign in to see the plan: SharePoint needs to know who you are.");
+    await userEvent.click(button("Sign in"));
+    expect(signIn).toHaveBeenCalledOnce();
+    await screen.findByText("Objectives");
   });
 });
 

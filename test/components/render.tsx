@@ -36,7 +36,7 @@ export interface Rendered {
 
 export function renderApp(
   store: FakePlanStore = new FakePlanStore(),
-  options: { locale?: AppLocale; initialActionId?: number | null; children?: ReactElement; tracker?: ActivityTracker } = {},
+  options: { locale?: AppLocale; initialActionId?: number | null; children?: ReactElement; tracker?: ActivityTracker; signIn?: () => Promise<void> } = {},
 ): Rendered & ReturnType<typeof render> {
   const tracker = options.tracker ?? createActivityTracker();
   const copied: number[] = [];
@@ -49,6 +49,7 @@ export function renderApp(
       year="2025/26"
       initialActionId={options.initialActionId ?? null}
       today={TODAY}
+      signIn={options.signIn}
       copyLink={async (id) => {
         copied.push(id);
         return "copied";

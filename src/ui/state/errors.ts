@@ -1,6 +1,7 @@
 // Turns the data layer's typed errors (src/sharepoint/errors) into what the tab says and does.
 // Matched on their `code` (class names do not survive minification).
 import type { AppErrorCode } from "../../sharepoint/errors";
+import { authProblem } from "../../auth/errors";
 
 export type ErrorKind = AppErrorCode;
 
@@ -22,7 +23,14 @@ export function isConflict<T>(error: unknown): error is Error & ConflictLike<T> 
   return errorKind(error) === "conflict";
 }
 
-/** The i18n key of the plain-words message for an error. */
+/** The i18n key of the plain-words message for an error (sign-in problems first). */
 export function errorMessageKey(error: unknown): string {
+  const problem = authProblem(error);
+  if (problem) return `auth.${problem.kind}`;
   return `errors.${errorKind(error)}`;
+}
+
+/** True when the user must sign in (a click on "Sign in" fixes it). */
+export function needsSignIn(error: unknown): boolean {
+  return authProblem(error)?.kind === "signInRequired";
 }

@@ -1,0 +1,276 @@
+// One indicator's results: the figure, adverse-impact band and confidence interval, direction of good,
+// the method note, and always a table (a simple chart next to it, read by screen readers from its label).
+// Counts come from the publishable copy: hidden ones show as "<10" or "*".
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { formatCount, formatPercent, formatRatio } from "../../indicators";
+import type { Counts, IndicatorResult, RelativeLikelihoodResult, RepresentationResult, ResultsDocument, SurveyResult, BoardResult } from "../../indicators";
+import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../workbook";
+import { BarChart } from "./BarChart";
+
+const useStyles = makeStyles({
+  view: { display: "grid", gap: tokens.spacingVerticalM },
+  figure: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
+  facts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "center" },
+  note: { color: tokens.colorNeutralForeground2, maxWidth: "80ch" },
+  number: { textAlign: "end" },
+});
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+function count(c: Counts, key: "white" | "bme" | "unknown" | "total", threshold: number): string {
+  return formatCount(c[key], c.suppressed?.[key], threshold);
+}
+
+function pct(c: Counts, key: "whitePct" | "bmePct" | "unknownPct"): string {
+  return formatPercent(c[key], Boolean(c.suppressed?.[key]));
+}
+
+function CountsTable(props: { caption: string; rows: [string, Counts | undefined][]; threshold: number }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const rows = props.rows.filter((r): r is [string, Counts] => Boolean(r[1]) && (r[1]!.total ?? 1) !== 0);
+  if (rows.length === 0) return null;
+  return (
+    <Table size="small" aria-label={props.caption}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{props.caption}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t("indicators.group.white")}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t("indicators.group.bme")}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t("indicators.group.unknown")}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t("indicators.view.total")}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t("indicators.view.whitePct")}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t("indicators.view.bmePct")}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t("indicators.view.unknownPct")}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map(([label, c]) => (
+          <TableRow key={label}>
+            <TableCell>{label}</TableCell>
+            <TableCell className={styles.number}>{count(c, "white", props.threshold)}</TableCell>
+            <TableCell className={styles.number}>{count(c, "bme", props.threshold)}</TableCell>
+            <TableCell className={styles.number}>{count(c, "unknown", props.threshold)}</TableCell>
+            <TableCell className={styles.number}>{count(c, "total", props.threshold)}</TableCell>
+            <TableCell className={styles.number}>{pct(c, "whitePct")}</TableCell>
+            <TableCell className={styles.number}>{pct(c, "bmePct")}</TableCell>
+            <TableCell className={styles.number}>{pct(c, "unknownPct")}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function bandLabel(t: T, band: string): string {
+  return band === "VSM" ? t("indicators.view.vsm") : t("indicators.view.band", { band });
+}
+
+function Representation(props: { result: RepresentationResult; doc: ResultsDocument; threshold: number }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const r = props.result;
+  const bands = AFC_BANDS.filter((b) => r.bands[b] && (r.bands[b]!.total ?? 1) !== 0);
+  const model = props.doc.related.modelEmployer;
+  return (
+    <>
+      <div className={styles.facts}>
+        <span className={styles.figure}>{pct(r.overall, "bmePct")}</span>
+        <Text>{t("indicators.view.bmeOfWorkforce")}</Text>
+        <Badge appearance="outline">{t("indicators.direction.higher")}</Badge>
+      </div>
+      <BarChart
+        title={t("indicators.view.chart1")}
+        bars={bands.map((b) => ({ label: b === "VSM" ? "VSM" : b, value: r.bands[b]!.suppressed?.bmePct ? null : r.bands[b]!.bmePct }))}
+        reference={{ value: r.overall.bmePct, label: t("indicators.view.overallLine") }}
+        unit="%"
+      />
+      <CountsTable caption={t("indicators.view.overall")} rows={[[t("indicators.view.allStaff"), r.overall], [t("indicators.view.senior8a"), r.senior["8a-VSM"]], [t("indicators.view.senior8c"), r.senior["8c-VSM"]]]} threshold={props.threshold} />
+      <CountsTable caption={t("indicators.view.nonClinical")} rows={AFC_BANDS.map((b) => [bandLabel(t, b), r.cohorts["non-clinical"][b]])} threshold={props.threshold} />
+      <CountsTable caption={t("indicators.view.clinical")} rows={AFC_BANDS.map((b) => [bandLabel(t, b), r.cohorts.clinical[b]])} threshold={props.threshold} />
+      <CountsTable caption={t("indicators.view.medical")} rows={MEDICAL_SUBGROUPS.map((m) => [t(`indicators.medical.${m}`), r.cohorts.medical[m]])} threshold={props.threshold} />
+      {model ? (
+        <Table size="small" aria-label={t("indicators.view.modelEmployer")}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("indicators.view.modelEmployer")}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>{t("indicators.view.bmePct")}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>{t("indicators.view.target")}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>{t("indicators.view.gap")}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>{t("indicators.view.needed", { year: model.targetYear })}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {model.bands
+              .filter((b) => b.headcount !== 0)
+              .map((b) => (
+                <TableRow key={b.band}>
+                  <TableCell>{bandLabel(t, b.band)}</TableCell>
+                  <TableCell className={styles.number}>{formatPercent(b.focusPct, Boolean(b.suppressed?.focusPct))}</TableCell>
+                  <TableCell className={styles.number}>{formatPercent(b.targetPct)}</TableCell>
+                  <TableCell className={styles.number}>{b.gapPct === null ? "–" : `${b.gapPct.toFixed(1)} pp`}</TableCell>
+                  <TableCell className={styles.number}>{formatCount(b.needed, b.suppressed?.needed, props.threshold)}</TableCell>
+                </TableRow>
+              ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      <Text className={styles.note}>{t("indicators.view.method1")}</Text>
+    </>
+  );
+}
+
+function Likelihood(props: { id: string; result: RelativeLikelihoodResult; threshold: number }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const r = props.result;
+  const fraction = (group: "white" | "bme") => r[group];
+  return (
+    <>
+      <div className={styles.facts}>
+        <span className={styles.figure}>{formatRatio(r.value)}</span>
+        {r.adverse === null ? null : (
+          <Badge appearance="tint" color={r.adverse ? "danger" : "success"}>
+            {r.adverse ? t("indicators.view.adverse", { low: r.adverseBand.low.toFixed(2), high: r.adverseBand.high.toFixed(2) }) : t("indicators.view.notAdverse", { low: r.adverseBand.low.toFixed(2), high: r.adverseBand.high.toFixed(2) })}
+          </Badge>
+        )}
+        <Badge appearance="outline">{t("indicators.direction.towardsOne")}</Badge>
+      </div>
+      <Text>{r.ci95 ? t("indicators.view.ci", { low: r.ci95[0].toFixed(2), high: r.ci95[1].toFixed(2) }) : t("indicators.view.noCi")}</Text>
+      {r.significant === null ? null : <Text>{r.significant ? t("indicators.view.significant") : t("indicators.view.notSignificant")}</Text>}
+      {r.reason ? <Text>{t(`indicators.reason.${r.reason.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}`)}</Text> : null}
+      {r.cautions.map((c) => (
+        <Text key={c}>{t(`indicators.caution.${c.replace(/-([a-z])/g, (_, x: string) => x.toUpperCase())}`)}</Text>
+      ))}
+      <BarChart
+        title={t("indicators.view.chartRl")}
+        bars={[{ label: t("indicators.view.rl"), value: r.value }]}
+        band={{ low: r.adverseBand.low, high: r.adverseBand.high, label: t("indicators.view.bandLabel") }}
+        reference={{ value: 1, label: t("indicators.view.parity") }}
+        unit=""
+      />
+      <Table size="small" aria-label={t(`indicators.title.i${props.id}`)}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("indicators.view.groupCol")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t(`indicators.view.count${props.id}`)}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t(`indicators.view.of${props.id}`)}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t("indicators.view.rate")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {(["white", "bme"] as const).map((g) => (
+            <TableRow key={g}>
+              <TableCell>{t(`indicators.group.${g}`)}</TableCell>
+              <TableCell className={styles.number}>{formatCount(fraction(g).count, fraction(g).suppressed?.count, props.threshold)}</TableCell>
+              <TableCell className={styles.number}>{formatCount(fraction(g).of, fraction(g).suppressed?.of, props.threshold)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(fraction(g).rate === null ? null : fraction(g).rate! * 100)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Text className={styles.note}>{r.method}</Text>
+    </>
+  );
+}
+
+function Survey(props: { result: SurveyResult }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const r = props.result;
+  return (
+    <>
+      <div className={styles.facts}>
+        <span className={styles.figure}>{formatPercent(r.bmePct, Boolean(r.suppressed?.bmePct))}</span>
+        <Text>{t("indicators.view.bmeStaff")}</Text>
+        <Badge appearance="outline">{t(r.direction === "lower" ? "indicators.direction.lower" : "indicators.direction.higher")}</Badge>
+      </div>
+      <BarChart
+        title={t("indicators.view.chartSurvey")}
+        bars={[
+          { label: t("indicators.group.white"), value: r.suppressed?.whitePct ? null : r.whitePct },
+          { label: t("indicators.group.bme"), value: r.suppressed?.bmePct ? null : r.bmePct },
+        ]}
+        unit="%"
+      />
+      <Table size="small" aria-label={t("indicators.view.chartSurvey")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("indicators.view.groupCol")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t("indicators.view.percent")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t("indicators.view.respondents")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          <TableRow>
+            <TableCell>{t("indicators.group.white")}</TableCell>
+            <TableCell className={styles.number}>{formatPercent(r.whitePct, Boolean(r.suppressed?.whitePct))}</TableCell>
+            <TableCell className={styles.number}>{formatCount(r.whiteRespondents, r.suppressed?.whiteRespondents)}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell>{t("indicators.group.bme")}</TableCell>
+            <TableCell className={styles.number}>{formatPercent(r.bmePct, Boolean(r.suppressed?.bmePct))}</TableCell>
+            <TableCell className={styles.number}>{formatCount(r.bmeRespondents, r.suppressed?.bmeRespondents)}</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      <Text>{t("indicators.view.gapText", { gap: r.gap === null ? "–" : r.gap.toFixed(1) })}</Text>
+      <Text className={styles.note}>{t("indicators.view.methodSurvey")}</Text>
+    </>
+  );
+}
+
+function Board(props: { result: BoardResult; threshold: number }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const r = props.result;
+  const points = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${x.toFixed(1)} pp`);
+  return (
+    <>
+      <div className={styles.facts}>
+        <span className={styles.figure}>{points(r.voting.difference)}</span>
+        <Text>{t("indicators.view.votingDifference")}</Text>
+        <Badge appearance="outline">{t("indicators.direction.towardsZero")}</Badge>
+      </div>
+      <Table size="small" aria-label={t("indicators.title.i9")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("indicators.view.membership")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t("indicators.view.boardBme")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t("indicators.view.workforceBme")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t("indicators.view.difference")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {(["voting", "executive"] as const).map((k) => (
+            <TableRow key={k}>
+              <TableCell>{t(`indicators.view.${k}`)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(r[k].boardBmePct)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(r[k].workforceBmePct)}</TableCell>
+              <TableCell className={styles.number}>{points(r[k].difference)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Text className={styles.note}>{t("indicators.view.method9")}</Text>
+    </>
+  );
+}
+
+export function IndicatorView(props: { id: string; result: IndicatorResult; doc: ResultsDocument }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const threshold = props.doc.suppression?.threshold ?? 10;
+  const r = props.result;
+  return (
+    <section className={styles.view} aria-labelledby={`wres-indicator-${props.id}`} data-testid={`indicator-${props.id}`}>
+      <h3 id={`wres-indicator-${props.id}`}>{t(`indicators.title.i${props.id}`)}</h3>
+      {r.kind === "representation" ? <Representation result={r} doc={props.doc} threshold={threshold} /> : null}
+      {r.kind === "relative-likelihood" ? <Likelihood id={props.id} result={r} threshold={threshold} /> : null}
+      {r.kind === "survey" ? <Survey result={r} /> : null}
+      {r.kind === "board-difference" ? <Board result={r} threshold={threshold} /> : null}
+      {props.doc.suppression ? <Text className={styles.note}>{t("indicators.view.suppressionNote", { threshold })}</Text> : null}
+    </section>
+  );
+}

@@ -1,0 +1,259 @@
+// The Indicators view: choose or upload workbooks in the "WRES Data" library, run the indicator module
+// in a Web Worker (progress by stage, cancel), read the validation report and the results (always the
+// suppressed copy), save them for the year-on-year trend and export them for the committee paper.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, DismissRegular, PlayRegular, SaveRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
+import { suppressResults, type ResultsDocument } from "../../indicators";
+import type { DataFile, IndicatorResultRow } from "../../plan/types";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { usePlan } from "../state/PlanContext";
+import { IndicatorView } from "./IndicatorView";
+import type { RunOutcome, RunStage } from "./protocol";
+import { RUN_STAGES } from "./protocol";
+import { RunCancelledError, RunFailedError, startRun, type RunHandle, type RunProgress } from "./runner";
+import { TrendView } from "./TrendView";
+import { ValidationReport, issueText } from "./ValidationReport";
+import { indicatorKeys, periodFor, rowsToSave, STANDARD_ID } from "./view";
+import { WorkbookPicker } from "./WorkbookPicker";
+
+const useStyles = makeStyles({
+  screen: { display: "grid", gap: tokens.spacingVerticalXL },
+  bar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
+  stages: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalXS },
+  card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gap: tokens.spacingVerticalM },
+});
+
+type RunState =
+  | { status: "idle" }
+  | { status: "downloading"; done: number; of: number }
+  | { status: "running"; progress: RunProgress | null }
+  | { status: "done"; outcome: RunOutcome; publishable: ResultsDocument }
+  | { status: "failed"; message: string }
+  | { status: "cancelled" };
+
+export default function IndicatorsScreen() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { store, capabilities, locale, year } = usePlan();
+  const [files, setFiles] = useState<DataFile[] | null>(null);
+  const [saved, setSaved] = useState<IndicatorResultRow[]>([]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [run, setRun] = useState<RunState>({ status: "idle" });
+  const [view, setView] = useState<string>("report");
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saving, setSaving] = useState<"idle" | "saving" | "saved">("idle");
+  const handle = useRef<RunHandle | null>(null);
+  const cancelled = useRef(false);
+  const canRun = capabilities.editPlan;
+
+  const refresh = useCallback(async () => {
+    try {
+      const [list, results] = await Promise.all([canRun ? store.dataFiles() : Promise.resolve([]), store.indicatorResults(STANDARD_ID)]);
+      setFiles(list);
+      setSaved(results);
+    } catch (error) {
+      setFailure(error);
+      setFiles([]);
+    }
+  }, [store, canRun]);
+
+  useEffect(() => {
+    void refresh();
+    return () => handle.current?.cancel();
+  }, [refresh]);
+
+  async function upload(file: File, onProgress: (fraction: number) => void) {
+    setFailure(null);
+    try {
+      const uploaded = await store.uploadDataFile(file.name, new Uint8Array(await file.arrayBuffer()), onProgress);
+      setSelected((s) => new Set(s).add(uploaded.serverRelativeUrl));
+      await refresh();
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  async function start() {
+    if (!files) return;
+    const chosen = files.filter((f) => selected.has(f.serverRelativeUrl));
+    if (chosen.length === 0) return;
+    cancelled.current = false;
+    setFailure(null);
+    setSaving("idle");
+    setRun({ status: "downloading", done: 0, of: chosen.length });
+    const inputs: { name: string; bytes: Uint8Array }[] = [];
+    try {
+      for (const [i, file] of chosen.entries()) {
+        inputs.push({ name: file.name, bytes: await store.downloadDataFile(file.serverRelativeUrl) });
+        if (cancelled.current) return;
+        setRun({ status: "downloading", done: i + 1, of: chosen.length });
+      }
+    } catch (error) {
+      setFailure(error);
+      setRun({ status: "idle" });
+      return;
+    }
+    // The bytes are transferred to the worker: this page keeps no copy of the staff rows.
+    const current = startRun(inputs, year ? { period: year } : {}, { onProgress: (progress) => setRun({ status: "running", progress }) });
+    inputs.length = 0;
+    handle.current = current;
+    setRun({ status: "running", progress: null });
+    try {
+      const outcome = await current.done;
+      const publishable = suppressResults(outcome.results);
+      setRun({ status: "done", outcome, publishable });
+      setView(indicatorKeys(publishable)[0] ?? "report");
+    } catch (error) {
+      if (error instanceof RunCancelledError) setRun({ status: "cancelled" });
+      else if (error instanceof RunFailedError && error.issue) setRun({ status: "failed", message: `${error.issue.file}: ${issueText(t, error.issue)}` });
+      else setRun({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      handle.current = null;
+    }
+  }
+
+  function cancel() {
+    cancelled.current = true;
+    handle.current?.cancel();
+    if (!handle.current) setRun({ status: "cancelled" });
+  }
+
+  async function save(doc: ResultsDocument) {
+    const period = periodFor(doc, year);
+    if (!period) return;
+    setSaving("saving");
+    setFailure(null);
+    try {
+      await store.saveIndicatorResults(rowsToSave(doc, period));
+      setSaved(await store.indicatorResults(STANDARD_ID));
+      setSaving("saved");
+    } catch (error) {
+      setFailure(error);
+      setSaving("idle");
+    }
+  }
+
+  async function exportWorkbook(doc: ResultsDocument) {
+    try {
+      const { resultsWorkbook } = await import("../../reports/results-xlsx");
+      const bytes = await resultsWorkbook(doc);
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = `wres-results-${(doc.period ?? "results").replace("/", "-")}.xlsx`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  const busy = run.status === "downloading" || run.status === "running";
+  const done = run.status === "done" ? run : null;
+  const keys = useMemo(() => (done ? indicatorKeys(done.publishable) : []), [done]);
+
+  return (
+    <div className={styles.screen}>
+      {failure ? <ErrorMessage error={failure} /> : null}
+      {canRun ? (
+        <div className={styles.card}>
+          {files === null ? (
+            <Spinner label={t("indicators.workbooks.loading")} />
+          ) : (
+            <WorkbookPicker files={files} selected={selected} onSelect={setSelected} canUpload={capabilities.editPlan} onUpload={upload} locale={locale} disabled={busy} />
+          )}
+          <div className={styles.bar}>
+            <Button appearance="primary" icon={<PlayRegular />} disabled={busy || selected.size === 0} onClick={() => void start()}>
+              {t("indicators.run.start", { count: selected.size })}
+            </Button>
+            {busy ? (
+              <Button icon={<DismissRegular />} onClick={cancel}>
+                {t("indicators.run.cancel")}
+              </Button>
+            ) : null}
+          </div>
+          {busy ? <RunProgressView run={run} /> : null}
+          {run.status === "cancelled" ? <Text role="status">{t("indicators.run.cancelled")}</Text> : null}
+          {run.status === "failed" ? (
+            <MessageBar intent="error" role="alert" layout="multiline">
+              <MessageBarBody>
+                {t("indicators.run.failed")} {run.message}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <Text size={200}>{t("indicators.run.privacy")}</Text>
+        </div>
+      ) : (
+        <Text>{t("indicators.readerNote")}</Text>
+      )}
+
+      {done ? (
+        <section className={styles.card} aria-labelledby="wres-results-heading">
+          <h2 id="wres-results-heading">{done.publishable.period ? t("indicators.results.titleYear", { year: done.publishable.period }) : t("indicators.results.title")}</h2>
+          {keys.length === 0 ? (
+            <MessageBar intent="warning" role="alert">
+              <MessageBarBody>{t("indicators.results.none")}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <div className={styles.bar}>
+            {keys.length > 0 && canRun ? (
+              <Button appearance="primary" icon={<SaveRegular />} disabled={saving === "saving" || !periodFor(done.publishable, year)} onClick={() => void save(done.publishable)}>
+                {saving === "saving" ? t("indicators.results.saving") : t("indicators.results.save", { year: periodFor(done.publishable, year) ?? "" })}
+              </Button>
+            ) : null}
+            {keys.length > 0 ? (
+              <Button icon={<ArrowDownloadRegular />} onClick={() => void exportWorkbook(done.publishable)}>
+                {t("indicators.results.export")}
+              </Button>
+            ) : null}
+            {saving === "saved" ? <Text role="status">{t("indicators.results.saved")}</Text> : null}
+          </div>
+          <nav aria-label={t("indicators.results.nav")}>
+            <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))} size="small">
+              {keys.map((k) => (
+                <Tab key={k} value={k}>
+                  {t(`indicators.short.i${k}`)}
+                </Tab>
+              ))}
+              <Tab value="report">{t("indicators.report.tab")}</Tab>
+            </TabList>
+          </nav>
+          {view === "report" ? (
+            <ValidationReport sheets={done.outcome.sheets} issues={done.outcome.issues} results={done.publishable} />
+          ) : done.publishable.indicators[view] ? (
+            <IndicatorView id={view} result={done.publishable.indicators[view]!} doc={done.publishable} />
+          ) : null}
+        </section>
+      ) : null}
+
+      <div className={styles.card}>
+        <TrendView saved={saved} />
+      </div>
+    </div>
+  );
+}
+
+function RunProgressView(props: { run: RunState }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const run = props.run;
+  const stage: RunStage | "downloading" = run.status === "downloading" ? "downloading" : run.status === "running" ? (run.progress?.stage ?? "reading") : "reading";
+  const index = stage === "downloading" ? -1 : RUN_STAGES.indexOf(stage);
+  const fraction = run.status === "downloading" ? run.done / Math.max(1, run.of) : run.status === "running" ? (run.progress?.fraction ?? 0) : 0;
+  return (
+    <div role="status" aria-live="polite">
+      <Field label={t(`indicators.stage.${stage}`)} validationState="none">
+        <ProgressBar value={fraction} max={1} />
+      </Field>
+      <ol className={styles.stages}>
+        {RUN_STAGES.map((s, i) => (
+          <li key={s}>
+            {t(`indicators.stage.${s}`)} {i < index ? `— ${t("indicators.stage.done")}` : i === index ? `— ${t("indicators.stage.now")}` : ""}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// "What changed since the last meeting": RAG moves, completions, newly overdue actions and the
+// progress notes, each with the action's number so the room can find it in the paper.
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import type { PlanChanges } from "../../plan";
+import type { Action } from "../../plan/types";
+import { RagBadge } from "../components/RagBadge";
+import { formatDay } from "./format";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalM },
+  section: { display: "grid", gap: tokens.spacingVerticalXS },
+  h: { margin: 0, fontSize: "1em", fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, padding: 0, listStyle: "none", display: "grid", gap: tokens.spacingVerticalS },
+  item: { display: "grid", gap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
+  move: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: "0.875em" },
+  note: { whiteSpace: "pre-line", display: "-webkit-box", WebkitLineClamp: "4", WebkitBoxOrient: "vertical", overflow: "hidden" },
+  none: { color: tokens.colorNeutralForeground2 },
+});
+
+function label(action: Action | null | undefined, fallback: string): string {
+  return action ? `${action.number} ${action.title}` : fallback;
+}
+
+export function ChangesList(props: { changes: PlanChanges; actions: readonly Action[]; since: string; headingLevel?: 2 | 3; maxNotes?: number }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const H = props.headingLevel === 2 ? "h2" : "h3";
+  const { ragMoves, completed, newlyOverdue, notes } = props.changes;
+  const byId = new Map(props.actions.map((a) => [a.id, a]));
+  const unknown = t("meeting.removedAction");
+  if (ragMoves.length === 0 && newlyOverdue.length === 0 && notes.length === 0) {
+    return <p className={styles.none}>{t("meeting.noChanges", { date: formatDay(props.since, i18n.language) })}</p>;
+  }
+  const shownNotes = props.maxNotes === undefined ? notes : notes.slice(0, props.maxNotes);
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-label={t("meeting.ragMoves")}>
+        <H className={styles.h}>{t("meeting.ragMovesCount", { n: ragMoves.length })}</H>
+        {ragMoves.length > 0 ? (
+          <ul className={styles.list}>
+            {ragMoves.map((move) => (
+              <li key={move.actionId} className={styles.item} data-testid="rag-move">
+                <span>{label(move.action, unknown)}</span>
+                <span className={styles.move}>
+                  <RagBadge rag={move.from} />
+                  <span aria-label={t("meeting.movedTo")}>→</span>
+                  <RagBadge rag={move.to} />
+                </span>
+                <span className={styles.meta}>
+                  {move.author ? t("meeting.byOn", { name: move.author.title, date: formatDay(move.date, i18n.language) }) : formatDay(move.date, i18n.language)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <section className={styles.section} aria-label={t("meeting.completed")}>
+        <H className={styles.h}>{t("meeting.completedCount", { n: completed.length })}</H>
+        {completed.length > 0 ? (
+          <ul className={styles.list}>
+            {completed.map((move) => (
+              <li key={move.actionId} className={styles.item}>
+                {label(move.action, unknown)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <section className={styles.section} aria-label={t("meeting.newlyOverdue")}>
+        <H className={styles.h}>{t("meeting.newlyOverdueCount", { n: newlyOverdue.length })}</H>
+        {newlyOverdue.length > 0 ? (
+          <ul className={styles.list}>
+            {newlyOverdue.map((action) => (
+              <li key={action.id} className={styles.item}>
+                <span>{label(action, unknown)}</span>
+                {action.dueDate ? <span className={styles.meta}>{t("meeting.wasDue", { date: formatDay(action.dueDate, i18n.language) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <section className={styles.section} aria-label={t("meeting.notes")}>
+        <H className={styles.h}>{t("meeting.notesCount", { n: notes.length })}</H>
+        {shownNotes.length > 0 ? (
+          <ul className={styles.list}>
+            {shownNotes.map((note) => (
+              <li key={note.id} className={styles.item} data-testid="change-note">
+                <span>{label(byId.get(note.actionId), unknown)}</span>
+                <span className={styles.note}>{note.note}</span>
+                <span className={styles.meta}>
+                  {note.author ? t("meeting.byOn", { name: note.author.title, date: formatDay(note.date, i18n.language) }) : formatDay(note.date, i18n.language)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {shownNotes.length < notes.length ? <span className={styles.meta}>{t("meeting.moreNotes", { n: notes.length - shownNotes.length })}</span> : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+// The meeting side panel (280-320 px): the date of the committee's last meeting (chosen, and
+// remembered per meeting), what changed since, the overdue actions, and "Share to stage" when the
+// host says this person may share.
+import { Button, Field, Input, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { ShareScreenStartRegular } from "@fluentui/react-icons";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { RAGS } from "../../plan/types";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { RagBadge } from "../components/RagBadge";
+import { ChangesList } from "./ChangesList";
+import type { MeetingState } from "./data";
+import { formatDay } from "./format";
+import { isIsoDay } from "./route";
+import type { StageSharing } from "./share";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, maxWidth: "320px", boxSizing: "border-box", fontSize: tokens.fontSizeBase300 },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyle: "none" },
+  section: { display: "grid", gap: tokens.spacingVerticalS },
+  list: { margin: 0, padding: 0, listStyle: "none", display: "grid", gap: tokens.spacingVerticalS },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  shareStatus: { fontSize: tokens.fontSizeBase200 },
+});
+
+export function SidePanel(props: {
+  state: MeetingState;
+  since: string;
+  onSinceChange(since: string): void;
+  sharing: StageSharing;
+  stageUrl: string;
+  onRetry(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const [canShare, setCanShare] = useState(false);
+  const [shareState, setShareState] = useState<"idle" | "sharing" | "shared" | { error: unknown }>("idle");
+  const [draft, setDraft] = useState(props.since);
+  useEffect(() => setDraft(props.since), [props.since]);
+  useEffect(() => {
+    let live = true;
+    props.sharing.canShare().then((yes) => live && setCanShare(yes), () => live && setCanShare(false));
+    return () => {
+      live = false;
+    };
+  }, [props.sharing]);
+
+  async function share() {
+    setShareState("sharing");
+    try {
+      await props.sharing.share(props.stageUrl);
+      setShareState("shared");
+    } catch (error) {
+      setShareState({ error });
+    }
+  }
+
+  const { state } = props;
+  const data = state.status === "ready" ? state.data : null;
+  const overdue = data ? data.summary.objectives.flatMap((o) => o.overdue) : [];
+  return (
+    <main className={styles.root} aria-busy={state.status === "loading"}>
+      <h1 className={styles.h1}>{data ? t("meeting.panelTitleYear", { year: data.year }) : t("meeting.panelTitle")}</h1>
+      <Field label={t("meeting.lastMeeting")} hint={t("meeting.lastMeetingHint")}>
+        <Input
+          type="date"
+          value={draft}
+          onChange={(_, d) => {
+            setDraft(d.value);
+            if (isIsoDay(d.value)) props.onSinceChange(d.value);
+          }}
+        />
+      </Field>
+      {canShare ? (
+        <div className={styles.section}>
+          <Button appearance="primary" icon={<ShareScreenStartRegular />} onClick={() => void share()} disabled={shareState === "sharing"}>
+            {t("meeting.shareToStage")}
+          </Button>
+          {shareState === "shared" ? (
+            <span role="status" className={styles.shareStatus}>
+              {t("meeting.shared")}
+            </span>
+          ) : null}
+          {typeof shareState === "object" ? <ErrorMessage title={t("meeting.shareFailed")} error={shareState.error} /> : null}
+        </div>
+      ) : null}
+      {state.status === "loading" ? <Spinner size="small" label={t("meeting.loading")} /> : null}
+      {state.status === "error" ? <ErrorMessage title={t("load.failed")} error={state.error} onRetry={props.onRetry} /> : null}
+      {state.status === "empty" ? <p>{t("load.noPlan")}</p> : null}
+      {data ? (
+        <>
+          <section className={styles.section} aria-label={t("meeting.actionsByRag")}>
+            <ul className={styles.counts}>
+              {RAGS.map((rag) => (
+                <li key={rag} data-testid={`count-${rag}`}>
+                  <RagBadge rag={rag} />
+                  <span> {data.summary.actionsByRag[rag]}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className={styles.section}>
+            <h2 className={styles.h2}>{t("meeting.changesSince", { date: formatDay(props.since, i18n.language) })}</h2>
+            <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxNotes={8} />
+          </section>
+          <section className={styles.section}>
+            <h2 className={styles.h2}>{t("meeting.overdueCount", { n: overdue.length })}</h2>
+            {overdue.length === 0 ? (
+              <p className={styles.meta}>{t("meeting.noneOverdue")}</p>
+            ) : (
+              <ul className={styles.list} data-testid="overdue-list">
+                {overdue.map((action) => (
+                  <li key={action.id}>
+                    <div>
+                      {action.number} {action.title}
+                    </div>
+                    <div className={styles.meta}>
+                      {action.dueDate ? t("meeting.wasDue", { date: formatDay(action.dueDate, i18n.language) }) : null}
+                      {action.leads.length > 0 ? ` · ${action.leads.map((p) => p.title).join(", ")}` : action.leadText ? ` · ${action.leadText}` : ""}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,95 @@
+// What the committee views read: the plan year, the progress updates since the chosen date, and
+// the saved indicator figures, turned into the summary, the changes and headline trends.
+import { useCallback, useEffect, useState } from "react";
+import { changesSince, summarisePlan, type PlanChanges, type PlanSummary } from "../../plan";
+import type { IndicatorNumber, IndicatorResultRow } from "../../plan/types";
+import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
+import { WRES_STANDARD } from "../../indicators/standard";
+import { trendOf } from "../../indicators/compare";
+import type { Direction, Trend } from "../../indicators/types";
+
+export interface Headline {
+  indicator: IndicatorNumber;
+  year: string;
+  value: number | null;
+  previousYear: string | null;
+  previous: number | null;
+  trend: Trend;
+  /** How the figure reads: a percentage, a relative likelihood, or percentage points. */
+  unit: "percent" | "ratio" | "points";
+  places: number;
+}
+
+export interface MeetingData {
+  year: string;
+  snapshot: PlanSnapshot;
+  summary: PlanSummary;
+  changes: PlanChanges;
+  headlines: Headline[];
+}
+
+export type MeetingState = { status: "loading" } | { status: "empty" } | { status: "error"; error: unknown } | { status: "ready"; data: MeetingData };
+
+const KIND_UNIT = { representation: "percent", "relative-likelihood": "ratio", survey: "percent", "board-difference": "points" } as const;
+
+/** Latest saved figure per indicator, compared with the year before it (NHS England WRES). */
+export function headlinesFrom(rows: readonly IndicatorResultRow[], standard = WRES_STANDARD): Headline[] {
+  const out: Headline[] = [];
+  for (const definition of standard.indicators) {
+    const indicator = Number(definition.id) as IndicatorNumber;
+    const years = rows
+      .filter((r) => r.standard === standard.id && r.indicator === indicator)
+      .sort((a, b) => b.year.localeCompare(a.year));
+    const [latest, before] = years;
+    if (!latest) continue;
+    const unit = KIND_UNIT[definition.kind];
+    const places = unit === "ratio" ? 2 : 1;
+    const direction: Direction = definition.kind === "board-difference" ? "towards-zero" : definition.direction;
+    out.push({
+      indicator,
+      year: latest.year,
+      value: latest.value,
+      previousYear: before?.year ?? null,
+      previous: before?.value ?? null,
+      trend: trendOf(latest.value, before?.value ?? null, direction, places),
+      unit,
+      places,
+    });
+  }
+  return out;
+}
+
+async function loadMeeting(store: PlanStore, year: string | null, since: string, today: string): Promise<MeetingData | null> {
+  const chosen = year ?? (await store.planYears())[0] ?? null;
+  if (!chosen) return null;
+  const [snapshot, updates, results] = await Promise.all([
+    store.loadPlan(chosen),
+    store.updatesSince(chosen, since),
+    // Figures are a nice-to-have here: a failure to read them must not hide the plan.
+    store.indicatorResults().catch(() => [] as IndicatorResultRow[]),
+  ]);
+  return {
+    year: chosen,
+    snapshot,
+    summary: summarisePlan(snapshot, today),
+    changes: changesSince(updates, snapshot.actions, since, today),
+    headlines: headlinesFrom(results),
+  };
+}
+
+export function useMeetingData(store: PlanStore, year: string | null, since: string, today: string): { state: MeetingState; reload(): void } {
+  const [state, setState] = useState<MeetingState>({ status: "loading" });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    loadMeeting(store, year, since, today).then(
+      (data) => live && setState(data ? { status: "ready", data } : { status: "empty" }),
+      (error: unknown) => live && setState((previous) => (previous.status === "ready" ? previous : { status: "error", error })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, year, since, today, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { state, reload };
+}

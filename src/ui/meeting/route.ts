@@ -1,0 +1,40 @@
+// Which of the meeting and plan-year views the page shows: from the address (standalone, tests,
+// demos: ?view=sidepanel|stage|year|report&since=YYYY-MM-DD&canShare=1) or from Teams' frame
+// context (sidePanel -> side panel, meetingStage -> stage). Tiny on purpose: main.tsx reads it
+// before lazy-loading the views themselves.
+export type ExtraView = "sidepanel" | "stage" | "year" | "report";
+
+export interface ExtraRoute {
+  view: ExtraView;
+  /** The "changes since" date asked for in the address (yyyy-mm-dd), or null. */
+  since: string | null;
+  /** Standalone stand-in for the host's stage-sharing capability. */
+  canShare: boolean;
+}
+
+const VIEWS: readonly ExtraView[] = ["sidepanel", "stage", "year", "report"];
+
+export function isIsoDay(value: string | null | undefined): value is string {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+export function extraRoute(search: string, frameContext: string | null): ExtraRoute | null {
+  const q = new URLSearchParams(search);
+  const asked = q.get("view");
+  const fromFrame: ExtraView | null = frameContext === "sidePanel" ? "sidepanel" : frameContext === "meetingStage" ? "stage" : null;
+  const view = VIEWS.find((v) => v === asked) ?? fromFrame;
+  if (!view) return null;
+  const since = q.get("since");
+  return { view, since: isIsoDay(since) ? since : null, canShare: q.get("canShare") === "1" };
+}
+
+/** The address of a view of this page, keeping year and identity parameters (not theme: the viewer's host sets it). */
+export function viewUrl(href: string, view: ExtraView, since: string | null): string {
+  const url = new URL(href);
+  url.searchParams.set("view", view);
+  if (since) url.searchParams.set("since", since);
+  else url.searchParams.delete("since");
+  url.searchParams.delete("canShare");
+  url.searchParams.delete("theme");
+  return url.toString();
+}
