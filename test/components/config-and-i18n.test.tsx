@@ -94,7 +94,9 @@ describe("words in English and Welsh", () => {
   it("has text for every key the tab asks for", () => {
     const en = new Set(keys(catalogues["en-GB"]));
     const used = new Set<string>();
-    for (const file of sourceFiles("src/ui")) {
+    // The plan tab's own screens (other parts of src/ui keep their own keys).
+    const files = [...["src/ui/components", "src/ui/screens", "src/ui/state"].flatMap(sourceFiles), "src/ui/App.tsx", "src/ui/main.tsx"];
+    for (const file of files) {
       const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/\bt\("([a-zA-Z]+\.[a-zA-Z.]+)"/g)) used.add(match[1]!);
       for (const match of text.matchAll(/label: "([a-z]+\.[a-zA-Z]+)"/g)) used.add(match[1]!);
