@@ -127,7 +127,8 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
   let nextCol = 0;
   let inCell = false;
   let afterSheetData = -1;
-  const dateCache = new Map<number, string | null>();
+  const dateKeys = new Float64Array(DATE_CACHE_MASK + 1).fill(NaN);
+  const dateValues: (string | null)[] = new Array<string | null>(DATE_CACHE_MASK + 1).fill(null);
   const plen = rootPrefixLength(b);
 
   const n = b.length;
@@ -310,10 +311,14 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
         const num = parseNumber(bytes, s, e);
         if (Number.isNaN(num)) return xmlText(utf8.decode(bytes.subarray(s, e)));
         if (dateStyles[style]) {
-          let iso = dateCache.get(num);
-          if (iso === undefined) {
+          // Direct-mapped cache: dates repeat (a year has 365 of them) and Date formatting is slow.
+          const slot = (num | 0) & DATE_CACHE_MASK;
+          let iso: string | null;
+          if (dateKeys[slot] === num) iso = dateValues[slot] ?? null;
+          else {
             iso = serialToIso(num, date1904);
-            if (dateCache.size < 100_000) dateCache.set(num, iso);
+            dateKeys[slot] = num;
+            dateValues[slot] = iso;
           }
           return iso ?? num;
         }
@@ -324,6 +329,7 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
 }
 
 const COMMENT_END = new Uint8Array([45, 45, 62]);
+const DATE_CACHE_MASK = 4095;
 
 /** Start of the value of a one-letter attribute (e.g. r) inside a start tag, or -1. */
 function findAttr(b: Uint8Array, from: number, to: number, letter: number): number {
