@@ -52,6 +52,7 @@ export function readGrid(file: InputFile, options: GridOptions = {}): Grid {
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const maxUncompressedBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
   const { name, bytes } = file;
+  if (bytes.length === 0) throw fileError(name, "file-empty", `${name} is empty.`);
   const format = sniffFormat(bytes);
   switch (format) {
     case "xlsx":

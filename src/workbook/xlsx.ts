@@ -39,6 +39,9 @@ export function readXlsxGrid(file: string, bytes: Uint8Array, options: XlsxReadO
     if (entries.has("EncryptedPackage") || entries.has("EncryptionInfo")) {
       throw fileError(file, "file-encrypted", `${file} is password-protected. Remove the password in Excel and try again.`);
     }
+    if (entries.has("xl/workbook.bin")) {
+      throw fileError(file, "file-xlsb", `${file} is an Excel binary workbook (.xlsb). Open it in Excel and save it as .xlsx, then try again.`);
+    }
     throw fileError(file, "file-not-workbook", `${file} is a zip file but not an Excel workbook (no workbook part found).`);
   }
   const baseDir = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/")) : "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { strToU8 } from "fflate";
+import { strToU8, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import { readGrid, WorkbookError } from "../../../src/workbook";
@@ -144,6 +144,12 @@ describe("readGrid on bad input", () => {
     const g = grid(strToU8("\uFEFFa;b\n1;2\n"), "x.csv");
     expect(g.sheets[0]!.rows).toEqual([["a", "b"], ["1", "2"]]);
     expect(g.issues).toEqual([]);
+  });
+
+  it("names an empty file, a zip that is not a workbook and a binary .xlsb", () => {
+    expect(errorOf(() => grid(new Uint8Array(0), "empty.xlsx")).issue.code).toBe("file-empty");
+    expect(errorOf(() => grid(zipSync({ "notes.txt": strToU8("hello") }), "notes.xlsx")).issue.code).toBe("file-not-workbook");
+    expect(errorOf(() => grid(zipSync({ "xl/workbook.bin": new Uint8Array(10) }), "book.xlsb")).issue.code).toBe("file-xlsb");
   });
 
   it("refuses random binary", () => {
