@@ -25,6 +25,8 @@ import { SignInContext } from "./state/signIn";
 // Editors' dialogs load on first use: readers and action owners never download them.
 const ActionForm = lazy(() => import("./components/ActionForm").then((m) => ({ default: m.ActionForm })));
 const ObjectiveForm = lazy(() => import("./components/ObjectiveForm").then((m) => ({ default: m.ObjectiveForm })));
+// The indicators (worker, results, export) load only when someone opens that view.
+const IndicatorsScreen = lazy(() => import("./indicators/IndicatorsScreen"));
 
 export const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -87,7 +89,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
   const styles = useStyles();
   const context = usePlanContext();
   const { state, year } = context;
-  const [tab, setTab] = useState<"overview" | "mine">("overview");
+  const [tab, setTab] = useState<"overview" | "mine" | "indicators">("overview");
   const [objectiveId, setObjectiveId] = useState<number | null>(null);
   const [actionId, setActionId] = useState<number | null>(props.initialActionId);
   const [editing, setEditing] = useState<Editing>(null);
@@ -131,16 +133,21 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
           <TabList
             selectedValue={tab}
             onTabSelect={(_, d) => {
-              setTab(d.value as "overview" | "mine");
+              setTab(d.value as "overview" | "mine" | "indicators");
               setObjectiveId(null);
             }}
           >
             <Tab value="overview">{t("nav.overview")}</Tab>
             <Tab value="mine">{t("nav.mine")}</Tab>
+            <Tab value="indicators">{t("indicators.nav")}</Tab>
           </TabList>
         </nav>
         {failure ? <ErrorMessage error={failure} /> : null}
-        {tab === "mine" ? (
+        {tab === "indicators" ? (
+          <Suspense fallback={<PlanSkeleton />}>
+            <IndicatorsScreen />
+          </Suspense>
+        ) : tab === "mine" ? (
           <MyActions onOpenAction={setActionId} />
         ) : objectiveId !== null ? (
           <ObjectiveDetail
