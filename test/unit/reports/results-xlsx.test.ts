@@ -191,4 +191,20 @@ describe("resultsWorkbook", () => {
     expect(cells.some((c) => c.value === `'${EVIL_FILE}`)).toBe(true);
     expect(cells.some((c) => c.value === "'@Staff")).toBe(true);
   });
+
+  it("shows the previous year's figure, the change and the trend", async () => {
+    const previous = computeResults({ ...dataset(), period: "2023/24" });
+    const current = computeResults(dataset(), { previous });
+    const wb = await load(await resultsWorkbook(current));
+    const summary = wb.getWorksheet("Summary")!;
+    let row2: ExcelJS.Row | null = null;
+    summary.eachRow((row) => {
+      if (String(row.getCell(1).value).startsWith("Indicator 2:")) row2 = row;
+    });
+    const r = row2 as unknown as ExcelJS.Row;
+    expect(summary.getRow(4).getCell(8).value).toBe("Previous");
+    expect(r.getCell(8).value).toBeCloseTo(2, 10);
+    expect(r.getCell(9).value).toBeCloseTo(0, 10);
+    expect(r.getCell(10).value).toBe("unchanged");
+  });
 });
