@@ -204,15 +204,5 @@ function forgeDeclaredSize(zip: Uint8Array, path: string, size: number): Uint8Ar
   return out;
 }
 
-describe("large sheets", () => {
-  it("reads 1,000,000 rows", () => {
-    const bytes = buildLargeXlsx(1_000_000, (r) => `<c r="A${r}"><v>${r}</v></c>`);
-    const t = performance.now();
-    const s = grid(bytes).sheets[0]!;
-    const ms = performance.now() - t;
-    expect(s.rows).toHaveLength(1_000_000);
-    expect(s.rows[999_999]).toEqual([1_000_000]);
-    expect(ms).toBeLessThan(20_000);
-  }, 60_000);
-});
+
 
