@@ -61,6 +61,34 @@ describe("local SharePoint core through @pnp/sp", () => {
     await expect(list.items.getById(child.Id)()).rejects.toMatchObject({ status: 404 });
   });
 
+  it("accepts verbose write bodies (__metadata, {results} multi-values) and answers verbose reads", async () => {
+    const site = freshSite(server);
+    const sp = spAs(site, EDITOR);
+    await sp.web.lists.add("People", "", 100);
+    const list = sp.web.lists.getByTitle("People");
+    const leads = await list.fields.addUser("Leads", {});
+    await list.fields.getById(leads.Id as string).update({ AllowMultipleValues: true }, "SP.FieldUser");
+    await list.fields.addMultiChoice("Tags", { Choices: ["a", "b", "c"] });
+    const a = await sp.web.ensureUser(ADMIN);
+    const b = await sp.web.ensureUser(EDITOR);
+    const verbose = { Accept: "application/json;odata=verbose", "Content-Type": "application/json;odata=verbose" };
+    const created = await call(`${site}/_api/web/lists/getByTitle('People')/items`, {
+      method: "POST",
+      upn: EDITOR,
+      headers: verbose,
+      body: { __metadata: { type: "SP.Data.PeopleListItem" }, Title: "v", LeadsId: { results: [a.Id, b.Id] }, Tags: { results: ["a", "c"] } },
+    });
+    expect(created.status).toBe(201);
+    const d = (created.json() as { d: Record<string, unknown> }).d;
+    expect(d).toMatchObject({ __metadata: { type: "SP.Data.PeopleListItem", etag: '"1"' }, LeadsId: { results: [a.Id, b.Id] }, Tags: { results: ["a", "c"] } });
+    const light = await list.items.getById(d.Id as number).select("LeadsId", "Tags", "Leads/EMail").expand("Leads")();
+    expect(light).toMatchObject({ LeadsId: [a.Id, b.Id], Tags: ["a", "c"], Leads: [{ EMail: ADMIN }, { EMail: EDITOR }] });
+    const byLead = await list.items.select("Id").filter(`LeadsId eq ${b.Id}`)();
+    expect(byLead).toHaveLength(1);
+    await expect(list.items.add({ Title: "bad", LeadsId: 99 })).rejects.toMatchObject({ status: 400 });
+    await expect(list.items.add({ Title: "bad", Nope: 1 })).rejects.toMatchObject({ status: 400 });
+  });
+
   it("refuses requests without a valid token", async () => {
     const site = freshSite(server);
     const none = await call(`${site}/_api/web`, { upn: null });
