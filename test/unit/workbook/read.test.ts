@@ -332,6 +332,26 @@ describe("whole files", () => {
     expect(issuesOf(ds, "csv-in-disguise")[0]!.file).toBe("more staff.xlsx");
   });
 
+  it("reads CSV in Windows-1252 and tab-separated UTF-16 (Excel's \"Unicode text\")", () => {
+    const latin = strToU8("Employee Number;Ethnic Origin;Pay Band\n1;A White - British;Band 5\n2;Other ethnic group - Arab;Band 6\n3;Z Not Stated;Band 7\n");
+    // "Caf\u00e9" in Windows-1252 is a single 0xE9 byte: invalid UTF-8.
+    const withAccent = new Uint8Array([...latin, ...[0x34, 0x3b, 0x41, 0x3b, 0x43, 0x61, 0x66, 0xe9, 0x0a]]);
+    const ds1 = readWorkbooks([{ name: "staff.csv", bytes: withAccent }]);
+    expect(ds1.staff.map((s) => s.ethnicity.group)).toEqual(["white", "bme", "unknown", "white"]);
+    const text = "Employee Number\tEthnic Origin\tPay Band\r\n9\tN\tBand 3\r\n";
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) utf16[2 + 2 * i] = text.charCodeAt(i);
+    const ds2 = readWorkbooks([{ name: "staff.txt", bytes: utf16 }]);
+    expect(ds2.staff.map((s) => [s.personId, s.ethnicity.broad, s.band])).toEqual([["9", "black", "3"]]);
+  });
+
+  it("takes the person from an ESR assignment number when there is no employee number", () => {
+    const ds = readWorkbooks([xlsx("f.xlsx", "S", [["Assignment Number", "Ethnic Origin", "Pay Band", "Primary Assignment"], ["12345678", "A", "Band 5", "Yes"], ["12345678-2", "A", "Band 3", "No"]])]);
+    expect(ds.staff.map((s) => [s.personId, s.band])).toEqual([["12345678", "5"]]);
+    expect(ds.sheets[0]!.exclusions).toEqual({ "secondary-assignment": 1 });
+  });
+
   it("throws a WorkbookError for an unreadable file, or reports it when asked", () => {
     const good = staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]);
     const bad = { name: "broken.xlsx", bytes: good.bytes.slice(0, 100) };
