@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   hidden: { fill: tokens.colorNeutralStroke1 },
   band: { fill: tokens.colorPaletteGreenBackground2, stroke: tokens.colorPaletteGreenBorder2 },
   line: { stroke: tokens.colorNeutralForeground1, strokeWidth: 2, strokeDasharray: "6 4" },
+  // A halo in the page colour keeps the reference line visible where it crosses a bar (high contrast: both white).
+  halo: { stroke: tokens.colorNeutralBackground1, strokeWidth: 6 },
   text: { fill: tokens.colorNeutralForeground1, fontSize: "13px", fontFamily: tokens.fontFamilyBase },
 });
 
@@ -21,7 +23,8 @@ export interface Bar {
 export function BarChart(props: { title: string; bars: Bar[]; unit: string; reference?: { value: number | null; label: string }; band?: { low: number; high: number; label: string } }) {
   const styles = useStyles();
   const rowHeight = 26;
-  const left = 110;
+  // Room for the longest label (about 7.5 px a character at 13 px).
+  const left = Math.min(260, 16 + 7.5 * Math.max(4, ...props.bars.map((b) => b.label.length)));
   const width = 600;
   const plot = width - left - 60;
   const top = 8;
@@ -41,9 +44,9 @@ export function BarChart(props: { title: string; bars: Bar[]; unit: string; refe
               {bar.label}
             </text>
             {bar.value === null ? (
-              <rect className={styles.hidden} x={left} y={y + 4} width={4} height={rowHeight - 8} />
+              <rect className={styles.hidden} x={left} y={y + 7} width={4} height={rowHeight - 14} />
             ) : (
-              <rect className={styles.bar} x={left} y={y + 4} width={Math.max(1, x(bar.value) - left)} height={rowHeight - 8} />
+              <rect className={styles.bar} x={left} y={y + 7} width={Math.max(1, x(bar.value) - left)} height={rowHeight - 14} />
             )}
             <text className={styles.text} x={(bar.value === null ? left + 4 : x(bar.value)) + 6} y={y + rowHeight / 2 + 4}>
               {bar.value === null ? "*" : format(bar.value)}
@@ -53,6 +56,7 @@ export function BarChart(props: { title: string; bars: Bar[]; unit: string; refe
       })}
       {props.reference && props.reference.value !== null ? (
         <g>
+          <line className={styles.halo} x1={x(props.reference.value)} x2={x(props.reference.value)} y1={top - 4} y2={top + props.bars.length * rowHeight} />
           <line className={styles.line} x1={x(props.reference.value)} x2={x(props.reference.value)} y1={top - 4} y2={top + props.bars.length * rowHeight} />
           <text className={styles.text} x={x(props.reference.value)} y={height - 16} textAnchor="middle">
             {`${props.reference.label} ${format(props.reference.value)}`}

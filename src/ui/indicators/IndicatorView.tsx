@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   figure: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
   facts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "center" },
   note: { color: tokens.colorNeutralForeground2, maxWidth: "80ch" },
-  number: { textAlign: "end" },
+  number: { textAlign: "end", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
 });
 
 type T = (key: string, options?: Record<string, unknown>) => string;

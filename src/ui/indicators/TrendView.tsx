@@ -6,7 +6,7 @@ import type { IndicatorResultRow } from "../../plan/types";
 import { formatHeadline, trendTable, type TrendCell } from "./view";
 
 const useStyles = makeStyles({
-  number: { textAlign: "end", whiteSpace: "nowrap" },
+  number: { textAlign: "end", whiteSpace: "nowrap", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
   improved: { color: tokens.colorPaletteGreenForeground1 },
   worsened: { color: tokens.colorPaletteRedForeground1 },
   arrow: { verticalAlign: "middle", marginInlineStart: tokens.spacingHorizontalXS },

@@ -7,7 +7,7 @@ import { exclusionLines } from "./view";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalM },
-  number: { textAlign: "end" },
+  number: { textAlign: "end", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalXS },
 });
 

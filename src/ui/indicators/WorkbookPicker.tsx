@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
   table: { tableLayout: "auto" },
   hidden: { display: "none" },
-  number: { textAlign: "end" },
+  number: { textAlign: "end", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
 });
 
 export function WorkbookPicker(props: {

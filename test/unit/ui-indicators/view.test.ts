@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { computeResults, suppressResults } from "../../../src/indicators";
+import { generateTrust } from "../../../src/demo/trust";
+import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
+import { readWorkbooks } from "../../../src/workbook";
+import { exclusionLines, formatBytes, formatHeadline, rowsToSave, trendTable } from "../../../src/ui/indicators/view";
+
+function saved(year: string, indicator: IndicatorNumber, value: number | null, origin: "computed" | "entered" = "computed"): IndicatorResultRow {
+  return { id: 0, etag: "1", modified: "", year, standard: "nhs-england-wres", indicator, value, detail: "{}", origin };
+}
+
+const dataset = readWorkbooks(generateTrust({ staff: 600, seed: 3, year: "2024/25" }).files);
+const exact = computeResults(dataset);
+
+describe("saving results", () => {
+  it("refuses an unsuppressed document: only the publishable copy is saved", () => {
+    expect(() => rowsToSave(exact, "2024/25")).toThrow(/suppressed/);
+  });
+
+  it("saves one row per indicator with the headline figure and the suppressed detail", () => {
+    const publishable = suppressResults(exact);
+    const rows = rowsToSave(publishable, "2024/25");
+    expect(rows.map((r) => r.indicator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const two = rows.find((r) => r.indicator === 2)!;
+    expect(two.value).toBe((publishable.indicators["2"] as { value: number }).value);
+    expect(JSON.parse(two.detail)).toEqual(publishable.indicators["2"]);
+    expect(rows.every((r) => r.origin === "computed" && r.year === "2024/25" && r.standard === "nhs-england-wres")).toBe(true);
+    // A count below 10 never reaches the list: indicator 1 of a 600-row trust has small bands.
+    const one = JSON.parse(rows[0]!.detail) as { cohorts: Record<string, Record<string, { total: number | null; suppressed?: object }>> };
+    const cells = Object.values(one.cohorts).flatMap((c) => Object.values(c));
+    expect(cells.some((c) => c.suppressed)).toBe(true);
+    expect(cells.every((c) => c.total === null || c.total === 0 || c.total >= 10 || c.suppressed)).toBe(true);
+  });
+});
+
+describe("the year-on-year trend", () => {
+  it("puts years in order and judges each move by the indicator's direction of good", () => {
+    const table = trendTable([
+      saved("2024/25", 2, 1.3),
+      saved("2023/24", 2, 1.6, "entered"),
+      saved("2023/24", 1, 20.1),
+      saved("2024/25", 1, 19.5),
+      saved("2023/24", 5, 30),
+      saved("2024/25", 5, 27.5),
+      saved("2023/24", 9, -12),
+      saved("2024/25", 9, -15),
+      saved("2024/25", 3, 0.7),
+      saved("2023/24", 3, 1.3),
+    ]);
+    expect(table.years).toEqual(["2023/24", "2024/25"]);
+    const trend = (i: number) => table.rows.find((r) => r.indicator === i)!.cells[1]!.trend;
+    expect(trend(1)).toBe("worsened"); // BME share fell: higher is better
+    expect(trend(2)).toBe("improved"); // 1.6 -> 1.3, closer to parity
+    expect(trend(3)).toBe("worsened"); // 1.3 -> 0.7: further from 1 on the log scale (|ln 0.7| > |ln 1.3|)
+    expect(trend(5)).toBe("improved"); // lower is better
+    expect(trend(9)).toBe("worsened"); // further from zero
+    expect(table.rows.find((r) => r.indicator === 2)!.cells[0]).toMatchObject({ trend: "not-comparable", origin: "entered" });
+  });
+
+  it("treats a change invisible at display precision as unchanged and a gap year as not comparable", () => {
+    const table = trendTable([saved("2022/23", 2, 1.501), saved("2023/24", 2, 1.499), saved("2022/23", 4, 1.2), saved("2024/25", 4, 1.1)]);
+    const two = table.rows.find((r) => r.indicator === 2)!;
+    expect(two.cells[1]!.trend).toBe("unchanged");
+    const four = table.rows.find((r) => r.indicator === 4)!;
+    expect(four.cells[1]).toBeNull();
+    expect(four.cells[2]!.trend).toBe("not-comparable");
+  });
+
+  it("ignores other standards", () => {
+    expect(trendTable([{ ...saved("2024/25", 1, 5), standard: "nhs-england-wdes" }]).years).toEqual([]);
+  });
+});
+
+describe("display helpers", () => {
+  it("formats headlines as relative likelihoods, percentages and points", () => {
+    expect(formatHeadline(2, 1.4681)).toBe("1.47");
+    expect(formatHeadline(1, 27.46)).toBe("27.5%");
+    expect(formatHeadline(9, -19.85)).toBe("-19.9 pp");
+    expect(formatHeadline(9, 0.01)).toBe("0.0 pp");
+    expect(formatHeadline(3, null)).toBe("–");
+  });
+
+  it("lists exclusions by file, sheet and reason", () => {
+    const lines = exclusionLines(dataset.sheets);
+    expect(lines.find((l) => l.reason === "bank-only")).toMatchObject({ sheet: "Staff in Post" });
+    expect(lines.every((l) => l.rows > 0)).toBe(true);
+  });
+
+  it("formats sizes", () => {
+    expect(formatBytes(512, "en-GB")).toBe("512 B");
+    expect(formatBytes(172306, "en-GB")).toBe("168.3 KB");
+    expect(formatBytes(12.9 * 1024 * 1024, "en-GB")).toBe("12.9 MB");
+  });
+});
