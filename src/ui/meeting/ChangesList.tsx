@@ -23,7 +23,13 @@ function label(action: Action | null | undefined, fallback: string): string {
   return action ? `${action.number} ${action.title}` : fallback;
 }
 
-export function ChangesList(props: { changes: PlanChanges; actions: readonly Action[]; since: string; headingLevel?: 2 | 3; maxNotes?: number }) {
+/** Shows the first `max` items and says how many more the report has. */
+function capped<T>(items: readonly T[], max: number | undefined): { shown: readonly T[]; more: number } {
+  if (max === undefined || items.length <= max) return { shown: items, more: 0 };
+  return { shown: items.slice(0, max), more: items.length - max };
+}
+
+export function ChangesList(props: { changes: PlanChanges; actions: readonly Action[]; since: string; headingLevel?: 2 | 3; maxItems?: number; maxNotes?: number }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const H = props.headingLevel === 2 ? "h2" : "h3";
@@ -33,18 +39,23 @@ export function ChangesList(props: { changes: PlanChanges; actions: readonly Act
   if (ragMoves.length === 0 && newlyOverdue.length === 0 && notes.length === 0) {
     return <p className={styles.none}>{t("meeting.noChanges", { date: formatDay(props.since, i18n.language) })}</p>;
   }
+  const moves = capped(ragMoves, props.maxItems);
+  const done = capped(completed, props.maxItems);
+  const late = capped(newlyOverdue, props.maxItems);
   const shownNotes = props.maxNotes === undefined ? notes : notes.slice(0, props.maxNotes);
+  const more = (n: number) => (n > 0 ? <span className={styles.meta}>{t("meeting.moreNotes", { n })}</span> : null);
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-label={t("meeting.ragMoves")}>
         <H className={styles.h}>{t("meeting.ragMovesCount", { n: ragMoves.length })}</H>
         {ragMoves.length > 0 ? (
           <ul className={styles.list}>
-            {ragMoves.map((move) => (
+            {moves.shown.map((move) => (
               <li key={move.actionId} className={styles.item} data-testid="rag-move">
                 <span>{label(move.action, unknown)}</span>
                 <span className={styles.move}>
-                  <RagBadge rag={move.from} />
+                  {/* A first update has no earlier RAG recorded: show where it went only. */}
+                  {move.from ? <RagBadge rag={move.from} /> : null}
                   <span aria-label={t("meeting.movedTo")}>→</span>
                   <RagBadge rag={move.to} />
                 </span>
@@ -55,24 +66,26 @@ export function ChangesList(props: { changes: PlanChanges; actions: readonly Act
             ))}
           </ul>
         ) : null}
+        {more(moves.more)}
       </section>
       <section className={styles.section} aria-label={t("meeting.completed")}>
         <H className={styles.h}>{t("meeting.completedCount", { n: completed.length })}</H>
         {completed.length > 0 ? (
           <ul className={styles.list}>
-            {completed.map((move) => (
+            {done.shown.map((move) => (
               <li key={move.actionId} className={styles.item}>
                 {label(move.action, unknown)}
               </li>
             ))}
           </ul>
         ) : null}
+        {more(done.more)}
       </section>
       <section className={styles.section} aria-label={t("meeting.newlyOverdue")}>
         <H className={styles.h}>{t("meeting.newlyOverdueCount", { n: newlyOverdue.length })}</H>
         {newlyOverdue.length > 0 ? (
           <ul className={styles.list}>
-            {newlyOverdue.map((action) => (
+            {late.shown.map((action) => (
               <li key={action.id} className={styles.item}>
                 <span>{label(action, unknown)}</span>
                 {action.dueDate ? <span className={styles.meta}>{t("meeting.wasDue", { date: formatDay(action.dueDate, i18n.language) })}</span> : null}
@@ -80,6 +93,7 @@ export function ChangesList(props: { changes: PlanChanges; actions: readonly Act
             ))}
           </ul>
         ) : null}
+        {more(late.more)}
       </section>
       <section className={styles.section} aria-label={t("meeting.notes")}>
         <H className={styles.h}>{t("meeting.notesCount", { n: notes.length })}</H>
@@ -96,7 +110,7 @@ export function ChangesList(props: { changes: PlanChanges; actions: readonly Act
             ))}
           </ul>
         ) : null}
-        {shownNotes.length < notes.length ? <span className={styles.meta}>{t("meeting.moreNotes", { n: notes.length - shownNotes.length })}</span> : null}
+        {more(notes.length - shownNotes.length)}
       </section>
     </div>
   );

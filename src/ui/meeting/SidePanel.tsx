@@ -103,7 +103,7 @@ export function SidePanel(props: {
           </section>
           <section className={styles.section}>
             <h2 className={styles.h2}>{t("meeting.changesSince", { date: formatDay(props.since, i18n.language) })}</h2>
-            <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxNotes={8} />
+            <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={10} maxNotes={6} />
           </section>
           <section className={styles.section}>
             <h2 className={styles.h2}>{t("meeting.overdueCount", { n: overdue.length })}</h2>

@@ -1,0 +1,14 @@
+// The meeting and plan-year views behind one small component, so the tab's entry only learns
+// one name; each view's code downloads when the page is opened as that view.
+import { lazy } from "react";
+import type { PlanStore } from "../../sharepoint/types";
+import type { ExtraRoute } from "./route";
+
+const MeetingRoot = lazy(() => import("./MeetingRoot").then((m) => ({ default: m.MeetingRoot })));
+const YearRoot = lazy(() => import("../year/YearRoot").then((m) => ({ default: m.YearRoot })));
+
+export function ExtraViews(props: { route: ExtraRoute; store: PlanStore; year: string | null; today: string }) {
+  const { route } = props;
+  if (route.view === "sidepanel" || route.view === "stage") return <MeetingRoot route={{ ...route, view: route.view }} store={props.store} year={props.year} today={props.today} />;
+  return <YearRoot route={{ ...route, view: route.view }} store={props.store} year={props.year} today={props.today} />;
+}

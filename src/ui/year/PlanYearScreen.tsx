@@ -1,0 +1,94 @@
+// Plan year tools for plan editors: import a plan from Excel, the committee report (Excel and a
+// print view), and rolling the plan over to next year.
+import { Button, Field, Input, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, PrintRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Capabilities } from "../../plan/types";
+import type { PlanStore } from "../../sharepoint/types";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { isIsoDay, viewUrl } from "../meeting/route";
+import { defaultSince } from "../meeting/since";
+import { ImportPanel } from "./ImportPanel";
+import { committeeLabels, downloadCommitteeWorkbook, loadReport } from "./report";
+import { RolloverPanel } from "./RolloverPanel";
+
+const useStyles = makeStyles({
+  page: { maxWidth: "1100px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gap: tokens.spacingVerticalL },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  card: {
+    display: "grid",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export function PlanYearScreen(props: { store: PlanStore; year: string; capabilities: Capabilities; today: string; href: string; onYearChanged?: (year: string) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [since, setSince] = useState(defaultSince(props.today));
+  const [report, setReport] = useState<"idle" | "working" | { file: string } | { error: unknown }>("idle");
+  const editor = props.capabilities.editPlan;
+
+  async function download() {
+    setReport("working");
+    try {
+      const data = await loadReport(props.store, props.year, since, props.today);
+      setReport({ file: await downloadCommitteeWorkbook(data, props.year, committeeLabels(t)) });
+    } catch (error) {
+      setReport({ error });
+    }
+  }
+
+  return (
+    <main className={styles.page}>
+      <h1 className={styles.h1}>{t("planYear.title", { year: props.year })}</h1>
+
+      <section className={styles.card} aria-labelledby="year-report">
+        <h2 id="year-report" className={styles.h2}>
+          {t("planYear.report.title")}
+        </h2>
+        <p className={styles.muted}>{t("planYear.report.explain")}</p>
+        <div className={styles.row}>
+          <Field label={t("planYear.report.since")}>
+            <Input type="date" value={since} onChange={(_, d) => isIsoDay(d.value) && setSince(d.value)} />
+          </Field>
+          <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={report === "working"} onClick={() => void download()}>
+            {report === "working" ? t("planYear.report.working") : t("planYear.report.download")}
+          </Button>
+          <Link href={viewUrl(props.href, "report", since)} target="_blank">
+            <PrintRegular aria-hidden /> {t("planYear.report.printView")}
+          </Link>
+        </div>
+        {typeof report === "object" && "file" in report ? <p role="status">{t("planYear.report.downloaded", { file: report.file })}</p> : null}
+        {typeof report === "object" && "error" in report ? <ErrorMessage error={report.error} /> : null}
+      </section>
+
+      {editor ? (
+        <>
+          <section className={styles.card} aria-labelledby="year-import">
+            <h2 id="year-import" className={styles.h2}>
+              {t("planYear.import.title")}
+            </h2>
+            <p className={styles.muted}>{t("planYear.import.explain")}</p>
+            <ImportPanel store={props.store} year={props.year} />
+          </section>
+          <section className={styles.card} aria-labelledby="year-rollover">
+            <h2 id="year-rollover" className={styles.h2}>
+              {t("planYear.rollover.title")}
+            </h2>
+            <RolloverPanel store={props.store} year={props.year} onDone={props.onYearChanged} />
+          </section>
+        </>
+      ) : (
+        <p className={styles.muted}>{t("planYear.editorsOnly")}</p>
+      )}
+    </main>
+  );
+}

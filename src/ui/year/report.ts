@@ -1,0 +1,49 @@
+// The committee report's data and Excel file: the plan year, and changes since the chosen date.
+import type { TFunction } from "i18next";
+import { changesSince, summarisePlan, type PlanChanges, type PlanSummary } from "../../plan";
+import type { CommitteeLabels } from "../../reports/committee-xlsx";
+import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
+
+export interface ReportData {
+  snapshot: PlanSnapshot;
+  summary: PlanSummary;
+  changes: PlanChanges;
+  since: string;
+  today: string;
+}
+
+export async function loadReport(store: PlanStore, year: string, since: string, today: string): Promise<ReportData> {
+  const [snapshot, updates] = await Promise.all([store.loadPlan(year), store.updatesSince(year, since)]);
+  return { snapshot, summary: summarisePlan(snapshot, today), changes: changesSince(updates, snapshot.actions, since, today), since, today };
+}
+
+/** The workbook's words in the tab's language (the catalogue keeps {name} marks for the report module). */
+export function committeeLabels(t: TFunction): Partial<CommitteeLabels> {
+  const labels = t("planYear.xlsx", { returnObjects: true }) as unknown;
+  return labels && typeof labels === "object" ? (labels as Partial<CommitteeLabels>) : {};
+}
+
+/** Builds the .xlsx (exceljs loads only now) and hands it to the browser as a download. */
+export async function downloadCommitteeWorkbook(data: ReportData, year: string, labels: Partial<CommitteeLabels>): Promise<string> {
+  const { committeeWorkbook } = await import("../../reports/committee-xlsx");
+  const bytes = await committeeWorkbook({
+    year,
+    objectives: data.snapshot.objectives,
+    actions: data.snapshot.actions,
+    lastUpdates: data.snapshot.lastUpdates,
+    changes: data.changes,
+    since: data.since,
+    today: data.today,
+    labels,
+  });
+  const fileName = `WRES committee report ${year.replace(/[/\\]/g, "-")} since ${data.since}.xlsx`;
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return fileName;
+}
