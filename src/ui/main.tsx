@@ -9,6 +9,8 @@ import { resolveLocale } from "../i18n";
 import { actionIdFromSubPage, initHost, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
 import { App } from "./App";
 import type { ConfigSettings } from "./screens/ConfigPage";
+import { ExtraViews } from "./meeting/ExtraViews";
+import { extraRoute } from "./meeting/route";
 import { createActivityTracker, trackStore } from "./state/activity";
 import { readParams, standaloneActionLink } from "./state/params";
 import "./global.css";
@@ -67,6 +69,8 @@ async function start() {
   }
 
   const { store } = connect(siteUrl);
+  // Meeting side panel / stage (Teams frame context or ?view=), plan-year tools and print view (?view=).
+  const extra = isConfig ? null : extraRoute(location.search, context?.frameContext ?? null);
   createRoot(root).render(
     <App
       store={store}
@@ -92,6 +96,8 @@ async function start() {
           }}
           openHref={context ? undefined : (settings) => contentUrlFor(location.origin, settings).replace("/index.html", "/") + `&as=${encodeURIComponent(params.as)}`}
         />
+      ) : extra ? (
+        <ExtraViews route={extra} store={store} year={params.year} today={today} />
       ) : undefined}
     </App>,
   );
