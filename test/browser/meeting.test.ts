@@ -1,0 +1,159 @@
+// The committee views in Chromium against the dev server and the seeded local SharePoint site:
+// the meeting side panel at 320 px (changes since a date after someone else's update, the date
+// remembered, share-to-stage only when the host allows it), the stage at 1920x1080 with the
+// indicators' headline figures, axe-core and screenshots in the three themes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { createPlanStore, createSp } from "../../src/sharepoint";
+import type { PlanStore } from "../../src/sharepoint/types";
+import { SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
+
+const LEAD = "edi.lead@wres.test";
+const AMARA = "amara.okafor@wres.test";
+const STAGE = { width: 1920, height: 1080 };
+
+let app: RunningApp;
+let browser: Browser;
+const contexts = new Map<string, BrowserContext>();
+
+async function openAs(upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  let context = contexts.get(upn);
+  if (!context) {
+    context = await browser.newContext({ viewport: SIDE_PANEL, locale: "en-GB" });
+    context.setDefaultNavigationTimeout(180_000);
+    context.setDefaultTimeout(60_000);
+    contexts.set(upn, context);
+  }
+  const page = await context.newPage();
+  await page.setViewportSize(options.viewport ?? SIDE_PANEL);
+  await page.goto(`${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...query })}`);
+  return page;
+}
+
+function storeAs(upn: string): PlanStore {
+  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
+}
+
+function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`)
+    .join("\n");
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const violations = await runAxe(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+const today = isoDay(new Date());
+
+beforeAll(async () => {
+  app = await startApp({ seed: "demo" });
+  browser = await launchBrowser();
+  const page = await openAs(LEAD, { view: "sidepanel" });
+  await page.getByRole("heading", { name: /^Committee view/ }).waitFor();
+  await page.close();
+});
+
+afterAll(async () => {
+  for (const context of contexts.values()) await context.close();
+  await browser?.close();
+  await app?.close();
+});
+
+describe("the meeting side panel at 320 px", () => {
+  it("shows an update made in another context among the changes since the chosen date", async () => {
+    // Amara, elsewhere, moves one of her actions and writes a note.
+    const amara = storeAs(AMARA);
+    const [year] = await amara.planYears();
+    const snapshot = await amara.loadPlan(year!);
+    const mine = snapshot.actions.find((a) => a.leads.some((p) => p.email?.toLowerCase() === AMARA) && a.rag !== "Blue" && a.rag !== "Red");
+    expect(mine).toBeDefined();
+    const note = `Committee test note ${Date.now()}`;
+    await amara.updateProgress(mine!.id, mine!.etag, { rag: "Red", note });
+
+    const page = await openAs(LEAD, { view: "sidepanel", since: today });
+    await page.getByRole("heading", { name: /^Changes since/ }).waitFor();
+    await expect.poll(() => page.getByText(note).count()).toBe(1);
+    const move = page.getByTestId("rag-move").filter({ hasText: mine!.title });
+    expect(await move.count()).toBe(1);
+    expect(await move.locator("[data-rag]").evaluateAll((els) => els.map((e) => e.getAttribute("data-rag")))).toEqual([mine!.rag, "Red"]);
+    // No horizontal scrolling at side-panel width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDE_PANEL.width);
+
+    // A date after the update: the note is no longer among the changes.
+    const tomorrow = isoDay(new Date(Date.now() + 86_400_000));
+    await page.getByLabel("Date of the last meeting").fill(tomorrow);
+    await expect.poll(() => page.getByText(note).count()).toBe(0);
+    await page.close();
+
+    // Remembered for this meeting (standalone: this browser) when the address names no date.
+    const again = await openAs(LEAD, { view: "sidepanel" });
+    await again.getByRole("heading", { name: /^Changes since/ }).waitFor();
+    await expect.poll(() => again.getByLabel("Date of the last meeting").inputValue()).toBe(tomorrow);
+    await again.close();
+  });
+
+  it("offers Share to stage only when the host says sharing is possible", async () => {
+    const without = await openAs(LEAD, { view: "sidepanel" });
+    await without.getByRole("heading", { name: /^Changes since/ }).waitFor();
+    expect(await without.getByRole("button", { name: "Share to stage" }).count()).toBe(0);
+    await without.close();
+
+    const page = await openAs(LEAD, { view: "sidepanel", canShare: "1", since: "2024-04-01" });
+    const share = page.getByRole("button", { name: "Share to stage" });
+    await share.waitFor();
+    // Standalone, sharing opens the stage view (with the same period) in a new window.
+    const [stage] = await Promise.all([page.context().waitForEvent("page"), share.click()]);
+    await stage.waitForLoadState();
+    const url = new URL(stage.url());
+    expect(url.searchParams.get("view")).toBe("stage");
+    expect(url.searchParams.get("since")).toBe("2024-04-01");
+    expect(url.searchParams.get("canShare")).toBeNull();
+    await stage.close();
+    await page.close();
+  });
+
+  it("passes axe and is screenshotted in each theme", async () => {
+    for (const theme of THEMES) {
+      const page = await openAs(LEAD, { view: "sidepanel", canShare: "1", since: "2024-04-01" }, { theme });
+      await page.getByRole("heading", { name: /^Overdue actions/ }).waitFor();
+      await expectNoAxeViolations(page);
+      await screenshot(page, `meeting-sidepanel-${theme}`);
+      await page.close();
+    }
+  });
+});
+
+describe("the meeting stage at 1920x1080", () => {
+  it("renders the RAG summary, objectives and the indicators' headline figures with trends", async () => {
+    const lead = storeAs(LEAD);
+    const [year] = await lead.planYears();
+    const existing = await lead.indicatorResults();
+    if (!existing.some((r) => r.indicator === 2)) {
+      const row = { standard: "nhs-england-wres", indicator: 2 as const, detail: "{}", origin: "entered" as const };
+      await lead.saveIndicatorResults([
+        { ...row, year: "2023/24", value: 1.62 },
+        { ...row, year: year!, value: 1.31 },
+      ]);
+    }
+    for (const theme of THEMES) {
+      const page = await openAs(LEAD, { view: "stage", since: "2024-04-01" }, { theme, viewport: STAGE });
+      await page.getByRole("heading", { name: "WRES indicators: headline figures" }).waitFor();
+      const figure = page.getByTestId("headline-2");
+      await figure.waitFor();
+      expect(await figure.innerText()).toContain("1.31");
+      expect(await figure.locator("[data-trend]").getAttribute("data-trend")).toBe("improved");
+      expect(await page.getByRole("heading", { name: "Objectives" }).count()).toBe(1);
+      // Large type for a room: body text at least 20 px.
+      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main")!).fontSize))).toBeGreaterThanOrEqual(20);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `meeting-stage-${theme}`);
+      await page.close();
+    }
+  });
+});
