@@ -123,6 +123,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
   }
   if (entry.method !== 8) throw corrupt(file, `${entry.name} uses unsupported compression method ${entry.method}`);
 
+  if (entry.uncompressedSize === 0 && data.length <= 2) return new Uint8Array(0);
   if (entry.uncompressedSize * 2 >= data.length) {
     // Honest-looking sizes (deflate never shrinks data to less than half): inflate in one call into
     // a buffer one byte larger than declared. fflate never grows a buffer it is given, so memory

@@ -152,6 +152,11 @@ describe("readGrid on bad input", () => {
     expect(errorOf(() => grid(zipSync({ "xl/workbook.bin": new Uint8Array(10) }), "book.xlsb")).issue.code).toBe("file-xlsb");
   });
 
+  it("reads an empty sheet part as a sheet without rows", () => {
+    const bytes = replaceEntry(buildXlsx([{ name: "Empty", rows: [["a"]] }]), "xl/worksheets/sheet1.xml", new Uint8Array(0));
+    expect(grid(bytes).sheets).toEqual([{ name: "Empty", rows: [], merges: [] }]);
+  });
+
   it("refuses random binary", () => {
     const junk = new Uint8Array(1000).map((_v, i) => (i * 7919) % 256);
     expect(errorOf(() => grid(junk, "x.xlsx")).issue.code).toBe("file-corrupt");
