@@ -7,12 +7,14 @@ import { ArrowDownloadRegular, DismissRegular, PlayRegular, SaveRegular } from "
 import { useTranslation } from "react-i18next";
 import { suppressResults, type ResultsDocument } from "../../indicators";
 import type { DataFile, IndicatorResultRow } from "../../plan/types";
+import type { PlanStore } from "../../sharepoint/types";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { usePlan } from "../state/PlanContext";
 import { IndicatorView } from "./IndicatorView";
 import type { RunOutcome, RunStage } from "./protocol";
 import { RUN_STAGES } from "./protocol";
 import { RunCancelledError, RunFailedError, startRun, type RunHandle, type RunProgress } from "./runner";
+import { PastYearForm } from "./PastYearForm";
 import { TrendView } from "./TrendView";
 import { ValidationReport, issueText } from "./ValidationReport";
 import { indicatorKeys, periodFor, rowsToSave, STANDARD_ID } from "./view";
@@ -24,6 +26,8 @@ const useStyles = makeStyles({
   stages: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalXS },
   card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gap: tokens.spacingVerticalM },
 });
+
+type PlanStoreRows = PlanStore["saveIndicatorResults"];
 
 type RunState =
   | { status: "idle" }
@@ -135,6 +139,16 @@ export default function IndicatorsScreen() {
     }
   }
 
+  async function saveEntered(row: Parameters<PlanStoreRows>[0][number]) {
+    setFailure(null);
+    try {
+      await store.saveIndicatorResults([row]);
+      setSaved(await store.indicatorResults(STANDARD_ID));
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
   async function exportWorkbook(doc: ResultsDocument) {
     try {
       const { resultsWorkbook } = await import("../../reports/results-xlsx");
@@ -230,6 +244,13 @@ export default function IndicatorsScreen() {
 
       <div className={styles.card}>
         <TrendView saved={saved} />
+        {canRun ? (
+          <>
+            <h3>{t("indicators.entered.title")}</h3>
+            <Text size={200}>{t("indicators.entered.note")}</Text>
+            <PastYearForm onSave={saveEntered} />
+          </>
+        ) : null}
       </div>
     </div>
   );

@@ -139,3 +139,24 @@ export function formatBytes(size: number, locale: string): string {
 export function periodFor(doc: ResultsDocument, planYear: string | null): string | null {
   return doc.period ?? planYear;
 }
+
+export type EnteredFigureError = "year" | "indicator" | "value";
+
+/**
+ * A figure typed in from an earlier year's published report (origin "entered"). The year is a
+ * financial year such as 2022/23; the value is the headline figure as published (RL, % or points).
+ */
+export function enteredFigure(input: { year: string; indicator: string; value: string }): { row: SavedRow } | { error: EnteredFigureError } {
+  const year = input.year.trim();
+  const match = /^(\d{4})\/(\d{2})$/.exec(year);
+  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return { error: "year" };
+  const indicator = Number(input.indicator);
+  if (!Number.isInteger(indicator) || indicator < 1 || indicator > 9) return { error: "indicator" };
+  const text = input.value.trim().replace(/%$/, "").replace(/\s*pp$/i, "").replace(",", ".");
+  const value = Number(text);
+  if (text === "" || !Number.isFinite(value)) return { error: "value" };
+  const isRatio = indicator >= 2 && indicator <= 4;
+  if (isRatio ? value <= 0 : indicator === 9 ? Math.abs(value) > 100 : value < 0 || value > 100) return { error: "value" };
+  const n = indicator as IndicatorNumber;
+  return { row: { year, standard: STANDARD_ID, indicator: n, value, detail: JSON.stringify({ kind: "entered", value }), origin: "entered" } };
+}

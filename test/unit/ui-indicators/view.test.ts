@@ -3,7 +3,7 @@ import { computeResults, suppressResults } from "../../../src/indicators";
 import { generateTrust } from "../../../src/demo/trust";
 import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
 import { readWorkbooks } from "../../../src/workbook";
-import { exclusionLines, formatBytes, formatHeadline, rowsToSave, trendTable } from "../../../src/ui/indicators/view";
+import { enteredFigure, exclusionLines, formatBytes, formatHeadline, rowsToSave, trendTable } from "../../../src/ui/indicators/view";
 
 function saved(year: string, indicator: IndicatorNumber, value: number | null, origin: "computed" | "entered" = "computed"): IndicatorResultRow {
   return { id: 0, etag: "1", modified: "", year, standard: "nhs-england-wres", indicator, value, detail: "{}", origin };
@@ -90,5 +90,24 @@ describe("display helpers", () => {
     expect(formatBytes(512, "en-GB")).toBe("512 B");
     expect(formatBytes(172306, "en-GB")).toBe("168.3 KB");
     expect(formatBytes(12.9 * 1024 * 1024, "en-GB")).toBe("12.9 MB");
+  });
+});
+
+describe("figures entered by hand from published reports", () => {
+  it("accepts a financial year, an indicator and the published figure", () => {
+    expect(enteredFigure({ year: "2022/23", indicator: "2", value: "1.54" })).toEqual({
+      row: { year: "2022/23", standard: "nhs-england-wres", indicator: 2, value: 1.54, detail: JSON.stringify({ kind: "entered", value: 1.54 }), origin: "entered" },
+    });
+    expect(enteredFigure({ year: " 2021/22 ", indicator: "1", value: "13.3%" })).toMatchObject({ row: { value: 13.3, indicator: 1 } });
+    expect(enteredFigure({ year: "2021/22", indicator: "9", value: "-4,5 pp" })).toMatchObject({ row: { value: -4.5 } });
+  });
+
+  it("says which part is wrong", () => {
+    expect(enteredFigure({ year: "2022", indicator: "2", value: "1" })).toEqual({ error: "year" });
+    expect(enteredFigure({ year: "2022/24", indicator: "2", value: "1" })).toEqual({ error: "year" });
+    expect(enteredFigure({ year: "2022/23", indicator: "10", value: "1" })).toEqual({ error: "indicator" });
+    expect(enteredFigure({ year: "2022/23", indicator: "2", value: "0" })).toEqual({ error: "value" });
+    expect(enteredFigure({ year: "2022/23", indicator: "5", value: "130" })).toEqual({ error: "value" });
+    expect(enteredFigure({ year: "2022/23", indicator: "5", value: "" })).toEqual({ error: "value" });
   });
 });
