@@ -55,7 +55,7 @@ beforeAll(async () => {
   app = await startApp({ seed: "demo" });
   browser = await launchBrowser();
   const page = await openAs(LEAD, { view: "sidepanel" });
-  await page.getByRole("heading", { name: /^Committee view/ }).waitFor();
+  await page.getByRole("heading", { name: /^Committee view/ }).waitFor({ timeout: 120_000 });
   await page.close();
 });
 

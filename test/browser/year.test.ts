@@ -1,0 +1,179 @@
+// The plan-year tools in Chromium against the dev server and the seeded local SharePoint site:
+// importing a published-style plan workbook (preview, flagged rows, write, re-import changes
+// nothing), the committee report (Excel read back, print view on screen and as print/PDF), and
+// rolling the plan over. axe-core and screenshots in the three themes.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { createPlanStore, createSp } from "../../src/sharepoint";
+import type { PlanStore } from "../../src/sharepoint/types";
+import { DESKTOP, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
+import { publishedStylePlan } from "../unit/plan-import/published-plan";
+
+const LEAD = "edi.lead@wres.test";
+const COMMITTEE = "committee@wres.test";
+const IMPORT_YEAR = "2023/24";
+
+let app: RunningApp;
+let browser: Browser;
+let planFile: string;
+const contexts = new Map<string, BrowserContext>();
+
+async function openAs(upn: string, query: Record<string, string>, options: { theme?: Theme } = {}): Promise<Page> {
+  let context = contexts.get(upn);
+  if (!context) {
+    context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB", acceptDownloads: true });
+    context.setDefaultNavigationTimeout(180_000);
+    context.setDefaultTimeout(60_000);
+    contexts.set(upn, context);
+  }
+  const page = await context.newPage();
+  await page.goto(`${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...query })}`);
+  return page;
+}
+
+function storeAs(upn: string): PlanStore {
+  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
+}
+
+function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`)
+    .join("\n");
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const violations = await runAxe(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+async function choosePlan(page: Page) {
+  await page.getByLabel("Excel workbook (.xlsx)").setInputFiles(planFile);
+  await page.getByTestId("import-preview").waitFor();
+}
+
+beforeAll(async () => {
+  app = await startApp({ seed: "demo" });
+  browser = await launchBrowser();
+  const dir = mkdtempSync(join(tmpdir(), "wres-year-"));
+  planFile = join(dir, "WRES action plan 2023-24.xlsx");
+  writeFileSync(planFile, await publishedStylePlan());
+  const page = await openAs(LEAD, { view: "year", year: IMPORT_YEAR });
+  await page.getByRole("heading", { name: `Plan year ${IMPORT_YEAR}` }).waitFor({ timeout: 120_000 });
+  await page.close();
+});
+
+afterAll(async () => {
+  for (const context of contexts.values()) await context.close();
+  await browser?.close();
+  await app?.close();
+});
+
+describe("importing a published-style plan", () => {
+  it("previews what it understood, flags the malformed row, writes once, and a re-import changes nothing", async () => {
+    const page = await openAs(LEAD, { view: "year", year: IMPORT_YEAR });
+    await choosePlan(page);
+    const preview = page.getByTestId("import-preview");
+    expect(await page.getByTestId("import-count-create").innerText()).toBe("7 new");
+    expect(await preview.getByRole("heading", { level: 4, name: /^1\. Improve representation at senior levels/ }).count()).toBe(1);
+    expect(await preview.getByRole("cell", { name: "Reverse mentoring for the Board with the race equality network" }).count()).toBe(1);
+    // 2.2 has no action text: reported by sheet and row, not guessed.
+    const errors = await page.getByTestId("import-errors").innerText();
+    expect(errors).toContain("Sheet “WRES Action Plan 2024-25”, row 11");
+    expect(errors).toContain("no action text");
+    await expectNoAxeViolations(page);
+    for (const theme of THEMES) {
+      if (theme !== "default") {
+        const themed = await openAs(LEAD, { view: "year", year: IMPORT_YEAR }, { theme });
+        await choosePlan(themed);
+        await screenshot(themed, `year-import-preview-${theme}`);
+        await themed.close();
+      } else await screenshot(page, "year-import-preview-default");
+    }
+
+    await page.getByRole("button", { name: /^Import \d+ changes$/ }).click();
+    await page.getByText(/^Imported: 2 objectives and 5 actions added/).waitFor();
+    const stored = await storeAs(LEAD).loadPlan(IMPORT_YEAR);
+    expect(stored.objectives.map((o) => o.title).sort()).toEqual(["Fair employee relations processes (Indicator 3)", "Improve representation at senior levels (WRES indicators 1 and 9)"]);
+    expect(stored.actions).toHaveLength(5);
+
+    // The same file again: nothing to change, and nothing written.
+    const again = await openAs(LEAD, { view: "year", year: IMPORT_YEAR });
+    await choosePlan(again);
+    await again.getByTestId("nothing-to-change").waitFor();
+    expect(await again.getByRole("button", { name: /^Import \d+ changes$/ }).isDisabled()).toBe(true);
+    expect((await storeAs(LEAD).loadPlan(IMPORT_YEAR)).actions).toHaveLength(5);
+    await again.close();
+    await page.close();
+  });
+
+  it("is for plan editors: a committee member sees the report but not import or roll-over", async () => {
+    const page = await openAs(COMMITTEE, { view: "year" });
+    await page.getByRole("heading", { name: "Committee report" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Import a plan from Excel" }).count()).toBe(0);
+    expect(await page.getByRole("heading", { name: "Roll over to next year" }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe("the committee report", () => {
+  it("downloads an Excel workbook with a summary and one sheet per objective", async () => {
+    const page = await openAs(LEAD, { view: "year" });
+    await page.getByLabel("Changes since").fill("2024-04-01");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Excel report" }).click()]);
+    expect(download.suggestedFilename()).toBe("WRES committee report 2024-25 since 2024-04-01.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const { objectives } = await storeAs(LEAD).loadPlan("2024/25");
+    expect(workbook.worksheets.length).toBe(objectives.length + 1);
+    expect(workbook.worksheets[0]!.name).toBe("Summary");
+    await page.close();
+  });
+
+  it("has a print view that prints cleanly (screen, print media and PDF)", async () => {
+    for (const theme of THEMES) {
+      const page = await openAs(LEAD, { view: "report", since: "2024-04-01" }, { theme });
+      await page.getByRole("heading", { name: "WRES action plan 2024/25: committee report" }).waitFor();
+      expect(await page.getByTestId("report-move").count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `year-report-${theme}`);
+      await page.emulateMedia({ media: "print" });
+      // In print the toolbar is gone and text is black on white whatever the theme.
+      expect(await page.getByRole("button", { name: "Print or save as PDF" }).isVisible()).toBe(false);
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector("h1")!).color)).toBe("rgb(0, 0, 0)");
+      await screenshot(page, `year-print-${theme}`);
+      if (theme === "default") {
+        const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
+        expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+        writeFileSync(join("test-results", "screenshots", "year-report.pdf"), pdf);
+      }
+      await page.close();
+    }
+  });
+});
+
+describe("rolling the plan over", () => {
+  it("carries open actions into next year with a link back and closes this year read-only", async () => {
+    const before = await storeAs(LEAD).loadPlan("2024/25");
+    const open = before.actions.filter((a) => a.rag !== "Blue");
+    const page = await openAs(LEAD, { view: "year", year: "2024/25" });
+    await page.getByRole("button", { name: "Preview roll-over to 2025/26" }).click();
+    const preview = page.getByTestId("rollover-preview");
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain(`${open.length} open actions carried over`);
+    await screenshot(page, "year-rollover-preview-default");
+    await page.getByRole("button", { name: "Roll over to 2025/26" }).click();
+    await page.getByText(/^Done: \d+ objectives and \d+ actions created in 2025\/26/).waitFor();
+
+    const store = storeAs(LEAD);
+    const next = await store.loadPlan("2025/26");
+    expect(next.actions).toHaveLength(open.length);
+    expect(next.actions.map((a) => a.carriedFromId).sort()).toEqual(open.map((a) => a.id).sort());
+    const closed = await store.loadPlan("2024/25");
+    expect(closed.objectives.every((o) => o.readOnly === true)).toBe(true);
+    await page.close();
+  });
+});
