@@ -11,8 +11,10 @@ import { gzipSync } from "node:zlib";
 export const BUDGETS: Record<string, number> = {
   // The tab: React, Fluent UI v9, teams-js, PnPjs, i18next and the overview screen.
   "index.html": 350 * 1024,
-  // The MSAL redirect bridge must stay tiny: it runs in the sign-in popup.
-  "auth-redirect.html": 16 * 1024,
+  // The MSAL redirect bridge runs in the sign-in popup. It shares a chunk of MSAL with the tab's
+  // lazily loaded sign-in code (about 24 KB gzip, measured November 2026), which the browser has
+  // usually cached by the time the popup opens; the bridge's own code is under 1 KB.
+  "auth-redirect.html": 32 * 1024,
 };
 
 export interface PageSize {
