@@ -187,27 +187,31 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
           <table>
             <thead>
               <tr>
-                <th scope="col">{t("planYear.import.col.number")}</th>
+                <th scope="col" className="wres-nowrap">
+                  {t("planYear.import.col.number")}
+                </th>
                 <th scope="col">{t("planYear.import.col.action")}</th>
                 <th scope="col">{t("planYear.import.col.lead")}</th>
                 <th scope="col">{t("planYear.import.col.due")}</th>
                 <th scope="col">{t("planYear.import.col.rag")}</th>
                 <th scope="col">{t("planYear.report.progress")}</th>
-                <th scope="col">{t("planYear.report.lastUpdate")}</th>
+                <th scope="col" className="wres-nowrap">
+                  {t("planYear.report.lastUpdate")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {actionsOf(objective.id).map((a) => (
                 <tr key={a.id}>
-                  <td>{a.number}</td>
+                  <td className="wres-nowrap">{a.number}</td>
                   <td>{a.title}</td>
                   <td>{[...a.leads.map((p) => p.title), ...(a.leadText ? [a.leadText] : [])].join("; ")}</td>
-                  <td>{day(a.dueDate)}</td>
+                  <td className="wres-nowrap">{day(a.dueDate)}</td>
                   <td>
                     <RagText rag={a.rag} />
                   </td>
                   <td style={{ whiteSpace: "pre-line" }}>{a.progress ?? ""}</td>
-                  <td>{day(snapshot.lastUpdates[a.id]?.date ?? null)}</td>
+                  <td className="wres-nowrap">{day(snapshot.lastUpdates[a.id]?.date ?? null)}</td>
                 </tr>
               ))}
             </tbody>

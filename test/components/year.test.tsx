@@ -1,0 +1,109 @@
+// The plan-year screen over the fake store: the import preview of a published-style workbook
+// (what was understood, the malformed row flagged by sheet and row), writing it, a re-import that
+// changes nothing, an unreadable file; the roll-over preview; editors only.
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { ROLES } from "../support/fake-store";
+import { FakePlanStore, TODAY } from "../support/fake-store";
+import { PlanYearScreen } from "../../src/ui/year/PlanYearScreen";
+import { currentPlanYear } from "../../src/ui/year/YearRoot";
+import { publishedStylePlan } from "../unit/plan-import/published-plan";
+import { findButton, renderApp } from "./render";
+
+const YEAR = "2025/26";
+
+// jsdom's File has no arrayBuffer(); browsers all do. Read it the old way here.
+if (!Blob.prototype.arrayBuffer) {
+  Blob.prototype.arrayBuffer = function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}
+
+async function choose(bytes: Uint8Array, name = "WRES plan.xlsx") {
+  const input = (await screen.findByLabelText("Excel workbook (.xlsx)")) as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File([bytes as BlobPart], name)] } });
+}
+
+function renderYear(store: FakePlanStore, capabilities = ROLES.editor!) {
+  return renderApp(store, { children: <PlanYearScreen store={store} year={YEAR} capabilities={capabilities} today={TODAY} href="https://tab.example/?as=x" /> });
+}
+
+describe("importing a plan", () => {
+  it("previews, flags the malformed row, writes, and a re-import has nothing to change", { timeout: 30_000 }, async () => {
+    const store = new FakePlanStore({ plan: { objectives: [], actions: [] } });
+    renderYear(store);
+    const bytes = await publishedStylePlan();
+    await choose(bytes);
+    const preview = await screen.findByTestId("import-preview", {}, { timeout: 10_000 });
+    expect(within(preview).getByTestId("import-count-create").textContent).toBe("7 new");
+    expect(within(preview).getByText("Cultural ambassadors on every disciplinary case")).toBeTruthy();
+    // "Ongoing" is kept as written for the preview.
+    expect(within(preview).getByText("Ongoing")).toBeTruthy();
+    const errors = within(preview).getByTestId("import-errors");
+    expect(errors.textContent).toContain("Sheet “WRES Action Plan 2024-25”, row 11");
+    expect(errors.textContent).toContain("the row has no action text, so it was not imported");
+
+    fireEvent.click(await findButton("Import 7 changes"));
+    await screen.findByText("Imported: 2 objectives and 5 actions added, 0 updated.");
+    expect(store.objectives).toHaveLength(2);
+    expect(store.actions).toHaveLength(5);
+
+    await choose(bytes);
+    await screen.findByTestId("nothing-to-change", {}, { timeout: 10_000 });
+    expect((await findButton("Import 0 changes")).disabled).toBe(true);
+  });
+
+  it("says a broken workbook could not be read, and a file with no plan table imports nothing", async () => {
+    const first = renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
+    // A zip signature followed by junk: a damaged .xlsx.
+    await choose(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]), "damaged.xlsx");
+    expect((await screen.findByRole("alert")).textContent).toContain("damaged.xlsx could not be read as an Excel workbook");
+    first.unmount();
+
+    renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
+    await choose(new TextEncoder().encode("not a spreadsheet at all"), "notes.xlsx");
+    const errors = await screen.findByTestId("import-errors", {}, { timeout: 10_000 });
+    expect(errors.textContent).toContain("The workbook: no sheet has a table with an action column, so nothing could be imported");
+    expect(screen.getByTestId("nothing-to-change")).toBeTruthy();
+  });
+});
+
+describe("rolling over and who may", () => {
+  it("previews the roll-over: open actions carried, completed ones stay, this year closed", async () => {
+    renderYear(new FakePlanStore());
+    fireEvent.click(await findButton("Preview roll-over to 2026/27"));
+    const preview = await screen.findByTestId("rollover-preview");
+    expect(preview.textContent).toContain("3 open actions carried over");
+    expect(preview.textContent).toContain("1 completed actions stay in 2025/26");
+    expect(preview.textContent).toContain("2 objectives of 2025/26 closed read-only");
+  });
+
+  it("shows only the committee report to people who do not edit the plan", async () => {
+    renderYear(new FakePlanStore(), ROLES.reader);
+    await screen.findByRole("heading", { name: "Committee report" });
+    expect(screen.queryByRole("heading", { name: "Import a plan from Excel" })).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Roll over to next year" })).toBeNull();
+  });
+
+  it("knows the NHS plan year from a date (April to March)", () => {
+    expect(currentPlanYear("2025-11-23")).toBe("2025/26");
+    expect(currentPlanYear("2026-03-31")).toBe("2025/26");
+    expect(currentPlanYear("2026-04-01")).toBe("2026/27");
+  });
+});
+
+describe("the committee report print view", () => {
+  it("lists the RAG moves since the date", async () => {
+    const store = new FakePlanStore();
+    await store.updateProgress(14, '"1"', { rag: "Amber", note: "Escalated" });
+    const { ReportView } = await import("../../src/ui/year/ReportView");
+    renderApp(store, { children: <ReportView store={store} year={YEAR} since="2025-11-01" today={TODAY} /> });
+    await waitFor(() => expect(screen.getAllByTestId("report-move")).toHaveLength(1));
+    expect(screen.getByTestId("report-move").textContent).toContain("2.2 Quarterly review of formal disciplinaries");
+  });
+});
