@@ -92,7 +92,7 @@ describe("the meeting side panel", () => {
 
   it("shows a failed load in plain words with a retry", async () => {
     const store = new FakePlanStore();
-    store.failNext.set("loadPlan", new OfflineError("offline"));
+    store.failNext.set("loadPlan", new OfflineError());
     renderMeeting(store, { view: "sidepanel", since: "2025-10-01" });
     const alert = await screen.findByRole("alert");
     fireEvent.click(within(alert).getByText("Try again"));
@@ -115,7 +115,7 @@ describe("the meeting stage", () => {
 
   it("shows each objective's status and owner, and the headline figures with trend words", async () => {
     const store = new FakePlanStore();
-    store.indicatorResults = async () => [row("2024/25", 2, 1.62), row("2025/26", 2, 1.31), row("2024/25", 5, 24.1), row("2025/26", 5, 27.9), row("2025/26", 1, 12.34)];
+    (store as unknown as { indicatorResults: () => Promise<IndicatorResultRow[]> }).indicatorResults = async () => [row("2024/25", 2, 1.62), row("2025/26", 2, 1.31), row("2024/25", 5, 24.1), row("2025/26", 5, 27.9), row("2025/26", 1, 12.34)];
     renderMeeting(store, { view: "stage", since: "2025-10-01" });
     const rl = await screen.findByTestId("headline-2");
     expect(rl.textContent).toContain("1.31");
