@@ -22,7 +22,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { conflictRows, keepMinePatch, mergedPatch, type Choice, type ConflictField } from "../state/conflict";
+import { conflictRows, keepMinePatch, mergedPatch, type Choice, type ConflictField, type ConflictRow } from "../state/conflict";
+import { useNarrow } from "../state/useNarrow";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(960px, 100vw - 16px)", width: "100%" },
@@ -31,6 +32,15 @@ const useStyles = makeStyles({
   value: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   scroll: { overflowX: "auto" },
   actions: { flexWrap: "wrap" },
+  stack: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalM },
+  card: {
+    display: "grid",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  fieldName: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  versionLabel: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface ConflictViewProps<T> {
@@ -55,6 +65,17 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
     Object.fromEntries(rows.filter((r) => r.differs).map((r) => [r.key, r.suggested])),
   );
   const differing = rows.filter((r) => r.differs);
+  const narrow = useNarrow();
+  const choiceFor = (row: ConflictRow) => (
+    <RadioGroup
+      aria-label={t("conflict.choiceFor", { field: t(row.label) })}
+      value={choices[row.key]}
+      onChange={(_, data) => setChoices({ ...choices, [row.key]: data.value as Choice })}
+    >
+      <Radio value="mine" label={t("conflict.useMine")} />
+      <Radio value="theirs" label={t("conflict.useTheirs")} />
+    </RadioGroup>
+  );
   return (
     <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : props.onCancel())}>
       <DialogSurface className={styles.surface} aria-describedby="conflict-intro">
@@ -64,6 +85,30 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
             <Text id="conflict-intro" as="p">
               {t("conflict.intro", { n: differing.length })}
             </Text>
+            {narrow ? (
+              // The side panel has no room for four columns: one block per field that differs.
+              <>
+                <ul className={styles.stack} aria-label={t("conflict.tableLabel")}>
+                  {differing.map((row) => (
+                    <li key={row.key} className={styles.card} data-field={row.key}>
+                      <h3 className={styles.fieldName}>{t(row.label)}</h3>
+                      <Text size={200} className={styles.versionLabel}>
+                        {t("conflict.mine")}
+                      </Text>
+                      <Text className={styles.value}>{row.mineText || t("common.empty")}</Text>
+                      <Text size={200} className={styles.versionLabel}>
+                        {t("conflict.theirs")}
+                      </Text>
+                      <Text className={styles.value}>{row.theirsText || t("common.empty")}</Text>
+                      {choiceFor(row)}
+                    </li>
+                  ))}
+                </ul>
+                <Text size={200} className={styles.same}>
+                  {t("conflict.sameFields", { fields: rows.filter((r) => !r.differs).map((r) => t(r.label)).join(", ") })}
+                </Text>
+              </>
+            ) : (
             <div className={styles.scroll}>
               <Table aria-label={t("conflict.tableLabel")} size="small">
                 <TableHeader>
@@ -82,14 +127,7 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
                       <TableCell className={styles.value}>{row.theirsText || t("common.empty")}</TableCell>
                       <TableCell>
                         {row.differs ? (
-                          <RadioGroup
-                            aria-label={t("conflict.choiceFor", { field: t(row.label) })}
-                            value={choices[row.key]}
-                            onChange={(_, data) => setChoices({ ...choices, [row.key]: data.value as Choice })}
-                          >
-                            <Radio value="mine" label={t("conflict.useMine")} />
-                            <Radio value="theirs" label={t("conflict.useTheirs")} />
-                          </RadioGroup>
+                          choiceFor(row)
                         ) : (
                           <Text className={styles.same}>{t("conflict.same")}</Text>
                         )}
@@ -99,6 +137,7 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
                 </TableBody>
               </Table>
             </div>
+            )}
           </DialogContent>
           <DialogActions className={styles.actions}>
             <Button appearance="primary" disabled={props.saving} onClick={() => props.onMerge(mergedPatch(props.mine, props.theirs, props.base, choices))}>

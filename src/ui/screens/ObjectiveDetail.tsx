@@ -41,6 +41,7 @@ const useStyles = makeStyles({
   dropdown: { minWidth: "160px", maxWidth: "100%" },
   overdue: { color: tokens.colorPaletteRedForeground1, display: "block" },
   tableWrap: { overflowX: "auto" },
+  cell: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalS },
   item: {
     display: "grid",
@@ -264,7 +265,7 @@ export function ObjectiveDetail(props: {
             </DataGridHeader>
             <DataGridBody<Action>>
               {({ item, rowId }) => (
-                <DataGridRow<Action> key={rowId}>{({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}</DataGridRow>
+                <DataGridRow<Action> key={rowId}>{({ renderCell }) => <DataGridCell className={styles.cell}>{renderCell(item)}</DataGridCell>}</DataGridRow>
               )}
             </DataGridBody>
           </DataGrid>
