@@ -268,6 +268,7 @@ async function parent(argv: string[]): Promise<number> {
     const floorMs = results.floor && "ms" in results.floor ? results.floor.ms : null;
     const floorCpu = results.floor && "ms" in results.floor ? results.floor.cpuMs : null;
     const oursMs = results.ours && "ms" in results.ours ? results.ours.ms : null;
+    const oursCpu = results.ours && "ms" in results.ours ? results.ours.cpuMs : null;
     for (const pipeline of PIPELINES) {
       const r = results[pipeline];
       const head = `| ${size.toLocaleString("en-GB")} | ${allRows.toLocaleString("en-GB")} | ${(manifest.bytes / 1e6).toFixed(1)} | ${pipeline}`;
@@ -278,7 +279,8 @@ async function parent(argv: string[]): Promise<number> {
       }
       const vsFloor = floorMs ? `${(r.ms / floorMs).toFixed(2)}x` : "";
       const vsFloorCpu = floorCpu ? `${(r.cpuMs / floorCpu).toFixed(2)}x` : "";
-      const vsOurs = pipeline === "sheetjs" && oursMs ? `${(r.ms / oursMs).toFixed(1)}x` : "";
+      const vsOurs =
+        pipeline === "sheetjs" && oursMs && oursCpu ? `${(r.ms / oursMs).toFixed(1)}x time, ${(r.cpuMs / oursCpu).toFixed(1)}x CPU` : "";
       const runsNote = r.runs !== runs ? ` (${r.runs} run)` : "";
       console.log(
         `${head} | ${fmtS(r.ms)}${runsNote} | ${fmtS(r.cpuMs)} | ${fmtRate(allRows, r.ms)} | ${fmtMb(r.peakRssMb)} | ${fmtMb(r.overBaseMb)} | ${vsFloor} | ${vsFloorCpu} | ${vsOurs} |`,
