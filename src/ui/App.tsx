@@ -1,7 +1,7 @@
 // The tab: Teams theme and locale around the plan screens (overview, objective detail, my actions,
 // the action panel), with loading, error and "still working" states.
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
-import { FluentProvider, Tab, TabList, Text, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import { FluentProvider, Link, Tab, TabList, Text, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { renumber, type Action, type Objective } from "../plan";
@@ -11,6 +11,7 @@ import type { HostTheme } from "../teams/host";
 import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ErrorMessage } from "./components/ErrorMessage";
+import { yearToolsHref } from "./meeting/route";
 import { PlanSkeleton } from "./components/PlanSkeleton";
 import { StillWorking } from "./components/StillWorking";
 import { ActionPanel } from "./screens/ActionPanel";
@@ -210,6 +211,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
             {t("app.signedInAs", { name: data.me.title })}
           </Text>
         ) : null}
+        {data?.capabilities.editPlan ? <Link href={yearToolsHref(location.href)}>{t("planYear.open")}</Link> : null}
       </header>
       <StillWorking tracker={props.tracker} />
       <main aria-busy={state.status === "loading" || busy}>{body}</main>

@@ -26,6 +26,9 @@ const useStyles = makeStyles({
     fontSize: "22px",
     lineHeight: 1.35,
     color: tokens.colorNeutralForeground1,
+    // Status badges readable from the back of the room.
+    "& .fui-Badge": { fontSize: "18px", lineHeight: "24px", height: "auto", padding: "4px 12px", gap: "6px" },
+    "& .fui-Badge svg": { fontSize: "20px", width: "20px", height: "20px" },
   },
   header: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "baseline", gap: "16px" },
   h1: { margin: 0, fontSize: "40px", lineHeight: 1.2, fontWeight: tokens.fontWeightSemibold },
@@ -172,7 +175,7 @@ export function Stage(props: { state: MeetingState; since: string; onRetry(): vo
           <h2 id="stage-changes" className={styles.h2}>
             {t("meeting.sinceLastMeeting")}
           </h2>
-          <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={6} maxNotes={3} />
+          <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={4} maxNotes={2} />
         </section>
       </div>
 

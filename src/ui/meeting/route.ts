@@ -38,3 +38,11 @@ export function viewUrl(href: string, view: ExtraView, since: string | null): st
   url.searchParams.delete("theme");
   return url.toString();
 }
+
+/** The plan-year tools from the tab (same identity, theme and year; the tab's own link). */
+export function yearToolsHref(href: string): string {
+  const url = new URL(href);
+  url.searchParams.set("view", "year");
+  url.searchParams.delete("action");
+  return url.toString();
+}
