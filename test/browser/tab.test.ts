@@ -181,8 +181,8 @@ describe("the tab as each role", () => {
     expect(await panel.getByRole("button", { name: "Update progress" }).count()).toBe(0);
     await panel.getByLabel("Your comment").fill("The network would like to see the panel data split by site.");
     await panel.getByRole("button", { name: "Add comment" }).click();
-    await panel.getByText("The network would like to see the panel data split by site.").nth(0).waitFor();
-    await expect(panel.getByText(/^Comment by /).first().isVisible()).resolves.toBe(true);
+    const entry = panel.getByRole("listitem").filter({ hasText: "The network would like to see the panel data split by site." });
+    await entry.getByText(/^Comment by /).waitFor();
     await context.close();
   });
 });

@@ -42,6 +42,9 @@ const useStyles = makeStyles({
   overdue: { color: tokens.colorPaletteRedForeground1, display: "block" },
   tableWrap: { overflowX: "auto" },
   cell: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  // Only the action's link opens it, so the row does not light up on hover (Fluent's hover colour
+  // also leaves links below AA contrast in the dark and high-contrast themes).
+  row: { ":hover": { backgroundColor: "transparent" }, ":active": { backgroundColor: "transparent" } },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalS },
   item: {
     display: "grid",
@@ -265,7 +268,7 @@ export function ObjectiveDetail(props: {
             </DataGridHeader>
             <DataGridBody<Action>>
               {({ item, rowId }) => (
-                <DataGridRow<Action> key={rowId}>{({ renderCell }) => <DataGridCell className={styles.cell}>{renderCell(item)}</DataGridCell>}</DataGridRow>
+                <DataGridRow<Action> key={rowId} className={styles.row}>{({ renderCell }) => <DataGridCell className={styles.cell}>{renderCell(item)}</DataGridCell>}</DataGridRow>
               )}
             </DataGridBody>
           </DataGrid>
