@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPlanStore, createSp } from "../../src/sharepoint";
 import type { PlanStore } from "../../src/sharepoint/types";
-import { SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
+import { join } from "node:path";
+import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const AMARA = "amara.okafor@wres.test";
@@ -124,6 +125,8 @@ describe("the meeting side panel at 320 px", () => {
       await page.getByRole("heading", { name: /^Overdue actions/ }).waitFor();
       await expectNoAxeViolations(page);
       await screenshot(page, `meeting-sidepanel-${theme}`);
+      // What the panel shows before scrolling, at its real size.
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `meeting-sidepanel-top-${theme}.png`) });
       await page.close();
     }
   });
@@ -153,6 +156,8 @@ describe("the meeting stage at 1920x1080", () => {
       expect(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main")!).fontSize))).toBeGreaterThanOrEqual(20);
       await expectNoAxeViolations(page);
       await screenshot(page, `meeting-stage-${theme}`);
+      // What the room sees on a 1080p stage before anyone scrolls.
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `meeting-stage-screen-${theme}.png`) });
       await page.close();
     }
   });
