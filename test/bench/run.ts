@@ -293,15 +293,18 @@ async function parent(argv: string[]): Promise<number> {
   const measured = table.filter((t) => t.results.ours && "ms" in t.results.ours);
   if (measured.length >= 2) {
     console.log("");
-    const perRow = (t: (typeof measured)[number]) => (t.results.ours as Summary).ms / t.size;
+    const perRow = (t: (typeof measured)[number], key: "ms" | "cpuMs") => (t.results.ours as Summary)[key] / t.size;
     for (let i = 1; i < measured.length; i++) {
       const a = measured[i - 1]!;
       const b = measured[i]!;
-      const ratio = perRow(b) / perRow(a);
-      console.log(
-        `Growth ${a.size.toLocaleString("en-GB")} -> ${b.size.toLocaleString("en-GB")} staff rows: time per row x${ratio.toFixed(2)} ` +
-          `(${(perRow(a) * 1000).toFixed(1)} -> ${(perRow(b) * 1000).toFixed(1)} us/row): ${ratio <= 1.25 ? "linear" : "worse than linear"}`,
-      );
+      const parts = (["ms", "cpuMs"] as const).map((key) => {
+        const ratio = perRow(b, key) / perRow(a, key);
+        return (
+          `${key === "ms" ? "time" : "CPU"} per row x${ratio.toFixed(2)} (${(perRow(a, key) * 1000).toFixed(1)} -> ` +
+          `${(perRow(b, key) * 1000).toFixed(1)} us/row, ${ratio <= 1.25 ? "linear" : "worse than linear"})`
+        );
+      });
+      console.log(`Growth ${a.size.toLocaleString("en-GB")} -> ${b.size.toLocaleString("en-GB")} staff rows: ${parts.join("; ")}`);
     }
   }
   const hundred = table.find((t) => t.size === 100_000);
