@@ -13,6 +13,7 @@ import {
   Textarea,
   Toolbar,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { DeleteRegular, DismissRegular, EditRegular, LinkRegular } from "@fluentui/react-icons";
@@ -32,6 +33,8 @@ const History = lazy(() => import("../components/History"));
 const useStyles = makeStyles({
   body: { display: "grid", gap: tokens.spacingVerticalL, alignContent: "start", paddingBottom: tokens.spacingVerticalXXL },
   facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, margin: 0 },
+  // At side-panel width each term sits above its value.
+  factsNarrow: { gridTemplateColumns: "1fr", rowGap: tokens.spacingVerticalXXS },
   term: { color: tokens.colorNeutralForeground2 },
   detail: { margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   section: { display: "grid", gap: tokens.spacingVerticalS },
@@ -137,7 +140,7 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
             <div role="status" aria-live="polite">
               {copied ? <Text size={200}>{copied}</Text> : null}
             </div>
-            <dl className={styles.facts}>
+            <dl className={mergeClasses(styles.facts, narrow && styles.factsNarrow)}>
               <dt className={styles.term}>{t("field.objective")}</dt>
               <dd className={styles.detail}>{objective ? t("objective.numbered", { number: objective.number, title: objective.title }) : ""}</dd>
               <dt className={styles.term}>{t("field.leads")}</dt>
