@@ -99,7 +99,9 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
     if (NATIONAL_CODES.includes(national)) {
       const restCode = rest ? codeOfLabel(normaliseLabel(rest)) : null;
       const codeIsWholeToken = rest !== "" || raw.length <= 2;
-      if (codeIsWholeToken && (restCode === null || rest === "" || broadOfCode(restCode) === broadOfCode(national) || national === "Z")) {
+      // Every C-prefixed local code is White (WRES.md), whatever its label says ("CX White Mixed").
+      const localWhite = national === "C" && second !== "";
+      if (codeIsWholeToken && (restCode === null || rest === "" || broadOfCode(restCode) === broadOfCode(national) || national === "Z" || localWhite)) {
         if (national === "Z") return { ethnicity: { ...make("Z", null, raw), localCode: national + second || "Z" }, recognised: true };
         return { ethnicity: make(national, national + second, raw), recognised: true };
       }

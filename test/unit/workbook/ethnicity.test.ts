@@ -28,6 +28,8 @@ describe("ethnicity values", () => {
     ["A White - British", "white", "white", "A", "A"],
     ["B White - Irish", "white", "white", "B", "B"],
     ["CA White English", "white", "white", "C", "CA"],
+    ["CX White Mixed", "white", "white", "C", "CX"],
+    ["CQ White Roma", "white", "white", "C", "CQ"],
     ["C3 White Unspecified", "white", "white", "C", "C3"],
     ["D Mixed - White & Black Caribbean", "bme", "mixed", "D", "D"],
     ["H Asian or Asian British - Indian", "bme", "asian", "H", "H"],
