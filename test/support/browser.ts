@@ -90,6 +90,8 @@ export interface AxeViolation {
  * aria-hidden-focus although no user can land on them, so they are excluded.
  */
 export async function runAxe(page: Page, include?: string): Promise<AxeViolation[]> {
+  // Colours measured mid-animation (a dialog fading in) are not the ones people read: let motion settle.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"), undefined, { timeout: 10_000 }).catch(() => undefined);
   await page.addScriptTag({ path: resolve("node_modules/axe-core/axe.min.js") });
   return page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
