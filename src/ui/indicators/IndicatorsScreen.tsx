@@ -11,9 +11,11 @@ import type { PlanStore } from "../../sharepoint/types";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { usePlan } from "../state/PlanContext";
 import { IndicatorView } from "./IndicatorView";
-import type { RunOutcome, RunStage } from "./protocol";
+import type { RunOutcome, RunStage, UnrecognisedSheet } from "./protocol";
 import { RUN_STAGES } from "./protocol";
 import { RunCancelledError, RunFailedError, startRun, type RunHandle, type RunProgress } from "./runner";
+import { MappingDialog } from "./MappingDialog";
+import { loadMappings, rememberMapping } from "./mapping";
 import { PastYearForm } from "./PastYearForm";
 import { TrendView } from "./TrendView";
 import { ValidationReport, issueText } from "./ValidationReport";
@@ -48,6 +50,7 @@ export default function IndicatorsScreen() {
   const [view, setView] = useState<string>("report");
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState<"idle" | "saving" | "saved">("idle");
+  const [mapping, setMapping] = useState<UnrecognisedSheet | null>(null);
   const handle = useRef<RunHandle | null>(null);
   const cancelled = useRef(false);
   const canRun = capabilities.editPlan;
@@ -100,7 +103,9 @@ export default function IndicatorsScreen() {
       return;
     }
     // The bytes are transferred to the worker: this page keeps no copy of the staff rows.
-    const current = startRun(inputs, year ? { period: year } : {}, { onProgress: (progress) => setRun({ status: "running", progress }) });
+    // Remembered column mappings are header names only (no cell values), kept in this browser.
+    const mappings = loadMappings(browserStorage());
+    const current = startRun(inputs, { ...(year ? { period: year } : {}), mappings }, { onProgress: (progress) => setRun({ status: "running", progress }) });
     inputs.length = 0;
     handle.current = current;
     setRun({ status: "running", progress: null });
@@ -234,6 +239,31 @@ export default function IndicatorsScreen() {
               <Tab value="report">{t("indicators.report.tab")}</Tab>
             </TabList>
           </nav>
+          {done.outcome.unrecognised.length > 0 ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                {t("indicators.mapping.notRecognised", { count: done.outcome.unrecognised.length })}
+                <div className={styles.bar}>
+                  {done.outcome.unrecognised.map((sheet) => (
+                    <Button key={`${sheet.file}|${sheet.sheet ?? ""}`} size="small" onClick={() => setMapping(sheet)}>
+                      {t("indicators.mapping.open", { name: `${sheet.file}${sheet.sheet ? ` / ${sheet.sheet}` : ""}` })}
+                    </Button>
+                  ))}
+                </div>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {mapping ? (
+            <MappingDialog
+              sheet={mapping}
+              onClose={() => setMapping(null)}
+              onSave={(chosen) => {
+                rememberMapping(browserStorage(), mapping.signature, chosen);
+                setMapping(null);
+                void start();
+              }}
+            />
+          ) : null}
           {view === "report" ? (
             <ValidationReport sheets={done.outcome.sheets} issues={done.outcome.issues} results={done.publishable} />
           ) : done.publishable.indicators[view] ? (
@@ -254,6 +284,14 @@ export default function IndicatorsScreen() {
       </div>
     </div>
   );
+}
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 function RunProgressView(props: { run: RunState }) {

@@ -3,8 +3,8 @@
 // the aggregated results document, the sheet summaries and sanitised issues are posted back.
 import { computeResults } from "../../indicators";
 import type { ResultsDocument } from "../../indicators";
-import { readWorkbooks, WorkbookError } from "../../workbook";
-import type { ColumnMapping, ReadIssue, SheetSummary } from "../../workbook";
+import { readGrid, readWorkbooks, WorkbookError } from "../../workbook";
+import type { CellValue, ColumnMapping, InputFile, ReadIssue, SheetSummary } from "../../workbook";
 
 export type RunStage = "reading" | "recognising" | "validating" | "computing";
 export const RUN_STAGES: readonly RunStage[] = ["reading", "recognising", "validating", "computing"];
@@ -25,11 +25,27 @@ export interface RunRequest {
   options: RunOptions;
 }
 
+/**
+ * A sheet the reader did not recognise, for the column-mapping dialog: its header row and a short
+ * preview (at most PREVIEW_ROWS rows, identifier-like values hidden). Shown on the user's screen only.
+ */
+export interface UnrecognisedSheet {
+  file: string;
+  sheet: string | null;
+  headerRow: number;
+  signature: string;
+  headers: string[];
+  preview: string[][];
+}
+
+export const PREVIEW_ROWS = 3;
+
 export interface RunOutcome {
   /** The analyst's exact aggregated document (no rows); the screens show suppressResults of it. */
   results: ResultsDocument;
   sheets: SheetSummary[];
   issues: ReadIssue[];
+  unrecognised: UnrecognisedSheet[];
 }
 
 /** Worker -> tab. */
@@ -75,6 +91,31 @@ function progressThrottle(post: (message: WorkerMessage) => void) {
   };
 }
 
+function cellText(value: CellValue | undefined): string {
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/** Header and first rows of each sheet that was not recognised (read again, only that far). */
+export function unrecognisedSheets(files: InputFile[], sheets: SheetSummary[]): UnrecognisedSheet[] {
+  const out: UnrecognisedSheet[] = [];
+  for (const summary of sheets) {
+    if (summary.kind !== null || summary.headerRow === null) continue;
+    const file = files.find((f) => f.name === summary.file);
+    if (!file) continue;
+    try {
+      const grid = readGrid(file, { maxRows: summary.headerRow + PREVIEW_ROWS });
+      const sheet = grid.sheets.find((s) => s.name === summary.sheet) ?? (grid.sheets.length === 1 ? grid.sheets[0] : undefined);
+      if (!sheet) continue;
+      const headers = (sheet.rows[summary.headerRow - 1] ?? []).map(cellText);
+      const preview = sheet.rows.slice(summary.headerRow, summary.headerRow + PREVIEW_ROWS).map((row) => headers.map((_, c) => safeValue(cellText(row[c]))));
+      out.push({ file: summary.file, sheet: summary.sheet, headerRow: summary.headerRow, signature: summary.signature, headers, preview });
+    } catch {
+      // A file that cannot be read again was reported already.
+    }
+  }
+  return out;
+}
+
 /** The whole run: read, recognise, validate, compute. Posts progress, then exactly one done or failed. */
 export function executeRun(request: RunRequest, post: (message: WorkerMessage) => void): void {
   const progress = progressThrottle(post);
@@ -93,7 +134,8 @@ export function executeRun(request: RunRequest, post: (message: WorkerMessage) =
       ...(request.options.period ? { period: request.options.period } : {}),
     });
     progress("computing", null, 1);
-    post({ type: "done", outcome: { results, sheets: dataset.sheets, issues: dataset.issues.map(sanitiseIssue) } });
+    const unrecognised = unrecognisedSheets(files, dataset.sheets);
+    post({ type: "done", outcome: { results, sheets: dataset.sheets, issues: dataset.issues.map(sanitiseIssue), unrecognised } });
   } catch (error) {
     if (error instanceof WorkbookError) post({ type: "failed", issue: sanitiseIssue(error.issue), message: sanitiseIssue(error.issue).message });
     else post({ type: "failed", issue: null, message: error instanceof Error ? error.message : String(error) });

@@ -50,7 +50,7 @@ describe("indicator run protocol", () => {
     const ids = readWorkbooks(trust.files).staff.map((s) => s.personId);
     expect(ids.length).toBeGreaterThan(100);
     expect(ids.filter((id) => text.includes(id))).toEqual([]);
-    expect(Object.keys(done.outcome).sort()).toEqual(["issues", "results", "sheets"]);
+    expect(Object.keys(done.outcome).sort()).toEqual(["issues", "results", "sheets", "unrecognised"]);
   });
 
   it("reports an unreadable file as a clear issue rather than throwing", () => {
