@@ -165,13 +165,40 @@ describe("indicators in the tab", () => {
     await context.close();
   });
 
+  it("a renamed column is mapped by hand in the dialog, and the sheet is then read", async () => {
+    const { context, page } = await openAs(browser, app, LEAD);
+    await openIndicators(page);
+    const rows = [["Heritage", "Shortlisted", "Appointed", "Pay Band"], ...Array.from({ length: 40 }, (_, i) => [i % 3 === 0 ? "M Black - African" : "A White - British", i % 2 ? "Yes" : "No", i % 4 === 1 ? "Yes" : "No", "Band 5"])];
+    await page.getByTestId("wres-upload-input").setInputFiles([{ name: "renamed-recruitment.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(buildXlsx([{ name: "Applicants", rows }])) }]);
+    await page.getByRole("cell", { name: "renamed-recruitment.xlsx", exact: true }).waitFor();
+    for (const box of await page.getByRole("checkbox", { name: /^Select .*\.xlsx$/ }).all()) {
+      const label = (await box.getAttribute("aria-label")) ?? "";
+      if (/renamed-/.test(label)) await box.check();
+      else await box.uncheck();
+    }
+    await page.getByRole("button", { name: /^Run indicators/ }).click();
+    await page.getByRole("button", { name: /^Map columns: renamed-recruitment\.xlsx/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("This sheet holds").waitFor();
+    await expect(dialog.getByLabel("This sheet holds").inputValue()).resolves.toBe("recruitment");
+    await expect(dialog.getByRole("button", { name: "Save mapping and run again" }).isDisabled()).resolves.toBe(true);
+    await screenshot(page, "indicators-mapping-default");
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await dialog.getByLabel("Ethnic origin (needed)").selectOption("Heritage");
+    await dialog.getByRole("button", { name: "Save mapping and run again" }).click();
+    await page.getByTestId("indicator-2").waitFor({ timeout: 120_000 });
+    await expect(page.getByRole("button", { name: /^Map columns:/ }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it("reads correctly in every Teams theme, with no axe violations", async () => {
     for (const theme of THEMES) {
       const { context, page } = await openAs(browser, app, LEAD, { theme });
       await openIndicators(page);
       for (const box of await page.getByRole("checkbox", { name: /^Select .*\.xlsx$/ }).all()) {
         const label = (await box.getAttribute("aria-label")) ?? "";
-        if (/hostile-/.test(label)) await box.uncheck();
+        if (/hostile-|renamed-/.test(label)) await box.uncheck();
         else await box.check();
       }
       await page.getByRole("button", { name: /^Run indicators/ }).click();
