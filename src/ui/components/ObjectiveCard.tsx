@@ -3,6 +3,8 @@ import { Card, Link, Text, makeStyles, tokens } from "@fluentui/react-components
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n";
 import type { ObjectiveSummary } from "../../plan";
+import type { IndicatorNumber } from "../../plan/types";
+import { formatHeadline } from "../indicators/view";
 import { usePlanContext } from "../state/PlanContext";
 import { RagBadge } from "./RagBadge";
 
@@ -19,12 +21,27 @@ const useStyles = makeStyles({
   overdueHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function ObjectiveCard(props: { model: ObjectiveSummary; onOpen: () => void; onOpenAction: (id: number) => void }) {
+/** The newest saved value of one indicator (from the indicator results list). */
+export interface LatestIndicatorValue {
+  year: string;
+  value: number | null;
+}
+
+export function ObjectiveCard(props: {
+  model: ObjectiveSummary;
+  onOpen: () => void;
+  onOpenAction: (id: number) => void;
+  latest?: ReadonlyMap<IndicatorNumber, LatestIndicatorValue>;
+}) {
   const { t } = useTranslation();
   const { locale } = usePlanContext();
   const styles = useStyles();
   const { objective, rollUp, progress, overdue } = props.model;
   const headingId = `objective-${objective.id}-title`;
+  const latest = objective.indicators.flatMap((n) => {
+    const saved = props.latest?.get(n);
+    return saved ? [{ n, ...saved }] : [];
+  });
   return (
     <Card className={styles.card} aria-labelledby={headingId} role="article">
       <div className={styles.head}>
@@ -47,6 +64,14 @@ export function ObjectiveCard(props: { model: ObjectiveSummary; onOpen: () => vo
         <dd className={styles.detail}>
           {objective.indicators.length ? objective.indicators.map((n) => t("indicator.short", { n })).join(", ") : t("common.none")}
         </dd>
+        {latest.length > 0 ? (
+          <>
+            <dt className={styles.term}>{t("indicators.latest.title")}</dt>
+            <dd className={styles.detail} data-testid={`objective-${objective.id}-latest`}>
+              {latest.map((l) => t("indicators.latest.value", { n: l.n, value: formatHeadline(l.n, l.value), year: l.year })).join("; ")}
+            </dd>
+          </>
+        ) : null}
         <dt className={styles.term}>{t("objective.progress")}</dt>
         <dd className={styles.detail}>
           {progress.total === 0

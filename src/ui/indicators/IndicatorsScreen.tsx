@@ -6,11 +6,12 @@ import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, T
 import { ArrowDownloadRegular, DismissRegular, PlayRegular, SaveRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { suppressResults, type ResultsDocument } from "../../indicators";
-import type { DataFile, IndicatorResultRow } from "../../plan/types";
+import { INDICATOR_NUMBERS, type DataFile, type IndicatorNumber, type IndicatorResultRow } from "../../plan/types";
 import type { PlanStore } from "../../sharepoint/types";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { usePlan } from "../state/PlanContext";
 import { IndicatorView } from "./IndicatorView";
+import { LinkedActions } from "./LinkedActions";
 import type { RunOutcome, RunStage, UnrecognisedSheet } from "./protocol";
 import { RUN_STAGES } from "./protocol";
 import { RunCancelledError, RunFailedError, startRun, type RunHandle, type RunProgress } from "./runner";
@@ -42,7 +43,7 @@ type RunState =
 export default function IndicatorsScreen() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { store, capabilities, locale, year } = usePlan();
+  const { store, capabilities, locale, year, snapshot, today } = usePlan();
   const [files, setFiles] = useState<DataFile[] | null>(null);
   const [saved, setSaved] = useState<IndicatorResultRow[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -267,7 +268,10 @@ export default function IndicatorsScreen() {
           {view === "report" ? (
             <ValidationReport sheets={done.outcome.sheets} issues={done.outcome.issues} results={done.publishable} />
           ) : done.publishable.indicators[view] ? (
-            <IndicatorView id={view} result={done.publishable.indicators[view]!} doc={done.publishable} />
+            <>
+              <IndicatorView id={view} result={done.publishable.indicators[view]!} doc={done.publishable} />
+              {isIndicatorNumber(Number(view)) ? <LinkedActions indicator={Number(view) as IndicatorNumber} actions={snapshot.actions} today={today} /> : null}
+            </>
           ) : null}
         </section>
       ) : null}
@@ -284,6 +288,10 @@ export default function IndicatorsScreen() {
       </div>
     </div>
   );
+}
+
+function isIndicatorNumber(n: number): n is IndicatorNumber {
+  return (INDICATOR_NUMBERS as readonly number[]).includes(n);
 }
 
 function browserStorage(): Storage | null {

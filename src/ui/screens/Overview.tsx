@@ -1,4 +1,5 @@
 // Plan overview: the summary band and a card per objective.
+import { useEffect, useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
@@ -6,6 +7,9 @@ import { ObjectiveCard } from "../components/ObjectiveCard";
 import { SummaryBand } from "../components/SummaryBand";
 import { summarisePlan } from "../../plan";
 import { usePlan } from "../state/PlanContext";
+import { latestByIndicator, STANDARD_ID } from "../indicators/view";
+import type { IndicatorNumber } from "../../plan/types";
+import type { LatestIndicatorValue } from "../components/ObjectiveCard";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL },
@@ -24,7 +28,21 @@ const useStyles = makeStyles({
 export function Overview(props: { onOpenObjective: (id: number) => void; onOpenAction: (id: number) => void; onAddObjective: () => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { snapshot, today, capabilities } = usePlan();
+  const { snapshot, today, capabilities, store } = usePlan();
+  const [latest, setLatest] = useState<ReadonlyMap<IndicatorNumber, LatestIndicatorValue>>(new Map());
+  useEffect(() => {
+    let live = true;
+    // The latest saved figures are a nicety on the cards: if they cannot be read, the cards simply omit them.
+    store
+      .indicatorResults(STANDARD_ID)
+      .then((rows) => {
+        if (live) setLatest(latestByIndicator(rows));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [store]);
   const summary = summarisePlan(snapshot, today);
   const cards = summary.objectives;
   return (
@@ -47,7 +65,7 @@ export function Overview(props: { onOpenObjective: (id: number) => void; onOpenA
           <ul className={styles.grid}>
             {cards.map((model) => (
               <li key={model.objective.id}>
-                <ObjectiveCard model={model} onOpen={() => props.onOpenObjective(model.objective.id)} onOpenAction={props.onOpenAction} />
+                <ObjectiveCard model={model} onOpen={() => props.onOpenObjective(model.objective.id)} onOpenAction={props.onOpenAction} latest={latest} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,46 @@
+// The plan's actions that address one indicator: number, title, RAG in words and an overdue flag,
+// so the results view says what the trust is doing about each gap.
+import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { isOverdue, sortByNumber } from "../../plan";
+import type { Action, IndicatorNumber } from "../../plan/types";
+import { RagBadge } from "../components/RagBadge";
+
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: tokens.spacingVerticalS },
+  item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  title: { overflowWrap: "anywhere" },
+});
+
+export function linkedActions(actions: readonly Action[], indicator: IndicatorNumber): Action[] {
+  return sortByNumber(actions.filter((a) => a.indicators.includes(indicator)));
+}
+
+export function LinkedActions(props: { indicator: IndicatorNumber; actions: readonly Action[]; today: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const linked = linkedActions(props.actions, props.indicator);
+  const headingId = `wres-linked-${props.indicator}`;
+  return (
+    <section aria-labelledby={headingId} data-testid={`linked-actions-${props.indicator}`}>
+      <h4 id={headingId}>{t("indicators.linked.title", { n: props.indicator })}</h4>
+      {linked.length === 0 ? (
+        <Text>{t("indicators.linked.none")}</Text>
+      ) : (
+        <ul className={styles.list}>
+          {linked.map((action) => (
+            <li key={action.id} className={styles.item}>
+              <Text className={styles.title}>{t("action.numbered", { number: action.number, title: action.title })}</Text>
+              <RagBadge rag={action.rag} />
+              {isOverdue(action, props.today) ? (
+                <Badge appearance="tint" color="danger">
+                  {t("action.overdue")}
+                </Badge>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
