@@ -115,8 +115,27 @@ export function serialToIso(serial: number, date1904 = false): string | null {
   }
   // A time of day alone.
   if (serial < 1) return seconds ? hms(seconds) : null;
-  const iso = new Date(base + days * MS_PER_DAY).toISOString().slice(0, 10);
+  const iso = isoDate(base / MS_PER_DAY + days);
   return seconds ? `${iso}T${hms(seconds)}` : iso;
+}
+
+/**
+ * Days since 1970-01-01 to yyyy-mm-dd, by integer arithmetic (H. Hinnant's civil_from_days):
+ * date columns hold tens of thousands of distinct days, and Date#toISOString was a hot spot.
+ */
+function isoDate(epochDays: number): string {
+  const z = epochDays + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // Past 9999 (only reachable with 1904 dates) keep Date's own spelling.
+  if (year > 9999) return new Date(epochDays * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 function hms(seconds: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cohortOfStaffGroup, parseDate, parseGrade, parseYesNo } from "../../../src/workbook";
+import { serialToIso } from "../../../src/workbook/parts";
 
 describe("pay bands and grades", () => {
   it.each([
@@ -111,5 +112,33 @@ describe("dates", () => {
 
   it.each(["31/02/2025", "13/13/2024", "soon", "", null, true])("%j is not a date", (raw) => {
     expect(parseDate(raw)).toBeNull();
+  });
+});
+
+describe("Excel serial dates", () => {
+  // The reference: what Excel shows, computed through Date (the converter itself avoids Date for speed).
+  const viaDate = (serial: number, date1904: boolean): string => {
+    const days = date1904 || serial >= 60 ? serial : serial + 1;
+    const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    return new Date(base + days * 86_400_000).toISOString().slice(0, 10);
+  };
+
+  it("agrees with the calendar for every seventh day from 1900 to 9999, in both date systems", () => {
+    for (const date1904 of [false, true]) {
+      for (let serial = 1; serial < 2_958_466 - (date1904 ? 1462 : 0); serial += 7) {
+        if (serialToIso(serial, date1904) !== viaDate(serial, date1904)) expect([serial, serialToIso(serial, date1904)]).toEqual([serial, viaDate(serial, date1904)]);
+      }
+    }
+  });
+
+  it.each([
+    [1, "1900-01-01"],
+    [59, "1900-02-28"],
+    [61, "1900-03-01"],
+    [45747, "2025-03-31"],
+    [45747.5, "2025-03-31T12:00:00"],
+    [2_958_465, "9999-12-31"],
+  ])("serial %d is %s", (serial, iso) => {
+    expect(serialToIso(serial)).toBe(iso);
   });
 });
