@@ -423,8 +423,7 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
 // ---------------------------------------------------------------- cases and training (joined to staff)
 
 /** Ethnicity from the row if it has a known one, else from staff in post by person id. */
-function joinedEthnicity(s: SheetContext, row: CellValue[], rowNumber: number, id: string | null, unmatched: { count: number; first: number }): Ethnicity {
-  const hasOwn = col(s.plan, "ethnicity") >= 0;
+function joinedEthnicity(s: SheetContext, row: CellValue[], rowNumber: number, id: string | null, unmatched: { count: number; first: number }, hasOwn: boolean): Ethnicity {
   const own = hasOwn ? readEthnicity(s, row, rowNumber) : null;
   if (own && own.group !== "unknown") return own;
   if (id !== null) {
@@ -448,8 +447,11 @@ function reportUnmatched(s: SheetContext, unmatched: { count: number; first: num
   s.ctx.log.add("warning", "person-not-in-staff", message, w, { count: unmatched.count });
 }
 
-function personIdOf(plan: SheetPlan, row: CellValue[]): string | null {
-  return normalisePersonId(at(row, col(plan, "personId"))) ?? personOfAssignment(at(row, col(plan, "assignmentId")));
+/** Reads a row's person id from the personId column, else from the assignment number. */
+function personIdReader(plan: SheetPlan): (row: CellValue[]) => string | null {
+  const cId = col(plan, "personId");
+  const cAssign = col(plan, "assignmentId");
+  return (row) => normalisePersonId(at(row, cId)) ?? personOfAssignment(at(row, cAssign));
 }
 
 export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecord[]; summary: SheetSummary } {
@@ -457,19 +459,23 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
   const s: SheetContext = { ctx, plan, tally };
   const unmatched = { count: 0, first: -1 };
   const out: CaseRecord[] = [];
+  // Column lookups hoisted out of the row loop (a map lookup each, per row, otherwise).
+  const personIdOf = personIdReader(plan);
+  const hasOwnEthnicity = col(plan, "ethnicity") >= 0;
+  const [cType, cStage, cStart, cOutcome] = ["caseType", "stage", "startDate", "outcome"].map((f) => col(plan, f)) as [number, number, number, number];
   for (const r of dataRows(plan)) {
     const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
-    const id = personIdOf(plan, row);
-    const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched);
+    const id = personIdOf(row);
+    const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched, hasOwnEthnicity);
     out.push({
       personId: id,
       ethnicity,
-      caseType: parseCaseType(at(row, col(plan, "caseType"))),
-      stage: cellText(at(row, col(plan, "stage"))) || null,
-      startDate: ctx.date(at(row, col(plan, "startDate"))),
-      outcome: cellText(at(row, col(plan, "outcome"))) || null,
+      caseType: parseCaseType(at(row, cType)),
+      stage: cellText(at(row, cStage)) || null,
+      startDate: ctx.date(at(row, cStart)),
+      outcome: cellText(at(row, cOutcome)) || null,
       source: source(s, rowNumber),
     });
     tally.rowsUsed++;
@@ -485,11 +491,14 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
   const s: SheetContext = { ctx, plan, tally };
   const unmatched = { count: 0, first: -1 };
   const out: TrainingRecord[] = [];
+  const personIdOf = personIdReader(plan);
+  const hasOwnEthnicity = col(plan, "ethnicity") >= 0;
+  const cDate = col(plan, "date");
   for (const r of dataRows(plan)) {
     const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
-    const id = personIdOf(plan, row);
+    const id = personIdOf(row);
     if (id !== null) {
       // One record per person: WRES indicator 4 counts people who accessed training, not courses.
       if (seen.has(id)) {
@@ -498,8 +507,8 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
       }
       seen.add(id);
     }
-    const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched);
-    out.push({ personId: id, ethnicity, date: ctx.date(at(row, col(plan, "date"))), source: source(s, rowNumber) });
+    const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched, hasOwnEthnicity);
+    out.push({ personId: id, ethnicity, date: ctx.date(at(row, cDate)), source: source(s, rowNumber) });
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
