@@ -258,14 +258,16 @@ function Board(props: { result: BoardResult; threshold: number }) {
   );
 }
 
-export function IndicatorView(props: { id: string; result: IndicatorResult; doc: ResultsDocument }) {
+/** `copy` names a second rendering of the same view (the print copy), so ids and test ids stay unique. */
+export function IndicatorView(props: { id: string; result: IndicatorResult; doc: ResultsDocument; copy?: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const threshold = props.doc.suppression?.threshold ?? 10;
   const r = props.result;
+  const suffix = props.copy ? `${props.copy}-${props.id}` : props.id;
   return (
-    <section className={styles.view} aria-labelledby={`wres-indicator-${props.id}`} data-testid={`indicator-${props.id}`}>
-      <h3 id={`wres-indicator-${props.id}`}>{t(`indicators.title.i${props.id}`)}</h3>
+    <section className={styles.view} aria-labelledby={`wres-indicator-${suffix}`} data-testid={`indicator-${suffix}`}>
+      <h3 id={`wres-indicator-${suffix}`}>{t(`indicators.title.i${props.id}`)}</h3>
       {r.kind === "representation" ? <Representation result={r} doc={props.doc} threshold={threshold} /> : null}
       {r.kind === "relative-likelihood" ? <Likelihood id={props.id} result={r} threshold={threshold} /> : null}
       {r.kind === "survey" ? <Survey result={r} /> : null}

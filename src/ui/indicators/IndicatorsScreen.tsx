@@ -3,7 +3,7 @@
 // suppressed copy), save them for the year-on-year trend and export them for the committee paper.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DismissRegular, PlayRegular, SaveRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, DismissRegular, PlayRegular, PrintRegular, SaveRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { suppressResults, type ResultsDocument } from "../../indicators";
 import { INDICATOR_NUMBERS, type DataFile, type IndicatorNumber, type IndicatorResultRow } from "../../plan/types";
@@ -12,6 +12,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { usePlan } from "../state/PlanContext";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
+import { PrintableResults } from "./PrintableResults";
 import type { RunOutcome, RunStage, UnrecognisedSheet } from "./protocol";
 import { RUN_STAGES } from "./protocol";
 import { RunCancelledError, RunFailedError, startRun, type RunHandle, type RunProgress } from "./runner";
@@ -228,6 +229,11 @@ export default function IndicatorsScreen() {
                 {t("indicators.results.export")}
               </Button>
             ) : null}
+            {keys.length > 0 ? (
+              <Button icon={<PrintRegular />} onClick={() => window.print()}>
+                {t("indicators.print.button")}
+              </Button>
+            ) : null}
             {saving === "saved" ? <Text role="status">{t("indicators.results.saved")}</Text> : null}
           </div>
           <nav aria-label={t("indicators.results.nav")}>
@@ -265,6 +271,7 @@ export default function IndicatorsScreen() {
               }}
             />
           ) : null}
+          {keys.length > 0 ? <PrintableResults doc={done.publishable} actions={snapshot.actions} today={today} /> : null}
           {view === "report" ? (
             <ValidationReport sheets={done.outcome.sheets} issues={done.outcome.issues} results={done.publishable} />
           ) : done.publishable.indicators[view] ? (

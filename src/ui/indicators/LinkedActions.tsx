@@ -16,13 +16,14 @@ export function linkedActions(actions: readonly Action[], indicator: IndicatorNu
   return sortByNumber(actions.filter((a) => a.indicators.includes(indicator)));
 }
 
-export function LinkedActions(props: { indicator: IndicatorNumber; actions: readonly Action[]; today: string }) {
+export function LinkedActions(props: { indicator: IndicatorNumber; actions: readonly Action[]; today: string; copy?: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const linked = linkedActions(props.actions, props.indicator);
-  const headingId = `wres-linked-${props.indicator}`;
+  const suffix = props.copy ? `${props.copy}-${props.indicator}` : String(props.indicator);
+  const headingId = `wres-linked-${suffix}`;
   return (
-    <section aria-labelledby={headingId} data-testid={`linked-actions-${props.indicator}`}>
+    <section aria-labelledby={headingId} data-testid={`linked-actions-${suffix}`}>
       <h4 id={headingId}>{t("indicators.linked.title", { n: props.indicator })}</h4>
       {linked.length === 0 ? (
         <Text>{t("indicators.linked.none")}</Text>
