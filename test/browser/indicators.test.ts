@@ -101,6 +101,18 @@ describe("indicators in the tab", () => {
     await page.getByText("Results saved. Small numbers were hidden before saving.").waitFor();
     page.off("request", record);
 
+    // On paper: the summary and every indicator's tables, not only the open tab, and no navigation.
+    await page.emulateMedia({ media: "print" });
+    const printed = page.getByTestId("wres-print");
+    await expect(printed.isVisible()).resolves.toBe(true);
+    await expect(printed.getByRole("table", { name: "Summary of the indicators" }).isVisible()).resolves.toBe(true);
+    for (const k of ["1", "2", "5", "9"]) await expect(printed.getByTestId(`indicator-print-${k}`).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: "Print" }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole("tab", { name: "Validation report" }).isVisible()).resolves.toBe(false);
+    await screenshot(page, "indicators-print-default");
+    await page.emulateMedia({ media: "screen" });
+    await expect(printed.isVisible()).resolves.toBe(false);
+
     // What left the page during the run and the save: never an employee number, in a URL or a body.
     expect(requests.length).toBeGreaterThan(0);
     const leaks: string[] = [];
