@@ -83,6 +83,8 @@ interface Ctx {
   sitePath: string;
   webUrl: string;
   query: URLSearchParams;
+  /** A part of a $batch: its body was read as text, so file content cannot travel in it. */
+  inBatch: boolean;
 }
 
 /** A resolved resource on the path. */
@@ -110,6 +112,14 @@ const PNP_MARKER_HEADERS = ["x-pnp-batchnever", "x-pnpjs-nodigest", "x-pnp-cache
 
 function json(status: number, body: unknown, format: Format, headers: Record<string, string> = {}): ApiResponse {
   return { status, headers: { "Content-Type": contentTypeOf(format), ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * File bytes inside a $batch part: the batch body is parsed as text, which would corrupt binary
+ * content, and @pnp/sp never batches file methods (SharePoint does not support it either).
+ */
+function fileContentInBatch(): SpError {
+  return unsupported("file content (upload or $value) inside a $batch part; send it as its own request");
 }
 
 function empty(status: number, headers: Record<string, string> = {}): ApiResponse {
@@ -185,6 +195,7 @@ export class LocalSharePointApi {
     const sitePath = siteName === "" ? "" : `/sites/${site.name}`;
     const ctx: Ctx = {
       req,
+      inBatch,
       method: (req.headers["x-http-method"] ?? req.method).toUpperCase(),
       format,
       site,
@@ -351,6 +362,7 @@ export class LocalSharePointApi {
             return done({ kind: "file", list: at.list, path: `${at.folder}/${str(arg)}` });
           case "addusingpath":
           case "add":
+            if (ctx.inBatch) throw fileContentInBatch();
             if (rest.length === 0) return { response: this.addFile(ctx, at.list, at.folder, seg) };
             break;
         }
@@ -358,12 +370,14 @@ export class LocalSharePointApi {
       case "file":
         switch (seg.name) {
           case "$value":
+            if (ctx.inBatch) throw fileContentInBatch();
             if (rest.length === 0) return { response: this.fileContent(ctx, at.list, at.path) };
             break;
           case "startupload":
           case "continueupload":
           case "finishupload":
           case "cancelupload":
+            if (ctx.inBatch) throw fileContentInBatch();
             if (rest.length === 0) return { response: this.chunkedUpload(ctx, at.list, at.path, seg) };
             break;
           case "listitemallfields": {

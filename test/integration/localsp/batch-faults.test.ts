@@ -89,6 +89,26 @@ describe("$batch", () => {
     expect(res.text.trimEnd()).toMatch(/--batchresponse_[0-9a-f-]+--$/);
     expect(res.text.endsWith("\n")).toBe(true);
   });
+
+  it("refuses file content inside a $batch part with a 501 naming it, and stores nothing", async () => {
+    const site = freshSite(server);
+    expect((await call(`${site}/_api/web/lists`, { method: "POST", body: { Title: "BatchFiles", BaseTemplate: 101 } })).status).toBe(201);
+    const library = `${new URL(site).pathname}/BatchFiles`;
+    const part = (requestLine: string, body: string) =>
+      ["--batch_f", "Content-Type: application/http", "Content-Transfer-Encoding: binary", "", requestLine, "accept: application/json", "", body, ""].join("\n");
+    const body = [
+      part(`POST ${site}/_api/web/getFolderByServerRelativePath(decodedUrl='${library}')/files/AddUsingPath(decodedurl='in-batch.xlsx',Overwrite=true) HTTP/1.1`, "PK\u0003\u0004 bytes"),
+      part(`GET ${site}/_api/web/getFileByServerRelativePath(decodedUrl='${library}/in-batch.xlsx')/$value HTTP/1.1`, ""),
+      "--batch_f--",
+      "",
+    ].join("\n");
+    const res = await call(`${site}/_api/$batch`, { method: "POST", headers: { "Content-Type": "multipart/mixed; boundary=batch_f" }, body });
+    expect(res.status).toBe(200);
+    expect([...res.text.matchAll(/^HTTP\/1\.1 (\d{3}) /gm)].map((m) => Number(m[1]))).toEqual([501, 501]);
+    expect(res.text).toContain("inside a $batch part");
+    const listed = await call(`${site}/_api/web/getFolderByServerRelativePath(decodedUrl='${library}')/files`);
+    expect(listed.text).not.toContain("in-batch.xlsx");
+  });
 });
 
 describe("faults", () => {
