@@ -72,8 +72,12 @@ function make(code: string | null, localCode: string | null, raw: string): Ethni
   return { group: groupOf(broad), broad, code: code === "Z" ? "Z" : code, localCode: localCode ?? code, raw };
 }
 
-/** A code alone or at the start of a value: "A", "CA", "C3", optionally followed by a label. */
-const CODE_PREFIX = /^\(?([A-Z])([A-Z0-9])?\)?(?:\s*[-:.)]\s*|\s+|$)(.*)$/;
+/**
+ * A code alone or at the start of a value: "A", "CA", "C3", optionally followed by a label. Any case:
+ * hand-typed and re-keyed extracts write "a" or "ca white english"; a lower-case word still only
+ * counts as a code when it stands alone or is followed by a label that agrees with it.
+ */
+const CODE_PREFIX = /^\(?([A-Z])([A-Z0-9])?\)?(?:\s*[-:.)]\s*|\s+|$)(.*)$/i;
 
 export interface ParsedEthnicity {
   ethnicity: Ethnicity;
@@ -91,8 +95,8 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
 
   const m = CODE_PREFIX.exec(raw);
   if (m) {
-    const national = m[1] ?? "";
-    const second = m[2] ?? "";
+    const national = (m[1] ?? "").toUpperCase();
+    const second = (m[2] ?? "").toUpperCase();
     const rest = (m[3] ?? "").trim();
     // A bare two-letter word such as "NA" was handled above; a code must be a national code,
     // and a label after it must not contradict it (so "Black" is not read as code B).

@@ -83,6 +83,28 @@ describe("ethnicity values", () => {
     expect(c).toMatchObject({ group: "unknown", code: null, recognised: false });
   });
 
+  it.each([
+    // Codes typed in lower case (hand-keyed sheets, exports that lower-case everything).
+    ["a", "white", "white", "A", "A"],
+    ["c", "white", "white", "C", "C"],
+    ["ca", "white", "white", "C", "CA"],
+    ["lb", "bme", "asian", "L", "LB"],
+    ["m", "bme", "black", "M", "M"],
+    ["ca white english", "white", "white", "C", "CA"],
+    ["n black or black british - african", "bme", "black", "N", "N"],
+    ["Pd Black British", "bme", "black", "P", "PD"],
+  ])("lower-case code %j -> %s (%s, code %s)", (raw, group, broad, code, localCode) => {
+    expect(classify(raw)).toEqual({ group, broad, code, localCode, recognised: true });
+  });
+
+  it("still reads lower-case words that are not codes as labels, not as codes", () => {
+    // "black" must not be code B (White Irish), nor "asian" code A.
+    expect(classify("black british")).toMatchObject({ group: "bme", code: "P" });
+    expect(classify("asian")).toMatchObject({ group: "bme", code: "L" });
+    expect(classify("z")).toMatchObject({ group: "unknown", code: "Z", recognised: true });
+    expect(classify("q")).toMatchObject({ group: "unknown", code: null, recognised: false });
+  });
+
   it("keeps the raw value for reports", () => {
     expect(parseEthnicity("  CA White English ").ethnicity.raw).toBe("CA White English");
   });
