@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { button, findButton, openDialog, queryButton, renderApp } from "./render";
+import { button, findButton, listboxOf, openDialog, queryButton, renderApp } from "./render";
 import { FakePlanStore, OfflineError, PEOPLE, ROLES } from "../support/fake-store";
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -109,6 +109,36 @@ describe("conflicts", () => {
     await waitFor(() => expect(document.querySelector('[role="alertdialog"]')).toBeNull());
     expect(store.calls.filter((c) => c === "updateProgress").length).toBe(writes);
     expect(store.actions.find((a) => a.id === 11)?.progress).toBe("Seven pairs running");
+  });
+});
+
+/** Picks an option of the Fluent Dropdown labelled `label` inside `container`. */
+async function choose(container: HTMLElement, label: string, option: string) {
+  const trigger = within(container).getByLabelText(label, { selector: "button" });
+  await userEvent.click(trigger);
+  const listbox = await listboxOf(trigger);
+  await userEvent.click(within(listbox).getByText(option));
+}
+
+describe("editing an action", () => {
+  it("asks for a completion note when a plan editor sets it Blue, and a note when Red, then saves the note to the history", async () => {
+    const store = new FakePlanStore();
+    renderApp(store, { initialActionId: 12 });
+    await userEvent.click(await findButton("Edit action"));
+    const dialog = await openDialog("Edit action 1.2");
+    // No note box until the RAG changes.
+    expect(within(dialog).queryByLabelText(/Completion note|What is being done about it|Note \(optional\)/)).toBeNull();
+    await choose(dialog, "RAG", "Blue: complete");
+    await userEvent.click(button("Save", dialog));
+    expect(within(dialog).getByText("To mark this action complete, add a note saying what was achieved.")).toBeTruthy();
+    expect(store.calls).not.toContain("updateAction");
+    await choose(dialog, "RAG", "Red: off track");
+    expect(within(dialog).getByText("For a Red action, add a note saying what is being done about it.")).toBeTruthy();
+    await choose(dialog, "RAG", "Blue: complete");
+    fill(within(dialog).getByLabelText(/Completion note/), "All band 8a+ panels now include a trained diverse member");
+    await userEvent.click(button("Save", dialog));
+    await waitFor(() => expect(store.actions.find((a) => a.id === 12)?.rag).toBe("Blue"));
+    expect(store.updates.at(-1)).toMatchObject({ actionId: 12, rag: "Blue", previousRag: "Green", note: "All band 8a+ panels now include a trained diverse member" });
   });
 });
 

@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { INDICATOR_NUMBERS, nextNumber, type Action, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
+import { INDICATOR_NUMBERS, nextNumber, validateProgress, type Action, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
 import type { ActionDraft } from "../../sharepoint/types";
 import { RAG_ORDER } from "../state/planView";
 import { usePlan } from "../state/PlanContext";
@@ -93,16 +93,22 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
   const [addError, setAddError] = useState<unknown>(null);
   const { save, saving, error, conflictView } = useActionSave(() => props.onClose());
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const [note, setNote] = useState("");
   const titleMissing = values.title.trim() === "";
   const numberMissing = values.number.trim() === "";
+  // An edit that changes the RAG is recorded in the history like an owner's update, with the same
+  // rule the store enforces: Blue needs a completion note, Red a note on what is being done.
+  const ragChanged = props.action !== null && values.rag !== props.action.rag;
+  const noteRequired = ragChanged && (values.rag === "Blue" || values.rag === "Red");
+  const noteProblems = ragChanged ? validateProgress({ rag: values.rag, note }).filter((p) => p.field === "note") : [];
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (titleMissing || numberMissing) return;
+    if (titleMissing || numberMissing || noteProblems.length > 0) return;
     const draft = draftOf(values, props.objective.id);
     if (props.action) {
-      await save(props.action, { kind: "edit", patch: draft });
+      await save(props.action, { kind: "edit", patch: draft, note: ragChanged ? note.trim() || null : null });
       return;
     }
     setAdding(true);
@@ -143,6 +149,16 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
                   </Dropdown>
                 </Field>
               </div>
+              {ragChanged ? (
+                <Field
+                  label={noteRequired ? (values.rag === "Blue" ? t("update.noteBlue") : t("update.noteRed")) : t("update.note")}
+                  required={noteRequired}
+                  validationState={tried && noteProblems.length ? "error" : "none"}
+                  validationMessage={tried && noteProblems.length ? t(`validation.${noteProblems[0]!.code}`) : undefined}
+                >
+                  <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+                </Field>
+              ) : null}
               <Field label={t("field.title")} required validationMessage={tried && titleMissing ? t("validation.titleRequired") : undefined}>
                 <Textarea value={values.title} onChange={(_, d) => set("title", d.value)} resize="vertical" />
               </Field>
