@@ -5,5 +5,5 @@ export type * from "./types";
 export { AFC_BANDS, MEDICAL_SUBGROUPS } from "./types";
 export { readWorkbooks } from "./read";
 export { parseEthnicity } from "./ethnicity";
-export { parseGrade, parseYesNo, parseDate, cohortOfStaffGroup, medicalSubgroupOf } from "./values";
+export { parseGrade, parseYesNo, parseDate, cohortOfStaffGroup, medicalSubgroupOf, DEFAULT_STAFF_GROUP_COHORTS } from "./values";
 export { headerSignature, normaliseHeader } from "./schema";

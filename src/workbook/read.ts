@@ -39,7 +39,7 @@ function periodOfSnapshot(iso: string): string {
 }
 
 export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Dataset {
-  const ctx = new ReadContext();
+  const ctx = new ReadContext(options);
   const { log } = ctx;
   const plans: SheetPlan[] = [];
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;

@@ -12,6 +12,7 @@ import type {
   CellValue,
   Cohort,
   Ethnicity,
+  ReadOptions,
   SheetSummary,
   SourceRef,
   StaffRecord,
@@ -29,6 +30,7 @@ import {
   parseNumber,
   parseYesNo,
   personOfAssignment,
+  staffGroupTable,
   type ParsedGrade,
 } from "./values";
 
@@ -41,6 +43,11 @@ export class ReadContext {
   private readonly dateCache = new Map<CellValue, string | null>();
   /** Person id -> ethnicity at the person's chosen row (bank workers included), to join cases and training. */
   readonly staffEthnicity = new Map<string, Ethnicity>();
+  private readonly staffGroups: ReadonlyMap<string, Cohort>;
+
+  constructor(options: Pick<ReadOptions, "staffGroupCohorts"> = {}) {
+    this.staffGroups = staffGroupTable(options.staffGroupCohorts);
+  }
 
   ethnicity(v: CellValue | undefined): ParsedEthnicity {
     const key = v === null || v === undefined ? "" : typeof v === "string" ? v : String(v);
@@ -89,7 +96,7 @@ export class ReadContext {
   cohort(staffGroup: string): Cohort | null {
     let c = this.cohortCache.get(staffGroup);
     if (c === undefined) {
-      c = cohortOfStaffGroup(staffGroup);
+      c = cohortOfStaffGroup(staffGroup, this.staffGroups);
       this.cohortCache.set(staffGroup, c);
     }
     return c;

@@ -190,6 +190,12 @@ export interface ReadOptions {
   onProgress?: (p: { stage: "reading" | "recognising" | "validating"; file: string; fraction: number }) => void;
   /** Whole-file failures: throw (default) or report and carry on with the other files. */
   fileErrors?: FileErrorPolicy;
+  /**
+   * Setting (WRES.md): staff group or occupation name -> cohort for indicator 1, laid over
+   * DEFAULT_STAFF_GROUP_COHORTS (names match ignoring case and punctuation). Staff groups in neither
+   * are told by the words in their names.
+   */
+  staffGroupCohorts?: Readonly<Record<string, Cohort>>;
 }
 
 /** Everything read from one or more workbooks, ready for the indicator module. */

@@ -63,8 +63,50 @@ export function parseGrade(value: CellValue | undefined): ParsedGrade {
 
 // ---------------------------------------------------------------- staff groups and cohorts
 
-/** Cohort of an ESR staff group or occupation; null when the words say nothing. */
-export function cohortOfStaffGroup(staffGroup: string): Cohort | null {
+/**
+ * ESR staff groups -> cohort for indicator 1 (WRES.md: the mapping is a setting with sensible defaults).
+ * ReadOptions.staffGroupCohorts adds to or overrides these by name. Names match ignoring case, spaces and
+ * punctuation ("Add Prof Scientific and Technic" = "ADD PROF SCIENTIFIC & TECHNIC").
+ */
+export const DEFAULT_STAFF_GROUP_COHORTS: Readonly<Record<string, Cohort>> = Object.freeze({
+  "Add Prof Scientific and Technic": "clinical",
+  "Additional Clinical Services": "clinical",
+  "Administrative and Clerical": "non-clinical",
+  "Allied Health Professionals": "clinical",
+  "Estates and Ancillary": "non-clinical",
+  "Healthcare Scientists": "clinical",
+  "Medical and Dental": "medical",
+  "Nursing and Midwifery Registered": "clinical",
+  Students: "clinical",
+});
+
+/** The key a staff group is looked up by: lower case, "&" as "and", letters and digits only. */
+export function staffGroupKey(staffGroup: string): string {
+  return staffGroup
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** A staff-group lookup: the defaults with a user's names laid over them, by staffGroupKey. */
+export function staffGroupTable(overrides: Readonly<Record<string, Cohort>> = {}): Map<string, Cohort> {
+  const table = new Map<string, Cohort>();
+  for (const source of [DEFAULT_STAFF_GROUP_COHORTS, overrides]) {
+    for (const [name, cohort] of Object.entries(source)) table.set(staffGroupKey(name), cohort);
+  }
+  return table;
+}
+
+const DEFAULT_TABLE = staffGroupTable();
+
+/**
+ * Cohort of an ESR staff group or occupation: the named mapping first (defaults unless another is given),
+ * then, for occupations the mapping does not list, the words in the name; null when they say nothing.
+ */
+export function cohortOfStaffGroup(staffGroup: string, table: ReadonlyMap<string, Cohort> = DEFAULT_TABLE): Cohort | null {
+  const named = table.get(staffGroupKey(staffGroup));
+  if (named) return named;
   const g = staffGroup.toLowerCase();
   if (g === "") return null;
   if (/medical|dental|doctor/.test(g) && !/non[- ]?medical/.test(g)) return "medical";

@@ -117,6 +117,34 @@ describe("staff in post", () => {
     ]);
   });
 
+  it("maps staff groups to cohorts by the staffGroupCohorts setting, over the ESR defaults", () => {
+    const rows: FixtureCell[][] = [
+      ["1", "1", "A", "Students", "Band 3", "Permanent", "Yes"],
+      ["2", "2", "A", "ADMINISTRATIVE & CLERICAL", "Band 4", "Permanent", "Yes"],
+      ["3", "3", "A", "Estates and Ancillary", "Band 2", "Permanent", "Yes"],
+      ["4", "4", "A", "Research Office", "Band 6", "Permanent", "Yes"],
+    ];
+    const cohorts = (ds: Dataset) => ds.staff.map((s) => [s.staffGroup, s.cohort]);
+    // Defaults: ESR staff groups by name (any case, & for and); "Research Office" names no group.
+    const byDefault = readWorkbooks([staffFile(rows)]);
+    expect(cohorts(byDefault)).toEqual([
+      ["Students", "clinical"],
+      ["ADMINISTRATIVE & CLERICAL", "non-clinical"],
+      ["Estates and Ancillary", "non-clinical"],
+      ["Research Office", "non-clinical"],
+    ]);
+    expect(issuesOf(byDefault, "staff-group-unrecognised")).toHaveLength(1);
+    // A trust that reports students as non-clinical and its research office as clinical says so by name.
+    const overridden = readWorkbooks([staffFile(rows)], { staffGroupCohorts: { students: "non-clinical", "Research office": "clinical" } });
+    expect(cohorts(overridden)).toEqual([
+      ["Students", "non-clinical"],
+      ["ADMINISTRATIVE & CLERICAL", "non-clinical"],
+      ["Estates and Ancillary", "non-clinical"],
+      ["Research Office", "clinical"],
+    ]);
+    expect(issuesOf(overridden, "staff-group-unrecognised")).toHaveLength(0);
+  });
+
   it("counts people with a numeric employee number and one with leading zeros as the same person", () => {
     const ds = readWorkbooks([
       staffFile([
