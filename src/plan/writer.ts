@@ -4,11 +4,27 @@
 import type { ActionFields, ObjectiveFields } from "./import/types";
 import type { Action, ETag, Objective } from "./types";
 
+/** One write of many, settled on its own: SharePoint batches are not transactional. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+export type ObjectiveWrite =
+  | { kind: "create"; fields: ObjectiveFields }
+  | { kind: "update"; id: number; etag: ETag; patch: Partial<ObjectiveFields> };
+
+export type ActionWrite =
+  | { kind: "create"; fields: ActionFields & { objectiveId: number } }
+  /** `previous` is the action as read (its ETag guards the write; its RAG and progress decide the history record). */
+  | { kind: "update"; previous: Action; patch: Partial<ActionFields>; note?: string | null };
+
 export interface PlanWriter {
   addObjective(draft: ObjectiveFields): Promise<Objective>;
   updateObjective(id: number, etag: ETag, patch: Partial<ObjectiveFields>): Promise<Objective>;
   addAction(draft: ActionFields & { objectiveId: number }): Promise<Action>;
   updateAction(id: number, etag: ETag, patch: Partial<ActionFields>, note?: string | null): Promise<Action>;
+  /** Many objective writes in as few requests as the store allows; one result per write, in order. */
+  writeObjectives(writes: ObjectiveWrite[]): Promise<Settled<Objective>[]>;
+  /** Many action writes (with their history records) in as few requests as the store allows. */
+  writeActions(writes: ActionWrite[]): Promise<Settled<Action>[]>;
 }
 
 /** One write that failed; the rest went on. The error is the store's (ConflictError, ThrottledError, ...). */

@@ -36,6 +36,7 @@ import {
 import { MAX_PAGE, readAllPages, readFiltered } from "./paging";
 import { hasPermission, listPermissions, PermissionKind, webPermissions } from "./permissions";
 import { F, LIST_TITLES } from "./schema";
+import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
 import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
 
 /**
@@ -43,6 +44,12 @@ import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnap
  * update is older are looked up by their (indexed) Action column in one more $batch.
  */
 const RECENT_UPDATES = 250;
+
+/**
+ * Requests per $batch for bulk writes. SharePoint documents no hard cap for REST batches, but a
+ * large one runs long and is throttled as a whole; 100 keeps each well inside the request timeout.
+ */
+const BATCH_SIZE = 100;
 
 async function call<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -191,6 +198,45 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     if (failed) throw toAppError(failed.reason);
   }
 
+  /** Runs one request per input in $batch requests of BATCH_SIZE; each settles on its own, in order. */
+  async function settleEach<I, T>(inputs: readonly I[], request: (web: SPFI["web"], input: I) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+    const out: PromiseSettledResult<T>[] = [];
+    for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
+      const [batched, execute] = sp.batched();
+      const parts = Promise.allSettled(inputs.slice(start, start + BATCH_SIZE).map((input) => request(batched.web, input)));
+      const sent = await execute().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      // A batch that failed as a whole (offline, throttled past its retries) fails each of its parts.
+      out.push(...(await parts).map((r) => (sent !== null && r.status === "fulfilled" ? { status: "rejected" as const, reason: sent } : r)));
+    }
+    return out;
+  }
+
+  /** A write's failure as the single-item methods report it: 412 or 404 becomes ConflictError with the current version. */
+  async function writeFailure<T>(error: unknown, mine: Partial<T>, read: (() => Promise<T>) | null): Promise<Settled<T>> {
+    const mapped = toAppError(error);
+    if (read && (isPreconditionFailed(error) || (mapped as AppError).code === "notFound")) {
+      return { ok: false, error: new ConflictError<T>(mine, await current(read).catch(() => null), { cause: error }) };
+    }
+    return { ok: false, error: mapped };
+  }
+
+  /** The history record a bulk action write owes, as changeAction and addAction write them one by one. */
+  function historyRecord(w: ActionWrite, id: number, planYear: string): Omit<UpdateRecord, "date" | "authorId"> | null {
+    if (w.kind === "create") {
+      return { actionId: id, planYear, rag: w.fields.rag, previousRag: null, note: null, progress: w.fields.progress ?? null, kind: "update" };
+    }
+    const { previous, patch } = w;
+    const ragChanged = patch.rag !== undefined && patch.rag !== previous.rag;
+    const progressChanged = patch.progress !== undefined && (patch.progress ?? null) !== previous.progress;
+    const note = typeof w.note === "string" && w.note.trim().length > 0 ? w.note.trim() : null;
+    if (!(ragChanged || progressChanged || note)) return null;
+    const after = { ...previous, ...patch };
+    return { actionId: id, planYear, rag: after.rag, previousRag: previous.rag, note, progress: after.progress ?? null, kind: "update" };
+  }
+
   /** The newest progress update of each action; one query per action not found in the recent window. */
   async function latestUpdates(actionIds: number[], recent: SpItem[], windowFull: boolean): Promise<Record<number, ProgressUpdate>> {
     const wanted = new Set(actionIds);
@@ -335,6 +381,91 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     deleteAction: (id, etag) => remove<Action>(actions(), id, etag, () => readAction(id)),
+
+    async writeObjectives(writes: ObjectiveWrite[]) {
+      // One batch of adds and ETag-guarded MERGEs, then one batch re-reading what was written.
+      const sent = await settleEach(writes, (web, w) => {
+        const items = web.lists.getByTitle(LIST_TITLES.objectives).items;
+        return w.kind === "create"
+          ? items.add(objectiveFields(w.fields)).then((added) => Number((added as SpItem)["Id"]))
+          : items.getById(w.id).update(objectiveFields(w.patch), w.etag).then(() => w.id);
+      });
+      const ids = sent.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+      const reread = new Map<number, Objective>();
+      const reads = await settleEach(ids, (web, id) =>
+        web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>(),
+      );
+      reads.forEach((r, i) => r.status === "fulfilled" && reread.set(ids[i] as number, toObjective(r.value)));
+      return Promise.all(
+        sent.map(async (r, i): Promise<Settled<Objective>> => {
+          const w = writes[i] as ObjectiveWrite;
+          if (r.status === "rejected") return writeFailure<Objective>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readObjective(w.id) : null);
+          const value = reread.get(r.value);
+          return value ? { ok: true, value } : { ok: true, value: await readObjective(r.value) };
+        }),
+      );
+    },
+
+    async writeActions(writes: ActionWrite[]) {
+      const results: (Settled<Action> | null)[] = writes.map(() => null);
+      // The owner's note rules, as for a single edit: checked before anything is sent.
+      writes.forEach((w, i) => {
+        if (w.kind === "update" && w.patch.rag !== undefined && w.patch.rag !== w.previous.rag) {
+          const issues = validateProgress({ rag: w.patch.rag, note: w.note ?? null, progress: w.patch.progress ?? null });
+          if (issues.length > 0) results[i] = { ok: false, error: new ValidationError(issues) };
+        }
+      });
+      const pending = writes.map((w, i) => ({ w, i })).filter(({ i }) => results[i] === null);
+      // The plan year each action is denormalised into, from its objective (one batch of reads).
+      const objectiveIdOf = (w: ActionWrite) => (w.kind === "create" ? w.fields.objectiveId : w.previous.objectiveId);
+      const objectiveIds = [...new Set(pending.map(({ w }) => objectiveIdOf(w)))];
+      const years = new Map<number, string>();
+      const yearReads = await settleEach(objectiveIds, (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear)<SpItem>());
+      yearReads.forEach((r, k) => r.status === "fulfilled" && years.set(objectiveIds[k] as number, String(r.value[F.planYear] ?? "")));
+
+      const writable = pending.filter(({ w, i }) => {
+        if (years.has(objectiveIdOf(w))) return true;
+        results[i] = { ok: false, error: new AppError("notFound", `objective ${objectiveIdOf(w)} was not found`) };
+        return false;
+      });
+      const sent = await settleEach(writable, (web, { w }) => {
+        const items = web.lists.getByTitle(LIST_TITLES.actions).items;
+        const planYear = years.get(objectiveIdOf(w)) as string;
+        return w.kind === "create"
+          ? items.add({ ...actionFields(w.fields), [F.planYear]: planYear }).then((added) => Number((added as SpItem)["Id"]))
+          : items.getById(w.previous.id).update(actionFields(w.patch), w.previous.etag).then(() => w.previous.id);
+      });
+
+      // History records (a new action's starting RAG; a change of RAG or progress, or a note) and re-reads, in one more batch.
+      const author = await me();
+      const date = now().toISOString();
+      const written: { w: ActionWrite; i: number; id: number; record: SpItem | null }[] = [];
+      await Promise.all(
+        sent.map(async (r, k) => {
+          const { w, i } = writable[k] as { w: ActionWrite; i: number };
+          if (r.status === "rejected") {
+            results[i] = await writeFailure<Action>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readAction(w.previous.id) : null);
+            return;
+          }
+          const planYear = years.get(objectiveIdOf(w)) as string;
+          const record = historyRecord(w, r.value, planYear);
+          written.push({ w, i, id: r.value, record: record ? progressUpdateFields({ ...record, date, authorId: author.id }) : null });
+        }),
+      );
+      const recorded = await settleEach(
+        written.filter((x) => x.record !== null),
+        (web, x) => web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(x.record as SpItem),
+      );
+      const unrecorded = new Set(recorded.flatMap((r, k) => (r.status === "rejected" ? [written.filter((x) => x.record !== null)[k]] : [])));
+      const reads = await settleEach(written, (web, x) => web.lists.getByTitle(LIST_TITLES.actions).items.getById(x.id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
+      reads.forEach((r, k) => {
+        const x = written[k] as (typeof written)[number];
+        // The action was saved but its history record was not: say so rather than report success.
+        if (unrecorded.has(x)) results[x.i] = { ok: false, error: new AppError("unexpected", `action ${x.id} was saved but its history record was not`) };
+        else results[x.i] = r.status === "fulfilled" ? { ok: true, value: toAction(r.value) } : { ok: false, error: toAppError(r.reason) };
+      });
+      return results as Settled<Action>[];
+    },
 
     async history(actionId: number) {
       const items = await readFiltered(() => updates().items, {

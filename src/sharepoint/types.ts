@@ -12,6 +12,7 @@ import type {
   ProgressUpdate,
   Rag,
 } from "../plan/types";
+import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
 
 export type ObjectiveDraft = Omit<Objective, "id" | "etag" | "modified">;
 export type ObjectivePatch = Partial<ObjectiveDraft>;
@@ -55,6 +56,9 @@ export interface PlanStore {
   /** Action owner's quick update: RAG and/or progress with an optional note. */
   updateProgress(id: number, etag: ETag, change: ProgressChange): Promise<Action>;
   deleteAction(id: number, etag: ETag): Promise<void>;
+  /** Import and roll-over: many writes in $batch requests, each settled on its own, history records included. */
+  writeObjectives(writes: ObjectiveWrite[]): Promise<Settled<Objective>[]>;
+  writeActions(writes: ActionWrite[]): Promise<Settled<Action>[]>;
 
   history(actionId: number): Promise<ProgressUpdate[]>;
   /** Progress updates across the plan year since a date (ISO), for "what changed". */

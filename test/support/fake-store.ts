@@ -11,6 +11,7 @@ import type {
   ProgressChange,
 } from "../../src/sharepoint/types";
 import { ConflictError, OfflineError, PermissionError } from "../../src/sharepoint/errors";
+import type { ActionWrite, ObjectiveWrite, Settled } from "../../src/plan/writer";
 
 export { ConflictError, OfflineError, PermissionError };
 
@@ -275,6 +276,15 @@ export class FakePlanStore implements PlanStore {
     return structuredClone(next);
   }
 
+  /** Bulk writes go one by one here (each can be failed with failNext, as in a real $batch part). */
+  async writeObjectives(writes: ObjectiveWrite[]): Promise<Settled<Objective>[]> {
+    return settleEach(writes, (w) => (w.kind === "create" ? this.addObjective(w.fields) : this.updateObjective(w.id, w.etag, w.patch)));
+  }
+
+  async writeActions(writes: ActionWrite[]): Promise<Settled<Action>[]> {
+    return settleEach(writes, (w) => (w.kind === "create" ? this.addAction(w.fields) : this.updateAction(w.previous.id, w.previous.etag, w.patch, w.note)));
+  }
+
   async deleteAction(id: number, etag: string): Promise<void> {
     await this.call("deleteAction");
     this.requireEdit();
@@ -331,3 +341,9 @@ export class FakePlanStore implements PlanStore {
 }
 
 export type { Rag };
+
+async function settleEach<I, T>(inputs: readonly I[], write: (input: I) => Promise<T>): Promise<Settled<T>[]> {
+  const out: Settled<T>[] = [];
+  for (const input of inputs) out.push(await write(input).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })));
+  return out;
+}

@@ -1,7 +1,8 @@
-// Writes an import's differences through the store: objectives first (their new ids are needed),
-// then actions. A failed write is reported and the rest go on; since import is idempotent, running
-// the same file again finishes the job without duplicating what was written.
-import type { PlanWriter, WriteFailure, WriteProgress } from "../writer";
+// Writes an import's differences through the store in bulk: every objective in one go (their new
+// ids are needed), then every action with its history record. The store sends each group as $batch
+// requests; a failed write is reported and the rest go on. Since import is idempotent, running the
+// same file again finishes the job without duplicating what was written.
+import type { ActionWrite, ObjectiveWrite, PlanWriter, WriteFailure, WriteProgress } from "../writer";
 import type { ImportDiff } from "./diff";
 
 export interface ImportOutcome {
@@ -14,51 +15,54 @@ export interface ImportOutcome {
 
 export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgress?: (progress: WriteProgress) => void): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { created: { objectives: 0, actions: 0 }, updated: { objectives: 0, actions: 0 }, failed: [], skipped: 0 };
-  const writes = [...diff.objectives, ...diff.actions].filter((c) => c.kind === "create" || c.kind === "update").length;
+  const objectiveChanges = diff.objectives.filter((c) => c.kind === "create" || (c.kind === "update" && c.existing));
+  const actionChanges = diff.actions.filter((c) => c.kind === "create" || (c.kind === "update" && c.existing));
+  const total = objectiveChanges.length + actionChanges.length;
   let done = 0;
-  const step = () => onProgress?.({ done: ++done, total: writes });
+  const advance = (n: number) => {
+    done += n;
+    if (n > 0) onProgress?.({ done, total });
+  };
 
   const objectiveIds = new Map<string, number>();
-  for (const change of diff.objectives) {
-    const { imported, existing } = change;
-    if (existing) objectiveIds.set(imported.key, existing.id);
-    if (change.kind !== "create" && change.kind !== "update") continue;
-    try {
-      if (change.kind === "create") {
-        const created = await writer.addObjective(imported.fields);
-        objectiveIds.set(imported.key, created.id);
-        outcome.created.objectives++;
-      } else if (existing) {
-        await writer.updateObjective(existing.id, existing.etag, change.patch);
-        outcome.updated.objectives++;
-      }
-    } catch (error) {
-      outcome.failed.push({ item: "objective", ref: imported.key, title: imported.fields.title, error });
+  for (const change of diff.objectives) if (change.existing) objectiveIds.set(change.imported.key, change.existing.id);
+  const objectiveWrites = objectiveChanges.map((change): ObjectiveWrite =>
+    change.existing ? { kind: "update", id: change.existing.id, etag: change.existing.etag, patch: change.patch } : { kind: "create", fields: change.imported.fields },
+  );
+  const objectiveResults = objectiveWrites.length > 0 ? await writer.writeObjectives(objectiveWrites) : [];
+  objectiveResults.forEach((result, i) => {
+    const change = objectiveChanges[i] as (typeof objectiveChanges)[number];
+    if (!result.ok) {
+      outcome.failed.push({ item: "objective", ref: change.imported.key, title: change.imported.fields.title, error: result.error });
+    } else if (change.existing) {
+      outcome.updated.objectives++;
+    } else {
+      objectiveIds.set(change.imported.key, result.value.id);
+      outcome.created.objectives++;
     }
-    step();
-  }
+  });
+  advance(objectiveChanges.length);
 
-  for (const change of diff.actions) {
-    if (change.kind !== "create" && change.kind !== "update") continue;
-    const { imported, existing } = change;
+  const writable: { change: (typeof actionChanges)[number]; write: ActionWrite }[] = [];
+  for (const change of actionChanges) {
     const objectiveId = change.objectiveId ?? objectiveIds.get(change.objectiveKey);
     if (objectiveId === undefined) {
       outcome.skipped++;
-      step();
       continue;
     }
-    try {
-      if (change.kind === "create") {
-        await writer.addAction({ ...imported.fields, objectiveId });
-        outcome.created.actions++;
-      } else if (existing) {
-        await writer.updateAction(existing.id, existing.etag, change.patch, null);
-        outcome.updated.actions++;
-      }
-    } catch (error) {
-      outcome.failed.push({ item: "action", ref: imported.key, title: imported.fields.title, error });
-    }
-    step();
+    const write: ActionWrite = change.existing
+      ? { kind: "update", previous: change.existing, patch: change.patch, note: null }
+      : { kind: "create", fields: { ...change.imported.fields, objectiveId } };
+    writable.push({ change, write });
   }
+  advance(outcome.skipped);
+  const actionResults = writable.length > 0 ? await writer.writeActions(writable.map((w) => w.write)) : [];
+  actionResults.forEach((result, i) => {
+    const { change } = writable[i] as (typeof writable)[number];
+    if (!result.ok) outcome.failed.push({ item: "action", ref: change.imported.key, title: change.imported.fields.title, error: result.error });
+    else if (change.existing) outcome.updated.actions++;
+    else outcome.created.actions++;
+  });
+  advance(writable.length);
   return outcome;
 }
