@@ -11,6 +11,17 @@ const text = fc
   .filter((s) => s.length > 0);
 const cell = fc.oneof(text, fc.integer({ min: -1e9, max: 1e9 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.boolean(), fc.constant(null));
 
+/** The ethnicity spellings the generator uses, classified by hand (WRES.md, "Ethnic groups"). */
+const GROUP_OF: Record<string, "white" | "bme" | "unknown"> = {
+  A: "white",
+  "CA White English": "white",
+  "N Black or Black British - African": "bme",
+  "Z Not Stated": "unknown",
+  "": "unknown",
+  Q: "unknown",
+  "Asian or Asian British - Indian": "bme",
+};
+
 describe("properties", () => {
   it("readGrid returns exactly the cells written (shared and inline strings)", () => {
     fc.assert(
@@ -55,9 +66,23 @@ describe("properties", () => {
         // One record per person with at least one substantive row; none for bank-only people.
         const substantive = new Set(people.filter((p) => !p.bank).map((p) => p.id));
         expect(ds.staff.map((s) => Number(s.personId)).sort((a, b) => a - b)).toEqual([...substantive].sort((a, b) => a - b));
+        // Each person's group comes from the row a model of the rule picks (primary "Yes" over "No" or blank,
+        // the first row on a tie), classified by a table written here, not by the reader.
+        const rank = (p: (typeof people)[number]) => (p.primary === "Yes" ? 2 : 1);
+        const picked = new Map<number, (typeof people)[number]>();
+        for (const p of people) {
+          if (p.bank) continue;
+          const current = picked.get(p.id);
+          if (!current || rank(p) > rank(current)) picked.set(p.id, p);
+        }
+        const expected = { white: 0, bme: 0, unknown: 0 };
+        for (const p of picked.values()) expected[GROUP_OF[p.ethnicity]!]++;
         const groups = { white: 0, bme: 0, unknown: 0 };
         for (const s of ds.staff) groups[s.ethnicity.group]++;
-        expect(groups.white + groups.bme + groups.unknown).toBe(ds.staff.length);
+        expect(groups).toEqual(expected);
+        const bySheet = { rowsExcluded: people.length - picked.size, bankOnly: people.filter((p) => p.bank && !substantive.has(p.id)).length };
+        expect(sheet.rowsExcluded).toBe(bySheet.rowsExcluded);
+        expect(sheet.exclusions["bank-only"] ?? 0).toBe(bySheet.bankOnly);
       }),
       { numRuns: 80 },
     );
