@@ -33,6 +33,29 @@ describe("plan editors", () => {
     expect(await screen.findByText(/RAG set by a plan editor: Board signed off the new targets/)).toBeTruthy();
   });
 
+  it("asks for an objective's number in plain words instead of saving it without one", async () => {
+    const { store } = renderApp();
+    await userEvent.click(await findButton("1. Improve representation at senior levels"));
+    await userEvent.click(await findButton("Edit objective"));
+    const dialog = await openDialog("Edit objective 1");
+    fireEvent.change(within(dialog).getByLabelText(/^Number/), { target: { value: "  " } });
+    await userEvent.click(button("Save", dialog));
+    expect(within(dialog).getByText("Enter a number, such as 3.")).toBeTruthy();
+    expect(store.calls).not.toContain("updateObjective");
+    fireEvent.change(within(dialog).getByLabelText(/^Number/), { target: { value: "4" } });
+    await userEvent.click(button("Save", dialog));
+    await waitFor(() => expect(store.objectives.find((o) => o.id === 1)?.number).toBe("4"));
+  });
+
+  it("shows an objective with no actions as Not started, with an icon as well as the words", async () => {
+    const store = new FakePlanStore();
+    store.objectives.push({ ...store.objectives[0]!, id: 3, number: "3", title: "Inclusive recruitment", indicators: [] });
+    renderApp(store);
+    const card = (await findButton("3. Inclusive recruitment")).closest("li")!;
+    const badge = within(card).getByText("Not started").closest(".fui-Badge")!;
+    expect(badge.querySelector("svg")).not.toBeNull();
+  });
+
   it("assigns a lead with the people picker", async () => {
     const { store } = renderApp(new FakePlanStore(), { initialActionId: 12 });
     await userEvent.click(await findButton("Edit action"));

@@ -60,6 +60,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
   const [conflict, setConflict] = useState<{ mine: Objective; theirs: Objective } | null>(null);
   const overrideIssues = validateOverride(override, reason);
   const titleMissing = title.trim() === "";
+  const numberMissing = number.trim() === "";
 
   const draft = (): ObjectiveDraft => ({
     title: title.trim(),
@@ -95,7 +96,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (titleMissing || overrideIssues.length) return;
+    if (titleMissing || numberMissing || overrideIssues.length) return;
     if (o) void run(() => store.updateObjective(o.id, o.etag, draft()), o);
     else void run(() => store.addObjective(draft()));
   }
@@ -119,7 +120,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
             <DialogTitle>{o ? t("objective.editTitle", { number: o.number }) : t("objective.addTitle")}</DialogTitle>
             <DialogContent className={styles.form}>
               <div className={styles.row}>
-                <Field label={t("field.number")} required>
+                <Field label={t("field.number")} required validationMessage={tried && numberMissing ? t("validation.objectiveNumberRequired") : undefined}>
                   <Input value={number} onChange={(_, d) => setNumber(d.value)} />
                 </Field>
               </div>

@@ -1,7 +1,7 @@
 // RAG is never colour alone: every status carries an icon and its words, and uses Fluent's status
 // tokens so high contrast maps it to system colours.
 import { Badge, makeStyles } from "@fluentui/react-components";
-import { CheckmarkCircleFilled, CheckmarkStarburstFilled, DismissCircleFilled, WarningFilled } from "@fluentui/react-icons";
+import { CheckmarkCircleFilled, CheckmarkStarburstFilled, CircleRegular, DismissCircleFilled, WarningFilled } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { Rag } from "../../plan/types";
 
@@ -22,7 +22,8 @@ export function RagBadge(props: { rag: Rag | null; size?: "medium" | "large" }) 
   const styles = useStyles();
   if (!props.rag) {
     return (
-      <Badge appearance="outline" color="informative" size={props.size ?? "medium"} className={styles.badge}>
+      // An empty circle: nothing under way yet (the words say so too).
+      <Badge appearance="outline" color="informative" size={props.size ?? "medium"} className={styles.badge} icon={<CircleRegular aria-hidden />} data-rag="none">
         {t("rag.none")}
       </Badge>
     );
