@@ -48,6 +48,18 @@ describe("objective detail", () => {
     expect(actionTitles(grid)).toEqual(["Diverse interview panels for band 8a+"]);
   });
 
+  it("filters by a lead named only in the lead text (a role), as well as by people", async () => {
+    const store = new FakePlanStore();
+    store.actions = store.actions.map((a) => (a.id === 13 ? { ...a, leads: [], leadText: "Freedom to Speak Up Guardian; Head of HR" } : a));
+    renderApp(store);
+    const grid = await openObjective("2. Reduce bullying and harassment");
+    await choose("Lead", "Freedom to Speak Up Guardian");
+    expect(actionTitles(grid)).toEqual(["Speak up guardians trained in race equity"]);
+    await choose("Lead", "Head of HR");
+    expect(actionTitles(grid)).toEqual(["Speak up guardians trained in race equity", "Quarterly review of formal disciplinaries"]);
+    expect(screen.getByText("Showing 2 of 2 actions")).toBeTruthy();
+  });
+
   it("gives plan editors add, edit, renumber and delete; action owners none", async () => {
     const editor = renderApp();
     await openObjective("1. Improve representation at senior levels");

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi, afterEach } from "vitest";
 import { demoPlan, PEOPLE, ROLES, TODAY } from "../support/fake-store";
-import { filterActions, leadsOf, myActions, canUpdate, NO_FILTER } from "../../src/ui/state/planView";
+import { filterActions, leadOptions, myActions, canUpdate, NO_FILTER } from "../../src/ui/state/planView";
 import { conflictRows, keepMinePatch, mergedPatch, type ConflictField } from "../../src/ui/state/conflict";
 import { createActivityTracker, trackStore } from "../../src/ui/state/activity";
 import { errorKind } from "../../src/ui/state/errors";
@@ -14,15 +14,22 @@ const { actions } = demoPlan();
 
 describe("objective table filters", () => {
   it("filters by lead, RAG, indicator and overdue, together", () => {
-    expect(filterActions(actions, { ...NO_FILTER, leadId: PEOPLE.tom.id }, TODAY).map((a) => a.number)).toEqual(["1.2", "2.2"]);
+    expect(filterActions(actions, { ...NO_FILTER, lead: `person:${PEOPLE.tom.id}` }, TODAY).map((a) => a.number)).toEqual(["1.2", "2.2"]);
+    expect(filterActions(actions, { ...NO_FILTER, lead: "role:head of hr" }, TODAY).map((a) => a.number)).toEqual(["2.2"]);
     expect(filterActions(actions, { ...NO_FILTER, rag: "Red" }, TODAY).map((a) => a.number)).toEqual(["2.2"]);
     expect(filterActions(actions, { ...NO_FILTER, indicator: 5 }, TODAY).map((a) => a.number)).toEqual(["2.1"]);
     expect(filterActions(actions, { ...NO_FILTER, overdueOnly: true }, TODAY).map((a) => a.number)).toEqual(["1.1"]);
-    expect(filterActions(actions, { leadId: PEOPLE.tom.id, rag: "Amber", indicator: null, overdueOnly: false }, TODAY)).toEqual([]);
+    expect(filterActions(actions, { lead: `person:${PEOPLE.tom.id}`, rag: "Amber", indicator: null, overdueOnly: false }, TODAY)).toEqual([]);
   });
 
-  it("offers each lead once, by name", () => {
-    expect(leadsOf(actions).map((p) => p.title)).toEqual(["Amara Okafor", "Tom Hughes"]);
+  it("offers each lead once, by name: people and the roles named in the lead text", () => {
+    expect(leadOptions(actions).map((l) => l.label)).toEqual(["Amara Okafor", "Head of HR", "Tom Hughes"]);
+    const roles = [
+      { ...actions[0]!, leads: [], leadText: "Head of EDI; Trust Chair" },
+      { ...actions[1]!, leads: [], leadText: "head of EDI\nDirector of Nursing, Midwifery and AHPs" },
+    ];
+    expect(leadOptions(roles).map((l) => l.label)).toEqual(["Director of Nursing, Midwifery and AHPs", "Head of EDI", "Trust Chair"]);
+    expect(filterActions(roles, { ...NO_FILTER, lead: leadOptions(roles)[1]!.key }, TODAY).map((a) => a.number)).toEqual(["1.1", "1.2"]);
   });
 });
 

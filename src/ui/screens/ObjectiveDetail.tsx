@@ -27,7 +27,7 @@ import { INDICATOR_NUMBERS } from "../../plan/types";
 import { formatDate } from "../../i18n";
 import { RagBadge } from "../components/RagBadge";
 import { compareNumbers } from "../../plan";
-import { actionsOf, filterActions, leadsOf, NO_FILTER, RAG_ORDER, type ActionFilter } from "../state/planView";
+import { actionsOf, filterActions, leadOptions, NO_FILTER, RAG_ORDER, type ActionFilter } from "../state/planView";
 import { isOverdue, rollUpRag } from "../../plan";
 import { usePlan } from "../state/PlanContext";
 import { useNarrow } from "../state/useNarrow";
@@ -72,7 +72,7 @@ export function ObjectiveDetail(props: {
   const [filter, setFilter] = useState<ActionFilter>(NO_FILTER);
   const objective = snapshot.objectives.find((o) => o.id === props.objectiveId);
   const actions = useMemo(() => actionsOf(snapshot, props.objectiveId), [snapshot, props.objectiveId]);
-  const leads = leadsOf(actions);
+  const leads = leadOptions(actions);
   const shown = filterActions(actions, filter, today);
 
   const columns: TableColumnDefinition<Action>[] = useMemo(() => {
@@ -177,14 +177,14 @@ export function ObjectiveDetail(props: {
         <Field label={t("filter.lead")} className={styles.filter}>
           <Dropdown
             className={styles.dropdown}
-            value={filter.leadId === null ? t("filter.all") : (leads.find((p) => p.id === filter.leadId)?.title ?? "")}
-            selectedOptions={[String(filter.leadId ?? "all")]}
-            onOptionSelect={(_, data) => setFilter({ ...filter, leadId: data.optionValue === "all" ? null : Number(data.optionValue) })}
+            value={filter.lead === null ? t("filter.all") : (leads.find((l) => l.key === filter.lead)?.label ?? "")}
+            selectedOptions={[filter.lead ?? "all"]}
+            onOptionSelect={(_, data) => setFilter({ ...filter, lead: data.optionValue === "all" || data.optionValue === undefined ? null : data.optionValue })}
           >
             <Option value="all">{t("filter.all")}</Option>
-            {leads.map((p) => (
-              <Option key={p.id} value={String(p.id)}>
-                {p.title}
+            {leads.map((l) => (
+              <Option key={l.key} value={l.key}>
+                {l.label}
               </Option>
             ))}
           </Dropdown>

@@ -10,29 +10,57 @@ export function actionsOf(snapshot: Pick<PlanSnapshot, "actions">, objectiveId: 
 }
 
 export interface ActionFilter {
-  leadId: number | null;
+  /** A lead option's key (leadOptions): a person or a role named in the lead text. */
+  lead: string | null;
   rag: Rag | null;
   indicator: IndicatorNumber | null;
   overdueOnly: boolean;
 }
 
-export const NO_FILTER: ActionFilter = { leadId: null, rag: null, indicator: null, overdueOnly: false };
+export const NO_FILTER: ActionFilter = { lead: null, rag: null, indicator: null, overdueOnly: false };
 
 export function filterActions(actions: Action[], filter: ActionFilter, today: string): Action[] {
   return actions.filter(
     (a) =>
-      (filter.leadId === null || a.leads.some((p) => p.id === filter.leadId)) &&
+      (filter.lead === null || leadKeys(a).includes(filter.lead)) &&
       (filter.rag === null || a.rag === filter.rag) &&
       (filter.indicator === null || a.indicators.includes(filter.indicator)) &&
       (!filter.overdueOnly || isOverdue(a, today)),
   );
 }
 
-/** Everyone who leads at least one of these actions, by name. */
-export function leadsOf(actions: Action[]): Person[] {
-  const byId = new Map<number, Person>();
-  for (const action of actions) for (const lead of action.leads) byId.set(lead.id, lead);
-  return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
+export interface LeadOption {
+  key: string;
+  label: string;
+}
+
+/**
+ * The roles an action's lead text names. Imported plans join several on one line with "; "
+ * ("Head of EDI; Trust Chair"); commas stay, as role names carry them ("Director of Nursing, Midwifery").
+ */
+export function leadRoles(action: Pick<Action, "leadText">): string[] {
+  return (action.leadText ?? "")
+    .split(/[;\n]/)
+    .map((role) => role.trim().replace(/\s+/g, " "))
+    .filter((role) => role.length > 0);
+}
+
+const personKey = (person: Pick<Person, "id">) => `person:${person.id}`;
+// Roles match whatever their case: "Head of EDI" and "head of EDI" are one lead.
+const roleKey = (role: string) => `role:${role.toLocaleLowerCase("en-GB")}`;
+
+function leadKeys(action: Action): string[] {
+  return [...action.leads.map(personKey), ...leadRoles(action).map(roleKey)];
+}
+
+/** Every lead of these actions, people and roles named in the lead text alike, once each, by name. */
+export function leadOptions(actions: Action[]): LeadOption[] {
+  const byKey = new Map<string, LeadOption>();
+  for (const action of actions) {
+    for (const person of action.leads) byKey.set(personKey(person), { key: personKey(person), label: person.title });
+    for (const role of leadRoles(action)) if (!byKey.has(roleKey(role))) byKey.set(roleKey(role), { key: roleKey(role), label: role });
+  }
+  return [...byKey.values()].sort((a, b) => a.label.localeCompare(b.label, "en-GB", { sensitivity: "base" }));
 }
 
 export function isLead(action: Action, me: Person): boolean {
