@@ -41,14 +41,33 @@ export class SignInCancelledError extends Error {
   }
 }
 
+/**
+ * The sign-in window could not open: the browser (or the host) blocked the popup. Nothing is
+ * wrong with the account; the user allows popups, or simply clicks again.
+ */
+export class PopupBlockedError extends Error {
+  override readonly name = "PopupBlockedError";
+  constructor(
+    /** MSAL's error code (`popup_window_error`, `empty_window_error`), for support. */
+    readonly reason: string,
+  ) {
+    super("The sign-in window was blocked.");
+  }
+}
+
 /** The signed-in account belongs to another organisation than the one this deployment serves. */
 export class WrongTenantError extends Error {
   override readonly name = "WrongTenantError";
   constructor(
     readonly expectedTenantId: string,
-    readonly actualTenantId: string,
+    /** Null when Entra refused the account itself (AADSTS50020) and so never said which organisation it is from. */
+    readonly actualTenantId: string | null,
   ) {
-    super(`Signed in to organisation ${actualTenantId}, but this app is set up for ${expectedTenantId}.`);
+    super(
+      actualTenantId
+        ? `Signed in to organisation ${actualTenantId}, but this app is set up for ${expectedTenantId}.`
+        : `The account is not from organisation ${expectedTenantId}, which this app is set up for.`,
+    );
   }
 }
 
@@ -64,15 +83,17 @@ export class AuthConfigError extends Error {
 export type AuthProblem =
   | { kind: "signInRequired"; purpose: SignInPurpose }
   | { kind: "signInCancelled" }
+  | { kind: "popupBlocked" }
   | { kind: "consentDeclined" }
   | { kind: "adminConsentRequired" }
-  | { kind: "wrongTenant"; expectedTenantId: string; actualTenantId: string }
+  | { kind: "wrongTenant"; expectedTenantId: string; actualTenantId: string | null }
   | { kind: "notConfigured"; problems: string[] };
 
 /** Classifies an error thrown by the token seam (or by a data call that asked it for a token); null if not a sign-in problem. */
 export function authProblem(error: unknown): AuthProblem | null {
   if (error instanceof InteractionRequired) return { kind: "signInRequired", purpose: error.purpose };
   if (error instanceof SignInCancelledError) return { kind: "signInCancelled" };
+  if (error instanceof PopupBlockedError) return { kind: "popupBlocked" };
   if (error instanceof ConsentDeclinedError) return error.adminConsentRequired ? { kind: "adminConsentRequired" } : { kind: "consentDeclined" };
   if (error instanceof WrongTenantError) return { kind: "wrongTenant", expectedTenantId: error.expectedTenantId, actualTenantId: error.actualTenantId };
   if (error instanceof AuthConfigError) return { kind: "notConfigured", problems: error.problems };

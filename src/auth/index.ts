@@ -5,6 +5,7 @@ export {
   InteractionRequired,
   ConsentDeclinedError,
   SignInCancelledError,
+  PopupBlockedError,
   WrongTenantError,
   AuthConfigError,
   authProblem,

@@ -11,6 +11,7 @@ import {
   AuthConfigError,
   ConsentDeclinedError,
   InteractionRequired,
+  PopupBlockedError,
   SignInCancelledError,
   WrongTenantError,
   type SignInPurpose,
@@ -113,6 +114,8 @@ const SILENT_GAVE_UP_CODES = new Set(["timed_out", "iframe_closed_prematurely", 
 const POPUP_BLOCKED_CODES = new Set(["popup_window_error", "empty_window_error"]);
 /** Entra codes meaning only an administrator can grant the permissions (admin consent workflow). */
 const ADMIN_CONSENT_CODES = /AADSTS(90094|90008|65001|900941)/;
+/** Entra refusing an account that is not in the tenant the (single-tenant) app lives in, e.g. a personal or guest account. */
+const WRONG_TENANT_CODES = /AADSTS50020\b/;
 
 /**
  * Creates the MSAL-backed token seam. In a Teams host that recommends nested app authentication the
@@ -143,7 +146,8 @@ export async function createMsalTokenProvider(
     cache: { cacheLocation: "localStorage" },
     system: { loggerOptions: { piiLoggingEnabled: false } },
   };
-  if (flow === "standard" && (options.framed ?? isFramed())) {
+  const framed = options.framed ?? isFramed();
+  if (flow === "standard" && framed) {
     // A framed page without nested auth (a SharePoint web part, a Teams client that does not offer
     // it): Chromium partitions the BroadcastChannel the redirect bridge uses between a popup and a
     // cross-site frame, so let MSAL poll the popup's same-origin address instead (unverified on a tenant).
@@ -191,7 +195,7 @@ export async function createMsalTokenProvider(
       const request: SilentRequest = { scopes, account, forceRefresh };
       return adopt(await client.acquireTokenSilent(request));
     } catch (error) {
-      throw classify(error, purpose, "silent");
+      throw classify(error, purpose, "silent", tenantId);
     }
   }
 
@@ -231,12 +235,17 @@ export async function createMsalTokenProvider(
       try {
         adopt(await client.acquireTokenPopup(request));
       } catch (error) {
-        if (flow === "standard" && POPUP_BLOCKED_CODES.has(codeOf(error))) {
-          // Popup blocked: fall back to a full-page redirect; handleRedirectPromise finishes it on return.
-          await client.acquireTokenRedirect(request);
-          return;
+        if (POPUP_BLOCKED_CODES.has(codeOf(error))) {
+          // Popup blocked at top level: fall back to a full-page redirect; handleRedirectPromise finishes it on
+          // return. Not in a frame: MSAL refuses to redirect there (BrowserUtils.blockRedirectInIframe,
+          // "redirect_in_iframe") and Entra's pages refuse to be framed, so the user is told instead.
+          if (flow === "standard" && !framed) {
+            await client.acquireTokenRedirect(request);
+            return;
+          }
+          throw new PopupBlockedError(codeOf(error));
         }
-        throw classify(error, purpose, "interactive");
+        throw classify(error, purpose, "interactive", tenantId);
       }
     },
     account: () => summarise(client.getActiveAccount()),
@@ -254,11 +263,12 @@ function codeOf(error: unknown): string {
 }
 
 /** Maps MSAL's errors (branching on `errorCode`, as MSAL v5 advises) to the seam's typed errors. */
-function classify(error: unknown, purpose: SignInPurpose, stage: "silent" | "interactive"): unknown {
+function classify(error: unknown, purpose: SignInPurpose, stage: "silent" | "interactive", tenantId: string): unknown {
   if (error instanceof WrongTenantError) return error;
   const code = codeOf(error);
   const text = `${(error as { errorMessage?: string } | null)?.errorMessage ?? ""} ${(error as Error | null)?.message ?? ""}`;
   if (code === "user_cancelled") return new SignInCancelledError();
+  if (stage === "interactive" && WRONG_TENANT_CODES.test(text)) return new WrongTenantError(tenantId, null);
   if (stage === "interactive" && ADMIN_CONSENT_CODES.test(text)) return new ConsentDeclinedError(true, code || "admin_consent_required");
   if (code === "access_denied" || /AADSTS65004/.test(text)) return new ConsentDeclinedError(false, code || "access_denied");
   const name = (error as Error | null)?.name;

@@ -11,9 +11,11 @@ import {
   type SilentRequest,
 } from "@azure/msal-browser";
 import {
+  authProblem,
   ConsentDeclinedError,
   createMsalTokenProvider,
   InteractionRequired,
+  PopupBlockedError,
   SignInCancelledError,
   WrongTenantError,
   type MsalClient,
@@ -316,8 +318,26 @@ describe("MSAL token seam", () => {
     const nestedFake = new FakeMsal();
     const nested = await setUp(nestedFake, { hosted: true }, true);
     nestedFake.popupFailure = new BrowserAuthError("popup_window_error", "c");
-    await expect(nested.auth.signIn()).rejects.toMatchObject({ errorCode: "popup_window_error" });
+    await expect(nested.auth.signIn()).rejects.toMatchObject({ name: "PopupBlockedError", reason: "popup_window_error" });
     expect(nestedFake.acquireTokenRedirect).not.toHaveBeenCalled();
+  });
+
+  it("says the popup was blocked inside a frame, where MSAL refuses to redirect (SharePoint web part)", async () => {
+    const fake = new FakeMsal();
+    const { auth } = await setUp(fake, { hosted: true, framed: true }, false);
+    fake.popupFailure = new BrowserAuthError("empty_window_error", "c");
+    await expect(auth.signIn()).rejects.toBeInstanceOf(PopupBlockedError);
+    expect(fake.acquireTokenRedirect).not.toHaveBeenCalled();
+  });
+
+  it("reports Entra refusing an account from outside the tenant (AADSTS50020) as the wrong organisation", async () => {
+    const fake = new FakeMsal();
+    const { auth } = await setUp(fake);
+    fake.popupFailure = new ServerError("invalid_request", "c", "AADSTS50020: User account 'someone@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso'.");
+    const failure = await auth.signIn().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WrongTenantError);
+    expect(failure).toMatchObject({ expectedTenantId: TENANT, actualTenantId: null });
+    expect(authProblem(failure)).toMatchObject({ kind: "wrongTenant" });
   });
 
   it("lets the caller override the everyday scopes", async () => {
