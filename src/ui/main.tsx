@@ -4,6 +4,7 @@ import { lazy } from "react";
 import { createRoot } from "react-dom/client";
 import { localIsoDay } from "../plan";
 import { startAuth, type AuthSession } from "../auth/session";
+import type { SignInPurpose } from "../auth/errors";
 import { createPlanStore, createSp, provision } from "../sharepoint";
 import { resolveLocale } from "../i18n";
 import { actionIdFromSubPage, initHost, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
@@ -82,7 +83,8 @@ async function start() {
       initialActionId={params.actionId ?? actionIdFromSubPage(context?.subPageId)}
       copyLink={copyLink}
       today={today}
-      signIn={auth?.mode === "tenant" ? () => auth.msal.signIn() : undefined}
+      // The purpose passes through: provisioning asks for AllSites.Manage, everything else for AllSites.Write.
+      signIn={auth?.mode === "tenant" ? (purpose?: SignInPurpose) => auth.msal.signIn(purpose) : undefined}
     >
       {isConfig ? (
         <ConfigPage

@@ -7,7 +7,7 @@ import type { Capabilities } from "../../plan";
 import type { PlanStore } from "../../sharepoint/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
-import { errorKind } from "../state/errors";
+import { errorKind, needsSignIn } from "../state/errors";
 
 export interface SiteConnection {
   store: PlanStore;
@@ -100,9 +100,14 @@ export function ConfigPage(props: {
       setConfirming(false);
       await check(checkedUrl);
     } catch (error) {
+      // Creating lists needs AllSites.Manage, which the user may not have consented to yet. That is
+      // asked for on the page (not in the dialog, whose error has no retry): the message's button
+      // runs the interactive step for that permission and then this set-up again (already confirmed).
+      if (needsSignIn(error)) setConfirming(false);
       setProvisioning({ busy: false, error, done: false });
     }
   }
+  const provisionNeedsSignIn = provisioning.error !== null && needsSignIn(provisioning.error);
 
   const years = site.status === "ready" ? site.years : [];
   return (
@@ -139,6 +144,8 @@ export function ConfigPage(props: {
           </Button>
         </div>
       ) : null}
+      {provisionNeedsSignIn ? <ErrorMessage error={provisioning.error} onRetry={() => void runProvision()} /> : null}
+      {provisioning.busy && !confirming ? <Spinner size="small" label={t("config.provisioning")} /> : null}
       {provisioning.done ? (
         <MessageBar intent="success">
           <MessageBarBody>{t("config.provisioned")}</MessageBarBody>
@@ -164,7 +171,7 @@ export function ConfigPage(props: {
           body={t("config.provisionBody", { site: checkedUrl })}
           confirm={t("config.provision")}
           busy={provisioning.busy}
-          error={provisioning.error}
+          error={provisionNeedsSignIn ? null : provisioning.error}
           onConfirm={() => void runProvision()}
           onCancel={() => setConfirming(false)}
         />
