@@ -1,6 +1,9 @@
 // CSV through papaparse (quoted fields, embedded newlines and delimiter detection done right).
 import Papa from "papaparse";
-import type { CellValue, GridSheet } from "./types";
+import type { CellProblem, CellValue, GridSheet } from "./types";
+
+/** Excel writes a formula error into a CSV as its text; it is no more a value there than in the workbook. */
+const EXCEL_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
 /** Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (old Excel CSV). */
 export function decodeText(bytes: Uint8Array): string {
@@ -18,6 +21,7 @@ export function readCsvGrid(name: string, bytes: Uint8Array, maxRows: number): G
   const text = decodeText(bytes).replace(/[\r\n]+$/, "");
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, preview: maxRows + 1 });
   const rows: CellValue[][] = [];
+  const problems: CellProblem[] = [];
   const data = parsed.data;
   let truncated = false;
   for (let r = 0; r < data.length; r++) {
@@ -29,12 +33,15 @@ export function readCsvGrid(name: string, bytes: Uint8Array, maxRows: number): G
     const row: CellValue[] = new Array<CellValue>(src.length);
     for (let c = 0; c < src.length; c++) {
       const v = src[c] ?? "";
-      row[c] = v === "" ? null : v;
+      if (v.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(v.trim())) {
+        problems.push({ row: r, col: c, problem: v.trim() });
+        row[c] = null;
+      } else row[c] = v === "" ? null : v;
     }
     rows.push(row);
   }
   // papaparse yields one empty row for a trailing newline.
-  while (rows.length && rows[rows.length - 1]!.every((v) => v === null)) rows.pop();
+  while (rows.length && rows[rows.length - 1]!.every((v) => v === null) && !problems.some((p) => p.row === rows.length - 1)) rows.pop();
   const sheetName = name.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
-  return { name: sheetName, rows, merges: [], ...(truncated ? { truncated: true } : {}) };
+  return { name: sheetName, rows, merges: [], ...(truncated ? { truncated: true } : {}), ...(problems.length > 0 ? { problems } : {}) };
 }

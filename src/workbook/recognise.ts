@@ -3,7 +3,7 @@
 // duplicate headers.
 import { describe, IssueLog, columnLetter } from "./issues";
 import { headerScore, headerSignature, KIND_BY_NAME, normaliseHeader, recogniseKind } from "./schema";
-import type { CellValue, ColumnMapping, GridSheet, SheetKind } from "./types";
+import type { CellProblem, CellValue, ColumnMapping, GridSheet, SheetKind } from "./types";
 
 /** How far down to look for the header row. */
 const HEADER_SEARCH_ROWS = 40;
@@ -25,6 +25,8 @@ export interface SheetPlan {
   /** Rows above the header (titles), as text, for the snapshot date and period. */
   titles: string[];
   truncated: boolean;
+  /** Row index -> cells on that row holding a formula error or a formula with no saved value. */
+  problems: Map<number, CellProblem[]>;
 }
 
 function cellRef(ref: string): { row: number; col: number } | null {
@@ -87,7 +89,13 @@ export function planSheet(
     signature: headerSignature([]),
     titles: [],
     truncated: grid.truncated === true,
+    problems: new Map(),
   };
+  for (const p of grid.problems ?? []) {
+    const onRow = base.problems.get(p.row);
+    if (onRow) onRow.push(p);
+    else base.problems.set(p.row, [p]);
+  }
 
   // 1. A remembered mapping whose signature matches one of the top rows wins.
   if (mappings) {

@@ -3,12 +3,14 @@
 import { parseEthnicity, type ParsedEthnicity } from "./ethnicity";
 import { describe, IssueLog } from "./issues";
 import type { SheetPlan } from "./recognise";
+import { NO_SAVED_VALUE } from "./sheet";
 import type {
   AggregateMeasure,
   AggregateRecord,
   ApplicationRecord,
   BoardRecord,
   CaseRecord,
+  CellProblem,
   CellValue,
   Cohort,
   Ethnicity,
@@ -158,7 +160,22 @@ class SheetTally {
 
 const TOTAL_ROW = /^(grand\s+)?totals?\b/i;
 
-/** Indexes of the data rows below the header, skipping blank rows, repeated headers and total lines. */
+/** The first cell of a row, in a column this sheet is read from, that holds a formula error or no saved value. */
+function problemOnRow(plan: SheetPlan, r: number): CellProblem | null {
+  const onRow = plan.problems.get(r);
+  if (!onRow) return null;
+  let used = usedColumns.get(plan);
+  if (!used) usedColumns.set(plan, (used = new Set(plan.columns.values())));
+  for (const p of onRow) if (used.has(p.col)) return p;
+  return null;
+}
+
+const usedColumns = new WeakMap<SheetPlan, Set<number>>();
+
+/**
+ * Indexes of the data rows below the header, skipping blank rows, repeated headers and total lines.
+ * A row that looks blank only because its formulas failed is a data row: it is reported, not skipped.
+ */
 function dataRows(plan: SheetPlan): number[] {
   const { rows, headerIndex, headers } = plan;
   const firstHeader = headers.find((h) => h !== "") ?? "";
@@ -174,7 +191,7 @@ function dataRows(plan: SheetPlan): number[] {
         break;
       }
     }
-    if (blank) continue;
+    if (blank && problemOnRow(plan, r) === null) continue;
     const lead = row[firstHeaderCol];
     if (typeof lead === "string" && firstHeader !== "" && lead.trim() === firstHeader) continue; // header repeated (page break)
     const r0 = row[0];
@@ -207,6 +224,24 @@ function rowError(s: SheetContext, reason: string, rowNumber: number, field: str
   s.tally.exclude(reason);
   const w = where(s, rowNumber, field);
   s.ctx.log.add("error", reason, `${describe(w)}: ${message}`, w, params);
+}
+
+/**
+ * Excludes a row with a formula error or an uncalculated formula in a column it is read from, and reports
+ * it (file, sheet, row, column). Such a cell would otherwise read as blank: "unknown" ethnicity, "no" flags.
+ */
+function excludeProblemRow(s: SheetContext, r: number): boolean {
+  const p = problemOnRow(s.plan, r);
+  if (!p) return false;
+  const noValue = p.problem === NO_SAVED_VALUE;
+  const reason = noValue ? "formula-no-saved-value" : "formula-error";
+  s.tally.exclude(reason);
+  const w = { file: s.plan.file, sheet: s.plan.sheet, row: r + 1, col: p.col, header: s.plan.headers[p.col] ?? null };
+  const message = noValue
+    ? "the cell holds a formula with no saved result (the file was written by a program and never calculated); the row was excluded. Open the file in Excel and save it, or paste the values, then run again."
+    : `the cell holds a formula error ${p.problem}; the row was excluded. Correct the formula (or paste the values) in the source workbook and run again.`;
+  s.ctx.log.add("error", reason, `${describe(w)}: ${message}`, w, { value: p.problem });
+  return true;
 }
 
 function source(s: SheetContext, rowNumber: number): SourceRef {
@@ -258,12 +293,18 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
   const ids: (string | null)[] = new Array<string | null>(indexes.length);
   const ranks = new Uint8Array(indexes.length);
   const isChosen = new Uint8Array(indexes.length);
+  // Rows with a formula error where a value is read are never chosen for the person; pass 2 reports them.
+  const hasProblem = new Uint8Array(indexes.length);
   const chosen = new Map<string, number>();
   const bankCache = new Map<string, boolean>();
   const bankHeader = cCat >= 0 && /^bank/i.test(plan.headers[cCat] ?? "");
   for (let i = 0; i < indexes.length; i++) {
     const row = plan.rows[indexes[i]!]!;
     tally.rowsRead++;
+    if (problemOnRow(plan, indexes[i]!) !== null) {
+      hasProblem[i] = 1;
+      continue;
+    }
     const id = normalisePersonId(at(row, cId)) ?? personOfAssignment(at(row, cAssign));
     const category = cCat >= 0 ? cellText(row[cCat]) : "";
     let bank = bankCache.get(category);
@@ -298,6 +339,7 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
     const rowNumber = indexes[i]! + 1;
     const id = ids[i] ?? null;
     const rank = ranks[i]!;
+    if (hasProblem[i] && excludeProblemRow(s, indexes[i]!)) continue;
     if (id === null) {
       rowError(s, "missing-person-id", rowNumber, cId >= 0 ? "personId" : "assignmentId", "the row has no employee number, so the person cannot be counted once; the row was excluded.");
       continue;
@@ -394,6 +436,7 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
     const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
+    if (excludeProblemRow(s, r)) continue;
     const fromOutcome = cO >= 0 ? outcomeFlags(cellText(row[cO])) : null;
     let shortlisted = cS >= 0 ? ctx.yesNo(row[cS]) : (fromOutcome?.shortlisted ?? true);
     let appointed = cA >= 0 ? ctx.yesNo(row[cA]) : (fromOutcome?.appointed ?? false);
@@ -474,6 +517,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
     const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
+    if (excludeProblemRow(s, r)) continue;
     const id = personIdOf(row);
     const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched, hasOwnEthnicity);
     out.push({
@@ -505,6 +549,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
     const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
+    if (excludeProblemRow(s, r)) continue;
     const id = personIdOf(row);
     if (id !== null) {
       // One record per person: WRES indicator 4 counts people who accessed training, not courses.
@@ -534,6 +579,7 @@ export function readBoard(ctx: ReadContext, plan: SheetPlan): { board: BoardReco
     const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
+    if (excludeProblemRow(s, r)) continue;
     const voting = ctx.yesNo(at(row, col(plan, "voting")));
     const executive = ctx.yesNo(at(row, col(plan, "executive")));
     if (voting === null || executive === null) {
@@ -574,6 +620,7 @@ export function readSurvey(ctx: ReadContext, plan: SheetPlan): { survey: SurveyR
     const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
+    if (excludeProblemRow(s, r)) continue;
     const question = cellText(at(row, col(plan, "question")));
     const indicator = surveyIndicator(at(row, col(plan, "indicator")), question);
     if (indicator === null) {
@@ -632,6 +679,7 @@ export function readAggregates(ctx: ReadContext, plan: SheetPlan): { aggregates:
     const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
+    if (excludeProblemRow(s, r)) continue;
     const measureText = cellText(at(row, col(plan, "measure")));
     const measure = measureOf(measureText);
     if (!measure) {

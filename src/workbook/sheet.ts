@@ -2,7 +2,7 @@
 // It never decodes the whole part to a string; it jumps from `<` to `<` with Uint8Array.indexOf
 // (native), reads only the attributes it needs (r, s, t), and decodes text only for cells whose
 // value is inline text. Numbers and shared-string indexes are ASCII and parsed from the bytes.
-import type { CellValue } from "./types";
+import type { CellProblem, CellValue } from "./types";
 import { serialToIso } from "./parts";
 import { stringItemText, xmlText } from "./xml";
 
@@ -19,6 +19,8 @@ export interface ScannedSheet {
   merges: string[];
   /** True when the sheet had more rows than maxRows (rows holds the first maxRows). */
   truncated: boolean;
+  /** Cells that hold a formula error (#N/A, #REF!...) or a formula with no saved value; read as blank in rows. */
+  problems: CellProblem[];
 }
 
 const LT = 60;
@@ -116,6 +118,7 @@ function isTerminator(c: number | undefined): boolean {
 export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
   const { sharedStrings, dateStyles, date1904, maxRows } = opts;
   const rows: CellValue[][] = [];
+  const problems: CellProblem[] = [];
   let truncated = false;
   let row: CellValue[] | null = null;
   let rowNum = 0;
@@ -124,6 +127,9 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
   let type = T_NUMBER;
   let style = 0;
   let value: CellValue = null;
+  // The cell's error text (t="e"), and whether it has a formula (<f>): a formula with no <v> has no saved result.
+  let errorText: string | null = null;
+  let hasFormula = false;
   let nextCol = 0;
   let inCell = false;
   let afterSheetData = -1;
@@ -193,6 +199,8 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       type = T_NUMBER;
       style = 0;
       value = null;
+      errorText = null;
+      hasFormula = false;
       inCell = true;
       let k = ns + 1;
       let selfClosing = false;
@@ -247,6 +255,13 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       continue;
     }
 
+    if (c0 === 102 /* f */ && isTerminator(b[ns + 1]) && inCell) {
+      // <f>SUM(A1:A9)</f> or <f t="shared" si="0"/>: the result, if saved, follows in <v>.
+      hasFormula = true;
+      i = ns + 1;
+      continue;
+    }
+
     if (c0 === 105 /* i */ && b[ns + 1] === 115 /* s */ && isTerminator(b[ns + 2]) && inCell) {
       // Inline string: <is><t>text</t></is> or rich runs.
       const gt = b.indexOf(GT, ns + 2);
@@ -271,12 +286,13 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
     const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)["']/g;
     for (let m = re.exec(tail); m; m = re.exec(tail)) merges.push((m[1] ?? "").toUpperCase());
   }
-  return { rows, merges, truncated };
+  return { rows, merges, truncated, problems };
 
   function finishCell(): void {
     inCell = false;
     nextCol = col + 1;
-    if (value === null) return;
+    const problem = errorText ?? (hasFormula && value === null ? NO_SAVED_VALUE : null);
+    if (value === null && problem === null) return;
     if (!row) {
       // A cell outside any <row>: attach to a new row so nothing is lost.
       rowNum += 1;
@@ -286,6 +302,11 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       }
       row = [];
       rows.push(row);
+    }
+    if (problem !== null) {
+      // The cell stays blank in the grid; the records reader reports the row (file, sheet, row, column).
+      problems.push({ row: rows.length - 1, col, problem });
+      return;
     }
     while (row.length < col) row.push(null);
     row[col] = value;
@@ -303,6 +324,7 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       case T_INLINE:
         return xmlText(utf8.decode(bytes.subarray(s, e)));
       case T_ERROR:
+        errorText = xmlText(utf8.decode(bytes.subarray(s, Math.min(e, s + 32)))).trim() || "#ERROR";
         return null;
       case T_DATE:
         return ascii(bytes, s, e).trim();
@@ -329,6 +351,8 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
 }
 
 const COMMENT_END = new Uint8Array([45, 45, 62]);
+/** CellProblem.problem for a formula saved without its result (written by a script, never calculated). */
+export const NO_SAVED_VALUE = "no-saved-value";
 const DATE_CACHE_MASK = 4095;
 
 /** Start of the value of a one-letter attribute (e.g. r) inside a start tag, or -1. */

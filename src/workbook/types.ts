@@ -223,6 +223,18 @@ export interface InputFile {
 /** One cell as the low-level reader returns it (dates as ISO strings when the cell is date-formatted). */
 export type CellValue = string | number | boolean | null;
 
+/**
+ * A cell whose value cannot be used: a formula error as Excel shows it ("#N/A", "#REF!", "#DIV/0!"...)
+ * or "no-saved-value" (a formula saved without its result). The cell reads as blank in `rows`.
+ */
+export interface CellProblem {
+  /** Index into GridSheet.rows (spreadsheet row - 1). */
+  row: number;
+  /** 0-based column (0 = "A"). */
+  col: number;
+  problem: string;
+}
+
 /** One sheet as cells: rows[i] is spreadsheet row i + 1; rows[i][j] is column j (0 = "A"). */
 export interface GridSheet {
   name: string;
@@ -231,6 +243,8 @@ export interface GridSheet {
   merges: string[];
   /** True when the sheet had more rows than maxRows and only the first maxRows were read. */
   truncated?: boolean;
+  /** Cells holding a formula error or a formula with no saved value (blank in rows). */
+  problems?: CellProblem[];
 }
 
 export interface Grid {

@@ -61,7 +61,13 @@ export function readXlsxGrid(file: string, bytes: Uint8Array, options: XlsxReadO
     if (!e) throw fileError(file, "file-corrupt", `${file} is damaged: sheet "${ref.name}" is missing from the workbook.`, { sheet: ref.name });
     const xml = readEntry(bytes, e, budget);
     const scanned = scanSheet(xml, { sharedStrings, dateStyles, date1904: info.date1904, maxRows: options.maxRows });
-    sheets.push({ name: ref.name, rows: scanned.rows, merges: scanned.merges, ...(scanned.truncated ? { truncated: true } : {}) });
+    sheets.push({
+      name: ref.name,
+      rows: scanned.rows,
+      merges: scanned.merges,
+      ...(scanned.truncated ? { truncated: true } : {}),
+      ...(scanned.problems.length > 0 ? { problems: scanned.problems } : {}),
+    });
   }
   return sheets;
 }

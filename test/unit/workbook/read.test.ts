@@ -271,6 +271,51 @@ describe("awkward cells", () => {
     expect(ds.staff[0]).toMatchObject({ personId: "1", band: "5", ethnicity: { group: "white" } });
   });
 
+  it("reports a formula error or an uncalculated formula as a row problem naming file, sheet, row and column", () => {
+    const ds = readWorkbooks([
+      staffFile([
+        ["1", "1", { raw: ' t="e"><f>VLOOKUP(A4,Codes!A:B,2,FALSE)</f><v>#N/A</v>' }, "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+        ["2", "2", "A", "Administrative and Clerical", { raw: ' t="e"><v>#REF!</v>' }, "Permanent", "Yes"],
+        ["3", "3", { raw: "><f>Codes!B7</f>" }, "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+        ["4", "4", "N", "Administrative and Clerical", "Band 6", "Permanent", "Yes"],
+        // A row whose every used cell failed still counts as a row read, and is reported.
+        [{ raw: ' t="e"><v>#N/A</v>' }, { raw: ' t="e"><v>#N/A</v>' }],
+        // An error in a column the reader does not use changes nothing.
+        ["5", "5", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes", { raw: ' t="e"><v>#DIV/0!</v>' }],
+      ]),
+    ]);
+    expect(ds.staff.map((s) => s.personId)).toEqual(["4", "5"]);
+    const errors = issuesOf(ds, "formula-error");
+    expect(errors.map((e) => [e.row, e.column, e.header, e.params?.value])).toEqual([
+      [4, "C", "Ethnic Origin", "#N/A"],
+      [5, "E", "Pay Band", "#REF!"],
+      [8, "A", "Employee Number", "#N/A"],
+    ]);
+    expect(errors[0]).toMatchObject({ severity: "error", file: "staff.xlsx", sheet: "Staff in Post" });
+    expect(errors[0]!.message).toContain('staff.xlsx, sheet "Staff in Post", row 4, column C (Ethnic Origin): the cell holds a formula error #N/A');
+    const [noValue] = issuesOf(ds, "formula-no-saved-value");
+    expect(noValue).toMatchObject({ severity: "error", row: 6, column: "C" });
+    expect(noValue!.message).toMatch(/formula with no saved result/);
+    expect(ds.sheets[0]).toMatchObject({ rowsRead: 6, rowsUsed: 2, rowsExcluded: 4, exclusions: { "formula-error": 3, "formula-no-saved-value": 1 } });
+  });
+
+  it("excludes a case whose employee number is a formula error instead of counting it as unknown", () => {
+    const staff = staffFile([["1", "1", "N", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]);
+    const cases = xlsx("cases.xlsx", "ER", [["Employee Number", "Case Type", "Start Date"], [{ raw: ' t="e"><v>#N/A</v>' }, "Disciplinary", "01/06/2024"], ["1", "Disciplinary", "02/06/2024"]]);
+    const ds = readWorkbooks([staff, cases]);
+    expect(ds.cases).toHaveLength(1);
+    expect(ds.cases[0]!.ethnicity.group).toBe("bme");
+    expect(issuesOf(ds, "formula-error")[0]).toMatchObject({ file: "cases.xlsx", sheet: "ER", row: 2, column: "A" });
+    expect(ds.sheets.find((s) => s.kind === "cases")!.exclusions).toEqual({ "formula-error": 1 });
+  });
+
+  it("reports an Excel error written into a CSV as text like the formula error it was", () => {
+    const csv = { name: "rec.csv", bytes: strToU8("Ethnic Group,Shortlisted,Appointed\nA,Y,N\n#N/A,Y,Y\nN,Y,N\n") };
+    const ds = readWorkbooks([csv]);
+    expect(ds.applications).toHaveLength(2);
+    expect(issuesOf(ds, "formula-error")[0]).toMatchObject({ row: 3, column: "A", params: { value: "#N/A" } });
+  });
+
   it("fills merged cells down so each row carries the merged value", () => {
     // A merged title (A1:G1) and a staff group merged over two data rows (D4:D5).
     const rows: FixtureCell[][] = [
