@@ -244,6 +244,33 @@ function excludeProblemRow(s: SheetContext, r: number): boolean {
   return true;
 }
 
+/** " (it looks like month/day/year...)" when a text date that failed reads as a valid US-order date. */
+function usOrderHint(text: string): string {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text);
+  if (!m || Number(m[1]) > 12 || Number(m[2]) <= 12 || Number(m[2]) > 31) return "";
+  return " (it looks like month/day/year, the US order)";
+}
+
+const DATE_FORMS = "as day/month/year (31/03/2025), as 2025-03-31 or as an Excel date";
+
+/**
+ * A date cell as ISO (yyyy-mm-dd), or null when blank. A value that is there but is not a readable date
+ * (US order 03/31/2025, "TBC", 0) is reported with file, sheet, row and column, then read as no date:
+ * `consequence` says what that means for this table. Returns undefined for such a value so a caller
+ * that must not guess (the leaving date) can tell it from a blank.
+ */
+function readDate(s: SheetContext, row: CellValue[], rowNumber: number, field: string, c: number, consequence: string | null): string | null | undefined {
+  const v = at(row, c);
+  const iso = s.ctx.date(v);
+  if (iso !== null || v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return iso;
+  if (consequence !== null) {
+    const text = cellText(v);
+    const w = where(s, rowNumber, field);
+    s.ctx.log.add("warning", "date-unreadable", `${describe(w)}: "${text}" is not a date that can be read${usOrderHint(text)}; ${consequence}. To use it, write it ${DATE_FORMS}.`, w, { value: text });
+  }
+  return undefined;
+}
+
 function source(s: SheetContext, rowNumber: number): SourceRef {
   return { file: s.plan.file, sheet: s.plan.sheet, row: rowNumber };
 }
@@ -358,7 +385,22 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
     }
     if (!parsed.recognised) tally.noteUnrecognised("ethnicity", ethnicity.raw, rowNumber);
     if (cLeave >= 0 && snapshotDate) {
-      const left = ctx.date(at(row, cLeave));
+      const left = readDate(s, row, rowNumber, "leavingDate", cLeave, null);
+      if (left === undefined) {
+        // A leaving date we cannot read may be before the snapshot (a leaver) or after it (still in post).
+        // Neither guess is safe: counting could keep a leaver in the headcount, dropping could lose a member
+        // of staff without a word. So the row is excluded as a row problem, counted, and named for fixing.
+        const text = cellText(at(row, cLeave));
+        rowError(
+          s,
+          "leaving-date-unreadable",
+          rowNumber,
+          "leavingDate",
+          `the leaving date "${text}" cannot be read${usOrderHint(text)}, so whether this person had left by the snapshot date (${snapshotDate}) is not known; the row was excluded. Write the date ${DATE_FORMS}.`,
+          { value: text },
+        );
+        continue;
+      }
       if (left && left < snapshotDate) {
         tally.exclude("left-before-snapshot");
         continue;
@@ -460,7 +502,7 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
       appointed,
       band: grade.band,
       post: cellText(at(row, col(plan, "post"))) || null,
-      date: ctx.date(at(row, col(plan, "date"))),
+      date: readDate(s, row, rowNumber, "date", col(plan, "date"), "the application was kept without a date") ?? null,
       source: source(s, rowNumber),
     });
     tally.rowsUsed++;
@@ -525,7 +567,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
       ethnicity,
       caseType: parseCaseType(at(row, cType)),
       stage: cellText(at(row, cStage)) || null,
-      startDate: ctx.date(at(row, cStart)),
+      startDate: readDate(s, row, rowNumber, "startDate", cStart, "the case was kept without a start date, so it counts in the current year") ?? null,
       outcome: cellText(at(row, cOutcome)) || null,
       source: source(s, rowNumber),
     });
@@ -560,7 +602,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
       seen.add(id);
     }
     const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched, hasOwnEthnicity);
-    out.push({ personId: id, ethnicity, date: ctx.date(at(row, cDate)), source: source(s, rowNumber) });
+    out.push({ personId: id, ethnicity, date: readDate(s, row, rowNumber, "date", cDate, "the training was kept without a date") ?? null, source: source(s, rowNumber) });
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }

@@ -340,6 +340,51 @@ describe("awkward cells", () => {
     expect(ds.applications.map((a) => a.date)).toEqual(["2024-04-01", "2024-04-02", "2024-04-03", "2024-04-04"]);
   });
 
+  it("excludes and reports a staff row whose leaving date cannot be read, rather than keeping a possible leaver", () => {
+    const header = [...STAFF_HEADER, "Leaving Date"];
+    const row = (id: string, leaving: FixtureCell): FixtureCell[] => [id, id, "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes", leaving];
+    const ds = readWorkbooks([
+      xlsx("staff.xlsx", "Staff in Post", [
+        ["Staff in Post - Snapshot 31/03/2025"],
+        header,
+        row("1", null),
+        row("2", "31/01/2025"), // left before the snapshot
+        row("3", "30/04/2025"), // leaves after it: in post on 31 March
+        row("4", "03/31/2025"), // US order: no 31st month
+        row("5", "TBC"),
+        row("6", { date: 45747 }), // 31/03/2025 as a serial: in post that day
+      ]),
+    ]);
+    expect(ds.staff.map((s) => s.personId)).toEqual(["1", "3", "6"]);
+    expect(ds.sheets[0]!.exclusions).toEqual({ "left-before-snapshot": 1, "leaving-date-unreadable": 2 });
+    const issues = issuesOf(ds, "leaving-date-unreadable");
+    expect(issues.map((i) => [i.severity, i.row, i.column, i.header, i.params?.value])).toEqual([
+      ["error", 6, "H", "Leaving Date", "03/31/2025"],
+      ["error", 7, "H", "Leaving Date", "TBC"],
+    ]);
+    expect(issues[0]!.message).toContain('staff.xlsx, sheet "Staff in Post", row 6, column H (Leaving Date)');
+    expect(issues[0]!.message).toMatch(/month\/day\/year/);
+    expect(issues[0]!.message).toContain("2025-03-31");
+    expect(issues[1]!.message).not.toMatch(/month\/day\/year/);
+  });
+
+  it("warns about case, application and training dates it cannot read, naming row and column, and keeps the rows undated", () => {
+    const staff = staffFile([["1", "1", "N", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]);
+    const cases = xlsx("cases.xlsx", "ER", [["Employee Number", "Case Type", "Start Date"], ["1", "Disciplinary", "12/25/2024"], ["1", "Disciplinary", "01/06/2024"], ["1", "Disciplinary", "not yet"]]);
+    const rec = xlsx("rec.xlsx", "Apps", [["Ethnic Group", "Shortlisted", "Appointed", "Date Received"], ["A", "Y", "N", "31-31-2024"]]);
+    const ds = readWorkbooks([staff, cases, rec]);
+    expect(ds.cases.map((c) => c.startDate)).toEqual([null, "2024-06-01", null]);
+    expect(ds.applications[0]!.date).toBeNull();
+    const warnings = issuesOf(ds, "date-unreadable");
+    expect(warnings.map((w) => [w.severity, w.file, w.row, w.column, w.params?.value])).toEqual([
+      ["warning", "cases.xlsx", 2, "C", "12/25/2024"],
+      ["warning", "cases.xlsx", 4, "C", "not yet"],
+      ["warning", "rec.xlsx", 2, "D", "31-31-2024"],
+    ]);
+    expect(warnings[0]!.message).toMatch(/month\/day\/year/);
+    expect(warnings[0]!.message).toMatch(/counts in the current year/);
+  });
+
   it("treats headers named __proto__ and constructor as plain text", () => {
     const ds = readWorkbooks([xlsx("f.xlsx", "S", [["__proto__", "constructor", "Employee Number", "Ethnic Origin", "Pay Band", "toString"], ["x", "y", "1", "A", "Band 5", "z"]])]);
     expect(ds.sheets[0]!.kind).toBe("staff");
