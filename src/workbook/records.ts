@@ -45,6 +45,9 @@ export class ReadContext {
   private readonly dateCache = new Map<CellValue, string | null>();
   /** Person id -> ethnicity at the person's chosen row (bank workers included), to join cases and training. */
   readonly staffEthnicity = new Map<string, Ethnicity>();
+  /** People whose only rows in staff in post are bank, and people with a substantive row (any staff sheet). */
+  private readonly bankOnlyIds = new Set<string>();
+  private readonly substantiveIds = new Set<string>();
   private readonly staffGroups: ReadonlyMap<string, Cohort>;
 
   constructor(options: Pick<ReadOptions, "staffGroupCohorts"> = {}) {
@@ -93,6 +96,15 @@ export class ReadContext {
       if (this.dateCache.size < 200_000) this.dateCache.set(v, d);
     }
     return d;
+  }
+
+  noteStaff(id: string, bankOnly: boolean): void {
+    (bankOnly ? this.bankOnlyIds : this.substantiveIds).add(id);
+  }
+
+  /** Bank-only workers are outside the substantive WRES: not in its headcount, so not in its numerators either. */
+  isBankOnly(id: string): boolean {
+    return this.bankOnlyIds.has(id) && !this.substantiveIds.has(id);
   }
 
   cohort(staffGroup: string): Cohort | null {
@@ -379,6 +391,7 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
     const parsed = ctx.ethnicity(at(row, cEth));
     const ethnicity = parsed.ethnicity;
     ctx.staffEthnicity.set(id, ethnicity);
+    ctx.noteStaff(id, rank === 0);
     if (rank === 0) {
       tally.exclude("bank-only");
       continue;
@@ -539,6 +552,30 @@ function reportUnmatched(s: SheetContext, unmatched: { count: number; first: num
   s.ctx.log.add("warning", "person-not-in-staff", message, w, { count: unmatched.count });
 }
 
+/**
+ * Excludes a case or training row of a bank-only worker: their headcount is not in the substantive WRES
+ * (they have their own Bank WRES), so their events must not be in its numerators. Counted as "bank-only".
+ */
+function excludeBankOnly(s: SheetContext, id: string | null, rowNumber: number, seen: { count: number; first: number }): boolean {
+  if (id === null || !s.ctx.isBankOnly(id)) return false;
+  s.tally.exclude("bank-only");
+  seen.count++;
+  if (seen.first < 0) seen.first = rowNumber;
+  return true;
+}
+
+function reportBankOnly(s: SheetContext, seen: { count: number; first: number }, idField: string, what: string) {
+  if (seen.count === 0) return;
+  const w = where(s, seen.first, idField);
+  s.ctx.log.add(
+    "warning",
+    "bank-only-excluded",
+    `${describe(w)}: ${seen.count} ${what} row(s) are of bank-only workers (first at row ${seen.first}); they were left out, as bank-only staff are outside the substantive WRES headcount.`,
+    w,
+    { count: seen.count },
+  );
+}
+
 /** Reads a row's person id from the personId column, else from the assignment number. */
 function personIdReader(plan: SheetPlan): (row: CellValue[]) => string | null {
   const cId = col(plan, "personId");
@@ -550,6 +587,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
   const unmatched = { count: 0, first: -1 };
+  const bankOnly = { count: 0, first: -1 };
   const out: CaseRecord[] = [];
   // Column lookups hoisted out of the row loop (a map lookup each, per row, otherwise).
   const personIdOf = personIdReader(plan);
@@ -561,6 +599,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
     const id = personIdOf(row);
+    if (excludeBankOnly(s, id, rowNumber, bankOnly)) continue;
     const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched, hasOwnEthnicity);
     out.push({
       personId: id,
@@ -576,6 +615,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
   }
   reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
   reportUnmatched(s, unmatched, col(plan, "personId") >= 0 ? "personId" : "assignmentId");
+  reportBankOnly(s, bankOnly, col(plan, "personId") >= 0 ? "personId" : "assignmentId", "case");
   return { cases: out, summary: tally.summary(true) };
 }
 
@@ -583,6 +623,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
   const unmatched = { count: 0, first: -1 };
+  const bankOnly = { count: 0, first: -1 };
   const out: TrainingRecord[] = [];
   const personIdOf = personIdReader(plan);
   const hasOwnEthnicity = col(plan, "ethnicity") >= 0;
@@ -593,6 +634,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
     const id = personIdOf(row);
+    if (excludeBankOnly(s, id, rowNumber, bankOnly)) continue;
     if (id !== null) {
       // One record per person: WRES indicator 4 counts people who accessed training, not courses.
       if (seen.has(id)) {
@@ -608,6 +650,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
   }
   reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
   reportUnmatched(s, unmatched, col(plan, "personId") >= 0 ? "personId" : "assignmentId");
+  reportBankOnly(s, bankOnly, col(plan, "personId") >= 0 ? "personId" : "assignmentId", "training");
   return { training: out, summary: tally.summary(true) };
 }
 

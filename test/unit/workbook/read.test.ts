@@ -255,6 +255,38 @@ describe("joins to staff in post", () => {
     expect(ds.sheets[1]).toMatchObject({ rowsRead: 3, rowsUsed: 2, exclusions: { "duplicate-person": 1 } });
   });
 
+  it("leaves out the cases and training of bank-only workers, whose headcount is not in the substantive WRES", () => {
+    const withBank = staffFile([
+      ["100", "100", "A White - British", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+      ["200", "200", "N Black or Black British - African", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+      ["300", "300", "N Black or Black British - African", "Additional Clinical Services", "Band 3", "Bank", "Yes"],
+      // Bank in one row, substantive in another: in the headcount, so their case counts.
+      ["400", "400-1", "M Black or Black British - Caribbean", "Additional Clinical Services", "Band 3", "Bank", "No"],
+      ["400", "400-2", "M Black or Black British - Caribbean", "Additional Clinical Services", "Band 3", "Permanent", "Yes"],
+    ]);
+    const cases = xlsx("er.xlsx", "Cases", [
+      ["Employee Number", "Ethnic Origin", "Case Type", "Date Opened"],
+      ["200", "", "Disciplinary", "01/06/2024"],
+      ["300", "N", "Disciplinary", "02/06/2024"], // has its own ethnicity: still a bank-only worker
+      ["400", "", "Disciplinary", "03/06/2024"],
+    ]);
+    const training = xlsx("cpd.xlsx", "CPD", [["Employee Number", "Course Title"], ["300", "Coaching"], ["100", "Coaching"]]);
+    const ds = readWorkbooks([cases, withBank, training]);
+    expect(ds.staff.map((s) => s.personId)).toEqual(["100", "200", "400"]);
+    expect(ds.cases.map((c) => [c.personId, c.ethnicity.group])).toEqual([
+      ["200", "bme"],
+      ["400", "bme"],
+    ]);
+    expect(ds.training.map((t) => t.personId)).toEqual(["100"]);
+    const caseSheet = ds.sheets.find((x) => x.kind === "cases")!;
+    expect(caseSheet).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsExcluded: 1, exclusions: { "bank-only": 1 } });
+    expect(ds.sheets.find((x) => x.kind === "training")!.exclusions).toEqual({ "bank-only": 1 });
+    expect(issuesOf(ds, "bank-only-excluded").map((i) => [i.severity, i.file, i.row, i.column, i.params?.count])).toEqual([
+      ["warning", "er.xlsx", 3, "A", 1],
+      ["warning", "cpd.xlsx", 2, "A", 1],
+    ]);
+  });
+
   it("says when there is no staff table to join to", () => {
     const cases = xlsx("er.xlsx", "Cases", [["Employee Number", "Case Type"], ["1", "Disciplinary"]]);
     const ds = readWorkbooks([cases]);
