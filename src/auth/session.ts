@@ -4,13 +4,22 @@ import { localTokenProvider } from "./local";
 import { createMsalTokenProvider, type MsalAuth, type MsalDependencies, type MsalTokenProviderOptions } from "./msal";
 import type { TokenProvider } from "./types";
 
+/** What both modes give the data layer. */
+interface TokenSeam {
+  getToken: TokenProvider;
+  getProvisioningToken: TokenProvider;
+  /**
+   * SharePoint answered 401 to a token this seam handed out (expired or revoked mid-session): the
+   * next token is fetched afresh. The request pipeline calls it (src/sharepoint/behaviors.ts).
+   */
+  invalidate(): void;
+}
+
 /**
- * The one thing the UI asks for at start-up. Both modes give the same two token functions, so the
+ * The one thing the UI asks for at start-up. Both modes give the same token functions, so the
  * data layer above never knows which it has; only the sign-in button needs `msal`.
  */
-export type AuthSession =
-  | { mode: "local"; upn: string; getToken: TokenProvider; getProvisioningToken: TokenProvider }
-  | { mode: "tenant"; msal: MsalAuth; getToken: TokenProvider; getProvisioningToken: TokenProvider };
+export type AuthSession = ({ mode: "local"; upn: string } | { mode: "tenant"; msal: MsalAuth }) & TokenSeam;
 
 export interface StartAuthOptions {
   /** Default: read from `import.meta.env`. */
@@ -32,7 +41,8 @@ export async function startAuth(options: StartAuthOptions, dependencies?: MsalDe
   const config = options.config ?? readAuthConfig();
   if (config.mode === "local") {
     const getToken = localTokenProvider(options.localUpn);
-    return { mode: "local", upn: options.localUpn, getToken, getProvisioningToken: getToken };
+    // The local server's demo tokens never expire: there is nothing to refresh.
+    return { mode: "local", upn: options.localUpn, getToken, getProvisioningToken: getToken, invalidate: () => undefined };
   }
   const sharePointOrigin = config.sharePointOrigin ?? (options.siteUrl ? new URL(options.siteUrl).origin : undefined);
   if (!sharePointOrigin) throw new AuthConfigError(["no SharePoint address: set VITE_WRES_SHAREPOINT_ORIGIN or choose a site"]);
@@ -40,5 +50,5 @@ export async function startAuth(options: StartAuthOptions, dependencies?: MsalDe
     { clientId: config.clientId, tenantId: config.tenantId, sharePointOrigin, hosted: options.hosted, accountHint: options.accountHint, redirectUri: options.redirectUri, framed: options.framed },
     dependencies,
   );
-  return { mode: "tenant", msal, getToken: msal.getToken, getProvisioningToken: msal.getProvisioningToken };
+  return { mode: "tenant", msal, getToken: msal.getToken, getProvisioningToken: msal.getProvisioningToken, invalidate: () => msal.invalidate() };
 }

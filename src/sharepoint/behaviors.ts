@@ -1,18 +1,49 @@
-// @pnp/sp behaviours of our own: a bearer token from the app's token provider, and retries
-// that honour Retry-After and tell the UI that a request is still working.
-import type { Queryable } from "@pnp/queryable";
+// @pnp/sp behaviours of our own: a bearer token from the app's token provider (fetched afresh once
+// when SharePoint refuses it), and retries that honour Retry-After and tell the UI that a request is
+// still working.
+import type { Queryable, QueryableSendObserver } from "@pnp/queryable";
+import { InteractionRequired, type SignInPurpose } from "../auth/errors";
 import { OfflineError, ThrottledError } from "./errors";
 
 export type TokenProvider = () => Promise<string>;
 
-/** Adds `Authorization: Bearer <token>` at the auth moment of every request (a $batch is authorised once). */
-export function BearerAuth(getToken: TokenProvider) {
+export interface BearerAuthOptions {
+  /** Makes the provider's next token skip its cache (the auth session's `invalidate`). */
+  invalidate?: () => void;
+  /** The permission these tokens carry: what a Sign in button must ask for when SharePoint keeps refusing them. Default "write". */
+  purpose?: SignInPurpose;
+}
+
+/**
+ * Adds `Authorization: Bearer <token>` at the auth moment of every request (a $batch is authorised
+ * once). A 401 means SharePoint no longer accepts a token the cache still thought valid (expired
+ * early, revoked, password changed): the cache is skipped once and the request sent again with a
+ * fresh silent token. A second 401 is `InteractionRequired`, so the tab offers Sign in rather than
+ * "no permission" (403 stays forbidden). Must come after the behaviour that sends (RetryingFetch):
+ * pnp's send moment runs only its first observer, so this wraps it.
+ */
+export function BearerAuth(getToken: TokenProvider, options: BearerAuthOptions = {}) {
+  const purpose = options.purpose ?? "write";
+  const withToken = (init: RequestInit, token: string): RequestInit => ({
+    ...init,
+    headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` },
+  });
   return (instance: Queryable) => {
-    instance.on.auth(async (url, init) => {
-      const token = await getToken();
-      init.headers = { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` };
-      return [url, init];
-    });
+    instance.on.auth(async (url, init) => [url, withToken(init, await getToken())]);
+    const [send] = instance.on.send.toArray();
+    if (!send) throw new Error("BearerAuth must be added after the behaviour that sends requests (RetryingFetch)");
+    const reauthorising: QueryableSendObserver = async function (url, init) {
+      const first = await send.call(this, url, init);
+      if (first.status !== 401) return first;
+      await first.arrayBuffer().catch(() => undefined);
+      options.invalidate?.();
+      // May itself throw InteractionRequired (the silent refresh needs the user): that is the answer then.
+      const again = await send.call(this, url, withToken(init, await getToken()));
+      if (again.status !== 401) return again;
+      await again.arrayBuffer().catch(() => undefined);
+      throw new InteractionRequired(purpose, "sharepoint_401");
+    };
+    instance.on.send.replace(reauthorising);
     return instance;
   };
 }

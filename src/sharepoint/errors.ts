@@ -1,5 +1,6 @@
 // Typed errors the tab translates into plain words. Every failure from @pnp/sp passes through
 // toAppError, so components never branch on HTTP status codes or SharePoint's raw messages.
+import { InteractionRequired } from "../auth/errors";
 
 export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "invalid" | "unexpected";
 
@@ -109,7 +110,10 @@ export function toAppError(error: unknown): Error {
     if (/fetch failed|failed to fetch|networkerror|load failed|ECONNREFUSED|ECONNRESET|ENOTFOUND/i.test(message)) return new OfflineError({ cause: error });
     return error instanceof Error ? error : new AppError("unexpected", message, null, { cause: error });
   }
-  if (status === 403 || status === 401) return new PermissionError("forbidden", undefined, { cause: error });
+  // 401 is "who are you?" (no token, or one SharePoint no longer accepts), not "you may not": the
+  // user can fix it by signing in. The request pipeline already retried once with a fresh token.
+  if (status === 401) return new InteractionRequired("write", "sharepoint_401");
+  if (status === 403) return new PermissionError("forbidden", undefined, { cause: error });
   if (status === 429 || status === 503) return new ThrottledError(status, null, { cause: error });
   if (/SPQueryThrottledException|list view threshold/i.test(message)) return new ListThresholdError({ cause: error });
   if (status === 404) {

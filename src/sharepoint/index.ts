@@ -1,7 +1,7 @@
 // The SharePoint data layer: the only place that knows list names, OData queries, ETags, paging
 // and batching. Components use PlanStore (./types) and never build URLs.
 export { createSp, type CreateSpOptions } from "./create-sp";
-export { BearerAuth, RetryingFetch, parseRetryAfter, type RetryInfo, type RetryOptions, type TokenProvider } from "./behaviors";
+export { BearerAuth, RetryingFetch, parseRetryAfter, type BearerAuthOptions, type RetryInfo, type RetryOptions, type TokenProvider } from "./behaviors";
 export { provision, type ProvisionReport } from "./provision";
 export { createPlanStore, toLoginName } from "./plan-store";
 export { createFileStore, CHUNK_THRESHOLD } from "./files";

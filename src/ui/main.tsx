@@ -41,10 +41,12 @@ async function start() {
   const failingToken = () => Promise.reject(authFailure);
   const getToken = auth?.getToken ?? failingToken;
   const getProvisioningToken = auth?.getProvisioningToken ?? failingToken;
+  // A 401 from SharePoint skips the token cache once and retries (src/sharepoint/behaviors.ts).
+  const invalidateToken = auth ? () => auth.invalidate() : undefined;
   const tracker = createActivityTracker();
   const connect = (siteUrl: string) => {
-    const sp = createSp({ siteUrl, getToken, onRetry: () => tracker.retried() });
-    const manage = createSp({ siteUrl, getToken: getProvisioningToken, onRetry: () => tracker.retried() });
+    const sp = createSp({ siteUrl, getToken, invalidateToken, onRetry: () => tracker.retried() });
+    const manage = createSp({ siteUrl, getToken: getProvisioningToken, invalidateToken, purpose: "provision", onRetry: () => tracker.retried() });
     return { store: trackStore(createPlanStore(sp), tracker), provision: () => provision(manage) };
   };
   const today = localIsoDay(new Date());

@@ -8,7 +8,7 @@ import { FakePlanStore, ROLES } from "../support/fake-store";
 import { ConfigPage } from "../../src/ui/screens/ConfigPage";
 import { ErrorMessage } from "../../src/ui/components/ErrorMessage";
 import { ConsentDeclinedError, InteractionRequired, PopupBlockedError, SignInCancelledError, WrongTenantError, type SignInPurpose } from "../../src/auth";
-import { NotProvisionedError } from "../../src/sharepoint/errors";
+import { NotProvisionedError, toAppError } from "../../src/sharepoint/errors";
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -70,6 +70,20 @@ describe("a failed interactive sign-in", () => {
     renderApp(new FakePlanStore(), { children: <ErrorMessage error={new InteractionRequired("write", "unauthorized")} /> });
     await screen.findByText("Sign in to see the plan: SharePoint needs to know who you are.");
     expect(screen.queryByText("Sign in")).toBeNull();
+  });
+});
+
+describe("SharePoint refusing the token mid-session (401)", () => {
+  it("offers Sign in, not 'no permission', and loads the plan after signing in", async () => {
+    const store = new FakePlanStore();
+    store.failNext.set("loadPlan", toAppError(Object.assign(new Error("Error making HttpClient request in queryable [401] Unauthorized"), { status: 401 })));
+    const seam = new FakeTokenSeam();
+    renderApp(store, { signIn: seam.signIn });
+    await screen.findByText("Sign in to see the plan: SharePoint needs to know who you are.");
+    expect(screen.queryByText(/You do not have permission/)).toBeNull();
+    await userEvent.click(button("Sign in"));
+    await screen.findByText("Objectives");
+    expect(seam.signIns).toEqual(["write"]);
   });
 });
 

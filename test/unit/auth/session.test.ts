@@ -32,6 +32,34 @@ describe("startAuth", () => {
     expect(requested).toEqual([["https://contoso.sharepoint.com/AllSites.Write"]]);
   });
 
+  it("lets the request pipeline invalidate the token after a 401, in both modes", async () => {
+    const local = await startAuth({ config: { mode: "local" }, localUpn: "admin@wres.test", hosted: false });
+    local.invalidate(); // demo tokens never expire: nothing to refresh, same token
+    await expect(local.getToken()).resolves.toBe("dev:admin@wres.test");
+
+    const silent: { forceRefresh: boolean | undefined }[] = [];
+    const account = { homeAccountId: "oid.t", environment: "login.microsoftonline.com", tenantId: tenant.tenantId, username: "u@contoso.example", localAccountId: "oid" };
+    const client = {
+      handleRedirectPromise: async () => null,
+      getActiveAccount: () => account,
+      setActiveAccount: () => undefined,
+      getAllAccounts: () => [account],
+      getAccount: () => null,
+      acquireTokenSilent: async (request: { forceRefresh?: boolean }) => {
+        silent.push({ forceRefresh: request.forceRefresh });
+        return { accessToken: `not-a-jwt-${silent.length}`, account, tenantId: tenant.tenantId, expiresOn: null };
+      },
+    } as unknown as MsalClient;
+    const session = await startAuth(
+      { config: { ...tenant, sharePointOrigin: "https://contoso.sharepoint.com" }, localUpn: "x", hosted: false, redirectUri: "https://wres.example/auth-redirect.html", framed: false },
+      { createClient: async () => client },
+    );
+    await session.getToken();
+    session.invalidate();
+    await session.getToken();
+    expect(silent).toEqual([{ forceRefresh: false }, { forceRefresh: true }]);
+  });
+
   it("says what is missing when tenant mode has no SharePoint address", async () => {
     await expect(startAuth({ config: { ...tenant, sharePointOrigin: undefined }, localUpn: "x", hosted: false })).rejects.toBeInstanceOf(AuthConfigError);
   });

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { spfi, DefaultHeaders, DefaultInit } from "@pnp/sp";
 import { DefaultParse } from "@pnp/queryable";
 import "@pnp/sp/webs/index.js";
-import { BearerAuth, parseRetryAfter, RetryingFetch, type RetryInfo } from "../../../src/sharepoint/behaviors";
-import { OfflineError, ThrottledError } from "../../../src/sharepoint/errors";
+import { BearerAuth, parseRetryAfter, RetryingFetch, type BearerAuthOptions, type RetryInfo } from "../../../src/sharepoint/behaviors";
+import { OfflineError, PermissionError, ThrottledError, toAppError } from "../../../src/sharepoint/errors";
+import { authProblem, InteractionRequired } from "../../../src/auth";
 
 interface Seen {
   url: string;
@@ -79,6 +80,93 @@ describe("RetryingFetch and BearerAuth", () => {
     const sp = build(scriptedFetch([() => new Response("{}", { status: 412 })], seen), [], []);
     await expect(sp.web()).rejects.toMatchObject({ status: 412 });
     expect(seen).toHaveLength(1);
+  });
+});
+
+/** A token cache like MSAL's: hands back the same token until invalidated, then a fresh one. */
+class FakeTokenCache {
+  serial = 1;
+  invalidations = 0;
+  requests = 0;
+  private stale = false;
+  /** When set, the silent refresh after invalidate() needs the user. */
+  refreshNeedsUser = false;
+  getToken = async (): Promise<string> => {
+    this.requests += 1;
+    if (this.stale) {
+      this.stale = false;
+      if (this.refreshNeedsUser) throw new InteractionRequired("write", "interaction_required");
+      this.serial += 1;
+    }
+    return `token-${this.serial}`;
+  };
+  invalidate = () => {
+    this.invalidations += 1;
+    this.stale = true;
+  };
+}
+
+const unauthorized = () => new Response('{"error_description":"Invalid JWT token. The token is expired."}', { status: 401 });
+
+function buildWithCache(fetchImpl: typeof fetch, cache: FakeTokenCache, options: Partial<BearerAuthOptions> = {}) {
+  return spfi("http://sp.test/sites/wres").using(DefaultHeaders(), DefaultInit(), RetryingFetch({ retries: 2, fetchImpl, sleep: async () => undefined }), DefaultParse(), BearerAuth(cache.getToken, { invalidate: cache.invalidate, ...options }));
+}
+
+describe("BearerAuth when SharePoint answers 401 (token expired or revoked mid-session)", () => {
+  it("skips the token cache once and sends the request again with a fresh token", async () => {
+    const seen: Seen[] = [];
+    const cache = new FakeTokenCache();
+    const sp = buildWithCache(scriptedFetch([unauthorized, ok], seen), cache);
+    const web = await sp.web.select("Title")<{ Title: string }>();
+    expect(web.Title).toBe("WRES");
+    expect(seen.map((s) => s.headers.get("Authorization"))).toEqual(["Bearer token-1", "Bearer token-2"]);
+    expect(cache.invalidations).toBe(1);
+    // The next request uses the fresh token straight away.
+    await sp.web();
+    expect(seen.at(-1)!.headers.get("Authorization")).toBe("Bearer token-2");
+    expect(cache.invalidations).toBe(1);
+  });
+
+  it("asks the user to sign in (not 'no permission') when SharePoint refuses the fresh token too", async () => {
+    const seen: Seen[] = [];
+    const cache = new FakeTokenCache();
+    const sp = buildWithCache(scriptedFetch([unauthorized], seen), cache);
+    const failure = await sp.web().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InteractionRequired);
+    expect(failure).toMatchObject({ purpose: "write", reason: "sharepoint_401" });
+    expect(toAppError(failure)).toBe(failure); // stays a sign-in problem through the data layer
+    expect(authProblem(toAppError(failure))).toEqual({ kind: "signInRequired", purpose: "write" });
+    expect(seen).toHaveLength(2); // once more, no loop
+    expect(cache.invalidations).toBe(1);
+  });
+
+  it("names the Manage permission when the provisioning instance is refused", async () => {
+    const cache = new FakeTokenCache();
+    const sp = buildWithCache(scriptedFetch([unauthorized], []), cache, { purpose: "provision" });
+    await expect(sp.web()).rejects.toMatchObject({ name: "InteractionRequired", purpose: "provision" });
+  });
+
+  it("passes on the seam's own InteractionRequired when the silent refresh needs the user", async () => {
+    const seen: Seen[] = [];
+    const cache = new FakeTokenCache();
+    cache.refreshNeedsUser = true;
+    const sp = buildWithCache(scriptedFetch([unauthorized, ok], seen), cache);
+    await expect(sp.web()).rejects.toMatchObject({ name: "InteractionRequired", reason: "interaction_required" });
+    expect(seen).toHaveLength(1);
+  });
+
+  it("does not retry a 403: the user is signed in but lacks the right", async () => {
+    const seen: Seen[] = [];
+    const cache = new FakeTokenCache();
+    const sp = buildWithCache(scriptedFetch([() => new Response("{}", { status: 403 })], seen), cache);
+    const failure = await sp.web().catch((error: unknown) => error);
+    expect(toAppError(failure)).toBeInstanceOf(PermissionError);
+    expect(seen).toHaveLength(1);
+    expect(cache.invalidations).toBe(0);
+  });
+
+  it("refuses to be set up before the behaviour that sends", () => {
+    expect(() => spfi("http://sp.test/sites/wres").using(BearerAuth(async () => "t"))).toThrow(/after the behaviour that sends/);
   });
 });
 

@@ -17,6 +17,8 @@ function httpError(status: number, body: string) {
 describe("toAppError", () => {
   it("maps SharePoint's answers to typed errors", () => {
     expect(toAppError(httpError(403, "Access denied"))).toBeInstanceOf(PermissionError);
+    // 401 is a sign-in problem (expired or revoked token), not a missing right.
+    expect(toAppError(httpError(401, "Invalid JWT token"))).toMatchObject({ name: "InteractionRequired", purpose: "write" });
     expect(toAppError(httpError(429, ""))).toBeInstanceOf(ThrottledError);
     expect(
       toAppError(
