@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { button, findButton, listboxOf, openDialog, queryButton, renderApp } from "./render";
 import { FakePlanStore, OfflineError, PEOPLE, ROLES } from "../support/fake-store";
+import type { Action, Objective } from "../../src/plan";
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -66,14 +67,14 @@ describe("my actions and the quick update", () => {
 });
 
 describe("conflicts", () => {
-  async function conflictOnProgress(store: FakePlanStore) {
+  async function conflictOnProgress(store: FakePlanStore, theirs: Partial<Action> = { rag: "Green", progress: "Seven pairs running" }) {
     renderApp(store);
     await myActionsTab();
     await userEvent.click(screen.getByLabelText("Update progress on action 1.1"));
     const form = screen.getByRole("form", { name: "Update progress on action 1.1" });
     fill(within(form).getByLabelText("Progress"), "Eight pairs running");
     // Someone else saves first: their RAG change moves the ETag.
-    store.changeBehindTheScenes(11, { rag: "Green", progress: "Seven pairs running" });
+    store.changeBehindTheScenes(11, theirs);
     await userEvent.click(button("Save update", form));
     const dialog = await openDialog("Someone else changed this action");
     expect(within(dialog).getByText("Someone else changed this action")).toBeTruthy();
@@ -99,6 +100,41 @@ describe("conflicts", () => {
     expect((within(ragRow).getByLabelText("Current") as HTMLInputElement).checked).toBe(true);
     await userEvent.click(button("Merge field by field", dialog));
     await waitFor(() => expect(store.actions.find((a) => a.id === 11)).toMatchObject({ rag: "Green", progress: "Eight pairs running" }));
+  });
+
+  it("offers a choice only for the fields a progress update saves, and says the rest stay as they are now", async () => {
+    const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
+    const dialog = await conflictOnProgress(store, { rag: "Green", progress: "Seven pairs running", title: "Reverse mentoring for the Board", kpis: "10 pairs" });
+    const titleRow = dialog.querySelector<HTMLElement>('[data-field="title"]')!;
+    expect(within(titleRow).queryByRole("radiogroup", { hidden: true })).toBeNull();
+    expect(within(titleRow).getByText("Current kept: a progress update saves only the RAG and progress")).toBeTruthy();
+    expect(within(dialog.querySelector<HTMLElement>('[data-field="progress"]')!).getByRole("radiogroup", { hidden: true })).toBeTruthy();
+    await userEvent.click(button("Keep mine", dialog));
+    await waitFor(() => expect(store.actions.find((a) => a.id === 11)).toMatchObject({ progress: "Eight pairs running", rag: "Amber", title: "Reverse mentoring for the Board", kpis: "10 pairs" }));
+  });
+
+  it("starts a second conflict from its own suggestions, not the choices made in the first", async () => {
+    const store = new FakePlanStore();
+    renderApp(store);
+    await userEvent.click(await findButton("1. Improve representation at senior levels"));
+    await userEvent.click(await findButton("Edit objective"));
+    const form = await openDialog("Edit objective 1");
+    fill(within(form).getByLabelText(/^Title/), "Senior representation that reflects the workforce");
+    const behindTheScenes = (patch: Partial<Objective>) => {
+      store.objectives = store.objectives.map((o) => (o.id === 1 ? { ...o, ...patch, etag: `"${Number(o.etag.replace(/"/g, "")) + 1}"` } : o));
+    };
+    behindTheScenes({ title: "Representation at band 8a and above" });
+    await userEvent.click(button("Save", form));
+    const first = await openDialog("Someone else changed this objective");
+    const titleChoice = () => within(document.querySelector<HTMLElement>('[role="alertdialog"] [data-field="title"]')!);
+    expect((titleChoice().getByLabelText("Yours") as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(titleChoice().getByLabelText("Current"));
+    // Someone saves again before the merge goes through: a second conflict.
+    behindTheScenes({ description: "Band 8a+ to reflect the workforce by 2027." });
+    await userEvent.click(button("Merge field by field", first));
+    await waitFor(() => expect(store.calls.filter((c) => c === "updateObjective").length).toBe(2));
+    await waitFor(() => expect((titleChoice().getByLabelText("Yours") as HTMLInputElement).checked).toBe(true));
+    expect((titleChoice().getByLabelText("Current") as HTMLInputElement).checked).toBe(false);
   });
 
   it("takes theirs without writing anything", async () => {

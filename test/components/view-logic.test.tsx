@@ -74,6 +74,17 @@ describe("conflict rows and merges", () => {
     expect(mergedPatch(mine, theirs, base, { rag: "theirs" })).toEqual({ progress: "Ten pairs running" });
     expect(keepMinePatch(mine, theirs)).toEqual({ progress: "Ten pairs running", rag: "Green", title: base.title });
   });
+
+  it("offers and saves only the fields the save can write (a progress update: RAG and progress)", () => {
+    const rows = conflictRows(fields, mine, theirs, base, ["rag", "progress"]);
+    expect(rows.map((r) => [r.key, r.choosable, r.suggested])).toEqual([
+      ["progress", true, "mine"],
+      ["rag", true, "mine"],
+      ["title", false, "theirs"],
+    ]);
+    expect(keepMinePatch(mine, theirs, ["rag", "progress"])).toEqual({ progress: "Ten pairs running", rag: "Green" });
+    expect(mergedPatch(mine, theirs, base, { title: "mine" }, ["rag", "progress"])).toEqual({ progress: "Ten pairs running", rag: "Green" });
+  });
 });
 
 describe("still working", () => {

@@ -41,14 +41,19 @@ const useStyles = makeStyles({
   },
   fieldName: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   versionLabel: { color: tokens.colorNeutralForeground2 },
+  kept: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface ConflictViewProps<T> {
+  /** What was changed, for the title and the explanation. Default: an action. */
+  subject?: "action" | "objective";
   fields: ConflictField<T>[];
   mine: T;
   theirs: T;
   /** The version the user started from, to pre-select "mine" only where they changed something. */
   base?: T;
+  /** The fields this save can write (a progress update: RAG and progress); others are kept as current. Default: all. */
+  savable?: readonly (keyof T & string)[];
   saving?: boolean;
   onKeepMine(values: Partial<T>): void;
   onTakeTheirs(): void;
@@ -60,30 +65,36 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
   const { t } = useTranslation();
   const styles = useStyles();
   // Fields that differ first: they are the ones to decide.
-  const rows = conflictRows(props.fields, props.mine, props.theirs, props.base).sort((a, b) => Number(b.differs) - Number(a.differs));
+  const rows = conflictRows(props.fields, props.mine, props.theirs, props.base, props.savable).sort((a, b) => Number(b.differs) - Number(a.differs));
+  // Choices start from the suggestions of this conflict; callers key the view per conflict so a
+  // second conflict never inherits the first one's choices.
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
-    Object.fromEntries(rows.filter((r) => r.differs).map((r) => [r.key, r.suggested])),
+    Object.fromEntries(rows.filter((r) => r.differs && r.choosable).map((r) => [r.key, r.suggested])),
   );
   const differing = rows.filter((r) => r.differs);
   const narrow = useNarrow();
-  const choiceFor = (row: ConflictRow) => (
-    <RadioGroup
-      aria-label={t("conflict.choiceFor", { field: t(row.label) })}
-      value={choices[row.key]}
-      onChange={(_, data) => setChoices({ ...choices, [row.key]: data.value as Choice })}
-    >
-      <Radio value="mine" label={t("conflict.useMine")} />
-      <Radio value="theirs" label={t("conflict.useTheirs")} />
-    </RadioGroup>
-  );
+  const choiceFor = (row: ConflictRow) =>
+    row.choosable ? (
+      <RadioGroup
+        aria-label={t("conflict.choiceFor", { field: t(row.label) })}
+        value={choices[row.key]}
+        onChange={(_, data) => setChoices({ ...choices, [row.key]: data.value as Choice })}
+      >
+        <Radio value="mine" label={t("conflict.useMine")} />
+        <Radio value="theirs" label={t("conflict.useTheirs")} />
+      </RadioGroup>
+    ) : (
+      // This save cannot write the field: say the other person's value stays, rather than offer a choice it would ignore.
+      <Text className={styles.kept}>{t("conflict.keptCurrent")}</Text>
+    );
   return (
     <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : props.onCancel())}>
       <DialogSurface className={styles.surface} aria-describedby="conflict-intro">
         <DialogBody>
-          <DialogTitle>{t("conflict.title")}</DialogTitle>
+          <DialogTitle>{props.subject === "objective" ? t("conflict.titleObjective") : t("conflict.title")}</DialogTitle>
           <DialogContent>
             <Text id="conflict-intro" as="p">
-              {t("conflict.intro", { n: differing.length })}
+              {t(props.subject === "objective" ? "conflict.introObjective" : "conflict.intro", { n: differing.length })}
             </Text>
             {narrow ? (
               // The side panel has no room for four columns: one block per field that differs.
@@ -140,10 +151,10 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
             )}
           </DialogContent>
           <DialogActions className={styles.actions}>
-            <Button appearance="primary" disabled={props.saving} onClick={() => props.onMerge(mergedPatch(props.mine, props.theirs, props.base, choices))}>
+            <Button appearance="primary" disabled={props.saving} onClick={() => props.onMerge(mergedPatch(props.mine, props.theirs, props.base, choices, props.savable))}>
               {t("conflict.merge")}
             </Button>
-            <Button disabled={props.saving} onClick={() => props.onKeepMine(keepMinePatch(props.mine, props.theirs))}>
+            <Button disabled={props.saving} onClick={() => props.onKeepMine(keepMinePatch(props.mine, props.theirs, props.savable))}>
               {t("conflict.keepMine")}
             </Button>
             <Button disabled={props.saving} onClick={props.onTakeTheirs}>

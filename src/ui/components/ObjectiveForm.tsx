@@ -57,7 +57,8 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<{ mine: Objective; theirs: Objective } | null>(null);
+  // seq keys the conflict view: a second conflict starts from its own suggestions, not the first one's choices.
+  const [conflict, setConflict] = useState<{ seq: number; mine: Objective; theirs: Objective } | null>(null);
   const overrideIssues = validateOverride(override, reason);
   const titleMissing = title.trim() === "";
   const numberMissing = number.trim() === "";
@@ -85,7 +86,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
     } catch (caught) {
       if (isConflict<unknown>(caught) && base) {
         const theirs = (await store.loadPlan(base.planYear)).objectives.find((x) => x.id === base.id);
-        if (theirs) setConflict({ mine: { ...base, ...draft() }, theirs });
+        if (theirs) setConflict((previous) => ({ seq: (previous?.seq ?? 0) + 1, mine: { ...base, ...draft() }, theirs }));
         else setError(caught);
       } else setError(caught);
     } finally {
@@ -182,6 +183,8 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
         </form>
         {conflict ? (
           <ConflictView<Objective>
+            key={conflict.seq}
+            subject="objective"
             fields={fields}
             mine={conflict.mine}
             theirs={conflict.theirs}

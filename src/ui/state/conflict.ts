@@ -17,33 +17,54 @@ export interface ConflictRow {
   mineText: string;
   theirsText: string;
   differs: boolean;
+  /**
+   * Whether the save can write this field. A progress update writes only RAG and progress, so
+   * the other fields someone else changed are shown and kept as current, never offered as a
+   * choice the save would then ignore.
+   */
+  choosable: boolean;
   /** The user's value where only they changed it (or both did); the other person's otherwise. */
   suggested: Choice;
 }
 
-export function conflictRows<T extends object>(fields: ConflictField<T>[], mine: T, theirs: T, base?: T): ConflictRow[] {
+/** The fields a save can write; undefined: all of them. */
+export type Savable = readonly string[] | undefined;
+
+const canSave = (savable: Savable, field: string) => savable === undefined || savable.includes(field);
+
+export function conflictRows<T extends object>(fields: ConflictField<T>[], mine: T, theirs: T, base?: T, savable?: Savable): ConflictRow[] {
   const differences = new Map(compareVersions(mine, theirs, base).map((d) => [d.field, d]));
   return fields.map((field) => {
     const difference = differences.get(field.key);
+    const choosable = canSave(savable, field.key);
     return {
       key: field.key,
       label: field.label,
       mineText: field.show(mine[field.key]),
       theirsText: field.show(theirs[field.key]),
       differs: difference !== undefined && !sameValue(mine[field.key], theirs[field.key]),
-      suggested: difference && (difference.mineChanged ?? true) ? "mine" : "theirs",
+      choosable,
+      suggested: choosable && difference && (difference.mineChanged ?? true) ? "mine" : "theirs",
     };
   });
 }
 
-/** The patch to save on top of "theirs" (with its ETag) for these choices. */
-export function mergedPatch<T extends object>(mine: T, theirs: T, base: T | undefined, choices: Record<string, Choice>): Partial<T> {
-  return patchFrom(theirs, mergeFields(base, mine, theirs, choices as MergeChoices<T>));
+/** Choices with every field the save cannot write set to the current value. */
+function onlySavable(fields: Iterable<string>, choices: Record<string, Choice>, savable: Savable): Record<string, Choice> {
+  const out: Record<string, Choice> = { ...choices };
+  for (const field of fields) if (!canSave(savable, field)) out[field] = "theirs";
+  return out;
 }
 
-/** "Keep mine": every field that differs takes the user's value. */
-export function keepMinePatch<T extends object>(mine: T, theirs: T): Partial<T> {
+/** The patch to save on top of "theirs" (with its ETag) for these choices: only fields the save can write. */
+export function mergedPatch<T extends object>(mine: T, theirs: T, base: T | undefined, choices: Record<string, Choice>, savable?: Savable): Partial<T> {
+  const fields = compareVersions(mine, theirs, base).map((d) => d.field);
+  return patchFrom(theirs, mergeFields(base, mine, theirs, onlySavable(fields, choices, savable) as MergeChoices<T>));
+}
+
+/** "Keep mine": every field that differs and that the save can write takes the user's value. */
+export function keepMinePatch<T extends object>(mine: T, theirs: T, savable?: Savable): Partial<T> {
   const choices: Record<string, Choice> = {};
   for (const d of compareVersions(mine, theirs)) choices[d.field] = "mine";
-  return mergedPatch(mine, theirs, undefined, choices);
+  return mergedPatch(mine, theirs, undefined, choices, savable);
 }

@@ -15,7 +15,12 @@ const ConflictView = lazy(() => import("../components/ConflictView").then((m) =>
 
 export type ActionWrite = { kind: "edit"; patch: ActionPatch; note?: string | null } | { kind: "progress"; change: ProgressChange };
 
+/** What a progress update writes: the conflict view offers a choice for these fields only. */
+export const PROGRESS_FIELDS = ["rag", "progress"] as const satisfies readonly (keyof Action)[];
+
 interface PendingConflict {
+  /** One per conflict: keys the view, so a second conflict starts from its own suggestions. */
+  seq: number;
   base: Action;
   mine: Action;
   theirs: Action;
@@ -63,7 +68,7 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
       if (isConflict<unknown>(caught)) {
         const theirs = looksLikeAction(caught.theirs) ? caught.theirs : await store.getAction(target.id).catch(() => null);
         // Deleted by someone else: nothing to merge with; say so and keep the form open.
-        if (theirs) setConflict({ base, mine: { ...target, ...patchOf(what) }, theirs, write: what });
+        if (theirs) setConflict((previous) => ({ seq: (previous?.seq ?? 0) + 1, base, mine: { ...target, ...patchOf(what) }, theirs, write: what }));
         else setError(new NotFoundError());
       } else {
         setError(caught);
@@ -75,32 +80,41 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
 
   function resolve(values: Partial<Action>) {
     if (!conflict) return;
+    // A progress update sends exactly the fields the view offered (PROGRESS_FIELDS); nothing chosen is dropped.
     const what: ActionWrite =
       conflict.write.kind === "edit"
         ? { kind: "edit", patch: values, note: conflict.write.note }
-        : { kind: "progress", change: { ...(values.rag ? { rag: values.rag } : {}), ...("progress" in values ? { progress: values.progress ?? null } : {}), note: conflict.write.change.note ?? null } };
+        : {
+            kind: "progress",
+            change: {
+              ...(values.rag !== undefined ? { rag: values.rag } : {}),
+              ...("progress" in values ? { progress: values.progress ?? null } : {}),
+              note: conflict.write.change.note ?? null,
+            },
+          };
     void attempt(conflict.base, conflict.theirs, what);
   }
 
   const conflictView = conflict ? (
     <Suspense fallback={null}>
-    <ConflictView
-      key={conflict.theirs.etag}
-      fields={actionConflictFields(t, (iso) => formatDate(iso, locale))}
-      mine={conflict.mine}
-      theirs={conflict.theirs}
-      base={conflict.base}
-      saving={saving}
-      onKeepMine={resolve}
-      onMerge={resolve}
-      onTakeTheirs={() => {
-        setConflict(null);
-        void reload()
-          .catch(() => undefined)
-          .then(() => onSaved(null));
-      }}
-      onCancel={() => setConflict(null)}
-    />
+      <ConflictView
+        key={conflict.seq}
+        fields={actionConflictFields(t, (iso) => formatDate(iso, locale))}
+        mine={conflict.mine}
+        theirs={conflict.theirs}
+        base={conflict.base}
+        savable={conflict.write.kind === "progress" ? PROGRESS_FIELDS : undefined}
+        saving={saving}
+        onKeepMine={resolve}
+        onMerge={resolve}
+        onTakeTheirs={() => {
+          setConflict(null);
+          void reload()
+            .catch(() => undefined)
+            .then(() => onSaved(null));
+        }}
+        onCancel={() => setConflict(null)}
+      />
     </Suspense>
   ) : null;
 
