@@ -1,6 +1,8 @@
 // The indicators command: workbooks in, the results document (JSON), the report (Markdown) or the
-// committee workbook (.xlsx) out. Exit codes: 0 done, 1 bad input (one line naming file, sheet, row
-// and column), 2 usage error, 70 a bug in this program (short message, please report).
+// committee workbook (.xlsx) out. Exit codes: 0 done (row-level problems are listed on stderr, one line
+// each naming file, sheet, row and column, and those rows are counted and excluded); 1 a problem with a
+// whole file or sheet (corrupt, encrypted, too big, too many rows, a header that cannot be used);
+// 2 usage error; 70 a bug in this program (short message, please report).
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,6 +27,7 @@ Options:
   --threshold <n>      small-number threshold for anything shown or exported (default 10)
   --organisation <s>   organisation name for the report
   --period <yyyy/yy>   reporting period, e.g. 2024/25 (default: from the data)
+  --max-rows <n>       refuse a sheet longer than this (default 2,000,000); a longer one stops the run
   -h, --help           show this help
 
 Without --json the report is printed as Markdown, with suppression applied.`;
@@ -55,6 +58,7 @@ interface Options {
   threshold: number;
   organisation: string | null;
   period: string | null;
+  maxRows: number | null;
   help: boolean;
 }
 
@@ -75,6 +79,7 @@ function parse(argv: string[]): Options {
         threshold: { type: "string" },
         organisation: { type: "string" },
         period: { type: "string" },
+        "max-rows": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -88,6 +93,10 @@ function parse(argv: string[]): Options {
     threshold = Number(v.threshold);
     if (!/^\d+$/.test(v.threshold) || threshold < 1) throw new UsageError(`--threshold must be a whole number of at least 1, not "${v.threshold}"`);
   }
+  const maxRowsText = v["max-rows"];
+  if (maxRowsText !== undefined && (!/^\d+$/.test(maxRowsText) || Number(maxRowsText) < 1)) {
+    throw new UsageError(`--max-rows must be a whole number of at least 1, not "${maxRowsText}"`);
+  }
   if (v.period !== undefined && !/^\d{4}\/\d{2}$/.test(v.period)) throw new UsageError(`--period looks like 2024/25, not "${v.period}"`);
   if (v.suppressed && !v.json) throw new UsageError("--suppressed goes with --json (the report and the workbook are always suppressed)");
   return {
@@ -100,6 +109,7 @@ function parse(argv: string[]): Options {
     threshold,
     organisation: v.organisation ?? null,
     period: v.period ?? null,
+    maxRows: maxRowsText === undefined ? null : Number(maxRowsText),
     help: v.help,
   };
 }
@@ -167,7 +177,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const files = collectInputs(options.paths, io.cwd).filter((f) => resolve(io.cwd, f.name) !== output);
     if (files.length === 0) throw new InputError("no workbooks to read");
     const previous = options.previous ? readPrevious(options.previous) : undefined;
-    const dataset = readWorkbooks(files);
+    // Whole-file problems (corrupt, encrypted, too big, a sheet too long to read whole) throw WorkbookError: exit 1.
+    const dataset = readWorkbooks(files, options.maxRows !== null ? { maxRows: options.maxRows } : {});
     if (reportIssues(dataset, io)) return EXIT_BAD_INPUT;
     if (!dataset.sheets.some((s) => s.kind !== null)) {
       const hints = files.flatMap((f) =>

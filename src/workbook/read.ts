@@ -38,6 +38,21 @@ function periodOfSnapshot(iso: string): string {
   return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
 }
 
+function tooManyRows(file: string, sheet: string, maxRows: number): WorkbookError {
+  const limit = maxRows.toLocaleString("en-GB");
+  return new WorkbookError({
+    severity: "error",
+    code: "sheet-too-many-rows",
+    message: `${describe({ file, sheet })}: the sheet has more than ${limit} rows, more than can be read, so the file was not used (indicators from part of a sheet would be wrong). Split the rows into smaller files, or remove rows that are not data, and run again.`,
+    file,
+    sheet,
+    row: null,
+    column: null,
+    header: null,
+    params: { maxRows },
+  });
+}
+
 export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Dataset {
   const ctx = new ReadContext(options);
   const { log } = ctx;
@@ -56,14 +71,21 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
       }
       throw err;
     }
+    // A sheet cut short at maxRows is a whole-file failure, not a row problem: indicators from part of a
+    // sheet would look complete and be wrong. Thrown (or reported, with fileErrors "report") like a corrupt file.
+    const truncated = grid.sheets.find((sheet) => sheet.truncated);
+    if (truncated) {
+      const err = tooManyRows(file.name, truncated.name, maxRows);
+      if (options.fileErrors === "report") {
+        log.push(err.issue);
+        return;
+      }
+      throw err;
+    }
     for (const issue of grid.issues) log.push(issue);
     options.onProgress?.({ stage: "recognising", file: file.name, fraction: (i + 0.5) / Math.max(1, files.length) });
     for (const sheet of grid.sheets) {
       const plan = planSheet(file.name, sheet, options.mappings, log);
-      if (plan.truncated) {
-        const w = { file: file.name, sheet: sheet.name, row: maxRows };
-        log.add("error", "sheet-too-many-rows", `${describe(w)}: the sheet has more than ${maxRows.toLocaleString("en-GB")} rows; only the first ${maxRows.toLocaleString("en-GB")} were read.`, w, { maxRows });
-      }
       // An unrecognised sheet's cells are not needed again: let them go now.
       if (plan.kind === null) plan.rows = [];
       plans.push(plan);

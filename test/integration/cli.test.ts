@@ -120,6 +120,21 @@ describe("npm run indicators", () => {
     expectNoStackTrace(r.stderr);
   });
 
+  it("stops with exit 1 and one line, not partial results, when a sheet has more rows than can be read", () => {
+    const rows: (string | number)[][] = [["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group"]];
+    for (let i = 1; i <= 30; i++) rows.push([String(10000 + i), "A", "Band 5", "Administrative and Clerical"]);
+    writeFileSync(join(dir, "long.xlsx"), writeXlsx([{ name: "Staff", rows }]));
+    const r = cli("long.xlsx", "--json", "--max-rows", "10");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: long\.xlsx, sheet "Staff": the sheet has more than 10 rows.*the file was not used/);
+    expectNoStackTrace(r.stderr);
+    // Within the limit the same file is read.
+    expect(cli("long.xlsx", "--json", "--max-rows", "31").status).toBe(0);
+  });
+
   it("names the sheet and the missing column when a staff extract lacks ethnicity", () => {
     const bytes = writeXlsx([
       {

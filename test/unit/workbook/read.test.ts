@@ -511,11 +511,27 @@ describe("whole files", () => {
     expect(ds.issues.find((i) => i.file === "broken.xlsx")).toMatchObject({ severity: "error", code: "file-corrupt" });
   });
 
-  it("reports a sheet longer than maxRows as an error", () => {
+  it("treats a sheet longer than maxRows as a whole-file error, not partial data", () => {
     const big = buildLargeXlsx(30, (r) => (r === 1 ? `<c r="A1" t="inlineStr"><is><t>Employee Number</t></is></c><c r="B1" t="inlineStr"><is><t>Ethnic Origin</t></is></c><c r="C1" t="inlineStr"><is><t>Pay Band</t></is></c>` : `<c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>A</t></is></c><c r="C${r}"><v>5</v></c>`));
-    const ds = readWorkbooks([{ name: "big.xlsx", bytes: big }], { maxRows: 10 });
-    expect(ds.staff).toHaveLength(9);
-    expect(issuesOf(ds, "sheet-too-many-rows")[0]).toMatchObject({ severity: "error", file: "big.xlsx", sheet: "Data" });
+    const file = { name: "big.xlsx", bytes: big };
+    let thrown: unknown;
+    try {
+      readWorkbooks([file], { maxRows: 10 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(WorkbookError);
+    const issue = (thrown as WorkbookError).issue;
+    expect(issue).toMatchObject({ severity: "error", code: "sheet-too-many-rows", file: "big.xlsx", sheet: "Data", row: null, params: { maxRows: 10 } });
+    expect(issue.message).toMatch(/^big\.xlsx, sheet "Data": the sheet has more than 10 rows.*the file was not used/);
+    // Reported (the tab's policy), the file contributes nothing rather than its first rows.
+    const good = staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]);
+    const ds = readWorkbooks([good, file], { maxRows: 10, fileErrors: "report" });
+    expect(ds.staff.map((s) => s.personId)).toEqual(["1"]);
+    expect(ds.sheets.map((s) => s.file)).toEqual(["staff.xlsx"]);
+    expect(issuesOf(ds, "sheet-too-many-rows")).toEqual([issue]);
+    // At the limit exactly, the sheet is read whole.
+    expect(readWorkbooks([file], { maxRows: 30 }).staff).toHaveLength(29);
   });
 
   it("reads a workbook written by exceljs end to end", async () => {
