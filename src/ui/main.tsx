@@ -5,9 +5,10 @@ import { createRoot } from "react-dom/client";
 import { localIsoDay } from "../plan";
 import { startAuth, type AuthSession } from "../auth/session";
 import type { SignInPurpose } from "../auth/errors";
+import type { AuthEnv } from "../auth/config";
 import { createPlanStore, createSp, provision } from "../sharepoint";
 import { resolveLocale } from "../i18n";
-import { actionIdFromSubPage, initHost, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
+import { accountHintFrom, actionIdFromSubPage, initHost, messageOrigins, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
 import { App } from "./App";
 import type { ConfigSettings } from "./screens/ConfigPage";
 import { ExtraViews } from "./meeting/ExtraViews";
@@ -22,7 +23,8 @@ async function start() {
   const root = document.getElementById("root");
   if (!root) return;
   const params = readParams(location.search);
-  const host = await initHost();
+  // In a SharePoint page or web part teams-js must trust the SharePoint origin: the build's, and the plan site's when the address names it.
+  const host = await initHost(3000, window, { validMessageOrigins: messageOrigins((import.meta.env as AuthEnv).VITE_WRES_SHAREPOINT_ORIGIN, params.siteUrl) });
   const context = host.inHost ? host.context : null;
 
   const theme: HostTheme = params.theme ?? context?.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");
@@ -34,7 +36,8 @@ async function start() {
   let auth: AuthSession | null = null;
   let authFailure: unknown = null;
   try {
-    auth = await startAuth({ localUpn: params.as, hosted: Boolean(context), siteUrl });
+    // The host's account hint lets the standard flow (no nested auth) find or silently sign in the same user.
+    auth = await startAuth({ localUpn: params.as, hosted: Boolean(context), siteUrl, accountHint: accountHintFrom(context) });
   } catch (error) {
     authFailure = error;
   }
