@@ -17,11 +17,9 @@ export function compareNumbers(a: string, b: string): number {
     const rn = /^\d+$/.test(r) ? Number(r) : NaN;
     if (!Number.isNaN(ln) && !Number.isNaN(rn)) {
       if (ln !== rn) return ln - rn;
-    } else if (!Number.isNaN(ln)) {
-      return -1; // numbers before labels
-    } else if (!Number.isNaN(rn)) {
-      return 1;
     } else {
+      // Numeric collation puts "2a" (inserted after 2) between "2" and "3", and digits before letters,
+      // so numbers still come before labels ("5" before "Board item").
       const c = l.localeCompare(r, "en", { sensitivity: "base", numeric: true });
       if (c !== 0) return c;
     }
@@ -71,4 +69,35 @@ export function nextNumber(existing: readonly string[], prefix: string): string 
     if (Number.isInteger(last) && last > max) max = last;
   }
   return prefix ? `${prefix}.${max + 1}` : String(max + 1);
+}
+
+export interface ObjectiveRenumbering<O, A> {
+  objectives: Renumbering<O>[];
+  /** Actions whose numbers follow their objective's, moved with it ("3.2" -> "2.2"). */
+  actions: Renumbering<A>[];
+}
+
+/**
+ * Numbers a plan year's objectives 1..n in their number order, closing gaps ("1", "3", "4" ->
+ * "1", "2", "3"), and moves each action whose number starts with its objective's old number onto
+ * the new one ("3.2" -> "2.2"; the action's own part is kept, so gaps in actions stay for Renumber
+ * actions). Actions numbered some other way are left alone. Only changes are returned. Writing
+ * each objective's actions before the objective keeps a rerun after a failure consistent: actions
+ * already moved no longer start with the old number and are not moved twice.
+ */
+export function renumberObjectives<O extends { id: number; number: string }, A extends { objectiveId: number; number: string }>(
+  objectives: readonly O[],
+  actions: readonly A[],
+): ObjectiveRenumbering<O, A> {
+  const objectiveChanges = renumber(sortByNumber(objectives), "");
+  const actionChanges: Renumbering<A>[] = [];
+  for (const { item: objective, number } of objectiveChanges) {
+    const old = segments(objective.number);
+    for (const action of sortByNumber(actions.filter((a) => a.objectiveId === objective.id))) {
+      const parts = segments(action.number);
+      const follows = parts.length > old.length && old.every((segment, i) => parts[i]?.toLocaleLowerCase("en-GB") === segment.toLocaleLowerCase("en-GB"));
+      if (follows) actionChanges.push({ item: action, number: [number, ...parts.slice(old.length)].join(".") });
+    }
+  }
+  return { objectives: objectiveChanges, actions: actionChanges };
 }

@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "re
 import { FluentProvider, Link, Tab, TabList, Text, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { renumber, type Action, type Objective } from "../plan";
+import { renumber, renumberObjectives, type Action, type Objective, type ObjectiveRenumbering } from "../plan";
 import type { PlanStore } from "../sharepoint/types";
 import { createI18n, type AppLocale } from "../i18n";
 import type { HostTheme } from "../teams/host";
@@ -26,6 +26,7 @@ import { SignInContext } from "./state/signIn";
 // Editors' dialogs load on first use: readers and action owners never download them.
 const ActionForm = lazy(() => import("./components/ActionForm").then((m) => ({ default: m.ActionForm })));
 const ObjectiveForm = lazy(() => import("./components/ObjectiveForm").then((m) => ({ default: m.ObjectiveForm })));
+const RenumberObjectivesDialog = lazy(() => import("./components/RenumberObjectives").then((m) => ({ default: m.RenumberObjectivesDialog })));
 // The indicators (worker, results, export) load only when someone opens that view.
 const IndicatorsScreen = lazy(() => import("./indicators/IndicatorsScreen"));
 
@@ -95,6 +96,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
   const [actionId, setActionId] = useState<number | null>(props.initialActionId);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Objective | null>(null);
+  const [renumberingObjectives, setRenumberingObjectives] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -120,6 +122,19 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
     void work(async () => {
       for (const change of changes) await context.store.updateAction(change.item.id, change.item.etag, { number: change.number });
     });
+  }
+
+  function applyObjectiveRenumbering(plan: ObjectiveRenumbering<Objective, Action>) {
+    void work(async () => {
+      // Each objective's actions first, then the objective: a rerun after a failure part-way
+      // finds the moved actions already consistent (see renumberObjectives).
+      for (const change of plan.objectives) {
+        for (const moved of plan.actions.filter((a) => a.item.objectiveId === change.item.id)) {
+          await context.store.updateAction(moved.item.id, moved.item.etag, { number: moved.number });
+        }
+        await context.store.updateObjective(change.item.id, change.item.etag, { number: change.number });
+      }
+    }).finally(() => setRenumberingObjectives(false));
   }
 
   let body: ReactNode;
@@ -161,7 +176,12 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
             onRenumber={() => objective && renumberObjective(objective)}
           />
         ) : (
-          <Overview onOpenObjective={setObjectiveId} onOpenAction={setActionId} onAddObjective={() => setEditing({ kind: "objective", objective: null })} />
+          <Overview
+            onOpenObjective={setObjectiveId}
+            onOpenAction={setActionId}
+            onAddObjective={() => setEditing({ kind: "objective", objective: null })}
+            onRenumberObjectives={() => setRenumberingObjectives(true)}
+          />
         )}
         {actionId !== null ? (
           <ActionPanel
@@ -178,6 +198,15 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
           {editing?.kind === "objective" ? <ObjectiveForm objective={editing.objective} onClose={() => setEditing(null)} /> : null}
           {editing?.kind === "action" ? (
             <ActionForm objective={editing.objective} action={editing.action} siblings={actionsOf(data.snapshot, editing.objective.id)} onClose={() => setEditing(null)} />
+          ) : null}
+          {renumberingObjectives ? (
+            <RenumberObjectivesDialog
+              plan={renumberObjectives(data.snapshot.objectives, data.snapshot.actions)}
+              count={data.snapshot.objectives.length}
+              busy={busy}
+              onConfirm={() => applyObjectiveRenumbering(renumberObjectives(data.snapshot.objectives, data.snapshot.actions))}
+              onCancel={() => setRenumberingObjectives(false)}
+            />
           ) : null}
         </Suspense>
         {deleting ? (

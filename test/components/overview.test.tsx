@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { renderApp } from "./render";
+import { button, openDialog, renderApp } from "./render";
 import { FakePlanStore, PEOPLE, ROLES, OfflineError } from "../support/fake-store";
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -58,6 +58,35 @@ describe("plan overview", () => {
     renderApp(new FakePlanStore({ me: PEOPLE.committee, capabilities: ROLES.reader }));
     await screen.findByRole("heading", { name: "Objectives" });
     expect(screen.queryByRole("button", { name: "Add objective" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Renumber objectives" })).toBeNull();
+  });
+
+  it("renumbers objectives after a preview: gaps closed, and actions numbered after their objective follow it", async () => {
+    const store = new FakePlanStore();
+    // Objective 2 was numbered 3 (an objective between them was deleted); one of its actions has a number of its own.
+    store.objectives = store.objectives.map((o) => (o.id === 2 ? { ...o, number: "3" } : o));
+    store.actions = store.actions.map((a) => (a.id === 13 ? { ...a, number: "3.1" } : a.id === 14 ? { ...a, number: "B" } : a));
+    renderApp(store);
+    await userEvent.click(await screen.findByRole("button", { name: "Renumber objectives" }));
+    const dialog = await openDialog("Renumber the objectives?");
+    const preview = within(dialog).getByTestId("renumber-preview");
+    expect(preview.textContent).toBe("Objective 3 becomes 2: Reduce bullying and harassmentIts actions: 3.1 to 2.1");
+    expect(store.calls).not.toContain("updateObjective");
+    await userEvent.click(button("Renumber", dialog));
+    await screen.findByRole("article", { name: "2. Reduce bullying and harassment" });
+    expect(store.objectives.map((o) => o.number)).toEqual(["1", "2"]);
+    expect(store.actions.map((a) => [a.id, a.number])).toEqual([[11, "1.1"], [12, "1.2"], [13, "2.1"], [14, "B"]]);
+    await waitFor(() => expect(document.querySelector('[role="alertdialog"]')).toBeNull());
+  });
+
+  it("says when the objectives are numbered in order already, with nothing to confirm", async () => {
+    const { store } = renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Renumber objectives" }));
+    const dialog = await openDialog("Renumber the objectives?");
+    expect(within(dialog).getByText("The objectives are numbered 1 to 2 already: there is nothing to change.")).toBeTruthy();
+    expect(button("Renumber", dialog).disabled).toBe(true);
+    await userEvent.click(button("Cancel", dialog));
+    expect(store.calls).not.toContain("updateObjective");
   });
 
   it("speaks Welsh when the locale is Welsh", async () => {

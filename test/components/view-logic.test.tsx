@@ -7,7 +7,7 @@ import { errorKind } from "../../src/ui/state/errors";
 import { readParams, standaloneActionLink } from "../../src/ui/state/params";
 import { currentPlanYear } from "../../src/ui/screens/ConfigPage";
 import { ConflictError, OfflineError, PermissionError, ThrottledError } from "../../src/sharepoint/errors";
-import type { Action } from "../../src/plan";
+import { renumberObjectives, type Action } from "../../src/plan";
 import type { PlanStore } from "../../src/sharepoint/types";
 
 const { actions } = demoPlan();
@@ -48,6 +48,34 @@ describe("my actions", () => {
     expect(canUpdate(theirs, PEOPLE.tom, ROLES.owner!)).toBe(true);
     expect(canUpdate(theirs, PEOPLE.lead, ROLES.editor!)).toBe(true);
     expect(canUpdate(theirs, PEOPLE.tom, ROLES.reader!)).toBe(false);
+  });
+});
+
+describe("renumbering objectives", () => {
+  const o = (id: number, number: string) => ({ id, number });
+  const a = (objectiveId: number, number: string) => ({ objectiveId, number });
+  const numbers = (plan: ReturnType<typeof renumberObjectives<{ id: number; number: string }, { objectiveId: number; number: string }>>) => ({
+    objectives: plan.objectives.map((c) => `${c.item.number}>${c.number}`),
+    actions: plan.actions.map((c) => `${c.item.number}>${c.number}`),
+  });
+
+  it("closes gaps in number order and moves the actions numbered after each objective, keeping their own part", () => {
+    const objectives = [o(1, "5"), o(2, "1"), o(3, "2a"), o(4, "2")];
+    const actions = [a(1, "5.1"), a(1, "5.3"), a(1, "5.3.1"), a(1, "Board item"), a(4, "2.1"), a(3, "2a.1")];
+    expect(numbers(renumberObjectives(objectives, actions))).toEqual({
+      objectives: ["2a>3", "5>4"],
+      actions: ["2a.1>3.1", "5.1>4.1", "5.3>4.3", "5.3.1>4.3.1"],
+    });
+  });
+
+  it("changes nothing when the objectives are 1..n already, and a rerun after a part-written renumbering finishes it", () => {
+    expect(numbers(renumberObjectives([o(1, "1"), o(2, "2")], [a(2, "2.1")]))).toEqual({ objectives: [], actions: [] });
+    // Objective 3's actions were moved to 2.x, then the write of the objective itself failed.
+    expect(numbers(renumberObjectives([o(1, "1"), o(2, "3")], [a(2, "2.1"), a(2, "2.2")]))).toEqual({ objectives: ["3>2"], actions: [] });
+    expect(numbers(renumberObjectives([o(1, "1"), o(2, "3"), o(3, "5")], [a(2, "3.1"), a(3, "5.2"), a(3, "5.10")]))).toEqual({
+      objectives: ["3>2", "5>3"],
+      actions: ["3.1>2.1", "5.2>3.2", "5.10>3.10"],
+    });
   });
 });
 

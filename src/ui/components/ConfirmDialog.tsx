@@ -1,9 +1,22 @@
-// Asks before something cannot be undone (deleting an objective or action).
+// Asks before something cannot be undone (deleting an objective or action), or before many
+// changes at once (renumbering, with a preview of them as children).
+import type { ReactNode } from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "./ErrorMessage";
 
-export function ConfirmDialog(props: { title: string; body: string; confirm: string; busy?: boolean; error?: unknown; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog(props: {
+  title: string;
+  body: string;
+  confirm: string;
+  busy?: boolean;
+  /** Nothing to confirm (e.g. nothing would change): the confirm button is off. */
+  confirmDisabled?: boolean;
+  error?: unknown;
+  children?: ReactNode;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Dialog open modalType="alert" onOpenChange={(_, d) => (d.open ? undefined : props.onCancel())}>
@@ -12,10 +25,11 @@ export function ConfirmDialog(props: { title: string; body: string; confirm: str
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent>
             <p>{props.body}</p>
+            {props.children}
             {props.error ? <ErrorMessage error={props.error} /> : null}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={props.onConfirm} disabled={props.busy}>
+            <Button appearance="primary" onClick={props.onConfirm} disabled={props.busy || props.confirmDisabled}>
               {props.confirm}
             </Button>
             <Button onClick={props.onCancel} disabled={props.busy}>

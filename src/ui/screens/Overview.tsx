@@ -1,7 +1,7 @@
 // Plan overview: the summary band and a card per objective.
 import { useEffect, useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { AddRegular } from "@fluentui/react-icons";
+import { AddRegular, NumberSymbolRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { ObjectiveCard } from "../components/ObjectiveCard";
 import { SummaryBand } from "../components/SummaryBand";
@@ -14,6 +14,7 @@ import type { LatestIndicatorValue } from "../components/ObjectiveCard";
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL },
   head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  tools: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   grid: {
     display: "grid",
@@ -25,7 +26,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function Overview(props: { onOpenObjective: (id: number) => void; onOpenAction: (id: number) => void; onAddObjective: () => void }) {
+export function Overview(props: { onOpenObjective: (id: number) => void; onOpenAction: (id: number) => void; onAddObjective: () => void; onRenumberObjectives: () => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { snapshot, today, capabilities, store } = usePlan();
@@ -54,9 +55,16 @@ export function Overview(props: { onOpenObjective: (id: number) => void; onOpenA
             {t("overview.objectivesHeading")}
           </h2>
           {capabilities.editPlan ? (
-            <Button appearance="primary" icon={<AddRegular />} onClick={props.onAddObjective}>
-              {t("objective.add")}
-            </Button>
+            <div className={styles.tools}>
+              <Button appearance="primary" icon={<AddRegular />} onClick={props.onAddObjective}>
+                {t("objective.add")}
+              </Button>
+              {cards.length > 0 ? (
+                <Button icon={<NumberSymbolRegular />} onClick={props.onRenumberObjectives}>
+                  {t("renumberObjectives.open")}
+                </Button>
+              ) : null}
+            </div>
           ) : null}
         </div>
         {cards.length === 0 ? (
