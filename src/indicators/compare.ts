@@ -35,10 +35,12 @@ export function headlines<R extends string, F extends string>(result: IndicatorR
     }
     case "board-difference": {
       const boardPct = `board${capitalise(names.focus)}Pct`;
+      // Each is a percentage of the board's focus-group members: their count decides whether a publishable copy shows it.
+      const members = (kind: "voting" | "executive") => (result[kind].members as unknown as Record<string, number | null>)[names.focus] ?? null;
       return [
-        { measure: "voting.difference", value: result.voting.difference, direction: "towards-zero", places: 1 },
-        { measure: "executive.difference", value: result.executive.difference, direction: "towards-zero", places: 1 },
-        { measure: `voting.${boardPct}`, value: pct(result.voting as unknown as Record<string, number | null>, boardPct), direction: "higher", places: 1 },
+        { measure: "voting.difference", value: result.voting.difference, direction: "towards-zero", places: 1, count: members("voting") },
+        { measure: "executive.difference", value: result.executive.difference, direction: "towards-zero", places: 1, count: members("executive") },
+        { measure: `voting.${boardPct}`, value: pct(result.voting as unknown as Record<string, number | null>, boardPct), direction: "higher", places: 1, count: members("voting") },
       ];
     }
   }

@@ -121,7 +121,7 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
     const rows = [
       [t(`rl.count.${r.measure}`), ...[reference, focus].map((s) => formatCount(fr(s).count, fr(s).suppressed?.count, threshold))],
       [t(ofKey), ...[reference, focus].map((s) => formatCount(fr(s).of, fr(s).suppressed?.of, threshold))],
-      [t("rl.rate"), ...[reference, focus].map((s) => formatPercent(fr(s).rate === null ? null : fr(s).rate! * 100))],
+      [t("rl.rate"), ...[reference, focus].map((s) => formatPercent(fr(s).rate === null ? null : fr(s).rate! * 100, fr(s).suppressed?.rate !== undefined))],
     ];
     const lines = [table(["", refLabel, focusLabel], rows), ""];
     const band = { low: r.adverseBand.low.toFixed(2), high: r.adverseBand.high.toFixed(2) };
@@ -157,12 +157,13 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
       const m = d.members as unknown as Rec;
       return [
         name,
-        formatPercent(rec[`board${F}Pct`] as number | null),
-        formatPercent(rec[`workforce${F}Pct`] as number | null),
+        pct(rec, `board${F}Pct`),
+        pct(rec, `workforce${F}Pct`),
         d.difference === null ? (d.reason ? reasonText(d.reason, null) : "n/a") : formatPoints(d.difference),
         `${count(m, reference)} / ${count(m, focus)} / ${count(m, "unknown")}`,
       ];
     };
+    const c = cautions([...new Set([...(b.voting.cautions ?? []), ...(b.executive.cautions ?? [])])]);
     return [
       table(
         [t("board.membership"), t("board.boardPct", { focus: focusLabel }), t("board.workforcePct", { focus: focusLabel }), t("board.difference"), t("board.members", { reference: refLabel, focus: focusLabel })],
@@ -171,6 +172,7 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
       "",
       t("board.note", { focus: focusLabel }),
       "",
+      ...(c.length > 0 ? [...c, ""] : []),
     ];
   }
 

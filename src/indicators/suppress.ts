@@ -1,8 +1,9 @@
 // suppressResults: the publishable copy of a results document (WRES.md, "Small numbers").
 // Counts below the threshold are hidden (null, marked "primary"), and so is any count from which one
 // could be recovered by subtraction ("secondary"). Percentages of a hidden count are hidden with it.
-// Rates and relative likelihoods computed from small counts stay, with a "small-numbers" caution,
-// unless hideRatesFromSmallCounts asks otherwise. The input is never changed.
+// A rate or percentage whose count is hidden is hidden too: rate x denominator would give the count back.
+// Relative likelihoods computed from small counts stay, with a "small-numbers" caution (WRES.md), unless
+// hideRatesFromSmallCounts asks otherwise. The input is never changed.
 import type {
   BoardDifference,
   Counts,
@@ -193,19 +194,34 @@ export function suppressResults<R extends string, F extends string>(
       let smallCounts = false;
       for (const side of [reference, focus] as const) {
         const fr = (rl as unknown as Record<string, Fraction>)[side]!;
-        if (small(fr.count, threshold)) smallCounts = true;
-        if (small(fr.of, threshold)) smallCounts = true;
-        for (const key of ["count", "of"] as const) {
+        if (small(fr.count, threshold) || small(fr.of, threshold)) smallCounts = true;
+        // The part of the denominator not counted (shortlisted but not appointed; staff without a case) is
+        // never shown, but with count and of both visible it is one subtraction away: a small one hides the count.
+        const rest = fr.count !== null && fr.of !== null ? fr.of - fr.count : null;
+        const restSmall = small(rest, threshold);
+        if (restSmall) smallCounts = true;
+        const marks: Partial<Record<"count" | "of", SuppressionMark>> = {
           // A denominator from staff in post is indicator 1's overall count for that group (times the years pooled).
-          const linked = key === "of" && rl.denominator === "staff" && overallHidden(side);
-          const mark: SuppressionMark | null = small(fr[key], threshold) ? "primary" : linked ? "secondary" : null;
-          if (!mark) continue;
+          of: small(fr.of, threshold) ? "primary" : rl.denominator === "staff" && overallHidden(side) ? "secondary" : undefined,
+          count: small(fr.count, threshold) ? "primary" : undefined,
+        };
+        if (restSmall && !marks.count && !marks.of) marks.count = "secondary";
+        for (const key of ["count", "of"] as const) {
+          const mark = marks[key];
+          if (!mark || fr.suppressed?.[key]) continue;
           fr[key] = null;
           fr.suppressed = { ...fr.suppressed, [key]: mark };
           if (mark === "primary") primary += 1;
           else secondary += 1;
         }
-        if (hideRates && smallCounts) fr.rate = null;
+        // The rate goes with a hidden count or denominator. Rounding it instead would not do: with the other
+        // figure visible, only a step of threshold / of (e.g. 5% of 200 staff) leaves the count ambiguous,
+        // which says no more than hiding it. Choice: hidden, marked like the count it would reveal.
+        const rateMark = fr.suppressed?.count ?? fr.suppressed?.of;
+        if (rateMark && !fr.suppressed?.rate) {
+          fr.rate = null;
+          fr.suppressed = { ...fr.suppressed, rate: rateMark };
+        }
       }
       if (smallCounts) {
         if (!rl.cautions.includes("small-numbers")) rl.cautions.push("small-numbers");
@@ -231,15 +247,26 @@ export function suppressResults<R extends string, F extends string>(
         if (hideRates) s.gap = null;
       }
     } else if (result.kind === "board-difference") {
+      const F = capitalise(focus);
       for (const d of [result.voting, result.executive] as BoardDifference<R, F>[]) {
+        const members = d.members as CountsRecord;
         const table = new CountsTable(fields);
-        table.row(d.members as CountsRecord);
-        const r = table.apply(threshold, () => null);
+        table.row(members);
+        // Members' own percentages go with their counts (and all of them with a hidden total).
+        const r = table.apply(threshold, pctOf);
         count(r);
-        if (hideRates && r.primary > 0) {
-          const rec = d as unknown as Record<string, unknown>;
-          rec[`board${capitalise(focus)}Pct`] = null;
-          d.difference = null;
+        const rec = d as unknown as Rec;
+        if (fields.some((f) => members.suppressed?.[f] !== undefined)) d.cautions = [...new Set([...(d.cautions ?? []), "small-numbers" as const])];
+        // Board % = focus members / all members: with either hidden, the % and the other give it back
+        // (16.67% of 12 voting members is 2). Workforce % is indicator 1's overall focus %, hidden where that is.
+        // The difference is board % minus workforce %, so it goes with either.
+        const boardMark = members.suppressed?.[focus] ?? members.suppressed?.total ?? (hideRates && r.primary > 0 ? "primary" : undefined);
+        const workforceMark = overall?.suppressed?.[`${focus}Pct`] ?? overall?.suppressed?.total;
+        if (boardMark) hide(rec, `board${F}Pct`, boardMark);
+        if (workforceMark) hide(rec, `workforce${F}Pct`, workforceMark);
+        const differenceMark = boardMark ?? workforceMark;
+        if (differenceMark) {
+          hide(rec, "difference", differenceMark);
           d.reason = "below-threshold";
         }
       }

@@ -67,5 +67,5 @@ function difference<R extends string, F extends string>(ctx: Context<R, F>, memb
     difference: boardPct !== null && workforcePct !== null ? boardPct - workforcePct : null,
     reason,
     members: toCounts(members, ctx.names),
-  } as BoardDifference<R, F>;
+  } as unknown as BoardDifference<R, F>;
 }

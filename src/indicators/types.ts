@@ -41,12 +41,15 @@ export type Caution =
 
 export type Direction = "lower" | "higher" | "towards-one" | "towards-zero";
 
-/** A numerator and denominator for one group (contract: `count`, `of`). `rate` is count/of, unrounded. */
+/**
+ * A numerator and denominator for one group (contract: `count`, `of`). `rate` is count/of, unrounded; in a
+ * publishable copy it is hidden (null, with `suppressed.rate`) whenever count or of is, since rate x of = count.
+ */
 export interface Fraction {
   count: number | null;
   of: number | null;
   rate: number | null;
-  suppressed?: Partial<Record<"count" | "of", SuppressionMark>>;
+  suppressed?: Partial<Record<"count" | "of" | "rate", SuppressionMark>>;
 }
 
 export interface AdverseBand {
@@ -137,6 +140,13 @@ export type BoardDifference<R extends string = "white", F extends string = "bme"
   difference: number | null;
   reason: NotCalculableReason | null;
   members: Counts<R, F>;
+  /** "small-numbers" in a publishable copy when member counts are hidden. */
+  cautions?: Caution[];
+  /**
+   * In a publishable copy: the board and workforce percentages and the difference, when hidden because the
+   * counts they are computed from are (board % x members = the hidden count).
+   */
+  suppressed?: Partial<Record<string, SuppressionMark>>;
 } & Record<`board${Capitalize<F>}Pct` | `workforce${Capitalize<F>}Pct`, number | null>;
 
 export interface BoardResult<R extends string = "white", F extends string = "bme"> {

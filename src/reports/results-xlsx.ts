@@ -48,11 +48,16 @@ class Sheet {
     return { value: mark === "primary" ? `<${this.threshold}` : "*" };
   }
 
-  field(obj: Record<string, unknown> | null | undefined, field: string, format: string, marks?: Marks): Shown {
+  /**
+   * A figure, or its mark when hidden. Only a count shows "<10": a hidden percentage, rate or difference is
+   * "*" (hidden so that a small count cannot be worked out), never "<10", which would read as "under 10%".
+   * `scale` turns a stored proportion into the percentage shown (rates are 0-1).
+   */
+  field(obj: Record<string, unknown> | null | undefined, field: string, format: string, marks?: Marks, scale = 1): Shown {
     const mark = marks?.[field] ?? (obj as { suppressed?: Marks } | null | undefined)?.suppressed?.[field];
-    if (mark) return this.mark(mark);
+    if (mark) return this.mark(format === COUNT ? mark : "secondary");
     const v = obj?.[field];
-    return { value: typeof v === "number" ? v : null, format };
+    return { value: typeof v === "number" ? v * scale : null, format };
   }
 
   row(cells: (Shown | ExportValue)[], options: { bold?: boolean } = {}): ExcelJS.Row {
@@ -156,7 +161,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: num
     const title = indicatorTitle(id, doc.standard);
     if (result.kind === "representation") {
       const senior = result.senior["8a-VSM"];
-      const seniorPct = senior.suppressed?.bmePct ? s.mark(senior.suppressed.bmePct).value : senior.bmePct;
+      const seniorPct = senior.suppressed?.bmePct ? s.mark("secondary").value : senior.bmePct;
       s.row([
         title,
         "Share of the workforce (%)",
@@ -171,8 +176,8 @@ function summarySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: num
       s.row([
         title,
         "Relative likelihood (rates in %)",
-        { value: result.white.rate === null ? null : result.white.rate * 100, format: PCT },
-        { value: result.bme.rate === null ? null : result.bme.rate * 100, format: PCT },
+        s.field(result.white as unknown as Record<string, unknown>, "rate", PCT, result.white.suppressed, 100),
+        s.field(result.bme as unknown as Record<string, unknown>, "rate", PCT, result.bme.suppressed, 100),
         { value: result.value, format: RATIO },
         result.ci95 ? `${result.ci95[0].toFixed(2)} to ${result.ci95[1].toFixed(2)}` : null,
         assessment(result),
@@ -276,7 +281,7 @@ function fractionRow(s: Sheet, label: string, f: Fraction): void {
     label,
     s.field(f as unknown as Record<string, unknown>, "count", COUNT, f.suppressed),
     s.field(f as unknown as Record<string, unknown>, "of", COUNT, f.suppressed),
-    { value: f.rate === null ? null : f.rate * 100, format: "0.00" },
+    s.field(f as unknown as Record<string, unknown>, "rate", "0.00", f.suppressed, 100),
   ]);
 }
 
@@ -335,14 +340,18 @@ function boardSheet(wb: ExcelJS.Workbook, board: BoardResult, threshold: number)
     const d = board[kind];
     s.row([
       kind === "voting" ? "Voting" : "Executive",
-      s.field(d, "boardBmePct", PCT),
-      s.field(d, "workforceBmePct", PCT),
-      s.field(d, "difference", POINTS),
+      s.field(d, "boardBmePct", PCT, d.suppressed),
+      s.field(d, "workforceBmePct", PCT, d.suppressed),
+      s.field(d, "difference", POINTS, d.suppressed),
       s.field(d.members, "white", COUNT),
       s.field(d.members, "bme", COUNT),
       s.field(d.members, "unknown", COUNT),
       s.field(d.members, "total", COUNT),
     ]);
+  }
+  if (board.voting.cautions?.includes("small-numbers") || board.executive.cautions?.includes("small-numbers")) {
+    s.blank();
+    s.row(["Some member counts are small and hidden; a board percentage (and its difference) is hidden where it would give a hidden count back."]);
   }
   s.widths([16, 14, 16, 16, 10, 10, 10, 10]);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { computeResults, suppressResults, type Counts, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
+import { computeResults, suppressResults, type BoardResult, type Counts, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
 import { protectCells, type SumConstraint } from "../../../src/indicators/protect";
 import { AFC_BANDS, type AfcBand, type BroadEthnicity, type Cohort, type EthnicGroup, type StaffRecord } from "../../../src/workbook/types";
-import { applications, cases, dataset, ethnicity, staffMany } from "./fixtures";
+import { applications, boardMember, cases, dataset, ethnicity, staffMany } from "./fixtures";
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
 
@@ -94,6 +94,93 @@ describe("suppressResults", () => {
     expect(() => suppressResults(doc, 0)).toThrow(RangeError);
   });
 });
+
+describe("suppressResults: no hidden count from a percentage or rate times a visible figure", () => {
+  const workforce = [...staffMany(300, "white", { band: "5" }), ...staffMany(100, "bme", { band: "5" })];
+  // 12 voting members of whom 2 are BME; 5 executive members of whom 1 is BME.
+  const board = [
+    ...Array.from({ length: 8 }, () => boardMember("white", true, false)),
+    boardMember("white", true, true),
+    boardMember("white", true, true),
+    boardMember("bme", true, true),
+    boardMember("bme", true, false),
+    boardMember("white", false, true),
+    boardMember("white", false, true),
+  ];
+  const doc = computeResults(dataset({ staff: workforce, board }));
+
+  it("hides the board % (and the difference) when the board's BME count is hidden: 16.67% of 12 would give 2", () => {
+    const exact = doc.indicators["9"] as BoardResult;
+    expect(exact.voting.boardBmePct).toBeCloseTo((2 / 12) * 100, 10);
+    const s = suppressResults(doc).indicators["9"] as BoardResult;
+    const voting = s.voting;
+    expect(voting.members).toMatchObject({ bme: null, total: 12, bmePct: null });
+    expect(voting.members.suppressed?.bme).toBe("primary");
+    expect(voting.boardBmePct).toBeNull();
+    expect(voting.suppressed?.boardBmePct).toBe("primary");
+    expect(voting.difference).toBeNull();
+    expect(voting.reason).toBe("below-threshold");
+    expect(voting.cautions).toContain("small-numbers");
+    // The workforce figure is not about the board and stays.
+    expect(voting.workforceBmePct).toBeCloseTo(25, 10);
+    for (const d of [s.voting, s.executive]) expectNoProductReveals(d);
+    // Executive: 5 members is itself below the threshold, so every percentage of them goes.
+    expect(s.executive.members).toMatchObject({ total: null, whitePct: null, bmePct: null, unknownPct: null });
+    expect(s.executive.boardBmePct).toBeNull();
+  });
+
+  it("keeps the board % when its counts are all shown", () => {
+    const big = computeResults(dataset({ staff: workforce, board: [...Array.from({ length: 30 }, () => boardMember("white", true, true)), ...Array.from({ length: 12 }, () => boardMember("bme", true, true))] }));
+    const s = suppressResults(big).indicators["9"] as BoardResult;
+    expect(s.voting.boardBmePct).toBeCloseTo((12 / 42) * 100, 10);
+    expect(s.voting.difference).not.toBeNull();
+    expect(s.voting.cautions ?? []).toEqual([]);
+  });
+
+  it("hides last year's board % in the comparison when last year's BME members were few", () => {
+    const bigBoard = [...Array.from({ length: 30 }, () => boardMember("white", true, true)), ...Array.from({ length: 12 }, () => boardMember("bme", true, true))];
+    const current = computeResults(dataset({ staff: workforce, board: bigBoard }), { previous: doc });
+    const item = (d: ResultsDocument, measure: string) => d.comparison!.items.find((i) => i.indicator === "9" && i.measure === measure)!;
+    expect(item(current, "voting.boardBmePct").previous).toBeCloseTo((2 / 12) * 100, 10);
+    const s = suppressResults(current);
+    for (const measure of ["voting.boardBmePct", "voting.difference", "executive.difference"]) {
+      expect(item(s, measure), measure).toMatchObject({ previous: null, change: null, trend: "not-comparable" });
+      expect(item(s, measure).current, measure).not.toBeNull();
+    }
+  });
+
+  it("hides the rate of a relative likelihood whose count is hidden: rate x of would give it back", () => {
+    const d = computeResults(dataset({ staff: workforce, cases: [...cases(3, "bme"), ...cases(24, "white")] }));
+    const r = suppressResults(d).indicators["3"] as RelativeLikelihoodResult;
+    expect(r.bme).toMatchObject({ count: null, of: 100, rate: null, suppressed: { count: "primary", rate: "primary" } });
+    expect(r.white).toMatchObject({ count: 24, of: 300, rate: 0.08 });
+    // WRES.md: the RL itself is still shown, with a caution.
+    expect(r.value).toBeCloseTo((3 / 100) / (24 / 300), 12);
+    expect(r.cautions).toContain("small-numbers");
+  });
+
+  it("hides an appointed count whose complement (shortlisted but not appointed) is small", () => {
+    // 15 BME shortlisted, 12 appointed: 15 - 12 = 3 people not appointed, one subtraction away.
+    const d = computeResults(dataset({ applications: [...applications("white", 100, 40), ...applications("bme", 15, 12)] }));
+    const r = suppressResults(d).indicators["2"] as RelativeLikelihoodResult;
+    expect(r.bme).toMatchObject({ count: null, of: 15, rate: null, suppressed: { count: "secondary", rate: "secondary" } });
+    expect(r.white).toMatchObject({ count: 40, of: 100 });
+    expect(r.cautions).toContain("small-numbers");
+  });
+});
+
+/** No visible percentage of a board's members, times a visible count of them, gives a hidden count below the threshold. */
+function expectNoProductReveals(d: BoardResult["voting"], threshold = 10) {
+  const m = d.members as unknown as Record<string, number | null>;
+  const pcts = [m.whitePct, m.bmePct, m.unknownPct, d.boardBmePct].filter((p): p is number => p !== null);
+  const totals = [m.total].filter((t): t is number => t !== null);
+  for (const p of pcts) {
+    for (const t of totals) {
+      const product = Math.round((p / 100) * t);
+      expect(product === 0 || product >= threshold, `${p}% of ${t} = ${product}`).toBe(true);
+    }
+  }
+}
 
 /** Every sum relation in indicator 1's tables, as lists of counts objects. */
 function relations(r: RepresentationResult): { total: Counts; parts: Counts[] }[] {

@@ -174,6 +174,41 @@ describe("resultsWorkbook", () => {
     expect(doc.suppression).toBeNull();
   });
 
+  it("hides a board percentage and a rate that would give a hidden count back", async () => {
+    // 12 voting members, 2 of them BME: 16.67% of 12 is 2.
+    const board = Array.from({ length: 12 }, (_, i) => ({ ethnicity: ethnicity(i < 2 ? "bme" : "white"), voting: true, executive: i < 6, source }));
+    const wb = await load(await resultsWorkbook(computeResults({ ...dataset(), board })));
+    const ws = wb.getWorksheet("9 Board")!;
+    const header = ws.getRow(3).values as ExcelJS.CellValue[];
+    const col = (name: string) => header.indexOf(name);
+    let voting: ExcelJS.Row | null = null;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "Voting") voting = row;
+    });
+    const v = voting as unknown as ExcelJS.Row;
+    expect(v.getCell(col("BME")).value).toBe("<10");
+    expect(v.getCell(col("Total")).value).toBe(12);
+    expect(v.getCell(col("Board BME %")).value).toBe("*");
+    expect(v.getCell(col("Difference (pp)")).value).toBe("*");
+    // Nowhere in the workbook is the board's exact share (or the count) to be found.
+    for (const c of allCells(wb)) {
+      if (typeof c.value === "number") expect(Math.abs(c.value - (2 / 12) * 100), `${c.sheet}!${c.ref}`).toBeGreaterThan(1e-6);
+    }
+    // Indicator 3: 6 BME cases is below 10, so the BME rate is hidden too (rate x staff would give 6).
+    const rl3 = wb.getWorksheet("3 Disciplinary")!;
+    let bme: ExcelJS.Row | null = null;
+    rl3.eachRow((row) => {
+      if (row.getCell(1).value === "BME") bme = row;
+    });
+    const b = bme as unknown as ExcelJS.Row;
+    expect([b.getCell(2).value, b.getCell(3).value, b.getCell(4).value]).toEqual(["<10", 123, "*"]);
+    let summaryRl3: ExcelJS.Row | null = null;
+    wb.getWorksheet("Summary")!.eachRow((row) => {
+      if (String(row.getCell(1).value).startsWith("Indicator 3:")) summaryRl3 = row;
+    });
+    expect((summaryRl3 as unknown as ExcelJS.Row).getCell(4).value).toBe("*");
+  });
+
   it("uses the threshold of an already suppressed copy", async () => {
     const wb = await load(await resultsWorkbook(suppressResults(doc, 5)));
     const ws = wb.getWorksheet("1 Workforce")!;
