@@ -20,7 +20,7 @@ import { MappingDialog } from "./MappingDialog";
 import { loadMappings, rememberMapping } from "./mapping";
 import { PastYearForm } from "./PastYearForm";
 import { TrendView } from "./TrendView";
-import { ValidationReport, issueText } from "./ValidationReport";
+import { ValidationReport, issueLine } from "./ValidationReport";
 import { indicatorKeys, periodFor, rowsToSave, STANDARD_ID } from "./view";
 import { WorkbookPicker } from "./WorkbookPicker";
 
@@ -84,6 +84,15 @@ export default function IndicatorsScreen() {
     }
   }
 
+  function failureText(error: unknown): string {
+    if (error instanceof RunFailedError) {
+      if (error.issue) return issueLine(t, error.issue, locale);
+      if (error.reason === "stopped") return t("indicators.run.failedStopped");
+      return t("indicators.run.failedError", { detail: error.message });
+    }
+    return t("indicators.run.failedUnexpected");
+  }
+
   async function start() {
     if (!files) return;
     const chosen = files.filter((f) => selected.has(f.serverRelativeUrl));
@@ -106,9 +115,16 @@ export default function IndicatorsScreen() {
     }
     // The bytes are transferred to the worker: this page keeps no copy of the staff rows.
     // Remembered column mappings are header names only (no cell values), kept in this browser.
-    const mappings = loadMappings(browserStorage());
-    const current = startRun(inputs, { ...(year ? { period: year } : {}), mappings }, { onProgress: (progress) => setRun({ status: "running", progress }) });
-    inputs.length = 0;
+    let current: RunHandle;
+    try {
+      const mappings = loadMappings(browserStorage());
+      current = startRun(inputs, { ...(year ? { period: year } : {}), mappings }, { onProgress: (progress) => setRun({ status: "running", progress }) });
+    } catch (error) {
+      setRun({ status: "failed", message: failureText(error) });
+      return;
+    } finally {
+      inputs.length = 0;
+    }
     handle.current = current;
     setRun({ status: "running", progress: null });
     try {
@@ -118,8 +134,7 @@ export default function IndicatorsScreen() {
       setView(indicatorKeys(publishable)[0] ?? "report");
     } catch (error) {
       if (error instanceof RunCancelledError) setRun({ status: "cancelled" });
-      else if (error instanceof RunFailedError && error.issue) setRun({ status: "failed", message: `${error.issue.file}: ${issueText(t, error.issue)}` });
-      else setRun({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+      else setRun({ status: "failed", message: failureText(error) });
     } finally {
       handle.current = null;
     }
@@ -273,7 +288,7 @@ export default function IndicatorsScreen() {
           ) : null}
           {keys.length > 0 ? <PrintableResults doc={done.publishable} actions={snapshot.actions} today={today} /> : null}
           {view === "report" ? (
-            <ValidationReport sheets={done.outcome.sheets} issues={done.outcome.issues} results={done.publishable} />
+            <ValidationReport sheets={done.outcome.sheets} issues={done.outcome.issues} results={done.publishable} locale={locale} />
           ) : done.publishable.indicators[view] ? (
             <>
               <IndicatorView id={view} result={done.publishable.indicators[view]!} doc={done.publishable} />

@@ -1,4 +1,5 @@
-// Saved results year on year: one row per indicator, an arrow per year that respects the indicator's direction.
+// Saved results year on year: one row per indicator, each year's figure with its move since the year
+// before judged by the indicator's direction of good, and whether the figure was computed or typed in.
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownRegular, ArrowRightRegular, ArrowUpRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
@@ -7,30 +8,32 @@ import { formatHeadline, trendTable, type TrendCell } from "./view";
 
 const useStyles = makeStyles({
   number: { textAlign: "end", whiteSpace: "nowrap", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
-  improved: { color: tokens.colorPaletteGreenForeground1 },
-  worsened: { color: tokens.colorPaletteRedForeground1 },
-  arrow: { verticalAlign: "middle", marginInlineStart: tokens.spacingHorizontalXS },
+  cell: { display: "inline-grid", justifyItems: "end", gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
+  move: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  improved: { color: tokens.colorStatusSuccessForeground1 },
+  worsened: { color: tokens.colorStatusDangerForeground1 },
+  unchanged: { color: tokens.colorNeutralForeground2 },
+  origin: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, fontStyle: "italic" },
 });
 
+/**
+ * The move since the year before, in words first: "Improved" with an up arrow, "Worsened" with a down
+ * arrow, "No change" with a level one. The arrow says better or worse, not which way the figure went
+ * (a relative likelihood falling towards 1 is an up arrow), so colour and direction are never the only
+ * sign: the word is always shown.
+ */
 function Move(props: { cell: TrendCell }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { trend, value, year } = props.cell;
+  const { trend, year } = props.cell;
   if (trend === "not-comparable") return null;
-  // The arrow shows which way the figure moved; its colour and words say whether that is better.
-  const label = t(`indicators.trend.${trend}`);
-  const Icon = trend === "unchanged" ? ArrowRightRegular : null;
+  const Icon = trend === "improved" ? ArrowUpRegular : trend === "worsened" ? ArrowDownRegular : ArrowRightRegular;
   return (
-    <span className={trend === "improved" ? styles.improved : trend === "worsened" ? styles.worsened : undefined} title={label} data-trend={trend} data-year={year}>
-      {Icon ? <Icon className={styles.arrow} aria-hidden /> : value !== null ? <Direction up={trend} /> : null}
-      <span className="visually-hidden"> ({label})</span>
+    <span className={`${styles.move} ${styles[trend]}`} data-trend={trend} data-year={year}>
+      <Icon aria-hidden />
+      {t(`indicators.trend.${trend}`)}
     </span>
   );
-}
-
-function Direction(props: { up: string }) {
-  const styles = useStyles();
-  return props.up === "improved" ? <ArrowUpRegular className={styles.arrow} aria-hidden /> : <ArrowDownRegular className={styles.arrow} aria-hidden />;
 }
 
 export function TrendView(props: { saved: IndicatorResultRow[] }) {
@@ -58,15 +61,20 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
             </TableHeader>
             <TableBody>
               {table.rows.map((row) => (
-                <TableRow key={row.indicator}>
+                <TableRow key={row.indicator} data-indicator={row.indicator}>
                   <TableCell>{t(`indicators.short.i${row.indicator}`)}</TableCell>
                   {row.cells.map((cell, i) => (
-                    <TableCell key={table.years[i]} className={styles.number}>
+                    <TableCell key={table.years[i]} className={styles.number} data-year={table.years[i]} data-origin={cell?.origin}>
                       {cell ? (
-                        <>
-                          {formatHeadline(row.indicator, cell.value)}
+                        <span className={styles.cell}>
+                          <span>{formatHeadline(row.indicator, cell.value)}</span>
                           <Move cell={cell} />
-                        </>
+                          {cell.origin === "entered" ? (
+                            <span className={styles.origin} title={t("indicators.trend.enteredLong")}>
+                              {t("indicators.trend.entered")}
+                            </span>
+                          ) : null}
+                        </span>
                       ) : (
                         "–"
                       )}

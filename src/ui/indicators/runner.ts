@@ -28,13 +28,21 @@ export class RunCancelledError extends Error {
   }
 }
 
-/** The run could not finish: a file could not be read at all (issue), or the worker broke. */
+/**
+ * Why a run could not finish, for the screen to put in the user's words: a file could not be read at
+ * all ("file", with the issue), the module threw inside the worker ("error": the message is technical
+ * detail, English), or the worker itself stopped, most often because the browser ran out of memory ("stopped").
+ */
+export type RunFailure = "file" | "error" | "stopped";
+
 export class RunFailedError extends Error {
   readonly issue: ReadIssue | null;
-  constructor(message: string, issue: ReadIssue | null) {
+  readonly reason: RunFailure;
+  constructor(message: string, issue: ReadIssue | null, reason: RunFailure = issue ? "file" : "error") {
     super(message);
     this.name = "RunFailedError";
     this.issue = issue;
+    this.reason = reason;
   }
 }
 
@@ -86,7 +94,8 @@ export function startRun(
       event.preventDefault?.();
       finish();
       const text = (event as ErrorEvent).message;
-      reject(new RunFailedError(text || "The indicator worker stopped unexpectedly.", null));
+      // An error event without a message is the worker dying (out of memory, killed), not a thrown error.
+      reject(text ? new RunFailedError(text, null, "error") : new RunFailedError("The indicator worker stopped unexpectedly.", null, "stopped"));
     };
   });
   const buffers = files.map((f) => ({ name: f.name, bytes: ownBuffer(f.bytes) }));

@@ -108,6 +108,7 @@ describe("indicator runner", () => {
       terminate() {},
     };
     await expect(startRun([], {}, { createWorker: () => failing }).done).rejects.toBeInstanceOf(RunFailedError);
+    await expect(startRun([], {}, { createWorker: () => failing }).done).rejects.toMatchObject({ reason: "error", message: "boom" });
     const crashing: WorkerLike = {
       onmessage: null,
       onerror: null,
@@ -117,5 +118,7 @@ describe("indicator runner", () => {
       terminate() {},
     };
     await expect(startRun([], {}, { createWorker: () => crashing }).done).rejects.toThrow(/stopped unexpectedly/);
+    // No message: the worker died (the screen says the browser may have run out of memory).
+    await expect(startRun([], {}, { createWorker: () => crashing }).done).rejects.toMatchObject({ reason: "stopped" });
   });
 });

@@ -1,0 +1,224 @@
+// The Indicators screen over a fake store, with the indicator worker replaced by one that runs the real
+// module in this thread: every workbook issue code and run failure is in the user's words (English and
+// Welsh), and the trend says improved or worsened in words and marks figures typed in from reports.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { I18nextProvider } from "react-i18next";
+import { catalogues, createI18n, type AppLocale } from "../../src/i18n";
+import { generateTrust } from "../../src/demo/trust";
+import type { DataFile, IndicatorResultRow } from "../../src/plan/types";
+import type { ReadIssue } from "../../src/workbook";
+import { executeRun, type RunRequest, type WorkerMessage } from "../../src/ui/indicators/protocol";
+import { TrendView } from "../../src/ui/indicators/TrendView";
+import { issueLine, issueText } from "../../src/ui/indicators/ValidationReport";
+import { findButton, renderApp } from "./render";
+import { FakePlanStore, PEOPLE, ROLES } from "../support/fake-store";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const trust = generateTrust({ staff: 400, seed: 5, year: "2024/25" });
+
+/** A Web Worker stand-in that runs the real module (executeRun) in this thread, one task later. */
+class ModuleWorker {
+  static created: ModuleWorker[] = [];
+  /** When set, the next worker dies without a message, as a worker that ran out of memory does. */
+  static crashNext = false;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  terminated = false;
+  private readonly crash: boolean;
+  constructor() {
+    ModuleWorker.created.push(this);
+    this.crash = ModuleWorker.crashNext;
+    ModuleWorker.crashNext = false;
+  }
+  postMessage(request: RunRequest) {
+    setTimeout(() => {
+      if (this.terminated) return;
+      if (this.crash) this.onerror?.(new Event("error"));
+      else executeRun(request, (message: WorkerMessage) => this.onmessage?.({ data: message } as MessageEvent));
+    }, 0);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+const libraryFiles: DataFile[] = trust.files.map((f) => ({ name: f.name, serverRelativeUrl: `/sites/wres/WRES Data/${f.name}`, size: f.bytes.length, modified: "2025-05-01T09:00:00Z", modifiedBy: "Edi Lead" }));
+
+/** The fake store with a library of the demo trust's workbooks and an indicator results list. */
+function indicatorStore(options: { capabilities?: (typeof ROLES)[string]; saved?: IndicatorResultRow[]; download?: (url: string, call: number) => Promise<unknown> } = {}) {
+  const store = new FakePlanStore(options.capabilities ? { capabilities: options.capabilities, me: PEOPLE.committee } : {});
+  const saved: IndicatorResultRow[] = [...(options.saved ?? [])];
+  const written: Omit<IndicatorResultRow, "id" | "etag" | "modified">[] = [];
+  let downloads = 0;
+  const bytesOf = (url: string) => trust.files.find((f) => url.endsWith(`/${f.name}`))!.bytes.slice();
+  Object.assign(store, {
+    dataFiles: async () => libraryFiles,
+    downloadDataFile: (url: string) => {
+      downloads += 1;
+      return options.download ? options.download(url, downloads).then(() => bytesOf(url)) : Promise.resolve(bytesOf(url));
+    },
+    indicatorResults: async () => structuredClone(saved),
+    saveIndicatorResults: async (rows: typeof written) => {
+      written.push(...rows);
+      for (const [i, row] of rows.entries()) {
+        const at = saved.findIndex((r) => r.year === row.year && r.indicator === row.indicator);
+        const next = { ...row, id: 1000 + saved.length + i, etag: "1", modified: "2025-06-02T10:00:00Z" };
+        if (at >= 0) saved[at] = next;
+        else saved.push(next);
+      }
+      return rows;
+    },
+  });
+  return { store, written, downloads: () => downloads };
+}
+
+beforeEach(() => {
+  ModuleWorker.created = [];
+  ModuleWorker.crashNext = false;
+  vi.stubGlobal("Worker", ModuleWorker);
+  window.localStorage.clear();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("running the indicators in the tab", () => {
+  it("says in words, in Welsh too, when the worker dies during a run", async () => {
+    const { store } = indicatorStore();
+    ModuleWorker.crashNext = true;
+    renderApp(store, { locale: "cy-GB" });
+    fireEvent.click(await screen.findByRole("tab", { name: "Dangosyddion" }));
+    await screen.findByRole("heading", { name: catalogues["cy-GB"].indicators.trend.title }, { timeout: 20_000 });
+    fireEvent.click(await screen.findByRole("checkbox", { name: catalogues["cy-GB"].indicators.workbooks.selectAll }));
+    fireEvent.click(await findButton(/^Rhedeg y dangosyddion ar 5 o lyfrau gwaith$/));
+    const alert = await screen.findByText(/Stopiodd y porwr y rhediad cyn iddo orffen/);
+    expect(alert.textContent).not.toMatch(/stopped unexpectedly/);
+  });
+});
+
+/** Issue codes the workbook reader can produce, found in its source (so a new code without words fails here). */
+function readerCodes(): { issues: string[]; exclusions: string[] } {
+  const dir = "src/workbook";
+  const source = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => readFileSync(join(dir, f), "utf8"))
+    .join("\n");
+  const issues = new Set<string>();
+  const patterns = [
+    /fileError\(\s*[^,()]+,\s*"([a-z]+(?:-[a-z]+)+)"/g,
+    /\.add\(\s*"(?:error|warning|info)",\s*"([a-z]+(?:-[a-z]+)+)"/g,
+    /rowError\(\s*s,\s*"([a-z]+(?:-[a-z]+)+)"/g,
+    /reportUnrecognised\(\s*s,\s*"[^"]+",\s*"[^"]+",\s*"([a-z]+(?:-[a-z]+)+)"/g,
+    /\bcode:\s*"([a-z]+(?:-[a-z]+)+)"/g,
+  ];
+  for (const pattern of patterns) for (const m of source.matchAll(pattern)) issues.add(m[1]!);
+  const exclusions = new Set<string>();
+  for (const m of source.matchAll(/\.exclude\(([^;]*)\);/g)) for (const code of m[1]!.matchAll(/"([a-z]+(?:-[a-z]+)+)"/g)) exclusions.add(code[1]!);
+  for (const m of source.matchAll(/rowError\(\s*s,\s*"([a-z]+(?:-[a-z]+)+)"/g)) exclusions.add(m[1]!);
+  return { issues: [...issues].sort(), exclusions: [...exclusions].sort() };
+}
+
+const camel = (code: string) => code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+describe("workbook issues in the user's words", () => {
+  const { issues: codes, exclusions } = readerCodes();
+  const issue = (code: string, extra: Partial<ReadIssue> = {}): ReadIssue => ({
+    severity: "warning",
+    code,
+    message: "UNTRANSLATED",
+    file: "staff.xlsx",
+    sheet: "Staff",
+    row: 1234,
+    column: "C",
+    header: "Ethnic Origin",
+    params: { value: "Q Martian", count: 2, first: "C", second: "F", maxRows: 2_000_000, limitBytes: 512 * 1024 * 1024, signature: "abc" },
+    ...extra,
+  });
+
+  it("finds the reader's codes", () => {
+    expect(codes.length).toBeGreaterThanOrEqual(24);
+    expect(codes).toEqual(expect.arrayContaining(["file-too-large", "sheet-not-recognised", "person-not-in-staff", "ethnicity-unrecognised", "duplicate-header", "csv-in-disguise"]));
+  });
+
+  for (const locale of ["en-GB", "cy-GB"] as AppLocale[]) {
+    it(`has words for every code and exclusion reason in ${locale}, with the values filled in`, () => {
+      const i18n = createI18n(locale);
+      const t = i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;
+      const english = createI18n("en-GB");
+      const tEnglish = english.t.bind(english) as typeof t;
+      for (const code of codes) {
+        const text = issueText(t, issue(code), locale);
+        expect(text, code).not.toBe("UNTRANSLATED");
+        expect(text, code).not.toMatch(/{{|}}/);
+        if (locale === "cy-GB") expect(text, `${code} is in Welsh`).not.toBe(issueText(tEnglish, issue(code), "en-GB"));
+      }
+      for (const reason of exclusions) {
+        const key = `indicators.exclusion.${camel(reason)}`;
+        expect(t(key), reason).not.toBe(key);
+      }
+      // Counts and limits in the locale's numbers, plurals by the locale's rules.
+      expect(issueText(t, issue("sheet-too-many-rows"), locale)).toContain("2,000,000");
+      expect(issueText(t, issue("file-too-large"), locale)).toContain("537 MB");
+      expect(issueText(t, issue("ethnicity-unrecognised", { params: { value: "Q Martian", count: 2 } }), locale)).toContain(locale === "cy-GB" ? "2 res" : "2 rows");
+      expect(issueText(t, issue("ethnicity-unrecognised", { params: { value: "Q Martian", count: 1 } }), locale)).toContain(locale === "cy-GB" ? "1 rhes" : "1 row");
+      expect(issueText(t, issue("person-not-in-staff", { params: { count: 1500 } }), locale)).toContain(locale === "cy-GB" ? "1,500 o resi" : "1,500 rows");
+      // The "and N more" line the reader adds for a code over its cap.
+      expect(issueText(t, issue("invalid-yes-no", { row: null, params: { more: 7, total: 57 } }), locale)).toMatch(locale === "cy-GB" ? /mewn 7 o resi arall.*50/ : /another 7 rows; only the first 50/);
+      expect(issueLine(t, issue("invalid-yes-no", { params: { value: "Maybe" } }), locale)).toMatch(locale === "cy-GB" ? /^staff\.xlsx, taflen "Staff", rhes 1,234, colofn C \(Ethnic Origin\): Nid yw “Maybe”/ : /^staff\.xlsx, sheet "Staff", row 1,234, column C \(Ethnic Origin\): “Maybe” is not a yes or no value/);
+    });
+  }
+
+  it("words the Welsh run button for every plural form", () => {
+    const t = createI18n("cy-GB").t;
+    expect([0, 1, 2, 3, 4, 6, 11].map((count) => t("indicators.run.start", { count }))).toEqual([
+      "Rhedeg y dangosyddion",
+      "Rhedeg y dangosyddion ar 1 llyfr gwaith",
+      "Rhedeg y dangosyddion ar 2 lyfr gwaith",
+      "Rhedeg y dangosyddion ar 3 llyfr gwaith",
+      "Rhedeg y dangosyddion ar 4 o lyfrau gwaith",
+      "Rhedeg y dangosyddion ar 6 llyfr gwaith",
+      "Rhedeg y dangosyddion ar 11 o lyfrau gwaith",
+    ]);
+    expect(createI18n("en-GB").t("indicators.run.start", { count: 0 })).toBe("Run indicators");
+  });
+});
+
+describe("the trend", () => {
+  const row = (year: string, indicator: IndicatorResultRow["indicator"], value: number, origin: IndicatorResultRow["origin"]): IndicatorResultRow => ({
+    id: Number(year.slice(0, 4)) * 10 + indicator,
+    etag: "1",
+    year,
+    standard: "nhs-england-wres",
+    indicator,
+    value,
+    detail: "{}",
+    origin,
+    modified: "2025-06-01T00:00:00Z",
+  });
+
+  it("says improved or worsened in words by the direction of good, and marks the figures typed in from reports", () => {
+    render(
+      <I18nextProvider i18n={createI18n("en-GB")}>
+        <FluentProvider theme={webLightTheme}>
+          <TrendView saved={[row("2023/24", 5, 20, "entered"), row("2024/25", 5, 25, "computed"), row("2023/24", 7, 40, "entered"), row("2024/25", 7, 45, "computed"), row("2023/24", 2, 1.5, "entered"), row("2024/25", 2, 1.2, "computed")]} />
+        </FluentProvider>
+      </I18nextProvider>,
+    );
+    const table = screen.getByTestId("wres-trend");
+    const cell = (indicator: number, year: string) => table.querySelector<HTMLElement>(`tr[data-indicator="${indicator}"] td[data-year="${year}"]`)!;
+    // Both figures rose; lower is better for 5, higher for 7. RL 1.5 -> 1.2 is closer to parity.
+    expect(cell(5, "2024/25").textContent).toBe("25.0%Worsened");
+    expect(cell(7, "2024/25").textContent).toBe("45.0%Improved");
+    expect(cell(2, "2024/25").textContent).toBe("1.20Improved");
+    expect(cell(5, "2024/25").querySelector("[data-trend=worsened] svg")).not.toBeNull();
+    expect(cell(5, "2023/24").textContent).toBe("20.0%Published");
+    expect(cell(5, "2023/24").dataset.origin).toBe("entered");
+    expect(cell(5, "2024/25").dataset.origin).toBe("computed");
+  });
+});
