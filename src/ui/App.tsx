@@ -1,13 +1,14 @@
 // The tab: Teams theme and locale around the plan screens (overview, objective detail, my actions,
 // the action panel), with loading, error and "still working" states.
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { FluentProvider, Link, Tab, TabList, Text, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { renumber, renumberObjectives, type Action, type Objective, type ObjectiveRenumbering } from "../plan";
+import { isYearClosed, renumber, renumberObjectives, type Action, type Objective, type ObjectiveRenumbering } from "../plan";
 import type { PlanStore } from "../sharepoint/types";
 import { createI18n, type AppLocale } from "../i18n";
 import type { HostTheme } from "../teams/host";
+import { ClosedYearNotice } from "./components/ClosedYearNotice";
 import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ErrorMessage } from "./components/ErrorMessage";
@@ -20,6 +21,7 @@ import { ObjectiveDetail } from "./screens/ObjectiveDetail";
 import { Overview } from "./screens/Overview";
 import type { ActivityTracker } from "./state/activity";
 import { actionsOf } from "./state/planView";
+import { planYearHref, readParams } from "./state/params";
 import { PlanProvider, usePlanContext, type PlanContextValue } from "./state/PlanContext";
 import { SignInContext } from "./state/signIn";
 
@@ -65,6 +67,21 @@ export function App(props: AppProps) {
   const i18n = useMemo(() => createI18n(props.locale), [props.locale]);
   const { subscribeTheme } = props;
   useEffect(() => subscribeTheme?.(setTheme), [subscribeTheme]);
+  // The plan year shown and the action open in it. Another year opens in place (a carried-over
+  // action's earlier self, a closed year's successor) with its own address, so Back returns.
+  const [place, setPlace] = useState({ year: props.year, actionId: props.initialActionId, seq: 0 });
+  const openYear = useCallback((year: string, actionId: number | null) => {
+    history.pushState(null, "", planYearHref(location.href, year, actionId));
+    setPlace((p) => ({ year, actionId, seq: p.seq + 1 }));
+  }, []);
+  useEffect(() => {
+    const back = () => {
+      const params = readParams(location.search);
+      setPlace((p) => ({ year: params.year, actionId: params.actionId, seq: p.seq + 1 }));
+    };
+    addEventListener("popstate", back);
+    return () => removeEventListener("popstate", back);
+  }, []);
   return (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={THEMES[theme]} className={styles.provider} lang={props.locale} data-theme={theme}>
@@ -73,8 +90,9 @@ export function App(props: AppProps) {
           {props.children ? (
             <Suspense fallback={<PlanSkeleton />}>{props.children}</Suspense>
           ) : (
-            <PlanProvider store={props.store} locale={props.locale} today={props.today} year={props.year} copyLink={props.copyLink}>
-              <Shell tracker={props.tracker} initialActionId={props.initialActionId} />
+            // Keyed by place: another year loads afresh (skeleton, then its plan), never showing the old one's.
+            <PlanProvider key={place.seq} store={props.store} locale={props.locale} today={props.today} year={place.year} copyLink={props.copyLink} openYear={openYear}>
+              <Shell tracker={props.tracker} initialActionId={place.actionId} />
             </PlanProvider>
           )}
         </ErrorBoundary>
@@ -145,6 +163,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
     const objective = objectiveId === null ? undefined : data.snapshot.objectives.find((o) => o.id === objectiveId);
     body = (
       <>
+        {isYearClosed(data.snapshot.objectives) ? <ClosedYearNotice year={data.snapshot.year} /> : null}
         <nav aria-label={t("nav.label")} className={styles.nav}>
           <TabList
             selectedValue={tab}

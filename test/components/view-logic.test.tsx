@@ -7,7 +7,7 @@ import { errorKind } from "../../src/ui/state/errors";
 import { readParams, standaloneActionLink } from "../../src/ui/state/params";
 import { currentPlanYear } from "../../src/ui/screens/ConfigPage";
 import { ConflictError, OfflineError, PermissionError, ThrottledError } from "../../src/sharepoint/errors";
-import { renumberObjectives, type Action } from "../../src/plan";
+import { canComment, capabilitiesWithin, isYearClosed, renumberObjectives, type Action } from "../../src/plan";
 import type { PlanStore } from "../../src/sharepoint/types";
 
 const { actions } = demoPlan();
@@ -48,6 +48,19 @@ describe("my actions", () => {
     expect(canUpdate(theirs, PEOPLE.tom, ROLES.owner!)).toBe(true);
     expect(canUpdate(theirs, PEOPLE.lead, ROLES.editor!)).toBe(true);
     expect(canUpdate(theirs, PEOPLE.tom, ROLES.reader!)).toBe(false);
+  });
+
+  it("lets nobody update, edit or comment in a closed objective, and closes the year only when every objective is", () => {
+    const theirs = actions.find((a) => a.number === "1.2")!;
+    const closed = { readOnly: true };
+    expect(canUpdate(theirs, PEOPLE.lead, ROLES.editor!, closed)).toBe(false);
+    expect(canUpdate(theirs, PEOPLE.tom, ROLES.owner!, closed)).toBe(false);
+    expect(canUpdate(theirs, PEOPLE.tom, ROLES.owner!, { readOnly: false })).toBe(true);
+    expect(canComment(theirs, PEOPLE.chair, ROLES.chair!, closed)).toBe(false);
+    expect(capabilitiesWithin(closed, ROLES.editor!)).toEqual({ editPlan: false, editItems: false, manageLists: true, comment: false });
+    expect(isYearClosed([closed, { readOnly: false }])).toBe(false);
+    expect(isYearClosed([closed, closed])).toBe(true);
+    expect(isYearClosed([])).toBe(false);
   });
 });
 

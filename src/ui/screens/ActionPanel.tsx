@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { DeleteRegular, DismissRegular, EditRegular, LinkRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { isOverdue } from "../../plan";
+import { capabilitiesWithin, isOverdue } from "../../plan";
 import { formatDate } from "../../i18n";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -47,7 +47,7 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
   const { t } = useTranslation();
   const styles = useStyles();
   const narrow = useNarrow();
-  const { snapshot, me, capabilities, locale, today, store, reload, copyLink } = usePlan();
+  const { snapshot, me, capabilities: siteCapabilities, locale, today, store, reload, copyLink } = usePlan();
   const action = snapshot.actions.find((a) => a.id === props.actionId) ?? null;
   const [updating, setUpdating] = useState(false);
   const [comment, setComment] = useState("");
@@ -58,6 +58,8 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
   const [commentsAdded, setCommentsAdded] = useState(0);
 
   const objective = action ? snapshot.objectives.find((o) => o.id === action.objectiveId) : undefined;
+  // In a closed (rolled-over) objective nobody edits, updates or comments: the panel is for reading.
+  const capabilities = capabilitiesWithin(objective, siteCapabilities);
   const mayUpdate = action ? canUpdate(action, me, capabilities) : false;
 
   async function addComment(event: React.FormEvent) {

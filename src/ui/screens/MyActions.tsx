@@ -55,7 +55,7 @@ export function MyActions(props: { onOpenAction: (id: number) => void }) {
                     {action.dueDate ? t("action.dueOn", { date: formatDate(action.dueDate, locale) }) : t("action.noDueDate")}
                     {overdue ? <span className={styles.overdue}> · {t("action.overdue")}</span> : null}
                   </Text>
-                  {canUpdate(action, me, capabilities) ? (
+                  {canUpdate(action, me, capabilities, objective) ? (
                     open === action.id ? (
                       <QuickUpdate key={action.etag} action={action} onDone={() => setOpen(null)} onCancel={() => setOpen(null)} />
                     ) : (

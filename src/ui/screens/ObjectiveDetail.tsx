@@ -20,7 +20,7 @@ import {
   tokens,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
-import { AddRegular, ArrowLeftRegular, DeleteRegular, EditRegular, NumberSymbolRegular } from "@fluentui/react-icons";
+import { AddRegular, ArrowLeftRegular, DeleteRegular, EditRegular, LockClosedRegular, NumberSymbolRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { Action, IndicatorNumber, Rag } from "../../plan/types";
 import { INDICATOR_NUMBERS } from "../../plan/types";
@@ -28,7 +28,7 @@ import { formatDate } from "../../i18n";
 import { RagBadge } from "../components/RagBadge";
 import { compareNumbers } from "../../plan";
 import { actionsOf, filterActions, leadOptions, NO_FILTER, RAG_ORDER, type ActionFilter } from "../state/planView";
-import { isOverdue, rollUpRag } from "../../plan";
+import { capabilitiesWithin, isClosed, isOverdue, isYearClosed, rollUpRag } from "../../plan";
 import { usePlan } from "../state/PlanContext";
 import { useNarrow } from "../state/useNarrow";
 
@@ -53,6 +53,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   itemLink: { textAlign: "start" },
+  closed: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", color: tokens.colorNeutralForeground2 },
   itemMeta: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
@@ -68,9 +69,11 @@ export function ObjectiveDetail(props: {
   const { t } = useTranslation();
   const styles = useStyles();
   const narrow = useNarrow();
-  const { snapshot, today, locale, capabilities } = usePlan();
+  const { snapshot, today, locale, capabilities: siteCapabilities } = usePlan();
   const [filter, setFilter] = useState<ActionFilter>(NO_FILTER);
   const objective = snapshot.objectives.find((o) => o.id === props.objectiveId);
+  // Nobody edits a closed objective, whatever SharePoint allows.
+  const capabilities = capabilitiesWithin(objective, siteCapabilities);
   const actions = useMemo(() => actionsOf(snapshot, props.objectiveId), [snapshot, props.objectiveId]);
   const leads = leadOptions(actions);
   const shown = filterActions(actions, filter, today);
@@ -157,6 +160,12 @@ export function ObjectiveDetail(props: {
         <RagBadge rag={rollUpRag(objective, actions)} />
       </div>
       {objective.description ? <Text>{objective.description}</Text> : null}
+      {isClosed(objective) && !isYearClosed(snapshot.objectives) ? (
+        // A whole closed year says so at the top of the tab; a single closed objective says so here.
+        <Text className={styles.closed}>
+          <LockClosedRegular aria-hidden /> {t("closedYear.objective")}
+        </Text>
+      ) : null}
       {capabilities.editPlan ? (
         <Toolbar aria-label={t("objective.toolbar")} style={{ flexWrap: "wrap", padding: 0 }}>
           <Button appearance="primary" icon={<AddRegular />} onClick={props.onAddAction}>

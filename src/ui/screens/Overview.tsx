@@ -5,7 +5,7 @@ import { AddRegular, NumberSymbolRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { ObjectiveCard } from "../components/ObjectiveCard";
 import { SummaryBand } from "../components/SummaryBand";
-import { summarisePlan } from "../../plan";
+import { capabilitiesForYear, summarisePlan } from "../../plan";
 import { usePlan } from "../state/PlanContext";
 import { latestByIndicator, STANDARD_ID } from "../indicators/view";
 import type { IndicatorNumber } from "../../plan/types";
@@ -29,7 +29,9 @@ const useStyles = makeStyles({
 export function Overview(props: { onOpenObjective: (id: number) => void; onOpenAction: (id: number) => void; onAddObjective: () => void; onRenumberObjectives: () => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { snapshot, today, capabilities, store } = usePlan();
+  const { snapshot, today, capabilities: siteCapabilities, store } = usePlan();
+  // A closed year takes no new objectives and no renumbering.
+  const capabilities = capabilitiesForYear(snapshot.objectives, siteCapabilities);
   const [latest, setLatest] = useState<ReadonlyMap<IndicatorNumber, LatestIndicatorValue>>(new Map());
   useEffect(() => {
     let live = true;

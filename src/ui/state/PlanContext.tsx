@@ -22,6 +22,8 @@ export interface PlanContextValue {
   /** Re-reads the plan (one batched read); keeps showing the old data while it runs. */
   reload(): Promise<void>;
   copyLink(actionId: number, label: string): Promise<"copied" | "shared" | "failed">;
+  /** Opens another plan year in the tab (at one of its actions), as ?year=&action= does on load. */
+  openYear(year: string, actionId: number | null): void;
 }
 
 const PlanContext = createContext<PlanContextValue | null>(null);
@@ -56,6 +58,7 @@ export function PlanProvider(props: {
   today: string;
   year: string | null;
   copyLink: PlanContextValue["copyLink"];
+  openYear: PlanContextValue["openYear"];
   children: ReactNode;
 }) {
   const { store, year: requestedYear } = props;
@@ -91,6 +94,7 @@ export function PlanProvider(props: {
     state,
     reload: state.status === "error" ? retry : reload,
     copyLink: props.copyLink,
+    openYear: props.openYear,
   };
   return <PlanContext.Provider value={value}>{props.children}</PlanContext.Provider>;
 }

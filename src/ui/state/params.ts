@@ -34,3 +34,12 @@ export function standaloneActionLink(href: string, actionId: number): string {
   url.searchParams.set("action", String(actionId));
   return url.toString();
 }
+
+/** The tab at another plan year (and, optionally, one of its actions): ?year=<year>[&action=<id>], other parameters kept. */
+export function planYearHref(href: string, year: string, actionId: number | null): string {
+  const url = new URL(href);
+  url.searchParams.set("year", year);
+  if (actionId === null) url.searchParams.delete("action");
+  else url.searchParams.set("action", String(actionId));
+  return url.toString();
+}

@@ -1,6 +1,18 @@
 // View logic over a plan snapshot that the plan rules (src/plan) do not already cover: the
 // objective table's filters and the signed-in person's own actions. Pure, so testable on plain data.
-import { canUpdateAction, compareNumbers, isOverdue, RAGS, type Action, type Capabilities, type IndicatorNumber, type Person, type Rag } from "../../plan";
+import {
+  canUpdateAction,
+  capabilitiesWithin,
+  compareNumbers,
+  isOverdue,
+  RAGS,
+  type Action,
+  type Capabilities,
+  type IndicatorNumber,
+  type Objective,
+  type Person,
+  type Rag,
+} from "../../plan";
 import type { PlanSnapshot } from "../../sharepoint/types";
 
 export const RAG_ORDER: readonly Rag[] = RAGS;
@@ -68,9 +80,10 @@ export function isLead(action: Action, me: Person): boolean {
   return action.leads.some((p) => p.id === me.id || (email !== undefined && p.email?.toLowerCase() === email));
 }
 
-/** May this person update this action's progress? src/plan's rule, also matching a lead by e-mail. */
-export function canUpdate(action: Action, me: Person, caps: Capabilities): boolean {
-  return canUpdateAction(action, me, caps) || (caps.editItems && isLead(action, me));
+/** May this person update this action's progress? src/plan's rule (nobody, in a closed objective), also matching a lead by e-mail. */
+export function canUpdate(action: Action, me: Person, caps: Capabilities, objective?: Pick<Objective, "readOnly"> | null): boolean {
+  const within = capabilitiesWithin(objective, caps);
+  return canUpdateAction(action, me, within) || (within.editItems && isLead(action, me));
 }
 
 /** The signed-in person's actions: overdue first, then by due date (undated last), then by number. */
