@@ -1,5 +1,5 @@
 // The Indicators screen over a fake store, with the indicator worker replaced by one that runs the real
-// module in this thread: every workbook issue code and run failure is in the user's words (English and
+// module in this thread: cancelling a run during the download and starting again leaves one run, every workbook issue code and run failure is in the user's words (English and
 // Welsh), and the trend says improved or worsened in words and marks figures typed in from reports.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -47,6 +47,16 @@ class ModuleWorker {
   }
 }
 
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+}
+function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 const libraryFiles: DataFile[] = trust.files.map((f) => ({ name: f.name, serverRelativeUrl: `/sites/wres/WRES Data/${f.name}`, size: f.bytes.length, modified: "2025-05-01T09:00:00Z", modifiedBy: "Edi Lead" }));
 
 /** The fake store with a library of the demo trust's workbooks and an indicator results list. */
@@ -77,6 +87,12 @@ function indicatorStore(options: { capabilities?: (typeof ROLES)[string]; saved?
   return { store, written, downloads: () => downloads };
 }
 
+async function openIndicators() {
+  fireEvent.click(await screen.findByRole("tab", { name: "Indicators" }));
+  // The screen is a lazily loaded chunk: the first test to open it waits for the module graph.
+  await screen.findByRole("heading", { name: "Year on year" }, { timeout: 20_000 });
+}
+
 beforeEach(() => {
   ModuleWorker.created = [];
   ModuleWorker.crashNext = false;
@@ -89,6 +105,30 @@ afterEach(() => {
 });
 
 describe("running the indicators in the tab", () => {
+  it("a run cancelled while the workbooks download, then started again, is one run: the old download loop stops and starts no worker", async () => {
+    const first = deferred<void>();
+    const { store, downloads } = indicatorStore({ download: (_url, call) => (call === 1 ? first.promise : Promise.resolve()) });
+    renderApp(store);
+    await openIndicators();
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Select all workbooks" }));
+    fireEvent.click(await findButton(/^Run indicators on 5 workbooks$/));
+    await screen.findByText("Fetching the workbooks from the library", { selector: "label" });
+    fireEvent.click(await findButton("Cancel run"));
+    await screen.findByText("The run was cancelled. Nothing was saved.");
+    fireEvent.click(await findButton(/^Run indicators on 5 workbooks$/));
+    await screen.findByText("Results for 2025/26", { selector: "h2" }, { timeout: 30_000 });
+    expect(ModuleWorker.created).toHaveLength(1);
+    const callsBefore = downloads();
+    // The first run's download finally comes back: it must go nowhere.
+    first.resolve();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(downloads()).toBe(callsBefore);
+    expect(ModuleWorker.created).toHaveLength(1);
+    // One results section (the print copy, shown only on paper, repeats the heading as an h1).
+    expect(screen.getAllByText("Results for 2025/26", { selector: "h2" })).toHaveLength(1);
+    expect(screen.queryByText("The run was cancelled. Nothing was saved.")).toBeNull();
+  });
+
   it("says in words, in Welsh too, when the worker dies during a run", async () => {
     const { store } = indicatorStore();
     ModuleWorker.crashNext = true;

@@ -54,7 +54,9 @@ export default function IndicatorsScreen() {
   const [saving, setSaving] = useState<"idle" | "saving" | "saved">("idle");
   const [mapping, setMapping] = useState<UnrecognisedSheet | null>(null);
   const handle = useRef<RunHandle | null>(null);
-  const cancelled = useRef(false);
+  // Each run's number: a cancelled run's download loop or worker sees it has been overtaken and stops,
+  // so cancelling during the download and starting again never leaves two runs going.
+  const runToken = useRef(0);
   const canRun = capabilities.editPlan;
 
   const refresh = useCallback(async () => {
@@ -70,8 +72,15 @@ export default function IndicatorsScreen() {
 
   useEffect(() => {
     void refresh();
-    return () => handle.current?.cancel();
   }, [refresh]);
+
+  useEffect(
+    () => () => {
+      runToken.current += 1;
+      handle.current?.cancel();
+    },
+    [],
+  );
 
   async function upload(file: File, onProgress: (fraction: number) => void) {
     setFailure(null);
@@ -97,28 +106,36 @@ export default function IndicatorsScreen() {
     if (!files) return;
     const chosen = files.filter((f) => selected.has(f.serverRelativeUrl));
     if (chosen.length === 0) return;
-    cancelled.current = false;
+    handle.current?.cancel();
+    const token = ++runToken.current;
+    const live = () => runToken.current === token;
     setFailure(null);
     setSaving("idle");
     setRun({ status: "downloading", done: 0, of: chosen.length });
     const inputs: { name: string; bytes: Uint8Array }[] = [];
     try {
       for (const [i, file] of chosen.entries()) {
-        inputs.push({ name: file.name, bytes: await store.downloadDataFile(file.serverRelativeUrl) });
-        if (cancelled.current) return;
+        const bytes = await store.downloadDataFile(file.serverRelativeUrl);
+        if (!live()) return;
+        inputs.push({ name: file.name, bytes });
         setRun({ status: "downloading", done: i + 1, of: chosen.length });
       }
     } catch (error) {
+      if (!live()) return;
       setFailure(error);
       setRun({ status: "idle" });
       return;
     }
-    // The bytes are transferred to the worker: this page keeps no copy of the staff rows.
-    // Remembered column mappings are header names only (no cell values), kept in this browser.
     let current: RunHandle;
     try {
+      // The bytes are transferred to the worker: this page keeps no copy of the staff rows.
+      // Remembered column mappings are header names only (no cell values), kept in this browser.
       const mappings = loadMappings(browserStorage());
-      current = startRun(inputs, { ...(year ? { period: year } : {}), mappings }, { onProgress: (progress) => setRun({ status: "running", progress }) });
+      current = startRun(inputs, { ...(year ? { period: year } : {}), mappings }, {
+        onProgress: (progress) => {
+          if (live()) setRun({ status: "running", progress });
+        },
+      });
     } catch (error) {
       setRun({ status: "failed", message: failureText(error) });
       return;
@@ -129,21 +146,24 @@ export default function IndicatorsScreen() {
     setRun({ status: "running", progress: null });
     try {
       const outcome = await current.done;
+      if (!live()) return;
       const publishable = suppressResults(outcome.results);
       setRun({ status: "done", outcome, publishable });
       setView(indicatorKeys(publishable)[0] ?? "report");
     } catch (error) {
+      if (!live()) return;
       if (error instanceof RunCancelledError) setRun({ status: "cancelled" });
       else setRun({ status: "failed", message: failureText(error) });
     } finally {
-      handle.current = null;
+      if (handle.current === current) handle.current = null;
     }
   }
 
   function cancel() {
-    cancelled.current = true;
+    runToken.current += 1;
     handle.current?.cancel();
-    if (!handle.current) setRun({ status: "cancelled" });
+    handle.current = null;
+    setRun({ status: "cancelled" });
   }
 
   async function save(doc: ResultsDocument) {
