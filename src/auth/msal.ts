@@ -16,6 +16,7 @@ import {
   WrongTenantError,
   type SignInPurpose,
 } from "./errors";
+import { isFramed } from "./polling";
 import type { TokenProvider } from "./types";
 
 /**
@@ -146,11 +147,14 @@ export async function createMsalTokenProvider(
     cache: { cacheLocation: "localStorage" },
     system: { loggerOptions: { piiLoggingEnabled: false } },
   };
-  const framed = options.framed ?? isFramed();
-  if (flow === "standard" && framed) {
-    // A framed page without nested auth (a SharePoint web part, a Teams client that does not offer
-    // it): Chromium partitions the BroadcastChannel the redirect bridge uses between a popup and a
-    // cross-site frame, so let MSAL poll the popup's same-origin address instead (unverified on a tenant).
+  const framed = options.framed ?? isFramed(window);
+  if (framed) {
+    // A framed page (a SharePoint web part, a Teams client without nested auth): the redirect
+    // bridge's BroadcastChannel cannot reach a cross-site frame, so MSAL polls the popup's (and
+    // hidden iframe's) same-origin address instead, and the bridge page stays passive for a framed
+    // tab (./polling.ts, where the MSAL source read is cited). Set for the nested flow too: the
+    // nestable factory falls back to a standard client when the host offers no bridge after all,
+    // and the nested controller itself never reads this option.
     configuration.system = { ...configuration.system, enableLegacyPolling: true };
   }
   const client = await (dependencies.createClient ?? createRealClient)(configuration, flow);
@@ -294,14 +298,6 @@ export function tidClaim(accessToken: string): string | undefined {
     return typeof tid === "string" ? tid : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isFramed(): boolean {
-  try {
-    return window.parent !== window;
-  } catch {
-    return true; // a cross-origin parent can make even the comparison throw in old engines
   }
 }
 

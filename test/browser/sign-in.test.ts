@@ -3,10 +3,12 @@
 // answered by Playwright routes. Proves the wiring a tenant needs (redirect URI, bridge page,
 // authority, scopes, tenant check) without one.
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page, Route } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Page, Route } from "playwright-core";
 import { createServer, type ViteDevServer } from "vite";
 import { launchBrowser } from "../support/browser";
 
@@ -15,6 +17,7 @@ const OTHER_TENANT = "99999999-8888-4777-8666-555555555555";
 const CLIENT = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const SHAREPOINT = "https://contoso.sharepoint.com";
 const LOGIN = "https://login.microsoftonline.com";
+
 
 const b64url = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
 const jwt = (claims: Record<string, unknown>) => `${b64url({ typ: "JWT", alg: "none" })}.${b64url(claims)}.sig`;
@@ -161,6 +164,17 @@ describe("sign-in through MSAL and the redirect bridge (fake Entra ID)", () => {
 
   const statusOf = (page: Page) => page.locator("#status").textContent();
 
+  /** Opens the bridge page from `tab` with a response in its address; what is left of the address a moment later. */
+  const bridgeAddressAfter = (tab: Frame) =>
+    tab.evaluate(async () => {
+      const popup = window.open("/auth-redirect.html#code=fake-code&state=not-a-real-state", "bridge-check", "width=400,height=300");
+      if (!popup) throw new Error("popup blocked");
+      await new Promise((done) => setTimeout(done, 3000)); // the bridge script has long run by then
+      const hash = popup.closed ? "(closed)" : popup.location.hash;
+      popup.close();
+      return hash;
+    });
+
   it("asks for a click, signs in through the popup and bridge page, calls SharePoint with the token, and stays signed in after a reload", async () => {
     const entra = new FakeEntra();
     const context = await browser.newContext();
@@ -196,6 +210,46 @@ describe("sign-in through MSAL and the redirect bridge (fake Entra ID)", () => {
       expect(entra.authorizeRequests).toHaveLength(authorizeCount);
     } finally {
       await context.close();
+    }
+  });
+
+  it("signs in from inside a cross-site frame (a SharePoint page): MSAL polls the popup and the bridge page leaves it alone", async () => {
+    // Chromium partitions BroadcastChannel by top-level site, so the bridge's channel cannot reach
+    // this frame: only MSAL's polling of the popup's address can deliver the response here.
+    const entra = new FakeEntra();
+    const context = await browser.newContext();
+    await entra.install(context);
+    const query = new URLSearchParams({ client: CLIENT, tenant: TENANT, sharepoint: SHAREPOINT });
+    // Another site than the tab's 127.0.0.1 (so the frame is cross-site, and BroadcastChannel is
+    // partitioned), served from loopback for real: Chromium's local network access checks stop any
+    // other page (a public one, or one a route fulfils) from framing 127.0.0.1 at all.
+    const pageServer = createHttpServer((_, response) => {
+      response.writeHead(200, { "Content-Type": "text/html" });
+      response.end(`<!doctype html><html lang="en"><title>WRES - SharePoint</title><iframe id="tab" title="WRES" src="${origin}/auth/dev/sign-in-harness.html?${query}" style="width:640px;height:240px"></iframe></html>`);
+    });
+    await new Promise<void>((done) => pageServer.listen(0, "127.0.0.1", done));
+    const sharePointPage = `http://localhost:${(pageServer.address() as AddressInfo).port}/sites/wres/SitePages/Plan.aspx`;
+    try {
+      const page = await context.newPage();
+      await page.goto(sharePointPage);
+      const frame = page.frameLocator("#tab");
+      const frameStatus = () => frame.locator("#status").textContent();
+      await expect.poll(frameStatus, { timeout: 30_000 }).toBe("error InteractionRequired");
+      await frame.locator("#sign-in").click();
+      await expect.poll(frameStatus, { timeout: 30_000 }).toBe("signed-in edi.lead@contoso.example sharepoint 200");
+      // Polling asserts that no untrusted window can reach the popup, so Entra may leave COOP off.
+      expect(entra.authorizeRequests[0]?.searchParams.get("pocd")).toBe("1");
+      expect(entra.authorizeRequests[0]?.searchParams.get("redirect_uri")).toBe(`${origin}/auth-redirect.html`);
+
+      // Without the race: the bridge page, opened by the framed tab, leaves its address for MSAL to
+      // read; opened by a top-level tab it takes the response itself (and clears it, as MSAL's bridge does).
+      const framedTab = page.frames().find((f) => f.url().includes("sign-in-harness"))!;
+      expect(await bridgeAddressAfter(framedTab)).toBe("#code=fake-code&state=not-a-real-state");
+      const topLevelTab = await open(context);
+      expect(await bridgeAddressAfter(topLevelTab.mainFrame())).toBe("");
+    } finally {
+      await context.close();
+      await new Promise((done) => pageServer.close(done));
     }
   });
 

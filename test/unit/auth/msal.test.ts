@@ -299,12 +299,16 @@ describe("MSAL token seam", () => {
     expect(browser.created[0]?.configuration.system?.enableLegacyPolling).toBeUndefined();
   });
 
-  it("polls the popup instead of the bridge's channel when framed without nested auth (SharePoint web part)", async () => {
+  it("polls the popup instead of the bridge's channel whenever framed (SharePoint web part, nested auth's standard fallback)", async () => {
     const framed = await setUp(new FakeMsal(), { hosted: true, framed: true }, false);
     expect(framed.auth.flow).toBe("standard");
     expect(framed.created[0]?.configuration.system?.enableLegacyPolling).toBe(true);
+    // The nestable factory may fall back to a standard client in the same frame: it needs polling too.
     const nested = await setUp(new FakeMsal(), { hosted: true, framed: true }, true);
-    expect(nested.created[0]?.configuration.system?.enableLegacyPolling).toBeUndefined();
+    expect(nested.auth.flow).toBe("nested");
+    expect(nested.created[0]?.configuration.system?.enableLegacyPolling).toBe(true);
+    const topLevel = await setUp(new FakeMsal(), { hosted: true, framed: false }, false);
+    expect(topLevel.created[0]?.configuration.system?.enableLegacyPolling).toBeUndefined();
   });
 
   it("falls back to a full-page redirect when the browser blocks the popup (not in a host)", async () => {
