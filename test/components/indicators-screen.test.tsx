@@ -1,25 +1,30 @@
 // The Indicators screen over a fake store, with the indicator worker replaced by one that runs the real
-// module in this thread: cancelling a run during the download and starting again leaves one run, every workbook issue code and run failure is in the user's words (English and
+// module in this thread: cancelling a run during the download and starting again leaves one run, the
+// small-number threshold applies to what is shown and saved, readers see the newest saved results only
+// in suppressed form, every workbook issue code and run failure is in the user's words (English and
 // Welsh), and the trend says improved or worsened in words and marks figures typed in from reports.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { I18nextProvider } from "react-i18next";
 import { catalogues, createI18n, type AppLocale } from "../../src/i18n";
+import { computeResults, suppressResults, type Counts, type RepresentationResult, type ResultsDocument } from "../../src/indicators";
 import { generateTrust } from "../../src/demo/trust";
 import type { DataFile, IndicatorResultRow } from "../../src/plan/types";
-import type { ReadIssue } from "../../src/workbook";
+import { readWorkbooks, type ReadIssue } from "../../src/workbook";
 import { executeRun, type RunRequest, type WorkerMessage } from "../../src/ui/indicators/protocol";
 import { TrendView } from "../../src/ui/indicators/TrendView";
 import { issueLine, issueText } from "../../src/ui/indicators/ValidationReport";
+import { rowsToSave, THRESHOLD_KEY } from "../../src/ui/indicators/view";
 import { findButton, renderApp } from "./render";
 import { FakePlanStore, PEOPLE, ROLES } from "../support/fake-store";
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const trust = generateTrust({ staff: 400, seed: 5, year: "2024/25" });
+const exact = computeResults(readWorkbooks(trust.files), { period: "2024/25" });
 
 /** A Web Worker stand-in that runs the real module (executeRun) in this thread, one task later. */
 class ModuleWorker {
@@ -93,6 +98,25 @@ async function openIndicators() {
   await screen.findByRole("heading", { name: "Year on year" }, { timeout: 20_000 });
 }
 
+/** The cell of a counts table at (row label, column index), e.g. ("Non-clinical staff", "Band 8d", 2). */
+function countCell(container: HTMLElement, table: string, row: string, column: number): string {
+  const found = within(container).getByRole("table", { name: table });
+  const line = within(found)
+    .getAllByRole("row")
+    .find((r) => r.querySelector("td")?.textContent === row);
+  if (!line) throw new Error(`no row ${row} in ${table}`);
+  return line.querySelectorAll("td")[column]!.textContent ?? "";
+}
+
+/** A non-clinical band whose exact BME count is between 1 and 9: it must never be shown as it is. */
+function smallBmeBand(doc: ResultsDocument): { band: string; count: number } {
+  const rep = doc.indicators["1"] as RepresentationResult;
+  for (const [band, counts] of Object.entries(rep.cohorts["non-clinical"]) as [string, Counts][]) {
+    if (counts.bme !== null && counts.bme > 0 && counts.bme < 10) return { band, count: counts.bme };
+  }
+  throw new Error("the demo trust has no small non-clinical band");
+}
+
 beforeEach(() => {
   ModuleWorker.created = [];
   ModuleWorker.crashNext = false;
@@ -129,6 +153,39 @@ describe("running the indicators in the tab", () => {
     expect(screen.queryByText("The run was cancelled. Nothing was saved.")).toBeNull();
   });
 
+  it("applies the plan editor's threshold to what is shown and saved, and refuses one below 5", async () => {
+    const { store, written } = indicatorStore();
+    const { band, count } = smallBmeBand(exact);
+    renderApp(store);
+    await openIndicators();
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Select all workbooks" }));
+    fireEvent.click(await findButton(/^Run indicators/));
+    const one = await screen.findByTestId("indicator-1", {}, { timeout: 30_000 });
+    expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).toBe("<10");
+    expect(within(one).getByText("Counts below 10 are shown as <10, and counts that would reveal them as *.")).toBeTruthy();
+
+    const setting = screen.getByLabelText("Hide counts below") as HTMLInputElement;
+    expect(setting.value).toBe("10");
+    fireEvent.change(setting, { target: { value: "3" } });
+    expect(await screen.findByText("Give a whole number from 5 to 50.")).toBeTruthy();
+    expect(within(screen.getByTestId("indicator-1")).getByText(/^Counts below 10 are shown/)).toBeTruthy();
+
+    fireEvent.change(setting, { target: { value: "20" } });
+    await waitFor(() => expect(within(screen.getByTestId("indicator-1")).getByText("Counts below 20 are shown as <20, and counts that would reveal them as *.")).toBeTruthy());
+    expect(screen.queryByText("Give a whole number from 5 to 50.")).toBeNull();
+    expect(window.localStorage.getItem(THRESHOLD_KEY)).toBe("20");
+    expect(count).toBeLessThan(10);
+
+    fireEvent.click(await findButton("Save results for 2025/26"));
+    await screen.findByText("Results saved. Small numbers were hidden before saving.");
+    expect(written.length).toBeGreaterThanOrEqual(8);
+    const detail = JSON.parse(written.find((r) => r.indicator === 1)!.detail) as { publication: { threshold: number; savedBy: string }; cohorts: Record<string, Record<string, Counts>> };
+    expect(detail.publication).toMatchObject({ threshold: 20, savedBy: "Edi Lead" });
+    // Every count saved is hidden, zero, or at least 20.
+    const cells = Object.values(detail.cohorts).flatMap((c) => Object.values(c)).flatMap((c) => [c.white, c.bme, c.unknown, c.total]);
+    expect(cells.every((n) => n === null || n === 0 || n >= 20)).toBe(true);
+  });
+
   it("says in words, in Welsh too, when the worker dies during a run", async () => {
     const { store } = indicatorStore();
     ModuleWorker.crashNext = true;
@@ -139,6 +196,66 @@ describe("running the indicators in the tab", () => {
     fireEvent.click(await findButton(/^Rhedeg y dangosyddion ar 5 o lyfrau gwaith$/));
     const alert = await screen.findByText(/Stopiodd y porwr y rhediad cyn iddo orffen/);
     expect(alert.textContent).not.toMatch(/stopped unexpectedly/);
+  });
+});
+
+describe("saved results for readers", () => {
+  const listed = (doc: ResultsDocument, year: string, savedBy: string | null): IndicatorResultRow[] =>
+    rowsToSave(doc, year, savedBy).map((r, i) => ({ ...r, id: i + 1, etag: "1", modified: "2025-06-01T09:30:00Z" }));
+
+  it("shows the newest saved year's results in suppressed form only, who saved them and when, and no run controls", async () => {
+    const { band, count } = smallBmeBand(exact);
+    const saved = [...listed(suppressResults(exact), "2024/25", "Edi Lead"), { ...listed(suppressResults(exact), "2023/24", null)[1]!, id: 99 }];
+    const { store } = indicatorStore({ capabilities: ROLES.reader!, saved });
+    renderApp(store);
+    await openIndicators();
+    const section = await screen.findByTestId("wres-saved-results");
+    expect(within(section).getByRole("heading", { name: "Saved results for 2024/25" })).toBeTruthy();
+    expect(within(section).getByText(/^Saved on .*2025.* by Edi Lead\.$/)).toBeTruthy();
+    expect(within(section).getByText("Small numbers are hidden: any count below 10 is shown as “<10”, and a count that would reveal one is shown as “*”.")).toBeTruthy();
+    const one = within(section).getByTestId("indicator-saved-1");
+    expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).toBe("<10");
+    expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).not.toBe(String(count));
+    expect(within(section).getByTestId("linked-actions-saved-1")).toBeTruthy();
+    // The other indicators are one tab away.
+    fireEvent.click(within(section).getByRole("tab", { name: "2 Shortlisting" }));
+    expect(await within(section).findByTestId("indicator-saved-2")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Run indicators/ })).toBeNull();
+    expect(screen.queryByLabelText("Hide counts below")).toBeNull();
+    expect(screen.getByText(/Only plan editors can run the indicators/)).toBeTruthy();
+  });
+
+  it("never shows an exact small count from a list item saved without suppression, and shows the threshold it was saved with", async () => {
+    const { band } = smallBmeBand(exact);
+    const raw: IndicatorResultRow[] = [{ id: 1, etag: "1", modified: "2025-06-01T09:30:00Z", year: "2024/25", standard: "nhs-england-wres", indicator: 1, value: null, detail: JSON.stringify(exact.indicators["1"]), origin: "computed" }];
+    const at15 = listed(suppressResults(exact, 15), "2025/26", "Edi Lead");
+    const { store } = indicatorStore({ capabilities: ROLES.reader!, saved: raw });
+    const first = renderApp(store);
+    await openIndicators();
+    expect(countCell(await screen.findByTestId("indicator-saved-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("<10");
+    first.unmount();
+
+    const later = indicatorStore({ capabilities: ROLES.reader!, saved: [...raw, ...at15] });
+    renderApp(later.store);
+    await openIndicators();
+    const section = await screen.findByTestId("wres-saved-results");
+    expect(within(section).getByRole("heading", { name: "Saved results for 2025/26" })).toBeTruthy();
+    expect(within(section).getByText(/any count below 15 is shown as “<15”/)).toBeTruthy();
+    expect(countCell(within(section).getByTestId("indicator-saved-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("<15");
+  });
+
+  it("shows an editor the saved results before a run (after a reload), until a run replaces them", async () => {
+    const { store } = indicatorStore({ saved: listed(suppressResults(exact), "2024/25", "Edi Lead") });
+    renderApp(store);
+    await openIndicators();
+    const section = await screen.findByTestId("wres-saved-results");
+    expect(within(section).getByText("These are the results saved for the latest year. Run the indicators above to compute them again.")).toBeTruthy();
+    // The threshold starts from the saved results' when this browser has no choice of its own.
+    expect((screen.getByLabelText("Hide counts below") as HTMLInputElement).value).toBe("10");
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Select all workbooks" }));
+    fireEvent.click(await findButton(/^Run indicators/));
+    await screen.findByText("Results for 2025/26", { selector: "h2" }, { timeout: 30_000 });
+    expect(screen.queryByTestId("wres-saved-results")).toBeNull();
   });
 });
 

@@ -1,8 +1,9 @@
 // The Indicators view: choose or upload workbooks in the "WRES Data" library, run the indicator module
 // in a Web Worker (progress by stage, cancel), read the validation report and the results (always the
-// suppressed copy), save them for the year-on-year trend and export them for the committee paper.
+// suppressed copy, at the plan editor's small-number threshold), save them for the year-on-year trend and
+// export them for the committee paper. Readers, and editors before a run, see the newest saved results.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, PlayRegular, PrintRegular, SaveRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { suppressResults, type ResultsDocument } from "../../indicators";
@@ -20,8 +21,9 @@ import { MappingDialog } from "./MappingDialog";
 import { loadMappings, rememberMapping } from "./mapping";
 import { PastYearForm } from "./PastYearForm";
 import { TrendView } from "./TrendView";
+import { SavedResults } from "./SavedResults";
 import { ValidationReport, issueLine } from "./ValidationReport";
-import { indicatorKeys, periodFor, rowsToSave, STANDARD_ID } from "./view";
+import { indicatorKeys, initialThreshold, MAX_THRESHOLD, MIN_THRESHOLD, parseThreshold, periodFor, rememberThreshold, rowsToSave, savedResults, STANDARD_ID } from "./view";
 import { WorkbookPicker } from "./WorkbookPicker";
 
 const useStyles = makeStyles({
@@ -29,6 +31,8 @@ const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
   stages: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalXS },
   card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gap: tokens.spacingVerticalM },
+  threshold: { maxWidth: "60ch" },
+  thresholdInput: { width: "8ch" },
 });
 
 type PlanStoreRows = PlanStore["saveIndicatorResults"];
@@ -37,14 +41,14 @@ type RunState =
   | { status: "idle" }
   | { status: "downloading"; done: number; of: number }
   | { status: "running"; progress: RunProgress | null }
-  | { status: "done"; outcome: RunOutcome; publishable: ResultsDocument }
+  | { status: "done"; outcome: RunOutcome }
   | { status: "failed"; message: string }
   | { status: "cancelled" };
 
 export default function IndicatorsScreen() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { store, capabilities, locale, year, snapshot, today } = usePlan();
+  const { store, capabilities, locale, year, snapshot, today, me } = usePlan();
   const [files, setFiles] = useState<DataFile[] | null>(null);
   const [saved, setSaved] = useState<IndicatorResultRow[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -58,6 +62,11 @@ export default function IndicatorsScreen() {
   // so cancelling during the download and starting again never leaves two runs going.
   const runToken = useRef(0);
   const canRun = capabilities.editPlan;
+  const savedInfo = useMemo(() => savedResults(saved), [saved]);
+  // The small-number threshold (a plan editor's setting): what is shown, saved and exported uses it.
+  const [thresholdChoice, setThresholdChoice] = useState<number | null>(null);
+  const [thresholdText, setThresholdText] = useState<string | null>(null);
+  const threshold = thresholdChoice ?? initialThreshold(browserStorage(), savedInfo);
 
   const refresh = useCallback(async () => {
     try {
@@ -147,9 +156,8 @@ export default function IndicatorsScreen() {
     try {
       const outcome = await current.done;
       if (!live()) return;
-      const publishable = suppressResults(outcome.results);
-      setRun({ status: "done", outcome, publishable });
-      setView(indicatorKeys(publishable)[0] ?? "report");
+      setRun({ status: "done", outcome });
+      setView(indicatorKeys(outcome.results)[0] ?? "report");
     } catch (error) {
       if (!live()) return;
       if (error instanceof RunCancelledError) setRun({ status: "cancelled" });
@@ -166,13 +174,23 @@ export default function IndicatorsScreen() {
     setRun({ status: "cancelled" });
   }
 
+  function chooseThreshold(text: string) {
+    setThresholdText(text);
+    const parsed = parseThreshold(text);
+    if (parsed === null || parsed === threshold) return;
+    setThresholdChoice(parsed);
+    rememberThreshold(browserStorage(), parsed);
+    // What was saved was suppressed at the old threshold; the button offers to save this copy.
+    setSaving("idle");
+  }
+
   async function save(doc: ResultsDocument) {
     const period = periodFor(doc, year);
     if (!period) return;
     setSaving("saving");
     setFailure(null);
     try {
-      await store.saveIndicatorResults(rowsToSave(doc, period));
+      await store.saveIndicatorResults(rowsToSave(doc, period, me.title || null));
       setSaved(await store.indicatorResults(STANDARD_ID));
       setSaving("saved");
     } catch (error) {
@@ -207,8 +225,10 @@ export default function IndicatorsScreen() {
   }
 
   const busy = run.status === "downloading" || run.status === "running";
-  const done = run.status === "done" ? run : null;
+  const outcome = run.status === "done" ? run.outcome : null;
+  const done = useMemo(() => (outcome ? { outcome, publishable: suppressResults(outcome.results, threshold) } : null), [outcome, threshold]);
   const keys = useMemo(() => (done ? indicatorKeys(done.publishable) : []), [done]);
+  const thresholdInvalid = thresholdText !== null && parseThreshold(thresholdText) === null;
 
   return (
     <div className={styles.screen}>
@@ -230,6 +250,26 @@ export default function IndicatorsScreen() {
               </Button>
             ) : null}
           </div>
+          <Field
+            className={styles.threshold}
+            label={t("indicators.threshold.label")}
+            hint={t("indicators.threshold.hint", { threshold, below: threshold - 1, min: MIN_THRESHOLD, max: MAX_THRESHOLD })}
+            validationState={thresholdInvalid ? "error" : "none"}
+            validationMessage={thresholdInvalid ? t("indicators.threshold.invalid", { min: MIN_THRESHOLD, max: MAX_THRESHOLD }) : undefined}
+          >
+            <Input
+              className={styles.thresholdInput}
+              type="number"
+              inputMode="numeric"
+              min={MIN_THRESHOLD}
+              max={MAX_THRESHOLD}
+              step={1}
+              value={thresholdText ?? String(threshold)}
+              disabled={busy}
+              onChange={(_, d) => chooseThreshold(d.value)}
+              onBlur={() => thresholdInvalid || setThresholdText(null)}
+            />
+          </Field>
           {busy ? <RunProgressView run={run} /> : null}
           {run.status === "cancelled" ? <Text role="status">{t("indicators.run.cancelled")}</Text> : null}
           {run.status === "failed" ? (
@@ -316,6 +356,8 @@ export default function IndicatorsScreen() {
             </>
           ) : null}
         </section>
+      ) : savedInfo ? (
+        <SavedResults saved={savedInfo} actions={snapshot.actions} today={today} locale={locale} canRun={canRun} />
       ) : null}
 
       <div className={styles.card}>

@@ -3,7 +3,7 @@ import { computeResults, suppressResults } from "../../../src/indicators";
 import { generateTrust } from "../../../src/demo/trust";
 import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
 import { readWorkbooks } from "../../../src/workbook";
-import { enteredFigure, exclusionLines, formatBytes, formatHeadline, rowsToSave, trendTable } from "../../../src/ui/indicators/view";
+import { enteredFigure, exclusionLines, formatBytes, formatHeadline, initialThreshold, parseSavedDetail, parseThreshold, rowsToSave, savedResults, THRESHOLD_KEY, trendTable } from "../../../src/ui/indicators/view";
 
 function saved(year: string, indicator: IndicatorNumber, value: number | null, origin: "computed" | "entered" = "computed"): IndicatorResultRow {
   return { id: 0, etag: "1", modified: "", year, standard: "nhs-england-wres", indicator, value, detail: "{}", origin };
@@ -23,13 +23,73 @@ describe("saving results", () => {
     expect(rows.map((r) => r.indicator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const two = rows.find((r) => r.indicator === 2)!;
     expect(two.value).toBe((publishable.indicators["2"] as { value: number }).value);
-    expect(JSON.parse(two.detail)).toEqual(publishable.indicators["2"]);
+    expect(parseSavedDetail(two.detail)?.result).toEqual(publishable.indicators["2"]);
     expect(rows.every((r) => r.origin === "computed" && r.year === "2024/25" && r.standard === "nhs-england-wres")).toBe(true);
     // A count below 10 never reaches the list: indicator 1 of a 600-row trust has small bands.
     const one = JSON.parse(rows[0]!.detail) as { cohorts: Record<string, Record<string, { total: number | null; suppressed?: object }>> };
     const cells = Object.values(one.cohorts).flatMap((c) => Object.values(c));
     expect(cells.some((c) => c.suppressed)).toBe(true);
     expect(cells.every((c) => c.total === null || c.total === 0 || c.total >= 10 || c.suppressed)).toBe(true);
+  });
+});
+
+describe("saved results read back", () => {
+  const listed = (rows: ReturnType<typeof rowsToSave>, modified = "2025-06-01T09:00:00Z"): IndicatorResultRow[] => rows.map((r, i) => ({ ...r, id: i + 1, etag: "1", modified }));
+
+  it("rebuilds the newest computed year as it was saved: same suppressed figures, threshold, who and when", () => {
+    const at15 = suppressResults(exact, 15);
+    const rows = [...listed(rowsToSave(suppressResults(exact), "2023/24")), ...listed(rowsToSave(at15, "2024/25", "EDI Lead"), "2025-06-02T10:00:00Z"), saved("2025/26", 2, 1.2, "entered")];
+    const back = savedResults(rows)!;
+    expect(back.year).toBe("2024/25");
+    expect(back.threshold).toBe(15);
+    expect(back.doc.suppression?.threshold).toBe(15);
+    expect(back.savedBy).toBe("EDI Lead");
+    expect(back.savedAt).toBe("2025-06-02T10:00:00Z");
+    expect(back.unreadable).toEqual([]);
+    for (const k of Object.keys(at15.indicators)) expect(back.doc.indicators[k]).toEqual(at15.indicators[k]);
+    expect(back.doc.related.modelEmployer).toEqual(at15.related.modelEmployer);
+  });
+
+  it("never shows an exact small count, even from a list item that was saved unsuppressed", () => {
+    const raw = Object.entries(exact.indicators).map(([k, r], i): IndicatorResultRow => ({ ...saved("2024/25", Number(k) as IndicatorNumber, null), id: i, detail: JSON.stringify(r) }));
+    const back = savedResults(raw)!;
+    // Saved before the threshold was recorded: the default, 10.
+    expect(back.threshold).toBe(10);
+    expect(back.doc.indicators["1"]).toEqual(suppressResults(exact).indicators["1"]);
+  });
+
+  it("leaves out a damaged detail and says which, and has nothing to show without a computed year", () => {
+    const rows = listed(rowsToSave(suppressResults(exact), "2024/25"));
+    rows[1] = { ...rows[1]!, detail: "{not json" };
+    rows[2] = { ...rows[2]!, detail: JSON.stringify({ kind: "relative-likelihood", value: 2 }) };
+    const back = savedResults(rows)!;
+    expect(back.unreadable).toEqual([2, 3]);
+    expect(Object.keys(back.doc.indicators)).toEqual(["1", "4", "5", "6", "7", "8", "9"]);
+    expect(savedResults([saved("2024/25", 2, 1.3, "entered")])).toBeNull();
+    expect(parseSavedDetail(JSON.stringify({ kind: "entered", value: 1.3 }))).toBeNull();
+  });
+});
+
+describe("the small-number threshold setting", () => {
+  it("takes a whole number from 5 to 50", () => {
+    expect(parseThreshold(" 15 ")).toBe(15);
+    expect(parseThreshold("5")).toBe(5);
+    expect(parseThreshold("4")).toBeNull();
+    expect(parseThreshold("51")).toBeNull();
+    expect(parseThreshold("7.5")).toBeNull();
+    expect(parseThreshold("")).toBeNull();
+  });
+
+  it("starts from this browser's choice, else the newest saved results' threshold, else 10", () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const back = savedResults(rowsToSave(suppressResults(exact, 20), "2024/25").map((r, i) => ({ ...r, id: i, etag: "1", modified: "" })));
+    expect(initialThreshold(storage, null)).toBe(10);
+    expect(initialThreshold(storage, back)).toBe(20);
+    store.set(THRESHOLD_KEY, "12");
+    expect(initialThreshold(storage, back)).toBe(12);
+    store.set(THRESHOLD_KEY, "2");
+    expect(initialThreshold(storage, null)).toBe(10);
   });
 });
 

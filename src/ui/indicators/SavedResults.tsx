@@ -1,0 +1,61 @@
+// The results saved for the newest year, shown as the run's results are (one view per indicator with
+// its linked actions), for readers who cannot run the indicators and for editors after a reload. The
+// saved detail is the suppressed copy; it is suppressed again on the way in (view.ts savedResults).
+import { useMemo, useState } from "react";
+import { MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, type AppLocale } from "../../i18n";
+import type { Action, IndicatorNumber } from "../../plan/types";
+import { ErrorBoundary } from "../components/ErrorBoundary";
+import { IndicatorView } from "./IndicatorView";
+import { LinkedActions } from "./LinkedActions";
+import { indicatorKeys, type SavedResults as Saved } from "./view";
+
+const useStyles = makeStyles({
+  card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gap: tokens.spacingVerticalM },
+  facts: { display: "grid", gap: tokens.spacingVerticalXS },
+});
+
+export function SavedResults(props: { saved: Saved; actions: readonly Action[]; today: string; locale: AppLocale; canRun: boolean }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { doc, year, threshold, savedAt, savedBy, unreadable } = props.saved;
+  const keys = useMemo(() => indicatorKeys(doc), [doc]);
+  const [view, setView] = useState<string | null>(null);
+  const current = view !== null && keys.includes(view) ? view : (keys[0] ?? null);
+  const date = savedAt ? formatDateTime(savedAt, props.locale) : null;
+
+  return (
+    <section className={styles.card} aria-labelledby="wres-saved-heading" data-testid="wres-saved-results">
+      <h2 id="wres-saved-heading">{t("indicators.saved.title", { year })}</h2>
+      <div className={styles.facts}>
+        {date ? <Text>{savedBy ? t("indicators.saved.savedOnBy", { date, name: savedBy }) : t("indicators.saved.savedOn", { date })}</Text> : null}
+        <Text weight="semibold">{t("indicators.saved.suppression", { threshold })}</Text>
+        {props.canRun ? <Text size={200}>{t("indicators.saved.editorNote")}</Text> : null}
+      </div>
+      {unreadable.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t("indicators.saved.unreadable", { list: unreadable.map((n) => t(`indicators.short.i${n}`)).join(", ") })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {keys.length > 0 && current !== null ? (
+        <>
+          <nav aria-label={t("indicators.saved.nav")}>
+            <TabList selectedValue={current} onTabSelect={(_, d) => setView(String(d.value))} size="small">
+              {keys.map((k) => (
+                <Tab key={k} value={k}>
+                  {t(`indicators.short.i${k}`)}
+                </Tab>
+              ))}
+            </TabList>
+          </nav>
+          {/* A damaged list item draws a message in its own place, not a blank tab. */}
+          <ErrorBoundary key={current}>
+            <IndicatorView id={current} result={doc.indicators[current]!} doc={doc} copy="saved" />
+            <LinkedActions indicator={Number(current) as IndicatorNumber} actions={props.actions} today={props.today} copy="saved" />
+          </ErrorBoundary>
+        </>
+      ) : null}
+    </section>
+  );
+}
