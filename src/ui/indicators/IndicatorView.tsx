@@ -1,12 +1,15 @@
 // One indicator's results: the figure, adverse-impact band and confidence interval, direction of good,
-// the method note, and always a table (a simple chart next to it, read by screen readers from its label).
-// Counts come from the publishable copy: hidden ones show as "<10" or "*".
+// the method note, and always a table, with a Fluent chart next to it on screen (the table is the chart's
+// text alternative). Counts come from the publishable copy: hidden ones show as "<10" or "*".
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { formatCount, formatPercent, formatRatio } from "../../indicators";
 import type { Counts, IndicatorResult, RelativeLikelihoodResult, RepresentationResult, ResultsDocument, SurveyResult, BoardResult } from "../../indicators";
 import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../workbook";
-import { BarChart } from "./BarChart";
+import { CategoryBars } from "./charts/CategoryBars";
+import { GroupBars } from "./charts/GroupBars";
+import { LikelihoodChart } from "./charts/LikelihoodChart";
+import { bmeShare, modelEmployerGap, point, type ChartPoint } from "./charts/points";
 
 const useStyles = makeStyles({
   view: { display: "grid", gap: tokens.spacingVerticalM },
@@ -67,12 +70,29 @@ function bandLabel(t: T, band: string): string {
   return band === "VSM" ? t("indicators.view.vsm") : t("indicators.view.band", { band });
 }
 
-function Representation(props: { result: RepresentationResult; doc: ResultsDocument; threshold: number }) {
+const percentText = (v: number) => `${v.toFixed(1)}%`;
+const pointsText = (v: number) => `${v.toFixed(1)} pp`;
+
+/** Rows of an indicator 1 table that have anyone in them (the table and its chart show the same rows). */
+function presentRows<K extends string>(keys: readonly K[], rows: Partial<Record<K, Counts>>): [K, Counts][] {
+  return keys.flatMap((k) => {
+    const c = rows[k];
+    return c && (c.total ?? 1) !== 0 ? [[k, c] as [K, Counts]] : [];
+  });
+}
+
+function Representation(props: { result: RepresentationResult; doc: ResultsDocument; threshold: number; charts: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const r = props.result;
-  const bands = AFC_BANDS.filter((b) => r.bands[b] && (r.bands[b]!.total ?? 1) !== 0);
   const model = props.doc.related.modelEmployer;
+  const modelBands = model ? model.bands.filter((b) => b.headcount !== 0) : [];
+  // The whole workforce's BME share is the line on every cohort's chart; none when it is hidden.
+  const line = { label: t("indicators.view.overallLine"), value: r.overall.suppressed?.bmePct ? null : r.overall.bmePct };
+  const cohortChart = (cohort: string, title: "chart1Bands" | "chart1Grades", points: ChartPoint[], testId: string) =>
+    props.charts && points.length > 0 ? (
+      <CategoryBars title={t(`indicators.view.${title}`, { cohort })} series={t("indicators.view.bmePct")} points={points} format={percentText} unit="%" line={line} testId={testId} />
+    ) : null;
   return (
     <>
       <div className={styles.facts}>
@@ -80,16 +100,23 @@ function Representation(props: { result: RepresentationResult; doc: ResultsDocum
         <Text>{t("indicators.view.bmeOfWorkforce")}</Text>
         <Badge appearance="outline">{t("indicators.direction.higher")}</Badge>
       </div>
-      <BarChart
-        title={t("indicators.view.chart1")}
-        bars={bands.map((b) => ({ label: b === "VSM" ? "VSM" : b, value: r.bands[b]!.suppressed?.bmePct ? null : r.bands[b]!.bmePct }))}
-        reference={{ value: r.overall.bmePct, label: t("indicators.view.overallLine") }}
-        unit="%"
-      />
       <CountsTable caption={t("indicators.view.overall")} rows={[[t("indicators.view.allStaff"), r.overall], [t("indicators.view.senior8a"), r.senior["8a-VSM"]], [t("indicators.view.senior8c"), r.senior["8c-VSM"]]]} threshold={props.threshold} />
+      {cohortChart(t("indicators.view.nonClinical"), "chart1Bands", presentRows(AFC_BANDS, r.cohorts["non-clinical"]).map(([b, c]) => bmeShare(bandLabel(t, b), c)), "chart-1-non-clinical")}
       <CountsTable caption={t("indicators.view.nonClinical")} rows={AFC_BANDS.map((b) => [bandLabel(t, b), r.cohorts["non-clinical"][b]])} threshold={props.threshold} />
+      {cohortChart(t("indicators.view.clinical"), "chart1Bands", presentRows(AFC_BANDS, r.cohorts.clinical).map(([b, c]) => bmeShare(bandLabel(t, b), c)), "chart-1-clinical")}
       <CountsTable caption={t("indicators.view.clinical")} rows={AFC_BANDS.map((b) => [bandLabel(t, b), r.cohorts.clinical[b]])} threshold={props.threshold} />
+      {cohortChart(t("indicators.view.medical"), "chart1Grades", presentRows(MEDICAL_SUBGROUPS, r.cohorts.medical).map(([m, c]) => bmeShare(t(`indicators.medical.${m}`), c)), "chart-1-medical")}
       <CountsTable caption={t("indicators.view.medical")} rows={MEDICAL_SUBGROUPS.map((m) => [t(`indicators.medical.${m}`), r.cohorts.medical[m]])} threshold={props.threshold} />
+      {model && props.charts && modelBands.length > 0 ? (
+        <CategoryBars
+          title={t("indicators.view.chartGap", { target: formatPercent(model.targetPct) })}
+          series={t("indicators.view.gap")}
+          points={modelBands.map((b) => modelEmployerGap(bandLabel(t, b.band), b))}
+          format={pointsText}
+          unit=" pp"
+          testId="chart-1-model-employer"
+        />
+      ) : null}
       {model ? (
         <Table size="small" aria-label={t("indicators.view.modelEmployer")}>
           <TableHeader>
@@ -102,17 +129,16 @@ function Representation(props: { result: RepresentationResult; doc: ResultsDocum
             </TableRow>
           </TableHeader>
           <TableBody>
-            {model.bands
-              .filter((b) => b.headcount !== 0)
-              .map((b) => (
-                <TableRow key={b.band}>
-                  <TableCell>{bandLabel(t, b.band)}</TableCell>
-                  <TableCell className={styles.number}>{formatPercent(b.focusPct, Boolean(b.suppressed?.focusPct))}</TableCell>
-                  <TableCell className={styles.number}>{formatPercent(b.targetPct)}</TableCell>
-                  <TableCell className={styles.number}>{b.gapPct === null ? "–" : `${b.gapPct.toFixed(1)} pp`}</TableCell>
-                  <TableCell className={styles.number}>{formatCount(b.needed, b.suppressed?.needed, props.threshold)}</TableCell>
-                </TableRow>
-              ))}
+            {modelBands.map((b) => (
+              <TableRow key={b.band}>
+                <TableCell>{bandLabel(t, b.band)}</TableCell>
+                <TableCell className={styles.number}>{formatPercent(b.focusPct, Boolean(b.suppressed?.focusPct))}</TableCell>
+                <TableCell className={styles.number}>{formatPercent(b.targetPct)}</TableCell>
+                {/* Hidden ("*") and not calculable ("–") read differently, as on the chart. */}
+                <TableCell className={styles.number}>{b.suppressed?.gapPct ? "*" : b.gapPct === null ? "–" : pointsText(b.gapPct)}</TableCell>
+                <TableCell className={styles.number}>{formatCount(b.needed, b.suppressed?.needed, props.threshold)}</TableCell>
+              </TableRow>
+            ))}
           </TableBody>
         </Table>
       ) : null}
@@ -121,7 +147,7 @@ function Representation(props: { result: RepresentationResult; doc: ResultsDocum
   );
 }
 
-function Likelihood(props: { id: string; result: RelativeLikelihoodResult; threshold: number }) {
+function Likelihood(props: { id: string; result: RelativeLikelihoodResult; threshold: number; charts: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const r = props.result;
@@ -143,13 +169,17 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
       {r.cautions.map((c) => (
         <Text key={c}>{t(`indicators.caution.${c.replace(/-([a-z])/g, (_, x: string) => x.toUpperCase())}`)}</Text>
       ))}
-      <BarChart
-        title={t("indicators.view.chartRl")}
-        bars={[{ label: t("indicators.view.rl"), value: r.value }]}
-        band={{ low: r.adverseBand.low, high: r.adverseBand.high, label: t("indicators.view.bandLabel") }}
-        reference={{ value: 1, label: t("indicators.view.parity") }}
-        unit=""
-      />
+      {props.charts ? (
+        <LikelihoodChart
+          title={t("indicators.view.chartRl")}
+          value={r.value}
+          // A figure hidden in the publishable copy is "below-threshold"; any other null cannot be calculated.
+          state={r.value !== null ? "value" : r.reason === "below-threshold" ? "hidden" : "not-calculable"}
+          ci={r.ci95}
+          band={r.adverseBand}
+          testId={`chart-${props.id}`}
+        />
+      ) : null}
       <Table size="small" aria-label={t(`indicators.title.i${props.id}`)}>
         <TableHeader>
           <TableRow>
@@ -175,7 +205,7 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
   );
 }
 
-function Survey(props: { result: SurveyResult }) {
+function Survey(props: { id: string; result: SurveyResult; charts: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const r = props.result;
@@ -186,14 +216,15 @@ function Survey(props: { result: SurveyResult }) {
         <Text>{t("indicators.view.bmeStaff")}</Text>
         <Badge appearance="outline">{t(r.direction === "lower" ? "indicators.direction.lower" : "indicators.direction.higher")}</Badge>
       </div>
-      <BarChart
-        title={t("indicators.view.chartSurvey")}
-        bars={[
-          { label: t("indicators.group.white"), value: r.suppressed?.whitePct ? null : r.whitePct },
-          { label: t("indicators.group.bme"), value: r.suppressed?.bmePct ? null : r.bmePct },
-        ]}
-        unit="%"
-      />
+      {props.charts ? (
+        <GroupBars
+          title={t("indicators.view.chartSurvey")}
+          group={r.year === null ? t("indicators.view.surveyGroupNoYear") : t("indicators.view.surveyGroup", { year: r.year })}
+          points={[point(t("indicators.group.white"), r.whitePct, Boolean(r.suppressed?.whitePct)), point(t("indicators.group.bme"), r.bmePct, Boolean(r.suppressed?.bmePct))]}
+          format={percentText}
+          testId={`chart-${props.id}`}
+        />
+      ) : null}
       <Table size="small" aria-label={t("indicators.view.chartSurvey")}>
         <TableHeader>
           <TableRow>
@@ -258,19 +289,24 @@ function Board(props: { result: BoardResult; threshold: number }) {
   );
 }
 
-/** `copy` names a second rendering of the same view (the print copy), so ids and test ids stay unique. */
+/**
+ * `copy` names a second rendering of the same view (the print copy), so ids and test ids stay unique.
+ * The print copy has the tables only: it is display:none until printed, and Fluent's charts size
+ * themselves by measuring their box, which has no size then and is not measured again for paper.
+ */
 export function IndicatorView(props: { id: string; result: IndicatorResult; doc: ResultsDocument; copy?: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const threshold = props.doc.suppression?.threshold ?? 10;
   const r = props.result;
   const suffix = props.copy ? `${props.copy}-${props.id}` : props.id;
+  const charts = !props.copy;
   return (
     <section className={styles.view} aria-labelledby={`wres-indicator-${suffix}`} data-testid={`indicator-${suffix}`}>
       <h3 id={`wres-indicator-${suffix}`}>{t(`indicators.title.i${props.id}`)}</h3>
-      {r.kind === "representation" ? <Representation result={r} doc={props.doc} threshold={threshold} /> : null}
-      {r.kind === "relative-likelihood" ? <Likelihood id={props.id} result={r} threshold={threshold} /> : null}
-      {r.kind === "survey" ? <Survey result={r} /> : null}
+      {r.kind === "representation" ? <Representation result={r} doc={props.doc} threshold={threshold} charts={charts} /> : null}
+      {r.kind === "relative-likelihood" ? <Likelihood id={props.id} result={r} threshold={threshold} charts={charts} /> : null}
+      {r.kind === "survey" ? <Survey id={props.id} result={r} charts={charts} /> : null}
       {r.kind === "board-difference" ? <Board result={r} threshold={threshold} /> : null}
       {props.doc.suppression ? <Text className={styles.note}>{t("indicators.view.suppressionNote", { threshold })}</Text> : null}
     </section>
