@@ -61,6 +61,17 @@ export function nextPlanYear(year: string): string | null {
   return `${start}${match[2]}${end}`;
 }
 
+/** The plan year before "2025/26" ("2024/25"), in the same style; null when not a plan year or before year 1. */
+export function previousPlanYear(year: string): string | null {
+  const match = year.trim().match(/^(\d{4})(?:\s*([/-])\s*(\d{2}|\d{4}))?$/);
+  if (!match) return null;
+  const start = Number(match[1]) - 1;
+  if (start < 1) return null;
+  if (!match[3]) return String(start);
+  const end = match[3].length === 2 ? String((start + 1) % 100).padStart(2, "0") : String(start + 1);
+  return `${start}${match[2]}${end}`;
+}
+
 function yearStart(year: string): number | null {
   const match = year.match(/^\s*(\d{4})/);
   return match ? Number(match[1]) : null;

@@ -89,3 +89,41 @@ describe("a closed plan year", () => {
     expect(screen.queryByTestId("closed-year")).toBeNull();
   });
 });
+
+describe("a carried-over action", () => {
+  /** 2024/25 closed, with action 50 (1.4); 2025/26's action 11 continues it. */
+  function rolledOver(): FakePlanStore {
+    const store = new FakePlanStore();
+    const first = store.objectives[0]!;
+    store.objectives.push({ ...first, id: 40, planYear: "2024/25", readOnly: true, title: "Representation at senior levels (first year)" });
+    store.actions.push({ ...store.actions[0]!, id: 50, objectiveId: 40, number: "1.4", title: "Reverse mentoring pilot", progress: "Pilot with four pairs" });
+    store.actions = store.actions.map((a) => (a.id === 11 ? { ...a, carriedFromId: 50 } : a));
+    store.planYears = async () => ["2025/26", "2024/25"];
+    return store;
+  }
+
+  it("says which earlier action it continues, and the link opens that plan year at it", async () => {
+    renderApp(rolledOver(), { initialActionId: 11 });
+    const link = await screen.findByRole("link", { name: "Carried over from 2024/25 action 1.4" });
+    expect(new URL((link as HTMLAnchorElement).href).searchParams.get("action")).toBe("50");
+    await userEvent.click(link);
+    // The page behind the open panel is hidden from the accessibility tree: find the heading by its text.
+    await screen.findByText("WRES action plan 2024/25", { selector: "h1" });
+    await screen.findByText("Pilot with four pairs");
+    expect(within(drawer()).getByText("1.4 Reverse mentoring pilot")).toBeTruthy();
+    expect(await screen.findByTestId("closed-year")).toBeTruthy();
+    expect(queryButton("Edit action")).toBeNull();
+    expect(new URLSearchParams(location.search).get("year")).toBe("2024/25");
+  });
+
+  it("says it was carried over when the earlier action is no longer on the site, and nothing on other actions", async () => {
+    const store = rolledOver();
+    store.actions = store.actions.map((a) => (a.id === 11 ? { ...a, carriedFromId: 999 } : a));
+    const rendered = renderApp(store, { initialActionId: 11 });
+    await screen.findByText("Carried over from an earlier plan year; that action is no longer on the site");
+    rendered.unmount();
+    renderApp(store, { initialActionId: 12 });
+    await screen.findByText("Copy link");
+    expect(screen.queryByTestId("carried-from")).toBeNull();
+  });
+});

@@ -4,7 +4,8 @@ import { filterActions, leadOptions, myActions, canUpdate, NO_FILTER } from "../
 import { conflictRows, keepMinePatch, mergedPatch, type ConflictField } from "../../src/ui/state/conflict";
 import { createActivityTracker, trackStore } from "../../src/ui/state/activity";
 import { errorKind } from "../../src/ui/state/errors";
-import { readParams, standaloneActionLink } from "../../src/ui/state/params";
+import { planYearHref, readParams, standaloneActionLink } from "../../src/ui/state/params";
+import { previousPlanYear } from "../../src/plan/rollover";
 import { currentPlanYear } from "../../src/ui/screens/ConfigPage";
 import { ConflictError, OfflineError, PermissionError, ThrottledError } from "../../src/sharepoint/errors";
 import { canComment, capabilitiesWithin, isYearClosed, renumberObjectives, type Action } from "../../src/plan";
@@ -165,6 +166,13 @@ describe("errors in the user's words", () => {
 });
 
 describe("page address", () => {
+  it("links to another plan year at one of its actions, and knows the year before a plan year", () => {
+    const href = planYearHref("https://tab.example/?as=edi.lead%40wres.test&theme=dark&action=11", "2024/25", 50);
+    expect(Object.fromEntries(new URL(href).searchParams)).toEqual({ as: "edi.lead@wres.test", theme: "dark", action: "50", year: "2024/25" });
+    expect(new URL(planYearHref(href, "2026/27", null)).searchParams.has("action")).toBe(false);
+    expect(["2025/26", "2000/01", "2024-2025", "2024", "Year one"].map(previousPlanYear)).toEqual(["2024/25", "1999/00", "2023-2024", "2023", null]);
+  });
+
   it("reads theme, language, identity, view and a deep-linked action", () => {
     expect(readParams("?as=amara.okafor%40wres.test&theme=contrast&lang=cy&action=14&view=config")).toMatchObject({
       as: "amara.okafor@wres.test",
