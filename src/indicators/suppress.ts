@@ -8,6 +8,7 @@ import type {
   BoardDifference,
   Counts,
   Fraction,
+  InputName,
   RelativeLikelihoodResult,
   RepresentationResult,
   ResultsDocument,
@@ -223,13 +224,7 @@ export function suppressResults<R extends string, F extends string>(
           fr.suppressed = { ...fr.suppressed, rate: rateMark };
         }
       }
-      if (smallCounts) {
-        if (!rl.cautions.includes("small-numbers")) rl.cautions.push("small-numbers");
-        if (hideRates) {
-          for (const side of [reference, focus]) (rl as unknown as Record<string, Fraction>)[side]!.rate = null;
-          Object.assign(rl, { value: null, ci95: null, significant: null, adverse: null, reason: "below-threshold", reasonGroup: null });
-        }
-      }
+      if (smallCounts && !rl.cautions.includes("small-numbers")) rl.cautions.push("small-numbers");
     } else if (result.kind === "survey") {
       const s = result as SurveyResult<R, F> & Record<string, unknown>;
       let smallCounts = false;
@@ -309,10 +304,59 @@ export function suppressResults<R extends string, F extends string>(
       hide(q as unknown as Record<string, unknown>, "unknownPct", mark);
     }
   }
+  // Each input's record count always shows. Where the records are exactly the measure's two groups plus its
+  // unknowns (every training row a person counted in indicator 4, every application shortlisted...), records
+  // minus the visible figures gives a hidden one back, so that sum must also have none or 2+ hidden: the
+  // unknown count goes first, else the smaller group figure (a zero too: records stays, so a zero can serve).
+  for (const [id, result] of Object.entries(out.indicators)) {
+    if (result?.kind !== "relative-likelihood" || result.source !== "rows") continue;
+    const rl = result as RelativeLikelihoodResult<R, F>;
+    const name: InputName = rl.measure === "applications" ? "applications" : rl.measure;
+    const key = rl.measure === "applications" ? "of" : "count";
+    const q = out.dataQuality.inputs[name];
+    const exactQ = doc.dataQuality.inputs[name];
+    const exactRl = doc.indicators[id] as RelativeLikelihoodResult<R, F> | undefined;
+    if (!q || !exactQ || exactQ.unknown === null || exactRl?.kind !== "relative-likelihood") continue;
+    const sides = [reference, focus].map((side) => ({
+      fr: (rl as unknown as Record<string, Fraction>)[side]!,
+      exact: (exactRl as unknown as Record<string, Fraction>)[side]![key],
+    }));
+    if (sides.some((x) => x.exact === null) || exactQ.records !== sides.reduce((a, x) => a + x.exact!, 0) + exactQ.unknown) continue;
+    const unknownHidden = q.suppressed?.unknown !== undefined;
+    const hiddenSides = sides.filter((x) => x.fr.suppressed?.[key] !== undefined);
+    if (hiddenSides.length + (unknownHidden ? 1 : 0) !== 1) continue;
+    secondary += 1;
+    if (!unknownHidden) {
+      hide(q as unknown as Record<string, unknown>, "unknown", "secondary");
+      hide(q as unknown as Record<string, unknown>, "unknownPct", "secondary");
+      continue;
+    }
+    const visibleSides = sides.filter((x) => x.fr.suppressed?.[key] === undefined);
+    const pick = visibleSides.reduce((best, x) => ((x.exact! > 0 && (best.exact! === 0 || x.exact! < best.exact!)) ? x : best));
+    pick.fr[key] = null;
+    pick.fr.rate = null;
+    pick.fr.suppressed = { ...pick.fr.suppressed, [key]: "secondary", rate: pick.fr.suppressed?.rate ?? "secondary" };
+  }
+  // An RL with any of its four figures hidden: the value and its interval, with the other three, would give
+  // the fourth back. WRES.md keeps it on show with a caution; hideRatesFromSmallCounts hides it.
+  for (const result of Object.values(out.indicators)) {
+    if (result?.kind !== "relative-likelihood") continue;
+    const rl = result as RelativeLikelihoodResult<R, F>;
+    const fractions = [reference, focus].map((side) => (rl as unknown as Record<string, Fraction>)[side]!);
+    if (!fractions.some((fr) => fr.suppressed?.count !== undefined || fr.suppressed?.of !== undefined)) continue;
+    if (!rl.cautions.includes("small-numbers")) rl.cautions.push("small-numbers");
+    if (hideRates) {
+      for (const fr of fractions) fr.rate = null;
+      Object.assign(rl, { value: null, ci95: null, significant: null, adverse: null, reason: "below-threshold", reasonGroup: null });
+    }
+  }
+  const inputOfSheet: Record<string, InputName> = { staff: "staff", recruitment: "applications", cases: "cases", training: "training", board: "board", aggregate: "aggregates" };
   for (const s of out.dataQuality.sheets) {
     if (s.unknownEthnicityPct === null) continue;
     const implied = Math.round((s.unknownEthnicityPct / 100) * s.rowsUsed);
-    if (small(implied, threshold) || (s.kind === "staff" && overallHidden("unknown"))) s.unknownEthnicityPct = null;
+    // The sheet's share times its rows used is its unknown count: hidden with the input's.
+    const inputHidden = s.kind !== null && out.dataQuality.inputs[inputOfSheet[s.kind] ?? "staff"]?.suppressed?.unknown !== undefined;
+    if (small(implied, threshold) || inputHidden || (s.kind === "staff" && overallHidden("unknown"))) s.unknownEthnicityPct = null;
   }
   for (const w of out.dataQuality.warnings) {
     // The level stays (it is the warning); the share goes when the count behind it is hidden.

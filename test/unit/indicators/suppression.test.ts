@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { computeResults, suppressResults, type BoardResult, type Counts, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
 import { protectCells, type SumConstraint } from "../../../src/indicators/protect";
-import { AFC_BANDS, type AfcBand, type BroadEthnicity, type Cohort, type EthnicGroup, type StaffRecord } from "../../../src/workbook/types";
-import { applications, boardMember, cases, dataset, ethnicity, staffMany } from "./fixtures";
+import { AFC_BANDS, type AfcBand } from "../../../src/workbook/types";
+import { applications, boardMember, cases, dataset, staffMany, training } from "./fixtures";
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
 
@@ -169,6 +169,32 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
   });
 });
 
+describe("suppressResults: data completeness does not give a hidden count back", () => {
+  it("hides the training input's unknown count when records minus the visible counts would give the hidden BME count", () => {
+    const staff = [...staffMany(200, "white"), ...staffMany(60, "bme"), ...staffMany(20, "unknown")];
+    // 40 White and 3 BME staff trained, none of unknown ethnicity: 43 records - 40 - 0 = 3.
+    const rows = [...staff.slice(0, 40), ...staff.slice(200, 203)].map((p) => training("unknown", { personId: p.personId }));
+    const doc = computeResults(dataset({ staff, training: rows }));
+    expect(doc.dataQuality.inputs.training).toMatchObject({ records: 43, unknown: 0 });
+    const s = suppressResults(doc);
+    const r4 = s.indicators["4"] as RelativeLikelihoodResult;
+    expect(r4.bme.count).toBeNull();
+    expect(r4.white.count).toBe(40);
+    expect(s.dataQuality.inputs.training).toMatchObject({ records: 43, unknown: null, unknownPct: null, suppressed: { unknown: "secondary" } });
+  });
+
+  it("hides a group figure when the input's small unknown count would come back from records", () => {
+    // Every application shortlisted: 60 records = 30 White + 27 BME + 3 unknown.
+    const doc = computeResults(dataset({ applications: [...applications("white", 30, 12), ...applications("bme", 27, 10), ...applications("unknown", 3, 1)] }));
+    const s = suppressResults(doc);
+    expect(s.dataQuality.inputs.applications).toMatchObject({ records: 60, unknown: null, suppressed: { unknown: "primary" } });
+    const r2 = s.indicators["2"] as RelativeLikelihoodResult;
+    // The smaller group's shortlisted count goes (and its rate), so 60 - 30 - ? leaves two unknowns.
+    expect(r2.bme).toMatchObject({ of: null, rate: null, suppressed: { of: "secondary" } });
+    expect(r2.white.of).toBe(30);
+  });
+});
+
 /** No visible percentage of a board's members, times a visible count of them, gives a hidden count below the threshold. */
 function expectNoProductReveals(d: BoardResult["voting"], threshold = 10) {
   const m = d.members as unknown as Record<string, number | null>;
@@ -234,36 +260,9 @@ function assertNothingRecoverable(r: RepresentationResult) {
   }
 }
 
+// The property over random workforces and inputs (every table, chains of subtractions, percentages) is in
+// suppression-recovery.test.ts.
 describe("suppression properties", () => {
-  const groups: EthnicGroup[] = ["white", "bme", "unknown"];
-  const place = fc.oneof(
-    fc.record({ cohort: fc.constantFrom<Cohort>("non-clinical", "clinical"), band: fc.constantFrom<AfcBand | null>("2", "5", "6", "8a", "8c", "VSM", null) }),
-    fc.record({ cohort: fc.constant<Cohort>("medical"), band: fc.constant(null), medical: fc.constantFrom("consultant" as const, "trainee" as const, null) }),
-  );
-  const broad = fc.constantFrom<BroadEthnicity>("mixed", "asian", "black", "other");
-  const cell = fc.record({ group: fc.constantFrom(...groups), broad, place, n: fc.integer({ min: 0, max: 25 }) });
-
-  it("never leaves a hidden count recoverable by subtraction in indicator 1 (random workforces)", () => {
-    fc.assert(
-      fc.property(fc.array(cell, { minLength: 1, maxLength: 25 }), fc.integer({ min: 2, max: 15 }), (cells, threshold) => {
-        const staff: StaffRecord[] = cells.flatMap((c) => staffMany(c.n, c.group, c.place, { ethnicity: ethnicity(c.group, c.group === "bme" ? c.broad : undefined) }));
-        fc.pre(staff.length > 0);
-        const doc = computeResults(dataset({ staff }));
-        const s = suppressResults(doc, threshold);
-        const r = rep(s);
-        // Primary: no visible count is below the threshold.
-        for (const c of [r.overall, ...Object.values(r.bands), ...Object.values(r.cohorts.clinical), ...Object.values(r.cohorts.medical)] as Counts[]) {
-          for (const f of [...FIELDS, "total" as const]) {
-            const v = c[f];
-            if (v !== null) expect(v === 0 || v >= threshold).toBe(true);
-          }
-        }
-        assertNothingRecoverable(r);
-      }),
-      { numRuns: 100 },
-    );
-  }, 60_000);
-
   it("protectCells: every row and column of a random table with margins has 0 or 2+ hidden cells", () => {
     fc.assert(
       fc.property(
