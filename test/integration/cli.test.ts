@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
 import { generateTrust } from "../../src/demo/trust";
 import { writeXlsx } from "../../src/demo/xlsx-writer";
 
@@ -71,12 +72,26 @@ describe("npm run indicators", () => {
     expect(rl3.years).toEqual(["2024/25"]);
   });
 
-  it("prints a Markdown report with suppression by default", () => {
-    const r = cli(join(data, "staff-in-post-2024-25.xlsx"), join(data, "recruitment-2024-25.xlsx"));
+  it("prints a Markdown report with suppression by default: a small count shows as <10, never its value", () => {
+    const files = [join(data, "staff-in-post-2024-25.xlsx"), join(data, "recruitment-2024-25.xlsx")];
+    const r = cli(...files);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^# /m);
-    expect(r.stdout).toMatch(/^## /m);
-    expect(r.stdout).toMatch(/Indicator 2/);
+    expect(r.stdout).toMatch(/^## Indicator 2/m);
+    // A non-clinical band whose BME headcount is below 10 (from the exact document of the same files).
+    const exact = JSON.parse(cli(...files, "--json").stdout) as { indicators: { "1": { cohorts: { "non-clinical": Record<string, { bme: number; total: number }> } } } };
+    const bands = Object.entries(exact.indicators["1"].cohorts["non-clinical"]).filter(([, c]) => c.bme > 0 && c.bme < 10 && c.total >= 10);
+    expect(bands.length).toBeGreaterThan(0);
+    const section = r.stdout.slice(r.stdout.indexOf("### Non-clinical staff"), r.stdout.indexOf("### Clinical staff"));
+    for (const [band, counts] of bands) {
+      const line = section.split("\n").find((l) => l.startsWith(`| ${band === "VSM" ? "VSM" : `Band ${band}`} |`));
+      expect(line, `band ${band}`).toBeDefined();
+      // Columns: band, White, BME, Unknown, Total.
+      const cells = line!.split("|").map((c) => c.trim()).slice(1, -1);
+      expect(cells[2]).toMatch(/^<10\b/);
+      expect(cells[2]).not.toContain(String(counts.bme));
+      expect(cells[4]).toBe(counts.total.toLocaleString("en-GB"));
+    }
   });
 
   it("prints the publishable JSON with --json --suppressed", () => {
@@ -135,6 +150,62 @@ describe("npm run indicators", () => {
     expect(cli("long.xlsx", "--json", "--max-rows", "31").status).toBe(0);
   });
 
+  it("reports a row-level problem on one line naming file, sheet, row and column, excludes the row and exits 0", () => {
+    writeFileSync(
+      join(dir, "applications.xlsx"),
+      writeXlsx([
+        {
+          name: "Applications",
+          rows: [
+            ["Ethnic Group", "Shortlisted", "Appointed"],
+            ...Array.from({ length: 30 }, (_, i) => ["A White - British", "Yes", i < 10 ? "Yes" : "No"]),
+            ["N Black or Black British - African", "No", "Yes"], // row 32: appointed without being shortlisted
+            ...Array.from({ length: 20 }, (_, i) => ["N Black or Black British - African", "Yes", i < 4 ? "Yes" : "No"]),
+          ],
+        },
+      ]),
+    );
+    const r = cli("applications.xlsx", "--json");
+    expect(r.status).toBe(0);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toEqual([expect.stringMatching(/^error: applications\.xlsx, sheet "Applications", row 32, column C \(Appointed\): .*appointed but not shortlisted.*excluded/)]);
+    expectNoStackTrace(r.stderr);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.dataQuality.exclusions).toEqual({ "appointed-not-shortlisted": 1 });
+    expect(doc.indicators["2"].bme).toMatchObject({ count: 4, of: 20 });
+  });
+
+  it("names a password-protected workbook in one line and exits 1", () => {
+    // An encrypted OOXML package is a CFB (OLE) file with an EncryptionInfo stream.
+    const cfb = new Uint8Array(4096);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const stream = "EncryptionInfo";
+    for (let k = 0; k < stream.length; k++) cfb[1024 + 2 * k] = stream.charCodeAt(k);
+    writeFileSync(join(dir, "protected.xlsx"), cfb);
+    const r = cli("protected.xlsx", "--json");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: protected\.xlsx is password-protected\. Remove the password/);
+    expectNoStackTrace(r.stderr);
+  });
+
+  it("refuses a zip bomb in one line and exits 1", () => {
+    // A small workbook whose sheet says it unpacks to 600 MB, over the 512 MB limit: refused before inflating.
+    const files = unzipSync(writeXlsx([{ name: "Staff", rows: [["Employee Number", "Ethnic Origin", "Pay Band"]] }]));
+    files["xl/worksheets/sheet1.xml"] = new Uint8Array(2_000_000).fill(32);
+    const zip = zipSync(files, { level: 9 });
+    writeFileSync(join(dir, "bomb.xlsx"), setDeclaredSize(zip, "xl/worksheets/sheet1.xml", 600_000_000));
+    const r = cli("bomb.xlsx");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: bomb\.xlsx would expand to more than \d+ MB when opened/);
+    expectNoStackTrace(r.stderr);
+  });
+
   it("names the sheet and the missing column when a staff extract lacks ethnicity", () => {
     const bytes = writeXlsx([
       {
@@ -169,3 +240,17 @@ describe("npm run indicators", () => {
     expect(existsSync(join(dir, "nowhere.xlsx"))).toBe(false);
   });
 });
+
+/** A zip with one entry's uncompressed size in the central directory rewritten (what a zip bomb declares). */
+function setDeclaredSize(zip: Uint8Array, path: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const name = new TextEncoder().encode(path);
+  for (let p = 0; p < out.length - 46; p++) {
+    if (view.getUint32(p, true) !== 0x02014b50) continue;
+    const nameLen = view.getUint16(p + 28, true);
+    const candidate = out.subarray(p + 46, p + 46 + nameLen);
+    if (nameLen === name.length && candidate.every((b, i) => b === name[i])) view.setUint32(p + 24, size, true);
+  }
+  return out;
+}
