@@ -118,7 +118,7 @@ describe("indicator views with Fluent charts", () => {
     const view = show("2", doc);
     const figure = screen.getByRole("figure", { name: "Relative likelihood against parity (1.00) and the non-adverse band" });
     await waitFor(() => expect(within(figure).getByRole("img", { name: "Relative likelihood 1.43" })).toBeTruthy());
-    for (const legend of ["Non-adverse band 0.80–1.25", "Parity 1.00", "Relative likelihood 1.43", "95% confidence interval 1.12–1.83"]) {
+    for (const legend of ["Non-adverse band 0.80–1.25", "Parity 1.00", "Relative likelihood 1.43", "Confidence interval (95%) 1.12–1.83"]) {
       expect(within(figure).getByText(legend)).toBeTruthy();
     }
     view.unmount();

@@ -26,18 +26,21 @@ export function LikelihoodChart(props: { title: string; value: number | null; st
     series.push({
       legend: ciText,
       color: CHART_COLORS.focus,
-      lineOptions: { strokeWidth: 3 },
+      lineOptions: { strokeWidth: 2 },
       data: ci.map((x) => ({ x, y, xAxisCalloutData: formatRatio(x), yAxisCalloutData: ciText, callOutAccessibilityData: { ariaLabel: ciText } })),
     });
   }
   series.push({
     legend: rl,
-    color: CHART_COLORS.focus,
-    data: [{ x: value, y, markerSize: 7, xAxisCalloutData: formatRatio(value), yAxisCalloutData: rl, text: rl, callOutAccessibilityData: { ariaLabel: rl } }],
+    legendShape: "circle",
+    // In the text colour, so the point stands out from the interval line it sits on.
+    color: CHART_COLORS.line,
+    data: [{ x: value, y, xAxisCalloutData: formatRatio(value), yAxisCalloutData: rl, text: rl, callOutAccessibilityData: { ariaLabel: rl } }],
   });
   const parity = `${t("indicators.view.parity")} 1.00`;
   series.push({
     legend: parity,
+    legendShape: "dottedLine",
     color: CHART_COLORS.line,
     lineOptions: { strokeDasharray: "6 4", strokeWidth: 2 },
     hideNonActiveDots: true,
