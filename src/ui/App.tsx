@@ -35,7 +35,10 @@ const IndicatorsScreen = lazy(() => import("./indicators/IndicatorsScreen"));
 export const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  // On a wrapper, not the FluentProvider: the provider's className is copied onto every portal's
+  // mount node (absolutely placed at z-index 1000000), and a 100vh height there laid an invisible
+  // sheet over the page whenever a dropdown had focus, so mouse clicks never reached its button.
+  surface: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
   page: { maxWidth: "1280px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gap: tokens.spacingVerticalM },
   pageNarrow: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
   header: { display: "flex", justifyContent: "space-between", alignItems: "baseline", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
@@ -84,7 +87,8 @@ export function App(props: AppProps) {
   }, []);
   return (
     <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={THEMES[theme]} className={styles.provider} lang={props.locale} data-theme={theme}>
+      <FluentProvider theme={THEMES[theme]} lang={props.locale} data-theme={theme}>
+        <div className={styles.surface}>
         <SignInContext.Provider value={props.signIn ?? null}>
         <ErrorBoundary>
           {props.children ? (
@@ -97,6 +101,7 @@ export function App(props: AppProps) {
           )}
         </ErrorBoundary>
         </SignInContext.Provider>
+        </div>
       </FluentProvider>
     </I18nextProvider>
   );

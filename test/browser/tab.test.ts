@@ -123,6 +123,28 @@ describe("the tab as each role", () => {
     await context.close();
   });
 
+  it("a plan editor sets an action Blue in the edit form, is asked for a completion note, and the history keeps it", async () => {
+    const snapshot = await plan();
+    const action = snapshot.actions.find((a) => a.rag !== "Blue" && !a.leads.some((p) => p.email?.toLowerCase() === AMARA))!;
+    const { context, page } = await openAs(LEAD, { query: { action: String(action.id) } });
+    await page.getByRole("dialog").getByRole("button", { name: "Edit action" }).click();
+    const form = page.getByRole("dialog", { name: `Edit action ${action.number}` });
+    // By mouse, as most editors would: the dropdown opens inside the dialog over the panel.
+    await form.getByRole("combobox", { name: "RAG" }).click();
+    await page.getByRole("option", { name: "Blue: complete" }).click();
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.getByText("To mark this action complete, add a note saying what was achieved.").waitFor();
+    await expectNoAxeViolations(page);
+    await form.getByLabel("Completion note").fill("Completed: every division reports quarterly");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.waitFor({ state: "detached" });
+    const store = storeAs(LEAD);
+    expect((await store.getAction(action.id)).rag).toBe("Blue");
+    const [latest] = await store.history(action.id);
+    expect(latest).toMatchObject({ rag: "Blue", previousRag: action.rag, note: "Completed: every division reports quarterly" });
+    await context.close();
+  });
+
   it("an action owner updates progress with a note, and the history shows it after reload", async () => {
     const action = (await amarasActions())[0]!;
     const { context, page } = await openAs(AMARA);
@@ -339,4 +361,64 @@ describe("screens in every theme and at the meeting side panel width", () => {
       expect(violations).toEqual([]);
     });
   }
+});
+
+describe("renumbering objectives", () => {
+  it("previews the numbers that change, in every theme and at side panel width, then closes the gap", async () => {
+    const store = storeAs(LEAD);
+    const snapshot = await plan();
+    const top = Math.max(...snapshot.objectives.map((o) => Number(o.number)).filter(Number.isFinite));
+    // An objective two places past the end: renumbering brings it and its action down by one.
+    const gap = String(top + 2);
+    const objective = await store.addObjective({
+      title: "Race equity in every divisional plan (renumbering check)",
+      planYear: snapshot.year,
+      number: gap,
+      description: null,
+      owner: null,
+      sponsor: null,
+      indicators: [],
+      highImpactActions: [],
+      ragOverride: null,
+      ragOverrideReason: null,
+    });
+    const action = await store.addAction({
+      objectiveId: objective.id,
+      number: `${gap}.1`,
+      title: "Divisional race equity plans agreed",
+      leads: [],
+      leadText: "Divisional directors",
+      dueDate: null,
+      milestones: null,
+      progress: null,
+      kpis: null,
+      outcomes: null,
+      indicators: [],
+      rag: "Green",
+    });
+    const to = String(top + 1);
+    for (const theme of THEMES) {
+      for (const [size, viewport] of [["desktop", DESKTOP], ["side-panel", SIDE_PANEL]] as const) {
+        const { page, context } = await openAs(LEAD, { theme, viewport });
+        await ready(page);
+        await page.getByRole("button", { name: "Renumber objectives" }).click();
+        const dialog = page.getByRole("alertdialog", { name: "Renumber the objectives?" });
+        const preview = dialog.getByTestId("renumber-preview");
+        await preview.waitFor();
+        expect(await preview.innerText()).toBe(`Objective ${gap} becomes ${to}: ${objective.title}\nIts actions: ${gap}.1 to ${to}.1`);
+        await expectNoAxeViolations(page);
+        await screenshot(page, `renumber-objectives-${theme}-${size}`);
+        if (theme === "contrast" && size === "side-panel") {
+          await dialog.getByRole("button", { name: "Renumber" }).click();
+          await dialog.waitFor({ state: "detached" });
+          await page.getByRole("button", { name: `${to}. ${objective.title}` }).waitFor();
+        } else {
+          await dialog.getByRole("button", { name: "Cancel" }).click();
+        }
+        await context.close();
+      }
+    }
+    expect((await store.getAction(action.id)).number).toBe(`${to}.1`);
+    expect((await plan()).objectives.find((o) => o.id === objective.id)?.number).toBe(to);
+  });
 });
