@@ -2,12 +2,14 @@
 // notice naming the year it was carried into; and the links between a carried-over action and
 // the action it continues in the earlier year.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { screen, waitFor, within } from "@testing-library/react";
+import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { findButton, queryButton, renderApp } from "./render";
 import { FakePlanStore, PEOPLE, ROLES } from "../support/fake-store";
 
 vi.setConfig({ testTimeout: 90_000 });
+// Opening another year reads a second plan after the first: allow for a busy machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 const EDIT_CONTROLS = ["Add objective", "Renumber objectives", "Add action", "Edit objective", "Renumber actions", "Delete objective", "Edit action", "Delete action", "Update progress", "Add comment"];
 
@@ -109,7 +111,7 @@ describe("a carried-over action", () => {
     await userEvent.click(link);
     // The page behind the open panel is hidden from the accessibility tree: find the heading by its text.
     await screen.findByText("WRES action plan 2024/25", { selector: "h1" });
-    await screen.findByText("Pilot with four pairs");
+    await screen.findByText("Pilot with four pairs", {});
     expect(within(drawer()).getByText("1.4 Reverse mentoring pilot")).toBeTruthy();
     expect(await screen.findByTestId("closed-year")).toBeTruthy();
     expect(queryButton("Edit action")).toBeNull();
@@ -120,7 +122,7 @@ describe("a carried-over action", () => {
     const store = rolledOver();
     store.actions = store.actions.map((a) => (a.id === 11 ? { ...a, carriedFromId: 999 } : a));
     const rendered = renderApp(store, { initialActionId: 11 });
-    await screen.findByText("Carried over from an earlier plan year; that action is no longer on the site");
+    await screen.findByText("Carried over from an earlier plan year; that action is no longer on the site", {});
     rendered.unmount();
     renderApp(store, { initialActionId: 12 });
     await screen.findByText("Copy link");

@@ -10,8 +10,9 @@ import { usePlan } from "../state/PlanContext";
 import { YearLink } from "./YearLink";
 
 const useStyles = makeStyles({
-  root: { margin: 0, display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", overflowWrap: "anywhere" },
-  icon: { flexShrink: 0, alignSelf: "center" },
+  // Inline, so a long line wraps beside the icon rather than dropping below it at side-panel width.
+  root: { margin: 0, overflowWrap: "anywhere" },
+  icon: { verticalAlign: "middle", marginInlineEnd: tokens.spacingHorizontalXS },
 });
 
 export function CarriedFrom(props: { action: Action }) {
@@ -35,7 +36,7 @@ export function CarriedFrom(props: { action: Action }) {
   if (fromId === null) return null;
   const current = found?.fromId === fromId ? found : null;
   return (
-    <Text as="p" className={styles.root} data-testid="carried-from">
+    <Text as="p" block className={styles.root} data-testid="carried-from">
       <ArrowHookUpLeftRegular aria-hidden className={styles.icon} />
       {current?.earlier ? (
         <YearLink year={current.earlier.year} actionId={current.earlier.action.id}>
