@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createPlanStore, createSp } from "../../src/sharepoint";
 import type { PlanStore } from "../../src/sharepoint/types";
-import { DESKTOP, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
+import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
 import { publishedStylePlan } from "../unit/plan-import/published-plan";
 
 const LEAD = "edi.lead@wres.test";
@@ -174,6 +174,75 @@ describe("rolling the plan over", () => {
     expect(next.actions.map((a) => a.carriedFromId).sort()).toEqual(open.map((a) => a.id).sort());
     const closed = await store.loadPlan("2024/25");
     expect(closed.objectives.every((o) => o.readOnly === true)).toBe(true);
+    await page.close();
+  });
+
+  it("shows the closed year to the plan editor read-only, with a notice naming the year it was carried into", async () => {
+    const closed = await storeAs(LEAD).loadPlan("2024/25");
+    const objective = [...closed.objectives].sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }))[0]!;
+    const action = closed.actions.find((a) => a.objectiveId === objective.id)!;
+    const page = await openAs(LEAD, { year: "2024/25" });
+    const notice = page.getByTestId("closed-year");
+    await notice.getByText("This plan year is closed").waitFor();
+    await notice.getByText("It was carried into 2025/26, where its open actions continue. You can read it here, but nobody can change it.").waitFor();
+    await notice.getByRole("link", { name: "Open 2025/26" }).waitFor();
+    await page.getByRole("heading", { name: "Objectives" }).waitFor();
+    for (const name of ["Add objective", "Renumber objectives"]) expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: `${objective.number}. ${objective.title}` }).click();
+    await page.locator(`[data-action-id="${action.id}"]`).waitFor();
+    for (const name of ["Add action", "Edit objective", "Renumber actions", "Delete objective"]) expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+
+    await page.locator(`[data-action-id="${action.id}"]`).click();
+    const panel = page.getByRole("dialog");
+    await panel.getByRole("heading", { name: "History" }).waitFor();
+    for (const name of ["Update progress", "Edit action", "Delete action", "Add comment"]) expect(await panel.getByRole("button", { name }).count(), name).toBe(0);
+    expect(await panel.getByLabel("Your comment").count()).toBe(0);
+    await panel.getByRole("button", { name: "Copy link" }).waitFor();
+    await page.close();
+
+    for (const theme of THEMES) {
+      for (const [size, viewport] of [["desktop", DESKTOP], ["side-panel", SIDE_PANEL]] as const) {
+        const themed = await openAs(LEAD, { year: "2024/25" }, { theme });
+        await themed.setViewportSize(viewport);
+        await themed.getByTestId("closed-year").getByRole("link", { name: "Open 2025/26" }).waitFor();
+        await expectNoAxeViolations(themed);
+        await screenshot(themed, `year-closed-notice-${theme}-${size}`);
+        await themed.close();
+      }
+    }
+  });
+
+  it("links a carried-over action back to the action it continues, and the link opens the closed year at it", async () => {
+    const next = await storeAs(LEAD).loadPlan("2025/26");
+    const earlier = await storeAs(LEAD).loadPlan("2024/25");
+    const carried = [...next.actions].sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }))[0]!;
+    const from = earlier.actions.find((a) => a.id === carried.carriedFromId)!;
+    for (const theme of THEMES) {
+      for (const [size, viewport] of [["desktop", DESKTOP], ["side-panel", SIDE_PANEL]] as const) {
+        const themed = await openAs(LEAD, { year: "2025/26", action: String(carried.id) }, { theme });
+        await themed.setViewportSize(viewport);
+        const panel = themed.getByRole("dialog");
+        await panel.getByRole("link", { name: `Carried over from 2024/25 action ${from.number}` }).waitFor();
+        await panel.getByRole("heading", { name: "History" }).waitFor();
+        await expectNoAxeViolations(themed);
+        await screenshot(themed, `action-panel-carried-${theme}-${size}`);
+        await themed.close();
+      }
+    }
+
+    const page = await openAs(LEAD, { year: "2025/26", action: String(carried.id) });
+    await page.getByRole("dialog").getByRole("link", { name: `Carried over from 2024/25 action ${from.number}` }).click();
+    await page.locator("h1", { hasText: "WRES action plan 2024/25" }).waitFor();
+    const panel = page.getByRole("dialog", { name: `${from.number} ${from.title}` });
+    await panel.getByRole("heading", { name: "History" }).waitFor();
+    expect(await panel.getByRole("button", { name: "Edit action" }).count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get("year")).toBe("2024/25");
+    expect(new URL(page.url()).searchParams.get("action")).toBe(String(from.id));
+    // Back returns to the carried-over action in 2025/26.
+    await page.goBack();
+    await page.getByRole("dialog").getByRole("link", { name: `Carried over from 2024/25 action ${from.number}` }).waitFor();
     await page.close();
   });
 });
