@@ -215,12 +215,18 @@ describe("indicators in the tab", () => {
       }
       await page.getByRole("button", { name: /^Run indicators/ }).click();
       await page.getByRole("heading", { name: /^Results/ }).waitFor({ timeout: 120_000 });
+      // Fluent's charts draw once they have measured their box: wait for their bars and points.
+      await page.getByTestId("chart-1-non-clinical").getByRole("option").first().waitFor();
       await screenshot(page, `indicators-1-${theme}`);
       await page.getByRole("tab", { name: "2 Shortlisting" }).click();
       await page.getByTestId("indicator-2").waitFor();
+      await page.getByTestId("chart-2").getByRole("img", { name: /^Relative likelihood/ }).waitFor();
       await screenshot(page, `indicators-2-${theme}`);
       const violations = await runAxe(page);
       expect(violations, `${theme}\n${describeViolations(violations)}`).toEqual([]);
+      await page.getByRole("tab", { name: "5 Public" }).click();
+      await page.getByTestId("chart-5").getByRole("option").first().waitFor();
+      await screenshot(page, `indicators-5-${theme}`);
       await page.getByRole("tab", { name: "9 Board" }).click();
       await page.getByTestId("indicator-9").waitFor();
       await screenshot(page, `indicators-9-${theme}`);
