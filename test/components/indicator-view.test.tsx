@@ -47,7 +47,7 @@ function publishable(): ResultsDocument {
 function show(id: string, doc: ResultsDocument, options: { locale?: AppLocale; copy?: string } = {}) {
   return render(
     <I18nextProvider i18n={createI18n(options.locale ?? "en-GB")}>
-      <FluentProvider theme={teamsLightTheme} className="wres-test-tab">
+      <FluentProvider theme={teamsLightTheme}>
         <IndicatorView id={id} result={doc.indicators[id]!} doc={doc} copy={options.copy} />
       </FluentProvider>
     </I18nextProvider>,
@@ -155,15 +155,6 @@ describe("indicator views with Fluent charts", () => {
     const partial = screen.getByRole("figure", { name });
     expect(within(partial).getByText("No bar, hidden because the numbers are small: BME.")).toBeTruthy();
     expect(within(partial).getByText("No bar, cannot be calculated: White.")).toBeTruthy();
-  });
-
-  it("the charts' tooltip portals do not take the tab provider's class (its min-height would lay them over the whole page)", async () => {
-    const doc = publishable();
-    Object.assign(doc.indicators["2"] as RelativeLikelihoodResult, { value: 1.43, ci95: [1.12, 1.83], reason: null });
-    show("2", doc);
-    // The axis title's tooltip is mounted (hidden) as soon as the chart draws.
-    await waitFor(() => expect(document.querySelectorAll("[data-portal-node]").length).toBeGreaterThan(0));
-    for (const node of document.querySelectorAll("[data-portal-node]")) expect(node.classList.contains("wres-test-tab")).toBe(false);
   });
 
   it("the print copy keeps every table and draws no chart (it is measured before it is shown)", () => {

@@ -1,7 +1,7 @@
 // One indicator's results: the figure, adverse-impact band and confidence interval, direction of good,
 // the method note, and always a table, with a Fluent chart next to it on screen (the table is the chart's
 // text alternative). Counts come from the publishable copy: hidden ones show as "<10" or "*".
-import { Badge, FluentProvider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { formatCount, formatPercent, formatRatio } from "../../indicators";
 import type { Counts, IndicatorResult, RelativeLikelihoodResult, RepresentationResult, ResultsDocument, SurveyResult, BoardResult } from "../../indicators";
@@ -12,7 +12,7 @@ import { LikelihoodChart } from "./charts/LikelihoodChart";
 import { bmeShare, modelEmployerGap, point, type ChartPoint } from "./charts/points";
 
 const useStyles = makeStyles({
-  view: { display: "grid", gap: tokens.spacingVerticalM, backgroundColor: "transparent" },
+  view: { display: "grid", gap: tokens.spacingVerticalM },
   figure: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
   facts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "center" },
   note: { color: tokens.colorNeutralForeground2, maxWidth: "80ch" },
@@ -302,18 +302,13 @@ export function IndicatorView(props: { id: string; result: IndicatorResult; doc:
   const suffix = props.copy ? `${props.copy}-${props.id}` : props.id;
   const charts = !props.copy;
   return (
-    <section aria-labelledby={`wres-indicator-${suffix}`} data-testid={`indicator-${suffix}`}>
-      {/* A provider of its own (same theme): Fluent copies a provider's class onto the portal nodes it
-          opens, and the tab's (min-height 100vh, page background) turned the charts' tooltip portals
-          into a layer over the whole page that hid it and took every click. */}
-      <FluentProvider className={styles.view}>
-        <h3 id={`wres-indicator-${suffix}`}>{t(`indicators.title.i${props.id}`)}</h3>
-        {r.kind === "representation" ? <Representation result={r} doc={props.doc} threshold={threshold} charts={charts} /> : null}
-        {r.kind === "relative-likelihood" ? <Likelihood id={props.id} result={r} threshold={threshold} charts={charts} /> : null}
-        {r.kind === "survey" ? <Survey id={props.id} result={r} charts={charts} /> : null}
-        {r.kind === "board-difference" ? <Board result={r} threshold={threshold} /> : null}
-        {props.doc.suppression ? <Text className={styles.note}>{t("indicators.view.suppressionNote", { threshold })}</Text> : null}
-      </FluentProvider>
+    <section className={styles.view} aria-labelledby={`wres-indicator-${suffix}`} data-testid={`indicator-${suffix}`}>
+      <h3 id={`wres-indicator-${suffix}`}>{t(`indicators.title.i${props.id}`)}</h3>
+      {r.kind === "representation" ? <Representation result={r} doc={props.doc} threshold={threshold} charts={charts} /> : null}
+      {r.kind === "relative-likelihood" ? <Likelihood id={props.id} result={r} threshold={threshold} charts={charts} /> : null}
+      {r.kind === "survey" ? <Survey id={props.id} result={r} charts={charts} /> : null}
+      {r.kind === "board-difference" ? <Board result={r} threshold={threshold} /> : null}
+      {props.doc.suppression ? <Text className={styles.note}>{t("indicators.view.suppressionNote", { threshold })}</Text> : null}
     </section>
   );
 }
