@@ -213,13 +213,13 @@ describe("saved results for readers", () => {
     expect(within(section).getByRole("heading", { name: "Saved results for 2024/25" })).toBeTruthy();
     expect(within(section).getByText(/^Saved on .*2025.* by Edi Lead\.$/)).toBeTruthy();
     expect(within(section).getByText("Small numbers are hidden: any count below 10 is shown as “<10”, and a count that would reveal one is shown as “*”.")).toBeTruthy();
-    const one = within(section).getByTestId("indicator-saved-1");
+    const one = within(section).getByTestId("indicator-1");
     expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).toBe("<10");
     expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).not.toBe(String(count));
-    expect(within(section).getByTestId("linked-actions-saved-1")).toBeTruthy();
+    expect(within(section).getByTestId("linked-actions-1")).toBeTruthy();
     // The other indicators are one tab away.
     fireEvent.click(within(section).getByRole("tab", { name: "2 Shortlisting" }));
-    expect(await within(section).findByTestId("indicator-saved-2")).toBeTruthy();
+    expect(await within(section).findByTestId("indicator-2")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /^Run indicators/ })).toBeNull();
     expect(screen.queryByLabelText("Hide counts below")).toBeNull();
     expect(screen.getByText(/Only plan editors can run the indicators/)).toBeTruthy();
@@ -232,7 +232,7 @@ describe("saved results for readers", () => {
     const { store } = indicatorStore({ capabilities: ROLES.reader!, saved: raw });
     const first = renderApp(store);
     await openIndicators();
-    expect(countCell(await screen.findByTestId("indicator-saved-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("<10");
+    expect(countCell(await screen.findByTestId("indicator-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("<10");
     first.unmount();
 
     const later = indicatorStore({ capabilities: ROLES.reader!, saved: [...raw, ...at15] });
@@ -241,7 +241,7 @@ describe("saved results for readers", () => {
     const section = await screen.findByTestId("wres-saved-results");
     expect(within(section).getByRole("heading", { name: "Saved results for 2025/26" })).toBeTruthy();
     expect(within(section).getByText(/any count below 15 is shown as “<15”/)).toBeTruthy();
-    expect(countCell(within(section).getByTestId("indicator-saved-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("<15");
+    expect(countCell(within(section).getByTestId("indicator-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("<15");
   });
 
   it("shows an editor the saved results before a run (after a reload), until a run replaces them", async () => {

@@ -49,10 +49,12 @@ export function SavedResults(props: { saved: Saved; actions: readonly Action[]; 
               ))}
             </TabList>
           </nav>
-          {/* A damaged list item draws a message in its own place, not a blank tab. */}
+          {/* A damaged list item draws a message in its own place, not a blank tab. The run's own results
+              are never on screen at the same time, so the view keeps its ids (and its charts: a "copy" is
+              the print copy's, tables only). */}
           <ErrorBoundary key={current}>
-            <IndicatorView id={current} result={doc.indicators[current]!} doc={doc} copy="saved" />
-            <LinkedActions indicator={Number(current) as IndicatorNumber} actions={props.actions} today={props.today} copy="saved" />
+            <IndicatorView id={current} result={doc.indicators[current]!} doc={doc} />
+            <LinkedActions indicator={Number(current) as IndicatorNumber} actions={props.actions} today={props.today} />
           </ErrorBoundary>
         </>
       ) : null}
