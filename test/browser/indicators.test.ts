@@ -187,7 +187,7 @@ describe("indicators in the tab", () => {
     await expect(two.getByText(/^95% confidence interval/).first().isVisible()).resolves.toBe(true);
     await expect(two.getByText(/non-adverse range|Adverse: outside/).first().isVisible()).resolves.toBe(true);
 
-    // Off the chart, and its tooltip closed: a chart's tooltip sits in a Fluent portal over the tabs while it shows.
+    // Off the chart and its tooltip closed, so the click lands on the tab whatever the chart drew.
     await page.mouse.move(0, 0);
     await page.keyboard.press("Escape");
     await page.getByRole("tab", { name: "Validation report" }).click();
