@@ -166,50 +166,57 @@ export interface RolloverOutcome {
 }
 
 /**
- * Writes a roll-over: next year's objectives, then the carried actions under them, then (only when
- * all of that succeeded) marks this year's objectives read-only. After a failure, load both years
+ * Writes a roll-over in three bulk writes ($batch requests through the store): next year's objectives,
+ * then the carried actions under them, then (only when all of that succeeded) marks this year's
+ * objectives read-only. After a failure, load both years
  * and call rollOverPlan again with the next year as `target`: it drafts only what is missing.
  */
 export async function applyRollover(rollover: Extract<Rollover, { ok: true }>, writer: PlanWriter, onProgress?: (progress: WriteProgress) => void): Promise<RolloverOutcome> {
   const outcome: RolloverOutcome = { created: { objectives: 0, actions: 0 }, closed: 0, failed: [] };
-  const total =
-    rollover.objectives.filter((o) => o.existingId === null).length + rollover.objectives.reduce((n, o) => n + o.actions.length, 0) + rollover.markReadOnly.length;
+  const toCreate = rollover.objectives.filter((o) => o.existingId === null);
+  const total = toCreate.length + rollover.objectives.reduce((n, o) => n + o.actions.length, 0) + rollover.markReadOnly.length;
   let done = 0;
-  const step = () => onProgress?.({ done: ++done, total });
+  const advance = (n: number) => {
+    done += n;
+    if (n > 0) onProgress?.({ done, total });
+  };
 
-  for (const objective of rollover.objectives) {
-    let id = objective.existingId;
-    if (id === null) {
-      try {
-        id = (await writer.addObjective(objective.fields)).id;
-        outcome.created.objectives++;
-      } catch (error) {
-        outcome.failed.push({ item: "objective", ref: String(objective.fromId), title: objective.fields.title, error });
-      }
-      step();
+  // Next year's objectives in one bulk write; then every carried action under them in another.
+  const ids = new Map<number, number>();
+  for (const objective of rollover.objectives) if (objective.existingId !== null) ids.set(objective.fromId, objective.existingId);
+  const createdObjectives = toCreate.length > 0 ? await writer.writeObjectives(toCreate.map((o) => ({ kind: "create", fields: o.fields }))) : [];
+  createdObjectives.forEach((result, i) => {
+    const objective = toCreate[i] as (typeof toCreate)[number];
+    if (result.ok) {
+      ids.set(objective.fromId, result.value.id);
+      outcome.created.objectives++;
+    } else {
+      outcome.failed.push({ item: "objective", ref: String(objective.fromId), title: objective.fields.title, error: result.error });
     }
-    for (const action of objective.actions) {
-      if (id !== null) {
-        try {
-          await writer.addAction({ ...action.fields, objectiveId: id });
-          outcome.created.actions++;
-        } catch (error) {
-          outcome.failed.push({ item: "action", ref: String(action.fromId), title: action.fields.title, error });
-        }
-      }
-      step();
-    }
-  }
+  });
+  advance(toCreate.length);
+
+  const carried = rollover.objectives.flatMap((objective) => {
+    const id = ids.get(objective.fromId);
+    return id === undefined ? [] : objective.actions.map((action) => ({ action, objectiveId: id }));
+  });
+  advance(rollover.objectives.reduce((n, o) => n + o.actions.length, 0) - carried.length); // under an objective that failed
+  const createdActions = carried.length > 0 ? await writer.writeActions(carried.map(({ action, objectiveId }) => ({ kind: "create", fields: { ...action.fields, objectiveId } }))) : [];
+  createdActions.forEach((result, i) => {
+    const { action } = carried[i] as (typeof carried)[number];
+    if (result.ok) outcome.created.actions++;
+    else outcome.failed.push({ item: "action", ref: String(action.fromId), title: action.fields.title, error: result.error });
+  });
+  advance(carried.length);
   if (outcome.failed.length > 0) return outcome; // keep this year open until everything is carried
 
-  for (const objective of rollover.markReadOnly) {
-    try {
-      await writer.updateObjective(objective.id, objective.etag, { readOnly: true });
-      outcome.closed++;
-    } catch (error) {
-      outcome.failed.push({ item: "objective", ref: String(objective.id), title: objective.title, error });
-    }
-    step();
-  }
+  const closing = rollover.markReadOnly;
+  const closed = closing.length > 0 ? await writer.writeObjectives(closing.map((o) => ({ kind: "update", id: o.id, etag: o.etag, patch: { readOnly: true } }))) : [];
+  closed.forEach((result, i) => {
+    const objective = closing[i] as (typeof closing)[number];
+    if (result.ok) outcome.closed++;
+    else outcome.failed.push({ item: "objective", ref: String(objective.id), title: objective.title, error: result.error });
+  });
+  advance(closing.length);
   return outcome;
 }
