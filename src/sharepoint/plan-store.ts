@@ -74,6 +74,10 @@ export function toLoginName(loginOrEmail: string): string {
   return loginOrEmail.includes("|") ? loginOrEmail : `i:0#.f|membership|${loginOrEmail.trim()}`;
 }
 
+function closedError(planYear: string): AppError {
+  return new AppError("closed", `The ${planYear} plan year is closed (carried into the next year); its objectives and actions cannot be changed.`);
+}
+
 export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): PlanStore {
   const now = options.now ?? (() => new Date());
   const list = (title: string): IList => sp.web.lists.getByTitle(title);
@@ -95,6 +99,17 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   const readAction = (id: number) =>
     call(async () => toAction(await actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>()));
   const readActionRaw = (id: number) => call(() => actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
+
+  /**
+   * A closed (rolled-over) plan year is read-only: its objectives and actions refuse changes here as
+   * well as having no controls in the tab, so a tab left open since before the roll-over cannot
+   * change them. SharePoint's permissions are not narrowed, so the rule is the app's, not the site's.
+   */
+  async function openObjective(id: number): Promise<Objective> {
+    const objective = await readObjective(id);
+    if (objective.readOnly) throw closedError(objective.planYear);
+    return objective;
+  }
 
   /** The current version for a conflict view, or null when the item was deleted. */
   async function current<T>(read: () => Promise<T>): Promise<T | null> {
@@ -149,6 +164,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   ): Promise<Action> {
     const before = await readActionRaw(id);
     const previous = toAction(before);
+    await openObjective(patch.objectiveId ?? previous.objectiveId);
     const ragChanged = patch.rag !== undefined && patch.rag !== previous.rag;
     if (patch.rag !== undefined && (validate === "always" || ragChanged)) {
       const issues = validateProgress({ rag: patch.rag, note: note ?? null, progress: patch.progress ?? null });
@@ -349,14 +365,19 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async updateObjective(id, etag, patch: ObjectivePatch) {
+      // Closing a year (readOnly: true) is the one change a closed objective still takes.
+      if (!(Object.keys(patch).length === 1 && patch.readOnly !== undefined)) await openObjective(id);
       await merge<Objective>(objectives(), id, etag, objectiveFields(patch), patch, () => readObjective(id));
       return readObjective(id);
     },
 
-    deleteObjective: (id, etag) => remove<Objective>(objectives(), id, etag, () => readObjective(id)),
+    async deleteObjective(id, etag) {
+      await openObjective(id);
+      return remove<Objective>(objectives(), id, etag, () => readObjective(id));
+    },
 
     async addAction(draft: ActionDraft) {
-      const objective = await readObjective(draft.objectiveId);
+      const objective = await openObjective(draft.objectiveId);
       const added = (await call(() => actions().items.add({ ...actionFields(draft), [F.planYear]: objective.planYear }))) as SpItem;
       // The starting RAG opens the action's history.
       const start = toAction(added);
@@ -380,7 +401,10 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       return changeAction(id, etag, patch, change.note, "always");
     },
 
-    deleteAction: (id, etag) => remove<Action>(actions(), id, etag, () => readAction(id)),
+    async deleteAction(id, etag) {
+      await openObjective((await readAction(id)).objectiveId);
+      return remove<Action>(actions(), id, etag, () => readAction(id));
+    },
 
     async writeObjectives(writes: ObjectiveWrite[]) {
       // One batch of adds and ETag-guarded MERGEs, then one batch re-reading what was written.
@@ -420,12 +444,19 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const objectiveIdOf = (w: ActionWrite) => (w.kind === "create" ? w.fields.objectiveId : w.previous.objectiveId);
       const objectiveIds = [...new Set(pending.map(({ w }) => objectiveIdOf(w)))];
       const years = new Map<number, string>();
-      const yearReads = await settleEach(objectiveIds, (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear)<SpItem>());
-      yearReads.forEach((r, k) => r.status === "fulfilled" && years.set(objectiveIds[k] as number, String(r.value[F.planYear] ?? "")));
+      const closed = new Set<number>();
+      const yearReads = await settleEach(objectiveIds, (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear, F.readOnly)<SpItem>());
+      yearReads.forEach((r, k) => {
+        if (r.status !== "fulfilled") return;
+        years.set(objectiveIds[k] as number, String(r.value[F.planYear] ?? ""));
+        if (r.value[F.readOnly] === true) closed.add(objectiveIds[k] as number);
+      });
 
       const writable = pending.filter(({ w, i }) => {
-        if (years.has(objectiveIdOf(w))) return true;
-        results[i] = { ok: false, error: new AppError("notFound", `objective ${objectiveIdOf(w)} was not found`) };
+        const objectiveId = objectiveIdOf(w);
+        if (closed.has(objectiveId)) results[i] = { ok: false, error: closedError(years.get(objectiveId) ?? "") };
+        else if (!years.has(objectiveId)) results[i] = { ok: false, error: new AppError("notFound", `objective ${objectiveId} was not found`) };
+        else return true;
         return false;
       });
       const sent = await settleEach(writable, (web, { w }) => {
@@ -490,6 +521,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
     async addComment(actionId: number, note: string) {
       const action = await readActionRaw(actionId);
+      await openObjective(toAction(action).objectiveId);
       return addUpdateRecord({ actionId, planYear: String(action[F.planYear] ?? ""), rag: null, previousRag: null, note, progress: null, kind: "comment" });
     },
 

@@ -5,7 +5,20 @@ import { authProblem } from "../../auth/errors";
 
 export type ErrorKind = AppErrorCode;
 
-const KNOWN = new Set<string>(["conflict", "forbidden", "manageRequired", "throttled", "offline", "notProvisioned", "listThreshold", "notFound", "invalid", "unexpected"]);
+// Every code, so adding one to AppErrorCode without a message here fails to compile.
+const KNOWN: Record<AppErrorCode, true> = {
+  conflict: true,
+  forbidden: true,
+  manageRequired: true,
+  throttled: true,
+  offline: true,
+  notProvisioned: true,
+  listThreshold: true,
+  notFound: true,
+  invalid: true,
+  closed: true,
+  unexpected: true,
+};
 
 export interface ConflictLike<T = unknown> {
   mine: Partial<T>;
@@ -14,7 +27,7 @@ export interface ConflictLike<T = unknown> {
 
 export function errorKind(error: unknown): ErrorKind {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && KNOWN.has(code)) return code as ErrorKind;
+  if (typeof code === "string" && Object.hasOwn(KNOWN, code)) return code as ErrorKind;
   if (error instanceof TypeError && /fetch|network/i.test(error.message)) return "offline";
   return "unexpected";
 }

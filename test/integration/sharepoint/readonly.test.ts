@@ -6,7 +6,8 @@ import "@pnp/sp/lists/index.js";
 import "@pnp/sp/fields/index.js";
 import { provision } from "../../../src/sharepoint/provision";
 import { F, LIST_TITLES, SCHEMA_VERSION } from "../../../src/sharepoint/schema";
-import { ADMIN, EDITOR, startSite, type Site } from "./support";
+import { AppError } from "../../../src/sharepoint/errors";
+import { ADMIN, AMARA, EDITOR, startSite, type Site } from "./support";
 
 describe("closing a plan year (ReadOnly on objectives)", () => {
   let site: Site;
@@ -49,6 +50,57 @@ describe("closing a plan year (ReadOnly on objectives)", () => {
     // Reopening (an editor's correction) writes false, not "unchanged".
     const reopened = await store.updateObjective(closed.id, closed.etag, { readOnly: false });
     expect(reopened.readOnly ?? false).toBe(false);
+  });
+
+  it("refuses every change to a closed year's objectives and actions, from a tab opened before it closed", async () => {
+    const store = site.store(EDITOR);
+    const amara = await store.ensurePerson(AMARA);
+    const objective = await store.addObjective({
+      title: "Closed soon",
+      planYear: "2023/24",
+      number: "1",
+      description: null,
+      owner: null,
+      sponsor: null,
+      indicators: [],
+      highImpactActions: [],
+      ragOverride: null,
+      ragOverrideReason: null,
+    });
+    const action = await store.addAction({
+      objectiveId: objective.id,
+      title: "Mentoring",
+      number: "1.1",
+      leads: [amara],
+      leadText: null,
+      dueDate: null,
+      milestones: null,
+      progress: null,
+      kpis: null,
+      outcomes: null,
+      indicators: [],
+      rag: "Green",
+    });
+    // The roll-over closes the year; Amara's tab still holds the action as it was.
+    const closed = await store.updateObjective(objective.id, objective.etag, { readOnly: true });
+    const owner = site.store(AMARA);
+    const refusals = [
+      owner.updateProgress(action.id, action.etag, { rag: "Amber", note: "Slipped" }),
+      owner.addComment(action.id, "A comment"),
+      store.updateAction(action.id, action.etag, { title: "Renamed" }),
+      store.deleteAction(action.id, action.etag),
+      store.addAction({ ...action, number: "1.2" }),
+      store.updateObjective(closed.id, closed.etag, { title: "Renamed" }),
+      store.deleteObjective(closed.id, closed.etag),
+      store.writeActions([{ kind: "update", previous: action, patch: { rag: "Amber" } }]).then((r) => Promise.reject((r[0] as { error: unknown }).error)),
+    ];
+    for (const refused of await Promise.allSettled(refusals)) {
+      expect(refused.status).toBe("rejected");
+      expect(((refused as PromiseRejectedResult).reason as AppError).code).toBe("closed");
+    }
+    const after = await store.getAction(action.id);
+    expect(after).toMatchObject({ title: "Mentoring", rag: "Green", etag: action.etag });
+    expect((await store.history(action.id)).map((u) => u.kind)).toEqual(["update"]); // the starting RAG only
   });
 
   it("adds the field to an Objectives list provisioned before schema 2", async () => {
