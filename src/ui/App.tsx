@@ -24,6 +24,7 @@ import { actionsOf } from "./state/planView";
 import { planYearHref, readParams } from "./state/params";
 import { PlanProvider, usePlanContext, type PlanContextValue } from "./state/PlanContext";
 import { SignInContext } from "./state/signIn";
+import { useNarrow } from "./state/useNarrow";
 
 // Editors' dialogs load on first use: readers and action owners never download them.
 const ActionForm = lazy(() => import("./components/ActionForm").then((m) => ({ default: m.ActionForm })));
@@ -39,12 +40,16 @@ const useStyles = makeStyles({
   // mount node (absolutely placed at z-index 1000000), and a 100vh height there laid an invisible
   // sheet over the page whenever a dropdown had focus, so mouse clicks never reached its button.
   surface: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
-  page: { maxWidth: "1280px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gap: tokens.spacingVerticalM },
-  pageNarrow: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
+  // minmax(0, 1fr): a wide child (a table, a chart) scrolls in its own box instead of widening the page.
+  page: { maxWidth: "1280px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalM,
+    // The meeting side panel (320 px) and phones: every pixel of width goes to the content.
+    "@media (max-width: 600px)": { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
+  },
   header: { display: "flex", justifyContent: "space-between", alignItems: "baseline", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
   h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   who: { color: tokens.colorNeutralForeground2 },
-  nav: { overflowX: "auto" },
+  // The three tabs wrap rather than scroll out of sight in a narrow tab.
+  navTabs: { flexWrap: "wrap" },
 });
 
 export interface AppProps {
@@ -112,6 +117,7 @@ type Editing = { kind: "objective"; objective: Objective | null } | { kind: "act
 function Shell(props: { tracker: ActivityTracker; initialActionId: number | null }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const narrow = useNarrow();
   const context = usePlanContext();
   const { state, year } = context;
   const [tab, setTab] = useState<"overview" | "mine" | "indicators">("overview");
@@ -169,8 +175,10 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
     body = (
       <>
         {isYearClosed(data.snapshot.objectives) ? <ClosedYearNotice year={data.snapshot.year} /> : null}
-        <nav aria-label={t("nav.label")} className={styles.nav}>
+        <nav aria-label={t("nav.label")}>
           <TabList
+            className={styles.navTabs}
+            size={narrow ? "small" : "medium"}
             selectedValue={tab}
             onTabSelect={(_, d) => {
               setTab(d.value as "overview" | "mine" | "indicators");

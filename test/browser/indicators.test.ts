@@ -14,7 +14,7 @@ import { writeXlsx } from "../../src/demo/xlsx-writer";
 import { computeResults, type Counts, type RepresentationResult } from "../../src/indicators";
 import { CHUNK_THRESHOLD } from "../../src/sharepoint/files";
 import { readWorkbooks, type InputFile } from "../../src/workbook";
-import { THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type AxeViolation, type RunningApp } from "../support/browser";
+import { SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type AxeViolation, type RunningApp } from "../support/browser";
 import { buildXlsx } from "../unit/workbook/fixtures";
 
 const LEAD = "edi.lead@wres.test";
@@ -409,6 +409,35 @@ describe("indicators in the tab", () => {
     await page.getByTestId("indicator-2").waitFor({ timeout: 120_000 });
     await expect(page.getByRole("button", { name: /^Map columns:/ }).count()).resolves.toBe(0);
     await context.close();
+  });
+
+  it("fits a narrow tab (the meeting side panel's 320 px) before and after a run: nothing scrolls the page sideways", async () => {
+    const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+    // For the failure message: the innermost elements that stick out past the viewport.
+    const wide = (page: Page) =>
+      page.evaluate((width) => {
+        const out: string[] = [];
+        for (const el of Array.from(document.body.querySelectorAll("*"))) {
+          const box = el.getBoundingClientRect();
+          if (box.right > width + 1 && !Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1)) {
+            out.push(`${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} "${(el.textContent ?? "").slice(0, 30)}" right=${Math.round(box.right)}`);
+          }
+        }
+        return out.slice(0, 6).join("; ");
+      }, SIDE_PANEL.width);
+    for (const theme of THEMES) {
+      const { context, page } = await openAs(browser, app, LEAD, { theme, viewport: SIDE_PANEL });
+      await openIndicators(page);
+      await screenshot(page, `indicators-sidepanel-before-${theme}`);
+      expect(await pageWidth(page), `${theme}, before a run: ${await wide(page)}`).toBeLessThanOrEqual(SIDE_PANEL.width);
+      await selectOnly(page, /^Select (?!hostile-|renamed-).*\.xlsx$/);
+      await page.getByRole("button", { name: /^Run indicators/ }).click();
+      await page.getByRole("heading", { name: /^Results/ }).waitFor({ timeout: 120_000 });
+      await page.getByTestId("chart-1-non-clinical").getByRole("option").first().waitFor();
+      await screenshot(page, `indicators-sidepanel-after-${theme}`);
+      expect(await pageWidth(page), `${theme}, after a run: ${await wide(page)}`).toBeLessThanOrEqual(SIDE_PANEL.width);
+      await context.close();
+    }
   });
 
   it("reads correctly in every Teams theme, with no axe violations", async () => {

@@ -1,7 +1,8 @@
 // One indicator's results: the figure, adverse-impact band and confidence interval, direction of good,
 // the method note, and always a table, with a Fluent chart next to it on screen (the table is the chart's
 // text alternative). Counts come from the publishable copy: hidden ones show as "<10" or "*".
-import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
 import { formatCount, formatPercent, formatRatio } from "../../indicators";
 import type { Counts, IndicatorResult, RelativeLikelihoodResult, RepresentationResult, ResultsDocument, SurveyResult, BoardResult } from "../../indicators";
@@ -35,7 +36,7 @@ function CountsTable(props: { caption: string; rows: [string, Counts | undefined
   const rows = props.rows.filter((r): r is [string, Counts] => Boolean(r[1]) && (r[1]!.total ?? 1) !== 0);
   if (rows.length === 0) return null;
   return (
-    <Table size="small" aria-label={props.caption}>
+    <WideTable size="small" aria-label={props.caption}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{props.caption}</TableHeaderCell>
@@ -62,7 +63,7 @@ function CountsTable(props: { caption: string; rows: [string, Counts | undefined
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WideTable>
   );
 }
 
@@ -118,7 +119,7 @@ function Representation(props: { result: RepresentationResult; doc: ResultsDocum
         />
       ) : null}
       {model ? (
-        <Table size="small" aria-label={t("indicators.view.modelEmployer")}>
+        <WideTable size="small" aria-label={t("indicators.view.modelEmployer")}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t("indicators.view.modelEmployer")}</TableHeaderCell>
@@ -140,7 +141,7 @@ function Representation(props: { result: RepresentationResult; doc: ResultsDocum
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WideTable>
       ) : null}
       <Text className={styles.note}>{t("indicators.view.method1")}</Text>
     </>
@@ -180,7 +181,7 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
           testId={`chart-${props.id}`}
         />
       ) : null}
-      <Table size="small" aria-label={t(`indicators.title.i${props.id}`)}>
+      <WideTable size="small" aria-label={t(`indicators.title.i${props.id}`)}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t("indicators.view.groupCol")}</TableHeaderCell>
@@ -199,7 +200,7 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </WideTable>
       <Text className={styles.note}>{r.method}</Text>
     </>
   );
@@ -225,7 +226,7 @@ function Survey(props: { id: string; result: SurveyResult; charts: boolean }) {
           testId={`chart-${props.id}`}
         />
       ) : null}
-      <Table size="small" aria-label={t("indicators.view.chartSurvey")}>
+      <WideTable size="small" aria-label={t("indicators.view.chartSurvey")}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t("indicators.view.groupCol")}</TableHeaderCell>
@@ -245,7 +246,7 @@ function Survey(props: { id: string; result: SurveyResult; charts: boolean }) {
             <TableCell className={styles.number}>{formatCount(r.bmeRespondents, r.suppressed?.bmeRespondents)}</TableCell>
           </TableRow>
         </TableBody>
-      </Table>
+      </WideTable>
       <Text>{t("indicators.view.gapText", { gap: r.gap === null ? "–" : r.gap.toFixed(1) })}</Text>
       <Text className={styles.note}>{t("indicators.view.methodSurvey")}</Text>
     </>
@@ -264,7 +265,7 @@ function Board(props: { result: BoardResult; threshold: number }) {
         <Text>{t("indicators.view.votingDifference")}</Text>
         <Badge appearance="outline">{t("indicators.direction.towardsZero")}</Badge>
       </div>
-      <Table size="small" aria-label={t("indicators.title.i9")}>
+      <WideTable size="small" aria-label={t("indicators.title.i9")}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t("indicators.view.membership")}</TableHeaderCell>
@@ -283,7 +284,7 @@ function Board(props: { result: BoardResult; threshold: number }) {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </WideTable>
       <Text className={styles.note}>{t("indicators.view.method9")}</Text>
     </>
   );

@@ -27,12 +27,16 @@ import { indicatorKeys, initialThreshold, MAX_THRESHOLD, MIN_THRESHOLD, parseThr
 import { WorkbookPicker } from "./WorkbookPicker";
 
 const useStyles = makeStyles({
-  screen: { display: "grid", gap: tokens.spacingVerticalXL },
+  screen: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalXL },
   bar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
   stages: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalXS },
-  card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gap: tokens.spacingVerticalM },
+  card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalM,
+    "@media (max-width: 600px)": { padding: tokens.spacingHorizontalS },
+  },
   threshold: { maxWidth: "60ch" },
   thresholdInput: { width: "8ch" },
+  // Nine indicators and the report do not fit one line in a narrow tab (320 px): wrap, never scroll the page sideways.
+  tabs: { flexWrap: "wrap" },
 });
 
 type PlanStoreRows = PlanStore["saveIndicatorResults"];
@@ -312,7 +316,7 @@ export default function IndicatorsScreen() {
             {saving === "saved" ? <Text role="status">{t("indicators.results.saved")}</Text> : null}
           </div>
           <nav aria-label={t("indicators.results.nav")}>
-            <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))} size="small">
+            <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))} size="small" className={styles.tabs}>
               {keys.map((k) => (
                 <Tab key={k} value={k}>
                   {t(`indicators.short.i${k}`)}

@@ -14,6 +14,8 @@ import { indicatorKeys, type SavedResults as Saved } from "./view";
 const useStyles = makeStyles({
   card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gap: tokens.spacingVerticalM },
   facts: { display: "grid", gap: tokens.spacingVerticalXS },
+  // Nine indicators and the report do not fit one line in a narrow tab (320 px): wrap, never scroll the page sideways.
+  tabs: { flexWrap: "wrap" },
 });
 
 export function SavedResults(props: { saved: Saved; actions: readonly Action[]; today: string; locale: AppLocale; canRun: boolean }) {
@@ -41,7 +43,7 @@ export function SavedResults(props: { saved: Saved; actions: readonly Action[]; 
       {keys.length > 0 && current !== null ? (
         <>
           <nav aria-label={t("indicators.saved.nav")}>
-            <TabList selectedValue={current} onTabSelect={(_, d) => setView(String(d.value))} size="small">
+            <TabList selectedValue={current} onTabSelect={(_, d) => setView(String(d.value))} size="small" className={styles.tabs}>
               {keys.map((k) => (
                 <Tab key={k} value={k}>
                   {t(`indicators.short.i${k}`)}

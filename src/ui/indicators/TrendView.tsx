@@ -1,6 +1,7 @@
 // Saved results year on year: one row per indicator, each year's figure with its move since the year
 // before judged by the indicator's direction of good, and whether the figure was computed or typed in.
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { WideTable } from "../components/WideTable";
 import { ArrowDownRegular, ArrowRightRegular, ArrowUpRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { IndicatorResultRow } from "../../plan/types";
@@ -48,7 +49,7 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
         <Text>{t("indicators.trend.empty")}</Text>
       ) : (
         <>
-          <Table size="small" aria-label={t("indicators.trend.title")} data-testid="wres-trend">
+          <WideTable size="small" aria-label={t("indicators.trend.title")} data-testid="wres-trend">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("indicators.trend.indicator")}</TableHeaderCell>
@@ -85,7 +86,7 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </WideTable>
           <Text size={200}>{t("indicators.trend.note")}</Text>
         </>
       )}

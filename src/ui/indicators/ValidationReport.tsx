@@ -1,5 +1,6 @@
 // What was read, from where; rows excluded and why; data completeness; warnings in plain words.
-import { Badge, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, MessageBar, MessageBarBody, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
 import { formatNumber, type AppLocale } from "../../i18n";
 import type { ResultsDocument } from "../../indicators";
@@ -97,7 +98,7 @@ export function ValidationReport(props: { sheets: SheetSummary[]; issues: ReadIs
       ) : null}
 
       <h3>{t("indicators.report.read")}</h3>
-      <Table size="small" aria-label={t("indicators.report.read")}>
+      <WideTable size="small" aria-label={t("indicators.report.read")}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t("indicators.report.file")}</TableHeaderCell>
@@ -124,13 +125,13 @@ export function ValidationReport(props: { sheets: SheetSummary[]; issues: ReadIs
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </WideTable>
 
       <h3>{t("indicators.report.exclusions")}</h3>
       {exclusions.length === 0 ? (
         <Text>{t("indicators.report.noExclusions")}</Text>
       ) : (
-        <Table size="small" aria-label={t("indicators.report.exclusions")}>
+        <WideTable size="small" aria-label={t("indicators.report.exclusions")}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t("indicators.report.file")}</TableHeaderCell>
@@ -149,11 +150,11 @@ export function ValidationReport(props: { sheets: SheetSummary[]; issues: ReadIs
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WideTable>
       )}
 
       <h3>{t("indicators.report.completeness")}</h3>
-      <Table size="small" aria-label={t("indicators.report.completeness")}>
+      <WideTable size="small" aria-label={t("indicators.report.completeness")}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t("indicators.report.input")}</TableHeaderCell>
@@ -178,7 +179,7 @@ export function ValidationReport(props: { sheets: SheetSummary[]; issues: ReadIs
             ) : null,
           )}
         </TableBody>
-      </Table>
+      </WideTable>
 
       <h3>{t("indicators.report.warnings")}</h3>
       {warnings.length === 0 ? (

@@ -1,6 +1,7 @@
 // The workbooks in the organisation's "WRES Data" library: pick one or several for a run, upload new ones.
 import { useRef, useState } from "react";
-import { Button, Checkbox, Field, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, ProgressBar, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { WideTable } from "../components/WideTable";
 import { ArrowUploadRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { DataFile } from "../../plan/types";
@@ -9,7 +10,6 @@ import { formatBytes } from "./view";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
-  table: { tableLayout: "auto" },
   hidden: { display: "none" },
   number: { textAlign: "end", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
 });
@@ -78,7 +78,7 @@ export function WorkbookPicker(props: {
       {props.files.length === 0 ? (
         <Text>{t("indicators.workbooks.empty")}</Text>
       ) : (
-        <Table className={styles.table} aria-label={t("indicators.workbooks.title")} size="small">
+        <WideTable aria-label={t("indicators.workbooks.title")} size="small">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>
@@ -113,7 +113,7 @@ export function WorkbookPicker(props: {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WideTable>
       )}
     </section>
   );
