@@ -407,8 +407,15 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async writeObjectives(writes: ObjectiveWrite[]) {
+      // A closed year's objectives take only the change that closes them, as for a single edit.
+      const closes = (w: ObjectiveWrite) => w.kind === "update" && Object.keys(w.patch).length === 1 && w.patch.readOnly !== undefined;
+      const guarded = [...new Set(writes.flatMap((w) => (w.kind === "update" && !closes(w) ? [w.id] : [])))];
+      const closed = new Map<number, string>();
+      const states = await settleEach(guarded, (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear, F.readOnly)<SpItem>());
+      states.forEach((r, k) => r.status === "fulfilled" && r.value[F.readOnly] === true && closed.set(guarded[k] as number, String(r.value[F.planYear] ?? "")));
+      const refused = (w: ObjectiveWrite) => w.kind === "update" && closed.has(w.id);
       // One batch of adds and ETag-guarded MERGEs, then one batch re-reading what was written.
-      const sent = await settleEach(writes, (web, w) => {
+      const sent = await settleEach(writes.filter((w) => !refused(w)), (web, w) => {
         const items = web.lists.getByTitle(LIST_TITLES.objectives).items;
         return w.kind === "create"
           ? items.add(objectiveFields(w.fields)).then((added) => Number((added as SpItem)["Id"]))
@@ -420,9 +427,11 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>(),
       );
       reads.forEach((r, i) => r.status === "fulfilled" && reread.set(ids[i] as number, toObjective(r.value)));
+      let next = 0;
       return Promise.all(
-        sent.map(async (r, i): Promise<Settled<Objective>> => {
-          const w = writes[i] as ObjectiveWrite;
+        writes.map(async (w): Promise<Settled<Objective>> => {
+          if (w.kind === "update" && refused(w)) return { ok: false, error: closedError(closed.get(w.id) ?? "") };
+          const r = sent[next++] as PromiseSettledResult<number>;
           if (r.status === "rejected") return writeFailure<Objective>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readObjective(w.id) : null);
           const value = reread.get(r.value);
           return value ? { ok: true, value } : { ok: true, value: await readObjective(r.value) };
@@ -483,11 +492,9 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
           written.push({ w, i, id: r.value, record: record ? progressUpdateFields({ ...record, date, authorId: author.id }) : null });
         }),
       );
-      const recorded = await settleEach(
-        written.filter((x) => x.record !== null),
-        (web, x) => web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(x.record as SpItem),
-      );
-      const unrecorded = new Set(recorded.flatMap((r, k) => (r.status === "rejected" ? [written.filter((x) => x.record !== null)[k]] : [])));
+      const withRecord = written.filter((x) => x.record !== null);
+      const recorded = await settleEach(withRecord, (web, x) => web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(x.record as SpItem));
+      const unrecorded = new Set(recorded.flatMap((r, k) => (r.status === "rejected" ? [withRecord[k]] : [])));
       const reads = await settleEach(written, (web, x) => web.lists.getByTitle(LIST_TITLES.actions).items.getById(x.id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
       reads.forEach((r, k) => {
         const x = written[k] as (typeof written)[number];
