@@ -214,7 +214,7 @@ describe("rolling the plan over", () => {
     }
   });
 
-  it("links a carried-over action back to the action it continues, and the link opens the closed year at it", async () => {
+  it("links a carried-over action back to the action it continues, the link opens the closed year at it, and that action links forward again", async () => {
     const next = await storeAs(LEAD).loadPlan("2025/26");
     const earlier = await storeAs(LEAD).loadPlan("2024/25");
     const carried = [...next.actions].sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }))[0]!;
@@ -238,6 +238,9 @@ describe("rolling the plan over", () => {
     const panel = page.getByRole("dialog", { name: `${from.number} ${from.title}` });
     await panel.getByRole("heading", { name: "History" }).waitFor();
     expect(await panel.getByRole("button", { name: "Edit action" }).count()).toBe(0);
+    // The closed year's action links forward to the action that continues it.
+    await panel.getByRole("link", { name: `Carried into 2025/26 as action ${carried.number}` }).waitFor();
+    await screenshot(page, "action-panel-carried-into-default-desktop");
     expect(new URL(page.url()).searchParams.get("year")).toBe("2024/25");
     expect(new URL(page.url()).searchParams.get("action")).toBe(String(from.id));
     // Back returns to the carried-over action in 2025/26.

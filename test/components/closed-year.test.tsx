@@ -116,6 +116,13 @@ describe("a carried-over action", () => {
     expect(await screen.findByTestId("closed-year")).toBeTruthy();
     expect(queryButton("Edit action")).toBeNull();
     expect(new URLSearchParams(location.search).get("year")).toBe("2024/25");
+    // And forward again: the closed year's action links to the action that continues it.
+    const forward = await screen.findByRole("link", { name: "Carried into 2025/26 as action 1.1" });
+    expect(new URL((forward as HTMLAnchorElement).href).searchParams.get("action")).toBe("11");
+    await userEvent.click(forward);
+    await screen.findByText("WRES action plan 2025/26", { selector: "h1" });
+    await screen.findByRole("link", { name: "Carried over from 2024/25 action 1.4" });
+    expect(screen.queryByTestId("carried-into")).toBeNull();
   });
 
   it("says it was carried over when the earlier action is no longer on the site, and nothing on other actions", async () => {
@@ -127,5 +134,6 @@ describe("a carried-over action", () => {
     renderApp(store, { initialActionId: 12 });
     await screen.findByText("Copy link");
     expect(screen.queryByTestId("carried-from")).toBeNull();
+    expect(screen.queryByTestId("carried-into")).toBeNull();
   });
 });

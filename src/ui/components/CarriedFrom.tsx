@@ -1,11 +1,14 @@
-// "Carried over from 2024/25 action 1.2": the link back from a carried-over action to the action
-// it continues, which opens that earlier (usually closed) plan year at it.
+// The links between an action and its other selves across a roll-over. Back, on a carried-over
+// action: "Carried over from 2024/25 action 1.2", opening that earlier (usually closed) year at it.
+// Forward, on an action of a closed year that was carried on: "Carried into 2025/26 as action 1.1".
 import { useEffect, useState } from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowHookUpLeftRegular } from "@fluentui/react-icons";
+import { ArrowHookUpLeftRegular, ArrowHookDownRightRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
+import { isClosed } from "../../plan/permissions";
 import type { Action } from "../../plan/types";
-import { earlierAction, type EarlierAction } from "../state/carriedFrom";
+import type { PlanStore } from "../../sharepoint/types";
+import { earlierAction, laterAction, type ActionInYear } from "../state/carriedFrom";
 import { usePlan } from "../state/PlanContext";
 import { YearLink } from "./YearLink";
 
@@ -15,38 +18,60 @@ const useStyles = makeStyles({
   icon: { verticalAlign: "middle", marginInlineEnd: tokens.spacingHorizontalXS },
 });
 
-export function CarriedFrom(props: { action: Action }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
+/** The other action found by `lookup` for `id` (null while looking or when `id` is null); `undefined` until known. */
+function useActionInYear(lookup: (store: PlanStore, id: number, year: string) => Promise<ActionInYear | null>, id: number | null): ActionInYear | null | undefined {
   const { store, snapshot } = usePlan();
-  const fromId = props.action.carriedFromId ?? null;
-  const [found, setFound] = useState<{ fromId: number; earlier: EarlierAction | null } | null>(null);
+  const [found, setFound] = useState<{ id: number; year: string; other: ActionInYear | null } | null>(null);
   useEffect(() => {
-    if (fromId === null) return;
+    if (id === null) return;
     let live = true;
-    earlierAction(store, fromId, snapshot.year).then(
-      (earlier) => live && setFound({ fromId, earlier }),
-      () => undefined, // unreadable now: the line still says it was carried over, without the link
+    lookup(store, id, snapshot.year).then(
+      (other) => live && setFound({ id, year: snapshot.year, other }),
+      () => undefined, // unreadable now: the back line still says it was carried over, without the link
     );
     return () => {
       live = false;
     };
-  }, [store, fromId, snapshot.year]);
+  }, [lookup, store, id, snapshot.year]);
+  return found && found.id === id && found.year === snapshot.year ? found.other : undefined;
+}
 
+export function CarriedFrom(props: { action: Action }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const fromId = props.action.carriedFromId ?? null;
+  const earlier = useActionInYear(earlierAction, fromId);
   if (fromId === null) return null;
-  const current = found?.fromId === fromId ? found : null;
   return (
     <Text as="p" block className={styles.root} data-testid="carried-from">
       <ArrowHookUpLeftRegular aria-hidden className={styles.icon} />
-      {current?.earlier ? (
-        <YearLink year={current.earlier.year} actionId={current.earlier.action.id}>
-          {t("carried.from", { year: current.earlier.year, number: current.earlier.action.number })}
+      {earlier ? (
+        <YearLink year={earlier.year} actionId={earlier.action.id}>
+          {t("carried.from", { year: earlier.year, number: earlier.action.number })}
         </YearLink>
-      ) : current ? (
+      ) : earlier === null ? (
         t("carried.fromMissing")
       ) : (
         t("carried.fromEarlier")
       )}
+    </Text>
+  );
+}
+
+/** Shown on an action of a closed year once its continuation in the next year is found; nothing otherwise. */
+export function CarriedInto(props: { action: Action }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { snapshot } = usePlan();
+  const closed = isClosed(snapshot.objectives.find((o) => o.id === props.action.objectiveId));
+  const later = useActionInYear(laterAction, closed ? props.action.id : null);
+  if (!closed || !later) return null;
+  return (
+    <Text as="p" block className={styles.root} data-testid="carried-into">
+      <ArrowHookDownRightRegular aria-hidden className={styles.icon} />
+      <YearLink year={later.year} actionId={later.action.id}>
+        {t("carried.into", { year: later.year, number: later.action.number })}
+      </YearLink>
     </Text>
   );
 }

@@ -20,7 +20,7 @@ import { DeleteRegular, DismissRegular, EditRegular, LinkRegular } from "@fluent
 import { useTranslation } from "react-i18next";
 import { capabilitiesWithin, isOverdue } from "../../plan";
 import { formatDate } from "../../i18n";
-import { CarriedFrom } from "../components/CarriedFrom";
+import { CarriedFrom, CarriedInto } from "../components/CarriedFrom";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { QuickUpdate } from "../components/QuickUpdate";
@@ -126,6 +126,7 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
               <RagBadge rag={action.rag} size="large" />
             </div>
             <CarriedFrom action={action} />
+            <CarriedInto action={action} />
             <Toolbar aria-label={t("action.toolbar")} className={styles.toolbar}>
               <Button icon={<LinkRegular />} onClick={() => void copy()}>
                 {t("link.copy")}

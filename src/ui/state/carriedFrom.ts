@@ -1,11 +1,12 @@
-// Finding the action a carried-over action continues (its carriedFromId) in an earlier plan year.
-// Roll-over carries from the year just before, so that year is read first (one batched read);
-// only if the action is not there are the site's other years tried.
-import { previousPlanYear } from "../../plan/rollover";
+// Following a carried-over action across plan years. Back: the action it continues (its
+// carriedFromId) in an earlier year; roll-over carries from the year just before, so that year is
+// read first (one batched read), and only if the action is not there are the site's other years
+// tried. Forward: the action in the next year that continues it.
+import { nextPlanYear, previousPlanYear } from "../../plan/rollover";
 import type { Action } from "../../plan/types";
 import type { PlanStore } from "../../sharepoint/types";
 
-export interface EarlierAction {
+export interface ActionInYear {
   year: string;
   action: Action;
 }
@@ -16,9 +17,9 @@ function searchOrder(years: readonly string[], current: string): string[] {
   return [...earlier, ...years.filter((y) => !earlier.includes(y))];
 }
 
-export async function findEarlierAction(store: Pick<PlanStore, "planYears" | "loadPlan">, fromId: number, currentYear: string): Promise<EarlierAction | null> {
+export async function findEarlierAction(store: Pick<PlanStore, "planYears" | "loadPlan">, fromId: number, currentYear: string): Promise<ActionInYear | null> {
   const tried = new Set([currentYear]);
-  const look = async (year: string): Promise<EarlierAction | null> => {
+  const look = async (year: string): Promise<ActionInYear | null> => {
     tried.add(year);
     const action = (await store.loadPlan(year)).actions.find((a) => a.id === fromId);
     return action ? { year, action } : null;
@@ -36,19 +37,33 @@ export async function findEarlierAction(store: Pick<PlanStore, "planYears" | "lo
   return null;
 }
 
-// Closed years do not change, so each lookup is made once per store (per page), not per opening of the panel.
-const cache = new WeakMap<object, Map<string, Promise<EarlierAction | null>>>();
-
-export function earlierAction(store: Pick<PlanStore, "planYears" | "loadPlan">, fromId: number, currentYear: string): Promise<EarlierAction | null> {
-  let byKey = cache.get(store);
-  if (!byKey) cache.set(store, (byKey = new Map()));
-  const key = `${currentYear}#${fromId}`;
-  let found = byKey.get(key);
-  if (!found) {
-    found = findEarlierAction(store, fromId, currentYear);
-    byKey.set(key, found);
-    // A failed read is not remembered: the next opening tries again.
-    found.catch(() => byKey.delete(key));
-  }
-  return found;
+/** The action in the next plan year that continues `actionId` (roll-over carries one year on), or null. */
+export async function findLaterAction(store: Pick<PlanStore, "loadPlan">, actionId: number, currentYear: string): Promise<ActionInYear | null> {
+  const next = nextPlanYear(currentYear);
+  if (!next) return null;
+  const action = (await store.loadPlan(next)).actions.find((a) => a.carriedFromId === actionId);
+  return action ? { year: next, action } : null;
 }
+
+/**
+ * A lookup made once per store (per page) and action, not per opening of the panel: closed years do
+ * not change, and an action is carried once. A failed read is not remembered: the next opening tries again.
+ */
+function once<S extends object>(find: (store: S, id: number, year: string) => Promise<ActionInYear | null>) {
+  const cache = new WeakMap<S, Map<string, Promise<ActionInYear | null>>>();
+  return (store: S, id: number, year: string): Promise<ActionInYear | null> => {
+    let byKey = cache.get(store);
+    if (!byKey) cache.set(store, (byKey = new Map()));
+    const key = `${year}#${id}`;
+    let found = byKey.get(key);
+    if (!found) {
+      found = find(store, id, year);
+      byKey.set(key, found);
+      found.catch(() => byKey.delete(key));
+    }
+    return found;
+  };
+}
+
+export const earlierAction = once(findEarlierAction);
+export const laterAction = once(findLaterAction);
