@@ -41,7 +41,13 @@ const useStyles = makeStyles({
   // sheet over the page whenever a dropdown had focus, so mouse clicks never reached its button.
   surface: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
   // minmax(0, 1fr): a wide child (a table, a chart) scrolls in its own box instead of widening the page.
-  page: { maxWidth: "1280px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalM,
+  page: {
+    maxWidth: "1280px",
+    margin: "0 auto",
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    gap: tokens.spacingVerticalM,
     // The meeting side panel (320 px) and phones: every pixel of width goes to the content.
     "@media (max-width: 600px)": { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
   },
