@@ -41,13 +41,14 @@ function describeViolations(violations: AxeViolation[]): string {
 async function openIndicators(page: Page) {
   await page.getByRole("tab", { name: "Indicators" }).click();
   await page.getByRole("heading", { name: "Year on year" }).waitFor();
-  // The library's workbooks (the seeded demo ones at least) are listed once the folder has been read.
-  await page.getByRole("checkbox", { name: /^Select .*\.xlsx$/ }).first().waitFor();
 }
 
 /** Selects only the workbooks whose names match. */
 async function selectOnly(page: Page, names: RegExp) {
-  for (const box of await page.getByRole("checkbox", { name: /^Select .*\.xlsx$/ }).all()) {
+  const boxes = page.getByRole("checkbox", { name: /^Select .*\.xlsx$/ });
+  // The library's workbooks (the seeded demo ones at least) are listed once its folder has been read.
+  await boxes.first().waitFor();
+  for (const box of await boxes.all()) {
     const label = (await box.getAttribute("aria-label")) ?? "";
     if (names.test(label)) await box.check();
     else await box.uncheck();
