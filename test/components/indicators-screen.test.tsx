@@ -194,7 +194,7 @@ describe("running the indicators in the tab", () => {
     await screen.findByRole("heading", { name: catalogues["cy-GB"].indicators.trend.title }, { timeout: 20_000 });
     fireEvent.click(await screen.findByRole("checkbox", { name: catalogues["cy-GB"].indicators.workbooks.selectAll }));
     fireEvent.click(await findButton(/^Rhedeg y dangosyddion ar 5 o lyfrau gwaith$/));
-    const alert = await screen.findByText(/Stopiodd y porwr y rhediad cyn iddo orffen/);
+    const alert = await screen.findByText(/Stopiodd y porwr y rhediad cyn iddo orffen/, {}, { timeout: 30_000 });
     expect(alert.textContent).not.toMatch(/stopped unexpectedly/);
   });
 });
