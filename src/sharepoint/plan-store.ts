@@ -74,6 +74,11 @@ export function toLoginName(loginOrEmail: string): string {
   return loginOrEmail.includes("|") ? loginOrEmail : `i:0#.f|membership|${loginOrEmail.trim()}`;
 }
 
+/** Closing a year (readOnly alone) is the one change a closed objective still takes. */
+function onlyCloses(patch: ObjectivePatch): boolean {
+  return Object.keys(patch).length === 1 && patch.readOnly !== undefined;
+}
+
 function closedError(planYear: string): AppError {
   return new AppError("closed", `The ${planYear} plan year is closed (carried into the next year); its objectives and actions cannot be changed.`);
 }
@@ -230,6 +235,14 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     return out;
   }
 
+  /** Each found objective's plan year and whether it is closed, in $batch reads; a missing one is left out. */
+  async function objectiveStates(ids: readonly number[]): Promise<Map<number, { planYear: string; closed: boolean }>> {
+    const reads = await settleEach(ids, (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear, F.readOnly)<SpItem>());
+    const states = new Map<number, { planYear: string; closed: boolean }>();
+    reads.forEach((r, k) => r.status === "fulfilled" && states.set(ids[k] as number, { planYear: String(r.value[F.planYear] ?? ""), closed: r.value[F.readOnly] === true }));
+    return states;
+  }
+
   /** A write's failure as the single-item methods report it: 412 or 404 becomes ConflictError with the current version. */
   async function writeFailure<T>(error: unknown, mine: Partial<T>, read: (() => Promise<T>) | null): Promise<Settled<T>> {
     const mapped = toAppError(error);
@@ -365,8 +378,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async updateObjective(id, etag, patch: ObjectivePatch) {
-      // Closing a year (readOnly: true) is the one change a closed objective still takes.
-      if (!(Object.keys(patch).length === 1 && patch.readOnly !== undefined)) await openObjective(id);
+      if (!onlyCloses(patch)) await openObjective(id);
       await merge<Objective>(objectives(), id, etag, objectiveFields(patch), patch, () => readObjective(id));
       return readObjective(id);
     },
@@ -408,12 +420,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
     async writeObjectives(writes: ObjectiveWrite[]) {
       // A closed year's objectives take only the change that closes them, as for a single edit.
-      const closes = (w: ObjectiveWrite) => w.kind === "update" && Object.keys(w.patch).length === 1 && w.patch.readOnly !== undefined;
-      const guarded = [...new Set(writes.flatMap((w) => (w.kind === "update" && !closes(w) ? [w.id] : [])))];
-      const closed = new Map<number, string>();
-      const states = await settleEach(guarded, (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear, F.readOnly)<SpItem>());
-      states.forEach((r, k) => r.status === "fulfilled" && r.value[F.readOnly] === true && closed.set(guarded[k] as number, String(r.value[F.planYear] ?? "")));
-      const refused = (w: ObjectiveWrite) => w.kind === "update" && closed.has(w.id);
+      const states = await objectiveStates([...new Set(writes.flatMap((w) => (w.kind === "update" && !onlyCloses(w.patch) ? [w.id] : [])))]);
+      const refused = (w: ObjectiveWrite) => w.kind === "update" && states.get(w.id)?.closed === true;
       // One batch of adds and ETag-guarded MERGEs, then one batch re-reading what was written.
       const sent = await settleEach(writes.filter((w) => !refused(w)), (web, w) => {
         const items = web.lists.getByTitle(LIST_TITLES.objectives).items;
@@ -430,7 +438,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       let next = 0;
       return Promise.all(
         writes.map(async (w): Promise<Settled<Objective>> => {
-          if (w.kind === "update" && refused(w)) return { ok: false, error: closedError(closed.get(w.id) ?? "") };
+          if (w.kind === "update" && refused(w)) return { ok: false, error: closedError(states.get(w.id)?.planYear ?? "") };
           const r = sent[next++] as PromiseSettledResult<number>;
           if (r.status === "rejected") return writeFailure<Objective>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readObjective(w.id) : null);
           const value = reread.get(r.value);
@@ -451,26 +459,20 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const pending = writes.map((w, i) => ({ w, i })).filter(({ i }) => results[i] === null);
       // The plan year each action is denormalised into, from its objective (one batch of reads).
       const objectiveIdOf = (w: ActionWrite) => (w.kind === "create" ? w.fields.objectiveId : w.previous.objectiveId);
-      const objectiveIds = [...new Set(pending.map(({ w }) => objectiveIdOf(w)))];
-      const years = new Map<number, string>();
-      const closed = new Set<number>();
-      const yearReads = await settleEach(objectiveIds, (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear, F.readOnly)<SpItem>());
-      yearReads.forEach((r, k) => {
-        if (r.status !== "fulfilled") return;
-        years.set(objectiveIds[k] as number, String(r.value[F.planYear] ?? ""));
-        if (r.value[F.readOnly] === true) closed.add(objectiveIds[k] as number);
-      });
+      const states = await objectiveStates([...new Set(pending.map(({ w }) => objectiveIdOf(w)))]);
+      const planYearOf = (w: ActionWrite) => (states.get(objectiveIdOf(w)) as { planYear: string }).planYear;
 
       const writable = pending.filter(({ w, i }) => {
         const objectiveId = objectiveIdOf(w);
-        if (closed.has(objectiveId)) results[i] = { ok: false, error: closedError(years.get(objectiveId) ?? "") };
-        else if (!years.has(objectiveId)) results[i] = { ok: false, error: new AppError("notFound", `objective ${objectiveId} was not found`) };
+        const state = states.get(objectiveId);
+        if (!state) results[i] = { ok: false, error: new AppError("notFound", `objective ${objectiveId} was not found`) };
+        else if (state.closed) results[i] = { ok: false, error: closedError(state.planYear) };
         else return true;
         return false;
       });
       const sent = await settleEach(writable, (web, { w }) => {
         const items = web.lists.getByTitle(LIST_TITLES.actions).items;
-        const planYear = years.get(objectiveIdOf(w)) as string;
+        const planYear = planYearOf(w);
         return w.kind === "create"
           ? items.add({ ...actionFields(w.fields), [F.planYear]: planYear }).then((added) => Number((added as SpItem)["Id"]))
           : items.getById(w.previous.id).update(actionFields(w.patch), w.previous.etag).then(() => w.previous.id);
@@ -487,8 +489,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
             results[i] = await writeFailure<Action>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readAction(w.previous.id) : null);
             return;
           }
-          const planYear = years.get(objectiveIdOf(w)) as string;
-          const record = historyRecord(w, r.value, planYear);
+          const record = historyRecord(w, r.value, planYearOf(w));
           written.push({ w, i, id: r.value, record: record ? progressUpdateFields({ ...record, date, authorId: author.id }) : null });
         }),
       );
