@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   icon: { verticalAlign: "middle", marginInlineEnd: tokens.spacingHorizontalXS },
 });
 
-/** The other action found by `lookup` for `id` (null while looking or when `id` is null); `undefined` until known. */
+/** The other action `lookup` finds for `id`: undefined while looking (or when `id` is null), null when there is none. */
 function useActionInYear(lookup: (store: PlanStore, id: number, year: string) => Promise<ActionInYear | null>, id: number | null): ActionInYear | null | undefined {
   const { store, snapshot } = usePlan();
   const [found, setFound] = useState<{ id: number; year: string; other: ActionInYear | null } | null>(null);
