@@ -1,6 +1,6 @@
 // What every indicator computation needs: the dataset, the standard's group-of functions,
 // the reporting year, and a person -> side index for tables that carry only an identifier.
-import type { AggregateMeasure, AggregateRecord, Dataset } from "../workbook/types";
+import type { AggregateMeasure, AggregateRecord, Dataset, StaffRecord } from "../workbook/types";
 import type { Side, Standard } from "./types";
 import { addTally, emptyTally, tally, type Tally } from "./groups";
 import { financialYearOf, periodStartYear } from "./period";
@@ -105,12 +105,14 @@ function staffAggregateTally<R extends string, F extends string>(ctx: Context<R,
 }
 
 /** The side of a record that may carry only a person identifier: its own, else staff in post's. */
-export function sideWithJoin<R extends string, F extends string, T extends { personId: string | null }>(
+export function sideWithJoin<R extends string, F extends string, T extends { personId: string | null; staff?: StaffRecord | null }>(
   ctx: Context<R, F>,
   record: T,
   own: ((r: T) => Side) | undefined,
 ): Side {
   const side = own ? own(record) : "unknown";
   if (side !== "unknown" || record.personId === null) return side;
+  // Joined by the reader: no need for the index.
+  if (record.staff !== undefined) return record.staff === null ? "unknown" : ctx.standard.classify.staff(record.staff);
   return ctx.personSide(record.personId);
 }

@@ -1,6 +1,7 @@
 // CSV through papaparse (quoted fields, embedded newlines and delimiter detection done right).
 import Papa from "papaparse";
-import type { CellProblem, CellValue, GridSheet } from "./types";
+import { CellStore } from "./cells";
+import type { CellProblem, CellSheet } from "./types";
 
 /** Excel writes a formula error into a CSV as its text; it is no more a value there than in the workbook. */
 const EXCEL_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
@@ -16,32 +17,27 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-export function readCsvGrid(name: string, bytes: Uint8Array, maxRows: number): GridSheet {
+export function readCsvCells(name: string, bytes: Uint8Array, maxRows: number): CellSheet {
   // Trailing line breaks confuse papaparse's delimiter detection (the empty last line has one field).
   const text = decodeText(bytes).replace(/[\r\n]+$/, "");
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, preview: maxRows + 1 });
-  const rows: CellValue[][] = [];
+  const cells = new CellStore();
   const problems: CellProblem[] = [];
   const data = parsed.data;
-  let truncated = false;
-  for (let r = 0; r < data.length; r++) {
-    if (r >= maxRows) {
-      truncated = true;
-      break;
-    }
+  const truncated = data.length > maxRows;
+  let count = Math.min(data.length, maxRows);
+  // papaparse yields one empty row for a trailing newline.
+  while (count > 0 && (data[count - 1] ?? []).every((v) => v === "")) count--;
+  for (let r = 0; r < count; r++) {
+    cells.beginRow();
     const src = data[r] ?? [];
-    const row: CellValue[] = new Array<CellValue>(src.length);
     for (let c = 0; c < src.length; c++) {
       const v = src[c] ?? "";
-      if (v.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(v.trim())) {
-        problems.push({ row: r, col: c, problem: v.trim() });
-        row[c] = null;
-      } else row[c] = v === "" ? null : v;
+      if (v === "") continue;
+      if (v.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(v.trim())) problems.push({ row: r, col: c, problem: v.trim() });
+      else cells.pushValue(c, v);
     }
-    rows.push(row);
   }
-  // papaparse yields one empty row for a trailing newline.
-  while (rows.length && rows[rows.length - 1]!.every((v) => v === null) && !problems.some((p) => p.row === rows.length - 1)) rows.pop();
   const sheetName = name.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
-  return { name: sheetName, rows, merges: [], ...(truncated ? { truncated: true } : {}), ...(problems.length > 0 ? { problems } : {}) };
+  return { name: sheetName, cells, merges: [], ...(truncated ? { truncated: true } : {}), ...(problems.length > 0 ? { problems } : {}) };
 }

@@ -1,9 +1,9 @@
-// readGrid: any supported file's bytes -> sheets of cells. Tells the format from the bytes, not
+// readCells / readGrid: any supported file's bytes -> sheets of cells. Tells the format from the bytes, not
 // the name, so a CSV saved as .xlsx still reads and an encrypted workbook gets a clear message.
 import { fileError } from "./errors";
-import { readCsvGrid } from "./csv";
-import type { Grid, GridOptions, InputFile } from "./types";
-import { readXlsxGrid } from "./xlsx";
+import { readCsvCells } from "./csv";
+import type { CellSheet, Grid, GridOptions, InputFile, ReadIssue } from "./types";
+import { readXlsxCells } from "./xlsx";
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024;
 /** Excel's own sheet limit is 1,048,576 rows; CSV files may be longer, so allow a little more. */
@@ -48,7 +48,14 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
 
 const SPREADSHEET_NAME = /\.(xlsx|xlsm|xltx|xltm|xls)$/i;
 
+/** Every sheet of a file as arrays of rows (for small sheets: action plan imports, tests). */
 export function readGrid(file: InputFile, options: GridOptions = {}): Grid {
+  const { sheets, issues } = readCells(file, options);
+  return { sheets: sheets.map(({ cells, ...sheet }) => ({ ...sheet, rows: cells.toRows() })), issues };
+}
+
+/** Every sheet of a file in compact cell stores (what the indicator reader uses). */
+export function readCells(file: InputFile, options: GridOptions = {}): { sheets: CellSheet[]; issues: ReadIssue[] } {
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const maxUncompressedBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
   const { name, bytes } = file;
@@ -56,7 +63,7 @@ export function readGrid(file: InputFile, options: GridOptions = {}): Grid {
   const format = sniffFormat(bytes);
   switch (format) {
     case "xlsx":
-      return { sheets: readXlsxGrid(name, bytes, { maxRows, maxUncompressedBytes, includeHidden: options.includeHidden ?? true }), issues: [] };
+      return { sheets: readXlsxCells(name, bytes, { maxRows, maxUncompressedBytes, includeHidden: options.includeHidden ?? true }), issues: [] };
     case "cfb":
       if (isEncryptedPackage(bytes)) {
         throw fileError(name, "file-encrypted", `${name} is password-protected. Remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again.`);
@@ -70,7 +77,7 @@ export function readGrid(file: InputFile, options: GridOptions = {}): Grid {
       if (head.startsWith("<")) {
         throw fileError(name, "file-unsupported", `${name} is a web page or XML file, not a workbook or CSV. Open it in Excel and save it as .xlsx.`);
       }
-      const issues: Grid["issues"] = [];
+      const issues: ReadIssue[] = [];
       if (SPREADSHEET_NAME.test(name)) {
         issues.push({
           severity: "warning",
@@ -83,7 +90,7 @@ export function readGrid(file: InputFile, options: GridOptions = {}): Grid {
           header: null,
         });
       }
-      return { sheets: [readCsvGrid(name, bytes, maxRows)], issues };
+      return { sheets: [readCsvCells(name, bytes, maxRows)], issues };
     }
     default:
       throw fileError(name, "file-corrupt", `${name} is not a readable workbook or CSV file (it may be damaged or in an unsupported format).`);

@@ -1,7 +1,8 @@
-// readWorkbooks: files in, Dataset out. Reads every file to grids, recognises each sheet, reads
+// readWorkbooks: files in, Dataset out. Reads every file to cell stores, recognises each sheet, reads
 // staff in post first (so cases and training can be joined to it by person), then the rest.
 import { WorkbookError } from "./errors";
-import { DEFAULT_MAX_ROWS, readGrid } from "./grid";
+import { CellStore } from "./cells";
+import { DEFAULT_MAX_ROWS, readCells } from "./grid";
 import { describe } from "./issues";
 import { planSheet, type SheetPlan } from "./recognise";
 import { ReadContext, readAggregates, readBoard, readCases, readRecruitment, readStaff, readSurvey, readTraining } from "./records";
@@ -63,7 +64,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     options.onProgress?.({ stage: "reading", file: file.name, fraction: i / Math.max(1, files.length) });
     let grid;
     try {
-      grid = readGrid(file, { maxRows, ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}) });
+      grid = readCells(file, { maxRows, ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}) });
     } catch (err) {
       if (err instanceof WorkbookError && options.fileErrors === "report") {
         log.push(err.issue);
@@ -87,7 +88,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     for (const sheet of grid.sheets) {
       const plan = planSheet(file.name, sheet, options.mappings, log);
       // An unrecognised sheet's cells are not needed again: let them go now.
-      if (plan.kind === null) plan.rows = [];
+      if (plan.kind === null) plan.cells = new CellStore();
       plans.push(plan);
     }
   });
@@ -135,7 +136,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
       }
     }
     summaries.set(plan, summary);
-    plan.rows = []; // records are built; free the cells
+    plan.cells = new CellStore(); // records are built; free the cells
   }
   const seenTraining = new Set<string>();
   for (const plan of plans) {
@@ -194,7 +195,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
         });
     }
   }
-  for (const plan of plans) plan.rows = [];
+  for (const plan of plans) plan.cells = new CellStore();
   dataset.sheets = plans.map((p) => summaries.get(p)!);
   log.summariseOverflow();
   dataset.issues = log.issues;

@@ -3,7 +3,8 @@
 // duplicate headers.
 import { describe, IssueLog, columnLetter } from "./issues";
 import { headerScore, headerSignature, KIND_BY_NAME, normaliseHeader, recogniseKind } from "./schema";
-import type { CellProblem, CellValue, ColumnMapping, GridSheet, SheetKind } from "./types";
+import type { CellStore } from "./cells";
+import type { CellProblem, CellSheet, CellValue, ColumnMapping, SheetKind } from "./types";
 
 /** How far down to look for the header row. */
 const HEADER_SEARCH_ROWS = 40;
@@ -13,9 +14,10 @@ const MAX_MERGE_FILL = 100_000;
 export interface SheetPlan {
   file: string;
   sheet: string;
-  rows: CellValue[][];
+  /** The sheet's cells; emptied once its records are read. */
+  cells: CellStore;
   kind: SheetKind | null;
-  /** 0-based index of the header row in rows, or -1. */
+  /** 0-based index of the header row, or -1. */
   headerIndex: number;
   /** Raw header texts by column. */
   headers: string[];
@@ -38,7 +40,7 @@ function cellRef(ref: string): { row: number; col: number } | null {
 }
 
 /** Copies each merged range's top-left value into its other cells, so data rows read as shown. */
-export function fillMerges(rows: CellValue[][], merges: readonly string[]): void {
+export function fillMerges(cells: CellStore, merges: readonly string[]): void {
   for (const range of merges) {
     const [a, b] = range.split(":");
     const from = cellRef(a ?? "");
@@ -47,14 +49,10 @@ export function fillMerges(rows: CellValue[][], merges: readonly string[]): void
     const height = to.row - from.row + 1;
     const width = to.col - from.col + 1;
     if (height < 1 || width < 1 || height * width > MAX_MERGE_FILL) continue;
-    const value = rows[from.row]?.[from.col] ?? null;
+    const value = cells.get(from.row, from.col);
     if (value === null) continue;
     for (let r = from.row; r <= to.row; r++) {
-      const row = rows[r] ?? (rows[r] = []);
-      for (let c = from.col; c <= to.col; c++) {
-        while (row.length < c) row.push(null);
-        if (row[c] === null || row[c] === undefined) row[c] = value;
-      }
+      for (let c = from.col; c <= to.col; c++) cells.fill(r, c, value);
     }
   }
 }
@@ -71,17 +69,19 @@ function rowHeaders(row: readonly CellValue[] | undefined): string[] {
 
 export function planSheet(
   file: string,
-  grid: GridSheet,
+  grid: CellSheet,
   mappings: Record<string, ColumnMapping> | undefined,
   log: IssueLog,
 ): SheetPlan {
-  const rows = grid.rows;
-  fillMerges(rows, grid.merges);
-  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  const { cells } = grid;
+  fillMerges(cells, grid.merges);
+  const limit = Math.min(cells.rowCount, HEADER_SEARCH_ROWS);
+  const top: CellValue[][] = [];
+  for (let r = 0; r < limit; r++) top.push(cells.row(r));
   const base: SheetPlan = {
     file,
     sheet: grid.name,
-    rows,
+    cells,
     kind: null,
     headerIndex: -1,
     headers: [],
@@ -100,7 +100,7 @@ export function planSheet(
   // 1. A remembered mapping whose signature matches one of the top rows wins.
   if (mappings) {
     for (let r = 0; r < limit; r++) {
-      const headers = rowHeaders(rows[r]);
+      const headers = rowHeaders(top[r]);
       const signature = headerSignature(headers.map(normaliseHeader));
       if (!Object.prototype.hasOwnProperty.call(mappings, signature)) continue;
       const mapping = mappings[signature]!;
@@ -124,22 +124,22 @@ export function planSheet(
   // 2. Otherwise score the top rows by how many cells are known header names.
   const candidates: { r: number; score: number }[] = [];
   for (let r = 0; r < limit; r++) {
-    const score = headerScore(rows[r]);
+    const score = headerScore(top[r]);
     if (score >= 2) candidates.push({ r, score });
   }
   candidates.sort((x, y) => y.score - x.score || x.r - y.r);
   for (const { r } of candidates) {
-    const headers = rowHeaders(rows[r]);
+    const headers = rowHeaders(top[r]);
     const normalised = headers.map(normaliseHeader);
     const found = recogniseKind(normalised);
     if (found) return finish({ ...base, kind: found.kind, headerIndex: r, headers, columns: found.columns, signature: headerSignature(normalised) });
   }
 
   // 3. Not recognised: report it, with the signature of the likeliest header row so a mapping can be saved.
-  const guess = candidates[0]?.r ?? firstTextRow(rows, limit);
-  const headers = guess >= 0 ? rowHeaders(rows[guess]) : [];
+  const guess = candidates[0]?.r ?? firstTextRow(top);
+  const headers = guess >= 0 ? rowHeaders(top[guess]) : [];
   const plan = { ...base, headerIndex: guess, headers, signature: headerSignature(headers.map(normaliseHeader)) };
-  if (rows.some((row) => row.some((v) => v !== null && v !== ""))) {
+  if (hasAnyValue(cells)) {
     log.add(
       "warning",
       "sheet-not-recognised",
@@ -151,14 +151,24 @@ export function planSheet(
   return plan;
 
   function finish(plan: SheetPlan): SheetPlan {
-    plan.titles = rows.slice(0, plan.headerIndex).flatMap((row) => row.filter((v): v is string | number => typeof v === "string" || typeof v === "number").map(String));
+    plan.titles = top.slice(0, plan.headerIndex).flatMap((row) => row.filter((v): v is string | number => typeof v === "string" || typeof v === "number").map(String));
     reportDuplicateHeaders(plan, log);
     return plan;
   }
 }
 
-function firstTextRow(rows: CellValue[][], limit: number): number {
-  for (let r = 0; r < limit; r++) if ((rows[r] ?? []).filter((v) => typeof v === "string" && v.trim() !== "").length >= 2) return r;
+function hasAnyValue(cells: CellStore): boolean {
+  for (let r = 0; r < cells.rowCount; r++) {
+    for (let c = 0, w = cells.width(r); c < w; c++) {
+      const v = cells.get(r, c);
+      if (v !== null && v !== "") return true;
+    }
+  }
+  return false;
+}
+
+function firstTextRow(rows: CellValue[][]): number {
+  for (let r = 0; r < rows.length; r++) if ((rows[r] ?? []).filter((v) => typeof v === "string" && v.trim() !== "").length >= 2) return r;
   return -1;
 }
 

@@ -16,7 +16,7 @@ import type {
   Ethnicity,
   ReadOptions,
   SheetSummary,
-  SourceRef,
+  SheetRef,
   StaffRecord,
   SurveyRecord,
   TrainingRecord,
@@ -43,11 +43,8 @@ export class ReadContext {
   private readonly gradeCache = new Map<string, ParsedGrade>();
   private readonly cohortCache = new Map<string, Cohort | null>();
   private readonly dateCache = new Map<CellValue, string | null>();
-  /** Person id -> ethnicity at the person's chosen row (bank workers included), to join cases and training. */
-  readonly staffEthnicity = new Map<string, Ethnicity>();
-  /** People whose only rows in staff in post are bank, and people with a substantive row (any staff sheet). */
-  private readonly bankOnlyIds = new Set<string>();
-  private readonly substantiveIds = new Set<string>();
+  /** Everyone in staff in post (bank workers included), by person id: what cases and training are joined to. */
+  readonly people = new Map<string, StaffPerson>();
   private readonly staffGroups: ReadonlyMap<string, Cohort>;
 
   constructor(options: Pick<ReadOptions, "staffGroupCohorts"> = {}) {
@@ -98,15 +95,6 @@ export class ReadContext {
     return d;
   }
 
-  noteStaff(id: string, bankOnly: boolean): void {
-    (bankOnly ? this.bankOnlyIds : this.substantiveIds).add(id);
-  }
-
-  /** Bank-only workers are outside the substantive WRES: not in its headcount, so not in its numerators either. */
-  isBankOnly(id: string): boolean {
-    return this.bankOnlyIds.has(id) && !this.substantiveIds.has(id);
-  }
-
   cohort(staffGroup: string): Cohort | null {
     let c = this.cohortCache.get(staffGroup);
     if (c === undefined) {
@@ -115,6 +103,26 @@ export class ReadContext {
     }
     return c;
   }
+}
+
+/** One person in staff in post, found once by id and then shared by every row and table that names them. */
+export interface StaffPerson {
+  /** Ethnicity at the person's chosen row (the last staff sheet's, when several name them). */
+  ethnicity: Ethnicity;
+  /** Whether some staff sheet has a substantive row for them, and whether some has only bank rows. */
+  substantive: boolean;
+  bank: boolean;
+  /** Their record in the headcount, when they are counted (the first staff sheet's). */
+  record: StaffRecord | null;
+  /** The row chosen for them in the staff sheet being read (index into its data rows) and its rank. */
+  plan: SheetPlan | null;
+  row: number;
+  rank: number;
+}
+
+/** Bank-only workers are outside the substantive WRES: not in its headcount, so not in its numerators either. */
+function isBankOnly(person: StaffPerson | undefined): boolean {
+  return person !== undefined && person.bank && !person.substantive;
 }
 
 /** Per-sheet bookkeeping that becomes the SheetSummary. */
@@ -189,25 +197,25 @@ const usedColumns = new WeakMap<SheetPlan, Set<number>>();
  * A row that looks blank only because its formulas failed is a data row: it is reported, not skipped.
  */
 function dataRows(plan: SheetPlan): number[] {
-  const { rows, headerIndex, headers } = plan;
+  const { cells, headerIndex, headers } = plan;
   const firstHeader = headers.find((h) => h !== "") ?? "";
   const firstHeaderCol = headers.indexOf(firstHeader);
   const out: number[] = [];
-  for (let r = headerIndex + 1; r < rows.length; r++) {
-    const row = rows[r]!;
+  for (let r = headerIndex + 1; r < cells.rowCount; r++) {
+    const width = cells.width(r);
     let blank = true;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v !== null && v !== undefined && v !== "") {
+    for (let c = 0; c < width; c++) {
+      const v = cells.get(r, c);
+      if (v !== null && v !== "") {
         blank = false;
         break;
       }
     }
     if (blank && problemOnRow(plan, r) === null) continue;
-    const lead = row[firstHeaderCol];
+    const lead = cells.get(r, firstHeaderCol);
     if (typeof lead === "string" && firstHeader !== "" && lead.trim() === firstHeader) continue; // header repeated (page break)
-    const r0 = row[0];
-    if (typeof r0 === "string" && TOTAL_ROW.test(r0) && row.filter((v) => typeof v === "string").length <= 1) continue;
+    const r0 = cells.get(r, 0);
+    if (typeof r0 === "string" && TOTAL_ROW.test(r0) && cells.row(r).filter((v) => typeof v === "string").length <= 1) continue;
     out.push(r);
   }
   return out;
@@ -217,8 +225,9 @@ function col(plan: SheetPlan, field: string): number {
   return plan.columns.get(field) ?? -1;
 }
 
-function at(row: CellValue[], c: number): CellValue | undefined {
-  return c >= 0 ? row[c] : undefined;
+/** The cell of data row r in column c, or undefined when the sheet has no such column (c is -1). */
+function at(plan: SheetPlan, r: number, c: number): CellValue | undefined {
+  return c >= 0 ? plan.cells.get(r, c) : undefined;
 }
 
 interface SheetContext {
@@ -271,8 +280,8 @@ const DATE_FORMS = "as day/month/year (31/03/2025), as 2025-03-31 or as an Excel
  * `consequence` says what that means for this table. Returns undefined for such a value so a caller
  * that must not guess (the leaving date) can tell it from a blank.
  */
-function readDate(s: SheetContext, row: CellValue[], rowNumber: number, field: string, c: number, consequence: string | null): string | null | undefined {
-  const v = at(row, c);
+function readDate(s: SheetContext, r: number, rowNumber: number, field: string, c: number, consequence: string | null): string | null | undefined {
+  const v = at(s.plan, r, c);
   const iso = s.ctx.date(v);
   if (iso !== null || v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return iso;
   if (consequence !== null) {
@@ -283,12 +292,12 @@ function readDate(s: SheetContext, row: CellValue[], rowNumber: number, field: s
   return undefined;
 }
 
-function source(s: SheetContext, rowNumber: number): SourceRef {
-  return { file: s.plan.file, sheet: s.plan.sheet, row: rowNumber };
+function sheetRef(plan: SheetPlan): SheetRef {
+  return { file: plan.file, sheet: plan.sheet };
 }
 
-function readEthnicity(s: SheetContext, row: CellValue[], rowNumber: number): Ethnicity {
-  const v = at(row, col(s.plan, "ethnicity"));
+function readEthnicity(s: SheetContext, r: number, rowNumber: number): Ethnicity {
+  const v = at(s.plan, r, col(s.plan, "ethnicity"));
   const p = s.ctx.ethnicity(v);
   if (!p.recognised) s.tally.noteUnrecognised("ethnicity", p.ethnicity.raw, rowNumber);
   return p.ethnicity;
@@ -314,6 +323,7 @@ interface StaffOutput {
 export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: string | null): StaffOutput {
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
+  const source = sheetRef(plan);
   const cId = col(plan, "personId");
   const cAssign = col(plan, "assignmentId");
   const cCat = col(plan, "assignmentCategory");
@@ -330,41 +340,51 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
   // substantive secondary > bank. Ties keep the first row.
   const indexes = dataRows(plan);
   const ids: (string | null)[] = new Array<string | null>(indexes.length);
+  const persons: (StaffPerson | undefined)[] = new Array<StaffPerson | undefined>(indexes.length);
   const ranks = new Uint8Array(indexes.length);
   const isChosen = new Uint8Array(indexes.length);
   // Rows with a formula error where a value is read are never chosen for the person; pass 2 reports them.
   const hasProblem = new Uint8Array(indexes.length);
-  const chosen = new Map<string, number>();
+  const unknown = ctx.ethnicity(null).ethnicity;
   const bankCache = new Map<string, boolean>();
   const bankHeader = cCat >= 0 && /^bank/i.test(plan.headers[cCat] ?? "");
   for (let i = 0; i < indexes.length; i++) {
-    const row = plan.rows[indexes[i]!]!;
+    const r = indexes[i]!;
     tally.rowsRead++;
     if (problemOnRow(plan, indexes[i]!) !== null) {
       hasProblem[i] = 1;
       continue;
     }
-    const id = normalisePersonId(at(row, cId)) ?? personOfAssignment(at(row, cAssign));
-    const category = cCat >= 0 ? cellText(row[cCat]) : "";
+    const id = normalisePersonId(at(plan, r, cId)) ?? personOfAssignment(at(plan, r, cAssign));
+    const category = cCat >= 0 ? cellText(plan.cells.get(r, cCat)) : "";
     let bank = bankCache.get(category);
     if (bank === undefined) {
       bank = /\bbank\b/i.test(category) || (bankHeader && ctx.yesNo(category) === true);
       bankCache.set(category, bank);
     }
-    const primary = cPrimary >= 0 ? ctx.yesNo(row[cPrimary]) : null;
+    const primary = cPrimary >= 0 ? ctx.yesNo(plan.cells.get(r, cPrimary)) : null;
     const rank = bank ? 0 : primary === true ? 3 : primary === null || cPrimary < 0 ? 2 : 1;
     ids[i] = id;
     ranks[i] = rank;
     if (id === null) continue;
-    const current = chosen.get(id);
-    if (current === undefined) {
-      chosen.set(id, i);
+    let person = ctx.people.get(id);
+    if (person === undefined) {
+      person = { ethnicity: unknown, substantive: false, bank: false, record: null, plan, row: i, rank };
+      ctx.people.set(id, person);
       isChosen[i] = 1;
-    } else if (ranks[current]! < rank) {
-      chosen.set(id, i);
-      isChosen[current] = 0;
+    } else if (person.plan !== plan) {
+      // Named in an earlier staff sheet: this sheet chooses its own row for them.
+      person.plan = plan;
+      person.row = i;
+      person.rank = rank;
+      isChosen[i] = 1;
+    } else if (person.rank < rank) {
+      isChosen[person.row] = 0;
+      person.row = i;
+      person.rank = rank;
       isChosen[i] = 1;
     }
+    persons[i] = person;
   }
 
   // Pass 2: records for chosen rows, reasons for the rest.
@@ -374,7 +394,7 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
   const cDirectorate = col(plan, "directorate");
   let staffGroupMissingWarned = cGroup >= 0;
   for (let i = 0; i < indexes.length; i++) {
-    const row = plan.rows[indexes[i]!]!;
+    const r = indexes[i]!;
     const rowNumber = indexes[i]! + 1;
     const id = ids[i] ?? null;
     const rank = ranks[i]!;
@@ -383,27 +403,29 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
       rowError(s, "missing-person-id", rowNumber, cId >= 0 ? "personId" : "assignmentId", "the row has no employee number, so the person cannot be counted once; the row was excluded.");
       continue;
     }
+    const person = persons[i]!;
     if (!isChosen[i]) {
-      tally.exclude(ranks[chosen.get(id)!] === 0 ? "bank-only" : "secondary-assignment");
+      tally.exclude(person.rank === 0 ? "bank-only" : "secondary-assignment");
       continue;
     }
     // The join table for cases and training: everyone in the extract, bank workers included.
-    const parsed = ctx.ethnicity(at(row, cEth));
+    const parsed = ctx.ethnicity(at(plan, r, cEth));
     const ethnicity = parsed.ethnicity;
-    ctx.staffEthnicity.set(id, ethnicity);
-    ctx.noteStaff(id, rank === 0);
+    person.ethnicity = ethnicity;
+    if (rank === 0) person.bank = true;
+    else person.substantive = true;
     if (rank === 0) {
       tally.exclude("bank-only");
       continue;
     }
     if (!parsed.recognised) tally.noteUnrecognised("ethnicity", ethnicity.raw, rowNumber);
     if (cLeave >= 0 && snapshotDate) {
-      const left = readDate(s, row, rowNumber, "leavingDate", cLeave, null);
+      const left = readDate(s, r, rowNumber, "leavingDate", cLeave, null);
       if (left === undefined) {
         // A leaving date we cannot read may be before the snapshot (a leaver) or after it (still in post).
         // Neither guess is safe: counting could keep a leaver in the headcount, dropping could lose a member
         // of staff without a word. So the row is excluded as a row problem, counted, and named for fixing.
-        const text = cellText(at(row, cLeave));
+        const text = cellText(at(plan, r, cLeave));
         rowError(
           s,
           "leaving-date-unreadable",
@@ -419,9 +441,9 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
         continue;
       }
     }
-    const staffGroup = cellText(at(row, cGroup));
-    const grade = ctx.grade(at(row, cBand));
-    const jobRole = cellText(at(row, cRole));
+    const staffGroup = cellText(at(plan, r, cGroup));
+    const grade = ctx.grade(at(plan, r, cBand));
+    const jobRole = cellText(at(plan, r, cRole));
     let cohort = ctx.cohort(staffGroup);
     if (cohort === null) {
       if (staffGroup !== "") tally.noteUnrecognised("staffGroup", staffGroup, rowNumber);
@@ -438,11 +460,11 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
       medical = grade.medical ?? medicalSubgroupOf(jobRole) ?? "other";
       band = null;
     } else if (!grade.recognised) {
-      tally.noteUnrecognised("band", cellText(at(row, cBand)), rowNumber);
+      tally.noteUnrecognised("band", cellText(at(plan, r, cBand)), rowNumber);
     }
-    const voting = cVoting >= 0 && ctx.yesNo(at(row, cVoting)) === true;
-    const executive = cExec >= 0 && ctx.yesNo(at(row, cExec)) === true;
-    staff.push({
+    const voting = cVoting >= 0 && ctx.yesNo(at(plan, r, cVoting)) === true;
+    const executive = cExec >= 0 && ctx.yesNo(at(plan, r, cExec)) === true;
+    const record: StaffRecord = {
       personId: id,
       ethnicity,
       cohort,
@@ -450,12 +472,14 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
       medical,
       seniorMedicalManager: medical === "consultant" && SENIOR_MEDICAL_MANAGER.test(jobRole),
       staffGroup: staffGroup || null,
-      gender: cellText(at(row, cGender)) || null,
-      disability: cellText(at(row, cDisability)) || null,
-      directorate: cellText(at(row, cDirectorate)) || null,
+      gender: cellText(at(plan, r, cGender)) || null,
+      disability: cellText(at(plan, r, cDisability)) || null,
+      directorate: cellText(at(plan, r, cDirectorate)) || null,
       board: voting || executive ? { voting, executive } : null,
-      source: source(s, rowNumber),
-    });
+      source, row: rowNumber,
+    };
+    staff.push(record);
+    person.record ??= record;
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
@@ -479,6 +503,7 @@ function outcomeFlags(outcome: string): { shortlisted: boolean; appointed: boole
 export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applications: ApplicationRecord[]; summary: SheetSummary } {
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
+  const source = sheetRef(plan);
   const cS = col(plan, "shortlisted");
   const cA = col(plan, "appointed");
   const cO = col(plan, "outcome");
@@ -488,18 +513,17 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
     ctx.log.add("warning", "shortlisted-column-missing", `${describe(w)}: there is no shortlisted column; every application was taken as shortlisted.`, w);
   }
   for (const r of dataRows(plan)) {
-    const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
-    const fromOutcome = cO >= 0 ? outcomeFlags(cellText(row[cO])) : null;
-    let shortlisted = cS >= 0 ? ctx.yesNo(row[cS]) : (fromOutcome?.shortlisted ?? true);
-    let appointed = cA >= 0 ? ctx.yesNo(row[cA]) : (fromOutcome?.appointed ?? false);
+    const fromOutcome = cO >= 0 ? outcomeFlags(cellText(plan.cells.get(r, cO))) : null;
+    let shortlisted = cS >= 0 ? ctx.yesNo(plan.cells.get(r, cS)) : (fromOutcome?.shortlisted ?? true);
+    let appointed = cA >= 0 ? ctx.yesNo(plan.cells.get(r, cA)) : (fromOutcome?.appointed ?? false);
     if (shortlisted === null && fromOutcome) shortlisted = fromOutcome.shortlisted;
     if (appointed === null && fromOutcome) appointed = fromOutcome.appointed;
     if (shortlisted === null || appointed === null) {
       const field = shortlisted === null ? "shortlisted" : "appointed";
-      const value = cellText(row[col(plan, field)]);
+      const value = cellText(at(plan, r, col(plan, field)));
       rowError(s, "invalid-yes-no", rowNumber, field, `"${value}" is not a yes/no value; the row was excluded.`, { value });
       continue;
     }
@@ -507,16 +531,16 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
       rowError(s, "appointed-not-shortlisted", rowNumber, cA >= 0 ? "appointed" : "outcome", "the applicant is recorded as appointed but not shortlisted; the row was excluded. Check the shortlisting record.");
       continue;
     }
-    const ethnicity = readEthnicity(s, row, rowNumber);
-    const grade = ctx.grade(at(row, col(plan, "band")));
+    const ethnicity = readEthnicity(s, r, rowNumber);
+    const grade = ctx.grade(at(plan, r, col(plan, "band")));
     out.push({
       ethnicity,
       shortlisted,
       appointed,
       band: grade.band,
-      post: cellText(at(row, col(plan, "post"))) || null,
-      date: readDate(s, row, rowNumber, "date", col(plan, "date"), "the application was kept without a date") ?? null,
-      source: source(s, rowNumber),
+      post: cellText(at(plan, r, col(plan, "post"))) || null,
+      date: readDate(s, r, rowNumber, "date", col(plan, "date"), "the application was kept without a date") ?? null,
+      source, row: rowNumber,
     });
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
@@ -527,13 +551,12 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
 
 // ---------------------------------------------------------------- cases and training (joined to staff)
 
-/** Ethnicity from the row if it has a known one, else from staff in post by person id. */
-function joinedEthnicity(s: SheetContext, row: CellValue[], rowNumber: number, id: string | null, unmatched: { count: number; first: number }, hasOwn: boolean): Ethnicity {
-  const own = hasOwn ? readEthnicity(s, row, rowNumber) : null;
+/** Ethnicity from the row if it has a known one, else from staff in post (the person named by the row). */
+function joinedEthnicity(s: SheetContext, r: number, rowNumber: number, id: string | null, person: StaffPerson | undefined, unmatched: { count: number; first: number }, hasOwn: boolean): Ethnicity {
+  const own = hasOwn ? readEthnicity(s, r, rowNumber) : null;
   if (own && own.group !== "unknown") return own;
   if (id !== null) {
-    const staff = s.ctx.staffEthnicity.get(id);
-    if (staff) return staff;
+    if (person) return person.ethnicity;
     if (!hasOwn) {
       unmatched.count++;
       if (unmatched.first < 0) unmatched.first = rowNumber;
@@ -546,7 +569,7 @@ function reportUnmatched(s: SheetContext, unmatched: { count: number; first: num
   if (unmatched.count === 0) return;
   const w = where(s, unmatched.first, idField);
   const message =
-    s.ctx.staffEthnicity.size === 0
+    s.ctx.people.size === 0
       ? `${describe({ file: s.plan.file, sheet: s.plan.sheet })}: this sheet has no ethnicity column and no staff-in-post table was given to look people up in; ${unmatched.count} row(s) count as unknown ethnicity. Add the staff-in-post extract.`
       : `${describe(w)}: ${unmatched.count} row(s) name an employee not found in staff in post (first at row ${unmatched.first}); they count as unknown ethnicity.`;
   s.ctx.log.add("warning", "person-not-in-staff", message, w, { count: unmatched.count });
@@ -556,8 +579,8 @@ function reportUnmatched(s: SheetContext, unmatched: { count: number; first: num
  * Excludes a case or training row of a bank-only worker: their headcount is not in the substantive WRES
  * (they have their own Bank WRES), so their events must not be in its numerators. Counted as "bank-only".
  */
-function excludeBankOnly(s: SheetContext, id: string | null, rowNumber: number, seen: { count: number; first: number }): boolean {
-  if (id === null || !s.ctx.isBankOnly(id)) return false;
+function excludeBankOnly(s: SheetContext, person: StaffPerson | undefined, rowNumber: number, seen: { count: number; first: number }): boolean {
+  if (!isBankOnly(person)) return false;
   s.tally.exclude("bank-only");
   seen.count++;
   if (seen.first < 0) seen.first = rowNumber;
@@ -577,15 +600,16 @@ function reportBankOnly(s: SheetContext, seen: { count: number; first: number },
 }
 
 /** Reads a row's person id from the personId column, else from the assignment number. */
-function personIdReader(plan: SheetPlan): (row: CellValue[]) => string | null {
+function personIdReader(plan: SheetPlan): (r: number) => string | null {
   const cId = col(plan, "personId");
   const cAssign = col(plan, "assignmentId");
-  return (row) => normalisePersonId(at(row, cId)) ?? personOfAssignment(at(row, cAssign));
+  return (r) => normalisePersonId(at(plan, r, cId)) ?? personOfAssignment(at(plan, r, cAssign));
 }
 
 export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecord[]; summary: SheetSummary } {
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
+  const source = sheetRef(plan);
   const unmatched = { count: 0, first: -1 };
   const bankOnly = { count: 0, first: -1 };
   const out: CaseRecord[] = [];
@@ -594,21 +618,22 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
   const hasOwnEthnicity = col(plan, "ethnicity") >= 0;
   const [cType, cStage, cStart, cOutcome] = ["caseType", "stage", "startDate", "outcome"].map((f) => col(plan, f)) as [number, number, number, number];
   for (const r of dataRows(plan)) {
-    const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
-    const id = personIdOf(row);
-    if (excludeBankOnly(s, id, rowNumber, bankOnly)) continue;
-    const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched, hasOwnEthnicity);
+    const id = personIdOf(r);
+    const person = id === null ? undefined : ctx.people.get(id);
+    if (excludeBankOnly(s, person, rowNumber, bankOnly)) continue;
+    const ethnicity = joinedEthnicity(s, r, rowNumber, id, person, unmatched, hasOwnEthnicity);
     out.push({
       personId: id,
       ethnicity,
-      caseType: parseCaseType(at(row, cType)),
-      stage: cellText(at(row, cStage)) || null,
-      startDate: readDate(s, row, rowNumber, "startDate", cStart, "the case was kept without a start date, so it counts in the current year") ?? null,
-      outcome: cellText(at(row, cOutcome)) || null,
-      source: source(s, rowNumber),
+      staff: person?.record ?? null,
+      caseType: parseCaseType(at(plan, r, cType)),
+      stage: cellText(at(plan, r, cStage)) || null,
+      startDate: readDate(s, r, rowNumber, "startDate", cStart, "the case was kept without a start date, so it counts in the current year") ?? null,
+      outcome: cellText(at(plan, r, cOutcome)) || null,
+      source, row: rowNumber,
     });
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
@@ -622,6 +647,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
 export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string>): { training: TrainingRecord[]; summary: SheetSummary } {
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
+  const source = sheetRef(plan);
   const unmatched = { count: 0, first: -1 };
   const bankOnly = { count: 0, first: -1 };
   const out: TrainingRecord[] = [];
@@ -629,12 +655,12 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
   const hasOwnEthnicity = col(plan, "ethnicity") >= 0;
   const cDate = col(plan, "date");
   for (const r of dataRows(plan)) {
-    const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
-    const id = personIdOf(row);
-    if (excludeBankOnly(s, id, rowNumber, bankOnly)) continue;
+    const id = personIdOf(r);
+    const person = id === null ? undefined : ctx.people.get(id);
+    if (excludeBankOnly(s, person, rowNumber, bankOnly)) continue;
     if (id !== null) {
       // One record per person: WRES indicator 4 counts people who accessed training, not courses.
       if (seen.has(id)) {
@@ -643,8 +669,8 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
       }
       seen.add(id);
     }
-    const ethnicity = joinedEthnicity(s, row, rowNumber, id, unmatched, hasOwnEthnicity);
-    out.push({ personId: id, ethnicity, date: readDate(s, row, rowNumber, "date", cDate, "the training was kept without a date") ?? null, source: source(s, rowNumber) });
+    const ethnicity = joinedEthnicity(s, r, rowNumber, id, person, unmatched, hasOwnEthnicity);
+    out.push({ personId: id, ethnicity, staff: person?.record ?? null, date: readDate(s, r, rowNumber, "date", cDate, "the training was kept without a date") ?? null, source, row: rowNumber });
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
@@ -659,22 +685,22 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
 export function readBoard(ctx: ReadContext, plan: SheetPlan): { board: BoardRecord[]; summary: SheetSummary } {
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
+  const source = sheetRef(plan);
   const out: BoardRecord[] = [];
   for (const r of dataRows(plan)) {
-    const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
-    const voting = ctx.yesNo(at(row, col(plan, "voting")));
-    const executive = ctx.yesNo(at(row, col(plan, "executive")));
+    const voting = ctx.yesNo(at(plan, r, col(plan, "voting")));
+    const executive = ctx.yesNo(at(plan, r, col(plan, "executive")));
     if (voting === null || executive === null) {
       const field = voting === null ? "voting" : "executive";
-      const value = cellText(at(row, col(plan, field)));
+      const value = cellText(at(plan, r, col(plan, field)));
       rowError(s, "invalid-yes-no", rowNumber, field, `"${value}" is not a yes/no value; the row was excluded.`, { value });
       continue;
     }
-    const ethnicity = readEthnicity(s, row, rowNumber);
-    out.push({ ethnicity, voting, executive, source: source(s, rowNumber) });
+    const ethnicity = readEthnicity(s, r, rowNumber);
+    out.push({ ethnicity, voting, executive, source, row: rowNumber });
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
@@ -700,35 +726,35 @@ function surveyIndicator(indicator: CellValue | undefined, question: string): 5 
 export function readSurvey(ctx: ReadContext, plan: SheetPlan): { survey: SurveyRecord[]; summary: SheetSummary } {
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
+  const source = sheetRef(plan);
   const out: SurveyRecord[] = [];
   for (const r of dataRows(plan)) {
-    const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
-    const question = cellText(at(row, col(plan, "question")));
-    const indicator = surveyIndicator(at(row, col(plan, "indicator")), question);
+    const question = cellText(at(plan, r, col(plan, "question")));
+    const indicator = surveyIndicator(at(plan, r, col(plan, "indicator")), question);
     if (indicator === null) {
       rowError(s, "survey-indicator-unknown", rowNumber, col(plan, "indicator") >= 0 ? "indicator" : "question", "the row is not one of WRES indicators 5-8; the row was excluded.");
       continue;
     }
-    const whitePct = parseNumber(at(row, col(plan, "whitePct")));
-    const bmePct = parseNumber(at(row, col(plan, "bmePct")));
+    const whitePct = parseNumber(at(plan, r, col(plan, "whitePct")));
+    const bmePct = parseNumber(at(plan, r, col(plan, "bmePct")));
     if (whitePct === null || bmePct === null) {
       const field = whitePct === null ? "whitePct" : "bmePct";
       rowError(s, "invalid-number", rowNumber, field, "the percentage is missing or not a number; the row was excluded.");
       continue;
     }
-    const yearText = cellText(at(row, col(plan, "year")));
+    const yearText = cellText(at(plan, r, col(plan, "year")));
     const year = /\b(19|20)\d\d\b/.exec(yearText);
     out.push({
       indicator,
       year: year ? Number(year[0]) : null,
       whitePct,
       bmePct,
-      whiteRespondents: parseNumber(at(row, col(plan, "whiteRespondents"))),
-      bmeRespondents: parseNumber(at(row, col(plan, "bmeRespondents"))),
-      source: source(s, rowNumber),
+      whiteRespondents: parseNumber(at(plan, r, col(plan, "whiteRespondents"))),
+      bmeRespondents: parseNumber(at(plan, r, col(plan, "bmeRespondents"))),
+      source, row: rowNumber,
     });
     tally.rowsUsed++;
   }
@@ -759,37 +785,37 @@ function measureOf(text: string): AggregateMeasure | null {
 export function readAggregates(ctx: ReadContext, plan: SheetPlan): { aggregates: AggregateRecord[]; summary: SheetSummary } {
   const tally = new SheetTally(plan);
   const s: SheetContext = { ctx, plan, tally };
+  const source = sheetRef(plan);
   const out: AggregateRecord[] = [];
   for (const r of dataRows(plan)) {
-    const row = plan.rows[r]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
-    const measureText = cellText(at(row, col(plan, "measure")));
+    const measureText = cellText(at(plan, r, col(plan, "measure")));
     const measure = measureOf(measureText);
     if (!measure) {
       rowError(s, "unknown-measure", rowNumber, "measure", `"${measureText}" is not a measure the indicators use; the row was excluded.`, { value: measureText });
       continue;
     }
-    const white = parseNumber(at(row, col(plan, "white")));
-    const bme = parseNumber(at(row, col(plan, "bme")));
+    const white = parseNumber(at(plan, r, col(plan, "white")));
+    const bme = parseNumber(at(plan, r, col(plan, "bme")));
     if (white === null || bme === null) {
       rowError(s, "invalid-number", rowNumber, white === null ? "white" : "bme", "the count is missing or not a number; the row was excluded.");
       continue;
     }
-    const bandCell = at(row, col(plan, "band"));
+    const bandCell = at(plan, r, col(plan, "band"));
     const grade = ctx.grade(bandCell);
-    const cohortText = cellText(at(row, col(plan, "cohort"))).toLowerCase();
+    const cohortText = cellText(at(plan, r, col(plan, "cohort"))).toLowerCase();
     const cohort: Cohort | null = /non/.test(cohortText) ? "non-clinical" : /medic|dental/.test(cohortText) ? "medical" : /clinical/.test(cohortText) ? "clinical" : grade.medical ? "medical" : null;
     out.push({
       measure,
       band: grade.band ?? grade.medical ?? (cellText(bandCell) || null),
       cohort,
-      year: cellText(at(row, col(plan, "year"))) || null,
+      year: cellText(at(plan, r, col(plan, "year"))) || null,
       white,
       bme,
-      unknown: parseNumber(at(row, col(plan, "unknown"))) ?? 0,
-      source: source(s, rowNumber),
+      unknown: parseNumber(at(plan, r, col(plan, "unknown"))) ?? 0,
+      source, row: rowNumber,
     });
     tally.rowsUsed++;
   }

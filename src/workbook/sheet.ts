@@ -2,8 +2,8 @@
 // It never decodes the whole part to a string; it jumps from `<` to `<` with Uint8Array.indexOf
 // (native), reads only the attributes it needs (r, s, t), and decodes text only for cells whose
 // value is inline text. Numbers and shared-string indexes are ASCII and parsed from the bytes.
+import { CellStore } from "./cells";
 import type { CellProblem, CellValue } from "./types";
-import { serialToIso } from "./parts";
 import { stringItemText, xmlText } from "./xml";
 
 export interface SheetScanOptions {
@@ -15,11 +15,11 @@ export interface SheetScanOptions {
 }
 
 export interface ScannedSheet {
-  rows: CellValue[][];
+  cells: CellStore;
   merges: string[];
-  /** True when the sheet had more rows than maxRows (rows holds the first maxRows). */
+  /** True when the sheet had more rows than maxRows (cells holds the first maxRows). */
   truncated: boolean;
-  /** Cells that hold a formula error (#N/A, #REF!...) or a formula with no saved value; read as blank in rows. */
+  /** Cells that hold a formula error (#N/A, #REF!...) or a formula with no saved value; read as blank. */
   problems: CellProblem[];
 }
 
@@ -115,26 +115,93 @@ function isTerminator(c: number | undefined): boolean {
   return c === GT || c === SLASH || (c !== undefined && c <= 32);
 }
 
+/** Reads the start tag of a cell, `<c r="B7" s="3" t="s">`, from just after its name. */
+interface CellTag {
+  col: number;
+  type: number;
+  style: number;
+  /** Index just past the tag's `>`. */
+  end: number;
+  selfClosing: boolean;
+}
+
+function readCellTag(b: Uint8Array, from: number, tag: CellTag): void {
+  const n = b.length;
+  tag.col = -1;
+  tag.type = T_NUMBER;
+  tag.style = 0;
+  tag.selfClosing = false;
+  let k = from;
+  while (k < n) {
+    let c = b[k];
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = b[++k];
+    if (c === GT) break;
+    if (c === SLASH) {
+      tag.selfClosing = true;
+      while (k < n && b[k] !== GT) k++;
+      break;
+    }
+    const nameStart = k;
+    while (k < n && b[k] !== EQUALS) k++;
+    const q = b[k + 1];
+    const vs = k + 2;
+    let ve = vs;
+    while (ve < n && b[ve] !== q) ve++;
+    if (k - nameStart === 1) {
+      const a = b[nameStart];
+      if (a === 114 /* r */) tag.col = columnOf(b, vs, ve);
+      else if (a === 116 /* t */) tag.type = cellType(b, vs, ve);
+      else if (a === 115 /* s */) tag.style = parseNumber(b, vs, ve);
+    }
+    k = ve + 1;
+  }
+  tag.end = k + 1;
+}
+
+/**
+ * The value of `<v>` text (bytes s..e) for a cell of the given type. A date-formatted number stays a
+ * number here: the store turns it into a date when (and only if) the cell is read.
+ */
+function cellValue(b: Uint8Array, s: number, e: number, type: number): CellValue {
+  switch (type) {
+    case T_SHARED: // read by the caller, which keeps the index
+      return null;
+    case T_BOOL:
+      return b[s] === 49 /* 1 */ || ascii(b, s, e) === "true";
+    case T_STR:
+    case T_INLINE:
+      return xmlText(utf8.decode(b.subarray(s, e)));
+    case T_ERROR:
+      return null; // the error text is read by errorTextOf
+    case T_DATE:
+      return ascii(b, s, e).trim();
+    default: {
+      if (s === e) return null;
+      const num = parseNumber(b, s, e);
+      return Number.isNaN(num) ? xmlText(utf8.decode(b.subarray(s, e))) : num;
+    }
+  }
+}
+
+function errorTextOf(b: Uint8Array, s: number, e: number): string {
+  return xmlText(utf8.decode(b.subarray(s, Math.min(e, s + 32)))).trim() || "#ERROR";
+}
+
+/**
+ * Scans a worksheet part into rows of cells. Each cell is read whole, start tag to `</c>`, in one
+ * pass of the loop; the loop's state lives in locals (no closures), which V8 keeps in registers.
+ */
 export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
-  const { sharedStrings, dateStyles, date1904, maxRows } = opts;
-  const rows: CellValue[][] = [];
+  const { maxRows, sharedStrings } = opts;
+  // A cell is rarely under 25 bytes of XML (<c r="A1" t="s"><v>0</v></c>): size the store from that.
+  const cells = new CellStore(sharedStrings, Math.ceil(b.length / 25), opts.date1904);
   const problems: CellProblem[] = [];
   let truncated = false;
-  let row: CellValue[] | null = null;
+  let inRow = false;
   let rowNum = 0;
-  // Current cell.
-  let col = -1;
-  let type = T_NUMBER;
-  let style = 0;
-  let value: CellValue = null;
-  // The cell's error text (t="e"), and whether it has a formula (<f>): a formula with no <v> has no saved result.
-  let errorText: string | null = null;
-  let hasFormula = false;
   let nextCol = 0;
-  let inCell = false;
   let afterSheetData = -1;
-  const dateKeys = new Float64Array(DATE_CACHE_MASK + 1).fill(NaN);
-  const dateValues: (string | null)[] = new Array<string | null>(DATE_CACHE_MASK + 1).fill(null);
+  const tag: CellTag = { col: -1, type: T_NUMBER, style: 0, end: 0, selfClosing: false };
   const plen = rootPrefixLength(b);
 
   const n = b.length;
@@ -146,16 +213,11 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
     if (lt >= n) break;
     const first = b[lt + 1];
     if (first === SLASH) {
-      // Closing tags: </c>, </row>, </sheetData>; everything else is skipped.
+      // Closing tags: </row> and </sheetData>; everything else is skipped.
       const ns = lt + 2 + plen;
       const c0 = b[ns];
-      if (c0 === 99 /* c */ && b[ns + 1] === GT) {
-        if (inCell) finishCell();
-        i = ns + 2;
-        continue;
-      }
       if (c0 === 114 /* r */ && b[ns + 1] === 111 && b[ns + 2] === 119 && b[ns + 3] === GT) {
-        row = null;
+        inRow = false;
         i = ns + 4;
         continue;
       }
@@ -167,69 +229,119 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       continue;
     }
     if (first === 33 /* ! */ || first === 63 /* ? */) {
-      // Comment, CDATA or processing instruction: skip past its end.
-      const end = first === 33 && b[lt + 2] === 45 ? findBytes(b, COMMENT_END, lt + 2) : b.indexOf(GT, lt + 1);
-      i = end < 0 ? n : end + 1;
+      i = skipMarkup(b, lt);
       continue;
     }
     const ns = lt + 1 + plen;
     const c0 = b[ns];
 
-    if (c0 === 118 /* v */ && b[ns + 1] === GT) {
-      let vEnd = ns + 2;
-      while (vEnd < n && b[vEnd] !== LT) vEnd++;
-      value = cellValue(b, ns + 2, vEnd);
-      // Fast path for the usual "</v></c>": finish the cell without two more trips round the loop.
-      let k = vEnd;
-      if (b[k + 1] === SLASH && b[k + 2 + plen] === 118 && b[k + 3 + plen] === GT) {
-        k += 4 + plen;
-        if (b[k] === LT && b[k + 1] === SLASH && b[k + 2 + plen] === 99 && b[k + 3 + plen] === GT) {
-          if (inCell) finishCell();
-          i = k + 4 + plen;
-          continue;
-        }
-      }
-      i = k;
-      continue;
-    }
-
     if (c0 === 99 /* c */ && isTerminator(b[ns + 1])) {
-      // <c r="B7" s="3" t="s"> : read the one-letter attributes r, s and t.
-      col = -1;
-      type = T_NUMBER;
-      style = 0;
-      value = null;
-      errorText = null;
-      hasFormula = false;
-      inCell = true;
-      let k = ns + 1;
-      let selfClosing = false;
-      while (k < n) {
-        let c = b[k];
-        while (c === 32 || c === 9 || c === 10 || c === 13) c = b[++k];
-        if (c === GT) break;
-        if (c === SLASH) {
-          selfClosing = true;
-          while (k < n && b[k] !== GT) k++;
+      readCellTag(b, ns + 1, tag);
+      const col = tag.col < 0 ? nextCol : tag.col;
+      const type = tag.type;
+      nextCol = col + 1;
+      i = tag.end;
+      if (tag.selfClosing) continue;
+      // The cell's content, up to </c>: <v>, <f> and <is>; anything else is skipped.
+      let value: CellValue = null;
+      let shared = -1;
+      let problem: string | null = null;
+      let hasFormula = false;
+      for (;;) {
+        let at = i;
+        while (at < n && b[at] !== LT) at++;
+        if (at >= n) {
+          i = n;
           break;
         }
-        const nameStart = k;
-        while (k < n && b[k] !== EQUALS) k++;
-        const q = b[k + 1];
-        const vs = k + 2;
-        let ve = vs;
-        while (ve < n && b[ve] !== q) ve++;
-        if (k - nameStart === 1) {
-          const a = b[nameStart];
-          if (a === 114 /* r */) col = columnOf(b, vs, ve);
-          else if (a === 116 /* t */) type = cellType(b, vs, ve);
-          else if (a === 115 /* s */) style = parseNumber(b, vs, ve);
+        const f = b[at + 1];
+        const cs = at + 1 + plen;
+        if (f === SLASH) {
+          const ce = cs + 1;
+          if (b[ce] === 99 /* c */ && b[ce + 1] === GT) {
+            i = ce + 2;
+            break;
+          }
+          if (isRowOrSheetDataEnd(b, ce)) {
+            i = at; // the row ended before the cell was closed
+            break;
+          }
+          i = at + 2;
+          continue;
         }
-        k = ve + 1;
+        if (f === 33 || f === 63) {
+          i = skipMarkup(b, at);
+          continue;
+        }
+        const e0 = b[cs];
+        if (e0 === 118 /* v */ && b[cs + 1] === GT) {
+          let vEnd = cs + 2;
+          while (vEnd < n && b[vEnd] !== LT) vEnd++;
+          if (type === T_ERROR) problem = errorTextOf(b, cs + 2, vEnd);
+          else if (type === T_SHARED) {
+            const index = parseNumber(b, cs + 2, vEnd);
+            shared = index >= 0 && index < sharedStrings.length ? index : -1;
+          } else value = cellValue(b, cs + 2, vEnd, type);
+          // The usual "</v></c>": the cell is done without two more trips round the loop.
+          const close = vEnd + 2 + plen;
+          if (b[vEnd + 1] === SLASH && b[close] === 118 && b[close + 1] === GT && b[close + 2] === LT && b[close + 3] === SLASH && b[close + 4 + plen] === 99 && b[close + 5 + plen] === GT) {
+            i = close + 6 + plen;
+            break;
+          }
+          i = vEnd;
+          continue;
+        }
+        if (e0 === 102 /* f */ && isTerminator(b[cs + 1])) {
+          // <f>SUM(A1:A9)</f> or <f t="shared" si="0"/>: the result, if saved, follows in <v>.
+          hasFormula = true;
+          i = cs + 1;
+          continue;
+        }
+        if (e0 === 105 /* i */ && b[cs + 1] === 115 /* s */ && isTerminator(b[cs + 2])) {
+          // Inline string: <is><t>text</t></is> or rich runs.
+          const gt = b.indexOf(GT, cs + 2);
+          if (gt < 0) {
+            i = n;
+            break;
+          }
+          if (b[gt - 1] === SLASH) {
+            value = "";
+            i = gt + 1;
+            continue;
+          }
+          const end = findClose(b, gt + 1, at + 1, cs, "is");
+          value = stringItemText(utf8.decode(b.subarray(gt + 1, end)));
+          i = end;
+          continue;
+        }
+        if ((e0 === 99 /* c */ && isTerminator(b[cs + 1])) || (e0 === 114 /* r */ && b[cs + 1] === 111 && b[cs + 2] === 119 && isTerminator(b[cs + 3]))) {
+          i = at; // the next cell or row began before this one was closed
+          break;
+        }
+        i = at + 1;
       }
-      if (col < 0) col = nextCol;
-      i = k + 1;
-      if (selfClosing) finishCell();
+
+      if (problem === null && hasFormula && value === null && shared < 0) problem = NO_SAVED_VALUE;
+      if (value === null && shared < 0 && problem === null) continue;
+      if (!inRow) {
+        // A cell outside any <row>: attach to a new row so nothing is lost.
+        rowNum += 1;
+        if (rowNum > maxRows) {
+          truncated = true;
+          break;
+        }
+        cells.beginRow();
+        inRow = true;
+      }
+      if (problem !== null) {
+        // The cell stays blank; the records reader reports the row (file, sheet, row, column).
+        problems.push({ row: cells.rowCount - 1, col, problem });
+      } else if (shared >= 0) cells.pushShared(col, shared);
+      else if (typeof value === "number") {
+        if (type === T_NUMBER && opts.dateStyles[tag.style]) cells.pushDate(col, value);
+        else cells.pushNumber(col, value);
+      }
+      else cells.pushValue(col, value);
       continue;
     }
 
@@ -246,114 +358,39 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
         truncated = true;
         break;
       }
-      while (rows.length < r - 1) rows.push([]);
+      while (cells.rowCount < r) cells.beginRow();
       rowNum = r;
-      row = [];
-      rows.push(row);
+      inRow = b[gt - 1] !== SLASH;
       nextCol = 0;
-      if (b[gt - 1] === SLASH) row = null;
-      continue;
-    }
-
-    if (c0 === 102 /* f */ && isTerminator(b[ns + 1]) && inCell) {
-      // <f>SUM(A1:A9)</f> or <f t="shared" si="0"/>: the result, if saved, follows in <v>.
-      hasFormula = true;
-      i = ns + 1;
-      continue;
-    }
-
-    if (c0 === 105 /* i */ && b[ns + 1] === 115 /* s */ && isTerminator(b[ns + 2]) && inCell) {
-      // Inline string: <is><t>text</t></is> or rich runs.
-      const gt = b.indexOf(GT, ns + 2);
-      if (gt < 0) break;
-      if (b[gt - 1] === SLASH) {
-        value = "";
-        i = gt + 1;
-        continue;
-      }
-      const end = findClose(b, gt + 1, lt + 1, ns, "is");
-      value = stringItemText(utf8.decode(b.subarray(gt + 1, end)));
-      i = end;
       continue;
     }
     i = lt + 1;
   }
 
-  if (inCell) finishCell();
   const merges: string[] = [];
   if (afterSheetData >= 0) {
     const tail = utf8.decode(b.subarray(afterSheetData));
     const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)["']/g;
     for (let m = re.exec(tail); m; m = re.exec(tail)) merges.push((m[1] ?? "").toUpperCase());
   }
-  return { rows, merges, truncated, problems };
+  return { cells, merges, truncated, problems };
+}
 
-  function finishCell(): void {
-    inCell = false;
-    nextCol = col + 1;
-    const problem = errorText ?? (hasFormula && value === null ? NO_SAVED_VALUE : null);
-    if (value === null && problem === null) return;
-    if (!row) {
-      // A cell outside any <row>: attach to a new row so nothing is lost.
-      rowNum += 1;
-      if (rowNum > maxRows) {
-        truncated = true;
-        return;
-      }
-      row = [];
-      rows.push(row);
-    }
-    if (problem !== null) {
-      // The cell stays blank in the grid; the records reader reports the row (file, sheet, row, column).
-      problems.push({ row: rows.length - 1, col, problem });
-      return;
-    }
-    while (row.length < col) row.push(null);
-    row[col] = value;
-  }
+/** Whether the closing tag whose name starts at k is </row> or </sheetData>. */
+function isRowOrSheetDataEnd(b: Uint8Array, k: number): boolean {
+  if (b[k] === 114 /* r */) return b[k + 1] === 111 && b[k + 2] === 119 && b[k + 3] === GT;
+  return b[k] === 115 /* s */ && b[k + 1] === 104 && b[k + 5] === 68 && b[k + 9] === GT;
+}
 
-  function cellValue(bytes: Uint8Array, s: number, e: number): CellValue {
-    switch (type) {
-      case T_SHARED: {
-        const idx = parseNumber(bytes, s, e);
-        return sharedStrings[idx] ?? null;
-      }
-      case T_BOOL:
-        return bytes[s] === 49 /* 1 */ || ascii(bytes, s, e) === "true";
-      case T_STR:
-      case T_INLINE:
-        return xmlText(utf8.decode(bytes.subarray(s, e)));
-      case T_ERROR:
-        errorText = xmlText(utf8.decode(bytes.subarray(s, Math.min(e, s + 32)))).trim() || "#ERROR";
-        return null;
-      case T_DATE:
-        return ascii(bytes, s, e).trim();
-      default: {
-        if (s === e) return null;
-        const num = parseNumber(bytes, s, e);
-        if (Number.isNaN(num)) return xmlText(utf8.decode(bytes.subarray(s, e)));
-        if (dateStyles[style]) {
-          // Direct-mapped cache: dates repeat (a year has 365 of them) and Date formatting is slow.
-          const slot = (num | 0) & DATE_CACHE_MASK;
-          let iso: string | null;
-          if (dateKeys[slot] === num) iso = dateValues[slot] ?? null;
-          else {
-            iso = serialToIso(num, date1904);
-            dateKeys[slot] = num;
-            dateValues[slot] = iso;
-          }
-          return iso ?? num;
-        }
-        return num;
-      }
-    }
-  }
+/** Index just past a comment, CDATA section or processing instruction starting at lt. */
+function skipMarkup(b: Uint8Array, lt: number): number {
+  const end = b[lt + 1] === 33 && b[lt + 2] === 45 ? findBytes(b, COMMENT_END, lt + 2) : b.indexOf(GT, lt + 1);
+  return end < 0 ? b.length : end + 1;
 }
 
 const COMMENT_END = new Uint8Array([45, 45, 62]);
 /** CellProblem.problem for a formula saved without its result (written by a script, never calculated). */
 export const NO_SAVED_VALUE = "no-saved-value";
-const DATE_CACHE_MASK = 4095;
 
 /** Start of the value of a one-letter attribute (e.g. r) inside a start tag, or -1. */
 function findAttr(b: Uint8Array, from: number, to: number, letter: number): number {

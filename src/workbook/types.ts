@@ -1,5 +1,6 @@
 // Typed records read from HR extracts. The contract between src/workbook (which builds them
 // from workbook bytes) and src/indicators (which counts them). Plain data only.
+import type { CellStore } from "./cells";
 
 /** The three groups every WRES measure compares (WRES.md, "Ethnic groups"). */
 export type EthnicGroup = "white" | "bme" | "unknown";
@@ -28,12 +29,13 @@ export const MEDICAL_SUBGROUPS: readonly MedicalSubgroup[] = ["consultant", "non
 
 export type Cohort = "non-clinical" | "clinical" | "medical";
 
-/** Where a value came from, so every problem and exclusion can name file, sheet, row and column. */
-export interface SourceRef {
+/**
+ * The sheet a record came from, so every problem and exclusion can name file, sheet, row and column.
+ * One object is shared by all of a sheet's records (each record carries its own row).
+ */
+export interface SheetRef {
   file: string;
   sheet: string | null;
-  /** 1-based row number as a spreadsheet shows it. */
-  row: number;
 }
 
 /** One person in the staff-in-post table, counted once at their primary assignment. */
@@ -53,7 +55,9 @@ export interface StaffRecord {
   directorate: string | null;
   /** Board membership when the staff table carries it. */
   board: { voting: boolean; executive: boolean } | null;
-  source: SourceRef;
+  source: SheetRef;
+  /** 1-based row number as a spreadsheet shows it. */
+  row: number;
 }
 
 /** One application in a recruitment extract. */
@@ -65,7 +69,9 @@ export interface ApplicationRecord {
   post: string | null;
   /** ISO date (yyyy-mm-dd) or null. */
   date: string | null;
-  source: SourceRef;
+  source: SheetRef;
+  /** 1-based row number as a spreadsheet shows it. */
+  row: number;
 }
 
 export type CaseType = "disciplinary" | "capability" | "grievance" | "other";
@@ -74,28 +80,44 @@ export type CaseType = "disciplinary" | "capability" | "grievance" | "other";
 export interface CaseRecord {
   personId: string | null;
   ethnicity: Ethnicity;
+  /**
+   * The person's record in staff in post, when the reader joined the row to it (null: they are not in
+   * its headcount). Left out when not joined: the indicators then look the person up by personId.
+   */
+  staff?: StaffRecord | null;
   caseType: CaseType;
   stage: string | null;
   /** ISO date (yyyy-mm-dd) or null. */
   startDate: string | null;
   outcome: string | null;
-  source: SourceRef;
+  source: SheetRef;
+  /** 1-based row number as a spreadsheet shows it. */
+  row: number;
 }
 
 /** One person who accessed non-mandatory training or CPD (deduplicated by person). */
 export interface TrainingRecord {
   personId: string | null;
   ethnicity: Ethnicity;
+  /**
+   * The person's record in staff in post, when the reader joined the row to it (null: they are not in
+   * its headcount). Left out when not joined: the indicators then look the person up by personId.
+   */
+  staff?: StaffRecord | null;
   /** ISO date (yyyy-mm-dd) or null. */
   date: string | null;
-  source: SourceRef;
+  source: SheetRef;
+  /** 1-based row number as a spreadsheet shows it. */
+  row: number;
 }
 
 export interface BoardRecord {
   ethnicity: Ethnicity;
   voting: boolean;
   executive: boolean;
-  source: SourceRef;
+  source: SheetRef;
+  /** 1-based row number as a spreadsheet shows it. */
+  row: number;
 }
 
 /** Published staff survey results for indicators 5-8 (aggregated by the survey provider). */
@@ -106,7 +128,9 @@ export interface SurveyRecord {
   bmePct: number;
   whiteRespondents: number | null;
   bmeRespondents: number | null;
-  source: SourceRef;
+  source: SheetRef;
+  /** 1-based row number as a spreadsheet shows it. */
+  row: number;
 }
 
 /** Measures already counted by ethnic group (organisations without row-level data, earlier years). */
@@ -128,7 +152,9 @@ export interface AggregateRecord {
   white: number;
   bme: number;
   unknown: number;
-  source: SourceRef;
+  source: SheetRef;
+  /** 1-based row number as a spreadsheet shows it. */
+  row: number;
 }
 
 export type SheetKind = "staff" | "recruitment" | "cases" | "training" | "board" | "survey" | "aggregate";
@@ -245,6 +271,11 @@ export interface GridSheet {
   truncated?: boolean;
   /** Cells holding a formula error or a formula with no saved value (blank in rows). */
   problems?: CellProblem[];
+}
+
+/** One sheet as the indicator reader holds it: cells in a compact store instead of arrays of rows. */
+export interface CellSheet extends Omit<GridSheet, "rows"> {
+  cells: CellStore;
 }
 
 export interface Grid {

@@ -1,9 +1,9 @@
-// Reads an .xlsx (or .xlsm) into grids: zip directory, workbook and relationships, shared strings,
+// Reads an .xlsx (or .xlsm) into cell stores: zip directory, workbook and relationships, shared strings,
 // styles, then each worksheet through the byte scanner.
 import { fileError } from "./errors";
 import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook, type WorkbookInfo } from "./parts";
 import { scanSheet } from "./sheet";
-import type { GridSheet } from "./types";
+import type { CellSheet } from "./types";
 import { listEntries, readEntry, type InflateBudget, type ZipEntry } from "./zip";
 
 export interface XlsxReadOptions {
@@ -14,7 +14,7 @@ export interface XlsxReadOptions {
 
 const utf8 = new TextDecoder();
 
-export function readXlsxGrid(file: string, bytes: Uint8Array, options: XlsxReadOptions): GridSheet[] {
+export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxReadOptions): CellSheet[] {
   const entries = listEntries(file, bytes);
   const budget: InflateBudget = { file, limit: options.maxUncompressedBytes, used: 0 };
   // Check the declared total before inflating anything: most bombs are caught here.
@@ -53,7 +53,7 @@ export function readXlsxGrid(file: string, bytes: Uint8Array, options: XlsxReadO
   const stylesXml = text(info.stylesPath);
   const dateStyles = stylesXml ? parseDateStyles(stylesXml) : [];
 
-  const sheets: GridSheet[] = [];
+  const sheets: CellSheet[] = [];
   for (const ref of info.sheets) {
     if (!ref.path) continue; // chart sheets, dialog sheets
     if (!options.includeHidden && ref.state !== "visible") continue;
@@ -63,7 +63,7 @@ export function readXlsxGrid(file: string, bytes: Uint8Array, options: XlsxReadO
     const scanned = scanSheet(xml, { sharedStrings, dateStyles, date1904: info.date1904, maxRows: options.maxRows });
     sheets.push({
       name: ref.name,
-      rows: scanned.rows,
+      cells: scanned.cells,
       merges: scanned.merges,
       ...(scanned.truncated ? { truncated: true } : {}),
       ...(scanned.problems.length > 0 ? { problems: scanned.problems } : {}),

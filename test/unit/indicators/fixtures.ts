@@ -16,7 +16,7 @@ import type {
   TrainingRecord,
 } from "../../../src/workbook/types";
 
-const source = (row = 2) => ({ file: "test.xlsx", sheet: "Sheet1", row });
+const SHEET = { file: "test.xlsx", sheet: "Sheet1" };
 
 const CODE_OF_BROAD: Record<BroadEthnicity, string | null> = { white: "A", mixed: "D", asian: "H", black: "M", other: "S", unknown: null };
 
@@ -43,7 +43,7 @@ export function staff(group: EthnicGroup, extra: Partial<StaffRecord> = {}): Sta
     disability: null,
     directorate: null,
     board: null,
-    source: source(),
+    source: SHEET, row: 2,
     ...extra,
   };
 }
@@ -54,7 +54,7 @@ export function staffMany(n: number, group: EthnicGroup, where: { cohort?: Cohor
 }
 
 export function application(group: EthnicGroup, shortlisted: boolean, appointed: boolean): ApplicationRecord {
-  return { ethnicity: ethnicity(group), shortlisted, appointed, band: null, post: null, date: null, source: source() };
+  return { ethnicity: ethnicity(group), shortlisted, appointed, band: null, post: null, date: null, source: SHEET, row: 2 };
 }
 
 /** Applications: `shortlisted` of a group, the first `appointed` of them appointed. */
@@ -63,7 +63,7 @@ export function applications(group: EthnicGroup, shortlisted: number, appointed:
 }
 
 export function disciplinary(group: EthnicGroup, extra: Partial<CaseRecord> = {}): CaseRecord {
-  return { personId: null, ethnicity: ethnicity(group), caseType: "disciplinary", stage: null, startDate: null, outcome: null, source: source(), ...extra };
+  return { personId: null, ethnicity: ethnicity(group), caseType: "disciplinary", stage: null, startDate: null, outcome: null, source: SHEET, row: 2, ...extra };
 }
 
 export function cases(n: number, group: EthnicGroup, extra: Partial<CaseRecord> = {}): CaseRecord[] {
@@ -71,7 +71,7 @@ export function cases(n: number, group: EthnicGroup, extra: Partial<CaseRecord> 
 }
 
 export function training(group: EthnicGroup, extra: Partial<TrainingRecord> = {}): TrainingRecord {
-  return { personId: null, ethnicity: ethnicity(group), date: null, source: source(), ...extra };
+  return { personId: null, ethnicity: ethnicity(group), date: null, source: SHEET, row: 2, ...extra };
 }
 
 export function trainingMany(n: number, group: EthnicGroup): TrainingRecord[] {
@@ -79,15 +79,15 @@ export function trainingMany(n: number, group: EthnicGroup): TrainingRecord[] {
 }
 
 export function boardMember(group: EthnicGroup, voting: boolean, executive: boolean): BoardRecord {
-  return { ethnicity: ethnicity(group), voting, executive, source: source() };
+  return { ethnicity: ethnicity(group), voting, executive, source: SHEET, row: 2 };
 }
 
 export function survey(indicator: 5 | 6 | 7 | 8, whitePct: number, bmePct: number, extra: Partial<SurveyRecord> = {}): SurveyRecord {
-  return { indicator, year: 2024, whitePct, bmePct, whiteRespondents: 1200, bmeRespondents: 300, source: source(), ...extra };
+  return { indicator, year: 2024, whitePct, bmePct, whiteRespondents: 1200, bmeRespondents: 300, source: SHEET, row: 2, ...extra };
 }
 
 export function aggregate(measure: AggregateRecord["measure"], white: number, bme: number, unknown: number, extra: Partial<AggregateRecord> = {}): AggregateRecord {
-  return { measure, band: null, cohort: null, year: null, white, bme, unknown, source: source(), ...extra };
+  return { measure, band: null, cohort: null, year: null, white, bme, unknown, source: SHEET, row: 2, ...extra };
 }
 
 export function dataset(parts: Partial<Dataset> = {}): Dataset {

@@ -14,7 +14,7 @@ import type {
 } from "../../../src/workbook/types";
 
 const EVIL_FILE = '=HYPERLINK("http://example.invalid","click").xlsx';
-const source = { file: EVIL_FILE, sheet: "@Staff", row: 5 };
+const source = { file: EVIL_FILE, sheet: "@Staff" };
 
 function ethnicity(group: "white" | "bme" | "unknown"): Ethnicity {
   if (group === "white") return { group, broad: "white", code: "A", localCode: "A", raw: "A White - British" };
@@ -37,6 +37,7 @@ function staff(n: number, group: "white" | "bme" | "unknown", band: AfcBand, coh
     directorate: null,
     board: null,
     source,
+    row: 5,
   }));
 }
 
@@ -49,6 +50,7 @@ function applications(group: "white" | "bme", shortlisted: number, appointed: nu
     post: null,
     date: "2024-06-01",
     source,
+    row: 5,
   }));
 }
 
@@ -68,6 +70,7 @@ function dataset(): Dataset {
     startDate: "2024-09-01",
     outcome: null,
     source,
+    row: 5,
   }));
   const survey: SurveyRecord[] = ([5, 6, 7, 8] as const).map((indicator) => ({
     indicator,
@@ -77,6 +80,7 @@ function dataset(): Dataset {
     whiteRespondents: 200,
     bmeRespondents: 80,
     source,
+    row: 5,
   }));
   return {
     staff: people,
@@ -176,7 +180,7 @@ describe("resultsWorkbook", () => {
 
   it("hides a board percentage and a rate that would give a hidden count back", async () => {
     // 12 voting members, 2 of them BME: 16.67% of 12 is 2.
-    const board = Array.from({ length: 12 }, (_, i) => ({ ethnicity: ethnicity(i < 2 ? "bme" : "white"), voting: true, executive: i < 6, source }));
+    const board = Array.from({ length: 12 }, (_, i) => ({ ethnicity: ethnicity(i < 2 ? "bme" : "white"), voting: true, executive: i < 6, source, row: 5 }));
     const wb = await load(await resultsWorkbook(computeResults({ ...dataset(), board })));
     const ws = wb.getWorksheet("9 Board")!;
     const header = ws.getRow(3).values as ExcelJS.CellValue[];
