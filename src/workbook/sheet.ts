@@ -120,6 +120,8 @@ interface CellTag {
   col: number;
   type: number;
   style: number;
+  /** The integer in <v>, for a cell read by readPlainCell. */
+  value: number;
   /** Index just past the tag's `>`. */
   end: number;
   selfClosing: boolean;
@@ -156,6 +158,63 @@ function readCellTag(b: Uint8Array, from: number, tag: CellTag): void {
     k = ve + 1;
   }
   tag.end = k + 1;
+}
+
+/**
+ * The usual cell, `<c r="B7" s="3" t="s"><v>12</v></c>` with an integer value and no namespace prefix,
+ * read in one pass with fixed-offset checks (most cells of an HR extract look like this). Returns false
+ * for anything else (quotes, formulas, decimals, inline text...), which the general reader then reads.
+ */
+function readPlainCell(b: Uint8Array, lt: number, tag: CellTag): boolean {
+  let k = lt + 2;
+  if (b[k] !== 32 || b[k + 1] !== 114 /* r */ || b[k + 2] !== EQUALS || b[k + 3] !== QUOTE) return false;
+  k += 4;
+  let c = b[k] ?? 0;
+  let col = 0;
+  while (c >= 65 && c <= 90) {
+    col = col * 26 + (c - 64);
+    c = b[++k] ?? 0;
+  }
+  while (c >= 48 && c <= 57) c = b[++k] ?? 0;
+  if (col === 0 || c !== QUOTE) return false;
+  c = b[++k] ?? 0;
+  let style = 0;
+  if (c === 32 && b[k + 1] === 115 /* s */ && b[k + 2] === EQUALS && b[k + 3] === QUOTE) {
+    k += 4;
+    const from = k;
+    c = b[k] ?? 0;
+    while (c >= 48 && c <= 57) {
+      style = style * 10 + (c - 48);
+      c = b[++k] ?? 0;
+    }
+    if (k === from || c !== QUOTE) return false;
+    c = b[++k] ?? 0;
+  }
+  let type = T_NUMBER;
+  if (c === 32 && b[k + 1] === 116 /* t */ && b[k + 2] === EQUALS && b[k + 3] === QUOTE && b[k + 5] === QUOTE) {
+    if (b[k + 4] === 115 /* s */) type = T_SHARED;
+    else if (b[k + 4] !== 110 /* n */) return false;
+    k += 6;
+    c = b[k] ?? 0;
+  }
+  if (c !== GT || b[k + 1] !== LT || b[k + 2] !== 118 /* v */ || b[k + 3] !== GT) return false;
+  k += 4;
+  const from = k;
+  let value = 0;
+  c = b[k] ?? 0;
+  while (c >= 48 && c <= 57) {
+    value = value * 10 + (c - 48);
+    c = b[++k] ?? 0;
+  }
+  // Up to 15 digits is exact in a double; longer numbers, decimals and signs take the general path.
+  if (k === from || k - from > 15 || c !== LT) return false;
+  if (b[k + 1] !== SLASH || b[k + 2] !== 118 || b[k + 3] !== GT || b[k + 4] !== LT || b[k + 5] !== SLASH || b[k + 6] !== 99 || b[k + 7] !== GT) return false;
+  tag.col = col - 1;
+  tag.type = type;
+  tag.style = style;
+  tag.value = value;
+  tag.end = k + 8;
+  return true;
 }
 
 /**
@@ -201,7 +260,7 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
   let rowNum = 0;
   let nextCol = 0;
   let afterSheetData = -1;
-  const tag: CellTag = { col: -1, type: T_NUMBER, style: 0, end: 0, selfClosing: false };
+  const tag: CellTag = { col: -1, type: T_NUMBER, style: 0, value: 0, end: 0, selfClosing: false };
   const plen = rootPrefixLength(b);
 
   const n = b.length;
@@ -236,16 +295,25 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
     const c0 = b[ns];
 
     if (c0 === 99 /* c */ && isTerminator(b[ns + 1])) {
-      readCellTag(b, ns + 1, tag);
-      const col = tag.col < 0 ? nextCol : tag.col;
-      const type = tag.type;
-      nextCol = col + 1;
-      i = tag.end;
-      if (tag.selfClosing) continue;
-      // The cell's content, up to </c>: <v>, <f> and <is>; anything else is skipped.
+      let col: number;
       let value: CellValue = null;
       let shared = -1;
       let problem: string | null = null;
+      if (plen === 0 && readPlainCell(b, lt, tag)) {
+        col = tag.col;
+        i = tag.end;
+        if (tag.type === T_SHARED) shared = tag.value < sharedStrings.length ? tag.value : -1;
+        else value = tag.value;
+      } else {
+      readCellTag(b, ns + 1, tag);
+      col = tag.col < 0 ? nextCol : tag.col;
+      const type = tag.type;
+      i = tag.end;
+      if (tag.selfClosing) {
+        nextCol = col + 1;
+        continue;
+      }
+      // The cell's content, up to </c>: <v>, <f> and <is>; anything else is skipped.
       let hasFormula = false;
       for (;;) {
         let at = i;
@@ -322,6 +390,8 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       }
 
       if (problem === null && hasFormula && value === null && shared < 0) problem = NO_SAVED_VALUE;
+      }
+      nextCol = col + 1;
       if (value === null && shared < 0 && problem === null) continue;
       if (!inRow) {
         // A cell outside any <row>: attach to a new row so nothing is lost.
@@ -338,7 +408,7 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
         problems.push({ row: cells.rowCount - 1, col, problem });
       } else if (shared >= 0) cells.pushShared(col, shared);
       else if (typeof value === "number") {
-        if (type === T_NUMBER && opts.dateStyles[tag.style]) cells.pushDate(col, value);
+        if (tag.type === T_NUMBER && opts.dateStyles[tag.style]) cells.pushDate(col, value);
         else cells.pushNumber(col, value);
       }
       else cells.pushValue(col, value);

@@ -1,0 +1,43 @@
+// The cell store: what a sheet reads back as, whatever order a writer put its cells in.
+import { describe, expect, it } from "vitest";
+import { CellStore } from "../../../src/workbook/cells";
+
+describe("CellStore", () => {
+  it("reads back shared strings, numbers, booleans, text and dates by row and column", () => {
+    const cells = new CellStore(["Band 5", "Nursing"], 4);
+    cells.beginRow();
+    cells.pushShared(0, 1);
+    cells.pushNumber(2, 0.4);
+    cells.pushValue(3, true);
+    cells.beginRow();
+    cells.beginRow();
+    cells.pushValue(1, "inline");
+    cells.pushDate(4, 45747);
+    cells.pushDate(5, 99_999_999); // out of range: stays a number
+    expect(cells.toRows()).toEqual([["Nursing", null, 0.4, true], [], [null, "inline", null, null, "2025-03-31", 99_999_999]]);
+    expect(cells.get(9, 0)).toBeNull();
+    expect(cells.get(0, -1)).toBeNull();
+  });
+
+  it("keeps the later of two values for one cell, and cells written out of order in order", () => {
+    const cells = new CellStore([], 2); // small, so the arrays grow as cells arrive
+    cells.beginRow();
+    cells.pushNumber(3, 1);
+    cells.pushNumber(1, 2);
+    cells.pushNumber(3, 3);
+    cells.pushNumber(0, 4);
+    cells.pushNumber(2, 5);
+    expect(cells.row(0)).toEqual([4, 2, 5, 3]);
+    expect(cells.width(0)).toBe(4);
+  });
+
+  it("fills blank cells (merged ranges) without overwriting, past the last row and column", () => {
+    const cells = new CellStore();
+    cells.beginRow();
+    cells.pushValue(0, "Directorate");
+    cells.fill(0, 0, "other");
+    cells.fill(0, 2, "Directorate");
+    cells.fill(2, 1, "Directorate");
+    expect(cells.toRows()).toEqual([["Directorate", null, "Directorate"], [], [null, "Directorate"]]);
+  });
+});

@@ -1,0 +1,81 @@
+// The sheet scanner reads the usual cell (`<c r="B7" s="1" t="s"><v>3</v></c>`) on a fast path and
+// everything else on a general one. Whatever way a writer spells a sheet, the cells must come out the same.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { scanSheet } from "../../../src/workbook/sheet";
+import type { CellValue } from "../../../src/workbook/types";
+
+const SHARED = ["Staff Group", "A White - British", "Band 5", "Y"];
+const OPTIONS = { sharedStrings: SHARED, dateStyles: [false, true], date1904: false, maxRows: 1000 };
+
+type Cell = { kind: "shared"; index: number } | { kind: "number"; value: number; style: 0 | 1 } | { kind: "blank" };
+
+const cell: fc.Arbitrary<Cell> = fc.oneof(
+  fc.record({ kind: fc.constant("shared" as const), index: fc.integer({ min: 0, max: SHARED.length + 1 }) }),
+  fc.record({
+    kind: fc.constant("number" as const),
+    value: fc.oneof(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: -500, max: -1 }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(2 ** 53 + 2)),
+    style: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.constant({ kind: "blank" as const }),
+);
+
+function column(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The sheet as Excel writes it: the fast path's form. */
+function plain(rows: Cell[][]): string {
+  const body = rows.map((row, r) => {
+    const cells = row.map((c, i) => {
+      const ref = `${column(i)}${r + 1}`;
+      if (c.kind === "blank") return "";
+      if (c.kind === "shared") return `<c r="${ref}" t="s"><v>${c.index}</v></c>`;
+      return `<c r="${ref}"${c.style ? ` s="${c.style}"` : ""}><v>${c.value}</v></c>`;
+    });
+    return `<row r="${r + 1}">${cells.join("")}</row>`;
+  });
+  return `<worksheet><sheetData>${body.join("")}</sheetData></worksheet>`;
+}
+
+/** The same sheet with a namespace prefix, single quotes and attributes in another order: the general path. */
+function unusual(rows: Cell[][]): string {
+  const body = rows.map((row, r) => {
+    const cells = row.map((c, i) => {
+      const ref = `${column(i)}${r + 1}`;
+      if (c.kind === "blank") return "";
+      if (c.kind === "shared") return `<x:c t='s' r='${ref}'><x:v>${c.index}</x:v></x:c>`;
+      return `<x:c s='${c.style}' r='${ref}' t='n'><x:v>${c.value}</x:v></x:c>`;
+    });
+    return `<x:row r='${r + 1}'>${cells.join("")}</x:row>`;
+  });
+  return `<x:worksheet xmlns:x="s"><x:sheetData>${body.join("")}</x:sheetData></x:worksheet>`;
+}
+
+const read = (xml: string): CellValue[][] => scanSheet(new TextEncoder().encode(xml), OPTIONS).cells.toRows();
+
+describe("scanSheet", () => {
+  it("reads a sheet the same whichever way its cells are written", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { minLength: 1, maxLength: 8 }), (rows) => {
+        expect(read(plain(rows))).toEqual(read(unusual(rows)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads the usual cell's values: shared strings, integers, decimals, negatives and dates", () => {
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1"><v>42</v></c><c r="C1"><v>0.4</v></c>' +
+      '<c r="D1"><v>-3</v></c><c r="E1" s="1"><v>45747</v></c><c r="F1" t="s"><v>9</v></c><c r="G1" t="n"><v>7</v></c></row></sheetData></worksheet>';
+    // F1 names a shared string that does not exist: it reads as blank.
+    expect(read(xml)).toEqual([["A White - British", 42, 0.4, -3, "2025-03-31", null, 7]]);
+  });
+
+  it("reads an unclosed cell's value instead of losing it", () => {
+    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>5</v><c r="B1"><v>6</v></c></row><row r="2"><c r="A2"><v>7</v></row></sheetData></worksheet>';
+    expect(read(xml)).toEqual([[5, 6], [7]]);
+  });
+});
