@@ -54,6 +54,13 @@ function tooManyRows(file: string, sheet: string, maxRows: number): WorkbookErro
   });
 }
 
+/** `to` with `items` added: the same array when `to` is empty (the usual one sheet of a kind). */
+function append<T>(to: T[], items: T[]): T[] {
+  if (to.length === 0) return items;
+  for (const item of items) to.push(item);
+  return to;
+}
+
 export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Dataset {
   const ctx = new ReadContext(options);
   const { log } = ctx;
@@ -121,7 +128,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     options.onProgress?.({ stage: "validating", file: plan.file, fraction: 0 });
     const { staff, summary } = readStaff(ctx, plan, dataset.snapshotDate);
     if (staffPlans.length === 1) {
-      for (const record of staff) dataset.staff.push(record);
+      dataset.staff = staff;
     } else {
       // A person listed in two staff sheets is counted once.
       for (const record of staff) {
@@ -145,19 +152,19 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     switch (plan.kind) {
       case "recruitment": {
         const r = readRecruitment(ctx, plan);
-        for (const a of r.applications) dataset.applications.push(a);
+        dataset.applications = append(dataset.applications, r.applications);
         summaries.set(plan, r.summary);
         break;
       }
       case "cases": {
         const r = readCases(ctx, plan);
-        for (const c of r.cases) dataset.cases.push(c);
+        dataset.cases = append(dataset.cases, r.cases);
         summaries.set(plan, r.summary);
         break;
       }
       case "training": {
         const r = readTraining(ctx, plan, seenTraining);
-        for (const t of r.training) dataset.training.push(t);
+        dataset.training = append(dataset.training, r.training);
         summaries.set(plan, r.summary);
         break;
       }

@@ -180,6 +180,12 @@ class SheetTally {
 
 const TOTAL_ROW = /^(grand\s+)?totals?\b/i;
 
+/** Whether text can start a total line ("Total", "Grand total"): a test cheaper than the pattern, for every row. */
+function mayBeTotal(text: string): boolean {
+  const c = text.charCodeAt(0) | 32;
+  return c === 116 /* t */ || c === 103 /* g */;
+}
+
 /** The first cell of a row, in a column this sheet is read from, that holds a formula error or no saved value. */
 function problemOnRow(plan: SheetPlan, r: number): CellProblem | null {
   const onRow = plan.problems.get(r);
@@ -215,7 +221,7 @@ function dataRows(plan: SheetPlan): number[] {
     const lead = cells.get(r, firstHeaderCol);
     if (typeof lead === "string" && firstHeader !== "" && lead.trim() === firstHeader) continue; // header repeated (page break)
     const r0 = cells.get(r, 0);
-    if (typeof r0 === "string" && TOTAL_ROW.test(r0) && cells.row(r).filter((v) => typeof v === "string").length <= 1) continue;
+    if (typeof r0 === "string" && mayBeTotal(r0) && TOTAL_ROW.test(r0) && cells.row(r).filter((v) => typeof v === "string").length <= 1) continue;
     out.push(r);
   }
   return out;
