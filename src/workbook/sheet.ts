@@ -305,91 +305,91 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
         if (tag.type === T_SHARED) shared = tag.value < sharedStrings.length ? tag.value : -1;
         else value = tag.value;
       } else {
-      readCellTag(b, ns + 1, tag);
-      col = tag.col < 0 ? nextCol : tag.col;
-      const type = tag.type;
-      i = tag.end;
-      if (tag.selfClosing) {
-        nextCol = col + 1;
-        continue;
-      }
-      // The cell's content, up to </c>: <v>, <f> and <is>; anything else is skipped.
-      let hasFormula = false;
-      for (;;) {
-        let at = i;
-        while (at < n && b[at] !== LT) at++;
-        if (at >= n) {
-          i = n;
-          break;
-        }
-        const f = b[at + 1];
-        const cs = at + 1 + plen;
-        if (f === SLASH) {
-          const ce = cs + 1;
-          if (b[ce] === 99 /* c */ && b[ce + 1] === GT) {
-            i = ce + 2;
-            break;
-          }
-          if (isRowOrSheetDataEnd(b, ce)) {
-            i = at; // the row ended before the cell was closed
-            break;
-          }
-          i = at + 2;
+        readCellTag(b, ns + 1, tag);
+        col = tag.col < 0 ? nextCol : tag.col;
+        const type = tag.type;
+        i = tag.end;
+        if (tag.selfClosing) {
+          nextCol = col + 1;
           continue;
         }
-        if (f === 33 || f === 63) {
-          i = skipMarkup(b, at);
-          continue;
-        }
-        const e0 = b[cs];
-        if (e0 === 118 /* v */ && b[cs + 1] === GT) {
-          let vEnd = cs + 2;
-          while (vEnd < n && b[vEnd] !== LT) vEnd++;
-          if (type === T_ERROR) problem = errorTextOf(b, cs + 2, vEnd);
-          else if (type === T_SHARED) {
-            const index = parseNumber(b, cs + 2, vEnd);
-            shared = index >= 0 && index < sharedStrings.length ? index : -1;
-          } else value = cellValue(b, cs + 2, vEnd, type);
-          // The usual "</v></c>": the cell is done without two more trips round the loop.
-          const close = vEnd + 2 + plen;
-          if (b[vEnd + 1] === SLASH && b[close] === 118 && b[close + 1] === GT && b[close + 2] === LT && b[close + 3] === SLASH && b[close + 4 + plen] === 99 && b[close + 5 + plen] === GT) {
-            i = close + 6 + plen;
-            break;
-          }
-          i = vEnd;
-          continue;
-        }
-        if (e0 === 102 /* f */ && isTerminator(b[cs + 1])) {
-          // <f>SUM(A1:A9)</f> or <f t="shared" si="0"/>: the result, if saved, follows in <v>.
-          hasFormula = true;
-          i = cs + 1;
-          continue;
-        }
-        if (e0 === 105 /* i */ && b[cs + 1] === 115 /* s */ && isTerminator(b[cs + 2])) {
-          // Inline string: <is><t>text</t></is> or rich runs.
-          const gt = b.indexOf(GT, cs + 2);
-          if (gt < 0) {
+        // The cell's content, up to </c>: <v>, <f> and <is>; anything else is skipped.
+        let hasFormula = false;
+        for (;;) {
+          let at = i;
+          while (at < n && b[at] !== LT) at++;
+          if (at >= n) {
             i = n;
             break;
           }
-          if (b[gt - 1] === SLASH) {
-            value = "";
-            i = gt + 1;
+          const f = b[at + 1];
+          const cs = at + 1 + plen;
+          if (f === SLASH) {
+            const ce = cs + 1;
+            if (b[ce] === 99 /* c */ && b[ce + 1] === GT) {
+              i = ce + 2;
+              break;
+            }
+            if (isRowOrSheetDataEnd(b, ce)) {
+              i = at; // the row ended before the cell was closed
+              break;
+            }
+            i = at + 2;
             continue;
           }
-          const end = findClose(b, gt + 1, at + 1, cs, "is");
-          value = stringItemText(utf8.decode(b.subarray(gt + 1, end)));
-          i = end;
-          continue;
+          if (f === 33 || f === 63) {
+            i = skipMarkup(b, at);
+            continue;
+          }
+          const e0 = b[cs];
+          if (e0 === 118 /* v */ && b[cs + 1] === GT) {
+            let vEnd = cs + 2;
+            while (vEnd < n && b[vEnd] !== LT) vEnd++;
+            if (type === T_ERROR) problem = errorTextOf(b, cs + 2, vEnd);
+            else if (type === T_SHARED) {
+              const index = parseNumber(b, cs + 2, vEnd);
+              shared = index >= 0 && index < sharedStrings.length ? index : -1;
+            } else value = cellValue(b, cs + 2, vEnd, type);
+            // The usual "</v></c>": the cell is done without two more trips round the loop.
+            const close = vEnd + 2 + plen;
+            if (b[vEnd + 1] === SLASH && b[close] === 118 && b[close + 1] === GT && b[close + 2] === LT && b[close + 3] === SLASH && b[close + 4 + plen] === 99 && b[close + 5 + plen] === GT) {
+              i = close + 6 + plen;
+              break;
+            }
+            i = vEnd;
+            continue;
+          }
+          if (e0 === 102 /* f */ && isTerminator(b[cs + 1])) {
+            // <f>SUM(A1:A9)</f> or <f t="shared" si="0"/>: the result, if saved, follows in <v>.
+            hasFormula = true;
+            i = cs + 1;
+            continue;
+          }
+          if (e0 === 105 /* i */ && b[cs + 1] === 115 /* s */ && isTerminator(b[cs + 2])) {
+            // Inline string: <is><t>text</t></is> or rich runs.
+            const gt = b.indexOf(GT, cs + 2);
+            if (gt < 0) {
+              i = n;
+              break;
+            }
+            if (b[gt - 1] === SLASH) {
+              value = "";
+              i = gt + 1;
+              continue;
+            }
+            const end = findClose(b, gt + 1, at + 1, cs, "is");
+            value = stringItemText(utf8.decode(b.subarray(gt + 1, end)));
+            i = end;
+            continue;
+          }
+          if ((e0 === 99 /* c */ && isTerminator(b[cs + 1])) || (e0 === 114 /* r */ && b[cs + 1] === 111 && b[cs + 2] === 119 && isTerminator(b[cs + 3]))) {
+            i = at; // the next cell or row began before this one was closed
+            break;
+          }
+          i = at + 1;
         }
-        if ((e0 === 99 /* c */ && isTerminator(b[cs + 1])) || (e0 === 114 /* r */ && b[cs + 1] === 111 && b[cs + 2] === 119 && isTerminator(b[cs + 3]))) {
-          i = at; // the next cell or row began before this one was closed
-          break;
-        }
-        i = at + 1;
-      }
 
-      if (problem === null && hasFormula && value === null && shared < 0) problem = NO_SAVED_VALUE;
+        if (problem === null && hasFormula && value === null && shared < 0) problem = NO_SAVED_VALUE;
       }
       nextCol = col + 1;
       if (value === null && shared < 0 && problem === null) continue;
@@ -410,8 +410,7 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       else if (typeof value === "number") {
         if (tag.type === T_NUMBER && opts.dateStyles[tag.style]) cells.pushDate(col, value);
         else cells.pushNumber(col, value);
-      }
-      else cells.pushValue(col, value);
+      } else cells.pushValue(col, value);
       continue;
     }
 
