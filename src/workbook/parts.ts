@@ -1,8 +1,25 @@
 // The small workbook parts: shared strings, styles (to tell date cells), workbook and relationships.
-import { attributes, section, startTags, stringItemText } from "./xml";
+import { attributes, section, startTags, stringItemText, xmlText } from "./xml";
 
 /** Shared strings in index order. Rich-text runs are joined; phonetic runs are dropped. */
 export function parseSharedStrings(xml: string): string[] {
+  // Excel writes plain `<si>...</si>` items: find them with indexOf. Prefixed or attributed items
+  // (other writers) take the pattern.
+  if (/<[\w.-]+:si[\s/>]|<si[\s/]/.test(xml)) return parseSharedStringsByPattern(xml);
+  const out: string[] = [];
+  for (let at = xml.indexOf("<si>"); at >= 0; ) {
+    const end = xml.indexOf("</si>", at + 4);
+    if (end < 0) break;
+    const start = at + 4;
+    // `<t>text</t>` alone, the usual item: one slice, no pattern.
+    if (xml.startsWith("<t>", start) && xml.indexOf("<", start + 3) === end - 4) out.push(xmlText(xml.slice(start + 3, end - 4)));
+    else out.push(stringItemText(xml.slice(start, end)));
+    at = xml.indexOf("<si>", end + 5);
+  }
+  return out;
+}
+
+function parseSharedStringsByPattern(xml: string): string[] {
   const out: string[] = [];
   const re = /<(?:[\w.-]+:)?si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ? stringItemText(m[1]) : "");

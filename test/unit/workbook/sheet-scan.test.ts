@@ -2,6 +2,7 @@
 // everything else on a general one. Whatever way a writer spells a sheet, the cells must come out the same.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseSharedStrings } from "../../../src/workbook/parts";
 import { scanSheet } from "../../../src/workbook/sheet";
 import type { CellValue } from "../../../src/workbook/types";
 
@@ -77,5 +78,16 @@ describe("scanSheet", () => {
   it("reads an unclosed cell's value instead of losing it", () => {
     const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>5</v><c r="B1"><v>6</v></c></row><row r="2"><c r="A2"><v>7</v></row></sheetData></worksheet>';
     expect(read(xml)).toEqual([[5, 6], [7]]);
+  });
+});
+
+describe("parseSharedStrings", () => {
+  it("reads Excel's plain items and other writers' prefixed ones the same", () => {
+    const items = ["<t>Band 5</t>", "<t>A &amp; E_x000D_</t>", '<t xml:space="preserve"> Y </t>', "<r><t>Mixed</t></r><r><t> - White</t></r>", "<t>名</t><rPh><t>な</t></rPh>", ""];
+    const plain = `<sst>${items.map((i) => `<si>${i}</si>`).join("")}</sst>`;
+    const prefixed = `<x:sst xmlns:x="s">${items.map((i) => `<x:si>${i.replace(/<(\/?)(t|r|rPh)\b/g, "<$1x:$2")}</x:si>`).join("")}</x:sst>`;
+    const expected = ["Band 5", "A & E\r", " Y ", "Mixed - White", "名", ""];
+    expect(parseSharedStrings(plain)).toEqual(expected);
+    expect(parseSharedStrings(prefixed)).toEqual(expected);
   });
 });
