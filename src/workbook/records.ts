@@ -240,6 +240,12 @@ interface SheetContext {
   ctx: ReadContext;
   plan: SheetPlan;
   tally: SheetTally;
+  /** Shared by every record the sheet gives. */
+  source: SheetRef;
+}
+
+function sheetContext(ctx: ReadContext, plan: SheetPlan): SheetContext {
+  return { ctx, plan, tally: new SheetTally(plan), source: { file: plan.file, sheet: plan.sheet } };
 }
 
 function where(s: SheetContext, rowNumber: number | null, field: string | null) {
@@ -298,10 +304,6 @@ function readDate(s: SheetContext, r: number, rowNumber: number, field: string, 
   return undefined;
 }
 
-function sheetRef(plan: SheetPlan): SheetRef {
-  return { file: plan.file, sheet: plan.sheet };
-}
-
 function readEthnicity(s: SheetContext, r: number, rowNumber: number): Ethnicity {
   const v = at(s.plan, r, col(s.plan, "ethnicity"));
   const p = s.ctx.ethnicity(v);
@@ -327,9 +329,8 @@ interface StaffOutput {
 }
 
 export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: string | null): StaffOutput {
-  const tally = new SheetTally(plan);
-  const s: SheetContext = { ctx, plan, tally };
-  const source = sheetRef(plan);
+  const s = sheetContext(ctx, plan);
+  const { tally, source } = s;
   const cId = col(plan, "personId");
   const cAssign = col(plan, "assignmentId");
   const cCat = col(plan, "assignmentCategory");
@@ -507,9 +508,8 @@ function outcomeFlags(outcome: string): { shortlisted: boolean; appointed: boole
 }
 
 export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applications: ApplicationRecord[]; summary: SheetSummary } {
-  const tally = new SheetTally(plan);
-  const s: SheetContext = { ctx, plan, tally };
-  const source = sheetRef(plan);
+  const s = sheetContext(ctx, plan);
+  const { tally, source } = s;
   const cS = col(plan, "shortlisted");
   const cA = col(plan, "appointed");
   const cO = col(plan, "outcome");
@@ -613,9 +613,8 @@ function personIdReader(plan: SheetPlan): (r: number) => string | null {
 }
 
 export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecord[]; summary: SheetSummary } {
-  const tally = new SheetTally(plan);
-  const s: SheetContext = { ctx, plan, tally };
-  const source = sheetRef(plan);
+  const s = sheetContext(ctx, plan);
+  const { tally, source } = s;
   const unmatched = { count: 0, first: -1 };
   const bankOnly = { count: 0, first: -1 };
   const out: CaseRecord[] = [];
@@ -651,9 +650,8 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
 }
 
 export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string>): { training: TrainingRecord[]; summary: SheetSummary } {
-  const tally = new SheetTally(plan);
-  const s: SheetContext = { ctx, plan, tally };
-  const source = sheetRef(plan);
+  const s = sheetContext(ctx, plan);
+  const { tally, source } = s;
   const unmatched = { count: 0, first: -1 };
   const bankOnly = { count: 0, first: -1 };
   const out: TrainingRecord[] = [];
@@ -689,9 +687,8 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
 // ---------------------------------------------------------------- board
 
 export function readBoard(ctx: ReadContext, plan: SheetPlan): { board: BoardRecord[]; summary: SheetSummary } {
-  const tally = new SheetTally(plan);
-  const s: SheetContext = { ctx, plan, tally };
-  const source = sheetRef(plan);
+  const s = sheetContext(ctx, plan);
+  const { tally, source } = s;
   const out: BoardRecord[] = [];
   for (const r of dataRows(plan)) {
     const rowNumber = r + 1;
@@ -730,9 +727,8 @@ function surveyIndicator(indicator: CellValue | undefined, question: string): 5 
 }
 
 export function readSurvey(ctx: ReadContext, plan: SheetPlan): { survey: SurveyRecord[]; summary: SheetSummary } {
-  const tally = new SheetTally(plan);
-  const s: SheetContext = { ctx, plan, tally };
-  const source = sheetRef(plan);
+  const s = sheetContext(ctx, plan);
+  const { tally, source } = s;
   const out: SurveyRecord[] = [];
   for (const r of dataRows(plan)) {
     const rowNumber = r + 1;
@@ -789,9 +785,8 @@ function measureOf(text: string): AggregateMeasure | null {
 }
 
 export function readAggregates(ctx: ReadContext, plan: SheetPlan): { aggregates: AggregateRecord[]; summary: SheetSummary } {
-  const tally = new SheetTally(plan);
-  const s: SheetContext = { ctx, plan, tally };
-  const source = sheetRef(plan);
+  const s = sheetContext(ctx, plan);
+  const { tally, source } = s;
   const out: AggregateRecord[] = [];
   for (const r of dataRows(plan)) {
     const rowNumber = r + 1;
