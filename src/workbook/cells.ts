@@ -199,6 +199,15 @@ export class CellStore {
     return this.mergedWidth === null ? w : Math.max(w, this.mergedWidth.get(r) ?? 0);
   }
 
+  /** Whether row r has a cell that is not blank (an empty string is blank). */
+  hasValue(r: number): boolean {
+    for (let c = 0, w = this.width(r); c < w; c++) {
+      const v = this.get(r, c);
+      if (v !== null && v !== "") return true;
+    }
+    return false;
+  }
+
   /** Row r's cells as an array (blank cells null), for the readers that work on small sheets. */
   row(r: number): CellValue[] {
     const out: CellValue[] = new Array<CellValue>(this.width(r));

@@ -158,12 +158,7 @@ export function planSheet(
 }
 
 function hasAnyValue(cells: CellStore): boolean {
-  for (let r = 0; r < cells.rowCount; r++) {
-    for (let c = 0, w = cells.width(r); c < w; c++) {
-      const v = cells.get(r, c);
-      if (v !== null && v !== "") return true;
-    }
-  }
+  for (let r = 0; r < cells.rowCount; r++) if (cells.hasValue(r)) return true;
   return false;
 }
 

@@ -208,16 +208,7 @@ function dataRows(plan: SheetPlan): number[] {
   const firstHeaderCol = headers.indexOf(firstHeader);
   const out: number[] = [];
   for (let r = headerIndex + 1; r < cells.rowCount; r++) {
-    const width = cells.width(r);
-    let blank = true;
-    for (let c = 0; c < width; c++) {
-      const v = cells.get(r, c);
-      if (v !== null && v !== "") {
-        blank = false;
-        break;
-      }
-    }
-    if (blank && problemOnRow(plan, r) === null) continue;
+    if (!cells.hasValue(r) && problemOnRow(plan, r) === null) continue;
     const lead = cells.get(r, firstHeaderCol);
     if (typeof lead === "string" && firstHeader !== "" && lead.trim() === firstHeader) continue; // header repeated (page break)
     const r0 = cells.get(r, 0);

@@ -15,8 +15,17 @@ describe("CellStore", () => {
     cells.pushDate(4, 45747);
     cells.pushDate(5, 99_999_999); // out of range: stays a number
     expect(cells.toRows()).toEqual([["Nursing", null, 0.4, true], [], [null, "inline", null, null, "2025-03-31", 99_999_999]]);
+    expect([0, 1, 2].map((r) => cells.hasValue(r))).toEqual([true, false, true]);
     expect(cells.get(9, 0)).toBeNull();
     expect(cells.get(0, -1)).toBeNull();
+  });
+
+  it("reads a row of empty strings as blank", () => {
+    const cells = new CellStore();
+    cells.beginRow();
+    cells.pushValue(0, "");
+    cells.pushValue(2, "");
+    expect(cells.hasValue(0)).toBe(false);
   });
 
   it("keeps the later of two values for one cell, and cells written out of order in order", () => {
