@@ -115,7 +115,7 @@ function isTerminator(c: number | undefined): boolean {
   return c === GT || c === SLASH || (c !== undefined && c <= 32);
 }
 
-/** Reads the start tag of a cell, `<c r="B7" s="3" t="s">`, from just after its name. */
+/** What readCellTag or readPlainCell found about a cell (one object, reused for every cell). */
 interface CellTag {
   col: number;
   type: number;
@@ -127,6 +127,7 @@ interface CellTag {
   selfClosing: boolean;
 }
 
+/** Reads the start tag of a cell, `<c r="B7" s="3" t="s">`, from just after its name. */
 function readCellTag(b: Uint8Array, from: number, tag: CellTag): void {
   const n = b.length;
   tag.col = -1;
@@ -223,15 +224,14 @@ function readPlainCell(b: Uint8Array, lt: number, tag: CellTag): boolean {
  */
 function cellValue(b: Uint8Array, s: number, e: number, type: number): CellValue {
   switch (type) {
-    case T_SHARED: // read by the caller, which keeps the index
+    case T_SHARED: // the caller keeps the index
+    case T_ERROR: // the caller reads the error text (errorTextOf)
       return null;
     case T_BOOL:
       return b[s] === 49 /* 1 */ || ascii(b, s, e) === "true";
     case T_STR:
     case T_INLINE:
       return xmlText(utf8.decode(b.subarray(s, e)));
-    case T_ERROR:
-      return null; // the error text is read by errorTextOf
     case T_DATE:
       return ascii(b, s, e).trim();
     default: {
