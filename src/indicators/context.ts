@@ -1,6 +1,6 @@
 // What every indicator computation needs: the dataset, the standard's group-of functions,
 // the reporting year, and a person -> side index for tables that carry only an identifier.
-import type { AggregateMeasure, AggregateRecord, Dataset, StaffRecord } from "../workbook/types";
+import type { AggregateMeasure, AggregateRecord, Dataset, JoinedToStaff } from "../workbook/types";
 import type { Side, Standard } from "./types";
 import { addTally, emptyTally, tally, type Tally } from "./groups";
 import { financialYearOf, periodStartYear } from "./period";
@@ -105,7 +105,7 @@ function staffAggregateTally<R extends string, F extends string>(ctx: Context<R,
 }
 
 /** The side of a record that may carry only a person identifier: its own, else staff in post's. */
-export function sideWithJoin<R extends string, F extends string, T extends { personId: string | null; staff?: StaffRecord | null }>(
+export function sideWithJoin<R extends string, F extends string, T extends JoinedToStaff>(
   ctx: Context<R, F>,
   record: T,
   own: ((r: T) => Side) | undefined,

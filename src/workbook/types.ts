@@ -38,8 +38,15 @@ export interface SheetRef {
   sheet: string | null;
 }
 
+/** Where a record was read: its sheet and its row. */
+export interface FromSheet {
+  source: SheetRef;
+  /** 1-based row number as a spreadsheet shows it. */
+  row: number;
+}
+
 /** One person in the staff-in-post table, counted once at their primary assignment. */
-export interface StaffRecord {
+export interface StaffRecord extends FromSheet {
   personId: string;
   ethnicity: Ethnicity;
   cohort: Cohort;
@@ -55,13 +62,20 @@ export interface StaffRecord {
   directorate: string | null;
   /** Board membership when the staff table carries it. */
   board: { voting: boolean; executive: boolean } | null;
-  source: SheetRef;
-  /** 1-based row number as a spreadsheet shows it. */
-  row: number;
+}
+
+/** A record that names a person, and may be joined to their staff-in-post record. */
+export interface JoinedToStaff {
+  personId: string | null;
+  /**
+   * The person's record in staff in post, when the reader joined the row to it (null: they are not in
+   * its headcount). Left out when not joined: the indicators then look the person up by personId.
+   */
+  staff?: StaffRecord | null;
 }
 
 /** One application in a recruitment extract. */
-export interface ApplicationRecord {
+export interface ApplicationRecord extends FromSheet {
   ethnicity: Ethnicity;
   shortlisted: boolean;
   appointed: boolean;
@@ -69,68 +83,41 @@ export interface ApplicationRecord {
   post: string | null;
   /** ISO date (yyyy-mm-dd) or null. */
   date: string | null;
-  source: SheetRef;
-  /** 1-based row number as a spreadsheet shows it. */
-  row: number;
 }
 
 export type CaseType = "disciplinary" | "capability" | "grievance" | "other";
 
 /** One employee relations case. Ethnicity is resolved from staff in post when the extract has none. */
-export interface CaseRecord {
-  personId: string | null;
+export interface CaseRecord extends FromSheet, JoinedToStaff {
   ethnicity: Ethnicity;
-  /**
-   * The person's record in staff in post, when the reader joined the row to it (null: they are not in
-   * its headcount). Left out when not joined: the indicators then look the person up by personId.
-   */
-  staff?: StaffRecord | null;
   caseType: CaseType;
   stage: string | null;
   /** ISO date (yyyy-mm-dd) or null. */
   startDate: string | null;
   outcome: string | null;
-  source: SheetRef;
-  /** 1-based row number as a spreadsheet shows it. */
-  row: number;
 }
 
 /** One person who accessed non-mandatory training or CPD (deduplicated by person). */
-export interface TrainingRecord {
-  personId: string | null;
+export interface TrainingRecord extends FromSheet, JoinedToStaff {
   ethnicity: Ethnicity;
-  /**
-   * The person's record in staff in post, when the reader joined the row to it (null: they are not in
-   * its headcount). Left out when not joined: the indicators then look the person up by personId.
-   */
-  staff?: StaffRecord | null;
   /** ISO date (yyyy-mm-dd) or null. */
   date: string | null;
-  source: SheetRef;
-  /** 1-based row number as a spreadsheet shows it. */
-  row: number;
 }
 
-export interface BoardRecord {
+export interface BoardRecord extends FromSheet {
   ethnicity: Ethnicity;
   voting: boolean;
   executive: boolean;
-  source: SheetRef;
-  /** 1-based row number as a spreadsheet shows it. */
-  row: number;
 }
 
 /** Published staff survey results for indicators 5-8 (aggregated by the survey provider). */
-export interface SurveyRecord {
+export interface SurveyRecord extends FromSheet {
   indicator: 5 | 6 | 7 | 8;
   year: number | null;
   whitePct: number;
   bmePct: number;
   whiteRespondents: number | null;
   bmeRespondents: number | null;
-  source: SheetRef;
-  /** 1-based row number as a spreadsheet shows it. */
-  row: number;
 }
 
 /** Measures already counted by ethnic group (organisations without row-level data, earlier years). */
@@ -143,7 +130,7 @@ export type AggregateMeasure =
   | "board-voting"
   | "board-executive";
 
-export interface AggregateRecord {
+export interface AggregateRecord extends FromSheet {
   measure: AggregateMeasure;
   /** Band or cohort key when the count is for one band ("5", "8a", "consultant"), else null. */
   band: string | null;
@@ -152,9 +139,6 @@ export interface AggregateRecord {
   white: number;
   bme: number;
   unknown: number;
-  source: SheetRef;
-  /** 1-based row number as a spreadsheet shows it. */
-  row: number;
 }
 
 export type SheetKind = "staff" | "recruitment" | "cases" | "training" | "board" | "survey" | "aggregate";
