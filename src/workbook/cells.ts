@@ -29,6 +29,8 @@ export class CellStore {
   private lastCol = -1;
   private readonly texts: string[] = [];
   private merged: Map<number, CellValue> | null = null;
+  /** The last row with a merged fill: rows below it skip the lookup (whose key would overflow a small integer). */
+  private mergedLastRow = -1;
   /** Width of each row that has merged cells past its own last cell. */
   private mergedWidth: Map<number, number> | null = null;
   private dateKeys: Float64Array | null = null;
@@ -53,7 +55,7 @@ export class CellStore {
 
   /** Starts the next row (rows are numbered from 0 in the order they are begun). */
   beginRow(): void {
-    if (this.rows >= this.rowStart.length) this.rowStart = grow(this.rowStart, this.rowStart.length * 2);
+    if (this.rows >= this.rowStart.length) this.rowStart = grow(this.rowStart, Math.max(64, this.rowStart.length * 2));
     this.rowStart[this.rows++] = this.size;
     this.lastCol = -1;
   }
@@ -172,7 +174,7 @@ export class CellStore {
         }
       }
     }
-    return this.merged === null ? null : (this.merged.get(r * COLUMN_SPAN + c) ?? null);
+    return this.merged === null || r > this.mergedLastRow ? null : (this.merged.get(r * COLUMN_SPAN + c) ?? null);
   }
 
   private date(serial: number): string | number {
@@ -222,11 +224,29 @@ export class CellStore {
     return out;
   }
 
+  /** Lets the cells go once they have been read: the store is empty afterwards (and its sheet's plan keeps its shape). */
+  release(): void {
+    this.rowStart = new Int32Array(0);
+    this.cols = new Int32Array(0);
+    this.kinds = new Uint8Array(0);
+    this.values = new Float64Array(0);
+    this.rows = 0;
+    this.size = 0;
+    this.lastCol = -1;
+    this.texts.length = 0;
+    this.merged = null;
+    this.mergedLastRow = -1;
+    this.mergedWidth = null;
+    this.dateKeys = null;
+    this.dateTexts = [];
+  }
+
   /** Gives a blank cell a value (merged cells take their range's top-left value), growing the sheet if needed. */
   fill(r: number, c: number, value: CellValue): void {
     if (value === null || this.get(r, c) !== null) return;
     while (this.rows <= r) this.beginRow();
     (this.merged ??= new Map()).set(r * COLUMN_SPAN + c, value);
+    this.mergedLastRow = Math.max(this.mergedLastRow, r);
     const widths = (this.mergedWidth ??= new Map());
     widths.set(r, Math.max(widths.get(r) ?? 0, c + 1));
   }

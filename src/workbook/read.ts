@@ -1,7 +1,6 @@
 // readWorkbooks: files in, Dataset out. Reads every file to cell stores, recognises each sheet, reads
 // staff in post first (so cases and training can be joined to it by person), then the rest.
 import { WorkbookError } from "./errors";
-import { CellStore } from "./cells";
 import { DEFAULT_MAX_ROWS, readCells } from "./grid";
 import { describe } from "./issues";
 import { planSheet, type SheetPlan } from "./recognise";
@@ -95,7 +94,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     for (const sheet of grid.sheets) {
       const plan = planSheet(file.name, sheet, options.mappings, log);
       // An unrecognised sheet's cells are not needed again: let them go now.
-      if (plan.kind === null) plan.cells = new CellStore();
+      if (plan.kind === null) plan.cells.release();
       plans.push(plan);
     }
   });
@@ -143,7 +142,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
       }
     }
     summaries.set(plan, summary);
-    plan.cells = new CellStore(); // records are built; free the cells
+    plan.cells.release(); // records are built; free the cells
   }
   const seenTraining = new Set<string>();
   for (const plan of plans) {
@@ -202,7 +201,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
         });
     }
   }
-  for (const plan of plans) plan.cells = new CellStore();
+  for (const plan of plans) plan.cells.release();
   dataset.sheets = plans.map((p) => summaries.get(p)!);
   log.summariseOverflow();
   dataset.issues = log.issues;

@@ -14,7 +14,7 @@ const MAX_MERGE_FILL = 100_000;
 export interface SheetPlan {
   file: string;
   sheet: string;
-  /** The sheet's cells; emptied once its records are read. */
+  /** The sheet's cells; released once its records are read. */
   cells: CellStore;
   kind: SheetKind | null;
   /** 0-based index of the header row, or -1. */
@@ -78,24 +78,26 @@ export function planSheet(
   const limit = Math.min(cells.rowCount, HEADER_SEARCH_ROWS);
   const top: CellValue[][] = [];
   for (let r = 0; r < limit; r++) top.push(cells.row(r));
-  const base: SheetPlan = {
+  const problems = new Map<number, CellProblem[]>();
+  for (const p of grid.problems ?? []) {
+    const onRow = problems.get(p.row);
+    if (onRow) onRow.push(p);
+    else problems.set(p.row, [p]);
+  }
+  // Every plan is built by this one literal, so all plans share one shape (the readers' hot loops stay monomorphic).
+  const plan = (kind: SheetKind | null, headerIndex: number, headers: string[], columns: Map<string, number>, signature: string): SheetPlan => ({
     file,
     sheet: grid.name,
     cells,
-    kind: null,
-    headerIndex: -1,
-    headers: [],
-    columns: new Map(),
-    signature: headerSignature([]),
-    titles: [],
+    kind,
+    headerIndex,
+    headers,
+    columns,
+    signature,
+    titles: kind === null ? [] : titlesAbove(top, headerIndex),
     truncated: grid.truncated === true,
-    problems: new Map(),
-  };
-  for (const p of grid.problems ?? []) {
-    const onRow = base.problems.get(p.row);
-    if (onRow) onRow.push(p);
-    else base.problems.set(p.row, [p]);
-  }
+    problems,
+  });
 
   // 1. A remembered mapping whose signature matches one of the top rows wins.
   if (mappings) {
@@ -117,7 +119,7 @@ export function planSheet(
         const c = byHeader.get(normaliseHeader(header));
         if (c !== undefined) columns.set(field, c);
       }
-      return finish({ ...base, kind: mapping.kind, headerIndex: r, headers, columns, signature });
+      return reportDuplicateHeaders(plan(mapping.kind, r, headers, columns, signature), log);
     }
   }
 
@@ -132,29 +134,28 @@ export function planSheet(
     const headers = rowHeaders(top[r]);
     const normalised = headers.map(normaliseHeader);
     const found = recogniseKind(normalised);
-    if (found) return finish({ ...base, kind: found.kind, headerIndex: r, headers, columns: found.columns, signature: headerSignature(normalised) });
+    if (found) return reportDuplicateHeaders(plan(found.kind, r, headers, found.columns, headerSignature(normalised)), log);
   }
 
   // 3. Not recognised: report it, with the signature of the likeliest header row so a mapping can be saved.
   const guess = candidates[0]?.r ?? firstTextRow(top);
   const headers = guess >= 0 ? rowHeaders(top[guess]) : [];
-  const plan = { ...base, headerIndex: guess, headers, signature: headerSignature(headers.map(normaliseHeader)) };
+  const unrecognised = plan(null, guess, headers, new Map(), headerSignature(headers.map(normaliseHeader)));
   if (hasAnyValue(cells)) {
     log.add(
       "warning",
       "sheet-not-recognised",
       `${describe({ file, sheet: grid.name })}: the columns were not recognised as any WRES table, so the sheet was skipped. Map its columns by hand to use it.`,
       { file, sheet: grid.name, row: guess >= 0 ? guess + 1 : null },
-      { signature: plan.signature },
+      { signature: unrecognised.signature },
     );
   }
-  return plan;
+  return unrecognised;
+}
 
-  function finish(plan: SheetPlan): SheetPlan {
-    plan.titles = top.slice(0, plan.headerIndex).flatMap((row) => row.filter((v): v is string | number => typeof v === "string" || typeof v === "number").map(String));
-    reportDuplicateHeaders(plan, log);
-    return plan;
-  }
+/** Rows above the header (titles), as text. */
+function titlesAbove(top: CellValue[][], headerIndex: number): string[] {
+  return top.slice(0, headerIndex).flatMap((row) => row.filter((v): v is string | number => typeof v === "string" || typeof v === "number").map(String));
 }
 
 function hasAnyValue(cells: CellStore): boolean {
@@ -167,7 +168,7 @@ function firstTextRow(rows: CellValue[][]): number {
   return -1;
 }
 
-function reportDuplicateHeaders(plan: SheetPlan, log: IssueLog): void {
+function reportDuplicateHeaders(plan: SheetPlan, log: IssueLog): SheetPlan {
   const first = new Map<string, number>();
   plan.headers.forEach((h, c) => {
     const key = normaliseHeader(h);
@@ -187,4 +188,5 @@ function reportDuplicateHeaders(plan: SheetPlan, log: IssueLog): void {
       { first: columnLetter(earlier), second: columnLetter(c) },
     );
   });
+  return plan;
 }

@@ -115,16 +115,20 @@ function isTerminator(c: number | undefined): boolean {
   return c === GT || c === SLASH || (c !== undefined && c <= 32);
 }
 
-/** What readCellTag or readPlainCell found about a cell (one object, reused for every cell). */
+/** What readCellTag, readPlainCell or readCell found about a cell (one object, reused for every cell). */
 interface CellTag {
   col: number;
   type: number;
   style: number;
   /** The integer in <v>, for a cell read by readPlainCell. */
   value: number;
-  /** Index just past the tag's `>`. */
+  /** Index just past the tag's `>` (readCellTag), or past the whole cell (readPlainCell, readCell). */
   end: number;
   selfClosing: boolean;
+  /** What readCell found: the shared-string index (or -1), else the value, else a problem. */
+  shared: number;
+  content: CellValue;
+  problem: string | null;
 }
 
 /** Reads the start tag of a cell, `<c r="B7" s="3" t="s">`, from just after its name. */
@@ -246,24 +250,40 @@ function errorTextOf(b: Uint8Array, s: number, e: number): string {
   return xmlText(utf8.decode(b.subarray(s, Math.min(e, s + 32)))).trim() || "#ERROR";
 }
 
-/**
- * Scans a worksheet part into rows of cells. Each cell is read whole, start tag to `</c>`, in one
- * pass of the loop; the loop's state lives in locals (no closures), which V8 keeps in registers.
- */
+/** scanRows' answer when the part ended without `</sheetData>`, and when the sheet had more than maxRows rows. */
+const NO_SHEET_DATA_END = -1;
+const TRUNCATED = -2;
+
+/** Scans a worksheet part into rows of cells. */
 export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
-  const { maxRows, sharedStrings } = opts;
   // A cell is rarely under 25 bytes of XML (<c r="A1" t="s"><v>0</v></c>): size the store from that.
-  const cells = new CellStore(sharedStrings, Math.ceil(b.length / 25), opts.date1904);
+  const cells = new CellStore(opts.sharedStrings, Math.ceil(b.length / 25), opts.date1904);
   const problems: CellProblem[] = [];
-  let truncated = false;
+  const end = scanRows(b, rootPrefixLength(b), cells, problems, opts);
+  const merges: string[] = [];
+  if (end >= 0) {
+    const tail = utf8.decode(b.subarray(end));
+    const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)["']/g;
+    for (let m = re.exec(tail); m; m = re.exec(tail)) merges.push((m[1] ?? "").toUpperCase());
+  }
+  return { cells, merges, truncated: end === TRUNCATED, problems };
+}
+
+/**
+ * The loop over `<sheetData>`: rows and cells into the store. Returns the index just past `</sheetData>`,
+ * NO_SHEET_DATA_END or TRUNCATED. Its state lives in locals, which V8 keeps in registers, and it leaves
+ * through a local alone, so its optimised code is not thrown away at the end of each sheet; cells that are
+ * not the usual kind are read by readCell, a function of their own.
+ */
+function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellProblem[], opts: SheetScanOptions): number {
+  const { maxRows, dateStyles } = opts;
+  const sharedCount = opts.sharedStrings.length;
+  const tag: CellTag = { col: -1, type: T_NUMBER, style: 0, value: 0, end: 0, selfClosing: false, shared: -1, content: null, problem: null };
+  const n = b.length;
   let inRow = false;
   let rowNum = 0;
   let nextCol = 0;
-  let afterSheetData = -1;
-  const tag: CellTag = { col: -1, type: T_NUMBER, style: 0, value: 0, end: 0, selfClosing: false };
-  const plen = rootPrefixLength(b);
-
-  const n = b.length;
+  let end = NO_SHEET_DATA_END;
   let i = 0;
   for (;;) {
     // Manual scans beat indexOf here: tags are a few bytes apart and builtin calls cost more.
@@ -274,17 +294,16 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
     if (first === SLASH) {
       // Closing tags: </row> and </sheetData>; everything else is skipped.
       const ns = lt + 2 + plen;
-      const c0 = b[ns];
-      if (c0 === 114 /* r */ && b[ns + 1] === 111 && b[ns + 2] === 119 && b[ns + 3] === GT) {
+      if (b[ns] === 114 /* r */ && b[ns + 1] === 111 && b[ns + 2] === 119 && b[ns + 3] === GT) {
         inRow = false;
         i = ns + 4;
         continue;
       }
-      if (c0 === 115 /* s */ && b[ns + 1] === 104 && b[ns + 5] === 68 /* sheetD */ && b[ns + 9] === GT) {
-        afterSheetData = ns + 10;
+      i = lt + 2;
+      if (isSheetDataEnd(b, ns)) {
+        end = i;
         break;
       }
-      i = lt + 2;
       continue;
     }
     if (first === 33 /* ! */ || first === 63 /* ? */) {
@@ -296,108 +315,37 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
 
     if (c0 === 99 /* c */ && isTerminator(b[ns + 1])) {
       let col: number;
-      let value: CellValue = null;
       let shared = -1;
+      let number = 0;
+      let content: CellValue = null;
       let problem: string | null = null;
+      let isNumber = false;
       if (plen === 0 && readPlainCell(b, lt, tag)) {
         col = tag.col;
-        i = tag.end;
-        if (tag.type === T_SHARED) shared = tag.value < sharedStrings.length ? tag.value : -1;
-        else value = tag.value;
+        if (tag.type === T_SHARED) shared = tag.value < sharedCount ? tag.value : -1;
+        else {
+          number = tag.value;
+          isNumber = true;
+        }
       } else {
-        readCellTag(b, ns + 1, tag);
+        readCell(b, ns, plen, tag, sharedCount);
         col = tag.col < 0 ? nextCol : tag.col;
-        const type = tag.type;
-        i = tag.end;
-        if (tag.selfClosing) {
-          nextCol = col + 1;
-          continue;
+        shared = tag.shared;
+        content = tag.content;
+        problem = tag.problem;
+        if (typeof content === "number") {
+          number = content;
+          isNumber = true;
         }
-        // The cell's content, up to </c>: <v>, <f> and <is>; anything else is skipped.
-        let hasFormula = false;
-        for (;;) {
-          let at = i;
-          while (at < n && b[at] !== LT) at++;
-          if (at >= n) {
-            i = n;
-            break;
-          }
-          const f = b[at + 1];
-          const cs = at + 1 + plen;
-          if (f === SLASH) {
-            const ce = cs + 1;
-            if (b[ce] === 99 /* c */ && b[ce + 1] === GT) {
-              i = ce + 2;
-              break;
-            }
-            if (isRowOrSheetDataEnd(b, ce)) {
-              i = at; // the row ended before the cell was closed
-              break;
-            }
-            i = at + 2;
-            continue;
-          }
-          if (f === 33 || f === 63) {
-            i = skipMarkup(b, at);
-            continue;
-          }
-          const e0 = b[cs];
-          if (e0 === 118 /* v */ && b[cs + 1] === GT) {
-            let vEnd = cs + 2;
-            while (vEnd < n && b[vEnd] !== LT) vEnd++;
-            if (type === T_ERROR) problem = errorTextOf(b, cs + 2, vEnd);
-            else if (type === T_SHARED) {
-              const index = parseNumber(b, cs + 2, vEnd);
-              shared = index >= 0 && index < sharedStrings.length ? index : -1;
-            } else value = cellValue(b, cs + 2, vEnd, type);
-            // The usual "</v></c>": the cell is done without two more trips round the loop.
-            const close = vEnd + 2 + plen;
-            if (b[vEnd + 1] === SLASH && b[close] === 118 && b[close + 1] === GT && b[close + 2] === LT && b[close + 3] === SLASH && b[close + 4 + plen] === 99 && b[close + 5 + plen] === GT) {
-              i = close + 6 + plen;
-              break;
-            }
-            i = vEnd;
-            continue;
-          }
-          if (e0 === 102 /* f */ && isTerminator(b[cs + 1])) {
-            // <f>SUM(A1:A9)</f> or <f t="shared" si="0"/>: the result, if saved, follows in <v>.
-            hasFormula = true;
-            i = cs + 1;
-            continue;
-          }
-          if (e0 === 105 /* i */ && b[cs + 1] === 115 /* s */ && isTerminator(b[cs + 2])) {
-            // Inline string: <is><t>text</t></is> or rich runs.
-            const gt = b.indexOf(GT, cs + 2);
-            if (gt < 0) {
-              i = n;
-              break;
-            }
-            if (b[gt - 1] === SLASH) {
-              value = "";
-              i = gt + 1;
-              continue;
-            }
-            const end = findClose(b, gt + 1, at + 1, cs, "is");
-            value = stringItemText(utf8.decode(b.subarray(gt + 1, end)));
-            i = end;
-            continue;
-          }
-          if ((e0 === 99 /* c */ && isTerminator(b[cs + 1])) || (e0 === 114 /* r */ && b[cs + 1] === 111 && b[cs + 2] === 119 && isTerminator(b[cs + 3]))) {
-            i = at; // the next cell or row began before this one was closed
-            break;
-          }
-          i = at + 1;
-        }
-
-        if (problem === null && hasFormula && value === null && shared < 0) problem = NO_SAVED_VALUE;
       }
+      i = tag.end;
       nextCol = col + 1;
-      if (value === null && shared < 0 && problem === null) continue;
+      if (shared < 0 && !isNumber && content === null && problem === null) continue;
       if (!inRow) {
         // A cell outside any <row>: attach to a new row so nothing is lost.
         rowNum += 1;
         if (rowNum > maxRows) {
-          truncated = true;
+          end = TRUNCATED;
           break;
         }
         cells.beginRow();
@@ -407,10 +355,10 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
         // The cell stays blank; the records reader reports the row (file, sheet, row, column).
         problems.push({ row: cells.rowCount - 1, col, problem });
       } else if (shared >= 0) cells.pushShared(col, shared);
-      else if (typeof value === "number") {
-        if (tag.type === T_NUMBER && opts.dateStyles[tag.style]) cells.pushDate(col, value);
-        else cells.pushNumber(col, value);
-      } else cells.pushValue(col, value);
+      else if (isNumber) {
+        if (tag.type === T_NUMBER && dateStyles[tag.style]) cells.pushDate(col, number);
+        else cells.pushNumber(col, number);
+      } else cells.pushValue(col, content);
       continue;
     }
 
@@ -424,7 +372,7 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
       if (at >= 0) r = parseNumber(b, at, b.indexOf(b[at - 1] ?? QUOTE, at));
       if (!(r > rowNum)) r = rowNum + 1; // missing or out of order: take the next row
       if (r > maxRows) {
-        truncated = true;
+        end = TRUNCATED;
         break;
       }
       while (cells.rowCount < r) cells.beginRow();
@@ -435,19 +383,109 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
     }
     i = lt + 1;
   }
+  return end;
+}
 
-  const merges: string[] = [];
-  if (afterSheetData >= 0) {
-    const tail = utf8.decode(b.subarray(afterSheetData));
-    const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)["']/g;
-    for (let m = re.exec(tail); m; m = re.exec(tail)) merges.push((m[1] ?? "").toUpperCase());
+/**
+ * Reads any cell the fast path does not (prefixed names, formulas, decimals, inline text, errors), from
+ * just after its name to `</c>`: what it holds goes in tag.shared, tag.content or tag.problem, and
+ * tag.end is where the scan goes on.
+ */
+function readCell(b: Uint8Array, from: number, plen: number, tag: CellTag, sharedCount: number): void {
+  readCellTag(b, from + 1, tag);
+  tag.shared = -1;
+  tag.content = null;
+  tag.problem = null;
+  if (tag.selfClosing) return;
+  const n = b.length;
+  const type = tag.type;
+  let i = tag.end;
+  // The cell's content, up to </c>: <v>, <f> and <is>; anything else is skipped.
+  let hasFormula = false;
+  for (;;) {
+    let at = i;
+    while (at < n && b[at] !== LT) at++;
+    if (at >= n) {
+      i = n;
+      break;
+    }
+    const f = b[at + 1];
+    const cs = at + 1 + plen;
+    if (f === SLASH) {
+      const ce = cs + 1;
+      if (b[ce] === 99 /* c */ && b[ce + 1] === GT) {
+        i = ce + 2;
+        break;
+      }
+      if (isRowOrSheetDataEnd(b, ce)) {
+        i = at; // the row ended before the cell was closed
+        break;
+      }
+      i = at + 2;
+      continue;
+    }
+    if (f === 33 || f === 63) {
+      i = skipMarkup(b, at);
+      continue;
+    }
+    const e0 = b[cs];
+    if (e0 === 118 /* v */ && b[cs + 1] === GT) {
+      let vEnd = cs + 2;
+      while (vEnd < n && b[vEnd] !== LT) vEnd++;
+      if (type === T_ERROR) tag.problem = errorTextOf(b, cs + 2, vEnd);
+      else if (type === T_SHARED) {
+        const index = parseNumber(b, cs + 2, vEnd);
+        tag.shared = index >= 0 && index < sharedCount ? index : -1;
+      } else tag.content = cellValue(b, cs + 2, vEnd, type);
+      // The usual "</v></c>": the cell is done without two more trips round the loop.
+      const close = vEnd + 2 + plen;
+      if (b[vEnd + 1] === SLASH && b[close] === 118 && b[close + 1] === GT && b[close + 2] === LT && b[close + 3] === SLASH && b[close + 4 + plen] === 99 && b[close + 5 + plen] === GT) {
+        i = close + 6 + plen;
+        break;
+      }
+      i = vEnd;
+      continue;
+    }
+    if (e0 === 102 /* f */ && isTerminator(b[cs + 1])) {
+      // <f>SUM(A1:A9)</f> or <f t="shared" si="0"/>: the result, if saved, follows in <v>.
+      hasFormula = true;
+      i = cs + 1;
+      continue;
+    }
+    if (e0 === 105 /* i */ && b[cs + 1] === 115 /* s */ && isTerminator(b[cs + 2])) {
+      // Inline string: <is><t>text</t></is> or rich runs.
+      const gt = b.indexOf(GT, cs + 2);
+      if (gt < 0) {
+        i = n;
+        break;
+      }
+      if (b[gt - 1] === SLASH) {
+        tag.content = "";
+        i = gt + 1;
+        continue;
+      }
+      const close = findClose(b, gt + 1, at + 1, cs, "is");
+      tag.content = stringItemText(utf8.decode(b.subarray(gt + 1, close)));
+      i = close;
+      continue;
+    }
+    if ((e0 === 99 /* c */ && isTerminator(b[cs + 1])) || (e0 === 114 /* r */ && b[cs + 1] === 111 && b[cs + 2] === 119 && isTerminator(b[cs + 3]))) {
+      i = at; // the next cell or row began before this one was closed
+      break;
+    }
+    i = at + 1;
   }
-  return { cells, merges, truncated, problems };
+  tag.end = i;
+  if (tag.problem === null && hasFormula && tag.content === null && tag.shared < 0) tag.problem = NO_SAVED_VALUE;
 }
 
 /** Whether the closing tag whose name starts at k is </row> or </sheetData>. */
 function isRowOrSheetDataEnd(b: Uint8Array, k: number): boolean {
   if (b[k] === 114 /* r */) return b[k + 1] === 111 && b[k + 2] === 119 && b[k + 3] === GT;
+  return isSheetDataEnd(b, k);
+}
+
+function isSheetDataEnd(b: Uint8Array, k: number): boolean {
   return b[k] === 115 /* s */ && b[k + 1] === 104 && b[k + 5] === 68 && b[k + 9] === GT;
 }
 

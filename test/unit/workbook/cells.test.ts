@@ -49,4 +49,31 @@ describe("CellStore", () => {
     cells.fill(2, 1, "Directorate");
     expect(cells.toRows()).toEqual([["Directorate", null, "Directorate"], [], [null, "Directorate"]]);
   });
+
+  it("finds merged fills far down a sheet, and nothing below the last of them", () => {
+    const cells = new CellStore();
+    for (let r = 0; r < 3000; r++) {
+      cells.beginRow();
+      cells.pushNumber(0, r);
+    }
+    cells.fill(2500, 3, "Surgery"); // 2500 * 2^21 is past a small integer: the lookup must not lose it
+    expect(cells.get(2500, 3)).toBe("Surgery");
+    expect(cells.get(2999, 3)).toBeNull();
+    expect(cells.width(2500)).toBe(4);
+  });
+
+  it("is empty once released, and can be written again", () => {
+    const cells = new CellStore(["a"]);
+    cells.beginRow();
+    cells.pushShared(0, 0);
+    cells.pushValue(1, "text");
+    cells.fill(1, 0, "merged");
+    cells.release();
+    expect(cells.rowCount).toBe(0);
+    expect(cells.get(0, 0)).toBeNull();
+    expect(cells.get(1, 0)).toBeNull();
+    cells.beginRow();
+    cells.pushNumber(0, 7);
+    expect(cells.toRows()).toEqual([[7]]);
+  });
 });
