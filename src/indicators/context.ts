@@ -28,7 +28,7 @@ export function makeContext<R extends string, F extends string>(
   const personSide = (personId: string): Side => {
     if (!index) {
       index = new Map();
-      for (const s of dataset.staff) index.set(s.personId, standard.classify.staff(s));
+      for (let i = 0; i < dataset.staff.length; i++) index.set(dataset.staff[i]!.personId, standard.classify.staff(dataset.staff[i]!));
     }
     return index.get(personId) ?? "unknown";
   };

@@ -23,16 +23,19 @@ export function addTally(into: Tally, from: Tally): Tally {
 }
 
 /** Count records by the side a group-of function puts them on. */
-export function tally<T>(records: Iterable<T>, sideOf: (record: T) => Side): Tally {
+export function tally<T>(records: readonly T[], sideOf: (record: T) => Side): Tally {
   const t = emptyTally();
-  for (const r of records) t[sideOf(r)] += 1;
+  // Loops over records are indexed: each runs once, often before V8 has optimised it, and an unoptimised
+  // for-of allocates an iterator result per step (tens of megabytes of garbage at 100,000 staff).
+  for (let i = 0; i < records.length; i++) t[sideOf(records[i]!)] += 1;
   return t;
 }
 
 /** Count records into keyed tallies (e.g. by band), skipping records whose key is null. */
-export function tallyBy<T, K extends string>(records: Iterable<T>, keyOf: (record: T) => K | null, sideOf: (record: T) => Side): Map<K, Tally> {
+export function tallyBy<T, K extends string>(records: readonly T[], keyOf: (record: T) => K | null, sideOf: (record: T) => Side): Map<K, Tally> {
   const out = new Map<K, Tally>();
-  for (const r of records) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     const key = keyOf(r);
     if (key === null) continue;
     let t = out.get(key);

@@ -27,7 +27,8 @@ function applicationCounts<R extends string, F extends string>(ctx: Context<R, F
     const shortlisted = emptyTally();
     const appointed = emptyTally();
     let appointedNotShortlisted = 0;
-    for (const a of apps) {
+    for (let i = 0; i < apps.length; i++) {
+      const a = apps[i]!;
       const side = classify(a);
       if (a.shortlisted) {
         shortlisted[side] += 1;
@@ -132,7 +133,8 @@ function trainingCounts<R extends string, F extends string>(
   if (rows.length > 0) {
     const count = emptyTally();
     const seen = new Set<string>();
-    for (const t of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const t = rows[i]!;
       if (t.personId !== null) {
         if (seen.has(t.personId)) continue;
         seen.add(t.personId);

@@ -18,7 +18,7 @@ export function computeDataQuality<R extends string, F extends string>(ctx: Cont
   const add = <T>(name: InputName, records: T[], sideOf: ((r: T) => Side) | null) => {
     if (records.length === 0 || !sideOf) return;
     let unknown = 0;
-    for (const r of records) if (sideOf(r) === "unknown") unknown += 1;
+    for (let i = 0; i < records.length; i++) if (sideOf(records[i]!) === "unknown") unknown += 1;
     const unknownPct = percent(unknown, records.length);
     inputs[name] = { records: records.length, unknown, unknownPct, level: level(unknownPct, thresholds) };
   };

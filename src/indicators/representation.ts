@@ -42,7 +42,8 @@ export function representationTallies<R extends string, F extends string>(ctx: C
     };
     const categoryOf = ctx.standard.breakdown?.of;
     const bd = categoryOf ? (out.breakdown = { overall: new Map<string, number>(), bands: new Map<AfcBand, Map<string, number>>() }) : null;
-    for (const s of staff) {
+    for (let i = 0; i < staff.length; i++) {
+      const s = staff[i]!;
       const side = sideOf(s);
       out.overall[side] += 1;
       const category = bd && categoryOf ? categoryOf(s) : null;

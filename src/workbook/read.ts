@@ -3,6 +3,7 @@
 import { WorkbookError } from "./errors";
 import { DEFAULT_MAX_ROWS, readCells } from "./grid";
 import { describe } from "./issues";
+import { IdIndex } from "./people";
 import { planSheet, type SheetPlan } from "./recognise";
 import { ReadContext, readAggregates, readBoard, readCases, readRecruitment, readStaff, readSurvey, readTraining } from "./records";
 import type { Dataset, InputFile, ReadOptions, SheetSummary } from "./types";
@@ -56,7 +57,7 @@ function tooManyRows(file: string, sheet: string, maxRows: number): WorkbookErro
 /** `to` with `items` added: the same array when `to` is empty (the usual one sheet of a kind). */
 function append<T>(to: T[], items: T[]): T[] {
   if (to.length === 0) return items;
-  for (const item of items) to.push(item);
+  for (let i = 0; i < items.length; i++) to.push(items[i]!);
   return to;
 }
 
@@ -130,7 +131,8 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
       dataset.staff = staff;
     } else {
       // A person listed in two staff sheets is counted once.
-      for (const record of staff) {
+      for (let i = 0; i < staff.length; i++) {
+        const record = staff[i]!;
         if (seenStaff.has(record.personId)) {
           summary.rowsUsed--;
           summary.rowsExcluded++;
@@ -144,7 +146,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     summaries.set(plan, summary);
     plan.cells.release(); // records are built; free the cells
   }
-  const seenTraining = new Set<string>();
+  const seenTraining = new IdIndex();
   for (const plan of plans) {
     if (plan.kind === "staff") continue;
     options.onProgress?.({ stage: "validating", file: plan.file, fraction: 0.5 });

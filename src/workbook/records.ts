@@ -2,6 +2,7 @@
 // the reason), and reporting each problem with file, sheet, row and column.
 import { parseEthnicity, type ParsedEthnicity } from "./ethnicity";
 import { describe, IssueLog } from "./issues";
+import { IdIndex, People } from "./people";
 import type { SheetPlan } from "./recognise";
 import { NO_SAVED_VALUE } from "./sheet";
 import type {
@@ -44,7 +45,9 @@ export class ReadContext {
   private readonly cohortCache = new Map<string, Cohort | null>();
   private readonly dateCache = new Map<CellValue, string | null>();
   /** Everyone in staff in post (bank workers included), by person id: what cases and training are joined to. */
-  readonly people = new Map<string, StaffPerson>();
+  readonly people = new People();
+  /** How many staff sheets have been begun (each sheet chooses its own row for a person). */
+  staffSheets = 0;
   private readonly staffGroups: ReadonlyMap<string, Cohort>;
 
   constructor(options: Pick<ReadOptions, "staffGroupCohorts"> = {}) {
@@ -103,26 +106,6 @@ export class ReadContext {
     }
     return c;
   }
-}
-
-/** One person in staff in post, found once by id and then shared by every row and table that names them. */
-export interface StaffPerson {
-  /** Ethnicity at the person's chosen row (the last staff sheet's, when several name them). */
-  ethnicity: Ethnicity;
-  /** Whether some staff sheet has a substantive row for them, and whether some has only bank rows. */
-  substantive: boolean;
-  bank: boolean;
-  /** Their record in the headcount, when they are counted (the first staff sheet's). */
-  record: StaffRecord | null;
-  /** The row chosen for them in the staff sheet being read (index into its data rows) and its rank. */
-  plan: SheetPlan | null;
-  row: number;
-  rank: number;
-}
-
-/** Bank-only workers are outside the substantive WRES: not in its headcount, so not in its numerators either. */
-function isBankOnly(person: StaffPerson | undefined): boolean {
-  return person !== undefined && person.bank && !person.substantive;
 }
 
 /** Per-sheet bookkeeping that becomes the SheetSummary. */
@@ -201,6 +184,8 @@ const usedColumns = new WeakMap<SheetPlan, Set<number>>();
 /**
  * Indexes of the data rows below the header, skipping blank rows, repeated headers and total lines.
  * A row that looks blank only because its formulas failed is a data row: it is reported, not skipped.
+ * Readers loop over these by index: a reader's loop runs once, often before V8 optimises it, and an
+ * unoptimised for-of allocates an iterator result per row.
  */
 function dataRows(plan: SheetPlan): number[] {
   const { cells, headerIndex, headers } = plan;
@@ -338,12 +323,14 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
   // substantive secondary > bank. Ties keep the first row.
   const indexes = dataRows(plan);
   const ids: (string | null)[] = new Array<string | null>(indexes.length);
-  const persons: (StaffPerson | undefined)[] = new Array<StaffPerson | undefined>(indexes.length);
+  const persons = new Int32Array(indexes.length).fill(-1);
   const ranks = new Uint8Array(indexes.length);
   const isChosen = new Uint8Array(indexes.length);
   // Rows with a formula error where a value is read are never chosen for the person; pass 2 reports them.
   const hasProblem = new Uint8Array(indexes.length);
   const unknown = ctx.ethnicity(null).ethnicity;
+  const { people } = ctx;
+  const sheet = ctx.staffSheets++;
   const bankCache = new Map<string, boolean>();
   const bankHeader = cCat >= 0 && /^bank/i.test(plan.headers[cCat] ?? "");
   for (let i = 0; i < indexes.length; i++) {
@@ -365,24 +352,20 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
     ids[i] = id;
     ranks[i] = rank;
     if (id === null) continue;
-    let person = ctx.people.get(id);
-    if (person === undefined) {
-      person = { ethnicity: unknown, substantive: false, bank: false, record: null, plan, row: i, rank };
-      ctx.people.set(id, person);
+    const p = people.add(id, unknown);
+    if (people.sheet[p] !== sheet) {
+      // New, or named in an earlier staff sheet: this sheet chooses its own row for them.
+      people.sheet[p] = sheet;
+      people.row[p] = i;
+      people.rank[p] = rank;
       isChosen[i] = 1;
-    } else if (person.plan !== plan) {
-      // Named in an earlier staff sheet: this sheet chooses its own row for them.
-      person.plan = plan;
-      person.row = i;
-      person.rank = rank;
-      isChosen[i] = 1;
-    } else if (person.rank < rank) {
-      isChosen[person.row] = 0;
-      person.row = i;
-      person.rank = rank;
+    } else if (people.rank[p]! < rank) {
+      isChosen[people.row[p]!] = 0;
+      people.row[p] = i;
+      people.rank[p] = rank;
       isChosen[i] = 1;
     }
-    persons[i] = person;
+    persons[i] = p;
   }
 
   // Pass 2: records for chosen rows, reasons for the rest.
@@ -401,17 +384,17 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
       rowError(s, "missing-person-id", rowNumber, cId >= 0 ? "personId" : "assignmentId", "the row has no employee number, so the person cannot be counted once; the row was excluded.");
       continue;
     }
-    const person = persons[i]!;
+    const p = persons[i]!;
     if (!isChosen[i]) {
-      tally.exclude(person.rank === 0 ? "bank-only" : "secondary-assignment");
+      tally.exclude(people.rank[p] === 0 ? "bank-only" : "secondary-assignment");
       continue;
     }
     // The join table for cases and training: everyone in the extract, bank workers included.
     const parsed = ctx.ethnicity(at(plan, r, cEth));
     const ethnicity = parsed.ethnicity;
-    person.ethnicity = ethnicity;
-    if (rank === 0) person.bank = true;
-    else person.substantive = true;
+    people.ethnicity[p] = ethnicity;
+    if (rank === 0) people.bank[p] = true;
+    else people.substantive[p] = true;
     if (rank === 0) {
       tally.exclude("bank-only");
       continue;
@@ -477,7 +460,7 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
       source, row: rowNumber,
     };
     staff.push(record);
-    person.record ??= record;
+    people.record[p] ??= record;
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
@@ -509,7 +492,9 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
     const w = where(s, null, null);
     ctx.log.add("warning", "shortlisted-column-missing", `${describe(w)}: there is no shortlisted column; every application was taken as shortlisted.`, w);
   }
-  for (const r of dataRows(plan)) {
+  const rows = dataRows(plan);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
@@ -549,11 +534,11 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
 // ---------------------------------------------------------------- cases and training (joined to staff)
 
 /** Ethnicity from the row if it has a known one, else from staff in post (the person named by the row). */
-function joinedEthnicity(s: SheetContext, r: number, rowNumber: number, id: string | null, person: StaffPerson | undefined, unmatched: { count: number; first: number }, hasOwn: boolean): Ethnicity {
+function joinedEthnicity(s: SheetContext, r: number, rowNumber: number, id: string | null, person: number, unmatched: { count: number; first: number }, hasOwn: boolean): Ethnicity {
   const own = hasOwn ? readEthnicity(s, r, rowNumber) : null;
   if (own && own.group !== "unknown") return own;
   if (id !== null) {
-    if (person) return person.ethnicity;
+    if (person >= 0) return s.ctx.people.ethnicity[person]!;
     if (!hasOwn) {
       unmatched.count++;
       if (unmatched.first < 0) unmatched.first = rowNumber;
@@ -576,8 +561,8 @@ function reportUnmatched(s: SheetContext, unmatched: { count: number; first: num
  * Excludes a case or training row of a bank-only worker: their headcount is not in the substantive WRES
  * (they have their own Bank WRES), so their events must not be in its numerators. Counted as "bank-only".
  */
-function excludeBankOnly(s: SheetContext, person: StaffPerson | undefined, rowNumber: number, seen: { count: number; first: number }): boolean {
-  if (!isBankOnly(person)) return false;
+function excludeBankOnly(s: SheetContext, person: number, rowNumber: number, seen: { count: number; first: number }): boolean {
+  if (!s.ctx.people.isBankOnly(person)) return false;
   s.tally.exclude("bank-only");
   seen.count++;
   if (seen.first < 0) seen.first = rowNumber;
@@ -613,18 +598,20 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
   const personIdOf = personIdReader(plan);
   const hasOwnEthnicity = col(plan, "ethnicity") >= 0;
   const [cType, cStage, cStart, cOutcome] = ["caseType", "stage", "startDate", "outcome"].map((f) => col(plan, f)) as [number, number, number, number];
-  for (const r of dataRows(plan)) {
+  const rows = dataRows(plan);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
     const id = personIdOf(r);
-    const person = id === null ? undefined : ctx.people.get(id);
+    const person = id === null ? -1 : ctx.people.find(id);
     if (excludeBankOnly(s, person, rowNumber, bankOnly)) continue;
     const ethnicity = joinedEthnicity(s, r, rowNumber, id, person, unmatched, hasOwnEthnicity);
     out.push({
       personId: id,
       ethnicity,
-      staff: person?.record ?? null,
+      staff: person >= 0 ? ctx.people.record[person]! : null,
       caseType: parseCaseType(at(plan, r, cType)),
       stage: cellText(at(plan, r, cStage)) || null,
       startDate: readDate(s, r, rowNumber, "startDate", cStart, "the case was kept without a start date, so it counts in the current year") ?? null,
@@ -640,7 +627,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
   return { cases: out, summary: tally.summary(true) };
 }
 
-export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string>): { training: TrainingRecord[]; summary: SheetSummary } {
+export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: IdIndex): { training: TrainingRecord[]; summary: SheetSummary } {
   const s = sheetContext(ctx, plan);
   const { tally, source } = s;
   const unmatched = { count: 0, first: -1 };
@@ -649,23 +636,26 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: Set<string
   const personIdOf = personIdReader(plan);
   const hasOwnEthnicity = col(plan, "ethnicity") >= 0;
   const cDate = col(plan, "date");
-  for (const r of dataRows(plan)) {
+  const rows = dataRows(plan);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
     const id = personIdOf(r);
-    const person = id === null ? undefined : ctx.people.get(id);
+    const person = id === null ? -1 : ctx.people.find(id);
     if (excludeBankOnly(s, person, rowNumber, bankOnly)) continue;
     if (id !== null) {
       // One record per person: WRES indicator 4 counts people who accessed training, not courses.
-      if (seen.has(id)) {
+      const before = seen.size;
+      seen.add(id);
+      if (seen.size === before) {
         tally.exclude("duplicate-person");
         continue;
       }
-      seen.add(id);
     }
     const ethnicity = joinedEthnicity(s, r, rowNumber, id, person, unmatched, hasOwnEthnicity);
-    out.push({ personId: id, ethnicity, staff: person?.record ?? null, date: readDate(s, r, rowNumber, "date", cDate, "the training was kept without a date") ?? null, source, row: rowNumber });
+    out.push({ personId: id, ethnicity, staff: person >= 0 ? ctx.people.record[person]! : null, date: readDate(s, r, rowNumber, "date", cDate, "the training was kept without a date") ?? null, source, row: rowNumber });
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
@@ -681,7 +671,9 @@ export function readBoard(ctx: ReadContext, plan: SheetPlan): { board: BoardReco
   const s = sheetContext(ctx, plan);
   const { tally, source } = s;
   const out: BoardRecord[] = [];
-  for (const r of dataRows(plan)) {
+  const rows = dataRows(plan);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
@@ -721,7 +713,9 @@ export function readSurvey(ctx: ReadContext, plan: SheetPlan): { survey: SurveyR
   const s = sheetContext(ctx, plan);
   const { tally, source } = s;
   const out: SurveyRecord[] = [];
-  for (const r of dataRows(plan)) {
+  const rows = dataRows(plan);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;
@@ -779,7 +773,9 @@ export function readAggregates(ctx: ReadContext, plan: SheetPlan): { aggregates:
   const s = sheetContext(ctx, plan);
   const { tally, source } = s;
   const out: AggregateRecord[] = [];
-  for (const r of dataRows(plan)) {
+  const rows = dataRows(plan);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
     const rowNumber = r + 1;
     tally.rowsRead++;
     if (excludeProblemRow(s, r)) continue;

@@ -1,0 +1,142 @@
+// The staff-in-post join table: every person id found once, given a dense number, and what is known of
+// them held in arrays by that number (no object per person for the garbage collector to copy).
+import type { Ethnicity, StaffRecord } from "./types";
+
+/** An id's integer key, for ids of one to nine digits with no leading zero (as ESR writes them); else -1. */
+function integerKey(id: string): number {
+  const n = id.length;
+  if (n === 0 || n > 9 || (n > 1 && id.charCodeAt(0) === 48)) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+const EMPTY = -1;
+
+/**
+ * Person ids to dense numbers 0, 1, 2... Digit ids live in an open-addressing table of integers: at
+ * 100,000 people that is several times faster than a Map of strings, whose every lookup with an id read
+ * from another workbook hashes and compares the text again. Any other id goes in a Map.
+ */
+export class IdIndex {
+  private keys = new Int32Array(1024).fill(EMPTY);
+  private numbers = new Int32Array(1024);
+  private bits = 10;
+  private integers = 0;
+  private readonly others = new Map<string, number>();
+
+  get size(): number {
+    return this.integers + this.others.size;
+  }
+
+  /** The id's number, or -1 when it has none. */
+  find(id: string): number {
+    const key = integerKey(id);
+    if (key < 0) return this.others.get(id) ?? -1;
+    const { keys } = this;
+    const mask = keys.length - 1;
+    for (let slot = this.home(key); ; slot = (slot + 1) & mask) {
+      const k = keys[slot]!;
+      if (k === key) return this.numbers[slot]!;
+      if (k === EMPTY) return -1;
+    }
+  }
+
+  /** The id's number, given it the next one if it had none (tell which by comparing with size before). */
+  add(id: string): number {
+    const key = integerKey(id);
+    if (key < 0) {
+      let n = this.others.get(id);
+      if (n === undefined) this.others.set(id, (n = this.size));
+      return n;
+    }
+    if ((this.integers + 1) * 2 > this.keys.length) this.grow();
+    const { keys } = this;
+    const mask = keys.length - 1;
+    for (let slot = this.home(key); ; slot = (slot + 1) & mask) {
+      const k = keys[slot]!;
+      if (k === key) return this.numbers[slot]!;
+      if (k === EMPTY) {
+        const n = this.size;
+        keys[slot] = key;
+        this.numbers[slot] = n;
+        this.integers++;
+        return n;
+      }
+    }
+  }
+
+  /** Fibonacci hashing: the top bits of key times 2^32 / phi, so nearby ids spread across the table. */
+  private home(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> (32 - this.bits);
+  }
+
+  private grow(): void {
+    const { keys, numbers } = this;
+    this.bits++;
+    this.keys = new Int32Array(keys.length * 2).fill(EMPTY);
+    this.numbers = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (key === EMPTY) continue;
+      let slot = this.home(key);
+      while (this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+      this.keys[slot] = key;
+      this.numbers[slot] = numbers[i]!;
+    }
+  }
+}
+
+/**
+ * Everyone in staff in post, bank workers included: what cases and training are joined to. A person is a
+ * number (from find or add); their facts are in the arrays at that index.
+ */
+export class People {
+  private readonly ids = new IdIndex();
+  /** Ethnicity at the person's chosen row (the last staff sheet's, when several name them). */
+  readonly ethnicity: Ethnicity[] = [];
+  /** Whether some staff sheet has a substantive row for them, and whether some has only bank rows. */
+  readonly substantive: boolean[] = [];
+  readonly bank: boolean[] = [];
+  /** Their record in the headcount, when they are counted (the first staff sheet's). */
+  readonly record: (StaffRecord | null)[] = [];
+  /** The row chosen for them in the staff sheet being read: the sheet's number, the row (index into its data rows) and its rank. */
+  readonly sheet: number[] = [];
+  readonly row: number[] = [];
+  readonly rank: number[] = [];
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** The person with this id, or -1. */
+  find(id: string): number {
+    return this.ids.find(id);
+  }
+
+  /** The person with this id, added (with an unknown ethnicity until their row is read) if new. */
+  add(id: string, unknown: Ethnicity): number {
+    const before = this.ids.size;
+    const p = this.ids.add(id);
+    if (p === before) {
+      this.ethnicity.push(unknown);
+      this.substantive.push(false);
+      this.bank.push(false);
+      this.record.push(null);
+      this.sheet.push(-1);
+      this.row.push(-1);
+      this.rank.push(0);
+    }
+    return p;
+  }
+
+  /** Bank-only workers are outside the substantive WRES: not in its headcount, so not in its numerators either. */
+  isBankOnly(p: number): boolean {
+    return p >= 0 && this.bank[p] === true && this.substantive[p] === false;
+  }
+}
