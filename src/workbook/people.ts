@@ -92,6 +92,9 @@ export class IdIndex {
   }
 }
 
+const SUBSTANTIVE = 1;
+const BANK = 2;
+
 /**
  * Everyone in staff in post, bank workers included: what cases and training are joined to. A person is a
  * number (from find or add); their facts are in the arrays at that index.
@@ -100,15 +103,14 @@ export class People {
   private readonly ids = new IdIndex();
   /** Ethnicity at the person's chosen row (the last staff sheet's, when several name them). */
   readonly ethnicity: Ethnicity[] = [];
-  /** Whether some staff sheet has a substantive row for them, and whether some has only bank rows. */
-  readonly substantive: boolean[] = [];
-  readonly bank: boolean[] = [];
   /** Their record in the headcount, when they are counted (the first staff sheet's). */
   readonly record: (StaffRecord | null)[] = [];
+  /** Whether some staff sheet has a substantive row for them (SUBSTANTIVE), and whether some has a bank row (BANK). */
+  private flags = new Uint8Array(1024);
   /** The row chosen for them in the staff sheet being read: the sheet's number, the row (index into its data rows) and its rank. */
-  readonly sheet: number[] = [];
-  readonly row: number[] = [];
-  readonly rank: number[] = [];
+  sheet = new Int32Array(1024);
+  row = new Int32Array(1024);
+  rank = new Uint8Array(1024);
 
   get size(): number {
     return this.ids.size;
@@ -124,19 +126,37 @@ export class People {
     const before = this.ids.size;
     const p = this.ids.add(id);
     if (p === before) {
+      if (p >= this.flags.length) this.grow();
       this.ethnicity.push(unknown);
-      this.substantive.push(false);
-      this.bank.push(false);
       this.record.push(null);
-      this.sheet.push(-1);
-      this.row.push(-1);
-      this.rank.push(0);
+      this.sheet[p] = -1;
     }
     return p;
   }
 
+  markSubstantive(p: number): void {
+    this.flags[p]! |= SUBSTANTIVE;
+  }
+
+  markBank(p: number): void {
+    this.flags[p]! |= BANK;
+  }
+
   /** Bank-only workers are outside the substantive WRES: not in its headcount, so not in its numerators either. */
   isBankOnly(p: number): boolean {
-    return p >= 0 && this.bank[p] === true && this.substantive[p] === false;
+    return p >= 0 && this.flags[p] === BANK;
   }
+
+  private grow(): void {
+    const n = this.flags.length * 2;
+    this.flags = widen(this.flags, new Uint8Array(n));
+    this.sheet = widen(this.sheet, new Int32Array(n));
+    this.row = widen(this.row, new Int32Array(n));
+    this.rank = widen(this.rank, new Uint8Array(n));
+  }
+}
+
+function widen<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

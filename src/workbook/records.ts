@@ -393,8 +393,8 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
     const parsed = ctx.ethnicity(at(plan, r, cEth));
     const ethnicity = parsed.ethnicity;
     people.ethnicity[p] = ethnicity;
-    if (rank === 0) people.bank[p] = true;
-    else people.substantive[p] = true;
+    if (rank === 0) people.markBank(p);
+    else people.markSubstantive(p);
     if (rank === 0) {
       tally.exclude("bank-only");
       continue;

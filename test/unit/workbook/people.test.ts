@@ -48,11 +48,24 @@ describe("People", () => {
     const b = people.add("200", unknown);
     expect(people.add("100", unknown)).toBe(a);
     expect(people.size).toBe(2);
-    people.bank[a] = true;
-    people.bank[b] = true;
-    people.substantive[b] = true;
+    people.markBank(a);
+    people.markBank(b);
+    people.markSubstantive(b);
     expect([people.isBankOnly(a), people.isBankOnly(b), people.isBankOnly(-1)]).toEqual([true, false, false]);
     expect(people.ethnicity[a]).toBe(unknown);
     expect(people.record[b]).toBeNull();
+  });
+
+  it("keeps what it knows of everyone as it grows past its first arrays", () => {
+    const people = new People();
+    for (let i = 0; i < 5000; i++) {
+      const p = people.add(String(1000 + i), unknown);
+      people.rank[p] = i % 4;
+      if (i % 3 === 0) people.markBank(p);
+    }
+    expect(people.size).toBe(5000);
+    const p = people.find("5998");
+    expect([p, people.rank[p], people.sheet[p], people.isBankOnly(p)]).toEqual([4998, 2, -1, true]);
+    expect(people.isBankOnly(people.find("1001"))).toBe(false);
   });
 });
