@@ -101,6 +101,8 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     }
   });
 
+  scratch.bytes = new Uint8Array(0); // every part is read: let the buffer go before the records are built
+
   const dataset: Dataset = {
     staff: [],
     applications: [],
