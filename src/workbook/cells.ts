@@ -203,6 +203,15 @@ export class CellStore {
 
   /** Whether row r has a cell that is not blank (an empty string is blank). */
   hasValue(r: number): boolean {
+    if (r < 0 || r >= this.rows) return false;
+    // The row's own cells, read from the arrays (this runs on every row of every sheet).
+    for (let k = this.rowStart[r]!, end = this.rowEnd(r); k < end; k++) {
+      const kind = this.kinds[k];
+      if (kind === SHARED) {
+        if (this.shared[this.values[k]!] !== "") return true;
+      } else if (kind !== TEXT || this.texts[this.values[k]!] !== "") return true;
+    }
+    if (this.merged === null || r > this.mergedLastRow) return false;
     for (let c = 0, w = this.width(r); c < w; c++) {
       const v = this.get(r, c);
       if (v !== null && v !== "") return true;

@@ -218,10 +218,12 @@ interface SheetContext {
   tally: SheetTally;
   /** Shared by every record the sheet gives. */
   source: SheetRef;
+  /** The ethnicity column, or -1 (looked up once, not per row). */
+  ethnicityCol: number;
 }
 
 function sheetContext(ctx: ReadContext, plan: SheetPlan): SheetContext {
-  return { ctx, plan, tally: new SheetTally(plan), source: { file: plan.file, sheet: plan.sheet } };
+  return { ctx, plan, tally: new SheetTally(plan), source: { file: plan.file, sheet: plan.sheet }, ethnicityCol: col(plan, "ethnicity") };
 }
 
 function where(s: SheetContext, rowNumber: number | null, field: string | null) {
@@ -281,8 +283,7 @@ function readDate(s: SheetContext, r: number, rowNumber: number, field: string, 
 }
 
 function readEthnicity(s: SheetContext, r: number, rowNumber: number): Ethnicity {
-  const v = at(s.plan, r, col(s.plan, "ethnicity"));
-  const p = s.ctx.ethnicity(v);
+  const p = s.ctx.ethnicity(at(s.plan, r, s.ethnicityCol));
   if (!p.recognised) s.tally.noteUnrecognised("ethnicity", p.ethnicity.raw, rowNumber);
   return p.ethnicity;
 }
@@ -487,6 +488,7 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
   const cS = col(plan, "shortlisted");
   const cA = col(plan, "appointed");
   const cO = col(plan, "outcome");
+  const [cBand, cPost, cDate] = ["band", "post", "date"].map((f) => col(plan, f)) as [number, number, number];
   const out: ApplicationRecord[] = [];
   if (cS < 0 && cO < 0) {
     const w = where(s, null, null);
@@ -514,14 +516,14 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
       continue;
     }
     const ethnicity = readEthnicity(s, r, rowNumber);
-    const grade = ctx.grade(at(plan, r, col(plan, "band")));
+    const grade = ctx.grade(at(plan, r, cBand));
     out.push({
       ethnicity,
       shortlisted,
       appointed,
       band: grade.band,
-      post: cellText(at(plan, r, col(plan, "post"))) || null,
-      date: readDate(s, r, rowNumber, "date", col(plan, "date"), "the application was kept without a date") ?? null,
+      post: cellText(at(plan, r, cPost)) || null,
+      date: readDate(s, r, rowNumber, "date", cDate, "the application was kept without a date") ?? null,
       source, row: rowNumber,
     });
     tally.rowsUsed++;
