@@ -63,7 +63,7 @@ export function readCells(file: InputFile, options: GridOptions = {}): { sheets:
   const format = sniffFormat(bytes);
   switch (format) {
     case "xlsx":
-      return { sheets: readXlsxCells(name, bytes, { maxRows, maxUncompressedBytes, includeHidden: options.includeHidden ?? true, scratch: options.scratch ?? { bytes: new Uint8Array(0) } }), issues: [] };
+      return { sheets: readXlsxCells(name, bytes, { maxRows, maxUncompressedBytes, includeHidden: options.includeHidden ?? true }), issues: [] };
     case "cfb":
       if (isEncryptedPackage(bytes)) {
         throw fileError(name, "file-encrypted", `${name} is password-protected. Remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again.`);

@@ -6,7 +6,7 @@ import { describe } from "./issues";
 import { IdIndex } from "./people";
 import { planSheet, type SheetPlan } from "./recognise";
 import { ReadContext, readAggregates, readBoard, readCases, readRecruitment, readStaff, readSurvey, readTraining } from "./records";
-import type { Dataset, InflateScratch, InputFile, ReadOptions, SheetSummary } from "./types";
+import type { Dataset, InputFile, ReadOptions, SheetSummary } from "./types";
 import { parseDate } from "./values";
 
 const MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december";
@@ -66,13 +66,12 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
   const { log } = ctx;
   const plans: SheetPlan[] = [];
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const scratch: InflateScratch = { bytes: new Uint8Array(0) };
 
   files.forEach((file, i) => {
     options.onProgress?.({ stage: "reading", file: file.name, fraction: i / Math.max(1, files.length) });
     let grid;
     try {
-      grid = readCells(file, { maxRows, scratch, ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}) });
+      grid = readCells(file, { maxRows, ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}) });
     } catch (err) {
       if (err instanceof WorkbookError && options.fileErrors === "report") {
         log.push(err.issue);
@@ -100,8 +99,6 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
       plans.push(plan);
     }
   });
-
-  scratch.bytes = new Uint8Array(0); // every part is read: let the buffer go before the records are built
 
   const dataset: Dataset = {
     staff: [],

@@ -273,17 +273,6 @@ export interface GridOptions {
   maxRows?: number;
   /** Include hidden sheets (default true: extracts sometimes hide their data sheet). */
   includeHidden?: boolean;
-  /** A buffer to inflate parts into, kept from file to file (readWorkbooks passes one). */
-  scratch?: InflateScratch;
-}
-
-/**
- * A buffer that zip entries are inflated into one after another, so each part reuses memory already
- * touched instead of faulting in fresh pages (tens of megabytes at 100,000 staff). An entry read into it
- * is valid until the next one is.
- */
-export interface InflateScratch {
-  bytes: Uint8Array;
 }
 
 /**

@@ -3,14 +3,13 @@
 import { fileError } from "./errors";
 import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook, type WorkbookInfo } from "./parts";
 import { scanSheet } from "./sheet";
-import type { CellSheet, InflateScratch } from "./types";
+import type { CellSheet } from "./types";
 import { listEntries, readEntry, type InflateBudget, type ZipEntry } from "./zip";
 
 export interface XlsxReadOptions {
   maxUncompressedBytes: number;
   maxRows: number;
   includeHidden: boolean;
-  scratch: InflateScratch;
 }
 
 const utf8 = new TextDecoder();
@@ -29,7 +28,7 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
   const text = (path: string | null): string | null => {
     if (!path) return null;
     const e = entry(path);
-    return e ? utf8.decode(readEntry(bytes, e, budget, options.scratch)) : null;
+    return e ? utf8.decode(readEntry(bytes, e, budget)) : null;
   };
 
   const rootRels = text("_rels/.rels");
@@ -60,7 +59,7 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
     if (!options.includeHidden && ref.state !== "visible") continue;
     const e = entry(ref.path);
     if (!e) throw fileError(file, "file-corrupt", `${file} is damaged: sheet "${ref.name}" is missing from the workbook.`, { sheet: ref.name });
-    const xml = readEntry(bytes, e, budget, options.scratch);
+    const xml = readEntry(bytes, e, budget);
     const scanned = scanSheet(xml, { sharedStrings, dateStyles, date1904: info.date1904, maxRows: options.maxRows });
     sheets.push({
       name: ref.name,

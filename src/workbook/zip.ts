@@ -5,7 +5,6 @@
 // the rest are streamed in small slices so a lie is caught early.
 import { Inflate, inflateSync } from "fflate";
 import { fileError } from "./errors";
-import type { InflateScratch } from "./types";
 
 export interface ZipEntry {
   name: string;
@@ -104,18 +103,8 @@ export function listEntries(file: string, bytes: Uint8Array): Map<string, ZipEnt
   return entries;
 }
 
-/** `size` bytes to inflate into: the scratch buffer's start (grown if need be), or new memory without one. */
-function outputBuffer(size: number, scratch: InflateScratch | undefined): Uint8Array {
-  if (!scratch) return new Uint8Array(size);
-  if (scratch.bytes.length < size) scratch.bytes = new Uint8Array(size);
-  return scratch.bytes.subarray(0, size);
-}
-
-/**
- * Inflates one entry, refusing to go past its declared size or the workbook's budget. With a scratch
- * buffer, the bytes returned are valid until the next entry is read into it.
- */
-export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, scratch?: InflateScratch): Uint8Array {
+/** Inflates one entry, refusing to go past its declared size or the workbook's budget. */
+export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const { file } = budget;
   if (entry.flags & 1) {
     throw fileError(file, "file-encrypted", `${file} is password-protected. Remove the password in Excel (File > Info > Protect Workbook) and try again.`);
@@ -139,7 +128,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
     // Honest-looking sizes (deflate never shrinks data to less than half): inflate in one call into
     // a buffer one byte larger than declared. fflate never grows a buffer it is given, so memory
     // stays at the declared size; a longer stream fills the spare byte and is refused below.
-    const spare = outputBuffer(entry.uncompressedSize + 1, scratch);
+    const spare = new Uint8Array(entry.uncompressedSize + 1);
     let out: Uint8Array;
     try {
       out = inflateSync(data, { out: spare });
@@ -155,7 +144,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
     return out;
   }
   // Sizes that cannot be honest: stream in small slices so the lie is caught within one slice.
-  const out = outputBuffer(entry.uncompressedSize, scratch);
+  const out = new Uint8Array(entry.uncompressedSize);
   let written = 0;
   const inflater = new Inflate((chunk) => {
     if (written + chunk.length > out.length) {

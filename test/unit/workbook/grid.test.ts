@@ -100,24 +100,6 @@ describe("readGrid on .xlsx", () => {
   });
 });
 
-describe("readGrid with a scratch buffer", () => {
-  it("reads workbook after workbook through one buffer, each as it reads alone", () => {
-    const big = buildXlsx([
-      { name: "Big", rows: Array.from({ length: 500 }, (_, i) => [`name ${i}`, i, i % 2 === 0, i + 0.5]) },
-      { name: "Second", rows: [["x", 1]] },
-    ]);
-    const small = buildXlsx([{ name: "Small", rows: [["Ann", 34]] }]);
-    const scratch = { bytes: new Uint8Array(0) };
-    const first = grid(big, "big.xlsx", { scratch });
-    const second = grid(small, "small.xlsx", { scratch });
-    const third = grid(big, "big.xlsx", { scratch });
-    expect(scratch.bytes.length).toBeGreaterThan(10_000); // the big sheet's part was inflated into it
-    expect(first).toEqual(grid(big, "big.xlsx"));
-    expect(second).toEqual(grid(small, "small.xlsx"));
-    expect(third).toEqual(first);
-  });
-});
-
 describe("readGrid on bad input", () => {
   it("refuses a corrupt zip with a message naming the file", () => {
     const bytes = buildXlsx([{ name: "S", rows: [["a"]] }]);
