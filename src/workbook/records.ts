@@ -598,7 +598,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
   const out: CaseRecord[] = [];
   // Column lookups hoisted out of the row loop (a map lookup each, per row, otherwise).
   const personIdOf = personIdReader(plan);
-  const hasOwnEthnicity = col(plan, "ethnicity") >= 0;
+  const hasOwnEthnicity = s.ethnicityCol >= 0;
   const [cType, cStage, cStart, cOutcome] = ["caseType", "stage", "startDate", "outcome"].map((f) => col(plan, f)) as [number, number, number, number];
   const rows = dataRows(plan);
   for (let k = 0; k < rows.length; k++) {
@@ -636,7 +636,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: IdIndex): 
   const bankOnly = { count: 0, first: -1 };
   const out: TrainingRecord[] = [];
   const personIdOf = personIdReader(plan);
-  const hasOwnEthnicity = col(plan, "ethnicity") >= 0;
+  const hasOwnEthnicity = s.ethnicityCol >= 0;
   const cDate = col(plan, "date");
   const rows = dataRows(plan);
   for (let k = 0; k < rows.length; k++) {
