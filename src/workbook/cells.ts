@@ -46,7 +46,8 @@ export class CellStore {
     this.cols = new Int32Array(capacity);
     this.kinds = new Uint8Array(capacity);
     this.values = new Float64Array(capacity);
-    this.rowStart = new Int32Array(Math.max(64, capacity >> 3));
+    // Rows of an extract hold a few cells or more: two per row is room enough (untouched room costs no memory).
+    this.rowStart = new Int32Array(Math.max(64, capacity >> 1));
   }
 
   get rowCount(): number {

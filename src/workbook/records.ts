@@ -307,27 +307,41 @@ interface StaffOutput {
 
 export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: string | null): StaffOutput {
   const s = sheetContext(ctx, plan);
-  const { tally, source } = s;
+  // Two passes, each a function with one loop: V8 optimises each on its own, and the end of one does not
+  // throw away the optimised code of the other.
+  const staff = staffRecords(s, chooseStaffRows(s), snapshotDate);
+  reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportUnrecognised(s, "band", "band", "band-unrecognised", "pay band", "these staff count in the totals but in no band");
+  reportUnrecognised(s, "staffGroup", "staffGroup", "staff-group-unrecognised", "staff group", "counted as non-clinical");
+  return { staff, summary: s.tally.summary(true) };
+}
+
+/** What pass 1 found for each data row of a staff sheet (arrays by data-row index). */
+interface StaffChoice {
+  indexes: number[];
+  ids: (string | null)[];
+  persons: Int32Array;
+  ranks: Uint8Array;
+  isChosen: Uint8Array;
+  /** Rows with a formula error where a value is read: never chosen for the person; pass 2 reports them. */
+  hasProblem: Uint8Array;
+}
+
+/**
+ * Pass 1: choose one row per person. Rank: substantive primary > substantive unflagged >
+ * substantive secondary > bank. Ties keep the first row.
+ */
+function chooseStaffRows(s: SheetContext): StaffChoice {
+  const { ctx, plan, tally } = s;
   const cId = col(plan, "personId");
   const cAssign = col(plan, "assignmentId");
   const cCat = col(plan, "assignmentCategory");
   const cPrimary = col(plan, "primary");
-  const cGroup = col(plan, "staffGroup");
-  const cBand = col(plan, "band");
-  const cRole = col(plan, "jobRole");
-  const cLeave = col(plan, "leavingDate");
-  const cVoting = col(plan, "boardVoting");
-  const cExec = col(plan, "boardExecutive");
-  const cEth = col(plan, "ethnicity");
-
-  // Pass 1: choose one row per person. Rank: substantive primary > substantive unflagged >
-  // substantive secondary > bank. Ties keep the first row.
   const indexes = dataRows(plan);
   const ids: (string | null)[] = new Array<string | null>(indexes.length);
   const persons = new Int32Array(indexes.length).fill(-1);
   const ranks = new Uint8Array(indexes.length);
   const isChosen = new Uint8Array(indexes.length);
-  // Rows with a formula error where a value is read are never chosen for the person; pass 2 reports them.
   const hasProblem = new Uint8Array(indexes.length);
   const unknown = ctx.ethnicity(null).ethnicity;
   const { people } = ctx;
@@ -368,8 +382,22 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
     }
     persons[i] = p;
   }
+  return { indexes, ids, persons, ranks, isChosen, hasProblem };
+}
 
-  // Pass 2: records for chosen rows, reasons for the rest.
+/** Pass 2: records for chosen rows, reasons for the rest. */
+function staffRecords(s: SheetContext, choice: StaffChoice, snapshotDate: string | null): StaffRecord[] {
+  const { ctx, plan, tally, source } = s;
+  const { people } = ctx;
+  const { indexes, ids, persons, ranks, isChosen, hasProblem } = choice;
+  const cId = col(plan, "personId");
+  const cGroup = col(plan, "staffGroup");
+  const cBand = col(plan, "band");
+  const cRole = col(plan, "jobRole");
+  const cLeave = col(plan, "leavingDate");
+  const cVoting = col(plan, "boardVoting");
+  const cExec = col(plan, "boardExecutive");
+  const cEth = s.ethnicityCol;
   const staff: StaffRecord[] = [];
   const cGender = col(plan, "gender");
   const cDisability = col(plan, "disability");
@@ -465,10 +493,7 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
     tally.rowsUsed++;
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
-  reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
-  reportUnrecognised(s, "band", "band", "band-unrecognised", "pay band", "these staff count in the totals but in no band");
-  reportUnrecognised(s, "staffGroup", "staffGroup", "staff-group-unrecognised", "staff group", "counted as non-clinical");
-  return { staff, summary: tally.summary(true) };
+  return staff;
 }
 
 // ---------------------------------------------------------------- recruitment
