@@ -5,6 +5,7 @@ import { aggregateYear, aggregatesFor, sideWithJoin, sumAggregates, type Context
 import { isAdverse, rate, relativeLikelihood } from "./stats";
 import { financialYearOf, periodLabel } from "./period";
 import { methodNote } from "./messages";
+import { IdIndex } from "../workbook/people";
 
 type RlDefinition = Extract<IndicatorDefinition, { kind: "relative-likelihood" }>;
 
@@ -132,12 +133,12 @@ function trainingCounts<R extends string, F extends string>(
   const base = { denominator: "staff" as const, basis: "single-year" as const, years: yearsOf([ctx.currentYear]), cautions: [] as Caution[] };
   if (rows.length > 0) {
     const count = emptyTally();
-    const seen = new Set<string>();
+    const seen = new IdIndex();
     for (let i = 0; i < rows.length; i++) {
       const t = rows[i]!;
       if (t.personId !== null) {
-        if (seen.has(t.personId)) continue;
-        seen.add(t.personId);
+        const before = seen.size;
+        if (seen.add(t.personId) < before) continue;
       }
       count[sideWithJoin(ctx, t, ctx.standard.classify.training)] += 1;
     }

@@ -675,8 +675,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: IdIndex): 
     if (id !== null) {
       // One record per person: WRES indicator 4 counts people who accessed training, not courses.
       const before = seen.size;
-      seen.add(id);
-      if (seen.size === before) {
+      if (seen.add(id) < before) {
         tally.exclude("duplicate-person");
         continue;
       }
