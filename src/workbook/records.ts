@@ -187,20 +187,22 @@ const usedColumns = new WeakMap<SheetPlan, Set<number>>();
  * Readers loop over these by index: a reader's loop runs once, often before V8 optimises it, and an
  * unoptimised for-of allocates an iterator result per row.
  */
-function dataRows(plan: SheetPlan): number[] {
+function dataRows(plan: SheetPlan): Int32Array {
   const { cells, headerIndex, headers } = plan;
   const firstHeader = headers.find((h) => h !== "") ?? "";
   const firstHeaderCol = headers.indexOf(firstHeader);
-  const out: number[] = [];
+  // Typed, not number[]: no array growth, and nothing for the garbage collector to copy.
+  const out = new Int32Array(Math.max(0, cells.rowCount - headerIndex - 1));
+  let n = 0;
   for (let r = headerIndex + 1; r < cells.rowCount; r++) {
     if (!cells.hasValue(r) && problemOnRow(plan, r) === null) continue;
     const lead = cells.get(r, firstHeaderCol);
     if (typeof lead === "string" && firstHeader !== "" && lead.trim() === firstHeader) continue; // header repeated (page break)
     const r0 = cells.get(r, 0);
     if (typeof r0 === "string" && mayBeTotal(r0) && TOTAL_ROW.test(r0) && cells.row(r).filter((v) => typeof v === "string").length <= 1) continue;
-    out.push(r);
+    out[n++] = r;
   }
-  return out;
+  return out.subarray(0, n);
 }
 
 function col(plan: SheetPlan, field: string): number {
@@ -318,7 +320,7 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
 
 /** What pass 1 found for each data row of a staff sheet (arrays by data-row index). */
 interface StaffChoice {
-  indexes: number[];
+  indexes: Int32Array;
   ids: (string | null)[];
   persons: Int32Array;
   ranks: Uint8Array;
