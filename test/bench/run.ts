@@ -9,6 +9,7 @@
 // The timed children run our source bundled by esbuild, as Vite bundles it for the tab's worker (libraries
 // load as they ship); "ours (tsx)" also times the same pipeline compiled on the fly by tsx, the way
 // `npm run indicators` runs it today. The target is judged on the bundled form.
+// Runs are interleaved across the pipelines, so load on a shared machine falls on all of them alike.
 // Each run is a fresh child process, so peak memory is the kernel's high-water mark for that run
 // alone (a sampler on the main thread cannot see inside one long synchronous call); the child
 // calls global.gc() and notes its resident memory before the timed work starts.
@@ -253,22 +254,29 @@ async function parent(argv: string[]): Promise<number> {
   for (const size of sizes) {
     const { dir, manifest } = await ensureTrust(size, seed);
     const results: Partial<Record<Pipeline, Summary | { error: string }>> = {};
-    for (const pipeline of PIPELINES) {
-      const n = pipeline === "sheetjs" ? baselineRuns(size) : runs;
-      const done: RunResult[] = [];
-      let failure: string | null = null;
-      for (let i = 0; i < n && !failure; i++) {
+    // Runs go round the pipelines in turn (floor, ours, ..., floor, ours, ...), so a spell of load on a shared
+    // machine falls on all of them alike instead of on whichever pipeline happened to be running.
+    const runsOf = (pipeline: Pipeline) => (pipeline === "sheetjs" ? baselineRuns(size) : runs);
+    const done = new Map<Pipeline, RunResult[]>(PIPELINES.map((p) => [p, []]));
+    const failures = new Map<Pipeline, string>();
+    for (let i = 0; i < Math.max(...PIPELINES.map(runsOf)); i++) {
+      for (const pipeline of PIPELINES) {
+        const n = runsOf(pipeline);
+        if (i >= n || failures.has(pipeline)) continue;
         process.stderr.write(`  ${size} ${pipeline} run ${i + 1}/${n} ... `);
         const r = runChild(pipeline, dir);
         if ("error" in r) {
-          failure = r.error;
+          failures.set(pipeline, r.error);
           process.stderr.write(`failed: ${r.error}\n`);
         } else {
-          done.push(r);
+          done.get(pipeline)!.push(r);
           process.stderr.write(`${fmtS(r.ms)}, peak ${fmtMb(r.peakRssMb)} (${r.check})\n`);
         }
       }
-      results[pipeline] = failure ? { error: failure } : summarise(done);
+    }
+    for (const pipeline of PIPELINES) {
+      const failure = failures.get(pipeline);
+      results[pipeline] = failure !== undefined ? { error: failure } : summarise(done.get(pipeline)!);
     }
     table.push({ size, manifest, results });
   }
