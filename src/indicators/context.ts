@@ -28,7 +28,10 @@ export function makeContext<R extends string, F extends string>(
   const personSide = (personId: string): Side => {
     if (!index) {
       index = new Map();
-      for (let i = 0; i < dataset.staff.length; i++) index.set(dataset.staff[i]!.personId, standard.classify.staff(dataset.staff[i]!));
+      for (let i = 0; i < dataset.staff.length; i++) {
+        const s = dataset.staff[i]!;
+        index.set(s.personId, standard.classify.staff(s));
+      }
     }
     return index.get(personId) ?? "unknown";
   };

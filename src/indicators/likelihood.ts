@@ -136,10 +136,7 @@ function trainingCounts<R extends string, F extends string>(
     const seen = new IdIndex();
     for (let i = 0; i < rows.length; i++) {
       const t = rows[i]!;
-      if (t.personId !== null) {
-        const before = seen.size;
-        if (seen.add(t.personId) < before) continue;
-      }
+      if (t.personId !== null && !seen.addIfNew(t.personId)) continue;
       count[sideWithJoin(ctx, t, ctx.standard.classify.training)] += 1;
     }
     return { ...base, count, of: ctx.staffTally, source: "rows" };

@@ -46,7 +46,7 @@ export class IdIndex {
     }
   }
 
-  /** The id's number, given it the next one if it had none (tell which by comparing with size before). */
+  /** The id's number, given it the next one if it had none. */
   add(id: string): number {
     const key = integerKey(id);
     if (key < 0) {
@@ -68,6 +68,12 @@ export class IdIndex {
         return n;
       }
     }
+  }
+
+  /** Adds the id if it is new; whether it was. */
+  addIfNew(id: string): boolean {
+    const before = this.size;
+    return this.add(id) === before;
   }
 
   /** Fibonacci hashing: the top bits of key times 2^32 / phi, so nearby ids spread across the table. */

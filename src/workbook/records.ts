@@ -676,8 +676,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: IdIndex): 
     if (excludeBankOnly(s, person, rowNumber, bankOnly)) continue;
     if (id !== null) {
       // One record per person: WRES indicator 4 counts people who accessed training, not courses.
-      const before = seen.size;
-      if (seen.add(id) < before) {
+      if (!seen.addIfNew(id)) {
         tally.exclude("duplicate-person");
         continue;
       }

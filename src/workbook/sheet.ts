@@ -388,7 +388,7 @@ function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellP
 
 /**
  * Reads any cell the fast path does not (prefixed names, formulas, decimals, inline text, errors), from
- * just after its name to `</c>`: what it holds goes in tag.shared, tag.content or tag.problem, and
+ * its tag name (at `from`) to `</c>`: what it holds goes in tag.shared, tag.content or tag.problem, and
  * tag.end is where the scan goes on.
  */
 function readCell(b: Uint8Array, from: number, plen: number, tag: CellTag, sharedCount: number): void {

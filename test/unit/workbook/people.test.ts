@@ -13,6 +13,7 @@ describe("IdIndex", () => {
     expect(ids.find("7")).toBe(-1); // "007" and "7" are different ids (the reader normalises before it asks)
     expect(ids.find("1234567890")).toBe(5);
     expect(ids.find("20062709")).toBe(-1);
+    expect([ids.addIfNew("20062708"), ids.addIfNew("20062709"), ids.addIfNew("20062709")]).toEqual([false, true, false]);
   });
 
   it("finds an id read from another workbook (an equal string, not the same one)", () => {
