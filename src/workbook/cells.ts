@@ -2,6 +2,7 @@
 // (compressed sparse rows). No object per row or per cell, so a sheet of a million cells is a few
 // arrays the garbage collector never has to walk, and a blank cell costs nothing.
 import { serialToIso } from "./parts";
+import { grow } from "./typed-arrays";
 import type { CellValue } from "./types";
 
 const SHARED = 0; // value: index into the shared strings
@@ -260,10 +261,4 @@ export class CellStore {
     const widths = (this.mergedWidth ??= new Map());
     widths.set(r, Math.max(widths.get(r) ?? 0, c + 1));
   }
-}
-
-function grow<T extends Int32Array | Uint8Array | Float64Array>(a: T, capacity: number): T {
-  const next = new (a.constructor as new (n: number) => T)(capacity);
-  next.set(a);
-  return next;
 }

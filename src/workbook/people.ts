@@ -1,5 +1,6 @@
 // The staff-in-post join table: every person id found once, given a dense number, and what is known of
 // them held in arrays by that number (no object per person for the garbage collector to copy).
+import { grow } from "./typed-arrays";
 import type { Ethnicity, StaffRecord } from "./types";
 
 /** An id's integer key, for ids of one to nine digits with no leading zero (as ESR writes them); else -1. */
@@ -37,13 +38,8 @@ export class IdIndex {
   find(id: string): number {
     const key = integerKey(id);
     if (key < 0) return this.others.get(id) ?? -1;
-    const { keys } = this;
-    const mask = keys.length - 1;
-    for (let slot = this.home(key); ; slot = (slot + 1) & mask) {
-      const k = keys[slot]!;
-      if (k === key) return this.numbers[slot]!;
-      if (k === EMPTY) return -1;
-    }
+    const slot = this.slotOf(key);
+    return this.keys[slot] === EMPTY ? -1 : this.numbers[slot]!;
   }
 
   /** The id's number, given it the next one if it had none. */
@@ -55,19 +51,13 @@ export class IdIndex {
       return n;
     }
     if ((this.integers + 1) * 2 > this.keys.length) this.grow();
-    const { keys } = this;
-    const mask = keys.length - 1;
-    for (let slot = this.home(key); ; slot = (slot + 1) & mask) {
-      const k = keys[slot]!;
-      if (k === key) return this.numbers[slot]!;
-      if (k === EMPTY) {
-        const n = this.size;
-        keys[slot] = key;
-        this.numbers[slot] = n;
-        this.integers++;
-        return n;
-      }
-    }
+    const slot = this.slotOf(key);
+    if (this.keys[slot] === key) return this.numbers[slot]!;
+    const n = this.size;
+    this.keys[slot] = key;
+    this.numbers[slot] = n;
+    this.integers++;
+    return n;
   }
 
   /** Adds the id if it is new; whether it was. */
@@ -76,9 +66,16 @@ export class IdIndex {
     return this.add(id) === before;
   }
 
-  /** Fibonacci hashing: the top bits of key times 2^32 / phi, so nearby ids spread across the table. */
-  private home(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> (32 - this.bits);
+  /**
+   * The key's slot, or the empty slot where it would go. It starts at the top bits of key times 2^32 / phi
+   * (Fibonacci hashing, so nearby ids spread across the table) and probes on from there.
+   */
+  private slotOf(key: number): number {
+    const { keys } = this;
+    const mask = keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits);
+    while (keys[slot] !== key && keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+    return slot;
   }
 
   private grow(): void {
@@ -86,13 +83,10 @@ export class IdIndex {
     this.bits++;
     this.keys = new Int32Array(keys.length * 2).fill(EMPTY);
     this.numbers = new Int32Array(keys.length * 2);
-    const mask = this.keys.length - 1;
     for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      if (key === EMPTY) continue;
-      let slot = this.home(key);
-      while (this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
-      this.keys[slot] = key;
+      if (keys[i] === EMPTY) continue;
+      const slot = this.slotOf(keys[i]!);
+      this.keys[slot] = keys[i]!;
       this.numbers[slot] = numbers[i]!;
     }
   }
@@ -132,7 +126,7 @@ export class People {
     const before = this.ids.size;
     const p = this.ids.add(id);
     if (p === before) {
-      if (p >= this.flags.length) this.grow();
+      if (p >= this.flags.length) this.growArrays();
       this.ethnicity.push(unknown);
       this.record.push(null);
       this.sheet[p] = -1;
@@ -153,16 +147,11 @@ export class People {
     return p >= 0 && this.flags[p] === BANK;
   }
 
-  private grow(): void {
+  private growArrays(): void {
     const n = this.flags.length * 2;
-    this.flags = widen(this.flags, new Uint8Array(n));
-    this.sheet = widen(this.sheet, new Int32Array(n));
-    this.row = widen(this.row, new Int32Array(n));
-    this.rank = widen(this.rank, new Uint8Array(n));
+    this.flags = grow(this.flags, n);
+    this.sheet = grow(this.sheet, n);
+    this.row = grow(this.row, n);
+    this.rank = grow(this.rank, n);
   }
-}
-
-function widen<T extends Uint8Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
