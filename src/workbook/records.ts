@@ -323,7 +323,6 @@ interface StaffChoice {
   indexes: Int32Array;
   ids: (string | null)[];
   persons: Int32Array;
-  ranks: Uint8Array;
   isChosen: Uint8Array;
   /** Rows with a formula error where a value is read: never chosen for the person; pass 2 reports them. */
   hasProblem: Uint8Array;
@@ -342,7 +341,6 @@ function chooseStaffRows(s: SheetContext): StaffChoice {
   const indexes = dataRows(plan);
   const ids: (string | null)[] = new Array<string | null>(indexes.length);
   const persons = new Int32Array(indexes.length).fill(-1);
-  const ranks = new Uint8Array(indexes.length);
   const isChosen = new Uint8Array(indexes.length);
   const hasProblem = new Uint8Array(indexes.length);
   const unknown = ctx.ethnicity(null).ethnicity;
@@ -353,7 +351,7 @@ function chooseStaffRows(s: SheetContext): StaffChoice {
   for (let i = 0; i < indexes.length; i++) {
     const r = indexes[i]!;
     tally.rowsRead++;
-    if (problemOnRow(plan, indexes[i]!) !== null) {
+    if (problemOnRow(plan, r) !== null) {
       hasProblem[i] = 1;
       continue;
     }
@@ -367,7 +365,6 @@ function chooseStaffRows(s: SheetContext): StaffChoice {
     const primary = cPrimary >= 0 ? ctx.yesNo(plan.cells.get(r, cPrimary)) : null;
     const rank = bank ? 0 : primary === true ? 3 : primary === null || cPrimary < 0 ? 2 : 1;
     ids[i] = id;
-    ranks[i] = rank;
     if (id === null) continue;
     const p = people.add(id, unknown);
     if (people.sheet[p] !== sheet) {
@@ -384,14 +381,14 @@ function chooseStaffRows(s: SheetContext): StaffChoice {
     }
     persons[i] = p;
   }
-  return { indexes, ids, persons, ranks, isChosen, hasProblem };
+  return { indexes, ids, persons, isChosen, hasProblem };
 }
 
 /** Pass 2: records for chosen rows, reasons for the rest. */
 function staffRecords(s: SheetContext, choice: StaffChoice, snapshotDate: string | null): StaffRecord[] {
   const { ctx, plan, tally, source } = s;
   const { people } = ctx;
-  const { indexes, ids, persons, ranks, isChosen, hasProblem } = choice;
+  const { indexes, ids, persons, isChosen, hasProblem } = choice;
   const cId = col(plan, "personId");
   const cGroup = col(plan, "staffGroup");
   const cBand = col(plan, "band");
@@ -407,17 +404,18 @@ function staffRecords(s: SheetContext, choice: StaffChoice, snapshotDate: string
   let staffGroupMissingWarned = cGroup >= 0;
   for (let i = 0; i < indexes.length; i++) {
     const r = indexes[i]!;
-    const rowNumber = indexes[i]! + 1;
+    const rowNumber = r + 1;
     const id = ids[i] ?? null;
-    const rank = ranks[i]!;
-    if (hasProblem[i] && excludeProblemRow(s, indexes[i]!)) continue;
+    if (hasProblem[i] && excludeProblemRow(s, r)) continue;
     if (id === null) {
       rowError(s, "missing-person-id", rowNumber, cId >= 0 ? "personId" : "assignmentId", "the row has no employee number, so the person cannot be counted once; the row was excluded.");
       continue;
     }
     const p = persons[i]!;
+    // The person's rank is their chosen row's: this row's, once it is the chosen one.
+    const rank = people.rank[p];
     if (!isChosen[i]) {
-      tally.exclude(people.rank[p] === 0 ? "bank-only" : "secondary-assignment");
+      tally.exclude(rank === 0 ? "bank-only" : "secondary-assignment");
       continue;
     }
     // The join table for cases and training: everyone in the extract, bank workers included.
