@@ -4,6 +4,7 @@
 import type { Queryable, QueryableSendObserver } from "@pnp/queryable";
 import { InteractionRequired, type SignInPurpose } from "../auth/errors";
 import { OfflineError, ThrottledError } from "./errors";
+import { ForeignSiteError, isOnOrigin } from "./site-address";
 
 export type TokenProvider = () => Promise<string>;
 
@@ -12,24 +13,32 @@ export interface BearerAuthOptions {
   invalidate?: () => void;
   /** The permission these tokens carry: what a Sign in button must ask for when SharePoint keeps refusing them. Default "write". */
   purpose?: SignInPurpose;
+  /**
+   * The origin the tokens were issued for. A request to any other origin (a next-page link, a file
+   * URL, a redirect a server suggested) is refused before it is sent, so the token never leaves it.
+   */
+  origin: string;
 }
 
 /**
- * Adds `Authorization: Bearer <token>` at the auth moment of every request (a $batch is authorised
- * once). A 401 means SharePoint no longer accepts a token the cache still thought valid (expired
+ * Adds `Authorization: Bearer <token>` at the auth moment of every request on the token's origin (a
+ * $batch is authorised once); a request anywhere else fails with ForeignSiteError unsent. A 401 means SharePoint no longer accepts a token the cache still thought valid (expired
  * early, revoked, password changed): the cache is skipped once and the request sent again with a
  * fresh silent token. A second 401 is `InteractionRequired`, so the tab offers Sign in rather than
  * "no permission" (403 stays forbidden). Must come after the behaviour that sends (RetryingFetch):
  * pnp's send moment runs only its first observer, so this wraps it.
  */
-export function BearerAuth(getToken: TokenProvider, options: BearerAuthOptions = {}) {
+export function BearerAuth(getToken: TokenProvider, options: BearerAuthOptions) {
   const purpose = options.purpose ?? "write";
   const withToken = (init: RequestInit, token: string): RequestInit => ({
     ...init,
     headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` },
   });
   return (instance: Queryable) => {
-    instance.on.auth(async (url, init) => [url, withToken(init, await getToken())]);
+    instance.on.auth(async (url, init) => {
+      if (!isOnOrigin(String(url), options.origin)) throw new ForeignSiteError(String(url), options.origin);
+      return [url, withToken(init, await getToken())];
+    });
     const [send] = instance.on.send.toArray();
     if (!send) throw new Error("BearerAuth must be added after the behaviour that sends requests (RetryingFetch)");
     const reauthorising: QueryableSendObserver = async function (url, init) {

@@ -2,7 +2,7 @@
 // toAppError, so components never branch on HTTP status codes or SharePoint's raw messages.
 import { InteractionRequired } from "../auth/errors";
 
-export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "invalid" | "closed" | "unexpected";
+export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "invalid" | "closed" | "foreignSite" | "unexpected";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

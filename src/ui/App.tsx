@@ -59,7 +59,8 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  store: PlanStore;
+  /** The plan's store; absent when the site was refused, and then `children` says why. */
+  store?: PlanStore;
   tracker: ActivityTracker;
   theme: HostTheme;
   /** Lets the host push theme changes (Teams' theme handler). */
@@ -104,12 +105,12 @@ export function App(props: AppProps) {
         <ErrorBoundary>
           {props.children ? (
             <Suspense fallback={<PlanSkeleton />}>{props.children}</Suspense>
-          ) : (
+          ) : props.store ? (
             // Keyed by place: another year loads afresh (skeleton, then its plan), never showing the old one's.
             <PlanProvider key={place.seq} store={props.store} locale={props.locale} today={props.today} year={place.year} copyLink={props.copyLink} openYear={openYear}>
               <Shell tracker={props.tracker} initialActionId={place.actionId} />
             </PlanProvider>
-          )}
+          ) : null}
         </ErrorBoundary>
         </SignInContext.Provider>
         </div>

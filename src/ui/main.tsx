@@ -5,13 +5,14 @@ import { createRoot } from "react-dom/client";
 import { localIsoDay } from "../plan";
 import { startAuth, type AuthSession } from "../auth/session";
 import type { SignInPurpose } from "../auth/errors";
-import type { AuthEnv } from "../auth/config";
-import { createPlanStore, createSp, provision } from "../sharepoint";
+import { readAuthConfig, type AuthConfig } from "../auth/config";
+import { checkSiteUrl, createPlanStore, createSp, provision, trustedSharePointOrigin } from "../sharepoint";
 import { resolveLocale } from "../i18n";
 import { accountHintFrom, actionIdFromSubPage, initHost, messageOrigins, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
 import { App } from "./App";
 import type { ConfigSettings } from "./screens/ConfigPage";
 import { ExtraViews } from "./meeting/ExtraViews";
+import { SiteRefused } from "./components/SiteRefused";
 import { extraRoute } from "./meeting/route";
 import { createActivityTracker, trackStore } from "./state/activity";
 import { readParams, standaloneActionLink } from "./state/params";
@@ -23,21 +24,39 @@ async function start() {
   const root = document.getElementById("root");
   if (!root) return;
   const params = readParams(location.search);
-  // In a SharePoint page or web part teams-js must trust the SharePoint origin: the build's, and the plan site's when the address names it.
-  const host = await initHost(3000, window, { validMessageOrigins: messageOrigins((import.meta.env as AuthEnv).VITE_WRES_SHAREPOINT_ORIGIN, params.siteUrl) });
+  // A broken configuration is reported by startAuth below; until then no origin is trusted.
+  let config: AuthConfig | null = null;
+  try {
+    config = readAuthConfig();
+  } catch {
+    config = null;
+  }
+  const configuredOrigin = config?.mode === "tenant" ? config.sharePointOrigin : undefined;
+  const trust = (hostSiteUrl?: string | null) => (config ? trustedSharePointOrigin({ mode: config.mode, configuredOrigin, hostSiteUrl, pageOrigin: location.origin }) : null);
+  // In a SharePoint page or web part teams-js must trust the SharePoint origin (the build's): never one the address names.
+  const host = await initHost(3000, window, { validMessageOrigins: messageOrigins(configuredOrigin) });
   const context = host.inHost ? host.context : null;
+  const trustedOrigin = trust(context?.teamSiteUrl);
 
   const theme: HostTheme = params.theme ?? context?.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");
   const locale = resolveLocale(params.lang ?? context?.locale ?? navigator.language);
   document.documentElement.lang = locale;
 
-  const siteUrl = params.siteUrl ?? context?.teamSiteUrl ?? `${location.origin}/sites/wres`;
+  // The site from the address, else the team's, else the demo site (local) or the tenant's root site.
+  const requestedSite = params.siteUrl ?? context?.teamSiteUrl ?? (config?.mode === "tenant" ? (trustedOrigin ?? location.origin) : `${location.origin}/sites/wres`);
+  let siteUrl = requestedSite;
+  let siteRefusal: unknown = null;
+  try {
+    siteUrl = checkSiteUrl(requestedSite, trustedOrigin);
+  } catch (error) {
+    siteRefusal = error;
+  }
   // Identity: local mode signs in as the demo user from ?as=; tenant builds use MSAL (nested app auth in Teams).
   let auth: AuthSession | null = null;
   let authFailure: unknown = null;
   try {
     // The host's account hint lets the standard flow (no nested auth) find or silently sign in the same user.
-    auth = await startAuth({ localUpn: params.as, hosted: Boolean(context), siteUrl, accountHint: accountHintFrom(context) });
+    auth = await startAuth({ localUpn: params.as, hosted: Boolean(context), siteUrl: trustedOrigin ?? undefined, accountHint: accountHintFrom(context) });
   } catch (error) {
     authFailure = error;
   }
@@ -47,7 +66,9 @@ async function start() {
   // A 401 from SharePoint skips the token cache once and retries (src/sharepoint/behaviors.ts).
   const invalidateToken = auth ? () => auth.invalidate() : undefined;
   const tracker = createActivityTracker();
-  const connect = (siteUrl: string) => {
+  // Every site the tab opens (the address's, the team's, one typed on the configuration page) passes checkSiteUrl first.
+  const connect = (candidate: string) => {
+    const siteUrl = checkSiteUrl(candidate, trustedOrigin);
     const sp = createSp({ siteUrl, getToken, invalidateToken, onRetry: () => tracker.retried() });
     const manage = createSp({ siteUrl, getToken: getProvisioningToken, invalidateToken, purpose: "provision", onRetry: () => tracker.retried() });
     return { store: trackStore(createPlanStore(sp), tracker), provision: () => provision(manage) };
@@ -74,9 +95,10 @@ async function start() {
     registerConfigSave(() => chosen, "WRES action plan", location.origin);
   }
 
-  const { store } = connect(siteUrl);
+  // A refused site is never connected to: the tab shows why instead (the configuration page can still choose another).
+  const store = siteRefusal === null ? connect(siteUrl).store : undefined;
   // Meeting side panel / stage (Teams frame context or ?view=), plan-year tools and print view (?view=).
-  const extra = isConfig ? null : extraRoute(location.search, context?.frameContext ?? null);
+  const extra = isConfig || !store ? null : extraRoute(location.search, context?.frameContext ?? null);
   createRoot(root).render(
     <App
       store={store}
@@ -103,6 +125,8 @@ async function start() {
           }}
           openHref={context ? undefined : (settings) => contentUrlFor(location.origin, settings).replace("/index.html", "/") + `&as=${encodeURIComponent(params.as)}`}
         />
+      ) : !store ? (
+        <SiteRefused error={siteRefusal} />
       ) : extra ? (
         <ExtraViews route={extra} store={store} year={params.year} today={today} />
       ) : undefined}

@@ -185,6 +185,18 @@ describe("page address", () => {
     expect(standaloneActionLink("http://127.0.0.1:5173/?as=x&theme=dark", 12)).toBe("http://127.0.0.1:5173/?as=x&theme=dark&action=12");
   });
 
+  it("ignores address values that are not in the shape they can have (anyone can write an address)", () => {
+    for (const action of ["1e3", "-4", "0", "12abc", "99999999999", "<script>alert(1)</script>", "1 or 1 eq 1", "9".repeat(5000)]) {
+      expect(readParams(`?action=${encodeURIComponent(action)}`).actionId, action).toBeNull();
+    }
+    expect(readParams("?action=2147483647").actionId).toBe(2147483647);
+    for (const year of ["' or 1 eq 1", "2024/25'", "<img src=x>", "2".repeat(5000)]) {
+      expect(readParams(`?year=${encodeURIComponent(year)}`).year, year).toBeNull();
+    }
+    expect(["2024/25", "2024-2025", "2024"].map((y) => readParams(`?year=${encodeURIComponent(y)}`).year)).toEqual(["2024/25", "2024-2025", "2024"]);
+    expect(readParams(`?as=${"a".repeat(5000)}`).as).toBe("edi.lead@wres.test");
+  });
+
   it("names the NHS plan year (April to March) for a date", () => {
     expect(currentPlanYear("2025-11-23")).toBe("2025/26");
     expect(currentPlanYear("2026-03-31")).toBe("2025/26");

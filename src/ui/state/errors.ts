@@ -17,6 +17,7 @@ const KNOWN: Record<AppErrorCode, true> = {
   notFound: true,
   invalid: true,
   closed: true,
+  foreignSite: true,
   unexpected: true,
 };
 

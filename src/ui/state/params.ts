@@ -13,18 +13,30 @@ export interface PageParams {
 
 export const DEFAULT_UPN = "edi.lead@wres.test";
 
+// SharePoint item ids are positive 32-bit integers.
+const ITEM_ID = /^[1-9]\d{0,9}$/;
+const MAX_ITEM_ID = 2 ** 31 - 1;
+// A plan year as people write one ("2024/25", "2024-2025", "2024"); anything else is ignored.
+const PLAN_YEAR = /^\d{4}(?:\s?[/-]\s?(?:\d{2}|\d{4}))?$/;
+
+/**
+ * Reads the address. Anyone can write an address and send it round, so each value is taken only in
+ * the shape it can have and otherwise ignored; the site is checked later against the trusted origin.
+ */
 export function readParams(search: string): PageParams {
   const q = new URLSearchParams(search);
   const theme = q.get("theme");
-  const action = Number.parseInt(q.get("action") ?? "", 10);
+  const action = q.get("action") ?? "";
+  const year = q.get("year")?.trim() ?? "";
+  const upn = q.get("as") ?? "";
   return {
     theme: theme === "default" || theme === "dark" || theme === "contrast" ? theme : null,
     lang: q.get("lang"),
-    as: q.get("as") || DEFAULT_UPN,
+    as: upn.length > 0 && upn.length <= 320 ? upn : DEFAULT_UPN,
     view: q.get("view") === "config" ? "config" : null,
-    actionId: Number.isFinite(action) ? action : null,
+    actionId: ITEM_ID.test(action) && Number(action) <= MAX_ITEM_ID ? Number(action) : null,
     siteUrl: q.get("site"),
-    year: q.get("year"),
+    year: PLAN_YEAR.test(year) ? year : null,
   };
 }
 

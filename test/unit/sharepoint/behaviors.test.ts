@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { spfi, DefaultHeaders, DefaultInit } from "@pnp/sp";
 import { DefaultParse } from "@pnp/queryable";
-import "@pnp/sp/webs/index.js";
+import { Web } from "@pnp/sp/webs/index.js";
 import { BearerAuth, parseRetryAfter, RetryingFetch, type BearerAuthOptions, type RetryInfo } from "../../../src/sharepoint/behaviors";
 import { OfflineError, PermissionError, ThrottledError, toAppError } from "../../../src/sharepoint/errors";
+import { ForeignSiteError } from "../../../src/sharepoint/site-address";
 import { authProblem, InteractionRequired } from "../../../src/auth";
+
+const SP = "http://sp.test";
 
 interface Seen {
   url: string;
@@ -31,7 +34,7 @@ function build(fetchImpl: typeof fetch, retries: RetryInfo[], sleeps: number[], 
     DefaultInit(),
     RetryingFetch({ retries: maxRetries, fetchImpl, onRetry: (i) => retries.push(i), sleep: async (ms) => void sleeps.push(ms) }),
     DefaultParse(),
-    BearerAuth(async () => "dev:edi.lead@wres.test"),
+    BearerAuth(async () => "dev:edi.lead@wres.test", { origin: SP }),
   );
 }
 
@@ -109,7 +112,7 @@ class FakeTokenCache {
 const unauthorized = () => new Response('{"error_description":"Invalid JWT token. The token is expired."}', { status: 401 });
 
 function buildWithCache(fetchImpl: typeof fetch, cache: FakeTokenCache, options: Partial<BearerAuthOptions> = {}) {
-  return spfi("http://sp.test/sites/wres").using(DefaultHeaders(), DefaultInit(), RetryingFetch({ retries: 2, fetchImpl, sleep: async () => undefined }), DefaultParse(), BearerAuth(cache.getToken, { invalidate: cache.invalidate, ...options }));
+  return spfi("http://sp.test/sites/wres").using(DefaultHeaders(), DefaultInit(), RetryingFetch({ retries: 2, fetchImpl, sleep: async () => undefined }), DefaultParse(), BearerAuth(cache.getToken, { invalidate: cache.invalidate, origin: SP, ...options }));
 }
 
 describe("BearerAuth when SharePoint answers 401 (token expired or revoked mid-session)", () => {
@@ -165,8 +168,22 @@ describe("BearerAuth when SharePoint answers 401 (token expired or revoked mid-s
     expect(cache.invalidations).toBe(0);
   });
 
+  it("never sends the token, or the request, to another origin", async () => {
+    const seen: Seen[] = [];
+    const cache = new FakeTokenCache();
+    const sp = buildWithCache(scriptedFetch([ok], seen), cache);
+    // The same pipeline pointed elsewhere, as by a next-page link or an address naming another host.
+    const foreign = await Web([sp.web, "http://evil.test/sites/wres"])
+      .select("Title")()
+      .catch((error: unknown) => error);
+    expect(foreign).toBeInstanceOf(ForeignSiteError);
+    expect(toAppError(foreign)).toMatchObject({ code: "foreignSite" });
+    expect(seen.filter((s) => !s.url.startsWith(`${SP}/`))).toEqual([]);
+    expect(cache.requests).toBe(0); // no token was even asked for
+  });
+
   it("refuses to be set up before the behaviour that sends", () => {
-    expect(() => spfi("http://sp.test/sites/wres").using(BearerAuth(async () => "t"))).toThrow(/after the behaviour that sends/);
+    expect(() => spfi("http://sp.test/sites/wres").using(BearerAuth(async () => "t", { origin: SP }))).toThrow(/after the behaviour that sends/);
   });
 });
 
