@@ -7,6 +7,8 @@ export interface ThrottleFault {
   status: 429 | 503;
   /** Seconds sent in Retry-After (tests use 0 or 1: @pnp/sp sleeps the full value). */
   retryAfter: number;
+  /** Requests let through before the refusals start (e.g. 1: the second of several batch requests fails). */
+  skip?: number;
 }
 
 export interface FaultSettings {
@@ -56,6 +58,10 @@ export class FaultControl {
   takeThrottle(): ThrottleFault | null {
     const current = this.throttle;
     if (!current) return null;
+    if ((current.skip ?? 0) > 0) {
+      current.skip = (current.skip ?? 0) - 1;
+      return null;
+    }
     current.count -= 1;
     if (current.count <= 0) this.throttle = null;
     return current;
@@ -76,10 +82,12 @@ export function parseFaultSettings(value: unknown): FaultSettings {
     const count = Number(t.count ?? 1);
     const status = Number(t.status ?? 429);
     const retryAfter = Number(t.retryAfter ?? 0);
+    const skip = Number(t.skip ?? 0);
+    if (!Number.isInteger(skip) || skip < 0) throw new Error("faults: throttle.skip must be a whole number");
     if (!Number.isInteger(count) || count < 0) throw new Error("faults: throttle.count must be a whole number");
     if (status !== 429 && status !== 503) throw new Error("faults: throttle.status must be 429 or 503");
     if (!Number.isFinite(retryAfter) || retryAfter < 0) throw new Error("faults: throttle.retryAfter must be >= 0");
-    out.throttle = { count, status, retryAfter };
+    out.throttle = { count, status, retryAfter, skip };
   }
   if (input.delayMs !== undefined) {
     const delay = Number(input.delayMs);

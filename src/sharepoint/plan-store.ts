@@ -46,10 +46,12 @@ import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnap
 const RECENT_UPDATES = 250;
 
 /**
- * Requests per $batch for bulk writes. SharePoint documents no hard cap for REST batches, but a
- * large one runs long and is throttled as a whole; 100 keeps each well inside the request timeout.
+ * Parts per $batch HTTP request for bulk writes: @pnp/sp's own chunk size (`maxRequests`), named so
+ * that one of our batches is exactly one HTTP request. When pnp splits a batch into several requests
+ * and one fails outright, the parts of that request and every later one never settle; with one
+ * request per batch, a failed request means none of its parts was answered.
  */
-const BATCH_SIZE = 100;
+const BATCH_SIZE = 20;
 
 async function call<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -219,18 +221,27 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     if (failed) throw toAppError(failed.reason);
   }
 
-  /** Runs one request per input in $batch requests of BATCH_SIZE; each settles on its own, in order. */
+  /**
+   * Runs one request per input in $batch requests of BATCH_SIZE; each settles on its own, in order.
+   * A batch request that fails as a whole (offline, throttled past its retries) fails its parts and
+   * every later input unsent, with its error: SharePoint has committed the earlier batches (it never
+   * rolls one back), so the caller reports what was written and a second run writes only the rest.
+   */
   async function settleEach<I, T>(inputs: readonly I[], request: (web: SPFI["web"], input: I) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
     const out: PromiseSettledResult<T>[] = [];
     for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
-      const [batched, execute] = sp.batched();
+      const [batched, execute] = sp.batched({ maxRequests: BATCH_SIZE });
       const parts = Promise.allSettled(inputs.slice(start, start + BATCH_SIZE).map((input) => request(batched.web, input)));
-      const sent = await execute().then(
+      const failure = await execute().then(
         () => null,
-        (error: unknown) => error,
+        (error: unknown) => toAppError(error),
       );
-      // A batch that failed as a whole (offline, throttled past its retries) fails each of its parts.
-      out.push(...(await parts).map((r) => (sent !== null && r.status === "fulfilled" ? { status: "rejected" as const, reason: sent } : r)));
+      if (failure !== null) {
+        // The failed request's parts never settle (pnp answers a part only from its request's reply): not awaited.
+        while (out.length < inputs.length) out.push({ status: "rejected", reason: failure });
+        break;
+      }
+      out.push(...(await parts));
     }
     return out;
   }
