@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { DEMO_PLAN, DEMO_PLAN_YEAR } from "../../src/localsp/demo-plan";
 import { startLocalSharePoint } from "../../src/localsp/server";
 import { BUDGETS, measure } from "../../src/packaging/bundle-size";
 import { DESKTOP, launchBrowser, openAs, screenshot, type RunningApp } from "../support/browser";
@@ -146,8 +147,13 @@ describe("production build", () => {
     page.on("pageerror", (error) => pageErrors.push(error.message));
     try {
       await page.waitForFunction(() => (document.getElementById("root")?.textContent ?? "").trim().length > 0, undefined, { timeout: 30_000 });
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).first().isVisible(), { timeout: 30_000 }).toBe(true);
-      await expect.poll(() => site.sharePointRequests.filter((request) => request.includes("/_api/")).length, { timeout: 30_000 }).toBeGreaterThan(0);
+      // The plan itself, read from SharePoint: its year in the heading and every seeded objective in view, no error.
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).first().textContent(), { timeout: 30_000 }).toContain(DEMO_PLAN_YEAR);
+      for (const objective of DEMO_PLAN) {
+        await expect.poll(() => page.getByRole("heading", { level: 3, name: objective.title }).first().isVisible(), { timeout: 30_000 }).toBe(true);
+      }
+      expect(await page.getByRole("alert").count()).toBe(0);
+      expect(site.sharePointRequests.filter((request) => request.includes("/_api/")).length).toBeGreaterThan(0);
       await page.waitForLoadState("networkidle");
       await screenshot(page, "production-standalone");
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("en-GB");
