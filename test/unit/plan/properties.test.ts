@@ -1,7 +1,7 @@
 // Properties the conflict view and the overview rely on, over generated plans.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compareVersions, mergeFields, patchFrom } from "../../../src/plan/conflict";
+import { mergeFields, patchFrom } from "../../../src/plan/conflict";
 import { summarisePlan } from "../../../src/plan/summary";
 import { changesSince } from "../../../src/plan/changes";
 import { RAGS, type Action } from "../../../src/plan/types";
@@ -14,33 +14,49 @@ const actionVersion = fc.record({ rag, progress: text, milestones: text, leadTex
 describe("merging (properties)", () => {
   const base = action({ id: 1, etag: '"1"' });
   const build = (v: Partial<Action>, etag: string): Action => ({ ...base, ...v, etag });
+  // The generated fields, read directly: the properties are judged by plain comparison, not by compareVersions.
+  const FIELDS = ["rag", "progress", "milestones", "leadText", "dueDate"] as const;
+  // An empty text and no text are the same value to a person (and to SharePoint, which stores "" as null).
+  const field = (a: Action, f: (typeof FIELDS)[number]) => (a[f] === "" ? null : a[f]);
+  const everyField = (choice: "mine" | "theirs") => Object.fromEntries(FIELDS.map((f) => [f, choice]));
 
   it("taking theirs everywhere gives theirs; keeping mine everywhere gives mine with their ETag", () => {
     fc.assert(
       fc.property(actionVersion, actionVersion, (m, t) => {
         const mine = build(m, '"1"');
         const theirs = build(t, '"2"');
-        const fields = compareVersions(mine, theirs).map((d) => d.field);
-        const all = (choice: "mine" | "theirs") => Object.fromEntries(fields.map((f) => [f, choice]));
-        expect(compareVersions(mergeFields(base, mine, theirs, all("theirs")), theirs)).toEqual([]);
-        const kept = mergeFields(base, mine, theirs, all("mine"));
-        expect(compareVersions(kept, mine)).toEqual([]);
+        const taken = mergeFields(base, mine, theirs, everyField("theirs"));
+        const kept = mergeFields(base, mine, theirs, everyField("mine"));
+        for (const f of FIELDS) {
+          expect(field(taken, f), f).toEqual(field(theirs, f));
+          expect(field(kept, f), f).toEqual(field(mine, f));
+        }
+        expect(taken.etag).toBe('"2"');
         expect(kept.etag).toBe('"2"');
       }),
     );
   });
 
-  it("one-sided changes merge without asking, and the patch turns theirs into the merge", () => {
+  it("one-sided changes merge without asking, untouched fields stay, and the patch turns theirs into the merge", () => {
     fc.assert(
       fc.property(actionVersion, actionVersion, (m, t) => {
         const mine = build(m, '"1"');
         const theirs = build(t, '"2"');
         const merged = mergeFields(base, mine, theirs);
-        for (const diff of compareVersions(mine, theirs, base)) {
-          if (!diff.conflicting && diff.mineChanged) expect((merged as unknown as Record<string, unknown>)[diff.field]).toEqual(diff.mine);
-          if (!diff.conflicting && diff.theirsChanged) expect((merged as unknown as Record<string, unknown>)[diff.field]).toEqual(diff.theirs);
+        for (const f of FIELDS) {
+          const mineChanged = field(mine, f) !== field(base, f);
+          const theirsChanged = field(theirs, f) !== field(base, f);
+          if (mineChanged && !theirsChanged) expect(field(merged, f), f).toEqual(field(mine, f));
+          if (theirsChanged && !mineChanged) expect(field(merged, f), f).toEqual(field(theirs, f));
+          if (!mineChanged && !theirsChanged) expect(field(merged, f), f).toEqual(field(base, f));
         }
-        expect(compareVersions({ ...theirs, ...patchFrom(theirs, merged) }, merged)).toEqual([]);
+        const patch = patchFrom(theirs, merged);
+        const saved = { ...theirs, ...patch };
+        for (const f of FIELDS) {
+          expect(field(saved, f), f).toEqual(field(merged, f));
+          // The patch carries only what differs from theirs: nothing is re-sent needlessly.
+          if (field(merged, f) === field(theirs, f)) expect(Object.hasOwn(patch, f), f).toBe(false);
+        }
       }),
     );
   });
