@@ -20,6 +20,7 @@ import {
 } from "./fields";
 import { applyWrite, etagOf, itemEntity, itemEntityType, listEntityPath, parseProjection, queryItems, type ListScope } from "./items";
 import { compareForSort, evaluateFilter, parseFilter } from "./odata-filter";
+import { assertValidFileName, MAX_BATCH_OPERATIONS, tooManyBatchOperations } from "./limits";
 import {
   assertCanAddItem,
   assertCanDeleteItem,
@@ -114,6 +115,12 @@ function json(status: number, body: unknown, format: Format, headers: Record<str
   return { status, headers: { "Content-Type": contentTypeOf(format), ...headers }, body: JSON.stringify(body) };
 }
 
+/** SharePoint's error answer for an error raised outside dispatch (body limits, an unavailable site). */
+export function errorAnswer(error: SpError, accept: string | undefined): ApiResponse {
+  const format = formatOf(accept);
+  return json(error.status, errorDocument(error, format), format, error.headers);
+}
+
 /**
  * File bytes inside a $batch part: the batch body is parsed as text, which would corrupt binary
  * content, and @pnp/sp never batches file methods (SharePoint does not support it either).
@@ -159,9 +166,10 @@ export class LocalSharePointApi {
       return await this.route(req, format, options.inBatch === true);
     } catch (error) {
       if (error instanceof SpError) return json(error.status, errorDocument(error, format), format, error.headers);
+      // The stack goes to the server's log only; the answer carries the first line of the message.
       const message = error instanceof Error ? error.message : String(error);
       console.error("localsp: internal error", error);
-      return json(500, errorDocument(new SpError(500, "-1, System.InvalidOperationException", message), format), format);
+      return json(500, errorDocument(new SpError(500, "-1, System.InvalidOperationException", message.split("\n")[0] ?? ""), format), format);
     }
   }
 
@@ -189,7 +197,10 @@ export class LocalSharePointApi {
     if (!m) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", `localsp: no API at '${pathname}'.`);
     const siteName = m[1] ?? "";
     const user = this.authenticate(req);
-    const site = this.store.siteByName(siteName) ?? this.store.createSite(siteName, siteName === "" ? "Home" : siteName);
+    // Sites are made by an admin (LocalSharePoint.createSite, POST /_localsp/sites), never by a
+    // request: SharePoint Online answers an unknown site path 404.
+    const site = this.store.siteByName(siteName);
+    if (!site) throw fileNotFound();
     const role = this.store.roleOf(site.id, user.id) ?? "none";
     const principal: Principal = { userId: user.id, role };
     const sitePath = siteName === "" ? "" : `/sites/${site.name}`;
@@ -1017,7 +1028,7 @@ export class LocalSharePointApi {
     this.assertCanWriteLibrary(ctx, list);
     const named = seg.args?.named ?? {};
     const name = String(named.decodedurl ?? named.url ?? firstArg(seg) ?? "");
-    if (name === "" || /[\\/:*?"<>|]/.test(name)) throw badRequest(`The file name '${name}' is not valid.`);
+    assertValidFileName(name, `${folder}/${name}`);
     const overwrite = named.overwrite === true;
     const file = await this.writeFile(ctx, list, `${folder}/${name}`, ctx.req.body, !overwrite);
     return this.single(ctx, this.fileEntity(ctx, file), "SP.File");
@@ -1088,6 +1099,7 @@ export class LocalSharePointApi {
   private async batch(ctx: Ctx): Promise<ApiResponse> {
     if (ctx.method !== "POST") throw unsupported(`${ctx.method} on $batch`);
     const parts = parseBatch(ctx.req.headers["content-type"] ?? "", ctx.req.body.toString("utf8"));
+    if (parts.length > MAX_BATCH_OPERATIONS) throw tooManyBatchOperations(parts.length);
     const responses: BatchPartResponse[] = [];
     let failed = false;
     for (const part of parts) {

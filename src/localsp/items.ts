@@ -5,6 +5,7 @@ import { SpError, badRequest, noSuchProperty, thresholdExceeded, unsupported } f
 import { Entity } from "./format";
 import { KIND, SYSTEM_FIELDS, entityPropertyName, isMulti, isReferenceField, listIsLibrary } from "./fields";
 import { compareForSort, evaluateFilter, filterPaths, leadingClause, parseFilter, type FilterNode } from "./odata-filter";
+import { textLimit, textTooLong } from "./limits";
 import type { FieldRow, ItemRecord, ListRow, Store, UserRow } from "./store";
 
 export const CONTENT_TYPE_ITEM = "0x0100A1B2C3D4E5F60718293A4B5C6D7E8F90";
@@ -496,6 +497,11 @@ export function applyWrite(scope: ListScope, previous: Record<string, unknown>, 
       case KIND.File:
         if (value !== null && typeof value !== "string" && typeof value !== "number") throw badRequest(`'${key}' expects text.`);
         values[name] = value === null ? null : String(value);
+        if (field.kind === KIND.Text && typeof values[name] === "string") {
+          const length = (values[name] as string).length;
+          const max = textLimit(field.props.MaxLength);
+          if (length > max) throw textTooLong(key, length, max);
+        }
         break;
       case KIND.Number:
       case KIND.Integer:

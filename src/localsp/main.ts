@@ -18,13 +18,21 @@ if (!seed) {
   console.error(`localsp: unknown seed '${values.seed}' (use demo or none)`);
   process.exit(2);
 }
-const server = await startLocalSharePoint({
-  port: Number(values.port),
-  host: values.host,
-  dataDir: resolve(values.data),
-  seed,
-  threshold: Number(values.threshold),
-});
+let server: Awaited<ReturnType<typeof startLocalSharePoint>>;
+try {
+  server = await startLocalSharePoint({
+    port: Number(values.port),
+    host: values.host,
+    dataDir: resolve(values.data),
+    seed,
+    threshold: Number(values.threshold),
+  });
+} catch (error) {
+  // One line that says what is wrong and what to do (a damaged database names its file and the remedy).
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+  console.error(message.startsWith("localsp:") ? message : `localsp: could not start: ${message}`);
+  process.exit(1);
+}
 console.log(`Local SharePoint site: ${server.siteUrl}`);
 console.log(`Data: ${resolve(values.data)}  (sign in with a bearer token dev:<upn>, e.g. dev:edi.lead@wres.test)`);
 

@@ -3,6 +3,7 @@
 // string/number/null/boolean/datetime literals and Field or Field/Sub paths. Anything else is
 // refused by name (501) rather than guessed at.
 import { SpError, unsupported } from "./errors";
+import { filterTooDeep, MAX_FILTER_DEPTH } from "./limits";
 
 export type Literal = string | number | boolean | null | { datetime: string };
 
@@ -137,17 +138,31 @@ class Parser {
     return left;
   }
 
+  private depth = 0;
+
+  /** `not` and parentheses nest; past MAX_FILTER_DEPTH the query is refused, never a stack overflow. */
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_FILTER_DEPTH) throw filterTooDeep();
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
   private parseUnary(): FilterNode {
     if (this.isWord("not")) {
       this.pos++;
-      return { kind: "not", operand: this.parseUnary() };
+      return this.nested(() => ({ kind: "not", operand: this.parseUnary() }));
     }
     const token = this.peek();
     if (token?.t === "punct" && token.v === "(") {
       this.pos++;
-      const inner = this.parseOr();
-      this.expect(")");
-      return inner;
+      return this.nested(() => {
+        const inner = this.parseOr();
+        this.expect(")");
+        return inner;
+      });
     }
     return this.parseComparison();
   }
@@ -251,15 +266,36 @@ export function parseFilter(text: string): FilterNode {
 
 /** Every field path a filter touches, for validation and the list view threshold rule. */
 export function filterPaths(node: FilterNode): string[][] {
-  switch (node.kind) {
-    case "and":
-    case "or":
-      return [...filterPaths(node.left), ...filterPaths(node.right)];
-    case "not":
-      return filterPaths(node.operand);
-    default:
-      return [node.path];
+  // Iterative: a long `and`/`or` chain is a deep tree, and must not cost a stack frame per clause.
+  const paths: string[][] = [];
+  const pending: FilterNode[] = [node];
+  while (pending.length > 0) {
+    const next = pending.pop() as FilterNode;
+    switch (next.kind) {
+      case "and":
+      case "or":
+        pending.push(next.right, next.left);
+        break;
+      case "not":
+        pending.push(next.operand);
+        break;
+      default:
+        paths.push(next.path);
+    }
   }
+  return paths;
+}
+
+/** The operands of a chain of one operator (`a and b and c` -> [a, b, c]), without recursion. */
+function chain(node: FilterNode & { kind: "and" | "or" }): FilterNode[] {
+  const operands: FilterNode[] = [];
+  const pending: FilterNode[] = [node];
+  while (pending.length > 0) {
+    const next = pending.pop() as FilterNode;
+    if (next.kind === node.kind) pending.push((next as typeof node).right, (next as typeof node).left);
+    else operands.push(next);
+  }
+  return operands;
 }
 
 /**
@@ -267,7 +303,9 @@ export function filterPaths(node: FilterNode): string[][] {
  * chain (an `or` needs every branch; a `not` cannot use an index at all).
  */
 export function leadingClause(node: FilterNode): FilterNode {
-  return node.kind === "and" ? leadingClause(node.left) : node;
+  let lead = node;
+  while (lead.kind === "and") lead = lead.left;
+  return lead;
 }
 
 export type ValueOf = (path: string[]) => unknown;
@@ -334,9 +372,9 @@ function compareOne(op: CompareOp, stored: unknown, literal: Literal): boolean {
 export function evaluateFilter(node: FilterNode, valueOf: ValueOf): boolean {
   switch (node.kind) {
     case "and":
-      return evaluateFilter(node.left, valueOf) && evaluateFilter(node.right, valueOf);
+      return chain(node).every((operand) => evaluateFilter(operand, valueOf));
     case "or":
-      return evaluateFilter(node.left, valueOf) || evaluateFilter(node.right, valueOf);
+      return chain(node).some((operand) => evaluateFilter(operand, valueOf));
     case "not":
       return !evaluateFilter(node.operand, valueOf);
     case "compare": {

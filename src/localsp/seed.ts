@@ -16,7 +16,7 @@ export const DEMO_USERS: { upn: string; title: string; jobTitle: string; role: R
   { upn: "committee@wres.test", title: "Helen Price", jobTitle: "Non-executive Director, People Committee", role: "reader" },
 ];
 
-/** Users and their default roles, and the demo site (idempotent: runs on every start). */
+/** Users and their default roles, the demo site and the root site (idempotent: runs on every start). */
 export function seedDirectory(store: Store): void {
   store.transaction(() => {
     for (const user of DEMO_USERS) {
@@ -24,6 +24,8 @@ export function seedDirectory(store: Store): void {
     }
   });
   store.createSite(DEMO_SITE, "WRES Action Plans");
+  // The tenant's root site always exists on SharePoint Online.
+  store.createSite("", "Home");
 }
 
 /** The demo plan, written through the real data layer against the server at siteUrl. */

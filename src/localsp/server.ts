@@ -3,8 +3,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { LocalSharePointApi, statusText, type ApiRequest, type ApiResponse } from "./api";
+import { LocalSharePointApi, errorAnswer, statusText, type ApiRequest, type ApiResponse } from "./api";
+import { SpError } from "./errors";
 import { FaultControl, parseFaultSettings } from "./faults";
+import { bodyLimitFor, messageTooLarge, MAX_MESSAGE_BYTES, requestTooLarge } from "./limits";
 import { DEMO_SITE, seedDirectory, seedDemoPlan, type SeedName } from "./seed";
 import { Store } from "./store";
 
@@ -25,6 +27,11 @@ export interface LocalSharePoint {
   faults: FaultControl;
   /** The durable store, for tests that need large fixtures fast (not part of the REST surface). */
   store: Store;
+  /**
+   * Creates a site (an admin act, as in the SharePoint admin centre; requests never create sites)
+   * with every directory user in their default role, and returns its URL.
+   */
+  createSite(name: string, title?: string): string;
   close(): Promise<void>;
 }
 
@@ -47,12 +54,32 @@ export class LocalSharePointHandler {
    * plan through the real data layer, over a private loopback listener of this same handler.
    */
   async seed(seed: SeedName): Promise<void> {
+    const run = this.runSeed(seed);
+    this.gate = run.then(
+      () => undefined,
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.unavailable = `localsp: seeding the demo site failed (${message.split("\n")[0] ?? ""}); nothing else has written to it, so the next start seeds it again.`;
+      },
+    );
+    await run;
+  }
+
+  /**
+   * Public requests wait here while seeding runs, so nobody writes to a half-seeded site: while the
+   * seed is pending the demo site holds the seeder's writes only, and an interrupted seed can start
+   * again from empty on the next start without losing anything anyone was promised.
+   */
+  private gate: Promise<void> = Promise.resolve();
+  private unavailable: string | null = null;
+
+  private async runSeed(seed: SeedName): Promise<void> {
     seedDirectory(this.store);
     // Only a new database is seeded; an interrupted demo seed is finished on the next start.
     if (seed === "demo" && this.store.isNew) this.store.setMeta("seed:demo", "pending");
     if (this.store.getMeta("seed:demo") !== "pending") return;
     const listener = createServer((req, res) => {
-      this.handle(req, res).catch(() => res.end());
+      this.serve(req, res).catch(() => res.end());
     });
     await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", () => resolve()));
     // A seed interrupted last time starts again from an empty demo site.
@@ -77,15 +104,40 @@ export class LocalSharePointHandler {
     return /^\/(sites\/|_api(\/|$)|_vti_bin\/|_localsp(\/|$))/i.test(path);
   }
 
+  /** Creates a site (see LocalSharePoint.createSite). */
+  createSite(name: string, title?: string): void {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(name)) throw new Error(`localsp: '${name}' is not a site name (letters, digits, '_', '.', '-')`);
+    this.store.createSite(name, title ?? name);
+  }
+
+  /** Answers a request once the site is ready (see `gate`). */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    await this.gate;
+    if (this.unavailable !== null) {
+      const error = new SpError(503, "-1, Microsoft.SharePoint.Client.ClientServiceException", this.unavailable);
+      req.resume();
+      send(res, errorAnswer(error, req.headers.accept), corsHeaders(req.headers.origin));
+      return;
+    }
+    await this.serve(req, res);
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
     const url = new URL(req.url ?? "/", origin);
-    const body = await readBody(req);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
     }
     const cors = corsHeaders(headers.origin);
+    const read = await readBody(req, bodyLimitFor(safeDecode(url.pathname)));
+    if (!read.ok) {
+      // SharePoint's refusal; the rest of an oversized body is never read, so the connection closes.
+      send(res, errorAnswer(read.error, headers.accept), { ...cors, Connection: "close" });
+      res.once("finish", () => req.destroy());
+      return;
+    }
+    const body = read.body;
     if (req.method === "OPTIONS") {
       send(res, { status: 204, headers: cors, body: null });
       return;
@@ -144,6 +196,15 @@ export class LocalSharePointHandler {
       }
     }
     if (url.pathname === "/_localsp/health" && method === "GET") return jsonAnswer(200, { ok: true });
+    if (url.pathname === "/_localsp/sites" && method === "POST") {
+      try {
+        const { name, title } = JSON.parse(body.toString("utf8") || "{}") as { name?: unknown; title?: unknown };
+        this.createSite(String(name ?? ""), typeof title === "string" ? title : undefined);
+        return jsonAnswer(201, { name, url: `${url.origin}/sites/${String(name)}` });
+      } catch (error) {
+        return jsonAnswer(400, { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
     return jsonAnswer(404, { error: `localsp: no admin route ${method} ${url.pathname}` });
   }
 
@@ -165,11 +226,37 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
   return headers;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Reads a request body of at most `limit` bytes (limits.ts). A declared length over the limit is
+ * refused before reading anything; a body that grows past it stops being read there.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; body: Buffer } | { ok: false; error: SpError }> {
+  const refuse = (bytes: number): SpError => (limit <= MAX_MESSAGE_BYTES ? messageTooLarge(bytes) : requestTooLarge());
+  const declared = Number(req.headers["content-length"] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ ok: false, error: refuse(declared) });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    let length = 0;
+    const onData = (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > limit) {
+        req.off("data", onData);
+        req.pause();
+        resolve({ ok: false, error: refuse(length) });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve({ ok: true, body: Buffer.concat(chunks) }));
     req.on("error", reject);
   });
 }
@@ -195,6 +282,14 @@ function send(res: ServerResponse, answer: ApiResponse, extra: Record<string, st
 export async function startLocalSharePoint(options: LocalSharePointOptions): Promise<LocalSharePoint> {
   const host = options.host ?? "127.0.0.1";
   const handler = new LocalSharePointHandler({ dataDir: options.dataDir, threshold: options.threshold });
+  // Seed first and listen after: nobody can reach a half-seeded site (its seeder talks to a
+  // private loopback listener of its own).
+  try {
+    await handler.seed(options.seed ?? "none");
+  } catch (error) {
+    handler.close();
+    throw error;
+  }
   const server = createServer((req, res) => {
     handler.handle(req, res).catch((error: unknown) => {
       console.error("localsp: request failed", error);
@@ -204,24 +299,24 @@ export async function startLocalSharePoint(options: LocalSharePointOptions): Pro
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error) => {
+      handler.close();
+      reject(error);
+    });
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  const siteUrl = `${url}/sites/wres`;
-  try {
-    await handler.seed(options.seed ?? "none");
-  } catch (error) {
-    server.close();
-    handler.close();
-    throw error;
-  }
+  const siteUrl = `${url}/sites/${DEMO_SITE}`;
   return {
     url,
     siteUrl,
     faults: handler.faults,
     store: handler.store,
+    createSite: (name, title) => {
+      handler.createSite(name, title);
+      return `${url}/sites/${name}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

@@ -3,7 +3,7 @@
 // acknowledged). Items keep their field values in a JSON column; list items are also mirrored in
 // memory per list (loaded on first use, updated after each commit) so queries stay fast.
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Role } from "./permissions";
@@ -142,6 +142,30 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder);
 `;
 
+/** The database file cannot be used as it is; the message is one line naming the file and the remedy. */
+export class DamagedDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(
+      `localsp: the database ${file} is damaged (${detail.replace(/\s+/g, " ").slice(0, 200)}). Restore it from a backup, or move it (and any ${file}-wal) away to start afresh with an empty site.`,
+    );
+    this.name = "DamagedDatabaseError";
+  }
+}
+
+/** SQLite's answers for a file that is not (or no longer) a sound database. */
+function isDamage(error: unknown): boolean {
+  if (error instanceof DamagedDatabaseError) return false;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB");
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}
+
 /** SharePoint timestamps: UTC, whole seconds, "Z". */
 export function nowIso(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -180,14 +204,33 @@ export class Store {
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, "localsp.sqlite"));
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
-    this.db.pragma("busy_timeout = 5000");
-    const existed = this.sql("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
-    this.db.exec(SCHEMA);
-    this.isNew = !existed;
+    const file = join(dataDir, "localsp.sqlite");
+    // A database that is there but empty was truncated: never start afresh over it.
+    if (existsSync(file) && statSync(file).size === 0) throw new DamagedDatabaseError(file, "the file is empty (0 bytes)");
+    try {
+      this.db = new Database(file);
+    } catch (error) {
+      throw isDamage(error) ? new DamagedDatabaseError(file, firstLine(error)) : error;
+    }
+    try {
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = FULL");
+      this.db.pragma("foreign_keys = ON");
+      this.db.pragma("busy_timeout = 5000");
+      const existed = this.sql("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
+      // Checked at every start (https://www.sqlite.org/pragma.html#pragma_quick_check): a damaged
+      // file is refused rather than served with errors or started over.
+      if (existed) {
+        const problems = (this.db.pragma("quick_check(5)") as { quick_check: string }[]).map((row) => row.quick_check);
+        if (problems.join() !== "ok") throw new DamagedDatabaseError(file, problems.join("; "));
+      }
+      this.db.exec(SCHEMA);
+      this.isNew = !existed;
+    } catch (error) {
+      this.db.close();
+      if (error instanceof DamagedDatabaseError) throw error;
+      throw isDamage(error) ? new DamagedDatabaseError(file, firstLine(error)) : error;
+    }
   }
 
   private readonly statements = new Map<string, Database.Statement>();

@@ -21,14 +21,24 @@ export function localSharePoint(): Plugin {
       if (process.env.VITEST && !process.env.WRES_LOCALSP_DATA) return;
       const dataDir = resolve(process.env.WRES_LOCALSP_DATA ?? ".localsp/data");
       const seed = process.env.WRES_LOCALSP_SEED === "none" ? "none" : "demo";
-      // Requests wait for start-up and seeding, so nobody sees a half-seeded site.
+      // Requests wait for start-up and seeding, so nobody sees (or writes to) a half-seeded site. A
+      // database that cannot be opened is never replaced: every SharePoint request is answered 503
+      // with the one-line reason until it is dealt with. A failed seed leaves the handler answering
+      // 503 too (handler.handle), and the next start seeds again.
       const ready = (server.ssrLoadModule(SERVER_MODULE) as Promise<typeof ServerModule>).then(async ({ LocalSharePointHandler }) => {
-        const handler = new LocalSharePointHandler({ dataDir });
+        let handler: ServerModule.LocalSharePointHandler;
+        try {
+          handler = new LocalSharePointHandler({ dataDir });
+        } catch (error) {
+          const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+          console.error(message);
+          return message;
+        }
         server.httpServer?.once("close", () => handler.close());
         try {
           await handler.seed(seed);
         } catch (error) {
-          console.error("localsp: seeding failed", error);
+          console.error(`localsp: seeding the demo site failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0] ?? ""}`);
         }
         return handler;
       });
@@ -38,7 +48,15 @@ export function localSharePoint(): Plugin {
           next();
           return;
         }
-        ready.then((handler) => handler.handle(req, res)).catch((error: unknown) => next(error));
+        ready
+          .then((handler) => {
+            if (typeof handler !== "string") return handler.handle(req, res);
+            req.resume();
+            res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8" });
+            res.end(handler);
+            return undefined;
+          })
+          .catch((error: unknown) => next(error));
       });
     },
   };

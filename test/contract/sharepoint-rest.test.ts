@@ -38,7 +38,7 @@ async function send(
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "wres-contract-"));
   server = await startLocalSharePoint({ port: 0, dataDir, seed: "none" });
-  site = `${server.url}/sites/contract`;
+  site = server.createSite("contract");
   sitePath = "/sites/contract";
 });
 afterAll(async () => {

@@ -10,7 +10,7 @@ afterAll(async () => {
 describe("durability", () => {
   it("keeps lists, items, versions and files across a restart", async () => {
     const first = await startTestServer();
-    const site = `${first.url}/sites/durable`;
+    const site = first.createSite("durable");
     const sp = spAs(site, EDITOR);
     await sp.web.lists.add("Keep", "", 100);
     await sp.web.lists.add("Files", "", 101);

@@ -68,8 +68,8 @@ export async function call(
 }
 
 let siteCounter = 0;
-/** A fresh, empty site on the server for one test (sites are created on first use). */
+/** A fresh, empty site on the server for one test, created as an admin would (requests never create sites). */
 export function freshSite(server: LocalSharePoint, prefix = "t"): string {
   siteCounter += 1;
-  return `${server.url}/sites/${prefix}${Date.now().toString(36)}${siteCounter}`;
+  return server.createSite(`${prefix}${Date.now().toString(36)}${siteCounter}`);
 }
