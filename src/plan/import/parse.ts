@@ -4,6 +4,7 @@
 import { readDueDate } from "./due-dates";
 import { headerField, readHeaderRow, sameHeader, type HeaderRow, type PlanField } from "./headers";
 import { actionKey, normaliseNumber, objectiveKey } from "./keys";
+import { compactSheet } from "./compact";
 import { fillMergedColumns, parseRange, rowSpans, type MergeRange } from "./merges";
 import { readRag } from "./rag-words";
 import { highImpactActionsInText, indicatorsInCell, indicatorsInText, unionIndicators } from "./references";
@@ -66,6 +67,8 @@ export function splitHeading(text: string): { number: string; title: string } {
 class SheetReader {
   private readonly rows: GridCell[][];
   private readonly spans: Map<number, MergeRange>;
+  /** The sheet's own column for each column of `rows` (which holds only the used ones). */
+  private readonly columnOf: number[];
   private current: ObjectiveBuilder | null = null;
   private warnedNoHeading = false;
 
@@ -74,9 +77,13 @@ class SheetReader {
     private readonly options: ImportOptions,
     private readonly file: FileReader,
   ) {
-    const merges = sheet.merges.map(parseRange).filter((m): m is MergeRange => m !== null);
-    this.rows = fillMergedColumns(sheet.rows, merges);
-    this.spans = rowSpans(merges);
+    const compact = compactSheet(
+      sheet.rows,
+      sheet.merges.map(parseRange).filter((m): m is MergeRange => m !== null),
+    );
+    this.columnOf = compact.columnOf;
+    this.rows = fillMergedColumns(compact.rows, compact.merges);
+    this.spans = rowSpans(compact.merges);
   }
 
   read(): void {
@@ -314,7 +321,8 @@ class SheetReader {
     objective.objective.actions.push(action);
   }
 
-  private issue(severity: ImportIssue["severity"], code: ImportIssueCode, r: number | null, c: number | null, value: string | null): void {
+  private issue(severity: ImportIssue["severity"], code: ImportIssueCode, r: number | null, compactColumn: number | null, value: string | null): void {
+    const c = compactColumn === null ? null : (this.columnOf[compactColumn] ?? compactColumn);
     this.file.issues.push({
       severity,
       code,

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applyImport, parsePlanGrid, planImportDiff, type ImportDiff, type ImportIssue, type ImportOutcome } from "../../plan/import";
 import type { PlanStore } from "../../sharepoint/types";
-import { readGrid } from "../../workbook/grid";
+import { readSparseGrid } from "../../workbook/grid";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
 
@@ -61,7 +61,7 @@ export function ImportPanel(props: { store: PlanStore; year: string; onImported?
     setStep({ kind: "reading" });
     let parsed;
     try {
-      const grid = readGrid({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const grid = readSparseGrid({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       parsed = parsePlanGrid(grid.sheets, { planYear: props.year, fileName: file.name });
     } catch {
       setStep({ kind: "unreadable", fileName: file.name });
