@@ -23,6 +23,7 @@ export type {
   ImportIssueCode,
   ImportRow,
   PlanFieldName,
+  PlanTable,
   RowRole,
   ImportOptions,
   ImportSource,

@@ -51,7 +51,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 async function choosePlan(page: Page) {
-  await page.getByLabel("Excel workbook (.xlsx)").setInputFiles(planFile);
+  await page.getByLabel("Plan file (Excel .xlsx or Word .docx)").setInputFiles(planFile);
   await page.getByTestId("import-preview").waitFor();
 }
 
@@ -113,7 +113,7 @@ describe("importing a published-style plan", () => {
   it("is for plan editors: a committee member sees the report but not import or roll-over", async () => {
     const page = await openAs(COMMITTEE, { view: "year" });
     await page.getByRole("heading", { name: "Committee report" }).waitFor();
-    expect(await page.getByRole("heading", { name: "Import a plan from Excel" }).count()).toBe(0);
+    expect(await page.getByRole("heading", { name: "Import a plan from Excel or Word" }).count()).toBe(0);
     expect(await page.getByRole("heading", { name: "Roll over to next year" }).count()).toBe(0);
     await page.close();
   });

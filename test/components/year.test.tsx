@@ -25,7 +25,7 @@ if (!Blob.prototype.arrayBuffer) {
 }
 
 async function choose(bytes: Uint8Array, name = "WRES plan.xlsx") {
-  const input = (await screen.findByLabelText("Excel workbook (.xlsx)")) as HTMLInputElement;
+  const input = (await screen.findByLabelText("Plan file (Excel .xlsx or Word .docx)")) as HTMLInputElement;
   fireEvent.change(input, { target: { files: [new File([bytes as BlobPart], name)] } });
 }
 
@@ -62,13 +62,13 @@ describe("importing a plan", () => {
     const first = renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
     // A zip signature followed by junk: a damaged .xlsx.
     await choose(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]), "damaged.xlsx");
-    expect((await screen.findByRole("alert")).textContent).toContain("damaged.xlsx could not be read as an Excel workbook");
+    expect((await screen.findByRole("alert")).textContent).toContain("damaged.xlsx is damaged and could not be opened");
     first.unmount();
 
     renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
     await choose(new TextEncoder().encode("not a spreadsheet at all"), "notes.xlsx");
     const errors = await screen.findByTestId("import-errors", {}, { timeout: 10_000 });
-    expect(errors.textContent).toContain("The workbook: no sheet has a table with an action column, so nothing could be imported");
+    expect(errors.textContent).toContain("The workbook: no sheet or table has a header row with an action column, so nothing could be imported");
     expect(screen.getByTestId("nothing-to-change")).toBeTruthy();
   });
 });
@@ -86,7 +86,7 @@ describe("rolling over and who may", () => {
   it("shows only the committee report to people who do not edit the plan", async () => {
     renderYear(new FakePlanStore(), ROLES.reader);
     await screen.findByRole("heading", { name: "Committee report" });
-    expect(screen.queryByRole("heading", { name: "Import a plan from Excel" })).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Import a plan from Excel or Word" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "Roll over to next year" })).toBeNull();
   });
 

@@ -25,6 +25,7 @@ import {
   type ImportedAction,
   type ImportedObjective,
   type PlanImport,
+  type PlanTable,
   type RowRole,
 } from "./types";
 import { yearInText, yearOfDueDates } from "./year";
@@ -167,6 +168,15 @@ class SheetReader {
       return;
     }
     this.file.tables++;
+    this.file.headers.push({
+      sheet: this.sheet.name,
+      headerRow: header.index + 1,
+      columns: (this.rows[header.index] ?? []).flatMap((cell, c) => {
+        if (isBlank(cell)) return [];
+        const field = (Object.entries(header.columns) as [PlanField, number][]).find(([, column]) => column === c)?.[0] ?? (header.progressColumns.includes(c) ? "progress" : null);
+        return [{ column: (this.columnOf[c] ?? c) + 1, text: oneLine(cellText(cell)), field }];
+      }),
+    });
     this.readColourKey();
     for (const ignored of header.ignored) {
       this.issue("warning", ignored.duplicate ? "columnDuplicate" : "columnIgnored", header.index, ignored.column, ignored.text);
@@ -757,6 +767,7 @@ class FileReader {
 
   readonly issues: ImportIssue[] = [];
   readonly rows: ImportRow[] = [];
+  readonly headers: PlanTable[] = [];
   /** Sheets where a plan table (a header row) was found. */
   tables = 0;
   tooLarge = false;
@@ -797,7 +808,7 @@ class FileReader {
 
   result(): Omit<PlanImport, "year" | "yearSource"> {
     if (this.tooLarge) {
-      return { objectives: [], issues: this.issues.filter((i) => i.code === "tooManyRows"), rows: [], doubtful: false };
+      return { objectives: [], issues: this.issues.filter((i) => i.code === "tooManyRows"), rows: [], doubtful: false, tables: [] };
     }
     const kept = this.builders;
     kept.forEach((b, i) => {
@@ -814,7 +825,7 @@ class FileReader {
       this.issues.unshift({ severity: "error", code: "noPlanTable", file: this.fileName, sheet: null, row: null, column: null, cell: null, value: null });
     }
     const doubtful = this.issues.some((i) => DOUBTFUL_CODES.includes(i.code));
-    return { objectives, issues: this.issues, rows: this.rows, doubtful };
+    return { objectives, issues: this.issues, rows: this.rows, doubtful, tables: this.headers };
   }
 
   private warn(b: ObjectiveBuilder, code: ImportIssueCode, row: number, value: string): void {

@@ -167,6 +167,16 @@ export interface PlanImport {
   yearSource: "title" | "cover" | "sheet" | "file" | "dueDates" | null;
   /** Whether an issue of DOUBTFUL_CODES was found: the import needs an explicit confirmation. */
   doubtful: boolean;
+  /** Each plan table's header row and what its columns were taken to be (for the editor's column mapping). */
+  tables: PlanTable[];
+}
+
+export interface PlanTable {
+  sheet: string;
+  /** 1-based header row. */
+  headerRow: number;
+  /** 1-based sheet column, the header's text, and the field it was read as (null: ignored). */
+  columns: { column: number; text: string; field: PlanFieldName | null }[];
 }
 
 export function rowKey(sheet: string, row: number): string {
