@@ -120,6 +120,8 @@ class SheetReader {
   private warnedNoHeading = false;
   /** The last action read, and the row after which a continuation may follow. */
   private lastAction: { action: ImportedAction; row: number } | null = null;
+  /** The header row the editor chose, as read before their column mapping. */
+  private chosenHeader: HeaderRow | null = null;
   /** Colour -> RAG from a key on the sheet. */
   private readonly colourKey: { colour: string; rag: Rag }[] = [];
 
@@ -161,6 +163,8 @@ class SheetReader {
     }
     const header = this.findHeader();
     if (!header) {
+      // The editor chose a header row without an action column yet: show its columns so they can map one.
+      if (this.chosenHeader) this.file.headers.push(this.tableOf(this.chosenHeader));
       if (this.rows.some((row) => row.some((cell) => !isBlank(cell)))) {
         this.issue("warning", "sheetSkipped", null, null, null);
         this.rows.forEach((row, r) => this.role(r, "ignored"));
@@ -168,15 +172,7 @@ class SheetReader {
       return;
     }
     this.file.tables++;
-    this.file.headers.push({
-      sheet: this.sheet.name,
-      headerRow: header.index + 1,
-      columns: (this.rows[header.index] ?? []).flatMap((cell, c) => {
-        if (isBlank(cell)) return [];
-        const field = (Object.entries(header.columns) as [PlanField, number][]).find(([, column]) => column === c)?.[0] ?? (header.progressColumns.includes(c) ? "progress" : null);
-        return [{ column: (this.columnOf[c] ?? c) + 1, text: oneLine(cellText(cell)), field }];
-      }),
-    });
+    this.file.headers.push(this.tableOf(header));
     this.readColourKey();
     for (const ignored of header.ignored) {
       this.issue("warning", ignored.duplicate ? "columnDuplicate" : "columnIgnored", header.index, ignored.column, ignored.text);
@@ -188,6 +184,19 @@ class SheetReader {
     }
     this.role(header.index, "header");
     for (let r = header.index + 1; r < this.rows.length; r++) this.readRow(r, header);
+  }
+
+  /** A header row's columns and the field each was read as, for the preview's column mapping. */
+  private tableOf(header: HeaderRow): PlanTable {
+    return {
+      sheet: this.sheet.name,
+      headerRow: header.index + 1,
+      columns: (this.rows[header.index] ?? []).flatMap((cell, c) => {
+        if (isBlank(cell)) return [];
+        const field = (Object.entries(header.columns) as [PlanField, number][]).find(([, column]) => column === c)?.[0] ?? (header.progressColumns.includes(c) ? "progress" : null);
+        return [{ column: (this.columnOf[c] ?? c) + 1, text: oneLine(cellText(cell)), field }];
+      }),
+    };
   }
 
   private corrected(r: number): RowRole | undefined {
@@ -205,6 +214,7 @@ class SheetReader {
     let header: HeaderRow | null = null;
     if (chosen !== undefined) {
       header = readHeaderRow(this.rows[chosen - 1] ?? [], chosen - 1, { lenient: true });
+      this.chosenHeader = header;
     } else {
       for (let r = 0; r < this.rows.length && !header; r++) {
         if (this.corrected(r) !== undefined && this.corrected(r) !== "header") continue;

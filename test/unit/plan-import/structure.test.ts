@@ -93,6 +93,9 @@ describe("the editor's corrections", () => {
       ],
     };
     expect(parsePlanGrid([odd], options).issues[0]?.code).toBe("noPlanTable");
+    // Choosing the header row alone shows its columns, so the editor can say which holds the action.
+    const chosen = parsePlanGrid([odd], { ...options, corrections: { headerRows: { Plan: 1 } } });
+    expect(chosen.tables).toEqual([{ sheet: "Plan", headerRow: 1, columns: ["Item", "Thing to do", "Person", "Colour"].map((text, i) => ({ column: i + 1, text, field: i === 0 ? "number" : null })) }]);
     const mapped = parsePlanGrid([odd], { ...options, corrections: { headerRows: { Plan: 1 }, columns: { Plan: { number: 1, title: 2, lead: 3, rag: 4 } } } });
     expect(planJson(mapped).objectives).toEqual([
       expect.objectContaining({ title: "Data", actions: [expect.objectContaining({ number: "1.1", title: "Publish data", lead: "Head of EDI", rag: "Green" })] }),
