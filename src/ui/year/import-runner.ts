@@ -1,7 +1,7 @@
 // Runs the plan import's parse in a Web Worker, one worker per parse (a plan is small; a fresh worker
 // leaves nothing behind, and a file that exhausts the worker's memory ends only that worker).
 // Where there is no Worker (jsdom in component tests) the same pure function runs in place.
-import { previewPlanFile, type ParseReply, type ParseRequest } from "./import-protocol";
+import type { ParseReply, ParseRequest } from "./import-protocol";
 
 export type ParsePlan = (request: ParseRequest) => Promise<ParseReply>;
 
@@ -14,7 +14,8 @@ export class ParseFailedError extends Error {
 }
 
 export const parsePlanInWorker: ParsePlan = (request) => {
-  if (typeof Worker === "undefined") return Promise.resolve().then(() => previewPlanFile(request));
+  // Loaded only there, so the readers stay out of the tab's own bundle (the worker has its own).
+  if (typeof Worker === "undefined") return import("./import-protocol").then((m) => m.previewPlanFile(request));
   const worker = new Worker(new URL("./import-worker.ts", import.meta.url), { type: "module", name: "wres-plan-import" });
   return new Promise<ParseReply>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ParseReply | { type: "failed"; message: string }>) => {
