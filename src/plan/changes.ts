@@ -17,6 +17,15 @@ export interface RagMove {
   author: Person | null;
 }
 
+/** Actions created by importing one plan file (one entry per file, person and day). */
+export interface PlanImportRecord {
+  /** The file's name, as the import recorded it. */
+  fileName: string;
+  date: string;
+  author: Person | null;
+  actions: number;
+}
+
 export interface PlanChanges {
   /** Net RAG change per action over the period; actions that ended where they started are left out. */
   ragMoves: RagMove[];
@@ -26,6 +35,8 @@ export interface PlanChanges {
   completed: RagMove[];
   /** Open actions whose due date fell in the period (on or after the date, before today). */
   newlyOverdue: Action[];
+  /** Plans imported in the period: their actions are new, not RAG changes. */
+  imports: PlanImportRecord[];
 }
 
 function byActionNumber(actions: Map<number, Action>) {
@@ -36,6 +47,16 @@ function byActionNumber(actions: Map<number, Action>) {
 export function changesSince(updates: readonly ProgressUpdate[], actions: readonly Action[], sinceIso: string, today: string): PlanChanges {
   const actionsById = new Map(actions.map((a) => [a.id, a]));
   const recent = updates.filter((u) => u.date >= sinceIso).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+
+  const imports = new Map<string, PlanImportRecord>();
+  for (const update of recent) {
+    if (update.kind !== "import") continue;
+    const fileName = update.note ?? "";
+    const key = `${fileName}\u0000${update.author?.id ?? ""}\u0000${isoDay(update.date)}`;
+    const known = imports.get(key);
+    if (known) known.actions++;
+    else imports.set(key, { fileName, date: update.date, author: update.author, actions: 1 });
+  }
 
   const moves = new Map<number, RagMove>();
   for (const update of recent) {
@@ -53,7 +74,7 @@ export function changesSince(updates: readonly ProgressUpdate[], actions: readon
   const ragMoves = [...moves.values()].filter((m) => m.from !== m.to).sort(byActionNumber(actionsById));
 
   const notes = recent
-    .filter((u) => typeof u.note === "string" && u.note.trim().length > 0)
+    .filter((u) => u.kind !== "import" && typeof u.note === "string" && u.note.trim().length > 0)
     .sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
 
   const sinceDay = isoDay(sinceIso);
@@ -66,5 +87,6 @@ export function changesSince(updates: readonly ProgressUpdate[], actions: readon
     notes,
     completed: ragMoves.filter((m) => m.to === "Blue"),
     newlyOverdue,
+    imports: [...imports.values()],
   };
 }

@@ -2,7 +2,9 @@
 // workbook reader's readGrid, calls parsePlanGrid for a preview with issues, planImportDiff
 // against the stored plan year to show what would be created or updated, then writes the
 // changes through the PlanStore (objectives first, then their actions).
-export { parsePlanGrid, splitHeading, MAX_TITLE_LENGTH } from "./import/parse";
+export { parsePlanGrid, splitHeading, MAX_TITLE_LENGTH, MAX_PLAN_ROWS } from "./import/parse";
+export { planJson, planOutline, issueMessage, type PlanJson } from "./import/json";
+export { DOUBTFUL_CODES, ROW_ROLES, rowKey } from "./import/types";
 export { planImportDiff } from "./import/diff";
 export { applyImport, type ImportOutcome } from "./import/apply";
 export type { PlanWriter, WriteFailure, WriteProgress } from "./writer";
@@ -16,8 +18,13 @@ export type {
   ActionFields,
   GridCell,
   GridSheet,
+  ImportCorrections,
   ImportIssue,
   ImportIssueCode,
+  ImportRow,
+  PlanFieldName,
+  PlanTable,
+  RowRole,
   ImportOptions,
   ImportSource,
   ImportedAction,

@@ -66,7 +66,8 @@ export interface Action {
   carriedFromId?: number | null;
 }
 
-export type ProgressKind = "update" | "comment";
+/** "import": the action was created by importing a plan file; its note is the file's name. */
+export type ProgressKind = "update" | "comment" | "import";
 
 /** One entry in an action's history. Every RAG or progress change made in the tab writes one. */
 export interface ProgressUpdate {

@@ -12,7 +12,8 @@ export type ObjectiveWrite =
   | { kind: "update"; id: number; etag: ETag; patch: Partial<ObjectiveFields> };
 
 export type ActionWrite =
-  | { kind: "create"; fields: ActionFields & { objectiveId: number } }
+  /** `importedFrom`: the plan file it came from; its history then records an import, not a RAG change. */
+  | { kind: "create"; fields: ActionFields & { objectiveId: number }; importedFrom?: string }
   /** `previous` is the action as read (its ETag guards the write; its RAG and progress decide the history record). */
   | { kind: "update"; previous: Action; patch: Partial<ActionFields>; note?: string | null };
 

@@ -50,6 +50,9 @@ export interface CommitteeLabels {
   note: string;
   noChanges: string;
   ragOverride: string;
+  imports: string;
+  /** {file} */
+  importedFrom: string;
 }
 
 export const DEFAULT_COMMITTEE_LABELS: CommitteeLabels = {
@@ -86,6 +89,8 @@ export const DEFAULT_COMMITTEE_LABELS: CommitteeLabels = {
   note: "Note",
   noChanges: "None",
   ragOverride: "RAG set by the plan editor: {reason}",
+  imports: "Plans imported",
+  importedFrom: "Imported from {file}",
 };
 
 /** Cell fill and a text colour that reads on it (contrast 4.5:1 or better). */
@@ -220,6 +225,12 @@ function summarySheet(wb: ExcelJS.Workbook, input: CommitteeWorkbookInput, label
     const action = actionsById.get(id);
     return [action?.number ?? null, action?.title ?? null];
   };
+
+  if (input.changes.imports.length > 0) {
+    s.section(labels.imports);
+    s.header([labels.note, labels.date, labels.by, labels.actions]);
+    for (const record of input.changes.imports) s.row([fill(labels.importedFrom, { file: record.fileName }), dateCell(record.date), record.author?.title ?? null, record.actions]);
+  }
 
   s.section(labels.ragMoves);
   s.header([labels.number, labels.action, labels.from, labels.to, labels.date, labels.by]);

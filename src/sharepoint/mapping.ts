@@ -170,7 +170,8 @@ export function toAction(item: SpItem): Action {
 }
 
 export function toProgressUpdate(item: SpItem): ProgressUpdate {
-  const kind: ProgressKind = String(item[F.updateKind] ?? "").toLowerCase() === "comment" ? "comment" : "update";
+  const written = String(item[F.updateKind] ?? "").toLowerCase();
+  const kind: ProgressKind = written === "comment" ? "comment" : written === "import" ? "import" : "update";
   return {
     id: Number(item["Id"]),
     actionId: Number(item[`${F.action}Id`] ?? 0),
@@ -272,7 +273,7 @@ export interface UpdateRecord {
 
 export function progressUpdateFields(record: UpdateRecord): SpItem {
   return {
-    [F.title]: record.kind === "comment" ? "Comment" : `RAG ${record.rag ?? "-"}`,
+    [F.title]: record.kind === "comment" ? "Comment" : record.kind === "import" ? "Import" : `RAG ${record.rag ?? "-"}`,
     [`${F.action}Id`]: record.actionId,
     [F.planYear]: record.planYear,
     [F.updateDate]: record.date,
@@ -281,7 +282,7 @@ export function progressUpdateFields(record: UpdateRecord): SpItem {
     [F.previousRag]: record.previousRag,
     [F.note]: record.note,
     [F.progress]: record.progress,
-    [F.updateKind]: record.kind === "comment" ? "Comment" : "Update",
+    [F.updateKind]: record.kind === "comment" ? "Comment" : record.kind === "import" ? "Import" : "Update",
   };
 }
 

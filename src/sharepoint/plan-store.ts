@@ -266,6 +266,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   /** The history record a bulk action write owes, as changeAction and addAction write them one by one. */
   function historyRecord(w: ActionWrite, id: number, planYear: string): Omit<UpdateRecord, "date" | "authorId"> | null {
     if (w.kind === "create") {
+      if (w.importedFrom) return { actionId: id, planYear, rag: w.fields.rag, previousRag: null, note: w.importedFrom, progress: w.fields.progress ?? null, kind: "import" };
       return { actionId: id, planYear, rag: w.fields.rag, previousRag: null, note: null, progress: w.fields.progress ?? null, kind: "update" };
     }
     const { previous, patch } = w;

@@ -40,7 +40,7 @@ export interface ListSpec {
 export const RAG_CHOICES = ["Red", "Amber", "Green", "Blue"] as const;
 export const INDICATOR_CHOICES = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
 /** Progress history entries: a progress or RAG change, or a reader's comment. */
-export const UPDATE_KINDS = ["Update", "Comment"] as const;
+export const UPDATE_KINDS = ["Update", "Comment", "Import"] as const;
 
 /** Internal field names, the one place the repositories take them from. */
 export const F = {

@@ -235,6 +235,32 @@ export class CellStore {
     return out;
   }
 
+  /**
+   * Every row as a sparse array: only cells that hold something are set, so a row with one cell in
+   * column XFD is one element, not 16,384 (toRows would build them all). `length` is still the width.
+   */
+  toSparseRows(): CellValue[][] {
+    const out: CellValue[][] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const row: CellValue[] = [];
+      for (let k = this.rowStart[r]!, end = this.rowEnd(r); k < end; k++) {
+        const c = this.cols[k]!;
+        const value = this.get(r, c);
+        if (value !== null) row[c] = value;
+      }
+      out.push(row);
+    }
+    if (this.merged !== null) {
+      for (const [key, value] of this.merged) {
+        const r = Math.floor(key / COLUMN_SPAN);
+        const row = out[r];
+        if (row && row[key % COLUMN_SPAN] === undefined) row[key % COLUMN_SPAN] = value;
+      }
+    }
+    for (let r = 0; r < this.rows; r++) out[r]!.length = this.width(r);
+    return out;
+  }
+
   /** Lets the cells go once they have been read: the store is empty afterwards (and its sheet's plan keeps its shape). */
   release(): void {
     this.rowStart = new Int32Array(0);

@@ -48,10 +48,20 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
 
 const SPREADSHEET_NAME = /\.(xlsx|xlsm|xltx|xltm|xls)$/i;
 
-/** Every sheet of a file as arrays of rows (for small sheets: action plan imports, tests). */
+/** Every sheet of a file as arrays of rows (for small sheets: previews, tests). Blank cells are null. */
 export function readGrid(file: InputFile, options: GridOptions = {}): Grid {
   const { sheets, issues } = readCells(file, options);
   return { sheets: sheets.map(({ cells, ...sheet }) => ({ ...sheet, rows: cells.toRows() })), issues };
+}
+
+/**
+ * Every sheet as sparse rows (what the plan import reads): only cells that hold something are
+ * set, so a row with one cell in column XFD is one element, not 16,384 nulls. Iterate rows with
+ * forEach or Object.keys, never by index up to `length`.
+ */
+export function readSparseGrid(file: InputFile, options: GridOptions = {}): Grid {
+  const { sheets, issues } = readCells(file, options);
+  return { sheets: sheets.map(({ cells, ...sheet }) => ({ ...sheet, rows: cells.toSparseRows() })), issues };
 }
 
 /** Every sheet of a file in compact cell stores (what the indicator reader uses). */

@@ -7,7 +7,9 @@ import { ROLES } from "../support/fake-store";
 import { FakePlanStore, TODAY } from "../support/fake-store";
 import { PlanYearScreen } from "../../src/ui/year/PlanYearScreen";
 import { currentPlanYear } from "../../src/ui/year/YearRoot";
+import { CORPUS } from "../unit/plan-import/corpus";
 import { publishedStylePlan } from "../unit/plan-import/published-plan";
+import { buildXlsx } from "../unit/plan-import/xlsx-builder";
 import { findButton, renderApp } from "./render";
 
 const YEAR = "2025/26";
@@ -25,7 +27,7 @@ if (!Blob.prototype.arrayBuffer) {
 }
 
 async function choose(bytes: Uint8Array, name = "WRES plan.xlsx") {
-  const input = (await screen.findByLabelText("Excel workbook (.xlsx)")) as HTMLInputElement;
+  const input = (await screen.findByLabelText("Plan file (Excel .xlsx or Word .docx)")) as HTMLInputElement;
   fireEvent.change(input, { target: { files: [new File([bytes as BlobPart], name)] } });
 }
 
@@ -62,14 +64,63 @@ describe("importing a plan", () => {
     const first = renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
     // A zip signature followed by junk: a damaged .xlsx.
     await choose(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]), "damaged.xlsx");
-    expect((await screen.findByRole("alert")).textContent).toContain("damaged.xlsx could not be read as an Excel workbook");
+    expect((await screen.findByRole("alert")).textContent).toContain("damaged.xlsx is damaged and could not be opened");
     first.unmount();
 
     renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
     await choose(new TextEncoder().encode("not a spreadsheet at all"), "notes.xlsx");
     const errors = await screen.findByTestId("import-errors", {}, { timeout: 10_000 });
-    expect(errors.textContent).toContain("The workbook: no sheet has a table with an action column, so nothing could be imported");
+    expect(errors.textContent).toContain("The workbook: no sheet or table has a header row with an action column, so nothing could be imported");
     expect(screen.getByTestId("nothing-to-change")).toBeTruthy();
+  });
+});
+
+describe("correcting the preview", () => {
+  it("shows every row with its role; changing a role updates the plan to be written", { timeout: 30_000 }, async () => {
+    const store = new FakePlanStore({ plan: { objectives: [], actions: [] } });
+    renderYear(store);
+    const bytes = buildXlsx([
+      {
+        name: "Plan",
+        rows: [["Ref", "Action", "Lead", "RAG"], ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI", "Green"], [null, "Owners agreed in May"], ["1.2", "Audit ESR", "Head of EDI", "Amber"]],
+      },
+    ]);
+    await choose(bytes, "plan.xlsx");
+    await screen.findByTestId("import-preview", {}, { timeout: 10_000 });
+    expect(screen.getByTestId("import-count-create").textContent).toBe("4 new");
+    expect(screen.getAllByTestId("import-row").map((r) => r.getAttribute("data-role"))).toEqual(["header", "objective", "action", "action", "action"]);
+    fireEvent.change(screen.getByLabelText("Role of “Plan” row 4"), { target: { value: "note" } });
+    await waitFor(() => expect(screen.getByTestId("import-count-create").textContent).toBe("3 new"));
+    fireEvent.click(await findButton("Import 3 changes"));
+    await screen.findByText("Imported: 1 objectives and 2 actions added, 0 updated.");
+    expect(store.objectives[0]?.description).toBe("Owners agreed in May");
+    // Recorded as an import, not as RAG changes.
+    expect(store.updates.map((u) => [u.kind, u.note])).toEqual([
+      ["import", "plan.xlsx"],
+      ["import", "plan.xlsx"],
+    ]);
+  });
+
+  it("asks for an explicit confirmation when the structure is doubtful", { timeout: 30_000 }, async () => {
+    renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
+    await choose(buildXlsx([{ name: "Sheet1", rows: [["No", "Action", "Lead"], ["1", "Reverse mentoring", "Head of EDI"]] }]), "plan.xlsx");
+    await screen.findByTestId("import-doubtful", {}, { timeout: 10_000 });
+    const button = await findButton("Import 2 changes");
+    expect(button.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText("I have checked the structure and want to import it"));
+    await waitFor(() => expect(button.disabled).toBe(false));
+  });
+
+  it("reads every corpus plan to the structure the command line prints", { timeout: 60_000 }, async () => {
+    for (const plan of CORPUS) {
+      const view = renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
+      await choose(plan.bytes(), plan.file);
+      await screen.findByTestId("import-preview", {}, { timeout: 10_000 });
+      const headings = screen.getAllByTestId("import-objective").map((o) => o.querySelector("h4")?.textContent);
+      expect(headings, plan.file).toEqual(plan.expected.objectives.map((o) => `${o.number}. ${o.title} (new)`));
+      expect(screen.queryByTestId("import-doubtful"), plan.file).toBeNull();
+      view.unmount();
+    }
   });
 });
 
@@ -86,7 +137,7 @@ describe("rolling over and who may", () => {
   it("shows only the committee report to people who do not edit the plan", async () => {
     renderYear(new FakePlanStore(), ROLES.reader);
     await screen.findByRole("heading", { name: "Committee report" });
-    expect(screen.queryByRole("heading", { name: "Import a plan from Excel" })).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Import a plan from Excel or Word" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "Roll over to next year" })).toBeNull();
   });
 

@@ -282,7 +282,14 @@ export class FakePlanStore implements PlanStore {
   }
 
   async writeActions(writes: ActionWrite[]): Promise<Settled<Action>[]> {
-    return settleEach(writes, (w) => (w.kind === "create" ? this.addAction(w.fields) : this.updateAction(w.previous.id, w.previous.etag, w.patch, w.note)));
+    return settleEach(writes, async (w) => {
+      if (w.kind !== "create") return this.updateAction(w.previous.id, w.previous.etag, w.patch, w.note);
+      if (!w.importedFrom) return this.addAction(w.fields);
+      // As the SharePoint store does: an imported action's history records the import, not a RAG change.
+      const created = await this.addAction(w.fields);
+      this.updates.push({ id: this.nextId++, actionId: created.id, author: this.user, date: this.now(), rag: created.rag, previousRag: null, note: w.importedFrom, progress: created.progress, kind: "import" });
+      return created;
+    });
   }
 
   async deleteAction(id: number, etag: string): Promise<void> {

@@ -13,7 +13,7 @@ export interface ImportOutcome {
   skipped: number;
 }
 
-export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgress?: (progress: WriteProgress) => void): Promise<ImportOutcome> {
+export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgress?: (progress: WriteProgress) => void, fileName?: string): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { created: { objectives: 0, actions: 0 }, updated: { objectives: 0, actions: 0 }, failed: [], skipped: 0 };
   const objectiveChanges = diff.objectives.filter((c) => c.kind === "create" || (c.kind === "update" && c.existing));
   const actionChanges = diff.actions.filter((c) => c.kind === "create" || (c.kind === "update" && c.existing));
@@ -52,7 +52,7 @@ export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgre
     }
     const write: ActionWrite = change.existing
       ? { kind: "update", previous: change.existing, patch: change.patch, note: null }
-      : { kind: "create", fields: { ...change.imported.fields, objectiveId } };
+      : { kind: "create", fields: { ...change.imported.fields, objectiveId }, ...(fileName ? { importedFrom: fileName } : {}) };
     writable.push({ change, write });
   }
   advance(outcome.skipped);

@@ -79,6 +79,11 @@ interface Pattern {
 // In order: each match is blanked out before the next pattern looks, so "31 March 2025" is one date.
 const PATTERNS: Pattern[] = [
   {
+    // "end of 2025", "by end 2025": the last day of that calendar year (not "end of 2024/25").
+    regex: /\b(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?(?:december\s+)?(\d{4})\b(?!\s*[/\-–]\s*\d)/g,
+    read: (m) => isoDate(Number(m[1]), 12, 31),
+  },
+  {
     regex: /\b(\d{4})-(\d{2})-(\d{2})(?:t[\d:.]+z?)?/g,
     read: (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3])),
   },

@@ -76,7 +76,7 @@ export interface HeaderRow {
  * itself, and no long text (a row label such as "What actions do we need to take and why?"
  * followed by a paragraph is not a header).
  */
-export function readHeaderRow(row: readonly GridCell[], index: number): HeaderRow | null {
+export function readHeaderRow(row: readonly GridCell[], index: number, options: { lenient?: boolean } = {}): HeaderRow | null {
   const columns: Partial<Record<PlanField, number>> = {};
   const progressColumns: number[] = [];
   const ignored: HeaderRow["ignored"] = [];
@@ -86,7 +86,7 @@ export function readHeaderRow(row: readonly GridCell[], index: number): HeaderRo
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) continue;
-    if (typeof cell === "string" && cell.length > 80) return null;
+    if (typeof cell === "string" && cell.length > 80 && !options.lenient) return null;
     if (firstColumn < 0) firstColumn = c;
     lastColumn = c;
     const field = headerField(cell);
@@ -99,6 +99,8 @@ export function readHeaderRow(row: readonly GridCell[], index: number): HeaderRo
     if (columns[field] === undefined) columns[field] = c;
     else if (field !== "progress") ignored.push({ column: c, text: String(cell), duplicate: true });
   }
+  // The editor's chosen header row is taken as it is (their column mapping fills the gaps).
+  if (options.lenient) return { index, columns, progressColumns, ignored, firstColumn: Math.max(firstColumn, 0), lastColumn };
   if (understood < 3 || columns.title === undefined) return null;
   if (ignored.filter((i) => !i.duplicate).length > understood) return null;
   return { index, columns, progressColumns, ignored, firstColumn, lastColumn };

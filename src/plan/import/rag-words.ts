@@ -31,7 +31,8 @@ const WORDS: Record<string, Rag> = {
 /** Two-letter and three-letter codes written without a separator ("AG", "RA"). */
 const LETTERS: Record<string, Rag> = { r: "Red", a: "Amber", g: "Green", b: "Blue" };
 
-export type RagReading = { kind: "empty" } | { kind: "rag"; rag: Rag } | { kind: "unknown" };
+/** `notStarted`: "Not started", a status with no colour (imported as a new action's Green, without a warning). */
+export type RagReading = { kind: "empty" } | { kind: "notStarted" } | { kind: "rag"; rag: Rag } | { kind: "unknown" };
 
 /** Reads a RAG cell: "green", "GREEN", "G", "Complete", "Blue", "Amber/Green" (-> Amber). */
 export function readRag(text: string): RagReading {
@@ -44,6 +45,7 @@ export function readRag(text: string): RagReading {
     .replace(/\boff track\b/g, "red")
     .trim();
   if (words.length === 0) return { kind: "empty" };
+  if (/^(not (yet )?started|heb ddechrau)$/.test(words)) return { kind: "notStarted" };
   const whole = WORDS[words];
   if (whole) return { kind: "rag", rag: whole };
 

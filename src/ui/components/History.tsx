@@ -48,9 +48,10 @@ export default function History(props: { actionId: number; version: string }) {
       {state.updates.map((u) => (
         <li key={u.id} className={styles.entry}>
           <Text size={200} className={styles.meta}>
-            {t(u.kind === "comment" ? "history.commentBy" : "history.updateBy", { who: u.author?.title ?? t("history.someone"), when: formatDateTime(u.date, locale) })}
+            {t(u.kind === "comment" ? "history.commentBy" : u.kind === "import" ? "history.importBy" : "history.updateBy", { who: u.author?.title ?? t("history.someone"), when: formatDateTime(u.date, locale) })}
           </Text>
-          {u.kind === "update" && u.rag ? (
+          {u.kind === "import" ? <Text data-testid="history-import">{t("history.importedFrom", { file: u.note ?? "" })}</Text> : null}
+          {u.kind !== "comment" && u.rag ? (
             <span className={styles.move}>
               {u.previousRag && u.previousRag !== u.rag ? (
                 <>
@@ -62,7 +63,7 @@ export default function History(props: { actionId: number; version: string }) {
               <RagBadge rag={u.rag} />
             </span>
           ) : null}
-          {u.note ? <Text className={styles.note}>{u.note}</Text> : null}
+          {u.note && u.kind !== "import" ? <Text className={styles.note}>{u.note}</Text> : null}
           {u.kind === "update" && u.progress ? (
             <Text size={200} className={styles.note}>
               {t("history.progressWas", { progress: u.progress })}

@@ -1,15 +1,27 @@
-// Import a plan from an Excel workbook laid out like published trust plans: read it in the
-// browser, show what was understood and what was not (by sheet, row and column, in plain words),
-// and write it only when the editor confirms. Re-importing the same file changes nothing.
-import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
-import { ArrowImportRegular } from "@fluentui/react-icons";
+// Import a plan from an Excel workbook or a Word document: read it in a Web Worker, show every
+// source row with what it was understood as, let the editor correct a row's role, the header row
+// and the columns (the result updates), ask for an explicit confirmation when the structure is
+// doubtful, and write only when the editor confirms. Re-importing the same file changes nothing.
+import { Button, Checkbox, Field, makeStyles, ProgressBar, Select, tokens } from "@fluentui/react-components";
+import { ArrowImportRegular, ArrowUndoRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyImport, parsePlanGrid, planImportDiff, type ImportDiff, type ImportIssue, type ImportOutcome } from "../../plan/import";
-import type { PlanStore } from "../../sharepoint/types";
-import { readGrid } from "../../workbook/grid";
+import {
+  applyImport,
+  planImportDiff,
+  rowKey,
+  type ImportCorrections,
+  type ImportDiff,
+  type ImportIssue,
+  type ImportOutcome,
+  type PlanFieldName,
+  type PlanImport,
+  type RowRole,
+} from "../../plan/import";
+import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
+import { ParseFailedError, parsePlanInWorker, type ParsePlan } from "./import-runner";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalM },
@@ -20,18 +32,38 @@ const useStyles = makeStyles({
   td: { padding: "4px 8px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top", overflowWrap: "anywhere" },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalXS },
   error: { color: tokens.colorPaletteRedForeground1 },
+  doubt: {
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+  },
   kind: { whiteSpace: "nowrap" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  rows: { maxHeight: "28rem", overflowY: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  columns: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  muted: { color: tokens.colorNeutralForeground2 },
 });
+
+const EDITABLE_ROLES: RowRole[] = ["objective", "action", "continuation", "note", "ignored", "header"];
+const FIELDS: PlanFieldName[] = ["objective", "number", "title", "lead", "dueDate", "milestones", "progress", "kpis", "outcomes", "rag", "indicators"];
+
+interface Loaded {
+  name: string;
+  bytes: Uint8Array;
+  snapshot: PlanSnapshot;
+}
 
 type Step =
   | { kind: "idle" }
-  | { kind: "reading" }
-  | { kind: "unreadable"; fileName: string }
+  | { kind: "reading"; fileName: string }
+  | { kind: "unreadable"; fileName: string; code: string }
   | { kind: "failed"; error: unknown }
-  | { kind: "preview"; fileName: string; diff: ImportDiff; issues: ImportIssue[] }
+  | { kind: "preview"; file: Loaded; corrections: ImportCorrections; result: PlanImport; diff: ImportDiff; parsing: boolean }
   | { kind: "writing"; fileName: string; done: number; total: number }
-  | { kind: "done"; outcome: ImportOutcome };
+  | { kind: "done"; fileName: string; outcome: ImportOutcome };
 
 function IssueText(props: { issue: ImportIssue }) {
   const { t } = useTranslation();
@@ -52,40 +84,55 @@ function IssueText(props: { issue: ImportIssue }) {
   );
 }
 
-export function ImportPanel(props: { store: PlanStore; year: string; onImported?: () => void }) {
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+export function ImportPanel(props: { store: PlanStore; year: string; onImported?: () => void; parse?: ParsePlan }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [step, setStep] = useState<Step>({ kind: "idle" });
+  const parse = props.parse ?? parsePlanInWorker;
+
+  async function understand(file: Loaded, corrections: ImportCorrections): Promise<Step> {
+    const reply = await parse({ type: "parse", name: file.name, bytes: file.bytes.slice().buffer as ArrayBuffer, planYear: props.year, corrections });
+    if (reply.type === "unreadable") return { kind: "unreadable", fileName: file.name, code: reply.code };
+    return { kind: "preview", file, corrections, result: reply.result, diff: planImportDiff(reply.result.objectives, file.snapshot), parsing: false };
+  }
 
   async function read(file: File) {
-    setStep({ kind: "reading" });
-    let parsed;
+    setStep({ kind: "reading", fileName: file.name });
     try {
-      const grid = readGrid({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-      parsed = parsePlanGrid(grid.sheets, { planYear: props.year, fileName: file.name });
-    } catch {
-      setStep({ kind: "unreadable", fileName: file.name });
-      return;
-    }
-    try {
-      const diff = planImportDiff(parsed.objectives, await props.store.loadPlan(props.year));
-      setStep({ kind: "preview", fileName: file.name, diff, issues: parsed.issues });
+      const [bytes, snapshot] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), props.store.loadPlan(props.year)]);
+      setStep(await understand({ name: file.name, bytes, snapshot }, {}));
     } catch (error) {
-      setStep({ kind: "failed", error });
+      setStep(error instanceof ParseFailedError ? { kind: "unreadable", fileName: file.name, code: "worker-failed" } : { kind: "failed", error });
+    }
+  }
+
+  async function correct(file: Loaded, corrections: ImportCorrections) {
+    setStep((s) => (s.kind === "preview" ? { ...s, parsing: true } : s));
+    try {
+      setStep(await understand(file, corrections));
+    } catch (error) {
+      setStep(error instanceof ParseFailedError ? { kind: "unreadable", fileName: file.name, code: "worker-failed" } : { kind: "failed", error });
     }
   }
 
   async function write(fileName: string, diff: ImportDiff) {
     setStep({ kind: "writing", fileName, done: 0, total: diff.counts.create + diff.counts.update });
     try {
-      const outcome = await applyImport(diff, props.store, (p) => setStep({ kind: "writing", fileName, done: p.done, total: p.total }));
-      setStep({ kind: "done", outcome });
+      const outcome = await applyImport(diff, props.store, (p) => setStep({ kind: "writing", fileName, done: p.done, total: p.total }), fileName);
+      setStep({ kind: "done", fileName, outcome });
       props.onImported?.();
     } catch (error) {
       setStep({ kind: "failed", error });
     }
   }
 
+  const busy = step.kind === "reading" || step.kind === "writing";
   return (
     <div className={styles.root}>
       <Field label={t("planYear.import.file")} hint={t("planYear.import.fileHint", { year: props.year })}>
@@ -93,8 +140,8 @@ export function ImportPanel(props: { store: PlanStore; year: string; onImported?
           <input
             {...control}
             type="file"
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={step.kind === "reading" || step.kind === "writing"}
+            accept=".xlsx,.xlsm,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            disabled={busy}
             onChange={(event) => {
               const file = event.target.files?.[0];
               if (file) void read(file);
@@ -104,12 +151,25 @@ export function ImportPanel(props: { store: PlanStore; year: string; onImported?
       </Field>
       {step.kind === "reading" ? <ProgressBar aria-label={t("planYear.import.reading")} /> : null}
       {step.kind === "unreadable" ? (
-        <p role="alert" className={styles.error}>
-          {t("planYear.import.unreadable", { file: step.fileName })}
+        <p role="alert" className={styles.error} data-testid="import-unreadable">
+          {step.code === "worker-failed"
+            ? t("planYear.import.workerFailed")
+            : t(`planYear.import.unreadableBecause.${step.code}`, { file: step.fileName, defaultValue: t("planYear.import.unreadable", { file: step.fileName }) })}
         </p>
       ) : null}
       {step.kind === "failed" ? <ErrorMessage error={step.error} /> : null}
-      {step.kind === "preview" ? <Preview diff={step.diff} issues={step.issues} fileName={step.fileName} onConfirm={() => void write(step.fileName, step.diff)} onCancel={() => setStep({ kind: "idle" })} /> : null}
+      {step.kind === "preview" ? (
+        <Preview
+          diff={step.diff}
+          result={step.result}
+          fileName={step.file.name}
+          corrections={step.corrections}
+          parsing={step.parsing}
+          onCorrect={(corrections) => void correct(step.file, corrections)}
+          onConfirm={() => void write(step.file.name, step.diff)}
+          onCancel={() => setStep({ kind: "idle" })}
+        />
+      ) : null}
       {step.kind === "writing" ? (
         <Field label={t("planYear.import.writing", { done: step.done, total: step.total })}>
           <ProgressBar value={step.total ? step.done / step.total : 0} />
@@ -140,18 +200,44 @@ export function ImportPanel(props: { store: PlanStore; year: string; onImported?
   );
 }
 
-export function Preview(props: { diff: ImportDiff; issues: ImportIssue[]; fileName: string; onConfirm(): void; onCancel(): void }) {
+/** The editor's corrections with one row's role changed ("header" chooses that row as the sheet's header). */
+function withRole(corrections: ImportCorrections, sheet: string, row: number, role: RowRole): ImportCorrections {
+  if (role === "header") return { ...corrections, headerRows: { ...corrections.headerRows, [sheet]: row } };
+  return { ...corrections, roles: { ...corrections.roles, [rowKey(sheet, row)]: role } };
+}
+
+/** The corrections with a column read as a field (or as nothing). */
+function withColumn(corrections: ImportCorrections, sheet: string, column: number, field: PlanFieldName | null, previous: PlanFieldName | null): ImportCorrections {
+  const mapping = { ...corrections.columns?.[sheet] };
+  if (previous) mapping[previous] = null;
+  if (field) mapping[field] = column;
+  return { ...corrections, columns: { ...corrections.columns, [sheet]: mapping } };
+}
+
+export function Preview(props: {
+  diff: ImportDiff;
+  result: PlanImport;
+  fileName: string;
+  corrections: ImportCorrections;
+  parsing: boolean;
+  onCorrect(corrections: ImportCorrections): void;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { diff, issues } = props;
+  const { diff, result, corrections } = props;
+  const [checked, setChecked] = useState(false);
   const writes = diff.counts.create + diff.counts.update;
-  const errors = issues.filter((i) => i.severity === "error");
-  const warnings = issues.filter((i) => i.severity === "warning");
+  const errors = result.issues.filter((i) => i.severity === "error");
+  const warnings = result.issues.filter((i) => i.severity === "warning");
+  const corrected = Object.keys(corrections.roles ?? {}).length + Object.keys(corrections.headerRows ?? {}).length + Object.keys(corrections.columns ?? {}).length > 0;
   return (
-    <section aria-labelledby="import-preview" className={styles.root} data-testid="import-preview">
+    <section aria-labelledby="import-preview" className={styles.root} data-testid="import-preview" aria-busy={props.parsing}>
       <h3 id="import-preview" className={styles.objective}>
         {t("planYear.import.previewTitle", { file: props.fileName })}
       </h3>
+      <p data-testid="import-year">{result.year ? t("planYear.import.yearFound", { year: result.year, source: t(`planYear.import.yearSource.${result.yearSource ?? "title"}`) }) : t("planYear.import.yearNone")}</p>
       <ul className={styles.counts}>
         {(["create", "update", "unchanged", "readOnly"] as const).map((kind) => (
           <li key={kind} data-testid={`import-count-${kind}`}>
@@ -161,13 +247,13 @@ export function Preview(props: { diff: ImportDiff; issues: ImportIssue[]; fileNa
       </ul>
       {writes === 0 ? (
         <p role="status" data-testid="nothing-to-change">
-          {t("planYear.import.nothingToChange")}
+          {result.objectives.length === 0 ? t("planYear.import.nothingFound", { file: props.fileName }) : t("planYear.import.nothingToChange")}
         </p>
       ) : null}
       {diff.objectives.map((change) => {
         const actions = diff.actions.filter((a) => a.objectiveKey === change.imported.key);
         return (
-          <div key={change.imported.key}>
+          <div key={change.imported.key} data-testid="import-objective">
             <h4 className={styles.objective}>
               {change.imported.fields.number}. {change.imported.fields.title} <span className={styles.kind}>({t(`planYear.import.kind.${change.kind}`)})</span>
             </h4>
@@ -236,10 +322,94 @@ export function Preview(props: { diff: ImportDiff; issues: ImportIssue[]; fileNa
           </ul>
         </div>
       ) : null}
+
+      {result.tables.map((table) => (
+        <fieldset key={table.sheet} className={styles.root} data-testid="import-columns">
+          <legend className={styles.objective}>{t("planYear.import.columnsOf", { sheet: table.sheet, row: table.headerRow })}</legend>
+          <div className={styles.columns}>
+            {table.columns.map((column) => (
+              <Field key={column.column} label={t("planYear.import.columnLabel", { letter: columnLetters(column.column), text: column.text })}>
+                <Select
+                  value={column.field ?? ""}
+                  disabled={props.parsing}
+                  onChange={(_, data) => props.onCorrect(withColumn(corrections, table.sheet, column.column, (data.value || null) as PlanFieldName | null, column.field))}
+                >
+                  <option value="">{t("planYear.import.field.none")}</option>
+                  {FIELDS.map((field) => (
+                    <option key={field} value={field}>
+                      {t(`planYear.import.field.${field}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+
+      <div>
+        <h4 className={styles.objective}>{t("planYear.import.rowsTitle", { n: result.rows.length })}</h4>
+        <p className={styles.muted}>{t("planYear.import.rowsHint")}</p>
+        <div className={styles.rows} tabIndex={0} role="region" aria-label={t("planYear.import.rowsTitle", { n: result.rows.length })}>
+          <table className={styles.table} data-testid="import-rows">
+            <thead>
+              <tr>
+                <th className={styles.th} scope="col">
+                  {t("planYear.import.col.sheet")}
+                </th>
+                <th className={styles.th} scope="col">
+                  {t("planYear.import.col.row")}
+                </th>
+                <th className={styles.th} scope="col">
+                  {t("planYear.import.col.text")}
+                </th>
+                <th className={styles.th} scope="col">
+                  {t("planYear.import.col.role")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={`${row.sheet}-${row.row}`} data-testid="import-row" data-role={row.role}>
+                  <td className={styles.td}>{row.sheet}</td>
+                  <td className={styles.td}>{row.row}</td>
+                  <td className={styles.td}>{row.text}</td>
+                  <td className={styles.td}>
+                    <Select
+                      aria-label={t("planYear.import.roleOf", { sheet: row.sheet, row: row.row })}
+                      value={row.role}
+                      disabled={props.parsing}
+                      onChange={(_, data) => props.onCorrect(withRole(corrections, row.sheet, row.row, data.value as RowRole))}
+                    >
+                      {EDITABLE_ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`planYear.import.role.${role}`)}
+                        </option>
+                      ))}
+                    </Select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      {result.doubtful && writes > 0 ? (
+        <div className={styles.doubt} data-testid="import-doubtful">
+          <p role="status">{t("planYear.import.doubtful")}</p>
+          <Checkbox checked={checked} onChange={(_, data) => setChecked(data.checked === true)} label={t("planYear.import.confirmDoubtful")} />
+        </div>
+      ) : null}
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<ArrowImportRegular />} disabled={writes === 0} onClick={props.onConfirm}>
+        <Button appearance="primary" icon={<ArrowImportRegular />} disabled={writes === 0 || props.parsing || (result.doubtful && !checked)} onClick={props.onConfirm}>
           {t("planYear.import.confirm", { n: writes })}
         </Button>
+        {corrected ? (
+          <Button icon={<ArrowUndoRegular />} disabled={props.parsing} onClick={() => props.onCorrect({})}>
+            {t("planYear.import.undoCorrections")}
+          </Button>
+        ) : null}
         <Button onClick={props.onCancel}>{t("common.cancel")}</Button>
       </div>
     </section>

@@ -107,6 +107,18 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
       </table>
 
       <h2>{t("meeting.changesSince", { date: day(props.since) })}</h2>
+      {changes.imports.length > 0 ? (
+        <>
+          <h3>{t("planYear.report.imports", { n: changes.imports.length })}</h3>
+          <ul>
+            {changes.imports.map((record) => (
+              <li key={`${record.fileName}-${record.date}`} data-testid="report-import">
+                {t("planYear.report.importedFrom", { file: record.fileName, n: record.actions, date: day(record.date), who: record.author?.title ?? t("history.someone") })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h3>{t("meeting.ragMovesCount", { n: changes.ragMoves.length })}</h3>
       {changes.ragMoves.length > 0 ? (
         <table>

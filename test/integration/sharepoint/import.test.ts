@@ -2,6 +2,7 @@
 // requests (a handful, whatever the number of actions), each action gets its history record,
 // a second import writes nothing, and a stale row is refused as a conflict, not overwritten.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { changesSince } from "../../../src/plan/changes";
 import { applyImport, parsePlanGrid, planImportDiff } from "../../../src/plan/import";
 import { ConflictError } from "../../../src/sharepoint/errors";
 import { provision } from "../../../src/sharepoint/provision";
@@ -80,5 +81,23 @@ describe("plan import against the local SharePoint server", () => {
     const after = (await store.loadPlan(YEAR)).actions;
     expect(after.find((a) => a.number === "1.2")).toMatchObject({ milestones: "Changed by a colleague", rag: before.rag });
     expect(after.find((a) => a.number === "1.1")?.progress).toBe("Panels trained across all divisions");
+  });
+
+  it("records an import as an import, not as RAG changes, in history and in what changed", async () => {
+    const year = "2023/24";
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const { objectives } = parsePlanGrid([publishedPlanSheet()], { planYear: year, fileName: "Plan 2023-24.xlsx" });
+    const store = site.store(EDITOR);
+    const outcome = await applyImport(planImportDiff(objectives, await store.loadPlan(year)), store, undefined, "Plan 2023-24.xlsx");
+    expect(outcome.created.actions).toBe(6);
+
+    const plan = await store.loadPlan(year);
+    const history = await store.history(plan.actions[0]!.id);
+    expect(history).toEqual([expect.objectContaining({ kind: "import", note: "Plan 2023-24.xlsx", previousRag: null, author: expect.objectContaining({ email: EDITOR }) })]);
+
+    const changes = changesSince(await store.updatesSince(year, since), plan.actions, since, new Date().toISOString().slice(0, 10));
+    expect(changes.ragMoves).toEqual([]);
+    expect(changes.notes).toEqual([]);
+    expect(changes.imports).toEqual([expect.objectContaining({ fileName: "Plan 2023-24.xlsx", actions: 6, author: expect.objectContaining({ email: EDITOR }) })]);
   });
 });

@@ -168,3 +168,19 @@ describe("committeeWorkbook", () => {
     expect(texts(summary)).toContain("None");
   });
 });
+
+describe("committeeWorkbook after a plan import", () => {
+  it("lists the plan imported instead of a RAG change per action", async () => {
+    const imported = actions.map((a, i) => ({ id: 900 + i, actionId: a.id, author: { id: 3, title: "Jordan Ellis", email: null }, date: `${today}T09:00:00Z`, rag: a.rag, previousRag: null, note: "Plan 2024-25.xlsx", progress: null, kind: "import" as const }));
+    const bytes = await committeeWorkbook({ year: "2024/25", objectives, actions, lastUpdates: {}, changes: changesSince(imported, actions, since, today), since, today });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const summary = book.getWorksheet("Summary") as ExcelJS.Worksheet;
+    const row = rowOf(summary, "Imported from Plan 2024-25.xlsx");
+    expect(row.getCell(3).value).toBe("Jordan Ellis");
+    expect(row.getCell(4).value).toBe(actions.length);
+    const header = rowOf(summary, "RAG changes");
+    expect(summary.getRow(header.number + 2).getCell(1).value).toBe("None");
+  });
+});
+

@@ -25,8 +25,12 @@ describe("RAG words", () => {
     expect(readRag("Blue/Green")).toEqual({ kind: "rag", rag: "Green" });
   });
 
-  it.each([["Not started"], ["purple"], ["see notes"], ["?"]])("reports %j as not understood", (text) => {
+  it.each([["purple"], ["see notes"], ["?"]])("reports %j as not understood", (text) => {
     expect(readRag(text)).toEqual({ kind: "unknown" });
+  });
+
+  it.each([["Not started"], ["NOT STARTED"], ["not yet started"]])("reads %j as a status without a colour", (text) => {
+    expect(readRag(text)).toEqual({ kind: "notStarted" });
   });
 
   it("knows an empty cell from an unknown word", () => {
