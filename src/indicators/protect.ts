@@ -1,7 +1,13 @@
-// Small-number protection for a table of counts linked by sums (row and column totals).
-// Primary: every count in 1..threshold-1 is hidden. Secondary: any sum (a total and its parts) that
-// would have exactly one hidden member gets a second one hidden (see complement()), so no hidden count can be recovered by subtracting visible cells from a visible total.
-import type { SuppressionMark } from "./types";
+// Small-number protection for a table of counts linked by sums (row and column totals), as
+// docs/disclosure-control.md describes. Every count in 1..threshold-1 is hidden. Then every sum (a total and
+// its parts) is made safe: either nothing in it is hidden, or
+//  - its total is visible, at least two parts are hidden and the hidden parts add up to at least the
+//    threshold (so each hidden part could be anything from 0 to that sum: a range of threshold + 1 values
+//    from this sum alone), or
+//  - its total is hidden too, and at least one part is (the total is then no more than "visible parts + the
+//    hidden ones": it does not pin either).
+// Cells hidden to make a sum safe can break another sum, so this repeats until every sum is safe.
+// Which cells were hidden first and which to protect them is internal: publishable outputs mark both alike.
 
 /** A linear relation between cells, by index: values[total] = sum of values[parts]. */
 export interface SumConstraint {
@@ -9,49 +15,76 @@ export interface SumConstraint {
   parts: number[];
 }
 
+/** true: hidden. (Why a cell is hidden is never published.) */
+export type Hidden = boolean;
+
 /**
  * `weights` (default 1) make some cells dearer to hide: the complement chosen is the visible cell with
  * the smallest value x weight, so a report can keep the figures it is about (e.g. BME counts) visible.
+ * `preset`: cells hidden already (a copy suppressed before); they stay hidden.
  */
 export function protectCells(
   values: readonly number[],
   constraints: readonly SumConstraint[],
   threshold: number,
   weights?: readonly number[],
-  /** Cells hidden already (a copy suppressed before): they stay hidden and count as hidden in every sum. */
-  preset?: readonly (SuppressionMark | null | undefined)[],
-): (SuppressionMark | null)[] {
-  const marks: (SuppressionMark | null)[] = values.map((v, i) => preset?.[i] ?? (v > 0 && v < threshold ? "primary" : null));
+  preset?: readonly (boolean | null | undefined)[],
+): Hidden[] {
+  const hidden: Hidden[] = values.map((v, i) => preset?.[i] === true || (v > 0 && v < threshold));
+  const cost = (i: number) => (values[i] ?? 0) * (weights?.[i] ?? 1);
   let changed = true;
+  // Each unsafe sum met hides at least one more cell, so this ends.
   while (changed) {
     changed = false;
     for (const c of constraints) {
-      const members = [c.total, ...c.parts];
-      let hidden = 0;
-      for (const i of members) if (marks[i] !== null) hidden += 1;
-      if (hidden !== 1) continue;
-      const pick = complement(values, marks, c, weights);
-      if (pick === null) continue;
-      marks[pick] = "secondary";
+      if (isSafe(c, hidden, values, threshold)) continue;
       changed = true;
+      const parts = c.parts.filter((i) => hidden[i]);
+      if (hidden[c.total]) {
+        // A hidden total with every part visible is their sum: hide the cheapest part (or any part).
+        const pick = cheapest(c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0), cost) ?? c.parts[0]!;
+        hidden[pick] = true;
+        continue;
+      }
+      let sum = parts.reduce((a, i) => a + (values[i] ?? 0), 0);
+      let count = parts.length;
+      while (count < 2 || sum < threshold) {
+        const need = threshold - sum;
+        const candidates = c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0);
+        // The cheapest part that is enough on its own; else the largest (and go round again).
+        const enough = candidates.filter((i) => (values[i] ?? 0) >= need);
+        const pick = cheapest(enough, cost) ?? largest(candidates, values);
+        if (pick === null) {
+          // Not enough in the visible parts: hide the total too (then the sum pins nothing).
+          hidden[c.total] = true;
+          if (count < 1) hidden[c.parts[0]!] = true;
+          break;
+        }
+        hidden[pick] = true;
+        sum += values[pick] ?? 0;
+        count += 1;
+      }
     }
   }
-  return marks;
+  return hidden;
 }
 
-/**
- * The cell to hide alongside a lone hidden one: the smallest visible non-zero part; else the total when
- * it is not zero; else a zero part. (A zero is a poor complement: a visible zero total gives it away.)
- */
-function complement(values: readonly number[], marks: readonly (SuppressionMark | null)[], c: SumConstraint, weights?: readonly number[]): number | null {
-  const cost = (i: number) => (values[i] ?? 0) * (weights?.[i] ?? 1);
+/** Whether a sum gives no hidden member away (see the file's comment). */
+export function isSafe(c: SumConstraint, hidden: readonly Hidden[], values: readonly number[], threshold: number): boolean {
+  const parts = c.parts.filter((i) => hidden[i]);
+  if (hidden[c.total]) return parts.length > 0 || c.parts.length === 0;
+  if (parts.length === 0) return true;
+  return parts.length >= 2 && parts.reduce((a, i) => a + (values[i] ?? 0), 0) >= threshold;
+}
+
+function cheapest(candidates: readonly number[], cost: (i: number) => number): number | null {
   let best: number | null = null;
-  for (const i of c.parts) {
-    if (marks[i] !== null || (values[i] ?? 0) <= 0) continue;
-    if (best === null || cost(i) < cost(best)) best = i;
-  }
-  if (best !== null) return best;
-  if (marks[c.total] === null && (values[c.total] ?? 0) > 0) return c.total;
-  for (const i of c.parts) if (marks[i] === null) return i;
-  return marks[c.total] === null ? c.total : null;
+  for (const i of candidates) if (best === null || cost(i) < cost(best)) best = i;
+  return best;
+}
+
+function largest(candidates: readonly number[], values: readonly number[]): number | null {
+  let best: number | null = null;
+  for (const i of candidates) if (best === null || (values[i] ?? 0) > (values[best] ?? 0)) best = i;
+  return best;
 }
