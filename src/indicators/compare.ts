@@ -24,13 +24,8 @@ export function headlines<R extends string, F extends string>(result: IndicatorR
       };
       return [of(`overall.${focusPct}`, result.overall), of(`senior.8a-VSM.${focusPct}`, result.senior["8a-VSM"]), of(`senior.8c-VSM.${focusPct}`, result.senior["8c-VSM"])];
     }
-    case "relative-likelihood": {
-      // The smallest count behind the ratio (a count, a denominator, or the part of one not counted), so a
-      // protected copy can hide this year's or last year's ratio where its own year's copy hid it.
-      const figures = [result[names.reference], result[names.focus]].flatMap((fr) => [fr.count, fr.of, fr.count !== null && fr.of !== null ? fr.of - fr.count : null]);
-      const count = figures.some((x) => x === null) ? null : Math.min(...figures.filter((x): x is number => x !== null && x > 0));
-      return [{ measure: "value", value: result.value, direction: "towards-one", places: 2, count: Number.isFinite(count) ? count : null }];
-    }
+    case "relative-likelihood":
+      return [{ measure: "value", value: result.value, direction: "towards-one", places: 2 }];
     case "survey": {
       const focusPct = `${names.focus}Pct`;
       return [

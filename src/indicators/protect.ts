@@ -6,8 +6,11 @@
 //    from this sum alone), or
 //  - its total is hidden too, and at least one part is (the total is then no more than "visible parts + the
 //    hidden ones": it does not pin either).
-// Cells hidden to make a sum safe can break another sum, so this repeats until every sum is safe.
+// Cells hidden to make a sum safe can break another sum, so this repeats until every sum is safe. Then an
+// audit solves all the sums together (feasible.ts) and hides more where they still pin a cell.
 // Which cells were hidden first and which to protect them is internal: publishable outputs mark both alike.
+
+import { feasibleRanges, type Equation } from "./feasible";
 
 /** A linear relation between cells, by index: values[total] = sum of values[parts]. */
 export interface SumConstraint {
@@ -32,6 +35,82 @@ export function protectCells(
 ): Hidden[] {
   const hidden: Hidden[] = values.map((v, i) => preset?.[i] === true || (v > 0 && v < threshold));
   const cost = (i: number) => (values[i] ?? 0) * (weights?.[i] ?? 1);
+  makeSumsSafe(values, constraints, threshold, hidden, cost);
+  // Sums that are each safe can still pin a cell together (two ways of adding up the same staff, say).
+  // The audit works out every hidden cell's feasible range from all the sums at once, as an attacker
+  // would, and hides one more cell in each sum of a cell whose range is narrower than the threshold.
+  // A copy protected before has hidden cells whose values are not known here: it is not audited again.
+  if (preset?.some((p) => p === true)) return hidden;
+  const membersOf = new Map<number, SumConstraint[]>();
+  for (const c of constraints) for (const i of [c.total, ...c.parts]) membersOf.set(i, [...(membersOf.get(i) ?? []), c]);
+  for (let round = 0; round < 50; round++) {
+    const narrow = narrowCells(values, constraints, hidden, threshold);
+    if (narrow.length === 0) break;
+    let more = false;
+    for (const i of narrow) more = widen(i, hidden, values, membersOf, cost) || more;
+    if (!more) break; // nothing visible left to hide near those cells
+    makeSumsSafe(values, constraints, threshold, hidden, cost);
+  }
+  return hidden;
+}
+
+/**
+ * Hides more around a cell whose range is too narrow: in each sum it is in, the cheapest visible non-zero
+ * cell; where those sums have none (every figure in them hidden or zero), the sums one step further out,
+ * through the hidden cells they share, and so on. False when there is nothing left to hide.
+ */
+function widen(cell: number, hidden: Hidden[], values: readonly number[], membersOf: Map<number, SumConstraint[]>, cost: (i: number) => number): boolean {
+  const seenCells = new Set([cell]);
+  const seenSums = new Set<SumConstraint>();
+  let level = [cell];
+  while (level.length > 0) {
+    const next: number[] = [];
+    let hid = false;
+    for (const i of level) {
+      for (const c of membersOf.get(i) ?? []) {
+        if (seenSums.has(c)) continue;
+        seenSums.add(c);
+        const members = [...c.parts, c.total];
+        const pick = cheapest(members.filter((j) => !hidden[j] && (values[j] ?? 0) > 0), cost);
+        if (pick !== null) {
+          hidden[pick] = true;
+          hid = true;
+        }
+        for (const j of members) if (hidden[j] && !seenCells.has(j)) (seenCells.add(j), next.push(j));
+      }
+    }
+    if (hid) return true;
+    level = next;
+  }
+  return false;
+}
+
+/** Hidden cells whose feasible range, under every sum at once, is narrower than the threshold. */
+export function narrowCells(values: readonly number[], constraints: readonly SumConstraint[], hidden: readonly Hidden[], threshold: number): number[] {
+  const cells = hidden.flatMap((h, i) => (h ? [i] : []));
+  if (cells.length === 0) return [];
+  const index = new Map(cells.map((c, k) => [c, k]));
+  const equations: Equation[] = [];
+  for (const c of constraints) {
+    const terms: [number, number][] = [];
+    let rhs = 0;
+    for (const [i, coef] of [[c.total, 1] as const, ...c.parts.map((p) => [p, -1] as const)]) {
+      const k = index.get(i);
+      if (k === undefined) rhs -= coef * (values[i] ?? 0);
+      else terms.push([k, coef]);
+    }
+    if (terms.length > 0) equations.push({ terms, rhs });
+  }
+  const ranges = feasibleRanges(cells.length, equations);
+  if (ranges === null) return [];
+  return cells.filter((_, k) => {
+    const r = ranges[k]!;
+    return Math.floor(r.max + 1e-9) - Math.ceil(r.min - 1e-9) + 1 < threshold;
+  });
+}
+
+/** The sum rules of the file's comment, repeated until every sum is safe. */
+function makeSumsSafe(values: readonly number[], constraints: readonly SumConstraint[], threshold: number, hidden: Hidden[], cost: (i: number) => number): void {
   let changed = true;
   // Each unsafe sum met hides at least one more cell, so this ends.
   while (changed) {
@@ -53,11 +132,10 @@ export function protectCells(
         const candidates = c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0);
         // The cheapest part that is enough on its own; else the largest (and go round again).
         const enough = candidates.filter((i) => (values[i] ?? 0) >= need);
-        const pick = cheapest(enough, cost) ?? largest(candidates, values);
+        const pick = cheapest(enough, cost) ?? largest(candidates.filter((i) => cost(i) !== Infinity), values);
         if (pick === null) {
           // Not enough in the visible parts: hide the total too (then the sum pins nothing).
           hidden[c.total] = true;
-          if (count < 1) hidden[c.parts[0]!] = true;
           break;
         }
         hidden[pick] = true;
@@ -66,7 +144,6 @@ export function protectCells(
       }
     }
   }
-  return hidden;
 }
 
 /** Whether a sum gives no hidden member away (see the file's comment). */
@@ -77,9 +154,10 @@ export function isSafe(c: SumConstraint, hidden: readonly Hidden[], values: read
   return parts.length >= 2 && parts.reduce((a, i) => a + (values[i] ?? 0), 0) >= threshold;
 }
 
+/** The candidate of least cost; a cell of infinite weight is never chosen to protect another. */
 function cheapest(candidates: readonly number[], cost: (i: number) => number): number | null {
   let best: number | null = null;
-  for (const i of candidates) if (best === null || cost(i) < cost(best)) best = i;
+  for (const i of candidates) if (cost(i) !== Infinity && (best === null || cost(i) < cost(best))) best = i;
   return best;
 }
 

@@ -33,9 +33,11 @@ export const EXACT_NOTICE =
 export const PROTECTED_NOTICE =
   "Protected figures, for publication and for the tab's readers: small numbers are hidden. The exact figures are in the exact document, for submission and the board only.";
 
-export interface SuppressOptions {
+export interface SuppressOptions<R extends string = string, F extends string = string> {
   /** Publish board composition (indicator 9) without small-number protection. Default true. */
   publishBoardComposition?: boolean;
+  /** Last year's document (exact or protected), the one the comparison was made with: its protected figures are the ones repeated. */
+  previous?: ResultsDocument<R, F>;
 }
 
 /** The one mark every hidden figure carries in a protected copy. */
@@ -115,15 +117,16 @@ function hide(obj: { suppressed?: Partial<Record<string, SuppressionMark>> } & R
   obj.suppressed = { ...obj.suppressed, [field]: HIDDEN };
 }
 
-/** Whether the figure at a dotted path ("senior.8a-VSM.bmePct", "value") is hidden or null in a result. */
-function hiddenAt(result: object, path: string): boolean {
+/** The figure at a dotted path ("senior.8a-VSM.bmePct", "value") of a protected result; null when hidden or absent. */
+function figureAt(result: object | undefined, path: string): number | null {
   const parts = path.split(".");
   let owner: unknown = result;
   for (const p of parts.slice(0, -1)) owner = owner !== null && typeof owner === "object" ? (owner as Record<string, unknown>)[p] : undefined;
-  if (owner === null || typeof owner !== "object") return true;
+  if (owner === null || typeof owner !== "object") return null;
   const rec = owner as Rec;
   const last = parts[parts.length - 1]!;
-  return rec[last] === null || rec.suppressed?.[last] !== undefined;
+  const v = rec[last];
+  return typeof v === "number" && rec.suppressed?.[last] === undefined ? v : null;
 }
 
 type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
@@ -169,7 +172,7 @@ function roundPublished(node: unknown, key: string | null): unknown {
 export function suppressResults<R extends string, F extends string>(
   doc: ResultsDocument<R, F>,
   threshold: number = DEFAULT_THRESHOLD,
-  options: SuppressOptions = {},
+  options: SuppressOptions<R, F> = {},
 ): ResultsDocument<R, F> {
   if (!Number.isFinite(threshold) || threshold < 1) throw new RangeError(`suppression threshold must be a number of at least 1, got ${threshold}`);
   const out = structuredClone(doc);
@@ -187,8 +190,7 @@ export function suppressResults<R extends string, F extends string>(
   for (const result of Object.values(out.indicators)) {
     if (result?.kind !== "representation") continue;
     const rep = (representation = result as RepresentationResult<R, F>);
-    // Keep the focus group's counts (what the indicator is about) visible where another complement will do,
-    // and the overall headcount above all (every input's record count and every rate's denominator repeat it).
+    // Keep the focus group's counts (what the indicator is about) visible where another complement will do.
     const table = new CountsTable(fields, { [focus]: 4, total: 2 });
     const asRec = (c: Counts<R, F> | null | undefined) => (c ?? undefined) as CountsRecord | undefined;
     const nc = rep.cohorts["non-clinical"] as Record<string, Counts<R, F>>;
@@ -228,7 +230,8 @@ export function suppressResults<R extends string, F extends string>(
         table.relation([bd.senior as CountsRecord, k], parts.map((p) => [p, k] as [CountsRecord, string]));
       }
     }
-    hiddenCount += table.apply(threshold, pctOf, (obj, field) => (obj === ov && field === "total" ? 1000 : undefined));
+    // The headcount is never hidden to protect another cell (the staff input's record count repeats it).
+    hiddenCount += table.apply(threshold, pctOf, (obj, field) => (obj === ov && field === "total" ? Infinity : undefined));
     overall = ov ?? null;
   }
   const overallHidden = (field: string) => isHidden(overall, field);
@@ -321,7 +324,12 @@ export function suppressResults<R extends string, F extends string>(
     if (!q) continue;
     const rec = q as unknown as Rec;
     if (name === "board" && publishBoard) continue;
-    const linked = name === "staff" && overallHidden("unknown");
+    if (small(q.records, threshold) && !isHidden(rec, "records")) {
+      // A handful of records (cases, say) is a small count of people too; their unknowns go with them.
+      hide(rec, "records");
+      hiddenCount += 1;
+    }
+    const linked = (name === "staff" && overallHidden("unknown")) || isHidden(rec, "records");
     if (small(q.unknown, threshold) || linked || isHidden(rec, "unknown")) {
       if (!isHidden(rec, "unknown")) hiddenCount += 1;
       hide(rec, "unknown");
@@ -366,10 +374,15 @@ export function suppressResults<R extends string, F extends string>(
   }
   const inputOfSheet: Record<string, InputName> = { staff: "staff", recruitment: "applications", cases: "cases", training: "training", board: "board", aggregate: "aggregates" };
   for (const s of out.dataQuality.sheets) {
-    if (s.unknownEthnicityPct === null) continue;
     const input = s.kind !== null ? (inputOfSheet[s.kind] ?? "staff") : "staff";
+    // A sheet's rows are its input's records: hidden with them (and so are the rows left out, which add up to them).
+    if (s.kind !== null && isHidden(out.dataQuality.inputs[input] as Rec | undefined, "records")) {
+      Object.assign(s, { rowsRead: null, rowsUsed: null, rowsExcluded: null, exclusions: {}, unknownEthnicityPct: null });
+      continue;
+    }
+    if (s.unknownEthnicityPct === null) continue;
     if (input === "board" && publishBoard) continue;
-    const implied = Math.round((s.unknownEthnicityPct / 100) * s.rowsUsed);
+    const implied = Math.round((s.unknownEthnicityPct / 100) * (s.rowsUsed ?? 0));
     // The sheet's share times its rows used is its unknown count: hidden with the input's.
     const inputHidden = isHidden(out.dataQuality.inputs[input] as Rec | undefined, "unknown");
     if (small(implied, threshold) || inputHidden || (s.kind === "staff" && overallHidden("unknown"))) s.unknownEthnicityPct = null;
@@ -379,23 +392,24 @@ export function suppressResults<R extends string, F extends string>(
     if (out.dataQuality.inputs[w.input]?.unknownPct === null) w.unknownPct = null;
   }
 
-  // A comparison repeats figures: a figure of a small (or hidden) count must not reappear there, this
-  // year's or last year's, and the change goes with either (a change and one year's figure give the other).
+  roundPublished(out, null);
+  // A comparison repeats figures. This year's is the one this copy shows; last year's, the one last year's
+  // protected copy shows (so differencing two years' copies gives nothing that either does not), and without
+  // last year's document it is not published. The change is worked out from the two published figures.
   if (out.comparison) {
+    const previousCopy = options.previous ? suppressResults(options.previous, threshold, { publishBoardComposition: publishBoard }) : null;
     for (const item of out.comparison.items) {
-      const hideCurrent = item.counts ? small(item.counts.current, threshold) || item.counts.current === null : false;
-      const hidePrevious = item.counts ? small(item.counts.previous, threshold) || item.counts.previous === null : false;
-      const r = out.indicators[item.indicator];
-      if (hideCurrent || (r !== undefined && hiddenAt(r, item.measure))) item.current = null;
-      if (hidePrevious) item.previous = null;
-      if (item.current === null || item.previous === null) Object.assign(item, { change: null, trend: "not-comparable" });
       const places = item.direction === "towards-one" ? 2 : 1;
-      for (const k of ["current", "previous", "change"] as const) if (item[k] !== null) item[k] = roundTo(item[k], places);
+      const current = figureAt(out.indicators[item.indicator], item.measure);
+      const previous = previousCopy ? figureAt(previousCopy.indicators[item.indicator], item.measure) : null;
+      item.current = current;
+      item.previous = previous;
+      item.change = current !== null && previous !== null ? roundTo(current - previous, places) : null;
+      if (item.change === null) item.trend = "not-comparable";
       delete item.counts;
     }
   }
 
-  roundPublished(out, null);
   out.schemaVersion = 2;
   out.audience = "protected";
   out.notice = PROTECTED_NOTICE;

@@ -228,9 +228,10 @@ export interface SheetQuality {
   file: string;
   sheet: string | null;
   kind: SheetKind | null;
-  rowsRead: number;
-  rowsUsed: number;
-  rowsExcluded: number;
+  /** The three row counts are null in a protected copy when the input's records are hidden (they are the same people). */
+  rowsRead: number | null;
+  rowsUsed: number | null;
+  rowsExcluded: number | null;
   exclusions: Record<string, number>;
   unknownEthnicityPct: number | null;
 }

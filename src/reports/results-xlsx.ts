@@ -402,7 +402,8 @@ function dataQualitySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold:
   s.blank();
   s.header(["File", "Sheet", "Recognised as", "Rows read", "Rows used", "Rows excluded", "Unknown ethnicity %"]);
   for (const sh of q.sheets) {
-    s.row([sh.file, sh.sheet, sh.kind ?? "not recognised", sh.rowsRead, sh.rowsUsed, sh.rowsExcluded, { value: sh.unknownEthnicityPct, format: PCT }]);
+    const rows = (n: number | null): Shown => (n === null ? s.mark() : { value: n, format: COUNT });
+    s.row([sh.file, sh.sheet, sh.kind ?? "not recognised", rows(sh.rowsRead), rows(sh.rowsUsed), rows(sh.rowsExcluded), { value: sh.unknownEthnicityPct, format: PCT }]);
   }
   if (Object.keys(q.exclusions).length) {
     s.blank();
