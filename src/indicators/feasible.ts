@@ -59,7 +59,7 @@ export function feasibleRanges(variables: number, equations: readonly Equation[]
   for (const v of targets) {
     const lo = optimise(base, basis, m, width, variables, v, -1);
     const hi = optimise(base, basis, m, width, variables, v, 1);
-    out.push({ min: lo === null ? 0 : -lo.value, max: hi === null ? Infinity : hi.value, integral: (lo?.integral ?? true) && (hi?.integral ?? true) });
+    out.push({ min: lo === null ? 0 : 0 - lo.value, max: hi === null ? Infinity : hi.value, integral: (lo?.integral ?? true) && (hi?.integral ?? true) });
   }
   return out;
 }
@@ -79,7 +79,7 @@ function optimise(base: Float64Array, basis0: readonly number[], m: number, widt
     if (basis[r] === v) value = sign * x;
     if (basis[r]! < variables && Math.abs(x - Math.round(x)) > 1e-6) integral = false;
   }
-  return { value: Math.round(value * 1e6) / 1e6, integral };
+  return { value: Math.round(value * 1e6) / 1e6 + 0, integral }; // + 0: never -0
 }
 
 /** Primal simplex on the tableau (maximising), entering only columns below `columns`. */
