@@ -146,9 +146,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: num
   s.title(
     ["Workforce Race Equality Standard results", doc.organisation, doc.period].filter((x): x is string => Boolean(x)).join(" - "),
   );
-  s.row([`For publication: ${EN_GB["report.audience"]}`]);
-  s.row([EN_GB["report.suppression"]!.replaceAll("{threshold}", String(threshold))]);
-  s.row([EN_GB["report.rounding"]!]);
+  s.row([[EN_GB["report.audience"], EN_GB["report.suppression"]!.replaceAll("{threshold}", String(threshold)), EN_GB["report.rounding"]].join(" ")]);
   s.blank();
   s.header(["Indicator", "Measure", "White", "BME", "Figure", "95% CI", "Assessment", "Previous", "Change", "Trend"]);
   for (const [id, result] of Object.entries(doc.indicators)) {
