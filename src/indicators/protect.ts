@@ -43,11 +43,20 @@ export function protectCells(
   if (preset?.some((p) => p === true)) return hidden;
   const membersOf = new Map<number, SumConstraint[]>();
   for (const c of constraints) for (const i of [c.total, ...c.parts]) membersOf.set(i, [...(membersOf.get(i) ?? []), c]);
-  for (let round = 0; round < 50; round++) {
+  for (let round = 0; round < 200; round++) {
     const narrow = narrowCells(values, constraints, hidden, threshold);
     if (narrow.length === 0) break;
+    // One more cell per narrow cell, and none for a cell whose sums already gained one this round: hiding
+    // is cheap to overdo, and each hidden cell costs readers a figure.
+    const touched = new Set<SumConstraint>();
     let more = false;
-    for (const i of narrow) more = widen(i, hidden, values, membersOf, cost) || more;
+    for (const i of narrow) {
+      if ((membersOf.get(i) ?? []).some((c) => touched.has(c))) continue;
+      const picked = widen(i, hidden, values, membersOf, cost, threshold);
+      if (picked === null) continue;
+      more = true;
+      for (const c of membersOf.get(picked) ?? []) touched.add(c);
+    }
     if (!more) break; // nothing visible left to hide near those cells
     makeSumsSafe(values, constraints, threshold, hidden, cost);
   }
@@ -55,34 +64,40 @@ export function protectCells(
 }
 
 /**
- * Hides more around a cell whose range is too narrow: in each sum it is in, the cheapest visible non-zero
- * cell; where those sums have none (every figure in them hidden or zero), the sums one step further out,
- * through the hidden cells they share, and so on. False when there is nothing left to hide.
+ * Hides one more cell near a cell whose range is too narrow: from the sums it is in, the cheapest visible
+ * cell big enough to widen it by the threshold (else the biggest); where those sums have none (every figure
+ * in them hidden or zero), the sums one step further out, through the hidden cells they share, and so on.
+ * Returns the cell hidden, or null when there is nothing left to hide.
  */
-function widen(cell: number, hidden: Hidden[], values: readonly number[], membersOf: Map<number, SumConstraint[]>, cost: (i: number) => number): boolean {
+function widen(cell: number, hidden: Hidden[], values: readonly number[], membersOf: Map<number, SumConstraint[]>, cost: (i: number) => number, threshold: number): number | null {
   const seenCells = new Set([cell]);
   const seenSums = new Set<SumConstraint>();
   let level = [cell];
   while (level.length > 0) {
     const next: number[] = [];
-    let hid = false;
+    const candidates: number[] = [];
     for (const i of level) {
       for (const c of membersOf.get(i) ?? []) {
         if (seenSums.has(c)) continue;
         seenSums.add(c);
         const members = [...c.parts, c.total];
-        const pick = cheapest(members.filter((j) => !hidden[j] && (values[j] ?? 0) > 0), cost);
-        if (pick !== null) {
-          hidden[pick] = true;
-          hid = true;
+        for (const j of members) {
+          if (!hidden[j] && (values[j] ?? 0) > 0) candidates.push(j);
+          else if (hidden[j] && !seenCells.has(j)) {
+            seenCells.add(j);
+            next.push(j);
+          }
         }
-        for (const j of members) if (hidden[j] && !seenCells.has(j)) (seenCells.add(j), next.push(j));
       }
     }
-    if (hid) return true;
+    const pick = cheapest(candidates.filter((j) => (values[j] ?? 0) >= threshold), cost) ?? largest(candidates.filter((j) => cost(j) !== Infinity), values);
+    if (pick !== null) {
+      hidden[pick] = true;
+      return pick;
+    }
     level = next;
   }
-  return false;
+  return null;
 }
 
 /** Hidden cells whose feasible range, under every sum at once, is narrower than the threshold. */

@@ -74,7 +74,7 @@ describe("indicator views with Fluent charts", () => {
     const cohort = r.cohorts["non-clinical"];
     // Make sure of one band of each kind: a value, hidden for small numbers, and one that cannot be calculated.
     cohort["5"] = { ...cohort["5"]!, bmePct: 31.25, suppressed: undefined };
-    cohort["6"] = { ...cohort["6"]!, bmePct: null, suppressed: { ...cohort["6"]!.suppressed, bmePct: "primary" } };
+    cohort["6"] = { ...cohort["6"]!, bmePct: null, suppressed: { ...cohort["6"]!.suppressed, bmePct: "hidden" } };
     cohort["7"] = { ...cohort["7"]!, bmePct: null, suppressed: undefined };
     r.overall = { ...r.overall, bmePct: 22.5, suppressed: undefined };
     show("1", doc);
@@ -150,7 +150,7 @@ describe("indicator views with Fluent charts", () => {
     expect(screen.getByRole("table", { name })).toBeTruthy();
     view.unmount();
 
-    Object.assign(r, { whitePct: null, bmePct: null, suppressed: { bmePct: "primary", bmeRespondents: "primary" } });
+    Object.assign(r, { whitePct: null, bmePct: null, suppressed: { bmePct: "hidden", bmeRespondents: "hidden" } });
     show("6", doc);
     const partial = screen.getByRole("figure", { name });
     expect(within(partial).getByText("No bar, hidden because the numbers are small: BME.")).toBeTruthy();

@@ -148,7 +148,7 @@ export interface SavedResults {
 
 const NO_DATA_QUALITY: DataQuality = { inputs: {}, thresholds: { caution: 0, unreliable: 0 }, warnings: [], sheets: [], rowsExcluded: 0, exclusions: {}, issues: { errors: 0, warnings: 0 } };
 
-function documentOf(standard: string, year: string, indicators: Record<string, IndicatorResult>, publication: SavedPublication | null, threshold: number): ResultsDocument {
+function documentOf(standard: string, year: string, indicators: Record<string, IndicatorResult>, publication: SavedPublication | null): ResultsDocument {
   return {
     schemaVersion: 2,
     audience: "protected",
@@ -192,13 +192,13 @@ export function savedResults(saved: readonly IndicatorResultRow[], standard = ST
     }
     try {
       // Each alone first: one damaged item must not hide the others.
-      suppressResults(documentOf(standard, year, { [row.indicator]: one.result }, publication, threshold), threshold, boardOption(publication));
+      suppressResults(documentOf(standard, year, { [row.indicator]: one.result }, publication), threshold, boardOption(publication));
       indicators[String(row.indicator)] = one.result;
     } catch {
       unreadable.push(row.indicator);
     }
   }
-  const doc = suppressResults(documentOf(standard, year, indicators, publication, threshold), threshold, boardOption(publication));
+  const doc = suppressResults(documentOf(standard, year, indicators, publication), threshold, boardOption(publication));
   const savedAt = rows.map((r) => r.modified).filter(Boolean).sort().at(-1) ?? null;
   return { year, doc, threshold, savedAt, savedBy: publication?.savedBy ?? null, unreadable };
 }
