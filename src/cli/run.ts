@@ -200,14 +200,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       ...(options.organisation ? { organisation: options.organisation } : {}),
       ...(options.period ? { period: options.period } : {}),
     });
-    const published = suppressResults(doc, options.threshold, { publishBoardComposition: !options.protectBoard });
+    // Last year's figures in the comparison are repeated as last year's protected copy shows them.
+    const published = suppressResults(doc, options.threshold, { publishBoardComposition: !options.protectBoard, ...(previous ? { previous } : {}) });
     if (options.xlsx) {
       // exceljs is large; load it only when a workbook is asked for.
       const { resultsWorkbook } = await import("../reports/results-xlsx");
       writeFileSync(options.xlsx, await resultsWorkbook(published));
       io.err(`Wrote ${options.xlsx}`);
     }
-    if (options.json && !options.suppressed) io.err("The --json document holds exact figures, for submission to NHS England and the board: not for publication (add --suppressed for the protected copy).");
     if (options.json) io.out(JSON.stringify(options.suppressed ? published : doc, null, 2));
     else io.out(renderMarkdown(published));
     return EXIT_OK;

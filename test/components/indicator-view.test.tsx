@@ -77,6 +77,9 @@ describe("indicator views with Fluent charts", () => {
     cohort["6"] = { ...cohort["6"]!, bmePct: null, suppressed: { ...cohort["6"]!.suppressed, bmePct: "hidden" } };
     cohort["7"] = { ...cohort["7"]!, bmePct: null, suppressed: undefined };
     r.overall = { ...r.overall, bmePct: 22.5, suppressed: undefined };
+    // And one Model Employer band with its gap shown (a 4,000-staff trust's bands from 8a up are mostly protected).
+    const me = doc.related.modelEmployer!;
+    me.bands[0] = { ...me.bands[0]!, gapPct: 4.2, suppressed: undefined };
     show("1", doc);
 
     const figure = screen.getByRole("figure", { name: "Non-clinical staff: BME staff as a share of each band, against the whole workforce" });
