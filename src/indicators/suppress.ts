@@ -230,8 +230,9 @@ export function suppressResults<R extends string, F extends string>(
         table.relation([bd.senior as CountsRecord, k], parts.map((p) => [p, k] as [CountsRecord, string]));
       }
     }
-    // The headcount is never hidden to protect another cell (the staff input's record count repeats it).
-    hiddenCount += table.apply(threshold, pctOf, (obj, field) => (obj === ov && field === "total" ? Infinity : undefined));
+    // The headcount is never hidden to protect another cell (the staff input's record count repeats it), and
+    // the rest of the all-staff row (the headline figures) only where nothing else will do.
+    hiddenCount += table.apply(threshold, pctOf, (obj, field) => (obj === ov ? (field === "total" ? Infinity : 50) : undefined));
     overall = ov ?? null;
   }
   const overallHidden = (field: string) => isHidden(overall, field);

@@ -314,7 +314,7 @@ export function IndicatorView(props: { id: string; result: IndicatorResult; doc:
       {r.kind === "relative-likelihood" ? <Likelihood id={props.id} result={r} threshold={threshold} charts={charts} /> : null}
       {r.kind === "survey" ? <Survey id={props.id} result={r} charts={charts} /> : null}
       {r.kind === "board-difference" ? <Board result={r} published={props.doc.suppression?.publishBoardComposition !== false} /> : null}
-      {props.doc.suppression ? <Text className={styles.note}>{t("disclosure.hiddenNote", { threshold })}</Text> : null}
+      {props.doc.suppression ? <Text className={styles.note}>{t("indicators.view.suppressionNote", { threshold })}</Text> : null}
     </section>
   );
 }
