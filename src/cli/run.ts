@@ -18,19 +18,22 @@ export const USAGE = `Usage: npm run -s indicators -- <workbooks or folders>... 
 Computes the nine WRES indicators from HR workbooks (.xlsx or .csv; folders are searched).
 
 Options:
-  --json               print the results document (exact counts, for the analyst who ran it)
-  --suppressed         with --json: print the publishable copy (small numbers suppressed)
-  --xlsx <file>        also write the results as an Excel workbook (suppressed)
+  --json               print the exact results document: for submission to NHS England and the board,
+                       NOT for publication (the document says so in its "audience" and "notice")
+  --suppressed         with --json: print the protected copy instead, for publication
+  --xlsx <file>        also write the results as an Excel workbook (protected, for publication)
   --previous <file>    a previous year's results document (JSON) to compare with
   --two-year           indicator 3 from two years pooled when both are given (the default)
   --single-year        indicator 3 from the current year only
   --threshold <n>      small-number threshold for anything shown or exported (default 10)
+  --protect-board      protect board composition (indicator 9) like other counts; by default it is
+                       published in full, as WRES reports publish it
   --organisation <s>   organisation name for the report
   --period <yyyy/yy>   reporting period, e.g. 2024/25 (default: from the data)
   --max-rows <n>       refuse a sheet longer than this (default 2,000,000); a longer one stops the run
   -h, --help           show this help
 
-Without --json the report is printed as Markdown, with suppression applied.`;
+Without --json the report is printed as Markdown: the protected copy, for publication.`;
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -52,6 +55,7 @@ interface Options {
   paths: string[];
   json: boolean;
   suppressed: boolean;
+  protectBoard: boolean;
   xlsx: string | null;
   previous: string | null;
   twoYear: boolean;
@@ -72,6 +76,7 @@ function parse(argv: string[]): Options {
       options: {
         json: { type: "boolean", default: false },
         suppressed: { type: "boolean", default: false },
+        "protect-board": { type: "boolean", default: false },
         xlsx: { type: "string" },
         previous: { type: "string" },
         "two-year": { type: "boolean", default: false },
@@ -103,6 +108,7 @@ function parse(argv: string[]): Options {
     paths: parsed.positionals,
     json: v.json,
     suppressed: v.suppressed,
+    protectBoard: v["protect-board"],
     xlsx: v.xlsx ?? null,
     previous: v.previous ?? null,
     twoYear: !v["single-year"],
@@ -194,7 +200,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       ...(options.organisation ? { organisation: options.organisation } : {}),
       ...(options.period ? { period: options.period } : {}),
     });
-    const published = suppressResults(doc, options.threshold);
+    // Last year's figures in the comparison are repeated as last year's protected copy shows them.
+    const published = suppressResults(doc, options.threshold, { publishBoardComposition: !options.protectBoard, ...(previous ? { previous } : {}) });
     if (options.xlsx) {
       // exceljs is large; load it only when a workbook is asked for.
       const { resultsWorkbook } = await import("../reports/results-xlsx");

@@ -10,6 +10,7 @@ import { computeDataQuality } from "./quality";
 import { compareResults } from "./compare";
 import { WRES_STANDARD } from "./standard";
 import { periodLabel } from "./period";
+import { EXACT_NOTICE } from "./suppress";
 
 export function computeResults(dataset: Dataset, options?: ComputeOptions<"white", "bme">): ResultsDocument<"white", "bme">;
 export function computeResults<R extends string, F extends string>(
@@ -47,7 +48,9 @@ export function computeResults<R extends string, F extends string>(dataset: Data
     if (standard.related.raceDisparity) related.raceDisparity = computeRaceDisparity(representation, ctx.names);
   }
   const doc: ResultsDocument<R, F> = {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    audience: "exact",
+    notice: EXACT_NOTICE,
     standard: standard.id,
     period: options.period ?? dataset.period ?? (ctx.currentYear !== null ? periodLabel(ctx.currentYear) : null),
     organisation: options.organisation ?? null,

@@ -7,7 +7,7 @@ export function formatRatio(x: number | null | undefined): string {
 
 /** Percentage to 1 decimal place, e.g. "13.3%". */
 export function formatPercent(x: number | null | undefined, suppressed = false): string {
-  if (suppressed) return "*";
+  if (suppressed) return HIDDEN_MARK;
   return x === null || x === undefined || !Number.isFinite(x) ? "n/a" : `${x.toFixed(1)}%`;
 }
 
@@ -18,9 +18,14 @@ export function formatPoints(x: number | null | undefined): string {
   return `${x > 0 && r !== "0.0" ? "+" : ""}${r === "-0.0" ? "0.0" : r} pp`;
 }
 
-/** A count; a hidden one as "<threshold" (primary) or "*" (hidden so another cannot be worked out). */
-export function formatCount(n: number | null | undefined, mark?: "primary" | "secondary", threshold = 10): string {
-  if (mark === "primary") return `<${threshold}`;
-  if (mark === "secondary") return "*";
+/**
+ * The one mark of a hidden figure, whatever the reason it is hidden (docs/disclosure-control.md): a count
+ * below the threshold and a count hidden so that such a count cannot be worked out look the same.
+ */
+export const HIDDEN_MARK = "*";
+
+/** A count; a hidden one as HIDDEN_MARK. */
+export function formatCount(n: number | null | undefined, mark?: string): string {
+  if (mark !== undefined) return HIDDEN_MARK;
   return n === null || n === undefined ? "n/a" : n.toLocaleString("en-GB");
 }

@@ -6,7 +6,7 @@ export { WRES_STANDARD, ethnicSide } from "./standard";
 export { relativeLikelihood, rate, percent, isAdverse, Z_95 } from "./stats";
 export { tally, tallyBy, toCounts, type Tally } from "./groups";
 export { compareResults, headlineValue, trendOf } from "./compare";
-export { formatRatio, formatPercent, formatCount } from "./format";
+export { formatRatio, formatPercent, formatCount, HIDDEN_MARK } from "./format";
 export type * from "./types";
 /** JSON Schema (draft-07) of the WRES results document, published as src/indicators/results.schema.json. */
 export { default as RESULTS_SCHEMA } from "./results.schema.json";

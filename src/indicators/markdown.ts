@@ -17,7 +17,7 @@ import type {
 } from "./types";
 import { suppressResults } from "./suppress";
 import { EN_GB, t as translate } from "./messages";
-import { formatCount, formatPercent, formatPoints, formatRatio } from "./format";
+import { HIDDEN_MARK, formatCount, formatPercent, formatPoints, formatRatio } from "./format";
 import { capitalise } from "./groups";
 
 type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
@@ -43,7 +43,7 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
   const label = (group: string) => (`group.${group}` in catalogue ? t(`group.${group}`) : group);
   const refLabel = label(reference);
   const focusLabel = label(focus);
-  const count = (obj: Rec, field: string) => formatCount(obj[field] as number | null, obj.suppressed?.[field], threshold);
+  const count = (obj: Rec, field: string) => formatCount(obj[field] as number | null, obj.suppressed?.[field]);
   const pct = (obj: Rec, field: string) => formatPercent(obj[field] as number | null, obj.suppressed?.[field] !== undefined);
   const countPct = (c: Counts<R, F>, field: string) => {
     const obj = c as unknown as Rec;
@@ -65,7 +65,9 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
     `- ${t("report.period")}: ${shown.period ?? t("report.notGiven")}`,
     `- ${t("report.snapshot")}: ${shown.snapshotDate ?? t("report.notGiven")}`,
     "",
-    t("report.suppression", { threshold }) + (shown.suppression!.hideRatesFromSmallCounts ? ` ${t("report.suppression.hideRates", { threshold })}` : ""),
+    `**${t("report.audience")}**`,
+    "",
+    t("report.suppression", { threshold }),
     t("report.rounding"),
     "",
   );
@@ -119,8 +121,8 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
     const fr = (side: string) => rec[side]!;
     const ofKey = r.measure === "cases" && r.basis === "two-year-pooled" ? "rl.of.cases.pooled" : `rl.of.${r.measure}`;
     const rows = [
-      [t(`rl.count.${r.measure}`), ...[reference, focus].map((s) => formatCount(fr(s).count, fr(s).suppressed?.count, threshold))],
-      [t(ofKey), ...[reference, focus].map((s) => formatCount(fr(s).of, fr(s).suppressed?.of, threshold))],
+      [t(`rl.count.${r.measure}`), ...[reference, focus].map((s) => formatCount(fr(s).count, fr(s).suppressed?.count))],
+      [t(ofKey), ...[reference, focus].map((s) => formatCount(fr(s).of, fr(s).suppressed?.of))],
       [t("rl.rate"), ...[reference, focus].map((s) => formatPercent(fr(s).rate === null ? null : fr(s).rate! * 100, fr(s).suppressed?.rate !== undefined))],
     ];
     const lines = [table(["", refLabel, focusLabel], rows), ""];
@@ -172,6 +174,8 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
       "",
       t("board.note", { focus: focusLabel }),
       "",
+      t(shown.suppression?.publishBoardComposition === false ? "board.protected" : "board.published"),
+      "",
       ...(c.length > 0 ? [...c, ""] : []),
     ];
   }
@@ -191,9 +195,9 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
             count(rec, "focus"),
             pct(rec, "focusPct"),
             formatPercent(b.targetPct),
-            rec.suppressed?.gapPct ? "*" : formatPoints(b.gapPct),
-            rec.suppressed?.needed ? "*" : formatCount(b.needed),
-            rec.suppressed?.neededPerYear ? "*" : b.neededPerYear === null ? "n/a" : b.neededPerYear.toFixed(1),
+            rec.suppressed?.gapPct ? HIDDEN_MARK : formatPoints(b.gapPct),
+            rec.suppressed?.needed ? HIDDEN_MARK : formatCount(b.needed),
+            rec.suppressed?.neededPerYear ? HIDDEN_MARK : b.neededPerYear === null ? "n/a" : b.neededPerYear.toFixed(1),
           ];
         }),
       ),
@@ -246,7 +250,7 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
         [t("dq.input"), t("dq.records"), t("dq.unknown"), t("dq.unknownPct"), t("dq.level")],
         inputs.map(([name, q]) => {
           const rec = q as unknown as Rec;
-          return [t(`input.${name}`), formatCount(q!.records), count(rec, "unknown"), pct(rec, "unknownPct"), t(`dq.level.${q!.level}`, dq.thresholds)];
+          return [t(`input.${name}`), count(rec, "records"), count(rec, "unknown"), pct(rec, "unknownPct"), t(`dq.level.${q!.level}`, dq.thresholds)];
         }),
       ),
       "",

@@ -1,7 +1,16 @@
-// Small-number protection for a table of counts linked by sums (row and column totals).
-// Primary: every count in 1..threshold-1 is hidden. Secondary: any sum (a total and its parts) that
-// would have exactly one hidden member gets a second one hidden (see complement()), so no hidden count can be recovered by subtracting visible cells from a visible total.
-import type { SuppressionMark } from "./types";
+// Small-number protection for a table of counts linked by sums (row and column totals), as
+// docs/disclosure-control.md describes. Every count in 1..threshold-1 is hidden. Then every sum (a total and
+// its parts) is made safe: either nothing in it is hidden, or
+//  - its total is visible, at least two parts are hidden and the hidden parts add up to at least the
+//    threshold (so each hidden part could be anything from 0 to that sum: a range of threshold + 1 values
+//    from this sum alone), or
+//  - its total is hidden too, and at least one part is (the total is then no more than "visible parts + the
+//    hidden ones": it does not pin either).
+// Cells hidden to make a sum safe can break another sum, so this repeats until every sum is safe. Then an
+// audit solves all the sums together (feasible.ts) and hides more where they still pin a cell.
+// Which cells were hidden first and which to protect them is internal: publishable outputs mark both alike.
+
+import { feasibleRanges, type Equation } from "./feasible";
 
 /** A linear relation between cells, by index: values[total] = sum of values[parts]. */
 export interface SumConstraint {
@@ -9,49 +18,166 @@ export interface SumConstraint {
   parts: number[];
 }
 
+/** true: hidden. (Why a cell is hidden is never published.) */
+export type Hidden = boolean;
+
 /**
  * `weights` (default 1) make some cells dearer to hide: the complement chosen is the visible cell with
  * the smallest value x weight, so a report can keep the figures it is about (e.g. BME counts) visible.
+ * `preset`: cells hidden already (a copy suppressed before); they stay hidden.
  */
 export function protectCells(
   values: readonly number[],
   constraints: readonly SumConstraint[],
   threshold: number,
   weights?: readonly number[],
-  /** Cells hidden already (a copy suppressed before): they stay hidden and count as hidden in every sum. */
-  preset?: readonly (SuppressionMark | null | undefined)[],
-): (SuppressionMark | null)[] {
-  const marks: (SuppressionMark | null)[] = values.map((v, i) => preset?.[i] ?? (v > 0 && v < threshold ? "primary" : null));
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const c of constraints) {
-      const members = [c.total, ...c.parts];
-      let hidden = 0;
-      for (const i of members) if (marks[i] !== null) hidden += 1;
-      if (hidden !== 1) continue;
-      const pick = complement(values, marks, c, weights);
-      if (pick === null) continue;
-      marks[pick] = "secondary";
-      changed = true;
+  preset?: readonly (boolean | null | undefined)[],
+): Hidden[] {
+  const hidden: Hidden[] = values.map((v, i) => preset?.[i] === true || (v > 0 && v < threshold));
+  const cost = (i: number) => (values[i] ?? 0) * (weights?.[i] ?? 1);
+  makeSumsSafe(values, constraints, threshold, hidden, cost);
+  // Sums that are each safe can still pin a cell together (two ways of adding up the same staff, say).
+  // The audit works out every hidden cell's feasible range from all the sums at once, as an attacker
+  // would, and hides one more cell in each sum of a cell whose range is narrower than the threshold.
+  // A copy protected before has hidden cells whose values are not known here: it is not audited again.
+  if (preset?.some((p) => p === true)) return hidden;
+  const membersOf = new Map<number, SumConstraint[]>();
+  for (const c of constraints) for (const i of [c.total, ...c.parts]) membersOf.set(i, [...(membersOf.get(i) ?? []), c]);
+  for (let round = 0; round < 200; round++) {
+    const narrow = narrowCells(values, constraints, hidden, threshold);
+    if (narrow.length === 0) break;
+    // One more cell per narrow cell, and none for a cell whose sums already gained one this round: hiding
+    // is cheap to overdo, and each hidden cell costs readers a figure.
+    const touched = new Set<SumConstraint>();
+    let more = false;
+    for (const i of narrow) {
+      if ((membersOf.get(i) ?? []).some((c) => touched.has(c))) continue;
+      const picked = widen(i, hidden, values, membersOf, cost, threshold);
+      if (picked === null) continue;
+      more = true;
+      for (const c of membersOf.get(picked) ?? []) touched.add(c);
     }
+    if (!more) break; // nothing visible left to hide near those cells
+    makeSumsSafe(values, constraints, threshold, hidden, cost);
   }
-  return marks;
+  return hidden;
 }
 
 /**
- * The cell to hide alongside a lone hidden one: the smallest visible non-zero part; else the total when
- * it is not zero; else a zero part. (A zero is a poor complement: a visible zero total gives it away.)
+ * Hides one more cell near a cell whose range is too narrow: from the sums it is in, the cheapest visible
+ * cell big enough to widen it by the threshold (else the biggest); where those sums have none (every figure
+ * in them hidden or zero), the sums one step further out, through the hidden cells they share, and so on.
+ * Returns the cell hidden, or null when there is nothing left to hide.
  */
-function complement(values: readonly number[], marks: readonly (SuppressionMark | null)[], c: SumConstraint, weights?: readonly number[]): number | null {
-  const cost = (i: number) => (values[i] ?? 0) * (weights?.[i] ?? 1);
-  let best: number | null = null;
-  for (const i of c.parts) {
-    if (marks[i] !== null || (values[i] ?? 0) <= 0) continue;
-    if (best === null || cost(i) < cost(best)) best = i;
+function widen(cell: number, hidden: Hidden[], values: readonly number[], membersOf: Map<number, SumConstraint[]>, cost: (i: number) => number, threshold: number): number | null {
+  const seenCells = new Set([cell]);
+  const seenSums = new Set<SumConstraint>();
+  let level = [cell];
+  while (level.length > 0) {
+    const next: number[] = [];
+    const candidates: number[] = [];
+    for (const i of level) {
+      for (const c of membersOf.get(i) ?? []) {
+        if (seenSums.has(c)) continue;
+        seenSums.add(c);
+        const members = [...c.parts, c.total];
+        for (const j of members) {
+          if (!hidden[j] && (values[j] ?? 0) > 0) candidates.push(j);
+          else if (hidden[j] && !seenCells.has(j)) {
+            seenCells.add(j);
+            next.push(j);
+          }
+        }
+      }
+    }
+    const pick = cheapest(candidates.filter((j) => (values[j] ?? 0) >= threshold), cost) ?? largest(candidates.filter((j) => cost(j) !== Infinity), values);
+    if (pick !== null) {
+      hidden[pick] = true;
+      return pick;
+    }
+    level = next;
   }
-  if (best !== null) return best;
-  if (marks[c.total] === null && (values[c.total] ?? 0) > 0) return c.total;
-  for (const i of c.parts) if (marks[i] === null) return i;
-  return marks[c.total] === null ? c.total : null;
+  return null;
+}
+
+/** Hidden cells whose feasible range, under every sum at once, is narrower than the threshold. */
+export function narrowCells(values: readonly number[], constraints: readonly SumConstraint[], hidden: readonly Hidden[], threshold: number): number[] {
+  const cells = hidden.flatMap((h, i) => (h ? [i] : []));
+  if (cells.length === 0) return [];
+  const index = new Map(cells.map((c, k) => [c, k]));
+  const equations: Equation[] = [];
+  for (const c of constraints) {
+    const terms: [number, number][] = [];
+    let rhs = 0;
+    for (const [i, coef] of [[c.total, 1] as const, ...c.parts.map((p) => [p, -1] as const)]) {
+      const k = index.get(i);
+      if (k === undefined) rhs -= coef * (values[i] ?? 0);
+      else terms.push([k, coef]);
+    }
+    if (terms.length > 0) equations.push({ terms, rhs });
+  }
+  const ranges = feasibleRanges(cells.length, equations);
+  if (ranges === null) return [];
+  return cells.filter((_, k) => {
+    const r = ranges[k]!;
+    return Math.floor(r.max + 1e-9) - Math.ceil(r.min - 1e-9) + 1 < threshold;
+  });
+}
+
+/** The sum rules of the file's comment, repeated until every sum is safe. */
+function makeSumsSafe(values: readonly number[], constraints: readonly SumConstraint[], threshold: number, hidden: Hidden[], cost: (i: number) => number): void {
+  let changed = true;
+  // Each unsafe sum met hides at least one more cell, so this ends.
+  while (changed) {
+    changed = false;
+    for (const c of constraints) {
+      if (isSafe(c, hidden, values, threshold)) continue;
+      changed = true;
+      const parts = c.parts.filter((i) => hidden[i]);
+      if (hidden[c.total]) {
+        // A hidden total with every part visible is their sum: hide the cheapest part (or any part).
+        const pick = cheapest(c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0), cost) ?? c.parts[0]!;
+        hidden[pick] = true;
+        continue;
+      }
+      let sum = parts.reduce((a, i) => a + (values[i] ?? 0), 0);
+      let count = parts.length;
+      while (count < 2 || sum < threshold) {
+        const need = threshold - sum;
+        const candidates = c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0);
+        // The cheapest part that is enough on its own; else the largest (and go round again).
+        const enough = candidates.filter((i) => (values[i] ?? 0) >= need);
+        const pick = cheapest(enough, cost) ?? largest(candidates.filter((i) => cost(i) !== Infinity), values);
+        if (pick === null) {
+          // Not enough in the visible parts: hide the total too (then the sum pins nothing).
+          hidden[c.total] = true;
+          break;
+        }
+        hidden[pick] = true;
+        sum += values[pick] ?? 0;
+        count += 1;
+      }
+    }
+  }
+}
+
+/** Whether a sum gives no hidden member away (see the file's comment). */
+export function isSafe(c: SumConstraint, hidden: readonly Hidden[], values: readonly number[], threshold: number): boolean {
+  const parts = c.parts.filter((i) => hidden[i]);
+  if (hidden[c.total]) return parts.length > 0 || c.parts.length === 0;
+  if (parts.length === 0) return true;
+  return parts.length >= 2 && parts.reduce((a, i) => a + (values[i] ?? 0), 0) >= threshold;
+}
+
+/** The candidate of least cost; a cell of infinite weight is never chosen to protect another. */
+function cheapest(candidates: readonly number[], cost: (i: number) => number): number | null {
+  let best: number | null = null;
+  for (const i of candidates) if (cost(i) !== Infinity && (best === null || cost(i) < cost(best))) best = i;
+  return best;
+}
+
+function largest(candidates: readonly number[], values: readonly number[]): number | null {
+  let best: number | null = null;
+  for (const i of candidates) if (best === null || (values[i] ?? 0) > (values[best] ?? 0)) best = i;
+  return best;
 }

@@ -1,9 +1,14 @@
-// suppressResults: the publishable copy of a results document (WRES.md, "Small numbers").
-// Counts below the threshold are hidden (null, marked "primary"), and so is any count from which one
-// could be recovered by subtraction ("secondary"). Percentages of a hidden count are hidden with it.
-// A rate or percentage whose count is hidden is hidden too: rate x denominator would give the count back.
-// Relative likelihoods computed from small counts stay, with a "small-numbers" caution (WRES.md), unless
-// hideRatesFromSmallCounts asks otherwise. The input is never changed.
+// suppressResults: the protected copy of a results document, for the public and the tab's readers
+// (docs/disclosure-control.md). Counts below the threshold are hidden, and so is any count from which one
+// could be worked out from a published sum (protect.ts). Every hidden figure is null with the one mark
+// "hidden": no output says why. Percentages, rates, relative likelihoods, intervals and ratios computed
+// from a hidden count are hidden with it (with the reason "below-threshold"): rounded or not, a ratio and
+// its interval narrow the counts behind them to a handful of pairs. Published figures are rounded as WRES
+// reports round them: ratios and intervals to 2 decimal places, percentages to 1. Board composition
+// (indicator 9) is published in full by default, as every trust's WRES report gives it; an organisation may
+// turn that off (publishBoardComposition: false), and then it is protected like any other table.
+// The exact document (audience "exact") is for submission to NHS England and the board only. The input is
+// never changed.
 import type {
   BoardDifference,
   Counts,
@@ -18,15 +23,29 @@ import type {
 import { protectCells, type SumConstraint } from "./protect";
 import { SENIOR_8A, SENIOR_8C } from "./representation";
 import { capitalise } from "./groups";
+import { PAY_TIERS } from "./related";
 
 export const DEFAULT_THRESHOLD = 10;
 
-export interface SuppressOptions {
-  /** Also hide rates, percentages and RLs computed from counts below the threshold. Default false. */
-  hideRatesFromSmallCounts?: boolean;
+/** The notices each audience's document carries in itself (English; the report and workbook localise them). */
+export const EXACT_NOTICE =
+  "Exact figures, for submission to NHS England and for the board. Not for publication: small numbers are not hidden. Publish the protected copy instead.";
+export const PROTECTED_NOTICE =
+  "Protected figures, for publication and for the tab's readers: small numbers are hidden. The exact figures are in the exact document, for submission and the board only.";
+
+export interface SuppressOptions<R extends string = string, F extends string = string> {
+  /** Publish board composition (indicator 9) without small-number protection. Default true. */
+  publishBoardComposition?: boolean;
+  /** Last year's document (exact or protected), the one the comparison was made with: its protected figures are the ones repeated. */
+  previous?: ResultsDocument<R, F>;
 }
 
+/** The one mark every hidden figure carries in a protected copy. */
+export const HIDDEN: SuppressionMark = "hidden";
+
 type CountsRecord = Record<string, number | null> & { suppressed?: Partial<Record<string, SuppressionMark>> };
+
+const isHidden = (obj: { suppressed?: Partial<Record<string, unknown>> } | null | undefined, field: string) => obj?.suppressed?.[field] !== undefined;
 
 /** Cells of several Counts objects, linked by their sums, protected together. */
 class CountsTable {
@@ -70,79 +89,107 @@ class CountsTable {
     this.constraints.push({ total: this.cell(...total), parts: parts.map((p) => this.cell(...p)) });
   }
 
-  /** Protect, then hide marked counts and the percentages that would reveal them. */
-  apply(threshold: number, pctOf: (field: string) => string | null): { primary: number; secondary: number } {
-    const values = this.cells.map((c) => c.obj[c.field] ?? 0);
-    const weights = this.cells.map((c) => this.weights[c.field] ?? 1);
-    const preset = this.cells.map((c) => c.obj.suppressed?.[c.field]);
-    const marks = protectCells(values, this.constraints, threshold, weights, preset);
-    let primary = 0;
-    let secondary = 0;
-    marks.forEach((mark, i) => {
-      if (mark === null || preset[i]) return;
+  /** Protect, then hide the counts and the percentages that would reveal them. Returns how many were hidden. */
+  apply(threshold: number, pctOf: (field: string) => string | null, cellWeight?: (obj: CountsRecord, field: string) => number | undefined): number {
+    const preset = this.cells.map((c) => isHidden(c.obj, c.field));
+    // A cell hidden before (a copy protected already) was protected then: its sums count it as enough.
+    const values = this.cells.map((c, i) => (preset[i] ? threshold : (c.obj[c.field] ?? 0)));
+    const weights = this.cells.map((c) => cellWeight?.(c.obj, c.field) ?? this.weights[c.field] ?? 1);
+    const hidden = protectCells(values, this.constraints, threshold, weights, preset);
+    let n = 0;
+    hidden.forEach((h, i) => {
+      if (!h || preset[i]) return;
       const { obj, field } = this.cells[i]!;
-      if (mark === "primary") primary += 1;
-      else secondary += 1;
-      hide(obj, field, mark);
+      n += 1;
+      hide(obj, field);
       // With the total hidden, a visible count divided by its percentage would give it back.
       for (const f of field === "total" ? this.fields : [field]) {
         const p = pctOf(f);
-        if (p && p in obj) hide(obj, p, mark);
+        if (p && p in obj) hide(obj, p);
       }
     });
-    return { primary, secondary };
-  }
-
-  isHidden(obj: CountsRecord, field: string): boolean {
-    return obj.suppressed?.[field] !== undefined;
+    return n;
   }
 }
 
-function hide(obj: { suppressed?: Partial<Record<string, SuppressionMark>> } & Record<string, unknown>, field: string, mark: SuppressionMark): void {
-  if (obj[field] === null && obj.suppressed?.[field]) return;
+function hide(obj: { suppressed?: Partial<Record<string, SuppressionMark>> } & Record<string, unknown>, field: string): void {
   obj[field] = null;
-  obj.suppressed = { ...obj.suppressed, [field]: obj.suppressed?.[field] ?? mark };
+  obj.suppressed = { ...obj.suppressed, [field]: HIDDEN };
 }
 
-/** Whether the figure at a dotted path ("senior.8a-VSM.bmePct", "value") is hidden or null in a result. */
-function hiddenAt(result: object, path: string): boolean {
+/** The figure at a dotted path ("senior.8a-VSM.bmePct", "value") of a protected result; null when hidden or absent. */
+function figureAt(result: object | undefined, path: string): number | null {
   const parts = path.split(".");
   let owner: unknown = result;
   for (const p of parts.slice(0, -1)) owner = owner !== null && typeof owner === "object" ? (owner as Record<string, unknown>)[p] : undefined;
-  if (owner === null || typeof owner !== "object") return true;
+  if (owner === null || typeof owner !== "object") return null;
   const rec = owner as Rec;
   const last = parts[parts.length - 1]!;
-  return rec[last] === null || rec.suppressed?.[last] !== undefined;
+  const v = rec[last];
+  return typeof v === "number" && rec.suppressed?.[last] === undefined ? v : null;
 }
 
 type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
 
 const small = (n: number | null | undefined, threshold: number) => n !== null && n !== undefined && n > 0 && n < threshold;
 
+/** x rounded half away from zero to `places` decimals (as a published report rounds). */
+export function roundTo(x: number, places: number): number {
+  const f = 10 ** places;
+  const r = Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Decimal places published for a field of a protected copy, by its name; null: published as it is. */
+function placesOf(key: string): number | null {
+  if (key.endsWith("Pct") || key === "gap" || key === "difference" || key === "neededPerYear") return 1;
+  if (key === "value" || key === "ci95") return 2;
+  if (key === "rate") return 3;
+  return null;
+}
+
+/** Rounds every published figure of a protected copy in place (comparison items are rounded where made). */
+function roundPublished(node: unknown, key: string | null): unknown {
+  if (Array.isArray(node)) {
+    const places = key !== null ? placesOf(key) : null;
+    return node.map((x) => (typeof x === "number" && places !== null ? roundTo(x, places) : roundPublished(x, null)));
+  }
+  if (node === null || typeof node !== "object") return node;
+  const rec = node as Record<string, unknown>;
+  for (const [k, v] of Object.entries(rec)) {
+    if (k === "comparison" || k === "adverseBand" || k === "thresholds" || k === "suppression") continue;
+    if (typeof v === "number") {
+      const places = placesOf(k);
+      if (places !== null) rec[k] = roundTo(v, places);
+    } else if (k === "suppressed" && v && typeof v === "object") {
+      // Copies saved before schema 2 marked cells "primary" or "secondary": one mark now.
+      for (const f of Object.keys(v)) (v as Record<string, unknown>)[f] = HIDDEN;
+    } else rec[k] = roundPublished(v, k);
+  }
+  return rec;
+}
+
 export function suppressResults<R extends string, F extends string>(
   doc: ResultsDocument<R, F>,
   threshold: number = DEFAULT_THRESHOLD,
-  options: SuppressOptions = {},
+  options: SuppressOptions<R, F> = {},
 ): ResultsDocument<R, F> {
   if (!Number.isFinite(threshold) || threshold < 1) throw new RangeError(`suppression threshold must be a number of at least 1, got ${threshold}`);
   const out = structuredClone(doc);
   if (doc.suppression) threshold = Math.max(threshold, doc.suppression.threshold);
-  const hideRates = options.hideRatesFromSmallCounts ?? false;
+  // A copy protected with the board's counts hidden keeps them hidden.
+  const publishBoard = (options.publishBoardComposition ?? true) && (doc.suppression?.publishBoardComposition ?? true);
   const { reference, focus } = out.groups;
   const fields = ["total", reference, focus, "unknown"];
   const pctOf = (f: string) => (f === "total" ? null : `${f}Pct`);
-  let primary = 0;
-  let secondary = 0;
-  const count = (r: { primary: number; secondary: number }) => {
-    primary += r.primary;
-    secondary += r.secondary;
-  };
+  let hiddenCount = 0;
 
   // Indicator 1 (and any representation measure): one table, linked by row and column sums.
   let overall: CountsRecord | null = null;
+  let representation: RepresentationResult<R, F> | null = null;
   for (const result of Object.values(out.indicators)) {
     if (result?.kind !== "representation") continue;
-    const rep = result as RepresentationResult<R, F>;
+    const rep = (representation = result as RepresentationResult<R, F>);
     // Keep the focus group's counts (what the indicator is about) visible where another complement will do.
     const table = new CountsTable(fields, { [focus]: 4, total: 2 });
     const asRec = (c: Counts<R, F> | null | undefined) => (c ?? undefined) as CountsRecord | undefined;
@@ -183,85 +230,66 @@ export function suppressResults<R extends string, F extends string>(
         table.relation([bd.senior as CountsRecord, k], parts.map((p) => [p, k] as [CountsRecord, string]));
       }
     }
-    count(table.apply(threshold, pctOf));
+    // The headcount is never hidden to protect another cell (the staff input's record count repeats it), and
+    // the rest of the all-staff row (the headline figures) only where nothing else will do.
+    hiddenCount += table.apply(threshold, pctOf, (obj, field) => (obj === ov ? (field === "total" ? Infinity : 50) : undefined));
     overall = ov ?? null;
   }
-  const overallHidden = (field: string) => overall?.suppressed?.[field] !== undefined;
+  const overallHidden = (field: string) => isHidden(overall, field);
 
   for (const [id, result] of Object.entries(out.indicators)) {
     if (!result) continue;
     if (result.kind === "relative-likelihood") {
       const rl = result as RelativeLikelihoodResult<R, F>;
-      let smallCounts = false;
       for (const side of [reference, focus] as const) {
         const fr = (rl as unknown as Record<string, Fraction>)[side]!;
-        if (small(fr.count, threshold) || small(fr.of, threshold)) smallCounts = true;
         // The part of the denominator not counted (shortlisted but not appointed; staff without a case) is
         // never shown, but with count and of both visible it is one subtraction away: a small one hides the count.
         const rest = fr.count !== null && fr.of !== null ? fr.of - fr.count : null;
-        const restSmall = small(rest, threshold);
-        if (restSmall) smallCounts = true;
-        const marks: Partial<Record<"count" | "of", SuppressionMark>> = {
-          // A denominator from staff in post is indicator 1's overall count for that group (times the years pooled).
-          of: small(fr.of, threshold) ? "primary" : rl.denominator === "staff" && overallHidden(side) ? "secondary" : undefined,
-          count: small(fr.count, threshold) ? "primary" : undefined,
-        };
-        if (restSmall && !marks.count && !marks.of) marks.count = "secondary";
-        for (const key of ["count", "of"] as const) {
-          const mark = marks[key];
-          if (!mark || fr.suppressed?.[key]) continue;
-          fr[key] = null;
-          fr.suppressed = { ...fr.suppressed, [key]: mark };
-          if (mark === "primary") primary += 1;
-          else secondary += 1;
+        // A denominator from staff in post is indicator 1's overall count for that group (times the years pooled).
+        const hideOf = small(fr.of, threshold) || (rl.denominator === "staff" && overallHidden(side));
+        const hideCount = small(fr.count, threshold) || (small(rest, threshold) && !hideOf);
+        if (hideOf && !isHidden(fr, "of")) {
+          hide(fr as unknown as Rec, "of");
+          hiddenCount += 1;
         }
-        // The rate goes with a hidden count or denominator. Rounding it instead would not do: with the other
-        // figure visible, only a step of threshold / of (e.g. 5% of 200 staff) leaves the count ambiguous,
-        // which says no more than hiding it. Choice: hidden, marked like the count it would reveal.
-        const rateMark = fr.suppressed?.count ?? fr.suppressed?.of;
-        if (rateMark && !fr.suppressed?.rate) {
-          fr.rate = null;
-          fr.suppressed = { ...fr.suppressed, rate: rateMark };
+        if (hideCount && !isHidden(fr, "count")) {
+          hide(fr as unknown as Rec, "count");
+          hiddenCount += 1;
         }
       }
-      if (smallCounts && !rl.cautions.includes("small-numbers")) rl.cautions.push("small-numbers");
     } else if (result.kind === "survey") {
       const s = result as SurveyResult<R, F> & Record<string, unknown>;
-      let smallCounts = false;
       for (const side of [reference, focus]) {
         const key = `${side}Respondents`;
-        if (small(s[key] as number | null, threshold)) {
-          smallCounts = true;
-          hide(s, key, "primary");
-          primary += 1;
-          if (hideRates) hide(s, `${side}Pct`, "primary");
+        if (small(s[key] as number | null, threshold) && !isHidden(s, key)) {
+          hide(s, key);
+          hiddenCount += 1;
+        }
+        // A percentage of a hidden number of respondents is hidden with it (and the gap with either).
+        if (isHidden(s, key)) {
+          hide(s, `${side}Pct`);
+          hide(s, "gap");
         }
       }
-      if (smallCounts) {
-        if (!s.cautions.includes("small-numbers")) s.cautions.push("small-numbers");
-        if (hideRates) s.gap = null;
-      }
     } else if (result.kind === "board-difference") {
-      const F = capitalise(focus);
+      const Fc = capitalise(focus);
       for (const d of [result.voting, result.executive] as BoardDifference<R, F>[]) {
         const members = d.members as CountsRecord;
-        const table = new CountsTable(fields);
-        table.row(members);
-        // Members' own percentages go with their counts (and all of them with a hidden total).
-        const r = table.apply(threshold, pctOf);
-        count(r);
         const rec = d as unknown as Rec;
-        if (fields.some((f) => members.suppressed?.[f] !== undefined)) d.cautions = [...new Set([...(d.cautions ?? []), "small-numbers" as const])];
-        // Board % = focus members / all members: with either hidden, the % and the other give it back
-        // (16.67% of 12 voting members is 2). Workforce % is indicator 1's overall focus %, hidden where that is.
-        // The difference is board % minus workforce %, so it goes with either.
-        const boardMark = members.suppressed?.[focus] ?? members.suppressed?.total ?? (hideRates && r.primary > 0 ? "primary" : undefined);
-        const workforceMark = overall?.suppressed?.[`${focus}Pct`] ?? overall?.suppressed?.total;
-        if (boardMark) hide(rec, `board${F}Pct`, boardMark);
-        if (workforceMark) hide(rec, `workforce${F}Pct`, workforceMark);
-        const differenceMark = boardMark ?? workforceMark;
-        if (differenceMark) {
-          hide(rec, "difference", differenceMark);
+        if (!publishBoard) {
+          const table = new CountsTable(fields);
+          table.row(members);
+          // Members' own percentages go with their counts (and all of them with a hidden total).
+          hiddenCount += table.apply(threshold, pctOf);
+          // Board % = focus members / all members: with either hidden, the % and the other give it back
+          // (16.67% of 12 voting members is 2).
+          if (isHidden(members, focus) || isHidden(members, "total")) hide(rec, `board${Fc}Pct`);
+        }
+        // Workforce % is indicator 1's overall focus %, hidden where that is. The difference goes with either.
+        if (isHidden(overall, `${focus}Pct`) || isHidden(overall, "total")) hide(rec, `workforce${Fc}Pct`);
+        if (isHidden(rec, `board${Fc}Pct`) || isHidden(rec, `workforce${Fc}Pct`)) {
+          hide(rec, "difference");
           d.reason = "below-threshold";
         }
       }
@@ -272,42 +300,46 @@ export function suppressResults<R extends string, F extends string>(
   // Model Employer: headcounts and counts per band are indicator 1's; hide what it hid, and what reveals it.
   const me = out.related.modelEmployer;
   if (me) {
-    const rep = Object.values(out.indicators).find((r) => r?.kind === "representation") as RepresentationResult<R, F> | undefined;
     if (overallHidden(focus) || overallHidden("total")) {
       me.targetPct = null;
-      for (const b of me.bands) Object.assign(b, { targetPct: null, gapPct: null, needed: null, neededPerYear: null });
+      for (const b of me.bands) for (const k of ["targetPct", "gapPct", "needed", "neededPerYear"]) hide(b as unknown as Rec, k);
     }
     for (const b of me.bands) {
-      const counts = rep?.bands[b.band] as CountsRecord | undefined;
-      const focusMark = counts?.suppressed?.[focus] ?? (small(b.focus, threshold) ? "primary" : undefined);
-      const totalMark = counts?.suppressed?.total ?? (small(b.headcount, threshold) ? "primary" : undefined);
-      const rec = b as unknown as Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
-      if (focusMark) for (const k of ["focus", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k, focusMark);
-      if (totalMark) for (const k of ["headcount", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k, totalMark);
+      const counts = representation?.bands[b.band] as CountsRecord | undefined;
+      const rec = b as unknown as Rec;
+      if (isHidden(counts, focus) || small(b.focus, threshold)) for (const k of ["focus", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k);
+      if (isHidden(counts, "total") || small(b.headcount, threshold)) for (const k of ["headcount", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k);
     }
   }
+  // Race disparity ratios are ratios of tier sums of indicator 1's band counts: a ratio of a tier with a
+  // hidden band count is hidden (ratio x three tier sums would give the fourth back).
   const rd = out.related.raceDisparity;
-  if (rd && hideRates && overall) {
-    // Tier sums are not shown, so the ratios are rates; hide them only when asked to.
-    const rep = Object.values(out.indicators).find((r) => r?.kind === "representation") as RepresentationResult<R, F> | undefined;
-    const anySmall = rep ? Object.values(rep.bands).some((c) => (c as CountsRecord).suppressed !== undefined) : false;
-    if (anySmall) for (const r of rd.ratios) Object.assign(r, { value: null, reason: "below-threshold" });
+  if (rd) {
+    const tierHidden = (tier: keyof typeof PAY_TIERS) =>
+      !representation || PAY_TIERS[tier].some((b) => [reference, focus, "total"].some((f) => isHidden(representation!.bands[b] as CountsRecord | undefined, f)));
+    for (const r of rd.ratios) if (tierHidden(r.from) || tierHidden(r.to)) Object.assign(r, { value: null, reason: "below-threshold" });
   }
 
   // Data completeness: unknown counts are people too.
   for (const [name, q] of Object.entries(out.dataQuality.inputs)) {
     if (!q) continue;
-    const linked = name === "staff" && overallHidden("unknown");
-    const mark: SuppressionMark | null = small(q.unknown, threshold) ? "primary" : linked ? "secondary" : null;
-    if (mark) {
-      hide(q as unknown as Record<string, unknown>, "unknown", mark);
-      hide(q as unknown as Record<string, unknown>, "unknownPct", mark);
+    const rec = q as unknown as Rec;
+    if (name === "board" && publishBoard) continue;
+    if (small(q.records, threshold) && !isHidden(rec, "records")) {
+      // A handful of records (cases, say) is a small count of people too; their unknowns go with them.
+      hide(rec, "records");
+      hiddenCount += 1;
+    }
+    const linked = (name === "staff" && overallHidden("unknown")) || isHidden(rec, "records");
+    if (small(q.unknown, threshold) || linked || isHidden(rec, "unknown")) {
+      if (!isHidden(rec, "unknown")) hiddenCount += 1;
+      hide(rec, "unknown");
+      hide(rec, "unknownPct");
     }
   }
   // Each input's record count always shows. Where the records are exactly the measure's two groups plus its
   // unknowns (every training row a person counted in indicator 4, every application shortlisted...), records
-  // minus the visible figures gives a hidden one back, so that sum must also have none or 2+ hidden: the
-  // unknown count goes first, else the smaller group figure (a zero too: records stays, so a zero can serve).
+  // is a published sum of them: protected like any other (the unknown count goes first).
   for (const [id, result] of Object.entries(out.indicators)) {
     if (result?.kind !== "relative-likelihood" || result.source !== "rows") continue;
     const rl = result as RelativeLikelihoodResult<R, F>;
@@ -317,45 +349,43 @@ export function suppressResults<R extends string, F extends string>(
     const exactQ = doc.dataQuality.inputs[name];
     const exactRl = doc.indicators[id] as RelativeLikelihoodResult<R, F> | undefined;
     if (!q || !exactQ || exactQ.unknown === null || exactRl?.kind !== "relative-likelihood") continue;
-    const sides = [reference, focus].map((side) => ({
-      fr: (rl as unknown as Record<string, Fraction>)[side]!,
-      exact: (exactRl as unknown as Record<string, Fraction>)[side]![key],
-    }));
-    if (sides.some((x) => x.exact === null) || exactQ.records !== sides.reduce((a, x) => a + x.exact!, 0) + exactQ.unknown) continue;
-    const unknownHidden = q.suppressed?.unknown !== undefined;
-    const hiddenSides = sides.filter((x) => x.fr.suppressed?.[key] !== undefined);
-    if (hiddenSides.length + (unknownHidden ? 1 : 0) !== 1) continue;
-    secondary += 1;
-    if (!unknownHidden) {
-      hide(q as unknown as Record<string, unknown>, "unknown", "secondary");
-      hide(q as unknown as Record<string, unknown>, "unknownPct", "secondary");
-      continue;
-    }
-    const visibleSides = sides.filter((x) => x.fr.suppressed?.[key] === undefined);
-    const pick = visibleSides.reduce((best, x) => ((x.exact! > 0 && (best.exact! === 0 || x.exact! < best.exact!)) ? x : best));
-    pick.fr[key] = null;
-    pick.fr.rate = null;
-    pick.fr.suppressed = { ...pick.fr.suppressed, [key]: "secondary", rate: pick.fr.suppressed?.rate ?? "secondary" };
+    const exactSides = [reference, focus].map((side) => (exactRl as unknown as Record<string, Fraction>)[side]![key]);
+    if (exactSides.some((x) => x === null) || exactQ.records !== exactSides.reduce<number>((a, x) => a + (x ?? 0), 0) + exactQ.unknown) continue;
+    const fractions = [reference, focus].map((side) => (rl as unknown as Record<string, Fraction>)[side]! as unknown as CountsRecord);
+    const qRec = q as unknown as CountsRecord;
+    const table = new CountsTable([]);
+    table.relation([qRec, "records"], [[qRec, "unknown"], ...fractions.map((fr) => [fr, key] as [CountsRecord, string])]);
+    // Values are the exact ones (the copy's hidden ones are null); records is never hidden while a part will do.
+    const values = new Map<CountsRecord, Record<string, number>>([[qRec, { records: exactQ.records, unknown: exactQ.unknown }]]);
+    fractions.forEach((fr, i) => values.set(fr, { [key]: exactSides[i]! }));
+    for (const [obj, v] of values) for (const [f, x] of Object.entries(v)) if (!isHidden(obj, f)) obj[f] = x;
+    hiddenCount += table.apply(threshold, (f) => (f === "unknown" ? "unknownPct" : null), (obj, f) => (f === "records" ? 1000 : obj === qRec ? 0.5 : undefined));
   }
-  // An RL with any of its four figures hidden: the value and its interval, with the other three, would give
-  // the fourth back. WRES.md keeps it on show with a caution; hideRatesFromSmallCounts hides it.
+  // A relative likelihood with any of its four figures hidden is not published: its value and interval,
+  // with the other figures, narrow the hidden one to a handful of values (often one). A rate goes with its
+  // count or denominator. The exact figures are in the exact document, for submission and the board.
   for (const result of Object.values(out.indicators)) {
     if (result?.kind !== "relative-likelihood") continue;
     const rl = result as RelativeLikelihoodResult<R, F>;
     const fractions = [reference, focus].map((side) => (rl as unknown as Record<string, Fraction>)[side]!);
-    if (!fractions.some((fr) => fr.suppressed?.count !== undefined || fr.suppressed?.of !== undefined)) continue;
+    for (const fr of fractions) if (isHidden(fr, "count") || isHidden(fr, "of")) hide(fr as unknown as Rec, "rate");
+    if (!fractions.some((fr) => isHidden(fr, "count") || isHidden(fr, "of"))) continue;
     if (!rl.cautions.includes("small-numbers")) rl.cautions.push("small-numbers");
-    if (hideRates) {
-      for (const fr of fractions) fr.rate = null;
-      Object.assign(rl, { value: null, ci95: null, significant: null, adverse: null, reason: "below-threshold", reasonGroup: null });
-    }
+    Object.assign(rl, { value: null, ci95: null, significant: null, adverse: null, reason: "below-threshold", reasonGroup: null });
   }
   const inputOfSheet: Record<string, InputName> = { staff: "staff", recruitment: "applications", cases: "cases", training: "training", board: "board", aggregate: "aggregates" };
   for (const s of out.dataQuality.sheets) {
+    const input = s.kind !== null ? (inputOfSheet[s.kind] ?? "staff") : "staff";
+    // A sheet's rows are its input's records: hidden with them (and so are the rows left out, which add up to them).
+    if (s.kind !== null && isHidden(out.dataQuality.inputs[input] as Rec | undefined, "records")) {
+      Object.assign(s, { rowsRead: null, rowsUsed: null, rowsExcluded: null, exclusions: {}, unknownEthnicityPct: null });
+      continue;
+    }
     if (s.unknownEthnicityPct === null) continue;
-    const implied = Math.round((s.unknownEthnicityPct / 100) * s.rowsUsed);
+    if (input === "board" && publishBoard) continue;
+    const implied = Math.round((s.unknownEthnicityPct / 100) * (s.rowsUsed ?? 0));
     // The sheet's share times its rows used is its unknown count: hidden with the input's.
-    const inputHidden = s.kind !== null && out.dataQuality.inputs[inputOfSheet[s.kind] ?? "staff"]?.suppressed?.unknown !== undefined;
+    const inputHidden = isHidden(out.dataQuality.inputs[input] as Rec | undefined, "unknown");
     if (small(implied, threshold) || inputHidden || (s.kind === "staff" && overallHidden("unknown"))) s.unknownEthnicityPct = null;
   }
   for (const w of out.dataQuality.warnings) {
@@ -363,24 +393,27 @@ export function suppressResults<R extends string, F extends string>(
     if (out.dataQuality.inputs[w.input]?.unknownPct === null) w.unknownPct = null;
   }
 
-  // A comparison repeats figures: a percentage of a small (or hidden) count must not reappear there,
-  // this year's or last year's, nor a rate the options hide.
+  roundPublished(out, null);
+  // A comparison repeats figures. This year's is the one this copy shows; last year's, the one last year's
+  // protected copy shows (so differencing two years' copies gives nothing that either does not), and without
+  // last year's document it is not published. The change is worked out from the two published figures.
   if (out.comparison) {
+    const previousCopy = options.previous ? suppressResults(options.previous, threshold, { publishBoardComposition: publishBoard }) : null;
     for (const item of out.comparison.items) {
-      const hideCurrent = item.counts ? small(item.counts.current, threshold) || item.counts.current === null : false;
-      const hidePrevious = item.counts ? small(item.counts.previous, threshold) || item.counts.previous === null : false;
-      const r = out.indicators[item.indicator];
-      if (hideCurrent || (r !== undefined && hiddenAt(r, item.measure))) item.current = null;
-      if (hidePrevious) item.previous = null;
-      if (item.current === null || item.previous === null) Object.assign(item, { change: null, trend: "not-comparable" });
+      const places = item.direction === "towards-one" ? 2 : 1;
+      const current = figureAt(out.indicators[item.indicator], item.measure);
+      const previous = previousCopy ? figureAt(previousCopy.indicators[item.indicator], item.measure) : null;
+      item.current = current;
+      item.previous = previous;
+      item.change = current !== null && previous !== null ? roundTo(current - previous, places) : null;
+      if (item.change === null) item.trend = "not-comparable";
       delete item.counts;
     }
   }
 
-  // Suppressing a publishable copy again keeps what it hid and adds to it.
-  const before = doc.suppression;
-  out.suppression = before
-    ? { threshold, primary: before.primary + primary, secondary: before.secondary + secondary, hideRatesFromSmallCounts: hideRates || before.hideRatesFromSmallCounts }
-    : { threshold, primary, secondary, hideRatesFromSmallCounts: hideRates };
+  out.schemaVersion = 2;
+  out.audience = "protected";
+  out.notice = PROTECTED_NOTICE;
+  out.suppression = { threshold, hidden: (doc.suppression?.hidden ?? 0) + hiddenCount, publishBoardComposition: publishBoard };
   return out;
 }

@@ -7,8 +7,14 @@ import type { AfcBand, AggregateMeasure, AggregateRecord, ApplicationRecord, Boa
 /** Which side of a comparison a record falls on. "reference" is White in WRES, "focus" is BME. */
 export type Side = "reference" | "focus" | "unknown";
 
-/** Why a count is hidden in a publishable copy: below the threshold, or revealing one that is. */
-export type SuppressionMark = "primary" | "secondary";
+/**
+ * The one mark of a hidden figure in a protected copy (schema 2). Whether it was below the threshold or
+ * hidden so that another cannot be worked out is never published (schema 1 said "primary"/"secondary").
+ */
+export type SuppressionMark = "hidden";
+
+/** Who a results document is for: exact (submission to NHS England, the board) or protected (the public, the tab). */
+export type Audience = "exact" | "protected";
 
 /**
  * Counts per group (contract): `{ white, bme, unknown, total, whitePct, bmePct, unknownPct }` for WRES.
@@ -208,7 +214,8 @@ export interface RaceDisparityResult {
 export type CompletenessLevel = "ok" | "caution" | "unreliable";
 
 export interface InputCompleteness {
-  records: number;
+  /** Null (marked hidden) in a protected copy only when it is a sum of hidden counts with nothing else to hide. */
+  records: number | null;
   unknown: number | null;
   unknownPct: number | null;
   level: CompletenessLevel;
@@ -221,9 +228,10 @@ export interface SheetQuality {
   file: string;
   sheet: string | null;
   kind: SheetKind | null;
-  rowsRead: number;
-  rowsUsed: number;
-  rowsExcluded: number;
+  /** The three row counts are null in a protected copy when the input's records are hidden (they are the same people). */
+  rowsRead: number | null;
+  rowsUsed: number | null;
+  rowsExcluded: number | null;
   exclusions: Record<string, number>;
   unknownEthnicityPct: number | null;
 }
@@ -266,15 +274,18 @@ export interface Comparison {
 
 export interface SuppressionInfo {
   threshold: number;
-  /** Cells hidden because below the threshold, and to stop them being recovered by subtraction. */
-  primary: number;
-  secondary: number;
-  /** Whether rates and RLs computed from suppressed counts were hidden too (default: shown, with a caution). */
-  hideRatesFromSmallCounts: boolean;
+  /** How many counts are hidden (below the threshold, or to protect one that is: not told apart). */
+  hidden: number;
+  /** Board composition (indicator 9) published in full (the default) or protected like other counts. */
+  publishBoardComposition: boolean;
 }
 
 export interface ResultsDocument<R extends string = "white", F extends string = "bme"> {
-  schemaVersion: 1;
+  /** 2 since the audiences and the single hidden mark (docs/disclosure-control.md). */
+  schemaVersion: 2;
+  /** Who it is for; `notice` says so in words inside the document itself. */
+  audience: Audience;
+  notice: string;
   /** Contract: the standard's id, "nhs-england-wres". */
   standard: string;
   /** Contract: e.g. "2024/25", or null. */
@@ -289,7 +300,7 @@ export interface ResultsDocument<R extends string = "white", F extends string = 
   related: { modelEmployer?: ModelEmployerResult; raceDisparity?: RaceDisparityResult };
   dataQuality: DataQuality;
   comparison: Comparison | null;
-  /** Null in the analyst's exact document; set in a publishable copy made by suppressResults. */
+  /** Null in the exact document; set in a protected copy made by suppressResults. */
   suppression: SuppressionInfo | null;
 }
 

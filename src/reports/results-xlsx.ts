@@ -1,9 +1,9 @@
 // The results as an Excel workbook a committee paper can use: a summary of the nine indicators and
-// one sheet per indicator table. Always the publishable copy: small-number suppression is applied
-// here (unless the document is already suppressed), every text cell goes through safeCell, and
-// figures keep full precision with rounding done by the cell's number format.
+// one sheet per indicator table. Always the protected copy (for publication): small-number protection is
+// applied here (unless the document is protected already), every text cell goes through safeCell, and the
+// figures are the protected copy's, rounded as published (the cell's number format shows them as stored).
 import ExcelJS from "exceljs";
-import { suppressResults } from "../indicators/index";
+import { HIDDEN_MARK, suppressResults } from "../indicators/index";
 import { EN_GB } from "../indicators/messages";
 import type {
   BoardResult,
@@ -43,19 +43,15 @@ class Sheet {
     private readonly threshold: number,
   ) {}
 
-  /** The mark shown for a hidden figure: "<10" for a small count, "*" for one hidden to protect it. */
-  mark(mark: SuppressionMark): Shown {
-    return { value: mark === "primary" ? `<${this.threshold}` : "*" };
+  /** The one mark of a hidden figure, whatever the reason it is hidden. */
+  mark(): Shown {
+    return { value: HIDDEN_MARK };
   }
 
-  /**
-   * A figure, or its mark when hidden. Only a count shows "<10": a hidden percentage, rate or difference is
-   * "*" (hidden so that a small count cannot be worked out), never "<10", which would read as "under 10%".
-   * `scale` turns a stored proportion into the percentage shown (rates are 0-1).
-   */
+  /** A figure, or the mark when hidden. `scale` turns a stored proportion into the percentage shown (rates are 0-1). */
   field(obj: Record<string, unknown> | null | undefined, field: string, format: string, marks?: Marks, scale = 1): Shown {
     const mark = marks?.[field] ?? (obj as { suppressed?: Marks } | null | undefined)?.suppressed?.[field];
-    if (mark) return this.mark(format === COUNT ? mark : "secondary");
+    if (mark) return this.mark();
     const v = obj?.[field];
     return { value: typeof v === "number" ? v * scale : null, format };
   }
@@ -150,10 +146,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: num
   s.title(
     ["Workforce Race Equality Standard results", doc.organisation, doc.period].filter((x): x is string => Boolean(x)).join(" - "),
   );
-  s.row([
-    `Published copy: counts below ${threshold} are shown as <${threshold}; * marks a figure hidden so that a small count cannot be worked out by subtraction. ` +
-      "Figures are computed from unrounded counts and rounded only for display.",
-  ]);
+  s.row([[EN_GB["report.audience"], EN_GB["report.suppression"]!.replaceAll("{threshold}", String(threshold)), EN_GB["report.rounding"]].join(" ")]);
   s.blank();
   s.header(["Indicator", "Measure", "White", "BME", "Figure", "95% CI", "Assessment", "Previous", "Change", "Trend"]);
   for (const [id, result] of Object.entries(doc.indicators)) {
@@ -161,7 +154,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: num
     const title = indicatorTitle(id, doc.standard);
     if (result.kind === "representation") {
       const senior = result.senior["8a-VSM"];
-      const seniorPct = senior.suppressed?.bmePct ? s.mark("secondary").value : senior.bmePct;
+      const seniorPct = senior.suppressed?.bmePct ? s.mark().value : senior.bmePct;
       s.row([
         title,
         "Share of the workforce (%)",
@@ -402,12 +395,13 @@ function dataQualitySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold:
   for (const [name, c] of Object.entries(q.inputs)) {
     if (!c) continue;
     const rec = c as unknown as Record<string, unknown>;
-    s.row([name, c.records, s.field(rec, "unknown", COUNT, c.suppressed), s.field(rec, "unknownPct", PCT, c.suppressed), c.level]);
+    s.row([name, s.field(rec, "records", COUNT, c.suppressed), s.field(rec, "unknown", COUNT, c.suppressed), s.field(rec, "unknownPct", PCT, c.suppressed), c.level]);
   }
   s.blank();
   s.header(["File", "Sheet", "Recognised as", "Rows read", "Rows used", "Rows excluded", "Unknown ethnicity %"]);
   for (const sh of q.sheets) {
-    s.row([sh.file, sh.sheet, sh.kind ?? "not recognised", sh.rowsRead, sh.rowsUsed, sh.rowsExcluded, { value: sh.unknownEthnicityPct, format: PCT }]);
+    const rows = (n: number | null): Shown => (n === null ? s.mark() : { value: n, format: COUNT });
+    s.row([sh.file, sh.sheet, sh.kind ?? "not recognised", rows(sh.rowsRead), rows(sh.rowsUsed), rows(sh.rowsExcluded), { value: sh.unknownEthnicityPct, format: PCT }]);
   }
   if (Object.keys(q.exclusions).length) {
     s.blank();

@@ -277,17 +277,19 @@ describe("indicators in the tab", () => {
     const saved = page.getByTestId("wres-saved-results");
     await saved.getByRole("heading", { name: "Saved results for 2024/25" }).waitFor();
     await expect(saved.getByText(/^Saved on .+ by Jordan Ellis\.$/).isVisible()).resolves.toBe(true);
-    await expect(saved.getByText("Small numbers are hidden: any count below 10 is shown as “<10”, and a count that would reveal one is shown as “*”.").isVisible()).resolves.toBe(true);
+    await expect(saved.getByText("Protected figures: any figure marked “*” is hidden (a count below 10, or one hidden to protect such a count).").isVisible()).resolves.toBe(true);
     const one = saved.getByTestId("indicator-1");
     await expect(one.getByRole("heading", { name: "Indicator 1: workforce by pay band" }).isVisible()).resolves.toBe(true);
-    // A count the analyst's exact run has below 10 is "<10" here, never the number itself.
+    // A count the analyst's exact run has below 10 is "*" here (the one mark of every hidden figure), never the number itself.
     expect(smallCount).not.toBeNull();
     const { table, row, count } = smallCount!;
     const line = one.getByRole("table", { name: table }).getByRole("row").filter({ has: page.getByRole("cell", { name: row, exact: true }) });
     const cells = await line.getByRole("cell").allTextContents();
-    expect(cells).toContain("<10");
+    expect(cells).toContain("*");
     expect(cells.slice(1)).not.toContain(String(count));
-    await expect(one.getByText("<10", { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(one.getByText("*", { exact: true }).first().isVisible()).resolves.toBe(true);
+    // No second mark anywhere on the page.
+    await expect(page.getByText(/<\d+/).count()).resolves.toBe(0);
     await screenshot(page, "indicators-reader-default");
     await context.close();
   });
@@ -472,7 +474,8 @@ describe("indicators in the tab", () => {
         const key = k < 9 ? String(k + 1) : "report";
         if (key !== "report") await page.getByTestId(`indicator-${key}`).waitFor();
         const chart = page.getByTestId(`chart-${key}`);
-        if (await chart.count()) await chart.locator("svg").first().waitFor();
+        // A chart draws its figure, or says in words why there is none (a relative likelihood from hidden counts is not published).
+        if (await chart.count()) await chart.locator("svg").first().or(chart.getByText(/^Not drawn/)).first().waitFor();
         await screenshot(page, `indicators-${key}-${theme}`);
         expect(await views.nth(k).getAttribute("aria-selected"), name).toBe("true");
       }

@@ -74,9 +74,12 @@ describe("indicator views with Fluent charts", () => {
     const cohort = r.cohorts["non-clinical"];
     // Make sure of one band of each kind: a value, hidden for small numbers, and one that cannot be calculated.
     cohort["5"] = { ...cohort["5"]!, bmePct: 31.25, suppressed: undefined };
-    cohort["6"] = { ...cohort["6"]!, bmePct: null, suppressed: { ...cohort["6"]!.suppressed, bmePct: "primary" } };
+    cohort["6"] = { ...cohort["6"]!, bmePct: null, suppressed: { ...cohort["6"]!.suppressed, bmePct: "hidden" } };
     cohort["7"] = { ...cohort["7"]!, bmePct: null, suppressed: undefined };
     r.overall = { ...r.overall, bmePct: 22.5, suppressed: undefined };
+    // And one Model Employer band with its gap shown (a 4,000-staff trust's bands from 8a up are mostly protected).
+    const me = doc.related.modelEmployer!;
+    me.bands[0] = { ...me.bands[0]!, gapPct: 4.2, suppressed: undefined };
     show("1", doc);
 
     const figure = screen.getByRole("figure", { name: "Non-clinical staff: BME staff as a share of each band, against the whole workforce" });
@@ -150,7 +153,7 @@ describe("indicator views with Fluent charts", () => {
     expect(screen.getByRole("table", { name })).toBeTruthy();
     view.unmount();
 
-    Object.assign(r, { whitePct: null, bmePct: null, suppressed: { bmePct: "primary", bmeRespondents: "primary" } });
+    Object.assign(r, { whitePct: null, bmePct: null, suppressed: { bmePct: "hidden", bmeRespondents: "hidden" } });
     show("6", doc);
     const partial = screen.getByRole("figure", { name });
     expect(within(partial).getByText("No bar, hidden because the numbers are small: BME.")).toBeTruthy();

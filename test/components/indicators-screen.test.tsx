@@ -17,7 +17,7 @@ import { readWorkbooks, type ReadIssue } from "../../src/workbook";
 import { executeRun, type RunRequest, type WorkerMessage } from "../../src/ui/indicators/protocol";
 import { TrendView } from "../../src/ui/indicators/TrendView";
 import { issueLine, issueText } from "../../src/ui/indicators/ValidationReport";
-import { rowsToSave, THRESHOLD_KEY } from "../../src/ui/indicators/view";
+import { rowsToSave, BOARD_SETTING_KEY, THRESHOLD_KEY } from "../../src/ui/indicators/view";
 import { findButton, renderApp } from "./render";
 import { FakePlanStore, PEOPLE, ROLES } from "../support/fake-store";
 
@@ -161,17 +161,17 @@ describe("running the indicators in the tab", () => {
     fireEvent.click(await screen.findByRole("checkbox", { name: "Select all workbooks" }));
     fireEvent.click(await findButton(/^Run indicators/));
     const one = await screen.findByTestId("indicator-1", {}, { timeout: 30_000 });
-    expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).toBe("<10");
-    expect(within(one).getByText("Counts below 10 are shown as <10, and counts that would reveal them as *.")).toBeTruthy();
+    expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).toBe("*");
+    expect(within(one).getByText(/^Figures marked \* are hidden: a count below 10, or a count hidden so that one below 10 cannot be worked out/)).toBeTruthy();
 
     const setting = screen.getByLabelText("Hide counts below") as HTMLInputElement;
     expect(setting.value).toBe("10");
     fireEvent.change(setting, { target: { value: "3" } });
     expect(await screen.findByText("Give a whole number from 5 to 50.")).toBeTruthy();
-    expect(within(screen.getByTestId("indicator-1")).getByText(/^Counts below 10 are shown/)).toBeTruthy();
+    expect(within(screen.getByTestId("indicator-1")).getByText(/^Figures marked \* are hidden: a count below 10,/)).toBeTruthy();
 
     fireEvent.change(setting, { target: { value: "20" } });
-    await waitFor(() => expect(within(screen.getByTestId("indicator-1")).getByText("Counts below 20 are shown as <20, and counts that would reveal them as *.")).toBeTruthy());
+    await waitFor(() => expect(within(screen.getByTestId("indicator-1")).getByText(/^Figures marked \* are hidden: a count below 20,/)).toBeTruthy());
     expect(screen.queryByText("Give a whole number from 5 to 50.")).toBeNull();
     expect(window.localStorage.getItem(THRESHOLD_KEY)).toBe("20");
     expect(count).toBeLessThan(10);
@@ -184,6 +184,25 @@ describe("running the indicators in the tab", () => {
     // Every count saved is hidden, zero, or at least 20.
     const cells = Object.values(detail.cohorts).flatMap((c) => Object.values(c)).flatMap((c) => [c.white, c.bme, c.unknown, c.total]);
     expect(cells.every((n) => n === null || n === 0 || n >= 20)).toBe(true);
+  });
+
+  it("publishes board composition in full by default, says so beside indicator 9, and lets the editor protect it instead", async () => {
+    const { store } = indicatorStore();
+    renderApp(store);
+    await openIndicators();
+    const setting = (await screen.findByRole("checkbox", { name: "Publish board composition in full" })) as HTMLInputElement;
+    expect(setting.checked).toBe(true);
+    fireEvent.click(await screen.findByRole("checkbox", { name: "Select all workbooks" }));
+    fireEvent.click(await findButton(/^Run indicators/));
+    await screen.findByTestId("indicator-1", {}, { timeout: 30_000 });
+    fireEvent.click(screen.getByRole("tab", { name: "9 Board" }));
+    const nine = await screen.findByTestId("indicator-9");
+    expect(within(nine).getByTestId("wres-board-setting").textContent).toMatch(/published in full \(setting “Publish board composition”: on\)/);
+    // The members' counts are shown as they are: no mark in the members column.
+    expect(within(nine).getAllByRole("row").slice(1).some((row) => /\d+ \/ \d+ \/ \d+/.test(row.textContent ?? ""))).toBe(true);
+    fireEvent.click(setting);
+    expect(window.localStorage.getItem(BOARD_SETTING_KEY)).toBe("false");
+    await waitFor(() => expect(within(screen.getByTestId("indicator-9")).getByTestId("wres-board-setting").textContent).toMatch(/protected like other counts/));
   });
 
   it("says in words, in Welsh too, when the worker dies during a run", async () => {
@@ -212,9 +231,9 @@ describe("saved results for readers", () => {
     const section = await screen.findByTestId("wres-saved-results");
     expect(within(section).getByRole("heading", { name: "Saved results for 2024/25" })).toBeTruthy();
     expect(within(section).getByText(/^Saved on .*2025.* by Edi Lead\.$/)).toBeTruthy();
-    expect(within(section).getByText("Small numbers are hidden: any count below 10 is shown as “<10”, and a count that would reveal one is shown as “*”.")).toBeTruthy();
+    expect(within(section).getByText("Protected figures: any figure marked “*” is hidden (a count below 10, or one hidden to protect such a count).")).toBeTruthy();
     const one = within(section).getByTestId("indicator-1");
-    expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).toBe("<10");
+    expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).toBe("*");
     expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).not.toBe(String(count));
     expect(within(section).getByTestId("linked-actions-1")).toBeTruthy();
     // The other indicators are one tab away.
@@ -232,7 +251,7 @@ describe("saved results for readers", () => {
     const { store } = indicatorStore({ capabilities: ROLES.reader!, saved: raw });
     const first = renderApp(store);
     await openIndicators();
-    expect(countCell(await screen.findByTestId("indicator-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("<10");
+    expect(countCell(await screen.findByTestId("indicator-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("*");
     first.unmount();
 
     const later = indicatorStore({ capabilities: ROLES.reader!, saved: [...raw, ...at15] });
@@ -240,8 +259,8 @@ describe("saved results for readers", () => {
     await openIndicators();
     const section = await screen.findByTestId("wres-saved-results");
     expect(within(section).getByRole("heading", { name: "Saved results for 2025/26" })).toBeTruthy();
-    expect(within(section).getByText(/any count below 15 is shown as “<15”/)).toBeTruthy();
-    expect(countCell(within(section).getByTestId("indicator-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("<15");
+    expect(within(section).getByText(/a count below 15, or one hidden to protect such a count/)).toBeTruthy();
+    expect(countCell(within(section).getByTestId("indicator-1"), "Non-clinical staff", `Band ${band}`, 2)).toBe("*");
   });
 
   it("shows an editor the saved results before a run (after a reload), until a run replaces them", async () => {

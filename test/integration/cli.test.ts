@@ -62,6 +62,9 @@ describe("npm run indicators", () => {
     expect(doc.indicators["3"].basis).toBe("two-year-pooled"); // the demo ER extract spans two years
     expect(doc.indicators["9"].voting.boardBmePct).not.toBeNull();
     expect(doc.suppression).toBeNull();
+    // The exact document says, inside itself, who it is for.
+    expect(doc.audience).toBe("exact");
+    expect(doc.notice).toMatch(/for submission to NHS England and for the board\. Not for publication/);
   });
 
   it("uses one year of cases for indicator 3 with --single-year", () => {
@@ -72,7 +75,7 @@ describe("npm run indicators", () => {
     expect(rl3.years).toEqual(["2024/25"]);
   });
 
-  it("prints a Markdown report with suppression by default: a small count shows as <10, never its value", () => {
+  it("prints a Markdown report with suppression by default: a small count shows as the mark *, never its value", () => {
     const files = [join(data, "staff-in-post-2024-25.xlsx"), join(data, "recruitment-2024-25.xlsx")];
     const r = cli(...files);
     expect(r.status).toBe(0);
@@ -88,7 +91,7 @@ describe("npm run indicators", () => {
       expect(line, `band ${band}`).toBeDefined();
       // Columns: band, White, BME, Unknown, Total.
       const cells = line!.split("|").map((c) => c.trim()).slice(1, -1);
-      expect(cells[2]).toMatch(/^<10\b/);
+      expect(cells[2]).toMatch(/^\*/);
       expect(cells[2]).not.toContain(String(counts.bme));
       expect(cells[4]).toBe(counts.total.toLocaleString("en-GB"));
     }
@@ -98,6 +101,7 @@ describe("npm run indicators", () => {
     const r = cli("data", "--json", "--suppressed", "--threshold", "20");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).suppression.threshold).toBe(20);
+    expect(JSON.parse(r.stdout).audience).toBe("protected");
   });
 
   it("writes the results workbook with --xlsx", async () => {

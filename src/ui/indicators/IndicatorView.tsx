@@ -1,10 +1,10 @@
 // One indicator's results: the figure, adverse-impact band and confidence interval, direction of good,
 // the method note, and always a table, with a Fluent chart next to it on screen (the table is the chart's
-// text alternative). Counts come from the publishable copy: hidden ones show as "<10" or "*".
+// text alternative). Figures come from the protected copy: every hidden one shows as "*", whatever the reason.
 import { Badge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
-import { formatCount, formatPercent, formatRatio } from "../../indicators";
+import { HIDDEN_MARK, formatCount, formatPercent, formatRatio } from "../../indicators";
 import type { Counts, IndicatorResult, RelativeLikelihoodResult, RepresentationResult, ResultsDocument, SurveyResult, BoardResult } from "../../indicators";
 import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../workbook";
 import { CategoryBars } from "./charts/CategoryBars";
@@ -22,8 +22,8 @@ const useStyles = makeStyles({
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-function count(c: Counts, key: "white" | "bme" | "unknown" | "total", threshold: number): string {
-  return formatCount(c[key], c.suppressed?.[key], threshold);
+function count(c: Counts, key: "white" | "bme" | "unknown" | "total"): string {
+  return formatCount(c[key], c.suppressed?.[key]);
 }
 
 function pct(c: Counts, key: "whitePct" | "bmePct" | "unknownPct"): string {
@@ -53,10 +53,10 @@ function CountsTable(props: { caption: string; rows: [string, Counts | undefined
         {rows.map(([label, c]) => (
           <TableRow key={label}>
             <TableCell>{label}</TableCell>
-            <TableCell className={styles.number}>{count(c, "white", props.threshold)}</TableCell>
-            <TableCell className={styles.number}>{count(c, "bme", props.threshold)}</TableCell>
-            <TableCell className={styles.number}>{count(c, "unknown", props.threshold)}</TableCell>
-            <TableCell className={styles.number}>{count(c, "total", props.threshold)}</TableCell>
+            <TableCell className={styles.number}>{count(c, "white")}</TableCell>
+            <TableCell className={styles.number}>{count(c, "bme")}</TableCell>
+            <TableCell className={styles.number}>{count(c, "unknown")}</TableCell>
+            <TableCell className={styles.number}>{count(c, "total")}</TableCell>
             <TableCell className={styles.number}>{pct(c, "whitePct")}</TableCell>
             <TableCell className={styles.number}>{pct(c, "bmePct")}</TableCell>
             <TableCell className={styles.number}>{pct(c, "unknownPct")}</TableCell>
@@ -137,7 +137,7 @@ function Representation(props: { result: RepresentationResult; doc: ResultsDocum
                 <TableCell className={styles.number}>{formatPercent(b.targetPct)}</TableCell>
                 {/* Hidden ("*") and not calculable ("–") read differently, as on the chart. */}
                 <TableCell className={styles.number}>{b.suppressed?.gapPct ? "*" : b.gapPct === null ? "–" : pointsText(b.gapPct)}</TableCell>
-                <TableCell className={styles.number}>{formatCount(b.needed, b.suppressed?.needed, props.threshold)}</TableCell>
+                <TableCell className={styles.number}>{formatCount(b.needed, b.suppressed?.needed)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -194,9 +194,9 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
           {(["white", "bme"] as const).map((g) => (
             <TableRow key={g}>
               <TableCell>{t(`indicators.group.${g}`)}</TableCell>
-              <TableCell className={styles.number}>{formatCount(fraction(g).count, fraction(g).suppressed?.count, props.threshold)}</TableCell>
-              <TableCell className={styles.number}>{formatCount(fraction(g).of, fraction(g).suppressed?.of, props.threshold)}</TableCell>
-              <TableCell className={styles.number}>{formatPercent(fraction(g).rate === null ? null : fraction(g).rate! * 100)}</TableCell>
+              <TableCell className={styles.number}>{formatCount(fraction(g).count, fraction(g).suppressed?.count)}</TableCell>
+              <TableCell className={styles.number}>{formatCount(fraction(g).of, fraction(g).suppressed?.of)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(fraction(g).rate === null ? null : fraction(g).rate! * 100, Boolean(fraction(g).suppressed?.rate))}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -253,10 +253,11 @@ function Survey(props: { id: string; result: SurveyResult; charts: boolean }) {
   );
 }
 
-function Board(props: { result: BoardResult; threshold: number }) {
+function Board(props: { result: BoardResult; published: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const r = props.result;
+  const members = (k: "voting" | "executive") => (["white", "bme", "unknown"] as const).map((g) => count(r[k].members, g)).join(" / ");
   const points = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${x.toFixed(1)} pp`);
   return (
     <>
@@ -264,6 +265,8 @@ function Board(props: { result: BoardResult; threshold: number }) {
         <span className={styles.figure}>{points(r.voting.difference)}</span>
         <Text>{t("indicators.view.votingDifference")}</Text>
         <Badge appearance="outline">{t("indicators.direction.towardsZero")}</Badge>
+        {/* The board setting beside the figure it decides (docs/disclosure-control.md, "Board composition"). */}
+        <Text data-testid="wres-board-setting">{t(props.published ? "disclosure.boardPublished" : "disclosure.boardProtected")}</Text>
       </div>
       <WideTable size="small" aria-label={t("indicators.title.i9")}>
         <TableHeader>
@@ -272,15 +275,17 @@ function Board(props: { result: BoardResult; threshold: number }) {
             <TableHeaderCell className={styles.number}>{t("indicators.view.boardBme")}</TableHeaderCell>
             <TableHeaderCell className={styles.number}>{t("indicators.view.workforceBme")}</TableHeaderCell>
             <TableHeaderCell className={styles.number}>{t("indicators.view.difference")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t("disclosure.members")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {(["voting", "executive"] as const).map((k) => (
             <TableRow key={k}>
               <TableCell>{t(`indicators.view.${k}`)}</TableCell>
-              <TableCell className={styles.number}>{formatPercent(r[k].boardBmePct)}</TableCell>
-              <TableCell className={styles.number}>{formatPercent(r[k].workforceBmePct)}</TableCell>
-              <TableCell className={styles.number}>{points(r[k].difference)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(r[k].boardBmePct, Boolean(r[k].suppressed?.boardBmePct))}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(r[k].workforceBmePct, Boolean(r[k].suppressed?.workforceBmePct))}</TableCell>
+              <TableCell className={styles.number}>{r[k].suppressed?.difference ? HIDDEN_MARK : points(r[k].difference)}</TableCell>
+              <TableCell className={styles.number}>{members(k)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -308,7 +313,7 @@ export function IndicatorView(props: { id: string; result: IndicatorResult; doc:
       {r.kind === "representation" ? <Representation result={r} doc={props.doc} threshold={threshold} charts={charts} /> : null}
       {r.kind === "relative-likelihood" ? <Likelihood id={props.id} result={r} threshold={threshold} charts={charts} /> : null}
       {r.kind === "survey" ? <Survey id={props.id} result={r} charts={charts} /> : null}
-      {r.kind === "board-difference" ? <Board result={r} threshold={threshold} /> : null}
+      {r.kind === "board-difference" ? <Board result={r} published={props.doc.suppression?.publishBoardComposition !== false} /> : null}
       {props.doc.suppression ? <Text className={styles.note}>{t("indicators.view.suppressionNote", { threshold })}</Text> : null}
     </section>
   );

@@ -3,7 +3,7 @@
 // suppressed copy, at the plan editor's small-number threshold), save them for the year-on-year trend and
 // export them for the committee paper. Readers, and editors before a run, see the newest saved results.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, PlayRegular, PrintRegular, SaveRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { suppressResults, type ResultsDocument } from "../../indicators";
@@ -23,7 +23,7 @@ import { PastYearForm } from "./PastYearForm";
 import { TrendView } from "./TrendView";
 import { SavedResults } from "./SavedResults";
 import { ValidationReport, issueLine } from "./ValidationReport";
-import { indicatorKeys, initialThreshold, MAX_THRESHOLD, MIN_THRESHOLD, parseThreshold, periodFor, rememberThreshold, rowsToSave, savedResults, STANDARD_ID } from "./view";
+import { indicatorKeys, initialBoardSetting, rememberBoardSetting, initialThreshold, MAX_THRESHOLD, MIN_THRESHOLD, parseThreshold, periodFor, rememberThreshold, rowsToSave, savedResults, STANDARD_ID } from "./view";
 import { WorkbookPicker } from "./WorkbookPicker";
 
 const useStyles = makeStyles({
@@ -77,6 +77,9 @@ export default function IndicatorsScreen() {
   const [thresholdChoice, setThresholdChoice] = useState<number | null>(null);
   const [thresholdText, setThresholdText] = useState<string | null>(null);
   const threshold = thresholdChoice ?? initialThreshold(browserStorage(), savedInfo);
+  // Board composition (indicator 9): published in full unless the organisation turns it off.
+  const [boardChoice, setBoardChoice] = useState<boolean | null>(null);
+  const publishBoard = boardChoice ?? initialBoardSetting(browserStorage(), savedInfo);
 
   const refresh = useCallback(async () => {
     try {
@@ -236,7 +239,10 @@ export default function IndicatorsScreen() {
 
   const busy = run.status === "downloading" || run.status === "running";
   const outcome = run.status === "done" ? run.outcome : null;
-  const done = useMemo(() => (outcome ? { outcome, publishable: suppressResults(outcome.results, threshold) } : null), [outcome, threshold]);
+  const done = useMemo(
+    () => (outcome ? { outcome, publishable: suppressResults(outcome.results, threshold, { publishBoardComposition: publishBoard }) } : null),
+    [outcome, threshold, publishBoard],
+  );
   const keys = useMemo(() => (done ? indicatorKeys(done.publishable) : []), [done]);
   const thresholdInvalid = thresholdText !== null && parseThreshold(thresholdText) === null;
 
@@ -278,6 +284,18 @@ export default function IndicatorsScreen() {
               disabled={busy}
               onChange={(_, d) => chooseThreshold(d.value)}
               onBlur={() => thresholdInvalid || setThresholdText(null)}
+            />
+          </Field>
+          <Field className={styles.threshold} hint={t("disclosure.boardSettingHint")}>
+            <Checkbox
+              label={t("disclosure.boardSetting")}
+              checked={publishBoard}
+              disabled={busy}
+              onChange={(_, d) => {
+                setBoardChoice(d.checked === true);
+                rememberBoardSetting(browserStorage(), d.checked === true);
+                setSaving("idle");
+              }}
             />
           </Field>
           {busy ? <RunProgressView run={run} /> : null}

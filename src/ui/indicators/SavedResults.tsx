@@ -32,7 +32,7 @@ export function SavedResults(props: { saved: Saved; actions: readonly Action[]; 
       <h2 id="wres-saved-heading">{t("indicators.saved.title", { year })}</h2>
       <div className={styles.facts}>
         {date ? <Text>{savedBy ? t("indicators.saved.savedOnBy", { date, name: savedBy }) : t("indicators.saved.savedOn", { date })}</Text> : null}
-        <Text weight="semibold">{t("indicators.saved.suppression", { threshold })}</Text>
+        <Text weight="semibold">{t("disclosure.savedNote", { threshold })}</Text>
         {props.canRun ? <Text size={200}>{t("indicators.saved.editorNote")}</Text> : null}
       </div>
       {unreadable.length > 0 ? (

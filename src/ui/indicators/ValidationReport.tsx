@@ -3,7 +3,7 @@ import { Badge, MessageBar, MessageBarBody, TableBody, TableCell, TableHeader, T
 import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
 import { formatNumber, type AppLocale } from "../../i18n";
-import type { ResultsDocument } from "../../indicators";
+import { HIDDEN_MARK, type ResultsDocument } from "../../indicators";
 import type { ReadIssue, SheetSummary } from "../../workbook";
 import { exclusionLines } from "./view";
 
@@ -168,7 +168,7 @@ export function ValidationReport(props: { sheets: SheetSummary[]; issues: ReadIs
             q ? (
               <TableRow key={name}>
                 <TableCell>{t(`indicators.input.${name}`)}</TableCell>
-                <TableCell className={styles.number}>{n(q.records)}</TableCell>
+                <TableCell className={styles.number}>{q.records === null ? HIDDEN_MARK : n(q.records)}</TableCell>
                 <TableCell className={styles.number}>{percentText(q.unknownPct, locale)}</TableCell>
                 <TableCell>
                   <Badge appearance="tint" color={q.level === "ok" ? "success" : q.level === "caution" ? "warning" : "danger"}>

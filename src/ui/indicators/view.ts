@@ -2,7 +2,7 @@
 // publishable document, the year-on-year trend with arrows that respect each indicator's direction,
 // and the validation report's exclusions.
 import { headlineValue, suppressResults, trendOf } from "../../indicators";
-import { DEFAULT_THRESHOLD } from "../../indicators/suppress";
+import { DEFAULT_THRESHOLD, PROTECTED_NOTICE } from "../../indicators/suppress";
 import type { DataQuality, Direction, IndicatorResult, ModelEmployerResult, ResultsDocument, Trend } from "../../indicators";
 import type { IndicatorNumber, IndicatorResultRow } from "../../plan/types";
 import type { SheetSummary } from "../../workbook";
@@ -46,7 +46,8 @@ export type SavedRow = Omit<IndicatorResultRow, "id" | "etag" | "modified">;
  */
 export interface SavedPublication {
   threshold: number;
-  hideRatesFromSmallCounts: boolean;
+  /** Board composition published in full (the default) or protected; saved details from before it was a setting: true. */
+  publishBoardComposition: boolean;
   savedBy: string | null;
   organisation: string | null;
   snapshotDate: string | null;
@@ -69,7 +70,7 @@ export function rowsToSave(publishable: ResultsDocument, year: string, savedBy: 
     if (!result || !Number.isInteger(indicator) || indicator < 1 || indicator > 9) continue;
     const publication: SavedPublication = {
       threshold: suppression.threshold,
-      hideRatesFromSmallCounts: suppression.hideRatesFromSmallCounts,
+      publishBoardComposition: suppression.publishBoardComposition,
       savedBy,
       organisation: publishable.organisation,
       snapshotDate: publishable.snapshotDate,
@@ -112,7 +113,7 @@ function publicationOf(v: unknown): SavedPublication | null {
   const text = (x: unknown) => (typeof x === "string" ? x : null);
   return {
     threshold: v.threshold,
-    hideRatesFromSmallCounts: v.hideRatesFromSmallCounts === true,
+    publishBoardComposition: v.publishBoardComposition !== false,
     savedBy: text(v.savedBy),
     organisation: text(v.organisation),
     snapshotDate: text(v.snapshotDate),
@@ -147,9 +148,11 @@ export interface SavedResults {
 
 const NO_DATA_QUALITY: DataQuality = { inputs: {}, thresholds: { caution: 0, unreliable: 0 }, warnings: [], sheets: [], rowsExcluded: 0, exclusions: {}, issues: { errors: 0, warnings: 0 } };
 
-function documentOf(standard: string, year: string, indicators: Record<string, IndicatorResult>, publication: SavedPublication | null, threshold: number): ResultsDocument {
+function documentOf(standard: string, year: string, indicators: Record<string, IndicatorResult>, publication: SavedPublication | null): ResultsDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    audience: "protected",
+    notice: PROTECTED_NOTICE,
     standard,
     period: year,
     organisation: publication?.organisation ?? null,
@@ -159,9 +162,12 @@ function documentOf(standard: string, year: string, indicators: Record<string, I
     related: publication?.modelEmployer && indicators["1"] ? { modelEmployer: publication.modelEmployer } : {},
     dataQuality: structuredClone(NO_DATA_QUALITY),
     comparison: null,
-    suppression: { threshold, primary: 0, secondary: 0, hideRatesFromSmallCounts: publication?.hideRatesFromSmallCounts ?? false },
+    // Null: the saved details are protected again on the way in (their hidden figures stay hidden).
+    suppression: null,
   };
 }
+
+const boardOption = (publication: SavedPublication | null) => ({ publishBoardComposition: publication?.publishBoardComposition ?? true });
 
 /**
  * The results of the newest year that has computed rows, as the per-indicator views show them. Details
@@ -186,13 +192,13 @@ export function savedResults(saved: readonly IndicatorResultRow[], standard = ST
     }
     try {
       // Each alone first: one damaged item must not hide the others.
-      suppressResults(documentOf(standard, year, { [row.indicator]: one.result }, publication, threshold), threshold);
+      suppressResults(documentOf(standard, year, { [row.indicator]: one.result }, publication), threshold, boardOption(publication));
       indicators[String(row.indicator)] = one.result;
     } catch {
       unreadable.push(row.indicator);
     }
   }
-  const doc = suppressResults(documentOf(standard, year, indicators, publication, threshold), threshold);
+  const doc = suppressResults(documentOf(standard, year, indicators, publication), threshold, boardOption(publication));
   const savedAt = rows.map((r) => r.modified).filter(Boolean).sort().at(-1) ?? null;
   return { year, doc, threshold, savedAt, savedBy: publication?.savedBy ?? null, unreadable };
 }
@@ -228,6 +234,28 @@ export function initialThreshold(storage: StorageLike | null, saved: SavedResult
   if (chosen !== null) return chosen;
   if (saved && saved.threshold >= MIN_THRESHOLD && saved.threshold <= MAX_THRESHOLD) return saved.threshold;
   return DEFAULT_THRESHOLD;
+}
+
+export const BOARD_SETTING_KEY = "wres.indicators.publishBoardComposition";
+
+/** Publish board composition in full: this browser's choice, else what the newest saved results used, else yes. */
+export function initialBoardSetting(storage: StorageLike | null, saved: SavedResults | null): boolean {
+  let stored: string | null = null;
+  try {
+    stored = storage?.getItem(BOARD_SETTING_KEY) ?? null;
+  } catch {
+    stored = null;
+  }
+  if (stored === "true" || stored === "false") return stored === "true";
+  return saved?.doc.suppression?.publishBoardComposition ?? true;
+}
+
+export function rememberBoardSetting(storage: StorageLike | null, publish: boolean): void {
+  try {
+    storage?.setItem(BOARD_SETTING_KEY, String(publish));
+  } catch {
+    // Storage blocked: the choice still applies until the tab is closed.
+  }
 }
 
 export function rememberThreshold(storage: StorageLike | null, threshold: number): void {

@@ -36,14 +36,16 @@ describe("renderMarkdown", () => {
   });
 
   it("applies suppression when given an exact document, and says so", () => {
-    expect(md).toContain("Counts below 10 are shown as <10");
-    // Band 8a has 7 staff of unknown ethnicity: never printed.
-    expect(md).toContain("| Band 8a | 0 (*) | 0 (*) | <10 (*) | <10 |");
+    expect(md).toContain("Figures marked * are hidden: a count below 10, or a count hidden so that one below 10 cannot be worked out");
+    expect(md).toContain("Protected figures, for publication");
+    // Band 8a has 7 staff of unknown ethnicity: never printed, and marked like every other hidden figure.
+    expect(md).toContain("| Band 8a | 0 (*) | 0 (*) | * (*) | * |");
+    expect(md).not.toMatch(/<\d/);
     // ...and band 5's unknown count (118) is hidden too, or the overall 125 minus it would give 7.
     expect(md).not.toContain("118");
     expect(md).not.toMatch(/\| 7 \|/);
     expect(doc.suppression).toBeNull();
-    expect(renderMarkdown(suppressResults(doc, 20))).toContain("Counts below 20 are shown as <20");
+    expect(renderMarkdown(suppressResults(doc, 20))).toContain("a count below 20");
   });
 
   it("shows the finer ethnic groups, suppressed like the rest", () => {

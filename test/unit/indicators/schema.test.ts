@@ -29,7 +29,9 @@ describe("the results document matches its published JSON Schema", () => {
     const doc = computeResults(full, { previous, organisation: "Demo NHS Trust" });
     check(doc);
     check(suppressResults(doc));
-    check(suppressResults(doc, 25, { hideRatesFromSmallCounts: true }));
+    check(suppressResults(doc, 25, { publishBoardComposition: false }));
+    expect(doc.audience).toBe("exact");
+    expect(suppressResults(doc).audience).toBe("protected");
     check(computeResults(dataset({ aggregates: [aggregate("staff", 100, 20, 3, { band: "5", cohort: "clinical" }), aggregate("shortlisted", 40, 20, 0), aggregate("appointed", 10, 2, 0), aggregate("board-voting", 8, 1, 0)] })));
     check(computeResults(dataset()));
     // ...and the schema is not vacuous.

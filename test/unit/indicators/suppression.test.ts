@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { computeResults, suppressResults, type BoardResult, type Counts, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
-import { protectCells, type SumConstraint } from "../../../src/indicators/protect";
+import { narrowCells, protectCells, type SumConstraint } from "../../../src/indicators/protect";
 import { AFC_BANDS, type AfcBand } from "../../../src/workbook/types";
 import { applications, boardMember, cases, dataset, staffMany, training } from "./fixtures";
 
@@ -18,14 +18,18 @@ describe("suppressResults", () => {
   ];
   const doc = computeResults(dataset({ staff, cases: [...cases(3, "bme"), ...cases(12, "white")] }));
 
-  it("hides counts below the threshold as primary and their percentages", () => {
+  it("hides counts below the threshold and their percentages, with the one mark that never says why", () => {
     const s = suppressResults(doc);
     const band3 = rep(s).cohorts["non-clinical"]["3"]!;
     expect(band3.bme).toBeNull();
     expect(band3.bmePct).toBeNull();
-    expect(band3.suppressed?.bme).toBe("primary");
-    expect(s.suppression).toMatchObject({ threshold: 10 });
-    expect(s.suppression!.primary).toBeGreaterThan(0);
+    expect(band3.suppressed?.bme).toBe("hidden");
+    expect(s.suppression).toMatchObject({ threshold: 10, publishBoardComposition: true });
+    expect(s.suppression!.hidden).toBeGreaterThan(0);
+    expect(JSON.stringify(s)).not.toMatch(/primary|secondary/);
+    expect(s).toMatchObject({ schemaVersion: 2, audience: "protected" });
+    expect(doc).toMatchObject({ schemaVersion: 2, audience: "exact" });
+    expect(doc.notice).toMatch(/not for publication/i);
   });
 
   it("hides a complementary cell so the total minus visible cells does not reveal it", () => {
@@ -33,7 +37,7 @@ describe("suppressResults", () => {
     const band3 = rep(s).cohorts["non-clinical"]["3"]!;
     // Row: total 74 = white 40 + bme 4 + unknown 30; one more of the row must go (the smallest: unknown 30).
     expect(band3.unknown).toBeNull();
-    expect(band3.suppressed?.unknown).toBe("secondary");
+    expect(band3.suppressed?.unknown).toBe("hidden");
     expect(band3.white).toBe(40);
     // Column: the bme column of the band table would reveal band 3's bme from the overall; another band's goes too.
     const band5 = rep(s).cohorts["non-clinical"]["5"]!;
@@ -44,32 +48,42 @@ describe("suppressResults", () => {
     const d = computeResults(dataset({ staff: [...staffMany(84, "white", { band: "8a" }), ...staffMany(25, "bme", { band: "8a" }), ...staffMany(5, "unknown", { band: "8a" }), ...staffMany(200, "white", { band: "4" }), ...staffMany(60, "bme", { band: "4" }), ...staffMany(30, "unknown", { band: "4" })] }));
     const band8a = rep(suppressResults(d)).cohorts["non-clinical"]["8a"]!;
     expect(band8a).toMatchObject({ bme: 25, unknown: null, white: null, total: 114 });
-    expect(band8a.suppressed).toMatchObject({ unknown: "primary", white: "secondary" });
+    expect(band8a.suppressed).toMatchObject({ unknown: "hidden", white: "hidden" });
   });
 
   it("never changes the input", () => {
     const before = JSON.stringify(doc);
-    suppressResults(doc, 20, { hideRatesFromSmallCounts: true });
+    suppressResults(doc, 20, { publishBoardComposition: false });
     expect(JSON.stringify(doc)).toBe(before);
     expect(doc.suppression).toBeNull();
   });
 
-  it("keeps relative likelihoods from small counts with a caution, unless asked to hide them", () => {
+  it("does not publish a relative likelihood or interval computed from a hidden count, and says why", () => {
     const s = suppressResults(doc);
     const r = s.indicators["3"] as RelativeLikelihoodResult;
+    expect((doc.indicators["3"] as RelativeLikelihoodResult).value).not.toBeNull();
     expect(r.bme.count).toBeNull();
-    expect(r.bme.suppressed?.count).toBe("primary");
-    expect(r.white.count).toBe(12);
-    expect(r.value).toBe((doc.indicators["3"] as RelativeLikelihoodResult).value);
+    expect(r.bme.suppressed?.count).toBe("hidden");
+    // 15 case records = 12 White + 3 BME: the White count goes too, or records would narrow the BME count to 0-3.
+    expect(r.white.count).toBeNull();
+    expect(r).toMatchObject({ value: null, ci95: null, significant: null, adverse: null, reason: "below-threshold" });
+    expect(r.bme.rate).toBeNull();
     expect(r.cautions).toContain("small-numbers");
-    const hidden = suppressResults(doc, 10, { hideRatesFromSmallCounts: true }).indicators["3"] as RelativeLikelihoodResult;
-    expect(hidden).toMatchObject({ value: null, ci95: null, reason: "below-threshold" });
-    expect(hidden.bme.rate).toBeNull();
+  });
+
+  it("rounds what it publishes: ratios and intervals to 2 decimal places, percentages to 1", () => {
+    const d = computeResults(dataset({ staff: [...staffMany(300, "white", { band: "5" }), ...staffMany(107, "bme", { band: "5" })], cases: [...cases(17, "bme"), ...cases(23, "white")] }));
+    const exact = d.indicators["3"] as RelativeLikelihoodResult;
+    const r = suppressResults(d).indicators["3"] as RelativeLikelihoodResult;
+    expect(r.value).toBe(Math.round(exact.value! * 100) / 100);
+    expect(r.ci95).toEqual(exact.ci95!.map((x) => Math.round(x * 100) / 100));
+    const overall = rep(suppressResults(d)).overall;
+    expect(overall.bmePct).toBe(26.3);
   });
 
   it("shows zero as zero and a threshold of 1 hides nothing", () => {
     const s = suppressResults(doc, 1);
-    expect(s.suppression).toMatchObject({ primary: 0, secondary: 0 });
+    expect(s.suppression).toMatchObject({ hidden: 0 });
     expect(rep(s).cohorts["non-clinical"]["1"]!.total).toBe(0);
   });
 
@@ -86,7 +100,7 @@ describe("suppressResults", () => {
     const stricter = suppressResults(once, 50);
     expect(stricter.suppression!.threshold).toBe(50);
     expect(rep(stricter).cohorts["non-clinical"]["3"]!.white).toBeNull();
-    expect(rep(stricter).cohorts["non-clinical"]["3"]!.suppressed?.bme).toBe("primary");
+    expect(rep(stricter).cohorts["non-clinical"]["3"]!.suppressed?.bme).toBe("hidden");
     assertNothingRecoverable(rep(stricter));
   });
 
@@ -109,18 +123,29 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
   ];
   const doc = computeResults(dataset({ staff: workforce, board }));
 
-  it("hides the board % (and the difference) when the board's BME count is hidden: 16.67% of 12 would give 2", () => {
+  it("publishes board composition in full by default, as WRES reports do (indicator 9 is never n/a for a real board)", () => {
+    const published = suppressResults(doc);
+    const s = published.indicators["9"] as BoardResult;
+    expect(published.suppression?.publishBoardComposition).toBe(true);
+    expect(s.voting.members).toMatchObject({ white: 10, bme: 2, unknown: 0, total: 12 });
+    expect(s.voting.boardBmePct).toBe(16.7);
+    expect(s.voting.difference).toBe(-8.3);
+    expect(s.executive.members).toMatchObject({ white: 4, bme: 1, total: 5 });
+  });
+
+  it("with board composition protected: hides the board % (and the difference) when the board's BME count is hidden: 16.67% of 12 would give 2", () => {
     const exact = doc.indicators["9"] as BoardResult;
     expect(exact.voting.boardBmePct).toBeCloseTo((2 / 12) * 100, 10);
-    const s = suppressResults(doc).indicators["9"] as BoardResult;
+    const protectedCopy = suppressResults(doc, 10, { publishBoardComposition: false });
+    expect(protectedCopy.suppression?.publishBoardComposition).toBe(false);
+    const s = protectedCopy.indicators["9"] as BoardResult;
     const voting = s.voting;
     expect(voting.members).toMatchObject({ bme: null, total: 12, bmePct: null });
-    expect(voting.members.suppressed?.bme).toBe("primary");
+    expect(voting.members.suppressed?.bme).toBe("hidden");
     expect(voting.boardBmePct).toBeNull();
-    expect(voting.suppressed?.boardBmePct).toBe("primary");
+    expect(voting.suppressed?.boardBmePct).toBe("hidden");
     expect(voting.difference).toBeNull();
     expect(voting.reason).toBe("below-threshold");
-    expect(voting.cautions).toContain("small-numbers");
     // The workforce figure is not about the board and stays.
     expect(voting.workforceBmePct).toBeCloseTo(25, 10);
     for (const d of [s.voting, s.executive]) expectNoProductReveals(d);
@@ -132,7 +157,7 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
   it("keeps the board % when its counts are all shown", () => {
     const big = computeResults(dataset({ staff: workforce, board: [...Array.from({ length: 30 }, () => boardMember("white", true, true)), ...Array.from({ length: 12 }, () => boardMember("bme", true, true))] }));
     const s = suppressResults(big).indicators["9"] as BoardResult;
-    expect(s.voting.boardBmePct).toBeCloseTo((12 / 42) * 100, 10);
+    expect(s.voting.boardBmePct).toBe(28.6);
     expect(s.voting.difference).not.toBeNull();
     expect(s.voting.cautions ?? []).toEqual([]);
   });
@@ -142,20 +167,26 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
     const current = computeResults(dataset({ staff: workforce, board: bigBoard }), { previous: doc });
     const item = (d: ResultsDocument, measure: string) => d.comparison!.items.find((i) => i.indicator === "9" && i.measure === measure)!;
     expect(item(current, "voting.boardBmePct").previous).toBeCloseTo((2 / 12) * 100, 10);
-    const s = suppressResults(current);
+    const s = suppressResults(current, 10, { publishBoardComposition: false, previous: doc });
     for (const measure of ["voting.boardBmePct", "voting.difference", "executive.difference"]) {
       expect(item(s, measure), measure).toMatchObject({ previous: null, change: null, trend: "not-comparable" });
       expect(item(s, measure).current, measure).not.toBeNull();
     }
+    // Published in full (the default), last year's board % is last year's published figure, and the change follows.
+    const full = suppressResults(current, 10, { previous: doc });
+    expect(item(full, "voting.boardBmePct")).toMatchObject({ previous: 16.7, current: 28.6, change: 11.9, trend: "improved" });
+    // Without last year's document, last year's figures are not repeated.
+    expect(item(suppressResults(current), "voting.boardBmePct")).toMatchObject({ previous: null, change: null });
   });
 
   it("hides the rate of a relative likelihood whose count is hidden: rate x of would give it back", () => {
-    const d = computeResults(dataset({ staff: workforce, cases: [...cases(3, "bme"), ...cases(24, "white")] }));
+    // 15 cases of unknown ethnicity: the case records are not just the two groups' (42 = 24 + 3 + 15).
+    const d = computeResults(dataset({ staff: workforce, cases: [...cases(3, "bme"), ...cases(24, "white"), ...cases(15, "unknown")] }));
     const r = suppressResults(d).indicators["3"] as RelativeLikelihoodResult;
-    expect(r.bme).toMatchObject({ count: null, of: 100, rate: null, suppressed: { count: "primary", rate: "primary" } });
+    expect(r.bme).toMatchObject({ count: null, of: 100, rate: null, suppressed: { count: "hidden", rate: "hidden" } });
     expect(r.white).toMatchObject({ count: 24, of: 300, rate: 0.08 });
-    // WRES.md: the RL itself is still shown, with a caution.
-    expect(r.value).toBeCloseTo((3 / 100) / (24 / 300), 12);
+    // The RL and its interval with three of the four counts would narrow the fourth to a few values: not published.
+    expect(r).toMatchObject({ value: null, ci95: null, reason: "below-threshold" });
     expect(r.cautions).toContain("small-numbers");
   });
 
@@ -163,14 +194,14 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
     // 15 BME shortlisted, 12 appointed: 15 - 12 = 3 people not appointed, one subtraction away.
     const d = computeResults(dataset({ applications: [...applications("white", 100, 40), ...applications("bme", 15, 12)] }));
     const r = suppressResults(d).indicators["2"] as RelativeLikelihoodResult;
-    expect(r.bme).toMatchObject({ count: null, of: 15, rate: null, suppressed: { count: "secondary", rate: "secondary" } });
+    expect(r.bme).toMatchObject({ count: null, of: 15, rate: null, suppressed: { count: "hidden", rate: "hidden" } });
     expect(r.white).toMatchObject({ count: 40, of: 100 });
     expect(r.cautions).toContain("small-numbers");
   });
 });
 
 describe("suppressResults: data completeness does not give a hidden count back", () => {
-  it("hides the training input's unknown count when records minus the visible counts would give the hidden BME count", () => {
+  it("hides another count of the training input's records when records minus the visible counts would narrow the hidden BME count", () => {
     const staff = [...staffMany(200, "white"), ...staffMany(60, "bme"), ...staffMany(20, "unknown")];
     // 40 White and 3 BME staff trained, none of unknown ethnicity: 43 records - 40 - 0 = 3.
     const rows = [...staff.slice(0, 40), ...staff.slice(200, 203)].map((p) => training("unknown", { personId: p.personId }));
@@ -179,18 +210,19 @@ describe("suppressResults: data completeness does not give a hidden count back",
     const s = suppressResults(doc);
     const r4 = s.indicators["4"] as RelativeLikelihoodResult;
     expect(r4.bme.count).toBeNull();
-    expect(r4.white.count).toBe(40);
-    expect(s.dataQuality.inputs.training).toMatchObject({ records: 43, unknown: null, unknownPct: null, suppressed: { unknown: "secondary" } });
+    // Hiding the unknown count (0) would leave "BME + unknown = 3": a range of 4 values. The White count goes.
+    expect(r4.white.count).toBeNull();
+    expect(s.dataQuality.inputs.training).toMatchObject({ records: 43 });
   });
 
   it("hides a group figure when the input's small unknown count would come back from records", () => {
     // Every application shortlisted: 60 records = 30 White + 27 BME + 3 unknown.
     const doc = computeResults(dataset({ applications: [...applications("white", 30, 12), ...applications("bme", 27, 10), ...applications("unknown", 3, 1)] }));
     const s = suppressResults(doc);
-    expect(s.dataQuality.inputs.applications).toMatchObject({ records: 60, unknown: null, suppressed: { unknown: "primary" } });
+    expect(s.dataQuality.inputs.applications).toMatchObject({ records: 60, unknown: null, suppressed: { unknown: "hidden" } });
     const r2 = s.indicators["2"] as RelativeLikelihoodResult;
     // The smaller group's shortlisted count goes (and its rate), so 60 - 30 - ? leaves two unknowns.
-    expect(r2.bme).toMatchObject({ of: null, rate: null, suppressed: { of: "secondary" } });
+    expect(r2.bme).toMatchObject({ of: null, rate: null, suppressed: { of: "hidden" } });
     expect(r2.white.of).toBe(30);
   });
 });
@@ -263,7 +295,7 @@ function assertNothingRecoverable(r: RepresentationResult) {
 // The property over random workforces and inputs (every table, chains of subtractions, percentages) is in
 // suppression-recovery.test.ts.
 describe("suppression properties", () => {
-  it("protectCells: every row and column of a random table with margins has 0 or 2+ hidden cells", () => {
+  it("protectCells: every row and column of a random table with margins has 0 or 2+ hidden cells, and every hidden cell a range of at least the threshold", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }).chain((rows) => fc.integer({ min: 1, max: 6 }).chain((cols) => fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }))),
@@ -286,11 +318,13 @@ describe("suppression properties", () => {
           constraints.push({ total: grand, parts: Array.from({ length: cols }, (_, j) => colTotal(j)) });
           const marks = protectCells(values, constraints, threshold);
           values.forEach((v, i) => {
-            if (v > 0 && v < threshold) expect(marks[i]).toBe("primary");
+            if (v > 0 && v < threshold) expect(marks[i]).toBe(true);
           });
+          // Solved all together, as an attacker would: no hidden cell narrower than the threshold.
+          expect(narrowCells(values, constraints, marks, threshold)).toEqual([]);
           for (const c of constraints) {
             const members = [c.total, ...c.parts];
-            const hidden = members.filter((i) => marks[i] !== null);
+            const hidden = members.filter((i) => marks[i]);
             // If exactly one were hidden, the total minus the visible parts (or the parts summed) would give it.
             expect(hidden.length).not.toBe(1);
           }

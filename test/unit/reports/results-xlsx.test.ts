@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { computeResults, suppressResults } from "../../../src/indicators/index";
+import { computeResults, suppressResults, type ResultsDocument } from "../../../src/indicators/index";
 import { resultsWorkbook } from "../../../src/reports/results-xlsx";
 import type {
   AfcBand,
@@ -162,14 +162,14 @@ describe("resultsWorkbook", () => {
     expect(cell.numFmt).toBe("0.00");
   });
 
-  it("applies suppression: a BME count of 3 at band 8a shows as <10, never as 3", async () => {
+  it("applies suppression: a BME count of 3 at band 8a shows as the one mark *, never as 3", async () => {
     const wb = await load(await resultsWorkbook(doc));
     const ws = wb.getWorksheet("1 Workforce")!;
     let found = false;
     ws.eachRow((row) => {
       if (row.getCell(1).value === "Non-clinical" && row.getCell(2).value === "Band 8a") {
         found = true;
-        expect(row.getCell(4).value).toBe("<10");
+        expect(row.getCell(4).value).toBe("*");
         expect(row.getCell(4).value).not.toBe(3);
       }
     });
@@ -181,7 +181,12 @@ describe("resultsWorkbook", () => {
   it("hides a board percentage and a rate that would give a hidden count back", async () => {
     // 12 voting members, 2 of them BME: 16.67% of 12 is 2.
     const board = Array.from({ length: 12 }, (_, i) => ({ ethnicity: ethnicity(i < 2 ? "bme" : "white"), voting: true, executive: i < 6, source, row: 5 }));
-    const wb = await load(await resultsWorkbook(computeResults({ ...dataset(), board })));
+    const exact = computeResults({ ...dataset(), board });
+    // Published in full by default (as WRES reports give indicator 9)...
+    const full = await load(await resultsWorkbook(exact));
+    expect(allCells(full).some((c) => c.sheet === "9 Board" && c.value === 16.7)).toBe(true);
+    // ...and protected like other counts when the organisation turns that off.
+    const wb = await load(await resultsWorkbook(suppressResults(exact, 10, { publishBoardComposition: false })));
     const ws = wb.getWorksheet("9 Board")!;
     const header = ws.getRow(3).values as ExcelJS.CellValue[];
     const col = (name: string) => header.indexOf(name);
@@ -190,7 +195,7 @@ describe("resultsWorkbook", () => {
       if (row.getCell(1).value === "Voting") voting = row;
     });
     const v = voting as unknown as ExcelJS.Row;
-    expect(v.getCell(col("BME")).value).toBe("<10");
+    expect(v.getCell(col("BME")).value).toBe("*");
     expect(v.getCell(col("Total")).value).toBe(12);
     expect(v.getCell(col("Board BME %")).value).toBe("*");
     expect(v.getCell(col("Difference (pp)")).value).toBe("*");
@@ -205,7 +210,7 @@ describe("resultsWorkbook", () => {
       if (row.getCell(1).value === "BME") bme = row;
     });
     const b = bme as unknown as ExcelJS.Row;
-    expect([b.getCell(2).value, b.getCell(3).value, b.getCell(4).value]).toEqual(["<10", 123, "*"]);
+    expect([b.getCell(2).value, b.getCell(3).value, b.getCell(4).value]).toEqual(["*", 123, "*"]);
     let summaryRl3: ExcelJS.Row | null = null;
     wb.getWorksheet("Summary")!.eachRow((row) => {
       if (String(row.getCell(1).value).startsWith("Indicator 3:")) summaryRl3 = row;
@@ -214,10 +219,15 @@ describe("resultsWorkbook", () => {
   });
 
   it("uses the threshold of an already suppressed copy", async () => {
-    const wb = await load(await resultsWorkbook(suppressResults(doc, 5)));
-    const ws = wb.getWorksheet("1 Workforce")!;
-    const marks = allCells(wb).filter((c) => c.sheet === ws.name && c.value === "<5");
-    expect(marks.length).toBeGreaterThan(0);
+    const marks = async (d: ResultsDocument) => {
+      const wb = await load(await resultsWorkbook(d));
+      return { wb, n: allCells(wb).filter((c) => c.sheet === "1 Workforce" && c.value === "*").length };
+    };
+    const at5 = await marks(suppressResults(doc, 5));
+    const at50 = await marks(suppressResults(doc, 50));
+    expect(at5.n).toBeGreaterThan(0);
+    expect(at5.n).toBeLessThan(at50.n);
+    expect(allCells(at5.wb).some((c) => typeof c.value === "string" && c.value.includes("a count below 5"))).toBe(true);
   });
 
   it("escapes text that would start a formula (file names, sheet names, organisation)", async () => {
@@ -234,7 +244,8 @@ describe("resultsWorkbook", () => {
   it("shows the previous year's figure, the change and the trend", async () => {
     const previous = computeResults({ ...dataset(), period: "2023/24" });
     const current = computeResults(dataset(), { previous });
-    const wb = await load(await resultsWorkbook(current));
+    // Last year's figures are repeated only as last year's protected copy shows them: it must be given.
+    const wb = await load(await resultsWorkbook(suppressResults(current, 10, { previous })));
     const summary = wb.getWorksheet("Summary")!;
     let row2: ExcelJS.Row | null = null;
     summary.eachRow((row) => {

@@ -1,0 +1,416 @@
+// The attacker of docs/disclosure-control.md. Given every publishable output of a run (the protected JSON,
+// the Markdown report, the results workbook, the rows saved to SharePoint and what the tab shows from
+// them, and last year's protected copy for the comparison) and the structural facts anyone knows (rows and
+// columns add up; rates are counts over denominators; the relative likelihood and its Katz interval are
+// functions of the four counts; a hidden figure is a whole number, 0 or more), it works out every hidden
+// count's feasible values with an integer linear programme (test/support/feasible-range.ts). No hidden
+// count may have fewer than the threshold's width of possible values, for synthetic trusts of 200 to
+// 20,000 staff, several seeds, and thresholds 5, 10 and 20.
+//
+// Ratios, percentages and intervals are checked the strong way: none is published when any count it is
+// computed from is hidden, so they are functions of visible figures and tell the attacker nothing more.
+// The other outputs are checked to publish no figure that the protected JSON does not.
+import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { computeResults, renderMarkdown, suppressResults, headlineValue, type ResultsDocument } from "../../../src/indicators";
+import { readWorkbooks } from "../../../src/workbook";
+import { generateTrust } from "../../../src/demo/trust";
+import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand } from "../../../src/workbook/types";
+import { resultsWorkbook } from "../../../src/reports/results-xlsx";
+import { formatHeadline, rowsToSave, savedResults, trendTable } from "../../../src/ui/indicators/view";
+import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
+import { feasibleRanges, type Equation } from "../../../src/indicators/feasible";
+
+type Json = Record<string, unknown>;
+const SENIOR_8A: AfcBand[] = ["8a", "8b", "8c", "8d", "9", "VSM"];
+const SENIOR_8C: AfcBand[] = ["8c", "8d", "9", "VSM"];
+const FIELDS = ["total", "white", "bme", "unknown"] as const;
+
+function at(doc: unknown, path: string): unknown {
+  let v: unknown = doc;
+  for (const p of path.split("/")) v = v !== null && typeof v === "object" ? (v as Json)[p] : undefined;
+  return v;
+}
+
+/** Shown in the protected copy: a number, not marked hidden. */
+function shown(doc: unknown, path: string): boolean {
+  const parts = path.split("/");
+  const owner = at(doc, parts.slice(0, -1).join("/")) as Json | undefined;
+  const last = parts[parts.length - 1]!;
+  if (!owner || owner[last] === null || owner[last] === undefined) return false;
+  return (owner.suppressed as Json | undefined)?.[last] === undefined;
+}
+
+/** A linear fact: sum of coef x cell = constant, or sum of coef x cell >= 0 (inequality). */
+interface Fact {
+  terms: [string, number][];
+  constant: number;
+  inequality?: boolean;
+}
+
+/** The structural facts anyone knows, as linear relations between count cells (paths into the document). */
+function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; derived: [string, string[]][] } {
+  const facts: Fact[] = [];
+  const counts = new Set<string>();
+  const derived: [string, string[]][] = [];
+  const has = (p: string) => typeof at(exact, p) === "number";
+  const sum = (total: string, parts: string[]) => {
+    const present = parts.filter(has);
+    if (!has(total) || present.length === 0) return;
+    facts.push({ terms: [[total, 1], ...present.map((p): [string, number] => [p, -1])], constant: 0 });
+  };
+  const row = (p: string) => {
+    if (!has(`${p}/total`)) return;
+    for (const f of FIELDS) counts.add(`${p}/${f}`);
+    sum(`${p}/total`, ["white", "bme", "unknown"].map((f) => `${p}/${f}`));
+    for (const f of ["white", "bme", "unknown"]) derived.push([`${p}/${f}Pct`, [`${p}/${f}`, `${p}/total`]]);
+  };
+  const each = (total: string, parts: string[]) => {
+    for (const f of FIELDS) sum(`${total}/${f}`, parts.filter((p) => has(`${p}/total`)).map((p) => `${p}/${f}`));
+  };
+  const R = "indicators/1";
+  const i1 = exact.indicators["1"];
+  if (i1?.kind === "representation") {
+    const nc = AFC_BANDS.map((b) => `${R}/cohorts/non-clinical/${b}`);
+    const cl = AFC_BANDS.map((b) => `${R}/cohorts/clinical/${b}`);
+    const md = MEDICAL_SUBGROUPS.map((m) => `${R}/cohorts/medical/${m}`);
+    const bands = AFC_BANDS.map((b) => `${R}/bands/${b}`);
+    const unbanded = ["non-clinical", "clinical", "medical"].map((c) => `${R}/unbanded/${c}`);
+    for (const p of [`${R}/overall`, ...nc, ...cl, ...md, ...bands, ...unbanded, `${R}/senior/8a-VSM`, `${R}/senior/8c-VSM`, `${R}/seniorMedicalManagers`]) row(p);
+    each(`${R}/overall`, [...nc, ...cl, ...md, ...unbanded]);
+    each(`${R}/overall`, [...bands, ...md, ...unbanded]);
+    AFC_BANDS.forEach((b, i) => each(bands[i]!, [nc[i]!, cl[i]!]));
+    each(`${R}/senior/8a-VSM`, SENIOR_8A.map((b) => `${R}/bands/${b}`));
+    each(`${R}/senior/8c-VSM`, SENIOR_8C.map((b) => `${R}/bands/${b}`));
+    // Senior medical managers are consultants: at most as many, group by group.
+    if (has(`${R}/seniorMedicalManagers/total`)) for (const f of FIELDS) facts.push({ terms: [[`${R}/cohorts/medical/consultant/${f}`, 1], [`${R}/seniorMedicalManagers/${f}`, -1]], constant: 0, inequality: true });
+    const bd = i1.breakdown;
+    if (bd) {
+      const side: Record<string, string> = { reference: "white", focus: "bme", unknown: "unknown" };
+      const link = (countsPath: string, rowPath: string) => {
+        if (!has(`${countsPath}/total`) || at(exact, rowPath) === undefined) return;
+        for (const k of bd.categories) counts.add(`${rowPath}/${k}`);
+        for (const s of ["reference", "focus", "unknown"]) sum(`${countsPath}/${side[s]}`, bd.categories.filter((k) => (bd.sides[k] ?? "unknown") === s).map((k) => `${rowPath}/${k}`));
+        sum(`${countsPath}/total`, bd.categories.map((k) => `${rowPath}/${k}`));
+      };
+      link(`${R}/overall`, `${R}/breakdown/overall`);
+      for (const b of AFC_BANDS) link(`${R}/bands/${b}`, `${R}/breakdown/bands/${b}`);
+      link(`${R}/senior/8a-VSM`, `${R}/breakdown/senior`);
+      for (const k of bd.categories) sum(`${R}/breakdown/senior/${k}`, SENIOR_8A.map((b) => `${R}/breakdown/bands/${b}/${k}`));
+    }
+    // Data completeness repeats the staff table's headcount and unknown count.
+    const q = exact.dataQuality.inputs.staff;
+    if (q) {
+      counts.add("dataQuality/inputs/staff/unknown");
+      if (q.records === i1.overall.total) sum("dataQuality/inputs/staff/records", [`${R}/overall/total`]);
+      if (q.unknown === i1.overall.unknown) sum("dataQuality/inputs/staff/unknown", [`${R}/overall/unknown`]);
+    }
+  }
+  for (const [name, q] of Object.entries(exact.dataQuality.inputs)) {
+    if (!q) continue;
+    counts.add(`dataQuality/inputs/${name}/unknown`);
+    counts.add(`dataQuality/inputs/${name}/records`);
+    derived.push([`dataQuality/inputs/${name}/unknownPct`, [`dataQuality/inputs/${name}/unknown`, `dataQuality/inputs/${name}/records`]]);
+  }
+  const inputOfSheet: Record<string, string> = { staff: "staff", recruitment: "applications", cases: "cases", training: "training", board: "board", aggregate: "aggregates" };
+  exact.dataQuality.sheets.forEach((s, i) => {
+    if (s.kind && inputOfSheet[s.kind]) derived.push([`dataQuality/sheets/${i}/unknownEthnicityPct`, [`dataQuality/inputs/${inputOfSheet[s.kind]}/unknown`]]);
+  });
+
+  for (const [id, rl] of Object.entries(exact.indicators)) {
+    if (rl?.kind !== "relative-likelihood") continue;
+    const P = `indicators/${id}`;
+    const four: string[] = [];
+    for (const g of ["white", "bme"] as const) {
+      counts.add(`${P}/${g}/count`);
+      counts.add(`${P}/${g}/of`);
+      four.push(`${P}/${g}/count`, `${P}/${g}/of`);
+      derived.push([`${P}/${g}/rate`, [`${P}/${g}/count`, `${P}/${g}/of`]]);
+      // No more events than people.
+      if (has(`${P}/${g}/of`)) facts.push({ terms: [[`${P}/${g}/of`, 1], [`${P}/${g}/count`, -1]], constant: 0, inequality: true });
+      // Indicators 3 and 4 take their denominators from staff in post (times the years pooled).
+      if (rl.denominator === "staff" && has(`${P}/${g}/of`)) facts.push({ terms: [[`${P}/${g}/of`, 1], [`${R}/overall/${g}`, -Math.max(1, rl.years.length)]], constant: 0 });
+    }
+    derived.push([`${P}/value`, four], [`${P}/ci95`, four], [`${P}/significant`, four], [`${P}/adverse`, four]);
+    // Where an input's records are exactly the measure's two groups plus its unknowns, that is a sum too.
+    const name = rl.measure === "applications" ? "applications" : rl.measure;
+    const key = rl.measure === "applications" ? "of" : "count";
+    const q = exact.dataQuality.inputs[name];
+    if (rl.source === "rows" && q && q.unknown !== null && rl.white[key] !== null && rl.bme[key] !== null && q.records === rl.white[key]! + rl.bme[key]! + q.unknown) {
+      sum(`dataQuality/inputs/${name}/records`, [`${P}/white/${key}`, `${P}/bme/${key}`, `dataQuality/inputs/${name}/unknown`]);
+    }
+  }
+  for (const [id, s] of Object.entries(exact.indicators)) {
+    if (s?.kind !== "survey") continue;
+    const P = `indicators/${id}`;
+    counts.add(`${P}/whiteRespondents`);
+    counts.add(`${P}/bmeRespondents`);
+    derived.push([`${P}/whitePct`, [`${P}/whiteRespondents`]], [`${P}/bmePct`, [`${P}/bmeRespondents`]], [`${P}/gap`, [`${P}/whiteRespondents`, `${P}/bmeRespondents`]]);
+  }
+  const board = exact.indicators["9"];
+  if (board?.kind === "board-difference") {
+    for (const kind of ["voting", "executive"]) {
+      const P = `indicators/9/${kind}`;
+      row(`${P}/members`);
+      derived.push([`${P}/boardBmePct`, [`${P}/members/bme`, `${P}/members/total`]]);
+      derived.push([`${P}/workforceBmePct`, [`${R}/overall/bme`, `${R}/overall/total`]]);
+      derived.push([`${P}/difference`, [`${P}/members/bme`, `${P}/members/total`, `${R}/overall/bme`, `${R}/overall/total`]]);
+    }
+  }
+  const me = exact.related.modelEmployer;
+  if (me) {
+    derived.push(["related/modelEmployer/targetPct", [`${R}/overall/bme`, `${R}/overall/total`]]);
+    me.bands.forEach((b, i) => {
+      const P = `related/modelEmployer/bands/${i}`;
+      counts.add(`${P}/headcount`);
+      counts.add(`${P}/focus`);
+      sum(`${P}/headcount`, [`${R}/bands/${b.band}/total`]);
+      sum(`${P}/focus`, [`${R}/bands/${b.band}/bme`]);
+      const all = [`${P}/focus`, `${P}/headcount`, `${R}/overall/bme`, `${R}/overall/total`];
+      derived.push([`${P}/targetPct`, all.slice(2)], [`${P}/focusPct`, all.slice(0, 2)], [`${P}/gapPct`, all], [`${P}/needed`, all], [`${P}/neededPerYear`, all]);
+    });
+  }
+  const rd = exact.related.raceDisparity;
+  if (rd) {
+    rd.ratios.forEach((r, i) => {
+      const cells = [...rd.tiers[r.from], ...rd.tiers[r.to]].flatMap((b) => ["white", "bme", "total"].map((f) => `${R}/bands/${b}/${f}`));
+      derived.push([`related/raceDisparity/ratios/${i}/value`, cells.filter(has)]);
+    });
+  }
+  return { facts, counts: [...counts].filter(has), derived };
+}
+
+interface Finding {
+  cell: string;
+  exact: number;
+  min: number;
+  max: number;
+}
+
+/** Every hidden count's feasible range from the protected copy and the structural facts. */
+function attack(exact: ResultsDocument, published: ResultsDocument): { findings: Finding[]; hidden: number; leaks: string[] } {
+  const { facts, counts, derived } = structure(exact);
+  // A ratio, percentage or interval shown while a count it is computed from is hidden would be a further
+  // (non-linear) equation on that count: the attacker would use it. None may be shown.
+  const leaks = derived.filter(([figure, deps]) => shown(published, figure) && deps.some((d) => typeof at(exact, d) === "number" && !shown(published, d))).map(([f]) => f);
+  const hidden = counts.filter((c) => !shown(published, c));
+  const index = new Map(hidden.map((c, i) => [c, i]));
+  let variables = hidden.length;
+  const equations: Equation[] = [];
+  for (const f of facts) {
+    const terms: [number, number][] = [];
+    let rhs = f.constant;
+    for (const [cell, coef] of f.terms) {
+      const i = index.get(cell);
+      if (i === undefined) {
+        const v = at(published, cell);
+        if (typeof v !== "number") throw new Error(`${cell} is neither shown nor hidden`);
+        rhs -= coef * v;
+      } else terms.push([i, coef]);
+    }
+    if (f.inequality) terms.push([variables++, -1]); // sum - slack = rhs, slack >= 0
+    if (terms.length > 0) equations.push({ terms, rhs });
+  }
+  // Solve each group of linked hidden cells on its own.
+  const parent = Array.from({ length: variables }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const e of equations) for (const [v] of e.terms.slice(1)) parent[find(v)] = find(e.terms[0]![0]);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < variables; i++) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
+  const findings: Finding[] = [];
+  for (const members of groups.values()) {
+    const local = new Map(members.map((v, i) => [v, i]));
+    const eqs = equations.filter((e) => local.has(e.terms[0]![0])).map((e) => ({ rhs: e.rhs, terms: e.terms.map(([v, c]): [number, number] => [local.get(v)!, c]) }));
+    const targets = members.map((v, i) => [v, i] as const).filter(([v]) => v < hidden.length);
+    if (targets.length === 0) continue;
+    const ranges = feasibleRanges(members.length, eqs, targets.map(([, i]) => i));
+    if (ranges === null) throw new Error("the published figures contradict the structural facts");
+    targets.forEach(([v], k) => {
+      const r = ranges[k]!;
+      const min = r.integral ? r.min : Math.ceil(r.min - 1e-9);
+      const max = r.integral ? r.max : Math.floor(r.max + 1e-9);
+      findings.push({ cell: hidden[v]!, exact: at(exact, hidden[v]!) as number, min, max });
+    });
+  }
+  return { findings, hidden: hidden.length, leaks };
+}
+
+/** Every number written in a text, as it is written ("1,234", "12.5", "0.80"). */
+function numbersIn(text: string): string[] {
+  return text.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
+}
+
+/** What the protected JSON publishes, written as the outputs write figures (and every plain number in it). */
+function publishedTexts(doc: ResultsDocument): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === "number") {
+      for (const x of [v, Math.abs(v), v * 100, Math.abs(v) * 100]) {
+        out.add(String(x));
+        out.add(x.toLocaleString("en-GB"));
+        for (const p of [0, 1, 2]) out.add(x.toFixed(p));
+      }
+    } else if (typeof v === "string") for (const n of numbersIn(v)) out.add(n);
+    else if (v && typeof v === "object") for (const x of Object.values(v)) walk(x);
+  };
+  walk(doc);
+  return out;
+}
+
+/** Numbers the outputs write that are not figures: bands, years, question and indicator numbers, thresholds. */
+function structuralText(text: string): string {
+  return text
+    .replace(/\b(?:Band|band) \d+[a-d]?\b/g, "")
+    .replace(/\b8[a-d](?:-VSM)?\b/g, "")
+    .replace(/\b(?:19|20)\d\d(?:\/\d\d)?\b/g, "")
+    .replace(/\d{4}-\d\d-\d\d/g, "")
+    .replace(/\bQ\d+[a-z]?\b/gi, "")
+    .replace(/\b12 months\b/g, "")
+    .replace(/\b(?:Indicator|indicator|Indicators) \d(?:-\d)?\b/g, "")
+    .replace(/\d+(?:\.\d+)?-\d+(?:\.\d+)?(?=\))/g, (m) => m.replace("-", " "));
+}
+
+const THRESHOLDS = [5, 10, 20];
+// 50 trusts from 200 to 20,000 staff (log-spaced), each with its own seed; a further seed for some sizes.
+const SIZES = Array.from({ length: 50 }, (_, i) => Math.round(200 * 100 ** (i / 49)));
+const TRUSTS = SIZES.map((staff, i) => ({ staff, seed: 1000 + i * 7 }));
+
+function run(staff: number, seed: number, year: string): ResultsDocument {
+  const trust = generateTrust({ staff, seed, year, compression: 1 });
+  return computeResults(readWorkbooks(trust.files), { period: year });
+}
+
+describe("disclosure control holds against an attacker with every publishable output", () => {
+  it("no hidden count of a protected copy has fewer than the threshold's width of possible values (50 trusts, 3 thresholds)", () => {
+    const narrow: string[] = [];
+    const leaks: string[] = [];
+    let hiddenCells = 0;
+    let checked = 0;
+    TRUSTS.forEach(({ staff, seed }, t) => {
+      const exact = run(staff, seed, "2024/25");
+      for (const threshold of THRESHOLDS) {
+        // Board composition protected too, for every fifth trust (it is one small table of its own).
+        for (const publishBoardComposition of threshold === 10 && t % 5 === 0 ? [true, false] : [true]) {
+          const published = suppressResults(exact, threshold, { publishBoardComposition });
+          const result = attack(exact, published);
+          hiddenCells += result.hidden;
+          checked += result.findings.length;
+          leaks.push(...result.leaks.map((l) => `${staff} staff, seed ${seed}, threshold ${threshold}: ${l} shown from a hidden count`));
+          for (const f of result.findings) {
+            if (f.max - f.min + 1 < threshold) narrow.push(`${staff} staff, seed ${seed}, threshold ${threshold}: ${f.cell} = ${f.exact}, feasible ${f.min}..${f.max}`);
+          }
+          // Nothing below the threshold is shown (board composition only when it is published in full).
+          const { counts } = structure(exact);
+          const shownSmall = counts.filter((c) => shown(published, c) && !(publishBoardComposition && (c.startsWith("indicators/9/") || c.startsWith("dataQuality/inputs/board/"))) && (at(published, c) as number) > 0 && (at(published, c) as number) < threshold);
+          expect(shownSmall, `${staff} staff, threshold ${threshold}`).toEqual([]);
+        }
+      }
+    });
+    expect(leaks).toEqual([]);
+    expect(narrow).toEqual([]);
+    // The attacker had work to do: plenty of hidden cells across the runs.
+    expect(hiddenCells).toBeGreaterThan(1000);
+    expect(checked).toBe(hiddenCells);
+  }, 300_000);
+
+  it("the attacker is not toothless: on the old rules (one cell to protect a small one) it pins counts", () => {
+    // A row of 11 with a 1 and a 10: hiding just the pair leaves "total 11 = a + b", which with "a is 1-9"
+    // (the old two marks) pinned both. With one mark and the range rule the pair's sum must reach the threshold.
+    const exact = run(400, 3, "2024/25");
+    const published = suppressResults(exact, 10);
+    // Un-hide one of every hidden pair in a sum: the attacker must now pin cells.
+    const weakened = structuredClone(published) as unknown as Json;
+    const { counts } = structure(exact);
+    const hiddenNow = counts.filter((c) => !shown(published, c));
+    for (const c of hiddenNow.filter((_, i) => i % 2 === 0)) {
+      const parts = c.split("/");
+      const owner = at(weakened, parts.slice(0, -1).join("/")) as Json;
+      owner[parts.at(-1)!] = at(exact, c);
+      delete (owner.suppressed as Json)[parts.at(-1)!];
+    }
+    const result = attack(exact, weakened as unknown as ResultsDocument);
+    expect(result.findings.filter((f) => f.min === f.max).length).toBeGreaterThan(0);
+    // ...and a ratio shown from a hidden count is caught.
+    const rl = structuredClone(published);
+    const exactRl = exact.indicators["3"]!;
+    if (exactRl.kind === "relative-likelihood" && rl.indicators["3"]?.kind === "relative-likelihood") {
+      rl.indicators["3"].value = exactRl.value;
+      rl.indicators["3"].ci95 = exactRl.ci95;
+      const hasHidden = ["white", "bme"].some((g) => !shown(rl, `indicators/3/${g}/count`));
+      if (hasHidden) expect(attack(exact, rl).leaks).toContain("indicators/3/value");
+    }
+  }, 60_000);
+
+  it("the Markdown report, the results workbook, the saved rows and the tab's trend publish nothing the protected JSON does not", async () => {
+    for (const { staff, seed } of [TRUSTS[0]!, TRUSTS[12]!, TRUSTS[30]!]) {
+      const exact = run(staff, seed, "2024/25");
+      for (const threshold of THRESHOLDS) {
+        const published = suppressResults(exact, threshold);
+        const allowed = publishedTexts(published);
+        // The threshold, and parity (1.00), which the notes name.
+        for (const n of [String(threshold), "1.00"]) allowed.add(n);
+        const stray = (where: string, text: string) => numbersIn(structuralText(text)).filter((n) => !allowed.has(n) && !allowed.has(n.replace(/,/g, ""))).map((n) => `${where}: ${n}`);
+        // Markdown: given the exact document it protects it itself, with the same result.
+        const md = renderMarkdown(published);
+        expect(stray("markdown", md)).toEqual([]);
+        if (threshold === 10) expect(renderMarkdown(exact)).toBe(md);
+        expect(md).not.toMatch(/<\d/); // no second mark
+        // The workbook: every number and every text cell.
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load((await resultsWorkbook(published)) as unknown as ArrayBuffer);
+        const strays: string[] = [];
+        wb.eachSheet((ws) =>
+          ws.eachRow((row) =>
+            row.eachCell((cell) => {
+              const v = cell.value;
+              if (typeof v === "number") {
+                if (!allowed.has(String(v))) strays.push(`${ws.name}!${cell.address}: ${v}`);
+              } else if (typeof v === "string") strays.push(...stray(`${ws.name}!${cell.address}`, v));
+            }),
+          ),
+        );
+        expect(strays).toEqual([]);
+        // The rows saved to SharePoint carry the protected results as they are, and read back the same.
+        const rows = rowsToSave(published, "2024/25").map((r, i): IndicatorResultRow => ({ ...r, id: i + 1, etag: "1", modified: "2025-05-01T00:00:00Z" }));
+        for (const r of rows) {
+          const { publication, ...detail } = JSON.parse(r.detail) as Json;
+          void publication;
+          expect(detail).toEqual(JSON.parse(JSON.stringify(published.indicators[String(r.indicator)])));
+          expect(r.value).toBe(headlineValue(published.indicators[String(r.indicator)]!, published.groups));
+        }
+        const back = savedResults(rows)!;
+        expect(JSON.parse(JSON.stringify(back.doc.indicators))).toEqual(JSON.parse(JSON.stringify(published.indicators)));
+        // The trend table shows each saved headline, formatted from the protected value.
+        for (const trendRow of trendTable(rows).rows) {
+          for (const c of trendRow.cells) {
+            if (!c) continue;
+            expect(stray("trend", formatHeadline(trendRow.indicator as IndicatorNumber, c.value))).toEqual([]);
+          }
+        }
+      }
+    }
+  }, 120_000);
+
+  it("year on year: last year's figures and the changes in this year's copy are no more than last year's protected copy shows", () => {
+    for (const { staff, seed } of TRUSTS.filter((_, i) => i % 10 === 0)) {
+      const previousExact = run(staff, seed + 1, "2023/24");
+      const trust = generateTrust({ staff, seed, year: "2024/25", compression: 1 });
+      const exact = computeResults(readWorkbooks(trust.files), { period: "2024/25", previous: previousExact });
+      for (const threshold of THRESHOLDS) {
+        const published = suppressResults(exact, threshold, { previous: previousExact });
+        const previous = suppressResults(previousExact, threshold);
+        // Without last year's document, last year's figures are not repeated at all.
+        expect(suppressResults(exact, threshold).comparison?.items.every((i) => i.previous === null && i.change === null)).toBe(true);
+        for (const item of published.comparison?.items ?? []) {
+          const path = `indicators/${item.indicator}/${item.measure.replaceAll(".", "/")}`;
+          // This year's figure is the one this copy shows; last year's, the one last year's copy showed.
+          if (item.current !== null) expect(at(published, path), `${staff} staff, ${path} this year`).toBe(item.current);
+          if (item.previous !== null) expect(at(previous, path), `${staff} staff, ${path} last year`).toBe(item.previous);
+          // A change is shown only with both years (else change and one year would give the other).
+          if (item.change !== null) expect(item.current !== null && item.previous !== null).toBe(true);
+          expect(item).not.toHaveProperty("counts");
+        }
+      }
+    }
+  }, 120_000);
+});

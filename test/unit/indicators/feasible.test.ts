@@ -1,0 +1,72 @@
+// The solver the suppression audit and the attacker test both rely on, checked against exhaustive
+// enumeration: for small random systems of sums over non-negative whole numbers, the ranges it gives are
+// exactly the smallest and largest values any whole-number solution takes.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { feasibleRanges, type Equation } from "../../../src/indicators/feasible";
+
+/** Every solution with each variable in 0..cap, by brute force. */
+function enumerate(variables: number, equations: readonly Equation[], cap: number): number[][] {
+  const out: number[][] = [];
+  const x = new Array<number>(variables).fill(0);
+  const walk = (i: number) => {
+    if (i === variables) {
+      if (equations.every((e) => e.terms.reduce((a, [v, c]) => a + c * x[v]!, 0) === e.rhs)) out.push([...x]);
+      return;
+    }
+    for (let v = 0; v <= cap; v++) {
+      x[i] = v;
+      walk(i + 1);
+    }
+  };
+  walk(0);
+  return out;
+}
+
+describe("feasibleRanges", () => {
+  it("matches exhaustive enumeration on small systems of sums", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.record({ members: fc.array(fc.tuple(fc.nat(4), fc.constantFrom(1, -1)), { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 5, maxLength: 5 }),
+        (variables, shapes, truth) => {
+          // Equations built around a known solution, so the system is feasible; every variable is bounded
+          // by a last equation (their sum), so enumeration up to that sum sees every solution.
+          const equations: Equation[] = shapes.map((s) => {
+            const terms = s.members.map(([v, c]): [number, number] => [v % variables, c]);
+            return { terms, rhs: terms.reduce((a, [v, c]) => a + c * truth[v]!, 0) };
+          });
+          const all = Array.from({ length: variables }, (_, v) => v);
+          const total = all.reduce((a, v) => a + truth[v]!, 0);
+          equations.push({ terms: all.map((v): [number, number] => [v, 1]), rhs: total });
+          const solutions = enumerate(variables, equations, total);
+          const ranges = feasibleRanges(variables, equations);
+          expect(ranges).not.toBeNull();
+          for (const v of all) {
+            const values = solutions.map((s) => s[v]!);
+            expect(ranges![v]!.min).toBeLessThanOrEqual(Math.min(...values));
+            expect(ranges![v]!.max).toBeGreaterThanOrEqual(Math.max(...values));
+            // Integral vertices: the bounds are reached by whole-number solutions, so they are exact.
+            if (ranges![v]!.integral) {
+              expect(ranges![v]!.min).toBe(Math.min(...values));
+              expect(ranges![v]!.max).toBe(Math.max(...values));
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("finds a pinned cell, an unbounded one and a contradiction", () => {
+    // x0 + x1 = 11, x0 + x2 = 1, x1 - x2 = 10: x0 is 0 or 1, x1 10 or 11; x3 appears nowhere.
+    expect(feasibleRanges(4, [{ terms: [[0, 1], [1, 1]], rhs: 11 }, { terms: [[0, 1], [2, 1]], rhs: 1 }, { terms: [[1, 1], [2, -1]], rhs: 10 }])).toEqual([
+      { min: 0, max: 1, integral: true },
+      { min: 10, max: 11, integral: true },
+      { min: 0, max: 1, integral: true },
+      { min: 0, max: Infinity, integral: true },
+    ]);
+    expect(feasibleRanges(2, [{ terms: [[0, 1], [1, 1]], rhs: 3 }, { terms: [[0, 1]], rhs: 5 }])).toBeNull();
+  });
+});
