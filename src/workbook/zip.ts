@@ -26,8 +26,14 @@ const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
-/** Compressed bytes pushed to the inflater at a time: one push can yield at most ~1032 times this (66 MB). */
-const SLICE = 64 * 1024;
+/**
+ * Compressed bytes pushed to the inflater at a time. Deflate expands at most 1,032 times, so a push yields at
+ * most 1,032 times its slice: slices are sized to fit the room left below the declared size (fflate grows a
+ * buffer of its own, by doubling, for output past it), between 16 KiB (16.5 MB) and 64 KiB (66 MB).
+ */
+const MIN_SLICE = 16 * 1024;
+const MAX_SLICE = 64 * 1024;
+const MAX_EXPANSION = 1032;
 /** Room fflate wants past its write position before each block (it grows its buffer otherwise). */
 const INFLATE_SLACK = 131_072;
 /** Deflate's back-references reach 32 KiB; the inflater keeps that much of the output behind it. */
@@ -163,7 +169,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
 }
 
 /**
- * Inflates as a stream, SLICE compressed bytes at a time, and stops at the first slice that takes the output
+ * Inflates as a stream, a slice of compressed bytes at a time, and stops at the first slice that takes the output
  * past the declared size (a lie: damage or a bomb), past the workbook's budget, or, beyond RATIO_GRACE, past
  * MAX_RATIO times the compressed bytes read (a bomb declaring a size it would take seconds to reach). A
  * one-shot inflate cannot stop: given a full buffer, fflate decodes the rest of the stream into nothing,
@@ -194,8 +200,9 @@ function inflateBounded(data: Uint8Array, entry: ZipEntry, budget: InflateBudget
   const direct = internals.o instanceof Uint8Array && typeof internals.s?.b === "number";
   try {
     if (data.length === 0) inflater.push(data, true);
-    for (let p = 0; p < data.length; p += SLICE) {
-      const q = Math.min(p + SLICE, data.length);
+    for (let p = 0; p < data.length; ) {
+      const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor((declared - written) / MAX_EXPANSION)));
+      const q = Math.min(p + slice, data.length);
       if (direct) {
         const window = Math.min(written, WINDOW);
         internals.o = buffer.subarray(written - window);
@@ -203,6 +210,7 @@ function inflateBounded(data: Uint8Array, entry: ZipEntry, budget: InflateBudget
       }
       inflater.push(data.subarray(p, q), q === data.length);
       if (written > RATIO_GRACE && written > MAX_RATIO * q) throw bomb(budget, entry.name);
+      p = q;
     }
   } catch (err) {
     if (err instanceof Error && err.name === "WorkbookError") throw err;
