@@ -28,11 +28,12 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 /**
  * Compressed bytes pushed to the inflater at a time. Deflate expands at most 1,032 times, so a push yields at
- * most 1,032 times its slice: slices are sized to fit the room left below the declared size (fflate grows a
- * buffer of its own, by doubling, for output past it), between 16 KiB (16.5 MB) and 64 KiB (66 MB).
+ * most 1,032 times its slice. Slices aim at about TARGET_OUTPUT of output at the expansion seen so far and
+ * fit the room left below the declared size, between 16 KiB (at most 16.5 MB out) and 64 KiB (66 MB).
  */
 const MIN_SLICE = 16 * 1024;
 const MAX_SLICE = 64 * 1024;
+const TARGET_OUTPUT = 1024 * 1024;
 const MAX_EXPANSION = 1032;
 /** Room fflate wants past its write position before each block (it grows its buffer otherwise). */
 const INFLATE_SLACK = 131_072;
@@ -177,7 +178,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
  *
  * Speed: fflate's stream copies its output several times over (a buffer grown by doubling, then a slice
  * for each callback), about a quarter slower than one call on workbook XML. So each push is handed, as
- * fflate's own output buffer, the rest of ours with the last 32 KiB of output in front of it (exactly the
+ * fflate's own output buffer, a view of ours with the last 32 KiB of output in front of it (exactly the
  * state fflate keeps between pushes, in a bigger buffer): honest data is decoded straight into place and
  * only the callback's slice is extra. Each chunk is still copied into place from the callback, so the
  * bytes returned are right whatever fflate does with its buffer; only speed depends on that detail.
@@ -201,11 +202,20 @@ function inflateBounded(data: Uint8Array, entry: ZipEntry, budget: InflateBudget
   try {
     if (data.length === 0) inflater.push(data, true);
     for (let p = 0; p < data.length; ) {
-      const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor((declared - written) / MAX_EXPANSION)));
+      // Small while the expansion is unknown or high (a bomb's first slice yields at most 16.5 MB), 64 KiB
+      // for ordinary XML, and never more than could still fit below the declared size.
+      const ratio = p > 0 ? written / p : MAX_EXPANSION;
+      const fit = Math.min(TARGET_OUTPUT / Math.max(ratio, 1), (declared - written) / MAX_EXPANSION);
+      const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(fit)));
       const q = Math.min(p + slice, data.length);
       if (direct) {
         const window = Math.min(written, WINDOW);
-        internals.o = buffer.subarray(written - window);
+        // After each push fflate copies its buffer from 32 KiB before the output's end to the buffer's end, so
+        // the view ends not far past the output expected: twice what this much compressed data gave so far.
+        // Output past the view is grown by fflate in a buffer of its own and copied into place as a chunk.
+        const expected = p > 0 ? Math.ceil((written / p) * (q - p)) : (q - p) * 16;
+        const end = Math.min(buffer.length, written + 2 * expected + INFLATE_SLACK + 1);
+        internals.o = buffer.subarray(written - window, end);
         internals.s!.b = window;
       }
       inflater.push(data.subarray(p, q), q === data.length);
