@@ -1,6 +1,7 @@
 // Hostile content inside a well-formed container: absurd dimensions, deep nesting, entity declarations,
 // damaged references, formula errors, enormous CSV lines, names chosen to pollute prototypes. Each is read
-// or refused with a clear message, within a stated time and memory, and never changes a value silently.
+// or refused with a clear message, within a stated CPU time (steadier than wall time on a shared machine)
+// and memory, and never changes a value silently.
 // Figures measured on a loaded 2-core machine: all under 0.3 s and 20 MB except the CSV cases (100 MB
 // line: 0.6 to 1.3 s and about 300 MB, the text itself held twice; 40 million fields: 0.1 to 0.5 s,
 // refused, where it took 13.8 s and 1.2 GB before).
@@ -29,7 +30,7 @@ describe("hostile sheet content", () => {
     const cost = read("wide.xlsx", `<worksheet ${NS}><dimension ref="A1:XFD1048576"/><sheetData>${HEADER}${person(2, 1, "A")}<row r="1048576"><c r="XFD1048576"><v>9</v></c></row></sheetData></worksheet>`);
     const ds = dataset(cost);
     expect(ds.staff.map((s) => s.personId)).toEqual(["1"]);
-    expect(cost.ms).toBeLessThan(2_000);
+    expect(cost.cpuMs).toBeLessThan(2_000);
     expect(cost.peakGrowthMb).toBeLessThan(100);
   });
 
@@ -37,7 +38,7 @@ describe("hostile sheet content", () => {
     const deep = "<x>".repeat(1_000_000) + "</x>".repeat(1_000_000);
     const cost = read("deep.xlsx", `<worksheet ${NS}><sheetData>${HEADER}${deep}${person(2, 1, "A")}</sheetData></worksheet>`);
     expect(dataset(cost).staff).toHaveLength(1);
-    expect(cost.ms).toBeLessThan(2_000);
+    expect(cost.cpuMs).toBeLessThan(2_000);
     expect(cost.peakGrowthMb).toBeLessThan(100);
   });
 
@@ -51,8 +52,8 @@ describe("hostile sheet content", () => {
     expect(raw).not.toContain("lollol");
     expect(raw).not.toContain("root:");
     expect(ds.staff[0]!.ethnicity.group).toBe("unknown");
-    expect(cost.ms).toBeLessThan(1_000);
-    expect(cost.peakGrowthMb).toBeLessThan(50);
+    expect(cost.cpuMs).toBeLessThan(1_000);
+    expect(cost.peakGrowthMb).toBeLessThan(100);
   });
 
   it("excludes, with a message naming the cell, a row whose shared-string index is past the table (it read as blank ethnicity before)", () => {
@@ -101,7 +102,7 @@ describe("hostile CSV", () => {
     const ds = dataset(cost);
     expect(ds.sheets[0]!.kind).toBeNull();
     expect(ds.issues.map((i) => i.code)).toContain("sheet-not-recognised");
-    expect(cost.ms).toBeLessThan(5_000);
+    expect(cost.cpuMs).toBeLessThan(5_000);
     expect(cost.peakGrowthMb).toBeLessThan(700);
   });
 
@@ -112,7 +113,7 @@ describe("hostile CSV", () => {
     const issue = (cost.error as WorkbookError).issue;
     expect(issue).toMatchObject({ code: "csv-too-wide", file: "fields.csv" });
     expect(issue.message).toBe("fields.csv is not a table that can be read: line 2 has more than 16,384 columns, more than Excel allows. Check that it is the right file.");
-    expect(cost.ms).toBeLessThan(2_000);
+    expect(cost.cpuMs).toBeLessThan(2_000);
     expect(cost.peakGrowthMb).toBeLessThan(200);
   });
 
