@@ -1,8 +1,8 @@
 // The indicators command: workbooks in, the results document (JSON), the report (Markdown) or the
 // committee workbook (.xlsx) out. Exit codes: 0 done (row-level problems are listed on stderr, one line
-// each naming file, sheet, row and column, and those rows are counted and excluded); 1 a problem with a
-// whole file or sheet (corrupt, encrypted, too big, too many rows, a header that cannot be used);
-// 2 usage error; 70 a bug in this program (short message, please report).
+// each naming file, sheet, row and column: an error's row is counted and excluded, a warning's row is
+// kept); 1 a problem with a whole file or sheet (corrupt, encrypted, too big, too many rows, a header
+// that cannot be used) or more input than one run reads; 2 usage error; 70 a bug in this program.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -154,8 +154,28 @@ function reportIssues(dataset: Dataset, io: Io): boolean {
   const others = dataset.issues.filter((i) => !fatal.includes(i));
   for (const issue of fatal) io.err(formatIssue(issue));
   for (const issue of others.slice(0, MAX_LISTED)) io.err(formatIssue(issue));
-  if (others.length > MAX_LISTED) io.err(`... and ${others.length - MAX_LISTED} more row problems (each row is counted and excluded; see dataQuality in --json)`);
+  if (others.length > MAX_LISTED) io.err(notListed(others.slice(MAX_LISTED)));
   return fatal.length > 0;
+}
+
+/**
+ * The line after the first MAX_LISTED: how many more, told apart as the reader tells them apart. An error
+ * on a row excluded it (counted in dataQuality); a warning left the row in (a date it was kept without, a
+ * value counted as unknown, a conflict reported), so "excluded" would not be true of it.
+ */
+export function notListed(rest: readonly ReadIssue[]): string {
+  let excluded = 0;
+  let kept = 0;
+  for (const issue of rest) {
+    // "N more rows have the same problem" stands for N rows.
+    const rows = typeof issue.params?.more === "number" ? issue.params.more : 1;
+    if (issue.severity === "error") excluded += rows;
+    else kept += rows;
+  }
+  const parts: string[] = [];
+  if (excluded > 0) parts.push(`${excluded} row problem${excluded === 1 ? "" : "s"} that excluded the row (counted and excluded; see dataQuality in --json)`);
+  if (kept > 0) parts.push(`${kept} warning${kept === 1 ? "" : "s"} about rows that were kept and counted`);
+  return `... and ${parts.join(", and ")}, not listed`;
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -1,6 +1,7 @@
 // CSV through papaparse (quoted fields, embedded newlines and delimiter detection done right).
 import Papa from "papaparse";
 import { CellStore } from "./cells";
+import { fileError } from "./errors";
 import type { CellProblem, CellSheet } from "./types";
 
 /** Excel writes a formula error into a CSV as its text; it is no more a value there than in the workbook. */
@@ -17,9 +18,61 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** Excel's own limit on columns: a wider line is no table, and would cost a string for every field. */
+export const MAX_CSV_COLUMNS = 16_384;
+/** Lines shorter than this cannot hold MAX_CSV_COLUMNS fields worth refusing; only longer ones are counted. */
+const LONG_LINE = 1 << 16;
+
+/**
+ * The first line with more than MAX_CSV_COLUMNS fields (by its commas, semicolons or tabs), or null. Jumps
+ * from line break to line break, and delimiter to delimiter, natively, so ordinary files cost next to
+ * nothing; a quoted line break only makes lines shorter, so no wide line is missed.
+ */
+function tooWideLine(text: string): number | null {
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (end - start > LONG_LINE && [",", ";", "\t"].some((d) => hasMoreThan(text, d, start, end, MAX_CSV_COLUMNS - 1) && hasMoreUnquoted(text, d, start, end, MAX_CSV_COLUMNS - 1))) {
+      return line;
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+/** Whether text[start, end) holds more than `limit` of the character (found natively, stopping at limit + 1). */
+function hasMoreThan(text: string, ch: string, start: number, end: number, limit: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf(ch, start); i >= 0 && i < end; i = text.indexOf(ch, i + 1)) if (++n > limit) return true;
+  return false;
+}
+
+/** The same count outside quoted fields (commas in a long note are not columns): only for lines hasMoreThan flagged. */
+function hasMoreUnquoted(text: string, ch: string, start: number, end: number, limit: number): boolean {
+  const d = ch.charCodeAt(0);
+  let quoted = false;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === d && !quoted && ++n > limit) return true;
+  }
+  return false;
+}
+
 export function readCsvCells(name: string, bytes: Uint8Array, maxRows: number): CellSheet {
   // Trailing line breaks confuse papaparse's delimiter detection (the empty last line has one field).
   const text = decodeText(bytes).replace(/[\r\n]+$/, "");
+  const wide = tooWideLine(text);
+  if (wide !== null) {
+    throw fileError(
+      name,
+      "csv-too-wide",
+      `${name} is not a table that can be read: line ${wide.toLocaleString("en-GB")} has more than ${MAX_CSV_COLUMNS.toLocaleString("en-GB")} columns, more than Excel allows. Check that it is the right file.`,
+      { line: wide, maxColumns: MAX_CSV_COLUMNS },
+    );
+  }
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, preview: maxRows + 1 });
   const cells = new CellStore();
   const problems: CellProblem[] = [];

@@ -40,7 +40,9 @@ function codeOfLabel(label: string): string | null {
   const white = has("white");
   const black = has("black");
   const asian = has("asian");
-  if (has("mixed") || has("multiple") || has("dual heritage") || (white && (black || asian))) {
+  // "Black and Asian", "Chinese and White" (ESR's local mixed codes GA to GE) name two groups: mixed.
+  const twoGroups = has("and") && Number(white) + Number(black) + Number(asian) + Number(has("chinese")) >= 2;
+  if (has("mixed") || has("multiple") || has("dual heritage") || (white && (black || asian)) || twoGroups) {
     if (black && has("caribbean")) return "D";
     if (black && has("african")) return "E";
     if (asian) return "F";
@@ -83,15 +85,25 @@ export interface ParsedEthnicity {
   ethnicity: Ethnicity;
   /** False when the value was not blank but matched nothing (reported as a warning). */
   recognised: boolean;
+  /**
+   * A value whose code and words name different categories ("H White - British": H is Asian or Asian
+   * British - Indian, the words are White British, code A): the code it gave and the code of its words.
+   * Which is used: when both are in the same broad group (A and B, both White) the code, so the WRES
+   * groups are the same either way; when the groups differ, the words, as a one-letter code is the
+   * likelier slip (but Z, not stated, stays not stated). Either way the value is reported (a warning
+   * naming the rows) so it can be corrected.
+   */
+  contradiction: { code: string; words: string } | null;
 }
 
 /** Parses one ethnicity value. Blank and "not stated" are unknown but recognised. */
 export function parseEthnicity(value: unknown): ParsedEthnicity {
   const raw = value === null || value === undefined ? "" : String(value).trim();
-  if (raw === "") return { ethnicity: make(null, null, raw), recognised: true };
-  if (raw === "99") return { ethnicity: make(null, null, raw), recognised: true };
+  if (raw === "") return { ethnicity: make(null, null, raw), recognised: true, contradiction: null };
+  if (raw === "99") return { ethnicity: make(null, null, raw), recognised: true, contradiction: null };
   const label = normaliseLabel(raw);
-  if (NOT_STATED.test(label)) return { ethnicity: { ...make("Z", null, raw), localCode: raw.length <= 2 ? raw.toUpperCase() : "Z" }, recognised: true };
+  if (NOT_STATED.test(label)) return { ethnicity: { ...make("Z", null, raw), localCode: raw.length <= 2 ? raw.toUpperCase() : "Z" }, recognised: true, contradiction: null };
+  let contradiction: ParsedEthnicity["contradiction"] = null;
 
   const m = CODE_PREFIX.exec(raw);
   if (m) {
@@ -105,13 +117,18 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
       const codeIsWholeToken = rest !== "" || raw.length <= 2;
       // Every C-prefixed local code is White (WRES.md), whatever its label says ("CX White Mixed").
       const localWhite = national === "C" && second !== "";
+      // A national code (one letter) whose words name another category; a local code (two characters,
+      // a subdivision its words describe loosely) only when the words name another broad group.
+      const contradicted =
+        codeIsWholeToken && restCode !== null && restCode !== national && (second === "" || (broadOfCode(restCode) !== broadOfCode(national) && !localWhite));
+      if (contradicted) contradiction = { code: national + second, words: restCode };
       if (codeIsWholeToken && (restCode === null || rest === "" || broadOfCode(restCode) === broadOfCode(national) || national === "Z" || localWhite)) {
-        if (national === "Z") return { ethnicity: { ...make("Z", null, raw), localCode: national + second || "Z" }, recognised: true };
-        return { ethnicity: make(national, national + second, raw), recognised: true };
+        if (national === "Z") return { ethnicity: { ...make("Z", null, raw), localCode: national + second || "Z" }, recognised: true, contradiction };
+        return { ethnicity: make(national, national + second, raw), recognised: true, contradiction };
       }
     }
   }
   const code = codeOfLabel(label);
-  if (code) return { ethnicity: make(code, null, raw), recognised: true };
-  return { ethnicity: make(null, null, raw), recognised: false };
+  if (code) return { ethnicity: make(code, null, raw), recognised: true, contradiction };
+  return { ethnicity: make(null, null, raw), recognised: false, contradiction: null };
 }

@@ -101,7 +101,7 @@ const BANK = 2;
  */
 export class People {
   private readonly ids = new IdIndex();
-  /** Ethnicity at the person's chosen row (the last staff sheet's, when several name them). */
+  /** Ethnicity at the person's chosen row: the staff sheet that counts them first (else the last that names them). */
   readonly ethnicity: Ethnicity[] = [];
   /** Their record in the headcount, when they are counted (the first staff sheet's). */
   readonly record: (StaffRecord | null)[] = [];

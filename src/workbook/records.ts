@@ -4,7 +4,7 @@ import { parseEthnicity, type ParsedEthnicity } from "./ethnicity";
 import { describe, IssueLog } from "./issues";
 import { IdIndex, People } from "./people";
 import type { SheetPlan } from "./recognise";
-import { NO_SAVED_VALUE } from "./sheet";
+import { NO_SAVED_VALUE, SHARED_STRING_MISSING } from "./sheet";
 import type {
   AggregateMeasure,
   AggregateRecord,
@@ -135,6 +135,18 @@ class SheetTally {
     return this.unrecognised.get(topic) ?? new Map();
   }
 
+  /** Ethnicity values whose code and words disagree: value -> the rows (the first few) and how many. */
+  readonly contradictions = new Map<string, { parsed: ParsedEthnicity; count: number; rows: number[] }>();
+
+  noteContradiction(parsed: ParsedEthnicity, row: number): void {
+    const e = this.contradictions.get(parsed.ethnicity.raw);
+    if (!e) this.contradictions.set(parsed.ethnicity.raw, { parsed, count: 1, rows: [row] });
+    else {
+      e.count++;
+      if (e.rows.length < MAX_ROWS_NAMED) e.rows.push(row);
+    }
+  }
+
   summary(hasEthnicity: boolean): SheetSummary {
     const { plan } = this;
     const columns: Record<string, string> = {};
@@ -160,6 +172,9 @@ class SheetTally {
     };
   }
 }
+
+/** How many rows a warning about one value names before "and N more". */
+const MAX_ROWS_NAMED = 10;
 
 const TOTAL_ROW = /^(grand\s+)?totals?\b/i;
 
@@ -247,12 +262,15 @@ function excludeProblemRow(s: SheetContext, r: number): boolean {
   const p = problemOnRow(s.plan, r);
   if (!p) return false;
   const noValue = p.problem === NO_SAVED_VALUE;
-  const reason = noValue ? "formula-no-saved-value" : "formula-error";
+  const noString = p.problem === SHARED_STRING_MISSING;
+  const reason = noValue ? "formula-no-saved-value" : noString ? "shared-string-missing" : "formula-error";
   s.tally.exclude(reason);
   const w = { file: s.plan.file, sheet: s.plan.sheet, row: r + 1, col: p.col, header: s.plan.headers[p.col] ?? null };
   const message = noValue
     ? "the cell holds a formula with no saved result (the file was written by a program and never calculated); the row was excluded. Open the file in Excel and save it, or paste the values, then run again."
-    : `the cell holds a formula error ${p.problem}; the row was excluded. Correct the formula (or paste the values) in the source workbook and run again.`;
+    : noString
+      ? "the cell refers to text the workbook does not have (its shared string table is too short: the file is damaged); the row was excluded. Save the file again from the source system and run again."
+      : `the cell holds a formula error ${p.problem}; the row was excluded. Correct the formula (or paste the values) in the source workbook and run again.`;
   s.ctx.log.add("error", reason, `${describe(w)}: ${message}`, w, { value: p.problem });
   return true;
 }
@@ -287,7 +305,57 @@ function readDate(s: SheetContext, r: number, rowNumber: number, field: string, 
 function readEthnicity(s: SheetContext, r: number, rowNumber: number): Ethnicity {
   const p = s.ctx.ethnicity(at(s.plan, r, s.ethnicityCol));
   if (!p.recognised) s.tally.noteUnrecognised("ethnicity", p.ethnicity.raw, rowNumber);
+  if (p.contradiction !== null) s.tally.noteContradiction(p, rowNumber);
   return p.ethnicity;
+}
+
+/** "rows 4, 9 and 12" or "rows 4, 9, ... (25 rows; the first 10 are named)". */
+function rowList(rows: readonly number[], count: number): string {
+  if (count === 1) return `row ${rows[0]}`;
+  const named = rows.length > 1 ? `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}` : `${rows[0]}`;
+  return count > rows.length ? `rows ${rows.join(", ")} and ${count - rows.length} more` : `rows ${named}`;
+}
+
+/** Ethnicity's category name for a code, for messages ("A" -> "A (White - British)"). */
+const CATEGORY: Readonly<Record<string, string>> = {
+  A: "White - British",
+  B: "White - Irish",
+  C: "White - any other White background",
+  D: "Mixed - White and Black Caribbean",
+  E: "Mixed - White and Black African",
+  F: "Mixed - White and Asian",
+  G: "Mixed - any other mixed background",
+  H: "Asian or Asian British - Indian",
+  J: "Asian or Asian British - Pakistani",
+  K: "Asian or Asian British - Bangladeshi",
+  L: "Asian or Asian British - any other Asian background",
+  M: "Black or Black British - Caribbean",
+  N: "Black or Black British - African",
+  P: "Black or Black British - any other Black background",
+  R: "Other ethnic groups - Chinese",
+  S: "Other ethnic groups - any other ethnic group",
+  Z: "Not stated",
+};
+
+function category(code: string): string {
+  const name = CATEGORY[code.charAt(0)];
+  return name ? `${code} (${name})` : code;
+}
+
+/** One warning per distinct value whose code and words disagree, naming its rows and the value used. */
+function reportContradictions(s: SheetContext) {
+  for (const [value, { parsed, count, rows }] of s.tally.contradictions) {
+    const { code, words } = parsed.contradiction!;
+    const w = where(s, rows[0]!, "ethnicity");
+    const used = parsed.ethnicity.code === null ? "unknown" : category(parsed.ethnicity.localCode ?? parsed.ethnicity.code);
+    s.ctx.log.add(
+      "warning",
+      "ethnicity-code-contradicts-words",
+      `${describe(w)}: "${value}" gives code ${category(code)} but its words say ${category(words)} (${rowList(rows, count)}); it was counted as ${used}. Correct the code or the words in the source.`,
+      w,
+      { value, code, words, used: parsed.ethnicity.code ?? "", count },
+    );
+  }
 }
 
 /** One warning per distinct unrecognised value, with how many rows had it. */
@@ -311,8 +379,11 @@ export function readStaff(ctx: ReadContext, plan: SheetPlan, snapshotDate: strin
   const s = sheetContext(ctx, plan);
   // Two passes, each a function with one loop: V8 optimises each on its own, and the end of one does not
   // throw away the optimised code of the other.
-  const staff = staffRecords(s, chooseStaffRows(s), snapshotDate);
+  const choice = chooseStaffRows(s);
+  const staff = staffRecords(s, choice, snapshotDate);
+  reportRepeatConflicts(s, choice);
   reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportContradictions(s);
   reportUnrecognised(s, "band", "band", "band-unrecognised", "pay band", "these staff count in the totals but in no band");
   reportUnrecognised(s, "staffGroup", "staffGroup", "staff-group-unrecognised", "staff group", "counted as non-clinical");
   return { staff, summary: s.tally.summary(true) };
@@ -326,6 +397,19 @@ interface StaffChoice {
   isChosen: Uint8Array;
   /** Rows with a formula error where a value is read: never chosen for the person; pass 2 reports them. */
   hasProblem: Uint8Array;
+  /** People with more than one row in the sheet: their first row, and every later row (data-row indexes). */
+  repeats: Repeats;
+}
+
+interface Repeats {
+  first: Map<number, number>;
+  rows: number[];
+}
+
+/** A person's second or later row in one staff sheet (kept apart from pass 1's loop: most people have one). */
+function noteRepeat(repeats: Repeats, person: number, firstRow: number, row: number): void {
+  if (!repeats.first.has(person)) repeats.first.set(person, firstRow);
+  repeats.rows.push(row);
 }
 
 /**
@@ -348,6 +432,7 @@ function chooseStaffRows(s: SheetContext): StaffChoice {
   const sheet = ctx.staffSheets++;
   const bankCache = new Map<string, boolean>();
   const bankHeader = cCat >= 0 && /^bank/i.test(plan.headers[cCat] ?? "");
+  const repeats: Repeats = { first: new Map(), rows: [] };
   for (let i = 0; i < indexes.length; i++) {
     const r = indexes[i]!;
     tally.rowsRead++;
@@ -373,15 +458,79 @@ function chooseStaffRows(s: SheetContext): StaffChoice {
       people.row[p] = i;
       people.rank[p] = rank;
       isChosen[i] = 1;
-    } else if (people.rank[p]! < rank) {
-      isChosen[people.row[p]!] = 0;
-      people.row[p] = i;
-      people.rank[p] = rank;
-      isChosen[i] = 1;
+    } else {
+      noteRepeat(repeats, p, people.row[p]!, i);
+      if (people.rank[p]! < rank) {
+        isChosen[people.row[p]!] = 0;
+        people.row[p] = i;
+        people.rank[p] = rank;
+        isChosen[i] = 1;
+      }
     }
     persons[i] = p;
   }
-  return { indexes, ids, persons, isChosen, hasProblem };
+  return { indexes, ids, persons, isChosen, hasProblem, repeats };
+}
+
+/** Two known ethnicities in different categories (blank, not stated and unrecognised never conflict). */
+function differ(a: Ethnicity, b: Ethnicity): boolean {
+  return a.group !== "unknown" && b.group !== "unknown" && a.code !== b.code;
+}
+
+/** The same person in two staff sheets with two ethnicities: the first sheet's row counts. */
+function reportSheetConflict(s: SheetContext, id: string, counted: StaffRecord, rowNumber: number, here: Ethnicity) {
+  const w = where(s, rowNumber, "ethnicity");
+  const there = describe({ file: counted.source.file, sheet: counted.source.sheet, row: counted.row });
+  s.ctx.log.add(
+    "warning",
+    "person-ethnicity-conflict",
+    `${describe(w)}: employee ${id} is "${here.raw}" here but "${counted.ethnicity.raw}" in ${there}, where they were counted first; "${counted.ethnicity.raw}" was used. Correct whichever is wrong.`,
+    w,
+    { value: here.raw, other: counted.ethnicity.raw, person: id },
+  );
+}
+
+/** A person listed on several rows of one staff sheet with different ethnicities: one warning per person. */
+function reportRepeatConflicts(s: SheetContext, choice: StaffChoice) {
+  const { ctx, plan } = s;
+  const { first, rows } = choice.repeats;
+  if (rows.length === 0 || s.ethnicityCol < 0) return;
+  const reported = new Set<number>();
+  const valueAt = (i: number) => ctx.ethnicity(at(plan, choice.indexes[i]!, s.ethnicityCol)).ethnicity;
+  for (const i of rows) {
+    const p = choice.persons[i]!;
+    const f = first.get(p)!;
+    if (reported.has(p) || !differ(valueAt(f), valueAt(i))) continue;
+    reported.add(p);
+    const chosen = ctx.people.sheet[p] === ctx.staffSheets - 1 ? ctx.people.row[p]! : f;
+    const w = where(s, choice.indexes[i]! + 1, "ethnicity");
+    const a = valueAt(f).raw;
+    const b = valueAt(i).raw;
+    ctx.log.add(
+      "warning",
+      "person-ethnicity-conflict",
+      `${describe(w)}: employee ${choice.ids[i]} is listed with two ethnicities, "${a}" at row ${choice.indexes[f]! + 1} and "${b}" at row ${choice.indexes[i]! + 1}; the row counted for them (row ${choice.indexes[chosen]! + 1}) gives "${valueAt(chosen).raw}", which was used. Correct whichever is wrong.`,
+      w,
+      { value: b, other: a, person: choice.ids[i] ?? "" },
+    );
+  }
+}
+
+/** A case or training row whose own ethnicity differs from the person's in staff in post. */
+function reportJoinConflict(s: SheetContext, rowNumber: number, id: string, own: Ethnicity, person: number) {
+  const { people } = s.ctx;
+  const staff = people.ethnicity[person]!;
+  if (!differ(own, staff)) return;
+  const record = people.record[person];
+  const there = record ? describe({ file: record.source.file, sheet: record.source.sheet, row: record.row }) : "staff in post";
+  const w = where(s, rowNumber, "ethnicity");
+  s.ctx.log.add(
+    "warning",
+    "person-ethnicity-conflict",
+    `${describe(w)}: employee ${id} is "${own.raw}" here but "${staff.raw}" in ${there}; this row's own value was used. Correct whichever is wrong.`,
+    w,
+    { value: own.raw, other: staff.raw, person: id },
+  );
 }
 
 /** Pass 2: records for chosen rows, reasons for the rest. */
@@ -421,7 +570,11 @@ function staffRecords(s: SheetContext, choice: StaffChoice, snapshotDate: string
     // The join table for cases and training: everyone in the extract, bank workers included.
     const parsed = ctx.ethnicity(at(plan, r, cEth));
     const ethnicity = parsed.ethnicity;
-    people.ethnicity[p] = ethnicity;
+    // Counted already from an earlier staff sheet: that row is the person's, for the headcount and for
+    // the cases and training joined to them; a different ethnicity here is reported, not used.
+    const counted = people.record[p];
+    if (counted == null) people.ethnicity[p] = ethnicity;
+    else if (differ(counted.ethnicity, ethnicity)) reportSheetConflict(s, id, counted, rowNumber, ethnicity);
     if (rank === 0) people.markBank(p);
     else people.markSubstantive(p);
     if (rank === 0) {
@@ -429,6 +582,7 @@ function staffRecords(s: SheetContext, choice: StaffChoice, snapshotDate: string
       continue;
     }
     if (!parsed.recognised) tally.noteUnrecognised("ethnicity", ethnicity.raw, rowNumber);
+    if (parsed.contradiction !== null) tally.noteContradiction(parsed, rowNumber);
     if (cLeave >= 0 && snapshotDate) {
       const left = readDate(s, r, rowNumber, "leavingDate", cLeave, null);
       if (left === undefined) {
@@ -555,6 +709,7 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
   reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportContradictions(s);
   return { applications: out, summary: tally.summary(true) };
 }
 
@@ -563,7 +718,10 @@ export function readRecruitment(ctx: ReadContext, plan: SheetPlan): { applicatio
 /** Ethnicity from the row if it has a known one, else from staff in post (the person named by the row). */
 function joinedEthnicity(s: SheetContext, r: number, rowNumber: number, id: string | null, person: number, unmatched: { count: number; first: number }, hasOwn: boolean): Ethnicity {
   const own = hasOwn ? readEthnicity(s, r, rowNumber) : null;
-  if (own && own.group !== "unknown") return own;
+  if (own && own.group !== "unknown") {
+    if (person >= 0 && id !== null) reportJoinConflict(s, rowNumber, id, own, person);
+    return own;
+  }
   if (id !== null) {
     if (person >= 0) return s.ctx.people.ethnicity[person]!;
     if (!hasOwn) {
@@ -649,6 +807,7 @@ export function readCases(ctx: ReadContext, plan: SheetPlan): { cases: CaseRecor
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
   reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportContradictions(s);
   reportUnmatched(s, unmatched, col(plan, "personId") >= 0 ? "personId" : "assignmentId");
   reportBankOnly(s, bankOnly, col(plan, "personId") >= 0 ? "personId" : "assignmentId", "case");
   return { cases: out, summary: tally.summary(true) };
@@ -685,6 +844,7 @@ export function readTraining(ctx: ReadContext, plan: SheetPlan, seen: IdIndex): 
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
   reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportContradictions(s);
   reportUnmatched(s, unmatched, col(plan, "personId") >= 0 ? "personId" : "assignmentId");
   reportBankOnly(s, bankOnly, col(plan, "personId") >= 0 ? "personId" : "assignmentId", "training");
   return { training: out, summary: tally.summary(true) };
@@ -716,6 +876,7 @@ export function readBoard(ctx: ReadContext, plan: SheetPlan): { board: BoardReco
     if (ethnicity.group === "unknown") tally.unknownEthnicity++;
   }
   reportUnrecognised(s, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportContradictions(s);
   return { board: out, summary: tally.summary(true) };
 }
 

@@ -322,7 +322,10 @@ function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellP
       let isNumber = false;
       if (plen === 0 && readPlainCell(b, lt, tag)) {
         col = tag.col;
-        if (tag.type === T_SHARED) shared = tag.value < sharedCount ? tag.value : -1;
+        if (tag.type === T_SHARED) {
+          if (tag.value < sharedCount) shared = tag.value;
+          else problem = SHARED_STRING_MISSING;
+        }
         else {
           number = tag.value;
           isNumber = true;
@@ -435,7 +438,8 @@ function readCell(b: Uint8Array, from: number, plen: number, tag: CellTag, share
       if (type === T_ERROR) tag.problem = errorTextOf(b, cs + 2, vEnd);
       else if (type === T_SHARED) {
         const index = parseNumber(b, cs + 2, vEnd);
-        tag.shared = index >= 0 && index < sharedCount ? index : -1;
+        if (index >= 0 && index < sharedCount) tag.shared = index;
+        else tag.problem = SHARED_STRING_MISSING;
       } else tag.content = cellValue(b, cs + 2, vEnd, type);
       // The usual "</v></c>": the cell is done without two more trips round the loop.
       const close = vEnd + 2 + plen;
@@ -498,6 +502,8 @@ function skipMarkup(b: Uint8Array, lt: number): number {
 const COMMENT_END = new Uint8Array([45, 45, 62]);
 /** CellProblem.problem for a formula saved without its result (written by a script, never calculated). */
 export const NO_SAVED_VALUE = "no-saved-value";
+/** A shared-string cell whose index is past the end of the shared string table (a damaged file). */
+export const SHARED_STRING_MISSING = "shared-string-missing";
 
 /** Start of the value of a one-letter attribute (e.g. r) inside a start tag, or -1. */
 function findAttr(b: Uint8Array, from: number, to: number, letter: number): number {

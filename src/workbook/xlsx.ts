@@ -53,6 +53,7 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
   const stylesXml = text(info.stylesPath);
   const dateStyles = stylesXml ? parseDateStyles(stylesXml) : [];
 
+  refuseSharedParts(file, info);
   const sheets: CellSheet[] = [];
   for (const ref of info.sheets) {
     if (!ref.path) continue; // chart sheets, dialog sheets
@@ -70,6 +71,20 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
     });
   }
   return sheets;
+}
+
+/** Two sheets naming one part: never written by Excel, and a way to make one part cost a thousand reads. */
+function refuseSharedParts(file: string, info: WorkbookInfo): void {
+  const seen = new Map<string, string>();
+  for (const ref of info.sheets) {
+    if (!ref.path) continue;
+    const key = ref.path.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw fileError(file, "file-corrupt", `${file} is damaged: sheets "${first}" and "${ref.name}" are the same part (${ref.path}).`, { sheet: ref.name, part: ref.path });
+    }
+    seen.set(key, ref.name);
+  }
 }
 
 function findCaseInsensitive(entries: Map<string, ZipEntry>, path: string): ZipEntry | undefined {

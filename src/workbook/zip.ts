@@ -1,9 +1,9 @@
 // A small reader for the zip container of an .xlsx. We read the central directory ourselves, so
 // every entry's declared size is checked against the budget before anything is inflated, and no
 // entry is ever given more memory than it declared: a zip bomb ends with a WorkbookError, never
-// an out-of-memory. Entries whose declared sizes look honest are inflated in one call (fastest);
-// the rest are streamed in small slices so a lie is caught early.
-import { Inflate, inflateSync } from "fflate";
+// an out-of-memory, and every entry is inflated as a stream that stops at the first slice past its
+// budget, so a bomb costs well under a second of CPU, never minutes.
+import { Inflate } from "fflate";
 import { fileError } from "./errors";
 
 export interface ZipEntry {
@@ -26,8 +26,32 @@ const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
-/** Deflate can expand ~1032:1, so a 64 KiB slice inflates to at most ~66 MB before we check. */
-const SLICE = 128 * 1024;
+/**
+ * Compressed bytes pushed to the inflater at a time. Deflate expands at most 1,032 times, so a push yields at
+ * most 1,032 times its slice. Slices aim at about TARGET_OUTPUT of output at the expansion seen so far and
+ * fit the room left below the declared size, between 16 KiB (at most 16.5 MB out) and 64 KiB (66 MB).
+ */
+const MIN_SLICE = 16 * 1024;
+const MAX_SLICE = 64 * 1024;
+const TARGET_OUTPUT = 1024 * 1024;
+const MAX_EXPANSION = 1032;
+/** Room fflate wants past its write position before each block (it grows its buffer otherwise). */
+const INFLATE_SLACK = 131_072;
+/** Deflate's back-references reach 32 KiB; the inflater keeps that much of the output behind it. */
+const WINDOW = 32_768;
+/**
+ * Past this much output, a part that has expanded more than MAX_RATIO times its compressed bytes is refused
+ * as a bomb. Workbook XML written by Excel and HR systems expands 5 to 20 times; only long runs of one
+ * repeated byte expand hundreds of times, and no sheet of real data is made of them.
+ */
+const RATIO_GRACE = 16 * 1024 * 1024;
+const MAX_RATIO = 200;
+
+/** fflate 0.8's Inflate keeps its output buffer in `o` and its state (`b`: bytes in `o`) in `s`. */
+interface InflateInternals {
+  o: Uint8Array;
+  s: { b: number };
+}
 
 function u16(b: Uint8Array, o: number): number {
   return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
@@ -100,7 +124,24 @@ export function listEntries(file: string, bytes: Uint8Array): Map<string, ZipEnt
     entries.set(name.replace(/\\/g, "/"), { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
     p = extraEnd + commentLen;
   }
+  refuseOverlaps(file, entries);
   return entries;
+}
+
+/**
+ * Entries whose data overlap are how a "non-recursive" zip bomb multiplies one deflate stream into
+ * thousands of parts; no zip writer produces them. Each entry takes at least its 30-byte local header,
+ * its name and its compressed data.
+ */
+function refuseOverlaps(file: string, entries: Map<string, ZipEntry>): void {
+  const spans = [...entries.values()].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  for (let i = 1; i < spans.length; i++) {
+    const before = spans[i - 1]!;
+    const after = spans[i]!;
+    if (after.localHeaderOffset < before.localHeaderOffset + 30 + before.compressedSize) {
+      throw corrupt(file, `${before.name} and ${after.name} overlap`);
+    }
+  }
 }
 
 /** Inflates one entry, refusing to go past its declared size or the workbook's budget. */
@@ -109,7 +150,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
   if (entry.flags & 1) {
     throw fileError(file, "file-encrypted", `${file} is password-protected. Remove the password in Excel (File > Info > Protect Workbook) and try again.`);
   }
-  if (budget.used + entry.uncompressedSize > budget.limit) throw tooBig(budget);
+  if (budget.used + entry.uncompressedSize > budget.limit) throw tooBig(budget, entry.name);
   const h = entry.localHeaderOffset;
   if (h + 30 > bytes.length || u32(bytes, h) !== SIG_LOCAL) throw corrupt(file, `bad local header for ${entry.name}`);
   const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
@@ -122,60 +163,88 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
     return data;
   }
   if (entry.method !== 8) throw corrupt(file, `${entry.name} uses unsupported compression method ${entry.method}`);
-
   if (entry.uncompressedSize === 0 && data.length <= 2) return new Uint8Array(0);
-  if (entry.uncompressedSize * 2 >= data.length) {
-    // Honest-looking sizes (deflate never shrinks data to less than half): inflate in one call into
-    // a buffer one byte larger than declared. fflate never grows a buffer it is given, so memory
-    // stays at the declared size; a longer stream fills the spare byte and is refused below.
-    const spare = new Uint8Array(entry.uncompressedSize + 1);
-    let out: Uint8Array;
-    try {
-      out = inflateSync(data, { out: spare });
-    } catch (err) {
-      throw corrupt(file, `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (out.length > entry.uncompressedSize) {
-      if (budget.used + out.length > budget.limit) throw tooBig(budget);
-      throw corrupt(file, `${entry.name} inflates past its declared size`);
-    }
-    if (out.length !== entry.uncompressedSize) throw corrupt(file, `${entry.name} is shorter than declared`);
-    budget.used += out.length;
-    return out;
-  }
-  // Sizes that cannot be honest: stream in small slices so the lie is caught within one slice.
-  const out = new Uint8Array(entry.uncompressedSize);
+  const out = inflateBounded(data, entry, budget);
+  budget.used += out.length;
+  return out;
+}
+
+/**
+ * Inflates as a stream, a slice of compressed bytes at a time, and stops at the first slice that takes the output
+ * past the declared size (a lie: damage or a bomb), past the workbook's budget, or, beyond RATIO_GRACE, past
+ * MAX_RATIO times the compressed bytes read (a bomb declaring a size it would take seconds to reach). A
+ * one-shot inflate cannot stop: given a full buffer, fflate decodes the rest of the stream into nothing,
+ * minutes of CPU for a 25 MB file that inflates to 16 GB.
+ *
+ * Speed: fflate's stream copies its output several times over (a buffer grown by doubling, then a slice
+ * for each callback), about a quarter slower than one call on workbook XML. So each push is handed, as
+ * fflate's own output buffer, a view of ours with the last 32 KiB of output in front of it (exactly the
+ * state fflate keeps between pushes, in a bigger buffer): honest data is decoded straight into place and
+ * only the callback's slice is extra. Each chunk is still copied into place from the callback, so the
+ * bytes returned are right whatever fflate does with its buffer; only speed depends on that detail.
+ */
+function inflateBounded(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  const { file } = budget;
+  const declared = entry.uncompressedSize;
+  // Zero pages cost nothing until written: memory follows the output, not the declared size.
+  const buffer = new Uint8Array(declared + INFLATE_SLACK + 1);
   let written = 0;
   const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > out.length) {
-      // More data than declared: either damage or a bomb that lies about its size.
-      if (budget.used + written + chunk.length > budget.limit) throw tooBig(budget);
+    if (written + chunk.length > declared) {
+      if (budget.used + written + chunk.length > budget.limit) throw tooBig(budget, entry.name);
       throw corrupt(file, `${entry.name} inflates past its declared size`);
     }
-    out.set(chunk, written);
+    buffer.set(chunk, written);
     written += chunk.length;
   });
+  const internals = inflater as unknown as Partial<InflateInternals>;
+  const direct = internals.o instanceof Uint8Array && typeof internals.s?.b === "number";
   try {
     if (data.length === 0) inflater.push(data, true);
-    for (let p = 0; p < data.length; p += SLICE) {
-      const q = Math.min(p + SLICE, data.length);
+    for (let p = 0; p < data.length; ) {
+      // Small while the expansion is unknown or high (a bomb's first slice yields at most 16.5 MB), 64 KiB
+      // for ordinary XML, and never more than could still fit below the declared size.
+      const ratio = p > 0 ? written / p : MAX_EXPANSION;
+      const fit = Math.min(TARGET_OUTPUT / Math.max(ratio, 1), (declared - written) / MAX_EXPANSION);
+      const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(fit)));
+      const q = Math.min(p + slice, data.length);
+      if (direct) {
+        const window = Math.min(written, WINDOW);
+        // After each push fflate copies its buffer from 32 KiB before the output's end to the buffer's end, so
+        // the view ends not far past the output expected: twice what this much compressed data gave so far.
+        // Output past the view is grown by fflate in a buffer of its own and copied into place as a chunk.
+        const expected = p > 0 ? Math.ceil((written / p) * (q - p)) : (q - p) * 16;
+        const end = Math.min(buffer.length, written + 2 * expected + INFLATE_SLACK + 1);
+        internals.o = buffer.subarray(written - window, end);
+        internals.s!.b = window;
+      }
       inflater.push(data.subarray(p, q), q === data.length);
+      if (written > RATIO_GRACE && written > MAX_RATIO * q) throw bomb(budget, entry.name);
+      p = q;
     }
   } catch (err) {
     if (err instanceof Error && err.name === "WorkbookError") throw err;
     throw corrupt(file, `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (written !== out.length) throw corrupt(file, `${entry.name} is shorter than declared`);
-  budget.used += written;
-  return out;
+  if (written !== declared) throw corrupt(file, `${entry.name} is shorter than declared`);
+  return buffer.subarray(0, declared);
 }
 
-function tooBig(budget: InflateBudget) {
+function tooBig(budget: InflateBudget, part: string) {
   const mb = Math.round(budget.limit / 1e6);
   return fileError(
     budget.file,
     "file-too-large",
-    `${budget.file} would expand to more than ${mb} MB when opened, which is over the limit. Split the workbook or remove unused sheets.`,
-    { limitBytes: budget.limit },
+    `${budget.file} would expand to more than ${mb} MB when opened (at part ${part}), which is over the limit. Split the workbook or remove unused sheets.`,
+    { limitBytes: budget.limit, part },
+  );
+}
+
+function bomb(budget: InflateBudget, part: string) {
+  return fileError(
+    budget.file,
+    "file-too-large",
+    `${budget.file} is not a real workbook: its part ${part} expands more than ${MAX_RATIO} times its packed size, as only a zip bomb does. It was not opened.`,
+    { limitBytes: budget.limit, part, ratio: MAX_RATIO },
   );
 }

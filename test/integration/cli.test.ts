@@ -1,6 +1,7 @@
 // Runs the indicators command as a user would (node + tsx, real files in a temp folder).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -177,6 +178,56 @@ describe("npm run indicators", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.dataQuality.exclusions).toEqual({ "appointed-not-shortlisted": 1 });
     expect(doc.indicators["2"].bme).toMatchObject({ count: 4, of: 20 });
+  });
+
+  it("does not call rows kept without a date 'excluded' in the line that sums up the problems not listed", () => {
+    writeFileSync(
+      join(dir, "dates.xlsx"),
+      writeXlsx([
+        {
+          name: "Applications",
+          rows: [
+            ["Ethnic Group", "Shortlisted", "Appointed", "Date Applied"],
+            // 25 unreadable dates (rows kept without a date) and 3 appointed-not-shortlisted (rows excluded).
+            ...Array.from({ length: 25 }, (_, i) => ["A White - British", "Yes", "No", `TBC ${i}`]),
+            ...Array.from({ length: 3 }, () => ["N Black or Black British - African", "No", "Yes", "01/05/2024"]),
+            ...Array.from({ length: 12 }, () => ["N Black or Black British - African", "Yes", "No", "01/05/2024"]),
+          ],
+        },
+      ]),
+    );
+    const r = cli("dates.xlsx", "--json");
+    expect(r.status).toBe(0);
+    const lines = r.stderr.trim().split("\n");
+    // The first 20 warnings are listed; 5 warnings (rows kept) and 3 errors (rows excluded) are not.
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toBe(
+      "... and 3 row problems that excluded the row (counted and excluded; see dataQuality in --json), and 5 warnings about rows that were kept and counted, not listed",
+    );
+    const doc = JSON.parse(r.stdout);
+    expect(doc.dataQuality.rowsExcluded).toBe(3);
+  });
+
+  it("refuses a run whose files add up to more than it reads, before reading any, in one line", () => {
+    const big = join(dir, "big");
+    mkdirSync(big, { recursive: true });
+    // Sparse files: 2 x 600 MB on paper, no disk and no time to make.
+    for (const name of ["a.csv", "b.csv"]) {
+      const fd = openSync(join(big, name), "w");
+      ftruncateSync(fd, 600_000_000);
+      closeSync(fd);
+    }
+    const t0 = performance.now();
+    const r = cli("big");
+    const ms = performance.now() - t0;
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "The 2 files given add up to 1,200 MB, more than the 1,000 MB one run reads; nothing was read. Run on fewer files at a time (a trust's full set of extracts at 500,000 staff is about 40 MB).",
+    ]);
+    // Refused from the sizes alone: reading 1.2 GB would take far longer than starting the command (about 1 s).
+    expect(ms).toBeLessThan(10_000);
+    expectNoStackTrace(r.stderr);
+    rmSync(big, { recursive: true, force: true });
   });
 
   it("names a password-protected workbook in one line and exits 1", () => {

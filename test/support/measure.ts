@@ -1,0 +1,33 @@
+// Time and memory of one synchronous call, for tests that bound what hostile input may cost.
+import { performance } from "node:perf_hooks";
+
+export interface Cost<T> {
+  result: T | undefined;
+  error: unknown;
+  /** Wall-clock time: what a person waits, but stretched by whatever else the machine runs. */
+  ms: number;
+  /** CPU time of the process (this thread's work plus V8's helper threads): steadier on a busy machine. */
+  cpuMs: number;
+  /**
+   * How far the process's peak resident memory rose above its resident memory before the call, in MB.
+   * Vitest runs each test file in a process of its own, so the peak is this file's.
+   */
+  peakGrowthMb: number;
+}
+
+export function measure<T>(fn: () => T): Cost<T> {
+  const rssBefore = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let result: T | undefined;
+  let error: unknown;
+  try {
+    result = fn();
+  } catch (err) {
+    error = err;
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const peak = process.resourceUsage().maxRSS * 1024;
+  return { result, error, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakGrowthMb: Math.max(0, peak - rssBefore) / 1e6 };
+}
