@@ -9,14 +9,15 @@ export interface Cost<T> {
   /** CPU time of the process (this thread's work plus V8's helper threads): steadier on a busy machine. */
   cpuMs: number;
   /**
-   * How far the process's peak resident memory rose above its resident memory before the call, in MB.
-   * Vitest runs each test file in a process of its own, so the peak is this file's.
+   * How far the call pushed the process's peak resident memory above both its memory before the call and
+   * any earlier peak, in MB. The peak is the process's whole life (Vitest may run several files in one
+   * worker), so growth hidden under an earlier, higher peak is not seen; a blow-up of hundreds of MB is.
    */
   peakGrowthMb: number;
 }
 
 export function measure<T>(fn: () => T): Cost<T> {
-  const rssBefore = process.memoryUsage().rss;
+  const before = Math.max(process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let result: T | undefined;
@@ -29,5 +30,5 @@ export function measure<T>(fn: () => T): Cost<T> {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const peak = process.resourceUsage().maxRSS * 1024;
-  return { result, error, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakGrowthMb: Math.max(0, peak - rssBefore) / 1e6 };
+  return { result, error, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakGrowthMb: Math.max(0, peak - before) / 1e6 };
 }
