@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { LocalSharePointApi, statusText, type ApiRequest, type ApiResponse } from "./api";
 import { FaultControl, parseFaultSettings } from "./faults";
+import type { Security } from "./security";
 import { DEMO_SITE, seedDirectory, seedDemoPlan, type SeedName } from "./seed";
 import { Store } from "./store";
 
@@ -25,6 +26,8 @@ export interface LocalSharePoint {
   faults: FaultControl;
   /** The durable store, for tests that need large fixtures fast (not part of the REST surface). */
   store: Store;
+  /** Groups, role assignments and Sites.Selected grants (security.ts), for tests. */
+  security: Security;
   close(): Promise<void>;
 }
 
@@ -222,6 +225,7 @@ export async function startLocalSharePoint(options: LocalSharePointOptions): Pro
     siteUrl,
     faults: handler.faults,
     store: handler.store,
+    security: handler.api.security,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
