@@ -9,6 +9,7 @@ import "@pnp/sp/lists/index.js";
 import "@pnp/sp/security/index.js";
 import "@pnp/sp/site-groups/index.js";
 import "@pnp/sp/site-users/index.js";
+import { hasPermission, PermissionKind, webPermissions } from "./permissions";
 import { LIST_TITLES, type ListKey } from "./schema";
 
 /** The site groups set-up creates. Plan editors are the people who own the plan. */
@@ -138,4 +139,24 @@ export async function planEditorIds(sp: SPFI): Promise<Set<number>> {
 /** Adds a person to one of the plan's groups (needs Manage Permissions, or owning the group). */
 export async function addToPlanGroup(sp: SPFI, group: PlanGroupKey, loginName: string): Promise<void> {
   await sp.web.siteGroups.getByName(PLAN_GROUPS[group]).users.add(loginName);
+}
+
+/** Whether this user, with this sign-in, can set the plan up; if not, exactly what is missing. */
+export type SetUpCheck =
+  | { canSetUp: true }
+  | { canSetUp: false; missing: "scope"; scope: string }
+  | { canSetUp: false; missing: "sitePermission" };
+
+/**
+ * Decided with the set-up token, never the everyday one (SharePoint trims each token to its
+ * scopes): Manage Lists, Manage Permissions and Create Groups on the site. `grantedScopes`, when
+ * known, are the scopes that token carries; without the set-up scope the answer is "scope".
+ */
+export async function checkSetUp(setUpSp: SPFI, grantedScopes: readonly string[] | null, setUpScope: string): Promise<SetUpCheck> {
+  if (grantedScopes && !grantedScopes.some((s) => s.toLowerCase().endsWith(setUpScope.toLowerCase()))) {
+    return { canSetUp: false, missing: "scope", scope: setUpScope };
+  }
+  const perms = await webPermissions(setUpSp);
+  const all = [PermissionKind.ManageLists, PermissionKind.ManagePermissions, PermissionKind.CreateGroups].every((kind) => hasPermission(perms, kind));
+  return all ? { canSetUp: true } : { canSetUp: false, missing: "sitePermission" };
 }
