@@ -6,6 +6,15 @@
 // Pure: the data layer supplies the plan editors and the rows.
 import type { Action, Person, ProgressUpdate } from "./types";
 
+/** Joins the item's ETag and the newest counting record's id into the action's version. */
+export const RECORD_TAG = "~u";
+
+/** The SharePoint ETag of the action item within an action's version. */
+export function itemEtag(etag: string): string {
+  const at = etag.indexOf(RECORD_TAG);
+  return at < 0 ? etag : etag.slice(0, at);
+}
+
 export interface UpdateAuthority {
   /** Members of the plan editors' group (user ids). */
   editorIds: ReadonlySet<number>;
@@ -43,6 +52,9 @@ export function withLatestUpdate(action: Action, updates: readonly ProgressUpdat
   if (!latest) return action;
   return {
     ...action,
+    // The version a person saw is the item's and the newest counting record's together, so a
+    // save based on an older one is a conflict whichever of the two moved.
+    etag: `${action.etag}${RECORD_TAG}${latest.id}`,
     rag: latest.rag ?? action.rag,
     progress: latest.progress ?? action.progress,
     modified: latest.date > action.modified ? latest.date : action.modified,

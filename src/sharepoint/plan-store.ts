@@ -10,7 +10,7 @@ import "@pnp/sp/site-users/index.js";
 import type { IList } from "@pnp/sp/lists/index.js";
 import type { Action, Capabilities, IndicatorResultRow, Objective, Person, ProgressUpdate } from "../plan/types";
 import { validateProgress } from "../plan/validation";
-import { classifyUpdate, mayUpdate, withLatestUpdate, type UpdateAuthority } from "../plan/authority";
+import { classifyUpdate, itemEtag, mayUpdate, withLatestUpdate, type UpdateAuthority } from "../plan/authority";
 import { AppError, ConflictError, isPreconditionFailed, PermissionError, toAppError, ValidationError } from "./errors";
 import { createFileStore } from "./files";
 import {
@@ -156,7 +156,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   /** MERGE with If-Match; 412 (or 404: deleted meanwhile) becomes ConflictError carrying both versions. */
   async function merge<T>(target: IList, id: number, etag: string, fields: SpItem, mine: Partial<T>, read: () => Promise<T>): Promise<void> {
     try {
-      await target.items.getById(id).update(fields, etag);
+      await target.items.getById(id).update(fields, itemEtag(etag));
     } catch (error) {
       const mapped = toAppError(error);
       if (isPreconditionFailed(error) || (mapped as AppError).code === "notFound") {
@@ -168,7 +168,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
   async function remove<T>(target: IList, id: number, etag: string, read: () => Promise<T>): Promise<void> {
     try {
-      await target.items.getById(id).delete(etag);
+      await target.items.getById(id).delete(itemEtag(etag));
     } catch (error) {
       if (isPreconditionFailed(error)) throw new ConflictError<T>({}, await current(read), { cause: error });
       throw toAppError(error);
@@ -195,7 +195,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     extraFields: SpItem = {},
   ): Promise<Action> {
     const before = await readActionRaw(id);
-    const previous = toAction(before);
+    // As people saw it: with the RAG and progress of its newest counting record (and its version).
+    const previous = await withHistory(before);
     await openObjective(patch.objectiveId ?? previous.objectiveId);
     const ragChanged = patch.rag !== undefined && patch.rag !== previous.rag;
     if (patch.rag !== undefined && (validate === "always" || ragChanged)) {
@@ -465,6 +466,10 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         const before = await readAction(id);
         await openObjective(before.objectiveId);
         if (!mayUpdate(before, await me(), await authority())) throw new PermissionError("forbidden", "Only the action's leads and plan editors may update its progress.");
+        const patch: ActionPatch = {};
+        if (change.rag !== undefined) patch.rag = change.rag;
+        if (change.progress !== undefined) patch.progress = change.progress;
+        if (before.etag !== etag && etag !== "*") throw new ConflictError<Action>(patch, before);
         const planYear = String((await readActionRaw(id))[F.planYear] ?? "");
         const note = typeof change.note === "string" && change.note.trim().length > 0 ? change.note.trim() : null;
         const rag = change.rag ?? before.rag;
@@ -541,7 +546,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         const planYear = planYearOf(w);
         return w.kind === "create"
           ? items.add({ ...actionFields(w.fields), [F.planYear]: planYear }).then((added) => Number((added as SpItem)["Id"]))
-          : items.getById(w.previous.id).update(actionFields(w.patch), w.previous.etag).then(() => w.previous.id);
+          : items.getById(w.previous.id).update(actionFields(w.patch), itemEtag(w.previous.etag)).then(() => w.previous.id);
       });
 
       // History records (a new action's starting RAG; a change of RAG or progress, or a note) and re-reads, in one more batch.

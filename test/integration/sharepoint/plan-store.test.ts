@@ -3,6 +3,7 @@ import { ConflictError, PermissionError, ValidationError } from "../../../src/sh
 import type { Action } from "../../../src/plan/types";
 import { mergeFields, patchFrom } from "../../../src/plan/conflict";
 import { rollUpRag } from "../../../src/plan/rag";
+import { itemEtag } from "../../../src/plan/authority";
 import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, seedSmallPlan, startSite, TOM, YEAR, type Site } from "./support";
 
 describe("PlanStore against the local SharePoint server", () => {
@@ -29,7 +30,9 @@ describe("PlanStore against the local SharePoint server", () => {
     expect(snapshot.actions.map((a) => a.number).sort()).toEqual(["1.1", "1.2"]);
     const first = snapshot.actions.find((a) => a.number === "1.1")!;
     expect(first).toMatchObject({ objectiveId: plan.objective.id, dueDate: "2025-03-31", rag: "Green", leads: [{ email: AMARA }] });
-    expect(first.etag).toMatch(/^"\d+"$/);
+    // The item's SharePoint ETag, joined with the newest counting record (its starting RAG).
+    expect(first.etag).toMatch(/^"\d+"~u\d+$/);
+    expect(itemEtag(first.etag)).toMatch(/^"\d+"$/);
     // Adding an action records its starting RAG in the history.
     expect(snapshot.lastUpdates[first.id]).toMatchObject({ rag: "Green", previousRag: null, kind: "update" });
     expect(snapshot.lastModified).not.toBeNull();
@@ -55,7 +58,9 @@ describe("PlanStore against the local SharePoint server", () => {
     const updated = await amara.updateProgress(action.id, action.etag, { rag: "Amber", progress: "Two of five panels trained", note: "Training slipped a month" });
     expect(updated).toMatchObject({ rag: "Amber", progress: "Two of five panels trained" });
     // A lead writes a progress record; the action item itself (due date, leads) is not theirs to change.
-    expect(updated.etag).toBe(action.etag);
+    expect(itemEtag(updated.etag)).toBe(itemEtag(action.etag));
+    // Its version moves with the newest counting record, so a save based on the old one is a conflict.
+    expect(updated.etag).not.toBe(action.etag);
     expect(await site.store(COMMITTEE).getAction(action.id)).toMatchObject({ rag: "Amber", progress: "Two of five panels trained" });
     const history = await amara.history(action.id);
     expect(history[0]).toMatchObject({
