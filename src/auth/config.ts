@@ -64,7 +64,16 @@ export function normaliseSharePointOrigin(urlOrOrigin: string): string {
   return url.origin;
 }
 
-/** The delegated SharePoint scope for everyday work, or for creating the lists (provisioning). */
+/**
+ * The delegated SharePoint scopes the tab asks for. Everyday work (reading the plan, editing items,
+ * writing progress records) needs AllSites.Write: SharePoint trims a token to Contribute with it.
+ * Setting the plan up creates groups and sets the lists' permissions, which needs Manage
+ * Permissions and Create Groups: only AllSites.FullControl carries them (AllSites.Manage stops at
+ * Design). https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/add-in-permissions-in-sharepoint
+ */
+export const SHAREPOINT_SCOPES = { write: "AllSites.Write", provision: "AllSites.FullControl" } as const;
+
+/** The delegated SharePoint scope for everyday work, or for setting the plan up (provisioning). */
 export function sharePointScope(sharePointOrigin: string, purpose: "write" | "provision"): string {
-  return `${normaliseSharePointOrigin(sharePointOrigin)}/${purpose === "provision" ? "AllSites.Manage" : "AllSites.Write"}`;
+  return `${normaliseSharePointOrigin(sharePointOrigin)}/${SHAREPOINT_SCOPES[purpose]}`;
 }

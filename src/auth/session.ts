@@ -1,4 +1,4 @@
-import { readAuthConfig, type AuthConfig } from "./config";
+import { readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig } from "./config";
 import { AuthConfigError } from "./errors";
 import { localTokenProvider } from "./local";
 import { createMsalTokenProvider, type MsalAuth, type MsalDependencies, type MsalTokenProviderOptions } from "./msal";
@@ -19,13 +19,19 @@ interface TokenSeam {
  * The one thing the UI asks for at start-up. Both modes give the same token functions, so the
  * data layer above never knows which it has; only the sign-in button needs `msal`.
  */
-export type AuthSession = ({ mode: "local"; upn: string } | { mode: "tenant"; msal: MsalAuth }) & TokenSeam;
+export type AuthSession = ({ mode: "local"; upn: string; consentedScopes: readonly string[] } | { mode: "tenant"; msal: MsalAuth }) & TokenSeam;
 
 export interface StartAuthOptions {
   /** Default: read from `import.meta.env`. */
   config?: AuthConfig;
   /** Local mode: the demo identity (the page's `?as=` value). Ignored in tenant mode. */
   localUpn: string;
+  /**
+   * Local mode: the delegated scopes the tenant has consented to for the app (the page's
+   * `?consent=` value, comma-separated); default both the tab asks for. A scope not consented to
+   * is left out of the token, as Entra would not issue it.
+   */
+  localConsent?: readonly string[];
   /** True when teams-js initialised (Teams, Outlook, Microsoft 365 or SharePoint host). */
   hosted: boolean;
   /** The plan's site URL (any URL on the tenant): used when the build does not name the SharePoint origin. */
@@ -40,9 +46,13 @@ export interface StartAuthOptions {
 export async function startAuth(options: StartAuthOptions, dependencies?: MsalDependencies): Promise<AuthSession> {
   const config = options.config ?? readAuthConfig();
   if (config.mode === "local") {
-    const getToken = localTokenProvider(options.localUpn);
+    // The tab sends the scopes it would request on a tenant, so the server trims as SharePoint does.
+    const consented = options.localConsent ?? [SHAREPOINT_SCOPES.write, SHAREPOINT_SCOPES.provision];
+    const granted = (wanted: string[]) => wanted.filter((s) => consented.some((c) => c.toLowerCase() === s.toLowerCase()));
+    const getToken = localTokenProvider(options.localUpn, granted([SHAREPOINT_SCOPES.write]));
+    const getProvisioningToken = localTokenProvider(options.localUpn, granted([SHAREPOINT_SCOPES.write, SHAREPOINT_SCOPES.provision]));
     // The local server's demo tokens never expire: there is nothing to refresh.
-    return { mode: "local", upn: options.localUpn, getToken, getProvisioningToken: getToken, invalidate: () => undefined };
+    return { mode: "local", upn: options.localUpn, consentedScopes: consented, getToken, getProvisioningToken, invalidate: () => undefined };
   }
   const sharePointOrigin = config.sharePointOrigin ?? (options.siteUrl ? new URL(options.siteUrl).origin : undefined);
   if (!sharePointOrigin) throw new AuthConfigError(["no SharePoint address: set VITE_WRES_SHAREPOINT_ORIGIN or choose a site"]);

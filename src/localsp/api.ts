@@ -2,7 +2,7 @@
 // SharePoint Online's shapes, status codes and errors. Transport-neutral: the HTTP server, the Vite
 // middleware and $batch parts all come through `dispatch`.
 import { randomUUID } from "node:crypto";
-import { SpError, badRequest, etagMismatch, fieldNotFound, fileNotFound, itemNotFound, listNotFound, noSuchProperty, unsupported } from "./errors";
+import { SpError, accessDenied, badRequest, etagMismatch, fieldNotFound, fileNotFound, itemNotFound, listNotFound, noSuchProperty, unsupported } from "./errors";
 import { formatBatchResponse, parseBatch, type BatchPartResponse } from "./batch";
 import type { FaultControl } from "./faults";
 import { Entity, collectionDocument, complexDocument, contentTypeOf, entityDocument, errorDocument, formatOf, primitiveDocument, type Format } from "./format";
@@ -21,19 +21,9 @@ import {
 import { applyWrite, etagOf, itemEntity, itemEntityType, listEntityPath, parseProjection, queryItems, type ListScope } from "./items";
 import { compareForSort, evaluateFilter, parseFilter } from "./odata-filter";
 import { assertValidFileName, MAX_BATCH_OPERATIONS, tooManyBatchOperations } from "./limits";
-import {
-  assertCanAddItem,
-  assertCanDeleteItem,
-  assertCanEditItem,
-  assertCanManageLists,
-  assertCanRead,
-  itemLevel,
-  listLevel,
-  permissionMask,
-  webLevel,
-  type Level,
-  type Principal,
-} from "./permissions";
+import { ALL_SCOPES, P, grantOfScopes, has, type ScopeGrant } from "./permissions";
+import { Guard, Security, itemScope, listScope } from "./security";
+import { answerSecurity, basePermissionsDocument, securityStep, securityStepOnSecurable, type Securable, type SecurityHost, type SecurityResource } from "./security-api";
 import { firstArg, parseSegments, type Segment } from "./segments";
 import { nowIso, type FileRecord, type ItemRecord, type ListRow, type SiteRow, type Store, type UserRow } from "./store";
 
@@ -79,7 +69,8 @@ interface Ctx {
   format: Format;
   site: SiteRow;
   user: UserRow;
-  principal: Principal;
+  /** The user's permissions, trimmed by the token's scopes (security.ts). */
+  guard: Guard;
   origin: string;
   sitePath: string;
   webUrl: string;
@@ -101,7 +92,8 @@ type Resource =
   | { kind: "items"; list: ListRow }
   | { kind: "item"; list: ListRow; id: number }
   | { kind: "versions"; list: ListRow; id: number }
-  | { kind: "permissions"; level: () => Level }
+  | { kind: "permissions"; mask: () => bigint }
+  | { kind: "security"; res: SecurityResource }
   | { kind: "folder"; list: ListRow; path: string }
   | { kind: "files"; list: ListRow; folder: string }
   | { kind: "file"; list: ListRow; path: string };
@@ -145,6 +137,20 @@ function parseJsonBody(req: ApiRequest): Record<string, unknown> {
   }
 }
 
+/** ReadSecurity (1, 2) and WriteSecurity (1, 2, 4) of a list MERGE, checked as SharePoint does. */
+function listSecurityPatch(body: Record<string, unknown>): { readSecurity?: number; writeSecurity?: number } | null {
+  const patch: { readSecurity?: number; writeSecurity?: number } = {};
+  if (body.ReadSecurity !== undefined) {
+    if (body.ReadSecurity !== 1 && body.ReadSecurity !== 2) throw badRequest("ReadSecurity must be 1 or 2.");
+    patch.readSecurity = body.ReadSecurity;
+  }
+  if (body.WriteSecurity !== undefined) {
+    if (body.WriteSecurity !== 1 && body.WriteSecurity !== 2 && body.WriteSecurity !== 4) throw badRequest("WriteSecurity must be 1, 2 or 4.");
+    patch.writeSecurity = body.WriteSecurity;
+  }
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
 function stripClaims(login: string): string {
   const bar = login.lastIndexOf("|");
   return bar >= 0 ? login.slice(bar + 1) : login;
@@ -154,10 +160,14 @@ export class LocalSharePointApi {
   /** Chunked upload sessions by upload id (in memory: SharePoint's also expire). */
   private readonly uploads = new Map<string, { path: string; chunks: Buffer[]; length: number }>();
 
+  readonly security: Security;
+
   constructor(
     readonly store: Store,
     readonly faults: FaultControl,
-  ) {}
+  ) {
+    this.security = new Security(store);
+  }
 
   /** Answers one request (HTTP or a $batch part). Never throws. */
   async dispatch(req: ApiRequest, options: { inBatch?: boolean } = {}): Promise<ApiResponse> {
@@ -173,17 +183,26 @@ export class LocalSharePointApi {
     }
   }
 
-  private authenticate(req: ApiRequest): UserRow {
+  /**
+   * `Bearer dev:<upn>` carries every scope; `Bearer dev:<upn>?scp=<space-separated, URL-encoded
+   * scopes>` carries those scopes only, as a delegated token's `scp` claim does.
+   */
+  private authenticate(req: ApiRequest): { user: UserRow; grant: ScopeGrant } {
     const header = req.headers.authorization ?? "";
-    const m = /^Bearer\s+dev:(.+)$/i.exec(header.trim());
+    const m = /^Bearer\s+dev:([^?\s]+)(?:\?(\S*))?$/i.exec(header.trim());
     const user = m ? this.store.userByUpn((m[1] as string).trim()) : undefined;
+    let grant: ScopeGrant = ALL_SCOPES;
+    if (m?.[2] !== undefined) {
+      const scp = new URLSearchParams(m[2]).get("scp");
+      grant = grantOfScopes(scp ?? "");
+    }
     if (!user) {
       throw new SpError(401, "-2147024891, System.UnauthorizedAccessException", "Attempted to perform an unauthorized operation.", {
         "WWW-Authenticate":
           'Bearer realm="00000000-0000-0000-0000-000000000000",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*",authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
       });
     }
-    return user;
+    return { user, grant };
   }
 
   private async route(req: ApiRequest, format: Format, inBatch: boolean): Promise<ApiResponse> {
@@ -196,13 +215,13 @@ export class LocalSharePointApi {
     const m = /^(?:\/sites\/([^/]+))?\/_(?:api|vti_bin\/client\.svc)(?:\/(.*))?$/i.exec(pathname);
     if (!m) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", `localsp: no API at '${pathname}'.`);
     const siteName = m[1] ?? "";
-    const user = this.authenticate(req);
+    const { user, grant } = this.authenticate(req);
     // Sites are made by an admin (LocalSharePoint.createSite, POST /_localsp/sites), never by a
     // request: SharePoint Online answers an unknown site path 404.
     const site = this.store.siteByName(siteName);
     if (!site) throw fileNotFound();
-    const role = this.store.roleOf(site.id, user.id) ?? "none";
-    const principal: Principal = { userId: user.id, role };
+    this.security.ensureSite(site);
+    const guard = new Guard(this.security, site, user.id, this.isSiteAdmin(site.id, user.id), grant);
     const sitePath = siteName === "" ? "" : `/sites/${site.name}`;
     const ctx: Ctx = {
       req,
@@ -211,7 +230,7 @@ export class LocalSharePointApi {
       format,
       site,
       user,
-      principal,
+      guard,
       origin: req.url.origin,
       sitePath,
       webUrl: `${req.url.origin}${sitePath}`,
@@ -221,7 +240,8 @@ export class LocalSharePointApi {
     for (const name of req.url.searchParams.keys()) {
       if (name.startsWith("$") && !SUPPORTED_QUERY_OPTIONS.has(name.toLowerCase())) throw unsupported(`the query option '${name}'`);
     }
-    assertCanRead(principal);
+    // No way into the site at all: SharePoint answers 403 (a scope-less token the same).
+    if (!has(guard.web(), P.Open)) throw accessDenied();
     const segments = parseSegments(m[2] ?? "", req.url.searchParams);
     if (segments.length === 0) throw unsupported("the service document at /_api");
     const first = segments[0] as Segment;
@@ -272,10 +292,10 @@ export class LocalSharePointApi {
             if (rest.length === 0) return { response: this.ensureUser(ctx, arg === undefined ? undefined : str(arg)) };
             break;
           case "effectivebasepermissions":
-            return done({ kind: "permissions", level: () => webLevel(ctx.principal) });
+            return done({ kind: "permissions", mask: () => ctx.guard.web() });
           case "getusereffectivepermissions": {
-            const who = this.principalFor(ctx, str(arg));
-            return done({ kind: "permissions", level: () => webLevel(who) });
+            const who = this.guardFor(ctx, str(arg));
+            return done({ kind: "permissions", mask: () => who.web() });
           }
           case "getfolderbyserverrelativepath":
           case "getfolderbyserverrelativeurl":
@@ -315,10 +335,10 @@ export class LocalSharePointApi {
             if (seg.args && arg !== undefined) return done({ kind: "field", list, name: str(arg), by: "id" });
             return done({ kind: "fields", list });
           case "effectivebasepermissions":
-            return done({ kind: "permissions", level: () => listLevel(ctx.principal, list.title) });
+            return done({ kind: "permissions", mask: () => ctx.guard.list(list) });
           case "getusereffectivepermissions": {
-            const who = this.principalFor(ctx, str(arg));
-            return done({ kind: "permissions", level: () => listLevel(who, list.title) });
+            const who = this.guardFor(ctx, str(arg), list);
+            return done({ kind: "permissions", mask: () => who.list(list) });
           }
           case "rootfolder":
             return done({ kind: "folder", list, path: `${ctx.sitePath}/${list.urlName}` });
@@ -346,13 +366,13 @@ export class LocalSharePointApi {
           case "versions":
             return done({ kind: "versions", list: at.list, id: at.id });
           case "effectivebasepermissions": {
-            const item = this.itemOrThrow(at.list, at.id);
-            return done({ kind: "permissions", level: () => itemLevel(ctx.principal, at.list.title, item.values) });
+            const item = this.visibleItem(ctx, at.list, at.id);
+            return done({ kind: "permissions", mask: () => ctx.guard.item(at.list, item) });
           }
           case "getusereffectivepermissions": {
-            const item = this.itemOrThrow(at.list, at.id);
-            const who = this.principalFor(ctx, str(arg));
-            return done({ kind: "permissions", level: () => itemLevel(who, at.list.title, item.values) });
+            const item = this.visibleItem(ctx, at.list, at.id);
+            const who = this.guardFor(ctx, str(arg), at.list);
+            return done({ kind: "permissions", mask: () => who.item(at.list, item) });
           }
           case "file": {
             const file = this.store.fileByItem(at.list.guid, at.id);
@@ -392,25 +412,50 @@ export class LocalSharePointApi {
             if (rest.length === 0) return { response: this.chunkedUpload(ctx, at.list, at.path, seg) };
             break;
           case "listitemallfields": {
-            const file = this.store.file(at.path);
-            if (!file) throw fileNotFound();
+            const file = this.visibleFile(ctx, at.list, at.path);
             return done({ kind: "item", list: at.list, id: file.itemId });
           }
         }
         break;
     }
+    const secured = this.securityStep(ctx, at, seg, rest);
+    if (secured) return secured;
     throw unsupported(`the REST path segment '${seg.raw}'${at.kind === "root" ? "" : ` on ${at.kind}`}`);
+  }
+
+  /** Role assignments, groups, role definitions and inheritance on the web, a list or an item. */
+  private securityStep(ctx: Ctx, at: Resource, seg: Segment, rest: Segment[]): { resource: Resource } | { response: ApiResponse | Promise<ApiResponse> } | null {
+    const host = this.securityHost(ctx);
+    let next: ReturnType<typeof securityStep>;
+    if (at.kind === "security") {
+      next = securityStep(host, at.res, seg, rest);
+    } else {
+      let on: Securable | null = null;
+      if (at.kind === "web") on = { kind: "web" };
+      else if (at.kind === "list") on = { kind: "list", list: at.list };
+      else if (at.kind === "item") on = { kind: "item", list: at.list, item: this.visibleItem(ctx, at.list, at.id) };
+      next = on ? securityStepOnSecurable(host, on, seg, rest) : null;
+    }
+    if (!next) return null;
+    return "resource" in next ? { resource: { kind: "security", res: next.resource } } : next;
+  }
+
+  /** Lists the caller cannot open are not there for them (SharePoint answers 404). */
+  private visibleList(ctx: Ctx, list: ListRow | undefined): list is ListRow {
+    if (!list) return false;
+    const mask = ctx.guard.list(list);
+    return has(mask, P.ViewListItems) || has(mask, P.Open);
   }
 
   private listByTitle(ctx: Ctx, title: string): ListRow {
     const list = this.store.listByTitle(ctx.site.id, title);
-    if (!list) throw listNotFound(title, ctx.webUrl);
+    if (!this.visibleList(ctx, list)) throw listNotFound(title, ctx.webUrl);
     return list;
   }
 
   private listByGuid(ctx: Ctx, guid: string): ListRow {
     const list = this.store.listByGuid(ctx.site.id, guid);
-    if (!list) throw listNotFound(guid, ctx.webUrl);
+    if (!this.visibleList(ctx, list)) throw listNotFound(guid, ctx.webUrl);
     return list;
   }
 
@@ -418,7 +463,7 @@ export class LocalSharePointApi {
     const path = url.replace(/^https?:\/\/[^/]+/i, "");
     const relative = path.startsWith(`${ctx.sitePath}/`) ? path.slice(ctx.sitePath.length + 1) : path.replace(/^\//, "");
     const list = this.store.listByUrlName(ctx.site.id, relative.replace(/\/$/, ""));
-    if (!list) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+    if (!this.visibleList(ctx, list)) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
     return list;
   }
 
@@ -430,7 +475,10 @@ export class LocalSharePointApi {
     for (const list of this.store.lists(ctx.site.id)) {
       const root = list.urlName.toLowerCase();
       const rel = relative.toLowerCase();
-      if (rel === root || rel.startsWith(`${root}/`)) return { list, rest: relative.slice(list.urlName.length).replace(/^\//, "") };
+      if (rel === root || rel.startsWith(`${root}/`)) {
+        if (!this.visibleList(ctx, list)) throw fileNotFound();
+        return { list, rest: relative.slice(list.urlName.length).replace(/^\//, "") };
+      }
     }
     throw fileNotFound();
   }
@@ -460,10 +508,51 @@ export class LocalSharePointApi {
     return user;
   }
 
-  private principalFor(ctx: Ctx, login: string): Principal {
+  /** Site collection administrators (the demo's site owner) hold every permission everywhere. */
+  private isSiteAdmin(siteId: number, userId: number): boolean {
+    return this.store.roleOf(siteId, userId) === "owner";
+  }
+
+  /**
+   * Another user's permissions (not the caller's token): asking needs Enumerate Permissions on the
+   * object, as SPWeb.GetUserEffectivePermissions throws UnauthorizedAccessException without it.
+   */
+  private guardFor(ctx: Ctx, login: string, list?: ListRow): Guard {
+    if (!has(list ? ctx.guard.list(list) : ctx.guard.web(), P.EnumeratePermissions)) throw accessDenied();
     const user = this.store.userByUpn(stripClaims(login));
     if (!user) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
-    return { userId: user.id, role: this.store.roleOf(ctx.site.id, user.id) ?? "none" };
+    return new Guard(this.security, ctx.site, user.id, this.isSiteAdmin(ctx.site.id, user.id), ALL_SCOPES);
+  }
+
+  /** An item the caller may see; one they may not answers 404 as if it did not exist. */
+  private visibleItem(ctx: Ctx, list: ListRow, id: number): ItemRecord {
+    const item = this.itemOrThrow(list, id);
+    if (!ctx.guard.canSeeItem(list, item)) throw itemNotFound();
+    return item;
+  }
+
+  private requireList(ctx: Ctx, list: ListRow, bit: bigint): void {
+    if (!has(ctx.guard.list(list), bit)) throw accessDenied();
+  }
+
+  private securityHost(ctx: Ctx): SecurityHost {
+    return {
+      method: ctx.method,
+      format: ctx.format,
+      webUrl: ctx.webUrl,
+      site: ctx.site,
+      user: ctx.user,
+      guard: ctx.guard,
+      security: this.security,
+      store: this.store,
+      body: () => parseJsonBody(ctx.req),
+      commit: (work) => this.store.commit(work),
+      single: (entity, type) => this.single(ctx, entity, type),
+      collection: (entities, type) => this.collection(ctx, entities, type),
+      json: (status, body) => json(status, body, ctx.format),
+      userEntity: (user) => this.userEntity(ctx, user),
+      userByLogin: (login) => this.store.userByUpn(stripClaims(login.trim())),
+    };
   }
 
   private itemOrThrow(list: ListRow, id: number): ItemRecord {
@@ -491,15 +580,21 @@ export class LocalSharePointApi {
         if (method === "GET") return this.single(ctx, this.userEntity(ctx, r.user), "SP.User");
         break;
       case "lists":
-        if (method === "GET") return this.collection(ctx, this.store.lists(ctx.site.id).map((l) => this.listEntity(ctx, l)), "SP.List");
+        if (method === "GET") {
+          const lists = this.store.lists(ctx.site.id).filter((l) => this.visibleList(ctx, l));
+          return this.collection(ctx, lists.map((l) => this.listEntity(ctx, l)), "SP.List");
+        }
         if (method === "POST") return this.createList(ctx);
         break;
       case "list":
         if (method === "GET") return this.single(ctx, this.listEntity(ctx, r.list), "SP.List");
         if (method === "MERGE" || method === "PATCH") return this.updateList(ctx, r.list);
         if (method === "DELETE") {
-          assertCanManageLists(ctx.principal);
-          await this.store.commit(() => this.store.deleteList(r.list.guid));
+          this.requireList(ctx, r.list, P.ManageLists);
+          await this.store.commit(() => {
+            this.store.deleteList(r.list.guid);
+            this.security.forgetScope(ctx.site.id, listScope(r.list.guid));
+          });
           return empty(200);
         }
         break;
@@ -517,7 +612,7 @@ export class LocalSharePointApi {
         if (method === "GET") {
           const scope = this.scope(ctx, r.list);
           const projection = parseProjection(scope, ctx.query.get("$select"), ctx.query.get("$expand"));
-          return this.single(ctx, itemEntity(scope, this.itemOrThrow(r.list, r.id), projection), `SP.ListData.${r.list.entityName}s/@Element`);
+          return this.single(ctx, itemEntity(scope, this.visibleItem(ctx, r.list, r.id), projection), `SP.ListData.${r.list.entityName}s/@Element`);
         }
         if (method === "MERGE" || method === "PATCH" || method === "PUT") return this.updateItem(ctx, r.list, r.id);
         if (method === "DELETE") return this.deleteItem(ctx, r.list, r.id);
@@ -527,10 +622,10 @@ export class LocalSharePointApi {
         if (method === "GET") return this.versions(ctx, r.list, r.id);
         break;
       case "permissions":
-        if (method === "GET") {
-          return json(200, complexDocument("EffectiveBasePermissions", "SP.BasePermissions", permissionMask(r.level()), ctx.format, `${ctx.webUrl}/_api/$metadata#SP.BasePermissions`), ctx.format);
-        }
+        if (method === "GET") return json(200, basePermissionsDocument(ctx, r.mask()), ctx.format);
         break;
+      case "security":
+        return answerSecurity(this.securityHost(ctx), r.res);
       case "folder":
         if (method === "GET") return this.single(ctx, this.folderEntity(ctx, r.list, r.path), "SP.Folder");
         break;
@@ -539,9 +634,7 @@ export class LocalSharePointApi {
         break;
       case "file":
         if (method === "GET") {
-          const file = this.store.file(r.path);
-          if (!file) throw fileNotFound();
-          return this.single(ctx, this.fileEntity(ctx, file), "SP.File");
+          return this.single(ctx, this.fileEntity(ctx, this.visibleFile(ctx, r.list, r.path)), "SP.File");
         }
         if (method === "DELETE") return this.deleteFile(ctx, r.list, r.path);
         break;
@@ -724,6 +817,7 @@ export class LocalSharePointApi {
         EnableAttachments: !library,
         EnableVersioning: true,
         EntityTypeName: list.entityName.replace(/(List)?Item$/, library ? "" : "List"),
+        HasUniqueRoleAssignments: this.security.hasUnique(ctx.site.id, listScope(list.guid)),
         Hidden: false,
         Id: list.guid,
         ItemCount: items.size,
@@ -733,13 +827,15 @@ export class LocalSharePointApi {
         ListItemEntityTypeFullName: itemEntityType(list),
         ParentWebUrl: ctx.sitePath || "/",
         Title: list.title,
+        ReadSecurity: this.security.listSecurity(list.guid).readSecurity,
+        WriteSecurity: this.security.listSecurity(list.guid).writeSecurity,
         RootFolder: this.folderEntity(ctx, list, `${ctx.sitePath}/${list.urlName}`),
       },
     );
   }
 
   private async createList(ctx: Ctx): Promise<ApiResponse> {
-    assertCanManageLists(ctx.principal);
+    if (!has(ctx.guard.web(), P.ManageLists)) throw accessDenied();
     const body = parseJsonBody(ctx.req);
     const title = body.Title;
     if (typeof title !== "string" || title.trim() === "") throw badRequest("A list needs a Title.");
@@ -775,18 +871,22 @@ export class LocalSharePointApi {
   }
 
   private async updateList(ctx: Ctx, list: ListRow): Promise<ApiResponse> {
-    assertCanManageLists(ctx.principal);
+    this.requireList(ctx, list, P.ManageLists);
     this.checkIfMatch(ctx, `"${list.modified}"`, true);
     const body = parseJsonBody(ctx.req);
     const patch: { title?: string; description?: string } = {};
+    const itemSecurity = listSecurityPatch(body);
     for (const [key, value] of Object.entries(body)) {
-      if (key === "__metadata") continue;
+      if (key === "__metadata" || key === "ReadSecurity" || key === "WriteSecurity") continue;
       if (key === "Title" && typeof value === "string") patch.title = value;
       else if (key === "Description" && typeof value === "string") patch.description = value;
       else if (["ContentTypesEnabled", "EnableVersioning", "EnableAttachments", "AllowContentTypes", "Hidden", "OnQuickLaunch", "NoCrawl"].includes(key)) continue;
       else throw noSuchProperty(key, "SP.List");
     }
-    await this.store.commit(() => this.store.updateList(list.guid, patch));
+    await this.store.commit(() => {
+      this.store.updateList(list.guid, patch);
+      if (itemSecurity) this.security.setListSecurity(list.guid, itemSecurity);
+    });
     return empty(204);
   }
 
@@ -794,7 +894,7 @@ export class LocalSharePointApi {
 
   private async addField(ctx: Ctx, list: ListRow, how: "add" | "addfield" | "xml"): Promise<ApiResponse> {
     if (ctx.method !== "POST") throw unsupported(`${ctx.method} on fields`);
-    assertCanManageLists(ctx.principal);
+    this.requireList(ctx, list, P.ManageLists);
     const raw = parseJsonBody(ctx.req);
     let body: Record<string, unknown> = raw;
     let internalName: string | undefined;
@@ -823,7 +923,7 @@ export class LocalSharePointApi {
     // A copy: the store's cached rows must not change before the write commits.
     const field = { ...found, props: { ...found.props } };
     if (ctx.method === "GET") return this.single(ctx, fieldEntity(field, ctx.webUrl), fieldEntity(field, ctx.webUrl).meta.type);
-    assertCanManageLists(ctx.principal);
+    this.requireList(ctx, list, P.ManageLists);
     if (ctx.method === "MERGE" || ctx.method === "PATCH") {
       const body = parseJsonBody(ctx.req);
       if (typeof body.Title === "string") field.title = body.Title;
@@ -845,7 +945,7 @@ export class LocalSharePointApi {
   // ---- items
 
   private getItems(ctx: Ctx, list: ListRow): ApiResponse {
-    const scope = this.scope(ctx, list);
+    const scope = { ...this.scope(ctx, list), visible: ctx.guard.itemFilter(list) };
     const projection = parseProjection(scope, ctx.query.get("$select"), ctx.query.get("$expand"));
     const result = queryItems(
       scope,
@@ -864,8 +964,8 @@ export class LocalSharePointApi {
 
   private async addItem(ctx: Ctx, list: ListRow): Promise<ApiResponse> {
     const scope = this.scope(ctx, list);
+    this.requireList(ctx, list, P.AddListItems);
     const values = applyWrite(scope, {}, parseJsonBody(ctx.req));
-    assertCanAddItem(ctx.principal, list.title, values);
     if (listIsLibrary(list)) throw unsupported("adding items to a document library without a file (upload a file instead)");
     const item = await this.store.commit(() => this.store.insertItem(list.guid, values, ctx.user.id));
     const entity = itemEntity(scope, item, { select: null, expand: new Map() });
@@ -890,8 +990,8 @@ export class LocalSharePointApi {
     // Check, write and commit in one immediate transaction, so two racing writers with the same
     // ETag cannot both win.
     const updated = await this.store.commit(() => {
-      const item = this.itemOrThrow(list, id);
-      assertCanEditItem(ctx.principal, list.title, item.values);
+      const item = this.visibleItem(ctx, list, id);
+      if (!ctx.guard.mayWriteItem(list, item, P.EditListItems)) throw accessDenied();
       this.checkIfMatch(ctx, etagOf(item.version));
       const values = applyWrite(scope, item.values, body);
       return this.store.updateItem(item, values, ctx.user.id);
@@ -901,9 +1001,10 @@ export class LocalSharePointApi {
 
   private async deleteItem(ctx: Ctx, list: ListRow, id: number): Promise<ApiResponse> {
     await this.store.commit(() => {
-      const item = this.itemOrThrow(list, id);
-      assertCanDeleteItem(ctx.principal, list.title, item.values);
+      const item = this.visibleItem(ctx, list, id);
+      if (!ctx.guard.mayWriteItem(list, item, P.DeleteListItems)) throw accessDenied();
       this.checkIfMatch(ctx, etagOf(item.version));
+      this.security.forgetScope(ctx.site.id, itemScope(list.guid, id));
       const file = listIsLibrary(list) ? this.store.fileByItem(list.guid, id) : undefined;
       if (file) this.store.deleteFile(file.path);
       this.store.deleteItem(item);
@@ -912,7 +1013,8 @@ export class LocalSharePointApi {
   }
 
   private versions(ctx: Ctx, list: ListRow, id: number): ApiResponse {
-    const item = this.itemOrThrow(list, id);
+    const item = this.visibleItem(ctx, list, id);
+    if (!has(ctx.guard.item(list, item), P.ViewVersions)) throw accessDenied();
     const scope = this.scope(ctx, list);
     const entities = this.store.versions(list.guid, id).map((v) => {
       const record: ItemRecord = { ...item, version: v.version, values: v.values, modified: v.modified, editorId: v.editorId };
@@ -988,7 +1090,12 @@ export class LocalSharePointApi {
   }
 
   private listFiles(ctx: Ctx, list: ListRow, folder: string): ApiResponse {
-    return this.collection(ctx, this.store.filesIn(folder).map((f) => this.fileEntity(ctx, f)), "SP.File");
+    const visible = ctx.guard.itemFilter(list);
+    const files = this.store.filesIn(folder).filter((f) => {
+      const item = this.store.item(list.guid, f.itemId);
+      return !item || visible(item);
+    });
+    return this.collection(ctx, files.map((f) => this.fileEntity(ctx, f)), "SP.File");
   }
 
   /** Writes file bytes and keeps the library item in step (a new item, or a new version of it). */
@@ -1018,32 +1125,51 @@ export class LocalSharePointApi {
     });
   }
 
-  private assertCanWriteLibrary(ctx: Ctx, list: ListRow): void {
+  /**
+   * Writing a file: a new one needs Add Items on the library; replacing or deleting one needs Edit
+   * or Delete Items on its item (with the library's WriteSecurity).
+   */
+  private assertCanWriteLibrary(ctx: Ctx, list: ListRow, path?: string, bit: bigint = P.EditListItems): void {
     if (!listIsLibrary(list)) throw unsupported("files in a list that is not a document library");
-    assertCanAddItem(ctx.principal, list.title, {});
+    const existing = path === undefined ? undefined : this.store.file(path);
+    const item = existing ? this.store.item(list.guid, existing.itemId) : undefined;
+    if (!item) {
+      this.requireList(ctx, list, P.AddListItems);
+      return;
+    }
+    if (!ctx.guard.canSeeItem(list, item)) throw fileNotFound();
+    if (!ctx.guard.mayWriteItem(list, item, bit)) throw accessDenied();
+  }
+
+  /** A file whose item the caller may see, or 404. */
+  private visibleFile(ctx: Ctx, list: ListRow, path: string): FileRecord {
+    const file = this.store.file(path);
+    const item = file ? this.store.item(list.guid, file.itemId) : undefined;
+    if (!file || (item && !ctx.guard.canSeeItem(list, item))) throw fileNotFound();
+    return file;
   }
 
   private async addFile(ctx: Ctx, list: ListRow, folder: string, seg: Segment): Promise<ApiResponse> {
     if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ${seg.raw}`);
-    this.assertCanWriteLibrary(ctx, list);
     const named = seg.args?.named ?? {};
     const name = String(named.decodedurl ?? named.url ?? firstArg(seg) ?? "");
     assertValidFileName(name, `${folder}/${name}`);
     const overwrite = named.overwrite === true;
+    this.assertCanWriteLibrary(ctx, list, overwrite ? `${folder}/${name}` : undefined);
     const file = await this.writeFile(ctx, list, `${folder}/${name}`, ctx.req.body, !overwrite);
     return this.single(ctx, this.fileEntity(ctx, file), "SP.File");
   }
 
   private async fileContent(ctx: Ctx, list: ListRow, path: string): Promise<ApiResponse> {
-    const file = this.store.file(path);
     if (ctx.method === "GET") {
+      const file = this.visibleFile(ctx, list, path);
       const bytes = this.store.fileBytes(path);
-      if (!file || !bytes) throw fileNotFound();
+      if (!bytes) throw fileNotFound();
       return { status: 200, headers: { "Content-Type": "application/octet-stream", ETag: `"{${file.guid.toUpperCase()}},${file.version}"` }, body: bytes };
     }
     if (ctx.method === "PUT" || ctx.method === "POST") {
-      this.assertCanWriteLibrary(ctx, list);
-      if (!file) throw fileNotFound();
+      this.visibleFile(ctx, list, path);
+      this.assertCanWriteLibrary(ctx, list, path);
       await this.writeFile(ctx, list, path, ctx.req.body, false);
       return empty(204);
     }
@@ -1052,8 +1178,8 @@ export class LocalSharePointApi {
 
   private async chunkedUpload(ctx: Ctx, list: ListRow, path: string, seg: Segment): Promise<ApiResponse> {
     if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ${seg.raw}`);
-    this.assertCanWriteLibrary(ctx, list);
-    if (!this.store.file(path)) throw fileNotFound();
+    this.visibleFile(ctx, list, path);
+    this.assertCanWriteLibrary(ctx, list, path);
     const named = seg.args?.named ?? {};
     const uploadId = String(named.uploadid ?? "").toLowerCase();
     if (uploadId === "") throw badRequest(`${seg.raw} needs an uploadId.`);
@@ -1083,13 +1209,15 @@ export class LocalSharePointApi {
   }
 
   private async deleteFile(ctx: Ctx, list: ListRow, path: string): Promise<ApiResponse> {
-    this.assertCanWriteLibrary(ctx, list);
+    this.visibleFile(ctx, list, path);
+    this.assertCanWriteLibrary(ctx, list, path, P.DeleteListItems);
     await this.store.commit(() => {
       const file = this.store.file(path);
       if (!file) throw fileNotFound();
       const item = this.store.item(list.guid, file.itemId);
       if (item) this.store.deleteItem(item);
       this.store.deleteFile(path);
+      this.security.forgetScope(ctx.site.id, itemScope(list.guid, file.itemId));
     });
     return empty(200);
   }

@@ -19,6 +19,8 @@ export interface ListScope {
   /** Server-relative URL of the site, e.g. /sites/wres. */
   sitePath: string;
   siteId: number;
+  /** Security trimming: the items the caller may see (all when absent). */
+  visible?: (item: ItemRecord) => boolean;
 }
 
 export function itemEntityType(list: ListRow): string {
@@ -365,7 +367,8 @@ export interface QueryResult {
 }
 
 export function queryItems(scope: ListScope, query: ItemQuery, threshold: number): QueryResult {
-  const all = [...scope.store.items(scope.list.guid).values()];
+  const stored = [...scope.store.items(scope.list.guid).values()];
+  const all = scope.visible ? stored.filter(scope.visible) : stored;
   const filter: FilterNode | null = query.filter ? parseFilter(query.filter) : null;
   const order = parseOrderBy(scope, query.orderby, query.expand);
   const resolvedPaths = new Map<string, { field: FieldRow; sub: string | null }>();

@@ -3,6 +3,7 @@
 // provisions. Loaded lazily: the server itself does not depend on @pnp/sp.
 import type { Person } from "../plan/types";
 import type { PlanStore } from "../sharepoint/types";
+import type { PlanGroupKey } from "../sharepoint/security-model";
 import { DEMO_PLAN, DEMO_PLAN_YEAR, type DemoUser } from "./demo-plan";
 
 const UPNS: Record<DemoUser, string> = {
@@ -19,14 +20,38 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export async function writeDemoPlan(siteUrl: string, options: { workbooks?: boolean; today?: Date } = {}): Promise<{ objectives: number; actions: number; updates: number; files: number }> {
-  const { createSp, provision, createPlanStore } = await import("../sharepoint/index");
-  const today = (options.today ?? new Date()).getTime();
-  let clock = new Date(today);
-  const storeFor = (upn: string): PlanStore =>
-    createPlanStore(createSp({ siteUrl, getToken: () => Promise.resolve(`dev:${upn}`) }), { now: () => clock });
+/** Who is in which of the plan's groups on the demo site (the set-up person joins Plan Editors). */
+export const DEMO_GROUPS: readonly [PlanGroupKey, string][] = [
+  ["editors", "edi.lead@wres.test"],
+  ["contributors", "amara.okafor@wres.test"],
+  ["contributors", "tom.hughes@wres.test"],
+  ["contributors", "priya.shah@wres.test"],
+  ["contributors", "network.chair@wres.test"],
+  ["readers", "committee@wres.test"],
+];
 
-  await provision(createSp({ siteUrl, getToken: () => Promise.resolve("dev:admin@wres.test") }));
+export async function writeDemoPlan(
+  siteUrl: string,
+  options: { workbooks?: boolean; today?: Date; onClock?: (at: Date) => void } = {},
+): Promise<{ objectives: number; actions: number; updates: number; files: number }> {
+  const { createSp, provision, createPlanStore, addToPlanGroup } = await import("../sharepoint/index");
+  const today = (options.today ?? new Date()).getTime();
+  let now = new Date(today);
+  const clock = {
+    get at(): Date {
+      return now;
+    },
+    set at(next: Date) {
+      now = next;
+      options.onClock?.(next);
+    },
+  };
+  const storeFor = (upn: string): PlanStore =>
+    createPlanStore(createSp({ siteUrl, getToken: () => Promise.resolve(`dev:${upn}`) }), { now: () => clock.at });
+
+  const admin = createSp({ siteUrl, getToken: () => Promise.resolve("dev:admin@wres.test") });
+  await provision(admin);
+  for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(admin, group, `i:0#.f|membership|${upn}`);
   const stores = Object.fromEntries(Object.entries(UPNS).map(([k, upn]) => [k, storeFor(upn)])) as Record<DemoUser, PlanStore>;
   const editor = stores.edi;
   const people = {} as Record<DemoUser, Person>;
@@ -36,7 +61,7 @@ export async function writeDemoPlan(siteUrl: string, options: { workbooks?: bool
   let updates = 0;
   // Each action's agreed state is dated at the start of the history; then the history replays in order.
   const firstDay = Math.max(...DEMO_PLAN.flatMap((o) => o.actions.flatMap((a) => a.history.map((h) => h.daysAgo)))) + 14;
-  clock = new Date(today - firstDay * DAY);
+  clock.at = new Date(today - firstDay * DAY);
   const created: { id: number; etag: string; steps: (typeof DEMO_PLAN)[number]["actions"][number]["history"] }[] = [];
   for (const objective of DEMO_PLAN) {
     const saved = await editor.addObjective({
@@ -74,7 +99,7 @@ export async function writeDemoPlan(siteUrl: string, options: { workbooks?: bool
   // Replay every action's history in date order across the plan, as people wrote it.
   const steps = created.flatMap((c) => c.steps.map((step) => ({ action: c, step }))).sort((a, b) => b.step.daysAgo - a.step.daysAgo);
   for (const { action, step } of steps) {
-    clock = new Date(today - step.daysAgo * DAY);
+    clock.at = new Date(today - step.daysAgo * DAY);
     const store = stores[step.by];
     if (step.comment) {
       await store.addComment(action.id, step.note ?? "");
@@ -88,7 +113,7 @@ export async function writeDemoPlan(siteUrl: string, options: { workbooks?: bool
     }
     updates += 1;
   }
-  clock = new Date(today);
+  clock.at = new Date(today);
 
   let files = 0;
   if (options.workbooks !== false) {

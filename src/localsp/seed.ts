@@ -32,8 +32,14 @@ export function seedDirectory(store: Store): void {
 export async function seedDemoPlan(store: Store, siteUrl: string): Promise<void> {
   seedDirectory(store);
   const { writeDemoPlan } = await import("./seed-plan");
+  const { setSeedingClock } = await import("./store");
   const started = Date.now();
-  const written = await writeDemoPlan(siteUrl);
+  let written: Awaited<ReturnType<typeof writeDemoPlan>>;
+  try {
+    written = await writeDemoPlan(siteUrl, { onClock: (at) => setSeedingClock(() => at) });
+  } finally {
+    setSeedingClock(null);
+  }
   console.log(
     `localsp: seeded the demo plan (${written.objectives} objectives, ${written.actions} actions, ${written.updates} history entries, ${written.files} workbooks) in ${Date.now() - started} ms`,
   );

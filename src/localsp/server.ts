@@ -7,6 +7,7 @@ import { LocalSharePointApi, errorAnswer, statusText, type ApiRequest, type ApiR
 import { SpError } from "./errors";
 import { FaultControl, parseFaultSettings } from "./faults";
 import { bodyLimitFor, messageTooLarge, MAX_MESSAGE_BYTES, requestTooLarge } from "./limits";
+import type { Security } from "./security";
 import { DEMO_SITE, seedDirectory, seedDemoPlan, type SeedName } from "./seed";
 import { Store } from "./store";
 
@@ -32,6 +33,8 @@ export interface LocalSharePoint {
    * with every directory user in their default role, and returns its URL.
    */
   createSite(name: string, title?: string): string;
+  /** Groups, role assignments and Sites.Selected grants (security.ts), for tests. */
+  security: Security;
   close(): Promise<void>;
 }
 
@@ -317,6 +320,7 @@ export async function startLocalSharePoint(options: LocalSharePointOptions): Pro
       handler.createSite(name, title);
       return `${url}/sites/${name}`;
     },
+    security: handler.api.security,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

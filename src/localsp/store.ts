@@ -166,9 +166,19 @@ function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
 
+let seedingClock: (() => Date) | null = null;
+
+/**
+ * Seeding only: the demo's history is written as it happened over the past year, so the server
+ * stamps Created and Modified from the seed's clock (as a migration tool preserves them).
+ */
+export function setSeedingClock(clock: (() => Date) | null): void {
+  seedingClock = clock;
+}
+
 /** SharePoint timestamps: UTC, whole seconds, "Z". */
 export function nowIso(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  return (seedingClock ? seedingClock() : new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 interface RawItem {

@@ -118,7 +118,7 @@ export interface Capabilities {
   editPlan: boolean;
   /** May add or edit list items at all (action owners edit their own actions). */
   editItems: boolean;
-  /** May create lists and fields (provisioning). */
+  /** May set the plan up: create lists and fields, the plan's groups and their permissions (Full Control). */
   manageLists: boolean;
   /** May add comments to actions. */
   comment: boolean;

@@ -2,7 +2,7 @@
 // toAppError, so components never branch on HTTP status codes or SharePoint's raw messages.
 import { InteractionRequired } from "../auth/errors";
 
-export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "invalid" | "closed" | "foreignSite" | "unexpected";
+export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "fullControlRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "invalid" | "closed" | "foreignSite" | "unexpected";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -31,7 +31,7 @@ export class ConflictError<T = unknown> extends AppError {
 
 /** The user lacks the rights (403), or the Manage Lists right provisioning needs. */
 export class PermissionError extends AppError {
-  constructor(code: "forbidden" | "manageRequired" = "forbidden", message = "You do not have permission to do this.", options?: { cause?: unknown }) {
+  constructor(code: "forbidden" | "manageRequired" | "fullControlRequired" = "forbidden", message = "You do not have permission to do this.", options?: { cause?: unknown }) {
     super(code, message, 403, options);
   }
 }

@@ -4,6 +4,7 @@ export { createSp, type CreateSpOptions } from "./create-sp";
 export { BearerAuth, RetryingFetch, parseRetryAfter, type BearerAuthOptions, type RetryInfo, type RetryOptions, type TokenProvider } from "./behaviors";
 export { provision, type ProvisionReport } from "./provision";
 export { checkSiteUrl, trustedSharePointOrigin, ForeignSiteError, type TrustInputs } from "./site-address";
+export { addToPlanGroup, applySecurityModel, checkSetUp, planEditorIds, PLAN_GROUPS, type PlanGroupKey, type SetUpCheck } from "./security-model";
 export { createPlanStore, toLoginName } from "./plan-store";
 export { createFileStore, CHUNK_THRESHOLD } from "./files";
 export * from "./errors";

@@ -54,8 +54,9 @@ export const UPDATE_SELECT = [
   "Id",
   `${F.action}Id`,
   F.planYear,
-  F.updateDate,
-  ...personSelect(F.updateAuthor),
+  // Who wrote a row and when are SharePoint's own Author and Created, which no browser can set
+  // (UpdateAuthor and UpdateDate are written by the tab and never trusted).
+  ...personSelect("Author"),
   F.rag,
   F.previousRag,
   F.note,
@@ -63,7 +64,7 @@ export const UPDATE_SELECT = [
   F.updateKind,
   "Created",
 ];
-export const UPDATE_EXPAND = [F.updateAuthor];
+export const UPDATE_EXPAND = ["Author"];
 
 export const RESULT_SELECT = ["Id", F.resultYear, F.standard, F.indicator, F.value, F.detail, F.origin, "Modified"];
 
@@ -175,8 +176,8 @@ export function toProgressUpdate(item: SpItem): ProgressUpdate {
   return {
     id: Number(item["Id"]),
     actionId: Number(item[`${F.action}Id`] ?? 0),
-    author: toPerson(item[F.updateAuthor]),
-    date: String(item[F.updateDate] ?? item["Created"] ?? ""),
+    author: toPerson(item["Author"]),
+    date: String(item["Created"] ?? ""),
     rag: rag(item[F.rag]),
     previousRag: rag(item[F.previousRag]),
     note: text(item[F.note]),

@@ -10,7 +10,8 @@ import "@pnp/sp/site-users/index.js";
 import type { IList } from "@pnp/sp/lists/index.js";
 import type { Action, Capabilities, IndicatorResultRow, Objective, Person, ProgressUpdate } from "../plan/types";
 import { validateProgress } from "../plan/validation";
-import { AppError, ConflictError, isPreconditionFailed, toAppError, ValidationError } from "./errors";
+import { classifyUpdate, itemEtag, mayUpdate, withLatestUpdate, type UpdateAuthority } from "../plan/authority";
+import { AppError, ConflictError, isPreconditionFailed, PermissionError, toAppError, ValidationError } from "./errors";
 import { createFileStore } from "./files";
 import {
   ACTION_EXPAND,
@@ -36,6 +37,7 @@ import {
 import { MAX_PAGE, readAllPages, readFiltered } from "./paging";
 import { hasPermission, listPermissions, PermissionKind, webPermissions } from "./permissions";
 import { F, LIST_TITLES } from "./schema";
+import { PLAN_GROUPS, planEditorIds } from "./security-model";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
 import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
 
@@ -103,8 +105,33 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
   const readObjective = (id: number) =>
     call(async () => toObjective(await objectives().items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>()));
-  const readAction = (id: number) =>
-    call(async () => toAction(await actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>()));
+  let authorityCache: Promise<UpdateAuthority> | null = null;
+  /** The plan editors (members of the Plan Editors group), read once per store. */
+  const authority = (): Promise<UpdateAuthority> => {
+    authorityCache ??= call(async () => ({ editorIds: await planEditorIds(sp) }));
+    authorityCache.catch(() => (authorityCache = null));
+    return authorityCache;
+  };
+
+  /** An action's history rows, classified: updates by people who may not update it are comments. */
+  async function actionHistory(action: Action): Promise<ProgressUpdate[]> {
+    const items = await readFiltered(() => updates().items, {
+      select: UPDATE_SELECT,
+      expand: UPDATE_EXPAND,
+      filter: `${F.action}Id eq ${action.id}`,
+      matches: (item) => Number(item[`${F.action}Id`]) === action.id,
+    });
+    const who = await authority();
+    return items.map((item) => classifyUpdate(toProgressUpdate(item), action, who)).sort(latestFirst);
+  }
+
+  /** The action item with the RAG and progress of its newest counting progress record. */
+  async function withHistory(item: SpItem): Promise<Action> {
+    const action = toAction(item);
+    return withLatestUpdate(action, await actionHistory(action), await authority());
+  }
+
+  const readAction = (id: number) => call(async () => withHistory(await actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>()));
   const readActionRaw = (id: number) => call(() => actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
 
   /**
@@ -131,7 +158,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   /** MERGE with If-Match; 412 (or 404: deleted meanwhile) becomes ConflictError carrying both versions. */
   async function merge<T>(target: IList, id: number, etag: string, fields: SpItem, mine: Partial<T>, read: () => Promise<T>): Promise<void> {
     try {
-      await target.items.getById(id).update(fields, etag);
+      await target.items.getById(id).update(fields, itemEtag(etag));
     } catch (error) {
       const mapped = toAppError(error);
       if (isPreconditionFailed(error) || (mapped as AppError).code === "notFound") {
@@ -143,7 +170,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
   async function remove<T>(target: IList, id: number, etag: string, read: () => Promise<T>): Promise<void> {
     try {
-      await target.items.getById(id).delete(etag);
+      await target.items.getById(id).delete(itemEtag(etag));
     } catch (error) {
       if (isPreconditionFailed(error)) throw new ConflictError<T>({}, await current(read), { cause: error });
       throw toAppError(error);
@@ -170,7 +197,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     extraFields: SpItem = {},
   ): Promise<Action> {
     const before = await readActionRaw(id);
-    const previous = toAction(before);
+    // As people saw it: with the RAG and progress of its newest counting record (and its version).
+    const previous = await withHistory(before);
     await openObjective(patch.objectiveId ?? previous.objectiveId);
     const ragChanged = patch.rag !== undefined && patch.rag !== previous.rag;
     if (patch.rag !== undefined && (validate === "always" || ragChanged)) {
@@ -210,7 +238,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         .then((item) => (saved = item)),
     ];
     await runBatch(execute, parts);
-    return saved ? toAction(saved) : readAction(id);
+    return saved ? withHistory(saved) : readAction(id);
   }
 
   /** Runs queued requests of a $batch; parts fail on their own (SharePoint batches are not transactional). */
@@ -279,15 +307,26 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   }
 
   /** The newest progress update of each action; one query per action not found in the recent window. */
-  async function latestUpdates(actionIds: number[], recent: SpItem[], windowFull: boolean): Promise<Record<number, ProgressUpdate>> {
-    const wanted = new Set(actionIds);
+  async function latestUpdates(
+    planActions: Action[],
+    recent: SpItem[],
+    windowFull: boolean,
+    who: UpdateAuthority,
+  ): Promise<{ latest: Record<number, ProgressUpdate>; counting: ProgressUpdate[] }> {
+    const byId = new Map(planActions.map((a) => [a.id, a]));
     const latest: Record<number, ProgressUpdate> = {};
-    for (const update of recent.map(toProgressUpdate)) {
-      if (!wanted.has(update.actionId)) continue;
+    const counting: ProgressUpdate[] = [];
+    const take = (raw: ProgressUpdate) => {
+      const action = byId.get(raw.actionId);
+      if (!action) return;
+      const update = classifyUpdate(raw, action, who);
+      if (update.kind === "update") counting.push(update);
       const seen = latest[update.actionId];
       if (!seen || latestFirst(update, seen) < 0) latest[update.actionId] = update;
-    }
-    const missing = windowFull ? actionIds.filter((id) => !latest[id]) : [];
+    };
+    recent.map(toProgressUpdate).forEach(take);
+    const counted = new Set(counting.map((u) => u.actionId));
+    const missing = windowFull ? planActions.map((a) => a.id).filter((id) => !counted.has(id)) : [];
     if (missing.length > 0) {
       const [batched, execute] = sp.batched();
       const found: SpItem[][] = [];
@@ -301,12 +340,10 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
           .then((page) => found.push(page)),
       );
       await runBatch(execute, parts);
-      for (const update of found.flat().map(toProgressUpdate)) {
-        const seen = latest[update.actionId];
-        if (!seen || latestFirst(update, seen) < 0) latest[update.actionId] = update;
-      }
+      const already = new Set(recent.map((item) => Number(item["Id"])));
+      for (const update of found.flat().map(toProgressUpdate)) if (!already.has(update.id)) take(update);
     }
-    return latest;
+    return { latest, counting };
   }
 
   const store: PlanStore = {
@@ -319,11 +356,15 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         listPermissions(sp, LIST_TITLES.actions),
         listPermissions(sp, LIST_TITLES.progressUpdates),
       ]);
-      const manageLists = hasPermission(web, PermissionKind.ManageLists);
+      // Setting up (or upgrading) the plan creates lists, groups and their permissions: Manage
+      // Lists, Manage Permissions and Create Groups on the site, within the token's scopes. A team
+      // member has Manage Lists (Edit) but not the rest.
+      const manageLists = [PermissionKind.ManageLists, PermissionKind.ManagePermissions, PermissionKind.CreateGroups].every((kind) => hasPermission(web, kind));
       const onObjectives = objectivePerms ?? web;
       return {
         editPlan: hasPermission(onObjectives, PermissionKind.EditListItems) && hasPermission(onObjectives, PermissionKind.AddListItems),
-        editItems: hasPermission(actionPerms ?? web, PermissionKind.EditListItems),
+        // Leads update by writing progress records (WriteSecurity: only their own rows).
+        editItems: hasPermission(actionPerms ?? web, PermissionKind.EditListItems) || hasPermission(updatePerms ?? web, PermissionKind.AddListItems),
         manageLists,
         comment: hasPermission(updatePerms ?? web, PermissionKind.AddListItems),
       };
@@ -365,18 +406,29 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         .orderBy("Id", false)
         .top(RECENT_UPDATES)<SpItem[]>()
         .then((r) => (recent = r)));
+      // The plan editors, in the same $batch (a site set up before the permission model has none).
+      let editorIds: Set<number> | null = null;
+      if (!authorityCache) {
+        parts.push(web.siteGroups
+          .getByName(PLAN_GROUPS.editors)
+          .users.select("Id")<{ Id: number }[]>()
+          .then((users) => (editorIds = new Set(users.map((u) => u.Id))))
+          .catch((error: unknown) => {
+            if ((error as { status?: number }).status !== 404) throw error;
+            editorIds = new Set();
+          }));
+      }
       await runBatch(execute, parts);
+      if (editorIds) authorityCache = Promise.resolve({ editorIds });
       // A plan with more than a page of objectives or actions is read again, page by page.
       if (objectiveItems.length >= MAX_PAGE) objectiveItems = await readAllPages(() => objectives().items, { select: OBJECTIVE_SELECT, expand: OBJECTIVE_EXPAND, filter: byYear });
       if (actionItems.length >= MAX_PAGE) actionItems = await readAllPages(() => actions().items, { select: ACTION_SELECT, expand: ACTION_EXPAND, filter: byYear });
 
       const planObjectives = objectiveItems.map(toObjective);
-      const planActions = actionItems.map(toAction);
-      const lastUpdates = await latestUpdates(
-        planActions.map((a) => a.id),
-        recent,
-        recent.length >= RECENT_UPDATES,
-      );
+      const who = await authority();
+      const items = actionItems.map(toAction);
+      const { latest: lastUpdates, counting } = await latestUpdates(items, recent, recent.length >= RECENT_UPDATES, who);
+      const planActions = items.map((a) => withLatestUpdate(a, counting, who));
       let lastModified: string | null = null;
       for (const stamp of [...planObjectives.map((o) => o.modified), ...planActions.map((a) => a.modified), ...Object.values(lastUpdates).map((u) => u.date)]) {
         if (stamp && (lastModified === null || stamp > lastModified)) lastModified = stamp;
@@ -419,6 +471,25 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     async updateProgress(id, etag, change: ProgressChange) {
       const issues = validateProgress(change);
       if (issues.length > 0) throw new ValidationError(issues);
+      // A lead may not edit the action item (its due date and leads are not theirs to change): their
+      // update is a progress record, which counts because they lead the action.
+      const itemPerms = await call(() => actions().items.getById(id).getCurrentUserEffectivePermissions());
+      if (!hasPermission(itemPerms, PermissionKind.EditListItems)) {
+        const before = await readAction(id);
+        await openObjective(before.objectiveId);
+        if (!mayUpdate(before, await me(), await authority())) throw new PermissionError("forbidden", "Only the action's leads and plan editors may update its progress.");
+        const patch: ActionPatch = {};
+        if (change.rag !== undefined) patch.rag = change.rag;
+        if (change.progress !== undefined) patch.progress = change.progress;
+        if (before.etag !== etag && etag !== "*") throw new ConflictError<Action>(patch, before);
+        const planYear = String((await readActionRaw(id))[F.planYear] ?? "");
+        const note = typeof change.note === "string" && change.note.trim().length > 0 ? change.note.trim() : null;
+        const rag = change.rag ?? before.rag;
+        const progress = change.progress !== undefined ? (change.progress ?? null) : before.progress;
+        // Saving nothing new records nothing.
+        if (rag === before.rag && progress === before.progress && note === null) return before;
+        return recordAndRead(id, { actionId: id, planYear, rag, previousRag: before.rag, note, progress, kind: "update" });
+      }
       const patch: ActionPatch = {};
       if (change.rag !== undefined) patch.rag = change.rag;
       if (change.progress !== undefined) patch.progress = change.progress;
@@ -487,7 +558,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         const planYear = planYearOf(w);
         return w.kind === "create"
           ? items.add({ ...actionFields(w.fields), [F.planYear]: planYear }).then((added) => Number((added as SpItem)["Id"]))
-          : items.getById(w.previous.id).update(actionFields(w.patch), w.previous.etag).then(() => w.previous.id);
+          : items.getById(w.previous.id).update(actionFields(w.patch), itemEtag(w.previous.etag)).then(() => w.previous.id);
       });
 
       // History records (a new action's starting RAG; a change of RAG or progress, or a note) and re-reads, in one more batch.
@@ -519,24 +590,27 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async history(actionId: number) {
-      const items = await readFiltered(() => updates().items, {
-        select: UPDATE_SELECT,
-        expand: UPDATE_EXPAND,
-        filter: `${F.action}Id eq ${actionId}`,
-        matches: (item) => Number(item[`${F.action}Id`]) === actionId,
-      });
-      return items.map(toProgressUpdate).sort(latestFirst);
+      return actionHistory(toAction(await readActionRaw(actionId)));
     },
 
     async updatesSince(year: string, sinceIso: string) {
       const since = new Date(sinceIso).toISOString();
+      const sinceStamp = since.replace(/\.\d{3}Z$/, "Z");
+      // The indexed UpdateDate narrows the query; SharePoint's own Created decides.
       const items = await readFiltered(() => updates().items, {
         select: UPDATE_SELECT,
         expand: UPDATE_EXPAND,
-        filter: `${F.updateDate} ge datetime'${since}' and ${F.planYear} eq ${odataString(year)}`,
-        matches: (item) => String(item[F.planYear]) === year && String(item[F.updateDate] ?? "") >= since.replace(/\.\d{3}Z$/, "Z"),
+        filter: `${F.updateDate} ge datetime'${new Date(Date.parse(since) - 86_400_000).toISOString()}' and ${F.planYear} eq ${odataString(year)}`,
+        matches: (item) => String(item[F.planYear]) === year && String(item["Created"] ?? "") >= sinceStamp,
       });
-      return items.map(toProgressUpdate).sort(latestFirst);
+      const yearActions = (await readAllPages(() => actions().items, { select: ["Id", ...ACTION_SELECT.filter((f) => f.startsWith(`${F.leads}/`))], expand: [F.leads], filter: `${F.planYear} eq ${odataString(year)}` })).map(toAction);
+      const byId = new Map(yearActions.map((a) => [a.id, a]));
+      const who = await authority();
+      return items
+        .map(toProgressUpdate)
+        .filter((u) => u.date >= sinceStamp)
+        .map((u) => classifyUpdate(u, byId.get(u.actionId), who))
+        .sort(latestFirst);
     },
 
     async addComment(actionId: number, note: string) {

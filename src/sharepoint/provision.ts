@@ -9,6 +9,7 @@ import { DateTimeFieldFormatType, FieldUserSelectionMode, type IFieldInfo, type 
 import type { IList } from "@pnp/sp/lists/index.js";
 import { PermissionError, toAppError } from "./errors";
 import { hasPermission, PermissionKind, webPermissions } from "./permissions";
+import { applySecurityModel, securityModelInPlace, type SecurityReport } from "./security-model";
 import { describeList, DISPLAY_NAMES, SCHEMA, SCHEMA_VERSION, schemaVersionOf, type FieldSpec, type ListKey, type ListSpec } from "./schema";
 
 export interface ProvisionReport {
@@ -22,6 +23,8 @@ export interface ProvisionReport {
   indexedFields: string[];
   /** Lists whose recorded schema version was raised. */
   upgradedLists: string[];
+  /** Groups created and lists that stopped inheriting (the permission model, security-model.ts). */
+  security: SecurityReport;
   /** True when nothing had to change. */
   upToDate: boolean;
 }
@@ -83,15 +86,33 @@ async function ensureList(sp: SPFI, spec: ListSpec, report: ProvisionReport): Pr
   return { list, id: created.Id, version: SCHEMA_VERSION };
 }
 
+/** Whether the permission model still has to be applied (a list or group is missing, or a list inherits). */
+async function securityPending(sp: SPFI): Promise<boolean> {
+  try {
+    return !(await securityModelInPlace(sp));
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return true;
+    throw toAppError(error);
+  }
+}
+
 /**
- * Creates or upgrades the lists of the data model. Needs the Manage Lists right on the site and
- * checks it first, so a user without it gets PermissionError("manageRequired") before anything
- * is touched.
+ * Creates or upgrades the lists of the data model and applies the permission model. Checks the
+ * rights first, so a user without them gets a PermissionError before anything is touched:
+ * "manageRequired" without Manage Lists; "fullControlRequired" when the permission model is not
+ * in place yet and the user (or the token's scopes) lacks Manage Permissions or Create Groups.
  */
 export async function provision(sp: SPFI): Promise<ProvisionReport> {
   const perms = await webPermissions(sp);
   if (!hasPermission(perms, PermissionKind.ManageLists)) {
     throw new PermissionError("manageRequired", "Setting up the plan's lists needs the Manage Lists permission on this site.");
+  }
+  const needsSecurity = await securityPending(sp);
+  if (needsSecurity && !(hasPermission(perms, PermissionKind.ManagePermissions) && hasPermission(perms, PermissionKind.CreateGroups))) {
+    throw new PermissionError(
+      "fullControlRequired",
+      "Setting up the plan's permissions needs Full Control on this site (Manage Permissions and Create Groups) and a sign-in that carries AllSites.FullControl.",
+    );
   }
   const report: ProvisionReport = {
     schemaVersion: SCHEMA_VERSION,
@@ -100,6 +121,7 @@ export async function provision(sp: SPFI): Promise<ProvisionReport> {
     addedFields: [],
     indexedFields: [],
     upgradedLists: [],
+    security: { createdGroups: [], securedLists: [] },
     upToDate: true,
   };
   const listIds = new Map<ListKey, string>();
@@ -138,9 +160,16 @@ export async function provision(sp: SPFI): Promise<ProvisionReport> {
         report.upgradedLists.push(spec.title);
       }
     }
+    if (needsSecurity) report.security = await applySecurityModel(sp);
   } catch (error) {
     throw toAppError(error);
   }
-  report.upToDate = report.createdLists.length === 0 && report.addedFields.length === 0 && report.indexedFields.length === 0 && report.upgradedLists.length === 0;
+  report.upToDate =
+    report.createdLists.length === 0 &&
+    report.addedFields.length === 0 &&
+    report.indexedFields.length === 0 &&
+    report.upgradedLists.length === 0 &&
+    report.security.createdGroups.length === 0 &&
+    report.security.securedLists.length === 0;
   return report;
 }

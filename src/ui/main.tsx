@@ -5,8 +5,8 @@ import { createRoot } from "react-dom/client";
 import { localIsoDay } from "../plan";
 import { startAuth, type AuthSession } from "../auth/session";
 import type { SignInPurpose } from "../auth/errors";
-import { readAuthConfig, type AuthConfig } from "../auth/config";
-import { checkSiteUrl, createPlanStore, createSp, provision, trustedSharePointOrigin } from "../sharepoint";
+import { readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig } from "../auth/config";
+import { checkSetUp, checkSiteUrl, createPlanStore, createSp, provision, trustedSharePointOrigin } from "../sharepoint";
 import { resolveLocale } from "../i18n";
 import { accountHintFrom, actionIdFromSubPage, initHost, messageOrigins, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
 import { App } from "./App";
@@ -56,7 +56,7 @@ async function start() {
   let authFailure: unknown = null;
   try {
     // The host's account hint lets the standard flow (no nested auth) find or silently sign in the same user.
-    auth = await startAuth({ localUpn: params.as, hosted: Boolean(context), siteUrl: trustedOrigin ?? undefined, accountHint: accountHintFrom(context) });
+    auth = await startAuth({ localUpn: params.as, ...(params.consent ? { localConsent: params.consent } : {}), hosted: Boolean(context), siteUrl: trustedOrigin ?? undefined, accountHint: accountHintFrom(context) });
   } catch (error) {
     authFailure = error;
   }
@@ -71,7 +71,13 @@ async function start() {
     const siteUrl = checkSiteUrl(candidate, trustedOrigin);
     const sp = createSp({ siteUrl, getToken, invalidateToken, onRetry: () => tracker.retried() });
     const manage = createSp({ siteUrl, getToken: getProvisioningToken, invalidateToken, purpose: "provision", onRetry: () => tracker.retried() });
-    return { store: trackStore(createPlanStore(sp), tracker), provision: () => provision(manage) };
+    // Local mode knows the scopes the set-up token carries (what the "tenant" consented to).
+    const setUpScopes = auth?.mode === "local" ? auth.consentedScopes : null;
+    return {
+      store: trackStore(createPlanStore(sp), tracker),
+      provision: () => provision(manage),
+      setUpCheck: () => checkSetUp(manage, setUpScopes, SHAREPOINT_SCOPES.provision),
+    };
   };
   const today = localIsoDay(new Date());
   const subscribeTheme = context ? (listener: (t: HostTheme) => void) => onHostThemeChange(listener) : undefined;
@@ -110,7 +116,7 @@ async function start() {
       initialActionId={params.actionId ?? actionIdFromSubPage(context?.subPageId)}
       copyLink={copyLink}
       today={today}
-      // The purpose passes through: provisioning asks for AllSites.Manage, everything else for AllSites.Write.
+      // The purpose passes through: set-up asks for AllSites.FullControl, everything else for AllSites.Write.
       signIn={auth?.mode === "tenant" ? (purpose?: SignInPurpose) => auth.msal.signIn(purpose) : undefined}
     >
       {isConfig ? (

@@ -1,3 +1,4 @@
+import type { SetUpCheck } from "../../src/sharepoint/security-model";
 import { describe, expect, it, vi } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { NotProvisionedError } from "../../src/sharepoint/errors";
 vi.setConfig({ testTimeout: 90_000 });
 
 describe("configuration page", () => {
-  function renderConfig(store: FakePlanStore, provision = vi.fn(async () => ({}))) {
+  function renderConfig(store: FakePlanStore, provision = vi.fn(async () => ({})), setUp: SetUpCheck = { canSetUp: true }) {
     const changes: (ConfigSettings | null)[] = [];
     renderApp(new FakePlanStore(), {
       children: (
@@ -20,7 +21,7 @@ describe("configuration page", () => {
           defaultSiteUrl="https://trust.sharepoint.com/sites/edi"
           defaultYear={null}
           today="2025-11-23"
-          connect={() => ({ store, provision })}
+          connect={() => ({ store, provision, setUpCheck: async () => setUp })}
           onChange={(settings) => changes.push(settings)}
         />
       ),
@@ -57,13 +58,23 @@ describe("configuration page", () => {
     await waitFor(() => expect(changes.at(-1)).toEqual({ siteUrl: "https://trust.sharepoint.com/sites/edi", year: "2025/26" }));
   });
 
-  it("tells a reader to ask a plan editor instead of offering set-up", async () => {
+  it("tells someone without Full Control on the site to ask a site owner instead of offering set-up", async () => {
     const store = new FakePlanStore({ me: PEOPLE.committee, capabilities: ROLES.reader });
     store.planYears = async () => {
       throw new NotProvisionedError("WRES Objectives");
     };
-    renderConfig(store);
-    await screen.findByText(/Ask a plan editor with the Manage Lists permission/);
+    renderConfig(store, undefined, { canSetUp: false, missing: "sitePermission" });
+    await screen.findByText(/needs Full Control on this site\. Ask a site owner to set it up/);
+    expect(screen.queryByText("Set up the lists")).toBeNull();
+  });
+
+  it("tells a plan editor whose sign-in lacks the set-up scope which permission to ask the administrator for", async () => {
+    const store = new FakePlanStore({ capabilities: ROLES.editor });
+    store.planYears = async () => {
+      throw new NotProvisionedError("WRES Objectives");
+    };
+    renderConfig(store, undefined, { canSetUp: false, missing: "scope", scope: "AllSites.FullControl" });
+    await screen.findByText(/needs the SharePoint permission AllSites\.FullControl for this app.*Ask your Microsoft 365 administrator to grant admin consent/);
     expect(screen.queryByText("Set up the lists")).toBeNull();
   });
 });

@@ -103,7 +103,7 @@ describe("setting up the lists when AllSites.Manage needs consent", () => {
     });
     renderApp(new FakePlanStore(), {
       signIn: seam.signIn,
-      children: <ConfigPage defaultSiteUrl="https://trust.sharepoint.com/sites/edi" defaultYear={null} today="2025-11-23" connect={() => ({ store, provision })} onChange={() => undefined} />,
+      children: <ConfigPage defaultSiteUrl="https://trust.sharepoint.com/sites/edi" defaultYear={null} today="2025-11-23" connect={() => ({ store, provision, setUpCheck: async () => ({ canSetUp: true as const }) })} onChange={() => undefined} />,
     });
     return { provision };
   }
@@ -114,7 +114,7 @@ describe("setting up the lists when AllSites.Manage needs consent", () => {
     await userEvent.click(button("Set up the lists", confirm));
   }
 
-  const needsManage = "Setting up the lists needs your permission to manage lists on the site. Allow it, and the set-up carries on where it stopped.";
+  const needsManage = "Setting up the lists needs your permission to manage the site's lists and their permissions. Allow it, and the set-up carries on where it stopped.";
 
   it("offers the interactive step for the Manage permission, then sets up the lists", async () => {
     const seam = new FakeTokenSeam();

@@ -266,7 +266,8 @@ describe("SharePoint REST contract (SHAREPOINT.md §2-3)", () => {
   });
 
   it("effective permissions are High/Low strings at top level", async () => {
-    const r = await send(api("web/EffectiveBasePermissions"));
+    // A member of a team site's Members group holds Edit on the web.
+    const r = await send(api("web/EffectiveBasePermissions"), { token: "amara.okafor@wres.test" });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ High: "432", Low: "1011030767" });
     const list = await send(api("web/lists/getByTitle('Tasks')/EffectiveBasePermissions"), { token: "committee@wres.test" });

@@ -5,6 +5,7 @@ import { Button, Combobox, Field, Input, Link, MessageBar, MessageBarBody, Optio
 import { useTranslation } from "react-i18next";
 import type { Capabilities } from "../../plan";
 import type { PlanStore } from "../../sharepoint/types";
+import type { SetUpCheck } from "../../sharepoint/security-model";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { errorKind, needsSignIn } from "../state/errors";
@@ -13,6 +14,8 @@ export interface SiteConnection {
   store: PlanStore;
   /** Creates the lists and fields (idempotent); resolves with a short summary. */
   provision(): Promise<unknown>;
+  /** Whether this user, with the set-up sign-in, may set the plan up (and if not, what is missing). */
+  setUpCheck(): Promise<SetUpCheck>;
 }
 
 export interface ConfigSettings {
@@ -27,6 +30,12 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "min(100%, 240px)" },
 });
 
+/** What stops this user setting the plan up, and whom to ask; nothing when they can. */
+function setUpHint(setUp: SetUpCheck | null, t: (key: string, options?: Record<string, unknown>) => string): string | null {
+  if (!setUp || setUp.canSetUp) return null;
+  return setUp.missing === "scope" ? t("config.needsConsent", { scope: setUp.scope }) : t("config.needsFullControl");
+}
+
 /** The plan year running on a date: NHS years run April to March ("2025/26"). */
 export function currentPlanYear(today: string): string {
   const year = Number(today.slice(0, 4));
@@ -38,7 +47,7 @@ export function currentPlanYear(today: string): string {
 type SiteState =
   | { status: "idle" }
   | { status: "checking" }
-  | { status: "ready"; years: string[]; capabilities: Capabilities; provisioned: boolean }
+  | { status: "ready"; years: string[]; capabilities: Capabilities; provisioned: boolean; setUp: SetUpCheck | null }
   | { status: "error"; error: unknown };
 
 export function ConfigPage(props: {
@@ -65,15 +74,22 @@ export function ConfigPage(props: {
     async (url: string) => {
       setSite({ status: "checking" });
       try {
-        const { store } = connect(url);
+        const connection = connect(url);
+        const { store } = connection;
         const capabilities = await store.capabilities();
         try {
           const years = await store.planYears();
-          setSite({ status: "ready", years, capabilities, provisioned: true });
+          setSite({ status: "ready", years, capabilities, provisioned: true, setUp: null });
           setYear((current) => current || years[0] || currentPlanYear(today));
         } catch (error) {
           if (errorKind(error) !== "notProvisioned") throw error;
-          setSite({ status: "ready", years: [], capabilities, provisioned: false });
+          // Decided with the set-up sign-in, never the everyday one (SharePoint trims each to its
+          // scopes). When that sign-in still needs the user, the offer stays: the set-up asks.
+          const setUp = await connection.setUpCheck().catch((failure: unknown): SetUpCheck => {
+            if (needsSignIn(failure)) return { canSetUp: true };
+            throw failure;
+          });
+          setSite({ status: "ready", years: [], capabilities, provisioned: false, setUp });
           setYear((current) => current || currentPlanYear(today));
         }
       } catch (error) {
@@ -132,12 +148,11 @@ export function ConfigPage(props: {
       {site.status === "ready" && !site.provisioned ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            {t("config.notProvisioned")}{" "}
-            {site.capabilities.manageLists ? null : t("config.askEditor")}
+            {t("config.notProvisioned")} {setUpHint(site.setUp, t)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {site.status === "ready" && !site.provisioned && site.capabilities.manageLists ? (
+      {site.status === "ready" && !site.provisioned && site.setUp?.canSetUp ? (
         <div>
           <Button appearance="primary" onClick={() => setConfirming(true)}>
             {t("config.provision")}

@@ -10,6 +10,7 @@ const KNOWN: Record<AppErrorCode, true> = {
   conflict: true,
   forbidden: true,
   manageRequired: true,
+  fullControlRequired: true,
   throttled: true,
   offline: true,
   notProvisioned: true,

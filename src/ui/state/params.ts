@@ -5,6 +5,8 @@ export interface PageParams {
   theme: HostTheme | null;
   lang: string | null;
   as: string;
+  /** Local mode: the scopes the simulated tenant consented to (`?consent=AllSites.Write`); null for both. */
+  consent: string[] | null;
   view: "config" | null;
   actionId: number | null;
   siteUrl: string | null;
@@ -33,6 +35,7 @@ export function readParams(search: string): PageParams {
     theme: theme === "default" || theme === "dark" || theme === "contrast" ? theme : null,
     lang: q.get("lang"),
     as: upn.length > 0 && upn.length <= 320 ? upn : DEFAULT_UPN,
+    consent: q.get("consent") === null ? null : (q.get("consent") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     view: q.get("view") === "config" ? "config" : null,
     actionId: ITEM_ID.test(action) && Number(action) <= MAX_ITEM_ID ? Number(action) : null,
     siteUrl: q.get("site"),

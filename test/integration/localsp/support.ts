@@ -41,21 +41,23 @@ export const OWNER_TOM = "tom.hughes@wres.test";
 export const CHAIR = "network.chair@wres.test";
 export const COMMITTEE = "committee@wres.test";
 
-export function bearer(upn: string): Record<string, string> {
-  return { Authorization: `Bearer dev:${upn}` };
+/** `dev:<upn>` carries every scope; with `scopes`, the token carries only those (`?scp=`). */
+export function bearer(upn: string, scopes?: readonly string[]): Record<string, string> {
+  const scp = scopes ? `?scp=${encodeURIComponent(scopes.join(" "))}` : "";
+  return { Authorization: `Bearer dev:${upn}${scp}` };
 }
 
 /** An @pnp/sp instance for a site, signed in as a demo user (bearer token, so no request digest). */
-export function spAs(siteUrl: string, upn: string): SPFI {
-  return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), InjectHeaders(bearer(upn)));
+export function spAs(siteUrl: string, upn: string, scopes?: readonly string[]): SPFI {
+  return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), InjectHeaders(bearer(upn, scopes)));
 }
 
 /** Raw HTTP against the server as a user. */
 export async function call(
   url: string,
-  init: { method?: string; upn?: string | null; headers?: Record<string, string>; body?: unknown } = {},
+  init: { method?: string; upn?: string | null; scopes?: readonly string[]; headers?: Record<string, string>; body?: unknown } = {},
 ): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }> {
-  const headers: Record<string, string> = { Accept: "application/json", ...(init.upn === null ? {} : bearer(init.upn ?? ADMIN)), ...init.headers };
+  const headers: Record<string, string> = { Accept: "application/json", ...(init.upn === null ? {} : bearer(init.upn ?? ADMIN, init.scopes)), ...init.headers };
   let body: string | Uint8Array | undefined;
   if (init.body instanceof Uint8Array || typeof init.body === "string") body = init.body;
   else if (init.body !== undefined) {

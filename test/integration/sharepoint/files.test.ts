@@ -1,15 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PermissionError } from "../../../src/sharepoint/errors";
+import { NotProvisionedError } from "../../../src/sharepoint/errors";
 import { CHUNK_THRESHOLD } from "../../../src/sharepoint/files";
-import { provision } from "../../../src/sharepoint/provision";
-import { ADMIN, COMMITTEE, EDITOR, startSite, type Site } from "./support";
+import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, startSite, type Site, setUpPlan } from "./support";
 
 describe("the WRES Data library against the local SharePoint server", () => {
   let site: Site;
   beforeAll(async () => {
     site = await startSite();
-    await provision(site.sp(ADMIN));
+    await setUpPlan(site);
   });
   afterAll(async () => {
     await site?.close();
@@ -30,7 +29,7 @@ describe("the WRES Data library against the local SharePoint server", () => {
     const again = await store.uploadDataFile("ESR staff in post 2025.xlsx", replacement);
     expect(again.size).toBe(1234);
     expect(await store.downloadDataFile(again.serverRelativeUrl)).toEqual(replacement);
-    const listed = await site.store(COMMITTEE).dataFiles();
+    const listed = await site.store(EDITOR).dataFiles();
     expect(listed.filter((f) => f.name === "ESR staff in post 2025.xlsx")).toHaveLength(1);
   });
 
@@ -48,9 +47,14 @@ describe("the WRES Data library against the local SharePoint server", () => {
     expect(Buffer.from(back).equals(Buffer.from(bytes))).toBe(true);
   });
 
-  it("refuses an upload by a reader", async () => {
-    const failure = await site.store(COMMITTEE).uploadDataFile("x.xlsx", new Uint8Array([1, 2, 3])).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(PermissionError);
+  it("keeps the library from everyone but plan editors and site owners: readers and action owners cannot see it, let alone upload", async () => {
+    for (const upn of [COMMITTEE, AMARA, CHAIR]) {
+      // SharePoint answers 404 for a library one has no access to, as if it did not exist.
+      const failure = await site.store(upn).uploadDataFile("x.xlsx", new Uint8Array([1, 2, 3])).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(NotProvisionedError);
+      await expect(site.store(upn).dataFiles()).rejects.toBeInstanceOf(NotProvisionedError);
+    }
+    expect((await site.store(ADMIN).dataFiles()).length).toBeGreaterThan(0);
   });
 
   it("keeps the files across a restart", async () => {

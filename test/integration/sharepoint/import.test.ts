@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { changesSince } from "../../../src/plan/changes";
 import { applyImport, parsePlanGrid, planImportDiff } from "../../../src/plan/import";
 import { ConflictError } from "../../../src/sharepoint/errors";
-import { provision } from "../../../src/sharepoint/provision";
 import { publishedPlanSheet } from "../../unit/plan-import/fixtures";
-import { ADMIN, EDITOR, startSite, YEAR, type Site } from "./support";
+import { EDITOR, startSite, YEAR, type Site, setUpPlan } from "./support";
 
 const options = { planYear: YEAR, fileName: "wres-plan.xlsx" };
 
@@ -20,7 +19,7 @@ describe("plan import against the local SharePoint server", () => {
   let site: Site;
   beforeAll(async () => {
     site = await startSite();
-    await provision(site.sp(ADMIN));
+    await setUpPlan(site);
   });
   afterAll(async () => {
     await site?.close();

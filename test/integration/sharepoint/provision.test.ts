@@ -34,12 +34,15 @@ describe("provisioning against the local SharePoint server", () => {
     expect(await createPlanStore(sp).loadPlan("2024/25").catch((e: unknown) => e)).toBeInstanceOf(OfflineError);
   });
 
-  it("refuses users without Manage Lists before touching anything", async () => {
-    for (const upn of [AMARA, COMMITTEE]) {
-      const failure = await provision(site.sp(upn)).catch((e: unknown) => e);
-      expect(failure).toBeInstanceOf(PermissionError);
-      expect((failure as PermissionError).code).toBe("manageRequired");
-    }
+  it("refuses users without Manage Lists, or without Full Control for the permissions, before touching anything", async () => {
+    const refusal = async (sp: ReturnType<Site["sp"]>) => ((await provision(sp).catch((e: unknown) => e)) as PermissionError).code;
+    // A visitor has no Manage Lists; a team member (Edit) has it, but not Manage Permissions.
+    expect(await refusal(site.sp(COMMITTEE))).toBe("manageRequired");
+    expect(await refusal(site.sp(AMARA))).toBe("fullControlRequired");
+    // The site owner's token must carry AllSites.FullControl: AllSites.Manage trims it to Design.
+    const scoped = (scopes: string) => createSp({ siteUrl: site.server.siteUrl, getToken: async () => `dev:${EDITOR}?scp=${encodeURIComponent(scopes)}` });
+    expect(await refusal(scoped("AllSites.Write"))).toBe("manageRequired");
+    expect(await refusal(scoped("AllSites.Write AllSites.Manage"))).toBe("fullControlRequired");
     const lists = await site.sp(ADMIN).web.lists.select("Title")<{ Title: string }[]>();
     expect(lists.map((l) => l.Title)).not.toContain(LIST_TITLES.objectives);
   });

@@ -65,10 +65,23 @@ export async function startSite(options: { threshold?: number; dataRoot?: string
 
 export const YEAR = "2024/25";
 
+/**
+ * Sets the site up as the app does (lists and the permission model, by the site owner) and puts
+ * the demo users in the plan's groups, as the demo seed does: the EDI lead in Plan Editors, action
+ * owners and the network chair in Plan Contributors, the committee member in Plan Readers.
+ */
+export async function setUpPlan(site: Site): Promise<void> {
+  const { provision } = await import("../../../src/sharepoint/provision");
+  const { addToPlanGroup } = await import("../../../src/sharepoint/security-model");
+  const { DEMO_GROUPS } = await import("../../../src/localsp/seed-plan");
+  const admin = site.sp(ADMIN);
+  await provision(admin);
+  for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(admin, group, `i:0#.f|membership|${upn}`);
+}
+
 /** A provisioned site with one objective and two actions: 1.1 led by Amara, 1.2 led by Tom. */
 export async function seedSmallPlan(site: Site) {
-  const { provision } = await import("../../../src/sharepoint/provision");
-  await provision(site.sp(ADMIN));
+  await setUpPlan(site);
   const editor = site.store(EDITOR);
   const amara = await editor.ensurePerson(AMARA);
   const tom = await editor.ensurePerson(TOM);

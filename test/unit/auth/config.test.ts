@@ -43,6 +43,6 @@ describe("readAuthConfig", () => {
 describe("sharePointScope", () => {
   it("uses the tenant's root host, never a site path", () => {
     expect(sharePointScope("https://contoso.sharepoint.com/sites/wres", "write")).toBe("https://contoso.sharepoint.com/AllSites.Write");
-    expect(sharePointScope("https://contoso.sharepoint.com", "provision")).toBe("https://contoso.sharepoint.com/AllSites.Manage");
+    expect(sharePointScope("https://contoso.sharepoint.com", "provision")).toBe("https://contoso.sharepoint.com/AllSites.FullControl");
   });
 });

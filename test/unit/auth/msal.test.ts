@@ -27,7 +27,7 @@ const TENANT = "11111111-2222-3333-4444-555555555555";
 const OTHER_TENANT = "99999999-8888-7777-6666-555555555555";
 const CLIENT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 const WRITE = "https://contoso.sharepoint.com/AllSites.Write";
-const MANAGE = "https://contoso.sharepoint.com/AllSites.Manage";
+const MANAGE = "https://contoso.sharepoint.com/AllSites.FullControl";
 const HOUR = 3_600_000;
 
 /** A JWT-shaped access token carrying a tenant claim (signature irrelevant to the client). */
@@ -173,7 +173,7 @@ describe("MSAL token seam", () => {
     expect(auth.account()).toMatchObject({ username: "edi.lead@contoso.example", tenantId: TENANT });
   });
 
-  it("asks for AllSites.Manage only for provisioning", async () => {
+  it("asks for AllSites.FullControl only for setting up", async () => {
     const fake = new FakeMsal();
     const auth = await signedIn(fake);
     await auth.getToken();

@@ -7,8 +7,12 @@ describe("startAuth", () => {
   it("gives the local server's demo identity in local mode, for everyday work and provisioning alike", async () => {
     const session = await startAuth({ config: { mode: "local" }, localUpn: "admin@wres.test", hosted: false });
     expect(session.mode).toBe("local");
-    await expect(session.getToken()).resolves.toBe("dev:admin@wres.test");
-    await expect(session.getProvisioningToken()).resolves.toBe("dev:admin@wres.test");
+    // The scopes the tab would request on a tenant travel in the token, so the server trims as SharePoint does.
+    await expect(session.getToken()).resolves.toBe("dev:admin@wres.test?scp=AllSites.Write");
+    await expect(session.getProvisioningToken()).resolves.toBe("dev:admin@wres.test?scp=AllSites.Write%20AllSites.FullControl");
+    // A scope the (simulated) tenant has not consented to is not in the token.
+    const unconsented = await startAuth({ config: { mode: "local" }, localUpn: "admin@wres.test", localConsent: ["AllSites.Write"], hosted: false });
+    await expect(unconsented.getProvisioningToken()).resolves.toBe("dev:admin@wres.test?scp=AllSites.Write");
   });
 
   it("in tenant mode ignores ?as= and asks MSAL for the site's tenant root", async () => {
@@ -35,7 +39,7 @@ describe("startAuth", () => {
   it("lets the request pipeline invalidate the token after a 401, in both modes", async () => {
     const local = await startAuth({ config: { mode: "local" }, localUpn: "admin@wres.test", hosted: false });
     local.invalidate(); // demo tokens never expire: nothing to refresh, same token
-    await expect(local.getToken()).resolves.toBe("dev:admin@wres.test");
+    await expect(local.getToken()).resolves.toBe("dev:admin@wres.test?scp=AllSites.Write");
 
     const silent: { forceRefresh: boolean | undefined }[] = [];
     const account = { homeAccountId: "oid.t", environment: "login.microsoftonline.com", tenantId: tenant.tenantId, username: "u@contoso.example", localAccountId: "oid" };

@@ -1,0 +1,162 @@
+// The plan's permission model, applied by set-up so that SharePoint itself enforces each role
+// (docs/permissions.md): three site groups, the app's lists and the WRES Data library stop
+// inheriting the site's permissions (on a team site Members have Edit, which includes Manage
+// Lists), and the progress history is WriteSecurity 2 (people change only the rows they wrote).
+// Idempotent: a second run only reads, and adds what is missing.
+import type { SPFI } from "@pnp/sp";
+import "@pnp/sp/webs/index.js";
+import "@pnp/sp/lists/index.js";
+import "@pnp/sp/security/index.js";
+import "@pnp/sp/site-groups/index.js";
+import "@pnp/sp/site-users/index.js";
+import { hasPermission, PermissionKind, webPermissions } from "./permissions";
+import { LIST_TITLES, type ListKey } from "./schema";
+
+/** The site groups set-up creates. Plan editors are the people who own the plan. */
+export const PLAN_GROUPS = {
+  editors: "WRES Plan Editors",
+  contributors: "WRES Plan Contributors",
+  readers: "WRES Plan Readers",
+} as const;
+
+export type PlanGroupKey = keyof typeof PLAN_GROUPS;
+
+const GROUP_DESCRIPTIONS: Record<PlanGroupKey, string> = {
+  editors: "WRES action plans: edit the whole plan, import and roll over years, and read and save the WRES workbooks and indicators.",
+  contributors: "WRES action plans: write progress updates and comments (action leads and staff network chairs); read the plan.",
+  readers: "WRES action plans: read the plan and its indicators (committee members).",
+};
+
+/** SP.RoleType values of the permission levels the model uses. */
+const ROLE_TYPE = { read: 2, contribute: 3, design: 4, fullControl: 5 } as const;
+type Level = keyof typeof ROLE_TYPE;
+
+/** Who gets which level on each list; "owners", "members" and "visitors" are the site's own groups. */
+type Grantee = PlanGroupKey | "owners" | "members" | "visitors";
+
+const PLAN_READERS: readonly Grantee[] = ["contributors", "readers", "members", "visitors"];
+
+export const LIST_GRANTS: Record<ListKey, { grants: [Grantee, Level][]; writeSecurity?: 2 }> = {
+  objectives: { grants: [["owners", "fullControl"], ["editors", "design"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
+  actions: { grants: [["owners", "fullControl"], ["editors", "design"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
+  progressUpdates: {
+    grants: [["owners", "fullControl"], ["editors", "design"], ["contributors", "contribute"], ...(["readers", "members", "visitors"] as const).map((g): [Grantee, Level] => [g, "read"])],
+    writeSecurity: 2,
+  },
+  indicatorResults: { grants: [["owners", "fullControl"], ["editors", "design"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
+  // Staff-level, special-category data: plan editors only (site owners keep Full Control; the
+  // library cannot be hidden from them).
+  dataFiles: { grants: [["owners", "fullControl"], ["editors", "design"]] },
+};
+
+export interface SecurityReport {
+  createdGroups: string[];
+  /** Lists that stopped inheriting in this run. */
+  securedLists: string[];
+}
+
+interface GroupInfo {
+  Id: number;
+  Title: string;
+}
+
+/** Whether the model is already in place (groups exist, every list has unique permissions). */
+export async function securityModelInPlace(sp: SPFI): Promise<boolean> {
+  const groups = await sp.web.siteGroups.select("Title")<GroupInfo[]>();
+  const titles = new Set(groups.map((g) => g.Title.toLowerCase()));
+  if (!Object.values(PLAN_GROUPS).every((t) => titles.has(t.toLowerCase()))) return false;
+  for (const title of Object.values(LIST_TITLES)) {
+    const info = await sp.web.lists.getByTitle(title).select("HasUniqueRoleAssignments")<{ HasUniqueRoleAssignments: boolean }>();
+    if (!info.HasUniqueRoleAssignments) return false;
+  }
+  return true;
+}
+
+/**
+ * Creates the groups (the person setting up joins Plan Editors), stops inheritance on the app's
+ * lists and library and grants each group its level. Needs Manage Permissions and Create Groups on
+ * the site (Full Control, through a token carrying AllSites.FullControl or Sites.Selected with
+ * full control on this site).
+ */
+export async function applySecurityModel(sp: SPFI): Promise<SecurityReport> {
+  const report: SecurityReport = { createdGroups: [], securedLists: [] };
+  const existing = await sp.web.siteGroups.select("Id", "Title")<GroupInfo[]>();
+  const ids = new Map<Grantee, number>();
+  for (const key of Object.keys(PLAN_GROUPS) as PlanGroupKey[]) {
+    const title = PLAN_GROUPS[key];
+    let group = existing.find((g) => g.Title.toLowerCase() === title.toLowerCase());
+    if (!group) {
+      const added = (await sp.web.siteGroups.add({ Title: title, Description: GROUP_DESCRIPTIONS[key] })) as unknown as GroupInfo;
+      group = { Id: added.Id, Title: title };
+      report.createdGroups.push(title);
+    }
+    ids.set(key, group.Id);
+  }
+  if (report.createdGroups.includes(PLAN_GROUPS.editors)) {
+    const me = await sp.web.currentUser.select("LoginName")<{ LoginName: string }>();
+    await sp.web.siteGroups.getById(ids.get("editors") as number).users.add(me.LoginName);
+  }
+  const [owners, members, visitors] = await Promise.all([
+    sp.web.associatedOwnerGroup.select("Id")<GroupInfo>(),
+    sp.web.associatedMemberGroup.select("Id")<GroupInfo>(),
+    sp.web.associatedVisitorGroup.select("Id")<GroupInfo>(),
+  ]);
+  ids.set("owners", owners.Id);
+  ids.set("members", members.Id);
+  ids.set("visitors", visitors.Id);
+  const definitions = await sp.web.roleDefinitions.select("Id", "RoleTypeKind")<{ Id: number; RoleTypeKind: number }[]>();
+  const levelId = (level: Level): number => {
+    const found = definitions.find((d) => d.RoleTypeKind === ROLE_TYPE[level]);
+    if (!found) throw new Error(`The site has no ${level} permission level`);
+    return found.Id;
+  };
+  for (const key of Object.keys(LIST_GRANTS) as ListKey[]) {
+    const list = sp.web.lists.getByTitle(LIST_TITLES[key]);
+    const info = await list.select("HasUniqueRoleAssignments")<{ HasUniqueRoleAssignments: boolean }>();
+    if (!info.HasUniqueRoleAssignments) {
+      // Not copying the site's assignments: on a team site they include Members with Edit.
+      await list.breakRoleInheritance(false, true);
+      report.securedLists.push(LIST_TITLES[key]);
+    }
+    const spec = LIST_GRANTS[key];
+    for (const [grantee, level] of spec.grants) await list.roleAssignments.add(ids.get(grantee) as number, levelId(level));
+    if (spec.writeSecurity) await list.update({ WriteSecurity: spec.writeSecurity });
+  }
+  return report;
+}
+
+/** Members of the Plan Editors group (user ids); none when the group does not exist yet. */
+export async function planEditorIds(sp: SPFI): Promise<Set<number>> {
+  try {
+    const users = await sp.web.siteGroups.getByName(PLAN_GROUPS.editors).users.select("Id")<{ Id: number }[]>();
+    return new Set(users.map((u) => u.Id));
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return new Set();
+    throw error;
+  }
+}
+
+/** Adds a person to one of the plan's groups (needs Manage Permissions, or owning the group). */
+export async function addToPlanGroup(sp: SPFI, group: PlanGroupKey, loginName: string): Promise<void> {
+  await sp.web.siteGroups.getByName(PLAN_GROUPS[group]).users.add(loginName);
+}
+
+/** Whether this user, with this sign-in, can set the plan up; if not, exactly what is missing. */
+export type SetUpCheck =
+  | { canSetUp: true }
+  | { canSetUp: false; missing: "scope"; scope: string }
+  | { canSetUp: false; missing: "sitePermission" };
+
+/**
+ * Decided with the set-up token, never the everyday one (SharePoint trims each token to its
+ * scopes): Manage Lists, Manage Permissions and Create Groups on the site. `grantedScopes`, when
+ * known, are the scopes that token carries; without the set-up scope the answer is "scope".
+ */
+export async function checkSetUp(setUpSp: SPFI, grantedScopes: readonly string[] | null, setUpScope: string): Promise<SetUpCheck> {
+  if (grantedScopes && !grantedScopes.some((s) => s.toLowerCase().endsWith(setUpScope.toLowerCase()))) {
+    return { canSetUp: false, missing: "scope", scope: setUpScope };
+  }
+  const perms = await webPermissions(setUpSp);
+  const all = [PermissionKind.ManageLists, PermissionKind.ManagePermissions, PermissionKind.CreateGroups].every((kind) => hasPermission(perms, kind));
+  return all ? { canSetUp: true } : { canSetUp: false, missing: "sitePermission" };
+}

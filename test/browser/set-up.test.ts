@@ -1,0 +1,66 @@
+// Setting the plan up, tenant-like: the tab sends the scopes it would request on a tenant
+// (dev:<upn>?scp=...), so the local server trims each token as SharePoint does. A site owner whose
+// sign-in carries AllSites.FullControl is offered set-up and completes it; one whose tenant has
+// not consented to that scope is told which permission to ask the administrator for; a team member
+// without Full Control on the site is told to ask a site owner.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp } from "../support/browser";
+
+const LEAD = "edi.lead@wres.test";
+const MEMBER = "amara.okafor@wres.test";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp({ seed: "none" });
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+function configQuery(site: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { view: "config", site: `${app.url}sites/${site}`, ...extra };
+}
+
+describe("setting the plan up on an empty site", () => {
+  it("tells a plan editor without the consented set-up scope exactly what is missing, and whom to ask", async () => {
+    const { context, page } = await openAs(browser, app, LEAD, { query: configQuery("noconsent", { consent: "AllSites.Write" }) });
+    await page.getByText("The plan lists are not on this site yet.").waitFor();
+    await page.getByText(/needs the SharePoint permission AllSites\.FullControl for this app.*Ask your Microsoft 365 administrator to grant admin consent/).waitFor();
+    expect(await page.getByRole("button", { name: "Set up the lists" }).count()).toBe(0);
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, "set-up-needs-consent");
+    await context.close();
+  }, 240_000);
+
+  it("tells a team member without Full Control on the site to ask a site owner", async () => {
+    const { context, page } = await openAs(browser, app, MEMBER, { query: configQuery("member") });
+    await page.getByText(/needs Full Control on this site\. Ask a site owner to set it up/).waitFor();
+    expect(await page.getByRole("button", { name: "Set up the lists" }).count()).toBe(0);
+    await context.close();
+  }, 240_000);
+
+  it("offers a site owner whose sign-in carries the set-up scope the set-up, which creates the lists and their permissions", async () => {
+    const { context, page } = await openAs(browser, app, LEAD, { query: configQuery("ready") });
+    await page.getByText("The plan lists are not on this site yet.").waitFor();
+    await screenshot(page, "set-up-offered");
+    await page.getByRole("button", { name: "Set up the lists" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Set up the plan lists?" });
+    await dialog.getByRole("button", { name: "Set up the lists" }).click();
+    await page.getByText("The lists are ready.").waitFor({ timeout: 120_000 });
+    await page.getByLabel("Plan year").waitFor();
+    await dialog.waitFor({ state: "detached" });
+    await screenshot(page, "set-up-done");
+    // SharePoint now enforces the model: the data library is hidden from a team member.
+    const library = await fetch(`${app.url}sites/ready/_api/web/lists/getByTitle('WRES Data')`, { headers: { Authorization: `Bearer dev:${MEMBER}`, Accept: "application/json" } });
+    expect(library.status).toBe(404);
+    const groups = await fetch(`${app.url}sites/ready/_api/web/sitegroups/getByName('WRES Plan Editors')/users?$select=Email`, { headers: { Authorization: `Bearer dev:${LEAD}`, Accept: "application/json;odata=nometadata" } });
+    expect(((await groups.json()) as { value: { Email: string }[] }).value.map((u) => u.Email)).toEqual([LEAD]);
+    await context.close();
+  }, 300_000);
+});
