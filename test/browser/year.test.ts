@@ -147,6 +147,16 @@ describe("the committee report", () => {
       // In print the toolbar is gone and text is black on white whatever the theme.
       expect(await page.getByRole("button", { name: "Print or save as PDF" }).isVisible()).toBe(false);
       expect(await page.evaluate(() => getComputedStyle(document.querySelector("h1")!).color)).toBe("rgb(0, 0, 0)");
+      // ...on white: every box around the report is white on paper, in the dark theme too.
+      const backgrounds = await page.evaluate(() => {
+        const out: string[] = [];
+        for (let el: Element | null = document.querySelector("h1"); el; el = el.parentElement) {
+          const bg = getComputedStyle(el).backgroundColor;
+          if (bg !== "rgba(0, 0, 0, 0)") out.push(bg);
+        }
+        return out;
+      });
+      expect(new Set(backgrounds)).toEqual(new Set(["rgb(255, 255, 255)"]));
       // What is on paper: the report itself, not a blank page (the app's print rule once hid its root).
       expect(await page.getByRole("heading", { name: "WRES action plan 2024/25: committee report" }).isVisible()).toBe(true);
       await screenshot(page, `year-print-${theme}`);
