@@ -67,6 +67,8 @@ export interface AppProps {
   locale: AppLocale;
   year: string | null;
   initialActionId: number | null;
+  /** The objective to open first (?objective=, from the meeting views' links). */
+  initialObjectiveId?: number | null;
   copyLink: PlanContextValue["copyLink"];
   today: string;
   /** Tenant mode: the interactive sign-in (from a click). */
@@ -107,7 +109,7 @@ export function App(props: AppProps) {
           ) : (
             // Keyed by place: another year loads afresh (skeleton, then its plan), never showing the old one's.
             <PlanProvider key={place.seq} store={props.store} locale={props.locale} today={props.today} year={place.year} copyLink={props.copyLink} openYear={openYear}>
-              <Shell tracker={props.tracker} initialActionId={place.actionId} />
+              <Shell tracker={props.tracker} initialActionId={place.actionId} initialObjectiveId={place.seq === 0 ? (props.initialObjectiveId ?? null) : null} />
             </PlanProvider>
           )}
         </ErrorBoundary>
@@ -120,14 +122,14 @@ export function App(props: AppProps) {
 
 type Editing = { kind: "objective"; objective: Objective | null } | { kind: "action"; objective: Objective; action: Action | null } | null;
 
-function Shell(props: { tracker: ActivityTracker; initialActionId: number | null }) {
+function Shell(props: { tracker: ActivityTracker; initialActionId: number | null; initialObjectiveId: number | null }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const narrow = useNarrow();
   const context = usePlanContext();
   const { state, year } = context;
   const [tab, setTab] = useState<"overview" | "mine" | "indicators">("overview");
-  const [objectiveId, setObjectiveId] = useState<number | null>(null);
+  const [objectiveId, setObjectiveId] = useState<number | null>(props.initialObjectiveId);
   const [actionId, setActionId] = useState<number | null>(props.initialActionId);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Objective | null>(null);

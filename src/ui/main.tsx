@@ -86,6 +86,7 @@ async function start() {
       locale={locale}
       year={params.year}
       initialActionId={params.actionId ?? actionIdFromSubPage(context?.subPageId)}
+      initialObjectiveId={params.objectiveId}
       copyLink={copyLink}
       today={today}
       // The purpose passes through: provisioning asks for AllSites.Manage, everything else for AllSites.Write.

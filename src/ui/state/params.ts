@@ -7,6 +7,8 @@ export interface PageParams {
   as: string;
   view: "config" | null;
   actionId: number | null;
+  /** ?objective=<id>: the tab opens at that objective (from the meeting views' links). */
+  objectiveId: number | null;
   siteUrl: string | null;
   year: string | null;
 }
@@ -17,12 +19,14 @@ export function readParams(search: string): PageParams {
   const q = new URLSearchParams(search);
   const theme = q.get("theme");
   const action = Number.parseInt(q.get("action") ?? "", 10);
+  const objective = Number.parseInt(q.get("objective") ?? "", 10);
   return {
     theme: theme === "default" || theme === "dark" || theme === "contrast" ? theme : null,
     lang: q.get("lang"),
     as: q.get("as") || DEFAULT_UPN,
     view: q.get("view") === "config" ? "config" : null,
     actionId: Number.isFinite(action) ? action : null,
+    objectiveId: Number.isFinite(objective) ? objective : null,
     siteUrl: q.get("site"),
     year: q.get("year"),
   };
