@@ -17,6 +17,8 @@ import { PlanSkeleton } from "./components/PlanSkeleton";
 import { StillWorking } from "./components/StillWorking";
 import { ActionPanel } from "./screens/ActionPanel";
 import { MyActions } from "./screens/MyActions";
+import { NotSetUp } from "./components/NotSetUp";
+import { errorKind } from "./state/errors";
 import { ObjectiveDetail } from "./screens/ObjectiveDetail";
 import { Overview } from "./screens/Overview";
 import type { ActivityTracker } from "./state/activity";
@@ -176,7 +178,13 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
 
   let body: ReactNode;
   if (state.status === "loading") body = <PlanSkeleton />;
-  else if (state.status === "error") body = <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => void context.reload()} />;
+  else if (state.status === "error")
+    body =
+      errorKind(state.error) === "notProvisioned" ? (
+        <NotSetUp store={context.store} onRetry={() => void context.reload()} />
+      ) : (
+        <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => void context.reload()} />
+      );
   else if (state.status === "empty") body = <Text>{t("load.noPlan")}</Text>;
   else if (data) {
     const objective = objectiveId === null ? undefined : data.snapshot.objectives.find((o) => o.id === objectiveId);
