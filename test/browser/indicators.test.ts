@@ -190,6 +190,10 @@ describe("indicators in the tab", () => {
     await two.getByRole("heading", { name: "Indicator 2: appointment from shortlisting" }).waitFor();
     await expect(two.getByText(/^\d\.\d\d$/).first().isVisible()).resolves.toBe(true);
     await expect(two.getByText(/^95% confidence interval/).first().isVisible()).resolves.toBe(true);
+    // In plain words too, and the uncertainty said before any adverse label.
+    await expect(two.getByText(/^White applicants were \d\.\d\d times as likely as BME applicants to be appointed from shortlisting \(95% confidence interval \d\.\d\d to \d\.\d\d\)\.$/).isVisible()).resolves.toBe(true);
+    const labels = await two.locator('[data-testid="significance"], [data-testid="adverse"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+    expect(labels[0]).toBe("significance");
     await expect(two.getByText(/non-adverse range|Adverse: outside/).first().isVisible()).resolves.toBe(true);
 
     // Off the chart and its tooltip closed, so the click lands on the tab whatever the chart drew.
