@@ -217,6 +217,8 @@ describe("the meeting stage at 1280x720", () => {
         for (const row of await page.getByTestId("stage-objective").all()) expect(await inViewport(row.locator("[data-rag]"), STAGE)).toBe(true);
         expect(await clippedPills(page)).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(STAGE.width);
+        // Dates in the page's language, Welsh too (this Chromium has no Welsh calendar data: "1 Apr 2024" before).
+        await page.getByText(lang === "cy" ? "Newidiadau ers 1 Ebr 2024" : "Changes since 1 Apr 2024", { exact: true }).first().waitFor();
         await page.screenshot({ path: join(SCREENSHOT_DIR, `committee-stage-720-${lang}-${theme}.png`) });
         await screenshot(page, `committee-stage-${lang}-${theme}`);
         if (lang === "en" && theme === "default") {
