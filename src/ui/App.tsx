@@ -19,6 +19,7 @@ import { ActionPanel } from "./screens/ActionPanel";
 import { MyActions } from "./screens/MyActions";
 import { NotSetUp } from "./components/NotSetUp";
 import { errorKind } from "./state/errors";
+import { isLead } from "./state/planView";
 import { ObjectiveDetail } from "./screens/ObjectiveDetail";
 import { Overview } from "./screens/Overview";
 import type { ActivityTracker } from "./state/activity";
@@ -140,6 +141,14 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
   const [failure, setFailure] = useState<unknown>(null);
 
   const data = state.status === "ready" ? state.data : null;
+  // An action owner who leads actions lands on My actions (once, on the first load); plan editors
+  // and readers start on the overview, and a link to an objective opens that objective.
+  const [landed, setLanded] = useState(false);
+  useEffect(() => {
+    if (landed || !data) return;
+    setLanded(true);
+    if (!data.capabilities.editPlan && props.initialObjectiveId === null && data.snapshot.actions.some((a) => isLead(a, data.me))) setTab("mine");
+  }, [data, landed, props.initialObjectiveId]);
 
   async function work(task: () => Promise<unknown>, after?: () => void) {
     setBusy(true);

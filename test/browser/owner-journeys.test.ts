@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createPlanStore, createSp } from "../../src/sharepoint";
 import type { PlanStore } from "../../src/sharepoint/types";
-import { SIDE_PANEL, THEMES, launchBrowser, openAs, screenshot, startApp, type RunningApp } from "../support/browser";
+import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, openAs, screenshot, startApp, type RunningApp } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const AMARA = "amara.okafor@wres.test";
@@ -75,6 +75,37 @@ describe("a completed (Blue) action", () => {
       expect(await panel.getByRole("button", { name: "Update progress", exact: true }).count()).toBe(0);
       expect(await background(page, "Add a note or reopen")).not.toBe(primary);
       await screenshot(page, `action-panel-blue-${theme}-side-panel`);
+      await context.close();
+    }
+  });
+});
+
+describe("where each person lands, and the objective table", () => {
+  it("an action owner who leads actions lands on My actions; a committee member on the overview", async () => {
+    const owner = await openAs(browser, app, AMARA, { viewport: DESKTOP });
+    await owner.page.getByRole("heading", { name: "Actions led by Amara Okafor" }).waitFor();
+    expect(await owner.page.getByRole("tab", { name: "My actions" }).getAttribute("aria-selected")).toBe("true");
+    await screenshot(owner.page, "landing-owner-default");
+    await owner.context.close();
+    const reader = await openAs(browser, app, "committee@wres.test", { viewport: DESKTOP });
+    await reader.page.getByRole("heading", { name: "Objectives" }).waitFor();
+    expect(await reader.page.getByRole("tab", { name: "Overview" }).getAttribute("aria-selected")).toBe("true");
+    await reader.context.close();
+  });
+
+  it("gives the objective table's No. column the room of its numbers, not a share of the row", async () => {
+    for (const theme of THEMES) {
+      const { context, page } = await openAs(browser, app, LEAD, { theme, viewport: DESKTOP });
+      await page.getByRole("button", { name: /^1\. / }).first().click();
+      const grid = page.getByRole("grid", { name: "Actions of objective 1" });
+      await grid.waitFor();
+      const header = (await grid.getByRole("columnheader", { name: "No." }).boundingBox())!;
+      expect(header.width).toBeLessThanOrEqual(80);
+      const action = (await grid.getByRole("columnheader", { name: "Action" }).boundingBox())!;
+      expect(action.width).toBeGreaterThan(header.width * 2);
+      // The numbers are whole in their cells.
+      for (const cell of await grid.locator('[role="gridcell"]:first-child').all()) expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+      await screenshot(page, `objective-table-${theme}`);
       await context.close();
     }
   });
