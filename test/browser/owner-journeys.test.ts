@@ -103,6 +103,12 @@ describe("where each person lands, and the objective table", () => {
       expect(header.width).toBeLessThanOrEqual(80);
       const action = (await grid.getByRole("columnheader", { name: "Action" }).boundingBox())!;
       expect(action.width).toBeGreaterThan(header.width * 2);
+      // The rows line up under the headings: the first row's number cell is as narrow, and its action under "Action".
+      const firstRow = grid.locator('[role="row"]').nth(1);
+      const numberCell = (await firstRow.locator('[role="gridcell"]').first().boundingBox())!;
+      const actionCell = (await firstRow.locator('[role="gridcell"]').nth(1).boundingBox())!;
+      expect(numberCell.width).toBeLessThanOrEqual(80);
+      expect(Math.abs(actionCell.x - action.x)).toBeLessThanOrEqual(1);
       // The numbers are whole in their cells.
       for (const cell of await grid.locator('[role="gridcell"]:first-child').all()) expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
       await screenshot(page, `objective-table-${theme}`);

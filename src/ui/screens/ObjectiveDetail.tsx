@@ -17,6 +17,7 @@ import {
   Toolbar,
   createTableColumn,
   makeStyles,
+  mergeClasses,
   tokens,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
@@ -282,7 +283,7 @@ export function ObjectiveDetail(props: {
             <DataGridBody<Action>>
               {({ item, rowId }) => (
                 <DataGridRow<Action> key={rowId} className={styles.row}>
-                  {({ renderCell, columnId }) => <DataGridCell className={columnId === "number" ? `${styles.cell} ${styles.numberColumn}` : styles.cell}>{renderCell(item)}</DataGridCell>}
+                  {({ renderCell, columnId }) => <DataGridCell className={columnId === "number" ? mergeClasses(styles.cell, styles.numberColumn) : styles.cell}>{renderCell(item)}</DataGridCell>}
                 </DataGridRow>
               )}
             </DataGridBody>
