@@ -26,19 +26,56 @@ export function createI18n(locale: AppLocale): i18n {
   return instance;
 }
 
+/** Welsh month abbreviations (as CLDR writes them), for browsers that carry no Welsh calendar data. */
+const WELSH_MONTHS = ["Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"] as const;
+
+const calendarData = new Map<string, boolean>();
+/**
+ * Whether this browser's Intl can write dates in the locale. Some builds carry no Welsh calendar
+ * data and write "2026 M12 4" or English month names for cy; those get our own month names instead.
+ */
+export function hasCalendarData(locale: string): boolean {
+  const language = locale.toLowerCase().split("-")[0] ?? "";
+  if (language === "en") return true;
+  let known = calendarData.get(language);
+  if (known === undefined) {
+    const december = new Date(Date.UTC(2026, 11, 4, 12));
+    const written = Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 ? new Intl.DateTimeFormat(language, { month: "short", timeZone: "UTC" }).format(december) : "";
+    const english = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(december);
+    known = written !== "" && !/^M\d/.test(written) && written !== english;
+    calendarData.set(language, known);
+  }
+  return known;
+}
+
+function isWelsh(locale: string): boolean {
+  return locale.toLowerCase().split("-")[0] === "cy";
+}
+
+/** "4 Rhag 2026" from our own month names, in the given time zone's calendar day. */
+function welshDay(date: Date, utc: boolean): string {
+  const [d, m, y] = utc ? [date.getUTCDate(), date.getUTCMonth(), date.getUTCFullYear()] : [date.getDate(), date.getMonth(), date.getFullYear()];
+  return `${d} ${WELSH_MONTHS[m]} ${y}`;
+}
+
 /** Dates and numbers per locale (Intl); day-only dates are shown without a time zone shift. */
-export function formatDate(iso: string | null | undefined, locale: AppLocale): string {
+export function formatDate(iso: string | null | undefined, locale: string): string {
   if (!iso) return "";
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const date = new Date(dayOnly ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
+  if (isWelsh(locale) && !hasCalendarData(locale)) return welshDay(date, dayOnly);
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: dayOnly ? "UTC" : undefined }).format(date);
 }
 
-export function formatDateTime(iso: string | null | undefined, locale: AppLocale): string {
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  if (isWelsh(locale) && !hasCalendarData(locale)) {
+    const time = `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+    return `${welshDay(date, false)}, ${time}`;
+  }
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
 }
 

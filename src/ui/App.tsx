@@ -17,6 +17,9 @@ import { PlanSkeleton } from "./components/PlanSkeleton";
 import { StillWorking } from "./components/StillWorking";
 import { ActionPanel } from "./screens/ActionPanel";
 import { MyActions } from "./screens/MyActions";
+import { NotSetUp } from "./components/NotSetUp";
+import { errorKind } from "./state/errors";
+import { isLead } from "./state/planView";
 import { ObjectiveDetail } from "./screens/ObjectiveDetail";
 import { Overview } from "./screens/Overview";
 import type { ActivityTracker } from "./state/activity";
@@ -24,6 +27,7 @@ import { actionsOf } from "./state/planView";
 import { planYearHref, readParams } from "./state/params";
 import { PlanProvider, usePlanContext, type PlanContextValue } from "./state/PlanContext";
 import { SignInContext } from "./state/signIn";
+import { SetUpContext, type CheckSetUp } from "./state/setUp";
 import { useNarrow } from "./state/useNarrow";
 
 // Editors' dialogs load on first use: readers and action owners never download them.
@@ -68,8 +72,12 @@ export interface AppProps {
   locale: AppLocale;
   year: string | null;
   initialActionId: number | null;
+  /** The objective to open first (?objective=, from the meeting views' links). */
+  initialObjectiveId?: number | null;
   copyLink: PlanContextValue["copyLink"];
   today: string;
+  /** Whether this person may set the site up, asked with the set-up sign-in (the empty site's advice). */
+  setUpCheck?: CheckSetUp;
   /** Tenant mode: the interactive sign-in (from a click). */
   signIn?: () => Promise<void>;
   /** Replaces the plan screens (the configuration page). */
@@ -102,16 +110,18 @@ export function App(props: AppProps) {
       <FluentProvider theme={THEMES[theme]} lang={props.locale} data-theme={theme}>
         <div className={styles.surface}>
         <SignInContext.Provider value={props.signIn ?? null}>
+        <SetUpContext.Provider value={props.setUpCheck ?? null}>
         <ErrorBoundary>
           {props.children ? (
             <Suspense fallback={<PlanSkeleton />}>{props.children}</Suspense>
           ) : props.store ? (
             // Keyed by place: another year loads afresh (skeleton, then its plan), never showing the old one's.
             <PlanProvider key={place.seq} store={props.store} locale={props.locale} today={props.today} year={place.year} copyLink={props.copyLink} openYear={openYear}>
-              <Shell tracker={props.tracker} initialActionId={place.actionId} />
+              <Shell tracker={props.tracker} initialActionId={place.actionId} initialObjectiveId={place.seq === 0 ? (props.initialObjectiveId ?? null) : null} />
             </PlanProvider>
           ) : null}
         </ErrorBoundary>
+        </SetUpContext.Provider>
         </SignInContext.Provider>
         </div>
       </FluentProvider>
@@ -121,14 +131,14 @@ export function App(props: AppProps) {
 
 type Editing = { kind: "objective"; objective: Objective | null } | { kind: "action"; objective: Objective; action: Action | null } | null;
 
-function Shell(props: { tracker: ActivityTracker; initialActionId: number | null }) {
+function Shell(props: { tracker: ActivityTracker; initialActionId: number | null; initialObjectiveId: number | null }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const narrow = useNarrow();
   const context = usePlanContext();
   const { state, year } = context;
   const [tab, setTab] = useState<"overview" | "mine" | "indicators">("overview");
-  const [objectiveId, setObjectiveId] = useState<number | null>(null);
+  const [objectiveId, setObjectiveId] = useState<number | null>(props.initialObjectiveId);
   const [actionId, setActionId] = useState<number | null>(props.initialActionId);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Objective | null>(null);
@@ -137,6 +147,14 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
   const [failure, setFailure] = useState<unknown>(null);
 
   const data = state.status === "ready" ? state.data : null;
+  // An action owner who leads actions lands on My actions (once, on the first load); plan editors
+  // and readers start on the overview, and a link to an objective opens that objective.
+  const [landed, setLanded] = useState(false);
+  useEffect(() => {
+    if (landed || !data) return;
+    setLanded(true);
+    if (!data.capabilities.editPlan && props.initialObjectiveId === null && data.snapshot.actions.some((a) => isLead(a, data.me))) setTab("mine");
+  }, [data, landed, props.initialObjectiveId]);
 
   async function work(task: () => Promise<unknown>, after?: () => void) {
     setBusy(true);
@@ -175,7 +193,13 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
 
   let body: ReactNode;
   if (state.status === "loading") body = <PlanSkeleton />;
-  else if (state.status === "error") body = <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => void context.reload()} />;
+  else if (state.status === "error")
+    body =
+      errorKind(state.error) === "notProvisioned" ? (
+        <NotSetUp store={context.store} onRetry={() => void context.reload()} />
+      ) : (
+        <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => void context.reload()} />
+      );
   else if (state.status === "empty") body = <Text>{t("load.noPlan")}</Text>;
   else if (data) {
     const objective = objectiveId === null ? undefined : data.snapshot.objectives.find((o) => o.id === objectiveId);

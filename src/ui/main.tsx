@@ -102,18 +102,21 @@ async function start() {
   }
 
   // A refused site is never connected to: the tab shows why instead (the configuration page can still choose another).
-  const store = siteRefusal === null ? connect(siteUrl).store : undefined;
+  const connection = siteRefusal === null ? connect(siteUrl) : null;
+  const store = connection?.store;
   // Meeting side panel / stage (Teams frame context or ?view=), plan-year tools and print view (?view=).
   const extra = isConfig || !store ? null : extraRoute(location.search, context?.frameContext ?? null);
   createRoot(root).render(
     <App
       store={store}
+      setUpCheck={connection?.setUpCheck}
       tracker={tracker}
       theme={theme}
       subscribeTheme={subscribeTheme}
       locale={locale}
       year={params.year}
       initialActionId={params.actionId ?? actionIdFromSubPage(context?.subPageId)}
+      initialObjectiveId={params.objectiveId}
       copyLink={copyLink}
       today={today}
       // The purpose passes through: set-up asks for AllSites.FullControl, everything else for AllSites.Write.

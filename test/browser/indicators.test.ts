@@ -16,6 +16,7 @@ import { computeResults, type Counts, type RepresentationResult } from "../../sr
 import { CHUNK_THRESHOLD } from "../../src/sharepoint/files";
 import { readWorkbooks, type InputFile } from "../../src/workbook";
 import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type AxeViolation, type RunningApp } from "../support/browser";
+import { pdfText } from "../support/pdf";
 import { buildXlsx } from "../unit/workbook/fixtures";
 
 const LEAD = "edi.lead@wres.test";
@@ -189,6 +190,10 @@ describe("indicators in the tab", () => {
     await two.getByRole("heading", { name: "Indicator 2: appointment from shortlisting" }).waitFor();
     await expect(two.getByText(/^\d\.\d\d$/).first().isVisible()).resolves.toBe(true);
     await expect(two.getByText(/^95% confidence interval/).first().isVisible()).resolves.toBe(true);
+    // In plain words too, and the uncertainty said before any adverse label.
+    await expect(two.getByText(/^White applicants were \d\.\d\d times as likely as BME applicants to be appointed from shortlisting \(95% confidence interval \d\.\d\d to \d\.\d\d\)\.$/).isVisible()).resolves.toBe(true);
+    const labels = await two.locator('[data-testid="significance"], [data-testid="adverse"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+    expect(labels[0]).toBe("significance");
     await expect(two.getByText(/non-adverse range|Adverse: outside/).first().isVisible()).resolves.toBe(true);
 
     // Off the chart and its tooltip closed, so the click lands on the tab whatever the chart drew.
@@ -218,6 +223,12 @@ describe("indicators in the tab", () => {
     await expect(page.getByRole("button", { name: "Print" }).isVisible()).resolves.toBe(false);
     await expect(page.getByRole("tab", { name: "Validation report" }).isVisible()).resolves.toBe(false);
     await screenshot(page, "indicators-print-default");
+    // And on the paper itself (the PDF's text): the summary, every indicator's heading and figures, no tab chrome.
+    const paper = pdfText(await page.pdf({ format: "A4", printBackground: true }));
+    for (const text of ["Results for 2024/25", "Headline figure", "95% confidence interval"]) expect(paper, text).toContain(text);
+    for (const k of ["1", "2", "3", "4", "5", "6", "7", "8", "9"]) expect(paper, `indicator ${k}`).toMatch(new RegExp(`Indicator ${k}: `));
+    expect(paper).toContain("Indicator 2: appointment from shortlisting");
+    expect(paper).not.toContain("Validation report");
     await page.emulateMedia({ media: "screen" });
     await expect(printed.isVisible()).resolves.toBe(false);
 

@@ -12,6 +12,7 @@ import { createPlanStore, createSp } from "../../src/sharepoint";
 import type { PlanStore } from "../../src/sharepoint/types";
 import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
 import { CORPUS } from "../unit/plan-import/corpus";
+import { pdfText } from "../support/pdf";
 import { publishedStylePlan } from "../unit/plan-import/published-plan";
 import { buildXlsx } from "../unit/plan-import/xlsx-builder";
 
@@ -269,7 +270,9 @@ describe("the committee report", () => {
     await page.close();
   });
 
-  it("has a print view that prints cleanly (screen, print media and PDF)", async () => {
+  it("has a print view that prints cleanly (screen, print media and PDF), with the report's content on paper", async () => {
+    const { objectives } = await storeAs(LEAD).loadPlan("2024/25");
+    expect(objectives.length).toBeGreaterThan(0);
     for (const theme of THEMES) {
       const page = await openAs(LEAD, { view: "report", since: "2024-04-01" }, { theme });
       await page.getByRole("heading", { name: "WRES action plan 2024/25: committee report" }).waitFor();
@@ -280,12 +283,27 @@ describe("the committee report", () => {
       // In print the toolbar is gone and text is black on white whatever the theme.
       expect(await page.getByRole("button", { name: "Print or save as PDF" }).isVisible()).toBe(false);
       expect(await page.evaluate(() => getComputedStyle(document.querySelector("h1")!).color)).toBe("rgb(0, 0, 0)");
+      // ...on white: every box around the report is white on paper, in the dark theme too.
+      const backgrounds = await page.evaluate(() => {
+        const out: string[] = [];
+        for (let el: Element | null = document.querySelector("h1"); el; el = el.parentElement) {
+          const bg = getComputedStyle(el).backgroundColor;
+          if (bg !== "rgba(0, 0, 0, 0)") out.push(bg);
+        }
+        return out;
+      });
+      expect(new Set(backgrounds)).toEqual(new Set(["rgb(255, 255, 255)"]));
+      // What is on paper: the report itself, not a blank page (the app's print rule once hid its root).
+      expect(await page.getByRole("heading", { name: "WRES action plan 2024/25: committee report" }).isVisible()).toBe(true);
       await screenshot(page, `year-print-${theme}`);
-      if (theme === "default") {
-        const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
-        expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-        writeFileSync(join("test-results", "screenshots", "year-report.pdf"), pdf);
-      }
+      const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const paper = pdfText(pdf);
+      if (theme === "default") writeFileSync(join("test-results", "screenshots", "year-report.pdf"), pdf);
+      for (const heading of ["WRES action plan 2024/25: committee report", "Actions by RAG", "Objectives", "Changes since 1 Apr 2024"]) expect(paper, heading).toContain(heading);
+      for (const objective of objectives) expect(paper, objective.title).toContain(objective.title.replace(/\s+/g, " "));
+      for (const word of ["Red: off track", "Amber: at risk", "Green: on track", "Blue: complete"]) expect(paper, word).toContain(word);
+      expect(paper).not.toContain("Print or save as PDF");
       await page.close();
     }
   });

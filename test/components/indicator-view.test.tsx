@@ -172,3 +172,30 @@ describe("indicator views with Fluent charts", () => {
     expect(screen.getByRole("figure", { name: "Staff anghlinigol: staff BME fel cyfran o bob band, o'i gymharu â'r gweithlu cyfan" })).toBeTruthy();
   });
 });
+
+describe("a relative likelihood's uncertainty and its plain sentence (issue 19)", () => {
+  it("says 'not statistically significant' before the adverse label when the interval includes 1, and says the figure in a sentence", () => {
+    const doc = publishable();
+    const two = doc.indicators["2"] as RelativeLikelihoodResult;
+    Object.assign(two, { value: 1.28, ci95: [0.39, 4.24], significant: false, adverse: true });
+    const { container } = show("2", doc);
+    const significance = screen.getByTestId("significance");
+    const adverse = screen.getByTestId("adverse");
+    expect(significance.textContent).toBe("Not statistically significant (the 95% interval includes 1)");
+    // Before it in reading order.
+    expect(significance.compareDocumentPosition(adverse) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId("likelihood-sentence").textContent).toBe(
+      "White applicants were 1.28 times as likely as BME applicants to be appointed from shortlisting (95% confidence interval 0.39 to 4.24).",
+    );
+    container.remove();
+  });
+
+  it("keeps the alarm when the interval excludes 1, and reads in Welsh", () => {
+    const doc = publishable();
+    const three = doc.indicators["3"] as RelativeLikelihoodResult;
+    Object.assign(three, { value: 1.64, ci95: [1.38, 1.94], significant: true, adverse: true, reason: null });
+    show("3", doc, { locale: "cy-GB" });
+    expect(screen.getByTestId("significance").textContent).toMatch(/^Arwyddocaol yn ystadegol/);
+    expect(screen.getByTestId("likelihood-sentence").textContent).toMatch(/^Roedd staff BME 1\.64 gwaith mor debygol/);
+  });
+});

@@ -66,6 +66,8 @@ describe("objective detail", () => {
     for (const name of ["Add action", "Edit objective", "Renumber actions", "Delete objective"]) expect(button(name)).toBeTruthy();
     editor.unmount();
     renderApp(new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner }));
+    // An action owner lands on My actions; the objectives are on the overview.
+    await userEvent.click(await screen.findByRole("tab", { name: "Overview" }));
     await openObjective("1. Improve representation at senior levels");
     for (const name of ["Add action", "Edit objective", "Renumber actions", "Delete objective"]) expect(queryButton(name)).toBeNull();
   });

@@ -16,10 +16,16 @@ export function ConfirmDialog(props: {
   children?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
+  /**
+   * Open unless false. A dialog that closes on its own (a task finished) should stay mounted and be
+   * closed with open={false}: unmounting an open Fluent dialog can leave aria-hidden on the page
+   * (microsoft/fluentui#35139), hiding it from screen readers.
+   */
+  open?: boolean;
 }) {
   const { t } = useTranslation();
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => (d.open ? undefined : props.onCancel())}>
+    <Dialog open={props.open ?? true} modalType="alert" onOpenChange={(_, d) => (d.open ? undefined : props.onCancel())}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>

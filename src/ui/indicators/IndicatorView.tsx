@@ -157,13 +157,26 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
     <>
       <div className={styles.facts}>
         <span className={styles.figure}>{formatRatio(r.value)}</span>
+        {/* The uncertainty first: an interval that includes 1 says the data cannot tell, whatever the band says. */}
+        {r.significant === null ? null : (
+          <Badge appearance="outline" color={r.significant ? "brand" : "informative"} data-testid="significance">
+            {r.significant ? t("likelihood.significant") : t("likelihood.notSignificant")}
+          </Badge>
+        )}
         {r.adverse === null ? null : (
-          <Badge appearance="tint" color={r.adverse ? "danger" : "success"}>
+          <Badge appearance="tint" color={r.significant === false ? "informative" : r.adverse ? "danger" : "success"} data-testid="adverse">
             {r.adverse ? t("indicators.view.adverse", { low: r.adverseBand.low.toFixed(2), high: r.adverseBand.high.toFixed(2) }) : t("indicators.view.notAdverse", { low: r.adverseBand.low.toFixed(2), high: r.adverseBand.high.toFixed(2) })}
           </Badge>
         )}
         <Badge appearance="outline">{t("indicators.direction.towardsOne")}</Badge>
       </div>
+      {r.value !== null && (props.id === "2" || props.id === "3" || props.id === "4") ? (
+        <Text data-testid="likelihood-sentence">
+          {r.ci95
+            ? t(`likelihood.sentence.i${props.id}`, { value: formatRatio(r.value), low: r.ci95[0].toFixed(2), high: r.ci95[1].toFixed(2) })
+            : t(`likelihood.sentenceNoCi.i${props.id}`, { value: formatRatio(r.value) })}
+        </Text>
+      ) : null}
       <Text>{r.ci95 ? t("indicators.view.ci", { low: r.ci95[0].toFixed(2), high: r.ci95[1].toFixed(2) }) : t("indicators.view.noCi")}</Text>
       {r.significant === null ? null : <Text>{r.significant ? t("indicators.view.significant") : t("indicators.view.notSignificant")}</Text>}
       {r.reason ? <Text>{t(`indicators.reason.${r.reason.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}`)}</Text> : null}

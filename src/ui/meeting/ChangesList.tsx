@@ -1,6 +1,7 @@
 // "What changed since the last meeting": RAG moves, completions, newly overdue actions and the
 // progress notes, each with the action's number so the room can find it in the paper.
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { Link, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanChanges } from "../../plan";
 import type { Action } from "../../plan/types";
@@ -23,13 +24,41 @@ function label(action: Action | null | undefined, fallback: string): string {
   return action ? `${action.number} ${action.title}` : fallback;
 }
 
+/** Links that open an action in the tab, and the full report, in a new window (the meeting view stays). */
+export interface MeetingLinks {
+  action(id: number): string;
+  objective(id: number): string;
+  report: string;
+}
+
+/** An action's number and title, as a link that opens it when links are given and the action still exists. */
+export function ActionMention(props: { action: Action | null | undefined; fallback: string; links?: MeetingLinks }): ReactNode {
+  const text = label(props.action, props.fallback);
+  if (!props.links || !props.action) return <span>{text}</span>;
+  return (
+    <Link href={props.links.action(props.action.id)} target="_blank" rel="noopener" inline>
+      {text}
+    </Link>
+  );
+}
+
 /** Shows the first `max` items and says how many more the report has. */
 function capped<T>(items: readonly T[], max: number | undefined): { shown: readonly T[]; more: number } {
   if (max === undefined || items.length <= max) return { shown: items, more: 0 };
   return { shown: items.slice(0, max), more: items.length - max };
 }
 
-export function ChangesList(props: { changes: PlanChanges; actions: readonly Action[]; since: string; headingLevel?: 2 | 3; maxItems?: number; maxNotes?: number }) {
+export function ChangesList(props: {
+  changes: PlanChanges;
+  actions: readonly Action[];
+  since: string;
+  headingLevel?: 2 | 3;
+  maxItems?: number;
+  maxNotes?: number;
+  links?: MeetingLinks;
+  /** False where the overdue actions are listed next to the changes (the side panel marks the new ones there). */
+  showNewlyOverdue?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const H = props.headingLevel === 2 ? "h2" : "h3";
@@ -43,7 +72,15 @@ export function ChangesList(props: { changes: PlanChanges; actions: readonly Act
   const done = capped(completed, props.maxItems);
   const late = capped(newlyOverdue, props.maxItems);
   const shownNotes = props.maxNotes === undefined ? notes : notes.slice(0, props.maxNotes);
-  const more = (n: number) => (n > 0 ? <span className={styles.meta}>{t("meeting.moreNotes", { n })}</span> : null);
+  const more = (n: number) =>
+    n <= 0 ? null : props.links ? (
+      <Link href={props.links.report} target="_blank" rel="noopener" className={styles.meta}>
+        {t("meeting.moreNotes", { n })}
+      </Link>
+    ) : (
+      <span className={styles.meta}>{t("meeting.moreNotes", { n })}</span>
+    );
+  const mention = (action: Action | null | undefined) => <ActionMention action={action} fallback={unknown} links={props.links} />;
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-label={t("meeting.ragMoves")}>
@@ -52,7 +89,7 @@ export function ChangesList(props: { changes: PlanChanges; actions: readonly Act
           <ul className={styles.list}>
             {moves.shown.map((move) => (
               <li key={move.actionId} className={styles.item} data-testid="rag-move">
-                <span>{label(move.action, unknown)}</span>
+                {mention(move.action)}
                 <span className={styles.move}>
                   {/* A first update has no earlier RAG recorded: show where it went only. */}
                   {move.from ? <RagBadge rag={move.from} /> : null}
@@ -74,20 +111,21 @@ export function ChangesList(props: { changes: PlanChanges; actions: readonly Act
           <ul className={styles.list}>
             {done.shown.map((move) => (
               <li key={move.actionId} className={styles.item}>
-                {label(move.action, unknown)}
+                {mention(move.action)}
               </li>
             ))}
           </ul>
         ) : null}
         {more(done.more)}
       </section>
+      {props.showNewlyOverdue === false ? null : (
       <section className={styles.section} aria-label={t("meeting.newlyOverdue")}>
         <H className={styles.h}>{t("meeting.newlyOverdueCount", { n: newlyOverdue.length })}</H>
         {newlyOverdue.length > 0 ? (
           <ul className={styles.list}>
             {late.shown.map((action) => (
               <li key={action.id} className={styles.item}>
-                <span>{label(action, unknown)}</span>
+                {mention(action)}
                 {action.dueDate ? <span className={styles.meta}>{t("meeting.wasDue", { date: formatDay(action.dueDate, i18n.language) })}</span> : null}
               </li>
             ))}
@@ -95,13 +133,14 @@ export function ChangesList(props: { changes: PlanChanges; actions: readonly Act
         ) : null}
         {more(late.more)}
       </section>
+      )}
       <section className={styles.section} aria-label={t("meeting.notes")}>
         <H className={styles.h}>{t("meeting.notesCount", { n: notes.length })}</H>
         {shownNotes.length > 0 ? (
           <ul className={styles.list}>
             {shownNotes.map((note) => (
               <li key={note.id} className={styles.item} data-testid="change-note">
-                <span>{label(byId.get(note.actionId), unknown)}</span>
+                {mention(byId.get(note.actionId))}
                 <span className={styles.note}>{note.note}</span>
                 <span className={styles.meta}>
                   {note.author ? t("meeting.byOn", { name: note.author.title, date: formatDay(note.date, i18n.language) }) : formatDay(note.date, i18n.language)}

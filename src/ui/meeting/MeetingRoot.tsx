@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from "react";
 import type { PlanStore } from "../../sharepoint/types";
 import { useMeetingData } from "./data";
 import type { ExtraRoute } from "./route";
-import { viewUrl } from "./route";
+import { itemHref, viewUrl } from "./route";
+import type { MeetingLinks } from "./ChangesList";
 import { defaultSince, rememberedSince, rememberSince } from "./since";
 import { SidePanel } from "./SidePanel";
 import { Stage } from "./Stage";
@@ -47,8 +48,16 @@ export function MeetingRoot(props: MeetingRootProps) {
 
   const { state, reload } = useMeetingData(props.store, props.year, since, props.today);
   const href = props.href ?? location.href;
+  const links: MeetingLinks = useMemo(
+    () => ({
+      action: (id) => itemHref(href, { action: id }),
+      objective: (id) => itemHref(href, { objective: id }),
+      report: viewUrl(href, "report", since),
+    }),
+    [href, since],
+  );
 
-  if (props.route.view === "stage") return <Stage state={state} since={since} onRetry={reload} />;
+  if (props.route.view === "stage") return <Stage state={state} since={since} onRetry={reload} links={links} />;
   return (
     <SidePanel
       state={state}
@@ -60,6 +69,7 @@ export function MeetingRoot(props: MeetingRootProps) {
       sharing={sharing}
       stageUrl={viewUrl(href, "stage", since)}
       onRetry={reload}
+      links={links}
     />
   );
 }

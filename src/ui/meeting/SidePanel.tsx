@@ -1,14 +1,15 @@
 // The meeting side panel (280-320 px): the date of the committee's last meeting (chosen, and
-// remembered per meeting), what changed since, the overdue actions, and "Share to stage" when the
-// host says this person may share.
-import { Button, Field, Input, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+// remembered per meeting), each objective with its status (what a committee reviews), what changed
+// since, the overdue actions (those new since the date marked, not listed twice), and "Share to
+// stage" when the host says this person may share. Every objective and action in it opens in the tab.
+import { Badge, Button, Field, Input, Link, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { ShareScreenStartRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RAGS } from "../../plan/types";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
-import { ChangesList } from "./ChangesList";
+import { ActionMention, ChangesList, type MeetingLinks } from "./ChangesList";
 import type { MeetingState } from "./data";
 import { formatDay } from "./format";
 import { isIsoDay } from "./route";
@@ -23,6 +24,8 @@ const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: "none", display: "grid", gap: tokens.spacingVerticalS },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   shareStatus: { fontSize: tokens.fontSizeBase200 },
+  objective: { display: "grid", gap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
+  status: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
 });
 
 export function SidePanel(props: {
@@ -32,6 +35,7 @@ export function SidePanel(props: {
   sharing: StageSharing;
   stageUrl: string;
   onRetry(): void;
+  links?: MeetingLinks;
 }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -60,6 +64,7 @@ export function SidePanel(props: {
   const { state } = props;
   const data = state.status === "ready" ? state.data : null;
   const overdue = data ? data.summary.objectives.flatMap((o) => o.overdue) : [];
+  const newlyOverdue = new Set(data ? data.changes.newlyOverdue.map((a) => a.id) : []);
   return (
     <main className={styles.root} aria-busy={state.status === "loading"}>
       <h1 className={styles.h1}>{data ? t("meeting.panelTitleYear", { year: data.year }) : t("meeting.panelTitle")}</h1>
@@ -91,7 +96,35 @@ export function SidePanel(props: {
       {state.status === "empty" ? <p>{t("load.noPlan")}</p> : null}
       {data ? (
         <>
-          <section className={styles.section} aria-label={t("meeting.actionsByRag")}>
+          <section className={styles.section} aria-labelledby="panel-objectives">
+            <h2 id="panel-objectives" className={styles.h2}>
+              {t("meeting.objectives")}
+            </h2>
+            <ul className={styles.list} data-testid="panel-objectives">
+              {data.summary.objectives.map(({ objective, rollUp, progress }) => (
+                <li key={objective.id} className={styles.objective} data-testid="panel-objective">
+                  {props.links ? (
+                    <Link href={props.links.objective(objective.id)} target="_blank" rel="noopener" inline>
+                      {objective.number}. {objective.title}
+                    </Link>
+                  ) : (
+                    <span>
+                      {objective.number}. {objective.title}
+                    </span>
+                  )}
+                  <span className={styles.status}>
+                    <RagBadge rag={rollUp.rag} />
+                    <span className={styles.meta}>{t("meeting.completeOf", { done: progress.complete, total: progress.total })}</span>
+                  </span>
+                  {objective.owner ? <span className={styles.meta}>{objective.owner.title}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className={styles.section} aria-labelledby="panel-counts">
+            <h2 id="panel-counts" className={styles.h2}>
+              {t("meeting.actionsByRag")}
+            </h2>
             <ul className={styles.counts}>
               {RAGS.map((rag) => (
                 <li key={rag} data-testid={`count-${rag}`}>
@@ -103,7 +136,7 @@ export function SidePanel(props: {
           </section>
           <section className={styles.section}>
             <h2 className={styles.h2}>{t("meeting.changesSince", { date: formatDay(props.since, i18n.language) })}</h2>
-            <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={10} maxNotes={6} />
+            <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={10} maxNotes={6} links={props.links} showNewlyOverdue={false} />
           </section>
           <section className={styles.section}>
             <h2 className={styles.h2}>{t("meeting.overdueCount", { n: overdue.length })}</h2>
@@ -112,10 +145,15 @@ export function SidePanel(props: {
             ) : (
               <ul className={styles.list} data-testid="overdue-list">
                 {overdue.map((action) => (
-                  <li key={action.id}>
-                    <div>
-                      {action.number} {action.title}
-                    </div>
+                  <li key={action.id} className={styles.objective}>
+                    <ActionMention action={action} fallback="" links={props.links} />
+                    {newlyOverdue.has(action.id) ? (
+                      <span>
+                        <Badge appearance="outline" color="danger" size="small">
+                          {t("sidePanel.newSince", { date: formatDay(props.since, i18n.language) })}
+                        </Badge>
+                      </span>
+                    ) : null}
                     <div className={styles.meta}>
                       {action.dueDate ? t("meeting.wasDue", { date: formatDay(action.dueDate, i18n.language) }) : null}
                       {action.leads.length > 0 ? ` · ${action.leads.map((p) => p.title).join(", ")}` : action.leadText ? ` · ${action.leadText}` : ""}

@@ -1,11 +1,12 @@
 // Dates and figures as the committee reads them, in the tab's language.
+import { formatDate } from "../../i18n";
 import type { Headline } from "./data";
 
+/** The calendar day of a date or timestamp (its first ten characters), in the tab's language. */
 export function formatDay(iso: string, locale: string): string {
   const day = iso.slice(0, 10);
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+  if (Number.isNaN(new Date(`${day}T00:00:00Z`).getTime())) return iso;
+  return formatDate(day, locale);
 }
 
 export function formatFigure(value: number | null, headline: Pick<Headline, "unit" | "places">, locale: string): string | null {

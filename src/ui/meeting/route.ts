@@ -46,3 +46,16 @@ export function yearToolsHref(href: string): string {
   url.searchParams.delete("action");
   return url.toString();
 }
+
+/**
+ * The tab's own address at one action or objective, from a meeting view or the report (the view,
+ * its period and the sharing stand-in dropped; identity, theme, site and year kept): every mention
+ * of an action or objective opens it.
+ */
+export function itemHref(href: string, item: { action: number } | { objective: number }): string {
+  const url = new URL(href);
+  for (const key of ["view", "since", "canShare", "action", "objective"]) url.searchParams.delete(key);
+  if ("action" in item) url.searchParams.set("action", String(item.action));
+  else url.searchParams.set("objective", String(item.objective));
+  return url.toString();
+}

@@ -175,8 +175,9 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
                   <QuickUpdate key={action.etag} action={action} onDone={() => setUpdating(false)} onCancel={() => setUpdating(false)} />
                 ) : (
                   <div>
-                    <Button appearance="primary" onClick={() => setUpdating(true)}>
-                      {t("update.open")}
+                    {/* A completed action needs no call to action: a quiet way to add a note or reopen it. */}
+                    <Button appearance={action.rag === "Blue" ? "secondary" : "primary"} onClick={() => setUpdating(true)}>
+                      {action.rag === "Blue" ? t("completeAction.update") : t("update.open")}
                     </Button>
                   </div>
                 )}

@@ -1,7 +1,7 @@
 // The configurable tab's configuration page: choose the SharePoint site (default: the team's site)
 // and the plan year; a plan editor can set up (provision) the lists after confirming.
 import { useCallback, useEffect, useState } from "react";
-import { Button, Combobox, Field, Input, Link, MessageBar, MessageBarBody, Option, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Capabilities } from "../../plan";
 import type { PlanStore } from "../../sharepoint/types";
@@ -28,12 +28,29 @@ const useStyles = makeStyles({
   h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "min(100%, 240px)" },
+  years: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
 /** What stops this user setting the plan up, and whom to ask; nothing when they can. */
 function setUpHint(setUp: SetUpCheck | null, t: (key: string, options?: Record<string, unknown>) => string): string | null {
   if (!setUp || setUp.canSetUp) return null;
   return setUp.missing === "scope" ? t("config.needsConsent", { scope: setUp.scope }) : t("config.needsFullControl");
+}
+
+/** A plan year as NHS plans write it: "2025/26", the second year the one after the first. */
+export function isPlanYear(value: string): boolean {
+  const m = /^(\d{4})\/(\d{2})$/.exec(value.trim());
+  return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]);
+}
+
+/** An address the tab can reach: http(s) with a host. */
+export function isSiteUrl(value: string): boolean {
+  try {
+    const url = new URL(value.trim());
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
 }
 
 /** The plan year running on a date: NHS years run April to March ("2025/26"). */
@@ -66,6 +83,8 @@ export function ConfigPage(props: {
   const [siteUrl, setSiteUrl] = useState(props.defaultSiteUrl);
   const [checkedUrl, setCheckedUrl] = useState(props.defaultSiteUrl);
   const [year, setYear] = useState(props.defaultYear ?? "");
+  const [yearTouched, setYearTouched] = useState(false);
+  const [siteInvalid, setSiteInvalid] = useState(false);
   const [site, setSite] = useState<SiteState>({ status: "idle" });
   const [confirming, setConfirming] = useState(false);
   const [provisioning, setProvisioning] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
@@ -103,7 +122,8 @@ export function ConfigPage(props: {
     void check(checkedUrl);
   }, [check, checkedUrl]);
 
-  const complete = site.status === "ready" && site.provisioned && /^\d{4}\/\d{2}$/.test(year.trim()) && checkedUrl.trim() !== "";
+  const yearValid = isPlanYear(year);
+  const complete = site.status === "ready" && site.provisioned && yearValid && checkedUrl.trim() !== "";
   useEffect(() => {
     onChange(complete ? { siteUrl: checkedUrl.trim(), year: year.trim() } : null);
   }, [complete, checkedUrl, year, onChange]);
@@ -134,11 +154,23 @@ export function ConfigPage(props: {
         className={styles.row}
         onSubmit={(e) => {
           e.preventDefault();
+          if (!isSiteUrl(siteUrl)) {
+            setSiteInvalid(true);
+            return;
+          }
+          setSiteInvalid(false);
           if (siteUrl.trim() === checkedUrl) void check(checkedUrl);
           else setCheckedUrl(siteUrl.trim());
         }}
+        noValidate
       >
-        <Field label={t("config.site")} hint={t("config.siteHint")} className={styles.grow}>
+        <Field
+          label={t("config.site")}
+          hint={t("config.siteHint")}
+          className={styles.grow}
+          validationState={siteInvalid ? "error" : "none"}
+          validationMessage={siteInvalid ? t("configForm.siteInvalid") : undefined}
+        >
           <Input type="url" value={siteUrl} onChange={(_, d) => setSiteUrl(d.value)} />
         </Field>
         <Button type="submit">{t("config.check")}</Button>
@@ -167,21 +199,41 @@ export function ConfigPage(props: {
         </MessageBar>
       ) : null}
       {site.status === "ready" && site.provisioned ? (
-        <Field label={t("config.year")} hint={t("config.yearHint")}>
-          <Combobox freeform value={year} selectedOptions={[year]} onOptionSelect={(_, d) => setYear(d.optionValue ?? "")} onChange={(e) => setYear(e.target.value)}>
-            {[...new Set([...years, currentPlanYear(today)])].map((y) => (
-              <Option key={y} value={y}>
+        // Any plan year may be typed (last year's, next year's): the years already on the site are offered, not imposed.
+        <div className={styles.row}>
+          <Field
+            label={t("config.year")}
+            hint={t("config.yearHint")}
+            validationState={yearTouched && !yearValid ? "error" : "none"}
+            validationMessage={yearTouched && !yearValid ? t("configForm.yearInvalid") : undefined}
+          >
+            <Input value={year} onChange={(_, d) => setYear(d.value)} onBlur={() => setYearTouched(true)} />
+          </Field>
+          <div className={styles.years} role="group" aria-label={t("configForm.yearsOnSite")}>
+            <Text>{years.length > 0 ? t("configForm.yearsOnSite") : t("configForm.noYearsYet")}</Text>
+            {[...new Set([...years, currentPlanYear(today)])].sort().map((y) => (
+              <Button
+                key={y}
+                size="small"
+                appearance={y === year.trim() ? "primary" : "secondary"}
+                aria-pressed={y === year.trim()}
+                onClick={() => {
+                  setYear(y);
+                  setYearTouched(true);
+                }}
+              >
                 {y}
-              </Option>
+              </Button>
             ))}
-          </Combobox>
-        </Field>
+          </div>
+        </div>
       ) : null}
       {complete && props.openHref ? (
         <Link href={props.openHref({ siteUrl: checkedUrl.trim(), year: year.trim() })}>{t("config.open")}</Link>
       ) : null}
-      {confirming ? (
-        <ConfirmDialog
+      {/* Always mounted, closed with open={false}, even while the site is re-checked: see ConfirmDialog. */}
+      <ConfirmDialog
+          open={confirming}
           title={t("config.provisionTitle")}
           body={t("config.provisionBody", { site: checkedUrl })}
           confirm={t("config.provision")}
@@ -190,7 +242,6 @@ export function ConfigPage(props: {
           onConfirm={() => void runProvision()}
           onCancel={() => setConfirming(false)}
         />
-      ) : null}
     </main>
   );
 }

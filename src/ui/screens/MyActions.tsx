@@ -60,8 +60,12 @@ export function MyActions(props: { onOpenAction: (id: number) => void }) {
                       <QuickUpdate key={action.etag} action={action} onDone={() => setOpen(null)} onCancel={() => setOpen(null)} />
                     ) : (
                       <div>
-                        <Button appearance="primary" onClick={() => setOpen(action.id)} aria-label={t("update.openFor", { number: action.number })}>
-                          {t("update.open")}
+                        <Button
+                          appearance={action.rag === "Blue" ? "secondary" : "primary"}
+                          onClick={() => setOpen(action.id)}
+                          aria-label={action.rag === "Blue" ? t("completeAction.updateFor", { number: action.number }) : t("update.openFor", { number: action.number })}
+                        >
+                          {action.rag === "Blue" ? t("completeAction.update") : t("update.open")}
                         </Button>
                       </div>
                     )

@@ -17,6 +17,7 @@ import {
   Toolbar,
   createTableColumn,
   makeStyles,
+  mergeClasses,
   tokens,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
@@ -33,6 +34,8 @@ import { usePlan } from "../state/PlanContext";
 import { useNarrow } from "../state/useNarrow";
 
 const useStyles = makeStyles({
+  // "2.10" needs about four digits' room, not a share of the row like the title's.
+  numberColumn: { flexGrow: 0, flexShrink: 0, flexBasis: "64px", minWidth: "64px", maxWidth: "64px" },
   root: { display: "grid", gap: tokens.spacingVerticalM },
   head: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
@@ -273,11 +276,15 @@ export function ObjectiveDetail(props: {
             size={narrow ? "small" : "medium"}
           >
             <DataGridHeader>
-              <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
+              <DataGridRow>
+                {({ renderHeaderCell, columnId }) => <DataGridHeaderCell className={columnId === "number" ? styles.numberColumn : undefined}>{renderHeaderCell()}</DataGridHeaderCell>}
+              </DataGridRow>
             </DataGridHeader>
             <DataGridBody<Action>>
               {({ item, rowId }) => (
-                <DataGridRow<Action> key={rowId} className={styles.row}>{({ renderCell }) => <DataGridCell className={styles.cell}>{renderCell(item)}</DataGridCell>}</DataGridRow>
+                <DataGridRow<Action> key={rowId} className={styles.row}>
+                  {({ renderCell, columnId }) => <DataGridCell className={columnId === "number" ? mergeClasses(styles.cell, styles.numberColumn) : styles.cell}>{renderCell(item)}</DataGridCell>}
+                </DataGridRow>
               )}
             </DataGridBody>
           </DataGrid>

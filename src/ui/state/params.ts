@@ -9,6 +9,8 @@ export interface PageParams {
   consent: string[] | null;
   view: "config" | null;
   actionId: number | null;
+  /** ?objective=<id>: the tab opens at that objective (from the meeting views' links). */
+  objectiveId: number | null;
   siteUrl: string | null;
   year: string | null;
 }
@@ -31,6 +33,7 @@ export function readParams(search: string): PageParams {
   const action = q.get("action") ?? "";
   const year = q.get("year")?.trim() ?? "";
   const upn = q.get("as") ?? "";
+  const objective = q.get("objective") ?? "";
   return {
     theme: theme === "default" || theme === "dark" || theme === "contrast" ? theme : null,
     lang: q.get("lang"),
@@ -38,6 +41,7 @@ export function readParams(search: string): PageParams {
     consent: q.get("consent") === null ? null : (q.get("consent") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     view: q.get("view") === "config" ? "config" : null,
     actionId: ITEM_ID.test(action) && Number(action) <= MAX_ITEM_ID ? Number(action) : null,
+    objectiveId: ITEM_ID.test(objective) && Number(objective) <= MAX_ITEM_ID ? Number(objective) : null,
     siteUrl: q.get("site"),
     year: PLAN_YEAR.test(year) ? year : null,
   };

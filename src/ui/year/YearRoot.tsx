@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { Capabilities } from "../../plan/types";
 import type { PlanStore } from "../../sharepoint/types";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { NotSetUp } from "../components/NotSetUp";
+import { errorKind } from "../state/errors";
 import type { ExtraRoute } from "../meeting/route";
 import { defaultSince } from "../meeting/since";
 import { PlanYearScreen } from "./PlanYearScreen";
@@ -26,7 +28,12 @@ export function YearRoot(props: { route: ExtraRoute & { view: "year" | "report" 
   }, [props.store, props.year, tick]);
 
   if (!state) return <Spinner label={t("meeting.loading")} />;
-  if ("error" in state) return <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => setTick((n) => n + 1)} />;
+  if ("error" in state)
+    return errorKind(state.error) === "notProvisioned" ? (
+      <NotSetUp store={props.store} onRetry={() => setTick((n) => n + 1)} href={props.href} />
+    ) : (
+      <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => setTick((n) => n + 1)} />
+    );
   // With no plan yet, the year screen still opens (to import one) on the current plan year.
   const year = state.year ?? currentPlanYear(props.today);
   if (props.route.view === "report") return <ReportView store={props.store} year={year} since={props.route.since ?? defaultSince(props.today)} today={props.today} />;
