@@ -1,4 +1,4 @@
-// computeResults: records in, the results document out (WRES.md, "The results document").
+// computeResults: records in, the results document out (docs/wres-method.md#the-results-document).
 import type { Dataset } from "../workbook/types";
 import type { ComputeOptions, IndicatorResult, ResultsDocument, RepresentationResult, Standard } from "./types";
 import { makeContext } from "./context";

@@ -1,4 +1,4 @@
-// Display formatting. Figures are computed unrounded and rounded only here (WRES.md, "Rounding").
+// Display formatting. Figures are computed unrounded and rounded only here (docs/wres-method.md#rounding).
 
 /** RL to 2 decimal places, e.g. "1.80"; "n/a" when not calculable. */
 export function formatRatio(x: number | null | undefined): string {

@@ -1,4 +1,4 @@
-// The results document (WRES.md, "The results document") and the vocabulary of standards.
+// The results document (docs/wres-method.md#the-results-document) and the vocabulary of standards.
 // Field names marked "contract" are fixed: the tab, the command line, saved results and tests read them.
 // The two compared groups are named by the standard (WRES: "white" and "bme"), so the same shapes
 // serve other standards (e.g. disability: "nonDisabled" and "disabled") without new code.

@@ -1,4 +1,4 @@
-// OData $batch as @pnp/sp speaks it (SHAREPOINT.md §2.4): a multipart/mixed request whose runs of
+// OData $batch as @pnp/sp speaks it (docs/sharepoint.md §2.4): a multipart/mixed request whose runs of
 // writes sit in changesets, answered by one flat list of `--batchresponse_` parts in request order.
 // Parts are executed one by one and independently, like SharePoint (no rollback).
 import { randomUUID } from "node:crypto";

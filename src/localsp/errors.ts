@@ -1,5 +1,5 @@
 // SharePoint's error vocabulary: each thrown SpError becomes an `odata.error` (or verbose `error`)
-// body with the status, code and message SharePoint Online uses (SHAREPOINT.md §3).
+// body with the status, code and message SharePoint Online uses (docs/sharepoint.md §3).
 
 export class SpError extends Error {
   constructor(

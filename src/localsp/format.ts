@@ -1,4 +1,4 @@
-// Response envelopes by Accept header (SHAREPOINT.md §2.5): JSON light minimal metadata
+// Response envelopes by Accept header (docs/sharepoint.md §2.5): JSON light minimal metadata
 // (`application/json`, what @pnp/sp sends), nometadata, and verbose (`fields.add*`).
 import type { SpError } from "./errors";
 

@@ -383,7 +383,7 @@ export function queryItems(scope: ListScope, query: ItemQuery, threshold: number
   };
   if (filter) for (const path of filterPaths(filter)) resolve(path);
 
-  // The list view threshold (SHAREPOINT.md §3.2): over `threshold` items, the first clause must use
+  // The list view threshold (docs/sharepoint.md §3.2): over `threshold` items, the first clause must use
   // an index and narrow the rows below the threshold, and sorting must use an index.
   if (all.length > threshold) {
     if (order.some((t) => !isIndexed(t.field) || (t.sub !== null && t.sub !== "$display"))) throw thresholdExceeded();

@@ -1,5 +1,5 @@
 // A small recursive-descent parser for the $filter grammar that reaches SharePoint from @pnp/sp
-// (SHAREPOINT.md §2.7): eq ne gt ge lt le, and, or, not, parentheses, startswith/substringof,
+// (docs/sharepoint.md §2.7): eq ne gt ge lt le, and, or, not, parentheses, startswith/substringof,
 // string/number/null/boolean/datetime literals and Field or Field/Sub paths. Anything else is
 // refused by name (501) rather than guessed at.
 import { SpError, unsupported } from "./errors";

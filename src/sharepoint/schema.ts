@@ -1,4 +1,4 @@
-// The SharePoint data model (ARCHITECTURE.md) as data: list titles, internal field names, field
+// The SharePoint data model (docs/architecture.md#data-model) as data: list titles, internal field names, field
 // types and indexes. Provisioning creates it; the repositories read and write through these
 // names only. Pure data, so the local server's seed can use it too.
 

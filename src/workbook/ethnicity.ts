@@ -1,7 +1,7 @@
 // Ethnicity values as real extracts spell them: a code ("A", "CA"), a code and label
 // ("CA White English", "Z Not Stated"), or a label alone ("White - British",
 // "Asian or Asian British - Indian", census 2021 wording). Classified on the first character of
-// the NHS ethnic category code (WRES.md, "Ethnic groups"); anything unrecognised is unknown.
+// the NHS ethnic category code (docs/wres-method.md#ethnic-groups); anything unrecognised is unknown.
 import type { BroadEthnicity, EthnicGroup, Ethnicity } from "./types";
 
 const NATIONAL_CODES = "ABCDEFGHJKLMNPRSZ";
@@ -115,7 +115,7 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
     if (NATIONAL_CODES.includes(national)) {
       const restCode = rest ? codeOfLabel(normaliseLabel(rest)) : null;
       const codeIsWholeToken = rest !== "" || raw.length <= 2;
-      // Every C-prefixed local code is White (WRES.md), whatever its label says ("CX White Mixed").
+      // Every C-prefixed local code is White (docs/wres-method.md#ethnic-groups), whatever its label says ("CX White Mixed").
       const localWhite = national === "C" && second !== "";
       // A national code (one letter) whose words name another category; a local code (two characters,
       // a subdivision its words describe loosely) only when the words name another broad group.

@@ -2,7 +2,7 @@
 // from workbook bytes) and src/indicators (which counts them). Plain data only.
 import type { CellStore } from "./cells";
 
-/** The three groups every WRES measure compares (WRES.md, "Ethnic groups"). */
+/** The three groups every WRES measure compares (docs/wres-method.md#ethnic-groups). */
 export type EthnicGroup = "white" | "bme" | "unknown";
 
 /** The groups below BME that trusts and NHS Wales disaggregate to. */
@@ -23,7 +23,7 @@ export interface Ethnicity {
 export type AfcBand = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8a" | "8b" | "8c" | "8d" | "9" | "VSM";
 export const AFC_BANDS: readonly AfcBand[] = ["1", "2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9", "VSM"];
 
-/** Medical and dental subgroups (WRES.md, "Pay bands and cohorts"). */
+/** Medical and dental subgroups (docs/wres-method.md#pay-bands-and-cohorts). */
 export type MedicalSubgroup = "consultant" | "non-consultant-career-grade" | "trainee" | "other";
 export const MEDICAL_SUBGROUPS: readonly MedicalSubgroup[] = ["consultant", "non-consultant-career-grade", "trainee", "other"];
 
@@ -201,7 +201,7 @@ export interface ReadOptions {
   /** Whole-file failures: throw (default) or report and carry on with the other files. */
   fileErrors?: FileErrorPolicy;
   /**
-   * Setting (WRES.md): staff group or occupation name -> cohort for indicator 1, laid over
+   * Setting (docs/wres-method.md#pay-bands-and-cohorts): staff group or occupation name -> cohort for indicator 1, laid over
    * DEFAULT_STAFF_GROUP_COHORTS (names match ignoring case and punctuation). Staff groups in neither
    * are told by the words in their names.
    */

@@ -64,7 +64,7 @@ export function parseGrade(value: CellValue | undefined): ParsedGrade {
 // ---------------------------------------------------------------- staff groups and cohorts
 
 /**
- * ESR staff groups -> cohort for indicator 1 (WRES.md: the mapping is a setting with sensible defaults).
+ * ESR staff groups -> cohort for indicator 1 (docs/wres-method.md#pay-bands-and-cohorts: the mapping is a setting with sensible defaults).
  * ReadOptions.staffGroupCohorts adds to or overrides these by name. Names match ignoring case, spaces and
  * punctuation ("Add Prof Scientific and Technic" = "ADD PROF SCIENTIFIC & TECHNIC").
  */

@@ -1,5 +1,5 @@
 // The SharePoint Online REST contract the app relies on, as recorded in
-// shared/design/SHAREPOINT.md (what @pnp/sp 4.21 sends, what SPO answers): status codes, headers and
+// docs/sharepoint.md (what @pnp/sp 4.21 sends, what SPO answers): status codes, headers and
 // body shapes, checked against the local server. A change that drifts from SharePoint fails here.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,7 +46,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("SharePoint REST contract (SHAREPOINT.md §2-3)", () => {
+describe("SharePoint REST contract (docs/sharepoint.md §2-3)", () => {
   const state: { listId?: string; ownerId?: number; itemId?: number } = {};
 
   it("contextinfo is top-level minimal metadata (pnpjs parses it with JSONParse)", async () => {

@@ -204,7 +204,7 @@ export function savedResults(saved: readonly IndicatorResultRow[], standard = ST
 }
 
 /**
- * The plan editor's small-number threshold (WRES.md: a setting, default 10). At least 5: below that,
+ * The plan editor's small-number threshold (docs/wres-method.md#small-numbers: a setting, default 10). At least 5: below that,
  * counts of one to four people in a band or a case type, the ones most likely to identify someone,
  * would be published, which NHS disclosure-control practice never allows. At most 50, past which almost
  * every band-level figure of a typical trust would be hidden (and a slip of the keyboard is likelier).

@@ -1,4 +1,4 @@
-// The $filter grammar @pnp/sp sends (SHAREPOINT.md §2.7), evaluated by the local server.
+// The $filter grammar @pnp/sp sends (docs/sharepoint.md §2.7), evaluated by the local server.
 import { describe, expect, it } from "vitest";
 import { evaluateFilter, leadingClause, parseFilter } from "../../../src/localsp/odata-filter";
 import { SpError } from "../../../src/localsp/errors";

@@ -34,7 +34,7 @@ describe("toAppError", () => {
 });
 
 describe("hasPermission", () => {
-  // Masks as SharePoint Online reports them (SHAREPOINT.md 2.8).
+  // Masks as SharePoint Online reports them (docs/sharepoint.md §2.8).
   const full = { High: "2147483647", Low: "4294967295" };
   const edit = { High: "432", Low: "1011030767" };
   const contribute = { High: "432", Low: "1011028719" };

@@ -11,7 +11,7 @@ const text = fc
   .filter((s) => s.length > 0);
 const cell = fc.oneof(text, fc.integer({ min: -1e9, max: 1e9 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.boolean(), fc.constant(null));
 
-/** The ethnicity spellings the generator uses, classified by hand (WRES.md, "Ethnic groups"). */
+/** The ethnicity spellings the generator uses, classified by hand (docs/wres-method.md#ethnic-groups). */
 const GROUP_OF: Record<string, "white" | "bme" | "unknown"> = {
   A: "white",
   "CA White English": "white",

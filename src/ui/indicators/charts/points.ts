@@ -1,5 +1,5 @@
 // What each chart plots, as plain functions (no React, no Fluent): one point per category with its value
-// or the reason it has none. A value hidden for small numbers (WRES.md, "Small numbers") and a value that
+// or the reason it has none. A value hidden for small numbers (docs/wres-method.md#small-numbers) and a value that
 // cannot be calculated are both null in a publishable copy; the charts must tell them apart and draw
 // neither as a bar, so the point keeps which one it is.
 import type { Counts, ModelEmployerBand } from "../../../indicators";
