@@ -244,7 +244,9 @@ describe("two people editing the same action", () => {
   });
 
   it("merge field by field: each person's change to a different field is kept", async () => {
-    const action = (await amarasActions())[3] ?? (await amarasActions())[0]!;
+    // An open action: a completed (Blue) one offers "Add a note or reopen" instead of "Update progress".
+    const all = await amarasActions();
+    const action = all.slice(3).find((a) => a.rag !== "Blue") ?? all[0]!;
     const before = await storeAs(LEAD).getAction(action.id);
     const newRag = before.rag === "Green" ? "Amber" : "Green";
     const first = await openAs(LEAD);
@@ -324,6 +326,9 @@ describe("screens in every theme and at the meeting side panel width", () => {
       };
       const { page, context } = await openAs(AMARA, { theme, viewport });
       await ready(page);
+      // An action owner lands on My actions; the overview is one tab away.
+      await page.getByRole("tab", { name: "Overview" }).click();
+      await page.getByRole("heading", { name: "Objectives" }).waitFor();
       await check(page, "overview");
 
       const snapshot = await plan();
