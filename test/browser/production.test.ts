@@ -1,5 +1,5 @@
 // The production build, served the way an organisation hosts it (static files over HTTP with the
-// headers from manifest/DEPLOYMENT.md), renders standalone against the local SharePoint stand-in.
+// headers from src/packaging/hosting-headers.ts, which docs/deployment.md prints), renders standalone against the local SharePoint stand-in.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
@@ -12,6 +12,7 @@ import type { Browser } from "playwright-core";
 import { DEMO_PLAN, DEMO_PLAN_YEAR } from "../../src/localsp/demo-plan";
 import { startLocalSharePoint } from "../../src/localsp/server";
 import { BUDGETS, measure } from "../../src/packaging/bundle-size";
+import { hostingHeaders } from "../../src/packaging/hosting-headers";
 import { DESKTOP, launchBrowser, openAs, screenshot, type RunningApp } from "../support/browser";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -27,16 +28,10 @@ const CONTENT_TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-/** The hosting headers DEPLOYMENT.md asks for. */
-function headersFor(path: string): Record<string, string> {
-  const frameAncestors = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com";
-  if (path === "/auth-redirect.html") return { "Cache-Control": "no-store", "Content-Security-Policy": "frame-ancestors 'self'" };
-  if (path.startsWith("/assets/")) return { "Cache-Control": "public, max-age=31536000, immutable" };
-  return { "Cache-Control": "no-cache", "Content-Security-Policy": frameAncestors };
-}
-
 interface ProductionSite extends RunningApp {
   sharePointRequests: string[];
+  /** A page on another origin that shows the tab in a frame. */
+  hostUrl: string;
 }
 
 /** Paths the SharePoint stand-in answers (as mounted by the dev server's plugin). */
@@ -51,6 +46,8 @@ async function serveProduction(distDir: string): Promise<ProductionSite> {
   const sharePoint = await startLocalSharePoint({ dataDir, seed: "demo" });
   const upstream = new URL(sharePoint.url);
   const sharePointRequests: string[] = [];
+  // The framing host's origin, allowed by frame-ancestors in place of the tenant's SharePoint (set once it listens).
+  let hostOrigin = "http://127.0.0.1:1";
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
     if (SHAREPOINT_PATHS.test(path)) {
@@ -77,7 +74,7 @@ async function serveProduction(distDir: string): Promise<ProductionSite> {
     }
     try {
       if (!statSync(file).isFile()) throw new Error("not a file");
-      res.writeHead(200, { "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", ...headersFor(path === "/" ? "/index.html" : path) });
+      res.writeHead(200, { "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", ...hostingHeaders(path === "/" ? "/index.html" : path, hostOrigin) });
       res.end(readFileSync(file));
     } catch {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
@@ -85,15 +82,25 @@ async function serveProduction(distDir: string): Promise<ProductionSite> {
   });
   await new Promise<void>((resolveListen) => server.listen(0, "127.0.0.1", resolveListen));
   const { port } = server.address() as AddressInfo;
+  // Another origin (another port) playing a Microsoft 365 host or a SharePoint page that frames the tab.
+  const host: Server = createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><title>host</title><iframe title="tab" style="width:1000px;height:700px" src="http://127.0.0.1:${port}/?as=edi.lead%40wres.test"></iframe>`);
+  });
+  await new Promise<void>((resolveListen) => host.listen(0, "127.0.0.1", resolveListen));
+  hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
   return {
     url: `http://127.0.0.1:${port}/`,
+    hostUrl: `${hostOrigin}/`,
     dataDir,
     sharePointRequests,
     async close() {
-      await new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
-        server.closeAllConnections();
-      });
+      for (const running of [server, host]) {
+        await new Promise<void>((resolveClose) => {
+          running.close(() => resolveClose());
+          running.closeAllConnections();
+        });
+      }
       await sharePoint.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -200,10 +207,54 @@ describe("production build", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("cross-origin-opener-policy")).toBeNull();
+    // MSAL's silent sign-in loads this page in a hidden iframe inside the (framed) tab: it must
+    // accept the same ancestors as the tab, or silent sign-in fails wherever nested app auth is absent.
+    const csp = response.headers.get("content-security-policy") ?? "";
+    for (const host of ["https://teams.microsoft.com", "https://*.cloud.microsoft", "https://*.office.com"]) expect(csp).toContain(host);
 
     const { context, page } = await openAs(browser, site, "edi.lead@wres.test", { path: "auth-redirect.html" });
     try {
       await page.waitForFunction(() => /could not be completed/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lets the framed tab load the bridge page in a hidden iframe, as MSAL's silent sign-in does without nested app authentication", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB" });
+    const blocked: string[] = [];
+    try {
+      const page = await context.newPage();
+      page.on("console", (message) => {
+        if (/frame-ancestors/.test(message.text())) blocked.push(message.text());
+      });
+      await page.goto(site.hostUrl);
+      await expect.poll(() => page.frames().some((f) => f.url().startsWith(site.url)), { timeout: 30_000 }).toBe(true);
+      const tab = page.frames().find((f) => f.url().startsWith(site.url))!;
+      // The tab itself renders in the cross-origin frame (its frame-ancestors allow the host).
+      await tab.waitForFunction(() => (document.getElementById("root")?.textContent ?? "").trim().length > 0, undefined, { timeout: 30_000 });
+      // What MSAL does for a silent sign-in: a hidden iframe on the redirect URI inside the tab's page.
+      const bridgeRan = await tab.evaluate(
+        () =>
+          new Promise<boolean>((resolveLoad) => {
+            const frame = document.createElement("iframe");
+            frame.style.display = "none";
+            frame.src = "/auth-redirect.html";
+            frame.onload = () => {
+              // A page blocked by frame-ancestors is replaced by an error page of another origin.
+              setTimeout(() => {
+                try {
+                  resolveLoad(Boolean(frame.contentDocument?.getElementById("status")));
+                } catch {
+                  resolveLoad(false);
+                }
+              }, 500);
+            };
+            document.body.appendChild(frame);
+          }),
+      );
+      expect(blocked).toEqual([]);
+      expect(bridgeRan).toBe(true);
     } finally {
       await context.close();
     }
