@@ -25,6 +25,7 @@ import { ALL_SCOPES, P, grantOfScopes, has, type ScopeGrant } from "./permission
 import { Guard, Security, itemScope, listScope } from "./security";
 import { answerSecurity, basePermissionsDocument, securityStep, securityStepOnSecurable, type Securable, type SecurityHost, type SecurityResource } from "./security-api";
 import { firstArg, parseSegments, type Segment } from "./segments";
+import { regionalSettingsProps, siteTimeZone, timeZoneProps } from "./regional";
 import { nowIso, type FileRecord, type ItemRecord, type ListRow, type SiteRow, type Store, type UserRow } from "./store";
 
 export interface ApiRequest {
@@ -96,7 +97,9 @@ type Resource =
   | { kind: "security"; res: SecurityResource }
   | { kind: "folder"; list: ListRow; path: string }
   | { kind: "files"; list: ListRow; folder: string }
-  | { kind: "file"; list: ListRow; path: string };
+  | { kind: "file"; list: ListRow; path: string }
+  | { kind: "regionalSettings" }
+  | { kind: "timeZone" };
 
 /** $skip is accepted and ignored on items, as SharePoint Online does; the rest are implemented. */
 const SUPPORTED_QUERY_OPTIONS = new Set(["$select", "$expand", "$filter", "$orderby", "$top", "$skiptoken", "$skip"]);
@@ -297,6 +300,9 @@ export class LocalSharePointApi {
             const who = this.guardFor(ctx, str(arg));
             return done({ kind: "permissions", mask: () => who.web() });
           }
+          case "regionalsettings":
+            if (!seg.args) return done({ kind: "regionalSettings" });
+            break;
           case "getfolderbyserverrelativepath":
           case "getfolderbyserverrelativeurl":
             return done(this.folderByPath(ctx, str(arg)));
@@ -304,6 +310,9 @@ export class LocalSharePointApi {
           case "getfilebyserverrelativeurl":
             return done(this.fileByPath(ctx, str(arg)));
         }
+        break;
+      case "regionalSettings":
+        if (seg.name === "timezone" && !seg.args) return done({ kind: "timeZone" });
         break;
       case "siteUsers":
         switch (seg.name) {
@@ -575,6 +584,19 @@ export class LocalSharePointApi {
         break;
       case "siteUsers":
         if (method === "GET") return this.collection(ctx, this.store.siteUsers(ctx.site.id).map((u) => this.userEntity(ctx, u)), "SP.User");
+        break;
+      case "regionalSettings":
+        if (method === "GET") {
+          const path = "Web/RegionalSettings";
+          return this.single(ctx, new Entity({ type: "SP.RegionalSettings", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path }, regionalSettingsProps()), "SP.RegionalSettings");
+        }
+        break;
+      case "timeZone":
+        if (method === "GET") {
+          const path = "Web/RegionalSettings/TimeZone";
+          const entity = new Entity({ type: "SP.TimeZone", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path }, timeZoneProps(siteTimeZone(this.store, ctx.site.id)));
+          return this.single(ctx, entity, "SP.TimeZone");
+        }
         break;
       case "user":
         if (method === "GET") return this.single(ctx, this.userEntity(ctx, r.user), "SP.User");

@@ -4,6 +4,7 @@ import type { Action, DataFile, IndicatorNumber, IndicatorResultRow, Objective, 
 import { INDICATOR_NUMBERS, RAGS } from "../plan/types";
 import type { ActionPatch, ObjectivePatch } from "./types";
 import { F } from "./schema";
+import { dayFromSharePoint, dayToSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
 
 export type SpItem = Record<string, unknown>;
 
@@ -112,14 +113,15 @@ function people(value: unknown): Person[] {
     .filter((p): p is Person => p !== null);
 }
 
-/** A DateOnly value stored as UTC midnight -> yyyy-mm-dd. */
-function day(value: unknown): string | null {
-  return typeof value === "string" && value.length >= 10 ? value.slice(0, 10) : null;
+/** A date-only value (local midnight of the site's zone, in UTC) -> yyyy-mm-dd in that zone. */
+function day(value: unknown, zone: SiteTimeZone): string | null {
+  return dayFromSharePoint(value, zone);
 }
 
-function toSpDate(value: string | null | undefined): string | null {
+/** yyyy-mm-dd -> the UTC instant SharePoint stores for that day in the site's zone. */
+function toSpDate(value: string | null | undefined, zone: SiteTimeZone): string | null {
   if (!value) return null;
-  return value.length === 10 ? `${value}T00:00:00Z` : value;
+  return value.length === 10 ? dayToSharePoint(value, zone) : value;
 }
 
 function lines(value: unknown): string[] {
@@ -148,7 +150,8 @@ export function toObjective(item: SpItem): Objective {
   };
 }
 
-export function toAction(item: SpItem): Action {
+/** `zone`: the site's time zone (RegionalSettings/TimeZone), which date-only values are kept in. */
+export function toAction(item: SpItem, zone: SiteTimeZone = UTC_ZONE): Action {
   const carried = item[F.carriedFrom];
   return {
     id: Number(item["Id"]),
@@ -158,7 +161,7 @@ export function toAction(item: SpItem): Action {
     title: String(item[F.title] ?? ""),
     leads: people(item[F.leads]),
     leadText: text(item[F.leadText]),
-    dueDate: day(item[F.dueDate]),
+    dueDate: day(item[F.dueDate], zone),
     milestones: text(item[F.milestones]),
     progress: text(item[F.progress]),
     kpis: text(item[F.kpis]),
@@ -242,14 +245,14 @@ export function objectiveFields(patch: ObjectivePatch): SpItem {
 }
 
 /** The item fields a change to an action writes (only the keys present in the patch). */
-export function actionFields(patch: ActionPatch): SpItem {
+export function actionFields(patch: ActionPatch, zone: SiteTimeZone = UTC_ZONE): SpItem {
   const out: SpItem = {};
   set(out, patch, "title", F.title);
   set(out, patch, "objectiveId", `${F.objective}Id`);
   set(out, patch, "number", F.actionNumber);
   set(out, patch, "leads", `${F.leads}Id`, (list: Person[]) => list.map((p) => p.id));
   set(out, patch, "leadText", F.leadText, nullable);
-  set(out, patch, "dueDate", F.dueDate, toSpDate);
+  set(out, patch, "dueDate", F.dueDate, (v: string | null) => toSpDate(v, zone));
   set(out, patch, "milestones", F.milestones, nullable);
   set(out, patch, "progress", F.progress, nullable);
   set(out, patch, "kpis", F.kpis, nullable);

@@ -7,6 +7,7 @@ import "@pnp/sp/lists/index.js";
 import "@pnp/sp/items/index.js";
 import "@pnp/sp/batching.js";
 import "@pnp/sp/site-users/index.js";
+import "@pnp/sp/regional-settings/web.js";
 import type { IList } from "@pnp/sp/lists/index.js";
 import type { Action, Capabilities, IndicatorResultRow, Objective, Person, ProgressUpdate } from "../plan/types";
 import { validateProgress } from "../plan/validation";
@@ -38,6 +39,7 @@ import { MAX_PAGE, readAllPages, readFiltered } from "./paging";
 import { hasPermission, listPermissions, PermissionKind, webPermissions } from "./permissions";
 import { F, LIST_TITLES } from "./schema";
 import { PLAN_GROUPS, planEditorIds } from "./security-model";
+import { siteTimeZoneFrom, type SiteTimeZone } from "./time-zone";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
 import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
 
@@ -97,6 +99,14 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   const files = createFileStore(sp);
   let meCache: Promise<Person> | null = null;
 
+  let zoneCache: Promise<SiteTimeZone> | null = null;
+  /** The site's time zone (Site settings > Regional settings), read once per store: date-only values are kept in it. */
+  const timeZone = (): Promise<SiteTimeZone> => {
+    zoneCache ??= call(async () => siteTimeZoneFrom(await sp.web.regionalSettings.timeZone()));
+    zoneCache.catch(() => (zoneCache = null));
+    return zoneCache;
+  };
+
   const me = (): Promise<Person> => {
     meCache ??= call(async () => siteUserToPerson(await sp.web.currentUser<SpItem>()));
     meCache.catch(() => (meCache = null));
@@ -127,7 +137,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
   /** The action item with the RAG and progress of its newest counting progress record. */
   async function withHistory(item: SpItem): Promise<Action> {
-    const action = toAction(item);
+    const action = toAction(item, await timeZone());
     return withLatestUpdate(action, await actionHistory(action), await authority());
   }
 
@@ -206,7 +216,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       if (issues.length > 0) throw new ValidationError(issues);
     }
     if (previous.etag !== etag && etag !== "*") throw new ConflictError<Action>(patch, previous);
-    await merge<Action>(actions(), id, etag, { ...actionFields(patch), ...extraFields }, patch, () => readAction(id));
+    await merge<Action>(actions(), id, etag, { ...actionFields(patch, await timeZone()), ...extraFields }, patch, () => readAction(id));
     const progressChanged = patch.progress !== undefined && (patch.progress ?? null) !== previous.progress;
     const hasNote = typeof note === "string" && note.trim().length > 0;
     if (!(ragChanged || progressChanged || hasNote)) return readAction(id);
@@ -426,7 +436,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
       const planObjectives = objectiveItems.map(toObjective);
       const who = await authority();
-      const items = actionItems.map(toAction);
+      const zone = await timeZone();
+      const items = actionItems.map((item) => toAction(item, zone));
       const { latest: lastUpdates, counting } = await latestUpdates(items, recent, recent.length >= RECENT_UPDATES, who);
       const planActions = items.map((a) => withLatestUpdate(a, counting, who));
       let lastModified: string | null = null;
@@ -454,9 +465,10 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
     async addAction(draft: ActionDraft) {
       const objective = await openObjective(draft.objectiveId);
-      const added = (await call(() => actions().items.add({ ...actionFields(draft), [F.planYear]: objective.planYear }))) as SpItem;
+      const zone = await timeZone();
+      const added = (await call(() => actions().items.add({ ...actionFields(draft, zone), [F.planYear]: objective.planYear }))) as SpItem;
       // The starting RAG opens the action's history.
-      const start = toAction(added);
+      const start = toAction(added, zone);
       return recordAndRead(start.id, { actionId: start.id, planYear: objective.planYear, rag: draft.rag, previousRag: null, note: null, progress: draft.progress ?? null, kind: "update" });
     },
 
@@ -553,12 +565,13 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         else return true;
         return false;
       });
+      const zone = await timeZone();
       const sent = await settleEach(writable, (web, { w }) => {
         const items = web.lists.getByTitle(LIST_TITLES.actions).items;
         const planYear = planYearOf(w);
         return w.kind === "create"
-          ? items.add({ ...actionFields(w.fields), [F.planYear]: planYear }).then((added) => Number((added as SpItem)["Id"]))
-          : items.getById(w.previous.id).update(actionFields(w.patch), itemEtag(w.previous.etag)).then(() => w.previous.id);
+          ? items.add({ ...actionFields(w.fields, zone), [F.planYear]: planYear }).then((added) => Number((added as SpItem)["Id"]))
+          : items.getById(w.previous.id).update(actionFields(w.patch, zone), itemEtag(w.previous.etag)).then(() => w.previous.id);
       });
 
       // History records (a new action's starting RAG; a change of RAG or progress, or a note) and re-reads, in one more batch.
@@ -584,7 +597,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         const x = written[k] as (typeof written)[number];
         // The action was saved but its history record was not: say so rather than report success.
         if (unrecorded.has(x)) results[x.i] = { ok: false, error: new AppError("unexpected", `action ${x.id} was saved but its history record was not`) };
-        else results[x.i] = r.status === "fulfilled" ? { ok: true, value: toAction(r.value) } : { ok: false, error: toAppError(r.reason) };
+        else results[x.i] = r.status === "fulfilled" ? { ok: true, value: toAction(r.value, zone) } : { ok: false, error: toAppError(r.reason) };
       });
       return results as Settled<Action>[];
     },
@@ -603,7 +616,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         filter: `${F.updateDate} ge datetime'${new Date(Date.parse(since) - 86_400_000).toISOString()}' and ${F.planYear} eq ${odataString(year)}`,
         matches: (item) => String(item[F.planYear]) === year && String(item["Created"] ?? "") >= sinceStamp,
       });
-      const yearActions = (await readAllPages(() => actions().items, { select: ["Id", ...ACTION_SELECT.filter((f) => f.startsWith(`${F.leads}/`))], expand: [F.leads], filter: `${F.planYear} eq ${odataString(year)}` })).map(toAction);
+      const yearActions = (await readAllPages(() => actions().items, { select: ["Id", ...ACTION_SELECT.filter((f) => f.startsWith(`${F.leads}/`))], expand: [F.leads], filter: `${F.planYear} eq ${odataString(year)}` })).map((item) => toAction(item));
       const byId = new Map(yearActions.map((a) => [a.id, a]));
       const who = await authority();
       return items
