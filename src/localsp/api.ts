@@ -159,6 +159,18 @@ function stripClaims(login: string): string {
   return bar >= 0 ? login.slice(bar + 1) : login;
 }
 
+/**
+ * A login name's user: SharePoint Online's membership claim (`i:0#.f|membership|<value>`) carries
+ * the user principal name, so a login resolves by the UPN only, never by the e-mail address (an
+ * e-mail that differs from the UPN is "not found", as SPWeb.EnsureUser answers a logon name the
+ * directory does not know: https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ms473422(v=office.14)).
+ * Whether SharePoint Online resolves a bare e-mail address through the people picker is not
+ * confirmed; the local server refuses it, so the tab never relies on it.
+ */
+function isLoginOf(user: UserRow | undefined, login: string): user is UserRow {
+  return user !== undefined && user.upn.toLowerCase() === stripClaims(login.trim()).toLowerCase();
+}
+
 export class LocalSharePointApi {
   /** Chunked upload sessions by upload id (in memory: SharePoint's also expire). */
   private readonly uploads = new Map<string, { path: string; chunks: Buffer[]; length: number }>();
@@ -319,7 +331,7 @@ export class LocalSharePointApi {
           case "getbyid":
             return done({ kind: "user", user: this.siteUserById(ctx, Number(arg)) });
           case "getbyemail":
-            return done({ kind: "user", user: this.siteUserByLogin(ctx, str(arg)) });
+            return done({ kind: "user", user: this.siteUserByEmail(ctx, str(arg)) });
           case "getbyloginname":
             return done({ kind: "user", user: this.siteUserByLogin(ctx, str(arg)) });
         }
@@ -511,8 +523,14 @@ export class LocalSharePointApi {
   }
 
   private siteUserByLogin(ctx: Ctx, login: string): UserRow {
-    const upn = stripClaims(login).toLowerCase();
-    const user = this.store.siteUsers(ctx.site.id).find((u) => u.upn.toLowerCase() === upn || u.email.toLowerCase() === upn);
+    const user = this.store.siteUsers(ctx.site.id).find((u) => isLoginOf(u, login));
+    if (!user) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
+    return user;
+  }
+
+  private siteUserByEmail(ctx: Ctx, email: string): UserRow {
+    const wanted = email.trim().toLowerCase();
+    const user = this.store.siteUsers(ctx.site.id).find((u) => u.email.toLowerCase() === wanted);
     if (!user) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
     return user;
   }
@@ -529,7 +547,7 @@ export class LocalSharePointApi {
   private guardFor(ctx: Ctx, login: string, list?: ListRow): Guard {
     if (!has(list ? ctx.guard.list(list) : ctx.guard.web(), P.EnumeratePermissions)) throw accessDenied();
     const user = this.store.userByUpn(stripClaims(login));
-    if (!user) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
+    if (!isLoginOf(user, login)) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
     return new Guard(this.security, ctx.site, user.id, this.isSiteAdmin(ctx.site.id, user.id), ALL_SCOPES);
   }
 
@@ -560,7 +578,10 @@ export class LocalSharePointApi {
       collection: (entities, type) => this.collection(ctx, entities, type),
       json: (status, body) => json(status, body, ctx.format),
       userEntity: (user) => this.userEntity(ctx, user),
-      userByLogin: (login) => this.store.userByUpn(stripClaims(login.trim())),
+      userByLogin: (login) => {
+        const user = this.store.userByUpn(stripClaims(login.trim()));
+        return isLoginOf(user, login) ? user : undefined;
+      },
     };
   }
 
@@ -816,7 +837,7 @@ export class LocalSharePointApi {
     const login = pathArg ?? parseJsonBody(ctx.req).logonName;
     if (typeof login !== "string" || login.trim() === "") throw badRequest("ensureuser needs a logonName.");
     const user = this.store.userByUpn(stripClaims(login.trim()));
-    if (!user) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", `The specified user ${login} could not be found.`);
+    if (!isLoginOf(user, login)) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", `The specified user ${login} could not be found.`);
     await this.store.commit(() => this.store.ensureSiteUser(ctx.site.id, user.id));
     return this.single(ctx, this.userEntity(ctx, user), "SP.User");
   }

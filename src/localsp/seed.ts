@@ -6,7 +6,12 @@ export type SeedName = "demo" | "none";
 
 export const DEMO_SITE = "wres";
 
-export const DEMO_USERS: { upn: string; title: string; jobTitle: string; role: Role }[] = [
+/**
+ * The demo directory. `email` defaults to the UPN; Rukhsana Begum signs in as r.begum@wres.test but
+ * her e-mail address is rukhsana.begum@nhs.test, as happens wherever sign-in names and mail
+ * addresses differ (NHSmail addresses beside a trust's own sign-in names).
+ */
+export const DEMO_USERS: { upn: string; email?: string; title: string; jobTitle: string; role: Role }[] = [
   { upn: "admin@wres.test", title: "Site Administrator", jobTitle: "SharePoint administrator", role: "owner" },
   { upn: "edi.lead@wres.test", title: "Jordan Ellis", jobTitle: "Head of Equality, Diversity and Inclusion", role: "editor" },
   { upn: "amara.okafor@wres.test", title: "Amara Okafor", jobTitle: "Director of People", role: "action-owner" },
@@ -14,13 +19,14 @@ export const DEMO_USERS: { upn: string; title: string; jobTitle: string; role: R
   { upn: "priya.shah@wres.test", title: "Priya Shah", jobTitle: "Deputy Chief Nurse", role: "action-owner" },
   { upn: "network.chair@wres.test", title: "Samuel Adeyemi", jobTitle: "Chair, Race Equality Staff Network", role: "network-chair" },
   { upn: "committee@wres.test", title: "Helen Price", jobTitle: "Non-executive Director, People Committee", role: "reader" },
+  { upn: "r.begum@wres.test", email: "rukhsana.begum@nhs.test", title: "Rukhsana Begum", jobTitle: "Freedom to Speak Up Guardian", role: "action-owner" },
 ];
 
 /** Users and their default roles, the demo site and the root site (idempotent: runs on every start). */
 export function seedDirectory(store: Store): void {
   store.transaction(() => {
     for (const user of DEMO_USERS) {
-      store.upsertUser({ upn: user.upn, title: user.title, email: user.upn, jobTitle: user.jobTitle, defaultRole: user.role });
+      store.upsertUser({ upn: user.upn, title: user.title, email: user.email ?? user.upn, jobTitle: user.jobTitle, defaultRole: user.role });
     }
   });
   store.createSite(DEMO_SITE, "WRES Action Plans");

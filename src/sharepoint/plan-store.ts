@@ -107,6 +107,16 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     return zoneCache;
   };
 
+  /** The site user with this e-mail address, or null (SP.UserCollection.getByEmail answers 404 for none). */
+  const siteUserByEmail = async (email: string): Promise<Person | null> => {
+    try {
+      return siteUserToPerson(await sp.web.siteUsers.getByEmail(email)<SpItem>());
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null;
+      throw toAppError(error);
+    }
+  };
+
   const me = (): Promise<Person> => {
     meCache ??= call(async () => siteUserToPerson(await sp.web.currentUser<SpItem>()));
     meCache.catch(() => (meCache = null));
@@ -645,7 +655,16 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async ensurePerson(loginOrEmail: string) {
-      const user = await call(() => sp.web.ensureUser(toLoginName(loginOrEmail)));
+      const typed = loginOrEmail.trim();
+      // SharePoint knows people by their claims login, which carries the user principal name (UPN),
+      // not the e-mail address: `i:0#.f|membership|<e-mail>` is "not found" wherever the two differ.
+      // So an e-mail address is first looked up among the site's users; otherwise it is taken as a
+      // sign-in name, and SharePoint refuses it if nobody signs in with it.
+      if (!typed.includes("|") && typed.includes("@")) {
+        const known = await siteUserByEmail(typed);
+        if (known) return known;
+      }
+      const user = await call(() => sp.web.ensureUser(toLoginName(typed)));
       return siteUserToPerson(user as unknown as SpItem);
     },
 

@@ -1,5 +1,6 @@
-// Choose site users: a Fluent TagPicker over searchPeople; an e-mail typed in full is resolved
-// with ensurePerson (SharePoint ensureUser) so someone not yet on the site can be assigned.
+// Choose site users: a Fluent TagPicker over searchPeople; an e-mail or sign-in name typed in full is
+// resolved with ensurePerson (a site user with that e-mail, else SharePoint's ensureUser with the
+// sign-in name) so someone not yet on the site can be assigned.
 import { useEffect, useState } from "react";
 import { Avatar, Field, TagPicker, TagPickerControl, TagPickerGroup, TagPickerInput, TagPickerList, TagPickerOption, Tag } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
@@ -46,7 +47,8 @@ export function PeoplePicker(props: { label: string; value: Person[]; onChange: 
         const person = await store.ensurePerson(value.slice("ensure:".length));
         add(person);
       } catch {
-        setProblem(t("people.notFound", { who: value.slice("ensure:".length) }));
+        // SharePoint finds people by sign-in name; an e-mail address that is not one is "not found".
+        setProblem(`${t("people.notFound", { who: value.slice("ensure:".length) })} ${t("people.notFoundHint")}`);
       }
       return;
     }
