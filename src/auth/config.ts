@@ -11,7 +11,7 @@ export type AuthConfig =
       sharePointOrigin: string | undefined;
     };
 
-/** The build-time variables Vite exposes (see manifest/DEPLOYMENT.md). */
+/** The build-time variables Vite exposes (see docs/deployment.md). */
 export interface AuthEnv {
   VITE_WRES_MODE?: string;
   VITE_WRES_CLIENT_ID?: string;

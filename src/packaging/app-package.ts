@@ -57,7 +57,7 @@ function httpsUrl(value: string | undefined): URL | undefined {
 
 /**
  * Checks the environment and derives the template's values. The manifest needs only host, ids and
- * the SharePoint root; TENANT_ID is checked too because the site build and DEPLOYMENT.md use it.
+ * the SharePoint root; TENANT_ID is checked too because the site build and docs/deployment.md use it.
  */
 export function resolveVariables(env: Record<string, string>, appVersion: string): Record<string, string> {
   const problems: PackageProblem[] = [];

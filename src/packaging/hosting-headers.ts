@@ -8,7 +8,7 @@
 // frame. CSP frame-ancestors is checked against every ancestor, so `frame-ancestors 'self'` on the
 // bridge page blocks that iframe whenever the tab is framed, and silent sign-in fails.
 // Host list: https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/tab-requirements
-// Silent sign-in in a hidden iframe: https://learn.microsoft.com/en-us/entra/identity-platform/msal-js-prompt-behavior
+// Silent sign-in loads the redirect URI in a hidden iframe: https://learn.microsoft.com/en-us/entra/identity-platform/msal-js-avoid-page-reloads
 
 /** The Microsoft 365 hosts Microsoft lists for a tab's frame-ancestors (Teams, Microsoft 365 app, Outlook, *.cloud.microsoft). */
 export const MICROSOFT_365_FRAME_ANCESTORS = [

@@ -1,5 +1,5 @@
 // `npm run package -- --env <name> [--env-file <path>] [--out <dir>]`
-// Builds appPackage/<name>.zip from appPackage/env/<name>.env; see manifest/DEPLOYMENT.md.
+// Builds appPackage/<name>.zip from appPackage/env/<name>.env; see docs/deployment.md.
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { buildAppPackage, PackageError } from "./app-package";

@@ -39,3 +39,15 @@ describe("hosting headers", () => {
     expect(() => frameAncestors("http://contoso.sharepoint.com")).toThrow(/sharepoint\.com/);
   });
 });
+
+describe("the deployment guide", () => {
+  it("prints the frame-ancestors the code serves, for the tab and the sign-in bridge alike", async () => {
+    const { readFileSync } = await import("node:fs");
+    const guide = readFileSync(new URL("../../../docs/deployment.md", import.meta.url), "utf8");
+    const expected = frameAncestors("https://contoso.sharepoint.com");
+    // The nginx example sets one variable used by every location, the bridge page's included.
+    expect(guide).toContain(`set $wres_frame_ancestors "${expected}";`);
+    expect(guide).toMatch(/location = \/auth-redirect\.html \{[^}]*Content-Security-Policy \$wres_frame_ancestors/);
+    expect(guide).not.toMatch(/frame-ancestors 'self'"/);
+  });
+});
