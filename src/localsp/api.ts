@@ -205,7 +205,9 @@ export class LocalSharePointApi {
   private authenticate(req: ApiRequest): { user: UserRow; grant: ScopeGrant } {
     const header = req.headers.authorization ?? "";
     const m = /^Bearer\s+dev:([^?\s]+)(?:\?(\S*))?$/i.exec(header.trim());
-    const user = m ? this.store.userByUpn((m[1] as string).trim()) : undefined;
+    // A token names its user by the UPN (as Entra's `upn` claim), never by an e-mail address.
+    const found = m ? this.store.userByUpn((m[1] as string).trim()) : undefined;
+    const user = m && isLoginOf(found, m[1] as string) ? found : undefined;
     let grant: ScopeGrant = ALL_SCOPES;
     if (m?.[2] !== undefined) {
       const scp = new URLSearchParams(m[2]).get("scp");

@@ -50,3 +50,13 @@ describe("users whose sign-in name differs from their e-mail address", () => {
     await expect(web.siteUsers.getByEmail(UPN)()).rejects.toMatchObject({ status: 404 });
   });
 });
+
+describe("signing in", () => {
+  it("knows a token's user by the UPN, not by the e-mail address", async () => {
+    const site = freshSite(server);
+    const me = await call(`${site}/_api/web/currentuser`, { upn: UPN });
+    expect(me.status).toBe(200);
+    expect((me.json() as { Email: string }).Email).toBe(MAIL);
+    expect((await call(`${site}/_api/web/currentuser`, { upn: MAIL })).status).toBe(401);
+  });
+});
