@@ -275,10 +275,16 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
    * every later input unsent, with its error: SharePoint has committed the earlier batches (it never
    * rolls one back), so the caller reports what was written and a second run writes only the rest.
    */
-  async function settleEach<I, T>(inputs: readonly I[], request: (web: SPFI["web"], input: I) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+  async function settleEach<I, T>(
+    inputs: readonly I[],
+    request: (web: SPFI["web"], input: I) => Promise<T>,
+    /** One more read riding in the first batch (its own failure is its caller's). */
+    alongside?: (web: SPFI["web"]) => Promise<unknown>,
+  ): Promise<PromiseSettledResult<T>[]> {
     const out: PromiseSettledResult<T>[] = [];
     for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
       const [batched, execute] = sp.batched({ maxRequests: BATCH_SIZE });
+      if (start === 0 && alongside) void alongside(batched.web).catch(() => undefined);
       const parts = Promise.allSettled(inputs.slice(start, start + BATCH_SIZE).map((input) => request(batched.web, input)));
       const failure = await execute().then(
         () => null,
@@ -296,7 +302,12 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
   /** Each found objective's plan year and whether it is closed, in $batch reads; a missing one is left out. */
   async function objectiveStates(ids: readonly number[]): Promise<Map<number, { planYear: string; closed: boolean }>> {
-    const reads = await settleEach(ids, (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear, F.readOnly)<SpItem>());
+    // The site's time zone rides along the first time (bulk action writes convert due dates with it).
+    const reads = await settleEach(
+      ids,
+      (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear, F.readOnly)<SpItem>(),
+      zoneCache ? undefined : (web) => web.regionalSettings.timeZone().then((zone) => (zoneCache ??= Promise.resolve(siteTimeZoneFrom(zone)))),
+    );
     const states = new Map<number, { planYear: string; closed: boolean }>();
     reads.forEach((r, k) => r.status === "fulfilled" && states.set(ids[k] as number, { planYear: String(r.value[F.planYear] ?? ""), closed: r.value[F.readOnly] === true }));
     return states;
@@ -438,6 +449,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
             editorIds = new Set();
           }));
       }
+      // The site's time zone (for due dates), in the same $batch the first time.
+      if (!zoneCache) parts.push(web.regionalSettings.timeZone().then((zone) => (zoneCache = Promise.resolve(siteTimeZoneFrom(zone)))));
       await runBatch(execute, parts);
       if (editorIds) authorityCache = Promise.resolve({ editorIds });
       // A plan with more than a page of objectives or actions is read again, page by page.
