@@ -100,6 +100,27 @@ export function isPreconditionFailed(error: unknown): boolean {
   return statusOf(error) === 412;
 }
 
+/**
+ * A list addressed by URL that is not there: `web/getList('<url>')` answers 404
+ * System.IO.FileNotFoundException (SPWeb.GetList throws FileNotFoundException when "the list does
+ * not exist in the website", https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ms441870(v=office.14)).
+ * Returns the list's URL (null when unknown), or undefined when the 404 is about something else.
+ * A part of a $batch has no URL of its own; the plan's batches hold only list requests (files cannot
+ * be batched), so a file-not-found there is a missing list too.
+ */
+function listUrlMissing(error: unknown, message: string): string | null | undefined {
+  if (!/System\.IO\.FileNotFoundException/.test(message)) return undefined;
+  const url = String((error as { response?: { url?: unknown } } | null)?.response?.url ?? "");
+  if (url === "") return null;
+  const m = /\/getlist\('([^']*)'\)/i.exec(url);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1] ?? "");
+  } catch {
+    return m[1] ?? null;
+  }
+}
+
 /** Maps an @pnp/sp or fetch failure to the app's typed errors (already typed errors pass through). */
 export function toAppError(error: unknown): Error {
   if (error instanceof AppError) return error;
@@ -119,6 +140,8 @@ export function toAppError(error: unknown): Error {
   if (status === 404) {
     const list = /List '([^']*)' does not exist/i.exec(message);
     if (list) return new NotProvisionedError(list[1] ?? null, { cause: error });
+    const missingList = listUrlMissing(error, message);
+    if (missingList !== undefined) return new NotProvisionedError(missingList, { cause: error });
     return new NotFoundError(undefined, { cause: error });
   }
   return new AppError("unexpected", message || `SharePoint answered ${status}`, status, { cause: error });

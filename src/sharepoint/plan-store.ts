@@ -36,7 +36,8 @@ import {
 } from "./mapping";
 import { MAX_PAGE, readAllPages, readFiltered } from "./paging";
 import { hasPermission, listPermissions, PermissionKind, webPermissions } from "./permissions";
-import { F, LIST_TITLES } from "./schema";
+import { F } from "./schema";
+import { planList } from "./lists";
 import { PLAN_GROUPS, planEditorIds } from "./security-model";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
 import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
@@ -89,11 +90,10 @@ function closedError(planYear: string): AppError {
 
 export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): PlanStore {
   const now = options.now ?? (() => new Date());
-  const list = (title: string): IList => sp.web.lists.getByTitle(title);
-  const objectives = () => list(LIST_TITLES.objectives);
-  const actions = () => list(LIST_TITLES.actions);
-  const updates = () => list(LIST_TITLES.progressUpdates);
-  const results = () => list(LIST_TITLES.indicatorResults);
+  const objectives = (): IList => planList(sp.web, "objectives");
+  const actions = (): IList => planList(sp.web, "actions");
+  const updates = (): IList => planList(sp.web, "progressUpdates");
+  const results = (): IList => planList(sp.web, "indicatorResults");
   const files = createFileStore(sp);
   let meCache: Promise<Person> | null = null;
 
@@ -229,9 +229,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     const [batched, execute] = sp.batched();
     let saved: SpItem | null = null;
     const parts = [
-      batched.web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(fields),
-      batched.web.lists
-        .getByTitle(LIST_TITLES.actions)
+      planList(batched.web, "progressUpdates").items.add(fields),
+      planList(batched.web, "actions")
         .items.getById(id)
         .select(...ACTION_SELECT)
         .expand(...ACTION_EXPAND)<SpItem>()
@@ -276,7 +275,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
   /** Each found objective's plan year and whether it is closed, in $batch reads; a missing one is left out. */
   async function objectiveStates(ids: readonly number[]): Promise<Map<number, { planYear: string; closed: boolean }>> {
-    const reads = await settleEach(ids, (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear, F.readOnly)<SpItem>());
+    const reads = await settleEach(ids, (web, id) => planList(web, "objectives").items.getById(id).select(F.planYear, F.readOnly)<SpItem>());
     const states = new Map<number, { planYear: string; closed: boolean }>();
     reads.forEach((r, k) => r.status === "fulfilled" && states.set(ids[k] as number, { planYear: String(r.value[F.planYear] ?? ""), closed: r.value[F.readOnly] === true }));
     return states;
@@ -331,8 +330,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const [batched, execute] = sp.batched();
       const found: SpItem[][] = [];
       const parts = missing.map((id) =>
-        batched.web.lists
-          .getByTitle(LIST_TITLES.progressUpdates)
+        planList(batched.web, "progressUpdates")
           .items.select(...UPDATE_SELECT)
           .expand(...UPDATE_EXPAND)
           .filter(`${F.action}Id eq ${id}`)
@@ -352,9 +350,9 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     async capabilities(): Promise<Capabilities> {
       const [web, objectivePerms, actionPerms, updatePerms] = await Promise.all([
         webPermissions(sp),
-        listPermissions(sp, LIST_TITLES.objectives),
-        listPermissions(sp, LIST_TITLES.actions),
-        listPermissions(sp, LIST_TITLES.progressUpdates),
+        listPermissions(sp, "objectives"),
+        listPermissions(sp, "actions"),
+        listPermissions(sp, "progressUpdates"),
       ]);
       // Setting up (or upgrading) the plan creates lists, groups and their permissions: Manage
       // Lists, Manage Permissions and Create Groups on the site, within the token's scopes. A team
@@ -385,22 +383,19 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       let recent: SpItem[] = [];
       const web = batched.web;
       const parts: Promise<unknown>[] = [];
-      parts.push(web.lists
-        .getByTitle(LIST_TITLES.objectives)
+      parts.push(planList(web, "objectives")
         .items.select(...OBJECTIVE_SELECT)
         .expand(...OBJECTIVE_EXPAND)
         .filter(byYear)
         .top(MAX_PAGE)<SpItem[]>()
         .then((r) => (objectiveItems = r)));
-      parts.push(web.lists
-        .getByTitle(LIST_TITLES.actions)
+      parts.push(planList(web, "actions")
         .items.select(...ACTION_SELECT)
         .expand(...ACTION_EXPAND)
         .filter(byYear)
         .top(MAX_PAGE)<SpItem[]>()
         .then((r) => (actionItems = r)));
-      parts.push(web.lists
-        .getByTitle(LIST_TITLES.progressUpdates)
+      parts.push(planList(web, "progressUpdates")
         .items.select(...UPDATE_SELECT)
         .expand(...UPDATE_EXPAND)
         .orderBy("Id", false)
@@ -507,7 +502,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const refused = (w: ObjectiveWrite) => w.kind === "update" && states.get(w.id)?.closed === true;
       // One batch of adds and ETag-guarded MERGEs, then one batch re-reading what was written.
       const sent = await settleEach(writes.filter((w) => !refused(w)), (web, w) => {
-        const items = web.lists.getByTitle(LIST_TITLES.objectives).items;
+        const items = planList(web, "objectives").items;
         return w.kind === "create"
           ? items.add(objectiveFields(w.fields)).then((added) => Number((added as SpItem)["Id"]))
           : items.getById(w.id).update(objectiveFields(w.patch), w.etag).then(() => w.id);
@@ -515,7 +510,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const ids = sent.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
       const reread = new Map<number, Objective>();
       const reads = await settleEach(ids, (web, id) =>
-        web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>(),
+        planList(web, "objectives").items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>(),
       );
       reads.forEach((r, i) => r.status === "fulfilled" && reread.set(ids[i] as number, toObjective(r.value)));
       let next = 0;
@@ -554,7 +549,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         return false;
       });
       const sent = await settleEach(writable, (web, { w }) => {
-        const items = web.lists.getByTitle(LIST_TITLES.actions).items;
+        const items = planList(web, "actions").items;
         const planYear = planYearOf(w);
         return w.kind === "create"
           ? items.add({ ...actionFields(w.fields), [F.planYear]: planYear }).then((added) => Number((added as SpItem)["Id"]))
@@ -577,9 +572,9 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         }),
       );
       const withRecord = written.filter((x) => x.record !== null);
-      const recorded = await settleEach(withRecord, (web, x) => web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(x.record as SpItem));
+      const recorded = await settleEach(withRecord, (web, x) => planList(web, "progressUpdates").items.add(x.record as SpItem));
       const unrecorded = new Set(recorded.flatMap((r, k) => (r.status === "rejected" ? [withRecord[k]] : [])));
-      const reads = await settleEach(written, (web, x) => web.lists.getByTitle(LIST_TITLES.actions).items.getById(x.id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
+      const reads = await settleEach(written, (web, x) => planList(web, "actions").items.getById(x.id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
       reads.forEach((r, k) => {
         const x = written[k] as (typeof written)[number];
         // The action was saved but its history record was not: say so rather than report success.
@@ -655,7 +650,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         for (const row of await store.indicatorResults(standard)) existing.set(`${row.year}|${row.standard}|${row.indicator}`, row);
       }
       const [batched, execute] = sp.batched();
-      const target = batched.web.lists.getByTitle(LIST_TITLES.indicatorResults);
+      const target = planList(batched.web, "indicatorResults");
       const parts = rows.map((row) => {
         const found = existing.get(`${row.year}|${row.standard}|${row.indicator}`);
         return found ? target.items.getById(found.id).update(indicatorResultFields(row), found.etag) : target.items.add(indicatorResultFields(row));

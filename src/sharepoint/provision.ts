@@ -8,6 +8,7 @@ import "@pnp/sp/fields/index.js";
 import { DateTimeFieldFormatType, FieldUserSelectionMode, type IFieldInfo, type IFields } from "@pnp/sp/fields/index.js";
 import type { IList } from "@pnp/sp/lists/index.js";
 import { PermissionError, toAppError } from "./errors";
+import { planList } from "./lists";
 import { hasPermission, PermissionKind, webPermissions } from "./permissions";
 import { applySecurityModel, securityModelInPlace, type SecurityReport } from "./security-model";
 import { describeList, DISPLAY_NAMES, SCHEMA, SCHEMA_VERSION, schemaVersionOf, type FieldSpec, type ListKey, type ListSpec } from "./schema";
@@ -73,14 +74,16 @@ function fieldTypeName(spec: FieldSpec): string | undefined {
 }
 
 async function ensureList(sp: SPFI, spec: ListSpec, report: ProvisionReport): Promise<{ list: IList; id: string; version: number }> {
-  const list = sp.web.lists.getByTitle(spec.title);
+  // Found by URL: a list a site owner renamed is still this list, and is never created twice.
+  const list = planList(sp.web, spec.key);
   try {
     const info = await list.select("Id", "Title", "Description")<{ Id: string; Description: string | null }>();
     return { list, id: info.Id, version: schemaVersionOf(info.Description) };
   } catch (error) {
     if ((error as { status?: number }).status !== 404) throw toAppError(error);
   }
-  // Created with the current version's description: its fields are added just below.
+  // Created with the current version's description: its fields are added just below. SharePoint
+  // derives the URL (LIST_URLS) from the title given here.
   const created = await sp.web.lists.add(spec.title, describeList(spec), spec.template, false);
   report.createdLists.push(spec.title);
   return { list, id: created.Id, version: SCHEMA_VERSION };

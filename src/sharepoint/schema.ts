@@ -15,6 +15,20 @@ export const LIST_TITLES = {
 
 export type ListKey = keyof typeof LIST_TITLES;
 
+/**
+ * Each list's URL, relative to the site: what SharePoint derives from the title when the list is
+ * created ("Lists/<title>" for a list, "<title>" for a library). The tab finds its lists by these
+ * (src/sharepoint/lists.ts), so a list renamed in List settings keeps working and set-up never makes
+ * a second copy. A list's URL does not change when its title does.
+ */
+export const LIST_URLS: Readonly<Record<ListKey, string>> = {
+  objectives: `Lists/${LIST_TITLES.objectives}`,
+  actions: `Lists/${LIST_TITLES.actions}`,
+  progressUpdates: `Lists/${LIST_TITLES.progressUpdates}`,
+  indicatorResults: `Lists/${LIST_TITLES.indicatorResults}`,
+  dataFiles: LIST_TITLES.dataFiles,
+};
+
 export type FieldSpec =
   | { name: string; type: "text"; indexed?: boolean; maxLength?: number }
   | { name: string; type: "note" }
