@@ -2,7 +2,7 @@
 // toAppError, so components never branch on HTTP status codes or SharePoint's raw messages.
 import { InteractionRequired } from "../auth/errors";
 
-export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "fullControlRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "invalid" | "closed" | "foreignSite" | "unexpected";
+export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "fullControlRequired" | "throttled" | "offline" | "notProvisioned" | "schemaOutdated" | "listThreshold" | "notFound" | "invalid" | "closed" | "foreignSite" | "unexpected";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -58,6 +58,19 @@ export class NotProvisionedError extends AppError {
   constructor(list: string | null, options?: { cause?: unknown }) {
     super("notProvisioned", `The list ${list ?? ""} does not exist on this site; it has not been set up yet.`, 404, options);
     this.list = list;
+  }
+}
+
+/**
+ * The site's lists are older than the app: SharePoint refused a column the app reads or writes
+ * (400 "The property 'X' does not exist on type 'SP.Data.…ListItem'"). A plan editor upgrades them
+ * (src/sharepoint/upgrade.ts).
+ */
+export class SchemaOutdatedError extends AppError {
+  readonly column: string | null;
+  constructor(column: string | null, options?: { cause?: unknown }) {
+    super("schemaOutdated", `This site's plan lists are older than the app (no column ${column ?? ""}); a plan editor needs to upgrade them.`, 400, options);
+    this.column = column;
   }
 }
 
@@ -137,6 +150,10 @@ export function toAppError(error: unknown): Error {
   if (status === 403) return new PermissionError("forbidden", undefined, { cause: error });
   if (status === 429 || status === 503) return new ThrottledError(status, null, { cause: error });
   if (/SPQueryThrottledException|list view threshold/i.test(message)) return new ListThresholdError({ cause: error });
+  if (status === 400) {
+    const column = /The property '([^']*)' does not exist on type 'SP\.Data\./i.exec(message);
+    if (column) return new SchemaOutdatedError(column[1] ?? null, { cause: error });
+  }
   if (status === 404) {
     const list = /List '([^']*)' does not exist/i.exec(message);
     if (list) return new NotProvisionedError(list[1] ?? null, { cause: error });
