@@ -38,6 +38,7 @@ import { MAX_PAGE, readAllPages, readFiltered } from "./paging";
 import { hasPermission, listPermissions, PermissionKind, webPermissions } from "./permissions";
 import { F } from "./schema";
 import { planList } from "./lists";
+import { textLengthIssues, withinLimits } from "./text-limits";
 import { PLAN_GROUPS, planEditorIds } from "./security-model";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
 import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
@@ -196,6 +197,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     validate: "always" | "onRagChange",
     extraFields: SpItem = {},
   ): Promise<Action> {
+    const fields = withinLimits("actions", { ...actionFields(patch), ...extraFields });
     const before = await readActionRaw(id);
     // As people saw it: with the RAG and progress of its newest counting record (and its version).
     const previous = await withHistory(before);
@@ -206,7 +208,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       if (issues.length > 0) throw new ValidationError(issues);
     }
     if (previous.etag !== etag && etag !== "*") throw new ConflictError<Action>(patch, previous);
-    await merge<Action>(actions(), id, etag, { ...actionFields(patch), ...extraFields }, patch, () => readAction(id));
+    await merge<Action>(actions(), id, etag, fields, patch, () => readAction(id));
     const progressChanged = patch.progress !== undefined && (patch.progress ?? null) !== previous.progress;
     const hasNote = typeof note === "string" && note.trim().length > 0;
     if (!(ragChanged || progressChanged || hasNote)) return readAction(id);
@@ -432,13 +434,14 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async addObjective(draft: ObjectiveDraft) {
-      const added = await call(() => objectives().items.add(objectiveFields(draft)));
+      const added = await call(() => objectives().items.add(withinLimits("objectives", objectiveFields(draft))));
       return readObjective(Number((added as SpItem)["Id"]));
     },
 
     async updateObjective(id, etag, patch: ObjectivePatch) {
+      const fields = withinLimits("objectives", objectiveFields(patch));
       if (!onlyCloses(patch)) await openObjective(id);
-      await merge<Objective>(objectives(), id, etag, objectiveFields(patch), patch, () => readObjective(id));
+      await merge<Objective>(objectives(), id, etag, fields, patch, () => readObjective(id));
       return readObjective(id);
     },
 
@@ -448,8 +451,9 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async addAction(draft: ActionDraft) {
+      const fields = withinLimits("actions", actionFields(draft));
       const objective = await openObjective(draft.objectiveId);
-      const added = (await call(() => actions().items.add({ ...actionFields(draft), [F.planYear]: objective.planYear }))) as SpItem;
+      const added = (await call(() => actions().items.add({ ...fields, [F.planYear]: objective.planYear }))) as SpItem;
       // The starting RAG opens the action's history.
       const start = toAction(added);
       return recordAndRead(start.id, { actionId: start.id, planYear: objective.planYear, rag: draft.rag, previousRag: null, note: null, progress: draft.progress ?? null, kind: "update" });
@@ -499,7 +503,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     async writeObjectives(writes: ObjectiveWrite[]) {
       // A closed year's objectives take only the change that closes them, as for a single edit.
       const states = await objectiveStates([...new Set(writes.flatMap((w) => (w.kind === "update" && !onlyCloses(w.patch) ? [w.id] : [])))]);
-      const refused = (w: ObjectiveWrite) => w.kind === "update" && states.get(w.id)?.closed === true;
+      const tooLong = (w: ObjectiveWrite) => textLengthIssues("objectives", objectiveFields(w.kind === "create" ? w.fields : w.patch));
+      const refused = (w: ObjectiveWrite) => (w.kind === "update" && states.get(w.id)?.closed === true) || tooLong(w).length > 0;
       // One batch of adds and ETag-guarded MERGEs, then one batch re-reading what was written.
       const sent = await settleEach(writes.filter((w) => !refused(w)), (web, w) => {
         const items = planList(web, "objectives").items;
@@ -516,6 +521,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       let next = 0;
       return Promise.all(
         writes.map(async (w): Promise<Settled<Objective>> => {
+          if (tooLong(w).length > 0) return { ok: false, error: new ValidationError(tooLong(w)) };
           if (w.kind === "update" && refused(w)) return { ok: false, error: closedError(states.get(w.id)?.planYear ?? "") };
           const r = sent[next++] as PromiseSettledResult<number>;
           if (r.status === "rejected") return writeFailure<Objective>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readObjective(w.id) : null);
@@ -529,6 +535,12 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const results: (Settled<Action> | null)[] = writes.map(() => null);
       // The owner's note rules, as for a single edit: checked before anything is sent.
       writes.forEach((w, i) => {
+        // Never an over-long single line of text (SharePoint would refuse it naming no field).
+        const tooLong = textLengthIssues("actions", actionFields(w.kind === "create" ? w.fields : w.patch));
+        if (tooLong.length > 0) {
+          results[i] = { ok: false, error: new ValidationError(tooLong) };
+          return;
+        }
         if (w.kind === "update" && w.patch.rag !== undefined && w.patch.rag !== w.previous.rag) {
           const issues = validateProgress({ rag: w.patch.rag, note: w.note ?? null, progress: w.patch.progress ?? null });
           if (issues.length > 0) results[i] = { ok: false, error: new ValidationError(issues) };
