@@ -2,7 +2,7 @@
 // SharePoint Online's shapes, status codes and errors. Transport-neutral: the HTTP server, the Vite
 // middleware and $batch parts all come through `dispatch`.
 import { randomUUID } from "node:crypto";
-import { SpError, accessDenied, badRequest, etagMismatch, fieldNotFound, fileNotFound, itemNotFound, listNotFound, noSuchProperty, unsupported } from "./errors";
+import { SpError, accessDenied, badRequest, etagMismatch, fieldNotFound, fileNotFound, itemNotFound, listNotFound, noSuchProperty, unsupported, viewNotFound } from "./errors";
 import { formatBatchResponse, parseBatch, type BatchPartResponse } from "./batch";
 import type { FaultControl } from "./faults";
 import { Entity, collectionDocument, complexDocument, contentTypeOf, entityDocument, errorDocument, formatOf, primitiveDocument, type Format } from "./format";
@@ -26,6 +26,7 @@ import { Guard, Security, itemScope, listScope } from "./security";
 import { answerSecurity, basePermissionsDocument, securityStep, securityStepOnSecurable, type Securable, type SecurityHost, type SecurityResource } from "./security-api";
 import { firstArg, parseSegments, type Segment } from "./segments";
 import { regionalSettingsProps, siteTimeZone, timeZoneProps } from "./regional";
+import { defaultViewOf, defaultViewTitle, defaultViewUrl, viewFieldName, viewFieldsSchemaXml } from "./views";
 import { nowIso, type FileRecord, type ItemRecord, type ListRow, type SiteRow, type Store, type UserRow } from "./store";
 
 export interface ApiRequest {
@@ -99,7 +100,10 @@ type Resource =
   | { kind: "files"; list: ListRow; folder: string }
   | { kind: "file"; list: ListRow; path: string }
   | { kind: "regionalSettings" }
-  | { kind: "timeZone" };
+  | { kind: "timeZone" }
+  | { kind: "views"; list: ListRow }
+  | { kind: "view"; list: ListRow }
+  | { kind: "viewFields"; list: ListRow };
 
 /** $skip is accepted and ignored on items, as SharePoint Online does; the rest are implemented. */
 const SUPPORTED_QUERY_OPTIONS = new Set(["$select", "$expand", "$filter", "$orderby", "$top", "$skiptoken", "$skip"]);
@@ -365,9 +369,35 @@ export class LocalSharePointApi {
           }
           case "rootfolder":
             return done({ kind: "folder", list, path: `${ctx.sitePath}/${list.urlName}` });
+          case "defaultview":
+            return done({ kind: "view", list });
+          case "views":
+            if (seg.args && arg !== undefined) return done({ kind: "view", list: this.viewById(list, str(arg)) });
+            return done({ kind: "views", list });
         }
         break;
       }
+      case "views":
+        switch (seg.name) {
+          case "getbytitle":
+            // Only the default view exists here; view titles compare as SharePoint's do (case-sensitive, per @pnp/sp).
+            if (str(arg) !== defaultViewTitle(at.list)) throw viewNotFound();
+            return done({ kind: "view", list: at.list });
+          case "getbyid":
+            return done({ kind: "view", list: this.viewById(at.list, str(arg)) });
+        }
+        break;
+      case "view":
+        if (seg.name === "viewfields") return done({ kind: "viewFields", list: at.list });
+        break;
+      case "viewFields":
+        switch (seg.name) {
+          case "addviewfield":
+          case "removeviewfield":
+            if (rest.length === 0) return { response: this.changeViewFields(ctx, at.list, seg.name === "addviewfield" ? "add" : "remove", str(arg)) };
+            break;
+        }
+        break;
       case "fields":
         switch (seg.name) {
           case "getbyid":
@@ -677,6 +707,20 @@ export class LocalSharePointApi {
       case "files":
         if (method === "GET") return this.listFiles(ctx, r.list, r.folder);
         break;
+      case "views":
+        if (method === "GET") return this.collection(ctx, [this.viewEntity(ctx, r.list)], "SP.View");
+        break;
+      case "view":
+        if (method === "GET") return this.single(ctx, this.viewEntity(ctx, r.list), "SP.View");
+        break;
+      case "viewFields":
+        if (method === "GET") {
+          const view = defaultViewOf(r.list, this.store.storedView(r.list.guid));
+          const path = `${listEntityPath(r.list)}/Views(guid'${view.guid}')/ViewFields`;
+          const entity = new Entity({ type: "SP.ViewFieldCollection", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path }, { SchemaXml: viewFieldsSchemaXml(view.fields), Items: view.fields });
+          return this.single(ctx, entity, "SP.ViewFieldCollection");
+        }
+        break;
       case "file":
         if (method === "GET") {
           return this.single(ctx, this.fileEntity(ctx, this.visibleFile(ctx, r.list, r.path)), "SP.File");
@@ -933,6 +977,45 @@ export class LocalSharePointApi {
       if (itemSecurity) this.security.setListSecurity(list.guid, itemSecurity);
     });
     return empty(204);
+  }
+
+  // ---- views (views.ts)
+
+  private viewById(list: ListRow, id: string): ListRow {
+    const view = defaultViewOf(list, this.store.storedView(list.guid));
+    if (view.guid.toLowerCase() !== id.replace(/[{}]|^guid'|'$/gi, "").toLowerCase()) throw viewNotFound();
+    return list;
+  }
+
+  private viewEntity(ctx: Ctx, list: ListRow): Entity {
+    const view = defaultViewOf(list, this.store.storedView(list.guid));
+    const path = `${listEntityPath(list)}/Views(guid'${view.guid}')`;
+    return new Entity(
+      { type: "SP.View", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path },
+      {
+        DefaultView: true,
+        Hidden: false,
+        Id: view.guid,
+        PersonalView: false,
+        ReadOnlyView: false,
+        RowLimit: 30,
+        ServerRelativeUrl: defaultViewUrl(ctx.sitePath, list),
+        Title: defaultViewTitle(list),
+        ViewQuery: "",
+      },
+    );
+  }
+
+  /** addViewField / removeViewField (POST, Manage Lists on the list), as SP.ViewFieldCollection.add and remove. */
+  private async changeViewFields(ctx: Ctx, list: ListRow, how: "add" | "remove", name: string): Promise<ApiResponse> {
+    if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ViewFields`);
+    this.requireList(ctx, list, P.ManageLists);
+    const view = defaultViewOf(list, this.store.storedView(list.guid));
+    const internal = viewFieldName(this.store.fields(list.guid), name);
+    if (!internal) throw fieldNotFound(name);
+    const fields = how === "add" ? (view.fields.includes(internal) ? view.fields : [...view.fields, internal]) : view.fields.filter((f) => f !== internal);
+    await this.store.commit(() => this.store.saveView({ ...view, fields }));
+    return empty(200);
   }
 
   // ---- fields

@@ -73,3 +73,8 @@ export function fieldNotFound(name: string): SpError {
     `Column '${name}' does not exist. It may have been deleted by another user.`,
   );
 }
+
+/** A view the list does not have (SharePoint Online's exact answer is not confirmed; only default views exist here). */
+export function viewNotFound(): SpError {
+  return new SpError(404, "-2147024809, System.ArgumentException", "The specified view is invalid.");
+}

@@ -503,7 +503,7 @@ export function applyWrite(scope: ListScope, previous: Record<string, unknown>, 
         if (field.kind === KIND.Text && typeof values[name] === "string") {
           const length = (values[name] as string).length;
           const max = textLimit(field.props.MaxLength);
-          if (length > max) throw textTooLong(key, length, max);
+          if (length > max) throw textTooLong();
         }
         break;
       case KIND.Number:

@@ -90,15 +90,15 @@ export function bodyLimitFor(path: string): number {
 }
 
 /**
- * A text value longer than its field allows. SharePoint answers a too-long text value with
- * "Invalid text value. A text field contains invalid data. Please check the value and try again."
+ * A text value longer than its field allows. SharePoint Online answers HTTP 500 with
+ * `-2130575336, Microsoft.SharePoint.SPException` and "Invalid text value." followed by a blank
+ * line and "A text field contains invalid data. Please check the value and try again.", naming no
+ * field (reported answers of SharePoint Online's REST API; Microsoft documents the 255-character
+ * limit, https://support.microsoft.com/office/list-and-library-column-types-and-options-0d8ddb7b-7dc7-414d-a283-ee9dca891df7,
+ * but not the answer). The tab checks lengths itself before writing, naming the field.
  */
-export function textTooLong(field: string, length: number, max: number): SpError {
-  return new SpError(
-    400,
-    SP_EXCEPTION,
-    `Invalid text value. A text field contains invalid data. Please check the value and try again. (The value of '${field}' has ${length} characters; the field allows ${max}.)`,
-  );
+export function textTooLong(): SpError {
+  return new SpError(500, "-2130575336, Microsoft.SharePoint.SPException", "Invalid text value.\n\nA text field contains invalid data. Please check the value and try again.");
 }
 
 /** The most characters a Text field takes: its MaxLength, never above 255. */

@@ -71,6 +71,14 @@ export interface FieldRow {
   builtIn: boolean;
 }
 
+/** A list's default view: only the default view is kept, and of it only its fields (views.ts). */
+export interface ViewRow {
+  guid: string;
+  listGuid: string;
+  /** Internal names, in column order. */
+  fields: string[];
+}
+
 export interface ItemRecord {
   listGuid: string;
   id: number;
@@ -140,6 +148,8 @@ CREATE TABLE IF NOT EXISTS files (
   bytes BLOB NOT NULL, length INTEGER NOT NULL, version INTEGER NOT NULL, created TEXT NOT NULL,
   modified TEXT NOT NULL, author_id INTEGER NOT NULL, editor_id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder);
+CREATE TABLE IF NOT EXISTS list_views (
+  list_guid TEXT PRIMARY KEY REFERENCES lists(guid) ON DELETE CASCADE, guid TEXT NOT NULL, fields TEXT NOT NULL);
 `;
 
 /** The database file cannot be used as it is; the message is one line naming the file and the remedy. */
@@ -473,8 +483,23 @@ export class Store {
   deleteList(guid: string): void {
     this.dropCaches();
     this.sql("DELETE FROM item_versions WHERE list_guid = ?").run(guid);
+    this.sql("DELETE FROM list_views WHERE list_guid = ?").run(guid);
     this.sql("DELETE FROM lists WHERE guid = ?").run(guid);
     this.itemCache.delete(guid);
+  }
+
+  /** The stored default view of a list, or undefined when it still has the fields it was created with. */
+  storedView(listGuid: string): ViewRow | undefined {
+    const row = this.sql("SELECT guid, fields FROM list_views WHERE list_guid = ?").get(listGuid) as { guid: string; fields: string } | undefined;
+    return row ? { guid: row.guid, listGuid, fields: JSON.parse(row.fields) as string[] } : undefined;
+  }
+
+  saveView(view: ViewRow): void {
+    this.sql("INSERT INTO list_views (list_guid, guid, fields) VALUES (?, ?, ?) ON CONFLICT (list_guid) DO UPDATE SET fields = excluded.fields").run(
+      view.listGuid,
+      view.guid,
+      JSON.stringify(view.fields),
+    );
   }
 
   private mapField(row: Record<string, unknown>): FieldRow {

@@ -2,7 +2,7 @@
 // toAppError, so components never branch on HTTP status codes or SharePoint's raw messages.
 import { InteractionRequired } from "../auth/errors";
 
-export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "fullControlRequired" | "throttled" | "offline" | "notProvisioned" | "listThreshold" | "notFound" | "invalid" | "closed" | "foreignSite" | "unexpected";
+export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "fullControlRequired" | "throttled" | "offline" | "notProvisioned" | "schemaOutdated" | "listThreshold" | "notFound" | "invalid" | "closed" | "foreignSite" | "unexpected";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -61,6 +61,19 @@ export class NotProvisionedError extends AppError {
   }
 }
 
+/**
+ * The site's lists are older than the app: SharePoint refused a column the app reads or writes
+ * (400 "The property 'X' does not exist on type 'SP.Data.…ListItem'"). A plan editor upgrades them
+ * (src/sharepoint/upgrade.ts).
+ */
+export class SchemaOutdatedError extends AppError {
+  readonly column: string | null;
+  constructor(column: string | null, options?: { cause?: unknown }) {
+    super("schemaOutdated", `This site's plan lists are older than the app (no column ${column ?? ""}); a plan editor needs to upgrade them.`, 400, options);
+    this.column = column;
+  }
+}
+
 /** A query touched more items than the list view threshold allows (unindexed filter or sort). */
 export class ListThresholdError extends AppError {
   constructor(options?: { cause?: unknown }) {
@@ -100,6 +113,27 @@ export function isPreconditionFailed(error: unknown): boolean {
   return statusOf(error) === 412;
 }
 
+/**
+ * A list addressed by URL that is not there: `web/getList('<url>')` answers 404
+ * System.IO.FileNotFoundException (SPWeb.GetList throws FileNotFoundException when "the list does
+ * not exist in the website", https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ms441870(v=office.14)).
+ * Returns the list's URL (null when unknown), or undefined when the 404 is about something else.
+ * A part of a $batch has no URL of its own; the plan's batches hold only list requests (files cannot
+ * be batched), so a file-not-found there is a missing list too.
+ */
+function listUrlMissing(error: unknown, message: string): string | null | undefined {
+  if (!/System\.IO\.FileNotFoundException/.test(message)) return undefined;
+  const url = String((error as { response?: { url?: unknown } } | null)?.response?.url ?? "");
+  if (url === "") return null;
+  const m = /\/getlist\('([^']*)'\)/i.exec(url);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1] ?? "");
+  } catch {
+    return m[1] ?? null;
+  }
+}
+
 /** Maps an @pnp/sp or fetch failure to the app's typed errors (already typed errors pass through). */
 export function toAppError(error: unknown): Error {
   if (error instanceof AppError) return error;
@@ -116,9 +150,15 @@ export function toAppError(error: unknown): Error {
   if (status === 403) return new PermissionError("forbidden", undefined, { cause: error });
   if (status === 429 || status === 503) return new ThrottledError(status, null, { cause: error });
   if (/SPQueryThrottledException|list view threshold/i.test(message)) return new ListThresholdError({ cause: error });
+  if (status === 400) {
+    const column = /The property '([^']*)' does not exist on type 'SP\.Data\./i.exec(message);
+    if (column) return new SchemaOutdatedError(column[1] ?? null, { cause: error });
+  }
   if (status === 404) {
     const list = /List '([^']*)' does not exist/i.exec(message);
     if (list) return new NotProvisionedError(list[1] ?? null, { cause: error });
+    const missingList = listUrlMissing(error, message);
+    if (missingList !== undefined) return new NotProvisionedError(missingList, { cause: error });
     return new NotFoundError(undefined, { cause: error });
   }
   return new AppError("unexpected", message || `SharePoint answered ${status}`, status, { cause: error });

@@ -8,7 +8,7 @@ import "@pnp/sp/files/index.js";
 import type { DataFile } from "../plan/types";
 import { toAppError } from "./errors";
 import { toDataFile, type SpItem } from "./mapping";
-import { LIST_TITLES } from "./schema";
+import { planList } from "./lists";
 
 /** Above this size uploads go in chunks (SharePoint's simple upload tops out around 250 MB and times out well before). */
 export const CHUNK_THRESHOLD = 10 * 1024 * 1024;
@@ -21,7 +21,7 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 
 export function createFileStore(sp: SPFI, options: { chunkSize?: number } = {}) {
   const chunkSize = options.chunkSize ?? CHUNK_THRESHOLD;
-  const folder = () => sp.web.lists.getByTitle(LIST_TITLES.dataFiles).rootFolder;
+  const folder = () => planList(sp.web, "dataFiles").rootFolder;
 
   async function describe(serverRelativeUrl: string): Promise<DataFile> {
     const info = await sp.web.getFileByServerRelativePath(serverRelativeUrl).select(...FILE_SELECT).expand("ModifiedBy")<SpItem>();

@@ -3,6 +3,8 @@
 export { createSp, type CreateSpOptions } from "./create-sp";
 export { BearerAuth, RetryingFetch, parseRetryAfter, type BearerAuthOptions, type RetryInfo, type RetryOptions, type TokenProvider } from "./behaviors";
 export { provision, type ProvisionReport } from "./provision";
+export { siteSchema, upgradeLists, type SiteSchema } from "./upgrade";
+export { planList, listServerRelativeUrl } from "./lists";
 export { checkSiteUrl, trustedSharePointOrigin, ForeignSiteError, type TrustInputs } from "./site-address";
 export { addToPlanGroup, applySecurityModel, checkSetUp, planEditorIds, PLAN_GROUPS, type PlanGroupKey, type SetUpCheck } from "./security-model";
 export { createPlanStore, toLoginName } from "./plan-store";

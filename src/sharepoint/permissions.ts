@@ -5,6 +5,8 @@ import "@pnp/sp/lists/index.js";
 import "@pnp/sp/security/index.js";
 import { PermissionKind, type IBasePermissions } from "@pnp/sp/security/index.js";
 import { toAppError } from "./errors";
+import { planList } from "./lists";
+import type { ListKey } from "./schema";
 
 export { PermissionKind };
 
@@ -32,9 +34,9 @@ export async function webPermissions(sp: SPFI): Promise<Permissions> {
 }
 
 /** A list's effective permissions, or null when the list does not exist. */
-export async function listPermissions(sp: SPFI, title: string): Promise<Permissions | null> {
+export async function listPermissions(sp: SPFI, key: ListKey): Promise<Permissions | null> {
   try {
-    return await sp.web.lists.getByTitle(title).getCurrentUserEffectivePermissions();
+    return await planList(sp.web, key).getCurrentUserEffectivePermissions();
   } catch (error) {
     const mapped = toAppError(error);
     if ((mapped as { code?: string }).code === "notProvisioned" || (mapped as { status?: number }).status === 404) return null;

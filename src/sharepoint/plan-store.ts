@@ -37,7 +37,9 @@ import {
 } from "./mapping";
 import { MAX_PAGE, readAllPages, readFiltered } from "./paging";
 import { hasPermission, listPermissions, PermissionKind, webPermissions } from "./permissions";
-import { F, LIST_TITLES } from "./schema";
+import { F } from "./schema";
+import { planList } from "./lists";
+import { textLengthIssues, withinLimits } from "./text-limits";
 import { PLAN_GROUPS, planEditorIds } from "./security-model";
 import { siteTimeZoneFrom, type SiteTimeZone } from "./time-zone";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
@@ -91,11 +93,10 @@ function closedError(planYear: string): AppError {
 
 export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): PlanStore {
   const now = options.now ?? (() => new Date());
-  const list = (title: string): IList => sp.web.lists.getByTitle(title);
-  const objectives = () => list(LIST_TITLES.objectives);
-  const actions = () => list(LIST_TITLES.actions);
-  const updates = () => list(LIST_TITLES.progressUpdates);
-  const results = () => list(LIST_TITLES.indicatorResults);
+  const objectives = (): IList => planList(sp.web, "objectives");
+  const actions = (): IList => planList(sp.web, "actions");
+  const updates = (): IList => planList(sp.web, "progressUpdates");
+  const results = (): IList => planList(sp.web, "indicatorResults");
   const files = createFileStore(sp);
   let meCache: Promise<Person> | null = null;
 
@@ -216,6 +217,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     validate: "always" | "onRagChange",
     extraFields: SpItem = {},
   ): Promise<Action> {
+    const fields = withinLimits("actions", { ...actionFields(patch, await timeZone()), ...extraFields });
     const before = await readActionRaw(id);
     // As people saw it: with the RAG and progress of its newest counting record (and its version).
     const previous = await withHistory(before);
@@ -226,7 +228,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       if (issues.length > 0) throw new ValidationError(issues);
     }
     if (previous.etag !== etag && etag !== "*") throw new ConflictError<Action>(patch, previous);
-    await merge<Action>(actions(), id, etag, { ...actionFields(patch, await timeZone()), ...extraFields }, patch, () => readAction(id));
+    await merge<Action>(actions(), id, etag, fields, patch, () => readAction(id));
     const progressChanged = patch.progress !== undefined && (patch.progress ?? null) !== previous.progress;
     const hasNote = typeof note === "string" && note.trim().length > 0;
     if (!(ragChanged || progressChanged || hasNote)) return readAction(id);
@@ -249,9 +251,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     const [batched, execute] = sp.batched();
     let saved: SpItem | null = null;
     const parts = [
-      batched.web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(fields),
-      batched.web.lists
-        .getByTitle(LIST_TITLES.actions)
+      planList(batched.web, "progressUpdates").items.add(fields),
+      planList(batched.web, "actions")
         .items.getById(id)
         .select(...ACTION_SELECT)
         .expand(...ACTION_EXPAND)<SpItem>()
@@ -305,7 +306,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     // The site's time zone rides along the first time (bulk action writes convert due dates with it).
     const reads = await settleEach(
       ids,
-      (web, id) => web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(F.planYear, F.readOnly)<SpItem>(),
+      (web, id) => planList(web, "objectives").items.getById(id).select(F.planYear, F.readOnly)<SpItem>(),
       zoneCache ? undefined : (web) => web.regionalSettings.timeZone().then((zone) => (zoneCache ??= Promise.resolve(siteTimeZoneFrom(zone)))),
     );
     const states = new Map<number, { planYear: string; closed: boolean }>();
@@ -362,8 +363,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const [batched, execute] = sp.batched();
       const found: SpItem[][] = [];
       const parts = missing.map((id) =>
-        batched.web.lists
-          .getByTitle(LIST_TITLES.progressUpdates)
+        planList(batched.web, "progressUpdates")
           .items.select(...UPDATE_SELECT)
           .expand(...UPDATE_EXPAND)
           .filter(`${F.action}Id eq ${id}`)
@@ -383,9 +383,9 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     async capabilities(): Promise<Capabilities> {
       const [web, objectivePerms, actionPerms, updatePerms] = await Promise.all([
         webPermissions(sp),
-        listPermissions(sp, LIST_TITLES.objectives),
-        listPermissions(sp, LIST_TITLES.actions),
-        listPermissions(sp, LIST_TITLES.progressUpdates),
+        listPermissions(sp, "objectives"),
+        listPermissions(sp, "actions"),
+        listPermissions(sp, "progressUpdates"),
       ]);
       // Setting up (or upgrading) the plan creates lists, groups and their permissions: Manage
       // Lists, Manage Permissions and Create Groups on the site, within the token's scopes. A team
@@ -416,22 +416,19 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       let recent: SpItem[] = [];
       const web = batched.web;
       const parts: Promise<unknown>[] = [];
-      parts.push(web.lists
-        .getByTitle(LIST_TITLES.objectives)
+      parts.push(planList(web, "objectives")
         .items.select(...OBJECTIVE_SELECT)
         .expand(...OBJECTIVE_EXPAND)
         .filter(byYear)
         .top(MAX_PAGE)<SpItem[]>()
         .then((r) => (objectiveItems = r)));
-      parts.push(web.lists
-        .getByTitle(LIST_TITLES.actions)
+      parts.push(planList(web, "actions")
         .items.select(...ACTION_SELECT)
         .expand(...ACTION_EXPAND)
         .filter(byYear)
         .top(MAX_PAGE)<SpItem[]>()
         .then((r) => (actionItems = r)));
-      parts.push(web.lists
-        .getByTitle(LIST_TITLES.progressUpdates)
+      parts.push(planList(web, "progressUpdates")
         .items.select(...UPDATE_SELECT)
         .expand(...UPDATE_EXPAND)
         .orderBy("Id", false)
@@ -471,13 +468,14 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async addObjective(draft: ObjectiveDraft) {
-      const added = await call(() => objectives().items.add(objectiveFields(draft)));
+      const added = await call(() => objectives().items.add(withinLimits("objectives", objectiveFields(draft))));
       return readObjective(Number((added as SpItem)["Id"]));
     },
 
     async updateObjective(id, etag, patch: ObjectivePatch) {
+      const fields = withinLimits("objectives", objectiveFields(patch));
       if (!onlyCloses(patch)) await openObjective(id);
-      await merge<Objective>(objectives(), id, etag, objectiveFields(patch), patch, () => readObjective(id));
+      await merge<Objective>(objectives(), id, etag, fields, patch, () => readObjective(id));
       return readObjective(id);
     },
 
@@ -487,9 +485,10 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async addAction(draft: ActionDraft) {
-      const objective = await openObjective(draft.objectiveId);
       const zone = await timeZone();
-      const added = (await call(() => actions().items.add({ ...actionFields(draft, zone), [F.planYear]: objective.planYear }))) as SpItem;
+      const fields = withinLimits("actions", actionFields(draft, zone));
+      const objective = await openObjective(draft.objectiveId);
+      const added = (await call(() => actions().items.add({ ...fields, [F.planYear]: objective.planYear }))) as SpItem;
       // The starting RAG opens the action's history.
       const start = toAction(added, zone);
       return recordAndRead(start.id, { actionId: start.id, planYear: objective.planYear, rag: draft.rag, previousRag: null, note: null, progress: draft.progress ?? null, kind: "update" });
@@ -539,10 +538,11 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     async writeObjectives(writes: ObjectiveWrite[]) {
       // A closed year's objectives take only the change that closes them, as for a single edit.
       const states = await objectiveStates([...new Set(writes.flatMap((w) => (w.kind === "update" && !onlyCloses(w.patch) ? [w.id] : [])))]);
-      const refused = (w: ObjectiveWrite) => w.kind === "update" && states.get(w.id)?.closed === true;
+      const tooLong = (w: ObjectiveWrite) => textLengthIssues("objectives", objectiveFields(w.kind === "create" ? w.fields : w.patch));
+      const refused = (w: ObjectiveWrite) => (w.kind === "update" && states.get(w.id)?.closed === true) || tooLong(w).length > 0;
       // One batch of adds and ETag-guarded MERGEs, then one batch re-reading what was written.
       const sent = await settleEach(writes.filter((w) => !refused(w)), (web, w) => {
-        const items = web.lists.getByTitle(LIST_TITLES.objectives).items;
+        const items = planList(web, "objectives").items;
         return w.kind === "create"
           ? items.add(objectiveFields(w.fields)).then((added) => Number((added as SpItem)["Id"]))
           : items.getById(w.id).update(objectiveFields(w.patch), w.etag).then(() => w.id);
@@ -550,12 +550,13 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const ids = sent.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
       const reread = new Map<number, Objective>();
       const reads = await settleEach(ids, (web, id) =>
-        web.lists.getByTitle(LIST_TITLES.objectives).items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>(),
+        planList(web, "objectives").items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>(),
       );
       reads.forEach((r, i) => r.status === "fulfilled" && reread.set(ids[i] as number, toObjective(r.value)));
       let next = 0;
       return Promise.all(
         writes.map(async (w): Promise<Settled<Objective>> => {
+          if (tooLong(w).length > 0) return { ok: false, error: new ValidationError(tooLong(w)) };
           if (w.kind === "update" && refused(w)) return { ok: false, error: closedError(states.get(w.id)?.planYear ?? "") };
           const r = sent[next++] as PromiseSettledResult<number>;
           if (r.status === "rejected") return writeFailure<Objective>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readObjective(w.id) : null);
@@ -569,6 +570,12 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const results: (Settled<Action> | null)[] = writes.map(() => null);
       // The owner's note rules, as for a single edit: checked before anything is sent.
       writes.forEach((w, i) => {
+        // Never an over-long single line of text (SharePoint would refuse it naming no field).
+        const tooLong = textLengthIssues("actions", actionFields(w.kind === "create" ? w.fields : w.patch));
+        if (tooLong.length > 0) {
+          results[i] = { ok: false, error: new ValidationError(tooLong) };
+          return;
+        }
         if (w.kind === "update" && w.patch.rag !== undefined && w.patch.rag !== w.previous.rag) {
           const issues = validateProgress({ rag: w.patch.rag, note: w.note ?? null, progress: w.patch.progress ?? null });
           if (issues.length > 0) results[i] = { ok: false, error: new ValidationError(issues) };
@@ -590,7 +597,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       });
       const zone = await timeZone();
       const sent = await settleEach(writable, (web, { w }) => {
-        const items = web.lists.getByTitle(LIST_TITLES.actions).items;
+        const items = planList(web, "actions").items;
         const planYear = planYearOf(w);
         return w.kind === "create"
           ? items.add({ ...actionFields(w.fields, zone), [F.planYear]: planYear }).then((added) => Number((added as SpItem)["Id"]))
@@ -613,9 +620,9 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         }),
       );
       const withRecord = written.filter((x) => x.record !== null);
-      const recorded = await settleEach(withRecord, (web, x) => web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add(x.record as SpItem));
+      const recorded = await settleEach(withRecord, (web, x) => planList(web, "progressUpdates").items.add(x.record as SpItem));
       const unrecorded = new Set(recorded.flatMap((r, k) => (r.status === "rejected" ? [withRecord[k]] : [])));
-      const reads = await settleEach(written, (web, x) => web.lists.getByTitle(LIST_TITLES.actions).items.getById(x.id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
+      const reads = await settleEach(written, (web, x) => planList(web, "actions").items.getById(x.id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
       reads.forEach((r, k) => {
         const x = written[k] as (typeof written)[number];
         // The action was saved but its history record was not: say so rather than report success.
@@ -700,7 +707,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         for (const row of await store.indicatorResults(standard)) existing.set(`${row.year}|${row.standard}|${row.indicator}`, row);
       }
       const [batched, execute] = sp.batched();
-      const target = batched.web.lists.getByTitle(LIST_TITLES.indicatorResults);
+      const target = planList(batched.web, "indicatorResults");
       const parts = rows.map((row) => {
         const found = existing.get(`${row.year}|${row.standard}|${row.indicator}`);
         return found ? target.items.getById(found.id).update(indicatorResultFields(row), found.etag) : target.items.add(indicatorResultFields(row));

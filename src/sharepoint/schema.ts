@@ -2,8 +2,19 @@
 // types and indexes. Provisioning creates it; the repositories read and write through these
 // names only. Pure data, so the local server's seed can use it too.
 
-/** Bumped whenever a field is added; stored in each list's description as "[wres-schema:N]". */
-export const SCHEMA_VERSION = 2;
+/**
+ * Bumped whenever the lists change; stored in each list's description as "[wres-schema:N]" (a list's
+ * Description is writable with Manage Lists, where a site's property bag is closed on SharePoint
+ * Online sites that do not allow custom script). The site's version is its lowest list's.
+ *
+ * 1: the lists, fields and indexes.
+ * 2: ReadOnly on objectives (a year closed by roll-over).
+ * 3: the history kind "Import"; the app's columns in each list's default view.
+ *
+ * A field or choice added after version 1 says `since`, so that set-up can also make an older
+ * site exactly (tests of the upgrade) and the upgrade knows what each version added.
+ */
+export const SCHEMA_VERSION = 3;
 
 export const LIST_TITLES = {
   objectives: "WRES Objectives",
@@ -15,17 +26,58 @@ export const LIST_TITLES = {
 
 export type ListKey = keyof typeof LIST_TITLES;
 
-export type FieldSpec =
+/**
+ * Each list's URL, relative to the site: what SharePoint derives from the title when the list is
+ * created ("Lists/<title>" for a list, "<title>" for a library). The tab finds its lists by these
+ * (src/sharepoint/lists.ts), so a list renamed in List settings keeps working and set-up never makes
+ * a second copy. A list's URL does not change when its title does.
+ */
+export const LIST_URLS: Readonly<Record<ListKey, string>> = {
+  objectives: `Lists/${LIST_TITLES.objectives}`,
+  actions: `Lists/${LIST_TITLES.actions}`,
+  progressUpdates: `Lists/${LIST_TITLES.progressUpdates}`,
+  indicatorResults: `Lists/${LIST_TITLES.indicatorResults}`,
+  dataFiles: LIST_TITLES.dataFiles,
+};
+
+/** `since`: the schema version that added the field (1 when absent). */
+export type FieldSpec = { since?: number } & (
   | { name: string; type: "text"; indexed?: boolean; maxLength?: number }
   | { name: string; type: "note" }
   | { name: string; type: "number"; indexed?: boolean }
   | { name: string; type: "boolean" }
   | { name: string; type: "date"; indexed?: boolean }
-  | { name: string; type: "choice"; choices: readonly string[]; indexed?: boolean }
-  | { name: string; type: "multiChoice"; choices: readonly string[] }
+  | { name: string; type: "choice"; choices: readonly string[]; indexed?: boolean; choicesSince?: Readonly<Record<string, number>> }
+  | { name: string; type: "multiChoice"; choices: readonly string[]; choicesSince?: Readonly<Record<string, number>> }
   | { name: string; type: "person"; indexed?: boolean }
   | { name: string; type: "multiPerson" }
-  | { name: string; type: "lookup"; list: ListKey; indexed?: boolean };
+  | { name: string; type: "lookup"; list: ListKey; indexed?: boolean }
+);
+
+/** Schema version 3 put the app's columns in each list's default view. */
+export const VIEW_FIELDS_SINCE = 3;
+
+/** The fields a list has at a schema version. */
+export function fieldsAt(spec: ListSpec, version: number): FieldSpec[] {
+  return spec.fields.filter((f) => (f.since ?? 1) <= version);
+}
+
+/** A choice field's choices at a schema version, in order. */
+export function choicesAt(field: FieldSpec, version: number): string[] {
+  if (field.type !== "choice" && field.type !== "multiChoice") return [];
+  return field.choices.filter((c) => (field.choicesSince?.[c] ?? 1) <= version);
+}
+
+/**
+ * The longest text a single-line field of a list takes: its MaxLength, at most 255 (Title is 255);
+ * undefined for other fields ("List and library column types and options",
+ * https://support.microsoft.com/office/list-and-library-column-types-and-options-0d8ddb7b-7dc7-414d-a283-ee9dca891df7).
+ */
+export function textLimitOf(key: ListKey, field: string): number | undefined {
+  if (field === "Title") return 255;
+  const spec = SCHEMA.find((l) => l.key === key)?.fields.find((f) => f.name === field);
+  return spec?.type === "text" ? Math.min(spec.maxLength ?? 255, 255) : undefined;
+}
 
 export interface ListSpec {
   key: ListKey;
@@ -136,8 +188,8 @@ export const SCHEMA: readonly ListSpec[] = [
       { name: F.highImpactActions, type: "note" },
       { name: F.ragOverride, type: "choice", choices: RAG_CHOICES },
       { name: F.ragOverrideReason, type: "note" },
-      // Schema 2: a plan year closed by roll-over.
-      { name: F.readOnly, type: "boolean" },
+      // A plan year closed by roll-over.
+      { name: F.readOnly, type: "boolean", since: 2 },
     ],
   },
   {
@@ -175,7 +227,7 @@ export const SCHEMA: readonly ListSpec[] = [
       { name: F.previousRag, type: "choice", choices: RAG_CHOICES },
       { name: F.note, type: "note" },
       { name: F.progress, type: "note" },
-      { name: F.updateKind, type: "choice", choices: UPDATE_KINDS },
+      { name: F.updateKind, type: "choice", choices: UPDATE_KINDS, choicesSince: { Import: 3 } },
     ],
   },
   {
@@ -206,6 +258,12 @@ const VERSION_TAG = /\[wres-schema:(\d+)\]/;
 /** The description stored on each list, carrying the schema version. */
 export function describeList(spec: ListSpec, version = SCHEMA_VERSION): string {
   return `${spec.description} [wres-schema:${version}]`;
+}
+
+/** A description with its version tag set to `version` (what a person wrote around it is kept). */
+export function withSchemaVersion(description: string | null | undefined, spec: ListSpec, version = SCHEMA_VERSION): string {
+  const text = description ?? "";
+  return VERSION_TAG.test(text) ? text.replace(VERSION_TAG, `[wres-schema:${version}]`) : text.trim() === "" ? describeList(spec, version) : `${text} [wres-schema:${version}]`;
 }
 
 /** The schema version recorded in a list description, or 0 when none (created before versioning or by hand). */

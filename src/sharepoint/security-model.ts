@@ -11,6 +11,7 @@ import "@pnp/sp/site-groups/index.js";
 import "@pnp/sp/site-users/index.js";
 import { hasPermission, PermissionKind, webPermissions } from "./permissions";
 import { LIST_TITLES, type ListKey } from "./schema";
+import { planList } from "./lists";
 
 /** The site groups set-up creates. Plan editors are the people who own the plan. */
 export const PLAN_GROUPS = {
@@ -65,8 +66,8 @@ export async function securityModelInPlace(sp: SPFI): Promise<boolean> {
   const groups = await sp.web.siteGroups.select("Title")<GroupInfo[]>();
   const titles = new Set(groups.map((g) => g.Title.toLowerCase()));
   if (!Object.values(PLAN_GROUPS).every((t) => titles.has(t.toLowerCase()))) return false;
-  for (const title of Object.values(LIST_TITLES)) {
-    const info = await sp.web.lists.getByTitle(title).select("HasUniqueRoleAssignments")<{ HasUniqueRoleAssignments: boolean }>();
+  for (const key of Object.keys(LIST_TITLES) as ListKey[]) {
+    const info = await planList(sp.web, key).select("HasUniqueRoleAssignments")<{ HasUniqueRoleAssignments: boolean }>();
     if (!info.HasUniqueRoleAssignments) return false;
   }
   return true;
@@ -111,7 +112,7 @@ export async function applySecurityModel(sp: SPFI): Promise<SecurityReport> {
     return found.Id;
   };
   for (const key of Object.keys(LIST_GRANTS) as ListKey[]) {
-    const list = sp.web.lists.getByTitle(LIST_TITLES[key]);
+    const list = planList(sp.web, key);
     const info = await list.select("HasUniqueRoleAssignments")<{ HasUniqueRoleAssignments: boolean }>();
     if (!info.HasUniqueRoleAssignments) {
       // Not copying the site's assignments: on a team site they include Members with Edit.

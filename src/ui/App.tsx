@@ -17,6 +17,8 @@ import { PlanSkeleton } from "./components/PlanSkeleton";
 import { StillWorking } from "./components/StillWorking";
 import { ActionPanel } from "./screens/ActionPanel";
 import { MyActions } from "./screens/MyActions";
+import { SchemaUpgrade } from "./components/SchemaUpgrade";
+import { SchemaContext, type SchemaActions } from "./state/schema";
 import { NotSetUp } from "./components/NotSetUp";
 import { errorKind } from "./state/errors";
 import { isLead } from "./state/planView";
@@ -78,6 +80,8 @@ export interface AppProps {
   today: string;
   /** Whether this person may set the site up, asked with the set-up sign-in (the empty site's advice). */
   setUpCheck?: CheckSetUp;
+  /** The site's schema and its upgrade (a site set up by an older version of the app). */
+  schema?: SchemaActions;
   /** Tenant mode: the interactive sign-in (from a click). */
   signIn?: () => Promise<void>;
   /** Replaces the plan screens (the configuration page). */
@@ -111,6 +115,7 @@ export function App(props: AppProps) {
         <div className={styles.surface}>
         <SignInContext.Provider value={props.signIn ?? null}>
         <SetUpContext.Provider value={props.setUpCheck ?? null}>
+        <SchemaContext.Provider value={props.schema ?? null}>
         <ErrorBoundary>
           {props.children ? (
             <Suspense fallback={<PlanSkeleton />}>{props.children}</Suspense>
@@ -121,6 +126,7 @@ export function App(props: AppProps) {
             </PlanProvider>
           ) : null}
         </ErrorBoundary>
+        </SchemaContext.Provider>
         </SetUpContext.Provider>
         </SignInContext.Provider>
         </div>
@@ -197,6 +203,8 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
     body =
       errorKind(state.error) === "notProvisioned" ? (
         <NotSetUp store={context.store} onRetry={() => void context.reload()} />
+      ) : errorKind(state.error) === "schemaOutdated" ? (
+        <SchemaUpgrade store={context.store} outdated onUpgraded={() => void context.reload()} />
       ) : (
         <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => void context.reload()} />
       );
@@ -205,6 +213,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
     const objective = objectiveId === null ? undefined : data.snapshot.objectives.find((o) => o.id === objectiveId);
     body = (
       <>
+        <SchemaUpgrade store={context.store} onUpgraded={() => void context.reload()} />
         {isYearClosed(data.snapshot.objectives) ? <ClosedYearNotice year={data.snapshot.year} /> : null}
         <nav aria-label={t("nav.label")}>
           <TabList

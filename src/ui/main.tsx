@@ -6,7 +6,7 @@ import { localIsoDay } from "../plan";
 import { startAuth, type AuthSession } from "../auth/session";
 import type { SignInPurpose } from "../auth/errors";
 import { readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig } from "../auth/config";
-import { checkSetUp, checkSiteUrl, createPlanStore, createSp, provision, trustedSharePointOrigin } from "../sharepoint";
+import { checkSetUp, checkSiteUrl, createPlanStore, createSp, provision, siteSchema, trustedSharePointOrigin, upgradeLists } from "../sharepoint";
 import { resolveLocale } from "../i18n";
 import { accountHintFrom, actionIdFromSubPage, initHost, messageOrigins, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
 import { App } from "./App";
@@ -77,6 +77,7 @@ async function start() {
       store: trackStore(createPlanStore(sp), tracker),
       provision: () => provision(manage),
       setUpCheck: () => checkSetUp(manage, setUpScopes, SHAREPOINT_SCOPES.provision),
+      schema: { check: () => siteSchema(sp), upgrade: () => upgradeLists(manage) },
     };
   };
   const today = localIsoDay(new Date());
@@ -110,6 +111,7 @@ async function start() {
     <App
       store={store}
       setUpCheck={connection?.setUpCheck}
+      schema={connection?.schema}
       tracker={tracker}
       theme={theme}
       subscribeTheme={subscribeTheme}

@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import { App } from "../../src/ui/App";
 import { createActivityTracker, trackStore, type ActivityTracker } from "../../src/ui/state/activity";
 import type { AppLocale } from "../../src/i18n";
+import type { SchemaActions } from "../../src/ui/state/schema";
 import { FakePlanStore, TODAY } from "../support/fake-store";
 
 // jsdom lacks these browser APIs that Fluent's positioning and motion use.
@@ -36,7 +37,7 @@ export interface Rendered {
 
 export function renderApp(
   store: FakePlanStore = new FakePlanStore(),
-  options: { locale?: AppLocale; initialActionId?: number | null; children?: ReactElement; tracker?: ActivityTracker; signIn?: () => Promise<void> } = {},
+  options: { locale?: AppLocale; initialActionId?: number | null; children?: ReactElement; tracker?: ActivityTracker; signIn?: () => Promise<void>; schema?: SchemaActions } = {},
 ): Rendered & ReturnType<typeof render> {
   const tracker = options.tracker ?? createActivityTracker();
   const copied: number[] = [];
@@ -50,6 +51,7 @@ export function renderApp(
       initialActionId={options.initialActionId ?? null}
       today={TODAY}
       signIn={options.signIn}
+      schema={options.schema}
       copyLink={async (id) => {
         copied.push(id);
         return "copied";

@@ -310,8 +310,31 @@ describe("SharePoint REST contract (docs/sharepoint.md §2-3)", () => {
     expect(r.text).toMatch(/--batchresponse_[0-9a-f-]+--\r\n$/);
   });
 
+  it("a list's default view: All Items, its fields, addViewField by internal or display name (docs/sharepoint.md §2.10)", async () => {
+    const view = await send(api("web/lists/getByTitle('Tasks')/defaultView"));
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ "odata.type": "SP.View", Title: "All Items", DefaultView: true, ServerRelativeUrl: "/sites/contract/Lists/Tasks/AllItems.aspx" });
+    const before = await send(api("web/lists/getByTitle('Tasks')/views/getByTitle('All Items')/ViewFields"));
+    expect(before.body).toMatchObject({ Items: ["LinkTitle"], SchemaXml: '<FieldRef Name="LinkTitle" />' });
+    // Fields added through the fields collection are in no view until added to one.
+    expect(await send(api("web/lists/getByTitle('Tasks')/defaultView/viewfields/addviewfield('Code')"), { method: "POST" })).toMatchObject({ status: 200 });
+    const byDisplayName = await send(api("web/lists/getByTitle('Tasks')/fields/getByInternalNameOrTitle('Code')"), {
+      method: "POST",
+      headers: { "X-HTTP-Method": "MERGE" },
+      body: JSON.stringify({ Title: "Task code" }),
+    });
+    expect(byDisplayName.status).toBe(204);
+    await send(api("web/lists/getByTitle('Tasks')/defaultView/viewfields/addviewfield('Status')"), { method: "POST" });
+    const after = await send(api(`web/lists/getByTitle('Tasks')/views('${view.body.Id as string}')/viewfields`));
+    expect(after.body.Items).toEqual(["LinkTitle", "Code", "Status"]);
+    expect((await send(api("web/lists/getByTitle('Tasks')/defaultView/viewfields/addviewfield('Nope')"), { method: "POST" })).status).toBe(404);
+    expect((await send(api("web/lists/getByTitle('Tasks')/views/getByTitle('Other')"))).status).toBe(404);
+    // Changing a view needs Manage Lists on the list.
+    expect((await send(api("web/lists/getByTitle('Tasks')/defaultView/viewfields/removeviewfield('Code')"), { method: "POST", token: "committee@wres.test" })).status).toBe(403);
+  });
+
   it("unsupported parts of the API are named in a 501", async () => {
-    const r = await send(api("web/lists/getByTitle('Tasks')/views"));
+    const r = await send(api("web/lists/getByTitle('Tasks')/contenttypes"));
     expect(r.status).toBe(501);
     expect((r.body["odata.error"] as { message: { value: string } }).message.value).toMatch(/^localsp: .* is not supported$/);
   });

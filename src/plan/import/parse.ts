@@ -35,6 +35,14 @@ import type { Rag } from "../types";
 export const MAX_TITLE_LENGTH = 255;
 export const MAX_LEAD_LENGTH = 255;
 export const MAX_NUMBER_LENGTH = 20;
+
+/** Text cut to at most `max` characters at a word boundary, ending in an ellipsis. */
+export function shortenAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max - 1);
+  const space = room.lastIndexOf(" ");
+  return `${(space > max / 2 ? room.slice(0, space) : room).trimEnd()}…`;
+}
 /** No published plan comes near this; a sheet longer than it is some other data (an extract), not a plan. */
 export const MAX_PLAN_ROWS = 2_000;
 
@@ -488,7 +496,14 @@ class SheetReader {
   }
 
   private startObjective(text: string, r: number): void {
-    const { number: written, title } = splitHeading(text);
+    const { number: written, title: heading } = splitHeading(text);
+    // A heading longer than a list title holds keeps its whole text in the objective's description
+    // (a multi-line field) and a title cut at a word within the limit.
+    const title = heading.length > MAX_TITLE_LENGTH ? shortenAtWord(heading, MAX_TITLE_LENGTH) : heading;
+    if (title !== heading) {
+      const column = (this.rows[r] ?? []).findIndex((cell) => cellText(cell).includes(heading.slice(0, 40)));
+      this.issue("warning", "headingTooLong", r, column < 0 ? null : column, heading.slice(0, 80));
+    }
     if (written || HEADING_WORD.test(text)) this.file.namedHeadings = true;
     // An unnumbered heading repeated on a later page is the same objective, not the next number.
     const repeated = written ? undefined : this.file.objectiveByHeading(text);
@@ -503,7 +518,7 @@ class SheetReader {
     if (clash) this.issue("warning", "duplicateObjectiveNumber", r, null, number);
     this.current = this.file.addObjective({
       headingText: text,
-      descriptions: [],
+      descriptions: title !== heading ? [heading] : [],
       numbers: new Set(),
       objective: {
         key,
@@ -724,10 +739,21 @@ class SheetReader {
     const outcomes = this.text(row, header, "outcomes");
     const indicators = unionIndicators(indicatorsInCell(this.text(row, header, "indicators")), indicatorsInText([title, kpis, outcomes, milestones].join("\n")));
 
-    if (title.length > MAX_TITLE_LENGTH) this.issue("warning", "titleTooLong", r, columns.title ?? null, title.slice(0, 80));
+    // SharePoint refuses a single line of text longer than its field (Title 255, lead 255, number
+    // 20): such a row is not imported, and the preview names its cell, rather than being cut short.
+    if (title.length > MAX_TITLE_LENGTH) {
+      this.issue("error", "titleTooLong", r, columns.title ?? null, title.slice(0, 80));
+      return;
+    }
     const leadText = oneLine(this.text(row, header, "lead"), "; ");
-    if (leadText.length > MAX_LEAD_LENGTH) this.issue("warning", "tooLong", r, columns.lead ?? null, leadText.slice(0, 80));
-    if (number.length > MAX_NUMBER_LENGTH) this.issue("warning", "tooLong", r, columns.number ?? null, number.slice(0, 80));
+    if (leadText.length > MAX_LEAD_LENGTH) {
+      this.issue("error", "tooLong", r, columns.lead ?? null, leadText.slice(0, 80));
+      return;
+    }
+    if (number.length > MAX_NUMBER_LENGTH) {
+      this.issue("error", "tooLong", r, columns.number ?? null, number.slice(0, 80));
+      return;
+    }
     const key = actionKey({ number, title });
     const normalised = normaliseNumber(number);
     if (normalised !== "" && objective.numbers.has(normalised)) this.issue("warning", "duplicateNumber", r, columns.number ?? null, number);

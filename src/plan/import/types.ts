@@ -121,10 +121,12 @@ export type ImportIssueCode =
   | "missingNumber"
   /** Two actions with the same number under one objective. */
   | "duplicateNumber"
-  /** An action text longer than SharePoint's Title field (255 characters). */
+  /** An action text longer than SharePoint's Title field (255 characters); the row is not imported. */
   | "titleTooLong"
-  /** A lead or number longer than its list field holds (255 and 20 characters). */
+  /** A lead or number longer than its list field holds (255 and 20 characters); the row is not imported. */
   | "tooLong"
+  /** An objective heading longer than a title holds: cut at a word, the whole heading kept in the description. */
+  | "headingTooLong"
   /** An objective heading with no actions under it. */
   | "objectiveWithoutActions"
   /** Two different objectives with the same number. */

@@ -24,6 +24,7 @@ import { RAG_ORDER } from "../state/planView";
 import { usePlan } from "../state/PlanContext";
 import { useActionSave } from "../state/useActionSave";
 import { ErrorMessage } from "./ErrorMessage";
+import { LIMITS, limitProps, overLimit } from "../state/limits";
 import { PeoplePicker } from "./PeoplePicker";
 
 const useStyles = makeStyles({
@@ -96,6 +97,11 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
   const [note, setNote] = useState("");
   const titleMissing = values.title.trim() === "";
   const numberMissing = values.number.trim() === "";
+  const tooLong =
+    overLimit(values.number, LIMITS.actionNumber) ||
+    overLimit(values.title, LIMITS.actionTitle) ||
+    overLimit(values.leadText, LIMITS.leadText) ||
+    [values.milestones, values.progress, values.kpis, values.outcomes].some((v) => overLimit(v, LIMITS.note));
   // An edit that changes the RAG is recorded in the history like an owner's update, with the same
   // rule the store enforces: Blue needs a completion note, Red a note on what is being done.
   const ragChanged = props.action !== null && values.rag !== props.action.rag;
@@ -105,7 +111,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (titleMissing || numberMissing || noteProblems.length > 0) return;
+    if (titleMissing || numberMissing || noteProblems.length > 0 || tooLong) return;
     const draft = draftOf(values, props.objective.id);
     if (props.action) {
       await save(props.action, { kind: "edit", patch: draft, note: ragChanged ? note.trim() || null : null });
@@ -133,7 +139,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
             <DialogTitle>{props.action ? t("action.editTitle", { number: props.action.number }) : t("action.addTitle", { number: props.objective.number })}</DialogTitle>
             <DialogContent className={styles.form}>
               <div className={styles.row}>
-                <Field label={t("field.number")} required validationMessage={tried && numberMissing ? t("validation.numberRequired") : undefined}>
+                <Field label={t("field.number")} required {...limitProps(t, t("field.number"), values.number, LIMITS.actionNumber, { message: tried && numberMissing ? t("validation.numberRequired") : undefined })}>
                   <Input value={values.number} onChange={(_, d) => set("number", d.value)} />
                 </Field>
                 <Field label={t("field.dueDate")}>
@@ -159,11 +165,11 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
                   <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
                 </Field>
               ) : null}
-              <Field label={t("field.title")} required validationMessage={tried && titleMissing ? t("validation.titleRequired") : undefined}>
+              <Field label={t("field.title")} required {...limitProps(t, t("field.title"), values.title, LIMITS.actionTitle, { message: tried && titleMissing ? t("validation.titleRequired") : undefined })}>
                 <Textarea value={values.title} onChange={(_, d) => set("title", d.value)} resize="vertical" />
               </Field>
               <PeoplePicker label={t("field.leads")} value={values.leads} onChange={(people) => set("leads", people)} />
-              <Field label={t("field.leadText")} hint={t("field.leadTextHint")}>
+              <Field label={t("field.leadText")} {...limitProps(t, t("field.leadText"), values.leadText, LIMITS.leadText, { hint: t("field.leadTextHint") })}>
                 <Input value={values.leadText} onChange={(_, d) => set("leadText", d.value)} />
               </Field>
               <fieldset className={styles.indicators}>
@@ -177,16 +183,16 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
                   />
                 ))}
               </fieldset>
-              <Field label={t("field.milestones")}>
+              <Field label={t("field.milestones")} {...limitProps(t, t("field.milestones"), values.milestones, LIMITS.note)}>
                 <Textarea value={values.milestones} onChange={(_, d) => set("milestones", d.value)} resize="vertical" />
               </Field>
-              <Field label={t("field.progress")}>
+              <Field label={t("field.progress")} {...limitProps(t, t("field.progress"), values.progress, LIMITS.note)}>
                 <Textarea value={values.progress} onChange={(_, d) => set("progress", d.value)} resize="vertical" />
               </Field>
-              <Field label={t("field.kpis")}>
+              <Field label={t("field.kpis")} {...limitProps(t, t("field.kpis"), values.kpis, LIMITS.note)}>
                 <Textarea value={values.kpis} onChange={(_, d) => set("kpis", d.value)} resize="vertical" />
               </Field>
-              <Field label={t("field.outcomes")}>
+              <Field label={t("field.outcomes")} {...limitProps(t, t("field.outcomes"), values.outcomes, LIMITS.note)}>
                 <Textarea value={values.outcomes} onChange={(_, d) => set("outcomes", d.value)} resize="vertical" />
               </Field>
               {error || addError ? <ErrorMessage error={error ?? addError} /> : null}

@@ -27,6 +27,7 @@ import { usePlan } from "../state/PlanContext";
 import { ConflictView } from "./ConflictView";
 import type { ConflictField } from "../state/conflict";
 import { ErrorMessage } from "./ErrorMessage";
+import { LIMITS, limitProps, overLimit } from "../state/limits";
 import { PeoplePicker } from "./PeoplePicker";
 
 const useStyles = makeStyles({
@@ -62,6 +63,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
   const overrideIssues = validateOverride(override, reason);
   const titleMissing = title.trim() === "";
   const numberMissing = number.trim() === "";
+  const tooLong = overLimit(number, LIMITS.objectiveNumber) || overLimit(title, LIMITS.objectiveTitle) || overLimit(description, LIMITS.note) || overLimit(reason, LIMITS.note);
 
   const draft = (): ObjectiveDraft => ({
     title: title.trim(),
@@ -97,7 +99,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (titleMissing || numberMissing || overrideIssues.length) return;
+    if (titleMissing || numberMissing || overrideIssues.length || tooLong) return;
     if (o) void run(() => store.updateObjective(o.id, o.etag, draft()), o);
     else void run(() => store.addObjective(draft()));
   }
@@ -121,14 +123,14 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
             <DialogTitle>{o ? t("objective.editTitle", { number: o.number }) : t("objective.addTitle")}</DialogTitle>
             <DialogContent className={styles.form}>
               <div className={styles.row}>
-                <Field label={t("field.number")} required validationMessage={tried && numberMissing ? t("validation.objectiveNumberRequired") : undefined}>
+                <Field label={t("field.number")} required {...limitProps(t, t("field.number"), number, LIMITS.objectiveNumber, { message: tried && numberMissing ? t("validation.objectiveNumberRequired") : undefined })}>
                   <Input value={number} onChange={(_, d) => setNumber(d.value)} />
                 </Field>
               </div>
-              <Field label={t("field.title")} required validationMessage={tried && titleMissing ? t("validation.titleRequired") : undefined}>
+              <Field label={t("field.title")} required {...limitProps(t, t("field.title"), title, LIMITS.objectiveTitle, { message: tried && titleMissing ? t("validation.titleRequired") : undefined })}>
                 <Input value={title} onChange={(_, d) => setTitle(d.value)} />
               </Field>
-              <Field label={t("field.description")}>
+              <Field label={t("field.description")} {...limitProps(t, t("field.description"), description, LIMITS.note)}>
                 <Textarea value={description} onChange={(_, d) => setDescription(d.value)} resize="vertical" />
               </Field>
               <div className={styles.row}>

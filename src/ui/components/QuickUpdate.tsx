@@ -8,6 +8,7 @@ import { RAG_ORDER } from "../state/planView";
 import { validateProgress } from "../../plan";
 import { useActionSave } from "../state/useActionSave";
 import { ErrorMessage } from "./ErrorMessage";
+import { LIMITS, limitProps } from "../state/limits";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalM },
@@ -29,6 +30,8 @@ export function QuickUpdate(props: { action: Action; onDone: () => void; onCance
   // Checked as sent: Blue needs a completion note when the action is being marked complete;
   // a Red action needs a note on what is being done every time it is updated.
   const problems = validateProgress({ ...(ragChanged || rag === "Red" ? { rag } : {}), note, progress });
+  // The progress box shows its own length problem; the note box the note's.
+  const noteProblems = problems.filter((p) => p.field === "note" && p.code !== "tooLong");
   const noteRequired = (ragChanged && rag === "Blue") || rag === "Red";
   const unchanged = !ragChanged && !progressChanged && note.trim() === "";
   const id = `quick-${action.id}`;
@@ -56,14 +59,13 @@ export function QuickUpdate(props: { action: Action; onDone: () => void; onCance
           ))}
         </RadioGroup>
       </Field>
-      <Field label={t("update.progress")} hint={t("update.progressHint")}>
+      <Field label={t("update.progress")} {...limitProps(t, t("update.progress"), progress, LIMITS.note, { hint: t("update.progressHint") })}>
         <Textarea value={progress} onChange={(_, data) => setProgress(data.value)} resize="vertical" />
       </Field>
       <Field
         label={noteRequired ? (rag === "Blue" ? t("update.noteBlue") : t("update.noteRed")) : t("update.note")}
         required={noteRequired}
-        validationState={tried && problems.length ? "error" : "none"}
-        validationMessage={tried && problems.length ? t(`validation.${problems[0]!.code}`) : undefined}
+        {...limitProps(t, t("update.note"), note, LIMITS.note, { message: tried && noteProblems.length ? t(`validation.${noteProblems[0]!.code}`) : undefined })}
       >
         <Textarea value={note} onChange={(_, data) => setNote(data.value)} resize="vertical" />
       </Field>

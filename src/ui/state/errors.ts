@@ -14,6 +14,7 @@ const KNOWN: Record<AppErrorCode, true> = {
   throttled: true,
   offline: true,
   notProvisioned: true,
+  schemaOutdated: true,
   listThreshold: true,
   notFound: true,
   invalid: true,

@@ -163,8 +163,9 @@ describe("hostile requests: huge bodies and values", () => {
 
   it("refuses a single line of text over 255 characters and takes 255", async () => {
     const over = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, { method: "POST", upn: EDITOR, body: { Title: "t".repeat(256) } });
-    const error = expectSpError(over, 400, /Microsoft\.SharePoint\.SPException/);
-    expect(error.message.value).toMatch(/^Invalid text value/);
+    // SharePoint Online's answer: 500, SPException -2130575336, naming no field (src/localsp/limits.ts).
+    const error = expectSpError(over, 500, /^-2130575336, Microsoft\.SharePoint\.SPException$/);
+    expect(error.message.value).toBe("Invalid text value.\n\nA text field contains invalid data. Please check the value and try again.");
     const fits = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, { method: "POST", upn: EDITOR, body: { Title: "t".repeat(255) } });
     expect(fits.status).toBe(201);
     const id = (fits.json() as { Id: number }).Id;
@@ -175,7 +176,7 @@ describe("hostile requests: huge bodies and values", () => {
       headers: { "X-HTTP-Method": "MERGE", "If-Match": "*" },
       body: { Title: "u".repeat(300) },
     });
-    expectSpError(update, 400, /Microsoft\.SharePoint\.SPException/);
+    expectSpError(update, 500, /^-2130575336, Microsoft\.SharePoint\.SPException$/);
     const kept = await call(`${site}/_api/web/lists/getByTitle('Notes')/items(${id})?$select=Title`);
     expect((kept.json() as { Title: string }).Title).toBe("t".repeat(255));
     await spAs(site, EDITOR).web.lists.getByTitle("Notes").items.getById(id).delete();

@@ -113,7 +113,7 @@ describe("paging and the list view threshold", () => {
     const search = await call(`${site}/_api/web/lists/getByTitle('Q')/items?$search=x`);
     expect(search.status).toBe(501);
     expect(search.text).toContain("the query option '$search'");
-    const path = await call(`${site}/_api/web/lists/getByTitle('Q')/views`);
+    const path = await call(`${site}/_api/web/lists/getByTitle('Q')/contenttypes`);
     expect(path.status).toBe(501);
     expect(path.text).toContain("localsp:");
   });

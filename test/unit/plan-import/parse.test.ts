@@ -287,7 +287,7 @@ describe("parsePlanGrid on other layouts", () => {
     ]);
   });
 
-  it("warns about text longer than the lists hold", () => {
+  it("never imports text longer than the lists hold: such a row is refused, naming its cell", () => {
     const sheet: GridSheet = {
       name: "Plan",
       merges: [],
@@ -296,14 +296,28 @@ describe("parsePlanGrid on other layouts", () => {
         ["Objective 1: Data"],
         ["1.1", "x".repeat(300), "Head of EDI"],
         ["1.2", "Publish data", "Lead ".repeat(60)],
+        ["1.3", "Review data", "Head of EDI"],
+        ["1.4.1.2.3.4.5.6.7.8.9.10", "Audit data", "Head of EDI"],
       ],
     };
     const { objectives, issues } = parsePlanGrid([sheet], options);
-    expect(objectives[0]?.actions).toHaveLength(2);
-    expect(issues.map((i) => [i.code, i.cell])).toEqual([
-      ["titleTooLong", "B3"],
-      ["tooLong", "C4"],
+    expect(objectives[0]?.actions.map((a) => a.fields.title)).toEqual(["Review data"]);
+    expect(issues.map((i) => [i.severity, i.code, i.sheet, i.row, i.column, i.cell])).toEqual([
+      ["error", "titleTooLong", "Plan", 3, 2, "B3"],
+      ["error", "tooLong", "Plan", 4, 3, "C4"],
+      ["error", "tooLong", "Plan", 6, 1, "A6"],
     ]);
+  });
+
+  it("keeps an objective heading longer than a title holds in the description, with the title cut at a word", () => {
+    const heading = `Objective 1: ${"Create a fair and inclusive workplace for all staff ".repeat(6).trim()}`;
+    const sheet: GridSheet = { name: "Plan", merges: [], rows: [["Ref", "Action", "Lead"], [heading], ["1.1", "Publish data", "Head of EDI"]] };
+    const { objectives, issues } = parsePlanGrid([sheet], options);
+    const objective = objectives[0]!;
+    expect(objective.fields.title.length).toBeLessThanOrEqual(255);
+    expect(objective.fields.title).toMatch(/ staff…$|[a-z]…$/);
+    expect(objective.fields.description).toBe(heading.replace(/^Objective 1: /, ""));
+    expect(issues.map((i) => [i.severity, i.code, i.cell])).toEqual([["warning", "headingTooLong", "A2"]]);
   });
 
   it("reports unknown header cells so the preview can say what was ignored", () => {

@@ -52,3 +52,20 @@ describe("hasPermission", () => {
     expect(hasPermission(read, PermissionKind.FullMask)).toBe(false);
   });
 });
+
+describe("toAppError for lists addressed by URL", () => {
+  const notFound = '{"odata.error":{"code":"-2147024894, System.IO.FileNotFoundException","message":{"lang":"en-US","value":"File Not Found."}}}';
+  const at = (url: string) => Object.assign(httpError(404, notFound), { response: { url } });
+
+  it("reads a missing list behind getList as a site not set up, naming the list's URL", () => {
+    const missing = toAppError(at("https://x.sharepoint.com/sites/wres/_api/web/getList('%2Fsites%2Fwres%2FLists%2FWRES%20Actions')/items"));
+    expect(missing).toBeInstanceOf(NotProvisionedError);
+    expect((missing as NotProvisionedError).list).toBe("/sites/wres/Lists/WRES Actions");
+    // A $batch part carries no URL; the plan's batches only hold list requests.
+    expect(toAppError(at(""))).toBeInstanceOf(NotProvisionedError);
+  });
+
+  it("keeps a missing file a missing file", () => {
+    expect(toAppError(at("https://x.sharepoint.com/sites/wres/_api/web/getFileByServerRelativePath(decodedUrl='%2Fsites%2Fwres%2FWRES%20Data%2Fa.xlsx')/$value"))).toBeInstanceOf(NotFoundError);
+  });
+});

@@ -42,3 +42,23 @@ describe("schema", () => {
     expect(schemaVersionOf(null)).toBe(0);
   });
 });
+
+describe("text limits, defined once", () => {
+  it("gives the importer and the forms the lists' own MaxLength", async () => {
+    const { textLimitOf, F } = await import("../../../src/sharepoint/schema");
+    const { MAX_TITLE_LENGTH, MAX_LEAD_LENGTH, MAX_NUMBER_LENGTH } = await import("../../../src/plan/import/parse");
+    expect(textLimitOf("actions", "Title")).toBe(MAX_TITLE_LENGTH);
+    expect(textLimitOf("actions", F.leadText)).toBe(MAX_LEAD_LENGTH);
+    expect(textLimitOf("actions", F.actionNumber)).toBe(MAX_NUMBER_LENGTH);
+    expect(textLimitOf("objectives", F.objectiveNumber)).toBe(MAX_NUMBER_LENGTH);
+    expect(textLimitOf("objectives", F.objectiveDescription)).toBeUndefined();
+  });
+
+  it("names each over-long single-line field, and only those", async () => {
+    const { textLengthIssues } = await import("../../../src/sharepoint/text-limits");
+    expect(textLengthIssues("actions", { Title: "t".repeat(255), ActionNumber: "1".repeat(21), LeadText: "l".repeat(256), Milestones: "m".repeat(5000) })).toEqual([
+      { code: "tooLong", field: "number" },
+      { code: "tooLong", field: "leadText" },
+    ]);
+  });
+});

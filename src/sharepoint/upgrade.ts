@@ -1,0 +1,84 @@
+// Schema upgrades from the tab. A site records its schema version in its lists' descriptions
+// ("[wres-schema:N]", schema.ts); when it is older than the app, a plan editor is offered
+// "Upgrade the lists", which adds what the newer version brought (fields, choices, view columns)
+// and keeps every item. Unlike set-up it creates no list and touches no permission, so it needs
+// Manage Lists on the plan's lists only (plan editors have Design there), not Full Control.
+import type { SPFI } from "@pnp/sp";
+import "@pnp/sp/webs/index.js";
+import "@pnp/sp/lists/index.js";
+import { NotProvisionedError, PermissionError, toAppError } from "./errors";
+import { planList } from "./lists";
+import { hasPermission, PermissionKind } from "./permissions";
+import { emptyReport, finishReport, upgradeList, type ProvisionReport } from "./provision";
+import { SCHEMA, SCHEMA_VERSION, schemaVersionOf, type ListKey } from "./schema";
+
+export interface SiteSchema {
+  /** The site's schema version: the lowest of its lists' (0 for lists made by hand). */
+  version: number;
+  /** The app's. */
+  current: number;
+}
+
+interface ListInfo {
+  Id: string;
+  Description: string | null;
+}
+
+/**
+ * The lists' ids and descriptions. `withLibrary: false` leaves out WRES Data, which only plan
+ * editors can open (for anyone else SharePoint answers 404, as for a missing list); its version
+ * always moves with the lists'.
+ */
+async function readLists(sp: SPFI, withLibrary: boolean): Promise<Map<ListKey, ListInfo>> {
+  const found = new Map<ListKey, ListInfo>();
+  for (const spec of SCHEMA.filter((l) => withLibrary || l.key !== "dataFiles")) {
+    try {
+      found.set(spec.key, await planList(sp.web, spec.key).select("Id", "Description")<ListInfo>());
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+  return found;
+}
+
+/** The site's schema version against the app's; NotProvisionedError when a list is missing. */
+export async function siteSchema(sp: SPFI): Promise<SiteSchema> {
+  const lists = await readLists(sp, false);
+  const version = Math.min(...[...lists.values()].map((l) => schemaVersionOf(l.Description)));
+  return { version, current: SCHEMA_VERSION };
+}
+
+/**
+ * Brings every list of an existing plan up to the app's schema. PermissionError ("manageRequired")
+ * before anything changes when the user (or the token's scopes) lacks Manage Lists on a list;
+ * NotProvisionedError when a list is missing (that is set-up's work).
+ */
+export async function upgradeLists(sp: SPFI): Promise<ProvisionReport> {
+  // The lists every plan member can open first, so that anyone but a plan editor hears "not allowed".
+  for (const spec of [...SCHEMA.filter((l) => l.key !== "dataFiles"), ...SCHEMA.filter((l) => l.key === "dataFiles")]) {
+    let perms;
+    try {
+      perms = await planList(sp.web, spec.key).getCurrentUserEffectivePermissions();
+    } catch (error) {
+      throw toAppError(error);
+    }
+    if (!hasPermission(perms, PermissionKind.ManageLists)) {
+      throw new PermissionError("manageRequired", "Upgrading the plan's lists needs the Manage Lists permission on them (a plan editor).");
+    }
+  }
+  const lists = await readLists(sp, true);
+  const report = emptyReport(SCHEMA_VERSION);
+  const listIds = new Map<ListKey, string>([...lists].map(([key, info]) => [key, info.Id]));
+  try {
+    for (const spec of SCHEMA) {
+      const info = lists.get(spec.key);
+      if (!info) throw new NotProvisionedError(spec.title);
+      const version = schemaVersionOf(info.Description);
+      report.previousVersion = report.previousVersion === null ? version : Math.min(report.previousVersion, version);
+      await upgradeList(planList(sp.web, spec.key), spec, listIds, report, { version, description: info.Description }, SCHEMA_VERSION);
+    }
+  } catch (error) {
+    throw toAppError(error);
+  }
+  return finishReport(report);
+}
