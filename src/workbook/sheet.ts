@@ -350,19 +350,86 @@ function errorTextOf(b: Uint8Array, s: number, e: number): string {
 const NO_SHEET_DATA_END = -1;
 const TRUNCATED = -2;
 
-/** Scans a worksheet part into rows of cells. */
+/** Scans a worksheet part (all of it in memory) into rows of cells. */
 export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
+  return scanSheetStream((consume) => void consume(b, 0, b.length, true), b.length, opts);
+}
+
+/**
+ * Where the scan of a streamed part has got to, kept between slices. The interner lives as long as the
+ * sheet: a text repeated down the sheet is decoded once, whichever slice it is in.
+ */
+interface ScanState {
+  i: number;
+  inRow: boolean;
+  rowNum: number;
+  nextCol: number;
+  interner: TextInterner;
+}
+
+/**
+ * Scans a worksheet part as it is inflated (see readEntryStream): each slice's complete rows are read into the
+ * store and let go, so only the cells are kept, never the part's XML. `read` calls `consume` with the bytes not
+ * yet consumed; `expectedBytes` (the part's size) sizes the store.
+ */
+export function scanSheetStream(
+  read: (consume: (b: Uint8Array, start: number, stop: number, final: boolean) => number) => void,
+  expectedBytes: number,
+  opts: SheetScanOptions,
+): ScannedSheet {
   // A cell is rarely under 25 bytes of XML (<c r="A1" t="s"><v>0</v></c>): size the store from that.
-  const cells = new CellStore(opts.sharedStrings, Math.ceil(b.length / 25), opts.date1904);
+  const cells = new CellStore(opts.sharedStrings, Math.ceil(expectedBytes / 25), opts.date1904);
   const problems: CellProblem[] = [];
-  const end = scanRows(b, rootPrefixLength(b), cells, problems, opts);
+  const state: ScanState = { i: 0, inRow: false, rowNum: 0, nextCol: 0, interner: new TextInterner() };
+  let plen = -1;
+  let end = NO_SHEET_DATA_END;
+  let done = false;
+  /** How far past `start` the last search for a row's end went without finding one (so no byte is searched twice). */
+  let searched = 0;
+  const tail: Uint8Array[] = [];
+  read((b, start, stop, final) => {
+    if (done) {
+      if (end >= 0) tail.push(b.slice(start, stop));
+      return stop;
+    }
+    if (plen < 0) {
+      // The root element's prefix is known once the part has come as far as <sheetData>.
+      if (!final && findBytes(b.subarray(start, stop), SHEET_DATA, 0) < 0) return start;
+      plen = rootPrefixLength(b.subarray(start, stop));
+    }
+    const cut = final ? stop : lastRowEnd(b, Math.max(start, start + searched - 16), stop, plen);
+    if (cut < 0) {
+      searched = stop - start;
+      return start;
+    }
+    searched = 0;
+    state.i = start;
+    const r = scanRows(b, cut, plen, cells, problems, opts, state);
+    if (r === NO_SHEET_DATA_END && !final) return cut;
+    done = true;
+    end = r;
+    if (r >= 0) tail.push(b.slice(r, stop));
+    return stop;
+  });
   const merges: string[] = [];
   if (end >= 0) {
-    const tail = utf8.decode(b.subarray(end));
+    let text = "";
+    for (const part of tail) text += utf8.decode(part, { stream: true });
+    text += utf8.decode();
     const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)["']/g;
-    for (let m = re.exec(tail); m; m = re.exec(tail)) merges.push((m[1] ?? "").toUpperCase());
+    for (let m = re.exec(text); m; m = re.exec(text)) merges.push((m[1] ?? "").toUpperCase());
   }
   return { cells, merges, truncated: end === TRUNCATED, problems };
+}
+
+const SHEET_DATA = new TextEncoder().encode("sheetData");
+
+/** Index just past the last `</row>` (or `</x:row>`) in b[from..to), or -1 when there is none. */
+function lastRowEnd(b: Uint8Array, from: number, to: number, plen: number): number {
+  for (let k = b.lastIndexOf(GT, to - 1); k >= from + 5 + plen; k = b.lastIndexOf(GT, k - 1)) {
+    if (b[k - 1] === 119 && b[k - 2] === 111 && b[k - 3] === 114 && b[k - 4 - plen] === SLASH && b[k - 5 - plen] === LT) return k + 1;
+  }
+  return -1;
 }
 
 /**
@@ -371,17 +438,17 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
  * through a local alone, so its optimised code is not thrown away at the end of each sheet; cells that are
  * not the usual kind are read by readCell, a function of their own.
  */
-function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellProblem[], opts: SheetScanOptions): number {
+function scanRows(b: Uint8Array, to: number, plen: number, cells: CellStore, problems: CellProblem[], opts: SheetScanOptions, state: ScanState): number {
   const { maxRows, dateStyles } = opts;
   const sharedCount = opts.sharedStrings.length;
   const tag: CellTag = { col: -1, type: T_NUMBER, style: 0, value: 0, end: 0, selfClosing: false, shared: -1, content: null, problem: null };
-  const interner = new TextInterner();
-  const n = b.length;
-  let inRow = false;
-  let rowNum = 0;
-  let nextCol = 0;
+  const interner = state.interner;
+  const n = to;
+  let inRow = state.inRow;
+  let rowNum = state.rowNum;
+  let nextCol = state.nextCol;
   let end = NO_SHEET_DATA_END;
-  let i = 0;
+  let i = state.i;
   for (;;) {
     // Manual scans beat indexOf here: tags are a few bytes apart and builtin calls cost more.
     let lt = i;
@@ -487,6 +554,10 @@ function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellP
     }
     i = lt + 1;
   }
+  state.i = i;
+  state.inRow = inRow;
+  state.rowNum = rowNum;
+  state.nextCol = nextCol;
   return end;
 }
 
