@@ -1,5 +1,9 @@
 // npm run bench [-- --quick] [--runs N] [--sizes 10000,100000] [--seed N] [--no-worker]
+//                [--writers ours,inline] [--widths 10,22,40] [--corpus-size 100000] [--no-corpus] [--no-trust]
 //
+// First the writer x width table: one staff extract written by six writers (test/support/writer-corpus.ts)
+// at 10, 22 and 40 columns, with the floor, ours and SheetJS measured on each (runs interleaved over the
+// whole table); then the trust-size table below.
 // For synthetic trusts of 10,000, 100,000 and 500,000 staff rows (plus proportional recruitment,
 // cases and CPD), measures three pipelines from workbook bytes:
 //   floor    fflate-inflate every XML part of every workbook, no parsing (the least any reader pays)
