@@ -15,7 +15,7 @@ const coreRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", ".localsp/**", "appPackage/**"] },
+  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", ".localsp/**", "appPackage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -504,6 +504,16 @@ function ymd(file: string, year: string): string {
   return `${file}-${year.replace("/", "-")}.xlsx`;
 }
 
+/**
+ * The staff-in-post extract's rows as generateTrust writes them (title rows, header, one row per
+ * assignment), for tests and the benchmark that write the same extract in other writers' shapes.
+ */
+export function staffExtractRows(options: Pick<TrustOptions, "staff" | "seed" | "year">): Iterable<WriterCell[]> {
+  const { end } = parseYear(options.year ?? "2024/25");
+  const people = makePeople(createRandom(options.seed ?? 1), options.staff, end);
+  return staffRows(people, isoDate(end, 3, 31));
+}
+
 /** Generates the trust's workbooks. The same options give the same bytes. */
 export function generateTrust(options: TrustOptions): Trust {
   const seed = options.seed ?? 1;

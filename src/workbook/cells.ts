@@ -76,6 +76,17 @@ export class CellStore {
     this.push(col, DATE, serial);
   }
 
+  /** Adds a text to the store's own strings (not yet to any cell) and returns its number for pushText. */
+  addText(text: string): number {
+    this.texts.push(text);
+    return this.texts.length - 1;
+  }
+
+  /** Adds a cell holding a text added before with addText (a text repeated down a sheet is stored once). */
+  pushText(col: number, textIndex: number): void {
+    this.push(col, TEXT, textIndex);
+  }
+
   pushValue(col: number, value: CellValue): void {
     if (value === null) return;
     if (typeof value === "number") this.push(col, NUMBER, value);

@@ -4,6 +4,7 @@
 // value is inline text. Numbers and shared-string indexes are ASCII and parsed from the bytes.
 import { CellStore } from "./cells";
 import type { CellProblem, CellValue } from "./types";
+import { TextInterner } from "./intern";
 import { stringItemText, xmlText } from "./xml";
 
 export interface SheetScanOptions {
@@ -165,24 +166,44 @@ function readCellTag(b: Uint8Array, from: number, tag: CellTag): void {
   tag.end = k + 1;
 }
 
+/** What readFastCell found (FAST_NONE: not a cell it reads; the general reader reads it). */
+const FAST_NONE = 0;
+const FAST_EMPTY = 1; // <c .../> : no value
+const FAST_SHARED = 2; // tag.value: shared-string index
+const FAST_NUMBER = 3; // tag.value: the number
+const FAST_TEXT = 4; // tag.value: the text's number in the store (interned)
+const FAST_BOOL = 5; // tag.value: 1 or 0
+
+/** Powers of ten that are exact doubles, for decimals read as integer / 10^k (one correctly rounded division). */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /**
- * The usual cell, `<c r="B7" s="3" t="s"><v>12</v></c>` with an integer value and no namespace prefix,
- * read in one pass with fixed-offset checks (most cells of an HR extract look like this). Returns false
- * for anything else (quotes, formulas, decimals, inline text...), which the general reader then reads.
+ * The usual cells of every common writer, read in one pass with fixed-offset checks and no allocation:
+ * `<c r="B7" s="3" t="s"><v>12</v></c>` with any of r (omitted: the next column), s and t (s, n, str,
+ * inlineStr, b) in that order; a value that is an integer or a plain decimal, a shared-string index, a
+ * 0/1 boolean, or text with nothing to decode (no `&` entity, no `_x` escape) in `<v>` (t="str") or
+ * `<is><t>` (inline strings); and the empty styled cell `<c r="B7" s="3"/>`. Text is interned: a value
+ * repeated down the sheet is decoded once. Anything else (a namespace prefix, formulas, exponents, rich
+ * inline text, other attributes) returns FAST_NONE and the general reader reads the cell.
  */
-function readPlainCell(b: Uint8Array, lt: number, tag: CellTag): boolean {
+function readFastCell(b: Uint8Array, lt: number, tag: CellTag, interner: TextInterner, cells: CellStore): number {
   let k = lt + 2;
-  if (b[k] !== 32 || b[k + 1] !== 114 /* r */ || b[k + 2] !== EQUALS || b[k + 3] !== QUOTE) return false;
-  k += 4;
   let c = b[k] ?? 0;
-  let col = 0;
-  while (c >= 65 && c <= 90) {
-    col = col * 26 + (c - 64);
+  let col = -1;
+  if (c === 32 && b[k + 1] === 114 /* r */) {
+    if (b[k + 2] !== EQUALS || b[k + 3] !== QUOTE) return FAST_NONE;
+    k += 4;
+    c = b[k] ?? 0;
+    col = 0;
+    while (c >= 65 && c <= 90) {
+      col = col * 26 + (c - 64);
+      c = b[++k] ?? 0;
+    }
+    while (c >= 48 && c <= 57) c = b[++k] ?? 0;
+    if (col === 0 || c !== QUOTE) return FAST_NONE;
+    col -= 1;
     c = b[++k] ?? 0;
   }
-  while (c >= 48 && c <= 57) c = b[++k] ?? 0;
-  if (col === 0 || c !== QUOTE) return false;
-  c = b[++k] ?? 0;
   let style = 0;
   if (c === 32 && b[k + 1] === 115 /* s */ && b[k + 2] === EQUALS && b[k + 3] === QUOTE) {
     k += 4;
@@ -192,34 +213,109 @@ function readPlainCell(b: Uint8Array, lt: number, tag: CellTag): boolean {
       style = style * 10 + (c - 48);
       c = b[++k] ?? 0;
     }
-    if (k === from || c !== QUOTE) return false;
+    if (k === from || c !== QUOTE) return FAST_NONE;
     c = b[++k] ?? 0;
   }
   let type = T_NUMBER;
-  if (c === 32 && b[k + 1] === 116 /* t */ && b[k + 2] === EQUALS && b[k + 3] === QUOTE && b[k + 5] === QUOTE) {
-    if (b[k + 4] === 115 /* s */) type = T_SHARED;
-    else if (b[k + 4] !== 110 /* n */) return false;
-    k += 6;
+  if (c === 32 && b[k + 1] === 116 /* t */ && b[k + 2] === EQUALS && b[k + 3] === QUOTE) {
+    const t0 = b[k + 4];
+    if (b[k + 5] === QUOTE) {
+      if (t0 === 115 /* s */) type = T_SHARED;
+      else if (t0 === 98 /* b */) type = T_BOOL;
+      else if (t0 !== 110 /* n */) return FAST_NONE;
+      k += 6;
+    } else if (t0 === 115 && b[k + 5] === 116 && b[k + 6] === 114 && b[k + 7] === QUOTE) {
+      type = T_STR;
+      k += 8;
+    } else if (t0 === 105 /* i */ && b[k + 5] === 110 && b[k + 13] === QUOTE && b[k + 12] === 114 && b[k + 9] === 101) {
+      type = T_INLINE; // inlineStr
+      k += 14;
+    } else return FAST_NONE;
     c = b[k] ?? 0;
   }
-  if (c !== GT || b[k + 1] !== LT || b[k + 2] !== 118 /* v */ || b[k + 3] !== GT) return false;
-  k += 4;
-  const from = k;
-  let value = 0;
-  c = b[k] ?? 0;
-  while (c >= 48 && c <= 57) {
-    value = value * 10 + (c - 48);
-    c = b[++k] ?? 0;
-  }
-  // Up to 15 digits is exact in a double; longer numbers, decimals and signs take the general path.
-  if (k === from || k - from > 15 || c !== LT) return false;
-  if (b[k + 1] !== SLASH || b[k + 2] !== 118 || b[k + 3] !== GT || b[k + 4] !== LT || b[k + 5] !== SLASH || b[k + 6] !== 99 || b[k + 7] !== GT) return false;
-  tag.col = col - 1;
+  tag.col = col;
   tag.type = type;
   tag.style = style;
-  tag.value = value;
-  tag.end = k + 8;
-  return true;
+  if (c === SLASH) {
+    if (b[k + 1] !== GT) return FAST_NONE;
+    tag.end = k + 2;
+    return FAST_EMPTY;
+  }
+  if (c !== GT || b[k + 1] !== LT) return FAST_NONE;
+  if (type === T_INLINE) {
+    // <is><t>text</t></is></c>
+    if (b[k + 2] !== 105 || b[k + 3] !== 115 || b[k + 4] !== GT || b[k + 5] !== LT || b[k + 6] !== 116 || b[k + 7] !== GT) return FAST_NONE;
+    const from = k + 8;
+    const to = plainTextEnd(b, from);
+    if (to < 0) return FAST_NONE;
+    // </t></is></c>
+    if (b[to + 1] !== SLASH || b[to + 2] !== 116 || b[to + 3] !== GT || b[to + 4] !== LT || b[to + 5] !== SLASH || b[to + 6] !== 105 || b[to + 7] !== 115 || b[to + 8] !== GT) return FAST_NONE;
+    if (b[to + 9] !== LT || b[to + 10] !== SLASH || b[to + 11] !== 99 || b[to + 12] !== GT) return FAST_NONE;
+    tag.value = interner.intern(b, from, to, (text) => cells.addText(text));
+    tag.end = to + 13;
+    return FAST_TEXT;
+  }
+  if (b[k + 2] !== 118 /* v */ || b[k + 3] !== GT) return FAST_NONE;
+  const from = k + 4;
+  let kind: number;
+  let to: number;
+  if (type === T_STR) {
+    to = plainTextEnd(b, from);
+    if (to < 0) return FAST_NONE;
+    kind = FAST_TEXT;
+  } else {
+    k = from;
+    c = b[k] ?? 0;
+    const negative = c === 45; /* - */
+    if (negative) c = b[++k] ?? 0;
+    const digitsFrom = k;
+    let value = 0;
+    while (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      c = b[++k] ?? 0;
+    }
+    let digits = k - digitsFrom;
+    if (c === 46 /* . */ && type === T_NUMBER) {
+      c = b[++k] ?? 0;
+      const fractionFrom = k;
+      while (c >= 48 && c <= 57) {
+        value = value * 10 + (c - 48);
+        c = b[++k] ?? 0;
+      }
+      const places = k - fractionFrom;
+      digits += places;
+      if (places === 0) return FAST_NONE;
+      // Up to 15 digits is an exact integer; divided by an exact power of ten it is the nearest double, as Number() gives.
+      value /= POW10[places] ?? NaN;
+    }
+    // Longer numbers and exponents take the general path.
+    if (digits === 0 || digits > 15 || c !== LT) return FAST_NONE;
+    to = k;
+    if (type === T_SHARED) {
+      if (negative) return FAST_NONE;
+      kind = FAST_SHARED;
+    } else if (type === T_BOOL) {
+      if (negative || digits !== 1 || value > 1) return FAST_NONE;
+      kind = FAST_BOOL;
+    } else kind = FAST_NUMBER;
+    tag.value = negative ? -value : value;
+  }
+  // </v></c>
+  if (b[to + 1] !== SLASH || b[to + 2] !== 118 || b[to + 3] !== GT || b[to + 4] !== LT || b[to + 5] !== SLASH || b[to + 6] !== 99 || b[to + 7] !== GT) return FAST_NONE;
+  if (kind === FAST_TEXT) tag.value = interner.intern(b, from, to, (text) => cells.addText(text));
+  tag.end = to + 8;
+  return kind;
+}
+
+/** Index of the `<` ending text that starts at `from`, or -1 when the text holds an entity (&) or an _xHHHH_ escape to decode. */
+function plainTextEnd(b: Uint8Array, from: number): number {
+  const n = b.length;
+  for (let k = from; k < n; k++) {
+    const c = b[k];
+    if (c === LT) return k;
+    if (c === 38 /* & */ || c === 95 /* _ */) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -254,19 +350,86 @@ function errorTextOf(b: Uint8Array, s: number, e: number): string {
 const NO_SHEET_DATA_END = -1;
 const TRUNCATED = -2;
 
-/** Scans a worksheet part into rows of cells. */
+/** Scans a worksheet part (all of it in memory) into rows of cells. */
 export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
+  return scanSheetStream((consume) => void consume(b, 0, b.length, true), b.length, opts);
+}
+
+/**
+ * Where the scan of a streamed part has got to, kept between slices. The interner lives as long as the
+ * sheet: a text repeated down the sheet is decoded once, whichever slice it is in.
+ */
+interface ScanState {
+  i: number;
+  inRow: boolean;
+  rowNum: number;
+  nextCol: number;
+  interner: TextInterner;
+}
+
+/**
+ * Scans a worksheet part as it is inflated (see readEntryStream): each slice's complete rows are read into the
+ * store and let go, so only the cells are kept, never the part's XML. `read` calls `consume` with the bytes not
+ * yet consumed; `expectedBytes` (the part's size) sizes the store.
+ */
+export function scanSheetStream(
+  read: (consume: (b: Uint8Array, start: number, stop: number, final: boolean) => number) => void,
+  expectedBytes: number,
+  opts: SheetScanOptions,
+): ScannedSheet {
   // A cell is rarely under 25 bytes of XML (<c r="A1" t="s"><v>0</v></c>): size the store from that.
-  const cells = new CellStore(opts.sharedStrings, Math.ceil(b.length / 25), opts.date1904);
+  const cells = new CellStore(opts.sharedStrings, Math.ceil(expectedBytes / 25), opts.date1904);
   const problems: CellProblem[] = [];
-  const end = scanRows(b, rootPrefixLength(b), cells, problems, opts);
+  const state: ScanState = { i: 0, inRow: false, rowNum: 0, nextCol: 0, interner: new TextInterner() };
+  let plen = -1;
+  let end = NO_SHEET_DATA_END;
+  let done = false;
+  /** How far past `start` the last search for a row's end went without finding one (so no byte is searched twice). */
+  let searched = 0;
+  const tail: Uint8Array[] = [];
+  read((b, start, stop, final) => {
+    if (done) {
+      if (end >= 0) tail.push(b.slice(start, stop));
+      return stop;
+    }
+    if (plen < 0) {
+      // The root element's prefix is known once the part has come as far as <sheetData>.
+      if (!final && findBytes(b.subarray(start, stop), SHEET_DATA, 0) < 0) return start;
+      plen = rootPrefixLength(b.subarray(start, stop));
+    }
+    const cut = final ? stop : lastRowEnd(b, Math.max(start, start + searched - 16), stop, plen);
+    if (cut < 0) {
+      searched = stop - start;
+      return start;
+    }
+    searched = 0;
+    state.i = start;
+    const r = scanRows(b, cut, plen, cells, problems, opts, state);
+    if (r === NO_SHEET_DATA_END && !final) return cut;
+    done = true;
+    end = r;
+    if (r >= 0) tail.push(b.slice(r, stop));
+    return stop;
+  });
   const merges: string[] = [];
   if (end >= 0) {
-    const tail = utf8.decode(b.subarray(end));
+    let text = "";
+    for (const part of tail) text += utf8.decode(part, { stream: true });
+    text += utf8.decode();
     const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)["']/g;
-    for (let m = re.exec(tail); m; m = re.exec(tail)) merges.push((m[1] ?? "").toUpperCase());
+    for (let m = re.exec(text); m; m = re.exec(text)) merges.push((m[1] ?? "").toUpperCase());
   }
   return { cells, merges, truncated: end === TRUNCATED, problems };
+}
+
+const SHEET_DATA = new TextEncoder().encode("sheetData");
+
+/** Index just past the last `</row>` (or `</x:row>`) in b[from..to), or -1 when there is none. */
+function lastRowEnd(b: Uint8Array, from: number, to: number, plen: number): number {
+  for (let k = b.lastIndexOf(GT, to - 1); k >= from + 5 + plen; k = b.lastIndexOf(GT, k - 1)) {
+    if (b[k - 1] === 119 && b[k - 2] === 111 && b[k - 3] === 114 && b[k - 4 - plen] === SLASH && b[k - 5 - plen] === LT) return k + 1;
+  }
+  return -1;
 }
 
 /**
@@ -275,16 +438,17 @@ export function scanSheet(b: Uint8Array, opts: SheetScanOptions): ScannedSheet {
  * through a local alone, so its optimised code is not thrown away at the end of each sheet; cells that are
  * not the usual kind are read by readCell, a function of their own.
  */
-function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellProblem[], opts: SheetScanOptions): number {
+function scanRows(b: Uint8Array, to: number, plen: number, cells: CellStore, problems: CellProblem[], opts: SheetScanOptions, state: ScanState): number {
   const { maxRows, dateStyles } = opts;
   const sharedCount = opts.sharedStrings.length;
   const tag: CellTag = { col: -1, type: T_NUMBER, style: 0, value: 0, end: 0, selfClosing: false, shared: -1, content: null, problem: null };
-  const n = b.length;
-  let inRow = false;
-  let rowNum = 0;
-  let nextCol = 0;
+  const interner = state.interner;
+  const n = to;
+  let inRow = state.inRow;
+  let rowNum = state.rowNum;
+  let nextCol = state.nextCol;
   let end = NO_SHEET_DATA_END;
-  let i = 0;
+  let i = state.i;
   for (;;) {
     // Manual scans beat indexOf here: tags are a few bytes apart and builtin calls cost more.
     let lt = i;
@@ -320,16 +484,19 @@ function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellP
       let content: CellValue = null;
       let problem: string | null = null;
       let isNumber = false;
-      if (plen === 0 && readPlainCell(b, lt, tag)) {
-        col = tag.col;
-        if (tag.type === T_SHARED) {
+      let text = -1;
+      const fast = plen === 0 ? readFastCell(b, lt, tag, interner, cells) : FAST_NONE;
+      if (fast !== FAST_NONE) {
+        col = tag.col < 0 ? nextCol : tag.col;
+        if (fast === FAST_SHARED) {
           if (tag.value < sharedCount) shared = tag.value;
           else problem = SHARED_STRING_MISSING;
-        }
-        else {
+        } else if (fast === FAST_NUMBER) {
           number = tag.value;
           isNumber = true;
-        }
+        } else if (fast === FAST_TEXT) {
+          text = tag.value;
+        } else if (fast === FAST_BOOL) content = tag.value === 1;
       } else {
         readCell(b, ns, plen, tag, sharedCount);
         col = tag.col < 0 ? nextCol : tag.col;
@@ -343,7 +510,7 @@ function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellP
       }
       i = tag.end;
       nextCol = col + 1;
-      if (shared < 0 && !isNumber && content === null && problem === null) continue;
+      if (shared < 0 && !isNumber && text < 0 && content === null && problem === null) continue;
       if (!inRow) {
         // A cell outside any <row>: attach to a new row so nothing is lost.
         rowNum += 1;
@@ -358,6 +525,7 @@ function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellP
         // The cell stays blank; the records reader reports the row (file, sheet, row, column).
         problems.push({ row: cells.rowCount - 1, col, problem });
       } else if (shared >= 0) cells.pushShared(col, shared);
+      else if (text >= 0) cells.pushText(col, text);
       else if (isNumber) {
         if (tag.type === T_NUMBER && dateStyles[tag.style]) cells.pushDate(col, number);
         else cells.pushNumber(col, number);
@@ -386,6 +554,10 @@ function scanRows(b: Uint8Array, plen: number, cells: CellStore, problems: CellP
     }
     i = lt + 1;
   }
+  state.i = i;
+  state.inRow = inRow;
+  state.rowNum = rowNum;
+  state.nextCol = nextCol;
   return end;
 }
 

@@ -2,9 +2,9 @@
 // styles, then each worksheet through the byte scanner.
 import { fileError } from "./errors";
 import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook, type WorkbookInfo } from "./parts";
-import { scanSheet } from "./sheet";
+import { scanSheetStream } from "./sheet";
 import type { CellSheet } from "./types";
-import { listEntries, readEntry, type InflateBudget, type ZipEntry } from "./zip";
+import { listEntries, readEntry, readEntryStream, type InflateBudget, type ZipEntry } from "./zip";
 
 export interface XlsxReadOptions {
   maxUncompressedBytes: number;
@@ -60,8 +60,13 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
     if (!options.includeHidden && ref.state !== "visible") continue;
     const e = entry(ref.path);
     if (!e) throw fileError(file, "file-corrupt", `${file} is damaged: sheet "${ref.name}" is missing from the workbook.`, { sheet: ref.name });
-    const xml = readEntry(bytes, e, budget);
-    const scanned = scanSheet(xml, { sharedStrings, dateStyles, date1904: info.date1904, maxRows: options.maxRows });
+    // The part is scanned as it is inflated: its XML is never held whole, only the cells read from it.
+    const scanned = scanSheetStream((consume) => readEntryStream(bytes, e, budget, consume), e.uncompressedSize, {
+      sharedStrings,
+      dateStyles,
+      date1904: info.date1904,
+      maxRows: options.maxRows,
+    });
     sheets.push({
       name: ref.name,
       cells: scanned.cells,

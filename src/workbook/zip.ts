@@ -146,6 +146,19 @@ function refuseOverlaps(file: string, entries: Map<string, ZipEntry>): void {
 
 /** Inflates one entry, refusing to go past its declared size or the workbook's budget. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  const data = entryData(bytes, entry, budget);
+  if (entry.method === 0) {
+    budget.used += data.length;
+    return data;
+  }
+  if (entry.uncompressedSize === 0 && data.length <= 2) return new Uint8Array(0);
+  const out = inflateBounded(data, entry, budget);
+  budget.used += out.length;
+  return out;
+}
+
+/** The entry's stored bytes, after the checks every read makes (encryption, budget, header, method). */
+function entryData(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const { file } = budget;
   if (entry.flags & 1) {
     throw fileError(file, "file-encrypted", `${file} is password-protected. Remove the password in Excel (File > Info > Protect Workbook) and try again.`);
@@ -157,17 +170,101 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw corrupt(file, `${entry.name} is truncated`);
   const data = bytes.subarray(start, end);
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(file, `${entry.name} has inconsistent sizes`);
-    budget.used += data.length;
-    return data;
-  }
-  if (entry.method !== 8) throw corrupt(file, `${entry.name} uses unsupported compression method ${entry.method}`);
-  if (entry.uncompressedSize === 0 && data.length <= 2) return new Uint8Array(0);
-  const out = inflateBounded(data, entry, budget);
-  budget.used += out.length;
-  return out;
+  if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw corrupt(file, `${entry.name} has inconsistent sizes`);
+  if (entry.method !== 0 && entry.method !== 8) throw corrupt(file, `${entry.name} uses unsupported compression method ${entry.method}`);
+  return data;
 }
+
+/**
+ * Reads an entry's bytes as they are inflated, never holding more than a few megabytes of them: after each
+ * slice, `consume(buffer, start, end, final)` is given the bytes not yet consumed (buffer[start..end)) and
+ * returns how far it consumed (start..end; bytes it leaves are given again, with more after them, next
+ * time). A worksheet of a million rows is read in the memory of a few rows. The same checks as readEntry:
+ * the declared size, the workbook's budget and the expansion ratio; errors the consumer throws pass through.
+ */
+export function readEntryStream(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  consume: (buffer: Uint8Array, start: number, end: number, final: boolean) => number,
+): void {
+  const data = entryData(bytes, entry, budget);
+  if (entry.method === 0 || (entry.uncompressedSize === 0 && data.length <= 2)) {
+    const whole = entry.method === 0 ? data : new Uint8Array(0);
+    budget.used += whole.length;
+    consume(whole, 0, whole.length, true);
+    return;
+  }
+  const { file } = budget;
+  const declared = entry.uncompressedSize;
+  let buffer = new Uint8Array(Math.min(declared, STREAM_BUFFER) + INFLATE_SLACK + 1);
+  /** Output bytes in buffer (buffer[0..length)), of which the consumer has consumed those before `consumed`. */
+  let length = 0;
+  let consumed = 0;
+  let written = 0;
+  const inflater = new Inflate((chunk) => {
+    if (written + chunk.length > declared) {
+      if (budget.used + written + chunk.length > budget.limit) throw tooBig(budget, entry.name);
+      throw corrupt(file, `${entry.name} inflates past its declared size`);
+    }
+    if (length + chunk.length > buffer.length) {
+      const bigger = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length + INFLATE_SLACK));
+      bigger.set(buffer.subarray(0, length));
+      buffer = bigger;
+    }
+    buffer.set(chunk, length);
+    length += chunk.length;
+    written += chunk.length;
+  });
+  const internals = inflater as unknown as Partial<InflateInternals>;
+  const direct = internals.o instanceof Uint8Array && typeof internals.s?.b === "number";
+  if (data.length === 0) push(inflater, data, true, entry, budget);
+  for (let p = 0; p < data.length; ) {
+    const ratio = p > 0 ? written / p : MAX_EXPANSION;
+    const fit = Math.min(TARGET_OUTPUT / Math.max(ratio, 1), (declared - written) / MAX_EXPANSION);
+    const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(fit)));
+    const q = Math.min(p + slice, data.length);
+    const expected = p > 0 ? Math.ceil((written / p) * (q - p)) : (q - p) * 16;
+    // Keep what the consumer has not consumed and the inflater's window; move it to the front when the room
+    // after it is short (a copy of a partial row and 32 KiB, not of the sheet).
+    if (length + 2 * expected + INFLATE_SLACK > buffer.length) {
+      const keep = Math.min(consumed, Math.max(0, length - WINDOW));
+      buffer.copyWithin(0, keep, length);
+      length -= keep;
+      consumed -= keep;
+      if (length + 2 * expected + INFLATE_SLACK > buffer.length) {
+        const bigger = new Uint8Array(length + 2 * expected + INFLATE_SLACK + 1);
+        bigger.set(buffer.subarray(0, length));
+        buffer = bigger;
+      }
+    }
+    if (direct) {
+      // As in inflateBounded: fflate decodes straight into our buffer after the window it needs.
+      const window = Math.min(length, WINDOW);
+      internals.o = buffer.subarray(length - window, Math.min(buffer.length, length + 2 * expected + INFLATE_SLACK + 1));
+      internals.s!.b = window;
+    }
+    push(inflater, data.subarray(p, q), q === data.length, entry, budget);
+    if (written > RATIO_GRACE && written > MAX_RATIO * q) throw bomb(budget, entry.name);
+    p = q;
+    if (p < data.length) consumed = consume(buffer, consumed, length, false);
+  }
+  if (written !== declared) throw corrupt(file, `${entry.name} is shorter than declared`);
+  budget.used += written;
+  consume(buffer, consumed, length, true);
+}
+
+function push(inflater: Inflate, slice: Uint8Array, final: boolean, entry: ZipEntry, budget: InflateBudget): void {
+  try {
+    inflater.push(slice, final);
+  } catch (err) {
+    if (err instanceof Error && err.name === "WorkbookError") throw err;
+    throw corrupt(budget.file, `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Output a streamed entry's buffer starts with room for (it grows only for a consumer that consumes nothing). */
+const STREAM_BUFFER = 4 * 1024 * 1024;
 
 /**
  * Inflates as a stream, a slice of compressed bytes at a time, and stops at the first slice that takes the output

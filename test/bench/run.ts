@@ -1,5 +1,9 @@
 // npm run bench [-- --quick] [--runs N] [--sizes 10000,100000] [--seed N] [--no-worker]
+//                [--writers ours,inline] [--widths 10,22,40] [--corpus-size 100000] [--no-corpus] [--no-trust]
 //
+// First the writer x width table: one staff extract written by six writers (test/support/writer-corpus.ts)
+// at 10, 22 and 40 columns, with the floor, ours and SheetJS measured on each (runs interleaved over the
+// whole table); then the trust-size table below.
 // For synthetic trusts of 10,000, 100,000 and 500,000 staff rows (plus proportional recruitment,
 // cases and CPD), measures three pipelines from workbook bytes:
 //   floor    fflate-inflate every XML part of every workbook, no parsing (the least any reader pays)
@@ -20,9 +24,11 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { unzipSync } from "fflate";
+import { STAFF_FILE, WIDTHS, WRITERS, writeStaffWorkbook, type Writer } from "../support/writer-corpus";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
 const CACHE = join(REPO, ".localsp", "bench-cache");
@@ -120,6 +126,23 @@ function sheetjs(XLSX: typeof import("@e965/xlsx"), files: Files): string {
   }
   const rl2 = appointed.white / shortlisted.white / (appointed.bme / shortlisted.bme);
   return `${staff.white + staff.bme + staff.unknown} people; BME ${staff.bme}; RL2 ${rl2.toFixed(2)}`;
+}
+
+/** Writes one workbook of the writer corpus into dir (in a child, so the parent's heap stays small). */
+async function generateCorpusWorkbook(writer: Writer, width: number, staff: number, seed: number, dir: string): Promise<void> {
+  const bytes = await writeStaffWorkbook(writer, width, staff, seed);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, STAFF_FILE), bytes);
+  const xml = unzipSync(bytes, { filter: (entry) => entry.name.endsWith(".xml") || entry.name.endsWith(".rels") });
+  const manifest: Manifest & { xmlBytes: number } = {
+    staff,
+    seed,
+    rows: { staff, applications: 0, cases: 0, training: 0, board: 0, survey: 0 },
+    files: [STAFF_FILE],
+    bytes: bytes.length,
+    xmlBytes: Object.values(xml).reduce((n, d) => n + d.length, 0),
+  };
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
 }
 
 async function child(pipeline: ChildPipeline, dir: string): Promise<void> {
@@ -226,6 +249,112 @@ const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const fmtMb = (mb: number) => `${Math.round(mb)} MB`;
 const fmtRate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString("en-GB")}`;
 
+function corpusHash(): string {
+  const hash = createHash("sha256").update(generatorHash());
+  hash.update(readFileSync(join(REPO, "test", "support", "writer-corpus.ts")));
+  return hash.digest("hex").slice(0, 10);
+}
+
+async function ensureCorpusWorkbook(writer: Writer, width: number, staff: number, seed: number): Promise<{ dir: string; manifest: Manifest & { xmlBytes: number } }> {
+  const dir = join(CACHE, `corpus-${writer}-w${width}-${staff}-seed${seed}-${corpusHash()}`);
+  const manifestPath = join(dir, "manifest.json");
+  if (!existsSync(manifestPath)) {
+    process.stderr.write(`Writing the staff extract with ${writer}, ${width} columns, ${staff.toLocaleString("en-GB")} rows ... `);
+    const start = performance.now();
+    const out = spawnSync(process.execPath, ["--max-old-space-size=8192", CHILD_BUNDLE, "--generate", writer, String(width), String(staff), String(seed), dir], { cwd: REPO, encoding: "utf8" });
+    if (out.status !== 0) throw new Error(`generating ${writer} x ${width} failed: ${out.stderr.trim().split("\n").slice(-3).join(" | ")}`);
+    process.stderr.write(`${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  }
+  return { dir, manifest: JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest & { xmlBytes: number } };
+}
+
+const CORPUS_PIPELINES = ["floor", "ours", "sheetjs"] as const;
+type CorpusPipeline = (typeof CORPUS_PIPELINES)[number];
+
+/**
+ * The writer x width table: the same staff extract (CORPUS_SIZE rows, title rows above the header) as each
+ * writer writes it, at each width; floor, ours and SheetJS measured on each, runs interleaved across all of
+ * them (a spell of load falls on every cell of the table alike).
+ */
+async function corpusTable(writers: Writer[], widths: number[], staff: number, seed: number, runs: number, baselineRuns: number): Promise<number> {
+  const cells: { writer: Writer; width: number; dir: string; manifest: Manifest & { xmlBytes: number }; done: Map<CorpusPipeline, RunResult[]>; failures: Map<CorpusPipeline, string> }[] = [];
+  for (const width of widths) {
+    for (const writer of writers) {
+      const { dir, manifest } = await ensureCorpusWorkbook(writer, width, staff, seed);
+      cells.push({ writer, width, dir, manifest, done: new Map(CORPUS_PIPELINES.map((p) => [p, []])), failures: new Map() });
+    }
+  }
+  const runsOf = (pipeline: CorpusPipeline) => (pipeline === "sheetjs" ? baselineRuns : runs);
+  for (let i = 0; i < Math.max(runs, baselineRuns); i++) {
+    for (const cell of cells) {
+      for (const pipeline of CORPUS_PIPELINES) {
+        if (i >= runsOf(pipeline) || cell.failures.has(pipeline)) continue;
+        process.stderr.write(`  ${cell.writer} x ${cell.width} ${pipeline} run ${i + 1}/${runsOf(pipeline)} ... `);
+        const r = runChild(pipeline, cell.dir);
+        if ("error" in r) {
+          cell.failures.set(pipeline, r.error);
+          process.stderr.write(`failed: ${r.error}\n`);
+        } else {
+          cell.done.get(pipeline)!.push(r);
+          process.stderr.write(`${fmtS(r.ms)}, peak ${fmtMb(r.peakRssMb)} (${r.check})\n`);
+        }
+      }
+    }
+  }
+  console.log("");
+  console.log(`Writer x width: the staff extract, ${staff.toLocaleString("en-GB")} rows below 3 title rows; medians of ${runs} interleaved run(s) (SheetJS ${baselineRuns})`);
+  console.log("");
+  console.log("| writer | columns | xlsx MB | XML MB | floor | ours | ours / floor (time) | ours / floor (CPU) | ours peak RSS | SheetJS | SheetJS / ours | SheetJS peak RSS |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const ratios: number[] = [];
+  const slower: number[] = [];
+  const peaks: number[] = [];
+  const checks = new Map<number, Set<string>>();
+  let failed = false;
+  for (const cell of cells) {
+    const get = (p: CorpusPipeline): Summary | null => {
+      const rs = cell.done.get(p)!;
+      return cell.failures.has(p) || rs.length === 0 ? null : summarise(rs);
+    };
+    const floorR = get("floor");
+    const oursR = get("ours");
+    const sheetR = get("sheetjs");
+    if (!floorR || !oursR) failed = true;
+    const ratio = floorR && oursR ? oursR.ms / floorR.ms : null;
+    const cpuRatio = floorR && oursR ? oursR.cpuMs / floorR.cpuMs : null;
+    const over = sheetR && oursR ? sheetR.ms / oursR.ms : null;
+    if (ratio !== null) ratios.push(ratio);
+    if (over !== null) slower.push(over);
+    if (oursR) {
+      peaks.push(oursR.peakRssMb);
+      const seen = checks.get(cell.width) ?? new Set<string>();
+      seen.add(oursR.check);
+      checks.set(cell.width, seen);
+    }
+    const fail = (p: CorpusPipeline) => (cell.failures.get(p) ?? "").slice(0, 40);
+    console.log(
+      `| ${cell.writer} | ${cell.width} | ${(cell.manifest.bytes / 1e6).toFixed(1)} | ${(cell.manifest.xmlBytes / 1e6).toFixed(1)} | ${floorR ? fmtS(floorR.ms) : `failed ${fail("floor")}`} | ${oursR ? fmtS(oursR.ms) : `failed ${fail("ours")}`} | ${ratio?.toFixed(2) ?? ""}x | ${cpuRatio?.toFixed(2) ?? ""}x | ${oursR ? fmtMb(oursR.peakRssMb) : ""} | ${sheetR ? fmtS(sheetR.ms) : `failed ${fail("sheetjs")}`} | ${over?.toFixed(1) ?? ""}x | ${sheetR ? fmtMb(sheetR.peakRssMb) : ""} |`,
+    );
+  }
+  if (ratios.length > 0) {
+    const med = median(ratios);
+    const worst = Math.max(...ratios);
+    const least = slower.length ? Math.min(...slower) : NaN;
+    const peak = Math.max(...peaks);
+    console.log("");
+    console.log(`Corpus: ours / floor median ${med.toFixed(2)}x (target < 2.5x: ${med < 2.5 ? "met" : "NOT met"}), worst ${worst.toFixed(2)}x (target < 3x: ${worst < 3 ? "met" : "NOT met"})`);
+    console.log(`SheetJS / ours at least ${least.toFixed(1)}x (target >= 8x: ${least >= 8 ? "met" : "NOT met"}); our peak RSS at most ${fmtMb(peak)} (target < 250 MB: ${peak < 250 ? "met" : "NOT met"})`);
+  }
+  // Every writer's workbook of one width is the same extract: our answers must agree.
+  for (const [width, seen] of checks) {
+    if (seen.size > 1) {
+      console.log(`Writers disagree at ${width} columns: ${[...seen].join(" / ")}`);
+      failed = true;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
 async function parent(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -236,6 +365,11 @@ async function parent(argv: string[]): Promise<number> {
       seed: { type: "string", default: "1" },
       "baseline-runs": { type: "string" },
       "no-worker": { type: "boolean", default: false },
+      "no-trust": { type: "boolean", default: false },
+      "no-corpus": { type: "boolean", default: false },
+      "corpus-size": { type: "string", default: "100000" },
+      writers: { type: "string" },
+      widths: { type: "string" },
     },
   });
   const runs = Number(values.runs ?? (values.quick ? 1 : 3));
@@ -249,7 +383,20 @@ async function parent(argv: string[]): Promise<number> {
   const baselineRuns = (size: number) => Number(values["baseline-runs"] ?? (size >= 500_000 ? 1 : runs));
 
   await bundleChild();
-  console.log(`WRES bench: ${runs} run(s) per pipeline (median), Node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`WRES bench: ${runs} run(s) per pipeline (median), Node ${process.version}, ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  let status = 0;
+  if (!values["no-corpus"]) {
+    const writers = (values.writers?.split(",") ?? [...WRITERS]) as Writer[];
+    const widths = values.widths?.split(",").map(Number) ?? [...WIDTHS];
+    const corpusSize = Number(values["corpus-size"]);
+    if (writers.some((w) => !WRITERS.includes(w)) || widths.some((w) => !Number.isInteger(w) || w < 10) || !Number.isInteger(corpusSize) || corpusSize < 1) {
+      console.error(`Usage: --writers ${WRITERS.join(",")} --widths 10,22,40 (at least 10) --corpus-size N`);
+      return 2;
+    }
+    status = await corpusTable(writers, widths, corpusSize, seed, runs, Number(values["baseline-runs"] ?? runs));
+    console.log(`Load average after the corpus: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  }
+  if (values["no-trust"]) return status;
   const table: { size: number; manifest: Manifest; results: Partial<Record<Pipeline, Summary | { error: string }>> }[] = [];
   for (const size of sizes) {
     const { dir, manifest } = await ensureTrust(size, seed);
@@ -344,11 +491,14 @@ async function parent(argv: string[]): Promise<number> {
     const worker = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "indicators-worker-vs-cli.ts"), "100000"], { stdio: "inherit", cwd: REPO });
     if (worker.status !== 0) return worker.status ?? 1;
   }
-  return 0;
+  return status;
 }
 
 const args = process.argv.slice(2);
-if (args[0] === "--child") {
+if (args[0] === "--generate") {
+  const [, writer, width, staff, seed, dir] = args;
+  await generateCorpusWorkbook(writer as Writer, Number(width), Number(staff), Number(seed), dir ?? "");
+} else if (args[0] === "--child") {
   const pipeline = args[1] as ChildPipeline;
   const dirIndex = args.indexOf("--dir");
   await child(pipeline, args[dirIndex + 1] ?? "");

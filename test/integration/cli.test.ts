@@ -1,10 +1,9 @@
-// Runs the indicators command as a user would (node + tsx, real files in a temp folder).
+// Runs the indicators command as a user would (the prebuilt bundle through scripts/cli.mjs, real files in a temp folder).
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
@@ -13,12 +12,13 @@ import { writeXlsx } from "../../src/demo/xlsx-writer";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
 // The loader by absolute URL: the command runs from a temp folder, as a user's would run from theirs.
-const TSX = pathToFileURL(join(REPO, "node_modules", "tsx", "dist", "loader.mjs")).href;
+// The shipped form, as `npm run indicators` runs it: the launcher and its prebuilt bundle (built in beforeAll).
+const LAUNCHER = join(REPO, "scripts", "cli.mjs");
 let dir: string;
 let data: string;
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const out = spawnSync(process.execPath, ["--import", TSX, join(REPO, "src", "cli", "indicators.ts"), ...args], {
+  const out = spawnSync(process.execPath, [LAUNCHER, "indicators", ...args], {
     cwd: dir,
     encoding: "utf8",
     env: { ...process.env, WRES_DEBUG: "" },
@@ -33,6 +33,9 @@ function expectNoStackTrace(stderr: string): void {
 }
 
 beforeAll(() => {
+  // What `npm ci` does (the prepare script), so every test runs the bundle of the sources as they are.
+  const built = spawnSync(process.execPath, [join(REPO, "scripts", "build-cli.mjs")], { encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`building the command line failed: ${built.stderr}`);
   dir = mkdtempSync(join(tmpdir(), "wres-cli-"));
   data = join(dir, "data");
   mkdirSync(data);
@@ -44,6 +47,20 @@ afterAll(() => {
 });
 
 describe("npm run indicators", () => {
+  it("runs the prebuilt bundle: no TypeScript is compiled when the command runs", () => {
+    const pkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.indicators).toBe("node scripts/cli.mjs indicators");
+    expect(pkg.scripts["import-plan"]).toBe("node scripts/cli.mjs import-plan");
+    expect(pkg.scripts.prepare).toBe("node scripts/build-cli.mjs");
+    const bundle = join(REPO, "build", "cli", "indicators.mjs");
+    const before = statSync(bundle).mtimeMs;
+    const r = cli("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: npm run -s indicators --/);
+    // A bundle as new as its sources is run as it is, not built again.
+    expect(statSync(bundle).mtimeMs).toBe(before);
+  });
+
   it("prints the results document with indicators 1 to 9 for a folder of demo workbooks", () => {
     const r = cli("data", "--json");
     expect(r.stderr).toBe("");

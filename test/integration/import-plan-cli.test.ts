@@ -1,25 +1,28 @@
-// Runs `npm run -s import-plan` as an admin would (node + tsx, real files in a temp folder): every
+// Runs `npm run -s import-plan` as an admin would (the prebuilt bundle through scripts/cli.mjs, real files in a temp folder): every
 // plan of the corpus prints what the tab's preview would write; bad files get one line and exit 1.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planJson } from "../../src/plan/import";
 import { previewPlanFile } from "../../src/ui/year/import-protocol";
 import { CORPUS } from "../unit/plan-import/corpus";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
-const TSX = pathToFileURL(join(REPO, "node_modules", "tsx", "dist", "loader.mjs")).href;
+// The shipped form, as `npm run import-plan` runs it: the launcher and its prebuilt bundle (built in beforeAll).
+const LAUNCHER = join(REPO, "scripts", "cli.mjs");
 let dir: string;
 
 function cli(...args: string[]) {
-  const out = spawnSync(process.execPath, ["--import", TSX, join(REPO, "src", "cli", "import-plan.ts"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, WRES_DEBUG: "" } });
+  const out = spawnSync(process.execPath, [LAUNCHER, "import-plan", ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, WRES_DEBUG: "" } });
   return { status: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
 beforeAll(() => {
+  // What `npm ci` does (the prepare script), so every test runs the bundle of the sources as they are.
+  const built = spawnSync(process.execPath, [join(REPO, "scripts", "build-cli.mjs")], { encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`building the command line failed: ${built.stderr}`);
   dir = mkdtempSync(join(tmpdir(), "wres-import-plan-"));
   for (const plan of CORPUS) writeFileSync(join(dir, plan.file), plan.bytes());
   writeFileSync(join(dir, "damaged.xlsx"), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
