@@ -23,8 +23,10 @@ import type { ActionDraft } from "../../sharepoint/types";
 import { RAG_ORDER } from "../state/planView";
 import { usePlan } from "../state/PlanContext";
 import { useActionSave } from "../state/useActionSave";
+import { DateField } from "./DateInput";
 import { ErrorMessage } from "./ErrorMessage";
 import { PeoplePicker } from "./PeoplePicker";
+import { useSavedToast } from "./SavedToast";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(720px, 100vw - 16px)" },
@@ -94,6 +96,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
   const { save, saving, error, conflictView } = useActionSave(() => props.onClose());
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const [note, setNote] = useState("");
+  const toastSaved = useSavedToast();
   const titleMissing = values.title.trim() === "";
   const numberMissing = values.number.trim() === "";
   // An edit that changes the RAG is recorded in the history like an owner's update, with the same
@@ -114,7 +117,8 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
     setAdding(true);
     setAddError(null);
     try {
-      await store.addAction(draft);
+      const added = await store.addAction(draft);
+      toastSaved(t("saved.action", { number: added.number }));
       await reload().catch(() => undefined);
       props.onClose();
     } catch (caught) {
@@ -136,9 +140,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
                 <Field label={t("field.number")} required validationMessage={tried && numberMissing ? t("validation.numberRequired") : undefined}>
                   <Input value={values.number} onChange={(_, d) => set("number", d.value)} />
                 </Field>
-                <Field label={t("field.dueDate")}>
-                  <Input type="date" value={values.dueDate} onChange={(_, d) => set("dueDate", d.value)} />
-                </Field>
+                <DateField label={t("field.dueDate")} value={values.dueDate} onChange={(iso) => set("dueDate", iso)} />
                 <Field label={t("field.rag")}>
                   <Dropdown value={t(`rag.${values.rag}`)} selectedOptions={[values.rag]} onOptionSelect={(_, d) => set("rag", d.optionValue as Rag)}>
                     {RAG_ORDER.map((rag) => (
@@ -162,7 +164,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
               <Field label={t("field.title")} required validationMessage={tried && titleMissing ? t("validation.titleRequired") : undefined}>
                 <Textarea value={values.title} onChange={(_, d) => set("title", d.value)} resize="vertical" />
               </Field>
-              <PeoplePicker label={t("field.leads")} value={values.leads} onChange={(people) => set("leads", people)} />
+              <PeoplePicker label={t("field.leads")} value={values.leads} onChange={(people) => set("leads", people)} warnIfReadOnly />
               <Field label={t("field.leadText")} hint={t("field.leadTextHint")}>
                 <Input value={values.leadText} onChange={(_, d) => set("leadText", d.value)} />
               </Field>
