@@ -109,7 +109,11 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
           <DialogTitle>{savedBy ? t(`conflictBy.title_${subject}`, { name: savedBy }) : subject === "objective" ? t("conflict.titleObjective") : t("conflict.title")}</DialogTitle>
           <DialogContent>
             <Text id="conflict-intro" as="p">
-              {saved ? <strong data-testid="conflict-saved-by">{saved} </strong> : null}
+              {saved ? (
+                <>
+                  <strong data-testid="conflict-saved-by">{saved}</strong>{" "}
+                </>
+              ) : null}
               {t(props.subject === "objective" ? "conflict.introObjective" : "conflict.intro", { n: differing.length })}
             </Text>
             {narrow ? (
