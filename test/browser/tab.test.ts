@@ -230,7 +230,8 @@ describe("two people editing the same action", () => {
 
     await formB.getByLabel("Progress", { exact: true }).fill("Version from the action owner");
     await formB.getByRole("button", { name: "Save update" }).click();
-    const conflict = second.page.getByRole("alertdialog", { name: "Someone else changed this action" });
+    // The dialog names who saved first (the plan editor, Jordan Ellis), not "someone".
+    const conflict = second.page.getByRole("alertdialog", { name: "Jordan Ellis changed this action" });
     await conflict.waitFor();
     await conflict.getByText("Version from the plan editor").waitFor();
     await conflict.getByText("Version from the action owner").waitFor();

@@ -1,5 +1,5 @@
 // Add or edit an action (plan editors). Edits carry the ETag; a stale one opens the conflict view.
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -95,6 +95,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
   const [addError, setAddError] = useState<unknown>(null);
   const { save, saving, error, conflictView } = useActionSave(() => props.onClose());
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const setDueDate = useCallback((dueDate: string) => setValues((v) => ({ ...v, dueDate })), []);
   const [note, setNote] = useState("");
   const toastSaved = useSavedToast();
   const titleMissing = values.title.trim() === "";
@@ -140,7 +141,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
                 <Field label={t("field.number")} required validationMessage={tried && numberMissing ? t("validation.numberRequired") : undefined}>
                   <Input value={values.number} onChange={(_, d) => set("number", d.value)} />
                 </Field>
-                <DateField label={t("field.dueDate")} value={values.dueDate} onChange={(iso) => set("dueDate", iso)} />
+                <DateField label={t("field.dueDate")} value={values.dueDate} onChange={setDueDate} />
                 <Field label={t("field.rag")}>
                   <Dropdown value={t(`rag.${values.rag}`)} selectedOptions={[values.rag]} onOptionSelect={(_, d) => set("rag", d.optionValue as Rag)}>
                     {RAG_ORDER.map((rag) => (

@@ -4,7 +4,7 @@
 // move in it. The value is an ISO day (yyyy-mm-dd), "" when cleared.
 import { DatePicker, type CalendarStrings } from "@fluentui/react-datepicker-compat";
 import { Field } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDayInput, isoOfLocalDate, localDateOfIso, parseDayInput } from "./date-input";
 
@@ -41,8 +41,20 @@ function useCalendarStrings(): CalendarStrings {
   }, [i18n.language]);
 }
 
-/** A labelled day field; a typed date that is not a real day says so (the value is left as it was). */
-export function DateField(props: { label: string; hint?: string; value: string; onChange(iso: string): void; className?: string; "data-testid"?: string }) {
+interface DateFieldProps {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange(iso: string): void;
+  className?: string;
+  "data-testid"?: string;
+}
+
+/**
+ * A labelled day field; a typed date that is not a real day says so (the value is left as it was).
+ * Memoised: a form re-renders on every keystroke elsewhere, and the picker need not (pass a stable onChange).
+ */
+export const DateField = memo(function DateField(props: DateFieldProps) {
   const { t } = useTranslation();
   const strings = useCalendarStrings();
   const [invalid, setInvalid] = useState(false);
@@ -70,4 +82,4 @@ export function DateField(props: { label: string; hint?: string; value: string; 
     />
     </Field>
   );
-}
+});
