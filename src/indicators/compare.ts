@@ -77,6 +77,19 @@ export function trendOf(current: number | null, previous: number | null, directi
   return bc < bp ? "improved" : "worsened";
 }
 
+/**
+ * Which way the figure itself moved, at display precision: the arrow shown next to a change. Whether
+ * that is better or worse is `trendOf`'s answer (a relative likelihood falling towards 1 is down and better).
+ */
+export type Movement = "up" | "down" | "level";
+
+export function movementOf(current: number | null, previous: number | null, places: number): Movement | null {
+  if (current === null || previous === null) return null;
+  const c = round(current, places);
+  const p = round(previous, places);
+  return c === p ? "level" : c > p ? "up" : "down";
+}
+
 export function compareResults<R extends string, F extends string>(current: ResultsDocument<R, F>, previous: ResultsDocument<R, F>): Comparison {
   const items: ComparisonItem[] = [];
   for (const [id, result] of Object.entries(current.indicators)) {

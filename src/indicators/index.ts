@@ -5,7 +5,8 @@ export { renderMarkdown } from "./markdown";
 export { WRES_STANDARD, ethnicSide } from "./standard";
 export { relativeLikelihood, rate, percent, isAdverse, Z_95 } from "./stats";
 export { tally, tallyBy, toCounts, type Tally } from "./groups";
-export { compareResults, headlineValue, trendOf } from "./compare";
+export { compareResults, headlineValue, movementOf, trendOf } from "./compare";
+export type { Movement } from "./compare";
 export { formatRatio, formatPercent, formatCount, HIDDEN_MARK } from "./format";
 export type * from "./types";
 /** JSON Schema (draft-07) of the WRES results document, published as src/indicators/results.schema.json. */

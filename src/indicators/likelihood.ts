@@ -4,7 +4,7 @@ import { emptyTally, type Tally } from "./groups";
 import { aggregateYear, aggregatesFor, sideWithJoin, sumAggregates, type Context } from "./context";
 import { isAdverse, rate, relativeLikelihood } from "./stats";
 import { financialYearOf, periodLabel } from "./period";
-import { methodNote } from "./messages";
+import { methodNote, methodNoteKeys } from "./messages";
 import { IdIndex } from "../workbook/people";
 
 type RlDefinition = Extract<IndicatorDefinition, { kind: "relative-likelihood" }>;
@@ -168,6 +168,7 @@ export function computeLikelihood<R extends string, F extends string>(ctx: Conte
     adverse: null as boolean | null,
     adverseBand: { ...band },
     method: methodNote(ctx.standard, def, counts.basis),
+    methodKeys: methodNoteKeys(ctx.standard, def, counts.basis),
     ciMethod: "katz-log",
     numerator: topSide,
     measure: m.source,

@@ -1,6 +1,6 @@
 // Every English string the indicator module writes (method notes, the Markdown report), in one
 // place so it can be localised later: keys -> templates with {placeholders}.
-import type { IndicatorDefinition, Standard } from "./types";
+import type { IndicatorDefinition, MethodNotePart, Standard } from "./types";
 
 export const EN_GB: Record<string, string> = {
   "nhs-england-wres": "NHS England Workforce Race Equality Standard (WRES)",
@@ -172,18 +172,33 @@ export function groupLabel<R extends string, F extends string>(standard: Standar
   return t(standard.groupLabelKeys[side]);
 }
 
-/** The method note stored with a relative likelihood (contract key `method`). */
+/** The method note of a relative likelihood as keys and codes (contract key `methodKeys`), for any language. */
+export function methodNoteKeys<R extends string, F extends string>(
+  standard: Standard<R, F>,
+  def: Extract<IndicatorDefinition, { kind: "relative-likelihood" }>,
+  basis: "single-year" | "two-year-pooled",
+): MethodNotePart[] {
+  const top = standard.groups[def.numerator];
+  const bottom = standard.groups[def.numerator === "reference" ? "focus" : "reference"];
+  const parts: MethodNotePart[] = [
+    { key: "method.rl", params: { top, bottom, low: standard.adverseBand.low.toFixed(2), high: standard.adverseBand.high.toFixed(2) } },
+    { key: `method.rl.${def.measure.source}`, params: def.measure.source === "cases" ? { caseType: def.measure.caseType } : {} },
+  ];
+  if (def.measure.source === "cases") parts.push({ key: `method.basis.${basis}`, params: {} });
+  return parts;
+}
+
+/** The method note stored with a relative likelihood (contract key `method`): the keys' English text. */
 export function methodNote<R extends string, F extends string>(
   standard: Standard<R, F>,
   def: Extract<IndicatorDefinition, { kind: "relative-likelihood" }>,
   basis: "single-year" | "two-year-pooled",
 ): string {
-  const top = groupLabel(standard, def.numerator);
-  const bottom = groupLabel(standard, def.numerator === "reference" ? "focus" : "reference");
-  const parts = [
-    t("method.rl", { top, bottom, low: standard.adverseBand.low.toFixed(2), high: standard.adverseBand.high.toFixed(2) }),
-    t(`method.rl.${def.measure.source}`, def.measure.source === "cases" ? { caseType: def.measure.caseType } : {}),
-  ];
-  if (def.measure.source === "cases") parts.push(t(`method.basis.${basis}`));
-  return parts.join(" ");
+  const groupName = (code: string) => {
+    const side = (Object.keys(standard.groups) as ("reference" | "focus")[]).find((s) => standard.groups[s] === code);
+    return side ? groupLabel(standard, side) : code;
+  };
+  return methodNoteKeys(standard, def, basis)
+    .map((part) => t(part.key, { ...part.params, ...(part.params.top ? { top: groupName(part.params.top), bottom: groupName(part.params.bottom ?? "") } : {}) }))
+    .join(" ");
 }

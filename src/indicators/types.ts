@@ -63,6 +63,12 @@ export interface AdverseBand {
   high: number;
 }
 
+/** One sentence of a method note: a message key and its parameters (group and case-type codes, numbers as text). */
+export interface MethodNotePart {
+  key: string;
+  params: Record<string, string>;
+}
+
 /** Indicators 2-4 (contract: value, white, bme, ci95, adverse, method, reason). */
 export type RelativeLikelihoodResult<R extends string = "white", F extends string = "bme"> = {
   kind: "relative-likelihood";
@@ -76,6 +82,11 @@ export type RelativeLikelihoodResult<R extends string = "white", F extends strin
   adverseBand: AdverseBand;
   /** How it was computed, in words (English; codes below for machines). */
   method: string;
+  /**
+   * The same note as message keys and parameters (codes, never words), so a reader sees it in their
+   * own language. Absent from documents saved before it was added: those are shown by `method`.
+   */
+  methodKeys?: MethodNotePart[];
   ciMethod: "katz-log";
   /** Which group's rate is the numerator, so that above 1 means the focus group fares worse. */
   numerator: "reference" | "focus";

@@ -1,7 +1,9 @@
 // The demo trust's 2024/25 WRES action plan, written in the style of published NHS trust plans:
 // objectives grouped by WRES indicators, numbered actions with leads (people and role names), due
 // dates, milestones, KPIs, outcomes, RAG ratings and a progress history across the year. Dates are
-// relative to the day the site is seeded, so some open actions are always overdue.
+// relative to DEMO_AS_AT, a day late in the plan's own year (the committee's year-end review), so the
+// plan reads as a 2024/25 plan does: agreed in spring 2024, due dates from late 2024 to autumn 2025,
+// last updated in March 2025. Viewed later, its open actions are overdue, as a real 2024/25 plan's are.
 
 export type DemoRag = "Red" | "Amber" | "Green" | "Blue";
 export type DemoUser = "edi" | "amara" | "tom" | "priya" | "chair";
@@ -46,6 +48,9 @@ export interface DemoObjective {
 }
 
 export const DEMO_PLAN_YEAR = "2024/25";
+
+/** The day the demo plan's dates count from ("days ago", "due in days"): within DEMO_PLAN_YEAR. */
+export const DEMO_AS_AT = "2025-03-14";
 
 export const DEMO_PLAN: DemoObjective[] = [
   {

@@ -4,7 +4,7 @@
 import type { Person } from "../plan/types";
 import type { PlanStore } from "../sharepoint/types";
 import type { PlanGroupKey } from "../sharepoint/security-model";
-import { DEMO_PLAN, DEMO_PLAN_YEAR, type DemoUser } from "./demo-plan";
+import { DEMO_AS_AT, DEMO_PLAN, DEMO_PLAN_YEAR, type DemoUser } from "./demo-plan";
 
 const UPNS: Record<DemoUser, string> = {
   edi: "edi.lead@wres.test",
@@ -32,10 +32,13 @@ export const DEMO_GROUPS: readonly [PlanGroupKey, string][] = [
 
 export async function writeDemoPlan(
   siteUrl: string,
+  /** today: the day the plan's dates count from (default DEMO_AS_AT, within the plan's year). */
   options: { workbooks?: boolean; today?: Date; onClock?: (at: Date) => void } = {},
 ): Promise<{ objectives: number; actions: number; updates: number; files: number }> {
   const { createSp, provision, createPlanStore, addToPlanGroup } = await import("../sharepoint/index");
-  const today = (options.today ?? new Date()).getTime();
+  // The plan's dates count from a day in its own year (not the day of seeding), so a 2024/25 plan
+  // has 2024/25 dates; its history's Created and Modified are written at those times.
+  const today = (options.today ?? new Date(`${DEMO_AS_AT}T10:00:00Z`)).getTime();
   let now = new Date(today);
   const clock = {
     get at(): Date {

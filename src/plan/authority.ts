@@ -58,5 +58,6 @@ export function withLatestUpdate(action: Action, updates: readonly ProgressUpdat
     rag: latest.rag ?? action.rag,
     progress: latest.progress ?? action.progress,
     modified: latest.date > action.modified ? latest.date : action.modified,
+    modifiedBy: latest.date > action.modified ? latest.author : (action.modifiedBy ?? null),
   };
 }

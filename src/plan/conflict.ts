@@ -3,7 +3,7 @@
 // overwritten silently: a field both sides changed keeps the user's value unless they choose.
 
 /** Bookkeeping fields that never take part in a merge. */
-const IGNORED = new Set(["id", "etag", "modified"]);
+const IGNORED = new Set(["id", "etag", "modified", "modifiedBy"]);
 
 function isPerson(value: unknown): value is { id: number } {
   return typeof value === "object" && value !== null && "id" in value && typeof (value as { id: unknown }).id === "number";

@@ -38,6 +38,8 @@ export interface Objective {
   ragOverride: Rag | null;
   ragOverrideReason: string | null;
   modified: string;
+  /** Who made the last change (SharePoint's Modified By), when it was read; the conflict view names them. */
+  modifiedBy?: Person | null;
   /** Set on a plan year that has been rolled over and closed. */
   readOnly?: boolean;
 }
@@ -62,6 +64,8 @@ export interface Action {
   rag: Rag;
   /** ISO timestamp of the last change. */
   modified: string;
+  /** Who made the last change (SharePoint's Modified By, or the newest counting progress record's author). */
+  modifiedBy?: Person | null;
   /** When carried over from an earlier plan year: the action it came from. */
   carriedFromId?: number | null;
 }

@@ -28,8 +28,10 @@ export const OBJECTIVE_SELECT = [
   F.ragOverrideReason,
   F.readOnly,
   "Modified",
+  // Modified By: the conflict view names who saved first.
+  ...personSelect("Editor"),
 ];
-export const OBJECTIVE_EXPAND = [F.objectiveOwner, F.executiveSponsor];
+export const OBJECTIVE_EXPAND = [F.objectiveOwner, F.executiveSponsor, "Editor"];
 
 export const ACTION_SELECT = [
   "Id",
@@ -48,8 +50,9 @@ export const ACTION_SELECT = [
   F.rag,
   F.carriedFrom,
   "Modified",
+  ...personSelect("Editor"),
 ];
-export const ACTION_EXPAND = [F.leads];
+export const ACTION_EXPAND = [F.leads, "Editor"];
 
 export const UPDATE_SELECT = [
   "Id",
@@ -146,6 +149,7 @@ export function toObjective(item: SpItem): Objective {
     ragOverride: rag(item[F.ragOverride]),
     ragOverrideReason: text(item[F.ragOverrideReason]),
     modified: String(item["Modified"] ?? ""),
+    modifiedBy: toPerson(item["Editor"]),
     readOnly: item[F.readOnly] === true,
   };
 }
@@ -169,6 +173,7 @@ export function toAction(item: SpItem, zone: SiteTimeZone = UTC_ZONE): Action {
     indicators: indicators(item[F.indicators]),
     rag: rag(item[F.rag]) ?? "Green",
     modified: String(item["Modified"] ?? ""),
+    modifiedBy: toPerson(item["Editor"]),
     carriedFromId: typeof carried === "number" ? carried : null,
   };
 }

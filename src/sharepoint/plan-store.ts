@@ -40,7 +40,7 @@ import { hasPermission, listPermissions, PermissionKind, webPermissions } from "
 import { F } from "./schema";
 import { planList } from "./lists";
 import { textLengthIssues, withinLimits } from "./text-limits";
-import { PLAN_GROUPS, planEditorIds } from "./security-model";
+import { LIST_GRANTS, PLAN_GROUPS, planEditorIds } from "./security-model";
 import { siteTimeZoneFrom, type SiteTimeZone } from "./time-zone";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
 import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
@@ -672,6 +672,27 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
           .top(20)<SpItem[]>(),
       );
       return users.map(siteUserToPerson);
+    },
+
+    async canUpdatePlan(personId: number) {
+      // A lead updates an action by writing to WRES Progress Updates: whoever the security model grants
+      // more than Read there (plan editors, contributors, the site's Owners) or a site collection
+      // administrator. Membership is read from the groups themselves (their membership is visible to
+      // site users); if it cannot be read, the answer is "not known" rather than a false warning.
+      const writers = LIST_GRANTS.progressUpdates.grants.filter(([, level]) => level !== "read").map(([grantee]) => grantee);
+      try {
+        const user = await sp.web.siteUsers.getById(personId).select("Id", "IsSiteAdmin")<{ IsSiteAdmin?: boolean }>();
+        if (user.IsSiteAdmin === true) return true;
+        for (const grantee of writers) {
+          const group =
+            grantee === "owners" ? sp.web.associatedOwnerGroup : grantee === "members" ? sp.web.associatedMemberGroup : grantee === "visitors" ? sp.web.associatedVisitorGroup : sp.web.siteGroups.getByName(PLAN_GROUPS[grantee]);
+          const members = await group.users.select("Id")<{ Id: number }[]>();
+          if (members.some((m) => m.Id === personId)) return true;
+        }
+        return false;
+      } catch {
+        return null;
+      }
     },
 
     async ensurePerson(loginOrEmail: string) {

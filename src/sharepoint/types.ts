@@ -66,6 +66,12 @@ export interface PlanStore {
   addComment(actionId: number, note: string): Promise<ProgressUpdate>;
 
   searchPeople(query: string): Promise<Person[]>;
+  /**
+   * Whether a site user can update the plan as an action's lead (write progress records): true, false
+   * (they can only read it, e.g. a committee member), or null when it cannot be told. Optional: a
+   * store that cannot tell leaves it out, and the people picker then gives no warning.
+   */
+  canUpdatePlan?(personId: number): Promise<boolean | null>;
   /** Resolve a login or e-mail to a site user (SharePoint ensureUser). */
   ensurePerson(loginOrEmail: string): Promise<Person>;
 

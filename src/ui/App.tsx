@@ -31,6 +31,8 @@ import { PlanProvider, usePlanContext, type PlanContextValue } from "./state/Pla
 import { SignInContext } from "./state/signIn";
 import { SetUpContext, type CheckSetUp } from "./state/setUp";
 import { useNarrow } from "./state/useNarrow";
+import { SavedToaster } from "./components/SavedToast";
+import { OpenItemContext, type OpenItem } from "./state/openItem";
 
 // Editors' dialogs load on first use: readers and action owners never download them.
 const ActionForm = lazy(() => import("./components/ActionForm").then((m) => ({ default: m.ActionForm })));
@@ -113,6 +115,7 @@ export function App(props: AppProps) {
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={THEMES[theme]} lang={props.locale} data-theme={theme}>
         <div className={styles.surface}>
+        <SavedToaster />
         <SignInContext.Provider value={props.signIn ?? null}>
         <SetUpContext.Provider value={props.setUpCheck ?? null}>
         <SchemaContext.Provider value={props.schema ?? null}>
@@ -153,6 +156,17 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
   const [failure, setFailure] = useState<unknown>(null);
 
   const data = state.status === "ready" ? state.data : null;
+  // A mention of an action elsewhere in the tab (an indicator's linked actions) opens its panel; of an objective, the objective.
+  const openItem = useMemo<OpenItem>(
+    () => ({
+      openAction: (id) => setActionId(id),
+      openObjective: (id) => {
+        setTab("overview");
+        setObjectiveId(id);
+      },
+    }),
+    [],
+  );
   // An action owner who leads actions lands on My actions (once, on the first load); plan editors
   // and readers start on the overview, and a link to an objective opens that objective.
   const [landed, setLanded] = useState(false);
@@ -304,6 +318,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
   }
 
   return (
+    <OpenItemContext.Provider value={openItem}>
     <div className={styles.page}>
       <header className={styles.header}>
         <h1 className={styles.h1}>{year ? t("app.titleYear", { year }) : t("app.title")}</h1>
@@ -317,5 +332,6 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
       <StillWorking tracker={props.tracker} />
       <main aria-busy={state.status === "loading" || busy}>{body}</main>
     </div>
+    </OpenItemContext.Provider>
   );
 }

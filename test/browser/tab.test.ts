@@ -106,7 +106,8 @@ describe("the tab as each role", () => {
     await page.getByRole("button", { name: "Add action" }).click();
     await expect(dialog.getByLabel("Number", { exact: false }).first().inputValue()).resolves.toMatch(/^\d+\.1$/);
     await dialog.getByLabel("Title").fill("Divisional boards review their race equity data each quarter");
-    await dialog.getByLabel("Due date").fill("2026-06-30");
+    // Typed day first, as people in the UK and Wales write it (the field shows dd/mm/yyyy).
+    await dialog.getByLabel("Due date").fill("30/06/2026");
     await dialog.getByRole("button", { name: "Save" }).click();
     await dialog.waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Divisional boards review their race equity data each quarter" }).waitFor();
@@ -229,7 +230,8 @@ describe("two people editing the same action", () => {
 
     await formB.getByLabel("Progress", { exact: true }).fill("Version from the action owner");
     await formB.getByRole("button", { name: "Save update" }).click();
-    const conflict = second.page.getByRole("alertdialog", { name: "Someone else changed this action" });
+    // The dialog names who saved first (the plan editor, Jordan Ellis), not "someone".
+    const conflict = second.page.getByRole("alertdialog", { name: "Jordan Ellis changed this action" });
     await conflict.waitFor();
     await conflict.getByText("Version from the plan editor").waitFor();
     await conflict.getByText("Version from the action owner").waitFor();

@@ -70,12 +70,14 @@ describe("the meeting side panel", () => {
     const store = new FakePlanStore();
     const first = renderMeeting(store, { view: "sidepanel" }, fakeSharing(false, "meeting-42"));
     const input = (await screen.findByLabelText("Date of the last meeting")) as HTMLInputElement;
-    fireEvent.change(input, { target: { value: "2025-10-15" } });
+    // Typed day first, as in the UK and Wales (the Fluent date picker reads it when the field is left).
+    fireEvent.change(input, { target: { value: "15/10/2025" } });
+    fireEvent.blur(input);
     await waitFor(() => expect(localStorage.getItem("wres.meeting.since.meeting-42")).toBe("2025-10-15"));
     first.unmount();
 
     renderMeeting(new FakePlanStore(), { view: "sidepanel" }, fakeSharing(false, "meeting-42"));
-    await waitFor(() => expect((screen.getByLabelText("Date of the last meeting") as HTMLInputElement).value).toBe("2025-10-15"));
+    await waitFor(() => expect((screen.getByLabelText("Date of the last meeting") as HTMLInputElement).value).toBe("15/10/2025"));
   });
 
   it("offers Share to stage only when the host allows it, and shares the stage view for the same period", async () => {

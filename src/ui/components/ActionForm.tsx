@@ -1,5 +1,5 @@
 // Add or edit an action (plan editors). Edits carry the ETag; a stale one opens the conflict view.
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -23,9 +23,11 @@ import type { ActionDraft } from "../../sharepoint/types";
 import { RAG_ORDER } from "../state/planView";
 import { usePlan } from "../state/PlanContext";
 import { useActionSave } from "../state/useActionSave";
+import { DateField } from "./DateInput";
 import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps, overLimit } from "../state/limits";
 import { PeoplePicker } from "./PeoplePicker";
+import { useSavedToast } from "./SavedToast";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(720px, 100vw - 16px)" },
@@ -94,7 +96,9 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
   const [addError, setAddError] = useState<unknown>(null);
   const { save, saving, error, conflictView } = useActionSave(() => props.onClose());
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const setDueDate = useCallback((dueDate: string) => setValues((v) => ({ ...v, dueDate })), []);
   const [note, setNote] = useState("");
+  const toastSaved = useSavedToast();
   const titleMissing = values.title.trim() === "";
   const numberMissing = values.number.trim() === "";
   const tooLong =
@@ -120,7 +124,8 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
     setAdding(true);
     setAddError(null);
     try {
-      await store.addAction(draft);
+      const added = await store.addAction(draft);
+      toastSaved(t("saved.action", { number: added.number }));
       await reload().catch(() => undefined);
       props.onClose();
     } catch (caught) {
@@ -142,9 +147,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
                 <Field label={t("field.number")} required {...limitProps(t, t("field.number"), values.number, LIMITS.actionNumber, { message: tried && numberMissing ? t("validation.numberRequired") : undefined })}>
                   <Input value={values.number} onChange={(_, d) => set("number", d.value)} />
                 </Field>
-                <Field label={t("field.dueDate")}>
-                  <Input type="date" value={values.dueDate} onChange={(_, d) => set("dueDate", d.value)} />
-                </Field>
+                <DateField label={t("field.dueDate")} value={values.dueDate} onChange={setDueDate} />
                 <Field label={t("field.rag")}>
                   <Dropdown value={t(`rag.${values.rag}`)} selectedOptions={[values.rag]} onOptionSelect={(_, d) => set("rag", d.optionValue as Rag)}>
                     {RAG_ORDER.map((rag) => (
@@ -168,7 +171,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
               <Field label={t("field.title")} required {...limitProps(t, t("field.title"), values.title, LIMITS.actionTitle, { message: tried && titleMissing ? t("validation.titleRequired") : undefined })}>
                 <Textarea value={values.title} onChange={(_, d) => set("title", d.value)} resize="vertical" />
               </Field>
-              <PeoplePicker label={t("field.leads")} value={values.leads} onChange={(people) => set("leads", people)} />
+              <PeoplePicker label={t("field.leads")} value={values.leads} onChange={(people) => set("leads", people)} warnIfReadOnly />
               <Field label={t("field.leadText")} {...limitProps(t, t("field.leadText"), values.leadText, LIMITS.leadText, { hint: t("field.leadTextHint") })}>
                 <Input value={values.leadText} onChange={(_, d) => set("leadText", d.value)} />
               </Field>

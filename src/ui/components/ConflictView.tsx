@@ -24,6 +24,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { conflictRows, keepMinePatch, mergedPatch, type Choice, type ConflictField, type ConflictRow } from "../state/conflict";
 import { useNarrow } from "../state/useNarrow";
+import { formatDateTime } from "../../i18n";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(960px, 100vw - 16px)", width: "100%" },
@@ -52,6 +53,8 @@ export interface ConflictViewProps<T> {
   theirs: T;
   /** The version the user started from, to pre-select "mine" only where they changed something. */
   base?: T;
+  /** Who saved the current version and when (SharePoint's Modified By and Modified), to name them. */
+  lastSaved?: { by: string | null; at: string | null };
   /** The fields this save can write (a progress update: RAG and progress); others are kept as current. Default: all. */
   savable?: readonly (keyof T & string)[];
   saving?: boolean;
@@ -61,8 +64,17 @@ export interface ConflictViewProps<T> {
   onCancel(): void;
 }
 
+/** "Amara Okafor saved this action at 4 Dec 2026, 15:02, after you opened it", or as much of it as is known. */
+function savedFirst(subject: "action" | "objective", lastSaved: ConflictViewProps<unknown>["lastSaved"], locale: string, t: (key: string, params?: Record<string, string>) => string): string | null {
+  const by = lastSaved?.by?.trim() || null;
+  const at = lastSaved?.at ? formatDateTime(lastSaved.at, locale) : null;
+  if (!by && !at) return null;
+  const key = by && at ? "byAt" : by ? "by" : "at";
+  return t(`conflictBy.${subject}_${key}`, { name: by ?? "", when: at ?? "" });
+}
+
 export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   // Fields that differ first: they are the ones to decide.
   const rows = conflictRows(props.fields, props.mine, props.theirs, props.base, props.savable).sort((a, b) => Number(b.differs) - Number(a.differs));
@@ -73,6 +85,9 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
   );
   const differing = rows.filter((r) => r.differs);
   const narrow = useNarrow();
+  const subject = props.subject ?? "action";
+  const saved = savedFirst(subject, props.lastSaved, i18n.language, t);
+  const savedBy = props.lastSaved?.by?.trim() || null;
   const choiceFor = (row: ConflictRow) =>
     row.choosable ? (
       <RadioGroup
@@ -80,7 +95,7 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
         value={choices[row.key]}
         onChange={(_, data) => setChoices({ ...choices, [row.key]: data.value as Choice })}
       >
-        <Radio value="mine" label={t("conflict.useMine")} />
+        <Radio value="mine" label={row.mineChanged ? t("conflict.useMine") : t("conflictBy.useOpened")} />
         <Radio value="theirs" label={t("conflict.useTheirs")} />
       </RadioGroup>
     ) : (
@@ -91,9 +106,14 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
     <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : props.onCancel())}>
       <DialogSurface className={styles.surface} aria-describedby="conflict-intro">
         <DialogBody>
-          <DialogTitle>{props.subject === "objective" ? t("conflict.titleObjective") : t("conflict.title")}</DialogTitle>
+          <DialogTitle>{savedBy ? t(`conflictBy.title_${subject}`, { name: savedBy }) : subject === "objective" ? t("conflict.titleObjective") : t("conflict.title")}</DialogTitle>
           <DialogContent>
             <Text id="conflict-intro" as="p">
+              {saved ? (
+                <>
+                  <strong data-testid="conflict-saved-by">{saved}</strong>{" "}
+                </>
+              ) : null}
               {t(props.subject === "objective" ? "conflict.introObjective" : "conflict.intro", { n: differing.length })}
             </Text>
             {narrow ? (
@@ -104,7 +124,7 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
                     <li key={row.key} className={styles.card} data-field={row.key}>
                       <h3 className={styles.fieldName}>{t(row.label)}</h3>
                       <Text size={200} className={styles.versionLabel}>
-                        {t("conflict.mine")}
+                        {row.mineChanged ? t("conflict.mine") : t("conflictBy.asOpened")}
                       </Text>
                       <Text className={styles.value}>{row.mineText || t("common.empty")}</Text>
                       <Text size={200} className={styles.versionLabel}>
@@ -125,7 +145,7 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{t("conflict.field")}</TableHeaderCell>
-                    <TableHeaderCell>{t("conflict.mine")}</TableHeaderCell>
+                    <TableHeaderCell>{t("conflictBy.mineColumn")}</TableHeaderCell>
                     <TableHeaderCell>{t("conflict.theirs")}</TableHeaderCell>
                     <TableHeaderCell>{t("conflict.choice")}</TableHeaderCell>
                   </TableRow>
@@ -134,7 +154,15 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
                   {rows.map((row) => (
                     <TableRow key={row.key} data-field={row.key}>
                       <TableCell className={row.differs ? styles.changed : styles.same}>{t(row.label)}</TableCell>
-                      <TableCell className={styles.value}>{row.mineText || t("common.empty")}</TableCell>
+                      <TableCell className={styles.value}>
+                        {row.differs ? (
+                          // Only a field the user changed is "Your version"; the others are as they opened them.
+                          <Text size={200} block className={styles.versionLabel}>
+                            {row.mineChanged ? t("conflict.mine") : t("conflictBy.asOpened")}
+                          </Text>
+                        ) : null}
+                        {row.mineText || t("common.empty")}
+                      </TableCell>
                       <TableCell className={styles.value}>{row.theirsText || t("common.empty")}</TableCell>
                       <TableCell>
                         {row.differs ? (

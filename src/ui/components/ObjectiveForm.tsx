@@ -29,6 +29,7 @@ import type { ConflictField } from "../state/conflict";
 import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps, overLimit } from "../state/limits";
 import { PeoplePicker } from "./PeoplePicker";
+import { useSavedToast } from "./SavedToast";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(720px, 100vw - 16px)" },
@@ -60,6 +61,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
   const [error, setError] = useState<unknown>(null);
   // seq keys the conflict view: a second conflict starts from its own suggestions, not the first one's choices.
   const [conflict, setConflict] = useState<{ seq: number; mine: Objective; theirs: Objective } | null>(null);
+  const toastSaved = useSavedToast();
   const overrideIssues = validateOverride(override, reason);
   const titleMissing = title.trim() === "";
   const numberMissing = number.trim() === "";
@@ -83,6 +85,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
     setError(null);
     try {
       await work();
+      toastSaved(t("saved.objective", { number: number.trim() }));
       await reload().catch(() => undefined);
       props.onClose();
     } catch (caught) {
@@ -191,6 +194,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
             mine={conflict.mine}
             theirs={conflict.theirs}
             base={o ?? undefined}
+            lastSaved={{ by: conflict.theirs.modifiedBy?.title ?? null, at: conflict.theirs.modified || null }}
             saving={busy}
             onKeepMine={(patch) => void run(() => store.updateObjective(conflict.theirs.id, conflict.theirs.etag, patch), conflict.theirs)}
             onMerge={(patch) => void run(() => store.updateObjective(conflict.theirs.id, conflict.theirs.etag, patch), conflict.theirs)}

@@ -9,12 +9,48 @@ import { usePlanContext } from "../state/PlanContext";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function PeoplePicker(props: { label: string; value: Person[]; onChange: (people: Person[]) => void; single?: boolean; hint?: string }) {
+/**
+ * Whether each chosen person can update the plan (write progress records), asked once per person:
+ * a read-only committee member made a lead could never update their action, so the picker says so.
+ */
+function useReadOnlyPeople(people: Person[], enabled: boolean): Person[] {
+  const { store } = usePlanContext();
+  const [access, setAccess] = useState<ReadonlyMap<number, boolean | null>>(new Map());
+  const ids = people.map((p) => p.id).join(",");
+  useEffect(() => {
+    if (!enabled || !store.canUpdatePlan) return;
+    let live = true;
+    const unknown = people.filter((p) => !access.has(p.id));
+    for (const person of unknown) {
+      store
+        .canUpdatePlan(person.id)
+        .catch(() => null)
+        .then((can) => live && setAccess((previous) => new Map(previous).set(person.id, can)));
+    }
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- asked again only when the chosen people change
+  }, [ids, enabled, store]);
+  return enabled ? people.filter((p) => access.get(p.id) === false) : [];
+}
+
+export function PeoplePicker(props: {
+  label: string;
+  value: Person[];
+  onChange: (people: Person[]) => void;
+  single?: boolean;
+  hint?: string;
+  /** Leads: warn when a chosen person can only read the plan (they could not update their action). */
+  warnIfReadOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const { store } = usePlanContext();
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<Person[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const readOnly = useReadOnlyPeople(props.value, props.warnIfReadOnly === true);
+  const warning = readOnly.length > 0 ? t("leadWarning.readOnly", { names: readOnly.map((p) => p.title).join(", ") }) : null;
 
   useEffect(() => {
     const q = query.trim();
@@ -64,7 +100,12 @@ export function PeoplePicker(props: { label: string; value: Person[]; onChange: 
   }
 
   return (
-    <Field label={props.label} hint={props.hint} validationMessage={problem ?? undefined} validationState={problem ? "error" : "none"}>
+    <Field
+      label={props.label}
+      hint={props.hint}
+      validationMessage={problem ?? warning ?? undefined}
+      validationState={problem ? "error" : warning ? "warning" : "none"}
+    >
       <TagPicker onOptionSelect={(_, data) => void select(data.value)} selectedOptions={selectedIds}>
         <TagPickerControl>
           <TagPickerGroup aria-label={t("people.selected", { label: props.label })}>

@@ -29,6 +29,7 @@ const useStyles = makeStyles({
   },
   figure: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   overdue: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  caption: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontWeight: tokens.fontWeightSemibold },
   updated: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXS, display: "block" },
 });
 
@@ -37,12 +38,17 @@ export function SummaryBand(props: { summary: PlanSummary }) {
   const { locale } = usePlanContext();
   const styles = useStyles();
   const { summary } = props;
+  const total = RAG_ORDER.reduce((sum, rag) => sum + summary.actionsByRag[rag], 0);
   return (
     <section aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="visually-hidden">
         {t("overview.summaryHeading")}
       </h2>
-      <ul className={styles.band}>
+      {/* The figures are counts of actions, not of objectives: say so above them. */}
+      <Text as="p" className={styles.caption} id="summary-counts">
+        {t("welcome.counts", { n: formatNumber(total, locale) })}
+      </Text>
+      <ul className={styles.band} aria-labelledby="summary-counts">
         {RAG_ORDER.map((rag) => (
           <li key={rag} className={styles.item}>
             <span className={styles.figure}>{formatNumber(summary.actionsByRag[rag], locale)}</span>

@@ -10,6 +10,7 @@ import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../workbook";
 import { CategoryBars } from "./charts/CategoryBars";
 import { GroupBars } from "./charts/GroupBars";
 import { LikelihoodChart } from "./charts/LikelihoodChart";
+import { methodNoteText } from "./method-note";
 import { bmeShare, modelEmployerGap, point, type ChartPoint } from "./charts/points";
 
 const useStyles = makeStyles({
@@ -214,7 +215,7 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
           ))}
         </TableBody>
       </WideTable>
-      <Text className={styles.note}>{r.method}</Text>
+      <Text className={styles.note}>{methodNoteText(r, t)}</Text>
     </>
   );
 }

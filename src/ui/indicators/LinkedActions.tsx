@@ -1,10 +1,12 @@
 // The plan's actions that address one indicator: number, title, RAG in words and an overdue flag,
 // so the results view says what the trust is doing about each gap.
-import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { isOverdue, sortByNumber } from "../../plan";
 import type { Action, IndicatorNumber } from "../../plan/types";
 import { RagBadge } from "../components/RagBadge";
+import { itemHref } from "../meeting/route";
+import { useOpenItem } from "../state/openItem";
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: tokens.spacingVerticalS },
@@ -19,6 +21,7 @@ export function linkedActions(actions: readonly Action[], indicator: IndicatorNu
 export function LinkedActions(props: { indicator: IndicatorNumber; actions: readonly Action[]; today: string; copy?: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const open = useOpenItem();
   const linked = linkedActions(props.actions, props.indicator);
   const suffix = props.copy ? `${props.copy}-${props.indicator}` : String(props.indicator);
   const headingId = `wres-linked-${suffix}`;
@@ -31,7 +34,18 @@ export function LinkedActions(props: { indicator: IndicatorNumber; actions: read
         <ul className={styles.list}>
           {linked.map((action) => (
             <li key={action.id} className={styles.item}>
-              <Text className={styles.title}>{t("action.numbered", { number: action.number, title: action.title })}</Text>
+              {/* Opens the action: in the tab, its panel; from a print view, the tab at that action. */}
+              <Link
+                className={styles.title}
+                href={itemHref(location.href, { action: action.id })}
+                onClick={(event) => {
+                  if (!open || event.ctrlKey || event.metaKey || event.shiftKey) return;
+                  event.preventDefault();
+                  open.openAction(action.id);
+                }}
+              >
+                {t("action.numbered", { number: action.number, title: action.title })}
+              </Link>
               <RagBadge rag={action.rag} />
               {isOverdue(action, props.today) ? (
                 <Badge appearance="tint" color="danger">

@@ -2,38 +2,26 @@
 // before judged by the indicator's direction of good, and whether the figure was computed or typed in.
 import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
-import { ArrowDownRegular, ArrowRightRegular, ArrowUpRegular } from "@fluentui/react-icons";
+import { TrendMark } from "./TrendMark";
 import { useTranslation } from "react-i18next";
 import type { IndicatorResultRow } from "../../plan/types";
-import { formatHeadline, trendTable, type TrendCell } from "./view";
+import { formatHeadline, headlinePlaces, trendTable, type TrendCell } from "./view";
 
 const useStyles = makeStyles({
   number: { textAlign: "end", whiteSpace: "nowrap", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
   cell: { display: "inline-grid", justifyItems: "end", gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
   move: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
-  // The "3" status foregrounds keep 4.5:1 on the card in light, dark and high contrast (the "1" red is 4.2:1 in dark).
-  improved: { color: tokens.colorStatusSuccessForeground3 },
-  worsened: { color: tokens.colorStatusDangerForeground3 },
-  unchanged: { color: tokens.colorNeutralForeground2 },
   origin: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, fontStyle: "italic" },
 });
 
-/**
- * The move since the year before, in words first: "Improved" with an up arrow, "Worsened" with a down
- * arrow, "No change" with a level one. The arrow says better or worse, not which way the figure went
- * (a relative likelihood falling towards 1 is an up arrow), so colour and direction are never the only
- * sign: the word is always shown.
- */
-function Move(props: { cell: TrendCell }) {
-  const { t } = useTranslation();
+/** The move since the year before: the figure's arrow with "Improved", "Worsened" or "No change" (see TrendMark). */
+function Move(props: { cell: TrendCell; places: number }) {
   const styles = useStyles();
   const { trend, year } = props.cell;
   if (trend === "not-comparable") return null;
-  const Icon = trend === "improved" ? ArrowUpRegular : trend === "worsened" ? ArrowDownRegular : ArrowRightRegular;
   return (
-    <span className={`${styles.move} ${styles[trend]}`} data-trend={trend} data-year={year}>
-      <Icon aria-hidden />
-      {t(`indicators.trend.${trend}`)}
+    <span className={styles.move} data-year={year}>
+      <TrendMark value={props.cell.value} previous={props.cell.previous} places={props.places} trend={trend} />
     </span>
   );
 }
@@ -70,7 +58,7 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
                       {cell ? (
                         <span className={styles.cell}>
                           <span>{formatHeadline(row.indicator, cell.value)}</span>
-                          <Move cell={cell} />
+                          <Move cell={cell} places={headlinePlaces(row.indicator)} />
                           {cell.origin === "entered" ? (
                             <span className={styles.origin} title={t("indicators.trend.enteredLong")}>
                               {t("indicators.trend.entered")}

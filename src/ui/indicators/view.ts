@@ -271,6 +271,8 @@ export interface TrendCell {
   value: number | null;
   /** Compared with the year before it in the table (not-comparable for the first). */
   trend: Trend;
+  /** The figure of the year before in the table (null for the first, or after a gap): the arrow's direction. */
+  previous: number | null;
   origin: "computed" | "entered";
 }
 
@@ -299,9 +301,10 @@ export function trendTable(saved: IndicatorResultRow[], standard = STANDARD_ID):
         previous = null;
         return null;
       }
-      const trend = i === 0 ? "not-comparable" : trendOf(row.value, previous, direction, headlinePlaces(indicator));
+      const before = i === 0 ? null : previous;
+      const trend = i === 0 ? "not-comparable" : trendOf(row.value, before, direction, headlinePlaces(indicator));
       previous = row.value;
-      return { year, value: row.value, trend, origin: row.origin };
+      return { year, value: row.value, trend, previous: before, origin: row.origin };
     });
     return { indicator, direction, cells };
   });

@@ -2,7 +2,8 @@
 // remembered per meeting), each objective with its status (what a committee reviews), what changed
 // since, the overdue actions (those new since the date marked, not listed twice), and "Share to
 // stage" when the host says this person may share. Every objective and action in it opens in the tab.
-import { Badge, Button, Field, Input, Link, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { Badge, Button, Link, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { DateField } from "../components/DateInput";
 import { ShareScreenStartRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -68,16 +69,15 @@ export function SidePanel(props: {
   return (
     <main className={styles.root} aria-busy={state.status === "loading"}>
       <h1 className={styles.h1}>{data ? t("meeting.panelTitleYear", { year: data.year }) : t("meeting.panelTitle")}</h1>
-      <Field label={t("meeting.lastMeeting")} hint={t("meeting.lastMeetingHint")}>
-        <Input
-          type="date"
-          value={draft}
-          onChange={(_, d) => {
-            setDraft(d.value);
-            if (isIsoDay(d.value)) props.onSinceChange(d.value);
-          }}
-        />
-      </Field>
+      <DateField
+        label={t("meeting.lastMeeting")}
+        hint={t("meeting.lastMeetingHint")}
+        value={draft}
+        onChange={(iso) => {
+          setDraft(iso);
+          if (isIsoDay(iso)) props.onSinceChange(iso);
+        }}
+      />
       {canShare ? (
         <div className={styles.section}>
           <Button appearance="primary" icon={<ShareScreenStartRegular />} onClick={() => void share()} disabled={shareState === "sharing"}>

@@ -10,11 +10,11 @@
 // everything the committee discusses is on it, in plan order, and the presenter's choice of "since"
 // date travels in the shared address, so the whole room sees the same period. Scrolling is personal.
 import { Link, makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { ArrowDownRegular, ArrowRightRegular, ArrowUpRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { RAGS } from "../../plan/types";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
+import { TrendMark } from "../indicators/TrendMark";
 import { ChangesList, type MeetingLinks } from "./ChangesList";
 import type { Headline, MeetingState } from "./data";
 import { formatDay, formatFigure } from "./format";
@@ -61,8 +61,6 @@ const useStyles = makeStyles({
   titleCell: { width: "100%", maxWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", padding: "6px 12px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   ownerCell: { maxWidth: "260px", overflow: "hidden", textOverflow: "ellipsis" },
   trend: { display: "flex", alignItems: "center", gap: "8px", fontSize: "20px" },
-  improved: { color: tokens.colorPaletteGreenForeground1 },
-  worsened: { color: tokens.colorPaletteRedForeground1 },
   flat: { color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground2 },
   link: { fontSize: "inherit" },
@@ -72,15 +70,15 @@ const useStyles = makeStyles({
 function TrendArrow(props: { headline: Headline }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { value, previous, trend } = props.headline;
-  const Icon = value === null || previous === null || value === previous ? ArrowRightRegular : value > previous ? ArrowUpRegular : ArrowDownRegular;
-  const tone = trend === "improved" ? styles.improved : trend === "worsened" ? styles.worsened : styles.flat;
-  return (
-    <span className={`${styles.trend} ${tone}`} data-trend={trend}>
-      {trend === "not-comparable" ? null : <Icon aria-hidden fontSize={28} />}
-      <span>{t(`meeting.trend.${trend}`)}</span>
-    </span>
-  );
+  const { value, previous, trend, places } = props.headline;
+  if (trend === "not-comparable" || value === null || previous === null) {
+    return (
+      <span className={`${styles.trend} ${styles.flat}`} data-trend={trend}>
+        {t("meeting.trend.not-comparable")}
+      </span>
+    );
+  }
+  return <TrendMark value={value} previous={previous} places={places} trend={trend} iconSize={28} className={styles.trend} />;
 }
 
 export function Stage(props: { state: MeetingState; since: string; onRetry(): void; links?: MeetingLinks }) {

@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL },
   head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   tools: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  intro: { margin: 0, maxWidth: "80ch" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   grid: {
     display: "grid",
@@ -50,6 +51,10 @@ export function Overview(props: { onOpenObjective: (id: number) => void; onOpenA
   const cards = summary.objectives;
   return (
     <div className={styles.root}>
+      {/* A newcomer's first screen says what this is. */}
+      <Text as="p" className={styles.intro} data-testid="overview-intro">
+        {t("welcome.line", { year: snapshot.year })}
+      </Text>
       <SummaryBand summary={summary} />
       <section aria-labelledby="objectives-heading" className={styles.root}>
         <div className={styles.head}>

@@ -25,6 +25,11 @@ export interface ConflictRow {
   choosable: boolean;
   /** The user's value where only they changed it (or both did); the other person's otherwise. */
   suggested: Choice;
+  /**
+   * Whether the user changed this field (true when the version they started from is not known).
+   * Only such a field is labelled "Your version"; the others show the value as the user opened it.
+   */
+  mineChanged: boolean;
 }
 
 /** The fields a save can write; undefined: all of them. */
@@ -45,6 +50,7 @@ export function conflictRows<T extends object>(fields: ConflictField<T>[], mine:
       differs: difference !== undefined && !sameValue(mine[field.key], theirs[field.key]),
       choosable,
       suggested: choosable && difference && (difference.mineChanged ?? true) ? "mine" : "theirs",
+      mineChanged: difference ? (difference.mineChanged ?? true) : base === undefined || !sameValue(mine[field.key], base[field.key]),
     };
   });
 }

@@ -9,6 +9,7 @@ import { actionConflictFields } from "./actionFields";
 import { NotFoundError } from "../../sharepoint/errors";
 import { isConflict } from "./errors";
 import { usePlanContext } from "./PlanContext";
+import { useSavedToast } from "../components/SavedToast";
 
 // The conflict view is rare: it loads when a conflict happens.
 const ConflictView = lazy(() => import("../components/ConflictView").then((m) => ({ default: m.ConflictView<Action> })));
@@ -51,6 +52,7 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<PendingConflict | null>(null);
+  const toastSaved = useSavedToast();
 
   async function write(target: Action, what: ActionWrite): Promise<Action> {
     return what.kind === "edit" ? store.updateAction(target.id, target.etag, what.patch, what.note) : store.updateProgress(target.id, target.etag, what.change);
@@ -62,6 +64,7 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
     try {
       const saved = await write(target, what);
       setConflict(null);
+      toastSaved(t("saved.action", { number: saved.number }));
       await reload().catch(() => undefined);
       onSaved(saved);
     } catch (caught) {
@@ -103,6 +106,7 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
         mine={conflict.mine}
         theirs={conflict.theirs}
         base={conflict.base}
+        lastSaved={{ by: conflict.theirs.modifiedBy?.title ?? null, at: conflict.theirs.modified || null }}
         savable={conflict.write.kind === "progress" ? PROGRESS_FIELDS : undefined}
         saving={saving}
         onKeepMine={resolve}

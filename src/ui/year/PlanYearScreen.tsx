@@ -1,6 +1,7 @@
 // Plan year tools for plan editors: import a plan from Excel, the committee report (Excel and a
 // print view), and rolling the plan over to next year.
-import { Button, Field, Input, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { DateField } from "../components/DateInput";
 import { ArrowDownloadRegular, PrintRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -56,9 +57,7 @@ export function PlanYearScreen(props: { store: PlanStore; year: string; capabili
         </h2>
         <p className={styles.muted}>{t("planYear.report.explain")}</p>
         <div className={styles.row}>
-          <Field label={t("planYear.report.since")}>
-            <Input type="date" value={since} onChange={(_, d) => isIsoDay(d.value) && setSince(d.value)} />
-          </Field>
+          <DateField label={t("planYear.report.since")} value={since} onChange={(iso) => isIsoDay(iso) && setSince(iso)} />
           <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={report === "working"} onClick={() => void download()}>
             {report === "working" ? t("planYear.report.working") : t("planYear.report.download")}
           </Button>

@@ -9,6 +9,7 @@ import { RAGS, type Rag } from "../../plan/types";
 import type { PlanStore } from "../../sharepoint/types";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDay } from "../meeting/format";
+import { itemHref } from "../meeting/route";
 import { loadReport, type ReportData } from "./report";
 import "./report.css";
 
@@ -39,9 +40,15 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
   const day = (iso: string | null) => (iso ? formatDay(iso, locale) : "");
   const { changes, summary, snapshot } = data;
   const actionsOf = (id: number) => sortByNumber(snapshot.actions.filter((a) => a.objectiveId === id));
+  // Every mention of an action or objective opens it in the tab (the report is read on screen too).
+  const actionLink = (a: { id: number }, text: string) => (
+    <a className="wres-item-link" href={itemHref(location.href, { action: a.id })}>
+      {text}
+    </a>
+  );
   const label = (id: number) => {
     const a = snapshot.actions.find((x) => x.id === id);
-    return a ? `${a.number} ${a.title}` : t("meeting.removedAction");
+    return a ? actionLink(a, `${a.number} ${a.title}`) : t("meeting.removedAction");
   };
   return (
     <main className="wres-report">
@@ -161,7 +168,7 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
         <ul>
           {changes.newlyOverdue.map((a) => (
             <li key={a.id}>
-              {a.number} {a.title} ({t("meeting.wasDue", { date: day(a.dueDate) })})
+              {actionLink(a, `${a.number} ${a.title}`)} ({t("meeting.wasDue", { date: day(a.dueDate) })})
             </li>
           ))}
         </ul>
@@ -193,7 +200,10 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
       {summary.objectives.map(({ objective, rollUp }) => (
         <section key={objective.id} className="wres-objective">
           <h2>
-            {objective.number}. {objective.title} <RagText rag={rollUp.rag} />
+            <a className="wres-item-link" href={itemHref(location.href, { objective: objective.id })}>
+              {objective.number}. {objective.title}
+            </a>{" "}
+            <RagText rag={rollUp.rag} />
           </h2>
           {rollUp.source === "override" && objective.ragOverrideReason ? <p>{t("planYear.report.override", { reason: objective.ragOverrideReason })}</p> : null}
           <table>
@@ -216,7 +226,7 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
               {actionsOf(objective.id).map((a) => (
                 <tr key={a.id}>
                   <td className="wres-nowrap">{a.number}</td>
-                  <td>{a.title}</td>
+                  <td>{actionLink(a, a.title)}</td>
                   <td>{[...a.leads.map((p) => p.title), ...(a.leadText ? [a.leadText] : [])].join("; ")}</td>
                   <td className="wres-nowrap">{day(a.dueDate)}</td>
                   <td>
