@@ -284,3 +284,27 @@ describe("authorship", () => {
     expect(after).toEqual(expect.objectContaining({ AuthorId: chairId, EditorId: editorId }));
   });
 });
+
+describe("item versions", () => {
+  it("every save is a version (its editor, time and fields; people as {LookupId, LookupValue, Email}), read by whoever can read the item and by nobody else", async () => {
+    const { site, amaraItem, secretItem } = await handConfiguredSite();
+    const editor = spAs(site, EDITOR);
+    const tasks = editor.web.lists.getByTitle("Tasks");
+    await tasks.fields.addUser("Owners", { SelectionMode: 0 });
+    await tasks.fields.getByInternalNameOrTitle("Owners").update({ AllowMultipleValues: true });
+    const tom = await userId(site, OWNER_TOM);
+    await tasks.items.getById(amaraItem).update({ OwnersId: [tom] });
+    await spAs(site, OWNER_AMARA).web.lists.getByTitle("Tasks").items.getById(amaraItem).update({ Title: "Amara's task, renamed" });
+    const answer = await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${amaraItem})/versions`, { upn: COMMITTEE });
+    expect(answer.status).toBe(200);
+    const versions = (answer.json() as { value: Record<string, unknown>[] }).value;
+    expect(versions.map((v) => v.VersionLabel)).toEqual(["3.0", "2.0", "1.0"]);
+    expect(versions[0]).toMatchObject({ Title: "Amara's task, renamed", IsCurrentVersion: true, Editor: { LookupValue: "Amara Okafor", Email: OWNER_AMARA } });
+    expect(versions[1]).toMatchObject({ Title: "Amara's task", Owners: [{ LookupId: tom, Email: OWNER_TOM }], Editor: { Email: EDITOR } });
+    expect(versions[2]).toMatchObject({ Owners: [] });
+    expect(Object.keys(versions[0] ?? {})).not.toContain("OwnersId");
+    // An item one cannot see has no versions one can see either.
+    expect((await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${secretItem})/versions`, { upn: COMMITTEE })).status).toBe(404);
+    expect((await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${secretItem})/versions`, { upn: EDITOR })).status).toBe(200);
+  });
+});
