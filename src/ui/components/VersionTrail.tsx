@@ -11,9 +11,11 @@ import { usePlanContext } from "../state/PlanContext";
 import { ErrorMessage } from "./ErrorMessage";
 
 const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalS, justifyItems: "start" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalM },
   entry: { borderLeftWidth: tokens.strokeWidthThick, borderLeftStyle: "solid", borderLeftColor: tokens.colorNeutralStroke2, paddingInlineStart: tokens.spacingHorizontalM, display: "grid", gap: tokens.spacingVerticalXXS },
   meta: { color: tokens.colorNeutralForeground2 },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   changes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalXXS },
   change: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
 });
@@ -67,8 +69,8 @@ export default function VersionTrail(props: { actionId: number; version: string;
   }
 
   return (
-    <div>
-      <Text as="p" size={200} className={styles.meta}>
+    <div className={styles.root}>
+      <Text as="p" size={200} className={styles.intro}>
         {t("versionTrail.intro")}
       </Text>
       <Button appearance="secondary" aria-expanded={open} aria-controls={`version-trail-${props.actionId}`} onClick={() => setOpen((o) => !o)}>
