@@ -6,7 +6,7 @@ import type {
   PopupRequest,
   SilentRequest,
 } from "@azure/msal-browser";
-import { normaliseSharePointOrigin, sharePointScope } from "./config";
+import { normaliseSharePointOrigin, sharePointScope, type SetUpScope } from "./config";
 import {
   AuthConfigError,
   ConsentDeclinedError,
@@ -48,6 +48,8 @@ export interface MsalTokenProviderOptions {
   hosted: boolean;
   /** Overrides the everyday scopes (default `[<origin>/AllSites.Write]`). */
   scopes?: string[];
+  /** The scope set-up asks for (default AllSites.FullControl; Sites.Selected when the tenant grants full control on the plan's site only). */
+  setUpScope?: SetUpScope;
   /** From the Teams context: lets MSAL pick the account the host is signed in with. */
   accountHint?: { loginHint?: string; homeAccountId?: string; tenantId?: string };
   /** The redirect bridge page (default: `auth-redirect.html` beside the tab's page). */
@@ -133,7 +135,7 @@ export async function createMsalTokenProvider(
   const origin = normaliseSharePointOrigin(options.sharePointOrigin);
   const now = dependencies.now ?? Date.now;
   const scopesFor = (purpose: SignInPurpose): string[] =>
-    purpose === "write" && options.scopes?.length ? options.scopes : [sharePointScope(origin, purpose)];
+    purpose === "write" && options.scopes?.length ? options.scopes : [sharePointScope(origin, purpose, options.setUpScope)];
 
   const nestedRecommended = options.hosted && (await (dependencies.isNestedAuthRecommended ?? askTeamsForNestedAuth)());
   const flow: SignInFlow = nestedRecommended ? "nested" : "standard";

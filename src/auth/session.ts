@@ -1,4 +1,4 @@
-import { readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig } from "./config";
+import { readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig, type SetUpScope } from "./config";
 import { AuthConfigError } from "./errors";
 import { localTokenProvider } from "./local";
 import { createMsalTokenProvider, type MsalAuth, type MsalDependencies, type MsalTokenProviderOptions } from "./msal";
@@ -8,6 +8,8 @@ import type { TokenProvider } from "./types";
 interface TokenSeam {
   getToken: TokenProvider;
   getProvisioningToken: TokenProvider;
+  /** The scope the set-up token asks for: AllSites.FullControl, or Sites.Selected (full control granted on the plan's site). */
+  setUpScope: SetUpScope;
   /**
    * SharePoint answered 401 to a token this seam handed out (expired or revoked mid-session): the
    * next token is fetched afresh. The request pipeline calls it (src/sharepoint/behaviors.ts).
@@ -32,6 +34,8 @@ export interface StartAuthOptions {
    * is left out of the token, as Entra would not issue it.
    */
   localConsent?: readonly string[];
+  /** Local mode: the set-up scope the "tenant" uses (the page's `?setUpScope=` value); default the build's, else AllSites.FullControl. */
+  localSetUpScope?: SetUpScope;
   /** True when teams-js initialised (Teams, Outlook, Microsoft 365 or SharePoint host). */
   hosted: boolean;
   /** The plan's site URL (any URL on the tenant): used when the build does not name the SharePoint origin. */
@@ -47,18 +51,26 @@ export async function startAuth(options: StartAuthOptions, dependencies?: MsalDe
   const config = options.config ?? readAuthConfig();
   if (config.mode === "local") {
     // The tab sends the scopes it would request on a tenant, so the server trims as SharePoint does.
-    const consented = options.localConsent ?? [SHAREPOINT_SCOPES.write, SHAREPOINT_SCOPES.provision];
+    const setUpScope = options.localSetUpScope ?? config.setUpScope ?? SHAREPOINT_SCOPES.provision;
+    const consented = options.localConsent ?? [SHAREPOINT_SCOPES.write, setUpScope];
     const granted = (wanted: string[]) => wanted.filter((s) => consented.some((c) => c.toLowerCase() === s.toLowerCase()));
     const getToken = localTokenProvider(options.localUpn, granted([SHAREPOINT_SCOPES.write]));
-    const getProvisioningToken = localTokenProvider(options.localUpn, granted([SHAREPOINT_SCOPES.write, SHAREPOINT_SCOPES.provision]));
+    const getProvisioningToken = localTokenProvider(options.localUpn, granted([SHAREPOINT_SCOPES.write, setUpScope]));
     // The local server's demo tokens never expire: there is nothing to refresh.
-    return { mode: "local", upn: options.localUpn, consentedScopes: consented, getToken, getProvisioningToken, invalidate: () => undefined };
+    return { mode: "local", upn: options.localUpn, consentedScopes: consented, setUpScope, getToken, getProvisioningToken, invalidate: () => undefined };
   }
   const sharePointOrigin = config.sharePointOrigin ?? (options.siteUrl ? new URL(options.siteUrl).origin : undefined);
   if (!sharePointOrigin) throw new AuthConfigError(["no SharePoint address: set VITE_WRES_SHAREPOINT_ORIGIN or choose a site"]);
   const msal = await createMsalTokenProvider(
-    { clientId: config.clientId, tenantId: config.tenantId, sharePointOrigin, hosted: options.hosted, accountHint: options.accountHint, redirectUri: options.redirectUri, framed: options.framed },
+    { clientId: config.clientId, tenantId: config.tenantId, sharePointOrigin, setUpScope: config.setUpScope, hosted: options.hosted, accountHint: options.accountHint, redirectUri: options.redirectUri, framed: options.framed },
     dependencies,
   );
-  return { mode: "tenant", msal, getToken: msal.getToken, getProvisioningToken: msal.getProvisioningToken, invalidate: () => msal.invalidate() };
+  return {
+    mode: "tenant",
+    msal,
+    setUpScope: config.setUpScope ?? SHAREPOINT_SCOPES.provision,
+    getToken: msal.getToken,
+    getProvisioningToken: msal.getProvisioningToken,
+    invalidate: () => msal.invalidate(),
+  };
 }

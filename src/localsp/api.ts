@@ -18,7 +18,7 @@ import {
   newField,
   typeAsStringOf,
 } from "./fields";
-import { applyWrite, etagOf, itemEntity, itemEntityType, listEntityPath, parseProjection, queryItems, type ListScope } from "./items";
+import { applyWrite, etagOf, itemEntity, itemEntityType, listEntityPath, parseProjection, queryItems, versionFieldValues, type ListScope } from "./items";
 import { compareForSort, evaluateFilter, parseFilter } from "./odata-filter";
 import { assertValidFileName, MAX_BATCH_OPERATIONS, tooManyBatchOperations } from "./limits";
 import { ALL_SCOPES, P, grantOfScopes, has, type ScopeGrant } from "./permissions";
@@ -1146,15 +1146,17 @@ export class LocalSharePointApi {
     const scope = this.scope(ctx, list);
     const entities = this.store.versions(list.guid, id).map((v) => {
       const record: ItemRecord = { ...item, version: v.version, values: v.values, modified: v.modified, editorId: v.editorId };
-      const values = itemEntity(scope, record, { select: null, expand: new Map() }).props;
+      const values = versionFieldValues(scope, record);
       const editor = this.store.userById(v.editorId);
       const path = `${listEntityPath(list)}/Items(${id})/Versions(${v.version * 512})`;
       return new Entity(
         { type: "SP.ListItemVersion", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path },
         {
           ...values,
-          Created: v.modified,
+          // Created is the item's (a field like any other); Modified and Editor are the version's.
+          Created: item.created,
           Modified: v.modified,
+          Author: { LookupId: item.authorId, LookupValue: this.store.userById(item.authorId)?.title ?? "", Email: this.store.userById(item.authorId)?.email ?? "" },
           Editor: { LookupId: v.editorId, LookupValue: editor?.title ?? "", Email: editor?.email ?? "" },
           IsCurrentVersion: v.version === item.version,
           VersionId: v.version * 512,

@@ -265,6 +265,29 @@ export function itemEntity(scope: ListScope, item: ItemRecord, projection: Proje
   );
 }
 
+/**
+ * A version's field values as SharePoint's `items(n)/versions` gives them: each field under its
+ * name, a person as SP.FieldUserValue ({LookupId, LookupValue, Email}) and a lookup as
+ * SP.FieldLookupValue ({LookupId, LookupValue}), one or an array (multi-value); no `…Id` properties.
+ */
+export function versionFieldValues(scope: ListScope, item: ItemRecord): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  const reference = (field: FieldRow, id: number): Record<string, unknown> => {
+    const value = referenceSubValue(scope, field, id, "$display");
+    if (field.kind !== KIND.User) return { LookupId: id, LookupValue: value === null || value === undefined ? "" : String(value) };
+    return { LookupId: id, LookupValue: value ?? "", Email: scope.store.userById(id)?.email ?? "" };
+  };
+  for (const field of scope.fields) {
+    if (field.props.Hidden || (field.builtIn && field.internalName !== "Title")) continue;
+    const stored = storedValue(scope, item, field);
+    const name = entityPropertyName(field);
+    if (!isReferenceField(field)) props[name] = stored;
+    else if (Array.isArray(stored)) props[name] = stored.map((id) => reference(field, id as number));
+    else props[name] = stored === null ? null : reference(field, stored as number);
+  }
+  return props;
+}
+
 // ---- querying
 
 export interface ItemQuery {

@@ -133,8 +133,12 @@ export function toBasePermissions(mask: bigint): { High: string; Low: string } {
 
 // ---- token scopes
 
-/** What a delegated token allows, before the user's own permissions are intersected with it. */
-export type ScopeGrant = { kind: "mask"; mask: bigint; scopes: string[] } | { kind: "selected"; scopes: string[] };
+/**
+ * What a delegated token allows, before the user's own permissions are intersected with it: the
+ * AllSites scopes' mask on every site, and with `Sites.Selected` also whatever role a tenant admin
+ * granted the app on the site in hand (scopes add up, as OAuth scopes do).
+ */
+export type ScopeGrant = { kind: "mask"; mask: bigint; scopes: string[] } | { kind: "selected"; mask: bigint; scopes: string[] };
 
 export const ALL_SCOPES: ScopeGrant = { kind: "mask", mask: P.FullMask, scopes: ["(every scope)"] };
 
@@ -167,11 +171,8 @@ export function grantOfScopes(scp: string): ScopeGrant {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s) => s.slice(s.lastIndexOf("/") + 1));
-  if (scopes.some((s) => s.toLowerCase() === "sites.selected")) {
-    const mask = scopes.reduce((acc, s) => acc | (SCOPE_MASKS[s.toLowerCase()] ?? 0n), 0n);
-    // An AllSites scope alongside Sites.Selected still reaches every site.
-    if (mask !== 0n) return { kind: "mask", mask, scopes };
-    return { kind: "selected", scopes };
-  }
-  return { kind: "mask", mask: scopes.reduce((acc, s) => acc | (SCOPE_MASKS[s.toLowerCase()] ?? 0n), 0n), scopes };
+  const mask = scopes.reduce((acc, s) => acc | (SCOPE_MASKS[s.toLowerCase()] ?? 0n), 0n);
+  // Sites.Selected adds the role granted on each site; an AllSites scope beside it still reaches every site.
+  if (scopes.some((s) => s.toLowerCase() === "sites.selected")) return { kind: "selected", mask, scopes };
+  return { kind: "mask", mask, scopes };
 }

@@ -354,7 +354,7 @@ export class Security {
   tokenMask(site: SiteRow, grant: ScopeGrant): bigint {
     if (grant.kind === "mask") return grant.mask;
     const role = this.selectedGrant(site.id);
-    return role ? (SELECTED_ROLE_MASKS[role] ?? 0n) : 0n;
+    return grant.mask | (role ? (SELECTED_ROLE_MASKS[role] ?? 0n) : 0n);
   }
 }
 

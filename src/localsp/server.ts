@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { LocalSharePointApi, errorAnswer, statusText, type ApiRequest, type ApiResponse } from "./api";
 import { SpError } from "./errors";
+import { SELECTED_ROLE_MASKS } from "./permissions";
 import { FaultControl, parseFaultSettings } from "./faults";
 import { bodyLimitFor, messageTooLarge, MAX_MESSAGE_BYTES, requestTooLarge } from "./limits";
 import type { Security } from "./security";
@@ -208,7 +209,45 @@ export class LocalSharePointHandler {
         return jsonAnswer(400, { error: error instanceof Error ? error.message : String(error) });
       }
     }
+    const grant = /^\/_localsp\/sites\/([^/]+)\/permissions$/.exec(url.pathname);
+    if (grant) return this.sitePermissions(method, decodeURIComponent(grant[1] as string), body, jsonAnswer);
     return jsonAnswer(404, { error: `localsp: no admin route ${method} ${url.pathname}` });
+  }
+
+  /**
+   * A tenant admin's grant to the app on one site, for delegated `Sites.Selected`: modelled on
+   * Microsoft Graph's `POST /sites/{site-id}/permissions` ({"roles": ["fullcontrol"],
+   * "grantedToIdentities": [{"application": {"id", "displayName"}}]}, roles read, write, manage,
+   * fullcontrol; https://learn.microsoft.com/en-us/graph/api/site-post-permissions). GET lists the
+   * grant, DELETE removes it. This server serves one app, so the grant is the app's whatever its id.
+   */
+  private sitePermissions(method: string, name: string, body: Buffer, jsonAnswer: (status: number, value: unknown) => ApiResponse): ApiResponse {
+    const site = this.store.siteByName(name);
+    if (!site) return jsonAnswer(404, { error: { code: "itemNotFound", message: `localsp: no site '${name}'` } });
+    const permission = (role: string) => ({ id: `localsp-${site.id}`, roles: [role], grantedToIdentities: [{ application: { id: "wres-action-plans", displayName: "WRES action plans" } }] });
+    if (method === "GET") {
+      const role = this.api.security.selectedGrant(site.id);
+      return jsonAnswer(200, { value: role ? [permission(role)] : [] });
+    }
+    if (method === "DELETE") {
+      this.api.security.setSelectedGrant(site.id, null);
+      return { status: 204, headers: {}, body: null };
+    }
+    if (method === "POST") {
+      let roles: unknown;
+      try {
+        ({ roles } = JSON.parse(body.toString("utf8") || "{}") as { roles?: unknown });
+      } catch {
+        return jsonAnswer(400, { error: { code: "invalidRequest", message: "The body is not JSON." } });
+      }
+      const role = Array.isArray(roles) && roles.length === 1 && typeof roles[0] === "string" ? roles[0].toLowerCase() : null;
+      if (!role || !(role in SELECTED_ROLE_MASKS)) {
+        return jsonAnswer(400, { error: { code: "invalidRequest", message: "roles must be one of read, write, manage, fullcontrol" } });
+      }
+      this.api.security.setSelectedGrant(site.id, role);
+      return jsonAnswer(201, permission(role));
+    }
+    return jsonAnswer(405, { error: { code: "notSupported", message: `localsp: ${method} is not supported here` } });
   }
 
   close(): void {

@@ -1,9 +1,11 @@
 // Whose progress updates count. SharePoint records who wrote each history row (Author, Created:
 // set by the server, never by the browser); this decides what the row may claim. An update counts
-// (in roll-ups, the meeting views and the committee report) only when its author may update that
-// action: one of its leads, or a plan editor. Anything else is shown as a comment. An action whose
-// leads are only job titles ("Head of EDI") is updated by plan editors until a person is assigned.
-// Pure: the data layer supplies the plan editors and the rows.
+// (in roll-ups, the meeting views and the committee report) only when its author could update that
+// action at the time it was written: one of its leads at that date (from the action item's version
+// history, which SharePoint keeps and no lead can edit), or a plan editor. Anything else is shown
+// as a comment. An action whose leads are only job titles ("Head of EDI") is updated by plan
+// editors until a person is assigned. Pure: the data layer supplies the plan editors, each action's
+// leads over time and the rows.
 import type { Action, Person, ProgressUpdate } from "./types";
 
 /** Joins the item's ETag and the newest counting record's id into the action's version. */
@@ -15,20 +17,70 @@ export function itemEtag(etag: string): string {
   return at < 0 ? etag : etag.slice(0, at);
 }
 
-export interface UpdateAuthority {
-  /** Members of the plan editors' group (user ids). */
-  editorIds: ReadonlySet<number>;
+/** From `from` (an ISO timestamp: when that version of the action item was saved) its leads were `leadIds`. */
+export interface LeadPeriod {
+  from: string;
+  leadIds: readonly number[];
 }
 
+export interface UpdateAuthority {
+  /** Members of the plan editors' group (user ids), as they are now: SharePoint keeps no history of group membership. */
+  editorIds: ReadonlySet<number>;
+  /**
+   * Each action's leads over time, oldest first, from the action item's version history. An action
+   * not in the map has had its current leads since it was created (its item has one version).
+   */
+  leadHistory?: ReadonlyMap<number, readonly LeadPeriod[]>;
+}
+
+/** Whether a person may update the action now: one of its current leads, or a plan editor. */
 export function mayUpdate(action: Pick<Action, "leads">, person: Pick<Person, "id"> | null, authority: UpdateAuthority): boolean {
   if (!person) return false;
   return authority.editorIds.has(person.id) || action.leads.some((lead) => lead.id === person.id);
 }
 
-/** The row as it counts: an "update" by someone who may not update the action is a comment. */
-export function classifyUpdate(update: ProgressUpdate, action: Pick<Action, "leads"> | undefined, authority: UpdateAuthority): ProgressUpdate {
+/**
+ * The periods of an item's versions ({saved, leadIds}, in any order), oldest first, with
+ * versions that did not change the leads folded into the period before them.
+ */
+export function leadPeriods(versions: readonly { saved: string; leadIds: readonly number[] }[]): LeadPeriod[] {
+  const sorted = [...versions].sort((a, b) => Date.parse(a.saved) - Date.parse(b.saved));
+  const periods: LeadPeriod[] = [];
+  for (const v of sorted) {
+    const ids = [...new Set(v.leadIds)].sort((a, b) => a - b);
+    const last = periods[periods.length - 1];
+    if (last && last.leadIds.length === ids.length && last.leadIds.every((id, i) => id === ids[i])) continue;
+    periods.push({ from: v.saved, leadIds: ids });
+  }
+  return periods;
+}
+
+/**
+ * The action's leads (user ids) at a moment. Before its first recorded version (a history migrated
+ * with its dates, or an imported plan) the leads it was created with apply.
+ */
+export function leadsAt(action: Pick<Action, "id" | "leads">, at: string, authority: UpdateAuthority): readonly number[] {
+  const periods = authority.leadHistory?.get(action.id);
+  if (!periods || periods.length === 0) return action.leads.map((lead) => lead.id);
+  const when = Date.parse(at);
+  let found = periods[0] as LeadPeriod;
+  for (const period of periods) {
+    if (Date.parse(period.from) <= when) found = period;
+    else break;
+  }
+  return found.leadIds;
+}
+
+/** Whether a person could update the action at a moment: a lead then, or a plan editor. */
+export function mayUpdateAt(action: Pick<Action, "id" | "leads">, person: Pick<Person, "id"> | null, at: string, authority: UpdateAuthority): boolean {
+  if (!person) return false;
+  return authority.editorIds.has(person.id) || leadsAt(action, at, authority).includes(person.id);
+}
+
+/** The row as it counts: an "update" by someone who could not update the action when they wrote it is a comment. */
+export function classifyUpdate(update: ProgressUpdate, action: Pick<Action, "id" | "leads"> | undefined, authority: UpdateAuthority): ProgressUpdate {
   if (update.kind !== "update") return update;
-  if (action && mayUpdate(action, update.author, authority)) return update;
+  if (action && mayUpdateAt(action, update.author, update.date, authority)) return update;
   return { ...update, kind: "comment", rag: null, previousRag: null, progress: null, note: update.note ?? commentText(update) };
 }
 
@@ -46,7 +98,7 @@ function commentText(update: ProgressUpdate): string | null {
 export function withLatestUpdate(action: Action, updates: readonly ProgressUpdate[], authority: UpdateAuthority): Action {
   let latest: ProgressUpdate | null = null;
   for (const update of updates) {
-    if (update.actionId !== action.id || update.kind !== "update" || !mayUpdate(action, update.author, authority)) continue;
+    if (update.actionId !== action.id || update.kind !== "update" || !mayUpdateAt(action, update.author, update.date, authority)) continue;
     if (!latest || update.date > latest.date || (update.date === latest.date && update.id > latest.id)) latest = update;
   }
   if (!latest) return action;

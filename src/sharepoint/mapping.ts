@@ -2,6 +2,7 @@
 // field looks in JSON light (multi-values as arrays or {results}, people expanded, dates in UTC).
 import type { Action, DataFile, IndicatorNumber, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
 import { INDICATOR_NUMBERS, RAGS } from "../plan/types";
+import type { ActionVersion } from "../plan/versions";
 import type { ActionPatch, ObjectivePatch } from "./types";
 import { F } from "./schema";
 import { dayFromSharePoint, dayToSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
@@ -51,8 +52,11 @@ export const ACTION_SELECT = [
   F.carriedFrom,
   "Modified",
   ...personSelect("Editor"),
+  // The item's version label: at 1.0 its leads have not changed since it was created.
+  "OData__UIVersionString",
 ];
 export const ACTION_EXPAND = [F.leads, "Editor"];
+export const VERSION_LABEL = "OData__UIVersionString";
 
 export const UPDATE_SELECT = [
   "Id",
@@ -175,6 +179,45 @@ export function toAction(item: SpItem, zone: SiteTimeZone = UTC_ZONE): Action {
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
     carriedFromId: typeof carried === "number" ? carried : null,
+  };
+}
+
+/** A person or lookup value in a version: SP.FieldUserValue / SP.FieldLookupValue ({LookupId, LookupValue, Email}). */
+function versionPerson(value: unknown): Person | null {
+  if (!value || typeof value !== "object") return null;
+  const v = value as Record<string, unknown>;
+  if (v["LookupId"] === undefined) return toPerson(value);
+  const id = Number(v["LookupId"]);
+  if (!Number.isFinite(id) || id <= 0) return null;
+  return { id, title: String(v["LookupValue"] ?? ""), email: text(v["Email"]) };
+}
+
+/**
+ * One entry of `items(id)/versions`: fields under their names, people and lookups as
+ * {LookupId, LookupValue}; a server that sends `…Id` properties instead is read too.
+ */
+export function toActionVersion(entity: SpItem, zone: SiteTimeZone = UTC_ZONE): ActionVersion {
+  const leadValues = entity[F.leads] !== undefined ? many(entity[F.leads]) : many(entity[`${F.leads}Id`]).map((id) => ({ LookupId: id }));
+  const objective = entity[F.objective];
+  const objectiveId = objective && typeof objective === "object" ? Number((objective as { LookupId?: unknown }).LookupId ?? 0) : Number(entity[`${F.objective}Id`] ?? 0);
+  return {
+    label: String(entity["VersionLabel"] ?? ""),
+    saved: String(entity["Modified"] ?? ""),
+    editor: versionPerson(entity["Editor"]),
+    fields: {
+      title: String(entity[F.title] ?? ""),
+      objectiveId,
+      number: String(entity[F.actionNumber] ?? ""),
+      leads: leadValues.map(versionPerson).filter((p): p is Person => p !== null),
+      leadText: text(entity[F.leadText]),
+      dueDate: day(entity[F.dueDate], zone),
+      milestones: text(entity[F.milestones]),
+      progress: text(entity[F.progress]),
+      kpis: text(entity[F.kpis]),
+      outcomes: text(entity[F.outcomes]),
+      indicators: indicators(entity[F.indicators]),
+      rag: rag(entity[F.rag]) ?? "Green",
+    },
   };
 }
 

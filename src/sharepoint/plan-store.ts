@@ -11,7 +11,7 @@ import "@pnp/sp/regional-settings/web.js";
 import type { IList } from "@pnp/sp/lists/index.js";
 import type { Action, Capabilities, IndicatorResultRow, Objective, Person, ProgressUpdate } from "../plan/types";
 import { validateProgress } from "../plan/validation";
-import { classifyUpdate, itemEtag, mayUpdate, withLatestUpdate, type UpdateAuthority } from "../plan/authority";
+import { classifyUpdate, itemEtag, leadPeriods, mayUpdate, withLatestUpdate, type LeadPeriod, type UpdateAuthority } from "../plan/authority";
 import { AppError, ConflictError, isPreconditionFailed, PermissionError, toAppError, ValidationError } from "./errors";
 import { createFileStore } from "./files";
 import {
@@ -29,9 +29,11 @@ import {
   toIndicatorResult,
   toObjective,
   toPerson,
+  toActionVersion,
   toProgressUpdate,
   UPDATE_EXPAND,
   UPDATE_SELECT,
+  VERSION_LABEL,
   type SpItem,
   type UpdateRecord,
 } from "./mapping";
@@ -134,22 +136,68 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     return authorityCache;
   };
 
-  /** An action's history rows, classified: updates by people who may not update it are comments. */
-  async function actionHistory(action: Action): Promise<ProgressUpdate[]> {
+  /**
+   * Each action's leads over time, from its item's version history (SharePoint's, which no lead can
+   * edit). An item still at version 1.0 has had its leads since it was created and needs no read.
+   * Kept per store by id and version label: a version, once saved, never changes.
+   */
+  const periodsCache = new Map<number, { label: string; periods: LeadPeriod[] }>();
+  async function leadHistory(items: readonly SpItem[]): Promise<Map<number, LeadPeriod[]>> {
+    const out = new Map<number, LeadPeriod[]>();
+    const wanted: { id: number; label: string }[] = [];
+    for (const item of items) {
+      const id = Number(item["Id"]);
+      const label = String(item[VERSION_LABEL] ?? "");
+      if (label === "1.0") continue;
+      const cached = periodsCache.get(id);
+      if (cached && cached.label === label) out.set(id, cached.periods);
+      else if (!wanted.some((w) => w.id === id)) wanted.push({ id, label });
+    }
+    const reads = await settleEach(wanted, (web, w) => planList(web, "actions").items.getById(w.id).versions<SpItem[]>());
+    reads.forEach((r, k) => {
+      const { id, label } = wanted[k] as { id: number; label: string };
+      if (r.status === "rejected") {
+        // Deleted meanwhile: its rows no longer show; anything else is a failure to report.
+        if ((toAppError(r.reason) as AppError).code === "notFound") return;
+        throw toAppError(r.reason);
+      }
+      const periods = leadPeriods(r.value.map((v) => toActionVersion(v)).map((v) => ({ saved: v.saved, leadIds: v.fields.leads.map((p) => p.id) })));
+      periodsCache.set(id, { label, periods });
+      out.set(id, periods);
+    });
+    return out;
+  }
+
+  /**
+   * The authority to judge these rows by: the plan editors, and the leads over time of the actions
+   * whose rows were written by someone else (only those can depend on who led the action when).
+   */
+  async function authorityFor(actionItems: readonly SpItem[], rows: readonly ProgressUpdate[]): Promise<UpdateAuthority> {
+    const base = await authority();
+    const need = new Set(rows.filter((r) => r.kind === "update" && r.author !== null && !base.editorIds.has(r.author.id)).map((r) => r.actionId));
+    const targets = actionItems.filter((item) => need.has(Number(item["Id"])));
+    if (targets.length === 0) return base;
+    return { ...base, leadHistory: await call(() => leadHistory(targets)) };
+  }
+
+  /** An action's history rows, classified: updates by people who could not update it when they wrote them are comments. */
+  async function actionHistory(item: SpItem): Promise<{ action: Action; rows: ProgressUpdate[]; who: UpdateAuthority }> {
+    const action = toAction(item, await timeZone());
     const items = await readFiltered(() => updates().items, {
       select: UPDATE_SELECT,
       expand: UPDATE_EXPAND,
       filter: `${F.action}Id eq ${action.id}`,
-      matches: (item) => Number(item[`${F.action}Id`]) === action.id,
+      matches: (row) => Number(row[`${F.action}Id`]) === action.id,
     });
-    const who = await authority();
-    return items.map((item) => classifyUpdate(toProgressUpdate(item), action, who)).sort(latestFirst);
+    const raw = items.map(toProgressUpdate);
+    const who = await authorityFor([item], raw);
+    return { action, rows: raw.map((row) => classifyUpdate(row, action, who)).sort(latestFirst), who };
   }
 
   /** The action item with the RAG and progress of its newest counting progress record. */
   async function withHistory(item: SpItem): Promise<Action> {
-    const action = toAction(item, await timeZone());
-    return withLatestUpdate(action, await actionHistory(action), await authority());
+    const { action, rows, who } = await actionHistory(item);
+    return withLatestUpdate(action, rows, who);
   }
 
   const readAction = (id: number) => call(async () => withHistory(await actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>()));
@@ -340,14 +388,16 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
   /** The newest progress update of each action; one query per action not found in the recent window. */
   async function latestUpdates(
+    actionItems: SpItem[],
     planActions: Action[],
     recent: SpItem[],
     windowFull: boolean,
-    who: UpdateAuthority,
-  ): Promise<{ latest: Record<number, ProgressUpdate>; counting: ProgressUpdate[] }> {
+  ): Promise<{ latest: Record<number, ProgressUpdate>; counting: ProgressUpdate[]; who: UpdateAuthority }> {
     const byId = new Map(planActions.map((a) => [a.id, a]));
     const latest: Record<number, ProgressUpdate> = {};
     const counting: ProgressUpdate[] = [];
+    const recentRows = recent.map(toProgressUpdate);
+    let who = await authorityFor(actionItems, recentRows);
     const take = (raw: ProgressUpdate) => {
       const action = byId.get(raw.actionId);
       if (!action) return;
@@ -356,7 +406,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const seen = latest[update.actionId];
       if (!seen || latestFirst(update, seen) < 0) latest[update.actionId] = update;
     };
-    recent.map(toProgressUpdate).forEach(take);
+    recentRows.forEach(take);
     const counted = new Set(counting.map((u) => u.actionId));
     const missing = windowFull ? planActions.map((a) => a.id).filter((id) => !counted.has(id)) : [];
     if (missing.length > 0) {
@@ -372,9 +422,11 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       );
       await runBatch(execute, parts);
       const already = new Set(recent.map((item) => Number(item["Id"])));
-      for (const update of found.flat().map(toProgressUpdate)) if (!already.has(update.id)) take(update);
+      const older = found.flat().map(toProgressUpdate).filter((update) => !already.has(update.id));
+      who = await authorityFor(actionItems, [...recentRows, ...older]);
+      older.forEach(take);
     }
-    return { latest, counting };
+    return { latest, counting, who };
   }
 
   const store: PlanStore = {
@@ -455,10 +507,9 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       if (actionItems.length >= MAX_PAGE) actionItems = await readAllPages(() => actions().items, { select: ACTION_SELECT, expand: ACTION_EXPAND, filter: byYear });
 
       const planObjectives = objectiveItems.map(toObjective);
-      const who = await authority();
       const zone = await timeZone();
       const items = actionItems.map((item) => toAction(item, zone));
-      const { latest: lastUpdates, counting } = await latestUpdates(items, recent, recent.length >= RECENT_UPDATES, who);
+      const { latest: lastUpdates, counting, who } = await latestUpdates(actionItems, items, recent, recent.length >= RECENT_UPDATES);
       const planActions = items.map((a) => withLatestUpdate(a, counting, who));
       let lastModified: string | null = null;
       for (const stamp of [...planObjectives.map((o) => o.modified), ...planActions.map((a) => a.modified), ...Object.values(lastUpdates).map((u) => u.date)]) {
@@ -633,7 +684,13 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     },
 
     async history(actionId: number) {
-      return actionHistory(toAction(await readActionRaw(actionId)));
+      return (await actionHistory(await readActionRaw(actionId))).rows;
+    },
+
+    async actionVersions(actionId: number) {
+      const entities = await call(() => actions().items.getById(actionId).versions<SpItem[]>());
+      const zone = await timeZone();
+      return entities.map((v) => toActionVersion(v, zone)).sort((a, b) => Number.parseFloat(b.label) - Number.parseFloat(a.label));
     },
 
     async updatesSince(year: string, sinceIso: string) {
@@ -646,12 +703,11 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         filter: `${F.updateDate} ge datetime'${new Date(Date.parse(since) - 86_400_000).toISOString()}' and ${F.planYear} eq ${odataString(year)}`,
         matches: (item) => String(item[F.planYear]) === year && String(item["Created"] ?? "") >= sinceStamp,
       });
-      const yearActions = (await readAllPages(() => actions().items, { select: ["Id", ...ACTION_SELECT.filter((f) => f.startsWith(`${F.leads}/`))], expand: [F.leads], filter: `${F.planYear} eq ${odataString(year)}` })).map((item) => toAction(item));
-      const byId = new Map(yearActions.map((a) => [a.id, a]));
-      const who = await authority();
-      return items
-        .map(toProgressUpdate)
-        .filter((u) => u.date >= sinceStamp)
+      const yearItems = await readAllPages(() => actions().items, { select: ["Id", VERSION_LABEL, ...ACTION_SELECT.filter((f) => f.startsWith(`${F.leads}/`))], expand: [F.leads], filter: `${F.planYear} eq ${odataString(year)}` });
+      const byId = new Map(yearItems.map((item) => toAction(item)).map((a) => [a.id, a]));
+      const rows = items.map(toProgressUpdate).filter((u) => u.date >= sinceStamp);
+      const who = await authorityFor(yearItems, rows);
+      return rows
         .map((u) => classifyUpdate(u, byId.get(u.actionId), who))
         .sort(latestFirst);
     },

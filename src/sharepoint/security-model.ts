@@ -146,12 +146,17 @@ export async function addToPlanGroup(sp: SPFI, group: PlanGroupKey, loginName: s
 export type SetUpCheck =
   | { canSetUp: true }
   | { canSetUp: false; missing: "scope"; scope: string }
-  | { canSetUp: false; missing: "sitePermission" };
+  | { canSetUp: false; missing: "sitePermission" }
+  /** Sites.Selected: the app has no full-control grant on this site (or, if it has, the user lacks Full Control). */
+  | { canSetUp: false; missing: "siteGrant" };
 
 /**
  * Decided with the set-up token, never the everyday one (SharePoint trims each token to its
  * scopes): Manage Lists, Manage Permissions and Create Groups on the site. `grantedScopes`, when
  * known, are the scopes that token carries; without the set-up scope the answer is "scope".
+ * With `Sites.Selected` the token reaches past Contribute only where a tenant admin granted the
+ * app a role: Manage Lists without Manage Permissions then means the grant is there and the user
+ * is not a site owner; neither means the grant is missing (a site owner cannot tell the two apart).
  */
 export async function checkSetUp(setUpSp: SPFI, grantedScopes: readonly string[] | null, setUpScope: string): Promise<SetUpCheck> {
   if (grantedScopes && !grantedScopes.some((s) => s.toLowerCase().endsWith(setUpScope.toLowerCase()))) {
@@ -159,5 +164,7 @@ export async function checkSetUp(setUpSp: SPFI, grantedScopes: readonly string[]
   }
   const perms = await webPermissions(setUpSp);
   const all = [PermissionKind.ManageLists, PermissionKind.ManagePermissions, PermissionKind.CreateGroups].every((kind) => hasPermission(perms, kind));
-  return all ? { canSetUp: true } : { canSetUp: false, missing: "sitePermission" };
+  if (all) return { canSetUp: true };
+  if (setUpScope.toLowerCase().endsWith("sites.selected") && !hasPermission(perms, PermissionKind.ManageLists)) return { canSetUp: false, missing: "siteGrant" };
+  return { canSetUp: false, missing: "sitePermission" };
 }

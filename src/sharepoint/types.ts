@@ -1,6 +1,7 @@
 // The data layer's public face: what the tab may ask of SharePoint. Components and hooks use
 // these interfaces only; they never build URLs or see @pnp/sp. Implemented in src/sharepoint
 // over @pnp/sp (against SharePoint Online or the local server alike).
+import type { ActionVersion } from "../plan/versions";
 import type {
   Action,
   Capabilities,
@@ -61,6 +62,8 @@ export interface PlanStore {
   writeActions(writes: ActionWrite[]): Promise<Settled<Action>[]>;
 
   history(actionId: number): Promise<ProgressUpdate[]>;
+  /** The action item's versions, newest first: SharePoint's own audit trail of its fields (read by whoever can read the action). */
+  actionVersions(actionId: number): Promise<ActionVersion[]>;
   /** Progress updates across the plan year since a date (ISO), for "what changed". */
   updatesSince(year: string, sinceIso: string): Promise<ProgressUpdate[]>;
   addComment(actionId: number, note: string): Promise<ProgressUpdate>;

@@ -56,7 +56,7 @@ async function start() {
   let authFailure: unknown = null;
   try {
     // The host's account hint lets the standard flow (no nested auth) find or silently sign in the same user.
-    auth = await startAuth({ localUpn: params.as, ...(params.consent ? { localConsent: params.consent } : {}), hosted: Boolean(context), siteUrl: trustedOrigin ?? undefined, accountHint: accountHintFrom(context) });
+    auth = await startAuth({ localUpn: params.as, ...(params.consent ? { localConsent: params.consent } : {}), ...(params.setUpScope ? { localSetUpScope: params.setUpScope } : {}), hosted: Boolean(context), siteUrl: trustedOrigin ?? undefined, accountHint: accountHintFrom(context) });
   } catch (error) {
     authFailure = error;
   }
@@ -76,7 +76,7 @@ async function start() {
     return {
       store: trackStore(createPlanStore(sp), tracker),
       provision: () => provision(manage),
-      setUpCheck: () => checkSetUp(manage, setUpScopes, SHAREPOINT_SCOPES.provision),
+      setUpCheck: () => checkSetUp(manage, setUpScopes, auth?.setUpScope ?? SHAREPOINT_SCOPES.provision),
       schema: { check: () => siteSchema(sp), upgrade: () => upgradeLists(manage) },
     };
   };

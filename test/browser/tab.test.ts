@@ -143,6 +143,14 @@ describe("the tab as each role", () => {
     expect((await store.getAction(action.id)).rag).toBe("Blue");
     const [latest] = await store.history(action.id);
     expect(latest).toMatchObject({ rag: "Blue", previousRag: action.rag, note: "Completed: every division reports quarterly" });
+    // The action's own version history (SharePoint's audit trail) shows who changed what.
+    await page.getByRole("button", { name: "Show the changes to this action" }).click();
+    const trail = page.getByRole("list", { name: "Changes to this action" });
+    await trail.getByText(/RAG changed from .+ to Blue: complete/).waitFor();
+    expect(await trail.getByText(/saved by Jordan Ellis/).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await trail.scrollIntoViewIfNeeded();
+    await screenshot(page, "action-version-trail");
     await context.close();
   });
 

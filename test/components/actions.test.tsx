@@ -191,6 +191,26 @@ describe("the action panel", () => {
     expect(within(panel).getByText(/^Update by Edi Lead/)).toBeTruthy();
   });
 
+  it("shows the action's version history on request: who changed which field, from what to what", async () => {
+    const store = new FakePlanStore();
+    const before = store.actions.find((a) => a.id === 11)!;
+    await store.updateAction(11, before.etag, { dueDate: "2026-09-30", leads: [PEOPLE.tom] });
+    renderApp(store, { initialActionId: 11 });
+    await screen.findByText("Pairs matched by June");
+    const panel = drawer();
+    expect(store.calls).not.toContain("actionVersions");
+    await userEvent.click(await within(panel).findByRole("button", { name: "Show the changes to this action" }, { timeout: 10_000 }));
+    const trail = await within(panel).findByRole("list", { name: "Changes to this action" });
+    const entries = within(trail).getAllByRole("listitem").filter((li) => li.parentElement === trail);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]!.textContent).toMatch(/^Version 2\.0, saved by Edi Lead/);
+    expect(entries[0]!.textContent).toContain(`Leads changed from ${before.leads.map((p) => p.title).join(", ")} to Tom Hughes`);
+    expect(entries[0]!.textContent).toContain("Due date changed from");
+    expect(entries[0]!.textContent).toMatch(/Due date changed from .+ to 30 Sept 2026/);
+    expect(entries[1]!.textContent).toContain("Action created.");
+    expect(within(panel).getByRole("button", { name: "Hide the changes" }).getAttribute("aria-expanded")).toBe("true");
+  });
+
   it("copies a link to the action", async () => {
     const rendered = renderApp(new FakePlanStore(), { initialActionId: 12 });
     await userEvent.click(await findButton("Copy link"));

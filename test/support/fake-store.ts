@@ -12,6 +12,7 @@ import type {
 } from "../../src/sharepoint/types";
 import { ConflictError, OfflineError, PermissionError } from "../../src/sharepoint/errors";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../../src/plan/writer";
+import { AUDIT_FIELDS, type ActionVersion, type VersionFields } from "../../src/plan/versions";
 
 export { ConflictError, OfflineError, PermissionError };
 
@@ -128,6 +129,8 @@ export class FakePlanStore implements PlanStore {
   user: Person;
   caps: Capabilities;
   private delayMs: number;
+  /** Each action item's versions, oldest first, as SharePoint keeps them (who saved each, when, every field). */
+  versions = new Map<number, ActionVersion[]>();
 
   constructor(options: FakeStoreOptions = {}) {
     const plan = options.plan ?? demoPlan();
@@ -136,6 +139,14 @@ export class FakePlanStore implements PlanStore {
     this.user = options.me ?? PEOPLE.lead;
     this.caps = options.capabilities ?? ROLES.editor!;
     this.delayMs = options.delayMs ?? 0;
+    for (const action of this.actions) this.logVersion(action, null);
+  }
+
+  private logVersion(action: Action, editor: Person | null): void {
+    const log = this.versions.get(action.id) ?? [];
+    const fields = Object.fromEntries(AUDIT_FIELDS.map((f) => [f, structuredClone(action[f])])) as unknown as VersionFields;
+    log.push({ label: `${log.length + 1}.0`, saved: action.modified, editor, fields });
+    this.versions.set(action.id, log);
   }
 
   private async call(name: string): Promise<void> {
@@ -162,6 +173,7 @@ export class FakePlanStore implements PlanStore {
     const current = this.actions.find((a) => a.id === id)!;
     const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
     this.actions = this.actions.map((a) => (a.id === id ? next : a));
+    this.logVersion(next, null);
     return next;
   }
 
@@ -223,6 +235,7 @@ export class FakePlanStore implements PlanStore {
     this.requireEdit();
     const created: Action = { ...draft, id: this.nextId++, etag: '"1"', modified: this.now() };
     this.actions.push(created);
+    this.logVersion(created, this.user);
     return structuredClone(created);
   }
 
@@ -258,6 +271,7 @@ export class FakePlanStore implements PlanStore {
     if (current.etag !== etag) throw new ConflictError<Action>({ ...current, ...patch }, structuredClone(current));
     const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
     this.actions = this.actions.map((a) => (a.id === id ? next : a));
+    this.logVersion(next, this.user);
     if (next.rag !== current.rag || next.progress !== current.progress) this.record(current, next, note, "update");
     return structuredClone(next);
   }
@@ -272,6 +286,7 @@ export class FakePlanStore implements PlanStore {
     if (current.etag !== etag) throw new ConflictError<Action>({ ...current, ...patch }, structuredClone(current));
     const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
     this.actions = this.actions.map((a) => (a.id === id ? next : a));
+    this.logVersion(next, this.user);
     this.record(current, next, change.note, "update");
     return structuredClone(next);
   }
@@ -303,6 +318,11 @@ export class FakePlanStore implements PlanStore {
   async history(actionId: number): Promise<ProgressUpdate[]> {
     await this.call("history");
     return structuredClone(this.updates.filter((u) => u.actionId === actionId).reverse());
+  }
+
+  async actionVersions(actionId: number): Promise<ActionVersion[]> {
+    await this.call("actionVersions");
+    return structuredClone([...(this.versions.get(actionId) ?? [])].reverse());
   }
 
   async updatesSince(_year: string, sinceIso: string): Promise<ProgressUpdate[]> {

@@ -26,7 +26,7 @@ export function NotSetUp(props: { store: PlanStore; onRetry(): void; href?: stri
     // A consent still missing or a sign-in still needed is no answer yet: the set-up page asks for it and says what is missing.
     const asked = setUpCheck
       ? setUpCheck().then(
-          (check) => check.canSetUp || check.missing === "scope",
+          (check) => check.canSetUp || check.missing === "scope" || check.missing === "siteGrant",
           (failure: unknown) => needsSignIn(failure),
         )
       : props.store.capabilities().then((c) => c.manageLists);

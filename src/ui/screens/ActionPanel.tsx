@@ -30,6 +30,7 @@ import { usePlan } from "../state/PlanContext";
 import { useNarrow } from "../state/useNarrow";
 
 const History = lazy(() => import("../components/History"));
+const VersionTrail = lazy(() => import("../components/VersionTrail"));
 
 const useStyles = makeStyles({
   body: { display: "grid", gap: tokens.spacingVerticalL, alignContent: "start", paddingBottom: tokens.spacingVerticalXXL },
@@ -210,6 +211,14 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
               </h3>
               <Suspense fallback={<Spinner size="tiny" label={t("history.loading")} />}>
                 <History actionId={action.id} version={`${action.etag}/${snapshot.lastUpdates[action.id]?.id ?? ""}/${commentsAdded}`} />
+              </Suspense>
+            </section>
+            <section className={styles.section} aria-labelledby="version-trail-heading">
+              <h3 id="version-trail-heading" className={styles.h3}>
+                {t("versionTrail.heading")}
+              </h3>
+              <Suspense fallback={<Spinner size="tiny" label={t("versionTrail.loading")} />}>
+                <VersionTrail actionId={action.id} version={action.etag} objectives={snapshot.objectives} />
               </Suspense>
             </section>
           </>

@@ -34,7 +34,9 @@ const useStyles = makeStyles({
 /** What stops this user setting the plan up, and whom to ask; nothing when they can. */
 function setUpHint(setUp: SetUpCheck | null, t: (key: string, options?: Record<string, unknown>) => string): string | null {
   if (!setUp || setUp.canSetUp) return null;
-  return setUp.missing === "scope" ? t("config.needsConsent", { scope: setUp.scope }) : t("config.needsFullControl");
+  if (setUp.missing === "scope") return t("config.needsConsent", { scope: setUp.scope });
+  if (setUp.missing === "siteGrant") return t("sitesSelected.needsGrant");
+  return t("config.needsFullControl");
 }
 
 /** A plan year as NHS plans write it: "2025/26", the second year the one after the first. */

@@ -1,4 +1,5 @@
 // What the page's address asks for when the tab runs standalone (or carries config in Teams).
+import { SET_UP_SCOPES, type SetUpScope } from "../../auth/config";
 import type { HostTheme } from "../../teams/host";
 
 export interface PageParams {
@@ -7,6 +8,8 @@ export interface PageParams {
   as: string;
   /** Local mode: the scopes the simulated tenant consented to (`?consent=AllSites.Write`); null for both. */
   consent: string[] | null;
+  /** Local mode: the scope the simulated tenant uses for set-up (`?setUpScope=Sites.Selected`); null for the build's. */
+  setUpScope: SetUpScope | null;
   view: "config" | null;
   actionId: number | null;
   /** ?objective=<id>: the tab opens at that objective (from the meeting views' links). */
@@ -39,6 +42,7 @@ export function readParams(search: string): PageParams {
     lang: q.get("lang"),
     as: upn.length > 0 && upn.length <= 320 ? upn : DEFAULT_UPN,
     consent: q.get("consent") === null ? null : (q.get("consent") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    setUpScope: SET_UP_SCOPES.find((scope) => scope.toLowerCase() === (q.get("setUpScope") ?? "").trim().toLowerCase()) ?? null,
     view: q.get("view") === "config" ? "config" : null,
     actionId: ITEM_ID.test(action) && Number(action) <= MAX_ITEM_ID ? Number(action) : null,
     objectiveId: ITEM_ID.test(objective) && Number(objective) <= MAX_ITEM_ID ? Number(objective) : null,

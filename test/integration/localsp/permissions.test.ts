@@ -93,18 +93,32 @@ describe("delegated token scopes trim what the user has", () => {
     await spAs(site, EDITOR, ["AllSites.FullControl"]).web.lists.getByTitle("Made with Manage").breakRoleInheritance(false);
   });
 
-  it("Sites.Selected reaches only the sites granted to the app, at the granted role", async () => {
+  it("Sites.Selected reaches only the sites a tenant admin granted to the app, at the granted role, added to any AllSites scope", async () => {
     const site = freshSite(server);
+    const other = freshSite(server);
     await call(`${site}/_api/web`, { upn: ADMIN });
     expect((await call(`${site}/_api/web`, { upn: EDITOR, scopes: ["Sites.Selected"] })).status).toBe(403);
     const siteName = new URL(site).pathname.split("/").pop() as string;
-    const stored = server.store.siteByName(siteName);
-    expect(stored).toBeDefined();
-    server.security.setSelectedGrant(stored?.id ?? 0, "fullcontrol");
+    const grants = `${server.url}/_localsp/sites/${siteName}/permissions`;
+    const grant = (roles: unknown) =>
+      fetch(grants, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ roles, grantedToIdentities: [{ application: { id: "89ea5c94-7736-4e25-95ad-3fa95f62b66e", displayName: "WRES" } }] }) });
+    expect((await grant(["owner-of-everything"])).status).toBe(400);
+    const made = await grant(["fullcontrol"]);
+    expect(made.status).toBe(201);
+    expect(await made.json()).toMatchObject({ roles: ["fullcontrol"] });
+    expect(((await (await fetch(grants)).json()) as { value: unknown[] }).value).toHaveLength(1);
     expect(await masks(site, EDITOR, "web", ["Sites.Selected"])).toMatchObject(MASKS.full);
+    // Never more than the user has; and only on the granted site.
     expect(await masks(site, COMMITTEE, "web", ["Sites.Selected"])).toMatchObject(MASKS.read);
-    server.security.setSelectedGrant(stored?.id ?? 0, "write");
+    expect((await call(`${other}/_api/web`, { upn: EDITOR, scopes: ["Sites.Selected"] })).status).toBe(403);
+    // Scopes add up: the everyday AllSites.Write with Sites.Selected is Full Control here, Contribute elsewhere.
+    expect(await masks(site, EDITOR, "web", ["AllSites.Write", "Sites.Selected"])).toMatchObject(MASKS.full);
+    expect(await masks(other, EDITOR, "web", ["AllSites.Write", "Sites.Selected"])).toMatchObject(MASKS.contribute);
+    expect((await grant(["write"])).status).toBe(201);
     expect(await masks(site, EDITOR, "web", ["Sites.Selected"])).toMatchObject(MASKS.contribute);
+    expect((await fetch(grants, { method: "DELETE" })).status).toBe(204);
+    expect((await call(`${site}/_api/web`, { upn: EDITOR, scopes: ["Sites.Selected"] })).status).toBe(403);
+    expect((await fetch(`${server.url}/_localsp/sites/no-such-site/permissions`)).status).toBe(404);
   });
 });
 
@@ -282,5 +296,29 @@ describe("authorship", () => {
     await spAs(site, EDITOR).web.lists.getByTitle("Notes").items.getById(added.Id).update({ Title: "edited by the lead" });
     const after = await notes.items.getById(added.Id).select("AuthorId", "EditorId")<{ AuthorId: number; EditorId: number }>();
     expect(after).toEqual(expect.objectContaining({ AuthorId: chairId, EditorId: editorId }));
+  });
+});
+
+describe("item versions", () => {
+  it("every save is a version (its editor, time and fields; people as {LookupId, LookupValue, Email}), read by whoever can read the item and by nobody else", async () => {
+    const { site, amaraItem, secretItem } = await handConfiguredSite();
+    const editor = spAs(site, EDITOR);
+    const tasks = editor.web.lists.getByTitle("Tasks");
+    await tasks.fields.addUser("Owners", { SelectionMode: 0 });
+    await tasks.fields.getByInternalNameOrTitle("Owners").update({ AllowMultipleValues: true });
+    const tom = await userId(site, OWNER_TOM);
+    await tasks.items.getById(amaraItem).update({ OwnersId: [tom] });
+    await spAs(site, OWNER_AMARA).web.lists.getByTitle("Tasks").items.getById(amaraItem).update({ Title: "Amara's task, renamed" });
+    const answer = await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${amaraItem})/versions`, { upn: COMMITTEE });
+    expect(answer.status).toBe(200);
+    const versions = (answer.json() as { value: Record<string, unknown>[] }).value;
+    expect(versions.map((v) => v.VersionLabel)).toEqual(["3.0", "2.0", "1.0"]);
+    expect(versions[0]).toMatchObject({ Title: "Amara's task, renamed", IsCurrentVersion: true, Editor: { LookupValue: "Amara Okafor", Email: OWNER_AMARA } });
+    expect(versions[1]).toMatchObject({ Title: "Amara's task", Owners: [{ LookupId: tom, Email: OWNER_TOM }], Editor: { Email: EDITOR } });
+    expect(versions[2]).toMatchObject({ Owners: [] });
+    expect(Object.keys(versions[0] ?? {})).not.toContain("OwnersId");
+    // An item one cannot see has no versions one can see either.
+    expect((await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${secretItem})/versions`, { upn: COMMITTEE })).status).toBe(404);
+    expect((await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${secretItem})/versions`, { upn: EDITOR })).status).toBe(200);
   });
 });

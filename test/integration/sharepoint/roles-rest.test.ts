@@ -123,3 +123,52 @@ describe("authorship and what counts", () => {
     expect((await site.store(COMMITTEE).loadPlan(YEAR)).actions.find((a) => a.id === plan.tomAction.id)).toMatchObject({ rag: "Amber", progress: "Board diaries full" });
   });
 });
+
+const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100)); // SharePoint stamps Created and Modified to the second
+
+describe("an update counts when its author could update the action at the time", () => {
+  it("after a plan editor hands an action to a new lead: the former lead's earlier update still counts, later ones are comments; the new lead's count from then on", async () => {
+    const editor = site.store(EDITOR);
+    // Earlier in this file Amara claimed Tom's action complete while she did not lead it.
+    const tomsEarlier = await addRecord(TOM, plan.tomAction.id, { [F.rag]: "Red", [F.progress]: "Stalled: no board sponsor" });
+    expect(tomsEarlier.status).toBe(201);
+    await nextSecond();
+    const current = await editor.getAction(plan.tomAction.id);
+    await editor.updateAction(current.id, current.etag, { leads: [plan.amara] });
+    await nextSecond();
+    const tomsLater = await addRecord(TOM, plan.tomAction.id, { [F.rag]: "Blue", [F.progress]: "Done (written after he was replaced)" });
+
+    const committee = site.store(COMMITTEE);
+    const history = await committee.history(plan.tomAction.id);
+    const kindOf = (id: number) => history.find((u) => u.id === id)?.kind;
+    expect(kindOf(tomsEarlier.id)).toBe("update");
+    expect(kindOf(tomsLater.id)).toBe("comment");
+    // Amara's claim from before she led the action stays a comment now that she leads it.
+    const amarasClaims = history.filter((u) => u.author?.email === AMARA);
+    expect(amarasClaims.length).toBeGreaterThan(0);
+    expect(amarasClaims.every((u) => u.kind === "comment")).toBe(true);
+    // The roll-up: Tom's update from while he led it is the newest that counts.
+    expect((await committee.loadPlan(YEAR)).actions.find((a) => a.id === plan.tomAction.id)).toMatchObject({ rag: "Red", progress: "Stalled: no board sponsor" });
+    // The meeting views judge each row the same way.
+    const meeting = await committee.updatesSince(YEAR, new Date(Date.now() - 60_000).toISOString());
+    expect(meeting.find((u) => u.id === tomsEarlier.id)?.kind).toBe("update");
+    expect(meeting.find((u) => u.id === tomsLater.id)?.kind).toBe("comment");
+
+    const amaras = await addRecord(AMARA, plan.tomAction.id, { [F.rag]: "Amber", [F.progress]: "Taken over; sponsor found" });
+    expect(amaras.status).toBe(201);
+    expect((await committee.loadPlan(YEAR)).actions.find((a) => a.id === plan.tomAction.id)).toMatchObject({ rag: "Amber", progress: "Taken over; sponsor found" });
+  }, 30_000);
+
+  it("the action's version history, read by anyone who can read the action, shows who changed its leads and when", async () => {
+    const versions = await site.store(COMMITTEE).actionVersions(plan.tomAction.id);
+    expect(versions[0]?.fields.leads.map((p) => p.email)).toEqual([AMARA]);
+    const handOver = versions.findIndex((v, i) => v.fields.leads[0]?.email === AMARA && versions[i + 1]?.fields.leads[0]?.email === TOM);
+    expect(handOver).toBeGreaterThanOrEqual(0);
+    expect(versions[handOver]?.editor?.email).toBe(EDITOR);
+    expect(versions.at(-1)).toMatchObject({ label: "1.0", fields: { title: "Reverse mentoring for the board", dueDate: "2025-06-30" } });
+    // By REST with a chair's own token too; SharePoint answers 404 to those who cannot read the item.
+    const raw = await rest(CHAIR, `${actions}/items(${plan.tomAction.id})/versions`);
+    expect(raw.status).toBe(200);
+    expect((raw.json()["value"] as Record<string, unknown>[])[0]).toMatchObject({ [F.leads]: [{ LookupId: plan.amara.id, Email: AMARA }] });
+  });
+});

@@ -35,6 +35,14 @@ describe("readAuthConfig", () => {
     expect(problems).toMatch(/must use https/);
   });
 
+  it("reads the set-up scope: AllSites.FullControl unless the build asks for Sites.Selected; anything else is refused", () => {
+    expect(readAuthConfig({ VITE_WRES_SETUP_SCOPE: "sites.selected" })).toEqual({ mode: "local", setUpScope: "Sites.Selected" });
+    expect(
+      readAuthConfig({ VITE_WRES_MODE: "tenant", VITE_WRES_CLIENT_ID: CLIENT, VITE_WRES_TENANT_ID: TENANT, VITE_WRES_SETUP_SCOPE: "Sites.Selected" }),
+    ).toMatchObject({ mode: "tenant", setUpScope: "Sites.Selected" });
+    expect(() => readAuthConfig({ VITE_WRES_SETUP_SCOPE: "Sites.FullControl.All" })).toThrow(/VITE_WRES_SETUP_SCOPE must be AllSites.FullControl or Sites.Selected/);
+  });
+
   it("rejects an unknown mode", () => {
     expect(() => readAuthConfig({ VITE_WRES_MODE: "prod" })).toThrow(/"local" or "tenant"/);
   });
@@ -44,5 +52,6 @@ describe("sharePointScope", () => {
   it("uses the tenant's root host, never a site path", () => {
     expect(sharePointScope("https://contoso.sharepoint.com/sites/wres", "write")).toBe("https://contoso.sharepoint.com/AllSites.Write");
     expect(sharePointScope("https://contoso.sharepoint.com", "provision")).toBe("https://contoso.sharepoint.com/AllSites.FullControl");
+    expect(sharePointScope("https://contoso.sharepoint.com/sites/wres", "provision", "Sites.Selected")).toBe("https://contoso.sharepoint.com/Sites.Selected");
   });
 });

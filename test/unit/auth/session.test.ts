@@ -36,6 +36,35 @@ describe("startAuth", () => {
     expect(requested).toEqual([["https://contoso.sharepoint.com/AllSites.Write"]]);
   });
 
+  it("asks for delegated Sites.Selected for set-up when configured so, in local and tenant mode", async () => {
+    const local = await startAuth({ config: { mode: "local" }, localUpn: "edi.lead@wres.test", localSetUpScope: "Sites.Selected", hosted: false });
+    expect(local.setUpScope).toBe("Sites.Selected");
+    await expect(local.getToken()).resolves.toBe("dev:edi.lead@wres.test?scp=AllSites.Write");
+    await expect(local.getProvisioningToken()).resolves.toBe("dev:edi.lead@wres.test?scp=AllSites.Write%20Sites.Selected");
+    const fromBuild = await startAuth({ config: { mode: "local", setUpScope: "Sites.Selected" }, localUpn: "x@wres.test", localConsent: ["AllSites.Write"], hosted: false });
+    await expect(fromBuild.getProvisioningToken()).resolves.toBe("dev:x@wres.test?scp=AllSites.Write");
+
+    const requested: string[][] = [];
+    const client = {
+      handleRedirectPromise: async () => null,
+      getActiveAccount: () => null,
+      getAllAccounts: () => [],
+      getAccount: () => null,
+      acquireTokenSilent: async (request: { scopes: string[] }) => {
+        requested.push(request.scopes);
+        throw Object.assign(new Error("no account"), { errorCode: "no_account_error" });
+      },
+    } as unknown as MsalClient;
+    const session = await startAuth(
+      { config: { ...tenant, sharePointOrigin: "https://contoso.sharepoint.com", setUpScope: "Sites.Selected" }, localUpn: "x", hosted: false, redirectUri: "https://wres.example/auth-redirect.html", framed: false },
+      { createClient: async () => client },
+    );
+    expect(session.setUpScope).toBe("Sites.Selected");
+    await expect(session.getProvisioningToken()).rejects.toMatchObject({ name: "InteractionRequired" });
+    await expect(session.getToken()).rejects.toMatchObject({ name: "InteractionRequired" });
+    expect(requested).toEqual([["https://contoso.sharepoint.com/Sites.Selected"], ["https://contoso.sharepoint.com/AllSites.Write"]]);
+  });
+
   it("lets the request pipeline invalidate the token after a 401, in both modes", async () => {
     const local = await startAuth({ config: { mode: "local" }, localUpn: "admin@wres.test", hosted: false });
     local.invalidate(); // demo tokens never expire: nothing to refresh, same token

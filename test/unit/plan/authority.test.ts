@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyUpdate, mayUpdate, withLatestUpdate } from "../../../src/plan/authority";
+import { classifyUpdate, leadPeriods, leadsAt, mayUpdate, mayUpdateAt, withLatestUpdate, type UpdateAuthority } from "../../../src/plan/authority";
 import type { Action, Person, ProgressUpdate } from "../../../src/plan/types";
 
 const amara: Person = { id: 11, title: "Amara Okafor", email: "amara.okafor@wres.test" };
@@ -62,5 +62,59 @@ describe("whose progress updates count", () => {
     expect(withLatestUpdate(action([amara]), updates, authority)).toMatchObject({ rag: "Amber", progress: "Slipped", modified: "2025-02-01T10:00:00Z", dueDate: "2025-03-31" });
     // An action nobody has updated keeps the item's own values.
     expect(withLatestUpdate(action([tom]), updates, authority)).toMatchObject({ rag: "Green", progress: "Scoping" });
+  });
+});
+
+describe("whose updates count at the time they were written", () => {
+  // Amara led action 7 from its creation; on 1 March a plan editor made Tom its lead instead.
+  const history: UpdateAuthority = {
+    editorIds: new Set([editor.id]),
+    leadHistory: new Map([
+      [
+        7,
+        leadPeriods([
+          { saved: "2025-03-01T12:00:00Z", leadIds: [tom.id] },
+          { saved: "2025-01-01T09:00:00Z", leadIds: [amara.id] },
+          // A later edit of the due date: the leads did not change.
+          { saved: "2025-03-10T08:00:00Z", leadIds: [tom.id] },
+        ]),
+      ],
+    ]),
+  };
+  const now = action([tom]);
+
+  it("folds an item's versions into periods of leads, oldest first", () => {
+    expect(history.leadHistory?.get(7)).toEqual([
+      { from: "2025-01-01T09:00:00Z", leadIds: [amara.id] },
+      { from: "2025-03-01T12:00:00Z", leadIds: [tom.id] },
+    ]);
+    expect(leadsAt(now, "2025-02-01T00:00:00Z", history)).toEqual([amara.id]);
+    expect(leadsAt(now, "2025-03-01T12:00:00Z", history)).toEqual([tom.id]);
+    // Before the first version (a history migrated with its dates): the leads it was created with.
+    expect(leadsAt(now, "2024-06-01T00:00:00Z", history)).toEqual([amara.id]);
+    // An action with no recorded change of leads: its current leads, always.
+    expect(leadsAt(action([amara], { id: 8 }), "2020-01-01T00:00:00Z", history)).toEqual([amara.id]);
+  });
+
+  it("a former lead's update written while she led still counts; one written after she was replaced does not", () => {
+    expect(mayUpdateAt(now, amara, "2025-02-15T10:00:00Z", history)).toBe(true);
+    expect(mayUpdateAt(now, amara, "2025-03-02T10:00:00Z", history)).toBe(false);
+    // She may not update it now, whatever she could do before.
+    expect(mayUpdate(now, amara, history)).toBe(false);
+    const whileLead = update(amara, "2025-02-15T10:00:00Z", { rag: "Red", progress: "Stalled" });
+    const afterwards = update(amara, "2025-03-05T10:00:00Z", { rag: "Blue", progress: "Done (not hers to say)" });
+    expect(classifyUpdate(whileLead, now, history)).toBe(whileLead);
+    expect(classifyUpdate(afterwards, now, history)).toMatchObject({ kind: "comment", rag: null, note: "RAG Blue: Done (not hers to say)" });
+    expect(withLatestUpdate(now, [whileLead, afterwards], history)).toMatchObject({ rag: "Red", progress: "Stalled" });
+  });
+
+  it("the new lead's update counts only from the day they were made lead; plan editors' at any time", () => {
+    const before = update(tom, "2025-02-20T10:00:00Z", { rag: "Blue", progress: "Written before he led it" });
+    const after = update(tom, "2025-03-04T10:00:00Z", { rag: "Amber", progress: "Taking over" });
+    expect(classifyUpdate(before, now, history).kind).toBe("comment");
+    expect(classifyUpdate(after, now, history)).toBe(after);
+    expect(withLatestUpdate(now, [before], history)).toMatchObject({ rag: "Green", progress: "Scoping" });
+    expect(mayUpdateAt(now, editor, "2024-01-01T00:00:00Z", history)).toBe(true);
+    expect(mayUpdateAt(now, chair, "2025-03-04T10:00:00Z", history)).toBe(false);
   });
 });
