@@ -1,13 +1,18 @@
 // A site set up by an older version of the app: plan editors are offered "Upgrade the lists",
 // everyone else is told to ask a plan editor; a column SharePoint refuses is the same offer, not
 // a raw 400.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { findButton, queryButton, renderApp } from "./render";
+import { button, queryButton, renderApp } from "./render";
 import { FakePlanStore, ROLES } from "../support/fake-store";
 import { SchemaOutdatedError } from "../../src/sharepoint/errors";
 import type { SchemaActions } from "../../src/ui/state/schema";
+
+/** The offer appears after two answers from SharePoint (the check, then the capabilities): allow for a busy machine. */
+const findButton = (name: string) => waitFor(() => button(name), { timeout: 15_000 });
+
+vi.setConfig({ testTimeout: 60_000 });
 
 function schemaAt(version: number): SchemaActions & { upgrades: number } {
   const state = { version, upgrades: 0 };
@@ -30,14 +35,14 @@ describe("schema upgrade", () => {
     const button = await findButton("Upgrade the lists");
     expect(screen.getByTestId("schema-outdated").textContent).toContain("Nothing on the site is removed or changed");
     await userEvent.click(button);
-    await waitFor(() => expect(screen.getByTestId("schema-upgraded").textContent).toBe("The lists are upgraded."));
+    await waitFor(() => expect(screen.getByTestId("schema-upgraded").textContent).toBe("The lists are upgraded."), { timeout: 15_000 });
     expect(schema.upgrades).toBe(1);
     expect(screen.queryByTestId("schema-outdated")).toBeNull();
   });
 
   it("tells anyone else to ask a plan editor, with no button", async () => {
     renderApp(new FakePlanStore({ capabilities: ROLES.owner! }), { schema: schemaAt(2) });
-    await waitFor(() => expect(screen.getByTestId("schema-outdated").textContent).toContain("Ask your plan editor"));
+    await waitFor(() => expect(screen.getByTestId("schema-outdated").textContent).toContain("Ask your plan editor"), { timeout: 15_000 });
     expect(queryButton("Upgrade the lists")).toBeNull();
   });
 
