@@ -1,8 +1,11 @@
 // A rolled-over plan year is a record: nothing in it may be changed, whatever SharePoint allows. And an action
 // owner updates only the actions they lead.
 import { describe, expect, it } from "vitest";
+import type { Person } from "../../../src/plan/types";
 import { canComment, canUpdateAction, capabilitiesForYear, capabilitiesWithin, isClosed, isYearClosed, leadsAction } from "../../../src/plan/permissions";
 
+const amara: Person = { id: 7, title: "Amara Okafor", email: null };
+const tom: Person = { id: 8, title: "Tom Hughes", email: null };
 const all = { editPlan: true, editItems: true, manageLists: true, comment: true };
 const closed = { readOnly: true };
 const open = { readOnly: false };
@@ -36,7 +39,7 @@ describe("closed objectives and years", () => {
   });
 
   it("offers no update and no comment on an action of a closed objective, even to a plan editor", () => {
-    const led = { leads: [{ id: 7 }] };
+    const led = { leads: [amara] };
     expect(canUpdateAction(led, { id: 7 }, all, closed)).toBe(false);
     expect(canComment(led, { id: 7 }, all, closed)).toBe(false);
     expect(canUpdateAction(led, { id: 7 }, all, open)).toBe(true);
@@ -45,7 +48,7 @@ describe("closed objectives and years", () => {
 
 describe("who leads an action", () => {
   it("is any one of its leads", () => {
-    const shared = { leads: [{ id: 7 }, { id: 8 }] };
+    const shared = { leads: [amara, tom] };
     expect(leadsAction(shared, { id: 7 })).toBe(true);
     expect(leadsAction(shared, { id: 8 })).toBe(true);
     expect(leadsAction(shared, { id: 9 })).toBe(false);
