@@ -6,31 +6,6 @@ import { buildXlsx } from "./xlsx-builder";
 
 const options = { planYear: "2024/25", fileName: "wide.xlsx" };
 
-describe("a sparse, wide plan workbook", () => {
-  // 20,000 rows, each with one cell in column XFD (the last column Excel has): read as dense rows
-  // this is 20,000 x 16,384 cells (gigabytes); sparse it is 20,000 cells.
-  const cells = Array.from({ length: 20_000 }, (_, r) => ({ ref: `XFD${r + 1}`, value: `note ${r + 1}` }));
-  const bytes = buildXlsx([{ name: "Plan", rows: [], cells }]);
-
-  it("is a small file", () => {
-    expect(bytes.length).toBeLessThan(400_000);
-  });
-
-  it("reads in bounded time and memory and answers that it is too long to be a plan", () => {
-    const heapBefore = process.memoryUsage().heapUsed;
-    const started = performance.now();
-    const grid = readSparseGrid({ name: options.fileName, bytes });
-    const result = parsePlanGrid(grid.sheets, options);
-    const elapsed = performance.now() - started;
-    const grown = process.memoryUsage().heapUsed - heapBefore;
-    expect(grid.sheets[0]?.rows[19_999]?.[16_383]).toBe("note 20000");
-    expect(result.objectives).toEqual([]);
-    expect(result.issues).toEqual([expect.objectContaining({ code: "tooManyRows", severity: "error", sheet: "Plan", value: "20000" })]);
-    expect(elapsed).toBeLessThan(3_000);
-    expect(grown).toBeLessThan(200 * 1024 * 1024);
-  });
-});
-
 describe("sparse rows", () => {
   it("a published-style plan reads the same from sparse rows as from full rows", async () => {
     const { publishedStylePlan } = await import("./published-plan");
@@ -97,14 +72,5 @@ describe("bad plan files end in one clear sentence", () => {
     const result = await read("letter.docx", buildDocx([{ paragraph: "Dear colleague" }, { paragraph: "Our plan will follow." }]));
     expect(result.objectives).toEqual([]);
     expect(result.issues[0]).toMatchObject({ code: "noPlanTable" });
-  });
-
-  it("a 5,000-row sheet is refused as not a plan, quickly", async () => {
-    const rows = [["No", "Action", "Lead", "RAG"], ...Array.from({ length: 5_000 }, (_, i) => [String(i + 1), `Action ${i + 1}`, "Someone", "Green"])];
-    const started = performance.now();
-    const result = await read("extract.xlsx", buildXlsx([{ name: "Extract", rows }]));
-    expect(performance.now() - started).toBeLessThan(3_000);
-    expect(result.objectives).toEqual([]);
-    expect(result.issues).toEqual([expect.objectContaining({ code: "tooManyRows", severity: "error", sheet: "Extract", value: "5001" })]);
   });
 });

@@ -1,0 +1,35 @@
+// npm run mutation [-- <folder>...] [-- <stryker options>]: mutation testing of the functional core with
+// Stryker, one folder at a time (indicators, plan, workbook; all three when none is named), each with its own
+// incremental file, so a re-run only tests mutants whose code or tests changed. Then prints the score per folder.
+// Examples: npm run mutation -- plan --force   (re-test every mutant of src/plan, ignoring the incremental file)
+//           npm run mutation -- plan --files   (the score table with a row per file)
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { FOLDERS, printScores, type Folder } from "./score";
+
+const repo = resolve(import.meta.dirname, "../..");
+const args = process.argv.slice(2);
+const named = args.filter((a): a is Folder => (FOLDERS as readonly string[]).includes(a));
+const strykerArgs = args.filter((a) => !(FOLDERS as readonly string[]).includes(a) && a !== "--files");
+const unknown = strykerArgs.find((a) => !a.startsWith("-") && !strykerArgs[strykerArgs.indexOf(a) - 1]?.startsWith("--"));
+if (unknown) {
+  console.error(`Unknown folder "${unknown}": name one or more of ${FOLDERS.join(", ")}.`);
+  process.exit(2);
+}
+
+let failed = false;
+for (const folder of named.length > 0 ? named : FOLDERS) {
+  console.log(`\n== Mutation testing src/${folder}`);
+  const result = spawnSync("npx", ["stryker", "run", "test/mutation/stryker.config.mjs", ...strykerArgs], {
+    cwd: repo,
+    stdio: "inherit",
+    env: { ...process.env, MUTATION_FOLDER: folder },
+  });
+  if (result.status !== 0) {
+    console.error(`Stryker failed for src/${folder} (exit ${result.status ?? result.signal}).`);
+    failed = true;
+  }
+}
+console.log("\nMutation score per folder (reports/mutation/<folder>.json):");
+printScores(resolve(repo, "reports/mutation"), args.includes("--files"));
+process.exit(failed ? 1 : 0);

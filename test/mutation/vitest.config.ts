@@ -1,0 +1,24 @@
+import { resolve } from "node:path";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// The unit tests alone, for mutation testing (npm run mutation): every mutant reruns the unit tests that
+// cover it, so the component, integration and browser projects (jsdom, the local SharePoint server,
+// Chromium) never run per mutant. No Vite plugins: the unit tests need neither React nor the local server.
+export default defineConfig({
+  test: {
+    root: resolve(import.meta.dirname, "../.."),
+    environment: "node",
+    include: ["test/unit/**/*.test.ts"],
+    exclude: [
+      ...configDefaults.exclude,
+      // Time bounds on the real code (a million rows within a minute, hostile plans within 3 s): instrumented
+      // code is several times slower, so these would fail for no fault of the mutant.
+      "test/unit/**/*-scale.test.ts",
+      // An attacker solving bounds for 50 trusts at 3 thresholds: two minutes a run, rerun for every
+      // surviving mutant it covers. Its guarantees are unit-tested in the suppression tests.
+      "test/unit/indicators/disclosure-attack.test.ts",
+    ],
+    // Instrumented code runs slower than the real thing; Stryker sets its own per-mutant timeouts.
+    testTimeout: 60_000,
+  },
+});
