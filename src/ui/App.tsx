@@ -115,7 +115,6 @@ export function App(props: AppProps) {
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={THEMES[theme]} lang={props.locale} data-theme={theme}>
         <div className={styles.surface}>
-        <SavedToaster />
         <SignInContext.Provider value={props.signIn ?? null}>
         <SetUpContext.Provider value={props.setUpCheck ?? null}>
         <SchemaContext.Provider value={props.schema ?? null}>
@@ -331,6 +330,10 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
       </header>
       <StillWorking tracker={props.tracker} />
       <main aria-busy={state.status === "loading" || busy}>{body}</main>
+      {/* Inside the plan's shell, so it is remounted with it when another year opens: one toaster outliving
+          the shell left Tabster treating the old year's closed panel as the open modal, and hid the new
+          panel from screen readers (aria-hidden on the drawer). */}
+      <SavedToaster />
     </div>
     </OpenItemContext.Provider>
   );

@@ -1,7 +1,11 @@
 import { afterEach } from "vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 
 afterEach(() => cleanup());
+
+// A role query computes every element's accessible name; over a whole tab with an open panel, one pass can
+// take most of a second in jsdom on a busy two-core machine, so findBy* waits up to 5 s (not the default 1 s).
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no text layout; Fluent's charts measure their labels (canvas measureText, SVG text length)
 // to place them. An estimate of 7 px a character is enough for them to lay out in tests.
