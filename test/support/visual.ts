@@ -47,17 +47,16 @@ export interface Comparison {
   ratio: number;
 }
 
-/** Pixels of two PNGs that differ beyond the tolerance; writes the diff image when `diffPath` is given. */
-export function comparePngs(expected: Buffer, actual: Buffer, diffPath?: string): Comparison {
+/** Pixels of two PNGs that differ beyond the tolerance, and the diff image (changed pixels in red). */
+export function comparePngs(expected: Buffer, actual: Buffer): Comparison & { diff: Buffer | null } {
   const a = PNG.sync.read(expected);
   const b = PNG.sync.read(actual);
   if (a.width !== b.width || a.height !== b.height) {
-    return { sameSize: false, width: b.width, height: b.height, differing: b.width * b.height, ratio: 1 };
+    return { sameSize: false, width: b.width, height: b.height, differing: b.width * b.height, ratio: 1, diff: null };
   }
   const diff = new PNG({ width: a.width, height: a.height });
   const differing = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: PIXEL_THRESHOLD });
-  if (diffPath) writeFileSync(diffPath, PNG.sync.write(diff));
-  return { sameSize: true, width: a.width, height: a.height, differing, ratio: differing / (a.width * a.height) };
+  return { sameSize: true, width: a.width, height: a.height, differing, ratio: differing / (a.width * a.height), diff: PNG.sync.write(diff) };
 }
 
 /** Settles the page for a capture: no motion, no caret, no hover, fonts loaded. */
@@ -69,18 +68,18 @@ async function settle(page: Page): Promise<void> {
 }
 
 /**
- * Captures the page's viewport (or one element of it) and compares it with the baseline `name`. Throws,
- * naming the diff image, when more than MAX_DIFF_RATIO of the pixels differ, when the sizes differ, or
- * when there is no baseline.
+ * Captures the page's viewport (or one element of it) as `name` and compares it with the baseline of that
+ * name (or `baseline`). Throws, naming the diff image, when more than MAX_DIFF_RATIO of the pixels differ,
+ * when the sizes differ, or when there is no baseline.
  */
-export async function expectScreenMatches(page: Page, name: string, element?: Locator): Promise<Comparison | null> {
+export async function expectScreenMatches(page: Page, name: string, options: { element?: Locator; baseline?: string } = {}): Promise<Comparison | null> {
   await settle(page);
-  const options = { animations: "disabled", caret: "hide", scale: "css" } as const;
-  const actual = element ? await element.screenshot(options) : await page.screenshot(options);
+  const capture = { animations: "disabled", caret: "hide", scale: "css" } as const;
+  const actual = options.element ? await options.element.screenshot(capture) : await page.screenshot(capture);
   mkdirSync(VISUAL_RESULTS_DIR, { recursive: true });
   const actualPath = join(VISUAL_RESULTS_DIR, `${name}-actual.png`);
   writeFileSync(actualPath, actual);
-  const baselinePath = join(BASELINE_DIR, `${name}.png`);
+  const baselinePath = join(BASELINE_DIR, `${options.baseline ?? name}.png`);
   if (updatingBaselines()) {
     mkdirSync(BASELINE_DIR, { recursive: true });
     writeFileSync(baselinePath, actual);
@@ -89,12 +88,13 @@ export async function expectScreenMatches(page: Page, name: string, element?: Lo
   if (!existsSync(baselinePath)) {
     throw new Error(`No baseline for "${name}" (${baselinePath}). Screen written to ${actualPath}; look at it, then run \`npm run baselines:update\` to accept it.`);
   }
-  const diffPath = join(VISUAL_RESULTS_DIR, `${name}-diff.png`);
-  const result = comparePngs(readFileSync(baselinePath), actual, diffPath);
+  const { diff, ...result } = comparePngs(readFileSync(baselinePath), actual);
   if (result.ratio > MAX_DIFF_RATIO) {
+    const diffPath = join(VISUAL_RESULTS_DIR, `${name}-diff.png`);
+    if (diff) writeFileSync(diffPath, diff);
     const what = result.sameSize ? `${result.differing} pixels (${(result.ratio * 100).toFixed(2)}%)` : `size (now ${result.width}x${result.height})`;
     throw new Error(
-      `"${name}" differs from its baseline in ${what}; at most ${(MAX_DIFF_RATIO * 100).toFixed(2)}% may. Diff: ${diffPath}; actual: ${actualPath}; baseline: ${baselinePath}. If the change is intended, run \`npm run baselines:update\` and review the new image.`,
+      `"${name}" differs from its baseline in ${what}; at most ${(MAX_DIFF_RATIO * 100).toFixed(2)}% may. ${diff ? `Diff: ${diffPath}; ` : ""}actual: ${actualPath}; baseline: ${baselinePath}. If the change is intended, run \`npm run baselines:update\` and review the new image.`,
     );
   }
   return result;
