@@ -34,6 +34,18 @@ export function seedDirectory(store: Store): void {
   store.createSite("", "Home");
 }
 
+/**
+ * The seeding day from `WRES_LOCALSP_TODAY` (an ISO date or date-time), else none (today). The demo's
+ * due dates and history are relative to it; the visual tests fix it, and the browser's clock, so the
+ * screens they compare with their baselines are the same on every day.
+ */
+export function seedingDay(value: string | undefined = process.env.WRES_LOCALSP_TODAY): Date | undefined {
+  if (!value) return undefined;
+  const day = new Date(value);
+  if (Number.isNaN(day.getTime())) throw new Error(`WRES_LOCALSP_TODAY is not a date: "${value}" (use e.g. 2025-11-20)`);
+  return day;
+}
+
 /** The demo plan, written through the real data layer against the server at siteUrl. */
 export async function seedDemoPlan(store: Store, siteUrl: string): Promise<void> {
   seedDirectory(store);
@@ -42,7 +54,7 @@ export async function seedDemoPlan(store: Store, siteUrl: string): Promise<void>
   const started = Date.now();
   let written: Awaited<ReturnType<typeof writeDemoPlan>>;
   try {
-    written = await writeDemoPlan(siteUrl, { onClock: (at) => setSeedingClock(() => at) });
+    written = await writeDemoPlan(siteUrl, { today: seedingDay(), onClock: (at) => setSeedingClock(() => at) });
   } finally {
     setSeedingClock(null);
   }

@@ -132,6 +132,49 @@ describe("the meeting side panel at 320 px", () => {
   });
 });
 
+/**
+ * The stage's plan summary against the plan as SharePoint holds it, worked out here: each objective's
+ * line (number and title, roll-up RAG, owner, "n of m complete") in plan order, and the action counts
+ * by RAG and overdue.
+ */
+async function expectStageSummary(page: Page, store: PlanStore, year: string) {
+  const plan = await store.loadPlan(year);
+  const byNumber = (a: { number: string }, b: { number: string }) => a.number.localeCompare(b.number, "en", { numeric: true });
+  const rollUp = (objective: (typeof plan.objectives)[number]): string => {
+    if (objective.ragOverride && objective.ragOverrideReason?.trim()) return objective.ragOverride;
+    const own = plan.actions.filter((a) => a.objectiveId === objective.id);
+    if (own.length === 0) return "none";
+    const open = own.map((a) => a.rag).filter((rag) => rag !== "Blue");
+    return open.length === 0 ? "Blue" : open.includes("Red") ? "Red" : open.includes("Amber") ? "Amber" : "Green";
+  };
+  const expected = [...plan.objectives].sort(byNumber).map((o) => {
+    const own = plan.actions.filter((a) => a.objectiveId === o.id);
+    return [`${o.number}. ${o.title}`, rollUp(o), o.owner?.title ?? "Not set", `${own.filter((a) => a.rag === "Blue").length} of ${own.length} complete`];
+  });
+  expect(expected.length).toBeGreaterThanOrEqual(5);
+  const rows = page.getByTestId("stage-objective");
+  await expect.poll(() => rows.count()).toBe(expected.length);
+  const shown = await rows.evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cells = Array.from(tr.querySelectorAll("td"));
+      return [cells[0]!.textContent ?? "", cells[1]!.querySelector("[data-rag]")?.getAttribute("data-rag") ?? "", cells[2]!.textContent ?? "", cells[3]!.textContent ?? ""];
+    }),
+  );
+  expect(shown).toEqual(expected);
+
+  const day = new Date().toISOString().slice(0, 10);
+  for (const rag of ["Red", "Amber", "Green", "Blue"]) {
+    const count = plan.actions.filter((a) => a.rag === rag).length;
+    const tile = page.getByTestId(`stage-count-${rag}`);
+    expect(await tile.locator("[data-rag]").getAttribute("data-rag"), rag).toBe(rag);
+    expect(await tile.innerText(), rag).toMatch(new RegExp(`\\b${count}$`));
+  }
+  expect(plan.actions.some((a) => a.rag === "Red") && plan.actions.some((a) => a.rag === "Blue")).toBe(true);
+  const overdue = plan.actions.filter((a) => a.rag !== "Blue" && a.dueDate !== null && a.dueDate.slice(0, 10) < day).length;
+  expect(overdue).toBeGreaterThan(0);
+  expect(await page.getByTestId("stage-count-overdue").innerText()).toMatch(new RegExp(`^Overdue\\s+${overdue}$`));
+}
+
 describe("the meeting stage at 1920x1080", () => {
   it("renders the RAG summary, objectives and the indicators' headline figures with trends", async () => {
     const lead = storeAs(LEAD);
@@ -152,6 +195,7 @@ describe("the meeting stage at 1920x1080", () => {
       expect(await figure.innerText()).toContain("1.31");
       expect(await figure.locator("[data-trend]").getAttribute("data-trend")).toBe("improved");
       expect(await page.getByRole("heading", { name: "Objectives" }).count()).toBe(1);
+      await expectStageSummary(page, lead, year!);
       // Large type for a room: body text at least 20 px.
       expect(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main")!).fontSize))).toBeGreaterThanOrEqual(20);
       await expectNoAxeViolations(page);

@@ -209,11 +209,43 @@ describe("the tab as each role", () => {
     const { context, page } = await openAs(CHAIR, { query: { action: String(action.id) } });
     const panel = page.getByRole("dialog");
     await panel.getByRole("heading", { name: "History" }).waitFor();
-    expect(await panel.getByRole("button", { name: "Update progress" }).count()).toBe(0);
+    // No way to change the action anywhere in its panel: no update (nor the completed action's quiet
+    // form), no edit, no delete; only the comment box.
+    for (const name of [/^Update progress/, /^Add a note or reopen/, "Edit action", "Delete action"]) {
+      expect(await panel.getByRole("button", { name }).count(), String(name)).toBe(0);
+    }
+    expect(await panel.getByRole("form", { name: /^Update progress on action/ }).count()).toBe(0);
+    expect(await panel.getByRole("heading", { name: "Update progress" }).count()).toBe(0);
     await panel.getByLabel("Your comment").fill("The network would like to see the panel data split by site.");
     await panel.getByRole("button", { name: "Add comment" }).click();
     const entry = panel.getByRole("listitem").filter({ hasText: "The network would like to see the panel data split by site." });
     await entry.getByText(/^Comment by /).waitFor();
+    await panel.getByRole("button", { name: "Close" }).click();
+    await panel.waitFor({ state: "detached" });
+    // Nor anywhere in the plan: no objective or action may be added, edited, renumbered or deleted.
+    await page.getByRole("tab", { name: "Overview" }).click();
+    await page.getByRole("heading", { name: "Objectives" }).waitFor();
+    const snapshot = await plan();
+    const objective = snapshot.objectives.find((o) => o.id === action.objectiveId)!;
+    await page.getByRole("button", { name: `${objective.number}. ${objective.title}` }).click();
+    await page.locator(`[data-action-id="${action.id}"]`).waitFor();
+    for (const name of ["Add objective", "Edit objective", "Delete objective", "Renumber actions", "Add action", "Edit action", "Delete action"]) {
+      expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+    }
+
+    // And SharePoint refuses the chair's writes whatever the screen shows: the action item itself over
+    // REST (the network chair has Read on WRES Actions), and a progress update through the data layer.
+    const item = `${app.url}sites/wres/_api/web/lists/getByTitle('WRES Actions')/items(${action.id})`;
+    const merge = await fetch(item, {
+      method: "POST",
+      headers: { Authorization: `Bearer dev:${CHAIR}`, Accept: "application/json;odata=nometadata", "Content-Type": "application/json", "X-HTTP-Method": "MERGE", "IF-MATCH": "*" },
+      body: JSON.stringify({ Title: "Changed by the chair" }),
+    });
+    expect(merge.status).toBe(403);
+    await expect(storeAs(CHAIR).updateAction(action.id, action.etag, { dueDate: "2099-12-31" })).rejects.toBeInstanceOf(PermissionError);
+    await expect(storeAs(CHAIR).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" })).rejects.toBeInstanceOf(PermissionError);
+    const after = await storeAs(LEAD).getAction(action.id);
+    expect({ title: after.title, dueDate: after.dueDate, rag: after.rag }).toEqual({ title: action.title, dueDate: action.dueDate, rag: action.rag });
     await context.close();
   });
 });

@@ -264,9 +264,42 @@ describe("the committee report", () => {
     expect(download.suggestedFilename()).toBe("WRES committee report 2024-25 since 2024-04-01.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
-    const { objectives } = await storeAs(LEAD).loadPlan("2024/25");
+    const { objectives, actions } = await storeAs(LEAD).loadPlan("2024/25");
     expect(workbook.worksheets.length).toBe(objectives.length + 1);
     expect(workbook.worksheets[0]!.name).toBe("Summary");
+
+    // Inside the workbook: the plan as SharePoint holds it.
+    const rows = (sheet: ExcelJS.Worksheet) => {
+      const out: ExcelJS.CellValue[][] = [];
+      sheet.eachRow((row) => out.push((row.values as ExcelJS.CellValue[]).slice(1)));
+      return out;
+    };
+    const summary = rows(workbook.worksheets[0]!);
+    expect(summary[0]![0]).toBe("WRES action plan 2024/25: committee report");
+    expect(String(summary[1]![0])).toMatch(/^Changes since 2024-04-01\. Produced \d{4}-\d{2}-\d{2}\.$/);
+    expect(summary.find((r) => r[0] === "Total")?.[1]).toBe(actions.length);
+    const byNumber = (a: { number: string }, b: { number: string }) => a.number.localeCompare(b.number, "en", { numeric: true });
+    const objectiveRows = summary.filter((r) => objectives.some((o) => o.number === r[0] && o.title === r[1]));
+    expect(objectiveRows.map((r) => r[0])).toEqual([...objectives].sort(byNumber).map((o) => o.number));
+    for (const o of objectives) {
+      const own = actions.filter((a) => a.objectiveId === o.id);
+      const line = objectiveRows.find((r) => r[0] === o.number)!;
+      // No., Objective, Owner, RAG, Actions, Complete, Overdue.
+      expect([line[2] ?? null, line[4], line[5]], o.number).toEqual([o.owner?.title ?? null, own.length, own.filter((a) => a.rag === "Blue").length]);
+    }
+    // One sheet per objective, in plan order, each listing its own actions with their due dates and progress.
+    for (const [i, o] of [...objectives].sort(byNumber).entries()) {
+      const sheet = rows(workbook.worksheets[i + 1]!);
+      expect(sheet[0]![0], o.number).toBe(`${o.number} ${o.title}`);
+      const listed = sheet.filter((r) => actions.some((a) => a.objectiveId === o.id && a.number === r[0] && a.title === r[1]));
+      const own = actions.filter((a) => a.objectiveId === o.id).sort(byNumber);
+      expect(listed.map((r) => r[0]), o.number).toEqual(own.map((a) => a.number));
+      for (const [k, a] of own.entries()) {
+        const due = listed[k]![3];
+        expect(due instanceof Date ? due.toISOString().slice(0, 10) : due, a.number).toBe(a.dueDate ? a.dueDate.slice(0, 10) : undefined);
+        expect(listed[k]![5] ?? null, a.number).toBe(a.progress || null);
+      }
+    }
     await page.close();
   });
 

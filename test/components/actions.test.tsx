@@ -30,6 +30,25 @@ describe("my actions and the quick update", () => {
     const titles = [...document.querySelectorAll('[role="article"] h3')].map((h) => h.textContent);
     expect(titles).toEqual(["1.1 Reverse mentoring for the executive team", "2.1 Speak up guardians trained in race equity", "2.2 Quarterly review of formal disciplinaries"]);
     expect(screen.getAllByText("Overdue", { exact: false }).length).toBeGreaterThan(0);
+    // Each of her actions offers her its update (the completed one, its quiet form); Tom's 1.2 is not hers.
+    for (const name of ["Update progress on action 1.1", "Update progress on action 2.2", "Add a note or reopen: completed action 2.1"]) {
+      expect(screen.getByLabelText(name).tagName, name).toBe("BUTTON");
+    }
+    expect(screen.queryAllByLabelText(/action 1\.2$/)).toEqual([]);
+  });
+
+  it("offers no update in the panel of another person's action, and offers it in her own", async () => {
+    const others = renderApp(new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner }), { initialActionId: 12 });
+    await screen.findByText("Diverse interview panels for band 8a+", { exact: false });
+    await findButton("Copy link", drawer());
+    // Neither the section nor its button (nor the completed action's quiet one).
+    expect(within(drawer()).queryAllByText(/^(Update progress|Add a note or reopen)$/)).toEqual([]);
+    others.unmount();
+
+    renderApp(new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner }), { initialActionId: 11 });
+    await screen.findByText("Pairs matched by June");
+    expect(drawer().querySelector("#update-heading")?.textContent).toBe("Update progress");
+    expect(button("Update progress", drawer())).toBeTruthy();
   });
 
   it("asks in plain words for a completion note on Blue and a note on Red, then records the update in the history", async () => {

@@ -110,8 +110,21 @@ describe("indicator views with Fluent charts", () => {
     const model = doc.related.modelEmployer!;
     const shown = model.bands.filter((b) => b.headcount !== 0);
     expect(categories(gap)).toHaveLength(shown.length);
-    const withGap = shown.filter((b) => b.gapPct !== null && b.gapPct !== 0);
-    if (withGap.length > 0) expect(await bars(gap)).toContain(`Band ${withGap[0]!.band}, Gap: ${withGap[0]!.gapPct!.toFixed(1)} pp`);
+    // The band given a gap above is drawn with it; each band whose gap is hidden has no bar and is named under the chart.
+    expect(me.bands[0]!.headcount).not.toBe(0);
+    const gapBars = await bars(gap);
+    expect(gapBars).toContain(`Band ${me.bands[0]!.band}, Gap: 4.2 pp`);
+    const hiddenGaps = shown.filter((b) => b.suppressed?.gapPct);
+    expect(hiddenGaps.length).toBeGreaterThan(0);
+    const label = (band: string) => (band === "VSM" ? "VSM" : `Band ${band}`);
+    for (const b of hiddenGaps) {
+      expect(gapBars.some((bar) => bar.startsWith(`${label(b.band)},`)), b.band).toBe(false);
+      expect(within(gap).getByText(new RegExp(`^No bar, hidden because the numbers are small: .*${label(b.band)}\\b`))).toBeTruthy();
+    }
+    // And in its table, the same figure in percentage points.
+    const modelTable = screen.getByRole("table", { name: "Model Employer (related measure): bands 8a and above" });
+    const modelRow = within(modelTable).getAllByRole("row").find((row) => within(row).queryAllByRole("cell")[0]?.textContent === `Band ${me.bands[0]!.band}`);
+    expect(modelRow && within(modelRow).getAllByRole("cell").map((c) => c.textContent)).toContain("4.2 pp");
   });
 
   it("indicators 2-4: the relative likelihood and its interval over the non-adverse band and parity; hidden and not calculable say so differently", async () => {
@@ -162,9 +175,21 @@ describe("indicator views with Fluent charts", () => {
 
   it("the print copy keeps every table and draws no chart (it is measured before it is shown)", () => {
     const doc = publishable();
+    const tableNames = () => screen.getAllByRole("table").map((table) => table.getAttribute("aria-label") ?? "");
+    // Every indicator's view: the print copy has the same tables as the screen, and no figure.
+    for (const id of Object.keys(doc.indicators)) {
+      const onScreen = show(id, doc);
+      const screenTables = tableNames();
+      expect(screenTables.length, `indicator ${id}`).toBeGreaterThan(0);
+      onScreen.unmount();
+      const printed = show(id, doc, { copy: "print" });
+      expect(screen.queryAllByRole("figure"), `indicator ${id}`).toEqual([]);
+      expect(tableNames(), `indicator ${id}`).toEqual(screenTables);
+      printed.unmount();
+    }
+    // Indicator 1's four tables, by name.
     show("1", doc, { copy: "print" });
-    expect(screen.queryAllByRole("figure")).toEqual([]);
-    expect(screen.getByRole("table", { name: "Non-clinical staff" })).toBeTruthy();
+    expect(tableNames()).toEqual(expect.arrayContaining(["Non-clinical staff", "Clinical staff", "Medical and dental staff", "Model Employer (related measure): bands 8a and above"]));
   });
 
   it("names the charts in Welsh for a Welsh reader", () => {

@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 import { generateTrust } from "../../src/demo/trust";
 import { writeXlsx } from "../../src/demo/xlsx-writer";
+import { BOARD_MEMBERS, shownCounts, smallCountsShown } from "../support/small-counts";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
 // The loader by absolute URL: the command runs from a temp folder, as a user's would run from theirs.
@@ -118,8 +119,26 @@ describe("npm run indicators", () => {
   it("prints the publishable JSON with --json --suppressed", () => {
     const r = cli("data", "--json", "--suppressed", "--threshold", "20");
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).suppression.threshold).toBe(20);
-    expect(JSON.parse(r.stdout).audience).toBe("protected");
+    const doc = JSON.parse(r.stdout);
+    expect(doc.suppression.threshold).toBe(20);
+    expect(doc.audience).toBe("protected");
+    // The exact figures of the same files have counts from 1 to 19 (in indicators 1 to 3 and Model Employer):
+    // the protected copy hides each (null, marked), says how many it hid, and shows no count that small.
+    const exact = JSON.parse(cli("data", "--json").stdout);
+    const small = smallCountsShown(exact.indicators, 20, [BOARD_MEMBERS]);
+    expect(small.length).toBeGreaterThan(10);
+    for (const { path } of small) {
+      const parts = path.split("/").slice(1);
+      const field = parts.pop()!;
+      const owner = parts.reduce((o, k) => o[k], doc.indicators);
+      expect(owner[field], path).toBeNull();
+      expect(owner.suppressed?.[field], path).toBe("hidden");
+    }
+    expect(doc.suppression.hidden).toBeGreaterThanOrEqual(small.length);
+    expect(smallCountsShown(doc.indicators, 20, [BOARD_MEMBERS])).toEqual([]);
+    expect(smallCountsShown(doc.related, 20)).toEqual([]);
+    // Not everything hidden: the counts of 20 or more still show.
+    expect(shownCounts(doc.indicators["1"]).length).toBeGreaterThan(20);
   });
 
   it("writes the results workbook with --xlsx", async () => {
@@ -144,7 +163,52 @@ describe("npm run indicators", () => {
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.comparison.previousPeriod).toBe("2023/24");
-    expect(doc.comparison.items.length).toBeGreaterThan(0);
+    // Each headline figure of this year against the same figure of last year's document: both as the
+    // documents give them, the change between them, and which way is better for that indicator.
+    const previous = JSON.parse(prev.stdout);
+    const figure = (d: { indicators: Record<string, unknown> }, indicator: string, measure: string) =>
+      measure.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], d.indicators[indicator]) as number | null;
+    const items = doc.comparison.items as { indicator: string; measure: string; current: number | null; previous: number | null; change: number | null; trend: string }[];
+    const expected = [
+      ["1", "overall.bmePct"],
+      ["1", "senior.8a-VSM.bmePct"],
+      ["2", "value"],
+      ["3", "value"],
+      ["4", "value"],
+      ["5", "bmePct"],
+      ["5", "gap"],
+      ["9", "voting.difference"],
+    ];
+    for (const [indicator, measure] of expected) {
+      const item = items.find((i) => i.indicator === indicator && i.measure === measure);
+      expect(item, `${indicator} ${measure}`).toBeDefined();
+      const now = figure(doc, indicator!, measure!);
+      const then = figure(previous, indicator!, measure!);
+      expect(now, `${indicator} ${measure} this year`).not.toBeNull();
+      expect(then, `${indicator} ${measure} last year`).not.toBeNull();
+      expect(item!.current).toBe(now);
+      expect(item!.previous).toBe(then);
+      expect(item!.change).toBeCloseTo(now! - then!, 9);
+    }
+    // The direction of good, per indicator, judged here from the figures at their shown precision.
+    const shown = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+    const judge = (item: (typeof items)[number], better: (now: number, then: number) => boolean, places: number) => {
+      const now = shown(item.current!, places);
+      const then = shown(item.previous!, places);
+      return now === then ? "unchanged" : better(now, then) ? "improved" : "worsened";
+    };
+    const byMeasure = (indicator: string, measure: string) => items.find((i) => i.indicator === indicator && i.measure === measure)!;
+    // Indicator 1: a higher BME share is better.
+    expect(byMeasure("1", "overall.bmePct").trend).toBe(judge(byMeasure("1", "overall.bmePct"), (n, t) => n > t, 1));
+    // Indicators 2 to 4: nearer parity (1) is better, on the log scale.
+    for (const k of ["2", "3", "4"]) expect(byMeasure(k, "value").trend, k).toBe(judge(byMeasure(k, "value"), (n, t) => Math.abs(Math.log(n)) < Math.abs(Math.log(t)), 2));
+    // Indicator 5 (harassment from the public): lower is better; its gap, nearer zero.
+    expect(byMeasure("5", "bmePct").trend).toBe(judge(byMeasure("5", "bmePct"), (n, t) => n < t, 1));
+    expect(byMeasure("5", "gap").trend).toBe(judge(byMeasure("5", "gap"), (n, t) => Math.abs(n) < Math.abs(t), 1));
+    // Indicator 9: a board difference nearer zero is better.
+    expect(byMeasure("9", "voting.difference").trend).toBe(judge(byMeasure("9", "voting.difference"), (n, t) => Math.abs(n) < Math.abs(t), 1));
+    // The two demo years differ (another seed), so some figures moved each way or at least moved.
+    expect(items.filter((i) => i.trend === "improved" || i.trend === "worsened").length).toBeGreaterThan(3);
   });
 
   it("names the file of a corrupt workbook in one line and exits 1", () => {

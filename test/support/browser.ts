@@ -22,10 +22,12 @@ export interface RunningApp {
 }
 
 /** Starts the tab's dev server on a free loopback port with a fresh, seeded local SharePoint site. */
-export async function startApp(options: { seed?: "demo" | "none" } = {}): Promise<RunningApp> {
+export async function startApp(options: { seed?: "demo" | "none"; today?: string } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "wres-browser-"));
   process.env.WRES_LOCALSP_DATA = dataDir;
   process.env.WRES_LOCALSP_SEED = options.seed ?? "demo";
+  // The demo plan's due dates and history are relative to its seeding day: today unless fixed here.
+  process.env.WRES_LOCALSP_TODAY = options.today ?? "";
   const server: ViteDevServer = await createServer({
     configFile: resolve("vite.config.ts"),
     logLevel: "error",

@@ -228,6 +228,23 @@ describe("resultsWorkbook", () => {
     expect(at5.n).toBeGreaterThan(0);
     expect(at5.n).toBeLessThan(at50.n);
     expect(allCells(at5.wb).some((c) => typeof c.value === "string" && c.value.includes("a count below 5"))).toBe(true);
+    // A count of 5 to 9 shows at 5, as that copy shows it, and is the mark at the default 10: the 6 BME
+    // disciplinary cases of indicator 3. The 3 BME staff at band 8a stay hidden at 5.
+    const bmeCases = (wb: ExcelJS.Workbook) => {
+      let found: ExcelJS.CellValue = null;
+      wb.getWorksheet("3 Disciplinary")!.eachRow((row) => {
+        if (row.getCell(1).value === "BME") found = row.getCell(2).value;
+      });
+      return found;
+    };
+    expect(bmeCases(at5.wb)).toBe(6);
+    expect(bmeCases(at50.wb)).toBe("*");
+    expect(bmeCases(await load(await resultsWorkbook(doc)))).toBe("*");
+    const band8a = allCells(at5.wb).filter((c) => c.sheet === "1 Workforce" && c.value === 3);
+    expect(band8a).toEqual([]);
+    // (The copy at 5 itself shows the 6: the workbook writes what the copy it was given shows.)
+    const rl3 = suppressResults(doc, 5).indicators["3"] as { bme: { count: number | null } };
+    expect(rl3.bme.count).toBe(6);
   });
 
   it("escapes text that would start a formula (file names, sheet names, organisation)", async () => {

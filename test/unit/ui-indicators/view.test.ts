@@ -3,6 +3,7 @@ import { computeResults, suppressResults } from "../../../src/indicators";
 import { generateTrust } from "../../../src/demo/trust";
 import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
 import { readWorkbooks } from "../../../src/workbook";
+import { BOARD_MEMBERS, shownCounts, smallCountsShown } from "../../support/small-counts";
 import { enteredFigure, exclusionLines, formatBytes, formatHeadline, initialThreshold, parseSavedDetail, parseThreshold, rowsToSave, savedResults, THRESHOLD_KEY, trendTable } from "../../../src/ui/indicators/view";
 
 function saved(year: string, indicator: IndicatorNumber, value: number | null, origin: "computed" | "entered" = "computed"): IndicatorResultRow {
@@ -25,11 +26,18 @@ describe("saving results", () => {
     expect(two.value).toBe((publishable.indicators["2"] as { value: number }).value);
     expect(parseSavedDetail(two.detail)?.result).toEqual(publishable.indicators["2"]);
     expect(rows.every((r) => r.origin === "computed" && r.year === "2024/25" && r.standard === "nhs-england-wres")).toBe(true);
-    // A count below 10 never reaches the list: indicator 1 of a 600-row trust has small bands.
-    const one = JSON.parse(rows[0]!.detail) as { cohorts: Record<string, Record<string, { total: number | null; suppressed?: object }>> };
-    const cells = Object.values(one.cohorts).flatMap((c) => Object.values(c));
-    expect(cells.some((c) => c.suppressed)).toBe(true);
-    expect(cells.every((c) => c.total === null || c.total === 0 || c.total >= 10 || c.suppressed)).toBe(true);
+    // A count below 10 never reaches the list, in any indicator or in the Model Employer bands saved with
+    // indicator 1. The exact run of a 600-staff trust has such counts in indicators 1, 2 and 3 and in
+    // Model Employer: each must be hidden (null and marked), not merely marked.
+    const exactSmall = Object.values(exact.indicators).flatMap((r) => smallCountsShown(r, 10, [BOARD_MEMBERS]));
+    expect(exactSmall.length).toBeGreaterThan(0);
+    expect(new Set(Object.entries(exact.indicators).filter(([, r]) => smallCountsShown(r, 10, [BOARD_MEMBERS]).length > 0).map(([k]) => k))).toEqual(new Set(["1", "2", "3"]));
+    expect(smallCountsShown(exact.related.modelEmployer, 10).length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const detail = JSON.parse(row.detail) as unknown;
+      expect(shownCounts(detail).length, `indicator ${row.indicator} shows its counts`).toBeGreaterThan(0);
+      expect(smallCountsShown(detail, 10, [BOARD_MEMBERS]), `indicator ${row.indicator}`).toEqual([]);
+    }
   });
 });
 
@@ -56,6 +64,19 @@ describe("saved results read back", () => {
     // Saved before the threshold was recorded: the default, 10.
     expect(back.threshold).toBe(10);
     expect(back.doc.indicators["1"]).toEqual(suppressResults(exact).indicators["1"]);
+    // Every indicator, not only the first: each small count of the exact run is hidden (null and marked), and
+    // no count from 1 to 9 is shown anywhere.
+    expect(Object.keys(back.doc.indicators)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    const small = Object.entries(exact.indicators).flatMap(([k, r]) => smallCountsShown(r, 10, [BOARD_MEMBERS]).map((c) => `${k}${c.path}`));
+    expect(small.some((p) => p.startsWith("2/")) && small.some((p) => p.startsWith("3/"))).toBe(true);
+    for (const p of small) {
+      const [k, ...rest] = p.split("/");
+      const field = rest.pop()!;
+      const owner = rest.reduce<unknown>((o, key) => (o as Record<string, unknown>)[key], back.doc.indicators[k!]) as Record<string, unknown> & { suppressed?: Record<string, string> };
+      expect(owner[field], p).toBeNull();
+      expect(owner.suppressed?.[field], p).toBe("hidden");
+    }
+    expect(smallCountsShown(back.doc.indicators, 10, [BOARD_MEMBERS])).toEqual([]);
   });
 
   it("leaves out a damaged detail and says which, and has nothing to show without a computed year", () => {
