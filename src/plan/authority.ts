@@ -110,6 +110,8 @@ export function withLatestUpdate(action: Action, updates: readonly ProgressUpdat
     rag: latest.rag ?? action.rag,
     progress: latest.progress ?? action.progress,
     modified: latest.date > action.modified ? latest.date : action.modified,
-    modifiedBy: latest.date > action.modified ? latest.author : (action.modifiedBy ?? null),
+    // SharePoint stamps to the second: a record in the same second as the item's last change names its
+    // author, since a record is written after the item in the same save and leads write only records.
+    modifiedBy: latest.date >= action.modified ? latest.author : (action.modifiedBy ?? null),
   };
 }
