@@ -80,6 +80,22 @@ describe("a newcomer's first screen", () => {
   }, SLOW);
 });
 
+describe("an objective card at the side panel's width, in Welsh", () => {
+  it("keeps each value readable beside its label: the owner's name on one line, the value column at least half the card", async () => {
+    const { context, page } = await openAs(browser, app, COMMITTEE, { theme: "dark", viewport: SIDE_PANEL, query: { lang: "cy" } });
+    await page.getByRole("heading", { name: "Amcanion", exact: true }).first().waitFor();
+    const card = page.getByRole("article").filter({ hasText: "Perchennog" }).first();
+    const owner = card.locator("dd").first();
+    const cardBox = (await card.boundingBox())!;
+    const ownerBox = (await owner.boundingBox())!;
+    expect(ownerBox.width, "the value column").toBeGreaterThanOrEqual(cardBox.width / 2 - 24);
+    const lineHeight = await owner.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+    expect(ownerBox.height, `"${await owner.textContent()}" on one line`).toBeLessThan(lineHeight * 1.5);
+    await screenshot(page, "i19-objective-card-cy-dark-320");
+    await context.close();
+  }, SLOW);
+});
+
 describe("the demo plan's dates", () => {
   it("fall in or around its own year (2024/25), and so does its last update", async () => {
     const plan = await storeAs(LEAD).loadPlan(YEAR);

@@ -12,7 +12,9 @@ const useStyles = makeStyles({
   card: { height: "100%", boxSizing: "border-box" },
   head: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  // Labels take their width up to 40% of the card and wrap beyond it: a long Welsh label ("Y ffigurau
+  // diweddaraf a gadwyd") must not squeeze the values into a column one syllable wide at 320 px.
+  facts: { display: "grid", gridTemplateColumns: "fit-content(40%) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   detail: { margin: 0, overflowWrap: "anywhere" },
   overdueList: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: tokens.spacingVerticalXS },
