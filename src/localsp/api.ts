@@ -332,6 +332,9 @@ export class LocalSharePointApi {
       case "regionalSettings":
         if (seg.name === "timezone" && !seg.args) return done({ kind: "timeZone" });
         break;
+      case "user":
+        if (seg.name === "groups" && !seg.args) return done({ kind: "security", res: { kind: "userGroups", userId: at.user.id } });
+        break;
       case "siteUsers":
         switch (seg.name) {
           case "getbyid":
@@ -624,7 +627,16 @@ export class LocalSharePointApi {
   }
 
   private scope(ctx: Ctx, list: ListRow): ListScope {
-    return { store: this.store, list, fields: this.store.fields(list.guid), webUrl: ctx.webUrl, sitePath: ctx.sitePath, siteId: ctx.site.id };
+    const siteId = ctx.site.id;
+    return {
+      store: this.store,
+      list,
+      fields: this.store.fields(list.guid),
+      webUrl: ctx.webUrl,
+      sitePath: ctx.sitePath,
+      siteId,
+      groupById: (id) => this.security.group(siteId, id),
+    };
   }
 
   // ---- answering a resolved resource

@@ -21,6 +21,8 @@ export interface ListScope {
   siteId: number;
   /** Security trimming: the items the caller may see (all when absent). */
   visible?: (item: ItemRecord) => boolean;
+  /** The site group with this principal id (a person field in PeopleAndGroups mode may hold one). */
+  groupById?: (id: number) => { id: number; title: string } | undefined;
 }
 
 export function itemEntityType(list: ListRow): string {
@@ -76,6 +78,24 @@ export function storedValue(scope: ListScope, item: ItemRecord, field: FieldRow)
   return raw ?? null;
 }
 
+/**
+ * A site group as a person field's value shows it: its row in the User Information List, titled
+ * with the group's name, whose login name is also its name (a SharePoint group has no e-mail).
+ */
+function groupProjection(group: { id: number; title: string }): Record<string, unknown> {
+  return {
+    Id: group.id,
+    ID: group.id,
+    Title: group.title,
+    EMail: null,
+    Name: group.title,
+    UserName: null,
+    JobTitle: null,
+    Department: null,
+    SipAddress: null,
+  };
+}
+
 function userProjection(user: UserRow | undefined, id: number): Record<string, unknown> {
   return {
     Id: id,
@@ -94,7 +114,8 @@ function userProjection(user: UserRow | undefined, id: number): Record<string, u
 function expandTarget(scope: ListScope, field: FieldRow, id: number, subFields: string[]): Entity {
   if (field.kind === KIND.User) {
     const user = scope.store.userById(id);
-    const all = userProjection(user, id);
+    const group = user ? undefined : scope.groupById?.(id);
+    const all = group ? groupProjection(group) : userProjection(user, id);
     const props: Record<string, unknown> = {};
     const wanted = subFields.length === 0 || subFields.includes("*") ? ["Id", "Title", "EMail", "Name"] : subFields;
     for (const name of wanted) {
@@ -275,6 +296,7 @@ export function versionFieldValues(scope: ListScope, item: ItemRecord): Record<s
   const reference = (field: FieldRow, id: number): Record<string, unknown> => {
     const value = referenceSubValue(scope, field, id, "$display");
     if (field.kind !== KIND.User) return { LookupId: id, LookupValue: value === null || value === undefined ? "" : String(value) };
+    // A group has no e-mail: SharePoint gives it as "".
     return { LookupId: id, LookupValue: value ?? "", Email: scope.store.userById(id)?.email ?? "" };
   };
   for (const field of scope.fields) {
@@ -560,8 +582,17 @@ export function applyWrite(scope: ListScope, previous: Record<string, unknown>, 
         }
         if (field.kind === KIND.User) {
           const ids = Array.isArray(values[storeKey]) ? (values[storeKey] as number[]) : values[storeKey] === null ? [] : [values[storeKey] as number];
+          // A SharePoint group is a valid value only where the field's SelectionMode is 1
+          // (PeopleAndGroups); PeopleOnly (0) takes individual users only
+          // (https://learn.microsoft.com/previous-versions/office/sharepoint-server/ms442119(v=office.15)).
+          const groupsAllowed = Number(field.props.SelectionMode ?? 0) === 1;
           for (const id of ids) {
-            if (!scope.store.userById(id)) throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", `The user with id ${id} does not exist.`);
+            if (scope.store.userById(id)) continue;
+            const group = scope.groupById?.(id);
+            if (group && !groupsAllowed) {
+              throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPFieldValidationException", `'${key}' takes people only: '${group.title}' is a SharePoint group.`);
+            }
+            if (!group) throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", `The user with id ${id} does not exist.`);
           }
         }
         break;

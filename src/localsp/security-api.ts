@@ -20,7 +20,8 @@ export type SecurityResource =
   | { kind: "groups" }
   | { kind: "group"; group: GroupRow }
   | { kind: "groupUsers"; group: GroupRow }
-  | { kind: "groupOwner"; group: GroupRow };
+  | { kind: "groupOwner"; group: GroupRow }
+  | { kind: "userGroups"; userId: number };
 
 /** What the dispatcher lends this module for one request. */
 export interface SecurityHost {
@@ -327,6 +328,14 @@ export async function answerSecurity(host: SecurityHost, r: SecurityResource): P
         return { status: 204, headers: {}, body: null };
       }
       if (method === "DELETE") return await removeGroup(host, r.group);
+      break;
+    case "userGroups":
+      // SP.User.Groups: the site groups the user belongs to
+      // (https://learn.microsoft.com/previous-versions/office/sharepoint-visio/jj244862(v=office.15)).
+      if (method === "GET") {
+        const groups = host.security.groups(host.site.id).filter((g) => host.security.members(host.site.id, g.id).includes(r.userId));
+        return host.collection(groups.map((g) => groupEntity(host, g)), "SP.Group");
+      }
       break;
     case "groupOwner":
       if (method === "GET") {
