@@ -12,7 +12,7 @@ import { planList } from "./lists";
 import { hasPermission, PermissionKind, webPermissions } from "./permissions";
 import { applySecurityModel, securityModelInPlace, type SecurityReport } from "./security-model";
 import "@pnp/sp/views/index.js";
-import { choicesAt, describeList, DISPLAY_NAMES, fieldsAt, SCHEMA, SCHEMA_VERSION, schemaVersionOf, VIEW_FIELDS_SINCE, withSchemaVersion, type FieldSpec, type ListKey, type ListSpec } from "./schema";
+import { choicesAt, describeList, DISPLAY_NAMES, fieldsAt, SCHEMA, SCHEMA_VERSION, schemaVersionOf, takesGroupsAt, VIEW_FIELDS_SINCE, withSchemaVersion, type FieldSpec, type ListKey, type ListSpec } from "./schema";
 
 export interface ProvisionReport {
   schemaVersion: number;
@@ -25,6 +25,8 @@ export interface ProvisionReport {
   indexedFields: string[];
   /** "List title/FieldName/Choice" for each choice added to an existing field. */
   addedChoices: string[];
+  /** "List title/FieldName" for each person field that now takes SharePoint groups too (SelectionMode). */
+  groupFields: string[];
   /** "List title/FieldName" for each column added to a list's default view. */
   viewFields: string[];
   /** Lists whose recorded schema version was raised. */
@@ -43,6 +45,7 @@ export function emptyReport(version: number): ProvisionReport {
     addedFields: [],
     indexedFields: [],
     addedChoices: [],
+    groupFields: [],
     viewFields: [],
     upgradedLists: [],
     security: { createdGroups: [], securedLists: [] },
@@ -56,6 +59,7 @@ export function finishReport(report: ProvisionReport): ProvisionReport {
     report.addedFields.length === 0 &&
     report.indexedFields.length === 0 &&
     report.addedChoices.length === 0 &&
+    report.groupFields.length === 0 &&
     report.viewFields.length === 0 &&
     report.upgradedLists.length === 0 &&
     report.security.createdGroups.length === 0 &&
@@ -89,7 +93,8 @@ async function addField(fields: IFields, spec: FieldSpec, listIds: Map<ListKey, 
     case "person":
       return fields.addUser(spec.name, { SelectionMode: FieldUserSelectionMode.PeopleOnly, Indexed: spec.indexed ?? false });
     case "multiPerson": {
-      const added = await fields.addUser(spec.name, { SelectionMode: FieldUserSelectionMode.PeopleOnly });
+      const mode = takesGroupsAt(spec, version) ? FieldUserSelectionMode.PeopleAndGroups : FieldUserSelectionMode.PeopleOnly;
+      const added = await fields.addUser(spec.name, { SelectionMode: mode });
       if (added.Id) await fields.getById(added.Id).update({ AllowMultipleValues: true }, "SP.FieldUser");
       return added;
     }
@@ -168,6 +173,15 @@ export async function upgradeList(list: IList, spec: ListSpec, listIds: Map<List
       // Choices belongs to SP.FieldChoice and SP.FieldMultiChoice, so it is read field by field.
       if (wantedChoices.length > 0 && current.Choices === undefined && current.Id) {
         current.Choices = (await list.fields.getById(current.Id).select("Choices")<{ Choices?: string[] | { results: string[] } }>()).Choices ?? [];
+      }
+      // SelectionMode belongs to SP.FieldUser, so it too is read field by field. Changing it from
+      // PeopleOnly to PeopleAndGroups keeps every value (people stay valid in either mode).
+      if (takesGroupsAt(field, target) && current.Id) {
+        const mode = (await list.fields.getById(current.Id).select("SelectionMode")<{ SelectionMode?: number }>()).SelectionMode;
+        if (mode !== FieldUserSelectionMode.PeopleAndGroups) {
+          changes["SelectionMode"] = FieldUserSelectionMode.PeopleAndGroups;
+          report.groupFields.push(`${spec.title}/${field.name}`);
+        }
       }
       const have = choicesOf(current);
       const missing = wantedChoices.filter((c) => !have.includes(c));

@@ -10,11 +10,13 @@
  * 1: the lists, fields and indexes.
  * 2: ReadOnly on objectives (a year closed by roll-over).
  * 3: the history kind "Import"; the app's columns in each list's default view.
+ * 4: Leads takes SharePoint groups as well as people (SelectionMode PeopleAndGroups), so a group
+ *    such as a staff network's co-chairs can lead an action.
  *
  * A field or choice added after version 1 says `since`, so that set-up can also make an older
  * site exactly (tests of the upgrade) and the upgrade knows what each version added.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const LIST_TITLES = {
   objectives: "WRES Objectives",
@@ -50,12 +52,20 @@ export type FieldSpec = { since?: number } & (
   | { name: string; type: "choice"; choices: readonly string[]; indexed?: boolean; choicesSince?: Readonly<Record<string, number>> }
   | { name: string; type: "multiChoice"; choices: readonly string[]; choicesSince?: Readonly<Record<string, number>> }
   | { name: string; type: "person"; indexed?: boolean }
-  | { name: string; type: "multiPerson" }
+  | { name: string; type: "multiPerson"; groupsSince?: number }
   | { name: string; type: "lookup"; list: ListKey; indexed?: boolean }
 );
 
 /** Schema version 3 put the app's columns in each list's default view. */
 export const VIEW_FIELDS_SINCE = 3;
+
+/**
+ * A person field's SelectionMode at a schema version (SP.FieldUser: 0 PeopleOnly, 1 PeopleAndGroups):
+ * whether a SharePoint group may be a value.
+ */
+export function takesGroupsAt(field: FieldSpec, version: number): boolean {
+  return field.type === "multiPerson" && field.groupsSince !== undefined && field.groupsSince <= version;
+}
 
 /** The fields a list has at a schema version. */
 export function fieldsAt(spec: ListSpec, version: number): FieldSpec[] {
@@ -201,7 +211,8 @@ export const SCHEMA: readonly ListSpec[] = [
       { name: F.objective, type: "lookup", list: "objectives", indexed: true },
       { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
       { name: F.actionNumber, type: "text", maxLength: 20 },
-      { name: F.leads, type: "multiPerson" },
+      // People or SharePoint groups (a network's co-chairs share an action) since version 4.
+      { name: F.leads, type: "multiPerson", groupsSince: 4 },
       { name: F.leadText, type: "text", maxLength: 255 },
       { name: F.dueDate, type: "date", indexed: true },
       { name: F.milestones, type: "note" },

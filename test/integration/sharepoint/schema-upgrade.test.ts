@@ -7,6 +7,7 @@ import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/fields/index.js";
 import "@pnp/sp/views/index.js";
+import "@pnp/sp/site-groups/index.js";
 import { provision } from "../../../src/sharepoint/provision";
 import { siteSchema, upgradeLists } from "../../../src/sharepoint/upgrade";
 import { planList } from "../../../src/sharepoint/lists";
@@ -98,6 +99,46 @@ describe("upgrading a site set up by an older app", () => {
     expect(kindAfter.Choices).toEqual(["Update", "Comment", "Import"]);
 
     // A second run has nothing to do.
+    expect((await upgradeLists(site.sp(EDITOR))).upToDate).toBe(true);
+  });
+});
+
+describe("upgrading a schema-3 site: Leads takes SharePoint groups (schema 4)", () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  const leadsMode = async () =>
+    (await planList(site.sp(ADMIN).web, "actions").fields.getByInternalNameOrTitle(F.leads).select("SelectionMode")<{ SelectionMode: number }>()).SelectionMode;
+
+  it("changes the field's SelectionMode to people and groups and keeps every lead", async () => {
+    const admin = site.sp(ADMIN);
+    await provision(admin, { version: 3 });
+    for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(admin, group, `i:0#.f|membership|${upn}`);
+    expect(await leadsMode()).toBe(0);
+    const editor = site.store(EDITOR);
+    const amara = await editor.ensurePerson(AMARA);
+    const objective = await planList(admin.web, "objectives").items.add({ Title: "Kept objective", [F.planYear]: YEAR, [F.objectiveNumber]: "1" });
+    const action = await planList(admin.web, "actions").items.add({ Title: "Led by Amara", [F.planYear]: YEAR, [`${F.objective}Id`]: objective.Id, [`${F.leads}Id`]: [amara.id] });
+    // A people-only field refuses a group, as SharePoint does.
+    const network = (await admin.web.siteGroups.add({ Title: "BAME Network Co-Chairs" })) as unknown as { Id: number };
+    const refused = await planList(admin.web, "actions").items.getById(action.Id as number).update({ [`${F.leads}Id`]: [network.Id] }).catch((e: unknown) => e);
+    expect((refused as { status?: number }).status).toBe(400);
+
+    const report = await upgradeLists(site.sp(EDITOR));
+    expect(report.previousVersion).toBe(3);
+    expect(report.groupFields).toEqual([`WRES Actions/${F.leads}`]);
+    expect(await leadsMode()).toBe(1);
+    expect(await siteSchema(site.sp(EDITOR))).toEqual({ version: 4, current: SCHEMA_VERSION });
+    const kept = await planList(admin.web, "actions").items.getById(action.Id as number).select(`${F.leads}Id`)<Record<string, unknown>>();
+    expect(kept[`${F.leads}Id`]).toEqual([amara.id]);
+    // Now a group can lead the action, next to a person.
+    await planList(admin.web, "actions").items.getById(action.Id as number).update({ [`${F.leads}Id`]: [amara.id, network.Id] });
+    expect((await editor.getAction(action.Id as number)).leads.map((p) => p.id)).toEqual([amara.id, network.Id]);
     expect((await upgradeLists(site.sp(EDITOR))).upToDate).toBe(true);
   });
 });
