@@ -4,8 +4,10 @@
 // action at the time it was written: one of its leads at that date (from the action item's version
 // history, which SharePoint keeps and no lead can edit), or a plan editor. Anything else is shown
 // as a comment. An action whose leads are only job titles ("Head of EDI") is updated by plan
-// editors until a person is assigned. Pure: the data layer supplies the plan editors, each action's
-// leads over time and the rows.
+// editors until a person or a group is assigned. A lead may be a SharePoint group (a network's
+// co-chairs): any member of it counts as a lead, by its membership as the reader sees it now, since
+// SharePoint keeps no history of group membership. Pure: the data layer supplies the plan editors,
+// each action's leads over time, the members of lead groups and the rows.
 import type { Action, Person, ProgressUpdate } from "./types";
 
 /** Joins the item's ETag and the newest counting record's id into the action's version. */
@@ -31,20 +33,38 @@ export interface UpdateAuthority {
    * not in the map has had its current leads since it was created (its item has one version).
    */
   leadHistory?: ReadonlyMap<number, readonly LeadPeriod[]>;
+  /**
+   * Leads that are SharePoint groups: group id to its members' user ids, as far as the reader can
+   * see them now (a group whose membership only its members may see lists no one for anyone else,
+   * so its leads' records then count for nobody but plan editors in that reader's view).
+   */
+  groupMembers?: ReadonlyMap<number, ReadonlySet<number>>;
+}
+
+/** Whether a person is this lead: the lead itself, or a member of the lead when it is a SharePoint group. */
+export function isLeadId(leadId: number, personId: number, authority: Pick<UpdateAuthority, "groupMembers">): boolean {
+  return leadId === personId || authority.groupMembers?.get(leadId)?.has(personId) === true;
 }
 
 /** Whether a person may update the action now: one of its current leads, or a plan editor. */
 export function mayUpdate(action: Pick<Action, "leads">, person: Pick<Person, "id"> | null, authority: UpdateAuthority): boolean {
   if (!person) return false;
-  return authority.editorIds.has(person.id) || action.leads.some((lead) => lead.id === person.id);
+  return authority.editorIds.has(person.id) || action.leads.some((lead) => isLeadId(lead.id, person.id, authority));
+}
+
+/** A version label ("3.0", "2.1") as a number to order by; 0 when absent. */
+function labelOrder(label: string | undefined): number {
+  const [major, minor] = (label ?? "").split(".").map(Number);
+  return Number.isFinite(major) ? (major as number) * 100_000 + (Number.isFinite(minor) ? (minor as number) : 0) : 0;
 }
 
 /**
- * The periods of an item's versions ({saved, leadIds}, in any order), oldest first, with
- * versions that did not change the leads folded into the period before them.
+ * The periods of an item's versions ({saved, leadIds, label}, in any order), oldest first, with
+ * versions that did not change the leads folded into the period before them. SharePoint stamps
+ * `Modified` to the second, so versions saved in the same second are ordered by their label.
  */
-export function leadPeriods(versions: readonly { saved: string; leadIds: readonly number[] }[]): LeadPeriod[] {
-  const sorted = [...versions].sort((a, b) => Date.parse(a.saved) - Date.parse(b.saved));
+export function leadPeriods(versions: readonly { saved: string; leadIds: readonly number[]; label?: string }[]): LeadPeriod[] {
+  const sorted = [...versions].sort((a, b) => Date.parse(a.saved) - Date.parse(b.saved) || labelOrder(a.label) - labelOrder(b.label));
   const periods: LeadPeriod[] = [];
   for (const v of sorted) {
     const ids = [...new Set(v.leadIds)].sort((a, b) => a - b);
@@ -74,7 +94,7 @@ export function leadsAt(action: Pick<Action, "id" | "leads">, at: string, author
 /** Whether a person could update the action at a moment: a lead then, or a plan editor. */
 export function mayUpdateAt(action: Pick<Action, "id" | "leads">, person: Pick<Person, "id"> | null, at: string, authority: UpdateAuthority): boolean {
   if (!person) return false;
-  return authority.editorIds.has(person.id) || leadsAt(action, at, authority).includes(person.id);
+  return authority.editorIds.has(person.id) || leadsAt(action, at, authority).some((lead) => isLeadId(lead, person.id, authority));
 }
 
 /** The row as it counts: an "update" by someone who could not update the action when they wrote it is a comment. */

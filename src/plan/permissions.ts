@@ -26,14 +26,15 @@ export function capabilitiesForYear(objectives: readonly Pick<Objective, "readOn
   return isYearClosed(objectives) ? { ...capabilities, editPlan: false, editItems: false, comment: false } : capabilities;
 }
 
-export function leadsAction(action: Pick<Action, "leads">, person: Pick<Person, "id"> | null): boolean {
-  return person !== null && action.leads.some((lead) => lead.id === person.id);
+/** Whether the person leads the action: named in its Leads, or a member of a SharePoint group named there. */
+export function leadsAction(action: Pick<Action, "leads">, person: Pick<Person, "id" | "groupIds"> | null): boolean {
+  return person !== null && action.leads.some((lead) => lead.id === person.id || person.groupIds?.includes(lead.id) === true);
 }
 
 /** Whether to offer the progress/RAG update on an action (of `objective`, when given). SharePoint stays the authority. */
 export function canUpdateAction(
   action: Pick<Action, "leads">,
-  person: Pick<Person, "id"> | null,
+  person: Pick<Person, "id" | "groupIds"> | null,
   capabilities: Capabilities,
   objective?: Pick<Objective, "readOnly"> | null,
 ): boolean {
@@ -44,7 +45,7 @@ export function canUpdateAction(
 /** Whether to offer a comment box on an action (readers allowed to comment, and everyone who can update). */
 export function canComment(
   action: Pick<Action, "leads">,
-  person: Pick<Person, "id"> | null,
+  person: Pick<Person, "id" | "groupIds"> | null,
   capabilities: Capabilities,
   objective?: Pick<Objective, "readOnly"> | null,
 ): boolean {

@@ -16,6 +16,11 @@ export interface Person {
   title: string;
   email: string | null;
   loginName?: string;
+  /**
+   * The SharePoint groups this person belongs to (site group ids), known for the signed-in person:
+   * a lead may be a group, whose members all lead the action.
+   */
+  groupIds?: readonly number[];
 }
 
 /** Concurrency token for an item: SharePoint's ETag, e.g. "\"3\"". */

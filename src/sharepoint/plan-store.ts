@@ -121,7 +121,12 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   };
 
   const me = (): Promise<Person> => {
-    meCache ??= call(async () => siteUserToPerson(await sp.web.currentUser<SpItem>()));
+    // With the site groups the person belongs to (SP.User.Groups): a lead may be a group. A person
+    // always sees their own groups, whoever else may see the groups' membership.
+    meCache ??= call(async () => {
+      const [user, groups] = await Promise.all([sp.web.currentUser<SpItem>(), sp.web.currentUser.groups.select("Id")<{ Id: number }[]>()]);
+      return { ...siteUserToPerson(user), groupIds: groups.map((g) => g.Id) };
+    });
     meCache.catch(() => (meCache = null));
     return meCache;
   };
@@ -161,23 +166,58 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         if ((toAppError(r.reason) as AppError).code === "notFound") return;
         throw toAppError(r.reason);
       }
-      const periods = leadPeriods(r.value.map((v) => toActionVersion(v)).map((v) => ({ saved: v.saved, leadIds: v.fields.leads.map((p) => p.id) })));
+      const periods = leadPeriods(r.value.map((v) => toActionVersion(v)).map((v) => ({ saved: v.saved, label: v.label, leadIds: v.fields.leads.map((p) => p.id) })));
       periodsCache.set(id, { label, periods });
       out.set(id, periods);
     });
     return out;
   }
 
+  let groupIdsCache: Promise<Set<number>> | null = null;
+  /** The site's groups (ids), read once per store: a lead whose id is one of them is a group. */
+  const siteGroupIds = (): Promise<Set<number>> => {
+    groupIdsCache ??= call(async () => new Set((await sp.web.siteGroups.select("Id")<{ Id: number }[]>()).map((g) => g.Id)));
+    groupIdsCache.catch(() => (groupIdsCache = null));
+    return groupIdsCache;
+  };
+
   /**
-   * The authority to judge these rows by: the plan editors, and the leads over time of the actions
-   * whose rows were written by someone else (only those can depend on who led the action when).
+   * The members of the leads that are SharePoint groups, as the reader sees them now (SharePoint
+   * keeps no history of membership), in $batch reads, once per store. A group whose membership only
+   * its members may see (OnlyAllowMembersViewMembership) answers "access denied" to anyone else:
+   * its members are then unknown to this reader, and their records count for nobody in this view.
+   */
+  const membersCache = new Map<number, ReadonlySet<number>>();
+  async function leadGroupMembers(leadIds: Iterable<number>): Promise<Map<number, ReadonlySet<number>>> {
+    const wanted = [...new Set(leadIds)];
+    if (wanted.length === 0) return new Map();
+    const groups = await siteGroupIds();
+    const groupLeads = wanted.filter((id) => groups.has(id));
+    const missing = groupLeads.filter((id) => !membersCache.has(id));
+    const reads = await settleEach(missing, (web, id) => web.siteGroups.getById(id).users.select("Id")<{ Id: number }[]>());
+    reads.forEach((r, k) => {
+      const id = missing[k] as number;
+      if (r.status === "fulfilled") membersCache.set(id, new Set(r.value.map((u) => u.Id)));
+      else if (["forbidden", "notFound"].includes((toAppError(r.reason) as AppError).code)) membersCache.set(id, new Set());
+      else throw toAppError(r.reason);
+    });
+    return new Map(groupLeads.map((id) => [id, membersCache.get(id) ?? new Set<number>()]));
+  }
+
+  /**
+   * The authority to judge these rows by: the plan editors, the leads over time of the actions
+   * whose rows were written by someone else (only those can depend on who led the action when),
+   * and the members of the leads that are groups.
    */
   async function authorityFor(actionItems: readonly SpItem[], rows: readonly ProgressUpdate[]): Promise<UpdateAuthority> {
     const base = await authority();
     const need = new Set(rows.filter((r) => r.kind === "update" && r.author !== null && !base.editorIds.has(r.author.id)).map((r) => r.actionId));
     const targets = actionItems.filter((item) => need.has(Number(item["Id"])));
     if (targets.length === 0) return base;
-    return { ...base, leadHistory: await call(() => leadHistory(targets)) };
+    const history = await call(() => leadHistory(targets));
+    const leadIds = [...targets.flatMap((item) => toAction(item).leads.map((lead) => lead.id)), ...[...history.values()].flat().flatMap((p) => p.leadIds)];
+    const groupMembers = await call(() => leadGroupMembers(leadIds));
+    return groupMembers.size > 0 ? { ...base, leadHistory: history, groupMembers } : { ...base, leadHistory: history };
   }
 
   /** An action's history rows, classified: updates by people who could not update it when they wrote them are comments. */
@@ -562,7 +602,10 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       if (!hasPermission(itemPerms, PermissionKind.EditListItems)) {
         const before = await readAction(id);
         await openObjective(before.objectiveId);
-        if (!mayUpdate(before, await me(), await authority())) throw new PermissionError("forbidden", "Only the action's leads and plan editors may update its progress.");
+        // A member of a lead group knows their own groups (me), whoever else may see its members.
+        const person = await me();
+        const own: UpdateAuthority = { ...(await authority()), groupMembers: new Map((person.groupIds ?? []).map((g) => [g, new Set([person.id])])) };
+        if (!mayUpdate(before, person, own)) throw new PermissionError("forbidden", "Only the action's leads and plan editors may update its progress.");
         const patch: ActionPatch = {};
         if (change.rag !== undefined) patch.rag = change.rag;
         if (change.progress !== undefined) patch.progress = change.progress;

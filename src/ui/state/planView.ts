@@ -75,9 +75,10 @@ export function leadOptions(actions: Action[]): LeadOption[] {
   return [...byKey.values()].sort((a, b) => a.label.localeCompare(b.label, "en-GB", { sensitivity: "base" }));
 }
 
+/** Whether I lead this action: named in its Leads (by id or e-mail), or a member of a SharePoint group named there. */
 export function isLead(action: Action, me: Person): boolean {
   const email = me.email?.toLowerCase();
-  return action.leads.some((p) => p.id === me.id || (email !== undefined && p.email?.toLowerCase() === email));
+  return action.leads.some((p) => p.id === me.id || me.groupIds?.includes(p.id) === true || (email !== undefined && p.email?.toLowerCase() === email));
 }
 
 /** May this person update this action's progress? src/plan's rule (nobody, in a closed objective), also matching a lead by e-mail. */

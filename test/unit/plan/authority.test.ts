@@ -118,3 +118,57 @@ describe("whose updates count at the time they were written", () => {
     expect(mayUpdateAt(now, chair, "2025-03-04T10:00:00Z", history)).toBe(false);
   });
 });
+
+describe("leads that are SharePoint groups", () => {
+  // "BAME Network Co-Chairs", a site group whose members are the chair and Tom.
+  const coChairs: Person = { id: 1_000_010, title: "BAME Network Co-Chairs", email: null };
+  const withGroup: UpdateAuthority = { editorIds: new Set([editor.id]), groupMembers: new Map([[coChairs.id, new Set([chair.id, tom.id])]]) };
+
+  it("any member of a lead group may update the action; a non-member may not", () => {
+    expect(mayUpdate(action([coChairs]), chair, withGroup)).toBe(true);
+    expect(mayUpdate(action([coChairs]), tom, withGroup)).toBe(true);
+    expect(mayUpdate(action([coChairs]), amara, withGroup)).toBe(false);
+    expect(mayUpdate(action([coChairs]), editor, withGroup)).toBe(true);
+  });
+
+  it("a member's record counts and a non-member's is a comment", () => {
+    const led = action([coChairs]);
+    const byMember = update(chair, "2025-02-01T10:00:00Z", { rag: "Amber", progress: "Panels booked" });
+    const byOutsider = update(amara, "2025-02-02T10:00:00Z", { rag: "Blue", progress: "Done" });
+    expect(classifyUpdate(byMember, led, withGroup)).toBe(byMember);
+    expect(classifyUpdate(byOutsider, led, withGroup)).toMatchObject({ kind: "comment", note: "RAG Blue: Done" });
+    expect(withLatestUpdate(led, [byMember, byOutsider], withGroup)).toMatchObject({ rag: "Amber", progress: "Panels booked", modifiedBy: chair });
+  });
+
+  it("a group whose members the reader cannot see counts for nobody but plan editors", () => {
+    const hidden: UpdateAuthority = { editorIds: new Set([editor.id]), groupMembers: new Map() };
+    expect(classifyUpdate(update(chair, "2025-02-01T10:00:00Z"), action([coChairs]), hidden).kind).toBe("comment");
+    expect(mayUpdate(action([coChairs]), editor, hidden)).toBe(true);
+  });
+
+  it("judges by the group leading the action at the time, with its members as they are now", () => {
+    const history: UpdateAuthority = {
+      ...withGroup,
+      leadHistory: new Map([[7, leadPeriods([{ saved: "2025-01-01T09:00:00Z", leadIds: [amara.id] }, { saved: "2025-02-01T09:00:00Z", leadIds: [coChairs.id] }])]]),
+    };
+    const led = action([coChairs]);
+    expect(mayUpdateAt(led, chair, "2025-01-15T10:00:00Z", history)).toBe(false);
+    expect(mayUpdateAt(led, chair, "2025-02-15T10:00:00Z", history)).toBe(true);
+    expect(mayUpdateAt(led, amara, "2025-01-15T10:00:00Z", history)).toBe(true);
+    expect(mayUpdateAt(led, amara, "2025-02-15T10:00:00Z", history)).toBe(false);
+  });
+});
+
+describe("versions saved in the same second", () => {
+  it("are ordered by their version label, whatever order they come in", () => {
+    // SharePoint answers newest first and stamps Modified to the second.
+    const periods = leadPeriods([
+      { saved: "2025-02-01T09:00:00Z", label: "2.0", leadIds: [tom.id] },
+      { saved: "2025-02-01T09:00:00Z", label: "1.0", leadIds: [amara.id] },
+    ]);
+    expect(periods.map((p) => p.leadIds)).toEqual([[amara.id], [tom.id]]);
+    const byHistory: UpdateAuthority = { ...authority, leadHistory: new Map([[7, periods]]) };
+    expect(mayUpdateAt(action([tom]), tom, "2025-02-01T09:00:00Z", byHistory)).toBe(true);
+    expect(mayUpdateAt(action([tom]), amara, "2025-02-01T09:00:00Z", byHistory)).toBe(false);
+  });
+});
