@@ -21,6 +21,8 @@ export interface Person {
    * a lead may be a group, whose members all lead the action.
    */
   groupIds?: readonly number[];
+  /** A SharePoint group rather than a person, where that is known (the people picker's search). */
+  isGroup?: boolean;
 }
 
 /** Concurrency token for an item: SharePoint's ETag, e.g. "\"3\"". */

@@ -773,6 +773,18 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       return users.map(siteUserToPerson);
     },
 
+    async searchGroups(query: string) {
+      // A site has few groups: all are read (title and id, which every site member may list) and
+      // matched here. Groups hidden in SharePoint's own pages (IsHiddenInUI) are left out.
+      const q = query.trim().toLocaleLowerCase("en-GB");
+      if (q.length === 0) return [];
+      const groups = await call(() => sp.web.siteGroups.select("Id", "Title", "IsHiddenInUI")<{ Id: number; Title: string; IsHiddenInUI?: boolean }[]>());
+      return groups
+        .filter((g) => !g.IsHiddenInUI && g.Title.toLocaleLowerCase("en-GB").includes(q))
+        .slice(0, 20)
+        .map((g): Person => ({ id: g.Id, title: g.Title, email: null, isGroup: true }));
+    },
+
     async canUpdatePlan(personId: number) {
       // A lead updates an action by writing to WRES Progress Updates: whoever the security model grants
       // more than Read there (plan editors, contributors, the site's Owners) or a site collection

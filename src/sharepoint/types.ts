@@ -70,6 +70,11 @@ export interface PlanStore {
 
   searchPeople(query: string): Promise<Person[]>;
   /**
+   * SharePoint site groups whose title contains the query (a lead may be a group, whose members all
+   * lead the action), each with `isGroup`. Optional: a store without groups leaves it out.
+   */
+  searchGroups?(query: string): Promise<Person[]>;
+  /**
    * Whether a site user can update the plan as an action's lead (write progress records): true, false
    * (they can only read it, e.g. a committee member), or null when it cannot be told. Optional: a
    * store that cannot tell leaves it out, and the people picker then gives no warning.

@@ -24,6 +24,11 @@ export const PEOPLE = {
   committee: { id: 5, title: "Committee Member", email: "committee@wres.test" },
 } satisfies Record<string, Person>;
 
+/** SharePoint site groups the fake site has (a lead may be one). */
+export const GROUPS = {
+  coChairs: { id: 1_000_010, title: "BAME Network Co-Chairs", email: null, isGroup: true },
+} satisfies Record<string, Person>;
+
 export const ROLES: Record<string, Capabilities> = {
   editor: { editPlan: true, editItems: true, manageLists: true, comment: true },
   owner: { editPlan: false, editItems: true, manageLists: false, comment: true },
@@ -341,6 +346,12 @@ export class FakePlanStore implements PlanStore {
     await this.call("searchPeople");
     const q = query.toLowerCase();
     return Object.values(PEOPLE).filter((p) => p.title.toLowerCase().includes(q) || p.email.includes(q));
+  }
+
+  async searchGroups(query: string): Promise<Person[]> {
+    await this.call("searchGroups");
+    const q = query.toLowerCase();
+    return Object.values(GROUPS).filter((g) => g.title.toLowerCase().includes(q));
   }
 
   async ensurePerson(loginOrEmail: string): Promise<Person> {

@@ -171,7 +171,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
               <Field label={t("field.title")} required {...limitProps(t, t("field.title"), values.title, LIMITS.actionTitle, { message: tried && titleMissing ? t("validation.titleRequired") : undefined })}>
                 <Textarea value={values.title} onChange={(_, d) => set("title", d.value)} resize="vertical" />
               </Field>
-              <PeoplePicker label={t("field.leads")} value={values.leads} onChange={(people) => set("leads", people)} warnIfReadOnly />
+              <PeoplePicker label={t("field.leads")} value={values.leads} onChange={(people) => set("leads", people)} warnIfReadOnly groups />
               <Field label={t("field.leadText")} {...limitProps(t, t("field.leadText"), values.leadText, LIMITS.leadText, { hint: t("field.leadTextHint") })}>
                 <Input value={values.leadText} onChange={(_, d) => set("leadText", d.value)} />
               </Field>

@@ -1,6 +1,7 @@
 // Choose site users: a Fluent TagPicker over searchPeople; an e-mail or sign-in name typed in full is
 // resolved with ensurePerson (a site user with that e-mail, else SharePoint's ensureUser with the
-// sign-in name) so someone not yet on the site can be assigned.
+// sign-in name) so someone not yet on the site can be assigned. With `groups`, SharePoint site groups
+// are found too (searchGroups): a group can lead an action, and its members share it.
 import { useEffect, useState } from "react";
 import { Avatar, Field, TagPicker, TagPickerControl, TagPickerGroup, TagPickerInput, TagPickerList, TagPickerOption, Tag } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
@@ -43,6 +44,8 @@ export function PeoplePicker(props: {
   hint?: string;
   /** Leads: warn when a chosen person can only read the plan (they could not update their action). */
   warnIfReadOnly?: boolean;
+  /** Offer SharePoint groups as well as people (only for a field that takes groups: Leads). */
+  groups?: boolean;
 }) {
   const { t } = useTranslation();
   const { store } = usePlanContext();
@@ -60,16 +63,17 @@ export function PeoplePicker(props: {
     }
     let live = true;
     const timer = setTimeout(() => {
-      store
-        .searchPeople(q)
-        .then((people) => live && setFound(people))
+      // People first, then groups; a failed group search leaves the people.
+      const groups = props.groups && store.searchGroups ? store.searchGroups(q).catch(() => []) : Promise.resolve([]);
+      Promise.all([store.searchPeople(q), groups])
+        .then(([people, found]) => live && setFound([...people, ...found]))
         .catch(() => live && setFound([]));
     }, 250);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [query, store]);
+  }, [query, store, props.groups]);
 
   const selectedIds = props.value.map((p) => String(p.id));
   const options = found.filter((p) => !selectedIds.includes(String(p.id)));
@@ -110,7 +114,7 @@ export function PeoplePicker(props: {
         <TagPickerControl>
           <TagPickerGroup aria-label={t("people.selected", { label: props.label })}>
             {props.value.map((person) => (
-              <Tag key={person.id} shape="rounded" media={<Avatar aria-hidden name={person.title} color="colorful" />} value={String(person.id)}>
+              <Tag key={person.id} shape="rounded" media={<Avatar aria-hidden name={person.title} color="colorful" shape={person.isGroup ? "square" : "circular"} />} value={String(person.id)}>
                 {person.title}
               </Tag>
             ))}
@@ -122,8 +126,8 @@ export function PeoplePicker(props: {
             <TagPickerOption
               key={person.id}
               value={String(person.id)}
-              secondaryContent={person.email ?? undefined}
-              media={<Avatar aria-hidden name={person.title} color="colorful" />}
+              secondaryContent={person.isGroup ? t("people.group") : (person.email ?? undefined)}
+              media={<Avatar aria-hidden name={person.title} color="colorful" shape={person.isGroup ? "square" : "circular"} />}
             >
               {person.title}
             </TagPickerOption>

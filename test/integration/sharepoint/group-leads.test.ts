@@ -38,6 +38,8 @@ async function rest(upn: string, path: string, body?: unknown): Promise<{ status
 describe("a SharePoint group as an action's lead", () => {
   it("a plan editor names the group as lead; it reads back as the group (title, no e-mail), now and in the item's versions", async () => {
     const editor = site.store(EDITOR);
+    // The picker finds the group by part of its title.
+    expect(await editor.searchGroups?.("co-chairs")).toEqual([{ id: coChairs.id, title: "BAME Network Co-Chairs", email: null, isGroup: true }]);
     const current = await editor.getAction(plan.tomAction.id);
     const saved = await editor.updateAction(current.id, current.etag, { leads: [coChairs] });
     expect(saved.leads).toEqual([expect.objectContaining({ id: coChairs.id, title: "BAME Network Co-Chairs", email: null })]);
