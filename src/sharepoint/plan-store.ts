@@ -121,14 +121,20 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   };
 
   const me = (): Promise<Person> => {
-    // With the site groups the person belongs to (SP.User.Groups): a lead may be a group. A person
-    // always sees their own groups, whoever else may see the groups' membership.
-    meCache ??= call(async () => {
-      const [user, groups] = await Promise.all([sp.web.currentUser<SpItem>(), sp.web.currentUser.groups.select("Id")<{ Id: number }[]>()]);
-      return { ...siteUserToPerson(user), groupIds: groups.map((g) => g.Id) };
-    });
+    meCache ??= call(async () => siteUserToPerson(await sp.web.currentUser<SpItem>()));
     meCache.catch(() => (meCache = null));
     return meCache;
+  };
+
+  let myGroupsCache: Promise<number[]> | null = null;
+  /**
+   * The site groups the signed-in person belongs to (SP.User.Groups), read once per store: a lead
+   * may be a group. A person always sees their own groups, whoever else may see their membership.
+   */
+  const myGroupIds = (): Promise<number[]> => {
+    myGroupsCache ??= call(async () => (await sp.web.currentUser.groups.select("Id")<{ Id: number }[]>()).map((g) => g.Id));
+    myGroupsCache.catch(() => (myGroupsCache = null));
+    return myGroupsCache;
   };
 
   const readObjective = (id: number) =>
@@ -471,6 +477,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
   const store: PlanStore = {
     me,
+    myGroupIds,
 
     async capabilities(): Promise<Capabilities> {
       const [web, objectivePerms, actionPerms, updatePerms] = await Promise.all([
@@ -604,7 +611,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         await openObjective(before.objectiveId);
         // A member of a lead group knows their own groups (me), whoever else may see its members.
         const person = await me();
-        const own: UpdateAuthority = { ...(await authority()), groupMembers: new Map((person.groupIds ?? []).map((g) => [g, new Set([person.id])])) };
+        const own: UpdateAuthority = { ...(await authority()), groupMembers: new Map((await myGroupIds()).map((g) => [g, new Set([person.id])])) };
         if (!mayUpdate(before, person, own)) throw new PermissionError("forbidden", "Only the action's leads and plan editors may update its progress.");
         const patch: ActionPatch = {};
         if (change.rag !== undefined) patch.rag = change.rag;

@@ -40,6 +40,11 @@ export interface PlanSnapshot {
 
 export interface PlanStore {
   me(): Promise<Person>;
+  /**
+   * The SharePoint site groups the signed-in person belongs to (a lead may be a group, whose members
+   * all lead the action). Optional: a store without groups leaves it out.
+   */
+  myGroupIds?(): Promise<number[]>;
   capabilities(): Promise<Capabilities>;
   /** Plan years present on the site, newest first. */
   planYears(): Promise<string[]>;

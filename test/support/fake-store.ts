@@ -348,6 +348,11 @@ export class FakePlanStore implements PlanStore {
     return Object.values(PEOPLE).filter((p) => p.title.toLowerCase().includes(q) || p.email.includes(q));
   }
 
+  async myGroupIds(): Promise<number[]> {
+    await this.call("myGroupIds");
+    return [...(this.user.groupIds ?? [])];
+  }
+
   async searchGroups(query: string): Promise<Person[]> {
     await this.call("searchGroups");
     const q = query.toLowerCase();

@@ -44,7 +44,9 @@ export function usePlan(): PlanData & PlanContextValue {
 async function load(store: PlanStore, year: string | null): Promise<{ year: string | null; data: PlanData | null }> {
   const [capabilities, me, chosenYear] = await Promise.all([
     store.capabilities(),
-    store.me(),
+    // With the groups I belong to: a member of a lead group leads its actions.
+    // A failed read of them leaves me without group leads rather than without the plan.
+    Promise.all([store.me(), store.myGroupIds?.().catch(() => undefined)]).then(([person, groupIds]) => (groupIds ? { ...person, groupIds } : person)),
     year ? Promise.resolve(year) : store.planYears().then((years) => years[0] ?? null),
   ]);
   if (!chosenYear) return { year: null, data: null };
