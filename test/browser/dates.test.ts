@@ -49,8 +49,9 @@ describe("due dates on screen", () => {
       // Edit the due date in the tab: 2 July is stored as local midnight in BST (1 July 23:00 UTC).
       await page.getByRole("button", { name: "Edit action" }).click();
       const input = page.getByLabel("Due date");
-      expect(await input.inputValue()).toBe("2026-07-01");
-      await input.fill("2026-07-02");
+      // The field shows and takes dates day first (en-GB).
+      expect(await input.inputValue()).toBe("01/07/2026");
+      await input.fill("02/07/2026");
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await expect.poll(() => due.first().textContent(), { timeout: 60_000 }).toMatch(/^2 Jul 2026/);
       const stored = (await (await rest(`web/lists/getByTitle('WRES Actions')/items(${action.Id})?$select=DueDate`)).json()) as { DueDate: string };

@@ -87,8 +87,11 @@ describe("the meeting side panel at 320 px", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDE_PANEL.width);
 
     // A date after the update: the note is no longer among the changes.
-    const tomorrow = isoDay(new Date(Date.now() + 86_400_000));
+    // Typed day first, as the field shows dates, and committed on leaving the field, as a person does.
+    const [y, m, d] = isoDay(new Date(Date.now() + 86_400_000)).split("-");
+    const tomorrow = `${d}/${m}/${y}`;
     await page.getByLabel("Date of the last meeting").fill(tomorrow);
+    await page.getByLabel("Date of the last meeting").press("Tab");
     await expect.poll(() => page.getByText(note).count()).toBe(0);
     await page.close();
 
