@@ -122,7 +122,8 @@ describe("saving", () => {
     await form.getByRole("button", { name: "Save update" }).click();
     const toast = owner.page.locator(".fui-Toast").filter({ hasText: `Saved: action ${mine.number}` });
     await toast.waitFor();
-    expect(await inView(owner.page, toast)).toBe(true);
+    // The toast slides in from the bottom edge: in view once it has arrived.
+    await expect.poll(() => inView(owner.page, toast)).toBe(true);
     await screenshot(owner.page, "i19-saved-toast-default");
     await owner.page.screenshot({ path: join(SCREENSHOT_DIR, "i19-saved-toast-screen-default.png") });
     await owner.context.close();
