@@ -6,12 +6,7 @@ import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import { provision } from "../../../src/sharepoint/provision";
 import { LIST_TITLES } from "../../../src/sharepoint/schema";
-import type { ObjectiveDraft } from "../../../src/sharepoint/types";
-import { ADMIN, EDITOR, setUpPlan, startSite, YEAR, type Site } from "./support";
-
-function objectiveDraft(title: string, number: string): ObjectiveDraft {
-  return { title, planYear: YEAR, number, description: null, owner: null, sponsor: null, indicators: [], highImpactActions: [], ragOverride: null, ragOverrideReason: null };
-}
+import { ADMIN, EDITOR, objectiveDraft, setUpPlan, startSite, YEAR, type Site } from "./support";
 
 describe("lists addressed by URL", () => {
   let site: Site;

@@ -7,14 +7,9 @@ import "@pnp/sp/fields/index.js";
 import { provision } from "../../../src/sharepoint/provision";
 import { F, LIST_TITLES, SCHEMA_VERSION } from "../../../src/sharepoint/schema";
 import { AppError } from "../../../src/sharepoint/errors";
-import type { ObjectiveDraft } from "../../../src/sharepoint/types";
-import { ADMIN, AMARA, EDITOR, startSite, type Site } from "./support";
+import { ADMIN, AMARA, EDITOR, objectiveDraft, startSite, type Site } from "./support";
 
 /** An objective with a title, year and number and nothing else filled in. */
-function objectiveDraft(title: string, planYear: string, number: string): ObjectiveDraft {
-  return { title, planYear, number, description: null, owner: null, sponsor: null, indicators: [], highImpactActions: [], ragOverride: null, ragOverrideReason: null };
-}
-
 describe("closing a plan year (ReadOnly on objectives)", () => {
   let site: Site;
   beforeAll(async () => {
@@ -30,8 +25,8 @@ describe("closing a plan year (ReadOnly on objectives)", () => {
     expect(report.addedFields).toContain(`${LIST_TITLES.objectives}/${F.readOnly}`);
 
     const store = site.store(EDITOR);
-    const open = await store.addObjective(objectiveDraft("Fair recruitment", "2024/25", "1"));
-    const other = await store.addObjective(objectiveDraft("Still open", "2024/25", "2"));
+    const open = await store.addObjective(objectiveDraft("Fair recruitment", "1", "2024/25"));
+    const other = await store.addObjective(objectiveDraft("Still open", "2", "2024/25"));
     expect(open.readOnly ?? false).toBe(false);
 
     const closed = await store.updateObjective(open.id, open.etag, { readOnly: true });
@@ -49,7 +44,7 @@ describe("closing a plan year (ReadOnly on objectives)", () => {
   it("refuses every change to a closed year's objectives and actions, from a tab opened before it closed", async () => {
     const store = site.store(EDITOR);
     const amara = await store.ensurePerson(AMARA);
-    const objective = await store.addObjective(objectiveDraft("Closed soon", "2023/24", "1"));
+    const objective = await store.addObjective(objectiveDraft("Closed soon", "1", "2023/24"));
     const action = await store.addAction({
       objectiveId: objective.id,
       title: "Mentoring",

@@ -8,7 +8,7 @@ import { startLocalSharePoint } from "../../../src/localsp/server";
 import { createSp } from "../../../src/sharepoint/create-sp";
 import { createPlanStore } from "../../../src/sharepoint/plan-store";
 import type { RetryInfo } from "../../../src/sharepoint/behaviors";
-import type { PlanStore } from "../../../src/sharepoint/types";
+import type { ObjectiveDraft, PlanStore } from "../../../src/sharepoint/types";
 
 export const ADMIN = "admin@wres.test";
 export const EDITOR = "edi.lead@wres.test";
@@ -64,6 +64,11 @@ export async function startSite(options: { threshold?: number; dataRoot?: string
 }
 
 export const YEAR = "2024/25";
+
+/** An objective to add: a title and number, in `planYear`, with nothing else set. */
+export function objectiveDraft(title: string, number: string, planYear: string = YEAR): ObjectiveDraft {
+  return { title, planYear, number, description: null, owner: null, sponsor: null, indicators: [], highImpactActions: [], ragOverride: null, ragOverrideReason: null };
+}
 
 /**
  * Sets the site up as the app does (lists and the permission model, by the site owner) and puts

@@ -9,12 +9,7 @@ import "@pnp/sp/items/index.js";
 import { planList } from "../../../src/sharepoint/lists";
 import { F } from "../../../src/sharepoint/schema";
 import { ValidationError } from "../../../src/sharepoint/errors";
-import type { ObjectiveDraft } from "../../../src/sharepoint/types";
-import { EDITOR, setUpPlan, startSite, YEAR, type Site } from "./support";
-
-function objectiveDraft(title: string, number: string): ObjectiveDraft {
-  return { title, planYear: YEAR, number, description: null, owner: null, sponsor: null, indicators: [], highImpactActions: [], ragOverride: null, ragOverrideReason: null };
-}
+import { EDITOR, objectiveDraft, setUpPlan, startSite, YEAR, type Site } from "./support";
 
 describe("text limits", () => {
   let site: Site;
