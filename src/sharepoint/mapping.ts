@@ -2,7 +2,7 @@
 // field looks in JSON light (multi-values as arrays or {results}, people expanded, dates in UTC).
 import type { Action, DataFile, IndicatorNumber, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
 import { INDICATOR_NUMBERS, RAGS } from "../plan/types";
-import type { ActionVersion } from "../plan/versions";
+import type { ActionVersion, VersionFields } from "../plan/versions";
 import type { ActionPatch, ObjectivePatch } from "./types";
 import { F } from "./schema";
 import { dayFromSharePoint, dayToSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
@@ -158,24 +158,34 @@ export function toObjective(item: SpItem): Objective {
   };
 }
 
+/**
+ * The action's fields a version records, read alike from an item and from one of its versions; only the
+ * objective and the leads come in different shapes (`…Id` and expanded people, or lookup values).
+ */
+function recordedFields(entity: SpItem, objectiveId: number, leads: Person[], zone: SiteTimeZone): VersionFields {
+  return {
+    title: String(entity[F.title] ?? ""),
+    objectiveId,
+    number: String(entity[F.actionNumber] ?? ""),
+    leads,
+    leadText: text(entity[F.leadText]),
+    dueDate: day(entity[F.dueDate], zone),
+    milestones: text(entity[F.milestones]),
+    progress: text(entity[F.progress]),
+    kpis: text(entity[F.kpis]),
+    outcomes: text(entity[F.outcomes]),
+    indicators: indicators(entity[F.indicators]),
+    rag: rag(entity[F.rag]) ?? "Green",
+  };
+}
+
 /** `zone`: the site's time zone (RegionalSettings/TimeZone), which date-only values are kept in. */
 export function toAction(item: SpItem, zone: SiteTimeZone = UTC_ZONE): Action {
   const carried = item[F.carriedFrom];
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    objectiveId: Number(item[`${F.objective}Id`] ?? 0),
-    number: String(item[F.actionNumber] ?? ""),
-    title: String(item[F.title] ?? ""),
-    leads: people(item[F.leads]),
-    leadText: text(item[F.leadText]),
-    dueDate: day(item[F.dueDate], zone),
-    milestones: text(item[F.milestones]),
-    progress: text(item[F.progress]),
-    kpis: text(item[F.kpis]),
-    outcomes: text(item[F.outcomes]),
-    indicators: indicators(item[F.indicators]),
-    rag: rag(item[F.rag]) ?? "Green",
+    ...recordedFields(item, Number(item[`${F.objective}Id`] ?? 0), people(item[F.leads]), zone),
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
     carriedFromId: typeof carried === "number" ? carried : null,
@@ -204,20 +214,7 @@ export function toActionVersion(entity: SpItem, zone: SiteTimeZone = UTC_ZONE): 
     label: String(entity["VersionLabel"] ?? ""),
     saved: String(entity["Modified"] ?? ""),
     editor: versionPerson(entity["Editor"]),
-    fields: {
-      title: String(entity[F.title] ?? ""),
-      objectiveId,
-      number: String(entity[F.actionNumber] ?? ""),
-      leads: leadValues.map(versionPerson).filter((p): p is Person => p !== null),
-      leadText: text(entity[F.leadText]),
-      dueDate: day(entity[F.dueDate], zone),
-      milestones: text(entity[F.milestones]),
-      progress: text(entity[F.progress]),
-      kpis: text(entity[F.kpis]),
-      outcomes: text(entity[F.outcomes]),
-      indicators: indicators(entity[F.indicators]),
-      rag: rag(entity[F.rag]) ?? "Green",
-    },
+    fields: recordedFields(entity, objectiveId, leadValues.map(versionPerson).filter((p): p is Person => p !== null), zone),
   };
 }
 
