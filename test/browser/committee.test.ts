@@ -5,11 +5,9 @@
 // their boxes in English and Welsh. Screenshots in the three themes and at 320 px.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { createPlanStore, createSp } from "../../src/sharepoint";
-import type { PlanStore } from "../../src/sharepoint/types";
+import type { Browser, Locator, Page } from "playwright-core";
 import type { Objective, Rag } from "../../src/plan/types";
-import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type RunningApp, type Theme } from "../support/browser";
+import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type RunningApp, type Theme, people, storeAs } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const COMMITTEE = "committee@wres.test";
@@ -19,26 +17,10 @@ const BIG_YEAR = "2030/31";
 
 let app: RunningApp;
 let browser: Browser;
-const contexts = new Map<string, BrowserContext>();
+let users: ReturnType<typeof people>;
+const openAs = (upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}) =>
+  users.open(upn, { ...options, query });
 const bigObjectives: Objective[] = [];
-
-async function openAs(upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  let context = contexts.get(upn);
-  if (!context) {
-    context = await browser.newContext({ viewport: SIDE_PANEL, locale: "en-GB" });
-    context.setDefaultNavigationTimeout(180_000);
-    context.setDefaultTimeout(60_000);
-    contexts.set(upn, context);
-  }
-  const page = await context.newPage();
-  await page.setViewportSize(options.viewport ?? SIDE_PANEL);
-  await page.goto(`${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...query })}`);
-  return page;
-}
-
-function storeAs(upn: string): PlanStore {
-  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
-}
 
 /** True when the element's box lies inside the viewport (what is seen without scrolling). */
 async function inViewport(locator: Locator, viewport: { width: number; height: number }): Promise<boolean> {
@@ -69,7 +51,8 @@ async function clippedPills(page: Page): Promise<string[]> {
 beforeAll(async () => {
   app = await startApp({ seed: "demo" });
   browser = await launchBrowser();
-  const lead = storeAs(LEAD);
+  users = people(browser, app, { viewport: SIDE_PANEL });
+  const lead = storeAs(app, LEAD);
   const me = await lead.me();
   const rags: Rag[] = ["Red", "Amber", "Green", "Blue", "Amber", "Green", "Red", "Green"];
   for (let i = 1; i <= 8; i++) {
@@ -118,14 +101,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts.values()) await context.close();
+  await users?.closeAll();
   await browser?.close();
   await app?.close();
 });
 
 describe("the committee side panel at 320 px", () => {
   it("lists every objective with its status, lists overdue actions once, and opens what it mentions", async () => {
-    const { objectives } = await storeAs(COMMITTEE).loadPlan("2024/25");
+    const { objectives } = await storeAs(app, COMMITTEE).loadPlan("2024/25");
     const page = await openAs(COMMITTEE, { view: "sidepanel", since: "2024-04-01", year: "2024/25" });
     const list = page.getByTestId("panel-objectives");
     await list.waitFor();

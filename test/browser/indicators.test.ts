@@ -15,10 +15,9 @@ import { writeXlsx } from "../../src/demo/xlsx-writer";
 import { computeResults, suppressResults, type Counts, type RepresentationResult, type ResultsDocument } from "../../src/indicators";
 import { CHUNK_THRESHOLD } from "../../src/sharepoint/files";
 import { readWorkbooks, type InputFile } from "../../src/workbook";
-import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type AxeViolation, type RunningApp } from "../support/browser";
+import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp, storeAs, describeViolations } from "../support/browser";
 import { pdfText } from "../support/pdf";
 import { buildXlsx } from "../unit/workbook/fixtures";
-import { createPlanStore, createSp } from "../../src/sharepoint";
 import { rowsToSave } from "../../src/ui/indicators/view";
 import { BOARD_MEMBERS, shownCounts, smallCountsShown } from "../support/small-counts";
 
@@ -39,14 +38,6 @@ let uploads: InputFile[] = [];
 let smallCount: { table: string; row: string; count: number; side: "white" | "bme" } | null = null;
 /** The exact results of this year's demo workbooks (the analyst's copy), as the test computes them. */
 let exactResults: ResultsDocument | null = null;
-
-function storeAs(upn: string) {
-  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
-}
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`).join("\n");
-}
 
 async function openIndicators(page: Page) {
   await page.getByRole("tab", { name: "Indicators" }).click();
@@ -225,7 +216,7 @@ describe("indicators in the tab", () => {
     // What was saved, read back from SharePoint over REST: one row per indicator, every count hidden
     // that the exact run has from 1 to 9 (the analyst's small count among them), no count that small
     // shown anywhere in any row, and no employee number.
-    const savedRows = (await storeAs(LEAD).indicatorResults()).filter((r) => r.year === "2024/25" && r.origin === "computed");
+    const savedRows = (await storeAs(app, LEAD).indicatorResults()).filter((r) => r.year === "2024/25" && r.origin === "computed");
     expect(savedRows.map((r) => r.indicator).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     for (const row of savedRows) {
       const detail = JSON.parse(row.detail) as Record<string, unknown>;
@@ -315,7 +306,7 @@ describe("indicators in the tab", () => {
   it("a reader sees the saved results only (suppressed), with no run controls", async () => {
     // Its own set-up: the plan editor's protected results for 2024/25, saved through the data layer as the
     // tab saves them (whatever an earlier test saved is overwritten, one row per indicator).
-    const lead = storeAs(LEAD);
+    const lead = storeAs(app, LEAD);
     const editor = await lead.me();
     await lead.saveIndicatorResults(rowsToSave(suppressResults(exactResults!), "2024/25", editor.title));
     const { context, page } = await openAs(browser, app, COMMITTEE);

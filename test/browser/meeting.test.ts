@@ -3,11 +3,10 @@
 // remembered, share-to-stage only when the host allows it), the stage at 1920x1080 with the
 // indicators' headline figures, axe-core and screenshots in the three themes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createPlanStore, createSp } from "../../src/sharepoint";
+import type { Browser, Page } from "playwright-core";
 import type { PlanStore } from "../../src/sharepoint/types";
 import { join } from "node:path";
-import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
+import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, screenshot, startApp, type RunningApp, type Theme, people, storeAs, expectNoAxeViolations } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const AMARA = "amara.okafor@wres.test";
@@ -15,36 +14,9 @@ const STAGE = { width: 1920, height: 1080 };
 
 let app: RunningApp;
 let browser: Browser;
-const contexts = new Map<string, BrowserContext>();
-
-async function openAs(upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  let context = contexts.get(upn);
-  if (!context) {
-    context = await browser.newContext({ viewport: SIDE_PANEL, locale: "en-GB" });
-    context.setDefaultNavigationTimeout(180_000);
-    context.setDefaultTimeout(60_000);
-    contexts.set(upn, context);
-  }
-  const page = await context.newPage();
-  await page.setViewportSize(options.viewport ?? SIDE_PANEL);
-  await page.goto(`${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...query })}`);
-  return page;
-}
-
-function storeAs(upn: string): PlanStore {
-  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
-}
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`)
-    .join("\n");
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const violations = await runAxe(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
+let users: ReturnType<typeof people>;
+const openAs = (upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}) =>
+  users.open(upn, { ...options, query });
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -55,13 +27,14 @@ const today = isoDay(new Date());
 beforeAll(async () => {
   app = await startApp({ seed: "demo" });
   browser = await launchBrowser();
+  users = people(browser, app, { viewport: SIDE_PANEL });
   const page = await openAs(LEAD, { view: "sidepanel" });
   await page.getByRole("heading", { name: /^Committee view/ }).waitFor({ timeout: 120_000 });
   await page.close();
 });
 
 afterAll(async () => {
-  for (const context of contexts.values()) await context.close();
+  await users?.closeAll();
   await browser?.close();
   await app?.close();
 });
@@ -69,7 +42,7 @@ afterAll(async () => {
 describe("the meeting side panel at 320 px", () => {
   it("shows an update made in another context among the changes since the chosen date", async () => {
     // Amara, elsewhere, moves one of her actions and writes a note.
-    const amara = storeAs(AMARA);
+    const amara = storeAs(app, AMARA);
     const [year] = await amara.planYears();
     const snapshot = await amara.loadPlan(year!);
     const mine = snapshot.actions.find((a) => a.leads.some((p) => p.email?.toLowerCase() === AMARA) && a.rag !== "Blue" && a.rag !== "Red");
@@ -180,7 +153,7 @@ async function expectStageSummary(page: Page, store: PlanStore, year: string) {
 
 describe("the meeting stage at 1920x1080", () => {
   it("renders the RAG summary, objectives and the indicators' headline figures with trends", async () => {
-    const lead = storeAs(LEAD);
+    const lead = storeAs(app, LEAD);
     const [year] = await lead.planYears();
     const existing = await lead.indicatorResults();
     if (!existing.some((r) => r.indicator === 2)) {

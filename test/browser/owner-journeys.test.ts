@@ -3,19 +3,13 @@
 // action offers no primary "Update progress". Screenshots in the three themes at 320 px.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { createPlanStore, createSp } from "../../src/sharepoint";
-import type { PlanStore } from "../../src/sharepoint/types";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, openAs, screenshot, startApp, type RunningApp } from "../support/browser";
+import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, openAs, screenshot, startApp, type RunningApp, storeAs } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const AMARA = "amara.okafor@wres.test";
 
 let app: RunningApp;
 let browser: Browser;
-
-function storeAs(upn: string): PlanStore {
-  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
-}
 
 beforeAll(async () => {
   app = await startApp({ seed: "demo" });
@@ -29,7 +23,7 @@ afterAll(async () => {
 
 describe("the Edit action dialog at narrow widths", () => {
   it("keeps the RAG dropdown inside the dialog from 320 to 600 px, and focusing it scrolls nothing sideways", async () => {
-    const { actions } = await storeAs(LEAD).loadPlan("2024/25");
+    const { actions } = await storeAs(app, LEAD).loadPlan("2024/25");
     const action = actions.find((a) => a.rag !== "Blue")!;
     const sizes = [...THEMES.map((theme) => ({ theme, viewport: SIDE_PANEL })), ...[420, 480, 540, 600].map((width) => ({ theme: "default" as const, viewport: { width, height: 800 } }))];
     for (const { theme, viewport } of sizes) {
@@ -59,7 +53,7 @@ describe("the Edit action dialog at narrow widths", () => {
 
 describe("a completed (Blue) action", () => {
   it("has no primary 'Update progress': a quiet 'Add a note or reopen' instead, while open actions keep the primary button", async () => {
-    const { actions } = await storeAs(AMARA).loadPlan("2024/25");
+    const { actions } = await storeAs(app, AMARA).loadPlan("2024/25");
     const mine = actions.filter((a) => a.leads.some((p) => p.email?.toLowerCase() === AMARA));
     const done = mine.find((a) => a.rag === "Blue")!;
     const open = mine.find((a) => a.rag !== "Blue")!;

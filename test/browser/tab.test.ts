@@ -2,11 +2,10 @@
 // as each role: plan editor, action owner, reader; conflicts between two people; throttling;
 // axe-core on every screen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createPlanStore, createSp, PermissionError } from "../../src/sharepoint";
+import type { Browser, Page } from "playwright-core";
+import { PermissionError } from "../../src/sharepoint";
 import type { Action } from "../../src/plan";
-import type { PlanStore } from "../../src/sharepoint/types";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
+import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type RunningApp, type Theme, people, storeAs, expectNoAxeViolations, describeViolations } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const AMARA = "amara.okafor@wres.test";
@@ -15,39 +14,15 @@ const CHAIR = "network.chair@wres.test";
 
 let app: RunningApp;
 let browser: Browser;
-const contexts = new Map<string, BrowserContext>();
-
-/**
- * A page signed in as `upn`. One browser context per person for the whole file, so the dev
- * server's modules are fetched once per person (a fresh context re-fetches every module).
- */
-async function openAs(
-  upn: string,
-  options: { theme?: Theme; viewport?: { width: number; height: number }; query?: Record<string, string> } = {},
-): Promise<{ page: Page; context: { close(): Promise<void> } }> {
-  let context = contexts.get(upn);
-  if (!context) {
-    context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB" });
-    context.setDefaultNavigationTimeout(180_000);
-    context.setDefaultTimeout(60_000);
-    contexts.set(upn, context);
-  }
-  const page = await context.newPage();
-  if (options.viewport) await page.setViewportSize(options.viewport);
-  await page.goto(pageUrl(upn, options));
+let users: ReturnType<typeof people>;
+/** A page signed in as `upn`; `context.close()` closes the page (the person's context is kept for the file). */
+async function openAs(upn: string, options: { theme?: Theme; viewport?: { width: number; height: number }; query?: Record<string, string> } = {}) {
+  const page = await users.open(upn, options);
   return { page, context: { close: () => page.close() } };
 }
 
-function pageUrl(upn: string, options: { theme?: Theme; query?: Record<string, string> } = {}): string {
-  return `${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...options.query })}`;
-}
-
-function storeAs(upn: string): PlanStore {
-  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
-}
-
 async function plan(upn = LEAD) {
-  const store = storeAs(upn);
+  const store = storeAs(app, upn);
   const [year] = await store.planYears();
   return store.loadPlan(year!);
 }
@@ -62,20 +37,10 @@ async function ready(page: Page) {
   await page.getByRole("heading", { name: "Objectives" }).or(page.getByRole("heading", { name: /^Actions led by/ })).first().waitFor();
 }
 
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`)
-    .join("\n");
-}
-
-async function expectNoAxeViolations(page: Page, include?: string) {
-  const violations = await runAxe(page, include);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
-
 beforeAll(async () => {
   app = await startApp({ seed: "demo" });
   browser = await launchBrowser();
+  users = people(browser, app, { viewport: DESKTOP });
   // Warm the dev server (dependency optimisation and first transforms) once for every test below.
   for (const upn of [LEAD, AMARA]) {
     const { context, page } = await openAs(upn);
@@ -85,7 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts.values()) await context.close();
+  await users?.closeAll();
   await browser?.close();
   await app?.close();
 });
@@ -139,7 +104,7 @@ describe("the tab as each role", () => {
     await form.getByLabel("Completion note").fill("Completed: every division reports quarterly");
     await form.getByRole("button", { name: "Save" }).click();
     await form.waitFor({ state: "detached" });
-    const store = storeAs(LEAD);
+    const store = storeAs(app, LEAD);
     expect((await store.getAction(action.id)).rag).toBe("Blue");
     const [latest] = await store.history(action.id);
     expect(latest).toMatchObject({ rag: "Blue", previousRag: action.rag, note: "Completed: every division reports quarterly" });
@@ -179,7 +144,7 @@ describe("the tab as each role", () => {
     await panel.getByText("Recovery plan agreed with the divisional director").waitFor();
     await expect(panel.getByText(/^Update by Amara Okafor/).first().isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(page);
-    const saved = await storeAs(LEAD).getAction(action.id);
+    const saved = await storeAs(app, LEAD).getAction(action.id);
     expect(saved.rag).toBe("Red");
     expect(saved.progress).toBe("Panel pool recruited; training booked for March");
     await context.close();
@@ -199,8 +164,8 @@ describe("the tab as each role", () => {
     await page.getByRole("tab", { name: "My actions" }).click();
     await page.getByText("You do not lead any actions in this plan.").waitFor();
 
-    await expect(storeAs(COMMITTEE).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" })).rejects.toBeInstanceOf(PermissionError);
-    expect((await storeAs(LEAD).getAction(action.id)).rag).toBe(action.rag);
+    await expect(storeAs(app, COMMITTEE).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" })).rejects.toBeInstanceOf(PermissionError);
+    expect((await storeAs(app, LEAD).getAction(action.id)).rag).toBe(action.rag);
     await context.close();
   });
 
@@ -242,9 +207,9 @@ describe("the tab as each role", () => {
       body: JSON.stringify({ Title: "Changed by the chair" }),
     });
     expect(merge.status).toBe(403);
-    await expect(storeAs(CHAIR).updateAction(action.id, action.etag, { dueDate: "2099-12-31" })).rejects.toBeInstanceOf(PermissionError);
-    await expect(storeAs(CHAIR).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" })).rejects.toBeInstanceOf(PermissionError);
-    const after = await storeAs(LEAD).getAction(action.id);
+    await expect(storeAs(app, CHAIR).updateAction(action.id, action.etag, { dueDate: "2099-12-31" })).rejects.toBeInstanceOf(PermissionError);
+    await expect(storeAs(app, CHAIR).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" })).rejects.toBeInstanceOf(PermissionError);
+    const after = await storeAs(app, LEAD).getAction(action.id);
     expect({ title: after.title, dueDate: after.dueDate, rag: after.rag }).toEqual({ title: action.title, dueDate: action.dueDate, rag: action.rag });
     await context.close();
   });
@@ -278,8 +243,8 @@ describe("two people editing the same action", () => {
     await expectNoAxeViolations(second.page);
     await conflict.getByRole("button", { name: "Keep mine" }).click();
     await conflict.waitFor({ state: "detached" });
-    await expect(storeAs(LEAD).getAction(action.id)).resolves.toMatchObject({ progress: "Version from the action owner" });
-    const history = await storeAs(LEAD).history(action.id);
+    await expect(storeAs(app, LEAD).getAction(action.id)).resolves.toMatchObject({ progress: "Version from the action owner" });
+    const history = await storeAs(app, LEAD).history(action.id);
     expect(history.some((u) => u.progress === "Version from the plan editor")).toBe(true);
     await first.context.close();
     await second.context.close();
@@ -289,7 +254,7 @@ describe("two people editing the same action", () => {
     // An open action: a completed (Blue) one offers "Add a note or reopen" instead of "Update progress".
     const all = await amarasActions();
     const action = all.slice(3).find((a) => a.rag !== "Blue") ?? all[0]!;
-    const before = await storeAs(LEAD).getAction(action.id);
+    const before = await storeAs(app, LEAD).getAction(action.id);
     const newRag = before.rag === "Green" ? "Amber" : "Green";
     const first = await openAs(LEAD);
     const second = await openAs(AMARA);
@@ -308,7 +273,7 @@ describe("two people editing the same action", () => {
     await expect(conflict.getByRole("radiogroup", { name: "Which Progress to keep" }).getByRole("radio", { name: "Yours" }).isChecked()).resolves.toBe(true);
     await conflict.getByRole("button", { name: "Merge field by field" }).click();
     await conflict.waitFor({ state: "detached" });
-    await expect(storeAs(LEAD).getAction(action.id)).resolves.toMatchObject({ rag: newRag, progress: "Owner's progress, written at the same time" });
+    await expect(storeAs(app, LEAD).getAction(action.id)).resolves.toMatchObject({ rag: newRag, progress: "Owner's progress, written at the same time" });
     await first.context.close();
     await second.context.close();
   });
@@ -339,7 +304,7 @@ describe("resilience", () => {
   it("opens at a deep-linked action and copies a link that opens it again", async () => {
     const action = (await amarasActions())[1]!;
     const { context, page } = await openAs(LEAD, { query: { action: String(action.id) } });
-    await contexts.get(LEAD)!.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+    await (await users.context(LEAD)).grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
     const panel = page.getByRole("dialog", { name: new RegExp(`^${action.number.replace(".", "\\.")} `) });
     await panel.waitFor();
     await panel.getByRole("button", { name: "Copy link" }).click();
@@ -395,8 +360,8 @@ describe("screens in every theme and at the meeting side panel width", () => {
       await page.getByRole("button", { name: `Update progress on action ${target.number}` }).click();
       const form = page.getByRole("form", { name: `Update progress on action ${target.number}` });
       await form.getByLabel("Progress", { exact: true }).fill(`Owner's progress (${theme}, ${size})`);
-      const current = await storeAs(LEAD).getAction(target.id);
-      await storeAs(LEAD).updateProgress(target.id, current.etag, { progress: `Plan editor's progress (${theme}, ${size})` });
+      const current = await storeAs(app, LEAD).getAction(target.id);
+      await storeAs(app, LEAD).updateProgress(target.id, current.etag, { progress: `Plan editor's progress (${theme}, ${size})` });
       await form.getByRole("button", { name: "Save update" }).click();
       const conflict = page.getByRole("alertdialog");
       await conflict.getByText(`Plan editor's progress (${theme}, ${size})`).waitFor();
@@ -412,7 +377,7 @@ describe("screens in every theme and at the meeting side panel width", () => {
 
 describe("renumbering objectives", () => {
   it("previews the numbers that change, in every theme and at side panel width, then closes the gap", async () => {
-    const store = storeAs(LEAD);
+    const store = storeAs(app, LEAD);
     const snapshot = await plan();
     const top = Math.max(...snapshot.objectives.map((o) => Number(o.number)).filter(Number.isFinite));
     // An objective two places past the end: renumbering brings it and its action down by one.

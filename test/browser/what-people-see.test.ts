@@ -6,12 +6,10 @@
 // and at 320 px.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { createPlanStore, createSp } from "../../src/sharepoint";
-import type { PlanStore } from "../../src/sharepoint/types";
 import { computeResults, suppressResults } from "../../src/indicators";
 import { rowsToSave } from "../../src/ui/indicators/view";
 import { join } from "node:path";
-import { DESKTOP, SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, openAs, screenshot, startApp, type RunningApp } from "../support/browser";
+import { DESKTOP, SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, openAs, screenshot, startApp, type RunningApp, storeAs } from "../support/browser";
 import { applications, cases, dataset, staffMany, trainingMany } from "../unit/indicators/fixtures";
 
 const LEAD = "edi.lead@wres.test";
@@ -23,10 +21,6 @@ const SLOW = 600_000;
 
 let app: RunningApp;
 let browser: Browser;
-
-function storeAs(upn: string): PlanStore {
-  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
-}
 
 /** Whether the element's box lies inside the viewport (a person sees it without scrolling). */
 async function inView(page: Page, locator: Locator): Promise<boolean> {
@@ -52,7 +46,7 @@ beforeAll(async () => {
       training: [...trainingMany(300, "white"), ...trainingMany(120, "bme")],
     }),
   );
-  const lead = storeAs(LEAD);
+  const lead = storeAs(app, LEAD);
   await lead.saveIndicatorResults([
     ...rowsToSave(suppressResults(doc, 10), YEAR, "EDI Lead"),
     { year: "2023/24", standard: "nhs-england-wres", indicator: 2, value: 2.6, detail: "{}", origin: "entered" },
@@ -66,7 +60,7 @@ afterAll(async () => {
 
 describe("a newcomer's first screen", () => {
   it("says what the plan is in one line, and that the counts are counts of actions, in view at 1280 and 320 px", async () => {
-    const total = (await storeAs(LEAD).loadPlan(YEAR)).actions.length;
+    const total = (await storeAs(app, LEAD).loadPlan(YEAR)).actions.length;
     for (const [theme, viewport] of [...THEMES.map((theme) => [theme, DESKTOP] as const), ["default", SIDE_PANEL] as const]) {
       const { context, page } = await openAs(browser, app, COMMITTEE, { theme, viewport });
       await ready(page);
@@ -98,7 +92,7 @@ describe("an objective card at the side panel's width, in Welsh", () => {
 
 describe("the demo plan's dates", () => {
   it("fall in or around its own year (2024/25), and so does its last update", async () => {
-    const plan = await storeAs(LEAD).loadPlan(YEAR);
+    const plan = await storeAs(app, LEAD).loadPlan(YEAR);
     for (const action of plan.actions) {
       expect(action.dueDate! >= "2024-04-01" && action.dueDate! <= "2025-12-31", `${action.number} due ${action.dueDate}`).toBe(true);
       expect(action.modified >= "2024-03-01" && action.modified <= "2025-03-15", `${action.number} modified ${action.modified}`).toBe(true);
@@ -112,7 +106,7 @@ describe("the demo plan's dates", () => {
 
 describe("saving", () => {
   it("confirms each save with a 'Saved' toast: an owner's progress update, an action edit and an objective edit", async () => {
-    const plan = await storeAs(AMARA).loadPlan(YEAR);
+    const plan = await storeAs(app, AMARA).loadPlan(YEAR);
     const mine = plan.actions.find((a) => a.rag !== "Blue" && a.leads.some((p) => p.email?.toLowerCase() === AMARA))!;
     const owner = await openAs(browser, app, AMARA, { query: { action: String(mine.id) } });
     const panel = owner.page.getByRole("dialog");
@@ -154,15 +148,15 @@ describe("saving", () => {
 
 describe("a conflict", () => {
   it("names who saved first and when, and says 'Your version' only on the field the user changed", async () => {
-    const plan = await storeAs(LEAD).loadPlan(YEAR);
+    const plan = await storeAs(app, LEAD).loadPlan(YEAR);
     const action = plan.actions.find((a) => a.rag !== "Blue" && a.leads.some((p) => p.email?.toLowerCase() === AMARA) && a.id !== plan.actions[0]!.id)!;
     const { context, page } = await openAs(browser, app, LEAD, { query: { action: String(action.id) } });
     await page.getByRole("dialog").getByRole("button", { name: "Edit action" }).click();
     const dialog = page.getByRole("dialog", { name: `Edit action ${action.number}` });
     await dialog.getByLabel("Milestones").fill("Q1: scoping\nQ2: pilot in two divisions");
     // Meanwhile the action's lead records progress.
-    const current = await storeAs(AMARA).getAction(action.id);
-    await storeAs(AMARA).updateProgress(action.id, current.etag, { progress: "Pilot agreed with Surgery and Estates" });
+    const current = await storeAs(app, AMARA).getAction(action.id);
+    await storeAs(app, AMARA).updateProgress(action.id, current.etag, { progress: "Pilot agreed with Surgery and Estates" });
     await dialog.getByRole("button", { name: "Save" }).click();
     const conflict = page.getByRole("alertdialog");
     await conflict.getByRole("heading", { name: "Amara Okafor changed this action" }).waitFor();
@@ -183,7 +177,7 @@ describe("a conflict", () => {
 
 describe("date fields", () => {
   it("show and take dd/mm/yyyy, and open a calendar from the keyboard in the reader's language", async () => {
-    const plan = await storeAs(LEAD).loadPlan(YEAR);
+    const plan = await storeAs(app, LEAD).loadPlan(YEAR);
     const action = plan.actions.find((a) => a.dueDate && a.rag !== "Blue")!;
     const [y, m, d] = action.dueDate!.split("-");
     for (const [lang, theme, viewport] of [
@@ -214,7 +208,7 @@ describe("date fields", () => {
     await dialog.getByLabel("Due date", { exact: true }).press("Tab");
     await dialog.getByRole("button", { name: "Save" }).click();
     await dialog.waitFor({ state: "detached" });
-    expect((await storeAs(LEAD).getAction(action.id)).dueDate).toBe("2025-04-03");
+    expect((await storeAs(app, LEAD).getAction(action.id)).dueDate).toBe("2025-04-03");
     await screenshot(page, "i19-date-saved-contrast");
     await context.close();
   }, SLOW);
@@ -276,7 +270,7 @@ describe("indicator results for a Welsh reader", () => {
 
 describe("the committee report", () => {
   it("links each objective and action it mentions to the tab", async () => {
-    const plan = await storeAs(LEAD).loadPlan(YEAR);
+    const plan = await storeAs(app, LEAD).loadPlan(YEAR);
     const { context, page } = await openAs(browser, app, LEAD, { query: { view: "report", since: "2024-04-01", year: YEAR } });
     const objective = plan.objectives[0]!;
     const heading = page.getByRole("link", { name: `${objective.number}. ${objective.title}` });
@@ -292,7 +286,7 @@ describe("the committee report", () => {
 
 describe("choosing a lead", () => {
   it("warns when the person chosen can only read the plan, and not for someone who can update it", async () => {
-    const plan = await storeAs(LEAD).loadPlan(YEAR);
+    const plan = await storeAs(app, LEAD).loadPlan(YEAR);
     const action = plan.actions.find((a) => a.rag !== "Blue")!;
     for (const [theme, viewport] of [
       ["default", DESKTOP],

@@ -7,10 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createPlanStore, createSp } from "../../src/sharepoint";
-import type { PlanStore } from "../../src/sharepoint/types";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
+import type { Browser, Page } from "playwright-core";
+import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, screenshot, startApp, type RunningApp, type Theme, people, storeAs, expectNoAxeViolations } from "../support/browser";
 import { CORPUS } from "../unit/plan-import/corpus";
 import { pdfText } from "../support/pdf";
 import { publishedStylePlan } from "../unit/plan-import/published-plan";
@@ -23,35 +21,9 @@ const IMPORT_YEAR = "2023/24";
 let app: RunningApp;
 let browser: Browser;
 let planFile: string;
-const contexts = new Map<string, BrowserContext>();
-
-async function openAs(upn: string, query: Record<string, string>, options: { theme?: Theme } = {}): Promise<Page> {
-  let context = contexts.get(upn);
-  if (!context) {
-    context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB", acceptDownloads: true });
-    context.setDefaultNavigationTimeout(180_000);
-    context.setDefaultTimeout(60_000);
-    contexts.set(upn, context);
-  }
-  const page = await context.newPage();
-  await page.goto(`${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...query })}`);
-  return page;
-}
-
-function storeAs(upn: string): PlanStore {
-  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
-}
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`)
-    .join("\n");
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const violations = await runAxe(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
+let users: ReturnType<typeof people>;
+const openAs = (upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}) =>
+  users.open(upn, { ...options, query });
 
 async function choosePlan(page: Page) {
   await page.getByLabel("Plan file (Excel .xlsx or Word .docx)").setInputFiles(planFile);
@@ -61,6 +33,7 @@ async function choosePlan(page: Page) {
 beforeAll(async () => {
   app = await startApp({ seed: "demo" });
   browser = await launchBrowser();
+  users = people(browser, app, { viewport: DESKTOP, acceptDownloads: true });
   const dir = mkdtempSync(join(tmpdir(), "wres-year-"));
   planFile = join(dir, "WRES action plan 2023-24.xlsx");
   writeFileSync(planFile, await publishedStylePlan());
@@ -70,7 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts.values()) await context.close();
+  await users?.closeAll();
   await browser?.close();
   await app?.close();
 });
@@ -99,7 +72,7 @@ describe("importing a published-style plan", () => {
 
     await page.getByRole("button", { name: /^Import \d+ changes$/ }).click();
     await page.getByText(/^Imported: 2 objectives and 5 actions added/).waitFor();
-    const stored = await storeAs(LEAD).loadPlan(IMPORT_YEAR);
+    const stored = await storeAs(app, LEAD).loadPlan(IMPORT_YEAR);
     expect(stored.objectives.map((o) => o.title).sort()).toEqual(["Fair employee relations processes (Indicator 3)", "Improve representation at senior levels (WRES indicators 1 and 9)"]);
     expect(stored.actions).toHaveLength(5);
 
@@ -108,7 +81,7 @@ describe("importing a published-style plan", () => {
     await choosePlan(again);
     await again.getByTestId("nothing-to-change").waitFor();
     expect(await again.getByRole("button", { name: /^Import \d+ changes$/ }).isDisabled()).toBe(true);
-    expect((await storeAs(LEAD).loadPlan(IMPORT_YEAR)).actions).toHaveLength(5);
+    expect((await storeAs(app, LEAD).loadPlan(IMPORT_YEAR)).actions).toHaveLength(5);
     await again.close();
     await page.close();
   });
@@ -169,7 +142,7 @@ describe("importing plans as organisations publish them", () => {
 
     await page.getByRole("button", { name: "Import 3 changes" }).click();
     await page.getByText(/^Imported: 1 objectives and 2 actions added/).waitFor();
-    const store = storeAs(LEAD);
+    const store = storeAs(app, LEAD);
     const plan = await store.loadPlan(year);
     expect(plan.actions.map((a) => a.number).sort()).toEqual(["1.1", "1.2"]);
     expect(plan.objectives[0]?.description).toBe("Panels agreed with the staff network in May");
@@ -213,7 +186,7 @@ describe("importing plans as organisations publish them", () => {
     expect(await button.isDisabled()).toBe(false);
     await button.click();
     await page.getByText(/^Imported: 1 objectives and 2 actions added/).waitFor();
-    expect((await storeAs(LEAD).loadPlan(year)).actions).toHaveLength(2);
+    expect((await storeAs(app, LEAD).loadPlan(year)).actions).toHaveLength(2);
     await page.close();
   });
 
@@ -251,7 +224,7 @@ describe("importing plans as organisations publish them", () => {
       }
     }
     await screenshot(page, "year-import-bad-file-default");
-    expect((await storeAs(LEAD).loadPlan(year)).objectives).toEqual([]);
+    expect((await storeAs(app, LEAD).loadPlan(year)).objectives).toEqual([]);
     await page.close();
   });
 });
@@ -264,7 +237,7 @@ describe("the committee report", () => {
     expect(download.suggestedFilename()).toBe("WRES committee report 2024-25 since 2024-04-01.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
-    const { objectives, actions } = await storeAs(LEAD).loadPlan("2024/25");
+    const { objectives, actions } = await storeAs(app, LEAD).loadPlan("2024/25");
     expect(workbook.worksheets.length).toBe(objectives.length + 1);
     expect(workbook.worksheets[0]!.name).toBe("Summary");
 
@@ -304,7 +277,7 @@ describe("the committee report", () => {
   });
 
   it("has a print view that prints cleanly (screen, print media and PDF), with the report's content on paper", async () => {
-    const { objectives } = await storeAs(LEAD).loadPlan("2024/25");
+    const { objectives } = await storeAs(app, LEAD).loadPlan("2024/25");
     expect(objectives.length).toBeGreaterThan(0);
     for (const theme of THEMES) {
       const page = await openAs(LEAD, { view: "report", since: "2024-04-01" }, { theme });
@@ -344,7 +317,7 @@ describe("the committee report", () => {
 
 describe("rolling the plan over", () => {
   it("carries open actions into next year with a link back and closes this year read-only", async () => {
-    const before = await storeAs(LEAD).loadPlan("2024/25");
+    const before = await storeAs(app, LEAD).loadPlan("2024/25");
     const open = before.actions.filter((a) => a.rag !== "Blue");
     const page = await openAs(LEAD, { view: "year", year: "2024/25" });
     await page.getByRole("button", { name: "Preview roll-over to 2025/26" }).click();
@@ -355,7 +328,7 @@ describe("rolling the plan over", () => {
     await page.getByRole("button", { name: "Roll over to 2025/26" }).click();
     await page.getByText(/^Done: \d+ objectives and \d+ actions created in 2025\/26/).waitFor();
 
-    const store = storeAs(LEAD);
+    const store = storeAs(app, LEAD);
     const next = await store.loadPlan("2025/26");
     expect(next.actions).toHaveLength(open.length);
     expect(next.actions.map((a) => a.carriedFromId).sort()).toEqual(open.map((a) => a.id).sort());
@@ -365,7 +338,7 @@ describe("rolling the plan over", () => {
   });
 
   it("shows the closed year to the plan editor read-only, with a notice naming the year it was carried into", async () => {
-    const closed = await storeAs(LEAD).loadPlan("2024/25");
+    const closed = await storeAs(app, LEAD).loadPlan("2024/25");
     const objective = [...closed.objectives].sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }))[0]!;
     const action = closed.actions.find((a) => a.objectiveId === objective.id)!;
     const page = await openAs(LEAD, { year: "2024/25" });
@@ -402,8 +375,8 @@ describe("rolling the plan over", () => {
   });
 
   it("links a carried-over action back to the action it continues, the link opens the closed year at it, and that action links forward again", async () => {
-    const next = await storeAs(LEAD).loadPlan("2025/26");
-    const earlier = await storeAs(LEAD).loadPlan("2024/25");
+    const next = await storeAs(app, LEAD).loadPlan("2025/26");
+    const earlier = await storeAs(app, LEAD).loadPlan("2024/25");
     const carried = [...next.actions].sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }))[0]!;
     const from = earlier.actions.find((a) => a.id === carried.carriedFromId)!;
     for (const theme of THEMES) {

@@ -5,6 +5,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { createServer, type ViteDevServer } from "vite";
+import { expect } from "vitest";
+import { createPlanStore, createSp } from "../../src/sharepoint";
+import type { PlanStore } from "../../src/sharepoint/types";
 
 export const SCREENSHOT_DIR = resolve("test-results/screenshots");
 
@@ -71,6 +74,45 @@ export async function openAs(
   return { context, page };
 }
 
+type Viewport = { width: number; height: number };
+
+/**
+ * The people of one test file, each signed in in their own browser context, kept for the whole file
+ * so the dev server's modules are fetched once per person (a fresh context re-fetches every module).
+ */
+export function people(browser: Browser, app: RunningApp, defaults: { viewport: Viewport; acceptDownloads?: boolean }) {
+  const contexts = new Map<string, BrowserContext>();
+  async function context(upn: string): Promise<BrowserContext> {
+    let found = contexts.get(upn);
+    if (!found) {
+      found = await browser.newContext({ viewport: defaults.viewport, locale: "en-GB", acceptDownloads: defaults.acceptDownloads ?? false });
+      found.setDefaultNavigationTimeout(180_000);
+      found.setDefaultTimeout(60_000);
+      contexts.set(upn, found);
+    }
+    return found;
+  }
+  return {
+    context,
+    /** A new page signed in as `upn`, opened at the tab's address with `query`. */
+    async open(upn: string, options: { theme?: Theme; viewport?: Viewport; query?: Record<string, string> } = {}): Promise<Page> {
+      const page = await (await context(upn)).newPage();
+      await page.setViewportSize(options.viewport ?? defaults.viewport);
+      await page.goto(`${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...options.query })}`);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const open of contexts.values()) await open.close();
+      contexts.clear();
+    },
+  };
+}
+
+/** The plan's data layer signed in as `upn`, against the running app's SharePoint stand-in. */
+export function storeAs(app: RunningApp, upn: string): PlanStore {
+  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = join(SCREENSHOT_DIR, `${name}.png`);
@@ -102,4 +144,16 @@ export async function runAxe(page: Page, include?: string): Promise<AxeViolation
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
   }, include ?? null);
+}
+
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`)
+    .join("\n");
+}
+
+/** The page (or the part of it matching `include`) passes axe's WCAG 2.2 AA rules. */
+export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  const violations = await runAxe(page, include);
+  expect(violations, describeViolations(violations)).toEqual([]);
 }
