@@ -13,6 +13,7 @@ import type {
 import { ConflictError, OfflineError, PermissionError } from "../../src/sharepoint/errors";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../../src/plan/writer";
 import { AUDIT_FIELDS, type ActionVersion, type VersionFields } from "../../src/plan/versions";
+import { action as anAction, objective as anObjective } from "./plan-fixtures";
 
 export { ConflictError, OfflineError, PermissionError };
 
@@ -39,43 +40,11 @@ export const ROLES: Record<string, Capabilities> = {
 const YEAR = "2025/26";
 
 function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
-  return {
-    id,
-    etag: '"1"',
-    title,
-    planYear: YEAR,
-    number,
-    description: null,
-    owner: PEOPLE.lead,
-    sponsor: null,
-    indicators: [],
-    highImpactActions: [],
-    ragOverride: null,
-    ragOverrideReason: null,
-    modified: "2025-10-01T09:00:00Z",
-    ...extra,
-  };
+  return anObjective({ id, title, planYear: YEAR, number, owner: PEOPLE.lead, indicators: [], modified: "2025-10-01T09:00:00Z", ...extra });
 }
 
 function action(id: number, objectiveId: number, number: string, title: string, extra: Partial<Action> = {}): Action {
-  return {
-    id,
-    etag: '"1"',
-    objectiveId,
-    number,
-    title,
-    leads: [PEOPLE.amara],
-    leadText: null,
-    dueDate: "2026-03-31",
-    milestones: null,
-    progress: null,
-    kpis: null,
-    outcomes: null,
-    indicators: [],
-    rag: "Green",
-    modified: "2025-10-01T09:00:00Z",
-    ...extra,
-  };
+  return anAction({ id, objectiveId, number, title, leads: [PEOPLE.amara], leadText: null, dueDate: "2026-03-31", modified: "2025-10-01T09:00:00Z", ...extra });
 }
 
 /** A small plan: two objectives, four actions (one overdue against TODAY, one complete). */

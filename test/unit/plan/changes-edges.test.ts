@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { changesSince } from "../../../src/plan/changes";
 import type { Person } from "../../../src/plan/types";
-import { action, update } from "./fixtures";
+import { action, update } from "../../support/plan-fixtures";
 
 const since = "2025-03-01T00:00:00Z";
 const amara: Person = { id: 7, title: "Amara Okafor", email: null };

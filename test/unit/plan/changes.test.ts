@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changesSince } from "../../../src/plan/changes";
-import { action, update } from "./fixtures";
+import { action, update } from "../../support/plan-fixtures";
 
 describe("changesSince", () => {
   const actions = [

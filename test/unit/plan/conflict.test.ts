@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions, mergeFields, patchFrom, unresolvedFields } from "../../../src/plan/conflict";
-import { action } from "./fixtures";
+import { action } from "../../support/plan-fixtures";
 
 const amara = { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" };
 const tom = { id: 8, title: "Tom Hughes", email: "tom.hughes@wres.test" };

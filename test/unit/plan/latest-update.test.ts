@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyUpdate, itemEtag, RECORD_TAG, withLatestUpdate } from "../../../src/plan/authority";
 import type { Person, ProgressUpdate } from "../../../src/plan/types";
-import { action } from "./fixtures";
+import { action } from "../../support/plan-fixtures";
 
 const amara: Person = { id: 11, title: "Amara Okafor", email: null };
 const tom: Person = { id: 12, title: "Tom Hughes", email: null };

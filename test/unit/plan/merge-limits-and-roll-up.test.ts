@@ -5,7 +5,7 @@ import { compareVersions, mergeFields, sameValue } from "../../../src/plan/confl
 import { MAX_NOTE_LENGTH, validateProgress } from "../../../src/plan/validation";
 import { rollUp } from "../../../src/plan/rag";
 import { progressCounts, summarisePlan } from "../../../src/plan/summary";
-import { action, objective } from "./fixtures";
+import { action, objective } from "../../support/plan-fixtures";
 
 describe("values the same for a conflict", () => {
   it("treat empty, null and missing alike, and nothing else as empty", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isOverdue } from "../../../src/plan/overdue";
 import { localIsoDay } from "../../../src/plan/dates";
-import { action } from "./fixtures";
+import { action } from "../../support/plan-fixtures";
 
 describe("isOverdue", () => {
   it("is overdue when the due date has passed and the action is open", () => {

@@ -5,7 +5,7 @@ import { mergeFields, patchFrom } from "../../../src/plan/conflict";
 import { summarisePlan } from "../../../src/plan/summary";
 import { changesSince } from "../../../src/plan/changes";
 import { RAGS, type Action } from "../../../src/plan/types";
-import { action, objective, update } from "./fixtures";
+import { action, objective, update } from "../../support/plan-fixtures";
 
 const rag = fc.constantFrom(...RAGS);
 const text = fc.option(fc.constantFrom("", "Started", "Panel booked", "Delayed"), { nil: null });

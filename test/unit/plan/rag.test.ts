@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { rollUp, rollUpRag, worstRag } from "../../../src/plan/rag";
 import { RAGS, type Rag } from "../../../src/plan/types";
-import { action, objective } from "./fixtures";
+import { action, objective } from "../../support/plan-fixtures";
 
 const obj = objective({ id: 1 });
 

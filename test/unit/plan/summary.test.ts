@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summarisePlan } from "../../../src/plan/summary";
-import { action, objective } from "./fixtures";
+import { action, objective } from "../../support/plan-fixtures";
 
 describe("summarisePlan", () => {
   const objectives = [

@@ -1,47 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { nextPlanYear, rollOverPlan } from "../../../src/plan/rollover";
 import type { Action, Objective, Rag } from "../../../src/plan/types";
+import { action as anAction, objective as anObjective } from "../../support/plan-fixtures";
 
 const amara = { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" };
 
 function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
-  return {
-    id,
-    etag: `"${id}"`,
-    title,
-    planYear: "2024/25",
-    number,
-    description: null,
-    owner: amara,
-    sponsor: null,
-    indicators: [1],
-    highImpactActions: [],
-    ragOverride: null,
-    ragOverrideReason: null,
-    modified: "2025-03-01T10:00:00Z",
-    ...extra,
-  };
+  return anObjective({ id, etag: `"${id}"`, title, number, owner: amara, modified: "2025-03-01T10:00:00Z", ...extra });
 }
 
 function action(id: number, objectiveId: number, number: string, rag: Rag, extra: Partial<Action> = {}): Action {
-  return {
-    id,
-    etag: `"${id}"`,
-    objectiveId,
-    number,
-    title: `Action ${number}`,
-    leads: [amara],
-    leadText: "Head of EDI",
-    dueDate: "2025-03-31",
-    milestones: null,
-    progress: `Progress on ${number}`,
-    kpis: null,
-    outcomes: null,
-    indicators: [1],
-    rag,
-    modified: "2025-03-01T10:00:00Z",
-    ...extra,
-  };
+  return anAction({ id, etag: `"${id}"`, objectiveId, number, title: `Action ${number}`, leads: [amara], progress: `Progress on ${number}`, indicators: [1], rag, modified: "2025-03-01T10:00:00Z", ...extra });
 }
 
 const plan = {

@@ -1,4 +1,6 @@
-import type { Action, Objective, ProgressUpdate, Rag } from "../../../src/plan/types";
+// Plain plan data for tests: one objective, action and progress update with every field filled,
+// overridden where a test cares. The one place a new field of the domain types must be added.
+import type { Action, Objective, ProgressUpdate, Rag } from "../../src/plan/types";
 
 let nextId = 1000;
 
