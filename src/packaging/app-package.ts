@@ -3,6 +3,7 @@
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
+import { parseEnv } from "node:util";
 import { zipSync, type Zippable } from "fflate";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -29,20 +30,20 @@ export class PackageError extends Error {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEMVER = /^\d+\.\d+\.\d+$/;
 
-/** Parses a `.env` file: `KEY=value` lines, `#` comments, optional surrounding quotes. */
+/**
+ * Parses a `.env` file with Node's own parser (quotes, `export`, inline comments), after checking
+ * that every line is a comment or `KEY=value`: Node skips a malformed line silently, and a typo in a
+ * deployment setting should be named, not lost.
+ */
 export function parseEnvFile(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
   // Windows editors may save with a byte-order mark and CRLF line ends.
-  for (const [index, line] of text.replace(/^\uFEFF/, "").split(/\r?\n/).entries()) {
+  const clean = text.replace(/^\uFEFF/, "");
+  for (const [index, line] of clean.split(/\r?\n/).entries()) {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith("#")) continue;
-    const match = /^([A-Z][A-Z0-9_]*)\s*=\s*(.*)$/.exec(trimmed);
-    if (!match) throw new PackageError([{ where: `line ${index + 1}`, message: `expected KEY=value, found "${trimmed}"` }]);
-    let value = match[2]!.trim();
-    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
-    values[match[1]!] = value;
+    if (!/^(export\s+)?[A-Z][A-Z0-9_]*\s*=/.test(trimmed)) throw new PackageError([{ where: `line ${index + 1}`, message: `expected KEY=value, found "${trimmed}"` }]);
   }
-  return values;
+  return parseEnv(clean) as Record<string, string>;
 }
 
 function httpsUrl(value: string | undefined): URL | undefined {

@@ -106,6 +106,17 @@ describe("npm run package", () => {
     expect(result.variables.HOST_URL).toBe("https://wres.example.nhs.uk");
   });
 
+  it("names a line that is not KEY=value, and reads quoted values and inline comments as Node does", () => {
+    writeFileSync(join(work, "typo.env"), TEST_ENV.replace("HOST_URL=https://wres.example.nhs.uk", "HOST_URL https://wres.example.nhs.uk"));
+    const typoLine = TEST_ENV.split("\n").findIndex((line) => line.startsWith("HOST_URL=")) + 1;
+    expect(problemsOf(() => buildAppPackage({ envName: "typo", envFile: join(work, "typo.env"), outDir: join(work, "typo-out") }))).toEqual([
+      { where: `line ${typoLine}`, message: 'expected KEY=value, found "HOST_URL https://wres.example.nhs.uk"' },
+    ]);
+    writeFileSync(join(work, "quoted.env"), TEST_ENV.replace("HOST_URL=https://wres.example.nhs.uk", 'HOST_URL="https://wres.example.nhs.uk" # the tab\'s host'));
+    const result = buildAppPackage({ envName: "quoted", envFile: join(work, "quoted.env"), outDir: join(work, "quoted-out") });
+    expect(result.variables.HOST_URL).toBe("https://wres.example.nhs.uk");
+  });
+
   it("explains every unusable environment value at once", () => {
     writeFileSync(join(work, "bad.env"), "HOST_URL=http://wres.example.nhs.uk/\nCLIENT_ID=my-app\nTENANT_ID=contoso.onmicrosoft.com\nSHAREPOINT_ORIGIN=https://example.sharepoint.com/sites/wres\n");
     const problems = problemsOf(() => buildAppPackage({ envName: "bad", envFile: join(work, "bad.env"), outDir: join(work, "bad-out") }));
