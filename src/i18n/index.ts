@@ -2,21 +2,33 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import enGB from "./locales/en-GB.json";
-import cyGB from "./locales/cy-GB.json";
 
 export type AppLocale = "en-GB" | "cy-GB";
 export const LOCALES: readonly AppLocale[] = ["en-GB", "cy-GB"];
-export const catalogues = { "en-GB": enGB, "cy-GB": cyGB } as const;
+type Catalogue = typeof enGB;
+
+// English is bundled (every string falls back to it); Welsh is fetched when a Welsh session starts,
+// so the other nine in ten sessions do not download a second catalogue before their first paint.
+const loaded = new Map<AppLocale, Catalogue>([["en-GB", enGB]]);
+
+/** Fetches a locale's catalogue once; call before `createI18n` for that locale. */
+export async function loadCatalogue(locale: AppLocale): Promise<void> {
+  if (loaded.has(locale)) return;
+  const welsh = await import("./locales/cy-GB.json");
+  loaded.set(locale, welsh.default);
+}
 
 export function resolveLocale(tag: string | null | undefined): AppLocale {
   return /^cy(\b|[-_])/i.test(tag ?? "") ? "cy-GB" : "en-GB";
 }
 
-/** A separate i18next instance per app (and per test), initialised synchronously from bundled catalogues. */
+/** A separate i18next instance per app (and per test), initialised synchronously from loaded catalogues. */
 export function createI18n(locale: AppLocale): i18n {
+  const catalogue = loaded.get(locale);
+  if (!catalogue) throw new Error(`The ${locale} catalogue is not loaded yet: await loadCatalogue("${locale}") first.`);
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { "en-GB": { translation: enGB }, "cy-GB": { translation: cyGB } },
+    resources: { "en-GB": { translation: enGB }, [locale]: { translation: catalogue } },
     lng: locale,
     fallbackLng: "en-GB",
     interpolation: { escapeValue: false },

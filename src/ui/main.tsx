@@ -7,7 +7,7 @@ import { startAuth, type AuthSession } from "../auth/session";
 import type { SignInPurpose } from "../auth/errors";
 import { readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig } from "../auth/config";
 import { checkSetUp, checkSiteUrl, createPlanStore, createSp, provision, siteSchema, trustedSharePointOrigin, upgradeLists } from "../sharepoint";
-import { resolveLocale } from "../i18n";
+import { loadCatalogue, resolveLocale } from "../i18n";
 import { accountHintFrom, actionIdFromSubPage, initHost, messageOrigins, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
 import { App } from "./App";
 import type { ConfigSettings } from "./screens/ConfigPage";
@@ -41,6 +41,8 @@ async function start() {
   const theme: HostTheme = params.theme ?? context?.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");
   const locale = resolveLocale(params.lang ?? context?.locale ?? navigator.language);
   document.documentElement.lang = locale;
+  // Fetched alongside sign-in; if the Welsh catalogue cannot be fetched the tab opens in English.
+  const catalogue = loadCatalogue(locale).then(() => locale, () => "en-GB" as const);
 
   // The site from the address, else the team's, else the demo site (local) or the tenant's root site.
   const requestedSite = params.siteUrl ?? context?.teamSiteUrl ?? (config?.mode === "tenant" ? (trustedOrigin ?? location.origin) : `${location.origin}/sites/wres`);
@@ -107,6 +109,8 @@ async function start() {
   const store = connection?.store;
   // Meeting side panel / stage (Teams frame context or ?view=), plan-year tools and print view (?view=).
   const extra = isConfig || !store ? null : extraRoute(location.search, context?.frameContext ?? null);
+  const shownLocale = await catalogue;
+  document.documentElement.lang = shownLocale;
   createRoot(root).render(
     <App
       store={store}
@@ -115,7 +119,7 @@ async function start() {
       tracker={tracker}
       theme={theme}
       subscribeTheme={subscribeTheme}
-      locale={locale}
+      locale={shownLocale}
       year={params.year}
       initialActionId={params.actionId ?? actionIdFromSubPage(context?.subPageId)}
       initialObjectiveId={params.objectiveId}

@@ -7,8 +7,12 @@ import userEvent from "@testing-library/user-event";
 import { button, findButton, openDialog, renderApp } from "./render";
 import { FakePlanStore, ROLES, PEOPLE } from "../support/fake-store";
 import { ConfigPage, type ConfigSettings } from "../../src/ui/screens/ConfigPage";
-import { catalogues, formatDate, resolveLocale } from "../../src/i18n";
+import { formatDate, resolveLocale } from "../../src/i18n";
+import enGB from "../../src/i18n/locales/en-GB.json";
+import cyGB from "../../src/i18n/locales/cy-GB.json";
 import { NotProvisionedError } from "../../src/sharepoint/errors";
+
+const catalogues = { "en-GB": enGB, "cy-GB": cyGB };
 
 vi.setConfig({ testTimeout: 90_000 });
 

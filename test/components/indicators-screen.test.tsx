@@ -9,7 +9,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { I18nextProvider } from "react-i18next";
-import { catalogues, createI18n, type AppLocale } from "../../src/i18n";
+import { createI18n, type AppLocale } from "../../src/i18n";
+import enGB from "../../src/i18n/locales/en-GB.json";
+import cyGB from "../../src/i18n/locales/cy-GB.json";
 import { computeResults, suppressResults, type Counts, type RepresentationResult, type ResultsDocument } from "../../src/indicators";
 import { generateTrust } from "../../src/demo/trust";
 import type { DataFile, IndicatorResultRow } from "../../src/plan/types";
@@ -20,6 +22,8 @@ import { issueLine, issueText } from "../../src/ui/indicators/ValidationReport";
 import { rowsToSave, BOARD_SETTING_KEY, THRESHOLD_KEY } from "../../src/ui/indicators/view";
 import { findButton, renderApp } from "./render";
 import { FakePlanStore, PEOPLE, ROLES } from "../support/fake-store";
+
+const catalogues = { "en-GB": enGB, "cy-GB": cyGB };
 
 vi.setConfig({ testTimeout: 60_000 });
 

@@ -1,5 +1,9 @@
 import { afterEach } from "vitest";
 import { cleanup, configure } from "@testing-library/react";
+import { loadCatalogue } from "../../src/i18n";
+
+// The tab fetches the Welsh catalogue before it renders a Welsh session; tests render either language.
+await loadCatalogue("cy-GB");
 
 afterEach(() => cleanup());
 
