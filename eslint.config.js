@@ -35,6 +35,17 @@ export default tseslint.config(
     },
   },
   {
+    // Before the core's block: a later block's rule replaces an earlier one's for the files both match.
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/localsp/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/localsp", "**/localsp/**"], message: "The local SharePoint server is a stand-in for development and tests: the app reaches it only over HTTP, as it reaches SharePoint Online." }] },
+      ],
+    },
+  },
+  {
     files: ["src/workbook/**/*.ts", "src/indicators/**/*.ts", "src/plan/**/*.ts"],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
