@@ -25,7 +25,7 @@ import {
   readActionsView,
   withoutActionsView,
 } from "../../../src/ui/state/actionsAddress";
-import { action, objective } from "../plan/fixtures";
+import { action, objective, update } from "../plan/fixtures";
 
 const TOM: Person = { id: 3, title: "Tom Hughes", email: "tom.hughes@wres.test" };
 const AMARA: Person = { id: 2, title: "Amara Okafor", email: "amara.okafor@wres.test" };
@@ -41,7 +41,7 @@ const actions: Action[] = [
   action({ id: 5, objectiveId: 10, number: "10.1", title: "Cwrs hyfforddiant ŵyr", leads: [], leadText: "Head of EDI", indicators: [], rag: "Red", dueDate: "2025-03-31", modified: "2025-03-10T10:00:00Z" }),
   action({ id: 6, objectiveId: 1, number: "1.2", title: "Band 8a representation targets", leads: [AMARA], leadText: null, indicators: [1], rag: "Red", dueDate: "2025-01-31", modified: "2024-12-01T10:00:00Z" }),
 ];
-const snapshot = { actions, lastUpdates: { 4: { id: 90, actionId: 4, author: null, date: "2025-03-12T09:00:00Z", rag: "Amber", previousRag: "Green", note: null, progress: null, kind: "update" as const } } };
+const snapshot = { actions, lastUpdates: { 4: update(4, "2025-03-12T09:00:00Z", "Green", "Amber") } };
 const view = (over: Partial<ActionsView>): ActionsView => ({ ...DEFAULT_VIEW, ...over });
 const numbers = (over: Partial<ActionsView>) => viewActions(snapshot, view(over), TODAY).map((a) => a.number);
 
