@@ -159,7 +159,7 @@ export function ActionsBoard(props: { actions: Action[]; onOpenAction: (id: numb
 
   return (
     <div className={styles.root}>
-      <MessageBar intent="info">
+      <MessageBar intent="info" layout="multiline">
         <MessageBarBody>{why}</MessageBarBody>
       </MessageBar>
       {error ? <ErrorMessage error={error} /> : null}
