@@ -130,6 +130,14 @@ describe("the plan-wide Actions view", () => {
     expect(await page.locator('article[draggable="true"]').count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Move action/ }).count()).toBe(0);
     await context.close();
+
+    // In Welsh, at the side panel's width.
+    const welsh = await openAs(browser, app, COMMITTEE, { viewport: SIDE_PANEL, query: { tab: "actions", layout: "board", lang: "cy" } });
+    await welsh.page.getByText(/Gallwch edrych ar y bwrdd ond nid symud ei gardiau/).waitFor();
+    await welsh.page.getByRole("heading", { name: /^Coch: oddi ar y trywydd \(\d+\)$/ }).waitFor();
+    await screenshot(welsh.page, "i24-board-welsh-320");
+    expect(await runAxe(welsh.page)).toEqual([]);
+    await welsh.context.close();
   }, SLOW);
 
   for (const theme of THEMES) {
@@ -140,6 +148,13 @@ describe("the plan-wide Actions view", () => {
         await screenshot(page, `i24-board-${theme}-${size}`);
         expect(await runAxe(page)).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        if (size === "320") {
+          // One column under another, each the panel's width.
+          const red = (await page.locator('[data-rag-column="Red"]').boundingBox())!;
+          const amber = (await page.locator('[data-rag-column="Amber"]').boundingBox())!;
+          expect(amber.y).toBeGreaterThanOrEqual(red.y + red.height);
+          expect(red.width).toBeGreaterThan(280);
+        }
         await page.getByRole("button", { name: "List" }).click();
         if (size === "320") {
           // Narrow: the filters sit behind a button, in a drawer.

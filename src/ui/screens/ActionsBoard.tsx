@@ -46,8 +46,9 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(4, minmax(0, 1fr))",
     gap: tokens.spacingHorizontalM,
     alignItems: "start",
-    // The meeting side panel and phones: one column under another.
-    "@media (max-width: 900px)": { gridTemplateColumns: "repeat(2, minmax(0, 1fr))" },
+    // Narrow windows: two columns a row; the meeting side panel and phones: one under another.
+    // Exclusive ranges, since the order of the generated media rules is not the order written here.
+    "@media (min-width: 601px) and (max-width: 900px)": { gridTemplateColumns: "repeat(2, minmax(0, 1fr))" },
     "@media (max-width: 600px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
   column: {
@@ -59,6 +60,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // Stacked columns: an empty one takes no more room than its words.
+    "@media (max-width: 600px)": { minHeight: "auto" },
   },
   dropTarget: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}` },
   columnHeading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
