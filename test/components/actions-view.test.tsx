@@ -53,6 +53,16 @@ describe("the Actions view", () => {
     await waitFor(() => expect(location.search).toBe(""));
   });
 
+  it("copies the address of the view shown, outside Teams", async () => {
+    at("?as=x&tab=actions&rag=Red&layout=board");
+    const written: string[] = [];
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void written.push(text) } });
+    renderApp(new FakePlanStore());
+    fireEvent.click(await findButton("Copy link to this view"));
+    await screen.findByText("Link copied.");
+    expect(new URL(written[0]!).search).toBe("?as=x&tab=actions&rag=Red&layout=board");
+  });
+
   it("in Welsh too", async () => {
     at("?tab=actions&layout=board");
     renderApp(new FakePlanStore({ me: PEOPLE.committee, capabilities: ROLES.reader }), { locale: "cy-GB" });
