@@ -33,6 +33,7 @@ import { SetUpContext, type CheckSetUp } from "./state/setUp";
 import { useNarrow } from "./state/useNarrow";
 import { SavedToaster } from "./components/SavedToast";
 import { OpenItemContext, type OpenItem } from "./state/openItem";
+import { isActionsTab, withoutActionsView } from "./state/actionsAddress";
 
 // Editors' dialogs load on first use: readers and action owners never download them.
 const ActionForm = lazy(() => import("./components/ActionForm").then((m) => ({ default: m.ActionForm })));
@@ -40,6 +41,8 @@ const ObjectiveForm = lazy(() => import("./components/ObjectiveForm").then((m) =
 const RenumberObjectivesDialog = lazy(() => import("./components/RenumberObjectives").then((m) => ({ default: m.RenumberObjectivesDialog })));
 // The indicators (worker, results, export) load only when someone opens that view.
 const IndicatorsScreen = lazy(() => import("./indicators/IndicatorsScreen"));
+// The plan-wide Actions view (list and board) loads when opened.
+const ActionsScreen = lazy(() => import("./screens/ActionsScreen").then((m) => ({ default: m.ActionsScreen })));
 
 export const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -145,7 +148,9 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
   const narrow = useNarrow();
   const context = usePlanContext();
   const { state, year } = context;
-  const [tab, setTab] = useState<"overview" | "mine" | "indicators">("overview");
+  type ShellTab = "overview" | "mine" | "actions" | "indicators";
+  // A link to a view of all actions (?tab=actions&…) opens that view.
+  const [tab, setTab] = useState<ShellTab>(() => (isActionsTab(location.search) ? "actions" : "overview"));
   const [objectiveId, setObjectiveId] = useState<number | null>(props.initialObjectiveId);
   const [actionId, setActionId] = useState<number | null>(props.initialActionId);
   const [editing, setEditing] = useState<Editing>(null);
@@ -172,8 +177,12 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
   useEffect(() => {
     if (landed || !data) return;
     setLanded(true);
-    if (!data.capabilities.editPlan && props.initialObjectiveId === null && data.snapshot.actions.some((a) => isLead(a, data.me))) setTab("mine");
-  }, [data, landed, props.initialObjectiveId]);
+    if (!data.capabilities.editPlan && props.initialObjectiveId === null && tab !== "actions" && data.snapshot.actions.some((a) => isLead(a, data.me))) setTab("mine");
+  }, [data, landed, props.initialObjectiveId, tab]);
+  // The Actions view keeps itself in the address; leaving it takes it out, so other links do not carry it.
+  useEffect(() => {
+    if (tab !== "actions" && isActionsTab(location.search)) history.replaceState(history.state, "", withoutActionsView(location.href));
+  }, [tab]);
 
   async function work(task: () => Promise<unknown>, after?: () => void) {
     setBusy(true);
@@ -234,12 +243,13 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
             size={narrow ? "small" : "medium"}
             selectedValue={tab}
             onTabSelect={(_, d) => {
-              setTab(d.value as "overview" | "mine" | "indicators");
+              setTab(d.value as ShellTab);
               setObjectiveId(null);
             }}
           >
             <Tab value="overview">{t("nav.overview")}</Tab>
             <Tab value="mine">{t("nav.mine")}</Tab>
+            <Tab value="actions">{t("actionsView.nav")}</Tab>
             <Tab value="indicators">{t("indicators.nav")}</Tab>
           </TabList>
         </nav>
@@ -247,6 +257,10 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
         {tab === "indicators" ? (
           <Suspense fallback={<PlanSkeleton />}>
             <IndicatorsScreen />
+          </Suspense>
+        ) : tab === "actions" ? (
+          <Suspense fallback={<PlanSkeleton />}>
+            <ActionsScreen onOpenAction={setActionId} />
           </Suspense>
         ) : tab === "mine" ? (
           <MyActions onOpenAction={setActionId} />

@@ -16,6 +16,7 @@ import { SiteRefused } from "./components/SiteRefused";
 import { extraRoute } from "./meeting/route";
 import { createActivityTracker, trackStore } from "./state/activity";
 import { readParams, standaloneActionLink } from "./state/params";
+import { actionsSearchFromSubPage, actionsViewHref, isActionsTab, readActionsView } from "./state/actionsAddress";
 import "./global.css";
 
 const ConfigPage = lazy(() => import("./screens/ConfigPage").then((m) => ({ default: m.ConfigPage })));
@@ -36,6 +37,9 @@ async function start() {
   // In a SharePoint page or web part teams-js must trust the SharePoint origin (the build's): never one the address names.
   const host = await initHost(3000, window, { validMessageOrigins: messageOrigins(configuredOrigin) });
   const context = host.inHost ? host.context : null;
+  // A Teams deep link to a view of all actions carries the view in its sub-page id: the address takes it, as a shared address would.
+  const sharedView = actionsSearchFromSubPage(context?.subPageId);
+  if (sharedView && !isActionsTab(location.search)) history.replaceState(history.state, "", actionsViewHref(location.href, readActionsView(sharedView)));
   const trustedOrigin = trust(context?.teamSiteUrl);
 
   const theme: HostTheme = params.theme ?? context?.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");

@@ -61,7 +61,8 @@ const personKey = (person: Pick<Person, "id">) => `person:${person.id}`;
 // Roles match whatever their case: "Head of EDI" and "head of EDI" are one lead.
 const roleKey = (role: string) => `role:${role.toLocaleLowerCase("en-GB")}`;
 
-function leadKeys(action: Action): string[] {
+/** The lead option keys of an action (see leadOptions): its people and groups, and the roles its lead text names. */
+export function leadKeys(action: Action): string[] {
   return [...action.leads.map(personKey), ...leadRoles(action).map(roleKey)];
 }
 
