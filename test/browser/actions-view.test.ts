@@ -5,9 +5,8 @@
 // the three Teams themes and at 320 px, with axe on each.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { createPlanStore, createSp } from "../../src/sharepoint";
 import type { Action } from "../../src/plan";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp } from "../support/browser";
+import { DESKTOP, SIDE_PANEL, THEMES, expectNoAxeViolations, launchBrowser, openAs, screenshot, startApp, storeAs, type RunningApp } from "../support/browser";
 
 const EDITOR = "edi.lead@wres.test";
 const TOM = "tom.hughes@wres.test";
@@ -18,7 +17,6 @@ const SLOW = 600_000;
 let app: RunningApp;
 let browser: Browser;
 
-const storeAs = (upn: string) => createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
 
 beforeAll(async () => {
   app = await startApp({ seed: "demo" });
@@ -45,7 +43,7 @@ async function choose(page: Page, field: string, option: string | RegExp, multip
 
 describe("the plan-wide Actions view", () => {
   it("a plan editor filters to Red, led by Tom, indicator 2 and copies the link; a committee member opening it sees exactly those actions", async () => {
-    const plan = await storeAs(EDITOR).loadPlan(YEAR);
+    const plan = await storeAs(app, EDITOR).loadPlan(YEAR);
     const expected = plan.actions
       .filter((a) => a.rag === "Red" && a.leads.some((p) => p.email === TOM) && a.indicators.includes(2))
       .map((a) => a.number)
@@ -81,7 +79,7 @@ describe("the plan-wide Actions view", () => {
     expect(await reader.page.getByRole("combobox", { name: "Lead" }).textContent()).toContain("Tom Hughes");
     expect(await reader.page.getByRole("combobox", { name: "RAG" }).textContent()).toContain("Red");
     await screenshot(reader.page, "i24-actions-shared-link");
-    expect(await runAxe(reader.page)).toEqual([]);
+    await expectNoAxeViolations(reader.page);
     // Nothing matching says so and offers to clear the filters.
     await reader.page.getByRole("searchbox").fill("no action says this");
     await reader.page.getByText("No actions match these filters.").waitFor();
@@ -91,7 +89,7 @@ describe("the plan-wide Actions view", () => {
   }, SLOW);
 
   it("Tom drags his own card to Red with its note, and the action's history then shows the move", async () => {
-    const plan = await storeAs(TOM).loadPlan(YEAR);
+    const plan = await storeAs(app, TOM).loadPlan(YEAR);
     const tom = plan.actions.flatMap((a) => a.leads).find((p) => p.email === TOM)!;
     const target = plan.actions.find((a) => a.rag === "Green" && a.leads.some((p) => p.id === tom.id)) as Action;
     const { context, page } = await openAs(browser, app, TOM, { viewport: DESKTOP, query: { tab: "actions", layout: "board", lead: `person:${tom.id}` } });
@@ -110,7 +108,7 @@ describe("the plan-wide Actions view", () => {
     await dialog.waitFor({ state: "detached" });
     await page.locator(`[data-rag-column="Red"] article[data-action-id="${target.id}"]`).waitFor();
     await page.getByText(`Action ${target.number} moved to Red.`).waitFor({ state: "attached" });
-    const saved = await storeAs(TOM).getAction(target.id);
+    const saved = await storeAs(app, TOM).getAction(target.id);
     expect(saved.rag).toBe("Red");
 
     await page.locator(`article[data-action-id="${target.id}"]`).getByRole("button", { name: new RegExp(`^${target.number.replace(".", "\\.")} `) }).click();
@@ -136,7 +134,7 @@ describe("the plan-wide Actions view", () => {
     await welsh.page.getByText(/Gallwch edrych ar y bwrdd ond nid symud ei gardiau/).waitFor();
     await welsh.page.getByRole("heading", { name: /^Coch: oddi ar y trywydd \(\d+\)$/ }).waitFor();
     await screenshot(welsh.page, "i24-board-welsh-320");
-    expect(await runAxe(welsh.page)).toEqual([]);
+    await expectNoAxeViolations(welsh.page);
     await welsh.context.close();
   }, SLOW);
 
@@ -146,7 +144,7 @@ describe("the plan-wide Actions view", () => {
         const { context, page } = await openAs(browser, app, TOM, { theme, viewport, query: { tab: "actions", layout: "board", rag: "Red", sort: "due" } });
         await page.getByText(/You can move the cards/).waitFor();
         await screenshot(page, `i24-board-${theme}-${size}`);
-        expect(await runAxe(page)).toEqual([]);
+        await expectNoAxeViolations(page);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         if (size === "320") {
           // One column under another, each the panel's width.
@@ -162,7 +160,7 @@ describe("the plan-wide Actions view", () => {
           const drawer = page.getByRole("dialog", { name: "Filter all actions" });
           await drawer.getByRole("combobox", { name: "Group by" }).waitFor();
           await screenshot(page, `i24-list-filters-${theme}-${size}`);
-          expect(await runAxe(page)).toEqual([]);
+          await expectNoAxeViolations(page);
           await drawer.getByRole("combobox", { name: "Group by" }).click();
           await page.getByRole("option", { name: "Lead" }).click();
           await drawer.getByRole("button", { name: "Close" }).click();
@@ -171,7 +169,7 @@ describe("the plan-wide Actions view", () => {
         }
         await page.getByRole("heading", { name: /^Tom Hughes \(\d+\)$/ }).waitFor();
         await screenshot(page, `i24-list-${theme}-${size}`);
-        expect(await runAxe(page)).toEqual([]);
+        await expectNoAxeViolations(page);
         expect(new URL(page.url()).searchParams.get("group")).toBe("lead");
         // No sideways scrolling at 320 px.
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

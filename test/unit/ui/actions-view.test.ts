@@ -25,7 +25,7 @@ import {
   readActionsView,
   withoutActionsView,
 } from "../../../src/ui/state/actionsAddress";
-import { action, objective, update } from "../plan/fixtures";
+import { action, objective, update } from "../../support/plan-fixtures";
 
 const TOM: Person = { id: 3, title: "Tom Hughes", email: "tom.hughes@wres.test" };
 const AMARA: Person = { id: 2, title: "Amara Okafor", email: "amara.okafor@wres.test" };
