@@ -9,6 +9,8 @@
 import { sortByNumber } from "../plan/numbering";
 import type { ApprovedCopy, DecisionOutcome } from "../plan/cycle/types";
 import { planFigures, type PlanFigures } from "./plan-figures";
+import type { DocumentLabels } from "./plan-document-labels";
+import { fill } from "./text";
 import type { Person } from "../plan/types";
 
 /** Leads as role titles only ("Head of EDI"), or people's names with the role titles. */
@@ -75,4 +77,15 @@ export function publicPlanContent(copy: ApprovedCopy, options: PublicPlanOptions
     figures: options.withFigures && all && all.rows.length > 0 ? all : null,
     objectives,
   };
+}
+
+/** The document's title: with the organisation's name when the results name it. */
+export function publicTitle(content: PublicPlanContent, labels: DocumentLabels["public"]): string {
+  return content.organisation ? fill(labels.titleOrganisation, { organisation: content.organisation, year: content.year }) : fill(labels.title, { year: content.year });
+}
+
+/** "Approved by the People Committee on 12 September 2024." */
+export function approvalLine(content: PublicPlanContent, labels: DocumentLabels["public"], date: (iso: string) => string): string {
+  const template = content.approval.outcome === "approved-with-changes" ? labels.approvedWithChanges : labels.approved;
+  return fill(template, { meeting: content.approval.meeting, date: date(content.approval.date) });
 }

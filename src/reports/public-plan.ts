@@ -5,19 +5,8 @@ import type { Paragraph, Table } from "docx";
 import type { ApprovedCopy } from "../plan/cycle/types";
 import type { DocumentLabels } from "./plan-document-labels";
 import { anyHidden } from "./plan-figures";
-import { publicPlanContent, type PublicPlanContent, type PublicPlanOptions } from "./public-plan-content";
+import { approvalLine, publicPlanContent, publicTitle, type PublicPlanOptions } from "./public-plan-content";
 import { documentBytes, figureNotes, figuresTable, fill, heading, longDate, para, table, title, type DocumentLocale } from "./word";
-
-/** The document's title: with the organisation's name when the results name it. */
-export function publicTitle(content: PublicPlanContent, labels: DocumentLabels["public"]): string {
-  return content.organisation ? fill(labels.titleOrganisation, { organisation: content.organisation, year: content.year }) : fill(labels.title, { year: content.year });
-}
-
-/** "Approved by the People Committee on 12 September 2024." */
-export function approvalLine(content: PublicPlanContent, labels: DocumentLabels["public"], date: (iso: string) => string): string {
-  const template = content.approval.outcome === "approved-with-changes" ? labels.approvedWithChanges : labels.approved;
-  return fill(template, { meeting: content.approval.meeting, date: date(content.approval.date) });
-}
 
 export async function publicPlanDocument(input: { copy: ApprovedCopy; options: PublicPlanOptions; labels: DocumentLabels; locale: DocumentLocale }): Promise<Uint8Array> {
   const { labels, locale } = input;
