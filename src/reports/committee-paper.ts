@@ -13,26 +13,10 @@ import type { Action, IndicatorResultRow, Objective, Rag } from "../plan/types";
 import { anyHidden, planFigures, type PlanFigures } from "./plan-figures";
 import type { DocumentLabels } from "./plan-document-labels";
 import { leadsText } from "./public-plan-content";
+import type { PaperDetails } from "./paper-details";
+
+export { EMPTY_DETAILS, type PaperDetails } from "./paper-details";
 import { bullet, documentBytes, fieldTable, figureNotes, figuresTable, fill, heading, longDate, para, ragCell, table, title, type DocumentLocale } from "./word";
-
-/** What the plan editor writes for this paper (all optional; empty ones read "Not given" or are left out). */
-export interface PaperDetails {
-  /** The committee or board meeting, e.g. "People and Culture Committee". */
-  committee: string;
-  /** ISO date of the meeting. */
-  meetingDate: string | null;
-  author: string;
-  /** The executive lead (sponsor) presenting the paper. */
-  lead: string;
-  /** Which group reviewed it before, and when: "EDI Steering Group, 3 September 2024". */
-  previouslyConsidered: string;
-  /** Consultation with the staff network, in the editor's words. Left out of the paper when empty. */
-  engagement: string;
-  /** ISO date the data and plan are to be published by (WRES: 31 October), or null. */
-  publishBy: string | null;
-}
-
-export const EMPTY_DETAILS: PaperDetails = { committee: "", meetingDate: null, author: "", lead: "", previouslyConsidered: "", engagement: "", publishBy: null };
 
 export interface CommitteePaperInput {
   year: string;

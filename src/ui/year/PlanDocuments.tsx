@@ -8,7 +8,7 @@ import { ArrowDownloadRegular, PrintRegular } from "@fluentui/react-icons";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApprovedCopy } from "../../plan/cycle/types";
-import { EMPTY_DETAILS, type PaperDetails } from "../../reports/committee-paper";
+import { EMPTY_DETAILS, type PaperDetails } from "../../reports/paper-details";
 import { DEFAULT_PUBLIC_OPTIONS, publicPlanContent, approvalLine, type LeadsChoice, type PublicPlanOptions } from "../../reports/public-plan-content";
 import { longDate } from "../../reports/text";
 import { DateField } from "../components/DateInput";

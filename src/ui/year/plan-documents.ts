@@ -3,10 +3,10 @@
 import type { TFunction } from "i18next";
 import type { ApprovedCopy } from "../../plan/cycle/types";
 import type { Action, IndicatorResultRow, Objective } from "../../plan/types";
-import type { PaperDetails } from "../../reports/committee-paper";
+import type { PaperDetails } from "../../reports/paper-details";
 import { documentLabels, type DocumentLabels } from "../../reports/plan-document-labels";
 import type { PublicPlanOptions } from "../../reports/public-plan-content";
-import type { DocumentLocale } from "../../reports/word";
+import type { DocumentLocale } from "../../reports/text";
 import type { PlanStore } from "../../sharepoint/types";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
