@@ -1,8 +1,8 @@
 // Which of the meeting and plan-year views the page shows: from the address (standalone, tests,
-// demos: ?view=sidepanel|stage|year|report&since=YYYY-MM-DD&canShare=1) or from Teams' frame
+// demos: ?view=sidepanel|stage|year|report|public&since=YYYY-MM-DD&canShare=1) or from Teams' frame
 // context (sidePanel -> side panel, meetingStage -> stage). Tiny on purpose: main.tsx reads it
 // before lazy-loading the views themselves.
-export type ExtraView = "sidepanel" | "stage" | "year" | "report";
+export type ExtraView = "sidepanel" | "stage" | "year" | "report" | "public";
 
 export interface ExtraRoute {
   view: ExtraView;
@@ -12,7 +12,7 @@ export interface ExtraRoute {
   canShare: boolean;
 }
 
-const VIEWS: readonly ExtraView[] = ["sidepanel", "stage", "year", "report"];
+const VIEWS: readonly ExtraView[] = ["sidepanel", "stage", "year", "report", "public"];
 
 export function isIsoDay(value: string | null | undefined): value is string {
   return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));

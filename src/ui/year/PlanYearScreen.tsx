@@ -13,6 +13,10 @@ import { defaultSince } from "../meeting/since";
 import { ImportPanel } from "./ImportPanel";
 import { committeeLabels, downloadCommitteeWorkbook, loadReport } from "./report";
 import { RolloverPanel } from "./RolloverPanel";
+import { PlanDocuments } from "./PlanDocuments";
+import { loadPaperData } from "./plan-documents";
+import { publicViewUrl } from "./public-route";
+import type { ApprovedCopy } from "../../plan/cycle/types";
 
 const useStyles = makeStyles({
   page: { maxWidth: "1100px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gap: tokens.spacingVerticalL },
@@ -30,7 +34,16 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-export function PlanYearScreen(props: { store: PlanStore; year: string; capabilities: Capabilities; today: string; href: string; onYearChanged?: (year: string) => void }) {
+export function PlanYearScreen(props: {
+  store: PlanStore;
+  year: string;
+  capabilities: Capabilities;
+  today: string;
+  href: string;
+  onYearChanged?: (year: string) => void;
+  /** The year's approved copy: with one, the documents card offers the public version. */
+  approved?: ApprovedCopy | null;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [since, setSince] = useState(defaultSince(props.today));
@@ -71,6 +84,12 @@ export function PlanYearScreen(props: { store: PlanStore; year: string; capabili
 
       {editor ? (
         <>
+          <PlanDocuments
+            year={props.year}
+            loadPaperData={() => loadPaperData(props.store, props.year)}
+            approved={props.approved}
+            publicPrintHref={(options) => publicViewUrl(props.href, props.year, options)}
+          />
           <section className={styles.card} aria-labelledby="year-import">
             <h2 id="year-import" className={styles.h2}>
               {t("planYear.import.title")}

@@ -11,8 +11,18 @@ import type { ExtraRoute } from "../meeting/route";
 import { defaultSince } from "../meeting/since";
 import { PlanYearScreen } from "./PlanYearScreen";
 import { ReportView } from "./ReportView";
+import { PublicPlanRoot, type ApprovedCopyLoader } from "./PublicPlanRoot";
+import { publicOptionsOf } from "./public-route";
 
-export function YearRoot(props: { route: ExtraRoute & { view: "year" | "report" }; store: PlanStore; year: string | null; today: string; href?: string }) {
+export function YearRoot(props: {
+  route: ExtraRoute & { view: "year" | "report" | "public" };
+  store: PlanStore;
+  year: string | null;
+  today: string;
+  href?: string;
+  /** The year's approved copy, for the public version (the plan store's, once it has one). */
+  loadApprovedCopy?: ApprovedCopyLoader;
+}) {
   const { t } = useTranslation();
   const [state, setState] = useState<{ year: string | null; capabilities: Capabilities } | { error: unknown } | null>(null);
   const [tick, setTick] = useState(0);
@@ -36,6 +46,7 @@ export function YearRoot(props: { route: ExtraRoute & { view: "year" | "report" 
     );
   // With no plan yet, the year screen still opens (to import one) on the current plan year.
   const year = state.year ?? currentPlanYear(props.today);
+  if (props.route.view === "public") return <PublicPlanRoot year={year} load={props.loadApprovedCopy} options={publicOptionsOf(location.search)} />;
   if (props.route.view === "report") return <ReportView store={props.store} year={year} since={props.route.since ?? defaultSince(props.today)} today={props.today} />;
   return <PlanYearScreen store={props.store} year={year} capabilities={state.capabilities} today={props.today} href={props.href ?? location.href} />;
 }

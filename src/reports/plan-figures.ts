@@ -1,0 +1,148 @@
+// The indicator figures the plan's documents show (the committee paper, the public version in Word and
+// in print): each indicator's headline figure for the results' year and the year before, and whether it
+// moved the good way. Always the protected audience (docs/disclosure-control.md): a computed row's figure
+// is read from its saved detail protected again at the threshold it was saved with (never from the row's
+// `value`, which anything could have written), so a figure hidden there is hidden here; a figure typed in
+// from a published report was public already. Figures are rounded as the protected copy rounds them.
+// No docx and no React here: the print view imports this without the Word library.
+import { headlineValue, trendOf } from "../indicators/compare";
+import { roundTo } from "../indicators/suppress";
+import type { Direction, Trend } from "../indicators/types";
+import { INDICATOR_NUMBERS, type IndicatorNumber, type IndicatorResultRow } from "../plan/types";
+import { HEADLINE_DIRECTION, STANDARD_ID, headlinePlaces, savedResults } from "../ui/indicators/view";
+
+/** One year's headline of one indicator. */
+export type Figure =
+  /** Shown: rounded as published. */
+  | { kind: "shown"; value: number; origin: "computed" | "entered" }
+  /** Hidden to protect small numbers (the "*" of every protected output). */
+  | { kind: "hidden" }
+  /** Saved, but not calculable, or unreadable: no figure to give. */
+  | { kind: "none" }
+  /** Nothing saved for that year. */
+  | { kind: "missing" };
+
+export interface FigureRow {
+  indicator: IndicatorNumber;
+  direction: Direction;
+  current: Figure;
+  previous: Figure;
+  /** From the two shown figures at display precision; "not-comparable" when either is not shown. */
+  trend: Trend;
+}
+
+export interface PlanFigures {
+  /** The results' year (the newest with saved figures), e.g. "2024/25". */
+  year: string;
+  /** The financial year before it, e.g. "2023/24". */
+  previousYear: string;
+  /** The small-number threshold the computed figures were protected at (null: none computed). */
+  threshold: number | null;
+  /** Board composition published in full (true), protected (false), or unknown (no computed figures). */
+  publishBoardComposition: boolean | null;
+  /** The organisation named in the saved results, when they name one. */
+  organisation: string | null;
+  rows: FigureRow[];
+}
+
+/** "2024/25" -> "2023/24"; anything else is returned as it is (no previous year can be named). */
+export function yearBefore(year: string): string {
+  const match = /^(\d{4})\/(\d{2})$/.exec(year);
+  if (!match) return year;
+  const start = Number(match[1]) - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+interface YearFigures {
+  figures: Map<IndicatorNumber, Figure>;
+  threshold: number | null;
+  publishBoardComposition: boolean | null;
+  organisation: string | null;
+}
+
+function shownOrNone(value: number | null, indicator: IndicatorNumber, origin: "computed" | "entered"): Figure {
+  return value === null || !Number.isFinite(value) ? { kind: "none" } : { kind: "shown", value: roundTo(value, headlinePlaces(indicator)), origin };
+}
+
+function figuresOf(rows: readonly IndicatorResultRow[], year: string): YearFigures {
+  const mine = rows.filter((r) => r.standard === STANDARD_ID && r.year === year);
+  const figures = new Map<IndicatorNumber, Figure>();
+  for (const row of mine) if (row.origin === "entered") figures.set(row.indicator, shownOrNone(row.value, row.indicator, "entered"));
+  const saved = savedResults(mine.filter((r) => r.origin === "computed"));
+  if (!saved) return { figures, threshold: null, publishBoardComposition: null, organisation: null };
+  for (const row of mine.filter((r) => r.origin === "computed")) {
+    const result = saved.doc.indicators[String(row.indicator)];
+    if (!result) {
+      figures.set(row.indicator, { kind: "none" });
+      continue;
+    }
+    const value = headlineValue(result, saved.doc.groups);
+    figures.set(row.indicator, value === null ? (headlineHidden(result) ? { kind: "hidden" } : { kind: "none" }) : shownOrNone(value, row.indicator, "computed"));
+  }
+  return { figures, threshold: saved.threshold, publishBoardComposition: saved.doc.suppression?.publishBoardComposition ?? null, organisation: saved.doc.organisation };
+}
+
+type Marks = { suppressed?: Partial<Record<string, unknown>> } | null | undefined;
+const marked = (obj: Marks, field: string) => obj?.suppressed?.[field] !== undefined;
+
+/** Whether the headline is missing because the protected copy hid it (rather than it not being calculable). */
+function headlineHidden(result: NonNullable<ReturnType<typeof savedResults>>["doc"]["indicators"][string]): boolean {
+  if (!result) return false;
+  switch (result.kind) {
+    case "representation":
+      return marked(result.overall, "bmePct") || marked(result.overall, "bme");
+    case "relative-likelihood":
+      return result.reason === "below-threshold";
+    case "survey":
+      return marked(result, "bmePct") || marked(result, "bmeRespondents");
+    case "board-difference":
+      return marked(result.voting, "difference") || result.voting.reason === "below-threshold";
+  }
+}
+
+/**
+ * The nine indicators' headline figures for the newest year with saved figures (or `year` when given),
+ * with the year before; null when nothing is saved.
+ */
+export function planFigures(rows: readonly IndicatorResultRow[], year?: string): PlanFigures | null {
+  const years = [...new Set(rows.filter((r) => r.standard === STANDARD_ID).map((r) => r.year))].sort();
+  const chosen = year ?? years.at(-1);
+  if (chosen === undefined || !years.includes(chosen)) return null;
+  const previousYear = yearBefore(chosen);
+  const now = figuresOf(rows, chosen);
+  const before = previousYear === chosen ? { figures: new Map<IndicatorNumber, Figure>() } : figuresOf(rows, previousYear);
+  const present = INDICATOR_NUMBERS.filter((n) => now.figures.has(n) || before.figures.has(n));
+  return {
+    year: chosen,
+    previousYear,
+    threshold: now.threshold,
+    publishBoardComposition: now.publishBoardComposition,
+    organisation: now.organisation,
+    rows: present.map((indicator): FigureRow => {
+      const current = now.figures.get(indicator) ?? { kind: "missing" };
+      const previous = before.figures.get(indicator) ?? { kind: "missing" };
+      const direction = HEADLINE_DIRECTION[indicator];
+      const trend = current.kind === "shown" && previous.kind === "shown" ? trendOf(current.value, previous.value, direction, headlinePlaces(indicator)) : "not-comparable";
+      return { indicator, direction, current, previous, trend };
+    }),
+  };
+}
+
+/** The mark of a hidden figure, as every protected output writes it. */
+export const HIDDEN_FIGURE = "*";
+
+/** A figure as the documents write it: "1.84", "13.3%", "+2.1 pp", "*" when hidden, "–" when there is none. */
+export function figureText(indicator: IndicatorNumber, figure: Figure): string {
+  if (figure.kind === "hidden") return HIDDEN_FIGURE;
+  if (figure.kind !== "shown") return "–";
+  const places = headlinePlaces(indicator);
+  const text = roundTo(figure.value, places).toFixed(places);
+  if (indicator >= 2 && indicator <= 4) return text;
+  if (indicator === 9) return `${figure.value > 0 && Number(text) !== 0 ? "+" : ""}${Number(text) === 0 ? (0).toFixed(places) : text} pp`;
+  return `${text}%`;
+}
+
+/** Whether any figure of the table is hidden (the documents then explain the mark). */
+export function anyHidden(figures: PlanFigures): boolean {
+  return figures.rows.some((r) => r.current.kind === "hidden" || r.previous.kind === "hidden");
+}
