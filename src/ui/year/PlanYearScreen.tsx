@@ -13,6 +13,7 @@ import { defaultSince } from "../meeting/since";
 import { ImportPanel } from "./ImportPanel";
 import { committeeLabels, downloadCommitteeWorkbook, loadReport } from "./report";
 import { RolloverPanel } from "./RolloverPanel";
+import { CycleCard } from "../cycle/CycleCard";
 
 const useStyles = makeStyles({
   page: { maxWidth: "1100px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gap: tokens.spacingVerticalL },
@@ -50,6 +51,8 @@ export function PlanYearScreen(props: { store: PlanStore; year: string; capabili
   return (
     <main className={styles.page}>
       <h1 className={styles.h1}>{t("planYear.title", { year: props.year })}</h1>
+
+      <CycleCard store={props.store} year={props.year} capabilities={props.capabilities} today={props.today} />
 
       <section className={styles.card} aria-labelledby="year-report">
         <h2 id="year-report" className={styles.h2}>
