@@ -160,6 +160,18 @@ describe("the frozen copy and the record, by raw REST", () => {
     expect(await rest(CHAIR, `${comments}/items(${chairs.id})`, { merge: true, body: { [F.note]: "Panels need trained network members first" } })).toBe(204);
   });
 
+  it("only someone who manages permissions can make a permission level, and a name is used once", async () => {
+    const level = { BasePermissions: { High: "0", Low: "1" }, Name: "Edit everything", Description: "", Order: 300 };
+    expect(await rest(TOM, "web/roledefinitions", { body: level })).toBe(403);
+    expect(await rest(AMARA, "web/roledefinitions", { body: level })).toBe(403);
+    expect(await rest(ADMIN, "web/roledefinitions", { body: { ...level, Name: "WRES Add Only" } })).toBe(500);
+    const levels = await fetch(`${site.server.siteUrl}/_api/web/roledefinitions?$select=Name,BasePermissions`, { headers: { Authorization: `Bearer dev:${COMMITTEE}`, Accept: "application/json;odata=nometadata" } }).then((r) => r.json() as Promise<{ value: { Name: string; BasePermissions: { High: string; Low: string } }[] }>);
+    const addOnly = levels.value.find((l) => l.Name === "WRES Add Only");
+    // View and Add Items (0x1, 0x2), never Edit or Delete Items (0x4, 0x8) or Manage Lists (0x800).
+    const low = Number(addOnly?.BasePermissions.Low);
+    expect([low & 0x1, low & 0x2, low & 0x4, low & 0x8, low & 0x800]).toEqual([0x1, 0x2, 0, 0, 0]);
+  });
+
   it("a site owner can change both (Full Control), as SharePoint lets owners do anything", async () => {
     const before = await site.store(EDITOR).approvedCopy(YEAR);
     expect(before?.actions).toHaveLength(2);
