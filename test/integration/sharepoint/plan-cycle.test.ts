@@ -181,3 +181,40 @@ describe("the frozen copy and the record, by raw REST", () => {
     expect(await rest(ADMIN, `${cycle}/items(5)`, { merge: true, body: { [F.minuteReference]: "TB/25/12b" } })).toBe(204);
   });
 });
+
+describe("upgrading a schema-4 site to the plan year's cycle (schema 6)", () => {
+  let old: Site;
+  beforeAll(async () => {
+    old = await startSite();
+    const { provision } = await import("../../../src/sharepoint/provision");
+    const { DEMO_GROUPS } = await import("../../../src/localsp/seed-plan");
+    await provision(old.sp(ADMIN), { version: 4 });
+    for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(old.sp(ADMIN), group, `i:0#.f|membership|${upn}`);
+    await addToPlanGroup(old.sp(ADMIN), "editors", `i:0#.f|membership|${TOM}`);
+  });
+  afterAll(async () => {
+    await old?.close();
+  });
+
+  it("is offered as an upgrade; a plan editor who is not a site owner is told a site owner must do it; a site owner makes the lists with their permissions", async () => {
+    const { siteSchema, upgradeLists } = await import("../../../src/sharepoint/upgrade");
+    expect(await siteSchema(old.sp(TOM))).toEqual({ version: 4, current: 6 });
+    // Without the cycle's lists the year has no record to read, and the tab says so rather than guess.
+    await expect(old.store(TOM).planYearStatus(YEAR)).rejects.toMatchObject({ code: "notProvisioned" });
+    await expect(upgradeLists(old.sp(TOM))).rejects.toMatchObject({ code: "fullControlRequired" });
+    const titles = async () => (await old.sp(ADMIN).web.lists.select("Title")<{ Title: string }[]>()).map((l) => l.Title);
+    expect(await titles()).not.toContain(LIST_TITLES.planCycle);
+
+    const report = await upgradeLists(old.sp(EDITOR));
+    expect(report.createdLists.sort()).toEqual([LIST_TITLES.approvedPlans, LIST_TITLES.consultation, LIST_TITLES.planCycle].sort());
+    expect(await siteSchema(old.sp(TOM))).toEqual({ version: 6, current: 6 });
+    expect((await old.store(TOM).moveYear(YEAR, "consultation")).state).toBe("consultation");
+    const path = `web/lists/getByTitle('${LIST_TITLES.planCycle}')/items(1)`;
+    const merge = await fetch(`${old.server.siteUrl}/_api/${path}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer dev:${TOM}`, Accept: "application/json;odata=nometadata", "Content-Type": "application/json", "X-HTTP-Method": "MERGE", "IF-MATCH": "*" },
+      body: JSON.stringify({ [F.cycleState]: "approved" }),
+    });
+    expect(merge.status).toBe(403);
+  });
+});
