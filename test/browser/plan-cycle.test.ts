@@ -158,7 +158,7 @@ describe("a plan year walked on screen", () => {
     await since.waitFor();
     const text = await since.innerText();
     expect(text).toContain("1 re-dated");
-    expect(text).toMatch(/Due date moved from .* to 31\/12\/2025/);
+    expect(text).toMatch(/Due date moved from .* to 31 Dec 2025/);
     await expectNoAxeViolations(lead, "[data-testid=cycle-card]");
     for (const theme of THEMES) {
       const themed = theme === "default" ? lead : await open(LEAD, { view: "year" }, { theme });
@@ -171,7 +171,7 @@ describe("a plan year walked on screen", () => {
     const report = await open(COMMITTEE, { view: "report" });
     const reportSince = report.getByTestId("since-approval");
     await reportSince.waitFor({ timeout: 120_000 });
-    expect(await reportSince.innerText()).toMatch(/Due date moved from .* to 31\/12\/2025/);
+    expect(await reportSince.innerText()).toMatch(/Due date moved from .* to 31 Dec 2025/);
     expect(await report.getByTestId("cycle-state").innerText()).toContain("Approved");
 
     // The meeting side panel offers "since approval" beside "since a date".
@@ -180,7 +180,7 @@ describe("a plan year walked on screen", () => {
       await panel.getByRole("radio", { name: "since approval" }).check({ timeout: 120_000 });
       const list = panel.getByTestId("since-approval");
       await list.waitFor();
-      expect(await list.innerText()).toMatch(/Due date moved from .* to 31\/12\/2025/);
+      expect(await list.innerText()).toMatch(/Due date moved from .* to 31 Dec 2025/);
       if (theme === "default") await expectNoAxeViolations(panel);
       await screenshot(panel, `cycle-sidepanel-since-approval-${theme}`);
       await panel.context().close();
