@@ -4,7 +4,7 @@
 // needs Create Groups on the web), after the token's scopes are applied.
 import { SpError, accessDenied, badRequest, unsupported } from "./errors";
 import { Entity, complexDocument, primitiveDocument, type Format } from "./format";
-import { P, ROLE_DEFINITIONS, has, roleDefinition, toBasePermissions, type RoleDefinition } from "./permissions";
+import { P, has, toBasePermissions, type RoleDefinition } from "./permissions";
 import { WEB_SCOPE, itemScope, listScope, type Guard, type GroupRow, type Security } from "./security";
 import { firstArg, type Segment } from "./segments";
 import type { ItemRecord, ListRow, SiteRow, Store, UserRow } from "./store";
@@ -115,6 +115,11 @@ export function securityStepOnSecurable(host: SecurityHost, on: Securable, seg: 
   if (on.kind !== "web") return null;
   switch (seg.name) {
     case "roledefinitions":
+      if (seg.args && firstArg(seg) !== undefined) {
+        const def = host.security.definition(host.site.id, Number(firstArg(seg)));
+        if (!def) throw roleDefinitionNotFound();
+        return { resource: { kind: "roleDefinition", def } };
+      }
       return { resource: { kind: "roleDefinitions" } };
     case "sitegroups":
       if (seg.args && firstArg(seg) !== undefined) return { resource: { kind: "group", group: groupById(host, Number(firstArg(seg))) } };
@@ -156,17 +161,17 @@ export function securityStep(host: SecurityHost, at: SecurityResource, seg: Segm
     case "roleDefinitions":
       switch (seg.name) {
         case "getbyid": {
-          const def = roleDefinition(Number(firstArg(seg)));
+          const def = host.security.definition(host.site.id, Number(firstArg(seg)));
           if (!def) throw roleDefinitionNotFound();
           return { resource: { kind: "roleDefinition", def } };
         }
         case "getbyname": {
-          const def = ROLE_DEFINITIONS.find((d) => d.name.toLowerCase() === String(firstArg(seg) ?? "").toLowerCase());
+          const def = host.security.definitions(host.site.id).find((d) => d.name.toLowerCase() === String(firstArg(seg) ?? "").toLowerCase());
           if (!def) throw roleDefinitionNotFound();
           return { resource: { kind: "roleDefinition", def } };
         }
         case "getbytype": {
-          const def = ROLE_DEFINITIONS.find((d) => d.roleTypeKind === Number(firstArg(seg)));
+          const def = host.security.definitions(host.site.id).find((d) => d.roleTypeKind !== 0 && d.roleTypeKind === Number(firstArg(seg)));
           if (!def) throw roleDefinitionNotFound();
           return { resource: { kind: "roleDefinition", def } };
         }
@@ -271,7 +276,7 @@ function assignmentEntity(host: SecurityHost, on: Securable, principalId: number
   const defs = host.security
     .assignments(host.site.id, effective)
     .filter((a) => a.principalId === principalId)
-    .map((a) => roleDefinition(a.roleDefId))
+    .map((a) => host.security.definition(host.site.id, a.roleDefId))
     .filter((d): d is RoleDefinition => d !== undefined);
   const path = `Web/RoleAssignments/GetByPrincipalId(${principalId})`;
   const member = principalEntity(host, principalId);
@@ -292,7 +297,8 @@ export async function answerSecurity(host: SecurityHost, r: SecurityResource): P
   const { method } = host;
   switch (r.kind) {
     case "roleDefinitions":
-      if (method === "GET") return host.collection(ROLE_DEFINITIONS.map((d) => roleDefinitionEntity(host, d)), "SP.RoleDefinition");
+      if (method === "GET") return host.collection(host.security.definitions(host.site.id).map((d) => roleDefinitionEntity(host, d)), "SP.RoleDefinition");
+      if (method === "POST") return await createDefinition(host);
       break;
     case "roleDefinition":
       if (method === "GET") return host.single(roleDefinitionEntity(host, r.def), "SP.RoleDefinition");
@@ -370,6 +376,33 @@ function requireGroupManager(host: SecurityHost, group: GroupRow): void {
   throw accessDenied();
 }
 
+/**
+ * A custom permission level (SP.RoleDefinitionCollection.add,
+ * https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-visio/jj247128(v=office.15)):
+ * creating one needs Manage Permissions on the web ("Permission levels" are managed by whoever
+ * manages permissions, https://learn.microsoft.com/en-us/sharepoint/understanding-permission-levels).
+ * The body carries BasePermissions as two 32-bit halves, Name, Description and Order.
+ */
+async function createDefinition(host: SecurityHost): Promise<ApiResponse> {
+  if (!has(host.guard.web(), P.ManagePermissions)) throw accessDenied();
+  const body = host.body();
+  const name = body.Name;
+  if (typeof name !== "string" || name.trim() === "") throw badRequest("A permission level needs a Name.");
+  if (host.security.definitions(host.site.id).some((d) => d.name.toLowerCase() === name.trim().toLowerCase())) {
+    throw new SpError(500, "-2130575293, Microsoft.SharePoint.SPException", "The permission level name is already in use. Choose a different name.");
+  }
+  const base = body.BasePermissions as { High?: unknown; Low?: unknown } | undefined;
+  const half = (v: unknown): bigint => {
+    const text = String(v ?? "0");
+    if (!/^\d+$/.test(text)) throw badRequest("BasePermissions needs High and Low as unsigned integers.");
+    return BigInt(text) & 0xffffffffn;
+  };
+  const mask = (half(base?.High) << 32n) | half(base?.Low);
+  const order = typeof body.Order === "number" ? body.Order : 1000;
+  const def = await host.commit(() => host.security.addDefinition(host.site.id, { name: name.trim(), description: typeof body.Description === "string" ? body.Description : "", order, mask }));
+  return { ...host.single(roleDefinitionEntity(host, def), "SP.RoleDefinition"), status: 201 };
+}
+
 async function createGroup(host: SecurityHost): Promise<ApiResponse> {
   if (!has(host.guard.web(), P.CreateGroups)) throw accessDenied();
   const body = host.body();
@@ -432,7 +465,7 @@ async function changeAssignment(host: SecurityHost, on: Securable, seg: Segment,
   requireOn(host, on, P.ManagePermissions);
   const principalId = numberArg(seg, "principalid");
   const roleDefId = numberArg(seg, "roledefid");
-  if (!roleDefinition(roleDefId)) throw roleDefinitionNotFound();
+  if (!host.security.definition(host.site.id, roleDefId)) throw roleDefinitionNotFound();
   if (!host.security.group(host.site.id, principalId) && !host.store.userById(principalId)) throw principalNotFound();
   const { scope } = scopeOf(on);
   if (!host.security.hasUnique(host.site.id, scope)) {

@@ -3,7 +3,7 @@
 // either inherit from their parent or have unique assignments, and each list's ReadSecurity and
 // WriteSecurity. Evaluation (effective permissions) follows SharePoint's rules only; see README.md.
 import type Database from "better-sqlite3";
-import { LEVEL, LIMITED_ACCESS_MASK, P, SELECTED_ROLE_MASKS, has, maskOfLevel, type Role, type ScopeGrant } from "./permissions";
+import { LEVEL, LIMITED_ACCESS_MASK, P, ROLE_DEFINITIONS, SELECTED_ROLE_MASKS, has, type Role, type RoleDefinition, type ScopeGrant } from "./permissions";
 import type { ItemRecord, ListRow, SiteRow, Store } from "./store";
 
 const SCHEMA = `
@@ -18,7 +18,16 @@ CREATE TABLE IF NOT EXISTS sec_assignments (
   PRIMARY KEY (site_id, scope, principal_id, role_def_id));
 CREATE TABLE IF NOT EXISTS sec_list_settings (list_guid TEXT PRIMARY KEY, read_security INTEGER NOT NULL, write_security INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sec_selected_grants (site_id INTEGER PRIMARY KEY, role TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sec_role_defs (
+  id INTEGER PRIMARY KEY, site_id INTEGER NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
+  ord INTEGER NOT NULL, mask TEXT NOT NULL, UNIQUE (site_id, name COLLATE NOCASE));
 `;
+
+/**
+ * Custom permission levels get ids after the built-in ones, as on SharePoint Online (the built-in
+ * levels are 1073741825–1073741830; a site's own levels follow them).
+ */
+const FIRST_CUSTOM_ROLE_ID = 1073741924;
 
 /** Site groups get principal ids of their own, apart from the directory's user ids. */
 const FIRST_GROUP_ID = 1_000_000;
@@ -54,6 +63,8 @@ export interface ListSecurity {
 interface SiteSecurity {
   groups: Map<number, GroupRow>;
   members: Map<number, Set<number>>;
+  /** The built-in permission levels and the site's own (SP.RoleDefinitionCollection.add). */
+  definitions: Map<number, RoleDefinition>;
   unique: Set<string>;
   assignments: Map<string, Assignment[]>;
 }
@@ -131,7 +142,11 @@ export class Security {
   private load(siteId: number): SiteSecurity {
     let s = this.cache.get(siteId);
     if (s) return s;
-    s = { groups: new Map(), members: new Map(), unique: new Set(), assignments: new Map() };
+    s = { groups: new Map(), members: new Map(), unique: new Set(), assignments: new Map(), definitions: new Map(ROLE_DEFINITIONS.map((d) => [d.id, d])) };
+    for (const d of this.db.prepare("SELECT * FROM sec_role_defs WHERE site_id = ?").all(siteId) as Record<string, unknown>[]) {
+      const def: RoleDefinition = { id: d.id as number, name: d.name as string, roleTypeKind: 0, mask: BigInt(d.mask as string), order: d.ord as number, hidden: false, description: d.description as string };
+      s.definitions.set(def.id, def);
+    }
     for (const g of this.db.prepare("SELECT * FROM sec_groups WHERE site_id = ?").all(siteId) as Record<string, unknown>[]) {
       const group: GroupRow = { id: g.id as number, siteId, title: g.title as string, description: g.description as string, ownerId: (g.owner_id as number | null) ?? null };
       s.groups.set(group.id, group);
@@ -148,6 +163,33 @@ export class Security {
     }
     this.cache.set(siteId, s);
     return s;
+  }
+
+  // ---- permission levels
+
+  /** The site's permission levels: the built-in ones, then the site's own, in id order. */
+  definitions(siteId: number): RoleDefinition[] {
+    return [...this.load(siteId).definitions.values()].sort((a, b) => a.order - b.order || a.id - b.id);
+  }
+
+  definition(siteId: number, id: number): RoleDefinition | undefined {
+    return this.load(siteId).definitions.get(id);
+  }
+
+  /**
+   * A custom permission level (RoleTypeKind 0, "None"). SharePoint refuses a second level with the
+   * same name; the caller checks that first.
+   */
+  addDefinition(siteId: number, def: { name: string; description: string; order: number; mask: bigint }): RoleDefinition {
+    const max = (this.db.prepare("SELECT MAX(id) AS m FROM sec_role_defs").get() as { m: number | null }).m;
+    const id = Math.max(FIRST_CUSTOM_ROLE_ID, (max ?? 0) + 1);
+    this.db.prepare("INSERT INTO sec_role_defs (id, site_id, name, description, ord, mask) VALUES (?, ?, ?, ?, ?, ?)").run(id, siteId, def.name, def.description, def.order, def.mask.toString());
+    this.invalidate(siteId);
+    return this.definition(siteId, id) as RoleDefinition;
+  }
+
+  private maskOf(s: SiteSecurity, roleDefId: number): bigint {
+    return s.definitions.get(roleDefId)?.mask ?? 0n;
   }
 
   // ---- groups
@@ -321,7 +363,7 @@ export class Security {
 
   private scopeMask(s: SiteSecurity, scope: string, principals: Set<number>): bigint {
     let mask = 0n;
-    for (const a of s.assignments.get(scope) ?? []) if (principals.has(a.principalId)) mask |= maskOfLevel(a.roleDefId);
+    for (const a of s.assignments.get(scope) ?? []) if (principals.has(a.principalId)) mask |= this.maskOf(s, a.roleDefId);
     return mask;
   }
 
@@ -340,7 +382,7 @@ export class Security {
       for (const [scope, list] of s.assignments) {
         if (scope === WEB_SCOPE || !scope.startsWith(inside) || !s.unique.has(scope)) continue;
         if (listGuid === undefined || scope !== listScope(listGuid)) {
-          if (list.some((a) => principals.has(a.principalId) && maskOfLevel(a.roleDefId) !== 0n)) {
+          if (list.some((a) => principals.has(a.principalId) && this.maskOf(s, a.roleDefId) !== 0n)) {
             mask |= LIMITED_ACCESS_MASK;
             break;
           }

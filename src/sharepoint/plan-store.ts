@@ -13,6 +13,7 @@ import type { Action, Capabilities, IndicatorResultRow, Objective, Person, Progr
 import { validateProgress } from "../plan/validation";
 import { classifyUpdate, itemEtag, leadPeriods, mayUpdate, withLatestUpdate, type LeadPeriod, type UpdateAuthority } from "../plan/authority";
 import { AppError, ConflictError, isPreconditionFailed, PermissionError, toAppError, ValidationError } from "./errors";
+import { createCycleStore } from "./cycle-store";
 import { createFileStore } from "./files";
 import {
   ACTION_EXPAND,
@@ -478,6 +479,13 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   const store: PlanStore = {
     me,
     myGroupIds,
+    ...createCycleStore(sp, {
+      capabilities: () => store.capabilities(),
+      loadPlan: (year) => store.loadPlan(year),
+      indicatorResults: () => store.indicatorResults(),
+      editorIds: async () => (await authority()).editorIds,
+      now,
+    }),
 
     async capabilities(): Promise<Capabilities> {
       const [web, objectivePerms, actionPerms, updatePerms] = await Promise.all([

@@ -12,7 +12,7 @@ import { planList } from "./lists";
 import { hasPermission, PermissionKind, webPermissions } from "./permissions";
 import { applySecurityModel, securityModelInPlace, type SecurityReport } from "./security-model";
 import "@pnp/sp/views/index.js";
-import { choicesAt, describeList, DISPLAY_NAMES, fieldsAt, SCHEMA, SCHEMA_VERSION, schemaVersionOf, takesGroupsAt, VIEW_FIELDS_SINCE, withSchemaVersion, type FieldSpec, type ListKey, type ListSpec } from "./schema";
+import { choicesAt, describeList, DISPLAY_NAMES, fieldsAt, listsAt, SCHEMA_VERSION, schemaVersionOf, takesGroupsAt, VIEW_FIELDS_SINCE, withSchemaVersion, type FieldSpec, type ListKey, type ListSpec } from "./schema";
 
 export interface ProvisionReport {
   schemaVersion: number;
@@ -136,9 +136,9 @@ async function ensureList(sp: SPFI, spec: ListSpec, report: ProvisionReport, tar
 }
 
 /** Whether the permission model still has to be applied (a list or group is missing, or a list inherits). */
-async function securityPending(sp: SPFI): Promise<boolean> {
+async function securityPending(sp: SPFI, version: number): Promise<boolean> {
   try {
-    return !(await securityModelInPlace(sp));
+    return !(await securityModelInPlace(sp, version));
   } catch (error) {
     if ((error as { status?: number }).status === 404) return true;
     throw toAppError(error);
@@ -230,7 +230,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
   if (!hasPermission(perms, PermissionKind.ManageLists)) {
     throw new PermissionError("manageRequired", "Setting up the plan's lists needs the Manage Lists permission on this site.");
   }
-  const needsSecurity = await securityPending(sp);
+  const needsSecurity = await securityPending(sp, target);
   if (needsSecurity && !(hasPermission(perms, PermissionKind.ManagePermissions) && hasPermission(perms, PermissionKind.CreateGroups))) {
     throw new PermissionError(
       "fullControlRequired",
@@ -240,7 +240,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
   const report = emptyReport(target);
   const listIds = new Map<ListKey, string>();
   try {
-    for (const spec of SCHEMA) {
+    for (const spec of listsAt(target)) {
       const found = await ensureList(sp, spec, report, target);
       listIds.set(spec.key, found.id);
       if (!report.createdLists.includes(spec.title)) {
@@ -248,7 +248,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
       }
       await upgradeList(found.list, spec, listIds, report, found, target);
     }
-    if (needsSecurity) report.security = await applySecurityModel(sp);
+    if (needsSecurity) report.security = await applySecurityModel(sp, target);
   } catch (error) {
     throw toAppError(error);
   }

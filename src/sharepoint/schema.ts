@@ -1,6 +1,7 @@
 // The SharePoint data model (docs/architecture.md#data-model) as data: list titles, internal field names, field
 // types and indexes. Provisioning creates it; the repositories read and write through these
 // names only. Pure data, so the local server's seed can use it too.
+import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle/types";
 
 /**
  * Bumped whenever the lists change; stored in each list's description as "[wres-schema:N]" (a list's
@@ -12,11 +13,18 @@
  * 3: the history kind "Import"; the app's columns in each list's default view.
  * 4: Leads takes SharePoint groups as well as people (SelectionMode PeopleAndGroups), so a group
  *    such as a staff network's co-chairs can lead an action.
+ * 6: the plan year's cycle (docs/plan-cycle.md): WRES Plan Cycle (each state a year entered and the
+ *    committee's decisions), WRES Consultation Comments (comments section by section and the
+ *    editors' answers) and the WRES Approved Plans library (the frozen approved copy of each year).
+ *    (5 is another change's; a site may go from 4 to 6 in one upgrade.)
  *
  * A field or choice added after version 1 says `since`, so that set-up can also make an older
  * site exactly (tests of the upgrade) and the upgrade knows what each version added.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 6;
+
+/** The version that brought the plan year's cycle lists. */
+export const CYCLE_SINCE = 6;
 
 export const LIST_TITLES = {
   objectives: "WRES Objectives",
@@ -24,6 +32,9 @@ export const LIST_TITLES = {
   progressUpdates: "WRES Progress Updates",
   indicatorResults: "WRES Indicator Results",
   dataFiles: "WRES Data",
+  planCycle: "WRES Plan Cycle",
+  consultation: "WRES Consultation Comments",
+  approvedPlans: "WRES Approved Plans",
 } as const;
 
 export type ListKey = keyof typeof LIST_TITLES;
@@ -40,6 +51,9 @@ export const LIST_URLS: Readonly<Record<ListKey, string>> = {
   progressUpdates: `Lists/${LIST_TITLES.progressUpdates}`,
   indicatorResults: `Lists/${LIST_TITLES.indicatorResults}`,
   dataFiles: LIST_TITLES.dataFiles,
+  planCycle: `Lists/${LIST_TITLES.planCycle}`,
+  consultation: `Lists/${LIST_TITLES.consultation}`,
+  approvedPlans: LIST_TITLES.approvedPlans,
 };
 
 /** `since`: the schema version that added the field (1 when absent). */
@@ -94,6 +108,8 @@ export interface ListSpec {
   title: string;
   /** 100 = generic list, 101 = document library. */
   template: 100 | 101;
+  /** The schema version that brought the list (1 when absent): set-up of an older version leaves it out. */
+  since?: number;
   description: string;
   /** In creation order: lookups after the lists they point to exist. */
   fields: readonly FieldSpec[];
@@ -140,6 +156,13 @@ export const F = {
   detail: "Detail",
   origin: "Origin",
   readOnly: "ReadOnly",
+  cycleState: "CycleState",
+  meeting: "Meeting",
+  meetingDate: "MeetingDate",
+  outcome: "Outcome",
+  assurance: "Assurance",
+  minuteReference: "MinuteReference",
+  answerTo: "AnswerTo",
 } as const;
 
 /**
@@ -180,6 +203,13 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   [F.detail]: "Detail",
   [F.origin]: "Origin",
   [F.readOnly]: "Closed (read-only)",
+  [F.cycleState]: "State",
+  [F.meeting]: "Meeting",
+  [F.meetingDate]: "Meeting date",
+  [F.outcome]: "Decision",
+  [F.assurance]: "Assurance level",
+  [F.minuteReference]: "Minute reference",
+  [F.answerTo]: "Answer to comment",
 };
 
 export const SCHEMA: readonly ListSpec[] = [
@@ -262,7 +292,55 @@ export const SCHEMA: readonly ListSpec[] = [
     description: "WRES workbooks",
     fields: [],
   },
+  {
+    // Add-only for plan editors (security-model.ts): each entry is a state the year entered, a
+    // decision among them; nobody but a site owner can change or delete one.
+    key: "planCycle",
+    title: LIST_TITLES.planCycle,
+    template: 100,
+    since: CYCLE_SINCE,
+    description: "WRES plan year cycle: states and committee decisions",
+    fields: [
+      { name: F.planYear, type: "text", indexed: true, maxLength: 20, since: CYCLE_SINCE },
+      { name: F.cycleState, type: "choice", choices: PLAN_YEAR_STATES, since: CYCLE_SINCE },
+      { name: F.meeting, type: "text", maxLength: 255, since: CYCLE_SINCE },
+      { name: F.meetingDate, type: "date", since: CYCLE_SINCE },
+      { name: F.outcome, type: "choice", choices: DECISION_OUTCOMES, since: CYCLE_SINCE },
+      { name: F.assurance, type: "choice", choices: ASSURANCE_LEVELS, since: CYCLE_SINCE },
+      { name: F.minuteReference, type: "text", maxLength: 100, since: CYCLE_SINCE },
+      { name: F.note, type: "note", since: CYCLE_SINCE },
+    ],
+  },
+  {
+    // Comments during consultation (each person changes only their own: WriteSecurity 2) and the
+    // plan editors' answers (AnswerTo: the comment's id).
+    key: "consultation",
+    title: LIST_TITLES.consultation,
+    template: 100,
+    since: CYCLE_SINCE,
+    description: "WRES consultation comments and answers",
+    fields: [
+      { name: F.planYear, type: "text", indexed: true, maxLength: 20, since: CYCLE_SINCE },
+      { name: F.objective, type: "lookup", list: "objectives", since: CYCLE_SINCE },
+      { name: F.note, type: "note", since: CYCLE_SINCE },
+      { name: F.answerTo, type: "number", since: CYCLE_SINCE },
+    ],
+  },
+  {
+    // The approved copy of each year, one JSON file, add-only for plan editors.
+    key: "approvedPlans",
+    title: LIST_TITLES.approvedPlans,
+    template: 101,
+    since: CYCLE_SINCE,
+    description: "WRES approved plans (frozen at approval)",
+    fields: [],
+  },
 ];
+
+/** The lists a site has at a schema version. */
+export function listsAt(version: number): ListSpec[] {
+  return SCHEMA.filter((l) => (l.since ?? 1) <= version);
+}
 
 const VERSION_TAG = /\[wres-schema:(\d+)\]/;
 

@@ -10,7 +10,7 @@ import "@pnp/sp/security/index.js";
 import "@pnp/sp/site-groups/index.js";
 import "@pnp/sp/site-users/index.js";
 import { hasPermission, PermissionKind, webPermissions } from "./permissions";
-import { LIST_TITLES, type ListKey } from "./schema";
+import { LIST_TITLES, listsAt, SCHEMA_VERSION, type ListKey } from "./schema";
 import { planList } from "./lists";
 
 /** The site groups set-up creates. Plan editors are the people who own the plan. */
@@ -28,9 +28,25 @@ const GROUP_DESCRIPTIONS: Record<PlanGroupKey, string> = {
   readers: "WRES action plans: read the plan and its indicators (committee members).",
 };
 
-/** SP.RoleType values of the permission levels the model uses. */
+/** SP.RoleType values of the built-in permission levels the model uses. */
 const ROLE_TYPE = { read: 2, contribute: 3, design: 4, fullControl: 5 } as const;
-type Level = keyof typeof ROLE_TYPE;
+type Level = keyof typeof ROLE_TYPE | "addOnly";
+
+/**
+ * A permission level of the app's own: view and add items (or upload new files), never edit or
+ * delete them. Plan editors hold it on the cycle's record and the approved copies, so what they
+ * record stays as recorded: only a site owner (Full Control) can change it. SPBasePermissions:
+ * https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ms412690(v=office.15)
+ * ("AddListItems: add items to lists, add documents to document libraries"; editing is
+ * EditListItems). Custom levels: https://learn.microsoft.com/en-us/sharepoint/understanding-permission-levels
+ */
+export const ADD_ONLY_LEVEL = {
+  name: "WRES Add Only",
+  description: "WRES action plans: view and add items and documents; never edit or delete them.",
+  // ViewListItems, AddListItems, OpenItems, ViewVersions, ViewFormPages, Open, ViewPages,
+  // CreateSSCSite, BrowseUserInfo, UseClientIntegration, UseRemoteAPIs, CreateAlerts (Read + Add Items).
+  basePermissions: { High: 0x00000090, Low: 0x0843_1063 },
+} as const;
 
 /** Who gets which level on each list; "owners", "members" and "visitors" are the site's own groups. */
 type Grantee = PlanGroupKey | "owners" | "members" | "visitors";
@@ -48,6 +64,15 @@ export const LIST_GRANTS: Record<ListKey, { grants: [Grantee, Level][]; writeSec
   // Staff-level, special-category data: plan editors only (site owners keep Full Control; the
   // library cannot be hidden from them).
   dataFiles: { grants: [["owners", "fullControl"], ["editors", "design"]] },
+  // What plan editors record here stays as recorded (add only); only site owners can change it.
+  planCycle: { grants: [["owners", "fullControl"], ["editors", "addOnly"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
+  approvedPlans: { grants: [["owners", "fullControl"], ["editors", "addOnly"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
+  // Everyone who comments changes only their own comments (editors too: Contribute, not Design,
+  // which would override WriteSecurity), so a comment reads as its author wrote it.
+  consultation: {
+    grants: [["owners", "fullControl"], ["editors", "contribute"], ["contributors", "contribute"], ["members", "contribute"], ["readers", "read"], ["visitors", "read"]],
+    writeSecurity: 2,
+  },
 };
 
 export interface SecurityReport {
@@ -61,12 +86,12 @@ interface GroupInfo {
   Title: string;
 }
 
-/** Whether the model is already in place (groups exist, every list has unique permissions). */
-export async function securityModelInPlace(sp: SPFI): Promise<boolean> {
+/** Whether the model is already in place (groups exist, every list the site has at `version` has unique permissions). */
+export async function securityModelInPlace(sp: SPFI, version = SCHEMA_VERSION): Promise<boolean> {
   const groups = await sp.web.siteGroups.select("Title")<GroupInfo[]>();
   const titles = new Set(groups.map((g) => g.Title.toLowerCase()));
   if (!Object.values(PLAN_GROUPS).every((t) => titles.has(t.toLowerCase()))) return false;
-  for (const key of Object.keys(LIST_TITLES) as ListKey[]) {
+  for (const key of listsAt(version).map((l) => l.key)) {
     const info = await planList(sp.web, key).select("HasUniqueRoleAssignments")<{ HasUniqueRoleAssignments: boolean }>();
     if (!info.HasUniqueRoleAssignments) return false;
   }
@@ -79,7 +104,7 @@ export async function securityModelInPlace(sp: SPFI): Promise<boolean> {
  * the site (Full Control, through a token carrying AllSites.FullControl or Sites.Selected with
  * full control on this site).
  */
-export async function applySecurityModel(sp: SPFI): Promise<SecurityReport> {
+export async function applySecurityModel(sp: SPFI, version = SCHEMA_VERSION): Promise<SecurityReport> {
   const report: SecurityReport = { createdGroups: [], securedLists: [] };
   const existing = await sp.web.siteGroups.select("Id", "Title")<GroupInfo[]>();
   const ids = new Map<Grantee, number>();
@@ -105,13 +130,19 @@ export async function applySecurityModel(sp: SPFI): Promise<SecurityReport> {
   ids.set("owners", owners.Id);
   ids.set("members", members.Id);
   ids.set("visitors", visitors.Id);
-  const definitions = await sp.web.roleDefinitions.select("Id", "RoleTypeKind")<{ Id: number; RoleTypeKind: number }[]>();
+  const lists = listsAt(version).map((l) => l.key);
+  const definitions = await sp.web.roleDefinitions.select("Id", "Name", "RoleTypeKind")<{ Id: number; Name: string; RoleTypeKind: number }[]>();
+  const needsAddOnly = lists.some((key) => LIST_GRANTS[key].grants.some(([, level]) => level === "addOnly"));
+  if (needsAddOnly && !definitions.some((d) => d.Name.toLowerCase() === ADD_ONLY_LEVEL.name.toLowerCase())) {
+    const added = await sp.web.roleDefinitions.add(ADD_ONLY_LEVEL.name, ADD_ONLY_LEVEL.description, 200, ADD_ONLY_LEVEL.basePermissions);
+    definitions.push({ Id: Number((added.data as { Id: number }).Id), Name: ADD_ONLY_LEVEL.name, RoleTypeKind: 0 });
+  }
   const levelId = (level: Level): number => {
-    const found = definitions.find((d) => d.RoleTypeKind === ROLE_TYPE[level]);
+    const found = level === "addOnly" ? definitions.find((d) => d.Name.toLowerCase() === ADD_ONLY_LEVEL.name.toLowerCase()) : definitions.find((d) => d.RoleTypeKind === ROLE_TYPE[level]);
     if (!found) throw new Error(`The site has no ${level} permission level`);
     return found.Id;
   };
-  for (const key of Object.keys(LIST_GRANTS) as ListKey[]) {
+  for (const key of lists) {
     const list = planList(sp.web, key);
     const info = await list.select("HasUniqueRoleAssignments")<{ HasUniqueRoleAssignments: boolean }>();
     if (!info.HasUniqueRoleAssignments) {

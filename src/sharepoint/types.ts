@@ -14,6 +14,7 @@ import type {
   Rag,
 } from "../plan/types";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
+import type { CycleStore } from "./cycle-store";
 
 export type ObjectiveDraft = Omit<Objective, "id" | "etag" | "modified">;
 export type ObjectivePatch = Partial<ObjectiveDraft>;
@@ -38,7 +39,11 @@ export interface PlanSnapshot {
   lastModified: string | null;
 }
 
-export interface PlanStore {
+/**
+ * The tab's data layer. The plan year's cycle (state, decisions, the approved copy, consultation
+ * comments) is CycleStore's part (src/sharepoint/cycle-store.ts).
+ */
+export interface PlanStore extends CycleStore {
   me(): Promise<Person>;
   /**
    * The SharePoint site groups the signed-in person belongs to (a lead may be a group, whose members

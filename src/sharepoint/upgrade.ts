@@ -2,14 +2,16 @@
 // ("[wres-schema:N]", schema.ts); when it is older than the app, a plan editor is offered
 // "Upgrade the lists", which adds what the newer version brought (fields, choices, view columns)
 // and keeps every item. Unlike set-up it creates no list and touches no permission, so it needs
-// Manage Lists on the plan's lists only (plan editors have Design there), not Full Control.
+// Manage Lists on the plan's lists only (plan editors have Design there), not Full Control; except
+// when a version brought new lists (6: the plan year's cycle), which come with permissions of their
+// own: then the upgrade is set-up's, and needs a site owner.
 import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import { NotProvisionedError, PermissionError, toAppError } from "./errors";
 import { planList } from "./lists";
 import { hasPermission, PermissionKind } from "./permissions";
-import { emptyReport, finishReport, upgradeList, type ProvisionReport } from "./provision";
+import { emptyReport, finishReport, provision, upgradeList, type ProvisionReport } from "./provision";
 import { SCHEMA, SCHEMA_VERSION, schemaVersionOf, type ListKey } from "./schema";
 
 export interface SiteSchema {
@@ -35,7 +37,10 @@ async function readLists(sp: SPFI, withLibrary: boolean): Promise<Map<ListKey, L
     try {
       found.set(spec.key, await planList(sp.web, spec.key).select("Id", "Description")<ListInfo>());
     } catch (error) {
-      throw toAppError(error);
+      const appError = toAppError(error);
+      // A list a later version brought is missing on a site set up before it: an upgrade makes it.
+      if (spec.since !== undefined && appError instanceof NotProvisionedError) continue;
+      throw appError;
     }
   }
   return found;
@@ -44,8 +49,10 @@ async function readLists(sp: SPFI, withLibrary: boolean): Promise<Map<ListKey, L
 /** The site's schema version against the app's; NotProvisionedError when a list is missing. */
 export async function siteSchema(sp: SPFI): Promise<SiteSchema> {
   const lists = await readLists(sp, false);
-  const version = Math.min(...[...lists.values()].map((l) => schemaVersionOf(l.Description)));
-  return { version, current: SCHEMA_VERSION };
+  const versions = [...lists.values()].map((l) => schemaVersionOf(l.Description));
+  // A missing later list means the site is older than the version that brought it.
+  for (const spec of SCHEMA) if (spec.since !== undefined && spec.key !== "dataFiles" && !lists.has(spec.key)) versions.push(spec.since - 1);
+  return { version: Math.min(...versions), current: SCHEMA_VERSION };
 }
 
 /**
@@ -55,7 +62,9 @@ export async function siteSchema(sp: SPFI): Promise<SiteSchema> {
  */
 export async function upgradeLists(sp: SPFI): Promise<ProvisionReport> {
   // The lists every plan member can open first, so that anyone but a plan editor hears "not allowed".
+  const present = await readLists(sp, false);
   for (const spec of [...SCHEMA.filter((l) => l.key !== "dataFiles"), ...SCHEMA.filter((l) => l.key === "dataFiles")]) {
+    if (!present.has(spec.key) && spec.since !== undefined) continue;
     let perms;
     try {
       perms = await planList(sp.web, spec.key).getCurrentUserEffectivePermissions();
@@ -67,6 +76,9 @@ export async function upgradeLists(sp: SPFI): Promise<ProvisionReport> {
     }
   }
   const lists = await readLists(sp, true);
+  // Lists a later version brought (the plan year's cycle) need their own permissions, which only a
+  // site owner can set: set-up makes them, and says "fullControlRequired" to anyone else.
+  if (SCHEMA.some((spec) => !lists.has(spec.key))) return await provision(sp);
   const report = emptyReport(SCHEMA_VERSION);
   const listIds = new Map<ListKey, string>([...lists].map(([key, info]) => [key, info.Id]));
   try {

@@ -28,6 +28,7 @@ import type { ActivityTracker } from "./state/activity";
 import { actionsOf } from "./state/planView";
 import { planYearHref, readParams } from "./state/params";
 import { PlanProvider, usePlanContext, type PlanContextValue } from "./state/PlanContext";
+import { CycleHeaderLine } from "./cycle/CycleHeaderLine";
 import { SignInContext } from "./state/signIn";
 import { SetUpContext, type CheckSetUp } from "./state/setUp";
 import { useNarrow } from "./state/useNarrow";
@@ -341,6 +342,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
           </Text>
         ) : null}
         {data?.capabilities.editPlan ? <Link href={yearToolsHref(location.href)}>{t("planYear.open")}</Link> : null}
+        {year ? <CycleHeaderLine store={context.store} year={year} /> : null}
       </header>
       <StillWorking tracker={props.tracker} />
       <main aria-busy={state.status === "loading" || busy}>{body}</main>

@@ -14,6 +14,11 @@ import { ConflictError, OfflineError, PermissionError } from "../../src/sharepoi
 import type { ActionWrite, ObjectiveWrite, Settled } from "../../src/plan/writer";
 import { AUDIT_FIELDS, type ActionVersion, type VersionFields } from "../../src/plan/versions";
 import { action as anAction, objective as anObjective } from "./plan-fixtures";
+import { statusOf, type CycleEntry, type PlanYearStatus } from "../../src/plan/cycle/log";
+import { threadComments, type ConsultationComment, type ConsultationEntry } from "../../src/plan/cycle/consultation";
+import { cycleRoleOf, refuseAnswer, refuseComment, refuseDecision, refuseMove, stateAfterDecision, type DecisionDraft } from "../../src/plan/cycle/rules";
+import type { ApprovedCopy, Decision, DecisionOutcome, PlanYearState } from "../../src/plan/cycle/types";
+import { CycleRefusedError } from "../../src/sharepoint/cycle-store";
 
 export { ConflictError, OfflineError, PermissionError };
 
@@ -349,6 +354,71 @@ export class FakePlanStore implements PlanStore {
   }
   async downloadDataFile(): Promise<Uint8Array> {
     return new Uint8Array();
+  }
+
+  // ---- the plan year's cycle, kept in memory by the same rules as the SharePoint store
+
+  cycleEntries: CycleEntry[] = [];
+  consultationEntries: ConsultationEntry[] = [];
+  copies = new Map<string, ApprovedCopy>();
+
+  private role() {
+    return cycleRoleOf(this.caps);
+  }
+
+  async planYearStatus(year: string): Promise<PlanYearStatus> {
+    await this.call("planYearStatus");
+    return statusOf(year, this.cycleEntries);
+  }
+
+  async moveYear(year: string, to: PlanYearState, note: string | null = null): Promise<PlanYearStatus> {
+    await this.call("moveYear");
+    const refusal = refuseMove(statusOf(year, this.cycleEntries).state, to, this.role());
+    if (refusal) throw new CycleRefusedError(refusal);
+    this.cycleEntries.push({ id: this.nextId++, year, state: to, decision: null, note, by: this.user, at: this.now() });
+    return statusOf(year, this.cycleEntries);
+  }
+
+  async recordDecision(year: string, draft: DecisionDraft): Promise<PlanYearStatus> {
+    await this.call("recordDecision");
+    const refusals = refuseDecision(statusOf(year, this.cycleEntries).state, this.role(), draft, TODAY);
+    if (refusals[0]) throw new CycleRefusedError(refusals[0].refusal);
+    const outcome = draft.outcome as DecisionOutcome;
+    const at = this.now();
+    const decision: Decision = { meeting: draft.meeting.trim(), date: draft.date, outcome, assurance: draft.assurance, minuteReference: draft.minuteReference, recordedBy: this.user, recordedAt: at };
+    const state = stateAfterDecision(outcome);
+    this.cycleEntries.push({ id: this.nextId++, year, state, decision, note: null, by: this.user, at });
+    if (state === "approved" && !this.copies.has(year)) {
+      this.copies.set(year, { year, approvedAt: at, decision, objectives: structuredClone(this.objectives), actions: structuredClone(this.actions), results: [] });
+    }
+    return statusOf(year, this.cycleEntries);
+  }
+
+  async approvedCopy(year: string): Promise<ApprovedCopy | null> {
+    await this.call("approvedCopy");
+    const copy = this.copies.get(year);
+    return copy ? structuredClone(copy) : null;
+  }
+
+  async consultationComments(year: string): Promise<ConsultationComment[]> {
+    await this.call("consultationComments");
+    return threadComments(this.consultationEntries.filter((e) => e.year === year), new Set(this.caps.editPlan ? [this.user.id] : []));
+  }
+
+  async addConsultationComment(year: string, objectiveId: number | null, comment: string): Promise<ConsultationComment[]> {
+    await this.call("addConsultationComment");
+    const refusal = refuseComment(statusOf(year, this.cycleEntries).state, this.role());
+    if (refusal) throw new CycleRefusedError(refusal);
+    this.consultationEntries.push({ id: this.nextId++, year, objectiveId, text: comment, answerTo: null, by: this.user, at: this.now() });
+    return this.consultationComments(year);
+  }
+
+  async answerConsultationComment(year: string, commentId: number, answer: string): Promise<ConsultationComment[]> {
+    await this.call("answerConsultationComment");
+    const refusal = refuseAnswer(statusOf(year, this.cycleEntries).state, this.role());
+    if (refusal) throw new CycleRefusedError(refusal);
+    this.consultationEntries.push({ id: this.nextId++, year, objectiveId: null, text: answer, answerTo: commentId, by: this.user, at: this.now() });
+    return this.consultationComments(year);
   }
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { PlanStore } from "../../sharepoint/types";
 import { useMeetingData } from "./data";
 import type { ExtraRoute } from "./route";
-import { itemHref, viewUrl } from "./route";
+import { itemHref, viewUrl, withCompare } from "./route";
 import type { MeetingLinks } from "./ChangesList";
 import { defaultSince, rememberedSince, rememberSince } from "./since";
 import { SidePanel } from "./SidePanel";
@@ -25,6 +25,7 @@ export function MeetingRoot(props: MeetingRootProps) {
   const sharing = useMemo(() => props.sharing ?? stageSharing(props.route.canShare), [props.sharing, props.route.canShare]);
   const [meetingKey, setMeetingKey] = useState<string | null>(null);
   const [since, setSince] = useState<string>(() => props.route.since ?? rememberedSince("standalone") ?? defaultSince(props.today));
+  const [compare, setCompare] = useState<"date" | "approval">(props.route.compare ?? "date");
 
   // The remembered date belongs to this meeting: once its id is known, use that meeting's date
   // (an address that names a date wins: it is how the stage gets the presenter's period).
@@ -57,7 +58,7 @@ export function MeetingRoot(props: MeetingRootProps) {
     [href, since],
   );
 
-  if (props.route.view === "stage") return <Stage state={state} since={since} onRetry={reload} links={links} />;
+  if (props.route.view === "stage") return <Stage state={state} since={since} compare={compare} onRetry={reload} links={links} />;
   return (
     <SidePanel
       state={state}
@@ -67,7 +68,9 @@ export function MeetingRoot(props: MeetingRootProps) {
         rememberSince(meetingKey ?? "standalone", next);
       }}
       sharing={sharing}
-      stageUrl={viewUrl(href, "stage", since)}
+      compare={compare}
+      onCompareChange={setCompare}
+      stageUrl={withCompare(viewUrl(href, "stage", since), compare)}
       onRetry={reload}
       links={links}
     />

@@ -2,7 +2,9 @@
 // remembered per meeting), each objective with its status (what a committee reviews), what changed
 // since, the overdue actions (those new since the date marked, not listed twice), and "Share to
 // stage" when the host says this person may share. Every objective and action in it opens in the tab.
-import { Badge, Button, Link, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { Badge, Button, Link, makeStyles, Radio, RadioGroup, Spinner, tokens } from "@fluentui/react-components";
+import { CycleStateLine } from "../cycle/CycleStateLine";
+import { SinceApprovalView } from "../cycle/SinceApprovalView";
 import { DateField } from "../components/DateInput";
 import { ShareScreenStartRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
@@ -33,6 +35,9 @@ export function SidePanel(props: {
   state: MeetingState;
   since: string;
   onSinceChange(since: string): void;
+  /** Changes since the date, or against the approved plan (offered when the year has an approved copy). */
+  compare?: "date" | "approval";
+  onCompareChange?(compare: "date" | "approval"): void;
   sharing: StageSharing;
   stageUrl: string;
   onRetry(): void;
@@ -69,6 +74,18 @@ export function SidePanel(props: {
   return (
     <main className={styles.root} aria-busy={state.status === "loading"}>
       <h1 className={styles.h1}>{data ? t("meeting.panelTitleYear", { year: data.year }) : t("meeting.panelTitle")}</h1>
+      {data && data.cycle.status && data.cycle.status.history.length > 0 ? <CycleStateLine status={data.cycle.status} /> : null}
+      {data?.sinceApproval && props.onCompareChange ? (
+        <RadioGroup
+          aria-label={t("cycle.since.choiceLabel")}
+          layout="horizontal"
+          value={props.compare ?? "date"}
+          onChange={(_, d) => props.onCompareChange?.(d.value === "approval" ? "approval" : "date")}
+        >
+          <Radio value="date" label={t("cycle.since.choiceDate")} />
+          <Radio value="approval" label={t("cycle.since.choiceApproval")} />
+        </RadioGroup>
+      ) : null}
       <DateField
         label={t("meeting.lastMeeting")}
         hint={t("meeting.lastMeetingHint")}
@@ -134,10 +151,19 @@ export function SidePanel(props: {
               ))}
             </ul>
           </section>
-          <section className={styles.section}>
-            <h2 className={styles.h2}>{t("meeting.changesSince", { date: formatDay(props.since, i18n.language) })}</h2>
-            <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={10} maxNotes={6} links={props.links} showNewlyOverdue={false} />
-          </section>
+          {props.compare === "approval" && data.sinceApproval ? (
+            <section className={styles.section} aria-labelledby="panel-since-approval">
+              <h2 id="panel-since-approval" className={styles.h2}>
+                {t("cycle.since.title")}
+              </h2>
+              <SinceApprovalView since={data.sinceApproval} layout="list" actionHref={props.links?.action} headingId="panel-since-approval" />
+            </section>
+          ) : (
+            <section className={styles.section}>
+              <h2 className={styles.h2}>{t("meeting.changesSince", { date: formatDay(props.since, i18n.language) })}</h2>
+              <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={10} maxNotes={6} links={props.links} showNewlyOverdue={false} />
+            </section>
+          )}
           <section className={styles.section}>
             <h2 className={styles.h2}>{t("meeting.overdueCount", { n: overdue.length })}</h2>
             {overdue.length === 0 ? (

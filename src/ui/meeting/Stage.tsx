@@ -16,6 +16,8 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
 import { TrendMark } from "../indicators/TrendMark";
 import { ChangesList, type MeetingLinks } from "./ChangesList";
+import { CycleStateLine } from "../cycle/CycleStateLine";
+import { SinceApprovalView } from "../cycle/SinceApprovalView";
 import type { Headline, MeetingState } from "./data";
 import { formatDay, formatFigure } from "./format";
 
@@ -81,7 +83,7 @@ function TrendArrow(props: { headline: Headline }) {
   return <TrendMark value={value} previous={previous} places={places} trend={trend} iconSize={28} className={styles.trend} />;
 }
 
-export function Stage(props: { state: MeetingState; since: string; onRetry(): void; links?: MeetingLinks }) {
+export function Stage(props: { state: MeetingState; since: string; compare?: "date" | "approval"; onRetry(): void; links?: MeetingLinks }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const { state, links } = props;
@@ -95,6 +97,7 @@ export function Stage(props: { state: MeetingState; since: string; onRetry(): vo
       <header className={styles.header}>
         <h1 className={styles.h1}>{t("meeting.stageTitle", { year: data.year })}</h1>
         <span className={styles.period}>{t("meeting.changesSince", { date: formatDay(props.since, locale) })}</span>
+        {data.cycle.status && data.cycle.status.history.length > 0 ? <CycleStateLine status={data.cycle.status} className={styles.period} /> : null}
       </header>
 
       {/* The plan's status at a glance, first: every objective on one line each, then the action counts. */}
@@ -197,6 +200,14 @@ export function Stage(props: { state: MeetingState; since: string; onRetry(): vo
         </h2>
         <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={4} maxNotes={2} links={links} />
       </section>
+      {props.compare === "approval" && data.sinceApproval ? (
+        <section aria-labelledby="stage-since-approval" className={styles.panel}>
+          <h2 id="stage-since-approval" className={styles.h2}>
+            {t("cycle.since.title")}
+          </h2>
+          <SinceApprovalView since={data.sinceApproval} layout="table" actionHref={links?.action} headingId="stage-since-approval" />
+        </section>
+      ) : null}
     </main>
   );
 }

@@ -7,6 +7,8 @@ import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
 import { WRES_STANDARD } from "../../indicators/standard";
 import { trendOf } from "../../indicators/compare";
 import type { Direction, Trend } from "../../indicators/types";
+import { compareWithApproved, type SinceApproval } from "../../plan/cycle/since-approval";
+import { loadCycle, type CycleView } from "../cycle/status";
 
 export interface Headline {
   indicator: IndicatorNumber;
@@ -26,6 +28,10 @@ export interface MeetingData {
   summary: PlanSummary;
   changes: PlanChanges;
   headlines: Headline[];
+  /** The year's cycle (null parts on a site without the cycle's lists). */
+  cycle: CycleView;
+  /** Today's plan against the approved copy, when the year has one. */
+  sinceApproval: SinceApproval | null;
 }
 
 export type MeetingState = { status: "loading" } | { status: "empty" } | { status: "error"; error: unknown } | { status: "ready"; data: MeetingData };
@@ -62,11 +68,12 @@ export function headlinesFrom(rows: readonly IndicatorResultRow[], standard = WR
 async function loadMeeting(store: PlanStore, year: string | null, since: string, today: string): Promise<MeetingData | null> {
   const chosen = year ?? (await store.planYears())[0] ?? null;
   if (!chosen) return null;
-  const [snapshot, updates, results] = await Promise.all([
+  const [snapshot, updates, results, cycle] = await Promise.all([
     store.loadPlan(chosen),
     store.updatesSince(chosen, since),
     // Figures are a nice-to-have here: a failure to read them must not hide the plan.
     store.indicatorResults().catch(() => [] as IndicatorResultRow[]),
+    loadCycle(store, chosen),
   ]);
   return {
     year: chosen,
@@ -74,6 +81,8 @@ async function loadMeeting(store: PlanStore, year: string | null, since: string,
     summary: summarisePlan(snapshot, today),
     changes: changesSince(updates, snapshot.actions, since, today),
     headlines: headlinesFrom(results),
+    cycle,
+    sinceApproval: cycle.approved ? compareWithApproved(cycle.approved, snapshot) : null,
   };
 }
 

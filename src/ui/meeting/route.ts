@@ -10,6 +10,8 @@ export interface ExtraRoute {
   since: string | null;
   /** Standalone stand-in for the host's stage-sharing capability. */
   canShare: boolean;
+  /** "approval": the changes are today's plan against the approved copy, not since a date. */
+  compare?: "date" | "approval";
 }
 
 const VIEWS: readonly ExtraView[] = ["sidepanel", "stage", "year", "report", "public"];
@@ -25,7 +27,9 @@ export function extraRoute(search: string, frameContext: string | null): ExtraRo
   const view = VIEWS.find((v) => v === asked) ?? fromFrame;
   if (!view) return null;
   const since = q.get("since");
-  return { view, since: isIsoDay(since) ? since : null, canShare: q.get("canShare") === "1" };
+  const route: ExtraRoute = { view, since: isIsoDay(since) ? since : null, canShare: q.get("canShare") === "1" };
+  if (q.get("compare") === "approval") route.compare = "approval";
+  return route;
 }
 
 /** The address of a view of this page, keeping year and identity parameters (not theme: the viewer's host sets it). */
@@ -57,5 +61,13 @@ export function itemHref(href: string, item: { action: number } | { objective: n
   for (const key of ["view", "since", "canShare", "action", "objective"]) url.searchParams.delete(key);
   if ("action" in item) url.searchParams.set("action", String(item.action));
   else url.searchParams.set("objective", String(item.objective));
+  return url.toString();
+}
+
+/** The same address comparing with the approved plan ("approval") or since a date (the default). */
+export function withCompare(href: string, compare: "date" | "approval"): string {
+  const url = new URL(href);
+  if (compare === "approval") url.searchParams.set("compare", "approval");
+  else url.searchParams.delete("compare");
   return url.toString();
 }

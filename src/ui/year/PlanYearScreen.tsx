@@ -17,6 +17,7 @@ import { PlanDocuments } from "./PlanDocuments";
 import { loadPaperData } from "./plan-documents";
 import { publicViewUrl } from "./public-route";
 import type { ApprovedCopy } from "../../plan/cycle/types";
+import { CycleCard } from "../cycle/CycleCard";
 
 const useStyles = makeStyles({
   page: { maxWidth: "1100px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gap: tokens.spacingVerticalL },
@@ -63,6 +64,8 @@ export function PlanYearScreen(props: {
   return (
     <main className={styles.page}>
       <h1 className={styles.h1}>{t("planYear.title", { year: props.year })}</h1>
+
+      <CycleCard store={props.store} year={props.year} capabilities={props.capabilities} today={props.today} />
 
       <section className={styles.card} aria-labelledby="year-report">
         <h2 id="year-report" className={styles.h2}>

@@ -11,6 +11,8 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDay } from "../meeting/format";
 import { itemHref } from "../meeting/route";
 import { loadReport, type ReportData } from "./report";
+import { CycleStateLine } from "../cycle/CycleStateLine";
+import { SinceApprovalView } from "../cycle/SinceApprovalView";
 import "./report.css";
 
 function RagText(props: { rag: Rag | null }) {
@@ -60,6 +62,11 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
       </div>
       <h1>{t("planYear.report.heading", { year: props.year })}</h1>
       <p className="wres-muted">{t("planYear.report.period", { since: day(props.since), today: day(props.today) })}</p>
+      {data.cycle?.status && data.cycle.status.history.length > 0 ? (
+        <p>
+          <CycleStateLine status={data.cycle.status} />
+        </p>
+      ) : null}
 
       <h2>{t("meeting.actionsByRag")}</h2>
       <table>
@@ -195,6 +202,13 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
             ))}
           </tbody>
         </table>
+      ) : null}
+
+      {data.sinceApproval ? (
+        <section aria-labelledby="report-since-approval">
+          <h2 id="report-since-approval">{t("cycle.since.title")}</h2>
+          <SinceApprovalView since={data.sinceApproval} layout="table" actionHref={(id) => itemHref(location.href, { action: id })} headingId="report-since-approval" />
+        </section>
       ) : null}
 
       {summary.objectives.map(({ objective, rollUp }) => (

@@ -3,6 +3,8 @@ import type { TFunction } from "i18next";
 import { changesSince, summarisePlan, type PlanChanges, type PlanSummary } from "../../plan";
 import type { CommitteeLabels } from "../../reports/committee-xlsx";
 import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
+import { compareWithApproved, type SinceApproval } from "../../plan/cycle/since-approval";
+import { loadCycle, type CycleView } from "../cycle/status";
 
 export interface ReportData {
   snapshot: PlanSnapshot;
@@ -10,11 +12,22 @@ export interface ReportData {
   changes: PlanChanges;
   since: string;
   today: string;
+  /** The year's cycle, and today's plan against the approved copy when there is one. */
+  cycle?: CycleView;
+  sinceApproval?: SinceApproval | null;
 }
 
 export async function loadReport(store: PlanStore, year: string, since: string, today: string): Promise<ReportData> {
-  const [snapshot, updates] = await Promise.all([store.loadPlan(year), store.updatesSince(year, since)]);
-  return { snapshot, summary: summarisePlan(snapshot, today), changes: changesSince(updates, snapshot.actions, since, today), since, today };
+  const [snapshot, updates, cycle] = await Promise.all([store.loadPlan(year), store.updatesSince(year, since), loadCycle(store, year)]);
+  return {
+    snapshot,
+    summary: summarisePlan(snapshot, today),
+    changes: changesSince(updates, snapshot.actions, since, today),
+    since,
+    today,
+    cycle,
+    sinceApproval: cycle.approved ? compareWithApproved(cycle.approved, snapshot) : null,
+  };
 }
 
 /** The workbook's words in the tab's language (the catalogue keeps {name} marks for the report module). */
