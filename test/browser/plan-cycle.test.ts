@@ -5,9 +5,11 @@
 // in the meeting side panel. axe-core on the new surfaces; screenshots in each theme and at 320 px.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createPlanStore, createSp } from "../../src/sharepoint";
-import type { PlanStore } from "../../src/sharepoint/types";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type AxeViolation, type RunningApp, type Theme } from "../support/browser";
+import { readFileSync } from "node:fs";
+import { formatDate } from "../../src/i18n";
+import { readDocx } from "../../src/workbook/docx";
+import { pdfText } from "../support/pdf";
+import { DESKTOP, SIDE_PANEL, THEMES, expectNoAxeViolations, launchBrowser, screenshot, startApp, storeAs, type RunningApp, type Theme } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const CHAIR = "network.chair@wres.test";
@@ -19,22 +21,13 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function open(upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: "en-GB" });
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: "en-GB", acceptDownloads: true });
   context.setDefaultNavigationTimeout(180_000);
   context.setDefaultTimeout(60_000);
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", year: YEAR, ...query })}`);
   return page;
-}
-
-function storeAs(upn: string): PlanStore {
-  return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
-}
-
-async function expectNoAxeViolations(page: Page, include?: string) {
-  const violations: AxeViolation[] = await runAxe(page, include);
-  expect(violations, violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("\n")).toEqual([]);
 }
 
 async function cycleCard(page: Page) {
@@ -142,7 +135,7 @@ describe("a plan year walked on screen", () => {
   }, 600_000);
 
   it("keeps the approved copy as approved after a later edit, and reports the change since approval on screen", async () => {
-    const store = storeAs(LEAD);
+    const store = storeAs(app, LEAD);
     const before = await store.approvedCopy(YEAR);
     expect(before?.decision).toMatchObject({ meeting: "Trust Board", outcome: "approved-with-changes", assurance: "partially-assured" });
     const plan = await store.loadPlan(YEAR);
@@ -187,5 +180,36 @@ describe("a plan year walked on screen", () => {
     }
     await lead.getByRole("button", { name: "Mark as published" }).click();
     await stateIs(lead, "Published");
+  }, 600_000);
+
+  it("publishes the approved copy, not the live plan: the public version downloads as Word and prints, with the approval line", async () => {
+    const copy = (await storeAs(app, LEAD).approvedCopy(YEAR))!;
+    const approved = copy.actions.find((a) => a.number === "1.1")!;
+    const lead = await open(LEAD, { view: "year" });
+    const card = lead.getByRole("region", { name: "Committee paper and public version" });
+    await card.getByRole("button", { name: "Download public version (Word)" }).waitFor({ timeout: 120_000 });
+    const [download] = await Promise.all([lead.waitForEvent("download"), card.getByRole("button", { name: "Download public version (Word)" }).click()]);
+    expect(download.suggestedFilename()).toBe("WRES action plan 2024-25 (public).docx");
+    const word = readDocx("public.docx", new Uint8Array(readFileSync((await download.path())!)));
+    const text = word.paragraphs.join("\n");
+    expect(text).toMatch(/Approved, with changes, by the Trust Board on \d{1,2} \w{3} \d{4}\./);
+    // Action 1.1 as the board approved it: its due date then, not the one it was moved to afterwards.
+    const row = word.tables.flatMap((t) => t.rows).find((r) => String(r[0]) === "1.1")!;
+    expect(row.map(String)).toContain(approved.title);
+    expect(row.map(String)).toContain(formatDate(approved.dueDate, "en-GB"));
+    expect(row.map(String)).not.toContain("31 Dec 2025");
+    // Nothing of the record's internals: no minute reference, no RAG words.
+    expect(text).not.toContain("TB/");
+    expect(word.tables.flatMap((t) => t.rows).flat().map(String)).not.toContain("Red");
+
+    const href = await card.getByRole("link", { name: "Public version (print or PDF)" }).getAttribute("href");
+    const printed = await lead.context().newPage();
+    await printed.goto(href!);
+    await printed.getByRole("heading", { name: /action plan 2024\/25/ }).first().waitFor({ timeout: 120_000 });
+    const paper = pdfText(await printed.pdf({ format: "A4", printBackground: true }));
+    expect(paper).toMatch(/Approved, with changes, by the Trust Board/);
+    expect(paper).toContain(approved.title.slice(0, 30));
+    await printed.close();
+    await lead.context().close();
   }, 600_000);
 });

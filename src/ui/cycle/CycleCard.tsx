@@ -43,7 +43,7 @@ const useStyles = makeStyles({
 
 const MOVE_APPEARANCE: Partial<Record<PlanYearState, "primary" | "secondary">> = { submitted: "primary", published: "primary", consultation: "primary" };
 
-export function CycleCard(props: { store: PlanStore; year: string; capabilities: Capabilities; today: string }) {
+export function CycleCard(props: { store: PlanStore; year: string; capabilities: Capabilities; today: string; /** After a move or a decision is saved. */ onChanged?: () => void }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const role = cycleRoleOf(props.capabilities);
@@ -68,6 +68,7 @@ export function CycleCard(props: { store: PlanStore; year: string; capabilities:
     try {
       await work();
       await load();
+      props.onChanged?.();
       setAnnounce(done);
       return true;
     } catch (error) {

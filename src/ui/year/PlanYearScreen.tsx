@@ -3,7 +3,7 @@
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { DateField } from "../components/DateInput";
 import { ArrowDownloadRegular, PrintRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Capabilities } from "../../plan/types";
 import type { PlanStore } from "../../sharepoint/types";
@@ -42,14 +42,27 @@ export function PlanYearScreen(props: {
   today: string;
   href: string;
   onYearChanged?: (year: string) => void;
-  /** The year's approved copy: with one, the documents card offers the public version. */
-  approved?: ApprovedCopy | null;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [since, setSince] = useState(defaultSince(props.today));
   const [report, setReport] = useState<"idle" | "working" | { file: string } | { error: unknown }>("idle");
   const editor = props.capabilities.editPlan;
+  // The year's approved copy: with one, the documents card offers the public version. Read again
+  // whenever the cycle card saves a move or a decision (an approval freezes a new copy).
+  const [approved, setApproved] = useState<ApprovedCopy | null>(null);
+  const [cycleChanges, setCycleChanges] = useState(0);
+  useEffect(() => {
+    let live = true;
+    props.store.approvedCopy(props.year).then(
+      (copy) => live && setApproved(copy),
+      // Without a copy the card offers the committee paper alone; the cycle card reports load failures.
+      () => live && setApproved(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.store, props.year, cycleChanges]);
 
   async function download() {
     setReport("working");
@@ -65,7 +78,7 @@ export function PlanYearScreen(props: {
     <main className={styles.page}>
       <h1 className={styles.h1}>{t("planYear.title", { year: props.year })}</h1>
 
-      <CycleCard store={props.store} year={props.year} capabilities={props.capabilities} today={props.today} />
+      <CycleCard store={props.store} year={props.year} capabilities={props.capabilities} today={props.today} onChanged={() => setCycleChanges((n) => n + 1)} />
 
       <section className={styles.card} aria-labelledby="year-report">
         <h2 id="year-report" className={styles.h2}>
@@ -90,7 +103,7 @@ export function PlanYearScreen(props: {
           <PlanDocuments
             year={props.year}
             loadPaperData={() => loadPaperData(props.store, props.year)}
-            approved={props.approved}
+            approved={approved}
             publicPrintHref={(options) => publicViewUrl(props.href, props.year, options)}
           />
           <section className={styles.card} aria-labelledby="year-import">

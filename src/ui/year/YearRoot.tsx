@@ -1,6 +1,6 @@
 // The plan-year screen and the committee report's print view, loaded only when opened.
 import { Spinner } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Capabilities } from "../../plan/types";
 import type { PlanStore } from "../../sharepoint/types";
@@ -20,12 +20,12 @@ export function YearRoot(props: {
   year: string | null;
   today: string;
   href?: string;
-  /** The year's approved copy, for the public version (the plan store's, once it has one). */
-  loadApprovedCopy?: ApprovedCopyLoader;
 }) {
   const { t } = useTranslation();
   const [state, setState] = useState<{ year: string | null; capabilities: Capabilities } | { error: unknown } | null>(null);
   const [tick, setTick] = useState(0);
+  const { store } = props;
+  const loadApprovedCopy = useCallback<ApprovedCopyLoader>((year) => store.approvedCopy(year), [store]);
   useEffect(() => {
     let live = true;
     Promise.all([props.year ? Promise.resolve(props.year) : props.store.planYears().then((y) => y[0] ?? null), props.store.capabilities()]).then(
@@ -46,7 +46,7 @@ export function YearRoot(props: {
     );
   // With no plan yet, the year screen still opens (to import one) on the current plan year.
   const year = state.year ?? currentPlanYear(props.today);
-  if (props.route.view === "public") return <PublicPlanRoot year={year} load={props.loadApprovedCopy} options={publicOptionsOf(location.search)} />;
+  if (props.route.view === "public") return <PublicPlanRoot year={year} load={loadApprovedCopy} options={publicOptionsOf(location.search)} />;
   if (props.route.view === "report") return <ReportView store={props.store} year={year} since={props.route.since ?? defaultSince(props.today)} today={props.today} />;
   return <PlanYearScreen store={props.store} year={year} capabilities={state.capabilities} today={props.today} href={props.href ?? location.href} />;
 }
