@@ -9,6 +9,7 @@ import { sortByNumber } from "../plan/numbering";
 import { rollUp } from "../plan/rag";
 import { summarisePlan } from "../plan/summary";
 import type { PlanChanges } from "../plan/changes";
+import { changedSinceApproval, type ScopeField, type SinceApproval } from "../plan/cycle/since-approval";
 import type { Action, Objective, Person, ProgressUpdate, Rag } from "../plan/types";
 import { safeCell, type ExportValue } from "./escape";
 
@@ -53,6 +54,22 @@ export interface CommitteeLabels {
   imports: string;
   /** {file} */
   importedFrom: string;
+  sinceApprovalSheet: string;
+  /** {date} */
+  sinceApprovalTitle: string;
+  change: string;
+  added: string;
+  removed: string;
+  kept: string;
+  dueThen: string;
+  dueNow: string;
+  scopeChanged: string;
+  leadsThen: string;
+  leadsNow: string;
+  ragThen: string;
+  ragNow: string;
+  noChangesSinceApproval: string;
+  scopeFields: Record<ScopeField, string>;
 }
 
 export const DEFAULT_COMMITTEE_LABELS: CommitteeLabels = {
@@ -91,6 +108,21 @@ export const DEFAULT_COMMITTEE_LABELS: CommitteeLabels = {
   ragOverride: "RAG set by the plan editor: {reason}",
   imports: "Plans imported",
   importedFrom: "Imported from {file}",
+  sinceApprovalSheet: "Since approval",
+  sinceApprovalTitle: "Changes since the plan was approved on {date}",
+  change: "Change",
+  added: "Added since approval",
+  removed: "Removed since approval",
+  kept: "In the approved plan",
+  dueThen: "Due date at approval",
+  dueNow: "Due date now",
+  scopeChanged: "Scope changed",
+  leadsThen: "Leads at approval",
+  leadsNow: "Leads now",
+  ragThen: "RAG at approval",
+  ragNow: "RAG now",
+  noChangesSinceApproval: "Nothing has changed since approval.",
+  scopeFields: { title: "Title", kpis: "KPIs", milestones: "Milestones", outcomes: "Outcomes" },
 };
 
 /** Cell fill and a text colour that reads on it (contrast 4.5:1 or better). */
@@ -114,6 +146,8 @@ export interface CommitteeWorkbookInput {
   /** Today (ISO date), for overdue; defaults to the current date. */
   today?: string;
   labels?: Partial<CommitteeLabels>;
+  /** Today's plan against the copy the committee approved, when the year has one: its own sheet. */
+  sinceApproval?: SinceApproval | null;
 }
 
 const DATE_FORMAT = "d mmm yyyy";
@@ -259,6 +293,36 @@ function summarySheet(wb: ExcelJS.Workbook, input: CommitteeWorkbookInput, label
   s.widths([14, 60, 24, 18, 12, 12, 60]);
 }
 
+/** Progress against the approved plan: every action added, removed, re-dated, re-scoped, with new leads or a new RAG. */
+function sinceApprovalSheet(s: SheetWriter, since: SinceApproval, labels: CommitteeLabels): void {
+  s.row([fill(labels.sinceApprovalTitle, { date: displayDate(since.approvedAt) })], { bold: true, size: 14 });
+  s.ws.addRow([]);
+  const header = s.header([labels.number, labels.action, labels.change, labels.dueThen, labels.dueNow, labels.scopeChanged, labels.leadsThen, labels.leadsNow, labels.ragThen, labels.ragNow]);
+  s.ws.views = [{ state: "frozen", ySplit: header.number }];
+  const changed = sortByNumber(since.actions.filter(changedSinceApproval).map((row) => ({ ...row, number: row.action.number })));
+  if (changed.length === 0) s.row([labels.noChangesSinceApproval]);
+  for (const row of changed) {
+    const status = row.status === "added" ? labels.added : row.status === "removed" ? labels.removed : labels.kept;
+    const dueThen = row.approved?.dueDate ?? null;
+    const dueNow = row.status === "removed" ? null : row.action.dueDate;
+    const written = s.row([
+      row.action.number,
+      row.action.title,
+      status,
+      dateCell(dueThen),
+      dateCell(dueNow),
+      row.rescoped.map((field) => labels.scopeFields[field]).join("; ") || null,
+      row.leads ? row.leads.from.join("; ") : null,
+      row.leads ? row.leads.to.join("; ") : null,
+      null,
+      null,
+    ]);
+    if (row.ragThen) s.rag(written, 9, row.ragThen, labels);
+    if (row.ragNow) s.rag(written, 10, row.ragNow, labels);
+  }
+  s.widths([10, 50, 24, 14, 14, 22, 26, 26, 16, 16]);
+}
+
 function objectiveSheet(s: SheetWriter, objective: Objective, input: CommitteeWorkbookInput, labels: CommitteeLabels, today: string): void {
   const own = sortByNumber(input.actions.filter((a) => a.objectiveId === objective.id));
   const summary = rollUp(objective, own);
@@ -292,7 +356,12 @@ function objectiveSheet(s: SheetWriter, objective: Objective, input: CommitteeWo
 
 /** The committee workbook as .xlsx bytes. */
 export async function committeeWorkbook(input: CommitteeWorkbookInput): Promise<Uint8Array> {
-  const labels: CommitteeLabels = { ...DEFAULT_COMMITTEE_LABELS, ...input.labels, rag: { ...DEFAULT_COMMITTEE_LABELS.rag, ...input.labels?.rag } };
+  const labels: CommitteeLabels = {
+    ...DEFAULT_COMMITTEE_LABELS,
+    ...input.labels,
+    rag: { ...DEFAULT_COMMITTEE_LABELS.rag, ...input.labels?.rag },
+    scopeFields: { ...DEFAULT_COMMITTEE_LABELS.scopeFields, ...input.labels?.scopeFields },
+  };
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const wb = new ExcelJS.Workbook();
   wb.creator = "WRES Action Plans";
@@ -303,6 +372,7 @@ export async function committeeWorkbook(input: CommitteeWorkbookInput): Promise<
   const objectives = sortByNumber(input.objectives);
   const names = new Map(objectives.map((o) => [o.id, sheetName(`${o.number} ${o.title}`, taken)]));
   summarySheet(wb, input, labels, today);
+  if (input.sinceApproval) sinceApprovalSheet(newSheet(wb, sheetName(labels.sinceApprovalSheet, taken)), input.sinceApproval, labels);
   for (const objective of objectives) objectiveSheet(newSheet(wb, names.get(objective.id) as string), objective, input, labels, today);
 
   const buffer = await wb.xlsx.writeBuffer();

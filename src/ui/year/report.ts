@@ -48,6 +48,7 @@ export async function downloadCommitteeWorkbook(data: ReportData, year: string, 
     since: data.since,
     today: data.today,
     labels,
+    sinceApproval: data.sinceApproval,
   });
   const fileName = `WRES committee report ${year.replace(/[/\\]/g, "-")} since ${data.since}.xlsx`;
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changesSince } from "../../../src/plan/changes";
+import { compareWithApproved } from "../../../src/plan/cycle/since-approval";
 import type { Action, Objective, ProgressUpdate, Rag } from "../../../src/plan/types";
 import { committeeWorkbook, RAG_COLOURS } from "../../../src/reports/committee-xlsx";
 import { action as anAction, objective as anObjective, update as anUpdate } from "../../support/plan-fixtures";
@@ -185,3 +186,45 @@ describe("committeeWorkbook after a plan import", () => {
   });
 });
 
+describe("the committee workbook against the approved plan", () => {
+  async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    return wb;
+  }
+  const input = { year: "2024/25", objectives, lastUpdates: {}, changes: changesSince([], actions, since, today), since, today };
+
+  it("has a Since approval sheet listing each action added, removed, re-dated or re-scoped, with RAG then and now", async () => {
+    // Approved: 1.1, 1.2, 1.3, 2.1. Since: 1.2 re-dated and moved to Amber, 1.3 removed, 2.1 re-scoped, 1.4 added.
+    const approved = { approvedAt: "2024-11-01T10:00:00Z", objectives, actions };
+    const live = [
+      actions[0]!,
+      { ...actions[1]!, dueDate: "2025-06-30", rag: "Amber" as Rag },
+      { ...actions[3]!, kpis: "Cases per 1,000 staff" },
+      action(14, 1, "1.4", "Board development session", "Green"),
+    ];
+    const wb = await load(await committeeWorkbook({ ...input, actions: live, sinceApproval: compareWithApproved(approved, { objectives, actions: live }) }));
+    expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(["Summary", "Since approval"]);
+    const sheet = wb.getWorksheet("Since approval")!;
+    expect(sheet.getCell("A1").value).toBe("Changes since the plan was approved on 2024-11-01");
+    const redated = rowOf(sheet, "1.2");
+    expect(redated.getCell(3).value).toBe("In the approved plan");
+    expect((redated.getCell(4).value as Date).toISOString().slice(0, 10)).toBe("2024-11-30");
+    expect((redated.getCell(5).value as Date).toISOString().slice(0, 10)).toBe("2025-06-30");
+    expect([redated.getCell(9).value, redated.getCell(10).value]).toEqual(["Red", "Amber"]);
+    expect(rowOf(sheet, "1.3").getCell(3).value).toBe("Removed since approval");
+    expect(rowOf(sheet, "1.3").getCell(10).value).toBeNull();
+    expect(rowOf(sheet, "1.4").getCell(3).value).toBe("Added since approval");
+    expect(rowOf(sheet, "1.4").getCell(9).value).toBeNull();
+    expect(rowOf(sheet, "2.1").getCell(6).value).toBe("KPIs");
+    // 1.1 did not change, so it is not listed.
+    expect(() => rowOf(sheet, "1.1")).toThrow();
+  });
+
+  it("says so when nothing changed, and has no such sheet for a year not yet approved", async () => {
+    const same = await load(await committeeWorkbook({ ...input, actions, sinceApproval: compareWithApproved({ approvedAt: "2024-11-01T10:00:00Z", objectives, actions }, { objectives, actions }) }));
+    expect(texts(same.getWorksheet("Since approval")!)).toContain("Nothing has changed since approval.");
+    const draft = await load(await committeeWorkbook({ ...input, actions, sinceApproval: null }));
+    expect(draft.getWorksheet("Since approval")).toBeUndefined();
+  });
+});
