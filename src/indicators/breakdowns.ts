@@ -72,31 +72,40 @@ class Counter<R extends string, F extends string> {
     for (const d of dimensions) this.tallies.set(d, { count: new Map(), of: new Map() });
   }
 
+  /** Raw value -> key: extracts repeat a few dozen spellings over every row, so each is worked out once. */
+  private readonly genders = new Map<string | null | undefined, string>();
+  private readonly values = new Map<string | null | undefined, string>();
+
   add(part: "count" | "of", ethnic: { ethnicity: Ethnicity }, side: Side, staff: StaffRecord | null, n = 1): void {
     const bd = this.ctx.standard.breakdown;
     const sideColumn = side === "unknown" ? "unknown" : this.ctx.names[side];
-    for (const d of this.dimensions) {
+    const dims = this.dimensions;
+    // Worked out once per record, for the dimensions that share them.
+    let group: string | null = null;
+    let gender: string | null = null;
+    for (let i = 0; i < dims.length; i++) {
+      const d = dims[i]!;
       let row: string;
       let column: string;
       switch (d) {
         case "ethnic-group":
           row = ALL_ROW;
-          column = bd!.of(ethnic);
+          column = group ??= bd!.of(ethnic);
           break;
         case "ethnic-category":
           row = ALL_ROW;
           column = bd!.detail!.of(ethnic);
           break;
         case "gender":
-          row = genderKey(staff?.gender);
+          row = gender ??= this.gender(staff?.gender);
           column = sideColumn;
           break;
         case "ethnic-group-gender":
-          row = genderKey(staff?.gender);
-          column = bd!.of(ethnic);
+          row = gender ??= this.gender(staff?.gender);
+          column = group ??= bd!.of(ethnic);
           break;
         default:
-          row = staff ? this.spelling(ATTRIBUTES[d](staff)) : NOT_RECORDED_ROW;
+          row = staff ? this.value(ATTRIBUTES[d](staff)) : NOT_RECORDED_ROW;
           column = sideColumn;
       }
       const t = this.tallies.get(d)![part];
@@ -104,6 +113,18 @@ class Counter<R extends string, F extends string> {
       if (!r) t.set(row, (r = new Map()));
       r.set(column, (r.get(column) ?? 0) + n);
     }
+  }
+
+  private gender(raw: string | null | undefined): string {
+    let g = this.genders.get(raw);
+    if (g === undefined) this.genders.set(raw, (g = genderKey(raw)));
+    return g;
+  }
+
+  private value(raw: string | null | undefined): string {
+    let v = this.values.get(raw);
+    if (v === undefined) this.values.set(raw, (v = this.spelling(raw)));
+    return v;
   }
 
   private spelling(value: string | null | undefined): string {
