@@ -10,6 +10,8 @@ import { computeResults, renderMarkdown, suppressResults, type ResultsDocument }
 import { readWorkbooks, WorkbookError } from "../workbook/index";
 import type { Dataset, ReadIssue } from "../workbook/types";
 import { formatIssue } from "./format";
+import { DIMENSION_NAMES, isDimension, renderBreakdownMarkdown } from "../indicators/breakdown-markdown";
+import type { BreakdownDimension } from "../indicators/types";
 import { collectInputs, InputError } from "./inputs";
 import { explainUnrecognised } from "./explain";
 
@@ -28,6 +30,9 @@ Options:
   --threshold <n>      small-number threshold for anything shown or exported (default 10)
   --protect-board      protect board composition (indicator 9) like other counts; by default it is
                        published in full, as WRES reports publish it
+  --breakdown <d>      print the indicators broken down by <d> (protected, for publication) instead of
+                       the report: ethnic-group, ethnic-category, gender, ethnic-group-gender,
+                       directorate, division or staff-group
   --organisation <s>   organisation name for the report
   --period <yyyy/yy>   reporting period, e.g. 2024/25 (default: from the data)
   --max-rows <n>       refuse a sheet longer than this (default 2,000,000); a longer one stops the run
@@ -61,6 +66,7 @@ interface Options {
   twoYear: boolean;
   threshold: number;
   organisation: string | null;
+  breakdown: BreakdownDimension | null;
   period: string | null;
   maxRows: number | null;
   help: boolean;
@@ -83,6 +89,7 @@ function parse(argv: string[]): Options {
         "single-year": { type: "boolean", default: false },
         threshold: { type: "string" },
         organisation: { type: "string" },
+        breakdown: { type: "string" },
         period: { type: "string" },
         "max-rows": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
@@ -103,6 +110,8 @@ function parse(argv: string[]): Options {
     throw new UsageError(`--max-rows must be a whole number of at least 1, not "${maxRowsText}"`);
   }
   if (v.period !== undefined && !/^\d{4}\/\d{2}$/.test(v.period)) throw new UsageError(`--period looks like 2024/25, not "${v.period}"`);
+  if (v.breakdown !== undefined && !isDimension(v.breakdown)) throw new UsageError(`--breakdown is one of ${DIMENSION_NAMES.join(", ")}, not "${v.breakdown}"`);
+  if (v.breakdown !== undefined && v.json) throw new UsageError("--breakdown prints tables; the breakdowns are in --json already");
   if (v.suppressed && !v.json) throw new UsageError("--suppressed goes with --json (the report and the workbook are always suppressed)");
   return {
     paths: parsed.positionals,
@@ -114,6 +123,7 @@ function parse(argv: string[]): Options {
     twoYear: !v["single-year"],
     threshold,
     organisation: v.organisation ?? null,
+    breakdown: v.breakdown !== undefined && isDimension(v.breakdown) ? v.breakdown : null,
     period: v.period ?? null,
     maxRows: maxRowsText === undefined ? null : Number(maxRowsText),
     help: v.help,
@@ -229,6 +239,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`Wrote ${options.xlsx}`);
     }
     if (options.json) io.out(JSON.stringify(options.suppressed ? published : doc, null, 2));
+    else if (options.breakdown) io.out(renderBreakdownMarkdown(published, options.breakdown));
     else io.out(renderMarkdown(published));
     return EXIT_OK;
   } catch (error) {

@@ -11,6 +11,7 @@ import { compareResults } from "./compare";
 import { WRES_STANDARD } from "./standard";
 import { periodLabel } from "./period";
 import { EXACT_NOTICE } from "./suppress";
+import { likelihoodBreakdowns, staffBreakdowns, teamsWithoutFocus } from "./breakdowns";
 
 export function computeResults(dataset: Dataset, options?: ComputeOptions<"white", "bme">): ResultsDocument<"white", "bme">;
 export function computeResults<R extends string, F extends string>(
@@ -22,15 +23,25 @@ export function computeResults<R extends string, F extends string>(dataset: Data
   const ctx = makeContext(dataset, standard, options.period ?? null, options.indicator3TwoYear ?? true);
   const indicators: Partial<Record<string, IndicatorResult<R, F>>> = {};
   let representation: RepresentationResult<R, F> | null = null;
+  const breakdowns = options.breakdowns ?? true;
+  const staffBd = breakdowns ? staffBreakdowns(ctx) : null;
   for (const def of standard.indicators) {
     let result: IndicatorResult<R, F> | null = null;
     switch (def.kind) {
       case "representation":
         result = representation = computeRepresentation(ctx);
+        if (representation && staffBd) {
+          representation.breakdowns = staffBd.tables;
+          const teams = teamsWithoutFocus(ctx);
+          if (teams) representation.teamsWithoutFocus = teams;
+        }
         break;
-      case "relative-likelihood":
-        result = computeLikelihood(ctx, def);
+      case "relative-likelihood": {
+        const rl = (result = computeLikelihood(ctx, def));
+        const tables = rl && breakdowns ? likelihoodBreakdowns(ctx, def, staffBd?.tallies ?? null) : null;
+        if (rl && tables) rl.breakdowns = tables;
         break;
+      }
       case "survey":
         result = computeSurvey(ctx, def);
         break;
@@ -48,7 +59,7 @@ export function computeResults<R extends string, F extends string>(dataset: Data
     if (standard.related.raceDisparity) related.raceDisparity = computeRaceDisparity(representation, ctx.names);
   }
   const doc: ResultsDocument<R, F> = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     audience: "exact",
     notice: EXACT_NOTICE,
     standard: standard.id,

@@ -1,5 +1,6 @@
 // Relative likelihoods (WRES indicators 2-4): rate of one group over the other, with a 95% CI.
-import type { NotCalculableReason, Fraction, IndicatorDefinition, LikelihoodMeasure, RelativeLikelihoodResult, Caution } from "./types";
+import type { NotCalculableReason, Fraction, IndicatorDefinition, LikelihoodMeasure, RelativeLikelihoodResult, Caution, Side } from "./types";
+import type { ApplicationRecord, CaseRecord, TrainingRecord } from "../workbook/types";
 import { emptyTally, type Tally } from "./groups";
 import { aggregateYear, aggregatesFor, sideWithJoin, sumAggregates, type Context } from "./context";
 import { isAdverse, rate, relativeLikelihood } from "./stats";
@@ -7,10 +8,10 @@ import { financialYearOf, periodLabel } from "./period";
 import { methodNote, methodNoteKeys } from "./messages";
 import { IdIndex } from "../workbook/people";
 
-type RlDefinition = Extract<IndicatorDefinition, { kind: "relative-likelihood" }>;
+export type RlDefinition = Extract<IndicatorDefinition, { kind: "relative-likelihood" }>;
 
 /** Numerators and denominators per side, before orientation. `of` null: the denominator's input is absent. */
-interface LikelihoodCounts {
+export interface LikelihoodCounts {
   count: Tally;
   of: Tally | null;
   denominator: "own" | "staff";
@@ -20,7 +21,14 @@ interface LikelihoodCounts {
   cautions: Caution[];
 }
 
-function applicationCounts<R extends string, F extends string>(ctx: Context<R, F>): LikelihoodCounts | null {
+/**
+ * Called for every record counted from rows: in the numerator ("count") or, for a measure with its own
+ * denominator, in the denominator ("of"), with the side it was counted on. Breakdowns use it to count the
+ * same records by ethnic group, gender... (breakdowns.ts), so they add up to the indicator's own figures.
+ */
+export type CountedVisitor = (part: "count" | "of", record: ApplicationRecord | CaseRecord | TrainingRecord, side: Side) => void;
+
+function applicationCounts<R extends string, F extends string>(ctx: Context<R, F>, visit?: CountedVisitor): LikelihoodCounts | null {
   const classify = ctx.standard.classify.application;
   const apps = ctx.dataset.applications;
   const base = { denominator: "own" as const, basis: "single-year" as const, years: yearsOf([ctx.currentYear]), cautions: [] as Caution[] };
@@ -33,7 +41,11 @@ function applicationCounts<R extends string, F extends string>(ctx: Context<R, F
       const side = classify(a);
       if (a.shortlisted) {
         shortlisted[side] += 1;
-        if (a.appointed) appointed[side] += 1;
+        visit?.("of", a, side);
+        if (a.appointed) {
+          appointed[side] += 1;
+          visit?.("count", a, side);
+        }
       } else if (a.appointed) appointedNotShortlisted += 1;
     }
     if (appointedNotShortlisted > 0) base.cautions.push("appointed-not-shortlisted");
@@ -53,6 +65,7 @@ function yearsOf(years: (number | null)[]): string[] {
 function caseCounts<R extends string, F extends string>(
   ctx: Context<R, F>,
   measure: Extract<LikelihoodMeasure, { source: "cases" }>,
+  visit?: CountedVisitor,
 ): LikelihoodCounts | null {
   const cases = ctx.dataset.cases.filter((c) => c.caseType === measure.caseType);
   const wantTwo = measure.rollingTwoYears && ctx.indicator3TwoYear;
@@ -76,7 +89,9 @@ function caseCounts<R extends string, F extends string>(
       const key = c.personId !== null ? `${c.personId}\u0000${y ?? current}` : `#${i}`;
       if (seen.has(key)) return;
       seen.add(key);
-      count[sideWithJoin(ctx, c, ctx.standard.classify.case)] += 1;
+      const side = sideWithJoin(ctx, c, ctx.standard.classify.case);
+      count[side] += 1;
+      visit?.("count", c, side);
     });
     if (undated > 0 && current !== null) cautions.push("cases-without-date");
     if (outside > 0) cautions.push("cases-outside-period");
@@ -128,6 +143,7 @@ function personYears(staff: Tally | null, years: number): Tally | null {
 function trainingCounts<R extends string, F extends string>(
   ctx: Context<R, F>,
   measure: Extract<LikelihoodMeasure, { source: "training" }>,
+  visit?: CountedVisitor,
 ): LikelihoodCounts | null {
   const rows = ctx.dataset.training;
   const base = { denominator: "staff" as const, basis: "single-year" as const, years: yearsOf([ctx.currentYear]), cautions: [] as Caution[] };
@@ -137,7 +153,9 @@ function trainingCounts<R extends string, F extends string>(
     for (let i = 0; i < rows.length; i++) {
       const t = rows[i]!;
       if (t.personId !== null && !seen.addIfNew(t.personId)) continue;
-      count[sideWithJoin(ctx, t, ctx.standard.classify.training)] += 1;
+      const side = sideWithJoin(ctx, t, ctx.standard.classify.training);
+      count[side] += 1;
+      visit?.("count", t, side);
     }
     return { ...base, count, of: ctx.staffTally, source: "rows" };
   }
@@ -150,10 +168,16 @@ function fraction(count: number, of: number | null): Fraction {
   return { count, of, rate: of === null ? null : rate(count, of) };
 }
 
+/** The numerators and denominators of a likelihood measure (null when its inputs are absent), visiting each record counted. */
+export function likelihoodCounts<R extends string, F extends string>(ctx: Context<R, F>, def: RlDefinition, visit?: CountedVisitor): LikelihoodCounts | null {
+  const m = def.measure;
+  return m.source === "applications" ? applicationCounts(ctx, visit) : m.source === "cases" ? caseCounts(ctx, m, visit) : trainingCounts(ctx, m, visit);
+}
+
 /** Indicator 2, 3 or 4 (or any RL a standard defines); null when its inputs are absent. */
 export function computeLikelihood<R extends string, F extends string>(ctx: Context<R, F>, def: RlDefinition): RelativeLikelihoodResult<R, F> | null {
   const m = def.measure;
-  const counts = m.source === "applications" ? applicationCounts(ctx) : m.source === "cases" ? caseCounts(ctx, m) : trainingCounts(ctx, m);
+  const counts = likelihoodCounts(ctx, def);
   if (!counts) return null;
   const { reference, focus } = ctx.names;
   const of = counts.of;

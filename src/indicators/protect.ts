@@ -32,6 +32,8 @@ export function protectCells(
   threshold: number,
   weights?: readonly number[],
   preset?: readonly (boolean | null | undefined)[],
+  /** audit: the preset cells' values are known (not a copy protected before), so audit them too. */
+  options: { audit?: boolean } = {},
 ): Hidden[] {
   const hidden: Hidden[] = values.map((v, i) => preset?.[i] === true || (v > 0 && v < threshold));
   const cost = (i: number) => (values[i] ?? 0) * (weights?.[i] ?? 1);
@@ -40,7 +42,7 @@ export function protectCells(
   // The audit works out every hidden cell's feasible range from all the sums at once, as an attacker
   // would, and hides one more cell in each sum of a cell whose range is narrower than the threshold.
   // A copy protected before has hidden cells whose values are not known here: it is not audited again.
-  if (preset?.some((p) => p === true)) return hidden;
+  if (!options.audit && preset?.some((p) => p === true)) return hidden;
   const membersOf = new Map<number, SumConstraint[]>();
   for (const c of constraints) for (const i of [c.total, ...c.parts]) membersOf.set(i, [...(membersOf.get(i) ?? []), c]);
   for (let round = 0; round < 200; round++) {

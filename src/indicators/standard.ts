@@ -2,6 +2,7 @@
 // direction is good. A new standard is a new definition like this one, not new code.
 import type { EthnicGroup, Ethnicity } from "../workbook/types";
 import type { Side, Standard } from "./types";
+import { broadOfCode } from "../workbook/ethnicity";
 
 const SIDE_OF_ETHNIC_GROUP: Record<EthnicGroup, Side> = { white: "reference", bme: "focus", unknown: "unknown" };
 
@@ -9,6 +10,9 @@ const SIDE_OF_ETHNIC_GROUP: Record<EthnicGroup, Side> = { white: "reference", bm
 export const ethnicSide = (record: { ethnicity: Ethnicity }): Side => SIDE_OF_ETHNIC_GROUP[record.ethnicity.group];
 
 const BME_BROAD = new Set(["mixed", "asian", "black", "other"]);
+
+/** National ethnic category codes (NHS Data Dictionary), Z ("not stated") left to "unknown". */
+export const NATIONAL_CATEGORIES = ["A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S"] as const;
 
 export const WRES_STANDARD: Standard<"white", "bme"> = {
   id: "nhs-england-wres",
@@ -61,6 +65,17 @@ export const WRES_STANDARD: Standard<"white", "bme"> = {
     ],
     // The group decides the side; the broad category only refines BME (an inconsistent one reads as Other).
     of: (s) => (s.ethnicity.group !== "bme" ? s.ethnicity.group : BME_BROAD.has(s.ethnicity.broad) ? s.ethnicity.broad : "other"),
+    // The NHS Data Dictionary's ethnic categories (ESR's national codes) under those groups.
+    detail: {
+      categories: [...NATIONAL_CATEGORIES.map((code) => ({ key: code, parent: broadOfCode(code) })), { key: "unknown", parent: "unknown" }],
+      of: (s) => {
+        const e = s.ethnicity;
+        if (e.group === "unknown") return "unknown";
+        // A known group always has its code (the reader derives the group from it); the fallback keeps the sums.
+        if (e.code !== null && broadOfCode(e.code) === (e.group === "white" ? "white" : BME_BROAD.has(e.broad) ? e.broad : "other")) return e.code;
+        return e.group === "white" ? "C" : "S";
+      },
+    },
   },
   adverseBand: { low: 0.8, high: 1.25 },
   completeness: { caution: 5, unreliable: 20 },

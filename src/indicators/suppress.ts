@@ -24,6 +24,7 @@ import { protectCells, type SumConstraint } from "./protect";
 import { SENIOR_8A, SENIOR_8C } from "./representation";
 import { capitalise } from "./groups";
 import { PAY_TIERS } from "./related";
+import { hasHiddenMarks, protectLikelihoodBreakdowns, protectTeams, relateStaffBreakdowns } from "./protect-breakdowns";
 
 export const DEFAULT_THRESHOLD = 10;
 
@@ -230,6 +231,9 @@ export function suppressResults<R extends string, F extends string>(
         table.relation([bd.senior as CountsRecord, k], parts.map((p) => [p, k] as [CountsRecord, string]));
       }
     }
+    // Breakdowns (schema 3) repeat the same staff cut finer: their sums join this table, protected together.
+    relateStaffBreakdowns(rep as unknown as RepresentationResult<string, string>, { reference, focus }, (total, parts) => table.relation(total as [CountsRecord, string], parts as [CountsRecord, string][]));
+    protectTeams(rep as unknown as RepresentationResult<string, string>);
     // The headcount is never hidden to protect another cell (the staff input's record count repeats it), and
     // the rest of the all-staff row (the headline figures) only where nothing else will do.
     hiddenCount += table.apply(threshold, pctOf, (obj, field) => (obj === ov ? (field === "total" ? Infinity : 50) : undefined));
@@ -361,6 +365,28 @@ export function suppressResults<R extends string, F extends string>(
     for (const [obj, v] of values) for (const [f, x] of Object.entries(v)) if (!isHidden(obj, f)) obj[f] = x;
     hiddenCount += table.apply(threshold, (f) => (f === "unknown" ? "unknownPct" : null), (obj, f) => (f === "records" ? 1000 : obj === qRec ? 0.5 : undefined));
   }
+  // Breakdowns of each likelihood measure, protected with the measure's own figures as their totals (a copy
+  // protected before keeps what it hid: its hidden values are not known here).
+  for (const [id, result] of Object.entries(out.indicators)) {
+    if (result?.kind !== "relative-likelihood" || !result.breakdowns) continue;
+    const exactRl = doc.indicators[id] as RelativeLikelihoodResult<R, F>;
+    // A copy protected before (saved results read back carry no suppression info, only their marks).
+    if (doc.suppression || hasHiddenMarks(exactRl)) {
+      // Protected before: what it hid stays hidden. At a higher threshold its hidden values, which the sums
+      // would need, are not known here, so its breakdowns are left out rather than half protected.
+      if (doc.suppression && threshold > doc.suppression.threshold) delete result.breakdowns;
+      continue;
+    }
+    const name: InputName = result.measure === "applications" ? "applications" : result.measure;
+    hiddenCount += protectLikelihoodBreakdowns(
+      result as unknown as RelativeLikelihoodResult<string, string>,
+      exactRl as unknown as RelativeLikelihoodResult<string, string>,
+      { reference, focus },
+      { out: out.dataQuality.inputs[name], exact: doc.dataQuality.inputs[name] },
+      (representation as RepresentationResult<R, F> | null)?.breakdowns,
+      threshold,
+    );
+  }
   // A relative likelihood with any of its four figures hidden is not published: its value and interval,
   // with the other figures, narrow the hidden one to a handful of values (often one). A rate goes with its
   // count or denominator. The exact figures are in the exact document, for submission and the board.
@@ -411,7 +437,7 @@ export function suppressResults<R extends string, F extends string>(
     }
   }
 
-  out.schemaVersion = 2;
+  out.schemaVersion = 3;
   out.audience = "protected";
   out.notice = PROTECTED_NOTICE;
   out.suppression = { threshold, hidden: (doc.suppression?.hidden ?? 0) + hiddenCount, publishBoardComposition: publishBoard };

@@ -2,7 +2,7 @@
 // Field names marked "contract" are fixed: the tab, the command line, saved results and tests read them.
 // The two compared groups are named by the standard (WRES: "white" and "bme"), so the same shapes
 // serve other standards (e.g. disability: "nonDisabled" and "disabled") without new code.
-import type { AfcBand, AggregateMeasure, AggregateRecord, ApplicationRecord, BoardRecord, CaseRecord, CaseType, Cohort, MedicalSubgroup, SheetKind, StaffRecord, SurveyRecord, TrainingRecord } from "../workbook/types";
+import type { AfcBand, AggregateMeasure, AggregateRecord, ApplicationRecord, BoardRecord, CaseRecord, CaseType, Cohort, Ethnicity, MedicalSubgroup, SheetKind, StaffRecord, SurveyRecord, TrainingRecord } from "../workbook/types";
 
 /** Which side of a comparison a record falls on. "reference" is White in WRES, "focus" is BME. */
 export type Side = "reference" | "focus" | "unknown";
@@ -102,6 +102,8 @@ export type RelativeLikelihoodResult<R extends string = "white", F extends strin
   denominator: "own" | "staff";
   source: "rows" | "aggregates";
   cautions: Caution[];
+  /** Schema 3: numerators and denominators by ethnic group, gender... (row-level input only; absent before). */
+  breakdowns?: BreakdownTable[];
 } & Record<R | F, Fraction>;
 
 export interface RepresentationResult<R extends string = "white", F extends string = "bme"> {
@@ -123,6 +125,60 @@ export interface RepresentationResult<R extends string = "white", F extends stri
   /** Consultants who are senior medical managers (row-level input only). */
   seniorMedicalManagers: Counts<R, F> | null;
   source: "rows" | "aggregates";
+  /** Schema 3: the population by ethnic group, gender, directorate... (row-level input only; absent before). */
+  breakdowns?: BreakdownTable[];
+  /** Schema 3: teams in which no one is in the focus group (staff tables with a team column only). */
+  teamsWithoutFocus?: TeamsWithoutFocus;
+}
+
+/**
+ * What a population is broken down by (docs/wres-method.md#breakdowns). "ethnic-group": the standard's finer
+ * groups (WRES: White, Mixed, Asian, Black, Other, Unknown); "ethnic-category": the specific categories under
+ * them (national codes A to S); the rest are staff-table columns, each row split by the compared groups.
+ */
+export type BreakdownDimension = "ethnic-group" | "ethnic-category" | "gender" | "ethnic-group-gender" | "directorate" | "division" | "staff-group";
+
+/**
+ * One cell of a breakdown: a count of people; for a relative likelihood also its denominator and rate.
+ * In a protected copy a hidden figure is null and marked in `suppressed`.
+ */
+export interface BreakdownCell {
+  count: number | null;
+  of?: number | null;
+  rate?: number | null;
+  suppressed?: Partial<Record<"count" | "of" | "rate", SuppressionMark>>;
+}
+
+/**
+ * A population broken down (schema 3): rows (the dimension's values; "all" for an ethnic breakdown of the whole
+ * population; "" for records without a value) by columns (ethnic groups, each on a side, and "total").
+ */
+export interface BreakdownTable {
+  dimension: BreakdownDimension;
+  rows: string[];
+  /** Ethnic columns in display order, then "total". */
+  columns: string[];
+  /** The side of each ethnic column. */
+  sides: Record<string, Side>;
+  /** For "ethnic-category": the ethnic group each specific category is under (e.g. "H" -> "asian"). */
+  parents?: Record<string, string>;
+  cells: Record<string, Record<string, BreakdownCell>>;
+  /**
+   * Relative likelihoods only: per row, each column's likelihood against the row's reference column, oriented
+   * as the indicator is (above 1: that group fares worse). Null when not calculable or hidden.
+   */
+  likelihood?: Record<string, Record<string, number | null>>;
+}
+
+/** Teams with no one in the focus group (e.g. "service teams with no BME member"). */
+export interface TeamsWithoutFocus {
+  /** Teams named in staff in post. */
+  teams: number;
+  /** Of them, those with no focus-group member (unknowns may be in them). */
+  without: number;
+  /** Their names, in the exact document only: a protected copy never lists them (null, marked hidden). */
+  names: string[] | null;
+  suppressed?: Partial<Record<"names", SuppressionMark>>;
 }
 
 /** Counts per category; null when hidden in a publishable copy (see `suppressed`). */
@@ -292,8 +348,11 @@ export interface SuppressionInfo {
 }
 
 export interface ResultsDocument<R extends string = "white", F extends string = "bme"> {
-  /** 2 since the audiences and the single hidden mark (docs/disclosure-control.md). */
-  schemaVersion: 2;
+  /**
+   * 2 since the audiences and the single hidden mark (docs/disclosure-control.md); 3 since breakdowns
+   * (docs/wres-method.md#breakdowns). A document of either version reads: breakdowns are optional.
+   */
+  schemaVersion: 2 | 3;
   /** Who it is for; `notice` says so in words inside the document itself. */
   audience: Audience;
   notice: string;
@@ -365,7 +424,12 @@ export interface Standard<R extends string = string, F extends string = string> 
   classify: Classifiers;
   indicators: IndicatorDefinition[];
   /** Finer categories of staff in post for indicator 1 (each on one side), e.g. Black, Asian, Mixed, Other within BME. */
-  breakdown?: { categories: { key: string; side: Side; labelKey: string }[]; of: (record: StaffRecord) => string };
+  breakdown?: {
+    categories: { key: string; side: Side; labelKey: string }[];
+    of: (record: { ethnicity: Ethnicity }) => string;
+    /** The specific categories under the finer groups (WRES: national codes A to S), for "ethnic-category" breakdowns. */
+    detail?: { categories: { key: string; parent: string }[]; of: (record: { ethnicity: Ethnicity }) => string };
+  };
   adverseBand: AdverseBand;
   completeness: { caution: number; unreliable: number };
   related: { modelEmployer: { targetYear: number } | null; raceDisparity: boolean };
@@ -380,4 +444,6 @@ export interface ComputeOptions<R extends string = "white", F extends string = "
   indicator3TwoYear?: boolean;
   /** Model Employer target year (default from the standard, 2028 for WRES). */
   modelEmployerTargetYear?: number;
+  /** Break populations down by ethnic group, gender, directorate... (schema 3). Default true. */
+  breakdowns?: boolean;
 }

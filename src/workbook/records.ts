@@ -550,6 +550,8 @@ function staffRecords(s: SheetContext, choice: StaffChoice, snapshotDate: string
   const cGender = col(plan, "gender");
   const cDisability = col(plan, "disability");
   const cDirectorate = col(plan, "directorate");
+  const cDivision = col(plan, "division");
+  const cTeam = col(plan, "team");
   let staffGroupMissingWarned = cGroup >= 0;
   for (let i = 0; i < indexes.length; i++) {
     const r = indexes[i]!;
@@ -642,6 +644,9 @@ function staffRecords(s: SheetContext, choice: StaffChoice, snapshotDate: string
       board: voting || executive ? { voting, executive } : null,
       source, row: rowNumber,
     };
+    // Read only when the sheet has the column (the record stays as small as before otherwise).
+    if (cDivision >= 0) record.division = cellText(at(plan, r, cDivision)) || null;
+    if (cTeam >= 0) record.team = cellText(at(plan, r, cTeam)) || null;
     staff.push(record);
     people.record[p] ??= record;
     tally.rowsUsed++;

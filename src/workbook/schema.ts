@@ -64,7 +64,10 @@ export const KINDS: KindSpec[] = [
       primary: { names: n("Primary Assignment", "Primary", "Primary Flag", "Primary Assignment Flag", "Is Primary", "Assignment Type", "Primary Assignment Indicator", "Primary Or Secondary") },
       gender: { names: n("Gender", "Sex", "Legal Sex") },
       disability: { names: n("Disability", "Disability Flag", "Disabled", "Disability Status") },
-      directorate: { names: n("Directorate", "Division", "Organisation", "Care Group", "Department", "Business Unit", "Org L3", "Organisation L3") },
+      directorate: { names: n("Directorate", "Organisation", "Care Group", "Department", "Business Unit", "Org L3", "Organisation L3") },
+      // A level above directorate, and the team (ward, service team) a person works in: for breakdowns.
+      division: { names: n("Division", "Division Name", "Clinical Division", "Org L2", "Organisation L2") },
+      team: { names: n("Team", "Team Name", "Service Team", "Ward", "Ward or Team", "Ward/Team", "Cost Centre", "Cost Centre Name", "Cost Centre Description", "Org L4", "Organisation L4") },
       startDate: { names: n("Assignment Start Date", "Start Date", "Date Started", "Hire Date", "Date of Hire", "Latest Start Date", "Date Joined") },
       leavingDate: { names: n("Leaving Date", "End Date", "Termination Date", "Date Left", "Assignment End Date", "Projected Assignment End") },
       boardVoting: { names: n("Voting Member", "Board Voting", "Voting Board Member", "Board Voting Member") },

@@ -60,6 +60,9 @@ export interface StaffRecord extends FromSheet {
   gender: string | null;
   disability: string | null;
   directorate: string | null;
+  /** Division (a level above directorate) and team, when the staff table carries them (absent: not read). */
+  division?: string | null;
+  team?: string | null;
   /** Board membership when the staff table carries it. */
   board: { voting: boolean; executive: boolean } | null;
 }

@@ -141,6 +141,27 @@ describe("npm run indicators", () => {
     expect(shownCounts(doc.indicators["1"]).length).toBeGreaterThan(20);
   });
 
+  it("prints the indicators broken down with --breakdown: protected tables, hidden cells marked, exact figures where shown", () => {
+    const r = cli(data, "--breakdown", "gender");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# Breakdown by gender/);
+    expect(r.stdout).toMatch(/\| gender \| White \| BME \| Unknown \| Total \|/);
+    // Each row of indicator 1 as the exact document counts it, where it is shown; a hidden figure is the mark.
+    const exact = JSON.parse(cli(data, "--json").stdout) as { indicators: Record<string, { breakdowns?: { dimension: string; rows: string[]; cells: Record<string, Record<string, { count: number }>> }[] }> };
+    const gender = exact.indicators["1"]!.breakdowns!.find((t) => t.dimension === "gender")!;
+    const female = r.stdout.split("\n").find((l) => l.startsWith("| Female |"))!;
+    const total = gender.cells.female!.total!.count;
+    expect(female).toContain(`| ${total.toLocaleString("en-GB")} (100.0%) |`);
+    expect(r.stdout).toContain("*");
+    // The tables come from the protected copy, whose breakdowns show no small count.
+    const published = JSON.parse(cli(data, "--json", "--suppressed").stdout) as unknown;
+    expect(smallCountsShown(published, 10, [BOARD_MEMBERS])).toEqual([]);
+    expect(shownCounts(published).filter((c) => c.path.includes("/breakdowns/")).length).toBeGreaterThan(50);
+    const bad = cli(data, "--breakdown", "postcode");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--breakdown is one of ethnic-group, .*, not "postcode"/);
+  });
+
   it("writes the results workbook with --xlsx", async () => {
     const r = cli("data", "--xlsx", "results.xlsx", "--organisation", "Demo Trust");
     expect(r.status).toBe(0);

@@ -27,6 +27,8 @@ function fieldsOf(obj: Json, parentKey: string, inBreakdown: boolean): readonly 
   if (inBreakdown && parentKey !== "sides") return Object.keys(obj).filter((k) => k !== "suppressed" && typeof obj[k] === "number");
   if ("total" in obj && "white" in obj && "bme" in obj) return COUNT_FIELDS.counts;
   if ("count" in obj && "of" in obj && "rate" in obj) return COUNT_FIELDS.fraction;
+  // A headcount cell of a breakdown (schema 3): { count } alone.
+  if ("count" in obj && Object.keys(obj).every((k) => k === "count" || k === "suppressed")) return ["count"];
   if (obj.kind === "survey") return COUNT_FIELDS.survey;
   if ("headcount" in obj && "band" in obj) return COUNT_FIELDS.modelEmployer;
   return [];

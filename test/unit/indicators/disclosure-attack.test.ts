@@ -98,6 +98,7 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
       link(`${R}/senior/8a-VSM`, `${R}/breakdown/senior`);
       for (const k of bd.categories) sum(`${R}/breakdown/senior/${k}`, SENIOR_8A.map((b) => `${R}/breakdown/bands/${b}/${k}`));
     }
+    breakdownFacts(exact, i1, R, (p) => `${R}/overall/${p}`, "count", sum, counts);
     // Data completeness repeats the staff table's headcount and unknown count.
     const q = exact.dataQuality.inputs.staff;
     if (q) {
@@ -132,6 +133,38 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
       if (rl.denominator === "staff" && has(`${P}/${g}/of`)) facts.push({ terms: [[`${P}/${g}/of`, 1], [`${R}/overall/${g}`, -Math.max(1, rl.years.length)]], constant: 0 });
     }
     derived.push([`${P}/value`, four], [`${P}/ci95`, four], [`${P}/significant`, four], [`${P}/adverse`, four]);
+    // Breakdowns: the same sums, with the measure's own figures as totals (unknown and total are the input's
+    // unknowns and records where those are exactly the measure's people); denominators are indicator 1's
+    // breakdown cells times the years pooled, or (applications) a table of their own; no more events than people.
+    if (rl.breakdowns) {
+      const nameOf = rl.measure === "applications" ? "applications" : rl.measure;
+      const keyOf = rl.measure === "applications" ? "of" : "count";
+      const qi = exact.dataQuality.inputs[nameOf];
+      const exactTotal = qi && qi.unknown !== null && rl.white[keyOf] !== null && rl.bme[keyOf] !== null && qi.records === rl.white[keyOf]! + rl.bme[keyOf]! + qi.unknown;
+      for (const field of rl.denominator === "own" ? (["count", "of"] as const) : (["count"] as const)) {
+        const org = (c: string) => (c === "white" || c === "bme" ? `${P}/${c}/${field}` : exactTotal && field === keyOf ? `dataQuality/inputs/${nameOf}/${c === "total" ? "records" : "unknown"}` : null);
+        breakdownFacts(exact, rl, P, org, field, sum, counts);
+      }
+      rl.breakdowns.forEach((t, k) => {
+        const staffTable = i1?.kind === "representation" ? i1.breakdowns?.findIndex((x) => x.dimension === t.dimension) : -1;
+        for (const row of t.rows) {
+          for (const c of t.columns) {
+            const cp = `${P}/breakdowns/${k}/cells/${row}/${c}`;
+            counts.add(`${cp}/of`);
+            derived.push([`${cp}/rate`, [`${cp}/count`, `${cp}/of`]]);
+            if (has(`${cp}/of`)) facts.push({ terms: [[`${cp}/of`, 1], [`${cp}/count`, -1]], constant: 0, inequality: true });
+            if (rl.denominator === "staff" && staffTable !== undefined && staffTable >= 0) {
+              facts.push({ terms: [[`${cp}/of`, 1], [`${R}/breakdowns/${staffTable}/cells/${row}/${c}/count`, -Math.max(1, rl.years.length)]], constant: 0 });
+            }
+          }
+          const ref = t.columns.find((c) => t.sides[c] === "reference");
+          for (const c of Object.keys(t.likelihood?.[row] ?? {})) {
+            const cells = [c, ref!].flatMap((x) => [`${P}/breakdowns/${k}/cells/${row}/${x}/count`, `${P}/breakdowns/${k}/cells/${row}/${x}/of`]);
+            derived.push([`${P}/breakdowns/${k}/likelihood/${row}/${c}`, cells]);
+          }
+        }
+      });
+    }
     // Where an input's records are exactly the measure's two groups plus its unknowns, that is a sum too.
     const name = rl.measure === "applications" ? "applications" : rl.measure;
     const key = rl.measure === "applications" ? "of" : "count";
@@ -178,6 +211,59 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
     });
   }
   return { facts, counts: [...counts].filter(has), derived };
+}
+
+/**
+ * The sums a population's breakdowns obey, written from what the tables mean: each row adds up to its total;
+ * a side-split column over the rows is the population's figure; ethnic groups on a side add up to it; specific
+ * categories to their group; ethnic group by gender to gender's sides and, over the genders, to the groups.
+ */
+function breakdownFacts(
+  exact: ResultsDocument,
+  result: { breakdowns?: import("../../../src/indicators").BreakdownTable[]; breakdown?: unknown },
+  P: string,
+  org: (column: string) => string | null,
+  field: "count" | "of",
+  sum: (total: string, parts: string[]) => void,
+  counts: Set<string>,
+): void {
+  const tables = result.breakdowns ?? [];
+  const path = (k: number, row: string, c: string) => `${P}/breakdowns/${k}/cells/${row}/${c}/${field}`;
+  const find = (d: string) => tables.findIndex((t) => t.dimension === d);
+  const group = find("ethnic-group");
+  const sideCol: Record<string, string> = { reference: "white", focus: "bme", unknown: "unknown" };
+  tables.forEach((t, k) => {
+    const ethnic = t.columns.filter((c) => c !== "total");
+    for (const row of t.rows) {
+      for (const c of t.columns) counts.add(path(k, row, c));
+      sum(path(k, row, "total"), ethnic.map((c) => path(k, row, c)));
+    }
+    const onSide = (row: string, side: string) => ethnic.filter((c) => t.sides[c] === side).map((c) => path(k, row, c));
+    const orgSum = (c: string, parts: string[]) => {
+      const o = org(c);
+      if (o) sum(o, parts);
+    };
+    if (t.dimension === "ethnic-group") {
+      for (const side of ["reference", "focus", "unknown"]) orgSum(sideCol[side]!, onSide("all", side));
+      orgSum("total", [path(k, "all", "total")]);
+      // The schema-2 breakdown of indicator 1 is the same figures.
+      const old = (result.breakdown as { overall?: Record<string, unknown> } | undefined)?.overall;
+      if (old && field === "count") for (const c of ethnic) if (c in old) sum(`${P}/breakdown/overall/${c}`, [path(k, "all", c)]);
+    } else if (t.dimension === "ethnic-category") {
+      for (const g of new Set(Object.values(t.parents ?? {}))) sum(path(group, "all", g), ethnic.filter((c) => t.parents![c] === g).map((c) => path(k, "all", c)));
+      sum(path(group, "all", "total"), [path(k, "all", "total")]);
+    } else if (t.dimension === "ethnic-group-gender") {
+      const gender = find("gender");
+      for (const row of t.rows) {
+        for (const side of ["reference", "focus", "unknown"]) sum(path(gender, row, sideCol[side]!), onSide(row, side));
+        sum(path(gender, row, "total"), [path(k, row, "total")]);
+      }
+      for (const c of t.columns) sum(path(group, "all", c), t.rows.map((row) => path(k, row, c)));
+    } else {
+      for (const c of t.columns) orgSum(c, t.rows.map((row) => path(k, row, c)));
+    }
+  });
+  void exact;
 }
 
 interface Finding {
@@ -275,19 +361,20 @@ const THRESHOLDS = [5, 10, 20];
 const SIZES = Array.from({ length: 50 }, (_, i) => Math.round(200 * 100 ** (i / 49)));
 const TRUSTS = SIZES.map((staff, i) => ({ staff, seed: 1000 + i * 7 }));
 
-function run(staff: number, seed: number, year: string): ResultsDocument {
+function run(staff: number, seed: number, year: string, breakdowns = true): ResultsDocument {
   const trust = generateTrust({ staff, seed, year, compression: 1 });
-  return computeResults(readWorkbooks(trust.files), { period: year });
+  return computeResults(readWorkbooks(trust.files), { period: year, breakdowns });
 }
 
-describe("disclosure control holds against an attacker with every publishable output", () => {
-  it("no hidden count of a protected copy has fewer than the threshold's width of possible values (50 trusts, 3 thresholds)", () => {
+/** Attacks the protected copies of some trusts; returns what it found, for the tests below to judge. */
+function attackTrusts(trusts: typeof TRUSTS, breakdowns: boolean) {
     const narrow: string[] = [];
     const leaks: string[] = [];
     let hiddenCells = 0;
     let checked = 0;
-    TRUSTS.forEach(({ staff, seed }, t) => {
-      const exact = run(staff, seed, "2024/25");
+    let breakdownCells = 0;
+    trusts.forEach(({ staff, seed }, t) => {
+      const exact = run(staff, seed, "2024/25", breakdowns);
       for (const threshold of THRESHOLDS) {
         // Board composition protected too, for every fifth trust (it is one small table of its own).
         for (const publishBoardComposition of threshold === 10 && t % 5 === 0 ? [true, false] : [true]) {
@@ -303,15 +390,33 @@ describe("disclosure control holds against an attacker with every publishable ou
           const { counts } = structure(exact);
           const shownSmall = counts.filter((c) => shown(published, c) && !(publishBoardComposition && (c.startsWith("indicators/9/") || c.startsWith("dataQuality/inputs/board/"))) && (at(published, c) as number) > 0 && (at(published, c) as number) < threshold);
           expect(shownSmall, `${staff} staff, threshold ${threshold}`).toEqual([]);
+          breakdownCells += result.findings.filter((f) => f.cell.includes("/breakdowns/")).length;
         }
       }
     });
+    return { narrow, leaks, hiddenCells, checked, breakdownCells };
+}
+
+describe("disclosure control holds against an attacker with every publishable output", () => {
+  it("no hidden count of a protected copy has fewer than the threshold's width of possible values (50 trusts, 3 thresholds)", () => {
+    // Without breakdowns here (the next test adds them): their sums join everything into one large programme
+    // per trust, which fifty trusts at three thresholds would take far too long to solve.
+    const { narrow, leaks, hiddenCells, checked } = attackTrusts(TRUSTS, false);
     expect(leaks).toEqual([]);
     expect(narrow).toEqual([]);
     // The attacker had work to do: plenty of hidden cells across the runs.
     expect(hiddenCells).toBeGreaterThan(1000);
     expect(checked).toBe(hiddenCells);
   }, 300_000);
+
+  it("with every breakdown (ethnic group and category, gender, ethnic group x gender, directorate, staff group) of indicators 1 to 4 as well (5 trusts, 3 thresholds)", () => {
+    const { narrow, leaks, hiddenCells, checked, breakdownCells } = attackTrusts(TRUSTS.filter((_, i) => i % 10 === 0), true);
+    expect(leaks).toEqual([]);
+    expect(narrow).toEqual([]);
+    expect(checked).toBe(hiddenCells);
+    // The breakdowns made the attacker work: many of the hidden cells are theirs.
+    expect(breakdownCells).toBeGreaterThan(500);
+  }, 600_000);
 
   it("the attacker is not toothless: on the old rules (one cell to protect a small one) it pins counts", () => {
     // A row of 11 with a 1 and a 10: hiding just the pair leaves "total 11 = a + b", which with "a is 1-9"

@@ -27,8 +27,8 @@ describe("suppressResults", () => {
     expect(s.suppression).toMatchObject({ threshold: 10, publishBoardComposition: true });
     expect(s.suppression!.hidden).toBeGreaterThan(0);
     expect(JSON.stringify(s)).not.toMatch(/primary|secondary/);
-    expect(s).toMatchObject({ schemaVersion: 2, audience: "protected" });
-    expect(doc).toMatchObject({ schemaVersion: 2, audience: "exact" });
+    expect(s).toMatchObject({ schemaVersion: 3, audience: "protected" });
+    expect(doc).toMatchObject({ schemaVersion: 3, audience: "exact" });
     expect(doc.notice).toMatch(/not for publication/i);
   });
 

@@ -1,0 +1,292 @@
+// Breakdowns (docs/wres-method.md#breakdowns), checked against plain counting over generated rows: every
+// expected figure here is counted by this file from the rows it made, never by the indicator module.
+import { describe, expect, it } from "vitest";
+import { Ajv } from "ajv";
+import { computeResults, RESULTS_SCHEMA, suppressResults, type BreakdownTable, type RelativeLikelihoodResult, type RepresentationResult } from "../../../src/indicators";
+import { createRandom } from "../../../src/demo/random";
+import type { ApplicationRecord, CaseRecord, Ethnicity, StaffRecord, TrainingRecord } from "../../../src/workbook/types";
+import { dataset } from "./fixtures";
+
+const SHEET = { file: "t.xlsx", sheet: "S" };
+// The test's own table of codes: broad group of each (the NHS Data Dictionary's), "" = not stated.
+const CODES: Record<string, string> = { A: "white", B: "white", C: "white", D: "mixed", G: "mixed", H: "asian", J: "asian", K: "asian", M: "black", N: "black", R: "other", S: "other", "": "unknown" };
+const SIDE: Record<string, string> = { white: "white", mixed: "bme", asian: "bme", black: "bme", other: "bme", unknown: "unknown" };
+// Gender as extracts write it, and what it means.
+const GENDERS: Record<string, string> = { Female: "female", F: "female", Male: "male", m: "male", "Non-binary": "other", "": "unknown", "Not stated": "unknown" };
+const DIRECTORATES = ["Surgery", "Medicine", "Corporate", "Women's and Children's", ""];
+const DIVISIONS = ["North", "South", ""];
+const GROUPS = ["Nursing", "Medical and Dental", "Admin and Clerical"];
+const TEAMS = ["Ward 1", "Ward 2", "Theatres", "Finance", "Payroll", "Estates", "Pharmacy", "Outpatients"];
+
+function ethnicityOf(code: string): Ethnicity {
+  const broad = CODES[code]!;
+  const group = SIDE[broad] as Ethnicity["group"];
+  return { group, broad: broad as Ethnicity["broad"], code: code === "" ? null : code, localCode: code || null, raw: code };
+}
+
+interface Generated {
+  staff: StaffRecord[];
+  cases: CaseRecord[];
+  training: TrainingRecord[];
+  applications: ApplicationRecord[];
+  /** For each staff record, its raw values (what the test counts by). */
+  raw: Map<StaffRecord, { code: string; gender: string; directorate: string; division: string; group: string; team: string }>;
+}
+
+function generate(seed: number, n: number): Generated {
+  const rng = createRandom(seed);
+  const raw: Generated["raw"] = new Map();
+  const codes = Object.keys(CODES);
+  const staff: StaffRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    // Mostly White, so some groups are small (as in real trusts).
+    const code = rng.chance(0.6) ? rng.pick(["A", "B", "C"]) : rng.pick(codes);
+    const gender = rng.pick(Object.keys(GENDERS));
+    const directorate = rng.pick(DIRECTORATES);
+    const division = rng.pick(DIVISIONS);
+    const group = rng.pick(GROUPS);
+    // Estates and Payroll are all White (teams with no BME member); others by chance.
+    const team = ["A", "B", "C"].includes(code) && rng.chance(0.2) ? rng.pick(["Estates", "Payroll"]) : rng.pick(TEAMS.filter((t) => t !== "Estates" && t !== "Payroll"));
+    const s: StaffRecord = {
+      personId: `E${i}`,
+      ethnicity: ethnicityOf(code),
+      cohort: "non-clinical",
+      band: "5",
+      medical: null,
+      seniorMedicalManager: false,
+      staffGroup: group,
+      gender: gender || null,
+      disability: null,
+      directorate: directorate || null,
+      division: division || null,
+      team,
+      board: null,
+      source: SHEET,
+      row: i + 2,
+    };
+    staff.push(s);
+    raw.set(s, { code, gender, directorate, division, group, team });
+  }
+  const cases: CaseRecord[] = [];
+  for (const s of staff) {
+    if (!rng.chance(0.08)) continue;
+    // Half the cases carry no ethnicity of their own: they are joined to staff in post by employee number.
+    const own = rng.chance(0.5);
+    const year = rng.chance(0.5) ? "2024-07-01" : "2023-07-01";
+    cases.push({ personId: s.personId, ethnicity: own ? s.ethnicity : ethnicityOf(""), caseType: "disciplinary", stage: null, startDate: year, outcome: null, source: SHEET, row: 2 });
+  }
+  const training: TrainingRecord[] = staff.filter(() => rng.chance(0.3)).map((s) => ({ personId: s.personId, ethnicity: ethnicityOf(""), date: "2024-09-01", source: SHEET, row: 2 }));
+  const applications: ApplicationRecord[] = Array.from({ length: n }, () => {
+    const shortlisted = rng.chance(0.4);
+    return { ethnicity: ethnicityOf(rng.pick(codes)), shortlisted, appointed: shortlisted && rng.chance(0.3), band: null, post: null, date: null, source: SHEET, row: 2 };
+  });
+  return { staff, cases, training, applications, raw };
+}
+
+const table = (r: { breakdowns?: BreakdownTable[] } | undefined, d: string) => r?.breakdowns?.find((t) => t.dimension === d);
+
+/** row -> column -> n, counted plainly. */
+function countBy<T>(items: T[], row: (x: T) => string, column: (x: T) => string): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const x of items) {
+    const r = row(x);
+    const c = column(x);
+    if (!out.has(r)) out.set(r, new Map());
+    out.get(r)!.set(c, (out.get(r)!.get(c) ?? 0) + 1);
+  }
+  return out;
+}
+
+function expectCounts(t: BreakdownTable | undefined, expected: Map<string, Map<string, number>>, field: "count" | "of" = "count", times = 1) {
+  expect(t).toBeDefined();
+  expect(new Set(t!.rows)).toEqual(new Set(expected.keys()));
+  for (const row of t!.rows) {
+    let total = 0;
+    for (const c of t!.columns.filter((x) => x !== "total")) {
+      const n = (expected.get(row)?.get(c) ?? 0) * times;
+      total += n;
+      expect(t!.cells[row]![c]![field], `${t!.dimension} ${row} ${c} ${field}`).toBe(n);
+    }
+    // Headcount tables have a total column; a likelihood's has none (docs/wres-method.md#breakdowns).
+    if (t!.columns.includes("total")) expect(t!.cells[row]!.total![field], `${t!.dimension} ${row} total`).toBe(total);
+    else expect(field === "of" || t!.rows.every((r) => t!.cells[r]!.total === undefined)).toBe(true);
+    // Every group met is a column.
+    for (const c of expected.get(row)?.keys() ?? []) expect(t!.columns).toContain(c);
+  }
+}
+
+describe("breakdowns of every population, against plain counting", () => {
+  for (const seed of [1, 2, 3]) {
+    const g = generate(seed, 600 + seed * 150);
+    const doc = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25" });
+    const raw = (s: StaffRecord) => g.raw.get(s)!;
+    const broad = (s: StaffRecord) => CODES[raw(s).code]!;
+    const side = (s: StaffRecord) => SIDE[broad(s)]!;
+    const dims: [string, (s: StaffRecord) => string, (s: StaffRecord) => string][] = [
+      ["ethnic-group", () => "all", broad],
+      ["ethnic-category", () => "all", (s) => raw(s).code || "unknown"],
+      ["gender", (s) => GENDERS[raw(s).gender]!, side],
+      ["ethnic-group-gender", (s) => GENDERS[raw(s).gender]!, broad],
+      ["directorate", (s) => raw(s).directorate, side],
+      ["division", (s) => raw(s).division, side],
+      ["staff-group", (s) => raw(s).group, side],
+    ];
+
+    it(`indicator 1 (seed ${seed}): headcount by every dimension`, () => {
+      const i1 = doc.indicators["1"] as RepresentationResult;
+      expect(doc.schemaVersion).toBe(3);
+      expect(i1.breakdowns!.map((t) => t.dimension)).toEqual(dims.map(([d]) => d));
+      for (const [d, row, column] of dims) expectCounts(table(i1, d), countBy(g.staff, row, column));
+      // Specific categories are under their groups.
+      expect(table(i1, "ethnic-category")!.parents!.H).toBe("asian");
+    });
+
+    it(`indicator 3 (seed ${seed}): people entering a disciplinary over person-years, by every dimension`, () => {
+      const rl = doc.indicators["3"] as RelativeLikelihoodResult;
+      expect(rl.basis).toBe("two-year-pooled");
+      const byId = new Map(g.staff.map((s) => [s.personId, s]));
+      // One per person per year (the generator makes one case per person at most).
+      const people = g.cases.map((c) => byId.get(c.personId!)!);
+      for (const [d, row, column] of dims) {
+        expectCounts(table(rl, d), countBy(people, row, column));
+        expectCounts(table(rl, d), countBy(g.staff, row, column), "of", 2);
+      }
+      // Gender and ethnic group together: the likelihood of each group against White, within the row.
+      const t = table(rl, "ethnic-group-gender")!;
+      for (const row of t.rows) {
+        const w = t.cells[row]!.white!;
+        const b = t.cells[row]!.black!;
+        const expected = w.count! > 0 && b.count! > 0 && w.of! > 0 && b.of! > 0 ? b.count! / b.of! / (w.count! / w.of!) : null;
+        if (expected === null) expect(t.likelihood![row]!.black).toBeNull();
+        else expect(t.likelihood![row]!.black).toBeCloseTo(expected, 10);
+      }
+    });
+
+    it(`indicator 4 (seed ${seed}): people accessing training over headcount`, () => {
+      const rl = doc.indicators["4"] as RelativeLikelihoodResult;
+      const byId = new Map(g.staff.map((s) => [s.personId, s]));
+      const people = g.training.map((t) => byId.get(t.personId!)!);
+      for (const [d, row, column] of dims) {
+        expectCounts(table(rl, d), countBy(people, row, column));
+        expectCounts(table(rl, d), countBy(g.staff, row, column), "of");
+      }
+      // Within a directorate, White's rate over BME's (above 1: BME staff less likely to access training).
+      const t = table(rl, "directorate")!;
+      const r = t.rows[0]!;
+      const w = t.cells[r]!.white!;
+      const b = t.cells[r]!.bme!;
+      expect(t.likelihood![r]!.bme).toBeCloseTo(w.count! / w.of! / (b.count! / b.of!), 10);
+    });
+
+    it(`indicator 2 (seed ${seed}): appointed among shortlisted, by ethnic group and category only`, () => {
+      const rl = doc.indicators["2"] as RelativeLikelihoodResult;
+      expect(rl.breakdowns!.map((t) => t.dimension)).toEqual(["ethnic-group", "ethnic-category"]);
+      const shortlisted = g.applications.filter((a) => a.shortlisted);
+      const appointed = shortlisted.filter((a) => a.appointed);
+      const code = (a: ApplicationRecord) => a.ethnicity.code ?? "";
+      expectCounts(table(rl, "ethnic-group"), countBy(appointed, () => "all", (a) => CODES[code(a)]!));
+      expectCounts(table(rl, "ethnic-group"), countBy(shortlisted, () => "all", (a) => CODES[code(a)]!), "of");
+      expectCounts(table(rl, "ethnic-category"), countBy(appointed, () => "all", (a) => code(a) || "unknown"));
+    });
+
+    it(`teams with no BME member (seed ${seed})`, () => {
+      const i1 = doc.indicators["1"] as RepresentationResult;
+      const teams = new Set(g.staff.map((s) => raw(s).team));
+      const withBme = new Set(g.staff.filter((s) => side(s) === "bme").map((s) => raw(s).team));
+      const without = [...teams].filter((t) => !withBme.has(t)).sort();
+      expect(i1.teamsWithoutFocus).toEqual({ teams: teams.size, without: without.length, names: without });
+      expect(without).toEqual(expect.arrayContaining(["Estates", "Payroll"]));
+    });
+  }
+
+  it("rows add up to the indicator's own figures, and nothing is broken down when asked not to", () => {
+    const g = generate(9, 500);
+    const doc = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25" });
+    const i1 = doc.indicators["1"] as RepresentationResult;
+    const sum = (t: BreakdownTable, col: string) => t.rows.reduce((a, r) => a + (t.cells[r]![col]!.count ?? 0), 0);
+    for (const d of ["gender", "directorate", "division", "staff-group"]) {
+      const t = table(i1, d)!;
+      for (const c of ["white", "bme", "unknown", "total"]) expect(sum(t, c)).toBe(i1.overall[c as "white"]);
+    }
+    const rl = doc.indicators["3"] as RelativeLikelihoodResult;
+    expect(sum(table(rl, "gender")!, "bme")).toBe(rl.bme.count);
+    expect(computeResults(dataset({ ...g }), { breakdowns: false }).indicators["1"]).not.toHaveProperty("breakdowns");
+  });
+
+  it("a staff table without gender or directorate columns is broken down by ethnic group only", () => {
+    const g = generate(4, 200);
+    for (const s of g.staff) Object.assign(s, { gender: null, directorate: null, division: null, staffGroup: null, team: null });
+    const i1 = computeResults(dataset({ staff: g.staff })).indicators["1"] as RepresentationResult;
+    expect(i1.breakdowns!.map((t) => t.dimension)).toEqual(["ethnic-group", "ethnic-category"]);
+    expect(i1).not.toHaveProperty("teamsWithoutFocus");
+  });
+});
+
+describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdowns)", () => {
+  const g = generate(5, 12000);
+  const exact = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25" });
+  const published = suppressResults(exact, 10);
+
+  it("no count from 1 to 9 is shown in any breakdown, every hidden one is marked, and no sum of a row gives one back", () => {
+    let hidden = 0;
+    for (const id of ["1", "2", "3", "4"]) {
+      const tables = (published.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!;
+      const exactTables = (exact.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!;
+      tables.forEach((t, k) => {
+        for (const row of t.rows) {
+          const cells = t.cells[row]!;
+          const hiddenInRow: number[] = [];
+          for (const c of t.columns) {
+            const x = cells[c]!;
+            if (x.count === null) {
+              expect(x.suppressed?.count).toBe("hidden");
+              hidden += 1;
+              if (c !== "total") hiddenInRow.push(exactTables[k]!.cells[row]![c]!.count!);
+            } else expect(x.count === 0 || x.count >= 10, `${id} ${t.dimension} ${row} ${c}: ${x.count}`).toBe(true);
+            // A rate is never shown beside a hidden count or denominator.
+            if (x.count === null || x.of === null) expect(x.rate ?? null).toBeNull();
+          }
+          // With the row's total shown, one hidden cell would be the total minus the others: never alone, and together at least 10.
+          if (cells.total && cells.total.count !== null && hiddenInRow.length > 0) {
+            expect(hiddenInRow.length, `${id} ${t.dimension} ${row}`).toBeGreaterThanOrEqual(2);
+            expect(hiddenInRow.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10);
+          }
+        }
+      });
+    }
+    expect(hidden).toBeGreaterThan(20);
+  });
+
+  it("a likelihood within a row is shown only when its four figures are, rounded to 2 places", () => {
+    const t = table(published.indicators["4"] as RelativeLikelihoodResult, "directorate")!;
+    let shown = 0;
+    for (const row of t.rows) {
+      for (const [c, v] of Object.entries(t.likelihood![row]!)) {
+        const four = [t.cells[row]![c]!, t.cells[row]!.white!].flatMap((x) => [x.count, x.of]);
+        if (four.some((x) => x === null)) expect(v).toBeNull();
+        if (v !== null) {
+          shown += 1;
+          expect(Math.round(v * 100) / 100).toBe(v);
+        }
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
+  });
+
+  it("teams with no BME member: the count is published, the names only in the exact document", () => {
+    const i1 = published.indicators["1"] as RepresentationResult;
+    expect(i1.teamsWithoutFocus).toMatchObject({ names: null, suppressed: { names: "hidden" } });
+    expect(i1.teamsWithoutFocus!.without).toBe((exact.indicators["1"] as RepresentationResult).teamsWithoutFocus!.names!.length);
+    expect(JSON.stringify(published)).not.toContain("Payroll");
+  });
+
+  it("both documents match the published JSON Schema, and a schema-2 document without breakdowns still does", () => {
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(RESULTS_SCHEMA);
+    for (const doc of [exact, published]) expect(validate(JSON.parse(JSON.stringify(doc))), JSON.stringify(validate.errors)).toBe(true);
+    const old = JSON.parse(JSON.stringify(computeResults(dataset({ ...g }), { breakdowns: false })));
+    old.schemaVersion = 2;
+    expect(validate(old)).toBe(true);
+    // A schema-2 copy protected again keeps reading (no breakdowns to protect).
+    expect(suppressResults(old, 10).indicators["1"]).not.toHaveProperty("breakdowns");
+  });
+});
