@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
-import { formatDate } from "../../src/i18n";
 import { readDocx } from "../../src/workbook/docx";
 import { pdfText } from "../support/pdf";
 import { DESKTOP, SIDE_PANEL, THEMES, expectNoAxeViolations, launchBrowser, screenshot, startApp, storeAs, type RunningApp, type Theme } from "../support/browser";
@@ -196,8 +195,10 @@ describe("a plan year walked on screen", () => {
     // Action 1.1 as the board approved it: its due date then, not the one it was moved to afterwards.
     const row = word.tables.flatMap((t) => t.rows).find((r) => String(r[0]) === "1.1")!;
     expect(row.map(String)).toContain(approved.title);
-    expect(row.map(String)).toContain(formatDate(approved.dueDate, "en-GB"));
-    expect(row.map(String)).not.toContain("31 Dec 2025");
+    // The document writes dates in full ("2 February 2025").
+    const longDate = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
+    expect(row.map(String)).toContain(longDate(approved.dueDate!));
+    expect(row.map(String)).not.toContain("31 December 2025");
     // Nothing of the record's internals: no minute reference, no RAG words.
     expect(text).not.toContain("TB/");
     expect(word.tables.flatMap((t) => t.rows).flat().map(String)).not.toContain("Red");
