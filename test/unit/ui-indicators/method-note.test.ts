@@ -3,9 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { computeResults, suppressResults, type RelativeLikelihoodResult, type ResultsDocument } from "../../../src/indicators";
 import { rowsToSave, savedResults } from "../../../src/ui/indicators/view";
-import { createI18n } from "../../../src/i18n";
+import { createI18n, loadCatalogue } from "../../../src/i18n";
 import { methodNoteText } from "../../../src/ui/indicators/method-note";
 import { applications, cases, dataset, staffMany, trainingMany } from "../indicators/fixtures";
+
+await loadCatalogue("cy-GB");
 
 const rl = (doc: ResultsDocument, id: string) => doc.indicators[id] as RelativeLikelihoodResult;
 const en = createI18n("en-GB").t;
