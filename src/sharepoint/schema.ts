@@ -12,11 +12,13 @@
  * 3: the history kind "Import"; the app's columns in each list's default view.
  * 4: Leads takes SharePoint groups as well as people (SelectionMode PeopleAndGroups), so a group
  *    such as a staff network's co-chairs can lead an action.
+ * 5: comments that can be answered: ReplyTo and Mentions on the progress history
+ *    (docs/comments-and-evidence.md).
  *
  * A field or choice added after version 1 says `since`, so that set-up can also make an older
  * site exactly (tests of the upgrade) and the upgrade knows what each version added.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const LIST_TITLES = {
   objectives: "WRES Objectives",
@@ -140,6 +142,8 @@ export const F = {
   detail: "Detail",
   origin: "Origin",
   readOnly: "ReadOnly",
+  replyTo: "ReplyTo",
+  mentions: "Mentions",
 } as const;
 
 /**
@@ -180,6 +184,8 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   [F.detail]: "Detail",
   [F.origin]: "Origin",
   [F.readOnly]: "Closed (read-only)",
+  [F.replyTo]: "Reply to",
+  [F.mentions]: "Mentions",
 };
 
 export const SCHEMA: readonly ListSpec[] = [
@@ -239,6 +245,10 @@ export const SCHEMA: readonly ListSpec[] = [
       { name: F.note, type: "note" },
       { name: F.progress, type: "note" },
       { name: F.updateKind, type: "choice", choices: UPDATE_KINDS, choicesSince: { Import: 3 } },
+      // A reply names the comment it answers (its item id); Mentions lists the site user ids a
+      // comment mentions (";12;15;"), so that telling people can find them later.
+      { name: F.replyTo, type: "number", since: 5 },
+      { name: F.mentions, type: "note", since: 5 },
     ],
   },
   {
