@@ -107,12 +107,14 @@ export function mayEditComment(row: ProgressUpdate, meId: number | null): boolea
   return row.kind === "comment" && !row.evidence && meId !== null && row.author?.id === meId;
 }
 
-/** SharePoint stamps Modified to the second; a comment saved more than this after it was written was edited. */
-const EDIT_GRACE_MS = 5_000;
-
+/**
+ * A comment saved again after it was written: SharePoint's Modified is later than its Created (both
+ * SharePoint's own, to the second; equal when the row was only created). Evidence rows are left out
+ * by the caller: attaching a file also moves Modified.
+ */
 export function wasEdited(row: ProgressUpdate): boolean {
   if (!row.modified) return false;
-  return Date.parse(row.modified) - Date.parse(row.date) > EDIT_GRACE_MS;
+  return Date.parse(row.modified) > Date.parse(row.date);
 }
 
 // ---- evidence
@@ -174,4 +176,45 @@ export interface EvidenceFile {
   author: ProgressUpdate["author"];
   date: string;
   description: string | null;
+}
+
+// ---- mentions while typing: the box shows "@Name"; the stored text carries tokens
+
+/** A person chosen in the inline picker while writing a comment. */
+export interface ChosenMention {
+  id: number;
+  name: string;
+}
+
+/**
+ * The text to store: each "@Name" of a person chosen in the picker becomes their token (longest
+ * names first, so "@Sam Jones" is not taken for "@Sam"). An "@Name" typed without choosing stays text.
+ */
+export function encodeMentions(display: string, chosen: readonly ChosenMention[]): string {
+  let text = display;
+  for (const person of [...chosen].sort((a, b) => b.name.length - a.name.length)) {
+    const shown = `@${person.name}`;
+    let at = text.indexOf(shown);
+    while (at >= 0) {
+      // Not inside a token already made ("@[Name](user:…)" never matches "@Name" because of the bracket).
+      const token = mentionToken(person.id, person.name);
+      text = text.slice(0, at) + token + text.slice(at + shown.length);
+      at = text.indexOf(shown, at + token.length);
+    }
+  }
+  return text;
+}
+
+/** A stored comment made editable: tokens shown as "@current name", and the people they stand for. */
+export function mentionsForEditing(text: string, currentName: (userId: number) => string | undefined): { display: string; chosen: ChosenMention[] } {
+  const chosen: ChosenMention[] = [];
+  const display = parseComment(text)
+    .map((p) => {
+      if (p.kind === "text") return p.text;
+      const name = currentName(p.userId) ?? p.name;
+      if (!chosen.some((c) => c.id === p.userId)) chosen.push({ id: p.userId, name });
+      return `@${name}`;
+    })
+    .join("");
+  return { display, chosen };
 }

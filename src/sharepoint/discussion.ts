@@ -13,9 +13,11 @@ import { evidenceProblem, mentionedIds, type EvidenceFile } from "../plan/commen
 import type { Person, ProgressUpdate } from "../plan/types";
 import { AppError, toAppError, ValidationError } from "./errors";
 import { planList } from "./lists";
-import { EVIDENCE_TITLE, toProgressUpdate, UPDATE_EXPAND, UPDATE_SELECT, type SpItem } from "./mapping";
+import { EVIDENCE_TITLE, odataString, toProgressUpdate, UPDATE_EXPAND, UPDATE_SELECT, type SpItem } from "./mapping";
 import { readFiltered } from "./paging";
 import { F } from "./schema";
+
+const BATCH_PARTS = 50;
 
 async function call<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -39,6 +41,8 @@ export interface Discussion {
   /** Deletes one's own comment; its replies stay, under "comment deleted". */
   deleteComment(id: number): Promise<void>;
   evidence(actionId: number): Promise<EvidenceFile[]>;
+  /** Every evidence file of a plan year (the committee report), read by the indexed PlanYear. */
+  evidenceForYear(year: string): Promise<EvidenceFile[]>;
   /** Writes an "Evidence" comment row on the action and attaches the file to it. */
   attachEvidence(row: ProgressUpdate, file: { name: string; bytes: Uint8Array }): Promise<EvidenceFile>;
   removeEvidence(file: EvidenceFile): Promise<void>;
@@ -63,25 +67,29 @@ export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person): 
 
   async function filesOf(rows: readonly ProgressUpdate[]): Promise<EvidenceFile[]> {
     const withFiles = rows.filter((r) => r.evidence);
-    if (withFiles.length === 0) return [];
-    const [batched, execute] = sp.batched();
-    const lists = withFiles.map((row) => planList(batched.web, "progressUpdates").items.getById(row.id).attachmentFiles<{ FileName: string; ServerRelativeUrl: string }[]>());
-    const settled = Promise.allSettled(lists);
-    await call(execute);
     const found: EvidenceFile[] = [];
-    (await settled).forEach((result, i) => {
-      const row = withFiles[i] as ProgressUpdate;
-      if (result.status === "rejected") throw toAppError(result.reason);
-      for (const f of result.value) found.push({ rowId: row.id, actionId: row.actionId, name: f.FileName, url: f.ServerRelativeUrl, size: null, author: row.author, date: row.date, description: row.note });
-    });
-    if (found.length === 0) return found;
+    // $batch requests of at most BATCH_PARTS reads (SharePoint takes 100 operations in one).
+    for (let start = 0; start < withFiles.length; start += BATCH_PARTS) {
+      const chunk = withFiles.slice(start, start + BATCH_PARTS);
+      const [batched, execute] = sp.batched();
+      const settled = Promise.allSettled(chunk.map((row) => planList(batched.web, "progressUpdates").items.getById(row.id).attachmentFiles<{ FileName: string; ServerRelativeUrl: string }[]>()));
+      await call(execute);
+      (await settled).forEach((result, i) => {
+        const row = chunk[i] as ProgressUpdate;
+        if (result.status === "rejected") throw toAppError(result.reason);
+        for (const f of result.value) found.push({ rowId: row.id, actionId: row.actionId, name: f.FileName, url: f.ServerRelativeUrl, size: null, author: row.author, date: row.date, description: row.note });
+      });
+    }
     // SP.Attachment has no size: the file behind it does.
-    const [sized, run] = sp.batched();
-    const lengths = Promise.allSettled(found.map((f) => sized.web.getFileByServerRelativePath(f.url).select("Length")<{ Length: string | number }>()));
-    await call(run);
-    (await lengths).forEach((r, i) => {
-      if (r.status === "fulfilled") (found[i] as EvidenceFile).size = Number(r.value.Length);
-    });
+    for (let start = 0; start < found.length; start += BATCH_PARTS) {
+      const chunk = found.slice(start, start + BATCH_PARTS);
+      const [sized, run] = sp.batched();
+      const lengths = Promise.allSettled(chunk.map((f) => sized.web.getFileByServerRelativePath(f.url).select("Length")<{ Length: string | number }>()));
+      await call(run);
+      (await lengths).forEach((r, i) => {
+        if (r.status === "fulfilled") (chunk[i] as EvidenceFile).size = Number(r.value.Length);
+      });
+    }
     return found.sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
   }
 
@@ -113,6 +121,18 @@ export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person): 
           expand: UPDATE_EXPAND,
           filter: `${F.action}Id eq ${actionId}`,
           matches: (row) => Number(row[`${F.action}Id`]) === actionId,
+        }),
+      );
+      return filesOf(items.filter((i) => i[F.title] === EVIDENCE_TITLE && i["Attachments"] === true).map(toProgressUpdate));
+    },
+
+    async evidenceForYear(year) {
+      const items = await call(() =>
+        readFiltered(() => updates().items, {
+          select: UPDATE_SELECT,
+          expand: UPDATE_EXPAND,
+          filter: `${F.planYear} eq ${odataString(year)}`,
+          matches: (row) => String(row[F.planYear]) === year,
         }),
       );
       return filesOf(items.filter((i) => i[F.title] === EVIDENCE_TITLE && i["Attachments"] === true).map(toProgressUpdate));

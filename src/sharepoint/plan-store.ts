@@ -15,6 +15,7 @@ import { classifyUpdate, itemEtag, leadPeriods, mayUpdate, withLatestUpdate, typ
 import { AppError, ConflictError, isPreconditionFailed, PermissionError, toAppError, ValidationError } from "./errors";
 import { createFileStore } from "./files";
 import { createDiscussion } from "./discussion";
+import { renderComment } from "../plan/comments";
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
@@ -762,6 +763,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const who = await authorityFor(yearItems, rows);
       return rows
         .map((u) => classifyUpdate(u, byId.get(u.actionId), who))
+        // The meeting views and the committee report show a comment's mentions as names (schema 5 tokens).
+        .map((u) => (u.kind === "comment" && u.note ? { ...u, note: renderComment(u.note, () => undefined) } : u))
         .sort(latestFirst);
     },
 
@@ -775,6 +778,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     editComment: (id, note) => discussion.editComment(id, note),
     deleteComment: (id) => discussion.deleteComment(id),
     evidence: (actionId) => discussion.evidence(actionId),
+    evidenceForYear: (year) => discussion.evidenceForYear(year),
 
     async attachEvidence(actionId, file, description) {
       const action = await readActionRaw(actionId);

@@ -80,6 +80,8 @@ export interface PlanStore {
   deleteComment(id: number): Promise<void>;
   /** The action's evidence files (attachments of its "Evidence" comment rows), newest first. */
   evidence(actionId: number): Promise<EvidenceFile[]>;
+  /** Every evidence file of a plan year, for the committee report. */
+  evidenceForYear(year: string): Promise<EvidenceFile[]>;
   /** Attaches a file as evidence (an "Evidence" comment row with the file); refused for the action's readers by SharePoint. */
   attachEvidence(actionId: number, file: { name: string; bytes: Uint8Array }, description?: string | null): Promise<EvidenceFile>;
   removeEvidence(file: EvidenceFile): Promise<void>;

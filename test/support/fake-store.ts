@@ -374,6 +374,11 @@ export class FakePlanStore implements PlanStore {
     return this.evidenceFiles.filter((f) => f.actionId === actionId).map(({ bytes: _bytes, ...f }) => f);
   }
 
+  async evidenceForYear(_year: string): Promise<EvidenceFile[]> {
+    await this.call("evidenceForYear");
+    return this.evidenceFiles.map(({ bytes: _bytes, ...f }) => f);
+  }
+
   async attachEvidence(actionId: number, file: { name: string; bytes: Uint8Array }, description?: string | null): Promise<EvidenceFile> {
     await this.call("attachEvidence");
     const entry = { rowId: this.nextId++, actionId, name: file.name, url: `/sites/wres/Lists/WRES Progress Updates/Attachments/${this.nextId}/${file.name}`, size: file.bytes.byteLength, author: this.user, date: this.now(), description: description ?? null, bytes: file.bytes };

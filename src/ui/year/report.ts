@@ -1,6 +1,6 @@
 // The committee report's data and Excel file: the plan year, and changes since the chosen date.
 import type { TFunction } from "i18next";
-import { changesSince, summarisePlan, type PlanChanges, type PlanSummary } from "../../plan";
+import { changesSince, summarisePlan, type EvidenceFile, type PlanChanges, type PlanSummary } from "../../plan";
 import type { CommitteeLabels } from "../../reports/committee-xlsx";
 import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
 
@@ -10,11 +10,14 @@ export interface ReportData {
   changes: PlanChanges;
   since: string;
   today: string;
+  /** The year's evidence files (attachments), newest first; empty when they could not be read. */
+  evidence: EvidenceFile[];
 }
 
 export async function loadReport(store: PlanStore, year: string, since: string, today: string): Promise<ReportData> {
-  const [snapshot, updates] = await Promise.all([store.loadPlan(year), store.updatesSince(year, since)]);
-  return { snapshot, summary: summarisePlan(snapshot, today), changes: changesSince(updates, snapshot.actions, since, today), since, today };
+  // Evidence is a list beside the report: a failure to read it leaves the report whole.
+  const [snapshot, updates, evidence] = await Promise.all([store.loadPlan(year), store.updatesSince(year, since), store.evidenceForYear(year).catch(() => [])]);
+  return { snapshot, summary: summarisePlan(snapshot, today), changes: changesSince(updates, snapshot.actions, since, today), since, today, evidence };
 }
 
 /** The workbook's words in the tab's language (the catalogue keeps {name} marks for the report module). */

@@ -84,9 +84,9 @@ describe("who may edit, and 'edited'", () => {
     expect(mayEditComment(row(1), null)).toBe(false);
   });
 
-  it("says edited when SharePoint's Modified is later than Created by more than a few seconds", () => {
-    expect(wasEdited(row(1, { modified: "2025-03-01T10:00:01Z" }))).toBe(false);
-    expect(wasEdited(row(1, { modified: "2025-03-01T10:05:00Z" }))).toBe(true);
+  it("says edited when SharePoint's Modified is later than its Created", () => {
+    expect(wasEdited(row(1, { modified: "2025-03-01T10:00:00Z" }))).toBe(false);
+    expect(wasEdited(row(1, { modified: "2025-03-01T10:00:01Z" }))).toBe(true);
     expect(wasEdited(row(1))).toBe(false);
   });
 });
@@ -107,5 +107,25 @@ describe("evidence limits", () => {
     expect(evidenceProblem({ name: "a:b.pdf", size: 10 })).toEqual({ kind: "name" });
     expect(evidenceProblem({ name: " lead.pdf", size: 10 })).toEqual({ kind: "name" });
     expect(evidenceProblem({ name: "Minutes.pdf", size: 10 }, ["minutes.PDF"])).toEqual({ kind: "duplicate" });
+  });
+});
+
+describe("mentions while typing", () => {
+  it("turn each chosen '@Name' into its token, longest names first, and leave unchosen '@words' as text", async () => {
+    const { encodeMentions } = await import("../../../src/plan/comments");
+    const text = encodeMentions("@Sam Jones and @Sam, ask @Nobody", [
+      { id: 3, name: "Sam" },
+      { id: 4, name: "Sam Jones" },
+    ]);
+    expect(text).toBe("@[Sam Jones](user:4) and @[Sam](user:3), ask @Nobody");
+    expect(mentionedIds(text)).toEqual([4, 3]);
+  });
+
+  it("round-trip a stored comment through the edit box with the person's current name", async () => {
+    const { encodeMentions, mentionsForEditing } = await import("../../../src/plan/comments");
+    const stored = `Ask ${mentionToken(9, "Tom Hughes")} today`;
+    const editing = mentionsForEditing(stored, () => "Tom Hughes-Evans");
+    expect(editing).toEqual({ display: "Ask @Tom Hughes-Evans today", chosen: [{ id: 9, name: "Tom Hughes-Evans" }] });
+    expect(mentionedIds(encodeMentions(editing.display + "!", editing.chosen))).toEqual([9]);
   });
 });
