@@ -25,6 +25,7 @@ import { ALL_SCOPES, P, grantOfScopes, has, type ScopeGrant } from "./permission
 import { Guard, Security, itemScope, listScope } from "./security";
 import { answerSecurity, basePermissionsDocument, securityStep, securityStepOnSecurable, type Securable, type SecurityHost, type SecurityResource } from "./security-api";
 import { firstArg, parseSegments, type Segment } from "./segments";
+import { attachmentEmpty, attachmentExists, attachmentFolder, attachmentProps, attachmentsDisabled, attachmentsOffKey } from "./attachments";
 import { regionalSettingsProps, siteTimeZone, timeZoneProps } from "./regional";
 import { defaultViewOf, defaultViewTitle, defaultViewUrl, viewFieldName, viewFieldsSchemaXml } from "./views";
 import { nowIso, type FileRecord, type ItemRecord, type ListRow, type SiteRow, type Store, type UserRow } from "./store";
@@ -103,7 +104,9 @@ type Resource =
   | { kind: "timeZone" }
   | { kind: "views"; list: ListRow }
   | { kind: "view"; list: ListRow }
-  | { kind: "viewFields"; list: ListRow };
+  | { kind: "viewFields"; list: ListRow }
+  | { kind: "attachments"; list: ListRow; id: number }
+  | { kind: "attachment"; list: ListRow; id: number; name: string };
 
 /** $skip is accepted and ignored on items, as SharePoint Online does; the rest are implemented. */
 const SUPPORTED_QUERY_OPTIONS = new Set(["$select", "$expand", "$filter", "$orderby", "$top", "$skiptoken", "$skip"]);
@@ -430,6 +433,9 @@ export class LocalSharePointApi {
             const who = this.guardFor(ctx, str(arg), at.list);
             return done({ kind: "permissions", mask: () => who.item(at.list, item) });
           }
+          case "attachmentfiles":
+            if (seg.args && arg !== undefined) return done({ kind: "attachment", list: at.list, id: at.id, name: str(arg) });
+            return done({ kind: "attachments", list: at.list, id: at.id });
           case "file": {
             const file = this.store.fileByItem(at.list.guid, at.id);
             if (!file) throw fileNotFound();
@@ -451,6 +457,29 @@ export class LocalSharePointApi {
           case "add":
             if (ctx.inBatch) throw fileContentInBatch();
             if (rest.length === 0) return { response: this.addFile(ctx, at.list, at.folder, seg) };
+            break;
+        }
+        break;
+      case "attachments":
+        switch (seg.name) {
+          case "getbyfilename":
+          case "getbyfilenameaspath":
+            return done({ kind: "attachment", list: at.list, id: at.id, name: str(arg) });
+          case "add":
+          case "addusingpath":
+            if (ctx.inBatch) throw fileContentInBatch();
+            if (rest.length === 0) return { response: this.addAttachment(ctx, at.list, at.id, seg) };
+            break;
+        }
+        break;
+      case "attachment":
+        switch (seg.name) {
+          case "$value":
+            if (ctx.inBatch) throw fileContentInBatch();
+            if (rest.length === 0) return { response: this.attachmentContent(ctx, at.list, at.id, at.name) };
+            break;
+          case "recycleobject":
+            if (rest.length === 0) return { response: this.deleteAttachment(ctx, at.list, at.id, at.name) };
             break;
         }
         break;
@@ -547,6 +576,12 @@ export class LocalSharePointApi {
 
   private fileByPath(ctx: Ctx, path: string): Resource {
     const { list, rest } = this.splitLibraryPath(ctx, path);
+    // A list item's attachment (<list>/Attachments/<id>/<name>) is a file too: its properties (Length) read this way.
+    const attached = /^Attachments\/(\d+)\/([^/]+)$/i.exec(rest);
+    if (!listIsLibrary(list) && attached) {
+      const file = this.visibleAttachment(ctx, list, Number(attached[1]), attached[2] as string);
+      return { kind: "file", list, path: file.path };
+    }
     if (rest === "" || rest.includes("/")) throw fileNotFound();
     return { kind: "file", list, path: `${ctx.sitePath}/${list.urlName}/${rest}` };
   }
@@ -733,6 +768,17 @@ export class LocalSharePointApi {
           return this.single(ctx, entity, "SP.ViewFieldCollection");
         }
         break;
+      case "attachments":
+        if (method === "GET") {
+          this.visibleItem(ctx, r.list, r.id);
+          const files = this.store.filesIn(attachmentFolder(ctx.sitePath, r.list, r.id));
+          return this.collection(ctx, files.map((f) => this.attachmentEntity(ctx, r.list, r.id, f.name)), "SP.Attachment");
+        }
+        break;
+      case "attachment":
+        if (method === "GET") return this.single(ctx, this.attachmentEntity(ctx, r.list, r.id, this.visibleAttachment(ctx, r.list, r.id, r.name).name), "SP.Attachment");
+        if (method === "DELETE") return this.deleteAttachment(ctx, r.list, r.id, r.name);
+        break;
       case "file":
         if (method === "GET") {
           return this.single(ctx, this.fileEntity(ctx, this.visibleFile(ctx, r.list, r.path)), "SP.File");
@@ -915,7 +961,7 @@ export class LocalSharePointApi {
         ContentTypesEnabled: false,
         Created: list.created,
         Description: list.description,
-        EnableAttachments: !library,
+        EnableAttachments: !library && this.store.getMeta(attachmentsOffKey(list.guid)) === undefined,
         EnableVersioning: true,
         EntityTypeName: list.entityName.replace(/(List)?Item$/, library ? "" : "List"),
         HasUniqueRoleAssignments: this.security.hasUnique(ctx.site.id, listScope(list.guid)),
@@ -977,16 +1023,20 @@ export class LocalSharePointApi {
     const body = parseJsonBody(ctx.req);
     const patch: { title?: string; description?: string } = {};
     const itemSecurity = listSecurityPatch(body);
+    let attachments: boolean | undefined;
     for (const [key, value] of Object.entries(body)) {
       if (key === "__metadata" || key === "ReadSecurity" || key === "WriteSecurity") continue;
       if (key === "Title" && typeof value === "string") patch.title = value;
       else if (key === "Description" && typeof value === "string") patch.description = value;
+      else if (key === "EnableAttachments" && typeof value === "boolean" && !listIsLibrary(list)) attachments = value;
       else if (["ContentTypesEnabled", "EnableVersioning", "EnableAttachments", "AllowContentTypes", "Hidden", "OnQuickLaunch", "NoCrawl"].includes(key)) continue;
       else throw noSuchProperty(key, "SP.List");
     }
     await this.store.commit(() => {
       this.store.updateList(list.guid, patch);
       if (itemSecurity) this.security.setListSecurity(list.guid, itemSecurity);
+      if (attachments === true) this.store.deleteMeta(attachmentsOffKey(list.guid));
+      if (attachments === false) this.store.setMeta(attachmentsOffKey(list.guid), "1");
     });
     return empty(204);
   }
@@ -1147,6 +1197,8 @@ export class LocalSharePointApi {
       this.security.forgetScope(ctx.site.id, itemScope(list.guid, id));
       const file = listIsLibrary(list) ? this.store.fileByItem(list.guid, id) : undefined;
       if (file) this.store.deleteFile(file.path);
+      // An item's attachments go with it.
+      if (!listIsLibrary(list)) for (const f of this.store.filesIn(attachmentFolder(ctx.sitePath, list, id))) this.store.deleteFile(f.path);
       this.store.deleteItem(item);
     });
     return empty(200);
@@ -1361,6 +1413,76 @@ export class LocalSharePointApi {
       this.store.deleteFile(path);
       this.security.forgetScope(ctx.site.id, itemScope(list.guid, file.itemId));
     });
+    return empty(200);
+  }
+
+  // ---- list item attachments (attachments.ts)
+
+  private attachmentEntity(ctx: Ctx, list: ListRow, id: number, name: string): Entity {
+    const api = `${listEntityPath(list)}/Items(${id})/AttachmentFiles('${name.replace(/'/g, "''")}')`;
+    return new Entity({ type: "SP.Attachment", id: `${ctx.webUrl}/_api/${api}`, uri: `${ctx.webUrl}/_api/${api}`, editLink: api }, attachmentProps(`${attachmentFolder(ctx.sitePath, list, id)}/${name}`, name));
+  }
+
+  /** An attachment of an item the caller may see, or 404 (SharePoint answers a missing one "File Not Found."). */
+  private visibleAttachment(ctx: Ctx, list: ListRow, id: number, name: string): FileRecord {
+    this.visibleItem(ctx, list, id);
+    const file = this.store.file(`${attachmentFolder(ctx.sitePath, list, id)}/${name}`);
+    if (!file) throw fileNotFound();
+    return file;
+  }
+
+  /**
+   * Adding or removing an attachment changes the item: Edit Items on it (with the list's
+   * WriteSecurity, so under WriteSecurity 2 only on one's own items), and a new version of the item.
+   */
+  private async changeAttachments(ctx: Ctx, list: ListRow, id: number, change: (item: ItemRecord) => void): Promise<void> {
+    if (listIsLibrary(list)) throw unsupported("attachments in a document library (its items are files)");
+    await this.store.commit(() => {
+      const item = this.visibleItem(ctx, list, id);
+      if (!ctx.guard.mayWriteItem(list, item, P.EditListItems)) throw accessDenied();
+      change(item);
+      this.store.updateItem(item, item.values, ctx.user.id);
+    });
+  }
+
+  private async addAttachment(ctx: Ctx, list: ListRow, id: number, seg: Segment): Promise<ApiResponse> {
+    if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ${seg.raw}`);
+    const named = seg.args?.named ?? {};
+    const name = String(named.filename ?? named.decodedurl ?? firstArg(seg) ?? "");
+    const folder = attachmentFolder(ctx.sitePath, list, id);
+    const path = `${folder}/${name}`;
+    let added: FileRecord | undefined;
+    await this.changeAttachments(ctx, list, id, () => {
+      if (this.store.getMeta(attachmentsOffKey(list.guid)) !== undefined) throw attachmentsDisabled();
+      assertValidFileName(name, path);
+      if (this.store.file(path)) throw attachmentExists(path.slice(ctx.sitePath.length + 1));
+      if (ctx.req.body.length === 0) throw attachmentEmpty();
+      added = this.store.putFile({ path, listGuid: list.guid, itemId: id, folder, name, authorId: ctx.user.id, editorId: ctx.user.id }, ctx.req.body);
+    });
+    return this.single(ctx, this.attachmentEntity(ctx, list, id, (added as FileRecord).name), "SP.Attachment");
+  }
+
+  private async attachmentContent(ctx: Ctx, list: ListRow, id: number, name: string): Promise<ApiResponse> {
+    const file = this.visibleAttachment(ctx, list, id, name);
+    if (ctx.method === "GET") {
+      const bytes = this.store.fileBytes(file.path);
+      if (!bytes) throw fileNotFound();
+      return { status: 200, headers: { "Content-Type": "application/octet-stream", ETag: `"{${file.guid.toUpperCase()}},${file.version}"` }, body: bytes };
+    }
+    if (ctx.method === "PUT" || ctx.method === "POST") {
+      if (ctx.req.body.length === 0) throw attachmentEmpty();
+      await this.changeAttachments(ctx, list, id, () => {
+        this.store.putFile({ path: file.path, listGuid: list.guid, itemId: id, folder: file.folder, name: file.name, authorId: file.authorId, editorId: ctx.user.id }, ctx.req.body);
+      });
+      return empty(204);
+    }
+    throw unsupported(`${ctx.method} on an attachment's $value`);
+  }
+
+  private async deleteAttachment(ctx: Ctx, list: ListRow, id: number, name: string): Promise<ApiResponse> {
+    if (ctx.method !== "DELETE" && ctx.method !== "POST") throw unsupported(`${ctx.method} on an attachment`);
+    const file = this.visibleAttachment(ctx, list, id, name);
+    await this.changeAttachments(ctx, list, id, () => this.store.deleteFile(file.path));
     return empty(200);
   }
 

@@ -25,6 +25,11 @@ export interface ListScope {
   groupById?: (id: number) => { id: number; title: string } | undefined;
 }
 
+/** SharePoint's Attachments field: whether a list item has files in `<list>/Attachments/<id>` (attachments.ts). */
+function hasAttachments(scope: ListScope, item: ItemRecord): boolean {
+  return !listIsLibrary(scope.list) && scope.store.filesIn(`${scope.sitePath}/${scope.list.urlName}/Attachments/${item.id}`).length > 0;
+}
+
 export function itemEntityType(list: ListRow): string {
   return `SP.Data.${list.entityName}`;
 }
@@ -60,7 +65,7 @@ export function storedValue(scope: ListScope, item: ItemRecord, field: FieldRow)
     case "_UIVersionString":
       return `${item.version}.0`;
     case "Attachments":
-      return false;
+      return hasAttachments(scope, item);
     case "GUID":
       return item.guid;
     case "ContentTypeId":
@@ -254,7 +259,7 @@ export function itemEntity(scope: ListScope, item: ItemRecord, projection: Proje
     props.AuthorId = item.authorId;
     props.EditorId = item.editorId;
     props.OData__UIVersionString = `${item.version}.0`;
-    props.Attachments = false;
+    props.Attachments = hasAttachments(scope, item);
     props.GUID = item.guid;
     for (const field of projection.expand.values()) addReference(field, []);
   } else {

@@ -81,7 +81,7 @@ export function filterTooDeep(): SpError {
  * message (up to MAX_MESSAGE_BYTES).
  */
 export function carriesFileContent(path: string): boolean {
-  return /\/(files\/add(usingpath)?|\$value|startupload|continueupload|finishupload)(\(|\/|$)/i.test(path);
+  return /\/(files\/add(usingpath)?|attachmentfiles\/add(usingpath)?|\$value|startupload|continueupload|finishupload)(\(|\/|$)/i.test(path);
 }
 
 /** The most bytes a request to this path may send. */

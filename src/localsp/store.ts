@@ -305,6 +305,10 @@ export class Store {
     return row?.value;
   }
 
+  deleteMeta(key: string): void {
+    this.sql("DELETE FROM meta WHERE key = ?").run(key);
+  }
+
   setMeta(key: string, value: string): void {
     this.sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
   }

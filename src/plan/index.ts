@@ -9,3 +9,4 @@ export * from "./changes";
 export * from "./validation";
 export * from "./conflict";
 export * from "./permissions";
+export * from "./comments";

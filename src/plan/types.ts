@@ -95,6 +95,12 @@ export interface ProgressUpdate {
   /** Progress text at the time of the update. */
   progress: string | null;
   kind: ProgressKind;
+  /** A reply: the id of the comment it answers (schema 5). */
+  replyTo?: number | null;
+  /** SharePoint's Modified: a comment saved later than it was written was edited. */
+  modified?: string;
+  /** A comment row that carries evidence files (attachments) rather than a remark. */
+  evidence?: boolean;
 }
 
 /** Saved aggregated indicator figures: one row per year, standard and indicator. Never staff-level rows. */

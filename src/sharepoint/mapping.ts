@@ -71,8 +71,16 @@ export const UPDATE_SELECT = [
   F.progress,
   F.updateKind,
   "Created",
+  // Schema 5: replies, and what an edited comment or an evidence row needs.
+  F.title,
+  F.replyTo,
+  "Modified",
+  "Attachments",
 ];
 export const UPDATE_EXPAND = ["Author"];
+
+/** The Title of a comment row that carries evidence files as its attachments. */
+export const EVIDENCE_TITLE = "Evidence";
 
 export const RESULT_SELECT = ["Id", F.resultYear, F.standard, F.indicator, F.value, F.detail, F.origin, "Modified"];
 
@@ -231,6 +239,9 @@ export function toProgressUpdate(item: SpItem): ProgressUpdate {
     note: text(item[F.note]),
     progress: text(item[F.progress]),
     kind,
+    ...(typeof item[F.replyTo] === "number" ? { replyTo: item[F.replyTo] as number } : {}),
+    ...(typeof item["Modified"] === "string" ? { modified: item["Modified"] } : {}),
+    ...(kind === "comment" && item[F.title] === EVIDENCE_TITLE ? { evidence: true } : {}),
   };
 }
 

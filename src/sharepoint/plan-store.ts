@@ -15,6 +15,8 @@ import { classifyUpdate, itemEtag, leadPeriods, mayUpdate, withLatestUpdate, typ
 import { AppError, ConflictError, isPreconditionFailed, PermissionError, toAppError, ValidationError } from "./errors";
 import { createCycleStore } from "./cycle-store";
 import { createFileStore } from "./files";
+import { createDiscussion } from "./discussion";
+import { renderComment } from "../plan/comments";
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
@@ -32,6 +34,7 @@ import {
   toPerson,
   toActionVersion,
   toProgressUpdate,
+  EVIDENCE_TITLE,
   UPDATE_EXPAND,
   UPDATE_SELECT,
   VERSION_LABEL,
@@ -101,6 +104,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   const updates = (): IList => planList(sp.web, "progressUpdates");
   const results = (): IList => planList(sp.web, "indicatorResults");
   const files = createFileStore(sp);
+  const discussion = createDiscussion(sp, siteUserToPerson);
   let meCache: Promise<Person> | null = null;
 
   let zoneCache: Promise<SiteTimeZone> | null = null;
@@ -293,9 +297,9 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
     }
   }
 
-  async function addUpdateRecord(record: Omit<UpdateRecord, "date" | "authorId">): Promise<ProgressUpdate> {
+  async function addUpdateRecord(record: Omit<UpdateRecord, "date" | "authorId">, extra: SpItem = {}): Promise<ProgressUpdate> {
     const author = await me();
-    const added = await call(() => updates().items.add(progressUpdateFields({ ...record, date: now().toISOString(), authorId: author.id })));
+    const added = await call(() => updates().items.add({ ...progressUpdateFields({ ...record, date: now().toISOString(), authorId: author.id }), ...extra }));
     return { ...toProgressUpdate(added as SpItem), author };
   }
 
@@ -767,14 +771,42 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const who = await authorityFor(yearItems, rows);
       return rows
         .map((u) => classifyUpdate(u, byId.get(u.actionId), who))
+        // The meeting views and the committee report show a comment's mentions as names (schema 5 tokens).
+        .map((u) => (u.kind === "comment" && u.note ? { ...u, note: renderComment(u.note, () => undefined) } : u))
         .sort(latestFirst);
     },
 
-    async addComment(actionId: number, note: string) {
+    async addComment(actionId: number, note: string, options: { replyTo?: number | null } = {}) {
       const action = await readActionRaw(actionId);
       await openObjective(toAction(action).objectiveId);
-      return addUpdateRecord({ actionId, planYear: String(action[F.planYear] ?? ""), rag: null, previousRag: null, note, progress: null, kind: "comment" });
+      const replyTo = options.replyTo ?? null;
+      return { ...(await addUpdateRecord({ actionId, planYear: String(action[F.planYear] ?? ""), rag: null, previousRag: null, note, progress: null, kind: "comment" }, discussion.commentFields(note, replyTo))), replyTo };
     },
+
+    editComment: (id, note) => discussion.editComment(id, note),
+    deleteComment: (id) => discussion.deleteComment(id),
+    evidence: (actionId) => discussion.evidence(actionId),
+    evidenceForYear: (year) => discussion.evidenceForYear(year),
+
+    async attachEvidence(actionId, file, description) {
+      const action = await readActionRaw(actionId);
+      await openObjective(toAction(action).objectiveId);
+      const row = await addUpdateRecord(
+        { actionId, planYear: String(action[F.planYear] ?? ""), rag: null, previousRag: null, note: description?.trim() || null, progress: null, kind: "comment" },
+        { [F.title]: EVIDENCE_TITLE },
+      );
+      try {
+        return await discussion.attachEvidence(row, file);
+      } catch (error) {
+        // A row without its file would be an empty comment: it goes (the author may delete their own row).
+        await updates().items.getById(row.id).delete().catch(() => undefined);
+        throw error;
+      }
+    },
+
+    removeEvidence: (file) => discussion.removeEvidence(file),
+    openEvidence: (file) => discussion.openEvidence(file),
+    peopleByIds: (ids) => discussion.peopleByIds(ids),
 
     async searchPeople(query: string) {
       const q = query.trim();

@@ -13,10 +13,12 @@ import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/c
  * 3: the history kind "Import"; the app's columns in each list's default view.
  * 4: Leads takes SharePoint groups as well as people (SelectionMode PeopleAndGroups), so a group
  *    such as a staff network's co-chairs can lead an action.
+ * 5: comments that can be answered: ReplyTo and Mentions on the progress history
+ *    (docs/comments-and-evidence.md).
  * 6: the plan year's cycle (docs/plan-cycle.md): WRES Plan Cycle (each state a year entered and the
  *    committee's decisions), WRES Consultation Comments (comments section by section and the
  *    editors' answers) and the WRES Approved Plans library (the frozen approved copy of each year).
- *    (5 is another change's; a site may go from 4 to 6 in one upgrade.)
+ *    A site may go from 4 to 6 in one upgrade.
  *
  * A field or choice added after version 1 says `since`, so that set-up can also make an older
  * site exactly (tests of the upgrade) and the upgrade knows what each version added.
@@ -163,6 +165,8 @@ export const F = {
   assurance: "Assurance",
   minuteReference: "MinuteReference",
   answerTo: "AnswerTo",
+  replyTo: "ReplyTo",
+  mentions: "Mentions",
 } as const;
 
 /**
@@ -210,6 +214,8 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   [F.assurance]: "Assurance level",
   [F.minuteReference]: "Minute reference",
   [F.answerTo]: "Answer to comment",
+  [F.replyTo]: "Reply to",
+  [F.mentions]: "Mentions",
 };
 
 export const SCHEMA: readonly ListSpec[] = [
@@ -269,6 +275,10 @@ export const SCHEMA: readonly ListSpec[] = [
       { name: F.note, type: "note" },
       { name: F.progress, type: "note" },
       { name: F.updateKind, type: "choice", choices: UPDATE_KINDS, choicesSince: { Import: 3 } },
+      // A reply names the comment it answers (its item id); Mentions lists the site user ids a
+      // comment mentions (";12;15;"), so that telling people can find them later.
+      { name: F.replyTo, type: "number", since: 5 },
+      { name: F.mentions, type: "note", since: 5 },
     ],
   },
   {

@@ -2,6 +2,7 @@
 // these interfaces only; they never build URLs or see @pnp/sp. Implemented in src/sharepoint
 // over @pnp/sp (against SharePoint Online or the local server alike).
 import type { ActionVersion } from "../plan/versions";
+import type { EvidenceFile } from "../plan/comments";
 import type {
   Action,
   Capabilities,
@@ -76,7 +77,22 @@ export interface PlanStore extends CycleStore {
   actionVersions(actionId: number): Promise<ActionVersion[]>;
   /** Progress updates across the plan year since a date (ISO), for "what changed". */
   updatesSince(year: string, sinceIso: string): Promise<ProgressUpdate[]>;
-  addComment(actionId: number, note: string): Promise<ProgressUpdate>;
+  /** A comment, or (schema 5) a reply to one (`replyTo`: the comment it answers); mentions are tokens in the text (src/plan/comments.ts). */
+  addComment(actionId: number, note: string, options?: { replyTo?: number | null }): Promise<ProgressUpdate>;
+  /** One's own comment's new text; SharePoint refuses another's. Progress records are not edited. */
+  editComment(id: number, note: string): Promise<ProgressUpdate>;
+  /** Deletes one's own comment; replies to it stay, under "comment deleted". */
+  deleteComment(id: number): Promise<void>;
+  /** The action's evidence files (attachments of its "Evidence" comment rows), newest first. */
+  evidence(actionId: number): Promise<EvidenceFile[]>;
+  /** Every evidence file of a plan year, for the committee report. */
+  evidenceForYear(year: string): Promise<EvidenceFile[]>;
+  /** Attaches a file as evidence (an "Evidence" comment row with the file); refused for the action's readers by SharePoint. */
+  attachEvidence(actionId: number, file: { name: string; bytes: Uint8Array }, description?: string | null): Promise<EvidenceFile>;
+  removeEvidence(file: EvidenceFile): Promise<void>;
+  openEvidence(file: EvidenceFile): Promise<Uint8Array>;
+  /** Site users by id: the current names of people a comment mentions. */
+  peopleByIds(ids: readonly number[]): Promise<Person[]>;
 
   searchPeople(query: string): Promise<Person[]>;
   /**

@@ -284,8 +284,11 @@ describe("resilience", () => {
     const action = (await amarasActions())[0]!;
     const { context, page } = await openAs(AMARA, { query: { action: String(action.id) } });
     const panel = page.getByRole("dialog");
+    // The panel's own reads (history, evidence) settle first, so the injected throttling meets the save.
+    await panel.getByRole("list", { name: "History" }).waitFor();
+    await panel.getByText("No evidence attached yet.").waitFor();
     await panel.getByRole("button", { name: "Update progress" }).click();
-    const form = panel.getByRole("form");
+    const form = panel.getByRole("form", { name: /^Update progress/ });
     // The note box's label depends on the action's RAG (Red asks what is being done): the last box.
     await form.getByRole("textbox").last().fill("Saved through throttling");
     const response = await fetch(`${app.url}_localsp/faults`, {

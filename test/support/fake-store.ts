@@ -1,6 +1,7 @@
 // An in-memory PlanStore for component tests: ETags that move on every write, refused stale writes
 // (ConflictError with both versions), the demo roles' permissions, and controllable failures.
 import type { Action, Capabilities, Objective, Person, ProgressUpdate, Rag } from "../../src/plan/types";
+import type { EvidenceFile } from "../../src/plan/comments";
 import type {
   ActionDraft,
   ActionPatch,
@@ -309,11 +310,70 @@ export class FakePlanStore implements PlanStore {
     return this.updates.filter((u) => u.date >= sinceIso);
   }
 
-  async addComment(actionId: number, note: string): Promise<ProgressUpdate> {
+  async addComment(actionId: number, note: string, options: { replyTo?: number | null } = {}): Promise<ProgressUpdate> {
     await this.call("addComment");
     if (!this.caps.comment) throw new PermissionError("forbidden", "You cannot comment.");
     const current = this.actions.find((a) => a.id === actionId)!;
-    return this.record(current, current, note, "comment");
+    const row = this.record(current, current, note, "comment");
+    if (options.replyTo != null) row.replyTo = options.replyTo;
+    return structuredClone(row);
+  }
+
+  /** As SharePoint's WriteSecurity 2 does: only the author changes a row. */
+  private ownComment(id: number): ProgressUpdate {
+    const row = this.updates.find((u) => u.id === id);
+    if (!row) throw new Error(`no history row ${id}`);
+    if (row.author?.id !== this.user.id) throw new PermissionError("forbidden");
+    return row;
+  }
+
+  async editComment(id: number, note: string): Promise<ProgressUpdate> {
+    await this.call("editComment");
+    const row = this.ownComment(id);
+    row.note = note;
+    row.modified = new Date(Date.parse(row.date) + 60_000).toISOString();
+    return structuredClone(row);
+  }
+
+  async deleteComment(id: number): Promise<void> {
+    await this.call("deleteComment");
+    this.ownComment(id);
+    this.updates = this.updates.filter((u) => u.id !== id);
+  }
+
+  evidenceFiles: (EvidenceFile & { bytes: Uint8Array })[] = [];
+
+  async evidence(actionId: number): Promise<EvidenceFile[]> {
+    await this.call("evidence");
+    return this.evidenceFiles.filter((f) => f.actionId === actionId).map(({ bytes: _bytes, ...f }) => f);
+  }
+
+  async evidenceForYear(_year: string): Promise<EvidenceFile[]> {
+    await this.call("evidenceForYear");
+    return this.evidenceFiles.map(({ bytes: _bytes, ...f }) => f);
+  }
+
+  async attachEvidence(actionId: number, file: { name: string; bytes: Uint8Array }, description?: string | null): Promise<EvidenceFile> {
+    await this.call("attachEvidence");
+    const entry = { rowId: this.nextId++, actionId, name: file.name, url: `/sites/wres/Lists/WRES Progress Updates/Attachments/${this.nextId}/${file.name}`, size: file.bytes.byteLength, author: this.user, date: this.now(), description: description ?? null, bytes: file.bytes };
+    this.evidenceFiles.unshift(entry);
+    const { bytes: _bytes, ...shown } = entry;
+    return shown;
+  }
+
+  async removeEvidence(file: EvidenceFile): Promise<void> {
+    await this.call("removeEvidence");
+    this.evidenceFiles = this.evidenceFiles.filter((f) => !(f.rowId === file.rowId && f.name === file.name));
+  }
+
+  async openEvidence(file: EvidenceFile): Promise<Uint8Array> {
+    await this.call("openEvidence");
+    return this.evidenceFiles.find((f) => f.rowId === file.rowId && f.name === file.name)?.bytes ?? new Uint8Array();
+  }
+
+  async peopleByIds(ids: readonly number[]): Promise<Person[]> {
+    await this.call("peopleByIds");
+    return Object.values(PEOPLE).filter((p) => ids.includes(p.id));
   }
 
   async searchPeople(query: string): Promise<Person[]> {

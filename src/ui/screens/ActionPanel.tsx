@@ -6,11 +6,9 @@ import {
   DrawerBody,
   DrawerHeader,
   DrawerHeaderTitle,
-  Field,
   OverlayDrawer,
   Spinner,
   Text,
-  Textarea,
   Toolbar,
   makeStyles,
   mergeClasses,
@@ -18,11 +16,13 @@ import {
 } from "@fluentui/react-components";
 import { DeleteRegular, DismissRegular, EditRegular, LinkRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { capabilitiesWithin, isOverdue } from "../../plan";
+import { capabilitiesWithin, encodeMentions, isOverdue } from "../../plan";
 import { formatDate } from "../../i18n";
 import { CarriedFrom, CarriedInto } from "../components/CarriedFrom";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { Evidence } from "../components/Evidence";
+import { MentionInput, type MentionValue } from "../components/MentionInput";
 import { QuickUpdate } from "../components/QuickUpdate";
 import { RagBadge } from "../components/RagBadge";
 import { canUpdate } from "../state/planView";
@@ -52,7 +52,7 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
   const { snapshot, me, capabilities: siteCapabilities, locale, today, store, reload, copyLink } = usePlan();
   const action = snapshot.actions.find((a) => a.id === props.actionId) ?? null;
   const [updating, setUpdating] = useState(false);
-  const [comment, setComment] = useState("");
+  const [comment, setComment] = useState<MentionValue>({ display: "", chosen: [] });
   const [commentState, setCommentState] = useState<{ busy: boolean; error: unknown; tried: boolean }>({ busy: false, error: null, tried: false });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteState, setDeleteState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
@@ -67,14 +67,14 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
   async function addComment(event: React.FormEvent) {
     event.preventDefault();
     if (!action) return;
-    if (!comment.trim()) {
+    if (!comment.display.trim()) {
       setCommentState({ busy: false, error: null, tried: true });
       return;
     }
     setCommentState({ busy: true, error: null, tried: true });
     try {
-      await store.addComment(action.id, comment.trim());
-      setComment("");
+      await store.addComment(action.id, encodeMentions(comment.display.trim(), comment.chosen));
+      setComment({ display: "", chosen: [] });
       setCommentsAdded((n) => n + 1);
       setCommentState({ busy: false, error: null, tried: false });
       await reload().catch(() => undefined);
@@ -190,12 +190,12 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
                   {t("comment.heading")}
                 </h3>
                 <form onSubmit={(e) => void addComment(e)} className={styles.section} noValidate>
-                  <Field
+                  <MentionInput
                     label={t("comment.label")}
-                    validationMessage={commentState.tried && !comment.trim() ? t("validation.commentRequired") : undefined}
-                  >
-                    <Textarea value={comment} onChange={(_, d) => setComment(d.value)} resize="vertical" />
-                  </Field>
+                    value={comment}
+                    onChange={setComment}
+                    validationMessage={commentState.tried && !comment.display.trim() ? t("validation.commentRequired") : undefined}
+                  />
                   {commentState.error ? <ErrorMessage error={commentState.error} /> : null}
                   <div>
                     <Button type="submit" disabled={commentState.busy}>
@@ -210,8 +210,19 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
                 {t("history.heading")}
               </h3>
               <Suspense fallback={<Spinner size="tiny" label={t("history.loading")} />}>
-                <History actionId={action.id} version={`${action.etag}/${snapshot.lastUpdates[action.id]?.id ?? ""}/${commentsAdded}`} />
+                <History
+                  actionId={action.id}
+                  version={`${action.etag}/${snapshot.lastUpdates[action.id]?.id ?? ""}/${commentsAdded}`}
+                  meId={me.id}
+                  comment={capabilities.comment}
+                />
               </Suspense>
+            </section>
+            <section className={styles.section} aria-labelledby="evidence-heading">
+              <h3 id="evidence-heading" className={styles.h3}>
+                {t("evidence.heading")}
+              </h3>
+              <Evidence actionId={action.id} version={action.etag} mayAttach={mayUpdate} meId={me.id} />
             </section>
             <section className={styles.section} aria-labelledby="version-trail-heading">
               <h3 id="version-trail-heading" className={styles.h3}>

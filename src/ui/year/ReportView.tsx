@@ -252,6 +252,23 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
               ))}
             </tbody>
           </table>
+          {(() => {
+            const ids = new Set(actionsOf(objective.id).map((a) => a.id));
+            const files = data.evidence.filter((f) => ids.has(f.actionId));
+            return files.length > 0 ? (
+              <>
+                <h3>{t("evidence.reportHeading")}</h3>
+                <ul data-testid="report-evidence">
+                  {files.map((f) => (
+                    <li key={`${f.rowId}/${f.name}`}>
+                      {label(f.actionId)}: {f.name}
+                      {f.description ? ` (${f.description})` : ""}, {f.author?.title ?? t("history.someone")}, {day(f.date)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null;
+          })()}
         </section>
       ))}
     </main>

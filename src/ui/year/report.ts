@@ -1,6 +1,6 @@
 // The committee report's data and Excel file: the plan year, and changes since the chosen date.
 import type { TFunction } from "i18next";
-import { changesSince, summarisePlan, type PlanChanges, type PlanSummary } from "../../plan";
+import { changesSince, summarisePlan, type EvidenceFile, type PlanChanges, type PlanSummary } from "../../plan";
 import type { CommitteeLabels } from "../../reports/committee-xlsx";
 import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
 import { compareWithApproved, type SinceApproval } from "../../plan/cycle/since-approval";
@@ -15,10 +15,18 @@ export interface ReportData {
   /** The year's cycle, and today's plan against the approved copy when there is one. */
   cycle?: CycleView;
   sinceApproval?: SinceApproval | null;
+  /** The year's evidence files (attachments), newest first; empty when they could not be read. */
+  evidence: EvidenceFile[];
 }
 
 export async function loadReport(store: PlanStore, year: string, since: string, today: string): Promise<ReportData> {
-  const [snapshot, updates, cycle] = await Promise.all([store.loadPlan(year), store.updatesSince(year, since), loadCycle(store, year)]);
+  // Evidence is a list beside the report: a failure to read it leaves the report whole.
+  const [snapshot, updates, cycle, evidence] = await Promise.all([
+    store.loadPlan(year),
+    store.updatesSince(year, since),
+    loadCycle(store, year),
+    store.evidenceForYear(year).catch(() => []),
+  ]);
   return {
     snapshot,
     summary: summarisePlan(snapshot, today),
@@ -27,6 +35,7 @@ export async function loadReport(store: PlanStore, year: string, since: string, 
     today,
     cycle,
     sinceApproval: cycle.approved ? compareWithApproved(cycle.approved, snapshot) : null,
+    evidence,
   };
 }
 

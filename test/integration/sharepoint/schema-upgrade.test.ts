@@ -143,3 +143,35 @@ describe("upgrading a schema-3 site: Leads takes SharePoint groups (schema 4)", 
     expect((await upgradeLists(site.sp(EDITOR))).upToDate).toBe(true);
   });
 });
+
+describe("upgrading a schema-4 site: comments that can be answered (schema 5)", () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it("adds ReplyTo and Mentions to the progress history and keeps every comment", async () => {
+    const admin = site.sp(ADMIN);
+    await provision(admin, { version: 4 });
+    for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(admin, group, `i:0#.f|membership|${upn}`);
+    const objective = await planList(admin.web, "objectives").items.add({ Title: "Kept objective", [F.planYear]: YEAR, [F.objectiveNumber]: "1" });
+    const action = await planList(admin.web, "actions").items.add({ Title: "Kept action", [F.planYear]: YEAR, [`${F.objective}Id`]: objective.Id });
+    const old = await planList(admin.web, "progressUpdates").items.add({ Title: "Comment", [`${F.action}Id`]: action.Id, [F.planYear]: YEAR, [F.updateKind]: "Comment", [F.note]: "Before the upgrade" });
+    // Reading the history needs the new columns: a clear "upgrade needed".
+    await expect(site.store(EDITOR).history(action.Id as number)).rejects.toMatchObject({ code: "schemaOutdated" });
+
+    const report = await upgradeLists(site.sp(EDITOR));
+    expect(report.previousVersion).toBe(4);
+    expect(report.addedFields).toEqual(expect.arrayContaining([`WRES Progress Updates/${F.replyTo}`, `WRES Progress Updates/${F.mentions}`]));
+    const reply = await site.store(EDITOR).addComment(action.Id as number, "After the upgrade", { replyTo: old.Id as number });
+    const history = await site.store(EDITOR).history(action.Id as number);
+    expect(history.map((h) => [h.note, h.replyTo ?? null])).toEqual([
+      ["After the upgrade", old.Id],
+      ["Before the upgrade", null],
+    ]);
+    expect(reply.replyTo).toBe(old.Id);
+  });
+});
