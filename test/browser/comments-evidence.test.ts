@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
-import { createPlanStore, createSp } from "../../src/sharepoint";
 import { LIST_TITLES, F } from "../../src/sharepoint/schema";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp } from "../support/browser";
+import { DESKTOP, SIDE_PANEL, THEMES, expectNoAxeViolations, launchBrowser, openAs, screenshot, startApp, storeAs, type RunningApp } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const AMARA = "amara.okafor@wres.test";
@@ -20,12 +19,10 @@ let app: RunningApp;
 let browser: Browser;
 let actionId: number;
 
-const storeAs = (upn: string) => createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));
-
 beforeAll(async () => {
   app = await startApp({ seed: "demo" });
   browser = await launchBrowser();
-  const plan = await storeAs(LEAD).loadPlan(YEAR);
+  const plan = await storeAs(app, LEAD).loadPlan(YEAR);
   actionId = plan.actions.find((a) => a.leads.some((p) => p.email === AMARA) && a.rag !== "Blue")!.id;
 }, SLOW);
 
@@ -38,11 +35,6 @@ async function panelOf(page: Page) {
   const panel = page.getByRole("dialog");
   await panel.getByRole("heading", { name: "History" }).waitFor();
   return panel;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const violations = await runAxe(page);
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`)).toEqual([]);
 }
 
 describe("comments that can be answered", () => {
@@ -65,8 +57,8 @@ describe("comments that can be answered", () => {
       expect(await thread.getByTestId("comment").innerText()).toContain("Could @Amara Okafor share the panel guide?");
       await context.close();
     }
-    const amara = (await storeAs(LEAD).ensurePerson(AMARA)).id;
-    const stored = (await storeAs(LEAD).history(actionId)).find((h) => h.note?.includes("panel guide"))!;
+    const amara = (await storeAs(app, LEAD).ensurePerson(AMARA)).id;
+    const stored = (await storeAs(app, LEAD).history(actionId)).find((h) => h.note?.includes("panel guide"))!;
     // Stored by site user id, not by name.
     expect(stored.note).toBe(`Could @[Amara Okafor](user:${amara}) share the panel guide?`);
 
@@ -88,7 +80,7 @@ describe("comments that can be answered", () => {
   }, SLOW);
 
   it("a commenter edits their own comment, is offered no edit on another's, and SharePoint refuses a raw attempt", async () => {
-    const history = await storeAs(LEAD).history(actionId);
+    const history = await storeAs(app, LEAD).history(actionId);
     const mine = history.find((h) => h.note?.includes("panel guide"))!;
     const theirs = history.find((h) => h.note === "Sent it this morning.")!;
     const { context, page } = await openAs(browser, app, CHAIR, { viewport: DESKTOP, query: { action: String(actionId) } });
@@ -109,7 +101,7 @@ describe("comments that can be answered", () => {
     await saved.waitFor();
     await expect(saved.getByTestId("comment").innerText()).resolves.toContain("edited");
     await screenshot(page, "i24-edited");
-    const edited = (await storeAs(LEAD).history(actionId)).find((h) => h.id === mine.id)!;
+    const edited = (await storeAs(app, LEAD).history(actionId)).find((h) => h.id === mine.id)!;
     // The mention still carries Amara's id after the edit.
     expect(edited.note).toMatch(/^Could @\[Amara Okafor\]\(user:\d+\) share the panel guide and the timetable\?$/);
     await context.close();
@@ -122,8 +114,8 @@ describe("comments that can be answered", () => {
     });
     expect(response.status).toBe(403);
     expect(((await response.json()) as { "odata.error": { code: string } })["odata.error"].code).toBe("-2147024891, System.UnauthorizedAccessException");
-    await expect(storeAs(CHAIR).editComment(theirs.id, "Rewritten")).rejects.toMatchObject({ code: "forbidden" });
-    expect((await storeAs(LEAD).history(actionId)).find((h) => h.id === theirs.id)?.note).toBe("Sent it this morning.");
+    await expect(storeAs(app, CHAIR).editComment(theirs.id, "Rewritten")).rejects.toMatchObject({ code: "forbidden" });
+    expect((await storeAs(app, LEAD).history(actionId)).find((h) => h.id === theirs.id)?.note).toBe("Sent it this morning.");
   }, SLOW);
 });
 
