@@ -32,7 +32,8 @@ Options:
                        published in full, as WRES reports publish it
   --breakdown <d>      print the indicators broken down by <d> (protected, for publication) instead of
                        the report: ethnic-group, ethnic-category, gender, ethnic-group-gender,
-                       directorate, division or staff-group
+                       directorate, division or staff-group; with --json, the document carries every
+                       breakdown
   --organisation <s>   organisation name for the report
   --period <yyyy/yy>   reporting period, e.g. 2024/25 (default: from the data)
   --max-rows <n>       refuse a sheet longer than this (default 2,000,000); a longer one stops the run
@@ -111,7 +112,6 @@ function parse(argv: string[]): Options {
   }
   if (v.period !== undefined && !/^\d{4}\/\d{2}$/.test(v.period)) throw new UsageError(`--period looks like 2024/25, not "${v.period}"`);
   if (v.breakdown !== undefined && !isDimension(v.breakdown)) throw new UsageError(`--breakdown is one of ${DIMENSION_NAMES.join(", ")}, not "${v.breakdown}"`);
-  if (v.breakdown !== undefined && v.json) throw new UsageError("--breakdown prints tables; the breakdowns are in --json already");
   if (v.suppressed && !v.json) throw new UsageError("--suppressed goes with --json (the report and the workbook are always suppressed)");
   return {
     paths: parsed.positionals,
@@ -226,6 +226,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const doc = computeResults(dataset, {
       indicator3TwoYear: options.twoYear,
+      breakdowns: options.breakdown !== null,
       ...(previous ? { previous } : {}),
       ...(options.organisation ? { organisation: options.organisation } : {}),
       ...(options.period ? { period: options.period } : {}),

@@ -147,15 +147,18 @@ describe("npm run indicators", () => {
     expect(r.stdout).toMatch(/^# Breakdown by gender/);
     expect(r.stdout).toMatch(/\| gender \| White \| BME \| Unknown \| Total \|/);
     // Each row of indicator 1 as the exact document counts it, where it is shown; a hidden figure is the mark.
-    const exact = JSON.parse(cli(data, "--json").stdout) as { indicators: Record<string, { breakdowns?: { dimension: string; rows: string[]; cells: Record<string, Record<string, { count: number }>> }[] }> };
+    const exact = JSON.parse(cli(data, "--json", "--breakdown", "gender").stdout) as { indicators: Record<string, { breakdowns?: { dimension: string; rows: string[]; cells: Record<string, Record<string, { count: number }>> }[] }> };
     const gender = exact.indicators["1"]!.breakdowns!.find((t) => t.dimension === "gender")!;
     const female = r.stdout.split("\n").find((l) => l.startsWith("| Female |"))!;
     const total = gender.cells.female!.total!.count;
     expect(female).toContain(`| ${total.toLocaleString("en-GB")} (100.0%) |`);
     expect(r.stdout).toContain("*");
     // The tables come from the protected copy, whose breakdowns show no small count.
-    const published = JSON.parse(cli(data, "--json", "--suppressed").stdout) as unknown;
+    const published = JSON.parse(cli(data, "--json", "--suppressed", "--breakdown", "gender").stdout) as { indicators: Record<string, { breakdowns?: unknown[] }> };
+    expect(published.indicators["1"]!.breakdowns!.length).toBeGreaterThan(0);
     expect(smallCountsShown(published, 10, [BOARD_MEMBERS])).toEqual([]);
+    // Without --breakdown the document carries none.
+    expect(JSON.parse(cli(data, "--json").stdout).indicators["1"]).not.toHaveProperty("breakdowns");
     expect(shownCounts(published).filter((c) => c.path.includes("/breakdowns/")).length).toBeGreaterThan(50);
     const bad = cli(data, "--breakdown", "postcode");
     expect(bad.status).toBe(2);

@@ -20,7 +20,7 @@ describe("breakdowns saved to SharePoint and read back", () => {
 
   it("saves the protected breakdowns with each indicator and reads them back unchanged, and a schema-2 detail still reads", async () => {
     const trust = generateTrust({ staff: 1500, seed: 23, year: "2024/25", compression: 1 });
-    const published = suppressResults(computeResults(readWorkbooks(trust.files), { period: "2024/25" }), 10);
+    const published = suppressResults(computeResults(readWorkbooks(trust.files), { period: "2024/25", breakdowns: true }), 10);
     const i1 = published.indicators["1"] as { breakdowns?: unknown[] };
     expect(i1.breakdowns!.length).toBeGreaterThanOrEqual(5);
     await site.store(EDITOR).saveIndicatorResults(rowsToSave(published, "2024/25"));

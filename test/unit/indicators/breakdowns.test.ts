@@ -118,7 +118,7 @@ function expectCounts(t: BreakdownTable | undefined, expected: Map<string, Map<s
 describe("breakdowns of every population, against plain counting", () => {
   for (const seed of [1, 2, 3]) {
     const g = generate(seed, 600 + seed * 150);
-    const doc = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25" });
+    const doc = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25", breakdowns: true });
     const raw = (s: StaffRecord) => g.raw.get(s)!;
     const broad = (s: StaffRecord) => CODES[raw(s).code]!;
     const side = (s: StaffRecord) => SIDE[broad(s)]!;
@@ -201,7 +201,7 @@ describe("breakdowns of every population, against plain counting", () => {
 
   it("rows add up to the indicator's own figures, and nothing is broken down when asked not to", () => {
     const g = generate(9, 500);
-    const doc = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25" });
+    const doc = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25", breakdowns: true });
     const i1 = doc.indicators["1"] as RepresentationResult;
     const sum = (t: BreakdownTable, col: string) => t.rows.reduce((a, r) => a + (t.cells[r]![col]!.count ?? 0), 0);
     for (const d of ["gender", "directorate", "division", "staff-group"]) {
@@ -211,12 +211,14 @@ describe("breakdowns of every population, against plain counting", () => {
     const rl = doc.indicators["3"] as RelativeLikelihoodResult;
     expect(sum(table(rl, "gender")!, "bme")).toBe(rl.bme.count);
     expect(computeResults(dataset({ ...g }), { breakdowns: false }).indicators["1"]).not.toHaveProperty("breakdowns");
+    // Nor unless asked for: the tab's runs carry none until their protection keeps headline figures as they were.
+    expect(computeResults(dataset({ ...g })).indicators["1"]).not.toHaveProperty("breakdowns");
   });
 
   it("a staff table without gender or directorate columns is broken down by ethnic group only", () => {
     const g = generate(4, 200);
     for (const s of g.staff) Object.assign(s, { gender: null, directorate: null, division: null, staffGroup: null, team: null });
-    const i1 = computeResults(dataset({ staff: g.staff })).indicators["1"] as RepresentationResult;
+    const i1 = computeResults(dataset({ staff: g.staff }), { breakdowns: true }).indicators["1"] as RepresentationResult;
     expect(i1.breakdowns!.map((t) => t.dimension)).toEqual(["ethnic-group", "ethnic-category"]);
     expect(i1).not.toHaveProperty("teamsWithoutFocus");
   });
@@ -224,7 +226,7 @@ describe("breakdowns of every population, against plain counting", () => {
 
 describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdowns)", () => {
   const g = generate(5, 12000);
-  const exact = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25" });
+  const exact = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25", breakdowns: true });
   const published = suppressResults(exact, 10);
 
   it("no count from 1 to 9 is shown in any breakdown, every hidden one is marked, and no sum of a row gives one back", () => {

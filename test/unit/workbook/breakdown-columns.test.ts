@@ -24,7 +24,7 @@ describe("division and team columns of staff in post", () => {
       ["Corporate", "South", "Payroll"],
       ["Corporate", "South", "payroll"],
     ]);
-    const i1 = computeResults(data).indicators["1"] as { breakdowns: { dimension: string; rows: string[] }[]; teamsWithoutFocus: unknown };
+    const i1 = computeResults(data, { breakdowns: true }).indicators["1"] as { breakdowns: { dimension: string; rows: string[] }[]; teamsWithoutFocus: unknown };
     expect(i1.breakdowns.find((t) => t.dimension === "division")!.rows).toEqual(["North", "South"]);
     // "Payroll" and "payroll " are one team; it has a White member and one not stated: no BME member.
     expect(i1.teamsWithoutFocus).toEqual({ teams: 2, without: 1, names: ["Payroll"] });
