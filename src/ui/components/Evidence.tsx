@@ -10,6 +10,7 @@ import type { TFunction } from "i18next";
 import { evidenceProblem, type EvidenceFile, type EvidenceProblem } from "../../plan";
 import { formatDateTime } from "../../i18n";
 import { usePlanContext } from "../state/PlanContext";
+import { saveBytes } from "../state/download";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorMessage } from "./ErrorMessage";
 
@@ -38,17 +39,6 @@ export function evidenceMessage(problem: EvidenceProblem, name: string, t: TFunc
   return t(`evidence.problem.${problem.kind}`, { name, extension: "extension" in problem ? problem.extension : "" });
 }
 
-/** Saves bytes as a download named `name` (opening it is the browser's, in its own viewer). */
-function download(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer]));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function Evidence(props: { actionId: number; version: string; mayAttach: boolean; meId: number | null }) {
   const { t } = useTranslation();
@@ -106,7 +96,7 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
   async function open(file: EvidenceFile) {
     setOpenError(null);
     try {
-      download(file.name, await store.openEvidence(file));
+      saveBytes(await store.openEvidence(file), file.name);
     } catch (error) {
       setOpenError(error);
     }

@@ -25,6 +25,7 @@ import { SavedResults } from "./SavedResults";
 import { ValidationReport, issueLine } from "./ValidationReport";
 import { indicatorKeys, initialBoardSetting, rememberBoardSetting, initialThreshold, MAX_THRESHOLD, MIN_THRESHOLD, parseThreshold, periodFor, rememberThreshold, rowsToSave, savedResults, STANDARD_ID } from "./view";
 import { WorkbookPicker } from "./WorkbookPicker";
+import { saveBytes, XLSX_TYPE } from "../state/download";
 
 const useStyles = makeStyles({
   screen: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalXL },
@@ -226,12 +227,7 @@ export default function IndicatorsScreen() {
     try {
       const { resultsWorkbook } = await import("../../reports/results-xlsx");
       const bytes = await resultsWorkbook(doc);
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = `wres-results-${(doc.period ?? "results").replace("/", "-")}.xlsx`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBytes(bytes, `wres-results-${(doc.period ?? "results").replace("/", "-")}.xlsx`, XLSX_TYPE);
     } catch (error) {
       setFailure(error);
     }

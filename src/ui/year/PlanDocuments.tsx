@@ -13,7 +13,8 @@ import { DEFAULT_PUBLIC_OPTIONS, publicPlanContent, approvalLine, type LeadsChoi
 import { longDate } from "../../reports/text";
 import { DateField } from "../components/DateInput";
 import { ErrorMessage } from "../components/ErrorMessage";
-import { buildCommitteePaper, buildPublicPlan, documentLocale, downloadBytes, fileName, labelsFrom, type PaperData } from "./plan-documents";
+import { buildCommitteePaper, buildPublicPlan, documentLocale, fileName, labelsFrom, type PaperData } from "./plan-documents";
+import { DOCX_TYPE, saveBytes } from "../state/download";
 
 const useStyles = makeStyles({
   card: {
@@ -59,7 +60,7 @@ export function PlanDocuments(props: {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const id = useId();
-  const save = props.save ?? downloadBytes;
+  const save = props.save ?? ((bytes: Uint8Array, name: string) => saveBytes(bytes, name, DOCX_TYPE));
   const [details, setDetails] = useState<PaperDetails>(EMPTY_DETAILS);
   const [paper, setPaper] = useState<Status>("idle");
   const [options, setOptions] = useState<PublicPlanOptions>(DEFAULT_PUBLIC_OPTIONS);

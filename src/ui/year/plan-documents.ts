@@ -9,7 +9,6 @@ import type { PublicPlanOptions } from "../../reports/public-plan-content";
 import type { DocumentLocale } from "../../reports/text";
 import type { PlanStore } from "../../sharepoint/types";
 
-export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** What the committee paper is made from: the live plan and every saved indicator result. */
 export interface PaperData {
@@ -37,17 +36,6 @@ export function fileName(text: string): string {
   return text.replace(/[/\\:*?"<>|]/g, "-");
 }
 
-/** Hands bytes to the browser as a download. */
-export function downloadBytes(bytes: Uint8Array, name: string, type = DOCX_TYPE): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export async function buildCommitteePaper(data: PaperData, year: string, details: PaperDetails, t: TFunction, language: string): Promise<Uint8Array> {
   const { committeePaper } = await import("../../reports/committee-paper");

@@ -5,6 +5,7 @@ import type { CommitteeLabels } from "../../reports/committee-xlsx";
 import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
 import { compareWithApproved, type SinceApproval } from "../../plan/cycle/since-approval";
 import { loadCycle, type CycleView } from "../cycle/status";
+import { saveBytes, XLSX_TYPE } from "../state/download";
 
 export interface ReportData {
   snapshot: PlanSnapshot;
@@ -60,13 +61,6 @@ export async function downloadCommitteeWorkbook(data: ReportData, year: string, 
     sinceApproval: data.sinceApproval,
   });
   const fileName = `WRES committee report ${year.replace(/[/\\]/g, "-")} since ${data.since}.xlsx`;
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBytes(bytes, fileName, XLSX_TYPE);
   return fileName;
 }
