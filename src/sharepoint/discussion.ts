@@ -13,7 +13,8 @@ import { evidenceProblem, mentionedIds, type EvidenceFile } from "../plan/commen
 import type { Person, ProgressUpdate } from "../plan/types";
 import { AppError, toAppError, ValidationError } from "./errors";
 import { planList } from "./lists";
-import { EVIDENCE_TITLE, odataString, toProgressUpdate, UPDATE_EXPAND, UPDATE_SELECT, type SpItem } from "./mapping";
+import { EVIDENCE_TITLE, odataString, toProgressUpdate, UPDATE_EXPAND, type SpItem } from "./mapping";
+import type { HistoryFields } from "./history-select";
 import { readFiltered } from "./paging";
 import { F } from "./schema";
 
@@ -51,11 +52,11 @@ export interface Discussion {
   peopleByIds(ids: readonly number[]): Promise<Person[]>;
 }
 
-export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person): Discussion {
+export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person, history: HistoryFields): Discussion {
   const updates = () => planList(sp.web, "progressUpdates");
 
   async function readRow(id: number): Promise<ProgressUpdate> {
-    return toProgressUpdate(await call(() => updates().items.getById(id).select(...UPDATE_SELECT).expand(...UPDATE_EXPAND)<SpItem>()));
+    return toProgressUpdate(await history.read(() => call(() => updates().items.getById(id).select(...history.select()).expand(...UPDATE_EXPAND)<SpItem>())));
   }
 
   /** Only comments are edited or deleted from the tab: progress records and imports stay as written. */
@@ -115,26 +116,26 @@ export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person): 
     },
 
     async evidence(actionId) {
-      const items = await call(() =>
+      const items = await history.read(() => call(() =>
         readFiltered(() => updates().items, {
-          select: UPDATE_SELECT,
+          select: history.select(),
           expand: UPDATE_EXPAND,
           filter: `${F.action}Id eq ${actionId}`,
           matches: (row) => Number(row[`${F.action}Id`]) === actionId,
         }),
-      );
+      ));
       return filesOf(items.filter((i) => i[F.title] === EVIDENCE_TITLE && i["Attachments"] === true).map(toProgressUpdate));
     },
 
     async evidenceForYear(year) {
-      const items = await call(() =>
+      const items = await history.read(() => call(() =>
         readFiltered(() => updates().items, {
-          select: UPDATE_SELECT,
+          select: history.select(),
           expand: UPDATE_EXPAND,
           filter: `${F.planYear} eq ${odataString(year)}`,
           matches: (row) => String(row[F.planYear]) === year,
         }),
-      );
+      ));
       return filesOf(items.filter((i) => i[F.title] === EVIDENCE_TITLE && i["Attachments"] === true).map(toProgressUpdate));
     },
 

@@ -79,6 +79,9 @@ export const UPDATE_SELECT = [
 ];
 export const UPDATE_EXPAND = ["Author"];
 
+/** The history's fields on a site set up before schema 5 (no ReplyTo): its plan still loads until someone upgrades. */
+export const UPDATE_SELECT_BEFORE_REPLIES = UPDATE_SELECT.filter((field) => field !== F.replyTo);
+
 /** The Title of a comment row that carries evidence files as its attachments. */
 export const EVIDENCE_TITLE = "Evidence";
 

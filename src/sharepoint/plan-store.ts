@@ -36,7 +36,6 @@ import {
   toProgressUpdate,
   EVIDENCE_TITLE,
   UPDATE_EXPAND,
-  UPDATE_SELECT,
   VERSION_LABEL,
   type SpItem,
   type UpdateRecord,
@@ -50,6 +49,7 @@ import { LIST_GRANTS, PLAN_GROUPS, planEditorIds } from "./security-model";
 import { siteTimeZoneFrom, type SiteTimeZone } from "./time-zone";
 import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
 import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
+import { historyFields } from "./history-select";
 
 /**
  * How many of the newest progress updates the overview reads with the plan. Actions whose latest
@@ -104,7 +104,8 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   const updates = (): IList => planList(sp.web, "progressUpdates");
   const results = (): IList => planList(sp.web, "indicatorResults");
   const files = createFileStore(sp);
-  const discussion = createDiscussion(sp, siteUserToPerson);
+  const history = historyFields();
+  const discussion = createDiscussion(sp, siteUserToPerson, history);
   let meCache: Promise<Person> | null = null;
 
   let zoneCache: Promise<SiteTimeZone> | null = null;
@@ -233,16 +234,18 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
   /** An action's history rows, classified: updates by people who could not update it when they wrote them are comments. */
   async function actionHistory(item: SpItem): Promise<{ action: Action; rows: ProgressUpdate[]; who: UpdateAuthority }> {
-    const action = toAction(item, await timeZone());
-    const items = await readFiltered(() => updates().items, {
-      select: UPDATE_SELECT,
-      expand: UPDATE_EXPAND,
-      filter: `${F.action}Id eq ${action.id}`,
-      matches: (row) => Number(row[`${F.action}Id`]) === action.id,
+    return history.read(async () => {
+      const action = toAction(item, await timeZone());
+      const items = await readFiltered(() => updates().items, {
+        select: history.select(),
+        expand: UPDATE_EXPAND,
+        filter: `${F.action}Id eq ${action.id}`,
+        matches: (row) => Number(row[`${F.action}Id`]) === action.id,
+      });
+      const raw = items.map(toProgressUpdate);
+      const who = await authorityFor([item], raw);
+      return { action, rows: raw.map((row) => classifyUpdate(row, action, who)).sort(latestFirst), who };
     });
-    const raw = items.map(toProgressUpdate);
-    const who = await authorityFor([item], raw);
-    return { action, rows: raw.map((row) => classifyUpdate(row, action, who)).sort(latestFirst), who };
   }
 
   /** The action item with the RAG and progress of its newest counting progress record. */
@@ -465,7 +468,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const found: SpItem[][] = [];
       const parts = missing.map((id) =>
         planList(batched.web, "progressUpdates")
-          .items.select(...UPDATE_SELECT)
+          .items.select(...history.select())
           .expand(...UPDATE_EXPAND)
           .filter(`${F.action}Id eq ${id}`)
           .top(MAX_PAGE)<SpItem[]>()
@@ -517,64 +520,66 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       return [...new Set(items.map((i) => String(i[F.planYear] ?? "")).filter((y) => y.length > 0))].sort().reverse();
     },
 
-    async loadPlan(year: string): Promise<PlanSnapshot> {
-      // One $batch: the year's objectives and actions (indexed PlanYear filter) and the newest
-      // progress updates by ID (always allowed, however long the history grows).
-      const [batched, execute] = sp.batched();
-      const byYear = `${F.planYear} eq ${odataString(year)}`;
-      let objectiveItems: SpItem[] = [];
-      let actionItems: SpItem[] = [];
-      let recent: SpItem[] = [];
-      const web = batched.web;
-      const parts: Promise<unknown>[] = [];
-      parts.push(planList(web, "objectives")
-        .items.select(...OBJECTIVE_SELECT)
-        .expand(...OBJECTIVE_EXPAND)
-        .filter(byYear)
-        .top(MAX_PAGE)<SpItem[]>()
-        .then((r) => (objectiveItems = r)));
-      parts.push(planList(web, "actions")
-        .items.select(...ACTION_SELECT)
-        .expand(...ACTION_EXPAND)
-        .filter(byYear)
-        .top(MAX_PAGE)<SpItem[]>()
-        .then((r) => (actionItems = r)));
-      parts.push(planList(web, "progressUpdates")
-        .items.select(...UPDATE_SELECT)
-        .expand(...UPDATE_EXPAND)
-        .orderBy("Id", false)
-        .top(RECENT_UPDATES)<SpItem[]>()
-        .then((r) => (recent = r)));
-      // The plan editors, in the same $batch (a site set up before the permission model has none).
-      let editorIds: Set<number> | null = null;
-      if (!authorityCache) {
-        parts.push(web.siteGroups
-          .getByName(PLAN_GROUPS.editors)
-          .users.select("Id")<{ Id: number }[]>()
-          .then((users) => (editorIds = new Set(users.map((u) => u.Id))))
-          .catch((error: unknown) => {
-            if ((error as { status?: number }).status !== 404) throw error;
-            editorIds = new Set();
-          }));
-      }
-      // The site's time zone (for due dates), in the same $batch the first time.
-      if (!zoneCache) parts.push(web.regionalSettings.timeZone().then((zone) => (zoneCache = Promise.resolve(siteTimeZoneFrom(zone)))));
-      await runBatch(execute, parts);
-      if (editorIds) authorityCache = Promise.resolve({ editorIds });
-      // A plan with more than a page of objectives or actions is read again, page by page.
-      if (objectiveItems.length >= MAX_PAGE) objectiveItems = await readAllPages(() => objectives().items, { select: OBJECTIVE_SELECT, expand: OBJECTIVE_EXPAND, filter: byYear });
-      if (actionItems.length >= MAX_PAGE) actionItems = await readAllPages(() => actions().items, { select: ACTION_SELECT, expand: ACTION_EXPAND, filter: byYear });
+    loadPlan(year: string): Promise<PlanSnapshot> {
+      return history.read(async () => {
+        // One $batch: the year's objectives and actions (indexed PlanYear filter) and the newest
+        // progress updates by ID (always allowed, however long the history grows).
+        const [batched, execute] = sp.batched();
+        const byYear = `${F.planYear} eq ${odataString(year)}`;
+        let objectiveItems: SpItem[] = [];
+        let actionItems: SpItem[] = [];
+        let recent: SpItem[] = [];
+        const web = batched.web;
+        const parts: Promise<unknown>[] = [];
+        parts.push(planList(web, "objectives")
+          .items.select(...OBJECTIVE_SELECT)
+          .expand(...OBJECTIVE_EXPAND)
+          .filter(byYear)
+          .top(MAX_PAGE)<SpItem[]>()
+          .then((r) => (objectiveItems = r)));
+        parts.push(planList(web, "actions")
+          .items.select(...ACTION_SELECT)
+          .expand(...ACTION_EXPAND)
+          .filter(byYear)
+          .top(MAX_PAGE)<SpItem[]>()
+          .then((r) => (actionItems = r)));
+        parts.push(planList(web, "progressUpdates")
+          .items.select(...history.select())
+          .expand(...UPDATE_EXPAND)
+          .orderBy("Id", false)
+          .top(RECENT_UPDATES)<SpItem[]>()
+          .then((r) => (recent = r)));
+        // The plan editors, in the same $batch (a site set up before the permission model has none).
+        let editorIds: Set<number> | null = null;
+        if (!authorityCache) {
+          parts.push(web.siteGroups
+            .getByName(PLAN_GROUPS.editors)
+            .users.select("Id")<{ Id: number }[]>()
+            .then((users) => (editorIds = new Set(users.map((u) => u.Id))))
+            .catch((error: unknown) => {
+              if ((error as { status?: number }).status !== 404) throw error;
+              editorIds = new Set();
+            }));
+        }
+        // The site's time zone (for due dates), in the same $batch the first time.
+        if (!zoneCache) parts.push(web.regionalSettings.timeZone().then((zone) => (zoneCache = Promise.resolve(siteTimeZoneFrom(zone)))));
+        await runBatch(execute, parts);
+        if (editorIds) authorityCache = Promise.resolve({ editorIds });
+        // A plan with more than a page of objectives or actions is read again, page by page.
+        if (objectiveItems.length >= MAX_PAGE) objectiveItems = await readAllPages(() => objectives().items, { select: OBJECTIVE_SELECT, expand: OBJECTIVE_EXPAND, filter: byYear });
+        if (actionItems.length >= MAX_PAGE) actionItems = await readAllPages(() => actions().items, { select: ACTION_SELECT, expand: ACTION_EXPAND, filter: byYear });
 
-      const planObjectives = objectiveItems.map(toObjective);
-      const zone = await timeZone();
-      const items = actionItems.map((item) => toAction(item, zone));
-      const { latest: lastUpdates, counting, who } = await latestUpdates(actionItems, items, recent, recent.length >= RECENT_UPDATES);
-      const planActions = items.map((a) => withLatestUpdate(a, counting, who));
-      let lastModified: string | null = null;
-      for (const stamp of [...planObjectives.map((o) => o.modified), ...planActions.map((a) => a.modified), ...Object.values(lastUpdates).map((u) => u.date)]) {
-        if (stamp && (lastModified === null || stamp > lastModified)) lastModified = stamp;
-      }
-      return { year, objectives: planObjectives, actions: planActions, lastUpdates, lastModified };
+        const planObjectives = objectiveItems.map(toObjective);
+        const zone = await timeZone();
+        const items = actionItems.map((item) => toAction(item, zone));
+        const { latest: lastUpdates, counting, who } = await latestUpdates(actionItems, items, recent, recent.length >= RECENT_UPDATES);
+        const planActions = items.map((a) => withLatestUpdate(a, counting, who));
+        let lastModified: string | null = null;
+        for (const stamp of [...planObjectives.map((o) => o.modified), ...planActions.map((a) => a.modified), ...Object.values(lastUpdates).map((u) => u.date)]) {
+          if (stamp && (lastModified === null || stamp > lastModified)) lastModified = stamp;
+        }
+        return { year, objectives: planObjectives, actions: planActions, lastUpdates, lastModified };
+      });
     },
 
     async addObjective(draft: ObjectiveDraft) {
@@ -755,25 +760,27 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       return entities.map((v) => toActionVersion(v, zone)).sort((a, b) => Number.parseFloat(b.label) - Number.parseFloat(a.label));
     },
 
-    async updatesSince(year: string, sinceIso: string) {
-      const since = new Date(sinceIso).toISOString();
-      const sinceStamp = since.replace(/\.\d{3}Z$/, "Z");
-      // The indexed UpdateDate narrows the query; SharePoint's own Created decides.
-      const items = await readFiltered(() => updates().items, {
-        select: UPDATE_SELECT,
-        expand: UPDATE_EXPAND,
-        filter: `${F.updateDate} ge datetime'${new Date(Date.parse(since) - 86_400_000).toISOString()}' and ${F.planYear} eq ${odataString(year)}`,
-        matches: (item) => String(item[F.planYear]) === year && String(item["Created"] ?? "") >= sinceStamp,
+    updatesSince(year: string, sinceIso: string) {
+      return history.read(async () => {
+        const since = new Date(sinceIso).toISOString();
+        const sinceStamp = since.replace(/\.\d{3}Z$/, "Z");
+        // The indexed UpdateDate narrows the query; SharePoint's own Created decides.
+        const items = await readFiltered(() => updates().items, {
+          select: history.select(),
+          expand: UPDATE_EXPAND,
+          filter: `${F.updateDate} ge datetime'${new Date(Date.parse(since) - 86_400_000).toISOString()}' and ${F.planYear} eq ${odataString(year)}`,
+          matches: (item) => String(item[F.planYear]) === year && String(item["Created"] ?? "") >= sinceStamp,
+        });
+        const yearItems = await readAllPages(() => actions().items, { select: ["Id", VERSION_LABEL, ...ACTION_SELECT.filter((f) => f.startsWith(`${F.leads}/`))], expand: [F.leads], filter: `${F.planYear} eq ${odataString(year)}` });
+        const byId = new Map(yearItems.map((item) => toAction(item)).map((a) => [a.id, a]));
+        const rows = items.map(toProgressUpdate).filter((u) => u.date >= sinceStamp);
+        const who = await authorityFor(yearItems, rows);
+        return rows
+          .map((u) => classifyUpdate(u, byId.get(u.actionId), who))
+          // The meeting views and the committee report show a comment's mentions as names (schema 5 tokens).
+          .map((u) => (u.kind === "comment" && u.note ? { ...u, note: renderComment(u.note, () => undefined) } : u))
+          .sort(latestFirst);
       });
-      const yearItems = await readAllPages(() => actions().items, { select: ["Id", VERSION_LABEL, ...ACTION_SELECT.filter((f) => f.startsWith(`${F.leads}/`))], expand: [F.leads], filter: `${F.planYear} eq ${odataString(year)}` });
-      const byId = new Map(yearItems.map((item) => toAction(item)).map((a) => [a.id, a]));
-      const rows = items.map(toProgressUpdate).filter((u) => u.date >= sinceStamp);
-      const who = await authorityFor(yearItems, rows);
-      return rows
-        .map((u) => classifyUpdate(u, byId.get(u.actionId), who))
-        // The meeting views and the committee report show a comment's mentions as names (schema 5 tokens).
-        .map((u) => (u.kind === "comment" && u.note ? { ...u, note: renderComment(u.note, () => undefined) } : u))
-        .sort(latestFirst);
     },
 
     async addComment(actionId: number, note: string, options: { replyTo?: number | null } = {}) {
