@@ -99,7 +99,9 @@ describe("comments that can be answered", () => {
     await panel.getByRole("button", { name: "Save" }).click();
     const saved = panel.getByTestId("comment-thread").filter({ hasText: "share the panel guide and the timetable?" });
     await saved.waitFor();
-    await expect(saved.getByTestId("comment").innerText()).resolves.toContain("edited");
+    // Saved once the marker shows (the thread matches its new words already while "Saving…").
+    await saved.getByTestId("comment").getByText(/\bedited\b/).waitFor();
+    expect(await saved.getByTestId("comment").innerText()).toContain("share the panel guide and the timetable?");
     await screenshot(page, "i24-edited");
     const edited = (await storeAs(app, LEAD).history(actionId)).find((h) => h.id === mine.id)!;
     // The mention still carries Amara's id after the edit.
