@@ -8,7 +8,7 @@ export const LOCALES: readonly AppLocale[] = ["en-GB", "cy-GB"];
 type Catalogue = typeof enGB;
 
 // English is bundled (every string falls back to it); Welsh is fetched when a Welsh session starts,
-// so the other nine in ten sessions do not download a second catalogue before their first paint.
+// so an English session does not download a second catalogue before its first paint.
 const loaded = new Map<AppLocale, Catalogue>([["en-GB", enGB]]);
 
 /** Fetches a locale's catalogue once; call before `createI18n` for that locale. */
