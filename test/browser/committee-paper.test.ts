@@ -17,7 +17,7 @@ import { createI18n } from "../../src/i18n";
 import type { ApprovedCopy } from "../../src/plan/cycle/types";
 import { rowsToSave } from "../../src/ui/indicators/view";
 import { PublicPlanView } from "../../src/ui/year/PublicPlanView";
-import { readDocx } from "../../src/workbook/docx";
+import { wordText } from "../support/word";
 import { THEMES, expectNoAxeViolations, launchBrowser, openAs, screenshot, startApp, storeAs, type RunningApp } from "../support/browser";
 import { pdfText } from "../support/pdf";
 import { applications, cases, dataset, staffMany, trainingMany } from "../unit/indicators/fixtures";
@@ -41,12 +41,6 @@ const exact = computeResults(
 );
 const exactRl2 = (exact.indicators["2"] as { value: number }).value;
 const exactRl3 = (exact.indicators["3"] as { value: number }).value;
-
-function docText(bytes: Uint8Array): { paragraphs: string[]; tables: string[][][]; all: string } {
-  const content = readDocx("paper.docx", bytes);
-  const tables = content.tables.map((t) => t.rows.map((r) => r.map((c) => String(c ?? ""))));
-  return { paragraphs: content.paragraphs, tables, all: [...content.paragraphs, ...tables.flat(2)].join("\n") };
-}
 
 async function downloadPaper(page: Page, button: string): Promise<{ name: string; bytes: Uint8Array }> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
@@ -79,7 +73,7 @@ describe("the committee paper", () => {
     const paper = await downloadPaper(page, "Download committee paper (Word)");
     expect(paper.name).toBe("WRES committee paper 2024-25.docx");
     await page.getByText("Downloaded WRES committee paper 2024-25.docx.").waitFor();
-    const doc = docText(paper.bytes);
+    const doc = wordText(paper.bytes);
 
     expect(doc.paragraphs[0]).toBe("Workforce Race Equality Standard (WRES): data and action plan 2024/25");
     expect(doc.tables[0]).toContainEqual(["Meeting", "People and Culture Committee"]);
@@ -119,7 +113,7 @@ describe("the committee paper", () => {
     await page.getByRole("heading", { name: "Papur pwyllgor a fersiwn gyhoeddus" }).waitFor({ timeout: 180_000 });
     const paper = await downloadPaper(page, "Lawrlwytho'r papur pwyllgor (Word)");
     expect(paper.name).toBe("Papur pwyllgor WRES 2024-25.docx");
-    const doc = docText(paper.bytes);
+    const doc = wordText(paper.bytes);
     expect(doc.paragraphs[0]).toBe("Safon Cydraddoldeb Hiliol y Gweithlu (WRES): data a chynllun gweithredu 2024/25");
     expect(doc.paragraphs).toContain("2. Crynodeb gweithredol");
     expect(doc.tables[0]).toContainEqual(["Diben", "I'w gymeradwyo"]);

@@ -2,28 +2,15 @@
 // through the workbook reader's .docx reader): their sections, figures, suppression, Welsh, and the
 // plan-alone choice.
 import { describe, expect, it } from "vitest";
-import { readDocx } from "../../../src/workbook/docx";
+import { wordText, type WordText } from "../../support/word";
 import { committeePaper, EMPTY_DETAILS, type PaperDetails } from "../../../src/reports/committee-paper";
 import { planFigures, figureText } from "../../../src/reports/plan-figures";
 import { publicPlanDocument } from "../../../src/reports/public-plan";
 import type { PublicPlanOptions } from "../../../src/reports/public-plan-content";
 import { actions, approvedCopy, CY, EN, exact, HOSTILE, leakyRows, objectives, savedRows } from "./plan-documents-fixtures";
 
-interface Read {
-  paragraphs: string[];
-  tables: string[][][];
-  /** Every piece of text, paragraphs and cells, one per line. */
-  all: string;
-}
-
-function read(bytes: Uint8Array): Read {
-  const content = readDocx("document.docx", bytes);
-  const tables = content.tables.map((t) => t.rows.map((r) => r.map((c) => (c === null ? "" : String(c)))));
-  return { paragraphs: content.paragraphs, tables, all: [...content.paragraphs, ...tables.flat(2)].join("\n") };
-}
-
 /** The table whose header row starts with these cells. */
-function tableWith(doc: Read, ...header: string[]): string[][] {
+function tableWith(doc: WordText, ...header: string[]): string[][] {
   const found = doc.tables.find((t) => header.every((h, i) => t[0]?.[i] === h));
   if (!found) throw new Error(`no table headed ${header.join(" | ")}`);
   return found;
@@ -46,7 +33,7 @@ const DETAILS: PaperDetails = {
 };
 
 const paper = (details: PaperDetails = DETAILS, labels = EN, results = savedRows()) =>
-  committeePaper({ year: "2024/25", objectives, actions, results, details, labels, locale: labels === CY ? "cy-GB" : "en-GB" }).then(read);
+  committeePaper({ year: "2024/25", objectives, actions, results, details, labels, locale: labels === CY ? "cy-GB" : "en-GB" }).then(wordText);
 
 /** The exact figures the protected audience may not see: RL 2 unrounded, RL 3 (from 4 cases). */
 const exactRl2 = (exact.indicators["2"] as { value: number }).value;
@@ -181,7 +168,7 @@ describe("the committee paper", () => {
 
 describe("the public version", () => {
   const publicDoc = (options: PublicPlanOptions = { withFigures: true, leads: "roles" }, labels = EN, copy = approvedCopy()) =>
-    publicPlanDocument({ copy, options, labels, locale: labels === CY ? "cy-GB" : "en-GB" }).then(read);
+    publicPlanDocument({ copy, options, labels, locale: labels === CY ? "cy-GB" : "en-GB" }).then(wordText);
 
   it("is the approved plan with its approval line and the protected figures", async () => {
     const doc = await publicDoc();
