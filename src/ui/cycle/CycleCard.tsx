@@ -3,7 +3,7 @@
 // consultation: comments section by section (each objective, and the plan as a whole) with the plan
 // editors' answers. SharePoint enforces who may write what (docs/plan-cycle.md); these are the rules'
 // offers and refusals in words.
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Spinner, Textarea, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, mergeClasses, Radio, RadioGroup, Spinner, Textarea, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConsultationComment } from "../../plan/cycle/consultation";
@@ -19,10 +19,11 @@ import { formatDay } from "../meeting/format";
 import { CycleStateLine } from "./CycleStateLine";
 import { SinceApprovalView } from "./SinceApprovalView";
 import { loadCycle, refusalText, type CycleView } from "./status";
+import { useToolCardStyles } from "../year/card-styles";
 
 const useStyles = makeStyles({
-  card: { display: "grid", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusLarge, backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, minWidth: 0 },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  // The card may shrink inside the page's grid: its tables scroll rather than widen the page.
+  shrink: { minWidth: 0 },
   h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   h4: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
@@ -46,6 +47,7 @@ const MOVE_APPEARANCE: Partial<Record<PlanYearState, "primary" | "secondary">> =
 export function CycleCard(props: { store: PlanStore; year: string; capabilities: Capabilities; today: string; /** After a move or a decision is saved. */ onChanged?: () => void }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
+  const tool = useToolCardStyles();
   const role = cycleRoleOf(props.capabilities);
   const [view, setView] = useState<{ cycle: CycleView; plan: PlanSnapshot; comments: ConsultationComment[] } | { error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,8 +90,8 @@ export function CycleCard(props: { store: PlanStore; year: string; capabilities:
   const refused = failure ? refusalText(failure, t) : null;
 
   return (
-    <section className={styles.card} aria-labelledby="cycle-title" data-testid="cycle-card">
-      <h2 id="cycle-title" className={styles.h2}>
+    <section className={mergeClasses(tool.card, styles.shrink)} aria-labelledby="cycle-title" data-testid="cycle-card">
+      <h2 id="cycle-title" className={tool.h2}>
         {t("cycle.title", { year: props.year })}
       </h2>
       <CycleStateLine status={status} />

@@ -15,17 +15,9 @@ import { DateField } from "../components/DateInput";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { buildCommitteePaper, buildPublicPlan, documentLocale, fileName, labelsFrom, type PaperData } from "./plan-documents";
 import { DOCX_TYPE, saveBytes } from "../state/download";
+import { useToolCardStyles } from "./card-styles";
 
 const useStyles = makeStyles({
-  card: {
-    display: "grid",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   fields: { display: "grid", gap: tokens.spacingVerticalM, gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))" },
@@ -59,6 +51,7 @@ export function PlanDocuments(props: {
 }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
+  const tool = useToolCardStyles();
   const id = useId();
   const save = props.save ?? ((bytes: Uint8Array, name: string) => saveBytes(bytes, name, DOCX_TYPE));
   const [details, setDetails] = useState<PaperDetails>(EMPTY_DETAILS);
@@ -98,8 +91,8 @@ export function PlanDocuments(props: {
   const locale = documentLocale(i18n.language);
 
   return (
-    <section className={styles.card} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className={styles.h2}>
+    <section className={tool.card} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className={tool.h2}>
         {t("planDocuments.title")}
       </h2>
       <p className={styles.muted}>{t("planDocuments.explain")}</p>

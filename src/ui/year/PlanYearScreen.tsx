@@ -18,19 +18,11 @@ import { loadPaperData } from "./plan-documents";
 import { publicViewUrl } from "./public-route";
 import type { ApprovedCopy } from "../../plan/cycle/types";
 import { CycleCard } from "../cycle/CycleCard";
+import { useToolCardStyles } from "./card-styles";
 
 const useStyles = makeStyles({
   page: { maxWidth: "1100px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gap: tokens.spacingVerticalL },
   h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
-  card: {
-    display: "grid",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -45,6 +37,7 @@ export function PlanYearScreen(props: {
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const tool = useToolCardStyles();
   const [since, setSince] = useState(defaultSince(props.today));
   const [report, setReport] = useState<"idle" | "working" | { file: string } | { error: unknown }>("idle");
   const editor = props.capabilities.editPlan;
@@ -80,8 +73,8 @@ export function PlanYearScreen(props: {
 
       <CycleCard store={props.store} year={props.year} capabilities={props.capabilities} today={props.today} onChanged={() => setCycleChanges((n) => n + 1)} />
 
-      <section className={styles.card} aria-labelledby="year-report">
-        <h2 id="year-report" className={styles.h2}>
+      <section className={tool.card} aria-labelledby="year-report">
+        <h2 id="year-report" className={tool.h2}>
           {t("planYear.report.title")}
         </h2>
         <p className={styles.muted}>{t("planYear.report.explain")}</p>
@@ -106,15 +99,15 @@ export function PlanYearScreen(props: {
             approved={approved}
             publicPrintHref={(options) => publicViewUrl(props.href, props.year, options)}
           />
-          <section className={styles.card} aria-labelledby="year-import">
-            <h2 id="year-import" className={styles.h2}>
+          <section className={tool.card} aria-labelledby="year-import">
+            <h2 id="year-import" className={tool.h2}>
               {t("planYear.import.title")}
             </h2>
             <p className={styles.muted}>{t("planYear.import.explain")}</p>
             <ImportPanel store={props.store} year={props.year} />
           </section>
-          <section className={styles.card} aria-labelledby="year-rollover">
-            <h2 id="year-rollover" className={styles.h2}>
+          <section className={tool.card} aria-labelledby="year-rollover">
+            <h2 id="year-rollover" className={tool.h2}>
               {t("planYear.rollover.title")}
             </h2>
             <RolloverPanel store={props.store} year={props.year} onDone={props.onYearChanged} />
