@@ -3,7 +3,8 @@
 // ethnicity column". Only runs on that failure path: it re-reads the file's cells.
 import { readGrid } from "../workbook/index";
 import { headerScore, KINDS, matchColumns, normaliseHeader } from "../workbook/schema";
-import type { InputFile, SheetKind } from "../workbook/types";
+import type { SheetKind } from "../indicators";
+import type { InputFile } from "../workbook/types";
 
 const KIND_NAMES: Record<SheetKind, string> = {
   staff: "staff in post",

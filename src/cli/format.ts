@@ -1,5 +1,5 @@
 // One line per problem, naming file, sheet, row and column as a spreadsheet shows them.
-import type { ReadIssue } from "../workbook/types";
+import type { ReadIssue } from "../indicators";
 
 function location(issue: ReadIssue): string {
   const parts = [issue.file];

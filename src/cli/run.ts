@@ -6,9 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { computeResults, renderMarkdown, suppressResults, type ResultsDocument } from "../indicators/index";
+import { computeResults, renderMarkdown, suppressResults, type Dataset, type ReadIssue, type ResultsDocument } from "../indicators/index";
 import { readWorkbooks, WorkbookError } from "../workbook/index";
-import type { Dataset, ReadIssue } from "../workbook/types";
 import { formatIssue } from "./format";
 import { DIMENSION_NAMES, isDimension, renderBreakdownMarkdown } from "../indicators/breakdown-markdown";
 import type { BreakdownDimension } from "../indicators/types";

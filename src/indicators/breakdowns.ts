@@ -3,7 +3,7 @@
 // staff group where staff in post carries them. The records counted are exactly the indicator's own (the
 // likelihood measures visit them, likelihood.ts), so every breakdown adds up to the indicator's figures:
 // rows to the organisation's, ethnic groups to their side, specific categories to their group.
-import type { ApplicationRecord, CaseRecord, Ethnicity, StaffRecord, TrainingRecord } from "../workbook/types";
+import type { ApplicationRecord, CaseRecord, Ethnicity, StaffRecord, TrainingRecord } from "./input";
 import type { BreakdownCell, BreakdownDimension, BreakdownTable, Side, TeamsWithoutFocus } from "./types";
 import type { Context } from "./context";
 import { likelihoodCounts, type RlDefinition } from "./likelihood";

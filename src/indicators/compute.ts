@@ -1,5 +1,5 @@
 // computeResults: records in, the results document out (docs/wres-method.md#the-results-document).
-import type { Dataset } from "../workbook/types";
+import type { Dataset } from "./input";
 import type { ComputeOptions, IndicatorResult, ResultsDocument, RepresentationResult, Standard } from "./types";
 import { makeContext } from "./context";
 import { computeRepresentation } from "./representation";

@@ -1,6 +1,6 @@
 // What every indicator computation needs: the dataset, the standard's group-of functions,
 // the reporting year, and a person -> side index for tables that carry only an identifier.
-import type { AggregateMeasure, AggregateRecord, Dataset, JoinedToStaff } from "../workbook/types";
+import type { AggregateMeasure, AggregateRecord, Dataset, JoinedToStaff } from "./input";
 import type { Side, Standard } from "./types";
 import { addTally, emptyTally, tally, type Tally } from "./groups";
 import { financialYearOf, periodStartYear } from "./period";

@@ -1,4 +1,6 @@
-// The indicator module's public face: pure functions from read records to the results document.
+// The indicator module's public face: pure functions from read records to the results document,
+// and the input model (./input) those records follow.
+export * from "./input";
 export { computeResults } from "./compute";
 export { suppressResults, type SuppressOptions } from "./suppress";
 export { renderMarkdown } from "./markdown";

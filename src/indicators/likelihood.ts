@@ -1,12 +1,12 @@
 // Relative likelihoods (WRES indicators 2-4): rate of one group over the other, with a 95% CI.
 import type { NotCalculableReason, Fraction, IndicatorDefinition, LikelihoodMeasure, RelativeLikelihoodResult, Caution, Side } from "./types";
-import type { ApplicationRecord, CaseRecord, TrainingRecord } from "../workbook/types";
+import type { ApplicationRecord, CaseRecord, TrainingRecord } from "./input";
 import { emptyTally, type Tally } from "./groups";
 import { aggregateYear, aggregatesFor, sideWithJoin, sumAggregates, type Context } from "./context";
 import { isAdverse, rate, relativeLikelihood } from "./stats";
 import { financialYearOf, periodLabel } from "./period";
 import { methodNote, methodNoteKeys } from "./messages";
-import { IdIndex } from "../workbook/people";
+import { IdIndex } from "../shared/id-index";
 
 export type RlDefinition = Extract<IndicatorDefinition, { kind: "relative-likelihood" }>;
 

@@ -1,6 +1,6 @@
 // renderMarkdown: the readable report. It renders only a publishable copy: a document not yet
 // suppressed is suppressed first with the default threshold. Strings come from messages.ts.
-import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand } from "../workbook/types";
+import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand } from "./input";
 import type {
   BoardDifference,
   BoardResult,

@@ -1,5 +1,5 @@
 // Related measures, labelled as such: Model Employer gaps from 8a up, and race disparity ratios.
-import type { AfcBand } from "../workbook/types";
+import type { AfcBand } from "./input";
 import type { ModelEmployerBand, ModelEmployerResult, PayTier, RaceDisparityResult, RepresentationResult, DisparityRatio } from "./types";
 import { fromCounts, tallyTotal, addTally, emptyTally } from "./groups";
 import { percent, ratioOfRatios } from "./stats";

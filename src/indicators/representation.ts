@@ -1,5 +1,5 @@
 // Indicator 1 (and any representation measure): headcount by group per cohort and band.
-import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand, type Cohort, type MedicalSubgroup } from "../workbook/types";
+import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand, type Cohort, type MedicalSubgroup } from "./input";
 import type { Breakdown, CategoryCounts, Counts, RepresentationResult, Side } from "./types";
 import { addTally, emptyTally, toCounts, type Tally } from "./groups";
 import { aggregatesFor, sumAggregates, type Context } from "./context";

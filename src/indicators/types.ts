@@ -2,7 +2,7 @@
 // Field names marked "contract" are fixed: the tab, the command line, saved results and tests read them.
 // The two compared groups are named by the standard (WRES: "white" and "bme"), so the same shapes
 // serve other standards (e.g. disability: "nonDisabled" and "disabled") without new code.
-import type { AfcBand, AggregateMeasure, AggregateRecord, ApplicationRecord, BoardRecord, CaseRecord, CaseType, Cohort, Ethnicity, MedicalSubgroup, SheetKind, StaffRecord, SurveyRecord, TrainingRecord } from "../workbook/types";
+import type { AfcBand, AggregateMeasure, AggregateRecord, ApplicationRecord, BoardRecord, CaseRecord, CaseType, Cohort, Ethnicity, MedicalSubgroup, SheetKind, StaffRecord, SurveyRecord, TrainingRecord } from "./input";
 
 /** Which side of a comparison a record falls on. "reference" is White in WRES, "focus" is BME. */
 export type Side = "reference" | "focus" | "unknown";

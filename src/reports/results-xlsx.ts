@@ -16,7 +16,7 @@ import type {
   SuppressionMark,
   SurveyResult,
 } from "../indicators/index";
-import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../workbook/types";
+import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../indicators";
 import { safeCell, type ExportValue } from "./escape";
 
 export interface ResultsWorkbookOptions {

@@ -3,7 +3,7 @@
 // arrays the garbage collector never has to walk, and a blank cell costs nothing.
 import { serialToIso } from "./parts";
 import { grow } from "./typed-arrays";
-import type { CellValue } from "./types";
+import type { CellValue, GridSheet } from "./types";
 
 const SHARED = 0; // value: index into the shared strings
 const NUMBER = 1;
@@ -298,4 +298,9 @@ export class CellStore {
     const widths = (this.mergedWidth ??= new Map());
     widths.set(r, Math.max(widths.get(r) ?? 0, c + 1));
   }
+}
+
+/** One sheet as the indicator reader holds it: cells in a compact store instead of arrays of rows. */
+export interface CellSheet extends Omit<GridSheet, "rows"> {
+  cells: CellStore;
 }

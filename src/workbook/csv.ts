@@ -2,7 +2,8 @@
 import Papa from "papaparse";
 import { CellStore } from "./cells";
 import { fileError } from "./errors";
-import type { CellProblem, CellSheet } from "./types";
+import type { CellProblem } from "./types";
+import type { CellSheet } from "./cells";
 
 /** Excel writes a formula error into a CSV as its text; it is no more a value there than in the workbook. */
 const EXCEL_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;

@@ -1,4 +1,4 @@
-import type { ReadIssue } from "./types";
+import type { ReadIssue } from "../indicators/input";
 
 /**
  * A whole-file failure: the file cannot be read at all (corrupt, encrypted, too big).

@@ -2,22 +2,9 @@
 // ("CA White English", "Z Not Stated"), or a label alone ("White - British",
 // "Asian or Asian British - Indian", census 2021 wording). Classified on the first character of
 // the NHS ethnic category code (docs/wres-method.md#ethnic-groups); anything unrecognised is unknown.
-import type { BroadEthnicity, EthnicGroup, Ethnicity } from "./types";
+import { broadOfCode, groupOfBroad, type Ethnicity } from "../indicators/input";
 
 const NATIONAL_CODES = "ABCDEFGHJKLMNPRSZ";
-
-export function broadOfCode(code: string): BroadEthnicity {
-  if ("ABC".includes(code)) return "white";
-  if ("DEFG".includes(code)) return "mixed";
-  if ("HJKL".includes(code)) return "asian";
-  if ("MNP".includes(code)) return "black";
-  if ("RS".includes(code)) return "other";
-  return "unknown";
-}
-
-function groupOf(broad: BroadEthnicity): EthnicGroup {
-  return broad === "white" ? "white" : broad === "unknown" ? "unknown" : "bme";
-}
 
 /** Labels, normalised (lower case, letters and digits only, "&" as "and"). */
 export function normaliseLabel(s: string): string {
@@ -71,7 +58,7 @@ function codeOfLabel(label: string): string | null {
 
 function make(code: string | null, localCode: string | null, raw: string): Ethnicity {
   const broad = code ? broadOfCode(code) : "unknown";
-  return { group: groupOf(broad), broad, code: code === "Z" ? "Z" : code, localCode: localCode ?? code, raw };
+  return { group: groupOfBroad(broad), broad, code: code === "Z" ? "Z" : code, localCode: localCode ?? code, raw };
 }
 
 /**

@@ -2,7 +2,9 @@
 // the name, so a CSV saved as .xlsx still reads and an encrypted workbook gets a clear message.
 import { fileError } from "./errors";
 import { readCsvCells } from "./csv";
-import type { CellSheet, Grid, GridOptions, InputFile, ReadIssue } from "./types";
+import type { ReadIssue } from "../indicators/input";
+import type { Grid, GridOptions, InputFile } from "./types";
+import type { CellSheet } from "./cells";
 import { readXlsxCells } from "./xlsx";
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024;

@@ -1,8 +1,8 @@
-// The workbook reader: bytes of .xlsx / .csv files in, typed records out. Pure: no DOM, no I/O.
+// The workbook reader: bytes of .xlsx / .csv files in, typed records out (the indicators' input model,
+// src/indicators/input). Pure: no DOM, no I/O.
 export { WorkbookError } from "./errors";
 export { readGrid, DEFAULT_MAX_ROWS, DEFAULT_MAX_UNCOMPRESSED_BYTES } from "./grid";
 export type * from "./types";
-export { AFC_BANDS, MEDICAL_SUBGROUPS } from "./types";
 export { readWorkbooks } from "./read";
 export { parseEthnicity } from "./ethnicity";
 export { parseGrade, parseYesNo, parseDate, cohortOfStaffGroup, medicalSubgroupOf, DEFAULT_STAFF_GROUP_COHORTS } from "./values";

@@ -1,6 +1,6 @@
 // Collects ReadIssues with file, sheet, row and column, keeping the report readable: row-level
 // problems of one kind are listed individually up to a cap, then summarised with a count.
-import type { IssueSeverity, ReadIssue } from "./types";
+import type { IssueSeverity, ReadIssue } from "../indicators/input";
 
 export const MAX_ISSUES_PER_CODE = 50;
 

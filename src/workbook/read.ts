@@ -3,10 +3,11 @@
 import { WorkbookError } from "./errors";
 import { DEFAULT_MAX_ROWS, readCells } from "./grid";
 import { describe } from "./issues";
-import { IdIndex } from "./people";
+import { IdIndex } from "../shared/id-index";
 import { planSheet, type SheetPlan } from "./recognise";
 import { ReadContext, readAggregates, readBoard, readCases, readRecruitment, readStaff, readSurvey, readTraining } from "./records";
-import type { Dataset, InputFile, ReadOptions, SheetSummary } from "./types";
+import type { Dataset, SheetSummary } from "../indicators/input";
+import type { InputFile, ReadOptions } from "./types";
 import { parseDate } from "./values";
 
 const MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december";

@@ -4,7 +4,9 @@
 import { describe, IssueLog, columnLetter } from "./issues";
 import { headerScore, headerSignature, KIND_BY_NAME, normaliseHeader, recogniseKind } from "./schema";
 import type { CellStore } from "./cells";
-import type { CellProblem, CellSheet, CellValue, ColumnMapping, SheetKind } from "./types";
+import type { SheetKind } from "../indicators/input";
+import type { CellProblem, CellValue, ColumnMapping } from "./types";
+import type { CellSheet } from "./cells";
 
 /** How far down to look for the header row. */
 const HEADER_SEARCH_ROWS = 40;

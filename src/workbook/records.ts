@@ -2,7 +2,8 @@
 // the reason), and reporting each problem with file, sheet, row and column.
 import { parseEthnicity, type ParsedEthnicity } from "./ethnicity";
 import { describe, IssueLog } from "./issues";
-import { IdIndex, People } from "./people";
+import { IdIndex } from "../shared/id-index";
+import { People } from "./people";
 import type { SheetPlan } from "./recognise";
 import { NO_SAVED_VALUE, SHARED_STRING_MISSING } from "./sheet";
 import type {
@@ -11,17 +12,15 @@ import type {
   ApplicationRecord,
   BoardRecord,
   CaseRecord,
-  CellProblem,
-  CellValue,
   Cohort,
   Ethnicity,
-  ReadOptions,
   SheetSummary,
   SheetRef,
   StaffRecord,
   SurveyRecord,
   TrainingRecord,
-} from "./types";
+} from "../indicators/input";
+import type { CellProblem, CellValue, ReadOptions } from "./types";
 import {
   cellText,
   cohortOfStaffGroup,

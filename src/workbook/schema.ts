@@ -1,7 +1,8 @@
 // Which columns each kind of sheet has, the names extracts give them, and how a sheet's header
 // row and kind are recognised. Header names are compared case-, space- and punctuation-
 // insensitively; all lookups are Maps so a header such as "__proto__" is only ever text.
-import type { CellValue, SheetKind } from "./types";
+import type { SheetKind } from "../indicators/input";
+import type { CellValue } from "./types";
 
 export interface FieldSpec {
   /** Normalised header names (see normaliseHeader). */

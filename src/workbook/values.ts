@@ -1,7 +1,8 @@
 // Parsers for the value spellings real HR extracts use: bands and grades, staff groups,
 // yes/no flags, dates (serials or UK text), case types and person identifiers.
 import { serialToIso } from "./parts";
-import type { AfcBand, CaseType, CellValue, Cohort, MedicalSubgroup } from "./types";
+import type { AfcBand, CaseType, Cohort, MedicalSubgroup } from "../indicators/input";
+import type { CellValue } from "./types";
 
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";

@@ -3,7 +3,7 @@
 import { fileError } from "./errors";
 import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook, type WorkbookInfo } from "./parts";
 import { scanSheetStream } from "./sheet";
-import type { CellSheet } from "./types";
+import type { CellSheet } from "./cells";
 import { listEntries, readEntry, readEntryStream, type InflateBudget, type ZipEntry } from "./zip";
 
 export interface XlsxReadOptions {

@@ -6,7 +6,7 @@ import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
 import { HIDDEN_MARK, formatCount, formatPercent, formatRatio } from "../../indicators";
 import type { Counts, IndicatorResult, RelativeLikelihoodResult, RepresentationResult, ResultsDocument, SurveyResult, BoardResult } from "../../indicators";
-import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../workbook";
+import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../indicators";
 import { CategoryBars } from "./charts/CategoryBars";
 import { GroupBars } from "./charts/GroupBars";
 import { LikelihoodChart } from "./charts/LikelihoodChart";

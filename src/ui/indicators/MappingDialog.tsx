@@ -23,7 +23,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import type { ColumnMapping, SheetKind } from "../../workbook";
+import type { SheetKind } from "../../indicators";
+import type { ColumnMapping } from "../../workbook";
 import { fieldsOf, likelyKind, MAPPABLE_KINDS, missingRequired, suggestMapping } from "./mapping";
 import type { UnrecognisedSheet } from "./protocol";
 

@@ -4,7 +4,7 @@ import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
 import { formatNumber, type AppLocale } from "../../i18n";
 import { HIDDEN_MARK, type ResultsDocument } from "../../indicators";
-import type { ReadIssue, SheetSummary } from "../../workbook";
+import type { ReadIssue, SheetSummary } from "../../indicators";
 import { exclusionLines } from "./view";
 
 const useStyles = makeStyles({

@@ -1,7 +1,8 @@
 // Column mappings a user made for sheets the reader did not recognise, remembered in this browser by
 // the header row's signature so next year's file of the same shape is read without asking. Only header
 // names are stored, never cell values.
-import type { ColumnMapping, SheetKind } from "../../workbook";
+import type { SheetKind } from "../../indicators";
+import type { ColumnMapping } from "../../workbook";
 import { normaliseHeader } from "../../workbook";
 import { KIND_BY_NAME, KINDS, matchColumns } from "../../workbook/schema";
 

@@ -4,7 +4,8 @@
 import { computeResults } from "../../indicators";
 import type { ResultsDocument } from "../../indicators";
 import { readGrid, readWorkbooks, WorkbookError } from "../../workbook";
-import type { CellValue, ColumnMapping, InputFile, ReadIssue, SheetSummary } from "../../workbook";
+import type { ReadIssue, SheetSummary } from "../../indicators";
+import type { CellValue, ColumnMapping, InputFile } from "../../workbook";
 
 export type RunStage = "reading" | "recognising" | "validating" | "computing";
 export const RUN_STAGES: readonly RunStage[] = ["reading", "recognising", "validating", "computing"];

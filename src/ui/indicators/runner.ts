@@ -1,5 +1,5 @@
 // A typed client for the indicator worker: start a run, follow its progress, cancel it (terminate).
-import type { ReadIssue } from "../../workbook";
+import type { ReadIssue } from "../../indicators";
 import type { RunOptions, RunOutcome, RunRequest, RunStage, WorkerMessage } from "./protocol";
 
 /** What the runner needs of a Worker (a fake in unit tests). */

@@ -5,7 +5,7 @@ import { headlineValue, suppressResults, trendOf } from "../../indicators";
 import { DEFAULT_THRESHOLD, PROTECTED_NOTICE } from "../../indicators/suppress";
 import type { DataQuality, Direction, IndicatorResult, ModelEmployerResult, ResultsDocument, Trend } from "../../indicators";
 import type { IndicatorNumber, IndicatorResultRow } from "../../plan/types";
-import type { SheetSummary } from "../../workbook";
+import type { SheetSummary } from "../../indicators";
 
 export const STANDARD_ID = "nhs-england-wres";
 

@@ -1,9 +1,17 @@
 // The folder boundaries are the linter's to enforce: these cases show it refuses each crossing
 // (and lets the allowed direction through), so a change to the lint configuration cannot quietly drop one.
+import { readdirSync } from "node:fs";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
 const eslint = new ESLint();
+
+/** Every folder under src/, read from the disk, so a folder added later is covered without a change here. */
+const SRC_FOLDERS = readdirSync(new URL("../../../src", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const importing = (from: string) => `import { example } from "${from}";\nexport const x = example;\n`;
 
 async function refusals(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -25,5 +33,35 @@ describe("the folder boundaries", () => {
     expect(await refusals("src/workbook/example.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n')).toEqual([expect.stringMatching(/no I\/O/)]);
     expect(await refusals("src/plan/example.ts", 'import { seed } from "../localsp/seed";\nexport const x = seed;\n')).toEqual([expect.stringMatching(/point inward/)]);
     expect(await refusals("src/ui/example.ts", 'import { rollUp } from "../plan/rag";\nexport const x = rollUp;\n')).toEqual([]);
+  }, 60_000);
+
+  it("the indicators import only their own folder and src/shared: never the workbook reader, whose records they count", async () => {
+    expect(await refusals("src/indicators/likelihood.ts", importing("../workbook/people"))).toEqual([expect.stringMatching(/input model is src\/indicators\/input/)]);
+    expect(await refusals("src/indicators/context.ts", importing("../workbook/types"))).toHaveLength(1);
+    expect(await refusals("src/indicators/input/records.ts", importing("../../workbook"))).toHaveLength(1);
+    expect(SRC_FOLDERS).toEqual(expect.arrayContaining(["indicators", "shared", "workbook", "plan", "ui"]));
+    for (const folder of SRC_FOLDERS.filter((name) => name !== "indicators" && name !== "shared")) {
+      expect(await refusals("src/indicators/example.ts", importing(`../${folder}/example`)), folder).not.toEqual([]);
+    }
+    expect(await refusals("src/indicators/likelihood.ts", importing("../shared/id-index"))).toEqual([]);
+    expect(await refusals("src/indicators/compute.ts", importing("./input"))).toEqual([]);
+  }, 60_000);
+
+  it("the indicators' input model stands alone, and the workbook reader uses it and nothing else of the indicators", async () => {
+    expect(await refusals("src/indicators/input/records.ts", importing("./ethnicity"))).toEqual([]);
+    expect(await refusals("src/indicators/input/records.ts", importing("../types"))).toEqual([expect.stringMatching(/input model imports nothing outside/)]);
+    expect(await refusals("src/workbook/records.ts", importing("../indicators/input"))).toEqual([]);
+    expect(await refusals("src/workbook/people.ts", importing("../shared/id-index"))).toEqual([]);
+    for (const target of ["../indicators", "../indicators/index", "../indicators/compute", "../indicators/input/records"]) {
+      expect(await refusals("src/workbook/records.ts", importing(target)), target).toEqual([expect.stringMatching(/only their input model/)]);
+    }
+    expect(await refusals("src/workbook/read.ts", importing("../plan/rag"))).toEqual([expect.stringMatching(/only its own folder/)]);
+  }, 60_000);
+
+  it("src/shared, which both import, imports no other folder", async () => {
+    for (const folder of SRC_FOLDERS.filter((name) => name !== "shared")) {
+      expect(await refusals("src/shared/example.ts", importing(`../${folder}/example`)), folder).not.toEqual([]);
+    }
+    expect(await refusals("src/shared/example.ts", importing("./id-index"))).toEqual([]);
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
 import { computeResults, RESULTS_SCHEMA, suppressResults, type BreakdownTable, type RelativeLikelihoodResult, type RepresentationResult } from "../../../src/indicators";
 import { createRandom } from "../../../src/demo/random";
-import type { ApplicationRecord, CaseRecord, Ethnicity, StaffRecord, TrainingRecord } from "../../../src/workbook/types";
+import type { ApplicationRecord, CaseRecord, Ethnicity, StaffRecord, TrainingRecord } from "../../../src/indicators";
 import { dataset } from "./fixtures";
 
 const SHEET = { file: "t.xlsx", sheet: "S" };

@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import { computeResults, renderMarkdown, suppressResults, headlineValue, type ResultsDocument } from "../../../src/indicators";
 import { readWorkbooks } from "../../../src/workbook";
 import { generateTrust } from "../../../src/demo/trust";
-import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand } from "../../../src/workbook/types";
+import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand } from "../../../src/indicators";
 import { resultsWorkbook } from "../../../src/reports/results-xlsx";
 import { formatHeadline, rowsToSave, savedResults, trendTable } from "../../../src/ui/indicators/view";
 import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";

@@ -14,7 +14,7 @@ import type {
   StaffRecord,
   SurveyRecord,
   TrainingRecord,
-} from "../../../src/workbook/types";
+} from "../../../src/indicators";
 
 const SHEET = { file: "test.xlsx", sheet: "Sheet1" };
 

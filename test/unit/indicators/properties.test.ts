@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { computeResults, relativeLikelihood, type Counts, type RelativeLikelihoodResult, type RepresentationResult } from "../../../src/indicators";
-import type { AfcBand, ApplicationRecord, Cohort, EthnicGroup, StaffRecord } from "../../../src/workbook/types";
+import type { AfcBand, ApplicationRecord, Cohort, EthnicGroup, StaffRecord } from "../../../src/indicators";
 import { applications, dataset, staffMany } from "./fixtures";
 
 const group = fc.constantFrom<EthnicGroup>("white", "bme", "unknown");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeResults, headlineValue, suppressResults, trendOf, type ResultsDocument } from "../../../src/indicators";
-import type { SheetSummary } from "../../../src/workbook/types";
+import type { SheetSummary } from "../../../src/indicators";
 import { applications, dataset, disciplinary, staffMany, survey } from "./fixtures";
 
 describe("data completeness", () => {

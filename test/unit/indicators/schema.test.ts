@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Ajv } from "ajv";
 import { computeResults, RESULTS_SCHEMA, suppressResults, type ResultsDocument } from "../../../src/indicators";
-import type { AfcBand, EthnicGroup } from "../../../src/workbook/types";
+import type { AfcBand, EthnicGroup } from "../../../src/indicators";
 import { aggregate, applications, boardMember, cases, dataset, disciplinary, staffMany, survey, trainingMany } from "./fixtures";
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(RESULTS_SCHEMA);

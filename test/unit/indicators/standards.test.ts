@@ -2,7 +2,7 @@
 // primitives, and computed without any change to them.
 import { describe, expect, it } from "vitest";
 import { computeResults, renderMarkdown, suppressResults, WRES_STANDARD, type BoardResult, type RelativeLikelihoodResult, type RepresentationResult, type Side, type Standard } from "../../../src/indicators";
-import type { StaffRecord } from "../../../src/workbook/types";
+import type { StaffRecord } from "../../../src/indicators";
 import { dataset, disciplinary, staffMany } from "./fixtures";
 
 const disabilitySide = (s: StaffRecord): Side => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { computeResults, suppressResults, type ResultsDocument } from "../../../src/indicators";
-import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand, type BroadEthnicity, type Cohort, type EthnicGroup, type MedicalSubgroup, type StaffRecord } from "../../../src/workbook/types";
+import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand, type BroadEthnicity, type Cohort, type EthnicGroup, type MedicalSubgroup, type StaffRecord } from "../../../src/indicators";
 import { applications, boardMember, dataset, disciplinary, ethnicity, staffMany, training } from "./fixtures";
 
 const SENIOR_8A: AfcBand[] = ["8a", "8b", "8c", "8d", "9", "VSM"];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { computeResults, suppressResults, type BoardResult, type Counts, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
 import { narrowCells, protectCells, type SumConstraint } from "../../../src/indicators/protect";
-import { AFC_BANDS, type AfcBand } from "../../../src/workbook/types";
+import { AFC_BANDS, type AfcBand } from "../../../src/indicators";
 import { applications, boardMember, cases, dataset, staffMany, training } from "./fixtures";
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;

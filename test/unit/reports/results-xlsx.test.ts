@@ -2,16 +2,7 @@ import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { computeResults, suppressResults, type ResultsDocument } from "../../../src/indicators/index";
 import { resultsWorkbook } from "../../../src/reports/results-xlsx";
-import type {
-  AfcBand,
-  ApplicationRecord,
-  CaseRecord,
-  Cohort,
-  Dataset,
-  Ethnicity,
-  StaffRecord,
-  SurveyRecord,
-} from "../../../src/workbook/types";
+import type { AfcBand, ApplicationRecord, CaseRecord, Cohort, Dataset, Ethnicity, StaffRecord, SurveyRecord } from "../../../src/indicators";
 
 const EVIL_FILE = '=HYPERLINK("http://example.invalid","click").xlsx';
 const source = { file: EVIL_FILE, sheet: "@Staff" };

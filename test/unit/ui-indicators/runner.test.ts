@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { generateTrust } from "../../../src/demo/trust";
 import { executeRun, sanitiseIssue, REDACTED, type WorkerMessage } from "../../../src/ui/indicators/protocol";
 import { RunCancelledError, RunFailedError, startRun, type WorkerLike } from "../../../src/ui/indicators/runner";
-import { readWorkbooks, type ReadIssue } from "../../../src/workbook";
+import type { ReadIssue } from "../../../src/indicators";
+import { readWorkbooks } from "../../../src/workbook";
 
 /** A Worker stand-in that runs the protocol on the same thread, answering asynchronously like a real one. */
 class InlineWorker implements WorkerLike {

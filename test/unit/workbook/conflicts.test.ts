@@ -1,7 +1,8 @@
 // Silent data conflicts made loud: one person with two ethnicities (within staff in post, between staff
 // files, between a case or training file and staff in post), and a code contradicting its own words.
 import { describe, expect, it } from "vitest";
-import { parseEthnicity, readWorkbooks, type Dataset, type ReadIssue } from "../../../src/workbook";
+import type { Dataset, ReadIssue } from "../../../src/indicators";
+import { parseEthnicity, readWorkbooks } from "../../../src/workbook";
 import { buildXlsx, type FixtureCell } from "./fixtures";
 
 const STAFF_HEADER = ["Employee Number", "Assignment Number", "Ethnic Origin", "Staff Group", "Pay Band", "Assignment Category", "Primary Assignment"];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readWorkbooks, type Dataset } from "../../../src/workbook";
+import type { Dataset } from "../../../src/indicators";
+import { readWorkbooks } from "../../../src/workbook";
 import { buildXlsx, type FixtureCell } from "./fixtures";
 
 // Files arrive in any order; what comes out is as if staff in post were read first, then the rest in

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { strToU8 } from "fflate";
 import ExcelJS from "exceljs";
-import { headerSignature, normaliseHeader, readWorkbooks, WorkbookError, type Dataset, type ReadIssue } from "../../../src/workbook";
+import type { Dataset, ReadIssue } from "../../../src/indicators";
+import { headerSignature, normaliseHeader, readWorkbooks, WorkbookError } from "../../../src/workbook";
 import { buildLargeXlsx, buildXlsx, type FixtureCell } from "./fixtures";
 
 const STAFF_HEADER = ["Employee Number", "Assignment Number", "Ethnic Origin", "Staff Group", "Pay Band", "Assignment Category", "Primary Assignment"];

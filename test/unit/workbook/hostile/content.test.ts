@@ -6,7 +6,8 @@
 // line: 0.6 to 1.3 s and about 300 MB, the text itself held twice; 40 million fields: 0.1 to 0.5 s,
 // refused, where it took 13.8 s and 1.2 GB before).
 import { describe, expect, it } from "vitest";
-import { readWorkbooks, WorkbookError, type Dataset } from "../../../../src/workbook";
+import type { Dataset } from "../../../../src/indicators";
+import { readWorkbooks, WorkbookError } from "../../../../src/workbook";
 import { entry, workbookWithSheet } from "../../../support/hostile-workbooks";
 import { measure } from "../../../support/measure";
 
