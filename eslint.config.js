@@ -14,6 +14,12 @@ const coreRestrictions = {
   ],
 };
 
+// The src/ folders the rule above leaves open to the core; each core folder below closes those it must not reach.
+const OTHER_FOLDERS = ["workbook", "indicators", "plan", "reports", "demo", "i18n", "packaging", "shared"];
+const folders = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+const otherFoldersThan = (...allowed) => folders(OTHER_FOLDERS.filter((name) => !allowed.includes(name)));
+const coreWith = (...patterns) => ["error", { patterns: [...coreRestrictions.patterns, ...patterns] }];
+
 export default tseslint.config(
   { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", ".localsp/**", "appPackage/**"] },
   js.configs.recommended,
@@ -50,6 +56,42 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       "no-restricted-imports": ["error", coreRestrictions],
+      "no-restricted-globals": ["error", "window", "document", "localStorage", "sessionStorage", "fetch", "process"],
+    },
+  },
+  {
+    // The indicators count records of their own input model (src/indicators/input), whatever supplied them
+    // (a workbook, a CSV, a database, an API), so another standard can reuse them.
+    files: ["src/indicators/**/*.ts"],
+    rules: {
+      "no-restricted-imports": coreWith({
+        group: otherFoldersThan("indicators", "shared"),
+        message: "The indicators import only their own folder and src/shared: their input model is src/indicators/input.",
+      }),
+    },
+  },
+  {
+    // The input model is the indicators' contract with every source: it stands on its own.
+    files: ["src/indicators/input/**/*.ts"],
+    rules: {
+      "no-restricted-imports": coreWith({ regex: "^\\.\\./", message: "The indicators' input model imports nothing outside src/indicators/input." }),
+    },
+  },
+  {
+    // The reader is an adapter onto the indicators' input model: it may build those records, nothing more of the indicators.
+    files: ["src/workbook/**/*.ts"],
+    rules: {
+      "no-restricted-imports": coreWith(
+        { regex: "(^|/)indicators(?!/input$)(/|$)", message: "The workbook reader imports of the indicators only their input model, src/indicators/input." },
+        { group: otherFoldersThan("workbook", "indicators", "shared"), message: "The workbook reader imports only its own folder, src/indicators/input and src/shared." },
+      ),
+    },
+  },
+  {
+    files: ["src/shared/**/*.ts"],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      "no-restricted-imports": coreWith({ group: otherFoldersThan("shared"), message: "src/shared is imported by the other folders and imports none of them." }),
       "no-restricted-globals": ["error", "window", "document", "localStorage", "sessionStorage", "fetch", "process"],
     },
   },
