@@ -5,7 +5,7 @@ import { DEFAULT_MAX_ROWS, readCells } from "./grid";
 import { describe } from "./issues";
 import { IdIndex } from "../shared/id-index";
 import { planSheet, type SheetPlan } from "./recognise";
-import { ReadContext, readAggregates, readBoard, readCases, readRecruitment, readStaff, readSurvey, readTraining } from "./records";
+import { ReadContext, readAggregates, readBoard, readCases, readRecruitment, readStaff, readSurvey, readTraining } from "./records/index";
 import type { Dataset, SheetSummary } from "../indicators/input";
 import type { InputFile, ReadOptions } from "./types";
 import { parseDate } from "./values";
