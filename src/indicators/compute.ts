@@ -1,6 +1,7 @@
 // computeResults: records in, the results document out (docs/wres-method.md#the-results-document).
 import type { Dataset } from "./input";
-import type { ComputeOptions, IndicatorResult, ResultsDocument, RepresentationResult, Standard } from "./types";
+import type { ComputeOptions, Standard } from "./standard-types";
+import type { IndicatorResult, ResultsDocument, RepresentationResult } from "./types";
 import { makeContext } from "./context";
 import { computeRepresentation } from "./representation";
 import { computeLikelihood } from "./likelihood";

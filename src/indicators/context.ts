@@ -1,7 +1,8 @@
 // What every indicator computation needs: the dataset, the standard's group-of functions,
 // the reporting year, and a person -> side index for tables that carry only an identifier.
 import type { AggregateMeasure, AggregateRecord, Dataset, JoinedToStaff } from "./input";
-import type { Side, Standard } from "./types";
+import type { Standard } from "./standard-types";
+import type { Side } from "./types";
 import { addTally, emptyTally, tally, type Tally } from "./groups";
 import { financialYearOf, periodStartYear } from "./period";
 

@@ -11,5 +11,6 @@ export { compareResults, headlineValue, movementOf, trendOf } from "./compare";
 export type { Movement } from "./compare";
 export { formatRatio, formatPercent, formatCount, HIDDEN_MARK } from "./format";
 export type * from "./types";
+export type * from "./standard-types";
 /** JSON Schema (draft-07) of the WRES results document, published as src/indicators/results.schema.json. */
 export { default as RESULTS_SCHEMA } from "./results.schema.json";

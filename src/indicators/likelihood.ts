@@ -1,5 +1,6 @@
 // Relative likelihoods (WRES indicators 2-4): rate of one group over the other, with a 95% CI.
-import type { NotCalculableReason, Fraction, IndicatorDefinition, LikelihoodMeasure, RelativeLikelihoodResult, Caution, Side } from "./types";
+import type { IndicatorDefinition, LikelihoodMeasure } from "./standard-types";
+import type { NotCalculableReason, Fraction, RelativeLikelihoodResult, Caution, Side } from "./types";
 import type { ApplicationRecord, CaseRecord, TrainingRecord } from "./input";
 import { emptyTally, type Tally } from "./groups";
 import { aggregateYear, aggregatesFor, sideWithJoin, sumAggregates, type Context } from "./context";

@@ -1,6 +1,7 @@
 // Every English string the indicator module writes (method notes, the Markdown report), in one
 // place so it can be localised later: keys -> templates with {placeholders}.
-import type { IndicatorDefinition, MethodNotePart, Standard } from "./types";
+import type { IndicatorDefinition, Standard } from "./standard-types";
+import type { MethodNotePart } from "./types";
 
 export const EN_GB: Record<string, string> = {
   "nhs-england-wres": "NHS England Workforce Race Equality Standard (WRES)",

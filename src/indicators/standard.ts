@@ -1,7 +1,8 @@
 // NHS England's Workforce Race Equality Standard as data: which measures, which groups, which
 // direction is good. A new standard is a new definition like this one, not new code.
 import { broadOfCode, type EthnicGroup, type Ethnicity } from "./input";
-import type { Side, Standard } from "./types";
+import type { Standard } from "./standard-types";
+import type { Side } from "./types";
 
 const SIDE_OF_ETHNIC_GROUP: Record<EthnicGroup, Side> = { white: "reference", bme: "focus", unknown: "unknown" };
 

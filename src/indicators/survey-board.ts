@@ -1,5 +1,6 @@
 // Indicators 5-8 (staff survey percentages) and 9 (board compared with the workforce).
-import type { BoardDifference, BoardResult, IndicatorDefinition, SurveyResult } from "./types";
+import type { IndicatorDefinition } from "./standard-types";
+import type { BoardDifference, BoardResult, SurveyResult } from "./types";
 import { emptyTally, tally, tallyTotal, toCounts, capitalise, type Tally } from "./groups";
 import { aggregatesFor, sumAggregates, type Context } from "./context";
 import { percent } from "./stats";
