@@ -17,10 +17,10 @@ import type {
   RelativeLikelihoodResult,
   RepresentationResult,
   ResultsDocument,
-  SuppressionMark,
   SurveyResult,
 } from "./types";
-import { protectCells, type SumConstraint } from "./protect";
+import { CountsTable, hide, isHidden, type CountsRecord, type Rec } from "./counts-table";
+import { roundPublished, roundTo } from "./rounding";
 import { SENIOR_8A, SENIOR_8C } from "./representation";
 import { capitalise } from "./groups";
 import { PAY_TIERS } from "./related";
@@ -41,83 +41,6 @@ export interface SuppressOptions<R extends string = string, F extends string = s
   previous?: ResultsDocument<R, F>;
 }
 
-/** The one mark every hidden figure carries in a protected copy. */
-export const HIDDEN: SuppressionMark = "hidden";
-
-type CountsRecord = Record<string, number | null> & { suppressed?: Partial<Record<string, SuppressionMark>> };
-
-const isHidden = (obj: { suppressed?: Partial<Record<string, unknown>> } | null | undefined, field: string) => obj?.suppressed?.[field] !== undefined;
-
-/** Cells of several Counts objects, linked by their sums, protected together. */
-class CountsTable {
-  private cells: { obj: CountsRecord; field: string }[] = [];
-  private index = new Map<CountsRecord, Map<string, number>>();
-  private constraints: SumConstraint[] = [];
-  /** field -> how much dearer a cell of that field is to hide as a complement (see protectCells). */
-  constructor(
-    private readonly fields: string[],
-    private readonly weights: Record<string, number> = {},
-  ) {}
-
-  cell(obj: CountsRecord, field: string): number {
-    let byField = this.index.get(obj);
-    if (!byField) this.index.set(obj, (byField = new Map()));
-    let i = byField.get(field);
-    if (i === undefined) {
-      i = this.cells.length;
-      this.cells.push({ obj, field });
-      byField.set(field, i);
-    }
-    return i;
-  }
-
-  /** obj.total = obj.reference + obj.focus + obj.unknown */
-  row(obj: CountsRecord): void {
-    const [total, ...parts] = this.fields.map((f) => this.cell(obj, f));
-    this.constraints.push({ total: total!, parts });
-  }
-
-  /** For every field: total[field] = sum of parts[field]. */
-  sum(total: CountsRecord | undefined, parts: (CountsRecord | undefined)[]): void {
-    const present = parts.filter((p): p is CountsRecord => p !== undefined);
-    if (!total || present.length === 0) return;
-    for (const f of this.fields) this.constraints.push({ total: this.cell(total, f), parts: present.map((p) => this.cell(p, f)) });
-  }
-
-  /** One relation between single cells: total.obj[total.field] = sum of the parts. */
-  relation(total: [CountsRecord, string], parts: [CountsRecord, string][]): void {
-    if (parts.length === 0) return;
-    this.constraints.push({ total: this.cell(...total), parts: parts.map((p) => this.cell(...p)) });
-  }
-
-  /** Protect, then hide the counts and the percentages that would reveal them. Returns how many were hidden. */
-  apply(threshold: number, pctOf: (field: string) => string | null, cellWeight?: (obj: CountsRecord, field: string) => number | undefined): number {
-    const preset = this.cells.map((c) => isHidden(c.obj, c.field));
-    // A cell hidden before (a copy protected already) was protected then: its sums count it as enough.
-    const values = this.cells.map((c, i) => (preset[i] ? threshold : (c.obj[c.field] ?? 0)));
-    const weights = this.cells.map((c) => cellWeight?.(c.obj, c.field) ?? this.weights[c.field] ?? 1);
-    const hidden = protectCells(values, this.constraints, threshold, weights, preset);
-    let n = 0;
-    hidden.forEach((h, i) => {
-      if (!h || preset[i]) return;
-      const { obj, field } = this.cells[i]!;
-      n += 1;
-      hide(obj, field);
-      // With the total hidden, a visible count divided by its percentage would give it back.
-      for (const f of field === "total" ? this.fields : [field]) {
-        const p = pctOf(f);
-        if (p && p in obj) hide(obj, p);
-      }
-    });
-    return n;
-  }
-}
-
-function hide(obj: { suppressed?: Partial<Record<string, SuppressionMark>> } & Record<string, unknown>, field: string): void {
-  obj[field] = null;
-  obj.suppressed = { ...obj.suppressed, [field]: HIDDEN };
-}
-
 /** The figure at a dotted path ("senior.8a-VSM.bmePct", "value") of a protected result; null when hidden or absent. */
 function figureAt(result: object | undefined, path: string): number | null {
   const parts = path.split(".");
@@ -130,45 +53,7 @@ function figureAt(result: object | undefined, path: string): number | null {
   return typeof v === "number" && rec.suppressed?.[last] === undefined ? v : null;
 }
 
-type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
-
 const small = (n: number | null | undefined, threshold: number) => n !== null && n !== undefined && n > 0 && n < threshold;
-
-/** x rounded half away from zero to `places` decimals (as a published report rounds). */
-export function roundTo(x: number, places: number): number {
-  const f = 10 ** places;
-  const r = Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9) / f;
-  return Object.is(r, -0) ? 0 : r;
-}
-
-/** Decimal places published for a field of a protected copy, by its name; null: published as it is. */
-function placesOf(key: string): number | null {
-  if (key.endsWith("Pct") || key === "gap" || key === "difference" || key === "neededPerYear") return 1;
-  if (key === "value" || key === "ci95") return 2;
-  if (key === "rate") return 3;
-  return null;
-}
-
-/** Rounds every published figure of a protected copy in place (comparison items are rounded where made). */
-function roundPublished(node: unknown, key: string | null): unknown {
-  if (Array.isArray(node)) {
-    const places = key !== null ? placesOf(key) : null;
-    return node.map((x) => (typeof x === "number" && places !== null ? roundTo(x, places) : roundPublished(x, null)));
-  }
-  if (node === null || typeof node !== "object") return node;
-  const rec = node as Record<string, unknown>;
-  for (const [k, v] of Object.entries(rec)) {
-    if (k === "comparison" || k === "adverseBand" || k === "thresholds" || k === "suppression") continue;
-    if (typeof v === "number") {
-      const places = placesOf(k);
-      if (places !== null) rec[k] = roundTo(v, places);
-    } else if (k === "suppressed" && v && typeof v === "object") {
-      // Copies saved before schema 2 marked cells "primary" or "secondary": one mark now.
-      for (const f of Object.keys(v)) (v as Record<string, unknown>)[f] = HIDDEN;
-    } else rec[k] = roundPublished(v, k);
-  }
-  return rec;
-}
 
 export function suppressResults<R extends string, F extends string>(
   doc: ResultsDocument<R, F>,

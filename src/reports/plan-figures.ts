@@ -6,7 +6,7 @@
 // from a published report was public already. Figures are rounded as the protected copy rounds them.
 // No docx and no React here: the print view imports this without the Word library.
 import { headlineValue, trendOf } from "../indicators/compare";
-import { roundTo } from "../indicators/suppress";
+import { roundTo } from "../indicators/rounding";
 import type { Direction, Trend } from "../indicators/types";
 import { INDICATOR_NUMBERS, type IndicatorNumber, type IndicatorResultRow } from "../plan/types";
 import { HEADLINE_DIRECTION, STANDARD_ID, headlinePlaces, savedResults } from "../ui/indicators/view";

@@ -1,0 +1,86 @@
+// Counts linked by their sums (a total and its parts), protected together: the cells below the threshold are
+// hidden, and so are enough others that no hidden one can be worked out from the sums (protect.ts). Used by
+// suppressResults (suppress.ts) for each table of a protected copy.
+import type { SuppressionMark } from "./types";
+import { protectCells, type SumConstraint } from "./protect";
+
+/** Any object of a results document that can carry hidden marks. */
+export type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
+
+
+/** The one mark every hidden figure carries in a protected copy. */
+export const HIDDEN: SuppressionMark = "hidden";
+
+export type CountsRecord = Record<string, number | null> & { suppressed?: Partial<Record<string, SuppressionMark>> };
+
+export const isHidden = (obj: { suppressed?: Partial<Record<string, unknown>> } | null | undefined, field: string) => obj?.suppressed?.[field] !== undefined;
+
+/** Cells of several Counts objects, linked by their sums, protected together. */
+export class CountsTable {
+  private cells: { obj: CountsRecord; field: string }[] = [];
+  private index = new Map<CountsRecord, Map<string, number>>();
+  private constraints: SumConstraint[] = [];
+  /** field -> how much dearer a cell of that field is to hide as a complement (see protectCells). */
+  constructor(
+    private readonly fields: string[],
+    private readonly weights: Record<string, number> = {},
+  ) {}
+
+  cell(obj: CountsRecord, field: string): number {
+    let byField = this.index.get(obj);
+    if (!byField) this.index.set(obj, (byField = new Map()));
+    let i = byField.get(field);
+    if (i === undefined) {
+      i = this.cells.length;
+      this.cells.push({ obj, field });
+      byField.set(field, i);
+    }
+    return i;
+  }
+
+  /** obj.total = obj.reference + obj.focus + obj.unknown */
+  row(obj: CountsRecord): void {
+    const [total, ...parts] = this.fields.map((f) => this.cell(obj, f));
+    this.constraints.push({ total: total!, parts });
+  }
+
+  /** For every field: total[field] = sum of parts[field]. */
+  sum(total: CountsRecord | undefined, parts: (CountsRecord | undefined)[]): void {
+    const present = parts.filter((p): p is CountsRecord => p !== undefined);
+    if (!total || present.length === 0) return;
+    for (const f of this.fields) this.constraints.push({ total: this.cell(total, f), parts: present.map((p) => this.cell(p, f)) });
+  }
+
+  /** One relation between single cells: total.obj[total.field] = sum of the parts. */
+  relation(total: [CountsRecord, string], parts: [CountsRecord, string][]): void {
+    if (parts.length === 0) return;
+    this.constraints.push({ total: this.cell(...total), parts: parts.map((p) => this.cell(...p)) });
+  }
+
+  /** Protect, then hide the counts and the percentages that would reveal them. Returns how many were hidden. */
+  apply(threshold: number, pctOf: (field: string) => string | null, cellWeight?: (obj: CountsRecord, field: string) => number | undefined): number {
+    const preset = this.cells.map((c) => isHidden(c.obj, c.field));
+    // A cell hidden before (a copy protected already) was protected then: its sums count it as enough.
+    const values = this.cells.map((c, i) => (preset[i] ? threshold : (c.obj[c.field] ?? 0)));
+    const weights = this.cells.map((c) => cellWeight?.(c.obj, c.field) ?? this.weights[c.field] ?? 1);
+    const hidden = protectCells(values, this.constraints, threshold, weights, preset);
+    let n = 0;
+    hidden.forEach((h, i) => {
+      if (!h || preset[i]) return;
+      const { obj, field } = this.cells[i]!;
+      n += 1;
+      hide(obj, field);
+      // With the total hidden, a visible count divided by its percentage would give it back.
+      for (const f of field === "total" ? this.fields : [field]) {
+        const p = pctOf(f);
+        if (p && p in obj) hide(obj, p);
+      }
+    });
+    return n;
+  }
+}
+
+export function hide(obj: { suppressed?: Partial<Record<string, SuppressionMark>> } & Record<string, unknown>, field: string): void {
+  obj[field] = null;
+  obj.suppressed = { ...obj.suppressed, [field]: HIDDEN };
+}
