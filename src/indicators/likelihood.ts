@@ -62,6 +62,12 @@ function yearsOf(years: (number | null)[]): string[] {
   return years.filter((y): y is number => y !== null).map(periodLabel);
 }
 
+/** Counts over staff in post, in person-years: two years given means two years pooled. */
+function againstStaff(staff: Tally | null, count: Tally, source: LikelihoodCounts["source"], years: (number | null)[], cautions: Caution[]): LikelihoodCounts {
+  const basis = years.length === 2 ? "two-year-pooled" : "single-year";
+  return { count, of: personYears(staff, years.length), denominator: "staff", source, basis, years: yearsOf(years), cautions };
+}
+
 /** People entering a case process (one per person per year), over headcount; two years pooled when asked and present. */
 function caseCounts<R extends string, F extends string>(
   ctx: Context<R, F>,
@@ -97,15 +103,7 @@ function caseCounts<R extends string, F extends string>(
     if (undated > 0 && current !== null) cautions.push("cases-without-date");
     if (outside > 0) cautions.push("cases-outside-period");
     const years = pooled && current !== null ? [current - 1, current] : [current];
-    return {
-      count,
-      of: personYears(ctx.staffTally, years.length),
-      denominator: "staff",
-      source: "rows",
-      basis: pooled ? "two-year-pooled" : "single-year",
-      years: yearsOf(years),
-      cautions,
-    };
+    return againstStaff(ctx.staffTally, count, "rows", years, cautions);
   }
   const currentRows = aggregatesFor(ctx, measure.aggregate);
   if (currentRows.length === 0) return null;
@@ -117,15 +115,7 @@ function caseCounts<R extends string, F extends string>(
   if (wantTwo && !pooled) cautions.push("two-year-not-available");
   const count = sumAggregates(ctx, [...currentRows, ...previousRows]);
   const years = pooled ? [previousYear, currentYear] : [currentYear];
-  return {
-    count,
-    of: personYears(ctx.staffTally, years.length),
-    denominator: "staff",
-    source: "aggregates",
-    basis: pooled ? "two-year-pooled" : "single-year",
-    years: yearsOf(years),
-    cautions,
-  };
+  return againstStaff(ctx.staffTally, count, "aggregates", years, cautions);
 }
 
 function latestYear(years: (number | null)[]): number | null {
