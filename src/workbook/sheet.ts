@@ -2,6 +2,9 @@
 // It never decodes the whole part to a string; it jumps from `<` to `<` with Uint8Array.indexOf
 // (native), reads only the attributes it needs (r, s, t), and decodes text only for cells whose
 // value is inline text. Numbers and shared-string indexes are ASCII and parsed from the bytes.
+// One file (about 700 lines) on purpose: the hot loop (scanRows) and the cell readers it calls share the byte
+// constants, one reused CellTag and the fast path's result codes; apart, they would export a dozen internals
+// nothing else uses (docs/performance.md measures the scanner as one piece).
 import { CellStore } from "./cells";
 import type { CellProblem, CellValue } from "./types";
 import { TextInterner } from "./intern";
