@@ -10,10 +10,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
-  Option,
   Textarea,
   makeStyles,
   tokens,
@@ -22,13 +20,13 @@ import { useTranslation } from "react-i18next";
 import { INDICATOR_NUMBERS, nextNumber, validateOverride, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
 import type { ObjectiveDraft } from "../../sharepoint/types";
 import { isConflict } from "../state/errors";
-import { RAG_ORDER } from "../state/planView";
 import { usePlan } from "../state/PlanContext";
 import { ConflictView } from "./ConflictView";
 import type { ConflictField } from "../state/conflict";
 import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps, overLimit } from "../state/limits";
 import { PeoplePicker } from "./PeoplePicker";
+import { RagDropdown } from "./RagDropdown";
 import { useSavedToast } from "./SavedToast";
 
 const useStyles = makeStyles({
@@ -153,18 +151,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
               </fieldset>
               <div className={styles.row}>
                 <Field label={t("field.ragOverride")} hint={t("field.ragOverrideHint")}>
-                  <Dropdown
-                    value={override ? t(`rag.${override}`) : t("objective.noOverride")}
-                    selectedOptions={[override ?? "none"]}
-                    onOptionSelect={(_, d) => setOverride(d.optionValue === "none" ? null : (d.optionValue as Rag))}
-                  >
-                    <Option value="none">{t("objective.noOverride")}</Option>
-                    {RAG_ORDER.map((rag) => (
-                      <Option key={rag} value={rag}>
-                        {t(`rag.${rag}`)}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                  <RagDropdown value={override} onChange={setOverride} none={t("objective.noOverride")} />
                 </Field>
                 <Field
                   label={t("field.ragOverrideReason")}
