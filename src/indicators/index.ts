@@ -7,7 +7,7 @@ export { relativeLikelihood, rate, percent, isAdverse, Z_95 } from "./stats";
 export { tally, tallyBy, toCounts, type Tally } from "./groups";
 export { compareResults, headlineValue, movementOf, trendOf } from "./compare";
 export type { Movement } from "./compare";
-export { formatRatio, formatPercent, formatCount, HIDDEN_MARK } from "./format";
+export { formatRatio, formatPercent, formatPoints, formatCount, HIDDEN_MARK } from "./format";
 export type * from "./types";
 /** JSON Schema (draft-07) of the WRES results document, published as src/indicators/results.schema.json. */
 export { default as RESULTS_SCHEMA } from "./results.schema.json";

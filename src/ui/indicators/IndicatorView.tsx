@@ -4,7 +4,7 @@
 import { Badge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
-import { HIDDEN_MARK, formatCount, formatPercent, formatRatio } from "../../indicators";
+import { HIDDEN_MARK, formatCount, formatPercent, formatPoints, formatRatio } from "../../indicators";
 import type { Counts, IndicatorResult, RelativeLikelihoodResult, RepresentationResult, ResultsDocument, SurveyResult, BoardResult } from "../../indicators";
 import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../workbook";
 import { CategoryBars } from "./charts/CategoryBars";
@@ -272,7 +272,7 @@ function Board(props: { result: BoardResult; published: boolean }) {
   const styles = useStyles();
   const r = props.result;
   const members = (k: "voting" | "executive") => (["white", "bme", "unknown"] as const).map((g) => count(r[k].members, g)).join(" / ");
-  const points = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${x.toFixed(1)} pp`);
+  const points = (x: number | null) => (x === null ? "–" : formatPoints(x));
   return (
     <>
       <div className={styles.facts}>

@@ -23,7 +23,10 @@ import { PastYearForm } from "./PastYearForm";
 import { TrendView } from "./TrendView";
 import { SavedResults } from "./SavedResults";
 import { ValidationReport, issueLine } from "./ValidationReport";
-import { indicatorKeys, initialBoardSetting, rememberBoardSetting, initialThreshold, MAX_THRESHOLD, MIN_THRESHOLD, parseThreshold, periodFor, rememberThreshold, rowsToSave, savedResults, STANDARD_ID } from "./view";
+import { indicatorKeys, periodFor } from "./view";
+import { initialBoardSetting, rememberBoardSetting, initialThreshold, MAX_THRESHOLD, MIN_THRESHOLD, parseThreshold, rememberThreshold, browserStorage } from "./settings";
+import { rowsToSave, savedResults } from "./saved-results";
+import { STANDARD_ID } from "./headline";
 import { WorkbookPicker } from "./WorkbookPicker";
 import { saveBytes, XLSX_TYPE } from "../state/download";
 
@@ -400,14 +403,6 @@ export default function IndicatorsScreen() {
 
 function isIndicatorNumber(n: number): n is IndicatorNumber {
   return (INDICATOR_NUMBERS as readonly number[]).includes(n);
-}
-
-function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 function RunProgressView(props: { run: RunState }) {

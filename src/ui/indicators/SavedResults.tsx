@@ -9,7 +9,8 @@ import type { Action, IndicatorNumber } from "../../plan/types";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
-import { indicatorKeys, type SavedResults as Saved } from "./view";
+import { indicatorKeys } from "./view";
+import { type SavedResults as Saved } from "./saved-results";
 
 const useStyles = makeStyles({
   card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gap: tokens.spacingVerticalM },
