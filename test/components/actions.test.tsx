@@ -156,6 +156,24 @@ describe("conflicts", () => {
     expect((titleChoice().getByLabelText("Current") as HTMLInputElement).checked).toBe(false);
   });
 
+  it("never overwrites someone else's change to an objective: the conflict view opens, and taking theirs writes nothing", async () => {
+    const store = new FakePlanStore();
+    renderApp(store);
+    await userEvent.click(await findButton("1. Improve representation at senior levels"));
+    await userEvent.click(await findButton("Edit objective"));
+    const form = await openDialog("Edit objective 1");
+    fill(within(form).getByLabelText(/^Title/), "Senior representation that reflects the workforce");
+    store.objectives = store.objectives.map((o) => (o.id === 1 ? { ...o, title: "Representation at band 8a and above", etag: `"${Number(o.etag.replace(/"/g, "")) + 1}"` } : o));
+    await userEvent.click(button("Save", form));
+    const dialog = await openDialog("Someone else changed this objective");
+    expect(store.objectives.find((o) => o.id === 1)?.title).toBe("Representation at band 8a and above");
+    const writes = store.calls.filter((c) => c === "updateObjective").length;
+    await userEvent.click(button("Take theirs", dialog));
+    await waitFor(() => expect(document.querySelector('[role="alertdialog"]')).toBeNull());
+    expect(store.calls.filter((c) => c === "updateObjective").length).toBe(writes);
+    expect(store.objectives.find((o) => o.id === 1)?.title).toBe("Representation at band 8a and above");
+  });
+
   it("takes theirs without writing anything", async () => {
     const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
     const dialog = await conflictOnProgress(store);
