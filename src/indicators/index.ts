@@ -8,6 +8,7 @@ export { tally, tallyBy, toCounts, type Tally } from "./groups";
 export { compareResults, headlineValue, movementOf, trendOf } from "./compare";
 export type { Movement } from "./compare";
 export { formatRatio, formatPercent, formatPoints, formatCount, HIDDEN_MARK } from "./format";
+export { cautionNote, reasonNote, type Note } from "./messages";
 export type * from "./types";
 /** JSON Schema (draft-07) of the WRES results document, published as src/indicators/results.schema.json. */
 export { default as RESULTS_SCHEMA } from "./results.schema.json";
