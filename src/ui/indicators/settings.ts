@@ -22,15 +22,28 @@ export function parseThreshold(text: string): number | null {
 
 type StorageLike = Pick<Storage, "getItem" | "setItem">;
 
+/** A setting stored in this browser, or null when there is none or storage is blocked. */
+function stored(storage: StorageLike | null, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers a setting in this browser; where storage is blocked the choice still applies until the tab is closed. */
+function remember(storage: StorageLike | null, key: string, value: string): void {
+  try {
+    storage?.setItem(key, value);
+  } catch {
+    // Storage blocked: nothing to do.
+  }
+}
+
 /** The threshold chosen in this browser, else the one the newest saved results used, else 10. */
 export function initialThreshold(storage: StorageLike | null, saved: SavedResults | null): number {
-  let stored: string | null = null;
-  try {
-    stored = storage?.getItem(THRESHOLD_KEY) ?? null;
-  } catch {
-    stored = null;
-  }
-  const chosen = stored === null ? null : parseThreshold(stored);
+  const text = stored(storage, THRESHOLD_KEY);
+  const chosen = text === null ? null : parseThreshold(text);
   if (chosen !== null) return chosen;
   if (saved && saved.threshold >= MIN_THRESHOLD && saved.threshold <= MAX_THRESHOLD) return saved.threshold;
   return DEFAULT_THRESHOLD;
@@ -40,30 +53,17 @@ export const BOARD_SETTING_KEY = "wres.indicators.publishBoardComposition";
 
 /** Publish board composition in full: this browser's choice, else what the newest saved results used, else yes. */
 export function initialBoardSetting(storage: StorageLike | null, saved: SavedResults | null): boolean {
-  let stored: string | null = null;
-  try {
-    stored = storage?.getItem(BOARD_SETTING_KEY) ?? null;
-  } catch {
-    stored = null;
-  }
-  if (stored === "true" || stored === "false") return stored === "true";
+  const text = stored(storage, BOARD_SETTING_KEY);
+  if (text === "true" || text === "false") return text === "true";
   return saved?.doc.suppression?.publishBoardComposition ?? true;
 }
 
 export function rememberBoardSetting(storage: StorageLike | null, publish: boolean): void {
-  try {
-    storage?.setItem(BOARD_SETTING_KEY, String(publish));
-  } catch {
-    // Storage blocked: the choice still applies until the tab is closed.
-  }
+  remember(storage, BOARD_SETTING_KEY, String(publish));
 }
 
 export function rememberThreshold(storage: StorageLike | null, threshold: number): void {
-  try {
-    storage?.setItem(THRESHOLD_KEY, String(threshold));
-  } catch {
-    // Storage blocked: the choice still applies until the tab is closed.
-  }
+  remember(storage, THRESHOLD_KEY, String(threshold));
 }
 
 /** This browser's storage, or null where it is blocked (the settings then last until the tab is closed). */
