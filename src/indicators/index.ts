@@ -9,7 +9,8 @@ export { relativeLikelihood, rate, percent, isAdverse, Z_95 } from "./stats";
 export { tally, tallyBy, toCounts, type Tally } from "./groups";
 export { compareResults, headlineValue, movementOf, trendOf } from "./compare";
 export type { Movement } from "./compare";
-export { formatRatio, formatPercent, formatCount, HIDDEN_MARK } from "./format";
+export { formatRatio, formatPercent, formatPoints, formatCount, HIDDEN_MARK } from "./format";
+export { cautionNote, reasonNote, type Note } from "./messages";
 export type * from "./types";
 export type * from "./standard-types";
 /** JSON Schema (draft-07) of the WRES results document, published as src/indicators/results.schema.json. */

@@ -16,7 +16,7 @@ import type {
   SurveyResult,
 } from "./types";
 import { suppressResults } from "./suppress";
-import { EN_GB, t as translate } from "./messages";
+import { cautionNote, EN_GB, englishNote, reasonNote, t as translate } from "./messages";
 import { HIDDEN_MARK, formatCount, formatPercent, formatPoints, formatRatio } from "./format";
 import { capitalise } from "./groups";
 
@@ -54,9 +54,8 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
   const countsHead = (first: string) => [first, refLabel, focusLabel, t("group.unknown"), t("table.total")];
   const bandName = (b: string) => (b === "VSM" ? t("band.VSM") : t("band.n", { band: b }));
   const title = (id: string) => (`${shown.standard}.${id}` in catalogue ? t(`${shown.standard}.${id}`) : t("indicator.fallback", { id }));
-  const reasonText = (reason: NotCalculableReason, group: string | null) =>
-    reason === "zero-denominator" && group === null ? t("reason.zero-denominator.nogroup") : t(`reason.${reason}`, { group: group === null ? "" : label(group) });
-  const cautions = (cs: Caution[]) => cs.map((c) => `> ${t(`caution.${c}`)}`);
+  const reasonText = (reason: NotCalculableReason, group: string | null) => englishNote(reasonNote(reason, group), label);
+  const cautions = (cs: Caution[]) => cs.map((c) => `> ${englishNote(cautionNote(c), label)}`);
 
   const out: string[] = [];
   out.push(`# ${t("report.title", { standard: shown.standard in catalogue ? t(shown.standard) : shown.standard })}`, "");

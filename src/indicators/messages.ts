@@ -1,9 +1,47 @@
-// Every English string the indicator module writes (method notes, the Markdown report), in one
-// place so it can be localised later: keys -> templates with {placeholders}.
+// The English the indicator module writes itself (method notes, the Markdown report): keys -> templates
+// with {placeholders}. Why a figure is not given and the cautions beside one are written once, in the
+// tab's catalogues (src/i18n/locales, section `indicatorNotes`, English and Welsh): the module returns
+// their codes (reasonNote, cautionNote) and reads the English from there for its own report, so the tab,
+// the Markdown report and the Excel workbook say the same thing.
+import { indicatorNotes } from "../i18n/locales/en-GB.json";
 import type { IndicatorDefinition, Standard } from "./standard-types";
-import type { MethodNotePart } from "./types";
+import type { Caution, MethodNotePart, NotCalculableReason } from "./types";
+
+/** A message as a key of the tab's catalogue (`indicatorNotes.…`) and its parameters, for any language. */
+export interface Note {
+  key: string;
+  /** `group` is a group code ("white", "bme"), for the reader's language to name. */
+  params: { group?: string };
+  /** The sentence a reason stands in when shown on its own ("Not calculable: …"); none for a hidden figure. */
+  frame?: string;
+}
+
+const NOT_CALCULABLE = "indicatorNotes.notCalculable";
+
+/**
+ * Why a figure is not given. A reason about one group names it; the same reason without a group (a race
+ * disparity ratio, a board difference) says "one group" or "no one" instead of leaving a gap.
+ */
+export function reasonNote(reason: NotCalculableReason, group: string | null): Note {
+  const frame = reason === "below-threshold" ? {} : { frame: NOT_CALCULABLE };
+  const named = reason === "zero-denominator" || reason === "zero-numerator" || reason === "numerator-exceeds-denominator";
+  if (!named) return { key: `indicatorNotes.reason.${reason}`, params: {}, ...frame };
+  return group === null ? { key: `indicatorNotes.reason.${reason}-nogroup`, params: {}, ...frame } : { key: `indicatorNotes.reason.${reason}`, params: { group }, ...frame };
+}
+
+export function cautionNote(caution: Caution): Note {
+  return { key: `indicatorNotes.caution.${caution}`, params: {} };
+}
+
+/** {{placeholders}} (the catalogues' i18next form) -> {placeholders} (this module's). */
+function fromCatalogue(prefix: string, section: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(section).map(([code, text]) => [`${prefix}.${code}`, text.replace(/\{\{(\w+)\}\}/g, "{$1}")]));
+}
 
 export const EN_GB: Record<string, string> = {
+  ...fromCatalogue("indicatorNotes.reason", indicatorNotes.reason),
+  ...fromCatalogue("indicatorNotes.caution", indicatorNotes.caution),
+  [NOT_CALCULABLE]: indicatorNotes.notCalculable.replace(/\{\{(\w+)\}\}/g, "{$1}"),
   "nhs-england-wres": "NHS England Workforce Race Equality Standard (WRES)",
   "group.white": "White",
   "group.bme": "BME",
@@ -71,19 +109,6 @@ export const EN_GB: Record<string, string> = {
   "rl.notSignificant": "The interval includes 1: the difference is not statistically significant at the 5% level.",
   "rl.years": "Years: {years}.",
   "rl.notCalculable": "Relative likelihood: not calculable. {reason}",
-  "reason.missing-input": "An input it needs is missing (for example staff in post for the headcount).",
-  "reason.zero-denominator": "There is no one to count from in {group}.",
-  "reason.zero-denominator.nogroup": "There is no one to count from.",
-  "reason.zero-numerators": "Neither group has any, so there is nothing to compare.",
-  "reason.zero-numerator": "{group} has none, so the ratio would be 0 or infinite.",
-  "reason.numerator-exceeds-denominator": "{group} has more events than people: the inputs disagree.",
-  "reason.below-threshold": "Not published: computed from a hidden count. The exact figure is in the exact results, for submission and the board.",
-  "caution.small-numbers": "Computed from small numbers: treat with caution.",
-  "caution.appointed-not-shortlisted": "Some applications were recorded as appointed without being shortlisted; they were left out.",
-  "caution.two-year-not-available": "The two-year rolling figure was asked for, but only one year of cases is present; one year is used.",
-  "caution.cases-without-date": "Some cases have no start date and were counted in the current year.",
-  "caution.cases-outside-period": "Cases dated outside the years used were left out.",
-  "caution.survey-respondents-unknown": "Respondent numbers per group were not given.",
   "survey.year": "Staff survey {year}.",
   "survey.gap": "Gap ({focus} minus {reference})",
   "survey.respondents": "Respondents",
@@ -171,6 +196,12 @@ export function t(key: string, params: Record<string, string | number> = {}, cat
 
 export function groupLabel<R extends string, F extends string>(standard: Standard<R, F>, side: "reference" | "focus" | "unknown"): string {
   return t(standard.groupLabelKeys[side]);
+}
+
+/** A note in English; `label` names a group code ("bme" -> "BME"). `framed`: in its sentence, for a note shown on its own. */
+export function englishNote(note: Note, label: (group: string) => string, framed = false): string {
+  const text = t(note.key, note.params.group === undefined ? {} : { group: label(note.params.group) });
+  return framed && note.frame ? t(note.frame, { reason: text }) : text;
 }
 
 /** The method note of a relative likelihood as keys and codes (contract key `methodKeys`), for any language. */

@@ -1,6 +1,12 @@
 // Objective RAG roll-up: an objective is as healthy as its worst open action.
 import type { Action, Objective, Rag } from "./types";
 
+/**
+ * The four RAGs in the order every view lists them (and SharePoint's choice columns offer them): Red,
+ * Amber, Green, then Blue for complete. The one list of them; the Rag type names the same four.
+ */
+export const RAGS: readonly Rag[] = ["Red", "Amber", "Green", "Blue"];
+
 /** Severity of an open RAG: higher is worse. Blue (complete) is not open and ranks lowest. */
 const SEVERITY: Record<Rag, number> = { Blue: 0, Green: 1, Amber: 2, Red: 3 };
 

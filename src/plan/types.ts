@@ -3,7 +3,7 @@
 
 /** Red, Amber, Green, and Blue for complete: the colours of every published WRES plan. */
 export type Rag = "Red" | "Amber" | "Green" | "Blue";
-export const RAGS: readonly Rag[] = ["Red", "Amber", "Green", "Blue"];
+export { RAGS } from "./rag";
 
 /** WRES indicator numbers 1-9. */
 export type IndicatorNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;

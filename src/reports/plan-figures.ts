@@ -6,10 +6,12 @@
 // from a published report was public already. Figures are rounded as the protected copy rounds them.
 // No docx and no React here: the print view imports this without the Word library.
 import { headlineValue, trendOf } from "../indicators/compare";
+import { formatPoints } from "../indicators/format";
 import { roundTo } from "../indicators/rounding";
 import type { Direction, Trend } from "../indicators/types";
 import { INDICATOR_NUMBERS, type IndicatorNumber, type IndicatorResultRow } from "../plan/types";
-import { HEADLINE_DIRECTION, STANDARD_ID, headlinePlaces, savedResults } from "../ui/indicators/view";
+import { HEADLINE_DIRECTION, STANDARD_ID, headlinePlaces } from "../ui/indicators/headline";
+import { savedResults } from "../ui/indicators/saved-results";
 
 /** One year's headline of one indicator. */
 export type Figure =
@@ -138,7 +140,7 @@ export function figureText(indicator: IndicatorNumber, figure: Figure): string {
   const places = headlinePlaces(indicator);
   const text = roundTo(figure.value, places).toFixed(places);
   if (indicator >= 2 && indicator <= 4) return text;
-  if (indicator === 9) return `${figure.value > 0 && Number(text) !== 0 ? "+" : ""}${Number(text) === 0 ? (0).toFixed(places) : text} pp`;
+  if (indicator === 9) return formatPoints(roundTo(figure.value, places));
   return `${text}%`;
 }
 

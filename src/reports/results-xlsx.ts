@@ -4,12 +4,13 @@
 // figures are the protected copy's, rounded as published (the cell's number format shows them as stored).
 import ExcelJS from "exceljs";
 import { HIDDEN_MARK, suppressResults } from "../indicators/index";
-import { EN_GB } from "../indicators/messages";
+import { cautionNote, EN_GB, englishNote, reasonNote, t } from "../indicators/messages";
 import type {
   BoardResult,
   ComparisonItem,
   Counts,
   Fraction,
+  NotCalculableReason,
   RelativeLikelihoodResult,
   RepresentationResult,
   ResultsDocument,
@@ -93,23 +94,13 @@ function isShown(c: Shown | ExportValue): c is Shown {
   return typeof c === "object" && c !== null && !(c instanceof Date) && "value" in c;
 }
 
-const REASONS: Record<string, string> = {
-  "missing-input": "an input the measure needs is missing",
-  "zero-denominator": "a group has no one to count from",
-  "zero-numerators": "neither group has any events",
-  "zero-numerator": "one group has no events",
-  "numerator-exceeds-denominator": "more events than people: the inputs disagree",
-  "below-threshold": "hidden: counts below the small-number threshold",
-};
+/** A group code in English ("bme" -> "BME"). */
+const groupName = (code: string) => EN_GB[`group.${code}`] ?? code;
 
-const CAUTIONS: Record<string, string> = {
-  "small-numbers": "computed from small numbers",
-  "appointed-not-shortlisted": "applications appointed without being shortlisted were left out",
-  "two-year-not-available": "two-year figure asked for but only one year given",
-  "cases-without-date": "cases without a start date counted in the current year",
-  "cases-outside-period": "cases dated outside the years used were left out",
-  "survey-respondents-unknown": "respondent numbers not given",
-};
+/** Why a figure is not given, in the words the tab and the Markdown report use; `framed`: "Not calculable: …". */
+function reasonText(reason: NotCalculableReason | null, group: string | null, framed: boolean): string {
+  return englishNote(reasonNote(reason ?? "missing-input", group), groupName, framed);
+}
 
 const SHEET_TITLES: Record<string, string> = {
   "2": "2 Shortlisting",
@@ -134,10 +125,10 @@ function trendCells(doc: ResultsDocument, id: string, measure: string, format: s
 
 function assessment(rl: RelativeLikelihoodResult): string {
   const band = `${rl.adverseBand.low.toFixed(2)}-${rl.adverseBand.high.toFixed(2)}`;
-  if (rl.value === null) return `Not calculable: ${REASONS[rl.reason ?? ""] ?? rl.reason ?? "unknown reason"}`;
+  if (rl.value === null) return reasonText(rl.reason, rl.reasonGroup, true);
   const parts = [rl.adverse ? `Adverse (outside ${band})` : `Within the non-adverse range (${band})`];
   if (rl.significant) parts.push("95% interval excludes 1");
-  for (const c of rl.cautions) parts.push(CAUTIONS[c] ?? c);
+  for (const c of rl.cautions) parts.push(englishNote(cautionNote(c), groupName));
   return parts.join("; ");
 }
 
@@ -198,7 +189,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: num
           s.field(d, "difference", POINTS),
           null,
           d.difference === null
-            ? `Not calculable: ${REASONS[d.reason ?? ""] ?? d.reason ?? ""}`
+            ? reasonText(d.reason, null, true)
             : d.difference < 0
               ? "The board under-represents BME staff"
               : "The board does not under-represent BME staff",
@@ -226,15 +217,9 @@ function countsRow(s: Sheet, label: (string | null)[], c: Counts | null | undefi
   ]);
 }
 
-const MEDICAL_LABELS: Record<string, string> = {
-  consultant: "Consultants",
-  "non-consultant-career-grade": "Non-consultant career grades",
-  trainee: "Trainee grades",
-  other: "Other medical and dental",
-};
-
+/** A band or medical grade in the indicator module's words ("Band 8a", "VSM", "Consultants"). */
 function bandLabel(band: string): string {
-  return band === "VSM" ? "VSM" : `Band ${band}`;
+  return band === "VSM" ? t("band.VSM") : t("band.n", { band });
 }
 
 function representationSheet(wb: ExcelJS.Workbook, rep: RepresentationResult, threshold: number): void {
@@ -254,7 +239,7 @@ function representationSheet(wb: ExcelJS.Workbook, rep: RepresentationResult, th
   }
   for (const sub of MEDICAL_SUBGROUPS) {
     const c = rep.cohorts.medical[sub];
-    if (c) countsRow(s, ["Medical and dental", MEDICAL_LABELS[sub] ?? sub], c);
+    if (c) countsRow(s, ["Medical and dental", t(`medical.${sub}`)], c);
   }
   if (rep.unbanded.medical) countsRow(s, ["Medical and dental", "Grade not known"], rep.unbanded.medical);
   if (rep.seniorMedicalManagers) countsRow(s, ["Medical and dental", "Senior medical managers (of consultants)"], rep.seniorMedicalManagers);
@@ -379,7 +364,7 @@ function relatedSheets(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: nu
     s.blank();
     s.header(["From", "To", "Ratio", "Note"]);
     for (const r of rd.ratios) {
-      s.row([r.from, r.to, { value: r.value, format: RATIO }, r.value === null ? (REASONS[r.reason ?? ""] ?? r.reason) : null]);
+      s.row([r.from, r.to, { value: r.value, format: RATIO }, r.value === null ? reasonText(r.reason, null, false) : null]);
     }
     s.widths([12, 12, 10, 48]);
   }

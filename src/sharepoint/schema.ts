@@ -2,6 +2,7 @@
 // types and indexes. Provisioning creates it; the repositories read and write through these
 // names only. Pure data, so the local server's seed can use it too.
 import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle/types";
+import { RAGS } from "../plan/rag";
 
 /**
  * Bumped whenever the lists change; stored in each list's description as "[wres-schema:N]" (a list's
@@ -117,7 +118,6 @@ export interface ListSpec {
   fields: readonly FieldSpec[];
 }
 
-export const RAG_CHOICES = ["Red", "Amber", "Green", "Blue"] as const;
 export const INDICATOR_CHOICES = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
 /** Progress history entries: a progress or RAG change, or a reader's comment. */
 export const UPDATE_KINDS = ["Update", "Comment", "Import"] as const;
@@ -232,7 +232,7 @@ export const SCHEMA: readonly ListSpec[] = [
       { name: F.executiveSponsor, type: "person" },
       { name: F.indicators, type: "multiChoice", choices: INDICATOR_CHOICES },
       { name: F.highImpactActions, type: "note" },
-      { name: F.ragOverride, type: "choice", choices: RAG_CHOICES },
+      { name: F.ragOverride, type: "choice", choices: RAGS },
       { name: F.ragOverrideReason, type: "note" },
       // A plan year closed by roll-over.
       { name: F.readOnly, type: "boolean", since: 2 },
@@ -256,7 +256,7 @@ export const SCHEMA: readonly ListSpec[] = [
       { name: F.kpis, type: "note" },
       { name: F.outcomes, type: "note" },
       { name: F.indicators, type: "multiChoice", choices: INDICATOR_CHOICES },
-      { name: F.rag, type: "choice", choices: RAG_CHOICES },
+      { name: F.rag, type: "choice", choices: RAGS },
       { name: F.carriedFrom, type: "number" },
     ],
   },
@@ -270,8 +270,8 @@ export const SCHEMA: readonly ListSpec[] = [
       { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
       { name: F.updateDate, type: "date", indexed: true },
       { name: F.updateAuthor, type: "person" },
-      { name: F.rag, type: "choice", choices: RAG_CHOICES },
-      { name: F.previousRag, type: "choice", choices: RAG_CHOICES },
+      { name: F.rag, type: "choice", choices: RAGS },
+      { name: F.previousRag, type: "choice", choices: RAGS },
       { name: F.note, type: "note" },
       { name: F.progress, type: "note" },
       { name: F.updateKind, type: "choice", choices: UPDATE_KINDS, choicesSince: { Import: 3 } },

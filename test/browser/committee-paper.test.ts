@@ -15,7 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { computeResults, suppressResults } from "../../src/indicators";
 import { createI18n } from "../../src/i18n";
 import type { ApprovedCopy } from "../../src/plan/cycle/types";
-import { rowsToSave } from "../../src/ui/indicators/view";
+import { rowsToSave } from "../../src/ui/indicators/saved-results";
 import { PublicPlanView } from "../../src/ui/year/PublicPlanView";
 import { wordText } from "../support/word";
 import { THEMES, expectNoAxeViolations, launchBrowser, openAs, screenshot, startApp, storeAs, type RunningApp } from "../support/browser";

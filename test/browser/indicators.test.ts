@@ -18,7 +18,7 @@ import { readWorkbooks, type InputFile } from "../../src/workbook";
 import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp, storeAs, describeViolations } from "../support/browser";
 import { pdfText } from "../support/pdf";
 import { buildXlsx } from "../unit/workbook/fixtures";
-import { rowsToSave } from "../../src/ui/indicators/view";
+import { rowsToSave } from "../../src/ui/indicators/saved-results";
 import { BOARD_MEMBERS, shownCounts, smallCountsShown } from "../support/small-counts";
 
 const LEAD = "edi.lead@wres.test";

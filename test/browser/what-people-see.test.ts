@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { computeResults, suppressResults } from "../../src/indicators";
-import { rowsToSave } from "../../src/ui/indicators/view";
+import { rowsToSave } from "../../src/ui/indicators/saved-results";
 import { join } from "node:path";
 import { DESKTOP, SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, openAs, screenshot, startApp, type RunningApp, storeAs } from "../support/browser";
 import { applications, cases, dataset, staffMany, trainingMany } from "../unit/indicators/fixtures";

@@ -134,16 +134,7 @@ describe("conflicts", () => {
 
   it("starts a second conflict from its own suggestions, not the choices made in the first", async () => {
     const store = new FakePlanStore();
-    renderApp(store);
-    await userEvent.click(await findButton("1. Improve representation at senior levels"));
-    await userEvent.click(await findButton("Edit objective"));
-    const form = await openDialog("Edit objective 1");
-    fill(within(form).getByLabelText(/^Title/), "Senior representation that reflects the workforce");
-    const behindTheScenes = (patch: Partial<Objective>) => {
-      store.objectives = store.objectives.map((o) => (o.id === 1 ? { ...o, ...patch, etag: `"${Number(o.etag.replace(/"/g, "")) + 1}"` } : o));
-    };
-    behindTheScenes({ title: "Representation at band 8a and above" });
-    await userEvent.click(button("Save", form));
+    const behindTheScenes = await saveObjectiveOverSomeoneElses(store);
     const first = await openDialog("Someone else changed this objective");
     const titleChoice = () => within(document.querySelector<HTMLElement>('[role="alertdialog"] [data-field="title"]')!);
     expect((titleChoice().getByLabelText("Yours") as HTMLInputElement).checked).toBe(true);
@@ -156,6 +147,18 @@ describe("conflicts", () => {
     expect((titleChoice().getByLabelText("Current") as HTMLInputElement).checked).toBe(false);
   });
 
+  it("never overwrites someone else's change to an objective: the conflict view opens, and taking theirs writes nothing", async () => {
+    const store = new FakePlanStore();
+    await saveObjectiveOverSomeoneElses(store);
+    const dialog = await openDialog("Someone else changed this objective");
+    expect(store.objectives.find((o) => o.id === 1)?.title).toBe("Representation at band 8a and above");
+    const writes = store.calls.filter((c) => c === "updateObjective").length;
+    await userEvent.click(button("Take theirs", dialog));
+    await waitFor(() => expect(document.querySelector('[role="alertdialog"]')).toBeNull());
+    expect(store.calls.filter((c) => c === "updateObjective").length).toBe(writes);
+    expect(store.objectives.find((o) => o.id === 1)?.title).toBe("Representation at band 8a and above");
+  });
+
   it("takes theirs without writing anything", async () => {
     const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
     const dialog = await conflictOnProgress(store);
@@ -166,6 +169,24 @@ describe("conflicts", () => {
     expect(store.actions.find((a) => a.id === 11)?.progress).toBe("Seven pairs running");
   });
 });
+
+/**
+ * Opens objective 1's edit form and types a new title; someone else then saves a new title behind the form,
+ * and the form is saved over it. Returns how to save another change behind the scenes.
+ */
+async function saveObjectiveOverSomeoneElses(store: FakePlanStore): Promise<(patch: Partial<Objective>) => void> {
+  renderApp(store);
+  await userEvent.click(await findButton("1. Improve representation at senior levels"));
+  await userEvent.click(await findButton("Edit objective"));
+  const form = await openDialog("Edit objective 1");
+  fill(within(form).getByLabelText(/^Title/), "Senior representation that reflects the workforce");
+  const behindTheScenes = (patch: Partial<Objective>) => {
+    store.objectives = store.objectives.map((o) => (o.id === 1 ? { ...o, ...patch, etag: `"${Number(o.etag.replace(/"/g, "")) + 1}"` } : o));
+  };
+  behindTheScenes({ title: "Representation at band 8a and above" });
+  await userEvent.click(button("Save", form));
+  return behindTheScenes;
+}
 
 /** Picks an option of the Fluent Dropdown labelled `label` inside `container`. */
 async function choose(container: HTMLElement, label: string, option: string) {

@@ -20,7 +20,8 @@ import { readWorkbooks } from "../../src/workbook";
 import { executeRun, type RunRequest, type WorkerMessage } from "../../src/ui/indicators/protocol";
 import { TrendView } from "../../src/ui/indicators/TrendView";
 import { issueLine, issueText } from "../../src/ui/indicators/ValidationReport";
-import { rowsToSave, BOARD_SETTING_KEY, THRESHOLD_KEY } from "../../src/ui/indicators/view";
+import { rowsToSave } from "../../src/ui/indicators/saved-results";
+import { BOARD_SETTING_KEY, THRESHOLD_KEY } from "../../src/ui/indicators/settings";
 import { findButton, renderApp } from "./render";
 import { FakePlanStore, PEOPLE, ROLES } from "../support/fake-store";
 

@@ -9,10 +9,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
-  Option,
   Textarea,
   makeStyles,
   tokens,
@@ -20,13 +18,13 @@ import {
 import { useTranslation } from "react-i18next";
 import { INDICATOR_NUMBERS, nextNumber, validateProgress, type Action, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
 import type { ActionDraft } from "../../sharepoint/types";
-import { RAG_ORDER } from "../state/planView";
 import { usePlan } from "../state/PlanContext";
 import { useActionSave } from "../state/useActionSave";
 import { DateField } from "./DateInput";
 import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps, overLimit } from "../state/limits";
 import { PeoplePicker } from "./PeoplePicker";
+import { RagDropdown } from "./RagDropdown";
 import { useSavedToast } from "./SavedToast";
 
 const useStyles = makeStyles({
@@ -149,13 +147,7 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
                 </Field>
                 <DateField label={t("field.dueDate")} value={values.dueDate} onChange={setDueDate} />
                 <Field label={t("field.rag")}>
-                  <Dropdown value={t(`rag.${values.rag}`)} selectedOptions={[values.rag]} onOptionSelect={(_, d) => set("rag", d.optionValue as Rag)}>
-                    {RAG_ORDER.map((rag) => (
-                      <Option key={rag} value={rag}>
-                        {t(`rag.${rag}`)}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                  <RagDropdown value={values.rag} onChange={(rag) => rag && set("rag", rag)} />
                 </Field>
               </div>
               {ragChanged ? (

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n";
 import type { ObjectiveSummary } from "../../plan";
 import type { IndicatorNumber } from "../../plan/types";
-import { formatHeadline } from "../indicators/view";
+import { formatHeadline } from "../indicators/headline";
 import { usePlanContext } from "../state/PlanContext";
 import { RagBadge } from "./RagBadge";
 

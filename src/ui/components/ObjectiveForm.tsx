@@ -10,10 +10,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
-  Option,
   Textarea,
   makeStyles,
   tokens,
@@ -21,15 +19,12 @@ import {
 import { useTranslation } from "react-i18next";
 import { INDICATOR_NUMBERS, nextNumber, validateOverride, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
 import type { ObjectiveDraft } from "../../sharepoint/types";
-import { isConflict } from "../state/errors";
-import { RAG_ORDER } from "../state/planView";
 import { usePlan } from "../state/PlanContext";
-import { ConflictView } from "./ConflictView";
-import type { ConflictField } from "../state/conflict";
+import { useObjectiveSave } from "../state/useObjectiveSave";
 import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps, overLimit } from "../state/limits";
 import { PeoplePicker } from "./PeoplePicker";
-import { useSavedToast } from "./SavedToast";
+import { RagDropdown } from "./RagDropdown";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(720px, 100vw - 16px)" },
@@ -40,13 +35,11 @@ const useStyles = makeStyles({
 });
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
-const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
-const person = (v: unknown) => (v && typeof v === "object" && "title" in v ? String((v as Person).title) : "");
 
 export function ObjectiveForm(props: { objective: Objective | null; onClose: () => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { store, reload, snapshot, year } = usePlan();
+  const { snapshot, year } = usePlan();
   const o = props.objective;
   const [number, setNumber] = useState(o?.number ?? nextNumber(snapshot.objectives.map((x) => x.number), ""));
   const [title, setTitle] = useState(o?.title ?? "");
@@ -57,11 +50,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
   const [override, setOverride] = useState<Rag | null>(o?.ragOverride ?? null);
   const [reason, setReason] = useState(o?.ragOverrideReason ?? "");
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // seq keys the conflict view: a second conflict starts from its own suggestions, not the first one's choices.
-  const [conflict, setConflict] = useState<{ seq: number; mine: Objective; theirs: Objective } | null>(null);
-  const toastSaved = useSavedToast();
+  const { save, saving: busy, error, conflictView } = useObjectiveSave(o, props.onClose);
   const overrideIssues = validateOverride(override, reason);
   const titleMissing = title.trim() === "";
   const numberMissing = number.trim() === "";
@@ -80,43 +69,12 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
     ragOverrideReason: override ? orNull(reason) : null,
   });
 
-  async function run(work: () => Promise<unknown>, base?: Objective) {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      toastSaved(t("saved.objective", { number: number.trim() }));
-      await reload().catch(() => undefined);
-      props.onClose();
-    } catch (caught) {
-      if (isConflict<unknown>(caught) && base) {
-        const theirs = (await store.loadPlan(base.planYear)).objectives.find((x) => x.id === base.id);
-        if (theirs) setConflict((previous) => ({ seq: (previous?.seq ?? 0) + 1, mine: { ...base, ...draft() }, theirs }));
-        else setError(caught);
-      } else setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setTried(true);
     if (titleMissing || numberMissing || overrideIssues.length || tooLong) return;
-    if (o) void run(() => store.updateObjective(o.id, o.etag, draft()), o);
-    else void run(() => store.addObjective(draft()));
+    void save(draft());
   }
-
-  const fields: ConflictField<Objective>[] = [
-    { key: "number", label: "field.number", show: text },
-    { key: "title", label: "field.title", show: text },
-    { key: "description", label: "field.description", show: text },
-    { key: "owner", label: "field.owner", show: person },
-    { key: "sponsor", label: "field.sponsor", show: person },
-    { key: "indicators", label: "field.indicators", show: (v) => (v as number[]).join(", ") },
-    { key: "ragOverride", label: "field.ragOverride", show: (v) => (v ? t(`rag.${String(v)}`) : "") },
-    { key: "ragOverrideReason", label: "field.ragOverrideReason", show: text },
-  ];
 
   return (
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : props.onClose())}>
@@ -153,18 +111,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
               </fieldset>
               <div className={styles.row}>
                 <Field label={t("field.ragOverride")} hint={t("field.ragOverrideHint")}>
-                  <Dropdown
-                    value={override ? t(`rag.${override}`) : t("objective.noOverride")}
-                    selectedOptions={[override ?? "none"]}
-                    onOptionSelect={(_, d) => setOverride(d.optionValue === "none" ? null : (d.optionValue as Rag))}
-                  >
-                    <Option value="none">{t("objective.noOverride")}</Option>
-                    {RAG_ORDER.map((rag) => (
-                      <Option key={rag} value={rag}>
-                        {t(`rag.${rag}`)}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                  <RagDropdown value={override} onChange={setOverride} none={t("objective.noOverride")} />
                 </Field>
                 <Field
                   label={t("field.ragOverrideReason")}
@@ -186,25 +133,7 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
             </DialogActions>
           </DialogBody>
         </form>
-        {conflict ? (
-          <ConflictView<Objective>
-            key={conflict.seq}
-            subject="objective"
-            fields={fields}
-            mine={conflict.mine}
-            theirs={conflict.theirs}
-            base={o ?? undefined}
-            lastSaved={{ by: conflict.theirs.modifiedBy?.title ?? null, at: conflict.theirs.modified || null }}
-            saving={busy}
-            onKeepMine={(patch) => void run(() => store.updateObjective(conflict.theirs.id, conflict.theirs.etag, patch), conflict.theirs)}
-            onMerge={(patch) => void run(() => store.updateObjective(conflict.theirs.id, conflict.theirs.etag, patch), conflict.theirs)}
-            onTakeTheirs={() => {
-              setConflict(null);
-              void reload().then(props.onClose, props.onClose);
-            }}
-            onCancel={() => setConflict(null)}
-          />
-        ) : null}
+        {conflictView}
       </DialogSurface>
     </Dialog>
   );

@@ -4,8 +4,7 @@ import { useState } from "react";
 import { Button, Field, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Action, Rag } from "../../plan/types";
-import { RAG_ORDER } from "../state/planView";
-import { validateProgress } from "../../plan";
+import { RAGS, validateProgress } from "../../plan";
 import { useActionSave } from "../state/useActionSave";
 import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps } from "../state/limits";
@@ -54,7 +53,7 @@ export function QuickUpdate(props: { action: Action; onDone: () => void; onCance
     <form className={styles.form} onSubmit={submit} aria-label={t("update.formLabel", { number: action.number })} noValidate>
       <Field label={t("update.rag")}>
         <RadioGroup layout="horizontal" className={styles.rag} value={rag} onChange={(_, data) => setRag(data.value as Rag)} name={`${id}-rag`}>
-          {RAG_ORDER.map((r) => (
+          {RAGS.map((r) => (
             <Radio key={r} value={r} label={t(`rag.${r}`)} />
           ))}
         </RadioGroup>

@@ -3,8 +3,7 @@ import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CalendarErrorRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber } from "../../i18n";
-import type { PlanSummary } from "../../plan";
-import { RAG_ORDER } from "../state/planView";
+import { RAGS, type PlanSummary } from "../../plan";
 import { usePlanContext } from "../state/PlanContext";
 import { RagBadge } from "./RagBadge";
 
@@ -38,7 +37,7 @@ export function SummaryBand(props: { summary: PlanSummary }) {
   const { locale } = usePlanContext();
   const styles = useStyles();
   const { summary } = props;
-  const total = RAG_ORDER.reduce((sum, rag) => sum + summary.actionsByRag[rag], 0);
+  const total = RAGS.reduce((sum, rag) => sum + summary.actionsByRag[rag], 0);
   return (
     <section aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="visually-hidden">
@@ -49,7 +48,7 @@ export function SummaryBand(props: { summary: PlanSummary }) {
         {t("welcome.counts", { n: formatNumber(total, locale) })}
       </Text>
       <ul className={styles.band} aria-labelledby="summary-counts">
-        {RAG_ORDER.map((rag) => (
+        {RAGS.map((rag) => (
           <li key={rag} className={styles.item}>
             <span className={styles.figure}>{formatNumber(summary.actionsByRag[rag], locale)}</span>
             <RagBadge rag={rag} />

@@ -4,13 +4,13 @@
 import { Badge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
-import { HIDDEN_MARK, formatCount, formatPercent, formatRatio } from "../../indicators";
+import { HIDDEN_MARK, cautionNote, formatCount, formatPercent, formatPoints, formatRatio, reasonNote } from "../../indicators";
 import type { Counts, IndicatorResult, RelativeLikelihoodResult, RepresentationResult, ResultsDocument, SurveyResult, BoardResult } from "../../indicators";
 import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../indicators";
 import { CategoryBars } from "./charts/CategoryBars";
 import { GroupBars } from "./charts/GroupBars";
 import { LikelihoodChart } from "./charts/LikelihoodChart";
-import { methodNoteText } from "./method-note";
+import { methodNoteText, noteText } from "./method-note";
 import { bmeShare, modelEmployerGap, point, type ChartPoint } from "./charts/points";
 
 const useStyles = makeStyles({
@@ -180,9 +180,9 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
       ) : null}
       <Text>{r.ci95 ? t("indicators.view.ci", { low: r.ci95[0].toFixed(2), high: r.ci95[1].toFixed(2) }) : t("indicators.view.noCi")}</Text>
       {r.significant === null ? null : <Text>{r.significant ? t("indicators.view.significant") : t("indicators.view.notSignificant")}</Text>}
-      {r.reason ? <Text>{t(`indicators.reason.${r.reason.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}`)}</Text> : null}
+      {r.reason ? <Text>{noteText(t, reasonNote(r.reason, r.reasonGroup), true)}</Text> : null}
       {r.cautions.map((c) => (
-        <Text key={c}>{t(`indicators.caution.${c.replace(/-([a-z])/g, (_, x: string) => x.toUpperCase())}`)}</Text>
+        <Text key={c}>{noteText(t, cautionNote(c))}</Text>
       ))}
       {props.charts ? (
         <LikelihoodChart
@@ -272,7 +272,7 @@ function Board(props: { result: BoardResult; published: boolean }) {
   const styles = useStyles();
   const r = props.result;
   const members = (k: "voting" | "executive") => (["white", "bme", "unknown"] as const).map((g) => count(r[k].members, g)).join(" / ");
-  const points = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${x.toFixed(1)} pp`);
+  const points = (x: number | null) => (x === null ? "–" : formatPoints(x));
   return (
     <>
       <div className={styles.facts}>

@@ -2,245 +2,64 @@
 // in a Web Worker (progress by stage, cancel), read the validation report and the results (always the
 // suppressed copy, at the plan editor's small-number threshold), save them for the year-on-year trend and
 // export them for the committee paper. Readers, and editors before a run, see the newest saved results.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+// The state lives in hooks (useIndicatorData, useIndicatorRun, useThreshold); this file renders.
+import { useMemo, useState } from "react";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, PlayRegular, PrintRegular, SaveRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { suppressResults, type ResultsDocument } from "../../indicators";
-import { INDICATOR_NUMBERS, type DataFile, type IndicatorNumber, type IndicatorResultRow } from "../../plan/types";
-import type { PlanStore } from "../../sharepoint/types";
+import { suppressResults } from "../../indicators";
+import { INDICATOR_NUMBERS, type IndicatorNumber } from "../../plan/types";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { usePlan } from "../state/PlanContext";
+import { useIndicatorsScreenStyles as useStyles } from "./IndicatorsScreen.styles";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
-import { PrintableResults } from "./PrintableResults";
-import type { RunOutcome, RunStage, UnrecognisedSheet } from "./protocol";
-import { RUN_STAGES } from "./protocol";
-import { RunCancelledError, RunFailedError, startRun, type RunHandle, type RunProgress } from "./runner";
 import { MappingDialog } from "./MappingDialog";
-import { loadMappings, rememberMapping } from "./mapping";
+import { rememberMapping } from "./mapping";
 import { PastYearForm } from "./PastYearForm";
-import { TrendView } from "./TrendView";
+import { PrintableResults } from "./PrintableResults";
+import type { UnrecognisedSheet } from "./protocol";
+import { RunProgress } from "./RunProgress";
 import { SavedResults } from "./SavedResults";
-import { ValidationReport, issueLine } from "./ValidationReport";
-import { indicatorKeys, initialBoardSetting, rememberBoardSetting, initialThreshold, MAX_THRESHOLD, MIN_THRESHOLD, parseThreshold, periodFor, rememberThreshold, rowsToSave, savedResults, STANDARD_ID } from "./view";
+import { browserStorage, MAX_THRESHOLD, MIN_THRESHOLD } from "./settings";
+import { TrendView } from "./TrendView";
+import { useIndicatorData } from "./useIndicatorData";
+import { useIndicatorRun } from "./useIndicatorRun";
+import { useBoardSetting, useThreshold } from "./useThreshold";
+import { ValidationReport } from "./ValidationReport";
+import { indicatorKeys, periodFor } from "./view";
 import { WorkbookPicker } from "./WorkbookPicker";
-import { saveBytes, XLSX_TYPE } from "../state/download";
-
-const useStyles = makeStyles({
-  screen: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalXL },
-  bar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
-  stages: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalXS },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr)",
-    gap: tokens.spacingVerticalM,
-    "@media (max-width: 600px)": { padding: tokens.spacingHorizontalS },
-  },
-  threshold: { maxWidth: "60ch" },
-  thresholdInput: { width: "8ch" },
-  // Nine indicators and the report do not fit one line in a narrow tab (320 px): wrap, never scroll the page sideways.
-  tabs: { flexWrap: "wrap" },
-});
-
-type PlanStoreRows = PlanStore["saveIndicatorResults"];
-
-type RunState =
-  | { status: "idle" }
-  | { status: "downloading"; done: number; of: number }
-  | { status: "running"; progress: RunProgress | null }
-  | { status: "done"; outcome: RunOutcome }
-  | { status: "failed"; message: string }
-  | { status: "cancelled" };
 
 export default function IndicatorsScreen() {
   const { t } = useTranslation();
   const styles = useStyles();
   const { store, capabilities, locale, year, snapshot, today, me } = usePlan();
-  const [files, setFiles] = useState<DataFile[] | null>(null);
-  const [saved, setSaved] = useState<IndicatorResultRow[]>([]);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [run, setRun] = useState<RunState>({ status: "idle" });
-  const [view, setView] = useState<string>("report");
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState<"idle" | "saving" | "saved">("idle");
-  const [mapping, setMapping] = useState<UnrecognisedSheet | null>(null);
-  const handle = useRef<RunHandle | null>(null);
-  // Each run's number: a cancelled run's download loop or worker sees it has been overtaken and stops,
-  // so cancelling during the download and starting again never leaves two runs going.
-  const runToken = useRef(0);
   const canRun = capabilities.editPlan;
-  const savedInfo = useMemo(() => savedResults(saved), [saved]);
-  // The small-number threshold (a plan editor's setting): what is shown, saved and exported uses it.
-  const [thresholdChoice, setThresholdChoice] = useState<number | null>(null);
-  const [thresholdText, setThresholdText] = useState<string | null>(null);
-  const threshold = thresholdChoice ?? initialThreshold(browserStorage(), savedInfo);
-  // Board composition (indicator 9): published in full unless the organisation turns it off.
-  const [boardChoice, setBoardChoice] = useState<boolean | null>(null);
-  const publishBoard = boardChoice ?? initialBoardSetting(browserStorage(), savedInfo);
-
-  const refresh = useCallback(async () => {
-    try {
-      const [list, results] = await Promise.all([canRun ? store.dataFiles() : Promise.resolve([]), store.indicatorResults(STANDARD_ID)]);
-      setFiles(list);
-      setSaved(results);
-    } catch (error) {
-      setFailure(error);
-      setFiles([]);
-    }
-  }, [store, canRun]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  useEffect(
-    () => () => {
-      runToken.current += 1;
-      handle.current?.cancel();
+  const data = useIndicatorData(store, canRun, year, me.title || null);
+  const { files, saved, savedInfo, failure, saving } = data;
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [view, setView] = useState<string>("report");
+  const [mapping, setMapping] = useState<UnrecognisedSheet | null>(null);
+  const threshold = useThreshold(savedInfo, data.unsaved);
+  const board = useBoardSetting(savedInfo, data.unsaved);
+  const { run, busy, outcome, ...runner } = useIndicatorRun(store, year, locale, {
+    onStart: () => {
+      data.setFailure(null);
+      data.unsaved();
     },
-    [],
-  );
+    onDownloadError: data.setFailure,
+    onDone: (done) => setView(indicatorKeys(done.results)[0] ?? "report"),
+  });
 
-  async function upload(file: File, onProgress: (fraction: number) => void) {
-    setFailure(null);
-    try {
-      const uploaded = await store.uploadDataFile(file.name, new Uint8Array(await file.arrayBuffer()), onProgress);
-      setSelected((s) => new Set(s).add(uploaded.serverRelativeUrl));
-      await refresh();
-    } catch (error) {
-      setFailure(error);
-    }
+  function start() {
+    if (files) void runner.start(files.filter((f) => selected.has(f.serverRelativeUrl)));
   }
 
-  function failureText(error: unknown): string {
-    if (error instanceof RunFailedError) {
-      if (error.issue) return issueLine(t, error.issue, locale);
-      if (error.reason === "stopped") return t("indicators.run.failedStopped");
-      return t("indicators.run.failedError", { detail: error.message });
-    }
-    return t("indicators.run.failedUnexpected");
-  }
-
-  async function start() {
-    if (!files) return;
-    const chosen = files.filter((f) => selected.has(f.serverRelativeUrl));
-    if (chosen.length === 0) return;
-    handle.current?.cancel();
-    const token = ++runToken.current;
-    const live = () => runToken.current === token;
-    setFailure(null);
-    setSaving("idle");
-    setRun({ status: "downloading", done: 0, of: chosen.length });
-    const inputs: { name: string; bytes: Uint8Array }[] = [];
-    try {
-      for (const [i, file] of chosen.entries()) {
-        const bytes = await store.downloadDataFile(file.serverRelativeUrl);
-        if (!live()) return;
-        inputs.push({ name: file.name, bytes });
-        setRun({ status: "downloading", done: i + 1, of: chosen.length });
-      }
-    } catch (error) {
-      if (!live()) return;
-      setFailure(error);
-      setRun({ status: "idle" });
-      return;
-    }
-    let current: RunHandle;
-    try {
-      // The bytes are transferred to the worker: this page keeps no copy of the staff rows.
-      // Remembered column mappings are header names only (no cell values), kept in this browser.
-      const mappings = loadMappings(browserStorage());
-      current = startRun(inputs, { ...(year ? { period: year } : {}), mappings }, {
-        onProgress: (progress) => {
-          if (live()) setRun({ status: "running", progress });
-        },
-      });
-    } catch (error) {
-      setRun({ status: "failed", message: failureText(error) });
-      return;
-    } finally {
-      inputs.length = 0;
-    }
-    handle.current = current;
-    setRun({ status: "running", progress: null });
-    try {
-      const outcome = await current.done;
-      if (!live()) return;
-      setRun({ status: "done", outcome });
-      setView(indicatorKeys(outcome.results)[0] ?? "report");
-    } catch (error) {
-      if (!live()) return;
-      if (error instanceof RunCancelledError) setRun({ status: "cancelled" });
-      else setRun({ status: "failed", message: failureText(error) });
-    } finally {
-      if (handle.current === current) handle.current = null;
-    }
-  }
-
-  function cancel() {
-    runToken.current += 1;
-    handle.current?.cancel();
-    handle.current = null;
-    setRun({ status: "cancelled" });
-  }
-
-  function chooseThreshold(text: string) {
-    setThresholdText(text);
-    const parsed = parseThreshold(text);
-    if (parsed === null || parsed === threshold) return;
-    setThresholdChoice(parsed);
-    rememberThreshold(browserStorage(), parsed);
-    // What was saved was suppressed at the old threshold; the button offers to save this copy.
-    setSaving("idle");
-  }
-
-  async function save(doc: ResultsDocument) {
-    const period = periodFor(doc, year);
-    if (!period) return;
-    setSaving("saving");
-    setFailure(null);
-    try {
-      await store.saveIndicatorResults(rowsToSave(doc, period, me.title || null));
-      setSaved(await store.indicatorResults(STANDARD_ID));
-      setSaving("saved");
-    } catch (error) {
-      setFailure(error);
-      setSaving("idle");
-    }
-  }
-
-  async function saveEntered(row: Parameters<PlanStoreRows>[0][number]) {
-    setFailure(null);
-    try {
-      await store.saveIndicatorResults([row]);
-      setSaved(await store.indicatorResults(STANDARD_ID));
-    } catch (error) {
-      setFailure(error);
-    }
-  }
-
-  async function exportWorkbook(doc: ResultsDocument) {
-    try {
-      const { resultsWorkbook } = await import("../../reports/results-xlsx");
-      const bytes = await resultsWorkbook(doc);
-      saveBytes(bytes, `wres-results-${(doc.period ?? "results").replace("/", "-")}.xlsx`, XLSX_TYPE);
-    } catch (error) {
-      setFailure(error);
-    }
-  }
-
-  const busy = run.status === "downloading" || run.status === "running";
-  const outcome = run.status === "done" ? run.outcome : null;
   const done = useMemo(
-    () => (outcome ? { outcome, publishable: suppressResults(outcome.results, threshold, { publishBoardComposition: publishBoard }) } : null),
-    [outcome, threshold, publishBoard],
+    () => (outcome ? { outcome, publishable: suppressResults(outcome.results, threshold.threshold, { publishBoardComposition: board.publishBoard }) } : null),
+    [outcome, threshold.threshold, board.publishBoard],
   );
   const keys = useMemo(() => (done ? indicatorKeys(done.publishable) : []), [done]);
-  const thresholdInvalid = thresholdText !== null && parseThreshold(thresholdText) === null;
 
   return (
     <div className={styles.screen}>
@@ -250,14 +69,22 @@ export default function IndicatorsScreen() {
           {files === null ? (
             <Spinner label={t("indicators.workbooks.loading")} />
           ) : (
-            <WorkbookPicker files={files} selected={selected} onSelect={setSelected} canUpload={capabilities.editPlan} onUpload={upload} locale={locale} disabled={busy} />
+            <WorkbookPicker
+              files={files}
+              selected={selected}
+              onSelect={setSelected}
+              canUpload={capabilities.editPlan}
+              onUpload={(file, onProgress) => data.upload(file, onProgress, (uploaded) => setSelected((s) => new Set(s).add(uploaded.serverRelativeUrl)))}
+              locale={locale}
+              disabled={busy}
+            />
           )}
           <div className={styles.bar}>
-            <Button appearance="primary" icon={<PlayRegular />} disabled={busy || selected.size === 0} onClick={() => void start()}>
+            <Button appearance="primary" icon={<PlayRegular />} disabled={busy || selected.size === 0} onClick={start}>
               {t("indicators.run.start", { count: selected.size })}
             </Button>
             {busy ? (
-              <Button icon={<DismissRegular />} onClick={cancel}>
+              <Button icon={<DismissRegular />} onClick={runner.cancel}>
                 {t("indicators.run.cancel")}
               </Button>
             ) : null}
@@ -265,9 +92,9 @@ export default function IndicatorsScreen() {
           <Field
             className={styles.threshold}
             label={t("indicators.threshold.label")}
-            hint={t("indicators.threshold.hint", { threshold, below: threshold - 1, min: MIN_THRESHOLD, max: MAX_THRESHOLD })}
-            validationState={thresholdInvalid ? "error" : "none"}
-            validationMessage={thresholdInvalid ? t("indicators.threshold.invalid", { min: MIN_THRESHOLD, max: MAX_THRESHOLD }) : undefined}
+            hint={t("indicators.threshold.hint", { threshold: threshold.threshold, below: threshold.threshold - 1, min: MIN_THRESHOLD, max: MAX_THRESHOLD })}
+            validationState={threshold.invalid ? "error" : "none"}
+            validationMessage={threshold.invalid ? t("indicators.threshold.invalid", { min: MIN_THRESHOLD, max: MAX_THRESHOLD }) : undefined}
           >
             <Input
               className={styles.thresholdInput}
@@ -276,25 +103,21 @@ export default function IndicatorsScreen() {
               min={MIN_THRESHOLD}
               max={MAX_THRESHOLD}
               step={1}
-              value={thresholdText ?? String(threshold)}
+              value={threshold.text}
               disabled={busy}
-              onChange={(_, d) => chooseThreshold(d.value)}
-              onBlur={() => thresholdInvalid || setThresholdText(null)}
+              onChange={(_, d) => threshold.type(d.value)}
+              onBlur={threshold.leave}
             />
           </Field>
           <Field className={styles.threshold} hint={t("disclosure.boardSettingHint")}>
             <Checkbox
               label={t("disclosure.boardSetting")}
-              checked={publishBoard}
+              checked={board.publishBoard}
               disabled={busy}
-              onChange={(_, d) => {
-                setBoardChoice(d.checked === true);
-                rememberBoardSetting(browserStorage(), d.checked === true);
-                setSaving("idle");
-              }}
+              onChange={(_, d) => board.choose(d.checked === true)}
             />
           </Field>
-          {busy ? <RunProgressView run={run} /> : null}
+          {busy ? <RunProgress run={run} /> : null}
           {run.status === "cancelled" ? <Text role="status">{t("indicators.run.cancelled")}</Text> : null}
           {run.status === "failed" ? (
             <MessageBar intent="error" role="alert" layout="multiline">
@@ -319,12 +142,12 @@ export default function IndicatorsScreen() {
           ) : null}
           <div className={styles.bar}>
             {keys.length > 0 && canRun ? (
-              <Button appearance="primary" icon={<SaveRegular />} disabled={saving === "saving" || !periodFor(done.publishable, year)} onClick={() => void save(done.publishable)}>
+              <Button appearance="primary" icon={<SaveRegular />} disabled={saving === "saving" || !periodFor(done.publishable, year)} onClick={() => void data.save(done.publishable)}>
                 {saving === "saving" ? t("indicators.results.saving") : t("indicators.results.save", { year: periodFor(done.publishable, year) ?? "" })}
               </Button>
             ) : null}
             {keys.length > 0 ? (
-              <Button icon={<ArrowDownloadRegular />} onClick={() => void exportWorkbook(done.publishable)}>
+              <Button icon={<ArrowDownloadRegular />} onClick={() => void data.exportWorkbook(done.publishable)}>
                 {t("indicators.results.export")}
               </Button>
             ) : null}
@@ -366,7 +189,7 @@ export default function IndicatorsScreen() {
               onSave={(chosen) => {
                 rememberMapping(browserStorage(), mapping.signature, chosen);
                 setMapping(null);
-                void start();
+                start();
               }}
             />
           ) : null}
@@ -390,7 +213,7 @@ export default function IndicatorsScreen() {
           <>
             <h3>{t("indicators.entered.title")}</h3>
             <Text size={200}>{t("indicators.entered.note")}</Text>
-            <PastYearForm onSave={saveEntered} />
+            <PastYearForm onSave={data.saveEntered} />
           </>
         ) : null}
       </div>
@@ -400,35 +223,4 @@ export default function IndicatorsScreen() {
 
 function isIndicatorNumber(n: number): n is IndicatorNumber {
   return (INDICATOR_NUMBERS as readonly number[]).includes(n);
-}
-
-function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function RunProgressView(props: { run: RunState }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const run = props.run;
-  const stage: RunStage | "downloading" = run.status === "downloading" ? "downloading" : run.status === "running" ? (run.progress?.stage ?? "reading") : "reading";
-  const index = stage === "downloading" ? -1 : RUN_STAGES.indexOf(stage);
-  const fraction = run.status === "downloading" ? run.done / Math.max(1, run.of) : run.status === "running" ? (run.progress?.fraction ?? 0) : 0;
-  return (
-    <div role="status" aria-live="polite">
-      <Field label={t(`indicators.stage.${stage}`)} validationState="none">
-        <ProgressBar value={fraction} max={1} />
-      </Field>
-      <ol className={styles.stages}>
-        {RUN_STAGES.map((s, i) => (
-          <li key={s}>
-            {t(`indicators.stage.${s}`)} {i < index ? `— ${t("indicators.stage.done")}` : i === index ? `— ${t("indicators.stage.now")}` : ""}
-          </li>
-        ))}
-      </ol>
-    </div>
-  );
 }

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { enteredFigure, type EnteredFigureError, type SavedRow } from "./view";
+import { enteredFigure, type EnteredFigureError, type SavedRow } from "./saved-results";
 
 const useStyles = makeStyles({
   form: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },

@@ -9,7 +9,8 @@ import { headlineValue, type ResultsDocument } from "../../indicators";
 import type { Action, IndicatorNumber } from "../../plan/types";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
-import { formatHeadline, indicatorKeys } from "./view";
+import { formatHeadline } from "./headline";
+import { indicatorKeys } from "./view";
 
 export const PRINT_CLASS = "wres-print";
 

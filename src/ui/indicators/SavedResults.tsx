@@ -1,6 +1,6 @@
 // The results saved for the newest year, shown as the run's results are (one view per indicator with
 // its linked actions), for readers who cannot run the indicators and for editors after a reload. The
-// saved detail is the suppressed copy; it is suppressed again on the way in (view.ts savedResults).
+// saved detail is the suppressed copy; it is suppressed again on the way in (saved-results.ts savedResults).
 import { useMemo, useState } from "react";
 import { MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,8 @@ import type { Action, IndicatorNumber } from "../../plan/types";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
-import { indicatorKeys, type SavedResults as Saved } from "./view";
+import { indicatorKeys } from "./view";
+import { type SavedResults as Saved } from "./saved-results";
 
 const useStyles = makeStyles({
   card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gap: tokens.spacingVerticalM },

@@ -5,7 +5,8 @@ import { WideTable } from "../components/WideTable";
 import { TrendMark } from "./TrendMark";
 import { useTranslation } from "react-i18next";
 import type { IndicatorResultRow } from "../../plan/types";
-import { formatHeadline, headlinePlaces, trendTable, type TrendCell } from "./view";
+import { formatHeadline, headlinePlaces } from "./headline";
+import { trendTable, type TrendCell } from "./trend";
 
 const useStyles = makeStyles({
   number: { textAlign: "end", whiteSpace: "nowrap", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },

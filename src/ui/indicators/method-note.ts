@@ -1,8 +1,9 @@
-// A relative likelihood's method note in the reader's language. Results saved since the note was
-// stored as keys (`methodKeys`) are translated; older saved results hold only the English sentence
+// The indicator module's notes in the reader's language: why a figure is not given and the cautions
+// beside it (codes -> the catalogue's indicatorNotes), and a relative likelihood's method note. Method
+// notes saved as keys (`methodKeys`) are translated; older saved results hold only the English sentence
 // (`method`), which is shown as it was saved rather than guessed at.
 import type { TFunction } from "i18next";
-import type { MethodNotePart, RelativeLikelihoodResult } from "../../indicators";
+import type { MethodNotePart, Note, RelativeLikelihoodResult } from "../../indicators";
 
 /** The indicator module's message keys -> this app's i18n keys. */
 const MESSAGE_KEYS: Readonly<Record<string, string>> = {
@@ -40,4 +41,10 @@ export function methodNoteText(result: Pick<RelativeLikelihoodResult, "method" |
   if (parts.length === 0) return result.method;
   const sentences = parts.map((part) => (part && typeof part.key === "string" && part.params && typeof part.params === "object" ? sentence(part, t) : null));
   return sentences.every((s): s is string => s !== null) ? sentences.join(" ") : result.method;
+}
+
+/** A reason or caution in the reader's language, its group named too; `framed`: in its sentence ("Not calculable: …"). */
+export function noteText(t: (key: string, options?: Record<string, unknown>) => string, note: Note, framed = false): string {
+  const text = t(note.key, note.params.group === undefined ? {} : { group: t(`indicators.group.${note.params.group}`) });
+  return framed && note.frame ? t(note.frame, { reason: text }) : text;
 }

@@ -21,10 +21,11 @@ import {
 } from "@fluentui/react-components";
 import { AppsListRegular, BoardRegular, DismissRegular, FilterRegular, LinkRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { compareNumbers, INDICATOR_NUMBERS, RAGS, isOverdue, type Action, type IndicatorNumber } from "../../plan";
+import { compareNumbers, INDICATOR_NUMBERS, isOverdue, type Action, type IndicatorNumber } from "../../plan";
 import { formatDate } from "../../i18n";
 import { DateField } from "../components/DateInput";
 import { RagBadge } from "../components/RagBadge";
+import { RagDropdown } from "../components/RagDropdown";
 import { actionsViewHref, readActionsView } from "../state/actionsAddress";
 import {
   activeFilterCount,
@@ -207,19 +208,7 @@ function Filters(props: { view: ActionsView; update: (patch: Partial<ActionsView
   return (
     <div className={props.stacked ? styles.drawerFilters : styles.filters} role="group" aria-label={t("actionsView.filtersLabel")}>
       <Field label={t("actionsView.rag")} className={styles.filter}>
-        <Dropdown
-          multiselect
-          className={styles.dropdown}
-          value={chosen(view.rags.map((r) => t(`actionsView.ragShort.${r}`)))}
-          selectedOptions={view.rags}
-          onOptionSelect={(_, data) => update({ rags: RAGS.filter((r) => data.selectedOptions.includes(r)) })}
-        >
-          {RAGS.map((rag) => (
-            <Option key={rag} value={rag} text={t(`rag.${rag}`)}>
-              {t(`rag.${rag}`)}
-            </Option>
-          ))}
-        </Dropdown>
+        <RagDropdown multiselect className={styles.dropdown} values={view.rags} onChange={(rags) => update({ rags })} summary={chosen(view.rags.map((r) => t(`actionsView.ragShort.${r}`)))} />
       </Field>
       <Field label={t("actionsView.lead")} className={styles.filter}>
         <Dropdown

@@ -23,12 +23,13 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, ArrowLeftRegular, DeleteRegular, EditRegular, LockClosedRegular, NumberSymbolRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import type { Action, IndicatorNumber, Rag } from "../../plan/types";
-import { INDICATOR_NUMBERS } from "../../plan/types";
+import type { Action, IndicatorNumber } from "../../plan/types";
+import { INDICATOR_NUMBERS, RAGS } from "../../plan/types";
 import { formatDate } from "../../i18n";
 import { RagBadge } from "../components/RagBadge";
+import { RagDropdown } from "../components/RagDropdown";
 import { compareNumbers } from "../../plan";
-import { actionsOf, filterActions, leadOptions, NO_FILTER, RAG_ORDER, type ActionFilter } from "../state/planView";
+import { actionsOf, filterActions, leadOptions, NO_FILTER, type ActionFilter } from "../state/planView";
 import { capabilitiesWithin, isClosed, isOverdue, isYearClosed, rollUpRag } from "../../plan";
 import { usePlan } from "../state/PlanContext";
 import { useNarrow } from "../state/useNarrow";
@@ -124,7 +125,7 @@ export function ObjectiveDetail(props: {
       }),
       createTableColumn<Action>({
         columnId: "rag",
-        compare: (a, b) => RAG_ORDER.indexOf(a.rag) - RAG_ORDER.indexOf(b.rag),
+        compare: (a, b) => RAGS.indexOf(a.rag) - RAGS.indexOf(b.rag),
         renderHeaderCell: () => t("table.rag"),
         renderCell: (a) => <RagBadge rag={a.rag} />,
       }),
@@ -202,19 +203,7 @@ export function ObjectiveDetail(props: {
           </Dropdown>
         </Field>
         <Field label={t("filter.rag")} className={styles.filter}>
-          <Dropdown
-            className={styles.dropdown}
-            value={filter.rag ? t(`rag.${filter.rag}`) : t("filter.all")}
-            selectedOptions={[filter.rag ?? "all"]}
-            onOptionSelect={(_, data) => setFilter({ ...filter, rag: data.optionValue === "all" ? null : (data.optionValue as Rag) })}
-          >
-            <Option value="all">{t("filter.all")}</Option>
-            {RAG_ORDER.map((rag) => (
-              <Option key={rag} value={rag}>
-                {t(`rag.${rag}`)}
-              </Option>
-            ))}
-          </Dropdown>
+          <RagDropdown className={styles.dropdown} value={filter.rag} onChange={(rag) => setFilter({ ...filter, rag })} none={t("filter.all")} />
         </Field>
         <Field label={t("filter.indicator")} className={styles.filter}>
           <Dropdown

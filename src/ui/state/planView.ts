@@ -5,7 +5,6 @@ import {
   capabilitiesWithin,
   compareNumbers,
   isOverdue,
-  RAGS,
   type Action,
   type Capabilities,
   type IndicatorNumber,
@@ -14,8 +13,6 @@ import {
   type Rag,
 } from "../../plan";
 import type { PlanSnapshot } from "../../sharepoint/types";
-
-export const RAG_ORDER: readonly Rag[] = RAGS;
 
 export function actionsOf(snapshot: Pick<PlanSnapshot, "actions">, objectiveId: number): Action[] {
   return snapshot.actions.filter((a) => a.objectiveId === objectiveId).sort((a, b) => compareNumbers(a.number, b.number));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeResults, suppressResults } from "../../../src/indicators";
 import { readWorkbooks } from "../../../src/workbook";
 import { generateTrust } from "../../../src/demo/trust";
-import { rowsToSave, savedResults } from "../../../src/ui/indicators/view";
+import { rowsToSave, savedResults } from "../../../src/ui/indicators/saved-results";
 import { COMMITTEE, EDITOR, seedSmallPlan, startSite, type Site } from "./support";
 import { smallCountsShown, BOARD_MEMBERS } from "../../support/small-counts";
 

@@ -17,7 +17,9 @@ import { readWorkbooks } from "../../../src/workbook";
 import { generateTrust } from "../../../src/demo/trust";
 import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand } from "../../../src/indicators";
 import { resultsWorkbook } from "../../../src/reports/results-xlsx";
-import { formatHeadline, rowsToSave, savedResults, trendTable } from "../../../src/ui/indicators/view";
+import { formatHeadline } from "../../../src/ui/indicators/headline";
+import { rowsToSave, savedResults } from "../../../src/ui/indicators/saved-results";
+import { trendTable } from "../../../src/ui/indicators/trend";
 import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
 import { feasibleRanges, type Equation } from "../../../src/indicators/feasible";
 

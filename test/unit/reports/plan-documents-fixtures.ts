@@ -4,7 +4,7 @@
 import { computeResults, suppressResults } from "../../../src/indicators";
 import type { ApprovedCopy } from "../../../src/plan/cycle/types";
 import type { Action, IndicatorResultRow, Objective, Person, Rag } from "../../../src/plan/types";
-import { rowsToSave } from "../../../src/ui/indicators/view";
+import { rowsToSave } from "../../../src/ui/indicators/saved-results";
 import { catalogueLookup, documentLabels } from "../../../src/reports/plan-document-labels";
 import enGB from "../../../src/i18n/locales/en-GB.json";
 import cyGB from "../../../src/i18n/locales/cy-GB.json";

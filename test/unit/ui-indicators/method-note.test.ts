@@ -2,7 +2,7 @@
 // reads it in Welsh; results saved before that (English text only) are still shown as saved.
 import { describe, expect, it } from "vitest";
 import { computeResults, suppressResults, type RelativeLikelihoodResult, type ResultsDocument } from "../../../src/indicators";
-import { rowsToSave, savedResults } from "../../../src/ui/indicators/view";
+import { rowsToSave, savedResults } from "../../../src/ui/indicators/saved-results";
 import { createI18n, loadCatalogue } from "../../../src/i18n";
 import { methodNoteText } from "../../../src/ui/indicators/method-note";
 import { applications, cases, dataset, staffMany, trainingMany } from "../indicators/fixtures";

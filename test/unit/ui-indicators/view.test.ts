@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { computeResults, suppressResults } from "../../../src/indicators";
+import { computeResults, suppressResults, WRES_STANDARD } from "../../../src/indicators";
 import { generateTrust } from "../../../src/demo/trust";
 import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
 import { readWorkbooks } from "../../../src/workbook";
 import { BOARD_MEMBERS, shownCounts, smallCountsShown } from "../../support/small-counts";
-import { enteredFigure, exclusionLines, formatBytes, formatHeadline, initialThreshold, parseSavedDetail, parseThreshold, rowsToSave, savedResults, THRESHOLD_KEY, trendTable } from "../../../src/ui/indicators/view";
+import { enteredFigure, parseSavedDetail, rowsToSave, savedResults } from "../../../src/ui/indicators/saved-results";
+import { exclusionLines, formatBytes } from "../../../src/ui/indicators/view";
+import { formatHeadline, HEADLINE_DIRECTION, STANDARD_ID } from "../../../src/ui/indicators/headline";
+import { initialThreshold, parseThreshold, THRESHOLD_KEY } from "../../../src/ui/indicators/settings";
+import { trendTable } from "../../../src/ui/indicators/trend";
 
 function saved(year: string, indicator: IndicatorNumber, value: number | null, origin: "computed" | "entered" = "computed"): IndicatorResultRow {
   return { id: 0, etag: "1", modified: "", year, standard: "nhs-england-wres", indicator, value, detail: "{}", origin };
@@ -159,6 +163,12 @@ describe("display helpers", () => {
     expect(formatHeadline(9, -19.85)).toBe("-19.9 pp");
     expect(formatHeadline(9, 0.01)).toBe("0.0 pp");
     expect(formatHeadline(3, null)).toBe("–");
+  });
+
+  it("reads each headline's good direction from the standard, so the trend's arrows and the documents' agree with it", () => {
+    expect(STANDARD_ID).toBe("nhs-england-wres");
+    expect(HEADLINE_DIRECTION).toEqual({ 1: "higher", 2: "towards-one", 3: "towards-one", 4: "towards-one", 5: "lower", 6: "lower", 7: "higher", 8: "lower", 9: "towards-zero" });
+    for (const def of WRES_STANDARD.indicators) expect(HEADLINE_DIRECTION[Number(def.id) as IndicatorNumber]).toBe(def.direction);
   });
 
   it("lists exclusions by file, sheet and reason", () => {

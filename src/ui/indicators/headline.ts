@@ -1,0 +1,25 @@
+// Each indicator's headline figure (the one saved per year and drawn in the trend): which standard the
+// saved rows belong to, which way is good, and how the figure is written. Derived from the standard's
+// definition (WRES_STANDARD), so a direction is written in one place.
+import { formatPoints, WRES_STANDARD, type Direction } from "../../indicators";
+import type { IndicatorNumber } from "../../plan/types";
+
+/** The standard the tab computes and saves results for. */
+export const STANDARD_ID = WRES_STANDARD.id;
+
+/** Which way is good for each indicator's headline figure (the one saved per year). */
+export const HEADLINE_DIRECTION = Object.fromEntries(WRES_STANDARD.indicators.map((def) => [Number(def.id), def.direction])) as Record<IndicatorNumber, Direction>;
+
+/** Decimal places shown for a headline: relative likelihoods 2, percentages and points 1. */
+export function headlinePlaces(indicator: IndicatorNumber): number {
+  return indicator >= 2 && indicator <= 4 ? 2 : 1;
+}
+
+
+/** A headline as written everywhere: "1.84", "13.3%", "+2.1 pp" (indicator 9), "–" when there is none. */
+export function formatHeadline(indicator: IndicatorNumber, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return "–";
+  if (indicator >= 2 && indicator <= 4) return value.toFixed(2);
+  if (indicator === 9) return formatPoints(value);
+  return `${value.toFixed(1)}%`;
+}

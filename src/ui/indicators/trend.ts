@@ -1,0 +1,50 @@
+// The year-on-year trend table: years as columns, indicators as rows, each cell with its move since the
+// year before, the arrow respecting which way is good for that indicator.
+import { trendOf, type Direction, type Trend } from "../../indicators";
+import type { IndicatorNumber, IndicatorResultRow } from "../../plan/types";
+import { HEADLINE_DIRECTION, headlinePlaces, STANDARD_ID } from "./headline";
+
+export interface TrendCell {
+  year: string;
+  value: number | null;
+  /** Compared with the year before it in the table (not-comparable for the first). */
+  trend: Trend;
+  /** The figure of the year before in the table (null for the first, or after a gap): the arrow's direction. */
+  previous: number | null;
+  origin: "computed" | "entered";
+}
+
+export interface TrendRow {
+  indicator: IndicatorNumber;
+  direction: Direction;
+  cells: (TrendCell | null)[];
+}
+
+export interface TrendTable {
+  years: string[];
+  rows: TrendRow[];
+}
+
+/** Years as columns (oldest first), indicators as rows, each cell with its move since the previous year. */
+export function trendTable(saved: IndicatorResultRow[], standard = STANDARD_ID): TrendTable {
+  const mine = saved.filter((r) => r.standard === standard);
+  const years = [...new Set(mine.map((r) => r.year))].sort();
+  const indicators = [...new Set(mine.map((r) => r.indicator))].sort((a, b) => a - b);
+  const rows = indicators.map((indicator): TrendRow => {
+    const direction = HEADLINE_DIRECTION[indicator];
+    let previous: number | null = null;
+    const cells = years.map((year, i): TrendCell | null => {
+      const row = mine.find((r) => r.indicator === indicator && r.year === year);
+      if (!row) {
+        previous = null;
+        return null;
+      }
+      const before = i === 0 ? null : previous;
+      const trend = i === 0 ? "not-comparable" : trendOf(row.value, before, direction, headlinePlaces(indicator));
+      previous = row.value;
+      return { year, value: row.value, trend, previous: before, origin: row.origin };
+    });
+    return { indicator, direction, cells };
+  });
+  return { years, rows };
+}
