@@ -2,6 +2,7 @@
 // one sheet per indicator table. Always the protected copy (for publication): small-number protection is
 // applied here (unless the document is protected already), every text cell goes through safeCell, and the
 // figures are the protected copy's, rounded as published (the cell's number format shows them as stored).
+// One file (about 420 lines) on purpose: one short writer per sheet, all sharing the Sheet helper and the number formats.
 import ExcelJS from "exceljs";
 import { HIDDEN_MARK, suppressResults } from "../indicators/index";
 import { cautionNote, EN_GB, englishNote, reasonNote, t } from "../indicators/messages";
