@@ -1,21 +1,25 @@
 // The tab's words: i18next with English (UK) and Welsh catalogues. Teams locale cy / cy-GB -> Welsh.
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
+import enNotes from "../indicators/notes/en-GB.json";
 import enGB from "./locales/en-GB.json";
 
 export type AppLocale = "en-GB" | "cy-GB";
 export const LOCALES: readonly AppLocale[] = ["en-GB", "cy-GB"];
-type Catalogue = typeof enGB;
+// Why a figure is not given, and the cautions beside one, are the indicator module's words (it writes them
+// into its own Markdown report too), so their home is src/indicators/notes; the tab reads them from there.
+const english = { ...enGB, indicatorNotes: enNotes };
+type Catalogue = typeof english;
 
 // English is bundled (every string falls back to it); Welsh is fetched when a Welsh session starts,
 // so an English session does not download a second catalogue before its first paint.
-const loaded = new Map<AppLocale, Catalogue>([["en-GB", enGB]]);
+const loaded = new Map<AppLocale, Catalogue>([["en-GB", english]]);
 
 /** Fetches a locale's catalogue once; call before `createI18n` for that locale. */
 export async function loadCatalogue(locale: AppLocale): Promise<void> {
   if (loaded.has(locale)) return;
-  const welsh = await import("./locales/cy-GB.json");
-  loaded.set(locale, welsh.default);
+  const [welsh, notes] = await Promise.all([import("./locales/cy-GB.json"), import("../indicators/notes/cy-GB.json")]);
+  loaded.set(locale, { ...welsh.default, indicatorNotes: notes.default });
 }
 
 export function resolveLocale(tag: string | null | undefined): AppLocale {
@@ -28,7 +32,7 @@ export function createI18n(locale: AppLocale): i18n {
   if (!catalogue) throw new Error(`The ${locale} catalogue is not loaded yet: await loadCatalogue("${locale}") first.`);
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { "en-GB": { translation: enGB }, [locale]: { translation: catalogue } },
+    resources: { "en-GB": { translation: english }, [locale]: { translation: catalogue } },
     lng: locale,
     fallbackLng: "en-GB",
     interpolation: { escapeValue: false },

@@ -1,9 +1,9 @@
 // The English the indicator module writes itself (method notes, the Markdown report): keys -> templates
 // with {placeholders}. Why a figure is not given and the cautions beside one are written once, in the
-// tab's catalogues (src/i18n/locales, section `indicatorNotes`, English and Welsh): the module returns
+// module's own catalogues (./notes, English and Welsh; the tab's i18n layer files them under `indicatorNotes`): the module returns
 // their codes (reasonNote, cautionNote) and reads the English from there for its own report, so the tab,
 // the Markdown report and the Excel workbook say the same thing.
-import { indicatorNotes } from "../i18n/locales/en-GB.json";
+import indicatorNotes from "./notes/en-GB.json";
 import type { IndicatorDefinition, Standard } from "./standard-types";
 import type { Caution, MethodNotePart, NotCalculableReason } from "./types";
 

@@ -10,9 +10,12 @@ import { ConfigPage, type ConfigSettings } from "../../src/ui/screens/ConfigPage
 import { formatDate, resolveLocale } from "../../src/i18n";
 import enGB from "../../src/i18n/locales/en-GB.json";
 import cyGB from "../../src/i18n/locales/cy-GB.json";
+import enNotes from "../../src/indicators/notes/en-GB.json";
+import cyNotes from "../../src/indicators/notes/cy-GB.json";
 import { NotProvisionedError } from "../../src/sharepoint/errors";
 
-const catalogues = { "en-GB": enGB, "cy-GB": cyGB };
+// The indicator module keeps its own notes; the i18n layer files them under indicatorNotes.
+const catalogues = { "en-GB": { ...enGB, indicatorNotes: enNotes }, "cy-GB": { ...cyGB, indicatorNotes: cyNotes } };
 
 vi.setConfig({ testTimeout: 90_000 });
 

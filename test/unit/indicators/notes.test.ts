@@ -1,11 +1,11 @@
-// Why a figure is not given and the cautions beside one are written once (the catalogues' indicatorNotes):
+// Why a figure is not given and the cautions beside one are written once (the module's catalogues in src/indicators/notes):
 // the tab, the Markdown report and the Excel workbook say the same words, English and Welsh have them all.
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { cautionNote, computeResults, reasonNote, renderMarkdown, type Caution, type NotCalculableReason, type RelativeLikelihoodResult } from "../../../src/indicators";
 import { englishNote } from "../../../src/indicators/messages";
 import { createI18n, loadCatalogue } from "../../../src/i18n";
-import enGB from "../../../src/i18n/locales/en-GB.json";
+import englishNotes from "../../../src/indicators/notes/en-GB.json";
 import { resultsWorkbook } from "../../../src/reports/results-xlsx";
 import { noteText } from "../../../src/ui/indicators/method-note";
 import { applications, dataset, staffMany } from "./fixtures";
@@ -46,8 +46,8 @@ describe("reasons and cautions, written once", () => {
       }
     }
     for (const caution of CAUTIONS) expect(englishNote(cautionNote(caution), english)).toBe(noteText(en, cautionNote(caution)));
-    expect(Object.keys(enGB.indicatorNotes.reason).length).toBe(REASONS.length + 3);
-    expect(Object.keys(enGB.indicatorNotes.caution).sort()).toEqual([...CAUTIONS].sort());
+    expect(Object.keys(englishNotes.reason).length).toBe(REASONS.length + 3);
+    expect(Object.keys(englishNotes.caution).sort()).toEqual([...CAUTIONS].sort());
   });
 
   it("says the same words in the Markdown report, the Excel workbook and the tab", async () => {
