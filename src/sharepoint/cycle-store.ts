@@ -23,7 +23,9 @@ import { readAllPages } from "./paging";
 import { planList } from "./lists";
 import { F, LIST_URLS } from "./schema";
 import { dayFromSharePoint, dayToSharePoint, siteTimeZoneFrom, type SiteTimeZone } from "./time-zone";
-import type { PlanSnapshot } from "./types";
+import type { CycleStore, PlanSnapshot } from "../plan/store";
+
+export type { CycleStore };
 
 /** The tab refused a step of the cycle; `refusal` says why, as a message key. */
 export class CycleRefusedError extends AppError {
@@ -91,16 +93,6 @@ export interface CycleDeps {
   indicatorResults(): Promise<IndicatorResultRow[]>;
   editorIds(): Promise<ReadonlySet<number>>;
   now(): Date;
-}
-
-export interface CycleStore {
-  planYearStatus(year: string): Promise<PlanYearStatus>;
-  moveYear(year: string, to: PlanYearState, note?: string | null): Promise<PlanYearStatus>;
-  recordDecision(year: string, draft: DecisionDraft): Promise<PlanYearStatus>;
-  approvedCopy(year: string): Promise<ApprovedCopy | null>;
-  consultationComments(year: string): Promise<ConsultationComment[]>;
-  addConsultationComment(year: string, objectiveId: number | null, comment: string): Promise<ConsultationComment[]>;
-  answerConsultationComment(year: string, commentId: number, answer: string): Promise<ConsultationComment[]>;
 }
 
 /** The saved results a year's plan was based on: that year's, else the newest year before it. */

@@ -3,7 +3,7 @@
 import type { Action, DataFile, IndicatorNumber, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
 import { INDICATOR_NUMBERS, RAGS } from "../plan/types";
 import type { ActionVersion, VersionFields } from "../plan/versions";
-import type { ActionPatch, ObjectivePatch } from "./types";
+import type { ActionPatch, ObjectivePatch } from "../plan/store";
 import { F } from "./schema";
 import { dayFromSharePoint, dayToSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
 

@@ -47,8 +47,8 @@ import { planList } from "./lists";
 import { textLengthIssues, withinLimits } from "./text-limits";
 import { LIST_GRANTS, PLAN_GROUPS, planEditorIds } from "./security-model";
 import { siteTimeZoneFrom, type SiteTimeZone } from "./time-zone";
-import type { ActionWrite, ObjectiveWrite, Settled } from "../plan/writer";
-import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "./types";
+import type { ActionBatchWrite, ObjectiveBatchWrite, Settled } from "../plan/writer";
+import type { ActionDraft, ActionPatch, ObjectiveDraft, ObjectivePatch, PlanSnapshot, PlanStore, ProgressChange } from "../plan/store";
 import { historyFields } from "./history-select";
 
 /**
@@ -426,7 +426,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
   }
 
   /** The history record a bulk action write owes, as changeAction and addAction write them one by one. */
-  function historyRecord(w: ActionWrite, id: number, planYear: string): Omit<UpdateRecord, "date" | "authorId"> | null {
+  function historyRecord(w: ActionBatchWrite, id: number, planYear: string): Omit<UpdateRecord, "date" | "authorId"> | null {
     if (w.kind === "create") {
       if (w.importedFrom) return { actionId: id, planYear, rag: w.fields.rag, previousRag: null, note: w.importedFrom, progress: w.fields.progress ?? null, kind: "import" };
       return { actionId: id, planYear, rag: w.fields.rag, previousRag: null, note: null, progress: w.fields.progress ?? null, kind: "update" };
@@ -653,11 +653,11 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       return remove<Action>(actions(), id, etag, () => readAction(id));
     },
 
-    async writeObjectives(writes: ObjectiveWrite[]) {
+    async writeObjectives(writes: ObjectiveBatchWrite[]) {
       // A closed year's objectives take only the change that closes them, as for a single edit.
       const states = await objectiveStates([...new Set(writes.flatMap((w) => (w.kind === "update" && !onlyCloses(w.patch) ? [w.id] : [])))]);
-      const tooLong = (w: ObjectiveWrite) => textLengthIssues("objectives", objectiveFields(w.kind === "create" ? w.fields : w.patch));
-      const refused = (w: ObjectiveWrite) => (w.kind === "update" && states.get(w.id)?.closed === true) || tooLong(w).length > 0;
+      const tooLong = (w: ObjectiveBatchWrite) => textLengthIssues("objectives", objectiveFields(w.kind === "create" ? w.fields : w.patch));
+      const refused = (w: ObjectiveBatchWrite) => (w.kind === "update" && states.get(w.id)?.closed === true) || tooLong(w).length > 0;
       // One batch of adds and ETag-guarded MERGEs, then one batch re-reading what was written.
       const sent = await settleEach(writes.filter((w) => !refused(w)), (web, w) => {
         const items = planList(web, "objectives").items;
@@ -684,7 +684,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       );
     },
 
-    async writeActions(writes: ActionWrite[]) {
+    async writeActions(writes: ActionBatchWrite[]) {
       const results: (Settled<Action> | null)[] = writes.map(() => null);
       // The owner's note rules, as for a single edit: checked before anything is sent.
       writes.forEach((w, i) => {
@@ -701,9 +701,9 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       });
       const pending = writes.map((w, i) => ({ w, i })).filter(({ i }) => results[i] === null);
       // The plan year each action is denormalised into, from its objective (one batch of reads).
-      const objectiveIdOf = (w: ActionWrite) => (w.kind === "create" ? w.fields.objectiveId : w.previous.objectiveId);
+      const objectiveIdOf = (w: ActionBatchWrite) => (w.kind === "create" ? w.fields.objectiveId : w.previous.objectiveId);
       const states = await objectiveStates([...new Set(pending.map(({ w }) => objectiveIdOf(w)))]);
-      const planYearOf = (w: ActionWrite) => (states.get(objectiveIdOf(w)) as { planYear: string }).planYear;
+      const planYearOf = (w: ActionBatchWrite) => (states.get(objectiveIdOf(w)) as { planYear: string }).planYear;
 
       const writable = pending.filter(({ w, i }) => {
         const objectiveId = objectiveIdOf(w);
@@ -725,10 +725,10 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       // History records (a new action's starting RAG; a change of RAG or progress, or a note) and re-reads, in one more batch.
       const author = await me();
       const date = now().toISOString();
-      const written: { w: ActionWrite; i: number; id: number; record: SpItem | null }[] = [];
+      const written: { w: ActionBatchWrite; i: number; id: number; record: SpItem | null }[] = [];
       await Promise.all(
         sent.map(async (r, k) => {
-          const { w, i } = writable[k] as { w: ActionWrite; i: number };
+          const { w, i } = writable[k] as { w: ActionBatchWrite; i: number };
           if (r.status === "rejected") {
             results[i] = await writeFailure<Action>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readAction(w.previous.id) : null);
             return;

@@ -10,9 +10,9 @@ import type {
   PlanSnapshot,
   PlanStore,
   ProgressChange,
-} from "../../src/sharepoint/types";
+} from "../../src/plan/store";
 import { ConflictError, OfflineError, PermissionError } from "../../src/sharepoint/errors";
-import type { ActionWrite, ObjectiveWrite, Settled } from "../../src/plan/writer";
+import type { ActionBatchWrite, ObjectiveBatchWrite, Settled } from "../../src/plan/writer";
 import { AUDIT_FIELDS, type ActionVersion, type VersionFields } from "../../src/plan/versions";
 import { action as anAction, objective as anObjective } from "./plan-fixtures";
 import { statusOf, type CycleEntry, type PlanYearStatus } from "../../src/plan/cycle/log";
@@ -272,11 +272,11 @@ export class FakePlanStore implements PlanStore {
   }
 
   /** Bulk writes go one by one here (each can be failed with failNext, as in a real $batch part). */
-  async writeObjectives(writes: ObjectiveWrite[]): Promise<Settled<Objective>[]> {
+  async writeObjectives(writes: ObjectiveBatchWrite[]): Promise<Settled<Objective>[]> {
     return settleEach(writes, (w) => (w.kind === "create" ? this.addObjective(w.fields) : this.updateObjective(w.id, w.etag, w.patch)));
   }
 
-  async writeActions(writes: ActionWrite[]): Promise<Settled<Action>[]> {
+  async writeActions(writes: ActionBatchWrite[]): Promise<Settled<Action>[]> {
     return settleEach(writes, async (w) => {
       if (w.kind !== "create") return this.updateAction(w.previous.id, w.previous.etag, w.patch, w.note);
       if (!w.importedFrom) return this.addAction(w.fields);
