@@ -1,5 +1,7 @@
 // An in-memory PlanStore for component tests: ETags that move on every write, refused stale writes
 // (ConflictError with both versions), the demo roles' permissions, and controllable failures.
+// One file on purpose: one class standing in for the whole PlanStore port, held to the same contract
+// as the SharePoint store (test/contract/plan-store.contract.ts).
 import type { Action, Capabilities, Objective, Person, ProgressUpdate, Rag } from "../../src/plan/types";
 import type { EvidenceFile } from "../../src/plan/comments";
 import type {
