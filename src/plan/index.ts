@@ -1,5 +1,6 @@
 // The plan's pure rules: RAG roll-up, overdue, summaries, what changed, validation, merging, numbering.
 export * from "./types";
+export type * from "./store";
 export * from "./rag";
 export * from "./dates";
 export * from "./overdue";

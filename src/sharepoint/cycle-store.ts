@@ -12,9 +12,9 @@ import "@pnp/sp/folders/index.js";
 import "@pnp/sp/files/index.js";
 import "@pnp/sp/regional-settings/web.js";
 import type { Capabilities, IndicatorResultRow } from "../plan/types";
-import { statusOf, type CycleEntry, type PlanYearStatus } from "../plan/cycle/log";
+import { statusOf, type CycleEntry } from "../plan/cycle/log";
 import { threadComments, type ConsultationComment, type ConsultationEntry } from "../plan/cycle/consultation";
-import { cycleRoleOf, refuseAnswer, refuseComment, refuseDecision, refuseMove, stateAfterDecision, type DecisionDraft, type Refusal } from "../plan/cycle/rules";
+import { cycleRoleOf, refuseAnswer, refuseComment, refuseDecision, refuseMove, stateAfterDecision, type Refusal } from "../plan/cycle/rules";
 import type { ApprovedCopy, AssuranceLevel, Decision, DecisionOutcome, PlanYearState } from "../plan/cycle/types";
 import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle/types";
 import { AppError, toAppError } from "./errors";
@@ -23,7 +23,9 @@ import { readAllPages } from "./paging";
 import { planList } from "./lists";
 import { F, LIST_URLS } from "./schema";
 import { dayFromSharePoint, dayToSharePoint, siteTimeZoneFrom, type SiteTimeZone } from "./time-zone";
-import type { PlanSnapshot } from "./types";
+import type { CycleStore, PlanSnapshot } from "../plan/store";
+
+export type { CycleStore };
 
 /** The tab refused a step of the cycle; `refusal` says why, as a message key. */
 export class CycleRefusedError extends AppError {
@@ -91,16 +93,6 @@ export interface CycleDeps {
   indicatorResults(): Promise<IndicatorResultRow[]>;
   editorIds(): Promise<ReadonlySet<number>>;
   now(): Date;
-}
-
-export interface CycleStore {
-  planYearStatus(year: string): Promise<PlanYearStatus>;
-  moveYear(year: string, to: PlanYearState, note?: string | null): Promise<PlanYearStatus>;
-  recordDecision(year: string, draft: DecisionDraft): Promise<PlanYearStatus>;
-  approvedCopy(year: string): Promise<ApprovedCopy | null>;
-  consultationComments(year: string): Promise<ConsultationComment[]>;
-  addConsultationComment(year: string, objectiveId: number | null, comment: string): Promise<ConsultationComment[]>;
-  answerConsultationComment(year: string, commentId: number, answer: string): Promise<ConsultationComment[]>;
 }
 
 /** The saved results a year's plan was based on: that year's, else the newest year before it. */

@@ -1,5 +1,5 @@
 // The SharePoint data layer: the only place that knows list names, OData queries, ETags, paging
-// and batching. Components use PlanStore (./types) and never build URLs.
+// and batching. It implements the plan's PlanStore (src/plan/store.ts, re-exported here); components never build URLs.
 export { createSp, type CreateSpOptions } from "./create-sp";
 export { BearerAuth, RetryingFetch, parseRetryAfter, type BearerAuthOptions, type RetryInfo, type RetryOptions, type TokenProvider } from "./behaviors";
 export { provision, type ProvisionReport } from "./provision";

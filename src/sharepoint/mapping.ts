@@ -3,8 +3,8 @@
 import type { Action, DataFile, IndicatorNumber, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
 import { INDICATOR_NUMBERS, RAGS } from "../plan/types";
 import type { ActionVersion, VersionFields } from "../plan/versions";
-import type { ActionPatch, ObjectivePatch } from "./types";
-import { F } from "./schema";
+import type { ActionPatch, ObjectivePatch } from "../plan/store";
+import { F, SCHEMA, type ListKey, type ListSpec } from "./schema";
 import { dayFromSharePoint, dayToSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
 
 export type SpItem = Record<string, unknown>;
@@ -15,48 +15,34 @@ function personSelect(field: string): string[] {
   return PERSON_PROJECTION.map((p) => `${field}/${p}`);
 }
 
-export const OBJECTIVE_SELECT = [
-  "Id",
-  F.title,
-  F.planYear,
-  F.objectiveNumber,
-  F.objectiveDescription,
-  ...personSelect(F.objectiveOwner),
-  ...personSelect(F.executiveSponsor),
-  F.indicators,
-  F.highImpactActions,
-  F.ragOverride,
-  F.ragOverrideReason,
-  F.readOnly,
-  "Modified",
-  // Modified By: the conflict view names who saved first.
-  ...personSelect("Editor"),
-];
-export const OBJECTIVE_EXPAND = [F.objectiveOwner, F.executiveSponsor, "Editor"];
-
-export const ACTION_SELECT = [
-  "Id",
-  F.title,
-  `${F.objective}Id`,
-  F.planYear,
-  F.actionNumber,
-  ...personSelect(F.leads),
-  F.leadText,
-  F.dueDate,
-  F.milestones,
-  F.progress,
-  F.kpis,
-  F.outcomes,
-  F.indicators,
-  F.rag,
-  F.carriedFrom,
-  "Modified",
-  ...personSelect("Editor"),
-  // The item's version label: at 1.0 its leads have not changed since it was created.
-  "OData__UIVersionString",
-];
-export const ACTION_EXPAND = [F.leads, "Editor"];
+/** The item's version label: at 1.0 an action's leads have not changed since it was created. */
 export const VERSION_LABEL = "OData__UIVersionString";
+
+/**
+ * The $select of a list's own fields, from the schema (src/sharepoint/schema.ts), so that a column
+ * added there is read without a second list here: a person as its projection, a lookup as its id.
+ */
+function fieldSelect(key: ListKey): string[] {
+  return listSpec(key).fields.flatMap((f) => (f.type === "person" || f.type === "multiPerson" ? personSelect(f.name) : f.type === "lookup" ? [`${f.name}Id`] : [f.name]));
+}
+
+/** The $expand a list's person fields need. */
+function personExpand(key: ListKey): string[] {
+  return listSpec(key).fields.flatMap((f) => (f.type === "person" || f.type === "multiPerson" ? [f.name] : []));
+}
+
+function listSpec(key: ListKey): ListSpec {
+  const spec = SCHEMA.find((l) => l.key === key);
+  if (!spec) throw new Error(`no list ${key} in the schema`);
+  return spec;
+}
+
+// Modified By (Editor): the conflict view names who saved first.
+export const OBJECTIVE_SELECT = ["Id", F.title, ...fieldSelect("objectives"), "Modified", ...personSelect("Editor")];
+export const OBJECTIVE_EXPAND = [...personExpand("objectives"), "Editor"];
+
+export const ACTION_SELECT = ["Id", F.title, ...fieldSelect("actions"), "Modified", ...personSelect("Editor"), VERSION_LABEL];
+export const ACTION_EXPAND = [...personExpand("actions"), "Editor"];
 
 export const UPDATE_SELECT = [
   "Id",
@@ -85,7 +71,7 @@ export const UPDATE_SELECT_BEFORE_REPLIES = UPDATE_SELECT.filter((field) => fiel
 /** The Title of a comment row that carries evidence files as its attachments. */
 export const EVIDENCE_TITLE = "Evidence";
 
-export const RESULT_SELECT = ["Id", F.resultYear, F.standard, F.indicator, F.value, F.detail, F.origin, "Modified"];
+export const RESULT_SELECT = ["Id", ...fieldSelect("indicatorResults"), "Modified"];
 
 /** Multi-value fields come as arrays (JSON light) or {results: [...]} (verbose). */
 function many(value: unknown): unknown[] {

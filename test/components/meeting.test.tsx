@@ -42,7 +42,7 @@ describe("the meeting side panel", () => {
   it("lists RAG moves, notes, completions and newly overdue actions since the date, and the overdue actions", async () => {
     const store = new FakePlanStore();
     await store.updateProgress(14, '"1"', { rag: "Amber", note: "Escalated to the People Committee" });
-    await store.updateProgress(12, '"1"', { rag: "Blue" });
+    await store.updateProgress(12, '"1"', { rag: "Blue", note: "Panels in place for every 8a+ post" });
     renderMeeting(store, { view: "sidepanel", since: "2025-09-01" });
 
     const move = (await screen.findAllByTestId("rag-move")).find((el) => el.textContent?.includes("2.2 Quarterly review"));

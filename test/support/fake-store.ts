@@ -1,5 +1,7 @@
 // An in-memory PlanStore for component tests: ETags that move on every write, refused stale writes
 // (ConflictError with both versions), the demo roles' permissions, and controllable failures.
+// One file on purpose: one class standing in for the whole PlanStore port, held to the same contract
+// as the SharePoint store (test/contract/plan-store.contract.ts).
 import type { Action, Capabilities, Objective, Person, ProgressUpdate, Rag } from "../../src/plan/types";
 import type { EvidenceFile } from "../../src/plan/comments";
 import type {
@@ -10,9 +12,10 @@ import type {
   PlanSnapshot,
   PlanStore,
   ProgressChange,
-} from "../../src/sharepoint/types";
-import { ConflictError, OfflineError, PermissionError } from "../../src/sharepoint/errors";
-import type { ActionWrite, ObjectiveWrite, Settled } from "../../src/plan/writer";
+} from "../../src/plan/store";
+import { ConflictError, NotFoundError, OfflineError, PermissionError, ValidationError } from "../../src/sharepoint/errors";
+import { validateProgress } from "../../src/plan/validation";
+import type { ActionBatchWrite, ObjectiveBatchWrite, Settled } from "../../src/plan/writer";
 import { AUDIT_FIELDS, type ActionVersion, type VersionFields } from "../../src/plan/versions";
 import { action as anAction, objective as anObjective } from "./plan-fixtures";
 import { statusOf, type CycleEntry, type PlanYearStatus } from "../../src/plan/cycle/log";
@@ -169,7 +172,8 @@ export class FakePlanStore implements PlanStore {
 
   async planYears(): Promise<string[]> {
     await this.call("planYears");
-    return [YEAR];
+    // As the SharePoint store reads them: the years the objectives carry, newest first.
+    return [...new Set(this.objectives.map((o) => o.planYear).filter((y) => y.length > 0))].sort().reverse();
   }
 
   async loadPlan(year: string): Promise<PlanSnapshot> {
@@ -186,7 +190,7 @@ export class FakePlanStore implements PlanStore {
   async addObjective(draft: ObjectiveDraft): Promise<Objective> {
     await this.call("addObjective");
     this.requireEdit();
-    const created: Objective = { ...draft, id: this.nextId++, etag: '"1"', modified: this.now() };
+    const created: Objective = { ...draft, indicators: sortedIndicators(draft.indicators), id: this.nextId++, etag: '"1"', modified: this.now() };
     this.objectives.push(created);
     return structuredClone(created);
   }
@@ -196,7 +200,7 @@ export class FakePlanStore implements PlanStore {
     this.requireEdit();
     const current = this.objectives.find((o) => o.id === id)!;
     if (current.etag !== etag) throw new ConflictError<Objective>({ ...current, ...patch }, structuredClone(current));
-    const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
+    const next = { ...current, ...patch, indicators: sortedIndicators(patch.indicators ?? current.indicators), etag: bump(current.etag), modified: this.now() };
     this.objectives = this.objectives.map((o) => (o.id === id ? next : o));
     return structuredClone(next);
   }
@@ -213,15 +217,27 @@ export class FakePlanStore implements PlanStore {
   async addAction(draft: ActionDraft): Promise<Action> {
     await this.call("addAction");
     this.requireEdit();
-    const created: Action = { ...draft, id: this.nextId++, etag: '"1"', modified: this.now() };
+    return structuredClone(this.create(draft, null));
+  }
+
+  /**
+   * A new action and the record that opens its history, as the SharePoint store writes them: its
+   * starting RAG, or for an imported action the import (`importedFrom`: the plan file's name).
+   */
+  private create(draft: ActionDraft, importedFrom: string | null): Action {
+    const created: Action = { ...draft, indicators: sortedIndicators(draft.indicators), id: this.nextId++, etag: '"1"', modified: this.now() };
     this.actions.push(created);
     this.logVersion(created, this.user);
-    return structuredClone(created);
+    const kind = importedFrom === null ? "update" : "import";
+    this.updates.push({ id: this.nextId++, actionId: created.id, author: this.user, date: this.now(), rag: created.rag, previousRag: null, note: importedFrom, progress: created.progress, kind });
+    return created;
   }
 
   async getAction(id: number): Promise<Action> {
     await this.call("getAction");
-    return structuredClone(this.actions.find((a) => a.id === id)!);
+    const found = this.actions.find((a) => a.id === id);
+    if (!found) throw new NotFoundError();
+    return structuredClone(found);
   }
 
   private canEditAction(current: Action): boolean {
@@ -236,7 +252,8 @@ export class FakePlanStore implements PlanStore {
       date: this.now(),
       rag: next.rag,
       previousRag: current.rag,
-      note: note ?? null,
+      // An update's note is kept trimmed (and a blank one not at all), as the SharePoint store keeps it.
+      note: kind === "update" ? (hasNote(note) ? note.trim() : null) : (note ?? null),
       progress: next.progress,
       kind,
     };
@@ -248,22 +265,27 @@ export class FakePlanStore implements PlanStore {
     await this.call("updateAction");
     const current = this.actions.find((a) => a.id === id)!;
     if (!this.canEditAction(current)) throw new PermissionError("forbidden", "You cannot change this action.");
+    // The note rules apply to an editor's full edit when it changes the RAG.
+    if (patch.rag !== undefined && patch.rag !== current.rag) refuseInvalid({ rag: patch.rag, note: note ?? null, progress: patch.progress ?? null });
     if (current.etag !== etag) throw new ConflictError<Action>({ ...current, ...patch }, structuredClone(current));
-    const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
+    const next = { ...current, ...patch, ...(patch.indicators ? { indicators: sortedIndicators(patch.indicators) } : {}), etag: bump(current.etag), modified: this.now() };
     this.actions = this.actions.map((a) => (a.id === id ? next : a));
     this.logVersion(next, this.user);
-    if (next.rag !== current.rag || next.progress !== current.progress) this.record(current, next, note, "update");
+    if (next.rag !== current.rag || next.progress !== current.progress || hasNote(note)) this.record(current, next, note, "update");
     return structuredClone(next);
   }
 
   async updateProgress(id: number, etag: string, change: ProgressChange): Promise<Action> {
     await this.call("updateProgress");
+    refuseInvalid(change);
     const current = this.actions.find((a) => a.id === id)!;
     if (!this.canEditAction(current)) throw new PermissionError("forbidden", "You cannot change this action.");
     const patch: Partial<Action> = {};
     if (change.rag !== undefined) patch.rag = change.rag;
     if (change.progress !== undefined) patch.progress = change.progress;
     if (current.etag !== etag) throw new ConflictError<Action>({ ...current, ...patch }, structuredClone(current));
+    // As the SharePoint store does: saving nothing new records nothing.
+    if ((patch.rag ?? current.rag) === current.rag && (patch.progress === undefined || patch.progress === current.progress) && !hasNote(change.note)) return structuredClone(current);
     const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
     this.actions = this.actions.map((a) => (a.id === id ? next : a));
     this.logVersion(next, this.user);
@@ -272,18 +294,18 @@ export class FakePlanStore implements PlanStore {
   }
 
   /** Bulk writes go one by one here (each can be failed with failNext, as in a real $batch part). */
-  async writeObjectives(writes: ObjectiveWrite[]): Promise<Settled<Objective>[]> {
+  async writeObjectives(writes: ObjectiveBatchWrite[]): Promise<Settled<Objective>[]> {
     return settleEach(writes, (w) => (w.kind === "create" ? this.addObjective(w.fields) : this.updateObjective(w.id, w.etag, w.patch)));
   }
 
-  async writeActions(writes: ActionWrite[]): Promise<Settled<Action>[]> {
+  async writeActions(writes: ActionBatchWrite[]): Promise<Settled<Action>[]> {
     return settleEach(writes, async (w) => {
       if (w.kind !== "create") return this.updateAction(w.previous.id, w.previous.etag, w.patch, w.note);
       if (!w.importedFrom) return this.addAction(w.fields);
       // As the SharePoint store does: an imported action's history records the import, not a RAG change.
-      const created = await this.addAction(w.fields);
-      this.updates.push({ id: this.nextId++, actionId: created.id, author: this.user, date: this.now(), rag: created.rag, previousRag: null, note: w.importedFrom, progress: created.progress, kind: "import" });
-      return created;
+      await this.call("addAction");
+      this.requireEdit();
+      return structuredClone(this.create(w.fields, w.importedFrom));
     });
   }
 
@@ -483,6 +505,20 @@ export class FakePlanStore implements PlanStore {
 }
 
 export type { Rag };
+
+function sortedIndicators<T extends number>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => a - b);
+}
+
+function hasNote(note: string | null | undefined): note is string {
+  return typeof note === "string" && note.trim().length > 0;
+}
+
+/** The owner's note rules (src/plan/validation.ts), refused as the SharePoint store refuses them. */
+function refuseInvalid(change: ProgressChange): void {
+  const issues = validateProgress(change);
+  if (issues.length > 0) throw new ValidationError(issues);
+}
 
 async function settleEach<I, T>(inputs: readonly I[], write: (input: I) => Promise<T>): Promise<Settled<T>[]> {
   const out: Settled<T>[] = [];

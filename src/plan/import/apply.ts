@@ -2,7 +2,7 @@
 // ids are needed), then every action with its history record. The store sends each group as $batch
 // requests; a failed write is reported and the rest go on. Since import is idempotent, running the
 // same file again finishes the job without duplicating what was written.
-import type { ActionWrite, ObjectiveWrite, PlanWriter, WriteFailure, WriteProgress } from "../writer";
+import type { ActionBatchWrite, ObjectiveBatchWrite, PlanWriter, WriteFailure, WriteProgress } from "../writer";
 import type { ImportDiff } from "./diff";
 
 export interface ImportOutcome {
@@ -26,7 +26,7 @@ export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgre
 
   const objectiveIds = new Map<string, number>();
   for (const change of diff.objectives) if (change.existing) objectiveIds.set(change.imported.key, change.existing.id);
-  const objectiveWrites = objectiveChanges.map((change): ObjectiveWrite =>
+  const objectiveWrites = objectiveChanges.map((change): ObjectiveBatchWrite =>
     change.existing ? { kind: "update", id: change.existing.id, etag: change.existing.etag, patch: change.patch } : { kind: "create", fields: change.imported.fields },
   );
   const objectiveResults = objectiveWrites.length > 0 ? await writer.writeObjectives(objectiveWrites) : [];
@@ -43,14 +43,14 @@ export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgre
   });
   advance(objectiveChanges.length);
 
-  const writable: { change: (typeof actionChanges)[number]; write: ActionWrite }[] = [];
+  const writable: { change: (typeof actionChanges)[number]; write: ActionBatchWrite }[] = [];
   for (const change of actionChanges) {
     const objectiveId = change.objectiveId ?? objectiveIds.get(change.objectiveKey);
     if (objectiveId === undefined) {
       outcome.skipped++;
       continue;
     }
-    const write: ActionWrite = change.existing
+    const write: ActionBatchWrite = change.existing
       ? { kind: "update", previous: change.existing, patch: change.patch, note: null }
       : { kind: "create", fields: { ...change.imported.fields, objectiveId }, ...(fileName ? { importedFrom: fileName } : {}) };
     writable.push({ change, write });

@@ -1,29 +1,26 @@
 // A bulk write whose second $batch request fails outright (throttled past its retries): it ends,
 // with every part answered, instead of waiting for ever; SharePoint keeps what the first request
 // committed; and running the roll-over again finishes it without writing anything twice.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { applyRollover, rollOverPlan } from "../../../src/plan/rollover";
 import { ThrottledError } from "../../../src/sharepoint/errors";
 import { createPlanStore } from "../../../src/sharepoint/plan-store";
-import { EDITOR, seedSmallPlan, startSite, YEAR, type Site } from "./support";
+import { EDITOR, seedSmallPlan, YEAR } from "./support";
+import { useSite } from "../../support/local-site";
 
 const NEXT = "2025/26";
 /** More than two $batch requests' worth of actions (20 parts each). */
 const ACTIONS = 45;
 
 describe("bulk writes when a batch request fails", () => {
-  let site: Site;
+  const site = useSite();
   let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
   beforeAll(async () => {
-    site = await startSite();
     plan = await seedSmallPlan(site);
     const editor = site.store(EDITOR);
     for (let n = 3; n <= ACTIONS; n++) {
       await editor.addAction({ ...plan.amaraAction, objectiveId: plan.objective.id, number: `1.${n}`, title: `Action ${n}`, leads: [plan.amara], rag: "Amber" });
     }
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("fails the second request's parts and the rest with the throttling error, keeps the first request's, and a second run completes without duplicates", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/items/index.js";
@@ -7,17 +7,14 @@ import type { RetryInfo } from "../../../src/sharepoint/behaviors";
 import { ThrottledError } from "../../../src/sharepoint/errors";
 import { createPlanStore } from "../../../src/sharepoint/plan-store";
 import { F, LIST_TITLES } from "../../../src/sharepoint/schema";
-import { EDITOR, seedSmallPlan, startSite, YEAR, type Site } from "./support";
+import { EDITOR, seedSmallPlan, YEAR } from "./support";
+import { useSite } from "../../support/local-site";
 
 describe("batches and throttling against the local SharePoint server", () => {
-  let site: Site;
+  const site = useSite();
   let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
   beforeAll(async () => {
-    site = await startSite();
     plan = await seedSmallPlan(site);
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("applies the other parts of a batch when one part fails (not transactional)", async () => {

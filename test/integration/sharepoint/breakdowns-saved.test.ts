@@ -1,21 +1,18 @@
 // The grown results document (schema 3, with breakdowns) saved through @pnp/sp to the local SharePoint server and
 // read back as the tab reads it: every breakdown comes back as saved, with its hidden cells still hidden.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { computeResults, suppressResults } from "../../../src/indicators";
 import { readWorkbooks } from "../../../src/workbook";
 import { generateTrust } from "../../../src/demo/trust";
 import { rowsToSave, savedResults } from "../../../src/ui/indicators/saved-results";
-import { COMMITTEE, EDITOR, seedSmallPlan, startSite, type Site } from "./support";
+import { COMMITTEE, EDITOR, seedSmallPlan } from "./support";
+import { useSite } from "../../support/local-site";
 import { smallCountsShown, BOARD_MEMBERS } from "../../support/small-counts";
 
 describe("breakdowns saved to SharePoint and read back", () => {
-  let site: Site;
+  const site = useSite();
   beforeAll(async () => {
-    site = await startSite();
     await seedSmallPlan(site);
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("saves the protected breakdowns with each indicator and reads them back unchanged, and a schema-2 detail still reads", async () => {

@@ -1,6 +1,6 @@
 // Comments that can be answered, and evidence files, through @pnp/sp against the local server: what
 // SharePoint itself allows (WriteSecurity 2 on WRES Progress Updates) and list item attachments.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/items/index.js";
@@ -8,16 +8,13 @@ import "@pnp/sp/attachments/index.js";
 import { F, LIST_TITLES } from "../../../src/sharepoint/schema";
 import { planList } from "../../../src/sharepoint/lists";
 import { mentionToken, threadComments } from "../../../src/plan/comments";
-import { AMARA, CHAIR, COMMITTEE, EDITOR, TOM, seedSmallPlan, startSite, type Site } from "./support";
+import { AMARA, CHAIR, COMMITTEE, EDITOR, TOM, seedSmallPlan } from "./support";
+import { useSite } from "../../support/local-site";
 
-let site: Site;
+const site = useSite();
 let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeAll(async () => {
-  site = await startSite();
   plan = await seedSmallPlan(site);
-});
-afterAll(async () => {
-  await site?.close();
 });
 
 const updates = (upn: string) => planList(site.sp(upn).web, "progressUpdates");

@@ -1,24 +1,21 @@
 // Date-only values as SharePoint Online keeps them: local midnight of the site's time zone, in UTC.
 // A due date typed into the list during British Summer Time must show as that day in the tab, and
 // what the tab writes must be what SharePoint itself would have stored.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/items/index.js";
 import "@pnp/sp/regional-settings/web.js";
 import { setSiteTimeZone } from "../../../src/localsp/regional";
 import { F, LIST_TITLES } from "../../../src/sharepoint/schema";
-import { ADMIN, EDITOR, YEAR, seedSmallPlan, startSite, type Site } from "./support";
+import { ADMIN, EDITOR, YEAR, seedSmallPlan } from "./support";
+import { useSite } from "../../support/local-site";
 
 describe("due dates in the site's time zone", () => {
-  let site: Site;
+  const site = useSite();
   let actionId: number;
   beforeAll(async () => {
-    site = await startSite();
     ({ amaraAction: { id: actionId } } = await seedSmallPlan(site));
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   const rawDueDate = async (id: number) =>

@@ -1,17 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NotProvisionedError } from "../../../src/sharepoint/errors";
 import { CHUNK_THRESHOLD } from "../../../src/sharepoint/files";
-import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, startSite, type Site, setUpPlan } from "./support";
+import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, setUpPlan } from "./support";
+import { useSite } from "../../support/local-site";
 
 describe("the WRES Data library against the local SharePoint server", () => {
-  let site: Site;
+  const site = useSite();
   beforeAll(async () => {
-    site = await startSite();
     await setUpPlan(site);
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("uploads a workbook and reads it back byte for byte, overwriting by name", async () => {

@@ -1,7 +1,7 @@
 // Leads that are SharePoint groups, through @pnp/sp against the local server: a staff network's
 // co-chairs share an action. Any member of the lead group writes progress records that count; a
 // non-member's record is a comment. A people-only person field refuses a group, as SharePoint does.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import "@pnp/sp/site-groups/index.js";
 import "@pnp/sp/fields/index.js";
 import { F, LIST_TITLES } from "../../../src/sharepoint/schema";
@@ -9,22 +9,19 @@ import { planList } from "../../../src/sharepoint/lists";
 import { isLead, myActions } from "../../../src/ui/state/planView";
 import { PermissionError } from "../../../src/sharepoint/errors";
 import type { Person } from "../../../src/plan/types";
-import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, YEAR, seedSmallPlan, startSite, type Site } from "./support";
+import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, YEAR, seedSmallPlan } from "./support";
+import { useSite } from "../../support/local-site";
 
-let site: Site;
+const site = useSite();
 let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 let coChairs: Person;
 beforeAll(async () => {
-  site = await startSite();
   plan = await seedSmallPlan(site);
   // A site group made by the site owner, as a trust would for its network's co-chairs.
   const admin = site.sp(ADMIN);
   const group = (await admin.web.siteGroups.add({ Title: "BAME Network Co-Chairs" })) as unknown as { Id: number; Title: string };
   await admin.web.siteGroups.getById(group.Id).users.add(`i:0#.f|membership|${CHAIR}`);
   coChairs = { id: group.Id, title: group.Title, email: null };
-});
-afterAll(async () => {
-  await site?.close();
 });
 
 async function rest(upn: string, path: string, body?: unknown): Promise<{ status: number; json: () => Record<string, unknown> }> {

@@ -1,12 +1,13 @@
 // Importing a published-style plan through the real data layer: the writes go out as $batch
 // requests (a handful, whatever the number of actions), each action gets its history record,
 // a second import writes nothing, and a stale row is refused as a conflict, not overwritten.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { changesSince } from "../../../src/plan/changes";
 import { applyImport, parsePlanGrid, planImportDiff } from "../../../src/plan/import";
 import { ConflictError } from "../../../src/sharepoint/errors";
 import { publishedPlanSheet } from "../../unit/plan-import/fixtures";
-import { EDITOR, startSite, YEAR, type Site, setUpPlan } from "./support";
+import { EDITOR, YEAR, setUpPlan } from "./support";
+import { useSite, type Site } from "../../support/local-site";
 
 const options = { planYear: YEAR, fileName: "wres-plan.xlsx" };
 
@@ -16,13 +17,9 @@ async function diffFor(site: Site, rows = publishedPlanSheet().rows) {
 }
 
 describe("plan import against the local SharePoint server", () => {
-  let site: Site;
+  const site = useSite();
   beforeAll(async () => {
-    site = await startSite();
     await setUpPlan(site);
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("writes the objectives and actions in $batch requests, with a history record per action", async () => {

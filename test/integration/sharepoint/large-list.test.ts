@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/items/index.js";
@@ -6,7 +6,8 @@ import "@pnp/sp/batching.js";
 import { ListThresholdError, toAppError } from "../../../src/sharepoint/errors";
 import { readAllPages } from "../../../src/sharepoint/paging";
 import { F, LIST_TITLES } from "../../../src/sharepoint/schema";
-import { EDITOR, FAST_TMP, seedSmallPlan, startSite, YEAR, type Site } from "./support";
+import { EDITOR, seedSmallPlan, YEAR } from "./support";
+import { useSite, FAST_TMP } from "../../support/local-site";
 
 const TOTAL = 12_000;
 /** Seeded updates are dated one minute apart from here, after the records written when the plan was set up. */
@@ -14,12 +15,11 @@ const BASE = Date.UTC(2030, 0, 1);
 const minute = (i: number) => new Date(BASE + i * 60_000).toISOString();
 
 describe("a progress history larger than the list view threshold (5,000)", () => {
-  let site: Site;
+  const site = useSite({ dataRoot: FAST_TMP });
   let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
   let createMs = 0;
   let seeded = 0;
   beforeAll(async () => {
-    site = await startSite({ dataRoot: FAST_TMP });
     plan = await seedSmallPlan(site);
     // The history filled up to 12,000 items in $batch requests (pnpjs sends at most 20 per $batch),
     // four batches at a time; every 400th update is Amara's action's, the rest Tom's.
@@ -58,9 +58,6 @@ describe("a progress history larger than the list view threshold (5,000)", () =>
       .run(progress.guid);
     await site.restart();
   }, 300_000);
-  afterAll(async () => {
-    await site?.close();
-  });
 
   it("pages through all 12,000 items with no item lost or repeated", async () => {
     let pages = 0;

@@ -1,21 +1,18 @@
 // The plan's lists are found by their URL, not their title: a site owner who renames a list in List
 // settings (its URL stays) keeps a working tab, and set-up neither offers itself again nor makes a
 // second copy of the list.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import { provision } from "../../../src/sharepoint/provision";
 import { LIST_TITLES } from "../../../src/sharepoint/schema";
-import { ADMIN, EDITOR, objectiveDraft, setUpPlan, startSite, YEAR, type Site } from "./support";
+import { ADMIN, EDITOR, objectiveDraft, setUpPlan, YEAR } from "./support";
+import { useSite } from "../../support/local-site";
 
 describe("lists addressed by URL", () => {
-  let site: Site;
+  const site = useSite();
   beforeAll(async () => {
-    site = await startSite();
     await setUpPlan(site);
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("keeps reading and writing every list after a site owner renames them all, and set-up finds them", async () => {

@@ -1,23 +1,20 @@
 // People are ensured on the site by their sign-in name (the UPN in SharePoint's claims login), never
 // by a login made from their e-mail address, which SharePoint Online refuses wherever the two differ.
 // Rukhsana Begum (demo directory) signs in as r.begum@wres.test; her e-mail is rukhsana.begum@nhs.test.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../../src/sharepoint/errors";
-import { EDITOR, setUpPlan, startSite, type Site } from "./support";
+import { EDITOR, setUpPlan } from "./support";
+import { useSite } from "../../support/local-site";
 
 const RUKHSANA = { upn: "r.begum@wres.test", email: "rukhsana.begum@nhs.test" };
 /** In the directory, not yet on the site: only ensureUser puts him there. */
 const KWAME = { upn: "k.osei@wres.test", email: "kwame.osei@nhs.test" };
 
 describe("choosing people whose sign-in name differs from their e-mail address", () => {
-  let site: Site;
+  const site = useSite();
   beforeAll(async () => {
-    site = await startSite();
     await setUpPlan(site);
     site.server.store.upsertUser({ upn: KWAME.upn, email: KWAME.email, title: "Kwame Osei", jobTitle: "Head of Learning", defaultRole: null });
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("finds a site user typed by e-mail address, as the people picker offers", async () => {

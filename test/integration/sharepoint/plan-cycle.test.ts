@@ -1,23 +1,20 @@
 // The plan year's cycle through the real data layer (@pnp/sp) against the local server, and, by raw
 // REST with each role's own token, what SharePoint itself refuses: the record of the cycle and the
 // approved copy can be changed by nobody but a site owner (docs/plan-cycle.md).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { compareWithApproved } from "../../../src/plan/cycle/since-approval";
 import { addToPlanGroup } from "../../../src/sharepoint/security-model";
 import { approvedCopyFileName, CycleRefusedError } from "../../../src/sharepoint/cycle-store";
 import { F, LIST_TITLES } from "../../../src/sharepoint/schema";
-import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, TOM, YEAR, seedSmallPlan, startSite, type Site } from "./support";
+import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, TOM, YEAR, seedSmallPlan } from "./support";
+import { useSite } from "../../support/local-site";
 
-let site: Site;
+const site = useSite();
 let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeAll(async () => {
-  site = await startSite();
   plan = await seedSmallPlan(site);
   // Tom is also a plan editor, without being a site owner (a team member in WRES Plan Editors).
   await addToPlanGroup(site.sp(ADMIN), "editors", `i:0#.f|membership|${TOM}`);
-});
-afterAll(async () => {
-  await site?.close();
 });
 
 async function refusalOf(work: Promise<unknown>): Promise<string> {
@@ -183,17 +180,13 @@ describe("the frozen copy and the record, by raw REST", () => {
 });
 
 describe("upgrading a schema-4 site to the plan year's cycle (schema 6)", () => {
-  let old: Site;
+  const old = useSite();
   beforeAll(async () => {
-    old = await startSite();
     const { provision } = await import("../../../src/sharepoint/provision");
     const { DEMO_GROUPS } = await import("../../../src/localsp/seed-plan");
     await provision(old.sp(ADMIN), { version: 4 });
     for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(old.sp(ADMIN), group, `i:0#.f|membership|${upn}`);
     await addToPlanGroup(old.sp(ADMIN), "editors", `i:0#.f|membership|${TOM}`);
-  });
-  afterAll(async () => {
-    await old?.close();
   });
 
   it("is offered as an upgrade; a plan editor who is not a site owner is told a site owner must do it; a site owner makes the lists with their permissions", async () => {

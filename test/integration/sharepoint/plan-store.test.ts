@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ConflictError, PermissionError, ValidationError } from "../../../src/sharepoint/errors";
 import type { Action } from "../../../src/plan/types";
 import { mergeFields, patchFrom } from "../../../src/plan/conflict";
 import { rollUpRag } from "../../../src/plan/rag";
 import { itemEtag } from "../../../src/plan/authority";
-import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, seedSmallPlan, startSite, TOM, YEAR, type Site } from "./support";
+import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, seedSmallPlan, TOM, YEAR } from "./support";
+import { useSite } from "../../support/local-site";
 
 describe("PlanStore against the local SharePoint server", () => {
-  let site: Site;
+  const site = useSite();
   let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
   beforeAll(async () => {
-    site = await startSite();
     plan = await seedSmallPlan(site);
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("reads the plan year back in one snapshot", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/fields/index.js";
@@ -8,16 +8,11 @@ import { NotProvisionedError, OfflineError, PermissionError } from "../../../src
 import { createSp } from "../../../src/sharepoint/create-sp";
 import { createPlanStore } from "../../../src/sharepoint/plan-store";
 import { F, LIST_TITLES, SCHEMA, SCHEMA_VERSION } from "../../../src/sharepoint/schema";
-import { ADMIN, AMARA, COMMITTEE, EDITOR, startSite, type Site } from "./support";
+import { ADMIN, AMARA, COMMITTEE, EDITOR } from "./support";
+import { useSite, type Site } from "../../support/local-site";
 
 describe("provisioning against the local SharePoint server", () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await startSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
+  const site = useSite();
 
   it("says the site is not set up yet, and what the user could do, before provisioning", async () => {
     const store = site.store(EDITOR);

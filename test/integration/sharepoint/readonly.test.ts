@@ -1,23 +1,18 @@
 // A plan year closed by roll-over stays closed: the Objectives list carries a ReadOnly flag that
 // the data layer writes and reads back, and provisioning adds it to a site made before schema 2.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/fields/index.js";
 import { provision } from "../../../src/sharepoint/provision";
 import { F, LIST_TITLES, SCHEMA_VERSION } from "../../../src/sharepoint/schema";
 import { AppError } from "../../../src/sharepoint/errors";
-import { ADMIN, AMARA, EDITOR, objectiveDraft, startSite, type Site } from "./support";
+import { ADMIN, AMARA, EDITOR, objectiveDraft } from "./support";
+import { useSite } from "../../support/local-site";
 
 /** An objective with a title, year and number and nothing else filled in. */
 describe("closing a plan year (ReadOnly on objectives)", () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await startSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
+  const site = useSite();
 
   it("provisions a ReadOnly field, writes it and reads it back", async () => {
     const report = await provision(site.sp(EDITOR));

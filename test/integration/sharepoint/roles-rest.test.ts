@@ -1,18 +1,15 @@
 // Raw REST, no tab involved: each demo role against a site the app itself set up. What SharePoint
 // refuses here, it refuses to anyone opening the lists in SharePoint or calling REST with their
 // own token; the tab's own checks are only convenience.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { F, LIST_TITLES } from "../../../src/sharepoint/schema";
-import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, TOM, YEAR, seedSmallPlan, startSite, type Site } from "./support";
+import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, TOM, YEAR, seedSmallPlan } from "./support";
+import { useSite } from "../../support/local-site";
 
-let site: Site;
+const site = useSite();
 let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeAll(async () => {
-  site = await startSite();
   plan = await seedSmallPlan(site);
-});
-afterAll(async () => {
-  await site?.close();
 });
 
 async function rest(upn: string, path: string, init: { method?: string; body?: unknown; merge?: boolean } = {}): Promise<{ status: number; json: () => Record<string, unknown> }> {

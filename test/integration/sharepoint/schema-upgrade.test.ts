@@ -2,7 +2,7 @@
 // ("[wres-schema:N]"); a site set up by an older app is offered an upgrade that adds what is missing
 // (fields, choices, view columns) and keeps the data; until then the tab says so instead of
 // failing with SharePoint's 400. The app's columns are in each list's default view.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/fields/index.js";
@@ -16,7 +16,8 @@ import { DEMO_GROUPS } from "../../../src/localsp/seed-plan";
 import { F, SCHEMA, SCHEMA_VERSION } from "../../../src/sharepoint/schema";
 import { AppError, PermissionError } from "../../../src/sharepoint/errors";
 import type { ActionDraft } from "../../../src/sharepoint/types";
-import { ADMIN, AMARA, COMMITTEE, EDITOR, startSite, YEAR, type Site } from "./support";
+import { ADMIN, AMARA, COMMITTEE, EDITOR, YEAR } from "./support";
+import { useSite, type Site } from "../../support/local-site";
 
 function actionDraft(objectiveId: number, title: string): ActionDraft {
   return { objectiveId, number: "1.1", title, leads: [], leadText: null, dueDate: null, milestones: null, progress: null, kpis: null, outcomes: null, indicators: [], rag: "Amber" };
@@ -28,13 +29,9 @@ async function viewFields(site: Site, key: (typeof SCHEMA)[number]["key"]): Prom
 }
 
 describe("default views", () => {
-  let site: Site;
+  const site = useSite();
   beforeAll(async () => {
-    site = await startSite();
     await provision(site.sp(ADMIN));
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("shows the app's columns in every list's default view, after the title", async () => {
@@ -49,13 +46,7 @@ describe("default views", () => {
 });
 
 describe("upgrading a site set up by an older app", () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await startSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
+  const site = useSite();
 
   it("says a schema-1 site is older than the app, and reading it is a clear 'upgrade needed', not a 400", async () => {
     await provision(site.sp(ADMIN), { version: 1 });
@@ -104,13 +95,7 @@ describe("upgrading a site set up by an older app", () => {
 });
 
 describe("upgrading a schema-3 site: Leads takes SharePoint groups (schema 4)", () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await startSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
+  const site = useSite();
 
   const leadsMode = async () =>
     (await planList(site.sp(ADMIN).web, "actions").fields.getByInternalNameOrTitle(F.leads).select("SelectionMode")<{ SelectionMode: number }>()).SelectionMode;
@@ -145,13 +130,7 @@ describe("upgrading a schema-3 site: Leads takes SharePoint groups (schema 4)", 
 });
 
 describe("upgrading a schema-4 site: comments that can be answered (schema 5)", () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await startSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
+  const site = useSite();
 
   it("adds ReplyTo and Mentions to the progress history and keeps every comment", async () => {
     const admin = site.sp(ADMIN);

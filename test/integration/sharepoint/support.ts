@@ -1,14 +1,7 @@
-// Starts the local SharePoint server on a free loopback port with a temp data directory, and
-// builds the real @pnp/sp data layer against it as any demo user.
-import { existsSync, mkdtempSync, rmSync, statfsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { SPFI } from "@pnp/sp";
-import { startLocalSharePoint } from "../../../src/localsp/server";
-import { createSp } from "../../../src/sharepoint/create-sp";
-import { createPlanStore } from "../../../src/sharepoint/plan-store";
-import type { RetryInfo } from "../../../src/sharepoint/behaviors";
-import type { ObjectiveDraft, PlanStore } from "../../../src/sharepoint/types";
+// The demo users and the small plan the SharePoint integration tests share; the site itself comes
+// from test/support/local-site.ts (useSite).
+import type { ObjectiveDraft } from "../../../src/plan/store";
+import type { Site } from "../../support/local-site";
 
 export const ADMIN = "admin@wres.test";
 export const EDITOR = "edi.lead@wres.test";
@@ -16,52 +9,6 @@ export const AMARA = "amara.okafor@wres.test";
 export const TOM = "tom.hughes@wres.test";
 export const CHAIR = "network.chair@wres.test";
 export const COMMITTEE = "committee@wres.test";
-
-/**
- * A RAM-backed temp folder where there is a roomy one (Linux /dev/shm with 512 MB free; containers
- * often give it only 64 MB): bulk tests then do not wait on the server's disk syncs.
- */
-export const FAST_TMP = roomy("/dev/shm", 512 * 1024 * 1024) ? "/dev/shm" : tmpdir();
-
-function roomy(path: string, bytes: number): boolean {
-  try {
-    const stats = statfsSync(path);
-    return existsSync(path) && stats.bavail * stats.bsize >= bytes;
-  } catch {
-    return false;
-  }
-}
-
-export type Server = Awaited<ReturnType<typeof startLocalSharePoint>>;
-
-export interface Site {
-  server: Server;
-  dataDir: string;
-  sp(upn: string, options?: { retries?: number; onRetry?: (info: RetryInfo) => void }): SPFI;
-  store(upn: string): PlanStore;
-  restart(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function startSite(options: { threshold?: number; dataRoot?: string } = {}): Promise<Site> {
-  const dataDir = mkdtempSync(join(options.dataRoot ?? tmpdir(), "wres-sp-"));
-  const start = () => startLocalSharePoint({ dataDir, seed: "none", port: 0, ...(options.threshold ? { threshold: options.threshold } : {}) });
-  const site: Site = {
-    server: await start(),
-    dataDir,
-    sp: (upn, extra = {}) => createSp({ siteUrl: site.server.siteUrl, getToken: async () => `dev:${upn}`, retries: extra.retries ?? 3, ...(extra.onRetry ? { onRetry: extra.onRetry } : {}) }),
-    store: (upn) => createPlanStore(site.sp(upn)),
-    async restart() {
-      await site.server.close();
-      site.server = await start();
-    },
-    async close() {
-      await site.server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-  return site;
-}
 
 export const YEAR = "2024/25";
 

@@ -2,23 +2,20 @@
 // a longer value is refused with SharePoint Online's answer (docs/sharepoint.md §3.4), and the
 // data layer never sends one: it refuses first, naming the field. Required columns are not
 // enforced by the REST items endpoint (as on SharePoint Online), so the app checks them itself.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/items/index.js";
 import { planList } from "../../../src/sharepoint/lists";
 import { F } from "../../../src/sharepoint/schema";
 import { ValidationError } from "../../../src/sharepoint/errors";
-import { EDITOR, objectiveDraft, setUpPlan, startSite, YEAR, type Site } from "./support";
+import { EDITOR, objectiveDraft, setUpPlan, YEAR } from "./support";
+import { useSite } from "../../support/local-site";
 
 describe("text limits", () => {
-  let site: Site;
+  const site = useSite();
   beforeAll(async () => {
-    site = await startSite();
     await setUpPlan(site);
-  });
-  afterAll(async () => {
-    await site?.close();
   });
 
   it("answers an over-long single line of text as SharePoint Online does, and stores nothing", async () => {

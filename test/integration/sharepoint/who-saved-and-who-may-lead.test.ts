@@ -1,17 +1,14 @@
 // Issue 19, through @pnp/sp against the local SharePoint server: who saved an item last (the
 // conflict dialog names them: SharePoint's Modified By, or the newest counting progress record's
 // author), and whether a person chosen as a lead could update the plan (the people picker warns).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, TOM, seedSmallPlan, startSite, type Site } from "./support";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, TOM, seedSmallPlan } from "./support";
+import { useSite } from "../../support/local-site";
 
-let site: Site;
+const site = useSite();
 let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeAll(async () => {
-  site = await startSite();
   plan = await seedSmallPlan(site);
-});
-afterAll(async () => {
-  await site?.close();
 });
 
 describe("who saved last", () => {

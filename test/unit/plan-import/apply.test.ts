@@ -39,11 +39,17 @@ describe("applyImport", () => {
     await importSheet(store, publishedPlanSheet());
     const sheet = publishedPlanSheet();
     const rows = sheet.rows.map((row) => [...row]);
-    (rows[6] as unknown[])[7] = "Red";
+    // Green, not Red: a store refuses Red without a note (the note rules), and an import writes none.
+    (rows[6] as unknown[])[7] = "Green";
     const { outcome } = await importSheet(store, { ...sheet, rows });
     expect(outcome.updated).toEqual({ objectives: 0, actions: 1 });
-    expect((await store.loadPlan(YEAR)).actions.find((a) => a.number === "1.2")?.rag).toBe("Red");
-    expect(store.updates.map((u) => [u.previousRag, u.rag])).toEqual([["Amber", "Red"]]);
+    const changed = (await store.loadPlan(YEAR)).actions.find((a) => a.number === "1.2");
+    expect(changed?.rag).toBe("Green");
+    // Its history: the starting RAG the first import wrote, then the change.
+    expect(store.updates.filter((u) => u.actionId === changed?.id).map((u) => [u.previousRag, u.rag])).toEqual([
+      [null, "Amber"],
+      ["Amber", "Green"],
+    ]);
   });
 
   it("reports a failed write, skips that objective's actions, and finishes on the next import", async () => {
