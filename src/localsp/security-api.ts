@@ -8,7 +8,7 @@ import { P, has, toBasePermissions, type RoleDefinition } from "./permissions";
 import { WEB_SCOPE, itemScope, listScope, type Guard, type GroupRow, type Security } from "./security";
 import { firstArg, type Segment } from "./segments";
 import type { ItemRecord, ListRow, SiteRow, Store, UserRow } from "./store";
-import type { ApiResponse } from "./api";
+import type { ApiResponse } from "./rest/http";
 
 export type Securable = { kind: "web" } | { kind: "list"; list: ListRow } | { kind: "item"; list: ListRow; item: ItemRecord };
 
