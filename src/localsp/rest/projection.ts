@@ -1,5 +1,6 @@
 // Plain entities (web, users, lists, fields, files) as OData documents: $select, $expand,
-// $filter, $orderby and $top applied in memory. List items have their own engine (../items.ts).
+// $filter, $orderby and $top applied in memory. List items have their own engine
+// (../item-projection.ts, ../item-query.ts).
 import { badRequest, noSuchProperty } from "../errors";
 import { collectionDocument, Entity, entityDocument } from "../format";
 import { compareForSort, evaluateFilter, parseFilter } from "../odata-filter";
