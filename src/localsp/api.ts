@@ -9,7 +9,8 @@ import { SpError, accessDenied, badRequest, fileNotFound, unsupported } from "./
 import type { FaultControl } from "./faults";
 import { errorDocument, formatOf, type Format } from "./format";
 import { P, has } from "./permissions";
-import { Guard, Security } from "./security";
+import { Guard } from "./guard";
+import { Security } from "./security";
 import { parseSegments, type Segment } from "./segments";
 import type { Store } from "./store";
 import { answer } from "./rest/answer";

@@ -3,7 +3,8 @@ import { badRequest, noSuchProperty, SpError, thresholdExceeded, unsupported } f
 import { isReferenceField, KIND } from "./fields";
 import { referenceSubValue, splitList } from "./item-projection";
 import { findField, itemEntityType, type ListScope, storedValue } from "./items";
-import { compareForSort, evaluateFilter, type FilterNode, filterPaths, leadingClause, parseFilter } from "./odata-filter";
+import { compareForSort, evaluateFilter } from "./odata-evaluate";
+import { type FilterNode, filterPaths, leadingClause, parseFilter } from "./odata-filter";
 import type { FieldRow, ItemRecord } from "./store";
 
 export interface ItemQuery {

@@ -9,7 +9,7 @@ import { listEntityPath } from "../items";
 import { P } from "../permissions";
 import { regionalSettingsProps, siteTimeZone, timeZoneProps } from "../regional";
 import { listScope } from "../security";
-import { answerSecurity, basePermissionsDocument } from "../security-api";
+import { answerSecurity, basePermissionsDocument } from "../security-answers";
 import { defaultViewOf, viewFieldsSchemaXml } from "../views";
 import { attachmentEntity, deleteAttachment } from "./attachments";
 import { type Ctx, requireList, type Resource } from "./context";

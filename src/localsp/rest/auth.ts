@@ -2,7 +2,7 @@
 // Online spells them, and another user's permissions when the caller may ask for them.
 import { accessDenied, SpError } from "../errors";
 import { ALL_SCOPES, grantOfScopes, has, P, type ScopeGrant } from "../permissions";
-import { Guard } from "../security";
+import { Guard } from "../guard";
 import type { ListRow, Store, UserRow } from "../store";
 import type { Ctx } from "./context";
 import type { ApiRequest } from "./http";

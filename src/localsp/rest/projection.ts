@@ -3,7 +3,8 @@
 // (../item-projection.ts, ../item-query.ts).
 import { badRequest, noSuchProperty } from "../errors";
 import { collectionDocument, Entity, entityDocument } from "../format";
-import { compareForSort, evaluateFilter, parseFilter } from "../odata-filter";
+import { compareForSort, evaluateFilter } from "../odata-evaluate";
+import { parseFilter } from "../odata-filter";
 import type { Ctx } from "./context";
 import { type ApiResponse, json } from "./http";
 
