@@ -1,5 +1,5 @@
 // Role definitions, groups, principals and role assignments as SharePoint's entities.
-import { Entity } from "./format";
+import { Entity, entityAt } from "./format";
 import { type RoleDefinition, toBasePermissions } from "./permissions";
 import type { GroupRow } from "./security";
 import type { Securable, SecurityHost } from "./security-host";
@@ -7,7 +7,7 @@ import type { Securable, SecurityHost } from "./security-host";
 export function roleDefinitionEntity(host: SecurityHost, def: RoleDefinition): Entity {
   const path = `Web/RoleDefinitions(${def.id})`;
   return new Entity(
-    { type: "SP.RoleDefinition", id: `${host.webUrl}/_api/${path}`, uri: `${host.webUrl}/_api/${path}`, editLink: path },
+    entityAt(host.webUrl, "SP.RoleDefinition", path),
     {
       BasePermissions: toBasePermissions(def.mask),
       Description: def.description,
@@ -24,7 +24,7 @@ export function groupEntity(host: SecurityHost, group: GroupRow): Entity {
   const path = `Web/SiteGroups/GetById(${group.id})`;
   const owner = group.ownerId === null ? undefined : host.security.group(host.site.id, group.ownerId);
   return new Entity(
-    { type: "SP.Group", id: `${host.webUrl}/_api/${path}`, uri: `${host.webUrl}/_api/${path}`, editLink: path },
+    entityAt(host.webUrl, "SP.Group", path),
     {
       Id: group.id,
       IsHiddenInUI: false,
@@ -61,7 +61,7 @@ export function assignmentEntity(host: SecurityHost, on: Securable, principalId:
   const props: Record<string, unknown> = { PrincipalId: principalId };
   if (member) props.Member = member;
   props.RoleDefinitionBindings = defs.map((d) => roleDefinitionEntity(host, d));
-  return new Entity({ type: "SP.RoleAssignment", id: `${host.webUrl}/_api/${path}`, uri: `${host.webUrl}/_api/${path}`, editLink: path }, props);
+  return new Entity(entityAt(host.webUrl, "SP.RoleAssignment", path), props);
 }
 
 export function assignmentsOf(host: SecurityHost, on: Securable): number[] {

@@ -3,7 +3,7 @@
 import { attachmentFolder } from "../attachments";
 import { unsupported } from "../errors";
 import { fieldEntity } from "../fields";
-import { Entity } from "../format";
+import { Entity, entityAt } from "../format";
 import { itemEntity, parseProjection } from "../item-projection";
 import { listEntityPath } from "../items";
 import { P } from "../permissions";
@@ -36,13 +36,13 @@ export async function answer(ctx: Ctx, r: Resource): Promise<ApiResponse> {
     case "regionalSettings":
       if (method === "GET") {
         const path = "Web/RegionalSettings";
-        return single(ctx, new Entity({ type: "SP.RegionalSettings", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path }, regionalSettingsProps()), "SP.RegionalSettings");
+        return single(ctx, new Entity(entityAt(ctx.webUrl, "SP.RegionalSettings", path), regionalSettingsProps()), "SP.RegionalSettings");
       }
       break;
     case "timeZone":
       if (method === "GET") {
         const path = "Web/RegionalSettings/TimeZone";
-        const entity = new Entity({ type: "SP.TimeZone", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path }, timeZoneProps(siteTimeZone(ctx.store, ctx.site.id)));
+        const entity = new Entity(entityAt(ctx.webUrl, "SP.TimeZone", path), timeZoneProps(siteTimeZone(ctx.store, ctx.site.id)));
         return single(ctx, entity, "SP.TimeZone");
       }
       break;
@@ -112,7 +112,7 @@ export async function answer(ctx: Ctx, r: Resource): Promise<ApiResponse> {
       if (method === "GET") {
         const view = defaultViewOf(r.list, ctx.store.storedView(r.list.guid));
         const path = `${listEntityPath(r.list)}/Views(guid'${view.guid}')/ViewFields`;
-        const entity = new Entity({ type: "SP.ViewFieldCollection", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path }, { SchemaXml: viewFieldsSchemaXml(view.fields), Items: view.fields });
+        const entity = new Entity(entityAt(ctx.webUrl, "SP.ViewFieldCollection", path), { SchemaXml: viewFieldsSchemaXml(view.fields), Items: view.fields });
         return single(ctx, entity, "SP.ViewFieldCollection");
       }
       break;

@@ -2,7 +2,7 @@
 import { attachmentEmpty, attachmentExists, attachmentFolder, attachmentProps, attachmentsDisabled, attachmentsOffKey } from "../attachments";
 import { accessDenied, fileNotFound, unsupported } from "../errors";
 import { listIsLibrary } from "../fields";
-import { Entity } from "../format";
+import { Entity, entityAt } from "../format";
 import { listEntityPath } from "../items";
 import { assertValidFileName } from "../limits";
 import { P } from "../permissions";
@@ -15,7 +15,7 @@ import { single } from "./projection";
 
 export function attachmentEntity(ctx: Ctx, list: ListRow, id: number, name: string): Entity {
   const api = `${listEntityPath(list)}/Items(${id})/AttachmentFiles('${name.replace(/'/g, "''")}')`;
-  return new Entity({ type: "SP.Attachment", id: `${ctx.webUrl}/_api/${api}`, uri: `${ctx.webUrl}/_api/${api}`, editLink: api }, attachmentProps(`${attachmentFolder(ctx.sitePath, list, id)}/${name}`, name));
+  return new Entity(entityAt(ctx.webUrl, "SP.Attachment", api), attachmentProps(`${attachmentFolder(ctx.sitePath, list, id)}/${name}`, name));
 }
 
 /**

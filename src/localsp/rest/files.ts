@@ -1,7 +1,7 @@
 // Document library files: folder and file entities, upload (whole or in chunks), content and delete.
 import { accessDenied, badRequest, fileNotFound, SpError, unsupported } from "../errors";
 import { listIsLibrary } from "../fields";
-import { Entity, primitiveDocument } from "../format";
+import { Entity, entityAt, primitiveDocument } from "../format";
 import { assertValidFileName } from "../limits";
 import { P } from "../permissions";
 import { itemScope } from "../security";
@@ -16,7 +16,7 @@ import { userEntity } from "./web";
 export function folderEntity(ctx: Ctx, list: ListRow, path: string): Entity {
   const api = `Web/GetFolderByServerRelativePath(decodedurl='${path.replace(/'/g, "''")}')`;
   return new Entity(
-    { type: "SP.Folder", id: `${ctx.webUrl}/_api/${api}`, uri: `${ctx.webUrl}/_api/${api}`, editLink: api },
+    entityAt(ctx.webUrl, "SP.Folder", api),
     {
       Exists: true,
       IsWOPIEnabled: false,
@@ -37,7 +37,7 @@ export function fileEntity(ctx: Ctx, file: FileRecord): Entity {
   const author = ctx.store.userById(file.authorId);
   const editor = ctx.store.userById(file.editorId);
   return new Entity(
-    { type: "SP.File", id: `${ctx.webUrl}/_api/${api}`, uri: `${ctx.webUrl}/_api/${api}`, editLink: api },
+    entityAt(ctx.webUrl, "SP.File", api),
     {
       Author: author ? userEntity(ctx, author) : null,
       CheckInComment: "",

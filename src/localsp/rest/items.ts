@@ -2,7 +2,7 @@
 import { attachmentFolder } from "../attachments";
 import { accessDenied, unsupported } from "../errors";
 import { listIsLibrary } from "../fields";
-import { collectionDocument, Entity, entityDocument } from "../format";
+import { collectionDocument, Entity, entityAt, entityDocument } from "../format";
 import { itemEntity, parseProjection, versionFieldValues } from "../item-projection";
 import { queryItems } from "../item-query";
 import { applyWrite } from "../item-write";
@@ -83,7 +83,7 @@ export function versions(ctx: Ctx, list: ListRow, id: number): ApiResponse {
     const editor = ctx.store.userById(v.editorId);
     const path = `${listEntityPath(list)}/Items(${id})/Versions(${v.version * 512})`;
     return new Entity(
-      { type: "SP.ListItemVersion", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path },
+      entityAt(ctx.webUrl, "SP.ListItemVersion", path),
       {
         ...values,
         // Created is the item's (a field like any other); Modified and Editor are the version's.

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { attachmentsOffKey } from "../attachments";
 import { accessDenied, badRequest, noSuchProperty, SpError, unsupported } from "../errors";
 import { builtInFields, encodeInternalName, listIsLibrary } from "../fields";
-import { Entity, entityDocument } from "../format";
+import { Entity, entityAt, entityDocument } from "../format";
 import { itemEntityType, listEntityPath } from "../items";
 import { has, P } from "../permissions";
 import { listScope } from "../security";
@@ -33,7 +33,7 @@ export function listEntity(ctx: Ctx, list: ListRow): Entity {
   const library = listIsLibrary(list);
   const items = ctx.store.items(list.guid);
   return new Entity(
-    { type: "SP.List", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path, etag: `"${list.modified}"` },
+    entityAt(ctx.webUrl, "SP.List", path, `"${list.modified}"`),
     {
       AllowContentTypes: true,
       BaseTemplate: list.baseTemplate,

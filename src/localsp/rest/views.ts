@@ -1,6 +1,6 @@
 // The default view of a list and its view fields (../views.ts holds the view model).
 import { fieldNotFound, unsupported } from "../errors";
-import { Entity } from "../format";
+import { Entity, entityAt } from "../format";
 import { listEntityPath } from "../items";
 import { P } from "../permissions";
 import type { ListRow } from "../store";
@@ -12,7 +12,7 @@ export function viewEntity(ctx: Ctx, list: ListRow): Entity {
   const view = defaultViewOf(list, ctx.store.storedView(list.guid));
   const path = `${listEntityPath(list)}/Views(guid'${view.guid}')`;
   return new Entity(
-    { type: "SP.View", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path },
+    entityAt(ctx.webUrl, "SP.View", path),
     {
       DefaultView: true,
       Hidden: false,

@@ -1,7 +1,7 @@
 // The web, the site, users and the form digest (contextinfo).
 import { randomUUID } from "node:crypto";
 import { badRequest, SpError, unsupported } from "../errors";
-import { complexDocument, Entity } from "../format";
+import { complexDocument, Entity, entityAt } from "../format";
 import type { UserRow } from "../store";
 import { isLoginOf, stripClaims } from "./auth";
 import type { Ctx } from "./context";
@@ -24,7 +24,7 @@ export function contextInfo(ctx: Ctx): ApiResponse {
 export function siteEntity(ctx: Ctx): ApiResponse {
   if (ctx.method !== "GET") throw unsupported(`${ctx.method} on site`);
   const entity = new Entity(
-    { type: "SP.Site", id: `${ctx.webUrl}/_api/site`, uri: `${ctx.webUrl}/_api/site`, editLink: "site" },
+    entityAt(ctx.webUrl, "SP.Site", "site"),
     { Id: ctx.site.guid, ServerRelativeUrl: ctx.sitePath || "/", Url: ctx.webUrl, ReadOnly: false },
   );
   return single(ctx, entity, "SP.Site");
@@ -34,7 +34,7 @@ export function webEntity(ctx: Ctx): Entity {
   const lists = ctx.store.lists(ctx.site.id);
   const lastModified = lists.reduce((acc, l) => (l.modified > acc ? l.modified : acc), ctx.site.created);
   return new Entity(
-    { type: "SP.Web", id: `${ctx.webUrl}/_api/Web`, uri: `${ctx.webUrl}/_api/Web`, editLink: "Web" },
+    entityAt(ctx.webUrl, "SP.Web", "Web"),
     {
       AllowRssFeeds: true,
       Created: ctx.site.created,
@@ -57,7 +57,7 @@ export function webEntity(ctx: Ctx): Entity {
 export function userEntity(ctx: Ctx, user: UserRow): Entity {
   const path = `Web/GetUserById(${user.id})`;
   return new Entity(
-    { type: "SP.User", id: `${ctx.webUrl}/_api/${path}`, uri: `${ctx.webUrl}/_api/${path}`, editLink: path },
+    entityAt(ctx.webUrl, "SP.User", path),
     {
       Id: user.id,
       IsHiddenInUI: false,
