@@ -33,6 +33,12 @@ export interface EntityMeta {
   etag?: string;
 }
 
+/** The annotations of an entity addressed at `<web>/_api/<path>`: its id and URI are that URL, its edit link the path. */
+export function entityAt(webUrl: string, type: string, path: string, etag?: string): EntityMeta {
+  const url = `${webUrl}/_api/${path}`;
+  return etag === undefined ? { type, id: url, uri: url, editLink: path } : { type, id: url, uri: url, editLink: path, etag };
+}
+
 /** An entity with its annotations kept apart from its properties until it is rendered. */
 export class Entity {
   constructor(

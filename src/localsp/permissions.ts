@@ -1,6 +1,6 @@
 // SharePoint's permission arithmetic, with no rule of the app: base permissions as 64-bit masks
 // (SPBasePermissions), the built-in permission levels (role definitions) and the trimming of a
-// delegated token's scopes. Pure; security.ts stores who holds what, and api.ts asks it.
+// delegated token's scopes. Pure; security.ts stores who holds what, and the REST handlers (rest/) ask it.
 // Sources (README.md in this folder lists each behaviour with its page):
 //  - SPBasePermissions values: https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ms412690(v=office.15)
 //  - default permission levels: https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ms412585(v=office.15)

@@ -4,7 +4,7 @@
 import type { Person } from "../plan/types";
 import type { PlanStore } from "../sharepoint/types";
 import type { PlanGroupKey } from "../sharepoint/security-model";
-import { DEMO_AS_AT, DEMO_PLAN, DEMO_PLAN_YEAR, type DemoUser } from "./demo-plan";
+import { DEMO_AS_AT, DEMO_PLAN, DEMO_PLAN_YEAR, type DemoUser } from "../demo/plan";
 
 const UPNS: Record<DemoUser, string> = {
   edi: "edi.lead@wres.test",

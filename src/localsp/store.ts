@@ -2,220 +2,20 @@
 // synchronous=FULL, so every write is on disk before the HTTP answer leaves (a crash loses nothing
 // acknowledged). Items keep their field values in a JSON column; list items are also mirrored in
 // memory per list (loaded on first use, updated after each commit) so queries stay fast.
+//
+// One class because every table's methods share one connection, its prepared statements, the read
+// caches and the group-commit queue that keeps them in step; the rows are in store-rows.ts, the
+// database file in database.ts, timestamps in clock.ts.
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { join } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { nowIso } from "./clock";
+import { openDatabase } from "./database";
 import type { Role } from "./permissions";
+import { toItem, type FieldProps, type FieldRow, type FileRecord, type ItemRecord, type ListRow, type RawItem, type SiteRow, type UserRow, type VersionRecord, type ViewRow } from "./store-rows";
 
-export interface UserRow {
-  id: number;
-  upn: string;
-  title: string;
-  email: string;
-  jobTitle: string | null;
-  defaultRole: Role | null;
-}
-
-export interface SiteRow {
-  id: number;
-  name: string;
-  title: string;
-  guid: string;
-  webGuid: string;
-  created: string;
-}
-
-export interface ListRow {
-  guid: string;
-  siteId: number;
-  title: string;
-  description: string;
-  baseTemplate: number;
-  /** The list's folder name: "Lists/<name>" for lists, "<name>" for libraries. */
-  urlName: string;
-  entityName: string;
-  created: string;
-  modified: string;
-  lastItemId: number;
-}
-
-export interface FieldProps {
-  Choices?: string[];
-  AllowMultipleValues?: boolean;
-  LookupList?: string;
-  LookupField?: string;
-  Indexed?: boolean;
-  Required?: boolean;
-  MaxLength?: number;
-  Description?: string;
-  Hidden?: boolean;
-  ReadOnlyField?: boolean;
-  DisplayFormat?: number;
-  SelectionMode?: number;
-  RichText?: boolean;
-  NumberOfLines?: number;
-  DefaultValue?: string | null;
-  EnforceUniqueValues?: boolean;
-  [key: string]: unknown;
-}
-
-export interface FieldRow {
-  guid: string;
-  listGuid: string;
-  internalName: string;
-  title: string;
-  kind: number;
-  typeAsString: string;
-  props: FieldProps;
-  builtIn: boolean;
-}
-
-/** A list's default view: only the default view is kept, and of it only its fields (views.ts). */
-export interface ViewRow {
-  guid: string;
-  listGuid: string;
-  /** Internal names, in column order. */
-  fields: string[];
-}
-
-export interface ItemRecord {
-  listGuid: string;
-  id: number;
-  version: number;
-  guid: string;
-  values: Record<string, unknown>;
-  created: string;
-  modified: string;
-  authorId: number;
-  editorId: number;
-}
-
-export interface VersionRecord {
-  version: number;
-  values: Record<string, unknown>;
-  modified: string;
-  editorId: number;
-}
-
-export interface FileRecord {
-  path: string;
-  listGuid: string;
-  itemId: number;
-  folder: string;
-  name: string;
-  guid: string;
-  length: number;
-  version: number;
-  created: string;
-  modified: string;
-  authorId: number;
-  editorId: number;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS users (
-  id INTEGER PRIMARY KEY, upn TEXT NOT NULL UNIQUE COLLATE NOCASE, title TEXT NOT NULL,
-  email TEXT NOT NULL, job_title TEXT, default_role TEXT);
-CREATE TABLE IF NOT EXISTS sites (
-  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, title TEXT NOT NULL,
-  guid TEXT NOT NULL, web_guid TEXT NOT NULL, created TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS role_assignments (
-  site_id INTEGER NOT NULL REFERENCES sites(id), user_id INTEGER NOT NULL REFERENCES users(id),
-  role TEXT NOT NULL, PRIMARY KEY (site_id, user_id));
-CREATE TABLE IF NOT EXISTS lists (
-  guid TEXT PRIMARY KEY, site_id INTEGER NOT NULL REFERENCES sites(id), title TEXT NOT NULL,
-  description TEXT NOT NULL, base_template INTEGER NOT NULL, url_name TEXT NOT NULL,
-  entity_name TEXT NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL, last_item_id INTEGER NOT NULL DEFAULT 0);
-CREATE UNIQUE INDEX IF NOT EXISTS lists_by_title ON lists (site_id, title COLLATE NOCASE);
-CREATE TABLE IF NOT EXISTS fields (
-  guid TEXT PRIMARY KEY, list_guid TEXT NOT NULL REFERENCES lists(guid) ON DELETE CASCADE,
-  internal_name TEXT NOT NULL, title TEXT NOT NULL, kind INTEGER NOT NULL, type_as_string TEXT NOT NULL,
-  props TEXT NOT NULL, built_in INTEGER NOT NULL, position INTEGER NOT NULL);
-CREATE UNIQUE INDEX IF NOT EXISTS fields_by_name ON fields (list_guid, internal_name COLLATE NOCASE);
-CREATE TABLE IF NOT EXISTS items (
-  list_guid TEXT NOT NULL REFERENCES lists(guid) ON DELETE CASCADE, id INTEGER NOT NULL,
-  version INTEGER NOT NULL, guid TEXT NOT NULL, data TEXT NOT NULL, created TEXT NOT NULL,
-  modified TEXT NOT NULL, author_id INTEGER NOT NULL, editor_id INTEGER NOT NULL,
-  PRIMARY KEY (list_guid, id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS item_versions (
-  list_guid TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL,
-  modified TEXT NOT NULL, editor_id INTEGER NOT NULL, PRIMARY KEY (list_guid, item_id, version)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS files (
-  path TEXT PRIMARY KEY COLLATE NOCASE, list_guid TEXT NOT NULL REFERENCES lists(guid) ON DELETE CASCADE,
-  item_id INTEGER NOT NULL, folder TEXT NOT NULL COLLATE NOCASE, name TEXT NOT NULL, guid TEXT NOT NULL,
-  bytes BLOB NOT NULL, length INTEGER NOT NULL, version INTEGER NOT NULL, created TEXT NOT NULL,
-  modified TEXT NOT NULL, author_id INTEGER NOT NULL, editor_id INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder);
-CREATE TABLE IF NOT EXISTS list_views (
-  list_guid TEXT PRIMARY KEY REFERENCES lists(guid) ON DELETE CASCADE, guid TEXT NOT NULL, fields TEXT NOT NULL);
-`;
-
-/** The database file cannot be used as it is; the message is one line naming the file and the remedy. */
-export class DamagedDatabaseError extends Error {
-  constructor(
-    readonly file: string,
-    detail: string,
-  ) {
-    super(
-      `localsp: the database ${file} is damaged (${detail.replace(/\s+/g, " ").slice(0, 200)}). Restore it from a backup, or move it (and any ${file}-wal) away to start afresh with an empty site.`,
-    );
-    this.name = "DamagedDatabaseError";
-  }
-}
-
-/** SQLite's answers for a file that is not (or no longer) a sound database. */
-function isDamage(error: unknown): boolean {
-  if (error instanceof DamagedDatabaseError) return false;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB");
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
-}
-
-let seedingClock: (() => Date) | null = null;
-
-/**
- * Seeding only: the demo's history is written as it happened over the past year, so the server
- * stamps Created and Modified from the seed's clock (as a migration tool preserves them).
- */
-export function setSeedingClock(clock: (() => Date) | null): void {
-  seedingClock = clock;
-}
-
-/** SharePoint timestamps: UTC, whole seconds, "Z". */
-export function nowIso(): string {
-  return (seedingClock ? seedingClock() : new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-interface RawItem {
-  list_guid: string;
-  id: number;
-  version: number;
-  guid: string;
-  data: string;
-  created: string;
-  modified: string;
-  author_id: number;
-  editor_id: number;
-}
-
-function toItem(row: RawItem): ItemRecord {
-  return {
-    listGuid: row.list_guid,
-    id: row.id,
-    version: row.version,
-    guid: row.guid,
-    values: JSON.parse(row.data) as Record<string, unknown>,
-    created: row.created,
-    modified: row.modified,
-    authorId: row.author_id,
-    editorId: row.editor_id,
-  };
-}
+export type { FieldProps, FieldRow, FileRecord, ItemRecord, ListRow, SiteRow, UserRow, VersionRecord, ViewRow } from "./store-rows";
+export { DamagedDatabaseError } from "./database";
+export { nowIso, setSeedingClock } from "./clock";
 
 export class Store {
   readonly db: Database.Database;
@@ -223,34 +23,7 @@ export class Store {
   private readonly itemCache = new Map<string, Map<number, ItemRecord>>();
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    const file = join(dataDir, "localsp.sqlite");
-    // A database that is there but empty was truncated: never start afresh over it.
-    if (existsSync(file) && statSync(file).size === 0) throw new DamagedDatabaseError(file, "the file is empty (0 bytes)");
-    try {
-      this.db = new Database(file);
-    } catch (error) {
-      throw isDamage(error) ? new DamagedDatabaseError(file, firstLine(error)) : error;
-    }
-    try {
-      this.db.pragma("journal_mode = WAL");
-      this.db.pragma("synchronous = FULL");
-      this.db.pragma("foreign_keys = ON");
-      this.db.pragma("busy_timeout = 5000");
-      const existed = this.sql("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
-      // Checked at every start (https://www.sqlite.org/pragma.html#pragma_quick_check): a damaged
-      // file is refused rather than served with errors or started over.
-      if (existed) {
-        const problems = (this.db.pragma("quick_check(5)") as { quick_check: string }[]).map((row) => row.quick_check);
-        if (problems.join() !== "ok") throw new DamagedDatabaseError(file, problems.join("; "));
-      }
-      this.db.exec(SCHEMA);
-      this.isNew = !existed;
-    } catch (error) {
-      this.db.close();
-      if (error instanceof DamagedDatabaseError) throw error;
-      throw isDamage(error) ? new DamagedDatabaseError(file, firstLine(error)) : error;
-    }
+    ({ db: this.db, isNew: this.isNew } = openDatabase(dataDir));
   }
 
   private readonly statements = new Map<string, Database.Statement>();

@@ -9,7 +9,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page, Request } from "playwright-core";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { generateTrust } from "../../src/demo/trust";
 import { writeXlsx } from "../../src/demo/xlsx-writer";
 import { computeResults, suppressResults, type Counts, type RepresentationResult, type ResultsDocument } from "../../src/indicators";
@@ -17,6 +16,7 @@ import { CHUNK_THRESHOLD } from "../../src/sharepoint/files";
 import { readWorkbooks, type InputFile } from "../../src/workbook";
 import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp, storeAs, describeViolations } from "../support/browser";
 import { pdfText } from "../support/pdf";
+import { declareEntrySize, renameSharedString } from "../support/zip";
 import { buildXlsx } from "../unit/workbook/fixtures";
 import { rowsToSave } from "../../src/ui/indicators/saved-results";
 import { BOARD_MEMBERS, shownCounts, smallCountsShown } from "../support/small-counts";
@@ -56,41 +56,18 @@ async function selectOnly(page: Page, names: RegExp) {
   }
 }
 
-/** Rewrites the declared uncompressed size of a zip entry (local and central headers): a bomb that says what it is. */
-function declareSize(zip: Uint8Array, path: string, size: number): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  const name = new TextEncoder().encode(path);
-  const matches = (at: number) => name.every((b, i) => out[at + i] === b);
-  for (let i = 0; i + 46 < out.length; i++) {
-    const sig = view.getUint32(i, true);
-    if (sig === 0x04034b50 && view.getUint16(i + 26, true) === name.length && matches(i + 30)) view.setUint32(i + 22, size, true);
-    if (sig === 0x02014b50 && view.getUint16(i + 28, true) === name.length && matches(i + 46)) view.setUint32(i + 24, size, true);
-  }
-  return out;
-}
-
 beforeAll(async () => {
   app = await startApp({ seed: "demo" });
   browser = await launchBrowser();
   // The project's demo generator, another seed than the site's own, so what runs is what was uploaded.
   const trust = generateTrust({ staff: 3000, seed: 11, year: "2024/25" });
-  uploads = trust.files.map((f) => (/^recruitment-/.test(f.name) ? { name: `renamed-heritage-${f.name}`, bytes: renameHeader(f.bytes, "Ethnic Group", RENAMED_HEADER) } : f));
+  uploads = trust.files.map((f) => (/^recruitment-/.test(f.name) ? { name: `renamed-heritage-${f.name}`, bytes: renameSharedString(f.bytes, "Ethnic Group", RENAMED_HEADER) } : f));
   const dataset = readWorkbooks(trust.files);
   employeeNumbers = [...new Set(dataset.staff.map((s) => s.personId))];
   const exact: ResultsDocument = computeResults(dataset, { period: "2024/25" });
   exactResults = exact;
   smallCount = smallCountOf(exact.indicators["1"] as RepresentationResult);
 }, 300_000);
-
-/** The same workbook with one shared string (a header) replaced: the bytes Excel would save after a rename. */
-function renameHeader(xlsx: Uint8Array, from: string, to: string): Uint8Array {
-  const parts = unzipSync(xlsx);
-  const strings = strFromU8(parts["xl/sharedStrings.xml"]!);
-  if (!strings.includes(`<t>${from}</t>`)) throw new Error(`no header ${from}`);
-  parts["xl/sharedStrings.xml"] = strToU8(strings.replace(`<t>${from}</t>`, `<t>${to}</t>`));
-  return zipSync(parts);
-}
 
 function smallCountOf(rep: RepresentationResult): { table: string; row: string; count: number; side: "white" | "bme" } | null {
   const tables: [string, Partial<Record<string, Counts>>][] = [
@@ -348,7 +325,7 @@ describe("indicators in the tab", () => {
     });
     await page.reload();
     await openIndicators(page);
-    const bomb = declareSize(buildXlsx([{ name: "Staff", rows: [["Employee Number", "Ethnic Origin"], ["1", "A"]] }]), "xl/worksheets/sheet1.xml", 0xfff00000);
+    const bomb = declareEntrySize(buildXlsx([{ name: "Staff", rows: [["Employee Number", "Ethnic Origin"], ["1", "A"]] }]), "xl/worksheets/sheet1.xml", 0xfff00000, "central and local");
     const proto = buildXlsx([{ name: "Staff", rows: [["__proto__", "constructor", "prototype"], ...Array.from({ length: 20 }, (_, i) => [`{"polluted":${i}}`, "toString", "x"])] }]);
     const input = page.getByTestId("wres-upload-input");
     await input.setInputFiles([

@@ -9,7 +9,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { DEMO_PLAN, DEMO_PLAN_YEAR } from "../../src/localsp/demo-plan";
+import { DEMO_PLAN, DEMO_PLAN_YEAR } from "../../src/demo/plan";
 import { startLocalSharePoint } from "../../src/localsp/server";
 import { BUDGETS, measure } from "../../src/packaging/bundle-size";
 import { hostingHeaders } from "../../src/packaging/hosting-headers";

@@ -1,6 +1,7 @@
 // The $filter grammar @pnp/sp sends (docs/sharepoint.md §2.7), evaluated by the local server.
 import { describe, expect, it } from "vitest";
-import { evaluateFilter, leadingClause, parseFilter } from "../../../src/localsp/odata-filter";
+import { evaluateFilter } from "../../../src/localsp/odata-evaluate";
+import { leadingClause, parseFilter } from "../../../src/localsp/odata-filter";
 import { SpError } from "../../../src/localsp/errors";
 
 const record: Record<string, unknown> = {

@@ -1,7 +1,8 @@
 // Builds small .xlsx workbooks in memory for tests, straight from SpreadsheetML with fflate,
 // so each test controls exactly what the file contains (shared or inline strings, styles,
 // formulas, merges, prefixes). Tests also use exceljs and SheetJS for files written by real writers.
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strToU8, zipSync } from "fflate";
+import { replaceEntry } from "../../support/zip";
 
 export type FixtureCell =
   | string
@@ -126,11 +127,7 @@ export function buildLargeXlsx(rowCount: number, makeRow: (r: number) => string)
   return replaceEntry(base, "xl/worksheets/sheet1.xml", strToU8(chunks.join("")));
 }
 
-export function replaceEntry(zip: Uint8Array, path: string, data: Uint8Array): Uint8Array {
-  const files = unzipSync(zip);
-  files[path] = data as Uint8Array<ArrayBuffer>;
-  return zipSync(files, { level: 1 });
-}
+export { replaceEntry };
 
 export function fileOf(name: string, bytes: Uint8Array) {
   return { name, bytes };

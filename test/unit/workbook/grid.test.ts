@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import { readGrid, WorkbookError } from "../../../src/workbook";
 import { buildLargeXlsx, buildXlsx, fileOf, replaceEntry } from "./fixtures";
+import { declareEntrySize } from "../../support/zip";
 
 function grid(bytes: Uint8Array, name = "t.xlsx", opts = {}) {
   return readGrid(fileOf(name, bytes), opts);
@@ -174,7 +175,7 @@ describe("readGrid on bad input", () => {
     const big = new Uint8Array(5_000_000).fill(32);
     const bytes = replaceEntry(buildXlsx([{ name: "S", rows: [["a"]] }]), "xl/worksheets/sheet1.xml", big);
     // Rewrite the declared uncompressed size of the sheet to 1000 bytes in the central directory.
-    const forged = forgeDeclaredSize(bytes, "xl/worksheets/sheet1.xml", 1000);
+    const forged = declareEntrySize(bytes, "xl/worksheets/sheet1.xml", 1000);
     const err = errorOf(() => grid(forged, "bomb.xlsx", { maxUncompressedBytes: 1_000_000 }));
     expect(["file-too-large", "file-corrupt"]).toContain(err.issue.code);
     // With the default budget the lie is still caught as damage, never read as data.
@@ -188,26 +189,11 @@ describe("zip bombs that declare a plausible size", () => {
     const bytes = replaceEntry(buildXlsx([{ name: "S", rows: [["a"]] }]), "xl/worksheets/sheet1.xml", big);
     // Declared sizes both below and above the compressed size (the two inflate paths).
     for (const declared of [1000, 200_000]) {
-      const forged = forgeDeclaredSize(bytes, "xl/worksheets/sheet1.xml", declared);
+      const forged = declareEntrySize(bytes, "xl/worksheets/sheet1.xml", declared);
       const err = errorOf(() => grid(forged, "bomb.xlsx"));
       expect(err.issue.file).toBe("bomb.xlsx");
       expect(["file-corrupt", "file-too-large"]).toContain(err.issue.code);
     }
   });
 });
-
-function forgeDeclaredSize(zip: Uint8Array, path: string, size: number): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  const name = new TextEncoder().encode(path);
-  for (let p = 0; p < out.length - 46; p++) {
-    if (view.getUint32(p, true) !== 0x02014b50) continue;
-    const nameLen = view.getUint16(p + 28, true);
-    const candidate = out.subarray(p + 46, p + 46 + nameLen);
-    if (nameLen === name.length && candidate.every((b, i) => b === name[i])) view.setUint32(p + 24, size, true);
-  }
-  return out;
-}
-
-
 

@@ -4,6 +4,7 @@
 // relative to DEMO_AS_AT, a day late in the plan's own year (the committee's year-end review), so the
 // plan reads as a 2024/25 plan does: agreed in spring 2024, due dates from late 2024 to autumn 2025,
 // last updated in March 2025. Viewed later, its open actions are overdue, as a real 2024/25 plan's are.
+// One file because it is one plan's content, read top to bottom as the committee would read it.
 
 export type DemoRag = "Red" | "Amber" | "Green" | "Blue";
 export type DemoUser = "edi" | "amara" | "tom" | "priya" | "chair";
