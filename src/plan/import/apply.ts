@@ -50,8 +50,11 @@ export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgre
       outcome.skipped++;
       continue;
     }
+    // A RAG changed to Red or Blue needs a word on why (the note rules); an import's word is the plan file's own
+    // progress text for that action, and without one the row is refused with the rule's message.
+    const note = change.patch.rag !== undefined ? (change.imported.fields.progress ?? null) : null;
     const write: ActionBatchWrite = change.existing
-      ? { kind: "update", previous: change.existing, patch: change.patch, note: null }
+      ? { kind: "update", previous: change.existing, patch: change.patch, note }
       : { kind: "create", fields: { ...change.imported.fields, objectiveId }, ...(fileName ? { importedFrom: fileName } : {}) };
     writable.push({ change, write });
   }

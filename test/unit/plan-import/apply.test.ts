@@ -39,17 +39,34 @@ describe("applyImport", () => {
     await importSheet(store, publishedPlanSheet());
     const sheet = publishedPlanSheet();
     const rows = sheet.rows.map((row) => [...row]);
-    // Green, not Red: a store refuses Red without a note (the note rules), and an import writes none.
-    (rows[6] as unknown[])[7] = "Green";
+    (rows[6] as unknown[])[7] = "Red";
     const { outcome } = await importSheet(store, { ...sheet, rows });
     expect(outcome.updated).toEqual({ objectives: 0, actions: 1 });
     const changed = (await store.loadPlan(YEAR)).actions.find((a) => a.number === "1.2");
-    expect(changed?.rag).toBe("Green");
-    // Its history: the starting RAG the first import wrote, then the change.
-    expect(store.updates.filter((u) => u.actionId === changed?.id).map((u) => [u.previousRag, u.rag])).toEqual([
-      [null, "Amber"],
-      ["Amber", "Green"],
+    expect(changed?.rag).toBe("Red");
+    // Its history: the starting RAG the first import wrote, then the change, with the file's progress text as
+    // the word on why it is Red.
+    expect(store.updates.filter((u) => u.actionId === changed?.id).map((u) => [u.previousRag, u.rag, u.note])).toEqual([
+      [null, "Amber", null],
+      ["Amber", "Red", "Panel pool trained"],
     ]);
+  });
+
+  it("refuses a change to Red for an action the file gives no progress for, naming the rule, and writes the rest", async () => {
+    const store = new FakePlanStore({ plan: { objectives: [], actions: [] } });
+    await importSheet(store, publishedPlanSheet());
+    const sheet = publishedPlanSheet();
+    const rows = sheet.rows.map((row) => [...row]);
+    (rows[6] as unknown[])[7] = "Green";
+    (rows[13] as unknown[])[7] = "Red"; // 2.5 has no progress text
+    const { outcome } = await importSheet(store, { ...sheet, rows });
+    expect(outcome.updated).toEqual({ objectives: 0, actions: 1 });
+    expect(outcome.failed).toEqual([
+      expect.objectContaining({ item: "action", ref: expect.anything(), error: expect.objectContaining({ issues: [expect.objectContaining({ code: "redNoteRequired" })] }) }),
+    ]);
+    const plan = await store.loadPlan(YEAR);
+    expect(plan.actions.find((a) => a.number === "2.5")?.rag).toBe("Green");
+    expect(plan.actions.find((a) => a.number === "1.2")?.rag).toBe("Green");
   });
 
   it("reports a failed write, skips that objective's actions, and finishes on the next import", async () => {
