@@ -1,6 +1,6 @@
 // The tab: Teams theme and locale around the plan screens (overview, objective detail, my actions,
 // the action panel), with loading, error and "still working" states.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { FluentProvider, Link, Tab, TabList, Text, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider, useTranslation } from "react-i18next";
@@ -9,20 +9,17 @@ import type { PlanStore } from "../sharepoint/types";
 import { createI18n, type AppLocale } from "../i18n";
 import type { HostTheme } from "../teams/host";
 import { ClosedYearNotice } from "./components/ClosedYearNotice";
-import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ErrorMessage } from "./components/ErrorMessage";
+import { lazyView } from "./components/Lazy";
 import { yearToolsHref } from "./meeting/route";
 import { PlanSkeleton } from "./components/PlanSkeleton";
 import { StillWorking } from "./components/StillWorking";
-import { ActionPanel } from "./screens/ActionPanel";
-import { MyActions } from "./screens/MyActions";
 import { SchemaUpgrade } from "./components/SchemaUpgrade";
 import { SchemaContext, type SchemaActions } from "./state/schema";
 import { NotSetUp } from "./components/NotSetUp";
 import { errorKind } from "./state/errors";
 import { isLead } from "./state/planView";
-import { ObjectiveDetail } from "./screens/ObjectiveDetail";
 import { Overview } from "./screens/Overview";
 import type { ActivityTracker } from "./state/activity";
 import { actionsOf } from "./state/planView";
@@ -32,20 +29,38 @@ import { CycleHeaderLine } from "./cycle/CycleHeaderLine";
 import { SignInContext } from "./state/signIn";
 import { SetUpContext, type CheckSetUp } from "./state/setUp";
 import { useNarrow } from "./state/useNarrow";
-import { SavedToaster } from "./components/SavedToast";
 import { OpenItemContext, type OpenItem } from "./state/openItem";
 import { isActionsTab, withoutActionsView } from "./state/actionsAddress";
 
-// Editors' dialogs load on first use: readers and action owners never download them.
-const ActionForm = lazy(() => import("./components/ActionForm").then((m) => ({ default: m.ActionForm })));
-const ObjectiveForm = lazy(() => import("./components/ObjectiveForm").then((m) => ({ default: m.ObjectiveForm })));
-const RenumberObjectivesDialog = lazy(() => import("./components/RenumberObjectives").then((m) => ({ default: m.RenumberObjectivesDialog })));
-// The indicators (worker, results, export) load only when someone opens that view.
-const IndicatorsScreen = lazy(() => import("./indicators/IndicatorsScreen"));
-// The plan-wide Actions view (list and board) loads when opened.
-const ActionsScreen = lazy(() => import("./screens/ActionsScreen").then((m) => ({ default: m.ActionsScreen })));
+// Only the overview is in the first download; every other screen, panel and dialog loads when first
+// shown (and, once the overview is up, in the background: see preloadScreens).
+const ActionForm = lazyView(() => import("./components/ActionForm").then((m) => m.ActionForm));
+const ObjectiveForm = lazyView(() => import("./components/ObjectiveForm").then((m) => m.ObjectiveForm));
+const RenumberObjectivesDialog = lazyView(() => import("./components/RenumberObjectives").then((m) => m.RenumberObjectivesDialog));
+const ConfirmDialog = lazyView(() => import("./components/ConfirmDialog").then((m) => m.ConfirmDialog));
+const ActionPanel = lazyView(() => import("./screens/ActionPanel").then((m) => m.ActionPanel));
+const ObjectiveDetail = lazyView(() => import("./screens/ObjectiveDetail").then((m) => m.ObjectiveDetail));
+const MyActions = lazyView(() => import("./screens/MyActions").then((m) => m.MyActions));
+// The indicators (worker, results, export) and the plan-wide Actions view (list and board).
+const IndicatorsScreen = lazyView(() => import("./indicators/IndicatorsScreen").then((m) => m.default));
+// The "Saved" toaster shows nothing until something is saved, by a screen that loads later itself.
+const SavedToaster = lazyView(() => import("./components/SavedToast").then((m) => m.SavedToaster), { quiet: true });
+const ActionsScreen = lazyView(() => import("./screens/ActionsScreen").then((m) => m.ActionsScreen));
 
 export const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+/** What people open next from the overview, fetched while they read it. */
+function preloadScreens(): () => void {
+  const preload = () => {
+    for (const view of [ActionPanel, ObjectiveDetail, MyActions]) view.preload();
+  };
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(preload, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(preload, 200);
+  return () => clearTimeout(id);
+}
 
 const useStyles = makeStyles({
   // On a wrapper, not the FluentProvider: the provider's className is copied onto every portal's
@@ -180,6 +195,9 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
     setLanded(true);
     if (!data.capabilities.editPlan && props.initialObjectiveId === null && tab !== "actions" && data.snapshot.actions.some((a) => isLead(a, data.me))) setTab("mine");
   }, [data, landed, props.initialObjectiveId, tab]);
+  // Once the plan is on screen, the next screens download in the background.
+  const ready = data !== null;
+  useEffect(() => (ready ? preloadScreens() : undefined), [ready]);
   // The Actions view keeps itself in the address; leaving it takes it out, so other links do not carry it.
   useEffect(() => {
     if (tab !== "actions" && isActionsTab(location.search)) history.replaceState(history.state, "", withoutActionsView(location.href));
@@ -256,13 +274,9 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
         </nav>
         {failure ? <ErrorMessage error={failure} /> : null}
         {tab === "indicators" ? (
-          <Suspense fallback={<PlanSkeleton />}>
-            <IndicatorsScreen />
-          </Suspense>
+          <IndicatorsScreen />
         ) : tab === "actions" ? (
-          <Suspense fallback={<PlanSkeleton />}>
-            <ActionsScreen onOpenAction={setActionId} />
-          </Suspense>
+          <ActionsScreen onOpenAction={setActionId} />
         ) : tab === "mine" ? (
           <MyActions onOpenAction={setActionId} />
         ) : objectiveId !== null ? (
@@ -294,8 +308,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
             }}
           />
         ) : null}
-        <Suspense fallback={null}>
-          {editing?.kind === "objective" ? <ObjectiveForm objective={editing.objective} onClose={() => setEditing(null)} /> : null}
+        {editing?.kind === "objective" ? <ObjectiveForm objective={editing.objective} onClose={() => setEditing(null)} /> : null}
           {editing?.kind === "action" ? (
             <ActionForm objective={editing.objective} action={editing.action} siblings={actionsOf(data.snapshot, editing.objective.id)} onClose={() => setEditing(null)} />
           ) : null}
@@ -308,7 +321,6 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
               onCancel={() => setRenumberingObjectives(false)}
             />
           ) : null}
-        </Suspense>
         {deleting ? (
           <ConfirmDialog
             title={t("objective.deleteTitle", { number: deleting.number })}
