@@ -16,6 +16,7 @@ import { lazyView } from "./components/Lazy";
 import { extraRoute } from "./meeting/route";
 import { createActivityTracker, trackStore } from "./state/activity";
 import { readParams, standaloneActionLink } from "./state/params";
+import { replaceAddress } from "./state/address";
 import { actionsSearchFromSubPage, actionsViewHref, isActionsTab, readActionsView } from "./state/actionsAddress";
 import "./global.css";
 
@@ -39,7 +40,7 @@ async function start() {
   const context = host.inHost ? host.context : null;
   // A Teams deep link to a view of all actions carries the view in its sub-page id: the address takes it, as a shared address would.
   const sharedView = actionsSearchFromSubPage(context?.subPageId);
-  if (sharedView && !isActionsTab(location.search)) history.replaceState(history.state, "", actionsViewHref(location.href, readActionsView(sharedView)));
+  if (sharedView && !isActionsTab(location.search)) replaceAddress(actionsViewHref(location.href, readActionsView(sharedView)));
   const trustedOrigin = trust(context?.teamSiteUrl);
 
   const theme: HostTheme = params.theme ?? context?.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");

@@ -26,6 +26,7 @@ import { formatDate } from "../../i18n";
 import { DateField } from "../components/DateInput";
 import { RagBadge } from "../components/RagBadge";
 import { actionsViewHref, readActionsView } from "../state/actionsAddress";
+import { replaceAddress } from "../state/address";
 import {
   activeFilterCount,
   clearFilters,
@@ -78,8 +79,7 @@ const useStyles = makeStyles({
 function useAddressView(): [ActionsView, (view: ActionsView) => void] {
   const [view, setView] = useState<ActionsView>(() => readActionsView(location.search));
   useEffect(() => {
-    const href = actionsViewHref(location.href, view);
-    if (href !== location.href) history.replaceState(history.state, "", href);
+    replaceAddress(actionsViewHref(location.href, view));
   }, [view]);
   return [view, setView];
 }
