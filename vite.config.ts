@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { localSharePoint } from "./src/localsp/vite-plugin.js";
+import { firstPaintCatalogue } from "./src/i18n/vite-plugin.js";
 
 const repo = import.meta.dirname;
 
@@ -13,7 +14,7 @@ export default defineConfig({
   root: resolve(repo, "src"),
   publicDir: false,
   envDir: repo,
-  plugins: [react(), localSharePoint()],
+  plugins: [react(), localSharePoint(), firstPaintCatalogue()],
   server: { host: "127.0.0.1", port: 5173, strictPort: false },
   build: {
     outDir: resolve(repo, "dist"),

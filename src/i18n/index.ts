@@ -1,44 +1,88 @@
 // The tab's words: i18next with English (UK) and Welsh catalogues. Teams locale cy / cy-GB -> Welsh.
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import enNotes from "../indicators/notes/en-GB.json";
-import enGB from "./locales/en-GB.json";
+import type enNotes from "../indicators/notes/en-GB.json";
+import type enGB from "./locales/en-GB.json";
+import firstPaintEnglish from "./locales/en-GB.json?first-paint";
 
 export type AppLocale = "en-GB" | "cy-GB";
 export const LOCALES: readonly AppLocale[] = ["en-GB", "cy-GB"];
 // Why a figure is not given, and the cautions beside one, are the indicator module's words (it writes them
-// into its own Markdown report too), so their home is src/indicators/notes; the tab reads them from there.
-const english = { ...enGB, indicatorNotes: enNotes };
-type Catalogue = typeof english;
+// into its own Markdown report too), so their home is src/indicators/notes; the catalogue files them under
+// indicatorNotes when it arrives.
+type Catalogue = typeof enGB & { indicatorNotes: typeof enNotes };
 
-// English is bundled (every string falls back to it); Welsh is fetched when a Welsh session starts,
-// so an English session does not download a second catalogue before its first paint.
-const loaded = new Map<AppLocale, Catalogue>([["en-GB", english]]);
+// The first download carries only English's first-paint words (./first-paint.ts); the whole English
+// catalogue is fetched straight after, and Welsh when a Welsh session starts, so neither delays the
+// overview of an English session.
+const loaded = new Map<AppLocale, Catalogue>();
+const loading = new Map<AppLocale, Promise<Catalogue>>();
+/** Instances created with English's first-paint words only, given the rest when it arrives. */
+const awaitingEnglish = new Set<i18n>();
 
-/** Fetches a locale's catalogue once; call before `createI18n` for that locale. */
+function fetchCatalogue(locale: AppLocale): Promise<Catalogue> {
+  let pending = loading.get(locale);
+  if (!pending) {
+    const words = locale === "cy-GB" ? import("./locales/cy-GB.json") : import("./locales/en-GB.json");
+    const notes = locale === "cy-GB" ? import("../indicators/notes/cy-GB.json") : import("../indicators/notes/en-GB.json");
+    pending = Promise.all([words, notes]).then(
+      ([module, indicatorNotes]) => {
+        const catalogue: Catalogue = { ...module.default, indicatorNotes: indicatorNotes.default };
+        loaded.set(locale, catalogue);
+        if (locale === "en-GB") {
+          for (const instance of awaitingEnglish) instance.addResourceBundle("en-GB", "translation", catalogue, true, true);
+          awaitingEnglish.clear();
+        }
+        return catalogue;
+      },
+      (error: unknown) => {
+        loading.delete(locale); // a later call asks the network again
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** Fetches a locale's whole catalogue, and English's (its fallback), once; Welsh before `createI18n("cy-GB")`. */
 export async function loadCatalogue(locale: AppLocale): Promise<void> {
-  if (loaded.has(locale)) return;
-  const [welsh, notes] = await Promise.all([import("./locales/cy-GB.json"), import("../indicators/notes/cy-GB.json")]);
-  loaded.set(locale, { ...welsh.default, indicatorNotes: notes.default });
+  await Promise.all([fetchCatalogue("en-GB"), fetchCatalogue(locale)]);
+}
+
+/** Resolves when every word of the tab can be shown (lazily loaded screens wait for it). */
+export function completeCatalogues(): Promise<void> {
+  return loadCatalogue("en-GB");
 }
 
 export function resolveLocale(tag: string | null | undefined): AppLocale {
   return /^cy(\b|[-_])/i.test(tag ?? "") ? "cy-GB" : "en-GB";
 }
 
-/** A separate i18next instance per app (and per test), initialised synchronously from loaded catalogues. */
+/**
+ * A separate i18next instance per app (and per test), initialised synchronously from loaded catalogues.
+ * Before the whole English catalogue has arrived, English has its first-paint words; the rest are
+ * added to the instance as they arrive, before `completeCatalogues()` resolves.
+ */
 export function createI18n(locale: AppLocale): i18n {
-  const catalogue = loaded.get(locale);
+  const catalogue = locale === "en-GB" ? (loaded.get("en-GB") ?? firstPaintEnglish) : loaded.get(locale);
   if (!catalogue) throw new Error(`The ${locale} catalogue is not loaded yet: await loadCatalogue("${locale}") first.`);
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { "en-GB": { translation: english }, [locale]: { translation: catalogue } },
+    resources: { "en-GB": { translation: loaded.get("en-GB") ?? firstPaintEnglish }, [locale]: { translation: catalogue } },
     lng: locale,
     fallbackLng: "en-GB",
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    // Words added later (the rest of English) redraw what is on screen.
+    react: { bindI18nStore: "added" },
   });
+  if (!loaded.has("en-GB")) {
+    awaitingEnglish.add(instance);
+    // A failed download is reported by the lazily loaded screen that needs the words, when opened.
+    fetchCatalogue("en-GB").catch(() => undefined);
+  }
   return instance;
 }
 

@@ -1,51 +1,65 @@
 // The tab: Teams theme and locale around the plan screens (overview, objective detail, my actions,
 // the action panel), with loading, error and "still working" states.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
 import { FluentProvider, Link, Tab, TabList, Text, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { isYearClosed, renumber, renumberObjectives, type Action, type Objective, type ObjectiveRenumbering } from "../plan";
+import { isYearClosed, renumberObjectives } from "../plan";
 import type { PlanStore } from "../sharepoint/types";
 import { createI18n, type AppLocale } from "../i18n";
 import type { HostTheme } from "../teams/host";
 import { ClosedYearNotice } from "./components/ClosedYearNotice";
-import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ErrorMessage } from "./components/ErrorMessage";
+import { lazyView } from "./components/Lazy";
 import { yearToolsHref } from "./meeting/route";
 import { PlanSkeleton } from "./components/PlanSkeleton";
 import { StillWorking } from "./components/StillWorking";
-import { ActionPanel } from "./screens/ActionPanel";
-import { MyActions } from "./screens/MyActions";
 import { SchemaUpgrade } from "./components/SchemaUpgrade";
 import { SchemaContext, type SchemaActions } from "./state/schema";
 import { NotSetUp } from "./components/NotSetUp";
 import { errorKind } from "./state/errors";
-import { isLead } from "./state/planView";
-import { ObjectiveDetail } from "./screens/ObjectiveDetail";
 import { Overview } from "./screens/Overview";
 import type { ActivityTracker } from "./state/activity";
 import { actionsOf } from "./state/planView";
-import { planYearHref, readParams } from "./state/params";
 import { PlanProvider, usePlanContext, type PlanContextValue } from "./state/PlanContext";
 import { CycleHeaderLine } from "./cycle/CycleHeaderLine";
 import { SignInContext } from "./state/signIn";
 import { SetUpContext, type CheckSetUp } from "./state/setUp";
 import { useNarrow } from "./state/useNarrow";
-import { SavedToaster } from "./components/SavedToast";
-import { OpenItemContext, type OpenItem } from "./state/openItem";
-import { isActionsTab, withoutActionsView } from "./state/actionsAddress";
+import { OpenItemContext } from "./state/openItem";
+import { usePlanPlace } from "./state/address";
+import { usePlanChanges, useShellDialogs, useShellNavigation, type ShellTab } from "./state/useShell";
 
-// Editors' dialogs load on first use: readers and action owners never download them.
-const ActionForm = lazy(() => import("./components/ActionForm").then((m) => ({ default: m.ActionForm })));
-const ObjectiveForm = lazy(() => import("./components/ObjectiveForm").then((m) => ({ default: m.ObjectiveForm })));
-const RenumberObjectivesDialog = lazy(() => import("./components/RenumberObjectives").then((m) => ({ default: m.RenumberObjectivesDialog })));
-// The indicators (worker, results, export) load only when someone opens that view.
-const IndicatorsScreen = lazy(() => import("./indicators/IndicatorsScreen"));
-// The plan-wide Actions view (list and board) loads when opened.
-const ActionsScreen = lazy(() => import("./screens/ActionsScreen").then((m) => ({ default: m.ActionsScreen })));
+// Only the overview is in the first download; every other screen, panel and dialog loads when first
+// shown (and, once the overview is up, in the background: see preloadScreens).
+const ActionForm = lazyView(() => import("./components/ActionForm").then((m) => m.ActionForm));
+const ObjectiveForm = lazyView(() => import("./components/ObjectiveForm").then((m) => m.ObjectiveForm));
+const RenumberObjectivesDialog = lazyView(() => import("./components/RenumberObjectives").then((m) => m.RenumberObjectivesDialog));
+const ConfirmDialog = lazyView(() => import("./components/ConfirmDialog").then((m) => m.ConfirmDialog));
+const ActionPanel = lazyView(() => import("./screens/ActionPanel").then((m) => m.ActionPanel));
+const ObjectiveDetail = lazyView(() => import("./screens/ObjectiveDetail").then((m) => m.ObjectiveDetail));
+const MyActions = lazyView(() => import("./screens/MyActions").then((m) => m.MyActions));
+// The indicators (worker, results, export) and the plan-wide Actions view (list and board).
+const IndicatorsScreen = lazyView(() => import("./indicators/IndicatorsScreen").then((m) => m.default));
+// The "Saved" toaster shows nothing until something is saved, by a screen that loads later itself.
+const SavedToaster = lazyView(() => import("./components/SavedToast").then((m) => m.SavedToaster), { quiet: true });
+const ActionsScreen = lazyView(() => import("./screens/ActionsScreen").then((m) => m.ActionsScreen));
 
 export const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+/** What people open next from the overview, fetched while they read it. */
+function preloadScreens(): () => void {
+  const preload = () => {
+    for (const view of [ActionPanel, ObjectiveDetail, MyActions]) view.preload();
+  };
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(preload, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(preload, 200);
+  return () => clearTimeout(id);
+}
 
 const useStyles = makeStyles({
   // On a wrapper, not the FluentProvider: the provider's className is copied onto every portal's
@@ -100,21 +114,8 @@ export function App(props: AppProps) {
   const i18n = useMemo(() => createI18n(props.locale), [props.locale]);
   const { subscribeTheme } = props;
   useEffect(() => subscribeTheme?.(setTheme), [subscribeTheme]);
-  // The plan year shown and the action open in it. Another year opens in place (a carried-over
-  // action's earlier self, a closed year's successor) with its own address, so Back returns.
-  const [place, setPlace] = useState({ year: props.year, actionId: props.initialActionId, seq: 0 });
-  const openYear = useCallback((year: string, actionId: number | null) => {
-    history.pushState(null, "", planYearHref(location.href, year, actionId));
-    setPlace((p) => ({ year, actionId, seq: p.seq + 1 }));
-  }, []);
-  useEffect(() => {
-    const back = () => {
-      const params = readParams(location.search);
-      setPlace((p) => ({ year: params.year, actionId: params.actionId, seq: p.seq + 1 }));
-    };
-    addEventListener("popstate", back);
-    return () => removeEventListener("popstate", back);
-  }, []);
+  // The plan year shown and the action open in it (another year opens in place; Back returns).
+  const [place, openYear] = usePlanPlace(props.year, props.initialActionId);
   return (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={THEMES[theme]} lang={props.locale} data-theme={theme}>
@@ -141,84 +142,20 @@ export function App(props: AppProps) {
   );
 }
 
-type Editing = { kind: "objective"; objective: Objective | null } | { kind: "action"; objective: Objective; action: Action | null } | null;
-
 function Shell(props: { tracker: ActivityTracker; initialActionId: number | null; initialObjectiveId: number | null }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const narrow = useNarrow();
   const context = usePlanContext();
   const { state, year } = context;
-  type ShellTab = "overview" | "mine" | "actions" | "indicators";
-  // A link to a view of all actions (?tab=actions&…) opens that view.
-  const [tab, setTab] = useState<ShellTab>(() => (isActionsTab(location.search) ? "actions" : "overview"));
-  const [objectiveId, setObjectiveId] = useState<number | null>(props.initialObjectiveId);
-  const [actionId, setActionId] = useState<number | null>(props.initialActionId);
-  const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<Objective | null>(null);
-  const [renumberingObjectives, setRenumberingObjectives] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-
   const data = state.status === "ready" ? state.data : null;
-  // A mention of an action elsewhere in the tab (an indicator's linked actions) opens its panel; of an objective, the objective.
-  const openItem = useMemo<OpenItem>(
-    () => ({
-      openAction: (id) => setActionId(id),
-      openObjective: (id) => {
-        setTab("overview");
-        setObjectiveId(id);
-      },
-    }),
-    [],
-  );
-  // An action owner who leads actions lands on My actions (once, on the first load); plan editors
-  // and readers start on the overview, and a link to an objective opens that objective.
-  const [landed, setLanded] = useState(false);
-  useEffect(() => {
-    if (landed || !data) return;
-    setLanded(true);
-    if (!data.capabilities.editPlan && props.initialObjectiveId === null && tab !== "actions" && data.snapshot.actions.some((a) => isLead(a, data.me))) setTab("mine");
-  }, [data, landed, props.initialObjectiveId, tab]);
-  // The Actions view keeps itself in the address; leaving it takes it out, so other links do not carry it.
-  useEffect(() => {
-    if (tab !== "actions" && isActionsTab(location.search)) history.replaceState(history.state, "", withoutActionsView(location.href));
-  }, [tab]);
-
-  async function work(task: () => Promise<unknown>, after?: () => void) {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await task();
-      after?.();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-      await context.reload().catch(() => undefined);
-    }
-  }
-
-  function renumberObjective(objective: Objective) {
-    if (!data) return;
-    const changes = renumber(actionsOf(data.snapshot, objective.id), objective.number);
-    void work(async () => {
-      for (const change of changes) await context.store.updateAction(change.item.id, change.item.etag, { number: change.number });
-    });
-  }
-
-  function applyObjectiveRenumbering(plan: ObjectiveRenumbering<Objective, Action>) {
-    void work(async () => {
-      // Each objective's actions first, then the objective: a rerun after a failure part-way
-      // finds the moved actions already consistent (see renumberObjectives).
-      for (const change of plan.objectives) {
-        for (const moved of plan.actions.filter((a) => a.item.objectiveId === change.item.id)) {
-          await context.store.updateAction(moved.item.id, moved.item.etag, { number: moved.number });
-        }
-        await context.store.updateObjective(change.item.id, change.item.etag, { number: change.number });
-      }
-    }).finally(() => setRenumberingObjectives(false));
-  }
+  const nav = useShellNavigation({ actionId: props.initialActionId, objectiveId: props.initialObjectiveId }, data);
+  const dialogs = useShellDialogs();
+  const changes = usePlanChanges();
+  const { busy } = changes;
+  // Once the plan is on screen, the next screens download in the background.
+  const ready = data !== null;
+  useEffect(() => (ready ? preloadScreens() : undefined), [ready]);
 
   let body: ReactNode;
   if (state.status === "loading") body = <PlanSkeleton />;
@@ -233,6 +170,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
       );
   else if (state.status === "empty") body = <Text>{t("load.noPlan")}</Text>;
   else if (data) {
+    const { objectiveId, actionId, editing, deleting } = { ...nav, ...dialogs };
     const objective = objectiveId === null ? undefined : data.snapshot.objectives.find((o) => o.id === objectiveId);
     body = (
       <>
@@ -242,11 +180,8 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
           <TabList
             className={styles.navTabs}
             size={narrow ? "small" : "medium"}
-            selectedValue={tab}
-            onTabSelect={(_, d) => {
-              setTab(d.value as ShellTab);
-              setObjectiveId(null);
-            }}
+            selectedValue={nav.tab}
+            onTabSelect={(_, d) => nav.selectTab(d.value as ShellTab)}
           >
             <Tab value="overview">{t("nav.overview")}</Tab>
             <Tab value="mine">{t("nav.mine")}</Tab>
@@ -254,61 +189,55 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
             <Tab value="indicators">{t("indicators.nav")}</Tab>
           </TabList>
         </nav>
-        {failure ? <ErrorMessage error={failure} /> : null}
-        {tab === "indicators" ? (
-          <Suspense fallback={<PlanSkeleton />}>
-            <IndicatorsScreen />
-          </Suspense>
-        ) : tab === "actions" ? (
-          <Suspense fallback={<PlanSkeleton />}>
-            <ActionsScreen onOpenAction={setActionId} />
-          </Suspense>
-        ) : tab === "mine" ? (
-          <MyActions onOpenAction={setActionId} />
+        {changes.failure ? <ErrorMessage error={changes.failure} /> : null}
+        {nav.tab === "indicators" ? (
+          <IndicatorsScreen />
+        ) : nav.tab === "actions" ? (
+          <ActionsScreen onOpenAction={nav.openAction} />
+        ) : nav.tab === "mine" ? (
+          <MyActions onOpenAction={nav.openAction} />
         ) : objectiveId !== null ? (
           <ObjectiveDetail
             objectiveId={objectiveId}
-            onBack={() => setObjectiveId(null)}
-            onOpenAction={setActionId}
-            onAddAction={() => objective && setEditing({ kind: "action", objective, action: null })}
-            onEditObjective={() => objective && setEditing({ kind: "objective", objective })}
-            onDeleteObjective={() => objective && setDeleting(objective)}
-            onRenumber={() => objective && renumberObjective(objective)}
+            onBack={nav.closeObjective}
+            onOpenAction={nav.openAction}
+            onAddAction={() => objective && dialogs.editAction(objective, null)}
+            onEditObjective={() => objective && dialogs.editObjective(objective)}
+            onDeleteObjective={() => objective && dialogs.askDelete(objective)}
+            onRenumber={() => objective && void changes.renumberActions(objective, data)}
           />
         ) : (
           <Overview
-            onOpenObjective={setObjectiveId}
-            onOpenAction={setActionId}
-            onAddObjective={() => setEditing({ kind: "objective", objective: null })}
-            onRenumberObjectives={() => setRenumberingObjectives(true)}
+            onOpenObjective={nav.openObjective}
+            onOpenAction={nav.openAction}
+            onAddObjective={() => dialogs.editObjective(null)}
+            onRenumberObjectives={dialogs.openRenumbering}
           />
         )}
         {actionId !== null ? (
           <ActionPanel
             actionId={actionId}
-            onClose={() => setActionId(null)}
+            onClose={nav.closeAction}
             onEdit={() => {
               const action = data.snapshot.actions.find((a) => a.id === actionId);
               const parent = action && data.snapshot.objectives.find((o) => o.id === action.objectiveId);
-              if (action && parent) setEditing({ kind: "action", objective: parent, action });
+              if (action && parent) dialogs.editAction(parent, action);
             }}
           />
         ) : null}
-        <Suspense fallback={null}>
-          {editing?.kind === "objective" ? <ObjectiveForm objective={editing.objective} onClose={() => setEditing(null)} /> : null}
+        {editing?.kind === "objective" ? <ObjectiveForm objective={editing.objective} onClose={dialogs.closeEditor} /> : null}
           {editing?.kind === "action" ? (
-            <ActionForm objective={editing.objective} action={editing.action} siblings={actionsOf(data.snapshot, editing.objective.id)} onClose={() => setEditing(null)} />
+            <ActionForm objective={editing.objective} action={editing.action} siblings={actionsOf(data.snapshot, editing.objective.id)} onClose={dialogs.closeEditor} />
           ) : null}
-          {renumberingObjectives ? (
+          {dialogs.renumbering ? (
             <RenumberObjectivesDialog
               plan={renumberObjectives(data.snapshot.objectives, data.snapshot.actions)}
               count={data.snapshot.objectives.length}
               busy={busy}
-              onConfirm={() => applyObjectiveRenumbering(renumberObjectives(data.snapshot.objectives, data.snapshot.actions))}
-              onCancel={() => setRenumberingObjectives(false)}
+              onConfirm={() => void changes.renumberObjectives(renumberObjectives(data.snapshot.objectives, data.snapshot.actions)).finally(dialogs.closeRenumbering)}
+              onCancel={dialogs.closeRenumbering}
             />
           ) : null}
-        </Suspense>
         {deleting ? (
           <ConfirmDialog
             title={t("objective.deleteTitle", { number: deleting.number })}
@@ -316,15 +245,14 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
             confirm={t("objective.delete")}
             busy={busy}
             onConfirm={() =>
-              void work(
-                () => context.store.deleteObjective(deleting.id, deleting.etag),
-                () => {
-                  setDeleting(null);
-                  setObjectiveId(null);
-                },
-              ).finally(() => setDeleting(null))
+              void changes
+                .deleteObjective(deleting, () => {
+                  dialogs.closeDelete();
+                  nav.closeObjective();
+                })
+                .finally(dialogs.closeDelete)
             }
-            onCancel={() => setDeleting(null)}
+            onCancel={dialogs.closeDelete}
           />
         ) : null}
       </>
@@ -332,7 +260,7 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
   }
 
   return (
-    <OpenItemContext.Provider value={openItem}>
+    <OpenItemContext.Provider value={nav.openItem}>
     <div className={styles.page}>
       <header className={styles.header}>
         <h1 className={styles.h1}>{year ? t("app.titleYear", { year }) : t("app.title")}</h1>

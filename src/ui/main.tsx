@@ -1,25 +1,26 @@
 // The tab's entry: find out whether Teams hosts the page, pick theme, locale, identity and site,
 // and render the plan (or the configuration page). Nothing here waits on Teams outside Teams.
-import { lazy } from "react";
 import { createRoot } from "react-dom/client";
 import { localIsoDay } from "../plan";
 import { startAuth, type AuthSession } from "../auth/session";
 import type { SignInPurpose } from "../auth/errors";
 import { readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig } from "../auth/config";
-import { checkSetUp, checkSiteUrl, createPlanStore, createSp, provision, siteSchema, trustedSharePointOrigin, upgradeLists } from "../sharepoint";
+import { checkSetUp, checkSiteUrl, createPlanStore, createSp, trustedSharePointOrigin } from "../sharepoint";
 import { loadCatalogue, resolveLocale } from "../i18n";
 import { accountHintFrom, actionIdFromSubPage, initHost, messageOrigins, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
 import { App } from "./App";
 import type { ConfigSettings } from "./screens/ConfigPage";
 import { ExtraViews } from "./meeting/ExtraViews";
 import { SiteRefused } from "./components/SiteRefused";
+import { lazyView } from "./components/Lazy";
 import { extraRoute } from "./meeting/route";
 import { createActivityTracker, trackStore } from "./state/activity";
 import { readParams, standaloneActionLink } from "./state/params";
+import { replaceAddress } from "./state/address";
 import { actionsSearchFromSubPage, actionsViewHref, isActionsTab, readActionsView } from "./state/actionsAddress";
 import "./global.css";
 
-const ConfigPage = lazy(() => import("./screens/ConfigPage").then((m) => ({ default: m.ConfigPage })));
+const ConfigPage = lazyView(() => import("./screens/ConfigPage").then((m) => m.ConfigPage));
 
 async function start() {
   const root = document.getElementById("root");
@@ -39,14 +40,15 @@ async function start() {
   const context = host.inHost ? host.context : null;
   // A Teams deep link to a view of all actions carries the view in its sub-page id: the address takes it, as a shared address would.
   const sharedView = actionsSearchFromSubPage(context?.subPageId);
-  if (sharedView && !isActionsTab(location.search)) history.replaceState(history.state, "", actionsViewHref(location.href, readActionsView(sharedView)));
+  if (sharedView && !isActionsTab(location.search)) replaceAddress(actionsViewHref(location.href, readActionsView(sharedView)));
   const trustedOrigin = trust(context?.teamSiteUrl);
 
   const theme: HostTheme = params.theme ?? context?.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");
   const locale = resolveLocale(params.lang ?? context?.locale ?? navigator.language);
   document.documentElement.lang = locale;
   // Fetched alongside sign-in; if the Welsh catalogue cannot be fetched the tab opens in English.
-  const catalogue = loadCatalogue(locale).then(() => locale, () => "en-GB" as const);
+  // English needs nothing more before the first paint: its first-paint words are in this download.
+  const catalogue = locale === "en-GB" ? Promise.resolve(locale) : loadCatalogue(locale).then(() => locale, () => "en-GB" as const);
 
   // The site from the address, else the team's, else the demo site (local) or the tenant's root site.
   const requestedSite = params.siteUrl ?? context?.teamSiteUrl ?? (config?.mode === "tenant" ? (trustedOrigin ?? location.origin) : `${location.origin}/sites/wres`);
@@ -81,9 +83,10 @@ async function start() {
     const setUpScopes = auth?.mode === "local" ? auth.consentedScopes : null;
     return {
       store: trackStore(createPlanStore(sp), tracker),
-      provision: () => provision(manage),
+      // Setting up and upgrading the site (list and field definitions) download when first needed.
+      provision: () => import("../sharepoint/provision").then((m) => m.provision(manage)),
       setUpCheck: () => checkSetUp(manage, setUpScopes, auth?.setUpScope ?? SHAREPOINT_SCOPES.provision),
-      schema: { check: () => siteSchema(sp), upgrade: () => upgradeLists(manage) },
+      schema: { check: () => import("../sharepoint/upgrade").then((m) => m.siteSchema(sp)), upgrade: () => import("../sharepoint/upgrade").then((m) => m.upgradeLists(manage)) },
     };
   };
   const today = localIsoDay(new Date());

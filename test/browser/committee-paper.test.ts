@@ -13,7 +13,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { computeResults, suppressResults } from "../../src/indicators";
-import { createI18n } from "../../src/i18n";
+import { createI18n, loadCatalogue } from "../../src/i18n";
 import type { ApprovedCopy } from "../../src/plan/cycle/types";
 import { rowsToSave } from "../../src/ui/indicators/saved-results";
 import { PublicPlanView } from "../../src/ui/year/PublicPlanView";
@@ -48,6 +48,8 @@ async function downloadPaper(page: Page, button: string): Promise<{ name: string
 }
 
 beforeAll(async () => {
+  // The public version is drawn here with the whole English catalogue, as the tab has it by then.
+  await loadCatalogue("en-GB");
   app = await startApp({ seed: "demo" });
   browser = await launchBrowser();
   await storeAs(app, LEAD).saveIndicatorResults([

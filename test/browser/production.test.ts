@@ -170,6 +170,55 @@ describe("production build", () => {
     }
   });
 
+  it("downloads the objective and action screens on demand: a failed download says so and Try again fetches it", async () => {
+    // Only the overview is in the first download. With the objective screen's chunk unreachable, opening an
+    // objective shows a translated message with Try again (not a blank tab); once reachable, Try again opens it.
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB" });
+    let blocked = true;
+    const refused: string[] = [];
+    await context.route(/\/assets\/ObjectiveDetail-[\w-]+\.js$/, (route) => {
+      if (!blocked) return route.continue();
+      refused.push(route.request().url());
+      return route.abort("internetdisconnected");
+    });
+    try {
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      await page.goto(`${site.url}?as=edi.lead%40wres.test`);
+      const open = page.getByRole("article").first().getByRole("heading", { level: 3 }).getByRole("button");
+      await open.waitFor({ timeout: 60_000 });
+      const cardText = (await open.textContent()) ?? "";
+      const title = DEMO_PLAN.find((objective) => cardText.includes(objective.title))!.title;
+      await open.focus();
+      await page.keyboard.press("Enter");
+      const alert = page.getByRole("alert");
+      await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain("This part of the tab did not download");
+      expect(refused.length).toBeGreaterThan(0);
+      // The rest of the tab is still there: its heading and the plan views' tabs.
+      expect(await page.getByRole("tab", { name: "Overview" }).isVisible()).toBe(true);
+      await screenshot(page, "production-lazy-failed");
+      blocked = false;
+      await page.getByRole("button", { name: "Try again" }).click();
+      await expect.poll(() => page.getByRole("heading", { level: 2 }).filter({ hasText: title }).count(), { timeout: 30_000 }).toBe(1);
+      expect(await alert.count()).toBe(0);
+      // From the keyboard, an action opens in its panel (another lazily loaded screen) and focus moves into it.
+      const action = page.locator("[data-action-id]").first();
+      await action.focus();
+      await page.keyboard.press("Enter");
+      const panel = page.getByRole("dialog");
+      await panel.waitFor({ timeout: 30_000 });
+      await expect.poll(() => panel.evaluate((node) => node.contains(document.activeElement)), { timeout: 10_000 }).toBe(true);
+      await screenshot(page, "production-lazy-panel");
+      // Escape closes it, as it did when the panel was in the first download.
+      await page.keyboard.press("Escape");
+      await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(0);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("measures the first render of the seeded demo plan (reported, not timed)", async () => {
     // From navigation start to every objective card of the demo plan on screen, cold (new context,
     // empty cache) and warm (same context again). Printed for the README and the closing note.

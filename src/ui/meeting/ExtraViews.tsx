@@ -1,11 +1,11 @@
 // The meeting and plan-year views behind one small component, so the tab's entry only learns
 // one name; each view's code downloads when the page is opened as that view.
-import { lazy } from "react";
 import type { PlanStore } from "../../sharepoint/types";
+import { lazyView } from "../components/Lazy";
 import type { ExtraRoute } from "./route";
 
-const MeetingRoot = lazy(() => import("./MeetingRoot").then((m) => ({ default: m.MeetingRoot })));
-const YearRoot = lazy(() => import("../year/YearRoot").then((m) => ({ default: m.YearRoot })));
+const MeetingRoot = lazyView(() => import("./MeetingRoot").then((m) => m.MeetingRoot));
+const YearRoot = lazyView(() => import("../year/YearRoot").then((m) => m.YearRoot));
 
 export function ExtraViews(props: { route: ExtraRoute; store: PlanStore; year: string | null; today: string }) {
   const { route } = props;

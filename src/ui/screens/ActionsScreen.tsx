@@ -27,6 +27,7 @@ import { DateField } from "../components/DateInput";
 import { RagBadge } from "../components/RagBadge";
 import { RagDropdown } from "../components/RagDropdown";
 import { actionsViewHref, readActionsView } from "../state/actionsAddress";
+import { replaceAddress } from "../state/address";
 import {
   activeFilterCount,
   clearFilters,
@@ -79,8 +80,7 @@ const useStyles = makeStyles({
 function useAddressView(): [ActionsView, (view: ActionsView) => void] {
   const [view, setView] = useState<ActionsView>(() => readActionsView(location.search));
   useEffect(() => {
-    const href = actionsViewHref(location.href, view);
-    if (href !== location.href) history.replaceState(history.state, "", href);
+    replaceAddress(actionsViewHref(location.href, view));
   }, [view]);
   return [view, setView];
 }
