@@ -24,6 +24,9 @@ export default defineConfig({
     // Two pages: the tab, and MSAL's redirect bridge (auth-redirect.html) that popups and redirects return to.
     rolldownOptions: {
       input: { main: resolve(repo, "src/index.html"), "auth-redirect": resolve(repo, "src/auth-redirect.html") },
+      // The functional core has no side effects (its lint rules forbid globals and I/O), so importing one
+      // name through a folder's index must not pull the folder's other modules into the first download.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/](indicators|plan|workbook|shared)[\\/]/.test(id) },
     },
   },
   worker: { format: "es" },

@@ -8,6 +8,8 @@ import { sortByNumber } from "./numbering";
 import type { Action, Objective } from "./types";
 import type { PlanWriter, WriteFailure, WriteProgress } from "./writer";
 
+export { nextPlanYear, previousPlanYear } from "./plan-years";
+
 export interface RolloverSource {
   objectives: readonly Objective[];
   actions: readonly Action[];
@@ -50,27 +52,6 @@ export type Rollover =
       completedObjectives: Objective[];
     }
   | { ok: false; problem: RolloverProblem };
-
-/** The plan year after "2024/25" ("2025/26"); also "2024-25", "2024/2025" and "2024". */
-export function nextPlanYear(year: string): string | null {
-  const match = year.trim().match(/^(\d{4})(?:\s*([/-])\s*(\d{2}|\d{4}))?$/);
-  if (!match) return null;
-  const start = Number(match[1]) + 1;
-  if (!match[3]) return String(start);
-  const end = match[3].length === 2 ? String((start + 1) % 100).padStart(2, "0") : String(start + 1);
-  return `${start}${match[2]}${end}`;
-}
-
-/** The plan year before "2025/26" ("2024/25"), in the same style; null when not a plan year or before year 1. */
-export function previousPlanYear(year: string): string | null {
-  const match = year.trim().match(/^(\d{4})(?:\s*([/-])\s*(\d{2}|\d{4}))?$/);
-  if (!match) return null;
-  const start = Number(match[1]) - 1;
-  if (start < 1) return null;
-  if (!match[3]) return String(start);
-  const end = match[3].length === 2 ? String((start + 1) % 100).padStart(2, "0") : String(start + 1);
-  return `${start}${match[2]}${end}`;
-}
 
 function yearStart(year: string): number | null {
   const match = year.match(/^\s*(\d{4})/);

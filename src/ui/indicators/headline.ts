@@ -2,7 +2,7 @@
 // saved rows belong to, which way is good, and how the figure is written. Derived from the standard's
 // definition (WRES_STANDARD), so a direction is written in one place.
 import { formatPoints, WRES_STANDARD, type Direction } from "../../indicators";
-import type { IndicatorNumber } from "../../plan/types";
+import type { IndicatorNumber, IndicatorResultRow } from "../../plan/types";
 
 /** The standard the tab computes and saves results for. */
 export const STANDARD_ID = WRES_STANDARD.id;
@@ -22,4 +22,15 @@ export function formatHeadline(indicator: IndicatorNumber, value: number | null)
   if (indicator >= 2 && indicator <= 4) return value.toFixed(2);
   if (indicator === 9) return formatPoints(value);
   return `${value.toFixed(1)}%`;
+}
+
+/** The newest saved year's value of each indicator (by year label, which sorts as "2024/25" < "2025/26"). */
+export function latestByIndicator(saved: readonly IndicatorResultRow[], standard = STANDARD_ID): Map<IndicatorNumber, { year: string; value: number | null }> {
+  const latest = new Map<IndicatorNumber, { year: string; value: number | null }>();
+  for (const row of saved) {
+    if (row.standard !== standard) continue;
+    const current = latest.get(row.indicator);
+    if (!current || row.year > current.year) latest.set(row.indicator, { year: row.year, value: row.value });
+  }
+  return latest;
 }

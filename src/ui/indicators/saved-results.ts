@@ -193,14 +193,3 @@ export function enteredFigure(input: { year: string; indicator: string; value: s
   const n = indicator as IndicatorNumber;
   return { row: { year, standard: STANDARD_ID, indicator: n, value, detail: JSON.stringify({ kind: "entered", value }), origin: "entered" } };
 }
-
-/** The newest saved year's value of each indicator (by year label, which sorts as "2024/25" < "2025/26"). */
-export function latestByIndicator(saved: readonly IndicatorResultRow[], standard = STANDARD_ID): Map<IndicatorNumber, { year: string; value: number | null }> {
-  const latest = new Map<IndicatorNumber, { year: string; value: number | null }>();
-  for (const row of saved) {
-    if (row.standard !== standard) continue;
-    const current = latest.get(row.indicator);
-    if (!current || row.year > current.year) latest.set(row.indicator, { year: row.year, value: row.value });
-  }
-  return latest;
-}

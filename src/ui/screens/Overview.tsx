@@ -7,8 +7,7 @@ import { ObjectiveCard } from "../components/ObjectiveCard";
 import { SummaryBand } from "../components/SummaryBand";
 import { capabilitiesForYear, summarisePlan } from "../../plan";
 import { usePlan } from "../state/PlanContext";
-import { latestByIndicator } from "../indicators/saved-results";
-import { STANDARD_ID } from "../indicators/headline";
+import { latestByIndicator, STANDARD_ID } from "../indicators/headline";
 import type { IndicatorNumber } from "../../plan/types";
 import type { LatestIndicatorValue } from "../components/ObjectiveCard";
 

@@ -2,7 +2,7 @@
 // carriedFromId) in an earlier year; roll-over carries from the year just before, so that year is
 // read first (one batched read), and only if the action is not there are the site's other years
 // tried. Forward: the action in the next year that continues it.
-import { nextPlanYear, previousPlanYear } from "../../plan/rollover";
+import { nextPlanYear, previousPlanYear } from "../../plan/plan-years";
 import type { Action } from "../../plan/types";
 import type { PlanStore } from "../../sharepoint/types";
 
