@@ -2,6 +2,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import fs from "node:fs";
+import path from "node:path";
 
 // The functional core (workbook, indicators, plan) must stay plain TypeScript:
 // it runs unchanged in Node, in a Web Worker and in tests.
@@ -19,6 +21,46 @@ const OTHER_FOLDERS = ["workbook", "indicators", "plan", "reports", "demo", "i18
 const folders = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
 const otherFoldersThan = (...allowed) => folders(OTHER_FOLDERS.filter((name) => !allowed.includes(name)));
 const coreWith = (...patterns) => ["error", { patterns: [...coreRestrictions.patterns, ...patterns] }];
+
+// A folder of src with an index.ts shows the rest of the app that index alone: code outside the folder imports
+// the folder (or a sub-folder with its own index.ts), never a file inside it, so the folder may rearrange its
+// insides. A dynamic import() may name one module: it loads that module on demand, apart from the first download.
+const publicFaces = {
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: { inside: 'Import "{{folder}}" through its index ("{{face}}"), not a file inside it.' },
+  },
+  create(context) {
+    const src = path.join(context.cwd, "src");
+    const file = path.resolve(context.cwd, context.filename);
+    const within = (p, dir) => p === dir || p.startsWith(dir + path.sep);
+    const isFace = (dir) => fs.existsSync(path.join(dir, "index.ts"));
+    const moduleFile = (base) => [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((c) => fs.existsSync(c));
+    function check(node) {
+      const spec = node?.value;
+      if (typeof spec !== "string" || !spec.startsWith(".")) return;
+      const base = path.resolve(path.dirname(file), spec);
+      const target = moduleFile(base);
+      if (!target) return;
+      let folder = null; // the outermost face around the target that the importing file is outside of
+      for (let dir = path.dirname(target); within(dir, src) && dir !== src; dir = path.dirname(dir)) {
+        if (isFace(dir) && !within(file, dir)) folder = dir;
+      }
+      if (!folder || target.endsWith(`${path.sep}index.ts`)) return;
+      let face = path.dirname(target);
+      while (!isFace(face)) face = path.dirname(face);
+      let suggestion = path.relative(path.dirname(file), face).split(path.sep).join("/");
+      if (!suggestion.startsWith(".")) suggestion = `./${suggestion}`;
+      context.report({ node, messageId: "inside", data: { folder: path.relative(src, folder), face: suggestion } });
+    }
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", ".localsp/**", "appPackage/**"] },
@@ -94,5 +136,10 @@ export default tseslint.config(
       "no-restricted-imports": coreWith({ group: otherFoldersThan("shared"), message: "src/shared is imported by the other folders and imports none of them." }),
       "no-restricted-globals": ["error", "window", "document", "localStorage", "sessionStorage", "fetch", "process"],
     },
+  },
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { wres: { rules: { "public-faces": publicFaces } } },
+    rules: { "wres/public-faces": "error" },
   },
 );

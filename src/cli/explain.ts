@@ -2,9 +2,8 @@
 // so "the columns were not recognised" becomes "sheet X looks like staff in post but has no
 // ethnicity column". Only runs on that failure path: it re-reads the file's cells.
 import { readGrid } from "../workbook/index";
-import { headerScore, KINDS, matchColumns, normaliseHeader } from "../workbook/schema";
+import { headerScore, KINDS, matchColumns, normaliseHeader, type InputFile } from "../workbook";
 import type { SheetKind } from "../indicators";
-import type { InputFile } from "../workbook/types";
 
 const KIND_NAMES: Record<SheetKind, string> = {
   staff: "staff in post",

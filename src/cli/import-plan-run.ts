@@ -4,9 +4,8 @@
 // An unreadable file is one line on standard error and exit 1; usage mistakes exit 2.
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import { parsePlanGrid, planJson, planOutline } from "../plan/import";
-import { readPlanFile } from "../plan/import/source";
-import { WorkbookError } from "../workbook/errors";
+import { parsePlanGrid, planJson, planOutline, readPlanFile } from "../plan/import";
+import { WorkbookError } from "../workbook";
 
 export const EXIT_OK = 0;
 export const EXIT_UNREADABLE = 1;

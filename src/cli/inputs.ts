@@ -2,7 +2,7 @@
 // them (recursively, in name order); anything unreadable is a user error, not a crash.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative } from "node:path";
-import type { InputFile } from "../workbook/types";
+import type { InputFile } from "../workbook";
 
 export class InputError extends Error {
   override name = "InputError";

@@ -9,8 +9,7 @@ import { parseArgs } from "node:util";
 import { computeResults, renderMarkdown, suppressResults, type Dataset, type ReadIssue, type ResultsDocument } from "../indicators/index";
 import { readWorkbooks, WorkbookError } from "../workbook/index";
 import { formatIssue } from "./format";
-import { DIMENSION_NAMES, isDimension, renderBreakdownMarkdown } from "../indicators/breakdown-markdown";
-import type { BreakdownDimension } from "../indicators/types";
+import { DIMENSION_NAMES, isDimension, renderBreakdownMarkdown, type BreakdownDimension } from "../indicators";
 import { collectInputs, InputError } from "./inputs";
 import { explainUnrecognised } from "./explain";
 

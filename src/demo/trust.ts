@@ -7,7 +7,7 @@
 //
 // The population (trust-population.ts), the people and their staff rows (trust-staff.ts) and the
 // other extracts' records (trust-extracts.ts) are generated in their own files; this one writes the workbooks.
-import type { InputFile } from "../workbook/types";
+import type { InputFile } from "../workbook";
 import { createRandom } from "./random";
 import { BOARD_ROLES, makeApplications, makeCases, makeTraining, SURVEY } from "./trust-extracts";
 import { drawGroup, esrEthnicity, isoDate, makePeople, parseYear, STAFF_HEADER, staffRows, ukDate } from "./trust-staff";

@@ -2,7 +2,9 @@
 // and the input model (./input) those records follow.
 export * from "./input";
 export { computeResults } from "./compute";
-export { suppressResults, type SuppressOptions } from "./suppress";
+export { suppressResults, DEFAULT_THRESHOLD, PROTECTED_NOTICE, type SuppressOptions } from "./suppress";
+export { roundTo } from "./rounding";
+export { DIMENSION_NAMES, isDimension, renderBreakdownMarkdown } from "./breakdown-markdown";
 export { renderMarkdown } from "./markdown";
 export { WRES_STANDARD, ethnicSide } from "./standard";
 export { relativeLikelihood, rate, percent, isAdverse, Z_95 } from "./stats";
@@ -10,7 +12,7 @@ export { tally, tallyBy, toCounts, type Tally } from "./groups";
 export { compareResults, headlineValue, movementOf, trendOf } from "./compare";
 export type { Movement } from "./compare";
 export { formatRatio, formatPercent, formatPoints, formatCount, HIDDEN_MARK } from "./format";
-export { cautionNote, reasonNote, type Note } from "./messages";
+export { cautionNote, reasonNote, englishNote, EN_GB, t as indicatorText, type Note } from "./messages";
 export type * from "./types";
 export type * from "./standard-types";
 /** JSON Schema (draft-07) of the WRES results document, published as src/indicators/results.schema.json. */

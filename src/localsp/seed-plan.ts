@@ -1,9 +1,8 @@
 // Writes the demo plan through the app's own data layer (provision + PlanStore over @pnp/sp)
 // against the running local server, so the seeded schema can never drift from what the app
 // provisions. Loaded lazily: the server itself does not depend on @pnp/sp.
-import type { Person } from "../plan/types";
-import type { PlanStore } from "../sharepoint/types";
-import type { PlanGroupKey } from "../sharepoint/security-model";
+import type { Person } from "../plan";
+import type { PlanStore, PlanGroupKey } from "../sharepoint";
 import { DEMO_AS_AT, DEMO_PLAN, DEMO_PLAN_YEAR, type DemoUser } from "../demo/plan";
 
 const UPNS: Record<DemoUser, string> = {

@@ -2,8 +2,7 @@
 // year's, open actions (not Blue) are carried over with a link back (carriedFromId), and this
 // year's objectives are listed to be closed read-only. Completed work stays in its own year.
 // Pure: the tab writes the drafts through the PlanStore, then marks the old objectives.
-import { objectiveKey } from "./import/keys";
-import type { ActionFields, ObjectiveFields } from "./import/types";
+import { objectiveKey, type ActionFields, type ObjectiveFields } from "./import";
 import { sortByNumber } from "./numbering";
 import type { Action, Objective } from "./types";
 import type { PlanWriter, WriteFailure, WriteProgress } from "./writer";

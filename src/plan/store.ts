@@ -7,10 +7,7 @@ import type { ActionVersion } from "./versions";
 import type { EvidenceFile } from "./comments";
 import type { Action, Capabilities, DataFile, ETag, IndicatorResultRow, Objective, Person, ProgressUpdate, Rag } from "./types";
 import type { ActionBatchWrite, ObjectiveBatchWrite, Settled } from "./writer";
-import type { PlanYearStatus } from "./cycle/log";
-import type { ConsultationComment } from "./cycle/consultation";
-import type { DecisionDraft } from "./cycle/rules";
-import type { ApprovedCopy, PlanYearState } from "./cycle/types";
+import type { PlanYearStatus, ConsultationComment, DecisionDraft, ApprovedCopy, PlanYearState } from "./cycle";
 
 export type ObjectiveDraft = Omit<Objective, "id" | "etag" | "modified">;
 export type ObjectivePatch = Partial<ObjectiveDraft>;

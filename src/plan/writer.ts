@@ -1,7 +1,7 @@
 // The part of the store that import and roll-over write through. The PlanStore (./store.ts) fits
 // it as it is; tests pass an in-memory one. Keeping it structural keeps these rules free of the
 // data layer.
-import type { ActionFields, ObjectiveFields } from "./import/types";
+import type { ActionFields, ObjectiveFields } from "./import";
 import type { Action, ETag, Objective } from "./types";
 
 /** One write of many, settled on its own: SharePoint batches are not transactional. */

@@ -7,9 +7,8 @@
 // and the assurance options. Generated from the live plan and the saved indicator results; pure, so it
 // runs in the tab and in Node. docs/plan-documents.md says where each part comes from.
 import type { Paragraph, Table } from "docx";
-import { sortByNumber } from "../plan/numbering";
-import { ASSURANCE_LEVELS } from "../plan/cycle/types";
-import type { Action, IndicatorResultRow, Objective, Rag } from "../plan/types";
+import { sortByNumber, type Action, type IndicatorResultRow, type Objective, type Rag } from "../plan";
+import { ASSURANCE_LEVELS } from "../plan/cycle";
 import { anyHidden, planFigures, type PlanFigures } from "./plan-figures";
 import type { DocumentLabels } from "./plan-document-labels";
 import { leadsText } from "./public-plan-content";

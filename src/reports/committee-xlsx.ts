@@ -4,13 +4,8 @@
 // same printed in black and white. Every text cell goes through safeCell (no formula injection).
 // exceljs is heavy: the tab should load this module with a dynamic import() when the user exports.
 import ExcelJS from "exceljs";
-import { isOverdue } from "../plan/overdue";
-import { sortByNumber } from "../plan/numbering";
-import { rollUp } from "../plan/rag";
-import { summarisePlan } from "../plan/summary";
-import type { PlanChanges } from "../plan/changes";
-import { changedSinceApproval, type ScopeField, type SinceApproval } from "../plan/cycle/since-approval";
-import type { Action, Objective, Person, ProgressUpdate, Rag } from "../plan/types";
+import { isOverdue, sortByNumber, rollUp, summarisePlan, type PlanChanges, type Action, type Objective, type Person, type ProgressUpdate, type Rag } from "../plan";
+import { changedSinceApproval, type ScopeField, type SinceApproval } from "../plan/cycle";
 import { safeCell, type ExportValue } from "./escape";
 
 /** Every word the workbook shows; the tab passes its i18n strings. `{name}` marks are filled in. */

@@ -2,8 +2,8 @@
 // catalogue: the documents' own section (planDocuments.word) plus the indicator titles, directions of
 // good and RAG words the tab already has. `lookup` is i18next's t with returnObjects in the tab, or a
 // path into the catalogue JSON in tests and on the command line. {name} marks stay for the modules.
-import type { AssuranceLevel } from "../plan/cycle/types";
-import type { Rag } from "../plan/types";
+import type { AssuranceLevel } from "../plan/cycle";
+import type { Rag } from "../plan";
 import type { FigureLabels } from "./word";
 
 export interface PaperLabels {

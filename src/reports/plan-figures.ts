@@ -5,11 +5,8 @@
 // `value`, which anything could have written), so a figure hidden there is hidden here; a figure typed in
 // from a published report was public already. Figures are rounded as the protected copy rounds them.
 // No docx and no React here: the print view imports this without the Word library.
-import { headlineValue, trendOf } from "../indicators/compare";
-import { formatPoints } from "../indicators/format";
-import { roundTo } from "../indicators/rounding";
-import type { Direction, Trend } from "../indicators/types";
-import { INDICATOR_NUMBERS, type IndicatorNumber, type IndicatorResultRow } from "../plan/types";
+import { headlineValue, trendOf, formatPoints, roundTo, type Direction, type Trend } from "../indicators";
+import { INDICATOR_NUMBERS, type IndicatorNumber, type IndicatorResultRow } from "../plan";
 import { HEADLINE_DIRECTION, STANDARD_ID, headlinePlaces } from "../ui/indicators/headline";
 import { savedResults } from "../ui/indicators/saved-results";
 

@@ -6,12 +6,11 @@
 // Left out on purpose (docs/plan-documents.md): RAG and progress (the plan as approved is not a
 // progress report), objective owners, the assurance level and minute reference, who recorded the
 // decision or saved the results, and people's names as leads unless the organisation chooses them.
-import { sortByNumber } from "../plan/numbering";
-import type { ApprovedCopy, DecisionOutcome } from "../plan/cycle/types";
+import { sortByNumber, type Person } from "../plan";
+import type { ApprovedCopy, DecisionOutcome } from "../plan/cycle";
 import { planFigures, type PlanFigures } from "./plan-figures";
 import type { DocumentLabels } from "./plan-document-labels";
 import { fill } from "./text";
-import type { Person } from "../plan/types";
 
 /** Leads as role titles only ("Head of EDI"), or people's names with the role titles. */
 export type LeadsChoice = "roles" | "names";

@@ -2,7 +2,7 @@
 // as approved, the approval line, and the protected indicator figures or the plan alone. The content
 // is public-plan-content.ts's (the print view draws the same); this only lays it out.
 import type { Paragraph, Table } from "docx";
-import type { ApprovedCopy } from "../plan/cycle/types";
+import type { ApprovedCopy } from "../plan/cycle";
 import type { DocumentLabels } from "./plan-document-labels";
 import { anyHidden } from "./plan-figures";
 import { approvalLine, publicPlanContent, publicTitle, type PublicPlanOptions } from "./public-plan-content";

@@ -4,21 +4,8 @@
 // figures are the protected copy's, rounded as published (the cell's number format shows them as stored).
 // One file (about 420 lines) on purpose: one short writer per sheet, all sharing the Sheet helper and the number formats.
 import ExcelJS from "exceljs";
-import { HIDDEN_MARK, suppressResults } from "../indicators/index";
-import { cautionNote, EN_GB, englishNote, reasonNote, t } from "../indicators/messages";
-import type {
-  BoardResult,
-  ComparisonItem,
-  Counts,
-  Fraction,
-  NotCalculableReason,
-  RelativeLikelihoodResult,
-  RepresentationResult,
-  ResultsDocument,
-  SuppressionMark,
-  SurveyResult,
-} from "../indicators/index";
-import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../indicators";
+import { HIDDEN_MARK, suppressResults, type BoardResult, type ComparisonItem, type Counts, type Fraction, type NotCalculableReason, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument, type SuppressionMark, type SurveyResult } from "../indicators/index";
+import { cautionNote, EN_GB, englishNote, reasonNote, indicatorText as t, AFC_BANDS, MEDICAL_SUBGROUPS } from "../indicators";
 import { safeCell, type ExportValue } from "./escape";
 
 export interface ResultsWorkbookOptions {

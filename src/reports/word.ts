@@ -16,10 +16,9 @@ import {
   WidthType,
   type ISectionOptions,
 } from "docx";
-import type { Rag } from "../plan/types";
+import type { Rag, IndicatorNumber } from "../plan";
 import { figureText, type PlanFigures } from "./plan-figures";
-import type { Direction, Trend } from "../indicators/types";
-import type { IndicatorNumber } from "../plan/types";
+import type { Direction, Trend } from "../indicators";
 import { fill, type DocumentLocale } from "./text";
 
 export { fill, longDate, type DocumentLocale } from "./text";

@@ -2,11 +2,7 @@
 // record, added, changed with their ETag (a stale one is a ConflictError with both versions) and
 // deleted, one by one or in $batch requests. Every RAG or progress change writes a history record;
 // a lead's update is a history record only (the action item is not theirs to change).
-import type { ActionDraft, ActionPatch, PlanStore, ProgressChange } from "../plan/store";
-import type { ActionBatchWrite, Settled } from "../plan/writer";
-import type { Action } from "../plan/types";
-import { validateProgress } from "../plan/validation";
-import { itemEtag, mayUpdate, type UpdateAuthority } from "../plan/authority";
+import { type ActionDraft, type ActionPatch, type PlanStore, type ProgressChange, type ActionBatchWrite, type Settled, type Action, validateProgress, itemEtag, mayUpdate, type UpdateAuthority } from "../plan";
 import { AppError, ConflictError, PermissionError, toAppError, ValidationError } from "./errors";
 import { ACTION_EXPAND, ACTION_SELECT, actionFields, progressUpdateFields, toAction, toActionVersion, type SpItem } from "./mapping";
 import { hasPermission, PermissionKind } from "./permissions";

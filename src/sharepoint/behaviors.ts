@@ -2,7 +2,7 @@
 // when SharePoint refuses it), and retries that honour Retry-After and tell the UI that a request is
 // still working.
 import type { Queryable, QueryableSendObserver } from "@pnp/queryable";
-import { InteractionRequired, type SignInPurpose } from "../auth/errors";
+import { InteractionRequired, type SignInPurpose } from "../auth";
 import { OfflineError, ThrottledError } from "./errors";
 import { ForeignSiteError, isOnOrigin } from "./site-address";
 

@@ -1,6 +1,6 @@
 import { spfi, DefaultHeaders, DefaultInit, type SPFI } from "@pnp/sp";
 import { DefaultParse } from "@pnp/queryable";
-import type { SignInPurpose } from "../auth/errors";
+import type { SignInPurpose } from "../auth";
 import { BearerAuth, RetryingFetch, type RetryInfo, type TokenProvider } from "./behaviors";
 
 export interface CreateSpOptions {

@@ -11,19 +11,14 @@ import "@pnp/sp/items/index.js";
 import "@pnp/sp/folders/index.js";
 import "@pnp/sp/files/index.js";
 import "@pnp/sp/regional-settings/web.js";
-import type { Capabilities, IndicatorResultRow } from "../plan/types";
-import { statusOf, type CycleEntry } from "../plan/cycle/log";
-import { threadComments, type ConsultationComment, type ConsultationEntry } from "../plan/cycle/consultation";
-import { cycleRoleOf, refuseAnswer, refuseComment, refuseDecision, refuseMove, stateAfterDecision, type Refusal } from "../plan/cycle/rules";
-import type { ApprovedCopy, AssuranceLevel, Decision, DecisionOutcome, PlanYearState } from "../plan/cycle/types";
-import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle/types";
+import type { Capabilities, IndicatorResultRow, CycleStore, PlanSnapshot } from "../plan";
+import { statusOf, type CycleEntry, threadComments, type ConsultationComment, type ConsultationEntry, cycleRoleOf, refuseAnswer, refuseComment, refuseDecision, refuseMove, stateAfterDecision, type Refusal, type ApprovedCopy, type AssuranceLevel, type Decision, type DecisionOutcome, type PlanYearState, ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle";
 import { AppError, toAppError } from "./errors";
 import { odataString, toPerson, type SpItem } from "./mapping";
 import { readAllPages } from "./paging";
 import { planList } from "./lists";
 import { F, LIST_URLS } from "./schema";
 import { dayFromSharePoint, dayToSharePoint, siteTimeZoneFrom, type SiteTimeZone } from "./time-zone";
-import type { CycleStore, PlanSnapshot } from "../plan/store";
 
 export type { CycleStore };
 

@@ -1,6 +1,6 @@
 // Typed errors the tab translates into plain words. Every failure from @pnp/sp passes through
 // toAppError, so components never branch on HTTP status codes or SharePoint's raw messages.
-import { InteractionRequired } from "../auth/errors";
+import { InteractionRequired } from "../auth";
 
 export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "fullControlRequired" | "throttled" | "offline" | "notProvisioned" | "schemaOutdated" | "listThreshold" | "notFound" | "invalid" | "closed" | "foreignSite" | "unexpected";
 

@@ -5,7 +5,7 @@ import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/folders/index.js";
 import "@pnp/sp/files/index.js";
-import type { DataFile } from "../plan/types";
+import type { DataFile } from "../plan";
 import { toAppError } from "./errors";
 import { toDataFile, type SpItem } from "./mapping";
 import { planList } from "./lists";

@@ -1,9 +1,7 @@
 // The progress history (WRES Progress Updates): an action's rows classified by who could update it
 // when, the newest rows of a plan year, what changed since a date, and writing a record. Who wrote a
 // row and when are SharePoint's own Author and Created (src/sharepoint/mapping.ts).
-import type { Action, ProgressUpdate } from "../plan/types";
-import { classifyUpdate, withLatestUpdate, type UpdateAuthority } from "../plan/authority";
-import { renderComment } from "../plan/comments";
+import { type Action, type ProgressUpdate, classifyUpdate, withLatestUpdate, type UpdateAuthority, renderComment } from "../plan";
 import { ACTION_SELECT, odataString, progressUpdateFields, toAction, toProgressUpdate, UPDATE_EXPAND, VERSION_LABEL, type SpItem, type UpdateRecord } from "./mapping";
 import { MAX_PAGE, readAllPages, readFiltered } from "./paging";
 import { planList } from "./lists";

@@ -8,6 +8,7 @@ export { planList, listServerRelativeUrl } from "./lists";
 export { checkSiteUrl, trustedSharePointOrigin, ForeignSiteError, type TrustInputs } from "./site-address";
 export { addToPlanGroup, applySecurityModel, checkSetUp, planEditorIds, PLAN_GROUPS, type PlanGroupKey, type SetUpCheck } from "./security-model";
 export { createPlanStore, toLoginName } from "./plan-store";
+export { CycleRefusedError } from "./cycle-store";
 export { createFileStore, CHUNK_THRESHOLD } from "./files";
 export * from "./errors";
 export * from "./schema";

@@ -1,8 +1,7 @@
 // Who could update an action when: its leads over time (from SharePoint's version history of the
 // action item, which no lead can edit), the members of the leads that are SharePoint groups, and the
 // plan editors. The history repository judges each progress record by it (src/plan/authority.ts).
-import type { ProgressUpdate } from "../plan/types";
-import { leadPeriods, type LeadPeriod, type UpdateAuthority } from "../plan/authority";
+import { type ProgressUpdate, leadPeriods, type LeadPeriod, type UpdateAuthority } from "../plan";
 import { AppError, toAppError } from "./errors";
 import { toAction, toActionVersion, VERSION_LABEL, type SpItem } from "./mapping";
 import { planList } from "./lists";

@@ -1,9 +1,6 @@
 // SharePoint list items <-> the plain types of src/plan. The only place that knows how each
 // field looks in JSON light (multi-values as arrays or {results}, people expanded, dates in UTC).
-import type { Action, DataFile, IndicatorNumber, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
-import { INDICATOR_NUMBERS, RAGS } from "../plan/types";
-import type { ActionVersion, VersionFields } from "../plan/versions";
-import type { ActionPatch, ObjectivePatch } from "../plan/store";
+import { type Action, type DataFile, type IndicatorNumber, type IndicatorResultRow, type Objective, type Person, type ProgressKind, type ProgressUpdate, type Rag, INDICATOR_NUMBERS, RAGS, type ActionVersion, type VersionFields, type ActionPatch, type ObjectivePatch } from "../plan";
 import { F, SCHEMA, type ListKey, type ListSpec } from "./schema";
 import { dayFromSharePoint, dayToSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
 

@@ -1,9 +1,7 @@
 // The plan's objectives (WRES Objectives): read, added, changed with their ETag and deleted one by
 // one or in $batch requests (import, roll-over). A closed (rolled-over) year's objectives refuse
 // every change but the one that closes them.
-import type { ObjectiveBatchWrite, Settled } from "../plan/writer";
-import type { ObjectiveDraft, ObjectivePatch, PlanStore } from "../plan/store";
-import type { Objective } from "../plan/types";
+import type { ObjectiveBatchWrite, Settled, ObjectiveDraft, ObjectivePatch, PlanStore, Objective } from "../plan";
 import { ValidationError } from "./errors";
 import { OBJECTIVE_EXPAND, OBJECTIVE_SELECT, objectiveFields, toObjective, type SpItem } from "./mapping";
 import { readAllPages } from "./paging";

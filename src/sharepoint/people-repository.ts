@@ -1,7 +1,6 @@
 // The site's people and groups as the plan needs them: searching the people picker, telling whether
 // someone could update the plan as a lead, and resolving a login or e-mail to a site user.
-import type { PlanStore } from "../plan/store";
-import type { Person } from "../plan/types";
+import type { PlanStore, Person } from "../plan";
 import { odataString, type SpItem } from "./mapping";
 import { LIST_GRANTS, PLAN_GROUPS } from "./security-model";
 import { call, siteUserToPerson, type StoreContext } from "./store-context";

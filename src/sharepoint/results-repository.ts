@@ -1,7 +1,6 @@
 // Saved indicator figures (WRES Indicator Results): one row per year, standard and indicator,
 // aggregated figures only; saving again overwrites the row (by its ETag) rather than adding one.
-import type { PlanStore } from "../plan/store";
-import type { IndicatorResultRow } from "../plan/types";
+import type { PlanStore, IndicatorResultRow } from "../plan";
 import { indicatorResultFields, odataString, RESULT_SELECT, toIndicatorResult } from "./mapping";
 import { readAllPages, readFiltered } from "./paging";
 import { planList } from "./lists";

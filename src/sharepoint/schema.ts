@@ -1,8 +1,8 @@
 // The SharePoint data model (docs/architecture.md#data-model) as data: list titles, internal field names, field
 // types and indexes. Provisioning creates it; the repositories read and write through these
 // names only. Pure data, so the local server's seed can use it too.
-import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle/types";
-import { RAGS } from "../plan/rag";
+import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle";
+import { RAGS } from "../plan";
 
 /**
  * Bumped whenever the lists change; stored in each list's description as "[wres-schema:N]" (a list's

@@ -5,9 +5,9 @@ import { FluentProvider, Link, Tab, TabList, Text, makeStyles, tokens, type Them
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { isYearClosed, renumberObjectives } from "../plan";
-import type { PlanStore } from "../sharepoint/types";
+import type { PlanStore } from "../sharepoint";
 import { createI18n, type AppLocale } from "../i18n";
-import type { HostTheme } from "../teams/host";
+import type { HostTheme } from "../teams";
 import { ClosedYearNotice } from "./components/ClosedYearNotice";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ErrorMessage } from "./components/ErrorMessage";

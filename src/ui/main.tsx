@@ -2,9 +2,7 @@
 // and render the plan (or the configuration page). Nothing here waits on Teams outside Teams.
 import { createRoot } from "react-dom/client";
 import { localIsoDay } from "../plan";
-import { startAuth, type AuthSession } from "../auth/session";
-import type { SignInPurpose } from "../auth/errors";
-import { readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig } from "../auth/config";
+import { startAuth, type AuthSession, type SignInPurpose, readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig } from "../auth";
 import { checkSetUp, checkSiteUrl, createPlanStore, createSp, trustedSharePointOrigin } from "../sharepoint";
 import { loadCatalogue, resolveLocale } from "../i18n";
 import { accountHintFrom, actionIdFromSubPage, initHost, messageOrigins, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";

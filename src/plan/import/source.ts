@@ -1,11 +1,7 @@
 // A plan file's bytes -> the sheets (or Word tables) the parser reads, with cell fills and the
 // document's loose text. Tells Word from Excel from CSV by the bytes; every failure is a
 // WorkbookError with one plain sentence naming the file.
-import { readDocx } from "../../workbook/docx";
-import { fileError, WorkbookError } from "../../workbook/errors";
-import { readCellFills } from "../../workbook/fills";
-import { readSparseGrid, sniffFormat } from "../../workbook/grid";
-import { listEntries } from "../../workbook/zip";
+import { readDocx, fileError, WorkbookError, readCellFills, readSparseGrid, sniffFormat, listEntries } from "../../workbook";
 import type { GridSheet } from "./types";
 
 export interface PlanSource {

@@ -17,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { INDICATOR_NUMBERS, nextNumber, validateProgress, type Action, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
-import type { ActionDraft } from "../../sharepoint/types";
+import type { ActionDraft } from "../../sharepoint";
 import { usePlan } from "../state/PlanContext";
 import { useActionSave } from "../state/useActionSave";
 import { DateField } from "./DateInput";

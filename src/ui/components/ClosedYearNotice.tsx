@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { LockClosedRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { nextPlanYear } from "../../plan/plan-years";
+import { nextPlanYear } from "../../plan";
 import { usePlan } from "../state/PlanContext";
 import { YearLink } from "./YearLink";
 

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { authProblem } from "../../auth/errors";
+import { authProblem } from "../../auth";
 import { errorMessageKey } from "../state/errors";
 import { useSignIn } from "../state/signIn";
 

@@ -4,7 +4,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PlanStore } from "../../sharepoint/types";
+import type { PlanStore } from "../../sharepoint";
 import { needsSignIn } from "../state/errors";
 import { useSetUpCheck } from "../state/setUp";
 

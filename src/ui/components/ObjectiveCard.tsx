@@ -2,8 +2,7 @@
 import { Card, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n";
-import type { ObjectiveSummary } from "../../plan";
-import type { IndicatorNumber } from "../../plan/types";
+import type { ObjectiveSummary, IndicatorNumber } from "../../plan";
 import { formatHeadline } from "../indicators/headline";
 import { usePlanContext } from "../state/PlanContext";
 import { RagBadge } from "./RagBadge";

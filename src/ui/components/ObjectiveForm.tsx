@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { INDICATOR_NUMBERS, nextNumber, validateOverride, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
-import type { ObjectiveDraft } from "../../sharepoint/types";
+import type { ObjectiveDraft } from "../../sharepoint";
 import { usePlan } from "../state/PlanContext";
 import { useObjectiveSave } from "../state/useObjectiveSave";
 import { ErrorMessage } from "./ErrorMessage";

@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { Button, Field, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import type { Action, Rag } from "../../plan/types";
-import { RAGS, validateProgress } from "../../plan";
+import { type Action, type Rag, RAGS, validateProgress } from "../../plan";
 import { useActionSave } from "../state/useActionSave";
 import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps } from "../state/limits";

@@ -3,7 +3,7 @@
 import { Badge, makeStyles } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, CheckmarkStarburstFilled, CircleRegular, DismissCircleFilled, WarningFilled } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import type { Rag } from "../../plan/types";
+import type { Rag } from "../../plan";
 
 const LOOK = {
   Red: { color: "danger", Icon: DismissCircleFilled },

@@ -5,7 +5,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PlanStore } from "../../sharepoint/types";
+import type { PlanStore } from "../../sharepoint";
 import { useSchema } from "../state/schema";
 import { ErrorMessage } from "./ErrorMessage";
 

@@ -4,8 +4,7 @@
 import { useEffect, useState } from "react";
 import { Button, Skeleton, SkeletonItem, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { auditTrail, type AuditEntry, type AuditField, type AuditValue } from "../../plan/versions";
-import type { Objective, Rag } from "../../plan";
+import { auditTrail, type AuditEntry, type AuditField, type AuditValue, type Objective, type Rag } from "../../plan";
 import { formatDate, formatDateTime } from "../../i18n";
 import { usePlanContext } from "../state/PlanContext";
 import { ErrorMessage } from "./ErrorMessage";

@@ -6,13 +6,9 @@
 import { Button, Field, Input, makeStyles, mergeClasses, Radio, RadioGroup, Spinner, Textarea, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ConsultationComment } from "../../plan/cycle/consultation";
-import { commentsOn } from "../../plan/cycle/consultation";
-import { cycleRoleOf, movesFrom, refuseAnswer, refuseComment, refuseDecision, whoMayDoWhat, type DecisionDraft } from "../../plan/cycle/rules";
-import { compareWithApproved } from "../../plan/cycle/since-approval";
-import { ASSURANCE_LEVELS, DECISION_OUTCOMES, type AssuranceLevel, type DecisionOutcome, type PlanYearState } from "../../plan/cycle/types";
-import type { Capabilities, Objective } from "../../plan/types";
-import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
+import { type ConsultationComment, commentsOn, cycleRoleOf, movesFrom, refuseAnswer, refuseComment, refuseDecision, whoMayDoWhat, type DecisionDraft, compareWithApproved, ASSURANCE_LEVELS, DECISION_OUTCOMES, type AssuranceLevel, type DecisionOutcome, type PlanYearState } from "../../plan/cycle";
+import type { Capabilities, Objective } from "../../plan";
+import type { PlanSnapshot, PlanStore } from "../../sharepoint";
 import { DateField } from "../components/DateInput";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDay } from "../meeting/format";

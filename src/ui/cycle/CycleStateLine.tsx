@@ -2,8 +2,7 @@
 // panel and stage, the report): "Approved by Trust Board on 6 February 2025 (partially assured)".
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { approvingDecision, type PlanYearStatus } from "../../plan/cycle/log";
-import type { PlanYearState } from "../../plan/cycle/types";
+import { approvingDecision, type PlanYearStatus, type PlanYearState } from "../../plan/cycle";
 import { formatDay } from "../meeting/format";
 
 const useStyles = makeStyles({

@@ -2,7 +2,7 @@
 // plan, and its RAG then and now. A table in the report and on the stage; a list in the side panel.
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { changedSinceApproval, type ActionSinceApproval, type SinceApproval } from "../../plan/cycle/since-approval";
+import { changedSinceApproval, type ActionSinceApproval, type SinceApproval } from "../../plan/cycle";
 import { RagBadge } from "../components/RagBadge";
 import { formatDay } from "../meeting/format";
 

@@ -2,10 +2,8 @@
 // its year reads as having no recorded state (null), and the screens say nothing about the cycle
 // rather than fail.
 import { useCallback, useEffect, useState } from "react";
-import type { PlanYearStatus } from "../../plan/cycle/log";
-import type { ApprovedCopy } from "../../plan/cycle/types";
-import type { PlanStore } from "../../sharepoint/types";
-import { CycleRefusedError } from "../../sharepoint/cycle-store";
+import type { PlanYearStatus, ApprovedCopy } from "../../plan/cycle";
+import { type PlanStore, CycleRefusedError } from "../../sharepoint";
 import type { TFunction } from "i18next";
 
 export interface CycleView {

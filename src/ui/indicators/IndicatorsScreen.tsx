@@ -8,7 +8,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Ta
 import { ArrowDownloadRegular, DismissRegular, PlayRegular, PrintRegular, SaveRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { suppressResults } from "../../indicators";
-import { INDICATOR_NUMBERS, type IndicatorNumber } from "../../plan/types";
+import { INDICATOR_NUMBERS, type IndicatorNumber } from "../../plan";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { usePlan } from "../state/PlanContext";
 import { useIndicatorsScreenStyles as useStyles } from "./IndicatorsScreen.styles";

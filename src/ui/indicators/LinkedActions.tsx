@@ -2,8 +2,7 @@
 // so the results view says what the trust is doing about each gap.
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { isOverdue, sortByNumber } from "../../plan";
-import type { Action, IndicatorNumber } from "../../plan/types";
+import { isOverdue, sortByNumber, type Action, type IndicatorNumber } from "../../plan";
 import { RagBadge } from "../components/RagBadge";
 import { itemHref } from "../meeting/route";
 import { useOpenItem } from "../state/openItem";

@@ -6,7 +6,7 @@ import { FluentProvider, Table, TableBody, TableCell, TableHeader, TableHeaderCe
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { headlineValue, type ResultsDocument } from "../../indicators";
-import type { Action, IndicatorNumber } from "../../plan/types";
+import type { Action, IndicatorNumber } from "../../plan";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
 import { formatHeadline } from "./headline";

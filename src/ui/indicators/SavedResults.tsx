@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import { MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, type AppLocale } from "../../i18n";
-import type { Action, IndicatorNumber } from "../../plan/types";
+import type { Action, IndicatorNumber } from "../../plan";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";

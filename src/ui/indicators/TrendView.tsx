@@ -4,7 +4,7 @@ import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mak
 import { WideTable } from "../components/WideTable";
 import { TrendMark } from "./TrendMark";
 import { useTranslation } from "react-i18next";
-import type { IndicatorResultRow } from "../../plan/types";
+import type { IndicatorResultRow } from "../../plan";
 import { formatHeadline, headlinePlaces } from "./headline";
 import { trendTable, type TrendCell } from "./trend";
 

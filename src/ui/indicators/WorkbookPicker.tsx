@@ -4,7 +4,7 @@ import { Button, Checkbox, Field, ProgressBar, TableBody, TableCell, TableHeader
 import { WideTable } from "../components/WideTable";
 import { ArrowUploadRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import type { DataFile } from "../../plan/types";
+import type { DataFile } from "../../plan";
 import { formatDateTime, type AppLocale } from "../../i18n";
 import { formatBytes } from "./view";
 

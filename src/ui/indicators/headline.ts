@@ -2,7 +2,7 @@
 // saved rows belong to, which way is good, and how the figure is written. Derived from the standard's
 // definition (WRES_STANDARD), so a direction is written in one place.
 import { formatPoints, WRES_STANDARD, type Direction } from "../../indicators";
-import type { IndicatorNumber, IndicatorResultRow } from "../../plan/types";
+import type { IndicatorNumber, IndicatorResultRow } from "../../plan";
 
 /** The standard the tab computes and saves results for. */
 export const STANDARD_ID = WRES_STANDARD.id;

@@ -2,9 +2,7 @@
 // the header row's signature so next year's file of the same shape is read without asking. Only header
 // names are stored, never cell values.
 import type { SheetKind } from "../../indicators";
-import type { ColumnMapping } from "../../workbook";
-import { normaliseHeader } from "../../workbook";
-import { KIND_BY_NAME, KINDS, matchColumns } from "../../workbook/schema";
+import { type ColumnMapping, normaliseHeader, KIND_BY_NAME, KINDS, matchColumns } from "../../workbook";
 
 export const MAPPINGS_KEY = "wres.indicators.columnMappings";
 export const MAPPABLE_KINDS: SheetKind[] = KINDS.map((k) => k.kind);

@@ -1,10 +1,8 @@
 // Indicator results as saved in the Indicator Results list and read back: one row per indicator from a
 // publishable (suppressed) copy, figures typed in from earlier years' reports, and the newest saved
 // year rebuilt as a document the result views can draw (suppressed again on the way in).
-import { headlineValue, suppressResults } from "../../indicators";
-import { DEFAULT_THRESHOLD, PROTECTED_NOTICE } from "../../indicators/suppress";
-import type { DataQuality, IndicatorResult, ModelEmployerResult, ResultsDocument } from "../../indicators";
-import type { IndicatorNumber, IndicatorResultRow } from "../../plan/types";
+import { headlineValue, suppressResults, DEFAULT_THRESHOLD, PROTECTED_NOTICE, type DataQuality, type IndicatorResult, type ModelEmployerResult, type ResultsDocument } from "../../indicators";
+import type { IndicatorNumber, IndicatorResultRow } from "../../plan";
 import { STANDARD_ID } from "./headline";
 
 export type SavedRow = Omit<IndicatorResultRow, "id" | "etag" | "modified">;

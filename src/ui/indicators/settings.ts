@@ -1,6 +1,6 @@
 // The plan editor's disclosure settings for a run, kept in this browser: the small-number threshold and
 // whether board composition is published in full. Each falls back to what the newest saved results used.
-import { DEFAULT_THRESHOLD } from "../../indicators/suppress";
+import { DEFAULT_THRESHOLD } from "../../indicators";
 import type { SavedResults } from "./saved-results";
 
 /**

@@ -1,7 +1,7 @@
 // The year-on-year trend table: years as columns, indicators as rows, each cell with its move since the
 // year before, the arrow respecting which way is good for that indicator.
 import { trendOf, type Direction, type Trend } from "../../indicators";
-import type { IndicatorNumber, IndicatorResultRow } from "../../plan/types";
+import type { IndicatorNumber, IndicatorResultRow } from "../../plan";
 import { HEADLINE_DIRECTION, headlinePlaces, STANDARD_ID } from "./headline";
 
 export interface TrendCell {

@@ -3,8 +3,8 @@
 // a figure typed in from an earlier report, and the Excel export. One failure at a time is shown.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ResultsDocument } from "../../indicators";
-import type { DataFile, IndicatorResultRow } from "../../plan/types";
-import type { PlanStore } from "../../sharepoint/types";
+import type { DataFile, IndicatorResultRow } from "../../plan";
+import type { PlanStore } from "../../sharepoint";
 import { saveBytes, XLSX_TYPE } from "../state/download";
 import { STANDARD_ID } from "./headline";
 import { rowsToSave, savedResults, type SavedRow } from "./saved-results";

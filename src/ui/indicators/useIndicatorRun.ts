@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppLocale } from "../../i18n";
-import type { DataFile } from "../../plan/types";
-import type { PlanStore } from "../../sharepoint/types";
+import type { DataFile } from "../../plan";
+import type { PlanStore } from "../../sharepoint";
 import { loadMappings } from "./mapping";
 import type { RunOutcome } from "./protocol";
 import { RunCancelledError, RunFailedError, startRun, type RunHandle, type RunProgress } from "./runner";

@@ -3,8 +3,7 @@
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { PlanChanges } from "../../plan";
-import type { Action } from "../../plan/types";
+import type { PlanChanges, Action } from "../../plan";
 import { RagBadge } from "../components/RagBadge";
 import { formatDay } from "./format";
 

@@ -1,6 +1,6 @@
 // The meeting and plan-year views behind one small component, so the tab's entry only learns
 // one name; each view's code downloads when the page is opened as that view.
-import type { PlanStore } from "../../sharepoint/types";
+import type { PlanStore } from "../../sharepoint";
 import { lazyView } from "../components/Lazy";
 import type { ExtraRoute } from "./route";
 

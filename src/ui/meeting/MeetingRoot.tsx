@@ -1,9 +1,8 @@
 // The committee views (meeting side panel and stage), loaded only when the page is opened as one.
 import { useEffect, useMemo, useState } from "react";
-import type { PlanStore } from "../../sharepoint/types";
+import type { PlanStore } from "../../sharepoint";
 import { useMeetingData } from "./data";
-import type { ExtraRoute } from "./route";
-import { itemHref, viewUrl, withCompare } from "./route";
+import { type ExtraRoute, itemHref, viewUrl, withCompare } from "./route";
 import type { MeetingLinks } from "./ChangesList";
 import { defaultSince, rememberedSince, rememberSince } from "./since";
 import { SidePanel } from "./SidePanel";

@@ -9,7 +9,7 @@ import { DateField } from "../components/DateInput";
 import { ShareScreenStartRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { RAGS } from "../../plan/types";
+import { RAGS } from "../../plan";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
 import { ActionMention, ChangesList, type MeetingLinks } from "./ChangesList";

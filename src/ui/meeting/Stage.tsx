@@ -11,7 +11,7 @@
 // date travels in the shared address, so the whole room sees the same period. Scrolling is personal.
 import { Link, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { RAGS } from "../../plan/types";
+import { RAGS } from "../../plan";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
 import { TrendMark } from "../indicators/TrendMark";

@@ -1,13 +1,10 @@
 // What the committee views read: the plan year, the progress updates since the chosen date, and
 // the saved indicator figures, turned into the summary, the changes and headline trends.
 import { useCallback, useEffect, useState } from "react";
-import { changesSince, summarisePlan, type PlanChanges, type PlanSummary } from "../../plan";
-import type { IndicatorNumber, IndicatorResultRow } from "../../plan/types";
-import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
-import { WRES_STANDARD } from "../../indicators/standard";
-import { trendOf } from "../../indicators/compare";
-import type { Direction, Trend } from "../../indicators/types";
-import { compareWithApproved, type SinceApproval } from "../../plan/cycle/since-approval";
+import { changesSince, summarisePlan, type PlanChanges, type PlanSummary, type IndicatorNumber, type IndicatorResultRow } from "../../plan";
+import type { PlanSnapshot, PlanStore } from "../../sharepoint";
+import { WRES_STANDARD, trendOf, type Direction, type Trend } from "../../indicators";
+import { compareWithApproved, type SinceApproval } from "../../plan/cycle";
 import { loadCycle, type CycleView } from "../cycle/status";
 
 export interface Headline {

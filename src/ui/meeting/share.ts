@@ -1,7 +1,7 @@
 // Sharing the committee view to the meeting stage. In Teams: teams-js meeting APIs, offered only
 // when the host says this user's app may share (presenters and organisers). Outside Teams the
 // capability is simulated with ?canShare=1 and "sharing" opens the stage view in a new window.
-import { mayBeHosted, teamsJs } from "../../teams/host";
+import { mayBeHosted, teamsJs } from "../../teams";
 
 export interface StageSharing {
   /** The id the "since" date is remembered under: the meeting, else the chat, else "standalone". */

@@ -23,14 +23,11 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, ArrowLeftRegular, DeleteRegular, EditRegular, LockClosedRegular, NumberSymbolRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import type { Action, IndicatorNumber } from "../../plan/types";
-import { INDICATOR_NUMBERS, RAGS } from "../../plan/types";
+import { type Action, type IndicatorNumber, INDICATOR_NUMBERS, RAGS, compareNumbers, capabilitiesWithin, isClosed, isOverdue, isYearClosed, rollUpRag } from "../../plan";
 import { formatDate } from "../../i18n";
 import { RagBadge } from "../components/RagBadge";
 import { RagDropdown } from "../components/RagDropdown";
-import { compareNumbers } from "../../plan";
 import { actionsOf, filterActions, leadOptions, NO_FILTER, type ActionFilter } from "../state/planView";
-import { capabilitiesWithin, isClosed, isOverdue, isYearClosed, rollUpRag } from "../../plan";
 import { usePlan } from "../state/PlanContext";
 import { useNarrow } from "../state/useNarrow";
 

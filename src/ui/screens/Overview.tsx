@@ -3,13 +3,11 @@ import { useEffect, useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, NumberSymbolRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { ObjectiveCard } from "../components/ObjectiveCard";
+import { ObjectiveCard, type LatestIndicatorValue } from "../components/ObjectiveCard";
 import { SummaryBand } from "../components/SummaryBand";
-import { capabilitiesForYear, summarisePlan } from "../../plan";
+import { capabilitiesForYear, summarisePlan, type IndicatorNumber } from "../../plan";
 import { usePlan } from "../state/PlanContext";
 import { latestByIndicator, STANDARD_ID } from "../indicators/headline";
-import type { IndicatorNumber } from "../../plan/types";
-import type { LatestIndicatorValue } from "../components/ObjectiveCard";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL },

@@ -1,7 +1,7 @@
 // The loaded plan and what the signed-in person may do with it, shared by every screen.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
-import type { Capabilities, Person } from "../../plan/types";
-import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
+import type { Capabilities, Person } from "../../plan";
+import type { PlanSnapshot, PlanStore } from "../../sharepoint";
 import type { AppLocale } from "../../i18n";
 
 export interface PlanData {

@@ -1,6 +1,6 @@
 // The action's fields as the conflict view shows them.
 import type { TFunction } from "i18next";
-import type { Action, Person } from "../../plan/types";
+import type { Action, Person } from "../../plan";
 import type { ConflictField } from "./conflict";
 
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));

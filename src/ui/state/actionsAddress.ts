@@ -3,7 +3,7 @@
 // Lists repeat their key (rag=Red&rag=Amber), since a role named in lead text may hold a comma. Anyone
 // can write an address and send it round, so each value is taken only in the shape it can have and
 // otherwise ignored; values at their default are left out of the address.
-import { INDICATOR_NUMBERS, RAGS, type IndicatorNumber, type Rag } from "../../plan/types";
+import { INDICATOR_NUMBERS, RAGS, type IndicatorNumber, type Rag } from "../../plan";
 import { DEFAULT_VIEW, GROUPS, LAYOUTS, SORTS, type ActionsView } from "./actionsView";
 
 /** The address parameters the view owns (besides tab=actions); others (as, theme, year, action) are left alone. */

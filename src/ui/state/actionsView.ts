@@ -2,7 +2,7 @@
 // which groups, and the board's columns. Pure, so the screen stays thin and every rule is testable
 // on plain data; the view itself travels in the address (actionsAddress.ts).
 import { compareNumbers, isOverdue, RAGS, type Action, type IndicatorNumber, type Objective, type Rag } from "../../plan";
-import type { PlanSnapshot } from "../../sharepoint/types";
+import type { PlanSnapshot } from "../../sharepoint";
 import { leadKeys, leadRoles } from "./planView";
 
 export type ActionsSort = "number" | "due" | "rag" | "changed";

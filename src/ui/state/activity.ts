@@ -1,6 +1,6 @@
 // Tracks requests in flight so the tab can say "still working" when one takes more than a few
 // seconds or is being retried after throttling. The store is wrapped, not changed.
-import type { PlanStore } from "../../sharepoint/types";
+import type { PlanStore } from "../../sharepoint";
 
 export const SLOW_AFTER_MS = 3000;
 

@@ -2,9 +2,8 @@
 // carriedFromId) in an earlier year; roll-over carries from the year just before, so that year is
 // read first (one batched read), and only if the action is not there are the site's other years
 // tried. Forward: the action in the next year that continues it.
-import { nextPlanYear, previousPlanYear } from "../../plan/plan-years";
-import type { Action } from "../../plan/types";
-import type { PlanStore } from "../../sharepoint/types";
+import { nextPlanYear, previousPlanYear, type Action } from "../../plan";
+import type { PlanStore } from "../../sharepoint";
 
 export interface ActionInYear {
   year: string;

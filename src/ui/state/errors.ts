@@ -1,7 +1,7 @@
 // Turns the data layer's typed errors (src/sharepoint/errors) into what the tab says and does.
 // Matched on their `code` (class names do not survive minification).
-import type { AppErrorCode } from "../../sharepoint/errors";
-import { authProblem } from "../../auth/errors";
+import type { AppErrorCode } from "../../sharepoint";
+import { authProblem } from "../../auth";
 
 export type ErrorKind = AppErrorCode;
 

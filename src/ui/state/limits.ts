@@ -2,8 +2,8 @@
 // lead 255; src/sharepoint/schema.ts), a multi-line field 63,999 characters. Near the limit the
 // field shows a counter; over it, a message naming the field, and the form does not save.
 import type { TFunction } from "i18next";
-import { MAX_NOTE_LENGTH } from "../../plan/validation";
-import { F, textLimitOf } from "../../sharepoint/schema";
+import { MAX_NOTE_LENGTH } from "../../plan";
+import { F, textLimitOf } from "../../sharepoint";
 
 export const LIMITS = {
   objectiveTitle: textLimitOf("objectives", "Title") ?? 255,

@@ -1,6 +1,6 @@
 // What the page's address asks for when the tab runs standalone (or carries config in Teams).
-import { SET_UP_SCOPES, type SetUpScope } from "../../auth/config";
-import type { HostTheme } from "../../teams/host";
+import { SET_UP_SCOPES, type SetUpScope } from "../../auth";
+import type { HostTheme } from "../../teams";
 
 export interface PageParams {
   theme: HostTheme | null;

@@ -12,7 +12,7 @@ import {
   type Person,
   type Rag,
 } from "../../plan";
-import type { PlanSnapshot } from "../../sharepoint/types";
+import type { PlanSnapshot } from "../../sharepoint";
 
 export function actionsOf(snapshot: Pick<PlanSnapshot, "actions">, objectiveId: number): Action[] {
   return snapshot.actions.filter((a) => a.objectiveId === objectiveId).sort((a, b) => compareNumbers(a.number, b.number));

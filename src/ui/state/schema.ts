@@ -1,7 +1,7 @@
 // The site's schema against the app's, and the upgrade a plan editor may run (src/sharepoint/upgrade.ts).
 // Null where the shell has no SharePoint connection of its own (component tests without it).
 import { createContext, useContext } from "react";
-import type { SiteSchema } from "../../sharepoint/upgrade";
+import type { SiteSchema } from "../../sharepoint";
 
 export interface SchemaActions {
   check(): Promise<SiteSchema>;

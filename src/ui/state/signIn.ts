@@ -2,7 +2,7 @@
 // Null in local mode. Called only from a click: hosts block popups that no gesture started.
 // The purpose picks the permission asked for: everyday work, or managing lists to set up the site.
 import { createContext, useContext } from "react";
-import type { SignInPurpose } from "../../auth/errors";
+import type { SignInPurpose } from "../../auth";
 
 export type SignIn = (purpose?: SignInPurpose) => Promise<void>;
 

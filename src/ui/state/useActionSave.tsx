@@ -2,11 +2,10 @@
 // (and so the user's input) open with a plain message.
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Action } from "../../plan/types";
-import type { ActionPatch, ProgressChange } from "../../sharepoint/types";
+import type { Action } from "../../plan";
+import { type ActionPatch, type ProgressChange, NotFoundError } from "../../sharepoint";
 import { formatDate } from "../../i18n";
 import { actionConflictFields } from "./actionFields";
-import { NotFoundError } from "../../sharepoint/errors";
 import { isConflict } from "./errors";
 import { usePlanContext } from "./PlanContext";
 import { useSavedToast } from "../components/SavedToast";

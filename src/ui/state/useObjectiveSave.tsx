@@ -3,8 +3,8 @@
 // input, open with a plain message.
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Objective, Person } from "../../plan/types";
-import type { ObjectiveDraft } from "../../sharepoint/types";
+import type { Objective, Person } from "../../plan";
+import type { ObjectiveDraft } from "../../sharepoint";
 import type { ConflictField } from "./conflict";
 import { isConflict } from "./errors";
 import { usePlanContext } from "./PlanContext";

@@ -1,7 +1,7 @@
 // "Copy link" for a view of the Actions screen. In Teams the tab's own address is not one people can
 // open, so Teams' deep link is shared with the view in its sub-page id (read back on load, main.tsx);
 // standalone, the page's address (which always holds the view) goes to the clipboard.
-import { mayBeHosted, teamsJs } from "../../teams/host";
+import { mayBeHosted, teamsJs } from "../../teams";
 import { actionsSubPageId, actionsViewHref } from "./actionsAddress";
 import type { ActionsView } from "./actionsView";
 

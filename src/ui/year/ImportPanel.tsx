@@ -18,7 +18,7 @@ import {
   type PlanImport,
   type RowRole,
 } from "../../plan/import";
-import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
+import type { PlanSnapshot, PlanStore } from "../../sharepoint";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
 import { ParseFailedError, parsePlanInWorker, type ParsePlan } from "./import-runner";

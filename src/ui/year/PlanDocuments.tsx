@@ -7,7 +7,7 @@ import { Button, Field, Input, Link, Radio, RadioGroup, Textarea, makeStyles, to
 import { ArrowDownloadRegular, PrintRegular } from "@fluentui/react-icons";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApprovedCopy } from "../../plan/cycle/types";
+import type { ApprovedCopy } from "../../plan/cycle";
 import { EMPTY_DETAILS, type PaperDetails } from "../../reports/paper-details";
 import { DEFAULT_PUBLIC_OPTIONS, publicPlanContent, approvalLine, type LeadsChoice, type PublicPlanOptions } from "../../reports/public-plan-content";
 import { longDate } from "../../reports/text";

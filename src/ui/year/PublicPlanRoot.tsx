@@ -3,7 +3,7 @@
 import { Spinner } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApprovedCopy } from "../../plan/cycle/types";
+import type { ApprovedCopy } from "../../plan/cycle";
 import type { PublicPlanOptions } from "../../reports/public-plan-content";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { PublicPlanView } from "./PublicPlanView";

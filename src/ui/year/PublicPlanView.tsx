@@ -4,7 +4,7 @@
 import { Button } from "@fluentui/react-components";
 import { PrintRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import type { ApprovedCopy } from "../../plan/cycle/types";
+import type { ApprovedCopy } from "../../plan/cycle";
 import { anyHidden, figureText } from "../../reports/plan-figures";
 import { approvalLine, publicPlanContent, publicTitle, type PublicPlanOptions } from "../../reports/public-plan-content";
 import { fill, longDate } from "../../reports/text";

@@ -4,8 +4,8 @@ import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-
 import { CalendarArrowRightRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applyRollover, nextPlanYear, rollOverPlan, type Rollover, type RolloverOutcome } from "../../plan/rollover";
-import type { PlanStore } from "../../sharepoint/types";
+import { applyRollover, nextPlanYear, rollOverPlan, type Rollover, type RolloverOutcome } from "../../plan";
+import type { PlanStore } from "../../sharepoint";
 import { ErrorMessage } from "../components/ErrorMessage";
 
 const useStyles = makeStyles({

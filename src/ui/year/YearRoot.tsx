@@ -2,8 +2,8 @@
 import { Spinner } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Capabilities } from "../../plan/types";
-import type { PlanStore } from "../../sharepoint/types";
+import type { Capabilities } from "../../plan";
+import type { PlanStore } from "../../sharepoint";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { NotSetUp } from "../components/NotSetUp";
 import { errorKind } from "../state/errors";

@@ -1,9 +1,8 @@
 // The plan import's message protocol between the tab and its Web Worker, and the work itself as a
 // pure function (tested without a Worker, and the same one the command line's output is checked
 // against): file bytes and the editor's corrections in, what was understood out.
-import { parsePlanGrid, type ImportCorrections, type PlanImport } from "../../plan/import";
-import { readPlanFile } from "../../plan/import/source";
-import { WorkbookError } from "../../workbook/errors";
+import { parsePlanGrid, type ImportCorrections, type PlanImport, readPlanFile } from "../../plan/import";
+import { WorkbookError } from "../../workbook";
 
 export interface ParseRequest {
   type: "parse";

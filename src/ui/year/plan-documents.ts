@@ -1,13 +1,13 @@
 // The plan's Word documents from the tab: the committee paper (live plan and saved results) and the
 // public version (an approved copy). The docx library loads only when someone asks for a document.
 import type { TFunction } from "i18next";
-import type { ApprovedCopy } from "../../plan/cycle/types";
-import type { Action, IndicatorResultRow, Objective } from "../../plan/types";
+import type { ApprovedCopy } from "../../plan/cycle";
+import type { Action, IndicatorResultRow, Objective } from "../../plan";
 import type { PaperDetails } from "../../reports/paper-details";
 import { documentLabels, type DocumentLabels } from "../../reports/plan-document-labels";
 import type { PublicPlanOptions } from "../../reports/public-plan-content";
 import type { DocumentLocale } from "../../reports/text";
-import type { PlanStore } from "../../sharepoint/types";
+import type { PlanStore } from "../../sharepoint";
 
 
 /** What the committee paper is made from: the live plan and every saved indicator result. */

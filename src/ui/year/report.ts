@@ -2,8 +2,8 @@
 import type { TFunction } from "i18next";
 import { changesSince, summarisePlan, type EvidenceFile, type PlanChanges, type PlanSummary } from "../../plan";
 import type { CommitteeLabels } from "../../reports/committee-xlsx";
-import type { PlanSnapshot, PlanStore } from "../../sharepoint/types";
-import { compareWithApproved, type SinceApproval } from "../../plan/cycle/since-approval";
+import type { PlanSnapshot, PlanStore } from "../../sharepoint";
+import { compareWithApproved, type SinceApproval } from "../../plan/cycle";
 import { loadCycle, type CycleView } from "../cycle/status";
 import { saveBytes, XLSX_TYPE } from "../state/download";
 

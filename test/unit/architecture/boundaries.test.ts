@@ -66,4 +66,22 @@ describe("the folder boundaries", () => {
     }
     expect(await refusals("src/shared/example.ts", importing("./id-index"))).toEqual([]);
   }, 60_000);
+
+  it("code outside a folder with an index.ts imports that index (or a sub-folder's own), never a file inside it", async () => {
+    const inside = async (filePath: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath });
+      return (result?.messages ?? []).filter((m) => m.ruleId === "wres/public-faces").map((m) => m.message);
+    };
+    expect(await inside("src/ui/example.ts", 'import { rollUp } from "../plan/rag";\nexport const x = rollUp;\n')).toEqual([
+      'Import "plan" through its index ("../plan"), not a file inside it.',
+    ]);
+    expect(await inside("src/ui/screens/Example.tsx", 'import type { PlanStore } from "../../sharepoint/types";\nexport type X = PlanStore;\n')).toEqual([
+      expect.stringMatching(/"sharepoint" through its index \("\.\.\/\.\.\/sharepoint"\)/),
+    ]);
+    expect(await inside("src/reports/example.ts", 'export { rules } from "../plan/cycle/rules";\n')).toEqual([expect.stringMatching(/"\.\.\/plan\/cycle"/)]);
+    expect(await inside("src/ui/example.ts", 'import { rollUp } from "../plan";\nimport { mayMove } from "../plan/cycle";\nexport const x = [rollUp, mayMove];\n')).toEqual([]);
+    expect(await inside("src/plan/cycle/example.ts", 'import { rollUp } from "../rag";\nexport const x = rollUp;\n')).toEqual([]);
+    // Loading one module on demand, apart from the first download.
+    expect(await inside("src/ui/example.ts", 'export const load = () => import("../sharepoint/upgrade");\n')).toEqual([]);
+  }, 60_000);
 });
