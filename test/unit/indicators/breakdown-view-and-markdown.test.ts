@@ -284,3 +284,88 @@ describe("the command line's --breakdown Markdown", () => {
     expect(isDimension("toString")).toBe(false);
   });
 });
+
+describe("the --breakdown Markdown, line by line", () => {
+  it("writes each table under its heading with a blank line around each part, and ends with the teams line", () => {
+    const headcountTable: BreakdownTable = {
+      dimension: "gender",
+      rows: ["female", "male", "other", "unknown", ""],
+      columns: ["white", "bme", "total"],
+      sides: { white: "reference", bme: "focus" },
+      cells: {
+        female: { white: { count: 3 }, bme: { count: 1 }, total: { count: 4 } },
+        male: { white: { count: 1 }, bme: { count: 1 }, total: { count: 2 } },
+        other: { white: { count: 1 }, bme: { count: 0 }, total: { count: 1 } },
+        unknown: { white: { count: 0 }, bme: { count: 1 }, total: { count: 1 } },
+        "": { white: { count: 2 }, bme: { count: 0 }, total: { count: 2 } },
+      },
+    };
+    const rlTable: BreakdownTable = {
+      dimension: "gender",
+      rows: ["female"],
+      columns: ["white", "bme"],
+      sides: { white: "reference", bme: "focus" },
+      cells: { female: { white: { count: 2, of: 20, rate: 0.1 }, bme: { count: 1, of: 5, rate: 0.2 } } },
+      likelihood: { female: { bme: 2 } },
+    };
+    const md = renderBreakdownMarkdown(protectedDoc({ "1": { breakdowns: [headcountTable], teamsWithoutFocus: { teams: 3, without: 1, names: null } }, "3": { breakdowns: [rlTable] } }), "gender");
+    expect(md.split("\n")).toEqual([
+      "# Breakdown by gender",
+      "",
+      "* hidden to protect small numbers (docs/disclosure-control.md).",
+      "",
+      "## Indicator 1: Workforce by pay band (percentage White, BME and unknown)",
+      "",
+      "| gender | White | BME | Total |",
+      "| --- | --- | --- | --- |",
+      "| Female | 3 (75.0%) | 1 (25.0%) | 4 (100.0%) |",
+      "| Male | 1 (50.0%) | 1 (50.0%) | 2 (100.0%) |",
+      "| Other gender | 1 (100.0%) | 0 (0.0%) | 1 (100.0%) |",
+      "| Not known | 0 (0.0%) | 1 (100.0%) | 1 (100.0%) |",
+      "| Not recorded | 2 (100.0%) | 0 (0.0%) | 2 (100.0%) |",
+      "",
+      "## Indicator 3: Relative likelihood of BME staff entering the formal disciplinary process compared with White staff",
+      "",
+      "Each cell: count / denominator, and the relative likelihood against White in the same row.",
+      "",
+      "| gender | White | BME |",
+      "| --- | --- | --- |",
+      "| Female | 2 / 20 | 1 / 5, RL 2.00 |",
+      "",
+      "Teams with no BME member: 1 of 3 (names are in the exact results only).",
+      "",
+    ]);
+  });
+
+  it("labels every broad ethnic group's column", () => {
+    const t: BreakdownTable = {
+      dimension: "ethnic-group",
+      rows: ["all"],
+      columns: ["white", "mixed", "asian", "black", "other", "unknown", "total"],
+      sides: { white: "reference", mixed: "focus", asian: "focus", black: "focus", other: "focus", unknown: "unknown" },
+      cells: { all: { white: { count: 5 }, mixed: { count: 1 }, asian: { count: 1 }, black: { count: 1 }, other: { count: 1 }, unknown: { count: 1 }, total: { count: 10 } } },
+    };
+    const lines = renderBreakdownMarkdown(protectedDoc({ "1": { breakdowns: [t] } }), "ethnic-group").split("\n");
+    expect(lines[0]).toBe("# Breakdown by ethnic group");
+    expect(lines).toContain("| ethnic group | White | Mixed | Asian | Black | Other | Unknown | Total |");
+    expect(lines).toContain("| All | 5 (50.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 10 (100.0%) |");
+  });
+});
+
+describe("breakdownView: the reference column need not come first", () => {
+  it("hides a likelihood when the reference group's count is hidden, wherever its column is", () => {
+    const t: BreakdownTable = {
+      dimension: "directorate",
+      rows: ["Surgery"],
+      columns: ["bme", "unknown", "white"],
+      sides: { bme: "focus", unknown: "unknown", white: "reference" },
+      cells: { Surgery: { bme: { count: 5, of: 50, rate: 0.1 }, unknown: { count: 1, of: 9, rate: 1 / 9 }, white: { count: null, of: 150, rate: null, suppressed: { count: "hidden", rate: "hidden" } } } },
+      likelihood: { Surgery: { bme: null, unknown: null } },
+    };
+    const [bme, unknown] = breakdownView(t).rows[0]!.cells;
+    expect(bme!.likelihood).toEqual({ value: null, hidden: true });
+    expect(unknown!.likelihood).toEqual({ value: null, hidden: true });
+    t.cells.Surgery!.white = { count: 0, of: 150, rate: 0 };
+    expect(breakdownView(t).rows[0]!.cells[0]!.likelihood).toEqual({ value: null, hidden: false });
+  });
+});
