@@ -37,27 +37,28 @@ const likelihood = (): BreakdownTable => ({
 });
 
 describe("breakdownView: a headcount table", () => {
-  const v = breakdownView(headcount());
+  // Built inside each test, so the mutation run can tell which test covers which line (docs/mutation-testing.md).
+  const view = () => breakdownView(headcount());
 
   it("is a headcount view of the ethnic columns, the total kept apart", () => {
-    expect(v.kind).toBe("headcount");
-    expect(v.dimension).toBe("gender");
-    expect(v.columns).toEqual(["white", "bme", "unknown"]);
-    expect(v.rows.map((r) => r.row)).toEqual(["female", "male", ""]);
-    expect(v.rows[0]!.cells.map((c) => c.column)).toEqual(["white", "bme", "unknown"]);
-    expect(v).not.toHaveProperty("parents");
+    expect(view().kind).toBe("headcount");
+    expect(view().dimension).toBe("gender");
+    expect(view().columns).toEqual(["white", "bme", "unknown"]);
+    expect(view().rows.map((r) => r.row)).toEqual(["female", "male", ""]);
+    expect(view().rows[0]!.cells.map((c) => c.column)).toEqual(["white", "bme", "unknown"]);
+    expect(view()).not.toHaveProperty("parents");
   });
 
   it("shows each count with its share of the row's total", () => {
-    const [white, bme, unknown] = v.rows[0]!.cells;
+    const [white, bme, unknown] = view().rows[0]!.cells;
     expect(white).toEqual({ column: "white", count: { value: 30, hidden: false }, share: { value: 75, hidden: false }, likelihood: null, of: null });
     expect(bme!.share).toEqual({ value: 25, hidden: false });
     expect(unknown!.share).toEqual({ value: 0, hidden: false });
-    expect(v.rows[0]!.total).toEqual({ column: "total", count: { value: 40, hidden: false }, share: { value: 100, hidden: false }, likelihood: null, of: null });
+    expect(view().rows[0]!.total).toEqual({ column: "total", count: { value: 40, hidden: false }, share: { value: 100, hidden: false }, likelihood: null, of: null });
   });
 
   it("keeps a hidden count hidden, and its share with it, while the row's other shares are shown", () => {
-    const [white, bme] = v.rows[1]!.cells;
+    const [white, bme] = view().rows[1]!.cells;
     expect(bme!.count).toEqual({ value: null, hidden: true });
     expect(bme!.share).toEqual({ value: null, hidden: true });
     expect(white!.share.hidden).toBe(false);
@@ -78,7 +79,7 @@ describe("breakdownView: a headcount table", () => {
   });
 
   it("gives no share (not calculable, not hidden) in a row of nobody", () => {
-    const row = v.rows[2]!;
+    const row = view().rows[2]!;
     expect(row.cells.map((c) => c.share)).toEqual([
       { value: null, hidden: false },
       { value: null, hidden: false },
@@ -106,13 +107,13 @@ describe("breakdownView: a headcount table", () => {
 });
 
 describe("breakdownView: a relative likelihood table", () => {
-  const v = breakdownView(likelihood());
+  const view = () => breakdownView(likelihood());
 
   it("is a likelihood view with no total, each cell with its count, denominator and rate", () => {
-    expect(v.kind).toBe("likelihood");
-    expect(v.columns).toEqual(["white", "bme"]);
-    const [white, bme] = v.rows[0]!.cells;
-    expect(v.rows[0]!.total).toBeNull();
+    expect(view().kind).toBe("likelihood");
+    expect(view().columns).toEqual(["white", "bme"]);
+    const [white, bme] = view().rows[0]!.cells;
+    expect(view().rows[0]!.total).toBeNull();
     expect(bme).toEqual({ column: "bme", count: { value: 3, hidden: false }, share: { value: 0.03, hidden: false }, likelihood: { value: 1.5, hidden: false }, of: { value: 100, hidden: false } });
     // The reference column has no likelihood against itself.
     expect(white!.likelihood).toBeNull();
@@ -120,7 +121,7 @@ describe("breakdownView: a relative likelihood table", () => {
   });
 
   it("marks a likelihood hidden when the reference group's count it comes from is hidden", () => {
-    const [white, bme] = v.rows[1]!.cells;
+    const [white, bme] = view().rows[1]!.cells;
     expect(white!.count).toEqual({ value: null, hidden: true });
     expect(white!.share).toEqual({ value: null, hidden: true });
     expect(bme!.count).toEqual({ value: 5, hidden: false });
