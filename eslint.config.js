@@ -15,7 +15,7 @@ const coreRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", ".localsp/**", "appPackage/**"] },
+  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", ".localsp/**", "appPackage/**", ".stryker-tmp/**", "reports/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
