@@ -22,7 +22,8 @@ const count = (f: ViewFigure) => (f.hidden ? HIDDEN_MARK : f.value === null ? "n
 const pct = (f: ViewFigure) => (f.hidden ? HIDDEN_MARK : f.value === null ? "n/a" : `${f.value.toFixed(1)}%`);
 const ratio = (f: ViewFigure | null) => (f === null ? "" : f.hidden ? HIDDEN_MARK : f.value === null ? "n/a" : f.value.toFixed(2));
 
-export const isDimension = (s: string): s is BreakdownDimension => s in DIMENSION_LABEL;
+// Own keys only: "toString" or "constructor" is not a dimension (`in` would find them on the prototype).
+export const isDimension = (s: string): s is BreakdownDimension => Object.hasOwn(DIMENSION_LABEL, s);
 export const DIMENSION_NAMES = Object.keys(DIMENSION_LABEL);
 
 export function renderBreakdownMarkdown<R extends string, F extends string>(doc: ResultsDocument<R, F>, dimension: BreakdownDimension): string {
