@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { computeResults, type BoardResult, type SurveyResult } from "../../../src/indicators";
 import { financialYearOf } from "../../../src/indicators/period";
-import type { SheetSummary } from "../../../src/workbook/types";
+import type { SheetSummary } from "../../../src/indicators";
 import { aggregate, applications, dataset, staffMany, survey } from "./fixtures";
 
 describe("data completeness at its thresholds (caution above 5% unknown, unreliable above 20%)", () => {

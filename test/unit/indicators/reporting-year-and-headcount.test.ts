@@ -3,7 +3,7 @@
 // workforce BME % that indicator 9 compares the board with, data completeness).
 import { describe, expect, it } from "vitest";
 import { computeResults, type BoardResult } from "../../../src/indicators";
-import type { Cohort } from "../../../src/workbook/types";
+import type { Cohort } from "../../../src/indicators";
 import { aggregate, dataset, disciplinary, staffMany, training } from "./fixtures";
 
 const VOTING = aggregate("board-voting", 9, 1, 0);
