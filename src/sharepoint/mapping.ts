@@ -1,11 +1,15 @@
 // SharePoint list items <-> the plain types of src/plan. The only place that knows how each
 // field looks in JSON light (multi-values as arrays or {results}, people expanded, dates in UTC).
 import type { Action, DataFile, IndicatorNumber, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
-import { INDICATOR_NUMBERS, RAGS } from "../plan/types";
 import type { ActionVersion, VersionFields } from "../plan/versions";
 import type { ActionPatch, ObjectivePatch } from "../plan/store";
 import { F, SCHEMA, type ListKey, type ListSpec } from "./schema";
-import { dayFromSharePoint, dayToSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
+import { dayFromSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
+import { indicators, many, people, rag, text, toPerson, toSpDate } from "./fields/codecs";
+import { readColumns, writeColumns } from "./fields/column";
+import { OBJECTIVE_COLUMNS } from "./fields/objectives";
+
+export { toPerson };
 
 export type SpItem = Record<string, unknown>;
 
@@ -73,48 +77,9 @@ export const EVIDENCE_TITLE = "Evidence";
 
 export const RESULT_SELECT = ["Id", ...fieldSelect("indicatorResults"), "Modified"];
 
-/** Multi-value fields come as arrays (JSON light) or {results: [...]} (verbose). */
-function many(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (value && typeof value === "object" && Array.isArray((value as { results?: unknown }).results)) return (value as { results: unknown[] }).results;
-  return [];
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" && value.length > 0 ? value : null;
-}
-
-function rag(value: unknown): Rag | null {
-  return RAGS.includes(value as Rag) ? (value as Rag) : null;
-}
-
-function indicators(value: unknown): IndicatorNumber[] {
-  return many(value)
-    .map((v) => Number(v))
-    .filter((n): n is IndicatorNumber => INDICATOR_NUMBERS.includes(n as IndicatorNumber))
-    .sort((a, b) => a - b);
-}
-
 export function etagOf(item: SpItem): string {
   const etag = item["odata.etag"] ?? (item["__metadata"] as { etag?: string } | undefined)?.etag;
   return typeof etag === "string" ? etag : "*";
-}
-
-export function toPerson(value: unknown): Person | null {
-  if (!value || typeof value !== "object") return null;
-  const v = value as Record<string, unknown>;
-  const id = Number(v["Id"] ?? v["ID"]);
-  if (!Number.isFinite(id) || id <= 0) return null;
-  const person: Person = { id, title: String(v["Title"] ?? ""), email: text(v["EMail"] ?? v["Email"]) };
-  const login = text(v["Name"] ?? v["LoginName"]);
-  if (login) person.loginName = login;
-  return person;
-}
-
-function people(value: unknown): Person[] {
-  return many(value)
-    .map(toPerson)
-    .filter((p): p is Person => p !== null);
 }
 
 /** A date-only value (local midnight of the site's zone, in UTC) -> yyyy-mm-dd in that zone. */
@@ -122,36 +87,14 @@ function day(value: unknown, zone: SiteTimeZone): string | null {
   return dayFromSharePoint(value, zone);
 }
 
-/** yyyy-mm-dd -> the UTC instant SharePoint stores for that day in the site's zone. */
-function toSpDate(value: string | null | undefined, zone: SiteTimeZone): string | null {
-  if (!value) return null;
-  return value.length === 10 ? dayToSharePoint(value, zone) : value;
-}
-
-function lines(value: unknown): string[] {
-  return (text(value) ?? "")
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
+/** Objectives have no date-only field, so their reader needs no site time zone (it reads as UTC). */
 export function toObjective(item: SpItem): Objective {
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    title: String(item[F.title] ?? ""),
-    planYear: String(item[F.planYear] ?? ""),
-    number: String(item[F.objectiveNumber] ?? ""),
-    description: text(item[F.objectiveDescription]),
-    owner: toPerson(item[F.objectiveOwner]),
-    sponsor: toPerson(item[F.executiveSponsor]),
-    indicators: indicators(item[F.indicators]),
-    highImpactActions: lines(item[F.highImpactActions]),
-    ragOverride: rag(item[F.ragOverride]),
-    ragOverrideReason: text(item[F.ragOverrideReason]),
+    ...(readColumns(OBJECTIVE_COLUMNS, item, UTC_ZONE) as Omit<Objective, "id" | "etag" | "modified" | "modifiedBy">),
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
-    readOnly: item[F.readOnly] === true,
   };
 }
 
@@ -268,25 +211,12 @@ function set<T extends object>(out: SpItem, patch: T, key: keyof T & string, fie
   if (value !== undefined) out[field] = convert(value as never);
 }
 
-const personId = (p: Person | null) => (p ? p.id : null);
 const indicatorValues = (list: IndicatorNumber[]) => list.map(String);
 const nullable = (v: string | null) => (v === "" ? null : v);
 
 /** The item fields a change to an objective writes (only the keys present in the patch). */
 export function objectiveFields(patch: ObjectivePatch): SpItem {
-  const out: SpItem = {};
-  set(out, patch, "title", F.title);
-  set(out, patch, "planYear", F.planYear);
-  set(out, patch, "number", F.objectiveNumber);
-  set(out, patch, "description", F.objectiveDescription, nullable);
-  set(out, patch, "owner", `${F.objectiveOwner}Id`, personId);
-  set(out, patch, "sponsor", `${F.executiveSponsor}Id`, personId);
-  set(out, patch, "indicators", F.indicators, indicatorValues);
-  set(out, patch, "highImpactActions", F.highImpactActions, (list: string[]) => (list.length ? list.join("\n") : null));
-  set(out, patch, "ragOverride", F.ragOverride);
-  set(out, patch, "ragOverrideReason", F.ragOverrideReason, nullable);
-  set(out, patch, "readOnly", F.readOnly, (v: boolean) => v === true);
-  return out;
+  return writeColumns<Objective>(OBJECTIVE_COLUMNS, patch, UTC_ZONE);
 }
 
 /** The item fields a change to an action writes (only the keys present in the patch). */

@@ -3,6 +3,11 @@
 // names only. Pure data, so the local server's seed can use it too.
 import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle/types";
 import { RAGS } from "../plan/rag";
+import { displayNames, schemaFields } from "./fields/column";
+import { OBJECTIVE_COLUMNS } from "./fields/objectives";
+import { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec } from "./fields/spec";
+
+export { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec };
 
 /**
  * Bumped whenever the lists change; stored in each list's description as "[wres-schema:N]" (a list's
@@ -59,20 +64,6 @@ export const LIST_URLS: Readonly<Record<ListKey, string>> = {
   approvedPlans: LIST_TITLES.approvedPlans,
 };
 
-/** `since`: the schema version that added the field (1 when absent). */
-export type FieldSpec = { since?: number } & (
-  | { name: string; type: "text"; indexed?: boolean; maxLength?: number }
-  | { name: string; type: "note" }
-  | { name: string; type: "number"; indexed?: boolean }
-  | { name: string; type: "boolean" }
-  | { name: string; type: "date"; indexed?: boolean }
-  | { name: string; type: "choice"; choices: readonly string[]; indexed?: boolean; choicesSince?: Readonly<Record<string, number>> }
-  | { name: string; type: "multiChoice"; choices: readonly string[]; choicesSince?: Readonly<Record<string, number>> }
-  | { name: string; type: "person"; indexed?: boolean }
-  | { name: string; type: "multiPerson"; groupsSince?: number }
-  | { name: string; type: "lookup"; list: ListKey; indexed?: boolean }
-);
-
 /** Schema version 3 put the app's columns in each list's default view. */
 export const VIEW_FIELDS_SINCE = 3;
 
@@ -118,71 +109,15 @@ export interface ListSpec {
   fields: readonly FieldSpec[];
 }
 
-export const INDICATOR_CHOICES = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
-/** Progress history entries: a progress or RAG change, or a reader's comment. */
-export const UPDATE_KINDS = ["Update", "Comment", "Import"] as const;
-
-/** Internal field names, the one place the repositories take them from. */
-export const F = {
-  title: "Title",
-  planYear: "PlanYear",
-  objectiveNumber: "ObjectiveNumber",
-  objectiveDescription: "ObjectiveDescription",
-  objectiveOwner: "ObjectiveOwner",
-  executiveSponsor: "ExecutiveSponsor",
-  indicators: "WresIndicators",
-  highImpactActions: "HighImpactActions",
-  ragOverride: "RagOverride",
-  ragOverrideReason: "RagOverrideReason",
-  objective: "Objective",
-  actionNumber: "ActionNumber",
-  leads: "Leads",
-  leadText: "LeadText",
-  dueDate: "DueDate",
-  milestones: "Milestones",
-  progress: "Progress",
-  kpis: "Kpis",
-  outcomes: "Outcomes",
-  rag: "Rag",
-  carriedFrom: "CarriedFrom",
-  action: "Action",
-  updateDate: "UpdateDate",
-  updateAuthor: "UpdateAuthor",
-  previousRag: "PreviousRag",
-  note: "Note",
-  updateKind: "Kind",
-  resultYear: "ResultYear",
-  standard: "Standard",
-  indicator: "Indicator",
-  value: "Value",
-  detail: "Detail",
-  origin: "Origin",
-  readOnly: "ReadOnly",
-  cycleState: "CycleState",
-  meeting: "Meeting",
-  meetingDate: "MeetingDate",
-  outcome: "Outcome",
-  assurance: "Assurance",
-  minuteReference: "MinuteReference",
-  answerTo: "AnswerTo",
-  replyTo: "ReplyTo",
-  mentions: "Mentions",
-} as const;
-
 /**
  * Column titles people see when they open the lists in SharePoint itself. Set once when a field is
- * created (the internal name stays); a title renamed on the site later is left alone.
+ * created (the internal name stays); a title renamed on the site later is left alone. The lists with a
+ * field table (src/sharepoint/fields) give theirs there; the others' are below.
  */
 export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  ...displayNames(OBJECTIVE_COLUMNS),
   [F.planYear]: "Plan year",
-  [F.objectiveNumber]: "Objective number",
-  [F.objectiveDescription]: "Description",
-  [F.objectiveOwner]: "Owner",
-  [F.executiveSponsor]: "Executive sponsor",
   [F.indicators]: "WRES indicators",
-  [F.highImpactActions]: "High Impact Actions",
-  [F.ragOverride]: "RAG override",
-  [F.ragOverrideReason]: "RAG override reason",
   [F.objective]: "Objective",
   [F.actionNumber]: "Action number",
   [F.leads]: "Leads",
@@ -206,7 +141,6 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   [F.value]: "Value",
   [F.detail]: "Detail",
   [F.origin]: "Origin",
-  [F.readOnly]: "Closed (read-only)",
   [F.cycleState]: "State",
   [F.meeting]: "Meeting",
   [F.meetingDate]: "Meeting date",
@@ -224,19 +158,7 @@ export const SCHEMA: readonly ListSpec[] = [
     title: LIST_TITLES.objectives,
     template: 100,
     description: "WRES action plan objectives",
-    fields: [
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
-      { name: F.objectiveNumber, type: "text", maxLength: 20 },
-      { name: F.objectiveDescription, type: "note" },
-      { name: F.objectiveOwner, type: "person" },
-      { name: F.executiveSponsor, type: "person" },
-      { name: F.indicators, type: "multiChoice", choices: INDICATOR_CHOICES },
-      { name: F.highImpactActions, type: "note" },
-      { name: F.ragOverride, type: "choice", choices: RAGS },
-      { name: F.ragOverrideReason, type: "note" },
-      // A plan year closed by roll-over.
-      { name: F.readOnly, type: "boolean", since: 2 },
-    ],
+    fields: schemaFields(OBJECTIVE_COLUMNS),
   },
   {
     key: "actions",
