@@ -1,13 +1,16 @@
 // SharePoint list items <-> the plain types of src/plan. The only place that knows how each
 // field looks in JSON light (multi-values as arrays or {results}, people expanded, dates in UTC).
-import type { Action, DataFile, IndicatorNumber, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
+import type { Action, DataFile, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
 import type { ActionVersion, VersionFields } from "../plan/versions";
 import type { ActionPatch, ObjectivePatch } from "../plan/store";
 import { F, SCHEMA, type ListKey, type ListSpec } from "./schema";
-import { dayFromSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
-import { indicators, many, people, rag, text, toPerson, toSpDate } from "./fields/codecs";
+import { UTC_ZONE, type SiteTimeZone } from "./time-zone";
+import { many, rag, text, toPerson } from "./fields/codecs";
 import { readColumns, writeColumns } from "./fields/column";
 import { OBJECTIVE_COLUMNS } from "./fields/objectives";
+import { ACTION_COLUMNS } from "./fields/actions";
+import { RESULT_COLUMNS } from "./fields/indicator-results";
+import { AUDIT_FIELDS } from "../plan/versions";
 
 export { toPerson };
 
@@ -82,11 +85,6 @@ export function etagOf(item: SpItem): string {
   return typeof etag === "string" ? etag : "*";
 }
 
-/** A date-only value (local midnight of the site's zone, in UTC) -> yyyy-mm-dd in that zone. */
-function day(value: unknown, zone: SiteTimeZone): string | null {
-  return dayFromSharePoint(value, zone);
-}
-
 /** Objectives have no date-only field, so their reader needs no site time zone (it reads as UTC). */
 export function toObjective(item: SpItem): Objective {
   return {
@@ -98,37 +96,25 @@ export function toObjective(item: SpItem): Objective {
   };
 }
 
+/** The columns a version records that read alike from an item and from one of its versions (not the objective and the leads). */
+const RECORDED_COLUMNS = ACTION_COLUMNS.filter((c) => c.key !== undefined && c.key !== "objectiveId" && c.key !== "leads" && (AUDIT_FIELDS as readonly string[]).includes(c.key));
+
 /**
  * The action's fields a version records, read alike from an item and from one of its versions; only the
  * objective and the leads come in different shapes (`…Id` and expanded people, or lookup values).
  */
 function recordedFields(entity: SpItem, objectiveId: number, leads: Person[], zone: SiteTimeZone): VersionFields {
-  return {
-    title: String(entity[F.title] ?? ""),
-    objectiveId,
-    number: String(entity[F.actionNumber] ?? ""),
-    leads,
-    leadText: text(entity[F.leadText]),
-    dueDate: day(entity[F.dueDate], zone),
-    milestones: text(entity[F.milestones]),
-    progress: text(entity[F.progress]),
-    kpis: text(entity[F.kpis]),
-    outcomes: text(entity[F.outcomes]),
-    indicators: indicators(entity[F.indicators]),
-    rag: rag(entity[F.rag]) ?? "Green",
-  };
+  return { ...(readColumns(RECORDED_COLUMNS, entity, zone) as Omit<VersionFields, "objectiveId" | "leads">), objectiveId, leads };
 }
 
 /** `zone`: the site's time zone (RegionalSettings/TimeZone), which date-only values are kept in. */
 export function toAction(item: SpItem, zone: SiteTimeZone = UTC_ZONE): Action {
-  const carried = item[F.carriedFrom];
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    ...recordedFields(item, Number(item[`${F.objective}Id`] ?? 0), people(item[F.leads]), zone),
+    ...(readColumns(ACTION_COLUMNS, item, zone) as Omit<Action, "id" | "etag" | "modified" | "modifiedBy">),
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
-    carriedFromId: typeof carried === "number" ? carried : null,
   };
 }
 
@@ -178,16 +164,10 @@ export function toProgressUpdate(item: SpItem): ProgressUpdate {
 }
 
 export function toIndicatorResult(item: SpItem): IndicatorResultRow {
-  const value = item[F.value];
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    year: String(item[F.resultYear] ?? ""),
-    standard: String(item[F.standard] ?? ""),
-    indicator: Number(item[F.indicator]) as IndicatorNumber,
-    value: typeof value === "number" ? value : null,
-    detail: String(item[F.detail] ?? ""),
-    origin: item[F.origin] === "entered" ? "entered" : "computed",
+    ...(readColumns(RESULT_COLUMNS, item, UTC_ZONE) as Omit<IndicatorResultRow, "id" | "etag" | "modified">),
     modified: String(item["Modified"] ?? ""),
   };
 }
@@ -203,17 +183,6 @@ export function toDataFile(file: SpItem): DataFile {
   };
 }
 
-const identity = (v: unknown): unknown => v;
-
-/** Copies one patch key to its field when present; `undefined` means "leave unchanged". */
-function set<T extends object>(out: SpItem, patch: T, key: keyof T & string, field: string, convert: (v: never) => unknown = identity): void {
-  const value = (patch as Record<string, unknown>)[key];
-  if (value !== undefined) out[field] = convert(value as never);
-}
-
-const indicatorValues = (list: IndicatorNumber[]) => list.map(String);
-const nullable = (v: string | null) => (v === "" ? null : v);
-
 /** The item fields a change to an objective writes (only the keys present in the patch). */
 export function objectiveFields(patch: ObjectivePatch): SpItem {
   return writeColumns<Objective>(OBJECTIVE_COLUMNS, patch, UTC_ZONE);
@@ -221,21 +190,7 @@ export function objectiveFields(patch: ObjectivePatch): SpItem {
 
 /** The item fields a change to an action writes (only the keys present in the patch). */
 export function actionFields(patch: ActionPatch, zone: SiteTimeZone = UTC_ZONE): SpItem {
-  const out: SpItem = {};
-  set(out, patch, "title", F.title);
-  set(out, patch, "objectiveId", `${F.objective}Id`);
-  set(out, patch, "number", F.actionNumber);
-  set(out, patch, "leads", `${F.leads}Id`, (list: Person[]) => list.map((p) => p.id));
-  set(out, patch, "leadText", F.leadText, nullable);
-  set(out, patch, "dueDate", F.dueDate, (v: string | null) => toSpDate(v, zone));
-  set(out, patch, "milestones", F.milestones, nullable);
-  set(out, patch, "progress", F.progress, nullable);
-  set(out, patch, "kpis", F.kpis, nullable);
-  set(out, patch, "outcomes", F.outcomes, nullable);
-  set(out, patch, "indicators", F.indicators, indicatorValues);
-  set(out, patch, "rag", F.rag);
-  set(out, patch, "carriedFromId", F.carriedFrom);
-  return out;
+  return writeColumns<Action>(ACTION_COLUMNS, patch, zone);
 }
 
 export interface UpdateRecord {
@@ -266,15 +221,7 @@ export function progressUpdateFields(record: UpdateRecord): SpItem {
 }
 
 export function indicatorResultFields(row: Omit<IndicatorResultRow, "id" | "etag" | "modified">): SpItem {
-  return {
-    [F.title]: `${row.year} ${row.standard} indicator ${row.indicator}`,
-    [F.resultYear]: row.year,
-    [F.standard]: row.standard,
-    [F.indicator]: row.indicator,
-    [F.value]: row.value,
-    [F.detail]: row.detail,
-    [F.origin]: row.origin,
-  };
+  return { [F.title]: `${row.year} ${row.standard} indicator ${row.indicator}`, ...writeColumns<IndicatorResultRow>(RESULT_COLUMNS, row, UTC_ZONE) };
 }
 
 /** An OData string literal, with quotes doubled. */

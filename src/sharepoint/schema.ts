@@ -5,6 +5,8 @@ import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/c
 import { RAGS } from "../plan/rag";
 import { displayNames, schemaFields } from "./fields/column";
 import { OBJECTIVE_COLUMNS } from "./fields/objectives";
+import { ACTION_COLUMNS } from "./fields/actions";
+import { RESULT_COLUMNS } from "./fields/indicator-results";
 import { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec } from "./fields/spec";
 
 export { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec };
@@ -116,31 +118,18 @@ export interface ListSpec {
  */
 export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   ...displayNames(OBJECTIVE_COLUMNS),
+  ...displayNames(ACTION_COLUMNS),
+  ...displayNames(RESULT_COLUMNS),
   [F.planYear]: "Plan year",
   [F.indicators]: "WRES indicators",
-  [F.objective]: "Objective",
-  [F.actionNumber]: "Action number",
-  [F.leads]: "Leads",
-  [F.leadText]: "Lead (role)",
-  [F.dueDate]: "Due date",
-  [F.milestones]: "Milestones",
   [F.progress]: "Progress",
-  [F.kpis]: "KPIs",
-  [F.outcomes]: "Outcomes",
   [F.rag]: "RAG",
-  [F.carriedFrom]: "Carried over from",
   [F.action]: "Action",
   [F.updateDate]: "Date",
   [F.updateAuthor]: "Author",
   [F.previousRag]: "Previous RAG",
   [F.note]: "Note",
   [F.updateKind]: "Kind",
-  [F.resultYear]: "Year",
-  [F.standard]: "Standard",
-  [F.indicator]: "Indicator",
-  [F.value]: "Value",
-  [F.detail]: "Detail",
-  [F.origin]: "Origin",
   [F.cycleState]: "State",
   [F.meeting]: "Meeting",
   [F.meetingDate]: "Meeting date",
@@ -165,22 +154,7 @@ export const SCHEMA: readonly ListSpec[] = [
     title: LIST_TITLES.actions,
     template: 100,
     description: "WRES action plan actions",
-    fields: [
-      { name: F.objective, type: "lookup", list: "objectives", indexed: true },
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
-      { name: F.actionNumber, type: "text", maxLength: 20 },
-      // People or SharePoint groups (a network's co-chairs share an action) since version 4.
-      { name: F.leads, type: "multiPerson", groupsSince: 4 },
-      { name: F.leadText, type: "text", maxLength: 255 },
-      { name: F.dueDate, type: "date", indexed: true },
-      { name: F.milestones, type: "note" },
-      { name: F.progress, type: "note" },
-      { name: F.kpis, type: "note" },
-      { name: F.outcomes, type: "note" },
-      { name: F.indicators, type: "multiChoice", choices: INDICATOR_CHOICES },
-      { name: F.rag, type: "choice", choices: RAGS },
-      { name: F.carriedFrom, type: "number" },
-    ],
+    fields: schemaFields(ACTION_COLUMNS),
   },
   {
     key: "progressUpdates",
@@ -208,14 +182,7 @@ export const SCHEMA: readonly ListSpec[] = [
     title: LIST_TITLES.indicatorResults,
     template: 100,
     description: "WRES indicator results (aggregated figures only)",
-    fields: [
-      { name: F.resultYear, type: "text", indexed: true, maxLength: 20 },
-      { name: F.standard, type: "text", indexed: true, maxLength: 100 },
-      { name: F.indicator, type: "number" },
-      { name: F.value, type: "number" },
-      { name: F.detail, type: "note" },
-      { name: F.origin, type: "choice", choices: ["computed", "entered"] },
-    ],
+    fields: schemaFields(RESULT_COLUMNS),
   },
   {
     key: "dataFiles",

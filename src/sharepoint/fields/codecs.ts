@@ -92,3 +92,9 @@ export const flag: Codec<boolean | undefined> = { read: (raw) => raw === true, w
 
 /** A date-only value: yyyy-mm-dd in the site's zone, stored as that zone's midnight in UTC. */
 export const siteDay: Codec<string | null> = { read: (raw, zone) => dayFromSharePoint(raw, zone), write: (v, zone) => toSpDate(v, zone) };
+
+/** A number, or null when the item has none; written as given. */
+export const optionalNumber: Codec<number | null | undefined> = { read: (raw) => (typeof raw === "number" ? raw : null), write: (v) => v };
+
+/** A lookup's id (0 when the item has none); written as given. */
+export const lookupId: Codec<number> = { read: (raw) => Number(raw ?? 0), write: (v) => v };

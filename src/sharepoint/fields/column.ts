@@ -16,8 +16,17 @@ interface ColumnFor<E, K extends keyof E & string> {
   codec: Codec<E[K]>;
 }
 
-/** A column holding one of `E`'s properties, its codec typed by that property. */
-export type Column<E> = { [K in keyof E & string]-?: ColumnFor<E, K> }[keyof E & string];
+/** A field the list keeps that no property of the plan type holds (an action's PlanYear, set by its repository). */
+interface StoredOnly {
+  key?: undefined;
+  field: FieldSpec;
+  display: string;
+  builtIn?: undefined;
+  codec?: undefined;
+}
+
+/** A column holding one of `E`'s properties, its codec typed by that property; or a field kept for the list alone. */
+export type Column<E> = { [K in keyof E & string]-?: ColumnFor<E, K> }[keyof E & string] | StoredOnly;
 
 /** Where an item's value is read: a lookup as its id (`…Id`); a person expanded under its own name. */
 export function readName(field: FieldSpec): string {
@@ -42,7 +51,7 @@ export function displayNames<E>(columns: readonly Column<E>[]): Record<string, s
 /** The plan properties an item holds, each read through its column's codec. */
 export function readColumns<E>(columns: readonly Column<E>[], item: Record<string, unknown>, zone: SiteTimeZone): Partial<E> {
   const out: Record<string, unknown> = {};
-  for (const c of columns) out[c.key] = c.codec.read(item[readName(c.field)], zone);
+  for (const c of columns) if (c.codec) out[c.key] = c.codec.read(item[readName(c.field)], zone);
   return out as Partial<E>;
 }
 
@@ -50,6 +59,7 @@ export function readColumns<E>(columns: readonly Column<E>[], item: Record<strin
 export function writeColumns<E>(columns: readonly Column<E>[], patch: Partial<E>, zone: SiteTimeZone): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const c of columns) {
+    if (!c.codec) continue;
     const value = (patch as Record<string, unknown>)[c.key];
     if (value !== undefined) out[writeName(c.field)] = c.codec.write(value as never, zone);
   }

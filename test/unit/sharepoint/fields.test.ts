@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { Objective } from "../../../src/plan/types";
+import type { Action, IndicatorResultRow, Objective } from "../../../src/plan/types";
+import { ACTION_COLUMNS } from "../../../src/sharepoint/fields/actions";
+import { RESULT_COLUMNS } from "../../../src/sharepoint/fields/indicator-results";
 import { OBJECTIVE_COLUMNS } from "../../../src/sharepoint/fields/objectives";
-import { objectiveFields, OBJECTIVE_SELECT, toObjective } from "../../../src/sharepoint/mapping";
+import { actionFields, indicatorResultFields, objectiveFields, OBJECTIVE_SELECT, toAction, toActionVersion, toIndicatorResult, toObjective } from "../../../src/sharepoint/mapping";
 import { DISPLAY_NAMES, SCHEMA } from "../../../src/sharepoint/schema";
+import { siteTimeZoneFrom } from "../../../src/sharepoint/time-zone";
 
-const TABLES = [{ list: "objectives", columns: OBJECTIVE_COLUMNS }] as const;
+const TABLES = [
+  { list: "objectives", columns: OBJECTIVE_COLUMNS },
+  { list: "actions", columns: ACTION_COLUMNS },
+  { list: "indicatorResults", columns: RESULT_COLUMNS },
+] as const;
 
 const objective: Omit<Objective, "id" | "etag" | "modified" | "modifiedBy"> = {
   title: "Fair recruitment",
@@ -65,5 +72,41 @@ describe("field tables", () => {
       ExecutiveSponsorId: 9,
       ReadOnly: false,
     });
+  });
+
+  it("read back every property an action writes, the due date in the site's zone, and its versions alike", () => {
+    const action: Omit<Action, "id" | "etag" | "modified" | "modifiedBy"> = {
+      title: "Reverse mentoring",
+      objectiveId: 3,
+      number: "2.10",
+      leads: [{ id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" }],
+      leadText: "Head of EDI",
+      dueDate: "2025-03-31",
+      milestones: "Pairs matched",
+      progress: "Six pairs",
+      kpis: "Retention",
+      outcomes: "Board hears staff",
+      indicators: [1, 5],
+      rag: "Amber",
+      carriedFromId: 41,
+    };
+    const pacific = siteTimeZoneFrom({ Id: 13, Description: "(UTC-08:00) Pacific Time (US and Canada)", Information: { Bias: 480, DaylightBias: -60, StandardBias: 0 } });
+    const written = actionFields(action, pacific);
+    expect(written["LeadsId"]).toEqual([7]);
+    expect(written["ObjectiveId"]).toBe(3);
+    expect(written["DueDate"]).toBe("2025-03-31T07:00:00Z");
+    const item: Record<string, unknown> = { ...written, Leads: [{ Id: 7, Title: "Amara Okafor", EMail: "amara.okafor@wres.test" }], Id: 12, "odata.etag": '"1"', Modified: "m" };
+    delete item["LeadsId"];
+    expect(toAction(item, pacific)).toEqual({ ...action, id: 12, etag: '"1"', modified: "m", modifiedBy: null });
+    const version = toActionVersion({ ...item, Objective: { LookupId: 3 }, Leads: [{ LookupId: 7, LookupValue: "Amara Okafor", Email: "amara.okafor@wres.test" }], VersionLabel: "2.0" }, pacific);
+    const { carriedFromId: _carried, ...recorded } = action;
+    expect(version.fields).toEqual(recorded);
+  });
+
+  it("read back every property an indicator result writes, and give it a Title people can read", () => {
+    const row: Omit<IndicatorResultRow, "id" | "etag" | "modified"> = { year: "2024/25", standard: "nhs-england-wres", indicator: 9, value: -0.5, detail: "{}", origin: "entered" };
+    const written = indicatorResultFields(row);
+    expect(written["Title"]).toBe("2024/25 nhs-england-wres indicator 9");
+    expect(toIndicatorResult({ ...written, Id: 5, Modified: "m" })).toEqual({ ...row, id: 5, etag: "*", modified: "m" });
   });
 });
