@@ -1,6 +1,6 @@
 // SharePoint list items <-> the plain types of src/plan. The only place that knows how each
 // field looks in JSON light (multi-values as arrays or {results}, people expanded, dates in UTC).
-import type { Action, DataFile, IndicatorResultRow, Objective, Person, ProgressKind, ProgressUpdate, Rag } from "../plan/types";
+import type { Action, DataFile, IndicatorResultRow, Objective, Person, ProgressUpdate } from "../plan/types";
 import type { ActionVersion, VersionFields } from "../plan/versions";
 import type { ActionPatch, ObjectivePatch } from "../plan/store";
 import { F, SCHEMA, type ListKey, type ListSpec } from "./schema";
@@ -10,9 +10,10 @@ import { readColumns, writeColumns } from "./fields/column";
 import { OBJECTIVE_COLUMNS } from "./fields/objectives";
 import { ACTION_COLUMNS } from "./fields/actions";
 import { RESULT_COLUMNS } from "./fields/indicator-results";
+import { UPDATE_COLUMNS, UPDATE_KIND, type UpdateRecord } from "./fields/progress-updates";
 import { AUDIT_FIELDS } from "../plan/versions";
 
-export { toPerson };
+export { toPerson, type UpdateRecord };
 
 export type SpItem = Record<string, unknown>;
 
@@ -145,8 +146,7 @@ export function toActionVersion(entity: SpItem, zone: SiteTimeZone = UTC_ZONE): 
 }
 
 export function toProgressUpdate(item: SpItem): ProgressUpdate {
-  const written = String(item[F.updateKind] ?? "").toLowerCase();
-  const kind: ProgressKind = written === "comment" ? "comment" : written === "import" ? "import" : "update";
+  const kind = UPDATE_KIND.read(item[F.updateKind], UTC_ZONE);
   return {
     id: Number(item["Id"]),
     actionId: Number(item[`${F.action}Id`] ?? 0),
@@ -193,30 +193,10 @@ export function actionFields(patch: ActionPatch, zone: SiteTimeZone = UTC_ZONE):
   return writeColumns<Action>(ACTION_COLUMNS, patch, zone);
 }
 
-export interface UpdateRecord {
-  actionId: number;
-  planYear: string;
-  date: string;
-  authorId: number | null;
-  rag: Rag | null;
-  previousRag: Rag | null;
-  note: string | null;
-  progress: string | null;
-  kind: ProgressKind;
-}
-
 export function progressUpdateFields(record: UpdateRecord): SpItem {
   return {
     [F.title]: record.kind === "comment" ? "Comment" : record.kind === "import" ? "Import" : `RAG ${record.rag ?? "-"}`,
-    [`${F.action}Id`]: record.actionId,
-    [F.planYear]: record.planYear,
-    [F.updateDate]: record.date,
-    [`${F.updateAuthor}Id`]: record.authorId,
-    [F.rag]: record.rag,
-    [F.previousRag]: record.previousRag,
-    [F.note]: record.note,
-    [F.progress]: record.progress,
-    [F.updateKind]: record.kind === "comment" ? "Comment" : record.kind === "import" ? "Import" : "Update",
+    ...writeColumns<UpdateRecord>(UPDATE_COLUMNS, record, UTC_ZONE),
   };
 }
 

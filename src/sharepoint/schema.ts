@@ -2,11 +2,11 @@
 // types and indexes. Provisioning creates it; the repositories read and write through these
 // names only. Pure data, so the local server's seed can use it too.
 import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle/types";
-import { RAGS } from "../plan/rag";
 import { displayNames, schemaFields } from "./fields/column";
 import { OBJECTIVE_COLUMNS } from "./fields/objectives";
 import { ACTION_COLUMNS } from "./fields/actions";
 import { RESULT_COLUMNS } from "./fields/indicator-results";
+import { UPDATE_COLUMNS } from "./fields/progress-updates";
 import { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec } from "./fields/spec";
 
 export { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec };
@@ -120,16 +120,11 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   ...displayNames(OBJECTIVE_COLUMNS),
   ...displayNames(ACTION_COLUMNS),
   ...displayNames(RESULT_COLUMNS),
+  ...displayNames(UPDATE_COLUMNS),
   [F.planYear]: "Plan year",
   [F.indicators]: "WRES indicators",
   [F.progress]: "Progress",
-  [F.rag]: "RAG",
-  [F.action]: "Action",
-  [F.updateDate]: "Date",
-  [F.updateAuthor]: "Author",
-  [F.previousRag]: "Previous RAG",
   [F.note]: "Note",
-  [F.updateKind]: "Kind",
   [F.cycleState]: "State",
   [F.meeting]: "Meeting",
   [F.meetingDate]: "Meeting date",
@@ -137,8 +132,6 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   [F.assurance]: "Assurance level",
   [F.minuteReference]: "Minute reference",
   [F.answerTo]: "Answer to comment",
-  [F.replyTo]: "Reply to",
-  [F.mentions]: "Mentions",
 };
 
 export const SCHEMA: readonly ListSpec[] = [
@@ -161,21 +154,7 @@ export const SCHEMA: readonly ListSpec[] = [
     title: LIST_TITLES.progressUpdates,
     template: 100,
     description: "WRES action progress history",
-    fields: [
-      { name: F.action, type: "lookup", list: "actions", indexed: true },
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
-      { name: F.updateDate, type: "date", indexed: true },
-      { name: F.updateAuthor, type: "person" },
-      { name: F.rag, type: "choice", choices: RAGS },
-      { name: F.previousRag, type: "choice", choices: RAGS },
-      { name: F.note, type: "note" },
-      { name: F.progress, type: "note" },
-      { name: F.updateKind, type: "choice", choices: UPDATE_KINDS, choicesSince: { Import: 3 } },
-      // A reply names the comment it answers (its item id); Mentions lists the site user ids a
-      // comment mentions (";12;15;"), so that telling people can find them later.
-      { name: F.replyTo, type: "number", since: 5 },
-      { name: F.mentions, type: "note", since: 5 },
-    ],
+    fields: schemaFields(UPDATE_COLUMNS),
   },
   {
     key: "indicatorResults",

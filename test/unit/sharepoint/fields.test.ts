@@ -3,7 +3,8 @@ import type { Action, IndicatorResultRow, Objective } from "../../../src/plan/ty
 import { ACTION_COLUMNS } from "../../../src/sharepoint/fields/actions";
 import { RESULT_COLUMNS } from "../../../src/sharepoint/fields/indicator-results";
 import { OBJECTIVE_COLUMNS } from "../../../src/sharepoint/fields/objectives";
-import { actionFields, indicatorResultFields, objectiveFields, OBJECTIVE_SELECT, toAction, toActionVersion, toIndicatorResult, toObjective } from "../../../src/sharepoint/mapping";
+import { UPDATE_COLUMNS } from "../../../src/sharepoint/fields/progress-updates";
+import { actionFields, indicatorResultFields, objectiveFields, OBJECTIVE_SELECT, toAction, toActionVersion, toIndicatorResult, toObjective, progressUpdateFields, toProgressUpdate } from "../../../src/sharepoint/mapping";
 import { DISPLAY_NAMES, SCHEMA } from "../../../src/sharepoint/schema";
 import { siteTimeZoneFrom } from "../../../src/sharepoint/time-zone";
 
@@ -11,6 +12,7 @@ const TABLES = [
   { list: "objectives", columns: OBJECTIVE_COLUMNS },
   { list: "actions", columns: ACTION_COLUMNS },
   { list: "indicatorResults", columns: RESULT_COLUMNS },
+  { list: "progressUpdates", columns: UPDATE_COLUMNS },
 ] as const;
 
 const objective: Omit<Objective, "id" | "etag" | "modified" | "modifiedBy"> = {
@@ -108,5 +110,24 @@ describe("field tables", () => {
     const written = indicatorResultFields(row);
     expect(written["Title"]).toBe("2024/25 nhs-england-wres indicator 9");
     expect(toIndicatorResult({ ...written, Id: 5, Modified: "m" })).toEqual({ ...row, id: 5, etag: "*", modified: "m" });
+  });
+
+  it("write a history row's fields, its author and action as ids, its kind as the choice SharePoint keeps", () => {
+    const written = progressUpdateFields({ actionId: 12, planYear: "2025/26", date: "2025-06-01T10:00:00.000Z", authorId: 7, rag: "Red", previousRag: "Amber", note: "Funding paused", progress: null, kind: "update" });
+    expect(written).toEqual({
+      Title: "RAG Red",
+      ActionId: 12,
+      PlanYear: "2025/26",
+      UpdateDate: "2025-06-01T10:00:00.000Z",
+      UpdateAuthorId: 7,
+      Rag: "Red",
+      PreviousRag: "Amber",
+      Note: "Funding paused",
+      Progress: null,
+      Kind: "Update",
+    });
+    const comment = progressUpdateFields({ actionId: 12, planYear: "2025/26", date: "d", authorId: null, rag: null, previousRag: null, note: "Thanks", progress: null, kind: "import" });
+    expect([comment["Title"], comment["Kind"]]).toEqual(["Import", "Import"]);
+    expect(toProgressUpdate({ Id: 1, ...comment, Kind: "IMPORT" }).kind).toBe("import");
   });
 });
