@@ -1,12 +1,12 @@
 // The SharePoint data model (docs/architecture.md#data-model) as data: list titles, internal field names, field
 // types and indexes. Provisioning creates it; the repositories read and write through these
 // names only. Pure data, so the local server's seed can use it too.
-import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle/types";
 import { displayNames, schemaFields } from "./fields/column";
 import { OBJECTIVE_COLUMNS } from "./fields/objectives";
 import { ACTION_COLUMNS } from "./fields/actions";
 import { RESULT_COLUMNS } from "./fields/indicator-results";
 import { UPDATE_COLUMNS } from "./fields/progress-updates";
+import { CONSULTATION_COLUMNS, CYCLE_SINCE, PLAN_CYCLE_COLUMNS } from "./fields/cycle";
 import { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec } from "./fields/spec";
 
 export { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec };
@@ -33,8 +33,7 @@ export { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec };
  */
 export const SCHEMA_VERSION = 6;
 
-/** The version that brought the plan year's cycle lists. */
-export const CYCLE_SINCE = 6;
+export { CYCLE_SINCE };
 
 export const LIST_TITLES = {
   objectives: "WRES Objectives",
@@ -112,26 +111,17 @@ export interface ListSpec {
 }
 
 /**
- * Column titles people see when they open the lists in SharePoint itself. Set once when a field is
- * created (the internal name stays); a title renamed on the site later is left alone. The lists with a
- * field table (src/sharepoint/fields) give theirs there; the others' are below.
+ * Column titles people see when they open the lists in SharePoint itself, from the field tables
+ * (src/sharepoint/fields). Set once when a field is created (the internal name stays); a title renamed
+ * on the site later is left alone.
  */
 export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   ...displayNames(OBJECTIVE_COLUMNS),
   ...displayNames(ACTION_COLUMNS),
   ...displayNames(RESULT_COLUMNS),
   ...displayNames(UPDATE_COLUMNS),
-  [F.planYear]: "Plan year",
-  [F.indicators]: "WRES indicators",
-  [F.progress]: "Progress",
-  [F.note]: "Note",
-  [F.cycleState]: "State",
-  [F.meeting]: "Meeting",
-  [F.meetingDate]: "Meeting date",
-  [F.outcome]: "Decision",
-  [F.assurance]: "Assurance level",
-  [F.minuteReference]: "Minute reference",
-  [F.answerTo]: "Answer to comment",
+  ...displayNames(PLAN_CYCLE_COLUMNS),
+  ...displayNames(CONSULTATION_COLUMNS),
 };
 
 export const SCHEMA: readonly ListSpec[] = [
@@ -178,16 +168,7 @@ export const SCHEMA: readonly ListSpec[] = [
     template: 100,
     since: CYCLE_SINCE,
     description: "WRES plan year cycle: states and committee decisions",
-    fields: [
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20, since: CYCLE_SINCE },
-      { name: F.cycleState, type: "choice", choices: PLAN_YEAR_STATES, since: CYCLE_SINCE },
-      { name: F.meeting, type: "text", maxLength: 255, since: CYCLE_SINCE },
-      { name: F.meetingDate, type: "date", since: CYCLE_SINCE },
-      { name: F.outcome, type: "choice", choices: DECISION_OUTCOMES, since: CYCLE_SINCE },
-      { name: F.assurance, type: "choice", choices: ASSURANCE_LEVELS, since: CYCLE_SINCE },
-      { name: F.minuteReference, type: "text", maxLength: 100, since: CYCLE_SINCE },
-      { name: F.note, type: "note", since: CYCLE_SINCE },
-    ],
+    fields: schemaFields(PLAN_CYCLE_COLUMNS),
   },
   {
     // Comments during consultation (each person changes only their own: WriteSecurity 2) and the
@@ -197,12 +178,7 @@ export const SCHEMA: readonly ListSpec[] = [
     template: 100,
     since: CYCLE_SINCE,
     description: "WRES consultation comments and answers",
-    fields: [
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20, since: CYCLE_SINCE },
-      { name: F.objective, type: "lookup", list: "objectives", since: CYCLE_SINCE },
-      { name: F.note, type: "note", since: CYCLE_SINCE },
-      { name: F.answerTo, type: "number", since: CYCLE_SINCE },
-    ],
+    fields: schemaFields(CONSULTATION_COLUMNS),
   },
   {
     // The approved copy of each year, one JSON file, add-only for plan editors.

@@ -4,6 +4,7 @@ import { ACTION_COLUMNS } from "../../../src/sharepoint/fields/actions";
 import { RESULT_COLUMNS } from "../../../src/sharepoint/fields/indicator-results";
 import { OBJECTIVE_COLUMNS } from "../../../src/sharepoint/fields/objectives";
 import { UPDATE_COLUMNS } from "../../../src/sharepoint/fields/progress-updates";
+import { CONSULTATION_COLUMNS, PLAN_CYCLE_COLUMNS } from "../../../src/sharepoint/fields/cycle";
 import { actionFields, indicatorResultFields, objectiveFields, OBJECTIVE_SELECT, toAction, toActionVersion, toIndicatorResult, toObjective, progressUpdateFields, toProgressUpdate } from "../../../src/sharepoint/mapping";
 import { DISPLAY_NAMES, SCHEMA } from "../../../src/sharepoint/schema";
 import { siteTimeZoneFrom } from "../../../src/sharepoint/time-zone";
@@ -13,6 +14,8 @@ const TABLES = [
   { list: "actions", columns: ACTION_COLUMNS },
   { list: "indicatorResults", columns: RESULT_COLUMNS },
   { list: "progressUpdates", columns: UPDATE_COLUMNS },
+  { list: "planCycle", columns: PLAN_CYCLE_COLUMNS },
+  { list: "consultation", columns: CONSULTATION_COLUMNS },
 ] as const;
 
 const objective: Omit<Objective, "id" | "etag" | "modified" | "modifiedBy"> = {
@@ -48,6 +51,10 @@ describe("field tables", () => {
       const spec = SCHEMA.find((l) => l.key === list)!;
       expect(spec.fields.map((f) => f.name)).toEqual(columns.filter((c) => !c.builtIn).map((c) => c.field.name));
     }
+  });
+
+  it("cover every list that has fields of its own", () => {
+    for (const list of SCHEMA) if (list.fields.length > 0) expect(TABLES.map((t) => t.list), list.key).toContain(list.key);
   });
 
   it("give each column the title SharePoint shows, the same wherever an internal name recurs", () => {
