@@ -86,14 +86,18 @@ export function etagOf(item: SpItem): string {
   return typeof etag === "string" ? etag : "*";
 }
 
+const beforeModified = (c: { afterModified?: true }) => !c.afterModified;
+const afterModified = (c: { afterModified?: true }) => c.afterModified === true;
+
 /** Objectives have no date-only field, so their reader needs no site time zone (it reads as UTC). */
 export function toObjective(item: SpItem): Objective {
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    ...(readColumns(OBJECTIVE_COLUMNS, item, UTC_ZONE) as Omit<Objective, "id" | "etag" | "modified" | "modifiedBy">),
+    ...(readColumns(OBJECTIVE_COLUMNS.filter(beforeModified), item, UTC_ZONE) as Omit<Objective, "id" | "etag" | "modified" | "modifiedBy">),
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
+    ...readColumns(OBJECTIVE_COLUMNS.filter(afterModified), item, UTC_ZONE),
   };
 }
 
@@ -113,9 +117,10 @@ export function toAction(item: SpItem, zone: SiteTimeZone = UTC_ZONE): Action {
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    ...(readColumns(ACTION_COLUMNS, item, zone) as Omit<Action, "id" | "etag" | "modified" | "modifiedBy">),
+    ...(readColumns(ACTION_COLUMNS.filter(beforeModified), item, zone) as Omit<Action, "id" | "etag" | "modified" | "modifiedBy">),
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
+    ...readColumns(ACTION_COLUMNS.filter(afterModified), item, zone),
   };
 }
 

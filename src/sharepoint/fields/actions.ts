@@ -26,5 +26,5 @@ export const ACTION_COLUMNS: readonly Column<Action>[] = [
   { key: "outcomes", field: { name: F.outcomes, type: "note" }, display: "Outcomes", codec: optionalText },
   { key: "indicators", field: { name: F.indicators, type: "multiChoice", choices: INDICATOR_CHOICES }, display: "WRES indicators", codec: indicatorChoices },
   { key: "rag", field: { name: F.rag, type: "choice", choices: RAGS }, display: "RAG", codec: actionRag },
-  { key: "carriedFromId", field: { name: F.carriedFrom, type: "number" }, display: "Carried over from", codec: optionalNumber },
+  { key: "carriedFromId", field: { name: F.carriedFrom, type: "number" }, display: "Carried over from", afterModified: true, codec: optionalNumber },
 ];

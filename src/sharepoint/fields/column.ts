@@ -13,6 +13,11 @@ interface ColumnFor<E, K extends keyof E & string> {
   display: string;
   /** SharePoint's own field (Title): not created by set-up, so not in SCHEMA. */
   builtIn?: true;
+  /**
+   * Read after SharePoint's Modified and Editor: where the reader has always put this property, so that
+   * JSON made from the plan (the approved copy of a year) keeps its key order.
+   */
+  afterModified?: true;
   codec: Codec<E[K]>;
 }
 
@@ -22,6 +27,7 @@ interface StoredOnly {
   field: FieldSpec;
   display: string;
   builtIn?: undefined;
+  afterModified?: undefined;
   codec?: undefined;
 }
 

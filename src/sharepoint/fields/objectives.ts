@@ -19,5 +19,5 @@ export const OBJECTIVE_COLUMNS: readonly Column<Objective>[] = [
   { key: "ragOverride", field: { name: F.ragOverride, type: "choice", choices: RAGS }, display: "RAG override", codec: ragChoice },
   { key: "ragOverrideReason", field: { name: F.ragOverrideReason, type: "note" }, display: "RAG override reason", codec: optionalText },
   // A plan year closed by roll-over.
-  { key: "readOnly", field: { name: F.readOnly, type: "boolean", since: 2 }, display: "Closed (read-only)", codec: flag },
+  { key: "readOnly", field: { name: F.readOnly, type: "boolean", since: 2 }, display: "Closed (read-only)", afterModified: true, codec: flag },
 ];

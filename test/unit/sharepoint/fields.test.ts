@@ -64,6 +64,8 @@ describe("field tables", () => {
   it("read back every property an objective writes", () => {
     const read = toObjective({ Id: 4, "odata.etag": '"2"', Modified: "2025-06-01T10:00:00Z", ...echoed(objectiveFields(objective)) });
     expect(read).toEqual({ ...objective, id: 4, etag: '"2"', modified: "2025-06-01T10:00:00Z", modifiedBy: null });
+    // The approved copy of a year is this object as JSON: its keys keep the order they always had.
+    expect(Object.keys(read)).toEqual(["id", "etag", "title", "planYear", "number", "description", "owner", "sponsor", "indicators", "highImpactActions", "ragOverride", "ragOverrideReason", "modified", "modifiedBy", "readOnly"]);
   });
 
   it("read every objective column the $select asks for", () => {
@@ -107,6 +109,7 @@ describe("field tables", () => {
     const item: Record<string, unknown> = { ...written, Leads: [{ Id: 7, Title: "Amara Okafor", EMail: "amara.okafor@wres.test" }], Id: 12, "odata.etag": '"1"', Modified: "m" };
     delete item["LeadsId"];
     expect(toAction(item, pacific)).toEqual({ ...action, id: 12, etag: '"1"', modified: "m", modifiedBy: null });
+    expect(Object.keys(toAction(item, pacific)).slice(-4)).toEqual(["rag", "modified", "modifiedBy", "carriedFromId"]);
     const version = toActionVersion({ ...item, Objective: { LookupId: 3 }, Leads: [{ LookupId: 7, LookupValue: "Amara Okafor", Email: "amara.okafor@wres.test" }], VersionLabel: "2.0" }, pacific);
     const { carriedFromId: _carried, ...recorded } = action;
     expect(version.fields).toEqual(recorded);
