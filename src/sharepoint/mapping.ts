@@ -1,8 +1,16 @@
 // SharePoint list items <-> the plain types of src/plan. The only place that knows how each
 // field looks in JSON light (multi-values as arrays or {results}, people expanded, dates in UTC).
-import { type Action, type DataFile, type IndicatorNumber, type IndicatorResultRow, type Objective, type Person, type ProgressKind, type ProgressUpdate, type Rag, INDICATOR_NUMBERS, RAGS, type ActionVersion, type VersionFields, type ActionPatch, type ObjectivePatch } from "../plan";
+import { type Action, type DataFile, type IndicatorResultRow, type Objective, type Person, type ProgressUpdate, type ActionVersion, type VersionFields, type ActionPatch, type ObjectivePatch, AUDIT_FIELDS } from "../plan";
 import { F, SCHEMA, type ListKey, type ListSpec } from "./schema";
-import { dayFromSharePoint, dayToSharePoint, UTC_ZONE, type SiteTimeZone } from "./time-zone";
+import { UTC_ZONE, type SiteTimeZone } from "./time-zone";
+import { many, rag, text, toPerson } from "./fields/codecs";
+import { readColumns, writeColumns } from "./fields/column";
+import { OBJECTIVE_COLUMNS } from "./fields/objectives";
+import { ACTION_COLUMNS } from "./fields/actions";
+import { RESULT_COLUMNS } from "./fields/indicator-results";
+import { UPDATE_COLUMNS, UPDATE_KIND, type UpdateRecord } from "./fields/progress-updates";
+
+export { toPerson, type UpdateRecord };
 
 export type SpItem = Record<string, unknown>;
 
@@ -70,119 +78,46 @@ export const EVIDENCE_TITLE = "Evidence";
 
 export const RESULT_SELECT = ["Id", ...fieldSelect("indicatorResults"), "Modified"];
 
-/** Multi-value fields come as arrays (JSON light) or {results: [...]} (verbose). */
-function many(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (value && typeof value === "object" && Array.isArray((value as { results?: unknown }).results)) return (value as { results: unknown[] }).results;
-  return [];
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" && value.length > 0 ? value : null;
-}
-
-function rag(value: unknown): Rag | null {
-  return RAGS.includes(value as Rag) ? (value as Rag) : null;
-}
-
-function indicators(value: unknown): IndicatorNumber[] {
-  return many(value)
-    .map((v) => Number(v))
-    .filter((n): n is IndicatorNumber => INDICATOR_NUMBERS.includes(n as IndicatorNumber))
-    .sort((a, b) => a - b);
-}
-
 export function etagOf(item: SpItem): string {
   const etag = item["odata.etag"] ?? (item["__metadata"] as { etag?: string } | undefined)?.etag;
   return typeof etag === "string" ? etag : "*";
 }
 
-export function toPerson(value: unknown): Person | null {
-  if (!value || typeof value !== "object") return null;
-  const v = value as Record<string, unknown>;
-  const id = Number(v["Id"] ?? v["ID"]);
-  if (!Number.isFinite(id) || id <= 0) return null;
-  const person: Person = { id, title: String(v["Title"] ?? ""), email: text(v["EMail"] ?? v["Email"]) };
-  const login = text(v["Name"] ?? v["LoginName"]);
-  if (login) person.loginName = login;
-  return person;
-}
+const beforeModified = (c: { afterModified?: true }) => !c.afterModified;
+const afterModified = (c: { afterModified?: true }) => c.afterModified === true;
 
-function people(value: unknown): Person[] {
-  return many(value)
-    .map(toPerson)
-    .filter((p): p is Person => p !== null);
-}
-
-/** A date-only value (local midnight of the site's zone, in UTC) -> yyyy-mm-dd in that zone. */
-function day(value: unknown, zone: SiteTimeZone): string | null {
-  return dayFromSharePoint(value, zone);
-}
-
-/** yyyy-mm-dd -> the UTC instant SharePoint stores for that day in the site's zone. */
-function toSpDate(value: string | null | undefined, zone: SiteTimeZone): string | null {
-  if (!value) return null;
-  return value.length === 10 ? dayToSharePoint(value, zone) : value;
-}
-
-function lines(value: unknown): string[] {
-  return (text(value) ?? "")
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
+/** Objectives have no date-only field, so their reader needs no site time zone (it reads as UTC). */
 export function toObjective(item: SpItem): Objective {
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    title: String(item[F.title] ?? ""),
-    planYear: String(item[F.planYear] ?? ""),
-    number: String(item[F.objectiveNumber] ?? ""),
-    description: text(item[F.objectiveDescription]),
-    owner: toPerson(item[F.objectiveOwner]),
-    sponsor: toPerson(item[F.executiveSponsor]),
-    indicators: indicators(item[F.indicators]),
-    highImpactActions: lines(item[F.highImpactActions]),
-    ragOverride: rag(item[F.ragOverride]),
-    ragOverrideReason: text(item[F.ragOverrideReason]),
+    ...(readColumns(OBJECTIVE_COLUMNS.filter(beforeModified), item, UTC_ZONE) as Omit<Objective, "id" | "etag" | "modified" | "modifiedBy">),
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
-    readOnly: item[F.readOnly] === true,
+    ...readColumns(OBJECTIVE_COLUMNS.filter(afterModified), item, UTC_ZONE),
   };
 }
+
+/** The columns a version records that read alike from an item and from one of its versions (not the objective and the leads). */
+const RECORDED_COLUMNS = ACTION_COLUMNS.filter((c) => c.key !== undefined && c.key !== "objectiveId" && c.key !== "leads" && (AUDIT_FIELDS as readonly string[]).includes(c.key));
 
 /**
  * The action's fields a version records, read alike from an item and from one of its versions; only the
  * objective and the leads come in different shapes (`…Id` and expanded people, or lookup values).
  */
 function recordedFields(entity: SpItem, objectiveId: number, leads: Person[], zone: SiteTimeZone): VersionFields {
-  return {
-    title: String(entity[F.title] ?? ""),
-    objectiveId,
-    number: String(entity[F.actionNumber] ?? ""),
-    leads,
-    leadText: text(entity[F.leadText]),
-    dueDate: day(entity[F.dueDate], zone),
-    milestones: text(entity[F.milestones]),
-    progress: text(entity[F.progress]),
-    kpis: text(entity[F.kpis]),
-    outcomes: text(entity[F.outcomes]),
-    indicators: indicators(entity[F.indicators]),
-    rag: rag(entity[F.rag]) ?? "Green",
-  };
+  return { ...(readColumns(RECORDED_COLUMNS, entity, zone) as Omit<VersionFields, "objectiveId" | "leads">), objectiveId, leads };
 }
 
 /** `zone`: the site's time zone (RegionalSettings/TimeZone), which date-only values are kept in. */
 export function toAction(item: SpItem, zone: SiteTimeZone = UTC_ZONE): Action {
-  const carried = item[F.carriedFrom];
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    ...recordedFields(item, Number(item[`${F.objective}Id`] ?? 0), people(item[F.leads]), zone),
+    ...(readColumns(ACTION_COLUMNS.filter(beforeModified), item, zone) as Omit<Action, "id" | "etag" | "modified" | "modifiedBy">),
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
-    carriedFromId: typeof carried === "number" ? carried : null,
+    ...readColumns(ACTION_COLUMNS.filter(afterModified), item, zone),
   };
 }
 
@@ -213,8 +148,7 @@ export function toActionVersion(entity: SpItem, zone: SiteTimeZone = UTC_ZONE): 
 }
 
 export function toProgressUpdate(item: SpItem): ProgressUpdate {
-  const written = String(item[F.updateKind] ?? "").toLowerCase();
-  const kind: ProgressKind = written === "comment" ? "comment" : written === "import" ? "import" : "update";
+  const kind = UPDATE_KIND.read(item[F.updateKind], UTC_ZONE);
   return {
     id: Number(item["Id"]),
     actionId: Number(item[`${F.action}Id`] ?? 0),
@@ -232,16 +166,10 @@ export function toProgressUpdate(item: SpItem): ProgressUpdate {
 }
 
 export function toIndicatorResult(item: SpItem): IndicatorResultRow {
-  const value = item[F.value];
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    year: String(item[F.resultYear] ?? ""),
-    standard: String(item[F.standard] ?? ""),
-    indicator: Number(item[F.indicator]) as IndicatorNumber,
-    value: typeof value === "number" ? value : null,
-    detail: String(item[F.detail] ?? ""),
-    origin: item[F.origin] === "entered" ? "entered" : "computed",
+    ...(readColumns(RESULT_COLUMNS, item, UTC_ZONE) as Omit<IndicatorResultRow, "id" | "etag" | "modified">),
     modified: String(item["Modified"] ?? ""),
   };
 }
@@ -257,91 +185,25 @@ export function toDataFile(file: SpItem): DataFile {
   };
 }
 
-const identity = (v: unknown): unknown => v;
-
-/** Copies one patch key to its field when present; `undefined` means "leave unchanged". */
-function set<T extends object>(out: SpItem, patch: T, key: keyof T & string, field: string, convert: (v: never) => unknown = identity): void {
-  const value = (patch as Record<string, unknown>)[key];
-  if (value !== undefined) out[field] = convert(value as never);
-}
-
-const personId = (p: Person | null) => (p ? p.id : null);
-const indicatorValues = (list: IndicatorNumber[]) => list.map(String);
-const nullable = (v: string | null) => (v === "" ? null : v);
-
 /** The item fields a change to an objective writes (only the keys present in the patch). */
 export function objectiveFields(patch: ObjectivePatch): SpItem {
-  const out: SpItem = {};
-  set(out, patch, "title", F.title);
-  set(out, patch, "planYear", F.planYear);
-  set(out, patch, "number", F.objectiveNumber);
-  set(out, patch, "description", F.objectiveDescription, nullable);
-  set(out, patch, "owner", `${F.objectiveOwner}Id`, personId);
-  set(out, patch, "sponsor", `${F.executiveSponsor}Id`, personId);
-  set(out, patch, "indicators", F.indicators, indicatorValues);
-  set(out, patch, "highImpactActions", F.highImpactActions, (list: string[]) => (list.length ? list.join("\n") : null));
-  set(out, patch, "ragOverride", F.ragOverride);
-  set(out, patch, "ragOverrideReason", F.ragOverrideReason, nullable);
-  set(out, patch, "readOnly", F.readOnly, (v: boolean) => v === true);
-  return out;
+  return writeColumns<Objective>(OBJECTIVE_COLUMNS, patch, UTC_ZONE);
 }
 
 /** The item fields a change to an action writes (only the keys present in the patch). */
 export function actionFields(patch: ActionPatch, zone: SiteTimeZone = UTC_ZONE): SpItem {
-  const out: SpItem = {};
-  set(out, patch, "title", F.title);
-  set(out, patch, "objectiveId", `${F.objective}Id`);
-  set(out, patch, "number", F.actionNumber);
-  set(out, patch, "leads", `${F.leads}Id`, (list: Person[]) => list.map((p) => p.id));
-  set(out, patch, "leadText", F.leadText, nullable);
-  set(out, patch, "dueDate", F.dueDate, (v: string | null) => toSpDate(v, zone));
-  set(out, patch, "milestones", F.milestones, nullable);
-  set(out, patch, "progress", F.progress, nullable);
-  set(out, patch, "kpis", F.kpis, nullable);
-  set(out, patch, "outcomes", F.outcomes, nullable);
-  set(out, patch, "indicators", F.indicators, indicatorValues);
-  set(out, patch, "rag", F.rag);
-  set(out, patch, "carriedFromId", F.carriedFrom);
-  return out;
-}
-
-export interface UpdateRecord {
-  actionId: number;
-  planYear: string;
-  date: string;
-  authorId: number | null;
-  rag: Rag | null;
-  previousRag: Rag | null;
-  note: string | null;
-  progress: string | null;
-  kind: ProgressKind;
+  return writeColumns<Action>(ACTION_COLUMNS, patch, zone);
 }
 
 export function progressUpdateFields(record: UpdateRecord): SpItem {
   return {
     [F.title]: record.kind === "comment" ? "Comment" : record.kind === "import" ? "Import" : `RAG ${record.rag ?? "-"}`,
-    [`${F.action}Id`]: record.actionId,
-    [F.planYear]: record.planYear,
-    [F.updateDate]: record.date,
-    [`${F.updateAuthor}Id`]: record.authorId,
-    [F.rag]: record.rag,
-    [F.previousRag]: record.previousRag,
-    [F.note]: record.note,
-    [F.progress]: record.progress,
-    [F.updateKind]: record.kind === "comment" ? "Comment" : record.kind === "import" ? "Import" : "Update",
+    ...writeColumns<UpdateRecord>(UPDATE_COLUMNS, record, UTC_ZONE),
   };
 }
 
 export function indicatorResultFields(row: Omit<IndicatorResultRow, "id" | "etag" | "modified">): SpItem {
-  return {
-    [F.title]: `${row.year} ${row.standard} indicator ${row.indicator}`,
-    [F.resultYear]: row.year,
-    [F.standard]: row.standard,
-    [F.indicator]: row.indicator,
-    [F.value]: row.value,
-    [F.detail]: row.detail,
-    [F.origin]: row.origin,
-  };
+  return { [F.title]: `${row.year} ${row.standard} indicator ${row.indicator}`, ...writeColumns<IndicatorResultRow>(RESULT_COLUMNS, row, UTC_ZONE) };
 }
 
 /** An OData string literal, with quotes doubled. */

@@ -1,8 +1,15 @@
 // The SharePoint data model (docs/architecture.md#data-model) as data: list titles, internal field names, field
 // types and indexes. Provisioning creates it; the repositories read and write through these
 // names only. Pure data, so the local server's seed can use it too.
-import { ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle";
-import { RAGS } from "../plan";
+import { displayNames, schemaFields } from "./fields/column";
+import { OBJECTIVE_COLUMNS } from "./fields/objectives";
+import { ACTION_COLUMNS } from "./fields/actions";
+import { RESULT_COLUMNS } from "./fields/indicator-results";
+import { UPDATE_COLUMNS } from "./fields/progress-updates";
+import { CONSULTATION_COLUMNS, CYCLE_SINCE, PLAN_CYCLE_COLUMNS } from "./fields/cycle";
+import { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec } from "./fields/spec";
+
+export { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec };
 
 /**
  * Bumped whenever the lists change; stored in each list's description as "[wres-schema:N]" (a list's
@@ -26,8 +33,7 @@ import { RAGS } from "../plan";
  */
 export const SCHEMA_VERSION = 6;
 
-/** The version that brought the plan year's cycle lists. */
-export const CYCLE_SINCE = 6;
+export { CYCLE_SINCE };
 
 export const LIST_TITLES = {
   objectives: "WRES Objectives",
@@ -58,20 +64,6 @@ export const LIST_URLS: Readonly<Record<ListKey, string>> = {
   consultation: `Lists/${LIST_TITLES.consultation}`,
   approvedPlans: LIST_TITLES.approvedPlans,
 };
-
-/** `since`: the schema version that added the field (1 when absent). */
-export type FieldSpec = { since?: number } & (
-  | { name: string; type: "text"; indexed?: boolean; maxLength?: number }
-  | { name: string; type: "note" }
-  | { name: string; type: "number"; indexed?: boolean }
-  | { name: string; type: "boolean" }
-  | { name: string; type: "date"; indexed?: boolean }
-  | { name: string; type: "choice"; choices: readonly string[]; indexed?: boolean; choicesSince?: Readonly<Record<string, number>> }
-  | { name: string; type: "multiChoice"; choices: readonly string[]; choicesSince?: Readonly<Record<string, number>> }
-  | { name: string; type: "person"; indexed?: boolean }
-  | { name: string; type: "multiPerson"; groupsSince?: number }
-  | { name: string; type: "lookup"; list: ListKey; indexed?: boolean }
-);
 
 /** Schema version 3 put the app's columns in each list's default view. */
 export const VIEW_FIELDS_SINCE = 3;
@@ -118,104 +110,18 @@ export interface ListSpec {
   fields: readonly FieldSpec[];
 }
 
-export const INDICATOR_CHOICES = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
-/** Progress history entries: a progress or RAG change, or a reader's comment. */
-export const UPDATE_KINDS = ["Update", "Comment", "Import"] as const;
-
-/** Internal field names, the one place the repositories take them from. */
-export const F = {
-  title: "Title",
-  planYear: "PlanYear",
-  objectiveNumber: "ObjectiveNumber",
-  objectiveDescription: "ObjectiveDescription",
-  objectiveOwner: "ObjectiveOwner",
-  executiveSponsor: "ExecutiveSponsor",
-  indicators: "WresIndicators",
-  highImpactActions: "HighImpactActions",
-  ragOverride: "RagOverride",
-  ragOverrideReason: "RagOverrideReason",
-  objective: "Objective",
-  actionNumber: "ActionNumber",
-  leads: "Leads",
-  leadText: "LeadText",
-  dueDate: "DueDate",
-  milestones: "Milestones",
-  progress: "Progress",
-  kpis: "Kpis",
-  outcomes: "Outcomes",
-  rag: "Rag",
-  carriedFrom: "CarriedFrom",
-  action: "Action",
-  updateDate: "UpdateDate",
-  updateAuthor: "UpdateAuthor",
-  previousRag: "PreviousRag",
-  note: "Note",
-  updateKind: "Kind",
-  resultYear: "ResultYear",
-  standard: "Standard",
-  indicator: "Indicator",
-  value: "Value",
-  detail: "Detail",
-  origin: "Origin",
-  readOnly: "ReadOnly",
-  cycleState: "CycleState",
-  meeting: "Meeting",
-  meetingDate: "MeetingDate",
-  outcome: "Outcome",
-  assurance: "Assurance",
-  minuteReference: "MinuteReference",
-  answerTo: "AnswerTo",
-  replyTo: "ReplyTo",
-  mentions: "Mentions",
-} as const;
-
 /**
- * Column titles people see when they open the lists in SharePoint itself. Set once when a field is
- * created (the internal name stays); a title renamed on the site later is left alone.
+ * Column titles people see when they open the lists in SharePoint itself, from the field tables
+ * (src/sharepoint/fields). Set once when a field is created (the internal name stays); a title renamed
+ * on the site later is left alone.
  */
 export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
-  [F.planYear]: "Plan year",
-  [F.objectiveNumber]: "Objective number",
-  [F.objectiveDescription]: "Description",
-  [F.objectiveOwner]: "Owner",
-  [F.executiveSponsor]: "Executive sponsor",
-  [F.indicators]: "WRES indicators",
-  [F.highImpactActions]: "High Impact Actions",
-  [F.ragOverride]: "RAG override",
-  [F.ragOverrideReason]: "RAG override reason",
-  [F.objective]: "Objective",
-  [F.actionNumber]: "Action number",
-  [F.leads]: "Leads",
-  [F.leadText]: "Lead (role)",
-  [F.dueDate]: "Due date",
-  [F.milestones]: "Milestones",
-  [F.progress]: "Progress",
-  [F.kpis]: "KPIs",
-  [F.outcomes]: "Outcomes",
-  [F.rag]: "RAG",
-  [F.carriedFrom]: "Carried over from",
-  [F.action]: "Action",
-  [F.updateDate]: "Date",
-  [F.updateAuthor]: "Author",
-  [F.previousRag]: "Previous RAG",
-  [F.note]: "Note",
-  [F.updateKind]: "Kind",
-  [F.resultYear]: "Year",
-  [F.standard]: "Standard",
-  [F.indicator]: "Indicator",
-  [F.value]: "Value",
-  [F.detail]: "Detail",
-  [F.origin]: "Origin",
-  [F.readOnly]: "Closed (read-only)",
-  [F.cycleState]: "State",
-  [F.meeting]: "Meeting",
-  [F.meetingDate]: "Meeting date",
-  [F.outcome]: "Decision",
-  [F.assurance]: "Assurance level",
-  [F.minuteReference]: "Minute reference",
-  [F.answerTo]: "Answer to comment",
-  [F.replyTo]: "Reply to",
-  [F.mentions]: "Mentions",
+  ...displayNames(OBJECTIVE_COLUMNS),
+  ...displayNames(ACTION_COLUMNS),
+  ...displayNames(RESULT_COLUMNS),
+  ...displayNames(UPDATE_COLUMNS),
+  ...displayNames(PLAN_CYCLE_COLUMNS),
+  ...displayNames(CONSULTATION_COLUMNS),
 };
 
 export const SCHEMA: readonly ListSpec[] = [
@@ -224,76 +130,28 @@ export const SCHEMA: readonly ListSpec[] = [
     title: LIST_TITLES.objectives,
     template: 100,
     description: "WRES action plan objectives",
-    fields: [
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
-      { name: F.objectiveNumber, type: "text", maxLength: 20 },
-      { name: F.objectiveDescription, type: "note" },
-      { name: F.objectiveOwner, type: "person" },
-      { name: F.executiveSponsor, type: "person" },
-      { name: F.indicators, type: "multiChoice", choices: INDICATOR_CHOICES },
-      { name: F.highImpactActions, type: "note" },
-      { name: F.ragOverride, type: "choice", choices: RAGS },
-      { name: F.ragOverrideReason, type: "note" },
-      // A plan year closed by roll-over.
-      { name: F.readOnly, type: "boolean", since: 2 },
-    ],
+    fields: schemaFields(OBJECTIVE_COLUMNS),
   },
   {
     key: "actions",
     title: LIST_TITLES.actions,
     template: 100,
     description: "WRES action plan actions",
-    fields: [
-      { name: F.objective, type: "lookup", list: "objectives", indexed: true },
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
-      { name: F.actionNumber, type: "text", maxLength: 20 },
-      // People or SharePoint groups (a network's co-chairs share an action) since version 4.
-      { name: F.leads, type: "multiPerson", groupsSince: 4 },
-      { name: F.leadText, type: "text", maxLength: 255 },
-      { name: F.dueDate, type: "date", indexed: true },
-      { name: F.milestones, type: "note" },
-      { name: F.progress, type: "note" },
-      { name: F.kpis, type: "note" },
-      { name: F.outcomes, type: "note" },
-      { name: F.indicators, type: "multiChoice", choices: INDICATOR_CHOICES },
-      { name: F.rag, type: "choice", choices: RAGS },
-      { name: F.carriedFrom, type: "number" },
-    ],
+    fields: schemaFields(ACTION_COLUMNS),
   },
   {
     key: "progressUpdates",
     title: LIST_TITLES.progressUpdates,
     template: 100,
     description: "WRES action progress history",
-    fields: [
-      { name: F.action, type: "lookup", list: "actions", indexed: true },
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
-      { name: F.updateDate, type: "date", indexed: true },
-      { name: F.updateAuthor, type: "person" },
-      { name: F.rag, type: "choice", choices: RAGS },
-      { name: F.previousRag, type: "choice", choices: RAGS },
-      { name: F.note, type: "note" },
-      { name: F.progress, type: "note" },
-      { name: F.updateKind, type: "choice", choices: UPDATE_KINDS, choicesSince: { Import: 3 } },
-      // A reply names the comment it answers (its item id); Mentions lists the site user ids a
-      // comment mentions (";12;15;"), so that telling people can find them later.
-      { name: F.replyTo, type: "number", since: 5 },
-      { name: F.mentions, type: "note", since: 5 },
-    ],
+    fields: schemaFields(UPDATE_COLUMNS),
   },
   {
     key: "indicatorResults",
     title: LIST_TITLES.indicatorResults,
     template: 100,
     description: "WRES indicator results (aggregated figures only)",
-    fields: [
-      { name: F.resultYear, type: "text", indexed: true, maxLength: 20 },
-      { name: F.standard, type: "text", indexed: true, maxLength: 100 },
-      { name: F.indicator, type: "number" },
-      { name: F.value, type: "number" },
-      { name: F.detail, type: "note" },
-      { name: F.origin, type: "choice", choices: ["computed", "entered"] },
-    ],
+    fields: schemaFields(RESULT_COLUMNS),
   },
   {
     key: "dataFiles",
@@ -310,16 +168,7 @@ export const SCHEMA: readonly ListSpec[] = [
     template: 100,
     since: CYCLE_SINCE,
     description: "WRES plan year cycle: states and committee decisions",
-    fields: [
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20, since: CYCLE_SINCE },
-      { name: F.cycleState, type: "choice", choices: PLAN_YEAR_STATES, since: CYCLE_SINCE },
-      { name: F.meeting, type: "text", maxLength: 255, since: CYCLE_SINCE },
-      { name: F.meetingDate, type: "date", since: CYCLE_SINCE },
-      { name: F.outcome, type: "choice", choices: DECISION_OUTCOMES, since: CYCLE_SINCE },
-      { name: F.assurance, type: "choice", choices: ASSURANCE_LEVELS, since: CYCLE_SINCE },
-      { name: F.minuteReference, type: "text", maxLength: 100, since: CYCLE_SINCE },
-      { name: F.note, type: "note", since: CYCLE_SINCE },
-    ],
+    fields: schemaFields(PLAN_CYCLE_COLUMNS),
   },
   {
     // Comments during consultation (each person changes only their own: WriteSecurity 2) and the
@@ -329,12 +178,7 @@ export const SCHEMA: readonly ListSpec[] = [
     template: 100,
     since: CYCLE_SINCE,
     description: "WRES consultation comments and answers",
-    fields: [
-      { name: F.planYear, type: "text", indexed: true, maxLength: 20, since: CYCLE_SINCE },
-      { name: F.objective, type: "lookup", list: "objectives", since: CYCLE_SINCE },
-      { name: F.note, type: "note", since: CYCLE_SINCE },
-      { name: F.answerTo, type: "number", since: CYCLE_SINCE },
-    ],
+    fields: schemaFields(CONSULTATION_COLUMNS),
   },
   {
     // The approved copy of each year, one JSON file, add-only for plan editors.

@@ -82,9 +82,9 @@ async function start() {
     return {
       store: trackStore(createPlanStore(sp), tracker),
       // Setting up and upgrading the site (list and field definitions) download when first needed.
-      provision: () => import("../sharepoint/provision").then((m) => m.provision(manage)),
+      provision: () => import("../sharepoint").then((m) => m.provision(manage)),
       setUpCheck: () => checkSetUp(manage, setUpScopes, auth?.setUpScope ?? SHAREPOINT_SCOPES.provision),
-      schema: { check: () => import("../sharepoint/upgrade").then((m) => m.siteSchema(sp)), upgrade: () => import("../sharepoint/upgrade").then((m) => m.upgradeLists(manage)) },
+      schema: { check: () => import("../sharepoint").then((m) => m.siteSchema(sp)), upgrade: () => import("../sharepoint").then((m) => m.upgradeLists(manage)) },
     };
   };
   const today = localIsoDay(new Date());
