@@ -10,9 +10,15 @@ import path from "node:path";
 const coreRestrictions = {
   patterns: [
     { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "The core imports no UI." },
-    { group: ["@pnp/*", "@microsoft/teams-js", "@azure/*"], message: "The core knows nothing of SharePoint, Teams or sign-in." },
+    {
+      group: ["@pnp/*", "@microsoft/teams-js", "@azure/*"],
+      message: "The core knows nothing of SharePoint, Teams or sign-in.",
+    },
     { group: ["node:*", "fs", "path", "os", "http"], message: "The core does no I/O; pass bytes in." },
-    { group: ["**/ui/**", "**/sharepoint/**", "**/teams/**", "**/auth/**", "**/localsp/**", "**/cli/**"], message: "Imports point inward." },
+    {
+      group: ["**/ui/**", "**/sharepoint/**", "**/teams/**", "**/auth/**", "**/localsp/**", "**/cli/**"],
+      message: "Imports point inward.",
+    },
   ],
 };
 
@@ -36,7 +42,8 @@ const publicFaces = {
     const file = path.resolve(context.cwd, context.filename);
     const within = (p, dir) => p === dir || p.startsWith(dir + path.sep);
     const isFace = (dir) => fs.existsSync(path.join(dir, "index.ts"));
-    const moduleFile = (base) => [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((c) => fs.existsSync(c));
+    const moduleFile = (base) =>
+      [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((c) => fs.existsSync(c));
     function check(node) {
       const spec = node?.value;
       if (typeof spec !== "string" || !spec.startsWith(".")) return;
@@ -63,7 +70,18 @@ const publicFaces = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", ".localsp/**", "appPackage/**", ".stryker-tmp/**", "reports/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "build/**",
+      "node_modules/**",
+      "coverage/**",
+      ".localsp/**",
+      "appPackage/**",
+      ".stryker-tmp/**",
+      "reports/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -89,7 +107,15 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/localsp", "**/localsp/**"], message: "The local SharePoint server is a stand-in for development and tests: the app reaches it only over HTTP, as it reaches SharePoint Online." }] },
+        {
+          patterns: [
+            {
+              group: ["**/localsp", "**/localsp/**"],
+              message:
+                "The local SharePoint server is a stand-in for development and tests: the app reaches it only over HTTP, as it reaches SharePoint Online.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -108,7 +134,8 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": coreWith({
         group: otherFoldersThan("indicators", "shared"),
-        message: "The indicators import only their own folder and src/shared: their input model is src/indicators/input.",
+        message:
+          "The indicators import only their own folder and src/shared: their input model is src/indicators/input.",
       }),
     },
   },
@@ -116,7 +143,10 @@ export default tseslint.config(
     // The input model is the indicators' contract with every source: it stands on its own.
     files: ["src/indicators/input/**/*.ts"],
     rules: {
-      "no-restricted-imports": coreWith({ regex: "^\\.\\./", message: "The indicators' input model imports nothing outside src/indicators/input." }),
+      "no-restricted-imports": coreWith({
+        regex: "^\\.\\./",
+        message: "The indicators' input model imports nothing outside src/indicators/input.",
+      }),
     },
   },
   {
@@ -124,8 +154,14 @@ export default tseslint.config(
     files: ["src/workbook/**/*.ts"],
     rules: {
       "no-restricted-imports": coreWith(
-        { regex: "(^|/)indicators(?!/input$)(/|$)", message: "The workbook reader imports of the indicators only their input model, src/indicators/input." },
-        { group: otherFoldersThan("workbook", "indicators", "shared"), message: "The workbook reader imports only its own folder, src/indicators/input and src/shared." },
+        {
+          regex: "(^|/)indicators(?!/input$)(/|$)",
+          message: "The workbook reader imports of the indicators only their input model, src/indicators/input.",
+        },
+        {
+          group: otherFoldersThan("workbook", "indicators", "shared"),
+          message: "The workbook reader imports only its own folder, src/indicators/input and src/shared.",
+        },
       ),
     },
   },
@@ -133,7 +169,10 @@ export default tseslint.config(
     files: ["src/shared/**/*.ts"],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      "no-restricted-imports": coreWith({ group: otherFoldersThan("shared"), message: "src/shared is imported by the other folders and imports none of them." }),
+      "no-restricted-imports": coreWith({
+        group: otherFoldersThan("shared"),
+        message: "src/shared is imported by the other folders and imports none of them.",
+      }),
       "no-restricted-globals": ["error", "window", "document", "localStorage", "sessionStorage", "fetch", "process"],
     },
   },

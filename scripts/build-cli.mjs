@@ -47,5 +47,7 @@ export async function buildCli() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const start = performance.now();
   await buildCli();
-  process.stderr.write(`Built the command line into ${relative(process.cwd(), OUT_DIR) || "."} in ${Math.round(performance.now() - start)} ms\n`);
+  process.stderr.write(
+    `Built the command line into ${relative(process.cwd(), OUT_DIR) || "."} in ${Math.round(performance.now() - start)} ms\n`,
+  );
 }

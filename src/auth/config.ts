@@ -34,7 +34,8 @@ export function readAuthConfig(env: AuthEnv = import.meta.env as AuthEnv): AuthC
   const mode = (env.VITE_WRES_MODE ?? "local").trim().toLowerCase() || "local";
   const rawSetUp = (env.VITE_WRES_SETUP_SCOPE ?? "").trim();
   const setUpScope = rawSetUp ? SET_UP_SCOPES.find((s) => s.toLowerCase() === rawSetUp.toLowerCase()) : undefined;
-  const setUpProblem = rawSetUp && !setUpScope ? `VITE_WRES_SETUP_SCOPE must be ${SET_UP_SCOPES.join(" or ")}, not "${rawSetUp}"` : null;
+  const setUpProblem =
+    rawSetUp && !setUpScope ? `VITE_WRES_SETUP_SCOPE must be ${SET_UP_SCOPES.join(" or ")}, not "${rawSetUp}"` : null;
   if (mode === "local") {
     if (setUpProblem) throw new AuthConfigError([setUpProblem]);
     return setUpScope ? { mode: "local", setUpScope } : { mode: "local" };
@@ -44,8 +45,10 @@ export function readAuthConfig(env: AuthEnv = import.meta.env as AuthEnv): AuthC
   const problems: string[] = setUpProblem ? [setUpProblem] : [];
   const clientId = (env.VITE_WRES_CLIENT_ID ?? "").trim();
   const tenantId = (env.VITE_WRES_TENANT_ID ?? "").trim();
-  if (!GUID.test(clientId)) problems.push("VITE_WRES_CLIENT_ID must be the app registration's Application (client) ID (a GUID)");
-  if (!GUID.test(tenantId)) problems.push("VITE_WRES_TENANT_ID must be the Directory (tenant) ID (a GUID, not a domain name)");
+  if (!GUID.test(clientId))
+    problems.push("VITE_WRES_CLIENT_ID must be the app registration's Application (client) ID (a GUID)");
+  if (!GUID.test(tenantId))
+    problems.push("VITE_WRES_TENANT_ID must be the Directory (tenant) ID (a GUID, not a domain name)");
   let sharePointOrigin: string | undefined;
   const rawOrigin = (env.VITE_WRES_SHAREPOINT_ORIGIN ?? "").trim();
   if (rawOrigin) {
@@ -56,7 +59,12 @@ export function readAuthConfig(env: AuthEnv = import.meta.env as AuthEnv): AuthC
     }
   }
   if (problems.length > 0) throw new AuthConfigError(problems);
-  const config: AuthConfig = { mode: "tenant", clientId: clientId.toLowerCase(), tenantId: tenantId.toLowerCase(), sharePointOrigin };
+  const config: AuthConfig = {
+    mode: "tenant",
+    clientId: clientId.toLowerCase(),
+    tenantId: tenantId.toLowerCase(),
+    sharePointOrigin,
+  };
   return setUpScope ? { ...config, setUpScope } : config;
 }
 
@@ -95,6 +103,10 @@ export const SET_UP_SCOPES = ["AllSites.FullControl", "Sites.Selected"] as const
 export type SetUpScope = (typeof SET_UP_SCOPES)[number];
 
 /** The delegated SharePoint scope for everyday work, or for setting the plan up (provisioning). */
-export function sharePointScope(sharePointOrigin: string, purpose: "write" | "provision", setUpScope: SetUpScope = SHAREPOINT_SCOPES.provision): string {
+export function sharePointScope(
+  sharePointOrigin: string,
+  purpose: "write" | "provision",
+  setUpScope: SetUpScope = SHAREPOINT_SCOPES.provision,
+): string {
   return `${normaliseSharePointOrigin(sharePointOrigin)}/${purpose === "write" ? SHAREPOINT_SCOPES.write : setUpScope}`;
 }

@@ -29,7 +29,11 @@ export class ConsentDeclinedError extends Error {
     readonly adminConsentRequired: boolean,
     readonly reason: string,
   ) {
-    super(adminConsentRequired ? "An administrator must approve this app's permissions." : "Permission to use SharePoint was declined.");
+    super(
+      adminConsentRequired
+        ? "An administrator must approve this app's permissions."
+        : "Permission to use SharePoint was declined.",
+    );
   }
 }
 
@@ -94,8 +98,10 @@ export function authProblem(error: unknown): AuthProblem | null {
   if (error instanceof InteractionRequired) return { kind: "signInRequired", purpose: error.purpose };
   if (error instanceof SignInCancelledError) return { kind: "signInCancelled" };
   if (error instanceof PopupBlockedError) return { kind: "popupBlocked" };
-  if (error instanceof ConsentDeclinedError) return error.adminConsentRequired ? { kind: "adminConsentRequired" } : { kind: "consentDeclined" };
-  if (error instanceof WrongTenantError) return { kind: "wrongTenant", expectedTenantId: error.expectedTenantId, actualTenantId: error.actualTenantId };
+  if (error instanceof ConsentDeclinedError)
+    return error.adminConsentRequired ? { kind: "adminConsentRequired" } : { kind: "consentDeclined" };
+  if (error instanceof WrongTenantError)
+    return { kind: "wrongTenant", expectedTenantId: error.expectedTenantId, actualTenantId: error.actualTenantId };
   if (error instanceof AuthConfigError) return { kind: "notConfigured", problems: error.problems };
   return null;
 }

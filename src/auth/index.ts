@@ -1,6 +1,15 @@
 export type { TokenProvider } from "./types";
 export { localTokenProvider } from "./local";
-export { readAuthConfig, sharePointScope, SHAREPOINT_SCOPES, normaliseSharePointOrigin, SET_UP_SCOPES, type AuthConfig, type AuthEnv, type SetUpScope } from "./config";
+export {
+  readAuthConfig,
+  sharePointScope,
+  SHAREPOINT_SCOPES,
+  normaliseSharePointOrigin,
+  SET_UP_SCOPES,
+  type AuthConfig,
+  type AuthEnv,
+  type SetUpScope,
+} from "./config";
 export {
   InteractionRequired,
   ConsentDeclinedError,

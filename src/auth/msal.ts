@@ -135,7 +135,9 @@ export async function createMsalTokenProvider(
   const origin = normaliseSharePointOrigin(options.sharePointOrigin);
   const now = dependencies.now ?? Date.now;
   const scopesFor = (purpose: SignInPurpose): string[] =>
-    purpose === "write" && options.scopes?.length ? options.scopes : [sharePointScope(origin, purpose, options.setUpScope)];
+    purpose === "write" && options.scopes?.length
+      ? options.scopes
+      : [sharePointScope(origin, purpose, options.setUpScope)];
 
   const nestedRecommended = options.hosted && (await (dependencies.isNestedAuthRecommended ?? askTeamsForNestedAuth)());
   const flow: SignInFlow = nestedRecommended ? "nested" : "standard";
@@ -180,7 +182,11 @@ export async function createMsalTokenProvider(
     if (active) return active;
     const hint = options.accountHint;
     if (hint && (hint.homeAccountId || hint.loginHint)) {
-      const found = client.getAccount({ homeAccountId: hint.homeAccountId, loginHint: hint.loginHint, tenantId: hint.tenantId });
+      const found = client.getAccount({
+        homeAccountId: hint.homeAccountId,
+        loginHint: hint.loginHint,
+        tenantId: hint.tenantId,
+      });
       if (found) return found;
     }
     return client.getAllAccounts().find((account) => account.tenantId?.toLowerCase() === tenantId);
@@ -237,7 +243,11 @@ export async function createMsalTokenProvider(
       return { kind: "signedIn", account };
     },
     async signIn(purpose: SignInPurpose = "write") {
-      const request: PopupRequest = { scopes: scopesFor(purpose), loginHint: options.accountHint?.loginHint, account: currentAccount() };
+      const request: PopupRequest = {
+        scopes: scopesFor(purpose),
+        loginHint: options.accountHint?.loginHint,
+        account: currentAccount(),
+      };
       try {
         adopt(await client.acquireTokenPopup(request));
       } catch (error) {
@@ -275,10 +285,15 @@ function classify(error: unknown, purpose: SignInPurpose, stage: "silent" | "int
   const text = `${(error as { errorMessage?: string } | null)?.errorMessage ?? ""} ${(error as Error | null)?.message ?? ""}`;
   if (code === "user_cancelled") return new SignInCancelledError();
   if (stage === "interactive" && WRONG_TENANT_CODES.test(text)) return new WrongTenantError(tenantId, null);
-  if (stage === "interactive" && ADMIN_CONSENT_CODES.test(text)) return new ConsentDeclinedError(true, code || "admin_consent_required");
-  if (code === "access_denied" || /AADSTS65004/.test(text)) return new ConsentDeclinedError(false, code || "access_denied");
+  if (stage === "interactive" && ADMIN_CONSENT_CODES.test(text))
+    return new ConsentDeclinedError(true, code || "admin_consent_required");
+  if (code === "access_denied" || /AADSTS65004/.test(text))
+    return new ConsentDeclinedError(false, code || "access_denied");
   const name = (error as Error | null)?.name;
-  if (stage === "silent" && (name === "InteractionRequiredAuthError" || INTERACTION_CODES.has(code) || SILENT_GAVE_UP_CODES.has(code))) {
+  if (
+    stage === "silent" &&
+    (name === "InteractionRequiredAuthError" || INTERACTION_CODES.has(code) || SILENT_GAVE_UP_CODES.has(code))
+  ) {
     return new InteractionRequired(purpose, code || "interaction_required");
   }
   return error;
@@ -295,7 +310,12 @@ export function tidClaim(accessToken: string): string | undefined {
   const payload = accessToken.split(".")[1];
   if (!payload) return undefined;
   try {
-    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(payload.length / 4) * 4, "="));
+    const json = atob(
+      payload
+        .replace(/-/g, "+")
+        .replace(/_/g, "/")
+        .padEnd(Math.ceil(payload.length / 4) * 4, "="),
+    );
     const tid = (JSON.parse(json) as { tid?: unknown }).tid;
     return typeof tid === "string" ? tid : undefined;
   } catch {

@@ -21,7 +21,10 @@ interface TokenSeam {
  * The one thing the UI asks for at start-up. Both modes give the same token functions, so the
  * data layer above never knows which it has; only the sign-in button needs `msal`.
  */
-export type AuthSession = ({ mode: "local"; upn: string; consentedScopes: readonly string[] } | { mode: "tenant"; msal: MsalAuth }) & TokenSeam;
+export type AuthSession = (
+  { mode: "local"; upn: string; consentedScopes: readonly string[] } | { mode: "tenant"; msal: MsalAuth }
+) &
+  TokenSeam;
 
 export interface StartAuthOptions {
   /** Default: read from `import.meta.env`. */
@@ -53,16 +56,35 @@ export async function startAuth(options: StartAuthOptions, dependencies?: MsalDe
     // The tab sends the scopes it would request on a tenant, so the server trims as SharePoint does.
     const setUpScope = options.localSetUpScope ?? config.setUpScope ?? SHAREPOINT_SCOPES.provision;
     const consented = options.localConsent ?? [SHAREPOINT_SCOPES.write, setUpScope];
-    const granted = (wanted: string[]) => wanted.filter((s) => consented.some((c) => c.toLowerCase() === s.toLowerCase()));
+    const granted = (wanted: string[]) =>
+      wanted.filter((s) => consented.some((c) => c.toLowerCase() === s.toLowerCase()));
     const getToken = localTokenProvider(options.localUpn, granted([SHAREPOINT_SCOPES.write]));
     const getProvisioningToken = localTokenProvider(options.localUpn, granted([SHAREPOINT_SCOPES.write, setUpScope]));
     // The local server's demo tokens never expire: there is nothing to refresh.
-    return { mode: "local", upn: options.localUpn, consentedScopes: consented, setUpScope, getToken, getProvisioningToken, invalidate: () => undefined };
+    return {
+      mode: "local",
+      upn: options.localUpn,
+      consentedScopes: consented,
+      setUpScope,
+      getToken,
+      getProvisioningToken,
+      invalidate: () => undefined,
+    };
   }
   const sharePointOrigin = config.sharePointOrigin ?? (options.siteUrl ? new URL(options.siteUrl).origin : undefined);
-  if (!sharePointOrigin) throw new AuthConfigError(["no SharePoint address: set VITE_WRES_SHAREPOINT_ORIGIN or choose a site"]);
+  if (!sharePointOrigin)
+    throw new AuthConfigError(["no SharePoint address: set VITE_WRES_SHAREPOINT_ORIGIN or choose a site"]);
   const msal = await createMsalTokenProvider(
-    { clientId: config.clientId, tenantId: config.tenantId, sharePointOrigin, setUpScope: config.setUpScope, hosted: options.hosted, accountHint: options.accountHint, redirectUri: options.redirectUri, framed: options.framed },
+    {
+      clientId: config.clientId,
+      tenantId: config.tenantId,
+      sharePointOrigin,
+      setUpScope: config.setUpScope,
+      hosted: options.hosted,
+      accountHint: options.accountHint,
+      redirectUri: options.redirectUri,
+      framed: options.framed,
+    },
     dependencies,
   );
   return {

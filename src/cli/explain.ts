@@ -60,7 +60,11 @@ export function explainUnrecognised(file: InputFile, sheets: Set<string>): strin
         const missing = spec.required.filter((group) => !group.some((f) => match.columns.has(f)));
         const satisfied = spec.required.length - missing.length;
         if (satisfied === 0 || missing.length === 0) continue;
-        if (!best || satisfied > spec.required.length - best.missing.length || (missing.length === best.missing.length && match.columns.size > best.matched)) {
+        if (
+          !best ||
+          satisfied > spec.required.length - best.missing.length ||
+          (missing.length === best.missing.length && match.columns.size > best.matched)
+        ) {
           best = { kind: spec.kind, missing, matched: match.columns.size, row: r + 1 };
         }
       }

@@ -51,13 +51,23 @@ export async function runImportPlan(args: string[], io: CliIo): Promise<number> 
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(code === "ENOENT" ? `${name}: no such file.` : code === "EISDIR" ? `${name} is a folder, not a plan file.` : `${name} could not be read (${code ?? "error"}).`);
+    io.err(
+      code === "ENOENT"
+        ? `${name}: no such file.`
+        : code === "EISDIR"
+          ? `${name} is a folder, not a plan file.`
+          : `${name} could not be read (${code ?? "error"}).`,
+    );
     return EXIT_UNREADABLE;
   }
   let result;
   try {
     const source = readPlanFile({ name, bytes });
-    result = parsePlanGrid(source.sheets, { fileName: name, documentText: source.documentText, ...(year ? { planYear: year } : {}) });
+    result = parsePlanGrid(source.sheets, {
+      fileName: name,
+      documentText: source.documentText,
+      ...(year ? { planYear: year } : {}),
+    });
   } catch (error) {
     if (error instanceof WorkbookError) {
       io.err(error.message);
@@ -67,7 +77,11 @@ export async function runImportPlan(args: string[], io: CliIo): Promise<number> 
   }
   if (result.objectives.length === 0) {
     const first = result.issues.find((i) => i.severity === "error");
-    io.err(first?.code === "tooManyRows" ? `${name}: sheet "${first.sheet}" has ${first.value} rows, more than any plan; nothing to import.` : `${name}: no plan was recognised (no table with an action column and its actions).`);
+    io.err(
+      first?.code === "tooManyRows"
+        ? `${name}: sheet "${first.sheet}" has ${first.value} rows, more than any plan; nothing to import.`
+        : `${name}: no plan was recognised (no table with an action column and its actions).`,
+    );
     if (json) io.out(JSON.stringify(planJson(result), null, 2));
     return EXIT_UNREADABLE;
   }

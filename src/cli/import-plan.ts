@@ -13,7 +13,9 @@ try {
   });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Unexpected error: ${message}\nThis is a bug in the import-plan command; please report it with the file's layout.\n`);
+  process.stderr.write(
+    `Unexpected error: ${message}\nThis is a bug in the import-plan command; please report it with the file's layout.\n`,
+  );
   if (process.env.WRES_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
   process.exitCode = 3;
 }

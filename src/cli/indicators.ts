@@ -16,7 +16,9 @@ try {
   });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Unexpected error: ${message}\nThis is a bug in the indicators command; please report it with the command you ran.\n`);
+  process.stderr.write(
+    `Unexpected error: ${message}\nThis is a bug in the indicators command; please report it with the command you ran.\n`,
+  );
   if (process.env.WRES_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
   process.exitCode = EXIT_BUG;
 }

@@ -6,7 +6,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { computeResults, renderMarkdown, suppressResults, type Dataset, type ReadIssue, type ResultsDocument } from "../indicators/index";
+import {
+  computeResults,
+  renderMarkdown,
+  suppressResults,
+  type Dataset,
+  type ReadIssue,
+  type ResultsDocument,
+} from "../indicators/index";
 import { readWorkbooks, WorkbookError } from "../workbook/index";
 import { formatIssue } from "./format";
 import { DIMENSION_NAMES, isDimension, renderBreakdownMarkdown, type BreakdownDimension } from "../indicators";
@@ -102,15 +109,19 @@ function parse(argv: string[]): Options {
   let threshold = 10;
   if (v.threshold !== undefined) {
     threshold = Number(v.threshold);
-    if (!/^\d+$/.test(v.threshold) || threshold < 1) throw new UsageError(`--threshold must be a whole number of at least 1, not "${v.threshold}"`);
+    if (!/^\d+$/.test(v.threshold) || threshold < 1)
+      throw new UsageError(`--threshold must be a whole number of at least 1, not "${v.threshold}"`);
   }
   const maxRowsText = v["max-rows"];
   if (maxRowsText !== undefined && (!/^\d+$/.test(maxRowsText) || Number(maxRowsText) < 1)) {
     throw new UsageError(`--max-rows must be a whole number of at least 1, not "${maxRowsText}"`);
   }
-  if (v.period !== undefined && !/^\d{4}\/\d{2}$/.test(v.period)) throw new UsageError(`--period looks like 2024/25, not "${v.period}"`);
-  if (v.breakdown !== undefined && !isDimension(v.breakdown)) throw new UsageError(`--breakdown is one of ${DIMENSION_NAMES.join(", ")}, not "${v.breakdown}"`);
-  if (v.suppressed && !v.json) throw new UsageError("--suppressed goes with --json (the report and the workbook are always suppressed)");
+  if (v.period !== undefined && !/^\d{4}\/\d{2}$/.test(v.period))
+    throw new UsageError(`--period looks like 2024/25, not "${v.period}"`);
+  if (v.breakdown !== undefined && !isDimension(v.breakdown))
+    throw new UsageError(`--breakdown is one of ${DIMENSION_NAMES.join(", ")}, not "${v.breakdown}"`);
+  if (v.suppressed && !v.json)
+    throw new UsageError("--suppressed goes with --json (the report and the workbook are always suppressed)");
   return {
     paths: parsed.positionals,
     json: v.json,
@@ -143,7 +154,13 @@ function readPrevious(path: string): ResultsDocument {
     throw new InputError(`${path}: not a results document (the file is not valid JSON)`);
   }
   const d = doc as Partial<ResultsDocument> | null;
-  if (!d || typeof d !== "object" || typeof d.standard !== "string" || typeof d.indicators !== "object" || d.indicators === null) {
+  if (
+    !d ||
+    typeof d !== "object" ||
+    typeof d.standard !== "string" ||
+    typeof d.indicators !== "object" ||
+    d.indicators === null
+  ) {
     throw new InputError(`${path}: not a results document (expected "standard" and "indicators" as printed by --json)`);
   }
   return d as ResultsDocument;
@@ -181,7 +198,10 @@ export function notListed(rest: readonly ReadIssue[]): string {
     else kept += rows;
   }
   const parts: string[] = [];
-  if (excluded > 0) parts.push(`${excluded} row problem${excluded === 1 ? "" : "s"} that excluded the row (counted and excluded; see dataQuality in --json)`);
+  if (excluded > 0)
+    parts.push(
+      `${excluded} row problem${excluded === 1 ? "" : "s"} that excluded the row (counted and excluded; see dataQuality in --json)`,
+    );
   if (kept > 0) parts.push(`${kept} warning${kept === 1 ? "" : "s"} about rows that were kept and counted`);
   return `... and ${parts.join(", and ")}, not listed`;
 }
@@ -216,10 +236,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (reportIssues(dataset, io)) return EXIT_BAD_INPUT;
     if (!dataset.sheets.some((s) => s.kind !== null)) {
       const hints = files.flatMap((f) =>
-        explainUnrecognised(f, new Set(dataset.sheets.filter((s) => s.file === f.name && s.kind === null).map((s) => s.sheet ?? ""))),
+        explainUnrecognised(
+          f,
+          new Set(dataset.sheets.filter((s) => s.file === f.name && s.kind === null).map((s) => s.sheet ?? "")),
+        ),
       );
       for (const hint of hints) io.err(hint);
-      io.err(`${files.map((f) => f.name).join(", ")}: no sheet was recognised as staff in post, recruitment, cases, training, board, survey or aggregated counts`);
+      io.err(
+        `${files.map((f) => f.name).join(", ")}: no sheet was recognised as staff in post, recruitment, cases, training, board, survey or aggregated counts`,
+      );
       return EXIT_BAD_INPUT;
     }
     const doc = computeResults(dataset, {
@@ -230,7 +255,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       ...(options.period ? { period: options.period } : {}),
     });
     // Last year's figures in the comparison are repeated as last year's protected copy shows them.
-    const published = suppressResults(doc, options.threshold, { publishBoardComposition: !options.protectBoard, ...(previous ? { previous } : {}) });
+    const published = suppressResults(doc, options.threshold, {
+      publishBoardComposition: !options.protectBoard,
+      ...(previous ? { previous } : {}),
+    });
     if (options.xlsx) {
       // exceljs is large; load it only when a workbook is asked for.
       const { resultsWorkbook } = await import("../reports/results-xlsx");

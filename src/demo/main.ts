@@ -30,7 +30,13 @@ function main(argv: string[]): number {
   }
   const staff = Number(values.staff);
   const seed = Number(values.seed);
-  if (!values.out || !Number.isInteger(staff) || staff < 1 || !Number.isInteger(seed) || !/^\d{4}\/\d{2}$/.test(values.year)) {
+  if (
+    !values.out ||
+    !Number.isInteger(staff) ||
+    staff < 1 ||
+    !Number.isInteger(seed) ||
+    !/^\d{4}\/\d{2}$/.test(values.year)
+  ) {
     console.error(USAGE);
     return 2;
   }

@@ -66,20 +66,43 @@ export const DEMO_PLAN: DemoObjective[] = [
     actions: [
       {
         number: "1.1",
-        title: "Set a representation target for Band 8a+ posts in every division and report progress to the People Committee each quarter",
+        title:
+          "Set a representation target for Band 8a+ posts in every division and report progress to the People Committee each quarter",
         leads: ["amara"],
         leadText: "Director of People",
         dueInDays: -40,
-        milestones: "Q1: divisional baselines agreed\nQ2: targets signed off by the Executive Team\nQ3: first quarterly report to People Committee",
+        milestones:
+          "Q1: divisional baselines agreed\nQ2: targets signed off by the Executive Team\nQ3: first quarterly report to People Committee",
         kpis: "Indicator 1: BME staff at Band 8a+ rise from 11% to 14% by March 2026",
         outcomes: "Every division owns a published target and reports against it",
         indicators: [1],
         startRag: "Amber",
         history: [
-          { daysAgo: 300, by: "amara", rag: "Amber", progress: "Divisional baselines drafted from ESR; two divisions still to confirm." },
-          { daysAgo: 210, by: "amara", rag: "Green", progress: "Targets agreed by the Executive Team for all five divisions." },
-          { daysAgo: 120, by: "amara", rag: "Green", progress: "First quarterly report presented; Surgery and Estates below trajectory.", note: "People Committee asked for a deep dive in Surgery." },
-          { daysAgo: 30, by: "chair", comment: true, note: "The network would like to see the divisional figures shared at the next network meeting." },
+          {
+            daysAgo: 300,
+            by: "amara",
+            rag: "Amber",
+            progress: "Divisional baselines drafted from ESR; two divisions still to confirm.",
+          },
+          {
+            daysAgo: 210,
+            by: "amara",
+            rag: "Green",
+            progress: "Targets agreed by the Executive Team for all five divisions.",
+          },
+          {
+            daysAgo: 120,
+            by: "amara",
+            rag: "Green",
+            progress: "First quarterly report presented; Surgery and Estates below trajectory.",
+            note: "People Committee asked for a deep dive in Surgery.",
+          },
+          {
+            daysAgo: 30,
+            by: "chair",
+            comment: true,
+            note: "The network would like to see the divisional figures shared at the next network meeting.",
+          },
         ],
       },
       {
@@ -94,13 +117,25 @@ export const DEMO_PLAN: DemoObjective[] = [
         indicators: [9],
         startRag: "Amber",
         history: [
-          { daysAgo: 330, by: "amara", rag: "Amber", progress: "Chair and Chief Executive objectives agreed; non-executives in progress." },
-          { daysAgo: 200, by: "amara", rag: "Blue", progress: "All fourteen board members have an EDI objective; mid-year review completed.", note: "Complete." },
+          {
+            daysAgo: 330,
+            by: "amara",
+            rag: "Amber",
+            progress: "Chair and Chief Executive objectives agreed; non-executives in progress.",
+          },
+          {
+            daysAgo: 200,
+            by: "amara",
+            rag: "Blue",
+            progress: "All fourteen board members have an EDI objective; mid-year review completed.",
+            note: "Complete.",
+          },
         ],
       },
       {
         number: "1.3",
-        title: "Launch a reverse mentoring programme pairing executive directors with staff from the Race Equality Network",
+        title:
+          "Launch a reverse mentoring programme pairing executive directors with staff from the Race Equality Network",
         leads: ["edi"],
         leadText: "Head of EDI",
         dueInDays: 60,
@@ -110,9 +145,25 @@ export const DEMO_PLAN: DemoObjective[] = [
         indicators: [1, 9],
         startRag: "Green",
         history: [
-          { daysAgo: 250, by: "edi", rag: "Green", progress: "Twelve expressions of interest from network members; pairs matched." },
-          { daysAgo: 90, by: "edi", rag: "Amber", progress: "Two executives have not yet met their mentors; follow-up with Chief Executive.", note: "Slipped by one month." },
-          { daysAgo: 15, by: "chair", comment: true, note: "Mentors report the sessions are valued; please protect the time in diaries." },
+          {
+            daysAgo: 250,
+            by: "edi",
+            rag: "Green",
+            progress: "Twelve expressions of interest from network members; pairs matched.",
+          },
+          {
+            daysAgo: 90,
+            by: "edi",
+            rag: "Amber",
+            progress: "Two executives have not yet met their mentors; follow-up with Chief Executive.",
+            note: "Slipped by one month.",
+          },
+          {
+            daysAgo: 15,
+            by: "chair",
+            comment: true,
+            note: "Mentors report the sessions are valued; please protect the time in diaries.",
+          },
         ],
       },
       {
@@ -127,9 +178,26 @@ export const DEMO_PLAN: DemoObjective[] = [
         indicators: [1, 2],
         startRag: "Amber",
         history: [
-          { daysAgo: 280, by: "tom", rag: "Amber", progress: "34 panel members trained; recruitment system change requested." },
-          { daysAgo: 160, by: "tom", rag: "Red", progress: "Audit shows 61% compliance; pool too small in Estates and Facilities.", note: "Escalated to the Director of People." },
-          { daysAgo: 45, by: "tom", rag: "Red", progress: "Second training round booked; compliance 68%.", note: "Still below target; recovery plan to People Committee." },
+          {
+            daysAgo: 280,
+            by: "tom",
+            rag: "Amber",
+            progress: "34 panel members trained; recruitment system change requested.",
+          },
+          {
+            daysAgo: 160,
+            by: "tom",
+            rag: "Red",
+            progress: "Audit shows 61% compliance; pool too small in Estates and Facilities.",
+            note: "Escalated to the Director of People.",
+          },
+          {
+            daysAgo: 45,
+            by: "tom",
+            rag: "Red",
+            progress: "Second training round booked; compliance 68%.",
+            note: "Still below target; recovery plan to People Committee.",
+          },
         ],
       },
     ],
@@ -146,7 +214,8 @@ export const DEMO_PLAN: DemoObjective[] = [
     actions: [
       {
         number: "2.1",
-        title: "Analyse the relative likelihood of appointment from shortlisting by division and staff group every six months",
+        title:
+          "Analyse the relative likelihood of appointment from shortlisting by division and staff group every six months",
         leads: ["tom"],
         leadText: "Head of Resourcing with Workforce Information",
         dueInDays: -20,
@@ -156,8 +225,19 @@ export const DEMO_PLAN: DemoObjective[] = [
         indicators: [2],
         startRag: "Green",
         history: [
-          { daysAgo: 260, by: "tom", rag: "Green", progress: "First six-monthly analysis published: relative likelihood 1.62." },
-          { daysAgo: 80, by: "tom", rag: "Blue", progress: "Second analysis published; dashboards live for every division.", note: "Complete; continues as business as usual." },
+          {
+            daysAgo: 260,
+            by: "tom",
+            rag: "Green",
+            progress: "First six-monthly analysis published: relative likelihood 1.62.",
+          },
+          {
+            daysAgo: 80,
+            by: "tom",
+            rag: "Blue",
+            progress: "Second analysis published; dashboards live for every division.",
+            note: "Complete; continues as business as usual.",
+          },
         ],
       },
       {
@@ -173,7 +253,12 @@ export const DEMO_PLAN: DemoObjective[] = [
         startRag: "Amber",
         history: [
           { daysAgo: 240, by: "tom", rag: "Amber", progress: "E-learning module live; 22% of managers completed." },
-          { daysAgo: 140, by: "edi", rag: "Amber", progress: "Completion 48%; monthly reminders to divisional directors." },
+          {
+            daysAgo: 140,
+            by: "edi",
+            rag: "Amber",
+            progress: "Completion 48%; monthly reminders to divisional directors.",
+          },
           { daysAgo: 20, by: "tom", rag: "Green", progress: "Completion 74%; on track for 80%." },
         ],
       },
@@ -191,7 +276,12 @@ export const DEMO_PLAN: DemoObjective[] = [
         history: [
           { daysAgo: 220, by: "priya", rag: "Green", progress: "Cohort 1 started with 20 participants." },
           { daysAgo: 100, by: "priya", rag: "Green", progress: "Four participants promoted; module five delivered." },
-          { daysAgo: 10, by: "chair", comment: true, note: "Participants asked for a second cohort open to estates and admin staff." },
+          {
+            daysAgo: 10,
+            by: "chair",
+            comment: true,
+            note: "Participants asked for a second cohort open to estates and admin staff.",
+          },
         ],
       },
       {
@@ -206,7 +296,12 @@ export const DEMO_PLAN: DemoObjective[] = [
         indicators: [7],
         startRag: "Amber",
         history: [
-          { daysAgo: 190, by: "amara", rag: "Amber", progress: "Policy drafted; consultation with staff side under way." },
+          {
+            daysAgo: 190,
+            by: "amara",
+            rag: "Amber",
+            progress: "Policy drafted; consultation with staff side under way.",
+          },
           { daysAgo: 60, by: "amara", rag: "Amber", progress: "Policy approved; audit process not yet in place." },
         ],
       },
@@ -221,11 +316,16 @@ export const DEMO_PLAN: DemoObjective[] = [
     sponsor: "amara",
     indicators: [3],
     highImpactActions: ["HIA 6"],
-    ragOverride: { rag: "Amber", reason: "Pre-formal checks only started in Q3; a full year of data is needed before the committee can judge impact." },
+    ragOverride: {
+      rag: "Amber",
+      reason:
+        "Pre-formal checks only started in Q3; a full year of data is needed before the committee can judge impact.",
+    },
     actions: [
       {
         number: "3.1",
-        title: "Introduce a pre-formal decision checklist and independent review before any disciplinary investigation starts",
+        title:
+          "Introduce a pre-formal decision checklist and independent review before any disciplinary investigation starts",
         leads: ["amara"],
         leadText: "Head of Employee Relations",
         dueInDays: -100,
@@ -237,7 +337,13 @@ export const DEMO_PLAN: DemoObjective[] = [
         history: [
           { daysAgo: 310, by: "amara", rag: "Amber", progress: "Checklist drafted with the Race Equality Network." },
           { daysAgo: 180, by: "amara", rag: "Green", progress: "Go-live in all divisions; 12 reviewers trained." },
-          { daysAgo: 50, by: "amara", rag: "Blue", progress: "Audit: every case since go-live had an independent review.", note: "Complete." },
+          {
+            daysAgo: 50,
+            by: "amara",
+            rag: "Blue",
+            progress: "Audit: every case since go-live had an independent review.",
+            note: "Complete.",
+          },
         ],
       },
       {
@@ -252,10 +358,31 @@ export const DEMO_PLAN: DemoObjective[] = [
         indicators: [3],
         startRag: "Green",
         history: [
-          { daysAgo: 270, by: "priya", rag: "Green", progress: "15 ambassadors recruited; training booked with the RCN." },
-          { daysAgo: 150, by: "priya", rag: "Amber", progress: "Only 9 ambassadors completed training; rota gaps at night." },
-          { daysAgo: 40, by: "priya", rag: "Red", progress: "Ambassadors present in 52% of eligible cases.", note: "Needs protected time agreed by divisional directors." },
-          { daysAgo: 12, by: "chair", comment: true, note: "Ambassadors tell us they are not released from clinical duties. The network supports protected time." },
+          {
+            daysAgo: 270,
+            by: "priya",
+            rag: "Green",
+            progress: "15 ambassadors recruited; training booked with the RCN.",
+          },
+          {
+            daysAgo: 150,
+            by: "priya",
+            rag: "Amber",
+            progress: "Only 9 ambassadors completed training; rota gaps at night.",
+          },
+          {
+            daysAgo: 40,
+            by: "priya",
+            rag: "Red",
+            progress: "Ambassadors present in 52% of eligible cases.",
+            note: "Needs protected time agreed by divisional directors.",
+          },
+          {
+            daysAgo: 12,
+            by: "chair",
+            comment: true,
+            note: "Ambassadors tell us they are not released from clinical duties. The network supports protected time.",
+          },
         ],
       },
       {
@@ -269,7 +396,9 @@ export const DEMO_PLAN: DemoObjective[] = [
         outcomes: "The board sees where disparities arise and tracks them year on year",
         indicators: [3],
         startRag: "Green",
-        history: [{ daysAgo: 70, by: "edi", rag: "Green", progress: "Case data for the last three years cleansed and coded." }],
+        history: [
+          { daysAgo: 70, by: "edi", rag: "Green", progress: "Case data for the last three years cleansed and coded." },
+        ],
       },
     ],
   },
@@ -296,7 +425,12 @@ export const DEMO_PLAN: DemoObjective[] = [
         startRag: "Amber",
         history: [
           { daysAgo: 230, by: "priya", rag: "Amber", progress: "Criteria drafted; consultation with the network." },
-          { daysAgo: 110, by: "priya", rag: "Green", progress: "First allocation round complete; 41% of places to minority ethnic staff." },
+          {
+            daysAgo: 110,
+            by: "priya",
+            rag: "Green",
+            progress: "First allocation round complete; 41% of places to minority ethnic staff.",
+          },
         ],
       },
       {
@@ -312,7 +446,13 @@ export const DEMO_PLAN: DemoObjective[] = [
         startRag: "Green",
         history: [
           { daysAgo: 300, by: "priya", rag: "Green", progress: "Pastoral lead in post; buddy scheme launched." },
-          { daysAgo: 150, by: "priya", rag: "Blue", progress: "12-month retention 93%; scheme now business as usual.", note: "Complete." },
+          {
+            daysAgo: 150,
+            by: "priya",
+            rag: "Blue",
+            progress: "12-month retention 93%; scheme now business as usual.",
+            note: "Complete.",
+          },
         ],
       },
       {
@@ -328,7 +468,13 @@ export const DEMO_PLAN: DemoObjective[] = [
         startRag: "Amber",
         history: [
           { daysAgo: 200, by: "tom", rag: "Amber", progress: "Supplier change request raised." },
-          { daysAgo: 90, by: "tom", rag: "Red", progress: "Supplier delay; ethnicity known for 71% of records.", note: "New supplier date awaited." },
+          {
+            daysAgo: 90,
+            by: "tom",
+            rag: "Red",
+            progress: "Supplier delay; ethnicity known for 71% of records.",
+            note: "New supplier date awaited.",
+          },
         ],
       },
     ],
@@ -345,7 +491,8 @@ export const DEMO_PLAN: DemoObjective[] = [
     actions: [
       {
         number: "5.1",
-        title: "Launch a zero-tolerance campaign on racist abuse from patients and visitors, with a clear reporting route",
+        title:
+          "Launch a zero-tolerance campaign on racist abuse from patients and visitors, with a clear reporting route",
         leads: ["edi"],
         leadText: "Head of EDI; Head of Security",
         dueInDays: -60,
@@ -355,8 +502,19 @@ export const DEMO_PLAN: DemoObjective[] = [
         indicators: [5],
         startRag: "Green",
         history: [
-          { daysAgo: 290, by: "edi", rag: "Green", progress: "Campaign co-produced with the network; posters in all public areas." },
-          { daysAgo: 170, by: "edi", rag: "Blue", progress: "Datix category live; manager guidance issued.", note: "Complete; incidents monitored quarterly." },
+          {
+            daysAgo: 290,
+            by: "edi",
+            rag: "Green",
+            progress: "Campaign co-produced with the network; posters in all public areas.",
+          },
+          {
+            daysAgo: 170,
+            by: "edi",
+            rag: "Blue",
+            progress: "Datix category live; manager guidance issued.",
+            note: "Complete; incidents monitored quarterly.",
+          },
         ],
       },
       {
@@ -372,7 +530,12 @@ export const DEMO_PLAN: DemoObjective[] = [
         startRag: "Amber",
         history: [
           { daysAgo: 180, by: "edi", rag: "Amber", progress: "Champions recruited in three of five divisions." },
-          { daysAgo: 25, by: "edi", rag: "Green", progress: "All five divisions covered; first themes report drafted." },
+          {
+            daysAgo: 25,
+            by: "edi",
+            rag: "Green",
+            progress: "All five divisions covered; first themes report drafted.",
+          },
         ],
       },
       {
@@ -420,7 +583,13 @@ export const DEMO_PLAN: DemoObjective[] = [
         startRag: "Green",
         history: [
           { daysAgo: 320, by: "edi", rag: "Green", progress: "Four listening events held with 180 staff." },
-          { daysAgo: 240, by: "edi", rag: "Blue", progress: "Statement approved by the board and launched in Black History Month.", note: "Complete." },
+          {
+            daysAgo: 240,
+            by: "edi",
+            rag: "Blue",
+            progress: "Statement approved by the board and launched in Black History Month.",
+            note: "Complete.",
+          },
         ],
       },
     ],

@@ -1,7 +1,16 @@
 // The other extracts' records: recruitment applications, employee relations cases, training, the
 // board and the published staff survey results.
 import type { Random } from "./random";
-import { BANDS_BY_GROUP, esrBand, JOB_ROLES, LABEL_BME, LABEL_UNKNOWN, LABEL_WHITE, MEDICAL_GRADES, STAFF_GROUPS } from "./trust-population";
+import {
+  BANDS_BY_GROUP,
+  esrBand,
+  JOB_ROLES,
+  LABEL_BME,
+  LABEL_UNKNOWN,
+  LABEL_WHITE,
+  MEDICAL_GRADES,
+  STAFF_GROUPS,
+} from "./trust-population";
 import { dateWithinYear, drawGroup, type Person } from "./trust-staff";
 
 export interface Application {
@@ -61,7 +70,14 @@ export interface Case {
   outcome: string;
 }
 
-export const CASE_OUTCOMES = ["No Case to Answer", "Informal Action", "First Written Warning", "Final Written Warning", "Dismissal", "Ongoing"];
+export const CASE_OUTCOMES = [
+  "No Case to Answer",
+  "Informal Action",
+  "First Written Warning",
+  "Final Written Warning",
+  "Dismissal",
+  "Ongoing",
+];
 
 export function makeCases(rng: Random, people: Person[], startYear: number): Case[] {
   const cases: Case[] = [];
@@ -149,8 +165,28 @@ export const BOARD_ROLES: { role: string; voting: boolean; executive: boolean }[
 ];
 
 export const SURVEY = [
-  { indicator: 5, question: "Q14a Harassment, bullying or abuse from patients, relatives or the public in the last 12 months", white: 25.4, bme: 29.3 },
-  { indicator: 6, question: "Q14b/c Harassment, bullying or abuse from staff in the last 12 months", white: 21.2, bme: 26.1 },
-  { indicator: 7, question: "Q15 Organisation acts fairly with regard to career progression or promotion", white: 58.7, bme: 46.2 },
-  { indicator: 8, question: "Q16b Experienced discrimination from a manager, team leader or colleagues in the last 12 months", white: 6.3, bme: 15.8 },
+  {
+    indicator: 5,
+    question: "Q14a Harassment, bullying or abuse from patients, relatives or the public in the last 12 months",
+    white: 25.4,
+    bme: 29.3,
+  },
+  {
+    indicator: 6,
+    question: "Q14b/c Harassment, bullying or abuse from staff in the last 12 months",
+    white: 21.2,
+    bme: 26.1,
+  },
+  {
+    indicator: 7,
+    question: "Q15 Organisation acts fairly with regard to career progression or promotion",
+    white: 58.7,
+    bme: 46.2,
+  },
+  {
+    indicator: 8,
+    question: "Q16b Experienced discrimination from a manager, team leader or colleagues in the last 12 months",
+    white: 6.3,
+    bme: 15.8,
+  },
 ];

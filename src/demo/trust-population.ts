@@ -37,13 +37,41 @@ export type MedicalGrade =
   | "Clinical Fellow";
 
 export const BANDS_BY_GROUP: Record<Exclude<StaffGroup, "Medical and Dental">, WeightTable<Band>> = {
-  "Nursing and Midwifery Registered": weights<Band>({ "5": 45, "6": 30, "7": 17, "8a": 5, "8b": 2, "8c": 0.7, "8d": 0.3 }),
+  "Nursing and Midwifery Registered": weights<Band>({
+    "5": 45,
+    "6": 30,
+    "7": 17,
+    "8a": 5,
+    "8b": 2,
+    "8c": 0.7,
+    "8d": 0.3,
+  }),
   "Additional Clinical Services": weights<Band>({ "2": 35, "3": 45, "4": 18, "5": 2 }),
   "Administrative and Clerical": weights<Band>({
-    "2": 15, "3": 25, "4": 22, "5": 12, "6": 8, "7": 7, "8a": 4.5, "8b": 2.5, "8c": 1.5, "8d": 1, "9": 0.5, VSM: 0.6,
+    "2": 15,
+    "3": 25,
+    "4": 22,
+    "5": 12,
+    "6": 8,
+    "7": 7,
+    "8a": 4.5,
+    "8b": 2.5,
+    "8c": 1.5,
+    "8d": 1,
+    "9": 0.5,
+    VSM: 0.6,
   }),
   "Allied Health Professionals": weights<Band>({ "5": 25, "6": 35, "7": 28, "8a": 9, "8b": 3 }),
-  "Add Prof Scientific and Technic": weights<Band>({ "4": 10, "5": 15, "6": 20, "7": 25, "8a": 15, "8b": 8, "8c": 5, "8d": 2 }),
+  "Add Prof Scientific and Technic": weights<Band>({
+    "4": 10,
+    "5": 15,
+    "6": 20,
+    "7": 25,
+    "8a": 15,
+    "8b": 8,
+    "8c": 5,
+    "8d": 2,
+  }),
   "Estates and Ancillary": weights<Band>({ "1": 5, "2": 50, "3": 25, "4": 10, "5": 5, "6": 3, "7": 1, "8a": 1 }),
   "Healthcare Scientists": weights<Band>({ "5": 20, "6": 25, "7": 30, "8a": 15, "8b": 7, "8c": 3 }),
 };
@@ -69,10 +97,27 @@ export function esrBand(band: Band): string {
 
 /** Probability of a BME person by band: higher at band 5 and among doctors, lower at senior bands. */
 export const BME_SHARE: Record<Band | MedicalGrade, number> = {
-  "1": 0.2, "2": 0.24, "3": 0.24, "4": 0.22, "5": 0.42, "6": 0.3, "7": 0.22,
-  "8a": 0.16, "8b": 0.13, "8c": 0.1, "8d": 0.09, "9": 0.07, VSM: 0.08,
-  Consultant: 0.4, "Specialty Doctor": 0.62, "Associate Specialist": 0.55, Specialist: 0.55,
-  "Specialty Registrar": 0.5, "Core Trainee": 0.48, "Foundation Year 1": 0.4, "Foundation Year 2": 0.42,
+  "1": 0.2,
+  "2": 0.24,
+  "3": 0.24,
+  "4": 0.22,
+  "5": 0.42,
+  "6": 0.3,
+  "7": 0.22,
+  "8a": 0.16,
+  "8b": 0.13,
+  "8c": 0.1,
+  "8d": 0.09,
+  "9": 0.07,
+  VSM: 0.08,
+  Consultant: 0.4,
+  "Specialty Doctor": 0.62,
+  "Associate Specialist": 0.55,
+  Specialist: 0.55,
+  "Specialty Registrar": 0.5,
+  "Core Trainee": 0.48,
+  "Foundation Year 1": 0.4,
+  "Foundation Year 2": 0.42,
   "Clinical Fellow": 0.7,
 };
 export const UNKNOWN_SHARE = 0.03;
@@ -145,11 +190,27 @@ export const DIRECTORATES = [
 ];
 
 export const JOB_ROLES: Record<StaffGroup, readonly string[]> = {
-  "Nursing and Midwifery Registered": ["Staff Nurse", "Sister/Charge Nurse", "Midwife", "Nurse Manager", "Specialist Nurse Practitioner"],
-  "Additional Clinical Services": ["Healthcare Assistant", "Nursery Nurse", "Support Worker", "Maternity Support Worker"],
+  "Nursing and Midwifery Registered": [
+    "Staff Nurse",
+    "Sister/Charge Nurse",
+    "Midwife",
+    "Nurse Manager",
+    "Specialist Nurse Practitioner",
+  ],
+  "Additional Clinical Services": [
+    "Healthcare Assistant",
+    "Nursery Nurse",
+    "Support Worker",
+    "Maternity Support Worker",
+  ],
   "Administrative and Clerical": ["Administrator", "Clerical Worker", "Manager", "Secretary", "Receptionist"],
   "Medical and Dental": ["Consultant", "Specialty Doctor", "Specialty Registrar", "Foundation Doctor"],
-  "Allied Health Professionals": ["Physiotherapist", "Occupational Therapist", "Radiographer - Diagnostic", "Dietitian"],
+  "Allied Health Professionals": [
+    "Physiotherapist",
+    "Occupational Therapist",
+    "Radiographer - Diagnostic",
+    "Dietitian",
+  ],
   "Add Prof Scientific and Technic": ["Pharmacist", "Psychologist", "Pharmacy Technician"],
   "Estates and Ancillary": ["Domestic Services", "Porter", "Catering", "Estates Officer"],
   "Healthcare Scientists": ["Biomedical Scientist", "Clinical Scientist", "Healthcare Science Practitioner"],

@@ -1,6 +1,22 @@
 // The trust's people (with second assignments and bank rows) and the ESR staff-in-post extract's rows.
 import { type Random, weights } from "./random";
-import { type Band, BANDS_BY_GROUP, BME_SHARE, DIRECTORATES, ESR_BME, ESR_UNKNOWN, ESR_WHITE, esrBand, type Group, JOB_ROLES, MEDICAL_GRADES, type MedicalGrade, STAFF_GROUPS, type StaffGroup, UNKNOWN_SHARE } from "./trust-population";
+import {
+  type Band,
+  BANDS_BY_GROUP,
+  BME_SHARE,
+  DIRECTORATES,
+  ESR_BME,
+  ESR_UNKNOWN,
+  ESR_WHITE,
+  esrBand,
+  type Group,
+  JOB_ROLES,
+  MEDICAL_GRADES,
+  type MedicalGrade,
+  STAFF_GROUPS,
+  type StaffGroup,
+  UNKNOWN_SHARE,
+} from "./trust-population";
 import type { WriterCell } from "./xlsx-writer";
 
 export interface Person {
@@ -63,7 +79,11 @@ export function makePeople(rng: Random, rows: number, snapshotYear: number): Per
     employee += rng.int(1, 9);
     const bankOnly = rng.chance(0.06);
     const staffGroup: StaffGroup = bankOnly
-      ? rng.pick(["Additional Clinical Services", "Nursing and Midwifery Registered", "Administrative and Clerical"] as const)
+      ? rng.pick([
+          "Additional Clinical Services",
+          "Nursing and Midwifery Registered",
+          "Administrative and Clerical",
+        ] as const)
       : rng.weighted(STAFF_GROUPS);
     let band: Band | null = null;
     let grade: string;
@@ -80,7 +100,12 @@ export function makePeople(rng: Random, rows: number, snapshotYear: number): Per
     const group = drawGroup(rng, BME_SHARE[shareKey], bankOnly ? 0.08 : UNKNOWN_SHARE);
     let jobRole = rng.pick(JOB_ROLES[staffGroup]);
     if (staffGroup === "Medical and Dental") {
-      jobRole = grade === "Consultant" ? (rng.chance(0.04) ? rng.pick(["Clinical Director", "Medical Director"]) : "Consultant") : grade;
+      jobRole =
+        grade === "Consultant"
+          ? rng.chance(0.04)
+            ? rng.pick(["Clinical Director", "Medical Director"])
+            : "Consultant"
+          : grade;
     }
     if (band === "VSM") jobRole = "Director";
     const startYear = rng.int(snapshotYear - 30, snapshotYear - 1);
@@ -91,7 +116,11 @@ export function makePeople(rng: Random, rows: number, snapshotYear: number): Per
       second = { category, grade, jobRole };
       if (band && category !== "Bank" && rng.chance(0.5)) {
         const lower = BANDS_BY_GROUP["Administrative and Clerical"];
-        second = { category, grade: esrBand(rng.weighted(lower)), jobRole: rng.pick(JOB_ROLES["Administrative and Clerical"]) };
+        second = {
+          category,
+          grade: esrBand(rng.weighted(lower)),
+          jobRole: rng.pick(JOB_ROLES["Administrative and Clerical"]),
+        };
       }
     }
     people.push({

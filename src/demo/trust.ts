@@ -10,7 +10,16 @@
 import type { InputFile } from "../workbook";
 import { createRandom } from "./random";
 import { BOARD_ROLES, makeApplications, makeCases, makeTraining, SURVEY } from "./trust-extracts";
-import { drawGroup, esrEthnicity, isoDate, makePeople, parseYear, STAFF_HEADER, staffRows, ukDate } from "./trust-staff";
+import {
+  drawGroup,
+  esrEthnicity,
+  isoDate,
+  makePeople,
+  parseYear,
+  STAFF_HEADER,
+  staffRows,
+  ukDate,
+} from "./trust-staff";
 import { type SheetSpec, type WriterCell, writeXlsx } from "./xlsx-writer";
 
 export interface TrustOptions {
@@ -59,7 +68,15 @@ export function generateTrust(options: TrustOptions): Trust {
   files.push({
     name: ymd("staff-in-post", year),
     bytes: writeXlsx(
-      [{ name: "Staff in Post", rows: staffRows(people, snapshot), boldRows: [1, 4], merges: ["A1:F1", "A2:F2"], widths: widths(STAFF_HEADER.length) }],
+      [
+        {
+          name: "Staff in Post",
+          rows: staffRows(people, snapshot),
+          boldRows: [1, 4],
+          merges: ["A1:F1", "A2:F2"],
+          widths: widths(STAFF_HEADER.length),
+        },
+      ],
       { level },
     ),
   });
@@ -74,9 +91,25 @@ export function generateTrust(options: TrustOptions): Trust {
           rows: (function* () {
             yield [`Applications by Ethnic Group - ${ukDate(isoDate(start, 4, 1))} to ${ukDate(snapshot)}`];
             yield ["Source: TRAC recruitment system"];
-            yield ["Vacancy Reference", "Post Title", "Pay Band", "Date Received", "Ethnic Group", "Shortlisted", "Appointed"];
+            yield [
+              "Vacancy Reference",
+              "Post Title",
+              "Pay Band",
+              "Date Received",
+              "Ethnic Group",
+              "Shortlisted",
+              "Appointed",
+            ];
             for (const a of applications) {
-              yield [a.vacancy, a.post, a.grade, { date: a.date }, a.ethnicity, a.shortlisted ? "Yes" : "No", a.appointed ? "Y" : "N"];
+              yield [
+                a.vacancy,
+                a.post,
+                a.grade,
+                { date: a.date },
+                a.ethnicity,
+                a.shortlisted ? "Yes" : "No",
+                a.appointed ? "Y" : "N",
+              ];
             }
           })(),
           boldRows: [1, 3],
@@ -89,7 +122,9 @@ export function generateTrust(options: TrustOptions): Trust {
 
   // Case-management extracts usually span more than one year: two years let indicator 3 use the
   // national template's two-year rolling figure.
-  const cases = makeCases(createRandom(seed + 2), people, start - 1).concat(makeCases(createRandom(seed + 5), people, start));
+  const cases = makeCases(createRandom(seed + 2), people, start - 1).concat(
+    makeCases(createRandom(seed + 5), people, start),
+  );
   files.push({
     name: ymd("employee-relations", year),
     bytes: writeXlsx(
@@ -154,7 +189,15 @@ export function generateTrust(options: TrustOptions): Trust {
       yield [`NHS Staff Survey ${start} - WRES indicators 5 to 8`];
       yield ["Indicator", "Question", "Year", "White %", "BME %", "White Respondents", "BME Respondents"];
       for (const s of survey) {
-        yield [s.indicator, s.question, start, s.white, s.bme, Math.round(surveyRespondents * 0.72), Math.round(surveyRespondents * 0.25)];
+        yield [
+          s.indicator,
+          s.question,
+          start,
+          s.white,
+          s.bme,
+          Math.round(surveyRespondents * 0.72),
+          Math.round(surveyRespondents * 0.25),
+        ];
       }
     })(),
     boldRows: [1, 2],

@@ -24,13 +24,15 @@ function fetchCatalogue(locale: AppLocale): Promise<Catalogue> {
   let pending = loading.get(locale);
   if (!pending) {
     const words = locale === "cy-GB" ? import("./locales/cy-GB.json") : import("./locales/en-GB.json");
-    const notes = locale === "cy-GB" ? import("../indicators/notes/cy-GB.json") : import("../indicators/notes/en-GB.json");
+    const notes =
+      locale === "cy-GB" ? import("../indicators/notes/cy-GB.json") : import("../indicators/notes/en-GB.json");
     pending = Promise.all([words, notes]).then(
       ([module, indicatorNotes]) => {
         const catalogue: Catalogue = { ...module.default, indicatorNotes: indicatorNotes.default };
         loaded.set(locale, catalogue);
         if (locale === "en-GB") {
-          for (const instance of awaitingEnglish) instance.addResourceBundle("en-GB", "translation", catalogue, true, true);
+          for (const instance of awaitingEnglish)
+            instance.addResourceBundle("en-GB", "translation", catalogue, true, true);
           awaitingEnglish.clear();
         }
         return catalogue;
@@ -69,7 +71,10 @@ export function createI18n(locale: AppLocale): i18n {
   if (!catalogue) throw new Error(`The ${locale} catalogue is not loaded yet: await loadCatalogue("${locale}") first.`);
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { "en-GB": { translation: loaded.get("en-GB") ?? firstPaintEnglish }, [locale]: { translation: catalogue } },
+    resources: {
+      "en-GB": { translation: loaded.get("en-GB") ?? firstPaintEnglish },
+      [locale]: { translation: catalogue },
+    },
     lng: locale,
     fallbackLng: "en-GB",
     interpolation: { escapeValue: false },
@@ -87,7 +92,20 @@ export function createI18n(locale: AppLocale): i18n {
 }
 
 /** Welsh month abbreviations (as CLDR writes them), for browsers that carry no Welsh calendar data. */
-const WELSH_MONTHS = ["Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"] as const;
+const WELSH_MONTHS = [
+  "Ion",
+  "Chwef",
+  "Maw",
+  "Ebr",
+  "Mai",
+  "Meh",
+  "Gorff",
+  "Awst",
+  "Medi",
+  "Hyd",
+  "Tach",
+  "Rhag",
+] as const;
 
 const calendarData = new Map<string, boolean>();
 /**
@@ -100,7 +118,10 @@ export function hasCalendarData(locale: string): boolean {
   let known = calendarData.get(language);
   if (known === undefined) {
     const december = new Date(Date.UTC(2026, 11, 4, 12));
-    const written = Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 ? new Intl.DateTimeFormat(language, { month: "short", timeZone: "UTC" }).format(december) : "";
+    const written =
+      Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0
+        ? new Intl.DateTimeFormat(language, { month: "short", timeZone: "UTC" }).format(december)
+        : "";
     const english = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(december);
     known = written !== "" && !/^M\d/.test(written) && written !== english;
     calendarData.set(language, known);
@@ -114,7 +135,9 @@ function isWelsh(locale: string): boolean {
 
 /** "4 Rhag 2026" from our own month names, in the given time zone's calendar day. */
 function welshDay(date: Date, utc: boolean): string {
-  const [d, m, y] = utc ? [date.getUTCDate(), date.getUTCMonth(), date.getUTCFullYear()] : [date.getDate(), date.getMonth(), date.getFullYear()];
+  const [d, m, y] = utc
+    ? [date.getUTCDate(), date.getUTCMonth(), date.getUTCFullYear()]
+    : [date.getDate(), date.getMonth(), date.getFullYear()];
   return `${d} ${WELSH_MONTHS[m]} ${y}`;
 }
 
@@ -125,7 +148,12 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   const date = new Date(dayOnly ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
   if (isWelsh(locale) && !hasCalendarData(locale)) return welshDay(date, dayOnly);
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: dayOnly ? "UTC" : undefined }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: dayOnly ? "UTC" : undefined,
+  }).format(date);
 }
 
 export function formatDateTime(iso: string | null | undefined, locale: string): string {
@@ -136,7 +164,13 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
     const time = `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
     return `${welshDay(date, false)}, ${time}`;
   }
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
 }
 
 export function formatNumber(value: number, locale: AppLocale): string {

@@ -4,7 +4,15 @@
 import type { BreakdownCell, BreakdownDimension, BreakdownTable } from "./types";
 import { TOTAL_COLUMN } from "./breakdowns";
 
-export const DIMENSIONS: readonly BreakdownDimension[] = ["ethnic-group", "ethnic-category", "gender", "ethnic-group-gender", "directorate", "division", "staff-group"];
+export const DIMENSIONS: readonly BreakdownDimension[] = [
+  "ethnic-group",
+  "ethnic-category",
+  "gender",
+  "ethnic-group-gender",
+  "directorate",
+  "division",
+  "staff-group",
+];
 
 /** One figure of the view: shown (value), hidden (the one mark), or not calculable (null value, not hidden). */
 export interface ViewFigure {
@@ -89,5 +97,11 @@ export function breakdownView(table: BreakdownTable): BreakdownView {
     };
     return { row, cells: ethnic.map(make), total: TOTAL_COLUMN in cells ? make(TOTAL_COLUMN) : null };
   });
-  return { dimension: table.dimension, kind: likelihood ? "likelihood" : "headcount", columns: ethnic, rows, ...(table.parents ? { parents: table.parents } : {}) };
+  return {
+    dimension: table.dimension,
+    kind: likelihood ? "likelihood" : "headcount",
+    columns: ethnic,
+    rows,
+    ...(table.parents ? { parents: table.parents } : {}),
+  };
 }

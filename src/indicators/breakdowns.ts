@@ -22,7 +22,8 @@ export function genderKey(raw: string | null | undefined): (typeof GENDERS)[numb
   const t = (raw ?? "").trim().toLowerCase();
   if (t === "f" || t === "female" || t === "woman" || t === "women") return "female";
   if (t === "m" || t === "male" || t === "man" || t === "men") return "male";
-  if (t === "" || /^(u|unknown|not (stated|known|recorded|declared)|prefer not.*|undisclosed|not disclosed|z)$/.test(t)) return "unknown";
+  if (t === "" || /^(u|unknown|not (stated|known|recorded|declared)|prefer not.*|undisclosed|not disclosed|z)$/.test(t))
+    return "unknown";
   return "other";
 }
 
@@ -34,7 +35,10 @@ const ATTRIBUTES: Record<Attribute, (s: StaffRecord) => string | null | undefine
 };
 
 /** The dimensions a population can be broken down by, given what staff in post carries. */
-export function dimensionsOf<R extends string, F extends string>(ctx: Context<R, F>, staffLinked: boolean): BreakdownDimension[] {
+export function dimensionsOf<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  staffLinked: boolean,
+): BreakdownDimension[] {
   const bd = ctx.standard.breakdown;
   const out: BreakdownDimension[] = [];
   if (bd) out.push("ethnic-group");
@@ -138,7 +142,11 @@ class Counter<R extends string, F extends string> {
 }
 
 /** The ethnic columns of a dimension, with their sides (and, for specific categories, their groups). */
-function columnsOf<R extends string, F extends string>(ctx: Context<R, F>, d: BreakdownDimension, present: Set<string>): Pick<BreakdownTable, "columns" | "sides" | "parents"> {
+function columnsOf<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  d: BreakdownDimension,
+  present: Set<string>,
+): Pick<BreakdownTable, "columns" | "sides" | "parents"> {
   const bd = ctx.standard.breakdown;
   if (d === "ethnic-group" || d === "ethnic-group-gender") {
     const sides: Record<string, Side> = {};
@@ -158,7 +166,10 @@ function columnsOf<R extends string, F extends string>(ctx: Context<R, F>, d: Br
     return { columns: [...cats.map((c) => c.key), TOTAL_COLUMN], sides, parents };
   }
   const { reference, focus } = ctx.names;
-  return { columns: [reference, focus, "unknown", TOTAL_COLUMN], sides: { [reference]: "reference", [focus]: "focus", unknown: "unknown" } };
+  return {
+    columns: [reference, focus, "unknown", TOTAL_COLUMN],
+    sides: { [reference]: "reference", [focus]: "focus", unknown: "unknown" },
+  };
 }
 
 /** Rows in display order: genders in their order, other values alphabetically, "not recorded" last. */
@@ -195,7 +206,8 @@ function makeTable<R extends string, F extends string>(
       count += n;
       if (denominators === "none") out[c] = { count: n };
       else {
-        const o = denominators === "own" ? (t.of.get(row)?.get(c) ?? 0) : (staffOf!.get(row)?.get(c) ?? 0) * denominators.years;
+        const o =
+          denominators === "own" ? (t.of.get(row)?.get(c) ?? 0) : (staffOf!.get(row)?.get(c) ?? 0) * denominators.years;
         of += o;
         out[c] = { count: n, of: o, rate: o > 0 ? n / o : null };
       }
@@ -226,7 +238,9 @@ function makeTable<R extends string, F extends string>(
 }
 
 /** Indicator 1's population (staff in post) broken down; the tallies are kept for the staff-based denominators. */
-export function staffBreakdowns<R extends string, F extends string>(ctx: Context<R, F>): { tables: BreakdownTable[]; tallies: Map<BreakdownDimension, Tallies> } | null {
+export function staffBreakdowns<R extends string, F extends string>(
+  ctx: Context<R, F>,
+): { tables: BreakdownTable[]; tallies: Map<BreakdownDimension, Tallies> } | null {
   const staff = ctx.dataset.staff;
   if (staff.length === 0) return null;
   const counter = new Counter(ctx, dimensionsOf(ctx, true));
@@ -288,6 +302,9 @@ export function teamsWithoutFocus<R extends string, F extends string>(ctx: Conte
     if (sideOf(s) === "focus") t.focus += 1;
   }
   if (focusIn.size === 0) return null;
-  const names = [...focusIn.values()].filter((t) => t.focus === 0).map((t) => t.name).sort((a, b) => a.localeCompare(b, "en-GB"));
+  const names = [...focusIn.values()]
+    .filter((t) => t.focus === 0)
+    .map((t) => t.name)
+    .sort((a, b) => a.localeCompare(b, "en-GB"));
   return { teams: focusIn.size, without: names.length, names };
 }

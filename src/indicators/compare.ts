@@ -13,7 +13,10 @@ interface Headline {
 }
 
 /** The figures of an indicator that are compared year on year. */
-export function headlines<R extends string, F extends string>(result: IndicatorResult<R, F>, names: { reference: R; focus: F }): Headline[] {
+export function headlines<R extends string, F extends string>(
+  result: IndicatorResult<R, F>,
+  names: { reference: R; focus: F },
+): Headline[] {
   const pct = (c: Record<string, number | null | undefined>, key: string) => c[key] ?? null;
   switch (result.kind) {
     case "representation": {
@@ -22,25 +25,53 @@ export function headlines<R extends string, F extends string>(result: IndicatorR
         const rec = c as Record<string, number | null>;
         return { measure, value: pct(rec, focusPct), direction: "higher", places: 1, count: rec[names.focus] ?? null };
       };
-      return [of(`overall.${focusPct}`, result.overall), of(`senior.8a-VSM.${focusPct}`, result.senior["8a-VSM"]), of(`senior.8c-VSM.${focusPct}`, result.senior["8c-VSM"])];
+      return [
+        of(`overall.${focusPct}`, result.overall),
+        of(`senior.8a-VSM.${focusPct}`, result.senior["8a-VSM"]),
+        of(`senior.8c-VSM.${focusPct}`, result.senior["8c-VSM"]),
+      ];
     }
     case "relative-likelihood":
       return [{ measure: "value", value: result.value, direction: "towards-one", places: 2 }];
     case "survey": {
       const focusPct = `${names.focus}Pct`;
       return [
-        { measure: focusPct, value: pct(result as unknown as Record<string, number | null>, focusPct), direction: result.direction, places: 1 },
+        {
+          measure: focusPct,
+          value: pct(result as unknown as Record<string, number | null>, focusPct),
+          direction: result.direction,
+          places: 1,
+        },
         { measure: "gap", value: result.gap, direction: "towards-zero", places: 1 },
       ];
     }
     case "board-difference": {
       const boardPct = `board${capitalise(names.focus)}Pct`;
       // Each is a percentage of the board's focus-group members: their count decides whether a publishable copy shows it.
-      const members = (kind: "voting" | "executive") => (result[kind].members as unknown as Record<string, number | null>)[names.focus] ?? null;
+      const members = (kind: "voting" | "executive") =>
+        (result[kind].members as unknown as Record<string, number | null>)[names.focus] ?? null;
       return [
-        { measure: "voting.difference", value: result.voting.difference, direction: "towards-zero", places: 1, count: members("voting") },
-        { measure: "executive.difference", value: result.executive.difference, direction: "towards-zero", places: 1, count: members("executive") },
-        { measure: `voting.${boardPct}`, value: pct(result.voting as unknown as Record<string, number | null>, boardPct), direction: "higher", places: 1, count: members("voting") },
+        {
+          measure: "voting.difference",
+          value: result.voting.difference,
+          direction: "towards-zero",
+          places: 1,
+          count: members("voting"),
+        },
+        {
+          measure: "executive.difference",
+          value: result.executive.difference,
+          direction: "towards-zero",
+          places: 1,
+          count: members("executive"),
+        },
+        {
+          measure: `voting.${boardPct}`,
+          value: pct(result.voting as unknown as Record<string, number | null>, boardPct),
+          direction: "higher",
+          places: 1,
+          count: members("voting"),
+        },
       ];
     }
   }
@@ -90,7 +121,10 @@ export function movementOf(current: number | null, previous: number | null, plac
   return c === p ? "level" : c > p ? "up" : "down";
 }
 
-export function compareResults<R extends string, F extends string>(current: ResultsDocument<R, F>, previous: ResultsDocument<R, F>): Comparison {
+export function compareResults<R extends string, F extends string>(
+  current: ResultsDocument<R, F>,
+  previous: ResultsDocument<R, F>,
+): Comparison {
   const items: ComparisonItem[] = [];
   for (const [id, result] of Object.entries(current.indicators)) {
     if (!result) continue;
@@ -119,7 +153,10 @@ export function compareResults<R extends string, F extends string>(current: Resu
  * staff for representation, the RL for 2-4, the focus group's % for survey questions, the voting
  * board difference for 9. Null when hidden or not calculable.
  */
-export function headlineValue<R extends string, F extends string>(result: IndicatorResult<R, F>, names: { reference: R; focus: F }): number | null {
+export function headlineValue<R extends string, F extends string>(
+  result: IndicatorResult<R, F>,
+  names: { reference: R; focus: F },
+): number | null {
   const all = headlines(result, names);
   const first = result.kind === "board-difference" ? all.find((h) => h.measure === "voting.difference") : all[0];
   return first?.value ?? null;

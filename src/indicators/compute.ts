@@ -14,12 +14,18 @@ import { periodLabel } from "./period";
 import { EXACT_NOTICE } from "./suppress";
 import { likelihoodBreakdowns, staffBreakdowns, teamsWithoutFocus } from "./breakdowns";
 
-export function computeResults(dataset: Dataset, options?: ComputeOptions<"white", "bme">): ResultsDocument<"white", "bme">;
+export function computeResults(
+  dataset: Dataset,
+  options?: ComputeOptions<"white", "bme">,
+): ResultsDocument<"white", "bme">;
 export function computeResults<R extends string, F extends string>(
   dataset: Dataset,
   options: ComputeOptions<R, F> & { standard: Standard<R, F> },
 ): ResultsDocument<R, F>;
-export function computeResults<R extends string, F extends string>(dataset: Dataset, options: ComputeOptions<R, F> = {}): ResultsDocument<R, F> {
+export function computeResults<R extends string, F extends string>(
+  dataset: Dataset,
+  options: ComputeOptions<R, F> = {},
+): ResultsDocument<R, F> {
   const standard = (options.standard ?? WRES_STANDARD) as unknown as Standard<R, F>;
   const ctx = makeContext(dataset, standard, options.period ?? null, options.indicator3TwoYear ?? true);
   const indicators: Partial<Record<string, IndicatorResult<R, F>>> = {};
@@ -56,7 +62,13 @@ export function computeResults<R extends string, F extends string>(dataset: Data
   const related: ResultsDocument<R, F>["related"] = {};
   if (representation) {
     const me = standard.related.modelEmployer;
-    if (me) related.modelEmployer = computeModelEmployer(representation, ctx.names, options.modelEmployerTargetYear ?? me.targetYear, ctx.currentYear);
+    if (me)
+      related.modelEmployer = computeModelEmployer(
+        representation,
+        ctx.names,
+        options.modelEmployerTargetYear ?? me.targetYear,
+        ctx.currentYear,
+      );
     if (standard.related.raceDisparity) related.raceDisparity = computeRaceDisparity(representation, ctx.names);
   }
   const doc: ResultsDocument<R, F> = {

@@ -72,7 +72,11 @@ export function aggregateYear(a: AggregateRecord): number | null {
  * Aggregates of one measure for one year. With no year given: the reporting year when known,
  * else the latest year present. Rows without a year count as the current year.
  */
-export function aggregatesFor<R extends string, F extends string>(ctx: Context<R, F>, measure: AggregateMeasure, year?: number | null): AggregateRecord[] {
+export function aggregatesFor<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  measure: AggregateMeasure,
+  year?: number | null,
+): AggregateRecord[] {
   if (!ctx.standard.classify.aggregate) return [];
   const rows = ctx.dataset.aggregates.filter((a) => a.measure === measure);
   if (rows.length === 0) return [];

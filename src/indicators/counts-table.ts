@@ -7,13 +7,13 @@ import { protectCells, type SumConstraint } from "./protect";
 /** Any object of a results document that can carry hidden marks. */
 export type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
 
-
 /** The one mark every hidden figure carries in a protected copy. */
 export const HIDDEN: SuppressionMark = "hidden";
 
 export type CountsRecord = Record<string, number | null> & { suppressed?: Partial<Record<string, SuppressionMark>> };
 
-export const isHidden = (obj: { suppressed?: Partial<Record<string, unknown>> } | null | undefined, field: string) => obj?.suppressed?.[field] !== undefined;
+export const isHidden = (obj: { suppressed?: Partial<Record<string, unknown>> } | null | undefined, field: string) =>
+  obj?.suppressed?.[field] !== undefined;
 
 /** Cells of several Counts objects, linked by their sums, protected together. */
 export class CountsTable {
@@ -48,7 +48,8 @@ export class CountsTable {
   sum(total: CountsRecord | undefined, parts: (CountsRecord | undefined)[]): void {
     const present = parts.filter((p): p is CountsRecord => p !== undefined);
     if (!total || present.length === 0) return;
-    for (const f of this.fields) this.constraints.push({ total: this.cell(total, f), parts: present.map((p) => this.cell(p, f)) });
+    for (const f of this.fields)
+      this.constraints.push({ total: this.cell(total, f), parts: present.map((p) => this.cell(p, f)) });
   }
 
   /** One relation between single cells: total.obj[total.field] = sum of the parts. */
@@ -58,7 +59,11 @@ export class CountsTable {
   }
 
   /** Protect, then hide the counts and the percentages that would reveal them. Returns how many were hidden. */
-  apply(threshold: number, pctOf: (field: string) => string | null, cellWeight?: (obj: CountsRecord, field: string) => number | undefined): number {
+  apply(
+    threshold: number,
+    pctOf: (field: string) => string | null,
+    cellWeight?: (obj: CountsRecord, field: string) => number | undefined,
+  ): number {
     const preset = this.cells.map((c) => isHidden(c.obj, c.field));
     // A cell hidden before (a copy protected already) was protected then: its sums count it as enough.
     const values = this.cells.map((c, i) => (preset[i] ? threshold : (c.obj[c.field] ?? 0)));
@@ -80,7 +85,10 @@ export class CountsTable {
   }
 }
 
-export function hide(obj: { suppressed?: Partial<Record<string, SuppressionMark>> } & Record<string, unknown>, field: string): void {
+export function hide(
+  obj: { suppressed?: Partial<Record<string, SuppressionMark>> } & Record<string, unknown>,
+  field: string,
+): void {
   obj[field] = null;
   obj.suppressed = { ...obj.suppressed, [field]: HIDDEN };
 }

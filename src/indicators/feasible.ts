@@ -21,7 +21,11 @@ export interface Range {
 const EPS = 1e-7;
 
 /** Feasible ranges of variables `of` (all by default); null when the system has no non-negative solution. */
-export function feasibleRanges(variables: number, equations: readonly Equation[], of?: readonly number[]): Range[] | null {
+export function feasibleRanges(
+  variables: number,
+  equations: readonly Equation[],
+  of?: readonly number[],
+): Range[] | null {
   const m = equations.length;
   const targets = of ?? Array.from({ length: variables }, (_, i) => i);
   if (m === 0) return targets.map(() => ({ min: 0, max: Infinity, integral: true }));
@@ -59,13 +63,25 @@ export function feasibleRanges(variables: number, equations: readonly Equation[]
   for (const v of targets) {
     const lo = optimise(base, basis, m, width, variables, v, -1);
     const hi = optimise(base, basis, m, width, variables, v, 1);
-    out.push({ min: lo === null ? 0 : 0 - lo.value, max: hi === null ? Infinity : hi.value, integral: (lo?.integral ?? true) && (hi?.integral ?? true) });
+    out.push({
+      min: lo === null ? 0 : 0 - lo.value,
+      max: hi === null ? Infinity : hi.value,
+      integral: (lo?.integral ?? true) && (hi?.integral ?? true),
+    });
   }
   return out;
 }
 
 /** Maximise sign x var from the phase-1 basis; null when unbounded. Artificial columns may not re-enter. */
-function optimise(base: Float64Array, basis0: readonly number[], m: number, width: number, variables: number, v: number, sign: 1 | -1): { value: number; integral: boolean } | null {
+function optimise(
+  base: Float64Array,
+  basis0: readonly number[],
+  m: number,
+  width: number,
+  variables: number,
+  v: number,
+  sign: 1 | -1,
+): { value: number; integral: boolean } | null {
   const t = base.slice();
   const basis = basis0.slice();
   const objective = new Float64Array(width - 1);
@@ -83,7 +99,14 @@ function optimise(base: Float64Array, basis0: readonly number[], m: number, widt
 }
 
 /** Primal simplex on the tableau (maximising), entering only columns below `columns`. */
-function simplex(t: Float64Array, basis: number[], m: number, width: number, objective: Float64Array, columns: number): "optimal" | "unbounded" {
+function simplex(
+  t: Float64Array,
+  basis: number[],
+  m: number,
+  width: number,
+  objective: Float64Array,
+  columns: number,
+): "optimal" | "unbounded" {
   const rhs = width - 1;
   // Reduced costs, kept up to date by each pivot: objective[c] - sum over rows of objective[basis[r]] x t[r][c].
   const z = new Float64Array(width);

@@ -32,7 +32,11 @@ export function tally<T>(records: readonly T[], sideOf: (record: T) => Side): Ta
 }
 
 /** Count records into keyed tallies (e.g. by band), skipping records whose key is null. */
-export function tallyBy<T, K extends string>(records: readonly T[], keyOf: (record: T) => K | null, sideOf: (record: T) => Side): Map<K, Tally> {
+export function tallyBy<T, K extends string>(
+  records: readonly T[],
+  keyOf: (record: T) => K | null,
+  sideOf: (record: T) => Side,
+): Map<K, Tally> {
   const out = new Map<K, Tally>();
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;

@@ -27,12 +27,24 @@ export interface LikelihoodCounts {
  * denominator, in the denominator ("of"), with the side it was counted on. Breakdowns use it to count the
  * same records by ethnic group, gender... (breakdowns.ts), so they add up to the indicator's own figures.
  */
-export type CountedVisitor = (part: "count" | "of", record: ApplicationRecord | CaseRecord | TrainingRecord, side: Side) => void;
+export type CountedVisitor = (
+  part: "count" | "of",
+  record: ApplicationRecord | CaseRecord | TrainingRecord,
+  side: Side,
+) => void;
 
-function applicationCounts<R extends string, F extends string>(ctx: Context<R, F>, visit?: CountedVisitor): LikelihoodCounts | null {
+function applicationCounts<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  visit?: CountedVisitor,
+): LikelihoodCounts | null {
   const classify = ctx.standard.classify.application;
   const apps = ctx.dataset.applications;
-  const base = { denominator: "own" as const, basis: "single-year" as const, years: yearsOf([ctx.currentYear]), cautions: [] as Caution[] };
+  const base = {
+    denominator: "own" as const,
+    basis: "single-year" as const,
+    years: yearsOf([ctx.currentYear]),
+    cautions: [] as Caution[],
+  };
   if (classify && apps.length > 0) {
     const shortlisted = emptyTally();
     const appointed = emptyTally();
@@ -55,7 +67,12 @@ function applicationCounts<R extends string, F extends string>(ctx: Context<R, F
   const shortlisted = aggregatesFor(ctx, "shortlisted");
   const appointed = aggregatesFor(ctx, "appointed");
   if (shortlisted.length === 0 && appointed.length === 0) return null;
-  return { ...base, count: sumAggregates(ctx, appointed), of: shortlisted.length > 0 ? sumAggregates(ctx, shortlisted) : null, source: "aggregates" };
+  return {
+    ...base,
+    count: sumAggregates(ctx, appointed),
+    of: shortlisted.length > 0 ? sumAggregates(ctx, shortlisted) : null,
+    source: "aggregates",
+  };
 }
 
 function yearsOf(years: (number | null)[]): string[] {
@@ -63,9 +80,23 @@ function yearsOf(years: (number | null)[]): string[] {
 }
 
 /** Counts over staff in post, in person-years: two years given means two years pooled. */
-function againstStaff(staff: Tally | null, count: Tally, source: LikelihoodCounts["source"], years: (number | null)[], cautions: Caution[]): LikelihoodCounts {
+function againstStaff(
+  staff: Tally | null,
+  count: Tally,
+  source: LikelihoodCounts["source"],
+  years: (number | null)[],
+  cautions: Caution[],
+): LikelihoodCounts {
   const basis = years.length === 2 ? "two-year-pooled" : "single-year";
-  return { count, of: personYears(staff, years.length), denominator: "staff", source, basis, years: yearsOf(years), cautions };
+  return {
+    count,
+    of: personYears(staff, years.length),
+    denominator: "staff",
+    source,
+    basis,
+    years: yearsOf(years),
+    cautions,
+  };
 }
 
 /** People entering a case process (one per person per year), over headcount; two years pooled when asked and present. */
@@ -137,7 +168,12 @@ function trainingCounts<R extends string, F extends string>(
   visit?: CountedVisitor,
 ): LikelihoodCounts | null {
   const rows = ctx.dataset.training;
-  const base = { denominator: "staff" as const, basis: "single-year" as const, years: yearsOf([ctx.currentYear]), cautions: [] as Caution[] };
+  const base = {
+    denominator: "staff" as const,
+    basis: "single-year" as const,
+    years: yearsOf([ctx.currentYear]),
+    cautions: [] as Caution[],
+  };
   if (rows.length > 0) {
     const count = emptyTally();
     const seen = new IdIndex();
@@ -160,13 +196,24 @@ function fraction(count: number, of: number | null): Fraction {
 }
 
 /** The numerators and denominators of a likelihood measure (null when its inputs are absent), visiting each record counted. */
-export function likelihoodCounts<R extends string, F extends string>(ctx: Context<R, F>, def: RlDefinition, visit?: CountedVisitor): LikelihoodCounts | null {
+export function likelihoodCounts<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  def: RlDefinition,
+  visit?: CountedVisitor,
+): LikelihoodCounts | null {
   const m = def.measure;
-  return m.source === "applications" ? applicationCounts(ctx, visit) : m.source === "cases" ? caseCounts(ctx, m, visit) : trainingCounts(ctx, m, visit);
+  return m.source === "applications"
+    ? applicationCounts(ctx, visit)
+    : m.source === "cases"
+      ? caseCounts(ctx, m, visit)
+      : trainingCounts(ctx, m, visit);
 }
 
 /** Indicator 2, 3 or 4 (or any RL a standard defines); null when its inputs are absent. */
-export function computeLikelihood<R extends string, F extends string>(ctx: Context<R, F>, def: RlDefinition): RelativeLikelihoodResult<R, F> | null {
+export function computeLikelihood<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  def: RlDefinition,
+): RelativeLikelihoodResult<R, F> | null {
   const m = def.measure;
   const counts = likelihoodCounts(ctx, def);
   if (!counts) return null;

@@ -24,7 +24,10 @@ type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, Suppr
 
 /** Markdown-safe table cell: no pipes or line breaks from data (file and sheet names are user input). */
 function cell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+  return s
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/[\r\n]+/g, " ");
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -32,7 +35,10 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), `| ${head.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
 }
 
-export function renderMarkdown<R extends string, F extends string>(doc: ResultsDocument<R, F>, locale?: string): string {
+export function renderMarkdown<R extends string, F extends string>(
+  doc: ResultsDocument<R, F>,
+  locale?: string,
+): string {
   // Only English is written so far; every string is a key in messages.ts, ready for other catalogues.
   void locale;
   const catalogue = EN_GB;
@@ -44,21 +50,33 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
   const refLabel = label(reference);
   const focusLabel = label(focus);
   const count = (obj: Rec, field: string) => formatCount(obj[field] as number | null, obj.suppressed?.[field]);
-  const pct = (obj: Rec, field: string) => formatPercent(obj[field] as number | null, obj.suppressed?.[field] !== undefined);
+  const pct = (obj: Rec, field: string) =>
+    formatPercent(obj[field] as number | null, obj.suppressed?.[field] !== undefined);
   const countPct = (c: Counts<R, F>, field: string) => {
     const obj = c as unknown as Rec;
     const p = pct(obj, `${field}Pct`);
     return p === "n/a" ? count(obj, field) : `${count(obj, field)} (${p})`;
   };
-  const countsRow = (name: string, c: Counts<R, F>) => [name, countPct(c, reference), countPct(c, focus), countPct(c, "unknown"), count(c as unknown as Rec, "total")];
+  const countsRow = (name: string, c: Counts<R, F>) => [
+    name,
+    countPct(c, reference),
+    countPct(c, focus),
+    countPct(c, "unknown"),
+    count(c as unknown as Rec, "total"),
+  ];
   const countsHead = (first: string) => [first, refLabel, focusLabel, t("group.unknown"), t("table.total")];
   const bandName = (b: string) => (b === "VSM" ? t("band.VSM") : t("band.n", { band: b }));
-  const title = (id: string) => (`${shown.standard}.${id}` in catalogue ? t(`${shown.standard}.${id}`) : t("indicator.fallback", { id }));
-  const reasonText = (reason: NotCalculableReason, group: string | null) => englishNote(reasonNote(reason, group), label);
+  const title = (id: string) =>
+    `${shown.standard}.${id}` in catalogue ? t(`${shown.standard}.${id}`) : t("indicator.fallback", { id });
+  const reasonText = (reason: NotCalculableReason, group: string | null) =>
+    englishNote(reasonNote(reason, group), label);
   const cautions = (cs: Caution[]) => cs.map((c) => `> ${englishNote(cautionNote(c), label)}`);
 
   const out: string[] = [];
-  out.push(`# ${t("report.title", { standard: shown.standard in catalogue ? t(shown.standard) : shown.standard })}`, "");
+  out.push(
+    `# ${t("report.title", { standard: shown.standard in catalogue ? t(shown.standard) : shown.standard })}`,
+    "",
+  );
   out.push(
     `- ${t("report.organisation")}: ${shown.organisation ?? t("report.notGiven")}`,
     `- ${t("report.period")}: ${shown.period ?? t("report.notGiven")}`,
@@ -88,19 +106,45 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
       // Bands nobody is in are left out of the report (the JSON keeps them).
       const present = AFC_BANDS.filter((b) => rows[b] && rows[b].total !== 0);
       if (present.length === 0) return;
-      lines.push(`### ${t(`cohort.${key}`)}`, "", table(countsHead(t("table.band")), present.map((b) => countsRow(bandName(b), rows[b]!))), "");
+      lines.push(
+        `### ${t(`cohort.${key}`)}`,
+        "",
+        table(
+          countsHead(t("table.band")),
+          present.map((b) => countsRow(bandName(b), rows[b]!)),
+        ),
+        "",
+      );
     };
     bandTable("non-clinical", r.cohorts["non-clinical"]);
     bandTable("clinical", r.cohorts.clinical);
     const med = MEDICAL_SUBGROUPS.filter((m) => r.cohorts.medical[m] && r.cohorts.medical[m].total !== 0);
     if (med.length > 0) {
       const rows = med.map((m) => countsRow(t(`medical.${m}`), r.cohorts.medical[m]!));
-      if (r.seniorMedicalManagers && r.seniorMedicalManagers.total !== 0) rows.push(countsRow(t("senior.smm"), r.seniorMedicalManagers));
+      if (r.seniorMedicalManagers && r.seniorMedicalManagers.total !== 0)
+        rows.push(countsRow(t("senior.smm"), r.seniorMedicalManagers));
       lines.push(`### ${t("cohort.medical")}`, "", table(countsHead(t("table.subgroup")), rows), "");
     }
     const unbanded = Object.entries(r.unbanded) as [string, Counts<R, F>][];
-    if (unbanded.length > 0) lines.push(`### ${t("cohort.unbanded")}`, "", table(countsHead(t("table.cohort")), unbanded.map(([k, c]) => countsRow(t(`cohort.${k}`), c))), "");
-    lines.push(`### ${t("cohort.senior")}`, "", table(countsHead(t("table.band")), [countsRow(t("senior.8a-VSM"), r.senior["8a-VSM"]), countsRow(t("senior.8c-VSM"), r.senior["8c-VSM"])]), "");
+    if (unbanded.length > 0)
+      lines.push(
+        `### ${t("cohort.unbanded")}`,
+        "",
+        table(
+          countsHead(t("table.cohort")),
+          unbanded.map(([k, c]) => countsRow(t(`cohort.${k}`), c)),
+        ),
+        "",
+      );
+    lines.push(
+      `### ${t("cohort.senior")}`,
+      "",
+      table(countsHead(t("table.band")), [
+        countsRow(t("senior.8a-VSM"), r.senior["8a-VSM"]),
+        countsRow(t("senior.8c-VSM"), r.senior["8c-VSM"]),
+      ]),
+      "",
+    );
     const bd = r.breakdown;
     if (bd) {
       const row = (name: string, c: Rec) => [name, ...bd.categories.map((k) => count(c, k))];
@@ -110,7 +154,14 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
         if (c && r.bands[b]?.total !== 0) rows.push(row(bandName(b), c));
       }
       rows.push(row(t("senior.8a-VSM"), bd.senior as Rec));
-      lines.push(`### ${t("breakdown.title")}`, "", t("breakdown.note"), "", table([t("table.group"), ...bd.categories.map(label)], rows), "");
+      lines.push(
+        `### ${t("breakdown.title")}`,
+        "",
+        t("breakdown.note"),
+        "",
+        table([t("table.group"), ...bd.categories.map(label)], rows),
+        "",
+      );
     }
     return lines;
   }
@@ -122,13 +173,24 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
     const rows = [
       [t(`rl.count.${r.measure}`), ...[reference, focus].map((s) => formatCount(fr(s).count, fr(s).suppressed?.count))],
       [t(ofKey), ...[reference, focus].map((s) => formatCount(fr(s).of, fr(s).suppressed?.of))],
-      [t("rl.rate"), ...[reference, focus].map((s) => formatPercent(fr(s).rate === null ? null : fr(s).rate! * 100, fr(s).suppressed?.rate !== undefined))],
+      [
+        t("rl.rate"),
+        ...[reference, focus].map((s) =>
+          formatPercent(fr(s).rate === null ? null : fr(s).rate! * 100, fr(s).suppressed?.rate !== undefined),
+        ),
+      ],
     ];
     const lines = [table(["", refLabel, focusLabel], rows), ""];
     const band = { low: r.adverseBand.low.toFixed(2), high: r.adverseBand.high.toFixed(2) };
     if (r.value !== null && r.ci95) {
-      lines.push(t("rl.value", { value: formatRatio(r.value), lo: formatRatio(r.ci95[0]), hi: formatRatio(r.ci95[1]) }), "");
-      lines.push(`- ${t(r.adverse ? "rl.adverse" : "rl.nonAdverse", band)}`, `- ${t(r.significant ? "rl.significant" : "rl.notSignificant")}`);
+      lines.push(
+        t("rl.value", { value: formatRatio(r.value), lo: formatRatio(r.ci95[0]), hi: formatRatio(r.ci95[1]) }),
+        "",
+      );
+      lines.push(
+        `- ${t(r.adverse ? "rl.adverse" : "rl.nonAdverse", band)}`,
+        `- ${t(r.significant ? "rl.significant" : "rl.notSignificant")}`,
+      );
     } else lines.push(t("rl.notCalculable", { reason: reasonText(r.reason ?? "missing-input", r.reasonGroup) }));
     if (r.years.length > 0) lines.push(`- ${t("rl.years", { years: r.years.join(", ") })}`);
     lines.push("");
@@ -144,8 +206,14 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
       ["%", pct(rec, `${reference}Pct`), pct(rec, `${focus}Pct`), formatPoints(s.gap)],
       [t("survey.respondents"), count(rec, `${reference}Respondents`), count(rec, `${focus}Respondents`), ""],
     ];
-    const lines = [table(["", refLabel, focusLabel, t("survey.gap", { focus: focusLabel, reference: refLabel })], rows), ""];
-    lines.push(`${s.year !== null ? t("survey.year", { year: s.year }) + " " : ""}${t(`direction.${s.direction}`)}`, "");
+    const lines = [
+      table(["", refLabel, focusLabel, t("survey.gap", { focus: focusLabel, reference: refLabel })], rows),
+      "",
+    ];
+    lines.push(
+      `${s.year !== null ? t("survey.year", { year: s.year }) + " " : ""}${t(`direction.${s.direction}`)}`,
+      "",
+    );
     const c = cautions(s.cautions);
     if (c.length > 0) lines.push(...c, "");
     return lines;
@@ -167,7 +235,13 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
     const c = cautions([...new Set([...(b.voting.cautions ?? []), ...(b.executive.cautions ?? [])])]);
     return [
       table(
-        [t("board.membership"), t("board.boardPct", { focus: focusLabel }), t("board.workforcePct", { focus: focusLabel }), t("board.difference"), t("board.members", { reference: refLabel, focus: focusLabel })],
+        [
+          t("board.membership"),
+          t("board.boardPct", { focus: focusLabel }),
+          t("board.workforcePct", { focus: focusLabel }),
+          t("board.difference"),
+          t("board.members", { reference: refLabel, focus: focusLabel }),
+        ],
         [row(t("board.voting"), b.voting), row(t("board.executive"), b.executive)],
       ),
       "",
@@ -182,10 +256,24 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
   const { modelEmployer: me, raceDisparity: rd } = shown.related;
   if (me || rd) out.push(`## ${t("related.title")}`, "", t("related.note"), "");
   if (me) {
-    out.push(`### ${t("me.title")}`, "", t("me.note", { focus: focusLabel, target: formatPercent(me.targetPct), year: me.targetYear }), "");
+    out.push(
+      `### ${t("me.title")}`,
+      "",
+      t("me.note", { focus: focusLabel, target: formatPercent(me.targetPct), year: me.targetYear }),
+      "",
+    );
     out.push(
       table(
-        [t("table.band"), t("me.headcount"), focusLabel, t("me.pct", { focus: focusLabel }), t("me.target"), t("me.gap"), t("me.needed"), t("me.perYear")],
+        [
+          t("table.band"),
+          t("me.headcount"),
+          focusLabel,
+          t("me.pct", { focus: focusLabel }),
+          t("me.target"),
+          t("me.gap"),
+          t("me.needed"),
+          t("me.perYear"),
+        ],
         me.bands.map((b) => {
           const rec = b as unknown as Rec;
           return [
@@ -208,7 +296,10 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
     out.push(
       table(
         ["", t("rdr.ratio")],
-        rd.ratios.map((r) => [t("rdr.pair", { from: t(`tier.${r.from}`), to: t(`tier.${r.to}`) }), r.value === null ? reasonText(r.reason ?? "missing-input", null) : formatRatio(r.value)]),
+        rd.ratios.map((r) => [
+          t("rdr.pair", { from: t(`tier.${r.from}`), to: t(`tier.${r.to}`) }),
+          r.value === null ? reasonText(r.reason ?? "missing-input", null) : formatRatio(r.value),
+        ]),
       ),
       "",
     );
@@ -217,7 +308,14 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
   if (shown.comparison) {
     const cmp = shown.comparison;
     out.push(`## ${t("cmp.title", { period: cmp.previousPeriod ?? t("report.notGiven") })}`, "");
-    const fmt = (x: number | null, measure: string) => (x === null ? "n/a" : measure === "value" ? formatRatio(x) : measure.includes("difference") || measure === "gap" ? formatPoints(x) : formatPercent(x));
+    const fmt = (x: number | null, measure: string) =>
+      x === null
+        ? "n/a"
+        : measure === "value"
+          ? formatRatio(x)
+          : measure.includes("difference") || measure === "gap"
+            ? formatPoints(x)
+            : formatPercent(x);
     out.push(
       table(
         [t("cmp.indicator"), t("cmp.measure"), t("cmp.previous"), t("cmp.current"), t("cmp.change"), t("cmp.trend")],
@@ -226,7 +324,11 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
           measureLabel(i.measure),
           fmt(i.previous, i.measure),
           fmt(i.current, i.measure),
-          i.change === null ? "n/a" : i.measure === "value" ? (i.change >= 0 ? "+" : "") + i.change.toFixed(2) : formatPoints(i.change),
+          i.change === null
+            ? "n/a"
+            : i.measure === "value"
+              ? (i.change >= 0 ? "+" : "") + i.change.toFixed(2)
+              : formatPoints(i.change),
           t(`trend.${i.trend}`),
         ]),
       ),
@@ -249,14 +351,21 @@ export function renderMarkdown<R extends string, F extends string>(doc: ResultsD
         [t("dq.input"), t("dq.records"), t("dq.unknown"), t("dq.unknownPct"), t("dq.level")],
         inputs.map(([name, q]) => {
           const rec = q as unknown as Rec;
-          return [t(`input.${name}`), count(rec, "records"), count(rec, "unknown"), pct(rec, "unknownPct"), t(`dq.level.${q!.level}`, dq.thresholds)];
+          return [
+            t(`input.${name}`),
+            count(rec, "records"),
+            count(rec, "unknown"),
+            pct(rec, "unknownPct"),
+            t(`dq.level.${q!.level}`, dq.thresholds),
+          ];
         }),
       ),
       "",
     );
   }
   out.push(t("dq.excluded", { n: dq.rowsExcluded.toLocaleString("en-GB") }));
-  for (const [reason, n] of Object.entries(dq.exclusions)) out.push(`- ${t("dq.exclusion", { reason, n: n.toLocaleString("en-GB") })}`);
+  for (const [reason, n] of Object.entries(dq.exclusions))
+    out.push(`- ${t("dq.exclusion", { reason, n: n.toLocaleString("en-GB") })}`);
   out.push("", t("dq.issues", dq.issues), "");
   return out.join("\n");
 }

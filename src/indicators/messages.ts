@@ -24,9 +24,12 @@ const NOT_CALCULABLE = "indicatorNotes.notCalculable";
  */
 export function reasonNote(reason: NotCalculableReason, group: string | null): Note {
   const frame = reason === "below-threshold" ? {} : { frame: NOT_CALCULABLE };
-  const named = reason === "zero-denominator" || reason === "zero-numerator" || reason === "numerator-exceeds-denominator";
+  const named =
+    reason === "zero-denominator" || reason === "zero-numerator" || reason === "numerator-exceeds-denominator";
   if (!named) return { key: `indicatorNotes.reason.${reason}`, params: {}, ...frame };
-  return group === null ? { key: `indicatorNotes.reason.${reason}-nogroup`, params: {}, ...frame } : { key: `indicatorNotes.reason.${reason}`, params: { group }, ...frame };
+  return group === null
+    ? { key: `indicatorNotes.reason.${reason}-nogroup`, params: {}, ...frame }
+    : { key: `indicatorNotes.reason.${reason}`, params: { group }, ...frame };
 }
 
 export function cautionNote(caution: Caution): Note {
@@ -35,7 +38,9 @@ export function cautionNote(caution: Caution): Note {
 
 /** {{placeholders}} (the catalogues' i18next form) -> {placeholders} (this module's). */
 function fromCatalogue(prefix: string, section: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(section).map(([code, text]) => [`${prefix}.${code}`, text.replace(/\{\{(\w+)\}\}/g, "{$1}")]));
+  return Object.fromEntries(
+    Object.entries(section).map(([code, text]) => [`${prefix}.${code}`, text.replace(/\{\{(\w+)\}\}/g, "{$1}")]),
+  );
 }
 
 export const EN_GB: Record<string, string> = {
@@ -51,15 +56,23 @@ export const EN_GB: Record<string, string> = {
   "group.black": "Black",
   "group.other": "Other",
   "breakdown.title": "Ethnic groups in more detail",
-  "breakdown.note": "Headcount by broad ethnic group (NHS ethnic category), so results can be read below the BME total.",
+  "breakdown.note":
+    "Headcount by broad ethnic group (NHS ethnic category), so results can be read below the BME total.",
   "nhs-england-wres.1": "Indicator 1: Workforce by pay band (percentage White, BME and unknown)",
-  "nhs-england-wres.2": "Indicator 2: Relative likelihood of White staff being appointed from shortlisting compared with BME staff",
-  "nhs-england-wres.3": "Indicator 3: Relative likelihood of BME staff entering the formal disciplinary process compared with White staff",
-  "nhs-england-wres.4": "Indicator 4: Relative likelihood of White staff accessing non-mandatory training and CPD compared with BME staff",
-  "nhs-england-wres.5": "Indicator 5: Staff experiencing harassment, bullying or abuse from patients, relatives or the public in the last 12 months",
-  "nhs-england-wres.6": "Indicator 6: Staff experiencing harassment, bullying or abuse from staff in the last 12 months",
-  "nhs-england-wres.7": "Indicator 7: Staff believing the organisation provides equal opportunities for career progression or promotion",
-  "nhs-england-wres.8": "Indicator 8: Staff personally experiencing discrimination at work from a manager, team leader or colleagues in the last 12 months",
+  "nhs-england-wres.2":
+    "Indicator 2: Relative likelihood of White staff being appointed from shortlisting compared with BME staff",
+  "nhs-england-wres.3":
+    "Indicator 3: Relative likelihood of BME staff entering the formal disciplinary process compared with White staff",
+  "nhs-england-wres.4":
+    "Indicator 4: Relative likelihood of White staff accessing non-mandatory training and CPD compared with BME staff",
+  "nhs-england-wres.5":
+    "Indicator 5: Staff experiencing harassment, bullying or abuse from patients, relatives or the public in the last 12 months",
+  "nhs-england-wres.6":
+    "Indicator 6: Staff experiencing harassment, bullying or abuse from staff in the last 12 months",
+  "nhs-england-wres.7":
+    "Indicator 7: Staff believing the organisation provides equal opportunities for career progression or promotion",
+  "nhs-england-wres.8":
+    "Indicator 8: Staff personally experiencing discrimination at work from a manager, team leader or colleagues in the last 12 months",
   "nhs-england-wres.9": "Indicator 9: Board membership compared with the overall workforce",
   "group.nonDisabled": "Non-disabled",
   "group.disabled": "Disabled",
@@ -69,9 +82,12 @@ export const EN_GB: Record<string, string> = {
   "report.period": "Period",
   "report.snapshot": "Staff in post at",
   "report.notGiven": "not given",
-  "report.audience": "Protected figures, for publication and for the tab's readers. The exact figures (for submission to NHS England and the board only, not for publication) are in the exact results document.",
-  "report.suppression": "Figures marked * are hidden: a count below {threshold}, or a count hidden so that one below {threshold} cannot be worked out from the totals (the two are not told apart). Percentages, rates, relative likelihoods, intervals and ratios computed from a hidden count are not published either: with the other figures, a ratio and its interval narrow the counts behind it to a few values, often one.",
-  "report.rounding": "Figures are computed from unrounded counts and published rounded (relative likelihoods, intervals and ratios to 2 decimal places, percentages to 1).",
+  "report.audience":
+    "Protected figures, for publication and for the tab's readers. The exact figures (for submission to NHS England and the board only, not for publication) are in the exact results document.",
+  "report.suppression":
+    "Figures marked * are hidden: a count below {threshold}, or a count hidden so that one below {threshold} cannot be worked out from the totals (the two are not told apart). Percentages, rates, relative likelihoods, intervals and ratios computed from a hidden count are not published either: with the other figures, a ratio and its interval narrow the counts behind it to a few values, often one.",
+  "report.rounding":
+    "Figures are computed from unrounded counts and published rounded (relative likelihoods, intervals and ratios to 2 decimal places, percentages to 1).",
   "report.noIndicators": "No indicator could be computed: the inputs carry none of the tables they need.",
   "table.band": "Band",
   "table.subgroup": "Subgroup",
@@ -121,13 +137,16 @@ export const EN_GB: Record<string, string> = {
   "board.workforcePct": "Workforce {focus} %",
   "board.difference": "Difference",
   "board.members": "Members ({reference} / {focus} / unknown)",
-  "board.published": "Board composition is published in full (setting \"Publish board composition\": on), as WRES reports publish it; board members' ethnicity is special-category data, and an organisation may turn this off.",
-  "board.protected": "Board composition is protected like other counts (setting \"Publish board composition\": off).",
-  "board.note": "Difference = board {focus} % minus workforce {focus} %, in percentage points; negative means the board under-represents {focus} staff.",
+  "board.published":
+    'Board composition is published in full (setting "Publish board composition": on), as WRES reports publish it; board members\' ethnicity is special-category data, and an organisation may turn this off.',
+  "board.protected": 'Board composition is protected like other counts (setting "Publish board composition": off).',
+  "board.note":
+    "Difference = board {focus} % minus workforce {focus} %, in percentage points; negative means the board under-represents {focus} staff.",
   "related.title": "Related measures",
   "related.note": "These are not WRES indicators; they are shown alongside them, clearly labelled.",
   "me.title": "Model Employer (related measure)",
-  "me.note": "NHS England's Model Employer aspiration: {focus} representation at every band from 8a upward matching the overall workforce ({target}). Needed = more {focus} staff at today's headcount; per year = spread evenly to {year}.",
+  "me.note":
+    "NHS England's Model Employer aspiration: {focus} representation at every band from 8a upward matching the overall workforce ({target}). Needed = more {focus} staff at today's headcount; per year = spread evenly to {year}.",
   "me.headcount": "Headcount",
   "me.pct": "{focus} %",
   "me.target": "Target %",
@@ -135,7 +154,8 @@ export const EN_GB: Record<string, string> = {
   "me.needed": "Needed",
   "me.perYear": "Per year",
   "rdr.title": "Race disparity ratios (related measure, derived from trust reports)",
-  "rdr.note": "Ratio = ({reference} in the higher tier / {reference} in the lower tier) / ({focus} in the higher tier / {focus} in the lower tier); above 1 means {focus} staff are less likely to be in the higher tier. Tiers: lower bands 1-5, middle 6-7, upper 8a-VSM.",
+  "rdr.note":
+    "Ratio = ({reference} in the higher tier / {reference} in the lower tier) / ({focus} in the higher tier / {focus} in the lower tier); above 1 means {focus} staff are less likely to be in the higher tier. Tiers: lower bands 1-5, middle 6-7, upper 8a-VSM.",
   "rdr.pair": "{from} to {to}",
   "rdr.ratio": "Ratio",
   "tier.lower": "Lower",
@@ -180,21 +200,33 @@ export const EN_GB: Record<string, string> = {
   "input.board": "Board",
   "input.aggregates": "Aggregated counts",
   "method.title": "Method",
-  "method.rl": "Relative likelihood = ({top} rate) / ({bottom} rate), computed from unrounded counts; 95% confidence interval by the log method for a ratio of two proportions (Katz); adverse outside {low}-{high} (four-fifths rule).",
-  "method.rl.applications": "Rate = appointed from shortlisting / shortlisted; applicants of unknown ethnicity are excluded.",
-  "method.rl.cases": "Rate = people entering a formal {caseType} process (each person once a year) / headcount in staff in post.",
-  "method.rl.training": "Rate = people accessing non-mandatory training or CPD (each person once) / headcount in staff in post.",
+  "method.rl":
+    "Relative likelihood = ({top} rate) / ({bottom} rate), computed from unrounded counts; 95% confidence interval by the log method for a ratio of two proportions (Katz); adverse outside {low}-{high} (four-fifths rule).",
+  "method.rl.applications":
+    "Rate = appointed from shortlisting / shortlisted; applicants of unknown ethnicity are excluded.",
+  "method.rl.cases":
+    "Rate = people entering a formal {caseType} process (each person once a year) / headcount in staff in post.",
+  "method.rl.training":
+    "Rate = people accessing non-mandatory training or CPD (each person once) / headcount in staff in post.",
   "method.basis.single-year": "One year of cases.",
-  "method.basis.two-year-pooled": "Two-year rolling figure: the two years' cases pooled over twice the headcount (person-years).",
+  "method.basis.two-year-pooled":
+    "Two-year rolling figure: the two years' cases pooled over twice the headcount (person-years).",
 };
 
 /** Fill {placeholders} in a message. Unknown keys come back as the key, so a gap is visible, not blank. */
-export function t(key: string, params: Record<string, string | number> = {}, catalogue: Record<string, string> = EN_GB): string {
+export function t(
+  key: string,
+  params: Record<string, string | number> = {},
+  catalogue: Record<string, string> = EN_GB,
+): string {
   const template = catalogue[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export function groupLabel<R extends string, F extends string>(standard: Standard<R, F>, side: "reference" | "focus" | "unknown"): string {
+export function groupLabel<R extends string, F extends string>(
+  standard: Standard<R, F>,
+  side: "reference" | "focus" | "unknown",
+): string {
   return t(standard.groupLabelKeys[side]);
 }
 
@@ -213,8 +245,14 @@ export function methodNoteKeys<R extends string, F extends string>(
   const top = standard.groups[def.numerator];
   const bottom = standard.groups[def.numerator === "reference" ? "focus" : "reference"];
   const parts: MethodNotePart[] = [
-    { key: "method.rl", params: { top, bottom, low: standard.adverseBand.low.toFixed(2), high: standard.adverseBand.high.toFixed(2) } },
-    { key: `method.rl.${def.measure.source}`, params: def.measure.source === "cases" ? { caseType: def.measure.caseType } : {} },
+    {
+      key: "method.rl",
+      params: { top, bottom, low: standard.adverseBand.low.toFixed(2), high: standard.adverseBand.high.toFixed(2) },
+    },
+    {
+      key: `method.rl.${def.measure.source}`,
+      params: def.measure.source === "cases" ? { caseType: def.measure.caseType } : {},
+    },
   ];
   if (def.measure.source === "cases") parts.push({ key: `method.basis.${basis}`, params: {} });
   return parts;
@@ -231,6 +269,11 @@ export function methodNote<R extends string, F extends string>(
     return side ? groupLabel(standard, side) : code;
   };
   return methodNoteKeys(standard, def, basis)
-    .map((part) => t(part.key, { ...part.params, ...(part.params.top ? { top: groupName(part.params.top), bottom: groupName(part.params.bottom ?? "") } : {}) }))
+    .map((part) =>
+      t(part.key, {
+        ...part.params,
+        ...(part.params.top ? { top: groupName(part.params.top), bottom: groupName(part.params.bottom ?? "") } : {}),
+      }),
+    )
     .join(" ");
 }

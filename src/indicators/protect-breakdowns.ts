@@ -5,7 +5,15 @@
 // gender to gender's sides and to the ethnic groups. All the breakdowns of one population are protected
 // together with its own figures (one set of sums, one audit), so differencing two breakdowns of the same
 // people gives nothing away either.
-import type { BreakdownCell, BreakdownTable, Fraction, InputCompleteness, RelativeLikelihoodResult, RepresentationResult, SuppressionMark } from "./types";
+import type {
+  BreakdownCell,
+  BreakdownTable,
+  Fraction,
+  InputCompleteness,
+  RelativeLikelihoodResult,
+  RepresentationResult,
+  SuppressionMark,
+} from "./types";
 import { protectCells, type SumConstraint } from "./protect";
 import { ALL_ROW, TOTAL_COLUMN } from "./breakdowns";
 
@@ -17,7 +25,8 @@ export type Relate = (total: CellRef, parts: CellRef[]) => void;
 
 const HIDDEN: SuppressionMark = "hidden";
 
-const isHidden = (obj: { suppressed?: Partial<Record<string, unknown>> } | null | undefined, field: string) => obj?.suppressed?.[field] !== undefined;
+const isHidden = (obj: { suppressed?: Partial<Record<string, unknown>> } | null | undefined, field: string) =>
+  obj?.suppressed?.[field] !== undefined;
 
 function hide(obj: Obj, field: string): void {
   obj[field] = null;
@@ -32,7 +41,12 @@ const cell = (t: BreakdownTable, row: string, column: string) => t.cells[row]?.[
  * "of" for a measure with its own denominator). `org(column)` is the population's own figure for a side's column
  * ("white", "bme", "unknown", "total"), when it is published.
  */
-export function relateBreakdowns(tables: readonly BreakdownTable[], field: "count" | "of", org: (column: string) => CellRef | null, relate: Relate): void {
+export function relateBreakdowns(
+  tables: readonly BreakdownTable[],
+  field: "count" | "of",
+  org: (column: string) => CellRef | null,
+  relate: Relate,
+): void {
   const find = (d: string) => tables.find((t) => t.dimension === d);
   const group = find("ethnic-group");
   const groupAll = (k: string): CellRef | null => {
@@ -45,9 +59,26 @@ export function relateBreakdowns(tables: readonly BreakdownTable[], field: "coun
     // Each row adds up to its total.
     for (const row of t.rows) {
       const total = cell(t, row, TOTAL_COLUMN);
-      if (total) relate([total, field], present(ethnic.map((c) => { const x = cell(t, row, c); return x ? [x, field] : null; })));
+      if (total)
+        relate(
+          [total, field],
+          present(
+            ethnic.map((c) => {
+              const x = cell(t, row, c);
+              return x ? [x, field] : null;
+            }),
+          ),
+        );
     }
-    const sideColumns = (row: string, side: string) => present(ethnic.filter((c) => t.sides[c] === side).map((c) => { const x = cell(t, row, c); return x ? [x, field] : null; }));
+    const sideColumns = (row: string, side: string) =>
+      present(
+        ethnic
+          .filter((c) => t.sides[c] === side)
+          .map((c) => {
+            const x = cell(t, row, c);
+            return x ? [x, field] : null;
+          }),
+      );
     switch (t.dimension) {
       case "ethnic-group": {
         // The groups on a side add up to the side's figure; the total is the population's.
@@ -64,7 +95,18 @@ export function relateBreakdowns(tables: readonly BreakdownTable[], field: "coun
         // The specific categories add up to their group.
         for (const g of new Set(Object.values(t.parents ?? {}))) {
           const parent = groupAll(g);
-          if (parent) relate(parent, present(ethnic.filter((c) => t.parents?.[c] === g).map((c) => { const x = cell(t, ALL_ROW, c); return x ? [x, field] : null; })));
+          if (parent)
+            relate(
+              parent,
+              present(
+                ethnic
+                  .filter((c) => t.parents?.[c] === g)
+                  .map((c) => {
+                    const x = cell(t, ALL_ROW, c);
+                    return x ? [x, field] : null;
+                  }),
+              ),
+            );
         }
         const total = cell(t, ALL_ROW, TOTAL_COLUMN);
         const gt = groupAll(TOTAL_COLUMN);
@@ -86,7 +128,16 @@ export function relateBreakdowns(tables: readonly BreakdownTable[], field: "coun
         }
         for (const c of t.columns) {
           const parent = groupAll(c);
-          if (parent) relate(parent, present(t.rows.map((row) => { const x = cell(t, row, c); return x ? [x, field] : null; })));
+          if (parent)
+            relate(
+              parent,
+              present(
+                t.rows.map((row) => {
+                  const x = cell(t, row, c);
+                  return x ? [x, field] : null;
+                }),
+              ),
+            );
         }
         break;
       }
@@ -94,7 +145,16 @@ export function relateBreakdowns(tables: readonly BreakdownTable[], field: "coun
         // Gender, directorate, division, staff group: each column over the rows is the population's figure.
         for (const c of t.columns) {
           const o = org(c);
-          if (o) relate(o, present(t.rows.map((row) => { const x = cell(t, row, c); return x ? [x, field] : null; })));
+          if (o)
+            relate(
+              o,
+              present(
+                t.rows.map((row) => {
+                  const x = cell(t, row, c);
+                  return x ? [x, field] : null;
+                }),
+              ),
+            );
         }
       }
     }
@@ -169,7 +229,13 @@ export function protectLikelihoodBreakdowns(
   const exactFraction = (side: string) => (exact as unknown as Record<string, Fraction>)[side]!;
   for (const field of fields) {
     const orgRef = (column: string): CellRef | null => {
-      const side = column.startsWith("side:") ? column.slice(5) : column === names.reference ? "reference" : column === names.focus ? "focus" : column;
+      const side = column.startsWith("side:")
+        ? column.slice(5)
+        : column === names.reference
+          ? "reference"
+          : column === names.focus
+            ? "focus"
+            : column;
       if (side === "reference" || side === "focus") {
         const fr = (out as unknown as Record<string, Fraction>)[names[side]]! as unknown as Obj;
         orgObjs.add(fr);
@@ -193,7 +259,10 @@ export function protectLikelihoodBreakdowns(
     relateBreakdowns(tables, field, orgRef, relate);
   }
   // Every cell is in the table, in a sum or not (a cell in no published sum is still hidden when small).
-  for (const t of tables) for (const row of t.rows) for (const c of t.columns) for (const field of fields) at([cell(t, row, c)!, field], valueOf([cell(t, row, c)!, field]));
+  for (const t of tables)
+    for (const row of t.rows)
+      for (const c of t.columns)
+        for (const field of fields) at([cell(t, row, c)!, field], valueOf([cell(t, row, c)!, field]));
   // Primary suppression the sums do not know: a cell whose people not counted (denominator minus count, e.g.
   // staff without a case) are a small number, and a denominator hidden in indicator 1.
   const staffHidden = (t: BreakdownTable, row: string, column: string) => {
@@ -208,7 +277,8 @@ export function protectLikelihoodBreakdowns(
         const x = e.cells[row]![c]!;
         if (!own && staffHidden(t, row, c) && !isHidden(o, "of")) hide(o, "of");
         const rest = x.count !== null && x.of !== null && x.of !== undefined ? x.of - x.count : null;
-        const ofHidden = isHidden(o, "of") || (own && x.of !== undefined && x.of !== null && x.of > 0 && x.of < threshold);
+        const ofHidden =
+          isHidden(o, "of") || (own && x.of !== undefined && x.of !== null && x.of > 0 && x.of < threshold);
         if (rest !== null && rest > 0 && rest < threshold && !ofHidden) {
           const i = at([o, "count"], x.count ?? 0);
           preset[i] = true;
@@ -258,7 +328,11 @@ export function protectLikelihoodBreakdowns(
 }
 
 /** Indicator 1's breakdowns as sums for its own table (suppress.ts adds them to indicator 1's protection). */
-export function relateStaffBreakdowns(rep: RepresentationResult<string, string>, names: { reference: string; focus: string }, relate: Relate): void {
+export function relateStaffBreakdowns(
+  rep: RepresentationResult<string, string>,
+  names: { reference: string; focus: string },
+  relate: Relate,
+): void {
   const tables = rep.breakdowns;
   if (!tables) return;
   const overall = rep.overall as unknown as Obj;
@@ -272,7 +346,8 @@ export function relateStaffBreakdowns(rep: RepresentationResult<string, string>,
   // The ethnic groups of the whole workforce are the breakdown of indicator 1 already published (schema 2).
   const group = tables.find((t) => t.dimension === "ethnic-group");
   const old = rep.breakdown?.overall as unknown as Obj | undefined;
-  if (group && old) for (const k of ethnicColumns(group)) if (k in old) relate([old, k], [[cell(group, ALL_ROW, k)!, "count"]]);
+  if (group && old)
+    for (const k of ethnicColumns(group)) if (k in old) relate([old, k], [[cell(group, ALL_ROW, k)!, "count"]]);
 }
 
 /** Whether a result carries hidden marks anywhere (it is a protected copy, whatever its document says). */

@@ -44,7 +44,8 @@ export function protectCells(
   // A copy protected before has hidden cells whose values are not known here: it is not audited again.
   if (!options.audit && preset?.some((p) => p === true)) return hidden;
   const membersOf = new Map<number, SumConstraint[]>();
-  for (const c of constraints) for (const i of [c.total, ...c.parts]) membersOf.set(i, [...(membersOf.get(i) ?? []), c]);
+  for (const c of constraints)
+    for (const i of [c.total, ...c.parts]) membersOf.set(i, [...(membersOf.get(i) ?? []), c]);
   for (let round = 0; round < 200; round++) {
     const narrow = narrowCells(values, constraints, hidden, threshold);
     if (narrow.length === 0) break;
@@ -71,7 +72,14 @@ export function protectCells(
  * in them hidden or zero), the sums one step further out, through the hidden cells they share, and so on.
  * Returns the cell hidden, or null when there is nothing left to hide.
  */
-function widen(cell: number, hidden: Hidden[], values: readonly number[], membersOf: Map<number, SumConstraint[]>, cost: (i: number) => number, threshold: number): number | null {
+function widen(
+  cell: number,
+  hidden: Hidden[],
+  values: readonly number[],
+  membersOf: Map<number, SumConstraint[]>,
+  cost: (i: number) => number,
+  threshold: number,
+): number | null {
   const seenCells = new Set([cell]);
   const seenSums = new Set<SumConstraint>();
   let level = [cell];
@@ -92,7 +100,15 @@ function widen(cell: number, hidden: Hidden[], values: readonly number[], member
         }
       }
     }
-    const pick = cheapest(candidates.filter((j) => (values[j] ?? 0) >= threshold), cost) ?? largest(candidates.filter((j) => cost(j) !== Infinity), values);
+    const pick =
+      cheapest(
+        candidates.filter((j) => (values[j] ?? 0) >= threshold),
+        cost,
+      ) ??
+      largest(
+        candidates.filter((j) => cost(j) !== Infinity),
+        values,
+      );
     if (pick !== null) {
       hidden[pick] = true;
       return pick;
@@ -103,7 +119,12 @@ function widen(cell: number, hidden: Hidden[], values: readonly number[], member
 }
 
 /** Hidden cells whose feasible range, under every sum at once, is narrower than the threshold. */
-export function narrowCells(values: readonly number[], constraints: readonly SumConstraint[], hidden: readonly Hidden[], threshold: number): number[] {
+export function narrowCells(
+  values: readonly number[],
+  constraints: readonly SumConstraint[],
+  hidden: readonly Hidden[],
+  threshold: number,
+): number[] {
   const cells = hidden.flatMap((h, i) => (h ? [i] : []));
   if (cells.length === 0) return [];
   const index = new Map(cells.map((c, k) => [c, k]));
@@ -127,7 +148,13 @@ export function narrowCells(values: readonly number[], constraints: readonly Sum
 }
 
 /** The sum rules of the file's comment, repeated until every sum is safe. */
-function makeSumsSafe(values: readonly number[], constraints: readonly SumConstraint[], threshold: number, hidden: Hidden[], cost: (i: number) => number): void {
+function makeSumsSafe(
+  values: readonly number[],
+  constraints: readonly SumConstraint[],
+  threshold: number,
+  hidden: Hidden[],
+  cost: (i: number) => number,
+): void {
   let changed = true;
   // Each unsafe sum met hides at least one more cell, so this ends.
   while (changed) {
@@ -138,7 +165,11 @@ function makeSumsSafe(values: readonly number[], constraints: readonly SumConstr
       const parts = c.parts.filter((i) => hidden[i]);
       if (hidden[c.total]) {
         // A hidden total with every part visible is their sum: hide the cheapest part (or any part).
-        const pick = cheapest(c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0), cost) ?? c.parts[0]!;
+        const pick =
+          cheapest(
+            c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0),
+            cost,
+          ) ?? c.parts[0]!;
         hidden[pick] = true;
         continue;
       }
@@ -149,7 +180,12 @@ function makeSumsSafe(values: readonly number[], constraints: readonly SumConstr
         const candidates = c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0);
         // The cheapest part that is enough on its own; else the largest (and go round again).
         const enough = candidates.filter((i) => (values[i] ?? 0) >= need);
-        const pick = cheapest(enough, cost) ?? largest(candidates.filter((i) => cost(i) !== Infinity), values);
+        const pick =
+          cheapest(enough, cost) ??
+          largest(
+            candidates.filter((i) => cost(i) !== Infinity),
+            values,
+          );
         if (pick === null) {
           // Not enough in the visible parts: hide the total too (then the sum pins nothing).
           hidden[c.total] = true;
@@ -164,7 +200,12 @@ function makeSumsSafe(values: readonly number[], constraints: readonly SumConstr
 }
 
 /** Whether a sum gives no hidden member away (see the file's comment). */
-export function isSafe(c: SumConstraint, hidden: readonly Hidden[], values: readonly number[], threshold: number): boolean {
+export function isSafe(
+  c: SumConstraint,
+  hidden: readonly Hidden[],
+  values: readonly number[],
+  threshold: number,
+): boolean {
   const parts = c.parts.filter((i) => hidden[i]);
   if (hidden[c.total]) return parts.length > 0 || c.parts.length === 0;
   if (parts.length === 0) return true;

@@ -65,5 +65,13 @@ export function computeDataQuality<R extends string, F extends string>(ctx: Cont
     if (i.severity === "error") errors += 1;
     else warningsCount += 1;
   }
-  return { inputs, thresholds, warnings, sheets, rowsExcluded, exclusions, issues: { errors, warnings: warningsCount } };
+  return {
+    inputs,
+    thresholds,
+    warnings,
+    sheets,
+    rowsExcluded,
+    exclusions,
+    issues: { errors, warnings: warningsCount },
+  };
 }

@@ -1,6 +1,13 @@
 // Related measures, labelled as such: Model Employer gaps from 8a up, and race disparity ratios.
 import type { AfcBand } from "./input";
-import type { ModelEmployerBand, ModelEmployerResult, PayTier, RaceDisparityResult, RepresentationResult, DisparityRatio } from "./types";
+import type {
+  ModelEmployerBand,
+  ModelEmployerResult,
+  PayTier,
+  RaceDisparityResult,
+  RepresentationResult,
+  DisparityRatio,
+} from "./types";
 import { fromCounts, tallyTotal, addTally, emptyTally } from "./groups";
 import { percent, ratioOfRatios } from "./stats";
 import { SENIOR_8A } from "./representation";
@@ -53,7 +60,10 @@ export const PAY_TIERS: Record<PayTier, AfcBand[]> = {
  * RDR(from -> to) = (reference to / reference from) / (focus to / focus from); above 1 means the
  * focus group is less likely to be in the higher tier.
  */
-export function computeRaceDisparity<R extends string, F extends string>(rep: RepresentationResult<R, F>, names: { reference: R; focus: F }): RaceDisparityResult {
+export function computeRaceDisparity<R extends string, F extends string>(
+  rep: RepresentationResult<R, F>,
+  names: { reference: R; focus: F },
+): RaceDisparityResult {
   const tier = (p: PayTier) => {
     const t = emptyTally();
     for (const b of PAY_TIERS[p]) {

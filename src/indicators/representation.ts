@@ -24,7 +24,9 @@ interface RepresentationTallies {
   source: "rows" | "aggregates";
 }
 
-export function representationTallies<R extends string, F extends string>(ctx: Context<R, F>): RepresentationTallies | null {
+export function representationTallies<R extends string, F extends string>(
+  ctx: Context<R, F>,
+): RepresentationTallies | null {
   const { staff } = ctx.dataset;
   const sideOf = ctx.standard.classify.staff;
   if (staff.length > 0) {
@@ -41,7 +43,9 @@ export function representationTallies<R extends string, F extends string>(ctx: C
       source: "rows",
     };
     const categoryOf = ctx.standard.breakdown?.of;
-    const bd = categoryOf ? (out.breakdown = { overall: new Map<string, number>(), bands: new Map<AfcBand, Map<string, number>>() }) : null;
+    const bd = categoryOf
+      ? (out.breakdown = { overall: new Map<string, number>(), bands: new Map<AfcBand, Map<string, number>>() })
+      : null;
     for (let i = 0; i < staff.length; i++) {
       const s = staff[i]!;
       const side = sideOf(s);
@@ -82,11 +86,13 @@ export function representationTallies<R extends string, F extends string>(ctx: C
     breakdown: null,
     source: "aggregates",
   };
-  const add = <K>(map: Map<K, Tally>, key: K, t: Tally) => addTally(map.get(key) ?? map.set(key, emptyTally()).get(key)!, t);
+  const add = <K>(map: Map<K, Tally>, key: K, t: Tally) =>
+    addTally(map.get(key) ?? map.set(key, emptyTally()).get(key)!, t);
   for (const a of rows) {
     if (a.band === null) continue;
     const t = sumAggregates(ctx, [a]);
-    if (MEDICAL.has(a.band) && (a.cohort === "medical" || a.cohort === null)) add(out.medical, a.band as MedicalSubgroup, t);
+    if (MEDICAL.has(a.band) && (a.cohort === "medical" || a.cohort === null))
+      add(out.medical, a.band as MedicalSubgroup, t);
     else if (AFC.has(a.band) && a.cohort !== "medical") {
       const band = a.band as AfcBand;
       add(out.bands, band, t);
@@ -126,7 +132,10 @@ function table<K extends string, R extends string, F extends string>(
   return out;
 }
 
-function breakdownOf<R extends string, F extends string>(ctx: Context<R, F>, t: RepresentationTallies): Breakdown | null {
+function breakdownOf<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  t: RepresentationTallies,
+): Breakdown | null {
   const def = ctx.standard.breakdown;
   if (!def || !t.breakdown) return null;
   const categories = def.categories.map((c) => c.key);
@@ -138,13 +147,16 @@ function breakdownOf<R extends string, F extends string>(ctx: Context<R, F>, t: 
   const bands: Partial<Record<AfcBand, CategoryCounts>> = {};
   for (const b of AFC_BANDS) bands[b] = row(t.breakdown.bands.get(b));
   const senior = new Map<string, number>();
-  for (const b of SENIOR_8A) for (const [k, n] of t.breakdown.bands.get(b) ?? []) senior.set(k, (senior.get(k) ?? 0) + n);
+  for (const b of SENIOR_8A)
+    for (const [k, n] of t.breakdown.bands.get(b) ?? []) senior.set(k, (senior.get(k) ?? 0) + n);
   const sides: Record<string, Side> = {};
   for (const c of def.categories) sides[c.key] = c.side;
   return { categories, sides, overall: row(t.breakdown.overall), bands, senior: row(senior) };
 }
 
-export function computeRepresentation<R extends string, F extends string>(ctx: Context<R, F>): RepresentationResult<R, F> | null {
+export function computeRepresentation<R extends string, F extends string>(
+  ctx: Context<R, F>,
+): RepresentationResult<R, F> | null {
   const t = representationTallies(ctx);
   if (!t) return null;
   const names = ctx.names;
@@ -162,7 +174,10 @@ export function computeRepresentation<R extends string, F extends string>(ctx: C
     },
     bands: table(AFC_BANDS, t.bands, names, all),
     unbanded,
-    senior: { "8a-VSM": toCounts(sumBands(t.bands, SENIOR_8A), names), "8c-VSM": toCounts(sumBands(t.bands, SENIOR_8C), names) },
+    senior: {
+      "8a-VSM": toCounts(sumBands(t.bands, SENIOR_8A), names),
+      "8c-VSM": toCounts(sumBands(t.bands, SENIOR_8C), names),
+    },
     breakdown: breakdownOf(ctx, t),
     seniorMedicalManagers: t.seniorMedicalManagers ? toCounts(t.seniorMedicalManagers, names) : null,
     source: t.source,

@@ -5,7 +5,7 @@ import { HIDDEN } from "./counts-table";
 /** x rounded half away from zero to `places` decimals (as a published report rounds). */
 export function roundTo(x: number, places: number): number {
   const f = 10 ** places;
-  const r = Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9) / f;
+  const r = (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
   return Object.is(r, -0) ? 0 : r;
 }
 

@@ -1,6 +1,17 @@
 // Standards as data: what a standard (WRES today, WDES next) defines, its groups, how each kind of record
 // falls into them, and its indicators, so a new standard is a new definition (standard.ts), not new code.
-import type { AggregateMeasure, AggregateRecord, ApplicationRecord, BoardRecord, CaseRecord, CaseType, Ethnicity, StaffRecord, SurveyRecord, TrainingRecord } from "./input";
+import type {
+  AggregateMeasure,
+  AggregateRecord,
+  ApplicationRecord,
+  BoardRecord,
+  CaseRecord,
+  CaseType,
+  Ethnicity,
+  StaffRecord,
+  SurveyRecord,
+  TrainingRecord,
+} from "./input";
 import type { AdverseBand, ResultsDocument, Side } from "./types";
 
 /** Group-of functions: how each kind of record falls into the standard's groups. */
@@ -15,7 +26,12 @@ export interface Classifiers {
   /** Aggregated counts by group; absent: aggregates are not used by this standard. */
   aggregate?: (record: AggregateRecord) => { reference: number; focus: number; unknown: number };
   /** Survey percentages by group; absent: survey indicators are not used. */
-  survey?: (record: SurveyRecord) => { reference: number; focus: number; referenceN: number | null; focusN: number | null };
+  survey?: (record: SurveyRecord) => {
+    reference: number;
+    focus: number;
+    referenceN: number | null;
+    focusN: number | null;
+  };
 }
 
 /** Where the numerators and denominators of a relative likelihood come from. */

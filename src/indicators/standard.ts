@@ -12,7 +12,24 @@ export const ethnicSide = (record: { ethnicity: Ethnicity }): Side => SIDE_OF_ET
 const BME_BROAD = new Set(["mixed", "asian", "black", "other"]);
 
 /** National ethnic category codes (NHS Data Dictionary), Z ("not stated") left to "unknown". */
-export const NATIONAL_CATEGORIES = ["A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S"] as const;
+export const NATIONAL_CATEGORIES = [
+  "A",
+  "B",
+  "C",
+  "D",
+  "E",
+  "F",
+  "G",
+  "H",
+  "J",
+  "K",
+  "L",
+  "M",
+  "N",
+  "P",
+  "R",
+  "S",
+] as const;
 
 export const WRES_STANDARD: Standard<"white", "bme"> = {
   id: "nhs-england-wres",
@@ -26,12 +43,24 @@ export const WRES_STANDARD: Standard<"white", "bme"> = {
     training: ethnicSide,
     board: ethnicSide,
     aggregate: (a) => ({ reference: a.white, focus: a.bme, unknown: a.unknown }),
-    survey: (s) => ({ reference: s.whitePct, focus: s.bmePct, referenceN: s.whiteRespondents, focusN: s.bmeRespondents }),
+    survey: (s) => ({
+      reference: s.whitePct,
+      focus: s.bmePct,
+      referenceN: s.whiteRespondents,
+      focusN: s.bmeRespondents,
+    }),
   },
   indicators: [
     { id: "1", kind: "representation", labelKey: "nhs-england-wres.1", direction: "higher" },
     // Each RL is arranged so that above 1 means BME staff fare worse.
-    { id: "2", kind: "relative-likelihood", labelKey: "nhs-england-wres.2", measure: { source: "applications" }, numerator: "reference", direction: "towards-one" },
+    {
+      id: "2",
+      kind: "relative-likelihood",
+      labelKey: "nhs-england-wres.2",
+      measure: { source: "applications" },
+      numerator: "reference",
+      direction: "towards-one",
+    },
     {
       id: "3",
       kind: "relative-likelihood",
@@ -64,15 +93,23 @@ export const WRES_STANDARD: Standard<"white", "bme"> = {
       { key: "unknown", side: "unknown", labelKey: "group.unknown" },
     ],
     // The group decides the side; the broad category only refines BME (an inconsistent one reads as Other).
-    of: (s) => (s.ethnicity.group !== "bme" ? s.ethnicity.group : BME_BROAD.has(s.ethnicity.broad) ? s.ethnicity.broad : "other"),
+    of: (s) =>
+      s.ethnicity.group !== "bme" ? s.ethnicity.group : BME_BROAD.has(s.ethnicity.broad) ? s.ethnicity.broad : "other",
     // The NHS Data Dictionary's ethnic categories (ESR's national codes) under those groups.
     detail: {
-      categories: [...NATIONAL_CATEGORIES.map((code) => ({ key: code, parent: broadOfCode(code) })), { key: "unknown", parent: "unknown" }],
+      categories: [
+        ...NATIONAL_CATEGORIES.map((code) => ({ key: code, parent: broadOfCode(code) })),
+        { key: "unknown", parent: "unknown" },
+      ],
       of: (s) => {
         const e = s.ethnicity;
         if (e.group === "unknown") return "unknown";
         // A known group always has its code (the reader derives the group from it); the fallback keeps the sums.
-        if (e.code !== null && broadOfCode(e.code) === (e.group === "white" ? "white" : BME_BROAD.has(e.broad) ? e.broad : "other")) return e.code;
+        if (
+          e.code !== null &&
+          broadOfCode(e.code) === (e.group === "white" ? "white" : BME_BROAD.has(e.broad) ? e.broad : "other")
+        )
+          return e.code;
         return e.group === "white" ? "C" : "S";
       },
     },

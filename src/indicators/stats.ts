@@ -67,7 +67,8 @@ export function ratioOfRatios(
   top: Proportion,
   bottom: Proportion,
 ): { value: number; reason: null } | { value: null; reason: NotCalculableReason } {
-  if (![top.count, top.of, bottom.count, bottom.of].every(Number.isFinite)) return { value: null, reason: "missing-input" };
+  if (![top.count, top.of, bottom.count, bottom.of].every(Number.isFinite))
+    return { value: null, reason: "missing-input" };
   if (top.of <= 0 || bottom.of <= 0) return { value: null, reason: "zero-denominator" };
   if (top.count <= 0 && bottom.count <= 0) return { value: null, reason: "zero-numerators" };
   if (top.count <= 0 || bottom.count <= 0) return { value: null, reason: "zero-numerator" };

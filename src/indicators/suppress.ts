@@ -45,7 +45,8 @@ export interface SuppressOptions<R extends string = string, F extends string = s
 function figureAt(result: object | undefined, path: string): number | null {
   const parts = path.split(".");
   let owner: unknown = result;
-  for (const p of parts.slice(0, -1)) owner = owner !== null && typeof owner === "object" ? (owner as Record<string, unknown>)[p] : undefined;
+  for (const p of parts.slice(0, -1))
+    owner = owner !== null && typeof owner === "object" ? (owner as Record<string, unknown>)[p] : undefined;
   if (owner === null || typeof owner !== "object") return null;
   const rec = owner as Rec;
   const last = parts[parts.length - 1]!;
@@ -53,14 +54,16 @@ function figureAt(result: object | undefined, path: string): number | null {
   return typeof v === "number" && rec.suppressed?.[last] === undefined ? v : null;
 }
 
-const small = (n: number | null | undefined, threshold: number) => n !== null && n !== undefined && n > 0 && n < threshold;
+const small = (n: number | null | undefined, threshold: number) =>
+  n !== null && n !== undefined && n > 0 && n < threshold;
 
 export function suppressResults<R extends string, F extends string>(
   doc: ResultsDocument<R, F>,
   threshold: number = DEFAULT_THRESHOLD,
   options: SuppressOptions<R, F> = {},
 ): ResultsDocument<R, F> {
-  if (!Number.isFinite(threshold) || threshold < 1) throw new RangeError(`suppression threshold must be a number of at least 1, got ${threshold}`);
+  if (!Number.isFinite(threshold) || threshold < 1)
+    throw new RangeError(`suppression threshold must be a number of at least 1, got ${threshold}`);
   const out = structuredClone(doc);
   if (doc.suppression) threshold = Math.max(threshold, doc.suppression.threshold);
   // A copy protected with the board's counts hidden keeps them hidden.
@@ -84,14 +87,30 @@ export function suppressResults<R extends string, F extends string>(
     const md = rep.cohorts.medical as Record<string, Counts<R, F>>;
     const bands = rep.bands as Record<string, Counts<R, F>>;
     const unbanded = Object.values(rep.unbanded).map(asRec);
-    const all = [rep.overall, ...Object.values(nc), ...Object.values(cl), ...Object.values(md), ...Object.values(bands), ...Object.values(rep.unbanded), rep.senior["8a-VSM"], rep.senior["8c-VSM"], rep.seniorMedicalManagers];
+    const all = [
+      rep.overall,
+      ...Object.values(nc),
+      ...Object.values(cl),
+      ...Object.values(md),
+      ...Object.values(bands),
+      ...Object.values(rep.unbanded),
+      rep.senior["8a-VSM"],
+      rep.senior["8c-VSM"],
+      rep.seniorMedicalManagers,
+    ];
     for (const c of all) if (c) table.row(c as CountsRecord);
     const ov = asRec(rep.overall);
     table.sum(ov, [...Object.values(nc), ...Object.values(cl), ...Object.values(md)].map(asRec).concat(unbanded));
     table.sum(ov, [...Object.values(bands), ...Object.values(md)].map(asRec).concat(unbanded));
     for (const b of Object.keys(bands)) table.sum(asRec(bands[b]), [asRec(nc[b]), asRec(cl[b])]);
-    table.sum(asRec(rep.senior["8a-VSM"]), SENIOR_8A.map((b) => asRec(bands[b])));
-    table.sum(asRec(rep.senior["8c-VSM"]), SENIOR_8C.map((b) => asRec(bands[b])));
+    table.sum(
+      asRec(rep.senior["8a-VSM"]),
+      SENIOR_8A.map((b) => asRec(bands[b])),
+    );
+    table.sum(
+      asRec(rep.senior["8c-VSM"]),
+      SENIOR_8C.map((b) => asRec(bands[b])),
+    );
     table.sum(asRec(rep.senior["8a-VSM"]), [asRec(bands["8a"]), asRec(bands["8b"]), asRec(rep.senior["8c-VSM"])]);
     const bd = rep.breakdown;
     if (bd) {
@@ -105,23 +124,42 @@ export function suppressResults<R extends string, F extends string>(
       }
       const link = (counts: CountsRecord | undefined, row: CountsRecord | undefined) => {
         if (!counts || !row) return;
-        for (const [side, keys] of sidesOf) table.relation([counts, sideField[side]!], keys.map((k) => [row, k] as [CountsRecord, string]));
-        table.relation([counts, "total"], bd.categories.map((k) => [row, k] as [CountsRecord, string]));
+        for (const [side, keys] of sidesOf)
+          table.relation(
+            [counts, sideField[side]!],
+            keys.map((k) => [row, k] as [CountsRecord, string]),
+          );
+        table.relation(
+          [counts, "total"],
+          bd.categories.map((k) => [row, k] as [CountsRecord, string]),
+        );
       };
       link(ov, bd.overall as CountsRecord);
-      for (const b of Object.keys(bd.bands)) link(asRec(bands[b]), bd.bands[b as keyof typeof bd.bands] as CountsRecord | undefined);
+      for (const b of Object.keys(bd.bands))
+        link(asRec(bands[b]), bd.bands[b as keyof typeof bd.bands] as CountsRecord | undefined);
       link(asRec(rep.senior["8a-VSM"]), bd.senior as CountsRecord);
       for (const k of bd.categories) {
-        const parts = SENIOR_8A.map((b) => bd.bands[b] as CountsRecord | undefined).filter((x): x is CountsRecord => x !== undefined);
-        table.relation([bd.senior as CountsRecord, k], parts.map((p) => [p, k] as [CountsRecord, string]));
+        const parts = SENIOR_8A.map((b) => bd.bands[b] as CountsRecord | undefined).filter(
+          (x): x is CountsRecord => x !== undefined,
+        );
+        table.relation(
+          [bd.senior as CountsRecord, k],
+          parts.map((p) => [p, k] as [CountsRecord, string]),
+        );
       }
     }
     // Breakdowns (schema 3) repeat the same staff cut finer: their sums join this table, protected together.
-    relateStaffBreakdowns(rep as unknown as RepresentationResult<string, string>, { reference, focus }, (total, parts) => table.relation(total as [CountsRecord, string], parts as [CountsRecord, string][]));
+    relateStaffBreakdowns(
+      rep as unknown as RepresentationResult<string, string>,
+      { reference, focus },
+      (total, parts) => table.relation(total as [CountsRecord, string], parts as [CountsRecord, string][]),
+    );
     protectTeams(rep as unknown as RepresentationResult<string, string>);
     // The headcount is never hidden to protect another cell (the staff input's record count repeats it), and
     // the rest of the all-staff row (the headline figures) only where nothing else will do.
-    hiddenCount += table.apply(threshold, pctOf, (obj, field) => (obj === ov ? (field === "total" ? Infinity : 50) : undefined));
+    hiddenCount += table.apply(threshold, pctOf, (obj, field) =>
+      obj === ov ? (field === "total" ? Infinity : 50) : undefined,
+    );
     overall = ov ?? null;
   }
   const overallHidden = (field: string) => isHidden(overall, field);
@@ -191,13 +229,16 @@ export function suppressResults<R extends string, F extends string>(
   if (me) {
     if (overallHidden(focus) || overallHidden("total")) {
       me.targetPct = null;
-      for (const b of me.bands) for (const k of ["targetPct", "gapPct", "needed", "neededPerYear"]) hide(b as unknown as Rec, k);
+      for (const b of me.bands)
+        for (const k of ["targetPct", "gapPct", "needed", "neededPerYear"]) hide(b as unknown as Rec, k);
     }
     for (const b of me.bands) {
       const counts = representation?.bands[b.band] as CountsRecord | undefined;
       const rec = b as unknown as Rec;
-      if (isHidden(counts, focus) || small(b.focus, threshold)) for (const k of ["focus", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k);
-      if (isHidden(counts, "total") || small(b.headcount, threshold)) for (const k of ["headcount", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k);
+      if (isHidden(counts, focus) || small(b.focus, threshold))
+        for (const k of ["focus", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k);
+      if (isHidden(counts, "total") || small(b.headcount, threshold))
+        for (const k of ["headcount", "focusPct", "gapPct", "needed", "neededPerYear"]) hide(rec, k);
     }
   }
   // Race disparity ratios are ratios of tier sums of indicator 1's band counts: a ratio of a tier with a
@@ -205,8 +246,12 @@ export function suppressResults<R extends string, F extends string>(
   const rd = out.related.raceDisparity;
   if (rd) {
     const tierHidden = (tier: keyof typeof PAY_TIERS) =>
-      !representation || PAY_TIERS[tier].some((b) => [reference, focus, "total"].some((f) => isHidden(representation!.bands[b] as CountsRecord | undefined, f)));
-    for (const r of rd.ratios) if (tierHidden(r.from) || tierHidden(r.to)) Object.assign(r, { value: null, reason: "below-threshold" });
+      !representation ||
+      PAY_TIERS[tier].some((b) =>
+        [reference, focus, "total"].some((f) => isHidden(representation!.bands[b] as CountsRecord | undefined, f)),
+      );
+    for (const r of rd.ratios)
+      if (tierHidden(r.from) || tierHidden(r.to)) Object.assign(r, { value: null, reason: "below-threshold" });
   }
 
   // Data completeness: unknown counts are people too.
@@ -239,16 +284,31 @@ export function suppressResults<R extends string, F extends string>(
     const exactRl = doc.indicators[id] as RelativeLikelihoodResult<R, F> | undefined;
     if (!q || !exactQ || exactQ.unknown === null || exactRl?.kind !== "relative-likelihood") continue;
     const exactSides = [reference, focus].map((side) => (exactRl as unknown as Record<string, Fraction>)[side]![key]);
-    if (exactSides.some((x) => x === null) || exactQ.records !== exactSides.reduce<number>((a, x) => a + (x ?? 0), 0) + exactQ.unknown) continue;
-    const fractions = [reference, focus].map((side) => (rl as unknown as Record<string, Fraction>)[side]! as unknown as CountsRecord);
+    if (
+      exactSides.some((x) => x === null) ||
+      exactQ.records !== exactSides.reduce<number>((a, x) => a + (x ?? 0), 0) + exactQ.unknown
+    )
+      continue;
+    const fractions = [reference, focus].map(
+      (side) => (rl as unknown as Record<string, Fraction>)[side]! as unknown as CountsRecord,
+    );
     const qRec = q as unknown as CountsRecord;
     const table = new CountsTable([]);
-    table.relation([qRec, "records"], [[qRec, "unknown"], ...fractions.map((fr) => [fr, key] as [CountsRecord, string])]);
+    table.relation(
+      [qRec, "records"],
+      [[qRec, "unknown"], ...fractions.map((fr) => [fr, key] as [CountsRecord, string])],
+    );
     // Values are the exact ones (the copy's hidden ones are null); records is never hidden while a part will do.
-    const values = new Map<CountsRecord, Record<string, number>>([[qRec, { records: exactQ.records, unknown: exactQ.unknown }]]);
+    const values = new Map<CountsRecord, Record<string, number>>([
+      [qRec, { records: exactQ.records, unknown: exactQ.unknown }],
+    ]);
     fractions.forEach((fr, i) => values.set(fr, { [key]: exactSides[i]! }));
     for (const [obj, v] of values) for (const [f, x] of Object.entries(v)) if (!isHidden(obj, f)) obj[f] = x;
-    hiddenCount += table.apply(threshold, (f) => (f === "unknown" ? "unknownPct" : null), (obj, f) => (f === "records" ? 1000 : obj === qRec ? 0.5 : undefined));
+    hiddenCount += table.apply(
+      threshold,
+      (f) => (f === "unknown" ? "unknownPct" : null),
+      (obj, f) => (f === "records" ? 1000 : obj === qRec ? 0.5 : undefined),
+    );
   }
   // Breakdowns of each likelihood measure, protected with the measure's own figures as their totals (a copy
   // protected before keeps what it hid: its hidden values are not known here).
@@ -282,14 +342,34 @@ export function suppressResults<R extends string, F extends string>(
     for (const fr of fractions) if (isHidden(fr, "count") || isHidden(fr, "of")) hide(fr as unknown as Rec, "rate");
     if (!fractions.some((fr) => isHidden(fr, "count") || isHidden(fr, "of"))) continue;
     if (!rl.cautions.includes("small-numbers")) rl.cautions.push("small-numbers");
-    Object.assign(rl, { value: null, ci95: null, significant: null, adverse: null, reason: "below-threshold", reasonGroup: null });
+    Object.assign(rl, {
+      value: null,
+      ci95: null,
+      significant: null,
+      adverse: null,
+      reason: "below-threshold",
+      reasonGroup: null,
+    });
   }
-  const inputOfSheet: Record<string, InputName> = { staff: "staff", recruitment: "applications", cases: "cases", training: "training", board: "board", aggregate: "aggregates" };
+  const inputOfSheet: Record<string, InputName> = {
+    staff: "staff",
+    recruitment: "applications",
+    cases: "cases",
+    training: "training",
+    board: "board",
+    aggregate: "aggregates",
+  };
   for (const s of out.dataQuality.sheets) {
     const input = s.kind !== null ? (inputOfSheet[s.kind] ?? "staff") : "staff";
     // A sheet's rows are its input's records: hidden with them (and so are the rows left out, which add up to them).
     if (s.kind !== null && isHidden(out.dataQuality.inputs[input] as Rec | undefined, "records")) {
-      Object.assign(s, { rowsRead: null, rowsUsed: null, rowsExcluded: null, exclusions: {}, unknownEthnicityPct: null });
+      Object.assign(s, {
+        rowsRead: null,
+        rowsUsed: null,
+        rowsExcluded: null,
+        exclusions: {},
+        unknownEthnicityPct: null,
+      });
       continue;
     }
     if (s.unknownEthnicityPct === null) continue;
@@ -297,7 +377,8 @@ export function suppressResults<R extends string, F extends string>(
     const implied = Math.round((s.unknownEthnicityPct / 100) * (s.rowsUsed ?? 0));
     // The sheet's share times its rows used is its unknown count: hidden with the input's.
     const inputHidden = isHidden(out.dataQuality.inputs[input] as Rec | undefined, "unknown");
-    if (small(implied, threshold) || inputHidden || (s.kind === "staff" && overallHidden("unknown"))) s.unknownEthnicityPct = null;
+    if (small(implied, threshold) || inputHidden || (s.kind === "staff" && overallHidden("unknown")))
+      s.unknownEthnicityPct = null;
   }
   for (const w of out.dataQuality.warnings) {
     // The level stays (it is the warning); the share goes when the count behind it is hidden.
@@ -309,7 +390,9 @@ export function suppressResults<R extends string, F extends string>(
   // protected copy shows (so differencing two years' copies gives nothing that either does not), and without
   // last year's document it is not published. The change is worked out from the two published figures.
   if (out.comparison) {
-    const previousCopy = options.previous ? suppressResults(options.previous, threshold, { publishBoardComposition: publishBoard }) : null;
+    const previousCopy = options.previous
+      ? suppressResults(options.previous, threshold, { publishBoardComposition: publishBoard })
+      : null;
     for (const item of out.comparison.items) {
       const places = item.direction === "towards-one" ? 2 : 1;
       const current = figureAt(out.indicators[item.indicator], item.measure);
@@ -325,6 +408,10 @@ export function suppressResults<R extends string, F extends string>(
   out.schemaVersion = 3;
   out.audience = "protected";
   out.notice = PROTECTED_NOTICE;
-  out.suppression = { threshold, hidden: (doc.suppression?.hidden ?? 0) + hiddenCount, publishBoardComposition: publishBoard };
+  out.suppression = {
+    threshold,
+    hidden: (doc.suppression?.hidden ?? 0) + hiddenCount,
+    publishBoardComposition: publishBoard,
+  };
   return out;
 }

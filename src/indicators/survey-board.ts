@@ -8,7 +8,10 @@ import { percent } from "./stats";
 type SurveyDefinition = Extract<IndicatorDefinition, { kind: "survey" }>;
 
 /** The latest year's published percentages for the question; null when the survey does not carry it. */
-export function computeSurvey<R extends string, F extends string>(ctx: Context<R, F>, def: SurveyDefinition): SurveyResult<R, F> | null {
+export function computeSurvey<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  def: SurveyDefinition,
+): SurveyResult<R, F> | null {
   const classify = ctx.standard.classify.survey;
   if (!classify) return null;
   const rows = ctx.dataset.survey.filter((s) => s.indicator === def.question);
@@ -38,13 +41,25 @@ export function computeBoard<R extends string, F extends string>(ctx: Context<R,
   let source: BoardResult["source"];
   const boardSide = ctx.standard.classify.board;
   if (board.length > 0 && boardSide) {
-    voting = tally(board.filter((b) => b.voting), boardSide);
-    executive = tally(board.filter((b) => b.executive), boardSide);
+    voting = tally(
+      board.filter((b) => b.voting),
+      boardSide,
+    );
+    executive = tally(
+      board.filter((b) => b.executive),
+      boardSide,
+    );
     source = "board";
   } else if (staff.some((s) => s.board !== null)) {
     const sideOf = ctx.standard.classify.staff;
-    voting = tally(staff.filter((s) => s.board?.voting), sideOf);
-    executive = tally(staff.filter((s) => s.board?.executive), sideOf);
+    voting = tally(
+      staff.filter((s) => s.board?.voting),
+      sideOf,
+    );
+    executive = tally(
+      staff.filter((s) => s.board?.executive),
+      sideOf,
+    );
     source = "staff";
   } else {
     const v = aggregatesFor(ctx, "board-voting");
@@ -55,10 +70,19 @@ export function computeBoard<R extends string, F extends string>(ctx: Context<R,
     source = "aggregates";
   }
   const workforcePct = ctx.staffTally ? percent(ctx.staffTally.focus, tallyTotal(ctx.staffTally)) : null;
-  return { kind: "board-difference", voting: difference(ctx, voting, workforcePct), executive: difference(ctx, executive, workforcePct), source };
+  return {
+    kind: "board-difference",
+    voting: difference(ctx, voting, workforcePct),
+    executive: difference(ctx, executive, workforcePct),
+    source,
+  };
 }
 
-function difference<R extends string, F extends string>(ctx: Context<R, F>, members: Tally, workforcePct: number | null): BoardDifference<R, F> {
+function difference<R extends string, F extends string>(
+  ctx: Context<R, F>,
+  members: Tally,
+  workforcePct: number | null,
+): BoardDifference<R, F> {
   const F = capitalise(ctx.names.focus);
   const boardPct = percent(members.focus, tallyTotal(members));
   const reason = boardPct === null ? "zero-denominator" : workforcePct === null ? "missing-input" : null;

@@ -21,7 +21,10 @@ export type Audience = "exact" | "protected";
  * Percentages are 0-100 and unrounded; null when the total is 0. In a suppressed copy a hidden
  * count or percentage is null and `suppressed` says which and why.
  */
-export type Counts<R extends string = "white", F extends string = "bme"> = Record<R | F | "unknown" | "total", number | null> &
+export type Counts<R extends string = "white", F extends string = "bme"> = Record<
+  R | F | "unknown" | "total",
+  number | null
+> &
   Record<`${R | F | "unknown"}Pct`, number | null> & { suppressed?: Partial<Record<string, SuppressionMark>> };
 
 /** Row keys of indicator 1 tables: AfC bands or medical subgroups. */
@@ -139,7 +142,8 @@ export interface RepresentationResult<R extends string = "white", F extends stri
  * groups (WRES: White, Mixed, Asian, Black, Other, Unknown); "ethnic-category": the specific categories under
  * them (national codes A to S); the rest are staff-table columns, each row split by the compared groups.
  */
-export type BreakdownDimension = "ethnic-group" | "ethnic-category" | "gender" | "ethnic-group-gender" | "directorate" | "division" | "staff-group";
+export type BreakdownDimension =
+  "ethnic-group" | "ethnic-category" | "gender" | "ethnic-group-gender" | "directorate" | "division" | "staff-group";
 
 /**
  * One cell of a breakdown: a count of people; for a relative likelihood also its denominator and rate.
@@ -233,10 +237,7 @@ export interface BoardResult<R extends string = "white", F extends string = "bme
 }
 
 export type IndicatorResult<R extends string = "white", F extends string = "bme"> =
-  | RepresentationResult<R, F>
-  | RelativeLikelihoodResult<R, F>
-  | SurveyResult<R, F>
-  | BoardResult<R, F>;
+  RepresentationResult<R, F> | RelativeLikelihoodResult<R, F> | SurveyResult<R, F> | BoardResult<R, F>;
 
 /** Model Employer (related measure): focus-group representation per band from 8a up vs the whole workforce. */
 export interface ModelEmployerBand {

@@ -50,7 +50,11 @@ export class LocalSharePointApi {
       // The stack goes to the server's log only; the answer carries the first line of the message.
       const message = error instanceof Error ? error.message : String(error);
       console.error("localsp: internal error", error);
-      return json(500, errorDocument(new SpError(500, "-1, System.InvalidOperationException", message.split("\n")[0] ?? ""), format), format);
+      return json(
+        500,
+        errorDocument(new SpError(500, "-1, System.InvalidOperationException", message.split("\n")[0] ?? ""), format),
+        format,
+      );
     }
   }
 
@@ -92,7 +96,8 @@ export class LocalSharePointApi {
     };
     for (const marker of PNP_MARKER_HEADERS) delete req.headers[marker];
     for (const name of req.url.searchParams.keys()) {
-      if (name.startsWith("$") && !SUPPORTED_QUERY_OPTIONS.has(name.toLowerCase())) throw unsupported(`the query option '${name}'`);
+      if (name.startsWith("$") && !SUPPORTED_QUERY_OPTIONS.has(name.toLowerCase()))
+        throw unsupported(`the query option '${name}'`);
     }
     // No way into the site at all: SharePoint answers 403 (a scope-less token the same).
     if (!has(guard.web(), P.Open)) throw accessDenied();
@@ -110,7 +115,13 @@ export class LocalSharePointApi {
       const segment = segments[i] as Segment;
       const next = step(ctx, resource, segment, segments.slice(i + 1));
       if ("response" in next) {
-        if (i !== segments.length - 1) throw unsupported(`'${segments.slice(i + 1).map((s) => s.raw).join("/")}' after '${segment.raw}'`);
+        if (i !== segments.length - 1)
+          throw unsupported(
+            `'${segments
+              .slice(i + 1)
+              .map((s) => s.raw)
+              .join("/")}' after '${segment.raw}'`,
+          );
         return await next.response;
       }
       resource = next.resource;

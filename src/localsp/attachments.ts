@@ -30,12 +30,20 @@ export function attachmentProps(path: string, name: string): Record<string, unkn
 
 /** 0x81020067: the name is taken on this item. */
 export function attachmentExists(path: string): SpError {
-  return new SpError(400, "-2130575257, Microsoft.SharePoint.SPException", `A file with the name ${path} already exists.`);
+  return new SpError(
+    400,
+    "-2130575257, Microsoft.SharePoint.SPException",
+    `A file with the name ${path} already exists.`,
+  );
 }
 
 /** 0x8007000d: an attachment must have content. */
 export function attachmentEmpty(): SpError {
-  return new SpError(400, "-2147024883, System.ArgumentException", "The attachment is empty. Attach a file with content.");
+  return new SpError(
+    400,
+    "-2147024883, System.ArgumentException",
+    "The attachment is empty. Attach a file with content.",
+  );
 }
 
 /**

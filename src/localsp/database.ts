@@ -73,7 +73,8 @@ export function openDatabase(dataDir: string): { db: Database.Database; isNew: b
   const file = join(dataDir, "localsp.sqlite");
   let db: Database.Database;
   // A database that is there but empty was truncated: never start afresh over it.
-  if (existsSync(file) && statSync(file).size === 0) throw new DamagedDatabaseError(file, "the file is empty (0 bytes)");
+  if (existsSync(file) && statSync(file).size === 0)
+    throw new DamagedDatabaseError(file, "the file is empty (0 bytes)");
   try {
     db = new Database(file);
   } catch (error) {

@@ -19,11 +19,19 @@ export function unsupported(what: string): SpError {
 }
 
 export function listNotFound(title: string, siteUrl: string): SpError {
-  return new SpError(404, "-1, System.ArgumentException", `List '${title}' does not exist at site with URL '${siteUrl}'.`);
+  return new SpError(
+    404,
+    "-1, System.ArgumentException",
+    `List '${title}' does not exist at site with URL '${siteUrl}'.`,
+  );
 }
 
 export function itemNotFound(): SpError {
-  return new SpError(404, "-2130575338, System.ArgumentException", "Item does not exist. It may have been deleted by another user.");
+  return new SpError(
+    404,
+    "-2130575338, System.ArgumentException",
+    "Item does not exist. It may have been deleted by another user.",
+  );
 }
 
 export function fileNotFound(): SpError {

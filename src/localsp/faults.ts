@@ -41,7 +41,8 @@ export class FaultControl {
   }
 
   set(settings: FaultSettings): void {
-    if (settings.throttle !== undefined) this.throttle = settings.throttle && settings.throttle.count > 0 ? { ...settings.throttle } : null;
+    if (settings.throttle !== undefined)
+      this.throttle = settings.throttle && settings.throttle.count > 0 ? { ...settings.throttle } : null;
     if (settings.delayMs !== undefined) this.delayMs = Math.max(0, settings.delayMs);
     if (settings.batchAfterFailure !== undefined) this.batchAfterFailure = settings.batchAfterFailure;
     if (settings.threshold !== undefined) this.threshold = settings.threshold;
@@ -68,7 +69,12 @@ export class FaultControl {
   }
 
   snapshot(): FaultSettings {
-    return { throttle: this.throttle ? { ...this.throttle } : null, delayMs: this.delayMs, batchAfterFailure: this.batchAfterFailure, threshold: this.threshold };
+    return {
+      throttle: this.throttle ? { ...this.throttle } : null,
+      delayMs: this.delayMs,
+      batchAfterFailure: this.batchAfterFailure,
+      threshold: this.threshold,
+    };
   }
 }
 
@@ -102,7 +108,8 @@ export function parseFaultSettings(value: unknown): FaultSettings {
   }
   if (input.threshold !== undefined) {
     const threshold = Number(input.threshold);
-    if (!Number.isInteger(threshold) || threshold < 1) throw new Error("faults: threshold must be a positive whole number");
+    if (!Number.isInteger(threshold) || threshold < 1)
+      throw new Error("faults: threshold must be a positive whole number");
     out.threshold = threshold;
   }
   return out;

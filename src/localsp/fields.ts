@@ -92,21 +92,48 @@ interface BuiltIn {
 
 const COMMON_BUILT_INS: BuiltIn[] = [
   { internalName: "ID", title: "ID", kind: KIND.Counter, props: { ReadOnlyField: true, Indexed: true } },
-  { internalName: "ContentTypeId", title: "Content Type ID", kind: KIND.Computed, props: { ReadOnlyField: true, Hidden: true } },
+  {
+    internalName: "ContentTypeId",
+    title: "Content Type ID",
+    kind: KIND.Computed,
+    props: { ReadOnlyField: true, Hidden: true },
+  },
   { internalName: "Modified", title: "Modified", kind: KIND.DateTime, props: { ReadOnlyField: true } },
   { internalName: "Created", title: "Created", kind: KIND.DateTime, props: { ReadOnlyField: true } },
-  { internalName: "Author", title: "Created By", kind: KIND.User, props: { ReadOnlyField: true, LookupField: "Title" } },
-  { internalName: "Editor", title: "Modified By", kind: KIND.User, props: { ReadOnlyField: true, LookupField: "Title" } },
+  {
+    internalName: "Author",
+    title: "Created By",
+    kind: KIND.User,
+    props: { ReadOnlyField: true, LookupField: "Title" },
+  },
+  {
+    internalName: "Editor",
+    title: "Modified By",
+    kind: KIND.User,
+    props: { ReadOnlyField: true, LookupField: "Title" },
+  },
   { internalName: "_UIVersionString", title: "Version", kind: KIND.Text, props: { ReadOnlyField: true } },
   { internalName: "Attachments", title: "Attachments", kind: KIND.Boolean, props: { ReadOnlyField: true } },
   { internalName: "GUID", title: "GUID", kind: KIND.Guid, props: { ReadOnlyField: true, Hidden: true } },
 ];
 
 export function builtInFields(list: ListRow): FieldRow[] {
-  const defs: BuiltIn[] = [{ internalName: "Title", title: "Title", kind: KIND.Text, props: { MaxLength: 255, Required: !listIsLibrary(list) } }];
+  const defs: BuiltIn[] = [
+    {
+      internalName: "Title",
+      title: "Title",
+      kind: KIND.Text,
+      props: { MaxLength: 255, Required: !listIsLibrary(list) },
+    },
+  ];
   if (listIsLibrary(list)) {
     defs.push({ internalName: "FileLeafRef", title: "Name", kind: KIND.File, props: { Required: true } });
-    defs.push({ internalName: "FileRef", title: "URL Path", kind: KIND.Computed, props: { ReadOnlyField: true, Hidden: true } });
+    defs.push({
+      internalName: "FileRef",
+      title: "URL Path",
+      kind: KIND.Computed,
+      props: { ReadOnlyField: true, Hidden: true },
+    });
   }
   defs.push(...COMMON_BUILT_INS);
   return defs.map((d) => ({
@@ -122,10 +149,22 @@ export function builtInFields(list: ListRow): FieldRow[] {
 }
 
 /** Fields whose stored value lives on the item record rather than in its JSON values. */
-export const SYSTEM_FIELDS = new Set(["ID", "ContentTypeId", "Modified", "Created", "Author", "Editor", "_UIVersionString", "Attachments", "GUID", "FileRef"]);
+export const SYSTEM_FIELDS = new Set([
+  "ID",
+  "ContentTypeId",
+  "Modified",
+  "Created",
+  "Author",
+  "Editor",
+  "_UIVersionString",
+  "Attachments",
+  "GUID",
+  "FileRef",
+]);
 
 function unwrapResults(value: unknown): unknown {
-  if (value && typeof value === "object" && !Array.isArray(value) && "results" in value) return (value as { results: unknown }).results;
+  if (value && typeof value === "object" && !Array.isArray(value) && "results" in value)
+    return (value as { results: unknown }).results;
   return value;
 }
 
@@ -173,12 +212,20 @@ const SETTABLE_PROPS = new Set([
 export function applyFieldProps(props: FieldProps, body: Record<string, unknown>): FieldProps {
   const next: FieldProps = { ...props };
   for (const [key, raw] of Object.entries(body)) {
-    if (key === "__metadata" || key === "Title" || key === "FieldTypeKind" || key === "StaticName" || key === "InternalName") continue;
+    if (
+      key === "__metadata" ||
+      key === "Title" ||
+      key === "FieldTypeKind" ||
+      key === "StaticName" ||
+      key === "InternalName"
+    )
+      continue;
     if (!SETTABLE_PROPS.has(key)) throw unsupported(`field property '${key}'`);
     const value = unwrapResults(raw);
     switch (key) {
       case "Choices":
-        if (!Array.isArray(value) || !value.every((c) => typeof c === "string")) throw badRequest("Choices must be a list of strings.");
+        if (!Array.isArray(value) || !value.every((c) => typeof c === "string"))
+          throw badRequest("Choices must be a list of strings.");
         next.Choices = value as string[];
         break;
       case "LookupListId":
@@ -197,14 +244,26 @@ export function applyFieldProps(props: FieldProps, body: Record<string, unknown>
 }
 
 /** Builds a new field from a create request (`fields` verbose add, `AddField` parameters or parsed SchemaXml). */
-export function newField(list: ListRow, existing: FieldRow[], body: Record<string, unknown>, internalNameHint?: string): FieldRow {
+export function newField(
+  list: ListRow,
+  existing: FieldRow[],
+  body: Record<string, unknown>,
+  internalNameHint?: string,
+): FieldRow {
   const title = body.Title;
   if (typeof title !== "string" || title.trim() === "") throw badRequest("A field needs a Title.");
   const kind = Number(body.FieldTypeKind);
   if (!SUPPORTED_KINDS.has(kind)) throw unsupported(`FieldTypeKind ${String(body.FieldTypeKind)}`);
   const internalName = internalNameHint ?? encodeInternalName(title);
-  const clash = existing.find((f) => f.internalName.toLowerCase() === internalName.toLowerCase() || f.title.toLowerCase() === title.toLowerCase());
-  if (clash) throw new SpError(500, "-2130575340, Microsoft.SharePoint.SPException", `A duplicate field name "${internalName}" was found.`);
+  const clash = existing.find(
+    (f) => f.internalName.toLowerCase() === internalName.toLowerCase() || f.title.toLowerCase() === title.toLowerCase(),
+  );
+  if (clash)
+    throw new SpError(
+      500,
+      "-2130575340, Microsoft.SharePoint.SPException",
+      `A duplicate field name "${internalName}" was found.`,
+    );
   const props = applyFieldProps({ Indexed: false, Required: false, Hidden: false, ReadOnlyField: false }, body);
   if (kind === KIND.Lookup && !props.LookupList) throw badRequest("A lookup field needs LookupListId.");
   if (kind === KIND.Lookup && !props.LookupField) props.LookupField = "Title";
@@ -228,7 +287,8 @@ export function fieldBodyFromSchemaXml(xml: string): { body: Record<string, unkn
   const tag = /<Field\b([^>]*?)\/?>/i.exec(xml);
   if (!tag) throw badRequest("SchemaXml has no <Field> element.");
   const attrs: Record<string, string> = {};
-  for (const m of (tag[1] as string).matchAll(/([A-Za-z]+)\s*=\s*"([^"]*)"/g)) attrs[(m[1] as string).toLowerCase()] = m[2] as string;
+  for (const m of (tag[1] as string).matchAll(/([A-Za-z]+)\s*=\s*"([^"]*)"/g))
+    attrs[(m[1] as string).toLowerCase()] = m[2] as string;
   const typeToKind: Record<string, number> = {
     text: 2,
     note: 3,
@@ -297,5 +357,13 @@ export function fieldEntity(field: FieldRow, webUrl: string): Entity {
     props.RichText = field.props.RichText ?? false;
     props.NumberOfLines = field.props.NumberOfLines ?? 6;
   }
-  return new Entity({ type: odataTypeOf(field), id: `${webUrl}/_api/${listPath}`, uri: `${webUrl}/_api/${listPath}`, editLink: listPath }, props);
+  return new Entity(
+    {
+      type: odataTypeOf(field),
+      id: `${webUrl}/_api/${listPath}`,
+      uri: `${webUrl}/_api/${listPath}`,
+      editLink: listPath,
+    },
+    props,
+  );
 }

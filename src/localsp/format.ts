@@ -36,7 +36,9 @@ export interface EntityMeta {
 /** The annotations of an entity addressed at `<web>/_api/<path>`: its id and URI are that URL, its edit link the path. */
 export function entityAt(webUrl: string, type: string, path: string, etag?: string): EntityMeta {
   const url = `${webUrl}/_api/${path}`;
-  return etag === undefined ? { type, id: url, uri: url, editLink: path } : { type, id: url, uri: url, editLink: path, etag };
+  return etag === undefined
+    ? { type, id: url, uri: url, editLink: path }
+    : { type, id: url, uri: url, editLink: path, etag };
 }
 
 /** An entity with its annotations kept apart from its properties until it is rendered. */
@@ -73,7 +75,8 @@ export function renderEntity(entity: Entity, format: Format): Record<string, unk
     out["odata.editLink"] = meta.editLink;
   }
   for (const [key, value] of Object.entries(entity.props)) {
-    if (format === "minimal" && entity.navigation.includes(key)) out[`${key}@odata.navigationLinkUrl`] = `${meta.editLink}/${key}`;
+    if (format === "minimal" && entity.navigation.includes(key))
+      out[`${key}@odata.navigationLinkUrl`] = `${meta.editLink}/${key}`;
     out[key] = renderValue(value, format);
   }
   return out;
@@ -86,7 +89,12 @@ export function entityDocument(entity: Entity, format: Format, metadataUrl: stri
   return body;
 }
 
-export function collectionDocument(entities: Entity[], format: Format, metadataUrl: string, nextLink?: string): unknown {
+export function collectionDocument(
+  entities: Entity[],
+  format: Format,
+  metadataUrl: string,
+  nextLink?: string,
+): unknown {
   const rendered = entities.map((e) => renderEntity(e, format));
   if (format === "verbose") {
     const d: Record<string, unknown> = { results: rendered };
@@ -101,7 +109,13 @@ export function collectionDocument(entities: Entity[], format: Format, metadataU
 }
 
 /** A complex value returned at top level (e.g. BasePermissions, ContextWebInformation). */
-export function complexDocument(name: string, type: string, value: Record<string, unknown>, format: Format, metadataUrl: string): unknown {
+export function complexDocument(
+  name: string,
+  type: string,
+  value: Record<string, unknown>,
+  format: Format,
+  metadataUrl: string,
+): unknown {
   if (format === "verbose") return { d: { [name]: { __metadata: { type }, ...renderValues(value, format) } } };
   if (format === "minimal") return { "odata.metadata": metadataUrl, ...value };
   return value;

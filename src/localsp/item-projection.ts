@@ -3,7 +3,15 @@
 import { badRequest, noSuchProperty, SpError, unsupported } from "./errors";
 import { entityPropertyName, isReferenceField, KIND } from "./fields";
 import { Entity } from "./format";
-import { etagOf, findField, hasAttachments, itemEntityType, listEntityPath, type ListScope, storedValue } from "./items";
+import {
+  etagOf,
+  findField,
+  hasAttachments,
+  itemEntityType,
+  listEntityPath,
+  type ListScope,
+  storedValue,
+} from "./items";
 import type { FieldRow, ItemRecord, UserRow } from "./store";
 
 /**
@@ -52,7 +60,12 @@ function expandTarget(scope: ListScope, field: FieldRow, id: number, subFields: 
       props[key] = all[key];
     }
     return new Entity(
-      { type: "SP.Data.UserInfoItem", id: `${scope.webUrl}/_api/Web/SiteUserInfoList/Items(${id})`, uri: `${scope.webUrl}/_api/Web/SiteUserInfoList/Items(${id})`, editLink: `Web/SiteUserInfoList/Items(${id})` },
+      {
+        type: "SP.Data.UserInfoItem",
+        id: `${scope.webUrl}/_api/Web/SiteUserInfoList/Items(${id})`,
+        uri: `${scope.webUrl}/_api/Web/SiteUserInfoList/Items(${id})`,
+        editLink: `Web/SiteUserInfoList/Items(${id})`,
+      },
       props,
     );
   }
@@ -65,7 +78,8 @@ function expandTarget(scope: ListScope, field: FieldRow, id: number, subFields: 
     editLink: path,
   };
   const props: Record<string, unknown> = {};
-  const wanted = subFields.length === 0 || subFields.includes("*") ? ["Id", field.props.LookupField ?? "Title"] : subFields;
+  const wanted =
+    subFields.length === 0 || subFields.includes("*") ? ["Id", field.props.LookupField ?? "Title"] : subFields;
   if (!targetList) {
     for (const name of wanted) props[name] = name.toLowerCase() === "id" ? id : null;
     return new Entity(meta, props);
@@ -100,7 +114,8 @@ export function parseProjection(scope: ListScope, selectText: string | null, exp
   for (const raw of splitList(expandText)) {
     const field = findField(scope.fields, raw);
     if (!field) throw noSuchProperty(raw, itemEntityType(scope.list));
-    if (!isReferenceField(field)) throw badRequest(`The field '${raw}' cannot be expanded: it is not a lookup or person field.`);
+    if (!isReferenceField(field))
+      throw badRequest(`The field '${raw}' cannot be expanded: it is not a lookup or person field.`);
     expand.set(field.internalName, field);
   }
   const entries = splitList(selectText);
@@ -172,7 +187,11 @@ export function itemEntity(scope: ListScope, item: ItemRecord, projection: Proje
     props.ServerRedirectedEmbedUrl = "";
     props.ContentTypeId = storedValue(scope, item, findField(scope.fields, "ContentTypeId") as FieldRow);
     for (const field of scope.fields) {
-      if (field.props.Hidden || (field.builtIn && field.internalName !== "Title" && field.internalName !== "FileLeafRef")) continue;
+      if (
+        field.props.Hidden ||
+        (field.builtIn && field.internalName !== "Title" && field.internalName !== "FileLeafRef")
+      )
+        continue;
       if (field.internalName === "FileLeafRef") continue;
       const name = entityPropertyName(field);
       if (isReferenceField(field)) {
@@ -215,7 +234,13 @@ export function itemEntity(scope: ListScope, item: ItemRecord, projection: Proje
   }
   const path = `${listEntityPath(scope.list)}/Items(${item.id})`;
   return new Entity(
-    { type: itemEntityType(scope.list), id: item.guid, uri: `${scope.webUrl}/_api/${path}`, editLink: path, etag: etagOf(item.version) },
+    {
+      type: itemEntityType(scope.list),
+      id: item.guid,
+      uri: `${scope.webUrl}/_api/${path}`,
+      editLink: path,
+      etag: etagOf(item.version),
+    },
     props,
     navigation,
   );
@@ -230,7 +255,8 @@ export function versionFieldValues(scope: ListScope, item: ItemRecord): Record<s
   const props: Record<string, unknown> = {};
   const reference = (field: FieldRow, id: number): Record<string, unknown> => {
     const value = referenceSubValue(scope, field, id, "$display");
-    if (field.kind !== KIND.User) return { LookupId: id, LookupValue: value === null || value === undefined ? "" : String(value) };
+    if (field.kind !== KIND.User)
+      return { LookupId: id, LookupValue: value === null || value === undefined ? "" : String(value) };
     // A group has no e-mail: SharePoint gives it as "".
     return { LookupId: id, LookupValue: value ?? "", Email: scope.store.userById(id)?.email ?? "" };
   };

@@ -26,7 +26,11 @@ function isIndexed(field: FieldRow): boolean {
 }
 
 /** Resolves a $filter/$orderby path to a field and its sub-field (for `Lookup/Title`, `Owner/Id` or `OwnerId`). */
-function resolvePath(scope: ListScope, path: string[], expand: Map<string, FieldRow>): { field: FieldRow; sub: string | null } {
+function resolvePath(
+  scope: ListScope,
+  path: string[],
+  expand: Map<string, FieldRow>,
+): { field: FieldRow; sub: string | null } {
   const [head, sub, ...rest] = path;
   if (rest.length > 0) throw unsupported(`field path '${path.join("/")}' (more than one level)`);
   const field = findField(scope.fields, head as string);
@@ -34,7 +38,11 @@ function resolvePath(scope: ListScope, path: string[], expand: Map<string, Field
     if (sub !== undefined) {
       if (!isReferenceField(field)) throw noSuchProperty(path.join("/"), itemEntityType(scope.list));
       if (!expand.has(field.internalName)) {
-        throw new SpError(400, "-1, Microsoft.SharePoint.SPException", `The field '${head as string}' must be in $expand to filter or sort on '${path.join("/")}'.`);
+        throw new SpError(
+          400,
+          "-1, Microsoft.SharePoint.SPException",
+          `The field '${head as string}' must be in $expand to filter or sort on '${path.join("/")}'.`,
+        );
       }
       return { field, sub: sub.toLowerCase() === "id" ? null : sub };
     }
@@ -57,7 +65,8 @@ function valueAt(scope: ListScope, item: ItemRecord, resolved: { field: FieldRow
 function parseOrderBy(scope: ListScope, text: string | null, expand: Map<string, FieldRow>): OrderTerm[] {
   return splitList(text).map((term) => {
     const [name, direction, ...rest] = term.split(/\s+/);
-    if (rest.length > 0 || (direction && !/^(asc|desc)$/i.test(direction))) throw badRequest(`Invalid $orderby term '${term}'.`);
+    if (rest.length > 0 || (direction && !/^(asc|desc)$/i.test(direction)))
+      throw badRequest(`Invalid $orderby term '${term}'.`);
     const resolved = resolvePath(scope, (name as string).split("/"), expand);
     return { ...resolved, descending: direction?.toLowerCase() === "desc" };
   });
@@ -73,7 +82,8 @@ function parseSkipToken(text: string | null): Position | null {
   if (!text) return null;
   const params = new URLSearchParams(text);
   const id = Number(params.get("p_ID"));
-  if (params.get("Paged")?.toUpperCase() !== "TRUE" || !Number.isInteger(id)) throw badRequest(`Invalid $skiptoken '${text}'.`);
+  if (params.get("Paged")?.toUpperCase() !== "TRUE" || !Number.isInteger(id))
+    throw badRequest(`Invalid $skiptoken '${text}'.`);
   const keys: Record<string, string> = {};
   for (const [k, v] of params) if (k.startsWith("p_") && k !== "p_ID") keys[k.slice(2)] = v;
   return { id, keys, previous: params.get("PagedPrev")?.toUpperCase() === "TRUE" };
@@ -87,7 +97,10 @@ function sortKeyToken(value: unknown): string {
 
 function tokenKey(value: string, sample: FieldRow): unknown {
   if (value === "") return null;
-  if ([KIND.Number, KIND.Integer, KIND.Currency, KIND.Counter, KIND.Lookup, KIND.User].includes(sample.kind as never) && !Number.isNaN(Number(value))) {
+  if (
+    [KIND.Number, KIND.Integer, KIND.Currency, KIND.Counter, KIND.Lookup, KIND.User].includes(sample.kind as never) &&
+    !Number.isNaN(Number(value))
+  ) {
     return Number(value);
   }
   if (sample.kind === KIND.Boolean) return value === "true";
@@ -123,7 +136,8 @@ export function queryItems(scope: ListScope, query: ItemQuery, threshold: number
     if (order.some((t) => !isIndexed(t.field) || (t.sub !== null && t.sub !== "$display"))) throw thresholdExceeded();
     if (filter) {
       const lead = leadingClause(filter);
-      if (!filterPaths(lead).every((p) => isIndexed(resolve(p).field)) || lead.kind === "not") throw thresholdExceeded();
+      if (!filterPaths(lead).every((p) => isIndexed(resolve(p).field)) || lead.kind === "not")
+        throw thresholdExceeded();
       const candidates = all.filter((item) => evaluateFilter(lead, (p) => valueAt(scope, item, resolve(p))));
       if (candidates.length > threshold) throw thresholdExceeded();
     }
@@ -147,7 +161,17 @@ export function queryItems(scope: ListScope, query: ItemQuery, threshold: number
 
   const position = parseSkipToken(query.skiptoken);
   if (position) {
-    const pseudo: ItemRecord = { listGuid: scope.list.guid, id: position.id, version: 0, guid: "", values: {}, created: "", modified: "", authorId: 0, editorId: 0 };
+    const pseudo: ItemRecord = {
+      listGuid: scope.list.guid,
+      id: position.id,
+      version: 0,
+      guid: "",
+      values: {},
+      created: "",
+      modified: "",
+      authorId: 0,
+      editorId: 0,
+    };
     const pivot = (item: ItemRecord): number => {
       for (const term of order) {
         const token = position.keys[term.field.internalName];

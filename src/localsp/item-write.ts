@@ -6,14 +6,17 @@ import { textLimit, textTooLong } from "./limits";
 
 function normaliseDate(value: unknown, name: string): string | null {
   if (value === null || value === "") return null;
-  if (typeof value !== "string") throw badRequest(`Cannot convert a primitive value to the expected type 'Edm.DateTime' for '${name}'.`);
+  if (typeof value !== "string")
+    throw badRequest(`Cannot convert a primitive value to the expected type 'Edm.DateTime' for '${name}'.`);
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw badRequest(`Cannot convert '${value}' to the expected type 'Edm.DateTime' for '${name}'.`);
+  if (Number.isNaN(ms))
+    throw badRequest(`Cannot convert '${value}' to the expected type 'Edm.DateTime' for '${name}'.`);
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 function unwrap(value: unknown): unknown {
-  if (value && typeof value === "object" && !Array.isArray(value) && "results" in value) return (value as { results: unknown }).results;
+  if (value && typeof value === "object" && !Array.isArray(value) && "results" in value)
+    return (value as { results: unknown }).results;
   return value;
 }
 
@@ -28,7 +31,11 @@ function toNumber(value: unknown, name: string): number | null {
  * Validates and converts a write body (JSON light or verbose) into stored values, merged over the
  * previous values. Unknown properties are refused with SharePoint's InvalidClientQueryException.
  */
-export function applyWrite(scope: ListScope, previous: Record<string, unknown>, body: Record<string, unknown>): Record<string, unknown> {
+export function applyWrite(
+  scope: ListScope,
+  previous: Record<string, unknown>,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
   const values = { ...previous };
   for (const [key, raw] of Object.entries(body)) {
     if (key === "__metadata" || key.startsWith("odata.") || key.includes("@odata.")) continue;
@@ -43,7 +50,10 @@ export function applyWrite(scope: ListScope, previous: Record<string, unknown>, 
       }
     }
     if (!field) throw noSuchProperty(key, itemEntityType(scope.list));
-    if (isReferenceField(field) && !asId) throw badRequest(`Write '${key}Id' with the id(s) of the ${field.kind === KIND.User ? "person" : "lookup"} value, not '${key}'.`);
+    if (isReferenceField(field) && !asId)
+      throw badRequest(
+        `Write '${key}Id' with the id(s) of the ${field.kind === KIND.User ? "person" : "lookup"} value, not '${key}'.`,
+      );
     if (SYSTEM_FIELDS.has(field.internalName) || field.props.ReadOnlyField) {
       if (field.internalName === "ID") continue;
       throw unsupported(`writing the read-only field '${key}'`);
@@ -55,7 +65,8 @@ export function applyWrite(scope: ListScope, previous: Record<string, unknown>, 
       case KIND.Note:
       case KIND.Choice:
       case KIND.File:
-        if (value !== null && typeof value !== "string" && typeof value !== "number") throw badRequest(`'${key}' expects text.`);
+        if (value !== null && typeof value !== "string" && typeof value !== "number")
+          throw badRequest(`'${key}' expects text.`);
         values[name] = value === null ? null : String(value);
         if (field.kind === KIND.Text && typeof values[name] === "string") {
           const length = (values[name] as string).length;
@@ -77,7 +88,8 @@ export function applyWrite(scope: ListScope, previous: Record<string, unknown>, 
       case KIND.MultiChoice: {
         let choices: unknown = value;
         if (typeof value === "string") choices = value.split(";#").filter((s) => s.length > 0);
-        if (choices !== null && (!Array.isArray(choices) || !choices.every((c) => typeof c === "string"))) throw badRequest(`'${key}' expects a list of choices.`);
+        if (choices !== null && (!Array.isArray(choices) || !choices.every((c) => typeof c === "string")))
+          throw badRequest(`'${key}' expects a list of choices.`);
         values[name] = choices ?? [];
         break;
       }
@@ -93,7 +105,11 @@ export function applyWrite(scope: ListScope, previous: Record<string, unknown>, 
           values[storeKey] = toNumber(value, key);
         }
         if (field.kind === KIND.User) {
-          const ids = Array.isArray(values[storeKey]) ? (values[storeKey] as number[]) : values[storeKey] === null ? [] : [values[storeKey] as number];
+          const ids = Array.isArray(values[storeKey])
+            ? (values[storeKey] as number[])
+            : values[storeKey] === null
+              ? []
+              : [values[storeKey] as number];
           // A SharePoint group is a valid value only where the field's SelectionMode is 1
           // (PeopleAndGroups); PeopleOnly (0) takes individual users only
           // (https://learn.microsoft.com/previous-versions/office/sharepoint-server/ms442119(v=office.15)).
@@ -102,9 +118,18 @@ export function applyWrite(scope: ListScope, previous: Record<string, unknown>, 
             if (scope.store.userById(id)) continue;
             const group = scope.groupById?.(id);
             if (group && !groupsAllowed) {
-              throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPFieldValidationException", `'${key}' takes people only: '${group.title}' is a SharePoint group.`);
+              throw new SpError(
+                400,
+                "-2146232832, Microsoft.SharePoint.SPFieldValidationException",
+                `'${key}' takes people only: '${group.title}' is a SharePoint group.`,
+              );
             }
-            if (!group) throw new SpError(400, "-2146232832, Microsoft.SharePoint.SPException", `The user with id ${id} does not exist.`);
+            if (!group)
+              throw new SpError(
+                400,
+                "-2146232832, Microsoft.SharePoint.SPException",
+                `The user with id ${id} does not exist.`,
+              );
           }
         }
         break;

@@ -24,7 +24,10 @@ export interface ListScope {
 
 /** SharePoint's Attachments field: whether a list item has files in `<list>/Attachments/<id>` (attachments.ts). */
 export function hasAttachments(scope: ListScope, item: ItemRecord): boolean {
-  return !listIsLibrary(scope.list) && scope.store.filesIn(`${scope.sitePath}/${scope.list.urlName}/Attachments/${item.id}`).length > 0;
+  return (
+    !listIsLibrary(scope.list) &&
+    scope.store.filesIn(`${scope.sitePath}/${scope.list.urlName}/Attachments/${item.id}`).length > 0
+  );
 }
 
 export function itemEntityType(list: ListRow): string {

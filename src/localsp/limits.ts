@@ -61,7 +61,11 @@ export function messageTooLarge(bytesRead: number): SpError {
 }
 
 export function requestTooLarge(): SpError {
-  return new SpError(400, INVALID_QUERY, `The request message is too big. The server does not allow messages larger than ${MAX_REQUEST_BYTES} bytes.`);
+  return new SpError(
+    400,
+    INVALID_QUERY,
+    `The request message is too big. The server does not allow messages larger than ${MAX_REQUEST_BYTES} bytes.`,
+  );
 }
 
 export function tooManyBatchOperations(count: number): SpError {
@@ -81,7 +85,9 @@ export function filterTooDeep(): SpError {
  * message (up to MAX_MESSAGE_BYTES).
  */
 export function carriesFileContent(path: string): boolean {
-  return /\/(files\/add(usingpath)?|attachmentfiles\/add(usingpath)?|\$value|startupload|continueupload|finishupload)(\(|\/|$)/i.test(path);
+  return /\/(files\/add(usingpath)?|attachmentfiles\/add(usingpath)?|\$value|startupload|continueupload|finishupload)(\(|\/|$)/i.test(
+    path,
+  );
 }
 
 /** The most bytes a request to this path may send. */
@@ -98,7 +104,11 @@ export function bodyLimitFor(path: string): number {
  * but not the answer). The tab checks lengths itself before writing, naming the field.
  */
 export function textTooLong(): SpError {
-  return new SpError(500, "-2130575336, Microsoft.SharePoint.SPException", "Invalid text value.\n\nA text field contains invalid data. Please check the value and try again.");
+  return new SpError(
+    500,
+    "-2130575336, Microsoft.SharePoint.SPException",
+    "Invalid text value.\n\nA text field contains invalid data. Please check the value and try again.",
+  );
 }
 
 /** The most characters a Text field takes: its MaxLength, never above 255. */
@@ -119,7 +129,11 @@ const INVALID_NAME_CHARS = /["*:<>?/\\|\u0000-\u001f\u007f-\u009f]/;
 const RESERVED_NAMES = /^(\.lock|con|prn|aux|nul|com[0-9]|lpt[0-9]|desktop\.ini)$/i;
 
 export function invalidName(): SpError {
-  return new SpError(400, SP_EXCEPTION, "The file or folder name contains characters that are not permitted. Please use a different name.");
+  return new SpError(
+    400,
+    SP_EXCEPTION,
+    "The file or folder name contains characters that are not permitted. Please use a different name.",
+  );
 }
 
 export function pathTooLong(length: number): SpError {

@@ -19,7 +19,12 @@ function compareScalars(a: unknown, b: unknown): number {
 /** Turns a literal into the form of the stored value it is compared with. */
 function coerceLiteral(literal: Literal, sample: unknown): unknown {
   if (literal !== null && typeof literal === "object") return Date.parse(literal.datetime);
-  if (typeof sample === "number" && typeof literal === "string" && literal.trim() !== "" && !Number.isNaN(Number(literal))) {
+  if (
+    typeof sample === "number" &&
+    typeof literal === "string" &&
+    literal.trim() !== "" &&
+    !Number.isNaN(Number(literal))
+  ) {
     return Number(literal);
   }
   if (typeof sample === "boolean" && typeof literal === "number") return literal !== 0;

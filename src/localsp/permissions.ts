@@ -80,7 +80,14 @@ const CONTRIBUTE = or(
   P.EditMyUserInfo,
 );
 const EDIT = or(CONTRIBUTE, P.ManageLists);
-const DESIGN = or(EDIT, P.ApproveItems, P.CancelCheckout, P.AddAndCustomizePages, P.ApplyThemeAndBorder, P.ApplyStyleSheets);
+const DESIGN = or(
+  EDIT,
+  P.ApproveItems,
+  P.CancelCheckout,
+  P.AddAndCustomizePages,
+  P.ApplyThemeAndBorder,
+  P.ApplyStyleSheets,
+);
 
 export interface RoleDefinition {
   id: number;
@@ -95,12 +102,61 @@ export interface RoleDefinition {
 
 /** The built-in permission levels with SharePoint Online's ids. */
 export const ROLE_DEFINITIONS: readonly RoleDefinition[] = [
-  { id: 1073741829, name: "Full Control", roleTypeKind: 5, mask: P.FullMask, order: 1, hidden: false, description: "Has full control." },
-  { id: 1073741828, name: "Design", roleTypeKind: 4, mask: DESIGN, order: 32, hidden: false, description: "Can view, add, update, delete, approve, and customize." },
-  { id: 1073741830, name: "Edit", roleTypeKind: 6, mask: EDIT, order: 48, hidden: false, description: "Can add, edit and delete lists; can view, add, update and delete list items and documents." },
-  { id: 1073741827, name: "Contribute", roleTypeKind: 3, mask: CONTRIBUTE, order: 64, hidden: false, description: "Can view, add, update, and delete list items and documents." },
-  { id: 1073741826, name: "Read", roleTypeKind: 2, mask: READ, order: 128, hidden: false, description: "Can view pages and list items and download documents." },
-  { id: 1073741825, name: "Limited Access", roleTypeKind: 1, mask: LIMITED_ACCESS, order: 160, hidden: true, description: "Can view specific lists, document libraries, list items, folders, or documents when given permissions." },
+  {
+    id: 1073741829,
+    name: "Full Control",
+    roleTypeKind: 5,
+    mask: P.FullMask,
+    order: 1,
+    hidden: false,
+    description: "Has full control.",
+  },
+  {
+    id: 1073741828,
+    name: "Design",
+    roleTypeKind: 4,
+    mask: DESIGN,
+    order: 32,
+    hidden: false,
+    description: "Can view, add, update, delete, approve, and customize.",
+  },
+  {
+    id: 1073741830,
+    name: "Edit",
+    roleTypeKind: 6,
+    mask: EDIT,
+    order: 48,
+    hidden: false,
+    description: "Can add, edit and delete lists; can view, add, update and delete list items and documents.",
+  },
+  {
+    id: 1073741827,
+    name: "Contribute",
+    roleTypeKind: 3,
+    mask: CONTRIBUTE,
+    order: 64,
+    hidden: false,
+    description: "Can view, add, update, and delete list items and documents.",
+  },
+  {
+    id: 1073741826,
+    name: "Read",
+    roleTypeKind: 2,
+    mask: READ,
+    order: 128,
+    hidden: false,
+    description: "Can view pages and list items and download documents.",
+  },
+  {
+    id: 1073741825,
+    name: "Limited Access",
+    roleTypeKind: 1,
+    mask: LIMITED_ACCESS,
+    order: 160,
+    hidden: true,
+    description:
+      "Can view specific lists, document libraries, list items, folders, or documents when given permissions.",
+  },
 ];
 
 export const LEVEL = {
@@ -138,7 +194,8 @@ export function toBasePermissions(mask: bigint): { High: string; Low: string } {
  * AllSites scopes' mask on every site, and with `Sites.Selected` also whatever role a tenant admin
  * granted the app on the site in hand (scopes add up, as OAuth scopes do).
  */
-export type ScopeGrant = { kind: "mask"; mask: bigint; scopes: string[] } | { kind: "selected"; mask: bigint; scopes: string[] };
+export type ScopeGrant =
+  { kind: "mask"; mask: bigint; scopes: string[] } | { kind: "selected"; mask: bigint; scopes: string[] };
 
 export const ALL_SCOPES: ScopeGrant = { kind: "mask", mask: P.FullMask, scopes: ["(every scope)"] };
 

@@ -19,8 +19,20 @@ export interface LocalTimeZone {
 /** The zones a local site may be given (SharePoint's ids and descriptions). */
 export const LOCAL_TIME_ZONES: readonly LocalTimeZone[] = [
   { id: 2, description: "(UTC+00:00) Dublin, Edinburgh, Lisbon, London", bias: 0, standardBias: 0, daylightBias: -60 },
-  { id: 3, description: "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", bias: -60, standardBias: 0, daylightBias: -60 },
-  { id: 4, description: "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", bias: -60, standardBias: 0, daylightBias: -60 },
+  {
+    id: 3,
+    description: "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris",
+    bias: -60,
+    standardBias: 0,
+    daylightBias: -60,
+  },
+  {
+    id: 4,
+    description: "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
+    bias: -60,
+    standardBias: 0,
+    daylightBias: -60,
+  },
   { id: 10, description: "(UTC-05:00) Eastern Time (US and Canada)", bias: 300, standardBias: 0, daylightBias: -60 },
   { id: 13, description: "(UTC-08:00) Pacific Time (US and Canada)", bias: 480, standardBias: 0, daylightBias: -60 },
 ];
@@ -36,7 +48,8 @@ export function siteTimeZone(store: Store, siteId: number): LocalTimeZone {
 
 /** A site owner's change in Site settings > Regional settings (for tests: not a REST call here). */
 export function setSiteTimeZone(store: Store, siteId: number, id: number): void {
-  if (!LOCAL_TIME_ZONES.some((z) => z.id === id)) throw new Error(`localsp: time zone ${id} is not one of ${LOCAL_TIME_ZONES.map((z) => z.id).join(", ")}`);
+  if (!LOCAL_TIME_ZONES.some((z) => z.id === id))
+    throw new Error(`localsp: time zone ${id} is not one of ${LOCAL_TIME_ZONES.map((z) => z.id).join(", ")}`);
   store.setMeta(metaKey(siteId), String(id));
 }
 
@@ -74,5 +87,9 @@ export function regionalSettingsProps(): Record<string, unknown> {
 
 /** SP.TimeZone's properties: `Information` is an SP.TimeZoneInformation complex value. */
 export function timeZoneProps(zone: LocalTimeZone): Record<string, unknown> {
-  return { Description: zone.description, Id: zone.id, Information: { Bias: zone.bias, DaylightBias: zone.daylightBias, StandardBias: zone.standardBias } };
+  return {
+    Description: zone.description,
+    Id: zone.id,
+    Information: { Bias: zone.bias, DaylightBias: zone.daylightBias, StandardBias: zone.standardBias },
+  };
 }

@@ -6,14 +6,24 @@ import { P, toBasePermissions } from "./permissions";
 import type { ApiResponse } from "./rest/http";
 import { groupNotFound, requireOn, type SecurityHost, type SecurityResource } from "./security-host";
 import { changeMember, createDefinition, createGroup, removeGroup, requireGroupManager } from "./security-changes";
-import { assignmentEntity, assignmentsOf, groupEntity, principalEntity, roleDefinitionEntity } from "./security-entities";
+import {
+  assignmentEntity,
+  assignmentsOf,
+  groupEntity,
+  principalEntity,
+  roleDefinitionEntity,
+} from "./security-entities";
 import type { UserRow } from "./store";
 
 export async function answerSecurity(host: SecurityHost, r: SecurityResource): Promise<ApiResponse> {
   const { method } = host;
   switch (r.kind) {
     case "roleDefinitions":
-      if (method === "GET") return host.collection(host.security.definitions(host.site.id).map((d) => roleDefinitionEntity(host, d)), "SP.RoleDefinition");
+      if (method === "GET")
+        return host.collection(
+          host.security.definitions(host.site.id).map((d) => roleDefinitionEntity(host, d)),
+          "SP.RoleDefinition",
+        );
       if (method === "POST") return await createDefinition(host);
       break;
     case "roleDefinition":
@@ -22,18 +32,30 @@ export async function answerSecurity(host: SecurityHost, r: SecurityResource): P
     case "roleAssignments":
       if (method === "GET") {
         requireOn(host, r.on, P.EnumeratePermissions);
-        return host.collection(assignmentsOf(host, r.on).map((id) => assignmentEntity(host, r.on, id)), "SP.RoleAssignment");
+        return host.collection(
+          assignmentsOf(host, r.on).map((id) => assignmentEntity(host, r.on, id)),
+          "SP.RoleAssignment",
+        );
       }
       break;
     case "roleAssignment":
       if (method === "GET") {
         requireOn(host, r.on, P.EnumeratePermissions);
-        if (!assignmentsOf(host, r.on).includes(r.principalId)) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "Can not find the principal with id.");
+        if (!assignmentsOf(host, r.on).includes(r.principalId))
+          throw new SpError(
+            404,
+            "-2146232832, Microsoft.SharePoint.SPException",
+            "Can not find the principal with id.",
+          );
         return host.single(assignmentEntity(host, r.on, r.principalId), "SP.RoleAssignment");
       }
       break;
     case "groups":
-      if (method === "GET") return host.collection(host.security.groups(host.site.id).map((g) => groupEntity(host, g)), "SP.Group");
+      if (method === "GET")
+        return host.collection(
+          host.security.groups(host.site.id).map((g) => groupEntity(host, g)),
+          "SP.Group",
+        );
       if (method === "POST") return await createGroup(host);
       break;
     case "group":
@@ -55,8 +77,13 @@ export async function answerSecurity(host: SecurityHost, r: SecurityResource): P
       // SP.User.Groups: the site groups the user belongs to
       // (https://learn.microsoft.com/previous-versions/office/sharepoint-visio/jj244862(v=office.15)).
       if (method === "GET") {
-        const groups = host.security.groups(host.site.id).filter((g) => host.security.members(host.site.id, g.id).includes(r.userId));
-        return host.collection(groups.map((g) => groupEntity(host, g)), "SP.Group");
+        const groups = host.security
+          .groups(host.site.id)
+          .filter((g) => host.security.members(host.site.id, g.id).includes(r.userId));
+        return host.collection(
+          groups.map((g) => groupEntity(host, g)),
+          "SP.Group",
+        );
       }
       break;
     case "groupOwner":
@@ -68,15 +95,27 @@ export async function answerSecurity(host: SecurityHost, r: SecurityResource): P
       break;
     case "groupUsers":
       if (method === "GET") {
-        const users = host.security.members(host.site.id, r.group.id).map((id) => host.store.userById(id)).filter((u): u is UserRow => u !== undefined);
-        return host.collection(users.map((u) => host.userEntity(u)), "SP.User");
+        const users = host.security
+          .members(host.site.id, r.group.id)
+          .map((id) => host.store.userById(id))
+          .filter((u): u is UserRow => u !== undefined);
+        return host.collection(
+          users.map((u) => host.userEntity(u)),
+          "SP.User",
+        );
       }
       if (method === "POST") {
         const body = host.body();
         const login = body.LoginName;
-        if (typeof login !== "string" || login.trim() === "") throw badRequest("Adding a user to a group needs LoginName.");
+        if (typeof login !== "string" || login.trim() === "")
+          throw badRequest("Adding a user to a group needs LoginName.");
         const user = host.userByLogin(login);
-        if (!user) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", `The specified user ${login} could not be found.`);
+        if (!user)
+          throw new SpError(
+            500,
+            "-2146232832, Microsoft.SharePoint.SPException",
+            `The specified user ${login} could not be found.`,
+          );
         await changeMember(host, r.group, user.id, "add");
         return host.single(host.userEntity(user), "SP.User");
       }
@@ -85,7 +124,12 @@ export async function answerSecurity(host: SecurityHost, r: SecurityResource): P
   throw unsupported(`${method} on ${r.kind}`);
 }
 
-
 export function basePermissionsDocument(host: { format: Format; webUrl: string }, mask: bigint): unknown {
-  return complexDocument("EffectiveBasePermissions", "SP.BasePermissions", toBasePermissions(mask), host.format, `${host.webUrl}/_api/$metadata#SP.BasePermissions`);
+  return complexDocument(
+    "EffectiveBasePermissions",
+    "SP.BasePermissions",
+    toBasePermissions(mask),
+    host.format,
+    `${host.webUrl}/_api/$metadata#SP.BasePermissions`,
+  );
 }

@@ -7,7 +7,16 @@
 import { SpError } from "./errors";
 import { primitiveDocument } from "./format";
 import { breakInheritance, changeAssignment, changeMember, removeGroup, resetInheritance } from "./security-changes";
-import { groupById, groupNotFound, roleDefinitionNotFound, scopeOf, type Securable, type SecurityHost, type SecurityResource, type Step } from "./security-host";
+import {
+  groupById,
+  groupNotFound,
+  roleDefinitionNotFound,
+  scopeOf,
+  type Securable,
+  type SecurityHost,
+  type SecurityResource,
+  type Step,
+} from "./security-host";
 import { firstArg, type Segment } from "./segments";
 
 export type { Securable, SecurityHost, SecurityResource } from "./security-host";
@@ -16,7 +25,8 @@ export function securityStepOnSecurable(host: SecurityHost, on: Securable, seg: 
   const last = rest.length === 0;
   switch (seg.name) {
     case "roleassignments":
-      if (seg.args && firstArg(seg) !== undefined) return { resource: { kind: "roleAssignment", on, principalId: Number(firstArg(seg)) } };
+      if (seg.args && firstArg(seg) !== undefined)
+        return { resource: { kind: "roleAssignment", on, principalId: Number(firstArg(seg)) } };
       return { resource: { kind: "roleAssignments", on } };
     case "breakroleinheritance":
       if (last) return { response: breakInheritance(host, on, seg) };
@@ -27,7 +37,17 @@ export function securityStepOnSecurable(host: SecurityHost, on: Securable, seg: 
     case "hasuniqueroleassignments":
       if (last && host.method === "GET") {
         const value = on.kind === "web" ? true : host.security.hasUnique(host.site.id, scopeOf(on).scope);
-        return { response: host.json(200, primitiveDocument("HasUniqueRoleAssignments", value, host.format, `${host.webUrl}/_api/$metadata#Edm.Boolean`)) };
+        return {
+          response: host.json(
+            200,
+            primitiveDocument(
+              "HasUniqueRoleAssignments",
+              value,
+              host.format,
+              `${host.webUrl}/_api/$metadata#Edm.Boolean`,
+            ),
+          ),
+        };
       }
       break;
   }
@@ -41,12 +61,14 @@ export function securityStepOnSecurable(host: SecurityHost, on: Securable, seg: 
       }
       return { resource: { kind: "roleDefinitions" } };
     case "sitegroups":
-      if (seg.args && firstArg(seg) !== undefined) return { resource: { kind: "group", group: groupById(host, Number(firstArg(seg))) } };
+      if (seg.args && firstArg(seg) !== undefined)
+        return { resource: { kind: "group", group: groupById(host, Number(firstArg(seg))) } };
       return { resource: { kind: "groups" } };
     case "associatedownergroup":
     case "associatedmembergroup":
     case "associatedvisitorgroup": {
-      const which = seg.name === "associatedownergroup" ? "Owners" : seg.name === "associatedmembergroup" ? "Members" : "Visitors";
+      const which =
+        seg.name === "associatedownergroup" ? "Owners" : seg.name === "associatedmembergroup" ? "Members" : "Visitors";
       const group = host.security.associatedGroup(host.site, which);
       if (!group) throw groupNotFound();
       return { resource: { kind: "group", group } };
@@ -78,12 +100,16 @@ export function securityStep(host: SecurityHost, at: SecurityResource, seg: Segm
           return { resource: { kind: "roleDefinition", def } };
         }
         case "getbyname": {
-          const def = host.security.definitions(host.site.id).find((d) => d.name.toLowerCase() === String(firstArg(seg) ?? "").toLowerCase());
+          const def = host.security
+            .definitions(host.site.id)
+            .find((d) => d.name.toLowerCase() === String(firstArg(seg) ?? "").toLowerCase());
           if (!def) throw roleDefinitionNotFound();
           return { resource: { kind: "roleDefinition", def } };
         }
         case "getbytype": {
-          const def = host.security.definitions(host.site.id).find((d) => d.roleTypeKind !== 0 && d.roleTypeKind === Number(firstArg(seg)));
+          const def = host.security
+            .definitions(host.site.id)
+            .find((d) => d.roleTypeKind !== 0 && d.roleTypeKind === Number(firstArg(seg)));
           if (!def) throw roleDefinitionNotFound();
           return { resource: { kind: "roleDefinition", def } };
         }

@@ -6,40 +6,34 @@ import type { Securable, SecurityHost } from "./security-host";
 
 export function roleDefinitionEntity(host: SecurityHost, def: RoleDefinition): Entity {
   const path = `Web/RoleDefinitions(${def.id})`;
-  return new Entity(
-    entityAt(host.webUrl, "SP.RoleDefinition", path),
-    {
-      BasePermissions: toBasePermissions(def.mask),
-      Description: def.description,
-      Hidden: def.hidden,
-      Id: def.id,
-      Name: def.name,
-      Order: def.order,
-      RoleTypeKind: def.roleTypeKind,
-    },
-  );
+  return new Entity(entityAt(host.webUrl, "SP.RoleDefinition", path), {
+    BasePermissions: toBasePermissions(def.mask),
+    Description: def.description,
+    Hidden: def.hidden,
+    Id: def.id,
+    Name: def.name,
+    Order: def.order,
+    RoleTypeKind: def.roleTypeKind,
+  });
 }
 
 export function groupEntity(host: SecurityHost, group: GroupRow): Entity {
   const path = `Web/SiteGroups/GetById(${group.id})`;
   const owner = group.ownerId === null ? undefined : host.security.group(host.site.id, group.ownerId);
-  return new Entity(
-    entityAt(host.webUrl, "SP.Group", path),
-    {
-      Id: group.id,
-      IsHiddenInUI: false,
-      LoginName: group.title,
-      Title: group.title,
-      PrincipalType: 8,
-      AllowMembersEditMembership: false,
-      AllowRequestToJoinLeave: false,
-      AutoAcceptRequestToJoinLeave: false,
-      Description: group.description,
-      OnlyAllowMembersViewMembership: false,
-      OwnerTitle: owner?.title ?? "",
-      RequestToJoinLeaveEmailSetting: null,
-    },
-  );
+  return new Entity(entityAt(host.webUrl, "SP.Group", path), {
+    Id: group.id,
+    IsHiddenInUI: false,
+    LoginName: group.title,
+    Title: group.title,
+    PrincipalType: 8,
+    AllowMembersEditMembership: false,
+    AllowRequestToJoinLeave: false,
+    AutoAcceptRequestToJoinLeave: false,
+    Description: group.description,
+    OnlyAllowMembersViewMembership: false,
+    OwnerTitle: owner?.title ?? "",
+    RequestToJoinLeaveEmailSetting: null,
+  });
 }
 
 export function principalEntity(host: SecurityHost, principalId: number): Entity | null {
@@ -50,7 +44,11 @@ export function principalEntity(host: SecurityHost, principalId: number): Entity
 }
 
 export function assignmentEntity(host: SecurityHost, on: Securable, principalId: number): Entity {
-  const effective = host.security.effectiveScope(host.site.id, on.kind === "web" ? undefined : on.list.guid, on.kind === "item" ? on.item.id : undefined);
+  const effective = host.security.effectiveScope(
+    host.site.id,
+    on.kind === "web" ? undefined : on.list.guid,
+    on.kind === "item" ? on.item.id : undefined,
+  );
   const defs = host.security
     .assignments(host.site.id, effective)
     .filter((a) => a.principalId === principalId)
@@ -65,6 +63,10 @@ export function assignmentEntity(host: SecurityHost, on: Securable, principalId:
 }
 
 export function assignmentsOf(host: SecurityHost, on: Securable): number[] {
-  const effective = host.security.effectiveScope(host.site.id, on.kind === "web" ? undefined : on.list.guid, on.kind === "item" ? on.item.id : undefined);
+  const effective = host.security.effectiveScope(
+    host.site.id,
+    on.kind === "web" ? undefined : on.list.guid,
+    on.kind === "item" ? on.item.id : undefined,
+  );
   return [...new Set(host.security.assignments(host.site.id, effective).map((a) => a.principalId))];
 }

@@ -9,7 +9,8 @@ import { type GroupRow, itemScope, listScope, type Security, WEB_SCOPE } from ".
 import { firstArg, type Segment } from "./segments";
 import type { ItemRecord, ListRow, SiteRow, Store, UserRow } from "./store";
 
-export type Securable = { kind: "web" } | { kind: "list"; list: ListRow } | { kind: "item"; list: ListRow; item: ItemRecord };
+export type Securable =
+  { kind: "web" } | { kind: "list"; list: ListRow } | { kind: "item"; list: ListRow; item: ItemRecord };
 
 export type SecurityResource =
   | { kind: "roleAssignments"; on: Securable }
@@ -92,7 +93,6 @@ export function boolArg(seg: Segment, name: string, fallback: boolean): boolean 
 }
 
 /** Resolves a security segment under the web, a list or an item; null when it is not one. */
-
 
 export function groupById(host: SecurityHost, id: number): GroupRow {
   const group = host.security.group(host.site.id, id);

@@ -4,7 +4,17 @@
 // WriteSecurity. Evaluation (effective permissions) follows SharePoint's rules only; see README.md.
 // A request's view of it (one user, one token) is the Guard in guard.ts.
 import type Database from "better-sqlite3";
-import { LEVEL, LIMITED_ACCESS_MASK, P, ROLE_DEFINITIONS, SELECTED_ROLE_MASKS, has, type Role, type RoleDefinition, type ScopeGrant } from "./permissions";
+import {
+  LEVEL,
+  LIMITED_ACCESS_MASK,
+  P,
+  ROLE_DEFINITIONS,
+  SELECTED_ROLE_MASKS,
+  has,
+  type Role,
+  type RoleDefinition,
+  type ScopeGrant,
+} from "./permissions";
 import type { SiteRow, Store } from "./store";
 
 const SCHEMA = `
@@ -124,7 +134,10 @@ export class Security {
       const owners = ids.Owners as number;
       this.db.prepare("UPDATE sec_groups SET owner_id = ? WHERE site_id = ?").run(owners, site.id);
       this.db.prepare("INSERT INTO sec_unique VALUES (?, ?)").run(site.id, WEB_SCOPE);
-      const rows = this.db.prepare("SELECT user_id, role FROM role_assignments WHERE site_id = ?").all(site.id) as { user_id: number; role: string }[];
+      const rows = this.db.prepare("SELECT user_id, role FROM role_assignments WHERE site_id = ?").all(site.id) as {
+        user_id: number;
+        role: string;
+      }[];
       for (const row of rows) {
         const group = defaultGroup(row.role);
         if (group) this.db.prepare("INSERT OR IGNORE INTO sec_members VALUES (?, ?)").run(ids[group], row.user_id);
@@ -136,28 +149,65 @@ export class Security {
   private insertGroup(siteId: number, title: string, description: string, ownerId: number | null): number {
     const max = (this.db.prepare("SELECT MAX(id) AS m FROM sec_groups").get() as { m: number | null }).m;
     const id = Math.max(FIRST_GROUP_ID, (max ?? 0) + 1);
-    this.db.prepare("INSERT INTO sec_groups (id, site_id, title, description, owner_id) VALUES (?, ?, ?, ?, ?)").run(id, siteId, title, description, ownerId);
+    this.db
+      .prepare("INSERT INTO sec_groups (id, site_id, title, description, owner_id) VALUES (?, ?, ?, ?, ?)")
+      .run(id, siteId, title, description, ownerId);
     return id;
   }
 
   private load(siteId: number): SiteSecurity {
     let s = this.cache.get(siteId);
     if (s) return s;
-    s = { groups: new Map(), members: new Map(), unique: new Set(), assignments: new Map(), definitions: new Map(ROLE_DEFINITIONS.map((d) => [d.id, d])) };
-    for (const d of this.db.prepare("SELECT * FROM sec_role_defs WHERE site_id = ?").all(siteId) as Record<string, unknown>[]) {
-      const def: RoleDefinition = { id: d.id as number, name: d.name as string, roleTypeKind: 0, mask: BigInt(d.mask as string), order: d.ord as number, hidden: false, description: d.description as string };
+    s = {
+      groups: new Map(),
+      members: new Map(),
+      unique: new Set(),
+      assignments: new Map(),
+      definitions: new Map(ROLE_DEFINITIONS.map((d) => [d.id, d])),
+    };
+    for (const d of this.db.prepare("SELECT * FROM sec_role_defs WHERE site_id = ?").all(siteId) as Record<
+      string,
+      unknown
+    >[]) {
+      const def: RoleDefinition = {
+        id: d.id as number,
+        name: d.name as string,
+        roleTypeKind: 0,
+        mask: BigInt(d.mask as string),
+        order: d.ord as number,
+        hidden: false,
+        description: d.description as string,
+      };
       s.definitions.set(def.id, def);
     }
-    for (const g of this.db.prepare("SELECT * FROM sec_groups WHERE site_id = ?").all(siteId) as Record<string, unknown>[]) {
-      const group: GroupRow = { id: g.id as number, siteId, title: g.title as string, description: g.description as string, ownerId: (g.owner_id as number | null) ?? null };
+    for (const g of this.db.prepare("SELECT * FROM sec_groups WHERE site_id = ?").all(siteId) as Record<
+      string,
+      unknown
+    >[]) {
+      const group: GroupRow = {
+        id: g.id as number,
+        siteId,
+        title: g.title as string,
+        description: g.description as string,
+        ownerId: (g.owner_id as number | null) ?? null,
+      };
       s.groups.set(group.id, group);
       s.members.set(group.id, new Set());
     }
-    for (const m of this.db.prepare("SELECT m.group_id, m.user_id FROM sec_members m JOIN sec_groups g ON g.id = m.group_id WHERE g.site_id = ?").all(siteId) as { group_id: number; user_id: number }[]) {
+    for (const m of this.db
+      .prepare(
+        "SELECT m.group_id, m.user_id FROM sec_members m JOIN sec_groups g ON g.id = m.group_id WHERE g.site_id = ?",
+      )
+      .all(siteId) as { group_id: number; user_id: number }[]) {
       s.members.get(m.group_id)?.add(m.user_id);
     }
-    for (const u of this.db.prepare("SELECT scope FROM sec_unique WHERE site_id = ?").all(siteId) as { scope: string }[]) s.unique.add(u.scope);
-    for (const a of this.db.prepare("SELECT scope, principal_id, role_def_id FROM sec_assignments WHERE site_id = ?").all(siteId) as { scope: string; principal_id: number; role_def_id: number }[]) {
+    for (const u of this.db.prepare("SELECT scope FROM sec_unique WHERE site_id = ?").all(siteId) as {
+      scope: string;
+    }[])
+      s.unique.add(u.scope);
+    for (const a of this.db
+      .prepare("SELECT scope, principal_id, role_def_id FROM sec_assignments WHERE site_id = ?")
+      .all(siteId) as { scope: string; principal_id: number; role_def_id: number }[]) {
       const list = s.assignments.get(a.scope) ?? [];
       list.push({ principalId: a.principal_id, roleDefId: a.role_def_id });
       s.assignments.set(a.scope, list);
@@ -181,10 +231,15 @@ export class Security {
    * A custom permission level (RoleTypeKind 0, "None"). SharePoint refuses a second level with the
    * same name; the caller checks that first.
    */
-  addDefinition(siteId: number, def: { name: string; description: string; order: number; mask: bigint }): RoleDefinition {
+  addDefinition(
+    siteId: number,
+    def: { name: string; description: string; order: number; mask: bigint },
+  ): RoleDefinition {
     const max = (this.db.prepare("SELECT MAX(id) AS m FROM sec_role_defs").get() as { m: number | null }).m;
     const id = Math.max(FIRST_CUSTOM_ROLE_ID, (max ?? 0) + 1);
-    this.db.prepare("INSERT INTO sec_role_defs (id, site_id, name, description, ord, mask) VALUES (?, ?, ?, ?, ?, ?)").run(id, siteId, def.name, def.description, def.order, def.mask.toString());
+    this.db
+      .prepare("INSERT INTO sec_role_defs (id, site_id, name, description, ord, mask) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(id, siteId, def.name, def.description, def.order, def.mask.toString());
     this.invalidate(siteId);
     return this.definition(siteId, id) as RoleDefinition;
   }
@@ -224,7 +279,8 @@ export class Security {
 
   updateGroup(siteId: number, id: number, patch: { title?: string; description?: string }): void {
     if (patch.title !== undefined) this.db.prepare("UPDATE sec_groups SET title = ? WHERE id = ?").run(patch.title, id);
-    if (patch.description !== undefined) this.db.prepare("UPDATE sec_groups SET description = ? WHERE id = ?").run(patch.description, id);
+    if (patch.description !== undefined)
+      this.db.prepare("UPDATE sec_groups SET description = ? WHERE id = ?").run(patch.description, id);
     this.invalidate(siteId);
   }
 
@@ -250,7 +306,8 @@ export class Security {
   /** The scope whose assignments apply to an object: its own when unique, else its parent's. */
   effectiveScope(siteId: number, listGuid?: string, itemId?: number): string {
     const s = this.load(siteId);
-    if (listGuid !== undefined && itemId !== undefined && s.unique.has(itemScope(listGuid, itemId))) return itemScope(listGuid, itemId);
+    if (listGuid !== undefined && itemId !== undefined && s.unique.has(itemScope(listGuid, itemId)))
+      return itemScope(listGuid, itemId);
     if (listGuid !== undefined && s.unique.has(listScope(listGuid))) return listScope(listGuid);
     return WEB_SCOPE;
   }
@@ -268,12 +325,20 @@ export class Security {
    * copyRoleAssignments, otherwise only the caller with Full Control. clearSubscopes resets the
    * children that had unique assignments. Already unique: nothing changes.
    */
-  breakInheritance(siteId: number, scope: string, parentScope: string, copy: boolean, clearSubscopes: boolean, callerId: number): void {
+  breakInheritance(
+    siteId: number,
+    scope: string,
+    parentScope: string,
+    copy: boolean,
+    clearSubscopes: boolean,
+    callerId: number,
+  ): void {
     const s = this.load(siteId);
     if (!s.unique.has(scope)) {
       this.db.prepare("INSERT INTO sec_unique VALUES (?, ?)").run(siteId, scope);
       if (copy) {
-        for (const a of s.assignments.get(parentScope) ?? []) this.insertAssignment(siteId, scope, a.principalId, a.roleDefId);
+        for (const a of s.assignments.get(parentScope) ?? [])
+          this.insertAssignment(siteId, scope, a.principalId, a.roleDefId);
       } else {
         this.insertAssignment(siteId, scope, callerId, LEVEL.fullControl);
       }
@@ -291,12 +356,18 @@ export class Security {
   private clearChildren(siteId: number, scope: string): void {
     const prefix = scope === WEB_SCOPE ? "%" : scope.startsWith("list:") ? `item:${scope.slice(5)}:%` : null;
     if (prefix === null) return;
-    this.db.prepare("DELETE FROM sec_assignments WHERE site_id = ? AND scope LIKE ? AND scope <> ?").run(siteId, prefix, WEB_SCOPE);
-    this.db.prepare("DELETE FROM sec_unique WHERE site_id = ? AND scope LIKE ? AND scope <> ?").run(siteId, prefix, WEB_SCOPE);
+    this.db
+      .prepare("DELETE FROM sec_assignments WHERE site_id = ? AND scope LIKE ? AND scope <> ?")
+      .run(siteId, prefix, WEB_SCOPE);
+    this.db
+      .prepare("DELETE FROM sec_unique WHERE site_id = ? AND scope LIKE ? AND scope <> ?")
+      .run(siteId, prefix, WEB_SCOPE);
   }
 
   private insertAssignment(siteId: number, scope: string, principalId: number, roleDefId: number): void {
-    this.db.prepare("INSERT OR IGNORE INTO sec_assignments VALUES (?, ?, ?, ?)").run(siteId, scope, principalId, roleDefId);
+    this.db
+      .prepare("INSERT OR IGNORE INTO sec_assignments VALUES (?, ?, ?, ?)")
+      .run(siteId, scope, principalId, roleDefId);
   }
 
   addAssignment(siteId: number, scope: string, principalId: number, roleDefId: number): void {
@@ -305,8 +376,14 @@ export class Security {
   }
 
   removeAssignment(siteId: number, scope: string, principalId: number, roleDefId?: number): void {
-    if (roleDefId === undefined) this.db.prepare("DELETE FROM sec_assignments WHERE site_id = ? AND scope = ? AND principal_id = ?").run(siteId, scope, principalId);
-    else this.db.prepare("DELETE FROM sec_assignments WHERE site_id = ? AND scope = ? AND principal_id = ? AND role_def_id = ?").run(siteId, scope, principalId, roleDefId);
+    if (roleDefId === undefined)
+      this.db
+        .prepare("DELETE FROM sec_assignments WHERE site_id = ? AND scope = ? AND principal_id = ?")
+        .run(siteId, scope, principalId);
+    else
+      this.db
+        .prepare("DELETE FROM sec_assignments WHERE site_id = ? AND scope = ? AND principal_id = ? AND role_def_id = ?")
+        .run(siteId, scope, principalId, roleDefId);
     this.invalidate(siteId);
   }
 
@@ -322,9 +399,9 @@ export class Security {
   listSecurity(listGuid: string): ListSecurity {
     let found = this.listSettings.get(listGuid);
     if (!found) {
-      const row = this.db.prepare("SELECT read_security, write_security FROM sec_list_settings WHERE list_guid = ?").get(listGuid) as
-        | { read_security: number; write_security: number }
-        | undefined;
+      const row = this.db
+        .prepare("SELECT read_security, write_security FROM sec_list_settings WHERE list_guid = ?")
+        .get(listGuid) as { read_security: number; write_security: number } | undefined;
       found = { readSecurity: row?.read_security ?? 1, writeSecurity: row?.write_security ?? 1 };
       this.listSettings.set(listGuid, found);
     }
@@ -344,12 +421,20 @@ export class Security {
   // ---- Sites.Selected grants (made by a tenant admin through Graph; here through /_localsp/grants)
 
   selectedGrant(siteId: number): string | undefined {
-    return (this.db.prepare("SELECT role FROM sec_selected_grants WHERE site_id = ?").get(siteId) as { role: string } | undefined)?.role;
+    return (
+      this.db.prepare("SELECT role FROM sec_selected_grants WHERE site_id = ?").get(siteId) as
+        { role: string } | undefined
+    )?.role;
   }
 
   setSelectedGrant(siteId: number, role: string | null): void {
     if (role === null) this.db.prepare("DELETE FROM sec_selected_grants WHERE site_id = ?").run(siteId);
-    else this.db.prepare("INSERT INTO sec_selected_grants VALUES (?, ?) ON CONFLICT(site_id) DO UPDATE SET role = excluded.role").run(siteId, role);
+    else
+      this.db
+        .prepare(
+          "INSERT INTO sec_selected_grants VALUES (?, ?) ON CONFLICT(site_id) DO UPDATE SET role = excluded.role",
+        )
+        .run(siteId, role);
   }
 
   // ---- evaluation
@@ -364,7 +449,8 @@ export class Security {
 
   private scopeMask(s: SiteSecurity, scope: string, principals: Set<number>): bigint {
     let mask = 0n;
-    for (const a of s.assignments.get(scope) ?? []) if (principals.has(a.principalId)) mask |= this.maskOf(s, a.roleDefId);
+    for (const a of s.assignments.get(scope) ?? [])
+      if (principals.has(a.principalId)) mask |= this.maskOf(s, a.roleDefId);
     return mask;
   }
 

@@ -54,7 +54,10 @@ export async function writeDemoPlan(
   const admin = createSp({ siteUrl, getToken: () => Promise.resolve("dev:admin@wres.test") });
   await provision(admin);
   for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(admin, group, `i:0#.f|membership|${upn}`);
-  const stores = Object.fromEntries(Object.entries(UPNS).map(([k, upn]) => [k, storeFor(upn)])) as Record<DemoUser, PlanStore>;
+  const stores = Object.fromEntries(Object.entries(UPNS).map(([k, upn]) => [k, storeFor(upn)])) as Record<
+    DemoUser,
+    PlanStore
+  >;
   const editor = stores.edi;
   const people = {} as Record<DemoUser, Person>;
   for (const [key, upn] of Object.entries(UPNS) as [DemoUser, string][]) people[key] = await editor.ensurePerson(upn);
@@ -62,7 +65,8 @@ export async function writeDemoPlan(
   let actions = 0;
   let updates = 0;
   // Each action's agreed state is dated at the start of the history; then the history replays in order.
-  const firstDay = Math.max(...DEMO_PLAN.flatMap((o) => o.actions.flatMap((a) => a.history.map((h) => h.daysAgo)))) + 14;
+  const firstDay =
+    Math.max(...DEMO_PLAN.flatMap((o) => o.actions.flatMap((a) => a.history.map((h) => h.daysAgo)))) + 14;
   clock.at = new Date(today - firstDay * DAY);
   const created: { id: number; etag: string; steps: (typeof DEMO_PLAN)[number]["actions"][number]["history"] }[] = [];
   for (const objective of DEMO_PLAN) {
@@ -99,7 +103,9 @@ export async function writeDemoPlan(
     }
   }
   // Replay every action's history in date order across the plan, as people wrote it.
-  const steps = created.flatMap((c) => c.steps.map((step) => ({ action: c, step }))).sort((a, b) => b.step.daysAgo - a.step.daysAgo);
+  const steps = created
+    .flatMap((c) => c.steps.map((step) => ({ action: c, step })))
+    .sort((a, b) => b.step.daysAgo - a.step.daysAgo);
   for (const { action, step } of steps) {
     clock.at = new Date(today - step.daysAgo * DAY);
     const store = stores[step.by];

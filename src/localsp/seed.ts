@@ -13,20 +13,47 @@ export const DEMO_SITE = "wres";
  */
 export const DEMO_USERS: { upn: string; email?: string; title: string; jobTitle: string; role: Role }[] = [
   { upn: "admin@wres.test", title: "Site Administrator", jobTitle: "SharePoint administrator", role: "owner" },
-  { upn: "edi.lead@wres.test", title: "Jordan Ellis", jobTitle: "Head of Equality, Diversity and Inclusion", role: "editor" },
+  {
+    upn: "edi.lead@wres.test",
+    title: "Jordan Ellis",
+    jobTitle: "Head of Equality, Diversity and Inclusion",
+    role: "editor",
+  },
   { upn: "amara.okafor@wres.test", title: "Amara Okafor", jobTitle: "Director of People", role: "action-owner" },
   { upn: "tom.hughes@wres.test", title: "Tom Hughes", jobTitle: "Head of Resourcing", role: "action-owner" },
   { upn: "priya.shah@wres.test", title: "Priya Shah", jobTitle: "Deputy Chief Nurse", role: "action-owner" },
-  { upn: "network.chair@wres.test", title: "Samuel Adeyemi", jobTitle: "Chair, Race Equality Staff Network", role: "network-chair" },
-  { upn: "committee@wres.test", title: "Helen Price", jobTitle: "Non-executive Director, People Committee", role: "reader" },
-  { upn: "r.begum@wres.test", email: "rukhsana.begum@nhs.test", title: "Rukhsana Begum", jobTitle: "Freedom to Speak Up Guardian", role: "action-owner" },
+  {
+    upn: "network.chair@wres.test",
+    title: "Samuel Adeyemi",
+    jobTitle: "Chair, Race Equality Staff Network",
+    role: "network-chair",
+  },
+  {
+    upn: "committee@wres.test",
+    title: "Helen Price",
+    jobTitle: "Non-executive Director, People Committee",
+    role: "reader",
+  },
+  {
+    upn: "r.begum@wres.test",
+    email: "rukhsana.begum@nhs.test",
+    title: "Rukhsana Begum",
+    jobTitle: "Freedom to Speak Up Guardian",
+    role: "action-owner",
+  },
 ];
 
 /** Users and their default roles, the demo site and the root site (idempotent: runs on every start). */
 export function seedDirectory(store: Store): void {
   store.transaction(() => {
     for (const user of DEMO_USERS) {
-      store.upsertUser({ upn: user.upn, title: user.title, email: user.email ?? user.upn, jobTitle: user.jobTitle, defaultRole: user.role });
+      store.upsertUser({
+        upn: user.upn,
+        title: user.title,
+        email: user.email ?? user.upn,
+        jobTitle: user.jobTitle,
+        defaultRole: user.role,
+      });
     }
   });
   store.createSite(DEMO_SITE, "WRES Action Plans");
@@ -42,7 +69,8 @@ export function seedDirectory(store: Store): void {
 export function seedingDay(value: string | undefined = process.env.WRES_LOCALSP_TODAY): Date | undefined {
   if (!value) return undefined;
   const day = new Date(value);
-  if (Number.isNaN(day.getTime())) throw new Error(`WRES_LOCALSP_TODAY is not a date: "${value}" (use e.g. 2025-11-20)`);
+  if (Number.isNaN(day.getTime()))
+    throw new Error(`WRES_LOCALSP_TODAY is not a date: "${value}" (use e.g. 2025-11-20)`);
   return day;
 }
 

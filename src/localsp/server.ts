@@ -39,7 +39,8 @@ export interface LocalSharePoint {
   close(): Promise<void>;
 }
 
-const EXPOSED_HEADERS = "ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, SPRequestGuid, request-id";
+const EXPOSED_HEADERS =
+  "ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, SPRequestGuid, request-id";
 
 /** The transport-neutral core shared by the standalone server and the Vite middleware. */
 export class LocalSharePointHandler {
@@ -110,7 +111,8 @@ export class LocalSharePointHandler {
 
   /** Creates a site (see LocalSharePoint.createSite). */
   createSite(name: string, title?: string): void {
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(name)) throw new Error(`localsp: '${name}' is not a site name (letters, digits, '_', '.', '-')`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(name))
+      throw new Error(`localsp: '${name}' is not a site name (letters, digits, '_', '.', '-')`);
     this.store.createSite(name, title ?? name);
   }
 
@@ -183,7 +185,8 @@ export class LocalSharePointHandler {
       headers: { "Content-Type": "application/json;charset=utf-8" },
       body: JSON.stringify(value),
     });
-    if (remote && !/^(::1|127\.|::ffff:127\.)/.test(remote)) return jsonAnswer(403, { error: "localsp: admin routes are loopback only" });
+    if (remote && !/^(::1|127\.|::ffff:127\.)/.test(remote))
+      return jsonAnswer(403, { error: "localsp: admin routes are loopback only" });
     if (url.pathname === "/_localsp/faults") {
       if (method === "GET") return jsonAnswer(200, this.faults.snapshot());
       if (method === "DELETE") {
@@ -221,10 +224,19 @@ export class LocalSharePointHandler {
    * fullcontrol; https://learn.microsoft.com/en-us/graph/api/site-post-permissions). GET lists the
    * grant, DELETE removes it. This server serves one app, so the grant is the app's whatever its id.
    */
-  private sitePermissions(method: string, name: string, body: Buffer, jsonAnswer: (status: number, value: unknown) => ApiResponse): ApiResponse {
+  private sitePermissions(
+    method: string,
+    name: string,
+    body: Buffer,
+    jsonAnswer: (status: number, value: unknown) => ApiResponse,
+  ): ApiResponse {
     const site = this.store.siteByName(name);
     if (!site) return jsonAnswer(404, { error: { code: "itemNotFound", message: `localsp: no site '${name}'` } });
-    const permission = (role: string) => ({ id: `localsp-${site.id}`, roles: [role], grantedToIdentities: [{ application: { id: "wres-action-plans", displayName: "WRES action plans" } }] });
+    const permission = (role: string) => ({
+      id: `localsp-${site.id}`,
+      roles: [role],
+      grantedToIdentities: [{ application: { id: "wres-action-plans", displayName: "WRES action plans" } }],
+    });
     if (method === "GET") {
       const role = this.api.security.selectedGrant(site.id);
       return jsonAnswer(200, { value: role ? [permission(role)] : [] });
@@ -240,9 +252,12 @@ export class LocalSharePointHandler {
       } catch {
         return jsonAnswer(400, { error: { code: "invalidRequest", message: "The body is not JSON." } });
       }
-      const role = Array.isArray(roles) && roles.length === 1 && typeof roles[0] === "string" ? roles[0].toLowerCase() : null;
+      const role =
+        Array.isArray(roles) && roles.length === 1 && typeof roles[0] === "string" ? roles[0].toLowerCase() : null;
       if (!role || !(role in SELECTED_ROLE_MASKS)) {
-        return jsonAnswer(400, { error: { code: "invalidRequest", message: "roles must be one of read, write, manage, fullcontrol" } });
+        return jsonAnswer(400, {
+          error: { code: "invalidRequest", message: "roles must be one of read, write, manage, fullcontrol" },
+        });
       }
       this.api.security.setSelectedGrant(site.id, role);
       return jsonAnswer(201, permission(role));
@@ -280,7 +295,10 @@ function safeDecode(path: string): string {
  * Reads a request body of at most `limit` bytes (limits.ts). A declared length over the limit is
  * refused before reading anything; a body that grows past it stops being read there.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; body: Buffer } | { ok: false; error: SpError }> {
+function readBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<{ ok: true; body: Buffer } | { ok: false; error: SpError }> {
   const refuse = (bytes: number): SpError => (limit <= MAX_MESSAGE_BYTES ? messageTooLarge(bytes) : requestTooLarge());
   const declared = Number(req.headers["content-length"] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ ok: false, error: refuse(declared) });
@@ -304,7 +322,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; body
 }
 
 function send(res: ServerResponse, answer: ApiResponse, extra: Record<string, string> = {}): void {
-  const body = answer.body === null ? null : typeof answer.body === "string" ? Buffer.from(answer.body, "utf8") : answer.body;
+  const body =
+    answer.body === null ? null : typeof answer.body === "string" ? Buffer.from(answer.body, "utf8") : answer.body;
   const headers: Record<string, string> = {
     ...extra,
     ...answer.headers,

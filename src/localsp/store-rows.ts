@@ -106,7 +106,6 @@ export interface FileRecord {
   editorId: number;
 }
 
-
 export interface RawItem {
   list_guid: string;
   id: number;

@@ -11,9 +11,31 @@ import type Database from "better-sqlite3";
 import { nowIso } from "./clock";
 import { openDatabase } from "./database";
 import type { Role } from "./permissions";
-import { toItem, type FieldProps, type FieldRow, type FileRecord, type ItemRecord, type ListRow, type RawItem, type SiteRow, type UserRow, type VersionRecord, type ViewRow } from "./store-rows";
+import {
+  toItem,
+  type FieldProps,
+  type FieldRow,
+  type FileRecord,
+  type ItemRecord,
+  type ListRow,
+  type RawItem,
+  type SiteRow,
+  type UserRow,
+  type VersionRecord,
+  type ViewRow,
+} from "./store-rows";
 
-export type { FieldProps, FieldRow, FileRecord, ItemRecord, ListRow, SiteRow, UserRow, VersionRecord, ViewRow } from "./store-rows";
+export type {
+  FieldProps,
+  FieldRow,
+  FileRecord,
+  ItemRecord,
+  ListRow,
+  SiteRow,
+  UserRow,
+  VersionRecord,
+  ViewRow,
+} from "./store-rows";
 export { DamagedDatabaseError } from "./database";
 export { nowIso, setSeedingClock } from "./clock";
 
@@ -83,7 +105,10 @@ export class Store {
   }
 
   setMeta(key: string, value: string): void {
-    this.sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+    this.sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+      key,
+      value,
+    );
   }
 
   // ---- users and roles
@@ -115,7 +140,12 @@ export class Store {
   userByUpn(upn: string): UserRow | undefined {
     const key = upn.toLowerCase();
     if (this.userCache.has(key)) return this.userCache.get(key);
-    const user = this.mapUser(this.sql("SELECT * FROM users WHERE upn = ? OR email = ? COLLATE NOCASE").get(upn, upn) as Record<string, unknown>);
+    const user = this.mapUser(
+      this.sql("SELECT * FROM users WHERE upn = ? OR email = ? COLLATE NOCASE").get(upn, upn) as Record<
+        string,
+        unknown
+      >,
+    );
     this.userCache.set(key, user);
     return user;
   }
@@ -125,15 +155,16 @@ export class Store {
   }
 
   allUsers(): UserRow[] {
-    return (this.sql("SELECT * FROM users ORDER BY id").all() as Record<string, unknown>[]).map((r) => this.mapUser(r) as UserRow);
+    return (this.sql("SELECT * FROM users ORDER BY id").all() as Record<string, unknown>[]).map(
+      (r) => this.mapUser(r) as UserRow,
+    );
   }
 
   roleOf(siteId: number, userId: number): Role | undefined {
     const key = `${siteId}:${userId}`;
     if (this.roleCache.has(key)) return this.roleCache.get(key);
     const row = this.sql("SELECT role FROM role_assignments WHERE site_id = ? AND user_id = ?").get(siteId, userId) as
-      | { role: Role }
-      | undefined;
+      { role: Role } | undefined;
     this.roleCache.set(key, row?.role);
     return row?.role;
   }
@@ -141,20 +172,27 @@ export class Store {
   assignRole(siteId: number, userId: number, role: Role): void {
     this.roleCache.clear();
     this.db
-      .prepare("INSERT INTO role_assignments (site_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT(site_id, user_id) DO UPDATE SET role = excluded.role")
+      .prepare(
+        "INSERT INTO role_assignments (site_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT(site_id, user_id) DO UPDATE SET role = excluded.role",
+      )
       .run(siteId, userId, role);
   }
 
   /** Adds a user to the site's user list without granting anything (SharePoint's ensureUser). */
   ensureSiteUser(siteId: number, userId: number): void {
     this.roleCache.clear();
-    this.sql("INSERT OR IGNORE INTO role_assignments (site_id, user_id, role) VALUES (?, ?, 'none')").run(siteId, userId);
+    this.sql("INSERT OR IGNORE INTO role_assignments (site_id, user_id, role) VALUES (?, ?, 'none')").run(
+      siteId,
+      userId,
+    );
   }
 
   siteUsers(siteId: number): UserRow[] {
     return (
       this.db
-        .prepare("SELECT u.* FROM users u JOIN role_assignments r ON r.user_id = u.id WHERE r.site_id = ? ORDER BY u.id")
+        .prepare(
+          "SELECT u.* FROM users u JOIN role_assignments r ON r.user_id = u.id WHERE r.site_id = ? ORDER BY u.id",
+        )
         .all(siteId) as Record<string, unknown>[]
     ).map((r) => this.mapUser(r) as UserRow);
   }
@@ -218,9 +256,9 @@ export class Store {
   lists(siteId: number): ListRow[] {
     const cached = this.listCache.get(siteId);
     if (cached) return cached;
-    const lists = (this.sql("SELECT * FROM lists WHERE site_id = ? ORDER BY created, title").all(siteId) as Record<string, unknown>[]).map(
-      (r) => this.mapList(r) as ListRow,
-    );
+    const lists = (
+      this.sql("SELECT * FROM lists WHERE site_id = ? ORDER BY created, title").all(siteId) as Record<string, unknown>[]
+    ).map((r) => this.mapList(r) as ListRow);
     this.listCache.set(siteId, lists);
     return lists;
   }
@@ -253,7 +291,8 @@ export class Store {
   updateList(guid: string, patch: { title?: string; description?: string }): void {
     this.dropCaches();
     if (patch.title !== undefined) this.sql("UPDATE lists SET title = ? WHERE guid = ?").run(patch.title, guid);
-    if (patch.description !== undefined) this.sql("UPDATE lists SET description = ? WHERE guid = ?").run(patch.description, guid);
+    if (patch.description !== undefined)
+      this.sql("UPDATE lists SET description = ? WHERE guid = ?").run(patch.description, guid);
     this.sql("UPDATE lists SET modified = ? WHERE guid = ?").run(nowIso(), guid);
   }
 
@@ -267,16 +306,15 @@ export class Store {
 
   /** The stored default view of a list, or undefined when it still has the fields it was created with. */
   storedView(listGuid: string): ViewRow | undefined {
-    const row = this.sql("SELECT guid, fields FROM list_views WHERE list_guid = ?").get(listGuid) as { guid: string; fields: string } | undefined;
+    const row = this.sql("SELECT guid, fields FROM list_views WHERE list_guid = ?").get(listGuid) as
+      { guid: string; fields: string } | undefined;
     return row ? { guid: row.guid, listGuid, fields: JSON.parse(row.fields) as string[] } : undefined;
   }
 
   saveView(view: ViewRow): void {
-    this.sql("INSERT INTO list_views (list_guid, guid, fields) VALUES (?, ?, ?) ON CONFLICT (list_guid) DO UPDATE SET fields = excluded.fields").run(
-      view.listGuid,
-      view.guid,
-      JSON.stringify(view.fields),
-    );
+    this.sql(
+      "INSERT INTO list_views (list_guid, guid, fields) VALUES (?, ?, ?) ON CONFLICT (list_guid) DO UPDATE SET fields = excluded.fields",
+    ).run(view.listGuid, view.guid, JSON.stringify(view.fields));
   }
 
   private mapField(row: Record<string, unknown>): FieldRow {
@@ -295,22 +333,34 @@ export class Store {
   fields(listGuid: string): FieldRow[] {
     const cached = this.fieldCache.get(listGuid);
     if (cached) return cached;
-    const fields = (this.sql("SELECT * FROM fields WHERE list_guid = ? ORDER BY position").all(listGuid) as Record<string, unknown>[]).map((r) =>
-      this.mapField(r),
-    );
+    const fields = (
+      this.sql("SELECT * FROM fields WHERE list_guid = ? ORDER BY position").all(listGuid) as Record<string, unknown>[]
+    ).map((r) => this.mapField(r));
     this.fieldCache.set(listGuid, fields);
     return fields;
   }
 
   insertField(field: FieldRow): void {
     this.dropCaches();
-    const position = (this.sql("SELECT COUNT(*) AS n FROM fields WHERE list_guid = ?").get(field.listGuid) as { n: number }).n;
+    const position = (
+      this.sql("SELECT COUNT(*) AS n FROM fields WHERE list_guid = ?").get(field.listGuid) as { n: number }
+    ).n;
     this.db
       .prepare(
         `INSERT INTO fields (guid, list_guid, internal_name, title, kind, type_as_string, props, built_in, position)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(field.guid, field.listGuid, field.internalName, field.title, field.kind, field.typeAsString, JSON.stringify(field.props), field.builtIn ? 1 : 0, position);
+      .run(
+        field.guid,
+        field.listGuid,
+        field.internalName,
+        field.title,
+        field.kind,
+        field.typeAsString,
+        JSON.stringify(field.props),
+        field.builtIn ? 1 : 0,
+        position,
+      );
   }
 
   updateField(field: FieldRow): void {
@@ -347,11 +397,25 @@ export class Store {
   insertItem(listGuid: string, values: Record<string, unknown>, userId: number): ItemRecord {
     this.listCache.clear();
     this.sql("UPDATE lists SET last_item_id = last_item_id + 1, modified = ? WHERE guid = ?").run(nowIso(), listGuid);
-    const { last_item_id: id } = this.sql("SELECT last_item_id FROM lists WHERE guid = ?").get(listGuid) as { last_item_id: number };
+    const { last_item_id: id } = this.sql("SELECT last_item_id FROM lists WHERE guid = ?").get(listGuid) as {
+      last_item_id: number;
+    };
     const now = nowIso();
-    const item: ItemRecord = { listGuid, id, version: 1, guid: randomUUID(), values, created: now, modified: now, authorId: userId, editorId: userId };
+    const item: ItemRecord = {
+      listGuid,
+      id,
+      version: 1,
+      guid: randomUUID(),
+      values,
+      created: now,
+      modified: now,
+      authorId: userId,
+      editorId: userId,
+    };
     this.db
-      .prepare("INSERT INTO items (list_guid, id, version, guid, data, created, modified, author_id, editor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO items (list_guid, id, version, guid, data, created, modified, author_id, editor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(listGuid, id, 1, item.guid, JSON.stringify(values), now, now, userId, userId);
     this.insertVersion(item);
     this.afterCommit(() => this.items(listGuid).set(id, item));
@@ -361,9 +425,17 @@ export class Store {
   /** Writes a new version of an item. Call inside a transaction. */
   updateItem(previous: ItemRecord, values: Record<string, unknown>, userId: number): ItemRecord {
     this.listCache.clear();
-    const item: ItemRecord = { ...previous, values, version: previous.version + 1, modified: nowIso(), editorId: userId };
+    const item: ItemRecord = {
+      ...previous,
+      values,
+      version: previous.version + 1,
+      modified: nowIso(),
+      editorId: userId,
+    };
     const result = this.db
-      .prepare("UPDATE items SET version = ?, data = ?, modified = ?, editor_id = ? WHERE list_guid = ? AND id = ? AND version = ?")
+      .prepare(
+        "UPDATE items SET version = ?, data = ?, modified = ?, editor_id = ? WHERE list_guid = ? AND id = ? AND version = ?",
+      )
       .run(item.version, JSON.stringify(values), item.modified, userId, item.listGuid, item.id, previous.version);
     if (result.changes !== 1) throw new Error(`item ${item.id} changed underneath an update`);
     this.sql("UPDATE lists SET modified = ? WHERE guid = ?").run(item.modified, item.listGuid);
@@ -382,16 +454,25 @@ export class Store {
 
   private insertVersion(item: ItemRecord): void {
     this.db
-      .prepare("INSERT INTO item_versions (list_guid, item_id, version, data, modified, editor_id) VALUES (?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO item_versions (list_guid, item_id, version, data, modified, editor_id) VALUES (?, ?, ?, ?, ?, ?)",
+      )
       .run(item.listGuid, item.id, item.version, JSON.stringify(item.values), item.modified, item.editorId);
   }
 
   versions(listGuid: string, itemId: number): VersionRecord[] {
     return (
       this.db
-        .prepare("SELECT version, data, modified, editor_id FROM item_versions WHERE list_guid = ? AND item_id = ? ORDER BY version DESC")
+        .prepare(
+          "SELECT version, data, modified, editor_id FROM item_versions WHERE list_guid = ? AND item_id = ? ORDER BY version DESC",
+        )
         .all(listGuid, itemId) as { version: number; data: string; modified: string; editor_id: number }[]
-    ).map((r) => ({ version: r.version, values: JSON.parse(r.data) as Record<string, unknown>, modified: r.modified, editorId: r.editor_id }));
+    ).map((r) => ({
+      version: r.version,
+      values: JSON.parse(r.data) as Record<string, unknown>,
+      modified: r.modified,
+      editorId: r.editor_id,
+    }));
   }
 
   // The cache follows the database. Inside a group commit each write's cache changes apply when
@@ -498,7 +579,9 @@ export class Store {
   file(path: string): FileRecord | undefined {
     return this.mapFile(
       this.db
-        .prepare("SELECT path, list_guid, item_id, folder, name, guid, length, version, created, modified, author_id, editor_id FROM files WHERE path = ?")
+        .prepare(
+          "SELECT path, list_guid, item_id, folder, name, guid, length, version, created, modified, author_id, editor_id FROM files WHERE path = ?",
+        )
         .get(path) as Record<string, unknown>,
     );
   }
@@ -519,17 +602,23 @@ export class Store {
   }
 
   fileByItem(listGuid: string, itemId: number): FileRecord | undefined {
-    const row = this.sql("SELECT path FROM files WHERE list_guid = ? AND item_id = ?").get(listGuid, itemId) as { path: string } | undefined;
+    const row = this.sql("SELECT path FROM files WHERE list_guid = ? AND item_id = ?").get(listGuid, itemId) as
+      { path: string } | undefined;
     return row ? this.file(row.path) : undefined;
   }
 
   /** Writes a file's bytes (new, or a new version of an existing one). Call inside a transaction. */
-  putFile(file: Omit<FileRecord, "length" | "version" | "created" | "modified" | "guid"> & { guid?: string }, bytes: Uint8Array): FileRecord {
+  putFile(
+    file: Omit<FileRecord, "length" | "version" | "created" | "modified" | "guid"> & { guid?: string },
+    bytes: Uint8Array,
+  ): FileRecord {
     const existing = this.file(file.path);
     const now = nowIso();
     if (existing) {
       this.db
-        .prepare("UPDATE files SET bytes = ?, length = ?, version = version + 1, modified = ?, editor_id = ? WHERE path = ?")
+        .prepare(
+          "UPDATE files SET bytes = ?, length = ?, version = version + 1, modified = ?, editor_id = ? WHERE path = ?",
+        )
         .run(Buffer.from(bytes), bytes.byteLength, now, file.editorId, file.path);
     } else {
       this.db
@@ -537,7 +626,20 @@ export class Store {
           `INSERT INTO files (path, list_guid, item_id, folder, name, guid, bytes, length, version, created, modified, author_id, editor_id)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
         )
-        .run(file.path, file.listGuid, file.itemId, file.folder, file.name, file.guid ?? randomUUID(), Buffer.from(bytes), bytes.byteLength, now, now, file.authorId, file.editorId);
+        .run(
+          file.path,
+          file.listGuid,
+          file.itemId,
+          file.folder,
+          file.name,
+          file.guid ?? randomUUID(),
+          Buffer.from(bytes),
+          bytes.byteLength,
+          now,
+          now,
+          file.authorId,
+          file.editorId,
+        );
     }
     return this.file(file.path) as FileRecord;
   }

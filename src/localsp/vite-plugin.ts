@@ -25,23 +25,27 @@ export function localSharePoint(): Plugin {
       // database that cannot be opened is never replaced: every SharePoint request is answered 503
       // with the one-line reason until it is dealt with. A failed seed leaves the handler answering
       // 503 too (handler.handle), and the next start seeds again.
-      const ready = (server.ssrLoadModule(SERVER_MODULE) as Promise<typeof ServerModule>).then(async ({ LocalSharePointHandler }) => {
-        let handler: ServerModule.LocalSharePointHandler;
-        try {
-          handler = new LocalSharePointHandler({ dataDir });
-        } catch (error) {
-          const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
-          console.error(message);
-          return message;
-        }
-        server.httpServer?.once("close", () => handler.close());
-        try {
-          await handler.seed(seed);
-        } catch (error) {
-          console.error(`localsp: seeding the demo site failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0] ?? ""}`);
-        }
-        return handler;
-      });
+      const ready = (server.ssrLoadModule(SERVER_MODULE) as Promise<typeof ServerModule>).then(
+        async ({ LocalSharePointHandler }) => {
+          let handler: ServerModule.LocalSharePointHandler;
+          try {
+            handler = new LocalSharePointHandler({ dataDir });
+          } catch (error) {
+            const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+            console.error(message);
+            return message;
+          }
+          server.httpServer?.once("close", () => handler.close());
+          try {
+            await handler.seed(seed);
+          } catch (error) {
+            console.error(
+              `localsp: seeding the demo site failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0] ?? ""}`,
+            );
+          }
+          return handler;
+        },
+      );
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? "/").split("?")[0] ?? "/";
         if (!/^\/(sites\/|_api(\/|$)|_vti_bin\/|_localsp(\/|$))/i.test(path)) {

@@ -41,7 +41,8 @@ export function parseEnvFile(text: string): Record<string, string> {
   for (const [index, line] of clean.split(/\r?\n/).entries()) {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith("#")) continue;
-    if (!/^(export\s+)?[A-Z][A-Z0-9_]*\s*=/.test(trimmed)) throw new PackageError([{ where: `line ${index + 1}`, message: `expected KEY=value, found "${trimmed}"` }]);
+    if (!/^(export\s+)?[A-Z][A-Z0-9_]*\s*=/.test(trimmed))
+      throw new PackageError([{ where: `line ${index + 1}`, message: `expected KEY=value, found "${trimmed}"` }]);
   }
   return parseEnv(clean) as Record<string, string>;
 }
@@ -63,16 +64,33 @@ function httpsUrl(value: string | undefined): URL | undefined {
 export function resolveVariables(env: Record<string, string>, appVersion: string): Record<string, string> {
   const problems: PackageProblem[] = [];
   const need = (key: string, ok: boolean, message: string) => {
-    if (!ok) problems.push({ where: key, message: env[key] ? `${message} (found "${env[key]}")` : `is missing: ${message}` });
+    if (!ok)
+      problems.push({ where: key, message: env[key] ? `${message} (found "${env[key]}")` : `is missing: ${message}` });
   };
   const host = httpsUrl(env.HOST_URL);
   // The tab builds its own addresses from the host's root, so the site must sit at the root of its host name.
-  need("HOST_URL", host !== undefined && host.pathname === "/" && !env.HOST_URL!.endsWith("/") && !host.search && !host.hash, "must be the https root of the site's host name, without a path or trailing slash, e.g. https://wres.example.nhs.uk");
-  need("APP_ID", GUID.test(env.APP_ID ?? ""), "must be a GUID that identifies this Teams app (keep it for every version)");
-  need("CLIENT_ID", GUID.test(env.CLIENT_ID ?? ""), "must be the Entra app registration's Application (client) ID, a GUID");
+  need(
+    "HOST_URL",
+    host !== undefined && host.pathname === "/" && !env.HOST_URL!.endsWith("/") && !host.search && !host.hash,
+    "must be the https root of the site's host name, without a path or trailing slash, e.g. https://wres.example.nhs.uk",
+  );
+  need(
+    "APP_ID",
+    GUID.test(env.APP_ID ?? ""),
+    "must be a GUID that identifies this Teams app (keep it for every version)",
+  );
+  need(
+    "CLIENT_ID",
+    GUID.test(env.CLIENT_ID ?? ""),
+    "must be the Entra app registration's Application (client) ID, a GUID",
+  );
   need("TENANT_ID", GUID.test(env.TENANT_ID ?? ""), "must be the Directory (tenant) ID, a GUID");
   const sharePoint = httpsUrl(env.SHAREPOINT_ORIGIN);
-  need("SHAREPOINT_ORIGIN", sharePoint !== undefined && sharePoint.pathname === "/" && !env.SHAREPOINT_ORIGIN!.endsWith("/"), "must be the SharePoint root, e.g. https://contoso.sharepoint.com (no site path, no trailing slash)");
+  need(
+    "SHAREPOINT_ORIGIN",
+    sharePoint !== undefined && sharePoint.pathname === "/" && !env.SHAREPOINT_ORIGIN!.endsWith("/"),
+    "must be the SharePoint root, e.g. https://contoso.sharepoint.com (no site path, no trailing slash)",
+  );
   const version = env.APP_VERSION || appVersion;
   need("APP_VERSION", SEMVER.test(version), "must be a version such as 1.0.0");
   for (const key of ["WEBSITE_URL", "PRIVACY_URL", "TERMS_URL"]) {
@@ -107,7 +125,12 @@ export function fillTemplate(template: string, variables: Record<string, string>
     return JSON.stringify(value).slice(1, -1);
   });
   if (unknown.size > 0) {
-    throw new PackageError([...unknown].map((name) => ({ where: "manifest.template.json", message: `placeholder \${{${name}}} has no value` })));
+    throw new PackageError(
+      [...unknown].map((name) => ({
+        where: "manifest.template.json",
+        message: `placeholder \${{${name}}} has no value`,
+      })),
+    );
   }
   return filled;
 }
@@ -115,14 +138,20 @@ export function fillTemplate(template: string, variables: Record<string, string>
 const schemaRequire = createRequire(import.meta.url);
 
 /** The official schemas, bundled offline by @microsoft/app-manifest (v1.0 to v1.30, draft-04). */
-function schemaPath(version: string, file: "MicrosoftTeams.schema.json" | "MicrosoftTeams.Localization.schema.json"): string {
+function schemaPath(
+  version: string,
+  file: "MicrosoftTeams.schema.json" | "MicrosoftTeams.Localization.schema.json",
+): string {
   const packageJson = schemaRequire.resolve("@microsoft/app-manifest/package.json");
   return resolve(dirname(packageJson), "build/json-schemas/teams", `v${version}`, file);
 }
 
 const validators = new Map<string, ValidateFunction>();
 
-function validatorFor(version: string, file: "MicrosoftTeams.schema.json" | "MicrosoftTeams.Localization.schema.json"): ValidateFunction {
+function validatorFor(
+  version: string,
+  file: "MicrosoftTeams.schema.json" | "MicrosoftTeams.Localization.schema.json",
+): ValidateFunction {
   const path = schemaPath(version, file);
   let validate = validators.get(path);
   if (!validate) {
@@ -130,7 +159,9 @@ function validatorFor(version: string, file: "MicrosoftTeams.schema.json" | "Mic
     try {
       schema = JSON.parse(readFileSync(path, "utf8")) as object;
     } catch {
-      throw new PackageError([{ where: "manifestVersion", message: `no bundled schema for version ${version} (${path})` }]);
+      throw new PackageError([
+        { where: "manifestVersion", message: `no bundled schema for version ${version} (${path})` },
+      ]);
     }
     // The localisation schema uses patterns that are not valid under the `u` flag, so Ajv must not add it.
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -172,15 +203,20 @@ export function checkIcons(color: Uint8Array, outline: Uint8Array): PackageProbl
   const problems: PackageProblem[] = [];
   try {
     const info = readPngInfo(color);
-    if (info.width !== 192 || info.height !== 192) problems.push({ where: "color.png", message: `must be 192x192 pixels, is ${info.width}x${info.height}` });
+    if (info.width !== 192 || info.height !== 192)
+      problems.push({ where: "color.png", message: `must be 192x192 pixels, is ${info.width}x${info.height}` });
   } catch (error) {
     problems.push({ where: "color.png", message: (error as Error).message });
   }
   try {
     const info = readPngInfo(outline);
-    if (info.width !== 32 || info.height !== 32) problems.push({ where: "outline.png", message: `must be 32x32 pixels, is ${info.width}x${info.height}` });
+    if (info.width !== 32 || info.height !== 32)
+      problems.push({ where: "outline.png", message: `must be 32x32 pixels, is ${info.width}x${info.height}` });
     if (!info.hasAlpha) {
-      problems.push({ where: "outline.png", message: "must have a transparent background (the file has no alpha channel)" });
+      problems.push({
+        where: "outline.png",
+        message: "must have a transparent background (the file has no alpha channel)",
+      });
     } else {
       const { pixels } = decodePng(outline);
       let transparent = 0;
@@ -189,8 +225,16 @@ export function checkIcons(color: Uint8Array, outline: Uint8Array): PackageProbl
         if (pixels[i + 3] === 0) transparent++;
         else if (pixels[i]! < 240 || pixels[i + 1]! < 240 || pixels[i + 2]! < 240) notWhite++;
       }
-      if (transparent === 0) problems.push({ where: "outline.png", message: "must have a transparent background (no pixel is transparent)" });
-      if (notWhite > 0) problems.push({ where: "outline.png", message: `must be white on transparent (${notWhite} visible pixels are not white)` });
+      if (transparent === 0)
+        problems.push({
+          where: "outline.png",
+          message: "must have a transparent background (no pixel is transparent)",
+        });
+      if (notWhite > 0)
+        problems.push({
+          where: "outline.png",
+          message: `must be white on transparent (${notWhite} visible pixels are not white)`,
+        });
     }
   } catch (error) {
     problems.push({ where: "outline.png", message: (error as Error).message });
@@ -217,7 +261,9 @@ export interface BuildResult {
 /** Fills, validates and zips. Throws `PackageError` listing every problem; writes nothing then. */
 export function buildAppPackage(options: BuildOptions): BuildResult {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(options.envName)) {
-    throw new PackageError([{ where: "--env", message: `"${options.envName}" is not a usable environment name (letters, digits, . _ -)` }]);
+    throw new PackageError([
+      { where: "--env", message: `"${options.envName}" is not a usable environment name (letters, digits, . _ -)` },
+    ]);
   }
   const manifestDir = options.manifestDir ?? MANIFEST_DIR;
   const outDir = options.outDir ?? APP_PACKAGE_DIR;
@@ -226,7 +272,9 @@ export function buildAppPackage(options: BuildOptions): BuildResult {
   try {
     envText = readFileSync(envFile, "utf8");
   } catch {
-    throw new PackageError([{ where: envFile, message: "environment file not found (copy appPackage/env/production.env.example)" }]);
+    throw new PackageError([
+      { where: envFile, message: "environment file not found (copy appPackage/env/production.env.example)" },
+    ]);
   }
   const appVersion = (JSON.parse(readFileSync(resolve(repo, "package.json"), "utf8")) as { version: string }).version;
   const variables = resolveVariables(parseEnvFile(envText), appVersion);
@@ -238,11 +286,15 @@ export function buildAppPackage(options: BuildOptions): BuildResult {
     manifest = JSON.parse(fillTemplate(templateText, variables)) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof PackageError) throw error;
-    throw new PackageError([{ where: "manifest.template.json", message: `is not valid JSON after filling: ${(error as Error).message}` }]);
+    throw new PackageError([
+      { where: "manifest.template.json", message: `is not valid JSON after filling: ${(error as Error).message}` },
+    ]);
   }
 
   // Localisation files named by the manifest travel in the package too.
-  const localisationFiles = ((manifest.localizationInfo as { additionalLanguages?: { file: string }[] } | undefined)?.additionalLanguages ?? []).map((l) => l.file);
+  const localisationFiles = (
+    (manifest.localizationInfo as { additionalLanguages?: { file: string }[] } | undefined)?.additionalLanguages ?? []
+  ).map((l) => l.file);
   const localisations: Record<string, unknown> = {};
   const problems: PackageProblem[] = [];
   for (const file of localisationFiles) {
@@ -271,8 +323,11 @@ export function buildAppPackage(options: BuildOptions): BuildResult {
 
   // Files at the zip's root, as Teams requires; a fixed timestamp keeps the zip reproducible.
   const mtime = new Date("2026-01-01T00:00:00Z");
-  const entries: Zippable = { "manifest.json": [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { mtime }] };
-  for (const [file, data] of Object.entries(localisations)) entries[file] = [new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`), { mtime }];
+  const entries: Zippable = {
+    "manifest.json": [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { mtime }],
+  };
+  for (const [file, data] of Object.entries(localisations))
+    entries[file] = [new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`), { mtime }];
   for (const [file, bytes] of Object.entries(iconBytes)) entries[file] = [bytes, { mtime }];
   mkdirSync(outDir, { recursive: true });
   const zipPath = resolve(outDir, `${options.envName}.zip`);

@@ -35,8 +35,10 @@ const EXPORT_FROM = /(?:^|[^.\w$])export\s*[\w$*{}\s,]*?from\s*["']([^"']+\.js)[
 
 function htmlEntryScripts(html: string): string[] {
   const found: string[] = [];
-  for (const match of html.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']/g)) found.push(match[1]!);
-  for (const match of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g)) found.push(match[1]!);
+  for (const match of html.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']/g))
+    found.push(match[1]!);
+  for (const match of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g))
+    found.push(match[1]!);
   return found;
 }
 
@@ -89,7 +91,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   }
   const sizes = measure(distDir);
   const missing = Object.keys(BUDGETS).filter((page) => !sizes.some((size) => size.page === page));
-  for (const page of missing) console.log(`MISSING ${page}: the build has no such page (auth-redirect.html is needed for sign-in)`);
+  for (const page of missing)
+    console.log(`MISSING ${page}: the build has no such page (auth-redirect.html is needed for sign-in)`);
   for (const size of sizes) {
     console.log(
       `${size.withinBudget ? "ok  " : "OVER"} ${size.page}: initial JS ${kb(size.gzipBytes)} gzip (${kb(size.rawBytes)} raw, ${size.files.length} files), budget ${kb(size.budget)}`,

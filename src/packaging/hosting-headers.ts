@@ -24,7 +24,10 @@ export const MICROSOFT_365_FRAME_ANCESTORS = [
 /** `frame-ancestors` for every page: the site itself, the Microsoft 365 hosts and the tenant's SharePoint. */
 export function frameAncestors(sharePointOrigin: string): string {
   const origin = new URL(sharePointOrigin).origin;
-  if (!/^https:\/\/[a-z0-9-]+\.sharepoint\.com$/i.test(origin) && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) {
+  if (
+    !/^https:\/\/[a-z0-9-]+\.sharepoint\.com$/i.test(origin) &&
+    !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)
+  ) {
     throw new Error(`SharePoint origin must be https://<tenant>.sharepoint.com, not ${sharePointOrigin}`);
   }
   return ["frame-ancestors 'self'", ...MICROSOFT_365_FRAME_ANCESTORS, origin].join(" ");

@@ -49,7 +49,12 @@ export function encodePng(image: RgbaImage): Buffer {
     raw[y * (stride + 1)] = 0;
     raw.set(image.pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
-  return Buffer.concat([SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", new Uint8Array())]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", new Uint8Array()),
+  ]);
 }
 
 export interface PngInfo {
@@ -107,7 +112,8 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
   const ihdr = chunks[0]!.data;
   if (info.bitDepth !== 8) throw new PngError(`bit depth ${info.bitDepth} is not supported (save as 8-bit RGBA)`);
   if (ihdr[12] !== 0) throw new PngError("interlaced PNGs are not supported (save without interlacing)");
-  const channels = info.colourType === 6 ? 4 : info.colourType === 4 ? 2 : info.colourType === 2 ? 3 : info.colourType === 0 ? 1 : 0;
+  const channels =
+    info.colourType === 6 ? 4 : info.colourType === 4 ? 2 : info.colourType === 2 ? 3 : info.colourType === 0 ? 1 : 0;
   if (channels === 0) throw new PngError("palette PNGs are not supported (save as 8-bit RGBA)");
   const data = inflateSync(Buffer.concat(chunks.filter((c) => c.type === "IDAT").map((c) => c.data)));
   const stride = info.width * channels;
@@ -125,17 +131,28 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
       const value = source[x]!;
       let predicted: number;
       switch (filter) {
-        case 0: predicted = 0; break;
-        case 1: predicted = a; break;
-        case 2: predicted = b; break;
-        case 3: predicted = (a + b) >>> 1; break;
+        case 0:
+          predicted = 0;
+          break;
+        case 1:
+          predicted = a;
+          break;
+        case 2:
+          predicted = b;
+          break;
+        case 3:
+          predicted = (a + b) >>> 1;
+          break;
         case 4: {
           const p = a + b - c;
-          const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+          const pa = Math.abs(p - a),
+            pb = Math.abs(p - b),
+            pc = Math.abs(p - c);
           predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
           break;
         }
-        default: throw new PngError(`unknown row filter ${filter}`);
+        default:
+          throw new PngError(`unknown row filter ${filter}`);
       }
       row[x] = (value + predicted) & 0xff;
     }

@@ -47,7 +47,11 @@ export function isLeadId(leadId: number, personId: number, authority: Pick<Updat
 }
 
 /** Whether a person may update the action now: one of its current leads, or a plan editor. */
-export function mayUpdate(action: Pick<Action, "leads">, person: Pick<Person, "id"> | null, authority: UpdateAuthority): boolean {
+export function mayUpdate(
+  action: Pick<Action, "leads">,
+  person: Pick<Person, "id"> | null,
+  authority: UpdateAuthority,
+): boolean {
   if (!person) return false;
   return authority.editorIds.has(person.id) || action.leads.some((lead) => isLeadId(lead.id, person.id, authority));
 }
@@ -63,8 +67,12 @@ function labelOrder(label: string | undefined): number {
  * versions that did not change the leads folded into the period before them. SharePoint stamps
  * `Modified` to the second, so versions saved in the same second are ordered by their label.
  */
-export function leadPeriods(versions: readonly { saved: string; leadIds: readonly number[]; label?: string }[]): LeadPeriod[] {
-  const sorted = [...versions].sort((a, b) => Date.parse(a.saved) - Date.parse(b.saved) || labelOrder(a.label) - labelOrder(b.label));
+export function leadPeriods(
+  versions: readonly { saved: string; leadIds: readonly number[]; label?: string }[],
+): LeadPeriod[] {
+  const sorted = [...versions].sort(
+    (a, b) => Date.parse(a.saved) - Date.parse(b.saved) || labelOrder(a.label) - labelOrder(b.label),
+  );
   const periods: LeadPeriod[] = [];
   for (const v of sorted) {
     const ids = [...new Set(v.leadIds)].sort((a, b) => a - b);
@@ -79,7 +87,11 @@ export function leadPeriods(versions: readonly { saved: string; leadIds: readonl
  * The action's leads (user ids) at a moment. Before its first recorded version (a history migrated
  * with its dates, or an imported plan) the leads it was created with apply.
  */
-export function leadsAt(action: Pick<Action, "id" | "leads">, at: string, authority: UpdateAuthority): readonly number[] {
+export function leadsAt(
+  action: Pick<Action, "id" | "leads">,
+  at: string,
+  authority: UpdateAuthority,
+): readonly number[] {
   const periods = authority.leadHistory?.get(action.id);
   if (!periods || periods.length === 0) return action.leads.map((lead) => lead.id);
   const when = Date.parse(at);
@@ -92,20 +104,41 @@ export function leadsAt(action: Pick<Action, "id" | "leads">, at: string, author
 }
 
 /** Whether a person could update the action at a moment: a lead then, or a plan editor. */
-export function mayUpdateAt(action: Pick<Action, "id" | "leads">, person: Pick<Person, "id"> | null, at: string, authority: UpdateAuthority): boolean {
+export function mayUpdateAt(
+  action: Pick<Action, "id" | "leads">,
+  person: Pick<Person, "id"> | null,
+  at: string,
+  authority: UpdateAuthority,
+): boolean {
   if (!person) return false;
-  return authority.editorIds.has(person.id) || leadsAt(action, at, authority).some((lead) => isLeadId(lead, person.id, authority));
+  return (
+    authority.editorIds.has(person.id) ||
+    leadsAt(action, at, authority).some((lead) => isLeadId(lead, person.id, authority))
+  );
 }
 
 /** The row as it counts: an "update" by someone who could not update the action when they wrote it is a comment. */
-export function classifyUpdate(update: ProgressUpdate, action: Pick<Action, "id" | "leads"> | undefined, authority: UpdateAuthority): ProgressUpdate {
+export function classifyUpdate(
+  update: ProgressUpdate,
+  action: Pick<Action, "id" | "leads"> | undefined,
+  authority: UpdateAuthority,
+): ProgressUpdate {
   if (update.kind !== "update") return update;
   if (action && mayUpdateAt(action, update.author, update.date, authority)) return update;
-  return { ...update, kind: "comment", rag: null, previousRag: null, progress: null, note: update.note ?? commentText(update) };
+  return {
+    ...update,
+    kind: "comment",
+    rag: null,
+    previousRag: null,
+    progress: null,
+    note: update.note ?? commentText(update),
+  };
 }
 
 function commentText(update: ProgressUpdate): string | null {
-  const parts = [update.rag ? `RAG ${update.rag}` : null, update.progress].filter((p): p is string => typeof p === "string" && p.length > 0);
+  const parts = [update.rag ? `RAG ${update.rag}` : null, update.progress].filter(
+    (p): p is string => typeof p === "string" && p.length > 0,
+  );
   return parts.length > 0 ? parts.join(": ") : null;
 }
 
@@ -115,10 +148,19 @@ function commentText(update: ProgressUpdate): string | null {
  * leads), and a plan editor's RAG or progress change writes one too; so the newest counting record
  * gives the RAG and progress. An action with no counting record keeps the item's own values.
  */
-export function withLatestUpdate(action: Action, updates: readonly ProgressUpdate[], authority: UpdateAuthority): Action {
+export function withLatestUpdate(
+  action: Action,
+  updates: readonly ProgressUpdate[],
+  authority: UpdateAuthority,
+): Action {
   let latest: ProgressUpdate | null = null;
   for (const update of updates) {
-    if (update.actionId !== action.id || update.kind !== "update" || !mayUpdateAt(action, update.author, update.date, authority)) continue;
+    if (
+      update.actionId !== action.id ||
+      update.kind !== "update" ||
+      !mayUpdateAt(action, update.author, update.date, authority)
+    )
+      continue;
     if (!latest || update.date > latest.date || (update.date === latest.date && update.id > latest.id)) latest = update;
   }
   if (!latest) return action;

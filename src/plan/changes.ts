@@ -41,10 +41,16 @@ export interface PlanChanges {
 
 function byActionNumber(actions: Map<number, Action>) {
   return (a: { actionId: number }, b: { actionId: number }) =>
-    compareNumbers(actions.get(a.actionId)?.number ?? "", actions.get(b.actionId)?.number ?? "") || a.actionId - b.actionId;
+    compareNumbers(actions.get(a.actionId)?.number ?? "", actions.get(b.actionId)?.number ?? "") ||
+    a.actionId - b.actionId;
 }
 
-export function changesSince(updates: readonly ProgressUpdate[], actions: readonly Action[], sinceIso: string, today: string): PlanChanges {
+export function changesSince(
+  updates: readonly ProgressUpdate[],
+  actions: readonly Action[],
+  sinceIso: string,
+  today: string,
+): PlanChanges {
   const actionsById = new Map(actions.map((a) => [a.id, a]));
   const recent = updates.filter((u) => u.date >= sinceIso).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
 

@@ -52,7 +52,13 @@ export function mentionQueryAt(text: string, caret: number): { start: number; qu
 }
 
 /** The text with the "@query" at `start..caret` replaced by a mention token and a space; the new caret. */
-export function insertMention(text: string, start: number, caret: number, userId: number, name: string): { text: string; caret: number } {
+export function insertMention(
+  text: string,
+  start: number,
+  caret: number,
+  userId: number,
+  name: string,
+): { text: string; caret: number } {
   const token = `${mentionToken(userId, name)} `;
   return { text: text.slice(0, start) + token + text.slice(caret), caret: start + token.length };
 }
@@ -123,14 +129,49 @@ export function wasEdited(row: ProgressUpdate): boolean {
 export const EVIDENCE_MAX_BYTES = 25 * 1024 * 1024;
 
 /** Documents, images and PDF: what evidence of an action is. */
-export const EVIDENCE_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "ppt", "pptx", "odp", "png", "jpg", "jpeg", "gif", "webp", "heic", "msg", "eml"] as const;
+export const EVIDENCE_EXTENSIONS = [
+  "pdf",
+  "doc",
+  "docx",
+  "odt",
+  "rtf",
+  "txt",
+  "ppt",
+  "pptx",
+  "odp",
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+  "heic",
+  "msg",
+  "eml",
+] as const;
 
 /**
  * Refused by name: spreadsheets and data exports (the form of a staff-level extract: ESR,
  * recruitment, case files; those belong in the WRES Data library, seen by plan editors only), and
  * anything that runs.
  */
-const DATA_EXTENSIONS = new Set(["xlsx", "xlsm", "xlsb", "xls", "csv", "tsv", "ods", "json", "xml", "sav", "dta", "accdb", "mdb", "sqlite", "db", "parquet"]);
+const DATA_EXTENSIONS = new Set([
+  "xlsx",
+  "xlsm",
+  "xlsb",
+  "xls",
+  "csv",
+  "tsv",
+  "ods",
+  "json",
+  "xml",
+  "sav",
+  "dta",
+  "accdb",
+  "mdb",
+  "sqlite",
+  "db",
+  "parquet",
+]);
 
 export type EvidenceProblem =
   | { kind: "empty" }
@@ -151,9 +192,21 @@ export function extensionOf(name: string): string {
 }
 
 /** Why a file cannot be attached as evidence, or null when it can. */
-export function evidenceProblem(file: { name: string; size: number }, existingNames: readonly string[] = []): EvidenceProblem | null {
+export function evidenceProblem(
+  file: { name: string; size: number },
+  existingNames: readonly string[] = [],
+): EvidenceProblem | null {
   const name = file.name;
-  if (name === "" || INVALID_NAME.test(name) || name !== name.trim() || RESERVED_NAME.test(name) || name.startsWith("~$") || /_vti_/i.test(name) || [...name].length > 128) return { kind: "name" };
+  if (
+    name === "" ||
+    INVALID_NAME.test(name) ||
+    name !== name.trim() ||
+    RESERVED_NAME.test(name) ||
+    name.startsWith("~$") ||
+    /_vti_/i.test(name) ||
+    [...name].length > 128
+  )
+    return { kind: "name" };
   const extension = extensionOf(name);
   if (DATA_EXTENSIONS.has(extension)) return { kind: "data", extension };
   if (!(EVIDENCE_EXTENSIONS as readonly string[]).includes(extension)) return { kind: "type", extension };
@@ -206,7 +259,10 @@ export function encodeMentions(display: string, chosen: readonly ChosenMention[]
 }
 
 /** A stored comment made editable: tokens shown as "@current name", and the people they stand for. */
-export function mentionsForEditing(text: string, currentName: (userId: number) => string | undefined): { display: string; chosen: ChosenMention[] } {
+export function mentionsForEditing(
+  text: string,
+  currentName: (userId: number) => string | undefined,
+): { display: string; chosen: ChosenMention[] } {
   const chosen: ChosenMention[] = [];
   const display = parseComment(text)
     .map((p) => {

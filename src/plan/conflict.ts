@@ -6,7 +6,9 @@
 const IGNORED = new Set(["id", "etag", "modified", "modifiedBy"]);
 
 function isPerson(value: unknown): value is { id: number } {
-  return typeof value === "object" && value !== null && "id" in value && typeof (value as { id: unknown }).id === "number";
+  return (
+    typeof value === "object" && value !== null && "id" in value && typeof (value as { id: unknown }).id === "number"
+  );
 }
 
 /** Value equality for plan fields: people compare by site user id, lists element by element. */
@@ -15,7 +17,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if ((a === null || a === undefined || a === "") && (b === null || b === undefined || b === "")) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (isPerson(a) && isPerson(b)) return a.id === b.id;
-  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
+  if (
+    typeof a === "object" &&
+    a !== null &&
+    typeof b === "object" &&
+    b !== null &&
+    !Array.isArray(a) &&
+    !Array.isArray(b)
+  ) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   }
@@ -70,7 +79,12 @@ export type MergeChoices<T> = Partial<Record<keyof T & string, MergeChoice>>;
  * they changed it (with a base) or when the two differ (without a base, the user's intent wins
  * over silence). Id, ETag and Modified always come from theirs.
  */
-export function mergeFields<T extends object>(base: T | undefined, mine: T, theirs: T, choices: MergeChoices<T> = {}): T {
+export function mergeFields<T extends object>(
+  base: T | undefined,
+  mine: T,
+  theirs: T,
+  choices: MergeChoices<T> = {},
+): T {
   const merged: Record<string, unknown> = { ...(theirs as Record<string, unknown>) };
   for (const diff of compareVersions(mine, theirs, base)) {
     const choice = choices[diff.field];
@@ -81,7 +95,12 @@ export function mergeFields<T extends object>(base: T | undefined, mine: T, thei
 }
 
 /** Fields both sides changed for which the user has not chosen yet. */
-export function unresolvedFields<T extends object>(base: T | undefined, mine: T, theirs: T, choices: MergeChoices<T> = {}): (keyof T & string)[] {
+export function unresolvedFields<T extends object>(
+  base: T | undefined,
+  mine: T,
+  theirs: T,
+  choices: MergeChoices<T> = {},
+): (keyof T & string)[] {
   return compareVersions(mine, theirs, base)
     .filter((d) => d.conflicting && choices[d.field] === undefined)
     .map((d) => d.field);

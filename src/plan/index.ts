@@ -14,5 +14,14 @@ export * from "./comments";
 export * from "./authority";
 export * from "./versions";
 export type * from "./writer";
-export { applyRollover, rollOverPlan, type CarriedAction, type CarriedObjective, type Rollover, type RolloverOutcome, type RolloverProblem, type RolloverSource } from "./rollover";
+export {
+  applyRollover,
+  rollOverPlan,
+  type CarriedAction,
+  type CarriedObjective,
+  type Rollover,
+  type RolloverOutcome,
+  type RolloverProblem,
+  type RolloverSource,
+} from "./rollover";
 export * from "./plan-years";

@@ -1,7 +1,10 @@
 // Action numbers as plans write them: "2.3" is action 3 of objective 2, and "2.10" follows "2.9".
 
 function segments(number: string): string[] {
-  return number.trim().split(/[.\s]+/).filter((s) => s.length > 0);
+  return number
+    .trim()
+    .split(/[.\s]+/)
+    .filter((s) => s.length > 0);
 }
 
 /** Orders numbers segment by segment, numerically where both segments are numbers. */
@@ -85,17 +88,19 @@ export interface ObjectiveRenumbering<O, A> {
  * each objective's actions before the objective keeps a rerun after a failure consistent: actions
  * already moved no longer start with the old number and are not moved twice.
  */
-export function renumberObjectives<O extends { id: number; number: string }, A extends { objectiveId: number; number: string }>(
-  objectives: readonly O[],
-  actions: readonly A[],
-): ObjectiveRenumbering<O, A> {
+export function renumberObjectives<
+  O extends { id: number; number: string },
+  A extends { objectiveId: number; number: string },
+>(objectives: readonly O[], actions: readonly A[]): ObjectiveRenumbering<O, A> {
   const objectiveChanges = renumber(sortByNumber(objectives), "");
   const actionChanges: Renumbering<A>[] = [];
   for (const { item: objective, number } of objectiveChanges) {
     const old = segments(objective.number);
     for (const action of sortByNumber(actions.filter((a) => a.objectiveId === objective.id))) {
       const parts = segments(action.number);
-      const follows = parts.length > old.length && old.every((segment, i) => parts[i]?.toLocaleLowerCase("en-GB") === segment.toLocaleLowerCase("en-GB"));
+      const follows =
+        parts.length > old.length &&
+        old.every((segment, i) => parts[i]?.toLocaleLowerCase("en-GB") === segment.toLocaleLowerCase("en-GB"));
       if (follows) actionChanges.push({ item: action, number: [number, ...parts.slice(old.length)].join(".") });
     }
   }

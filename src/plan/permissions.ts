@@ -17,18 +17,28 @@ export function isYearClosed(objectives: readonly Pick<Objective, "readOnly">[])
  * The capabilities that apply within an objective: in a closed one, nothing that writes (edit,
  * update, comment), whatever SharePoint allows; setting up lists is about the site, so it stays.
  */
-export function capabilitiesWithin(objective: Pick<Objective, "readOnly"> | null | undefined, capabilities: Capabilities): Capabilities {
+export function capabilitiesWithin(
+  objective: Pick<Objective, "readOnly"> | null | undefined,
+  capabilities: Capabilities,
+): Capabilities {
   return isClosed(objective) ? { ...capabilities, editPlan: false, editItems: false, comment: false } : capabilities;
 }
 
 /** The capabilities for the plan year as a whole (adding or renumbering objectives): none that write once it is closed. */
-export function capabilitiesForYear(objectives: readonly Pick<Objective, "readOnly">[], capabilities: Capabilities): Capabilities {
-  return isYearClosed(objectives) ? { ...capabilities, editPlan: false, editItems: false, comment: false } : capabilities;
+export function capabilitiesForYear(
+  objectives: readonly Pick<Objective, "readOnly">[],
+  capabilities: Capabilities,
+): Capabilities {
+  return isYearClosed(objectives)
+    ? { ...capabilities, editPlan: false, editItems: false, comment: false }
+    : capabilities;
 }
 
 /** Whether the person leads the action: named in its Leads, or a member of a SharePoint group named there. */
 export function leadsAction(action: Pick<Action, "leads">, person: Pick<Person, "id" | "groupIds"> | null): boolean {
-  return person !== null && action.leads.some((lead) => lead.id === person.id || person.groupIds?.includes(lead.id) === true);
+  return (
+    person !== null && action.leads.some((lead) => lead.id === person.id || person.groupIds?.includes(lead.id) === true)
+  );
 }
 
 /** Whether to offer the progress/RAG update on an action (of `objective`, when given). SharePoint stays the authority. */
@@ -49,5 +59,7 @@ export function canComment(
   capabilities: Capabilities,
   objective?: Pick<Objective, "readOnly"> | null,
 ): boolean {
-  return capabilitiesWithin(objective, capabilities).comment || canUpdateAction(action, person, capabilities, objective);
+  return (
+    capabilitiesWithin(objective, capabilities).comment || canUpdateAction(action, person, capabilities, objective)
+  );
 }

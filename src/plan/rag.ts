@@ -46,7 +46,10 @@ function hasText(value: string | null | undefined): value is string {
  * unexplained override cannot hide a Red. Actions of other objectives are ignored, so the
  * whole plan's actions may be passed.
  */
-export function rollUp(objective: Pick<Objective, "id" | "ragOverride" | "ragOverrideReason">, actions: readonly Pick<Action, "objectiveId" | "rag">[]): RollUp {
+export function rollUp(
+  objective: Pick<Objective, "id" | "ragOverride" | "ragOverrideReason">,
+  actions: readonly Pick<Action, "objectiveId" | "rag">[],
+): RollUp {
   const own = actions.filter((a) => a.objectiveId === objective.id);
   const open = own.filter((a) => a.rag !== "Blue").map((a) => a.rag);
   const computed: Rag | null = own.length === 0 ? null : open.length === 0 ? "Blue" : worstRag(open);
@@ -57,6 +60,9 @@ export function rollUp(objective: Pick<Objective, "id" | "ragOverride" | "ragOve
 }
 
 /** The objective's RAG as shown (see rollUp), or null when it has no actions. */
-export function rollUpRag(objective: Pick<Objective, "id" | "ragOverride" | "ragOverrideReason">, actions: readonly Pick<Action, "objectiveId" | "rag">[]): Rag | null {
+export function rollUpRag(
+  objective: Pick<Objective, "id" | "ragOverride" | "ragOverrideReason">,
+  actions: readonly Pick<Action, "objectiveId" | "rag">[],
+): Rag | null {
   return rollUp(objective, actions).rag;
 }

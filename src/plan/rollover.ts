@@ -96,17 +96,27 @@ function actionFields(action: Action): ActionFields {
  * roll-over was started before: objectives and carried actions already there are not drafted
  * again, so running it twice creates nothing twice.
  */
-export function rollOverPlan(plan: RolloverSource, fromYear: string, toYear: string, target?: RolloverSource): Rollover {
+export function rollOverPlan(
+  plan: RolloverSource,
+  fromYear: string,
+  toYear: string,
+  target?: RolloverSource,
+): Rollover {
   const from = yearStart(fromYear);
   const to = yearStart(toYear);
-  if (fromYear.trim() === toYear.trim() || (from !== null && to !== null && to <= from)) return { ok: false, problem: "yearOrder" };
+  if (fromYear.trim() === toYear.trim() || (from !== null && to !== null && to <= from))
+    return { ok: false, problem: "yearOrder" };
 
   const objectives = sortByNumber(plan.objectives.filter((o) => o.planYear === fromYear));
   if (objectives.length === 0) return { ok: false, problem: "emptyPlan" };
   if (objectives.every((o) => o.readOnly === true)) return { ok: false, problem: "alreadyClosed" };
 
-  const targetObjectives = new Map((target?.objectives ?? []).filter((o) => o.planYear === toYear).map((o) => [objectiveKey(o), o]));
-  const alreadyCarried = new Set((target?.actions ?? []).map((a) => a.carriedFromId).filter((id): id is number => typeof id === "number"));
+  const targetObjectives = new Map(
+    (target?.objectives ?? []).filter((o) => o.planYear === toYear).map((o) => [objectiveKey(o), o]),
+  );
+  const alreadyCarried = new Set(
+    (target?.actions ?? []).map((a) => a.carriedFromId).filter((id): id is number => typeof id === "number"),
+  );
 
   const carried: CarriedObjective[] = [];
   const completed: Action[] = [];
@@ -151,10 +161,15 @@ export interface RolloverOutcome {
  * objectives read-only. After a failure, load both years
  * and call rollOverPlan again with the next year as `target`: it drafts only what is missing.
  */
-export async function applyRollover(rollover: Extract<Rollover, { ok: true }>, writer: PlanWriter, onProgress?: (progress: WriteProgress) => void): Promise<RolloverOutcome> {
+export async function applyRollover(
+  rollover: Extract<Rollover, { ok: true }>,
+  writer: PlanWriter,
+  onProgress?: (progress: WriteProgress) => void,
+): Promise<RolloverOutcome> {
   const outcome: RolloverOutcome = { created: { objectives: 0, actions: 0 }, closed: 0, failed: [] };
   const toCreate = rollover.objectives.filter((o) => o.existingId === null);
-  const total = toCreate.length + rollover.objectives.reduce((n, o) => n + o.actions.length, 0) + rollover.markReadOnly.length;
+  const total =
+    toCreate.length + rollover.objectives.reduce((n, o) => n + o.actions.length, 0) + rollover.markReadOnly.length;
   let done = 0;
   const advance = (n: number) => {
     done += n;
@@ -163,15 +178,24 @@ export async function applyRollover(rollover: Extract<Rollover, { ok: true }>, w
 
   // Next year's objectives in one bulk write; then every carried action under them in another.
   const ids = new Map<number, number>();
-  for (const objective of rollover.objectives) if (objective.existingId !== null) ids.set(objective.fromId, objective.existingId);
-  const createdObjectives = toCreate.length > 0 ? await writer.writeObjectives(toCreate.map((o) => ({ kind: "create", fields: o.fields }))) : [];
+  for (const objective of rollover.objectives)
+    if (objective.existingId !== null) ids.set(objective.fromId, objective.existingId);
+  const createdObjectives =
+    toCreate.length > 0
+      ? await writer.writeObjectives(toCreate.map((o) => ({ kind: "create", fields: o.fields })))
+      : [];
   createdObjectives.forEach((result, i) => {
     const objective = toCreate[i] as (typeof toCreate)[number];
     if (result.ok) {
       ids.set(objective.fromId, result.value.id);
       outcome.created.objectives++;
     } else {
-      outcome.failed.push({ item: "objective", ref: String(objective.fromId), title: objective.fields.title, error: result.error });
+      outcome.failed.push({
+        item: "objective",
+        ref: String(objective.fromId),
+        title: objective.fields.title,
+        error: result.error,
+      });
     }
   });
   advance(toCreate.length);
@@ -181,21 +205,43 @@ export async function applyRollover(rollover: Extract<Rollover, { ok: true }>, w
     return id === undefined ? [] : objective.actions.map((action) => ({ action, objectiveId: id }));
   });
   advance(rollover.objectives.reduce((n, o) => n + o.actions.length, 0) - carried.length); // under an objective that failed
-  const createdActions = carried.length > 0 ? await writer.writeActions(carried.map(({ action, objectiveId }) => ({ kind: "create", fields: { ...action.fields, objectiveId } }))) : [];
+  const createdActions =
+    carried.length > 0
+      ? await writer.writeActions(
+          carried.map(({ action, objectiveId }) => ({ kind: "create", fields: { ...action.fields, objectiveId } })),
+        )
+      : [];
   createdActions.forEach((result, i) => {
     const { action } = carried[i] as (typeof carried)[number];
     if (result.ok) outcome.created.actions++;
-    else outcome.failed.push({ item: "action", ref: String(action.fromId), title: action.fields.title, error: result.error });
+    else
+      outcome.failed.push({
+        item: "action",
+        ref: String(action.fromId),
+        title: action.fields.title,
+        error: result.error,
+      });
   });
   advance(carried.length);
   if (outcome.failed.length > 0) return outcome; // keep this year open until everything is carried
 
   const closing = rollover.markReadOnly;
-  const closed = closing.length > 0 ? await writer.writeObjectives(closing.map((o) => ({ kind: "update", id: o.id, etag: o.etag, patch: { readOnly: true } }))) : [];
+  const closed =
+    closing.length > 0
+      ? await writer.writeObjectives(
+          closing.map((o) => ({ kind: "update", id: o.id, etag: o.etag, patch: { readOnly: true } })),
+        )
+      : [];
   closed.forEach((result, i) => {
     const objective = closing[i] as (typeof closing)[number];
     if (result.ok) outcome.closed++;
-    else outcome.failed.push({ item: "objective", ref: String(objective.id), title: objective.title, error: result.error });
+    else
+      outcome.failed.push({
+        item: "objective",
+        ref: String(objective.id),
+        title: objective.title,
+        error: result.error,
+      });
   });
   advance(closing.length);
   return outcome;

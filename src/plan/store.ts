@@ -5,7 +5,17 @@
 // they never build URLs or see @pnp/sp.
 import type { ActionVersion } from "./versions";
 import type { EvidenceFile } from "./comments";
-import type { Action, Capabilities, DataFile, ETag, IndicatorResultRow, Objective, Person, ProgressUpdate, Rag } from "./types";
+import type {
+  Action,
+  Capabilities,
+  DataFile,
+  ETag,
+  IndicatorResultRow,
+  Objective,
+  Person,
+  ProgressUpdate,
+  Rag,
+} from "./types";
 import type { ActionBatchWrite, ObjectiveBatchWrite, Settled } from "./writer";
 import type { PlanYearStatus, ConsultationComment, DecisionDraft, ApprovedCopy, PlanYearState } from "./cycle";
 
@@ -91,7 +101,11 @@ export interface PlanStore extends CycleStore {
   /** Every evidence file of a plan year, for the committee report. */
   evidenceForYear(year: string): Promise<EvidenceFile[]>;
   /** Attaches a file as evidence (an "Evidence" comment row with the file); refused for the action's readers by SharePoint. */
-  attachEvidence(actionId: number, file: { name: string; bytes: Uint8Array }, description?: string | null): Promise<EvidenceFile>;
+  attachEvidence(
+    actionId: number,
+    file: { name: string; bytes: Uint8Array },
+    description?: string | null,
+  ): Promise<EvidenceFile>;
   removeEvidence(file: EvidenceFile): Promise<void>;
   openEvidence(file: EvidenceFile): Promise<Uint8Array>;
   /** Site users by id: the current names of people a comment mentions. */

@@ -5,7 +5,20 @@
 import type { Action, Person } from "./types";
 
 /** The fields of an action that a version records and the trail compares. */
-export const AUDIT_FIELDS = ["title", "objectiveId", "number", "leads", "leadText", "dueDate", "milestones", "progress", "kpis", "outcomes", "indicators", "rag"] as const;
+export const AUDIT_FIELDS = [
+  "title",
+  "objectiveId",
+  "number",
+  "leads",
+  "leadText",
+  "dueDate",
+  "milestones",
+  "progress",
+  "kpis",
+  "outcomes",
+  "indicators",
+  "rag",
+] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 
 export type VersionFields = Pick<Action, AuditField>;
@@ -57,7 +70,9 @@ function same(a: AuditValue, b: AuditValue): boolean {
 
 /** The versions, newest first, each with what it changed from the one before it. */
 export function auditTrail(versions: readonly ActionVersion[]): AuditEntry[] {
-  const oldestFirst = [...versions].sort((a, b) => versionNumber(a.label) - versionNumber(b.label) || Date.parse(a.saved) - Date.parse(b.saved));
+  const oldestFirst = [...versions].sort(
+    (a, b) => versionNumber(a.label) - versionNumber(b.label) || Date.parse(a.saved) - Date.parse(b.saved),
+  );
   const entries: AuditEntry[] = oldestFirst.map((version, i) => {
     const before = i > 0 ? (oldestFirst[i - 1] as ActionVersion) : null;
     const changes: AuditChange[] = [];

@@ -15,7 +15,21 @@ import { leadsText } from "./public-plan-content";
 import type { PaperDetails } from "./paper-details";
 
 export { EMPTY_DETAILS, type PaperDetails } from "./paper-details";
-import { bullet, documentBytes, fieldTable, figureNotes, figuresTable, fill, heading, longDate, para, ragCell, table, title, type DocumentLocale } from "./word";
+import {
+  bullet,
+  documentBytes,
+  fieldTable,
+  figureNotes,
+  figuresTable,
+  fill,
+  heading,
+  longDate,
+  para,
+  ragCell,
+  table,
+  title,
+  type DocumentLocale,
+} from "./word";
 
 export interface CommitteePaperInput {
   year: string;
@@ -90,17 +104,28 @@ export async function committeePaper(input: CommitteePaperInput): Promise<Uint8A
   );
 
   s.section(p.purposeHeading);
-  s.add(para(details.publishBy ? fill(p.purposeTextBy, { committee, year: input.year, date: date(details.publishBy) }) : fill(p.purposeText, { committee, year: input.year })));
+  s.add(
+    para(
+      details.publishBy
+        ? fill(p.purposeTextBy, { committee, year: input.year, date: date(details.publishBy) })
+        : fill(p.purposeText, { committee, year: input.year }),
+    ),
+  );
 
   s.section(p.summaryHeading);
   const rags = ragCounts(actions);
   s.add(para(fill(p.summaryPlan, { objectives: objectives.length, actions: actions.length })));
-  if (actions.length > 0) s.add(para(fill(p.summaryRag, { red: rags.Red, amber: rags.Amber, green: rags.Green, blue: rags.Blue })));
+  if (actions.length > 0)
+    s.add(para(fill(p.summaryRag, { red: rags.Red, amber: rags.Amber, green: rags.Green, blue: rags.Blue })));
   for (const line of figures ? dataSummary(figures, labels) : [p.summaryNoData]) s.add(para(line));
 
   s.section(p.dataHeading);
   if (figures) {
-    s.add(para(fill(p.dataIntro, { year: figures.year, previous: figures.previousYear })), figuresTable(figures, labels.figures), ...figureNotes(figures, labels.figures, anyHidden(figures)));
+    s.add(
+      para(fill(p.dataIntro, { year: figures.year, previous: figures.previousYear })),
+      figuresTable(figures, labels.figures),
+      ...figureNotes(figures, labels.figures, anyHidden(figures)),
+    );
   } else s.add(para(p.summaryNoData));
 
   s.section(p.planHeading);
@@ -117,7 +142,14 @@ export async function committeePaper(input: CommitteePaperInput): Promise<Uint8A
     s.add(
       table(
         [p.number, p.action, p.leads, p.dueDate, p.kpis, p.rag],
-        own.map((a) => [a.number, a.title, leadsText(a.leads, a.leadText), a.dueDate ? longDate(a.dueDate, locale) : "", a.kpis ?? "", ragCell(a.rag, p.ragWords, p.notStarted)]),
+        own.map((a) => [
+          a.number,
+          a.title,
+          leadsText(a.leads, a.leadText),
+          a.dueDate ? longDate(a.dueDate, locale) : "",
+          a.kpis ?? "",
+          ragCell(a.rag, p.ragWords, p.notStarted),
+        ]),
         [7, 33, 17, 13, 20, 10],
       ),
     );
@@ -132,7 +164,15 @@ export async function committeePaper(input: CommitteePaperInput): Promise<Uint8A
   s.add(
     para(fill(p.decisionIntro, { committee })),
     bullet(fill(p.decisionPlan, { year: input.year })),
-    ...(figures ? [bullet(details.publishBy ? fill(p.decisionDataBy, { year: figures.year, date: date(details.publishBy) }) : fill(p.decisionData, { year: figures.year }))] : []),
+    ...(figures
+      ? [
+          bullet(
+            details.publishBy
+              ? fill(p.decisionDataBy, { year: figures.year, date: date(details.publishBy) })
+              : fill(p.decisionData, { year: figures.year }),
+          ),
+        ]
+      : []),
     bullet(p.decisionAssurance),
   );
 

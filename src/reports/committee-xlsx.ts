@@ -4,7 +4,18 @@
 // same printed in black and white. Every text cell goes through safeCell (no formula injection).
 // exceljs is heavy: the tab should load this module with a dynamic import() when the user exports.
 import ExcelJS from "exceljs";
-import { isOverdue, sortByNumber, rollUp, summarisePlan, type PlanChanges, type Action, type Objective, type Person, type ProgressUpdate, type Rag } from "../plan";
+import {
+  isOverdue,
+  sortByNumber,
+  rollUp,
+  summarisePlan,
+  type PlanChanges,
+  type Action,
+  type Objective,
+  type Person,
+  type ProgressUpdate,
+  type Rag,
+} from "../plan";
 import { changedSinceApproval, type ScopeField, type SinceApproval } from "../plan/cycle";
 import { safeCell, type ExportValue } from "./escape";
 
@@ -170,7 +181,13 @@ function people(persons: readonly Person[], text: string | null): string {
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique regardless of case. */
 function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "Sheet";
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/\s+/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim()
+      .slice(0, 31) || "Sheet";
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   taken.add(name.toLowerCase());
@@ -226,7 +243,12 @@ function newSheet(wb: ExcelJS.Workbook, name: string): SheetWriter {
   return new SheetWriter(ws);
 }
 
-function summarySheet(wb: ExcelJS.Workbook, input: CommitteeWorkbookInput, labels: CommitteeLabels, today: string): void {
+function summarySheet(
+  wb: ExcelJS.Workbook,
+  input: CommitteeWorkbookInput,
+  labels: CommitteeLabels,
+  today: string,
+): void {
   const s = newSheet(wb, sheetName(labels.summarySheet, new Set()));
   const actionsById = new Map(input.actions.map((a) => [a.id, a]));
   s.row([fill(labels.title, { year: input.year })], { bold: true, size: 16 });
@@ -243,9 +265,25 @@ function summarySheet(wb: ExcelJS.Workbook, input: CommitteeWorkbookInput, label
   s.row([labels.overdue, plan.overdue], { bold: true });
 
   s.section(labels.objectives);
-  s.header([labels.number, labels.objective, labels.owner, labels.ragHeader, labels.actions, labels.complete, labels.overdue]);
+  s.header([
+    labels.number,
+    labels.objective,
+    labels.owner,
+    labels.ragHeader,
+    labels.actions,
+    labels.complete,
+    labels.overdue,
+  ]);
   for (const { objective, rollUp: summary, progress, overdue } of plan.objectives) {
-    const row = s.row([objective.number, objective.title, objective.owner?.title ?? null, null, progress.total, progress.complete, overdue.length]);
+    const row = s.row([
+      objective.number,
+      objective.title,
+      objective.owner?.title ?? null,
+      null,
+      progress.total,
+      progress.complete,
+      overdue.length,
+    ]);
     s.rag(row, 4, summary.rag, labels);
   }
 
@@ -258,7 +296,13 @@ function summarySheet(wb: ExcelJS.Workbook, input: CommitteeWorkbookInput, label
   if (input.changes.imports.length > 0) {
     s.section(labels.imports);
     s.header([labels.note, labels.date, labels.by, labels.actions]);
-    for (const record of input.changes.imports) s.row([fill(labels.importedFrom, { file: record.fileName }), dateCell(record.date), record.author?.title ?? null, record.actions]);
+    for (const record of input.changes.imports)
+      s.row([
+        fill(labels.importedFrom, { file: record.fileName }),
+        dateCell(record.date),
+        record.author?.title ?? null,
+        record.actions,
+      ]);
   }
 
   s.section(labels.ragMoves);
@@ -273,17 +317,20 @@ function summarySheet(wb: ExcelJS.Workbook, input: CommitteeWorkbookInput, label
   s.section(labels.completed);
   s.header([labels.number, labels.action, labels.date, labels.by]);
   if (input.changes.completed.length === 0) s.row([labels.noChanges]);
-  for (const done of input.changes.completed) s.row([...actionCells(done.actionId), dateCell(done.date), done.author?.title ?? null]);
+  for (const done of input.changes.completed)
+    s.row([...actionCells(done.actionId), dateCell(done.date), done.author?.title ?? null]);
 
   s.section(labels.newlyOverdue);
   s.header([labels.number, labels.action, labels.dueDate, labels.leads]);
   if (input.changes.newlyOverdue.length === 0) s.row([labels.noChanges]);
-  for (const action of input.changes.newlyOverdue) s.row([action.number, action.title, dateCell(action.dueDate), people(action.leads, action.leadText)]);
+  for (const action of input.changes.newlyOverdue)
+    s.row([action.number, action.title, dateCell(action.dueDate), people(action.leads, action.leadText)]);
 
   s.section(labels.notes);
   s.header([labels.number, labels.action, labels.date, labels.by, labels.note]);
   if (input.changes.notes.length === 0) s.row([labels.noChanges]);
-  for (const note of input.changes.notes) s.row([...actionCells(note.actionId), dateCell(note.date), note.author?.title ?? null, note.note]);
+  for (const note of input.changes.notes)
+    s.row([...actionCells(note.actionId), dateCell(note.date), note.author?.title ?? null, note.note]);
 
   s.widths([14, 60, 24, 18, 12, 12, 60]);
 }
@@ -292,9 +339,22 @@ function summarySheet(wb: ExcelJS.Workbook, input: CommitteeWorkbookInput, label
 function sinceApprovalSheet(s: SheetWriter, since: SinceApproval, labels: CommitteeLabels): void {
   s.row([fill(labels.sinceApprovalTitle, { date: displayDate(since.approvedAt) })], { bold: true, size: 14 });
   s.ws.addRow([]);
-  const header = s.header([labels.number, labels.action, labels.change, labels.dueThen, labels.dueNow, labels.scopeChanged, labels.leadsThen, labels.leadsNow, labels.ragThen, labels.ragNow]);
+  const header = s.header([
+    labels.number,
+    labels.action,
+    labels.change,
+    labels.dueThen,
+    labels.dueNow,
+    labels.scopeChanged,
+    labels.leadsThen,
+    labels.leadsNow,
+    labels.ragThen,
+    labels.ragNow,
+  ]);
   s.ws.views = [{ state: "frozen", ySplit: header.number }];
-  const changed = sortByNumber(since.actions.filter(changedSinceApproval).map((row) => ({ ...row, number: row.action.number })));
+  const changed = sortByNumber(
+    since.actions.filter(changedSinceApproval).map((row) => ({ ...row, number: row.action.number })),
+  );
   if (changed.length === 0) s.row([labels.noChangesSinceApproval]);
   for (const row of changed) {
     const status = row.status === "added" ? labels.added : row.status === "removed" ? labels.removed : labels.kept;
@@ -318,7 +378,13 @@ function sinceApprovalSheet(s: SheetWriter, since: SinceApproval, labels: Commit
   s.widths([10, 50, 24, 14, 14, 22, 26, 26, 16, 16]);
 }
 
-function objectiveSheet(s: SheetWriter, objective: Objective, input: CommitteeWorkbookInput, labels: CommitteeLabels, today: string): void {
+function objectiveSheet(
+  s: SheetWriter,
+  objective: Objective,
+  input: CommitteeWorkbookInput,
+  labels: CommitteeLabels,
+  today: string,
+): void {
   const own = sortByNumber(input.actions.filter((a) => a.objectiveId === objective.id));
   const summary = rollUp(objective, own);
   s.row([`${objective.number} ${objective.title}`.trim()], { bold: true, size: 14 });
@@ -326,10 +392,20 @@ function objectiveSheet(s: SheetWriter, objective: Objective, input: CommitteeWo
   s.row([labels.owner, objective.owner?.title ?? null]);
   const ragRow = s.row([labels.ragHeader, null]);
   s.rag(ragRow, 2, summary.rag, labels);
-  if (summary.source === "override" && summary.reason) s.row([null, fill(labels.ragOverride, { reason: summary.reason })]);
+  if (summary.source === "override" && summary.reason)
+    s.row([null, fill(labels.ragOverride, { reason: summary.reason })]);
   s.ws.addRow([]);
 
-  const header = s.header([labels.number, labels.action, labels.leads, labels.dueDate, labels.ragHeader, labels.progress, labels.lastUpdate, labels.lastUpdateNote]);
+  const header = s.header([
+    labels.number,
+    labels.action,
+    labels.leads,
+    labels.dueDate,
+    labels.ragHeader,
+    labels.progress,
+    labels.lastUpdate,
+    labels.lastUpdateNote,
+  ]);
   s.ws.views = [{ state: "frozen", ySplit: header.number }];
   for (const action of own) {
     const last = input.lastUpdates[action.id];
@@ -367,8 +443,10 @@ export async function committeeWorkbook(input: CommitteeWorkbookInput): Promise<
   const objectives = sortByNumber(input.objectives);
   const names = new Map(objectives.map((o) => [o.id, sheetName(`${o.number} ${o.title}`, taken)]));
   summarySheet(wb, input, labels, today);
-  if (input.sinceApproval) sinceApprovalSheet(newSheet(wb, sheetName(labels.sinceApprovalSheet, taken)), input.sinceApproval, labels);
-  for (const objective of objectives) objectiveSheet(newSheet(wb, names.get(objective.id) as string), objective, input, labels, today);
+  if (input.sinceApproval)
+    sinceApprovalSheet(newSheet(wb, sheetName(labels.sinceApprovalSheet, taken)), input.sinceApproval, labels);
+  for (const objective of objectives)
+    objectiveSheet(newSheet(wb, names.get(objective.id) as string), objective, input, labels, today);
 
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

@@ -17,4 +17,12 @@ export interface PaperDetails {
   publishBy: string | null;
 }
 
-export const EMPTY_DETAILS: PaperDetails = { committee: "", meetingDate: null, author: "", lead: "", previouslyConsidered: "", engagement: "", publishBy: null };
+export const EMPTY_DETAILS: PaperDetails = {
+  committee: "",
+  meetingDate: null,
+  author: "",
+  lead: "",
+  previouslyConsidered: "",
+  engagement: "",
+  publishBy: null,
+};

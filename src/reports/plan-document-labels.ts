@@ -99,15 +99,34 @@ export function documentLabels(lookup: (key: string) => unknown): DocumentLabels
     figures: {
       ...(figures as unknown as FigureLabels),
       indicators: Object.fromEntries(INDICATORS.map((n) => [n, String(titles[`i${n}`] ?? n)])),
-      direction: { higher: String(direction.higher), lower: String(direction.lower), "towards-one": String(direction.towardsOne), "towards-zero": String(direction.towardsZero) },
-      trend: { improved: String(trend.improved), worsened: String(trend.worsened), unchanged: String(trend.unchanged), "not-comparable": String(figures.notComparable) },
+      direction: {
+        higher: String(direction.higher),
+        lower: String(direction.lower),
+        "towards-one": String(direction.towardsOne),
+        "towards-zero": String(direction.towardsZero),
+      },
+      trend: {
+        improved: String(trend.improved),
+        worsened: String(trend.worsened),
+        unchanged: String(trend.unchanged),
+        "not-comparable": String(figures.notComparable),
+      },
     },
-    paper: { ...(record(word.paper, "planDocuments.word.paper") as unknown as PaperLabels), ragWords: rag as Record<Rag, string> },
+    paper: {
+      ...(record(word.paper, "planDocuments.word.paper") as unknown as PaperLabels),
+      ragWords: rag as Record<Rag, string>,
+    },
     public: record(word.public, "planDocuments.word.public") as unknown as PublicLabels,
   };
 }
 
 /** A lookup over a catalogue object by dotted path (tests, the command line). */
 export function catalogueLookup(catalogue: unknown): (key: string) => unknown {
-  return (key) => key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), catalogue);
+  return (key) =>
+    key
+      .split(".")
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+        catalogue,
+      );
 }

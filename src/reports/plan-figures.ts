@@ -60,13 +60,16 @@ interface YearFigures {
 }
 
 function shownOrNone(value: number | null, indicator: IndicatorNumber, origin: "computed" | "entered"): Figure {
-  return value === null || !Number.isFinite(value) ? { kind: "none" } : { kind: "shown", value: roundTo(value, headlinePlaces(indicator)), origin };
+  return value === null || !Number.isFinite(value)
+    ? { kind: "none" }
+    : { kind: "shown", value: roundTo(value, headlinePlaces(indicator)), origin };
 }
 
 function figuresOf(rows: readonly IndicatorResultRow[], year: string): YearFigures {
   const mine = rows.filter((r) => r.standard === STANDARD_ID && r.year === year);
   const figures = new Map<IndicatorNumber, Figure>();
-  for (const row of mine) if (row.origin === "entered") figures.set(row.indicator, shownOrNone(row.value, row.indicator, "entered"));
+  for (const row of mine)
+    if (row.origin === "entered") figures.set(row.indicator, shownOrNone(row.value, row.indicator, "entered"));
   const saved = savedResults(mine.filter((r) => r.origin === "computed"));
   if (!saved) return { figures, threshold: null, publishBoardComposition: null, organisation: null };
   for (const row of mine.filter((r) => r.origin === "computed")) {
@@ -76,9 +79,21 @@ function figuresOf(rows: readonly IndicatorResultRow[], year: string): YearFigur
       continue;
     }
     const value = headlineValue(result, saved.doc.groups);
-    figures.set(row.indicator, value === null ? (headlineHidden(result) ? { kind: "hidden" } : { kind: "none" }) : shownOrNone(value, row.indicator, "computed"));
+    figures.set(
+      row.indicator,
+      value === null
+        ? headlineHidden(result)
+          ? { kind: "hidden" }
+          : { kind: "none" }
+        : shownOrNone(value, row.indicator, "computed"),
+    );
   }
-  return { figures, threshold: saved.threshold, publishBoardComposition: saved.doc.suppression?.publishBoardComposition ?? null, organisation: saved.doc.organisation };
+  return {
+    figures,
+    threshold: saved.threshold,
+    publishBoardComposition: saved.doc.suppression?.publishBoardComposition ?? null,
+    organisation: saved.doc.organisation,
+  };
 }
 
 type Marks = { suppressed?: Partial<Record<string, unknown>> } | null | undefined;
@@ -109,7 +124,8 @@ export function planFigures(rows: readonly IndicatorResultRow[], year?: string):
   if (chosen === undefined || !years.includes(chosen)) return null;
   const previousYear = yearBefore(chosen);
   const now = figuresOf(rows, chosen);
-  const before = previousYear === chosen ? { figures: new Map<IndicatorNumber, Figure>() } : figuresOf(rows, previousYear);
+  const before =
+    previousYear === chosen ? { figures: new Map<IndicatorNumber, Figure>() } : figuresOf(rows, previousYear);
   const present = INDICATOR_NUMBERS.filter((n) => now.figures.has(n) || before.figures.has(n));
   return {
     year: chosen,
@@ -121,7 +137,10 @@ export function planFigures(rows: readonly IndicatorResultRow[], year?: string):
       const current = now.figures.get(indicator) ?? { kind: "missing" };
       const previous = before.figures.get(indicator) ?? { kind: "missing" };
       const direction = HEADLINE_DIRECTION[indicator];
-      const trend = current.kind === "shown" && previous.kind === "shown" ? trendOf(current.value, previous.value, direction, headlinePlaces(indicator)) : "not-comparable";
+      const trend =
+        current.kind === "shown" && previous.kind === "shown"
+          ? trendOf(current.value, previous.value, direction, headlinePlaces(indicator))
+          : "not-comparable";
       return { indicator, direction, current, previous, trend };
     }),
   };

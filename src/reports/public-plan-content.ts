@@ -55,20 +55,18 @@ export function leadsText(leads: readonly Person[], leadText: string | null): st
 
 export function publicPlanContent(copy: ApprovedCopy, options: PublicPlanOptions): PublicPlanContent {
   const all = planFigures(copy.results);
-  const objectives = sortByNumber(copy.objectives).map(
-    (objective): PublicObjective => ({
-      number: objective.number,
-      title: objective.title,
-      description: objective.description,
-      actions: sortByNumber(copy.actions.filter((a) => a.objectiveId === objective.id)).map((a) => ({
-        number: a.number,
-        title: a.title,
-        lead: options.leads === "names" ? leadsText(a.leads, a.leadText) : (a.leadText ?? "").trim(),
-        dueDate: a.dueDate,
-        kpis: a.kpis ?? "",
-      })),
-    }),
-  );
+  const objectives = sortByNumber(copy.objectives).map((objective): PublicObjective => ({
+    number: objective.number,
+    title: objective.title,
+    description: objective.description,
+    actions: sortByNumber(copy.actions.filter((a) => a.objectiveId === objective.id)).map((a) => ({
+      number: a.number,
+      title: a.title,
+      lead: options.leads === "names" ? leadsText(a.leads, a.leadText) : (a.leadText ?? "").trim(),
+      dueDate: a.dueDate,
+      kpis: a.kpis ?? "",
+    })),
+  }));
   return {
     year: copy.year,
     organisation: all?.organisation ?? null,
@@ -80,11 +78,17 @@ export function publicPlanContent(copy: ApprovedCopy, options: PublicPlanOptions
 
 /** The document's title: with the organisation's name when the results name it. */
 export function publicTitle(content: PublicPlanContent, labels: DocumentLabels["public"]): string {
-  return content.organisation ? fill(labels.titleOrganisation, { organisation: content.organisation, year: content.year }) : fill(labels.title, { year: content.year });
+  return content.organisation
+    ? fill(labels.titleOrganisation, { organisation: content.organisation, year: content.year })
+    : fill(labels.title, { year: content.year });
 }
 
 /** "Approved by the People Committee on 12 September 2024." */
-export function approvalLine(content: PublicPlanContent, labels: DocumentLabels["public"], date: (iso: string) => string): string {
+export function approvalLine(
+  content: PublicPlanContent,
+  labels: DocumentLabels["public"],
+  date: (iso: string) => string,
+): string {
   const template = content.approval.outcome === "approved-with-changes" ? labels.approvedWithChanges : labels.approved;
   return fill(template, { meeting: content.approval.meeting, date: date(content.approval.date) });
 }

@@ -6,19 +6,44 @@ import type { ApprovedCopy } from "../plan/cycle";
 import type { DocumentLabels } from "./plan-document-labels";
 import { anyHidden } from "./plan-figures";
 import { approvalLine, publicPlanContent, publicTitle, type PublicPlanOptions } from "./public-plan-content";
-import { documentBytes, figureNotes, figuresTable, fill, heading, longDate, para, table, title, type DocumentLocale } from "./word";
+import {
+  documentBytes,
+  figureNotes,
+  figuresTable,
+  fill,
+  heading,
+  longDate,
+  para,
+  table,
+  title,
+  type DocumentLocale,
+} from "./word";
 
-export async function publicPlanDocument(input: { copy: ApprovedCopy; options: PublicPlanOptions; labels: DocumentLabels; locale: DocumentLocale }): Promise<Uint8Array> {
+export async function publicPlanDocument(input: {
+  copy: ApprovedCopy;
+  options: PublicPlanOptions;
+  labels: DocumentLabels;
+  locale: DocumentLocale;
+}): Promise<Uint8Array> {
   const { labels, locale } = input;
   const l = labels.public;
   const content = publicPlanContent(input.copy, input.options);
   const day = (iso: string) => longDate(iso, locale);
   const documentTitle = publicTitle(content, l);
-  const children: (Paragraph | Table)[] = [title(documentTitle), para(approvalLine(content, l, day), { bold: true }), para(fill(l.intro, { year: content.year }))];
+  const children: (Paragraph | Table)[] = [
+    title(documentTitle),
+    para(approvalLine(content, l, day), { bold: true }),
+    para(fill(l.intro, { year: content.year })),
+  ];
 
   if (content.figures) {
     const figures = content.figures;
-    children.push(heading(l.figuresHeading, 1), para(fill(l.figuresIntro, { year: figures.year, previous: figures.previousYear })), figuresTable(figures, labels.figures), ...figureNotes(figures, labels.figures, anyHidden(figures)));
+    children.push(
+      heading(l.figuresHeading, 1),
+      para(fill(l.figuresIntro, { year: figures.year, previous: figures.previousYear })),
+      figuresTable(figures, labels.figures),
+      ...figureNotes(figures, labels.figures, anyHidden(figures)),
+    );
   }
 
   children.push(heading(l.planHeading, 1));
@@ -32,7 +57,13 @@ export async function publicPlanDocument(input: { copy: ApprovedCopy; options: P
     children.push(
       table(
         [l.number, l.action, l.lead, l.dueDate, l.kpis],
-        objective.actions.map((a) => [a.number, a.title, a.lead || l.notGiven, a.dueDate ? day(a.dueDate) : l.notGiven, a.kpis]),
+        objective.actions.map((a) => [
+          a.number,
+          a.title,
+          a.lead || l.notGiven,
+          a.dueDate ? day(a.dueDate) : l.notGiven,
+          a.kpis,
+        ]),
         [8, 40, 18, 14, 20],
       ),
     );

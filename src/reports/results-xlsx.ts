@@ -4,8 +4,29 @@
 // figures are the protected copy's, rounded as published (the cell's number format shows them as stored).
 // One file (about 420 lines) on purpose: one short writer per sheet, all sharing the Sheet helper and the number formats.
 import ExcelJS from "exceljs";
-import { HIDDEN_MARK, suppressResults, type BoardResult, type ComparisonItem, type Counts, type Fraction, type NotCalculableReason, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument, type SuppressionMark, type SurveyResult } from "../indicators/index";
-import { cautionNote, EN_GB, englishNote, reasonNote, indicatorText as t, AFC_BANDS, MEDICAL_SUBGROUPS } from "../indicators";
+import {
+  HIDDEN_MARK,
+  suppressResults,
+  type BoardResult,
+  type ComparisonItem,
+  type Counts,
+  type Fraction,
+  type NotCalculableReason,
+  type RelativeLikelihoodResult,
+  type RepresentationResult,
+  type ResultsDocument,
+  type SuppressionMark,
+  type SurveyResult,
+} from "../indicators/index";
+import {
+  cautionNote,
+  EN_GB,
+  englishNote,
+  reasonNote,
+  indicatorText as t,
+  AFC_BANDS,
+  MEDICAL_SUBGROUPS,
+} from "../indicators";
 import { safeCell, type ExportValue } from "./escape";
 
 export interface ResultsWorkbookOptions {
@@ -15,7 +36,7 @@ export interface ResultsWorkbookOptions {
 
 const PCT = "0.0";
 const RATIO = "0.00";
-const POINTS = '+0.0;-0.0;0.0';
+const POINTS = "+0.0;-0.0;0.0";
 const COUNT = "#,##0";
 
 /** A value for a cell, or the suppression mark when the figure is hidden. */
@@ -38,7 +59,13 @@ class Sheet {
   }
 
   /** A figure, or the mark when hidden. `scale` turns a stored proportion into the percentage shown (rates are 0-1). */
-  field(obj: Record<string, unknown> | null | undefined, field: string, format: string, marks?: Marks, scale = 1): Shown {
+  field(
+    obj: Record<string, unknown> | null | undefined,
+    field: string,
+    format: string,
+    marks?: Marks,
+    scale = 1,
+  ): Shown {
     const mark = marks?.[field] ?? (obj as { suppressed?: Marks } | null | undefined)?.suppressed?.[field];
     if (mark) return this.mark();
     const v = obj?.[field];
@@ -108,7 +135,11 @@ function comparisonFor(doc: ResultsDocument, id: string, measure: string): Compa
 function trendCells(doc: ResultsDocument, id: string, measure: string, format: string): (Shown | ExportValue)[] {
   const item = comparisonFor(doc, id, measure);
   if (!item) return [null, null, null];
-  return [{ value: item.previous, format }, { value: item.change, format: format === RATIO ? "+0.00;-0.00;0.00" : POINTS }, item.trend];
+  return [
+    { value: item.previous, format },
+    { value: item.change, format: format === RATIO ? "+0.00;-0.00;0.00" : POINTS },
+    item.trend,
+  ];
 }
 
 function assessment(rl: RelativeLikelihoodResult): string {
@@ -123,9 +154,17 @@ function assessment(rl: RelativeLikelihoodResult): string {
 function summarySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: number): void {
   const s = new Sheet(wb.addWorksheet("Summary", { views: [{ state: "frozen", ySplit: 4 }] }), threshold);
   s.title(
-    ["Workforce Race Equality Standard results", doc.organisation, doc.period].filter((x): x is string => Boolean(x)).join(" - "),
+    ["Workforce Race Equality Standard results", doc.organisation, doc.period]
+      .filter((x): x is string => Boolean(x))
+      .join(" - "),
   );
-  s.row([[EN_GB["report.audience"], EN_GB["report.suppression"]!.replaceAll("{threshold}", String(threshold)), EN_GB["report.rounding"]].join(" ")]);
+  s.row([
+    [
+      EN_GB["report.audience"],
+      EN_GB["report.suppression"]!.replaceAll("{threshold}", String(threshold)),
+      EN_GB["report.rounding"],
+    ].join(" "),
+  ]);
   s.blank();
   s.header(["Indicator", "Measure", "White", "BME", "Figure", "95% CI", "Assessment", "Previous", "Change", "Trend"]);
   for (const [id, result] of Object.entries(doc.indicators)) {
@@ -230,7 +269,8 @@ function representationSheet(wb: ExcelJS.Workbook, rep: RepresentationResult, th
     if (c) countsRow(s, ["Medical and dental", t(`medical.${sub}`)], c);
   }
   if (rep.unbanded.medical) countsRow(s, ["Medical and dental", "Grade not known"], rep.unbanded.medical);
-  if (rep.seniorMedicalManagers) countsRow(s, ["Medical and dental", "Senior medical managers (of consultants)"], rep.seniorMedicalManagers);
+  if (rep.seniorMedicalManagers)
+    countsRow(s, ["Medical and dental", "Senior medical managers (of consultants)"], rep.seniorMedicalManagers);
   s.blank();
   s.header(["All AfC staff", "Band", "White", "BME", "Unknown", "Total", "White %", "BME %", "Unknown %"]);
   for (const band of AFC_BANDS) {
@@ -265,7 +305,12 @@ function likelihoodSheet(wb: ExcelJS.Workbook, id: string, rl: RelativeLikelihoo
     ["95% confidence interval, high", { value: rl.ci95?.[1] ?? null, format: RATIO }],
     ["Interval excludes 1", rl.significant === null ? "n/a" : rl.significant ? "Yes" : "No"],
     ["Assessment", assessment(rl)],
-    ["Basis", rl.basis === "two-year-pooled" ? `Two years pooled (${rl.years.join(", ")})` : `One year (${rl.years.join(", ")})`],
+    [
+      "Basis",
+      rl.basis === "two-year-pooled"
+        ? `Two years pooled (${rl.years.join(", ")})`
+        : `One year (${rl.years.join(", ")})`,
+    ],
     ["Method", rl.method],
   ];
   for (const [k, v] of facts) {
@@ -280,7 +325,16 @@ function surveySheet(wb: ExcelJS.Workbook, results: [string, SurveyResult][], th
   const s = new Sheet(wb.addWorksheet("5-8 Staff survey"), threshold);
   s.title("Indicators 5 to 8: NHS Staff Survey");
   s.blank();
-  s.header(["Indicator", "Year", "White %", "BME %", "Gap (BME minus White, pp)", "White respondents", "BME respondents", "Better when"]);
+  s.header([
+    "Indicator",
+    "Year",
+    "White %",
+    "BME %",
+    "Gap (BME minus White, pp)",
+    "White respondents",
+    "BME respondents",
+    "Better when",
+  ]);
   for (const [id, r] of results) {
     s.row([
       indicatorTitle(id),
@@ -317,7 +371,9 @@ function boardSheet(wb: ExcelJS.Workbook, board: BoardResult, threshold: number)
   }
   if (board.voting.cautions?.includes("small-numbers") || board.executive.cautions?.includes("small-numbers")) {
     s.blank();
-    s.row(["Some member counts are small and hidden; a board percentage (and its difference) is hidden where it would give a hidden count back."]);
+    s.row([
+      "Some member counts are small and hidden; a board percentage (and its difference) is hidden where it would give a hidden count back.",
+    ]);
   }
   s.widths([16, 14, 16, 16, 10, 10, 10, 10]);
 }
@@ -348,11 +404,18 @@ function relatedSheets(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold: nu
   if (rd) {
     const s = new Sheet(wb.addWorksheet("Race disparity"), threshold);
     s.title("Related measure: race disparity ratios (derived from trust reports)");
-    s.row([`Tiers: lower ${rd.tiers.lower.join(", ")}; middle ${rd.tiers.middle.join(", ")}; upper ${rd.tiers.upper.join(", ")}`]);
+    s.row([
+      `Tiers: lower ${rd.tiers.lower.join(", ")}; middle ${rd.tiers.middle.join(", ")}; upper ${rd.tiers.upper.join(", ")}`,
+    ]);
     s.blank();
     s.header(["From", "To", "Ratio", "Note"]);
     for (const r of rd.ratios) {
-      s.row([r.from, r.to, { value: r.value, format: RATIO }, r.value === null ? reasonText(r.reason, null, false) : null]);
+      s.row([
+        r.from,
+        r.to,
+        { value: r.value, format: RATIO },
+        r.value === null ? reasonText(r.reason, null, false) : null,
+      ]);
     }
     s.widths([12, 12, 10, 48]);
   }
@@ -368,13 +431,27 @@ function dataQualitySheet(wb: ExcelJS.Workbook, doc: ResultsDocument, threshold:
   for (const [name, c] of Object.entries(q.inputs)) {
     if (!c) continue;
     const rec = c as unknown as Record<string, unknown>;
-    s.row([name, s.field(rec, "records", COUNT, c.suppressed), s.field(rec, "unknown", COUNT, c.suppressed), s.field(rec, "unknownPct", PCT, c.suppressed), c.level]);
+    s.row([
+      name,
+      s.field(rec, "records", COUNT, c.suppressed),
+      s.field(rec, "unknown", COUNT, c.suppressed),
+      s.field(rec, "unknownPct", PCT, c.suppressed),
+      c.level,
+    ]);
   }
   s.blank();
   s.header(["File", "Sheet", "Recognised as", "Rows read", "Rows used", "Rows excluded", "Unknown ethnicity %"]);
   for (const sh of q.sheets) {
     const rows = (n: number | null): Shown => (n === null ? s.mark() : { value: n, format: COUNT });
-    s.row([sh.file, sh.sheet, sh.kind ?? "not recognised", rows(sh.rowsRead), rows(sh.rowsUsed), rows(sh.rowsExcluded), { value: sh.unknownEthnicityPct, format: PCT }]);
+    s.row([
+      sh.file,
+      sh.sheet,
+      sh.kind ?? "not recognised",
+      rows(sh.rowsRead),
+      rows(sh.rowsUsed),
+      rows(sh.rowsExcluded),
+      { value: sh.unknownEthnicityPct, format: PCT },
+    ]);
   }
   if (Object.keys(q.exclusions).length) {
     s.blank();

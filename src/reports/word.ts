@@ -33,7 +33,14 @@ export const RAG_FILL: Record<Rag, { fill: string; text: string }> = {
 
 const HEADER_FILL = "D9E1F2";
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "808080" } as const;
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+const BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+};
 
 export function heading(text: string, level: 1 | 2 | 3 = 1): Paragraph {
   const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -49,7 +56,16 @@ export function para(text: string, options: { bold?: boolean; italics?: boolean;
   const lines = text.split(/\r?\n/);
   return new Paragraph({
     spacing: { after: 120 },
-    children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: options.bold, italics: options.italics, size: options.size })),
+    children: lines.map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          break: i > 0 ? 1 : undefined,
+          bold: options.bold,
+          italics: options.italics,
+          size: options.size,
+        }),
+    ),
   });
 }
 
@@ -69,11 +85,18 @@ function cell(content: string | Cell, width: number, header: boolean): TableCell
   const lines = c.text.split(/\r?\n/);
   return new TableCell({
     width: { size: width, type: WidthType.PERCENTAGE },
-    shading: header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: "auto" } : c.fill ? { type: ShadingType.CLEAR, fill: c.fill, color: "auto" } : undefined,
+    shading: header
+      ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: "auto" }
+      : c.fill
+        ? { type: ShadingType.CLEAR, fill: c.fill, color: "auto" }
+        : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
-        children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: header || c.bold, color: c.color, size: 19 })),
+        children: lines.map(
+          (line, i) =>
+            new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: header || c.bold, color: c.color, size: 19 }),
+        ),
       }),
     ],
   });
@@ -85,8 +108,14 @@ export function table(headers: string[], rows: (string | Cell)[][], widths: numb
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: BORDERS,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, widths[i] ?? 10, true)) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, widths[i] ?? 10, false)) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: headers.map((h, i) => cell(h, widths[i] ?? 10, true)),
+      }),
+      ...rows.map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, widths[i] ?? 10, false)) }),
+      ),
     ],
   });
 }
@@ -98,7 +127,10 @@ export function fieldTable(fields: [string, string][]): Table {
     borders: BORDERS,
     rows: fields.map(
       ([label, value]) =>
-        new TableRow({ cantSplit: true, children: [cell({ text: label, bold: true, fill: HEADER_FILL }, 30, false), cell(value, 70, false)] }),
+        new TableRow({
+          cantSplit: true,
+          children: [cell({ text: label, bold: true, fill: HEADER_FILL }, 30, false), cell(value, 70, false)],
+        }),
     ),
   });
 }
@@ -132,7 +164,12 @@ export function figuresTable(figures: PlanFigures, labels: FigureLabels): Table 
   const entered = (indicator: IndicatorNumber, f: PlanFigures["rows"][number]["current"]) =>
     `${figureText(indicator, f)}${f.kind === "shown" && f.origin === "entered" ? ` (${labels.entered})` : ""}`;
   return table(
-    [labels.indicator, fill(labels.yearColumn, { year: figures.year }), fill(labels.yearColumn, { year: figures.previousYear }), labels.change],
+    [
+      labels.indicator,
+      fill(labels.yearColumn, { year: figures.year }),
+      fill(labels.yearColumn, { year: figures.previousYear }),
+      labels.change,
+    ],
     figures.rows.map((row) => [
       `${labels.indicators[String(row.indicator)] ?? String(row.indicator)}\n${labels.direction[row.direction]}`,
       entered(row.indicator, row.current),
@@ -146,29 +183,49 @@ export function figuresTable(figures: PlanFigures, labels: FigureLabels): Table 
 /** The notes under the figures table: what "*" means, and how board composition was published. */
 export function figureNotes(figures: PlanFigures, labels: FigureLabels, hidden: boolean): Paragraph[] {
   const notes: Paragraph[] = [];
-  if (hidden && figures.threshold !== null) notes.push(para(fill(labels.hiddenNote, { threshold: figures.threshold }), { size: 18 }));
+  if (hidden && figures.threshold !== null)
+    notes.push(para(fill(labels.hiddenNote, { threshold: figures.threshold }), { size: 18 }));
   if (figures.publishBoardComposition !== null && figures.rows.some((r) => r.indicator === 9))
     notes.push(para(figures.publishBoardComposition ? labels.boardPublished : labels.boardProtected, { size: 18 }));
   return notes;
 }
 
 /** The document, A4 portrait, in the given language, as bytes. */
-export async function documentBytes(options: { title: string; locale: DocumentLocale; creator: string; children: ISectionOptions["children"] }): Promise<Uint8Array> {
+export async function documentBytes(options: {
+  title: string;
+  locale: DocumentLocale;
+  creator: string;
+  children: ISectionOptions["children"];
+}): Promise<Uint8Array> {
   const doc = new Document({
     title: options.title,
     creator: options.creator,
     styles: {
       default: {
         document: { run: { font: "Arial", size: 22, language: { value: options.locale } } },
-        title: { run: { font: "Arial", size: 40, bold: true, color: "000000" }, paragraph: { spacing: { after: 240 } } },
-        heading1: { run: { font: "Arial", size: 30, bold: true, color: "000000" }, paragraph: { spacing: { before: 320, after: 120 } } },
-        heading2: { run: { font: "Arial", size: 25, bold: true, color: "000000" }, paragraph: { spacing: { before: 240, after: 100 } } },
-        heading3: { run: { font: "Arial", size: 22, bold: true, color: "000000" }, paragraph: { spacing: { before: 200, after: 80 } } },
+        title: {
+          run: { font: "Arial", size: 40, bold: true, color: "000000" },
+          paragraph: { spacing: { after: 240 } },
+        },
+        heading1: {
+          run: { font: "Arial", size: 30, bold: true, color: "000000" },
+          paragraph: { spacing: { before: 320, after: 120 } },
+        },
+        heading2: {
+          run: { font: "Arial", size: 25, bold: true, color: "000000" },
+          paragraph: { spacing: { before: 240, after: 100 } },
+        },
+        heading3: {
+          run: { font: "Arial", size: 22, bold: true, color: "000000" },
+          paragraph: { spacing: { before: 200, after: 80 } },
+        },
       },
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
+        },
         children: options.children,
       },
     ],

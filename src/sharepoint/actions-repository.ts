@@ -2,9 +2,29 @@
 // record, added, changed with their ETag (a stale one is a ConflictError with both versions) and
 // deleted, one by one or in $batch requests. Every RAG or progress change writes a history record;
 // a lead's update is a history record only (the action item is not theirs to change).
-import { type ActionDraft, type ActionPatch, type PlanStore, type ProgressChange, type ActionBatchWrite, type Settled, type Action, validateProgress, itemEtag, mayUpdate, type UpdateAuthority } from "../plan";
+import {
+  type ActionDraft,
+  type ActionPatch,
+  type PlanStore,
+  type ProgressChange,
+  type ActionBatchWrite,
+  type Settled,
+  type Action,
+  validateProgress,
+  itemEtag,
+  mayUpdate,
+  type UpdateAuthority,
+} from "../plan";
 import { AppError, ConflictError, PermissionError, toAppError, ValidationError } from "./errors";
-import { ACTION_EXPAND, ACTION_SELECT, actionFields, progressUpdateFields, toAction, toActionVersion, type SpItem } from "./mapping";
+import {
+  ACTION_EXPAND,
+  ACTION_SELECT,
+  actionFields,
+  progressUpdateFields,
+  toAction,
+  toActionVersion,
+  type SpItem,
+} from "./mapping";
 import { hasPermission, PermissionKind } from "./permissions";
 import { planList } from "./lists";
 import { F } from "./schema";
@@ -13,15 +33,44 @@ import { call, closedError, merge, remove, writeFailure, type StoreContext } fro
 import type { ObjectivesRepository } from "./objectives-repository";
 import type { HistoryRepository, NewRecord } from "./history-repository";
 
-export interface ActionsRepository
-  extends Pick<PlanStore, "addAction" | "getAction" | "updateAction" | "updateProgress" | "deleteAction" | "writeActions" | "history" | "actionVersions"> {
+export interface ActionsRepository extends Pick<
+  PlanStore,
+  | "addAction"
+  | "getAction"
+  | "updateAction"
+  | "updateProgress"
+  | "deleteAction"
+  | "writeActions"
+  | "history"
+  | "actionVersions"
+> {
   /** The action item as SharePoint has it, before its history is read. */
   readActionRaw(id: number): Promise<SpItem>;
 }
 
-export function createActionsRepository(ctx: StoreContext, objectives: ObjectivesRepository, history: HistoryRepository): ActionsRepository {
-  const readAction = (id: number) => call(async () => history.withHistory(await ctx.actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>()));
-  const readActionRaw = (id: number) => call(() => ctx.actions().items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
+export function createActionsRepository(
+  ctx: StoreContext,
+  objectives: ObjectivesRepository,
+  history: HistoryRepository,
+): ActionsRepository {
+  const readAction = (id: number) =>
+    call(async () =>
+      history.withHistory(
+        await ctx
+          .actions()
+          .items.getById(id)
+          .select(...ACTION_SELECT)
+          .expand(...ACTION_EXPAND)<SpItem>(),
+      ),
+    );
+  const readActionRaw = (id: number) =>
+    call(() =>
+      ctx
+        .actions()
+        .items.getById(id)
+        .select(...ACTION_SELECT)
+        .expand(...ACTION_EXPAND)<SpItem>(),
+    );
 
   /**
    * Applies an action patch; records a progress update when RAG or progress change or a note is
@@ -84,8 +133,25 @@ export function createActionsRepository(ctx: StoreContext, objectives: Objective
   /** The history record a bulk action write owes, as changeAction and addAction write them one by one. */
   function historyRecord(w: ActionBatchWrite, id: number, planYear: string): NewRecord | null {
     if (w.kind === "create") {
-      if (w.importedFrom) return { actionId: id, planYear, rag: w.fields.rag, previousRag: null, note: w.importedFrom, progress: w.fields.progress ?? null, kind: "import" };
-      return { actionId: id, planYear, rag: w.fields.rag, previousRag: null, note: null, progress: w.fields.progress ?? null, kind: "update" };
+      if (w.importedFrom)
+        return {
+          actionId: id,
+          planYear,
+          rag: w.fields.rag,
+          previousRag: null,
+          note: w.importedFrom,
+          progress: w.fields.progress ?? null,
+          kind: "import",
+        };
+      return {
+        actionId: id,
+        planYear,
+        rag: w.fields.rag,
+        previousRag: null,
+        note: null,
+        progress: w.fields.progress ?? null,
+        kind: "update",
+      };
     }
     const { previous, patch } = w;
     const ragChanged = patch.rag !== undefined && patch.rag !== previous.rag;
@@ -93,7 +159,15 @@ export function createActionsRepository(ctx: StoreContext, objectives: Objective
     const note = typeof w.note === "string" && w.note.trim().length > 0 ? w.note.trim() : null;
     if (!(ragChanged || progressChanged || note)) return null;
     const after = { ...previous, ...patch };
-    return { actionId: id, planYear, rag: after.rag, previousRag: previous.rag, note, progress: after.progress ?? null, kind: "update" };
+    return {
+      actionId: id,
+      planYear,
+      rag: after.rag,
+      previousRag: previous.rag,
+      note,
+      progress: after.progress ?? null,
+      kind: "update",
+    };
   }
 
   return {
@@ -103,17 +177,30 @@ export function createActionsRepository(ctx: StoreContext, objectives: Objective
       const zone = await ctx.timeZone();
       const fields = withinLimits("actions", actionFields(draft, zone));
       const objective = await objectives.openObjective(draft.objectiveId);
-      const added = (await call(() => ctx.actions().items.add({ ...fields, [F.planYear]: objective.planYear }))) as SpItem;
+      const added = (await call(() =>
+        ctx.actions().items.add({ ...fields, [F.planYear]: objective.planYear }),
+      )) as SpItem;
       // The starting RAG opens the action's history.
       const start = toAction(added, zone);
-      return recordAndRead(start.id, { actionId: start.id, planYear: objective.planYear, rag: draft.rag, previousRag: null, note: null, progress: draft.progress ?? null, kind: "update" });
+      return recordAndRead(start.id, {
+        actionId: start.id,
+        planYear: objective.planYear,
+        rag: draft.rag,
+        previousRag: null,
+        note: null,
+        progress: draft.progress ?? null,
+        kind: "update",
+      });
     },
 
     getAction: readAction,
 
     async updateAction(id, etag, patch: ActionPatch, note?: string | null) {
       // Keep the denormalised plan year in step when an action moves to another objective.
-      const extra: SpItem = patch.objectiveId !== undefined ? { [F.planYear]: (await objectives.readObjective(patch.objectiveId)).planYear } : {};
+      const extra: SpItem =
+        patch.objectiveId !== undefined
+          ? { [F.planYear]: (await objectives.readObjective(patch.objectiveId)).planYear }
+          : {};
       return changeAction(id, etag, patch, note, "onRagChange", extra);
     },
 
@@ -128,8 +215,12 @@ export function createActionsRepository(ctx: StoreContext, objectives: Objective
         await objectives.openObjective(before.objectiveId);
         // A member of a lead group knows their own groups (me), whoever else may see its members.
         const person = await ctx.me();
-        const own: UpdateAuthority = { ...(await ctx.authority()), groupMembers: new Map((await ctx.myGroupIds()).map((g) => [g, new Set([person.id])])) };
-        if (!mayUpdate(before, person, own)) throw new PermissionError("forbidden", "Only the action's leads and plan editors may update its progress.");
+        const own: UpdateAuthority = {
+          ...(await ctx.authority()),
+          groupMembers: new Map((await ctx.myGroupIds()).map((g) => [g, new Set([person.id])])),
+        };
+        if (!mayUpdate(before, person, own))
+          throw new PermissionError("forbidden", "Only the action's leads and plan editors may update its progress.");
         const patch: ActionPatch = {};
         if (change.rag !== undefined) patch.rag = change.rag;
         if (change.progress !== undefined) patch.progress = change.progress;
@@ -140,7 +231,15 @@ export function createActionsRepository(ctx: StoreContext, objectives: Objective
         const progress = change.progress !== undefined ? (change.progress ?? null) : before.progress;
         // Saving nothing new records nothing.
         if (rag === before.rag && progress === before.progress && note === null) return before;
-        return recordAndRead(id, { actionId: id, planYear, rag, previousRag: before.rag, note, progress, kind: "update" });
+        return recordAndRead(id, {
+          actionId: id,
+          planYear,
+          rag,
+          previousRag: before.rag,
+          note,
+          progress,
+          kind: "update",
+        });
       }
       const patch: ActionPatch = {};
       if (change.rag !== undefined) patch.rag = change.rag;
@@ -164,20 +263,26 @@ export function createActionsRepository(ctx: StoreContext, objectives: Objective
           return;
         }
         if (w.kind === "update" && w.patch.rag !== undefined && w.patch.rag !== w.previous.rag) {
-          const issues = validateProgress({ rag: w.patch.rag, note: w.note ?? null, progress: w.patch.progress ?? null });
+          const issues = validateProgress({
+            rag: w.patch.rag,
+            note: w.note ?? null,
+            progress: w.patch.progress ?? null,
+          });
           if (issues.length > 0) results[i] = { ok: false, error: new ValidationError(issues) };
         }
       });
       const pending = writes.map((w, i) => ({ w, i })).filter(({ i }) => results[i] === null);
       // The plan year each action is denormalised into, from its objective (one batch of reads).
-      const objectiveIdOf = (w: ActionBatchWrite) => (w.kind === "create" ? w.fields.objectiveId : w.previous.objectiveId);
+      const objectiveIdOf = (w: ActionBatchWrite) =>
+        w.kind === "create" ? w.fields.objectiveId : w.previous.objectiveId;
       const states = await objectives.objectiveStates([...new Set(pending.map(({ w }) => objectiveIdOf(w)))]);
       const planYearOf = (w: ActionBatchWrite) => (states.get(objectiveIdOf(w)) as { planYear: string }).planYear;
 
       const writable = pending.filter(({ w, i }) => {
         const objectiveId = objectiveIdOf(w);
         const state = states.get(objectiveId);
-        if (!state) results[i] = { ok: false, error: new AppError("notFound", `objective ${objectiveId} was not found`) };
+        if (!state)
+          results[i] = { ok: false, error: new AppError("notFound", `objective ${objectiveId} was not found`) };
         else if (state.closed) results[i] = { ok: false, error: closedError(state.planYear) };
         else return true;
         return false;
@@ -187,8 +292,13 @@ export function createActionsRepository(ctx: StoreContext, objectives: Objective
         const items = planList(web, "actions").items;
         const planYear = planYearOf(w);
         return w.kind === "create"
-          ? items.add({ ...actionFields(w.fields, zone), [F.planYear]: planYear }).then((added) => Number((added as SpItem)["Id"]))
-          : items.getById(w.previous.id).update(actionFields(w.patch, zone), itemEtag(w.previous.etag)).then(() => w.previous.id);
+          ? items
+              .add({ ...actionFields(w.fields, zone), [F.planYear]: planYear })
+              .then((added) => Number((added as SpItem)["Id"]))
+          : items
+              .getById(w.previous.id)
+              .update(actionFields(w.patch, zone), itemEtag(w.previous.etag))
+              .then(() => w.previous.id);
       });
 
       // History records (a new action's starting RAG; a change of RAG or progress, or a note) and re-reads, in one more batch.
@@ -199,22 +309,46 @@ export function createActionsRepository(ctx: StoreContext, objectives: Objective
         sent.map(async (r, k) => {
           const { w, i } = writable[k] as { w: ActionBatchWrite; i: number };
           if (r.status === "rejected") {
-            results[i] = await writeFailure<Action>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readAction(w.previous.id) : null);
+            results[i] = await writeFailure<Action>(
+              r.reason,
+              w.kind === "create" ? w.fields : w.patch,
+              w.kind === "update" ? () => readAction(w.previous.id) : null,
+            );
             return;
           }
           const record = historyRecord(w, r.value, planYearOf(w));
-          written.push({ w, i, id: r.value, record: record ? progressUpdateFields({ ...record, date, authorId: author.id }) : null });
+          written.push({
+            w,
+            i,
+            id: r.value,
+            record: record ? progressUpdateFields({ ...record, date, authorId: author.id }) : null,
+          });
         }),
       );
       const withRecord = written.filter((x) => x.record !== null);
-      const recorded = await ctx.settleEach(withRecord, (web, x) => planList(web, "progressUpdates").items.add(x.record as SpItem));
+      const recorded = await ctx.settleEach(withRecord, (web, x) =>
+        planList(web, "progressUpdates").items.add(x.record as SpItem),
+      );
       const unrecorded = new Set(recorded.flatMap((r, k) => (r.status === "rejected" ? [withRecord[k]] : [])));
-      const reads = await ctx.settleEach(written, (web, x) => planList(web, "actions").items.getById(x.id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)<SpItem>());
+      const reads = await ctx.settleEach(written, (web, x) =>
+        planList(web, "actions")
+          .items.getById(x.id)
+          .select(...ACTION_SELECT)
+          .expand(...ACTION_EXPAND)<SpItem>(),
+      );
       reads.forEach((r, k) => {
         const x = written[k] as (typeof written)[number];
         // The action was saved but its history record was not: say so rather than report success.
-        if (unrecorded.has(x)) results[x.i] = { ok: false, error: new AppError("unexpected", `action ${x.id} was saved but its history record was not`) };
-        else results[x.i] = r.status === "fulfilled" ? { ok: true, value: toAction(r.value, zone) } : { ok: false, error: toAppError(r.reason) };
+        if (unrecorded.has(x))
+          results[x.i] = {
+            ok: false,
+            error: new AppError("unexpected", `action ${x.id} was saved but its history record was not`),
+          };
+        else
+          results[x.i] =
+            r.status === "fulfilled"
+              ? { ok: true, value: toAction(r.value, zone) }
+              : { ok: false, error: toAppError(r.reason) };
       });
       return results as Settled<Action>[];
     },
@@ -226,7 +360,9 @@ export function createActionsRepository(ctx: StoreContext, objectives: Objective
     async actionVersions(actionId: number) {
       const entities = await call(() => ctx.actions().items.getById(actionId).versions<SpItem[]>());
       const zone = await ctx.timeZone();
-      return entities.map((v) => toActionVersion(v, zone)).sort((a, b) => Number.parseFloat(b.label) - Number.parseFloat(a.label));
+      return entities
+        .map((v) => toActionVersion(v, zone))
+        .sort((a, b) => Number.parseFloat(b.label) - Number.parseFloat(a.label));
     },
   };
 }

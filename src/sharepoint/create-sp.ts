@@ -28,5 +28,15 @@ export function createSp(options: CreateSpOptions): SPFI {
   if (options.retries !== undefined) retry.retries = options.retries;
   if (options.onRetry) retry.onRetry = options.onRetry;
   // BearerAuth after RetryingFetch: it wraps the send that RetryingFetch installs (401 -> fresh token, once).
-  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), RetryingFetch(retry), DefaultParse(), BearerAuth(options.getToken, { invalidate: options.invalidateToken, purpose: options.purpose, origin: new URL(siteUrl).origin }));
+  return spfi(siteUrl).using(
+    DefaultHeaders(),
+    DefaultInit(),
+    RetryingFetch(retry),
+    DefaultParse(),
+    BearerAuth(options.getToken, {
+      invalidate: options.invalidateToken,
+      purpose: options.purpose,
+      origin: new URL(siteUrl).origin,
+    }),
+  );
 }

@@ -12,7 +12,28 @@ import "@pnp/sp/folders/index.js";
 import "@pnp/sp/files/index.js";
 import "@pnp/sp/regional-settings/web.js";
 import type { Capabilities, IndicatorResultRow, CycleStore, PlanSnapshot } from "../plan";
-import { statusOf, type CycleEntry, threadComments, type ConsultationComment, type ConsultationEntry, cycleRoleOf, refuseAnswer, refuseComment, refuseDecision, refuseMove, stateAfterDecision, type Refusal, type ApprovedCopy, type AssuranceLevel, type Decision, type DecisionOutcome, type PlanYearState, ASSURANCE_LEVELS, DECISION_OUTCOMES, PLAN_YEAR_STATES } from "../plan/cycle";
+import {
+  statusOf,
+  type CycleEntry,
+  threadComments,
+  type ConsultationComment,
+  type ConsultationEntry,
+  cycleRoleOf,
+  refuseAnswer,
+  refuseComment,
+  refuseDecision,
+  refuseMove,
+  stateAfterDecision,
+  type Refusal,
+  type ApprovedCopy,
+  type AssuranceLevel,
+  type Decision,
+  type DecisionOutcome,
+  type PlanYearState,
+  ASSURANCE_LEVELS,
+  DECISION_OUTCOMES,
+  PLAN_YEAR_STATES,
+} from "../plan/cycle";
 import { AppError, toAppError } from "./errors";
 import { odataString, toPerson, type SpItem } from "./mapping";
 import { readAllPages } from "./paging";
@@ -31,8 +52,34 @@ export class CycleRefusedError extends AppError {
   }
 }
 
-const ENTRY_SELECT = ["Id", F.planYear, F.cycleState, F.meeting, F.meetingDate, F.outcome, F.assurance, F.minuteReference, F.note, "Created", "Author/Id", "Author/Title", "Author/EMail", "Author/Name"];
-const COMMENT_SELECT = ["Id", F.planYear, `${F.objective}Id`, F.note, F.answerTo, "Created", "Author/Id", "Author/Title", "Author/EMail", "Author/Name"];
+const ENTRY_SELECT = [
+  "Id",
+  F.planYear,
+  F.cycleState,
+  F.meeting,
+  F.meetingDate,
+  F.outcome,
+  F.assurance,
+  F.minuteReference,
+  F.note,
+  "Created",
+  "Author/Id",
+  "Author/Title",
+  "Author/EMail",
+  "Author/Name",
+];
+const COMMENT_SELECT = [
+  "Id",
+  F.planYear,
+  `${F.objective}Id`,
+  F.note,
+  F.answerTo,
+  "Created",
+  "Author/Id",
+  "Author/Title",
+  "Author/EMail",
+  "Author/Name",
+];
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | null {
   return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : null;
@@ -64,7 +111,15 @@ export function toCycleEntry(item: SpItem, zone: SiteTimeZone): CycleEntry | nul
         recordedAt: at,
       }
     : null;
-  return { id: Number(item["Id"]), year: String(item[F.planYear] ?? ""), state, decision, note: text(item[F.note]), by, at };
+  return {
+    id: Number(item["Id"]),
+    year: String(item[F.planYear] ?? ""),
+    state,
+    decision,
+    note: text(item[F.note]),
+    by,
+    at,
+  };
 }
 
 function toConsultationEntry(item: SpItem): ConsultationEntry {
@@ -117,7 +172,11 @@ export function createCycleStore(sp: SPFI, deps: CycleDeps): CycleStore {
 
   async function entries(year: string): Promise<CycleEntry[]> {
     const z = await zone();
-    const items = await readAllPages(() => planList(sp.web, "planCycle").items, { select: ENTRY_SELECT, expand: ["Author"], filter: `${F.planYear} eq ${odataString(year)}` });
+    const items = await readAllPages(() => planList(sp.web, "planCycle").items, {
+      select: ENTRY_SELECT,
+      expand: ["Author"],
+      filter: `${F.planYear} eq ${odataString(year)}`,
+    });
     return items.map((i) => toCycleEntry(i, z)).filter((e): e is CycleEntry => e !== null);
   }
 
@@ -128,20 +187,40 @@ export function createCycleStore(sp: SPFI, deps: CycleDeps): CycleStore {
   }
 
   async function addEntry(year: string, state: PlanYearState, fields: SpItem): Promise<void> {
-    await planList(sp.web, "planCycle").items.add({ Title: `${year}: ${state}`, [F.planYear]: year, [F.cycleState]: state, ...fields });
+    await planList(sp.web, "planCycle").items.add({
+      Title: `${year}: ${state}`,
+      [F.planYear]: year,
+      [F.cycleState]: state,
+      ...fields,
+    });
   }
 
   async function freeze(year: string, decision: Decision): Promise<void> {
     const [plan, results] = await Promise.all([deps.loadPlan(year), deps.indicatorResults()]);
-    const copy: ApprovedCopy = { year, approvedAt: decision.recordedAt, decision, objectives: plan.objectives, actions: plan.actions, results: resultsForYear(results, year) };
+    const copy: ApprovedCopy = {
+      year,
+      approvedAt: decision.recordedAt,
+      decision,
+      objectives: plan.objectives,
+      actions: plan.actions,
+      results: resultsForYear(results, year),
+    };
     const bytes = new TextEncoder().encode(JSON.stringify(copy, null, 1));
     // Overwrite false: a second copy for the year is refused by SharePoint, and plan editors could
     // not replace one anyway (WRES Add Only has no Edit Items).
-    await planList(sp.web, "approvedPlans").rootFolder.files.addUsingPath(approvedCopyFileName(year), bytes.buffer as ArrayBuffer, { Overwrite: false });
+    await planList(sp.web, "approvedPlans").rootFolder.files.addUsingPath(
+      approvedCopyFileName(year),
+      bytes.buffer as ArrayBuffer,
+      { Overwrite: false },
+    );
   }
 
   async function comments(year: string): Promise<ConsultationComment[]> {
-    const items = await readAllPages(() => planList(sp.web, "consultation").items, { select: COMMENT_SELECT, expand: ["Author"], filter: `${F.planYear} eq ${odataString(year)}` });
+    const items = await readAllPages(() => planList(sp.web, "consultation").items, {
+      select: COMMENT_SELECT,
+      expand: ["Author"],
+      filter: `${F.planYear} eq ${odataString(year)}`,
+    });
     return threadComments(items.map(toConsultationEntry), await deps.editorIds());
   }
 
@@ -197,9 +276,15 @@ export function createCycleStore(sp: SPFI, deps: CycleDeps): CycleStore {
     addConsultationComment: (year, objectiveId, comment) =>
       call(async () => {
         const [status, who] = await Promise.all([planYearStatus(year), role()]);
-        const refusal = comment.trim() === "" ? { key: "cycle.refusal.commentEmpty" } : refuseComment(status.state, who);
+        const refusal =
+          comment.trim() === "" ? { key: "cycle.refusal.commentEmpty" } : refuseComment(status.state, who);
         if (refusal) throw new CycleRefusedError(refusal);
-        await planList(sp.web, "consultation").items.add({ Title: `${year} comment`, [F.planYear]: year, [`${F.objective}Id`]: objectiveId, [F.note]: comment.trim() });
+        await planList(sp.web, "consultation").items.add({
+          Title: `${year} comment`,
+          [F.planYear]: year,
+          [`${F.objective}Id`]: objectiveId,
+          [F.note]: comment.trim(),
+        });
         return await comments(year);
       }),
 
@@ -208,9 +293,13 @@ export function createCycleStore(sp: SPFI, deps: CycleDeps): CycleStore {
         const [status, who] = await Promise.all([planYearStatus(year), role()]);
         const refusal = answer.trim() === "" ? { key: "cycle.refusal.commentEmpty" } : refuseAnswer(status.state, who);
         if (refusal) throw new CycleRefusedError(refusal);
-        await planList(sp.web, "consultation").items.add({ Title: `${year} answer`, [F.planYear]: year, [F.answerTo]: commentId, [F.note]: answer.trim() });
+        await planList(sp.web, "consultation").items.add({
+          Title: `${year} answer`,
+          [F.planYear]: year,
+          [F.answerTo]: commentId,
+          [F.note]: answer.trim(),
+        });
         return await comments(year);
       }),
   };
 }
-

@@ -55,13 +55,27 @@ export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person, h
   const updates = () => planList(sp.web, "progressUpdates");
 
   async function readRow(id: number): Promise<ProgressUpdate> {
-    return toProgressUpdate(await history.read(() => call(() => updates().items.getById(id).select(...history.select()).expand(...UPDATE_EXPAND)<SpItem>())));
+    return toProgressUpdate(
+      await history.read(() =>
+        call(() =>
+          updates()
+            .items.getById(id)
+            .select(...history.select())
+            .expand(...UPDATE_EXPAND)<SpItem>(),
+        ),
+      ),
+    );
   }
 
   /** Only comments are edited or deleted from the tab: progress records and imports stay as written. */
   async function commentRow(id: number): Promise<ProgressUpdate> {
     const row = await readRow(id);
-    if (row.kind !== "comment") throw new AppError("forbidden", "A progress record is part of the action's audited history and is not edited or deleted; write a new update or a comment instead.", 403);
+    if (row.kind !== "comment")
+      throw new AppError(
+        "forbidden",
+        "A progress record is part of the action's audited history and is not edited or deleted; write a new update or a comment instead.",
+        403,
+      );
     return row;
   }
 
@@ -72,19 +86,37 @@ export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person, h
     for (let start = 0; start < withFiles.length; start += BATCH_PARTS) {
       const chunk = withFiles.slice(start, start + BATCH_PARTS);
       const [batched, execute] = sp.batched();
-      const settled = Promise.allSettled(chunk.map((row) => planList(batched.web, "progressUpdates").items.getById(row.id).attachmentFiles<{ FileName: string; ServerRelativeUrl: string }[]>()));
+      const settled = Promise.allSettled(
+        chunk.map((row) =>
+          planList(batched.web, "progressUpdates")
+            .items.getById(row.id)
+            .attachmentFiles<{ FileName: string; ServerRelativeUrl: string }[]>(),
+        ),
+      );
       await call(execute);
       (await settled).forEach((result, i) => {
         const row = chunk[i] as ProgressUpdate;
         if (result.status === "rejected") throw toAppError(result.reason);
-        for (const f of result.value) found.push({ rowId: row.id, actionId: row.actionId, name: f.FileName, url: f.ServerRelativeUrl, size: null, author: row.author, date: row.date, description: row.note });
+        for (const f of result.value)
+          found.push({
+            rowId: row.id,
+            actionId: row.actionId,
+            name: f.FileName,
+            url: f.ServerRelativeUrl,
+            size: null,
+            author: row.author,
+            date: row.date,
+            description: row.note,
+          });
       });
     }
     // SP.Attachment has no size: the file behind it does.
     for (let start = 0; start < found.length; start += BATCH_PARTS) {
       const chunk = found.slice(start, start + BATCH_PARTS);
       const [sized, run] = sp.batched();
-      const lengths = Promise.allSettled(chunk.map((f) => sized.web.getFileByServerRelativePath(f.url).select("Length")<{ Length: string | number }>()));
+      const lengths = Promise.allSettled(
+        chunk.map((f) => sized.web.getFileByServerRelativePath(f.url).select("Length")<{ Length: string | number }>()),
+      );
       await call(run);
       (await lengths).forEach((r, i) => {
         if (r.status === "fulfilled") (chunk[i] as EvidenceFile).size = Number(r.value.Length);
@@ -105,7 +137,11 @@ export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person, h
     async editComment(id, note) {
       await commentRow(id);
       // No ETag: a comment has one writer (its author), and SharePoint checks that it is them.
-      await call(() => updates().items.getById(id).update({ [F.note]: note, [F.mentions]: mentionsValue(note) }));
+      await call(() =>
+        updates()
+          .items.getById(id)
+          .update({ [F.note]: note, [F.mentions]: mentionsValue(note) }),
+      );
       return readRow(id);
     },
 
@@ -115,36 +151,51 @@ export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person, h
     },
 
     async evidence(actionId) {
-      const items = await history.read(() => call(() =>
-        readFiltered(() => updates().items, {
-          select: history.select(),
-          expand: UPDATE_EXPAND,
-          filter: `${F.action}Id eq ${actionId}`,
-          matches: (row) => Number(row[`${F.action}Id`]) === actionId,
-        }),
-      ));
-      return filesOf(items.filter((i) => i[F.title] === EVIDENCE_TITLE && i["Attachments"] === true).map(toProgressUpdate));
+      const items = await history.read(() =>
+        call(() =>
+          readFiltered(() => updates().items, {
+            select: history.select(),
+            expand: UPDATE_EXPAND,
+            filter: `${F.action}Id eq ${actionId}`,
+            matches: (row) => Number(row[`${F.action}Id`]) === actionId,
+          }),
+        ),
+      );
+      return filesOf(
+        items.filter((i) => i[F.title] === EVIDENCE_TITLE && i["Attachments"] === true).map(toProgressUpdate),
+      );
     },
 
     async evidenceForYear(year) {
-      const items = await history.read(() => call(() =>
-        readFiltered(() => updates().items, {
-          select: history.select(),
-          expand: UPDATE_EXPAND,
-          filter: `${F.planYear} eq ${odataString(year)}`,
-          matches: (row) => String(row[F.planYear]) === year,
-        }),
-      ));
-      return filesOf(items.filter((i) => i[F.title] === EVIDENCE_TITLE && i["Attachments"] === true).map(toProgressUpdate));
+      const items = await history.read(() =>
+        call(() =>
+          readFiltered(() => updates().items, {
+            select: history.select(),
+            expand: UPDATE_EXPAND,
+            filter: `${F.planYear} eq ${odataString(year)}`,
+            matches: (row) => String(row[F.planYear]) === year,
+          }),
+        ),
+      );
+      return filesOf(
+        items.filter((i) => i[F.title] === EVIDENCE_TITLE && i["Attachments"] === true).map(toProgressUpdate),
+      );
     },
 
     async attachEvidence(row, file) {
       const problem = evidenceProblem({ name: file.name, size: file.bytes.byteLength });
       if (problem) throw new ValidationError([{ field: "file", code: `evidence.${problem.kind}` }]);
       const list = await call(() => updates().select("EnableAttachments")<{ EnableAttachments: boolean }>());
-      if (!list.EnableAttachments) throw new AppError("invalid", "Attachments are turned off on the WRES Progress Updates list (List settings > Advanced settings); a site owner can turn them on.", 400);
+      if (!list.EnableAttachments)
+        throw new AppError(
+          "invalid",
+          "Attachments are turned off on the WRES Progress Updates list (List settings > Advanced settings); a site owner can turn them on.",
+          400,
+        );
       await call(() => updates().items.getById(row.id).attachmentFiles.add(file.name, file.bytes.slice().buffer));
-      const [attached] = (await filesOf([{ ...row, evidence: true }])).filter((f) => f.name.toLowerCase() === file.name.toLowerCase());
+      const [attached] = (await filesOf([{ ...row, evidence: true }])).filter(
+        (f) => f.name.toLowerCase() === file.name.toLowerCase(),
+      );
       if (!attached) throw new AppError("unexpected", `SharePoint did not list ${file.name} after attaching it.`);
       return attached;
     },
@@ -153,11 +204,17 @@ export function createDiscussion(sp: SPFI, toPerson: (user: SpItem) => Person, h
       await call(() => updates().items.getById(file.rowId).attachmentFiles.getByName(file.name).delete());
       // The row held only this file: it goes too (its author may delete it; a plan editor's removal leaves it).
       const left = await call(() => updates().items.getById(file.rowId).attachmentFiles<unknown[]>());
-      if (left.length === 0) await updates().items.getById(file.rowId).delete().catch(() => undefined);
+      if (left.length === 0)
+        await updates()
+          .items.getById(file.rowId)
+          .delete()
+          .catch(() => undefined);
     },
 
     async openEvidence(file) {
-      return new Uint8Array(await call(() => updates().items.getById(file.rowId).attachmentFiles.getByName(file.name).getBuffer()));
+      return new Uint8Array(
+        await call(() => updates().items.getById(file.rowId).attachmentFiles.getByName(file.name).getBuffer()),
+      );
     },
 
     async peopleByIds(ids) {

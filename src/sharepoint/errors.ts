@@ -2,7 +2,21 @@
 // toAppError, so components never branch on HTTP status codes or SharePoint's raw messages.
 import { InteractionRequired } from "../auth";
 
-export type AppErrorCode = "conflict" | "forbidden" | "manageRequired" | "fullControlRequired" | "throttled" | "offline" | "notProvisioned" | "schemaOutdated" | "listThreshold" | "notFound" | "invalid" | "closed" | "foreignSite" | "unexpected";
+export type AppErrorCode =
+  | "conflict"
+  | "forbidden"
+  | "manageRequired"
+  | "fullControlRequired"
+  | "throttled"
+  | "offline"
+  | "notProvisioned"
+  | "schemaOutdated"
+  | "listThreshold"
+  | "notFound"
+  | "invalid"
+  | "closed"
+  | "foreignSite"
+  | "unexpected";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -31,7 +45,11 @@ export class ConflictError<T = unknown> extends AppError {
 
 /** The user lacks the rights (403), or the Manage Lists right provisioning needs. */
 export class PermissionError extends AppError {
-  constructor(code: "forbidden" | "manageRequired" | "fullControlRequired" = "forbidden", message = "You do not have permission to do this.", options?: { cause?: unknown }) {
+  constructor(
+    code: "forbidden" | "manageRequired" | "fullControlRequired" = "forbidden",
+    message = "You do not have permission to do this.",
+    options?: { cause?: unknown },
+  ) {
     super(code, message, 403, options);
   }
 }
@@ -56,7 +74,12 @@ export class OfflineError extends AppError {
 export class NotProvisionedError extends AppError {
   readonly list: string | null;
   constructor(list: string | null, options?: { cause?: unknown }) {
-    super("notProvisioned", `The list ${list ?? ""} does not exist on this site; it has not been set up yet.`, 404, options);
+    super(
+      "notProvisioned",
+      `The list ${list ?? ""} does not exist on this site; it has not been set up yet.`,
+      404,
+      options,
+    );
     this.list = list;
   }
 }
@@ -69,7 +92,12 @@ export class NotProvisionedError extends AppError {
 export class SchemaOutdatedError extends AppError {
   readonly column: string | null;
   constructor(column: string | null, options?: { cause?: unknown }) {
-    super("schemaOutdated", `This site's plan lists are older than the app (no column ${column ?? ""}); a plan editor needs to upgrade them.`, 400, options);
+    super(
+      "schemaOutdated",
+      `This site's plan lists are older than the app (no column ${column ?? ""}); a plan editor needs to upgrade them.`,
+      400,
+      options,
+    );
     this.column = column;
   }
 }
@@ -83,7 +111,10 @@ export class ListThresholdError extends AppError {
 
 /** The item does not exist (deleted by someone else). */
 export class NotFoundError extends AppError {
-  constructor(message = "The item does not exist. It may have been deleted by another user.", options?: { cause?: unknown }) {
+  constructor(
+    message = "The item does not exist. It may have been deleted by another user.",
+    options?: { cause?: unknown },
+  ) {
     super("notFound", message, 404, options);
   }
 }
@@ -141,7 +172,8 @@ export function toAppError(error: unknown): Error {
   const message = String((error as HttpLikeError | null)?.message ?? "");
   if (status === null) {
     // fetch rejects with a TypeError ("fetch failed", "Failed to fetch") when the network is down.
-    if (/fetch failed|failed to fetch|networkerror|load failed|ECONNREFUSED|ECONNRESET|ENOTFOUND/i.test(message)) return new OfflineError({ cause: error });
+    if (/fetch failed|failed to fetch|networkerror|load failed|ECONNREFUSED|ECONNRESET|ENOTFOUND/i.test(message))
+      return new OfflineError({ cause: error });
     return error instanceof Error ? error : new AppError("unexpected", message, null, { cause: error });
   }
   // 401 is "who are you?" (no token, or one SharePoint no longer accepts), not "you may not": the

@@ -24,14 +24,19 @@ export function createFileStore(sp: SPFI, options: { chunkSize?: number } = {}) 
   const folder = () => planList(sp.web, "dataFiles").rootFolder;
 
   async function describe(serverRelativeUrl: string): Promise<DataFile> {
-    const info = await sp.web.getFileByServerRelativePath(serverRelativeUrl).select(...FILE_SELECT).expand("ModifiedBy")<SpItem>();
+    const info = await sp.web
+      .getFileByServerRelativePath(serverRelativeUrl)
+      .select(...FILE_SELECT)
+      .expand("ModifiedBy")<SpItem>();
     return toDataFile(info);
   }
 
   return {
     async list(): Promise<DataFile[]> {
       try {
-        const files = await folder().files.select(...FILE_SELECT).expand("ModifiedBy")<SpItem[]>();
+        const files = await folder()
+          .files.select(...FILE_SELECT)
+          .expand("ModifiedBy")<SpItem[]>();
         return files.map(toDataFile).sort((a, b) => a.name.localeCompare(b.name));
       } catch (error) {
         throw toAppError(error);
@@ -55,7 +60,9 @@ export function createFileStore(sp: SPFI, options: { chunkSize?: number } = {}) 
             progress: (data) => onProgress?.(Math.min(1, Number(data.offset) / bytes.byteLength)),
           })) as unknown as SpItem;
         } else {
-          info = (await folder().files.addUsingPath(name, toArrayBuffer(bytes), { Overwrite: true })) as unknown as SpItem;
+          info = (await folder().files.addUsingPath(name, toArrayBuffer(bytes), {
+            Overwrite: true,
+          })) as unknown as SpItem;
         }
         onProgress?.(1);
         return await describe(String(info["ServerRelativeUrl"]));

@@ -1,8 +1,25 @@
 // The progress history (WRES Progress Updates): an action's rows classified by who could update it
 // when, the newest rows of a plan year, what changed since a date, and writing a record. Who wrote a
 // row and when are SharePoint's own Author and Created (src/sharepoint/mapping.ts).
-import { type Action, type ProgressUpdate, classifyUpdate, withLatestUpdate, type UpdateAuthority, renderComment } from "../plan";
-import { ACTION_SELECT, odataString, progressUpdateFields, toAction, toProgressUpdate, UPDATE_EXPAND, VERSION_LABEL, type SpItem, type UpdateRecord } from "./mapping";
+import {
+  type Action,
+  type ProgressUpdate,
+  classifyUpdate,
+  withLatestUpdate,
+  type UpdateAuthority,
+  renderComment,
+} from "../plan";
+import {
+  ACTION_SELECT,
+  odataString,
+  progressUpdateFields,
+  toAction,
+  toProgressUpdate,
+  UPDATE_EXPAND,
+  VERSION_LABEL,
+  type SpItem,
+  type UpdateRecord,
+} from "./mapping";
 import { MAX_PAGE, readAllPages, readFiltered } from "./paging";
 import { planList } from "./lists";
 import { F } from "./schema";
@@ -19,12 +36,19 @@ export interface HistoryRepository {
   withHistory(item: SpItem): Promise<Action>;
   addUpdateRecord(record: NewRecord, extra?: SpItem): Promise<ProgressUpdate>;
   /** The newest progress update of each action; one query per action not found in the recent window. */
-  latestUpdates(actionItems: SpItem[], planActions: Action[], recent: SpItem[], windowFull: boolean): Promise<{ latest: Record<number, ProgressUpdate>; counting: ProgressUpdate[]; who: UpdateAuthority }>;
+  latestUpdates(
+    actionItems: SpItem[],
+    planActions: Action[],
+    recent: SpItem[],
+    windowFull: boolean,
+  ): Promise<{ latest: Record<number, ProgressUpdate>; counting: ProgressUpdate[]; who: UpdateAuthority }>;
   updatesSince(year: string, sinceIso: string): Promise<ProgressUpdate[]>;
 }
 
 export function createHistoryRepository(ctx: StoreContext, leads: LeadAuthority): HistoryRepository {
-  async function actionHistory(item: SpItem): Promise<{ action: Action; rows: ProgressUpdate[]; who: UpdateAuthority }> {
+  async function actionHistory(
+    item: SpItem,
+  ): Promise<{ action: Action; rows: ProgressUpdate[]; who: UpdateAuthority }> {
     return ctx.history.read(async () => {
       const action = toAction(item, await ctx.timeZone());
       const items = await readFiltered(() => ctx.updates().items, {
@@ -46,7 +70,12 @@ export function createHistoryRepository(ctx: StoreContext, leads: LeadAuthority)
 
   async function addUpdateRecord(record: NewRecord, extra: SpItem = {}): Promise<ProgressUpdate> {
     const author = await ctx.me();
-    const added = await call(() => ctx.updates().items.add({ ...progressUpdateFields({ ...record, date: ctx.now().toISOString(), authorId: author.id }), ...extra }));
+    const added = await call(() =>
+      ctx.updates().items.add({
+        ...progressUpdateFields({ ...record, date: ctx.now().toISOString(), authorId: author.id }),
+        ...extra,
+      }),
+    );
     return { ...toProgressUpdate(added as SpItem), author };
   }
 
@@ -85,7 +114,10 @@ export function createHistoryRepository(ctx: StoreContext, leads: LeadAuthority)
       );
       await ctx.runBatch(execute, parts);
       const already = new Set(recent.map((item) => Number(item["Id"])));
-      const older = found.flat().map(toProgressUpdate).filter((update) => !already.has(update.id));
+      const older = found
+        .flat()
+        .map(toProgressUpdate)
+        .filter((update) => !already.has(update.id));
       who = await leads.authorityFor(actionItems, [...recentRows, ...older]);
       older.forEach(take);
     }
@@ -104,15 +136,21 @@ export function createHistoryRepository(ctx: StoreContext, leads: LeadAuthority)
         filter: `${F.updateDate} ge datetime'${new Date(Date.parse(since) - 86_400_000).toISOString()}' and ${F.planYear} eq ${odataString(year)}`,
         matches: (item) => String(item[F.planYear]) === year && String(item["Created"] ?? "") >= sinceStamp,
       });
-      const yearItems = await readAllPages(() => ctx.actions().items, { select: ["Id", VERSION_LABEL, ...ACTION_SELECT.filter((f) => f.startsWith(`${F.leads}/`))], expand: [F.leads], filter: `${F.planYear} eq ${odataString(year)}` });
+      const yearItems = await readAllPages(() => ctx.actions().items, {
+        select: ["Id", VERSION_LABEL, ...ACTION_SELECT.filter((f) => f.startsWith(`${F.leads}/`))],
+        expand: [F.leads],
+        filter: `${F.planYear} eq ${odataString(year)}`,
+      });
       const byId = new Map(yearItems.map((item) => toAction(item)).map((a) => [a.id, a]));
       const rows = items.map(toProgressUpdate).filter((u) => u.date >= sinceStamp);
       const who = await leads.authorityFor(yearItems, rows);
-      return rows
-        .map((u) => classifyUpdate(u, byId.get(u.actionId), who))
-        // The meeting views and the committee report show a comment's mentions as names (schema 5 tokens).
-        .map((u) => (u.kind === "comment" && u.note ? { ...u, note: renderComment(u.note, () => undefined) } : u))
-        .sort(latestFirst);
+      return (
+        rows
+          .map((u) => classifyUpdate(u, byId.get(u.actionId), who))
+          // The meeting views and the committee report show a comment's mentions as names (schema 5 tokens).
+          .map((u) => (u.kind === "comment" && u.note ? { ...u, note: renderComment(u.note, () => undefined) } : u))
+          .sort(latestFirst)
+      );
     });
   }
 

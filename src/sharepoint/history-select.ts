@@ -22,7 +22,8 @@ export function historyFields(): HistoryFields {
       try {
         return await run();
       } catch (error) {
-        if (select !== UPDATE_SELECT || !(error instanceof SchemaOutdatedError) || error.column !== F.replyTo) throw error;
+        if (select !== UPDATE_SELECT || !(error instanceof SchemaOutdatedError) || error.column !== F.replyTo)
+          throw error;
         select = UPDATE_SELECT_BEFORE_REPLIES;
         return run();
       }

@@ -34,7 +34,9 @@ export function createLeadAuthority(ctx: StoreContext): LeadAuthority {
       if (cached && cached.label === label) out.set(id, cached.periods);
       else if (!wanted.some((w) => w.id === id)) wanted.push({ id, label });
     }
-    const reads = await ctx.settleEach(wanted, (web, w) => planList(web, "actions").items.getById(w.id).versions<SpItem[]>());
+    const reads = await ctx.settleEach(wanted, (web, w) =>
+      planList(web, "actions").items.getById(w.id).versions<SpItem[]>(),
+    );
     reads.forEach((r, k) => {
       const { id, label } = wanted[k] as { id: number; label: string };
       if (r.status === "rejected") {
@@ -42,7 +44,11 @@ export function createLeadAuthority(ctx: StoreContext): LeadAuthority {
         if ((toAppError(r.reason) as AppError).code === "notFound") return;
         throw toAppError(r.reason);
       }
-      const periods = leadPeriods(r.value.map((v) => toActionVersion(v)).map((v) => ({ saved: v.saved, label: v.label, leadIds: v.fields.leads.map((p) => p.id) })));
+      const periods = leadPeriods(
+        r.value
+          .map((v) => toActionVersion(v))
+          .map((v) => ({ saved: v.saved, label: v.label, leadIds: v.fields.leads.map((p) => p.id) })),
+      );
       periodsCache.set(id, { label, periods });
       out.set(id, periods);
     });
@@ -52,7 +58,9 @@ export function createLeadAuthority(ctx: StoreContext): LeadAuthority {
   let groupIdsCache: Promise<Set<number>> | null = null;
   /** The site's groups (ids), read once per store: a lead whose id is one of them is a group. */
   const siteGroupIds = (): Promise<Set<number>> => {
-    groupIdsCache ??= call(async () => new Set((await ctx.sp.web.siteGroups.select("Id")<{ Id: number }[]>()).map((g) => g.Id)));
+    groupIdsCache ??= call(
+      async () => new Set((await ctx.sp.web.siteGroups.select("Id")<{ Id: number }[]>()).map((g) => g.Id)),
+    );
     groupIdsCache.catch(() => (groupIdsCache = null));
     return groupIdsCache;
   };
@@ -70,23 +78,36 @@ export function createLeadAuthority(ctx: StoreContext): LeadAuthority {
     const groups = await siteGroupIds();
     const groupLeads = wanted.filter((id) => groups.has(id));
     const missing = groupLeads.filter((id) => !membersCache.has(id));
-    const reads = await ctx.settleEach(missing, (web, id) => web.siteGroups.getById(id).users.select("Id")<{ Id: number }[]>());
+    const reads = await ctx.settleEach(missing, (web, id) =>
+      web.siteGroups.getById(id).users.select("Id")<{ Id: number }[]>(),
+    );
     reads.forEach((r, k) => {
       const id = missing[k] as number;
       if (r.status === "fulfilled") membersCache.set(id, new Set(r.value.map((u) => u.Id)));
-      else if (["forbidden", "notFound"].includes((toAppError(r.reason) as AppError).code)) membersCache.set(id, new Set());
+      else if (["forbidden", "notFound"].includes((toAppError(r.reason) as AppError).code))
+        membersCache.set(id, new Set());
       else throw toAppError(r.reason);
     });
     return new Map(groupLeads.map((id) => [id, membersCache.get(id) ?? new Set<number>()]));
   }
 
-  async function authorityFor(actionItems: readonly SpItem[], rows: readonly ProgressUpdate[]): Promise<UpdateAuthority> {
+  async function authorityFor(
+    actionItems: readonly SpItem[],
+    rows: readonly ProgressUpdate[],
+  ): Promise<UpdateAuthority> {
     const base = await ctx.authority();
-    const need = new Set(rows.filter((r) => r.kind === "update" && r.author !== null && !base.editorIds.has(r.author.id)).map((r) => r.actionId));
+    const need = new Set(
+      rows
+        .filter((r) => r.kind === "update" && r.author !== null && !base.editorIds.has(r.author.id))
+        .map((r) => r.actionId),
+    );
     const targets = actionItems.filter((item) => need.has(Number(item["Id"])));
     if (targets.length === 0) return base;
     const history = await call(() => leadHistory(targets));
-    const leadIds = [...targets.flatMap((item) => toAction(item).leads.map((lead) => lead.id)), ...[...history.values()].flat().flatMap((p) => p.leadIds)];
+    const leadIds = [
+      ...targets.flatMap((item) => toAction(item).leads.map((lead) => lead.id)),
+      ...[...history.values()].flat().flatMap((p) => p.leadIds),
+    ];
     const groupMembers = await call(() => leadGroupMembers(leadIds));
     return groupMembers.size > 0 ? { ...base, leadHistory: history, groupMembers } : { ...base, leadHistory: history };
   }

@@ -1,6 +1,18 @@
 // SharePoint list items <-> the plain types of src/plan. The only place that knows how each
 // field looks in JSON light (multi-values as arrays or {results}, people expanded, dates in UTC).
-import { type Action, type DataFile, type IndicatorResultRow, type Objective, type Person, type ProgressUpdate, type ActionVersion, type VersionFields, type ActionPatch, type ObjectivePatch, AUDIT_FIELDS } from "../plan";
+import {
+  type Action,
+  type DataFile,
+  type IndicatorResultRow,
+  type Objective,
+  type Person,
+  type ProgressUpdate,
+  type ActionVersion,
+  type VersionFields,
+  type ActionPatch,
+  type ObjectivePatch,
+  AUDIT_FIELDS,
+} from "../plan";
 import { F, SCHEMA, type ListKey, type ListSpec } from "./schema";
 import { UTC_ZONE, type SiteTimeZone } from "./time-zone";
 import { many, rag, text, toPerson } from "./fields/codecs";
@@ -28,7 +40,13 @@ export const VERSION_LABEL = "OData__UIVersionString";
  * added there is read without a second list here: a person as its projection, a lookup as its id.
  */
 function fieldSelect(key: ListKey): string[] {
-  return listSpec(key).fields.flatMap((f) => (f.type === "person" || f.type === "multiPerson" ? personSelect(f.name) : f.type === "lookup" ? [`${f.name}Id`] : [f.name]));
+  return listSpec(key).fields.flatMap((f) =>
+    f.type === "person" || f.type === "multiPerson"
+      ? personSelect(f.name)
+      : f.type === "lookup"
+        ? [`${f.name}Id`]
+        : [f.name],
+  );
 }
 
 /** The $expand a list's person fields need. */
@@ -46,7 +64,14 @@ function listSpec(key: ListKey): ListSpec {
 export const OBJECTIVE_SELECT = ["Id", F.title, ...fieldSelect("objectives"), "Modified", ...personSelect("Editor")];
 export const OBJECTIVE_EXPAND = [...personExpand("objectives"), "Editor"];
 
-export const ACTION_SELECT = ["Id", F.title, ...fieldSelect("actions"), "Modified", ...personSelect("Editor"), VERSION_LABEL];
+export const ACTION_SELECT = [
+  "Id",
+  F.title,
+  ...fieldSelect("actions"),
+  "Modified",
+  ...personSelect("Editor"),
+  VERSION_LABEL,
+];
 export const ACTION_EXPAND = [...personExpand("actions"), "Editor"];
 
 export const UPDATE_SELECT = [
@@ -91,7 +116,10 @@ export function toObjective(item: SpItem): Objective {
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    ...(readColumns(OBJECTIVE_COLUMNS.filter(beforeModified), item, UTC_ZONE) as Omit<Objective, "id" | "etag" | "modified" | "modifiedBy">),
+    ...(readColumns(OBJECTIVE_COLUMNS.filter(beforeModified), item, UTC_ZONE) as Omit<
+      Objective,
+      "id" | "etag" | "modified" | "modifiedBy"
+    >),
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
     ...readColumns(OBJECTIVE_COLUMNS.filter(afterModified), item, UTC_ZONE),
@@ -99,14 +127,24 @@ export function toObjective(item: SpItem): Objective {
 }
 
 /** The columns a version records that read alike from an item and from one of its versions (not the objective and the leads). */
-const RECORDED_COLUMNS = ACTION_COLUMNS.filter((c) => c.key !== undefined && c.key !== "objectiveId" && c.key !== "leads" && (AUDIT_FIELDS as readonly string[]).includes(c.key));
+const RECORDED_COLUMNS = ACTION_COLUMNS.filter(
+  (c) =>
+    c.key !== undefined &&
+    c.key !== "objectiveId" &&
+    c.key !== "leads" &&
+    (AUDIT_FIELDS as readonly string[]).includes(c.key),
+);
 
 /**
  * The action's fields a version records, read alike from an item and from one of its versions; only the
  * objective and the leads come in different shapes (`…Id` and expanded people, or lookup values).
  */
 function recordedFields(entity: SpItem, objectiveId: number, leads: Person[], zone: SiteTimeZone): VersionFields {
-  return { ...(readColumns(RECORDED_COLUMNS, entity, zone) as Omit<VersionFields, "objectiveId" | "leads">), objectiveId, leads };
+  return {
+    ...(readColumns(RECORDED_COLUMNS, entity, zone) as Omit<VersionFields, "objectiveId" | "leads">),
+    objectiveId,
+    leads,
+  };
 }
 
 /** `zone`: the site's time zone (RegionalSettings/TimeZone), which date-only values are kept in. */
@@ -114,7 +152,10 @@ export function toAction(item: SpItem, zone: SiteTimeZone = UTC_ZONE): Action {
   return {
     id: Number(item["Id"]),
     etag: etagOf(item),
-    ...(readColumns(ACTION_COLUMNS.filter(beforeModified), item, zone) as Omit<Action, "id" | "etag" | "modified" | "modifiedBy">),
+    ...(readColumns(ACTION_COLUMNS.filter(beforeModified), item, zone) as Omit<
+      Action,
+      "id" | "etag" | "modified" | "modifiedBy"
+    >),
     modified: String(item["Modified"] ?? ""),
     modifiedBy: toPerson(item["Editor"]),
     ...readColumns(ACTION_COLUMNS.filter(afterModified), item, zone),
@@ -136,14 +177,25 @@ function versionPerson(value: unknown): Person | null {
  * {LookupId, LookupValue}; a server that sends `…Id` properties instead is read too.
  */
 export function toActionVersion(entity: SpItem, zone: SiteTimeZone = UTC_ZONE): ActionVersion {
-  const leadValues = entity[F.leads] !== undefined ? many(entity[F.leads]) : many(entity[`${F.leads}Id`]).map((id) => ({ LookupId: id }));
+  const leadValues =
+    entity[F.leads] !== undefined
+      ? many(entity[F.leads])
+      : many(entity[`${F.leads}Id`]).map((id) => ({ LookupId: id }));
   const objective = entity[F.objective];
-  const objectiveId = objective && typeof objective === "object" ? Number((objective as { LookupId?: unknown }).LookupId ?? 0) : Number(entity[`${F.objective}Id`] ?? 0);
+  const objectiveId =
+    objective && typeof objective === "object"
+      ? Number((objective as { LookupId?: unknown }).LookupId ?? 0)
+      : Number(entity[`${F.objective}Id`] ?? 0);
   return {
     label: String(entity["VersionLabel"] ?? ""),
     saved: String(entity["Modified"] ?? ""),
     editor: versionPerson(entity["Editor"]),
-    fields: recordedFields(entity, objectiveId, leadValues.map(versionPerson).filter((p): p is Person => p !== null), zone),
+    fields: recordedFields(
+      entity,
+      objectiveId,
+      leadValues.map(versionPerson).filter((p): p is Person => p !== null),
+      zone,
+    ),
   };
 }
 
@@ -203,7 +255,10 @@ export function progressUpdateFields(record: UpdateRecord): SpItem {
 }
 
 export function indicatorResultFields(row: Omit<IndicatorResultRow, "id" | "etag" | "modified">): SpItem {
-  return { [F.title]: `${row.year} ${row.standard} indicator ${row.indicator}`, ...writeColumns<IndicatorResultRow>(RESULT_COLUMNS, row, UTC_ZONE) };
+  return {
+    [F.title]: `${row.year} ${row.standard} indicator ${row.indicator}`,
+    ...writeColumns<IndicatorResultRow>(RESULT_COLUMNS, row, UTC_ZONE),
+  };
 }
 
 /** An OData string literal, with quotes doubled. */

@@ -14,7 +14,10 @@ import { call, closedError, merge, remove, writeFailure, type StoreContext } fro
 /** Each objective's plan year and whether the year is closed. */
 export type ObjectiveStates = Map<number, { planYear: string; closed: boolean }>;
 
-export interface ObjectivesRepository extends Pick<PlanStore, "planYears" | "addObjective" | "updateObjective" | "deleteObjective" | "writeObjectives"> {
+export interface ObjectivesRepository extends Pick<
+  PlanStore,
+  "planYears" | "addObjective" | "updateObjective" | "deleteObjective" | "writeObjectives"
+> {
   readObjective(id: number): Promise<Objective>;
   /** The objective, or the "closed" refusal when its plan year is closed. */
   openObjective(id: number): Promise<Objective>;
@@ -29,7 +32,15 @@ function onlyCloses(patch: ObjectivePatch): boolean {
 
 export function createObjectivesRepository(ctx: StoreContext): ObjectivesRepository {
   const readObjective = (id: number) =>
-    call(async () => toObjective(await ctx.objectives().items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>()));
+    call(async () =>
+      toObjective(
+        await ctx
+          .objectives()
+          .items.getById(id)
+          .select(...OBJECTIVE_SELECT)
+          .expand(...OBJECTIVE_EXPAND)<SpItem>(),
+      ),
+    );
 
   /**
    * A closed (rolled-over) plan year is read-only: its objectives and actions refuse changes here as
@@ -48,10 +59,22 @@ export function createObjectivesRepository(ctx: StoreContext): ObjectivesReposit
     const reads = await ctx.settleEach(
       ids,
       (web, id) => planList(web, "objectives").items.getById(id).select(F.planYear, F.readOnly)<SpItem>(),
-      ctx.cache.zone ? undefined : (web) => web.regionalSettings.timeZone().then((zone) => (ctx.cache.zone ??= Promise.resolve(siteTimeZoneFrom(zone)))),
+      ctx.cache.zone
+        ? undefined
+        : (web) =>
+            web.regionalSettings
+              .timeZone()
+              .then((zone) => (ctx.cache.zone ??= Promise.resolve(siteTimeZoneFrom(zone)))),
     );
     const states: ObjectiveStates = new Map();
-    reads.forEach((r, k) => r.status === "fulfilled" && states.set(ids[k] as number, { planYear: String(r.value[F.planYear] ?? ""), closed: r.value[F.readOnly] === true }));
+    reads.forEach(
+      (r, k) =>
+        r.status === "fulfilled" &&
+        states.set(ids[k] as number, {
+          planYear: String(r.value[F.planYear] ?? ""),
+          closed: r.value[F.readOnly] === true,
+        }),
+    );
     return states;
   }
 
@@ -84,29 +107,48 @@ export function createObjectivesRepository(ctx: StoreContext): ObjectivesReposit
 
     async writeObjectives(writes: ObjectiveBatchWrite[]) {
       // A closed year's objectives take only the change that closes them, as for a single edit.
-      const states = await objectiveStates([...new Set(writes.flatMap((w) => (w.kind === "update" && !onlyCloses(w.patch) ? [w.id] : [])))]);
-      const tooLong = (w: ObjectiveBatchWrite) => textLengthIssues("objectives", objectiveFields(w.kind === "create" ? w.fields : w.patch));
-      const refused = (w: ObjectiveBatchWrite) => (w.kind === "update" && states.get(w.id)?.closed === true) || tooLong(w).length > 0;
+      const states = await objectiveStates([
+        ...new Set(writes.flatMap((w) => (w.kind === "update" && !onlyCloses(w.patch) ? [w.id] : []))),
+      ]);
+      const tooLong = (w: ObjectiveBatchWrite) =>
+        textLengthIssues("objectives", objectiveFields(w.kind === "create" ? w.fields : w.patch));
+      const refused = (w: ObjectiveBatchWrite) =>
+        (w.kind === "update" && states.get(w.id)?.closed === true) || tooLong(w).length > 0;
       // One batch of adds and ETag-guarded MERGEs, then one batch re-reading what was written.
-      const sent = await ctx.settleEach(writes.filter((w) => !refused(w)), (web, w) => {
-        const items = planList(web, "objectives").items;
-        return w.kind === "create"
-          ? items.add(objectiveFields(w.fields)).then((added) => Number((added as SpItem)["Id"]))
-          : items.getById(w.id).update(objectiveFields(w.patch), w.etag).then(() => w.id);
-      });
+      const sent = await ctx.settleEach(
+        writes.filter((w) => !refused(w)),
+        (web, w) => {
+          const items = planList(web, "objectives").items;
+          return w.kind === "create"
+            ? items.add(objectiveFields(w.fields)).then((added) => Number((added as SpItem)["Id"]))
+            : items
+                .getById(w.id)
+                .update(objectiveFields(w.patch), w.etag)
+                .then(() => w.id);
+        },
+      );
       const ids = sent.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
       const reread = new Map<number, Objective>();
       const reads = await ctx.settleEach(ids, (web, id) =>
-        planList(web, "objectives").items.getById(id).select(...OBJECTIVE_SELECT).expand(...OBJECTIVE_EXPAND)<SpItem>(),
+        planList(web, "objectives")
+          .items.getById(id)
+          .select(...OBJECTIVE_SELECT)
+          .expand(...OBJECTIVE_EXPAND)<SpItem>(),
       );
       reads.forEach((r, i) => r.status === "fulfilled" && reread.set(ids[i] as number, toObjective(r.value)));
       let next = 0;
       return Promise.all(
         writes.map(async (w): Promise<Settled<Objective>> => {
           if (tooLong(w).length > 0) return { ok: false, error: new ValidationError(tooLong(w)) };
-          if (w.kind === "update" && refused(w)) return { ok: false, error: closedError(states.get(w.id)?.planYear ?? "") };
+          if (w.kind === "update" && refused(w))
+            return { ok: false, error: closedError(states.get(w.id)?.planYear ?? "") };
           const r = sent[next++] as PromiseSettledResult<number>;
-          if (r.status === "rejected") return writeFailure<Objective>(r.reason, w.kind === "create" ? w.fields : w.patch, w.kind === "update" ? () => readObjective(w.id) : null);
+          if (r.status === "rejected")
+            return writeFailure<Objective>(
+              r.reason,
+              w.kind === "create" ? w.fields : w.patch,
+              w.kind === "update" ? () => readObjective(w.id) : null,
+            );
           const value = reread.get(r.value);
           return value ? { ok: true, value } : { ok: true, value: await readObjective(r.value) };
         }),

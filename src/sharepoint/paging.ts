@@ -23,7 +23,9 @@ export type ItemsSource = () => IItems;
 
 /** Every item matching the query, page by page. */
 export async function readAllPages(items: ItemsSource, options: PageOptions): Promise<SpItem[]> {
-  let query = items().select(...options.select).top(options.pageSize ?? MAX_PAGE);
+  let query = items()
+    .select(...options.select)
+    .top(options.pageSize ?? MAX_PAGE);
   if (options.expand?.length) query = query.expand(...options.expand);
   if (options.filter) query = query.filter(options.filter);
   if (options.orderBy) query = query.orderBy(options.orderBy.field, options.orderBy.ascending);
@@ -44,7 +46,10 @@ export async function readAllPages(items: ItemsSource, options: PageOptions): Pr
  * itself exceeds the threshold, falls back to paging the whole list by ID (always allowed) and
  * filtering here. Correct at any size; fast while the filter narrows below the threshold.
  */
-export async function readFiltered(items: ItemsSource, options: PageOptions & { filter: string; matches: (item: SpItem) => boolean }): Promise<SpItem[]> {
+export async function readFiltered(
+  items: ItemsSource,
+  options: PageOptions & { filter: string; matches: (item: SpItem) => boolean },
+): Promise<SpItem[]> {
   try {
     return await readAllPages(items, options);
   } catch (error) {

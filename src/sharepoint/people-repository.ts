@@ -10,7 +10,9 @@ export function toLoginName(loginOrEmail: string): string {
   return loginOrEmail.includes("|") ? loginOrEmail : `i:0#.f|membership|${loginOrEmail.trim()}`;
 }
 
-export type PeopleRepository = Required<Pick<PlanStore, "searchPeople" | "searchGroups" | "canUpdatePlan" | "ensurePerson">>;
+export type PeopleRepository = Required<
+  Pick<PlanStore, "searchPeople" | "searchGroups" | "canUpdatePlan" | "ensurePerson">
+>;
 
 export function createPeopleRepository(ctx: StoreContext): PeopleRepository {
   return {
@@ -31,7 +33,11 @@ export function createPeopleRepository(ctx: StoreContext): PeopleRepository {
       // matched here. Groups hidden in SharePoint's own pages (IsHiddenInUI) are left out.
       const q = query.trim().toLocaleLowerCase("en-GB");
       if (q.length === 0) return [];
-      const groups = await call(() => ctx.sp.web.siteGroups.select("Id", "Title", "IsHiddenInUI")<{ Id: number; Title: string; IsHiddenInUI?: boolean }[]>());
+      const groups = await call(() =>
+        ctx.sp.web.siteGroups.select("Id", "Title", "IsHiddenInUI")<
+          { Id: number; Title: string; IsHiddenInUI?: boolean }[]
+        >(),
+      );
       return groups
         .filter((g) => !g.IsHiddenInUI && g.Title.toLocaleLowerCase("en-GB").includes(q))
         .slice(0, 20)
@@ -43,13 +49,23 @@ export function createPeopleRepository(ctx: StoreContext): PeopleRepository {
       // more than Read there (plan editors, contributors, the site's Owners) or a site collection
       // administrator. Membership is read from the groups themselves (their membership is visible to
       // site users); if it cannot be read, the answer is "not known" rather than a false warning.
-      const writers = LIST_GRANTS.progressUpdates.grants.filter(([, level]) => level !== "read").map(([grantee]) => grantee);
+      const writers = LIST_GRANTS.progressUpdates.grants
+        .filter(([, level]) => level !== "read")
+        .map(([grantee]) => grantee);
       try {
-        const user = await ctx.sp.web.siteUsers.getById(personId).select("Id", "IsSiteAdmin")<{ IsSiteAdmin?: boolean }>();
+        const user = await ctx.sp.web.siteUsers.getById(personId).select("Id", "IsSiteAdmin")<{
+          IsSiteAdmin?: boolean;
+        }>();
         if (user.IsSiteAdmin === true) return true;
         for (const grantee of writers) {
           const group =
-            grantee === "owners" ? ctx.sp.web.associatedOwnerGroup : grantee === "members" ? ctx.sp.web.associatedMemberGroup : grantee === "visitors" ? ctx.sp.web.associatedVisitorGroup : ctx.sp.web.siteGroups.getByName(PLAN_GROUPS[grantee]);
+            grantee === "owners"
+              ? ctx.sp.web.associatedOwnerGroup
+              : grantee === "members"
+                ? ctx.sp.web.associatedMemberGroup
+                : grantee === "visitors"
+                  ? ctx.sp.web.associatedVisitorGroup
+                  : ctx.sp.web.siteGroups.getByName(PLAN_GROUPS[grantee]);
           const members = await group.users.select("Id")<{ Id: number }[]>();
           if (members.some((m) => m.Id === personId)) return true;
         }

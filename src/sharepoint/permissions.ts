@@ -39,7 +39,8 @@ export async function listPermissions(sp: SPFI, key: ListKey): Promise<Permissio
     return await planList(sp.web, key).getCurrentUserEffectivePermissions();
   } catch (error) {
     const mapped = toAppError(error);
-    if ((mapped as { code?: string }).code === "notProvisioned" || (mapped as { status?: number }).status === 404) return null;
+    if ((mapped as { code?: string }).code === "notProvisioned" || (mapped as { status?: number }).status === 404)
+      return null;
     throw mapped;
   }
 }

@@ -14,7 +14,18 @@ import { type PlanSnapshot, type PlanStore, type Capabilities, withLatestUpdate 
 import { createCycleStore } from "./cycle-store";
 import { createFileStore } from "./files";
 import { createDiscussion } from "./discussion";
-import { ACTION_EXPAND, ACTION_SELECT, EVIDENCE_TITLE, OBJECTIVE_EXPAND, OBJECTIVE_SELECT, odataString, toAction, toObjective, UPDATE_EXPAND, type SpItem } from "./mapping";
+import {
+  ACTION_EXPAND,
+  ACTION_SELECT,
+  EVIDENCE_TITLE,
+  OBJECTIVE_EXPAND,
+  OBJECTIVE_SELECT,
+  odataString,
+  toAction,
+  toObjective,
+  UPDATE_EXPAND,
+  type SpItem,
+} from "./mapping";
 import { MAX_PAGE, readAllPages } from "./paging";
 import { hasPermission, listPermissions, PermissionKind, webPermissions } from "./permissions";
 import { F } from "./schema";
@@ -68,12 +79,20 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       // Setting up (or upgrading) the plan creates lists, groups and their permissions: Manage
       // Lists, Manage Permissions and Create Groups on the site, within the token's scopes. A team
       // member has Manage Lists (Edit) but not the rest.
-      const manageLists = [PermissionKind.ManageLists, PermissionKind.ManagePermissions, PermissionKind.CreateGroups].every((kind) => hasPermission(web, kind));
+      const manageLists = [
+        PermissionKind.ManageLists,
+        PermissionKind.ManagePermissions,
+        PermissionKind.CreateGroups,
+      ].every((kind) => hasPermission(web, kind));
       const onObjectives = objectivePerms ?? web;
       return {
-        editPlan: hasPermission(onObjectives, PermissionKind.EditListItems) && hasPermission(onObjectives, PermissionKind.AddListItems),
+        editPlan:
+          hasPermission(onObjectives, PermissionKind.EditListItems) &&
+          hasPermission(onObjectives, PermissionKind.AddListItems),
         // Leads update by writing progress records (WriteSecurity: only their own rows).
-        editItems: hasPermission(actionPerms ?? web, PermissionKind.EditListItems) || hasPermission(updatePerms ?? web, PermissionKind.AddListItems),
+        editItems:
+          hasPermission(actionPerms ?? web, PermissionKind.EditListItems) ||
+          hasPermission(updatePerms ?? web, PermissionKind.AddListItems),
         manageLists,
         comment: hasPermission(updatePerms ?? web, PermissionKind.AddListItems),
       };
@@ -92,51 +111,80 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
         let recent: SpItem[] = [];
         const web = batched.web;
         const parts: Promise<unknown>[] = [];
-        parts.push(planList(web, "objectives")
-          .items.select(...OBJECTIVE_SELECT)
-          .expand(...OBJECTIVE_EXPAND)
-          .filter(byYear)
-          .top(MAX_PAGE)<SpItem[]>()
-          .then((r) => (objectiveItems = r)));
-        parts.push(planList(web, "actions")
-          .items.select(...ACTION_SELECT)
-          .expand(...ACTION_EXPAND)
-          .filter(byYear)
-          .top(MAX_PAGE)<SpItem[]>()
-          .then((r) => (actionItems = r)));
-        parts.push(planList(web, "progressUpdates")
-          .items.select(...ctx.history.select())
-          .expand(...UPDATE_EXPAND)
-          .orderBy("Id", false)
-          .top(RECENT_UPDATES)<SpItem[]>()
-          .then((r) => (recent = r)));
+        parts.push(
+          planList(web, "objectives")
+            .items.select(...OBJECTIVE_SELECT)
+            .expand(...OBJECTIVE_EXPAND)
+            .filter(byYear)
+            .top(MAX_PAGE)<SpItem[]>()
+            .then((r) => (objectiveItems = r)),
+        );
+        parts.push(
+          planList(web, "actions")
+            .items.select(...ACTION_SELECT)
+            .expand(...ACTION_EXPAND)
+            .filter(byYear)
+            .top(MAX_PAGE)<SpItem[]>()
+            .then((r) => (actionItems = r)),
+        );
+        parts.push(
+          planList(web, "progressUpdates")
+            .items.select(...ctx.history.select())
+            .expand(...UPDATE_EXPAND)
+            .orderBy("Id", false)
+            .top(RECENT_UPDATES)<SpItem[]>()
+            .then((r) => (recent = r)),
+        );
         // The plan editors, in the same $batch (a site set up before the permission model has none).
         let editorIds: Set<number> | null = null;
         if (!ctx.cache.authority) {
-          parts.push(web.siteGroups
-            .getByName(PLAN_GROUPS.editors)
-            .users.select("Id")<{ Id: number }[]>()
-            .then((users) => (editorIds = new Set(users.map((u) => u.Id))))
-            .catch((error: unknown) => {
-              if ((error as { status?: number }).status !== 404) throw error;
-              editorIds = new Set();
-            }));
+          parts.push(
+            web.siteGroups
+              .getByName(PLAN_GROUPS.editors)
+              .users.select("Id")<{ Id: number }[]>()
+              .then((users) => (editorIds = new Set(users.map((u) => u.Id))))
+              .catch((error: unknown) => {
+                if ((error as { status?: number }).status !== 404) throw error;
+                editorIds = new Set();
+              }),
+          );
         }
         // The site's time zone (for due dates), in the same $batch the first time.
-        if (!ctx.cache.zone) parts.push(web.regionalSettings.timeZone().then((zone) => (ctx.cache.zone = Promise.resolve(siteTimeZoneFrom(zone)))));
+        if (!ctx.cache.zone)
+          parts.push(
+            web.regionalSettings.timeZone().then((zone) => (ctx.cache.zone = Promise.resolve(siteTimeZoneFrom(zone)))),
+          );
         await ctx.runBatch(execute, parts);
         if (editorIds) ctx.cache.authority = Promise.resolve({ editorIds });
         // A plan with more than a page of objectives or actions is read again, page by page.
-        if (objectiveItems.length >= MAX_PAGE) objectiveItems = await readAllPages(() => ctx.objectives().items, { select: OBJECTIVE_SELECT, expand: OBJECTIVE_EXPAND, filter: byYear });
-        if (actionItems.length >= MAX_PAGE) actionItems = await readAllPages(() => ctx.actions().items, { select: ACTION_SELECT, expand: ACTION_EXPAND, filter: byYear });
+        if (objectiveItems.length >= MAX_PAGE)
+          objectiveItems = await readAllPages(() => ctx.objectives().items, {
+            select: OBJECTIVE_SELECT,
+            expand: OBJECTIVE_EXPAND,
+            filter: byYear,
+          });
+        if (actionItems.length >= MAX_PAGE)
+          actionItems = await readAllPages(() => ctx.actions().items, {
+            select: ACTION_SELECT,
+            expand: ACTION_EXPAND,
+            filter: byYear,
+          });
 
         const planObjectives = objectiveItems.map(toObjective);
         const zone = await ctx.timeZone();
         const items = actionItems.map((item) => toAction(item, zone));
-        const { latest: lastUpdates, counting, who } = await history.latestUpdates(actionItems, items, recent, recent.length >= RECENT_UPDATES);
+        const {
+          latest: lastUpdates,
+          counting,
+          who,
+        } = await history.latestUpdates(actionItems, items, recent, recent.length >= RECENT_UPDATES);
         const planActions = items.map((a) => withLatestUpdate(a, counting, who));
         let lastModified: string | null = null;
-        for (const stamp of [...planObjectives.map((o) => o.modified), ...planActions.map((a) => a.modified), ...Object.values(lastUpdates).map((u) => u.date)]) {
+        for (const stamp of [
+          ...planObjectives.map((o) => o.modified),
+          ...planActions.map((a) => a.modified),
+          ...Object.values(lastUpdates).map((u) => u.date),
+        ]) {
           if (stamp && (lastModified === null || stamp > lastModified)) lastModified = stamp;
         }
         return { year, objectives: planObjectives, actions: planActions, lastUpdates, lastModified };
@@ -162,7 +210,21 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const action = await actions.readActionRaw(actionId);
       await objectives.openObjective(toAction(action).objectiveId);
       const replyTo = options.replyTo ?? null;
-      return { ...(await history.addUpdateRecord({ actionId, planYear: String(action[F.planYear] ?? ""), rag: null, previousRag: null, note, progress: null, kind: "comment" }, discussion.commentFields(note, replyTo))), replyTo };
+      return {
+        ...(await history.addUpdateRecord(
+          {
+            actionId,
+            planYear: String(action[F.planYear] ?? ""),
+            rag: null,
+            previousRag: null,
+            note,
+            progress: null,
+            kind: "comment",
+          },
+          discussion.commentFields(note, replyTo),
+        )),
+        replyTo,
+      };
     },
 
     editComment: (id, note) => discussion.editComment(id, note),
@@ -174,14 +236,26 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
       const action = await actions.readActionRaw(actionId);
       await objectives.openObjective(toAction(action).objectiveId);
       const row = await history.addUpdateRecord(
-        { actionId, planYear: String(action[F.planYear] ?? ""), rag: null, previousRag: null, note: description?.trim() || null, progress: null, kind: "comment" },
+        {
+          actionId,
+          planYear: String(action[F.planYear] ?? ""),
+          rag: null,
+          previousRag: null,
+          note: description?.trim() || null,
+          progress: null,
+          kind: "comment",
+        },
         { [F.title]: EVIDENCE_TITLE },
       );
       try {
         return await discussion.attachEvidence(row, file);
       } catch (error) {
         // A row without its file would be an empty comment: it goes (the author may delete their own row).
-        await ctx.updates().items.getById(row.id).delete().catch(() => undefined);
+        await ctx
+          .updates()
+          .items.getById(row.id)
+          .delete()
+          .catch(() => undefined);
         throw error;
       }
     },

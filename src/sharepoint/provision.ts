@@ -5,14 +5,33 @@ import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/fields/index.js";
-import { DateTimeFieldFormatType, FieldUserSelectionMode, type IFieldInfo, type IFields } from "@pnp/sp/fields/index.js";
+import {
+  DateTimeFieldFormatType,
+  FieldUserSelectionMode,
+  type IFieldInfo,
+  type IFields,
+} from "@pnp/sp/fields/index.js";
 import type { IList } from "@pnp/sp/lists/index.js";
 import { PermissionError, toAppError } from "./errors";
 import { planList } from "./lists";
 import { hasPermission, PermissionKind, webPermissions } from "./permissions";
 import { applySecurityModel, securityModelInPlace, type SecurityReport } from "./security-model";
 import "@pnp/sp/views/index.js";
-import { choicesAt, describeList, DISPLAY_NAMES, fieldsAt, listsAt, SCHEMA_VERSION, schemaVersionOf, takesGroupsAt, VIEW_FIELDS_SINCE, withSchemaVersion, type FieldSpec, type ListKey, type ListSpec } from "./schema";
+import {
+  choicesAt,
+  describeList,
+  DISPLAY_NAMES,
+  fieldsAt,
+  listsAt,
+  SCHEMA_VERSION,
+  schemaVersionOf,
+  takesGroupsAt,
+  VIEW_FIELDS_SINCE,
+  withSchemaVersion,
+  type FieldSpec,
+  type ListKey,
+  type ListSpec,
+} from "./schema";
 
 export interface ProvisionReport {
   schemaVersion: number;
@@ -74,26 +93,45 @@ interface ExistingField {
   Choices?: string[] | { results: string[] };
 }
 
-async function addField(fields: IFields, spec: FieldSpec, listIds: Map<ListKey, string>, version: number): Promise<Partial<IFieldInfo>> {
+async function addField(
+  fields: IFields,
+  spec: FieldSpec,
+  listIds: Map<ListKey, string>,
+  version: number,
+): Promise<Partial<IFieldInfo>> {
   switch (spec.type) {
     case "text":
       return fields.addText(spec.name, { MaxLength: spec.maxLength ?? 255, Indexed: spec.indexed ?? false });
     case "note":
-      return fields.addMultilineText(spec.name, { NumberOfLines: 6, RichText: false, AllowHyperlink: false, AppendOnly: false, RestrictedMode: false });
+      return fields.addMultilineText(spec.name, {
+        NumberOfLines: 6,
+        RichText: false,
+        AllowHyperlink: false,
+        AppendOnly: false,
+        RestrictedMode: false,
+      });
     case "number":
       return fields.addNumber(spec.name, { Indexed: spec.indexed ?? false });
     case "boolean":
       return fields.addBoolean(spec.name);
     case "date":
-      return fields.addDateTime(spec.name, { DisplayFormat: DateTimeFieldFormatType.DateOnly, Indexed: spec.indexed ?? false });
+      return fields.addDateTime(spec.name, {
+        DisplayFormat: DateTimeFieldFormatType.DateOnly,
+        Indexed: spec.indexed ?? false,
+      });
     case "choice":
       return fields.addChoice(spec.name, { Choices: choicesAt(spec, version), Indexed: spec.indexed ?? false });
     case "multiChoice":
       return fields.addMultiChoice(spec.name, { Choices: choicesAt(spec, version) });
     case "person":
-      return fields.addUser(spec.name, { SelectionMode: FieldUserSelectionMode.PeopleOnly, Indexed: spec.indexed ?? false });
+      return fields.addUser(spec.name, {
+        SelectionMode: FieldUserSelectionMode.PeopleOnly,
+        Indexed: spec.indexed ?? false,
+      });
     case "multiPerson": {
-      const mode = takesGroupsAt(spec, version) ? FieldUserSelectionMode.PeopleAndGroups : FieldUserSelectionMode.PeopleOnly;
+      const mode = takesGroupsAt(spec, version)
+        ? FieldUserSelectionMode.PeopleAndGroups
+        : FieldUserSelectionMode.PeopleOnly;
       const added = await fields.addUser(spec.name, { SelectionMode: mode });
       if (added.Id) await fields.getById(added.Id).update({ AllowMultipleValues: true }, "SP.FieldUser");
       return added;
@@ -119,7 +157,12 @@ function choicesOf(field: ExistingField): string[] {
   return Array.isArray(raw) ? raw : (raw?.results ?? []);
 }
 
-async function ensureList(sp: SPFI, spec: ListSpec, report: ProvisionReport, target: number): Promise<{ list: IList; id: string; version: number; description: string | null }> {
+async function ensureList(
+  sp: SPFI,
+  spec: ListSpec,
+  report: ProvisionReport,
+  target: number,
+): Promise<{ list: IList; id: string; version: number; description: string | null }> {
   // Found by URL: a list a site owner renamed is still this list, and is never created twice.
   const list = planList(sp.web, spec.key);
   try {
@@ -150,7 +193,14 @@ async function securityPending(sp: SPFI, version: number): Promise<boolean> {
  * indexes, adds choices a later version brought, puts the app's columns in the default view, and
  * records the version in the description. Never removes or changes anything a person made.
  */
-export async function upgradeList(list: IList, spec: ListSpec, listIds: Map<ListKey, string>, report: ProvisionReport, found: { version: number; description: string | null }, target: number): Promise<void> {
+export async function upgradeList(
+  list: IList,
+  spec: ListSpec,
+  listIds: Map<ListKey, string>,
+  report: ProvisionReport,
+  found: { version: number; description: string | null },
+  target: number,
+): Promise<void> {
   const wanted = fieldsAt(spec, target);
   if (wanted.length > 0) {
     const existing = await list.fields.select("Id", "InternalName", "Indexed")<ExistingField[]>();
@@ -161,7 +211,12 @@ export async function upgradeList(list: IList, spec: ListSpec, listIds: Map<List
       if (!current) {
         const added = await addField(list.fields, field, listIds, target);
         report.addedFields.push(`${spec.title}/${field.name}`);
-        current = { Id: added.Id ?? "", InternalName: added.InternalName ?? field.name, Indexed: added.Indexed ?? false, Choices: choicesAt(field, target) };
+        current = {
+          Id: added.Id ?? "",
+          InternalName: added.InternalName ?? field.name,
+          Indexed: added.Indexed ?? false,
+          Choices: choicesAt(field, target),
+        };
         const display = DISPLAY_NAMES[field.name];
         if (display && display !== field.name) changes["Title"] = display;
       }
@@ -172,12 +227,15 @@ export async function upgradeList(list: IList, spec: ListSpec, listIds: Map<List
       const wantedChoices = choicesAt(field, target);
       // Choices belongs to SP.FieldChoice and SP.FieldMultiChoice, so it is read field by field.
       if (wantedChoices.length > 0 && current.Choices === undefined && current.Id) {
-        current.Choices = (await list.fields.getById(current.Id).select("Choices")<{ Choices?: string[] | { results: string[] } }>()).Choices ?? [];
+        current.Choices =
+          (await list.fields.getById(current.Id).select("Choices")<{ Choices?: string[] | { results: string[] } }>())
+            .Choices ?? [];
       }
       // SelectionMode belongs to SP.FieldUser, so it too is read field by field. Changing it from
       // PeopleOnly to PeopleAndGroups keeps every value (people stay valid in either mode).
       if (takesGroupsAt(field, target) && current.Id) {
-        const mode = (await list.fields.getById(current.Id).select("SelectionMode")<{ SelectionMode?: number }>()).SelectionMode;
+        const mode = (await list.fields.getById(current.Id).select("SelectionMode")<{ SelectionMode?: number }>())
+          .SelectionMode;
         if (mode !== FieldUserSelectionMode.PeopleAndGroups) {
           changes["SelectionMode"] = FieldUserSelectionMode.PeopleAndGroups;
           report.groupFields.push(`${spec.title}/${field.name}`);
@@ -191,7 +249,9 @@ export async function upgradeList(list: IList, spec: ListSpec, listIds: Map<List
         for (const choice of missing) report.addedChoices.push(`${spec.title}/${field.name}/${choice}`);
       }
       if (Object.keys(changes).length > 0) {
-        const targetField = current.Id ? list.fields.getById(current.Id) : list.fields.getByInternalNameOrTitle(field.name);
+        const targetField = current.Id
+          ? list.fields.getById(current.Id)
+          : list.fields.getByInternalNameOrTitle(field.name);
         await targetField.update(changes, fieldTypeName(field));
       }
     }
@@ -228,10 +288,16 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
   const target = options.version ?? SCHEMA_VERSION;
   const perms = await webPermissions(sp);
   if (!hasPermission(perms, PermissionKind.ManageLists)) {
-    throw new PermissionError("manageRequired", "Setting up the plan's lists needs the Manage Lists permission on this site.");
+    throw new PermissionError(
+      "manageRequired",
+      "Setting up the plan's lists needs the Manage Lists permission on this site.",
+    );
   }
   const needsSecurity = await securityPending(sp, target);
-  if (needsSecurity && !(hasPermission(perms, PermissionKind.ManagePermissions) && hasPermission(perms, PermissionKind.CreateGroups))) {
+  if (
+    needsSecurity &&
+    !(hasPermission(perms, PermissionKind.ManagePermissions) && hasPermission(perms, PermissionKind.CreateGroups))
+  ) {
     throw new PermissionError(
       "fullControlRequired",
       "Setting up the plan's permissions needs Full Control on this site (Manage Permissions and Create Groups) and a sign-in that carries AllSites.FullControl.",
@@ -244,7 +310,8 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
       const found = await ensureList(sp, spec, report, target);
       listIds.set(spec.key, found.id);
       if (!report.createdLists.includes(spec.title)) {
-        report.previousVersion = report.previousVersion === null ? found.version : Math.min(report.previousVersion, found.version);
+        report.previousVersion =
+          report.previousVersion === null ? found.version : Math.min(report.previousVersion, found.version);
       }
       await upgradeList(found.list, spec, listIds, report, found, target);
     }

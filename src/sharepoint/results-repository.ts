@@ -29,19 +29,24 @@ export function createResultsRepository(ctx: StoreContext): ResultsRepository {
       // Upsert by (year, standard, indicator): one row each, overwritten by a fresh computation.
       const existing = new Map<string, IndicatorResultRow>();
       for (const standard of new Set(rows.map((r) => r.standard))) {
-        for (const row of await indicatorResults(standard)) existing.set(`${row.year}|${row.standard}|${row.indicator}`, row);
+        for (const row of await indicatorResults(standard))
+          existing.set(`${row.year}|${row.standard}|${row.indicator}`, row);
       }
       const [batched, execute] = ctx.sp.batched();
       const target = planList(batched.web, "indicatorResults");
       const parts = rows.map((row) => {
         const found = existing.get(`${row.year}|${row.standard}|${row.indicator}`);
-        return found ? target.items.getById(found.id).update(indicatorResultFields(row), found.etag) : target.items.add(indicatorResultFields(row));
+        return found
+          ? target.items.getById(found.id).update(indicatorResultFields(row), found.etag)
+          : target.items.add(indicatorResultFields(row));
       });
       await ctx.runBatch(execute, parts);
       const keys = new Set(rows.map((r) => `${r.year}|${r.standard}|${r.indicator}`));
       const saved: IndicatorResultRow[] = [];
       for (const standard of new Set(rows.map((r) => r.standard))) {
-        saved.push(...(await indicatorResults(standard)).filter((r) => keys.has(`${r.year}|${r.standard}|${r.indicator}`)));
+        saved.push(
+          ...(await indicatorResults(standard)).filter((r) => keys.has(`${r.year}|${r.standard}|${r.indicator}`)),
+        );
       }
       return saved;
     },

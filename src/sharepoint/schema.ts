@@ -204,9 +204,17 @@ export function describeList(spec: ListSpec, version = SCHEMA_VERSION): string {
 }
 
 /** A description with its version tag set to `version` (what a person wrote around it is kept). */
-export function withSchemaVersion(description: string | null | undefined, spec: ListSpec, version = SCHEMA_VERSION): string {
+export function withSchemaVersion(
+  description: string | null | undefined,
+  spec: ListSpec,
+  version = SCHEMA_VERSION,
+): string {
   const text = description ?? "";
-  return VERSION_TAG.test(text) ? text.replace(VERSION_TAG, `[wres-schema:${version}]`) : text.trim() === "" ? describeList(spec, version) : `${text} [wres-schema:${version}]`;
+  return VERSION_TAG.test(text)
+    ? text.replace(VERSION_TAG, `[wres-schema:${version}]`)
+    : text.trim() === ""
+      ? describeList(spec, version)
+      : `${text} [wres-schema:${version}]`;
 }
 
 /** The schema version recorded in a list description, or 0 when none (created before versioning or by hand). */

@@ -23,8 +23,10 @@ export const PLAN_GROUPS = {
 export type PlanGroupKey = keyof typeof PLAN_GROUPS;
 
 const GROUP_DESCRIPTIONS: Record<PlanGroupKey, string> = {
-  editors: "WRES action plans: edit the whole plan, import and roll over years, and read and save the WRES workbooks and indicators.",
-  contributors: "WRES action plans: write progress updates and comments (action leads and staff network chairs); read the plan.",
+  editors:
+    "WRES action plans: edit the whole plan, import and roll over years, and read and save the WRES workbooks and indicators.",
+  contributors:
+    "WRES action plans: write progress updates and comments (action leads and staff network chairs); read the plan.",
   readers: "WRES action plans: read the plan and its indicators (committee members).",
 };
 
@@ -54,23 +56,70 @@ type Grantee = PlanGroupKey | "owners" | "members" | "visitors";
 const PLAN_READERS: readonly Grantee[] = ["contributors", "readers", "members", "visitors"];
 
 export const LIST_GRANTS: Record<ListKey, { grants: [Grantee, Level][]; writeSecurity?: 2 }> = {
-  objectives: { grants: [["owners", "fullControl"], ["editors", "design"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
-  actions: { grants: [["owners", "fullControl"], ["editors", "design"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
+  objectives: {
+    grants: [
+      ["owners", "fullControl"],
+      ["editors", "design"],
+      ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"]),
+    ],
+  },
+  actions: {
+    grants: [
+      ["owners", "fullControl"],
+      ["editors", "design"],
+      ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"]),
+    ],
+  },
   progressUpdates: {
-    grants: [["owners", "fullControl"], ["editors", "design"], ["contributors", "contribute"], ...(["readers", "members", "visitors"] as const).map((g): [Grantee, Level] => [g, "read"])],
+    grants: [
+      ["owners", "fullControl"],
+      ["editors", "design"],
+      ["contributors", "contribute"],
+      ...(["readers", "members", "visitors"] as const).map((g): [Grantee, Level] => [g, "read"]),
+    ],
     writeSecurity: 2,
   },
-  indicatorResults: { grants: [["owners", "fullControl"], ["editors", "design"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
+  indicatorResults: {
+    grants: [
+      ["owners", "fullControl"],
+      ["editors", "design"],
+      ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"]),
+    ],
+  },
   // Staff-level, special-category data: plan editors only (site owners keep Full Control; the
   // library cannot be hidden from them).
-  dataFiles: { grants: [["owners", "fullControl"], ["editors", "design"]] },
+  dataFiles: {
+    grants: [
+      ["owners", "fullControl"],
+      ["editors", "design"],
+    ],
+  },
   // What plan editors record here stays as recorded (add only); only site owners can change it.
-  planCycle: { grants: [["owners", "fullControl"], ["editors", "addOnly"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
-  approvedPlans: { grants: [["owners", "fullControl"], ["editors", "addOnly"], ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"])] },
+  planCycle: {
+    grants: [
+      ["owners", "fullControl"],
+      ["editors", "addOnly"],
+      ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"]),
+    ],
+  },
+  approvedPlans: {
+    grants: [
+      ["owners", "fullControl"],
+      ["editors", "addOnly"],
+      ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"]),
+    ],
+  },
   // Everyone who comments changes only their own comments (editors too: Contribute, not Design,
   // which would override WriteSecurity), so a comment reads as its author wrote it.
   consultation: {
-    grants: [["owners", "fullControl"], ["editors", "contribute"], ["contributors", "contribute"], ["members", "contribute"], ["readers", "read"], ["visitors", "read"]],
+    grants: [
+      ["owners", "fullControl"],
+      ["editors", "contribute"],
+      ["contributors", "contribute"],
+      ["members", "contribute"],
+      ["readers", "read"],
+      ["visitors", "read"],
+    ],
     writeSecurity: 2,
   },
 };
@@ -92,7 +141,9 @@ export async function securityModelInPlace(sp: SPFI, version = SCHEMA_VERSION): 
   const titles = new Set(groups.map((g) => g.Title.toLowerCase()));
   if (!Object.values(PLAN_GROUPS).every((t) => titles.has(t.toLowerCase()))) return false;
   for (const key of listsAt(version).map((l) => l.key)) {
-    const info = await planList(sp.web, key).select("HasUniqueRoleAssignments")<{ HasUniqueRoleAssignments: boolean }>();
+    const info = await planList(sp.web, key).select("HasUniqueRoleAssignments")<{
+      HasUniqueRoleAssignments: boolean;
+    }>();
     if (!info.HasUniqueRoleAssignments) return false;
   }
   return true;
@@ -112,7 +163,10 @@ export async function applySecurityModel(sp: SPFI, version = SCHEMA_VERSION): Pr
     const title = PLAN_GROUPS[key];
     let group = existing.find((g) => g.Title.toLowerCase() === title.toLowerCase());
     if (!group) {
-      const added = (await sp.web.siteGroups.add({ Title: title, Description: GROUP_DESCRIPTIONS[key] })) as unknown as GroupInfo;
+      const added = (await sp.web.siteGroups.add({
+        Title: title,
+        Description: GROUP_DESCRIPTIONS[key],
+      })) as unknown as GroupInfo;
       group = { Id: added.Id, Title: title };
       report.createdGroups.push(title);
     }
@@ -131,14 +185,24 @@ export async function applySecurityModel(sp: SPFI, version = SCHEMA_VERSION): Pr
   ids.set("members", members.Id);
   ids.set("visitors", visitors.Id);
   const lists = listsAt(version).map((l) => l.key);
-  const definitions = await sp.web.roleDefinitions.select("Id", "Name", "RoleTypeKind")<{ Id: number; Name: string; RoleTypeKind: number }[]>();
+  const definitions = await sp.web.roleDefinitions.select("Id", "Name", "RoleTypeKind")<
+    { Id: number; Name: string; RoleTypeKind: number }[]
+  >();
   const needsAddOnly = lists.some((key) => LIST_GRANTS[key].grants.some(([, level]) => level === "addOnly"));
   if (needsAddOnly && !definitions.some((d) => d.Name.toLowerCase() === ADD_ONLY_LEVEL.name.toLowerCase())) {
-    const added = await sp.web.roleDefinitions.add(ADD_ONLY_LEVEL.name, ADD_ONLY_LEVEL.description, 200, ADD_ONLY_LEVEL.basePermissions);
+    const added = await sp.web.roleDefinitions.add(
+      ADD_ONLY_LEVEL.name,
+      ADD_ONLY_LEVEL.description,
+      200,
+      ADD_ONLY_LEVEL.basePermissions,
+    );
     definitions.push({ Id: Number((added.data as { Id: number }).Id), Name: ADD_ONLY_LEVEL.name, RoleTypeKind: 0 });
   }
   const levelId = (level: Level): number => {
-    const found = level === "addOnly" ? definitions.find((d) => d.Name.toLowerCase() === ADD_ONLY_LEVEL.name.toLowerCase()) : definitions.find((d) => d.RoleTypeKind === ROLE_TYPE[level]);
+    const found =
+      level === "addOnly"
+        ? definitions.find((d) => d.Name.toLowerCase() === ADD_ONLY_LEVEL.name.toLowerCase())
+        : definitions.find((d) => d.RoleTypeKind === ROLE_TYPE[level]);
     if (!found) throw new Error(`The site has no ${level} permission level`);
     return found.Id;
   };
@@ -151,7 +215,8 @@ export async function applySecurityModel(sp: SPFI, version = SCHEMA_VERSION): Pr
       report.securedLists.push(LIST_TITLES[key]);
     }
     const spec = LIST_GRANTS[key];
-    for (const [grantee, level] of spec.grants) await list.roleAssignments.add(ids.get(grantee) as number, levelId(level));
+    for (const [grantee, level] of spec.grants)
+      await list.roleAssignments.add(ids.get(grantee) as number, levelId(level));
     if (spec.writeSecurity) await list.update({ WriteSecurity: spec.writeSecurity });
   }
   return report;
@@ -189,13 +254,20 @@ export type SetUpCheck =
  * app a role: Manage Lists without Manage Permissions then means the grant is there and the user
  * is not a site owner; neither means the grant is missing (a site owner cannot tell the two apart).
  */
-export async function checkSetUp(setUpSp: SPFI, grantedScopes: readonly string[] | null, setUpScope: string): Promise<SetUpCheck> {
+export async function checkSetUp(
+  setUpSp: SPFI,
+  grantedScopes: readonly string[] | null,
+  setUpScope: string,
+): Promise<SetUpCheck> {
   if (grantedScopes && !grantedScopes.some((s) => s.toLowerCase().endsWith(setUpScope.toLowerCase()))) {
     return { canSetUp: false, missing: "scope", scope: setUpScope };
   }
   const perms = await webPermissions(setUpSp);
-  const all = [PermissionKind.ManageLists, PermissionKind.ManagePermissions, PermissionKind.CreateGroups].every((kind) => hasPermission(perms, kind));
+  const all = [PermissionKind.ManageLists, PermissionKind.ManagePermissions, PermissionKind.CreateGroups].every(
+    (kind) => hasPermission(perms, kind),
+  );
   if (all) return { canSetUp: true };
-  if (setUpScope.toLowerCase().endsWith("sites.selected") && !hasPermission(perms, PermissionKind.ManageLists)) return { canSetUp: false, missing: "siteGrant" };
+  if (setUpScope.toLowerCase().endsWith("sites.selected") && !hasPermission(perms, PermissionKind.ManageLists))
+    return { canSetUp: false, missing: "siteGrant" };
   return { canSetUp: false, missing: "sitePermission" };
 }

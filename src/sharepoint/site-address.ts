@@ -8,7 +8,10 @@ import { AppError } from "./errors";
 export class ForeignSiteError extends AppError {
   readonly requested: string;
   constructor(requested: string, trustedOrigin: string | null) {
-    super("foreignSite", `The site ${requested} is not on ${trustedOrigin ?? "a SharePoint origin this tab trusts"}; nothing was sent to it.`);
+    super(
+      "foreignSite",
+      `The site ${requested} is not on ${trustedOrigin ?? "a SharePoint origin this tab trusts"}; nothing was sent to it.`,
+    );
     this.requested = requested;
   }
 }

@@ -52,7 +52,10 @@ export function toLoginName(loginOrEmail: string): string {
 
 /** A closed (rolled-over) plan year refuses changes to its objectives and actions. */
 export function closedError(planYear: string): AppError {
-  return new AppError("closed", `The ${planYear} plan year is closed (carried into the next year); its objectives and actions cannot be changed.`);
+  return new AppError(
+    "closed",
+    `The ${planYear} plan year is closed (carried into the next year); its objectives and actions cannot be changed.`,
+  );
 }
 
 /** The current version for a conflict view, or null when the item was deleted. */
@@ -66,7 +69,14 @@ export async function current<T>(read: () => Promise<T>): Promise<T | null> {
 }
 
 /** MERGE with If-Match; 412 (or 404: deleted meanwhile) becomes ConflictError carrying both versions. */
-export async function merge<T>(target: IList, id: number, etag: string, fields: SpItem, mine: Partial<T>, read: () => Promise<T>): Promise<void> {
+export async function merge<T>(
+  target: IList,
+  id: number,
+  etag: string,
+  fields: SpItem,
+  mine: Partial<T>,
+  read: () => Promise<T>,
+): Promise<void> {
   try {
     await target.items.getById(id).update(fields, itemEtag(etag));
   } catch (error) {
@@ -89,7 +99,11 @@ export async function remove<T>(target: IList, id: number, etag: string, read: (
 }
 
 /** A write's failure as the single-item methods report it: 412 or 404 becomes ConflictError with the current version. */
-export async function writeFailure<T>(error: unknown, mine: Partial<T>, read: (() => Promise<T>) | null): Promise<Settled<T>> {
+export async function writeFailure<T>(
+  error: unknown,
+  mine: Partial<T>,
+  read: (() => Promise<T>) | null,
+): Promise<Settled<T>> {
   const mapped = toAppError(error);
   if (read && (isPreconditionFailed(error) || (mapped as AppError).code === "notFound")) {
     return { ok: false, error: new ConflictError<T>(mine, await current(read).catch(() => null), { cause: error }) };
@@ -124,7 +138,11 @@ export interface StoreContext {
   /** The site user with this e-mail address, or null (SP.UserCollection.getByEmail answers 404 for none). */
   siteUserByEmail(email: string): Promise<Person | null>;
   runBatch(execute: () => Promise<void>, parts: Promise<unknown>[]): Promise<void>;
-  settleEach<I, T>(inputs: readonly I[], request: (web: SPFI["web"], input: I) => Promise<T>, alongside?: (web: SPFI["web"]) => Promise<unknown>): Promise<PromiseSettledResult<T>[]>;
+  settleEach<I, T>(
+    inputs: readonly I[],
+    request: (web: SPFI["web"], input: I) => Promise<T>,
+    alongside?: (web: SPFI["web"]) => Promise<unknown>,
+  ): Promise<PromiseSettledResult<T>[]>;
 }
 
 /** A promise read once and kept, forgotten when it fails so that the next call tries again. */
@@ -192,7 +210,9 @@ export function createStoreContext(sp: SPFI, now: () => Date): StoreContext {
       for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
         const [batched, execute] = sp.batched({ maxRequests: BATCH_SIZE });
         if (start === 0 && alongside) void alongside(batched.web).catch(() => undefined);
-        const parts = Promise.allSettled(inputs.slice(start, start + BATCH_SIZE).map((input) => request(batched.web, input)));
+        const parts = Promise.allSettled(
+          inputs.slice(start, start + BATCH_SIZE).map((input) => request(batched.web, input)),
+        );
         const failure = await execute().then(
           () => null,
           (error: unknown) => toAppError(error),

@@ -21,7 +21,8 @@ export function textLengthIssues(key: ListKey, fields: SpItem): { code: "tooLong
   const issues: { code: "tooLong"; field: string }[] = [];
   for (const [name, value] of Object.entries(fields)) {
     const max = textLimitOf(key, name);
-    if (max !== undefined && typeof value === "string" && value.length > max) issues.push({ code: "tooLong", field: APP_NAMES[name] ?? name });
+    if (max !== undefined && typeof value === "string" && value.length > max)
+      issues.push({ code: "tooLong", field: APP_NAMES[name] ?? name });
   }
   return issues;
 }

@@ -43,11 +43,22 @@ const IANA_BY_SHAREPOINT_ID: Readonly<Record<number, string>> = {
 };
 
 /** UTC with no daylight time: only for a value read before the site's zone is known (tests, fakes). */
-export const UTC_ZONE: SiteTimeZone = { id: 93, description: "(UTC) Coordinated Universal Time", bias: 0, standardBias: 0, daylightBias: 0, iana: "UTC" };
+export const UTC_ZONE: SiteTimeZone = {
+  id: 93,
+  description: "(UTC) Coordinated Universal Time",
+  bias: 0,
+  standardBias: 0,
+  daylightBias: 0,
+  iana: "UTC",
+};
 
 /** The SP.TimeZone entity (`Id`, `Description`, `Information: {Bias, StandardBias, DaylightBias}`) as a zone. */
 export function siteTimeZoneFrom(entity: unknown): SiteTimeZone {
-  const e = (entity ?? {}) as { Id?: unknown; Description?: unknown; Information?: { Bias?: unknown; StandardBias?: unknown; DaylightBias?: unknown } };
+  const e = (entity ?? {}) as {
+    Id?: unknown;
+    Description?: unknown;
+    Information?: { Bias?: unknown; StandardBias?: unknown; DaylightBias?: unknown };
+  };
   const id = Number(e.Id);
   const info = e.Information ?? {};
   const minutes = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
@@ -68,12 +79,28 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function offsetMinutes(iana: string, utcMs: number): number {
   let format = formatters.get(iana);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { timeZone: iana, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone: iana,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     formatters.set(iana, format);
   }
   const parts: Record<string, number> = {};
   for (const part of format.formatToParts(new Date(utcMs))) parts[part.type] = Number(part.value);
-  const asUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const asUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
 }
 
@@ -95,7 +122,7 @@ export function dayFromSharePoint(value: unknown, zone: SiteTimeZone): string | 
   // A zone whose rules we do not know: standard local time, and a value within the daylight shift
   // before midnight is that next day's midnight in daylight time (date-only values are midnights).
   const standard = ms - (zone.bias + zone.standardBias) * MINUTE;
-  const minuteOfDay = (((Math.floor(standard / MINUTE)) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
+  const minuteOfDay = ((Math.floor(standard / MINUTE) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
   const shift = Math.max(0, -zone.daylightBias + zone.standardBias);
   return isoDayOfUtc(shift > 0 && minuteOfDay >= DAY_MINUTES - shift ? standard + shift * MINUTE : standard);
 }

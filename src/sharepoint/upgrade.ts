@@ -51,7 +51,8 @@ export async function siteSchema(sp: SPFI): Promise<SiteSchema> {
   const lists = await readLists(sp, false);
   const versions = [...lists.values()].map((l) => schemaVersionOf(l.Description));
   // A missing later list means the site is older than the version that brought it.
-  for (const spec of SCHEMA) if (spec.since !== undefined && spec.key !== "dataFiles" && !lists.has(spec.key)) versions.push(spec.since - 1);
+  for (const spec of SCHEMA)
+    if (spec.since !== undefined && spec.key !== "dataFiles" && !lists.has(spec.key)) versions.push(spec.since - 1);
   return { version: Math.min(...versions), current: SCHEMA_VERSION };
 }
 
@@ -72,7 +73,10 @@ export async function upgradeLists(sp: SPFI): Promise<ProvisionReport> {
       throw toAppError(error);
     }
     if (!hasPermission(perms, PermissionKind.ManageLists)) {
-      throw new PermissionError("manageRequired", "Upgrading the plan's lists needs the Manage Lists permission on them (a plan editor).");
+      throw new PermissionError(
+        "manageRequired",
+        "Upgrading the plan's lists needs the Manage Lists permission on them (a plan editor).",
+      );
     }
   }
   const lists = await readLists(sp, true);
@@ -87,7 +91,14 @@ export async function upgradeLists(sp: SPFI): Promise<ProvisionReport> {
       if (!info) throw new NotProvisionedError(spec.title);
       const version = schemaVersionOf(info.Description);
       report.previousVersion = report.previousVersion === null ? version : Math.min(report.previousVersion, version);
-      await upgradeList(planList(sp.web, spec.key), spec, listIds, report, { version, description: info.Description }, SCHEMA_VERSION);
+      await upgradeList(
+        planList(sp.web, spec.key),
+        spec,
+        listIds,
+        report,
+        { version, description: info.Description },
+        SCHEMA_VERSION,
+      );
     }
   } catch (error) {
     throw toAppError(error);

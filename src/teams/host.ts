@@ -112,7 +112,11 @@ export async function initHost(timeoutMs = 3000, win: Window = window, options: 
         isConfig: frameContext === "settings",
         isSidePanel: frameContext === "sidePanel",
         user: ctx.user
-          ? { loginHint: ctx.user.loginHint ?? ctx.user.userPrincipalName ?? null, objectId: ctx.user.id || null, tenantId: ctx.user.tenant?.id ?? null }
+          ? {
+              loginHint: ctx.user.loginHint ?? ctx.user.userPrincipalName ?? null,
+              objectId: ctx.user.id || null,
+              tenantId: ctx.user.tenant?.id ?? null,
+            }
           : null,
       },
     };

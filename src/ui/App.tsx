@@ -35,7 +35,9 @@ import { usePlanChanges, useShellDialogs, useShellNavigation, type ShellTab } fr
 // shown (and, once the overview is up, in the background: see preloadScreens).
 const ActionForm = lazyView(() => import("./components/ActionForm").then((m) => m.ActionForm));
 const ObjectiveForm = lazyView(() => import("./components/ObjectiveForm").then((m) => m.ObjectiveForm));
-const RenumberObjectivesDialog = lazyView(() => import("./components/RenumberObjectives").then((m) => m.RenumberObjectivesDialog));
+const RenumberObjectivesDialog = lazyView(() =>
+  import("./components/RenumberObjectives").then((m) => m.RenumberObjectivesDialog),
+);
 const ConfirmDialog = lazyView(() => import("./components/ConfirmDialog").then((m) => m.ConfirmDialog));
 const ActionPanel = lazyView(() => import("./screens/ActionPanel").then((m) => m.ActionPanel));
 const ObjectiveDetail = lazyView(() => import("./screens/ObjectiveDetail").then((m) => m.ObjectiveDetail));
@@ -46,7 +48,11 @@ const IndicatorsScreen = lazyView(() => import("./indicators/IndicatorsScreen").
 const SavedToaster = lazyView(() => import("./components/SavedToast").then((m) => m.SavedToaster), { quiet: true });
 const ActionsScreen = lazyView(() => import("./screens/ActionsScreen").then((m) => m.ActionsScreen));
 
-export const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+export const THEMES: Record<HostTheme, Theme> = {
+  default: teamsLightTheme,
+  dark: teamsDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
 
 /** What people open next from the overview, fetched while they read it. */
 function preloadScreens(): () => void {
@@ -77,8 +83,19 @@ const useStyles = makeStyles({
     // The meeting side panel (320 px) and phones: every pixel of width goes to the content.
     "@media (max-width: 600px)": { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
   },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "baseline", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  header: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "baseline",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+  },
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   who: { color: tokens.colorNeutralForeground2 },
   // The three tabs wrap rather than scroll out of sight in a narrow tab.
   navTabs: { flexWrap: "wrap" },
@@ -120,22 +137,34 @@ export function App(props: AppProps) {
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={THEMES[theme]} lang={props.locale} data-theme={theme}>
         <div className={styles.surface}>
-        <SignInContext.Provider value={props.signIn ?? null}>
-        <SetUpContext.Provider value={props.setUpCheck ?? null}>
-        <SchemaContext.Provider value={props.schema ?? null}>
-        <ErrorBoundary>
-          {props.children ? (
-            <Suspense fallback={<PlanSkeleton />}>{props.children}</Suspense>
-          ) : props.store ? (
-            // Keyed by place: another year loads afresh (skeleton, then its plan), never showing the old one's.
-            <PlanProvider key={place.seq} store={props.store} locale={props.locale} today={props.today} year={place.year} copyLink={props.copyLink} openYear={openYear}>
-              <Shell tracker={props.tracker} initialActionId={place.actionId} initialObjectiveId={place.seq === 0 ? (props.initialObjectiveId ?? null) : null} />
-            </PlanProvider>
-          ) : null}
-        </ErrorBoundary>
-        </SchemaContext.Provider>
-        </SetUpContext.Provider>
-        </SignInContext.Provider>
+          <SignInContext.Provider value={props.signIn ?? null}>
+            <SetUpContext.Provider value={props.setUpCheck ?? null}>
+              <SchemaContext.Provider value={props.schema ?? null}>
+                <ErrorBoundary>
+                  {props.children ? (
+                    <Suspense fallback={<PlanSkeleton />}>{props.children}</Suspense>
+                  ) : props.store ? (
+                    // Keyed by place: another year loads afresh (skeleton, then its plan), never showing the old one's.
+                    <PlanProvider
+                      key={place.seq}
+                      store={props.store}
+                      locale={props.locale}
+                      today={props.today}
+                      year={place.year}
+                      copyLink={props.copyLink}
+                      openYear={openYear}
+                    >
+                      <Shell
+                        tracker={props.tracker}
+                        initialActionId={place.actionId}
+                        initialObjectiveId={place.seq === 0 ? (props.initialObjectiveId ?? null) : null}
+                      />
+                    </PlanProvider>
+                  ) : null}
+                </ErrorBoundary>
+              </SchemaContext.Provider>
+            </SetUpContext.Provider>
+          </SignInContext.Provider>
         </div>
       </FluentProvider>
     </I18nextProvider>
@@ -225,19 +254,30 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
             }}
           />
         ) : null}
-        {editing?.kind === "objective" ? <ObjectiveForm objective={editing.objective} onClose={dialogs.closeEditor} /> : null}
-          {editing?.kind === "action" ? (
-            <ActionForm objective={editing.objective} action={editing.action} siblings={actionsOf(data.snapshot, editing.objective.id)} onClose={dialogs.closeEditor} />
-          ) : null}
-          {dialogs.renumbering ? (
-            <RenumberObjectivesDialog
-              plan={renumberObjectives(data.snapshot.objectives, data.snapshot.actions)}
-              count={data.snapshot.objectives.length}
-              busy={busy}
-              onConfirm={() => void changes.renumberObjectives(renumberObjectives(data.snapshot.objectives, data.snapshot.actions)).finally(dialogs.closeRenumbering)}
-              onCancel={dialogs.closeRenumbering}
-            />
-          ) : null}
+        {editing?.kind === "objective" ? (
+          <ObjectiveForm objective={editing.objective} onClose={dialogs.closeEditor} />
+        ) : null}
+        {editing?.kind === "action" ? (
+          <ActionForm
+            objective={editing.objective}
+            action={editing.action}
+            siblings={actionsOf(data.snapshot, editing.objective.id)}
+            onClose={dialogs.closeEditor}
+          />
+        ) : null}
+        {dialogs.renumbering ? (
+          <RenumberObjectivesDialog
+            plan={renumberObjectives(data.snapshot.objectives, data.snapshot.actions)}
+            count={data.snapshot.objectives.length}
+            busy={busy}
+            onConfirm={() =>
+              void changes
+                .renumberObjectives(renumberObjectives(data.snapshot.objectives, data.snapshot.actions))
+                .finally(dialogs.closeRenumbering)
+            }
+            onCancel={dialogs.closeRenumbering}
+          />
+        ) : null}
         {deleting ? (
           <ConfirmDialog
             title={t("objective.deleteTitle", { number: deleting.number })}
@@ -261,24 +301,24 @@ function Shell(props: { tracker: ActivityTracker; initialActionId: number | null
 
   return (
     <OpenItemContext.Provider value={nav.openItem}>
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <h1 className={styles.h1}>{year ? t("app.titleYear", { year }) : t("app.title")}</h1>
-        {data ? (
-          <Text size={200} className={styles.who}>
-            {t("app.signedInAs", { name: data.me.title })}
-          </Text>
-        ) : null}
-        {data?.capabilities.editPlan ? <Link href={yearToolsHref(location.href)}>{t("planYear.open")}</Link> : null}
-        {year ? <CycleHeaderLine store={context.store} year={year} /> : null}
-      </header>
-      <StillWorking tracker={props.tracker} />
-      <main aria-busy={state.status === "loading" || busy}>{body}</main>
-      {/* Inside the plan's shell, so it is remounted with it when another year opens: one toaster outliving
+      <div className={styles.page}>
+        <header className={styles.header}>
+          <h1 className={styles.h1}>{year ? t("app.titleYear", { year }) : t("app.title")}</h1>
+          {data ? (
+            <Text size={200} className={styles.who}>
+              {t("app.signedInAs", { name: data.me.title })}
+            </Text>
+          ) : null}
+          {data?.capabilities.editPlan ? <Link href={yearToolsHref(location.href)}>{t("planYear.open")}</Link> : null}
+          {year ? <CycleHeaderLine store={context.store} year={year} /> : null}
+        </header>
+        <StillWorking tracker={props.tracker} />
+        <main aria-busy={state.status === "loading" || busy}>{body}</main>
+        {/* Inside the plan's shell, so it is remounted with it when another year opens: one toaster outliving
           the shell left Tabster treating the old year's closed panel as the open modal, and hid the new
           panel from screen readers (aria-hidden on the drawer). */}
-      <SavedToaster />
-    </div>
+        <SavedToaster />
+      </div>
     </OpenItemContext.Provider>
   );
 }

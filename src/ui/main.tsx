@@ -2,10 +2,29 @@
 // and render the plan (or the configuration page). Nothing here waits on Teams outside Teams.
 import { createRoot } from "react-dom/client";
 import { localIsoDay } from "../plan";
-import { startAuth, type AuthSession, type SignInPurpose, readAuthConfig, SHAREPOINT_SCOPES, type AuthConfig } from "../auth";
+import {
+  startAuth,
+  type AuthSession,
+  type SignInPurpose,
+  readAuthConfig,
+  SHAREPOINT_SCOPES,
+  type AuthConfig,
+} from "../auth";
 import { checkSetUp, checkSiteUrl, createPlanStore, createSp, trustedSharePointOrigin } from "../sharepoint";
 import { loadCatalogue, resolveLocale } from "../i18n";
-import { accountHintFrom, actionIdFromSubPage, initHost, messageOrigins, notifyLoaded, onHostThemeChange, registerConfigSave, setConfigValid, shareActionDeepLink, contentUrlFor, type HostTheme } from "../teams";
+import {
+  accountHintFrom,
+  actionIdFromSubPage,
+  initHost,
+  messageOrigins,
+  notifyLoaded,
+  onHostThemeChange,
+  registerConfigSave,
+  setConfigValid,
+  shareActionDeepLink,
+  contentUrlFor,
+  type HostTheme,
+} from "../teams";
 import { App } from "./App";
 import type { ConfigSettings } from "./screens/ConfigPage";
 import { ExtraViews } from "./meeting/ExtraViews";
@@ -32,24 +51,38 @@ async function start() {
     config = null;
   }
   const configuredOrigin = config?.mode === "tenant" ? config.sharePointOrigin : undefined;
-  const trust = (hostSiteUrl?: string | null) => (config ? trustedSharePointOrigin({ mode: config.mode, configuredOrigin, hostSiteUrl, pageOrigin: location.origin }) : null);
+  const trust = (hostSiteUrl?: string | null) =>
+    config
+      ? trustedSharePointOrigin({ mode: config.mode, configuredOrigin, hostSiteUrl, pageOrigin: location.origin })
+      : null;
   // In a SharePoint page or web part teams-js must trust the SharePoint origin (the build's): never one the address names.
   const host = await initHost(3000, window, { validMessageOrigins: messageOrigins(configuredOrigin) });
   const context = host.inHost ? host.context : null;
   // A Teams deep link to a view of all actions carries the view in its sub-page id: the address takes it, as a shared address would.
   const sharedView = actionsSearchFromSubPage(context?.subPageId);
-  if (sharedView && !isActionsTab(location.search)) replaceAddress(actionsViewHref(location.href, readActionsView(sharedView)));
+  if (sharedView && !isActionsTab(location.search))
+    replaceAddress(actionsViewHref(location.href, readActionsView(sharedView)));
   const trustedOrigin = trust(context?.teamSiteUrl);
 
-  const theme: HostTheme = params.theme ?? context?.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");
+  const theme: HostTheme =
+    params.theme ?? context?.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");
   const locale = resolveLocale(params.lang ?? context?.locale ?? navigator.language);
   document.documentElement.lang = locale;
   // Fetched alongside sign-in; if the Welsh catalogue cannot be fetched the tab opens in English.
   // English needs nothing more before the first paint: its first-paint words are in this download.
-  const catalogue = locale === "en-GB" ? Promise.resolve(locale) : loadCatalogue(locale).then(() => locale, () => "en-GB" as const);
+  const catalogue =
+    locale === "en-GB"
+      ? Promise.resolve(locale)
+      : loadCatalogue(locale).then(
+          () => locale,
+          () => "en-GB" as const,
+        );
 
   // The site from the address, else the team's, else the demo site (local) or the tenant's root site.
-  const requestedSite = params.siteUrl ?? context?.teamSiteUrl ?? (config?.mode === "tenant" ? (trustedOrigin ?? location.origin) : `${location.origin}/sites/wres`);
+  const requestedSite =
+    params.siteUrl ??
+    context?.teamSiteUrl ??
+    (config?.mode === "tenant" ? (trustedOrigin ?? location.origin) : `${location.origin}/sites/wres`);
   let siteUrl = requestedSite;
   let siteRefusal: unknown = null;
   try {
@@ -62,7 +95,14 @@ async function start() {
   let authFailure: unknown = null;
   try {
     // The host's account hint lets the standard flow (no nested auth) find or silently sign in the same user.
-    auth = await startAuth({ localUpn: params.as, ...(params.consent ? { localConsent: params.consent } : {}), ...(params.setUpScope ? { localSetUpScope: params.setUpScope } : {}), hosted: Boolean(context), siteUrl: trustedOrigin ?? undefined, accountHint: accountHintFrom(context) });
+    auth = await startAuth({
+      localUpn: params.as,
+      ...(params.consent ? { localConsent: params.consent } : {}),
+      ...(params.setUpScope ? { localSetUpScope: params.setUpScope } : {}),
+      hosted: Boolean(context),
+      siteUrl: trustedOrigin ?? undefined,
+      accountHint: accountHintFrom(context),
+    });
   } catch (error) {
     authFailure = error;
   }
@@ -76,7 +116,13 @@ async function start() {
   const connect = (candidate: string) => {
     const siteUrl = checkSiteUrl(candidate, trustedOrigin);
     const sp = createSp({ siteUrl, getToken, invalidateToken, onRetry: () => tracker.retried() });
-    const manage = createSp({ siteUrl, getToken: getProvisioningToken, invalidateToken, purpose: "provision", onRetry: () => tracker.retried() });
+    const manage = createSp({
+      siteUrl,
+      getToken: getProvisioningToken,
+      invalidateToken,
+      purpose: "provision",
+      onRetry: () => tracker.retried(),
+    });
     // Local mode knows the scopes the set-up token carries (what the "tenant" consented to).
     const setUpScopes = auth?.mode === "local" ? auth.consentedScopes : null;
     return {
@@ -84,7 +130,10 @@ async function start() {
       // Setting up and upgrading the site (list and field definitions) download when first needed.
       provision: () => import("../sharepoint").then((m) => m.provision(manage)),
       setUpCheck: () => checkSetUp(manage, setUpScopes, auth?.setUpScope ?? SHAREPOINT_SCOPES.provision),
-      schema: { check: () => import("../sharepoint").then((m) => m.siteSchema(sp)), upgrade: () => import("../sharepoint").then((m) => m.upgradeLists(manage)) },
+      schema: {
+        check: () => import("../sharepoint").then((m) => m.siteSchema(sp)),
+        upgrade: () => import("../sharepoint").then((m) => m.upgradeLists(manage)),
+      },
     };
   };
   const today = localIsoDay(new Date());
@@ -143,7 +192,13 @@ async function start() {
             chosen = settings;
             if (context) setConfigValid(settings !== null);
           }}
-          openHref={context ? undefined : (settings) => contentUrlFor(location.origin, settings).replace("/index.html", "/") + `&as=${encodeURIComponent(params.as)}`}
+          openHref={
+            context
+              ? undefined
+              : (settings) =>
+                  contentUrlFor(location.origin, settings).replace("/index.html", "/") +
+                  `&as=${encodeURIComponent(params.as)}`
+          }
         />
       ) : !store ? (
         <SiteRefused error={siteRefusal} />

@@ -6,7 +6,8 @@ import type { CellProblem } from "./types";
 import type { CellSheet } from "./cells";
 
 /** Excel writes a formula error into a CSV as its text; it is no more a value there than in the workbook. */
-const EXCEL_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+const EXCEL_ERROR =
+  /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
 /** Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (old Excel CSV). */
 export function decodeText(bytes: Uint8Array): string {
@@ -34,7 +35,14 @@ function tooWideLine(text: string): number | null {
   for (let start = 0; start < text.length; line++) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    if (end - start > LONG_LINE && [",", ";", "\t"].some((d) => hasMoreThan(text, d, start, end, MAX_CSV_COLUMNS - 1) && hasMoreUnquoted(text, d, start, end, MAX_CSV_COLUMNS - 1))) {
+    if (
+      end - start > LONG_LINE &&
+      [",", ";", "\t"].some(
+        (d) =>
+          hasMoreThan(text, d, start, end, MAX_CSV_COLUMNS - 1) &&
+          hasMoreUnquoted(text, d, start, end, MAX_CSV_COLUMNS - 1),
+      )
+    ) {
       return line;
     }
     start = end + 1;
@@ -88,10 +96,17 @@ export function readCsvCells(name: string, bytes: Uint8Array, maxRows: number): 
     for (let c = 0; c < src.length; c++) {
       const v = src[c] ?? "";
       if (v === "") continue;
-      if (v.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(v.trim())) problems.push({ row: r, col: c, problem: v.trim() });
+      if (v.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(v.trim()))
+        problems.push({ row: r, col: c, problem: v.trim() });
       else cells.pushValue(c, v);
     }
   }
   const sheetName = name.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
-  return { name: sheetName, cells, merges: [], ...(truncated ? { truncated: true } : {}), ...(problems.length > 0 ? { problems } : {}) };
+  return {
+    name: sheetName,
+    cells,
+    merges: [],
+    ...(truncated ? { truncated: true } : {}),
+    ...(problems.length > 0 ? { problems } : {}),
+  };
 }

@@ -132,7 +132,8 @@ export function parseDocumentXml(xml: string): DocxContent {
         if (depth === 1) inCellProps = !closing && !selfClosing;
         break;
       case "w:gridSpan":
-        if (depth === 1 && cell && inCellProps) cell.span = Math.max(1, Math.min(64, Number(attr(t, "w:val") ?? 1) || 1));
+        if (depth === 1 && cell && inCellProps)
+          cell.span = Math.max(1, Math.min(64, Number(attr(t, "w:val") ?? 1) || 1));
         break;
       case "w:vMerge":
         if (depth === 1 && cell && inCellProps) cell.vMerge = attr(t, "w:val") === "restart" ? "restart" : "continue";
@@ -214,12 +215,21 @@ export function readDocx(file: string, bytes: Uint8Array, maxUncompressedBytes =
   const entries = listEntries(file, bytes);
   const entry = entries.get("word/document.xml");
   if (!entry) {
-    throw fileError(file, "file-not-document", `${file} is a zip file but not a Word document (no word/document.xml found).`);
+    throw fileError(
+      file,
+      "file-not-document",
+      `${file} is a zip file but not a Word document (no word/document.xml found).`,
+    );
   }
   if (entry.uncompressedSize > maxUncompressedBytes) {
-    throw fileError(file, "file-too-large", `${file} would expand to more than ${Math.round(maxUncompressedBytes / 1e6)} MB when opened, which is over the limit.`, {
-      limitBytes: maxUncompressedBytes,
-    });
+    throw fileError(
+      file,
+      "file-too-large",
+      `${file} would expand to more than ${Math.round(maxUncompressedBytes / 1e6)} MB when opened, which is over the limit.`,
+      {
+        limitBytes: maxUncompressedBytes,
+      },
+    );
   }
   const budget: InflateBudget = { file, limit: maxUncompressedBytes, used: 0 };
   return parseDocumentXml(new TextDecoder().decode(readEntry(bytes, entry, budget)));

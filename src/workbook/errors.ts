@@ -14,7 +14,12 @@ export class WorkbookError extends Error {
   }
 }
 
-export function fileError(file: string, code: string, message: string, params?: Record<string, string | number>): WorkbookError {
+export function fileError(
+  file: string,
+  code: string,
+  message: string,
+  params?: Record<string, string | number>,
+): WorkbookError {
   return new WorkbookError({
     severity: "error",
     code,

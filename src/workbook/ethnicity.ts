@@ -46,7 +46,8 @@ function codeOfLabel(label: string): string | null {
   if (has("chinese")) return "R";
   if (asian) return "L";
   // Census 2021 wording lists both ("Black, Black British, Caribbean or African - African"): the last word decides.
-  if (has("caribbean") && has("african")) return label.lastIndexOf("african") > label.lastIndexOf("caribbean") ? "N" : "M";
+  if (has("caribbean") && has("african"))
+    return label.lastIndexOf("african") > label.lastIndexOf("caribbean") ? "N" : "M";
   if (has("caribbean")) return "M";
   if (has("african")) return "N";
   if (black) return "P";
@@ -89,7 +90,12 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
   if (raw === "") return { ethnicity: make(null, null, raw), recognised: true, contradiction: null };
   if (raw === "99") return { ethnicity: make(null, null, raw), recognised: true, contradiction: null };
   const label = normaliseLabel(raw);
-  if (NOT_STATED.test(label)) return { ethnicity: { ...make("Z", null, raw), localCode: raw.length <= 2 ? raw.toUpperCase() : "Z" }, recognised: true, contradiction: null };
+  if (NOT_STATED.test(label))
+    return {
+      ethnicity: { ...make("Z", null, raw), localCode: raw.length <= 2 ? raw.toUpperCase() : "Z" },
+      recognised: true,
+      contradiction: null,
+    };
   let contradiction: ParsedEthnicity["contradiction"] = null;
 
   const m = CODE_PREFIX.exec(raw);
@@ -107,10 +113,25 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
       // A national code (one letter) whose words name another category; a local code (two characters,
       // a subdivision its words describe loosely) only when the words name another broad group.
       const contradicted =
-        codeIsWholeToken && restCode !== null && restCode !== national && (second === "" || (broadOfCode(restCode) !== broadOfCode(national) && !localWhite));
+        codeIsWholeToken &&
+        restCode !== null &&
+        restCode !== national &&
+        (second === "" || (broadOfCode(restCode) !== broadOfCode(national) && !localWhite));
       if (contradicted) contradiction = { code: national + second, words: restCode };
-      if (codeIsWholeToken && (restCode === null || rest === "" || broadOfCode(restCode) === broadOfCode(national) || national === "Z" || localWhite)) {
-        if (national === "Z") return { ethnicity: { ...make("Z", null, raw), localCode: national + second || "Z" }, recognised: true, contradiction };
+      if (
+        codeIsWholeToken &&
+        (restCode === null ||
+          rest === "" ||
+          broadOfCode(restCode) === broadOfCode(national) ||
+          national === "Z" ||
+          localWhite)
+      ) {
+        if (national === "Z")
+          return {
+            ethnicity: { ...make("Z", null, raw), localCode: national + second || "Z" },
+            recognised: true,
+            contradiction,
+          };
         return { ethnicity: make(national, national + second, raw), recognised: true, contradiction };
       }
     }

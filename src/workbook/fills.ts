@@ -29,7 +29,11 @@ export function solidFillsByStyle(stylesXml: string): Map<number, string> {
 }
 
 /** Fill colours per sheet name; an empty map when the workbook has no coloured cells. */
-export function readCellFills(file: string, bytes: Uint8Array, maxUncompressedBytes: number): Map<string, Record<string, string>> {
+export function readCellFills(
+  file: string,
+  bytes: Uint8Array,
+  maxUncompressedBytes: number,
+): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
   const entries = listEntries(file, bytes);
   const budget: InflateBudget = { file, limit: maxUncompressedBytes, used: 0 };

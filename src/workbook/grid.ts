@@ -42,7 +42,8 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
   const first = name.charCodeAt(0);
   for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
     let ok = true;
-    for (let k = 1; k < name.length && ok; k++) ok = bytes[i + 2 * k] === name.charCodeAt(k) && bytes[i + 2 * k + 1] === 0;
+    for (let k = 1; k < name.length && ok; k++)
+      ok = bytes[i + 2 * k] === name.charCodeAt(k) && bytes[i + 2 * k + 1] === 0;
     if (ok && bytes[i + 1] === 0) return true;
   }
   return false;
@@ -75,19 +76,43 @@ export function readCells(file: InputFile, options: GridOptions = {}): { sheets:
   const format = sniffFormat(bytes);
   switch (format) {
     case "xlsx":
-      return { sheets: readXlsxCells(name, bytes, { maxRows, maxUncompressedBytes, includeHidden: options.includeHidden ?? true }), issues: [] };
+      return {
+        sheets: readXlsxCells(name, bytes, {
+          maxRows,
+          maxUncompressedBytes,
+          includeHidden: options.includeHidden ?? true,
+        }),
+        issues: [],
+      };
     case "cfb":
       if (isEncryptedPackage(bytes)) {
-        throw fileError(name, "file-encrypted", `${name} is password-protected. Remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again.`);
+        throw fileError(
+          name,
+          "file-encrypted",
+          `${name} is password-protected. Remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again.`,
+        );
       }
-      throw fileError(name, "file-legacy-xls", `${name} is an old-format Excel 97-2003 workbook. Open it in Excel and save it as .xlsx, then try again.`);
+      throw fileError(
+        name,
+        "file-legacy-xls",
+        `${name} is an old-format Excel 97-2003 workbook. Open it in Excel and save it as .xlsx, then try again.`,
+      );
     case "text": {
       if (bytes.length > maxUncompressedBytes) {
-        throw fileError(name, "file-too-large", `${name} is larger than ${Math.round(maxUncompressedBytes / 1e6)} MB, which is over the limit.`, { limitBytes: maxUncompressedBytes });
+        throw fileError(
+          name,
+          "file-too-large",
+          `${name} is larger than ${Math.round(maxUncompressedBytes / 1e6)} MB, which is over the limit.`,
+          { limitBytes: maxUncompressedBytes },
+        );
       }
       const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
       if (head.startsWith("<")) {
-        throw fileError(name, "file-unsupported", `${name} is a web page or XML file, not a workbook or CSV. Open it in Excel and save it as .xlsx.`);
+        throw fileError(
+          name,
+          "file-unsupported",
+          `${name} is a web page or XML file, not a workbook or CSV. Open it in Excel and save it as .xlsx.`,
+        );
       }
       const issues: ReadIssue[] = [];
       if (SPREADSHEET_NAME.test(name)) {
@@ -105,6 +130,10 @@ export function readCells(file: InputFile, options: GridOptions = {}): { sheets:
       return { sheets: [readCsvCells(name, bytes, maxRows)], issues };
     }
     default:
-      throw fileError(name, "file-corrupt", `${name} is not a readable workbook or CSV file (it may be damaged or in an unsupported format).`);
+      throw fileError(
+        name,
+        "file-corrupt",
+        `${name} is not a readable workbook or CSV file (it may be damaged or in an unsupported format).`,
+      );
   }
 }

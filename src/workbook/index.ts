@@ -5,7 +5,14 @@ export { readGrid, readSparseGrid, sniffFormat, DEFAULT_MAX_ROWS, DEFAULT_MAX_UN
 export type * from "./types";
 export { readWorkbooks } from "./read";
 export { parseEthnicity } from "./ethnicity";
-export { parseGrade, parseYesNo, parseDate, cohortOfStaffGroup, medicalSubgroupOf, DEFAULT_STAFF_GROUP_COHORTS } from "./values";
+export {
+  parseGrade,
+  parseYesNo,
+  parseDate,
+  cohortOfStaffGroup,
+  medicalSubgroupOf,
+  DEFAULT_STAFF_GROUP_COHORTS,
+} from "./values";
 export { headerSignature, normaliseHeader, headerScore, matchColumns, KINDS, KIND_BY_NAME } from "./schema";
 export { readDocx } from "./docx";
 export { readCellFills } from "./fills";

@@ -34,7 +34,8 @@ export class TextInterner {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = (this.slots[slot] ?? 0) - 1;
       if (entry < 0) break;
-      if (this.hashes[entry] === h && this.lengths[entry] === len && this.same(b, s, entry, len)) return this.ids[entry] ?? 0;
+      if (this.hashes[entry] === h && this.lengths[entry] === len && this.same(b, s, entry, len))
+        return this.ids[entry] ?? 0;
     }
     const id = add(utf8.decode(b.subarray(s, e)));
     if (this.count < MAX_ENTRIES && this.arenaUsed + len <= MAX_ARENA) this.remember(b, s, len, h, id);
@@ -56,7 +57,8 @@ export class TextInterner {
       this.hashes = grow(this.hashes, capacity);
       this.ids = grow(this.ids, capacity);
     }
-    if (this.arenaUsed + len > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len));
+    if (this.arenaUsed + len > this.arena.length)
+      this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len));
     this.arena.set(b.subarray(s, s + len), this.arenaUsed);
     const entry = this.count++;
     this.starts[entry] = this.arenaUsed;

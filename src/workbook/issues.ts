@@ -23,7 +23,13 @@ export class IssueLog {
   readonly issues: ReadIssue[] = [];
   private readonly perCode = new Map<string, number>();
 
-  add(severity: IssueSeverity, code: string, message: string, where: Where, params?: Record<string, string | number>): void {
+  add(
+    severity: IssueSeverity,
+    code: string,
+    message: string,
+    where: Where,
+    params?: Record<string, string | number>,
+  ): void {
     const key = `${where.file}\u0000${where.sheet ?? ""}\u0000${code}`;
     const seen = (this.perCode.get(key) ?? 0) + 1;
     this.perCode.set(key, seen);
@@ -73,6 +79,7 @@ export function describe(where: Where): string {
   const parts = [where.file];
   if (where.sheet) parts.push(`sheet "${where.sheet}"`);
   if (where.row != null) parts.push(`row ${where.row}`);
-  if (where.col != null && where.col >= 0) parts.push(`column ${columnLetter(where.col)}${where.header ? ` (${where.header})` : ""}`);
+  if (where.col != null && where.col >= 0)
+    parts.push(`column ${columnLetter(where.col)}${where.header ? ` (${where.header})` : ""}`);
   return parts.join(", ");
 }

@@ -7,12 +7,13 @@ export function parseSharedStrings(xml: string): string[] {
   // (other writers) take the pattern.
   if (/<[\w.-]+:si[\s/>]|<si[\s/]/.test(xml)) return parseSharedStringsByPattern(xml);
   const out: string[] = [];
-  for (let at = xml.indexOf("<si>"); at >= 0; ) {
+  for (let at = xml.indexOf("<si>"); at >= 0;) {
     const end = xml.indexOf("</si>", at + 4);
     if (end < 0) break;
     const start = at + 4;
     // `<t>text</t>` alone, the usual item: one slice, no pattern.
-    if (xml.startsWith("<t>", start) && xml.indexOf("<", start + 3) === end - 4) out.push(xmlText(xml.slice(start + 3, end - 4)));
+    if (xml.startsWith("<t>", start) && xml.indexOf("<", start + 3) === end - 4)
+      out.push(xmlText(xml.slice(start + 3, end - 4)));
     else out.push(stringItemText(xml.slice(start, end)));
     at = xml.indexOf("<si>", end + 5);
   }
@@ -27,7 +28,10 @@ function parseSharedStringsByPattern(xml: string): string[] {
 }
 
 // Built-in number formats that display dates or times (ECMA-376 Part 1, 18.8.30).
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** Whether a custom number format code displays a date or time. */
 export function isDateFormatCode(code: string): boolean {
@@ -46,7 +50,8 @@ export function parseDateStyles(xml: string): boolean[] {
   const custom = new Map<number, boolean>();
   const numFmts = section(xml, "numFmts");
   if (numFmts !== null) {
-    for (const a of startTags(numFmts, "numFmt")) custom.set(Number(a.get("numFmtId")), isDateFormatCode(a.get("formatCode") ?? ""));
+    for (const a of startTags(numFmts, "numFmt"))
+      custom.set(Number(a.get("numFmtId")), isDateFormatCode(a.get("formatCode") ?? ""));
   }
   const cellXfs = section(xml, "cellXfs");
   if (cellXfs === null) return [];
@@ -91,7 +96,11 @@ export interface Relationship {
 export function parseRelationships(xml: string, baseDir: string): Relationship[] {
   return startTags(xml, "Relationship")
     .filter((a) => a.get("TargetMode") !== "External")
-    .map((a) => ({ id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: resolveTarget(baseDir, a.get("Target") ?? "") }));
+    .map((a) => ({
+      id: a.get("Id") ?? "",
+      type: a.get("Type") ?? "",
+      target: resolveTarget(baseDir, a.get("Target") ?? ""),
+    }));
 }
 
 export function parseWorkbook(xml: string, rels: Relationship[]): WorkbookInfo {

@@ -5,7 +5,16 @@ import { DEFAULT_MAX_ROWS, readCells } from "./grid";
 import { describe } from "./issues";
 import { IdIndex } from "../shared/id-index";
 import { planSheet, type SheetPlan } from "./recognise";
-import { ReadContext, readAggregates, readBoard, readCases, readRecruitment, readStaff, readSurvey, readTraining } from "./records/index";
+import {
+  ReadContext,
+  readAggregates,
+  readBoard,
+  readCases,
+  readRecruitment,
+  readStaff,
+  readSurvey,
+  readTraining,
+} from "./records/index";
 import type { Dataset, SheetSummary } from "../indicators/input";
 import type { InputFile, ReadOptions } from "./types";
 import { parseDate } from "./values";
@@ -15,9 +24,19 @@ const MONTH_NAMES = "january|february|march|april|may|june|july|august|september
 /** A date written in title rows ("Snapshot 31/03/2025", "at 31 March 2025"), as ISO. */
 function dateInTitles(titles: readonly string[]): string | null {
   for (const t of titles) {
-    const m = new RegExp(`(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+(?:${MONTH_NAMES}|[a-z]{3})\\s+\\d{4})`, "i").exec(t);
+    const m = new RegExp(
+      `(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+(?:${MONTH_NAMES}|[a-z]{3})\\s+\\d{4})`,
+      "i",
+    ).exec(t);
     if (m) {
-      const d = parseDate(m[1]!.replace(/\s+/g, " ").replace(/^(\d{1,2}) ([a-z]+) (\d{4})$/i, (_w, d: string, mo: string, y: string) => `${d} ${mo.slice(0, 3)} ${y}`));
+      const d = parseDate(
+        m[1]!
+          .replace(/\s+/g, " ")
+          .replace(
+            /^(\d{1,2}) ([a-z]+) (\d{4})$/i,
+            (_w, d: string, mo: string, y: string) => `${d} ${mo.slice(0, 3)} ${y}`,
+          ),
+      );
       if (d) return d;
     }
   }
@@ -72,7 +91,10 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     options.onProgress?.({ stage: "reading", file: file.name, fraction: i / Math.max(1, files.length) });
     let grid;
     try {
-      grid = readCells(file, { maxRows, ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}) });
+      grid = readCells(file, {
+        maxRows,
+        ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
+      });
     } catch (err) {
       if (err instanceof WorkbookError && options.fileErrors === "report") {
         log.push(err.issue);

@@ -87,7 +87,13 @@ export function planSheet(
     else problems.set(p.row, [p]);
   }
   // Every plan is built by this one literal, so all plans share one shape (the readers' hot loops stay monomorphic).
-  const plan = (kind: SheetKind | null, headerIndex: number, headers: string[], columns: Map<string, number>, signature: string): SheetPlan => ({
+  const plan = (
+    kind: SheetKind | null,
+    headerIndex: number,
+    headers: string[],
+    columns: Map<string, number>,
+    signature: string,
+  ): SheetPlan => ({
     file,
     sheet: grid.name,
     cells,
@@ -136,7 +142,8 @@ export function planSheet(
     const headers = rowHeaders(top[r]);
     const normalised = headers.map(normaliseHeader);
     const found = recogniseKind(normalised);
-    if (found) return reportDuplicateHeaders(plan(found.kind, r, headers, found.columns, headerSignature(normalised)), log);
+    if (found)
+      return reportDuplicateHeaders(plan(found.kind, r, headers, found.columns, headerSignature(normalised)), log);
   }
 
   // 3. Not recognised: report it, with the signature of the likeliest header row so a mapping can be saved.
@@ -157,7 +164,11 @@ export function planSheet(
 
 /** Rows above the header (titles), as text. */
 function titlesAbove(top: CellValue[][], headerIndex: number): string[] {
-  return top.slice(0, headerIndex).flatMap((row) => row.filter((v): v is string | number => typeof v === "string" || typeof v === "number").map(String));
+  return top
+    .slice(0, headerIndex)
+    .flatMap((row) =>
+      row.filter((v): v is string | number => typeof v === "string" || typeof v === "number").map(String),
+    );
 }
 
 function hasAnyValue(cells: CellStore): boolean {
@@ -166,7 +177,8 @@ function hasAnyValue(cells: CellStore): boolean {
 }
 
 function firstTextRow(rows: CellValue[][]): number {
-  for (let r = 0; r < rows.length; r++) if ((rows[r] ?? []).filter((v) => typeof v === "string" && v.trim() !== "").length >= 2) return r;
+  for (let r = 0; r < rows.length; r++)
+    if ((rows[r] ?? []).filter((v) => typeof v === "string" && v.trim() !== "").length >= 2) return r;
   return -1;
 }
 

@@ -48,7 +48,16 @@ const utf8 = new TextDecoder();
 function cellType(b: Uint8Array, s: number, e: number): number {
   const len = e - s;
   const c0 = b[s];
-  if (len === 1) return c0 === 115 /* s */ ? T_SHARED : c0 === 98 /* b */ ? T_BOOL : c0 === 101 /* e */ ? T_ERROR : c0 === 100 /* d */ ? T_DATE : T_NUMBER;
+  if (len === 1)
+    return c0 === 115 /* s */
+      ? T_SHARED
+      : c0 === 98 /* b */
+        ? T_BOOL
+        : c0 === 101 /* e */
+          ? T_ERROR
+          : c0 === 100 /* d */
+            ? T_DATE
+            : T_NUMBER;
   if (len === 3 && c0 === 115) return T_STR; // str
   if (len === 9 && c0 === 105) return T_INLINE; // inlineStr
   return T_NUMBER;
@@ -247,12 +256,30 @@ function readFastCell(b: Uint8Array, lt: number, tag: CellTag, interner: TextInt
   if (c !== GT || b[k + 1] !== LT) return FAST_NONE;
   if (type === T_INLINE) {
     // <is><t>text</t></is></c>
-    if (b[k + 2] !== 105 || b[k + 3] !== 115 || b[k + 4] !== GT || b[k + 5] !== LT || b[k + 6] !== 116 || b[k + 7] !== GT) return FAST_NONE;
+    if (
+      b[k + 2] !== 105 ||
+      b[k + 3] !== 115 ||
+      b[k + 4] !== GT ||
+      b[k + 5] !== LT ||
+      b[k + 6] !== 116 ||
+      b[k + 7] !== GT
+    )
+      return FAST_NONE;
     const from = k + 8;
     const to = plainTextEnd(b, from);
     if (to < 0) return FAST_NONE;
     // </t></is></c>
-    if (b[to + 1] !== SLASH || b[to + 2] !== 116 || b[to + 3] !== GT || b[to + 4] !== LT || b[to + 5] !== SLASH || b[to + 6] !== 105 || b[to + 7] !== 115 || b[to + 8] !== GT) return FAST_NONE;
+    if (
+      b[to + 1] !== SLASH ||
+      b[to + 2] !== 116 ||
+      b[to + 3] !== GT ||
+      b[to + 4] !== LT ||
+      b[to + 5] !== SLASH ||
+      b[to + 6] !== 105 ||
+      b[to + 7] !== 115 ||
+      b[to + 8] !== GT
+    )
+      return FAST_NONE;
     if (b[to + 9] !== LT || b[to + 10] !== SLASH || b[to + 11] !== 99 || b[to + 12] !== GT) return FAST_NONE;
     tag.value = interner.intern(b, from, to, (text) => cells.addText(text));
     tag.end = to + 13;
@@ -304,7 +331,16 @@ function readFastCell(b: Uint8Array, lt: number, tag: CellTag, interner: TextInt
     tag.value = negative ? -value : value;
   }
   // </v></c>
-  if (b[to + 1] !== SLASH || b[to + 2] !== 118 || b[to + 3] !== GT || b[to + 4] !== LT || b[to + 5] !== SLASH || b[to + 6] !== 99 || b[to + 7] !== GT) return FAST_NONE;
+  if (
+    b[to + 1] !== SLASH ||
+    b[to + 2] !== 118 ||
+    b[to + 3] !== GT ||
+    b[to + 4] !== LT ||
+    b[to + 5] !== SLASH ||
+    b[to + 6] !== 99 ||
+    b[to + 7] !== GT
+  )
+    return FAST_NONE;
   if (kind === FAST_TEXT) tag.value = interner.intern(b, from, to, (text) => cells.addText(text));
   tag.end = to + 8;
   return kind;
@@ -430,7 +466,8 @@ const SHEET_DATA = new TextEncoder().encode("sheetData");
 /** Index just past the last `</row>` (or `</x:row>`) in b[from..to), or -1 when there is none. */
 function lastRowEnd(b: Uint8Array, from: number, to: number, plen: number): number {
   for (let k = b.lastIndexOf(GT, to - 1); k >= from + 5 + plen; k = b.lastIndexOf(GT, k - 1)) {
-    if (b[k - 1] === 119 && b[k - 2] === 111 && b[k - 3] === 114 && b[k - 4 - plen] === SLASH && b[k - 5 - plen] === LT) return k + 1;
+    if (b[k - 1] === 119 && b[k - 2] === 111 && b[k - 3] === 114 && b[k - 4 - plen] === SLASH && b[k - 5 - plen] === LT)
+      return k + 1;
   }
   return -1;
 }
@@ -441,10 +478,28 @@ function lastRowEnd(b: Uint8Array, from: number, to: number, plen: number): numb
  * through a local alone, so its optimised code is not thrown away at the end of each sheet; cells that are
  * not the usual kind are read by readCell, a function of their own.
  */
-function scanRows(b: Uint8Array, to: number, plen: number, cells: CellStore, problems: CellProblem[], opts: SheetScanOptions, state: ScanState): number {
+function scanRows(
+  b: Uint8Array,
+  to: number,
+  plen: number,
+  cells: CellStore,
+  problems: CellProblem[],
+  opts: SheetScanOptions,
+  state: ScanState,
+): number {
   const { maxRows, dateStyles } = opts;
   const sharedCount = opts.sharedStrings.length;
-  const tag: CellTag = { col: -1, type: T_NUMBER, style: 0, value: 0, end: 0, selfClosing: false, shared: -1, content: null, problem: null };
+  const tag: CellTag = {
+    col: -1,
+    type: T_NUMBER,
+    style: 0,
+    value: 0,
+    end: 0,
+    selfClosing: false,
+    shared: -1,
+    content: null,
+    problem: null,
+  };
   const interner = state.interner;
   const n = to;
   let inRow = state.inRow;
@@ -618,7 +673,15 @@ function readCell(b: Uint8Array, from: number, plen: number, tag: CellTag, share
       } else tag.content = cellValue(b, cs + 2, vEnd, type);
       // The usual "</v></c>": the cell is done without two more trips round the loop.
       const close = vEnd + 2 + plen;
-      if (b[vEnd + 1] === SLASH && b[close] === 118 && b[close + 1] === GT && b[close + 2] === LT && b[close + 3] === SLASH && b[close + 4 + plen] === 99 && b[close + 5 + plen] === GT) {
+      if (
+        b[vEnd + 1] === SLASH &&
+        b[close] === 118 &&
+        b[close + 1] === GT &&
+        b[close + 2] === LT &&
+        b[close + 3] === SLASH &&
+        b[close + 4 + plen] === 99 &&
+        b[close + 5 + plen] === GT
+      ) {
         i = close + 6 + plen;
         break;
       }
@@ -648,7 +711,10 @@ function readCell(b: Uint8Array, from: number, plen: number, tag: CellTag, share
       i = close;
       continue;
     }
-    if ((e0 === 99 /* c */ && isTerminator(b[cs + 1])) || (e0 === 114 /* r */ && b[cs + 1] === 111 && b[cs + 2] === 119 && isTerminator(b[cs + 3]))) {
+    if (
+      (e0 === 99 /* c */ && isTerminator(b[cs + 1])) ||
+      (e0 === 114 /* r */ && b[cs + 1] === 111 && b[cs + 2] === 119 && isTerminator(b[cs + 3]))
+    ) {
       i = at; // the next cell or row began before this one was closed
       break;
     }

@@ -17,17 +17,26 @@ export interface ParsedGrade {
   recognised: boolean;
 }
 
-const AFC = /^(?:nhs\s*)?(?:afc\s*|agenda for change\s*)?(?:pay\s*)?(?:band\s*)?([1-9])(?:\s*[-:]?\s*(?:range\s*)?([a-d]))?(?:\s*\(.*\))?$/;
+const AFC =
+  /^(?:nhs\s*)?(?:afc\s*|agenda for change\s*)?(?:pay\s*)?(?:band\s*)?([1-9])(?:\s*[-:]?\s*(?:range\s*)?([a-d]))?(?:\s*\(.*\))?$/;
 // ESR pay scale codes: XN05 (nursing band 5), XR08A, XA07...
 const ESR_SCALE = /^x[a-z]([0-9]{2})([a-d])?$/;
 
 export function medicalSubgroupOf(grade: string): MedicalSubgroup | null {
   const g = grade.toLowerCase();
   if (/\bconsultant\b|medical director|clinical director/.test(g)) return "consultant";
-  if (/specialty doctor|speciality doctor|associate specialist|staff grade|\bspecialist\b(?! registrar| trainee)|senior clinical medical officer|clinical medical officer|hospital practitioner|clinical assistant|\bsas\b/.test(g)) {
+  if (
+    /specialty doctor|speciality doctor|associate specialist|staff grade|\bspecialist\b(?! registrar| trainee)|senior clinical medical officer|clinical medical officer|hospital practitioner|clinical assistant|\bsas\b/.test(
+      g,
+    )
+  ) {
     return "non-consultant-career-grade";
   }
-  if (/foundation|\bfy ?[12]\b|\bf[12]\b|core (medical |surgical |psychiatry )?train|\bct ?[1-3]\b|\bst ?[1-8]\b|registrar|\bstr\b|\bspr\b|specialty train|speciality train|house officer|\bsho\b|\bgp ?(st|train)|trainee|junior doctor|resident doctor/.test(g)) {
+  if (
+    /foundation|\bfy ?[12]\b|\bf[12]\b|core (medical |surgical |psychiatry )?train|\bct ?[1-3]\b|\bst ?[1-8]\b|registrar|\bstr\b|\bspr\b|specialty train|speciality train|house officer|\bsho\b|\bgp ?(st|train)|trainee|junior doctor|resident doctor/.test(
+      g,
+    )
+  ) {
     return "trainee";
   }
   if (/trust grade|clinical fellow|locum|\bdoctor\b|medical|dental|dentist|physician|surgeon/.test(g)) return "other";
@@ -36,13 +45,15 @@ export function medicalSubgroupOf(grade: string): MedicalSubgroup | null {
 
 export function parseGrade(value: CellValue | undefined): ParsedGrade {
   if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 1 && value <= 9 && value !== 8) return { band: String(value) as AfcBand, medical: null, recognised: true };
+    if (Number.isInteger(value) && value >= 1 && value <= 9 && value !== 8)
+      return { band: String(value) as AfcBand, medical: null, recognised: true };
     return { band: null, medical: null, recognised: false };
   }
   const raw = cellText(value);
   if (raw === "") return { band: null, medical: null, recognised: true };
   const g = raw.toLowerCase().replace(/\s+/g, " ").trim();
-  if (/\bvsm\b|very senior manager|^executive director$|^director$|^non[- ]?afc (executive|director)/.test(g)) return { band: "VSM", medical: null, recognised: true };
+  if (/\bvsm\b|very senior manager|^executive director$|^director$|^non[- ]?afc (executive|director)/.test(g))
+    return { band: "VSM", medical: null, recognised: true };
   let m = AFC.exec(g) ?? ESR_SCALE.exec(g);
   if (!m) {
     // "Band 5 Nursing", "AfC Band 8c - Clinical": take the band wherever it appears.
@@ -105,28 +116,80 @@ const DEFAULT_TABLE = staffGroupTable();
  * Cohort of an ESR staff group or occupation: the named mapping first (defaults unless another is given),
  * then, for occupations the mapping does not list, the words in the name; null when they say nothing.
  */
-export function cohortOfStaffGroup(staffGroup: string, table: ReadonlyMap<string, Cohort> = DEFAULT_TABLE): Cohort | null {
+export function cohortOfStaffGroup(
+  staffGroup: string,
+  table: ReadonlyMap<string, Cohort> = DEFAULT_TABLE,
+): Cohort | null {
   const named = table.get(staffGroupKey(staffGroup));
   if (named) return named;
   const g = staffGroup.toLowerCase();
   if (g === "") return null;
   if (/medical|dental|doctor/.test(g) && !/non[- ]?medical/.test(g)) return "medical";
-  if (/admin|clerical|estates|ancillary|facilities|corporate|management|managerial|non[- ]?clinical|support services/.test(g) && !/clinical support/.test(g)) return "non-clinical";
-  if (/nurs|midwi|clinical|allied|health ?care|\bahp\b|therap|scien|technic|pharm|psycholog|paramedic|ambulance|student|healthcare/.test(g)) return "clinical";
+  if (
+    /admin|clerical|estates|ancillary|facilities|corporate|management|managerial|non[- ]?clinical|support services/.test(
+      g,
+    ) &&
+    !/clinical support/.test(g)
+  )
+    return "non-clinical";
+  if (
+    /nurs|midwi|clinical|allied|health ?care|\bahp\b|therap|scien|technic|pharm|psycholog|paramedic|ambulance|student|healthcare/.test(
+      g,
+    )
+  )
+    return "clinical";
   return null;
 }
 
 // ---------------------------------------------------------------- yes / no
 
-const YES = new Set(["y", "yes", "true", "t", "1", "x", "✓", "✔", "ticked", "primary", "p", "appointed", "shortlisted", "offered", "voting", "executive", "exec"]);
-const NO = new Set(["n", "no", "false", "f", "0", "-", "not", "secondary", "s", "non voting", "nonvoting", "non executive", "nonexecutive", "non exec"]);
+const YES = new Set([
+  "y",
+  "yes",
+  "true",
+  "t",
+  "1",
+  "x",
+  "✓",
+  "✔",
+  "ticked",
+  "primary",
+  "p",
+  "appointed",
+  "shortlisted",
+  "offered",
+  "voting",
+  "executive",
+  "exec",
+]);
+const NO = new Set([
+  "n",
+  "no",
+  "false",
+  "f",
+  "0",
+  "-",
+  "not",
+  "secondary",
+  "s",
+  "non voting",
+  "nonvoting",
+  "non executive",
+  "nonexecutive",
+  "non exec",
+]);
 
 /** true, false, or null when the value is not a yes/no spelling. Blank is false. */
 export function parseYesNo(value: CellValue | undefined): boolean | null {
   if (value === null || value === undefined) return false;
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
-  const t = value.trim().toLowerCase().replace(/[^a-z0-9✓✔ ]+/g, " ").replace(/\s+/g, " ").trim();
+  const t = value
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9✓✔ ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (t === "") return false;
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
@@ -135,7 +198,21 @@ export function parseYesNo(value: CellValue | undefined): boolean | null {
 
 // ---------------------------------------------------------------- dates
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 
 function iso(y: number, m: number, d: number): string | null {
   if (y < 100) y += y < 70 ? 2000 : 1900;
@@ -148,7 +225,8 @@ function iso(y: number, m: number, d: number): string | null {
 /** An ISO date (yyyy-mm-dd) from a serial number, ISO text or UK text (dd/mm/yyyy, 31 Mar 2025); else null. */
 export function parseDate(value: CellValue | undefined): string | null {
   if (value === null || value === undefined || typeof value === "boolean") return null;
-  if (typeof value === "number") return value > 0 && value < 2_958_466 ? (serialToIso(Math.floor(value)) ?? null) : null;
+  if (typeof value === "number")
+    return value > 0 && value < 2_958_466 ? (serialToIso(Math.floor(value)) ?? null) : null;
   const s = value.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -21,7 +21,12 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
   let declared = 0;
   for (const e of entries.values()) if (/\.xml$|\.rels$/i.test(e.name)) declared += e.uncompressedSize;
   if (declared > budget.limit) {
-    throw fileError(file, "file-too-large", `${file} would expand to more than ${Math.round(budget.limit / 1e6)} MB when opened, which is over the limit. Split the workbook or remove unused sheets.`, { limitBytes: budget.limit });
+    throw fileError(
+      file,
+      "file-too-large",
+      `${file} would expand to more than ${Math.round(budget.limit / 1e6)} MB when opened, which is over the limit. Split the workbook or remove unused sheets.`,
+      { limitBytes: budget.limit },
+    );
   }
 
   const entry = (path: string): ZipEntry | undefined => entries.get(path) ?? findCaseInsensitive(entries, path);
@@ -32,23 +37,39 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
   };
 
   const rootRels = text("_rels/.rels");
-  const officeDoc = rootRels ? parseRelationships(rootRels, "").find((r) => r.type.endsWith("/officeDocument"))?.target : undefined;
+  const officeDoc = rootRels
+    ? parseRelationships(rootRels, "").find((r) => r.type.endsWith("/officeDocument"))?.target
+    : undefined;
   const workbookPath = officeDoc && entry(officeDoc) ? officeDoc : "xl/workbook.xml";
   const workbookXml = text(workbookPath);
   if (workbookXml === null) {
     if (entries.has("EncryptedPackage") || entries.has("EncryptionInfo")) {
-      throw fileError(file, "file-encrypted", `${file} is password-protected. Remove the password in Excel and try again.`);
+      throw fileError(
+        file,
+        "file-encrypted",
+        `${file} is password-protected. Remove the password in Excel and try again.`,
+      );
     }
     if (entries.has("xl/workbook.bin")) {
-      throw fileError(file, "file-xlsb", `${file} is an Excel binary workbook (.xlsb). Open it in Excel and save it as .xlsx, then try again.`);
+      throw fileError(
+        file,
+        "file-xlsb",
+        `${file} is an Excel binary workbook (.xlsb). Open it in Excel and save it as .xlsx, then try again.`,
+      );
     }
-    throw fileError(file, "file-not-workbook", `${file} is a zip file but not an Excel workbook (no workbook part found).`);
+    throw fileError(
+      file,
+      "file-not-workbook",
+      `${file} is a zip file but not an Excel workbook (no workbook part found).`,
+    );
   }
   const baseDir = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/")) : "";
   const relsPath = `${baseDir ? baseDir + "/" : ""}_rels/${workbookPath.slice(baseDir ? baseDir.length + 1 : 0)}.rels`;
   const rels = parseRelationships(text(relsPath) ?? "", baseDir);
   const info: WorkbookInfo = parseWorkbook(workbookXml, rels);
-  const sstXml = text(info.sharedStringsPath ?? (entry(`${baseDir}/sharedStrings.xml`) ? `${baseDir}/sharedStrings.xml` : null));
+  const sstXml = text(
+    info.sharedStringsPath ?? (entry(`${baseDir}/sharedStrings.xml`) ? `${baseDir}/sharedStrings.xml` : null),
+  );
   const sharedStrings = sstXml ? parseSharedStrings(sstXml) : [];
   const stylesXml = text(info.stylesPath);
   const dateStyles = stylesXml ? parseDateStyles(stylesXml) : [];
@@ -59,7 +80,10 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
     if (!ref.path) continue; // chart sheets, dialog sheets
     if (!options.includeHidden && ref.state !== "visible") continue;
     const e = entry(ref.path);
-    if (!e) throw fileError(file, "file-corrupt", `${file} is damaged: sheet "${ref.name}" is missing from the workbook.`, { sheet: ref.name });
+    if (!e)
+      throw fileError(file, "file-corrupt", `${file} is damaged: sheet "${ref.name}" is missing from the workbook.`, {
+        sheet: ref.name,
+      });
     // The part is scanned as it is inflated: its XML is never held whole, only the cells read from it.
     const scanned = scanSheetStream((consume) => readEntryStream(bytes, e, budget, consume), e.uncompressedSize, {
       sharedStrings,
@@ -86,7 +110,12 @@ function refuseSharedParts(file: string, info: WorkbookInfo): void {
     const key = ref.path.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
-      throw fileError(file, "file-corrupt", `${file} is damaged: sheets "${first}" and "${ref.name}" are the same part (${ref.path}).`, { sheet: ref.name, part: ref.path });
+      throw fileError(
+        file,
+        "file-corrupt",
+        `${file} is damaged: sheets "${first}" and "${ref.name}" are the same part (${ref.path}).`,
+        { sheet: ref.name, part: ref.path },
+      );
     }
     seen.set(key, ref.name);
   }

@@ -66,7 +66,12 @@ function u64(b: Uint8Array, o: number): number {
 }
 
 function corrupt(file: string, detail: string) {
-  return fileError(file, "file-corrupt", `${file} is not a readable workbook: the zip container is damaged (${detail}).`, { detail });
+  return fileError(
+    file,
+    "file-corrupt",
+    `${file} is not a readable workbook: the zip container is damaged (${detail}).`,
+    { detail },
+  );
 }
 
 /** Lists the entries of a zip archive from its central directory. */
@@ -161,7 +166,11 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
 function entryData(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const { file } = budget;
   if (entry.flags & 1) {
-    throw fileError(file, "file-encrypted", `${file} is password-protected. Remove the password in Excel (File > Info > Protect Workbook) and try again.`);
+    throw fileError(
+      file,
+      "file-encrypted",
+      `${file} is password-protected. Remove the password in Excel (File > Info > Protect Workbook) and try again.`,
+    );
   }
   if (budget.used + entry.uncompressedSize > budget.limit) throw tooBig(budget, entry.name);
   const h = entry.localHeaderOffset;
@@ -170,8 +179,10 @@ function entryData(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): U
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw corrupt(file, `${entry.name} is truncated`);
   const data = bytes.subarray(start, end);
-  if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw corrupt(file, `${entry.name} has inconsistent sizes`);
-  if (entry.method !== 0 && entry.method !== 8) throw corrupt(file, `${entry.name} uses unsupported compression method ${entry.method}`);
+  if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize)
+    throw corrupt(file, `${entry.name} has inconsistent sizes`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw corrupt(file, `${entry.name} uses unsupported compression method ${entry.method}`);
   return data;
 }
 
@@ -219,7 +230,7 @@ export function readEntryStream(
   const internals = inflater as unknown as Partial<InflateInternals>;
   const direct = internals.o instanceof Uint8Array && typeof internals.s?.b === "number";
   if (data.length === 0) push(inflater, data, true, entry, budget);
-  for (let p = 0; p < data.length; ) {
+  for (let p = 0; p < data.length;) {
     const ratio = p > 0 ? written / p : MAX_EXPANSION;
     const fit = Math.min(TARGET_OUTPUT / Math.max(ratio, 1), (declared - written) / MAX_EXPANSION);
     const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(fit)));
@@ -241,7 +252,10 @@ export function readEntryStream(
     if (direct) {
       // As in inflateBounded: fflate decodes straight into our buffer after the window it needs.
       const window = Math.min(length, WINDOW);
-      internals.o = buffer.subarray(length - window, Math.min(buffer.length, length + 2 * expected + INFLATE_SLACK + 1));
+      internals.o = buffer.subarray(
+        length - window,
+        Math.min(buffer.length, length + 2 * expected + INFLATE_SLACK + 1),
+      );
       internals.s!.b = window;
     }
     push(inflater, data.subarray(p, q), q === data.length, entry, budget);
@@ -298,7 +312,7 @@ function inflateBounded(data: Uint8Array, entry: ZipEntry, budget: InflateBudget
   const direct = internals.o instanceof Uint8Array && typeof internals.s?.b === "number";
   try {
     if (data.length === 0) inflater.push(data, true);
-    for (let p = 0; p < data.length; ) {
+    for (let p = 0; p < data.length;) {
       // Small while the expansion is unknown or high (a bomb's first slice yields at most 16.5 MB), 64 KiB
       // for ordinary XML, and never more than could still fit below the declared size.
       const ratio = p > 0 ? written / p : MAX_EXPANSION;

@@ -19,14 +19,18 @@ for (const label of ["warm-up", "measured"]) {
   const t0 = performance.now();
   computeResults(readWorkbooks(trust.files));
   cli = (performance.now() - t0) / 1000;
-  console.log(`node (CLI core, ${label}): ${cli.toFixed(2)} s for ${staff} staff rows (${mb.toFixed(1)} MB of workbooks)`);
+  console.log(
+    `node (CLI core, ${label}): ${cli.toFixed(2)} s for ${staff} staff rows (${mb.toFixed(1)} MB of workbooks)`,
+  );
 }
 
 // The demo site (a plan to open); the big workbooks replace the demo ones (same names).
 const app = await startApp({ seed: "demo" });
 const browser = await launchBrowser();
 try {
-  const store = createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => "dev:edi.lead@wres.test", retries: 0 }));
+  const store = createPlanStore(
+    createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => "dev:edi.lead@wres.test", retries: 0 }),
+  );
   for (const f of trust.files) await store.uploadDataFile(f.name, f.bytes);
   const { page } = await openAs(browser, app, "edi.lead@wres.test");
   await page.getByRole("tab", { name: "Indicators" }).click();
@@ -37,7 +41,9 @@ try {
     await page.getByRole("button", { name: /^Run indicators/ }).click();
     await page.getByRole("heading", { name: /^Results/ }).waitFor({ timeout: 600_000 });
     const tab = (performance.now() - start) / 1000;
-    console.log(`tab (${label}, download from the library + worker run): ${tab.toFixed(2)} s = ${(tab / cli).toFixed(2)}x node`);
+    console.log(
+      `tab (${label}, download from the library + worker run): ${tab.toFixed(2)} s = ${(tab / cli).toFixed(2)}x node`,
+    );
     await page.reload();
     await page.getByRole("tab", { name: "Indicators" }).click();
     await page.getByRole("checkbox", { name: "Select all workbooks" }).check();

@@ -65,7 +65,9 @@ function loadFiles(dir: string): { name: string; bytes: Uint8Array }[] {
 function floor(files: Files): string {
   let total = 0;
   for (const f of files) {
-    const parts = unzipSync(f.bytes, { filter: (entry) => entry.name.endsWith(".xml") || entry.name.endsWith(".rels") });
+    const parts = unzipSync(f.bytes, {
+      filter: (entry) => entry.name.endsWith(".xml") || entry.name.endsWith(".rels"),
+    });
     for (const data of Object.values(parts)) total += data.length;
   }
   return `${(total / 1e6).toFixed(1)} MB XML`;
@@ -93,7 +95,10 @@ async function loadSheetjs(): Promise<(files: Files) => string> {
 
 function sheetjs(XLSX: typeof import("@e965/xlsx"), files: Files): string {
   const groupOf = (value: unknown): "white" | "bme" | "unknown" => {
-    const c = String(value ?? "").trim().charAt(0).toUpperCase();
+    const c = String(value ?? "")
+      .trim()
+      .charAt(0)
+      .toUpperCase();
     if ("ABC".includes(c) && c !== "") return "white";
     if (/[D-HJ-NPRS]/.test(c)) return "bme";
     return "unknown";
@@ -129,7 +134,13 @@ function sheetjs(XLSX: typeof import("@e965/xlsx"), files: Files): string {
 }
 
 /** Writes one workbook of the writer corpus into dir (in a child, so the parent's heap stays small). */
-async function generateCorpusWorkbook(writer: Writer, width: number, staff: number, seed: number, dir: string): Promise<void> {
+async function generateCorpusWorkbook(
+  writer: Writer,
+  width: number,
+  staff: number,
+  seed: number,
+  dir: string,
+): Promise<void> {
   const bytes = await writeStaffWorkbook(writer, width, staff, seed);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, STAFF_FILE), bytes);
@@ -173,7 +184,8 @@ async function child(pipeline: ChildPipeline, dir: string): Promise<void> {
 
 function generatorHash(): string {
   const hash = createHash("sha256");
-  for (const file of ["trust.ts", "xlsx-writer.ts", "random.ts"]) hash.update(readFileSync(join(REPO, "src", "demo", file)));
+  for (const file of ["trust.ts", "xlsx-writer.ts", "random.ts"])
+    hash.update(readFileSync(join(REPO, "src", "demo", file)));
   return hash.digest("hex").slice(0, 10);
 }
 
@@ -203,14 +215,26 @@ async function ensureTrust(staff: number, seed: number): Promise<{ dir: string; 
 async function bundleChild(): Promise<void> {
   const { build } = await import("esbuild");
   mkdirSync(CACHE, { recursive: true });
-  await build({ entryPoints: [join(REPO, "test", "bench", "run.ts")], outfile: CHILD_BUNDLE, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
+  await build({
+    entryPoints: [join(REPO, "test", "bench", "run.ts")],
+    outfile: CHILD_BUNDLE,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "warning",
+  });
 }
 
 function runChild(pipeline: Pipeline, dir: string): RunResult | { error: string } {
   const flags = ["--expose-gc", "--max-old-space-size=8192"];
   const entry = pipeline === "ours (tsx)" ? ["--import", "tsx", join(REPO, "test", "bench", "run.ts")] : [CHILD_BUNDLE];
   const name: ChildPipeline = pipeline === "ours (tsx)" ? "ours" : pipeline;
-  const out = spawnSync(process.execPath, [...flags, ...entry, "--child", name, "--dir", dir], { cwd: REPO, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  const out = spawnSync(process.execPath, [...flags, ...entry, "--child", name, "--dir", dir], {
+    cwd: REPO,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const line = out.stdout.split("\n").find((l) => l.startsWith("BENCH-RESULT "));
   if (out.status !== 0 || !line) {
     const last = (out.stderr || out.stdout).trim().split("\n").slice(-3).join(" | ");
@@ -255,14 +279,35 @@ function corpusHash(): string {
   return hash.digest("hex").slice(0, 10);
 }
 
-async function ensureCorpusWorkbook(writer: Writer, width: number, staff: number, seed: number): Promise<{ dir: string; manifest: Manifest & { xmlBytes: number } }> {
+async function ensureCorpusWorkbook(
+  writer: Writer,
+  width: number,
+  staff: number,
+  seed: number,
+): Promise<{ dir: string; manifest: Manifest & { xmlBytes: number } }> {
   const dir = join(CACHE, `corpus-${writer}-w${width}-${staff}-seed${seed}-${corpusHash()}`);
   const manifestPath = join(dir, "manifest.json");
   if (!existsSync(manifestPath)) {
-    process.stderr.write(`Writing the staff extract with ${writer}, ${width} columns, ${staff.toLocaleString("en-GB")} rows ... `);
+    process.stderr.write(
+      `Writing the staff extract with ${writer}, ${width} columns, ${staff.toLocaleString("en-GB")} rows ... `,
+    );
     const start = performance.now();
-    const out = spawnSync(process.execPath, ["--max-old-space-size=8192", CHILD_BUNDLE, "--generate", writer, String(width), String(staff), String(seed), dir], { cwd: REPO, encoding: "utf8" });
-    if (out.status !== 0) throw new Error(`generating ${writer} x ${width} failed: ${out.stderr.trim().split("\n").slice(-3).join(" | ")}`);
+    const out = spawnSync(
+      process.execPath,
+      [
+        "--max-old-space-size=8192",
+        CHILD_BUNDLE,
+        "--generate",
+        writer,
+        String(width),
+        String(staff),
+        String(seed),
+        dir,
+      ],
+      { cwd: REPO, encoding: "utf8" },
+    );
+    if (out.status !== 0)
+      throw new Error(`generating ${writer} x ${width} failed: ${out.stderr.trim().split("\n").slice(-3).join(" | ")}`);
     process.stderr.write(`${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   }
   return { dir, manifest: JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest & { xmlBytes: number } };
@@ -276,12 +321,33 @@ type CorpusPipeline = (typeof CORPUS_PIPELINES)[number];
  * writer writes it, at each width; floor, ours and SheetJS measured on each, runs interleaved across all of
  * them (a spell of load falls on every cell of the table alike).
  */
-async function corpusTable(writers: Writer[], widths: number[], staff: number, seed: number, runs: number, baselineRuns: number): Promise<number> {
-  const cells: { writer: Writer; width: number; dir: string; manifest: Manifest & { xmlBytes: number }; done: Map<CorpusPipeline, RunResult[]>; failures: Map<CorpusPipeline, string> }[] = [];
+async function corpusTable(
+  writers: Writer[],
+  widths: number[],
+  staff: number,
+  seed: number,
+  runs: number,
+  baselineRuns: number,
+): Promise<number> {
+  const cells: {
+    writer: Writer;
+    width: number;
+    dir: string;
+    manifest: Manifest & { xmlBytes: number };
+    done: Map<CorpusPipeline, RunResult[]>;
+    failures: Map<CorpusPipeline, string>;
+  }[] = [];
   for (const width of widths) {
     for (const writer of writers) {
       const { dir, manifest } = await ensureCorpusWorkbook(writer, width, staff, seed);
-      cells.push({ writer, width, dir, manifest, done: new Map(CORPUS_PIPELINES.map((p) => [p, []])), failures: new Map() });
+      cells.push({
+        writer,
+        width,
+        dir,
+        manifest,
+        done: new Map(CORPUS_PIPELINES.map((p) => [p, []])),
+        failures: new Map(),
+      });
     }
   }
   const runsOf = (pipeline: CorpusPipeline) => (pipeline === "sheetjs" ? baselineRuns : runs);
@@ -302,9 +368,13 @@ async function corpusTable(writers: Writer[], widths: number[], staff: number, s
     }
   }
   console.log("");
-  console.log(`Writer x width: the staff extract, ${staff.toLocaleString("en-GB")} rows below 3 title rows; medians of ${runs} interleaved run(s) (SheetJS ${baselineRuns})`);
+  console.log(
+    `Writer x width: the staff extract, ${staff.toLocaleString("en-GB")} rows below 3 title rows; medians of ${runs} interleaved run(s) (SheetJS ${baselineRuns})`,
+  );
   console.log("");
-  console.log("| writer | columns | xlsx MB | XML MB | floor | ours | ours / floor (time) | ours / floor (CPU) | ours peak RSS | SheetJS | SheetJS / ours | SheetJS peak RSS |");
+  console.log(
+    "| writer | columns | xlsx MB | XML MB | floor | ours | ours / floor (time) | ours / floor (CPU) | ours peak RSS | SheetJS | SheetJS / ours | SheetJS peak RSS |",
+  );
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   const ratios: number[] = [];
   const slower: number[] = [];
@@ -342,8 +412,12 @@ async function corpusTable(writers: Writer[], widths: number[], staff: number, s
     const least = slower.length ? Math.min(...slower) : NaN;
     const peak = Math.max(...peaks);
     console.log("");
-    console.log(`Corpus: ours / floor median ${med.toFixed(2)}x (target < 2.5x: ${med < 2.5 ? "met" : "NOT met"}), worst ${worst.toFixed(2)}x (target < 3x: ${worst < 3 ? "met" : "NOT met"})`);
-    console.log(`SheetJS / ours at least ${least.toFixed(1)}x (target >= 8x: ${least >= 8 ? "met" : "NOT met"}); our peak RSS at most ${fmtMb(peak)} (target < 250 MB: ${peak < 250 ? "met" : "NOT met"})`);
+    console.log(
+      `Corpus: ours / floor median ${med.toFixed(2)}x (target < 2.5x: ${med < 2.5 ? "met" : "NOT met"}), worst ${worst.toFixed(2)}x (target < 3x: ${worst < 3 ? "met" : "NOT met"})`,
+    );
+    console.log(
+      `SheetJS / ours at least ${least.toFixed(1)}x (target >= 8x: ${least >= 8 ? "met" : "NOT met"}); our peak RSS at most ${fmtMb(peak)} (target < 250 MB: ${peak < 250 ? "met" : "NOT met"})`,
+    );
   }
   // Every writer's workbook of one width is the same extract: our answers must agree.
   for (const [width, seen] of checks) {
@@ -375,7 +449,12 @@ async function parent(argv: string[]): Promise<number> {
   const runs = Number(values.runs ?? (values.quick ? 1 : 3));
   const sizes = (values.sizes ?? (values.quick ? "10000,100000" : "10000,100000,500000")).split(",").map(Number);
   const seed = Number(values.seed);
-  if (!Number.isInteger(runs) || runs < 1 || sizes.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(seed)) {
+  if (
+    !Number.isInteger(runs) ||
+    runs < 1 ||
+    sizes.some((s) => !Number.isInteger(s) || s < 1) ||
+    !Number.isInteger(seed)
+  ) {
     console.error("Usage: npm run bench [-- --quick] [--runs N] [--sizes 10000,100000] [--seed N] [--baseline-runs N]");
     return 2;
   }
@@ -383,21 +462,35 @@ async function parent(argv: string[]): Promise<number> {
   const baselineRuns = (size: number) => Number(values["baseline-runs"] ?? (size >= 500_000 ? 1 : runs));
 
   await bundleChild();
-  console.log(`WRES bench: ${runs} run(s) per pipeline (median), Node ${process.version}, ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `WRES bench: ${runs} run(s) per pipeline (median), Node ${process.version}, ${new Date().toISOString()}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   let status = 0;
   if (!values["no-corpus"]) {
     const writers = (values.writers?.split(",") ?? [...WRITERS]) as Writer[];
     const widths = values.widths?.split(",").map(Number) ?? [...WIDTHS];
     const corpusSize = Number(values["corpus-size"]);
-    if (writers.some((w) => !WRITERS.includes(w)) || widths.some((w) => !Number.isInteger(w) || w < 10) || !Number.isInteger(corpusSize) || corpusSize < 1) {
+    if (
+      writers.some((w) => !WRITERS.includes(w)) ||
+      widths.some((w) => !Number.isInteger(w) || w < 10) ||
+      !Number.isInteger(corpusSize) ||
+      corpusSize < 1
+    ) {
       console.error(`Usage: --writers ${WRITERS.join(",")} --widths 10,22,40 (at least 10) --corpus-size N`);
       return 2;
     }
     status = await corpusTable(writers, widths, corpusSize, seed, runs, Number(values["baseline-runs"] ?? runs));
-    console.log(`Load average after the corpus: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `Load average after the corpus: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
   }
   if (values["no-trust"]) return status;
-  const table: { size: number; manifest: Manifest; results: Partial<Record<Pipeline, Summary | { error: string }>> }[] = [];
+  const table: { size: number; manifest: Manifest; results: Partial<Record<Pipeline, Summary | { error: string }>> }[] =
+    [];
   for (const size of sizes) {
     const { dir, manifest } = await ensureTrust(size, seed);
     const results: Partial<Record<Pipeline, Summary | { error: string }>> = {};
@@ -450,7 +543,9 @@ async function parent(argv: string[]): Promise<number> {
       const vsFloor = floorMs ? `${(r.ms / floorMs).toFixed(2)}x` : "";
       const vsFloorCpu = floorCpu ? `${(r.cpuMs / floorCpu).toFixed(2)}x` : "";
       const vsOurs =
-        pipeline === "sheetjs" && oursMs && oursCpu ? `${(r.ms / oursMs).toFixed(1)}x time, ${(r.cpuMs / oursCpu).toFixed(1)}x CPU` : "";
+        pipeline === "sheetjs" && oursMs && oursCpu
+          ? `${(r.ms / oursMs).toFixed(1)}x time, ${(r.cpuMs / oursCpu).toFixed(1)}x CPU`
+          : "";
       const runsNote = r.runs !== runs ? ` (${r.runs} run)` : "";
       console.log(
         `${head} | ${fmtS(r.ms)}${runsNote} | ${fmtS(r.cpuMs)} | ${fmtRate(allRows, r.ms)} | ${fmtMb(r.peakRssMb)} | ${fmtMb(r.overBaseMb)} | ${vsFloor} | ${vsFloorCpu} | ${vsOurs} |`,
@@ -474,7 +569,9 @@ async function parent(argv: string[]): Promise<number> {
           `${(perRow(b, key) * 1000).toFixed(1)} us/row, ${ratio <= 1.25 ? "linear" : "worse than linear"})`
         );
       });
-      console.log(`Growth ${a.size.toLocaleString("en-GB")} -> ${b.size.toLocaleString("en-GB")} staff rows: ${parts.join("; ")}`);
+      console.log(
+        `Growth ${a.size.toLocaleString("en-GB")} -> ${b.size.toLocaleString("en-GB")} staff rows: ${parts.join("; ")}`,
+      );
     }
   }
   const hundred = table.find((t) => t.size === 100_000);
@@ -488,7 +585,11 @@ async function parent(argv: string[]): Promise<number> {
   if (!values["no-worker"]) {
     // The tab's run in Chromium's Web Worker against the same work in Node (the issue's "within 2x").
     console.log("\nThe tab's Web Worker vs the command line's core, 100,000 staff rows:");
-    const worker = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "indicators-worker-vs-cli.ts"), "100000"], { stdio: "inherit", cwd: REPO });
+    const worker = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(import.meta.dirname, "indicators-worker-vs-cli.ts"), "100000"],
+      { stdio: "inherit", cwd: REPO },
+    );
     if (worker.status !== 0) return worker.status ?? 1;
   }
   return status;

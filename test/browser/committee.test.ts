@@ -7,7 +7,19 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import type { Objective, Rag } from "../../src/plan/types";
-import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type RunningApp, type Theme, people, storeAs } from "../support/browser";
+import {
+  SCREENSHOT_DIR,
+  SIDE_PANEL,
+  THEMES,
+  launchBrowser,
+  runAxe,
+  screenshot,
+  startApp,
+  type RunningApp,
+  type Theme,
+  people,
+  storeAs,
+} from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const COMMITTEE = "committee@wres.test";
@@ -18,14 +30,23 @@ const BIG_YEAR = "2030/31";
 let app: RunningApp;
 let browser: Browser;
 let users: ReturnType<typeof people>;
-const openAs = (upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}) =>
-  users.open(upn, { ...options, query });
+const openAs = (
+  upn: string,
+  query: Record<string, string>,
+  options: { theme?: Theme; viewport?: { width: number; height: number } } = {},
+) => users.open(upn, { ...options, query });
 const bigObjectives: Objective[] = [];
 
 /** True when the element's box lies inside the viewport (what is seen without scrolling). */
 async function inViewport(locator: Locator, viewport: { width: number; height: number }): Promise<boolean> {
   const box = await locator.boundingBox();
-  return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 0.5 && box.y + box.height <= viewport.height + 0.5;
+  return (
+    box !== null &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width + 0.5 &&
+    box.y + box.height <= viewport.height + 0.5
+  );
 }
 
 /** Every RAG pill on the page whose box spills out of its parent's box (what a tile or cell clips). */
@@ -36,13 +57,26 @@ async function clippedPills(page: Page): Promise<string[]> {
       const out: string[] = [];
       for (let box = pill.parentElement; box && box !== document.body; box = box.parentElement) {
         const style = getComputedStyle(box);
-        if (style.overflow === "visible" && style.overflowX === "visible" && box.tagName !== "LI" && box.tagName !== "TD") continue;
+        if (
+          style.overflow === "visible" &&
+          style.overflowX === "visible" &&
+          box.tagName !== "LI" &&
+          box.tagName !== "TD"
+        )
+          continue;
         const r = box.getBoundingClientRect();
-        if (own.left < r.left - 0.5 || own.right > r.right + 0.5 || own.top < r.top - 0.5 || own.bottom > r.bottom + 0.5) out.push(`${pill.textContent} outside ${box.tagName}.${box.className}`);
+        if (
+          own.left < r.left - 0.5 ||
+          own.right > r.right + 0.5 ||
+          own.top < r.top - 0.5 ||
+          own.bottom > r.bottom + 0.5
+        )
+          out.push(`${pill.textContent} outside ${box.tagName}.${box.className}`);
         break;
       }
       // The pill's own words must fit the pill.
-      if ((pill as HTMLElement).scrollWidth > (pill as HTMLElement).clientWidth + 1) out.push(`${pill.textContent} cut inside its pill`);
+      if ((pill as HTMLElement).scrollWidth > (pill as HTMLElement).clientWidth + 1)
+        out.push(`${pill.textContent} cut inside its pill`);
       return out;
     }),
   );
@@ -120,7 +154,9 @@ describe("the committee side panel at 320 px", () => {
       expect(await item.count(), objective.title).toBe(1);
       // Its status in words, seen.
       expect(await item.locator("[data-rag]").first().isVisible()).toBe(true);
-      expect(await item.innerText()).toMatch(/(Red: off track|Amber: at risk|Green: on track|Blue: complete|Not started)/);
+      expect(await item.innerText()).toMatch(
+        /(Red: off track|Amber: at risk|Green: on track|Blue: complete|Not started)/,
+      );
       expect(await item.innerText()).toMatch(/\d+ of \d+ complete/);
     }
     // The counts say what they count.
@@ -133,8 +169,14 @@ describe("the committee side panel at 320 px", () => {
 
     // An objective opens in the tab, at that objective.
     const first = [...objectives].sort((a, b) => Number(a.number) - Number(b.number))[0]!;
-    const [opened] = await Promise.all([page.context().waitForEvent("page"), items.filter({ hasText: first.title }).getByRole("link").click()]);
-    await opened.getByRole("heading", { name: new RegExp(first.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first().waitFor();
+    const [opened] = await Promise.all([
+      page.context().waitForEvent("page"),
+      items.filter({ hasText: first.title }).getByRole("link").click(),
+    ]);
+    await opened
+      .getByRole("heading", { name: new RegExp(first.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })
+      .first()
+      .waitFor();
     expect(new URL(opened.url()).searchParams.get("objective")).toBe(String(first.id));
     expect(new URL(opened.url()).searchParams.get("view")).toBeNull();
     await opened.close();
@@ -183,7 +225,9 @@ describe("the meeting stage at 1280x720", () => {
     }
     // Then the headline indicators, then the changes.
     const objectivesTop = (await page.getByRole("heading", { name: "Objectives" }).boundingBox())!.y;
-    const indicatorsTop = (await page.getByRole("heading", { name: "WRES indicators: headline figures" }).boundingBox())!.y;
+    const indicatorsTop = (await page
+      .getByRole("heading", { name: "WRES indicators: headline figures" })
+      .boundingBox())!.y;
     const changesTop = (await page.getByRole("heading", { name: "Since the last meeting" }).boundingBox())!.y;
     expect(objectivesTop).toBeLessThan(indicatorsTop);
     expect(indicatorsTop).toBeLessThan(changesTop);
@@ -194,14 +238,22 @@ describe("the meeting stage at 1280x720", () => {
   it("on the seeded plan: 'and N more' opens the report, pills fit their boxes in English and Welsh, every theme", async () => {
     for (const lang of ["en", "cy"]) {
       for (const theme of THEMES) {
-        const page = await openAs(LEAD, { view: "stage", since: "2024-04-01", year: "2024/25", lang }, { theme, viewport: STAGE });
+        const page = await openAs(
+          LEAD,
+          { view: "stage", since: "2024-04-01", year: "2024/25", lang },
+          { theme, viewport: STAGE },
+        );
         await page.getByTestId("headline-2").waitFor();
         await page.getByTestId("stage-objective").first().waitFor();
-        for (const row of await page.getByTestId("stage-objective").all()) expect(await inViewport(row.locator("[data-rag]"), STAGE)).toBe(true);
+        for (const row of await page.getByTestId("stage-objective").all())
+          expect(await inViewport(row.locator("[data-rag]"), STAGE)).toBe(true);
         expect(await clippedPills(page)).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(STAGE.width);
         // Dates in the page's language, Welsh too (this Chromium has no Welsh calendar data: "1 Apr 2024" before).
-        await page.getByText(lang === "cy" ? "Newidiadau ers 1 Ebr 2024" : "Changes since 1 Apr 2024", { exact: true }).first().waitFor();
+        await page
+          .getByText(lang === "cy" ? "Newidiadau ers 1 Ebr 2024" : "Changes since 1 Apr 2024", { exact: true })
+          .first()
+          .waitFor();
         await page.screenshot({ path: join(SCREENSHOT_DIR, `committee-stage-720-${lang}-${theme}.png`) });
         await screenshot(page, `committee-stage-${lang}-${theme}`);
         if (lang === "en" && theme === "default") {

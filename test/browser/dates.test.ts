@@ -15,7 +15,12 @@ let browser: Browser;
 async function rest(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${app.url}sites/wres/_api/${path}`, {
     ...init,
-    headers: { Authorization: `Bearer dev:${ADMIN}`, Accept: "application/json;odata=nometadata", "Content-Type": "application/json", ...(init.headers ?? {}) },
+    headers: {
+      Authorization: `Bearer dev:${ADMIN}`,
+      Accept: "application/json;odata=nometadata",
+      "Content-Type": "application/json",
+      ...(init.headers ?? {}),
+    },
   });
 }
 
@@ -30,9 +35,15 @@ describe("due dates on screen", () => {
   });
 
   it("shows a due date typed into the list during British Summer Time as that day, and saves one the way SharePoint stores it", async () => {
-    const actions = (await (await rest("web/lists/getByTitle('WRES Actions')/items?$select=Id,Title&$top=1&$orderby=Id")).json()) as { value: { Id: number; Title: string }[] };
+    const actions = (await (
+      await rest("web/lists/getByTitle('WRES Actions')/items?$select=Id,Title&$top=1&$orderby=Id")
+    ).json()) as { value: { Id: number; Title: string }[] };
     const action = actions.value[0]!;
-    const typed = await rest(`web/lists/getByTitle('WRES Actions')/items(${action.Id})`, { method: "POST", headers: { "X-HTTP-Method": "MERGE", "IF-MATCH": "*" }, body: JSON.stringify({ DueDate: "2026-06-30T23:00:00Z" }) });
+    const typed = await rest(`web/lists/getByTitle('WRES Actions')/items(${action.Id})`, {
+      method: "POST",
+      headers: { "X-HTTP-Method": "MERGE", "IF-MATCH": "*" },
+      body: JSON.stringify({ DueDate: "2026-06-30T23:00:00Z" }),
+    });
     expect(typed.status).toBe(204);
 
     // A browser far from the site's zone: the tab must follow the site (UK), not the browser.
@@ -54,7 +65,9 @@ describe("due dates on screen", () => {
       await input.fill("02/07/2026");
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await expect.poll(() => due.first().textContent(), { timeout: 60_000 }).toMatch(/^2 Jul 2026/);
-      const stored = (await (await rest(`web/lists/getByTitle('WRES Actions')/items(${action.Id})?$select=DueDate`)).json()) as { DueDate: string };
+      const stored = (await (
+        await rest(`web/lists/getByTitle('WRES Actions')/items(${action.Id})?$select=DueDate`)
+      ).json()) as { DueDate: string };
       expect(stored.DueDate).toBe("2026-07-01T23:00:00Z");
     } finally {
       await context.close();

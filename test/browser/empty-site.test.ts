@@ -4,7 +4,17 @@
 // and offers the years that exist. Screenshots in the three themes and at 320 px.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp } from "../support/browser";
+import {
+  DESKTOP,
+  SIDE_PANEL,
+  THEMES,
+  launchBrowser,
+  openAs,
+  runAxe,
+  screenshot,
+  startApp,
+  type RunningApp,
+} from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const COMMITTEE = "committee@wres.test";
@@ -33,7 +43,11 @@ describe("an empty site", () => {
     for (const query of [{}, { view: "year" }] as Record<string, string>[]) {
       const { context, page } = await openAs(browser, app, COMMITTEE, { query });
       const box = await notice(page);
-      await box.getByText(/Ask your organisation's WRES plan editor \(usually the EDI lead\) or an owner of this SharePoint site/).waitFor();
+      await box
+        .getByText(
+          /Ask your organisation's WRES plan editor \(usually the EDI lead\) or an owner of this SharePoint site/,
+        )
+        .waitFor();
       expect(await box.getByRole("link", { name: "Set up the tab" }).count()).toBe(0);
       await box.getByRole("button", { name: "Try again" }).waitFor();
       await context.close();
@@ -88,8 +102,14 @@ describe("an empty site", () => {
     const fresh = await startApp({ seed: "none" });
     try {
       for (const theme of THEMES) {
-        for (const [size, viewport] of [["desktop", DESKTOP], ["side-panel", SIDE_PANEL]] as const) {
-          for (const [who, upn] of [["editor", LEAD], ["reader", COMMITTEE]] as const) {
+        for (const [size, viewport] of [
+          ["desktop", DESKTOP],
+          ["side-panel", SIDE_PANEL],
+        ] as const) {
+          for (const [who, upn] of [
+            ["editor", LEAD],
+            ["reader", COMMITTEE],
+          ] as const) {
             const { context, page } = await openAs(browser, fresh, upn, { theme, viewport });
             const box = await notice(page);
             await box.getByRole("button", { name: "Try again" }).waitFor();

@@ -15,7 +15,8 @@ const SLOW = 600_000;
 let app: RunningApp;
 let browser: Browser;
 
-const spAs = (upn: string) => createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 });
+const spAs = (upn: string) =>
+  createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 });
 
 beforeAll(async () => {
   app = await startApp({ seed: "demo" });
@@ -32,32 +33,39 @@ afterAll(async () => {
 });
 
 describe("a group as an action's lead", () => {
-  it("a plan editor picks the co-chairs' group as lead, and a co-chair finds the action in My actions with its update button", async () => {
-    const plan = await createPlanStore(spAs(LEAD)).loadPlan(YEAR);
-    const action = plan.actions.find((a) => a.rag !== "Blue" && a.leads.every((p) => p.email !== CHAIR))!;
-    {
-      const { context, page } = await openAs(browser, app, LEAD, { viewport: DESKTOP, query: { action: String(action.id) } });
-      await page.getByRole("dialog").getByRole("button", { name: "Edit action" }).click();
-      const dialog = page.getByRole("dialog", { name: `Edit action ${action.number}` });
-      await dialog.getByRole("combobox", { name: "Leads" }).pressSequentially("Co-Chairs");
-      const option = page.getByRole("option", { name: /BAME Network Co-Chairs/ });
-      await option.waitFor();
-      expect(await option.textContent()).toContain("SharePoint group");
-      await screenshot(page, "i15-group-lead-picker");
-      await option.click();
-      await dialog.getByRole("button", { name: "Save" }).click();
-      await dialog.waitFor({ state: "detached" });
-      await context.close();
-    }
-    const saved = await createPlanStore(spAs(LEAD)).getAction(action.id);
-    expect(saved.leads.map((p) => p.title)).toContain("BAME Network Co-Chairs");
+  it(
+    "a plan editor picks the co-chairs' group as lead, and a co-chair finds the action in My actions with its update button",
+    async () => {
+      const plan = await createPlanStore(spAs(LEAD)).loadPlan(YEAR);
+      const action = plan.actions.find((a) => a.rag !== "Blue" && a.leads.every((p) => p.email !== CHAIR))!;
+      {
+        const { context, page } = await openAs(browser, app, LEAD, {
+          viewport: DESKTOP,
+          query: { action: String(action.id) },
+        });
+        await page.getByRole("dialog").getByRole("button", { name: "Edit action" }).click();
+        const dialog = page.getByRole("dialog", { name: `Edit action ${action.number}` });
+        await dialog.getByRole("combobox", { name: "Leads" }).pressSequentially("Co-Chairs");
+        const option = page.getByRole("option", { name: /BAME Network Co-Chairs/ });
+        await option.waitFor();
+        expect(await option.textContent()).toContain("SharePoint group");
+        await screenshot(page, "i15-group-lead-picker");
+        await option.click();
+        await dialog.getByRole("button", { name: "Save" }).click();
+        await dialog.waitFor({ state: "detached" });
+        await context.close();
+      }
+      const saved = await createPlanStore(spAs(LEAD)).getAction(action.id);
+      expect(saved.leads.map((p) => p.title)).toContain("BAME Network Co-Chairs");
 
-    const { context, page } = await openAs(browser, app, CHAIR, { viewport: DESKTOP });
-    await page.getByRole("tab", { name: "My actions" }).click();
-    const card = page.getByRole("article").filter({ hasText: action.title });
-    await card.waitFor();
-    await card.getByRole("button", { name: `Update progress on action ${action.number}` }).waitFor();
-    await screenshot(page, "i15-group-lead-my-actions");
-    await context.close();
-  }, SLOW);
+      const { context, page } = await openAs(browser, app, CHAIR, { viewport: DESKTOP });
+      await page.getByRole("tab", { name: "My actions" }).click();
+      const card = page.getByRole("article").filter({ hasText: action.title });
+      await card.waitFor();
+      await card.getByRole("button", { name: `Update progress on action ${action.number}` }).waitFor();
+      await screenshot(page, "i15-group-lead-my-actions");
+      await context.close();
+    },
+    SLOW,
+  );
 });

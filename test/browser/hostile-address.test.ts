@@ -17,7 +17,11 @@ async function startDecoy(): Promise<{ origin: string; hits: string[]; server: S
   const hits: string[] = [];
   const server = createHttpServer((req, res) => {
     hits.push(`${req.method} ${req.url} ${req.headers.authorization ?? ""}`);
-    res.writeHead(200, { "Content-Type": "application/json", "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*" });
+    res.writeHead(200, {
+      "Content-Type": "application/json",
+      "Access-Control-Allow-Origin": "*",
+      "Access-Control-Allow-Headers": "*",
+    });
     res.end("{}");
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
@@ -31,7 +35,8 @@ function recordRequests(context: BrowserContext): string[] {
   return urls;
 }
 
-const foreign = (urls: string[], own: string) => urls.filter((url) => !url.startsWith(own) && !url.startsWith("data:") && !url.startsWith("blob:"));
+const foreign = (urls: string[], own: string) =>
+  urls.filter((url) => !url.startsWith(own) && !url.startsWith("data:") && !url.startsWith("blob:"));
 
 describe("hostile addresses (local mode)", () => {
   let app: RunningApp;
@@ -48,7 +53,10 @@ describe("hostile addresses (local mode)", () => {
     await new Promise((done) => decoy?.server.close(done));
   });
 
-  async function open(query: Record<string, string>, viewport?: { width: number; height: number }): Promise<{ page: Page; urls: string[]; context: BrowserContext }> {
+  async function open(
+    query: Record<string, string>,
+    viewport?: { width: number; height: number },
+  ): Promise<{ page: Page; urls: string[]; context: BrowserContext }> {
     const { context, page } = await openAs(browser, app, "edi.lead@wres.test", { query, viewport });
     return { page, urls: recordRequests(context), context };
   }
@@ -70,7 +78,10 @@ describe("hostile addresses (local mode)", () => {
       await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 60_000 }).toMatch(REFUSAL);
       await expect.poll(() => page.getByText("The plan could not be loaded").isVisible()).toBe(true);
       // Nothing was asked of SharePoint at all: the refusal comes before any connection.
-      expect(urls.filter((url) => url.includes("/_api/")), site).toEqual([]);
+      expect(
+        urls.filter((url) => url.includes("/_api/")),
+        site,
+      ).toEqual([]);
       expect(foreign(urls, own), site).toEqual([]);
       if (i === 0) await screenshot(page, "hostile-site-refused");
       await context.close();
@@ -112,8 +123,16 @@ describe("hostile addresses (local mode)", () => {
     for (const query of queries) {
       await page.goto(`${app.url}?${new URLSearchParams({ as: "edi.lead@wres.test", ...query })}`);
       // The demo plan (or the meeting view of it) opens as if the bad value were not there.
-      await expect.poll(async () => (await page.locator("body").textContent()) ?? "", { timeout: 90_000 }).toMatch(/2024\/25/);
-      expect(await page.evaluate(() => (window as unknown as { polluted?: unknown }).polluted === undefined && !document.querySelector("img[src=x]"))).toBe(true);
+      await expect
+        .poll(async () => (await page.locator("body").textContent()) ?? "", { timeout: 90_000 })
+        .toMatch(/2024\/25/);
+      expect(
+        await page.evaluate(
+          () =>
+            (window as unknown as { polluted?: unknown }).polluted === undefined &&
+            !document.querySelector("img[src=x]"),
+        ),
+      ).toBe(true);
     }
     expect(dialogs).toEqual([]);
     expect(foreign(urls, own)).toEqual([]);
@@ -140,7 +159,12 @@ describe("hostile addresses (tenant mode)", () => {
       VITE_WRES_TENANT_ID: "11111111-2222-4333-8444-555555555555",
       VITE_WRES_SHAREPOINT_ORIGIN: SHAREPOINT,
     });
-    server = await createServer({ configFile: resolve("vite.config.ts"), logLevel: "error", cacheDir, server: { port: 0, host: "127.0.0.1", strictPort: false, hmr: false } });
+    server = await createServer({
+      configFile: resolve("vite.config.ts"),
+      logLevel: "error",
+      cacheDir,
+      server: { port: 0, host: "127.0.0.1", strictPort: false, hmr: false },
+    });
     await server.listen();
     for (const key of ["VITE_WRES_MODE", "VITE_WRES_CLIENT_ID", "VITE_WRES_TENANT_ID", "VITE_WRES_SHAREPOINT_ORIGIN"]) {
       if (saved[key] === undefined) delete process.env[key];
@@ -161,10 +185,13 @@ describe("hostile addresses (tenant mode)", () => {
     context.setDefaultNavigationTimeout(180_000);
     const outside: string[] = [];
     // No network here: everything off the tab's own origin is answered locally and written down.
-    await context.route((url) => !url.href.startsWith(origin), async (route) => {
-      outside.push(route.request().url());
-      await route.fulfill({ status: 404, body: "" });
-    });
+    await context.route(
+      (url) => !url.href.startsWith(origin),
+      async (route) => {
+        outside.push(route.request().url());
+        await route.fulfill({ status: 404, body: "" });
+      },
+    );
     const page = await context.newPage();
     await page.goto(`${origin}/?site=${encodeURIComponent("https://evil.example/sites/wres")}`);
     await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 90_000 }).toMatch(REFUSAL);

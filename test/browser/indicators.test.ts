@@ -11,10 +11,28 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page, Request } from "playwright-core";
 import { generateTrust } from "../../src/demo/trust";
 import { writeXlsx } from "../../src/demo/xlsx-writer";
-import { computeResults, suppressResults, type Counts, type RepresentationResult, type ResultsDocument } from "../../src/indicators";
+import {
+  computeResults,
+  suppressResults,
+  type Counts,
+  type RepresentationResult,
+  type ResultsDocument,
+} from "../../src/indicators";
 import { CHUNK_THRESHOLD } from "../../src/sharepoint/files";
 import { readWorkbooks, type InputFile } from "../../src/workbook";
-import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp, storeAs, describeViolations } from "../support/browser";
+import {
+  SCREENSHOT_DIR,
+  SIDE_PANEL,
+  THEMES,
+  launchBrowser,
+  openAs,
+  runAxe,
+  screenshot,
+  startApp,
+  type RunningApp,
+  storeAs,
+  describeViolations,
+} from "../support/browser";
 import { pdfText } from "../support/pdf";
 import { declareEntrySize, renameSharedString } from "../support/zip";
 import { buildXlsx } from "../unit/workbook/fixtures";
@@ -61,7 +79,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // The project's demo generator, another seed than the site's own, so what runs is what was uploaded.
   const trust = generateTrust({ staff: 3000, seed: 11, year: "2024/25" });
-  uploads = trust.files.map((f) => (/^recruitment-/.test(f.name) ? { name: `renamed-heritage-${f.name}`, bytes: renameSharedString(f.bytes, "Ethnic Group", RENAMED_HEADER) } : f));
+  uploads = trust.files.map((f) =>
+    /^recruitment-/.test(f.name)
+      ? { name: `renamed-heritage-${f.name}`, bytes: renameSharedString(f.bytes, "Ethnic Group", RENAMED_HEADER) }
+      : f,
+  );
   const dataset = readWorkbooks(trust.files);
   employeeNumbers = [...new Set(dataset.staff.map((s) => s.personId))];
   const exact: ResultsDocument = computeResults(dataset, { period: "2024/25" });
@@ -69,7 +91,9 @@ beforeAll(async () => {
   smallCount = smallCountOf(exact.indicators["1"] as RepresentationResult);
 }, 300_000);
 
-function smallCountOf(rep: RepresentationResult): { table: string; row: string; count: number; side: "white" | "bme" } | null {
+function smallCountOf(
+  rep: RepresentationResult,
+): { table: string; row: string; count: number; side: "white" | "bme" } | null {
   const tables: [string, Partial<Record<string, Counts>>][] = [
     ["Non-clinical staff", rep.cohorts["non-clinical"]],
     ["Clinical staff", rep.cohorts.clinical],
@@ -78,7 +102,8 @@ function smallCountOf(rep: RepresentationResult): { table: string; row: string; 
     for (const [band, c] of Object.entries(rows)) {
       for (const side of ["bme", "white"] as const) {
         const n = c?.[side];
-        if (n !== null && n !== undefined && n > 0 && n < 10) return { table, row: band === "VSM" ? "VSM" : `Band ${band}`, count: n, side };
+        if (n !== null && n !== undefined && n > 0 && n < 10)
+          return { table, row: band === "VSM" ? "VSM" : `Band ${band}`, count: n, side };
       }
     }
   }
@@ -132,11 +157,16 @@ describe("indicators in the tab", () => {
     await openIndicators(page);
 
     // Upload this year's extracts through the file input, as the EDI lead would.
-    await page.getByTestId("wres-upload-input").setInputFiles(uploads.map((f) => ({ name: f.name, mimeType: XLSX, buffer: Buffer.from(f.bytes) })));
+    await page
+      .getByTestId("wres-upload-input")
+      .setInputFiles(uploads.map((f) => ({ name: f.name, mimeType: XLSX, buffer: Buffer.from(f.bytes) })));
     // Each upload selects itself once it is in the library (most replace the site's own demo files of
     // the same name); when all are, only they are selected.
-    await page.getByRole("button", { name: `Run indicators on ${uploads.length} workbooks` }).waitFor({ timeout: 120_000 });
-    for (const f of uploads) await expect(page.getByRole("checkbox", { name: `Select ${f.name}` }).isChecked()).resolves.toBe(true);
+    await page
+      .getByRole("button", { name: `Run indicators on ${uploads.length} workbooks` })
+      .waitFor({ timeout: 120_000 });
+    for (const f of uploads)
+      await expect(page.getByRole("checkbox", { name: `Select ${f.name}` }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole("button", { name: "Upload workbooks" }).isEnabled()).resolves.toBe(true);
 
     const workers: string[] = [];
@@ -162,28 +192,60 @@ describe("indicators in the tab", () => {
 
     // Indicator 1 opens first: BME share of the workforce and the band tables.
     const one = page.getByTestId("indicator-1");
-    await expect(one.getByRole("heading", { name: "Indicator 1: workforce by pay band" }).isVisible()).resolves.toBe(true);
+    await expect(one.getByRole("heading", { name: "Indicator 1: workforce by pay band" }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(one.getByRole("table", { name: "Non-clinical staff" }).isVisible()).resolves.toBe(true);
-    await expect(one.getByText(/^\d+\.\d%$/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      one
+        .getByText(/^\d+\.\d%$/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await screenshot(page, "indicators-1-default");
 
     await page.getByRole("tab", { name: "2 Shortlisting" }).click();
     const two = page.getByTestId("indicator-2");
     await two.getByRole("heading", { name: "Indicator 2: appointment from shortlisting" }).waitFor();
-    await expect(two.getByText(/^\d\.\d\d$/).first().isVisible()).resolves.toBe(true);
-    await expect(two.getByText(/^95% confidence interval/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      two
+        .getByText(/^\d\.\d\d$/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      two
+        .getByText(/^95% confidence interval/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     // In plain words too, and the uncertainty said before any adverse label.
-    await expect(two.getByText(/^White applicants were \d\.\d\d times as likely as BME applicants to be appointed from shortlisting \(95% confidence interval \d\.\d\d to \d\.\d\d\)\.$/).isVisible()).resolves.toBe(true);
-    const labels = await two.locator('[data-testid="significance"], [data-testid="adverse"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+    await expect(
+      two
+        .getByText(
+          /^White applicants were \d\.\d\d times as likely as BME applicants to be appointed from shortlisting \(95% confidence interval \d\.\d\d to \d\.\d\d\)\.$/,
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
+    const labels = await two
+      .locator('[data-testid="significance"], [data-testid="adverse"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
     expect(labels[0]).toBe("significance");
-    await expect(two.getByText(/non-adverse range|Adverse: outside/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      two
+        .getByText(/non-adverse range|Adverse: outside/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
 
     // Off the chart and its tooltip closed, so the click lands on the tab whatever the chart drew.
     await page.mouse.move(0, 0);
     await page.keyboard.press("Escape");
     await page.getByRole("tab", { name: "Validation report" }).click();
     await page.getByRole("heading", { name: "Rows excluded and why" }).waitFor();
-    await expect(page.getByText("Bank-only worker (reported in the Bank WRES)").first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Bank-only worker (reported in the Bank WRES)").first().isVisible()).resolves.toBe(
+      true,
+    );
     await screenshot(page, "indicators-report-default");
 
     await page.getByRole("button", { name: "Save results for 2024/25" }).click();
@@ -193,7 +255,9 @@ describe("indicators in the tab", () => {
     // What was saved, read back from SharePoint over REST: one row per indicator, every count hidden
     // that the exact run has from 1 to 9 (the analyst's small count among them), no count that small
     // shown anywhere in any row, and no employee number.
-    const savedRows = (await storeAs(app, LEAD).indicatorResults()).filter((r) => r.year === "2024/25" && r.origin === "computed");
+    const savedRows = (await storeAs(app, LEAD).indicatorResults()).filter(
+      (r) => r.year === "2024/25" && r.origin === "computed",
+    );
     expect(savedRows.map((r) => r.indicator).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     for (const row of savedRows) {
       const detail = JSON.parse(row.detail) as Record<string, unknown>;
@@ -203,7 +267,8 @@ describe("indicators in the tab", () => {
     }
     expect(smallCount).not.toBeNull();
     const savedOne = JSON.parse(savedRows.find((r) => r.indicator === 1)!.detail) as RepresentationResult;
-    const cohort = smallCount!.table === "Clinical staff" ? savedOne.cohorts.clinical : savedOne.cohorts["non-clinical"];
+    const cohort =
+      smallCount!.table === "Clinical staff" ? savedOne.cohorts.clinical : savedOne.cohorts["non-clinical"];
     const band = smallCount!.row === "VSM" ? "VSM" : smallCount!.row.replace(/^Band /, "");
     const side = smallCount!.side;
     expect(cohort[band as "5"]![side]).toBeNull();
@@ -220,14 +285,17 @@ describe("indicators in the tab", () => {
     const printed = page.getByTestId("wres-print");
     await expect(printed.isVisible()).resolves.toBe(true);
     await expect(printed.getByRole("table", { name: "Summary of the indicators" }).isVisible()).resolves.toBe(true);
-    for (const k of ["1", "2", "5", "9"]) await expect(printed.getByTestId(`indicator-print-${k}`).isVisible()).resolves.toBe(true);
+    for (const k of ["1", "2", "5", "9"])
+      await expect(printed.getByTestId(`indicator-print-${k}`).isVisible()).resolves.toBe(true);
     await expect(page.getByRole("button", { name: "Print" }).isVisible()).resolves.toBe(false);
     await expect(page.getByRole("tab", { name: "Validation report" }).isVisible()).resolves.toBe(false);
     await screenshot(page, "indicators-print-default");
     // And on the paper itself (the PDF's text): the summary, every indicator's heading and figures, no tab chrome.
     const paper = pdfText(await page.pdf({ format: "A4", printBackground: true }));
-    for (const text of ["Results for 2024/25", "Headline figure", "95% confidence interval"]) expect(paper, text).toContain(text);
-    for (const k of ["1", "2", "3", "4", "5", "6", "7", "8", "9"]) expect(paper, `indicator ${k}`).toMatch(new RegExp(`Indicator ${k}: `));
+    for (const text of ["Results for 2024/25", "Headline figure", "95% confidence interval"])
+      expect(paper, text).toContain(text);
+    for (const k of ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
+      expect(paper, `indicator ${k}`).toMatch(new RegExp(`Indicator ${k}: `));
     expect(paper).toContain("Indicator 2: appointment from shortlisting");
     expect(paper).not.toContain("Validation report");
     await page.emulateMedia({ media: "screen" });
@@ -239,7 +307,8 @@ describe("indicators in the tab", () => {
     for (const r of requests) {
       const body = r.postDataBuffer()?.toString("latin1") ?? "";
       const text = `${r.url()}\n${body}`;
-      for (const id of employeeNumbers) if (new RegExp(`(^|\\D)${id}(\\D|$)`).test(text)) leaks.push(`${r.method()} ${r.url()}: ${id}`);
+      for (const id of employeeNumbers)
+        if (new RegExp(`(^|\\D)${id}(\\D|$)`).test(text)) leaks.push(`${r.method()} ${r.url()}: ${id}`);
     }
     expect(employeeNumbers.length).toBeGreaterThan(1000);
     expect(leaks).toEqual([]);
@@ -254,7 +323,9 @@ describe("indicators in the tab", () => {
       await past.getByLabel("Indicator").selectOption(indicator);
       await past.getByLabel("Published figure").fill("1.0");
       await past.getByRole("button", { name: "Add figure" }).click();
-      await page.locator(`[data-testid="wres-trend"] tr[data-indicator="${indicator}"] td[data-year="2023/24"]`).waitFor();
+      await page
+        .locator(`[data-testid="wres-trend"] tr[data-indicator="${indicator}"] td[data-year="2023/24"]`)
+        .waitFor();
     }
 
     await page.reload();
@@ -264,7 +335,8 @@ describe("indicators in the tab", () => {
     await expect(trend.getByRole("columnheader", { name: "2023/24" }).isVisible()).resolves.toBe(true);
     await expect(trend.getByRole("columnheader", { name: "2024/25" }).isVisible()).resolves.toBe(true);
     await expect(trend.getByRole("cell", { name: "2 Shortlisting" }).isVisible()).resolves.toBe(true);
-    const cell = (indicator: number, year: string) => trend.locator(`tr[data-indicator="${indicator}"] td[data-year="${year}"]`);
+    const cell = (indicator: number, year: string) =>
+      trend.locator(`tr[data-indicator="${indicator}"] td[data-year="${year}"]`);
     await expect(cell(5, "2023/24").textContent()).resolves.toBe("1.0%Published");
     await expect(cell(5, "2024/25").textContent()).resolves.toMatch(/^\d+\.\d%Worsened$/);
     await expect(cell(5, "2024/25").locator('[data-trend="worsened"] svg').count()).resolves.toBe(1);
@@ -294,13 +366,24 @@ describe("indicators in the tab", () => {
     const saved = page.getByTestId("wres-saved-results");
     await saved.getByRole("heading", { name: "Saved results for 2024/25" }).waitFor();
     await expect(saved.getByText(/^Saved on .+ by Jordan Ellis\.$/).isVisible()).resolves.toBe(true);
-    await expect(saved.getByText("Protected figures: any figure marked “*” is hidden (a count below 10, or one hidden to protect such a count).").isVisible()).resolves.toBe(true);
+    await expect(
+      saved
+        .getByText(
+          "Protected figures: any figure marked “*” is hidden (a count below 10, or one hidden to protect such a count).",
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
     const one = saved.getByTestId("indicator-1");
-    await expect(one.getByRole("heading", { name: "Indicator 1: workforce by pay band" }).isVisible()).resolves.toBe(true);
+    await expect(one.getByRole("heading", { name: "Indicator 1: workforce by pay band" }).isVisible()).resolves.toBe(
+      true,
+    );
     // A count the analyst's exact run has below 10 is "*" here (the one mark of every hidden figure), never the number itself.
     expect(smallCount).not.toBeNull();
     const { table, row, count, side } = smallCount!;
-    const line = one.getByRole("table", { name: table }).getByRole("row").filter({ has: page.getByRole("cell", { name: row, exact: true }) });
+    const line = one
+      .getByRole("table", { name: table })
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: row, exact: true }) });
     const cells = await line.getByRole("cell").allTextContents();
     // Columns: band, White, BME, Unknown, Total, then the percentages: the small count's own cell is the mark.
     expect(cells[side === "white" ? 1 : 2]).toBe("*");
@@ -321,16 +404,46 @@ describe("indicators in the tab", () => {
       Worker.prototype.terminate = function (this: Worker) {
         kept.push(this);
       };
-      (window as unknown as { wresReleaseWorkers(): void }).wresReleaseWorkers = () => kept.splice(0).forEach((w) => terminate.call(w));
+      (window as unknown as { wresReleaseWorkers(): void }).wresReleaseWorkers = () =>
+        kept.splice(0).forEach((w) => terminate.call(w));
     });
     await page.reload();
     await openIndicators(page);
-    const bomb = declareEntrySize(buildXlsx([{ name: "Staff", rows: [["Employee Number", "Ethnic Origin"], ["1", "A"]] }]), "xl/worksheets/sheet1.xml", 0xfff00000, "central and local");
-    const proto = buildXlsx([{ name: "Staff", rows: [["__proto__", "constructor", "prototype"], ...Array.from({ length: 20 }, (_, i) => [`{"polluted":${i}}`, "toString", "x"])] }]);
+    const bomb = declareEntrySize(
+      buildXlsx([
+        {
+          name: "Staff",
+          rows: [
+            ["Employee Number", "Ethnic Origin"],
+            ["1", "A"],
+          ],
+        },
+      ]),
+      "xl/worksheets/sheet1.xml",
+      0xfff00000,
+      "central and local",
+    );
+    const proto = buildXlsx([
+      {
+        name: "Staff",
+        rows: [
+          ["__proto__", "constructor", "prototype"],
+          ...Array.from({ length: 20 }, (_, i) => [`{"polluted":${i}}`, "toString", "x"]),
+        ],
+      },
+    ]);
     const input = page.getByTestId("wres-upload-input");
     await input.setInputFiles([
-      { name: "hostile-bomb.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bomb) },
-      { name: "hostile-proto.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(proto) },
+      {
+        name: "hostile-bomb.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(bomb),
+      },
+      {
+        name: "hostile-proto.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(proto),
+      },
     ]);
     await page.getByRole("cell", { name: "hostile-proto.xlsx", exact: true }).waitFor();
     await page.getByRole("cell", { name: "hostile-bomb.xlsx", exact: true }).waitFor();
@@ -348,13 +461,29 @@ describe("indicators in the tab", () => {
     // The __proto__ workbook is read as what it is, a sheet of no known shape: the user is told so, by
     // name, and offered the mapping dialog; nothing on the page was polluted.
     const report = page.getByRole("region", { name: "Validation report" });
-    const protoRow = report.getByRole("table", { name: "What was read, from where" }).getByRole("row").filter({ has: page.getByRole("cell", { name: "hostile-proto.xlsx", exact: true }) });
+    const protoRow = report
+      .getByRole("table", { name: "What was read, from where" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: "hostile-proto.xlsx", exact: true }) });
     await expect(protoRow.getByRole("cell", { name: "Not recognised" }).isVisible()).resolves.toBe(true);
-    await expect(report.getByRole("listitem").filter({ hasText: /^hostile-proto\.xlsx, sheet "Staff", row 1: The columns were not recognised as any WRES table/ }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("button", { name: "Map columns: hostile-proto.xlsx / Staff" }).isVisible()).resolves.toBe(true);
+    await expect(
+      report
+        .getByRole("listitem")
+        .filter({
+          hasText: /^hostile-proto\.xlsx, sheet "Staff", row 1: The columns were not recognised as any WRES table/,
+        })
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      page.getByRole("button", { name: "Map columns: hostile-proto.xlsx / Staff" }).isVisible(),
+    ).resolves.toBe(true);
     // Nothing polluted, judged where the workbook was read and where the results are shown: inside the
     // indicators' worker (kept alive past the run by the init script above) and inside the page.
-    const pollution = () => ({ polluted: "polluted" in {}, added: Object.keys(Object.prototype), proto: Object.getPrototypeOf({}) === Object.prototype });
+    const pollution = () => ({
+      polluted: "polluted" in {},
+      added: Object.keys(Object.prototype),
+      proto: Object.getPrototypeOf({}) === Object.prototype,
+    });
     const clean = { polluted: false, added: [], proto: true };
     const workers = page.workers().filter((w) => /indicators\/worker/.test(w.url()));
     expect(workers.length).toBeGreaterThan(0);
@@ -370,7 +499,13 @@ describe("indicators in the tab", () => {
 
   it("a 1,000,000-row workbook goes up in chunks with a progress bar, and its run ends in a result while the page stays responsive", async () => {
     const began = Date.now();
-    const ethnicities = ["A White - British", "M Black - African", "H Asian - Indian", "C White - Other", "Z Not Stated"];
+    const ethnicities = [
+      "A White - British",
+      "M Black - African",
+      "H Asian - Indian",
+      "C White - Other",
+      "Z Not Stated",
+    ];
     const bands = ["Band 2", "Band 5", "Band 6", "Band 7", "Band 8 - Range A"];
     const million = writeXlsx(
       [
@@ -378,7 +513,13 @@ describe("indicators in the tab", () => {
           name: "Staff in Post",
           rows: (function* () {
             yield ["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group"];
-            for (let i = 0; i < 1_000_000; i++) yield [String(30_000_000 + i), ethnicities[i % 5], bands[i % 5], i % 2 ? "Administrative and Clerical" : "Nursing and Midwifery Registered"];
+            for (let i = 0; i < 1_000_000; i++)
+              yield [
+                String(30_000_000 + i),
+                ethnicities[i % 5],
+                bands[i % 5],
+                i % 2 ? "Administrative and Clerical" : "Nursing and Midwifery Registered",
+              ];
           })(),
         },
       ],
@@ -394,7 +535,9 @@ describe("indicators in the tab", () => {
     page.on("request", (r) => {
       if (/(start|continue|finish)Upload/i.test(r.url())) uploadRequests.push(r.url());
     });
-    await page.getByTestId("wres-upload-input").setInputFiles([{ name: "hostile-million.xlsx", mimeType: XLSX, buffer: Buffer.from(million) }]);
+    await page
+      .getByTestId("wres-upload-input")
+      .setInputFiles([{ name: "hostile-million.xlsx", mimeType: XLSX, buffer: Buffer.from(million) }]);
     const uploading = page.getByRole("progressbar");
     await page.getByText("Uploading hostile-million.xlsx").waitFor();
     await expect(uploading.first().isVisible()).resolves.toBe(true);
@@ -419,14 +562,26 @@ describe("indicators in the tab", () => {
     // A result, not a message: all million staff counted in indicator 1.
     await page.getByRole("heading", { name: /^Results/ }).waitFor({ timeout: 170_000 });
     const finished = Date.now();
-    console.log(`1,000,000 rows: generated in ${generated - began} ms (${(million.byteLength / 1e6).toFixed(1)} MB), uploaded in ${uploaded - generated} ms (${uploadRequests.length} chunk requests), run in ${finished - uploaded} ms`);
+    console.log(
+      `1,000,000 rows: generated in ${generated - began} ms (${(million.byteLength / 1e6).toFixed(1)} MB), uploaded in ${uploaded - generated} ms (${uploadRequests.length} chunk requests), run in ${finished - uploaded} ms`,
+    );
     await expect(page.getByText(/^The indicators could not be computed\./).count()).resolves.toBe(0);
     const one = page.getByTestId("indicator-1");
-    await expect(one.getByRole("heading", { name: "Indicator 1: workforce by pay band" }).isVisible()).resolves.toBe(true);
-    const allStaff = one.getByRole("table", { name: "All staff" }).getByRole("row").filter({ has: page.getByRole("cell", { name: "All staff", exact: true }) });
+    await expect(one.getByRole("heading", { name: "Indicator 1: workforce by pay band" }).isVisible()).resolves.toBe(
+      true,
+    );
+    const allStaff = one
+      .getByRole("table", { name: "All staff" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: "All staff", exact: true }) });
     // Columns: group, White, BME, Unknown, Total. A fifth of the rows has each of the five ethnic origins:
     // two White, two BME (Black, Asian), one not stated.
-    expect((await allStaff.getByRole("cell").allTextContents()).slice(1, 5)).toEqual(["400,000", "400,000", "200,000", "1,000,000"]);
+    expect((await allStaff.getByRole("cell").allTextContents()).slice(1, 5)).toEqual([
+      "400,000",
+      "400,000",
+      "200,000",
+      "1,000,000",
+    ]);
     await screenshot(page, "indicators-million-default");
     await context.close();
   }, 400_000);
@@ -434,8 +589,22 @@ describe("indicators in the tab", () => {
   it("a renamed column is mapped by hand in the dialog, and the sheet is then read", async () => {
     const { context, page } = await openAs(browser, app, LEAD);
     await openIndicators(page);
-    const rows = [["Heritage", "Shortlisted", "Appointed", "Pay Band"], ...Array.from({ length: 40 }, (_, i) => [i % 3 === 0 ? "M Black - African" : "A White - British", i % 2 ? "Yes" : "No", i % 4 === 1 ? "Yes" : "No", "Band 5"])];
-    await page.getByTestId("wres-upload-input").setInputFiles([{ name: "renamed-recruitment.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(buildXlsx([{ name: "Applicants", rows }])) }]);
+    const rows = [
+      ["Heritage", "Shortlisted", "Appointed", "Pay Band"],
+      ...Array.from({ length: 40 }, (_, i) => [
+        i % 3 === 0 ? "M Black - African" : "A White - British",
+        i % 2 ? "Yes" : "No",
+        i % 4 === 1 ? "Yes" : "No",
+        "Band 5",
+      ]),
+    ];
+    await page.getByTestId("wres-upload-input").setInputFiles([
+      {
+        name: "renamed-recruitment.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(buildXlsx([{ name: "Applicants", rows }])),
+      },
+    ]);
     await page.getByRole("cell", { name: "renamed-recruitment.xlsx", exact: true }).waitFor();
     await selectOnly(page, /^Select renamed-recruitment\.xlsx$/);
     await page.getByRole("button", { name: /^Run indicators/ }).click();
@@ -462,8 +631,13 @@ describe("indicators in the tab", () => {
         const out: string[] = [];
         for (const el of Array.from(document.body.querySelectorAll("*"))) {
           const box = el.getBoundingClientRect();
-          if (box.right > width + 1 && !Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1)) {
-            out.push(`${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} "${(el.textContent ?? "").slice(0, 30)}" right=${Math.round(box.right)}`);
+          if (
+            box.right > width + 1 &&
+            !Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1)
+          ) {
+            out.push(
+              `${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} "${(el.textContent ?? "").slice(0, 30)}" right=${Math.round(box.right)}`,
+            );
           }
         }
         return out.slice(0, 6).join("; ");
@@ -472,7 +646,9 @@ describe("indicators in the tab", () => {
       const { context, page } = await openAs(browser, app, LEAD, { theme, viewport: SIDE_PANEL });
       await openIndicators(page);
       await screenshot(page, `indicators-sidepanel-before-${theme}`);
-      expect(await pageWidth(page), `${theme}, before a run: ${await wide(page)}`).toBeLessThanOrEqual(SIDE_PANEL.width);
+      expect(await pageWidth(page), `${theme}, before a run: ${await wide(page)}`).toBeLessThanOrEqual(
+        SIDE_PANEL.width,
+      );
       await selectOnly(page, /^Select (?!hostile-|renamed-).*\.xlsx$/);
       await page.getByRole("button", { name: /^Run indicators/ }).click();
       await page.getByRole("heading", { name: /^Results/ }).waitFor({ timeout: 120_000 });
@@ -484,7 +660,15 @@ describe("indicators in the tab", () => {
   });
 
   it("reads correctly in every Teams theme, with no axe violations: the run, every result view, the trend and the mapping dialog", async () => {
-    const renamed = [["Heritage", "Shortlisted", "Appointed", "Pay Band"], ...Array.from({ length: 40 }, (_, i) => [i % 3 === 0 ? "M Black - African" : "A White - British", i % 2 ? "Yes" : "No", i % 4 === 1 ? "Yes" : "No", "Band 5"])];
+    const renamed = [
+      ["Heritage", "Shortlisted", "Appointed", "Pay Band"],
+      ...Array.from({ length: 40 }, (_, i) => [
+        i % 3 === 0 ? "M Black - African" : "A White - British",
+        i % 2 ? "Yes" : "No",
+        i % 4 === 1 ? "Yes" : "No",
+        "Band 5",
+      ]),
+    ];
     for (const theme of THEMES) {
       const { context, page } = await openAs(browser, app, LEAD, { theme });
       await openIndicators(page);
@@ -497,7 +681,10 @@ describe("indicators in the tab", () => {
       await screenshot(page, `indicators-1-${theme}`);
       await page.getByRole("tab", { name: "2 Shortlisting" }).click();
       await page.getByTestId("indicator-2").waitFor();
-      await page.getByTestId("chart-2").getByRole("img", { name: /^Relative likelihood/ }).waitFor();
+      await page
+        .getByTestId("chart-2")
+        .getByRole("img", { name: /^Relative likelihood/ })
+        .waitFor();
       await screenshot(page, `indicators-2-${theme}`);
       const violations = await runAxe(page);
       expect(violations, `${theme}\n${describeViolations(violations)}`).toEqual([]);
@@ -512,16 +699,30 @@ describe("indicators in the tab", () => {
         if (key !== "report") await page.getByTestId(`indicator-${key}`).waitFor();
         const chart = page.getByTestId(`chart-${key}`);
         // A chart draws its figure, or says in words why there is none (a relative likelihood from hidden counts is not published).
-        if (await chart.count()) await chart.locator("svg").first().or(chart.getByText(/^Not drawn/)).first().waitFor();
+        if (await chart.count())
+          await chart
+            .locator("svg")
+            .first()
+            .or(chart.getByText(/^Not drawn/))
+            .first()
+            .waitFor();
         await screenshot(page, `indicators-${key}-${theme}`);
         expect(await views.nth(k).getAttribute("aria-selected"), name).toBe("true");
       }
       const reportViolations = await runAxe(page);
       expect(reportViolations, `${theme} report\n${describeViolations(reportViolations)}`).toEqual([]);
-      await page.locator("section[aria-labelledby=wres-trend-heading]").screenshot({ path: join(SCREENSHOT_DIR, `indicators-trend-${theme}.png`) });
+      await page
+        .locator("section[aria-labelledby=wres-trend-heading]")
+        .screenshot({ path: join(SCREENSHOT_DIR, `indicators-trend-${theme}.png`) });
 
       // The mapping dialog, for a workbook whose ethnicity column has a name of its own.
-      await page.getByTestId("wres-upload-input").setInputFiles([{ name: "renamed-recruitment.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(buildXlsx([{ name: "Applicants", rows: renamed }])) }]);
+      await page.getByTestId("wres-upload-input").setInputFiles([
+        {
+          name: "renamed-recruitment.xlsx",
+          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          buffer: Buffer.from(buildXlsx([{ name: "Applicants", rows: renamed }])),
+        },
+      ]);
       await page.getByRole("cell", { name: "renamed-recruitment.xlsx", exact: true }).waitFor();
       await selectOnly(page, /^Select renamed-recruitment\.xlsx$/);
       await page.getByRole("button", { name: /^Run indicators/ }).click();

@@ -6,7 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { PlanStore } from "../../src/sharepoint/types";
 import { join } from "node:path";
-import { SCREENSHOT_DIR, SIDE_PANEL, THEMES, launchBrowser, screenshot, startApp, type RunningApp, type Theme, people, storeAs, expectNoAxeViolations } from "../support/browser";
+import {
+  SCREENSHOT_DIR,
+  SIDE_PANEL,
+  THEMES,
+  launchBrowser,
+  screenshot,
+  startApp,
+  type RunningApp,
+  type Theme,
+  people,
+  storeAs,
+  expectNoAxeViolations,
+} from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const AMARA = "amara.okafor@wres.test";
@@ -15,8 +27,11 @@ const STAGE = { width: 1920, height: 1080 };
 let app: RunningApp;
 let browser: Browser;
 let users: ReturnType<typeof people>;
-const openAs = (upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}) =>
-  users.open(upn, { ...options, query });
+const openAs = (
+  upn: string,
+  query: Record<string, string>,
+  options: { theme?: Theme; viewport?: { width: number; height: number } } = {},
+) => users.open(upn, { ...options, query });
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -45,7 +60,9 @@ describe("the meeting side panel at 320 px", () => {
     const amara = storeAs(app, AMARA);
     const [year] = await amara.planYears();
     const snapshot = await amara.loadPlan(year!);
-    const mine = snapshot.actions.find((a) => a.leads.some((p) => p.email?.toLowerCase() === AMARA) && a.rag !== "Blue" && a.rag !== "Red");
+    const mine = snapshot.actions.find(
+      (a) => a.leads.some((p) => p.email?.toLowerCase() === AMARA) && a.rag !== "Blue" && a.rag !== "Red",
+    );
     expect(mine).toBeDefined();
     const note = `Committee test note ${Date.now()}`;
     await amara.updateProgress(mine!.id, mine!.etag, { rag: "Red", note });
@@ -55,7 +72,10 @@ describe("the meeting side panel at 320 px", () => {
     await expect.poll(() => page.getByText(note).count()).toBe(1);
     const move = page.getByTestId("rag-move").filter({ hasText: mine!.title });
     expect(await move.count()).toBe(1);
-    expect(await move.locator("[data-rag]").evaluateAll((els) => els.map((e) => e.getAttribute("data-rag")))).toEqual([mine!.rag, "Red"]);
+    expect(await move.locator("[data-rag]").evaluateAll((els) => els.map((e) => e.getAttribute("data-rag")))).toEqual([
+      mine!.rag,
+      "Red",
+    ]);
     // No horizontal scrolling at side-panel width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDE_PANEL.width);
 
@@ -115,7 +135,8 @@ describe("the meeting side panel at 320 px", () => {
  */
 async function expectStageSummary(page: Page, store: PlanStore, year: string) {
   const plan = await store.loadPlan(year);
-  const byNumber = (a: { number: string }, b: { number: string }) => a.number.localeCompare(b.number, "en", { numeric: true });
+  const byNumber = (a: { number: string }, b: { number: string }) =>
+    a.number.localeCompare(b.number, "en", { numeric: true });
   const rollUp = (objective: (typeof plan.objectives)[number]): string => {
     if (objective.ragOverride && objective.ragOverrideReason?.trim()) return objective.ragOverride;
     const own = plan.actions.filter((a) => a.objectiveId === objective.id);
@@ -125,7 +146,12 @@ async function expectStageSummary(page: Page, store: PlanStore, year: string) {
   };
   const expected = [...plan.objectives].sort(byNumber).map((o) => {
     const own = plan.actions.filter((a) => a.objectiveId === o.id);
-    return [`${o.number}. ${o.title}`, rollUp(o), o.owner?.title ?? "Not set", `${own.filter((a) => a.rag === "Blue").length} of ${own.length} complete`];
+    return [
+      `${o.number}. ${o.title}`,
+      rollUp(o),
+      o.owner?.title ?? "Not set",
+      `${own.filter((a) => a.rag === "Blue").length} of ${own.length} complete`,
+    ];
   });
   expect(expected.length).toBeGreaterThanOrEqual(5);
   const rows = page.getByTestId("stage-objective");
@@ -133,7 +159,12 @@ async function expectStageSummary(page: Page, store: PlanStore, year: string) {
   const shown = await rows.evaluateAll((trs) =>
     trs.map((tr) => {
       const cells = Array.from(tr.querySelectorAll("td"));
-      return [cells[0]!.textContent ?? "", cells[1]!.querySelector("[data-rag]")?.getAttribute("data-rag") ?? "", cells[2]!.textContent ?? "", cells[3]!.textContent ?? ""];
+      return [
+        cells[0]!.textContent ?? "",
+        cells[1]!.querySelector("[data-rag]")?.getAttribute("data-rag") ?? "",
+        cells[2]!.textContent ?? "",
+        cells[3]!.textContent ?? "",
+      ];
     }),
   );
   expect(shown).toEqual(expected);
@@ -146,7 +177,9 @@ async function expectStageSummary(page: Page, store: PlanStore, year: string) {
     expect(await tile.innerText(), rag).toMatch(new RegExp(`\\b${count}$`));
   }
   expect(plan.actions.some((a) => a.rag === "Red") && plan.actions.some((a) => a.rag === "Blue")).toBe(true);
-  const overdue = plan.actions.filter((a) => a.rag !== "Blue" && a.dueDate !== null && a.dueDate.slice(0, 10) < day).length;
+  const overdue = plan.actions.filter(
+    (a) => a.rag !== "Blue" && a.dueDate !== null && a.dueDate.slice(0, 10) < day,
+  ).length;
   expect(overdue).toBeGreaterThan(0);
   expect(await page.getByTestId("stage-count-overdue").innerText()).toMatch(new RegExp(`^Overdue\\s+${overdue}$`));
 }
@@ -173,7 +206,9 @@ describe("the meeting stage at 1920x1080", () => {
       expect(await page.getByRole("heading", { name: "Objectives" }).count()).toBe(1);
       await expectStageSummary(page, lead, year!);
       // Large type for a room: body text at least 20 px.
-      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main")!).fontSize))).toBeGreaterThanOrEqual(20);
+      expect(
+        await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main")!).fontSize)),
+      ).toBeGreaterThanOrEqual(20);
       await expectNoAxeViolations(page);
       await screenshot(page, `meeting-stage-${theme}`);
       // What the room sees on a 1080p stage before anyone scrolls.

@@ -3,7 +3,17 @@
 // action offers no primary "Update progress". Screenshots in the three themes at 320 px.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, openAs, screenshot, startApp, type RunningApp, storeAs } from "../support/browser";
+import {
+  DESKTOP,
+  SIDE_PANEL,
+  THEMES,
+  launchBrowser,
+  openAs,
+  screenshot,
+  startApp,
+  type RunningApp,
+  storeAs,
+} from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const AMARA = "amara.okafor@wres.test";
@@ -25,9 +35,16 @@ describe("the Edit action dialog at narrow widths", () => {
   it("keeps the RAG dropdown inside the dialog from 320 to 600 px, and focusing it scrolls nothing sideways", async () => {
     const { actions } = await storeAs(app, LEAD).loadPlan("2024/25");
     const action = actions.find((a) => a.rag !== "Blue")!;
-    const sizes = [...THEMES.map((theme) => ({ theme, viewport: SIDE_PANEL })), ...[420, 480, 540, 600].map((width) => ({ theme: "default" as const, viewport: { width, height: 800 } }))];
+    const sizes = [
+      ...THEMES.map((theme) => ({ theme, viewport: SIDE_PANEL })),
+      ...[420, 480, 540, 600].map((width) => ({ theme: "default" as const, viewport: { width, height: 800 } })),
+    ];
     for (const { theme, viewport } of sizes) {
-      const { context, page } = await openAs(browser, app, LEAD, { theme, viewport, query: { action: String(action.id) } });
+      const { context, page } = await openAs(browser, app, LEAD, {
+        theme,
+        viewport,
+        query: { action: String(action.id) },
+      });
       await page.getByRole("dialog").getByRole("button", { name: "Edit action" }).click();
       const dialog = page.getByRole("dialog", { name: `Edit action ${action.number}` });
       await dialog.waitFor();
@@ -59,9 +76,16 @@ describe("a completed (Blue) action", () => {
     const open = mine.find((a) => a.rag !== "Blue")!;
     expect(done && open).toBeTruthy();
     const background = async (page: import("playwright-core").Page, name: string) =>
-      page.getByRole("dialog").getByRole("button", { name, exact: true }).evaluate((el) => getComputedStyle(el).backgroundColor);
+      page
+        .getByRole("dialog")
+        .getByRole("button", { name, exact: true })
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
     for (const theme of THEMES) {
-      const { context, page } = await openAs(browser, app, AMARA, { theme, viewport: SIDE_PANEL, query: { action: String(open.id) } });
+      const { context, page } = await openAs(browser, app, AMARA, {
+        theme,
+        viewport: SIDE_PANEL,
+        query: { action: String(open.id) },
+      });
       const primary = await background(page, "Update progress");
       await page.goto(`${app.url}?${new URLSearchParams({ as: AMARA, theme, action: String(done.id) })}`);
       const panel = page.getByRole("dialog");
@@ -104,7 +128,8 @@ describe("where each person lands, and the objective table", () => {
       expect(numberCell.width).toBeLessThanOrEqual(80);
       expect(Math.abs(actionCell.x - action.x)).toBeLessThanOrEqual(1);
       // The numbers are whole in their cells.
-      for (const cell of await grid.locator('[role="gridcell"]:first-child').all()) expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+      for (const cell of await grid.locator('[role="gridcell"]:first-child').all())
+        expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
       await screenshot(page, `objective-table-${theme}`);
       await context.close();
     }

@@ -8,7 +8,18 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { readDocx } from "../../src/workbook/docx";
 import { pdfText } from "../support/pdf";
-import { DESKTOP, SIDE_PANEL, THEMES, expectNoAxeViolations, launchBrowser, screenshot, startApp, storeAs, type RunningApp, type Theme } from "../support/browser";
+import {
+  DESKTOP,
+  SIDE_PANEL,
+  THEMES,
+  expectNoAxeViolations,
+  launchBrowser,
+  screenshot,
+  startApp,
+  storeAs,
+  type RunningApp,
+  type Theme,
+} from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const CHAIR = "network.chair@wres.test";
@@ -19,13 +30,23 @@ let app: RunningApp;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function open(upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: "en-GB", acceptDownloads: true });
+async function open(
+  upn: string,
+  query: Record<string, string>,
+  options: { theme?: Theme; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    locale: "en-GB",
+    acceptDownloads: true,
+  });
   context.setDefaultNavigationTimeout(180_000);
   context.setDefaultTimeout(60_000);
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", year: YEAR, ...query })}`);
+  await page.goto(
+    `${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", year: YEAR, ...query })}`,
+  );
   return page;
 }
 
@@ -39,7 +60,10 @@ async function stateIs(page: Page, state: string) {
   await page.getByTestId("cycle-card").getByTestId("cycle-state").getByText(state, { exact: true }).waitFor();
 }
 
-async function recordDecision(page: Page, decision: { meeting: string; outcome: string; assurance: string; minute: string }) {
+async function recordDecision(
+  page: Page,
+  decision: { meeting: string; outcome: string; assurance: string; minute: string },
+) {
   const form = page.getByRole("form", { name: "Record the committee's decision" });
   await form.getByRole("textbox", { name: "Meeting" }).fill(decision.meeting);
   await form.getByRole("radio", { name: decision.outcome, exact: true }).check();
@@ -65,7 +89,9 @@ describe("a plan year walked on screen", () => {
     const lead = await open(LEAD, { view: "year" });
     await cycleCard(lead);
     await stateIs(lead, "Draft");
-    expect(await lead.getByText("Plan editors: edit the plan, open consultation or submit it to committee (you)").count()).toBe(1);
+    expect(
+      await lead.getByText("Plan editors: edit the plan, open consultation or submit it to committee (you)").count(),
+    ).toBe(1);
     await lead.getByRole("button", { name: "Open consultation" }).click();
     await stateIs(lead, "In consultation");
 
@@ -74,7 +100,9 @@ describe("a plan year walked on screen", () => {
     await cycleCard(chair);
     expect(await chair.getByRole("button", { name: "Open consultation" }).count()).toBe(0);
     const section = chair.getByRole("region", { name: /^Objective 1: / });
-    await section.getByLabel(/^Your comment on Objective 1: /).fill("Panels need network members trained before they sit on them");
+    await section
+      .getByLabel(/^Your comment on Objective 1: /)
+      .fill("Panels need network members trained before they sit on them");
     await section.getByRole("button", { name: "Comment", exact: true }).click();
     await chair.getByRole("status").getByText("Your comment is saved.").waitFor();
     await section.getByText("Not answered yet").waitFor();
@@ -106,7 +134,12 @@ describe("a plan year walked on screen", () => {
 
     await lead.getByRole("button", { name: "Submit to committee" }).click();
     await stateIs(lead, "Submitted to committee");
-    await recordDecision(lead, { meeting: "People and Culture Committee", outcome: "Returned for more work", assurance: "not assured", minute: "PCC/25/03" });
+    await recordDecision(lead, {
+      meeting: "People and Culture Committee",
+      outcome: "Returned for more work",
+      assurance: "not assured",
+      minute: "PCC/25/03",
+    });
     await stateIs(lead, "Returned by committee");
     await lead.getByRole("button", { name: "Submit to committee" }).click();
     await stateIs(lead, "Submitted to committee");
@@ -118,7 +151,12 @@ describe("a plan year walked on screen", () => {
       await screenshot(themed, `cycle-decision-form-${theme}`);
       if (themed !== lead) await themed.context().close();
     }
-    await recordDecision(lead, { meeting: "Trust Board", outcome: "Approved with changes", assurance: "partially assured", minute: "TB/25/12" });
+    await recordDecision(lead, {
+      meeting: "Trust Board",
+      outcome: "Approved with changes",
+      assurance: "partially assured",
+      minute: "TB/25/12",
+    });
     await stateIs(lead, "Approved");
     const decisions = lead.getByRole("table", { name: "Decisions" });
     const rows = await decisions.getByRole("row").allInnerTexts();
@@ -136,10 +174,19 @@ describe("a plan year walked on screen", () => {
   it("keeps the approved copy as approved after a later edit, and reports the change since approval on screen", async () => {
     const store = storeAs(app, LEAD);
     const before = await store.approvedCopy(YEAR);
-    expect(before?.decision).toMatchObject({ meeting: "Trust Board", outcome: "approved-with-changes", assurance: "partially-assured" });
+    expect(before?.decision).toMatchObject({
+      meeting: "Trust Board",
+      outcome: "approved-with-changes",
+      assurance: "partially-assured",
+    });
     const plan = await store.loadPlan(YEAR);
     const action = plan.actions.find((a) => a.number === "1.1")!;
-    await store.updateAction(action.id, action.etag, { dueDate: "2025-12-31", rag: "Red" }, "Moved after the board's changes");
+    await store.updateAction(
+      action.id,
+      action.etag,
+      { dueDate: "2025-12-31", rag: "Red" },
+      "Moved after the board's changes",
+    );
     expect(await store.approvedCopy(YEAR)).toEqual(before);
     const approvedDue = before!.actions.find((a) => a.id === action.id)!.dueDate;
     expect(approvedDue).not.toBe("2025-12-31");
@@ -187,7 +234,10 @@ describe("a plan year walked on screen", () => {
     const lead = await open(LEAD, { view: "year" });
     const card = lead.getByRole("region", { name: "Committee paper and public version" });
     await card.getByRole("button", { name: "Download public version (Word)" }).waitFor({ timeout: 120_000 });
-    const [download] = await Promise.all([lead.waitForEvent("download"), card.getByRole("button", { name: "Download public version (Word)" }).click()]);
+    const [download] = await Promise.all([
+      lead.waitForEvent("download"),
+      card.getByRole("button", { name: "Download public version (Word)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("WRES action plan 2024-25 (public).docx");
     const word = readDocx("public.docx", new Uint8Array(readFileSync((await download.path())!)));
     const text = word.paragraphs.join("\n");
@@ -196,17 +246,28 @@ describe("a plan year walked on screen", () => {
     const row = word.tables.flatMap((t) => t.rows).find((r) => String(r[0]) === "1.1")!;
     expect(row.map(String)).toContain(approved.title);
     // The document writes dates in full ("2 February 2025").
-    const longDate = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
+    const longDate = (iso: string) =>
+      new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+        new Date(`${iso}T12:00:00Z`),
+      );
     expect(row.map(String)).toContain(longDate(approved.dueDate!));
     expect(row.map(String)).not.toContain("31 December 2025");
     // Nothing of the record's internals: no minute reference, no RAG words.
     expect(text).not.toContain("TB/");
-    expect(word.tables.flatMap((t) => t.rows).flat().map(String)).not.toContain("Red");
+    expect(
+      word.tables
+        .flatMap((t) => t.rows)
+        .flat()
+        .map(String),
+    ).not.toContain("Red");
 
     const href = await card.getByRole("link", { name: "Public version (print or PDF)" }).getAttribute("href");
     const printed = await lead.context().newPage();
     await printed.goto(href!);
-    await printed.getByRole("heading", { name: /action plan 2024\/25/ }).first().waitFor({ timeout: 120_000 });
+    await printed
+      .getByRole("heading", { name: /action plan 2024\/25/ })
+      .first()
+      .waitFor({ timeout: 120_000 });
     const paper = pdfText(await printed.pdf({ format: "A4", printBackground: true }));
     expect(paper).toMatch(/Approved, with changes, by the Trust Board/);
     expect(paper).toContain(approved.title.slice(0, 30));

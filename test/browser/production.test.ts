@@ -74,7 +74,10 @@ async function serveProduction(distDir: string): Promise<ProductionSite> {
     }
     try {
       if (!statSync(file).isFile()) throw new Error("not a file");
-      res.writeHead(200, { "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", ...hostingHeaders(path === "/" ? "/index.html" : path, hostOrigin) });
+      res.writeHead(200, {
+        "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+        ...hostingHeaders(path === "/" ? "/index.html" : path, hostOrigin),
+      });
       res.end(readFileSync(file));
     } catch {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
@@ -85,7 +88,9 @@ async function serveProduction(distDir: string): Promise<ProductionSite> {
   // Another origin (another port) playing a Microsoft 365 host or a SharePoint page that frames the tab.
   const host: Server = createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><title>host</title><iframe title="tab" style="width:1000px;height:700px" src="http://127.0.0.1:${port}/?as=edi.lead%40wres.test"></iframe>`);
+    res.end(
+      `<!doctype html><title>host</title><iframe title="tab" style="width:1000px;height:700px" src="http://127.0.0.1:${port}/?as=edi.lead%40wres.test"></iframe>`,
+    );
   });
   await new Promise<void>((resolveListen) => host.listen(0, "127.0.0.1", resolveListen));
   hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
@@ -117,13 +122,29 @@ describe("production build", () => {
     // Local mode (no VITE_WRES_* variables): the build a demo or this test serves. Vitest's own
     // NODE_ENV=test would make Vite bundle React's development build, so the child gets production.
     const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITE_WRES_") && !key.startsWith("VITEST") && key !== "NODE_ENV")),
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(
+          ([key]) => !key.startsWith("VITE_WRES_") && !key.startsWith("VITEST") && key !== "NODE_ENV",
+        ),
+      ),
       NODE_ENV: "production",
     };
-    await run(process.execPath, [resolve(repo, "node_modules/vite/bin/vite.js"), "build", "--outDir", distDir, "--emptyOutDir", "--logLevel", "error"], {
-      cwd: repo,
-      env,
-    });
+    await run(
+      process.execPath,
+      [
+        resolve(repo, "node_modules/vite/bin/vite.js"),
+        "build",
+        "--outDir",
+        distDir,
+        "--emptyOutDir",
+        "--logLevel",
+        "error",
+      ],
+      {
+        cwd: repo,
+        env,
+      },
+    );
     site = await serveProduction(distDir);
     browser = await launchBrowser();
   });
@@ -138,7 +159,9 @@ describe("production build", () => {
     const sizes = measure(distDir);
     expect(sizes.map((size) => size.page).sort()).toEqual(Object.keys(BUDGETS).sort());
     for (const size of sizes) {
-      console.log(`${size.page}: initial JS ${(size.gzipBytes / 1024).toFixed(1)} KB gzip in ${size.files.length} files (budget ${(size.budget / 1024).toFixed(0)} KB)`);
+      console.log(
+        `${size.page}: initial JS ${(size.gzipBytes / 1024).toFixed(1)} KB gzip in ${size.files.length} files (budget ${(size.budget / 1024).toFixed(0)} KB)`,
+      );
       expect(size.gzipBytes, `${size.page} initial JS`).toBeLessThanOrEqual(size.budget);
     }
     // The MSAL library stays out of the tab's first download: it is loaded only for a tenant sign-in
@@ -153,11 +176,21 @@ describe("production build", () => {
     const { context, page } = await openAs(browser, site, "edi.lead@wres.test");
     page.on("pageerror", (error) => pageErrors.push(error.message));
     try {
-      await page.waitForFunction(() => (document.getElementById("root")?.textContent ?? "").trim().length > 0, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => (document.getElementById("root")?.textContent ?? "").trim().length > 0,
+        undefined,
+        { timeout: 30_000 },
+      );
       // The plan itself, read from SharePoint: its year in the heading and every seeded objective in view, no error.
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).first().textContent(), { timeout: 30_000 }).toContain(DEMO_PLAN_YEAR);
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).first().textContent(), { timeout: 30_000 })
+        .toContain(DEMO_PLAN_YEAR);
       for (const objective of DEMO_PLAN) {
-        await expect.poll(() => page.getByRole("heading", { level: 3, name: objective.title }).first().isVisible(), { timeout: 30_000 }).toBe(true);
+        await expect
+          .poll(() => page.getByRole("heading", { level: 3, name: objective.title }).first().isVisible(), {
+            timeout: 30_000,
+          })
+          .toBe(true);
       }
       expect(await page.getByRole("alert").count()).toBe(0);
       expect(site.sharePointRequests.filter((request) => request.includes("/_api/")).length).toBeGreaterThan(0);
@@ -193,14 +226,18 @@ describe("production build", () => {
       await open.focus();
       await page.keyboard.press("Enter");
       const alert = page.getByRole("alert");
-      await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain("This part of the tab did not download");
+      await expect
+        .poll(() => alert.textContent(), { timeout: 30_000 })
+        .toContain("This part of the tab did not download");
       expect(refused.length).toBeGreaterThan(0);
       // The rest of the tab is still there: its heading and the plan views' tabs.
       expect(await page.getByRole("tab", { name: "Overview" }).isVisible()).toBe(true);
       await screenshot(page, "production-lazy-failed");
       blocked = false;
       await page.getByRole("button", { name: "Try again" }).click();
-      await expect.poll(() => page.getByRole("heading", { level: 2 }).filter({ hasText: title }).count(), { timeout: 30_000 }).toBe(1);
+      await expect
+        .poll(() => page.getByRole("heading", { level: 2 }).filter({ hasText: title }).count(), { timeout: 30_000 })
+        .toBe(1);
       expect(await alert.count()).toBe(0);
       // From the keyboard, an action opens in its panel (another lazily loaded screen) and focus moves into it.
       const action = page.locator("[data-action-id]").first();
@@ -208,7 +245,9 @@ describe("production build", () => {
       await page.keyboard.press("Enter");
       const panel = page.getByRole("dialog");
       await panel.waitFor({ timeout: 30_000 });
-      await expect.poll(() => panel.evaluate((node) => node.contains(document.activeElement)), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(() => panel.evaluate((node) => node.contains(document.activeElement)), { timeout: 10_000 })
+        .toBe(true);
       await screenshot(page, "production-lazy-panel");
       // Escape closes it, as it did when the panel was in the first download.
       await page.keyboard.press("Escape");
@@ -239,10 +278,16 @@ describe("production build", () => {
       const timings: number[] = [];
       for (const pass of ["cold", "warm"]) {
         await page.goto(`${site.url}?as=edi.lead%40wres.test`);
-        await page.waitForFunction(() => typeof (window as unknown as { firstRenderMs?: number }).firstRenderMs === "number", undefined, { timeout: 60_000 });
+        await page.waitForFunction(
+          () => typeof (window as unknown as { firstRenderMs?: number }).firstRenderMs === "number",
+          undefined,
+          { timeout: 60_000 },
+        );
         const ms = await page.evaluate(() => (window as unknown as { firstRenderMs: number }).firstRenderMs);
         timings.push(ms);
-        console.log(`first render of the demo plan (${pass}): ${ms.toFixed(0)} ms from navigation start to all 5 objective cards`);
+        console.log(
+          `first render of the demo plan (${pass}): ${ms.toFixed(0)} ms from navigation start to all 5 objective cards`,
+        );
       }
       expect(await page.locator('[role="article"] h3').count()).toBe(5);
       expect(timings.every((ms) => ms > 0)).toBe(true);
@@ -259,11 +304,16 @@ describe("production build", () => {
     // MSAL's silent sign-in loads this page in a hidden iframe inside the (framed) tab: it must
     // accept the same ancestors as the tab, or silent sign-in fails wherever nested app auth is absent.
     const csp = response.headers.get("content-security-policy") ?? "";
-    for (const host of ["https://teams.microsoft.com", "https://*.cloud.microsoft", "https://*.office.com"]) expect(csp).toContain(host);
+    for (const host of ["https://teams.microsoft.com", "https://*.cloud.microsoft", "https://*.office.com"])
+      expect(csp).toContain(host);
 
     const { context, page } = await openAs(browser, site, "edi.lead@wres.test", { path: "auth-redirect.html" });
     try {
-      await page.waitForFunction(() => /could not be completed/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => /could not be completed/.test(document.getElementById("status")?.textContent ?? ""),
+        undefined,
+        { timeout: 15_000 },
+      );
     } finally {
       await context.close();
     }
@@ -281,7 +331,11 @@ describe("production build", () => {
       await expect.poll(() => page.frames().some((f) => f.url().startsWith(site.url)), { timeout: 30_000 }).toBe(true);
       const tab = page.frames().find((f) => f.url().startsWith(site.url))!;
       // The tab itself renders in the cross-origin frame (its frame-ancestors allow the host).
-      await tab.waitForFunction(() => (document.getElementById("root")?.textContent ?? "").trim().length > 0, undefined, { timeout: 30_000 });
+      await tab.waitForFunction(
+        () => (document.getElementById("root")?.textContent ?? "").trim().length > 0,
+        undefined,
+        { timeout: 30_000 },
+      );
       // What MSAL does for a silent sign-in: a hidden iframe on the redirect URI inside the tab's page.
       const bridgeRan = await tab.evaluate(
         () =>

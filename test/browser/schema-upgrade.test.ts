@@ -23,13 +23,29 @@ let siteUrl: string;
 beforeAll(async () => {
   app = await startApp({ seed: "none" });
   browser = await launchBrowser();
-  const made = await fetch(`${app.url}_localsp/sites`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: "older" }) });
+  const made = await fetch(`${app.url}_localsp/sites`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name: "older" }),
+  });
   expect(made.ok).toBe(true);
   siteUrl = `${app.url}sites/older`;
   const sp = (upn: string) => createSp({ siteUrl, getToken: async () => `dev:${upn}` });
   await provision(sp("admin@wres.test"), { version: 2 });
-  for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(sp("admin@wres.test"), group, `i:0#.f|membership|${upn}`);
-  await createPlanStore(sp(LEAD)).addObjective({ title: "Fair recruitment", planYear: YEAR, number: "1", description: null, owner: null, sponsor: null, indicators: [], highImpactActions: [], ragOverride: null, ragOverrideReason: null });
+  for (const [group, upn] of DEMO_GROUPS)
+    await addToPlanGroup(sp("admin@wres.test"), group, `i:0#.f|membership|${upn}`);
+  await createPlanStore(sp(LEAD)).addObjective({
+    title: "Fair recruitment",
+    planYear: YEAR,
+    number: "1",
+    description: null,
+    owner: null,
+    sponsor: null,
+    indicators: [],
+    highImpactActions: [],
+    ragOverride: null,
+    ragOverrideReason: null,
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -41,7 +57,9 @@ describe("a site set up by an older version of the app", () => {
   it("tells a committee member to ask a plan editor, with no upgrade button", async () => {
     const { context, page } = await openAs(browser, app, COMMITTEE, { query: { site: siteUrl, year: YEAR } });
     const box = page.getByTestId("schema-outdated");
-    await box.getByText(/Ask your plan editor \(usually the EDI lead\) to open this tab and upgrade the lists/).waitFor({ timeout: 120_000 });
+    await box
+      .getByText(/Ask your plan editor \(usually the EDI lead\) to open this tab and upgrade the lists/)
+      .waitFor({ timeout: 120_000 });
     expect(await box.getByRole("button", { name: "Upgrade the lists" }).count()).toBe(0);
     await page.getByText("Fair recruitment").first().waitFor();
     await context.close();
@@ -50,7 +68,9 @@ describe("a site set up by an older version of the app", () => {
   it("offers a plan editor the upgrade above the plan, runs it, and the site is then current", async () => {
     const { context, page } = await openAs(browser, app, LEAD, { query: { site: siteUrl, year: YEAR } });
     const box = page.getByTestId("schema-outdated");
-    await box.getByText("The plan lists on this site are older than this version of the app").waitFor({ timeout: 120_000 });
+    await box
+      .getByText("The plan lists on this site are older than this version of the app")
+      .waitFor({ timeout: 120_000 });
     await page.getByText("Fair recruitment").first().waitFor();
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, "schema-upgrade-offered");

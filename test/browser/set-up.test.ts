@@ -18,7 +18,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // As on SharePoint Online, a site is made by an admin, never by a request: make the empty sites first.
   for (const name of ["noconsent", "member", "ready", "selected"]) {
-    const made = await fetch(`${app.url}_localsp/sites`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name }) });
+    const made = await fetch(`${app.url}_localsp/sites`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name }),
+    });
     expect(made.ok).toBe(true);
   }
 }, 240_000);
@@ -34,9 +38,15 @@ function configQuery(site: string, extra: Record<string, string> = {}): Record<s
 
 describe("setting the plan up on an empty site", () => {
   it("tells a plan editor without the consented set-up scope exactly what is missing, and whom to ask", async () => {
-    const { context, page } = await openAs(browser, app, LEAD, { query: configQuery("noconsent", { consent: "AllSites.Write" }) });
+    const { context, page } = await openAs(browser, app, LEAD, {
+      query: configQuery("noconsent", { consent: "AllSites.Write" }),
+    });
     await page.getByText("The plan lists are not on this site yet.").waitFor();
-    await page.getByText(/needs the SharePoint permission AllSites\.FullControl for this app.*Ask your Microsoft 365 administrator to grant admin consent/).waitFor();
+    await page
+      .getByText(
+        /needs the SharePoint permission AllSites\.FullControl for this app.*Ask your Microsoft 365 administrator to grant admin consent/,
+      )
+      .waitFor();
     expect(await page.getByRole("button", { name: "Set up the lists" }).count()).toBe(0);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, "set-up-needs-consent");
@@ -62,21 +72,36 @@ describe("setting the plan up on an empty site", () => {
     await dialog.waitFor({ state: "detached" });
     await screenshot(page, "set-up-done");
     // SharePoint now enforces the model: the data library is hidden from a team member.
-    const library = await fetch(`${app.url}sites/ready/_api/web/lists/getByTitle('WRES Data')`, { headers: { Authorization: `Bearer dev:${MEMBER}`, Accept: "application/json" } });
+    const library = await fetch(`${app.url}sites/ready/_api/web/lists/getByTitle('WRES Data')`, {
+      headers: { Authorization: `Bearer dev:${MEMBER}`, Accept: "application/json" },
+    });
     expect(library.status).toBe(404);
-    const groups = await fetch(`${app.url}sites/ready/_api/web/sitegroups/getByName('WRES Plan Editors')/users?$select=Email`, { headers: { Authorization: `Bearer dev:${LEAD}`, Accept: "application/json;odata=nometadata" } });
+    const groups = await fetch(
+      `${app.url}sites/ready/_api/web/sitegroups/getByName('WRES Plan Editors')/users?$select=Email`,
+      { headers: { Authorization: `Bearer dev:${LEAD}`, Accept: "application/json;odata=nometadata" } },
+    );
     expect(((await groups.json()) as { value: { Email: string }[] }).value.map((u) => u.Email)).toEqual([LEAD]);
     await context.close();
   }, 300_000);
 
   it("with delegated Sites.Selected: says the set-up scope is missing, then the admin's grant for this site, and once granted offers set-up and completes it", async () => {
     const selected = { setUpScope: "Sites.Selected" };
-    const unconsented = await openAs(browser, app, LEAD, { query: configQuery("selected", { ...selected, consent: "AllSites.Write" }) });
-    await unconsented.page.getByText(/needs the SharePoint permission Sites\.Selected for this app.*Ask your Microsoft 365 administrator to grant admin consent/).waitFor();
+    const unconsented = await openAs(browser, app, LEAD, {
+      query: configQuery("selected", { ...selected, consent: "AllSites.Write" }),
+    });
+    await unconsented.page
+      .getByText(
+        /needs the SharePoint permission Sites\.Selected for this app.*Ask your Microsoft 365 administrator to grant admin consent/,
+      )
+      .waitFor();
     await unconsented.context.close();
 
     const { context, page } = await openAs(browser, app, LEAD, { query: configQuery("selected", selected) });
-    await page.getByText(/grants it site by site \(Sites\.Selected\)\. Ask your Microsoft 365 administrator to grant the app the fullcontrol role on this site/).waitFor();
+    await page
+      .getByText(
+        /grants it site by site \(Sites\.Selected\)\. Ask your Microsoft 365 administrator to grant the app the fullcontrol role on this site/,
+      )
+      .waitFor();
     expect(await page.getByRole("button", { name: "Set up the lists" }).count()).toBe(0);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, "set-up-needs-site-grant");
@@ -86,7 +111,12 @@ describe("setting the plan up on an empty site", () => {
     const granted = await fetch(`${app.url}_localsp/sites/selected/permissions`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ roles: ["fullcontrol"], grantedToIdentities: [{ application: { id: "00000000-0000-0000-0000-000000000001", displayName: "WRES action plans" } }] }),
+      body: JSON.stringify({
+        roles: ["fullcontrol"],
+        grantedToIdentities: [
+          { application: { id: "00000000-0000-0000-0000-000000000001", displayName: "WRES action plans" } },
+        ],
+      }),
     });
     expect(granted.status).toBe(201);
     const again = await openAs(browser, app, LEAD, { query: configQuery("selected", selected) });
@@ -94,7 +124,9 @@ describe("setting the plan up on an empty site", () => {
     const dialog = again.page.getByRole("alertdialog", { name: "Set up the plan lists?" });
     await dialog.getByRole("button", { name: "Set up the lists" }).click();
     await again.page.getByText("The lists are ready.").waitFor({ timeout: 120_000 });
-    const library = await fetch(`${app.url}sites/selected/_api/web/lists/getByTitle('WRES Data')`, { headers: { Authorization: `Bearer dev:${MEMBER}`, Accept: "application/json" } });
+    const library = await fetch(`${app.url}sites/selected/_api/web/lists/getByTitle('WRES Data')`, {
+      headers: { Authorization: `Bearer dev:${MEMBER}`, Accept: "application/json" },
+    });
     expect(library.status).toBe(404);
     await again.context.close();
   }, 300_000);

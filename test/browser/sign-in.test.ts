@@ -18,8 +18,8 @@ const CLIENT = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const SHAREPOINT = "https://contoso.sharepoint.com";
 const LOGIN = "https://login.microsoftonline.com";
 
-
-const b64url = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+const b64url = (value: unknown) =>
+  Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
 const jwt = (claims: Record<string, unknown>) => `${b64url({ typ: "JWT", alg: "none" })}.${b64url(claims)}.sig`;
 
 /** A tiny Entra ID: authorize redirects back to the bridge with a code; token answers with JWTs. */
@@ -65,7 +65,13 @@ class FakeEntra {
         headers: this.cors(route),
         json: {
           tenant_discovery_endpoint: `${LOGIN}/${TENANT}/v2.0/.well-known/openid-configuration`,
-          metadata: [{ preferred_network: "login.microsoftonline.com", preferred_cache: "login.windows.net", aliases: ["login.microsoftonline.com", "login.windows.net"] }],
+          metadata: [
+            {
+              preferred_network: "login.microsoftonline.com",
+              preferred_cache: "login.windows.net",
+              aliases: ["login.microsoftonline.com", "login.windows.net"],
+            },
+          ],
         },
       });
     }
@@ -73,7 +79,11 @@ class FakeEntra {
       this.authorizeRequests.push(url);
       this.nonce = url.searchParams.get("nonce") ?? "";
       const back = new URL(url.searchParams.get("redirect_uri") ?? "");
-      const answer = new URLSearchParams({ code: "fake-code", state: url.searchParams.get("state") ?? "", client_info: this.clientInfo() });
+      const answer = new URLSearchParams({
+        code: "fake-code",
+        state: url.searchParams.get("state") ?? "",
+        client_info: this.clientInfo(),
+      });
       return route.fulfill({ status: 302, headers: { Location: `${back.href}#${answer}` } });
     }
     if (url.pathname.endsWith("/oauth2/v2.0/token")) {
@@ -85,10 +95,21 @@ class FakeEntra {
         headers: this.cors(route),
         json: {
           token_type: "Bearer",
-          scope: form.get("scope")?.split(" ").filter((s) => s.startsWith(SHAREPOINT)).join(" "),
+          scope: form
+            .get("scope")
+            ?.split(" ")
+            .filter((s) => s.startsWith(SHAREPOINT))
+            .join(" "),
           expires_in: 3599,
           ext_expires_in: 3599,
-          access_token: jwt({ aud: SHAREPOINT, tid, oid: "user-oid", upn: "edi.lead@contoso.example", iat: now, exp: now + 3599 }),
+          access_token: jwt({
+            aud: SHAREPOINT,
+            tid,
+            oid: "user-oid",
+            upn: "edi.lead@contoso.example",
+            iat: now,
+            exp: now + 3599,
+          }),
           refresh_token: "fake-refresh",
           id_token: jwt({
             aud: CLIENT,
@@ -119,7 +140,11 @@ class FakeEntra {
     const authorization = route.request().headers().authorization ?? "";
     this.sharePointAuthorizations.push(authorization);
     const ok = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/.test(authorization);
-    return route.fulfill({ status: ok ? 200 : 401, headers: this.cors(route), json: ok ? { Title: "WRES" } : { error: "no token" } });
+    return route.fulfill({
+      status: ok ? 200 : 401,
+      headers: this.cors(route),
+      json: ok ? { Title: "WRES" } : { error: "no token" },
+    });
   }
 }
 
@@ -139,7 +164,10 @@ describe("sign-in through MSAL and the redirect bridge (fake Entra ID)", () => {
       configFile: resolve("vite.config.ts"),
       logLevel: "error",
       cacheDir,
-      optimizeDeps: { include: ["@azure/msal-browser", "@azure/msal-browser/redirect-bridge"], entries: ["auth/dev/sign-in-harness.html", "auth-redirect.html"] },
+      optimizeDeps: {
+        include: ["@azure/msal-browser", "@azure/msal-browser/redirect-bridge"],
+        entries: ["auth/dev/sign-in-harness.html", "auth-redirect.html"],
+      },
       server: { port: 0, host: "127.0.0.1", strictPort: false, hmr: false },
     });
     await server.listen();
@@ -167,7 +195,11 @@ describe("sign-in through MSAL and the redirect bridge (fake Entra ID)", () => {
   /** Opens the bridge page from `tab` with a response in its address; what is left of the address a moment later. */
   const bridgeAddressAfter = (tab: Frame) =>
     tab.evaluate(async () => {
-      const popup = window.open("/auth-redirect.html#code=fake-code&state=not-a-real-state", "bridge-check", "width=400,height=300");
+      const popup = window.open(
+        "/auth-redirect.html#code=fake-code&state=not-a-real-state",
+        "bridge-check",
+        "width=400,height=300",
+      );
       if (!popup) throw new Error("popup blocked");
       await new Promise((done) => setTimeout(done, 3000)); // the bridge script has long run by then
       const hash = popup.closed ? "(closed)" : popup.location.hash;
@@ -189,7 +221,9 @@ describe("sign-in through MSAL and the redirect bridge (fake Entra ID)", () => {
       const popupOpened = page.waitForEvent("popup");
       await page.click("#sign-in");
       const popup = await popupOpened;
-      await expect.poll(() => statusOf(page), { timeout: 30_000 }).toBe("signed-in edi.lead@contoso.example sharepoint 200");
+      await expect
+        .poll(() => statusOf(page), { timeout: 30_000 })
+        .toBe("signed-in edi.lead@contoso.example sharepoint 200");
       await expect.poll(() => popup.isClosed(), { timeout: 10_000 }).toBe(true);
 
       const authorize = entra.authorizeRequests[0]!;
@@ -206,7 +240,9 @@ describe("sign-in through MSAL and the redirect bridge (fake Entra ID)", () => {
       // MSAL's cache (and only MSAL's) keeps the session: a reload signs in silently, no popup.
       const authorizeCount = entra.authorizeRequests.length;
       await page.reload();
-      await expect.poll(() => statusOf(page), { timeout: 30_000 }).toBe("signed-in edi.lead@contoso.example sharepoint 200");
+      await expect
+        .poll(() => statusOf(page), { timeout: 30_000 })
+        .toBe("signed-in edi.lead@contoso.example sharepoint 200");
       expect(entra.authorizeRequests).toHaveLength(authorizeCount);
     } finally {
       await context.close();
@@ -225,7 +261,9 @@ describe("sign-in through MSAL and the redirect bridge (fake Entra ID)", () => {
     // other page (a public one, or one a route fulfils) from framing 127.0.0.1 at all.
     const pageServer = createHttpServer((_, response) => {
       response.writeHead(200, { "Content-Type": "text/html" });
-      response.end(`<!doctype html><html lang="en"><title>WRES - SharePoint</title><iframe id="tab" title="WRES" src="${origin}/auth/dev/sign-in-harness.html?${query}" style="width:640px;height:240px"></iframe></html>`);
+      response.end(
+        `<!doctype html><html lang="en"><title>WRES - SharePoint</title><iframe id="tab" title="WRES" src="${origin}/auth/dev/sign-in-harness.html?${query}" style="width:640px;height:240px"></iframe></html>`,
+      );
     });
     await new Promise<void>((done) => pageServer.listen(0, "127.0.0.1", done));
     const sharePointPage = `http://localhost:${(pageServer.address() as AddressInfo).port}/sites/wres/SitePages/Plan.aspx`;

@@ -5,7 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { PermissionError } from "../../src/sharepoint";
 import type { Action } from "../../src/plan";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, runAxe, screenshot, startApp, type RunningApp, type Theme, people, storeAs, expectNoAxeViolations, describeViolations } from "../support/browser";
+import {
+  DESKTOP,
+  SIDE_PANEL,
+  THEMES,
+  launchBrowser,
+  runAxe,
+  screenshot,
+  startApp,
+  type RunningApp,
+  type Theme,
+  people,
+  storeAs,
+  expectNoAxeViolations,
+  describeViolations,
+} from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const AMARA = "amara.okafor@wres.test";
@@ -16,7 +30,10 @@ let app: RunningApp;
 let browser: Browser;
 let users: ReturnType<typeof people>;
 /** A page signed in as `upn`; `context.close()` closes the page (the person's context is kept for the file). */
-async function openAs(upn: string, options: { theme?: Theme; viewport?: { width: number; height: number }; query?: Record<string, string> } = {}) {
+async function openAs(
+  upn: string,
+  options: { theme?: Theme; viewport?: { width: number; height: number }; query?: Record<string, string> } = {},
+) {
   const page = await users.open(upn, options);
   return { page, context: { close: () => page.close() } };
 }
@@ -30,11 +47,17 @@ async function plan(upn = LEAD) {
 /** An action amara leads (and nobody else edits in other tests), by number. */
 async function amarasActions(): Promise<Action[]> {
   const snapshot = await plan();
-  return snapshot.actions.filter((a) => a.leads.some((p) => p.email?.toLowerCase() === AMARA)).sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }));
+  return snapshot.actions
+    .filter((a) => a.leads.some((p) => p.email?.toLowerCase() === AMARA))
+    .sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }));
 }
 
 async function ready(page: Page) {
-  await page.getByRole("heading", { name: "Objectives" }).or(page.getByRole("heading", { name: /^Actions led by/ })).first().waitFor();
+  await page
+    .getByRole("heading", { name: "Objectives" })
+    .or(page.getByRole("heading", { name: /^Actions led by/ }))
+    .first()
+    .waitFor();
 }
 
 beforeAll(async () => {
@@ -91,7 +114,9 @@ describe("the tab as each role", () => {
 
   it("a plan editor sets an action Blue in the edit form, is asked for a completion note, and the history keeps it", async () => {
     const snapshot = await plan();
-    const action = snapshot.actions.find((a) => a.rag !== "Blue" && !a.leads.some((p) => p.email?.toLowerCase() === AMARA))!;
+    const action = snapshot.actions.find(
+      (a) => a.rag !== "Blue" && !a.leads.some((p) => p.email?.toLowerCase() === AMARA),
+    )!;
     const { context, page } = await openAs(LEAD, { query: { action: String(action.id) } });
     await page.getByRole("dialog").getByRole("button", { name: "Edit action" }).click();
     const form = page.getByRole("dialog", { name: `Edit action ${action.number}` });
@@ -107,7 +132,11 @@ describe("the tab as each role", () => {
     const store = storeAs(app, LEAD);
     expect((await store.getAction(action.id)).rag).toBe("Blue");
     const [latest] = await store.history(action.id);
-    expect(latest).toMatchObject({ rag: "Blue", previousRag: action.rag, note: "Completed: every division reports quarterly" });
+    expect(latest).toMatchObject({
+      rag: "Blue",
+      previousRag: action.rag,
+      note: "Completed: every division reports quarterly",
+    });
     // The action's own version history (SharePoint's audit trail) shows who changed what.
     await page.getByRole("button", { name: "Show the changes to this action" }).click();
     const trail = page.getByRole("list", { name: "Changes to this action" });
@@ -142,7 +171,12 @@ describe("the tab as each role", () => {
     await page.goto(`${app.url}?as=${AMARA}&theme=default&action=${action.id}`);
     const panel = page.getByRole("dialog");
     await panel.getByText("Recovery plan agreed with the divisional director").waitFor();
-    await expect(panel.getByText(/^Update by Amara Okafor/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      panel
+        .getByText(/^Update by Amara Okafor/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await expectNoAxeViolations(page);
     const saved = await storeAs(app, LEAD).getAction(action.id);
     expect(saved.rag).toBe("Red");
@@ -164,7 +198,9 @@ describe("the tab as each role", () => {
     await page.getByRole("tab", { name: "My actions" }).click();
     await page.getByText("You do not lead any actions in this plan.").waitFor();
 
-    await expect(storeAs(app, COMMITTEE).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" })).rejects.toBeInstanceOf(PermissionError);
+    await expect(
+      storeAs(app, COMMITTEE).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" }),
+    ).rejects.toBeInstanceOf(PermissionError);
     expect((await storeAs(app, LEAD).getAction(action.id)).rag).toBe(action.rag);
     await context.close();
   });
@@ -183,7 +219,9 @@ describe("the tab as each role", () => {
     expect(await panel.getByRole("heading", { name: "Update progress" }).count()).toBe(0);
     await panel.getByLabel("Your comment").fill("The network would like to see the panel data split by site.");
     await panel.getByRole("button", { name: "Add comment" }).click();
-    const entry = panel.getByRole("listitem").filter({ hasText: "The network would like to see the panel data split by site." });
+    const entry = panel
+      .getByRole("listitem")
+      .filter({ hasText: "The network would like to see the panel data split by site." });
     await entry.getByText(/^Comment by /).waitFor();
     await panel.getByRole("button", { name: "Close" }).click();
     await panel.waitFor({ state: "detached" });
@@ -194,7 +232,15 @@ describe("the tab as each role", () => {
     const objective = snapshot.objectives.find((o) => o.id === action.objectiveId)!;
     await page.getByRole("button", { name: `${objective.number}. ${objective.title}` }).click();
     await page.locator(`[data-action-id="${action.id}"]`).waitFor();
-    for (const name of ["Add objective", "Edit objective", "Delete objective", "Renumber actions", "Add action", "Edit action", "Delete action"]) {
+    for (const name of [
+      "Add objective",
+      "Edit objective",
+      "Delete objective",
+      "Renumber actions",
+      "Add action",
+      "Edit action",
+      "Delete action",
+    ]) {
       expect(await page.getByRole("button", { name }).count(), name).toBe(0);
     }
 
@@ -203,14 +249,28 @@ describe("the tab as each role", () => {
     const item = `${app.url}sites/wres/_api/web/lists/getByTitle('WRES Actions')/items(${action.id})`;
     const merge = await fetch(item, {
       method: "POST",
-      headers: { Authorization: `Bearer dev:${CHAIR}`, Accept: "application/json;odata=nometadata", "Content-Type": "application/json", "X-HTTP-Method": "MERGE", "IF-MATCH": "*" },
+      headers: {
+        Authorization: `Bearer dev:${CHAIR}`,
+        Accept: "application/json;odata=nometadata",
+        "Content-Type": "application/json",
+        "X-HTTP-Method": "MERGE",
+        "IF-MATCH": "*",
+      },
       body: JSON.stringify({ Title: "Changed by the chair" }),
     });
     expect(merge.status).toBe(403);
-    await expect(storeAs(app, CHAIR).updateAction(action.id, action.etag, { dueDate: "2099-12-31" })).rejects.toBeInstanceOf(PermissionError);
-    await expect(storeAs(app, CHAIR).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" })).rejects.toBeInstanceOf(PermissionError);
+    await expect(
+      storeAs(app, CHAIR).updateAction(action.id, action.etag, { dueDate: "2099-12-31" }),
+    ).rejects.toBeInstanceOf(PermissionError);
+    await expect(
+      storeAs(app, CHAIR).updateProgress(action.id, action.etag, { rag: "Blue", note: "Done" }),
+    ).rejects.toBeInstanceOf(PermissionError);
     const after = await storeAs(app, LEAD).getAction(action.id);
-    expect({ title: after.title, dueDate: after.dueDate, rag: after.rag }).toEqual({ title: action.title, dueDate: action.dueDate, rag: action.rag });
+    expect({ title: after.title, dueDate: after.dueDate, rag: after.rag }).toEqual({
+      title: action.title,
+      dueDate: action.dueDate,
+      rag: action.rag,
+    });
     await context.close();
   });
 });
@@ -243,7 +303,9 @@ describe("two people editing the same action", () => {
     await expectNoAxeViolations(second.page);
     await conflict.getByRole("button", { name: "Keep mine" }).click();
     await conflict.waitFor({ state: "detached" });
-    await expect(storeAs(app, LEAD).getAction(action.id)).resolves.toMatchObject({ progress: "Version from the action owner" });
+    await expect(storeAs(app, LEAD).getAction(action.id)).resolves.toMatchObject({
+      progress: "Version from the action owner",
+    });
     const history = await storeAs(app, LEAD).history(action.id);
     expect(history.some((u) => u.progress === "Version from the plan editor")).toBe(true);
     await first.context.close();
@@ -269,11 +331,24 @@ describe("two people editing the same action", () => {
     const conflict = second.page.getByRole("alertdialog");
     await conflict.waitFor();
     // The RAG row suggests the current (their) value, the progress row the owner's own.
-    await expect(conflict.getByRole("radiogroup", { name: "Which RAG to keep" }).getByRole("radio", { name: "Current" }).isChecked()).resolves.toBe(true);
-    await expect(conflict.getByRole("radiogroup", { name: "Which Progress to keep" }).getByRole("radio", { name: "Yours" }).isChecked()).resolves.toBe(true);
+    await expect(
+      conflict
+        .getByRole("radiogroup", { name: "Which RAG to keep" })
+        .getByRole("radio", { name: "Current" })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await expect(
+      conflict
+        .getByRole("radiogroup", { name: "Which Progress to keep" })
+        .getByRole("radio", { name: "Yours" })
+        .isChecked(),
+    ).resolves.toBe(true);
     await conflict.getByRole("button", { name: "Merge field by field" }).click();
     await conflict.waitFor({ state: "detached" });
-    await expect(storeAs(app, LEAD).getAction(action.id)).resolves.toMatchObject({ rag: newRag, progress: "Owner's progress, written at the same time" });
+    await expect(storeAs(app, LEAD).getAction(action.id)).resolves.toMatchObject({
+      rag: newRag,
+      progress: "Owner's progress, written at the same time",
+    });
     await first.context.close();
     await second.context.close();
   });
@@ -364,7 +439,9 @@ describe("screens in every theme and at the meeting side panel width", () => {
       const form = page.getByRole("form", { name: `Update progress on action ${target.number}` });
       await form.getByLabel("Progress", { exact: true }).fill(`Owner's progress (${theme}, ${size})`);
       const current = await storeAs(app, LEAD).getAction(target.id);
-      await storeAs(app, LEAD).updateProgress(target.id, current.etag, { progress: `Plan editor's progress (${theme}, ${size})` });
+      await storeAs(app, LEAD).updateProgress(target.id, current.etag, {
+        progress: `Plan editor's progress (${theme}, ${size})`,
+      });
       await form.getByRole("button", { name: "Save update" }).click();
       const conflict = page.getByRole("alertdialog");
       await conflict.getByText(`Plan editor's progress (${theme}, ${size})`).waitFor();
@@ -413,14 +490,19 @@ describe("renumbering objectives", () => {
     });
     const to = String(top + 1);
     for (const theme of THEMES) {
-      for (const [size, viewport] of [["desktop", DESKTOP], ["side-panel", SIDE_PANEL]] as const) {
+      for (const [size, viewport] of [
+        ["desktop", DESKTOP],
+        ["side-panel", SIDE_PANEL],
+      ] as const) {
         const { page, context } = await openAs(LEAD, { theme, viewport });
         await ready(page);
         await page.getByRole("button", { name: "Renumber objectives" }).click();
         const dialog = page.getByRole("alertdialog", { name: "Renumber the objectives?" });
         const preview = dialog.getByTestId("renumber-preview");
         await preview.waitFor();
-        expect(await preview.innerText()).toBe(`Objective ${gap} becomes ${to}: ${objective.title}\nIts actions: ${gap}.1 to ${to}.1`);
+        expect(await preview.innerText()).toBe(
+          `Objective ${gap} becomes ${to}: ${objective.title}\nIts actions: ${gap}.1 to ${to}.1`,
+        );
         await expectNoAxeViolations(page);
         await screenshot(page, `renumber-objectives-${theme}-${size}`);
         if (theme === "contrast" && size === "side-panel") {

@@ -17,8 +17,19 @@ const STAGE = { width: 1280, height: 720 };
 let app: RunningApp;
 let browser: Browser;
 
-async function open(upn: string, theme: Theme, viewport: { width: number; height: number }, query: Record<string, string> = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "en-GB", timezoneId: "Europe/London", reducedMotion: "reduce", deviceScaleFactor: 1 });
+async function open(
+  upn: string,
+  theme: Theme,
+  viewport: { width: number; height: number },
+  query: Record<string, string> = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    reducedMotion: "reduce",
+    deviceScaleFactor: 1,
+  });
   context.setDefaultNavigationTimeout(180_000);
   context.setDefaultTimeout(60_000);
   await fixedClock(context);
@@ -76,7 +87,10 @@ describe("each theme's screens match their reviewed baselines", () => {
       await page.getByRole("heading", { name: /^Results/ }).waitFor({ timeout: 120_000 });
       await page.getByRole("tab", { name: "2 Shortlisting" }).click();
       const two = page.getByTestId("indicator-2");
-      await page.getByTestId("chart-2").getByRole("img", { name: /^Relative likelihood/ }).waitFor();
+      await page
+        .getByTestId("chart-2")
+        .getByRole("img", { name: /^Relative likelihood/ })
+        .waitFor();
       await expectScreenMatches(page, `indicators-2-${theme}`, { element: two });
       await page.context().close();
     }, 240_000);
@@ -88,7 +102,9 @@ describe("each theme's screens match their reviewed baselines", () => {
     const page = await open(LEAD, "default", DESKTOP);
     await page.getByRole("heading", { name: "Objectives" }).waitFor();
     await page.locator('[role="article"] h3').nth(4).waitFor();
-    await expect(expectScreenMatches(page, "wrong-theme-overview", { baseline: "tab-overview-dark" })).rejects.toThrow(/differs from its baseline in \d+ pixels \(\d+\.\d+%\).*Diff: .*wrong-theme-overview-diff\.png/);
+    await expect(expectScreenMatches(page, "wrong-theme-overview", { baseline: "tab-overview-dark" })).rejects.toThrow(
+      /differs from its baseline in \d+ pixels \(\d+\.\d+%\).*Diff: .*wrong-theme-overview-diff\.png/,
+    );
     await page.context().close();
   });
 });

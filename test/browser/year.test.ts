@@ -8,7 +8,19 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, screenshot, startApp, type RunningApp, type Theme, people, storeAs, expectNoAxeViolations } from "../support/browser";
+import {
+  DESKTOP,
+  SIDE_PANEL,
+  THEMES,
+  launchBrowser,
+  screenshot,
+  startApp,
+  type RunningApp,
+  type Theme,
+  people,
+  storeAs,
+  expectNoAxeViolations,
+} from "../support/browser";
 import { CORPUS } from "../unit/plan-import/corpus";
 import { pdfText } from "../support/pdf";
 import { publishedStylePlan } from "../unit/plan-import/published-plan";
@@ -22,8 +34,11 @@ let app: RunningApp;
 let browser: Browser;
 let planFile: string;
 let users: ReturnType<typeof people>;
-const openAs = (upn: string, query: Record<string, string>, options: { theme?: Theme; viewport?: { width: number; height: number } } = {}) =>
-  users.open(upn, { ...options, query });
+const openAs = (
+  upn: string,
+  query: Record<string, string>,
+  options: { theme?: Theme; viewport?: { width: number; height: number } } = {},
+) => users.open(upn, { ...options, query });
 
 async function choosePlan(page: Page) {
   await page.getByLabel("Plan file (Excel .xlsx or Word .docx)").setInputFiles(planFile);
@@ -54,8 +69,14 @@ describe("importing a published-style plan", () => {
     await choosePlan(page);
     const preview = page.getByTestId("import-preview");
     expect(await page.getByTestId("import-count-create").innerText()).toBe("7 new");
-    expect(await preview.getByRole("heading", { level: 4, name: /^1\. Improve representation at senior levels/ }).count()).toBe(1);
-    expect(await preview.getByRole("cell", { name: "Reverse mentoring for the Board with the race equality network", exact: true }).count()).toBe(1);
+    expect(
+      await preview.getByRole("heading", { level: 4, name: /^1\. Improve representation at senior levels/ }).count(),
+    ).toBe(1);
+    expect(
+      await preview
+        .getByRole("cell", { name: "Reverse mentoring for the Board with the race equality network", exact: true })
+        .count(),
+    ).toBe(1);
     // 2.2 has no action text: reported by sheet and row, not guessed.
     const errors = await page.getByTestId("import-errors").innerText();
     expect(errors).toContain("Sheet “WRES Action Plan 2024-25”, row 11");
@@ -73,7 +94,10 @@ describe("importing a published-style plan", () => {
     await page.getByRole("button", { name: /^Import \d+ changes$/ }).click();
     await page.getByText(/^Imported: 2 objectives and 5 actions added/).waitFor();
     const stored = await storeAs(app, LEAD).loadPlan(IMPORT_YEAR);
-    expect(stored.objectives.map((o) => o.title).sort()).toEqual(["Fair employee relations processes (Indicator 3)", "Improve representation at senior levels (WRES indicators 1 and 9)"]);
+    expect(stored.objectives.map((o) => o.title).sort()).toEqual([
+      "Fair employee relations processes (Indicator 3)",
+      "Improve representation at senior levels (WRES indicators 1 and 9)",
+    ]);
     expect(stored.actions).toHaveLength(5);
 
     // The same file again: nothing to change, and nothing written.
@@ -128,7 +152,9 @@ describe("importing plans as organisations publish them", () => {
     await choose(page, file);
     const preview = page.getByTestId("import-preview");
     await preview.waitFor();
-    expect(await page.getByTestId("import-year").innerText()).toBe("This file is the plan for 2021/22 (from its title).");
+    expect(await page.getByTestId("import-year").innerText()).toBe(
+      "This file is the plan for 2021/22 (from its title).",
+    );
     expect(await page.getByTestId("import-count-create").innerText()).toBe("4 new");
     const role = page.getByLabel("Role of “Plan” row 5");
     expect(await role.inputValue()).toBe("action");
@@ -150,7 +176,9 @@ describe("importing plans as organisations publish them", () => {
     // History: an import, not a RAG change.
     const action = plan.actions.find((a) => a.number === "1.1")!;
     const history = await store.history(action.id);
-    expect(history).toEqual([expect.objectContaining({ kind: "import", note: "Race plan 2021-22.xlsx", previousRag: null })]);
+    expect(history).toEqual([
+      expect.objectContaining({ kind: "import", note: "Race plan 2021-22.xlsx", previousRag: null }),
+    ]);
     const panelPage = await openAs(LEAD, { action: String(action.id), year });
     const panel = panelPage.getByRole("dialog");
     await panel.getByTestId("history-import").waitFor();
@@ -162,7 +190,9 @@ describe("importing plans as organisations publish them", () => {
     const since = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const report = await openAs(LEAD, { view: "report", since, year });
     await report.getByTestId("report-import").waitFor();
-    expect(await report.getByTestId("report-import").innerText()).toMatch(/^Imported from Race plan 2021-22\.xlsx: 2 actions, /);
+    expect(await report.getByTestId("report-import").innerText()).toMatch(
+      /^Imported from Race plan 2021-22\.xlsx: 2 actions, /,
+    );
     expect(await report.getByTestId("report-move").count()).toBe(0);
     await screenshot(report, "year-report-after-import-default");
     await report.close();
@@ -173,12 +203,23 @@ describe("importing plans as organisations publish them", () => {
     const year = "2020/21";
     const file = write(
       "actions only.xlsx",
-      buildXlsx([{ name: "Sheet1", rows: [["No", "Action", "Lead", "RAG"], ["1", "Reverse mentoring", "Head of EDI", "Green"], ["2", "Listening events", "Chief People Officer", "Amber"]] }]),
+      buildXlsx([
+        {
+          name: "Sheet1",
+          rows: [
+            ["No", "Action", "Lead", "RAG"],
+            ["1", "Reverse mentoring", "Head of EDI", "Green"],
+            ["2", "Listening events", "Chief People Officer", "Amber"],
+          ],
+        },
+      ]),
     );
     const page = await openAs(LEAD, { view: "year", year });
     await choose(page, file);
     await page.getByTestId("import-doubtful").waitFor();
-    expect(await page.getByTestId("import-warnings").innerText()).toContain("actions come before any objective heading");
+    expect(await page.getByTestId("import-warnings").innerText()).toContain(
+      "actions come before any objective heading",
+    );
     const button = page.getByRole("button", { name: "Import 3 changes" });
     expect(await button.isDisabled()).toBe(true);
     await screenshot(page, "year-import-doubtful-default");
@@ -196,7 +237,9 @@ describe("importing plans as organisations publish them", () => {
     await choose(page, write(plan.file, plan.bytes()));
     await page.getByTestId("import-preview").waitFor();
     expect(await page.getByTestId("import-objective").count()).toBe(plan.expected.objectives.length);
-    expect(await page.getByTestId("import-count-create").innerText()).toBe(`${plan.expected.objectives.length + plan.expected.objectives.reduce((n, o) => n + o.actions.length, 0)} new`);
+    expect(await page.getByTestId("import-count-create").innerText()).toBe(
+      `${plan.expected.objectives.length + plan.expected.objectives.reduce((n, o) => n + o.actions.length, 0)} new`,
+    );
     await page.close();
   });
 
@@ -205,12 +248,23 @@ describe("importing plans as organisations publish them", () => {
     const locked = new Uint8Array(2048);
     locked.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     Array.from("EncryptionInfo").forEach((ch, i) => (locked[600 + 2 * i] = ch.charCodeAt(0)));
-    const extract = [["No", "Action", "Lead", "RAG"], ...Array.from({ length: 5_000 }, (_, i) => [String(i + 1), `Action ${i + 1}`, "Someone", "Green"])];
+    const extract = [
+      ["No", "Action", "Lead", "RAG"],
+      ...Array.from({ length: 5_000 }, (_, i) => [String(i + 1), `Action ${i + 1}`, "Someone", "Green"]),
+    ];
     const cases: [string, Uint8Array, RegExp][] = [
-      ["damaged.xlsx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), /damaged\.xlsx is damaged and could not be opened/],
+      [
+        "damaged.xlsx",
+        new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]),
+        /damaged\.xlsx is damaged and could not be opened/,
+      ],
       ["locked.docx", locked, /locked\.docx is password-protected/],
       ["empty.xlsx", new Uint8Array(0), /empty\.xlsx is empty: there is nothing to import/],
-      ["minutes.xlsx", buildXlsx([{ name: "Minutes", rows: [["Minutes of the EDI group"], ["Present", "Chair"]] }]), /No plan was found in minutes\.xlsx/],
+      [
+        "minutes.xlsx",
+        buildXlsx([{ name: "Minutes", rows: [["Minutes of the EDI group"], ["Present", "Chair"]] }]),
+        /No plan was found in minutes\.xlsx/,
+      ],
       ["extract.xlsx", buildXlsx([{ name: "Extract", rows: extract }]), /the sheet has 5001 rows, more than any plan/],
     ];
     const page = await openAs(LEAD, { view: "year", year });
@@ -233,7 +287,10 @@ describe("the committee report", () => {
   it("downloads an Excel workbook with a summary and one sheet per objective", async () => {
     const page = await openAs(LEAD, { view: "year" });
     await page.getByLabel("Changes since").fill("2024-04-01");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Excel report" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download Excel report" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("WRES committee report 2024-25 since 2024-04-01.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
@@ -251,25 +308,37 @@ describe("the committee report", () => {
     expect(summary[0]![0]).toBe("WRES action plan 2024/25: committee report");
     expect(String(summary[1]![0])).toMatch(/^Changes since 2024-04-01\. Produced \d{4}-\d{2}-\d{2}\.$/);
     expect(summary.find((r) => r[0] === "Total")?.[1]).toBe(actions.length);
-    const byNumber = (a: { number: string }, b: { number: string }) => a.number.localeCompare(b.number, "en", { numeric: true });
+    const byNumber = (a: { number: string }, b: { number: string }) =>
+      a.number.localeCompare(b.number, "en", { numeric: true });
     const objectiveRows = summary.filter((r) => objectives.some((o) => o.number === r[0] && o.title === r[1]));
     expect(objectiveRows.map((r) => r[0])).toEqual([...objectives].sort(byNumber).map((o) => o.number));
     for (const o of objectives) {
       const own = actions.filter((a) => a.objectiveId === o.id);
       const line = objectiveRows.find((r) => r[0] === o.number)!;
       // No., Objective, Owner, RAG, Actions, Complete, Overdue.
-      expect([line[2] ?? null, line[4], line[5]], o.number).toEqual([o.owner?.title ?? null, own.length, own.filter((a) => a.rag === "Blue").length]);
+      expect([line[2] ?? null, line[4], line[5]], o.number).toEqual([
+        o.owner?.title ?? null,
+        own.length,
+        own.filter((a) => a.rag === "Blue").length,
+      ]);
     }
     // One sheet per objective, in plan order, each listing its own actions with their due dates and progress.
     for (const [i, o] of [...objectives].sort(byNumber).entries()) {
       const sheet = rows(workbook.worksheets[i + 1]!);
       expect(sheet[0]![0], o.number).toBe(`${o.number} ${o.title}`);
-      const listed = sheet.filter((r) => actions.some((a) => a.objectiveId === o.id && a.number === r[0] && a.title === r[1]));
+      const listed = sheet.filter((r) =>
+        actions.some((a) => a.objectiveId === o.id && a.number === r[0] && a.title === r[1]),
+      );
       const own = actions.filter((a) => a.objectiveId === o.id).sort(byNumber);
-      expect(listed.map((r) => r[0]), o.number).toEqual(own.map((a) => a.number));
+      expect(
+        listed.map((r) => r[0]),
+        o.number,
+      ).toEqual(own.map((a) => a.number));
       for (const [k, a] of own.entries()) {
         const due = listed[k]![3];
-        expect(due instanceof Date ? due.toISOString().slice(0, 10) : due, a.number).toBe(a.dueDate ? a.dueDate.slice(0, 10) : undefined);
+        expect(due instanceof Date ? due.toISOString().slice(0, 10) : due, a.number).toBe(
+          a.dueDate ? a.dueDate.slice(0, 10) : undefined,
+        );
         expect(listed[k]![5] ?? null, a.number).toBe(a.progress || null);
       }
     }
@@ -300,15 +369,25 @@ describe("the committee report", () => {
       });
       expect(new Set(backgrounds)).toEqual(new Set(["rgb(255, 255, 255)"]));
       // What is on paper: the report itself, not a blank page (the app's print rule once hid its root).
-      expect(await page.getByRole("heading", { name: "WRES action plan 2024/25: committee report" }).isVisible()).toBe(true);
+      expect(await page.getByRole("heading", { name: "WRES action plan 2024/25: committee report" }).isVisible()).toBe(
+        true,
+      );
       await screenshot(page, `year-print-${theme}`);
       const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       const paper = pdfText(pdf);
       if (theme === "default") writeFileSync(join("test-results", "screenshots", "year-report.pdf"), pdf);
-      for (const heading of ["WRES action plan 2024/25: committee report", "Actions by RAG", "Objectives", "Changes since 1 Apr 2024"]) expect(paper, heading).toContain(heading);
-      for (const objective of objectives) expect(paper, objective.title).toContain(objective.title.replace(/\s+/g, " "));
-      for (const word of ["Red: off track", "Amber: at risk", "Green: on track", "Blue: complete"]) expect(paper, word).toContain(word);
+      for (const heading of [
+        "WRES action plan 2024/25: committee report",
+        "Actions by RAG",
+        "Objectives",
+        "Changes since 1 Apr 2024",
+      ])
+        expect(paper, heading).toContain(heading);
+      for (const objective of objectives)
+        expect(paper, objective.title).toContain(objective.title.replace(/\s+/g, " "));
+      for (const word of ["Red: off track", "Amber: at risk", "Green: on track", "Blue: complete"])
+        expect(paper, word).toContain(word);
       expect(paper).not.toContain("Print or save as PDF");
       await page.close();
     }
@@ -339,31 +418,43 @@ describe("rolling the plan over", () => {
 
   it("shows the closed year to the plan editor read-only, with a notice naming the year it was carried into", async () => {
     const closed = await storeAs(app, LEAD).loadPlan("2024/25");
-    const objective = [...closed.objectives].sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }))[0]!;
+    const objective = [...closed.objectives].sort((a, b) =>
+      a.number.localeCompare(b.number, "en", { numeric: true }),
+    )[0]!;
     const action = closed.actions.find((a) => a.objectiveId === objective.id)!;
     const page = await openAs(LEAD, { year: "2024/25" });
     const notice = page.getByTestId("closed-year");
     await notice.getByText("This plan year is closed").waitFor();
-    await notice.getByText("It was carried into 2025/26, where its open actions continue. You can read it here, but nobody can change it.").waitFor();
+    await notice
+      .getByText(
+        "It was carried into 2025/26, where its open actions continue. You can read it here, but nobody can change it.",
+      )
+      .waitFor();
     await notice.getByRole("link", { name: "Open 2025/26" }).waitFor();
     await page.getByRole("heading", { name: "Objectives" }).waitFor();
-    for (const name of ["Add objective", "Renumber objectives"]) expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+    for (const name of ["Add objective", "Renumber objectives"])
+      expect(await page.getByRole("button", { name }).count(), name).toBe(0);
     await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: `${objective.number}. ${objective.title}` }).click();
     await page.locator(`[data-action-id="${action.id}"]`).waitFor();
-    for (const name of ["Add action", "Edit objective", "Renumber actions", "Delete objective"]) expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+    for (const name of ["Add action", "Edit objective", "Renumber actions", "Delete objective"])
+      expect(await page.getByRole("button", { name }).count(), name).toBe(0);
 
     await page.locator(`[data-action-id="${action.id}"]`).click();
     const panel = page.getByRole("dialog");
     await panel.getByRole("heading", { name: "History" }).waitFor();
-    for (const name of ["Update progress", "Edit action", "Delete action", "Add comment"]) expect(await panel.getByRole("button", { name }).count(), name).toBe(0);
+    for (const name of ["Update progress", "Edit action", "Delete action", "Add comment"])
+      expect(await panel.getByRole("button", { name }).count(), name).toBe(0);
     expect(await panel.getByLabel("Your comment").count()).toBe(0);
     await panel.getByRole("button", { name: "Copy link" }).waitFor();
     await page.close();
 
     for (const theme of THEMES) {
-      for (const [size, viewport] of [["desktop", DESKTOP], ["side-panel", SIDE_PANEL]] as const) {
+      for (const [size, viewport] of [
+        ["desktop", DESKTOP],
+        ["side-panel", SIDE_PANEL],
+      ] as const) {
         const themed = await openAs(LEAD, { year: "2024/25" }, { theme });
         await themed.setViewportSize(viewport);
         await themed.getByTestId("closed-year").getByRole("link", { name: "Open 2025/26" }).waitFor();
@@ -380,7 +471,10 @@ describe("rolling the plan over", () => {
     const carried = [...next.actions].sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }))[0]!;
     const from = earlier.actions.find((a) => a.id === carried.carriedFromId)!;
     for (const theme of THEMES) {
-      for (const [size, viewport] of [["desktop", DESKTOP], ["side-panel", SIDE_PANEL]] as const) {
+      for (const [size, viewport] of [
+        ["desktop", DESKTOP],
+        ["side-panel", SIDE_PANEL],
+      ] as const) {
         const themed = await openAs(LEAD, { year: "2025/26", action: String(carried.id) }, { theme });
         await themed.setViewportSize(viewport);
         const panel = themed.getByRole("dialog");
@@ -393,7 +487,10 @@ describe("rolling the plan over", () => {
     }
 
     const page = await openAs(LEAD, { year: "2025/26", action: String(carried.id) });
-    await page.getByRole("dialog").getByRole("link", { name: `Carried over from 2024/25 action ${from.number}` }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("link", { name: `Carried over from 2024/25 action ${from.number}` })
+      .click();
     await page.locator("h1", { hasText: "WRES action plan 2024/25" }).waitFor();
     const panel = page.getByRole("dialog", { name: `${from.number} ${from.title}` });
     await panel.getByRole("heading", { name: "History" }).waitFor();
@@ -405,7 +502,10 @@ describe("rolling the plan over", () => {
     expect(new URL(page.url()).searchParams.get("action")).toBe(String(from.id));
     // Back returns to the carried-over action in 2025/26.
     await page.goBack();
-    await page.getByRole("dialog").getByRole("link", { name: `Carried over from 2024/25 action ${from.number}` }).waitFor();
+    await page
+      .getByRole("dialog")
+      .getByRole("link", { name: `Carried over from 2024/25 action ${from.number}` })
+      .waitFor();
     await page.close();
   });
 });

@@ -56,7 +56,10 @@ describe("the Actions view", () => {
   it("copies the address of the view shown, outside Teams", async () => {
     at("?as=x&tab=actions&rag=Red&layout=board");
     const written: string[] = [];
-    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void written.push(text) } });
+    Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
+      value: { writeText: async (text: string) => void written.push(text) },
+    });
     renderApp(new FakePlanStore());
     fireEvent.click(await findButton("Copy link to this view"));
     await screen.findByText("Link copied.");
@@ -88,8 +91,17 @@ describe("the board", () => {
     expect(items).toEqual(["Move to Red…", "Move to Amber", "Move to Blue…"]);
     await userEvent.click(screen.getByRole("menuitem", { name: "Move to Amber" }));
     await waitFor(() => expect(store.actions.find((a) => a.id === 12)?.rag).toBe("Amber"));
-    await waitFor(() => expect(within(document.querySelector<HTMLElement>('[data-rag-column="Amber"]')!).queryByText(/1\.2 Diverse/)).not.toBeNull());
-    expect(store.updates.at(-1)).toMatchObject({ actionId: 12, rag: "Amber", previousRag: "Green", author: PEOPLE.tom });
+    await waitFor(() =>
+      expect(
+        within(document.querySelector<HTMLElement>('[data-rag-column="Amber"]')!).queryByText(/1\.2 Diverse/),
+      ).not.toBeNull(),
+    );
+    expect(store.updates.at(-1)).toMatchObject({
+      actionId: 12,
+      rag: "Amber",
+      previousRag: "Green",
+      author: PEOPLE.tom,
+    });
     await screen.findByText("Action 1.2 moved to Amber.");
   });
 
@@ -97,22 +109,34 @@ describe("the board", () => {
     at("?tab=actions&layout=board");
     const store = new FakePlanStore({ me: PEOPLE.tom, capabilities: ROLES.owner });
     renderApp(store);
-    await userEvent.click(await within(await waitFor(() => card(12))).findByRole("button", { name: "Move action 1.2" }));
+    await userEvent.click(
+      await within(await waitFor(() => card(12))).findByRole("button", { name: "Move action 1.2" }),
+    );
     await userEvent.click(await screen.findByRole("menuitem", { name: "Move to Red…" }));
     const dialog = await openDialog("Move action 1.2 to Red");
     await userEvent.click(within(dialog).getByRole("button", { name: "Move", hidden: true }));
     await within(dialog).findByText("For a Red action, add a note saying what is being done about it.");
     expect(store.updates).toHaveLength(0);
-    fireEvent.change(within(dialog).getByRole("textbox", { hidden: true }), { target: { value: "Panel pool too small; second round booked." } });
+    fireEvent.change(within(dialog).getByRole("textbox", { hidden: true }), {
+      target: { value: "Panel pool too small; second round booked." },
+    });
     await userEvent.click(within(dialog).getByRole("button", { name: "Move", hidden: true }));
-    await waitFor(() => expect(store.updates.at(-1)).toMatchObject({ actionId: 12, rag: "Red", note: "Panel pool too small; second round booked." }));
+    await waitFor(() =>
+      expect(store.updates.at(-1)).toMatchObject({
+        actionId: 12,
+        rag: "Red",
+        note: "Panel pool too small; second round booked.",
+      }),
+    );
   });
 
   it("never overwrites someone else's change: a stale move opens the conflict view", async () => {
     at("?tab=actions&layout=board");
     const store = new FakePlanStore({ me: PEOPLE.tom, capabilities: ROLES.owner });
     renderApp(store);
-    await userEvent.click(await within(await waitFor(() => card(12))).findByRole("button", { name: "Move action 1.2" }));
+    await userEvent.click(
+      await within(await waitFor(() => card(12))).findByRole("button", { name: "Move action 1.2" }),
+    );
     store.changeBehindTheScenes(12, { rag: "Blue", progress: "Done by someone else" });
     await userEvent.click(await screen.findByRole("menuitem", { name: "Move to Amber" }));
     await openDialog(/someone/i);
@@ -123,7 +147,12 @@ describe("the board", () => {
     at("?tab=actions&layout=board");
     renderApp(new FakePlanStore({ me: PEOPLE.committee, capabilities: ROLES.reader }));
     await screen.findByText(/You can look at the board but not move its cards/);
-    expect([...document.querySelectorAll("article[data-action-id]")].map((a) => a.getAttribute("draggable"))).toEqual(["false", "false", "false", "false"]);
+    expect([...document.querySelectorAll("article[data-action-id]")].map((a) => a.getAttribute("draggable"))).toEqual([
+      "false",
+      "false",
+      "false",
+      "false",
+    ]);
     expect(screen.queryAllByRole("button", { name: /^Move action/ })).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ function fill(field: HTMLElement, value: string) {
 }
 
 function drawer(): HTMLElement {
-  const found = document.querySelector<HTMLElement>(".fui-OverlayDrawer, .fui-DrawerBody")?.closest<HTMLElement>('[role="dialog"]');
+  const found = document
+    .querySelector<HTMLElement>(".fui-OverlayDrawer, .fui-DrawerBody")
+    ?.closest<HTMLElement>('[role="dialog"]');
   if (!found) throw new Error("no action panel");
   return found;
 }
@@ -28,17 +30,27 @@ describe("my actions and the quick update", () => {
     renderApp(new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner }));
     await myActionsTab();
     const titles = [...document.querySelectorAll('[role="article"] h3')].map((h) => h.textContent);
-    expect(titles).toEqual(["1.1 Reverse mentoring for the executive team", "2.1 Speak up guardians trained in race equity", "2.2 Quarterly review of formal disciplinaries"]);
+    expect(titles).toEqual([
+      "1.1 Reverse mentoring for the executive team",
+      "2.1 Speak up guardians trained in race equity",
+      "2.2 Quarterly review of formal disciplinaries",
+    ]);
     expect(screen.getAllByText("Overdue", { exact: false }).length).toBeGreaterThan(0);
     // Each of her actions offers her its update (the completed one, its quiet form); Tom's 1.2 is not hers.
-    for (const name of ["Update progress on action 1.1", "Update progress on action 2.2", "Add a note or reopen: completed action 2.1"]) {
+    for (const name of [
+      "Update progress on action 1.1",
+      "Update progress on action 2.2",
+      "Add a note or reopen: completed action 2.1",
+    ]) {
       expect(screen.getByLabelText(name).tagName, name).toBe("BUTTON");
     }
     expect(screen.queryAllByLabelText(/action 1\.2$/)).toEqual([]);
   });
 
   it("offers no update in the panel of another person's action, and offers it in her own", async () => {
-    const others = renderApp(new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner }), { initialActionId: 12 });
+    const others = renderApp(new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner }), {
+      initialActionId: 12,
+    });
     await screen.findByText("Diverse interview panels for band 8a+", { exact: false });
     await findButton("Copy link", drawer());
     // Neither the section nor its button (nor the completed action's quiet one).
@@ -66,7 +78,13 @@ describe("my actions and the quick update", () => {
     await userEvent.click(button("Save update", form));
     await waitFor(() => expect(screen.queryByRole("form")).toBeNull());
     expect(store.actions.find((a) => a.id === 11)?.rag).toBe("Red");
-    expect(store.updates.at(-1)).toMatchObject({ actionId: 11, rag: "Red", previousRag: "Amber", note: "Executive pairs re-matched", author: PEOPLE.amara });
+    expect(store.updates.at(-1)).toMatchObject({
+      actionId: 11,
+      rag: "Red",
+      previousRag: "Amber",
+      note: "Executive pairs re-matched",
+      author: PEOPLE.amara,
+    });
   });
 
   it("keeps the typed update when SharePoint cannot be reached, and saves it on the next try", async () => {
@@ -86,7 +104,10 @@ describe("my actions and the quick update", () => {
 });
 
 describe("conflicts", () => {
-  async function conflictOnProgress(store: FakePlanStore, theirs: Partial<Action> = { rag: "Green", progress: "Seven pairs running" }) {
+  async function conflictOnProgress(
+    store: FakePlanStore,
+    theirs: Partial<Action> = { rag: "Green", progress: "Seven pairs running" },
+  ) {
     renderApp(store);
     await myActionsTab();
     await userEvent.click(screen.getByLabelText("Update progress on action 1.1"));
@@ -118,18 +139,34 @@ describe("conflicts", () => {
     const ragRow = dialog.querySelector<HTMLElement>('[data-field="rag"]')!;
     expect((within(ragRow).getByLabelText("Current") as HTMLInputElement).checked).toBe(true);
     await userEvent.click(button("Merge field by field", dialog));
-    await waitFor(() => expect(store.actions.find((a) => a.id === 11)).toMatchObject({ rag: "Green", progress: "Eight pairs running" }));
+    await waitFor(() =>
+      expect(store.actions.find((a) => a.id === 11)).toMatchObject({ rag: "Green", progress: "Eight pairs running" }),
+    );
   });
 
   it("offers a choice only for the fields a progress update saves, and says the rest stay as they are now", async () => {
     const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
-    const dialog = await conflictOnProgress(store, { rag: "Green", progress: "Seven pairs running", title: "Reverse mentoring for the Board", kpis: "10 pairs" });
+    const dialog = await conflictOnProgress(store, {
+      rag: "Green",
+      progress: "Seven pairs running",
+      title: "Reverse mentoring for the Board",
+      kpis: "10 pairs",
+    });
     const titleRow = dialog.querySelector<HTMLElement>('[data-field="title"]')!;
     expect(within(titleRow).queryByRole("radiogroup", { hidden: true })).toBeNull();
     expect(within(titleRow).getByText("Current kept: a progress update saves only the RAG and progress")).toBeTruthy();
-    expect(within(dialog.querySelector<HTMLElement>('[data-field="progress"]')!).getByRole("radiogroup", { hidden: true })).toBeTruthy();
+    expect(
+      within(dialog.querySelector<HTMLElement>('[data-field="progress"]')!).getByRole("radiogroup", { hidden: true }),
+    ).toBeTruthy();
     await userEvent.click(button("Keep mine", dialog));
-    await waitFor(() => expect(store.actions.find((a) => a.id === 11)).toMatchObject({ progress: "Eight pairs running", rag: "Amber", title: "Reverse mentoring for the Board", kpis: "10 pairs" }));
+    await waitFor(() =>
+      expect(store.actions.find((a) => a.id === 11)).toMatchObject({
+        progress: "Eight pairs running",
+        rag: "Amber",
+        title: "Reverse mentoring for the Board",
+        kpis: "10 pairs",
+      }),
+    );
   });
 
   it("starts a second conflict from its own suggestions, not the choices made in the first", async () => {
@@ -181,7 +218,9 @@ async function saveObjectiveOverSomeoneElses(store: FakePlanStore): Promise<(pat
   const form = await openDialog("Edit objective 1");
   fill(within(form).getByLabelText(/^Title/), "Senior representation that reflects the workforce");
   const behindTheScenes = (patch: Partial<Objective>) => {
-    store.objectives = store.objectives.map((o) => (o.id === 1 ? { ...o, ...patch, etag: `"${Number(o.etag.replace(/"/g, "")) + 1}"` } : o));
+    store.objectives = store.objectives.map((o) =>
+      o.id === 1 ? { ...o, ...patch, etag: `"${Number(o.etag.replace(/"/g, "")) + 1}"` } : o,
+    );
   };
   behindTheScenes({ title: "Representation at band 8a and above" });
   await userEvent.click(button("Save", form));
@@ -214,7 +253,12 @@ describe("editing an action", () => {
     fill(within(dialog).getByLabelText(/Completion note/), "All band 8a+ panels now include a trained diverse member");
     await userEvent.click(button("Save", dialog));
     await waitFor(() => expect(store.actions.find((a) => a.id === 12)?.rag).toBe("Blue"));
-    expect(store.updates.at(-1)).toMatchObject({ actionId: 12, rag: "Blue", previousRag: "Green", note: "All band 8a+ panels now include a trained diverse member" });
+    expect(store.updates.at(-1)).toMatchObject({
+      actionId: 12,
+      rag: "Blue",
+      previousRag: "Green",
+      note: "All band 8a+ panels now include a trained diverse member",
+    });
   });
 });
 
@@ -239,12 +283,18 @@ describe("the action panel", () => {
     await screen.findByText("Pairs matched by June");
     const panel = drawer();
     expect(store.calls).not.toContain("actionVersions");
-    await userEvent.click(await within(panel).findByRole("button", { name: "Show the changes to this action" }, { timeout: 10_000 }));
+    await userEvent.click(
+      await within(panel).findByRole("button", { name: "Show the changes to this action" }, { timeout: 10_000 }),
+    );
     const trail = await within(panel).findByRole("list", { name: "Changes to this action" });
-    const entries = within(trail).getAllByRole("listitem").filter((li) => li.parentElement === trail);
+    const entries = within(trail)
+      .getAllByRole("listitem")
+      .filter((li) => li.parentElement === trail);
     expect(entries).toHaveLength(2);
     expect(entries[0]!.textContent).toMatch(/^Version 2\.0, saved by Edi Lead/);
-    expect(entries[0]!.textContent).toContain(`Leads changed from ${before.leads.map((p) => p.title).join(", ")} to Tom Hughes`);
+    expect(entries[0]!.textContent).toContain(
+      `Leads changed from ${before.leads.map((p) => p.title).join(", ")} to Tom Hughes`,
+    );
     expect(entries[0]!.textContent).toContain("Due date changed from");
     expect(entries[0]!.textContent).toMatch(/Due date changed from .+ to 30 Sept 2026/);
     expect(entries[1]!.textContent).toContain("Action created.");
@@ -259,9 +309,12 @@ describe("the action panel", () => {
   });
 
   it("shows readers no update, edit or delete, and comment only where allowed", async () => {
-    const reader = renderApp(new FakePlanStore({ me: PEOPLE.committee, capabilities: ROLES.reader }), { initialActionId: 11 });
+    const reader = renderApp(new FakePlanStore({ me: PEOPLE.committee, capabilities: ROLES.reader }), {
+      initialActionId: 11,
+    });
     await screen.findByText("Pairs matched by June");
-    for (const name of ["Update progress", "Edit action", "Delete action", "Add comment"]) expect(queryButton(name)).toBeNull();
+    for (const name of ["Update progress", "Edit action", "Delete action", "Add comment"])
+      expect(queryButton(name)).toBeNull();
     reader.unmount();
     const store = new FakePlanStore({ me: PEOPLE.chair, capabilities: ROLES.chair });
     renderApp(store, { initialActionId: 11 });
@@ -272,7 +325,10 @@ describe("the action panel", () => {
     fill(screen.getByLabelText("Your comment"), "Please share the mentoring feedback with the network.");
     await userEvent.click(button("Add comment"));
     await screen.findByText(/^Comment by Network Chair/);
-    expect(store.updates.at(-1)).toMatchObject({ kind: "comment", note: "Please share the mentoring feedback with the network." });
+    expect(store.updates.at(-1)).toMatchObject({
+      kind: "comment",
+      note: "Please share the mentoring feedback with the network.",
+    });
   });
 
   it("lets a plan editor delete an action after confirming", async () => {

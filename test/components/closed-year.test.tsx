@@ -11,10 +11,24 @@ vi.setConfig({ testTimeout: 90_000 });
 // Opening another year reads a second plan after the first: allow for a busy machine.
 configure({ asyncUtilTimeout: 10_000 });
 
-const EDIT_CONTROLS = ["Add objective", "Renumber objectives", "Add action", "Edit objective", "Renumber actions", "Delete objective", "Edit action", "Delete action", "Update progress", "Add comment"];
+const EDIT_CONTROLS = [
+  "Add objective",
+  "Renumber objectives",
+  "Add action",
+  "Edit objective",
+  "Renumber actions",
+  "Delete objective",
+  "Edit action",
+  "Delete action",
+  "Update progress",
+  "Add comment",
+];
 
 /** The demo plan (2025/26) rolled over: every objective closed; `next` years on the site. */
-function closedStore(options: ConstructorParameters<typeof FakePlanStore>[0] = {}, years = ["2026/27", "2025/26"]): FakePlanStore {
+function closedStore(
+  options: ConstructorParameters<typeof FakePlanStore>[0] = {},
+  years = ["2026/27", "2025/26"],
+): FakePlanStore {
   const store = new FakePlanStore(options);
   store.objectives = store.objectives.map((o) => ({ ...o, readOnly: true }));
   store.planYears = async () => years;
@@ -22,7 +36,9 @@ function closedStore(options: ConstructorParameters<typeof FakePlanStore>[0] = {
 }
 
 function drawer(): HTMLElement {
-  const found = document.querySelector<HTMLElement>(".fui-OverlayDrawer, .fui-DrawerBody")?.closest<HTMLElement>('[role="dialog"]');
+  const found = document
+    .querySelector<HTMLElement>(".fui-OverlayDrawer, .fui-DrawerBody")
+    ?.closest<HTMLElement>('[role="dialog"]');
   if (!found) throw new Error("no action panel");
   return found;
 }
@@ -34,7 +50,9 @@ describe("a closed plan year", () => {
     renderApp(closedStore());
     const notice = await screen.findByTestId("closed-year");
     expect(within(notice).getByText("This plan year is closed")).toBeTruthy();
-    await within(notice).findByText(/It was carried into 2026\/27, where its open actions continue\. You can read it here, but nobody can change it\./);
+    await within(notice).findByText(
+      /It was carried into 2026\/27, where its open actions continue\. You can read it here, but nobody can change it\./,
+    );
     expect(within(notice).getByRole("link", { name: "Open 2026/27" })).toBeTruthy();
     for (const name of EDIT_CONTROLS) expect(queryButton(name), name).toBeNull();
 
@@ -64,13 +82,23 @@ describe("a closed plan year", () => {
   it("says only that the year was rolled over when the next year is not on the site", async () => {
     renderApp(closedStore({}, ["2025/26"]));
     const notice = await screen.findByTestId("closed-year");
-    await waitFor(() => expect(notice.textContent).toContain("It was rolled over to the next plan year. You can read it here, but nobody can change it."));
+    await waitFor(() =>
+      expect(notice.textContent).toContain(
+        "It was rolled over to the next plan year. You can read it here, but nobody can change it.",
+      ),
+    );
     expect(within(notice).queryByRole("link")).toBeNull();
   });
 
   it("opens the year it was carried into from the notice, in place", async () => {
     const store = closedStore();
-    store.objectives.push({ ...store.objectives[0]!, id: 30, planYear: "2026/27", readOnly: false, title: "Representation at senior levels, year two" });
+    store.objectives.push({
+      ...store.objectives[0]!,
+      id: 30,
+      planYear: "2026/27",
+      readOnly: false,
+      title: "Representation at senior levels, year two",
+    });
     renderApp(store);
     const notice = await screen.findByTestId("closed-year");
     await userEvent.click(await within(notice).findByRole("link", { name: "Open 2026/27" }));
@@ -86,7 +114,9 @@ describe("a closed plan year", () => {
     store.objectives = store.objectives.map((o) => (o.id === 1 ? { ...o, readOnly: true } : o));
     renderApp(store);
     await userEvent.click(await findButton("1. Improve representation at senior levels"));
-    await screen.findByText("This objective is closed: its plan year was rolled over. You can read it here, but nobody can change it.");
+    await screen.findByText(
+      "This objective is closed: its plan year was rolled over. You can read it here, but nobody can change it.",
+    );
     expect(queryButton("Add action")).toBeNull();
     expect(screen.queryByTestId("closed-year")).toBeNull();
   });
@@ -97,8 +127,21 @@ describe("a carried-over action", () => {
   function rolledOver(): FakePlanStore {
     const store = new FakePlanStore();
     const first = store.objectives[0]!;
-    store.objectives.push({ ...first, id: 40, planYear: "2024/25", readOnly: true, title: "Representation at senior levels (first year)" });
-    store.actions.push({ ...store.actions[0]!, id: 50, objectiveId: 40, number: "1.4", title: "Reverse mentoring pilot", progress: "Pilot with four pairs" });
+    store.objectives.push({
+      ...first,
+      id: 40,
+      planYear: "2024/25",
+      readOnly: true,
+      title: "Representation at senior levels (first year)",
+    });
+    store.actions.push({
+      ...store.actions[0]!,
+      id: 50,
+      objectiveId: 40,
+      number: "1.4",
+      title: "Reverse mentoring pilot",
+      progress: "Pilot with four pairs",
+    });
     store.actions = store.actions.map((a) => (a.id === 11 ? { ...a, carriedFromId: 50 } : a));
     store.planYears = async () => ["2025/26", "2024/25"];
     return store;

@@ -25,44 +25,58 @@ async function commentBox(dialog: HTMLElement): Promise<HTMLTextAreaElement> {
 }
 
 describe("mentions and threads", () => {
-  it("picks a person from '@Am' by keyboard, stores their id, and Escape closes only the list", { timeout: 60_000 }, async () => {
-    const store = new FakePlanStore({ me: PEOPLE.chair, capabilities: ROLES.chair });
-    renderApp(store, { initialActionId: ACTION });
-    const dialog = await openDialog();
-    const box = await commentBox(dialog);
-    fireEvent.change(box, { target: { value: "Ask @Am" } });
-    const option = await within(dialog).findByRole("option", { name: /Amara Okafor/, hidden: true });
-    expect(option.getAttribute("aria-selected")).toBe("true");
-    expect(box.getAttribute("aria-expanded")).toBe("true");
-    fireEvent.keyDown(box, { key: "Enter" });
-    await waitFor(() => expect(box.value).toBe("Ask @Amara Okafor "));
-    fireEvent.change(box, { target: { value: "Ask @Amara Okafor about @Am" } });
-    await within(dialog).findByRole("option", { name: /Amara Okafor/, hidden: true });
-    fireEvent.keyDown(box, { key: "Escape" });
-    await waitFor(() => expect(within(dialog).queryByRole("listbox", { hidden: true })).toBeNull());
-    expect(document.querySelector('[role="dialog"]')).not.toBeNull();
+  it(
+    "picks a person from '@Am' by keyboard, stores their id, and Escape closes only the list",
+    { timeout: 60_000 },
+    async () => {
+      const store = new FakePlanStore({ me: PEOPLE.chair, capabilities: ROLES.chair });
+      renderApp(store, { initialActionId: ACTION });
+      const dialog = await openDialog();
+      const box = await commentBox(dialog);
+      fireEvent.change(box, { target: { value: "Ask @Am" } });
+      const option = await within(dialog).findByRole("option", { name: /Amara Okafor/, hidden: true });
+      expect(option.getAttribute("aria-selected")).toBe("true");
+      expect(box.getAttribute("aria-expanded")).toBe("true");
+      fireEvent.keyDown(box, { key: "Enter" });
+      await waitFor(() => expect(box.value).toBe("Ask @Amara Okafor "));
+      fireEvent.change(box, { target: { value: "Ask @Amara Okafor about @Am" } });
+      await within(dialog).findByRole("option", { name: /Amara Okafor/, hidden: true });
+      fireEvent.keyDown(box, { key: "Escape" });
+      await waitFor(() => expect(within(dialog).queryByRole("listbox", { hidden: true })).toBeNull());
+      expect(document.querySelector('[role="dialog"]')).not.toBeNull();
 
-    fireEvent.change(box, { target: { value: "Ask @Amara Okafor today" } });
-    fireEvent.click(within(dialog).getByRole("button", { name: "Add comment", hidden: true }));
-    await waitFor(() => expect(store.updates.at(-1)?.note).toBe(`Ask @[Amara Okafor](user:${PEOPLE.amara.id}) today`));
-    const thread = await within(dialog).findByTestId("comment-thread");
-    expect(thread.textContent).toContain("Ask @Amara Okafor today");
-  });
+      fireEvent.change(box, { target: { value: "Ask @Amara Okafor today" } });
+      fireEvent.click(within(dialog).getByRole("button", { name: "Add comment", hidden: true }));
+      await waitFor(() =>
+        expect(store.updates.at(-1)?.note).toBe(`Ask @[Amara Okafor](user:${PEOPLE.amara.id}) today`),
+      );
+      const thread = await within(dialog).findByTestId("comment-thread");
+      expect(thread.textContent).toContain("Ask @Amara Okafor today");
+    },
+  );
 
-  it("offers Edit and Delete on one's own comment only, and Reply to anyone who may comment", { timeout: 60_000 }, async () => {
-    const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
-    const mine = await store.addComment(ACTION, "Mine");
-    store.user = PEOPLE.chair;
-    await store.addComment(ACTION, "The chair's", { replyTo: mine.id });
-    store.user = PEOPLE.amara;
-    renderApp(store, { initialActionId: ACTION });
-    const dialog = await openDialog();
-    const thread = await within(dialog).findByTestId("comment-thread");
-    expect(within(thread).getByTestId("comment").textContent).toContain("Mine");
-    expect(within(within(thread).getByTestId("comment")).getAllByRole("button", { name: "Edit", hidden: true })).toHaveLength(1);
-    expect(within(within(thread).getByTestId("reply")).queryAllByRole("button", { name: "Edit", hidden: true })).toHaveLength(0);
-    expect(within(thread).getByRole("button", { name: `Reply to ${PEOPLE.amara.title}`, hidden: true })).toBeTruthy();
-  });
+  it(
+    "offers Edit and Delete on one's own comment only, and Reply to anyone who may comment",
+    { timeout: 60_000 },
+    async () => {
+      const store = new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner });
+      const mine = await store.addComment(ACTION, "Mine");
+      store.user = PEOPLE.chair;
+      await store.addComment(ACTION, "The chair's", { replyTo: mine.id });
+      store.user = PEOPLE.amara;
+      renderApp(store, { initialActionId: ACTION });
+      const dialog = await openDialog();
+      const thread = await within(dialog).findByTestId("comment-thread");
+      expect(within(thread).getByTestId("comment").textContent).toContain("Mine");
+      expect(
+        within(within(thread).getByTestId("comment")).getAllByRole("button", { name: "Edit", hidden: true }),
+      ).toHaveLength(1);
+      expect(
+        within(within(thread).getByTestId("reply")).queryAllByRole("button", { name: "Edit", hidden: true }),
+      ).toHaveLength(0);
+      expect(within(thread).getByRole("button", { name: `Reply to ${PEOPLE.amara.title}`, hidden: true })).toBeTruthy();
+    },
+  );
 });
 
 describe("evidence", () => {
@@ -89,7 +103,9 @@ describe("evidence", () => {
     const { ReportView } = await import("../../src/ui/year/ReportView");
     renderApp(store, { children: <ReportView store={store} year="2025/26" since="2025-11-01" today={TODAY} /> });
     const list = await screen.findByTestId("report-evidence");
-    expect(list.textContent).toContain("2.2 Quarterly review of formal disciplinaries: Panel minutes.pdf (March review)");
+    expect(list.textContent).toContain(
+      "2.2 Quarterly review of formal disciplinaries: Panel minutes.pdf (March review)",
+    );
   });
 
   it("speaks Welsh", { timeout: 60_000 }, async () => {
@@ -97,6 +113,8 @@ describe("evidence", () => {
     renderApp(store, { initialActionId: ACTION, locale: "cy-GB" });
     const dialog = await openDialog();
     await within(dialog).findByRole("heading", { name: "Tystiolaeth", hidden: true });
-    expect((await within(dialog).findByRole("form", { name: "Atodi tystiolaeth", hidden: true })).textContent).toContain("Nid ar gyfer data lefel staff");
+    expect(
+      (await within(dialog).findByRole("form", { name: "Atodi tystiolaeth", hidden: true })).textContent,
+    ).toContain("Nid ar gyfer data lefel staff");
   });
 });

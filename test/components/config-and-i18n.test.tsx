@@ -20,7 +20,11 @@ const catalogues = { "en-GB": { ...enGB, indicatorNotes: enNotes }, "cy-GB": { .
 vi.setConfig({ testTimeout: 90_000 });
 
 describe("configuration page", () => {
-  function renderConfig(store: FakePlanStore, provision = vi.fn(async () => ({})), setUp: SetUpCheck = { canSetUp: true }) {
+  function renderConfig(
+    store: FakePlanStore,
+    provision = vi.fn(async () => ({})),
+    setUp: SetUpCheck = { canSetUp: true },
+  ) {
     const changes: (ConfigSettings | null)[] = [];
     renderApp(new FakePlanStore(), {
       children: (
@@ -39,8 +43,12 @@ describe("configuration page", () => {
   it("defaults to the team's site and the newest plan year, and reports complete settings", async () => {
     const { changes } = renderConfig(new FakePlanStore());
     await screen.findByLabelText("Plan year");
-    expect((screen.getByLabelText("SharePoint site") as HTMLInputElement).value).toBe("https://trust.sharepoint.com/sites/edi");
-    await waitFor(() => expect(changes.at(-1)).toEqual({ siteUrl: "https://trust.sharepoint.com/sites/edi", year: "2025/26" }));
+    expect((screen.getByLabelText("SharePoint site") as HTMLInputElement).value).toBe(
+      "https://trust.sharepoint.com/sites/edi",
+    );
+    await waitFor(() =>
+      expect(changes.at(-1)).toEqual({ siteUrl: "https://trust.sharepoint.com/sites/edi", year: "2025/26" }),
+    );
   });
 
   it("lets a plan editor set up the lists after confirming", async () => {
@@ -62,7 +70,9 @@ describe("configuration page", () => {
     await userEvent.click(button("Set up the lists", confirm));
     await screen.findByText("The lists are ready.");
     expect(provision).toHaveBeenCalledOnce();
-    await waitFor(() => expect(changes.at(-1)).toEqual({ siteUrl: "https://trust.sharepoint.com/sites/edi", year: "2025/26" }));
+    await waitFor(() =>
+      expect(changes.at(-1)).toEqual({ siteUrl: "https://trust.sharepoint.com/sites/edi", year: "2025/26" }),
+    );
   });
 
   it("tells someone without Full Control on the site to ask a site owner instead of offering set-up", async () => {
@@ -81,7 +91,9 @@ describe("configuration page", () => {
       throw new NotProvisionedError("WRES Objectives");
     };
     renderConfig(store, undefined, { canSetUp: false, missing: "scope", scope: "AllSites.FullControl" });
-    await screen.findByText(/needs the SharePoint permission AllSites\.FullControl for this app.*Ask your Microsoft 365 administrator to grant admin consent/);
+    await screen.findByText(
+      /needs the SharePoint permission AllSites\.FullControl for this app.*Ask your Microsoft 365 administrator to grant admin consent/,
+    );
     expect(screen.queryByText("Set up the lists")).toBeNull();
   });
 });
@@ -94,7 +106,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 function keys(tree: object, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "object" && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "object" && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe("words in English and Welsh", () => {
@@ -103,7 +117,9 @@ describe("words in English and Welsh", () => {
     expect(keys(catalogues["cy-GB"]).sort()).toEqual(en);
     for (const [locale, catalogue] of Object.entries(catalogues)) {
       for (const key of keys(catalogue)) {
-        const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue);
+        const value = key
+          .split(".")
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue);
         expect(String(value).trim(), `${locale} ${key}`).not.toBe("");
       }
     }
@@ -113,15 +129,32 @@ describe("words in English and Welsh", () => {
     const en = new Set(keys(catalogues["en-GB"]));
     const used = new Set<string>();
     // The plan tab's own screens (other parts of src/ui keep their own keys).
-    const files = [...["src/ui/components", "src/ui/screens", "src/ui/state"].flatMap(sourceFiles), "src/ui/App.tsx", "src/ui/main.tsx"];
+    const files = [
+      ...["src/ui/components", "src/ui/screens", "src/ui/state"].flatMap(sourceFiles),
+      "src/ui/App.tsx",
+      "src/ui/main.tsx",
+    ];
     for (const file of files) {
       const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/\bt\("([a-zA-Z]+\.[a-zA-Z.]+)"/g)) used.add(match[1]!);
       for (const match of text.matchAll(/label: "([a-z]+\.[a-zA-Z]+)"/g)) used.add(match[1]!);
     }
     for (const rag of ["Red", "Amber", "Green", "Blue"]) used.add(`rag.${rag}`);
-    for (const code of ["completionNoteRequired", "redNoteRequired", "tooLong", "overrideReasonRequired"]) used.add(`validation.${code}`);
-    for (const kind of ["conflict", "forbidden", "manageRequired", "throttled", "offline", "notProvisioned", "listThreshold", "notFound", "invalid", "unexpected"]) used.add(`errors.${kind}`);
+    for (const code of ["completionNoteRequired", "redNoteRequired", "tooLong", "overrideReasonRequired"])
+      used.add(`validation.${code}`);
+    for (const kind of [
+      "conflict",
+      "forbidden",
+      "manageRequired",
+      "throttled",
+      "offline",
+      "notProvisioned",
+      "listThreshold",
+      "notFound",
+      "invalid",
+      "unexpected",
+    ])
+      used.add(`errors.${kind}`);
     // Keys of the views other parts of the product add to the shell (indicators, meeting, year) are theirs to check.
     const others = /^(indicators|meeting|year|report)\./;
     expect([...used].filter((key) => !en.has(key) && !others.test(key))).toEqual([]);

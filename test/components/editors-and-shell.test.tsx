@@ -26,9 +26,16 @@ describe("plan editors", () => {
     await userEvent.click(within(listbox).getByText("Green: on track"));
     await userEvent.click(button("Save", dialog));
     expect(within(dialog).getByText("Give a reason for overriding the RAG.")).toBeTruthy();
-    fireEvent.change(within(dialog).getByLabelText(/^Reason for the override/), { target: { value: "Board signed off the new targets" } });
+    fireEvent.change(within(dialog).getByLabelText(/^Reason for the override/), {
+      target: { value: "Board signed off the new targets" },
+    });
     await userEvent.click(button("Save", dialog));
-    await waitFor(() => expect(store.objectives.find((o) => o.id === 1)).toMatchObject({ ragOverride: "Green", ragOverrideReason: "Board signed off the new targets" }));
+    await waitFor(() =>
+      expect(store.objectives.find((o) => o.id === 1)).toMatchObject({
+        ragOverride: "Green",
+        ragOverrideReason: "Board signed off the new targets",
+      }),
+    );
     await userEvent.click(await findButton("Back to overview"));
     expect(await screen.findByText(/RAG set by a plan editor: Board signed off the new targets/)).toBeTruthy();
   });
@@ -49,7 +56,13 @@ describe("plan editors", () => {
 
   it("shows an objective with no actions as Not started, with an icon as well as the words", async () => {
     const store = new FakePlanStore();
-    store.objectives.push({ ...store.objectives[0]!, id: 3, number: "3", title: "Inclusive recruitment", indicators: [] });
+    store.objectives.push({
+      ...store.objectives[0]!,
+      id: 3,
+      number: "3",
+      title: "Inclusive recruitment",
+      indicators: [],
+    });
     renderApp(store);
     const card = (await findButton("3. Inclusive recruitment")).closest("li")!;
     const badge = within(card).getByText("Not started").closest(".fui-Badge")!;
@@ -63,13 +76,17 @@ describe("plan editors", () => {
     const picker = within(dialog).getByRole("combobox", { name: "Leads", hidden: true });
     await userEvent.type(picker, "Amara");
     const option = await waitFor(() => {
-      const found = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.includes("Amara Okafor"));
+      const found = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) =>
+        o.textContent?.includes("Amara Okafor"),
+      );
       if (!found) throw new Error("no option yet");
       return found;
     });
     await userEvent.click(option);
     await userEvent.click(button("Save", dialog));
-    await waitFor(() => expect(store.actions.find((a) => a.id === 12)?.leads.map((p) => p.id)).toEqual([PEOPLE.tom.id, PEOPLE.amara.id]));
+    await waitFor(() =>
+      expect(store.actions.find((a) => a.id === 12)?.leads.map((p) => p.id)).toEqual([PEOPLE.tom.id, PEOPLE.amara.id]),
+    );
   });
 });
 
@@ -143,7 +160,9 @@ describe("the Teams host seam", () => {
     expect(toHostTheme("unknown")).toBe("default");
     expect(actionIdFromSubPage(actionSubPageId(42))).toBe(42);
     expect(actionIdFromSubPage("something-else")).toBeNull();
-    const url = new URL(contentUrlFor("https://tab.example", { siteUrl: "https://trust.sharepoint.com/sites/edi", year: "2025/26" }));
+    const url = new URL(
+      contentUrlFor("https://tab.example", { siteUrl: "https://trust.sharepoint.com/sites/edi", year: "2025/26" }),
+    );
     expect(url.searchParams.get("site")).toBe("https://trust.sharepoint.com/sites/edi");
     expect(url.searchParams.get("year")).toBe("2025/26");
   });

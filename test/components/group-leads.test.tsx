@@ -11,7 +11,9 @@ vi.setConfig({ testTimeout: 90_000 });
 
 async function options(text: string): Promise<HTMLElement[]> {
   return waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('[role="option"]')].filter((o) => o.textContent?.includes(text));
+    const found = [...document.querySelectorAll<HTMLElement>('[role="option"]')].filter((o) =>
+      o.textContent?.includes(text),
+    );
     if (found.length === 0) throw new Error("no option yet");
     return found;
   });
@@ -29,7 +31,12 @@ describe("a SharePoint group as a lead", () => {
     expect(group!.textContent).toContain("SharePoint group: its members share the action");
     await userEvent.click(group!);
     await userEvent.click(button("Save", dialog));
-    await waitFor(() => expect(store.actions.find((a) => a.id === 12)?.leads.map((p) => p.id)).toEqual([PEOPLE.tom.id, GROUPS.coChairs.id]));
+    await waitFor(() =>
+      expect(store.actions.find((a) => a.id === 12)?.leads.map((p) => p.id)).toEqual([
+        PEOPLE.tom.id,
+        GROUPS.coChairs.id,
+      ]),
+    );
   });
 
   it("the objective's owner (people only) offers no group", async () => {
@@ -40,11 +47,16 @@ describe("a SharePoint group as a lead", () => {
     await userEvent.type(within(dialog).getByRole("combobox", { name: "Owner", hidden: true }), "Network");
     await options("Network Chair");
     expect(store.calls).not.toContain("searchGroups");
-    expect([...document.querySelectorAll('[role="option"]')].some((o) => o.textContent?.includes("BAME Network Co-Chairs"))).toBe(false);
+    expect(
+      [...document.querySelectorAll('[role="option"]')].some((o) => o.textContent?.includes("BAME Network Co-Chairs")),
+    ).toBe(false);
   });
 
   it("a member of a lead group finds the action in My actions, with its update button", async () => {
-    const store = new FakePlanStore({ me: { ...PEOPLE.chair, groupIds: [GROUPS.coChairs.id] }, capabilities: ROLES.owner });
+    const store = new FakePlanStore({
+      me: { ...PEOPLE.chair, groupIds: [GROUPS.coChairs.id] },
+      capabilities: ROLES.owner,
+    });
     const action = store.actions.find((a) => a.id === 12)!;
     action.leads = [GROUPS.coChairs];
     renderApp(store);

@@ -6,7 +6,14 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider } from "react-i18next";
 import { createI18n, type AppLocale } from "../../src/i18n";
-import { computeResults, suppressResults, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument, type SurveyResult } from "../../src/indicators";
+import {
+  computeResults,
+  suppressResults,
+  type RelativeLikelihoodResult,
+  type RepresentationResult,
+  type ResultsDocument,
+  type SurveyResult,
+} from "../../src/indicators";
 import { generateTrust } from "../../src/demo/trust";
 import { readWorkbooks } from "../../src/workbook";
 import { IndicatorView } from "../../src/ui/indicators/IndicatorView";
@@ -19,7 +26,17 @@ beforeAll(() => {
   const original = HTMLElement.prototype.getBoundingClientRect;
   HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
     if (!this.classList.contains("fui-cart__root")) return original.call(this);
-    return { x: 0, y: 0, top: 0, left: 0, right: 900, bottom: 320, width: 900, height: 320, toJSON: () => ({}) } as DOMRect;
+    return {
+      x: 0,
+      y: 0,
+      top: 0,
+      left: 0,
+      right: 900,
+      bottom: 320,
+      width: 900,
+      height: 320,
+      toJSON: () => ({}),
+    } as DOMRect;
   };
   // jsdom leaves var(--token) unresolved in computed styles; the chart adds its legend's margins to its height.
   const computed = window.getComputedStyle;
@@ -40,7 +57,11 @@ afterAll(() => restore());
 
 let base: ResultsDocument | null = null;
 function publishable(): ResultsDocument {
-  base ??= suppressResults(computeResults(readWorkbooks(generateTrust({ staff: 4000, seed: 5, year: "2024/25" }).files), { period: "2024/25" }));
+  base ??= suppressResults(
+    computeResults(readWorkbooks(generateTrust({ staff: 4000, seed: 5, year: "2024/25" }).files), {
+      period: "2024/25",
+    }),
+  );
   return structuredClone(base);
 }
 
@@ -64,7 +85,9 @@ async function bars(figure: HTMLElement): Promise<string[]> {
 
 /** The category labels on a chart's x axis, whole (Fluent may shorten what it draws). */
 function categories(figure: HTMLElement): string[] {
-  return [...figure.querySelectorAll<SVGTextElement>(".fui-cart__xAxis .tick text")].map((text) => text.getAttribute("data-full") ?? text.textContent ?? "");
+  return [...figure.querySelectorAll<SVGTextElement>(".fui-cart__xAxis .tick text")].map(
+    (text) => text.getAttribute("data-full") ?? text.textContent ?? "",
+  );
 }
 
 describe("indicator views with Fluent charts", () => {
@@ -82,9 +105,15 @@ describe("indicator views with Fluent charts", () => {
     me.bands[0] = { ...me.bands[0]!, gapPct: 4.2, suppressed: undefined };
     show("1", doc);
 
-    const figure = screen.getByRole("figure", { name: "Non-clinical staff: BME staff as a share of each band, against the whole workforce" });
+    const figure = screen.getByRole("figure", {
+      name: "Non-clinical staff: BME staff as a share of each band, against the whole workforce",
+    });
     // The chart itself carries the same name (its SVG region), for screen readers that skip the caption.
-    expect(within(figure).getByRole("region", { name: "Non-clinical staff: BME staff as a share of each band, against the whole workforce" })).toBeTruthy();
+    expect(
+      within(figure).getByRole("region", {
+        name: "Non-clinical staff: BME staff as a share of each band, against the whole workforce",
+      }),
+    ).toBeTruthy();
     const drawn = await bars(figure);
     expect(drawn).toContain("Band 5, BME %: 31.3%");
     expect(drawn.some((label) => label.startsWith("Band 6,"))).toBe(false);
@@ -98,10 +127,21 @@ describe("indicator views with Fluent charts", () => {
     expect(categories(figure).every((label) => /^(Band \w+|VSM)( \(.+\))?$/.test(label))).toBe(true);
 
     // Clinical by band, medical by grade, each next to its table.
-    expect(screen.getByRole("figure", { name: "Clinical staff: BME staff as a share of each band, against the whole workforce" })).toBeTruthy();
-    const medical = screen.getByRole("figure", { name: "Medical and dental staff: BME staff as a share of each grade, against the whole workforce" });
+    expect(
+      screen.getByRole("figure", {
+        name: "Clinical staff: BME staff as a share of each band, against the whole workforce",
+      }),
+    ).toBeTruthy();
+    const medical = screen.getByRole("figure", {
+      name: "Medical and dental staff: BME staff as a share of each grade, against the whole workforce",
+    });
     expect(categories(medical)).toEqual(expect.arrayContaining([expect.stringMatching(/^Consultants/)]));
-    for (const table of ["Non-clinical staff", "Clinical staff", "Medical and dental staff", "Model Employer (related measure): bands 8a and above"]) {
+    for (const table of [
+      "Non-clinical staff",
+      "Clinical staff",
+      "Medical and dental staff",
+      "Model Employer (related measure): bands 8a and above",
+    ]) {
       expect(screen.getByRole("table", { name: table })).toBeTruthy();
     }
 
@@ -118,13 +158,25 @@ describe("indicator views with Fluent charts", () => {
     expect(hiddenGaps.length).toBeGreaterThan(0);
     const label = (band: string) => (band === "VSM" ? "VSM" : `Band ${band}`);
     for (const b of hiddenGaps) {
-      expect(gapBars.some((bar) => bar.startsWith(`${label(b.band)},`)), b.band).toBe(false);
-      expect(within(gap).getByText(new RegExp(`^No bar, hidden because the numbers are small: .*${label(b.band)}\\b`))).toBeTruthy();
+      expect(
+        gapBars.some((bar) => bar.startsWith(`${label(b.band)},`)),
+        b.band,
+      ).toBe(false);
+      expect(
+        within(gap).getByText(new RegExp(`^No bar, hidden because the numbers are small: .*${label(b.band)}\\b`)),
+      ).toBeTruthy();
     }
     // And in its table, the same figure in percentage points.
     const modelTable = screen.getByRole("table", { name: "Model Employer (related measure): bands 8a and above" });
-    const modelRow = within(modelTable).getAllByRole("row").find((row) => within(row).queryAllByRole("cell")[0]?.textContent === `Band ${me.bands[0]!.band}`);
-    expect(modelRow && within(modelRow).getAllByRole("cell").map((c) => c.textContent)).toContain("4.2 pp");
+    const modelRow = within(modelTable)
+      .getAllByRole("row")
+      .find((row) => within(row).queryAllByRole("cell")[0]?.textContent === `Band ${me.bands[0]!.band}`);
+    expect(
+      modelRow &&
+        within(modelRow)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+    ).toContain("4.2 pp");
   });
 
   it("indicators 2-4: the relative likelihood and its interval over the non-adverse band and parity; hidden and not calculable say so differently", async () => {
@@ -132,23 +184,36 @@ describe("indicator views with Fluent charts", () => {
     const r = doc.indicators["2"] as RelativeLikelihoodResult;
     Object.assign(r, { value: 1.43, ci95: [1.12, 1.83], reason: null });
     const view = show("2", doc);
-    const figure = screen.getByRole("figure", { name: "Relative likelihood against parity (1.00) and the non-adverse band" });
+    const figure = screen.getByRole("figure", {
+      name: "Relative likelihood against parity (1.00) and the non-adverse band",
+    });
     await waitFor(() => expect(within(figure).getByRole("img", { name: "Relative likelihood 1.43" })).toBeTruthy());
-    for (const legend of ["Non-adverse band 0.80–1.25", "Parity 1.00", "Relative likelihood 1.43", "Confidence interval (95%) 1.12–1.83"]) {
+    for (const legend of [
+      "Non-adverse band 0.80–1.25",
+      "Parity 1.00",
+      "Relative likelihood 1.43",
+      "Confidence interval (95%) 1.12–1.83",
+    ]) {
       expect(within(figure).getByText(legend)).toBeTruthy();
     }
     view.unmount();
 
     Object.assign(r, { value: null, ci95: null, reason: "below-threshold" });
     const hidden = show("2", doc);
-    const hiddenFigure = screen.getByRole("figure", { name: "Relative likelihood against parity (1.00) and the non-adverse band" });
-    expect(within(hiddenFigure).getByText("Not drawn: the relative likelihood is hidden because the numbers are small.")).toBeTruthy();
+    const hiddenFigure = screen.getByRole("figure", {
+      name: "Relative likelihood against parity (1.00) and the non-adverse band",
+    });
+    expect(
+      within(hiddenFigure).getByText("Not drawn: the relative likelihood is hidden because the numbers are small."),
+    ).toBeTruthy();
     expect(within(hiddenFigure).queryByRole("region")).toBeNull();
     hidden.unmount();
 
     Object.assign(r, { value: null, ci95: null, reason: "zero-numerator" });
     show("2", doc);
-    const naFigure = screen.getByRole("figure", { name: "Relative likelihood against parity (1.00) and the non-adverse band" });
+    const naFigure = screen.getByRole("figure", {
+      name: "Relative likelihood against parity (1.00) and the non-adverse band",
+    });
     expect(within(naFigure).getByText("Not drawn: the relative likelihood cannot be calculated.")).toBeTruthy();
     expect(within(naFigure).queryByText(/hidden/)).toBeNull();
   });
@@ -189,12 +254,23 @@ describe("indicator views with Fluent charts", () => {
     }
     // Indicator 1's four tables, by name.
     show("1", doc, { copy: "print" });
-    expect(tableNames()).toEqual(expect.arrayContaining(["Non-clinical staff", "Clinical staff", "Medical and dental staff", "Model Employer (related measure): bands 8a and above"]));
+    expect(tableNames()).toEqual(
+      expect.arrayContaining([
+        "Non-clinical staff",
+        "Clinical staff",
+        "Medical and dental staff",
+        "Model Employer (related measure): bands 8a and above",
+      ]),
+    );
   });
 
   it("names the charts in Welsh for a Welsh reader", () => {
     show("1", publishable(), { locale: "cy-GB" });
-    expect(screen.getByRole("figure", { name: "Staff anghlinigol: staff BME fel cyfran o bob band, o'i gymharu â'r gweithlu cyfan" })).toBeTruthy();
+    expect(
+      screen.getByRole("figure", {
+        name: "Staff anghlinigol: staff BME fel cyfran o bob band, o'i gymharu â'r gweithlu cyfan",
+      }),
+    ).toBeTruthy();
   });
 });
 

@@ -17,7 +17,11 @@ vi.setConfig({ testTimeout: 60_000 });
 
 describe("results print view", () => {
   it("puts the summary and every indicator's tables into a print-only block outside the app", async () => {
-    const doc = suppressResults(computeResults(readWorkbooks(generateTrust({ staff: 600, seed: 3, year: "2024/25" }).files), { period: "2024/25" }));
+    const doc = suppressResults(
+      computeResults(readWorkbooks(generateTrust({ staff: 600, seed: 3, year: "2024/25" }).files), {
+        period: "2024/25",
+      }),
+    );
     const keys = indicatorKeys(doc);
     expect(keys.length).toBeGreaterThanOrEqual(8);
     const snapshot = await new FakePlanStore().loadPlan("2025/26");
@@ -41,7 +45,9 @@ describe("results print view", () => {
       expect(within(section).getAllByRole("table").length).toBeGreaterThan(0);
       expect(view.getByTestId(`linked-actions-print-${k}`)).toBeTruthy();
     }
-    expect(view.getByTestId("linked-actions-print-1").textContent).toContain("1.1 Reverse mentoring for the executive team");
+    expect(view.getByTestId("linked-actions-print-1").textContent).toContain(
+      "1.1 Reverse mentoring for the executive team",
+    );
     // Shown only on paper: hidden on screen, and on paper the rest of the page is hidden.
     const css = readFileSync("src/ui/global.css", "utf8");
     expect(css).toMatch(/@media screen\s*{\s*\.wres-print\s*{\s*display:\s*none/);

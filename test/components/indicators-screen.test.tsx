@@ -12,7 +12,13 @@ import { I18nextProvider } from "react-i18next";
 import { createI18n, type AppLocale } from "../../src/i18n";
 import enGB from "../../src/i18n/locales/en-GB.json";
 import cyGB from "../../src/i18n/locales/cy-GB.json";
-import { computeResults, suppressResults, type Counts, type RepresentationResult, type ResultsDocument } from "../../src/indicators";
+import {
+  computeResults,
+  suppressResults,
+  type Counts,
+  type RepresentationResult,
+  type ResultsDocument,
+} from "../../src/indicators";
 import { generateTrust } from "../../src/demo/trust";
 import type { DataFile, IndicatorResultRow } from "../../src/plan/types";
 import type { ReadIssue } from "../../src/indicators";
@@ -68,11 +74,25 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve };
 }
 
-const libraryFiles: DataFile[] = trust.files.map((f) => ({ name: f.name, serverRelativeUrl: `/sites/wres/WRES Data/${f.name}`, size: f.bytes.length, modified: "2025-05-01T09:00:00Z", modifiedBy: "Edi Lead" }));
+const libraryFiles: DataFile[] = trust.files.map((f) => ({
+  name: f.name,
+  serverRelativeUrl: `/sites/wres/WRES Data/${f.name}`,
+  size: f.bytes.length,
+  modified: "2025-05-01T09:00:00Z",
+  modifiedBy: "Edi Lead",
+}));
 
 /** The fake store with a library of the demo trust's workbooks and an indicator results list. */
-function indicatorStore(options: { capabilities?: (typeof ROLES)[string]; saved?: IndicatorResultRow[]; download?: (url: string, call: number) => Promise<unknown> } = {}) {
-  const store = new FakePlanStore(options.capabilities ? { capabilities: options.capabilities, me: PEOPLE.committee } : {});
+function indicatorStore(
+  options: {
+    capabilities?: (typeof ROLES)[string];
+    saved?: IndicatorResultRow[];
+    download?: (url: string, call: number) => Promise<unknown>;
+  } = {},
+) {
+  const store = new FakePlanStore(
+    options.capabilities ? { capabilities: options.capabilities, me: PEOPLE.committee } : {},
+  );
   const saved: IndicatorResultRow[] = [...(options.saved ?? [])];
   const written: Omit<IndicatorResultRow, "id" | "etag" | "modified">[] = [];
   let downloads = 0;
@@ -81,7 +101,9 @@ function indicatorStore(options: { capabilities?: (typeof ROLES)[string]; saved?
     dataFiles: async () => libraryFiles,
     downloadDataFile: (url: string) => {
       downloads += 1;
-      return options.download ? options.download(url, downloads).then(() => bytesOf(url)) : Promise.resolve(bytesOf(url));
+      return options.download
+        ? options.download(url, downloads).then(() => bytesOf(url))
+        : Promise.resolve(bytesOf(url));
     },
     indicatorResults: async () => structuredClone(saved),
     saveIndicatorResults: async (rows: typeof written) => {
@@ -137,7 +159,9 @@ afterEach(() => {
 describe("running the indicators in the tab", () => {
   it("a run cancelled while the workbooks download, then started again, is one run: the old download loop stops and starts no worker", async () => {
     const first = deferred<void>();
-    const { store, downloads } = indicatorStore({ download: (_url, call) => (call === 1 ? first.promise : Promise.resolve()) });
+    const { store, downloads } = indicatorStore({
+      download: (_url, call) => (call === 1 ? first.promise : Promise.resolve()),
+    });
     renderApp(store);
     await openIndicators();
     fireEvent.click(await screen.findByRole("checkbox", { name: "Select all workbooks" }));
@@ -168,16 +192,26 @@ describe("running the indicators in the tab", () => {
     fireEvent.click(await findButton(/^Run indicators/));
     const one = await screen.findByTestId("indicator-1", {}, { timeout: 30_000 });
     expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).toBe("*");
-    expect(within(one).getByText(/^Figures marked \* are hidden: a count below 10, or a count hidden so that one below 10 cannot be worked out/)).toBeTruthy();
+    expect(
+      within(one).getByText(
+        /^Figures marked \* are hidden: a count below 10, or a count hidden so that one below 10 cannot be worked out/,
+      ),
+    ).toBeTruthy();
 
     const setting = screen.getByLabelText("Hide counts below") as HTMLInputElement;
     expect(setting.value).toBe("10");
     fireEvent.change(setting, { target: { value: "3" } });
     expect(await screen.findByText("Give a whole number from 5 to 50.")).toBeTruthy();
-    expect(within(screen.getByTestId("indicator-1")).getByText(/^Figures marked \* are hidden: a count below 10,/)).toBeTruthy();
+    expect(
+      within(screen.getByTestId("indicator-1")).getByText(/^Figures marked \* are hidden: a count below 10,/),
+    ).toBeTruthy();
 
     fireEvent.change(setting, { target: { value: "20" } });
-    await waitFor(() => expect(within(screen.getByTestId("indicator-1")).getByText(/^Figures marked \* are hidden: a count below 20,/)).toBeTruthy());
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId("indicator-1")).getByText(/^Figures marked \* are hidden: a count below 20,/),
+      ).toBeTruthy(),
+    );
     expect(screen.queryByText("Give a whole number from 5 to 50.")).toBeNull();
     expect(window.localStorage.getItem(THRESHOLD_KEY)).toBe("20");
     expect(count).toBeLessThan(10);
@@ -185,10 +219,15 @@ describe("running the indicators in the tab", () => {
     fireEvent.click(await findButton("Save results for 2025/26"));
     await screen.findByText("Results saved. Small numbers were hidden before saving.");
     expect(written.length).toBeGreaterThanOrEqual(8);
-    const detail = JSON.parse(written.find((r) => r.indicator === 1)!.detail) as { publication: { threshold: number; savedBy: string }; cohorts: Record<string, Record<string, Counts>> };
+    const detail = JSON.parse(written.find((r) => r.indicator === 1)!.detail) as {
+      publication: { threshold: number; savedBy: string };
+      cohorts: Record<string, Record<string, Counts>>;
+    };
     expect(detail.publication).toMatchObject({ threshold: 20, savedBy: "Edi Lead" });
     // Every count saved is hidden, zero, or at least 20.
-    const cells = Object.values(detail.cohorts).flatMap((c) => Object.values(c)).flatMap((c) => [c.white, c.bme, c.unknown, c.total]);
+    const cells = Object.values(detail.cohorts)
+      .flatMap((c) => Object.values(c))
+      .flatMap((c) => [c.white, c.bme, c.unknown, c.total]);
     expect(cells.every((n) => n === null || n === 0 || n >= 20)).toBe(true);
   });
 
@@ -196,19 +235,32 @@ describe("running the indicators in the tab", () => {
     const { store } = indicatorStore();
     renderApp(store);
     await openIndicators();
-    const setting = (await screen.findByRole("checkbox", { name: "Publish board composition in full" })) as HTMLInputElement;
+    const setting = (await screen.findByRole("checkbox", {
+      name: "Publish board composition in full",
+    })) as HTMLInputElement;
     expect(setting.checked).toBe(true);
     fireEvent.click(await screen.findByRole("checkbox", { name: "Select all workbooks" }));
     fireEvent.click(await findButton(/^Run indicators/));
     await screen.findByTestId("indicator-1", {}, { timeout: 30_000 });
     fireEvent.click(screen.getByRole("tab", { name: "9 Board" }));
     const nine = await screen.findByTestId("indicator-9");
-    expect(within(nine).getByTestId("wres-board-setting").textContent).toMatch(/published in full \(setting “Publish board composition”: on\)/);
+    expect(within(nine).getByTestId("wres-board-setting").textContent).toMatch(
+      /published in full \(setting “Publish board composition”: on\)/,
+    );
     // The members' counts are shown as they are: no mark in the members column.
-    expect(within(nine).getAllByRole("row").slice(1).some((row) => /\d+ \/ \d+ \/ \d+/.test(row.textContent ?? ""))).toBe(true);
+    expect(
+      within(nine)
+        .getAllByRole("row")
+        .slice(1)
+        .some((row) => /\d+ \/ \d+ \/ \d+/.test(row.textContent ?? "")),
+    ).toBe(true);
     fireEvent.click(setting);
     expect(window.localStorage.getItem(BOARD_SETTING_KEY)).toBe("false");
-    await waitFor(() => expect(within(screen.getByTestId("indicator-9")).getByTestId("wres-board-setting").textContent).toMatch(/protected like other counts/));
+    await waitFor(() =>
+      expect(within(screen.getByTestId("indicator-9")).getByTestId("wres-board-setting").textContent).toMatch(
+        /protected like other counts/,
+      ),
+    );
   });
 
   it("says in words, in Welsh too, when the worker dies during a run", async () => {
@@ -230,14 +282,21 @@ describe("saved results for readers", () => {
 
   it("shows the newest saved year's results in suppressed form only, who saved them and when, and no run controls", async () => {
     const { band, count } = smallBmeBand(exact);
-    const saved = [...listed(suppressResults(exact), "2024/25", "Edi Lead"), { ...listed(suppressResults(exact), "2023/24", null)[1]!, id: 99 }];
+    const saved = [
+      ...listed(suppressResults(exact), "2024/25", "Edi Lead"),
+      { ...listed(suppressResults(exact), "2023/24", null)[1]!, id: 99 },
+    ];
     const { store } = indicatorStore({ capabilities: ROLES.reader!, saved });
     renderApp(store);
     await openIndicators();
     const section = await screen.findByTestId("wres-saved-results");
     expect(within(section).getByRole("heading", { name: "Saved results for 2024/25" })).toBeTruthy();
     expect(within(section).getByText(/^Saved on .*2025.* by Edi Lead\.$/)).toBeTruthy();
-    expect(within(section).getByText("Protected figures: any figure marked “*” is hidden (a count below 10, or one hidden to protect such a count).")).toBeTruthy();
+    expect(
+      within(section).getByText(
+        "Protected figures: any figure marked “*” is hidden (a count below 10, or one hidden to protect such a count).",
+      ),
+    ).toBeTruthy();
     const one = within(section).getByTestId("indicator-1");
     expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).toBe("*");
     expect(countCell(one, "Non-clinical staff", `Band ${band}`, 2)).not.toBe(String(count));
@@ -252,7 +311,19 @@ describe("saved results for readers", () => {
 
   it("never shows an exact small count from a list item saved without suppression, and shows the threshold it was saved with", async () => {
     const { band } = smallBmeBand(exact);
-    const raw: IndicatorResultRow[] = [{ id: 1, etag: "1", modified: "2025-06-01T09:30:00Z", year: "2024/25", standard: "nhs-england-wres", indicator: 1, value: null, detail: JSON.stringify(exact.indicators["1"]), origin: "computed" }];
+    const raw: IndicatorResultRow[] = [
+      {
+        id: 1,
+        etag: "1",
+        modified: "2025-06-01T09:30:00Z",
+        year: "2024/25",
+        standard: "nhs-england-wres",
+        indicator: 1,
+        value: null,
+        detail: JSON.stringify(exact.indicators["1"]),
+        origin: "computed",
+      },
+    ];
     const at15 = listed(suppressResults(exact, 15), "2025/26", "Edi Lead");
     const { store } = indicatorStore({ capabilities: ROLES.reader!, saved: raw });
     const first = renderApp(store);
@@ -274,7 +345,11 @@ describe("saved results for readers", () => {
     renderApp(store);
     await openIndicators();
     const section = await screen.findByTestId("wres-saved-results");
-    expect(within(section).getByText("These are the results saved for the latest year. Run the indicators above to compute them again.")).toBeTruthy();
+    expect(
+      within(section).getByText(
+        "These are the results saved for the latest year. Run the indicators above to compute them again.",
+      ),
+    ).toBeTruthy();
     // The threshold starts from the saved results' when this browser has no choice of its own.
     expect((screen.getByLabelText("Hide counts below") as HTMLInputElement).value).toBe("10");
     fireEvent.click(await screen.findByRole("checkbox", { name: "Select all workbooks" }));
@@ -301,7 +376,8 @@ function readerCodes(): { issues: string[]; exclusions: string[] } {
   ];
   for (const pattern of patterns) for (const m of source.matchAll(pattern)) issues.add(m[1]!);
   const exclusions = new Set<string>();
-  for (const m of source.matchAll(/\.exclude\(([^;]*)\);/g)) for (const code of m[1]!.matchAll(/"([a-z]+(?:-[a-z]+)+)"/g)) exclusions.add(code[1]!);
+  for (const m of source.matchAll(/\.exclude\(([^;]*)\);/g))
+    for (const code of m[1]!.matchAll(/"([a-z]+(?:-[a-z]+)+)"/g)) exclusions.add(code[1]!);
   for (const m of source.matchAll(/rowError\(\s*\w+,\s*"([a-z]+(?:-[a-z]+)+)"/g)) exclusions.add(m[1]!);
   return { issues: [...issues].sort(), exclusions: [...exclusions].sort() };
 }
@@ -319,13 +395,30 @@ describe("workbook issues in the user's words", () => {
     row: 1234,
     column: "C",
     header: "Ethnic Origin",
-    params: { value: "Q Martian", count: 2, first: "C", second: "F", maxRows: 2_000_000, limitBytes: 512 * 1024 * 1024, signature: "abc" },
+    params: {
+      value: "Q Martian",
+      count: 2,
+      first: "C",
+      second: "F",
+      maxRows: 2_000_000,
+      limitBytes: 512 * 1024 * 1024,
+      signature: "abc",
+    },
     ...extra,
   });
 
   it("finds the reader's codes", () => {
     expect(codes.length).toBeGreaterThanOrEqual(24);
-    expect(codes).toEqual(expect.arrayContaining(["file-too-large", "sheet-not-recognised", "person-not-in-staff", "ethnicity-unrecognised", "duplicate-header", "csv-in-disguise"]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        "file-too-large",
+        "sheet-not-recognised",
+        "person-not-in-staff",
+        "ethnicity-unrecognised",
+        "duplicate-header",
+        "csv-in-disguise",
+      ]),
+    );
   });
 
   for (const locale of ["en-GB", "cy-GB"] as AppLocale[]) {
@@ -347,12 +440,24 @@ describe("workbook issues in the user's words", () => {
       // Counts and limits in the locale's numbers, plurals by the locale's rules.
       expect(issueText(t, issue("sheet-too-many-rows"), locale)).toContain("2,000,000");
       expect(issueText(t, issue("file-too-large"), locale)).toContain("537 MB");
-      expect(issueText(t, issue("ethnicity-unrecognised", { params: { value: "Q Martian", count: 2 } }), locale)).toContain(locale === "cy-GB" ? "2 res" : "2 rows");
-      expect(issueText(t, issue("ethnicity-unrecognised", { params: { value: "Q Martian", count: 1 } }), locale)).toContain(locale === "cy-GB" ? "1 rhes" : "1 row");
-      expect(issueText(t, issue("person-not-in-staff", { params: { count: 1500 } }), locale)).toContain(locale === "cy-GB" ? "1,500 o resi" : "1,500 rows");
+      expect(
+        issueText(t, issue("ethnicity-unrecognised", { params: { value: "Q Martian", count: 2 } }), locale),
+      ).toContain(locale === "cy-GB" ? "2 res" : "2 rows");
+      expect(
+        issueText(t, issue("ethnicity-unrecognised", { params: { value: "Q Martian", count: 1 } }), locale),
+      ).toContain(locale === "cy-GB" ? "1 rhes" : "1 row");
+      expect(issueText(t, issue("person-not-in-staff", { params: { count: 1500 } }), locale)).toContain(
+        locale === "cy-GB" ? "1,500 o resi" : "1,500 rows",
+      );
       // The "and N more" line the reader adds for a code over its cap.
-      expect(issueText(t, issue("invalid-yes-no", { row: null, params: { more: 7, total: 57 } }), locale)).toMatch(locale === "cy-GB" ? /mewn 7 o resi arall.*50/ : /another 7 rows; only the first 50/);
-      expect(issueLine(t, issue("invalid-yes-no", { params: { value: "Maybe" } }), locale)).toMatch(locale === "cy-GB" ? /^staff\.xlsx, taflen "Staff", rhes 1,234, colofn C \(Ethnic Origin\): Nid yw “Maybe”/ : /^staff\.xlsx, sheet "Staff", row 1,234, column C \(Ethnic Origin\): “Maybe” is not a yes or no value/);
+      expect(issueText(t, issue("invalid-yes-no", { row: null, params: { more: 7, total: 57 } }), locale)).toMatch(
+        locale === "cy-GB" ? /mewn 7 o resi arall.*50/ : /another 7 rows; only the first 50/,
+      );
+      expect(issueLine(t, issue("invalid-yes-no", { params: { value: "Maybe" } }), locale)).toMatch(
+        locale === "cy-GB"
+          ? /^staff\.xlsx, taflen "Staff", rhes 1,234, colofn C \(Ethnic Origin\): Nid yw “Maybe”/
+          : /^staff\.xlsx, sheet "Staff", row 1,234, column C \(Ethnic Origin\): “Maybe” is not a yes or no value/,
+      );
     });
   }
 
@@ -372,7 +477,12 @@ describe("workbook issues in the user's words", () => {
 });
 
 describe("the trend", () => {
-  const row = (year: string, indicator: IndicatorResultRow["indicator"], value: number, origin: IndicatorResultRow["origin"]): IndicatorResultRow => ({
+  const row = (
+    year: string,
+    indicator: IndicatorResultRow["indicator"],
+    value: number,
+    origin: IndicatorResultRow["origin"],
+  ): IndicatorResultRow => ({
     id: Number(year.slice(0, 4)) * 10 + indicator,
     etag: "1",
     year,
@@ -388,12 +498,22 @@ describe("the trend", () => {
     render(
       <I18nextProvider i18n={createI18n("en-GB")}>
         <FluentProvider theme={webLightTheme}>
-          <TrendView saved={[row("2023/24", 5, 20, "entered"), row("2024/25", 5, 25, "computed"), row("2023/24", 7, 40, "entered"), row("2024/25", 7, 45, "computed"), row("2023/24", 2, 1.5, "entered"), row("2024/25", 2, 1.2, "computed")]} />
+          <TrendView
+            saved={[
+              row("2023/24", 5, 20, "entered"),
+              row("2024/25", 5, 25, "computed"),
+              row("2023/24", 7, 40, "entered"),
+              row("2024/25", 7, 45, "computed"),
+              row("2023/24", 2, 1.5, "entered"),
+              row("2024/25", 2, 1.2, "computed"),
+            ]}
+          />
         </FluentProvider>
       </I18nextProvider>,
     );
     const table = screen.getByTestId("wres-trend");
-    const cell = (indicator: number, year: string) => table.querySelector<HTMLElement>(`tr[data-indicator="${indicator}"] td[data-year="${year}"]`)!;
+    const cell = (indicator: number, year: string) =>
+      table.querySelector<HTMLElement>(`tr[data-indicator="${indicator}"] td[data-year="${year}"]`)!;
     // Both figures rose; lower is better for 5, higher for 7. RL 1.5 -> 1.2 is closer to parity.
     expect(cell(5, "2024/25").textContent).toBe("25.0%Worsened");
     expect(cell(7, "2024/25").textContent).toBe("45.0%Improved");

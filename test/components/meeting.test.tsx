@@ -15,26 +15,46 @@ const HREF = "https://tab.example/index.html?as=edi.lead%40wres.test&theme=dark"
 
 function fakeSharing(allowed: boolean, key = "meeting-1"): StageSharing & { shared: string[] } {
   const shared: string[] = [];
-  return { shared, meetingKey: async () => key, canShare: async () => allowed, share: async (url) => void shared.push(url) };
+  return {
+    shared,
+    meetingKey: async () => key,
+    canShare: async () => allowed,
+    share: async (url) => void shared.push(url),
+  };
 }
 
-function renderMeeting(store: FakePlanStore, route: Partial<ExtraRoute> & { view: "sidepanel" | "stage" }, sharing = fakeSharing(false)) {
+function renderMeeting(
+  store: FakePlanStore,
+  route: Partial<ExtraRoute> & { view: "sidepanel" | "stage" },
+  sharing = fakeSharing(false),
+) {
   const full = { since: null, canShare: false, ...route };
-  return renderApp(store, { children: <MeetingRoot route={full} store={store} year="2025/26" today={TODAY} sharing={sharing} href={HREF} /> });
+  return renderApp(store, {
+    children: <MeetingRoot route={full} store={store} year="2025/26" today={TODAY} sharing={sharing} href={HREF} />,
+  });
 }
 
 afterEach(() => localStorage.clear());
 
 describe("the address and Teams frames choose the view", () => {
   it("reads ?view, ?since and ?canShare, and Teams' sidePanel and meetingStage frames", () => {
-    expect(extraRoute("?view=sidepanel&since=2025-10-01&canShare=1", null)).toEqual({ view: "sidepanel", since: "2025-10-01", canShare: true });
+    expect(extraRoute("?view=sidepanel&since=2025-10-01&canShare=1", null)).toEqual({
+      view: "sidepanel",
+      since: "2025-10-01",
+      canShare: true,
+    });
     expect(extraRoute("?view=stage&since=not-a-date", null)).toEqual({ view: "stage", since: null, canShare: false });
     expect(extraRoute("", "sidePanel")?.view).toBe("sidepanel");
     expect(extraRoute("", "meetingStage")?.view).toBe("stage");
     expect(extraRoute("?view=config", "content")).toBeNull();
     // The stage link keeps identity and year, drops the presenter's theme and the simulated capability.
     const url = new URL(viewUrl(`${HREF}&canShare=1&year=2025%2F26`, "stage", "2025-10-01"));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ as: "edi.lead@wres.test", year: "2025/26", view: "stage", since: "2025-10-01" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      as: "edi.lead@wres.test",
+      year: "2025/26",
+      view: "stage",
+      since: "2025-10-01",
+    });
   });
 });
 
@@ -45,7 +65,9 @@ describe("the meeting side panel", () => {
     await store.updateProgress(12, '"1"', { rag: "Blue", note: "Panels in place for every 8a+ post" });
     renderMeeting(store, { view: "sidepanel", since: "2025-09-01" });
 
-    const move = (await screen.findAllByTestId("rag-move")).find((el) => el.textContent?.includes("2.2 Quarterly review"));
+    const move = (await screen.findAllByTestId("rag-move")).find((el) =>
+      el.textContent?.includes("2.2 Quarterly review"),
+    );
     expect(move).toBeDefined();
     expect([...move!.querySelectorAll("[data-rag]")].map((e) => e.getAttribute("data-rag"))).toEqual(["Red", "Amber"]);
     expect(screen.getByText("Escalated to the People Committee")).toBeTruthy();
@@ -77,7 +99,9 @@ describe("the meeting side panel", () => {
     first.unmount();
 
     renderMeeting(new FakePlanStore(), { view: "sidepanel" }, fakeSharing(false, "meeting-42"));
-    await waitFor(() => expect((screen.getByLabelText("Date of the last meeting") as HTMLInputElement).value).toBe("15/10/2025"));
+    await waitFor(() =>
+      expect((screen.getByLabelText("Date of the last meeting") as HTMLInputElement).value).toBe("15/10/2025"),
+    );
   });
 
   it("offers Share to stage only when the host allows it, and shares the stage view for the same period", async () => {
@@ -120,7 +144,13 @@ describe("the meeting stage", () => {
 
   it("shows each objective's status and owner, and the headline figures with trend words", async () => {
     const store = new FakePlanStore();
-    (store as unknown as { indicatorResults: () => Promise<IndicatorResultRow[]> }).indicatorResults = async () => [row("2024/25", 2, 1.62), row("2025/26", 2, 1.31), row("2024/25", 5, 24.1), row("2025/26", 5, 27.9), row("2025/26", 1, 12.34)];
+    (store as unknown as { indicatorResults: () => Promise<IndicatorResultRow[]> }).indicatorResults = async () => [
+      row("2024/25", 2, 1.62),
+      row("2025/26", 2, 1.31),
+      row("2024/25", 5, 24.1),
+      row("2025/26", 5, 27.9),
+      row("2025/26", 1, 12.34),
+    ];
     renderMeeting(store, { view: "stage", since: "2025-10-01" });
     const rl = await screen.findByTestId("headline-2");
     expect(rl.textContent).toContain("1.31");

@@ -29,7 +29,10 @@ describe("objective detail", () => {
   it("lists the objective's numbered actions with leads, due date, RAG in words and last update", async () => {
     renderApp();
     const grid = await openObjective("2. Reduce bullying and harassment");
-    expect(actionTitles(grid)).toEqual(["Speak up guardians trained in race equity", "Quarterly review of formal disciplinaries"]);
+    expect(actionTitles(grid)).toEqual([
+      "Speak up guardians trained in race equity",
+      "Quarterly review of formal disciplinaries",
+    ]);
     expect(within(grid).getByText("Tom Hughes, Amara Okafor, Head of HR")).toBeTruthy();
     expect(within(grid).getByText("Red: off track")).toBeTruthy();
     expect(within(grid).getByText("30 Jun 2025")).toBeTruthy();
@@ -39,7 +42,10 @@ describe("objective detail", () => {
     renderApp();
     const grid = await openObjective("1. Improve representation at senior levels");
     await userEvent.click(within(grid).getByText("Action"));
-    expect(actionTitles(grid)).toEqual(["Diverse interview panels for band 8a+", "Reverse mentoring for the executive team"]);
+    expect(actionTitles(grid)).toEqual([
+      "Diverse interview panels for band 8a+",
+      "Reverse mentoring for the executive team",
+    ]);
     await userEvent.click(screen.getByLabelText("Overdue only"));
     expect(actionTitles(grid)).toEqual(["Reverse mentoring for the executive team"]);
     expect(screen.getByText("Showing 1 of 2 actions")).toBeTruthy();
@@ -50,26 +56,33 @@ describe("objective detail", () => {
 
   it("filters by a lead named only in the lead text (a role), as well as by people", async () => {
     const store = new FakePlanStore();
-    store.actions = store.actions.map((a) => (a.id === 13 ? { ...a, leads: [], leadText: "Freedom to Speak Up Guardian; Head of HR" } : a));
+    store.actions = store.actions.map((a) =>
+      a.id === 13 ? { ...a, leads: [], leadText: "Freedom to Speak Up Guardian; Head of HR" } : a,
+    );
     renderApp(store);
     const grid = await openObjective("2. Reduce bullying and harassment");
     await choose("Lead", "Freedom to Speak Up Guardian");
     expect(actionTitles(grid)).toEqual(["Speak up guardians trained in race equity"]);
     await choose("Lead", "Head of HR");
-    expect(actionTitles(grid)).toEqual(["Speak up guardians trained in race equity", "Quarterly review of formal disciplinaries"]);
+    expect(actionTitles(grid)).toEqual([
+      "Speak up guardians trained in race equity",
+      "Quarterly review of formal disciplinaries",
+    ]);
     expect(screen.getByText("Showing 2 of 2 actions")).toBeTruthy();
   });
 
   it("gives plan editors add, edit, renumber and delete; action owners none", async () => {
     const editor = renderApp();
     await openObjective("1. Improve representation at senior levels");
-    for (const name of ["Add action", "Edit objective", "Renumber actions", "Delete objective"]) expect(button(name)).toBeTruthy();
+    for (const name of ["Add action", "Edit objective", "Renumber actions", "Delete objective"])
+      expect(button(name)).toBeTruthy();
     editor.unmount();
     renderApp(new FakePlanStore({ me: PEOPLE.amara, capabilities: ROLES.owner }));
     // An action owner lands on My actions; the objectives are on the overview.
     await userEvent.click(await screen.findByRole("tab", { name: "Overview" }));
     await openObjective("1. Improve representation at senior levels");
-    for (const name of ["Add action", "Edit objective", "Renumber actions", "Delete objective"]) expect(queryButton(name)).toBeNull();
+    for (const name of ["Add action", "Edit objective", "Renumber actions", "Delete objective"])
+      expect(queryButton(name)).toBeNull();
   });
 
   it("adds an action with the next number, after asking for a title in plain words", async () => {
@@ -81,7 +94,9 @@ describe("objective detail", () => {
     expect(number.value).toBe("2.3");
     await userEvent.click(button("Save", dialog));
     expect(within(dialog).getByText("Enter a title.")).toBeTruthy();
-    fireEvent.change(within(dialog).getByLabelText(/^Title/), { target: { value: "Cultural ambassadors on every panel" } });
+    fireEvent.change(within(dialog).getByLabelText(/^Title/), {
+      target: { value: "Cultural ambassadors on every panel" },
+    });
     await userEvent.click(button("Save", dialog));
     await findButton("Cultural ambassadors on every panel");
     expect(store.actions.find((a) => a.title === "Cultural ambassadors on every panel")?.number).toBe("2.3");

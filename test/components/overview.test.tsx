@@ -16,7 +16,10 @@ describe("plan overview", () => {
     for (const words of ["Red: off track", "Amber: at risk", "Green: on track", "Blue: complete"]) {
       expect(within(summary).getByText(words)).toBeTruthy();
     }
-    expect(within(summary).getByText("Overdue").previousSibling?.textContent ?? within(summary).getByText("Overdue").parentElement?.previousSibling?.textContent).toBe("1");
+    expect(
+      within(summary).getByText("Overdue").previousSibling?.textContent ??
+        within(summary).getByText("Overdue").parentElement?.previousSibling?.textContent,
+    ).toBe("1");
     expect(screen.getByText(/Last updated/)).toBeTruthy();
   });
 
@@ -65,7 +68,9 @@ describe("plan overview", () => {
     const store = new FakePlanStore();
     // Objective 2 was numbered 3 (an objective between them was deleted); one of its actions has a number of its own.
     store.objectives = store.objectives.map((o) => (o.id === 2 ? { ...o, number: "3" } : o));
-    store.actions = store.actions.map((a) => (a.id === 13 ? { ...a, number: "3.1" } : a.id === 14 ? { ...a, number: "B" } : a));
+    store.actions = store.actions.map((a) =>
+      a.id === 13 ? { ...a, number: "3.1" } : a.id === 14 ? { ...a, number: "B" } : a,
+    );
     renderApp(store);
     await userEvent.click(await screen.findByRole("button", { name: "Renumber objectives" }));
     const dialog = await openDialog("Renumber the objectives?");
@@ -75,7 +80,12 @@ describe("plan overview", () => {
     await userEvent.click(button("Renumber", dialog));
     await screen.findByRole("article", { name: "2. Reduce bullying and harassment" });
     expect(store.objectives.map((o) => o.number)).toEqual(["1", "2"]);
-    expect(store.actions.map((a) => [a.id, a.number])).toEqual([[11, "1.1"], [12, "1.2"], [13, "2.1"], [14, "B"]]);
+    expect(store.actions.map((a) => [a.id, a.number])).toEqual([
+      [11, "1.1"],
+      [12, "1.2"],
+      [13, "2.1"],
+      [14, "B"],
+    ]);
     await waitFor(() => expect(document.querySelector('[role="alertdialog"]')).toBeNull());
   });
 
@@ -83,7 +93,9 @@ describe("plan overview", () => {
     const { store } = renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Renumber objectives" }));
     const dialog = await openDialog("Renumber the objectives?");
-    expect(within(dialog).getByText("The objectives are numbered 1 to 2 already: there is nothing to change.")).toBeTruthy();
+    expect(
+      within(dialog).getByText("The objectives are numbered 1 to 2 already: there is nothing to change."),
+    ).toBeTruthy();
     expect(button("Renumber", dialog).disabled).toBe(true);
     await userEvent.click(button("Cancel", dialog));
     expect(store.calls).not.toContain("updateObjective");

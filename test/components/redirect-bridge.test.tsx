@@ -23,7 +23,9 @@ describe("the sign-in bridge page", () => {
 
   it("says in English that sign-in did not finish, with MSAL's code for support", async () => {
     const status = await openBridge(["en-GB", "en"]);
-    expect(status.textContent).toBe("Sign-in could not be completed (no_cached_authority_error). Close this window and try again.");
+    expect(status.textContent).toBe(
+      "Sign-in could not be completed (no_cached_authority_error). Close this window and try again.",
+    );
     expect(document.documentElement.lang).not.toBe("cy-GB");
   });
 
@@ -33,7 +35,9 @@ describe("the sign-in bridge page", () => {
 
   it("says it in Welsh for a Welsh browser", async () => {
     const status = await openBridge(["cy-GB", "en-GB"]);
-    expect(status.textContent).toBe("Nid oedd modd cwblhau'r mewngofnodi (no_cached_authority_error). Caewch y ffenest hon a rhowch gynnig arall arni.");
+    expect(status.textContent).toBe(
+      "Nid oedd modd cwblhau'r mewngofnodi (no_cached_authority_error). Caewch y ffenest hon a rhowch gynnig arall arni.",
+    );
     expect(document.documentElement.lang).toBe("cy-GB");
   });
 });

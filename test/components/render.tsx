@@ -37,7 +37,14 @@ export interface Rendered {
 
 export function renderApp(
   store: FakePlanStore = new FakePlanStore(),
-  options: { locale?: AppLocale; initialActionId?: number | null; children?: ReactElement; tracker?: ActivityTracker; signIn?: () => Promise<void>; schema?: SchemaActions } = {},
+  options: {
+    locale?: AppLocale;
+    initialActionId?: number | null;
+    children?: ReactElement;
+    tracker?: ActivityTracker;
+    signIn?: () => Promise<void>;
+    schema?: SchemaActions;
+  } = {},
 ): Rendered & ReturnType<typeof render> {
   const tracker = options.tracker ?? createActivityTracker();
   const copied: number[] = [];
@@ -70,10 +77,12 @@ export function renderApp(
 export async function openDialog(title?: string | RegExp): Promise<HTMLElement> {
   return waitFor(
     () => {
-      const dialogs = [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]')].filter((d) => {
-        const heading = d.querySelector("h2")?.textContent ?? "";
-        return title === undefined || (typeof title === "string" ? heading === title : title.test(heading));
-      });
+      const dialogs = [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]')].filter(
+        (d) => {
+          const heading = d.querySelector("h2")?.textContent ?? "";
+          return title === undefined || (typeof title === "string" ? heading === title : title.test(heading));
+        },
+      );
       const last = dialogs[dialogs.length - 1];
       if (!last) throw new Error("no dialog open");
       return last;
@@ -102,7 +111,10 @@ export function button(name: string | RegExp, container: HTMLElement = document.
   return matches[0];
 }
 
-export async function findButton(name: string | RegExp, container: HTMLElement = document.body): Promise<HTMLButtonElement> {
+export async function findButton(
+  name: string | RegExp,
+  container: HTMLElement = document.body,
+): Promise<HTMLButtonElement> {
   return waitFor(() => button(name, container));
 }
 

@@ -35,14 +35,18 @@ describe("schema upgrade", () => {
     const button = await findButton("Upgrade the lists");
     expect(screen.getByTestId("schema-outdated").textContent).toContain("Nothing on the site is removed or changed");
     await userEvent.click(button);
-    await waitFor(() => expect(screen.getByTestId("schema-upgraded").textContent).toBe("The lists are upgraded."), { timeout: 15_000 });
+    await waitFor(() => expect(screen.getByTestId("schema-upgraded").textContent).toBe("The lists are upgraded."), {
+      timeout: 15_000,
+    });
     expect(schema.upgrades).toBe(1);
     expect(screen.queryByTestId("schema-outdated")).toBeNull();
   });
 
   it("tells anyone else to ask a plan editor, with no button", async () => {
     renderApp(new FakePlanStore({ capabilities: ROLES.owner! }), { schema: schemaAt(2) });
-    await waitFor(() => expect(screen.getByTestId("schema-outdated").textContent).toContain("Ask your plan editor"), { timeout: 15_000 });
+    await waitFor(() => expect(screen.getByTestId("schema-outdated").textContent).toContain("Ask your plan editor"), {
+      timeout: 15_000,
+    });
     expect(queryButton("Upgrade the lists")).toBeNull();
   });
 

@@ -7,7 +7,14 @@ import { button, findButton, openDialog, renderApp } from "./render";
 import { FakePlanStore, ROLES } from "../support/fake-store";
 import { ConfigPage } from "../../src/ui/screens/ConfigPage";
 import { ErrorMessage } from "../../src/ui/components/ErrorMessage";
-import { ConsentDeclinedError, InteractionRequired, PopupBlockedError, SignInCancelledError, WrongTenantError, type SignInPurpose } from "../../src/auth";
+import {
+  ConsentDeclinedError,
+  InteractionRequired,
+  PopupBlockedError,
+  SignInCancelledError,
+  WrongTenantError,
+  type SignInPurpose,
+} from "../../src/auth";
 import { NotProvisionedError, toAppError } from "../../src/sharepoint/errors";
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -37,12 +44,32 @@ class FakeTokenSeam {
 
 describe("a failed interactive sign-in", () => {
   const cases: [string, Error, string][] = [
-    ["the user declined consent", new ConsentDeclinedError(false, "access_denied"), "The tab needs your permission to read and update the plan in SharePoint. Sign in again and accept to carry on."],
-    ["only an administrator may consent", new ConsentDeclinedError(true, "invalid_request"), "Your organisation's administrator must approve this app before it can reach SharePoint."],
-    ["the account is from another organisation", new WrongTenantError("11111111-2222-3333-4444-555555555555", "99999999-8888-7777-6666-555555555555"), "You signed in with an account from another organisation. Sign in with your work account."],
+    [
+      "the user declined consent",
+      new ConsentDeclinedError(false, "access_denied"),
+      "The tab needs your permission to read and update the plan in SharePoint. Sign in again and accept to carry on.",
+    ],
+    [
+      "only an administrator may consent",
+      new ConsentDeclinedError(true, "invalid_request"),
+      "Your organisation's administrator must approve this app before it can reach SharePoint.",
+    ],
+    [
+      "the account is from another organisation",
+      new WrongTenantError("11111111-2222-3333-4444-555555555555", "99999999-8888-7777-6666-555555555555"),
+      "You signed in with an account from another organisation. Sign in with your work account.",
+    ],
     ["the user closed the window", new SignInCancelledError(), "Sign-in was cancelled. Sign in to carry on."],
-    ["the popup was blocked", new PopupBlockedError("popup_window_error"), "The sign-in window was blocked. Allow pop-ups for this site, then sign in again."],
-    ["something unexpected failed", Object.assign(new Error("x"), { errorCode: "no_network_connectivity" }), "Sign-in did not finish. Try again; if it keeps failing, ask your Microsoft 365 administrator."],
+    [
+      "the popup was blocked",
+      new PopupBlockedError("popup_window_error"),
+      "The sign-in window was blocked. Allow pop-ups for this site, then sign in again.",
+    ],
+    [
+      "something unexpected failed",
+      Object.assign(new Error("x"), { errorCode: "no_network_connectivity" }),
+      "Sign-in did not finish. Try again; if it keeps failing, ask your Microsoft 365 administrator.",
+    ],
   ];
 
   it.each(cases)("says why when %s, and lets the user try again", async (_, failure, message) => {
@@ -67,7 +94,9 @@ describe("a failed interactive sign-in", () => {
   });
 
   it("offers no sign-in in local mode (no interactive step exists)", async () => {
-    renderApp(new FakePlanStore(), { children: <ErrorMessage error={new InteractionRequired("write", "unauthorized")} /> });
+    renderApp(new FakePlanStore(), {
+      children: <ErrorMessage error={new InteractionRequired("write", "unauthorized")} />,
+    });
     await screen.findByText("Sign in to see the plan: SharePoint needs to know who you are.");
     expect(screen.queryByText("Sign in")).toBeNull();
   });
@@ -76,7 +105,12 @@ describe("a failed interactive sign-in", () => {
 describe("SharePoint refusing the token mid-session (401)", () => {
   it("offers Sign in, not 'no permission', and loads the plan after signing in", async () => {
     const store = new FakePlanStore();
-    store.failNext.set("loadPlan", toAppError(Object.assign(new Error("Error making HttpClient request in queryable [401] Unauthorized"), { status: 401 })));
+    store.failNext.set(
+      "loadPlan",
+      toAppError(
+        Object.assign(new Error("Error making HttpClient request in queryable [401] Unauthorized"), { status: 401 }),
+      ),
+    );
     const seam = new FakeTokenSeam();
     renderApp(store, { signIn: seam.signIn });
     await screen.findByText("Sign in to see the plan: SharePoint needs to know who you are.");
@@ -103,7 +137,15 @@ describe("setting up the lists when AllSites.Manage needs consent", () => {
     });
     renderApp(new FakePlanStore(), {
       signIn: seam.signIn,
-      children: <ConfigPage defaultSiteUrl="https://trust.sharepoint.com/sites/edi" defaultYear={null} today="2025-11-23" connect={() => ({ store, provision, setUpCheck: async () => ({ canSetUp: true as const }) })} onChange={() => undefined} />,
+      children: (
+        <ConfigPage
+          defaultSiteUrl="https://trust.sharepoint.com/sites/edi"
+          defaultYear={null}
+          today="2025-11-23"
+          connect={() => ({ store, provision, setUpCheck: async () => ({ canSetUp: true as const }) })}
+          onChange={() => undefined}
+        />
+      ),
     });
     return { provision };
   }
@@ -114,7 +156,8 @@ describe("setting up the lists when AllSites.Manage needs consent", () => {
     await userEvent.click(button("Set up the lists", confirm));
   }
 
-  const needsManage = "Setting up the lists needs your permission to manage the site's lists and their permissions. Allow it, and the set-up carries on where it stopped.";
+  const needsManage =
+    "Setting up the lists needs your permission to manage the site's lists and their permissions. Allow it, and the set-up carries on where it stopped.";
 
   it("offers the interactive step for the Manage permission, then sets up the lists", async () => {
     const seam = new FakeTokenSeam();

@@ -21,15 +21,21 @@ describe("text limits in the forms", () => {
     fill(within(dialog).getByLabelText(/^Number/), "1".repeat(18));
     expect(within(dialog).getByText("18 of 20 characters.")).toBeTruthy();
     fill(within(dialog).getByLabelText(/^Number/), "1".repeat(21));
-    expect(within(dialog).getByText("Number takes at most 20 characters in SharePoint; this has 21. Shorten it to save.")).toBeTruthy();
+    expect(
+      within(dialog).getByText("Number takes at most 20 characters in SharePoint; this has 21. Shorten it to save."),
+    ).toBeTruthy();
     fill(within(dialog).getByLabelText(/^Title/), "t".repeat(256));
-    expect(within(dialog).getByText("Title takes at most 255 characters in SharePoint; this has 256. Shorten it to save.")).toBeTruthy();
+    expect(
+      within(dialog).getByText("Title takes at most 255 characters in SharePoint; this has 256. Shorten it to save."),
+    ).toBeTruthy();
     await userEvent.click(button("Save", dialog));
     expect(store.calls).not.toContain("updateObjective");
     fill(within(dialog).getByLabelText(/^Number/), "7");
     fill(within(dialog).getByLabelText(/^Title/), "t".repeat(255));
     await userEvent.click(button("Save", dialog));
-    await waitFor(() => expect(store.objectives.find((o) => o.id === 1)).toMatchObject({ number: "7", title: "t".repeat(255) }));
+    await waitFor(() =>
+      expect(store.objectives.find((o) => o.id === 1)).toMatchObject({ number: "7", title: "t".repeat(255) }),
+    );
   });
 
   it("holds an action's title to 255 and its lead to 255 characters", async () => {
@@ -37,7 +43,11 @@ describe("text limits in the forms", () => {
     await userEvent.click(await findButton("Edit action"));
     const dialog = await openDialog("Edit action 1.2");
     fill(within(dialog).getByLabelText(/^Lead \(role or team\)/), "l".repeat(300));
-    expect(within(dialog).getByText("Lead (role or team) takes at most 255 characters in SharePoint; this has 300. Shorten it to save.")).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        "Lead (role or team) takes at most 255 characters in SharePoint; this has 300. Shorten it to save.",
+      ),
+    ).toBeTruthy();
     await userEvent.click(button("Save", dialog));
     expect(store.calls).not.toContain("updateAction");
     fill(within(dialog).getByLabelText(/^Lead \(role or team\)/), "Head of EDI");
@@ -55,7 +65,11 @@ describe("text limits in the forms", () => {
     fill(within(form).getByLabelText(/^Progress/), "p".repeat(60_000));
     expect(within(form).getByText(/60,000 of 63,999 characters\./)).toBeTruthy();
     fill(within(form).getByLabelText(/^Progress/), "p".repeat(64_000));
-    expect(within(form).getByText("Progress takes at most 63,999 characters in SharePoint; this has 64,000. Shorten it to save.")).toBeTruthy();
+    expect(
+      within(form).getByText(
+        "Progress takes at most 63,999 characters in SharePoint; this has 64,000. Shorten it to save.",
+      ),
+    ).toBeTruthy();
     await userEvent.click(button("Save update", form));
     expect(store.calls).not.toContain("updateProgress");
   });

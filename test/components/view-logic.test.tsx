@@ -15,12 +15,22 @@ const { actions } = demoPlan();
 
 describe("objective table filters", () => {
   it("filters by lead, RAG, indicator and overdue, together", () => {
-    expect(filterActions(actions, { ...NO_FILTER, lead: `person:${PEOPLE.tom.id}` }, TODAY).map((a) => a.number)).toEqual(["1.2", "2.2"]);
-    expect(filterActions(actions, { ...NO_FILTER, lead: "role:head of hr" }, TODAY).map((a) => a.number)).toEqual(["2.2"]);
+    expect(
+      filterActions(actions, { ...NO_FILTER, lead: `person:${PEOPLE.tom.id}` }, TODAY).map((a) => a.number),
+    ).toEqual(["1.2", "2.2"]);
+    expect(filterActions(actions, { ...NO_FILTER, lead: "role:head of hr" }, TODAY).map((a) => a.number)).toEqual([
+      "2.2",
+    ]);
     expect(filterActions(actions, { ...NO_FILTER, rag: "Red" }, TODAY).map((a) => a.number)).toEqual(["2.2"]);
     expect(filterActions(actions, { ...NO_FILTER, indicator: 5 }, TODAY).map((a) => a.number)).toEqual(["2.1"]);
     expect(filterActions(actions, { ...NO_FILTER, overdueOnly: true }, TODAY).map((a) => a.number)).toEqual(["1.1"]);
-    expect(filterActions(actions, { lead: `person:${PEOPLE.tom.id}`, rag: "Amber", indicator: null, overdueOnly: false }, TODAY)).toEqual([]);
+    expect(
+      filterActions(
+        actions,
+        { lead: `person:${PEOPLE.tom.id}`, rag: "Amber", indicator: null, overdueOnly: false },
+        TODAY,
+      ),
+    ).toEqual([]);
   });
 
   it("offers each lead once, by name: people and the roles named in the lead text", () => {
@@ -29,8 +39,14 @@ describe("objective table filters", () => {
       { ...actions[0]!, leads: [], leadText: "Head of EDI; Trust Chair" },
       { ...actions[1]!, leads: [], leadText: "head of EDI\nDirector of Nursing, Midwifery and AHPs" },
     ];
-    expect(leadOptions(roles).map((l) => l.label)).toEqual(["Director of Nursing, Midwifery and AHPs", "Head of EDI", "Trust Chair"]);
-    expect(filterActions(roles, { ...NO_FILTER, lead: leadOptions(roles)[1]!.key }, TODAY).map((a) => a.number)).toEqual(["1.1", "1.2"]);
+    expect(leadOptions(roles).map((l) => l.label)).toEqual([
+      "Director of Nursing, Midwifery and AHPs",
+      "Head of EDI",
+      "Trust Chair",
+    ]);
+    expect(
+      filterActions(roles, { ...NO_FILTER, lead: leadOptions(roles)[1]!.key }, TODAY).map((a) => a.number),
+    ).toEqual(["1.1", "1.2"]);
   });
 });
 
@@ -40,7 +56,9 @@ describe("my actions", () => {
   });
 
   it("matches the signed-in person by e-mail when the site user id differs", () => {
-    expect(myActions({ actions }, { ...PEOPLE.tom, id: 999, email: "TOM.HUGHES@wres.test" }, TODAY).map((a) => a.number)).toEqual(["1.2", "2.2"]);
+    expect(
+      myActions({ actions }, { ...PEOPLE.tom, id: 999, email: "TOM.HUGHES@wres.test" }, TODAY).map((a) => a.number),
+    ).toEqual(["1.2", "2.2"]);
   });
 
   it("lets plan editors update any action and owners only their own", () => {
@@ -58,7 +76,12 @@ describe("my actions", () => {
     expect(canUpdate(theirs, PEOPLE.tom, ROLES.owner!, closed)).toBe(false);
     expect(canUpdate(theirs, PEOPLE.tom, ROLES.owner!, { readOnly: false })).toBe(true);
     expect(canComment(theirs, PEOPLE.chair, ROLES.chair!, closed)).toBe(false);
-    expect(capabilitiesWithin(closed, ROLES.editor!)).toEqual({ editPlan: false, editItems: false, manageLists: true, comment: false });
+    expect(capabilitiesWithin(closed, ROLES.editor!)).toEqual({
+      editPlan: false,
+      editItems: false,
+      manageLists: true,
+      comment: false,
+    });
     expect(isYearClosed([closed, { readOnly: false }])).toBe(false);
     expect(isYearClosed([closed, closed])).toBe(true);
     expect(isYearClosed([])).toBe(false);
@@ -68,7 +91,11 @@ describe("my actions", () => {
 describe("renumbering objectives", () => {
   const o = (id: number, number: string) => ({ id, number });
   const a = (objectiveId: number, number: string) => ({ objectiveId, number });
-  const numbers = (plan: ReturnType<typeof renumberObjectives<{ id: number; number: string }, { objectiveId: number; number: string }>>) => ({
+  const numbers = (
+    plan: ReturnType<
+      typeof renumberObjectives<{ id: number; number: string }, { objectiveId: number; number: string }>
+    >,
+  ) => ({
     objectives: plan.objectives.map((c) => `${c.item.number}>${c.number}`),
     actions: plan.actions.map((c) => `${c.item.number}>${c.number}`),
   });
@@ -85,8 +112,13 @@ describe("renumbering objectives", () => {
   it("changes nothing when the objectives are 1..n already, and a rerun after a part-written renumbering finishes it", () => {
     expect(numbers(renumberObjectives([o(1, "1"), o(2, "2")], [a(2, "2.1")]))).toEqual({ objectives: [], actions: [] });
     // Objective 3's actions were moved to 2.x, then the write of the objective itself failed.
-    expect(numbers(renumberObjectives([o(1, "1"), o(2, "3")], [a(2, "2.1"), a(2, "2.2")]))).toEqual({ objectives: ["3>2"], actions: [] });
-    expect(numbers(renumberObjectives([o(1, "1"), o(2, "3"), o(3, "5")], [a(2, "3.1"), a(3, "5.2"), a(3, "5.10")]))).toEqual({
+    expect(numbers(renumberObjectives([o(1, "1"), o(2, "3")], [a(2, "2.1"), a(2, "2.2")]))).toEqual({
+      objectives: ["3>2"],
+      actions: [],
+    });
+    expect(
+      numbers(renumberObjectives([o(1, "1"), o(2, "3"), o(3, "5")], [a(2, "3.1"), a(3, "5.2"), a(3, "5.10")])),
+    ).toEqual({
       objectives: ["3>2", "5>3"],
       actions: ["3.1>2.1", "5.2>3.2", "5.10>3.10"],
     });
@@ -125,7 +157,10 @@ describe("conflict rows and merges", () => {
       ["title", false, "theirs"],
     ]);
     expect(keepMinePatch(mine, theirs, ["rag", "progress"])).toEqual({ progress: "Ten pairs running", rag: "Green" });
-    expect(mergedPatch(mine, theirs, base, { title: "mine" }, ["rag", "progress"])).toEqual({ progress: "Ten pairs running", rag: "Green" });
+    expect(mergedPatch(mine, theirs, base, { title: "mine" }, ["rag", "progress"])).toEqual({
+      progress: "Ten pairs running",
+      rag: "Green",
+    });
   });
 });
 
@@ -136,7 +171,10 @@ describe("still working", () => {
     vi.useFakeTimers();
     const tracker = createActivityTracker();
     let release = () => {};
-    const store = trackStore({ loadPlan: () => new Promise<void>((r) => (release = r)) } as unknown as PlanStore, tracker);
+    const store = trackStore(
+      { loadPlan: () => new Promise<void>((r) => (release = r)) } as unknown as PlanStore,
+      tracker,
+    );
     const pending = store.loadPlan("2025/26");
     expect(tracker.get()).toMatchObject({ pending: 1, slow: false });
     vi.advanceTimersByTime(2999);
@@ -168,9 +206,20 @@ describe("errors in the user's words", () => {
 describe("page address", () => {
   it("links to another plan year at one of its actions, and knows the year before a plan year", () => {
     const href = planYearHref("https://tab.example/?as=edi.lead%40wres.test&theme=dark&action=11", "2024/25", 50);
-    expect(Object.fromEntries(new URL(href).searchParams)).toEqual({ as: "edi.lead@wres.test", theme: "dark", action: "50", year: "2024/25" });
+    expect(Object.fromEntries(new URL(href).searchParams)).toEqual({
+      as: "edi.lead@wres.test",
+      theme: "dark",
+      action: "50",
+      year: "2024/25",
+    });
     expect(new URL(planYearHref(href, "2026/27", null)).searchParams.has("action")).toBe(false);
-    expect(["2025/26", "2000/01", "2024-2025", "2024", "Year one"].map(previousPlanYear)).toEqual(["2024/25", "1999/00", "2023-2024", "2023", null]);
+    expect(["2025/26", "2000/01", "2024-2025", "2024", "Year one"].map(previousPlanYear)).toEqual([
+      "2024/25",
+      "1999/00",
+      "2023-2024",
+      "2023",
+      null,
+    ]);
   });
 
   it("reads theme, language, identity, view and a deep-linked action", () => {
@@ -182,18 +231,33 @@ describe("page address", () => {
       view: "config",
     });
     expect(readParams("")).toMatchObject({ as: "edi.lead@wres.test", theme: null, actionId: null, view: null });
-    expect(standaloneActionLink("http://127.0.0.1:5173/?as=x&theme=dark", 12)).toBe("http://127.0.0.1:5173/?as=x&theme=dark&action=12");
+    expect(standaloneActionLink("http://127.0.0.1:5173/?as=x&theme=dark", 12)).toBe(
+      "http://127.0.0.1:5173/?as=x&theme=dark&action=12",
+    );
   });
 
   it("ignores address values that are not in the shape they can have (anyone can write an address)", () => {
-    for (const action of ["1e3", "-4", "0", "12abc", "99999999999", "<script>alert(1)</script>", "1 or 1 eq 1", "9".repeat(5000)]) {
+    for (const action of [
+      "1e3",
+      "-4",
+      "0",
+      "12abc",
+      "99999999999",
+      "<script>alert(1)</script>",
+      "1 or 1 eq 1",
+      "9".repeat(5000),
+    ]) {
       expect(readParams(`?action=${encodeURIComponent(action)}`).actionId, action).toBeNull();
     }
     expect(readParams("?action=2147483647").actionId).toBe(2147483647);
     for (const year of ["' or 1 eq 1", "2024/25'", "<img src=x>", "2".repeat(5000)]) {
       expect(readParams(`?year=${encodeURIComponent(year)}`).year, year).toBeNull();
     }
-    expect(["2024/25", "2024-2025", "2024"].map((y) => readParams(`?year=${encodeURIComponent(y)}`).year)).toEqual(["2024/25", "2024-2025", "2024"]);
+    expect(["2024/25", "2024-2025", "2024"].map((y) => readParams(`?year=${encodeURIComponent(y)}`).year)).toEqual([
+      "2024/25",
+      "2024-2025",
+      "2024",
+    ]);
     expect(readParams(`?as=${"a".repeat(5000)}`).as).toBe("edi.lead@wres.test");
   });
 

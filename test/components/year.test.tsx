@@ -32,33 +32,47 @@ async function choose(bytes: Uint8Array, name = "WRES plan.xlsx") {
 }
 
 function renderYear(store: FakePlanStore, capabilities = ROLES.editor!) {
-  return renderApp(store, { children: <PlanYearScreen store={store} year={YEAR} capabilities={capabilities} today={TODAY} href="https://tab.example/?as=x" /> });
+  return renderApp(store, {
+    children: (
+      <PlanYearScreen
+        store={store}
+        year={YEAR}
+        capabilities={capabilities}
+        today={TODAY}
+        href="https://tab.example/?as=x"
+      />
+    ),
+  });
 }
 
 describe("importing a plan", () => {
-  it("previews, flags the malformed row, writes, and a re-import has nothing to change", { timeout: 30_000 }, async () => {
-    const store = new FakePlanStore({ plan: { objectives: [], actions: [] } });
-    renderYear(store);
-    const bytes = await publishedStylePlan();
-    await choose(bytes);
-    const preview = await screen.findByTestId("import-preview", {}, { timeout: 10_000 });
-    expect(within(preview).getByTestId("import-count-create").textContent).toBe("7 new");
-    expect(within(preview).getByText("Cultural ambassadors on every disciplinary case")).toBeTruthy();
-    // "Ongoing" is kept as written for the preview.
-    expect(within(preview).getByText("Ongoing")).toBeTruthy();
-    const errors = within(preview).getByTestId("import-errors");
-    expect(errors.textContent).toContain("Sheet “WRES Action Plan 2024-25”, row 11");
-    expect(errors.textContent).toContain("the row has no action text, so it was not imported");
+  it(
+    "previews, flags the malformed row, writes, and a re-import has nothing to change",
+    { timeout: 30_000 },
+    async () => {
+      const store = new FakePlanStore({ plan: { objectives: [], actions: [] } });
+      renderYear(store);
+      const bytes = await publishedStylePlan();
+      await choose(bytes);
+      const preview = await screen.findByTestId("import-preview", {}, { timeout: 10_000 });
+      expect(within(preview).getByTestId("import-count-create").textContent).toBe("7 new");
+      expect(within(preview).getByText("Cultural ambassadors on every disciplinary case")).toBeTruthy();
+      // "Ongoing" is kept as written for the preview.
+      expect(within(preview).getByText("Ongoing")).toBeTruthy();
+      const errors = within(preview).getByTestId("import-errors");
+      expect(errors.textContent).toContain("Sheet “WRES Action Plan 2024-25”, row 11");
+      expect(errors.textContent).toContain("the row has no action text, so it was not imported");
 
-    fireEvent.click(await findButton("Import 7 changes"));
-    await screen.findByText("Imported: 2 objectives and 5 actions added, 0 updated.");
-    expect(store.objectives).toHaveLength(2);
-    expect(store.actions).toHaveLength(5);
+      fireEvent.click(await findButton("Import 7 changes"));
+      await screen.findByText("Imported: 2 objectives and 5 actions added, 0 updated.");
+      expect(store.objectives).toHaveLength(2);
+      expect(store.actions).toHaveLength(5);
 
-    await choose(bytes);
-    await screen.findByTestId("nothing-to-change", {}, { timeout: 10_000 });
-    expect((await findButton("Import 0 changes")).disabled).toBe(true);
-  });
+      await choose(bytes);
+      await screen.findByTestId("nothing-to-change", {}, { timeout: 10_000 });
+      expect((await findButton("Import 0 changes")).disabled).toBe(true);
+    },
+  );
 
   it("says a broken workbook could not be read, and a file with no plan table imports nothing", async () => {
     const first = renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
@@ -70,7 +84,9 @@ describe("importing a plan", () => {
     renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
     await choose(new TextEncoder().encode("not a spreadsheet at all"), "notes.xlsx");
     const errors = await screen.findByTestId("import-errors", {}, { timeout: 10_000 });
-    expect(errors.textContent).toContain("The workbook: no sheet or table has a header row with an action column, so nothing could be imported");
+    expect(errors.textContent).toContain(
+      "The workbook: no sheet or table has a header row with an action column, so nothing could be imported",
+    );
     expect(screen.getByTestId("nothing-to-change")).toBeTruthy();
   });
 });
@@ -82,13 +98,25 @@ describe("correcting the preview", () => {
     const bytes = buildXlsx([
       {
         name: "Plan",
-        rows: [["Ref", "Action", "Lead", "RAG"], ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI", "Green"], [null, "Owners agreed in May"], ["1.2", "Audit ESR", "Head of EDI", "Amber"]],
+        rows: [
+          ["Ref", "Action", "Lead", "RAG"],
+          ["Objective 1: Data"],
+          ["1.1", "Publish data", "Head of EDI", "Green"],
+          [null, "Owners agreed in May"],
+          ["1.2", "Audit ESR", "Head of EDI", "Amber"],
+        ],
       },
     ]);
     await choose(bytes, "plan.xlsx");
     await screen.findByTestId("import-preview", {}, { timeout: 10_000 });
     expect(screen.getByTestId("import-count-create").textContent).toBe("4 new");
-    expect(screen.getAllByTestId("import-row").map((r) => r.getAttribute("data-role"))).toEqual(["header", "objective", "action", "action", "action"]);
+    expect(screen.getAllByTestId("import-row").map((r) => r.getAttribute("data-role"))).toEqual([
+      "header",
+      "objective",
+      "action",
+      "action",
+      "action",
+    ]);
     fireEvent.change(screen.getByLabelText("Role of “Plan” row 4"), { target: { value: "note" } });
     await waitFor(() => expect(screen.getByTestId("import-count-create").textContent).toBe("3 new"));
     fireEvent.click(await findButton("Import 3 changes"));
@@ -103,7 +131,18 @@ describe("correcting the preview", () => {
 
   it("asks for an explicit confirmation when the structure is doubtful", { timeout: 30_000 }, async () => {
     renderYear(new FakePlanStore({ plan: { objectives: [], actions: [] } }));
-    await choose(buildXlsx([{ name: "Sheet1", rows: [["No", "Action", "Lead"], ["1", "Reverse mentoring", "Head of EDI"]] }]), "plan.xlsx");
+    await choose(
+      buildXlsx([
+        {
+          name: "Sheet1",
+          rows: [
+            ["No", "Action", "Lead"],
+            ["1", "Reverse mentoring", "Head of EDI"],
+          ],
+        },
+      ]),
+      "plan.xlsx",
+    );
     await screen.findByTestId("import-doubtful", {}, { timeout: 10_000 });
     const button = await findButton("Import 2 changes");
     expect(button.disabled).toBe(true);

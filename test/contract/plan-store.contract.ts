@@ -25,11 +25,37 @@ function freshYear(): string {
 }
 
 function objectiveDraft(planYear: string, extra: Partial<ObjectiveDraft> = {}): ObjectiveDraft {
-  return { title: "Close the gap at band 8a and above", planYear, number: "1", description: null, owner: null, sponsor: null, indicators: [], highImpactActions: [], ragOverride: null, ragOverrideReason: null, ...extra };
+  return {
+    title: "Close the gap at band 8a and above",
+    planYear,
+    number: "1",
+    description: null,
+    owner: null,
+    sponsor: null,
+    indicators: [],
+    highImpactActions: [],
+    ragOverride: null,
+    ragOverrideReason: null,
+    ...extra,
+  };
 }
 
 function actionDraft(objectiveId: number, extra: Partial<ActionDraft> = {}): ActionDraft {
-  return { objectiveId, number: "1.1", title: "Diverse interview panels", leads: [], leadText: null, dueDate: null, milestones: null, progress: null, kpis: null, outcomes: null, indicators: [], rag: "Green", ...extra };
+  return {
+    objectiveId,
+    number: "1.1",
+    title: "Diverse interview panels",
+    leads: [],
+    leadText: null,
+    dueDate: null,
+    milestones: null,
+    progress: null,
+    kpis: null,
+    outcomes: null,
+    indicators: [],
+    rag: "Green",
+    ...extra,
+  };
 }
 
 async function rejection(work: Promise<unknown>): Promise<unknown> {
@@ -53,7 +79,14 @@ export function planStoreContract(subject: () => ContractSubject): void {
       const { editor, lead } = subject();
       const year = freshYear();
       const objective = await editor.addObjective(
-        objectiveDraft(year, { description: "Band 8a+ to reflect the workforce", owner: lead, indicators: [4, 1], highImpactActions: ["HIA 3", "HIA 5"], ragOverride: "Amber", ragOverrideReason: "Board asked for caution" }),
+        objectiveDraft(year, {
+          description: "Band 8a+ to reflect the workforce",
+          owner: lead,
+          indicators: [4, 1],
+          highImpactActions: ["HIA 3", "HIA 5"],
+          ragOverride: "Amber",
+          ragOverrideReason: "Board asked for caution",
+        }),
       );
       expect(objective).toMatchObject({
         planYear: year,
@@ -68,7 +101,17 @@ export function planStoreContract(subject: () => ContractSubject): void {
         ragOverrideReason: "Board asked for caution",
       });
       const action = await editor.addAction(
-        actionDraft(objective.id, { leads: [lead], leadText: "Head of EDI", dueDate: "2041-03-31", milestones: "Q1 scoping", progress: "Panels agreed", kpis: "All 8a+ panels", outcomes: "Fairer shortlisting", indicators: [2], rag: "Amber" }),
+        actionDraft(objective.id, {
+          leads: [lead],
+          leadText: "Head of EDI",
+          dueDate: "2041-03-31",
+          milestones: "Q1 scoping",
+          progress: "Panels agreed",
+          kpis: "All 8a+ panels",
+          outcomes: "Fairer shortlisting",
+          indicators: [2],
+          rag: "Amber",
+        }),
       );
       expect(seen(action)).toEqual({
         id: action.id,
@@ -92,7 +135,12 @@ export function planStoreContract(subject: () => ContractSubject): void {
       expect(snapshot.actions.map(seen)).toEqual([seen(action)]);
       expect(snapshot.actions[0]?.etag).toBe(action.etag);
       // The starting RAG opens the action's history.
-      expect(snapshot.lastUpdates[action.id]).toMatchObject({ actionId: action.id, rag: "Amber", previousRag: null, kind: "update" });
+      expect(snapshot.lastUpdates[action.id]).toMatchObject({
+        actionId: action.id,
+        rag: "Amber",
+        previousRag: null,
+        kind: "update",
+      });
       expect(snapshot.lastModified).not.toBeNull();
       expect(seen(await editor.getAction(action.id))).toEqual(seen(action));
       expect(await editor.planYears()).toContain(year);
@@ -118,16 +166,34 @@ export function planStoreContract(subject: () => ContractSubject): void {
       const { editor, someoneElse } = subject();
       const year = freshYear();
       const objective = await editor.addObjective(objectiveDraft(year));
-      const renamed = await editor.updateObjective(objective.id, objective.etag, { title: "Close the gap at every band", indicators: [9] });
-      expect(renamed).toMatchObject({ id: objective.id, title: "Close the gap at every band", indicators: [9], number: "1" });
+      const renamed = await editor.updateObjective(objective.id, objective.etag, {
+        title: "Close the gap at every band",
+        indicators: [9],
+      });
+      expect(renamed).toMatchObject({
+        id: objective.id,
+        title: "Close the gap at every band",
+        indicators: [9],
+        number: "1",
+      });
       expect(renamed.etag).not.toBe(objective.etag);
-      expect((await someoneElse.loadPlan(year)).objectives[0]).toMatchObject({ title: "Close the gap at every band", etag: renamed.etag });
+      expect((await someoneElse.loadPlan(year)).objectives[0]).toMatchObject({
+        title: "Close the gap at every band",
+        etag: renamed.etag,
+      });
 
       const action = await editor.addAction(actionDraft(objective.id));
-      const edited = await editor.updateAction(action.id, action.etag, { title: "Diverse panels for every 8a+ post", dueDate: "2041-06-30" });
+      const edited = await editor.updateAction(action.id, action.etag, {
+        title: "Diverse panels for every 8a+ post",
+        dueDate: "2041-06-30",
+      });
       expect(edited).toMatchObject({ title: "Diverse panels for every 8a+ post", dueDate: "2041-06-30", rag: "Green" });
       expect(edited.etag).not.toBe(action.etag);
-      expect(await someoneElse.getAction(action.id)).toMatchObject({ title: "Diverse panels for every 8a+ post", dueDate: "2041-06-30", etag: edited.etag });
+      expect(await someoneElse.getAction(action.id)).toMatchObject({
+        title: "Diverse panels for every 8a+ post",
+        dueDate: "2041-06-30",
+        etag: edited.etag,
+      });
     });
 
     it("records a RAG or progress change in the history with its note and author; a change of nothing else records nothing", async () => {
@@ -137,12 +203,24 @@ export function planStoreContract(subject: () => ContractSubject): void {
       const action = await editor.addAction(actionDraft(objective.id));
       const before = await editor.history(action.id);
       expect(before).toHaveLength(1);
-      const amber = await editor.updateProgress(action.id, action.etag, { rag: "Amber", progress: "Two of five panels", note: "Training slipped" });
+      const amber = await editor.updateProgress(action.id, action.etag, {
+        rag: "Amber",
+        progress: "Two of five panels",
+        note: "Training slipped",
+      });
       expect(amber).toMatchObject({ rag: "Amber", progress: "Two of five panels" });
       const renamed = await editor.updateAction(amber.id, amber.etag, { title: "Panels, renamed" });
       const history = await editor.history(action.id);
       expect(history).toHaveLength(2);
-      expect(history[0]).toMatchObject({ actionId: action.id, rag: "Amber", previousRag: "Green", note: "Training slipped", progress: "Two of five panels", kind: "update", author: { id: me.id } });
+      expect(history[0]).toMatchObject({
+        actionId: action.id,
+        rag: "Amber",
+        previousRag: "Green",
+        note: "Training slipped",
+        progress: "Two of five panels",
+        kind: "update",
+        author: { id: me.id },
+      });
       expect(renamed.rag).toBe("Amber");
     });
 
@@ -177,13 +255,27 @@ export function planStoreContract(subject: () => ContractSubject): void {
       const { editor, someoneElse } = subject();
       const objective = await editor.addObjective(objectiveDraft(freshYear()));
       const opened = await editor.addAction(actionDraft(objective.id));
-      const theirs = await someoneElse.updateAction(opened.id, opened.etag, { title: "Their action", rag: "Amber" }, "Their reason");
+      const theirs = await someoneElse.updateAction(
+        opened.id,
+        opened.etag,
+        { title: "Their action", rag: "Amber" },
+        "Their reason",
+      );
       const edit = await rejection(editor.updateAction(opened.id, opened.etag, { title: "My action" }));
       expect(edit).toBeInstanceOf(ConflictError);
-      expect((edit as ConflictError<Action>).theirs).toMatchObject({ id: opened.id, title: "Their action", rag: "Amber" });
+      expect((edit as ConflictError<Action>).theirs).toMatchObject({
+        id: opened.id,
+        title: "Their action",
+        rag: "Amber",
+      });
       const progress = await rejection(editor.updateProgress(opened.id, opened.etag, { progress: "My progress" }));
       expect(progress).toBeInstanceOf(ConflictError);
-      expect(await editor.getAction(opened.id)).toMatchObject({ title: "Their action", rag: "Amber", progress: null, etag: theirs.etag });
+      expect(await editor.getAction(opened.id)).toMatchObject({
+        title: "Their action",
+        rag: "Amber",
+        progress: null,
+        etag: theirs.etag,
+      });
       expect((await editor.history(opened.id)).map((u) => u.rag)).toEqual(["Amber", "Green"]);
     });
 
@@ -218,8 +310,16 @@ export function planStoreContract(subject: () => ContractSubject): void {
         ["Amber", "Green", "Slipped"],
         ["Green", null, null],
       ]);
-      expect(history.map((u) => u.date)).toEqual(history.map((u) => u.date).sort().reverse());
-      expect((await editor.loadPlan(objective.planYear)).lastUpdates[action.id]).toMatchObject({ rag: "Blue", note: "Done" });
+      expect(history.map((u) => u.date)).toEqual(
+        history
+          .map((u) => u.date)
+          .sort()
+          .reverse(),
+      );
+      expect((await editor.loadPlan(objective.planYear)).lastUpdates[action.id]).toMatchObject({
+        rag: "Blue",
+        note: "Done",
+      });
     });
   });
 

@@ -1,6 +1,17 @@
 // Runs the indicators command as a user would (the prebuilt bundle through scripts/cli.mjs, real files in a temp folder).
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { performance } from "node:perf_hooks";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -102,15 +113,22 @@ describe("npm run indicators", () => {
     expect(r.stdout).toMatch(/^# /m);
     expect(r.stdout).toMatch(/^## Indicator 2/m);
     // A non-clinical band whose BME headcount is below 10 (from the exact document of the same files).
-    const exact = JSON.parse(cli(...files, "--json").stdout) as { indicators: { "1": { cohorts: { "non-clinical": Record<string, { bme: number; total: number }> } } } };
-    const bands = Object.entries(exact.indicators["1"].cohorts["non-clinical"]).filter(([, c]) => c.bme > 0 && c.bme < 10 && c.total >= 10);
+    const exact = JSON.parse(cli(...files, "--json").stdout) as {
+      indicators: { "1": { cohorts: { "non-clinical": Record<string, { bme: number; total: number }> } } };
+    };
+    const bands = Object.entries(exact.indicators["1"].cohorts["non-clinical"]).filter(
+      ([, c]) => c.bme > 0 && c.bme < 10 && c.total >= 10,
+    );
     expect(bands.length).toBeGreaterThan(0);
     const section = r.stdout.slice(r.stdout.indexOf("### Non-clinical staff"), r.stdout.indexOf("### Clinical staff"));
     for (const [band, counts] of bands) {
       const line = section.split("\n").find((l) => l.startsWith(`| ${band === "VSM" ? "VSM" : `Band ${band}`} |`));
       expect(line, `band ${band}`).toBeDefined();
       // Columns: band, White, BME, Unknown, Total.
-      const cells = line!.split("|").map((c) => c.trim()).slice(1, -1);
+      const cells = line!
+        .split("|")
+        .map((c) => c.trim())
+        .slice(1, -1);
       expect(cells[2]).toMatch(/^\*/);
       expect(cells[2]).not.toContain(String(counts.bme));
       expect(cells[4]).toBe(counts.total.toLocaleString("en-GB"));
@@ -148,14 +166,27 @@ describe("npm run indicators", () => {
     expect(r.stdout).toMatch(/^# Breakdown by gender/);
     expect(r.stdout).toMatch(/\| gender \| White \| BME \| Unknown \| Total \|/);
     // Each row of indicator 1 as the exact document counts it, where it is shown; a hidden figure is the mark.
-    const exact = JSON.parse(cli(data, "--json", "--breakdown", "gender").stdout) as { indicators: Record<string, { breakdowns?: { dimension: string; rows: string[]; cells: Record<string, Record<string, { count: number }>> }[] }> };
+    const exact = JSON.parse(cli(data, "--json", "--breakdown", "gender").stdout) as {
+      indicators: Record<
+        string,
+        {
+          breakdowns?: {
+            dimension: string;
+            rows: string[];
+            cells: Record<string, Record<string, { count: number }>>;
+          }[];
+        }
+      >;
+    };
     const gender = exact.indicators["1"]!.breakdowns!.find((t) => t.dimension === "gender")!;
     const female = r.stdout.split("\n").find((l) => l.startsWith("| Female |"))!;
     const total = gender.cells.female!.total!.count;
     expect(female).toContain(`| ${total.toLocaleString("en-GB")} (100.0%) |`);
     expect(r.stdout).toContain("*");
     // The tables come from the protected copy, whose breakdowns show no small count.
-    const published = JSON.parse(cli(data, "--json", "--suppressed", "--breakdown", "gender").stdout) as { indicators: Record<string, { breakdowns?: unknown[] }> };
+    const published = JSON.parse(cli(data, "--json", "--suppressed", "--breakdown", "gender").stdout) as {
+      indicators: Record<string, { breakdowns?: unknown[] }>;
+    };
     expect(published.indicators["1"]!.breakdowns!.length).toBeGreaterThan(0);
     expect(smallCountsShown(published, 10, [BOARD_MEMBERS])).toEqual([]);
     // Without --breakdown the document carries none.
@@ -180,7 +211,8 @@ describe("npm run indicators", () => {
   it("compares with a previous year's document", () => {
     const prevDir = join(dir, "prev");
     mkdirSync(prevDir, { recursive: true });
-    for (const f of generateTrust({ staff: 3000, seed: 12, year: "2023/24" }).files) writeFileSync(join(prevDir, f.name), f.bytes);
+    for (const f of generateTrust({ staff: 3000, seed: 12, year: "2023/24" }).files)
+      writeFileSync(join(prevDir, f.name), f.bytes);
     const prev = cli("prev", "--json");
     expect(prev.status).toBe(0);
     writeFileSync(join(dir, "prev.json"), prev.stdout);
@@ -192,8 +224,18 @@ describe("npm run indicators", () => {
     // documents give them, the change between them, and which way is better for that indicator.
     const previous = JSON.parse(prev.stdout);
     const figure = (d: { indicators: Record<string, unknown> }, indicator: string, measure: string) =>
-      measure.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], d.indicators[indicator]) as number | null;
-    const items = doc.comparison.items as { indicator: string; measure: string; current: number | null; previous: number | null; change: number | null; trend: string }[];
+      measure
+        .split(".")
+        .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], d.indicators[indicator]) as
+        number | null;
+    const items = doc.comparison.items as {
+      indicator: string;
+      measure: string;
+      current: number | null;
+      previous: number | null;
+      change: number | null;
+      trend: string;
+    }[];
     const expected = [
       ["1", "overall.bmePct"],
       ["1", "senior.8a-VSM.bmePct"],
@@ -222,16 +264,22 @@ describe("npm run indicators", () => {
       const then = shown(item.previous!, places);
       return now === then ? "unchanged" : better(now, then) ? "improved" : "worsened";
     };
-    const byMeasure = (indicator: string, measure: string) => items.find((i) => i.indicator === indicator && i.measure === measure)!;
+    const byMeasure = (indicator: string, measure: string) =>
+      items.find((i) => i.indicator === indicator && i.measure === measure)!;
     // Indicator 1: a higher BME share is better.
     expect(byMeasure("1", "overall.bmePct").trend).toBe(judge(byMeasure("1", "overall.bmePct"), (n, t) => n > t, 1));
     // Indicators 2 to 4: nearer parity (1) is better, on the log scale.
-    for (const k of ["2", "3", "4"]) expect(byMeasure(k, "value").trend, k).toBe(judge(byMeasure(k, "value"), (n, t) => Math.abs(Math.log(n)) < Math.abs(Math.log(t)), 2));
+    for (const k of ["2", "3", "4"])
+      expect(byMeasure(k, "value").trend, k).toBe(
+        judge(byMeasure(k, "value"), (n, t) => Math.abs(Math.log(n)) < Math.abs(Math.log(t)), 2),
+      );
     // Indicator 5 (harassment from the public): lower is better; its gap, nearer zero.
     expect(byMeasure("5", "bmePct").trend).toBe(judge(byMeasure("5", "bmePct"), (n, t) => n < t, 1));
     expect(byMeasure("5", "gap").trend).toBe(judge(byMeasure("5", "gap"), (n, t) => Math.abs(n) < Math.abs(t), 1));
     // Indicator 9: a board difference nearer zero is better.
-    expect(byMeasure("9", "voting.difference").trend).toBe(judge(byMeasure("9", "voting.difference"), (n, t) => Math.abs(n) < Math.abs(t), 1));
+    expect(byMeasure("9", "voting.difference").trend).toBe(
+      judge(byMeasure("9", "voting.difference"), (n, t) => Math.abs(n) < Math.abs(t), 1),
+    );
     // The two demo years differ (another seed), so some figures moved each way or at least moved.
     expect(items.filter((i) => i.trend === "improved" || i.trend === "worsened").length).toBeGreaterThan(3);
   });
@@ -255,7 +303,9 @@ describe("npm run indicators", () => {
     expect(r.stdout).toBe("");
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^error: long\.xlsx, sheet "Staff": the sheet has more than 10 rows.*the file was not used/);
+    expect(lines[0]).toMatch(
+      /^error: long\.xlsx, sheet "Staff": the sheet has more than 10 rows.*the file was not used/,
+    );
     expectNoStackTrace(r.stderr);
     // Within the limit the same file is read.
     expect(cli("long.xlsx", "--json", "--max-rows", "31").status).toBe(0);
@@ -271,7 +321,11 @@ describe("npm run indicators", () => {
             ["Ethnic Group", "Shortlisted", "Appointed"],
             ...Array.from({ length: 30 }, (_, i) => ["A White - British", "Yes", i < 10 ? "Yes" : "No"]),
             ["N Black or Black British - African", "No", "Yes"], // row 32: appointed without being shortlisted
-            ...Array.from({ length: 20 }, (_, i) => ["N Black or Black British - African", "Yes", i < 4 ? "Yes" : "No"]),
+            ...Array.from({ length: 20 }, (_, i) => [
+              "N Black or Black British - African",
+              "Yes",
+              i < 4 ? "Yes" : "No",
+            ]),
           ],
         },
       ]),
@@ -279,7 +333,11 @@ describe("npm run indicators", () => {
     const r = cli("applications.xlsx", "--json");
     expect(r.status).toBe(0);
     const lines = r.stderr.trim().split("\n");
-    expect(lines).toEqual([expect.stringMatching(/^error: applications\.xlsx, sheet "Applications", row 32, column C \(Appointed\): .*appointed but not shortlisted.*excluded/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^error: applications\.xlsx, sheet "Applications", row 32, column C \(Appointed\): .*appointed but not shortlisted.*excluded/,
+      ),
+    ]);
     expectNoStackTrace(r.stderr);
     const doc = JSON.parse(r.stdout);
     expect(doc.dataQuality.exclusions).toEqual({ "appointed-not-shortlisted": 1 });
@@ -401,4 +459,3 @@ describe("npm run indicators", () => {
     expect(existsSync(join(dir, "nowhere.xlsx"))).toBe(false);
   });
 });
-

@@ -15,7 +15,11 @@ const LAUNCHER = join(REPO, "scripts", "cli.mjs");
 let dir: string;
 
 function cli(...args: string[]) {
-  const out = spawnSync(process.execPath, [LAUNCHER, "import-plan", ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, WRES_DEBUG: "" } });
+  const out = spawnSync(process.execPath, [LAUNCHER, "import-plan", ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, WRES_DEBUG: "" },
+  });
   return { status: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
@@ -32,18 +36,30 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("npm run -s import-plan", () => {
-  it.each(CORPUS.map((p) => [p.file, p] as const))("%s: --json agrees with the tab's preview and the structure written by hand", { timeout: 30_000 }, (_file, plan) => {
-    const { status, stdout, stderr } = cli(plan.file, "--json");
-    expect(stderr).toBe("");
-    expect(status).toBe(0);
-    const printed = JSON.parse(stdout) as ReturnType<typeof planJson>;
-    const reply = previewPlanFile({ type: "parse", name: plan.file, bytes: plan.bytes().slice().buffer as ArrayBuffer, planYear: null, corrections: {} });
-    if (reply.type !== "parsed") throw new Error(reply.message);
-    expect(printed).toEqual(planJson(reply.result));
-    expect(printed.year).toBe(plan.expected.year);
-    expect(printed.objectives.map((o) => [o.number, o.title, o.actions.length])).toEqual(plan.expected.objectives.map((o) => [o.number, o.title, o.actions.length]));
-    expect(Object.keys(printed)).toEqual(["year", "objectives", "rows", "warnings"]);
-  });
+  it.each(CORPUS.map((p) => [p.file, p] as const))(
+    "%s: --json agrees with the tab's preview and the structure written by hand",
+    { timeout: 30_000 },
+    (_file, plan) => {
+      const { status, stdout, stderr } = cli(plan.file, "--json");
+      expect(stderr).toBe("");
+      expect(status).toBe(0);
+      const printed = JSON.parse(stdout) as ReturnType<typeof planJson>;
+      const reply = previewPlanFile({
+        type: "parse",
+        name: plan.file,
+        bytes: plan.bytes().slice().buffer as ArrayBuffer,
+        planYear: null,
+        corrections: {},
+      });
+      if (reply.type !== "parsed") throw new Error(reply.message);
+      expect(printed).toEqual(planJson(reply.result));
+      expect(printed.year).toBe(plan.expected.year);
+      expect(printed.objectives.map((o) => [o.number, o.title, o.actions.length])).toEqual(
+        plan.expected.objectives.map((o) => [o.number, o.title, o.actions.length]),
+      );
+      expect(Object.keys(printed)).toEqual(["year", "objectives", "rows", "warnings"]);
+    },
+  );
 
   it("prints a readable outline without --json", () => {
     const { status, stdout } = cli("Plan 2024-25.xlsx");
@@ -51,7 +67,9 @@ describe("npm run -s import-plan", () => {
     expect(stdout).toContain("Plan 2024-25.xlsx: plan year 2024/25 (from the title)");
     expect(stdout).toContain("5 objectives, 11 actions");
     expect(stdout).toContain("1. Leadership and accountability");
-    expect(stdout).toContain("  2.1 Diverse interview panels for band 8a and above [Head of Resourcing; 2024-12-31; Amber]");
+    expect(stdout).toContain(
+      "  2.1 Diverse interview panels for band 8a and above [Head of Resourcing; 2024-12-31; Amber]",
+    );
   });
 
   it.each([

@@ -11,17 +11,26 @@ import { FOLDERS, type Folder } from "./score";
 const repo = resolve(import.meta.dirname, "../..");
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 
-const quiet = new Proxy({}, { get: (_, name) => (String(name).startsWith("is") ? () => false : () => undefined) }) as Logger;
+const quiet = new Proxy(
+  {},
+  { get: (_, name) => (String(name).startsWith("is") ? () => false : () => undefined) },
+) as Logger;
 
 export async function countMutants(folder: Folder): Promise<{ file: string; mutants: number }[]> {
   const instrumenter = new Instrumenter(quiet);
   const out: { file: string; mutants: number }[] = [];
   for (const path of tsFiles(resolve(repo, "src", folder)).sort()) {
     const name = relative(repo, path);
-    const result = await instrumenter.instrument([{ name, content: readFileSync(path, "utf8"), mutate: true }], { plugins: null, excludedMutations: [], ignorers: [] });
+    const result = await instrumenter.instrument([{ name, content: readFileSync(path, "utf8"), mutate: true }], {
+      plugins: null,
+      excludedMutations: [],
+      ignorers: [],
+    });
     out.push({ file: name, mutants: result.mutants.length });
   }
   return out;
@@ -32,6 +41,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const folder of named.length > 0 ? named : FOLDERS) {
     const counts = await countMutants(folder);
     console.log(`src/${folder}: ${counts.reduce((n, c) => n + c.mutants, 0)} mutants in ${counts.length} files`);
-    for (const c of counts.filter((c) => c.mutants > 0).sort((a, b) => a.mutants - b.mutants)) console.log(`${String(c.mutants).padStart(6)}  ${c.file}`);
+    for (const c of counts.filter((c) => c.mutants > 0).sort((a, b) => a.mutants - b.mutants))
+      console.log(`${String(c.mutants).padStart(6)}  ${c.file}`);
   }
 }

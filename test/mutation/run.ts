@@ -11,7 +11,9 @@ const repo = resolve(import.meta.dirname, "../..");
 const args = process.argv.slice(2);
 const named = args.filter((a): a is Folder => (FOLDERS as readonly string[]).includes(a));
 const strykerArgs = args.filter((a) => !(FOLDERS as readonly string[]).includes(a) && a !== "--files");
-const unknown = strykerArgs.find((a) => !a.startsWith("-") && !strykerArgs[strykerArgs.indexOf(a) - 1]?.startsWith("--"));
+const unknown = strykerArgs.find(
+  (a) => !a.startsWith("-") && !strykerArgs[strykerArgs.indexOf(a) - 1]?.startsWith("--"),
+);
 if (unknown) {
   console.error(`Unknown folder "${unknown}": name one or more of ${FOLDERS.join(", ")}.`);
   process.exit(2);

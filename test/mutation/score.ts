@@ -44,13 +44,24 @@ export function score(t: Tally): number | null {
 
 function row(t: Tally, seconds: number | null): string {
   const s = score(t);
-  const cells = [t.name.padEnd(40), (s === null ? "n/a" : `${s.toFixed(2)}%`).padStart(8), ...[t.killed, t.timeout, t.survived, t.noCoverage, t.invalid].map((n) => String(n).padStart(8))];
+  const cells = [
+    t.name.padEnd(40),
+    (s === null ? "n/a" : `${s.toFixed(2)}%`).padStart(8),
+    ...[t.killed, t.timeout, t.survived, t.noCoverage, t.invalid].map((n) => String(n).padStart(8)),
+  ];
   if (seconds !== null) cells.push(`${Math.round(seconds)} s`.padStart(9));
   return cells.join(" ");
 }
 
 export function printScores(reportDir: string, withFiles: boolean): void {
-  console.log(["folder".padEnd(40), "score".padStart(8), ...["killed", "timeout", "survived", "no cov.", "errors"].map((h) => h.padStart(8)), "run time".padStart(9)].join(" "));
+  console.log(
+    [
+      "folder".padEnd(40),
+      "score".padStart(8),
+      ...["killed", "timeout", "survived", "no cov.", "errors"].map((h) => h.padStart(8)),
+      "run time".padStart(9),
+    ].join(" "),
+  );
   for (const folder of FOLDERS) {
     const path = resolve(reportDir, `${folder}.json`);
     if (!existsSync(path)) {
@@ -59,13 +70,35 @@ export function printScores(reportDir: string, withFiles: boolean): void {
     }
     const report = JSON.parse(readFileSync(path, "utf8")) as Report;
     const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
-    const seconds = report.performance ? (report.performance.setup + report.performance.initialRun + report.performance.mutation) / 1000 : null;
-    console.log(row(tally(`src/${folder}`, files.flatMap(([, f]) => f.mutants)), seconds));
+    const seconds = report.performance
+      ? (report.performance.setup + report.performance.initialRun + report.performance.mutation) / 1000
+      : null;
+    console.log(
+      row(
+        tally(
+          `src/${folder}`,
+          files.flatMap(([, f]) => f.mutants),
+        ),
+        seconds,
+      ),
+    );
     // Subfolders (src/plan/import) get their own row: they are a module of their own.
-    const subfolders = new Set(files.map(([name]) => name.split("/").slice(0, -1).join("/")).filter((d) => d !== `src/${folder}`));
-    for (const sub of subfolders) console.log(row(tally(`  ${sub}`, files.filter(([name]) => name.startsWith(`${sub}/`)).flatMap(([, f]) => f.mutants)), null));
+    const subfolders = new Set(
+      files.map(([name]) => name.split("/").slice(0, -1).join("/")).filter((d) => d !== `src/${folder}`),
+    );
+    for (const sub of subfolders)
+      console.log(
+        row(
+          tally(
+            `  ${sub}`,
+            files.filter(([name]) => name.startsWith(`${sub}/`)).flatMap(([, f]) => f.mutants),
+          ),
+          null,
+        ),
+      );
     if (withFiles) for (const [name, f] of files) console.log(row(tally(`    ${name}`, f.mutants), null));
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) printScores(resolve(import.meta.dirname, "../../reports/mutation"), process.argv.includes("--files"));
+if (import.meta.url === `file://${process.argv[1]}`)
+  printScores(resolve(import.meta.dirname, "../../reports/mutation"), process.argv.includes("--files"));

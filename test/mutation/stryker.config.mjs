@@ -3,7 +3,8 @@
 // Each folder keeps its own incremental file and JSON report, so folders can be run (and re-run) apart.
 const FOLDERS = ["indicators", "plan", "workbook"];
 const folder = process.env.MUTATION_FOLDER ?? "plan";
-if (!FOLDERS.includes(folder)) throw new Error(`MUTATION_FOLDER must be one of ${FOLDERS.join(", ")}, not "${folder}".`);
+if (!FOLDERS.includes(folder))
+  throw new Error(`MUTATION_FOLDER must be one of ${FOLDERS.join(", ")}, not "${folder}".`);
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {

@@ -53,7 +53,13 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -62,7 +68,12 @@ export async function openAs(
   browser: Browser,
   app: RunningApp,
   upn: string,
-  options: { theme?: Theme; viewport?: { width: number; height: number }; query?: Record<string, string>; path?: string } = {},
+  options: {
+    theme?: Theme;
+    viewport?: { width: number; height: number };
+    query?: Record<string, string>;
+    path?: string;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: "en-GB" });
   // The dev server transforms modules on first request; a cold page can take a while on a busy machine.
@@ -85,7 +96,11 @@ export function people(browser: Browser, app: RunningApp, defaults: { viewport: 
   async function context(upn: string): Promise<BrowserContext> {
     let found = contexts.get(upn);
     if (!found) {
-      found = await browser.newContext({ viewport: defaults.viewport, locale: "en-GB", acceptDownloads: defaults.acceptDownloads ?? false });
+      found = await browser.newContext({
+        viewport: defaults.viewport,
+        locale: "en-GB",
+        acceptDownloads: defaults.acceptDownloads ?? false,
+      });
       found.setDefaultNavigationTimeout(180_000);
       found.setDefaultTimeout(60_000);
       contexts.set(upn, found);
@@ -95,10 +110,15 @@ export function people(browser: Browser, app: RunningApp, defaults: { viewport: 
   return {
     context,
     /** A new page signed in as `upn`, opened at the tab's address with `query`. */
-    async open(upn: string, options: { theme?: Theme; viewport?: Viewport; query?: Record<string, string> } = {}): Promise<Page> {
+    async open(
+      upn: string,
+      options: { theme?: Theme; viewport?: Viewport; query?: Record<string, string> } = {},
+    ): Promise<Page> {
       const page = await (await context(upn)).newPage();
       await page.setViewportSize(options.viewport ?? defaults.viewport);
-      await page.goto(`${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...options.query })}`);
+      await page.goto(
+        `${app.url}?${new URLSearchParams({ as: upn, theme: options.theme ?? "default", ...options.query })}`,
+      );
       return page;
     },
     async closeAll(): Promise<void> {
@@ -135,20 +155,39 @@ export interface AxeViolation {
  */
 export async function runAxe(page: Page, include?: string): Promise<AxeViolation[]> {
   // Colours measured mid-animation (a dialog fading in) are not the ones people read: let motion settle.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"), undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((animation) => animation.playState !== "running"),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   await page.addScriptTag({ path: resolve("node_modules/axe-core/axe.min.js") });
   return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run({ include: [selector ?? "html"], exclude: [["[data-tabster-dummy]"]] }, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    const axe = (
+      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(
+      { include: [selector ?? "html"], exclude: [["[data-tabster-dummy]"]] },
+      {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   }, include ?? null);
 }
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n  ")}`,
+    )
     .join("\n");
 }
 

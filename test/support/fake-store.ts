@@ -13,14 +13,28 @@ import type {
   PlanStore,
   ProgressChange,
 } from "../../src/plan/store";
-import { ConflictError, NotFoundError, OfflineError, PermissionError, ValidationError } from "../../src/sharepoint/errors";
+import {
+  ConflictError,
+  NotFoundError,
+  OfflineError,
+  PermissionError,
+  ValidationError,
+} from "../../src/sharepoint/errors";
 import { validateProgress } from "../../src/plan/validation";
 import type { ActionBatchWrite, ObjectiveBatchWrite, Settled } from "../../src/plan/writer";
 import { AUDIT_FIELDS, type ActionVersion, type VersionFields } from "../../src/plan/versions";
 import { action as anAction, objective as anObjective } from "./plan-fixtures";
 import { statusOf, type CycleEntry, type PlanYearStatus } from "../../src/plan/cycle/log";
 import { threadComments, type ConsultationComment, type ConsultationEntry } from "../../src/plan/cycle/consultation";
-import { cycleRoleOf, refuseAnswer, refuseComment, refuseDecision, refuseMove, stateAfterDecision, type DecisionDraft } from "../../src/plan/cycle/rules";
+import {
+  cycleRoleOf,
+  refuseAnswer,
+  refuseComment,
+  refuseDecision,
+  refuseMove,
+  stateAfterDecision,
+  type DecisionDraft,
+} from "../../src/plan/cycle/rules";
 import type { ApprovedCopy, Decision, DecisionOutcome, PlanYearState } from "../../src/plan/cycle/types";
 import { CycleRefusedError } from "../../src/sharepoint/cycle-store";
 
@@ -49,11 +63,30 @@ export const ROLES: Record<string, Capabilities> = {
 const YEAR = "2025/26";
 
 function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
-  return anObjective({ id, title, planYear: YEAR, number, owner: PEOPLE.lead, indicators: [], modified: "2025-10-01T09:00:00Z", ...extra });
+  return anObjective({
+    id,
+    title,
+    planYear: YEAR,
+    number,
+    owner: PEOPLE.lead,
+    indicators: [],
+    modified: "2025-10-01T09:00:00Z",
+    ...extra,
+  });
 }
 
 function action(id: number, objectiveId: number, number: string, title: string, extra: Partial<Action> = {}): Action {
-  return anAction({ id, objectiveId, number, title, leads: [PEOPLE.amara], leadText: null, dueDate: "2026-03-31", modified: "2025-10-01T09:00:00Z", ...extra });
+  return anAction({
+    id,
+    objectiveId,
+    number,
+    title,
+    leads: [PEOPLE.amara],
+    leadText: null,
+    dueDate: "2026-03-31",
+    modified: "2025-10-01T09:00:00Z",
+    ...extra,
+  });
 }
 
 /** A small plan: two objectives, four actions (one overdue against TODAY, one complete). */
@@ -77,9 +110,22 @@ export function demoPlan(): { objectives: Objective[]; actions: Action[] } {
         kpis: "12 pairs",
         outcomes: "Board members report changed practice",
       }),
-      action(12, 1, "1.2", "Diverse interview panels for band 8a+", { rag: "Green", leads: [PEOPLE.tom], indicators: [2] }),
-      action(13, 2, "2.1", "Speak up guardians trained in race equity", { rag: "Blue", dueDate: "2025-06-30", indicators: [5] }),
-      action(14, 2, "2.2", "Quarterly review of formal disciplinaries", { rag: "Red", leads: [PEOPLE.tom, PEOPLE.amara], leadText: "Head of HR", indicators: [3] }),
+      action(12, 1, "1.2", "Diverse interview panels for band 8a+", {
+        rag: "Green",
+        leads: [PEOPLE.tom],
+        indicators: [2],
+      }),
+      action(13, 2, "2.1", "Speak up guardians trained in race equity", {
+        rag: "Blue",
+        dueDate: "2025-06-30",
+        indicators: [5],
+      }),
+      action(14, 2, "2.2", "Quarterly review of formal disciplinaries", {
+        rag: "Red",
+        leads: [PEOPLE.tom, PEOPLE.amara],
+        leadText: "Head of HR",
+        indicators: [3],
+      }),
     ],
   };
 }
@@ -127,7 +173,9 @@ export class FakePlanStore implements PlanStore {
 
   private logVersion(action: Action, editor: Person | null): void {
     const log = this.versions.get(action.id) ?? [];
-    const fields = Object.fromEntries(AUDIT_FIELDS.map((f) => [f, structuredClone(action[f])])) as unknown as VersionFields;
+    const fields = Object.fromEntries(
+      AUDIT_FIELDS.map((f) => [f, structuredClone(action[f])]),
+    ) as unknown as VersionFields;
     log.push({ label: `${log.length + 1}.0`, saved: action.modified, editor, fields });
     this.versions.set(action.id, log);
   }
@@ -190,7 +238,13 @@ export class FakePlanStore implements PlanStore {
   async addObjective(draft: ObjectiveDraft): Promise<Objective> {
     await this.call("addObjective");
     this.requireEdit();
-    const created: Objective = { ...draft, indicators: sortedIndicators(draft.indicators), id: this.nextId++, etag: '"1"', modified: this.now() };
+    const created: Objective = {
+      ...draft,
+      indicators: sortedIndicators(draft.indicators),
+      id: this.nextId++,
+      etag: '"1"',
+      modified: this.now(),
+    };
     this.objectives.push(created);
     return structuredClone(created);
   }
@@ -200,7 +254,13 @@ export class FakePlanStore implements PlanStore {
     this.requireEdit();
     const current = this.objectives.find((o) => o.id === id)!;
     if (current.etag !== etag) throw new ConflictError<Objective>({ ...current, ...patch }, structuredClone(current));
-    const next = { ...current, ...patch, indicators: sortedIndicators(patch.indicators ?? current.indicators), etag: bump(current.etag), modified: this.now() };
+    const next = {
+      ...current,
+      ...patch,
+      indicators: sortedIndicators(patch.indicators ?? current.indicators),
+      etag: bump(current.etag),
+      modified: this.now(),
+    };
     this.objectives = this.objectives.map((o) => (o.id === id ? next : o));
     return structuredClone(next);
   }
@@ -225,11 +285,27 @@ export class FakePlanStore implements PlanStore {
    * starting RAG, or for an imported action the import (`importedFrom`: the plan file's name).
    */
   private create(draft: ActionDraft, importedFrom: string | null): Action {
-    const created: Action = { ...draft, indicators: sortedIndicators(draft.indicators), id: this.nextId++, etag: '"1"', modified: this.now() };
+    const created: Action = {
+      ...draft,
+      indicators: sortedIndicators(draft.indicators),
+      id: this.nextId++,
+      etag: '"1"',
+      modified: this.now(),
+    };
     this.actions.push(created);
     this.logVersion(created, this.user);
     const kind = importedFrom === null ? "update" : "import";
-    this.updates.push({ id: this.nextId++, actionId: created.id, author: this.user, date: this.now(), rag: created.rag, previousRag: null, note: importedFrom, progress: created.progress, kind });
+    this.updates.push({
+      id: this.nextId++,
+      actionId: created.id,
+      author: this.user,
+      date: this.now(),
+      rag: created.rag,
+      previousRag: null,
+      note: importedFrom,
+      progress: created.progress,
+      kind,
+    });
     return created;
   }
 
@@ -244,7 +320,12 @@ export class FakePlanStore implements PlanStore {
     return this.caps.editPlan || (this.caps.editItems && current.leads.some((p) => p.id === this.user.id));
   }
 
-  private record(current: Action, next: Action, note: string | null | undefined, kind: "update" | "comment"): ProgressUpdate {
+  private record(
+    current: Action,
+    next: Action,
+    note: string | null | undefined,
+    kind: "update" | "comment",
+  ): ProgressUpdate {
     const update: ProgressUpdate = {
       id: this.nextId++,
       actionId: current.id,
@@ -266,12 +347,20 @@ export class FakePlanStore implements PlanStore {
     const current = this.actions.find((a) => a.id === id)!;
     if (!this.canEditAction(current)) throw new PermissionError("forbidden", "You cannot change this action.");
     // The note rules apply to an editor's full edit when it changes the RAG.
-    if (patch.rag !== undefined && patch.rag !== current.rag) refuseInvalid({ rag: patch.rag, note: note ?? null, progress: patch.progress ?? null });
+    if (patch.rag !== undefined && patch.rag !== current.rag)
+      refuseInvalid({ rag: patch.rag, note: note ?? null, progress: patch.progress ?? null });
     if (current.etag !== etag) throw new ConflictError<Action>({ ...current, ...patch }, structuredClone(current));
-    const next = { ...current, ...patch, ...(patch.indicators ? { indicators: sortedIndicators(patch.indicators) } : {}), etag: bump(current.etag), modified: this.now() };
+    const next = {
+      ...current,
+      ...patch,
+      ...(patch.indicators ? { indicators: sortedIndicators(patch.indicators) } : {}),
+      etag: bump(current.etag),
+      modified: this.now(),
+    };
     this.actions = this.actions.map((a) => (a.id === id ? next : a));
     this.logVersion(next, this.user);
-    if (next.rag !== current.rag || next.progress !== current.progress || hasNote(note)) this.record(current, next, note, "update");
+    if (next.rag !== current.rag || next.progress !== current.progress || hasNote(note))
+      this.record(current, next, note, "update");
     return structuredClone(next);
   }
 
@@ -285,7 +374,12 @@ export class FakePlanStore implements PlanStore {
     if (change.progress !== undefined) patch.progress = change.progress;
     if (current.etag !== etag) throw new ConflictError<Action>({ ...current, ...patch }, structuredClone(current));
     // As the SharePoint store does: saving nothing new records nothing.
-    if ((patch.rag ?? current.rag) === current.rag && (patch.progress === undefined || patch.progress === current.progress) && !hasNote(change.note)) return structuredClone(current);
+    if (
+      (patch.rag ?? current.rag) === current.rag &&
+      (patch.progress === undefined || patch.progress === current.progress) &&
+      !hasNote(change.note)
+    )
+      return structuredClone(current);
     const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
     this.actions = this.actions.map((a) => (a.id === id ? next : a));
     this.logVersion(next, this.user);
@@ -295,7 +389,9 @@ export class FakePlanStore implements PlanStore {
 
   /** Bulk writes go one by one here (each can be failed with failNext, as in a real $batch part). */
   async writeObjectives(writes: ObjectiveBatchWrite[]): Promise<Settled<Objective>[]> {
-    return settleEach(writes, (w) => (w.kind === "create" ? this.addObjective(w.fields) : this.updateObjective(w.id, w.etag, w.patch)));
+    return settleEach(writes, (w) =>
+      w.kind === "create" ? this.addObjective(w.fields) : this.updateObjective(w.id, w.etag, w.patch),
+    );
   }
 
   async writeActions(writes: ActionBatchWrite[]): Promise<Settled<Action>[]> {
@@ -375,9 +471,23 @@ export class FakePlanStore implements PlanStore {
     return this.evidenceFiles.map(({ bytes: _bytes, ...f }) => f);
   }
 
-  async attachEvidence(actionId: number, file: { name: string; bytes: Uint8Array }, description?: string | null): Promise<EvidenceFile> {
+  async attachEvidence(
+    actionId: number,
+    file: { name: string; bytes: Uint8Array },
+    description?: string | null,
+  ): Promise<EvidenceFile> {
     await this.call("attachEvidence");
-    const entry = { rowId: this.nextId++, actionId, name: file.name, url: `/sites/wres/Lists/WRES Progress Updates/Attachments/${this.nextId}/${file.name}`, size: file.bytes.byteLength, author: this.user, date: this.now(), description: description ?? null, bytes: file.bytes };
+    const entry = {
+      rowId: this.nextId++,
+      actionId,
+      name: file.name,
+      url: `/sites/wres/Lists/WRES Progress Updates/Attachments/${this.nextId}/${file.name}`,
+      size: file.bytes.byteLength,
+      author: this.user,
+      date: this.now(),
+      description: description ?? null,
+      bytes: file.bytes,
+    };
     this.evidenceFiles.unshift(entry);
     const { bytes: _bytes, ...shown } = entry;
     return shown;
@@ -467,11 +577,26 @@ export class FakePlanStore implements PlanStore {
     if (refusals[0]) throw new CycleRefusedError(refusals[0].refusal);
     const outcome = draft.outcome as DecisionOutcome;
     const at = this.now();
-    const decision: Decision = { meeting: draft.meeting.trim(), date: draft.date, outcome, assurance: draft.assurance, minuteReference: draft.minuteReference, recordedBy: this.user, recordedAt: at };
+    const decision: Decision = {
+      meeting: draft.meeting.trim(),
+      date: draft.date,
+      outcome,
+      assurance: draft.assurance,
+      minuteReference: draft.minuteReference,
+      recordedBy: this.user,
+      recordedAt: at,
+    };
     const state = stateAfterDecision(outcome);
     this.cycleEntries.push({ id: this.nextId++, year, state, decision, note: null, by: this.user, at });
     if (state === "approved" && !this.copies.has(year)) {
-      this.copies.set(year, { year, approvedAt: at, decision, objectives: structuredClone(this.objectives), actions: structuredClone(this.actions), results: [] });
+      this.copies.set(year, {
+        year,
+        approvedAt: at,
+        decision,
+        objectives: structuredClone(this.objectives),
+        actions: structuredClone(this.actions),
+        results: [],
+      });
     }
     return statusOf(year, this.cycleEntries);
   }
@@ -484,14 +609,29 @@ export class FakePlanStore implements PlanStore {
 
   async consultationComments(year: string): Promise<ConsultationComment[]> {
     await this.call("consultationComments");
-    return threadComments(this.consultationEntries.filter((e) => e.year === year), new Set(this.caps.editPlan ? [this.user.id] : []));
+    return threadComments(
+      this.consultationEntries.filter((e) => e.year === year),
+      new Set(this.caps.editPlan ? [this.user.id] : []),
+    );
   }
 
-  async addConsultationComment(year: string, objectiveId: number | null, comment: string): Promise<ConsultationComment[]> {
+  async addConsultationComment(
+    year: string,
+    objectiveId: number | null,
+    comment: string,
+  ): Promise<ConsultationComment[]> {
     await this.call("addConsultationComment");
     const refusal = refuseComment(statusOf(year, this.cycleEntries).state, this.role());
     if (refusal) throw new CycleRefusedError(refusal);
-    this.consultationEntries.push({ id: this.nextId++, year, objectiveId, text: comment, answerTo: null, by: this.user, at: this.now() });
+    this.consultationEntries.push({
+      id: this.nextId++,
+      year,
+      objectiveId,
+      text: comment,
+      answerTo: null,
+      by: this.user,
+      at: this.now(),
+    });
     return this.consultationComments(year);
   }
 
@@ -499,7 +639,15 @@ export class FakePlanStore implements PlanStore {
     await this.call("answerConsultationComment");
     const refusal = refuseAnswer(statusOf(year, this.cycleEntries).state, this.role());
     if (refusal) throw new CycleRefusedError(refusal);
-    this.consultationEntries.push({ id: this.nextId++, year, objectiveId: null, text: answer, answerTo: commentId, by: this.user, at: this.now() });
+    this.consultationEntries.push({
+      id: this.nextId++,
+      year,
+      objectiveId: null,
+      text: answer,
+      answerTo: commentId,
+      by: this.user,
+      at: this.now(),
+    });
     return this.consultationComments(year);
   }
 }
@@ -522,6 +670,12 @@ function refuseInvalid(change: ProgressChange): void {
 
 async function settleEach<I, T>(inputs: readonly I[], write: (input: I) => Promise<T>): Promise<Settled<T>[]> {
   const out: Settled<T>[] = [];
-  for (const input of inputs) out.push(await write(input).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })));
+  for (const input of inputs)
+    out.push(
+      await write(input).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      ),
+    );
   return out;
 }

@@ -18,7 +18,13 @@ export interface RawEntry {
 /** An honest entry: deflated bytes, true size and CRC. */
 export function entry(name: string, content: string | Uint8Array): RawEntry {
   const data = typeof content === "string" ? new TextEncoder().encode(content) : content;
-  return { name, stored: new Uint8Array(deflateRawSync(data)), method: 8, declaredSize: data.length, crc: crc32(data) >>> 0 };
+  return {
+    name,
+    stored: new Uint8Array(deflateRawSync(data)),
+    method: 8,
+    declaredSize: data.length,
+    crc: crc32(data) >>> 0,
+  };
 }
 
 /** Writes a zip: local headers and data, then the central directory and its end record. */
@@ -87,14 +93,26 @@ const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xm
 /** The parts of a workbook whose sheets are at the given paths (sheet i named by names[i]). */
 export function workbookParts(sheets: { name: string; path: string }[], sharedStrings?: string): RawEntry[] {
   const rels = sheets
-    .map((s, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${s.path.replace(/^xl\//, "")}"/>`)
+    .map(
+      (s, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${s.path.replace(/^xl\//, "")}"/>`,
+    )
     .join("");
-  const sst = sharedStrings === undefined ? "" : `<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
+  const sst =
+    sharedStrings === undefined
+      ? ""
+      : `<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
   const out = [
     entry("[Content_Types].xml", CONTENT_TYPES),
     entry("_rels/.rels", ROOT_RELS),
-    entry("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`),
-    entry("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}${sst}</Relationships>`),
+    entry(
+      "xl/workbook.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`,
+    ),
+    entry(
+      "xl/_rels/workbook.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}${sst}</Relationships>`,
+    ),
   ];
   if (sharedStrings !== undefined) out.push(entry("xl/sharedStrings.xml", sharedStrings));
   return out;
@@ -141,7 +159,7 @@ export function zeroBomb(total: number): Uint8Array {
   // Codes for the code length alphabet (canonical): 18 -> 0, 1 -> 10, 2 -> 11.
   const cl = { 18: [0, 1], 1: [0b10, 2], 2: [0b11, 2] } as const;
   const zeros = (n: number) => {
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       const run = Math.min(138, left);
       bits.code(...cl[18]);
       bits.write(run - 11, 7);

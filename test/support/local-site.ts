@@ -47,11 +47,23 @@ export interface SiteOptions {
 
 export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const dataDir = mkdtempSync(join(options.dataRoot ?? tmpdir(), "wres-sp-"));
-  const start = () => startLocalSharePoint({ dataDir, seed: "none", port: 0, ...(options.threshold ? { threshold: options.threshold } : {}) });
+  const start = () =>
+    startLocalSharePoint({
+      dataDir,
+      seed: "none",
+      port: 0,
+      ...(options.threshold ? { threshold: options.threshold } : {}),
+    });
   const site: Site = {
     server: await start(),
     dataDir,
-    sp: (upn, extra = {}) => createSp({ siteUrl: site.server.siteUrl, getToken: async () => `dev:${upn}`, retries: extra.retries ?? 3, ...(extra.onRetry ? { onRetry: extra.onRetry } : {}) }),
+    sp: (upn, extra = {}) =>
+      createSp({
+        siteUrl: site.server.siteUrl,
+        getToken: async () => `dev:${upn}`,
+        retries: extra.retries ?? 3,
+        ...(extra.onRetry ? { onRetry: extra.onRetry } : {}),
+      }),
     store: (upn) => createPlanStore(site.sp(upn)),
     async restart() {
       await site.server.close();

@@ -4,7 +4,10 @@ import { execFileSync } from "node:child_process";
 
 /** The text of a PDF, page by page (pdftotext separates pages with a form feed), whitespace collapsed. */
 export function pdfPages(pdf: Uint8Array): string[] {
-  const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString("utf8");
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], {
+    input: pdf,
+    maxBuffer: 64 * 1024 * 1024,
+  }).toString("utf8");
   return text
     .split("\f")
     .map((page) => page.replace(/\s+/g, " ").trim())

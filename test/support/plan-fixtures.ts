@@ -44,7 +44,13 @@ export function action(overrides: Partial<Action> = {}): Action {
   };
 }
 
-export function update(actionId: number, date: string, previousRag: Rag | null, rag: Rag | null, overrides: Partial<ProgressUpdate> = {}): ProgressUpdate {
+export function update(
+  actionId: number,
+  date: string,
+  previousRag: Rag | null,
+  rag: Rag | null,
+  overrides: Partial<ProgressUpdate> = {},
+): ProgressUpdate {
   return {
     id: overrides.id ?? nextId++,
     actionId,

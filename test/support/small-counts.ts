@@ -24,7 +24,8 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function fieldsOf(obj: Json, parentKey: string, inBreakdown: boolean): readonly string[] {
-  if (inBreakdown && parentKey !== "sides") return Object.keys(obj).filter((k) => k !== "suppressed" && typeof obj[k] === "number");
+  if (inBreakdown && parentKey !== "sides")
+    return Object.keys(obj).filter((k) => k !== "suppressed" && typeof obj[k] === "number");
   if ("total" in obj && "white" in obj && "bme" in obj) return COUNT_FIELDS.counts;
   if ("count" in obj && "of" in obj && "rate" in obj) return COUNT_FIELDS.fraction;
   // A headcount cell of a breakdown (schema 3): { count } alone.

@@ -56,15 +56,31 @@ export function comparePngs(expected: Buffer, actual: Buffer): Comparison & { di
   }
   const diff = new PNG({ width: a.width, height: a.height });
   const differing = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: PIXEL_THRESHOLD });
-  return { sameSize: true, width: a.width, height: a.height, differing, ratio: differing / (a.width * a.height), diff: PNG.sync.write(diff) };
+  return {
+    sameSize: true,
+    width: a.width,
+    height: a.height,
+    differing,
+    ratio: differing / (a.width * a.height),
+    diff: PNG.sync.write(diff),
+  };
 }
 
 /** Settles the page for a capture: no motion, no caret, no hover, fonts loaded. */
 async function settle(page: Page): Promise<void> {
   await page.mouse.move(0, 0);
-  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }" });
+  await page.addStyleTag({
+    content:
+      "*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }",
+  });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"), undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((animation) => animation.playState !== "running"),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
 }
 
 /**
@@ -72,7 +88,11 @@ async function settle(page: Page): Promise<void> {
  * name (or `baseline`). Throws, naming the diff image, when more than MAX_DIFF_RATIO of the pixels differ,
  * when the sizes differ, or when there is no baseline.
  */
-export async function expectScreenMatches(page: Page, name: string, options: { element?: Locator; baseline?: string } = {}): Promise<Comparison | null> {
+export async function expectScreenMatches(
+  page: Page,
+  name: string,
+  options: { element?: Locator; baseline?: string } = {},
+): Promise<Comparison | null> {
   await settle(page);
   const capture = { animations: "disabled", caret: "hide", scale: "css" } as const;
   const actual = options.element ? await options.element.screenshot(capture) : await page.screenshot(capture);
@@ -86,13 +106,17 @@ export async function expectScreenMatches(page: Page, name: string, options: { e
     return null;
   }
   if (!existsSync(baselinePath)) {
-    throw new Error(`No baseline for "${name}" (${baselinePath}). Screen written to ${actualPath}; look at it, then run \`npm run baselines:update\` to accept it.`);
+    throw new Error(
+      `No baseline for "${name}" (${baselinePath}). Screen written to ${actualPath}; look at it, then run \`npm run baselines:update\` to accept it.`,
+    );
   }
   const { diff, ...result } = comparePngs(readFileSync(baselinePath), actual);
   if (result.ratio > MAX_DIFF_RATIO) {
     const diffPath = join(VISUAL_RESULTS_DIR, `${name}-diff.png`);
     if (diff) writeFileSync(diffPath, diff);
-    const what = result.sameSize ? `${result.differing} pixels (${(result.ratio * 100).toFixed(2)}%)` : `size (now ${result.width}x${result.height})`;
+    const what = result.sameSize
+      ? `${result.differing} pixels (${(result.ratio * 100).toFixed(2)}%)`
+      : `size (now ${result.width}x${result.height})`;
     throw new Error(
       `"${name}" differs from its baseline in ${what}; at most ${(MAX_DIFF_RATIO * 100).toFixed(2)}% may. ${diff ? `Diff: ${diffPath}; ` : ""}actual: ${actualPath}; baseline: ${baselinePath}. If the change is intended, run \`npm run baselines:update\` and review the new image.`,
     );

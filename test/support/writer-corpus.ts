@@ -48,7 +48,15 @@ const FILLER_NAMES = [
   "Position Code",
   "Night Worker",
 ];
-const SITES = ["Main Hospital", "Community Hub North", "Community Hub South", "Eye Unit", "Day Surgery Centre", "Rehabilitation Unit", "Head Office"];
+const SITES = [
+  "Main Hospital",
+  "Community Hub North",
+  "Community Hub South",
+  "Eye Unit",
+  "Day Surgery Centre",
+  "Rehabilitation Unit",
+  "Head Office",
+];
 const ORIENTATIONS = ["Heterosexual or Straight", "Gay or Lesbian", "Bisexual", "Not stated", "Undecided"];
 
 function fillerName(f: number): string {
@@ -78,7 +86,10 @@ function fillerValue(f: number, i: number): WriterCell {
 
 /** For each column of the wide sheet: the generator's column it shows, or -1 - filler index. */
 function layout(width: number): number[] {
-  const sources = width <= NARROW_COLUMNS.length ? NARROW_COLUMNS.slice(0, width) : Array.from({ length: SOURCE_COLUMNS }, (_, k) => k);
+  const sources =
+    width <= NARROW_COLUMNS.length
+      ? NARROW_COLUMNS.slice(0, width)
+      : Array.from({ length: SOURCE_COLUMNS }, (_, k) => k);
   const s = sources.length;
   const out: number[] = [];
   let filler = 0;
@@ -268,7 +279,8 @@ function excelShape(): Shape {
 }
 
 function libreOfficeShape(): Shape {
-  const rowAttrs = 'customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"';
+  const rowAttrs =
+    'customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"';
   return {
     head: (width, rows) =>
       `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><sheetPr filterMode="false"><pageSetUpPr fitToPage="false"/></sheetPr><dimension ref="A1:${columnLetter(width - 1)}${rows}"/><sheetViews><sheetView showFormulas="false" showGridLines="true" showRowColHeaders="true" showZeros="true" rightToLeft="false" tabSelected="true" showOutlineSymbols="true" defaultGridColor="true" view="normal" topLeftCell="A1" colorId="64" zoomScale="100" zoomScaleNormal="100" zoomScalePageLayoutView="100" workbookViewId="0"><selection pane="topLeft" activeCell="A1" activeCellId="0" sqref="A1"/></sheetView></sheetViews><sheetFormatPr defaultColWidth="11.53515625" defaultRowHeight="12.8" zeroHeight="false" outlineLevelRow="0" outlineLevelCol="0"/><sheetData>`,
@@ -304,22 +316,32 @@ function handWritten(rows: Iterable<WriterCell[]>, width: number, shape: Shape):
     r++;
     const bold = r === 1 || r === TITLE_ROWS + 1;
     let cells = "";
-    for (let c = 0; c < row.length; c++) cells += shape.cell(shape.addressed ? columnLetter(c) + r : "", row[c], bold, strings);
+    for (let c = 0; c < row.length; c++)
+      cells += shape.cell(shape.addressed ? columnLetter(c) + r : "", row[c], bold, strings);
     // LibreOffice writes the blank row between the titles and the header with its attributes, no cells.
-    parts.push(row.length === 0 ? shape.emptyRows(r, 1) || shape.row(r, width, "") : shape.row(r, row.length || 1, cells));
+    parts.push(
+      row.length === 0 ? shape.emptyRows(r, 1) || shape.row(r, width, "") : shape.row(r, row.length || 1, cells),
+    );
     if (parts.length >= 4096) {
       chunks.push(strToU8(parts.join("")));
       parts = [];
     }
   }
   parts.push(shape.emptyRows(r + 1, shape.trailingEmptyRows));
-  chunks.push(strToU8(parts.join("") + "</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"));
+  chunks.push(
+    strToU8(
+      parts.join("") +
+        '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+    ),
+  );
   const sheet = concat([strToU8(XML_HEAD + shape.head(width, r)), ...chunks]);
   const files: Record<string, Uint8Array> = {
     "[Content_Types].xml": strToU8(
       `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${useShared ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ""}</Types>`,
     ),
-    "_rels/.rels": strToU8(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    "_rels/.rels": strToU8(
+      `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
     "xl/workbook.xml": strToU8(
       `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${SHEET}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     ),
@@ -330,7 +352,9 @@ function handWritten(rows: Iterable<WriterCell[]>, width: number, shape: Shape):
     "xl/worksheets/sheet1.xml": sheet,
   };
   if (useShared) {
-    files["xl/sharedStrings.xml"] = strToU8(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${strings.count}" uniqueCount="${strings.items.length}">${strings.items.join("")}</sst>`);
+    files["xl/sharedStrings.xml"] = strToU8(
+      `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${strings.count}" uniqueCount="${strings.items.length}">${strings.items.join("")}</sst>`,
+    );
   }
   return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2025, 3, 1)) });
 }

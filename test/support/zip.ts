@@ -23,7 +23,12 @@ export function renameSharedString(xlsx: Uint8Array, from: string, to: string): 
  * The same zip with one entry's declared uncompressed size rewritten: in the central directory
  * only (what a reader that trusts the directory sees), or in the local header as well.
  */
-export function declareEntrySize(zip: Uint8Array, path: string, size: number, headers: "central" | "central and local" = "central"): Uint8Array {
+export function declareEntrySize(
+  zip: Uint8Array,
+  path: string,
+  size: number,
+  headers: "central" | "central and local" = "central",
+): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);
   const name = new TextEncoder().encode(path);
@@ -31,7 +36,8 @@ export function declareEntrySize(zip: Uint8Array, path: string, size: number, he
   for (let p = 0; p + 46 < out.length; p++) {
     const signature = view.getUint32(p, true);
     if (signature === 0x02014b50 && namedAt(p + 46, view.getUint16(p + 28, true))) view.setUint32(p + 24, size, true);
-    if (headers === "central and local" && signature === 0x04034b50 && namedAt(p + 30, view.getUint16(p + 26, true))) view.setUint32(p + 22, size, true);
+    if (headers === "central and local" && signature === 0x04034b50 && namedAt(p + 30, view.getUint16(p + 26, true)))
+      view.setUint32(p + 22, size, true);
   }
   return out;
 }

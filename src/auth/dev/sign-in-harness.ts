@@ -19,7 +19,9 @@ const auth = await createMsalTokenProvider({
 async function callSharePoint(): Promise<void> {
   try {
     const token = await auth.getToken();
-    const response = await fetch(`${params.get("sharepoint")}/sites/wres/_api/web`, { headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } });
+    const response = await fetch(`${params.get("sharepoint")}/sites/wres/_api/web`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+    });
     show(`signed-in ${auth.account()?.username ?? "?"} sharepoint ${response.status}`);
   } catch (error) {
     show(`error ${(error as Error).name}`);

@@ -1,6 +1,14 @@
 // Everything the indicators are given: the records, and what was found while gathering them (sources,
 // exclusions and problems), which the results document reports as data quality.
-import type { AggregateRecord, ApplicationRecord, BoardRecord, CaseRecord, StaffRecord, SurveyRecord, TrainingRecord } from "./records";
+import type {
+  AggregateRecord,
+  ApplicationRecord,
+  BoardRecord,
+  CaseRecord,
+  StaffRecord,
+  SurveyRecord,
+  TrainingRecord,
+} from "./records";
 
 export type SheetKind = "staff" | "recruitment" | "cases" | "training" | "board" | "survey" | "aggregate";
 

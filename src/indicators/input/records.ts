@@ -8,7 +8,12 @@ export const AFC_BANDS: readonly AfcBand[] = ["1", "2", "3", "4", "5", "6", "7",
 
 /** Medical and dental subgroups (docs/wres-method.md#pay-bands-and-cohorts). */
 export type MedicalSubgroup = "consultant" | "non-consultant-career-grade" | "trainee" | "other";
-export const MEDICAL_SUBGROUPS: readonly MedicalSubgroup[] = ["consultant", "non-consultant-career-grade", "trainee", "other"];
+export const MEDICAL_SUBGROUPS: readonly MedicalSubgroup[] = [
+  "consultant",
+  "non-consultant-career-grade",
+  "trainee",
+  "other",
+];
 
 export type Cohort = "non-clinical" | "clinical" | "medical";
 
@@ -108,13 +113,7 @@ export interface SurveyRecord extends FromSheet {
 
 /** Measures already counted by ethnic group (organisations without row-level data, earlier years). */
 export type AggregateMeasure =
-  | "staff"
-  | "shortlisted"
-  | "appointed"
-  | "disciplinary"
-  | "training"
-  | "board-voting"
-  | "board-executive";
+  "staff" | "shortlisted" | "appointed" | "disciplinary" | "training" | "board-voting" | "board-executive";
 
 export interface AggregateRecord extends FromSheet {
   measure: AggregateMeasure;

@@ -31,18 +31,30 @@ export async function answer(ctx: Ctx, r: Resource): Promise<ApiResponse> {
       if (method === "GET") return single(ctx, webEntity(ctx), "SP.Web");
       break;
     case "siteUsers":
-      if (method === "GET") return collection(ctx, ctx.store.siteUsers(ctx.site.id).map((u) => userEntity(ctx, u)), "SP.User");
+      if (method === "GET")
+        return collection(
+          ctx,
+          ctx.store.siteUsers(ctx.site.id).map((u) => userEntity(ctx, u)),
+          "SP.User",
+        );
       break;
     case "regionalSettings":
       if (method === "GET") {
         const path = "Web/RegionalSettings";
-        return single(ctx, new Entity(entityAt(ctx.webUrl, "SP.RegionalSettings", path), regionalSettingsProps()), "SP.RegionalSettings");
+        return single(
+          ctx,
+          new Entity(entityAt(ctx.webUrl, "SP.RegionalSettings", path), regionalSettingsProps()),
+          "SP.RegionalSettings",
+        );
       }
       break;
     case "timeZone":
       if (method === "GET") {
         const path = "Web/RegionalSettings/TimeZone";
-        const entity = new Entity(entityAt(ctx.webUrl, "SP.TimeZone", path), timeZoneProps(siteTimeZone(ctx.store, ctx.site.id)));
+        const entity = new Entity(
+          entityAt(ctx.webUrl, "SP.TimeZone", path),
+          timeZoneProps(siteTimeZone(ctx.store, ctx.site.id)),
+        );
         return single(ctx, entity, "SP.TimeZone");
       }
       break;
@@ -52,7 +64,11 @@ export async function answer(ctx: Ctx, r: Resource): Promise<ApiResponse> {
     case "lists":
       if (method === "GET") {
         const lists = ctx.store.lists(ctx.site.id).filter((l) => visibleList(ctx, l));
-        return collection(ctx, lists.map((l) => listEntity(ctx, l)), "SP.List");
+        return collection(
+          ctx,
+          lists.map((l) => listEntity(ctx, l)),
+          "SP.List",
+        );
       }
       if (method === "POST") return createList(ctx);
       break;
@@ -69,7 +85,12 @@ export async function answer(ctx: Ctx, r: Resource): Promise<ApiResponse> {
       }
       break;
     case "fields":
-      if (method === "GET") return collection(ctx, ctx.store.fields(r.list.guid).map((f) => fieldEntity(f, ctx.webUrl)), "SP.Field");
+      if (method === "GET")
+        return collection(
+          ctx,
+          ctx.store.fields(r.list.guid).map((f) => fieldEntity(f, ctx.webUrl)),
+          "SP.Field",
+        );
       if (method === "POST") return addField(ctx, r.list, "add");
       break;
     case "field":
@@ -82,11 +103,16 @@ export async function answer(ctx: Ctx, r: Resource): Promise<ApiResponse> {
       if (method === "GET") {
         const scope = scopeOf(ctx, r.list);
         const projection = parseProjection(scope, ctx.query.get("$select"), ctx.query.get("$expand"));
-        return single(ctx, itemEntity(scope, visibleItem(ctx, r.list, r.id), projection), `SP.ListData.${r.list.entityName}s/@Element`);
+        return single(
+          ctx,
+          itemEntity(scope, visibleItem(ctx, r.list, r.id), projection),
+          `SP.ListData.${r.list.entityName}s/@Element`,
+        );
       }
       if (method === "MERGE" || method === "PATCH" || method === "PUT") return updateItem(ctx, r.list, r.id);
       if (method === "DELETE") return deleteItem(ctx, r.list, r.id);
-      if (method === "POST" && ctx.req.headers["x-http-method"] === undefined) throw unsupported("POST to an item without X-HTTP-Method");
+      if (method === "POST" && ctx.req.headers["x-http-method"] === undefined)
+        throw unsupported("POST to an item without X-HTTP-Method");
       break;
     case "versions":
       if (method === "GET") return versions(ctx, r.list, r.id);
@@ -112,7 +138,10 @@ export async function answer(ctx: Ctx, r: Resource): Promise<ApiResponse> {
       if (method === "GET") {
         const view = defaultViewOf(r.list, ctx.store.storedView(r.list.guid));
         const path = `${listEntityPath(r.list)}/Views(guid'${view.guid}')/ViewFields`;
-        const entity = new Entity(entityAt(ctx.webUrl, "SP.ViewFieldCollection", path), { SchemaXml: viewFieldsSchemaXml(view.fields), Items: view.fields });
+        const entity = new Entity(entityAt(ctx.webUrl, "SP.ViewFieldCollection", path), {
+          SchemaXml: viewFieldsSchemaXml(view.fields),
+          Items: view.fields,
+        });
         return single(ctx, entity, "SP.ViewFieldCollection");
       }
       break;
@@ -120,11 +149,20 @@ export async function answer(ctx: Ctx, r: Resource): Promise<ApiResponse> {
       if (method === "GET") {
         visibleItem(ctx, r.list, r.id);
         const files = ctx.store.filesIn(attachmentFolder(ctx.sitePath, r.list, r.id));
-        return collection(ctx, files.map((f) => attachmentEntity(ctx, r.list, r.id, f.name)), "SP.Attachment");
+        return collection(
+          ctx,
+          files.map((f) => attachmentEntity(ctx, r.list, r.id, f.name)),
+          "SP.Attachment",
+        );
       }
       break;
     case "attachment":
-      if (method === "GET") return single(ctx, attachmentEntity(ctx, r.list, r.id, visibleAttachment(ctx, r.list, r.id, r.name).name), "SP.Attachment");
+      if (method === "GET")
+        return single(
+          ctx,
+          attachmentEntity(ctx, r.list, r.id, visibleAttachment(ctx, r.list, r.id, r.name).name),
+          "SP.Attachment",
+        );
       if (method === "DELETE") return deleteAttachment(ctx, r.list, r.id, r.name);
       break;
     case "file":

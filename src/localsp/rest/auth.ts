@@ -40,10 +40,15 @@ export function authenticate(store: Store, req: ApiRequest): { user: UserRow; gr
     grant = grantOfScopes(scp ?? "");
   }
   if (!user) {
-    throw new SpError(401, "-2147024891, System.UnauthorizedAccessException", "Attempted to perform an unauthorized operation.", {
-      "WWW-Authenticate":
-        'Bearer realm="00000000-0000-0000-0000-000000000000",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*",authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
-    });
+    throw new SpError(
+      401,
+      "-2147024891, System.UnauthorizedAccessException",
+      "Attempted to perform an unauthorized operation.",
+      {
+        "WWW-Authenticate":
+          'Bearer realm="00000000-0000-0000-0000-000000000000",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*",authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
+      },
+    );
   }
   return { user, grant };
 }
@@ -60,6 +65,7 @@ export function isSiteAdmin(store: Store, siteId: number, userId: number): boole
 export function guardFor(ctx: Ctx, login: string, list?: ListRow): Guard {
   if (!has(list ? ctx.guard.list(list) : ctx.guard.web(), P.EnumeratePermissions)) throw accessDenied();
   const user = ctx.store.userByUpn(stripClaims(login));
-  if (!isLoginOf(user, login)) throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
+  if (!isLoginOf(user, login))
+    throw new SpError(404, "-2146232832, Microsoft.SharePoint.SPException", "User cannot be found.");
   return new Guard(ctx.security, ctx.site, user.id, isSiteAdmin(ctx.store, ctx.site.id, user.id), ALL_SCOPES);
 }

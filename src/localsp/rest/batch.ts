@@ -14,9 +14,18 @@ export async function batch(ctx: Ctx): Promise<ApiResponse> {
   let failed = false;
   for (const part of parts) {
     if (failed && ctx.faults.batchAfterFailure === "indexOutOfRange") {
-      const error = new SpError(500, "-1, System.IndexOutOfRangeException", "Index was outside the bounds of the array.");
+      const error = new SpError(
+        500,
+        "-1, System.IndexOutOfRangeException",
+        "Index was outside the bounds of the array.",
+      );
       const format = formatOf(part.headers.accept);
-      responses.push({ status: 500, statusText: statusText(500), headers: { "Content-Type": contentTypeOf(format) }, body: JSON.stringify(errorDocument(error, format)) });
+      responses.push({
+        status: 500,
+        statusText: statusText(500),
+        headers: { "Content-Type": contentTypeOf(format) },
+        body: JSON.stringify(errorDocument(error, format)),
+      });
       continue;
     }
     let url: URL;
@@ -27,9 +36,18 @@ export async function batch(ctx: Ctx): Promise<ApiResponse> {
     }
     const headers: Record<string, string> = { ...part.headers };
     if (ctx.req.headers.authorization) headers.authorization = ctx.req.headers.authorization;
-    const answer = await ctx.dispatch({ method: part.method, url, headers, body: Buffer.from(part.body, "utf8") }, { inBatch: true });
-    const body = answer.body === null ? "" : typeof answer.body === "string" ? answer.body : answer.body.toString("utf8");
-    responses.push({ status: answer.status, statusText: answer.statusText ?? statusText(answer.status), headers: answer.headers, body });
+    const answer = await ctx.dispatch(
+      { method: part.method, url, headers, body: Buffer.from(part.body, "utf8") },
+      { inBatch: true },
+    );
+    const body =
+      answer.body === null ? "" : typeof answer.body === "string" ? answer.body : answer.body.toString("utf8");
+    responses.push({
+      status: answer.status,
+      statusText: answer.statusText ?? statusText(answer.status),
+      headers: answer.headers,
+      body,
+    });
     if (answer.status >= 400) failed = true;
   }
   const { boundary, body } = formatBatchResponse(responses);

@@ -1,6 +1,14 @@
 // A list's fields: adding one (add, addfield, createFieldAsXml), reading, changing and deleting it.
 import { badRequest, fieldNotFound, SpError, unsupported } from "../errors";
-import { applyFieldProps, fieldBodyFromSchemaXml, fieldEntity, isMulti, KIND, newField, typeAsStringOf } from "../fields";
+import {
+  applyFieldProps,
+  fieldBodyFromSchemaXml,
+  fieldEntity,
+  isMulti,
+  KIND,
+  newField,
+  typeAsStringOf,
+} from "../fields";
 import { entityDocument } from "../format";
 import { P } from "../permissions";
 import type { ListRow } from "../store";
@@ -26,19 +34,37 @@ export async function addField(ctx: Ctx, list: ListRow, how: "add" | "addfield" 
   }
   await ctx.store.commit(() => ctx.store.insertField(field));
   const status = how === "add" ? 201 : 200;
-  return json(status, entityDocument(fieldEntity(field, ctx.webUrl), ctx.format, metadataUrl(ctx, `${typeAsStringOf(field.kind, false)}/@Element`)), ctx.format);
+  return json(
+    status,
+    entityDocument(
+      fieldEntity(field, ctx.webUrl),
+      ctx.format,
+      metadataUrl(ctx, `${typeAsStringOf(field.kind, false)}/@Element`),
+    ),
+    ctx.format,
+  );
 }
 
-export async function fieldRequest(ctx: Ctx, list: ListRow, name: string, by: "id" | "title" | "nameOrTitle"): Promise<ApiResponse> {
+export async function fieldRequest(
+  ctx: Ctx,
+  list: ListRow,
+  name: string,
+  by: "id" | "title" | "nameOrTitle",
+): Promise<ApiResponse> {
   const fields = ctx.store.fields(list.guid);
   const lower = name.toLowerCase().replace(/[{}]/g, "");
   const found = fields.find((f) =>
-    by === "id" ? f.guid === lower : by === "title" ? f.title.toLowerCase() === lower : f.internalName.toLowerCase() === lower || f.title.toLowerCase() === lower,
+    by === "id"
+      ? f.guid === lower
+      : by === "title"
+        ? f.title.toLowerCase() === lower
+        : f.internalName.toLowerCase() === lower || f.title.toLowerCase() === lower,
   );
   if (!found) throw fieldNotFound(name);
   // A copy: the store's cached rows must not change before the write commits.
   const field = { ...found, props: { ...found.props } };
-  if (ctx.method === "GET") return single(ctx, fieldEntity(field, ctx.webUrl), fieldEntity(field, ctx.webUrl).meta.type);
+  if (ctx.method === "GET")
+    return single(ctx, fieldEntity(field, ctx.webUrl), fieldEntity(field, ctx.webUrl).meta.type);
   requireList(ctx, list, P.ManageLists);
   if (ctx.method === "MERGE" || ctx.method === "PATCH") {
     const body = parseJsonBody(ctx.req);
@@ -51,7 +77,8 @@ export async function fieldRequest(ctx: Ctx, list: ListRow, name: string, by: "i
     return empty(204);
   }
   if (ctx.method === "DELETE") {
-    if (field.builtIn) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", "You cannot delete a built-in field.");
+    if (field.builtIn)
+      throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", "You cannot delete a built-in field.");
     await ctx.store.commit(() => ctx.store.deleteField(field.guid));
     return empty(200);
   }

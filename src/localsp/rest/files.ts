@@ -15,52 +15,46 @@ import { userEntity } from "./web";
 
 export function folderEntity(ctx: Ctx, list: ListRow, path: string): Entity {
   const api = `Web/GetFolderByServerRelativePath(decodedurl='${path.replace(/'/g, "''")}')`;
-  return new Entity(
-    entityAt(ctx.webUrl, "SP.Folder", api),
-    {
-      Exists: true,
-      IsWOPIEnabled: false,
-      ItemCount: listIsLibrary(list) ? ctx.store.filesIn(path).length : ctx.store.items(list.guid).size,
-      Name: list.urlName.split("/").pop() ?? list.urlName,
-      ProgID: null,
-      ServerRelativeUrl: path,
-      TimeCreated: list.created,
-      TimeLastModified: list.modified,
-      UniqueId: list.guid,
-      WelcomePage: "",
-    },
-  );
+  return new Entity(entityAt(ctx.webUrl, "SP.Folder", api), {
+    Exists: true,
+    IsWOPIEnabled: false,
+    ItemCount: listIsLibrary(list) ? ctx.store.filesIn(path).length : ctx.store.items(list.guid).size,
+    Name: list.urlName.split("/").pop() ?? list.urlName,
+    ProgID: null,
+    ServerRelativeUrl: path,
+    TimeCreated: list.created,
+    TimeLastModified: list.modified,
+    UniqueId: list.guid,
+    WelcomePage: "",
+  });
 }
 
 export function fileEntity(ctx: Ctx, file: FileRecord): Entity {
   const api = `Web/GetFileByServerRelativePath(decodedurl='${file.path.replace(/'/g, "''")}')`;
   const author = ctx.store.userById(file.authorId);
   const editor = ctx.store.userById(file.editorId);
-  return new Entity(
-    entityAt(ctx.webUrl, "SP.File", api),
-    {
-      Author: author ? userEntity(ctx, author) : null,
-      CheckInComment: "",
-      CheckOutType: 2,
-      ContentTag: `{${file.guid.toUpperCase()}},${file.version},${file.version}`,
-      CustomizedPageStatus: 0,
-      ETag: `"{${file.guid.toUpperCase()}},${file.version}"`,
-      Exists: true,
-      Length: String(file.length),
-      Level: 1,
-      MajorVersion: file.version,
-      MinorVersion: 0,
-      ModifiedBy: editor ? userEntity(ctx, editor) : null,
-      Name: file.name,
-      ServerRelativeUrl: file.path,
-      TimeCreated: file.created,
-      TimeLastModified: file.modified,
-      Title: null,
-      UIVersion: file.version * 512,
-      UIVersionLabel: `${file.version}.0`,
-      UniqueId: file.guid,
-    },
-  );
+  return new Entity(entityAt(ctx.webUrl, "SP.File", api), {
+    Author: author ? userEntity(ctx, author) : null,
+    CheckInComment: "",
+    CheckOutType: 2,
+    ContentTag: `{${file.guid.toUpperCase()}},${file.version},${file.version}`,
+    CustomizedPageStatus: 0,
+    ETag: `"{${file.guid.toUpperCase()}},${file.version}"`,
+    Exists: true,
+    Length: String(file.length),
+    Level: 1,
+    MajorVersion: file.version,
+    MinorVersion: 0,
+    ModifiedBy: editor ? userEntity(ctx, editor) : null,
+    Name: file.name,
+    ServerRelativeUrl: file.path,
+    TimeCreated: file.created,
+    TimeLastModified: file.modified,
+    Title: null,
+    UIVersion: file.version * 512,
+    UIVersionLabel: `${file.version}.0`,
+    UniqueId: file.guid,
+  });
 }
 
 export function listFiles(ctx: Ctx, list: ListRow, folder: string): ApiResponse {
@@ -69,11 +63,21 @@ export function listFiles(ctx: Ctx, list: ListRow, folder: string): ApiResponse 
     const item = ctx.store.item(list.guid, f.itemId);
     return !item || visible(item);
   });
-  return collection(ctx, files.map((f) => fileEntity(ctx, f)), "SP.File");
+  return collection(
+    ctx,
+    files.map((f) => fileEntity(ctx, f)),
+    "SP.File",
+  );
 }
 
 /** Writes file bytes and keeps the library item in step (a new item, or a new version of it). */
-export async function writeFile(ctx: Ctx, list: ListRow, path: string, bytes: Uint8Array, mustBeNew: boolean): Promise<FileRecord> {
+export async function writeFile(
+  ctx: Ctx,
+  list: ListRow,
+  path: string,
+  bytes: Uint8Array,
+  mustBeNew: boolean,
+): Promise<FileRecord> {
   return await ctx.store.commit(() => {
     const existing = ctx.store.file(path);
     if (existing && mustBeNew) {
@@ -93,7 +97,15 @@ export async function writeFile(ctx: Ctx, list: ListRow, path: string, bytes: Ui
       itemId = ctx.store.insertItem(list.guid, { FileLeafRef: name, Title: null }, ctx.user.id).id;
     }
     return ctx.store.putFile(
-      { path, listGuid: list.guid, itemId, folder: path.slice(0, path.lastIndexOf("/")), name, authorId: ctx.user.id, editorId: ctx.user.id },
+      {
+        path,
+        listGuid: list.guid,
+        itemId,
+        folder: path.slice(0, path.lastIndexOf("/")),
+        name,
+        authorId: ctx.user.id,
+        editorId: ctx.user.id,
+      },
       bytes,
     );
   });
@@ -131,7 +143,11 @@ export async function fileContent(ctx: Ctx, list: ListRow, path: string): Promis
     const file = visibleFile(ctx, list, path);
     const bytes = ctx.store.fileBytes(path);
     if (!bytes) throw fileNotFound();
-    return { status: 200, headers: { "Content-Type": "application/octet-stream", ETag: `"{${file.guid.toUpperCase()}},${file.version}"` }, body: bytes };
+    return {
+      status: 200,
+      headers: { "Content-Type": "application/octet-stream", ETag: `"{${file.guid.toUpperCase()}},${file.version}"` },
+      body: bytes,
+    };
   }
   if (ctx.method === "PUT" || ctx.method === "POST") {
     visibleFile(ctx, list, path);
@@ -165,7 +181,10 @@ export async function chunkedUpload(ctx: Ctx, list: ListRow, path: string, seg: 
     return empty(200);
   }
   const offset = Number(named.fileoffset);
-  if (offset !== session.length) throw badRequest(`The file offset ${String(named.fileoffset)} does not match the uploaded length ${session.length}.`);
+  if (offset !== session.length)
+    throw badRequest(
+      `The file offset ${String(named.fileoffset)} does not match the uploaded length ${session.length}.`,
+    );
   session.chunks.push(Buffer.from(body));
   session.length += body.length;
   if (seg.name === "continueupload") return offsetDoc("ContinueUpload", session.length);

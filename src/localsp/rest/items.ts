@@ -20,7 +20,13 @@ export function getItems(ctx: Ctx, list: ListRow): ApiResponse {
   const projection = parseProjection(scope, ctx.query.get("$select"), ctx.query.get("$expand"));
   const result = queryItems(
     scope,
-    { filter: ctx.query.get("$filter"), orderby: ctx.query.get("$orderby"), top: ctx.query.get("$top"), skiptoken: ctx.query.get("$skiptoken"), expand: projection.expand },
+    {
+      filter: ctx.query.get("$filter"),
+      orderby: ctx.query.get("$orderby"),
+      top: ctx.query.get("$top"),
+      skiptoken: ctx.query.get("$skiptoken"),
+      expand: projection.expand,
+    },
     ctx.faults.threshold,
   );
   let nextLink: string | undefined;
@@ -30,17 +36,27 @@ export function getItems(ctx: Ctx, list: ListRow): ApiResponse {
     nextLink = `${ctx.origin}${ctx.req.url.pathname}?${params.toString()}`;
   }
   const entities = result.items.map((item) => itemEntity(scope, item, projection));
-  return json(200, collectionDocument(entities, ctx.format, metadataUrl(ctx, `SP.ListData.${list.entityName}s`), nextLink), ctx.format);
+  return json(
+    200,
+    collectionDocument(entities, ctx.format, metadataUrl(ctx, `SP.ListData.${list.entityName}s`), nextLink),
+    ctx.format,
+  );
 }
 
 export async function addItem(ctx: Ctx, list: ListRow): Promise<ApiResponse> {
   const scope = scopeOf(ctx, list);
   requireList(ctx, list, P.AddListItems);
   const values = applyWrite(scope, {}, parseJsonBody(ctx.req));
-  if (listIsLibrary(list)) throw unsupported("adding items to a document library without a file (upload a file instead)");
+  if (listIsLibrary(list))
+    throw unsupported("adding items to a document library without a file (upload a file instead)");
   const item = await ctx.store.commit(() => ctx.store.insertItem(list.guid, values, ctx.user.id));
   const entity = itemEntity(scope, item, { select: null, expand: new Map() });
-  return json(201, entityDocument(entity, ctx.format, metadataUrl(ctx, `SP.ListData.${list.entityName}s/@Element`)), ctx.format, { ETag: etagOf(item.version) });
+  return json(
+    201,
+    entityDocument(entity, ctx.format, metadataUrl(ctx, `SP.ListData.${list.entityName}s/@Element`)),
+    ctx.format,
+    { ETag: etagOf(item.version) },
+  );
 }
 
 export async function updateItem(ctx: Ctx, list: ListRow, id: number): Promise<ApiResponse> {
@@ -67,7 +83,8 @@ export async function deleteItem(ctx: Ctx, list: ListRow, id: number): Promise<A
     const file = listIsLibrary(list) ? ctx.store.fileByItem(list.guid, id) : undefined;
     if (file) ctx.store.deleteFile(file.path);
     // An item's attachments go with it.
-    if (!listIsLibrary(list)) for (const f of ctx.store.filesIn(attachmentFolder(ctx.sitePath, list, id))) ctx.store.deleteFile(f.path);
+    if (!listIsLibrary(list))
+      for (const f of ctx.store.filesIn(attachmentFolder(ctx.sitePath, list, id))) ctx.store.deleteFile(f.path);
     ctx.store.deleteItem(item);
   });
   return empty(200);
@@ -78,24 +95,31 @@ export function versions(ctx: Ctx, list: ListRow, id: number): ApiResponse {
   if (!has(ctx.guard.item(list, item), P.ViewVersions)) throw accessDenied();
   const scope = scopeOf(ctx, list);
   const entities = ctx.store.versions(list.guid, id).map((v) => {
-    const record: ItemRecord = { ...item, version: v.version, values: v.values, modified: v.modified, editorId: v.editorId };
+    const record: ItemRecord = {
+      ...item,
+      version: v.version,
+      values: v.values,
+      modified: v.modified,
+      editorId: v.editorId,
+    };
     const values = versionFieldValues(scope, record);
     const editor = ctx.store.userById(v.editorId);
     const path = `${listEntityPath(list)}/Items(${id})/Versions(${v.version * 512})`;
-    return new Entity(
-      entityAt(ctx.webUrl, "SP.ListItemVersion", path),
-      {
-        ...values,
-        // Created is the item's (a field like any other); Modified and Editor are the version's.
-        Created: item.created,
-        Modified: v.modified,
-        Author: { LookupId: item.authorId, LookupValue: ctx.store.userById(item.authorId)?.title ?? "", Email: ctx.store.userById(item.authorId)?.email ?? "" },
-        Editor: { LookupId: v.editorId, LookupValue: editor?.title ?? "", Email: editor?.email ?? "" },
-        IsCurrentVersion: v.version === item.version,
-        VersionId: v.version * 512,
-        VersionLabel: `${v.version}.0`,
+    return new Entity(entityAt(ctx.webUrl, "SP.ListItemVersion", path), {
+      ...values,
+      // Created is the item's (a field like any other); Modified and Editor are the version's.
+      Created: item.created,
+      Modified: v.modified,
+      Author: {
+        LookupId: item.authorId,
+        LookupValue: ctx.store.userById(item.authorId)?.title ?? "",
+        Email: ctx.store.userById(item.authorId)?.email ?? "",
       },
-    );
+      Editor: { LookupId: v.editorId, LookupValue: editor?.title ?? "", Email: editor?.email ?? "" },
+      IsCurrentVersion: v.version === item.version,
+      VersionId: v.version * 512,
+      VersionLabel: `${v.version}.0`,
+    });
   });
   return collection(ctx, entities, "SP.ListItemVersion");
 }

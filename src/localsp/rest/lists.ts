@@ -15,14 +15,17 @@ import { type ApiResponse, empty, json, parseJsonBody } from "./http";
 import { metadataUrl } from "./projection";
 
 /** ReadSecurity (1, 2) and WriteSecurity (1, 2, 4) of a list MERGE, checked as SharePoint does. */
-export function listSecurityPatch(body: Record<string, unknown>): { readSecurity?: number; writeSecurity?: number } | null {
+export function listSecurityPatch(
+  body: Record<string, unknown>,
+): { readSecurity?: number; writeSecurity?: number } | null {
   const patch: { readSecurity?: number; writeSecurity?: number } = {};
   if (body.ReadSecurity !== undefined) {
     if (body.ReadSecurity !== 1 && body.ReadSecurity !== 2) throw badRequest("ReadSecurity must be 1 or 2.");
     patch.readSecurity = body.ReadSecurity;
   }
   if (body.WriteSecurity !== undefined) {
-    if (body.WriteSecurity !== 1 && body.WriteSecurity !== 2 && body.WriteSecurity !== 4) throw badRequest("WriteSecurity must be 1, 2 or 4.");
+    if (body.WriteSecurity !== 1 && body.WriteSecurity !== 2 && body.WriteSecurity !== 4)
+      throw badRequest("WriteSecurity must be 1, 2 or 4.");
     patch.writeSecurity = body.WriteSecurity;
   }
   return Object.keys(patch).length > 0 ? patch : null;
@@ -32,33 +35,30 @@ export function listEntity(ctx: Ctx, list: ListRow): Entity {
   const path = listEntityPath(list);
   const library = listIsLibrary(list);
   const items = ctx.store.items(list.guid);
-  return new Entity(
-    entityAt(ctx.webUrl, "SP.List", path, `"${list.modified}"`),
-    {
-      AllowContentTypes: true,
-      BaseTemplate: list.baseTemplate,
-      BaseType: library ? 1 : 0,
-      ContentTypesEnabled: false,
-      Created: list.created,
-      Description: list.description,
-      EnableAttachments: !library && ctx.store.getMeta(attachmentsOffKey(list.guid)) === undefined,
-      EnableVersioning: true,
-      EntityTypeName: list.entityName.replace(/(List)?Item$/, library ? "" : "List"),
-      HasUniqueRoleAssignments: ctx.security.hasUnique(ctx.site.id, listScope(list.guid)),
-      Hidden: false,
-      Id: list.guid,
-      ItemCount: items.size,
-      LastItemDeletedDate: list.modified,
-      LastItemModifiedDate: list.modified,
-      LastItemUserModifiedDate: list.modified,
-      ListItemEntityTypeFullName: itemEntityType(list),
-      ParentWebUrl: ctx.sitePath || "/",
-      Title: list.title,
-      ReadSecurity: ctx.security.listSecurity(list.guid).readSecurity,
-      WriteSecurity: ctx.security.listSecurity(list.guid).writeSecurity,
-      RootFolder: folderEntity(ctx, list, `${ctx.sitePath}/${list.urlName}`),
-    },
-  );
+  return new Entity(entityAt(ctx.webUrl, "SP.List", path, `"${list.modified}"`), {
+    AllowContentTypes: true,
+    BaseTemplate: list.baseTemplate,
+    BaseType: library ? 1 : 0,
+    ContentTypesEnabled: false,
+    Created: list.created,
+    Description: list.description,
+    EnableAttachments: !library && ctx.store.getMeta(attachmentsOffKey(list.guid)) === undefined,
+    EnableVersioning: true,
+    EntityTypeName: list.entityName.replace(/(List)?Item$/, library ? "" : "List"),
+    HasUniqueRoleAssignments: ctx.security.hasUnique(ctx.site.id, listScope(list.guid)),
+    Hidden: false,
+    Id: list.guid,
+    ItemCount: items.size,
+    LastItemDeletedDate: list.modified,
+    LastItemModifiedDate: list.modified,
+    LastItemUserModifiedDate: list.modified,
+    ListItemEntityTypeFullName: itemEntityType(list),
+    ParentWebUrl: ctx.sitePath || "/",
+    Title: list.title,
+    ReadSecurity: ctx.security.listSecurity(list.guid).readSecurity,
+    WriteSecurity: ctx.security.listSecurity(list.guid).writeSecurity,
+    RootFolder: folderEntity(ctx, list, `${ctx.sitePath}/${list.urlName}`),
+  });
 }
 
 export async function createList(ctx: Ctx): Promise<ApiResponse> {
@@ -109,7 +109,18 @@ export async function updateList(ctx: Ctx, list: ListRow): Promise<ApiResponse> 
     if (key === "Title" && typeof value === "string") patch.title = value;
     else if (key === "Description" && typeof value === "string") patch.description = value;
     else if (key === "EnableAttachments" && typeof value === "boolean" && !listIsLibrary(list)) attachments = value;
-    else if (["ContentTypesEnabled", "EnableVersioning", "EnableAttachments", "AllowContentTypes", "Hidden", "OnQuickLaunch", "NoCrawl"].includes(key)) continue;
+    else if (
+      [
+        "ContentTypesEnabled",
+        "EnableVersioning",
+        "EnableAttachments",
+        "AllowContentTypes",
+        "Hidden",
+        "OnQuickLaunch",
+        "NoCrawl",
+      ].includes(key)
+    )
+      continue;
     else throw noSuchProperty(key, "SP.List");
   }
   await ctx.store.commit(() => {

@@ -33,7 +33,8 @@ export function listByUrl(ctx: Ctx, url: string): ListRow {
   const path = url.replace(/^https?:\/\/[^/]+/i, "");
   const relative = path.startsWith(`${ctx.sitePath}/`) ? path.slice(ctx.sitePath.length + 1) : path.replace(/^\//, "");
   const list = ctx.store.listByUrlName(ctx.site.id, relative.replace(/\/$/, ""));
-  if (!visibleList(ctx, list)) throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
+  if (!visibleList(ctx, list))
+    throw new SpError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
   return list;
 }
 
@@ -41,7 +42,9 @@ export function listByUrl(ctx: Ctx, url: string): ListRow {
 export function splitLibraryPath(ctx: Ctx, path: string): { list: ListRow; rest: string } {
   const clean = path.replace(/^https?:\/\/[^/]+/i, "").replace(/\/+$/, "");
   const prefix = `${ctx.sitePath}/`;
-  const relative = clean.toLowerCase().startsWith(prefix.toLowerCase()) ? clean.slice(prefix.length) : clean.replace(/^\//, "");
+  const relative = clean.toLowerCase().startsWith(prefix.toLowerCase())
+    ? clean.slice(prefix.length)
+    : clean.replace(/^\//, "");
   for (const list of ctx.store.lists(ctx.site.id)) {
     const root = list.urlName.toLowerCase();
     const rel = relative.toLowerCase();

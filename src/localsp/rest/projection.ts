@@ -30,7 +30,10 @@ export function collection(ctx: Ctx, entities: Entity[], type: string): ApiRespo
     const terms = orderby.split(",").map((t) => t.trim().split(/\s+/));
     rows = [...rows].sort((a, b) => {
       for (const [name, dir] of terms) {
-        const c = compareForSort(propertyAt(a, (name as string).split("/"), type), propertyAt(b, (name as string).split("/"), type));
+        const c = compareForSort(
+          propertyAt(a, (name as string).split("/"), type),
+          propertyAt(b, (name as string).split("/"), type),
+        );
         if (c !== 0) return dir?.toLowerCase() === "desc" ? -c : c;
       }
       return 0;
@@ -38,7 +41,15 @@ export function collection(ctx: Ctx, entities: Entity[], type: string): ApiRespo
   }
   const top = ctx.query.get("$top");
   if (top !== null) rows = rows.slice(0, Math.max(0, Number(top)));
-  return json(200, collectionDocument(rows.map((e) => projectSimple(ctx, e)), ctx.format, metadataUrl(ctx, type)), ctx.format);
+  return json(
+    200,
+    collectionDocument(
+      rows.map((e) => projectSimple(ctx, e)),
+      ctx.format,
+      metadataUrl(ctx, type),
+    ),
+    ctx.format,
+  );
 }
 
 export function propertyAt(entity: Entity, path: string[], type: string): unknown {
@@ -54,8 +65,14 @@ export function propertyAt(entity: Entity, path: string[], type: string): unknow
 
 /** Applies $select (and drops unexpanded navigation entities) on a plain entity. */
 export function projectSimple(ctx: Ctx, entity: Entity): Entity {
-  const expand = (ctx.query.get("$expand") ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const select = (ctx.query.get("$select") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const expand = (ctx.query.get("$expand") ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const select = (ctx.query.get("$select") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const props: Record<string, unknown> = {};
   const keep = (key: string) => {
     const value = entity.props[key];

@@ -9,12 +9,29 @@ import type { Ctx, Resource } from "./context";
 import { addField } from "./fields";
 import { addFile, chunkedUpload, fileContent } from "./files";
 import { type ApiResponse, fileContentInBatch } from "./http";
-import { fileByPath, folderByPath, listByGuid, listByTitle, listByUrl, siteUserByEmail, siteUserById, siteUserByLogin, viewById, visibleFile, visibleItem } from "./lookup";
+import {
+  fileByPath,
+  folderByPath,
+  listByGuid,
+  listByTitle,
+  listByUrl,
+  siteUserByEmail,
+  siteUserById,
+  siteUserByLogin,
+  viewById,
+  visibleFile,
+  visibleItem,
+} from "./lookup";
 import { securityStepAt } from "./security";
 import { changeViewFields } from "./views";
 import { ensureUser } from "./web";
 
-export function step(ctx: Ctx, at: Resource, seg: Segment, rest: Segment[]): { resource: Resource } | { response: ApiResponse | Promise<ApiResponse> } {
+export function step(
+  ctx: Ctx,
+  at: Resource,
+  seg: Segment,
+  rest: Segment[],
+): { resource: Resource } | { response: ApiResponse | Promise<ApiResponse> } {
   const arg = firstArg(seg);
   const str = (v: unknown) => String(v ?? "");
   const done = (resource: Resource) => ({ resource });
@@ -60,7 +77,8 @@ export function step(ctx: Ctx, at: Resource, seg: Segment, rest: Segment[]): { r
       if (seg.name === "timezone" && !seg.args) return done({ kind: "timeZone" });
       break;
     case "user":
-      if (seg.name === "groups" && !seg.args) return done({ kind: "security", res: { kind: "userGroups", userId: at.user.id } });
+      if (seg.name === "groups" && !seg.args)
+        return done({ kind: "security", res: { kind: "userGroups", userId: at.user.id } });
       break;
     case "siteUsers":
       switch (seg.name) {
@@ -124,7 +142,10 @@ export function step(ctx: Ctx, at: Resource, seg: Segment, rest: Segment[]): { r
       switch (seg.name) {
         case "addviewfield":
         case "removeviewfield":
-          if (rest.length === 0) return { response: changeViewFields(ctx, at.list, seg.name === "addviewfield" ? "add" : "remove", str(arg)) };
+          if (rest.length === 0)
+            return {
+              response: changeViewFields(ctx, at.list, seg.name === "addviewfield" ? "add" : "remove", str(arg)),
+            };
           break;
       }
       break;
@@ -158,7 +179,8 @@ export function step(ctx: Ctx, at: Resource, seg: Segment, rest: Segment[]): { r
           return done({ kind: "permissions", mask: () => who.item(at.list, item) });
         }
         case "attachmentfiles":
-          if (seg.args && arg !== undefined) return done({ kind: "attachment", list: at.list, id: at.id, name: str(arg) });
+          if (seg.args && arg !== undefined)
+            return done({ kind: "attachment", list: at.list, id: at.id, name: str(arg) });
           return done({ kind: "attachments", list: at.list, id: at.id });
         case "file": {
           const file = ctx.store.fileByItem(at.list.guid, at.id);

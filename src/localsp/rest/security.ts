@@ -10,7 +10,12 @@ import { collection, single } from "./projection";
 import { userEntity } from "./web";
 
 /** Role assignments, groups, role definitions and inheritance on the web, a list or an item. */
-export function securityStepAt(ctx: Ctx, at: Resource, seg: Segment, rest: Segment[]): { resource: Resource } | { response: ApiResponse | Promise<ApiResponse> } | null {
+export function securityStepAt(
+  ctx: Ctx,
+  at: Resource,
+  seg: Segment,
+  rest: Segment[],
+): { resource: Resource } | { response: ApiResponse | Promise<ApiResponse> } | null {
   const host = securityHost(ctx);
   let next: ReturnType<typeof securityStep>;
   if (at.kind === "security") {

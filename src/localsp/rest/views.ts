@@ -11,30 +11,37 @@ import { type ApiResponse, empty } from "./http";
 export function viewEntity(ctx: Ctx, list: ListRow): Entity {
   const view = defaultViewOf(list, ctx.store.storedView(list.guid));
   const path = `${listEntityPath(list)}/Views(guid'${view.guid}')`;
-  return new Entity(
-    entityAt(ctx.webUrl, "SP.View", path),
-    {
-      DefaultView: true,
-      Hidden: false,
-      Id: view.guid,
-      PersonalView: false,
-      ReadOnlyView: false,
-      RowLimit: 30,
-      ServerRelativeUrl: defaultViewUrl(ctx.sitePath, list),
-      Title: defaultViewTitle(list),
-      ViewQuery: "",
-    },
-  );
+  return new Entity(entityAt(ctx.webUrl, "SP.View", path), {
+    DefaultView: true,
+    Hidden: false,
+    Id: view.guid,
+    PersonalView: false,
+    ReadOnlyView: false,
+    RowLimit: 30,
+    ServerRelativeUrl: defaultViewUrl(ctx.sitePath, list),
+    Title: defaultViewTitle(list),
+    ViewQuery: "",
+  });
 }
 
 /** addViewField / removeViewField (POST, Manage Lists on the list), as SP.ViewFieldCollection.add and remove. */
-export async function changeViewFields(ctx: Ctx, list: ListRow, how: "add" | "remove", name: string): Promise<ApiResponse> {
+export async function changeViewFields(
+  ctx: Ctx,
+  list: ListRow,
+  how: "add" | "remove",
+  name: string,
+): Promise<ApiResponse> {
   if (ctx.method !== "POST") throw unsupported(`${ctx.method} on ViewFields`);
   requireList(ctx, list, P.ManageLists);
   const view = defaultViewOf(list, ctx.store.storedView(list.guid));
   const internal = viewFieldName(ctx.store.fields(list.guid), name);
   if (!internal) throw fieldNotFound(name);
-  const fields = how === "add" ? (view.fields.includes(internal) ? view.fields : [...view.fields, internal]) : view.fields.filter((f) => f !== internal);
+  const fields =
+    how === "add"
+      ? view.fields.includes(internal)
+        ? view.fields
+        : [...view.fields, internal]
+      : view.fields.filter((f) => f !== internal);
   await ctx.store.commit(() => ctx.store.saveView({ ...view, fields }));
   return empty(200);
 }

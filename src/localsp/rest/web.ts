@@ -18,61 +18,70 @@ export function contextInfo(ctx: Ctx): ApiResponse {
     SupportedSchemaVersions: ["14.0.0.0", "15.0.0.0"],
     WebFullUrl: ctx.webUrl,
   };
-  return json(200, complexDocument("GetContextWebInformation", "SP.ContextWebInformation", info, ctx.format, metadataUrl(ctx, "SP.ContextWebInformation")), ctx.format);
+  return json(
+    200,
+    complexDocument(
+      "GetContextWebInformation",
+      "SP.ContextWebInformation",
+      info,
+      ctx.format,
+      metadataUrl(ctx, "SP.ContextWebInformation"),
+    ),
+    ctx.format,
+  );
 }
 
 export function siteEntity(ctx: Ctx): ApiResponse {
   if (ctx.method !== "GET") throw unsupported(`${ctx.method} on site`);
-  const entity = new Entity(
-    entityAt(ctx.webUrl, "SP.Site", "site"),
-    { Id: ctx.site.guid, ServerRelativeUrl: ctx.sitePath || "/", Url: ctx.webUrl, ReadOnly: false },
-  );
+  const entity = new Entity(entityAt(ctx.webUrl, "SP.Site", "site"), {
+    Id: ctx.site.guid,
+    ServerRelativeUrl: ctx.sitePath || "/",
+    Url: ctx.webUrl,
+    ReadOnly: false,
+  });
   return single(ctx, entity, "SP.Site");
 }
 
 export function webEntity(ctx: Ctx): Entity {
   const lists = ctx.store.lists(ctx.site.id);
   const lastModified = lists.reduce((acc, l) => (l.modified > acc ? l.modified : acc), ctx.site.created);
-  return new Entity(
-    entityAt(ctx.webUrl, "SP.Web", "Web"),
-    {
-      AllowRssFeeds: true,
-      Created: ctx.site.created,
-      CurrentUser: userEntity(ctx, ctx.user),
-      Description: "",
-      Id: ctx.site.webGuid,
-      IsMultilingual: false,
-      Language: 2057,
-      LastItemModifiedDate: lastModified,
-      LastItemUserModifiedDate: lastModified,
-      ServerRelativeUrl: ctx.sitePath || "/",
-      SiteLogoUrl: null,
-      Title: ctx.site.title,
-      Url: ctx.webUrl,
-      WebTemplate: "STS",
-    },
-  );
+  return new Entity(entityAt(ctx.webUrl, "SP.Web", "Web"), {
+    AllowRssFeeds: true,
+    Created: ctx.site.created,
+    CurrentUser: userEntity(ctx, ctx.user),
+    Description: "",
+    Id: ctx.site.webGuid,
+    IsMultilingual: false,
+    Language: 2057,
+    LastItemModifiedDate: lastModified,
+    LastItemUserModifiedDate: lastModified,
+    ServerRelativeUrl: ctx.sitePath || "/",
+    SiteLogoUrl: null,
+    Title: ctx.site.title,
+    Url: ctx.webUrl,
+    WebTemplate: "STS",
+  });
 }
 
 export function userEntity(ctx: Ctx, user: UserRow): Entity {
   const path = `Web/GetUserById(${user.id})`;
-  return new Entity(
-    entityAt(ctx.webUrl, "SP.User", path),
-    {
-      Id: user.id,
-      IsHiddenInUI: false,
-      LoginName: `i:0#.f|membership|${user.upn}`,
-      Title: user.title,
-      PrincipalType: 1,
-      Email: user.email,
-      Expiration: "",
-      IsEmailAuthenticationGuestUser: false,
-      IsShareByEmailGuestUser: false,
-      IsSiteAdmin: ctx.store.roleOf(ctx.site.id, user.id) === "owner",
-      UserId: { NameId: `1003bffd${user.id.toString(16).padStart(8, "0")}`, NameIdIssuer: "urn:federation:microsoftonline" },
-      UserPrincipalName: user.upn,
+  return new Entity(entityAt(ctx.webUrl, "SP.User", path), {
+    Id: user.id,
+    IsHiddenInUI: false,
+    LoginName: `i:0#.f|membership|${user.upn}`,
+    Title: user.title,
+    PrincipalType: 1,
+    Email: user.email,
+    Expiration: "",
+    IsEmailAuthenticationGuestUser: false,
+    IsShareByEmailGuestUser: false,
+    IsSiteAdmin: ctx.store.roleOf(ctx.site.id, user.id) === "owner",
+    UserId: {
+      NameId: `1003bffd${user.id.toString(16).padStart(8, "0")}`,
+      NameIdIssuer: "urn:federation:microsoftonline",
     },
-  );
+    UserPrincipalName: user.upn,
+  });
 }
 
 export async function ensureUser(ctx: Ctx, pathArg: string | undefined): Promise<ApiResponse> {
@@ -80,7 +89,12 @@ export async function ensureUser(ctx: Ctx, pathArg: string | undefined): Promise
   const login = pathArg ?? parseJsonBody(ctx.req).logonName;
   if (typeof login !== "string" || login.trim() === "") throw badRequest("ensureuser needs a logonName.");
   const user = ctx.store.userByUpn(stripClaims(login.trim()));
-  if (!isLoginOf(user, login)) throw new SpError(500, "-2146232832, Microsoft.SharePoint.SPException", `The specified user ${login} could not be found.`);
+  if (!isLoginOf(user, login))
+    throw new SpError(
+      500,
+      "-2146232832, Microsoft.SharePoint.SPException",
+      `The specified user ${login} could not be found.`,
+    );
   await ctx.store.commit(() => ctx.store.ensureSiteUser(ctx.site.id, user.id));
   return single(ctx, userEntity(ctx, user), "SP.User");
 }

@@ -37,7 +37,10 @@ export interface ConsultationEntry {
  * anything else written as an answer (around the tab) is shown as a comment of its own, so that
  * nobody can answer on the editors' behalf.
  */
-export function threadComments(entries: readonly ConsultationEntry[], editorIds: ReadonlySet<number>): ConsultationComment[] {
+export function threadComments(
+  entries: readonly ConsultationEntry[],
+  editorIds: ReadonlySet<number>,
+): ConsultationComment[] {
   const sorted = [...entries].sort((a, b) => a.id - b.id);
   const comments = new Map<number, ConsultationComment>();
   for (const entry of sorted) {
@@ -46,12 +49,23 @@ export function threadComments(entries: readonly ConsultationEntry[], editorIds:
       parent.answers.push({ id: entry.id, text: entry.text, by: entry.by, at: entry.at });
       continue;
     }
-    comments.set(entry.id, { id: entry.id, year: entry.year, objectiveId: entry.objectiveId, text: entry.text, by: entry.by, at: entry.at, answers: [] });
+    comments.set(entry.id, {
+      id: entry.id,
+      year: entry.year,
+      objectiveId: entry.objectiveId,
+      text: entry.text,
+      by: entry.by,
+      at: entry.at,
+      answers: [],
+    });
   }
   return [...comments.values()];
 }
 
 /** The comments on one section (an objective, or null for the plan as a whole). */
-export function commentsOn(comments: readonly ConsultationComment[], objectiveId: number | null): ConsultationComment[] {
+export function commentsOn(
+  comments: readonly ConsultationComment[],
+  objectiveId: number | null,
+): ConsultationComment[] {
   return comments.filter((c) => c.objectiveId === objectiveId);
 }

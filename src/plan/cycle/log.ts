@@ -31,7 +31,8 @@ export interface PlanYearStatus {
 
 function follows(from: PlanYearState, entry: CycleEntry): boolean {
   if (!mayFollow(from, entry.state)) return false;
-  if (from === "submitted") return entry.decision !== null && stateAfterDecision(entry.decision.outcome) === entry.state;
+  if (from === "submitted")
+    return entry.decision !== null && stateAfterDecision(entry.decision.outcome) === entry.state;
   return entry.decision === null;
 }
 

@@ -91,7 +91,12 @@ function isRealDate(iso: string): boolean {
  * the assurance level the committee took (a return may leave it out). `today` (ISO date) refuses a
  * meeting in the future.
  */
-export function refuseDecision(state: PlanYearState, role: CycleRole, draft: DecisionDraft, today: string): { field: keyof DecisionDraft | null; refusal: Refusal }[] {
+export function refuseDecision(
+  state: PlanYearState,
+  role: CycleRole,
+  draft: DecisionDraft,
+  today: string,
+): { field: keyof DecisionDraft | null; refusal: Refusal }[] {
   const notEditor = needsEditor(role);
   if (notEditor) return [{ field: null, refusal: notEditor }];
   if (state !== "submitted") return [{ field: null, refusal: { key: "cycle.refusal.notSubmitted" } }];
@@ -100,7 +105,8 @@ export function refuseDecision(state: PlanYearState, role: CycleRole, draft: Dec
   if (!isRealDate(draft.date)) out.push({ field: "date", refusal: { key: "cycle.refusal.dateNeeded" } });
   else if (draft.date > today) out.push({ field: "date", refusal: { key: "cycle.refusal.dateInFuture" } });
   if (draft.outcome === null) out.push({ field: "outcome", refusal: { key: "cycle.refusal.outcomeNeeded" } });
-  else if (draft.outcome !== "returned" && draft.assurance === null) out.push({ field: "assurance", refusal: { key: "cycle.refusal.assuranceNeeded" } });
+  else if (draft.outcome !== "returned" && draft.assurance === null)
+    out.push({ field: "assurance", refusal: { key: "cycle.refusal.assuranceNeeded" } });
   return out;
 }
 
@@ -137,7 +143,10 @@ export function whoMayDoWhat(state: PlanYearState): { role: CycleRole; key: stri
             : "cycle.who.editor.drafting";
   return [
     { role: "editor", key: editor },
-    { role: "commenter", key: state === "consultation" ? "cycle.who.commenter.consultation" : "cycle.who.commenter.other" },
+    {
+      role: "commenter",
+      key: state === "consultation" ? "cycle.who.commenter.consultation" : "cycle.who.commenter.other",
+    },
     { role: "reader", key: "cycle.who.reader" },
   ];
 }

@@ -55,17 +55,35 @@ function norm(value: string | null): string {
 
 /** Whether anything changed for this action since approval (worth a line in the report). */
 export function changedSinceApproval(row: ActionSinceApproval): boolean {
-  return row.status !== "kept" || row.redated !== null || row.rescoped.length > 0 || row.leads !== null || row.ragThen !== row.ragNow;
+  return (
+    row.status !== "kept" ||
+    row.redated !== null ||
+    row.rescoped.length > 0 ||
+    row.leads !== null ||
+    row.ragThen !== row.ragNow
+  );
 }
 
-export function compareWithApproved(copy: Pick<ApprovedCopy, "approvedAt" | "objectives" | "actions">, today: { objectives: readonly Objective[]; actions: readonly Action[] }): SinceApproval {
+export function compareWithApproved(
+  copy: Pick<ApprovedCopy, "approvedAt" | "objectives" | "actions">,
+  today: { objectives: readonly Objective[]; actions: readonly Action[] },
+): SinceApproval {
   const approvedById = new Map(copy.actions.map((a) => [a.id, a]));
   const todayIds = new Set(today.actions.map((a) => a.id));
   const rows: ActionSinceApproval[] = [];
   for (const action of today.actions) {
     const approved = approvedById.get(action.id) ?? null;
     if (!approved) {
-      rows.push({ action, approved: null, status: "added", redated: null, rescoped: [], leads: null, ragThen: null, ragNow: action.rag });
+      rows.push({
+        action,
+        approved: null,
+        status: "added",
+        redated: null,
+        rescoped: [],
+        leads: null,
+        ragThen: null,
+        ragNow: action.rag,
+      });
       continue;
     }
     const from = leadNames(approved);
@@ -83,9 +101,19 @@ export function compareWithApproved(copy: Pick<ApprovedCopy, "approvedAt" | "obj
   }
   for (const approved of copy.actions) {
     if (todayIds.has(approved.id)) continue;
-    rows.push({ action: approved, approved, status: "removed", redated: null, rescoped: [], leads: null, ragThen: approved.rag, ragNow: null });
+    rows.push({
+      action: approved,
+      approved,
+      status: "removed",
+      redated: null,
+      rescoped: [],
+      leads: null,
+      ragThen: approved.rag,
+      ragNow: null,
+    });
   }
-  const byNumber = (a: ActionSinceApproval, b: ActionSinceApproval) => a.action.number.localeCompare(b.action.number, "en", { numeric: true }) || a.action.id - b.action.id;
+  const byNumber = (a: ActionSinceApproval, b: ActionSinceApproval) =>
+    a.action.number.localeCompare(b.action.number, "en", { numeric: true }) || a.action.id - b.action.id;
   rows.sort(byNumber);
   const kept = rows.filter((r) => r.status === "kept");
   const approvedObjectiveIds = new Set(copy.objectives.map((o) => o.id));

@@ -5,7 +5,14 @@ import type { Action, IndicatorResultRow, Objective, Person } from "../types";
 
 /** Where a plan year is in its cycle. "returned" goes back to the editors, who may submit again. */
 export type PlanYearState = "draft" | "consultation" | "submitted" | "approved" | "returned" | "published";
-export const PLAN_YEAR_STATES: readonly PlanYearState[] = ["draft", "consultation", "submitted", "approved", "returned", "published"];
+export const PLAN_YEAR_STATES: readonly PlanYearState[] = [
+  "draft",
+  "consultation",
+  "submitted",
+  "approved",
+  "returned",
+  "published",
+];
 
 /** What the committee decided. */
 export type DecisionOutcome = "approved" | "approved-with-changes" | "returned";

@@ -13,8 +13,18 @@ export interface ImportOutcome {
   skipped: number;
 }
 
-export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgress?: (progress: WriteProgress) => void, fileName?: string): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { created: { objectives: 0, actions: 0 }, updated: { objectives: 0, actions: 0 }, failed: [], skipped: 0 };
+export async function applyImport(
+  diff: ImportDiff,
+  writer: PlanWriter,
+  onProgress?: (progress: WriteProgress) => void,
+  fileName?: string,
+): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = {
+    created: { objectives: 0, actions: 0 },
+    updated: { objectives: 0, actions: 0 },
+    failed: [],
+    skipped: 0,
+  };
   const objectiveChanges = diff.objectives.filter((c) => c.kind === "create" || (c.kind === "update" && c.existing));
   const actionChanges = diff.actions.filter((c) => c.kind === "create" || (c.kind === "update" && c.existing));
   const total = objectiveChanges.length + actionChanges.length;
@@ -27,13 +37,20 @@ export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgre
   const objectiveIds = new Map<string, number>();
   for (const change of diff.objectives) if (change.existing) objectiveIds.set(change.imported.key, change.existing.id);
   const objectiveWrites = objectiveChanges.map((change): ObjectiveBatchWrite =>
-    change.existing ? { kind: "update", id: change.existing.id, etag: change.existing.etag, patch: change.patch } : { kind: "create", fields: change.imported.fields },
+    change.existing
+      ? { kind: "update", id: change.existing.id, etag: change.existing.etag, patch: change.patch }
+      : { kind: "create", fields: change.imported.fields },
   );
   const objectiveResults = objectiveWrites.length > 0 ? await writer.writeObjectives(objectiveWrites) : [];
   objectiveResults.forEach((result, i) => {
     const change = objectiveChanges[i] as (typeof objectiveChanges)[number];
     if (!result.ok) {
-      outcome.failed.push({ item: "objective", ref: change.imported.key, title: change.imported.fields.title, error: result.error });
+      outcome.failed.push({
+        item: "objective",
+        ref: change.imported.key,
+        title: change.imported.fields.title,
+        error: result.error,
+      });
     } else if (change.existing) {
       outcome.updated.objectives++;
     } else {
@@ -55,14 +72,24 @@ export async function applyImport(diff: ImportDiff, writer: PlanWriter, onProgre
     const note = change.patch.rag !== undefined ? (change.imported.fields.progress ?? null) : null;
     const write: ActionBatchWrite = change.existing
       ? { kind: "update", previous: change.existing, patch: change.patch, note }
-      : { kind: "create", fields: { ...change.imported.fields, objectiveId }, ...(fileName ? { importedFrom: fileName } : {}) };
+      : {
+          kind: "create",
+          fields: { ...change.imported.fields, objectiveId },
+          ...(fileName ? { importedFrom: fileName } : {}),
+        };
     writable.push({ change, write });
   }
   advance(outcome.skipped);
   const actionResults = writable.length > 0 ? await writer.writeActions(writable.map((w) => w.write)) : [];
   actionResults.forEach((result, i) => {
     const { change } = writable[i] as (typeof writable)[number];
-    if (!result.ok) outcome.failed.push({ item: "action", ref: change.imported.key, title: change.imported.fields.title, error: result.error });
+    if (!result.ok)
+      outcome.failed.push({
+        item: "action",
+        ref: change.imported.key,
+        title: change.imported.fields.title,
+        error: result.error,
+      });
     else if (change.existing) outcome.updated.actions++;
     else outcome.created.actions++;
   });

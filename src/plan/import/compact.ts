@@ -37,7 +37,9 @@ export function compactSheet(rows: readonly GridCell[][], merges: readonly Merge
   const compactOf = new Map(columnOf.map((c, i) => [c, i]));
   const compactRows = rows.map((row, r) => {
     const kept = (filled[r] ?? []).filter((c) => compactOf.has(c));
-    const out: GridCell[] = new Array<GridCell>(kept.length === 0 ? 0 : (compactOf.get(kept[kept.length - 1] as number) as number) + 1).fill(null);
+    const out: GridCell[] = new Array<GridCell>(
+      kept.length === 0 ? 0 : (compactOf.get(kept[kept.length - 1] as number) as number) + 1,
+    ).fill(null);
     for (const c of kept) out[compactOf.get(c) as number] = row[c] ?? null;
     return out;
   });

@@ -41,7 +41,18 @@ export interface ImportDiff {
 
 /** Fields an import writes and compares (people, overrides and links are the tab's, not the file's). */
 const OBJECTIVE_FIELDS = ["title", "number", "description", "indicators", "highImpactActions"] as const;
-const ACTION_FIELDS = ["title", "number", "leadText", "dueDate", "milestones", "progress", "kpis", "outcomes", "indicators", "rag"] as const;
+const ACTION_FIELDS = [
+  "title",
+  "number",
+  "leadText",
+  "dueDate",
+  "milestones",
+  "progress",
+  "kpis",
+  "outcomes",
+  "indicators",
+  "rag",
+] as const;
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
@@ -54,7 +65,10 @@ function patchOf<F extends object, K extends keyof F>(imported: F, existing: F, 
     if (isEmpty(next)) continue; // an empty cell does not clear what is stored
     const stored = existing[field];
     // Dates compare by calendar day: a store may hand back "2025-03-31T00:00:00Z".
-    const same = field === "dueDate" && typeof next === "string" && typeof stored === "string" ? isoDay(next) === isoDay(stored) : sameValue(next, stored);
+    const same =
+      field === "dueDate" && typeof next === "string" && typeof stored === "string"
+        ? isoDay(next) === isoDay(stored)
+        : sameValue(next, stored);
     if (!same) patch[field] = next;
   }
   return patch;
@@ -103,7 +117,10 @@ function kindOf(existing: unknown, patch: object, readOnly: boolean): ChangeKind
 }
 
 /** Compares an import with the plan year as stored (objectives of other years are ignored). */
-export function planImportDiff(imported: readonly ImportedObjective[], existing: { objectives: readonly Objective[]; actions: readonly Action[] }): ImportDiff {
+export function planImportDiff(
+  imported: readonly ImportedObjective[],
+  existing: { objectives: readonly Objective[]; actions: readonly Action[] },
+): ImportDiff {
   const year = imported[0]?.fields.planYear;
   const stored = existing.objectives.filter((o) => year === undefined || o.planYear === year);
   const objectiveMatches = match(
@@ -118,12 +135,18 @@ export function planImportDiff(imported: readonly ImportedObjective[], existing:
   const actions: ActionChange[] = [];
   const touchedActions = new Set<Action>();
   const actionsByObjective = new Map<number, Action[]>();
-  for (const action of existing.actions) actionsByObjective.set(action.objectiveId, [...(actionsByObjective.get(action.objectiveId) ?? []), action]);
+  for (const action of existing.actions)
+    actionsByObjective.set(action.objectiveId, [...(actionsByObjective.get(action.objectiveId) ?? []), action]);
   for (const item of imported) {
     const found = objectiveMatches.get(item) ?? null;
     const patch = found ? patchOf(item.fields, found, OBJECTIVE_FIELDS) : {};
     const locked = found?.readOnly === true;
-    objectives.push({ kind: kindOf(found, patch, locked), imported: item, existing: found, patch: locked ? {} : patch });
+    objectives.push({
+      kind: kindOf(found, patch, locked),
+      imported: item,
+      existing: found,
+      patch: locked ? {} : patch,
+    });
 
     const storedActions = found ? (actionsByObjective.get(found.id) ?? []) : [];
     const actionMatches = match(

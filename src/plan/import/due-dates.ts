@@ -32,7 +32,8 @@ const MONTH = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 
-const NO_DATE = /^(on-?going|continuous(ly)?|tbc|tba|tbd|n\/?a|none|various|annual(ly)?|quarterly|monthly|as required|throughout the year|-+)$/;
+const NO_DATE =
+  /^(on-?going|continuous(ly)?|tbc|tba|tbd|n\/?a|none|various|annual(ly)?|quarterly|monthly|as required|throughout the year|-+)$/;
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -126,7 +127,8 @@ const PATTERNS: Pattern[] = [
 
 /** Reads a due-date cell. `planYear` lets a bare "Q3" mean that plan year's third quarter. */
 export function readDueDate(cell: GridCell, planYear?: string): DueDateReading {
-  if (cell === null || cell === "" || typeof cell === "boolean") return { kind: cell === null || cell === "" ? "empty" : "unknown" };
+  if (cell === null || cell === "" || typeof cell === "boolean")
+    return { kind: cell === null || cell === "" ? "empty" : "unknown" };
   if (typeof cell === "number") {
     const iso = fromSerial(cell);
     return iso ? { kind: "date", iso, plain: true } : { kind: "unknown" };

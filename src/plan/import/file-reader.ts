@@ -3,7 +3,15 @@
 import { normaliseNumber } from "./keys";
 import { highImpactActionsInText, indicatorsInText, unionIndicators } from "./references";
 import { comparable, orNull } from "./text";
-import { DOUBTFUL_CODES, type ImportedObjective, type ImportIssue, type ImportIssueCode, type ImportRow, type PlanImport, type PlanTable } from "./types";
+import {
+  DOUBTFUL_CODES,
+  type ImportedObjective,
+  type ImportIssue,
+  type ImportIssueCode,
+  type ImportRow,
+  type PlanImport,
+  type PlanTable,
+} from "./types";
 
 export interface ObjectiveBuilder {
   objective: ImportedObjective;
@@ -60,42 +68,77 @@ export class FileReader {
 
   result(): Omit<PlanImport, "year" | "yearSource"> {
     if (this.tooLarge) {
-      return { objectives: [], issues: this.issues.filter((i) => i.code === "tooManyRows"), rows: [], doubtful: false, tables: [] };
+      return {
+        objectives: [],
+        issues: this.issues.filter((i) => i.code === "tooManyRows"),
+        rows: [],
+        doubtful: false,
+        tables: [],
+      };
     }
     const kept = this.builders;
     kept.forEach((b, i) => {
-      if (b.objective.actions.length === 0) this.warn(b, "objectiveWithoutActions", b.objective.source.row, b.objective.fields.title);
+      if (b.objective.actions.length === 0)
+        this.warn(b, "objectiveWithoutActions", b.objective.source.row, b.objective.fields.title);
       const before = kept[i - 1]?.objective.actions.at(-1)?.fields.number;
       const first = b.objective.actions[0]?.fields.number;
       const major = (n: string | undefined) => (n && /^\d+\./.test(n) ? n.split(".")[0] : null);
-      if (before && first && major(before) !== null && major(before) === major(first) && normaliseNumber(b.objective.fields.number) !== major(first)) {
+      if (
+        before &&
+        first &&
+        major(before) !== null &&
+        major(before) === major(first) &&
+        normaliseNumber(b.objective.fields.number) !== major(first)
+      ) {
         this.warn(b, "headingAmongActions", b.objective.source.row, b.headingText);
       }
     });
     const objectives = kept.map((b) => this.finish(b));
     if (this.tables === 0) {
-      this.issues.unshift({ severity: "error", code: "noPlanTable", file: this.fileName, sheet: null, row: null, column: null, cell: null, value: null });
+      this.issues.unshift({
+        severity: "error",
+        code: "noPlanTable",
+        file: this.fileName,
+        sheet: null,
+        row: null,
+        column: null,
+        cell: null,
+        value: null,
+      });
     }
     const doubtful = this.issues.some((i) => DOUBTFUL_CODES.includes(i.code));
     return { objectives, issues: this.issues, rows: this.rows, doubtful, tables: this.headers };
   }
 
   private warn(b: ObjectiveBuilder, code: ImportIssueCode, row: number, value: string): void {
-    this.issues.push({ severity: "warning", code, file: this.fileName, sheet: b.objective.source.sheet, row, column: null, cell: null, value });
+    this.issues.push({
+      severity: "warning",
+      code,
+      file: this.fileName,
+      sheet: b.objective.source.sheet,
+      row,
+      column: null,
+      cell: null,
+      value,
+    });
   }
 
   private finish(builder: ObjectiveBuilder): ImportedObjective {
     const { objective } = builder;
     const description = builder.descriptions.join("\n\n");
     const ownText = [objective.fields.title, description].join("\n");
-    const actionText = objective.actions.map((a) => [a.fields.title, a.fields.kpis, a.fields.outcomes].join("\n")).join("\n");
+    const actionText = objective.actions
+      .map((a) => [a.fields.title, a.fields.kpis, a.fields.outcomes].join("\n"))
+      .join("\n");
     return {
       ...objective,
       fields: {
         ...objective.fields,
         description: orNull(description),
         indicators: unionIndicators(indicatorsInText(ownText), ...objective.actions.map((a) => a.fields.indicators)),
-        highImpactActions: [...new Set([...highImpactActionsInText(ownText), ...highImpactActionsInText(actionText)])].sort(),
+        highImpactActions: [
+          ...new Set([...highImpactActionsInText(ownText), ...highImpactActionsInText(actionText)]),
+        ].sort(),
       },
     };
   }

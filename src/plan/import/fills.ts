@@ -5,7 +5,11 @@ import type { Rag } from "../types";
 function rgb(hex: string): [number, number, number] | null {
   const clean = hex.replace(/^#/, "").slice(-6);
   if (!/^[0-9a-f]{6}$/i.test(clean)) return null;
-  return [parseInt(clean.slice(0, 2), 16) / 255, parseInt(clean.slice(2, 4), 16) / 255, parseInt(clean.slice(4, 6), 16) / 255];
+  return [
+    parseInt(clean.slice(0, 2), 16) / 255,
+    parseInt(clean.slice(2, 4), 16) / 255,
+    parseInt(clean.slice(4, 6), 16) / 255,
+  ];
 }
 
 /** The RAG a colour reads as by its hue, or null for white, greys and colours that are none of them. */

@@ -17,21 +17,139 @@ export type PlanField =
 
 /** Exact header words (compared without case or punctuation), English and the Welsh of NHS Wales plans. */
 const SYNONYMS: Record<PlanField, string[]> = {
-  objective: ["amcan", "amcanion", "objective", "objectives", "strategic objective", "priority", "aim", "theme", "goal", "workstream"],
-  number: ["rhif", "cyf", "no", "ref", "ref no", "reference", "action number", "action no", "action ref", "number", "item", "id"],
-  title: ["cam gweithredu", "camau gweithredu", "gweithred", "action", "actions", "what we will do", "action to be taken", "actions to be taken", "action required", "actions required", "what will we do", "description", "activity"],
-  lead: ["arweinydd", "arweinwyr", "lead", "leads", "responsible lead", "owner", "owners", "owner s", "action owner", "responsible owner", "responsible owner s", "responsible owners", "responsible person", "responsible person team", "responsibility", "who", "accountable", "lead officer", "by whom", "exec lead", "executive lead"],
-  dueDate: ["dyddiad", "dyddiad cwblhau", "erbyn pryd", "date", "due date", "due", "timescale", "timescales", "by when", "completion date", "target date", "deadline", "when", "timeframe"],
+  objective: [
+    "amcan",
+    "amcanion",
+    "objective",
+    "objectives",
+    "strategic objective",
+    "priority",
+    "aim",
+    "theme",
+    "goal",
+    "workstream",
+  ],
+  number: [
+    "rhif",
+    "cyf",
+    "no",
+    "ref",
+    "ref no",
+    "reference",
+    "action number",
+    "action no",
+    "action ref",
+    "number",
+    "item",
+    "id",
+  ],
+  title: [
+    "cam gweithredu",
+    "camau gweithredu",
+    "gweithred",
+    "action",
+    "actions",
+    "what we will do",
+    "action to be taken",
+    "actions to be taken",
+    "action required",
+    "actions required",
+    "what will we do",
+    "description",
+    "activity",
+  ],
+  lead: [
+    "arweinydd",
+    "arweinwyr",
+    "lead",
+    "leads",
+    "responsible lead",
+    "owner",
+    "owners",
+    "owner s",
+    "action owner",
+    "responsible owner",
+    "responsible owner s",
+    "responsible owners",
+    "responsible person",
+    "responsible person team",
+    "responsibility",
+    "who",
+    "accountable",
+    "lead officer",
+    "by whom",
+    "exec lead",
+    "executive lead",
+  ],
+  dueDate: [
+    "dyddiad",
+    "dyddiad cwblhau",
+    "erbyn pryd",
+    "date",
+    "due date",
+    "due",
+    "timescale",
+    "timescales",
+    "by when",
+    "completion date",
+    "target date",
+    "deadline",
+    "when",
+    "timeframe",
+  ],
   milestones: ["cerrig milltir", "milestones", "milestone", "key milestones"],
-  progress: ["cynnydd", "diweddariad", "progress", "update", "updates", "progress update", "latest update", "progress to date", "current position", "position"],
-  kpis: ["kpis", "kpi", "measures of success", "measure of success", "measures", "success measures", "how will we measure success", "how we will measure success", "kpis and outcomes", "evidence"],
-  outcomes: ["canlyniadau", "canlyniad", "outcomes", "outcome", "expected outcome", "expected outcomes", "intended outcome", "intended outcomes", "impact"],
+  progress: [
+    "cynnydd",
+    "diweddariad",
+    "progress",
+    "update",
+    "updates",
+    "progress update",
+    "latest update",
+    "progress to date",
+    "current position",
+    "position",
+  ],
+  kpis: [
+    "kpis",
+    "kpi",
+    "measures of success",
+    "measure of success",
+    "measures",
+    "success measures",
+    "how will we measure success",
+    "how we will measure success",
+    "kpis and outcomes",
+    "evidence",
+  ],
+  outcomes: [
+    "canlyniadau",
+    "canlyniad",
+    "outcomes",
+    "outcome",
+    "expected outcome",
+    "expected outcomes",
+    "intended outcome",
+    "intended outcomes",
+    "impact",
+  ],
   rag: ["statws", "rag", "status", "rag rating", "rag status", "rating", "r a g", "rag rated"],
-  indicators: ["wres indicator", "wres indicators", "indicator", "indicators", "wres metric", "wres metrics", "metric", "metrics", "linked indicators"],
+  indicators: [
+    "wres indicator",
+    "wres indicators",
+    "indicator",
+    "indicators",
+    "wres metric",
+    "wres metrics",
+    "metric",
+    "metrics",
+    "linked indicators",
+  ],
 };
 
 const EXACT = new Map<string, PlanField>();
-for (const [field, words] of Object.entries(SYNONYMS) as [PlanField, string[]][]) for (const word of words) EXACT.set(word, field);
+for (const [field, words] of Object.entries(SYNONYMS) as [PlanField, string[]][])
+  for (const word of words) EXACT.set(word, field);
 
 /** Looser matches for headers with extra words ("Progress Q2", "Completion date (target)"); order matters. */
 const CONTAINS: [RegExp, PlanField][] = [
@@ -76,7 +194,11 @@ export interface HeaderRow {
  * itself, and no long text (a row label such as "What actions do we need to take and why?"
  * followed by a paragraph is not a header).
  */
-export function readHeaderRow(row: readonly GridCell[], index: number, options: { lenient?: boolean } = {}): HeaderRow | null {
+export function readHeaderRow(
+  row: readonly GridCell[],
+  index: number,
+  options: { lenient?: boolean } = {},
+): HeaderRow | null {
   const columns: Partial<Record<PlanField, number>> = {};
   const progressColumns: number[] = [];
   const ignored: HeaderRow["ignored"] = [];
@@ -100,7 +222,8 @@ export function readHeaderRow(row: readonly GridCell[], index: number, options: 
     else if (field !== "progress") ignored.push({ column: c, text: String(cell), duplicate: true });
   }
   // The editor's chosen header row is taken as it is (their column mapping fills the gaps).
-  if (options.lenient) return { index, columns, progressColumns, ignored, firstColumn: Math.max(firstColumn, 0), lastColumn };
+  if (options.lenient)
+    return { index, columns, progressColumns, ignored, firstColumn: Math.max(firstColumn, 0), lastColumn };
   if (understood < 3 || columns.title === undefined) return null;
   if (ignored.filter((i) => !i.duplicate).length > understood) return null;
   return { index, columns, progressColumns, ignored, firstColumn, lastColumn };

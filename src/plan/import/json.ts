@@ -10,7 +10,16 @@ export interface PlanJson {
     title: string;
     owner: string | null;
     rag: Rag | null;
-    actions: { number: string; title: string; lead: string | null; due: string | null; milestones: string | null; progress: string | null; kpis: string | null; rag: Rag | null }[];
+    actions: {
+      number: string;
+      title: string;
+      lead: string | null;
+      due: string | null;
+      milestones: string | null;
+      progress: string | null;
+      kpis: string | null;
+      rag: Rag | null;
+    }[];
   }[];
   rows: { sheet: string; row: number; role: RowRole }[];
   warnings: { sheet: string | null; row: number | null; message: string }[];
@@ -26,12 +35,16 @@ const MESSAGES: Record<ImportIssue["code"], string> = {
   ragMissing: "no RAG was given; imported as Green",
   dateUnknown: 'the due date "{value}" could not be read; imported without a date (the text is kept in the milestones)',
   dateAmbiguous: '"{value}" holds several dates; imported without a date (the text is kept in the milestones)',
-  noObjectiveHeading: "actions come before any objective heading; they were put under an objective named after the sheet",
+  noObjectiveHeading:
+    "actions come before any objective heading; they were put under an objective named after the sheet",
   missingNumber: "the action has no number",
   duplicateNumber: 'another action under this objective is also numbered "{value}"',
-  titleTooLong: "the action text is longer than the 255 characters a list title holds, so the row was not imported: shorten it in the file",
-  tooLong: '"{value}" is longer than its list field holds (a lead 255 characters, a number 20), so the row was not imported: shorten it in the file',
-  headingTooLong: "the objective heading is longer than the 255 characters a list title holds: the title was cut at a word and the whole heading kept in the description",
+  titleTooLong:
+    "the action text is longer than the 255 characters a list title holds, so the row was not imported: shorten it in the file",
+  tooLong:
+    '"{value}" is longer than its list field holds (a lead 255 characters, a number 20), so the row was not imported: shorten it in the file',
+  headingTooLong:
+    "the objective heading is longer than the 255 characters a list title holds: the title was cut at a word and the whole heading kept in the description",
   objectiveWithoutActions: 'the objective "{value}" has no actions under it',
   duplicateObjectiveNumber: 'another objective is also numbered "{value}"',
   headingAmongActions: 'the heading "{value}" sits between actions whose numbers run on: is it really a new objective?',
@@ -40,7 +53,12 @@ const MESSAGES: Record<ImportIssue["code"], string> = {
 };
 
 export function issueMessage(issue: ImportIssue): string {
-  const where = [issue.sheet ? `"${issue.sheet}"` : null, issue.cell ? `cell ${issue.cell}` : issue.row !== null ? `row ${issue.row}` : null].filter(Boolean).join(", ");
+  const where = [
+    issue.sheet ? `"${issue.sheet}"` : null,
+    issue.cell ? `cell ${issue.cell}` : issue.row !== null ? `row ${issue.row}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const text = MESSAGES[issue.code].replace("{value}", issue.value ?? "");
   return where ? `${where}: ${text}` : text;
 }
@@ -72,9 +90,14 @@ export function planJson(result: PlanImport): PlanJson {
 
 /** A readable outline: the year, each objective with its actions, then what to check. */
 export function planOutline(result: PlanImport, fileName: string): string {
-  const lines: string[] = [`${fileName}: plan year ${result.year ?? "not found"}${result.yearSource ? ` (from the ${result.yearSource === "dueDates" ? "due dates" : result.yearSource})` : ""}`];
+  const lines: string[] = [
+    `${fileName}: plan year ${result.year ?? "not found"}${result.yearSource ? ` (from the ${result.yearSource === "dueDates" ? "due dates" : result.yearSource})` : ""}`,
+  ];
   const actions = result.objectives.reduce((n, o) => n + o.actions.length, 0);
-  lines.push(`${result.objectives.length} objectives, ${actions} actions${result.doubtful ? " (the structure is doubtful: check the warnings)" : ""}`, "");
+  lines.push(
+    `${result.objectives.length} objectives, ${actions} actions${result.doubtful ? " (the structure is doubtful: check the warnings)" : ""}`,
+    "",
+  );
   for (const o of result.objectives) {
     lines.push(`${o.fields.number}. ${o.fields.title}${o.ownerText ? ` (owner: ${o.ownerText})` : ""}`);
     for (const a of o.actions) {
@@ -84,7 +107,8 @@ export function planOutline(result: PlanImport, fileName: string): string {
   }
   if (result.issues.length > 0) {
     lines.push("", "Check:");
-    for (const issue of result.issues) lines.push(`  ${issue.severity === "error" ? "error" : "warning"}: ${issueMessage(issue)}`);
+    for (const issue of result.issues)
+      lines.push(`  ${issue.severity === "error" ? "error" : "warning"}: ${issueMessage(issue)}`);
   }
   return lines.join("\n");
 }

@@ -20,7 +20,12 @@ export function parseRange(ref: string): MergeRange | null {
   const top = Number(match[2]) - 1;
   const right = match[3] ? columnNumber(match[3]) - 1 : left;
   const bottom = match[4] ? Number(match[4]) - 1 : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 /**

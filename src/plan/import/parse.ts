@@ -13,8 +13,14 @@ import type { GridSheet, ImportOptions, PlanImport } from "./types";
 import { yearInText, yearOfDueDates } from "./year";
 
 /** The plan year the file names: title rows, then a cover sheet, sheet names, the file name. */
-function namedYear(sheets: readonly GridSheet[], options: ImportOptions): { year: string; source: PlanImport["yearSource"] } | null {
-  const readers = sheets.map((sheet) => ({ sheet, reader: new SheetReader(sheet, { ...options, planYear: "" }, new FileReader(options.fileName)) }));
+function namedYear(
+  sheets: readonly GridSheet[],
+  options: ImportOptions,
+): { year: string; source: PlanImport["yearSource"] } | null {
+  const readers = sheets.map((sheet) => ({
+    sheet,
+    reader: new SheetReader(sheet, { ...options, planYear: "" }, new FileReader(options.fileName)),
+  }));
   const withTable = readers.filter((r) => r.reader.hasTable());
   const titles = [...(options.documentText ?? []), ...withTable.flatMap((r) => r.reader.titleText())];
   for (const line of titles) {
@@ -48,14 +54,25 @@ export function parsePlanGrid(sheets: readonly GridSheet[], options: ImportOptio
   let year = named?.year ?? null;
   let yearSource: PlanImport["yearSource"] = named?.source ?? null;
   if (year === null) {
-    year = yearOfDueDates(result.objectives.flatMap((o) => o.actions.map((a) => a.fields.dueDate).filter((d): d is string => d !== null)));
+    year = yearOfDueDates(
+      result.objectives.flatMap((o) => o.actions.map((a) => a.fields.dueDate).filter((d): d is string => d !== null)),
+    );
     yearSource = year ? "dueDates" : null;
   }
   if (options.planYear === undefined && year !== null) {
     for (const o of result.objectives) o.fields.planYear = year;
   }
   if (options.planYear && year && year !== options.planYear && result.objectives.length > 0) {
-    result.issues.push({ severity: "warning", code: "otherYear", file: options.fileName, sheet: null, row: null, column: null, cell: null, value: year });
+    result.issues.push({
+      severity: "warning",
+      code: "otherYear",
+      file: options.fileName,
+      sheet: null,
+      row: null,
+      column: null,
+      cell: null,
+      value: year,
+    });
   }
   return { ...result, year, yearSource };
 }

@@ -4,7 +4,10 @@ import { INDICATOR_NUMBERS, type IndicatorNumber } from "../types";
 
 const JOIN = String.raw`(?:\s*(?:,|&|\+|/|and|or|to|-|–)\s*(?:(?:wres\s+)?(?:indicators?|inds?\.?|metrics?)\s*)?)`;
 const LIST = String.raw`(\d(?!\d|\.\d|%)(?:${JOIN}\d(?!\d|\.\d|%))*)`;
-const INDICATOR_REFERENCE = new RegExp(String.raw`\b(?:wres\s+(?:indicators?|inds?\.?|metrics?)|wres|indicators?|inds?\.?|metrics?)\s*(?:no\.?\s*)?${LIST}`, "gi");
+const INDICATOR_REFERENCE = new RegExp(
+  String.raw`\b(?:wres\s+(?:indicators?|inds?\.?|metrics?)|wres|indicators?|inds?\.?|metrics?)\s*(?:no\.?\s*)?${LIST}`,
+  "gi",
+);
 
 function numbersIn(list: string): number[] {
   const numbers: number[] = [];

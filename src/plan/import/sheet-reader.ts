@@ -11,9 +11,36 @@ import { MAX_LEAD_LENGTH, MAX_NUMBER_LENGTH, MAX_PLAN_ROWS, MAX_TITLE_LENGTH, sh
 import { fillMergedColumns, type MergeRange, parseRange, rowSpans } from "./merges";
 import { readRag } from "./rag-words";
 import { indicatorsInCell, indicatorsInText, unionIndicators } from "./references";
-import { BARE_NUMBER, DESCRIPTION_LABELS, HEADING_WORD, isBlank, LEADING_NUMBER, NAMED_HEADING, NOISE_LINE, NOTE_LINE, NUMBERED_HEADING, OWNER_LINE, rowText, splitHeading, SUB_ITEM, tidyNumber, TITLE_LINE } from "./row-patterns";
+import {
+  BARE_NUMBER,
+  DESCRIPTION_LABELS,
+  HEADING_WORD,
+  isBlank,
+  LEADING_NUMBER,
+  NAMED_HEADING,
+  NOISE_LINE,
+  NOTE_LINE,
+  NUMBERED_HEADING,
+  OWNER_LINE,
+  rowText,
+  splitHeading,
+  SUB_ITEM,
+  tidyNumber,
+  TITLE_LINE,
+} from "./row-patterns";
 import { cellText, columnLetters, comparable, oneLine, orNull, tidyLines } from "./text";
-import { type GridCell, type GridSheet, type ImportedAction, type ImportIssue, type ImportIssueCode, type ImportOptions, type ImportRow, type PlanTable, rowKey, type RowRole } from "./types";
+import {
+  type GridCell,
+  type GridSheet,
+  type ImportedAction,
+  type ImportIssue,
+  type ImportIssueCode,
+  type ImportOptions,
+  type ImportRow,
+  type PlanTable,
+  rowKey,
+  type RowRole,
+} from "./types";
 import { yearInText } from "./year";
 
 export class SheetReader {
@@ -80,7 +107,13 @@ export class SheetReader {
     this.file.headers.push(this.tableOf(header));
     this.readColourKey();
     for (const ignored of header.ignored) {
-      this.issue("warning", ignored.duplicate ? "columnDuplicate" : "columnIgnored", header.index, ignored.column, ignored.text);
+      this.issue(
+        "warning",
+        ignored.duplicate ? "columnDuplicate" : "columnIgnored",
+        header.index,
+        ignored.column,
+        ignored.text,
+      );
     }
     if (this.headingFollowsHeader(header)) {
       for (let r = 0; r < header.index; r++) this.role(r, this.corrected(r) ?? "ignored");
@@ -98,7 +131,9 @@ export class SheetReader {
       headerRow: header.index + 1,
       columns: (this.rows[header.index] ?? []).flatMap((cell, c) => {
         if (isBlank(cell)) return [];
-        const field = (Object.entries(header.columns) as [PlanField, number][]).find(([, column]) => column === c)?.[0] ?? (header.progressColumns.includes(c) ? "progress" : null);
+        const field =
+          (Object.entries(header.columns) as [PlanField, number][]).find(([, column]) => column === c)?.[0] ??
+          (header.progressColumns.includes(c) ? "progress" : null);
         return [{ column: (this.columnOf[c] ?? c) + 1, text: oneLine(cellText(cell)), field }];
       }),
     };
@@ -137,7 +172,8 @@ export class SheetReader {
     let progressColumns = header.progressColumns;
     for (const [field, column] of Object.entries(mapping) as [PlanField, number | null][]) {
       const compact = column === null ? -1 : this.columnOf.indexOf(column - 1);
-      for (const [other, c] of Object.entries(columns) as [PlanField, number][]) if (c === compact && other !== field) delete columns[other];
+      for (const [other, c] of Object.entries(columns) as [PlanField, number][])
+        if (c === compact && other !== field) delete columns[other];
       progressColumns = progressColumns.filter((c) => c !== compact);
       if (compact < 0) {
         delete columns[field];
@@ -161,7 +197,8 @@ export class SheetReader {
         const fill = this.fillAt(r, c);
         if (!fill || isBlank(cell)) return;
         const reading = readRag(cellText(cell));
-        if (reading.kind === "rag" && !this.colourKey.some((k) => sameColour(k.colour, fill))) this.colourKey.push({ colour: fill, rag: reading.rag });
+        if (reading.kind === "rag" && !this.colourKey.some((k) => sameColour(k.colour, fill)))
+          this.colourKey.push({ colour: fill, rag: reading.rag });
       }),
     );
   }
@@ -211,7 +248,11 @@ export class SheetReader {
         roles.set(r, "note");
         continue;
       }
-      if (filled.length === 1 && (r > 0 || HEADING_WORD.test(text) || NUMBERED_HEADING.test(text)) && this.headingAboveHeader(r, text)) {
+      if (
+        filled.length === 1 &&
+        (r > 0 || HEADING_WORD.test(text) || NUMBERED_HEADING.test(text)) &&
+        this.headingAboveHeader(r, text)
+      ) {
         heading = r;
         roles.set(r, "objective");
         continue;
@@ -220,7 +261,8 @@ export class SheetReader {
       heading = -1; // anything else ends the search: the rest is the title block
     }
     const found = heading !== null && heading >= 0 ? heading : null;
-    if (found !== null) this.startObjective(cellText((this.rows[found] ?? []).find((cell) => !isBlank(cell))).trim(), found);
+    if (found !== null)
+      this.startObjective(cellText((this.rows[found] ?? []).find((cell) => !isBlank(cell))).trim(), found);
     for (let r = 0; r < header.index; r++) {
       const role = roles.get(r);
       if (role === undefined) continue;
@@ -304,14 +346,22 @@ export class SheetReader {
     const first = filled[0] as number;
     const firstText = cellText(row[first]).trim();
     if (NOISE_LINE.test(firstText) || this.isColourKeyRow(row, filled)) return this.role(r, "ignored");
-    if (filled.length === 1 && this.current && (OWNER_LINE.test(firstText) || NOTE_LINE.test(firstText))) return this.readAs(r, "note", header, filled);
-    if (filled.length >= 2 && first <= header.firstColumn && DESCRIPTION_LABELS.has(comparable(firstText)) && this.current) return this.readAs(r, "note", header, filled);
+    if (filled.length === 1 && this.current && (OWNER_LINE.test(firstText) || NOTE_LINE.test(firstText)))
+      return this.readAs(r, "note", header, filled);
+    if (
+      filled.length >= 2 &&
+      first <= header.firstColumn &&
+      DESCRIPTION_LABELS.has(comparable(firstText)) &&
+      this.current
+    )
+      return this.readAs(r, "note", header, filled);
     if (this.isContinuation(r, row, header)) return this.readAs(r, "continuation", header, filled);
     if (filled.length === 1 && this.isHeading(r, first, firstText, header)) {
       if (this.isSubHeading(firstText)) return this.readAs(r, "note", header, filled);
       return this.readAs(r, "objective", header, filled);
     }
-    if (filled.length >= 2 && first <= header.firstColumn && DESCRIPTION_LABELS.has(comparable(firstText))) return this.readAs(r, "note", header, filled);
+    if (filled.length >= 2 && first <= header.firstColumn && DESCRIPTION_LABELS.has(comparable(firstText)))
+      return this.readAs(r, "note", header, filled);
     this.readAs(r, "action", header, filled);
   }
 
@@ -321,7 +371,10 @@ export class SheetReader {
     switch (role) {
       case "objective": {
         const first = filled[0] ?? row.findIndex((cell) => !isBlank(cell));
-        const heading = header.columns.title !== undefined && !isBlank(row[header.columns.title]) && filled.length > 1 ? row[header.columns.title] : row[first];
+        const heading =
+          header.columns.title !== undefined && !isBlank(row[header.columns.title]) && filled.length > 1
+            ? row[header.columns.title]
+            : row[first];
         this.startObjective(cellText(heading).trim(), r);
         this.lastAction = null;
         return;
@@ -487,7 +540,10 @@ export class SheetReader {
       if (reading.kind === "date") fields.dueDate = reading.iso;
       action.dueDateText = oneLine(due);
     }
-    fields.indicators = unionIndicators(fields.indicators, indicatorsInText([title, more("kpis"), more("outcomes")].join("\n")));
+    fields.indicators = unionIndicators(
+      fields.indicators,
+      indicatorsInText([title, more("kpis"), more("outcomes")].join("\n")),
+    );
     this.lastAction = { action, row: r };
   }
 
@@ -504,7 +560,18 @@ export class SheetReader {
     }
     const title = oneLine(titleText);
     if (title.length === 0) {
-      this.issue("error", "missingActionText", r, columns.title ?? null, oneLine(row.map(cellText).filter((t) => t.trim()).join(" | ")));
+      this.issue(
+        "error",
+        "missingActionText",
+        r,
+        columns.title ?? null,
+        oneLine(
+          row
+            .map(cellText)
+            .filter((t) => t.trim())
+            .join(" | "),
+        ),
+      );
       return;
     }
 
@@ -529,7 +596,8 @@ export class SheetReader {
     }
 
     const objectiveText = this.text(row, header, "objective");
-    if (objectiveText && (!this.current || this.current.headingText !== objectiveText)) this.startObjective(objectiveText, r);
+    if (objectiveText && (!this.current || this.current.headingText !== objectiveText))
+      this.startObjective(objectiveText, r);
 
     const subItems = this.subItems(titleText);
     if (subItems) {
@@ -537,12 +605,23 @@ export class SheetReader {
       return;
     }
     // In a plan of numbered themes with sub-actions, a theme without sub-actions is an objective with one action.
-    if (this.file.subActionObjectives && /^\d+$/.test(number) && normaliseNumber(this.current?.objective.fields.number ?? "") !== number) {
+    if (
+      this.file.subActionObjectives &&
+      /^\d+$/.test(number) &&
+      normaliseNumber(this.current?.objective.fields.number ?? "") !== number
+    ) {
       this.startObjective(`${number}. ${title}`, r);
     }
     const objective = this.current ?? this.implicitObjective(r);
     if (number === "" && columns.number !== undefined) this.issue("warning", "missingNumber", r, columns.number, title);
-    this.addAction(objective, r, row, header, { number, title, rag, ragRead, dueCell: this.dueCell(row, header), milestones: this.text(row, header, "milestones") });
+    this.addAction(objective, r, row, header, {
+      number,
+      title,
+      rag,
+      ragRead,
+      dueCell: this.dueCell(row, header),
+      milestones: this.text(row, header, "milestones"),
+    });
   }
 
   /** Sub-actions a, b, c written inside one cell, with the lines before them (a lead-in), or null. */
@@ -598,7 +677,8 @@ export class SheetReader {
         rag,
         ragRead,
         dueCell: stacked ? (dueLines[i] ?? null) : dueCell,
-        milestones: milestoneLines.length === sub.items.length ? (milestoneLines[i] ?? "") : this.text(row, header, "milestones"),
+        milestones:
+          milestoneLines.length === sub.items.length ? (milestoneLines[i] ?? "") : this.text(row, header, "milestones"),
       });
     });
   }
@@ -621,7 +701,13 @@ export class SheetReader {
     const due = readDueDate(typeof dueCell === "string" ? tidyLines(dueCell) : dueCell, this.options.planYear);
     const dueText = typeof dueCell === "string" ? oneLine(dueCell) : "";
     if (due.kind === "unknown" || due.kind === "ambiguous") {
-      this.issue("warning", due.kind === "unknown" ? "dateUnknown" : "dateAmbiguous", r, dueColumn ?? null, dueText || cellText(dueCell));
+      this.issue(
+        "warning",
+        due.kind === "unknown" ? "dateUnknown" : "dateAmbiguous",
+        r,
+        dueColumn ?? null,
+        dueText || cellText(dueCell),
+      );
     }
     // The timescale's words ("April 2021 (commencing)", "Ongoing") are kept at the top of the milestones.
     const keepDueText = dueText.length > 0 && !(due.kind === "date" && due.plain);
@@ -634,7 +720,10 @@ export class SheetReader {
         .at(-1) ?? "";
     const kpis = this.text(row, header, "kpis");
     const outcomes = this.text(row, header, "outcomes");
-    const indicators = unionIndicators(indicatorsInCell(this.text(row, header, "indicators")), indicatorsInText([title, kpis, outcomes, milestones].join("\n")));
+    const indicators = unionIndicators(
+      indicatorsInCell(this.text(row, header, "indicators")),
+      indicatorsInText([title, kpis, outcomes, milestones].join("\n")),
+    );
 
     // SharePoint refuses a single line of text longer than its field (Title 255, lead 255, number
     // 20): such a row is not imported, and the preview names its cell, rather than being cut short.
@@ -653,7 +742,8 @@ export class SheetReader {
     }
     const key = actionKey({ number, title });
     const normalised = normaliseNumber(number);
-    if (normalised !== "" && objective.numbers.has(normalised)) this.issue("warning", "duplicateNumber", r, columns.number ?? null, number);
+    if (normalised !== "" && objective.numbers.has(normalised))
+      this.issue("warning", "duplicateNumber", r, columns.number ?? null, number);
     objective.numbers.add(normalised);
 
     const action: ImportedAction = {
@@ -679,7 +769,13 @@ export class SheetReader {
     this.lastAction = { action, row: r };
   }
 
-  private issue(severity: ImportIssue["severity"], code: ImportIssueCode, r: number | null, compactColumn: number | null, value: string | null): void {
+  private issue(
+    severity: ImportIssue["severity"],
+    code: ImportIssueCode,
+    r: number | null,
+    compactColumn: number | null,
+    value: string | null,
+  ): void {
     const c = compactColumn === null ? null : (this.columnOf[compactColumn] ?? compactColumn);
     this.file.issues.push({
       severity,

@@ -53,7 +53,18 @@ export interface ImportCorrections {
 }
 
 /** The fields a column can be mapped to (PlanField of headers.ts). */
-export type PlanFieldName = "objective" | "number" | "title" | "lead" | "dueDate" | "milestones" | "progress" | "kpis" | "outcomes" | "rag" | "indicators";
+export type PlanFieldName =
+  | "objective"
+  | "number"
+  | "title"
+  | "lead"
+  | "dueDate"
+  | "milestones"
+  | "progress"
+  | "kpis"
+  | "outcomes"
+  | "rag"
+  | "indicators";
 
 export interface ImportOptions {
   /** The plan year the objectives are imported into, e.g. "2024/25"; when absent, the year the file names. */
@@ -139,7 +150,13 @@ export type ImportIssueCode =
   | "otherYear";
 
 /** Structure the editor must confirm before importing: the plan may have been misread. */
-export const DOUBTFUL_CODES: readonly ImportIssueCode[] = ["noObjectiveHeading", "objectiveWithoutActions", "duplicateNumber", "duplicateObjectiveNumber", "headingAmongActions"];
+export const DOUBTFUL_CODES: readonly ImportIssueCode[] = [
+  "noObjectiveHeading",
+  "objectiveWithoutActions",
+  "duplicateNumber",
+  "duplicateObjectiveNumber",
+  "headingAmongActions",
+];
 
 export interface ImportIssue {
   /** error: the row was not imported. warning: imported, but look at it. */

@@ -35,6 +35,7 @@ export function yearOfDueDates(dates: readonly string[]): string | null {
     if (year) counts.set(year, (counts.get(year) ?? 0) + 1);
   }
   let best: string | null = null;
-  for (const [year, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) if (best === null || n > (counts.get(best) ?? 0)) best = year;
+  for (const [year, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0])))
+    if (best === null || n > (counts.get(best) ?? 0)) best = year;
   return best;
 }

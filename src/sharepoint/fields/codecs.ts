@@ -13,7 +13,8 @@ export interface Codec<T> {
 /** Multi-value fields come as arrays (JSON light) or {results: [...]} (verbose). */
 export function many(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (value && typeof value === "object" && Array.isArray((value as { results?: unknown }).results)) return (value as { results: unknown[] }).results;
+  if (value && typeof value === "object" && Array.isArray((value as { results?: unknown }).results))
+    return (value as { results: unknown[] }).results;
   return [];
 }
 
@@ -90,10 +91,16 @@ export const lineList: Codec<string[]> = { read: lines, write: (list) => (list.l
 export const flag: Codec<boolean | undefined> = { read: (raw) => raw === true, write: (v) => v === true };
 
 /** A date-only value: yyyy-mm-dd in the site's zone, stored as that zone's midnight in UTC. */
-export const siteDay: Codec<string | null> = { read: (raw, zone) => dayFromSharePoint(raw, zone), write: (v, zone) => toSpDate(v, zone) };
+export const siteDay: Codec<string | null> = {
+  read: (raw, zone) => dayFromSharePoint(raw, zone),
+  write: (v, zone) => toSpDate(v, zone),
+};
 
 /** A number, or null when the item has none; written as given. */
-export const optionalNumber: Codec<number | null | undefined> = { read: (raw) => (typeof raw === "number" ? raw : null), write: (v) => v };
+export const optionalNumber: Codec<number | null | undefined> = {
+  read: (raw) => (typeof raw === "number" ? raw : null),
+  write: (v) => v,
+};
 
 /** A lookup's id (0 when the item has none); written as given. */
 export const lookupId: Codec<number> = { read: (raw) => Number(raw ?? 0), write: (v) => v };

@@ -41,7 +41,9 @@ export function readName(field: FieldSpec): string {
 
 /** Where a value is written: people and lookups as ids (`…Id`). */
 export function writeName(field: FieldSpec): string {
-  return field.type === "person" || field.type === "multiPerson" || field.type === "lookup" ? `${field.name}Id` : field.name;
+  return field.type === "person" || field.type === "multiPerson" || field.type === "lookup"
+    ? `${field.name}Id`
+    : field.name;
 }
 
 /** The fields set-up creates for a table, in its order. */
@@ -55,14 +57,22 @@ export function displayNames<E>(columns: readonly Column<E>[]): Record<string, s
 }
 
 /** The plan properties an item holds, each read through its column's codec. */
-export function readColumns<E>(columns: readonly Column<E>[], item: Record<string, unknown>, zone: SiteTimeZone): Partial<E> {
+export function readColumns<E>(
+  columns: readonly Column<E>[],
+  item: Record<string, unknown>,
+  zone: SiteTimeZone,
+): Partial<E> {
   const out: Record<string, unknown> = {};
   for (const c of columns) if (c.codec) out[c.key] = c.codec.read(item[readName(c.field)], zone);
   return out as Partial<E>;
 }
 
 /** The item fields a patch writes: only the properties present (`undefined` means "leave unchanged"). */
-export function writeColumns<E>(columns: readonly Column<E>[], patch: Partial<E>, zone: SiteTimeZone): Record<string, unknown> {
+export function writeColumns<E>(
+  columns: readonly Column<E>[],
+  patch: Partial<E>,
+  zone: SiteTimeZone,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const c of columns) {
     if (!c.codec) continue;

@@ -15,7 +15,10 @@ export const PLAN_CYCLE_COLUMNS: readonly Column<never>[] = [
   { field: { name: F.meeting, type: "text", maxLength: 255, since: CYCLE_SINCE }, display: "Meeting" },
   { field: { name: F.meetingDate, type: "date", since: CYCLE_SINCE }, display: "Meeting date" },
   { field: { name: F.outcome, type: "choice", choices: DECISION_OUTCOMES, since: CYCLE_SINCE }, display: "Decision" },
-  { field: { name: F.assurance, type: "choice", choices: ASSURANCE_LEVELS, since: CYCLE_SINCE }, display: "Assurance level" },
+  {
+    field: { name: F.assurance, type: "choice", choices: ASSURANCE_LEVELS, since: CYCLE_SINCE },
+    display: "Assurance level",
+  },
   { field: { name: F.minuteReference, type: "text", maxLength: 100, since: CYCLE_SINCE }, display: "Minute reference" },
   { field: { name: F.note, type: "note", since: CYCLE_SINCE }, display: "Note" },
 ];

@@ -25,7 +25,11 @@ function asGiven<T>(): Codec<T> {
   return { read: (raw) => raw as T, write: (v) => v };
 }
 
-const KIND_CHOICE: Readonly<Record<ProgressKind, (typeof UPDATE_KINDS)[number]>> = { update: "Update", comment: "Comment", import: "Import" };
+const KIND_CHOICE: Readonly<Record<ProgressKind, (typeof UPDATE_KINDS)[number]>> = {
+  update: "Update",
+  comment: "Comment",
+  import: "Import",
+};
 /** The row's kind; read without regard to case, anything unknown as an update. */
 export const UPDATE_KIND: Codec<ProgressKind> = {
   read: (raw) => {
@@ -36,15 +40,35 @@ export const UPDATE_KIND: Codec<ProgressKind> = {
 };
 
 export const UPDATE_COLUMNS: readonly Column<UpdateRecord>[] = [
-  { key: "actionId", field: { name: F.action, type: "lookup", list: "actions", indexed: true }, display: "Action", codec: asGiven() },
-  { key: "planYear", field: { name: F.planYear, type: "text", indexed: true, maxLength: 20 }, display: "Plan year", codec: asGiven() },
+  {
+    key: "actionId",
+    field: { name: F.action, type: "lookup", list: "actions", indexed: true },
+    display: "Action",
+    codec: asGiven(),
+  },
+  {
+    key: "planYear",
+    field: { name: F.planYear, type: "text", indexed: true, maxLength: 20 },
+    display: "Plan year",
+    codec: asGiven(),
+  },
   { key: "date", field: { name: F.updateDate, type: "date", indexed: true }, display: "Date", codec: asGiven() },
   { key: "authorId", field: { name: F.updateAuthor, type: "person" }, display: "Author", codec: asGiven() },
   { key: "rag", field: { name: F.rag, type: "choice", choices: RAGS }, display: "RAG", codec: asGiven() },
-  { key: "previousRag", field: { name: F.previousRag, type: "choice", choices: RAGS }, display: "Previous RAG", codec: asGiven() },
+  {
+    key: "previousRag",
+    field: { name: F.previousRag, type: "choice", choices: RAGS },
+    display: "Previous RAG",
+    codec: asGiven(),
+  },
   { key: "note", field: { name: F.note, type: "note" }, display: "Note", codec: asGiven() },
   { key: "progress", field: { name: F.progress, type: "note" }, display: "Progress", codec: asGiven() },
-  { key: "kind", field: { name: F.updateKind, type: "choice", choices: UPDATE_KINDS, choicesSince: { Import: 3 } }, display: "Kind", codec: UPDATE_KIND },
+  {
+    key: "kind",
+    field: { name: F.updateKind, type: "choice", choices: UPDATE_KINDS, choicesSince: { Import: 3 } },
+    display: "Kind",
+    codec: UPDATE_KIND,
+  },
   // A reply names the comment it answers (its item id); Mentions lists the site user ids a comment
   // mentions (";12;15;"), so that telling people can find them later. Both written by the discussion
   // (src/sharepoint/discussion.ts) beside the row's own fields.

@@ -10,7 +10,13 @@ export type FieldSpec = { since?: number } & (
   | { name: string; type: "number"; indexed?: boolean }
   | { name: string; type: "boolean" }
   | { name: string; type: "date"; indexed?: boolean }
-  | { name: string; type: "choice"; choices: readonly string[]; indexed?: boolean; choicesSince?: Readonly<Record<string, number>> }
+  | {
+      name: string;
+      type: "choice";
+      choices: readonly string[];
+      indexed?: boolean;
+      choicesSince?: Readonly<Record<string, number>>;
+    }
   | { name: string; type: "multiChoice"; choices: readonly string[]; choicesSince?: Readonly<Record<string, number>> }
   | { name: string; type: "person"; indexed?: boolean }
   | { name: string; type: "multiPerson"; groupsSince?: number }

@@ -16,7 +16,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { INDICATOR_NUMBERS, nextNumber, validateProgress, type Action, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
+import {
+  INDICATOR_NUMBERS,
+  nextNumber,
+  validateProgress,
+  type Action,
+  type IndicatorNumber,
+  type Objective,
+  type Person,
+  type Rag,
+} from "../../plan";
 import type { ActionDraft } from "../../sharepoint";
 import { usePlan } from "../state/PlanContext";
 import { useActionSave } from "../state/useActionSave";
@@ -30,8 +39,19 @@ import { useSavedToast } from "./SavedToast";
 const useStyles = makeStyles({
   surface: { maxWidth: "min(720px, 100vw - 16px)" },
   form: { display: "grid", gap: tokens.spacingVerticalM },
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 200px), 1fr))", gap: tokens.spacingHorizontalM },
-  indicators: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, border: "none", padding: 0, margin: 0 },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 200px), 1fr))",
+    gap: tokens.spacingHorizontalM,
+  },
+  indicators: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    border: "none",
+    padding: 0,
+    margin: 0,
+  },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
 });
 
@@ -51,7 +71,12 @@ interface FormValues {
 
 function valuesOf(action: Action | null, objective: Objective, siblings: Action[]): FormValues {
   return {
-    number: action?.number ?? nextNumber(siblings.map((a) => a.number), objective.number),
+    number:
+      action?.number ??
+      nextNumber(
+        siblings.map((a) => a.number),
+        objective.number,
+      ),
     title: action?.title ?? "",
     leads: action?.leads ?? [],
     leadText: action?.leadText ?? "",
@@ -84,7 +109,12 @@ function draftOf(values: FormValues, objectiveId: number): ActionDraft {
   };
 }
 
-export function ActionForm(props: { objective: Objective; action: Action | null; siblings: Action[]; onClose: () => void }) {
+export function ActionForm(props: {
+  objective: Objective;
+  action: Action | null;
+  siblings: Action[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { store, reload } = usePlan();
@@ -139,10 +169,20 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
       <DialogSurface className={styles.surface}>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
-            <DialogTitle>{props.action ? t("action.editTitle", { number: props.action.number }) : t("action.addTitle", { number: props.objective.number })}</DialogTitle>
+            <DialogTitle>
+              {props.action
+                ? t("action.editTitle", { number: props.action.number })
+                : t("action.addTitle", { number: props.objective.number })}
+            </DialogTitle>
             <DialogContent className={styles.form}>
               <div className={styles.row}>
-                <Field label={t("field.number")} required {...limitProps(t, t("field.number"), values.number, LIMITS.actionNumber, { message: tried && numberMissing ? t("validation.numberRequired") : undefined })}>
+                <Field
+                  label={t("field.number")}
+                  required
+                  {...limitProps(t, t("field.number"), values.number, LIMITS.actionNumber, {
+                    message: tried && numberMissing ? t("validation.numberRequired") : undefined,
+                  })}
+                >
                   <Input value={values.number} onChange={(_, d) => set("number", d.value)} />
                 </Field>
                 <DateField label={t("field.dueDate")} value={values.dueDate} onChange={setDueDate} />
@@ -152,19 +192,44 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
               </div>
               {ragChanged ? (
                 <Field
-                  label={noteRequired ? (values.rag === "Blue" ? t("update.noteBlue") : t("update.noteRed")) : t("update.note")}
+                  label={
+                    noteRequired
+                      ? values.rag === "Blue"
+                        ? t("update.noteBlue")
+                        : t("update.noteRed")
+                      : t("update.note")
+                  }
                   required={noteRequired}
                   validationState={tried && noteProblems.length ? "error" : "none"}
-                  validationMessage={tried && noteProblems.length ? t(`validation.${noteProblems[0]!.code}`) : undefined}
+                  validationMessage={
+                    tried && noteProblems.length ? t(`validation.${noteProblems[0]!.code}`) : undefined
+                  }
                 >
                   <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
                 </Field>
               ) : null}
-              <Field label={t("field.title")} required {...limitProps(t, t("field.title"), values.title, LIMITS.actionTitle, { message: tried && titleMissing ? t("validation.titleRequired") : undefined })}>
+              <Field
+                label={t("field.title")}
+                required
+                {...limitProps(t, t("field.title"), values.title, LIMITS.actionTitle, {
+                  message: tried && titleMissing ? t("validation.titleRequired") : undefined,
+                })}
+              >
                 <Textarea value={values.title} onChange={(_, d) => set("title", d.value)} resize="vertical" />
               </Field>
-              <PeoplePicker label={t("field.leads")} value={values.leads} onChange={(people) => set("leads", people)} warnIfReadOnly groups />
-              <Field label={t("field.leadText")} {...limitProps(t, t("field.leadText"), values.leadText, LIMITS.leadText, { hint: t("field.leadTextHint") })}>
+              <PeoplePicker
+                label={t("field.leads")}
+                value={values.leads}
+                onChange={(people) => set("leads", people)}
+                warnIfReadOnly
+                groups
+              />
+              <Field
+                label={t("field.leadText")}
+                {...limitProps(t, t("field.leadText"), values.leadText, LIMITS.leadText, {
+                  hint: t("field.leadTextHint"),
+                })}
+              >
                 <Input value={values.leadText} onChange={(_, d) => set("leadText", d.value)} />
               </Field>
               <fieldset className={styles.indicators}>
@@ -174,11 +239,19 @@ export function ActionForm(props: { objective: Objective; action: Action | null;
                     key={n}
                     label={t("indicator.short", { n })}
                     checked={values.indicators.includes(n)}
-                    onChange={(_, d) => set("indicators", d.checked ? [...values.indicators, n].sort() : values.indicators.filter((x) => x !== n))}
+                    onChange={(_, d) =>
+                      set(
+                        "indicators",
+                        d.checked ? [...values.indicators, n].sort() : values.indicators.filter((x) => x !== n),
+                      )
+                    }
                   />
                 ))}
               </fieldset>
-              <Field label={t("field.milestones")} {...limitProps(t, t("field.milestones"), values.milestones, LIMITS.note)}>
+              <Field
+                label={t("field.milestones")}
+                {...limitProps(t, t("field.milestones"), values.milestones, LIMITS.note)}
+              >
                 <Textarea value={values.milestones} onChange={(_, d) => set("milestones", d.value)} resize="vertical" />
               </Field>
               <Field label={t("field.progress")} {...limitProps(t, t("field.progress"), values.progress, LIMITS.note)}>

@@ -18,7 +18,10 @@ const useStyles = makeStyles({
 });
 
 /** The other action `lookup` finds for `id`: undefined while looking (or when `id` is null), null when there is none. */
-function useActionInYear(lookup: (store: PlanStore, id: number, year: string) => Promise<ActionInYear | null>, id: number | null): ActionInYear | null | undefined {
+function useActionInYear(
+  lookup: (store: PlanStore, id: number, year: string) => Promise<ActionInYear | null>,
+  id: number | null,
+): ActionInYear | null | undefined {
   const { store, snapshot } = usePlan();
   const [found, setFound] = useState<{ id: number; year: string; other: ActionInYear | null } | null>(null);
   useEffect(() => {

@@ -30,7 +30,8 @@ export function ClosedYearNotice(props: { year: string }) {
     <MessageBar intent="info" layout="multiline" icon={<LockClosedRegular />} data-testid="closed-year">
       <MessageBarBody>
         <MessageBarTitle>{t("closedYear.title", { year: props.year })}</MessageBarTitle>
-        {next && nextOnSite ? t("closedYear.carriedInto", { next }) : t("closedYear.carried")} {t("closedYear.readOnly")}
+        {next && nextOnSite ? t("closedYear.carriedInto", { next }) : t("closedYear.carried")}{" "}
+        {t("closedYear.readOnly")}
       </MessageBarBody>
       {next && nextOnSite ? (
         <MessageBarActions>

@@ -1,7 +1,15 @@
 // Asks before something cannot be undone (deleting an objective or action), or before many
 // changes at once (renumbering, with a preview of them as children).
 import type { ReactNode } from "react";
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "./ErrorMessage";
 
@@ -25,7 +33,11 @@ export function ConfirmDialog(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Dialog open={props.open ?? true} modalType="alert" onOpenChange={(_, d) => (d.open ? undefined : props.onCancel())}>
+    <Dialog
+      open={props.open ?? true}
+      modalType="alert"
+      onOpenChange={(_, d) => (d.open ? undefined : props.onCancel())}
+    >
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>

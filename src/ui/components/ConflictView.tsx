@@ -22,7 +22,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { conflictRows, keepMinePatch, mergedPatch, type Choice, type ConflictField, type ConflictRow } from "../state/conflict";
+import {
+  conflictRows,
+  keepMinePatch,
+  mergedPatch,
+  type Choice,
+  type ConflictField,
+  type ConflictRow,
+} from "../state/conflict";
 import { useNarrow } from "../state/useNarrow";
 import { formatDateTime } from "../../i18n";
 
@@ -65,7 +72,12 @@ export interface ConflictViewProps<T> {
 }
 
 /** "Amara Okafor saved this action at 4 Dec 2026, 15:02, after you opened it", or as much of it as is known. */
-function savedFirst(subject: "action" | "objective", lastSaved: ConflictViewProps<unknown>["lastSaved"], locale: string, t: (key: string, params?: Record<string, string>) => string): string | null {
+function savedFirst(
+  subject: "action" | "objective",
+  lastSaved: ConflictViewProps<unknown>["lastSaved"],
+  locale: string,
+  t: (key: string, params?: Record<string, string>) => string,
+): string | null {
   const by = lastSaved?.by?.trim() || null;
   const at = lastSaved?.at ? formatDateTime(lastSaved.at, locale) : null;
   if (!by && !at) return null;
@@ -77,7 +89,9 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   // Fields that differ first: they are the ones to decide.
-  const rows = conflictRows(props.fields, props.mine, props.theirs, props.base, props.savable).sort((a, b) => Number(b.differs) - Number(a.differs));
+  const rows = conflictRows(props.fields, props.mine, props.theirs, props.base, props.savable).sort(
+    (a, b) => Number(b.differs) - Number(a.differs),
+  );
   // Choices start from the suggestions of this conflict; callers key the view per conflict so a
   // second conflict never inherits the first one's choices.
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
@@ -106,7 +120,13 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
     <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : props.onCancel())}>
       <DialogSurface className={styles.surface} aria-describedby="conflict-intro">
         <DialogBody>
-          <DialogTitle>{savedBy ? t(`conflictBy.title_${subject}`, { name: savedBy }) : subject === "objective" ? t("conflict.titleObjective") : t("conflict.title")}</DialogTitle>
+          <DialogTitle>
+            {savedBy
+              ? t(`conflictBy.title_${subject}`, { name: savedBy })
+              : subject === "objective"
+                ? t("conflict.titleObjective")
+                : t("conflict.title")}
+          </DialogTitle>
           <DialogContent>
             <Text id="conflict-intro" as="p">
               {saved ? (
@@ -136,53 +156,61 @@ export function ConflictView<T extends object>(props: ConflictViewProps<T>) {
                   ))}
                 </ul>
                 <Text size={200} className={styles.same}>
-                  {t("conflict.sameFields", { fields: rows.filter((r) => !r.differs).map((r) => t(r.label)).join(", ") })}
+                  {t("conflict.sameFields", {
+                    fields: rows
+                      .filter((r) => !r.differs)
+                      .map((r) => t(r.label))
+                      .join(", "),
+                  })}
                 </Text>
               </>
             ) : (
-            <div className={styles.scroll}>
-              <Table aria-label={t("conflict.tableLabel")} size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t("conflict.field")}</TableHeaderCell>
-                    <TableHeaderCell>{t("conflictBy.mineColumn")}</TableHeaderCell>
-                    <TableHeaderCell>{t("conflict.theirs")}</TableHeaderCell>
-                    <TableHeaderCell>{t("conflict.choice")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map((row) => (
-                    <TableRow key={row.key} data-field={row.key}>
-                      <TableCell className={row.differs ? styles.changed : styles.same}>{t(row.label)}</TableCell>
-                      <TableCell className={styles.value}>
-                        {row.differs ? (
-                          // Only a field the user changed is "Your version"; the others are as they opened them.
-                          <Text size={200} block className={styles.versionLabel}>
-                            {row.mineChanged ? t("conflict.mine") : t("conflictBy.asOpened")}
-                          </Text>
-                        ) : null}
-                        {row.mineText || t("common.empty")}
-                      </TableCell>
-                      <TableCell className={styles.value}>{row.theirsText || t("common.empty")}</TableCell>
-                      <TableCell>
-                        {row.differs ? (
-                          choiceFor(row)
-                        ) : (
-                          <Text className={styles.same}>{t("conflict.same")}</Text>
-                        )}
-                      </TableCell>
+              <div className={styles.scroll}>
+                <Table aria-label={t("conflict.tableLabel")} size="small">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>{t("conflict.field")}</TableHeaderCell>
+                      <TableHeaderCell>{t("conflictBy.mineColumn")}</TableHeaderCell>
+                      <TableHeaderCell>{t("conflict.theirs")}</TableHeaderCell>
+                      <TableHeaderCell>{t("conflict.choice")}</TableHeaderCell>
                     </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                  </TableHeader>
+                  <TableBody>
+                    {rows.map((row) => (
+                      <TableRow key={row.key} data-field={row.key}>
+                        <TableCell className={row.differs ? styles.changed : styles.same}>{t(row.label)}</TableCell>
+                        <TableCell className={styles.value}>
+                          {row.differs ? (
+                            // Only a field the user changed is "Your version"; the others are as they opened them.
+                            <Text size={200} block className={styles.versionLabel}>
+                              {row.mineChanged ? t("conflict.mine") : t("conflictBy.asOpened")}
+                            </Text>
+                          ) : null}
+                          {row.mineText || t("common.empty")}
+                        </TableCell>
+                        <TableCell className={styles.value}>{row.theirsText || t("common.empty")}</TableCell>
+                        <TableCell>
+                          {row.differs ? choiceFor(row) : <Text className={styles.same}>{t("conflict.same")}</Text>}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
             )}
           </DialogContent>
           <DialogActions className={styles.actions}>
-            <Button appearance="primary" disabled={props.saving} onClick={() => props.onMerge(mergedPatch(props.mine, props.theirs, props.base, choices, props.savable))}>
+            <Button
+              appearance="primary"
+              disabled={props.saving}
+              onClick={() => props.onMerge(mergedPatch(props.mine, props.theirs, props.base, choices, props.savable))}
+            >
               {t("conflict.merge")}
             </Button>
-            <Button disabled={props.saving} onClick={() => props.onKeepMine(keepMinePatch(props.mine, props.theirs, props.savable))}>
+            <Button
+              disabled={props.saving}
+              onClick={() => props.onKeepMine(keepMinePatch(props.mine, props.theirs, props.savable))}
+            >
               {t("conflict.keepMine")}
             </Button>
             <Button disabled={props.saving} onClick={props.onTakeTheirs}>

@@ -67,19 +67,19 @@ export const DateField = memo(function DateField(props: DateFieldProps) {
       validationState={invalid ? "error" : "none"}
       validationMessage={invalid ? t("datePicker.invalid") : undefined}
     >
-    <DatePicker
-      onValidationResult={(data) => setInvalid(data.error === "invalid-input")}
-      allowTextInput
-      value={value}
-      onSelectDate={(date) => props.onChange(date ? isoOfLocalDate(date) : "")}
-      formatDate={formatDate}
-      parseDateFromString={parseDate}
-      placeholder={t("datePicker.placeholder")}
-      strings={strings}
-      firstDayOfWeek={MONDAY}
-      showGoToToday
-      data-testid={props["data-testid"]}
-    />
+      <DatePicker
+        onValidationResult={(data) => setInvalid(data.error === "invalid-input")}
+        allowTextInput
+        value={value}
+        onSelectDate={(date) => props.onChange(date ? isoOfLocalDate(date) : "")}
+        formatDate={formatDate}
+        parseDateFromString={parseDate}
+        placeholder={t("datePicker.placeholder")}
+        strings={strings}
+        firstDayOfWeek={MONDAY}
+        showGoToToday
+        data-testid={props["data-testid"]}
+      />
     </Field>
   );
 });

@@ -40,7 +40,12 @@ export function ErrorMessage(props: { error: unknown; onRetry?: () => void; titl
     );
   }
 
-  const messageKey = signInFailure !== null ? signInFailureKey(signInFailure) : purpose === "provision" ? "auth.signInRequiredProvision" : errorMessageKey(props.error);
+  const messageKey =
+    signInFailure !== null
+      ? signInFailureKey(signInFailure)
+      : purpose === "provision"
+        ? "auth.signInRequiredProvision"
+        : errorMessageKey(props.error);
   return (
     <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>

@@ -3,7 +3,17 @@
 // leads and plan editors), removed by whoever attached them. The files are SharePoint list item
 // attachments (docs/comments-and-evidence.md); the limits are checked here before anything is sent.
 import { useEffect, useId, useRef, useState } from "react";
-import { Button, Field, Input, Label, Skeleton, SkeletonItem, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Label,
+  Skeleton,
+  SkeletonItem,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { AttachRegular, DeleteRegular, DocumentRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
@@ -16,11 +26,23 @@ import { ErrorMessage } from "./ErrorMessage";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalS },
-  file: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, overflowWrap: "anywhere" },
+  file: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    overflowWrap: "anywhere",
+  },
   details: { display: "grid", flexGrow: 1, flexBasis: "12rem", minWidth: 0 },
   meta: { color: tokens.colorNeutralForeground2 },
   form: { display: "grid", gap: tokens.spacingVerticalS },
-  warning: { color: tokens.colorNeutralForeground1, borderLeftWidth: tokens.strokeWidthThick, borderLeftStyle: "solid", borderLeftColor: tokens.colorPaletteMarigoldBorderActive, paddingInlineStart: tokens.spacingHorizontalS },
+  warning: {
+    color: tokens.colorNeutralForeground1,
+    borderLeftWidth: tokens.strokeWidthThick,
+    borderLeftStyle: "solid",
+    borderLeftColor: tokens.colorPaletteMarigoldBorderActive,
+    paddingInlineStart: tokens.spacingHorizontalS,
+  },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   field: { display: "grid", gap: tokens.spacingVerticalXXS },
   input: { maxWidth: "100%", color: tokens.colorNeutralForeground1 },
@@ -39,18 +61,23 @@ export function evidenceMessage(problem: EvidenceProblem, name: string, t: TFunc
   return t(`evidence.problem.${problem.kind}`, { name, extension: "extension" in problem ? problem.extension : "" });
 }
 
-
 export function Evidence(props: { actionId: number; version: string; mayAttach: boolean; meId: number | null }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { store, locale } = usePlanContext();
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<{ status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; files: EvidenceFile[] }>({ status: "loading" });
+  const [state, setState] = useState<
+    { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; files: EvidenceFile[] }
+  >({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [chosen, setChosen] = useState<File | null>(null);
   const [description, setDescription] = useState("");
-  const [work, setWork] = useState<{ busy: boolean; error: unknown; problem: string | null }>({ busy: false, error: null, problem: null });
+  const [work, setWork] = useState<{ busy: boolean; error: unknown; problem: string | null }>({
+    busy: false,
+    error: null,
+    problem: null,
+  });
   const [done, setDone] = useState("");
   const [removing, setRemoving] = useState<EvidenceFile | null>(null);
   const [openError, setOpenError] = useState<unknown>(null);
@@ -71,7 +98,12 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
   function choose(file: File | null) {
     setChosen(file);
     setDone("");
-    const problem = file ? evidenceProblem({ name: file.name, size: file.size }, files.map((f) => f.name)) : null;
+    const problem = file
+      ? evidenceProblem(
+          { name: file.name, size: file.size },
+          files.map((f) => f.name),
+        )
+      : null;
     setWork({ busy: false, error: null, problem: file && problem ? evidenceMessage(problem, file.name, t) : null });
   }
 
@@ -81,7 +113,11 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
     setWork({ busy: true, error: null, problem: null });
     try {
       const bytes = new Uint8Array(await chosen.arrayBuffer());
-      const added = await store.attachEvidence(props.actionId, { name: chosen.name, bytes }, description.trim() || null);
+      const added = await store.attachEvidence(
+        props.actionId,
+        { name: chosen.name, bytes },
+        description.trim() || null,
+      );
       setChosen(null);
       setDescription("");
       if (fileInput.current) fileInput.current.value = "";
@@ -130,16 +166,31 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
             <li key={`${file.rowId}/${file.name}`} className={styles.file}>
               <DocumentRegular aria-hidden fontSize={20} />
               <span className={styles.details}>
-                <Button appearance="transparent" onClick={() => void open(file)} aria-label={t("evidence.open", { name: file.name })} style={{ justifyContent: "flex-start", padding: 0, minWidth: 0, textAlign: "start" }}>
+                <Button
+                  appearance="transparent"
+                  onClick={() => void open(file)}
+                  aria-label={t("evidence.open", { name: file.name })}
+                  style={{ justifyContent: "flex-start", padding: 0, minWidth: 0, textAlign: "start" }}
+                >
                   {file.name}
                 </Button>
                 {file.description ? <Text size={200}>{file.description}</Text> : null}
                 <Text size={200} className={styles.meta}>
-                  {t("evidence.by", { size: file.size === null ? "" : formatSize(file.size, t, locale), who: file.author?.title ?? t("history.someone"), when: formatDateTime(file.date, locale) })}
+                  {t("evidence.by", {
+                    size: file.size === null ? "" : formatSize(file.size, t, locale),
+                    who: file.author?.title ?? t("history.someone"),
+                    when: formatDateTime(file.date, locale),
+                  })}
                 </Text>
               </span>
               {props.meId !== null && file.author?.id === props.meId ? (
-                <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={t("evidence.remove", { name: file.name })} onClick={() => setRemoving(file)} />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<DeleteRegular />}
+                  aria-label={t("evidence.remove", { name: file.name })}
+                  onClick={() => setRemoving(file)}
+                />
               ) : null}
             </li>
           ))}

@@ -26,8 +26,22 @@ import { RagBadge } from "./RagBadge";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalM },
-  entry: { borderLeftWidth: tokens.strokeWidthThick, borderLeftStyle: "solid", borderLeftColor: tokens.colorNeutralStroke1, paddingInlineStart: tokens.spacingHorizontalM, display: "grid", gap: tokens.spacingVerticalXXS },
-  replies: { listStyleType: "none", margin: 0, padding: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalS },
+  entry: {
+    borderLeftWidth: tokens.strokeWidthThick,
+    borderLeftStyle: "solid",
+    borderLeftColor: tokens.colorNeutralStroke1,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    display: "grid",
+    gap: tokens.spacingVerticalXXS,
+  },
+  replies: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+  },
   meta: { color: tokens.colorNeutralForeground2 },
   move: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap" },
   note: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
@@ -37,7 +51,8 @@ const useStyles = makeStyles({
   deleted: { color: tokens.colorNeutralForeground2, fontStyle: "italic" },
 });
 
-type Entry = { kind: "row"; row: ProgressUpdate; date: string } | { kind: "thread"; thread: CommentThread; date: string };
+type Entry =
+  { kind: "row"; row: ProgressUpdate; date: string } | { kind: "thread"; thread: CommentThread; date: string };
 
 export interface HistoryAccess {
   /** The signed-in person's site user id (their own comments get Edit and Delete). */
@@ -52,7 +67,9 @@ export default function History(props: { actionId: number; version: string } & P
   const { t } = useTranslation();
   const styles = useStyles();
   const { store, locale } = usePlanContext();
-  const [state, setState] = useState<{ status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; updates: ProgressUpdate[] }>({ status: "loading" });
+  const [state, setState] = useState<
+    { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; updates: ProgressUpdate[] }
+  >({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [names, setNames] = useState<ReadonlyMap<number, string>>(new Map());
 
@@ -81,8 +98,14 @@ export default function History(props: { actionId: number; version: string } & P
     if (state.status !== "ready") return [];
     // Evidence rows are listed under Evidence, not as remarks.
     const comments = state.updates.filter((u) => u.kind === "comment" && !u.evidence);
-    const rows: Entry[] = state.updates.filter((u) => u.kind !== "comment").map((row) => ({ kind: "row", row, date: row.date }));
-    const threads: Entry[] = threadComments(comments).map((thread) => ({ kind: "thread", thread, date: thread.root?.date ?? thread.replies[0]?.date ?? "" }));
+    const rows: Entry[] = state.updates
+      .filter((u) => u.kind !== "comment")
+      .map((row) => ({ kind: "row", row, date: row.date }));
+    const threads: Entry[] = threadComments(comments).map((thread) => ({
+      kind: "thread",
+      thread,
+      date: thread.root?.date ?? thread.replies[0]?.date ?? "",
+    }));
     return [...rows, ...threads].sort((a, b) => b.date.localeCompare(a.date));
   }, [state]);
 
@@ -95,7 +118,11 @@ export default function History(props: { actionId: number; version: string } & P
     );
   if (state.status === "error") return <ErrorMessage error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
   if (entries.length === 0) return <Text>{t("history.empty")}</Text>;
-  const access: HistoryAccess = { meId: props.meId ?? null, comment: props.comment ?? false, onChanged: () => (setAttempt((n) => n + 1), props.onChanged?.()) };
+  const access: HistoryAccess = {
+    meId: props.meId ?? null,
+    comment: props.comment ?? false,
+    onChanged: () => (setAttempt((n) => n + 1), props.onChanged?.()),
+  };
   return (
     <ol className={styles.list} aria-label={t("history.heading")}>
       {entries.map((entry) =>
@@ -122,9 +149,14 @@ function RecordEntry(props: { row: ProgressUpdate }) {
   return (
     <>
       <Text size={200} className={styles.meta}>
-        {t(u.kind === "import" ? "history.importBy" : "history.updateBy", { who: u.author?.title ?? t("history.someone"), when: formatDateTime(u.date, locale) })}
+        {t(u.kind === "import" ? "history.importBy" : "history.updateBy", {
+          who: u.author?.title ?? t("history.someone"),
+          when: formatDateTime(u.date, locale),
+        })}
       </Text>
-      {u.kind === "import" ? <Text data-testid="history-import">{t("history.importedFrom", { file: u.note ?? "" })}</Text> : null}
+      {u.kind === "import" ? (
+        <Text data-testid="history-import">{t("history.importedFrom", { file: u.note ?? "" })}</Text>
+      ) : null}
       {u.rag ? (
         <span className={styles.move}>
           {u.previousRag && u.previousRag !== u.rag ? (
@@ -165,13 +197,23 @@ function CommentText(props: { text: string; names: ReadonlyMap<number, string> }
   );
 }
 
-function Thread(props: { thread: CommentThread; actionId: number; access: HistoryAccess; names: ReadonlyMap<number, string>; locale: string }) {
+function Thread(props: {
+  thread: CommentThread;
+  actionId: number;
+  access: HistoryAccess;
+  names: ReadonlyMap<number, string>;
+  locale: string;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { store } = usePlanContext();
   const [replying, setReplying] = useState(false);
   const [reply, setReply] = useState<MentionValue>({ display: "", chosen: [] });
-  const [busy, setBusy] = useState<{ busy: boolean; error: unknown; tried: boolean }>({ busy: false, error: null, tried: false });
+  const [busy, setBusy] = useState<{ busy: boolean; error: unknown; tried: boolean }>({
+    busy: false,
+    error: null,
+    tried: false,
+  });
   const { root, replies } = props.thread;
   const rootAuthor = root?.author?.title ?? t("history.someone");
 
@@ -183,7 +225,9 @@ function Thread(props: { thread: CommentThread; actionId: number; access: Histor
     }
     setBusy({ busy: true, error: null, tried: true });
     try {
-      await store.addComment(props.actionId, encodeMentions(reply.display.trim(), reply.chosen), { replyTo: props.thread.rootId });
+      await store.addComment(props.actionId, encodeMentions(reply.display.trim(), reply.chosen), {
+        replyTo: props.thread.rootId,
+      });
       setReply({ display: "", chosen: [] });
       setReplying(false);
       setBusy({ busy: false, error: null, tried: false });
@@ -231,7 +275,12 @@ function Thread(props: { thread: CommentThread; actionId: number; access: Histor
           </form>
         ) : (
           <div className={styles.buttons}>
-            <Button size="small" appearance="subtle" onClick={() => setReplying(true)} aria-label={t("discussion.replyTo", { who: rootAuthor })}>
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => setReplying(true)}
+              aria-label={t("discussion.replyTo", { who: rootAuthor })}
+            >
               {t("discussion.reply")}
             </Button>
           </div>
@@ -242,7 +291,12 @@ function Thread(props: { thread: CommentThread; actionId: number; access: Histor
 }
 
 /** One comment or reply: who and when, "edited", the text, and Edit and Delete on one's own. */
-function CommentBody(props: { row: ProgressUpdate; access: HistoryAccess; names: ReadonlyMap<number, string>; kind: "comment" | "reply" }) {
+function CommentBody(props: {
+  row: ProgressUpdate;
+  access: HistoryAccess;
+  names: ReadonlyMap<number, string>;
+  kind: "comment" | "reply";
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { store, locale } = usePlanContext();
@@ -282,7 +336,10 @@ function CommentBody(props: { row: ProgressUpdate; access: HistoryAccess; names:
   return (
     <div className={styles.form} data-testid={props.kind === "reply" ? "reply" : "comment"}>
       <Text size={200} className={styles.meta}>
-        {t(props.kind === "reply" ? "discussion.replyBy" : "history.commentBy", { who, when: formatDateTime(row.date, locale) })}
+        {t(props.kind === "reply" ? "discussion.replyBy" : "history.commentBy", {
+          who,
+          when: formatDateTime(row.date, locale),
+        })}
         {wasEdited(row) ? ` · ${t("discussion.edited")}` : ""}
       </Text>
       {editing ? (
@@ -307,7 +364,11 @@ function CommentBody(props: { row: ProgressUpdate; access: HistoryAccess; names:
           {row.note ? <CommentText text={row.note} names={props.names} /> : null}
           {mine ? (
             <div className={styles.buttons} role="group" aria-label={t("discussion.commentActions", { who })}>
-              <Button size="small" appearance="subtle" onClick={() => setEditing(mentionsForEditing(row.note ?? "", (id) => props.names.get(id)))}>
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => setEditing(mentionsForEditing(row.note ?? "", (id) => props.names.get(id)))}
+              >
                 {t("discussion.edit")}
               </Button>
               <Button size="small" appearance="subtle" onClick={() => setConfirmDelete(true)}>

@@ -3,7 +3,16 @@
 // new deployment removed the old chunk) a translated message with "Try again" replaces it instead of a
 // blank tab, and the retry imports the chunk afresh (React.lazy would keep the first rejection forever).
 import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useTranslation, withTranslation, type WithTranslation } from "react-i18next";
 import { completeCatalogues } from "../../i18n";
 
@@ -65,17 +74,23 @@ export type LazyView<P> = ComponentType<P> & {
  * whole catalogue has arrived too. `quiet`: nothing stands in while it downloads (a piece with nothing to
  * show until used, such as the toaster).
  */
-export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, options: { quiet?: boolean } = {}): LazyView<P> {
+export function lazyView<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  options: { quiet?: boolean } = {},
+): LazyView<P> {
   let pending: Promise<ComponentType<P>> | null = null;
   let failed = false;
   const start = () => {
     // A failed download is forgotten, so the next attempt asks the network again.
     // The piece's words come with it: the first download carries only the overview's.
-    pending ??= Promise.all([load(), completeCatalogues()]).then(([component]) => component, (error: unknown) => {
-      pending = null;
-      failed = true;
-      throw error;
-    });
+    pending ??= Promise.all([load(), completeCatalogues()]).then(
+      ([component]) => component,
+      (error: unknown) => {
+        pending = null;
+        failed = true;
+        throw error;
+      },
+    );
     return pending;
   };
   const fresh = () => {

@@ -30,7 +30,10 @@ const useStyles = makeStyles({
     cursor: "pointer",
     overflowWrap: "anywhere",
   },
-  active: { backgroundColor: tokens.colorNeutralBackground1Selected, outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  active: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+  },
   secondary: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -90,7 +93,10 @@ export function MentionInput(props: {
     const shown = `@${person.title} `;
     const display = props.value.display.slice(0, at.start) + shown + props.value.display.slice(at.caret);
     const caret = at.start + shown.length;
-    props.onChange({ display, chosen: [...props.value.chosen.filter((c) => c.id !== person.id), { id: person.id, name: person.title }] });
+    props.onChange({
+      display,
+      chosen: [...props.value.chosen.filter((c) => c.id !== person.id), { id: person.id, name: person.title }],
+    });
     setAt(null);
     setFound([]);
     setAnnounce(t("discussion.mentionAdded", { name: person.title }));
@@ -125,29 +131,31 @@ export function MentionInput(props: {
 
   return (
     <div className={styles.box}>
-    <Field label={props.label} hint={t("discussion.mentionHint")} validationMessage={props.validationMessage}>
-      <Textarea
-        ref={ref}
-        value={props.value.display}
-        resize="vertical"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={open && options.length > 0}
-        aria-controls={open ? listId : undefined}
-        aria-activedescendant={activeId}
-        onChange={(event, data) => {
-          props.onChange({ ...props.value, display: data.value });
-          track(data.value, event.target.selectionStart ?? data.value.length);
-        }}
-        onKeyDown={onKeyDown}
-        onClick={(event) => track(props.value.display, event.currentTarget.selectionStart ?? 0)}
-        onBlur={() => setTimeout(() => setAt(null), 150)}
-      />
-    </Field>
+      <Field label={props.label} hint={t("discussion.mentionHint")} validationMessage={props.validationMessage}>
+        <Textarea
+          ref={ref}
+          value={props.value.display}
+          resize="vertical"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={open && options.length > 0}
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={activeId}
+          onChange={(event, data) => {
+            props.onChange({ ...props.value, display: data.value });
+            track(data.value, event.target.selectionStart ?? data.value.length);
+          }}
+          onKeyDown={onKeyDown}
+          onClick={(event) => track(props.value.display, event.currentTarget.selectionStart ?? 0)}
+          onBlur={() => setTimeout(() => setAt(null), 150)}
+        />
+      </Field>
       {open ? (
         at.query.trim().length === 0 || options.length === 0 ? (
           <Text size={200} className={styles.secondary} role="status">
-            {at.query.trim().length === 0 ? t("discussion.mentionType") : t("discussion.mentionNone", { query: at.query.trim() })}
+            {at.query.trim().length === 0
+              ? t("discussion.mentionType")
+              : t("discussion.mentionNone", { query: at.query.trim() })}
           </Text>
         ) : (
           <ul id={listId} role="listbox" aria-label={t("discussion.mentionList")} className={styles.list}>

@@ -9,11 +9,28 @@ import { RagBadge } from "./RagBadge";
 
 const useStyles = makeStyles({
   card: { height: "100%", boxSizing: "border-box" },
-  head: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  head: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   // Labels take their width up to 40% of the card and wrap beyond it: a long Welsh label ("Y ffigurau
   // diweddaraf a gadwyd") must not squeeze the values into a column one syllable wide at 320 px.
-  facts: { display: "grid", gridTemplateColumns: "fit-content(40%) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "fit-content(40%) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   detail: { margin: 0, overflowWrap: "anywhere" },
   overdueList: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: tokens.spacingVerticalXS },
@@ -54,7 +71,12 @@ export function ObjectiveCard(props: {
         <RagBadge rag={rollUp.rag} />
       </div>
       {rollUp.source === "override" ? (
-        <Text size={200}>{t("objective.overridden", { reason: rollUp.reason ?? "", computed: rollUp.computed ? t(`rag.${rollUp.computed}`) : t("rag.none") })}</Text>
+        <Text size={200}>
+          {t("objective.overridden", {
+            reason: rollUp.reason ?? "",
+            computed: rollUp.computed ? t(`rag.${rollUp.computed}`) : t("rag.none"),
+          })}
+        </Text>
       ) : null}
       <dl className={styles.facts}>
         <dt className={styles.term}>{t("objective.owner")}</dt>
@@ -63,13 +85,17 @@ export function ObjectiveCard(props: {
         <dd className={styles.detail}>{objective.sponsor?.title ?? t("common.notSet")}</dd>
         <dt className={styles.term}>{t("objective.indicators")}</dt>
         <dd className={styles.detail}>
-          {objective.indicators.length ? objective.indicators.map((n) => t("indicator.short", { n })).join(", ") : t("common.none")}
+          {objective.indicators.length
+            ? objective.indicators.map((n) => t("indicator.short", { n })).join(", ")
+            : t("common.none")}
         </dd>
         {latest.length > 0 ? (
           <>
             <dt className={styles.term}>{t("indicators.latest.title")}</dt>
             <dd className={styles.detail} data-testid={`objective-${objective.id}-latest`}>
-              {latest.map((l) => t("indicators.latest.value", { n: l.n, value: formatHeadline(l.n, l.value), year: l.year })).join("; ")}
+              {latest
+                .map((l) => t("indicators.latest.value", { n: l.n, value: formatHeadline(l.n, l.value), year: l.year }))
+                .join("; ")}
             </dd>
           </>
         ) : null}
@@ -77,7 +103,13 @@ export function ObjectiveCard(props: {
         <dd className={styles.detail}>
           {progress.total === 0
             ? t("objective.noActions")
-            : t("objective.progressCounts", { blue: progress.complete, green: progress.onTrack, amber: progress.atRisk, red: progress.offTrack, total: progress.total })}
+            : t("objective.progressCounts", {
+                blue: progress.complete,
+                green: progress.onTrack,
+                amber: progress.atRisk,
+                red: progress.offTrack,
+                total: progress.total,
+              })}
         </dd>
       </dl>
       {overdue.length > 0 ? (

@@ -17,7 +17,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { INDICATOR_NUMBERS, nextNumber, validateOverride, type IndicatorNumber, type Objective, type Person, type Rag } from "../../plan";
+import {
+  INDICATOR_NUMBERS,
+  nextNumber,
+  validateOverride,
+  type IndicatorNumber,
+  type Objective,
+  type Person,
+  type Rag,
+} from "../../plan";
 import type { ObjectiveDraft } from "../../sharepoint";
 import { usePlan } from "../state/PlanContext";
 import { useObjectiveSave } from "../state/useObjectiveSave";
@@ -29,8 +37,19 @@ import { RagDropdown } from "./RagDropdown";
 const useStyles = makeStyles({
   surface: { maxWidth: "min(720px, 100vw - 16px)" },
   form: { display: "grid", gap: tokens.spacingVerticalM },
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 200px), 1fr))", gap: tokens.spacingHorizontalM },
-  indicators: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, border: "none", padding: 0, margin: 0 },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 200px), 1fr))",
+    gap: tokens.spacingHorizontalM,
+  },
+  indicators: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    border: "none",
+    padding: 0,
+    margin: 0,
+  },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
 });
 
@@ -41,7 +60,13 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
   const styles = useStyles();
   const { snapshot, year } = usePlan();
   const o = props.objective;
-  const [number, setNumber] = useState(o?.number ?? nextNumber(snapshot.objectives.map((x) => x.number), ""));
+  const [number, setNumber] = useState(
+    o?.number ??
+      nextNumber(
+        snapshot.objectives.map((x) => x.number),
+        "",
+      ),
+  );
   const [title, setTitle] = useState(o?.title ?? "");
   const [description, setDescription] = useState(o?.description ?? "");
   const [owner, setOwner] = useState<Person[]>(o?.owner ? [o.owner] : []);
@@ -54,7 +79,11 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
   const overrideIssues = validateOverride(override, reason);
   const titleMissing = title.trim() === "";
   const numberMissing = number.trim() === "";
-  const tooLong = overLimit(number, LIMITS.objectiveNumber) || overLimit(title, LIMITS.objectiveTitle) || overLimit(description, LIMITS.note) || overLimit(reason, LIMITS.note);
+  const tooLong =
+    overLimit(number, LIMITS.objectiveNumber) ||
+    overLimit(title, LIMITS.objectiveTitle) ||
+    overLimit(description, LIMITS.note) ||
+    overLimit(reason, LIMITS.note);
 
   const draft = (): ObjectiveDraft => ({
     title: title.trim(),
@@ -84,14 +113,29 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
             <DialogTitle>{o ? t("objective.editTitle", { number: o.number }) : t("objective.addTitle")}</DialogTitle>
             <DialogContent className={styles.form}>
               <div className={styles.row}>
-                <Field label={t("field.number")} required {...limitProps(t, t("field.number"), number, LIMITS.objectiveNumber, { message: tried && numberMissing ? t("validation.objectiveNumberRequired") : undefined })}>
+                <Field
+                  label={t("field.number")}
+                  required
+                  {...limitProps(t, t("field.number"), number, LIMITS.objectiveNumber, {
+                    message: tried && numberMissing ? t("validation.objectiveNumberRequired") : undefined,
+                  })}
+                >
                   <Input value={number} onChange={(_, d) => setNumber(d.value)} />
                 </Field>
               </div>
-              <Field label={t("field.title")} required {...limitProps(t, t("field.title"), title, LIMITS.objectiveTitle, { message: tried && titleMissing ? t("validation.titleRequired") : undefined })}>
+              <Field
+                label={t("field.title")}
+                required
+                {...limitProps(t, t("field.title"), title, LIMITS.objectiveTitle, {
+                  message: tried && titleMissing ? t("validation.titleRequired") : undefined,
+                })}
+              >
                 <Input value={title} onChange={(_, d) => setTitle(d.value)} />
               </Field>
-              <Field label={t("field.description")} {...limitProps(t, t("field.description"), description, LIMITS.note)}>
+              <Field
+                label={t("field.description")}
+                {...limitProps(t, t("field.description"), description, LIMITS.note)}
+              >
                 <Textarea value={description} onChange={(_, d) => setDescription(d.value)} resize="vertical" />
               </Field>
               <div className={styles.row}>
@@ -105,7 +149,9 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
                     key={n}
                     label={t("indicator.short", { n })}
                     checked={indicators.includes(n)}
-                    onChange={(_, d) => setIndicators(d.checked ? [...indicators, n].sort() : indicators.filter((x) => x !== n))}
+                    onChange={(_, d) =>
+                      setIndicators(d.checked ? [...indicators, n].sort() : indicators.filter((x) => x !== n))
+                    }
                   />
                 ))}
               </fieldset>
@@ -116,9 +162,16 @@ export function ObjectiveForm(props: { objective: Objective | null; onClose: () 
                 <Field
                   label={t("field.ragOverrideReason")}
                   required={override !== null}
-                  validationMessage={tried && overrideIssues.length ? t("validation.overrideReasonRequired") : undefined}
+                  validationMessage={
+                    tried && overrideIssues.length ? t("validation.overrideReasonRequired") : undefined
+                  }
                 >
-                  <Textarea value={reason} onChange={(_, d) => setReason(d.value)} disabled={override === null} resize="vertical" />
+                  <Textarea
+                    value={reason}
+                    onChange={(_, d) => setReason(d.value)}
+                    disabled={override === null}
+                    resize="vertical"
+                  />
                 </Field>
               </div>
               {error ? <ErrorMessage error={error} /> : null}

@@ -3,7 +3,17 @@
 // sign-in name) so someone not yet on the site can be assigned. With `groups`, SharePoint site groups
 // are found too (searchGroups): a group can lead an action, and its members share it.
 import { useEffect, useState } from "react";
-import { Avatar, Field, TagPicker, TagPickerControl, TagPickerGroup, TagPickerInput, TagPickerList, TagPickerOption, Tag } from "@fluentui/react-components";
+import {
+  Avatar,
+  Field,
+  TagPicker,
+  TagPickerControl,
+  TagPickerGroup,
+  TagPickerInput,
+  TagPickerList,
+  TagPickerOption,
+  Tag,
+} from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Person } from "../../plan";
 import { usePlanContext } from "../state/PlanContext";
@@ -53,7 +63,8 @@ export function PeoplePicker(props: {
   const [found, setFound] = useState<Person[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const readOnly = useReadOnlyPeople(props.value, props.warnIfReadOnly === true);
-  const warning = readOnly.length > 0 ? t("leadWarning.readOnly", { names: readOnly.map((p) => p.title).join(", ") }) : null;
+  const warning =
+    readOnly.length > 0 ? t("leadWarning.readOnly", { names: readOnly.map((p) => p.title).join(", ") }) : null;
 
   useEffect(() => {
     const q = query.trim();
@@ -77,7 +88,10 @@ export function PeoplePicker(props: {
 
   const selectedIds = props.value.map((p) => String(p.id));
   const options = found.filter((p) => !selectedIds.includes(String(p.id)));
-  const typedEmail = EMAIL.test(query.trim()) && !found.some((p) => p.email?.toLowerCase() === query.trim().toLowerCase()) ? query.trim() : null;
+  const typedEmail =
+    EMAIL.test(query.trim()) && !found.some((p) => p.email?.toLowerCase() === query.trim().toLowerCase())
+      ? query.trim()
+      : null;
 
   async function select(value: string) {
     setProblem(null);
@@ -114,12 +128,29 @@ export function PeoplePicker(props: {
         <TagPickerControl>
           <TagPickerGroup aria-label={t("people.selected", { label: props.label })}>
             {props.value.map((person) => (
-              <Tag key={person.id} shape="rounded" media={<Avatar aria-hidden name={person.title} color="colorful" shape={person.isGroup ? "square" : "circular"} />} value={String(person.id)}>
+              <Tag
+                key={person.id}
+                shape="rounded"
+                media={
+                  <Avatar
+                    aria-hidden
+                    name={person.title}
+                    color="colorful"
+                    shape={person.isGroup ? "square" : "circular"}
+                  />
+                }
+                value={String(person.id)}
+              >
                 {person.title}
               </Tag>
             ))}
           </TagPickerGroup>
-          <TagPickerInput aria-label={props.label} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("people.placeholder")} />
+          <TagPickerInput
+            aria-label={props.label}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t("people.placeholder")}
+          />
         </TagPickerControl>
         <TagPickerList>
           {options.map((person) => (
@@ -127,12 +158,23 @@ export function PeoplePicker(props: {
               key={person.id}
               value={String(person.id)}
               secondaryContent={person.isGroup ? t("people.group") : (person.email ?? undefined)}
-              media={<Avatar aria-hidden name={person.title} color="colorful" shape={person.isGroup ? "square" : "circular"} />}
+              media={
+                <Avatar
+                  aria-hidden
+                  name={person.title}
+                  color="colorful"
+                  shape={person.isGroup ? "square" : "circular"}
+                />
+              }
             >
               {person.title}
             </TagPickerOption>
           ))}
-          {typedEmail ? <TagPickerOption value={`ensure:${typedEmail}`}>{t("people.addByEmail", { email: typedEmail })}</TagPickerOption> : null}
+          {typedEmail ? (
+            <TagPickerOption value={`ensure:${typedEmail}`}>
+              {t("people.addByEmail", { email: typedEmail })}
+            </TagPickerOption>
+          ) : null}
           {options.length === 0 && !typedEmail ? (
             <TagPickerOption value="__none">
               {query.trim().length < 2 ? t("people.typeToSearch") : t("people.noMatches")}

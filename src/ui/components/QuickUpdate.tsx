@@ -49,21 +49,37 @@ export function QuickUpdate(props: { action: Action; onDone: () => void; onCance
   }
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={t("update.formLabel", { number: action.number })} noValidate>
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      aria-label={t("update.formLabel", { number: action.number })}
+      noValidate
+    >
       <Field label={t("update.rag")}>
-        <RadioGroup layout="horizontal" className={styles.rag} value={rag} onChange={(_, data) => setRag(data.value as Rag)} name={`${id}-rag`}>
+        <RadioGroup
+          layout="horizontal"
+          className={styles.rag}
+          value={rag}
+          onChange={(_, data) => setRag(data.value as Rag)}
+          name={`${id}-rag`}
+        >
           {RAGS.map((r) => (
             <Radio key={r} value={r} label={t(`rag.${r}`)} />
           ))}
         </RadioGroup>
       </Field>
-      <Field label={t("update.progress")} {...limitProps(t, t("update.progress"), progress, LIMITS.note, { hint: t("update.progressHint") })}>
+      <Field
+        label={t("update.progress")}
+        {...limitProps(t, t("update.progress"), progress, LIMITS.note, { hint: t("update.progressHint") })}
+      >
         <Textarea value={progress} onChange={(_, data) => setProgress(data.value)} resize="vertical" />
       </Field>
       <Field
         label={noteRequired ? (rag === "Blue" ? t("update.noteBlue") : t("update.noteRed")) : t("update.note")}
         required={noteRequired}
-        {...limitProps(t, t("update.note"), note, LIMITS.note, { message: tried && noteProblems.length ? t(`validation.${noteProblems[0]!.code}`) : undefined })}
+        {...limitProps(t, t("update.note"), note, LIMITS.note, {
+          message: tried && noteProblems.length ? t(`validation.${noteProblems[0]!.code}`) : undefined,
+        })}
       >
         <Textarea value={note} onChange={(_, data) => setNote(data.value)} resize="vertical" />
       </Field>

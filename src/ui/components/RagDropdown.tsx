@@ -57,7 +57,9 @@ export function RagDropdown(props: Single | Multiple) {
       disabled={props.disabled}
       value={value ? t(`rag.${value}`) : (none ?? "")}
       selectedOptions={[value ?? NONE]}
-      onOptionSelect={(_, data) => onChange(data.optionValue === NONE || data.optionValue === undefined ? null : (data.optionValue as Rag))}
+      onOptionSelect={(_, data) =>
+        onChange(data.optionValue === NONE || data.optionValue === undefined ? null : (data.optionValue as Rag))
+      }
     >
       {none !== undefined ? (
         <Option value={NONE} text={none}>

@@ -6,7 +6,13 @@ import type { Action, Objective, ObjectiveRenumbering } from "../../plan";
 import { ConfirmDialog } from "./ConfirmDialog";
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalS, overflowWrap: "anywhere" },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXL,
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    overflowWrap: "anywhere",
+  },
   actions: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -40,7 +46,11 @@ export function RenumberObjectivesDialog(props: {
                 {t("renumberObjectives.objective", { from: item.number, to: number, title: item.title })}
                 {moved.length ? (
                   <div className={styles.actions}>
-                    {t("renumberObjectives.actions", { changes: moved.map((a) => t("renumberObjectives.change", { from: a.item.number, to: a.number })).join(", ") })}
+                    {t("renumberObjectives.actions", {
+                      changes: moved
+                        .map((a) => t("renumberObjectives.change", { from: a.item.number, to: a.number }))
+                        .join(", "),
+                    })}
                   </div>
                 ) : null}
               </li>

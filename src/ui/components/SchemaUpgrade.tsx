@@ -2,19 +2,34 @@
 // adds the columns, choices and view columns the newer version needs and keeps every item); anyone
 // else is told to ask a plan editor. Shown above the plan when the check finds the site older, and
 // instead of the plan when SharePoint refused a column the site does not have yet.
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanStore } from "../../sharepoint";
 import { useSchema } from "../state/schema";
 import { ErrorMessage } from "./ErrorMessage";
 
-export function SchemaUpgrade(props: { store: PlanStore; onUpgraded(): void; /** SharePoint already refused a column: no need to ask. */ outdated?: boolean }) {
+export function SchemaUpgrade(props: {
+  store: PlanStore;
+  onUpgraded(): void;
+  /** SharePoint already refused a column: no need to ask. */ outdated?: boolean;
+}) {
   const { t } = useTranslation();
   const schema = useSchema();
   const [outdated, setOutdated] = useState<boolean>(props.outdated ?? false);
   const [editor, setEditor] = useState<boolean | null>(null);
-  const [state, setState] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
+  const [state, setState] = useState<{ busy: boolean; error: unknown; done: boolean }>({
+    busy: false,
+    error: null,
+    done: false,
+  });
 
   useEffect(() => {
     let live = true;

@@ -26,7 +26,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     minWidth: "96px",
   },
-  figure: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  figure: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+  },
   overdue: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   caption: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontWeight: tokens.fontWeightSemibold },
   updated: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXS, display: "block" },
@@ -63,7 +67,9 @@ export function SummaryBand(props: { summary: PlanSummary }) {
         </li>
       </ul>
       <Text size={200} className={styles.updated}>
-        {summary.lastModified ? t("overview.lastUpdated", { when: formatDateTime(summary.lastModified, locale) }) : t("overview.neverUpdated")}
+        {summary.lastModified
+          ? t("overview.lastUpdated", { when: formatDateTime(summary.lastModified, locale) })
+          : t("overview.neverUpdated")}
       </Text>
     </section>
   );

@@ -12,10 +12,22 @@ import { ErrorMessage } from "./ErrorMessage";
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalS, justifyItems: "start" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalM },
-  entry: { borderLeftWidth: tokens.strokeWidthThick, borderLeftStyle: "solid", borderLeftColor: tokens.colorNeutralStroke2, paddingInlineStart: tokens.spacingHorizontalM, display: "grid", gap: tokens.spacingVerticalXXS },
+  entry: {
+    borderLeftWidth: tokens.strokeWidthThick,
+    borderLeftStyle: "solid",
+    borderLeftColor: tokens.colorNeutralStroke2,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    display: "grid",
+    gap: tokens.spacingVerticalXXS,
+  },
   meta: { color: tokens.colorNeutralForeground2 },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-  changes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalXXS },
+  changes: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "grid",
+    gap: tokens.spacingVerticalXXS,
+  },
   change: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
 });
 
@@ -40,7 +52,9 @@ export default function VersionTrail(props: { actionId: number; version: string;
   const { store, locale } = usePlanContext();
   const [open, setOpen] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; entries: AuditEntry[] }>({ status: "loading" });
+  const [state, setState] = useState<
+    { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; entries: AuditEntry[] }
+  >({ status: "loading" });
 
   useEffect(() => {
     if (!open) return;
@@ -72,7 +86,12 @@ export default function VersionTrail(props: { actionId: number; version: string;
       <Text as="p" size={200} className={styles.intro}>
         {t("versionTrail.intro")}
       </Text>
-      <Button appearance="secondary" aria-expanded={open} aria-controls={`version-trail-${props.actionId}`} onClick={() => setOpen((o) => !o)}>
+      <Button
+        appearance="secondary"
+        aria-expanded={open}
+        aria-controls={`version-trail-${props.actionId}`}
+        onClick={() => setOpen((o) => !o)}
+      >
         {open ? t("versionTrail.hide") : t("versionTrail.show")}
       </Button>
       {open ? (
@@ -88,7 +107,11 @@ export default function VersionTrail(props: { actionId: number; version: string;
               {state.entries.map((entry) => (
                 <li key={entry.label} className={styles.entry}>
                   <Text size={200} className={styles.meta}>
-                    {t("versionTrail.entry", { label: entry.label, who: entry.editor?.title || t("versionTrail.someone"), when: formatDateTime(entry.saved, locale) })}
+                    {t("versionTrail.entry", {
+                      label: entry.label,
+                      who: entry.editor?.title || t("versionTrail.someone"),
+                      when: formatDateTime(entry.saved, locale),
+                    })}
                   </Text>
                   {entry.created ? (
                     <Text>{t("versionTrail.created")}</Text>
@@ -98,7 +121,11 @@ export default function VersionTrail(props: { actionId: number; version: string;
                     <ul className={styles.changes}>
                       {entry.changes.map((c) => (
                         <li key={c.field} className={styles.change}>
-                          {t("versionTrail.change", { field: t(FIELD_LABEL[c.field]), before: show(c.field, c.before), after: show(c.field, c.after) })}
+                          {t("versionTrail.change", {
+                            field: t(FIELD_LABEL[c.field]),
+                            before: show(c.field, c.before),
+                            after: show(c.field, c.after),
+                          })}
                         </li>
                       ))}
                     </ul>

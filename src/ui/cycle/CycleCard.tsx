@@ -3,10 +3,37 @@
 // consultation: comments section by section (each objective, and the plan as a whole) with the plan
 // editors' answers. SharePoint enforces who may write what (docs/plan-cycle.md); these are the rules'
 // offers and refusals in words.
-import { Button, Field, Input, makeStyles, mergeClasses, Radio, RadioGroup, Spinner, Textarea, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ConsultationComment, commentsOn, cycleRoleOf, movesFrom, refuseAnswer, refuseComment, refuseDecision, whoMayDoWhat, type DecisionDraft, compareWithApproved, ASSURANCE_LEVELS, DECISION_OUTCOMES, type AssuranceLevel, type DecisionOutcome, type PlanYearState } from "../../plan/cycle";
+import {
+  type ConsultationComment,
+  commentsOn,
+  cycleRoleOf,
+  movesFrom,
+  refuseAnswer,
+  refuseComment,
+  refuseDecision,
+  whoMayDoWhat,
+  type DecisionDraft,
+  compareWithApproved,
+  ASSURANCE_LEVELS,
+  DECISION_OUTCOMES,
+  type AssuranceLevel,
+  type DecisionOutcome,
+  type PlanYearState,
+} from "../../plan/cycle";
 import type { Capabilities, Objective } from "../../plan";
 import type { PlanSnapshot, PlanStore } from "../../sharepoint";
 import { DateField } from "../components/DateInput";
@@ -28,31 +55,75 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   form: { display: "grid", gap: tokens.spacingVerticalS, maxWidth: "560px" },
   table: { width: "100%", borderCollapse: "collapse" },
-  th: { textAlign: "left", padding: "4px 8px", borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2 },
-  td: { padding: "4px 8px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top", overflowWrap: "anywhere" },
-  section: { display: "grid", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  th: {
+    textAlign: "left",
+    padding: "4px 8px",
+    borderBottom: `2px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+  },
+  td: {
+    padding: "4px 8px",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    verticalAlign: "top",
+    overflowWrap: "anywhere",
+  },
+  section: {
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   comments: { margin: 0, padding: 0, listStyle: "none", display: "grid", gap: tokens.spacingVerticalS },
-  comment: { display: "grid", gap: tokens.spacingVerticalXXS, padding: tokens.spacingHorizontalS, borderLeft: `3px solid ${tokens.colorBrandStroke1}`, overflowWrap: "anywhere" },
-  answer: { display: "grid", gap: tokens.spacingVerticalXXS, marginLeft: tokens.spacingHorizontalL, padding: tokens.spacingHorizontalS, borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}`, overflowWrap: "anywhere" },
+  comment: {
+    display: "grid",
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    overflowWrap: "anywhere",
+  },
+  answer: {
+    display: "grid",
+    gap: tokens.spacingVerticalXXS,
+    marginLeft: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalS,
+    borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}`,
+    overflowWrap: "anywhere",
+  },
   byline: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   refusal: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const MOVE_APPEARANCE: Partial<Record<PlanYearState, "primary" | "secondary">> = { submitted: "primary", published: "primary", consultation: "primary" };
+const MOVE_APPEARANCE: Partial<Record<PlanYearState, "primary" | "secondary">> = {
+  submitted: "primary",
+  published: "primary",
+  consultation: "primary",
+};
 
-export function CycleCard(props: { store: PlanStore; year: string; capabilities: Capabilities; today: string; /** After a move or a decision is saved. */ onChanged?: () => void }) {
+export function CycleCard(props: {
+  store: PlanStore;
+  year: string;
+  capabilities: Capabilities;
+  today: string;
+  /** After a move or a decision is saved. */ onChanged?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const tool = useToolCardStyles();
   const role = cycleRoleOf(props.capabilities);
-  const [view, setView] = useState<{ cycle: CycleView; plan: PlanSnapshot; comments: ConsultationComment[] } | { error: unknown } | null>(null);
+  const [view, setView] = useState<
+    { cycle: CycleView; plan: PlanSnapshot; comments: ConsultationComment[] } | { error: unknown } | null
+  >(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [announce, setAnnounce] = useState("");
 
   const load = useCallback(async () => {
     try {
-      const [cycle, plan, comments] = await Promise.all([loadCycle(props.store, props.year), props.store.loadPlan(props.year), props.store.consultationComments(props.year).catch(() => [])]);
+      const [cycle, plan, comments] = await Promise.all([
+        loadCycle(props.store, props.year),
+        props.store.loadPlan(props.year),
+        props.store.consultationComments(props.year).catch(() => []),
+      ]);
       setView({ cycle, plan, comments });
     } catch (error) {
       setView({ error });
@@ -105,7 +176,17 @@ export function CycleCard(props: { store: PlanStore; year: string; capabilities:
       {moves.length > 0 ? (
         <div className={styles.row} role="group" aria-label={t("cycle.moves")}>
           {moves.map((to) => (
-            <Button key={to} appearance={MOVE_APPEARANCE[to] ?? "secondary"} disabled={busy} onClick={() => void act(() => props.store.moveYear(props.year, to), t("cycle.moved", { state: t(`cycle.state.${to}`) }))}>
+            <Button
+              key={to}
+              appearance={MOVE_APPEARANCE[to] ?? "secondary"}
+              disabled={busy}
+              onClick={() =>
+                void act(
+                  () => props.store.moveYear(props.year, to),
+                  t("cycle.moved", { state: t(`cycle.state.${to}`) }),
+                )
+              }
+            >
               {t(`cycle.move.${to}`)}
             </Button>
           ))}
@@ -122,7 +203,13 @@ export function CycleCard(props: { store: PlanStore; year: string; capabilities:
         {announce}
       </p>
 
-      {state === "submitted" && role === "editor" ? <DecisionForm today={props.today} busy={busy} onRecord={(draft) => act(() => props.store.recordDecision(props.year, draft), t("cycle.decision.recorded"))} /> : null}
+      {state === "submitted" && role === "editor" ? (
+        <DecisionForm
+          today={props.today}
+          busy={busy}
+          onRecord={(draft) => act(() => props.store.recordDecision(props.year, draft), t("cycle.decision.recorded"))}
+        />
+      ) : null}
 
       {status.decisions.length > 0 ? (
         <div>
@@ -145,9 +232,16 @@ export function CycleCard(props: { store: PlanStore; year: string; capabilities:
                   <td className={styles.td}>{d.meeting}</td>
                   <td className={styles.td}>{formatDay(d.date, i18n.language)}</td>
                   <td className={styles.td}>{t(`cycle.outcome.${d.outcome}`)}</td>
-                  <td className={styles.td}>{d.assurance ? t(`cycle.assurance.${d.assurance}`) : t("cycle.assurance.none")}</td>
+                  <td className={styles.td}>
+                    {d.assurance ? t(`cycle.assurance.${d.assurance}`) : t("cycle.assurance.none")}
+                  </td>
                   <td className={styles.td}>{d.minuteReference ?? "—"}</td>
-                  <td className={styles.td}>{t("cycle.decision.by", { name: d.recordedBy?.title ?? "—", date: formatDay(d.recordedAt, i18n.language) })}</td>
+                  <td className={styles.td}>
+                    {t("cycle.decision.by", {
+                      name: d.recordedBy?.title ?? "—",
+                      date: formatDay(d.recordedAt, i18n.language),
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -160,8 +254,19 @@ export function CycleCard(props: { store: PlanStore; year: string; capabilities:
           <h3 className={styles.h3} id="cycle-since">
             {t("cycle.copy.title")}
           </h3>
-          <p className={styles.muted}>{t("cycle.copy.explain", { date: formatDay(view.cycle.approved.approvedAt, i18n.language), objectives: view.cycle.approved.objectives.length, actions: view.cycle.approved.actions.length, results: view.cycle.approved.results.length })}</p>
-          <SinceApprovalView since={compareWithApproved(view.cycle.approved, view.plan)} layout="table" headingId="cycle-since" />
+          <p className={styles.muted}>
+            {t("cycle.copy.explain", {
+              date: formatDay(view.cycle.approved.approvedAt, i18n.language),
+              objectives: view.cycle.approved.objectives.length,
+              actions: view.cycle.approved.actions.length,
+              results: view.cycle.approved.results.length,
+            })}
+          </p>
+          <SinceApprovalView
+            since={compareWithApproved(view.cycle.approved, view.plan)}
+            layout="table"
+            headingId="cycle-since"
+          />
         </div>
       ) : null}
 
@@ -172,8 +277,18 @@ export function CycleCard(props: { store: PlanStore; year: string; capabilities:
         objectives={view.plan.objectives}
         comments={view.comments}
         busy={busy}
-        onComment={(objectiveId, text) => act(() => props.store.addConsultationComment(props.year, objectiveId, text), t("cycle.consultation.commented"))}
-        onAnswer={(commentId, text) => act(() => props.store.answerConsultationComment(props.year, commentId, text), t("cycle.consultation.answered"))}
+        onComment={(objectiveId, text) =>
+          act(
+            () => props.store.addConsultationComment(props.year, objectiveId, text),
+            t("cycle.consultation.commented"),
+          )
+        }
+        onAnswer={(commentId, text) =>
+          act(
+            () => props.store.answerConsultationComment(props.year, commentId, text),
+            t("cycle.consultation.answered"),
+          )
+        }
       />
     </section>
   );
@@ -182,7 +297,13 @@ export function CycleCard(props: { store: PlanStore; year: string; capabilities:
 function DecisionForm(props: { today: string; busy: boolean; onRecord(draft: DecisionDraft): Promise<boolean> }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const [draft, setDraft] = useState<DecisionDraft>({ meeting: "", date: props.today, outcome: null, assurance: null, minuteReference: null });
+  const [draft, setDraft] = useState<DecisionDraft>({
+    meeting: "",
+    date: props.today,
+    outcome: null,
+    assurance: null,
+    minuteReference: null,
+  });
   const [shown, setShown] = useState<Partial<Record<keyof DecisionDraft, string>>>({});
   const onDate = useCallback((iso: string) => setDraft((d) => ({ ...d, date: iso })), []);
   async function submit(event: React.FormEvent) {
@@ -192,34 +313,58 @@ function DecisionForm(props: { today: string; busy: boolean; onRecord(draft: Dec
     for (const r of refusals) if (r.field) next[r.field] = t(r.refusal.key);
     setShown(next);
     if (refusals.length > 0) return;
-    if (await props.onRecord(draft)) setDraft({ meeting: "", date: props.today, outcome: null, assurance: null, minuteReference: null });
+    if (await props.onRecord(draft))
+      setDraft({ meeting: "", date: props.today, outcome: null, assurance: null, minuteReference: null });
   }
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby="cycle-decision-title" noValidate>
       <h3 id="cycle-decision-title" className={styles.h3}>
         {t("cycle.decision.title")}
       </h3>
-      <Field label={t("cycle.decision.meeting")} hint={t("cycle.decision.meetingHint")} required validationMessage={shown.meeting}>
-        <Input value={draft.meeting} onChange={(_, d) => setDraft((x) => ({ ...x, meeting: d.value }))} maxLength={255} />
+      <Field
+        label={t("cycle.decision.meeting")}
+        hint={t("cycle.decision.meetingHint")}
+        required
+        validationMessage={shown.meeting}
+      >
+        <Input
+          value={draft.meeting}
+          onChange={(_, d) => setDraft((x) => ({ ...x, meeting: d.value }))}
+          maxLength={255}
+        />
       </Field>
       <DateField label={t("cycle.decision.date")} value={draft.date} onChange={onDate} />
       {shown.date ? <span className={styles.refusal}>{shown.date}</span> : null}
       <Field label={t("cycle.decision.outcome")} required validationMessage={shown.outcome}>
-        <RadioGroup value={draft.outcome ?? ""} onChange={(_, d) => setDraft((x) => ({ ...x, outcome: d.value as DecisionOutcome }))}>
+        <RadioGroup
+          value={draft.outcome ?? ""}
+          onChange={(_, d) => setDraft((x) => ({ ...x, outcome: d.value as DecisionOutcome }))}
+        >
           {DECISION_OUTCOMES.map((o) => (
             <Radio key={o} value={o} label={t(`cycle.outcome.${o}`)} />
           ))}
         </RadioGroup>
       </Field>
-      <Field label={t("cycle.decision.assurance")} hint={t("cycle.decision.assuranceHint")} validationMessage={shown.assurance}>
-        <RadioGroup value={draft.assurance ?? ""} onChange={(_, d) => setDraft((x) => ({ ...x, assurance: d.value as AssuranceLevel }))}>
+      <Field
+        label={t("cycle.decision.assurance")}
+        hint={t("cycle.decision.assuranceHint")}
+        validationMessage={shown.assurance}
+      >
+        <RadioGroup
+          value={draft.assurance ?? ""}
+          onChange={(_, d) => setDraft((x) => ({ ...x, assurance: d.value as AssuranceLevel }))}
+        >
           {ASSURANCE_LEVELS.map((a) => (
             <Radio key={a} value={a} label={t(`cycle.assurance.${a}`)} />
           ))}
         </RadioGroup>
       </Field>
       <Field label={t("cycle.decision.minute")} hint={t("cycle.decision.minuteHint")}>
-        <Input value={draft.minuteReference ?? ""} onChange={(_, d) => setDraft((x) => ({ ...x, minuteReference: d.value || null }))} maxLength={100} />
+        <Input
+          value={draft.minuteReference ?? ""}
+          onChange={(_, d) => setDraft((x) => ({ ...x, minuteReference: d.value || null }))}
+          maxLength={100}
+        />
       </Field>
       <div>
         <Button type="submit" appearance="primary" disabled={props.busy}>
@@ -245,7 +390,10 @@ function Consultation(props: {
   const mayComment = refuseComment(props.state, props.role) === null;
   const mayAnswer = refuseAnswer(props.state, props.role) === null;
   const sections: { id: number | null; title: string }[] = [
-    ...props.objectives.map((o) => ({ id: o.id, title: t("cycle.consultation.section", { number: o.number, title: o.title }) })),
+    ...props.objectives.map((o) => ({
+      id: o.id,
+      title: t("cycle.consultation.section", { number: o.number, title: o.title }),
+    })),
     { id: null, title: t("cycle.consultation.whole") },
   ];
   if (!mayComment && props.comments.length === 0) return null;
@@ -271,18 +419,36 @@ function Consultation(props: {
                     {c.answers.map((a) => (
                       <div key={a.id} className={styles.answer}>
                         <span>{a.text}</span>
-                        <span className={styles.byline}>{t("cycle.consultation.answerBy", { name: a.by?.title ?? "—" })}</span>
+                        <span className={styles.byline}>
+                          {t("cycle.consultation.answerBy", { name: a.by?.title ?? "—" })}
+                        </span>
                       </div>
                     ))}
-                    {c.answers.length === 0 ? <span className={styles.byline}>{t("cycle.consultation.unanswered")}</span> : null}
-                    {mayAnswer ? <TextBox label={t("cycle.consultation.answerLabel", { name: c.by?.title ?? "—" })} button={t("cycle.consultation.answer")} busy={props.busy} onSend={(text) => props.onAnswer(c.id, text)} /> : null}
+                    {c.answers.length === 0 ? (
+                      <span className={styles.byline}>{t("cycle.consultation.unanswered")}</span>
+                    ) : null}
+                    {mayAnswer ? (
+                      <TextBox
+                        label={t("cycle.consultation.answerLabel", { name: c.by?.title ?? "—" })}
+                        button={t("cycle.consultation.answer")}
+                        busy={props.busy}
+                        onSend={(text) => props.onAnswer(c.id, text)}
+                      />
+                    ) : null}
                   </li>
                 ))}
               </ul>
             ) : (
               <p className={styles.muted}>{t("cycle.consultation.none")}</p>
             )}
-            {mayComment ? <TextBox label={t("cycle.consultation.commentLabel", { section: section.title })} button={t("cycle.consultation.comment")} busy={props.busy} onSend={(text) => props.onComment(section.id, text)} /> : null}
+            {mayComment ? (
+              <TextBox
+                label={t("cycle.consultation.commentLabel", { section: section.title })}
+                button={t("cycle.consultation.comment")}
+                busy={props.busy}
+                onSend={(text) => props.onComment(section.id, text)}
+              />
+            ) : null}
           </section>
         );
       })}
@@ -298,7 +464,10 @@ function TextBox(props: { label: string; button: string; busy: boolean; onSend(t
       <Field label={props.label} style={{ flex: "1 1 240px" }}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
       </Field>
-      <Button disabled={props.busy || text.trim() === ""} onClick={() => void props.onSend(text).then((ok) => ok && setText(""))}>
+      <Button
+        disabled={props.busy || text.trim() === ""}
+        onClick={() => void props.onSend(text).then((ok) => ok && setText(""))}
+      >
         {props.button}
       </Button>
     </div>

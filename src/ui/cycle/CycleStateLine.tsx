@@ -6,7 +6,13 @@ import { approvingDecision, type PlanYearStatus, type PlanYearState } from "../.
 import { formatDay } from "../meeting/format";
 
 const useStyles = makeStyles({
-  line: { display: "inline-flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS, overflowWrap: "anywhere" },
+  line: {
+    display: "inline-flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    overflowWrap: "anywhere",
+  },
   detail: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -28,7 +34,11 @@ export function CycleStateLine(props: { status: PlanYearStatus | null; className
   const last = props.status.decisions[props.status.decisions.length - 1] ?? null;
   let detail: string | null = null;
   if ((state === "approved" || state === "published") && approval) {
-    detail = t("cycle.line.approved", { meeting: approval.meeting, date: formatDay(approval.date, i18n.language), assurance: approval.assurance ? t(`cycle.assurance.${approval.assurance}`) : t("cycle.assurance.none") });
+    detail = t("cycle.line.approved", {
+      meeting: approval.meeting,
+      date: formatDay(approval.date, i18n.language),
+      assurance: approval.assurance ? t(`cycle.assurance.${approval.assurance}`) : t("cycle.assurance.none"),
+    });
   } else if (state === "returned" && last) {
     detail = t("cycle.line.returned", { meeting: last.meeting, date: formatDay(last.date, i18n.language) });
   }

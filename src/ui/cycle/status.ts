@@ -12,7 +12,10 @@ export interface CycleView {
 }
 
 export async function loadCycle(store: PlanStore, year: string): Promise<CycleView> {
-  const [status, approved] = await Promise.all([store.planYearStatus(year).catch(() => null), store.approvedCopy(year).catch(() => null)]);
+  const [status, approved] = await Promise.all([
+    store.planYearStatus(year).catch(() => null),
+    store.approvedCopy(year).catch(() => null),
+  ]);
   return { status, approved };
 }
 
@@ -35,6 +38,7 @@ export function useCycle(store: PlanStore, year: string | null): { cycle: CycleV
 export function refusalText(error: unknown, t: TFunction): string | null {
   if (!(error instanceof CycleRefusedError)) return null;
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(error.refusal.values ?? {})) values[k] = k === "state" || k === "from" || k === "to" ? t(`cycle.state.${v}`) : v;
+  for (const [k, v] of Object.entries(error.refusal.values ?? {}))
+    values[k] = k === "state" || k === "from" || k === "to" ? t(`cycle.state.${v}`) : v;
   return t(error.refusal.key, values);
 }

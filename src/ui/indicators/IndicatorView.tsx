@@ -1,11 +1,37 @@
 // One indicator's results: the figure, adverse-impact band and confidence interval, direction of good,
 // the method note, and always a table, with a Fluent chart next to it on screen (the table is the chart's
 // text alternative). Figures come from the protected copy: every hidden one shows as "*", whatever the reason.
-import { Badge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
-import { HIDDEN_MARK, cautionNote, formatCount, formatPercent, formatPoints, formatRatio, reasonNote } from "../../indicators";
-import type { Counts, IndicatorResult, RelativeLikelihoodResult, RepresentationResult, ResultsDocument, SurveyResult, BoardResult } from "../../indicators";
+import {
+  HIDDEN_MARK,
+  cautionNote,
+  formatCount,
+  formatPercent,
+  formatPoints,
+  formatRatio,
+  reasonNote,
+} from "../../indicators";
+import type {
+  Counts,
+  IndicatorResult,
+  RelativeLikelihoodResult,
+  RepresentationResult,
+  ResultsDocument,
+  SurveyResult,
+  BoardResult,
+} from "../../indicators";
 import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../indicators";
 import { CategoryBars } from "./charts/CategoryBars";
 import { GroupBars } from "./charts/GroupBars";
@@ -15,7 +41,11 @@ import { bmeShare, modelEmployerGap, point, type ChartPoint } from "./charts/poi
 
 const useStyles = makeStyles({
   view: { display: "grid", gap: tokens.spacingVerticalM },
-  figure: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
+  figure: {
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   facts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "center" },
   note: { color: tokens.colorNeutralForeground2, maxWidth: "80ch" },
   number: { textAlign: "end", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
@@ -83,17 +113,33 @@ function presentRows<K extends string>(keys: readonly K[], rows: Partial<Record<
   });
 }
 
-function Representation(props: { result: RepresentationResult; doc: ResultsDocument; threshold: number; charts: boolean }) {
+function Representation(props: {
+  result: RepresentationResult;
+  doc: ResultsDocument;
+  threshold: number;
+  charts: boolean;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const r = props.result;
   const model = props.doc.related.modelEmployer;
   const modelBands = model ? model.bands.filter((b) => b.headcount !== 0) : [];
   // The whole workforce's BME share is the line on every cohort's chart; none when it is hidden.
-  const line = { label: t("indicators.view.overallLine"), value: r.overall.suppressed?.bmePct ? null : r.overall.bmePct };
+  const line = {
+    label: t("indicators.view.overallLine"),
+    value: r.overall.suppressed?.bmePct ? null : r.overall.bmePct,
+  };
   const cohortChart = (cohort: string, title: "chart1Bands" | "chart1Grades", points: ChartPoint[], testId: string) =>
     props.charts && points.length > 0 ? (
-      <CategoryBars title={t(`indicators.view.${title}`, { cohort })} series={t("indicators.view.bmePct")} points={points} format={percentText} unit="%" line={line} testId={testId} />
+      <CategoryBars
+        title={t(`indicators.view.${title}`, { cohort })}
+        series={t("indicators.view.bmePct")}
+        points={points}
+        format={percentText}
+        unit="%"
+        line={line}
+        testId={testId}
+      />
     ) : null;
   return (
     <>
@@ -102,13 +148,48 @@ function Representation(props: { result: RepresentationResult; doc: ResultsDocum
         <Text>{t("indicators.view.bmeOfWorkforce")}</Text>
         <Badge appearance="outline">{t("indicators.direction.higher")}</Badge>
       </div>
-      <CountsTable caption={t("indicators.view.overall")} rows={[[t("indicators.view.allStaff"), r.overall], [t("indicators.view.senior8a"), r.senior["8a-VSM"]], [t("indicators.view.senior8c"), r.senior["8c-VSM"]]]} threshold={props.threshold} />
-      {cohortChart(t("indicators.view.nonClinical"), "chart1Bands", presentRows(AFC_BANDS, r.cohorts["non-clinical"]).map(([b, c]) => bmeShare(bandLabel(t, b), c)), "chart-1-non-clinical")}
-      <CountsTable caption={t("indicators.view.nonClinical")} rows={AFC_BANDS.map((b) => [bandLabel(t, b), r.cohorts["non-clinical"][b]])} threshold={props.threshold} />
-      {cohortChart(t("indicators.view.clinical"), "chart1Bands", presentRows(AFC_BANDS, r.cohorts.clinical).map(([b, c]) => bmeShare(bandLabel(t, b), c)), "chart-1-clinical")}
-      <CountsTable caption={t("indicators.view.clinical")} rows={AFC_BANDS.map((b) => [bandLabel(t, b), r.cohorts.clinical[b]])} threshold={props.threshold} />
-      {cohortChart(t("indicators.view.medical"), "chart1Grades", presentRows(MEDICAL_SUBGROUPS, r.cohorts.medical).map(([m, c]) => bmeShare(t(`indicators.medical.${m}`), c)), "chart-1-medical")}
-      <CountsTable caption={t("indicators.view.medical")} rows={MEDICAL_SUBGROUPS.map((m) => [t(`indicators.medical.${m}`), r.cohorts.medical[m]])} threshold={props.threshold} />
+      <CountsTable
+        caption={t("indicators.view.overall")}
+        rows={[
+          [t("indicators.view.allStaff"), r.overall],
+          [t("indicators.view.senior8a"), r.senior["8a-VSM"]],
+          [t("indicators.view.senior8c"), r.senior["8c-VSM"]],
+        ]}
+        threshold={props.threshold}
+      />
+      {cohortChart(
+        t("indicators.view.nonClinical"),
+        "chart1Bands",
+        presentRows(AFC_BANDS, r.cohorts["non-clinical"]).map(([b, c]) => bmeShare(bandLabel(t, b), c)),
+        "chart-1-non-clinical",
+      )}
+      <CountsTable
+        caption={t("indicators.view.nonClinical")}
+        rows={AFC_BANDS.map((b) => [bandLabel(t, b), r.cohorts["non-clinical"][b]])}
+        threshold={props.threshold}
+      />
+      {cohortChart(
+        t("indicators.view.clinical"),
+        "chart1Bands",
+        presentRows(AFC_BANDS, r.cohorts.clinical).map(([b, c]) => bmeShare(bandLabel(t, b), c)),
+        "chart-1-clinical",
+      )}
+      <CountsTable
+        caption={t("indicators.view.clinical")}
+        rows={AFC_BANDS.map((b) => [bandLabel(t, b), r.cohorts.clinical[b]])}
+        threshold={props.threshold}
+      />
+      {cohortChart(
+        t("indicators.view.medical"),
+        "chart1Grades",
+        presentRows(MEDICAL_SUBGROUPS, r.cohorts.medical).map(([m, c]) => bmeShare(t(`indicators.medical.${m}`), c)),
+        "chart-1-medical",
+      )}
+      <CountsTable
+        caption={t("indicators.view.medical")}
+        rows={MEDICAL_SUBGROUPS.map((m) => [t(`indicators.medical.${m}`), r.cohorts.medical[m]])}
+        threshold={props.threshold}
+      />
       {model && props.charts && modelBands.length > 0 ? (
         <CategoryBars
           title={t("indicators.view.chartGap", { target: formatPercent(model.targetPct) })}
@@ -127,17 +208,23 @@ function Representation(props: { result: RepresentationResult; doc: ResultsDocum
               <TableHeaderCell className={styles.number}>{t("indicators.view.bmePct")}</TableHeaderCell>
               <TableHeaderCell className={styles.number}>{t("indicators.view.target")}</TableHeaderCell>
               <TableHeaderCell className={styles.number}>{t("indicators.view.gap")}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{t("indicators.view.needed", { year: model.targetYear })}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>
+                {t("indicators.view.needed", { year: model.targetYear })}
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {modelBands.map((b) => (
               <TableRow key={b.band}>
                 <TableCell>{bandLabel(t, b.band)}</TableCell>
-                <TableCell className={styles.number}>{formatPercent(b.focusPct, Boolean(b.suppressed?.focusPct))}</TableCell>
+                <TableCell className={styles.number}>
+                  {formatPercent(b.focusPct, Boolean(b.suppressed?.focusPct))}
+                </TableCell>
                 <TableCell className={styles.number}>{formatPercent(b.targetPct)}</TableCell>
                 {/* Hidden ("*") and not calculable ("–") read differently, as on the chart. */}
-                <TableCell className={styles.number}>{b.suppressed?.gapPct ? "*" : b.gapPct === null ? "–" : pointsText(b.gapPct)}</TableCell>
+                <TableCell className={styles.number}>
+                  {b.suppressed?.gapPct ? "*" : b.gapPct === null ? "–" : pointsText(b.gapPct)}
+                </TableCell>
                 <TableCell className={styles.number}>{formatCount(b.needed, b.suppressed?.needed)}</TableCell>
               </TableRow>
             ))}
@@ -165,8 +252,17 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
           </Badge>
         )}
         {r.adverse === null ? null : (
-          <Badge appearance="tint" color={r.significant === false ? "informative" : r.adverse ? "danger" : "success"} data-testid="adverse">
-            {r.adverse ? t("indicators.view.adverse", { low: r.adverseBand.low.toFixed(2), high: r.adverseBand.high.toFixed(2) }) : t("indicators.view.notAdverse", { low: r.adverseBand.low.toFixed(2), high: r.adverseBand.high.toFixed(2) })}
+          <Badge
+            appearance="tint"
+            color={r.significant === false ? "informative" : r.adverse ? "danger" : "success"}
+            data-testid="adverse"
+          >
+            {r.adverse
+              ? t("indicators.view.adverse", { low: r.adverseBand.low.toFixed(2), high: r.adverseBand.high.toFixed(2) })
+              : t("indicators.view.notAdverse", {
+                  low: r.adverseBand.low.toFixed(2),
+                  high: r.adverseBand.high.toFixed(2),
+                })}
           </Badge>
         )}
         <Badge appearance="outline">{t("indicators.direction.towardsOne")}</Badge>
@@ -174,12 +270,22 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
       {r.value !== null && (props.id === "2" || props.id === "3" || props.id === "4") ? (
         <Text data-testid="likelihood-sentence">
           {r.ci95
-            ? t(`likelihood.sentence.i${props.id}`, { value: formatRatio(r.value), low: r.ci95[0].toFixed(2), high: r.ci95[1].toFixed(2) })
+            ? t(`likelihood.sentence.i${props.id}`, {
+                value: formatRatio(r.value),
+                low: r.ci95[0].toFixed(2),
+                high: r.ci95[1].toFixed(2),
+              })
             : t(`likelihood.sentenceNoCi.i${props.id}`, { value: formatRatio(r.value) })}
         </Text>
       ) : null}
-      <Text>{r.ci95 ? t("indicators.view.ci", { low: r.ci95[0].toFixed(2), high: r.ci95[1].toFixed(2) }) : t("indicators.view.noCi")}</Text>
-      {r.significant === null ? null : <Text>{r.significant ? t("indicators.view.significant") : t("indicators.view.notSignificant")}</Text>}
+      <Text>
+        {r.ci95
+          ? t("indicators.view.ci", { low: r.ci95[0].toFixed(2), high: r.ci95[1].toFixed(2) })
+          : t("indicators.view.noCi")}
+      </Text>
+      {r.significant === null ? null : (
+        <Text>{r.significant ? t("indicators.view.significant") : t("indicators.view.notSignificant")}</Text>
+      )}
       {r.reason ? <Text>{noteText(t, reasonNote(r.reason, r.reasonGroup), true)}</Text> : null}
       {r.cautions.map((c) => (
         <Text key={c}>{noteText(t, cautionNote(c))}</Text>
@@ -208,9 +314,16 @@ function Likelihood(props: { id: string; result: RelativeLikelihoodResult; thres
           {(["white", "bme"] as const).map((g) => (
             <TableRow key={g}>
               <TableCell>{t(`indicators.group.${g}`)}</TableCell>
-              <TableCell className={styles.number}>{formatCount(fraction(g).count, fraction(g).suppressed?.count)}</TableCell>
+              <TableCell className={styles.number}>
+                {formatCount(fraction(g).count, fraction(g).suppressed?.count)}
+              </TableCell>
               <TableCell className={styles.number}>{formatCount(fraction(g).of, fraction(g).suppressed?.of)}</TableCell>
-              <TableCell className={styles.number}>{formatPercent(fraction(g).rate === null ? null : fraction(g).rate! * 100, Boolean(fraction(g).suppressed?.rate))}</TableCell>
+              <TableCell className={styles.number}>
+                {formatPercent(
+                  fraction(g).rate === null ? null : fraction(g).rate! * 100,
+                  Boolean(fraction(g).suppressed?.rate),
+                )}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -229,13 +342,22 @@ function Survey(props: { id: string; result: SurveyResult; charts: boolean }) {
       <div className={styles.facts}>
         <span className={styles.figure}>{formatPercent(r.bmePct, Boolean(r.suppressed?.bmePct))}</span>
         <Text>{t("indicators.view.bmeStaff")}</Text>
-        <Badge appearance="outline">{t(r.direction === "lower" ? "indicators.direction.lower" : "indicators.direction.higher")}</Badge>
+        <Badge appearance="outline">
+          {t(r.direction === "lower" ? "indicators.direction.lower" : "indicators.direction.higher")}
+        </Badge>
       </div>
       {props.charts ? (
         <GroupBars
           title={t("indicators.view.chartSurvey")}
-          group={r.year === null ? t("indicators.view.surveyGroupNoYear") : t("indicators.view.surveyGroup", { year: r.year })}
-          points={[point(t("indicators.group.white"), r.whitePct, Boolean(r.suppressed?.whitePct)), point(t("indicators.group.bme"), r.bmePct, Boolean(r.suppressed?.bmePct))]}
+          group={
+            r.year === null
+              ? t("indicators.view.surveyGroupNoYear")
+              : t("indicators.view.surveyGroup", { year: r.year })
+          }
+          points={[
+            point(t("indicators.group.white"), r.whitePct, Boolean(r.suppressed?.whitePct)),
+            point(t("indicators.group.bme"), r.bmePct, Boolean(r.suppressed?.bmePct)),
+          ]}
           format={percentText}
           testId={`chart-${props.id}`}
         />
@@ -251,13 +373,19 @@ function Survey(props: { id: string; result: SurveyResult; charts: boolean }) {
         <TableBody>
           <TableRow>
             <TableCell>{t("indicators.group.white")}</TableCell>
-            <TableCell className={styles.number}>{formatPercent(r.whitePct, Boolean(r.suppressed?.whitePct))}</TableCell>
-            <TableCell className={styles.number}>{formatCount(r.whiteRespondents, r.suppressed?.whiteRespondents)}</TableCell>
+            <TableCell className={styles.number}>
+              {formatPercent(r.whitePct, Boolean(r.suppressed?.whitePct))}
+            </TableCell>
+            <TableCell className={styles.number}>
+              {formatCount(r.whiteRespondents, r.suppressed?.whiteRespondents)}
+            </TableCell>
           </TableRow>
           <TableRow>
             <TableCell>{t("indicators.group.bme")}</TableCell>
             <TableCell className={styles.number}>{formatPercent(r.bmePct, Boolean(r.suppressed?.bmePct))}</TableCell>
-            <TableCell className={styles.number}>{formatCount(r.bmeRespondents, r.suppressed?.bmeRespondents)}</TableCell>
+            <TableCell className={styles.number}>
+              {formatCount(r.bmeRespondents, r.suppressed?.bmeRespondents)}
+            </TableCell>
           </TableRow>
         </TableBody>
       </WideTable>
@@ -271,7 +399,8 @@ function Board(props: { result: BoardResult; published: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const r = props.result;
-  const members = (k: "voting" | "executive") => (["white", "bme", "unknown"] as const).map((g) => count(r[k].members, g)).join(" / ");
+  const members = (k: "voting" | "executive") =>
+    (["white", "bme", "unknown"] as const).map((g) => count(r[k].members, g)).join(" / ");
   const points = (x: number | null) => (x === null ? "–" : formatPoints(x));
   return (
     <>
@@ -280,7 +409,9 @@ function Board(props: { result: BoardResult; published: boolean }) {
         <Text>{t("indicators.view.votingDifference")}</Text>
         <Badge appearance="outline">{t("indicators.direction.towardsZero")}</Badge>
         {/* The board setting beside the figure it decides (docs/disclosure-control.md, "Board composition"). */}
-        <Text data-testid="wres-board-setting">{t(props.published ? "disclosure.boardPublished" : "disclosure.boardProtected")}</Text>
+        <Text data-testid="wres-board-setting">
+          {t(props.published ? "disclosure.boardPublished" : "disclosure.boardProtected")}
+        </Text>
       </div>
       <WideTable size="small" aria-label={t("indicators.title.i9")}>
         <TableHeader>
@@ -296,9 +427,15 @@ function Board(props: { result: BoardResult; published: boolean }) {
           {(["voting", "executive"] as const).map((k) => (
             <TableRow key={k}>
               <TableCell>{t(`indicators.view.${k}`)}</TableCell>
-              <TableCell className={styles.number}>{formatPercent(r[k].boardBmePct, Boolean(r[k].suppressed?.boardBmePct))}</TableCell>
-              <TableCell className={styles.number}>{formatPercent(r[k].workforceBmePct, Boolean(r[k].suppressed?.workforceBmePct))}</TableCell>
-              <TableCell className={styles.number}>{r[k].suppressed?.difference ? HIDDEN_MARK : points(r[k].difference)}</TableCell>
+              <TableCell className={styles.number}>
+                {formatPercent(r[k].boardBmePct, Boolean(r[k].suppressed?.boardBmePct))}
+              </TableCell>
+              <TableCell className={styles.number}>
+                {formatPercent(r[k].workforceBmePct, Boolean(r[k].suppressed?.workforceBmePct))}
+              </TableCell>
+              <TableCell className={styles.number}>
+                {r[k].suppressed?.difference ? HIDDEN_MARK : points(r[k].difference)}
+              </TableCell>
               <TableCell className={styles.number}>{members(k)}</TableCell>
             </TableRow>
           ))}
@@ -324,11 +461,19 @@ export function IndicatorView(props: { id: string; result: IndicatorResult; doc:
   return (
     <section className={styles.view} aria-labelledby={`wres-indicator-${suffix}`} data-testid={`indicator-${suffix}`}>
       <h3 id={`wres-indicator-${suffix}`}>{t(`indicators.title.i${props.id}`)}</h3>
-      {r.kind === "representation" ? <Representation result={r} doc={props.doc} threshold={threshold} charts={charts} /> : null}
-      {r.kind === "relative-likelihood" ? <Likelihood id={props.id} result={r} threshold={threshold} charts={charts} /> : null}
+      {r.kind === "representation" ? (
+        <Representation result={r} doc={props.doc} threshold={threshold} charts={charts} />
+      ) : null}
+      {r.kind === "relative-likelihood" ? (
+        <Likelihood id={props.id} result={r} threshold={threshold} charts={charts} />
+      ) : null}
       {r.kind === "survey" ? <Survey id={props.id} result={r} charts={charts} /> : null}
-      {r.kind === "board-difference" ? <Board result={r} published={props.doc.suppression?.publishBoardComposition !== false} /> : null}
-      {props.doc.suppression ? <Text className={styles.note}>{t("indicators.view.suppressionNote", { threshold })}</Text> : null}
+      {r.kind === "board-difference" ? (
+        <Board result={r} published={props.doc.suppression?.publishBoardComposition !== false} />
+      ) : null}
+      {props.doc.suppression ? (
+        <Text className={styles.note}>{t("indicators.view.suppressionNote", { threshold })}</Text>
+      ) : null}
     </section>
   );
 }

@@ -4,7 +4,18 @@
 // export them for the committee paper. Readers, and editors before a run, see the newest saved results.
 // The state lives in hooks (useIndicatorData, useIndicatorRun, useThreshold); this file renders.
 import { useMemo, useState } from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+} from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, PlayRegular, PrintRegular, SaveRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { suppressResults } from "../../indicators";
@@ -56,7 +67,15 @@ export default function IndicatorsScreen() {
   }
 
   const done = useMemo(
-    () => (outcome ? { outcome, publishable: suppressResults(outcome.results, threshold.threshold, { publishBoardComposition: board.publishBoard }) } : null),
+    () =>
+      outcome
+        ? {
+            outcome,
+            publishable: suppressResults(outcome.results, threshold.threshold, {
+              publishBoardComposition: board.publishBoard,
+            }),
+          }
+        : null,
     [outcome, threshold.threshold, board.publishBoard],
   );
   const keys = useMemo(() => (done ? indicatorKeys(done.publishable) : []), [done]);
@@ -74,7 +93,11 @@ export default function IndicatorsScreen() {
               selected={selected}
               onSelect={setSelected}
               canUpload={capabilities.editPlan}
-              onUpload={(file, onProgress) => data.upload(file, onProgress, (uploaded) => setSelected((s) => new Set(s).add(uploaded.serverRelativeUrl)))}
+              onUpload={(file, onProgress) =>
+                data.upload(file, onProgress, (uploaded) =>
+                  setSelected((s) => new Set(s).add(uploaded.serverRelativeUrl)),
+                )
+              }
               locale={locale}
               disabled={busy}
             />
@@ -92,9 +115,18 @@ export default function IndicatorsScreen() {
           <Field
             className={styles.threshold}
             label={t("indicators.threshold.label")}
-            hint={t("indicators.threshold.hint", { threshold: threshold.threshold, below: threshold.threshold - 1, min: MIN_THRESHOLD, max: MAX_THRESHOLD })}
+            hint={t("indicators.threshold.hint", {
+              threshold: threshold.threshold,
+              below: threshold.threshold - 1,
+              min: MIN_THRESHOLD,
+              max: MAX_THRESHOLD,
+            })}
             validationState={threshold.invalid ? "error" : "none"}
-            validationMessage={threshold.invalid ? t("indicators.threshold.invalid", { min: MIN_THRESHOLD, max: MAX_THRESHOLD }) : undefined}
+            validationMessage={
+              threshold.invalid
+                ? t("indicators.threshold.invalid", { min: MIN_THRESHOLD, max: MAX_THRESHOLD })
+                : undefined
+            }
           >
             <Input
               className={styles.thresholdInput}
@@ -134,7 +166,11 @@ export default function IndicatorsScreen() {
 
       {done ? (
         <section className={styles.card} aria-labelledby="wres-results-heading">
-          <h2 id="wres-results-heading">{done.publishable.period ? t("indicators.results.titleYear", { year: done.publishable.period }) : t("indicators.results.title")}</h2>
+          <h2 id="wres-results-heading">
+            {done.publishable.period
+              ? t("indicators.results.titleYear", { year: done.publishable.period })
+              : t("indicators.results.title")}
+          </h2>
           {keys.length === 0 ? (
             <MessageBar intent="warning" role="alert">
               <MessageBarBody>{t("indicators.results.none")}</MessageBarBody>
@@ -142,8 +178,15 @@ export default function IndicatorsScreen() {
           ) : null}
           <div className={styles.bar}>
             {keys.length > 0 && canRun ? (
-              <Button appearance="primary" icon={<SaveRegular />} disabled={saving === "saving" || !periodFor(done.publishable, year)} onClick={() => void data.save(done.publishable)}>
-                {saving === "saving" ? t("indicators.results.saving") : t("indicators.results.save", { year: periodFor(done.publishable, year) ?? "" })}
+              <Button
+                appearance="primary"
+                icon={<SaveRegular />}
+                disabled={saving === "saving" || !periodFor(done.publishable, year)}
+                onClick={() => void data.save(done.publishable)}
+              >
+                {saving === "saving"
+                  ? t("indicators.results.saving")
+                  : t("indicators.results.save", { year: periodFor(done.publishable, year) ?? "" })}
               </Button>
             ) : null}
             {keys.length > 0 ? (
@@ -159,7 +202,12 @@ export default function IndicatorsScreen() {
             {saving === "saved" ? <Text role="status">{t("indicators.results.saved")}</Text> : null}
           </div>
           <nav aria-label={t("indicators.results.nav")}>
-            <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))} size="small" className={styles.tabs}>
+            <TabList
+              selectedValue={view}
+              onTabSelect={(_, d) => setView(String(d.value))}
+              size="small"
+              className={styles.tabs}
+            >
               {keys.map((k) => (
                 <Tab key={k} value={k}>
                   {t(`indicators.short.i${k}`)}
@@ -193,13 +241,22 @@ export default function IndicatorsScreen() {
               }}
             />
           ) : null}
-          {keys.length > 0 ? <PrintableResults doc={done.publishable} actions={snapshot.actions} today={today} /> : null}
+          {keys.length > 0 ? (
+            <PrintableResults doc={done.publishable} actions={snapshot.actions} today={today} />
+          ) : null}
           {view === "report" ? (
-            <ValidationReport sheets={done.outcome.sheets} issues={done.outcome.issues} results={done.publishable} locale={locale} />
+            <ValidationReport
+              sheets={done.outcome.sheets}
+              issues={done.outcome.issues}
+              results={done.publishable}
+              locale={locale}
+            />
           ) : done.publishable.indicators[view] ? (
             <>
               <IndicatorView id={view} result={done.publishable.indicators[view]!} doc={done.publishable} />
-              {isIndicatorNumber(Number(view)) ? <LinkedActions indicator={Number(view) as IndicatorNumber} actions={snapshot.actions} today={today} /> : null}
+              {isIndicatorNumber(Number(view)) ? (
+                <LinkedActions indicator={Number(view) as IndicatorNumber} actions={snapshot.actions} today={today} />
+              ) : null}
             </>
           ) : null}
         </section>

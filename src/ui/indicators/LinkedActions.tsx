@@ -17,7 +17,12 @@ export function linkedActions(actions: readonly Action[], indicator: IndicatorNu
   return sortByNumber(actions.filter((a) => a.indicators.includes(indicator)));
 }
 
-export function LinkedActions(props: { indicator: IndicatorNumber; actions: readonly Action[]; today: string; copy?: string }) {
+export function LinkedActions(props: {
+  indicator: IndicatorNumber;
+  actions: readonly Action[];
+  today: string;
+  copy?: string;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const open = useOpenItem();

@@ -31,11 +31,19 @@ import type { UnrecognisedSheet } from "./protocol";
 const useStyles = makeStyles({
   surface: { maxWidth: "min(960px, 95vw)" },
   content: { display: "grid", gap: tokens.spacingVerticalM },
-  fields: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: tokens.spacingVerticalS },
+  fields: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))",
+    gap: tokens.spacingVerticalS,
+  },
   preview: { overflowX: "auto" },
 });
 
-export function MappingDialog(props: { sheet: UnrecognisedSheet; onSave(mapping: ColumnMapping): void; onClose(): void }) {
+export function MappingDialog(props: {
+  sheet: UnrecognisedSheet;
+  onSave(mapping: ColumnMapping): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const headers = props.sheet.headers;
@@ -70,7 +78,10 @@ export function MappingDialog(props: { sheet: UnrecognisedSheet; onSave(mapping:
             </Field>
             <div className={styles.fields}>
               {fields.map(({ field, required }) => (
-                <Field key={field} label={`${t(`indicators.field.${field}`, { defaultValue: field })}${required ? ` (${t("indicators.mapping.needed")})` : ""}`}>
+                <Field
+                  key={field}
+                  label={`${t(`indicators.field.${field}`, { defaultValue: field })}${required ? ` (${t("indicators.mapping.needed")})` : ""}`}
+                >
                   <Select
                     value={columns[field] ?? ""}
                     onChange={(_, d) => {
@@ -93,7 +104,15 @@ export function MappingDialog(props: { sheet: UnrecognisedSheet; onSave(mapping:
             {missing.length > 0 ? (
               <MessageBar intent="warning">
                 <MessageBarBody>
-                  {t("indicators.mapping.missing", { fields: missing.map((group) => group.map((f) => t(`indicators.field.${f}`, { defaultValue: f })).join(` ${t("indicators.mapping.or")} `)).join("; ") })}
+                  {t("indicators.mapping.missing", {
+                    fields: missing
+                      .map((group) =>
+                        group
+                          .map((f) => t(`indicators.field.${f}`, { defaultValue: f }))
+                          .join(` ${t("indicators.mapping.or")} `),
+                      )
+                      .join("; "),
+                  })}
                 </MessageBarBody>
               </MessageBar>
             ) : null}

@@ -43,7 +43,11 @@ export function PastYearForm(props: { onSave(row: SavedRow): Promise<void> }) {
         void submit();
       }}
     >
-      <Field label={t("indicators.entered.year")} validationMessage={error === "year" ? t("indicators.entered.yearInvalid") : undefined} validationState={error === "year" ? "error" : "none"}>
+      <Field
+        label={t("indicators.entered.year")}
+        validationMessage={error === "year" ? t("indicators.entered.yearInvalid") : undefined}
+        validationState={error === "year" ? "error" : "none"}
+      >
         <Input value={year} placeholder="2022/23" onChange={(_, d) => setYear(d.value)} />
       </Field>
       <Field label={t("indicators.entered.indicator")}>
@@ -55,7 +59,11 @@ export function PastYearForm(props: { onSave(row: SavedRow): Promise<void> }) {
           ))}
         </Select>
       </Field>
-      <Field label={t("indicators.entered.value")} validationMessage={error === "value" ? t("indicators.entered.valueInvalid") : undefined} validationState={error === "value" ? "error" : "none"}>
+      <Field
+        label={t("indicators.entered.value")}
+        validationMessage={error === "value" ? t("indicators.entered.valueInvalid") : undefined}
+        validationState={error === "value" ? "error" : "none"}
+      >
         <Input value={value} inputMode="decimal" onChange={(_, d) => setValue(d.value)} />
       </Field>
       <Button type="submit" icon={<AddRegular />} disabled={busy}>

@@ -2,7 +2,17 @@
 // indicator's full view and linked actions (not only the tab on screen). It is rendered into <body>
 // outside the tab's layout and shown only by @media print (global.css), in the light theme so the
 // paper copy is dark text on white whatever the Teams theme.
-import { FluentProvider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { headlineValue, type ResultsDocument } from "../../indicators";
@@ -33,7 +43,9 @@ export function PrintableResults(props: { doc: ResultsDocument; actions: readonl
           {keys.map((k) => (
             <TableRow key={k}>
               <TableCell>{t(`indicators.title.i${k}`)}</TableCell>
-              <TableCell>{formatHeadline(Number(k) as IndicatorNumber, headlineValue(doc.indicators[k]!, doc.groups))}</TableCell>
+              <TableCell>
+                {formatHeadline(Number(k) as IndicatorNumber, headlineValue(doc.indicators[k]!, doc.groups))}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -41,7 +53,12 @@ export function PrintableResults(props: { doc: ResultsDocument; actions: readonl
       {keys.map((k) => (
         <div key={k} className={`${PRINT_CLASS}-indicator`}>
           <IndicatorView id={k} result={doc.indicators[k]!} doc={doc} copy="print" />
-          <LinkedActions indicator={Number(k) as IndicatorNumber} actions={props.actions} today={props.today} copy="print" />
+          <LinkedActions
+            indicator={Number(k) as IndicatorNumber}
+            actions={props.actions}
+            today={props.today}
+            copy="print"
+          />
         </div>
       ))}
     </FluentProvider>

@@ -12,9 +12,19 @@ export function RunProgress(props: { run: RunState }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const run = props.run;
-  const stage: RunStage | "downloading" = run.status === "downloading" ? "downloading" : run.status === "running" ? (run.progress?.stage ?? "reading") : "reading";
+  const stage: RunStage | "downloading" =
+    run.status === "downloading"
+      ? "downloading"
+      : run.status === "running"
+        ? (run.progress?.stage ?? "reading")
+        : "reading";
   const index = stage === "downloading" ? -1 : RUN_STAGES.indexOf(stage);
-  const fraction = run.status === "downloading" ? run.done / Math.max(1, run.of) : run.status === "running" ? (run.progress?.fraction ?? 0) : 0;
+  const fraction =
+    run.status === "downloading"
+      ? run.done / Math.max(1, run.of)
+      : run.status === "running"
+        ? (run.progress?.fraction ?? 0)
+        : 0;
   return (
     <div role="status" aria-live="polite">
       <Field label={t(`indicators.stage.${stage}`)} validationState="none">
@@ -23,7 +33,8 @@ export function RunProgress(props: { run: RunState }) {
       <ol className={styles.stages}>
         {RUN_STAGES.map((s, i) => (
           <li key={s}>
-            {t(`indicators.stage.${s}`)} {i < index ? `— ${t("indicators.stage.done")}` : i === index ? `— ${t("indicators.stage.now")}` : ""}
+            {t(`indicators.stage.${s}`)}{" "}
+            {i < index ? `— ${t("indicators.stage.done")}` : i === index ? `— ${t("indicators.stage.now")}` : ""}
           </li>
         ))}
       </ol>

@@ -13,13 +13,25 @@ import { indicatorKeys } from "./view";
 import { type SavedResults as Saved } from "./saved-results";
 
 const useStyles = makeStyles({
-  card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: "grid", gap: tokens.spacingVerticalM },
+  card: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    display: "grid",
+    gap: tokens.spacingVerticalM,
+  },
   facts: { display: "grid", gap: tokens.spacingVerticalXS },
   // Nine indicators and the report do not fit one line in a narrow tab (320 px): wrap, never scroll the page sideways.
   tabs: { flexWrap: "wrap" },
 });
 
-export function SavedResults(props: { saved: Saved; actions: readonly Action[]; today: string; locale: AppLocale; canRun: boolean }) {
+export function SavedResults(props: {
+  saved: Saved;
+  actions: readonly Action[];
+  today: string;
+  locale: AppLocale;
+  canRun: boolean;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { doc, year, threshold, savedAt, savedBy, unreadable } = props.saved;
@@ -32,19 +44,32 @@ export function SavedResults(props: { saved: Saved; actions: readonly Action[]; 
     <section className={styles.card} aria-labelledby="wres-saved-heading" data-testid="wres-saved-results">
       <h2 id="wres-saved-heading">{t("indicators.saved.title", { year })}</h2>
       <div className={styles.facts}>
-        {date ? <Text>{savedBy ? t("indicators.saved.savedOnBy", { date, name: savedBy }) : t("indicators.saved.savedOn", { date })}</Text> : null}
+        {date ? (
+          <Text>
+            {savedBy
+              ? t("indicators.saved.savedOnBy", { date, name: savedBy })
+              : t("indicators.saved.savedOn", { date })}
+          </Text>
+        ) : null}
         <Text weight="semibold">{t("disclosure.savedNote", { threshold })}</Text>
         {props.canRun ? <Text size={200}>{t("indicators.saved.editorNote")}</Text> : null}
       </div>
       {unreadable.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t("indicators.saved.unreadable", { list: unreadable.map((n) => t(`indicators.short.i${n}`)).join(", ") })}</MessageBarBody>
+          <MessageBarBody>
+            {t("indicators.saved.unreadable", { list: unreadable.map((n) => t(`indicators.short.i${n}`)).join(", ") })}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {keys.length > 0 && current !== null ? (
         <>
           <nav aria-label={t("indicators.saved.nav")}>
-            <TabList selectedValue={current} onTabSelect={(_, d) => setView(String(d.value))} size="small" className={styles.tabs}>
+            <TabList
+              selectedValue={current}
+              onTabSelect={(_, d) => setView(String(d.value))}
+              size="small"
+              className={styles.tabs}
+            >
               {keys.map((k) => (
                 <Tab key={k} value={k}>
                   {t(`indicators.short.i${k}`)}

@@ -8,7 +8,12 @@ import { useTranslation } from "react-i18next";
 import { movementOf, type Trend } from "../../indicators";
 
 const useStyles = makeStyles({
-  mark: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, fontWeight: tokens.fontWeightSemibold },
+  mark: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   // The "3" status foregrounds keep 4.5:1 on the card in light, dark and high contrast.
   improved: { color: tokens.colorStatusSuccessForeground3 },
   worsened: { color: tokens.colorStatusDangerForeground3 },
@@ -17,7 +22,14 @@ const useStyles = makeStyles({
 
 const ICONS = { up: ArrowUpRegular, down: ArrowDownRegular, level: ArrowRightRegular } as const;
 
-export function TrendMark(props: { value: number | null; previous: number | null; places: number; trend: Trend; iconSize?: number; className?: string }) {
+export function TrendMark(props: {
+  value: number | null;
+  previous: number | null;
+  places: number;
+  trend: Trend;
+  iconSize?: number;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { trend } = props;
@@ -25,7 +37,11 @@ export function TrendMark(props: { value: number | null; previous: number | null
   if (trend === "not-comparable" || movement === null) return null;
   const Icon = ICONS[movement];
   return (
-    <span className={`${styles.mark} ${styles[trend]} ${props.className ?? ""}`} data-trend={trend} data-move={movement}>
+    <span
+      className={`${styles.mark} ${styles[trend]} ${props.className ?? ""}`}
+      data-trend={trend}
+      data-move={movement}
+    >
       {/* The arrow's meaning is spoken too: "rose", "fell" or "level", then better or worse. */}
       <Icon role="img" aria-label={t(`change.${movement}`)} fontSize={props.iconSize} />
       {t(`change.${trend}`)}

@@ -1,6 +1,15 @@
 // Saved results year on year: one row per indicator, each year's figure with its move since the year
 // before judged by the indicator's direction of good, and whether the figure was computed or typed in.
-import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
 import { TrendMark } from "./TrendMark";
 import { useTranslation } from "react-i18next";
@@ -10,8 +19,19 @@ import { trendTable, type TrendCell } from "./trend";
 
 const useStyles = makeStyles({
   number: { textAlign: "end", whiteSpace: "nowrap", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
-  cell: { display: "inline-grid", justifyItems: "end", gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
-  move: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  cell: {
+    display: "inline-grid",
+    justifyItems: "end",
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
+  move: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXXS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   origin: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, fontStyle: "italic" },
 });
 
@@ -55,7 +75,12 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
                 <TableRow key={row.indicator} data-indicator={row.indicator}>
                   <TableCell>{t(`indicators.short.i${row.indicator}`)}</TableCell>
                   {row.cells.map((cell, i) => (
-                    <TableCell key={table.years[i]} className={styles.number} data-year={table.years[i]} data-origin={cell?.origin}>
+                    <TableCell
+                      key={table.years[i]}
+                      className={styles.number}
+                      data-year={table.years[i]}
+                      data-origin={cell?.origin}
+                    >
                       {cell ? (
                         <span className={styles.cell}>
                           <span>{formatHeadline(row.indicator, cell.value)}</span>
@@ -71,7 +96,9 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
                       )}
                     </TableCell>
                   ))}
-                  <TableCell>{t(`indicators.direction.${row.direction.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}`)}</TableCell>
+                  <TableCell>
+                    {t(`indicators.direction.${row.direction.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}`)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

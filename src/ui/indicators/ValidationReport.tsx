@@ -1,5 +1,17 @@
 // What was read, from where; rows excluded and why; data completeness; warnings in plain words.
-import { Badge, MessageBar, MessageBarBody, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  MessageBar,
+  MessageBarBody,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
 import { formatNumber, type AppLocale } from "../../i18n";
@@ -18,7 +30,9 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 const camel = (code: string) => code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function percentText(value: number | null, locale: AppLocale): string {
-  return value === null ? "–" : `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
+  return value === null
+    ? "–"
+    : `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
 }
 
 function rowsPhrase(t: T, count: number, locale: AppLocale): string {
@@ -36,7 +50,10 @@ export function issueText(t: T, issue: ReadIssue, locale: AppLocale): string {
   const more = num("more");
   if (more !== null && issue.row === null) {
     // The reader's "and N more rows like this" line, for any row-level code over its cap.
-    return t("indicators.issue.more", { rows: rowsPhrase(t, more, locale), shown: formatNumber((num("total") ?? more) - more, locale) });
+    return t("indicators.issue.more", {
+      rows: rowsPhrase(t, more, locale),
+      shown: formatNumber((num("total") ?? more) - more, locale),
+    });
   }
   const key = `indicators.issue.${camel(issue.code)}`;
   const count = num("count");
@@ -61,7 +78,12 @@ export function issueWhere(t: T, issue: ReadIssue, locale: AppLocale): string {
   const parts = [issue.file];
   if (issue.sheet) parts.push(t("indicators.report.sheetNamed", { sheet: issue.sheet }));
   if (issue.row !== null) parts.push(t("indicators.report.rowNumber", { row: formatNumber(issue.row, locale) }));
-  if (issue.column) parts.push(issue.header ? t("indicators.report.columnNamed", { column: issue.column, header: issue.header }) : t("indicators.report.columnLetter", { column: issue.column }));
+  if (issue.column)
+    parts.push(
+      issue.header
+        ? t("indicators.report.columnNamed", { column: issue.column, header: issue.header })
+        : t("indicators.report.columnLetter", { column: issue.column }),
+    );
   return parts.join(", ");
 }
 
@@ -70,7 +92,12 @@ export function issueLine(t: T, issue: ReadIssue, locale: AppLocale): string {
   return `${issueWhere(t, issue, locale)}: ${issueText(t, issue, locale)}`;
 }
 
-export function ValidationReport(props: { sheets: SheetSummary[]; issues: ReadIssue[]; results: ResultsDocument; locale: AppLocale }) {
+export function ValidationReport(props: {
+  sheets: SheetSummary[];
+  issues: ReadIssue[];
+  results: ResultsDocument;
+  locale: AppLocale;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const errors = props.issues.filter((i) => i.severity === "error");
@@ -171,7 +198,10 @@ export function ValidationReport(props: { sheets: SheetSummary[]; issues: ReadIs
                 <TableCell className={styles.number}>{q.records === null ? HIDDEN_MARK : n(q.records)}</TableCell>
                 <TableCell className={styles.number}>{percentText(q.unknownPct, locale)}</TableCell>
                 <TableCell>
-                  <Badge appearance="tint" color={q.level === "ok" ? "success" : q.level === "caution" ? "warning" : "danger"}>
+                  <Badge
+                    appearance="tint"
+                    color={q.level === "ok" ? "success" : q.level === "caution" ? "warning" : "danger"}
+                  >
                     {t(`indicators.level.${q.level}`)}
                   </Badge>
                 </TableCell>

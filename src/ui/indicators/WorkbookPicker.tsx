@@ -1,6 +1,19 @@
 // The workbooks in the organisation's "WRES Data" library: pick one or several for a run, upload new ones.
 import { useRef, useState } from "react";
-import { Button, Checkbox, Field, ProgressBar, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  ProgressBar,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
 import { ArrowUploadRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
@@ -64,7 +77,11 @@ export function WorkbookPicker(props: {
               data-testid="wres-upload-input"
               onChange={(e) => void chosen(e.currentTarget.files)}
             />
-            <Button icon={<ArrowUploadRegular />} disabled={props.disabled || upload !== null} onClick={() => input.current?.click()}>
+            <Button
+              icon={<ArrowUploadRegular />}
+              disabled={props.disabled || upload !== null}
+              onClick={() => input.current?.click()}
+            >
               {t("indicators.workbooks.upload")}
             </Button>
           </>
@@ -86,7 +103,11 @@ export function WorkbookPicker(props: {
                   aria-label={t("indicators.workbooks.selectAll")}
                   checked={allSelected ? true : props.selected.size > 0 ? "mixed" : false}
                   disabled={props.disabled}
-                  onChange={(_, d) => props.onSelect(d.checked === true ? new Set(props.files.map((f) => f.serverRelativeUrl)) : new Set())}
+                  onChange={(_, d) =>
+                    props.onSelect(
+                      d.checked === true ? new Set(props.files.map((f) => f.serverRelativeUrl)) : new Set(),
+                    )
+                  }
                 />
               </TableHeaderCell>
               <TableHeaderCell>{t("indicators.workbooks.name")}</TableHeaderCell>

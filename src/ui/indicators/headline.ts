@@ -8,13 +8,14 @@ import type { IndicatorNumber, IndicatorResultRow } from "../../plan";
 export const STANDARD_ID = WRES_STANDARD.id;
 
 /** Which way is good for each indicator's headline figure (the one saved per year). */
-export const HEADLINE_DIRECTION = Object.fromEntries(WRES_STANDARD.indicators.map((def) => [Number(def.id), def.direction])) as Record<IndicatorNumber, Direction>;
+export const HEADLINE_DIRECTION = Object.fromEntries(
+  WRES_STANDARD.indicators.map((def) => [Number(def.id), def.direction]),
+) as Record<IndicatorNumber, Direction>;
 
 /** Decimal places shown for a headline: relative likelihoods 2, percentages and points 1. */
 export function headlinePlaces(indicator: IndicatorNumber): number {
   return indicator >= 2 && indicator <= 4 ? 2 : 1;
 }
-
 
 /** A headline as written everywhere: "1.84", "13.3%", "+2.1 pp" (indicator 9), "–" when there is none. */
 export function formatHeadline(indicator: IndicatorNumber, value: number | null): string {
@@ -25,7 +26,10 @@ export function formatHeadline(indicator: IndicatorNumber, value: number | null)
 }
 
 /** The newest saved year's value of each indicator (by year label, which sorts as "2024/25" < "2025/26"). */
-export function latestByIndicator(saved: readonly IndicatorResultRow[], standard = STANDARD_ID): Map<IndicatorNumber, { year: string; value: number | null }> {
+export function latestByIndicator(
+  saved: readonly IndicatorResultRow[],
+  standard = STANDARD_ID,
+): Map<IndicatorNumber, { year: string; value: number | null }> {
   const latest = new Map<IndicatorNumber, { year: string; value: number | null }>();
   for (const row of saved) {
     if (row.standard !== standard) continue;

@@ -16,7 +16,14 @@ export function loadMappings(storage: StorageLike | null): Record<string, Column
     const out: Record<string, ColumnMapping> = Object.create(null) as Record<string, ColumnMapping>;
     for (const [signature, value] of Object.entries(parsed as Record<string, unknown>)) {
       const m = value as Partial<ColumnMapping> | null;
-      if (!m || typeof m.kind !== "string" || !KIND_BY_NAME.has(m.kind) || typeof m.columns !== "object" || m.columns === null) continue;
+      if (
+        !m ||
+        typeof m.kind !== "string" ||
+        !KIND_BY_NAME.has(m.kind) ||
+        typeof m.columns !== "object" ||
+        m.columns === null
+      )
+        continue;
       const columns: Record<string, string> = {};
       for (const [field, header] of Object.entries(m.columns)) if (typeof header === "string") columns[field] = header;
       out[signature] = { kind: m.kind, columns };
@@ -27,7 +34,11 @@ export function loadMappings(storage: StorageLike | null): Record<string, Column
   }
 }
 
-export function rememberMapping(storage: StorageLike | null, signature: string, mapping: ColumnMapping): Record<string, ColumnMapping> {
+export function rememberMapping(
+  storage: StorageLike | null,
+  signature: string,
+  mapping: ColumnMapping,
+): Record<string, ColumnMapping> {
   const all = { ...loadMappings(storage), [signature]: mapping };
   try {
     storage?.setItem(MAPPINGS_KEY, JSON.stringify(all));
@@ -50,7 +61,10 @@ export function fieldsOf(kind: SheetKind): { field: string; required: boolean }[
 export function suggestMapping(kind: SheetKind, headers: string[]): Record<string, string> {
   const spec = KIND_BY_NAME.get(kind);
   if (!spec) return {};
-  const match = matchColumns(spec, headers.map((h) => normaliseHeader(h)));
+  const match = matchColumns(
+    spec,
+    headers.map((h) => normaliseHeader(h)),
+  );
   const out: Record<string, string> = {};
   for (const [field, c] of match.columns) if (headers[c]) out[field] = headers[c]!;
   return out;

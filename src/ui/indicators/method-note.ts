@@ -39,12 +39,21 @@ function sentence(part: MethodNotePart, t: TFunction): string | null {
 export function methodNoteText(result: Pick<RelativeLikelihoodResult, "method" | "methodKeys">, t: TFunction): string {
   const parts = Array.isArray(result.methodKeys) ? result.methodKeys : [];
   if (parts.length === 0) return result.method;
-  const sentences = parts.map((part) => (part && typeof part.key === "string" && part.params && typeof part.params === "object" ? sentence(part, t) : null));
+  const sentences = parts.map((part) =>
+    part && typeof part.key === "string" && part.params && typeof part.params === "object" ? sentence(part, t) : null,
+  );
   return sentences.every((s): s is string => s !== null) ? sentences.join(" ") : result.method;
 }
 
 /** A reason or caution in the reader's language, its group named too; `framed`: in its sentence ("Not calculable: …"). */
-export function noteText(t: (key: string, options?: Record<string, unknown>) => string, note: Note, framed = false): string {
-  const text = t(note.key, note.params.group === undefined ? {} : { group: t(`indicators.group.${note.params.group}`) });
+export function noteText(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  note: Note,
+  framed = false,
+): string {
+  const text = t(
+    note.key,
+    note.params.group === undefined ? {} : { group: t(`indicators.group.${note.params.group}`) },
+  );
   return framed && note.frame ? t(note.frame, { reason: text }) : text;
 }

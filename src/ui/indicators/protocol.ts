@@ -71,7 +71,8 @@ function safeValue(value: string): string {
  */
 export function sanitiseIssue(issue: ReadIssue): ReadIssue {
   const params: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(issue.params ?? {})) params[key] = typeof value === "string" ? safeValue(value) : value;
+  for (const [key, value] of Object.entries(issue.params ?? {}))
+    params[key] = typeof value === "string" ? safeValue(value) : value;
   const message = issue.message.replace(/"([^"]*)"/g, (whole, inner: string) => {
     // Sheet names and headers are the file's structure, not a person's data: keep them.
     if (inner === issue.sheet || inner === issue.header) return whole;
@@ -105,11 +106,21 @@ export function unrecognisedSheets(files: InputFile[], sheets: SheetSummary[]): 
     if (!file) continue;
     try {
       const grid = readGrid(file, { maxRows: summary.headerRow + PREVIEW_ROWS });
-      const sheet = grid.sheets.find((s) => s.name === summary.sheet) ?? (grid.sheets.length === 1 ? grid.sheets[0] : undefined);
+      const sheet =
+        grid.sheets.find((s) => s.name === summary.sheet) ?? (grid.sheets.length === 1 ? grid.sheets[0] : undefined);
       if (!sheet) continue;
       const headers = (sheet.rows[summary.headerRow - 1] ?? []).map(cellText);
-      const preview = sheet.rows.slice(summary.headerRow, summary.headerRow + PREVIEW_ROWS).map((row) => headers.map((_, c) => safeValue(cellText(row[c]))));
-      out.push({ file: summary.file, sheet: summary.sheet, headerRow: summary.headerRow, signature: summary.signature, headers, preview });
+      const preview = sheet.rows
+        .slice(summary.headerRow, summary.headerRow + PREVIEW_ROWS)
+        .map((row) => headers.map((_, c) => safeValue(cellText(row[c]))));
+      out.push({
+        file: summary.file,
+        sheet: summary.sheet,
+        headerRow: summary.headerRow,
+        signature: summary.signature,
+        headers,
+        preview,
+      });
     } catch {
       // A file that cannot be read again was reported already.
     }
@@ -136,13 +147,22 @@ export function executeRun(request: RunRequest, post: (message: WorkerMessage) =
     });
     progress("computing", null, 1);
     const unrecognised = unrecognisedSheets(files, dataset.sheets);
-    post({ type: "done", outcome: { results, sheets: dataset.sheets, issues: dataset.issues.map(sanitiseIssue), unrecognised } });
+    post({
+      type: "done",
+      outcome: { results, sheets: dataset.sheets, issues: dataset.issues.map(sanitiseIssue), unrecognised },
+    });
   } catch (error) {
-    if (error instanceof WorkbookError) post({ type: "failed", issue: sanitiseIssue(error.issue), message: sanitiseIssue(error.issue).message });
+    if (error instanceof WorkbookError)
+      post({ type: "failed", issue: sanitiseIssue(error.issue), message: sanitiseIssue(error.issue).message });
     else post({ type: "failed", issue: null, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
 export function isRunRequest(data: unknown): data is RunRequest {
-  return typeof data === "object" && data !== null && (data as { type?: unknown }).type === "run" && Array.isArray((data as { files?: unknown }).files);
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    (data as { type?: unknown }).type === "run" &&
+    Array.isArray((data as { files?: unknown }).files)
+  );
 }

@@ -47,7 +47,10 @@ export class RunFailedError extends Error {
 }
 
 export function createIndicatorWorker(): WorkerLike {
-  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "wres-indicators" }) as unknown as WorkerLike;
+  return new Worker(new URL("./worker.ts", import.meta.url), {
+    type: "module",
+    name: "wres-indicators",
+  }) as unknown as WorkerLike;
 }
 
 /** An ArrayBuffer holding exactly these bytes, safe to transfer (the caller's view is emptied). */
@@ -80,7 +83,8 @@ export function startRun(
     worker.onmessage = (event: MessageEvent) => {
       if (settled) return;
       const message = event.data as WorkerMessage;
-      if (message.type === "progress") callbacks.onProgress?.({ stage: message.stage, file: message.file, fraction: message.fraction });
+      if (message.type === "progress")
+        callbacks.onProgress?.({ stage: message.stage, file: message.file, fraction: message.fraction });
       else if (message.type === "done") {
         finish();
         resolve(message.outcome);
@@ -95,12 +99,19 @@ export function startRun(
       finish();
       const text = (event as ErrorEvent).message;
       // An error event without a message is the worker dying (out of memory, killed), not a thrown error.
-      reject(text ? new RunFailedError(text, null, "error") : new RunFailedError("The indicator worker stopped unexpectedly.", null, "stopped"));
+      reject(
+        text
+          ? new RunFailedError(text, null, "error")
+          : new RunFailedError("The indicator worker stopped unexpectedly.", null, "stopped"),
+      );
     };
   });
   const buffers = files.map((f) => ({ name: f.name, bytes: ownBuffer(f.bytes) }));
   const request: RunRequest = { type: "run", files: buffers, options };
-  worker.postMessage(request, buffers.map((b) => b.bytes));
+  worker.postMessage(
+    request,
+    buffers.map((b) => b.bytes),
+  );
   return {
     done,
     cancel() {

@@ -1,7 +1,16 @@
 // Indicator results as saved in the Indicator Results list and read back: one row per indicator from a
 // publishable (suppressed) copy, figures typed in from earlier years' reports, and the newest saved
 // year rebuilt as a document the result views can draw (suppressed again on the way in).
-import { headlineValue, suppressResults, DEFAULT_THRESHOLD, PROTECTED_NOTICE, type DataQuality, type IndicatorResult, type ModelEmployerResult, type ResultsDocument } from "../../indicators";
+import {
+  headlineValue,
+  suppressResults,
+  DEFAULT_THRESHOLD,
+  PROTECTED_NOTICE,
+  type DataQuality,
+  type IndicatorResult,
+  type ModelEmployerResult,
+  type ResultsDocument,
+} from "../../indicators";
 import type { IndicatorNumber, IndicatorResultRow } from "../../plan";
 import { STANDARD_ID } from "./headline";
 
@@ -42,7 +51,9 @@ export function rowsToSave(publishable: ResultsDocument, year: string, savedBy: 
       savedBy,
       organisation: publishable.organisation,
       snapshotDate: publishable.snapshotDate,
-      ...(result.kind === "representation" && publishable.related.modelEmployer ? { modelEmployer: publishable.related.modelEmployer } : {}),
+      ...(result.kind === "representation" && publishable.related.modelEmployer
+        ? { modelEmployer: publishable.related.modelEmployer }
+        : {}),
     };
     rows.push({
       year,
@@ -64,13 +75,21 @@ const hasObjects = (v: Json, keys: string[]) => keys.every((k) => isObject(v[k])
 function looksLikeResult(v: Json): boolean {
   switch (v.kind) {
     case "representation":
-      return hasObjects(v, ["overall", "cohorts", "bands", "unbanded", "senior"]) && hasObjects(v.cohorts as Json, ["non-clinical", "clinical", "medical"]) && hasObjects(v.senior as Json, ["8a-VSM", "8c-VSM"]);
+      return (
+        hasObjects(v, ["overall", "cohorts", "bands", "unbanded", "senior"]) &&
+        hasObjects(v.cohorts as Json, ["non-clinical", "clinical", "medical"]) &&
+        hasObjects(v.senior as Json, ["8a-VSM", "8c-VSM"])
+      );
     case "relative-likelihood":
       return hasObjects(v, ["white", "bme", "adverseBand"]) && Array.isArray(v.cautions) && Array.isArray(v.years);
     case "survey":
       return Array.isArray(v.cautions);
     case "board-difference":
-      return hasObjects(v, ["voting", "executive"]) && hasObjects(v.voting as Json, ["members"]) && hasObjects(v.executive as Json, ["members"]);
+      return (
+        hasObjects(v, ["voting", "executive"]) &&
+        hasObjects(v.voting as Json, ["members"]) &&
+        hasObjects(v.executive as Json, ["members"])
+      );
     default:
       return false;
   }
@@ -85,12 +104,16 @@ function publicationOf(v: unknown): SavedPublication | null {
     savedBy: text(v.savedBy),
     organisation: text(v.organisation),
     snapshotDate: text(v.snapshotDate),
-    ...(isObject(v.modelEmployer) && Array.isArray(v.modelEmployer.bands) ? { modelEmployer: v.modelEmployer as unknown as ModelEmployerResult } : {}),
+    ...(isObject(v.modelEmployer) && Array.isArray(v.modelEmployer.bands)
+      ? { modelEmployer: v.modelEmployer as unknown as ModelEmployerResult }
+      : {}),
   };
 }
 
 /** A saved detail read back: the indicator's result and what was saved with it; null when it is not one (entered, damaged). */
-export function parseSavedDetail(detail: string): { result: IndicatorResult; publication: SavedPublication | null } | null {
+export function parseSavedDetail(
+  detail: string,
+): { result: IndicatorResult; publication: SavedPublication | null } | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(detail);
@@ -114,9 +137,22 @@ export interface SavedResults {
   unreadable: IndicatorNumber[];
 }
 
-const NO_DATA_QUALITY: DataQuality = { inputs: {}, thresholds: { caution: 0, unreliable: 0 }, warnings: [], sheets: [], rowsExcluded: 0, exclusions: {}, issues: { errors: 0, warnings: 0 } };
+const NO_DATA_QUALITY: DataQuality = {
+  inputs: {},
+  thresholds: { caution: 0, unreliable: 0 },
+  warnings: [],
+  sheets: [],
+  rowsExcluded: 0,
+  exclusions: {},
+  issues: { errors: 0, warnings: 0 },
+};
 
-function documentOf(standard: string, year: string, indicators: Record<string, IndicatorResult>, publication: SavedPublication | null): ResultsDocument {
+function documentOf(
+  standard: string,
+  year: string,
+  indicators: Record<string, IndicatorResult>,
+  publication: SavedPublication | null,
+): ResultsDocument {
   return {
     schemaVersion: 2,
     audience: "protected",
@@ -135,7 +171,9 @@ function documentOf(standard: string, year: string, indicators: Record<string, I
   };
 }
 
-const boardOption = (publication: SavedPublication | null) => ({ publishBoardComposition: publication?.publishBoardComposition ?? true });
+const boardOption = (publication: SavedPublication | null) => ({
+  publishBoardComposition: publication?.publishBoardComposition ?? true,
+});
 
 /**
  * The results of the newest year that has computed rows, as the per-indicator views show them. Details
@@ -145,7 +183,10 @@ const boardOption = (publication: SavedPublication | null) => ({ publishBoardCom
  */
 export function savedResults(saved: readonly IndicatorResultRow[], standard = STANDARD_ID): SavedResults | null {
   const computed = saved.filter((r) => r.standard === standard && r.origin === "computed");
-  const year = computed.map((r) => r.year).sort().at(-1);
+  const year = computed
+    .map((r) => r.year)
+    .sort()
+    .at(-1);
   if (year === undefined) return null;
   const rows = computed.filter((r) => r.year === year).sort((a, b) => a.indicator - b.indicator);
   const parsed = rows.map((row) => ({ row, saved: parseSavedDetail(row.detail) }));
@@ -160,14 +201,23 @@ export function savedResults(saved: readonly IndicatorResultRow[], standard = ST
     }
     try {
       // Each alone first: one damaged item must not hide the others.
-      suppressResults(documentOf(standard, year, { [row.indicator]: one.result }, publication), threshold, boardOption(publication));
+      suppressResults(
+        documentOf(standard, year, { [row.indicator]: one.result }, publication),
+        threshold,
+        boardOption(publication),
+      );
       indicators[String(row.indicator)] = one.result;
     } catch {
       unreadable.push(row.indicator);
     }
   }
   const doc = suppressResults(documentOf(standard, year, indicators, publication), threshold, boardOption(publication));
-  const savedAt = rows.map((r) => r.modified).filter(Boolean).sort().at(-1) ?? null;
+  const savedAt =
+    rows
+      .map((r) => r.modified)
+      .filter(Boolean)
+      .sort()
+      .at(-1) ?? null;
   return { year, doc, threshold, savedAt, savedBy: publication?.savedBy ?? null, unreadable };
 }
 
@@ -177,17 +227,35 @@ export type EnteredFigureError = "year" | "indicator" | "value";
  * A figure typed in from an earlier year's published report (origin "entered"). The year is a
  * financial year such as 2022/23; the value is the headline figure as published (RL, % or points).
  */
-export function enteredFigure(input: { year: string; indicator: string; value: string }): { row: SavedRow } | { error: EnteredFigureError } {
+export function enteredFigure(input: {
+  year: string;
+  indicator: string;
+  value: string;
+}): { row: SavedRow } | { error: EnteredFigureError } {
   const year = input.year.trim();
   const match = /^(\d{4})\/(\d{2})$/.exec(year);
   if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return { error: "year" };
   const indicator = Number(input.indicator);
   if (!Number.isInteger(indicator) || indicator < 1 || indicator > 9) return { error: "indicator" };
-  const text = input.value.trim().replace(/%$/, "").replace(/\s*pp$/i, "").replace(",", ".");
+  const text = input.value
+    .trim()
+    .replace(/%$/, "")
+    .replace(/\s*pp$/i, "")
+    .replace(",", ".");
   const value = Number(text);
   if (text === "" || !Number.isFinite(value)) return { error: "value" };
   const isRatio = indicator >= 2 && indicator <= 4;
-  if (isRatio ? value <= 0 : indicator === 9 ? Math.abs(value) > 100 : value < 0 || value > 100) return { error: "value" };
+  if (isRatio ? value <= 0 : indicator === 9 ? Math.abs(value) > 100 : value < 0 || value > 100)
+    return { error: "value" };
   const n = indicator as IndicatorNumber;
-  return { row: { year, standard: STANDARD_ID, indicator: n, value, detail: JSON.stringify({ kind: "entered", value }), origin: "entered" } };
+  return {
+    row: {
+      year,
+      standard: STANDARD_ID,
+      indicator: n,
+      value,
+      detail: JSON.stringify({ kind: "entered", value }),
+      origin: "entered",
+    },
+  };
 }

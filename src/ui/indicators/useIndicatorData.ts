@@ -21,7 +21,10 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
 
   const refresh = useCallback(async () => {
     try {
-      const [list, results] = await Promise.all([canRun ? store.dataFiles() : Promise.resolve([]), store.indicatorResults(STANDARD_ID)]);
+      const [list, results] = await Promise.all([
+        canRun ? store.dataFiles() : Promise.resolve([]),
+        store.indicatorResults(STANDARD_ID),
+      ]);
       setFiles(list);
       setSaved(results);
     } catch (error) {

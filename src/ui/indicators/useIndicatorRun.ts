@@ -30,7 +30,12 @@ export interface RunEvents {
   onDone(outcome: RunOutcome): void;
 }
 
-export function useIndicatorRun(store: Pick<PlanStore, "downloadDataFile">, year: string | null, locale: AppLocale, events: RunEvents) {
+export function useIndicatorRun(
+  store: Pick<PlanStore, "downloadDataFile">,
+  year: string | null,
+  locale: AppLocale,
+  events: RunEvents,
+) {
   const { t } = useTranslation();
   const [run, setRun] = useState<RunState>({ status: "idle" });
   const handle = useRef<RunHandle | null>(null);
@@ -79,11 +84,15 @@ export function useIndicatorRun(store: Pick<PlanStore, "downloadDataFile">, year
       // The bytes are transferred to the worker: this page keeps no copy of the staff rows.
       // Remembered column mappings are header names only (no cell values), kept in this browser.
       const mappings = loadMappings(browserStorage());
-      current = startRun(inputs, { ...(year ? { period: year } : {}), mappings }, {
-        onProgress: (progress) => {
-          if (live()) setRun({ status: "running", progress });
+      current = startRun(
+        inputs,
+        { ...(year ? { period: year } : {}), mappings },
+        {
+          onProgress: (progress) => {
+            if (live()) setRun({ status: "running", progress });
+          },
         },
-      });
+      );
     } catch (error) {
       setRun({ status: "failed", message: failureText(error) });
       return;

@@ -3,7 +3,14 @@
 // this browser's choice, else what the newest saved results used (settings.ts), and is remembered here.
 import { useState } from "react";
 import type { SavedResults } from "./saved-results";
-import { browserStorage, initialBoardSetting, initialThreshold, parseThreshold, rememberBoardSetting, rememberThreshold } from "./settings";
+import {
+  browserStorage,
+  initialBoardSetting,
+  initialThreshold,
+  parseThreshold,
+  rememberBoardSetting,
+  rememberThreshold,
+} from "./settings";
 
 /** `onChange` runs when the threshold in force changes (what was saved used the old one). */
 export function useThreshold(saved: SavedResults | null, onChange: () => void) {

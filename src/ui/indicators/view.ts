@@ -12,7 +12,9 @@ export interface ExclusionLine {
 }
 
 export function exclusionLines(sheets: SheetSummary[]): ExclusionLine[] {
-  return sheets.flatMap((s) => Object.entries(s.exclusions).map(([reason, rows]) => ({ file: s.file, sheet: s.sheet, reason, rows })));
+  return sheets.flatMap((s) =>
+    Object.entries(s.exclusions).map(([reason, rows]) => ({ file: s.file, sheet: s.sheet, reason, rows })),
+  );
 }
 
 /** Indicator keys of a document in order, "1".."9". */

@@ -15,7 +15,13 @@ const useStyles = makeStyles({
   item: { display: "grid", gap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
   move: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
   meta: { color: tokens.colorNeutralForeground2, fontSize: "0.875em" },
-  note: { whiteSpace: "pre-line", display: "-webkit-box", WebkitLineClamp: "4", WebkitBoxOrient: "vertical", overflow: "hidden" },
+  note: {
+    whiteSpace: "pre-line",
+    display: "-webkit-box",
+    WebkitLineClamp: "4",
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+  },
   none: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -31,7 +37,11 @@ export interface MeetingLinks {
 }
 
 /** An action's number and title, as a link that opens it when links are given and the action still exists. */
-export function ActionMention(props: { action: Action | null | undefined; fallback: string; links?: MeetingLinks }): ReactNode {
+export function ActionMention(props: {
+  action: Action | null | undefined;
+  fallback: string;
+  links?: MeetingLinks;
+}): ReactNode {
   const text = label(props.action, props.fallback);
   if (!props.links || !props.action) return <span>{text}</span>;
   return (
@@ -79,7 +89,9 @@ export function ChangesList(props: {
     ) : (
       <span className={styles.meta}>{t("meeting.moreNotes", { n })}</span>
     );
-  const mention = (action: Action | null | undefined) => <ActionMention action={action} fallback={unknown} links={props.links} />;
+  const mention = (action: Action | null | undefined) => (
+    <ActionMention action={action} fallback={unknown} links={props.links} />
+  );
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-label={t("meeting.ragMoves")}>
@@ -96,7 +108,9 @@ export function ChangesList(props: {
                   <RagBadge rag={move.to} />
                 </span>
                 <span className={styles.meta}>
-                  {move.author ? t("meeting.byOn", { name: move.author.title, date: formatDay(move.date, i18n.language) }) : formatDay(move.date, i18n.language)}
+                  {move.author
+                    ? t("meeting.byOn", { name: move.author.title, date: formatDay(move.date, i18n.language) })
+                    : formatDay(move.date, i18n.language)}
                 </span>
               </li>
             ))}
@@ -118,20 +132,24 @@ export function ChangesList(props: {
         {more(done.more)}
       </section>
       {props.showNewlyOverdue === false ? null : (
-      <section className={styles.section} aria-label={t("meeting.newlyOverdue")}>
-        <H className={styles.h}>{t("meeting.newlyOverdueCount", { n: newlyOverdue.length })}</H>
-        {newlyOverdue.length > 0 ? (
-          <ul className={styles.list}>
-            {late.shown.map((action) => (
-              <li key={action.id} className={styles.item}>
-                {mention(action)}
-                {action.dueDate ? <span className={styles.meta}>{t("meeting.wasDue", { date: formatDay(action.dueDate, i18n.language) })}</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {more(late.more)}
-      </section>
+        <section className={styles.section} aria-label={t("meeting.newlyOverdue")}>
+          <H className={styles.h}>{t("meeting.newlyOverdueCount", { n: newlyOverdue.length })}</H>
+          {newlyOverdue.length > 0 ? (
+            <ul className={styles.list}>
+              {late.shown.map((action) => (
+                <li key={action.id} className={styles.item}>
+                  {mention(action)}
+                  {action.dueDate ? (
+                    <span className={styles.meta}>
+                      {t("meeting.wasDue", { date: formatDay(action.dueDate, i18n.language) })}
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {more(late.more)}
+        </section>
       )}
       <section className={styles.section} aria-label={t("meeting.notes")}>
         <H className={styles.h}>{t("meeting.notesCount", { n: notes.length })}</H>
@@ -142,7 +160,9 @@ export function ChangesList(props: {
                 {mention(byId.get(note.actionId))}
                 <span className={styles.note}>{note.note}</span>
                 <span className={styles.meta}>
-                  {note.author ? t("meeting.byOn", { name: note.author.title, date: formatDay(note.date, i18n.language) }) : formatDay(note.date, i18n.language)}
+                  {note.author
+                    ? t("meeting.byOn", { name: note.author.title, date: formatDay(note.date, i18n.language) })
+                    : formatDay(note.date, i18n.language)}
                 </span>
               </li>
             ))}

@@ -9,6 +9,9 @@ const YearRoot = lazyView(() => import("../year/YearRoot").then((m) => m.YearRoo
 
 export function ExtraViews(props: { route: ExtraRoute; store: PlanStore; year: string | null; today: string }) {
   const { route } = props;
-  if (route.view === "sidepanel" || route.view === "stage") return <MeetingRoot route={{ ...route, view: route.view }} store={props.store} year={props.year} today={props.today} />;
+  if (route.view === "sidepanel" || route.view === "stage")
+    return (
+      <MeetingRoot route={{ ...route, view: route.view }} store={props.store} year={props.year} today={props.today} />
+    );
   return <YearRoot route={{ ...route, view: route.view }} store={props.store} year={props.year} today={props.today} />;
 }

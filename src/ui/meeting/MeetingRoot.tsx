@@ -21,9 +21,14 @@ export interface MeetingRootProps {
 }
 
 export function MeetingRoot(props: MeetingRootProps) {
-  const sharing = useMemo(() => props.sharing ?? stageSharing(props.route.canShare), [props.sharing, props.route.canShare]);
+  const sharing = useMemo(
+    () => props.sharing ?? stageSharing(props.route.canShare),
+    [props.sharing, props.route.canShare],
+  );
   const [meetingKey, setMeetingKey] = useState<string | null>(null);
-  const [since, setSince] = useState<string>(() => props.route.since ?? rememberedSince("standalone") ?? defaultSince(props.today));
+  const [since, setSince] = useState<string>(
+    () => props.route.since ?? rememberedSince("standalone") ?? defaultSince(props.today),
+  );
   const [compare, setCompare] = useState<"date" | "approval">(props.route.compare ?? "date");
 
   // The remembered date belongs to this meeting: once its id is known, use that meeting's date
@@ -57,7 +62,8 @@ export function MeetingRoot(props: MeetingRootProps) {
     [href, since],
   );
 
-  if (props.route.view === "stage") return <Stage state={state} since={since} compare={compare} onRetry={reload} links={links} />;
+  if (props.route.view === "stage")
+    return <Stage state={state} since={since} compare={compare} onRetry={reload} links={links} />;
   return (
     <SidePanel
       state={state}

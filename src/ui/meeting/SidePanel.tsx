@@ -19,10 +19,29 @@ import { isIsoDay } from "./route";
 import type { StageSharing } from "./share";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, maxWidth: "320px", boxSizing: "border-box", fontSize: tokens.fontSizeBase300 },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  root: {
+    display: "grid",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalS,
+    maxWidth: "320px",
+    boxSizing: "border-box",
+    fontSize: tokens.fontSizeBase300,
+  },
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyle: "none" },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+  },
   section: { display: "grid", gap: tokens.spacingVerticalS },
   list: { margin: 0, padding: 0, listStyle: "none", display: "grid", gap: tokens.spacingVerticalS },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -51,7 +70,10 @@ export function SidePanel(props: {
   useEffect(() => setDraft(props.since), [props.since]);
   useEffect(() => {
     let live = true;
-    props.sharing.canShare().then((yes) => live && setCanShare(yes), () => live && setCanShare(false));
+    props.sharing.canShare().then(
+      (yes) => live && setCanShare(yes),
+      () => live && setCanShare(false),
+    );
     return () => {
       live = false;
     };
@@ -74,7 +96,9 @@ export function SidePanel(props: {
   return (
     <main className={styles.root} aria-busy={state.status === "loading"}>
       <h1 className={styles.h1}>{data ? t("meeting.panelTitleYear", { year: data.year }) : t("meeting.panelTitle")}</h1>
-      {data && data.cycle.status && data.cycle.status.history.length > 0 ? <CycleStateLine status={data.cycle.status} /> : null}
+      {data && data.cycle.status && data.cycle.status.history.length > 0 ? (
+        <CycleStateLine status={data.cycle.status} />
+      ) : null}
       {data?.sinceApproval && props.onCompareChange ? (
         <RadioGroup
           aria-label={t("cycle.since.choiceLabel")}
@@ -97,7 +121,12 @@ export function SidePanel(props: {
       />
       {canShare ? (
         <div className={styles.section}>
-          <Button appearance="primary" icon={<ShareScreenStartRegular />} onClick={() => void share()} disabled={shareState === "sharing"}>
+          <Button
+            appearance="primary"
+            icon={<ShareScreenStartRegular />}
+            onClick={() => void share()}
+            disabled={shareState === "sharing"}
+          >
             {t("meeting.shareToStage")}
           </Button>
           {shareState === "shared" ? (
@@ -105,11 +134,15 @@ export function SidePanel(props: {
               {t("meeting.shared")}
             </span>
           ) : null}
-          {typeof shareState === "object" ? <ErrorMessage title={t("meeting.shareFailed")} error={shareState.error} /> : null}
+          {typeof shareState === "object" ? (
+            <ErrorMessage title={t("meeting.shareFailed")} error={shareState.error} />
+          ) : null}
         </div>
       ) : null}
       {state.status === "loading" ? <Spinner size="small" label={t("meeting.loading")} /> : null}
-      {state.status === "error" ? <ErrorMessage title={t("load.failed")} error={state.error} onRetry={props.onRetry} /> : null}
+      {state.status === "error" ? (
+        <ErrorMessage title={t("load.failed")} error={state.error} onRetry={props.onRetry} />
+      ) : null}
       {state.status === "empty" ? <p>{t("load.noPlan")}</p> : null}
       {data ? (
         <>
@@ -131,7 +164,9 @@ export function SidePanel(props: {
                   )}
                   <span className={styles.status}>
                     <RagBadge rag={rollUp.rag} />
-                    <span className={styles.meta}>{t("meeting.completeOf", { done: progress.complete, total: progress.total })}</span>
+                    <span className={styles.meta}>
+                      {t("meeting.completeOf", { done: progress.complete, total: progress.total })}
+                    </span>
                   </span>
                   {objective.owner ? <span className={styles.meta}>{objective.owner.title}</span> : null}
                 </li>
@@ -156,12 +191,27 @@ export function SidePanel(props: {
               <h2 id="panel-since-approval" className={styles.h2}>
                 {t("cycle.since.title")}
               </h2>
-              <SinceApprovalView since={data.sinceApproval} layout="list" actionHref={props.links?.action} headingId="panel-since-approval" />
+              <SinceApprovalView
+                since={data.sinceApproval}
+                layout="list"
+                actionHref={props.links?.action}
+                headingId="panel-since-approval"
+              />
             </section>
           ) : (
             <section className={styles.section}>
-              <h2 className={styles.h2}>{t("meeting.changesSince", { date: formatDay(props.since, i18n.language) })}</h2>
-              <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={10} maxNotes={6} links={props.links} showNewlyOverdue={false} />
+              <h2 className={styles.h2}>
+                {t("meeting.changesSince", { date: formatDay(props.since, i18n.language) })}
+              </h2>
+              <ChangesList
+                changes={data.changes}
+                actions={data.snapshot.actions}
+                since={props.since}
+                maxItems={10}
+                maxNotes={6}
+                links={props.links}
+                showNewlyOverdue={false}
+              />
             </section>
           )}
           <section className={styles.section}>
@@ -182,7 +232,11 @@ export function SidePanel(props: {
                     ) : null}
                     <div className={styles.meta}>
                       {action.dueDate ? t("meeting.wasDue", { date: formatDay(action.dueDate, i18n.language) }) : null}
-                      {action.leads.length > 0 ? ` · ${action.leads.map((p) => p.title).join(", ")}` : action.leadText ? ` · ${action.leadText}` : ""}
+                      {action.leads.length > 0
+                        ? ` · ${action.leads.map((p) => p.title).join(", ")}`
+                        : action.leadText
+                          ? ` · ${action.leadText}`
+                          : ""}
                     </div>
                   </li>
                 ))}

@@ -34,16 +34,38 @@ const useStyles = makeStyles({
     "& .fui-Badge": { fontSize: "18px", lineHeight: "24px", height: "auto", padding: "4px 12px", gap: "6px" },
     "& .fui-Badge svg": { fontSize: "20px", width: "20px", height: "20px" },
   },
-  header: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "baseline", columnGap: "24px", rowGap: "4px" },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    alignItems: "baseline",
+    columnGap: "24px",
+    rowGap: "4px",
+  },
   h1: { margin: 0, fontSize: "32px", lineHeight: 1.2, fontWeight: tokens.fontWeightSemibold },
   period: { color: tokens.colorNeutralForeground2, fontSize: "20px" },
   h2: { margin: "0 0 8px", fontSize: "24px", lineHeight: 1.25, fontWeight: tokens.fontWeightSemibold },
   // The action counts as one wrapping row: each badge sits at its own width, never clipped by a tile.
-  counts: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "8px 24px", margin: 0, padding: 0, listStyle: "none" },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: "8px 24px",
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+  },
   count: { display: "flex", alignItems: "center", gap: "8px", whiteSpace: "nowrap" },
   countLabel: { fontWeight: tokens.fontWeightSemibold },
   number: { fontSize: "28px", fontWeight: tokens.fontWeightBold, lineHeight: 1 },
-  tiles: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: "12px", margin: 0, padding: 0, listStyle: "none" },
+  tiles: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))",
+    gap: "12px",
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+  },
   tile: {
     display: "grid",
     alignContent: "start",
@@ -57,16 +79,41 @@ const useStyles = makeStyles({
   },
   big: { fontSize: "40px", lineHeight: 1, fontWeight: tokens.fontWeightBold },
   table: { width: "100%", borderCollapse: "collapse" },
-  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: "4px 12px", borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
-  td: { padding: "6px 12px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "middle", whiteSpace: "nowrap" },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: "4px 12px",
+    borderBottom: `2px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: "nowrap",
+  },
+  td: {
+    padding: "6px 12px",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    verticalAlign: "middle",
+    whiteSpace: "nowrap",
+  },
   // One line per objective so that eight fit on a 720 px stage; the full title is the link's tooltip.
-  titleCell: { width: "100%", maxWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", padding: "6px 12px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  titleCell: {
+    width: "100%",
+    maxWidth: 0,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    padding: "6px 12px",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   ownerCell: { maxWidth: "260px", overflow: "hidden", textOverflow: "ellipsis" },
   trend: { display: "flex", alignItems: "center", gap: "8px", fontSize: "20px" },
   flat: { color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground2 },
   link: { fontSize: "inherit" },
-  panel: { padding: "16px 20px", borderRadius: tokens.borderRadiusLarge, backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  panel: {
+    padding: "16px 20px",
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 function TrendArrow(props: { headline: Headline }) {
@@ -80,15 +127,25 @@ function TrendArrow(props: { headline: Headline }) {
       </span>
     );
   }
-  return <TrendMark value={value} previous={previous} places={places} trend={trend} iconSize={28} className={styles.trend} />;
+  return (
+    <TrendMark value={value} previous={previous} places={places} trend={trend} iconSize={28} className={styles.trend} />
+  );
 }
 
-export function Stage(props: { state: MeetingState; since: string; compare?: "date" | "approval"; onRetry(): void; links?: MeetingLinks }) {
+export function Stage(props: {
+  state: MeetingState;
+  since: string;
+  compare?: "date" | "approval";
+  onRetry(): void;
+  links?: MeetingLinks;
+}) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const { state, links } = props;
-  if (state.status === "loading") return <Spinner size="huge" label={t("meeting.loading")} style={{ marginTop: "20vh" }} />;
-  if (state.status === "error") return <ErrorMessage title={t("load.failed")} error={state.error} onRetry={props.onRetry} />;
+  if (state.status === "loading")
+    return <Spinner size="huge" label={t("meeting.loading")} style={{ marginTop: "20vh" }} />;
+  if (state.status === "error")
+    return <ErrorMessage title={t("load.failed")} error={state.error} onRetry={props.onRetry} />;
   if (state.status === "empty") return <p className={styles.root}>{t("load.noPlan")}</p>;
   const { data } = state;
   const locale = i18n.language;
@@ -97,7 +154,9 @@ export function Stage(props: { state: MeetingState; since: string; compare?: "da
       <header className={styles.header}>
         <h1 className={styles.h1}>{t("meeting.stageTitle", { year: data.year })}</h1>
         <span className={styles.period}>{t("meeting.changesSince", { date: formatDay(props.since, locale) })}</span>
-        {data.cycle.status && data.cycle.status.history.length > 0 ? <CycleStateLine status={data.cycle.status} className={styles.period} /> : null}
+        {data.cycle.status && data.cycle.status.history.length > 0 ? (
+          <CycleStateLine status={data.cycle.status} className={styles.period} />
+        ) : null}
       </header>
 
       {/* The plan's status at a glance, first: every objective on one line each, then the action counts. */}
@@ -129,7 +188,13 @@ export function Stage(props: { state: MeetingState; since: string; compare?: "da
                 <tr key={objective.id} data-testid="stage-objective">
                   <td className={styles.titleCell} title={name}>
                     {links ? (
-                      <Link href={links.objective(objective.id)} target="_blank" rel="noopener" inline className={styles.link}>
+                      <Link
+                        href={links.objective(objective.id)}
+                        target="_blank"
+                        rel="noopener"
+                        inline
+                        className={styles.link}
+                      >
                         {name}
                       </Link>
                     ) : (
@@ -140,7 +205,9 @@ export function Stage(props: { state: MeetingState; since: string; compare?: "da
                     <RagBadge rag={rollUp.rag} size="large" />
                   </td>
                   <td className={`${styles.td} ${styles.ownerCell}`}>{objective.owner?.title ?? t("common.notSet")}</td>
-                  <td className={styles.td}>{t("meeting.completeOf", { done: progress.complete, total: progress.total })}</td>
+                  <td className={styles.td}>
+                    {t("meeting.completeOf", { done: progress.complete, total: progress.total })}
+                  </td>
                 </tr>
               );
             })}
@@ -184,7 +251,11 @@ export function Stage(props: { state: MeetingState; since: string; compare?: "da
                 <span className={styles.big}>{formatFigure(h.value, h, locale) ?? t("meeting.hidden")}</span>
                 <span className={styles.muted}>
                   {h.previousYear
-                    ? t("meeting.fromPrevious", { year: h.year, previous: formatFigure(h.previous, h, locale) ?? t("meeting.hidden"), previousYear: h.previousYear })
+                    ? t("meeting.fromPrevious", {
+                        year: h.year,
+                        previous: formatFigure(h.previous, h, locale) ?? t("meeting.hidden"),
+                        previousYear: h.previousYear,
+                      })
                     : h.year}
                 </span>
                 <TrendArrow headline={h} />
@@ -198,14 +269,26 @@ export function Stage(props: { state: MeetingState; since: string; compare?: "da
         <h2 id="stage-changes" className={styles.h2}>
           {t("meeting.sinceLastMeeting")}
         </h2>
-        <ChangesList changes={data.changes} actions={data.snapshot.actions} since={props.since} maxItems={4} maxNotes={2} links={links} />
+        <ChangesList
+          changes={data.changes}
+          actions={data.snapshot.actions}
+          since={props.since}
+          maxItems={4}
+          maxNotes={2}
+          links={links}
+        />
       </section>
       {props.compare === "approval" && data.sinceApproval ? (
         <section aria-labelledby="stage-since-approval" className={styles.panel}>
           <h2 id="stage-since-approval" className={styles.h2}>
             {t("cycle.since.title")}
           </h2>
-          <SinceApprovalView since={data.sinceApproval} layout="table" actionHref={links?.action} headingId="stage-since-approval" />
+          <SinceApprovalView
+            since={data.sinceApproval}
+            layout="table"
+            actionHref={links?.action}
+            headingId="stage-since-approval"
+          />
         </section>
       ) : null}
     </main>

@@ -1,7 +1,14 @@
 // What the committee views read: the plan year, the progress updates since the chosen date, and
 // the saved indicator figures, turned into the summary, the changes and headline trends.
 import { useCallback, useEffect, useState } from "react";
-import { changesSince, summarisePlan, type PlanChanges, type PlanSummary, type IndicatorNumber, type IndicatorResultRow } from "../../plan";
+import {
+  changesSince,
+  summarisePlan,
+  type PlanChanges,
+  type PlanSummary,
+  type IndicatorNumber,
+  type IndicatorResultRow,
+} from "../../plan";
 import type { PlanSnapshot, PlanStore } from "../../sharepoint";
 import { WRES_STANDARD, trendOf, type Direction, type Trend } from "../../indicators";
 import { compareWithApproved, type SinceApproval } from "../../plan/cycle";
@@ -31,9 +38,18 @@ export interface MeetingData {
   sinceApproval: SinceApproval | null;
 }
 
-export type MeetingState = { status: "loading" } | { status: "empty" } | { status: "error"; error: unknown } | { status: "ready"; data: MeetingData };
+export type MeetingState =
+  | { status: "loading" }
+  | { status: "empty" }
+  | { status: "error"; error: unknown }
+  | { status: "ready"; data: MeetingData };
 
-const KIND_UNIT = { representation: "percent", "relative-likelihood": "ratio", survey: "percent", "board-difference": "points" } as const;
+const KIND_UNIT = {
+  representation: "percent",
+  "relative-likelihood": "ratio",
+  survey: "percent",
+  "board-difference": "points",
+} as const;
 
 /** Latest saved figure per indicator, compared with the year before it (NHS England WRES). */
 export function headlinesFrom(rows: readonly IndicatorResultRow[], standard = WRES_STANDARD): Headline[] {
@@ -62,7 +78,12 @@ export function headlinesFrom(rows: readonly IndicatorResultRow[], standard = WR
   return out;
 }
 
-async function loadMeeting(store: PlanStore, year: string | null, since: string, today: string): Promise<MeetingData | null> {
+async function loadMeeting(
+  store: PlanStore,
+  year: string | null,
+  since: string,
+  today: string,
+): Promise<MeetingData | null> {
   const chosen = year ?? (await store.planYears())[0] ?? null;
   if (!chosen) return null;
   const [snapshot, updates, results, cycle] = await Promise.all([
@@ -83,14 +104,20 @@ async function loadMeeting(store: PlanStore, year: string | null, since: string,
   };
 }
 
-export function useMeetingData(store: PlanStore, year: string | null, since: string, today: string): { state: MeetingState; reload(): void } {
+export function useMeetingData(
+  store: PlanStore,
+  year: string | null,
+  since: string,
+  today: string,
+): { state: MeetingState; reload(): void } {
   const [state, setState] = useState<MeetingState>({ status: "loading" });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
     loadMeeting(store, year, since, today).then(
       (data) => live && setState(data ? { status: "ready", data } : { status: "empty" }),
-      (error: unknown) => live && setState((previous) => (previous.status === "ready" ? previous : { status: "error", error })),
+      (error: unknown) =>
+        live && setState((previous) => (previous.status === "ready" ? previous : { status: "error", error })),
     );
     return () => {
       live = false;

@@ -9,8 +9,15 @@ export function formatDay(iso: string, locale: string): string {
   return formatDate(day, locale);
 }
 
-export function formatFigure(value: number | null, headline: Pick<Headline, "unit" | "places">, locale: string): string | null {
+export function formatFigure(
+  value: number | null,
+  headline: Pick<Headline, "unit" | "places">,
+  locale: string,
+): string | null {
   if (value === null) return null;
-  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: headline.places, maximumFractionDigits: headline.places }).format(value);
+  const number = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: headline.places,
+    maximumFractionDigits: headline.places,
+  }).format(value);
   return headline.unit === "percent" ? `${number}%` : number;
 }

@@ -17,13 +17,16 @@ export interface ExtraRoute {
 const VIEWS: readonly ExtraView[] = ["sidepanel", "stage", "year", "report", "public"];
 
 export function isIsoDay(value: string | null | undefined): value is string {
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  return (
+    typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+  );
 }
 
 export function extraRoute(search: string, frameContext: string | null): ExtraRoute | null {
   const q = new URLSearchParams(search);
   const asked = q.get("view");
-  const fromFrame: ExtraView | null = frameContext === "sidePanel" ? "sidepanel" : frameContext === "meetingStage" ? "stage" : null;
+  const fromFrame: ExtraView | null =
+    frameContext === "sidePanel" ? "sidepanel" : frameContext === "meetingStage" ? "stage" : null;
   const view = VIEWS.find((v) => v === asked) ?? fromFrame;
   if (!view) return null;
   const since = q.get("since");

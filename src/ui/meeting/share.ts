@@ -10,7 +10,10 @@ export interface StageSharing {
   share(url: string): Promise<void>;
 }
 
-export function standaloneSharing(canShare: boolean, open: (url: string) => void = (url) => void window.open(url, "_blank", "noopener")): StageSharing {
+export function standaloneSharing(
+  canShare: boolean,
+  open: (url: string) => void = (url) => void window.open(url, "_blank", "noopener"),
+): StageSharing {
   return {
     meetingKey: async () => "standalone",
     canShare: async () => canShare,
@@ -27,7 +30,9 @@ export function teamsSharing(): StageSharing {
     canShare() {
       return new Promise((resolve) => {
         try {
-          teamsJs().meeting.getAppContentStageSharingCapabilities((error, result) => resolve(!error && result?.doesAppHaveSharePermission === true));
+          teamsJs().meeting.getAppContentStageSharingCapabilities((error, result) =>
+            resolve(!error && result?.doesAppHaveSharePermission === true),
+          );
         } catch {
           // Thrown outside the sidePanel / meetingStage frames: no sharing there.
           resolve(false);
@@ -38,7 +43,14 @@ export function teamsSharing(): StageSharing {
       return new Promise((resolve, reject) => {
         const { meeting } = teamsJs();
         meeting.shareAppContentToStage(
-          (error) => (error ? reject(new Error(`Sharing to the stage failed (${error.errorCode}${error.message ? `: ${error.message}` : ""})`)) : resolve()),
+          (error) =>
+            error
+              ? reject(
+                  new Error(
+                    `Sharing to the stage failed (${error.errorCode}${error.message ? `: ${error.message}` : ""})`,
+                  ),
+                )
+              : resolve(),
           url,
           { sharingProtocol: meeting.SharingProtocol.Collaborative },
         );

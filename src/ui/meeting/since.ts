@@ -9,7 +9,10 @@ export function defaultSince(today: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function rememberedSince(meetingKey: string, storage: Pick<Storage, "getItem"> | null = safeStorage()): string | null {
+export function rememberedSince(
+  meetingKey: string,
+  storage: Pick<Storage, "getItem"> | null = safeStorage(),
+): string | null {
   try {
     const value = storage?.getItem(PREFIX + meetingKey) ?? null;
     return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
@@ -18,7 +21,11 @@ export function rememberedSince(meetingKey: string, storage: Pick<Storage, "getI
   }
 }
 
-export function rememberSince(meetingKey: string, since: string, storage: Pick<Storage, "setItem"> | null = safeStorage()): void {
+export function rememberSince(
+  meetingKey: string,
+  since: string,
+  storage: Pick<Storage, "setItem"> | null = safeStorage(),
+): void {
   try {
     storage?.setItem(PREFIX + meetingKey, since);
   } catch {

@@ -33,8 +33,19 @@ const History = lazy(() => import("../components/History"));
 const VersionTrail = lazy(() => import("../components/VersionTrail"));
 
 const useStyles = makeStyles({
-  body: { display: "grid", gap: tokens.spacingVerticalL, alignContent: "start", paddingBottom: tokens.spacingVerticalXXL },
-  facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, margin: 0 },
+  body: {
+    display: "grid",
+    gap: tokens.spacingVerticalL,
+    alignContent: "start",
+    paddingBottom: tokens.spacingVerticalXXL,
+  },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
   // At side-panel width each term sits above its value.
   factsNarrow: { gridTemplateColumns: "1fr", rowGap: tokens.spacingVerticalXXS },
   term: { color: tokens.colorNeutralForeground2 },
@@ -53,7 +64,11 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
   const action = snapshot.actions.find((a) => a.id === props.actionId) ?? null;
   const [updating, setUpdating] = useState(false);
   const [comment, setComment] = useState<MentionValue>({ display: "", chosen: [] });
-  const [commentState, setCommentState] = useState<{ busy: boolean; error: unknown; tried: boolean }>({ busy: false, error: null, tried: false });
+  const [commentState, setCommentState] = useState<{ busy: boolean; error: unknown; tried: boolean }>({
+    busy: false,
+    error: null,
+    tried: false,
+  });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteState, setDeleteState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const [copied, setCopied] = useState<string | null>(null);
@@ -113,7 +128,14 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
       <DrawerHeader>
         <DrawerHeaderTitle
           heading={{ id: "action-panel-title", as: "h2" }}
-          action={<Button appearance="subtle" aria-label={t("common.close")} icon={<DismissRegular />} onClick={props.onClose} />}
+          action={
+            <Button
+              appearance="subtle"
+              aria-label={t("common.close")}
+              icon={<DismissRegular />}
+              onClick={props.onClose}
+            />
+          }
         >
           {action ? t("action.numbered", { number: action.number, title: action.title }) : t("action.gone")}
         </DrawerHeaderTitle>
@@ -148,16 +170,25 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
             </div>
             <dl className={mergeClasses(styles.facts, narrow && styles.factsNarrow)}>
               <dt className={styles.term}>{t("field.objective")}</dt>
-              <dd className={styles.detail}>{objective ? t("objective.numbered", { number: objective.number, title: objective.title }) : ""}</dd>
+              <dd className={styles.detail}>
+                {objective ? t("objective.numbered", { number: objective.number, title: objective.title }) : ""}
+              </dd>
               <dt className={styles.term}>{t("field.leads")}</dt>
-              <dd className={styles.detail}>{[...action.leads.map((p) => p.title), ...(action.leadText ? [action.leadText] : [])].join(", ") || t("common.notSet")}</dd>
+              <dd className={styles.detail}>
+                {[...action.leads.map((p) => p.title), ...(action.leadText ? [action.leadText] : [])].join(", ") ||
+                  t("common.notSet")}
+              </dd>
               <dt className={styles.term}>{t("field.dueDate")}</dt>
               <dd className={styles.detail}>
                 {action.dueDate ? formatDate(action.dueDate, locale) : t("common.notSet")}
                 {isOverdue(action, today) ? <span className={styles.overdue}> ({t("action.overdue")})</span> : null}
               </dd>
               <dt className={styles.term}>{t("field.indicators")}</dt>
-              <dd className={styles.detail}>{action.indicators.length ? action.indicators.map((n) => t("indicator.short", { n })).join(", ") : t("common.none")}</dd>
+              <dd className={styles.detail}>
+                {action.indicators.length
+                  ? action.indicators.map((n) => t("indicator.short", { n })).join(", ")
+                  : t("common.none")}
+              </dd>
               <dt className={styles.term}>{t("field.milestones")}</dt>
               <dd className={styles.detail}>{action.milestones || t("common.notSet")}</dd>
               <dt className={styles.term}>{t("field.progress")}</dt>
@@ -173,11 +204,19 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
                   {t("update.heading")}
                 </h3>
                 {updating ? (
-                  <QuickUpdate key={action.etag} action={action} onDone={() => setUpdating(false)} onCancel={() => setUpdating(false)} />
+                  <QuickUpdate
+                    key={action.etag}
+                    action={action}
+                    onDone={() => setUpdating(false)}
+                    onCancel={() => setUpdating(false)}
+                  />
                 ) : (
                   <div>
                     {/* A completed action needs no call to action: a quiet way to add a note or reopen it. */}
-                    <Button appearance={action.rag === "Blue" ? "secondary" : "primary"} onClick={() => setUpdating(true)}>
+                    <Button
+                      appearance={action.rag === "Blue" ? "secondary" : "primary"}
+                      onClick={() => setUpdating(true)}
+                    >
                       {action.rag === "Blue" ? t("completeAction.update") : t("update.open")}
                     </Button>
                   </div>
@@ -194,7 +233,9 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
                     label={t("comment.label")}
                     value={comment}
                     onChange={setComment}
-                    validationMessage={commentState.tried && !comment.display.trim() ? t("validation.commentRequired") : undefined}
+                    validationMessage={
+                      commentState.tried && !comment.display.trim() ? t("validation.commentRequired") : undefined
+                    }
                   />
                   {commentState.error ? <ErrorMessage error={commentState.error} /> : null}
                   <div>

@@ -64,8 +64,21 @@ const useStyles = makeStyles({
     "@media (max-width: 600px)": { minHeight: "auto" },
   },
   dropTarget: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}` },
-  columnHeading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  swatch: { width: "12px", height: "12px", borderRadius: tokens.borderRadiusCircular, flexShrink: 0, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  columnHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
+  swatch: {
+    width: "12px",
+    height: "12px",
+    borderRadius: tokens.borderRadiusCircular,
+    flexShrink: 0,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
   Red: { backgroundColor: tokens.colorPaletteRedBackground3 },
   Amber: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
   Green: { backgroundColor: tokens.colorPaletteGreenBackground3 },
@@ -89,7 +102,14 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   form: { display: "grid", gap: tokens.spacingVerticalM },
-  visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 interface Moving {
@@ -199,7 +219,10 @@ export function ActionsBoard(props: { actions: Action[]; onOpenAction: (id: numb
               <ul className={styles.list}>
                 {actions.map((action) => {
                   const canMove = !closed && movable(action);
-                  const leads = [...action.leads.map((p) => p.title), ...(action.leadText ? [action.leadText] : [])].join(", ");
+                  const leads = [
+                    ...action.leads.map((p) => p.title),
+                    ...(action.leadText ? [action.leadText] : []),
+                  ].join(", ");
                   return (
                     <li key={action.id}>
                       <article
@@ -227,7 +250,11 @@ export function ActionsBoard(props: { actions: Action[]; onOpenAction: (id: numb
                         <div className={styles.cardHead}>
                           {canMove ? <ReOrderDotsVerticalRegular className={styles.grip} aria-hidden /> : null}
                           <h4 className={styles.title} id={`board-card-title-${action.id}`}>
-                            <Link as="button" className={styles.titleLink} onClick={() => props.onOpenAction(action.id)}>
+                            <Link
+                              as="button"
+                              className={styles.titleLink}
+                              onClick={() => props.onOpenAction(action.id)}
+                            >
                               {t("action.numbered", { number: action.number, title: action.title })}
                             </Link>
                           </h4>
@@ -238,14 +265,23 @@ export function ActionsBoard(props: { actions: Action[]; onOpenAction: (id: numb
                           </Text>
                         ) : null}
                         <Text size={200}>
-                          {action.dueDate ? t("action.dueOn", { date: formatDate(action.dueDate, locale) }) : t("action.noDueDate")}
-                          {isOverdue(action, today) ? <span className={styles.overdue}> · {t("action.overdue")}</span> : null}
+                          {action.dueDate
+                            ? t("action.dueOn", { date: formatDate(action.dueDate, locale) })
+                            : t("action.noDueDate")}
+                          {isOverdue(action, today) ? (
+                            <span className={styles.overdue}> · {t("action.overdue")}</span>
+                          ) : null}
                         </Text>
                         {canMove ? (
                           <div>
                             <Menu>
                               <MenuTrigger disableButtonEnhancement>
-                                <Button size="small" icon={<ArrowMoveRegular />} aria-label={t("actionsView.moveFor", { number: action.number })} disabled={saving}>
+                                <Button
+                                  size="small"
+                                  icon={<ArrowMoveRegular />}
+                                  aria-label={t("actionsView.moveFor", { number: action.number })}
+                                  disabled={saving}
+                                >
                                   {t("actionsView.move")}
                                 </Button>
                               </MenuTrigger>
@@ -293,7 +329,13 @@ export function ActionsBoard(props: { actions: Action[]; onOpenAction: (id: numb
 }
 
 /** The note a move to Red or Blue needs, asked as the update form asks it. */
-function MoveDialog(props: { moving: Moving; saving: boolean; error: unknown; onCancel: () => void; onMove: (note: string) => void }) {
+function MoveDialog(props: {
+  moving: Moving;
+  saving: boolean;
+  error: unknown;
+  onCancel: () => void;
+  onMove: (note: string) => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { action, rag } = props.moving;
@@ -315,10 +357,18 @@ function MoveDialog(props: { moving: Moving; saving: boolean; error: unknown; on
       <DialogSurface>
         <form onSubmit={submit} noValidate>
           <DialogBody>
-            <DialogTitle>{t("actionsView.moveTitle", { number: action.number, rag: t(`actionsView.ragShort.${rag}`) })}</DialogTitle>
+            <DialogTitle>
+              {t("actionsView.moveTitle", { number: action.number, rag: t(`actionsView.ragShort.${rag}`) })}
+            </DialogTitle>
             <DialogContent className={styles.form}>
               <Text>{t("actionsView.moveBody", { number: action.number })}</Text>
-              <Field label={label} required {...limitProps(t, label, note, LIMITS.note, { message: tried && noteProblem ? t(`validation.${noteProblem.code}`) : undefined })}>
+              <Field
+                label={label}
+                required
+                {...limitProps(t, label, note, LIMITS.note, {
+                  message: tried && noteProblem ? t(`validation.${noteProblem.code}`) : undefined,
+                })}
+              >
                 <Textarea value={note} onChange={(_, data) => setNote(data.value)} resize="vertical" />
               </Field>
               {props.error ? <ErrorMessage error={props.error} /> : null}

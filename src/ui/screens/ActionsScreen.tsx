@@ -48,7 +48,12 @@ import { ActionsBoard } from "./ActionsBoard";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalM },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
   search: { flexGrow: 1, minWidth: "200px", maxWidth: "480px" },
   searchBox: { width: "100%", maxWidth: "100%" },
@@ -59,7 +64,12 @@ const useStyles = makeStyles({
   dropdown: { minWidth: "160px", maxWidth: "100%" },
   status: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "center" },
   empty: { display: "grid", gap: tokens.spacingVerticalS, justifyItems: "start" },
-  groupHeading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  groupHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   group: { display: "grid", gap: tokens.spacingVerticalS },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "grid" },
   item: {
@@ -69,10 +79,21 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: "anywhere",
   },
-  itemHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", justifyContent: "space-between", flexWrap: "wrap" },
+  itemHead: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    flexWrap: "wrap",
+  },
   itemTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   itemLink: { textAlign: "start" },
-  meta: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
+  meta: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+  },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -112,13 +133,25 @@ export function ActionsScreen(props: { onOpenAction: (id: number) => void }) {
       </h2>
       <div className={styles.bar}>
         <Field label={t("actionsView.search")} hint={t("actionsView.searchHint")} className={styles.search}>
-          <SearchBox className={styles.searchBox} value={view.query} onChange={(_, data) => update({ query: data.value })} />
+          <SearchBox
+            className={styles.searchBox}
+            value={view.query}
+            onChange={(_, data) => update({ query: data.value })}
+          />
         </Field>
         <div className={styles.switch} role="group" aria-label={t("actionsView.layout")}>
-          <ToggleButton icon={<AppsListRegular />} checked={view.layout === "list"} onClick={() => update({ layout: "list" })}>
+          <ToggleButton
+            icon={<AppsListRegular />}
+            checked={view.layout === "list"}
+            onClick={() => update({ layout: "list" })}
+          >
             {t("actionsView.list")}
           </ToggleButton>
-          <ToggleButton icon={<BoardRegular />} checked={view.layout === "board"} onClick={() => update({ layout: "board" })}>
+          <ToggleButton
+            icon={<BoardRegular />}
+            checked={view.layout === "board"}
+            onClick={() => update({ layout: "board" })}
+          >
             {t("actionsView.board")}
           </ToggleButton>
         </div>
@@ -132,11 +165,24 @@ export function ActionsScreen(props: { onOpenAction: (id: number) => void }) {
         </Button>
       </div>
       {narrow ? (
-        <OverlayDrawer open={drawerOpen} position="start" size="full" onOpenChange={(_, data) => setDrawerOpen(data.open)} aria-labelledby="actions-filters-title">
+        <OverlayDrawer
+          open={drawerOpen}
+          position="start"
+          size="full"
+          onOpenChange={(_, data) => setDrawerOpen(data.open)}
+          aria-labelledby="actions-filters-title"
+        >
           <DrawerHeader>
             <DrawerHeaderTitle
               heading={{ id: "actions-filters-title", as: "h2" }}
-              action={<Button appearance="subtle" aria-label={t("common.close")} icon={<DismissRegular />} onClick={() => setDrawerOpen(false)} />}
+              action={
+                <Button
+                  appearance="subtle"
+                  aria-label={t("common.close")}
+                  icon={<DismissRegular />}
+                  onClick={() => setDrawerOpen(false)}
+                />
+              }
             >
               {t("actionsView.filtersLabel")}
             </DrawerHeaderTitle>
@@ -161,7 +207,9 @@ export function ActionsScreen(props: { onOpenAction: (id: number) => void }) {
       {shown.length === 0 ? (
         <div className={styles.empty}>
           <Text>{t("actionsView.none")}</Text>
-          {filterCount > 0 ? <Button onClick={() => setView(clearFilters(view))}>{t("actionsView.clear")}</Button> : null}
+          {filterCount > 0 ? (
+            <Button onClick={() => setView(clearFilters(view))}>{t("actionsView.clear")}</Button>
+          ) : null}
         </div>
       ) : view.layout === "board" ? (
         <ActionsBoard actions={shown} onOpenAction={props.onOpenAction} />
@@ -176,7 +224,10 @@ function ShownCount(props: { shown: number; total: number; live?: boolean }) {
   const { t } = useTranslation();
   // The count is announced as it changes (polite: after what the person is typing).
   return (
-    <Text weight="semibold" {...(props.live ? { role: "status", "aria-live": "polite" as const, "aria-atomic": true } : {})}>
+    <Text
+      weight="semibold"
+      {...(props.live ? { role: "status", "aria-live": "polite" as const, "aria-atomic": true } : {})}
+    >
       {t("actionsView.showing", { shown: props.shown, total: props.total })}
     </Text>
   );
@@ -188,8 +239,14 @@ function Filters(props: { view: ActionsView; update: (patch: Partial<ActionsView
   const { snapshot } = usePlan();
   const { view, update } = props;
   const leads = useMemo(() => leadOptions(snapshot.actions), [snapshot.actions]);
-  const groupKeys = useMemo(() => new Set(snapshot.actions.flatMap((a) => a.leads.filter((p) => p.isGroup).map((p) => `person:${p.id}`))), [snapshot.actions]);
-  const objectives = useMemo(() => [...snapshot.objectives].sort((a, b) => compareNumbers(a.number, b.number)), [snapshot.objectives]);
+  const groupKeys = useMemo(
+    () => new Set(snapshot.actions.flatMap((a) => a.leads.filter((p) => p.isGroup).map((p) => `person:${p.id}`))),
+    [snapshot.actions],
+  );
+  const objectives = useMemo(
+    () => [...snapshot.objectives].sort((a, b) => compareNumbers(a.number, b.number)),
+    [snapshot.objectives],
+  );
   const chosen = (labels: string[]) => (labels.length ? labels.join(", ") : t("actionsView.any"));
   const sortLabel: Record<ActionsSort, string> = {
     number: t("actionsView.sortNumber"),
@@ -206,9 +263,19 @@ function Filters(props: { view: ActionsView; update: (patch: Partial<ActionsView
   };
 
   return (
-    <div className={props.stacked ? styles.drawerFilters : styles.filters} role="group" aria-label={t("actionsView.filtersLabel")}>
+    <div
+      className={props.stacked ? styles.drawerFilters : styles.filters}
+      role="group"
+      aria-label={t("actionsView.filtersLabel")}
+    >
       <Field label={t("actionsView.rag")} className={styles.filter}>
-        <RagDropdown multiselect className={styles.dropdown} values={view.rags} onChange={(rags) => update({ rags })} summary={chosen(view.rags.map((r) => t(`actionsView.ragShort.${r}`)))} />
+        <RagDropdown
+          multiselect
+          className={styles.dropdown}
+          values={view.rags}
+          onChange={(rags) => update({ rags })}
+          summary={chosen(view.rags.map((r) => t(`actionsView.ragShort.${r}`)))}
+        />
       </Field>
       <Field label={t("actionsView.lead")} className={styles.filter}>
         <Dropdown
@@ -231,7 +298,13 @@ function Filters(props: { view: ActionsView; update: (patch: Partial<ActionsView
           className={styles.dropdown}
           value={chosen(view.indicators.map((n) => t("indicator.short", { n })))}
           selectedOptions={view.indicators.map(String)}
-          onOptionSelect={(_, data) => update({ indicators: INDICATOR_NUMBERS.filter((n) => data.selectedOptions.includes(String(n))) as IndicatorNumber[] })}
+          onOptionSelect={(_, data) =>
+            update({
+              indicators: INDICATOR_NUMBERS.filter((n) =>
+                data.selectedOptions.includes(String(n)),
+              ) as IndicatorNumber[],
+            })
+          }
         >
           {INDICATOR_NUMBERS.map((n) => (
             <Option key={n} value={String(n)}>
@@ -244,21 +317,45 @@ function Filters(props: { view: ActionsView; update: (patch: Partial<ActionsView
         <Dropdown
           multiselect
           className={styles.dropdown}
-          value={chosen(view.objectives.map((id) => snapshot.objectives.find((o) => o.id === id)?.number ?? String(id)))}
+          value={chosen(
+            view.objectives.map((id) => snapshot.objectives.find((o) => o.id === id)?.number ?? String(id)),
+          )}
           selectedOptions={view.objectives.map(String)}
-          onOptionSelect={(_, data) => update({ objectives: objectives.filter((o) => data.selectedOptions.includes(String(o.id))).map((o) => o.id) })}
+          onOptionSelect={(_, data) =>
+            update({
+              objectives: objectives.filter((o) => data.selectedOptions.includes(String(o.id))).map((o) => o.id),
+            })
+          }
         >
           {objectives.map((o) => (
-            <Option key={o.id} value={String(o.id)} text={t("objective.numbered", { number: o.number, title: o.title })}>
+            <Option
+              key={o.id}
+              value={String(o.id)}
+              text={t("objective.numbered", { number: o.number, title: o.title })}
+            >
               {t("objective.numbered", { number: o.number, title: o.title })}
             </Option>
           ))}
         </Dropdown>
       </Field>
-      <DateField label={t("actionsView.dueBy")} value={view.dueBy ?? ""} onChange={(iso) => update({ dueBy: iso || null })} className={styles.filter} />
-      <Checkbox label={t("actionsView.overdue")} checked={view.overdue} onChange={(_, data) => update({ overdue: Boolean(data.checked) })} />
+      <DateField
+        label={t("actionsView.dueBy")}
+        value={view.dueBy ?? ""}
+        onChange={(iso) => update({ dueBy: iso || null })}
+        className={styles.filter}
+      />
+      <Checkbox
+        label={t("actionsView.overdue")}
+        checked={view.overdue}
+        onChange={(_, data) => update({ overdue: Boolean(data.checked) })}
+      />
       <Field label={t("actionsView.sort")} className={styles.filter}>
-        <Dropdown className={styles.dropdown} value={sortLabel[view.sort]} selectedOptions={[view.sort]} onOptionSelect={(_, data) => update({ sort: (data.optionValue as ActionsSort | undefined) ?? view.sort })}>
+        <Dropdown
+          className={styles.dropdown}
+          value={sortLabel[view.sort]}
+          selectedOptions={[view.sort]}
+          onOptionSelect={(_, data) => update({ sort: (data.optionValue as ActionsSort | undefined) ?? view.sort })}
+        >
           {SORTS.map((s) => (
             <Option key={s} value={s}>
               {sortLabel[s]}
@@ -268,7 +365,14 @@ function Filters(props: { view: ActionsView; update: (patch: Partial<ActionsView
       </Field>
       {view.layout === "list" ? (
         <Field label={t("actionsView.groupBy")} className={styles.filter}>
-          <Dropdown className={styles.dropdown} value={groupLabel[view.group]} selectedOptions={[view.group]} onOptionSelect={(_, data) => update({ group: (data.optionValue as ActionsGroup | undefined) ?? view.group })}>
+          <Dropdown
+            className={styles.dropdown}
+            value={groupLabel[view.group]}
+            selectedOptions={[view.group]}
+            onOptionSelect={(_, data) =>
+              update({ group: (data.optionValue as ActionsGroup | undefined) ?? view.group })
+            }
+          >
             {GROUPS.map((g) => (
               <Option key={g} value={g}>
                 {groupLabel[g]}
@@ -290,7 +394,9 @@ function ActionList(props: { actions: Action[]; group: ActionsGroup; onOpenActio
     const label = group.label;
     switch (label.kind) {
       case "objective":
-        return label.objective ? t("objective.numbered", { number: label.objective.number, title: label.objective.title }) : t("actionsView.objectiveGone");
+        return label.objective
+          ? t("objective.numbered", { number: label.objective.number, title: label.objective.title })
+          : t("actionsView.objectiveGone");
       case "rag":
         return t(`rag.${label.rag}`);
       case "lead":
@@ -305,7 +411,8 @@ function ActionList(props: { actions: Action[]; group: ActionsGroup; onOpenActio
         return "";
     }
   };
-  if (props.group === "none") return <ActionItems actions={props.actions} heading="h3" onOpenAction={props.onOpenAction} />;
+  if (props.group === "none")
+    return <ActionItems actions={props.actions} heading="h3" onOpenAction={props.onOpenAction} />;
   return (
     <>
       {groups.map((group) => (
@@ -320,7 +427,11 @@ function ActionList(props: { actions: Action[]; group: ActionsGroup; onOpenActio
   );
 }
 
-function ActionItems(props: { actions: Action[]; heading: "h3" | "h4"; onOpenAction: (id: number) => void }): ReactNode {
+function ActionItems(props: {
+  actions: Action[];
+  heading: "h3" | "h4";
+  onOpenAction: (id: number) => void;
+}): ReactNode {
   const Heading = props.heading;
   const { t } = useTranslation();
   const styles = useStyles();
@@ -344,7 +455,9 @@ function ActionItems(props: { actions: Action[]; heading: "h3" | "h4"; onOpenAct
               {objective ? <span>{t("actionsView.inObjective", { number: objective.number })}</span> : null}
               {leads ? <span>{t("actionsView.leads", { names: leads })}</span> : null}
               <span>
-                {action.dueDate ? t("action.dueOn", { date: formatDate(action.dueDate, locale) }) : t("action.noDueDate")}
+                {action.dueDate
+                  ? t("action.dueOn", { date: formatDate(action.dueDate, locale) })
+                  : t("action.noDueDate")}
                 {isOverdue(action, today) ? <span className={styles.overdue}> · {t("action.overdue")}</span> : null}
               </span>
             </Text>

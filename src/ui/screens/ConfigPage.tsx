@@ -1,7 +1,18 @@
 // The configurable tab's configuration page: choose the SharePoint site (default: the team's site)
 // and the plan year; a plan editor can set up (provision) the lists after confirming.
 import { useCallback, useEffect, useState } from "react";
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Capabilities } from "../../plan";
 import type { PlanStore, SetUpCheck } from "../../sharepoint";
@@ -23,15 +34,29 @@ export interface ConfigSettings {
 }
 
 const useStyles = makeStyles({
-  page: { maxWidth: "720px", margin: "0 auto", padding: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalL },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  page: {
+    maxWidth: "720px",
+    margin: "0 auto",
+    padding: tokens.spacingHorizontalL,
+    display: "grid",
+    gap: tokens.spacingVerticalL,
+  },
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "min(100%, 240px)" },
   years: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
 /** What stops this user setting the plan up, and whom to ask; nothing when they can. */
-function setUpHint(setUp: SetUpCheck | null, t: (key: string, options?: Record<string, unknown>) => string): string | null {
+function setUpHint(
+  setUp: SetUpCheck | null,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string | null {
   if (!setUp || setUp.canSetUp) return null;
   if (setUp.missing === "scope") return t("config.needsConsent", { scope: setUp.scope });
   if (setUp.missing === "siteGrant") return t("sitesSelected.needsGrant");
@@ -88,7 +113,11 @@ export function ConfigPage(props: {
   const [siteInvalid, setSiteInvalid] = useState(false);
   const [site, setSite] = useState<SiteState>({ status: "idle" });
   const [confirming, setConfirming] = useState(false);
-  const [provisioning, setProvisioning] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
+  const [provisioning, setProvisioning] = useState<{ busy: boolean; error: unknown; done: boolean }>({
+    busy: false,
+    error: null,
+    done: false,
+  });
 
   const check = useCallback(
     async (url: string) => {
@@ -234,15 +263,15 @@ export function ConfigPage(props: {
       ) : null}
       {/* Always mounted, closed with open={false}, even while the site is re-checked: see ConfirmDialog. */}
       <ConfirmDialog
-          open={confirming}
-          title={t("config.provisionTitle")}
-          body={t("config.provisionBody", { site: checkedUrl })}
-          confirm={t("config.provision")}
-          busy={provisioning.busy}
-          error={provisionNeedsSignIn ? null : provisioning.error}
-          onConfirm={() => void runProvision()}
-          onCancel={() => setConfirming(false)}
-        />
+        open={confirming}
+        title={t("config.provisionTitle")}
+        body={t("config.provisionBody", { site: checkedUrl })}
+        confirm={t("config.provision")}
+        busy={provisioning.busy}
+        error={provisionNeedsSignIn ? null : provisioning.error}
+        onConfirm={() => void runProvision()}
+        onCancel={() => setConfirming(false)}
+      />
     </main>
   );
 }

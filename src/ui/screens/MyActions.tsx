@@ -11,9 +11,20 @@ import { usePlan } from "../state/PlanContext";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalM },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalM },
-  head: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-start" },
+  head: {
+    display: "flex",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground2 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -52,18 +63,29 @@ export function MyActions(props: { onOpenAction: (id: number) => void }) {
                     {objective ? t("objective.numbered", { number: objective.number, title: objective.title }) : null}
                   </Text>
                   <Text size={200}>
-                    {action.dueDate ? t("action.dueOn", { date: formatDate(action.dueDate, locale) }) : t("action.noDueDate")}
+                    {action.dueDate
+                      ? t("action.dueOn", { date: formatDate(action.dueDate, locale) })
+                      : t("action.noDueDate")}
                     {overdue ? <span className={styles.overdue}> · {t("action.overdue")}</span> : null}
                   </Text>
                   {canUpdate(action, me, capabilities, objective) ? (
                     open === action.id ? (
-                      <QuickUpdate key={action.etag} action={action} onDone={() => setOpen(null)} onCancel={() => setOpen(null)} />
+                      <QuickUpdate
+                        key={action.etag}
+                        action={action}
+                        onDone={() => setOpen(null)}
+                        onCancel={() => setOpen(null)}
+                      />
                     ) : (
                       <div>
                         <Button
                           appearance={action.rag === "Blue" ? "secondary" : "primary"}
                           onClick={() => setOpen(action.id)}
-                          aria-label={action.rag === "Blue" ? t("completeAction.updateFor", { number: action.number }) : t("update.openFor", { number: action.number })}
+                          aria-label={
+                            action.rag === "Blue"
+                              ? t("completeAction.updateFor", { number: action.number })
+                              : t("update.openFor", { number: action.number })
+                          }
                         >
                           {action.rag === "Blue" ? t("completeAction.update") : t("update.open")}
                         </Button>

@@ -21,9 +21,27 @@ import {
   tokens,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
-import { AddRegular, ArrowLeftRegular, DeleteRegular, EditRegular, LockClosedRegular, NumberSymbolRegular } from "@fluentui/react-icons";
+import {
+  AddRegular,
+  ArrowLeftRegular,
+  DeleteRegular,
+  EditRegular,
+  LockClosedRegular,
+  NumberSymbolRegular,
+} from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { type Action, type IndicatorNumber, INDICATOR_NUMBERS, RAGS, compareNumbers, capabilitiesWithin, isClosed, isOverdue, isYearClosed, rollUpRag } from "../../plan";
+import {
+  type Action,
+  type IndicatorNumber,
+  INDICATOR_NUMBERS,
+  RAGS,
+  compareNumbers,
+  capabilitiesWithin,
+  isClosed,
+  isOverdue,
+  isYearClosed,
+  rollUpRag,
+} from "../../plan";
 import { formatDate } from "../../i18n";
 import { RagBadge } from "../components/RagBadge";
 import { RagDropdown } from "../components/RagDropdown";
@@ -36,7 +54,12 @@ const useStyles = makeStyles({
   numberColumn: { flexGrow: 0, flexShrink: 0, flexBasis: "64px", minWidth: "64px", maxWidth: "64px" },
   root: { display: "grid", gap: tokens.spacingVerticalM },
   head: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
   filter: { minWidth: "160px", maxWidth: "100%" },
   dropdown: { minWidth: "160px", maxWidth: "100%" },
@@ -54,7 +77,12 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   itemLink: { textAlign: "start" },
-  closed: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", color: tokens.colorNeutralForeground2 },
+  closed: {
+    display: "flex",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "center",
+    color: tokens.colorNeutralForeground2,
+  },
   itemMeta: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
@@ -101,7 +129,8 @@ export function ObjectiveDetail(props: {
         ? null
         : createTableColumn<Action>({
             columnId: "leads",
-            compare: (a, b) => (a.leads[0]?.title ?? a.leadText ?? "").localeCompare(b.leads[0]?.title ?? b.leadText ?? ""),
+            compare: (a, b) =>
+              (a.leads[0]?.title ?? a.leadText ?? "").localeCompare(b.leads[0]?.title ?? b.leadText ?? ""),
             renderHeaderCell: () => t("table.leads"),
             renderCell: (a) => [...a.leads.map((p) => p.title), ...(a.leadText ? [a.leadText] : [])].join(", "),
           }),
@@ -130,7 +159,10 @@ export function ObjectiveDetail(props: {
         ? null
         : createTableColumn<Action>({
             columnId: "updated",
-            compare: (a, b) => (snapshot.lastUpdates[a.id]?.date ?? a.modified).localeCompare(snapshot.lastUpdates[b.id]?.date ?? b.modified),
+            compare: (a, b) =>
+              (snapshot.lastUpdates[a.id]?.date ?? a.modified).localeCompare(
+                snapshot.lastUpdates[b.id]?.date ?? b.modified,
+              ),
             renderHeaderCell: () => t("table.lastUpdate"),
             renderCell: (a) => formatDate(snapshot.lastUpdates[a.id]?.date ?? a.modified, locale),
           }),
@@ -157,7 +189,9 @@ export function ObjectiveDetail(props: {
         </Button>
       </div>
       <div className={styles.head}>
-        <h2 className={styles.heading}>{t("objective.numbered", { number: objective.number, title: objective.title })}</h2>
+        <h2 className={styles.heading}>
+          {t("objective.numbered", { number: objective.number, title: objective.title })}
+        </h2>
         <RagBadge rag={rollUpRag(objective, actions)} />
       </div>
       {objective.description ? <Text>{objective.description}</Text> : null}
@@ -189,7 +223,12 @@ export function ObjectiveDetail(props: {
             className={styles.dropdown}
             value={filter.lead === null ? t("filter.all") : (leads.find((l) => l.key === filter.lead)?.label ?? "")}
             selectedOptions={[filter.lead ?? "all"]}
-            onOptionSelect={(_, data) => setFilter({ ...filter, lead: data.optionValue === "all" || data.optionValue === undefined ? null : data.optionValue })}
+            onOptionSelect={(_, data) =>
+              setFilter({
+                ...filter,
+                lead: data.optionValue === "all" || data.optionValue === undefined ? null : data.optionValue,
+              })
+            }
           >
             <Option value="all">{t("filter.all")}</Option>
             {leads.map((l) => (
@@ -200,7 +239,12 @@ export function ObjectiveDetail(props: {
           </Dropdown>
         </Field>
         <Field label={t("filter.rag")} className={styles.filter}>
-          <RagDropdown className={styles.dropdown} value={filter.rag} onChange={(rag) => setFilter({ ...filter, rag })} none={t("filter.all")} />
+          <RagDropdown
+            className={styles.dropdown}
+            value={filter.rag}
+            onChange={(rag) => setFilter({ ...filter, rag })}
+            none={t("filter.all")}
+          />
         </Field>
         <Field label={t("filter.indicator")} className={styles.filter}>
           <Dropdown
@@ -208,7 +252,10 @@ export function ObjectiveDetail(props: {
             value={filter.indicator ? t("indicator.short", { n: filter.indicator }) : t("filter.all")}
             selectedOptions={[String(filter.indicator ?? "all")]}
             onOptionSelect={(_, data) =>
-              setFilter({ ...filter, indicator: data.optionValue === "all" ? null : (Number(data.optionValue) as IndicatorNumber) })
+              setFilter({
+                ...filter,
+                indicator: data.optionValue === "all" ? null : (Number(data.optionValue) as IndicatorNumber),
+              })
             }
           >
             <Option value="all">{t("filter.all")}</Option>
@@ -235,12 +282,19 @@ export function ObjectiveDetail(props: {
         <ul className={styles.list} aria-label={t("table.label", { number: objective.number })}>
           {shown.map((a) => (
             <li key={a.id} className={styles.item}>
-              <Link as="button" className={styles.itemLink} onClick={() => props.onOpenAction(a.id)} data-action-id={a.id}>
+              <Link
+                as="button"
+                className={styles.itemLink}
+                onClick={() => props.onOpenAction(a.id)}
+                data-action-id={a.id}
+              >
                 {t("action.numbered", { number: a.number, title: a.title })}
               </Link>
               <span className={styles.itemMeta}>
                 <RagBadge rag={a.rag} />
-                <Text size={200}>{a.dueDate ? t("action.dueOn", { date: formatDate(a.dueDate, locale) }) : t("action.noDueDate")}</Text>
+                <Text size={200}>
+                  {a.dueDate ? t("action.dueOn", { date: formatDate(a.dueDate, locale) }) : t("action.noDueDate")}
+                </Text>
                 {isOverdue(a, today) ? (
                   <Text size={200} className={styles.overdue}>
                     {t("action.overdue")}
@@ -263,13 +317,23 @@ export function ObjectiveDetail(props: {
           >
             <DataGridHeader>
               <DataGridRow>
-                {({ renderHeaderCell, columnId }) => <DataGridHeaderCell className={columnId === "number" ? styles.numberColumn : undefined}>{renderHeaderCell()}</DataGridHeaderCell>}
+                {({ renderHeaderCell, columnId }) => (
+                  <DataGridHeaderCell className={columnId === "number" ? styles.numberColumn : undefined}>
+                    {renderHeaderCell()}
+                  </DataGridHeaderCell>
+                )}
               </DataGridRow>
             </DataGridHeader>
             <DataGridBody<Action>>
               {({ item, rowId }) => (
                 <DataGridRow<Action> key={rowId} className={styles.row}>
-                  {({ renderCell, columnId }) => <DataGridCell className={columnId === "number" ? mergeClasses(styles.cell, styles.numberColumn) : styles.cell}>{renderCell(item)}</DataGridCell>}
+                  {({ renderCell, columnId }) => (
+                    <DataGridCell
+                      className={columnId === "number" ? mergeClasses(styles.cell, styles.numberColumn) : styles.cell}
+                    >
+                      {renderCell(item)}
+                    </DataGridCell>
+                  )}
                 </DataGridRow>
               )}
             </DataGridBody>

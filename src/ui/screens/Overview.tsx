@@ -11,10 +11,21 @@ import { latestByIndicator, STANDARD_ID } from "../indicators/headline";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL },
-  head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  head: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+  },
   tools: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   intro: { margin: 0, maxWidth: "80ch" },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   grid: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 320px), 1fr))",
@@ -25,7 +36,12 @@ const useStyles = makeStyles({
   },
 });
 
-export function Overview(props: { onOpenObjective: (id: number) => void; onOpenAction: (id: number) => void; onAddObjective: () => void; onRenumberObjectives: () => void }) {
+export function Overview(props: {
+  onOpenObjective: (id: number) => void;
+  onOpenAction: (id: number) => void;
+  onAddObjective: () => void;
+  onRenumberObjectives: () => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { snapshot, today, capabilities: siteCapabilities, store } = usePlan();
@@ -78,7 +94,12 @@ export function Overview(props: { onOpenObjective: (id: number) => void; onOpenA
           <ul className={styles.grid}>
             {cards.map((model) => (
               <li key={model.objective.id}>
-                <ObjectiveCard model={model} onOpen={() => props.onOpenObjective(model.objective.id)} onOpenAction={props.onOpenAction} latest={latest} />
+                <ObjectiveCard
+                  model={model}
+                  onOpen={() => props.onOpenObjective(model.objective.id)}
+                  onOpenAction={props.onOpenAction}
+                  latest={latest}
+                />
               </li>
             ))}
           </ul>

@@ -10,7 +10,11 @@ export interface PlanData {
   me: Person;
 }
 
-export type LoadState = { status: "loading" } | { status: "error"; error: unknown } | { status: "empty" } | { status: "ready"; data: PlanData };
+export type LoadState =
+  | { status: "loading" }
+  | { status: "error"; error: unknown }
+  | { status: "empty" }
+  | { status: "ready"; data: PlanData };
 
 export interface PlanContextValue {
   store: PlanStore;
@@ -46,7 +50,9 @@ async function load(store: PlanStore, year: string | null): Promise<{ year: stri
     store.capabilities(),
     // With the groups I belong to: a member of a lead group leads its actions.
     // A failed read of them leaves me without group leads rather than without the plan.
-    Promise.all([store.me(), store.myGroupIds?.().catch(() => undefined)]).then(([person, groupIds]) => (groupIds ? { ...person, groupIds } : person)),
+    Promise.all([store.me(), store.myGroupIds?.().catch(() => undefined)]).then(([person, groupIds]) =>
+      groupIds ? { ...person, groupIds } : person,
+    ),
     year ? Promise.resolve(year) : store.planYears().then((years) => years[0] ?? null),
   ]);
   if (!chosenYear) return { year: null, data: null };

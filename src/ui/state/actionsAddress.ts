@@ -34,11 +34,14 @@ export function isActionsTab(search: string): boolean {
 /** The view the address describes; what it leaves out (or gets wrong) is the default. */
 export function readActionsView(search: string): ActionsView {
   const q = new URLSearchParams(search);
-  const one = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => allowed.find((v) => v === q.get(key)) ?? fallback;
+  const one = <T extends string>(key: string, allowed: readonly T[], fallback: T): T =>
+    allowed.find((v) => v === q.get(key)) ?? fallback;
   const due = q.get("due") ?? "";
   return {
     query: (q.get("q") ?? "").slice(0, MAX_QUERY),
-    rags: unique(q.getAll("rag").filter((r): r is Rag => (RAGS as readonly string[]).includes(r))).sort((a, b) => RAGS.indexOf(a) - RAGS.indexOf(b)),
+    rags: unique(q.getAll("rag").filter((r): r is Rag => (RAGS as readonly string[]).includes(r))).sort(
+      (a, b) => RAGS.indexOf(a) - RAGS.indexOf(b),
+    ),
     leads: unique(q.getAll("lead").filter((key) => key.length <= MAX_LEAD_KEY && LEAD_KEY.test(key))),
     indicators: unique(
       q
@@ -46,7 +49,12 @@ export function readActionsView(search: string): ActionsView {
         .map(Number)
         .filter((n): n is IndicatorNumber => (INDICATOR_NUMBERS as readonly number[]).includes(n)),
     ).sort((a, b) => a - b),
-    objectives: unique(q.getAll("obj").filter((id) => ITEM_ID.test(id) && Number(id) <= 2 ** 31 - 1).map(Number)),
+    objectives: unique(
+      q
+        .getAll("obj")
+        .filter((id) => ITEM_ID.test(id) && Number(id) <= 2 ** 31 - 1)
+        .map(Number),
+    ),
     overdue: q.get("overdue") === "1",
     dueBy: isRealDay(due) ? due : null,
     sort: one("sort", SORTS, DEFAULT_VIEW.sort),

@@ -1,7 +1,15 @@
 // The plan-wide Actions view: which actions a view shows (search and filters), in which order, in
 // which groups, and the board's columns. Pure, so the screen stays thin and every rule is testable
 // on plain data; the view itself travels in the address (actionsAddress.ts).
-import { compareNumbers, isOverdue, RAGS, type Action, type IndicatorNumber, type Objective, type Rag } from "../../plan";
+import {
+  compareNumbers,
+  isOverdue,
+  RAGS,
+  type Action,
+  type IndicatorNumber,
+  type Objective,
+  type Rag,
+} from "../../plan";
 import type { PlanSnapshot } from "../../sharepoint";
 import { leadKeys, leadRoles } from "./planView";
 
@@ -67,16 +75,20 @@ export function activeFilterCount(view: ActionsView): number {
 
 /** Text folded for matching: lower case, accents off (Welsh ŵ and ŷ match w and y), spaces collapsed. */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLocaleLowerCase("en-GB")
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("en-GB").replace(/\s+/g, " ").trim();
 }
 
 function searchText(action: Action): string {
-  return fold([action.number, action.title, action.progress ?? "", action.kpis ?? "", ...action.leads.map((p) => p.title), action.leadText ?? ""].join("\n"));
+  return fold(
+    [
+      action.number,
+      action.title,
+      action.progress ?? "",
+      action.kpis ?? "",
+      ...action.leads.map((p) => p.title),
+      action.leadText ?? "",
+    ].join("\n"),
+  );
 }
 
 /** Whether the action holds every word of the query (in any of the searched fields). */
@@ -114,7 +126,10 @@ const RAG_RANK: Record<Rag, number> = { Red: 0, Amber: 1, Green: 2, Blue: 3 };
  * by RAG, worst first (Red, Amber, Green, then Blue for complete); by last change, newest first.
  * Ties fall back to the number, so the order is always the same for the same plan.
  */
-export function compareActions(sort: ActionsSort, snapshot: Pick<PlanSnapshot, "lastUpdates">): (a: Action, b: Action) => number {
+export function compareActions(
+  sort: ActionsSort,
+  snapshot: Pick<PlanSnapshot, "lastUpdates">,
+): (a: Action, b: Action) => number {
   const byNumber = (a: Action, b: Action) => compareNumbers(a.number, b.number) || a.id - b.id;
   switch (sort) {
     case "due":
@@ -129,7 +144,11 @@ export function compareActions(sort: ActionsSort, snapshot: Pick<PlanSnapshot, "
 }
 
 /** The actions the view shows, in its order. */
-export function viewActions(snapshot: Pick<PlanSnapshot, "actions" | "lastUpdates">, view: ActionsView, today: string): Action[] {
+export function viewActions(
+  snapshot: Pick<PlanSnapshot, "actions" | "lastUpdates">,
+  view: ActionsView,
+  today: string,
+): Action[] {
   return snapshot.actions.filter((a) => matchesView(a, view, today)).sort(compareActions(view.sort, snapshot));
 }
 
@@ -153,7 +172,11 @@ export interface ActionGroupOf {
  * The shown actions in groups, each group keeping the view's order. Grouped by lead or indicator, an
  * action with two leads (or indicators) appears under each; one with none goes to a last group of its own.
  */
-export function groupActions(actions: readonly Action[], group: ActionsGroup, objectives: readonly Objective[]): ActionGroupOf[] {
+export function groupActions(
+  actions: readonly Action[],
+  group: ActionsGroup,
+  objectives: readonly Objective[],
+): ActionGroupOf[] {
   if (group === "none") return actions.length ? [{ key: "all", label: { kind: "all" }, actions: [...actions] }] : [];
   const groups = new Map<string, ActionGroupOf & { order: string | number }>();
   const add = (key: string, label: GroupLabel, order: string | number, action: Action) => {
@@ -169,7 +192,8 @@ export function groupActions(actions: readonly Action[], group: ActionsGroup, ob
       add(`rag:${action.rag}`, { kind: "rag", rag: action.rag }, RAG_RANK[action.rag], action);
     } else if (group === "indicator") {
       if (action.indicators.length === 0) add("indicator:none", { kind: "noIndicator" }, 99, action);
-      for (const n of [...new Set(action.indicators)]) add(`indicator:${n}`, { kind: "indicator", indicator: n }, n, action);
+      for (const n of [...new Set(action.indicators)])
+        add(`indicator:${n}`, { kind: "indicator", indicator: n }, n, action);
     } else {
       const keys = leadKeys(action);
       const names = [...action.leads.map((p) => p.title), ...leadRoles(action)];

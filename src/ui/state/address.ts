@@ -36,7 +36,10 @@ export interface PlanPlace {
  * The plan year and action in the address. Another year opens in place (a carried-over action's
  * earlier self, a closed year's successor) with its own address, so Back returns to the last one.
  */
-export function usePlanPlace(year: string | null, actionId: number | null): [PlanPlace, (year: string, actionId: number | null) => void] {
+export function usePlanPlace(
+  year: string | null,
+  actionId: number | null,
+): [PlanPlace, (year: string, actionId: number | null) => void] {
   const [place, setPlace] = useState<PlanPlace>({ year, actionId, seq: 0 });
   const openYear = useCallback((nextYear: string, nextAction: number | null) => {
     pushAddress(planYearHref(location.href, nextYear, nextAction));

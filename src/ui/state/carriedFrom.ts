@@ -12,11 +12,17 @@ export interface ActionInYear {
 
 /** Earlier years newest first, then any later ones (a plan imported into an older year after the fact). */
 function searchOrder(years: readonly string[], current: string): string[] {
-  const earlier = years.filter((y) => y.localeCompare(current, "en", { numeric: true }) < 0).sort((a, b) => b.localeCompare(a, "en", { numeric: true }));
+  const earlier = years
+    .filter((y) => y.localeCompare(current, "en", { numeric: true }) < 0)
+    .sort((a, b) => b.localeCompare(a, "en", { numeric: true }));
   return [...earlier, ...years.filter((y) => !earlier.includes(y))];
 }
 
-export async function findEarlierAction(store: Pick<PlanStore, "planYears" | "loadPlan">, fromId: number, currentYear: string): Promise<ActionInYear | null> {
+export async function findEarlierAction(
+  store: Pick<PlanStore, "planYears" | "loadPlan">,
+  fromId: number,
+  currentYear: string,
+): Promise<ActionInYear | null> {
   const tried = new Set([currentYear]);
   const look = async (year: string): Promise<ActionInYear | null> => {
     tried.add(year);
@@ -37,7 +43,11 @@ export async function findEarlierAction(store: Pick<PlanStore, "planYears" | "lo
 }
 
 /** The action in the next plan year that continues `actionId` (roll-over carries one year on), or null. */
-export async function findLaterAction(store: Pick<PlanStore, "loadPlan">, actionId: number, currentYear: string): Promise<ActionInYear | null> {
+export async function findLaterAction(
+  store: Pick<PlanStore, "loadPlan">,
+  actionId: number,
+  currentYear: string,
+): Promise<ActionInYear | null> {
   const next = nextPlanYear(currentYear);
   if (!next) return null;
   const action = (await store.loadPlan(next)).actions.find((a) => a.carriedFromId === actionId);

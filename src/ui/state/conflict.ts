@@ -37,7 +37,13 @@ export type Savable = readonly string[] | undefined;
 
 const canSave = (savable: Savable, field: string) => savable === undefined || savable.includes(field);
 
-export function conflictRows<T extends object>(fields: ConflictField<T>[], mine: T, theirs: T, base?: T, savable?: Savable): ConflictRow[] {
+export function conflictRows<T extends object>(
+  fields: ConflictField<T>[],
+  mine: T,
+  theirs: T,
+  base?: T,
+  savable?: Savable,
+): ConflictRow[] {
   const differences = new Map(compareVersions(mine, theirs, base).map((d) => [d.field, d]));
   return fields.map((field) => {
     const difference = differences.get(field.key);
@@ -50,20 +56,32 @@ export function conflictRows<T extends object>(fields: ConflictField<T>[], mine:
       differs: difference !== undefined && !sameValue(mine[field.key], theirs[field.key]),
       choosable,
       suggested: choosable && difference && (difference.mineChanged ?? true) ? "mine" : "theirs",
-      mineChanged: difference ? (difference.mineChanged ?? true) : base === undefined || !sameValue(mine[field.key], base[field.key]),
+      mineChanged: difference
+        ? (difference.mineChanged ?? true)
+        : base === undefined || !sameValue(mine[field.key], base[field.key]),
     };
   });
 }
 
 /** Choices with every field the save cannot write set to the current value. */
-function onlySavable(fields: Iterable<string>, choices: Record<string, Choice>, savable: Savable): Record<string, Choice> {
+function onlySavable(
+  fields: Iterable<string>,
+  choices: Record<string, Choice>,
+  savable: Savable,
+): Record<string, Choice> {
   const out: Record<string, Choice> = { ...choices };
   for (const field of fields) if (!canSave(savable, field)) out[field] = "theirs";
   return out;
 }
 
 /** The patch to save on top of "theirs" (with its ETag) for these choices: only fields the save can write. */
-export function mergedPatch<T extends object>(mine: T, theirs: T, base: T | undefined, choices: Record<string, Choice>, savable?: Savable): Partial<T> {
+export function mergedPatch<T extends object>(
+  mine: T,
+  theirs: T,
+  base: T | undefined,
+  choices: Record<string, Choice>,
+  savable?: Savable,
+): Partial<T> {
   const fields = compareVersions(mine, theirs, base).map((d) => d.field);
   return patchFrom(theirs, mergeFields(base, mine, theirs, onlySavable(fields, choices, savable) as MergeChoices<T>));
 }

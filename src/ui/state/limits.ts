@@ -38,8 +38,14 @@ export function limitProps(
   const length = value.trim().length;
   const count = length.toLocaleString();
   const limit = max.toLocaleString();
-  if (other.message) return { validationMessage: other.message, validationState: "error", ...(other.hint ? { hint: other.hint } : {}) };
-  if (length > max) return { validationMessage: t("limits.over", { field: label, max: limit, count }), validationState: "error", ...(other.hint ? { hint: other.hint } : {}) };
+  if (other.message)
+    return { validationMessage: other.message, validationState: "error", ...(other.hint ? { hint: other.hint } : {}) };
+  if (length > max)
+    return {
+      validationMessage: t("limits.over", { field: label, max: limit, count }),
+      validationState: "error",
+      ...(other.hint ? { hint: other.hint } : {}),
+    };
   if (nearLimit(length, max)) {
     const counter = t("limits.counter", { count, max: limit });
     return { hint: other.hint ? `${other.hint} ${counter}` : counter };

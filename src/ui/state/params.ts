@@ -41,8 +41,15 @@ export function readParams(search: string): PageParams {
     theme: theme === "default" || theme === "dark" || theme === "contrast" ? theme : null,
     lang: q.get("lang"),
     as: upn.length > 0 && upn.length <= 320 ? upn : DEFAULT_UPN,
-    consent: q.get("consent") === null ? null : (q.get("consent") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
-    setUpScope: SET_UP_SCOPES.find((scope) => scope.toLowerCase() === (q.get("setUpScope") ?? "").trim().toLowerCase()) ?? null,
+    consent:
+      q.get("consent") === null
+        ? null
+        : (q.get("consent") ?? "")
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+    setUpScope:
+      SET_UP_SCOPES.find((scope) => scope.toLowerCase() === (q.get("setUpScope") ?? "").trim().toLowerCase()) ?? null,
     view: q.get("view") === "config" ? "config" : null,
     actionId: ITEM_ID.test(action) && Number(action) <= MAX_ITEM_ID ? Number(action) : null,
     objectiveId: ITEM_ID.test(objective) && Number(objective) <= MAX_ITEM_ID ? Number(objective) : null,

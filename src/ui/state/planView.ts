@@ -15,7 +15,9 @@ import {
 import type { PlanSnapshot } from "../../sharepoint";
 
 export function actionsOf(snapshot: Pick<PlanSnapshot, "actions">, objectiveId: number): Action[] {
-  return snapshot.actions.filter((a) => a.objectiveId === objectiveId).sort((a, b) => compareNumbers(a.number, b.number));
+  return snapshot.actions
+    .filter((a) => a.objectiveId === objectiveId)
+    .sort((a, b) => compareNumbers(a.number, b.number));
 }
 
 export interface ActionFilter {
@@ -68,7 +70,8 @@ export function leadOptions(actions: Action[]): LeadOption[] {
   const byKey = new Map<string, LeadOption>();
   for (const action of actions) {
     for (const person of action.leads) byKey.set(personKey(person), { key: personKey(person), label: person.title });
-    for (const role of leadRoles(action)) if (!byKey.has(roleKey(role))) byKey.set(roleKey(role), { key: roleKey(role), label: role });
+    for (const role of leadRoles(action))
+      if (!byKey.has(roleKey(role))) byKey.set(roleKey(role), { key: roleKey(role), label: role });
   }
   return [...byKey.values()].sort((a, b) => a.label.localeCompare(b.label, "en-GB", { sensitivity: "base" }));
 }
@@ -76,11 +79,21 @@ export function leadOptions(actions: Action[]): LeadOption[] {
 /** Whether I lead this action: named in its Leads (by id or e-mail), or a member of a SharePoint group named there. */
 export function isLead(action: Action, me: Person): boolean {
   const email = me.email?.toLowerCase();
-  return action.leads.some((p) => p.id === me.id || me.groupIds?.includes(p.id) === true || (email !== undefined && p.email?.toLowerCase() === email));
+  return action.leads.some(
+    (p) =>
+      p.id === me.id ||
+      me.groupIds?.includes(p.id) === true ||
+      (email !== undefined && p.email?.toLowerCase() === email),
+  );
 }
 
 /** May this person update this action's progress? src/plan's rule (nobody, in a closed objective), also matching a lead by e-mail. */
-export function canUpdate(action: Action, me: Person, caps: Capabilities, objective?: Pick<Objective, "readOnly"> | null): boolean {
+export function canUpdate(
+  action: Action,
+  me: Person,
+  caps: Capabilities,
+  objective?: Pick<Objective, "readOnly"> | null,
+): boolean {
   const within = capabilitiesWithin(objective, caps);
   return canUpdateAction(action, me, within) || (within.editItems && isLead(action, me));
 }

@@ -11,9 +11,12 @@ import { usePlanContext } from "./PlanContext";
 import { useSavedToast } from "../components/SavedToast";
 
 // The conflict view is rare: it loads when a conflict happens.
-const ConflictView = lazy(() => import("../components/ConflictView").then((m) => ({ default: m.ConflictView<Action> })));
+const ConflictView = lazy(() =>
+  import("../components/ConflictView").then((m) => ({ default: m.ConflictView<Action> })),
+);
 
-export type ActionWrite = { kind: "edit"; patch: ActionPatch; note?: string | null } | { kind: "progress"; change: ProgressChange };
+export type ActionWrite =
+  { kind: "edit"; patch: ActionPatch; note?: string | null } | { kind: "progress"; change: ProgressChange };
 
 /** What a progress update writes: the conflict view offers a choice for these fields only. */
 export const PROGRESS_FIELDS = ["rag", "progress"] as const satisfies readonly (keyof Action)[];
@@ -54,7 +57,9 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
   const toastSaved = useSavedToast();
 
   async function write(target: Action, what: ActionWrite): Promise<Action> {
-    return what.kind === "edit" ? store.updateAction(target.id, target.etag, what.patch, what.note) : store.updateProgress(target.id, target.etag, what.change);
+    return what.kind === "edit"
+      ? store.updateAction(target.id, target.etag, what.patch, what.note)
+      : store.updateProgress(target.id, target.etag, what.change);
   }
 
   async function attempt(base: Action, target: Action, what: ActionWrite): Promise<void> {
@@ -68,9 +73,18 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
       onSaved(saved);
     } catch (caught) {
       if (isConflict<unknown>(caught)) {
-        const theirs = looksLikeAction(caught.theirs) ? caught.theirs : await store.getAction(target.id).catch(() => null);
+        const theirs = looksLikeAction(caught.theirs)
+          ? caught.theirs
+          : await store.getAction(target.id).catch(() => null);
         // Deleted by someone else: nothing to merge with; say so and keep the form open.
-        if (theirs) setConflict((previous) => ({ seq: (previous?.seq ?? 0) + 1, base, mine: { ...target, ...patchOf(what) }, theirs, write: what }));
+        if (theirs)
+          setConflict((previous) => ({
+            seq: (previous?.seq ?? 0) + 1,
+            base,
+            mine: { ...target, ...patchOf(what) },
+            theirs,
+            write: what,
+          }));
         else setError(new NotFoundError());
       } else {
         setError(caught);
@@ -121,5 +135,11 @@ export function useActionSave(onSaved: (action: Action | null) => void): {
     </Suspense>
   ) : null;
 
-  return { save: (base, what) => attempt(base, base, what), saving, error, clearError: () => setError(null), conflictView };
+  return {
+    save: (base, what) => attempt(base, base, what),
+    saving,
+    error,
+    clearError: () => setError(null),
+    conflictView,
+  };
 }

@@ -11,5 +11,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useNarrow(): boolean {
-  return useSyncExternalStore(subscribe, () => (typeof window !== "undefined" && window.matchMedia ? window.matchMedia(QUERY).matches : false), () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => (typeof window !== "undefined" && window.matchMedia ? window.matchMedia(QUERY).matches : false),
+    () => false,
+  );
 }

@@ -11,7 +11,9 @@ import { usePlanContext } from "./PlanContext";
 import { useSavedToast } from "../components/SavedToast";
 
 // The conflict view is rare: it loads when a conflict happens.
-const ConflictView = lazy(() => import("../components/ConflictView").then((m) => ({ default: m.ConflictView<Objective> })));
+const ConflictView = lazy(() =>
+  import("../components/ConflictView").then((m) => ({ default: m.ConflictView<Objective> })),
+);
 
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 const person = (v: unknown) => (v && typeof v === "object" && "title" in v ? String((v as Person).title) : "");
@@ -71,7 +73,8 @@ export function useObjectiveSave(
     } catch (caught) {
       if (isConflict<unknown>(caught) && base) {
         const theirs = (await store.loadPlan(base.planYear)).objectives.find((x) => x.id === base.id);
-        if (theirs) setConflict((previous) => ({ seq: (previous?.seq ?? 0) + 1, draft, mine: { ...base, ...draft }, theirs }));
+        if (theirs)
+          setConflict((previous) => ({ seq: (previous?.seq ?? 0) + 1, draft, mine: { ...base, ...draft }, theirs }));
         else setError(caught);
       } else setError(caught);
     } finally {

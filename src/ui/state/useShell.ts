@@ -12,7 +12,10 @@ import { useBusy } from "./useBusy";
 export type ShellTab = "overview" | "mine" | "actions" | "indicators";
 
 /** The view (tab), the objective open in the overview and the action open in its panel. */
-export function useShellNavigation(initial: { actionId: number | null; objectiveId: number | null }, data: PlanData | null) {
+export function useShellNavigation(
+  initial: { actionId: number | null; objectiveId: number | null },
+  data: PlanData | null,
+) {
   // A link to a view of all actions (?tab=actions&…) opens that view.
   const [tab, setTab] = useState<ShellTab>(() => (isActionsTab(currentSearch()) ? "actions" : "overview"));
   const [objectiveId, setObjectiveId] = useState<number | null>(initial.objectiveId);
@@ -34,7 +37,13 @@ export function useShellNavigation(initial: { actionId: number | null; objective
   useEffect(() => {
     if (landed || !data) return;
     setLanded(true);
-    if (!data.capabilities.editPlan && initial.objectiveId === null && tab !== "actions" && data.snapshot.actions.some((a) => isLead(a, data.me))) setTab("mine");
+    if (
+      !data.capabilities.editPlan &&
+      initial.objectiveId === null &&
+      tab !== "actions" &&
+      data.snapshot.actions.some((a) => isLead(a, data.me))
+    )
+      setTab("mine");
   }, [data, landed, initial.objectiveId, tab]);
   // The Actions view keeps itself in the address; leaving it takes it out, so other links do not carry it.
   useEffect(() => {
@@ -57,7 +66,10 @@ export function useShellNavigation(initial: { actionId: number | null; objective
   };
 }
 
-type Editing = { kind: "objective"; objective: Objective | null } | { kind: "action"; objective: Objective; action: Action | null } | null;
+type Editing =
+  | { kind: "objective"; objective: Objective | null }
+  | { kind: "action"; objective: Objective; action: Action | null }
+  | null;
 
 /** The editor (objective or action form) and the dialogs the shell opens. */
 export function useShellDialogs() {
@@ -100,7 +112,8 @@ export function usePlanChanges() {
     renumberActions: (objective: Objective, data: PlanData) => {
       const changes = renumber(actionsOf(data.snapshot, objective.id), objective.number);
       return change(async () => {
-        for (const moved of changes) await context.store.updateAction(moved.item.id, moved.item.etag, { number: moved.number });
+        for (const moved of changes)
+          await context.store.updateAction(moved.item.id, moved.item.etag, { number: moved.number });
       });
     },
     renumberObjectives: (plan: ObjectiveRenumbering<Objective, Action>) =>
@@ -114,6 +127,7 @@ export function usePlanChanges() {
           await context.store.updateObjective(moved.item.id, moved.item.etag, { number: moved.number });
         }
       }),
-    deleteObjective: (objective: Objective, after: () => void) => change(() => context.store.deleteObjective(objective.id, objective.etag), after),
+    deleteObjective: (objective: Objective, after: () => void) =>
+      change(() => context.store.deleteObjective(objective.id, objective.etag), after),
   };
 }

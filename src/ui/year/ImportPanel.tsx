@@ -25,11 +25,28 @@ import { ParseFailedError, parsePlanInWorker, type ParsePlan } from "./import-ru
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalM },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyle: "none" },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalL,
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+  },
   objective: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: "left", padding: "4px 8px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2 },
-  td: { padding: "4px 8px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top", overflowWrap: "anywhere" },
+  th: {
+    textAlign: "left",
+    padding: "4px 8px",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+  },
+  td: {
+    padding: "4px 8px",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    verticalAlign: "top",
+    overflowWrap: "anywhere",
+  },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalXS },
   error: { color: tokens.colorPaletteRedForeground1 },
   doubt: {
@@ -42,13 +59,29 @@ const useStyles = makeStyles({
   },
   kind: { whiteSpace: "nowrap" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  rows: { maxHeight: "28rem", overflowY: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  rows: {
+    maxHeight: "28rem",
+    overflowY: "auto",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   columns: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
 const EDITABLE_ROLES: RowRole[] = ["objective", "action", "continuation", "note", "ignored", "header"];
-const FIELDS: PlanFieldName[] = ["objective", "number", "title", "lead", "dueDate", "milestones", "progress", "kpis", "outcomes", "rag", "indicators"];
+const FIELDS: PlanFieldName[] = [
+  "objective",
+  "number",
+  "title",
+  "lead",
+  "dueDate",
+  "milestones",
+  "progress",
+  "kpis",
+  "outcomes",
+  "rag",
+  "indicators",
+];
 
 interface Loaded {
   name: string;
@@ -61,7 +94,14 @@ type Step =
   | { kind: "reading"; fileName: string }
   | { kind: "unreadable"; fileName: string; code: string }
   | { kind: "failed"; error: unknown }
-  | { kind: "preview"; file: Loaded; corrections: ImportCorrections; result: PlanImport; diff: ImportDiff; parsing: boolean }
+  | {
+      kind: "preview";
+      file: Loaded;
+      corrections: ImportCorrections;
+      result: PlanImport;
+      diff: ImportDiff;
+      parsing: boolean;
+    }
   | { kind: "writing"; fileName: string; done: number; total: number }
   | { kind: "done"; fileName: string; outcome: ImportOutcome };
 
@@ -86,7 +126,8 @@ function IssueText(props: { issue: ImportIssue }) {
 
 function columnLetters(column: number): string {
   let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -97,18 +138,38 @@ export function ImportPanel(props: { store: PlanStore; year: string; onImported?
   const parse = props.parse ?? parsePlanInWorker;
 
   async function understand(file: Loaded, corrections: ImportCorrections): Promise<Step> {
-    const reply = await parse({ type: "parse", name: file.name, bytes: file.bytes.slice().buffer as ArrayBuffer, planYear: props.year, corrections });
+    const reply = await parse({
+      type: "parse",
+      name: file.name,
+      bytes: file.bytes.slice().buffer as ArrayBuffer,
+      planYear: props.year,
+      corrections,
+    });
     if (reply.type === "unreadable") return { kind: "unreadable", fileName: file.name, code: reply.code };
-    return { kind: "preview", file, corrections, result: reply.result, diff: planImportDiff(reply.result.objectives, file.snapshot), parsing: false };
+    return {
+      kind: "preview",
+      file,
+      corrections,
+      result: reply.result,
+      diff: planImportDiff(reply.result.objectives, file.snapshot),
+      parsing: false,
+    };
   }
 
   async function read(file: File) {
     setStep({ kind: "reading", fileName: file.name });
     try {
-      const [bytes, snapshot] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), props.store.loadPlan(props.year)]);
+      const [bytes, snapshot] = await Promise.all([
+        file.arrayBuffer().then((b) => new Uint8Array(b)),
+        props.store.loadPlan(props.year),
+      ]);
       setStep(await understand({ name: file.name, bytes, snapshot }, {}));
     } catch (error) {
-      setStep(error instanceof ParseFailedError ? { kind: "unreadable", fileName: file.name, code: "worker-failed" } : { kind: "failed", error });
+      setStep(
+        error instanceof ParseFailedError
+          ? { kind: "unreadable", fileName: file.name, code: "worker-failed" }
+          : { kind: "failed", error },
+      );
     }
   }
 
@@ -117,14 +178,23 @@ export function ImportPanel(props: { store: PlanStore; year: string; onImported?
     try {
       setStep(await understand(file, corrections));
     } catch (error) {
-      setStep(error instanceof ParseFailedError ? { kind: "unreadable", fileName: file.name, code: "worker-failed" } : { kind: "failed", error });
+      setStep(
+        error instanceof ParseFailedError
+          ? { kind: "unreadable", fileName: file.name, code: "worker-failed" }
+          : { kind: "failed", error },
+      );
     }
   }
 
   async function write(fileName: string, diff: ImportDiff) {
     setStep({ kind: "writing", fileName, done: 0, total: diff.counts.create + diff.counts.update });
     try {
-      const outcome = await applyImport(diff, props.store, (p) => setStep({ kind: "writing", fileName, done: p.done, total: p.total }), fileName);
+      const outcome = await applyImport(
+        diff,
+        props.store,
+        (p) => setStep({ kind: "writing", fileName, done: p.done, total: p.total }),
+        fileName,
+      );
       setStep({ kind: "done", fileName, outcome });
       props.onImported?.();
     } catch (error) {
@@ -154,7 +224,10 @@ export function ImportPanel(props: { store: PlanStore; year: string; onImported?
         <p role="alert" className={styles.error} data-testid="import-unreadable">
           {step.code === "worker-failed"
             ? t("planYear.import.workerFailed")
-            : t(`planYear.import.unreadableBecause.${step.code}`, { file: step.fileName, defaultValue: t("planYear.import.unreadable", { file: step.fileName }) })}
+            : t(`planYear.import.unreadableBecause.${step.code}`, {
+                file: step.fileName,
+                defaultValue: t("planYear.import.unreadable", { file: step.fileName }),
+              })}
         </p>
       ) : null}
       {step.kind === "failed" ? <ErrorMessage error={step.error} /> : null}
@@ -207,7 +280,13 @@ function withRole(corrections: ImportCorrections, sheet: string, row: number, ro
 }
 
 /** The corrections with a column read as a field (or as nothing). */
-function withColumn(corrections: ImportCorrections, sheet: string, column: number, field: PlanFieldName | null, previous: PlanFieldName | null): ImportCorrections {
+function withColumn(
+  corrections: ImportCorrections,
+  sheet: string,
+  column: number,
+  field: PlanFieldName | null,
+  previous: PlanFieldName | null,
+): ImportCorrections {
   const mapping = { ...corrections.columns?.[sheet] };
   if (previous) mapping[previous] = null;
   if (field) mapping[field] = column;
@@ -231,13 +310,29 @@ export function Preview(props: {
   const writes = diff.counts.create + diff.counts.update;
   const errors = result.issues.filter((i) => i.severity === "error");
   const warnings = result.issues.filter((i) => i.severity === "warning");
-  const corrected = Object.keys(corrections.roles ?? {}).length + Object.keys(corrections.headerRows ?? {}).length + Object.keys(corrections.columns ?? {}).length > 0;
+  const corrected =
+    Object.keys(corrections.roles ?? {}).length +
+      Object.keys(corrections.headerRows ?? {}).length +
+      Object.keys(corrections.columns ?? {}).length >
+    0;
   return (
-    <section aria-labelledby="import-preview" className={styles.root} data-testid="import-preview" aria-busy={props.parsing}>
+    <section
+      aria-labelledby="import-preview"
+      className={styles.root}
+      data-testid="import-preview"
+      aria-busy={props.parsing}
+    >
       <h3 id="import-preview" className={styles.objective}>
         {t("planYear.import.previewTitle", { file: props.fileName })}
       </h3>
-      <p data-testid="import-year">{result.year ? t("planYear.import.yearFound", { year: result.year, source: t(`planYear.import.yearSource.${result.yearSource ?? "title"}`) }) : t("planYear.import.yearNone")}</p>
+      <p data-testid="import-year">
+        {result.year
+          ? t("planYear.import.yearFound", {
+              year: result.year,
+              source: t(`planYear.import.yearSource.${result.yearSource ?? "title"}`),
+            })
+          : t("planYear.import.yearNone")}
+      </p>
       <ul className={styles.counts}>
         {(["create", "update", "unchanged", "readOnly"] as const).map((kind) => (
           <li key={kind} data-testid={`import-count-${kind}`}>
@@ -247,7 +342,9 @@ export function Preview(props: {
       </ul>
       {writes === 0 ? (
         <p role="status" data-testid="nothing-to-change">
-          {result.objectives.length === 0 ? t("planYear.import.nothingFound", { file: props.fileName }) : t("planYear.import.nothingToChange")}
+          {result.objectives.length === 0
+            ? t("planYear.import.nothingFound", { file: props.fileName })
+            : t("planYear.import.nothingToChange")}
         </p>
       ) : null}
       {diff.objectives.map((change) => {
@@ -255,7 +352,8 @@ export function Preview(props: {
         return (
           <div key={change.imported.key} data-testid="import-objective">
             <h4 className={styles.objective}>
-              {change.imported.fields.number}. {change.imported.fields.title} <span className={styles.kind}>({t(`planYear.import.kind.${change.kind}`)})</span>
+              {change.imported.fields.number}. {change.imported.fields.title}{" "}
+              <span className={styles.kind}>({t(`planYear.import.kind.${change.kind}`)})</span>
             </h4>
             <table className={styles.table}>
               <thead>
@@ -325,14 +423,29 @@ export function Preview(props: {
 
       {result.tables.map((table) => (
         <fieldset key={table.sheet} className={styles.root} data-testid="import-columns">
-          <legend className={styles.objective}>{t("planYear.import.columnsOf", { sheet: table.sheet, row: table.headerRow })}</legend>
+          <legend className={styles.objective}>
+            {t("planYear.import.columnsOf", { sheet: table.sheet, row: table.headerRow })}
+          </legend>
           <div className={styles.columns}>
             {table.columns.map((column) => (
-              <Field key={column.column} label={t("planYear.import.columnLabel", { letter: columnLetters(column.column), text: column.text })}>
+              <Field
+                key={column.column}
+                label={t("planYear.import.columnLabel", { letter: columnLetters(column.column), text: column.text })}
+              >
                 <Select
                   value={column.field ?? ""}
                   disabled={props.parsing}
-                  onChange={(_, data) => props.onCorrect(withColumn(corrections, table.sheet, column.column, (data.value || null) as PlanFieldName | null, column.field))}
+                  onChange={(_, data) =>
+                    props.onCorrect(
+                      withColumn(
+                        corrections,
+                        table.sheet,
+                        column.column,
+                        (data.value || null) as PlanFieldName | null,
+                        column.field,
+                      ),
+                    )
+                  }
                 >
                   <option value="">{t("planYear.import.field.none")}</option>
                   {FIELDS.map((field) => (
@@ -350,7 +463,12 @@ export function Preview(props: {
       <div>
         <h4 className={styles.objective}>{t("planYear.import.rowsTitle", { n: result.rows.length })}</h4>
         <p className={styles.muted}>{t("planYear.import.rowsHint")}</p>
-        <div className={styles.rows} tabIndex={0} role="region" aria-label={t("planYear.import.rowsTitle", { n: result.rows.length })}>
+        <div
+          className={styles.rows}
+          tabIndex={0}
+          role="region"
+          aria-label={t("planYear.import.rowsTitle", { n: result.rows.length })}
+        >
           <table className={styles.table} data-testid="import-rows">
             <thead>
               <tr>
@@ -379,7 +497,9 @@ export function Preview(props: {
                       aria-label={t("planYear.import.roleOf", { sheet: row.sheet, row: row.row })}
                       value={row.role}
                       disabled={props.parsing}
-                      onChange={(_, data) => props.onCorrect(withRole(corrections, row.sheet, row.row, data.value as RowRole))}
+                      onChange={(_, data) =>
+                        props.onCorrect(withRole(corrections, row.sheet, row.row, data.value as RowRole))
+                      }
                     >
                       {EDITABLE_ROLES.map((role) => (
                         <option key={role} value={role}>
@@ -398,11 +518,20 @@ export function Preview(props: {
       {result.doubtful && writes > 0 ? (
         <div className={styles.doubt} data-testid="import-doubtful">
           <p role="status">{t("planYear.import.doubtful")}</p>
-          <Checkbox checked={checked} onChange={(_, data) => setChecked(data.checked === true)} label={t("planYear.import.confirmDoubtful")} />
+          <Checkbox
+            checked={checked}
+            onChange={(_, data) => setChecked(data.checked === true)}
+            label={t("planYear.import.confirmDoubtful")}
+          />
         </div>
       ) : null}
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<ArrowImportRegular />} disabled={writes === 0 || props.parsing || (result.doubtful && !checked)} onClick={props.onConfirm}>
+        <Button
+          appearance="primary"
+          icon={<ArrowImportRegular />}
+          disabled={writes === 0 || props.parsing || (result.doubtful && !checked)}
+          onClick={props.onConfirm}
+        >
           {t("planYear.import.confirm", { n: writes })}
         </Button>
         {corrected ? (

@@ -3,24 +3,51 @@
 // approved the plan, the public version (Word, and a page to print or save as PDF), with the choice of
 // the plan with its protected figures or the plan alone, and of leads as role titles or names.
 // Loader-agnostic: the host passes the approved copy (or none) and where the print view opens.
-import { Button, Field, Input, Link, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  Radio,
+  RadioGroup,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { ArrowDownloadRegular, PrintRegular } from "@fluentui/react-icons";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApprovedCopy } from "../../plan/cycle";
 import { EMPTY_DETAILS, type PaperDetails } from "../../reports/paper-details";
-import { DEFAULT_PUBLIC_OPTIONS, publicPlanContent, approvalLine, type LeadsChoice, type PublicPlanOptions } from "../../reports/public-plan-content";
+import {
+  DEFAULT_PUBLIC_OPTIONS,
+  publicPlanContent,
+  approvalLine,
+  type LeadsChoice,
+  type PublicPlanOptions,
+} from "../../reports/public-plan-content";
 import { longDate } from "../../reports/text";
 import { DateField } from "../components/DateInput";
 import { ErrorMessage } from "../components/ErrorMessage";
-import { buildCommitteePaper, buildPublicPlan, documentLocale, fileName, labelsFrom, type PaperData } from "./plan-documents";
+import {
+  buildCommitteePaper,
+  buildPublicPlan,
+  documentLocale,
+  fileName,
+  labelsFrom,
+  type PaperData,
+} from "./plan-documents";
 import { DOCX_TYPE, saveBytes } from "../state/download";
 import { useToolCardStyles } from "./card-styles";
 
 const useStyles = makeStyles({
   h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  fields: { display: "grid", gap: tokens.spacingVerticalM, gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))" },
+  fields: {
+    display: "grid",
+    gap: tokens.spacingVerticalM,
+    gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))",
+  },
   wide: { gridColumn: "1 / -1" },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   link: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, minHeight: "32px" },
@@ -58,7 +85,10 @@ export function PlanDocuments(props: {
   const [paper, setPaper] = useState<Status>("idle");
   const [options, setOptions] = useState<PublicPlanOptions>(DEFAULT_PUBLIC_OPTIONS);
   const [publicStatus, setPublicStatus] = useState<Status>("idle");
-  const set = useCallback(<K extends keyof PaperDetails>(key: K, value: PaperDetails[K]) => setDetails((d) => ({ ...d, [key]: value })), []);
+  const set = useCallback(
+    <K extends keyof PaperDetails>(key: K, value: PaperDetails[K]) => setDetails((d) => ({ ...d, [key]: value })),
+    [],
+  );
   const setMeetingDate = useCallback((iso: string) => set("meetingDate", iso || null), [set]);
   const setPublishBy = useCallback((iso: string) => set("publishBy", iso || null), [set]);
 
@@ -116,7 +146,12 @@ export function PlanDocuments(props: {
         </Field>
       </div>
       <div className={styles.row}>
-        <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={paper === "working"} onClick={() => void downloadPaper()}>
+        <Button
+          appearance="primary"
+          icon={<ArrowDownloadRegular />}
+          disabled={paper === "working"}
+          onClick={() => void downloadPaper()}
+        >
           {paper === "working" ? t("planDocuments.working") : t("planDocuments.downloadPaper")}
         </Button>
       </div>
@@ -128,22 +163,36 @@ export function PlanDocuments(props: {
             {t("planDocuments.publicTitle")}
           </h3>
           <p className={`${styles.muted} ${styles.wide}`}>
-            {t("planDocuments.publicExplain", { approval: approvalLine(publicPlanContent(approved, options), labels.public, (iso) => longDate(iso, locale)) })}
+            {t("planDocuments.publicExplain", {
+              approval: approvalLine(publicPlanContent(approved, options), labels.public, (iso) =>
+                longDate(iso, locale),
+              ),
+            })}
           </p>
           <Field label={t("planDocuments.figuresChoice")}>
-            <RadioGroup value={options.withFigures ? "with" : "alone"} onChange={(_, d) => setOptions((o) => ({ ...o, withFigures: d.value === "with" }))}>
+            <RadioGroup
+              value={options.withFigures ? "with" : "alone"}
+              onChange={(_, d) => setOptions((o) => ({ ...o, withFigures: d.value === "with" }))}
+            >
               <Radio value="with" label={t("planDocuments.withFigures")} />
               <Radio value="alone" label={t("planDocuments.planAlone")} />
             </RadioGroup>
           </Field>
           <Field label={t("planDocuments.leadsChoice")}>
-            <RadioGroup value={options.leads} onChange={(_, d) => setOptions((o) => ({ ...o, leads: d.value as LeadsChoice }))}>
+            <RadioGroup
+              value={options.leads}
+              onChange={(_, d) => setOptions((o) => ({ ...o, leads: d.value as LeadsChoice }))}
+            >
               <Radio value="roles" label={t("planDocuments.leadsRoles")} />
               <Radio value="names" label={t("planDocuments.leadsNames")} />
             </RadioGroup>
           </Field>
           <div className={`${styles.row} ${styles.wide}`}>
-            <Button icon={<ArrowDownloadRegular />} disabled={publicStatus === "working"} onClick={() => void downloadPublic(approved)}>
+            <Button
+              icon={<ArrowDownloadRegular />}
+              disabled={publicStatus === "working"}
+              onClick={() => void downloadPublic(approved)}
+            >
               {publicStatus === "working" ? t("planDocuments.working") : t("planDocuments.downloadPublic")}
             </Button>
             {props.publicPrintHref ? (

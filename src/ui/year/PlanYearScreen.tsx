@@ -21,8 +21,19 @@ import { CycleCard } from "../cycle/CycleCard";
 import { useToolCardStyles } from "./card-styles";
 
 const useStyles = makeStyles({
-  page: { maxWidth: "1100px", margin: "0 auto", padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, display: "grid", gap: tokens.spacingVerticalL },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  page: {
+    maxWidth: "1100px",
+    margin: "0 auto",
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    display: "grid",
+    gap: tokens.spacingVerticalL,
+  },
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   row: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -71,7 +82,13 @@ export function PlanYearScreen(props: {
     <main className={styles.page}>
       <h1 className={styles.h1}>{t("planYear.title", { year: props.year })}</h1>
 
-      <CycleCard store={props.store} year={props.year} capabilities={props.capabilities} today={props.today} onChanged={() => setCycleChanges((n) => n + 1)} />
+      <CycleCard
+        store={props.store}
+        year={props.year}
+        capabilities={props.capabilities}
+        today={props.today}
+        onChanged={() => setCycleChanges((n) => n + 1)}
+      />
 
       <section className={tool.card} aria-labelledby="year-report">
         <h2 id="year-report" className={tool.h2}>
@@ -79,15 +96,26 @@ export function PlanYearScreen(props: {
         </h2>
         <p className={styles.muted}>{t("planYear.report.explain")}</p>
         <div className={styles.row}>
-          <DateField label={t("planYear.report.since")} value={since} onChange={(iso) => isIsoDay(iso) && setSince(iso)} />
-          <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={report === "working"} onClick={() => void download()}>
+          <DateField
+            label={t("planYear.report.since")}
+            value={since}
+            onChange={(iso) => isIsoDay(iso) && setSince(iso)}
+          />
+          <Button
+            appearance="primary"
+            icon={<ArrowDownloadRegular />}
+            disabled={report === "working"}
+            onClick={() => void download()}
+          >
             {report === "working" ? t("planYear.report.working") : t("planYear.report.download")}
           </Button>
           <Link href={viewUrl(props.href, "report", since)} target="_blank">
             <PrintRegular aria-hidden /> {t("planYear.report.printView")}
           </Link>
         </div>
-        {typeof report === "object" && "file" in report ? <p role="status">{t("planYear.report.downloaded", { file: report.file })}</p> : null}
+        {typeof report === "object" && "file" in report ? (
+          <p role="status">{t("planYear.report.downloaded", { file: report.file })}</p>
+        ) : null}
         {typeof report === "object" && "error" in report ? <ErrorMessage error={report.error} /> : null}
       </section>
 

@@ -26,7 +26,8 @@ export function PublicPlanRoot(props: { year: string; load?: ApprovedCopyLoader;
     };
   }, [load, year, tick]);
   if (!state) return <Spinner label={t("meeting.loading")} />;
-  if ("error" in state) return <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => setTick((n) => n + 1)} />;
+  if ("error" in state)
+    return <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => setTick((n) => n + 1)} />;
   if (!state.copy)
     return (
       <main className="wres-report">

@@ -6,7 +6,12 @@ import { PrintRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { ApprovedCopy } from "../../plan/cycle";
 import { anyHidden, figureText } from "../../reports/plan-figures";
-import { approvalLine, publicPlanContent, publicTitle, type PublicPlanOptions } from "../../reports/public-plan-content";
+import {
+  approvalLine,
+  publicPlanContent,
+  publicTitle,
+  type PublicPlanOptions,
+} from "../../reports/public-plan-content";
 import { fill, longDate } from "../../reports/text";
 import { documentLocale, labelsFrom } from "./plan-documents";
 import "./report.css";
@@ -66,7 +71,9 @@ export function PublicPlanView(props: { copy: ApprovedCopy; options: PublicPlanO
               ))}
             </tbody>
           </table>
-          {anyHidden(figures) && figures.threshold !== null ? <p className="wres-muted">{fill(f.hiddenNote, { threshold: figures.threshold })}</p> : null}
+          {anyHidden(figures) && figures.threshold !== null ? (
+            <p className="wres-muted">{fill(f.hiddenNote, { threshold: figures.threshold })}</p>
+          ) : null}
           {figures.publishBoardComposition !== null && figures.rows.some((r) => r.indicator === 9) ? (
             <p className="wres-muted">{figures.publishBoardComposition ? f.boardPublished : f.boardProtected}</p>
           ) : null}
@@ -75,7 +82,11 @@ export function PublicPlanView(props: { copy: ApprovedCopy; options: PublicPlanO
 
       <h2>{l.planHeading}</h2>
       {content.objectives.map((objective) => (
-        <section key={objective.number} className="wres-public-objective" aria-label={fill(l.objective, { number: objective.number, title: objective.title })}>
+        <section
+          key={objective.number}
+          className="wres-public-objective"
+          aria-label={fill(l.objective, { number: objective.number, title: objective.title })}
+        >
           <h3>{fill(l.objective, { number: objective.number, title: objective.title })}</h3>
           {objective.description ? <p style={{ whiteSpace: "pre-line" }}>{objective.description}</p> : null}
           {objective.actions.length === 0 ? (

@@ -16,7 +16,11 @@ import "./report.css";
 
 function RagText(props: { rag: Rag | null }) {
   const { t } = useTranslation();
-  return <span className={`wres-rag wres-rag-${props.rag ?? "none"}`}>{props.rag ? t(`rag.${props.rag}`) : t("rag.none")}</span>;
+  return (
+    <span className={`wres-rag wres-rag-${props.rag ?? "none"}`}>
+      {props.rag ? t(`rag.${props.rag}`) : t("rag.none")}
+    </span>
+  );
 }
 
 export function ReportView(props: { store: PlanStore; year: string; since: string; today: string }) {
@@ -35,7 +39,8 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
   }, [props.store, props.year, props.since, props.today, tick]);
 
   if (!state) return <Spinner label={t("meeting.loading")} />;
-  if ("error" in state) return <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => setTick((n) => n + 1)} />;
+  if ("error" in state)
+    return <ErrorMessage title={t("load.failed")} error={state.error} onRetry={() => setTick((n) => n + 1)} />;
   const { data } = state;
   const locale = i18n.language;
   const day = (iso: string | null) => (iso ? formatDay(iso, locale) : "");
@@ -126,7 +131,12 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
           <ul>
             {changes.imports.map((record) => (
               <li key={`${record.fileName}-${record.date}`} data-testid="report-import">
-                {t("planYear.report.importedFrom", { file: record.fileName, n: record.actions, date: day(record.date), who: record.author?.title ?? t("history.someone") })}
+                {t("planYear.report.importedFrom", {
+                  file: record.fileName,
+                  n: record.actions,
+                  date: day(record.date),
+                  who: record.author?.title ?? t("history.someone"),
+                })}
               </li>
             ))}
           </ul>
@@ -206,7 +216,12 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
       {data.sinceApproval ? (
         <section aria-labelledby="report-since-approval">
           <h2 id="report-since-approval">{t("cycle.since.title")}</h2>
-          <SinceApprovalView since={data.sinceApproval} layout="table" actionHref={(id) => itemHref(location.href, { action: id })} headingId="report-since-approval" />
+          <SinceApprovalView
+            since={data.sinceApproval}
+            layout="table"
+            actionHref={(id) => itemHref(location.href, { action: id })}
+            headingId="report-since-approval"
+          />
         </section>
       ) : null}
 
@@ -218,7 +233,9 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
             </a>{" "}
             <RagText rag={rollUp.rag} />
           </h2>
-          {rollUp.source === "override" && objective.ragOverrideReason ? <p>{t("planYear.report.override", { reason: objective.ragOverrideReason })}</p> : null}
+          {rollUp.source === "override" && objective.ragOverrideReason ? (
+            <p>{t("planYear.report.override", { reason: objective.ragOverrideReason })}</p>
+          ) : null}
           <table>
             <thead>
               <tr>
@@ -261,7 +278,8 @@ export function ReportView(props: { store: PlanStore; year: string; since: strin
                   {files.map((f) => (
                     <li key={`${f.rowId}/${f.name}`}>
                       {label(f.actionId)}: {f.name}
-                      {f.description ? ` (${f.description})` : ""}, {f.author?.title ?? t("history.someone")}, {day(f.date)}
+                      {f.description ? ` (${f.description})` : ""}, {f.author?.title ?? t("history.someone")},{" "}
+                      {day(f.date)}
                     </li>
                   ))}
                 </ul>

@@ -46,7 +46,9 @@ export function RolloverPanel(props: { store: PlanStore; year: string; onDone?: 
   async function write(rollover: Ready) {
     setStep({ kind: "writing", done: 0, total: 1 });
     try {
-      const outcome = await applyRollover(rollover, props.store, (p) => setStep({ kind: "writing", done: p.done, total: p.total }));
+      const outcome = await applyRollover(rollover, props.store, (p) =>
+        setStep({ kind: "writing", done: p.done, total: p.total }),
+      );
       setStep({ kind: "done", outcome, toYear: rollover.toYear });
       props.onDone?.(rollover.toYear);
     } catch (error) {
@@ -63,14 +65,22 @@ export function RolloverPanel(props: { store: PlanStore; year: string; onDone?: 
           {t("planYear.rollover.preview", { to: toYear })}
         </Button>
       ) : null}
-      {step.kind === "loading" ? <ProgressBar className={styles.wide} aria-label={t("planYear.rollover.loading")} /> : null}
-      {step.kind === "problem" ? <p role="alert">{t(`planYear.rollover.problem.${step.problem}`, { year: props.year })}</p> : null}
+      {step.kind === "loading" ? (
+        <ProgressBar className={styles.wide} aria-label={t("planYear.rollover.loading")} />
+      ) : null}
+      {step.kind === "problem" ? (
+        <p role="alert">{t(`planYear.rollover.problem.${step.problem}`, { year: props.year })}</p>
+      ) : null}
       {step.kind === "failed" ? <ErrorMessage error={step.error} /> : null}
       {step.kind === "preview" ? (
         <section aria-label={t("planYear.rollover.previewTitle")} data-testid="rollover-preview">
           <ul className={styles.list}>
             <li>{t("planYear.rollover.objectives", { n: step.rollover.objectives.length, to: toYear })}</li>
-            <li>{t("planYear.rollover.carried", { n: step.rollover.objectives.reduce((n, o) => n + o.actions.length, 0) })}</li>
+            <li>
+              {t("planYear.rollover.carried", {
+                n: step.rollover.objectives.reduce((n, o) => n + o.actions.length, 0),
+              })}
+            </li>
             <li>{t("planYear.rollover.completed", { n: step.rollover.completed.length, from: props.year })}</li>
             <li>{t("planYear.rollover.close", { n: step.rollover.markReadOnly.length, from: props.year })}</li>
           </ul>
@@ -90,7 +100,12 @@ export function RolloverPanel(props: { store: PlanStore; year: string; onDone?: 
       {step.kind === "done" ? (
         <p role="status">
           {step.outcome.failed.length === 0
-            ? t("planYear.rollover.done", { objectives: step.outcome.created.objectives, actions: step.outcome.created.actions, closed: step.outcome.closed, to: step.toYear })
+            ? t("planYear.rollover.done", {
+                objectives: step.outcome.created.objectives,
+                actions: step.outcome.created.actions,
+                closed: step.outcome.closed,
+                to: step.toYear,
+              })
             : t("planYear.rollover.partial", { n: step.outcome.failed.length })}
         </p>
       ) : null}

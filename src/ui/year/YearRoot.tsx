@@ -22,13 +22,18 @@ export function YearRoot(props: {
   href?: string;
 }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ year: string | null; capabilities: Capabilities } | { error: unknown } | null>(null);
+  const [state, setState] = useState<{ year: string | null; capabilities: Capabilities } | { error: unknown } | null>(
+    null,
+  );
   const [tick, setTick] = useState(0);
   const { store } = props;
   const loadApprovedCopy = useCallback<ApprovedCopyLoader>((year) => store.approvedCopy(year), [store]);
   useEffect(() => {
     let live = true;
-    Promise.all([props.year ? Promise.resolve(props.year) : props.store.planYears().then((y) => y[0] ?? null), props.store.capabilities()]).then(
+    Promise.all([
+      props.year ? Promise.resolve(props.year) : props.store.planYears().then((y) => y[0] ?? null),
+      props.store.capabilities(),
+    ]).then(
       ([year, capabilities]) => live && setState({ year, capabilities }),
       (error: unknown) => live && setState({ error }),
     );
@@ -46,9 +51,26 @@ export function YearRoot(props: {
     );
   // With no plan yet, the year screen still opens (to import one) on the current plan year.
   const year = state.year ?? currentPlanYear(props.today);
-  if (props.route.view === "public") return <PublicPlanRoot year={year} load={loadApprovedCopy} options={publicOptionsOf(location.search)} />;
-  if (props.route.view === "report") return <ReportView store={props.store} year={year} since={props.route.since ?? defaultSince(props.today)} today={props.today} />;
-  return <PlanYearScreen store={props.store} year={year} capabilities={state.capabilities} today={props.today} href={props.href ?? location.href} />;
+  if (props.route.view === "public")
+    return <PublicPlanRoot year={year} load={loadApprovedCopy} options={publicOptionsOf(location.search)} />;
+  if (props.route.view === "report")
+    return (
+      <ReportView
+        store={props.store}
+        year={year}
+        since={props.route.since ?? defaultSince(props.today)}
+        today={props.today}
+      />
+    );
+  return (
+    <PlanYearScreen
+      store={props.store}
+      year={year}
+      capabilities={state.capabilities}
+      today={props.today}
+      href={props.href ?? location.href}
+    />
+  );
 }
 
 /** NHS plan years run April to March: "2025/26" from 1 April 2025. */

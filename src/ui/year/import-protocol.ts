@@ -21,7 +21,13 @@ export type ParseReply =
 
 export function isParseRequest(value: unknown): value is ParseRequest {
   const v = value as Partial<ParseRequest> | null;
-  return typeof v === "object" && v !== null && v.type === "parse" && typeof v.name === "string" && v.bytes instanceof ArrayBuffer;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    v.type === "parse" &&
+    typeof v.name === "string" &&
+    v.bytes instanceof ArrayBuffer
+  );
 }
 
 export function previewPlanFile(request: ParseRequest): ParseReply {

@@ -16,7 +16,10 @@ export class ParseFailedError extends Error {
 export const parsePlanInWorker: ParsePlan = (request) => {
   // Loaded only there, so the readers stay out of the tab's own bundle (the worker has its own).
   if (typeof Worker === "undefined") return import("./import-protocol").then((m) => m.previewPlanFile(request));
-  const worker = new Worker(new URL("./import-worker.ts", import.meta.url), { type: "module", name: "wres-plan-import" });
+  const worker = new Worker(new URL("./import-worker.ts", import.meta.url), {
+    type: "module",
+    name: "wres-plan-import",
+  });
   return new Promise<ParseReply>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ParseReply | { type: "failed"; message: string }>) => {
       worker.terminate();

@@ -9,7 +9,6 @@ import type { PublicPlanOptions } from "../../reports/public-plan-content";
 import type { DocumentLocale } from "../../reports/text";
 import type { PlanStore } from "../../sharepoint";
 
-
 /** What the committee paper is made from: the live plan and every saved indicator result. */
 export interface PaperData {
   objectives: readonly Objective[];
@@ -36,13 +35,23 @@ export function fileName(text: string): string {
   return text.replace(/[/\\:*?"<>|]/g, "-");
 }
 
-
-export async function buildCommitteePaper(data: PaperData, year: string, details: PaperDetails, t: TFunction, language: string): Promise<Uint8Array> {
+export async function buildCommitteePaper(
+  data: PaperData,
+  year: string,
+  details: PaperDetails,
+  t: TFunction,
+  language: string,
+): Promise<Uint8Array> {
   const { committeePaper } = await import("../../reports/committee-paper");
   return committeePaper({ year, ...data, details, labels: labelsFrom(t), locale: documentLocale(language) });
 }
 
-export async function buildPublicPlan(copy: ApprovedCopy, options: PublicPlanOptions, t: TFunction, language: string): Promise<Uint8Array> {
+export async function buildPublicPlan(
+  copy: ApprovedCopy,
+  options: PublicPlanOptions,
+  t: TFunction,
+  language: string,
+): Promise<Uint8Array> {
   const { publicPlanDocument } = await import("../../reports/public-plan");
   return publicPlanDocument({ copy, options, labels: labelsFrom(t), locale: documentLocale(language) });
 }

@@ -47,7 +47,11 @@ export function committeeLabels(t: TFunction): Partial<CommitteeLabels> {
 }
 
 /** Builds the .xlsx (exceljs loads only now) and hands it to the browser as a download. */
-export async function downloadCommitteeWorkbook(data: ReportData, year: string, labels: Partial<CommitteeLabels>): Promise<string> {
+export async function downloadCommitteeWorkbook(
+  data: ReportData,
+  year: string,
+  labels: Partial<CommitteeLabels>,
+): Promise<string> {
   const { committeeWorkbook } = await import("../../reports/committee-xlsx");
   const bytes = await committeeWorkbook({
     year,

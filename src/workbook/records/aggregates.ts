@@ -18,7 +18,10 @@ function measureOf(text: string): AggregateMeasure | null {
   return null;
 }
 
-export function readAggregates(context: ReadContext, plan: SheetPlan): { aggregates: AggregateRecord[]; summary: SheetSummary } {
+export function readAggregates(
+  context: ReadContext,
+  plan: SheetPlan,
+): { aggregates: AggregateRecord[]; summary: SheetSummary } {
   const sheet = startReading(context, plan);
   const { source } = sheet;
   const cell = (row: number, field: string) => cellAt(plan, row, columnOf(plan, field));
@@ -26,13 +29,26 @@ export function readAggregates(context: ReadContext, plan: SheetPlan): { aggrega
     const measureText = cellText(cell(row, "measure"));
     const measure = measureOf(measureText);
     if (!measure) {
-      rowError(sheet, "unknown-measure", rowNumber, "measure", `"${measureText}" is not a measure the indicators use; the row was excluded.`, { value: measureText });
+      rowError(
+        sheet,
+        "unknown-measure",
+        rowNumber,
+        "measure",
+        `"${measureText}" is not a measure the indicators use; the row was excluded.`,
+        { value: measureText },
+      );
       return null;
     }
     const white = parseNumber(cell(row, "white"));
     const bme = parseNumber(cell(row, "bme"));
     if (white === null || bme === null) {
-      rowError(sheet, "invalid-number", rowNumber, white === null ? "white" : "bme", "the count is missing or not a number; the row was excluded.");
+      rowError(
+        sheet,
+        "invalid-number",
+        rowNumber,
+        white === null ? "white" : "bme",
+        "the count is missing or not a number; the row was excluded.",
+      );
       return null;
     }
     const bandCell = cell(row, "band");

@@ -14,7 +14,9 @@ export function readBoard(context: ReadContext, plan: SheetPlan): { board: Board
     if (voting === null || executive === null) {
       const field = voting === null ? "voting" : "executive";
       const value = cellText(cellAt(plan, row, columnOf(plan, field)));
-      rowError(sheet, "invalid-yes-no", rowNumber, field, `"${value}" is not a yes/no value; the row was excluded.`, { value });
+      rowError(sheet, "invalid-yes-no", rowNumber, field, `"${value}" is not a yes/no value; the row was excluded.`, {
+        value,
+      });
       return null;
     }
     const ethnicity = readEthnicity(sheet, row, rowNumber);

@@ -14,7 +14,9 @@ export function readCases(context: ReadContext, plan: SheetPlan): { cases: CaseR
   // Column lookups hoisted out of the row loop (a map lookup each, per row, otherwise).
   const personIdOf = personIdReader(plan);
   const hasOwnEthnicity = sheet.ethnicityCol >= 0;
-  const [caseTypeCol, stageCol, startDateCol, outcomeCol] = ["caseType", "stage", "startDate", "outcome"].map((field) => columnOf(plan, field)) as [number, number, number, number];
+  const [caseTypeCol, stageCol, startDateCol, outcomeCol] = ["caseType", "stage", "startDate", "outcome"].map((field) =>
+    columnOf(plan, field),
+  ) as [number, number, number, number];
   const cases = readRows(sheet, (row, rowNumber): CaseRecord | null => {
     const id = personIdOf(row);
     const person = id === null ? -1 : context.people.find(id);
@@ -26,7 +28,15 @@ export function readCases(context: ReadContext, plan: SheetPlan): { cases: CaseR
       staff: person >= 0 ? context.people.record[person]! : null,
       caseType: parseCaseType(cellAt(plan, row, caseTypeCol)),
       stage: cellText(cellAt(plan, row, stageCol)) || null,
-      startDate: readDate(sheet, row, rowNumber, "startDate", startDateCol, "the case was kept without a start date, so it counts in the current year") ?? null,
+      startDate:
+        readDate(
+          sheet,
+          row,
+          rowNumber,
+          "startDate",
+          startDateCol,
+          "the case was kept without a start date, so it counts in the current year",
+        ) ?? null,
       outcome: cellText(cellAt(plan, row, outcomeCol)) || null,
       source,
       row: rowNumber,

@@ -10,7 +10,13 @@ export function differ(a: Ethnicity, b: Ethnicity): boolean {
 }
 
 /** The same person in two staff sheets with two ethnicities: the first sheet's row counts. */
-export function reportSheetConflict(sheet: SheetReading, id: string, counted: StaffRecord, rowNumber: number, here: Ethnicity) {
+export function reportSheetConflict(
+  sheet: SheetReading,
+  id: string,
+  counted: StaffRecord,
+  rowNumber: number,
+  here: Ethnicity,
+) {
   const place = placeOf(sheet, rowNumber, "ethnicity");
   const there = describe({ file: counted.source.file, sheet: counted.source.sheet, row: counted.row });
   sheet.context.log.add(
@@ -69,7 +75,9 @@ export function reportJoinConflict(sheet: SheetReading, rowNumber: number, id: s
   const staff = people.ethnicity[person]!;
   if (!differ(own, staff)) return;
   const record = people.record[person];
-  const there = record ? describe({ file: record.source.file, sheet: record.source.sheet, row: record.row }) : "staff in post";
+  const there = record
+    ? describe({ file: record.source.file, sheet: record.source.sheet, row: record.row })
+    : "staff in post";
   const place = placeOf(sheet, rowNumber, "ethnicity");
   sheet.context.log.add(
     "warning",

@@ -27,7 +27,15 @@ export function personIdReader(plan: SheetPlan): (row: number) => string | null 
 export const personIdField = (plan: SheetPlan) => (columnOf(plan, "personId") >= 0 ? "personId" : "assignmentId");
 
 /** Ethnicity from the row if it has a known one, else from staff in post (the person named by the row). */
-export function joinedEthnicity(sheet: SheetReading, row: number, rowNumber: number, id: string | null, person: number, unmatched: Seen, hasOwn: boolean): Ethnicity {
+export function joinedEthnicity(
+  sheet: SheetReading,
+  row: number,
+  rowNumber: number,
+  id: string | null,
+  person: number,
+  unmatched: Seen,
+  hasOwn: boolean,
+): Ethnicity {
   const own = hasOwn ? readEthnicity(sheet, row, rowNumber) : null;
   if (own && own.group !== "unknown") {
     if (person >= 0 && id !== null) reportJoinConflict(sheet, rowNumber, id, own, person);

@@ -23,7 +23,13 @@ export interface SheetReading {
 }
 
 export function startReading(context: ReadContext, plan: SheetPlan): SheetReading {
-  return { context, plan, tally: new SheetTally(plan), source: { file: plan.file, sheet: plan.sheet }, ethnicityCol: columnOf(plan, "ethnicity") };
+  return {
+    context,
+    plan,
+    tally: new SheetTally(plan),
+    source: { file: plan.file, sheet: plan.sheet },
+    ethnicityCol: columnOf(plan, "ethnicity"),
+  };
 }
 
 /** The column a field was read from, or -1 when the sheet has none. */
@@ -39,11 +45,24 @@ export function cellAt(plan: SheetPlan, row: number, col: number): CellValue | u
 /** Where a problem is, for the issue log: the sheet, the row as a spreadsheet numbers it, the field's column. */
 export function placeOf(sheet: SheetReading, rowNumber: number | null, field: string | null) {
   const col = field ? columnOf(sheet.plan, field) : -1;
-  return { file: sheet.plan.file, sheet: sheet.plan.sheet, row: rowNumber, col: col >= 0 ? col : null, header: col >= 0 ? (sheet.plan.headers[col] ?? null) : null };
+  return {
+    file: sheet.plan.file,
+    sheet: sheet.plan.sheet,
+    row: rowNumber,
+    col: col >= 0 ? col : null,
+    header: col >= 0 ? (sheet.plan.headers[col] ?? null) : null,
+  };
 }
 
 /** Excludes a row for `reason` and reports it as an error. */
-export function rowError(sheet: SheetReading, reason: string, rowNumber: number, field: string | null, message: string, params?: Record<string, string | number>) {
+export function rowError(
+  sheet: SheetReading,
+  reason: string,
+  rowNumber: number,
+  field: string | null,
+  message: string,
+  params?: Record<string, string | number>,
+) {
   sheet.tally.exclude(reason);
   const place = placeOf(sheet, rowNumber, field);
   sheet.context.log.add("error", reason, `${describe(place)}: ${message}`, place, params);
@@ -60,7 +79,13 @@ export function excludeProblemRow(sheet: SheetReading, row: number): boolean {
   const noString = problem.problem === SHARED_STRING_MISSING;
   const reason = noValue ? "formula-no-saved-value" : noString ? "shared-string-missing" : "formula-error";
   sheet.tally.exclude(reason);
-  const place = { file: sheet.plan.file, sheet: sheet.plan.sheet, row: row + 1, col: problem.col, header: sheet.plan.headers[problem.col] ?? null };
+  const place = {
+    file: sheet.plan.file,
+    sheet: sheet.plan.sheet,
+    row: row + 1,
+    col: problem.col,
+    header: sheet.plan.headers[problem.col] ?? null,
+  };
   const message = noValue
     ? "the cell holds a formula with no saved result (the file was written by a program and never calculated); the row was excluded. Open the file in Excel and save it, or paste the values, then run again."
     : noString
@@ -76,7 +101,10 @@ export function excludeProblemRow(sheet: SheetReading, row: number): boolean {
  * `readRow` returns null for a row it excluded, having counted the reason. `row` indexes the cells;
  * `rowNumber` is the row as a spreadsheet shows it.
  */
-export function readRows<T extends object>(sheet: SheetReading, readRow: (row: number, rowNumber: number) => T | null): T[] {
+export function readRows<T extends object>(
+  sheet: SheetReading,
+  readRow: (row: number, rowNumber: number) => T | null,
+): T[] {
   const { tally } = sheet;
   const rows = dataRows(sheet.plan);
   const records: T[] = [];
@@ -108,10 +136,18 @@ export const DATE_FORMS = "as day/month/year (31/03/2025), as 2025-03-31 or as a
  * `consequence` says what that means for this table. Returns undefined for such a value so a caller
  * that must not guess (the leaving date) can tell it from a blank.
  */
-export function readDate(sheet: SheetReading, row: number, rowNumber: number, field: string, col: number, consequence: string | null): string | null | undefined {
+export function readDate(
+  sheet: SheetReading,
+  row: number,
+  rowNumber: number,
+  field: string,
+  col: number,
+  consequence: string | null,
+): string | null | undefined {
   const value = cellAt(sheet.plan, row, col);
   const iso = sheet.context.date(value);
-  if (iso !== null || value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return iso;
+  if (iso !== null || value === null || value === undefined || (typeof value === "string" && value.trim() === ""))
+    return iso;
   if (consequence !== null) {
     const text = cellText(value);
     const place = placeOf(sheet, rowNumber, field);
@@ -172,7 +208,8 @@ function reportContradictions(sheet: SheetReading) {
   for (const [value, { parsed, count, rows }] of sheet.tally.contradictions) {
     const { code, words } = parsed.contradiction!;
     const place = placeOf(sheet, rows[0]!, "ethnicity");
-    const used = parsed.ethnicity.code === null ? "unknown" : category(parsed.ethnicity.localCode ?? parsed.ethnicity.code);
+    const used =
+      parsed.ethnicity.code === null ? "unknown" : category(parsed.ethnicity.localCode ?? parsed.ethnicity.code);
     sheet.context.log.add(
       "warning",
       "ethnicity-code-contradicts-words",
@@ -184,15 +221,35 @@ function reportContradictions(sheet: SheetReading) {
 }
 
 /** One warning per distinct unrecognised value, with how many rows had it. */
-export function reportUnrecognised(sheet: SheetReading, topic: string, field: string, code: string, what: string, consequence: string) {
+export function reportUnrecognised(
+  sheet: SheetReading,
+  topic: string,
+  field: string,
+  code: string,
+  what: string,
+  consequence: string,
+) {
   for (const [value, { count, row }] of sheet.tally.unrecognisedOf(topic)) {
     const place = placeOf(sheet, row, field);
-    sheet.context.log.add("warning", code, `${describe(place)}: ${what} "${value}" was not recognised (${count} row${count === 1 ? "" : "s"}); ${consequence}.`, { ...place }, { value, count });
+    sheet.context.log.add(
+      "warning",
+      code,
+      `${describe(place)}: ${what} "${value}" was not recognised (${count} row${count === 1 ? "" : "s"}); ${consequence}.`,
+      { ...place },
+      { value, count },
+    );
   }
 }
 
 /** The sheet's ethnicity warnings: values not recognised (counted as unknown), then codes contradicting their words. */
 export function reportEthnicityProblems(sheet: SheetReading) {
-  reportUnrecognised(sheet, "ethnicity", "ethnicity", "ethnicity-unrecognised", "ethnicity", "counted as unknown ethnicity");
+  reportUnrecognised(
+    sheet,
+    "ethnicity",
+    "ethnicity",
+    "ethnicity-unrecognised",
+    "ethnicity",
+    "counted as unknown ethnicity",
+  );
   reportContradictions(sheet);
 }

@@ -8,7 +8,7 @@ const TOTAL_ROW = /^(grand\s+)?totals?\b/i;
 /** Whether text can start a total line ("Total", "Grand total"): a test cheaper than the pattern, for every row. */
 function mayBeTotal(text: string): boolean {
   const first = text.charCodeAt(0) | 32;
-  return first === 116 /* t */ || first === 103 /* g */;
+  return first === 116 /* t */ || first === 103; /* g */
 }
 
 const usedColumns = new WeakMap<SheetPlan, Set<number>>();
@@ -41,7 +41,13 @@ export function dataRows(plan: SheetPlan): Int32Array {
     const lead = cells.get(row, firstHeaderCol);
     if (typeof lead === "string" && firstHeader !== "" && lead.trim() === firstHeader) continue; // header repeated (page break)
     const first = cells.get(row, 0);
-    if (typeof first === "string" && mayBeTotal(first) && TOTAL_ROW.test(first) && cells.row(row).filter((value) => typeof value === "string").length <= 1) continue;
+    if (
+      typeof first === "string" &&
+      mayBeTotal(first) &&
+      TOTAL_ROW.test(first) &&
+      cells.row(row).filter((value) => typeof value === "string").length <= 1
+    )
+      continue;
     out[count++] = row;
   }
   return out.subarray(0, count);

@@ -22,9 +22,14 @@ import {
 } from "./reading";
 import { dataRows, problemOnRow } from "./rows";
 
-const SENIOR_MEDICAL_MANAGER = /medical director|clinical director|chief medical|clinical lead|associate medical director/i;
+const SENIOR_MEDICAL_MANAGER =
+  /medical director|clinical director|chief medical|clinical lead|associate medical director/i;
 
-export function readStaff(context: ReadContext, plan: SheetPlan, snapshotDate: string | null): { staff: StaffRecord[]; summary: SheetSummary } {
+export function readStaff(
+  context: ReadContext,
+  plan: SheetPlan,
+  snapshotDate: string | null,
+): { staff: StaffRecord[]; summary: SheetSummary } {
   const sheet = startReading(context, plan);
   // Two passes, each a function with one loop: V8 optimises each on its own, and the end of one does not
   // throw away the optimised code of the other.
@@ -32,8 +37,22 @@ export function readStaff(context: ReadContext, plan: SheetPlan, snapshotDate: s
   const staff = staffRecords(sheet, choice, snapshotDate);
   reportRepeatConflicts(sheet, choice);
   reportEthnicityProblems(sheet);
-  reportUnrecognised(sheet, "band", "band", "band-unrecognised", "pay band", "these staff count in the totals but in no band");
-  reportUnrecognised(sheet, "staffGroup", "staffGroup", "staff-group-unrecognised", "staff group", "counted as non-clinical");
+  reportUnrecognised(
+    sheet,
+    "band",
+    "band",
+    "band-unrecognised",
+    "pay band",
+    "these staff count in the totals but in no band",
+  );
+  reportUnrecognised(
+    sheet,
+    "staffGroup",
+    "staffGroup",
+    "staff-group-unrecognised",
+    "staff group",
+    "counted as non-clinical",
+  );
   return { staff, summary: sheet.tally.summary(true) };
 }
 
@@ -136,7 +155,13 @@ function staffRecords(sheet: SheetReading, choice: StaffChoice, snapshotDate: st
     const id = ids[index] ?? null;
     if (hasProblem[index] && excludeProblemRow(sheet, row)) continue;
     if (id === null) {
-      rowError(sheet, "missing-person-id", rowNumber, idCol >= 0 ? "personId" : "assignmentId", "the row has no employee number, so the person cannot be counted once; the row was excluded.");
+      rowError(
+        sheet,
+        "missing-person-id",
+        rowNumber,
+        idCol >= 0 ? "personId" : "assignmentId",
+        "the row has no employee number, so the person cannot be counted once; the row was excluded.",
+      );
       continue;
     }
     const person = persons[index]!;

@@ -29,14 +29,26 @@ export function readSurvey(context: ReadContext, plan: SheetPlan): { survey: Sur
     const question = cellText(cellAt(plan, row, columnOf(plan, "question")));
     const indicator = surveyIndicator(cellAt(plan, row, columnOf(plan, "indicator")), question);
     if (indicator === null) {
-      rowError(sheet, "survey-indicator-unknown", rowNumber, columnOf(plan, "indicator") >= 0 ? "indicator" : "question", "the row is not one of WRES indicators 5-8; the row was excluded.");
+      rowError(
+        sheet,
+        "survey-indicator-unknown",
+        rowNumber,
+        columnOf(plan, "indicator") >= 0 ? "indicator" : "question",
+        "the row is not one of WRES indicators 5-8; the row was excluded.",
+      );
       return null;
     }
     const whitePct = number(row, "whitePct");
     const bmePct = number(row, "bmePct");
     if (whitePct === null || bmePct === null) {
       const field = whitePct === null ? "whitePct" : "bmePct";
-      rowError(sheet, "invalid-number", rowNumber, field, "the percentage is missing or not a number; the row was excluded.");
+      rowError(
+        sheet,
+        "invalid-number",
+        rowNumber,
+        field,
+        "the percentage is missing or not a number; the row was excluded.",
+      );
       return null;
     }
     const year = /\b(19|20)\d\d\b/.exec(cellText(cellAt(plan, row, columnOf(plan, "year"))));

@@ -8,7 +8,11 @@ import { excludeBankOnly, joinedEthnicity, noneSeen, personIdReader, reportBankO
 import { columnOf, readDate, readRows, reportEthnicityProblems, startReading } from "./reading";
 
 /** `seen`: the people already counted, from this sheet or an earlier training sheet. */
-export function readTraining(context: ReadContext, plan: SheetPlan, seen: IdIndex): { training: TrainingRecord[]; summary: SheetSummary } {
+export function readTraining(
+  context: ReadContext,
+  plan: SheetPlan,
+  seen: IdIndex,
+): { training: TrainingRecord[]; summary: SheetSummary } {
   const sheet = startReading(context, plan);
   const { tally, source } = sheet;
   const unmatched = noneSeen();

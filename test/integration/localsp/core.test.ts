@@ -33,14 +33,22 @@ describe("local SharePoint core through @pnp/sp", () => {
     await list.fields.addLookup("Parent", { LookupListId: listInfo.Id, LookupFieldName: "Title" });
 
     const admin = await sp.web.ensureUser(`i:0#.f|membership|${ADMIN}`);
-    const created = await list.items.add({ Title: "a", Status: "New", OwnerId: admin.Id, Due: "2026-03-01T00:00:00Z", Score: 3 });
+    const created = await list.items.add({
+      Title: "a",
+      Status: "New",
+      OwnerId: admin.Id,
+      Due: "2026-03-01T00:00:00Z",
+      Score: 3,
+    });
     expect(created.Id).toBe(1);
     expect(created["odata.etag"]).toBe('"1"');
     const child = await list.items.add({ Title: "b", ParentId: created.Id });
 
     const updated = await list.items.getById(created.Id).update({ Title: "a2" }, '"1"');
     expect(updated.etag).toBe('"2"');
-    await expect(list.items.getById(created.Id).update({ Title: "stale" }, '"1"')).rejects.toMatchObject({ status: 412 });
+    await expect(list.items.getById(created.Id).update({ Title: "stale" }, '"1"')).rejects.toMatchObject({
+      status: 412,
+    });
     const reread = await list.items.getById(created.Id)();
     expect(reread.Title).toBe("a2");
 
@@ -76,13 +84,29 @@ describe("local SharePoint core through @pnp/sp", () => {
       method: "POST",
       upn: EDITOR,
       headers: verbose,
-      body: { __metadata: { type: "SP.Data.PeopleListItem" }, Title: "v", LeadsId: { results: [a.Id, b.Id] }, Tags: { results: ["a", "c"] } },
+      body: {
+        __metadata: { type: "SP.Data.PeopleListItem" },
+        Title: "v",
+        LeadsId: { results: [a.Id, b.Id] },
+        Tags: { results: ["a", "c"] },
+      },
     });
     expect(created.status).toBe(201);
     const d = (created.json() as { d: Record<string, unknown> }).d;
-    expect(d).toMatchObject({ __metadata: { type: "SP.Data.PeopleListItem", etag: '"1"' }, LeadsId: { results: [a.Id, b.Id] }, Tags: { results: ["a", "c"] } });
-    const light = await list.items.getById(d.Id as number).select("LeadsId", "Tags", "Leads/EMail").expand("Leads")();
-    expect(light).toMatchObject({ LeadsId: [a.Id, b.Id], Tags: ["a", "c"], Leads: [{ EMail: ADMIN }, { EMail: EDITOR }] });
+    expect(d).toMatchObject({
+      __metadata: { type: "SP.Data.PeopleListItem", etag: '"1"' },
+      LeadsId: { results: [a.Id, b.Id] },
+      Tags: { results: ["a", "c"] },
+    });
+    const light = await list.items
+      .getById(d.Id as number)
+      .select("LeadsId", "Tags", "Leads/EMail")
+      .expand("Leads")();
+    expect(light).toMatchObject({
+      LeadsId: [a.Id, b.Id],
+      Tags: ["a", "c"],
+      Leads: [{ EMail: ADMIN }, { EMail: EDITOR }],
+    });
     const byLead = await list.items.select("Id").filter(`LeadsId eq ${b.Id}`)();
     expect(byLead).toHaveLength(1);
     await expect(list.items.add({ Title: "bad", LeadsId: 99 })).rejects.toMatchObject({ status: 400 });

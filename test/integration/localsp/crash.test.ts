@@ -12,7 +12,11 @@ const dataDir = mkdtempSync(join(tmpdir(), "wres-crash-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function startChild(): Promise<{ siteUrl: string; kill: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", resolve("src/localsp/main.ts"), "--port", "0", "--data", dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", resolve("src/localsp/main.ts"), "--port", "0", "--data", dataDir],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   return new Promise((resolveStart, reject) => {
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -37,7 +41,11 @@ describe("crash safety", () => {
   it("keeps every acknowledged write after SIGKILL", async () => {
     const child = await startChild();
     const headers = { ...bearer(EDITOR), Accept: "application/json", "Content-Type": "application/json" };
-    const made = await fetch(`${child.siteUrl}/_api/web/lists`, { method: "POST", headers, body: JSON.stringify({ Title: "Crash", BaseTemplate: 100 }) });
+    const made = await fetch(`${child.siteUrl}/_api/web/lists`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ Title: "Crash", BaseTemplate: 100 }),
+    });
     expect(made.status).toBe(201);
     const acknowledged: string[] = [];
     let stop = false;
@@ -45,7 +53,11 @@ describe("crash safety", () => {
       for (let n = 0; !stop; n++) {
         const title = `c${c}-${n}`;
         try {
-          const res = await fetch(`${child.siteUrl}/_api/web/lists/getByTitle('Crash')/items`, { method: "POST", headers, body: JSON.stringify({ Title: title }) });
+          const res = await fetch(`${child.siteUrl}/_api/web/lists/getByTitle('Crash')/items`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ Title: title }),
+          });
           if (res.status === 201) acknowledged.push(title);
         } catch {
           return; // the server is gone
@@ -61,14 +73,20 @@ describe("crash safety", () => {
     const again = await startLocalSharePoint({ port: 0, dataDir });
     try {
       const titles = new Set<string>();
-      let next: string | undefined = `${again.siteUrl}/_api/web/lists/getByTitle('Crash')/items?$select=Title&$top=5000`;
+      let next: string | undefined =
+        `${again.siteUrl}/_api/web/lists/getByTitle('Crash')/items?$select=Title&$top=5000`;
       while (next) {
-        const page = (await (await fetch(next, { headers })).json()) as { value: { Title: string }[]; "odata.nextLink"?: string };
+        const page = (await (await fetch(next, { headers })).json()) as {
+          value: { Title: string }[];
+          "odata.nextLink"?: string;
+        };
         for (const item of page.value) titles.add(item.Title);
         next = page["odata.nextLink"];
       }
       const lost = acknowledged.filter((t) => !titles.has(t));
-      console.log(`localsp crash: ${acknowledged.length} acknowledged writes before SIGKILL, ${titles.size} items after restart, ${lost.length} lost`);
+      console.log(
+        `localsp crash: ${acknowledged.length} acknowledged writes before SIGKILL, ${titles.size} items after restart, ${lost.length} lost`,
+      );
       expect(lost).toEqual([]);
     } finally {
       await again.close();

@@ -18,14 +18,18 @@ describe("durability", () => {
     const item = await sp.web.lists.getByTitle("Keep").items.add({ Title: "kept", Count: 1 });
     await sp.web.lists.getByTitle("Keep").items.getById(item.Id).update({ Count: 2 }, '"1"');
     const bytes = new Uint8Array(randomBytes(10_000));
-    await sp.web.getFolderByServerRelativePath("/sites/durable/Files").files.addUsingPath("a.bin", bytes.buffer, { Overwrite: true });
+    await sp.web
+      .getFolderByServerRelativePath("/sites/durable/Files")
+      .files.addUsingPath("a.bin", bytes.buffer, { Overwrite: true });
     await first.close();
 
     second = await startTestServer({ dataDir: first.dataDir });
     const again = spAs(`${second.url}/sites/durable`, ADMIN);
     const reread = await again.web.lists.getByTitle("Keep").items.getById(item.Id)();
     expect(reread).toMatchObject({ Title: "kept", Count: 2, "odata.etag": '"2"' });
-    const versions = (await call(`${second.url}/sites/durable/_api/web/lists/getByTitle('Keep')/items(${item.Id})/versions`)).json() as { value: { VersionLabel: string; Count: number }[] };
+    const versions = (
+      await call(`${second.url}/sites/durable/_api/web/lists/getByTitle('Keep')/items(${item.Id})/versions`)
+    ).json() as { value: { VersionLabel: string; Count: number }[] };
     expect(versions.value.map((v) => [v.VersionLabel, v.Count])).toEqual([
       ["2.0", 2],
       ["1.0", 1],

@@ -32,15 +32,27 @@ describe("document library files", () => {
     expect(Buffer.compare(Buffer.from(back), Buffer.from(bytes))).toBe(0);
 
     // Without Overwrite an existing name is refused; with it the file gets a new version.
-    await expect(folder.files.addUsingPath("Staff in post 2024-25.xlsx", bytes.buffer, { Overwrite: false })).rejects.toMatchObject({ status: 400 });
-    const v2 = await folder.files.addUsingPath("Staff in post 2024-25.xlsx", new Uint8Array([1, 2, 3]).buffer, { Overwrite: true });
+    await expect(
+      folder.files.addUsingPath("Staff in post 2024-25.xlsx", bytes.buffer, { Overwrite: false }),
+    ).rejects.toMatchObject({ status: 400 });
+    const v2 = await folder.files.addUsingPath("Staff in post 2024-25.xlsx", new Uint8Array([1, 2, 3]).buffer, {
+      Overwrite: true,
+    });
     expect(v2.ETag).toMatch(/^"\{[0-9A-F-]+\},2"$/);
 
-    const listed = await folder.files.select("Name", "Length", "TimeLastModified", "ModifiedBy/Title").expand("ModifiedBy")();
+    const listed = await folder.files
+      .select("Name", "Length", "TimeLastModified", "ModifiedBy/Title")
+      .expand("ModifiedBy")();
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ Name: "Staff in post 2024-25.xlsx", Length: "3", ModifiedBy: { Title: "Jordan Ellis" } });
+    expect(listed[0]).toMatchObject({
+      Name: "Staff in post 2024-25.xlsx",
+      Length: "3",
+      ModifiedBy: { Title: "Jordan Ellis" },
+    });
 
-    const missing = await call(`${site}/_api/web/getFileByServerRelativePath(decodedurl='${folderPath}/nope.xlsx')/$value`);
+    const missing = await call(
+      `${site}/_api/web/getFileByServerRelativePath(decodedurl='${folderPath}/nope.xlsx')/$value`,
+    );
     expect(missing.status).toBe(404);
     expect(missing.json()).toMatchObject({ "odata.error": { code: "-2147024894, System.IO.FileNotFoundException" } });
   });
@@ -52,7 +64,11 @@ describe("document library files", () => {
     const bytes = new Uint8Array(randomBytes(250_000));
     const folder = sp.web.getFolderByServerRelativePath(`${new URL(site).pathname}/Docs`);
     const stages: string[] = [];
-    const info = await folder.files.addChunked("big.xlsx", new Blob([bytes]), { chunkSize: 64 * 1024, Overwrite: true, progress: (p) => stages.push(p.stage) });
+    const info = await folder.files.addChunked("big.xlsx", new Blob([bytes]), {
+      chunkSize: 64 * 1024,
+      Overwrite: true,
+      progress: (p) => stages.push(p.stage),
+    });
     expect(stages).toContain("continue");
     expect(info.Length).toBe("250000");
     const back = new Uint8Array(await sp.web.getFileByServerRelativePath(info.ServerRelativeUrl).getBuffer());
@@ -64,6 +80,8 @@ describe("document library files", () => {
     await library(site, "Docs");
     const sp = spAs(site, COMMITTEE);
     const folder = sp.web.getFolderByServerRelativePath(`${new URL(site).pathname}/Docs`);
-    await expect(folder.files.addUsingPath("x.xlsx", new Uint8Array([1]).buffer, { Overwrite: true })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      folder.files.addUsingPath("x.xlsx", new Uint8Array([1]).buffer, { Overwrite: true }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -1,8 +1,17 @@
 // Builds small lists on a fresh site over HTTP, as @pnp/sp would.
 import { call } from "./support";
 
-export async function createList(site: string, title: string, fields: { Title: string; FieldTypeKind: number; type: string; Indexed?: boolean }[] = [], upn = "admin@wres.test"): Promise<string> {
-  const created = await call(`${site}/_api/web/lists`, { method: "POST", upn, body: { Title: title, BaseTemplate: 100, AllowContentTypes: false, ContentTypesEnabled: false, Description: "" } });
+export async function createList(
+  site: string,
+  title: string,
+  fields: { Title: string; FieldTypeKind: number; type: string; Indexed?: boolean }[] = [],
+  upn = "admin@wres.test",
+): Promise<string> {
+  const created = await call(`${site}/_api/web/lists`, {
+    method: "POST",
+    upn,
+    body: { Title: title, BaseTemplate: 100, AllowContentTypes: false, ContentTypesEnabled: false, Description: "" },
+  });
   if (created.status !== 201) throw new Error(`list create failed ${created.status} ${created.text}`);
   for (const field of fields) {
     const { type, ...rest } = field;

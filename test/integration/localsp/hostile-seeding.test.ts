@@ -37,9 +37,13 @@ describe("hostile seeding: writes while the demo site is seeded", () => {
     const port = await freePort();
     const started = Date.now();
     let readyAt = Number.POSITIVE_INFINITY;
-    child = spawn(process.execPath, ["--import", "tsx", resolve("src/localsp/main.ts"), "--port", String(port), "--data", dataDir, "--seed", "demo"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    child = spawn(
+      process.execPath,
+      ["--import", "tsx", resolve("src/localsp/main.ts"), "--port", String(port), "--data", dataDir, "--seed", "demo"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
@@ -60,15 +64,24 @@ describe("hostile seeding: writes while the demo site is seeded", () => {
       for (let n = 0; !stop; n++) {
         try {
           if (!listMade) {
-            const made = await fetch(`${web}/lists`, { method: "POST", headers, body: JSON.stringify({ Title: "Hostile", BaseTemplate: 100 }) });
+            const made = await fetch(`${web}/lists`, {
+              method: "POST",
+              headers,
+              body: JSON.stringify({ Title: "Hostile", BaseTemplate: 100 }),
+            });
             await made.text();
             if (made.status === 201 || made.status === 500) listMade = true;
             else await sleep(10);
             continue;
           }
           const title = `w${w}-${n}`;
-          const res = await fetch(`${web}/lists/getByTitle('Hostile')/items`, { method: "POST", headers, body: JSON.stringify({ Title: title }) });
-          if (res.status === 201) inserts.push({ title, id: ((await res.json()) as { Id: number }).Id, at: Date.now() });
+          const res = await fetch(`${web}/lists/getByTitle('Hostile')/items`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ Title: title }),
+          });
+          if (res.status === 201)
+            inserts.push({ title, id: ((await res.json()) as { Id: number }).Id, at: Date.now() });
           else {
             await res.text();
             await sleep(10);
@@ -104,7 +117,9 @@ describe("hostile seeding: writes while the demo site is seeded", () => {
     while (!exited) await sleep(20);
     stop = true;
     await Promise.all(clients);
-    console.log(`localsp seeding: ready after ${readyAt - started} ms, ${inserts.length} inserts acknowledged, first at ${(inserts[0]?.at ?? NaN) - started} ms`);
+    console.log(
+      `localsp seeding: ready after ${readyAt - started} ms, ${inserts.length} inserts acknowledged, first at ${(inserts[0]?.at ?? NaN) - started} ms`,
+    );
 
     expect(wasRunning, `the server stopped by itself:\n${out}`).toBe(true);
     expect(inserts.length).toBeGreaterThan(0);
@@ -117,17 +132,25 @@ describe("hostile seeding: writes while the demo site is seeded", () => {
         expect(res.status, `${url} after the restart: ${text.slice(0, 200)}`).toBe(200);
         return JSON.parse(text) as { value: { Id: number; Title: string }[] };
       };
-      const stored = (await read(`${again.siteUrl}/_api/web/lists/getByTitle('Hostile')/items?$select=Id,Title&$top=5000`)).value;
+      const stored = (
+        await read(`${again.siteUrl}/_api/web/lists/getByTitle('Hostile')/items?$select=Id,Title&$top=5000`)
+      ).value;
       const byTitle = new Map(stored.map((i) => [i.Title, i.Id]));
       const lost = inserts.filter((i) => byTitle.get(i.title) !== i.id);
       expect(lost).toEqual([]);
       expect(new Set(stored.map((i) => i.Id)).size).toBe(stored.length);
       // The demo plan is whole (not wiped, not seeded twice) and keeps the acknowledged rewrite.
-      const actions = (await read(`${again.siteUrl}/_api/web/lists/getByTitle('WRES Actions')/items?$select=Id,Title&$top=5000`)).value;
+      const actions = (
+        await read(`${again.siteUrl}/_api/web/lists/getByTitle('WRES Actions')/items?$select=Id,Title&$top=5000`)
+      ).value;
       expect(actions).toHaveLength(19);
       if (lastMeddle !== null) expect(actions.find((a) => a.Id === 1)?.Title).toBe(lastMeddle);
       // Ids go on from the last one given out.
-      const next = await fetch(`${again.siteUrl}/_api/web/lists/getByTitle('Hostile')/items`, { method: "POST", headers, body: JSON.stringify({ Title: "after restart" }) });
+      const next = await fetch(`${again.siteUrl}/_api/web/lists/getByTitle('Hostile')/items`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ Title: "after restart" }),
+      });
       expect(((await next.json()) as { Id: number }).Id).toBeGreaterThan(Math.max(...inserts.map((i) => i.id)));
     } finally {
       await again.close();

@@ -21,19 +21,25 @@ function tempDir(): string {
   return dir;
 }
 
-const REFUSAL = /^localsp: the database (.+localsp\.sqlite) is damaged \(.+\)\. Restore it from a backup, or move it .*away to start afresh/;
+const REFUSAL =
+  /^localsp: the database (.+localsp\.sqlite) is damaged \(.+\)\. Restore it from a backup, or move it .*away to start afresh/;
 
 /** A database holding a list of 3,000 items, closed cleanly. */
 async function populatedDatabase(): Promise<string> {
   const dataDir = tempDir();
   const server = await startLocalSharePoint({ port: 0, dataDir });
   const site = server.createSite("damaged");
-  const made = await call(`${site}/_api/web/lists`, { method: "POST", upn: EDITOR, body: { Title: "Rows", BaseTemplate: 100 } });
+  const made = await call(`${site}/_api/web/lists`, {
+    method: "POST",
+    upn: EDITOR,
+    body: { Title: "Rows", BaseTemplate: 100 },
+  });
   expect(made.status).toBe(201);
   const list = server.store.listByTitle(server.store.siteByName("damaged")?.id ?? 0, "Rows");
   const editor = server.store.userByUpn(EDITOR);
   server.store.write(() => {
-    for (let i = 0; i < 3000; i++) server.store.insertItem(list?.guid ?? "", { Title: `row ${i} ${"x".repeat(80)}` }, editor?.id ?? 0);
+    for (let i = 0; i < 3000; i++)
+      server.store.insertItem(list?.guid ?? "", { Title: `row ${i} ${"x".repeat(80)}` }, editor?.id ?? 0);
   });
   await server.close();
   return dataDir;
@@ -94,7 +100,11 @@ describe("hostile storage: damaged databases", () => {
 
   it("refuses a database whose header is garbage", async () => {
     const dataDir = await populatedDatabase();
-    overwrite(join(dataDir, "localsp.sqlite"), 0, Buffer.from("this is not a database, it is a hostile header".padEnd(100, "!")));
+    overwrite(
+      join(dataDir, "localsp.sqlite"),
+      0,
+      Buffer.from("this is not a database, it is a hostile header".padEnd(100, "!")),
+    );
     await expectRefused(dataDir);
   });
 
@@ -102,7 +112,9 @@ describe("hostile storage: damaged databases", () => {
     const dataDir = await populatedDatabase();
     const server = await startLocalSharePoint({ port: 0, dataDir });
     try {
-      const res = await call(`${server.url}/sites/damaged/_api/web/lists/getByTitle('Rows')/items?$top=1&$select=Title`);
+      const res = await call(
+        `${server.url}/sites/damaged/_api/web/lists/getByTitle('Rows')/items?$top=1&$select=Title`,
+      );
       expect(res.status).toBe(200);
     } finally {
       await server.close();
@@ -113,7 +125,11 @@ describe("hostile storage: damaged databases", () => {
     const dataDir = tempDir();
     const file = join(dataDir, "localsp.sqlite");
     writeFileSync(file, "");
-    const child = spawn(process.execPath, ["--import", "tsx", resolve("src/localsp/main.ts"), "--port", "0", "--data", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", resolve("src/localsp/main.ts"), "--port", "0", "--data", dataDir],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -53,7 +53,11 @@ describe("hostile npm start: the Vite-mounted local server", () => {
     expect(text).toContain(`localsp: the database ${file} is damaged`);
     expect(text).toContain("move it");
     expect(text).not.toContain("\n");
-    const write = await fetch(`${origin}/sites/wres/_api/web/lists`, { method: "POST", headers, body: JSON.stringify({ Title: "Squat", BaseTemplate: 100 }) });
+    const write = await fetch(`${origin}/sites/wres/_api/web/lists`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ Title: "Squat", BaseTemplate: 100 }),
+    });
     expect(write.status).toBe(503);
     expect(statSync(file).size).toBe(0);
   }, 60_000);
@@ -63,7 +67,11 @@ describe("hostile npm start: the Vite-mounted local server", () => {
     const origin = await startVite(dataDir, "demo");
     const web = `${origin}/sites/wres/_api/web`;
     // Sent at once, while the demo plan is still being written.
-    const made = await fetch(`${web}/lists`, { method: "POST", headers, body: JSON.stringify({ Title: "Early", BaseTemplate: 100 }) });
+    const made = await fetch(`${web}/lists`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ Title: "Early", BaseTemplate: 100 }),
+    });
     expect(made.status).toBe(201);
     const meddle = await fetch(`${web}/lists/getByTitle('WRES Actions')/items(1)`, {
       method: "POST",
@@ -71,7 +79,9 @@ describe("hostile npm start: the Vite-mounted local server", () => {
       body: JSON.stringify({ Title: "meddled" }),
     });
     expect(meddle.status).toBe(204);
-    const actions = (await (await fetch(`${web}/lists/getByTitle('WRES Actions')/items?$select=Id,Title&$top=500`, { headers })).json()) as { value: { Id: number; Title: string }[] };
+    const actions = (await (
+      await fetch(`${web}/lists/getByTitle('WRES Actions')/items?$select=Id,Title&$top=500`, { headers })
+    ).json()) as { value: { Id: number; Title: string }[] };
     expect(actions.value).toHaveLength(19);
     expect(actions.value.find((a) => a.Id === 1)?.Title).toBe("meddled");
   }, 120_000);

@@ -5,7 +5,12 @@
 // (hostile-storage.test.ts, hostile-seeding.test.ts).
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BATCH_OPERATIONS, MAX_MESSAGE_BYTES, MAX_PATH_LENGTH, MAX_REQUEST_BYTES } from "../../../src/localsp/limits";
+import {
+  MAX_BATCH_OPERATIONS,
+  MAX_MESSAGE_BYTES,
+  MAX_PATH_LENGTH,
+  MAX_REQUEST_BYTES,
+} from "../../../src/localsp/limits";
 import { ADMIN, COMMITTEE, EDITOR, call, freshSite, spAs, startTestServer, type TestServer } from "./support";
 
 // Budgets: generous for a loaded 2-core machine, far below what the unlimited server used (a
@@ -30,7 +35,9 @@ beforeAll(async () => {
     const item = await sp.web.lists.getByTitle("Notes").items.add({ Title: `note ${i}`, Body: "x".repeat(200) });
     stored.push({ id: item.Id as number, title: `note ${i}` });
   }
-  await sp.web.getFolderByServerRelativePath(`${sitePath}/Files`).files.addUsingPath("kept.txt", new TextEncoder().encode("kept").buffer, { Overwrite: false });
+  await sp.web
+    .getFolderByServerRelativePath(`${sitePath}/Files`)
+    .files.addUsingPath("kept.txt", new TextEncoder().encode("kept").buffer, { Overwrite: false });
 }, 60_000);
 
 afterAll(async () => {
@@ -58,13 +65,16 @@ async function expectNothingLost(): Promise<void> {
   const res = await call(`${site}/_api/web/lists/getByTitle('Notes')/items?$select=Id,Title&$orderby=Id&$top=5000`);
   const titles = (res.json() as { value: { Id: number; Title: string }[] }).value.map((v) => [v.Id, v.Title]);
   for (const s of stored) expect(titles).toContainEqual([s.id, s.title]);
-  const file = await call(`${site}/_api/web/getFileByServerRelativePath(decodedurl='${sitePath}/Files/kept.txt')/$value`);
+  const file = await call(
+    `${site}/_api/web/getFileByServerRelativePath(decodedurl='${sitePath}/Files/kept.txt')/$value`,
+  );
   expect(file.text).toBe("kept");
 }
 
 function batchBody(boundary: string, requests: string[]): string {
   const parts = requests.map(
-    (line) => `--${boundary}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n${line} HTTP/1.1\r\nAccept: application/json\r\n\r\n`,
+    (line) =>
+      `--${boundary}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n${line} HTTP/1.1\r\nAccept: application/json\r\n\r\n`,
   );
   return `${parts.join("")}--${boundary}--\r\n`;
 }
@@ -101,11 +111,17 @@ describe("hostile requests: $batch floods", () => {
 
   it(`takes ${MAX_BATCH_OPERATIONS} operations in one batch and refuses ${MAX_BATCH_OPERATIONS + 1}`, async () => {
     const read = `GET ${site}/_api/web/lists/getByTitle('Notes')/items?$select=Id&$top=1`;
-    const full = await postBatch(COMMITTEE, Array.from({ length: MAX_BATCH_OPERATIONS }, () => read));
+    const full = await postBatch(
+      COMMITTEE,
+      Array.from({ length: MAX_BATCH_OPERATIONS }, () => read),
+    );
     expect(full.status).toBe(200);
     expect(partStatuses(full.text)).toEqual(Array.from({ length: MAX_BATCH_OPERATIONS }, () => 200));
 
-    const over = await postBatch(COMMITTEE, Array.from({ length: MAX_BATCH_OPERATIONS + 1 }, () => read));
+    const over = await postBatch(
+      COMMITTEE,
+      Array.from({ length: MAX_BATCH_OPERATIONS + 1 }, () => read),
+    );
     const error = expectSpError(over, 400, /InvalidClientQueryException/);
     expect(error.message.value).toContain(`maximum of ${MAX_BATCH_OPERATIONS} operations`);
     expect(over.ms).toBeLessThan(FAST_MS);
@@ -115,7 +131,11 @@ describe("hostile requests: $batch floods", () => {
 describe("hostile requests: huge bodies and values", () => {
   it("refuses a JSON body over 1 MiB (a 2 MB note) and stores nothing", async () => {
     const started = performance.now();
-    const res = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, { method: "POST", upn: EDITOR, body: { Title: "huge", Body: "x".repeat(2_000_000) } });
+    const res = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, {
+      method: "POST",
+      upn: EDITOR,
+      body: { Title: "huge", Body: "x".repeat(2_000_000) },
+    });
     const error = expectSpError(res, 400, /InvalidClientQueryException/);
     expect(error.message.value).toContain(`maximum of ${MAX_MESSAGE_BYTES} bytes`);
     expect(performance.now() - started).toBeLessThan(FAST_MS);
@@ -129,19 +149,32 @@ describe("hostile requests: huge bodies and values", () => {
 
   it("takes a note just under 1 MiB of JSON: the body limit is the only cap on note fields", async () => {
     const body = "n".repeat(MAX_MESSAGE_BYTES - 200);
-    const res = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, { method: "POST", upn: EDITOR, body: { Title: "big note", Body: body } });
+    const res = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, {
+      method: "POST",
+      upn: EDITOR,
+      body: { Title: "big note", Body: body },
+    });
     expect(res.status).toBe(201);
     const id = (res.json() as { Id: number }).Id;
     await spAs(site, EDITOR).web.lists.getByTitle("Notes").items.getById(id).delete();
   });
 
   it("refuses a declared upload over 250 MiB before reading it", async () => {
-    const url = new URL(`${site}/_api/web/getFolderByServerRelativePath(decodedurl='${sitePath}/Files')/files/addUsingPath(decodedurl='big.bin',overwrite=true)`);
+    const url = new URL(
+      `${site}/_api/web/getFolderByServerRelativePath(decodedurl='${sitePath}/Files')/files/addUsingPath(decodedurl='big.bin',overwrite=true)`,
+    );
     const started = performance.now();
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
         url,
-        { method: "POST", headers: { Authorization: `Bearer dev:${EDITOR}`, Accept: "application/json", "Content-Length": String(MAX_REQUEST_BYTES + 1) } },
+        {
+          method: "POST",
+          headers: {
+            Authorization: `Bearer dev:${EDITOR}`,
+            Accept: "application/json",
+            "Content-Length": String(MAX_REQUEST_BYTES + 1),
+          },
+        },
         (res) => {
           let text = "";
           res.setEncoding("utf8");
@@ -162,11 +195,21 @@ describe("hostile requests: huge bodies and values", () => {
   });
 
   it("refuses a single line of text over 255 characters and takes 255", async () => {
-    const over = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, { method: "POST", upn: EDITOR, body: { Title: "t".repeat(256) } });
+    const over = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, {
+      method: "POST",
+      upn: EDITOR,
+      body: { Title: "t".repeat(256) },
+    });
     // SharePoint Online's answer: 500, SPException -2130575336, naming no field (src/localsp/limits.ts).
     const error = expectSpError(over, 500, /^-2130575336, Microsoft\.SharePoint\.SPException$/);
-    expect(error.message.value).toBe("Invalid text value.\n\nA text field contains invalid data. Please check the value and try again.");
-    const fits = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, { method: "POST", upn: EDITOR, body: { Title: "t".repeat(255) } });
+    expect(error.message.value).toBe(
+      "Invalid text value.\n\nA text field contains invalid data. Please check the value and try again.",
+    );
+    const fits = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, {
+      method: "POST",
+      upn: EDITOR,
+      body: { Title: "t".repeat(255) },
+    });
     expect(fits.status).toBe(201);
     const id = (fits.json() as { Id: number }).Id;
     // An update is held to the same rule, and the stored value stays as it was.
@@ -187,11 +230,14 @@ describe("hostile requests: huge bodies and values", () => {
 describe("hostile requests: file and folder names", () => {
   function addFile(name: string) {
     const encoded = encodeURIComponent(name.replace(/'/g, "''"));
-    return call(`${site}/_api/web/getFolderByServerRelativePath(decodedurl='${sitePath}/Files')/files/addUsingPath(decodedurl='${encoded}',overwrite=false)`, {
-      method: "POST",
-      upn: EDITOR,
-      body: new TextEncoder().encode("bad"),
-    });
+    return call(
+      `${site}/_api/web/getFolderByServerRelativePath(decodedurl='${sitePath}/Files')/files/addUsingPath(decodedurl='${encoded}',overwrite=false)`,
+      {
+        method: "POST",
+        upn: EDITOR,
+        body: new TextEncoder().encode("bad"),
+      },
+    );
   }
 
   async function fileNames(): Promise<string[]> {
@@ -258,7 +304,8 @@ describe("hostile requests: file and folder names", () => {
 });
 
 describe("hostile requests: deep and long filters", () => {
-  const items = (filter: string) => `${site}/_api/web/lists/getByTitle('Notes')/items?$select=Id&$filter=${filter.replace(/ /g, "%20")}`;
+  const items = (filter: string) =>
+    `${site}/_api/web/lists/getByTitle('Notes')/items?$select=Id&$filter=${filter.replace(/ /g, "%20")}`;
 
   it("answers a deeply nested filter 400, not 500, with no stack trace", async () => {
     const deep = `${"(".repeat(2000)}Id eq 1${")".repeat(2000)}`;
@@ -296,14 +343,22 @@ describe("hostile requests: sites", () => {
     for (const upn of [EDITOR, ADMIN]) {
       const res = await call(`${server.url}/sites/nosuchsite/_api/web`, { upn });
       expectSpError(res, 404, /FileNotFoundException/);
-      const write = await call(`${server.url}/sites/nosuchsite/_api/web/lists`, { method: "POST", upn, body: { Title: "Squat", BaseTemplate: 100 } });
+      const write = await call(`${server.url}/sites/nosuchsite/_api/web/lists`, {
+        method: "POST",
+        upn,
+        body: { Title: "Squat", BaseTemplate: 100 },
+      });
       expectSpError(write, 404, /FileNotFoundException/);
     }
     expect(server.store.siteByName("nosuchsite")).toBeUndefined();
   });
 
   it("creates a site only by an admin act: the loopback admin route or createSite", async () => {
-    const made = await call(`${server.url}/_localsp/sites`, { method: "POST", upn: null, body: { name: "made-by-admin", title: "Made" } });
+    const made = await call(`${server.url}/_localsp/sites`, {
+      method: "POST",
+      upn: null,
+      body: { name: "made-by-admin", title: "Made" },
+    });
     expect(made.status).toBe(201);
     const web = await call(`${server.url}/sites/made-by-admin/_api/web`, { upn: EDITOR });
     expect(web.status).toBe(200);

@@ -24,7 +24,11 @@ async function read(itemUrl: string): Promise<{ counter: number; etag: string }>
 }
 
 async function merge(itemUrl: string, etag: string, counter: number): Promise<number> {
-  const res = await fetch(itemUrl, { method: "POST", headers: { ...headers, "X-HTTP-Method": "MERGE", "IF-MATCH": etag }, body: JSON.stringify({ Counter: counter }) });
+  const res = await fetch(itemUrl, {
+    method: "POST",
+    headers: { ...headers, "X-HTTP-Method": "MERGE", "IF-MATCH": etag },
+    body: JSON.stringify({ Counter: counter }),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -36,7 +40,11 @@ describe("load", () => {
     const base = `${site}/_api/web/lists/getByTitle('Load')/items`;
     const ids: number[] = [];
     for (let i = 0; i < CLIENTS; i++) {
-      const res = await fetch(base, { method: "POST", headers, body: JSON.stringify({ Title: `client ${i}`, Counter: 0 }) });
+      const res = await fetch(base, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ Title: `client ${i}`, Counter: 0 }),
+      });
       ids.push(((await res.json()) as { Id: number }).Id);
     }
     const deadline = Date.now() + SECONDS * 1000;
@@ -75,7 +83,11 @@ describe("load", () => {
     const site = freshSite(server, "race");
     await createList(site, "Race", [{ Title: "Counter", FieldTypeKind: 9, type: "SP.FieldNumber" }]);
     const base = `${site}/_api/web/lists/getByTitle('Race')/items`;
-    const created = await fetch(base, { method: "POST", headers, body: JSON.stringify({ Title: "contested", Counter: 0 }) });
+    const created = await fetch(base, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ Title: "contested", Counter: 0 }),
+    });
     const url = `${base}(${((await created.json()) as { Id: number }).Id})`;
     const ROUNDS = 20;
     const WRITERS = 10;

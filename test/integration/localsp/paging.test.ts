@@ -29,7 +29,11 @@ describe("paging and the list view threshold", () => {
       { Title: "Year", FieldTypeKind: 2, type: "SP.FieldText", Indexed: true },
       { Title: "Colour", FieldTypeKind: 2, type: "SP.FieldText" },
     ]);
-    bulkInsert(site, "Big", 12_000, (i) => ({ Title: `Item ${i}`, Year: i % 3 === 0 ? "2024/25" : "2023/24", Colour: i % 2 ? "Red" : "Blue" }));
+    bulkInsert(site, "Big", 12_000, (i) => ({
+      Title: `Item ${i}`,
+      Year: i % 3 === 0 ? "2024/25" : "2023/24",
+      Colour: i % 2 ? "Red" : "Blue",
+    }));
 
     const sp = spAs(site, ADMIN);
     const seen: number[] = [];
@@ -47,7 +51,9 @@ describe("paging and the list view threshold", () => {
     const first = await call(`${site}/_api/web/lists/getByTitle('Big')/items?$select=Id,Title&$top=2`);
     const body = first.json() as { value: { Id: number }[]; "odata.nextLink": string };
     expect(body.value.map((v) => v.Id)).toEqual([1, 2]);
-    expect(body["odata.nextLink"]).toBe(`${site}/_api/web/lists/getByTitle('Big')/items?%24select=Id%2CTitle&%24top=2&%24skiptoken=Paged%3DTRUE%26p_ID%3D2`);
+    expect(body["odata.nextLink"]).toBe(
+      `${site}/_api/web/lists/getByTitle('Big')/items?%24select=Id%2CTitle&%24top=2&%24skiptoken=Paged%3DTRUE%26p_ID%3D2`,
+    );
     const second = await call(body["odata.nextLink"]);
     expect((second.json() as { value: { Id: number }[] }).value.map((v) => v.Id)).toEqual([3, 4]);
 
@@ -57,20 +63,27 @@ describe("paging and the list view threshold", () => {
     expect(unindexed.json()).toEqual({
       "odata.error": {
         code: "-2147024860, Microsoft.SharePoint.SPQueryThrottledException",
-        message: { lang: "en-US", value: "The attempted operation is prohibited because it exceeds the list view threshold." },
+        message: {
+          lang: "en-US",
+          value: "The attempted operation is prohibited because it exceeds the list view threshold.",
+        },
       },
     });
     const sorted = await call(`${site}/_api/web/lists/getByTitle('Big')/items?$orderby=Colour&$top=10`);
     expect(sorted.status).toBe(500);
     // ...an indexed filter matching fewer rows than the threshold works (4,000 rows)...
-    const indexed = await call(`${site}/_api/web/lists/getByTitle('Big')/items?$filter=Year eq '2024/25' and Colour eq 'Red'&$top=5000&$select=Id`);
+    const indexed = await call(
+      `${site}/_api/web/lists/getByTitle('Big')/items?$filter=Year eq '2024/25' and Colour eq 'Red'&$top=5000&$select=Id`,
+    );
     expect(indexed.status).toBe(200);
     expect((indexed.json() as { value: unknown[] }).value).toHaveLength(2000);
     // ...but not when the indexed clause alone matches more than the threshold (8,000 rows).
     const wide = await call(`${site}/_api/web/lists/getByTitle('Big')/items?$filter=Year eq '2023/24'&$top=10`);
     expect(wide.status).toBe(500);
     // pnpjs surfaces it as an error with status 500.
-    await expect(sp.web.lists.getByTitle("Big").items.filter("Colour eq 'Blue'").top(10)()).rejects.toMatchObject({ status: 500 });
+    await expect(sp.web.lists.getByTitle("Big").items.filter("Colour eq 'Blue'").top(10)()).rejects.toMatchObject({
+      status: 500,
+    });
   });
 
   it("pages with $orderby, $filter and skip tokens that carry the sort key", async () => {
@@ -79,10 +92,19 @@ describe("paging and the list view threshold", () => {
       { Title: "Score", FieldTypeKind: 9, type: "SP.FieldNumber" },
       { Title: "Due", FieldTypeKind: 4, type: "SP.FieldDateTime" },
     ]);
-    bulkInsert(site, "Sorted", 50, (i) => ({ Title: `T${i}`, Score: (i * 7) % 10, Due: `2025-01-${String((i % 28) + 1).padStart(2, "0")}T00:00:00Z` }));
+    bulkInsert(site, "Sorted", 50, (i) => ({
+      Title: `T${i}`,
+      Score: (i * 7) % 10,
+      Due: `2025-01-${String((i % 28) + 1).padStart(2, "0")}T00:00:00Z`,
+    }));
     const sp = spAs(site, ADMIN);
     const all: { Id: number; Score: number }[] = [];
-    for await (const page of sp.web.lists.getByTitle("Sorted").items.select("Id", "Score").filter("Score ge 3").orderBy("Score", false).top(7)) {
+    for await (const page of sp.web.lists
+      .getByTitle("Sorted")
+      .items.select("Id", "Score")
+      .filter("Score ge 3")
+      .orderBy("Score", false)
+      .top(7)) {
       all.push(...(page as { Id: number; Score: number }[]));
     }
     const expected = Array.from({ length: 50 }, (_, k) => ({ Id: k + 1, Score: ((k + 1) * 7) % 10 }))
@@ -90,7 +112,10 @@ describe("paging and the list view threshold", () => {
       .sort((a, b) => b.Score - a.Score || a.Id - b.Id);
     expect(all.map((r) => r.Id)).toEqual(expected.map((r) => r.Id));
 
-    const dated = await sp.web.lists.getByTitle("Sorted").items.select("Id").filter("Due ge datetime'2025-01-27T00:00:00Z'")();
+    const dated = await sp.web.lists
+      .getByTitle("Sorted")
+      .items.select("Id")
+      .filter("Due ge datetime'2025-01-27T00:00:00Z'")();
     // Due day is (i % 28) + 1, so only items 26 and 27 fall on or after the 27th.
     expect(dated.map((r: { Id: number }) => r.Id)).toEqual([26, 27]);
     const plain = await sp.web.lists.getByTitle("Sorted").items.select("Id").filter("Due ge '2025-01-27T00:00:00Z'")();

@@ -5,7 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PermissionKind } from "@pnp/sp/security/index.js";
 import "@pnp/sp/site-groups/index.js";
-import { ADMIN, CHAIR, COMMITTEE, EDITOR, OWNER_AMARA, OWNER_TOM, call, freshSite, spAs, startTestServer, type TestServer } from "./support";
+import {
+  ADMIN,
+  CHAIR,
+  COMMITTEE,
+  EDITOR,
+  OWNER_AMARA,
+  OWNER_TOM,
+  call,
+  freshSite,
+  spAs,
+  startTestServer,
+  type TestServer,
+} from "./support";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -18,7 +30,10 @@ afterAll(async () => {
 const ACCESS_DENIED = {
   "odata.error": {
     code: "-2147024891, System.UnauthorizedAccessException",
-    message: { lang: "en-US", value: "Access denied. You do not have permission to perform this action or access this resource." },
+    message: {
+      lang: "en-US",
+      value: "Access denied. You do not have permission to perform this action or access this resource.",
+    },
   },
 };
 
@@ -31,7 +46,13 @@ const MASKS = {
   limited: { High: "48", Low: "134287360" },
 };
 
-const ROLE = { fullControl: 1073741829, design: 1073741828, edit: 1073741830, contribute: 1073741827, read: 1073741826 };
+const ROLE = {
+  fullControl: 1073741829,
+  design: 1073741828,
+  edit: 1073741830,
+  contribute: 1073741827,
+  read: 1073741826,
+};
 
 async function masks(site: string, upn: string, path = "web", scopes?: string[]): Promise<unknown> {
   return (await call(`${site}/_api/${path}/EffectiveBasePermissions`, { upn, scopes })).json();
@@ -53,9 +74,14 @@ describe("a new site, as a team site starts", () => {
     expect(await masks(site, OWNER_AMARA)).toMatchObject(MASKS.edit);
     expect(await masks(site, CHAIR)).toMatchObject(MASKS.edit);
     expect(await masks(site, COMMITTEE)).toMatchObject(MASKS.read);
-    const defs = await sp.web.roleDefinitions.select("Name", "Id", "BasePermissions")<{ Name: string; Id: number; BasePermissions: { High: string; Low: string } }[]>();
+    const defs = await sp.web.roleDefinitions.select("Name", "Id", "BasePermissions")<
+      { Name: string; Id: number; BasePermissions: { High: string; Low: string } }[]
+    >();
     expect(defs.find((d) => d.Name === "Design")).toMatchObject({ Id: ROLE.design, BasePermissions: MASKS.design });
-    expect(defs.find((d) => d.Name === "Contribute")).toMatchObject({ Id: ROLE.contribute, BasePermissions: MASKS.contribute });
+    expect(defs.find((d) => d.Name === "Contribute")).toMatchObject({
+      Id: ROLE.contribute,
+      BasePermissions: MASKS.contribute,
+    });
     // On a team site every member may change lists: Edit carries Manage Lists.
     await expect(spAs(site, OWNER_AMARA).web.lists.add("Member's list", "", 100)).resolves.toBeTruthy();
     await expect(spAs(site, COMMITTEE).web.lists.add("Visitor's list", "", 100)).rejects.toMatchObject({ status: 403 });
@@ -63,7 +89,11 @@ describe("a new site, as a team site starts", () => {
 
   it("asks Enumerate Permissions before telling one user another's permissions", async () => {
     const site = freshSite(server);
-    const forUser = (caller: string) => call(`${site}/_api/web/getusereffectivepermissions(@u)?@u='${encodeURIComponent(`i:0#.f|membership|${COMMITTEE}`)}'`, { upn: caller });
+    const forUser = (caller: string) =>
+      call(
+        `${site}/_api/web/getusereffectivepermissions(@u)?@u='${encodeURIComponent(`i:0#.f|membership|${COMMITTEE}`)}'`,
+        { upn: caller },
+      );
     expect((await forUser(ADMIN)).json()).toMatchObject(MASKS.read);
     expect((await forUser(OWNER_TOM)).status).toBe(403);
   });
@@ -75,7 +105,9 @@ describe("delegated token scopes trim what the user has", () => {
     expect(await masks(site, EDITOR, "web", ["AllSites.Read"])).toMatchObject(MASKS.read);
     expect(await masks(site, EDITOR, "web", ["AllSites.Write"])).toMatchObject(MASKS.contribute);
     expect(await masks(site, EDITOR, "web", ["AllSites.Write", "AllSites.Manage"])).toMatchObject(MASKS.design);
-    expect(await masks(site, EDITOR, "web", ["https://contoso.sharepoint.com/AllSites.FullControl"])).toMatchObject(MASKS.full);
+    expect(await masks(site, EDITOR, "web", ["https://contoso.sharepoint.com/AllSites.FullControl"])).toMatchObject(
+      MASKS.full,
+    );
     // The intersection: a token cannot give more than the user has.
     expect(await masks(site, COMMITTEE, "web", ["AllSites.FullControl"])).toMatchObject(MASKS.read);
     expect((await call(`${site}/_api/web`, { upn: EDITOR, scopes: ["User.Read"] })).status).toBe(403);
@@ -85,12 +117,20 @@ describe("delegated token scopes trim what the user has", () => {
     expect(await write.web.currentUserHasPermissions(PermissionKind.ManageLists)).toBe(false);
     const manage = spAs(site, EDITOR, ["AllSites.Manage"]);
     await manage.web.lists.add("Made with Manage", "", 100);
-    await expect(write.web.lists.getByTitle("Made with Manage").items.add({ Title: "row" })).resolves.toMatchObject({ Title: "row" });
-    await expect(spAs(site, EDITOR, ["AllSites.Read"]).web.lists.getByTitle("Made with Manage").items.add({ Title: "no" })).rejects.toMatchObject({ status: 403 });
+    await expect(write.web.lists.getByTitle("Made with Manage").items.add({ Title: "row" })).resolves.toMatchObject({
+      Title: "row",
+    });
+    await expect(
+      spAs(site, EDITOR, ["AllSites.Read"]).web.lists.getByTitle("Made with Manage").items.add({ Title: "no" }),
+    ).rejects.toMatchObject({ status: 403 });
     // Changing permissions needs Manage Permissions, which only AllSites.FullControl carries.
-    await expect(manage.web.lists.getByTitle("Made with Manage").breakRoleInheritance(false)).rejects.toMatchObject({ status: 403 });
+    await expect(manage.web.lists.getByTitle("Made with Manage").breakRoleInheritance(false)).rejects.toMatchObject({
+      status: 403,
+    });
     await expect(manage.web.siteGroups.add({ Title: "Manage cannot" })).rejects.toMatchObject({ status: 403 });
-    await spAs(site, EDITOR, ["AllSites.FullControl"]).web.lists.getByTitle("Made with Manage").breakRoleInheritance(false);
+    await spAs(site, EDITOR, ["AllSites.FullControl"])
+      .web.lists.getByTitle("Made with Manage")
+      .breakRoleInheritance(false);
   });
 
   it("Sites.Selected reaches only the sites a tenant admin granted to the app, at the granted role, added to any AllSites scope", async () => {
@@ -101,7 +141,14 @@ describe("delegated token scopes trim what the user has", () => {
     const siteName = new URL(site).pathname.split("/").pop() as string;
     const grants = `${server.url}/_localsp/sites/${siteName}/permissions`;
     const grant = (roles: unknown) =>
-      fetch(grants, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ roles, grantedToIdentities: [{ application: { id: "89ea5c94-7736-4e25-95ad-3fa95f62b66e", displayName: "WRES" } }] }) });
+      fetch(grants, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          roles,
+          grantedToIdentities: [{ application: { id: "89ea5c94-7736-4e25-95ad-3fa95f62b66e", displayName: "WRES" } }],
+        }),
+      });
     expect((await grant(["owner-of-everything"])).status).toBe(400);
     const made = await grant(["fullcontrol"]);
     expect(made.status).toBe(201);
@@ -165,7 +212,9 @@ describe("unique permissions on lists and items", () => {
     await expect(tasks.update({ Description: "changed" })).rejects.toMatchObject({ status: 403 });
     expect(await tasks.items.getById(amaraItem).currentUserHasPermissions(PermissionKind.EditListItems)).toBe(true);
     expect(await tasks.items.getById(tomItem).currentUserHasPermissions(PermissionKind.EditListItems)).toBe(false);
-    expect(await masks(site, OWNER_AMARA, `web/lists/getByTitle('Tasks')/items(${amaraItem})`)).toMatchObject(MASKS.contribute);
+    expect(await masks(site, OWNER_AMARA, `web/lists/getByTitle('Tasks')/items(${amaraItem})`)).toMatchObject(
+      MASKS.contribute,
+    );
     expect(await masks(site, OWNER_AMARA, `web/lists/getByTitle('Tasks')`)).toMatchObject(MASKS.read);
     // Still Edit on the web itself: the list stopped inheriting, the site did not.
     expect(await masks(site, OWNER_AMARA)).toMatchObject(MASKS.edit);
@@ -178,8 +227,12 @@ describe("unique permissions on lists and items", () => {
     expect(titles).toEqual(["Amara's task", "Tom's task"]);
     const direct = await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${secretItem})`, { upn: COMMITTEE });
     expect(direct.status).toBe(404);
-    expect(direct.json()).toMatchObject({ "odata.error": { message: { value: "Item does not exist. It may have been deleted by another user." } } });
-    expect((await spAs(site, EDITOR).web.lists.getByTitle("Tasks").items.getById(secretItem)()).Title).toBe("For editors only");
+    expect(direct.json()).toMatchObject({
+      "odata.error": { message: { value: "Item does not exist. It may have been deleted by another user." } },
+    });
+    expect((await spAs(site, EDITOR).web.lists.getByTitle("Tasks").items.getById(secretItem)()).Title).toBe(
+      "For editors only",
+    );
   });
 
   it("hides a list nobody gave one access to, and gives Limited Access where one was given an item", async () => {
@@ -191,13 +244,20 @@ describe("unique permissions on lists and items", () => {
     await sp.web.lists.getByTitle("Private").breakRoleInheritance(false, true);
     const get = (upn: string) => call(`${site}/_api/web/lists/getByTitle('Private')`, { upn });
     expect((await get(COMMITTEE)).status).toBe(404);
-    expect((await spAs(site, COMMITTEE).web.lists.select("Title")<{ Title: string }[]>()).map((l) => l.Title)).not.toContain("Private");
+    expect(
+      (await spAs(site, COMMITTEE).web.lists.select("Title")<{ Title: string }[]>()).map((l) => l.Title),
+    ).not.toContain("Private");
     expect((await get(ADMIN)).status).toBe(200);
     // An item shared with Tom: he reaches the list (Limited Access) and sees that item only.
     await sp.web.lists.getByTitle("Private").items.getById(first.Id).breakRoleInheritance(false, false);
-    await sp.web.lists.getByTitle("Private").items.getById(first.Id).roleAssignments.add(await userId(site, OWNER_TOM), ROLE.read);
+    await sp.web.lists
+      .getByTitle("Private")
+      .items.getById(first.Id)
+      .roleAssignments.add(await userId(site, OWNER_TOM), ROLE.read);
     expect(await masks(site, OWNER_TOM, "web/lists/getByTitle('Private')")).toMatchObject(MASKS.limited);
-    const seen = await spAs(site, OWNER_TOM).web.lists.getByTitle("Private").items.select("Title")<{ Title: string }[]>();
+    const seen = await spAs(site, OWNER_TOM).web.lists.getByTitle("Private").items.select("Title")<
+      { Title: string }[]
+    >();
     expect(seen.map((i) => i.Title)).toEqual(["shared with Tom"]);
   });
 
@@ -206,17 +266,27 @@ describe("unique permissions on lists and items", () => {
     const editor = spAs(site, EDITOR).web.lists.getByTitle("Tasks");
     const amara = await userId(site, OWNER_AMARA);
     await editor.items.getById(amaraItem).roleAssignments.remove(amara, ROLE.contribute);
-    expect(await masks(site, OWNER_AMARA, `web/lists/getByTitle('Tasks')/items(${amaraItem})`)).toMatchObject(MASKS.read);
+    expect(await masks(site, OWNER_AMARA, `web/lists/getByTitle('Tasks')/items(${amaraItem})`)).toMatchObject(
+      MASKS.read,
+    );
     await editor.items.getById(amaraItem).roleAssignments.add(amara, ROLE.contribute);
     await editor.items.getById(amaraItem).resetRoleInheritance();
-    expect(await masks(site, OWNER_AMARA, `web/lists/getByTitle('Tasks')/items(${amaraItem})`)).toMatchObject(MASKS.read);
+    expect(await masks(site, OWNER_AMARA, `web/lists/getByTitle('Tasks')/items(${amaraItem})`)).toMatchObject(
+      MASKS.read,
+    );
     await editor.resetRoleInheritance();
     expect(await masks(site, OWNER_AMARA, "web/lists/getByTitle('Tasks')")).toMatchObject(MASKS.edit);
     // An object that inherits cannot take assignments of its own.
-    const refused = await call(`${site}/_api/web/lists/getByTitle('Tasks')/roleassignments/addroleassignment(principalid=${amara},roledefid=${ROLE.edit})`, { method: "POST", upn: EDITOR });
+    const refused = await call(
+      `${site}/_api/web/lists/getByTitle('Tasks')/roleassignments/addroleassignment(principalid=${amara},roledefid=${ROLE.edit})`,
+      { method: "POST", upn: EDITOR },
+    );
     expect(refused.status).toBe(400);
     // Only Manage Permissions may change assignments at all.
-    const asMember = await call(`${site}/_api/web/lists/getByTitle('Tasks')/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`, { method: "POST", upn: OWNER_AMARA });
+    const asMember = await call(
+      `${site}/_api/web/lists/getByTitle('Tasks')/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`,
+      { method: "POST", upn: OWNER_AMARA },
+    );
     expect(asMember.status).toBe(403);
   });
 });
@@ -232,11 +302,17 @@ describe("site groups", () => {
     await reviews.roleAssignments.add(group.Id, ROLE.contribute);
     expect((await call(`${site}/_api/web/lists/getByTitle('Reviews')`, { upn: COMMITTEE })).status).toBe(404);
     await sp.web.siteGroups.getById(group.Id).users.add(`i:0#.f|membership|${COMMITTEE}`);
-    await expect(spAs(site, COMMITTEE).web.lists.getByTitle("Reviews").items.add({ Title: "by a reviewer" })).resolves.toMatchObject({ Title: "by a reviewer" });
+    await expect(
+      spAs(site, COMMITTEE).web.lists.getByTitle("Reviews").items.add({ Title: "by a reviewer" }),
+    ).resolves.toMatchObject({ Title: "by a reviewer" });
     const members = await sp.web.siteGroups.getById(group.Id).users.select("Email")<{ Email: string }[]>();
     expect(members.map((m) => m.Email)).toEqual([COMMITTEE]);
-    await expect(spAs(site, OWNER_AMARA).web.siteGroups.add({ Title: "Members cannot" })).rejects.toMatchObject({ status: 403 });
-    await expect(spAs(site, OWNER_AMARA).web.siteGroups.getById(group.Id).users.add(`i:0#.f|membership|${OWNER_AMARA}`)).rejects.toMatchObject({ status: 403 });
+    await expect(spAs(site, OWNER_AMARA).web.siteGroups.add({ Title: "Members cannot" })).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(
+      spAs(site, OWNER_AMARA).web.siteGroups.getById(group.Id).users.add(`i:0#.f|membership|${OWNER_AMARA}`),
+    ).rejects.toMatchObject({ status: 403 });
     await sp.web.siteGroups.getById(group.Id).users.removeByLoginName(`i:0#.f|membership|${COMMITTEE}`);
     expect((await call(`${site}/_api/web/lists/getByTitle('Reviews')`, { upn: COMMITTEE })).status).toBe(404);
   });
@@ -254,27 +330,61 @@ describe("WriteSecurity and ReadSecurity", () => {
   it("WriteSecurity 2: people edit only their own rows; Override List Behaviors (Design, Full Control) bypasses it", async () => {
     const site = await logSite({ WriteSecurity: 2 });
     const amaraRow = await spAs(site, OWNER_AMARA).web.lists.getByTitle("Log").items.add({ Title: "Amara wrote this" });
-    await expect(spAs(site, OWNER_TOM).web.lists.getByTitle("Log").items.getById(amaraRow.Id).update({ Title: "Tom rewrote it" })).rejects.toMatchObject({ status: 403 });
-    await expect(spAs(site, OWNER_TOM).web.lists.getByTitle("Log").items.getById(amaraRow.Id).delete()).rejects.toMatchObject({ status: 403 });
-    await expect(spAs(site, OWNER_AMARA).web.lists.getByTitle("Log").items.getById(amaraRow.Id).update({ Title: "Amara corrected it" })).resolves.toBeTruthy();
+    await expect(
+      spAs(site, OWNER_TOM).web.lists.getByTitle("Log").items.getById(amaraRow.Id).update({ Title: "Tom rewrote it" }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      spAs(site, OWNER_TOM).web.lists.getByTitle("Log").items.getById(amaraRow.Id).delete(),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      spAs(site, OWNER_AMARA)
+        .web.lists.getByTitle("Log")
+        .items.getById(amaraRow.Id)
+        .update({ Title: "Amara corrected it" }),
+    ).resolves.toBeTruthy();
     // The editor holds Full Control (Cancel Checkout), but only a token that carries it bypasses.
-    await expect(spAs(site, EDITOR, ["AllSites.Write"]).web.lists.getByTitle("Log").items.getById(amaraRow.Id).update({ Title: "x" })).rejects.toMatchObject({ status: 403 });
-    await expect(spAs(site, EDITOR, ["AllSites.Manage"]).web.lists.getByTitle("Log").items.getById(amaraRow.Id).update({ Title: "moderated" })).resolves.toBeTruthy();
-    const list = await spAs(site, EDITOR).web.lists.getByTitle("Log").select("WriteSecurity", "ReadSecurity")<{ WriteSecurity: number; ReadSecurity: number }>();
+    await expect(
+      spAs(site, EDITOR, ["AllSites.Write"])
+        .web.lists.getByTitle("Log")
+        .items.getById(amaraRow.Id)
+        .update({ Title: "x" }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      spAs(site, EDITOR, ["AllSites.Manage"])
+        .web.lists.getByTitle("Log")
+        .items.getById(amaraRow.Id)
+        .update({ Title: "moderated" }),
+    ).resolves.toBeTruthy();
+    const list = await spAs(site, EDITOR).web.lists.getByTitle("Log").select("WriteSecurity", "ReadSecurity")<{
+      WriteSecurity: number;
+      ReadSecurity: number;
+    }>();
     expect(list).toMatchObject({ WriteSecurity: 2, ReadSecurity: 1 });
   });
 
   it("WriteSecurity 4 makes the list read-only to all but those who override; ReadSecurity 2 shows people their own rows", async () => {
     const readOnly = await logSite({ WriteSecurity: 4 });
     const row = await spAs(readOnly, OWNER_AMARA).web.lists.getByTitle("Log").items.add({ Title: "added" });
-    await expect(spAs(readOnly, OWNER_AMARA).web.lists.getByTitle("Log").items.getById(row.Id).update({ Title: "edited" })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      spAs(readOnly, OWNER_AMARA).web.lists.getByTitle("Log").items.getById(row.Id).update({ Title: "edited" }),
+    ).rejects.toMatchObject({ status: 403 });
     const mine = await logSite({ ReadSecurity: 2 });
     await spAs(mine, OWNER_AMARA).web.lists.getByTitle("Log").items.add({ Title: "Amara's" });
     const tomRow = await spAs(mine, OWNER_TOM).web.lists.getByTitle("Log").items.add({ Title: "Tom's" });
-    expect((await spAs(mine, OWNER_AMARA).web.lists.getByTitle("Log").items.select("Title")<{ Title: string }[]>()).map((i) => i.Title)).toEqual(["Amara's"]);
-    expect((await call(`${mine}/_api/web/lists/getByTitle('Log')/items(${tomRow.Id})`, { upn: OWNER_AMARA })).status).toBe(404);
-    expect((await spAs(mine, EDITOR).web.lists.getByTitle("Log").items.select("Title")<{ Title: string }[]>()).length).toBe(2);
-    await expect(spAs(mine, EDITOR).web.lists.getByTitle("Log").update({ WriteSecurity: 3 })).rejects.toMatchObject({ status: 400 });
+    expect(
+      (await spAs(mine, OWNER_AMARA).web.lists.getByTitle("Log").items.select("Title")<{ Title: string }[]>()).map(
+        (i) => i.Title,
+      ),
+    ).toEqual(["Amara's"]);
+    expect(
+      (await call(`${mine}/_api/web/lists/getByTitle('Log')/items(${tomRow.Id})`, { upn: OWNER_AMARA })).status,
+    ).toBe(404);
+    expect(
+      (await spAs(mine, EDITOR).web.lists.getByTitle("Log").items.select("Title")<{ Title: string }[]>()).length,
+    ).toBe(2);
+    await expect(spAs(mine, EDITOR).web.lists.getByTitle("Log").update({ WriteSecurity: 3 })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 });
 
@@ -286,15 +396,29 @@ describe("authorship", () => {
     const chairId = await userId(site, CHAIR);
     const editorId = await userId(site, EDITOR);
     const added = await notes.items.add({ Title: "from the chair" });
-    const read = await notes.items.getById(added.Id).select("AuthorId", "EditorId", "Created", "Modified")<{ AuthorId: number; EditorId: number; Created: string }>();
+    const read = await notes.items.getById(added.Id).select("AuthorId", "EditorId", "Created", "Modified")<{
+      AuthorId: number;
+      EditorId: number;
+      Created: string;
+    }>();
     expect(read).toMatchObject({ AuthorId: chairId, EditorId: chairId });
     expect(Date.now() - Date.parse(read.Created)).toBeLessThan(60_000);
     for (const forged of [{ AuthorId: editorId }, { EditorId: editorId }, { Created: "2020-01-01T00:00:00Z" }]) {
-      const answer = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, { method: "POST", upn: CHAIR, body: { Title: "forged", ...forged } });
+      const answer = await call(`${site}/_api/web/lists/getByTitle('Notes')/items`, {
+        method: "POST",
+        upn: CHAIR,
+        body: { Title: "forged", ...forged },
+      });
       expect(answer.status).toBeGreaterThanOrEqual(400);
     }
-    await spAs(site, EDITOR).web.lists.getByTitle("Notes").items.getById(added.Id).update({ Title: "edited by the lead" });
-    const after = await notes.items.getById(added.Id).select("AuthorId", "EditorId")<{ AuthorId: number; EditorId: number }>();
+    await spAs(site, EDITOR)
+      .web.lists.getByTitle("Notes")
+      .items.getById(added.Id)
+      .update({ Title: "edited by the lead" });
+    const after = await notes.items.getById(added.Id).select("AuthorId", "EditorId")<{
+      AuthorId: number;
+      EditorId: number;
+    }>();
     expect(after).toEqual(expect.objectContaining({ AuthorId: chairId, EditorId: editorId }));
   });
 });
@@ -308,17 +432,35 @@ describe("item versions", () => {
     await tasks.fields.getByInternalNameOrTitle("Owners").update({ AllowMultipleValues: true });
     const tom = await userId(site, OWNER_TOM);
     await tasks.items.getById(amaraItem).update({ OwnersId: [tom] });
-    await spAs(site, OWNER_AMARA).web.lists.getByTitle("Tasks").items.getById(amaraItem).update({ Title: "Amara's task, renamed" });
-    const answer = await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${amaraItem})/versions`, { upn: COMMITTEE });
+    await spAs(site, OWNER_AMARA)
+      .web.lists.getByTitle("Tasks")
+      .items.getById(amaraItem)
+      .update({ Title: "Amara's task, renamed" });
+    const answer = await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${amaraItem})/versions`, {
+      upn: COMMITTEE,
+    });
     expect(answer.status).toBe(200);
     const versions = (answer.json() as { value: Record<string, unknown>[] }).value;
     expect(versions.map((v) => v.VersionLabel)).toEqual(["3.0", "2.0", "1.0"]);
-    expect(versions[0]).toMatchObject({ Title: "Amara's task, renamed", IsCurrentVersion: true, Editor: { LookupValue: "Amara Okafor", Email: OWNER_AMARA } });
-    expect(versions[1]).toMatchObject({ Title: "Amara's task", Owners: [{ LookupId: tom, Email: OWNER_TOM }], Editor: { Email: EDITOR } });
+    expect(versions[0]).toMatchObject({
+      Title: "Amara's task, renamed",
+      IsCurrentVersion: true,
+      Editor: { LookupValue: "Amara Okafor", Email: OWNER_AMARA },
+    });
+    expect(versions[1]).toMatchObject({
+      Title: "Amara's task",
+      Owners: [{ LookupId: tom, Email: OWNER_TOM }],
+      Editor: { Email: EDITOR },
+    });
     expect(versions[2]).toMatchObject({ Owners: [] });
     expect(Object.keys(versions[0] ?? {})).not.toContain("OwnersId");
     // An item one cannot see has no versions one can see either.
-    expect((await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${secretItem})/versions`, { upn: COMMITTEE })).status).toBe(404);
-    expect((await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${secretItem})/versions`, { upn: EDITOR })).status).toBe(200);
+    expect(
+      (await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${secretItem})/versions`, { upn: COMMITTEE }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call(`${site}/_api/web/lists/getByTitle('Tasks')/items(${secretItem})/versions`, { upn: EDITOR })).status,
+    ).toBe(200);
   });
 });

@@ -42,7 +42,10 @@ describe("$filter grammar", () => {
   });
 
   it("finds the clause SharePoint evaluates against the index first", () => {
-    expect(leadingClause(parseFilter("Year eq '2024/25' and Colour eq 'Red'"))).toMatchObject({ kind: "compare", path: ["Year"] });
+    expect(leadingClause(parseFilter("Year eq '2024/25' and Colour eq 'Red'"))).toMatchObject({
+      kind: "compare",
+      path: ["Year"],
+    });
     expect(leadingClause(parseFilter("A eq 1 or B eq 2"))).toMatchObject({ kind: "or" });
   });
 

@@ -21,9 +21,16 @@ export interface TestServer extends LocalSharePoint {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(options: { seed?: "demo" | "none"; threshold?: number; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: "demo" | "none"; threshold?: number; dataDir?: string } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "wres-localsp-"));
-  const server = await startLocalSharePoint({ port: 0, dataDir, seed: options.seed ?? "none", threshold: options.threshold });
+  const server = await startLocalSharePoint({
+    port: 0,
+    dataDir,
+    seed: options.seed ?? "none",
+    threshold: options.threshold,
+  });
   return {
     ...server,
     dataDir,
@@ -55,9 +62,19 @@ export function spAs(siteUrl: string, upn: string, scopes?: readonly string[]): 
 /** Raw HTTP against the server as a user. */
 export async function call(
   url: string,
-  init: { method?: string; upn?: string | null; scopes?: readonly string[]; headers?: Record<string, string>; body?: unknown } = {},
+  init: {
+    method?: string;
+    upn?: string | null;
+    scopes?: readonly string[];
+    headers?: Record<string, string>;
+    body?: unknown;
+  } = {},
 ): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }> {
-  const headers: Record<string, string> = { Accept: "application/json", ...(init.upn === null ? {} : bearer(init.upn ?? ADMIN, init.scopes)), ...init.headers };
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    ...(init.upn === null ? {} : bearer(init.upn ?? ADMIN, init.scopes)),
+    ...init.headers,
+  };
   let body: string | Uint8Array | undefined;
   if (init.body instanceof Uint8Array || typeof init.body === "string") body = init.body;
   else if (init.body !== undefined) {

@@ -30,7 +30,11 @@ describe("users whose sign-in name differs from their e-mail address", () => {
 
   it("refuses a claims login made from the e-mail address, with SharePoint's error", async () => {
     const site = freshSite(server);
-    const response = await call(`${site}/_api/web/ensureuser`, { method: "POST", upn: EDITOR, body: { logonName: `i:0#.f|membership|${MAIL}` } });
+    const response = await call(`${site}/_api/web/ensureuser`, {
+      method: "POST",
+      upn: EDITOR,
+      body: { logonName: `i:0#.f|membership|${MAIL}` },
+    });
     expect(response.status).toBe(500);
     const body = (await response.json()) as { "odata.error": { code: string; message: { value: string } } };
     expect(body["odata.error"].code).toMatch(/SPException/);

@@ -19,7 +19,14 @@ describe("bulk writes when a batch request fails", () => {
     plan = await seedSmallPlan(site);
     const editor = site.store(EDITOR);
     for (let n = 3; n <= ACTIONS; n++) {
-      await editor.addAction({ ...plan.amaraAction, objectiveId: plan.objective.id, number: `1.${n}`, title: `Action ${n}`, leads: [plan.amara], rag: "Amber" });
+      await editor.addAction({
+        ...plan.amaraAction,
+        objectiveId: plan.objective.id,
+        number: `1.${n}`,
+        title: `Action ${n}`,
+        leads: [plan.amara],
+        rag: "Amber",
+      });
     }
   });
 

@@ -19,13 +19,20 @@ describe("batches and throttling against the local SharePoint server", () => {
 
   it("applies the other parts of a batch when one part fails (not transactional)", async () => {
     const sp = site.sp(EDITOR);
-    const current = await sp.web.lists.getByTitle(LIST_TITLES.actions).items.getById(plan.tomAction.id).select("Id")<Record<string, unknown>>();
+    const current = await sp.web.lists.getByTitle(LIST_TITLES.actions).items.getById(plan.tomAction.id).select("Id")<
+      Record<string, unknown>
+    >();
     const [batched, execute] = sp.batched();
     const actions = batched.web.lists.getByTitle(LIST_TITLES.actions);
     const first = actions.items.getById(plan.amaraAction.id).update({ [F.leadText]: "Head of Resourcing" });
     const stale = actions.items.getById(plan.tomAction.id).update({ [F.leadText]: "stale write" }, '"999"');
     const missing = actions.items.getById(987654).update({ [F.leadText]: "nobody" });
-    const added = batched.web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add({ Title: "Batched", [`${F.action}Id`]: plan.tomAction.id, [F.planYear]: YEAR, [F.updateKind]: "Update" });
+    const added = batched.web.lists.getByTitle(LIST_TITLES.progressUpdates).items.add({
+      Title: "Batched",
+      [`${F.action}Id`]: plan.tomAction.id,
+      [F.planYear]: YEAR,
+      [F.updateKind]: "Update",
+    });
     const outcomes = Promise.allSettled([first, stale, missing, added]);
     await execute();
     const [ok, refused, notFound, created] = await outcomes;

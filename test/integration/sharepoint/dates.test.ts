@@ -15,14 +15,22 @@ describe("due dates in the site's time zone", () => {
   const site = useSite();
   let actionId: number;
   beforeAll(async () => {
-    ({ amaraAction: { id: actionId } } = await seedSmallPlan(site));
+    ({
+      amaraAction: { id: actionId },
+    } = await seedSmallPlan(site));
   });
 
   const rawDueDate = async (id: number) =>
-    (await site.sp(ADMIN).web.lists.getByTitle(LIST_TITLES.actions).items.getById(id).select(F.dueDate)<Record<string, unknown>>())[F.dueDate];
+    (
+      await site.sp(ADMIN).web.lists.getByTitle(LIST_TITLES.actions).items.getById(id).select(F.dueDate)<
+        Record<string, unknown>
+      >()
+    )[F.dueDate];
 
   it("answers the site's regional settings and time zone as SharePoint Online does for a UK site", async () => {
-    const zone = await site.sp(EDITOR).web.regionalSettings.timeZone<{ Id: number; Description: string; Information: Record<string, number> }>();
+    const zone = await site
+      .sp(EDITOR)
+      .web.regionalSettings.timeZone<{ Id: number; Description: string; Information: Record<string, number> }>();
     expect(zone.Id).toBe(2);
     expect(zone.Description).toMatch(/London/);
     expect(zone.Information).toEqual({ Bias: 0, DaylightBias: -60, StandardBias: 0 });
@@ -33,7 +41,11 @@ describe("due dates in the site's time zone", () => {
 
   it("shows a date typed into the list during British Summer Time as that date, not the day before", async () => {
     // What SharePoint stores when someone picks 1 July 2026 in the list's own form on a UK site.
-    await site.sp(ADMIN).web.lists.getByTitle(LIST_TITLES.actions).items.getById(actionId).update({ [F.dueDate]: "2026-06-30T23:00:00Z" });
+    await site
+      .sp(ADMIN)
+      .web.lists.getByTitle(LIST_TITLES.actions)
+      .items.getById(actionId)
+      .update({ [F.dueDate]: "2026-06-30T23:00:00Z" });
     const store = site.store(EDITOR);
     const plan = await store.loadPlan(YEAR);
     expect(plan.actions.find((a) => a.id === actionId)?.dueDate).toBe("2026-07-01");
@@ -67,10 +79,38 @@ describe("due dates in the site's time zone", () => {
     const sp = createSp({ siteUrl: url, getToken: async () => `dev:${ADMIN}` });
     await provision(sp);
     const store = createPlanStore(sp);
-    const objective = await store.addObjective({ title: "O", planYear: YEAR, number: "1", description: null, owner: null, sponsor: null, indicators: [], highImpactActions: [], ragOverride: null, ragOverrideReason: null });
-    const action = await store.addAction({ objectiveId: objective.id, title: "A", number: "1.1", leads: [], leadText: null, dueDate: "2026-07-01", milestones: null, progress: null, kpis: null, outcomes: null, indicators: [], rag: "Green" });
+    const objective = await store.addObjective({
+      title: "O",
+      planYear: YEAR,
+      number: "1",
+      description: null,
+      owner: null,
+      sponsor: null,
+      indicators: [],
+      highImpactActions: [],
+      ragOverride: null,
+      ragOverrideReason: null,
+    });
+    const action = await store.addAction({
+      objectiveId: objective.id,
+      title: "A",
+      number: "1.1",
+      leads: [],
+      leadText: null,
+      dueDate: "2026-07-01",
+      milestones: null,
+      progress: null,
+      kpis: null,
+      outcomes: null,
+      indicators: [],
+      rag: "Green",
+    });
     expect(action.dueDate).toBe("2026-07-01");
-    const raw = (await sp.web.lists.getByTitle(LIST_TITLES.actions).items.getById(action.id).select(F.dueDate)<Record<string, unknown>>())[F.dueDate];
+    const raw = (
+      await sp.web.lists.getByTitle(LIST_TITLES.actions).items.getById(action.id).select(F.dueDate)<
+        Record<string, unknown>
+      >()
+    )[F.dueDate];
     expect(raw).toBe("2026-07-01T07:00:00Z");
   });
 });

@@ -17,7 +17,11 @@ describe("the WRES Data library against the local SharePoint server", () => {
     bytes.set([0x50, 0x4b, 0x03, 0x04]); // a zip (xlsx) signature, and every byte value after it
     const progress: number[] = [];
     const file = await store.uploadDataFile("ESR staff in post 2025.xlsx", bytes, (f) => progress.push(f));
-    expect(file).toMatchObject({ name: "ESR staff in post 2025.xlsx", size: bytes.byteLength, modifiedBy: (await store.me()).title });
+    expect(file).toMatchObject({
+      name: "ESR staff in post 2025.xlsx",
+      size: bytes.byteLength,
+      modifiedBy: (await store.me()).title,
+    });
     expect(file.serverRelativeUrl).toMatch(/\/sites\/wres\/.+\/ESR staff in post 2025\.xlsx$/);
     expect(progress.at(-1)).toBe(1);
     expect(await store.downloadDataFile(file.serverRelativeUrl)).toEqual(bytes);
@@ -47,7 +51,10 @@ describe("the WRES Data library against the local SharePoint server", () => {
   it("keeps the library from everyone but plan editors and site owners: readers and action owners cannot see it, let alone upload", async () => {
     for (const upn of [COMMITTEE, AMARA, CHAIR]) {
       // SharePoint answers 404 for a library one has no access to, as if it did not exist.
-      const failure = await site.store(upn).uploadDataFile("x.xlsx", new Uint8Array([1, 2, 3])).catch((e: unknown) => e);
+      const failure = await site
+        .store(upn)
+        .uploadDataFile("x.xlsx", new Uint8Array([1, 2, 3]))
+        .catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(NotProvisionedError);
       await expect(site.store(upn).dataFiles()).rejects.toBeInstanceOf(NotProvisionedError);
     }

@@ -30,11 +30,18 @@ describe("plan import against the local SharePoint server", () => {
     let outcome;
     try {
       outcome = await applyImport(diff, store);
-      requests = spy.mock.calls.map((call) => `${(call[1]?.method ?? "GET").toUpperCase()} ${String(call[0]).replace(site.server.siteUrl, "")}`);
+      requests = spy.mock.calls.map(
+        (call) => `${(call[1]?.method ?? "GET").toUpperCase()} ${String(call[0]).replace(site.server.siteUrl, "")}`,
+      );
     } finally {
       spy.mockRestore();
     }
-    expect(outcome).toEqual({ created: { objectives: 2, actions: 6 }, updated: { objectives: 0, actions: 0 }, failed: [], skipped: 0 });
+    expect(outcome).toEqual({
+      created: { objectives: 2, actions: 6 },
+      updated: { objectives: 0, actions: 0 },
+      failed: [],
+      skipped: 0,
+    });
     // Objectives, their re-read, the plan years, the actions, their history, their re-read: one
     // $batch each, plus who is signed in (for the history's author). Eight items, seven requests.
     expect(requests.filter((r) => r !== "POST /_api/$batch")).toEqual(["GET /_api/web/currentUser"]);
@@ -44,7 +51,11 @@ describe("plan import against the local SharePoint server", () => {
     expect(plan.objectives.map((o) => o.number).sort()).toEqual(["1", "2"]);
     expect(plan.actions).toHaveLength(6);
     for (const action of plan.actions) {
-      expect(plan.lastUpdates[action.id]).toMatchObject({ rag: action.rag, previousRag: null, author: { email: EDITOR } });
+      expect(plan.lastUpdates[action.id]).toMatchObject({
+        rag: action.rag,
+        previousRag: null,
+        author: { email: EDITOR },
+      });
     }
   });
 
@@ -73,9 +84,14 @@ describe("plan import against the local SharePoint server", () => {
     const failure = outcome.failed[0]!;
     expect(failure.item).toBe("action");
     expect(failure.error).toBeInstanceOf(ConflictError);
-    expect((failure.error as ConflictError<{ milestones: string }>).theirs).toMatchObject({ milestones: "Changed by a colleague" });
+    expect((failure.error as ConflictError<{ milestones: string }>).theirs).toMatchObject({
+      milestones: "Changed by a colleague",
+    });
     const after = (await store.loadPlan(YEAR)).actions;
-    expect(after.find((a) => a.number === "1.2")).toMatchObject({ milestones: "Changed by a colleague", rag: before.rag });
+    expect(after.find((a) => a.number === "1.2")).toMatchObject({
+      milestones: "Changed by a colleague",
+      rag: before.rag,
+    });
     expect(after.find((a) => a.number === "1.1")?.progress).toBe("Panels trained across all divisions");
   });
 
@@ -84,16 +100,39 @@ describe("plan import against the local SharePoint server", () => {
     const since = new Date(Date.now() - 60_000).toISOString();
     const { objectives } = parsePlanGrid([publishedPlanSheet()], { planYear: year, fileName: "Plan 2023-24.xlsx" });
     const store = site.store(EDITOR);
-    const outcome = await applyImport(planImportDiff(objectives, await store.loadPlan(year)), store, undefined, "Plan 2023-24.xlsx");
+    const outcome = await applyImport(
+      planImportDiff(objectives, await store.loadPlan(year)),
+      store,
+      undefined,
+      "Plan 2023-24.xlsx",
+    );
     expect(outcome.created.actions).toBe(6);
 
     const plan = await store.loadPlan(year);
     const history = await store.history(plan.actions[0]!.id);
-    expect(history).toEqual([expect.objectContaining({ kind: "import", note: "Plan 2023-24.xlsx", previousRag: null, author: expect.objectContaining({ email: EDITOR }) })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        kind: "import",
+        note: "Plan 2023-24.xlsx",
+        previousRag: null,
+        author: expect.objectContaining({ email: EDITOR }),
+      }),
+    ]);
 
-    const changes = changesSince(await store.updatesSince(year, since), plan.actions, since, new Date().toISOString().slice(0, 10));
+    const changes = changesSince(
+      await store.updatesSince(year, since),
+      plan.actions,
+      since,
+      new Date().toISOString().slice(0, 10),
+    );
     expect(changes.ragMoves).toEqual([]);
     expect(changes.notes).toEqual([]);
-    expect(changes.imports).toEqual([expect.objectContaining({ fileName: "Plan 2023-24.xlsx", actions: 6, author: expect.objectContaining({ email: EDITOR }) })]);
+    expect(changes.imports).toEqual([
+      expect.objectContaining({
+        fileName: "Plan 2023-24.xlsx",
+        actions: 6,
+        author: expect.objectContaining({ email: EDITOR }),
+      }),
+    ]);
   });
 });

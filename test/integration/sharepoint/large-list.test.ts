@@ -25,10 +25,13 @@ describe("a progress history larger than the list view threshold (5,000)", () =>
     // four batches at a time; every 400th update is Amara's action's, the rest Tom's.
     const sp = site.sp(EDITOR);
     const started = performance.now();
-    const existing = (await sp.web.lists.getByTitle(LIST_TITLES.progressUpdates).items.select("Id").top(5000)<unknown[]>()).length;
+    const existing = (
+      await sp.web.lists.getByTitle(LIST_TITLES.progressUpdates).items.select("Id").top(5000)<unknown[]>()
+    ).length;
     seeded = TOTAL - existing;
     const chunks: number[][] = [];
-    for (let offset = 0; offset < seeded; offset += 200) chunks.push(Array.from({ length: Math.min(200, seeded - offset) }, (_, k) => offset + k));
+    for (let offset = 0; offset < seeded; offset += 200)
+      chunks.push(Array.from({ length: Math.min(200, seeded - offset) }, (_, k) => offset + k));
     const worker = async () => {
       for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
         const [batched, execute] = sp.batched();
@@ -52,9 +55,14 @@ describe("a progress history larger than the list view threshold (5,000)", () =>
     createMs = performance.now() - started;
     // The history is dated from 2030 as if written then: SharePoint's own Created (which the app
     // reads, never the browser-written UpdateDate) is stamped into the store, as a migration would.
-    const progress = site.server.store.listByTitle(site.server.store.siteByName("wres")!.id, LIST_TITLES.progressUpdates)!;
+    const progress = site.server.store.listByTitle(
+      site.server.store.siteByName("wres")!.id,
+      LIST_TITLES.progressUpdates,
+    )!;
     site.server.store.db
-      .prepare("UPDATE items SET created = json_extract(data, '$.UpdateDate'), modified = json_extract(data, '$.UpdateDate') WHERE list_guid = ? AND json_extract(data, '$.UpdateDate') >= '2030'")
+      .prepare(
+        "UPDATE items SET created = json_extract(data, '$.UpdateDate'), modified = json_extract(data, '$.UpdateDate') WHERE list_guid = ? AND json_extract(data, '$.UpdateDate') >= '2030'",
+      )
       .run(progress.guid);
     await site.restart();
   }, 300_000);
@@ -67,7 +75,9 @@ describe("a progress history larger than the list view threshold (5,000)", () =>
       onPage: () => pages++,
     });
     const readMs = performance.now() - started;
-    console.log(`created ${TOTAL} items in ${Math.round(createMs)} ms; read them in ${pages} pages in ${Math.round(readMs)} ms`);
+    console.log(
+      `created ${TOTAL} items in ${Math.round(createMs)} ms; read them in ${pages} pages in ${Math.round(readMs)} ms`,
+    );
     expect(items).toHaveLength(TOTAL);
     expect(new Set(items.map((i) => i["Id"])).size).toBe(TOTAL);
     expect(pages).toBe(3);

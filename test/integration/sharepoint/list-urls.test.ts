@@ -35,7 +35,8 @@ describe("lists addressed by URL", () => {
 
     // A site owner renames each list in List settings (a MERGE of Title; the URL stays).
     const admin = site.sp(ADMIN);
-    for (const title of Object.values(LIST_TITLES)) await admin.web.lists.getByTitle(title).update({ Title: `${title} (renamed)` });
+    for (const title of Object.values(LIST_TITLES))
+      await admin.web.lists.getByTitle(title).update({ Title: `${title} (renamed)` });
 
     const plan = await site.store(EDITOR).loadPlan(YEAR);
     expect(plan.objectives.map((o) => o.title)).toEqual(["Fair recruitment"]);

@@ -14,7 +14,13 @@ describe("choosing people whose sign-in name differs from their e-mail address",
   const site = useSite();
   beforeAll(async () => {
     await setUpPlan(site);
-    site.server.store.upsertUser({ upn: KWAME.upn, email: KWAME.email, title: "Kwame Osei", jobTitle: "Head of Learning", defaultRole: null });
+    site.server.store.upsertUser({
+      upn: KWAME.upn,
+      email: KWAME.email,
+      title: "Kwame Osei",
+      jobTitle: "Head of Learning",
+      defaultRole: null,
+    });
   });
 
   it("finds a site user typed by e-mail address, as the people picker offers", async () => {

@@ -26,7 +26,12 @@ describe("PlanStore against the local SharePoint server", () => {
     });
     expect(snapshot.actions.map((a) => a.number).sort()).toEqual(["1.1", "1.2"]);
     const first = snapshot.actions.find((a) => a.number === "1.1")!;
-    expect(first).toMatchObject({ objectiveId: plan.objective.id, dueDate: "2025-03-31", rag: "Green", leads: [{ email: AMARA }] });
+    expect(first).toMatchObject({
+      objectiveId: plan.objective.id,
+      dueDate: "2025-03-31",
+      rag: "Green",
+      leads: [{ email: AMARA }],
+    });
     // The item's SharePoint ETag, joined with the newest counting record (its starting RAG).
     expect(first.etag).toMatch(/^"\d+"~u\d+$/);
     expect(itemEtag(first.etag)).toMatch(/^"\d+"$/);
@@ -52,13 +57,20 @@ describe("PlanStore against the local SharePoint server", () => {
   it("records every RAG or progress change in the history with author and time", async () => {
     const amara = site.store(AMARA);
     const action = await amara.getAction(plan.amaraAction.id);
-    const updated = await amara.updateProgress(action.id, action.etag, { rag: "Amber", progress: "Two of five panels trained", note: "Training slipped a month" });
+    const updated = await amara.updateProgress(action.id, action.etag, {
+      rag: "Amber",
+      progress: "Two of five panels trained",
+      note: "Training slipped a month",
+    });
     expect(updated).toMatchObject({ rag: "Amber", progress: "Two of five panels trained" });
     // A lead writes a progress record; the action item itself (due date, leads) is not theirs to change.
     expect(itemEtag(updated.etag)).toBe(itemEtag(action.etag));
     // Its version moves with the newest counting record, so a save based on the old one is a conflict.
     expect(updated.etag).not.toBe(action.etag);
-    expect(await site.store(COMMITTEE).getAction(action.id)).toMatchObject({ rag: "Amber", progress: "Two of five panels trained" });
+    expect(await site.store(COMMITTEE).getAction(action.id)).toMatchObject({
+      rag: "Amber",
+      progress: "Two of five panels trained",
+    });
     const history = await amara.history(action.id);
     expect(history[0]).toMatchObject({
       rag: "Amber",
@@ -94,12 +106,22 @@ describe("PlanStore against the local SharePoint server", () => {
     // Another plan editor (the site owner who set the plan up) changes the action item itself.
     const other = site.store(ADMIN);
     const opened = await editor.getAction(plan.amaraAction.id);
-    const theirs = await other.updateProgress(opened.id, opened.etag, { progress: "Panel pool recruited", rag: "Green" });
-    const failure = await editor.updateAction(opened.id, opened.etag, { milestones: "Q1 scoping; Q2 pilot; Q4 review" }).catch((e: unknown) => e);
+    const theirs = await other.updateProgress(opened.id, opened.etag, {
+      progress: "Panel pool recruited",
+      rag: "Green",
+    });
+    const failure = await editor
+      .updateAction(opened.id, opened.etag, { milestones: "Q1 scoping; Q2 pilot; Q4 review" })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ConflictError);
     const conflict = failure as ConflictError<Action>;
     expect(conflict.mine).toEqual({ milestones: "Q1 scoping; Q2 pilot; Q4 review" });
-    expect(conflict.theirs).toMatchObject({ id: opened.id, etag: theirs.etag, progress: "Panel pool recruited", milestones: opened.milestones });
+    expect(conflict.theirs).toMatchObject({
+      id: opened.id,
+      etag: theirs.etag,
+      progress: "Panel pool recruited",
+      milestones: opened.milestones,
+    });
     // The other person's save is intact.
     expect(await editor.getAction(opened.id)).toMatchObject({ progress: "Panel pool recruited", etag: theirs.etag });
 
@@ -130,10 +152,15 @@ describe("PlanStore against the local SharePoint server", () => {
       return realFetch(input, init);
     });
     try {
-      const failure = await editor.updateAction(opened.id, opened.etag, { leadText: "Chief People Officer" }).catch((e: unknown) => e);
+      const failure = await editor
+        .updateAction(opened.id, opened.etag, { leadText: "Chief People Officer" })
+        .catch((e: unknown) => e);
       expect(raced).toBe(true);
       expect(failure).toBeInstanceOf(ConflictError);
-      expect((failure as ConflictError<Action>).theirs).toMatchObject({ progress: "Tom got there first", leadText: null });
+      expect((failure as ConflictError<Action>).theirs).toMatchObject({
+        progress: "Tom got there first",
+        leadText: null,
+      });
     } finally {
       spy.mockRestore();
     }
@@ -149,11 +176,17 @@ describe("PlanStore against the local SharePoint server", () => {
     const other = site.store(EDITOR);
     const [opened] = (await editor.loadPlan(YEAR)).objectives;
     const theirs = await other.updateObjective(opened!.id, opened!.etag, { description: "Close the gap by 2027" });
-    const failure = await editor.updateObjective(opened!.id, opened!.etag, { ragOverride: "Red", ragOverrideReason: "Target missed" }).catch((e: unknown) => e);
+    const failure = await editor
+      .updateObjective(opened!.id, opened!.etag, { ragOverride: "Red", ragOverrideReason: "Target missed" })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ConflictError);
     expect((failure as ConflictError).status).toBe(412);
     expect((failure as ConflictError).mine).toEqual({ ragOverride: "Red", ragOverrideReason: "Target missed" });
-    expect((failure as ConflictError).theirs).toMatchObject({ etag: theirs.etag, description: "Close the gap by 2027", ragOverride: null });
+    expect((failure as ConflictError).theirs).toMatchObject({
+      etag: theirs.etag,
+      description: "Close the gap by 2027",
+      ragOverride: null,
+    });
     const current = (await editor.loadPlan(YEAR)).objectives[0]!;
     expect(current).toMatchObject({ description: "Close the gap by 2027", ragOverride: null, etag: theirs.etag });
   });
@@ -161,32 +194,67 @@ describe("PlanStore against the local SharePoint server", () => {
   it("lets an action owner update their own action but not another's", async () => {
     const amara = site.store(AMARA);
     const toms = await amara.getAction(plan.tomAction.id);
-    const failure = await amara.updateProgress(toms.id, toms.etag, { rag: "Amber", note: "Looks late" }).catch((e: unknown) => e);
+    const failure = await amara
+      .updateProgress(toms.id, toms.etag, { rag: "Amber", note: "Looks late" })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(PermissionError);
     expect(await site.store(TOM).getAction(toms.id)).toMatchObject({ rag: "Green", etag: toms.etag });
     expect((await amara.history(toms.id)).some((u) => u.note === "Looks late")).toBe(false);
-    const own = await site.store(TOM).updateProgress(toms.id, toms.etag, { rag: "Amber", note: "Board diaries full until May" });
+    const own = await site
+      .store(TOM)
+      .updateProgress(toms.id, toms.etag, { rag: "Amber", note: "Board diaries full until May" });
     expect(own.rag).toBe("Amber");
   });
 
   it("keeps readers to reading, and lets the network chair comment", async () => {
     const committee = site.store(COMMITTEE);
     const action = await committee.getAction(plan.tomAction.id);
-    expect(await committee.updateProgress(action.id, action.etag, { progress: "x" }).catch((e: unknown) => e)).toBeInstanceOf(PermissionError);
-    expect(await committee.addComment(action.id, "Committee note").catch((e: unknown) => e)).toBeInstanceOf(PermissionError);
-    expect(await committee.addObjective({ ...plan.objective, title: "Not allowed" }).catch((e: unknown) => e)).toBeInstanceOf(PermissionError);
+    expect(
+      await committee.updateProgress(action.id, action.etag, { progress: "x" }).catch((e: unknown) => e),
+    ).toBeInstanceOf(PermissionError);
+    expect(await committee.addComment(action.id, "Committee note").catch((e: unknown) => e)).toBeInstanceOf(
+      PermissionError,
+    );
+    expect(
+      await committee.addObjective({ ...plan.objective, title: "Not allowed" }).catch((e: unknown) => e),
+    ).toBeInstanceOf(PermissionError);
 
-    const comment = await site.store(CHAIR).addComment(action.id, "The network would like to co-design the mentoring scheme");
+    const comment = await site
+      .store(CHAIR)
+      .addComment(action.id, "The network would like to co-design the mentoring scheme");
     expect(comment).toMatchObject({ kind: "comment", rag: null, author: { email: CHAIR } });
-    expect((await committee.history(action.id))[0]).toMatchObject({ kind: "comment", note: "The network would like to co-design the mentoring scheme" });
+    expect((await committee.history(action.id))[0]).toMatchObject({
+      kind: "comment",
+      note: "The network would like to co-design the mentoring scheme",
+    });
   });
 
   it("reports each role's capabilities from effective permissions", async () => {
-    expect(await site.store(EDITOR).capabilities()).toEqual({ editPlan: true, editItems: true, manageLists: true, comment: true });
-    expect(await site.store(AMARA).capabilities()).toEqual({ editPlan: false, editItems: true, manageLists: false, comment: true });
+    expect(await site.store(EDITOR).capabilities()).toEqual({
+      editPlan: true,
+      editItems: true,
+      manageLists: true,
+      comment: true,
+    });
+    expect(await site.store(AMARA).capabilities()).toEqual({
+      editPlan: false,
+      editItems: true,
+      manageLists: false,
+      comment: true,
+    });
     // The chair may write rows in the history, as leads do; only a lead's rows count as updates.
-    expect(await site.store(CHAIR).capabilities()).toEqual({ editPlan: false, editItems: true, manageLists: false, comment: true });
-    expect(await site.store(COMMITTEE).capabilities()).toEqual({ editPlan: false, editItems: false, manageLists: false, comment: false });
+    expect(await site.store(CHAIR).capabilities()).toEqual({
+      editPlan: false,
+      editItems: true,
+      manageLists: false,
+      comment: true,
+    });
+    expect(await site.store(COMMITTEE).capabilities()).toEqual({
+      editPlan: false,
+      editItems: false,
+      manageLists: false,
+      comment: false,
+    });
   });
 
   it("creates, updates, rolls up and deletes objectives and actions", async () => {
@@ -219,10 +287,17 @@ describe("PlanStore against the local SharePoint server", () => {
       rag: "Red",
     });
     expect(action.leads.map((l) => l.email).sort()).toEqual([AMARA, TOM]);
-    const overridden = await editor.updateObjective(objective.id, objective.etag, { ragOverride: "Amber", ragOverrideReason: "New policy agreed at board" });
+    const overridden = await editor.updateObjective(objective.id, objective.etag, {
+      ragOverride: "Amber",
+      ragOverrideReason: "New policy agreed at board",
+    });
     const snapshot = await editor.loadPlan(YEAR);
     const loaded = snapshot.objectives.find((o) => o.id === objective.id)!;
-    expect(loaded).toMatchObject({ ragOverride: "Amber", ragOverrideReason: "New policy agreed at board", etag: overridden.etag });
+    expect(loaded).toMatchObject({
+      ragOverride: "Amber",
+      ragOverrideReason: "New policy agreed at board",
+      etag: overridden.etag,
+    });
     expect(rollUpRag(loaded, snapshot.actions)).toBe("Amber");
     expect(rollUpRag({ ...loaded, ragOverride: null }, snapshot.actions)).toBe("Red");
 
@@ -244,7 +319,14 @@ describe("PlanStore against the local SharePoint server", () => {
 
   it("saves indicator results once per year, standard and indicator", async () => {
     const editor = site.store(EDITOR);
-    const row = { year: "2024/25", standard: "nhs-england-wres", indicator: 2 as const, value: 1.42, detail: '{"rl":1.42}', origin: "computed" as const };
+    const row = {
+      year: "2024/25",
+      standard: "nhs-england-wres",
+      indicator: 2 as const,
+      value: 1.42,
+      detail: '{"rl":1.42}',
+      origin: "computed" as const,
+    };
     const first = await editor.saveIndicatorResults([row, { ...row, indicator: 1, value: 0.21 }]);
     expect(first).toHaveLength(2);
     const second = await editor.saveIndicatorResults([{ ...row, value: 1.38 }]);

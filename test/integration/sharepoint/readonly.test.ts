@@ -65,8 +65,12 @@ describe("closing a plan year (ReadOnly on objectives)", () => {
       store.addAction({ ...action, number: "1.2" }),
       store.updateObjective(closed.id, closed.etag, { title: "Renamed" }),
       store.deleteObjective(closed.id, closed.etag),
-      store.writeActions([{ kind: "update", previous: action, patch: { rag: "Amber" } }]).then((r) => Promise.reject((r[0] as { error: unknown }).error)),
-      store.writeObjectives([{ kind: "update", id: closed.id, etag: closed.etag, patch: { title: "Renamed" } }]).then((r) => Promise.reject((r[0] as { error: unknown }).error)),
+      store
+        .writeActions([{ kind: "update", previous: action, patch: { rag: "Amber" } }])
+        .then((r) => Promise.reject((r[0] as { error: unknown }).error)),
+      store
+        .writeObjectives([{ kind: "update", id: closed.id, etag: closed.etag, patch: { title: "Renamed" } }])
+        .then((r) => Promise.reject((r[0] as { error: unknown }).error)),
     ];
     for (const refused of await Promise.allSettled(refusals)) {
       expect(refused.status).toBe("rejected");

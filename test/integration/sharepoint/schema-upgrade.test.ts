@@ -20,7 +20,20 @@ import { ADMIN, AMARA, COMMITTEE, EDITOR, YEAR } from "./support";
 import { useSite, type Site } from "../../support/local-site";
 
 function actionDraft(objectiveId: number, title: string): ActionDraft {
-  return { objectiveId, number: "1.1", title, leads: [], leadText: null, dueDate: null, milestones: null, progress: null, kpis: null, outcomes: null, indicators: [], rag: "Amber" };
+  return {
+    objectiveId,
+    number: "1.1",
+    title,
+    leads: [],
+    leadText: null,
+    dueDate: null,
+    milestones: null,
+    progress: null,
+    kpis: null,
+    outcomes: null,
+    indicators: [],
+    rag: "Amber",
+  };
 }
 
 async function viewFields(site: Site, key: (typeof SCHEMA)[number]["key"]): Promise<string[]> {
@@ -40,7 +53,9 @@ describe("default views", () => {
       expect(items, spec.title).toEqual(["LinkTitle", ...spec.fields.map((f) => f.name)]);
     }
     // The view a site owner opens is "All Items", by that title too.
-    const byTitle = await planList(site.sp(ADMIN).web, "objectives").views.getByTitle("All Items").fields<{ Items: string[] }>();
+    const byTitle = await planList(site.sp(ADMIN).web, "objectives")
+      .views.getByTitle("All Items")
+      .fields<{ Items: string[] }>();
     expect(byTitle.Items).toContain(F.readOnly);
   });
 });
@@ -53,7 +68,10 @@ describe("upgrading a site set up by an older app", () => {
     for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(site.sp(ADMIN), group, `i:0#.f|membership|${upn}`);
     expect(await siteSchema(site.sp(EDITOR))).toEqual({ version: 1, current: SCHEMA_VERSION });
     // Schema 1 has no ReadOnly column, which the tab reads with every plan.
-    const failure = await site.store(EDITOR).loadPlan(YEAR).catch((e: unknown) => e);
+    const failure = await site
+      .store(EDITOR)
+      .loadPlan(YEAR)
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).code).toBe("schemaOutdated");
   });
@@ -61,9 +79,15 @@ describe("upgrading a site set up by an older app", () => {
   it("keeps the data, adds the missing column, choice and view columns, and the new column works", async () => {
     // Data written while the site was on schema 1 (written by REST: the app of the day had no ReadOnly).
     const admin = site.sp(ADMIN);
-    const objectiveItem = await planList(admin.web, "objectives").items.add({ Title: "Kept objective", [F.planYear]: YEAR, [F.objectiveNumber]: "1" });
+    const objectiveItem = await planList(admin.web, "objectives").items.add({
+      Title: "Kept objective",
+      [F.planYear]: YEAR,
+      [F.objectiveNumber]: "1",
+    });
     const objectiveId = objectiveItem.Id as number;
-    const kindField = await planList(admin.web, "progressUpdates").fields.getByInternalNameOrTitle(F.updateKind).select("Choices")<{ Choices: string[] }>();
+    const kindField = await planList(admin.web, "progressUpdates")
+      .fields.getByInternalNameOrTitle(F.updateKind)
+      .select("Choices")<{ Choices: string[] }>();
     expect(kindField.Choices).not.toContain("Import");
     expect(await viewFields(site, "objectives")).toEqual(["LinkTitle"]);
 
@@ -80,13 +104,17 @@ describe("upgrading a site set up by an older app", () => {
     const plan = await store.loadPlan(YEAR);
     expect(plan.objectives.map((o) => [o.id, o.title, o.number])).toEqual([[objectiveId, "Kept objective", "1"]]);
     // The new column works: the year closes (ReadOnly) and an import is recorded as an import.
-    const [written] = await store.writeActions([{ kind: "create", fields: actionDraft(objectiveId, "Imported action"), importedFrom: "Plan.xlsx" }]);
+    const [written] = await store.writeActions([
+      { kind: "create", fields: actionDraft(objectiveId, "Imported action"), importedFrom: "Plan.xlsx" },
+    ]);
     expect(written?.ok).toBe(true);
     const history = await store.history((written as { ok: true; value: { id: number } }).value.id);
     expect(history.map((h) => h.kind)).toEqual(["import"]);
     const closed = await store.updateObjective(objectiveId, plan.objectives[0]!.etag, { readOnly: true });
     expect(closed.readOnly).toBe(true);
-    const kindAfter = await planList(admin.web, "progressUpdates").fields.getByInternalNameOrTitle(F.updateKind).select("Choices")<{ Choices: string[] }>();
+    const kindAfter = await planList(admin.web, "progressUpdates")
+      .fields.getByInternalNameOrTitle(F.updateKind)
+      .select("Choices")<{ Choices: string[] }>();
     expect(kindAfter.Choices).toEqual(["Update", "Comment", "Import"]);
 
     // A second run has nothing to do.
@@ -98,7 +126,11 @@ describe("upgrading a schema-3 site: Leads takes SharePoint groups (schema 4)", 
   const site = useSite();
 
   const leadsMode = async () =>
-    (await planList(site.sp(ADMIN).web, "actions").fields.getByInternalNameOrTitle(F.leads).select("SelectionMode")<{ SelectionMode: number }>()).SelectionMode;
+    (
+      await planList(site.sp(ADMIN).web, "actions").fields.getByInternalNameOrTitle(F.leads).select("SelectionMode")<{
+        SelectionMode: number;
+      }>()
+    ).SelectionMode;
 
   it("changes the field's SelectionMode to people and groups and keeps every lead", async () => {
     const admin = site.sp(ADMIN);
@@ -107,11 +139,23 @@ describe("upgrading a schema-3 site: Leads takes SharePoint groups (schema 4)", 
     expect(await leadsMode()).toBe(0);
     const editor = site.store(EDITOR);
     const amara = await editor.ensurePerson(AMARA);
-    const objective = await planList(admin.web, "objectives").items.add({ Title: "Kept objective", [F.planYear]: YEAR, [F.objectiveNumber]: "1" });
-    const action = await planList(admin.web, "actions").items.add({ Title: "Led by Amara", [F.planYear]: YEAR, [`${F.objective}Id`]: objective.Id, [`${F.leads}Id`]: [amara.id] });
+    const objective = await planList(admin.web, "objectives").items.add({
+      Title: "Kept objective",
+      [F.planYear]: YEAR,
+      [F.objectiveNumber]: "1",
+    });
+    const action = await planList(admin.web, "actions").items.add({
+      Title: "Led by Amara",
+      [F.planYear]: YEAR,
+      [`${F.objective}Id`]: objective.Id,
+      [`${F.leads}Id`]: [amara.id],
+    });
     // A people-only field refuses a group, as SharePoint does.
     const network = (await admin.web.siteGroups.add({ Title: "BAME Network Co-Chairs" })) as unknown as { Id: number };
-    const refused = await planList(admin.web, "actions").items.getById(action.Id as number).update({ [`${F.leads}Id`]: [network.Id] }).catch((e: unknown) => e);
+    const refused = await planList(admin.web, "actions")
+      .items.getById(action.Id as number)
+      .update({ [`${F.leads}Id`]: [network.Id] })
+      .catch((e: unknown) => e);
     expect((refused as { status?: number }).status).toBe(400);
 
     const report = await upgradeLists(site.sp(EDITOR));
@@ -120,10 +164,14 @@ describe("upgrading a schema-3 site: Leads takes SharePoint groups (schema 4)", 
     expect(await leadsMode()).toBe(1);
     // The EDI lead is a site owner: the upgrade also made the lists schema 6 brought (the plan year's cycle).
     expect(await siteSchema(site.sp(EDITOR))).toEqual({ version: SCHEMA_VERSION, current: SCHEMA_VERSION });
-    const kept = await planList(admin.web, "actions").items.getById(action.Id as number).select(`${F.leads}Id`)<Record<string, unknown>>();
+    const kept = await planList(admin.web, "actions")
+      .items.getById(action.Id as number)
+      .select(`${F.leads}Id`)<Record<string, unknown>>();
     expect(kept[`${F.leads}Id`]).toEqual([amara.id]);
     // Now a group can lead the action, next to a person.
-    await planList(admin.web, "actions").items.getById(action.Id as number).update({ [`${F.leads}Id`]: [amara.id, network.Id] });
+    await planList(admin.web, "actions")
+      .items.getById(action.Id as number)
+      .update({ [`${F.leads}Id`]: [amara.id, network.Id] });
     expect((await editor.getAction(action.Id as number)).leads.map((p) => p.id)).toEqual([amara.id, network.Id]);
     expect((await upgradeLists(site.sp(EDITOR))).upToDate).toBe(true);
   });
@@ -136,17 +184,37 @@ describe("upgrading a schema-4 site: comments that can be answered (schema 5)", 
     const admin = site.sp(ADMIN);
     await provision(admin, { version: 4 });
     for (const [group, upn] of DEMO_GROUPS) await addToPlanGroup(admin, group, `i:0#.f|membership|${upn}`);
-    const objective = await planList(admin.web, "objectives").items.add({ Title: "Kept objective", [F.planYear]: YEAR, [F.objectiveNumber]: "1" });
-    const action = await planList(admin.web, "actions").items.add({ Title: "Kept action", [F.planYear]: YEAR, [`${F.objective}Id`]: objective.Id });
-    const old = await planList(admin.web, "progressUpdates").items.add({ Title: "Comment", [`${F.action}Id`]: action.Id, [F.planYear]: YEAR, [F.updateKind]: "Comment", [F.note]: "Before the upgrade" });
+    const objective = await planList(admin.web, "objectives").items.add({
+      Title: "Kept objective",
+      [F.planYear]: YEAR,
+      [F.objectiveNumber]: "1",
+    });
+    const action = await planList(admin.web, "actions").items.add({
+      Title: "Kept action",
+      [F.planYear]: YEAR,
+      [`${F.objective}Id`]: objective.Id,
+    });
+    const old = await planList(admin.web, "progressUpdates").items.add({
+      Title: "Comment",
+      [`${F.action}Id`]: action.Id,
+      [F.planYear]: YEAR,
+      [F.updateKind]: "Comment",
+      [F.note]: "Before the upgrade",
+    });
     // Until someone upgrades, the plan and its history still read (without replies), so readers are not shut out.
-    expect((await site.store(EDITOR).history(action.Id as number)).map((h) => [h.note, h.replyTo ?? null])).toEqual([["Before the upgrade", null]]);
+    expect((await site.store(EDITOR).history(action.Id as number)).map((h) => [h.note, h.replyTo ?? null])).toEqual([
+      ["Before the upgrade", null],
+    ]);
     expect((await site.store(COMMITTEE).loadPlan(YEAR)).actions.map((a) => a.title)).toEqual(["Kept action"]);
 
     const report = await upgradeLists(site.sp(EDITOR));
     expect(report.previousVersion).toBe(4);
-    expect(report.addedFields).toEqual(expect.arrayContaining([`WRES Progress Updates/${F.replyTo}`, `WRES Progress Updates/${F.mentions}`]));
-    const reply = await site.store(EDITOR).addComment(action.Id as number, "After the upgrade", { replyTo: old.Id as number });
+    expect(report.addedFields).toEqual(
+      expect.arrayContaining([`WRES Progress Updates/${F.replyTo}`, `WRES Progress Updates/${F.mentions}`]),
+    );
+    const reply = await site
+      .store(EDITOR)
+      .addComment(action.Id as number, "After the upgrade", { replyTo: old.Id as number });
     const history = await site.store(EDITOR).history(action.Id as number);
     expect(history.map((h) => [h.note, h.replyTo ?? null])).toEqual([
       ["After the upgrade", old.Id],

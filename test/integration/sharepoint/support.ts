@@ -14,7 +14,18 @@ export const YEAR = "2024/25";
 
 /** An objective to add: a title and number, in `planYear`, with nothing else set. */
 export function objectiveDraft(title: string, number: string, planYear: string = YEAR): ObjectiveDraft {
-  return { title, planYear, number, description: null, owner: null, sponsor: null, indicators: [], highImpactActions: [], ragOverride: null, ragOverrideReason: null };
+  return {
+    title,
+    planYear,
+    number,
+    description: null,
+    owner: null,
+    sponsor: null,
+    indicators: [],
+    highImpactActions: [],
+    ragOverride: null,
+    ragOverrideReason: null,
+  };
 }
 
 /**
@@ -59,7 +70,19 @@ export async function seedSmallPlan(site: Site) {
     indicators: [1] as [1],
     rag: "Green" as const,
   };
-  const amaraAction = await editor.addAction({ ...base, number: "1.1", title: "Diverse interview panels for 8a+", leads: [amara], dueDate: "2025-03-31" });
-  const tomAction = await editor.addAction({ ...base, number: "1.2", title: "Reverse mentoring for the board", leads: [tom], dueDate: "2025-06-30" });
+  const amaraAction = await editor.addAction({
+    ...base,
+    number: "1.1",
+    title: "Diverse interview panels for 8a+",
+    leads: [amara],
+    dueDate: "2025-03-31",
+  });
+  const tomAction = await editor.addAction({
+    ...base,
+    number: "1.2",
+    title: "Reverse mentoring for the board",
+    leads: [tom],
+    dueDate: "2025-06-30",
+  });
   return { objective, amaraAction, tomAction, amara, tom };
 }

@@ -21,16 +21,26 @@ describe("text limits", () => {
   it("answers an over-long single line of text as SharePoint Online does, and stores nothing", async () => {
     const objectives = planList(site.sp(EDITOR).web, "objectives");
     // Objective number: MaxLength 20.
-    const failure = (await objectives.items.add({ Title: "Fair recruitment", [F.planYear]: YEAR, [F.objectiveNumber]: "1".repeat(21) }).catch((e: unknown) => e)) as { status: number; message: string };
+    const failure = (await objectives.items
+      .add({ Title: "Fair recruitment", [F.planYear]: YEAR, [F.objectiveNumber]: "1".repeat(21) })
+      .catch((e: unknown) => e)) as { status: number; message: string };
     expect(failure.status).toBe(500);
     expect(failure.message).toContain('"code":"-2130575336, Microsoft.SharePoint.SPException"');
-    expect(failure.message).toContain("Invalid text value.\\n\\nA text field contains invalid data. Please check the value and try again.");
+    expect(failure.message).toContain(
+      "Invalid text value.\\n\\nA text field contains invalid data. Please check the value and try again.",
+    );
     // The Title holds 255.
-    const long = (await objectives.items.add({ Title: "t".repeat(256), [F.planYear]: YEAR }).catch((e: unknown) => e)) as { status: number };
+    const long = (await objectives.items
+      .add({ Title: "t".repeat(256), [F.planYear]: YEAR })
+      .catch((e: unknown) => e)) as { status: number };
     expect(long.status).toBe(500);
     expect(await objectives.items.select("Id")()).toEqual([]);
     // At the limit is fine.
-    const fits = await objectives.items.add({ Title: "t".repeat(255), [F.planYear]: YEAR, [F.objectiveNumber]: "1".repeat(20) });
+    const fits = await objectives.items.add({
+      Title: "t".repeat(255),
+      [F.planYear]: YEAR,
+      [F.objectiveNumber]: "1".repeat(20),
+    });
     expect(fits.Id).toBeGreaterThan(0);
     await objectives.items.getById(fits.Id as number).delete();
   });
@@ -44,17 +54,34 @@ describe("text limits", () => {
 
   it("refuses an over-long value in the data layer before sending it, naming the field", async () => {
     const store = site.store(EDITOR);
-    const number = await store.addObjective(objectiveDraft("Fair recruitment", "1".repeat(21))).catch((e: unknown) => e);
+    const number = await store
+      .addObjective(objectiveDraft("Fair recruitment", "1".repeat(21)))
+      .catch((e: unknown) => e);
     expect(number).toBeInstanceOf(ValidationError);
     expect((number as ValidationError).issues).toEqual([{ code: "tooLong", field: "number" }]);
     const title = await store.addObjective(objectiveDraft("x".repeat(256), "1")).catch((e: unknown) => e);
     expect((title as ValidationError).issues).toEqual([{ code: "tooLong", field: "title" }]);
     const objective = await store.addObjective(objectiveDraft("Fair recruitment", "1"));
     const lead = await store
-      .addAction({ objectiveId: objective.id, number: "1.1", title: "Review", leads: [], leadText: "l".repeat(256), dueDate: null, milestones: null, progress: null, kpis: null, outcomes: null, indicators: [], rag: "Green" })
+      .addAction({
+        objectiveId: objective.id,
+        number: "1.1",
+        title: "Review",
+        leads: [],
+        leadText: "l".repeat(256),
+        dueDate: null,
+        milestones: null,
+        progress: null,
+        kpis: null,
+        outcomes: null,
+        indicators: [],
+        rag: "Green",
+      })
       .catch((e: unknown) => e);
     expect((lead as ValidationError).issues).toEqual([{ code: "tooLong", field: "leadText" }]);
-    const update = await store.updateObjective(objective.id, objective.etag, { number: "2".repeat(30) }).catch((e: unknown) => e);
+    const update = await store
+      .updateObjective(objective.id, objective.etag, { number: "2".repeat(30) })
+      .catch((e: unknown) => e);
     expect((update as ValidationError).issues).toEqual([{ code: "tooLong", field: "number" }]);
     expect((await store.loadPlan(YEAR)).objectives.map((o) => o.number)).toEqual(["1"]);
   });

@@ -15,9 +15,13 @@ describe("who saved last", () => {
   it("is the item's Modified By, and the lead who wrote the newest progress record when that is newer", async () => {
     const editor = site.store(EDITOR);
     const me = await editor.me();
-    const objective = (await editor.loadPlan(plan.objective.planYear)).objectives.find((o) => o.id === plan.objective.id)!;
+    const objective = (await editor.loadPlan(plan.objective.planYear)).objectives.find(
+      (o) => o.id === plan.objective.id,
+    )!;
     expect(objective.modifiedBy?.id).toBe(me.id);
-    const edited = await editor.updateAction(plan.amaraAction.id, (await editor.getAction(plan.amaraAction.id)).etag, { kpis: "All 8a+ panels diverse" });
+    const edited = await editor.updateAction(plan.amaraAction.id, (await editor.getAction(plan.amaraAction.id)).etag, {
+      kpis: "All 8a+ panels diverse",
+    });
     expect(edited.modifiedBy?.id).toBe(me.id);
     const amara = site.store(AMARA);
     await amara.updateProgress(plan.amaraAction.id, edited.etag, { progress: "Panels trained" });

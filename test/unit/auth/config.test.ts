@@ -18,13 +18,22 @@ describe("readAuthConfig", () => {
         VITE_WRES_TENANT_ID: TENANT,
         VITE_WRES_SHAREPOINT_ORIGIN: "https://contoso.sharepoint.com/sites/wres/",
       }),
-    ).toEqual({ mode: "tenant", clientId: CLIENT.toLowerCase(), tenantId: TENANT, sharePointOrigin: "https://contoso.sharepoint.com" });
+    ).toEqual({
+      mode: "tenant",
+      clientId: CLIENT.toLowerCase(),
+      tenantId: TENANT,
+      sharePointOrigin: "https://contoso.sharepoint.com",
+    });
   });
 
   it("names every missing or malformed setting at once", () => {
     let failure: unknown;
     try {
-      readAuthConfig({ VITE_WRES_MODE: "tenant", VITE_WRES_TENANT_ID: "contoso.onmicrosoft.com", VITE_WRES_SHAREPOINT_ORIGIN: "http://contoso.sharepoint.com" });
+      readAuthConfig({
+        VITE_WRES_MODE: "tenant",
+        VITE_WRES_TENANT_ID: "contoso.onmicrosoft.com",
+        VITE_WRES_SHAREPOINT_ORIGIN: "http://contoso.sharepoint.com",
+      });
     } catch (error) {
       failure = error;
     }
@@ -36,11 +45,21 @@ describe("readAuthConfig", () => {
   });
 
   it("reads the set-up scope: AllSites.FullControl unless the build asks for Sites.Selected; anything else is refused", () => {
-    expect(readAuthConfig({ VITE_WRES_SETUP_SCOPE: "sites.selected" })).toEqual({ mode: "local", setUpScope: "Sites.Selected" });
+    expect(readAuthConfig({ VITE_WRES_SETUP_SCOPE: "sites.selected" })).toEqual({
+      mode: "local",
+      setUpScope: "Sites.Selected",
+    });
     expect(
-      readAuthConfig({ VITE_WRES_MODE: "tenant", VITE_WRES_CLIENT_ID: CLIENT, VITE_WRES_TENANT_ID: TENANT, VITE_WRES_SETUP_SCOPE: "Sites.Selected" }),
+      readAuthConfig({
+        VITE_WRES_MODE: "tenant",
+        VITE_WRES_CLIENT_ID: CLIENT,
+        VITE_WRES_TENANT_ID: TENANT,
+        VITE_WRES_SETUP_SCOPE: "Sites.Selected",
+      }),
     ).toMatchObject({ mode: "tenant", setUpScope: "Sites.Selected" });
-    expect(() => readAuthConfig({ VITE_WRES_SETUP_SCOPE: "Sites.FullControl.All" })).toThrow(/VITE_WRES_SETUP_SCOPE must be AllSites.FullControl or Sites.Selected/);
+    expect(() => readAuthConfig({ VITE_WRES_SETUP_SCOPE: "Sites.FullControl.All" })).toThrow(
+      /VITE_WRES_SETUP_SCOPE must be AllSites.FullControl or Sites.Selected/,
+    );
   });
 
   it("rejects an unknown mode", () => {
@@ -50,8 +69,14 @@ describe("readAuthConfig", () => {
 
 describe("sharePointScope", () => {
   it("uses the tenant's root host, never a site path", () => {
-    expect(sharePointScope("https://contoso.sharepoint.com/sites/wres", "write")).toBe("https://contoso.sharepoint.com/AllSites.Write");
-    expect(sharePointScope("https://contoso.sharepoint.com", "provision")).toBe("https://contoso.sharepoint.com/AllSites.FullControl");
-    expect(sharePointScope("https://contoso.sharepoint.com/sites/wres", "provision", "Sites.Selected")).toBe("https://contoso.sharepoint.com/Sites.Selected");
+    expect(sharePointScope("https://contoso.sharepoint.com/sites/wres", "write")).toBe(
+      "https://contoso.sharepoint.com/AllSites.Write",
+    );
+    expect(sharePointScope("https://contoso.sharepoint.com", "provision")).toBe(
+      "https://contoso.sharepoint.com/AllSites.FullControl",
+    );
+    expect(sharePointScope("https://contoso.sharepoint.com/sites/wres", "provision", "Sites.Selected")).toBe(
+      "https://contoso.sharepoint.com/Sites.Selected",
+    );
   });
 });

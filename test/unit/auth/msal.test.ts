@@ -92,7 +92,8 @@ class FakeMsal implements MsalClient {
     const cached = this.cache.get(request.scopes.join(" "));
     if (cached && !request.forceRefresh) return { ...cached, fromCache: true };
     if (request.forceRefresh && this.refreshFailure) throw this.refreshFailure;
-    if (!cached && !request.forceRefresh) throw new InteractionRequiredAuthError("consent_required", "c", "AADSTS65001: consent needed");
+    if (!cached && !request.forceRefresh)
+      throw new InteractionRequiredAuthError("consent_required", "c", "AADSTS65001: consent needed");
     return this.issue(request.scopes);
   });
   acquireTokenPopup = vi.fn(async (request: PopupRequest) => {
@@ -189,7 +190,11 @@ describe("MSAL token seam", () => {
     const failure = await auth.getToken().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InteractionRequired);
     expect(failure).toMatchObject({ purpose: "write", reason: "no_account_error" });
-    await expect(auth.trySilent()).resolves.toEqual({ kind: "interactionRequired", purpose: "write", reason: "no_account_error" });
+    await expect(auth.trySilent()).resolves.toEqual({
+      kind: "interactionRequired",
+      purpose: "write",
+      reason: "no_account_error",
+    });
     expect(fake.acquireTokenPopup).not.toHaveBeenCalled();
 
     // The "Sign in" button's click:
@@ -203,7 +208,10 @@ describe("MSAL token seam", () => {
     const fake = new FakeMsal();
     const auth = await signedIn(fake);
     fake.silentFailure = new InteractionRequiredAuthError("interaction_required", "c", "AADSTS50076: MFA required");
-    await expect(auth.getToken()).rejects.toMatchObject({ name: "InteractionRequired", reason: "interaction_required" });
+    await expect(auth.getToken()).rejects.toMatchObject({
+      name: "InteractionRequired",
+      reason: "interaction_required",
+    });
   });
 
   it("offers sign-in when the silent attempt timed out, but passes network failures through", async () => {
@@ -218,12 +226,20 @@ describe("MSAL token seam", () => {
   it("reports a declined consent as a typed error, separating admin-only consent", async () => {
     const fake = new FakeMsal();
     const { auth } = await setUp(fake);
-    fake.popupFailure = new ServerError("access_denied", "c", "AADSTS65004: User declined to consent to access the app.");
+    fake.popupFailure = new ServerError(
+      "access_denied",
+      "c",
+      "AADSTS65004: User declined to consent to access the app.",
+    );
     const declined = await auth.signIn().catch((error: unknown) => error);
     expect(declined).toBeInstanceOf(ConsentDeclinedError);
     expect(declined).toMatchObject({ adminConsentRequired: false });
 
-    fake.popupFailure = new ServerError("invalid_request", "c", "AADSTS90094: Admin consent is required for the permissions requested.");
+    fake.popupFailure = new ServerError(
+      "invalid_request",
+      "c",
+      "AADSTS90094: Admin consent is required for the permissions requested.",
+    );
     await expect(auth.signIn()).rejects.toMatchObject({ name: "ConsentDeclinedError", adminConsentRequired: true });
     expect(fake.active).toBeNull();
   });
@@ -269,7 +285,11 @@ describe("MSAL token seam", () => {
     const fake = new FakeMsal();
     const auth = await signedIn(fake);
     fake.clock += 2 * HOUR;
-    fake.refreshFailure = new InteractionRequiredAuthError("interaction_required", "c", "AADSTS700082: refresh token expired");
+    fake.refreshFailure = new InteractionRequiredAuthError(
+      "interaction_required",
+      "c",
+      "AADSTS700082: refresh token expired",
+    );
     await expect(auth.getToken()).rejects.toBeInstanceOf(InteractionRequired);
     expect(fake.calls.filter((call) => call.forceRefresh)).toHaveLength(1); // once, no loop
   });
@@ -322,7 +342,10 @@ describe("MSAL token seam", () => {
     const nestedFake = new FakeMsal();
     const nested = await setUp(nestedFake, { hosted: true }, true);
     nestedFake.popupFailure = new BrowserAuthError("popup_window_error", "c");
-    await expect(nested.auth.signIn()).rejects.toMatchObject({ name: "PopupBlockedError", reason: "popup_window_error" });
+    await expect(nested.auth.signIn()).rejects.toMatchObject({
+      name: "PopupBlockedError",
+      reason: "popup_window_error",
+    });
     expect(nestedFake.acquireTokenRedirect).not.toHaveBeenCalled();
   });
 
@@ -337,7 +360,11 @@ describe("MSAL token seam", () => {
   it("reports Entra refusing an account from outside the tenant (AADSTS50020) as the wrong organisation", async () => {
     const fake = new FakeMsal();
     const { auth } = await setUp(fake);
-    fake.popupFailure = new ServerError("invalid_request", "c", "AADSTS50020: User account 'someone@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso'.");
+    fake.popupFailure = new ServerError(
+      "invalid_request",
+      "c",
+      "AADSTS50020: User account 'someone@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso'.",
+    );
     const failure = await auth.signIn().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(WrongTenantError);
     expect(failure).toMatchObject({ expectedTenantId: TENANT, actualTenantId: null });
@@ -348,6 +375,8 @@ describe("MSAL token seam", () => {
     const fake = new FakeMsal();
     const { auth } = await setUp(fake, { scopes: ["https://contoso.sharepoint.com/AllSites.Read"] });
     await auth.signIn();
-    expect(fake.acquireTokenPopup).toHaveBeenCalledWith(expect.objectContaining({ scopes: ["https://contoso.sharepoint.com/AllSites.Read"] }));
+    expect(fake.acquireTokenPopup).toHaveBeenCalledWith(
+      expect.objectContaining({ scopes: ["https://contoso.sharepoint.com/AllSites.Read"] }),
+    );
   });
 });

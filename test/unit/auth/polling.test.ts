@@ -10,7 +10,9 @@ interface FakeWindow {
 }
 
 /** A window; `crossOrigin` makes reading its location throw, as a browser does. */
-function fakeWindow(options: { parent?: FakeWindow; opener?: FakeWindow | null; crossOrigin?: boolean } = {}): FakeWindow {
+function fakeWindow(
+  options: { parent?: FakeWindow; opener?: FakeWindow | null; crossOrigin?: boolean } = {},
+): FakeWindow {
   const win = { opener: options.opener ?? null } as FakeWindow;
   win.parent = options.parent ?? win;
   Object.defineProperty(win, "location", {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AuthConfigError, startAuth, type MsalClient } from "../../../src/auth";
 
-const tenant = { mode: "tenant" as const, clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", tenantId: "11111111-2222-3333-4444-555555555555" };
+const tenant = {
+  mode: "tenant" as const,
+  clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+  tenantId: "11111111-2222-3333-4444-555555555555",
+};
 
 describe("startAuth", () => {
   it("gives the local server's demo identity in local mode, for everyday work and provisioning alike", async () => {
@@ -9,9 +13,16 @@ describe("startAuth", () => {
     expect(session.mode).toBe("local");
     // The scopes the tab would request on a tenant travel in the token, so the server trims as SharePoint does.
     await expect(session.getToken()).resolves.toBe("dev:admin@wres.test?scp=AllSites.Write");
-    await expect(session.getProvisioningToken()).resolves.toBe("dev:admin@wres.test?scp=AllSites.Write%20AllSites.FullControl");
+    await expect(session.getProvisioningToken()).resolves.toBe(
+      "dev:admin@wres.test?scp=AllSites.Write%20AllSites.FullControl",
+    );
     // A scope the (simulated) tenant has not consented to is not in the token.
-    const unconsented = await startAuth({ config: { mode: "local" }, localUpn: "admin@wres.test", localConsent: ["AllSites.Write"], hosted: false });
+    const unconsented = await startAuth({
+      config: { mode: "local" },
+      localUpn: "admin@wres.test",
+      localConsent: ["AllSites.Write"],
+      hosted: false,
+    });
     await expect(unconsented.getProvisioningToken()).resolves.toBe("dev:admin@wres.test?scp=AllSites.Write");
   });
 
@@ -28,7 +39,14 @@ describe("startAuth", () => {
       },
     } as unknown as MsalClient;
     const session = await startAuth(
-      { config: { ...tenant, sharePointOrigin: undefined }, localUpn: "admin@wres.test", hosted: false, siteUrl: "https://contoso.sharepoint.com/sites/wres", redirectUri: "https://wres.example/auth-redirect.html", framed: false },
+      {
+        config: { ...tenant, sharePointOrigin: undefined },
+        localUpn: "admin@wres.test",
+        hosted: false,
+        siteUrl: "https://contoso.sharepoint.com/sites/wres",
+        redirectUri: "https://wres.example/auth-redirect.html",
+        framed: false,
+      },
       { createClient: async () => client },
     );
     expect(session.mode).toBe("tenant");
@@ -37,11 +55,23 @@ describe("startAuth", () => {
   });
 
   it("asks for delegated Sites.Selected for set-up when configured so, in local and tenant mode", async () => {
-    const local = await startAuth({ config: { mode: "local" }, localUpn: "edi.lead@wres.test", localSetUpScope: "Sites.Selected", hosted: false });
+    const local = await startAuth({
+      config: { mode: "local" },
+      localUpn: "edi.lead@wres.test",
+      localSetUpScope: "Sites.Selected",
+      hosted: false,
+    });
     expect(local.setUpScope).toBe("Sites.Selected");
     await expect(local.getToken()).resolves.toBe("dev:edi.lead@wres.test?scp=AllSites.Write");
-    await expect(local.getProvisioningToken()).resolves.toBe("dev:edi.lead@wres.test?scp=AllSites.Write%20Sites.Selected");
-    const fromBuild = await startAuth({ config: { mode: "local", setUpScope: "Sites.Selected" }, localUpn: "x@wres.test", localConsent: ["AllSites.Write"], hosted: false });
+    await expect(local.getProvisioningToken()).resolves.toBe(
+      "dev:edi.lead@wres.test?scp=AllSites.Write%20Sites.Selected",
+    );
+    const fromBuild = await startAuth({
+      config: { mode: "local", setUpScope: "Sites.Selected" },
+      localUpn: "x@wres.test",
+      localConsent: ["AllSites.Write"],
+      hosted: false,
+    });
     await expect(fromBuild.getProvisioningToken()).resolves.toBe("dev:x@wres.test?scp=AllSites.Write");
 
     const requested: string[][] = [];
@@ -56,13 +86,22 @@ describe("startAuth", () => {
       },
     } as unknown as MsalClient;
     const session = await startAuth(
-      { config: { ...tenant, sharePointOrigin: "https://contoso.sharepoint.com", setUpScope: "Sites.Selected" }, localUpn: "x", hosted: false, redirectUri: "https://wres.example/auth-redirect.html", framed: false },
+      {
+        config: { ...tenant, sharePointOrigin: "https://contoso.sharepoint.com", setUpScope: "Sites.Selected" },
+        localUpn: "x",
+        hosted: false,
+        redirectUri: "https://wres.example/auth-redirect.html",
+        framed: false,
+      },
       { createClient: async () => client },
     );
     expect(session.setUpScope).toBe("Sites.Selected");
     await expect(session.getProvisioningToken()).rejects.toMatchObject({ name: "InteractionRequired" });
     await expect(session.getToken()).rejects.toMatchObject({ name: "InteractionRequired" });
-    expect(requested).toEqual([["https://contoso.sharepoint.com/Sites.Selected"], ["https://contoso.sharepoint.com/AllSites.Write"]]);
+    expect(requested).toEqual([
+      ["https://contoso.sharepoint.com/Sites.Selected"],
+      ["https://contoso.sharepoint.com/AllSites.Write"],
+    ]);
   });
 
   it("lets the request pipeline invalidate the token after a 401, in both modes", async () => {
@@ -71,7 +110,13 @@ describe("startAuth", () => {
     await expect(local.getToken()).resolves.toBe("dev:admin@wres.test?scp=AllSites.Write");
 
     const silent: { forceRefresh: boolean | undefined }[] = [];
-    const account = { homeAccountId: "oid.t", environment: "login.microsoftonline.com", tenantId: tenant.tenantId, username: "u@contoso.example", localAccountId: "oid" };
+    const account = {
+      homeAccountId: "oid.t",
+      environment: "login.microsoftonline.com",
+      tenantId: tenant.tenantId,
+      username: "u@contoso.example",
+      localAccountId: "oid",
+    };
     const client = {
       handleRedirectPromise: async () => null,
       getActiveAccount: () => account,
@@ -84,7 +129,13 @@ describe("startAuth", () => {
       },
     } as unknown as MsalClient;
     const session = await startAuth(
-      { config: { ...tenant, sharePointOrigin: "https://contoso.sharepoint.com" }, localUpn: "x", hosted: false, redirectUri: "https://wres.example/auth-redirect.html", framed: false },
+      {
+        config: { ...tenant, sharePointOrigin: "https://contoso.sharepoint.com" },
+        localUpn: "x",
+        hosted: false,
+        redirectUri: "https://wres.example/auth-redirect.html",
+        framed: false,
+      },
       { createClient: async () => client },
     );
     await session.getToken();
@@ -94,6 +145,8 @@ describe("startAuth", () => {
   });
 
   it("says what is missing when tenant mode has no SharePoint address", async () => {
-    await expect(startAuth({ config: { ...tenant, sharePointOrigin: undefined }, localUpn: "x", hosted: false })).rejects.toBeInstanceOf(AuthConfigError);
+    await expect(
+      startAuth({ config: { ...tenant, sharePointOrigin: undefined }, localUpn: "x", hosted: false }),
+    ).rejects.toBeInstanceOf(AuthConfigError);
   });
 });

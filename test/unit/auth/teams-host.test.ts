@@ -32,7 +32,11 @@ function fakeTeams(user?: { loginHint?: string; userPrincipalName?: string; id: 
 describe("teams-js initialisation in a SharePoint host", () => {
   it("tells teams-js to trust the configured SharePoint origin and the plan site's origin", async () => {
     const { teams, initialized } = fakeTeams();
-    const origins = messageOrigins("https://contoso.sharepoint.com", "https://contoso.sharepoint.com/sites/edi?x=1", "https://contoso-my.sharepoint.com/personal/a");
+    const origins = messageOrigins(
+      "https://contoso.sharepoint.com",
+      "https://contoso.sharepoint.com/sites/edi?x=1",
+      "https://contoso-my.sharepoint.com/personal/a",
+    );
     expect(origins).toEqual(["https://contoso.sharepoint.com", "https://contoso-my.sharepoint.com"]);
     const host = await initHost(1000, framedWindow, { validMessageOrigins: origins, load: async () => teams });
     expect(host.inHost).toBe(true);
@@ -40,7 +44,9 @@ describe("teams-js initialisation in a SharePoint host", () => {
   });
 
   it("leaves out what teams-js would ignore (not https, not a URL, unset) and passes nothing when nothing is left", async () => {
-    expect(messageOrigins(undefined, null, "", "http://127.0.0.1:5173/sites/wres", "contoso.sharepoint.com")).toEqual([]);
+    expect(messageOrigins(undefined, null, "", "http://127.0.0.1:5173/sites/wres", "contoso.sharepoint.com")).toEqual(
+      [],
+    );
     const { teams, initialized } = fakeTeams();
     await initHost(1000, framedWindow, { validMessageOrigins: [], load: async () => teams });
     expect(initialized).toEqual([undefined]);
@@ -56,18 +62,27 @@ describe("the Teams account hint", () => {
 
   it("becomes MSAL's account filter, with homeAccountId in MSAL's <object id>.<tenant id> form", async () => {
     const context = await contextWith({ loginHint: "edi.lead@contoso.example", id: OID, tenant: { id: TENANT } });
-    expect(accountHintFrom(context)).toEqual({ loginHint: "edi.lead@contoso.example", tenantId: TENANT, homeAccountId: `${OID}.${TENANT}` });
+    expect(accountHintFrom(context)).toEqual({
+      loginHint: "edi.lead@contoso.example",
+      tenantId: TENANT,
+      homeAccountId: `${OID}.${TENANT}`,
+    });
   });
 
   it("uses the UPN when the host gives no login hint, and gives no hint outside a host", async () => {
-    const context = await contextWith({ userPrincipalName: "guest_contoso.example#EXT#@contoso.onmicrosoft.com", id: OID });
+    const context = await contextWith({
+      userPrincipalName: "guest_contoso.example#EXT#@contoso.onmicrosoft.com",
+      id: OID,
+    });
     expect(accountHintFrom(context)).toEqual({ loginHint: "guest_contoso.example#EXT#@contoso.onmicrosoft.com" });
     expect(accountHintFrom(await contextWith(undefined))).toBeUndefined();
     expect(accountHintFrom(null)).toBeUndefined();
   });
 
   it("reaches MSAL: the standard flow looks the account up with it, then signs in silently with the login hint", async () => {
-    const hint = accountHintFrom(await contextWith({ loginHint: "edi.lead@contoso.example", id: OID, tenant: { id: TENANT } }));
+    const hint = accountHintFrom(
+      await contextWith({ loginHint: "edi.lead@contoso.example", id: OID, tenant: { id: TENANT } }),
+    );
     const filters: unknown[] = [];
     const ssoHints: (string | undefined)[] = [];
     const client = {
@@ -81,7 +96,10 @@ describe("the Teams account hint", () => {
       },
       ssoSilent: async (request: { loginHint?: string }) => {
         ssoHints.push(request.loginHint);
-        throw Object.assign(new Error("login required"), { errorCode: "login_required", name: "InteractionRequiredAuthError" });
+        throw Object.assign(new Error("login required"), {
+          errorCode: "login_required",
+          name: "InteractionRequiredAuthError",
+        });
       },
       acquireTokenSilent: async () => {
         throw new Error("acquireTokenSilent without an account");
@@ -89,7 +107,12 @@ describe("the Teams account hint", () => {
     } as unknown as MsalClient;
     const session = await startAuth(
       {
-        config: { mode: "tenant", clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", tenantId: TENANT, sharePointOrigin: "https://contoso.sharepoint.com" },
+        config: {
+          mode: "tenant",
+          clientId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+          tenantId: TENANT,
+          sharePointOrigin: "https://contoso.sharepoint.com",
+        },
         localUpn: "x",
         hosted: true,
         accountHint: hint,
@@ -99,7 +122,9 @@ describe("the Teams account hint", () => {
       { createClient: async () => client, isNestedAuthRecommended: () => false },
     );
     await expect(session.getToken()).rejects.toMatchObject({ name: "InteractionRequired", reason: "login_required" });
-    expect(filters).toEqual([{ homeAccountId: `${OID}.${TENANT}`, loginHint: "edi.lead@contoso.example", tenantId: TENANT }]);
+    expect(filters).toEqual([
+      { homeAccountId: `${OID}.${TENANT}`, loginHint: "edi.lead@contoso.example", tenantId: TENANT },
+    ]);
     expect(ssoHints).toEqual(["edi.lead@contoso.example"]);
   });
 });

@@ -10,9 +10,14 @@ async function usage(...argv: string[]) {
 }
 
 describe("the --breakdown option", () => {
-  it.each(["team", "toString", "constructor", "__proto__", "hasOwnProperty"])("refuses %s, naming the dimensions it takes", async (word) => {
-    const { code, err } = await usage("--breakdown", word);
-    expect(code).toBe(EXIT_USAGE);
-    expect(err).toContain(`--breakdown is one of ethnic-group, ethnic-category, gender, ethnic-group-gender, directorate, division, staff-group, not "${word}"`);
-  });
+  it.each(["team", "toString", "constructor", "__proto__", "hasOwnProperty"])(
+    "refuses %s, naming the dimensions it takes",
+    async (word) => {
+      const { code, err } = await usage("--breakdown", word);
+      expect(code).toBe(EXIT_USAGE);
+      expect(err).toContain(
+        `--breakdown is one of ethnic-group, ethnic-category, gender, ethnic-group-gender, directorate, division, staff-group, not "${word}"`,
+      );
+    },
+  );
 });

@@ -14,15 +14,43 @@ function objective(id: number, number: string, title: string, extra: Partial<Obj
   return anObjective({ id, title, number, owner: amara, modified: "2024-10-01T00:00:00Z", ...extra });
 }
 
-function action(id: number, objectiveId: number, number: string, title: string, rag: Rag, extra: Partial<Action> = {}): Action {
-  return anAction({ id, objectiveId, number, title, leads: [tom], leadText: null, rag, modified: "2024-10-01T00:00:00Z", ...extra });
+function action(
+  id: number,
+  objectiveId: number,
+  number: string,
+  title: string,
+  rag: Rag,
+  extra: Partial<Action> = {},
+): Action {
+  return anAction({
+    id,
+    objectiveId,
+    number,
+    title,
+    leads: [tom],
+    leadText: null,
+    rag,
+    modified: "2024-10-01T00:00:00Z",
+    ...extra,
+  });
 }
 
-function update(id: number, actionId: number, date: string, previousRag: Rag | null, rag: Rag | null, note: string | null): ProgressUpdate {
+function update(
+  id: number,
+  actionId: number,
+  date: string,
+  previousRag: Rag | null,
+  rag: Rag | null,
+  note: string | null,
+): ProgressUpdate {
   return anUpdate(actionId, date, previousRag, rag, { id, author: tom, note });
 }
 
-const objectives = [objective(1, "1", "Representation at senior levels"), objective(2, "2", HOSTILE, { owner: null }), objective(3, "3", "Not begun")];
+const objectives = [
+  objective(1, "1", "Representation at senior levels"),
+  objective(2, "2", HOSTILE, { owner: null }),
+  objective(3, "3", "Not begun"),
+];
 const actions = [
   action(11, 1, "1.1", "Reverse mentoring", "Green", { progress: "12 pairs matched" }),
   action(12, 1, "1.2", "Diverse panels", "Red", { dueDate: "2024-11-30", leadText: "Head of Resourcing" }),
@@ -50,9 +78,11 @@ function texts(ws: ExcelJS.Worksheet): string[] {
 
 function findCell(ws: ExcelJS.Worksheet, value: string): ExcelJS.Cell {
   let found: ExcelJS.Cell | null = null;
-  ws.eachRow((row) => row.eachCell((cell) => {
-    if (!found && cell.value === value) found = cell;
-  }));
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (!found && cell.value === value) found = cell;
+    }),
+  );
   if (!found) throw new Error(`no cell ${value} on ${ws.name}`);
   return found;
 }
@@ -73,7 +103,11 @@ describe("committeeWorkbook", () => {
       year: "2024/25",
       objectives,
       actions,
-      lastUpdates: { 11: updates[0] as ProgressUpdate, 13: updates[1] as ProgressUpdate, 21: updates[2] as ProgressUpdate },
+      lastUpdates: {
+        11: updates[0] as ProgressUpdate,
+        13: updates[1] as ProgressUpdate,
+        21: updates[2] as ProgressUpdate,
+      },
       changes: changesSince(updates, actions, since, today),
       since,
       today,
@@ -82,7 +116,12 @@ describe("committeeWorkbook", () => {
   });
 
   it("has a summary sheet and one sheet per objective, in number order", () => {
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Summary", "1 Representation at senior leve", "2 =HYPERLINK(\"http evil.example", "3 Not begun"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      "Summary",
+      "1 Representation at senior leve",
+      '2 =HYPERLINK("http evil.example',
+      "3 Not begun",
+    ]);
   });
 
   it("counts actions by RAG and overdue on the summary", () => {
@@ -99,7 +138,11 @@ describe("committeeWorkbook", () => {
     const first = rowOf(summary, "1");
     expect(first.getCell(3).value).toBe("Amara Okafor");
     expect(first.getCell(4).value).toBe("Red");
-    expect(first.getCell(4).fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: RAG_COLOURS.Red.fill } });
+    expect(first.getCell(4).fill).toMatchObject({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: RAG_COLOURS.Red.fill },
+    });
     expect(first.getCell(4).font?.color).toEqual({ argb: RAG_COLOURS.Red.text });
     expect(rowOf(summary, "3").getCell(4).value).toBe("Not started");
   });
@@ -108,11 +151,17 @@ describe("committeeWorkbook", () => {
     const summary = wb.getWorksheet("Summary") as ExcelJS.Worksheet;
     const all = texts(summary);
     expect(all).toContain("Changes since 2024-10-01");
-    expect(all).toEqual(expect.arrayContaining(["Pairs matched", "Published on the intranet", "'+44 new cases reviewed"]));
+    expect(all).toEqual(
+      expect.arrayContaining(["Pairs matched", "Published on the intranet", "'+44 new cases reviewed"]),
+    );
     // 1.2 fell due on 30 November, after the chosen date: newly overdue.
     const overdueHeader = findCell(summary, "Newly overdue");
     const overdueRow = summary.getRow(Number(overdueHeader.row) + 2);
-    expect([overdueRow.getCell(1).value, overdueRow.getCell(2).value, overdueRow.getCell(4).value]).toEqual(["1.2", "Diverse panels", "Tom Hughes; Head of Resourcing"]);
+    expect([overdueRow.getCell(1).value, overdueRow.getCell(2).value, overdueRow.getCell(4).value]).toEqual([
+      "1.2",
+      "Diverse panels",
+      "Tom Hughes; Head of Resourcing",
+    ]);
     const move = rowOf(summary, "1.1");
     expect([move.getCell(3).value, move.getCell(4).value]).toEqual(["Amber", "Green"]);
     expect(move.getCell(4).fill).toMatchObject({ fgColor: { argb: RAG_COLOURS.Green.fill } });
@@ -140,7 +189,12 @@ describe("committeeWorkbook", () => {
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-          const text = typeof cell.value === "string" ? cell.value : cell.value && typeof cell.value === "object" && "text" in cell.value ? String(cell.value.text) : null;
+          const text =
+            typeof cell.value === "string"
+              ? cell.value
+              : cell.value && typeof cell.value === "object" && "text" in cell.value
+                ? String(cell.value.text)
+                : null;
           if (text !== null) expect(text, `${ws.name}!${cell.address}`).not.toMatch(/^[=+\-@]/);
         }),
       );
@@ -173,8 +227,26 @@ describe("committeeWorkbook", () => {
 
 describe("committeeWorkbook after a plan import", () => {
   it("lists the plan imported instead of a RAG change per action", async () => {
-    const imported = actions.map((a, i) => ({ id: 900 + i, actionId: a.id, author: { id: 3, title: "Jordan Ellis", email: null }, date: `${today}T09:00:00Z`, rag: a.rag, previousRag: null, note: "Plan 2024-25.xlsx", progress: null, kind: "import" as const }));
-    const bytes = await committeeWorkbook({ year: "2024/25", objectives, actions, lastUpdates: {}, changes: changesSince(imported, actions, since, today), since, today });
+    const imported = actions.map((a, i) => ({
+      id: 900 + i,
+      actionId: a.id,
+      author: { id: 3, title: "Jordan Ellis", email: null },
+      date: `${today}T09:00:00Z`,
+      rag: a.rag,
+      previousRag: null,
+      note: "Plan 2024-25.xlsx",
+      progress: null,
+      kind: "import" as const,
+    }));
+    const bytes = await committeeWorkbook({
+      year: "2024/25",
+      objectives,
+      actions,
+      lastUpdates: {},
+      changes: changesSince(imported, actions, since, today),
+      since,
+      today,
+    });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const summary = book.getWorksheet("Summary") as ExcelJS.Worksheet;
@@ -192,7 +264,14 @@ describe("the committee workbook against the approved plan", () => {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     return wb;
   }
-  const input = { year: "2024/25", objectives, lastUpdates: {}, changes: changesSince([], actions, since, today), since, today };
+  const input = {
+    year: "2024/25",
+    objectives,
+    lastUpdates: {},
+    changes: changesSince([], actions, since, today),
+    since,
+    today,
+  };
 
   it("has a Since approval sheet listing each action added, removed, re-dated or re-scoped, with RAG then and now", async () => {
     // Approved: 1.1, 1.2, 1.3, 2.1. Since: 1.2 re-dated and moved to Amber, 1.3 removed, 2.1 re-scoped, 1.4 added.
@@ -203,7 +282,13 @@ describe("the committee workbook against the approved plan", () => {
       { ...actions[3]!, kpis: "Cases per 1,000 staff" },
       action(14, 1, "1.4", "Board development session", "Green"),
     ];
-    const wb = await load(await committeeWorkbook({ ...input, actions: live, sinceApproval: compareWithApproved(approved, { objectives, actions: live }) }));
+    const wb = await load(
+      await committeeWorkbook({
+        ...input,
+        actions: live,
+        sinceApproval: compareWithApproved(approved, { objectives, actions: live }),
+      }),
+    );
     expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(["Summary", "Since approval"]);
     const sheet = wb.getWorksheet("Since approval")!;
     expect(sheet.getCell("A1").value).toBe("Changes since the plan was approved on 2024-11-01");
@@ -222,7 +307,16 @@ describe("the committee workbook against the approved plan", () => {
   });
 
   it("says so when nothing changed, and has no such sheet for a year not yet approved", async () => {
-    const same = await load(await committeeWorkbook({ ...input, actions, sinceApproval: compareWithApproved({ approvedAt: "2024-11-01T10:00:00Z", objectives, actions }, { objectives, actions }) }));
+    const same = await load(
+      await committeeWorkbook({
+        ...input,
+        actions,
+        sinceApproval: compareWithApproved(
+          { approvedAt: "2024-11-01T10:00:00Z", objectives, actions },
+          { objectives, actions },
+        ),
+      }),
+    );
     expect(texts(same.getWorksheet("Since approval")!)).toContain("Nothing has changed since approval.");
     const draft = await load(await committeeWorkbook({ ...input, actions, sinceApproval: null }));
     expect(draft.getWorksheet("Since approval")).toBeUndefined();

@@ -87,7 +87,9 @@ describe("generateTrust", () => {
     expect(apps).toHaveLength(trust.rows.applications);
     expect(apps.every((a) => a["Appointed"] !== "Y" || a["Shortlisted"] === "Yes")).toBe(true);
     const rate = (white: boolean) => {
-      const group = apps.filter((a) => String(a["Ethnic Group"]).startsWith("White") === white && a["Ethnic Group"] !== "Not stated");
+      const group = apps.filter(
+        (a) => String(a["Ethnic Group"]).startsWith("White") === white && a["Ethnic Group"] !== "Not stated",
+      );
       const shortlisted = group.filter((a) => a["Shortlisted"] === "Yes");
       return shortlisted.filter((a) => a["Appointed"] === "Y").length / shortlisted.length;
     };

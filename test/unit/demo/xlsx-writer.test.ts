@@ -25,7 +25,13 @@ describe("writeXlsx", () => {
     expect(ws["!merges"]?.map((m) => XLSX.utils.encode_range(m))).toEqual(["A1:C1"]);
     const parts = unzipSync(bytes);
     expect(Object.keys(parts)).toEqual(
-      expect.arrayContaining(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"]),
+      expect.arrayContaining([
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/styles.xml",
+        "xl/sharedStrings.xml",
+      ]),
     );
     expect(strFromU8(parts["xl/worksheets/sheet1.xml"]!)).toContain('<c r="A3" t="s">');
   });

@@ -11,7 +11,11 @@ describe("Welsh dates", () => {
   it("uses Intl when it knows Welsh", async () => {
     const { formatDate, hasCalendarData } = await import("../../../src/i18n");
     expect(hasCalendarData("cy-GB")).toBe(true);
-    expect(formatDate("2026-12-04", "cy-GB")).toBe(new Intl.DateTimeFormat("cy-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date("2026-12-04T12:00:00Z")));
+    expect(formatDate("2026-12-04", "cy-GB")).toBe(
+      new Intl.DateTimeFormat("cy-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+        new Date("2026-12-04T12:00:00Z"),
+      ),
+    );
   });
 
   it("writes Welsh month names itself when Intl has no Welsh data", async () => {

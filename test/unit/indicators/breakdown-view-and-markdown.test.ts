@@ -31,7 +31,10 @@ const likelihood = (): BreakdownTable => ({
   cells: {
     Surgery: { white: { count: 4, of: 200, rate: 0.02 }, bme: { count: 3, of: 100, rate: 0.03 } },
     // White's case count hidden: BME's likelihood comes from it, so it is hidden too.
-    Medicine: { white: { count: null, of: 150, rate: null, suppressed: { count: "hidden", rate: "hidden" } }, bme: { count: 5, of: 50, rate: 0.1 } },
+    Medicine: {
+      white: { count: null, of: 150, rate: null, suppressed: { count: "hidden", rate: "hidden" } },
+      bme: { count: 5, of: 50, rate: 0.1 },
+    },
   },
   likelihood: { Surgery: { bme: 1.5 }, Medicine: { bme: null } },
 });
@@ -51,10 +54,22 @@ describe("breakdownView: a headcount table", () => {
 
   it("shows each count with its share of the row's total", () => {
     const [white, bme, unknown] = view().rows[0]!.cells;
-    expect(white).toEqual({ column: "white", count: { value: 30, hidden: false }, share: { value: 75, hidden: false }, likelihood: null, of: null });
+    expect(white).toEqual({
+      column: "white",
+      count: { value: 30, hidden: false },
+      share: { value: 75, hidden: false },
+      likelihood: null,
+      of: null,
+    });
     expect(bme!.share).toEqual({ value: 25, hidden: false });
     expect(unknown!.share).toEqual({ value: 0, hidden: false });
-    expect(view().rows[0]!.total).toEqual({ column: "total", count: { value: 40, hidden: false }, share: { value: 100, hidden: false }, likelihood: null, of: null });
+    expect(view().rows[0]!.total).toEqual({
+      column: "total",
+      count: { value: 40, hidden: false },
+      share: { value: 100, hidden: false },
+      likelihood: null,
+      of: null,
+    });
   });
 
   it("keeps a hidden count hidden, and its share with it, while the row's other shares are shown", () => {
@@ -94,14 +109,24 @@ describe("breakdownView: a headcount table", () => {
     delete t.cells[""];
     const view = breakdownView(t);
     const female = view.rows[0]!;
-    expect(female.cells[2]).toEqual({ column: "unknown", count: { value: null, hidden: false }, share: { value: null, hidden: false }, likelihood: null, of: null });
+    expect(female.cells[2]).toEqual({
+      column: "unknown",
+      count: { value: null, hidden: false },
+      share: { value: null, hidden: false },
+      likelihood: null,
+      of: null,
+    });
     expect(female.cells[0]!.share).toEqual({ value: null, hidden: false });
     expect(female.total).toBeNull();
     expect(view.rows[2]!.cells.map((c) => c.count.value)).toEqual([null, null, null]);
   });
 
   it("passes on the ethnic group each category is under", () => {
-    const t: BreakdownTable = { ...headcount(), dimension: "ethnic-category", parents: { white: "white", bme: "black" } };
+    const t: BreakdownTable = {
+      ...headcount(),
+      dimension: "ethnic-category",
+      parents: { white: "white", bme: "black" },
+    };
     expect(breakdownView(t).parents).toEqual({ white: "white", bme: "black" });
   });
 });
@@ -114,7 +139,13 @@ describe("breakdownView: a relative likelihood table", () => {
     expect(view().columns).toEqual(["white", "bme"]);
     const [white, bme] = view().rows[0]!.cells;
     expect(view().rows[0]!.total).toBeNull();
-    expect(bme).toEqual({ column: "bme", count: { value: 3, hidden: false }, share: { value: 0.03, hidden: false }, likelihood: { value: 1.5, hidden: false }, of: { value: 100, hidden: false } });
+    expect(bme).toEqual({
+      column: "bme",
+      count: { value: 3, hidden: false },
+      share: { value: 0.03, hidden: false },
+      likelihood: { value: 1.5, hidden: false },
+      of: { value: 100, hidden: false },
+    });
     // The reference column has no likelihood against itself.
     expect(white!.likelihood).toBeNull();
     expect(white!.of).toEqual({ value: 200, hidden: false });
@@ -193,13 +224,20 @@ function protectedDoc(indicators: Record<string, unknown>): ResultsDocument {
 
 describe("the command line's --breakdown Markdown", () => {
   it("renders a protected copy only", () => {
-    expect(() => renderBreakdownMarkdown({ ...protectedDoc({}), audience: "exact" }, "gender")).toThrow(/protected copy only/);
+    expect(() => renderBreakdownMarkdown({ ...protectedDoc({}), audience: "exact" }, "gender")).toThrow(
+      /protected copy only/,
+    );
   });
 
   it("gives a headcount table per indicator: count and share, the hidden mark, labelled rows and columns, a total", () => {
     const md = renderBreakdownMarkdown(protectedDoc({ "1": { breakdowns: [headcount()] } }), "gender");
     const lines = md.split("\n");
-    expect(lines.slice(0, 4)).toEqual(["# Breakdown by gender", "", "* hidden to protect small numbers (docs/disclosure-control.md).", ""]);
+    expect(lines.slice(0, 4)).toEqual([
+      "# Breakdown by gender",
+      "",
+      "* hidden to protect small numbers (docs/disclosure-control.md).",
+      "",
+    ]);
     expect(lines).toContain("## Indicator 1: Workforce by pay band (percentage White, BME and unknown)");
     expect(lines).toContain("| gender | White | BME | Unknown | Total |");
     expect(lines).toContain("| --- | --- | --- | --- | --- |");
@@ -219,8 +257,12 @@ describe("the command line's --breakdown Markdown", () => {
     const md = renderBreakdownMarkdown(protectedDoc({ "3": { breakdowns: [t] } }), "directorate");
     const lines = md.split("\n");
     expect(lines[0]).toBe("# Breakdown by directorate");
-    expect(lines).toContain("## Indicator 3: Relative likelihood of BME staff entering the formal disciplinary process compared with White staff");
-    expect(lines).toContain("Each cell: count / denominator, and the relative likelihood against White in the same row.");
+    expect(lines).toContain(
+      "## Indicator 3: Relative likelihood of BME staff entering the formal disciplinary process compared with White staff",
+    );
+    expect(lines).toContain(
+      "Each cell: count / denominator, and the relative likelihood against White in the same row.",
+    );
     expect(lines).toContain("| directorate | White | BME |");
     expect(lines).toContain("| --- | --- | --- |");
     expect(lines).toContain("| Surgery | 4 / 200 | 3 / n/a, RL 1.50 |");
@@ -229,9 +271,15 @@ describe("the command line's --breakdown Markdown", () => {
   });
 
   it("names an indicator without a title by its number, and each table in the document's order", () => {
-    const md = renderBreakdownMarkdown(protectedDoc({ "1": { breakdowns: [headcount()] }, "12": { breakdowns: [headcount()] }, "9": { voting: {} } }), "gender");
+    const md = renderBreakdownMarkdown(
+      protectedDoc({ "1": { breakdowns: [headcount()] }, "12": { breakdowns: [headcount()] }, "9": { voting: {} } }),
+      "gender",
+    );
     const headings = md.split("\n").filter((l) => l.startsWith("## "));
-    expect(headings).toEqual(["## Indicator 1: Workforce by pay band (percentage White, BME and unknown)", "## Indicator 12"]);
+    expect(headings).toEqual([
+      "## Indicator 1: Workforce by pay band (percentage White, BME and unknown)",
+      "## Indicator 12",
+    ]);
   });
 
   it("labels ethnic categories with their group, escapes what would break a Markdown table, and keeps unknown names as written", () => {
@@ -273,13 +321,24 @@ describe("the command line's --breakdown Markdown", () => {
   });
 
   it("counts the teams with no BME member, without naming them", () => {
-    const md = renderBreakdownMarkdown(protectedDoc({ "1": { breakdowns: [headcount()], teamsWithoutFocus: { teams: 8, without: 2, names: null } } }), "division");
+    const md = renderBreakdownMarkdown(
+      protectedDoc({ "1": { breakdowns: [headcount()], teamsWithoutFocus: { teams: 8, without: 2, names: null } } }),
+      "division",
+    );
     expect(md).toContain("Teams with no BME member: 2 of 8 (names are in the exact results only).");
     expect(md).toContain("No indicator could be broken down by division");
   });
 
   it("knows the seven dimensions by name", () => {
-    expect(DIMENSION_NAMES).toEqual(["ethnic-group", "ethnic-category", "gender", "ethnic-group-gender", "directorate", "division", "staff-group"]);
+    expect(DIMENSION_NAMES).toEqual([
+      "ethnic-group",
+      "ethnic-category",
+      "gender",
+      "ethnic-group-gender",
+      "directorate",
+      "division",
+      "staff-group",
+    ]);
     expect(isDimension("directorate")).toBe(true);
     expect(isDimension("team")).toBe(false);
     expect(isDimension("toString")).toBe(false);
@@ -309,7 +368,13 @@ describe("the --breakdown Markdown, line by line", () => {
       cells: { female: { white: { count: 2, of: 20, rate: 0.1 }, bme: { count: 1, of: 5, rate: 0.2 } } },
       likelihood: { female: { bme: 2 } },
     };
-    const md = renderBreakdownMarkdown(protectedDoc({ "1": { breakdowns: [headcountTable], teamsWithoutFocus: { teams: 3, without: 1, names: null } }, "3": { breakdowns: [rlTable] } }), "gender");
+    const md = renderBreakdownMarkdown(
+      protectedDoc({
+        "1": { breakdowns: [headcountTable], teamsWithoutFocus: { teams: 3, without: 1, names: null } },
+        "3": { breakdowns: [rlTable] },
+      }),
+      "gender",
+    );
     expect(md.split("\n")).toEqual([
       "# Breakdown by gender",
       "",
@@ -344,12 +409,24 @@ describe("the --breakdown Markdown, line by line", () => {
       rows: ["all"],
       columns: ["white", "mixed", "asian", "black", "other", "unknown", "total"],
       sides: { white: "reference", mixed: "focus", asian: "focus", black: "focus", other: "focus", unknown: "unknown" },
-      cells: { all: { white: { count: 5 }, mixed: { count: 1 }, asian: { count: 1 }, black: { count: 1 }, other: { count: 1 }, unknown: { count: 1 }, total: { count: 10 } } },
+      cells: {
+        all: {
+          white: { count: 5 },
+          mixed: { count: 1 },
+          asian: { count: 1 },
+          black: { count: 1 },
+          other: { count: 1 },
+          unknown: { count: 1 },
+          total: { count: 10 },
+        },
+      },
     };
     const lines = renderBreakdownMarkdown(protectedDoc({ "1": { breakdowns: [t] } }), "ethnic-group").split("\n");
     expect(lines[0]).toBe("# Breakdown by ethnic group");
     expect(lines).toContain("| ethnic group | White | Mixed | Asian | Black | Other | Unknown | Total |");
-    expect(lines).toContain("| All | 5 (50.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 10 (100.0%) |");
+    expect(lines).toContain(
+      "| All | 5 (50.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 10 (100.0%) |",
+    );
   });
 });
 
@@ -360,7 +437,13 @@ describe("breakdownView: the reference column need not come first", () => {
       rows: ["Surgery"],
       columns: ["bme", "unknown", "white"],
       sides: { bme: "focus", unknown: "unknown", white: "reference" },
-      cells: { Surgery: { bme: { count: 5, of: 50, rate: 0.1 }, unknown: { count: 1, of: 9, rate: 1 / 9 }, white: { count: null, of: 150, rate: null, suppressed: { count: "hidden", rate: "hidden" } } } },
+      cells: {
+        Surgery: {
+          bme: { count: 5, of: 50, rate: 0.1 },
+          unknown: { count: 1, of: 9, rate: 1 / 9 },
+          white: { count: null, of: 150, rate: null, suppressed: { count: "hidden", rate: "hidden" } },
+        },
+      },
       likelihood: { Surgery: { bme: null, unknown: null } },
     };
     const [bme, unknown] = breakdownView(t).rows[0]!.cells;

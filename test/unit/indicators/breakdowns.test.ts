@@ -2,17 +2,53 @@
 // expected figure here is counted by this file from the rows it made, never by the indicator module.
 import { describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
-import { computeResults, RESULTS_SCHEMA, suppressResults, type BreakdownTable, type RelativeLikelihoodResult, type RepresentationResult } from "../../../src/indicators";
+import {
+  computeResults,
+  RESULTS_SCHEMA,
+  suppressResults,
+  type BreakdownTable,
+  type RelativeLikelihoodResult,
+  type RepresentationResult,
+} from "../../../src/indicators";
 import { createRandom } from "../../../src/demo/random";
 import type { ApplicationRecord, CaseRecord, Ethnicity, StaffRecord, TrainingRecord } from "../../../src/indicators";
 import { dataset } from "./fixtures";
 
 const SHEET = { file: "t.xlsx", sheet: "S" };
 // The test's own table of codes: broad group of each (the NHS Data Dictionary's), "" = not stated.
-const CODES: Record<string, string> = { A: "white", B: "white", C: "white", D: "mixed", G: "mixed", H: "asian", J: "asian", K: "asian", M: "black", N: "black", R: "other", S: "other", "": "unknown" };
-const SIDE: Record<string, string> = { white: "white", mixed: "bme", asian: "bme", black: "bme", other: "bme", unknown: "unknown" };
+const CODES: Record<string, string> = {
+  A: "white",
+  B: "white",
+  C: "white",
+  D: "mixed",
+  G: "mixed",
+  H: "asian",
+  J: "asian",
+  K: "asian",
+  M: "black",
+  N: "black",
+  R: "other",
+  S: "other",
+  "": "unknown",
+};
+const SIDE: Record<string, string> = {
+  white: "white",
+  mixed: "bme",
+  asian: "bme",
+  black: "bme",
+  other: "bme",
+  unknown: "unknown",
+};
 // Gender as extracts write it, and what it means.
-const GENDERS: Record<string, string> = { Female: "female", F: "female", Male: "male", m: "male", "Non-binary": "other", "": "unknown", "Not stated": "unknown" };
+const GENDERS: Record<string, string> = {
+  Female: "female",
+  F: "female",
+  Male: "male",
+  m: "male",
+  "Non-binary": "other",
+  "": "unknown",
+  "Not stated": "unknown",
+};
 const DIRECTORATES = ["Surgery", "Medicine", "Corporate", "Women's and Children's", ""];
 const DIVISIONS = ["North", "South", ""];
 const GROUPS = ["Nursing", "Medical and Dental", "Admin and Clerical"];
@@ -21,7 +57,13 @@ const TEAMS = ["Ward 1", "Ward 2", "Theatres", "Finance", "Payroll", "Estates", 
 function ethnicityOf(code: string): Ethnicity {
   const broad = CODES[code]!;
   const group = SIDE[broad] as Ethnicity["group"];
-  return { group, broad: broad as Ethnicity["broad"], code: code === "" ? null : code, localCode: code || null, raw: code };
+  return {
+    group,
+    broad: broad as Ethnicity["broad"],
+    code: code === "" ? null : code,
+    localCode: code || null,
+    raw: code,
+  };
 }
 
 interface Generated {
@@ -30,7 +72,10 @@ interface Generated {
   training: TrainingRecord[];
   applications: ApplicationRecord[];
   /** For each staff record, its raw values (what the test counts by). */
-  raw: Map<StaffRecord, { code: string; gender: string; directorate: string; division: string; group: string; team: string }>;
+  raw: Map<
+    StaffRecord,
+    { code: string; gender: string; directorate: string; division: string; group: string; team: string }
+  >;
 }
 
 function generate(seed: number, n: number): Generated {
@@ -46,7 +91,10 @@ function generate(seed: number, n: number): Generated {
     const division = rng.pick(DIVISIONS);
     const group = rng.pick(GROUPS);
     // Estates and Payroll are all White (teams with no BME member); others by chance.
-    const team = ["A", "B", "C"].includes(code) && rng.chance(0.2) ? rng.pick(["Estates", "Payroll"]) : rng.pick(TEAMS.filter((t) => t !== "Estates" && t !== "Payroll"));
+    const team =
+      ["A", "B", "C"].includes(code) && rng.chance(0.2)
+        ? rng.pick(["Estates", "Payroll"])
+        : rng.pick(TEAMS.filter((t) => t !== "Estates" && t !== "Payroll"));
     const s: StaffRecord = {
       personId: `E${i}`,
       ethnicity: ethnicityOf(code),
@@ -73,17 +121,38 @@ function generate(seed: number, n: number): Generated {
     // Half the cases carry no ethnicity of their own: they are joined to staff in post by employee number.
     const own = rng.chance(0.5);
     const year = rng.chance(0.5) ? "2024-07-01" : "2023-07-01";
-    cases.push({ personId: s.personId, ethnicity: own ? s.ethnicity : ethnicityOf(""), caseType: "disciplinary", stage: null, startDate: year, outcome: null, source: SHEET, row: 2 });
+    cases.push({
+      personId: s.personId,
+      ethnicity: own ? s.ethnicity : ethnicityOf(""),
+      caseType: "disciplinary",
+      stage: null,
+      startDate: year,
+      outcome: null,
+      source: SHEET,
+      row: 2,
+    });
   }
-  const training: TrainingRecord[] = staff.filter(() => rng.chance(0.3)).map((s) => ({ personId: s.personId, ethnicity: ethnicityOf(""), date: "2024-09-01", source: SHEET, row: 2 }));
+  const training: TrainingRecord[] = staff
+    .filter(() => rng.chance(0.3))
+    .map((s) => ({ personId: s.personId, ethnicity: ethnicityOf(""), date: "2024-09-01", source: SHEET, row: 2 }));
   const applications: ApplicationRecord[] = Array.from({ length: n }, () => {
     const shortlisted = rng.chance(0.4);
-    return { ethnicity: ethnicityOf(rng.pick(codes)), shortlisted, appointed: shortlisted && rng.chance(0.3), band: null, post: null, date: null, source: SHEET, row: 2 };
+    return {
+      ethnicity: ethnicityOf(rng.pick(codes)),
+      shortlisted,
+      appointed: shortlisted && rng.chance(0.3),
+      band: null,
+      post: null,
+      date: null,
+      source: SHEET,
+      row: 2,
+    };
   });
   return { staff, cases, training, applications, raw };
 }
 
-const table = (r: { breakdowns?: BreakdownTable[] } | undefined, d: string) => r?.breakdowns?.find((t) => t.dimension === d);
+const table = (r: { breakdowns?: BreakdownTable[] } | undefined, d: string) =>
+  r?.breakdowns?.find((t) => t.dimension === d);
 
 /** row -> column -> n, counted plainly. */
 function countBy<T>(items: T[], row: (x: T) => string, column: (x: T) => string): Map<string, Map<string, number>> {
@@ -97,7 +166,12 @@ function countBy<T>(items: T[], row: (x: T) => string, column: (x: T) => string)
   return out;
 }
 
-function expectCounts(t: BreakdownTable | undefined, expected: Map<string, Map<string, number>>, field: "count" | "of" = "count", times = 1) {
+function expectCounts(
+  t: BreakdownTable | undefined,
+  expected: Map<string, Map<string, number>>,
+  field: "count" | "of" = "count",
+  times = 1,
+) {
   expect(t).toBeDefined();
   expect(new Set(t!.rows)).toEqual(new Set(expected.keys()));
   for (const row of t!.rows) {
@@ -156,7 +230,8 @@ describe("breakdowns of every population, against plain counting", () => {
       for (const row of t.rows) {
         const w = t.cells[row]!.white!;
         const b = t.cells[row]!.black!;
-        const expected = w.count! > 0 && b.count! > 0 && w.of! > 0 && b.of! > 0 ? b.count! / b.of! / (w.count! / w.of!) : null;
+        const expected =
+          w.count! > 0 && b.count! > 0 && w.of! > 0 && b.of! > 0 ? b.count! / b.of! / (w.count! / w.of!) : null;
         if (expected === null) expect(t.likelihood![row]!.black).toBeNull();
         else expect(t.likelihood![row]!.black).toBeCloseTo(expected, 10);
       }
@@ -184,9 +259,31 @@ describe("breakdowns of every population, against plain counting", () => {
       const shortlisted = g.applications.filter((a) => a.shortlisted);
       const appointed = shortlisted.filter((a) => a.appointed);
       const code = (a: ApplicationRecord) => a.ethnicity.code ?? "";
-      expectCounts(table(rl, "ethnic-group"), countBy(appointed, () => "all", (a) => CODES[code(a)]!));
-      expectCounts(table(rl, "ethnic-group"), countBy(shortlisted, () => "all", (a) => CODES[code(a)]!), "of");
-      expectCounts(table(rl, "ethnic-category"), countBy(appointed, () => "all", (a) => code(a) || "unknown"));
+      expectCounts(
+        table(rl, "ethnic-group"),
+        countBy(
+          appointed,
+          () => "all",
+          (a) => CODES[code(a)]!,
+        ),
+      );
+      expectCounts(
+        table(rl, "ethnic-group"),
+        countBy(
+          shortlisted,
+          () => "all",
+          (a) => CODES[code(a)]!,
+        ),
+        "of",
+      );
+      expectCounts(
+        table(rl, "ethnic-category"),
+        countBy(
+          appointed,
+          () => "all",
+          (a) => code(a) || "unknown",
+        ),
+      );
     });
 
     it(`teams with no BME member (seed ${seed})`, () => {
@@ -217,8 +314,11 @@ describe("breakdowns of every population, against plain counting", () => {
 
   it("a staff table without gender or directorate columns is broken down by ethnic group only", () => {
     const g = generate(4, 200);
-    for (const s of g.staff) Object.assign(s, { gender: null, directorate: null, division: null, staffGroup: null, team: null });
-    const i1 = computeResults(dataset({ staff: g.staff }), { breakdowns: true }).indicators["1"] as RepresentationResult;
+    for (const s of g.staff)
+      Object.assign(s, { gender: null, directorate: null, division: null, staffGroup: null, team: null });
+    const i1 = computeResults(dataset({ staff: g.staff }), { breakdowns: true }).indicators[
+      "1"
+    ] as RepresentationResult;
     expect(i1.breakdowns!.map((t) => t.dimension)).toEqual(["ethnic-group", "ethnic-category"]);
     expect(i1).not.toHaveProperty("teamsWithoutFocus");
   });
@@ -278,13 +378,16 @@ describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdown
   it("teams with no BME member: the count is published, the names only in the exact document", () => {
     const i1 = published.indicators["1"] as RepresentationResult;
     expect(i1.teamsWithoutFocus).toMatchObject({ names: null, suppressed: { names: "hidden" } });
-    expect(i1.teamsWithoutFocus!.without).toBe((exact.indicators["1"] as RepresentationResult).teamsWithoutFocus!.names!.length);
+    expect(i1.teamsWithoutFocus!.without).toBe(
+      (exact.indicators["1"] as RepresentationResult).teamsWithoutFocus!.names!.length,
+    );
     expect(JSON.stringify(published)).not.toContain("Payroll");
   });
 
   it("both documents match the published JSON Schema, and a schema-2 document without breakdowns still does", () => {
     const validate = new Ajv({ allErrors: true, strict: true }).compile(RESULTS_SCHEMA);
-    for (const doc of [exact, published]) expect(validate(JSON.parse(JSON.stringify(doc))), JSON.stringify(validate.errors)).toBe(true);
+    for (const doc of [exact, published])
+      expect(validate(JSON.parse(JSON.stringify(doc))), JSON.stringify(validate.errors)).toBe(true);
     const old = JSON.parse(JSON.stringify(computeResults(dataset({ ...g }), { breakdowns: false })));
     old.schemaVersion = 2;
     expect(validate(old)).toBe(true);

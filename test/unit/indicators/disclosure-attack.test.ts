@@ -12,7 +12,13 @@
 // The other outputs are checked to publish no figure that the protected JSON does not.
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { computeResults, renderMarkdown, suppressResults, headlineValue, type ResultsDocument } from "../../../src/indicators";
+import {
+  computeResults,
+  renderMarkdown,
+  suppressResults,
+  headlineValue,
+  type ResultsDocument,
+} from "../../../src/indicators";
 import { readWorkbooks } from "../../../src/workbook";
 import { generateTrust } from "../../../src/demo/trust";
 import { AFC_BANDS, MEDICAL_SUBGROUPS, type AfcBand } from "../../../src/indicators";
@@ -64,11 +70,18 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
   const row = (p: string) => {
     if (!has(`${p}/total`)) return;
     for (const f of FIELDS) counts.add(`${p}/${f}`);
-    sum(`${p}/total`, ["white", "bme", "unknown"].map((f) => `${p}/${f}`));
+    sum(
+      `${p}/total`,
+      ["white", "bme", "unknown"].map((f) => `${p}/${f}`),
+    );
     for (const f of ["white", "bme", "unknown"]) derived.push([`${p}/${f}Pct`, [`${p}/${f}`, `${p}/total`]]);
   };
   const each = (total: string, parts: string[]) => {
-    for (const f of FIELDS) sum(`${total}/${f}`, parts.filter((p) => has(`${p}/total`)).map((p) => `${p}/${f}`));
+    for (const f of FIELDS)
+      sum(
+        `${total}/${f}`,
+        parts.filter((p) => has(`${p}/total`)).map((p) => `${p}/${f}`),
+      );
   };
   const R = "indicators/1";
   const i1 = exact.indicators["1"];
@@ -78,27 +91,64 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
     const md = MEDICAL_SUBGROUPS.map((m) => `${R}/cohorts/medical/${m}`);
     const bands = AFC_BANDS.map((b) => `${R}/bands/${b}`);
     const unbanded = ["non-clinical", "clinical", "medical"].map((c) => `${R}/unbanded/${c}`);
-    for (const p of [`${R}/overall`, ...nc, ...cl, ...md, ...bands, ...unbanded, `${R}/senior/8a-VSM`, `${R}/senior/8c-VSM`, `${R}/seniorMedicalManagers`]) row(p);
+    for (const p of [
+      `${R}/overall`,
+      ...nc,
+      ...cl,
+      ...md,
+      ...bands,
+      ...unbanded,
+      `${R}/senior/8a-VSM`,
+      `${R}/senior/8c-VSM`,
+      `${R}/seniorMedicalManagers`,
+    ])
+      row(p);
     each(`${R}/overall`, [...nc, ...cl, ...md, ...unbanded]);
     each(`${R}/overall`, [...bands, ...md, ...unbanded]);
     AFC_BANDS.forEach((b, i) => each(bands[i]!, [nc[i]!, cl[i]!]));
-    each(`${R}/senior/8a-VSM`, SENIOR_8A.map((b) => `${R}/bands/${b}`));
-    each(`${R}/senior/8c-VSM`, SENIOR_8C.map((b) => `${R}/bands/${b}`));
+    each(
+      `${R}/senior/8a-VSM`,
+      SENIOR_8A.map((b) => `${R}/bands/${b}`),
+    );
+    each(
+      `${R}/senior/8c-VSM`,
+      SENIOR_8C.map((b) => `${R}/bands/${b}`),
+    );
     // Senior medical managers are consultants: at most as many, group by group.
-    if (has(`${R}/seniorMedicalManagers/total`)) for (const f of FIELDS) facts.push({ terms: [[`${R}/cohorts/medical/consultant/${f}`, 1], [`${R}/seniorMedicalManagers/${f}`, -1]], constant: 0, inequality: true });
+    if (has(`${R}/seniorMedicalManagers/total`))
+      for (const f of FIELDS)
+        facts.push({
+          terms: [
+            [`${R}/cohorts/medical/consultant/${f}`, 1],
+            [`${R}/seniorMedicalManagers/${f}`, -1],
+          ],
+          constant: 0,
+          inequality: true,
+        });
     const bd = i1.breakdown;
     if (bd) {
       const side: Record<string, string> = { reference: "white", focus: "bme", unknown: "unknown" };
       const link = (countsPath: string, rowPath: string) => {
         if (!has(`${countsPath}/total`) || at(exact, rowPath) === undefined) return;
         for (const k of bd.categories) counts.add(`${rowPath}/${k}`);
-        for (const s of ["reference", "focus", "unknown"]) sum(`${countsPath}/${side[s]}`, bd.categories.filter((k) => (bd.sides[k] ?? "unknown") === s).map((k) => `${rowPath}/${k}`));
-        sum(`${countsPath}/total`, bd.categories.map((k) => `${rowPath}/${k}`));
+        for (const s of ["reference", "focus", "unknown"])
+          sum(
+            `${countsPath}/${side[s]}`,
+            bd.categories.filter((k) => (bd.sides[k] ?? "unknown") === s).map((k) => `${rowPath}/${k}`),
+          );
+        sum(
+          `${countsPath}/total`,
+          bd.categories.map((k) => `${rowPath}/${k}`),
+        );
       };
       link(`${R}/overall`, `${R}/breakdown/overall`);
       for (const b of AFC_BANDS) link(`${R}/bands/${b}`, `${R}/breakdown/bands/${b}`);
       link(`${R}/senior/8a-VSM`, `${R}/breakdown/senior`);
-      for (const k of bd.categories) sum(`${R}/breakdown/senior/${k}`, SENIOR_8A.map((b) => `${R}/breakdown/bands/${b}/${k}`));
+      for (const k of bd.categories)
+        sum(
+          `${R}/breakdown/senior/${k}`,
+          SENIOR_8A.map((b) => `${R}/breakdown/bands/${b}/${k}`),
+        );
     }
     breakdownFacts(exact, i1, R, (p) => `${R}/overall/${p}`, "count", sum, counts);
     // Data completeness repeats the staff table's headcount and unknown count.
@@ -113,11 +163,25 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
     if (!q) continue;
     counts.add(`dataQuality/inputs/${name}/unknown`);
     counts.add(`dataQuality/inputs/${name}/records`);
-    derived.push([`dataQuality/inputs/${name}/unknownPct`, [`dataQuality/inputs/${name}/unknown`, `dataQuality/inputs/${name}/records`]]);
+    derived.push([
+      `dataQuality/inputs/${name}/unknownPct`,
+      [`dataQuality/inputs/${name}/unknown`, `dataQuality/inputs/${name}/records`],
+    ]);
   }
-  const inputOfSheet: Record<string, string> = { staff: "staff", recruitment: "applications", cases: "cases", training: "training", board: "board", aggregate: "aggregates" };
+  const inputOfSheet: Record<string, string> = {
+    staff: "staff",
+    recruitment: "applications",
+    cases: "cases",
+    training: "training",
+    board: "board",
+    aggregate: "aggregates",
+  };
   exact.dataQuality.sheets.forEach((s, i) => {
-    if (s.kind && inputOfSheet[s.kind]) derived.push([`dataQuality/sheets/${i}/unknownEthnicityPct`, [`dataQuality/inputs/${inputOfSheet[s.kind]}/unknown`]]);
+    if (s.kind && inputOfSheet[s.kind])
+      derived.push([
+        `dataQuality/sheets/${i}/unknownEthnicityPct`,
+        [`dataQuality/inputs/${inputOfSheet[s.kind]}/unknown`],
+      ]);
   });
 
   for (const [id, rl] of Object.entries(exact.indicators)) {
@@ -130,9 +194,24 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
       four.push(`${P}/${g}/count`, `${P}/${g}/of`);
       derived.push([`${P}/${g}/rate`, [`${P}/${g}/count`, `${P}/${g}/of`]]);
       // No more events than people.
-      if (has(`${P}/${g}/of`)) facts.push({ terms: [[`${P}/${g}/of`, 1], [`${P}/${g}/count`, -1]], constant: 0, inequality: true });
+      if (has(`${P}/${g}/of`))
+        facts.push({
+          terms: [
+            [`${P}/${g}/of`, 1],
+            [`${P}/${g}/count`, -1],
+          ],
+          constant: 0,
+          inequality: true,
+        });
       // Indicators 3 and 4 take their denominators from staff in post (times the years pooled).
-      if (rl.denominator === "staff" && has(`${P}/${g}/of`)) facts.push({ terms: [[`${P}/${g}/of`, 1], [`${R}/overall/${g}`, -Math.max(1, rl.years.length)]], constant: 0 });
+      if (rl.denominator === "staff" && has(`${P}/${g}/of`))
+        facts.push({
+          terms: [
+            [`${P}/${g}/of`, 1],
+            [`${R}/overall/${g}`, -Math.max(1, rl.years.length)],
+          ],
+          constant: 0,
+        });
     }
     derived.push([`${P}/value`, four], [`${P}/ci95`, four], [`${P}/significant`, four], [`${P}/adverse`, four]);
     // Breakdowns: the same sums, with the measure's own figures as totals (unknown and total are the input's
@@ -142,26 +221,54 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
       const nameOf = rl.measure === "applications" ? "applications" : rl.measure;
       const keyOf = rl.measure === "applications" ? "of" : "count";
       const qi = exact.dataQuality.inputs[nameOf];
-      const exactTotal = qi && qi.unknown !== null && rl.white[keyOf] !== null && rl.bme[keyOf] !== null && qi.records === rl.white[keyOf]! + rl.bme[keyOf]! + qi.unknown;
+      const exactTotal =
+        qi &&
+        qi.unknown !== null &&
+        rl.white[keyOf] !== null &&
+        rl.bme[keyOf] !== null &&
+        qi.records === rl.white[keyOf]! + rl.bme[keyOf]! + qi.unknown;
       for (const field of rl.denominator === "own" ? (["count", "of"] as const) : (["count"] as const)) {
-        const org = (c: string) => (c === "white" || c === "bme" ? `${P}/${c}/${field}` : exactTotal && field === keyOf ? `dataQuality/inputs/${nameOf}/${c === "total" ? "records" : "unknown"}` : null);
+        const org = (c: string) =>
+          c === "white" || c === "bme"
+            ? `${P}/${c}/${field}`
+            : exactTotal && field === keyOf
+              ? `dataQuality/inputs/${nameOf}/${c === "total" ? "records" : "unknown"}`
+              : null;
         breakdownFacts(exact, rl, P, org, field, sum, counts);
       }
       rl.breakdowns.forEach((t, k) => {
-        const staffTable = i1?.kind === "representation" ? i1.breakdowns?.findIndex((x) => x.dimension === t.dimension) : -1;
+        const staffTable =
+          i1?.kind === "representation" ? i1.breakdowns?.findIndex((x) => x.dimension === t.dimension) : -1;
         for (const row of t.rows) {
           for (const c of t.columns) {
             const cp = `${P}/breakdowns/${k}/cells/${row}/${c}`;
             counts.add(`${cp}/of`);
             derived.push([`${cp}/rate`, [`${cp}/count`, `${cp}/of`]]);
-            if (has(`${cp}/of`)) facts.push({ terms: [[`${cp}/of`, 1], [`${cp}/count`, -1]], constant: 0, inequality: true });
+            if (has(`${cp}/of`))
+              facts.push({
+                terms: [
+                  [`${cp}/of`, 1],
+                  [`${cp}/count`, -1],
+                ],
+                constant: 0,
+                inequality: true,
+              });
             if (rl.denominator === "staff" && staffTable !== undefined && staffTable >= 0) {
-              facts.push({ terms: [[`${cp}/of`, 1], [`${R}/breakdowns/${staffTable}/cells/${row}/${c}/count`, -Math.max(1, rl.years.length)]], constant: 0 });
+              facts.push({
+                terms: [
+                  [`${cp}/of`, 1],
+                  [`${R}/breakdowns/${staffTable}/cells/${row}/${c}/count`, -Math.max(1, rl.years.length)],
+                ],
+                constant: 0,
+              });
             }
           }
           const ref = t.columns.find((c) => t.sides[c] === "reference");
           for (const c of Object.keys(t.likelihood?.[row] ?? {})) {
-            const cells = [c, ref!].flatMap((x) => [`${P}/breakdowns/${k}/cells/${row}/${x}/count`, `${P}/breakdowns/${k}/cells/${row}/${x}/of`]);
+            const cells = [c, ref!].flatMap((x) => [
+              `${P}/breakdowns/${k}/cells/${row}/${x}/count`,
+              `${P}/breakdowns/${k}/cells/${row}/${x}/of`,
+            ]);
             derived.push([`${P}/breakdowns/${k}/likelihood/${row}/${c}`, cells]);
           }
         }
@@ -171,8 +278,19 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
     const name = rl.measure === "applications" ? "applications" : rl.measure;
     const key = rl.measure === "applications" ? "of" : "count";
     const q = exact.dataQuality.inputs[name];
-    if (rl.source === "rows" && q && q.unknown !== null && rl.white[key] !== null && rl.bme[key] !== null && q.records === rl.white[key]! + rl.bme[key]! + q.unknown) {
-      sum(`dataQuality/inputs/${name}/records`, [`${P}/white/${key}`, `${P}/bme/${key}`, `dataQuality/inputs/${name}/unknown`]);
+    if (
+      rl.source === "rows" &&
+      q &&
+      q.unknown !== null &&
+      rl.white[key] !== null &&
+      rl.bme[key] !== null &&
+      q.records === rl.white[key]! + rl.bme[key]! + q.unknown
+    ) {
+      sum(`dataQuality/inputs/${name}/records`, [
+        `${P}/white/${key}`,
+        `${P}/bme/${key}`,
+        `dataQuality/inputs/${name}/unknown`,
+      ]);
     }
   }
   for (const [id, s] of Object.entries(exact.indicators)) {
@@ -180,7 +298,11 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
     const P = `indicators/${id}`;
     counts.add(`${P}/whiteRespondents`);
     counts.add(`${P}/bmeRespondents`);
-    derived.push([`${P}/whitePct`, [`${P}/whiteRespondents`]], [`${P}/bmePct`, [`${P}/bmeRespondents`]], [`${P}/gap`, [`${P}/whiteRespondents`, `${P}/bmeRespondents`]]);
+    derived.push(
+      [`${P}/whitePct`, [`${P}/whiteRespondents`]],
+      [`${P}/bmePct`, [`${P}/bmeRespondents`]],
+      [`${P}/gap`, [`${P}/whiteRespondents`, `${P}/bmeRespondents`]],
+    );
   }
   const board = exact.indicators["9"];
   if (board?.kind === "board-difference") {
@@ -189,7 +311,10 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
       row(`${P}/members`);
       derived.push([`${P}/boardBmePct`, [`${P}/members/bme`, `${P}/members/total`]]);
       derived.push([`${P}/workforceBmePct`, [`${R}/overall/bme`, `${R}/overall/total`]]);
-      derived.push([`${P}/difference`, [`${P}/members/bme`, `${P}/members/total`, `${R}/overall/bme`, `${R}/overall/total`]]);
+      derived.push([
+        `${P}/difference`,
+        [`${P}/members/bme`, `${P}/members/total`, `${R}/overall/bme`, `${R}/overall/total`],
+      ]);
     }
   }
   const me = exact.related.modelEmployer;
@@ -202,13 +327,21 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
       sum(`${P}/headcount`, [`${R}/bands/${b.band}/total`]);
       sum(`${P}/focus`, [`${R}/bands/${b.band}/bme`]);
       const all = [`${P}/focus`, `${P}/headcount`, `${R}/overall/bme`, `${R}/overall/total`];
-      derived.push([`${P}/targetPct`, all.slice(2)], [`${P}/focusPct`, all.slice(0, 2)], [`${P}/gapPct`, all], [`${P}/needed`, all], [`${P}/neededPerYear`, all]);
+      derived.push(
+        [`${P}/targetPct`, all.slice(2)],
+        [`${P}/focusPct`, all.slice(0, 2)],
+        [`${P}/gapPct`, all],
+        [`${P}/needed`, all],
+        [`${P}/neededPerYear`, all],
+      );
     });
   }
   const rd = exact.related.raceDisparity;
   if (rd) {
     rd.ratios.forEach((r, i) => {
-      const cells = [...rd.tiers[r.from], ...rd.tiers[r.to]].flatMap((b) => ["white", "bme", "total"].map((f) => `${R}/bands/${b}/${f}`));
+      const cells = [...rd.tiers[r.from], ...rd.tiers[r.to]].flatMap((b) =>
+        ["white", "bme", "total"].map((f) => `${R}/bands/${b}/${f}`),
+      );
       derived.push([`related/raceDisparity/ratios/${i}/value`, cells.filter(has)]);
     });
   }
@@ -238,7 +371,10 @@ function breakdownFacts(
     const ethnic = t.columns.filter((c) => c !== "total");
     for (const row of t.rows) {
       for (const c of t.columns) counts.add(path(k, row, c));
-      sum(path(k, row, "total"), ethnic.map((c) => path(k, row, c)));
+      sum(
+        path(k, row, "total"),
+        ethnic.map((c) => path(k, row, c)),
+      );
     }
     const onSide = (row: string, side: string) => ethnic.filter((c) => t.sides[c] === side).map((c) => path(k, row, c));
     const orgSum = (c: string, parts: string[]) => {
@@ -250,9 +386,14 @@ function breakdownFacts(
       orgSum("total", [path(k, "all", "total")]);
       // The schema-2 breakdown of indicator 1 is the same figures.
       const old = (result.breakdown as { overall?: Record<string, unknown> } | undefined)?.overall;
-      if (old && field === "count") for (const c of ethnic) if (c in old) sum(`${P}/breakdown/overall/${c}`, [path(k, "all", c)]);
+      if (old && field === "count")
+        for (const c of ethnic) if (c in old) sum(`${P}/breakdown/overall/${c}`, [path(k, "all", c)]);
     } else if (t.dimension === "ethnic-category") {
-      for (const g of new Set(Object.values(t.parents ?? {}))) sum(path(group, "all", g), ethnic.filter((c) => t.parents![c] === g).map((c) => path(k, "all", c)));
+      for (const g of new Set(Object.values(t.parents ?? {})))
+        sum(
+          path(group, "all", g),
+          ethnic.filter((c) => t.parents![c] === g).map((c) => path(k, "all", c)),
+        );
       sum(path(group, "all", "total"), [path(k, "all", "total")]);
     } else if (t.dimension === "ethnic-group-gender") {
       const gender = find("gender");
@@ -260,9 +401,17 @@ function breakdownFacts(
         for (const side of ["reference", "focus", "unknown"]) sum(path(gender, row, sideCol[side]!), onSide(row, side));
         sum(path(gender, row, "total"), [path(k, row, "total")]);
       }
-      for (const c of t.columns) sum(path(group, "all", c), t.rows.map((row) => path(k, row, c)));
+      for (const c of t.columns)
+        sum(
+          path(group, "all", c),
+          t.rows.map((row) => path(k, row, c)),
+        );
     } else {
-      for (const c of t.columns) orgSum(c, t.rows.map((row) => path(k, row, c)));
+      for (const c of t.columns)
+        orgSum(
+          c,
+          t.rows.map((row) => path(k, row, c)),
+        );
     }
   });
   void exact;
@@ -276,11 +425,19 @@ interface Finding {
 }
 
 /** Every hidden count's feasible range from the protected copy and the structural facts. */
-function attack(exact: ResultsDocument, published: ResultsDocument): { findings: Finding[]; hidden: number; leaks: string[] } {
+function attack(
+  exact: ResultsDocument,
+  published: ResultsDocument,
+): { findings: Finding[]; hidden: number; leaks: string[] } {
   const { facts, counts, derived } = structure(exact);
   // A ratio, percentage or interval shown while a count it is computed from is hidden would be a further
   // (non-linear) equation on that count: the attacker would use it. None may be shown.
-  const leaks = derived.filter(([figure, deps]) => shown(published, figure) && deps.some((d) => typeof at(exact, d) === "number" && !shown(published, d))).map(([f]) => f);
+  const leaks = derived
+    .filter(
+      ([figure, deps]) =>
+        shown(published, figure) && deps.some((d) => typeof at(exact, d) === "number" && !shown(published, d)),
+    )
+    .map(([f]) => f);
   const hidden = counts.filter((c) => !shown(published, c));
   const index = new Map(hidden.map((c, i) => [c, i]));
   let variables = hidden.length;
@@ -308,10 +465,16 @@ function attack(exact: ResultsDocument, published: ResultsDocument): { findings:
   const findings: Finding[] = [];
   for (const members of groups.values()) {
     const local = new Map(members.map((v, i) => [v, i]));
-    const eqs = equations.filter((e) => local.has(e.terms[0]![0])).map((e) => ({ rhs: e.rhs, terms: e.terms.map(([v, c]): [number, number] => [local.get(v)!, c]) }));
+    const eqs = equations
+      .filter((e) => local.has(e.terms[0]![0]))
+      .map((e) => ({ rhs: e.rhs, terms: e.terms.map(([v, c]): [number, number] => [local.get(v)!, c]) }));
     const targets = members.map((v, i) => [v, i] as const).filter(([v]) => v < hidden.length);
     if (targets.length === 0) continue;
-    const ranges = feasibleRanges(members.length, eqs, targets.map(([, i]) => i));
+    const ranges = feasibleRanges(
+      members.length,
+      eqs,
+      targets.map(([, i]) => i),
+    );
     if (ranges === null) throw new Error("the published figures contradict the structural facts");
     targets.forEach(([v], k) => {
       const r = ranges[k]!;
@@ -370,33 +533,49 @@ function run(staff: number, seed: number, year: string, breakdowns = true): Resu
 
 /** Attacks the protected copies of some trusts; returns what it found, for the tests below to judge. */
 function attackTrusts(trusts: typeof TRUSTS, breakdowns: boolean) {
-    const narrow: string[] = [];
-    const leaks: string[] = [];
-    let hiddenCells = 0;
-    let checked = 0;
-    let breakdownCells = 0;
-    trusts.forEach(({ staff, seed }, t) => {
-      const exact = run(staff, seed, "2024/25", breakdowns);
-      for (const threshold of THRESHOLDS) {
-        // Board composition protected too, for every fifth trust (it is one small table of its own).
-        for (const publishBoardComposition of threshold === 10 && t % 5 === 0 ? [true, false] : [true]) {
-          const published = suppressResults(exact, threshold, { publishBoardComposition });
-          const result = attack(exact, published);
-          hiddenCells += result.hidden;
-          checked += result.findings.length;
-          leaks.push(...result.leaks.map((l) => `${staff} staff, seed ${seed}, threshold ${threshold}: ${l} shown from a hidden count`));
-          for (const f of result.findings) {
-            if (f.max - f.min + 1 < threshold) narrow.push(`${staff} staff, seed ${seed}, threshold ${threshold}: ${f.cell} = ${f.exact}, feasible ${f.min}..${f.max}`);
-          }
-          // Nothing below the threshold is shown (board composition only when it is published in full).
-          const { counts } = structure(exact);
-          const shownSmall = counts.filter((c) => shown(published, c) && !(publishBoardComposition && (c.startsWith("indicators/9/") || c.startsWith("dataQuality/inputs/board/"))) && (at(published, c) as number) > 0 && (at(published, c) as number) < threshold);
-          expect(shownSmall, `${staff} staff, threshold ${threshold}`).toEqual([]);
-          breakdownCells += result.findings.filter((f) => f.cell.includes("/breakdowns/")).length;
+  const narrow: string[] = [];
+  const leaks: string[] = [];
+  let hiddenCells = 0;
+  let checked = 0;
+  let breakdownCells = 0;
+  trusts.forEach(({ staff, seed }, t) => {
+    const exact = run(staff, seed, "2024/25", breakdowns);
+    for (const threshold of THRESHOLDS) {
+      // Board composition protected too, for every fifth trust (it is one small table of its own).
+      for (const publishBoardComposition of threshold === 10 && t % 5 === 0 ? [true, false] : [true]) {
+        const published = suppressResults(exact, threshold, { publishBoardComposition });
+        const result = attack(exact, published);
+        hiddenCells += result.hidden;
+        checked += result.findings.length;
+        leaks.push(
+          ...result.leaks.map(
+            (l) => `${staff} staff, seed ${seed}, threshold ${threshold}: ${l} shown from a hidden count`,
+          ),
+        );
+        for (const f of result.findings) {
+          if (f.max - f.min + 1 < threshold)
+            narrow.push(
+              `${staff} staff, seed ${seed}, threshold ${threshold}: ${f.cell} = ${f.exact}, feasible ${f.min}..${f.max}`,
+            );
         }
+        // Nothing below the threshold is shown (board composition only when it is published in full).
+        const { counts } = structure(exact);
+        const shownSmall = counts.filter(
+          (c) =>
+            shown(published, c) &&
+            !(
+              publishBoardComposition &&
+              (c.startsWith("indicators/9/") || c.startsWith("dataQuality/inputs/board/"))
+            ) &&
+            (at(published, c) as number) > 0 &&
+            (at(published, c) as number) < threshold,
+        );
+        expect(shownSmall, `${staff} staff, threshold ${threshold}`).toEqual([]);
+        breakdownCells += result.findings.filter((f) => f.cell.includes("/breakdowns/")).length;
       }
-    });
-    return { narrow, leaks, hiddenCells, checked, breakdownCells };
+    }
+  });
+  return { narrow, leaks, hiddenCells, checked, breakdownCells };
 }
 
 describe("disclosure control holds against an attacker with every publishable output", () => {
@@ -412,7 +591,10 @@ describe("disclosure control holds against an attacker with every publishable ou
   }, 300_000);
 
   it("with every breakdown (ethnic group and category, gender, ethnic group x gender, directorate, staff group) of indicators 1 to 4 as well (5 trusts, 3 thresholds)", () => {
-    const { narrow, leaks, hiddenCells, checked, breakdownCells } = attackTrusts(TRUSTS.filter((_, i) => i % 10 === 0), true);
+    const { narrow, leaks, hiddenCells, checked, breakdownCells } = attackTrusts(
+      TRUSTS.filter((_, i) => i % 10 === 0),
+      true,
+    );
     expect(leaks).toEqual([]);
     expect(narrow).toEqual([]);
     expect(checked).toBe(hiddenCells);
@@ -456,7 +638,10 @@ describe("disclosure control holds against an attacker with every publishable ou
         const allowed = publishedTexts(published);
         // The threshold, and parity (1.00), which the notes name.
         for (const n of [String(threshold), "1.00"]) allowed.add(n);
-        const stray = (where: string, text: string) => numbersIn(structuralText(text)).filter((n) => !allowed.has(n) && !allowed.has(n.replace(/,/g, ""))).map((n) => `${where}: ${n}`);
+        const stray = (where: string, text: string) =>
+          numbersIn(structuralText(text))
+            .filter((n) => !allowed.has(n) && !allowed.has(n.replace(/,/g, "")))
+            .map((n) => `${where}: ${n}`);
         // Markdown: given the exact document it protects it itself, with the same result.
         const md = renderMarkdown(published);
         expect(stray("markdown", md)).toEqual([]);
@@ -478,7 +663,12 @@ describe("disclosure control holds against an attacker with every publishable ou
         );
         expect(strays).toEqual([]);
         // The rows saved to SharePoint carry the protected results as they are, and read back the same.
-        const rows = rowsToSave(published, "2024/25").map((r, i): IndicatorResultRow => ({ ...r, id: i + 1, etag: "1", modified: "2025-05-01T00:00:00Z" }));
+        const rows = rowsToSave(published, "2024/25").map((r, i): IndicatorResultRow => ({
+          ...r,
+          id: i + 1,
+          etag: "1",
+          modified: "2025-05-01T00:00:00Z",
+        }));
         for (const r of rows) {
           const { publication, ...detail } = JSON.parse(r.detail) as Json;
           void publication;
@@ -486,7 +676,9 @@ describe("disclosure control holds against an attacker with every publishable ou
           expect(r.value).toBe(headlineValue(published.indicators[String(r.indicator)]!, published.groups));
         }
         const back = savedResults(rows)!;
-        expect(JSON.parse(JSON.stringify(back.doc.indicators))).toEqual(JSON.parse(JSON.stringify(published.indicators)));
+        expect(JSON.parse(JSON.stringify(back.doc.indicators))).toEqual(
+          JSON.parse(JSON.stringify(published.indicators)),
+        );
         // The trend table shows each saved headline, formatted from the protected value.
         for (const trendRow of trendTable(rows).rows) {
           for (const c of trendRow.cells) {
@@ -507,12 +699,16 @@ describe("disclosure control holds against an attacker with every publishable ou
         const published = suppressResults(exact, threshold, { previous: previousExact });
         const previous = suppressResults(previousExact, threshold);
         // Without last year's document, last year's figures are not repeated at all.
-        expect(suppressResults(exact, threshold).comparison?.items.every((i) => i.previous === null && i.change === null)).toBe(true);
+        expect(
+          suppressResults(exact, threshold).comparison?.items.every((i) => i.previous === null && i.change === null),
+        ).toBe(true);
         for (const item of published.comparison?.items ?? []) {
           const path = `indicators/${item.indicator}/${item.measure.replaceAll(".", "/")}`;
           // This year's figure is the one this copy shows; last year's, the one last year's copy showed.
-          if (item.current !== null) expect(at(published, path), `${staff} staff, ${path} this year`).toBe(item.current);
-          if (item.previous !== null) expect(at(previous, path), `${staff} staff, ${path} last year`).toBe(item.previous);
+          if (item.current !== null)
+            expect(at(published, path), `${staff} staff, ${path} this year`).toBe(item.current);
+          if (item.previous !== null)
+            expect(at(previous, path), `${staff} staff, ${path} last year`).toBe(item.previous);
           // A change is shown only with both years (else change and one year would give the other).
           if (item.change !== null) expect(item.current !== null && item.previous !== null).toBe(true);
           expect(item).not.toHaveProperty("counts");

@@ -28,7 +28,10 @@ describe("feasibleRanges", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
-        fc.array(fc.record({ members: fc.array(fc.tuple(fc.nat(4), fc.constantFrom(1, -1)), { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.record({ members: fc.array(fc.tuple(fc.nat(4), fc.constantFrom(1, -1)), { minLength: 1, maxLength: 4 }) }),
+          { minLength: 1, maxLength: 4 },
+        ),
         fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 5, maxLength: 5 }),
         (variables, shapes, truth) => {
           // Equations built around a known solution, so the system is feasible; every variable is bounded
@@ -61,12 +64,47 @@ describe("feasibleRanges", () => {
 
   it("finds a pinned cell, an unbounded one and a contradiction", () => {
     // x0 + x1 = 11, x0 + x2 = 1, x1 - x2 = 10: x0 is 0 or 1, x1 10 or 11; x3 appears nowhere.
-    expect(feasibleRanges(4, [{ terms: [[0, 1], [1, 1]], rhs: 11 }, { terms: [[0, 1], [2, 1]], rhs: 1 }, { terms: [[1, 1], [2, -1]], rhs: 10 }])).toEqual([
+    expect(
+      feasibleRanges(4, [
+        {
+          terms: [
+            [0, 1],
+            [1, 1],
+          ],
+          rhs: 11,
+        },
+        {
+          terms: [
+            [0, 1],
+            [2, 1],
+          ],
+          rhs: 1,
+        },
+        {
+          terms: [
+            [1, 1],
+            [2, -1],
+          ],
+          rhs: 10,
+        },
+      ]),
+    ).toEqual([
       { min: 0, max: 1, integral: true },
       { min: 10, max: 11, integral: true },
       { min: 0, max: 1, integral: true },
       { min: 0, max: Infinity, integral: true },
     ]);
-    expect(feasibleRanges(2, [{ terms: [[0, 1], [1, 1]], rhs: 3 }, { terms: [[0, 1]], rhs: 5 }])).toBeNull();
+    expect(
+      feasibleRanges(2, [
+        {
+          terms: [
+            [0, 1],
+            [1, 1],
+          ],
+          rhs: 3,
+        },
+        { terms: [[0, 1]], rhs: 5 },
+      ]),
+    ).toBeNull();
   });
 });

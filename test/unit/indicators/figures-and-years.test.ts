@@ -4,7 +4,16 @@ import { describe, expect, it } from "vitest";
 import { isAdverse, percent, rate, ratioOfRatios, relativeLikelihood, Z_95 } from "../../../src/indicators/stats";
 import { formatCount, formatPercent, formatPoints, formatRatio, HIDDEN_MARK } from "../../../src/indicators/format";
 import { financialYearOf, periodLabel, periodStartYear } from "../../../src/indicators/period";
-import { addTally, capitalise, emptyTally, fromCounts, tally, tallyBy, tallyTotal, toCounts } from "../../../src/indicators/groups";
+import {
+  addTally,
+  capitalise,
+  emptyTally,
+  fromCounts,
+  tally,
+  tallyBy,
+  tallyTotal,
+  toCounts,
+} from "../../../src/indicators/groups";
 
 const band = { low: 0.8, high: 1.25 };
 
@@ -20,16 +29,31 @@ describe("rates", () => {
 });
 
 describe("relative likelihood", () => {
-  const rl = (a: number, n1: number, c: number, n2: number) => relativeLikelihood({ count: a, of: n1 }, { count: c, of: n2 });
+  const rl = (a: number, n1: number, c: number, n2: number) =>
+    relativeLikelihood({ count: a, of: n1 }, { count: c, of: n2 });
 
   it("names why it cannot be given, and on which side", () => {
-    expect(rl(Number.NaN, 10, 1, 10)).toMatchObject({ value: null, ci95: null, significant: null, reason: "missing-input", reasonSide: null });
+    expect(rl(Number.NaN, 10, 1, 10)).toMatchObject({
+      value: null,
+      ci95: null,
+      significant: null,
+      reason: "missing-input",
+      reasonSide: null,
+    });
     expect(rl(1, 10, 1, Number.POSITIVE_INFINITY)).toMatchObject({ reason: "missing-input", reasonSide: null });
     expect(rl(0, 0, 1, 10)).toMatchObject({ value: null, reason: "zero-denominator", reasonSide: "top" });
     expect(rl(1, 10, 0, 0)).toMatchObject({ value: null, reason: "zero-denominator", reasonSide: "bottom" });
     expect(rl(1, -5, 1, 10)).toMatchObject({ reason: "zero-denominator", reasonSide: "top" });
-    expect(rl(11, 10, 1, 10)).toMatchObject({ value: null, reason: "numerator-exceeds-denominator", reasonSide: "top" });
-    expect(rl(1, 10, 11, 10)).toMatchObject({ value: null, reason: "numerator-exceeds-denominator", reasonSide: "bottom" });
+    expect(rl(11, 10, 1, 10)).toMatchObject({
+      value: null,
+      reason: "numerator-exceeds-denominator",
+      reasonSide: "top",
+    });
+    expect(rl(1, 10, 11, 10)).toMatchObject({
+      value: null,
+      reason: "numerator-exceeds-denominator",
+      reasonSide: "bottom",
+    });
     expect(rl(0, 10, 0, 10)).toMatchObject({ value: null, reason: "zero-numerators", reasonSide: null });
     expect(rl(0, 10, 1, 10)).toMatchObject({ value: null, reason: "zero-numerator", reasonSide: "top" });
     expect(rl(1, 10, 0, 10)).toMatchObject({ value: null, reason: "zero-numerator", reasonSide: "bottom" });
@@ -84,7 +108,8 @@ describe("the four-fifths band (0.80-1.25)", () => {
 });
 
 describe("a ratio of two ratios (the race disparity ratio)", () => {
-  const rr = (a: number, n1: number, c: number, n2: number) => ratioOfRatios({ count: a, of: n1 }, { count: c, of: n2 });
+  const rr = (a: number, n1: number, c: number, n2: number) =>
+    ratioOfRatios({ count: a, of: n1 }, { count: c, of: n2 });
 
   it("is exact from whole counts", () => {
     expect(rr(80, 1000, 100, 1000)).toEqual({ value: 0.8, reason: null });
@@ -145,8 +170,10 @@ describe("figures as printed", () => {
 
 describe("financial years (1 April to 31 March)", () => {
   it("reads a year's start from the ways it is written, and nothing else", () => {
-    for (const written of ["2024/25", "2024-25", "2024/2025", "2024", " 2024 / 25 ", "2024 - 2025"]) expect(periodStartYear(written)).toBe(2024);
-    for (const other of ["", "24/25", "2024/5", "FY2024", "2024/25 draft", "2024/255"]) expect(periodStartYear(other)).toBeNull();
+    for (const written of ["2024/25", "2024-25", "2024/2025", "2024", " 2024 / 25 ", "2024 - 2025"])
+      expect(periodStartYear(written)).toBe(2024);
+    for (const other of ["", "24/25", "2024/5", "FY2024", "2024/25 draft", "2024/255"])
+      expect(periodStartYear(other)).toBeNull();
     expect(periodStartYear(null)).toBeNull();
     expect(periodStartYear(undefined)).toBeNull();
   });
@@ -186,7 +213,11 @@ describe("tallies", () => {
   });
 
   it("count by key, leaving out records without one", () => {
-    const byBand = tallyBy(people, (p) => p.band, (p) => p.side);
+    const byBand = tallyBy(
+      people,
+      (p) => p.band,
+      (p) => p.side,
+    );
     expect([...byBand.entries()]).toEqual([
       ["5", { reference: 1, focus: 1, unknown: 0 }],
       ["6", { reference: 0, focus: 1, unknown: 1 }],
@@ -203,9 +234,21 @@ describe("tallies", () => {
   it("shape as the document's counts, unknowns in every denominator, and read back with hidden counts as 0", () => {
     const counts = toCounts({ reference: 6, focus: 3, unknown: 1 }, { reference: "white", focus: "bme" });
     expect(counts).toEqual({ white: 6, bme: 3, unknown: 1, total: 10, whitePct: 60, bmePct: 30, unknownPct: 10 });
-    expect(toCounts(emptyTally(), { reference: "white", focus: "bme" })).toEqual({ white: 0, bme: 0, unknown: 0, total: 0, whitePct: null, bmePct: null, unknownPct: null });
+    expect(toCounts(emptyTally(), { reference: "white", focus: "bme" })).toEqual({
+      white: 0,
+      bme: 0,
+      unknown: 0,
+      total: 0,
+      whitePct: null,
+      bmePct: null,
+      unknownPct: null,
+    });
     expect(fromCounts(counts, { reference: "white", focus: "bme" })).toEqual({ reference: 6, focus: 3, unknown: 1 });
-    expect(fromCounts({ ...counts, bme: null, unknown: null }, { reference: "white", focus: "bme" })).toEqual({ reference: 6, focus: 0, unknown: 0 });
+    expect(fromCounts({ ...counts, bme: null, unknown: null }, { reference: "white", focus: "bme" })).toEqual({
+      reference: 6,
+      focus: 0,
+      unknown: 0,
+    });
   });
 
   it("capitalise a group's name for keys such as boardBmePct", () => {

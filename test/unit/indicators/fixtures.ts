@@ -18,7 +18,14 @@ import type {
 
 const SHEET = { file: "test.xlsx", sheet: "Sheet1" };
 
-const CODE_OF_BROAD: Record<BroadEthnicity, string | null> = { white: "A", mixed: "D", asian: "H", black: "M", other: "S", unknown: null };
+const CODE_OF_BROAD: Record<BroadEthnicity, string | null> = {
+  white: "A",
+  mixed: "D",
+  asian: "H",
+  black: "M",
+  other: "S",
+  unknown: null,
+};
 
 /** An ethnicity of a group; BME staff are Black unless another broad group is given. */
 export function ethnicity(group: EthnicGroup, broad?: BroadEthnicity): Ethnicity {
@@ -43,18 +50,33 @@ export function staff(group: EthnicGroup, extra: Partial<StaffRecord> = {}): Sta
     disability: null,
     directorate: null,
     board: null,
-    source: SHEET, row: 2,
+    source: SHEET,
+    row: 2,
     ...extra,
   };
 }
 
 /** n staff of one group in one band (or medical subgroup). */
-export function staffMany(n: number, group: EthnicGroup, where: { cohort?: Cohort; band?: AfcBand | null; medical?: MedicalSubgroup | null } = {}, extra: Partial<StaffRecord> = {}): StaffRecord[] {
+export function staffMany(
+  n: number,
+  group: EthnicGroup,
+  where: { cohort?: Cohort; band?: AfcBand | null; medical?: MedicalSubgroup | null } = {},
+  extra: Partial<StaffRecord> = {},
+): StaffRecord[] {
   return Array.from({ length: n }, () => staff(group, { ...where, ...extra }));
 }
 
 export function application(group: EthnicGroup, shortlisted: boolean, appointed: boolean): ApplicationRecord {
-  return { ethnicity: ethnicity(group), shortlisted, appointed, band: null, post: null, date: null, source: SHEET, row: 2 };
+  return {
+    ethnicity: ethnicity(group),
+    shortlisted,
+    appointed,
+    band: null,
+    post: null,
+    date: null,
+    source: SHEET,
+    row: 2,
+  };
 }
 
 /** Applications: `shortlisted` of a group, the first `appointed` of them appointed. */
@@ -63,7 +85,17 @@ export function applications(group: EthnicGroup, shortlisted: number, appointed:
 }
 
 export function disciplinary(group: EthnicGroup, extra: Partial<CaseRecord> = {}): CaseRecord {
-  return { personId: null, ethnicity: ethnicity(group), caseType: "disciplinary", stage: null, startDate: null, outcome: null, source: SHEET, row: 2, ...extra };
+  return {
+    personId: null,
+    ethnicity: ethnicity(group),
+    caseType: "disciplinary",
+    stage: null,
+    startDate: null,
+    outcome: null,
+    source: SHEET,
+    row: 2,
+    ...extra,
+  };
 }
 
 export function cases(n: number, group: EthnicGroup, extra: Partial<CaseRecord> = {}): CaseRecord[] {
@@ -82,11 +114,32 @@ export function boardMember(group: EthnicGroup, voting: boolean, executive: bool
   return { ethnicity: ethnicity(group), voting, executive, source: SHEET, row: 2 };
 }
 
-export function survey(indicator: 5 | 6 | 7 | 8, whitePct: number, bmePct: number, extra: Partial<SurveyRecord> = {}): SurveyRecord {
-  return { indicator, year: 2024, whitePct, bmePct, whiteRespondents: 1200, bmeRespondents: 300, source: SHEET, row: 2, ...extra };
+export function survey(
+  indicator: 5 | 6 | 7 | 8,
+  whitePct: number,
+  bmePct: number,
+  extra: Partial<SurveyRecord> = {},
+): SurveyRecord {
+  return {
+    indicator,
+    year: 2024,
+    whitePct,
+    bmePct,
+    whiteRespondents: 1200,
+    bmeRespondents: 300,
+    source: SHEET,
+    row: 2,
+    ...extra,
+  };
 }
 
-export function aggregate(measure: AggregateRecord["measure"], white: number, bme: number, unknown: number, extra: Partial<AggregateRecord> = {}): AggregateRecord {
+export function aggregate(
+  measure: AggregateRecord["measure"],
+  white: number,
+  bme: number,
+  unknown: number,
+  extra: Partial<AggregateRecord> = {},
+): AggregateRecord {
   return { measure, band: null, cohort: null, year: null, white, bme, unknown, source: SHEET, row: 2, ...extra };
 }
 

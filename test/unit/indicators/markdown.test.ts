@@ -36,7 +36,9 @@ describe("renderMarkdown", () => {
   });
 
   it("applies suppression when given an exact document, and says so", () => {
-    expect(md).toContain("Figures marked * are hidden: a count below 10, or a count hidden so that one below 10 cannot be worked out");
+    expect(md).toContain(
+      "Figures marked * are hidden: a count below 10, or a count hidden so that one below 10 cannot be worked out",
+    );
     expect(md).toContain("Protected figures, for publication");
     // Band 8a has 7 staff of unknown ethnicity: never printed, and marked like every other hidden figure.
     expect(md).toContain("| Band 8a | 0 (*) | 0 (*) | * (*) | * |");
@@ -69,7 +71,11 @@ describe("renderMarkdown", () => {
       computeResults(
         dataset({
           staff: [...staffMany(500, "white"), ...staffMany(200, "bme")],
-          cases: [...cases(12, "white", { startDate: "2024-05-01" }), ...cases(11, "bme", { startDate: "2023-05-01" }), ...cases(10, "bme", { startDate: "2024-05-01" })],
+          cases: [
+            ...cases(12, "white", { startDate: "2024-05-01" }),
+            ...cases(11, "bme", { startDate: "2023-05-01" }),
+            ...cases(10, "bme", { startDate: "2024-05-01" }),
+          ],
           period: "2024/25",
         }),
       ),

@@ -48,7 +48,10 @@ describe("data completeness", () => {
     const doc = computeResults(
       dataset({
         staff: staffMany(20, "white"),
-        sheets: [sheet("esr.xlsx", { "bank-only": 12, "second-assignment": 3 }), sheet("esr-2.xlsx", { "bank-only": 1 })],
+        sheets: [
+          sheet("esr.xlsx", { "bank-only": 12, "second-assignment": 3 }),
+          sheet("esr-2.xlsx", { "bank-only": 1 }),
+        ],
         issues: [
           { severity: "warning", code: "x", message: "m", file: "f", sheet: null, row: 4, column: "C", header: null },
           { severity: "error", code: "y", message: "m", file: "f", sheet: null, row: 5, column: "D", header: null },
@@ -63,8 +66,19 @@ describe("data completeness", () => {
 });
 
 describe("comparison with an earlier year", () => {
-  const year = (white: [number, number], bme: [number, number], s5: [number, number], period: string): ResultsDocument =>
-    computeResults(dataset({ applications: [...applications("white", white[0], white[1]), ...applications("bme", bme[0], bme[1])], survey: [survey(5, ...s5)], period }));
+  const year = (
+    white: [number, number],
+    bme: [number, number],
+    s5: [number, number],
+    period: string,
+  ): ResultsDocument =>
+    computeResults(
+      dataset({
+        applications: [...applications("white", white[0], white[1]), ...applications("bme", bme[0], bme[1])],
+        survey: [survey(5, ...s5)],
+        period,
+      }),
+    );
 
   it("uses the national RL2 series: 1.54 (2022) to 1.59 (2023) is worse, 1.61 to 1.54 better", () => {
     expect(trendOf(1.59, 1.54, "towards-one", 2)).toBe("worsened");
@@ -84,7 +98,11 @@ describe("comparison with an earlier year", () => {
   it("gives the change and trend per indicator, respecting each one's direction of good", () => {
     const previous = year([1000, 308], [1000, 200], [30, 35], "2022/23"); // RL 1.54
     const current = computeResults(
-      dataset({ applications: [...applications("white", 1000, 318), ...applications("bme", 1000, 200)], survey: [survey(5, 29, 33)], period: "2023/24" }),
+      dataset({
+        applications: [...applications("white", 1000, 318), ...applications("bme", 1000, 200)],
+        survey: [survey(5, 29, 33)],
+        period: "2023/24",
+      }),
       { previous },
     );
     const items = current.comparison!.items;
@@ -101,7 +119,13 @@ describe("comparison with an earlier year", () => {
   });
 
   it("gives the headline figure saved per indicator", () => {
-    const doc = computeResults(dataset({ staff: [...staffMany(75, "white"), ...staffMany(25, "bme")], applications: [...applications("white", 100, 40), ...applications("bme", 100, 20)], survey: [survey(7, 60, 45)] }));
+    const doc = computeResults(
+      dataset({
+        staff: [...staffMany(75, "white"), ...staffMany(25, "bme")],
+        applications: [...applications("white", 100, 40), ...applications("bme", 100, 20)],
+        survey: [survey(7, 60, 45)],
+      }),
+    );
     expect(headlineValue(doc.indicators["1"]!, doc.groups)).toBeCloseTo(25, 12);
     expect(headlineValue(doc.indicators["2"]!, doc.groups)).toBeCloseTo(2, 12);
     expect(headlineValue(doc.indicators["7"]!, doc.groups)).toBe(45);
@@ -109,13 +133,24 @@ describe("comparison with an earlier year", () => {
 
   it("an indicator missing last year is not comparable", () => {
     const previous = computeResults(dataset({ survey: [survey(5, 30, 35)] }));
-    const current = computeResults(dataset({ survey: [survey(5, 30, 35)], applications: [...applications("white", 10, 5), ...applications("bme", 10, 5)] }), { previous });
+    const current = computeResults(
+      dataset({
+        survey: [survey(5, 30, 35)],
+        applications: [...applications("white", 10, 5), ...applications("bme", 10, 5)],
+      }),
+      { previous },
+    );
     expect(current.comparison!.items.find((i) => i.indicator === "2")!.trend).toBe("not-comparable");
     expect(current.comparison!.items.find((i) => i.indicator === "5" && i.measure === "gap")!.trend).toBe("unchanged");
   });
 
   it("a publishable copy does not show a percentage of a small count in the comparison", () => {
-    const staff = (bmeSenior: number) => [...staffMany(200, "white", { band: "5" }), ...staffMany(50, "bme", { band: "5" }), ...staffMany(40, "white", { band: "8a" }), ...staffMany(bmeSenior, "bme", { band: "8a" })];
+    const staff = (bmeSenior: number) => [
+      ...staffMany(200, "white", { band: "5" }),
+      ...staffMany(50, "bme", { band: "5" }),
+      ...staffMany(40, "white", { band: "8a" }),
+      ...staffMany(bmeSenior, "bme", { band: "8a" }),
+    ];
     const previous = computeResults(dataset({ staff: staff(3) }));
     const current = computeResults(dataset({ staff: staff(12) }), { previous });
     const senior = current.comparison!.items.find((i) => i.measure === "senior.8a-VSM.bmePct")!;

@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { computeResults, formatRatio, relativeLikelihood, type RelativeLikelihoodResult, type ResultsDocument } from "../../../src/indicators";
+import {
+  computeResults,
+  formatRatio,
+  relativeLikelihood,
+  type RelativeLikelihoodResult,
+  type ResultsDocument,
+} from "../../../src/indicators";
 import { aggregate, applications, cases, dataset, disciplinary, staffMany, training, trainingMany } from "./fixtures";
 
 const rl = (doc: ResultsDocument, id: string) => doc.indicators[id] as RelativeLikelihoodResult;
 
 describe("indicator 2: appointment from shortlisting", () => {
   it("reproduces The Christie 2022 (46.99% vs 14.65% -> 3.21)", () => {
-    const doc = computeResults(dataset({ applications: [...applications("white", 10000, 4699), ...applications("bme", 10000, 1465)] }));
+    const doc = computeResults(
+      dataset({ applications: [...applications("white", 10000, 4699), ...applications("bme", 10000, 1465)] }),
+    );
     const r = rl(doc, "2");
     expect(r.kind).toBe("relative-likelihood");
     expect(formatRatio(r.value)).toBe("3.21");
@@ -46,7 +54,11 @@ describe("indicator 2: appointment from shortlisting", () => {
   });
 
   it("flags the non-adverse band at its edges (0.80-1.25)", () => {
-    const at = (w: number, b: number) => rl(computeResults(dataset({ applications: [...applications("white", 1000, w), ...applications("bme", 1000, b)] })), "2");
+    const at = (w: number, b: number) =>
+      rl(
+        computeResults(dataset({ applications: [...applications("white", 1000, w), ...applications("bme", 1000, b)] })),
+        "2",
+      );
     expect(at(125, 100).adverse).toBe(false); // exactly 1.25
     expect(at(126, 100).adverse).toBe(true);
     expect(at(80, 100).adverse).toBe(false); // exactly 0.80
@@ -54,17 +66,23 @@ describe("indicator 2: appointment from shortlisting", () => {
   });
 
   it("uses aggregated counts when there are no application rows", () => {
-    const doc = computeResults(dataset({ aggregates: [aggregate("shortlisted", 200, 100, 5), aggregate("appointed", 50, 10, 1)] }));
+    const doc = computeResults(
+      dataset({ aggregates: [aggregate("shortlisted", 200, 100, 5), aggregate("appointed", 50, 10, 1)] }),
+    );
     const r = rl(doc, "2");
     expect(r.source).toBe("aggregates");
     expect(r.value).toBeCloseTo(0.25 / 0.1, 12);
   });
 });
 
-
 describe("indicator 3: entering the formal disciplinary process", () => {
   it("reproduces KMPT 2020 from counts (about 1.8), not from rounded rates (1.7)", () => {
-    const doc = computeResults(dataset({ staff: [...staffMany(2500, "white"), ...staffMany(750, "bme")], cases: [...cases(17, "white"), ...cases(9, "bme")] }));
+    const doc = computeResults(
+      dataset({
+        staff: [...staffMany(2500, "white"), ...staffMany(750, "bme")],
+        cases: [...cases(17, "white"), ...cases(9, "bme")],
+      }),
+    );
     const r = rl(doc, "3");
     // Published rates 0.7% and 1.2% (the module's rates round to those); dividing those would give 1.7.
     expect((r.white.rate! * 100).toFixed(1)).toBe("0.7");
@@ -102,8 +120,14 @@ describe("indicator 3: entering the formal disciplinary process", () => {
 
   it("pools two years of cases over person-years by default, and can use one year", () => {
     const staff = [...staffMany(1000, "white"), ...staffMany(200, "bme")];
-    const current = [...cases(10, "white", { startDate: "2024-06-01" }), ...cases(4, "bme", { startDate: "2025-02-01" })];
-    const previous = [...cases(6, "white", { startDate: "2023-05-01" }), ...cases(2, "bme", { startDate: "2024-03-31" })];
+    const current = [
+      ...cases(10, "white", { startDate: "2024-06-01" }),
+      ...cases(4, "bme", { startDate: "2025-02-01" }),
+    ];
+    const previous = [
+      ...cases(6, "white", { startDate: "2023-05-01" }),
+      ...cases(2, "bme", { startDate: "2024-03-31" }),
+    ];
     const old = cases(50, "bme", { startDate: "2021-06-01" });
     const ds = dataset({ staff, cases: [...current, ...previous, ...old], period: "2024/25" });
     const two = rl(computeResults(ds), "3");
@@ -120,7 +144,10 @@ describe("indicator 3: entering the formal disciplinary process", () => {
   });
 
   it("says when two years were asked for but only one is present", () => {
-    const ds = dataset({ staff: [...staffMany(100, "white"), ...staffMany(100, "bme")], cases: [...cases(3, "white", { startDate: "2024-06-01" }), ...cases(3, "bme", { startDate: "2024-06-01" })] });
+    const ds = dataset({
+      staff: [...staffMany(100, "white"), ...staffMany(100, "bme")],
+      cases: [...cases(3, "white", { startDate: "2024-06-01" }), ...cases(3, "bme", { startDate: "2024-06-01" })],
+    });
     const r = rl(computeResults(ds), "3");
     expect(r.basis).toBe("single-year");
     expect(r.cautions).toContain("two-year-not-available");
@@ -172,7 +199,9 @@ describe("indicator 4: non-mandatory training and CPD", () => {
   });
 
   it("uses training aggregates over staff aggregates", () => {
-    const doc = computeResults(dataset({ aggregates: [aggregate("staff", 800, 200, 10), aggregate("training", 400, 50, 0)] }));
+    const doc = computeResults(
+      dataset({ aggregates: [aggregate("staff", 800, 200, 10), aggregate("training", 400, 50, 0)] }),
+    );
     const r = rl(doc, "4");
     expect(r.value).toBeCloseTo(0.5 / 0.25, 12);
     expect(r.white.of).toBe(800);
@@ -196,8 +225,14 @@ describe("not calculable", () => {
     expect(r2).toMatchObject({ value: null, reason: "zero-numerator", reasonGroup: "white" });
   });
   it("counts that are not numbers give a reason, not NaN", () => {
-    expect(relativeLikelihood({ count: NaN, of: 10 }, { count: 1, of: 10 })).toMatchObject({ value: null, reason: "missing-input" });
-    expect(relativeLikelihood({ count: 1, of: Infinity }, { count: 1, of: 10 })).toMatchObject({ value: null, reason: "missing-input" });
+    expect(relativeLikelihood({ count: NaN, of: 10 }, { count: 1, of: 10 })).toMatchObject({
+      value: null,
+      reason: "missing-input",
+    });
+    expect(relativeLikelihood({ count: 1, of: Infinity }, { count: 1, of: 10 })).toMatchObject({
+      value: null,
+      reason: "missing-input",
+    });
   });
   it("leaves out indicators whose inputs are absent", () => {
     const doc = computeResults(dataset({ staff }));

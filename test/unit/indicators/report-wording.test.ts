@@ -16,13 +16,27 @@ describe("the English messages", () => {
   });
 
   it("has a title for each WRES indicator, numbered as the standard numbers them", () => {
-    for (const def of WRES_STANDARD.indicators) expect(EN_GB[def.labelKey]).toMatch(new RegExp(`^Indicator ${def.id}: \\w`));
+    for (const def of WRES_STANDARD.indicators)
+      expect(EN_GB[def.labelKey]).toMatch(new RegExp(`^Indicator ${def.id}: \\w`));
     expect(EN_GB[WRES_STANDARD.labelKey]).toBe("NHS England Workforce Race Equality Standard (WRES)");
   });
 
   it("names the groups and the broad ethnic groups", () => {
-    expect([WRES_STANDARD.groupLabelKeys.reference, WRES_STANDARD.groupLabelKeys.focus, WRES_STANDARD.groupLabelKeys.unknown].map((k) => EN_GB[k])).toEqual(["White", "BME", "Unknown"]);
-    expect(WRES_STANDARD.breakdown!.categories.map((c) => EN_GB[c.labelKey])).toEqual(["White", "Mixed", "Asian", "Black", "Other", "Unknown"]);
+    expect(
+      [
+        WRES_STANDARD.groupLabelKeys.reference,
+        WRES_STANDARD.groupLabelKeys.focus,
+        WRES_STANDARD.groupLabelKeys.unknown,
+      ].map((k) => EN_GB[k]),
+    ).toEqual(["White", "BME", "Unknown"]);
+    expect(WRES_STANDARD.breakdown!.categories.map((c) => EN_GB[c.labelKey])).toEqual([
+      "White",
+      "Mixed",
+      "Asian",
+      "Black",
+      "Other",
+      "Unknown",
+    ]);
   });
 });
 
@@ -74,8 +88,12 @@ describe("a relative likelihood's method note", () => {
     ]);
     const pooled = methodNote(WRES_STANDARD, rlDef("3"), "two-year-pooled");
     expect(pooled).toMatch(/^Relative likelihood = \(BME rate\) \/ \(White rate\), /);
-    expect(pooled).toContain(" Rate = people entering a formal disciplinary process (each person once a year) / headcount in staff in post. ");
-    expect(pooled).toMatch(/ Two-year rolling figure: the two years' cases pooled over twice the headcount \(person-years\)\.$/);
+    expect(pooled).toContain(
+      " Rate = people entering a formal disciplinary process (each person once a year) / headcount in staff in post. ",
+    );
+    expect(pooled).toMatch(
+      / Two-year rolling figure: the two years' cases pooled over twice the headcount \(person-years\)\.$/,
+    );
     expect(methodNote(WRES_STANDARD, rlDef("3"), "single-year")).toMatch(/ One year of cases\.$/);
   });
 
@@ -83,11 +101,19 @@ describe("a relative likelihood's method note", () => {
     const keys = methodNoteKeys(WRES_STANDARD, rlDef("4"), "two-year-pooled");
     expect(keys.map((k) => k.key)).toEqual(["method.rl", "method.rl.training"]);
     expect(keys[1]!.params).toEqual({});
-    expect(methodNote(WRES_STANDARD, rlDef("4"), "single-year")).toMatch(/^Relative likelihood = \(White rate\) \/ \(BME rate\), .* Rate = people accessing non-mandatory training or CPD \(each person once\) \/ headcount in staff in post\.$/);
+    expect(methodNote(WRES_STANDARD, rlDef("4"), "single-year")).toMatch(
+      /^Relative likelihood = \(White rate\) \/ \(BME rate\), .* Rate = people accessing non-mandatory training or CPD \(each person once\) \/ headcount in staff in post\.$/,
+    );
   });
 
   it("writes a group the standard does not label by its code", () => {
-    const odd = { ...WRES_STANDARD, groups: { reference: "white", focus: "bme" }, groupLabelKeys: { reference: "no.label", focus: "group.bme", unknown: "group.unknown" } } as typeof WRES_STANDARD;
-    expect(methodNote(odd, rlDef("2"), "single-year")).toMatch(/^Relative likelihood = \(no\.label rate\) \/ \(BME rate\)/);
+    const odd = {
+      ...WRES_STANDARD,
+      groups: { reference: "white", focus: "bme" },
+      groupLabelKeys: { reference: "no.label", focus: "group.bme", unknown: "group.unknown" },
+    } as typeof WRES_STANDARD;
+    expect(methodNote(odd, rlDef("2"), "single-year")).toMatch(
+      /^Relative likelihood = \(no\.label rate\) \/ \(BME rate\)/,
+    );
   });
 });

@@ -39,17 +39,25 @@ describe("the year of aggregated rows", () => {
     expect(workforceBmePct(rows, "2024/25")).toBe(20);
     expect(workforceBmePct(rows, "2023/24")).toBe(10);
     expect(workforceBmePct([staffIn("2023/24", 90, 10), staffIn(null, 75, 25)], "2024/25")).toBe(25);
-    expect(workforceBmePct([staffIn("2023/24", 90, 10), staffIn(null, 70, 30)], "2023/24")).toBeCloseTo((40 / 200) * 100, 12);
+    expect(workforceBmePct([staffIn("2023/24", 90, 10), staffIn(null, 70, 30)], "2023/24")).toBeCloseTo(
+      (40 / 200) * 100,
+      12,
+    );
   });
 
   it("uses the latest year present when nothing says which year is reported, whatever the order of the rows", () => {
     expect(workforceBmePct([staffIn("2023/24", 80, 20), staffIn("2022/23", 90, 10)])).toBe(20);
-    expect(workforceBmePct([staffIn("2022/23", 90, 10), staffIn(null, 50, 50), staffIn("2023/24", 80, 20)])).toBeCloseTo((70 / 200) * 100, 12);
+    expect(
+      workforceBmePct([staffIn("2022/23", 90, 10), staffIn(null, 50, 50), staffIn("2023/24", 80, 20)]),
+    ).toBeCloseTo((70 / 200) * 100, 12);
   });
 
   it("has no headcount when no row is of the year reported", () => {
     const doc = computeResults(dataset({ aggregates: [staffIn("2022/23", 90, 10), VOTING] }), { period: "2024/25" });
-    expect((doc.indicators["9"] as BoardResult).voting).toMatchObject({ workforceBmePct: null, reason: "missing-input" });
+    expect((doc.indicators["9"] as BoardResult).voting).toMatchObject({
+      workforceBmePct: null,
+      reason: "missing-input",
+    });
   });
 });
 
@@ -57,14 +65,20 @@ describe("the reporting year, when the data do not name it", () => {
   it("is the latest financial year a case starts in, whatever the order of the cases", () => {
     const staff = staffMany(4, "white");
     const dated = (startDate: string | null) => disciplinary("white", { startDate });
-    expect(computeResults(dataset({ staff, cases: [dated("2024-05-01"), dated(null), dated("2023-06-01")] })).period).toBe("2024/25");
-    expect(computeResults(dataset({ staff, cases: [dated("2023-06-01"), dated("2025-03-31"), dated(null)] })).period).toBe("2024/25");
+    expect(
+      computeResults(dataset({ staff, cases: [dated("2024-05-01"), dated(null), dated("2023-06-01")] })).period,
+    ).toBe("2024/25");
+    expect(
+      computeResults(dataset({ staff, cases: [dated("2023-06-01"), dated("2025-03-31"), dated(null)] })).period,
+    ).toBe("2024/25");
     expect(computeResults(dataset({ staff, cases: [dated(null)] })).period).toBeNull();
   });
 
   it("takes the snapshot date before the cases", () => {
     const cases = [disciplinary("white", { startDate: "2022-06-01" })];
-    expect(computeResults(dataset({ staff: staffMany(2, "white"), cases, snapshotDate: "2024-03-31" })).period).toBe("2023/24");
+    expect(computeResults(dataset({ staff: staffMany(2, "white"), cases, snapshotDate: "2024-03-31" })).period).toBe(
+      "2023/24",
+    );
   });
 });
 
@@ -73,12 +87,26 @@ describe("a record that carries only an employee number", () => {
   const anon = (personId: string | null, extra = {}) => training("unknown", { personId, ...extra });
 
   it("takes the group of that person in staff in post, and stays unknown when they are not there or not named", () => {
-    const q = computeResults(dataset({ staff, training: [anon(staff[0]!.personId), anon(staff[3]!.personId), anon("NOT-IN-POST"), anon(null)] })).dataQuality;
+    const q = computeResults(
+      dataset({
+        staff,
+        training: [anon(staff[0]!.personId), anon(staff[3]!.personId), anon("NOT-IN-POST"), anon(null)],
+      }),
+    ).dataQuality;
     expect(q.inputs.training).toMatchObject({ records: 4, unknown: 2 });
   });
 
   it("uses the reader's join when there is one: a person joined to no one is unknown, whatever their number", () => {
-    const q = computeResults(dataset({ staff, training: [anon(staff[0]!.personId, { staff: null }), anon("X1", { staff: staff[1] }), anon("X2", { staff: staff[3] })] })).dataQuality;
+    const q = computeResults(
+      dataset({
+        staff,
+        training: [
+          anon(staff[0]!.personId, { staff: null }),
+          anon("X1", { staff: staff[1] }),
+          anon("X2", { staff: staff[3] }),
+        ],
+      }),
+    ).dataQuality;
     expect(q.inputs.training).toMatchObject({ records: 3, unknown: 1 });
   });
 

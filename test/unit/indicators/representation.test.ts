@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { computeResults, formatPercent, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
+import {
+  computeResults,
+  formatPercent,
+  type RepresentationResult,
+  type ResultsDocument,
+} from "../../../src/indicators";
 import { aggregate, dataset, ethnicity, staffMany } from "./fixtures";
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
 
 describe("indicator 1: representation by band", () => {
   it("reproduces NCIC 31 March 2025: unknowns stay in the denominator", () => {
-    const doc = computeResults(dataset({ staff: [...staffMany(990, "bme"), ...staffMany(6307, "white"), ...staffMany(125, "unknown")] }));
+    const doc = computeResults(
+      dataset({ staff: [...staffMany(990, "bme"), ...staffMany(6307, "white"), ...staffMany(125, "unknown")] }),
+    );
     const r = rep(doc);
     expect(r.overall).toMatchObject({ white: 6307, bme: 990, unknown: 125, total: 7422 });
     expect(formatPercent(r.overall.bmePct)).toBe("13.3%");
@@ -46,8 +53,16 @@ describe("indicator 1: representation by band", () => {
   });
 
   it("breaks BME down into Mixed, Asian, Black and Other, adding up to the BME count", () => {
-    const at = (broad: "mixed" | "asian" | "black" | "other", n: number, band: "5" | "8a") => staffMany(n, "bme", { band }, { ethnicity: ethnicity("bme", broad) });
-    const staff = [...at("asian", 12, "5"), ...at("black", 7, "5"), ...at("mixed", 3, "8a"), ...at("other", 2, "8a"), ...staffMany(20, "white", { band: "8a" }), ...staffMany(4, "unknown", { cohort: "medical", medical: "trainee" })];
+    const at = (broad: "mixed" | "asian" | "black" | "other", n: number, band: "5" | "8a") =>
+      staffMany(n, "bme", { band }, { ethnicity: ethnicity("bme", broad) });
+    const staff = [
+      ...at("asian", 12, "5"),
+      ...at("black", 7, "5"),
+      ...at("mixed", 3, "8a"),
+      ...at("other", 2, "8a"),
+      ...staffMany(20, "white", { band: "8a" }),
+      ...staffMany(4, "unknown", { cohort: "medical", medical: "trainee" }),
+    ];
     const r = rep(computeResults(dataset({ staff })));
     expect(r.breakdown!.categories).toEqual(["white", "mixed", "asian", "black", "other", "unknown"]);
     expect(r.breakdown!.overall).toEqual({ white: 20, mixed: 3, asian: 12, black: 7, other: 2, unknown: 4 });

@@ -3,7 +3,17 @@ import fc from "fast-check";
 import { Ajv } from "ajv";
 import { computeResults, RESULTS_SCHEMA, suppressResults, type ResultsDocument } from "../../../src/indicators";
 import type { AfcBand, EthnicGroup } from "../../../src/indicators";
-import { aggregate, applications, boardMember, cases, dataset, disciplinary, staffMany, survey, trainingMany } from "./fixtures";
+import {
+  aggregate,
+  applications,
+  boardMember,
+  cases,
+  dataset,
+  disciplinary,
+  staffMany,
+  survey,
+  trainingMany,
+} from "./fixtures";
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(RESULTS_SCHEMA);
 const check = (doc: ResultsDocument) => {
@@ -15,7 +25,12 @@ const check = (doc: ResultsDocument) => {
 
 describe("the results document matches its published JSON Schema", () => {
   const full = dataset({
-    staff: [...staffMany(300, "white", { band: "5" }), ...staffMany(40, "bme", { band: "8a" }), ...staffMany(6, "unknown", { cohort: "medical", medical: "consultant" }), ...staffMany(3, "white", { band: null })],
+    staff: [
+      ...staffMany(300, "white", { band: "5" }),
+      ...staffMany(40, "bme", { band: "8a" }),
+      ...staffMany(6, "unknown", { cohort: "medical", medical: "consultant" }),
+      ...staffMany(3, "white", { band: null }),
+    ],
     applications: [...applications("white", 100, 30), ...applications("bme", 50, 5)],
     cases: [...cases(5, "white", { startDate: "2024-06-01" }), disciplinary("bme", { startDate: "2023-06-01" })],
     training: trainingMany(20, "bme"),
@@ -32,7 +47,18 @@ describe("the results document matches its published JSON Schema", () => {
     check(suppressResults(doc, 25, { publishBoardComposition: false }));
     expect(doc.audience).toBe("exact");
     expect(suppressResults(doc).audience).toBe("protected");
-    check(computeResults(dataset({ aggregates: [aggregate("staff", 100, 20, 3, { band: "5", cohort: "clinical" }), aggregate("shortlisted", 40, 20, 0), aggregate("appointed", 10, 2, 0), aggregate("board-voting", 8, 1, 0)] })));
+    check(
+      computeResults(
+        dataset({
+          aggregates: [
+            aggregate("staff", 100, 20, 3, { band: "5", cohort: "clinical" }),
+            aggregate("shortlisted", 40, 20, 0),
+            aggregate("appointed", 10, 2, 0),
+            aggregate("board-voting", 8, 1, 0),
+          ],
+        }),
+      ),
+    );
     check(computeResults(dataset()));
     // ...and the schema is not vacuous.
     const broken = JSON.parse(JSON.stringify(doc)) as { indicators: { "2": { white: { count: unknown } } } };
@@ -44,12 +70,24 @@ describe("the results document matches its published JSON Schema", () => {
     const band = fc.constantFrom<AfcBand | null>("2", "5", "7", "8a", "8d", "VSM", null);
     fc.assert(
       fc.property(
-        fc.array(fc.record({ group: fc.constantFrom<EthnicGroup>("white", "bme", "unknown"), band, n: fc.integer({ min: 0, max: 20 }) }), { maxLength: 10 }),
+        fc.array(
+          fc.record({
+            group: fc.constantFrom<EthnicGroup>("white", "bme", "unknown"),
+            band,
+            n: fc.integer({ min: 0, max: 20 }),
+          }),
+          { maxLength: 10 },
+        ),
         fc.integer({ min: 0, max: 15 }),
         fc.integer({ min: 1, max: 12 }),
         (cells, nCases, threshold) => {
           const staff = cells.flatMap((c) => staffMany(c.n, c.group, { band: c.band }));
-          const doc = computeResults(dataset({ staff, cases: staff.slice(0, nCases).map((s) => disciplinary("unknown", { personId: s.personId })) }));
+          const doc = computeResults(
+            dataset({
+              staff,
+              cases: staff.slice(0, nCases).map((s) => disciplinary("unknown", { personId: s.personId })),
+            }),
+          );
           check(doc);
           check(suppressResults(doc, threshold));
         },

@@ -1,7 +1,17 @@
 // Standards are data: a minimal Workforce Disability Equality Standard written with the same
 // primitives, and computed without any change to them.
 import { describe, expect, it } from "vitest";
-import { computeResults, renderMarkdown, suppressResults, WRES_STANDARD, type BoardResult, type RelativeLikelihoodResult, type RepresentationResult, type Side, type Standard } from "../../../src/indicators";
+import {
+  computeResults,
+  renderMarkdown,
+  suppressResults,
+  WRES_STANDARD,
+  type BoardResult,
+  type RelativeLikelihoodResult,
+  type RepresentationResult,
+  type Side,
+  type Standard,
+} from "../../../src/indicators";
 import type { StaffRecord } from "../../../src/indicators";
 import { dataset, disciplinary, staffMany } from "./fixtures";
 
@@ -39,11 +49,20 @@ describe("a second standard as data (WDES)", () => {
   const nonDisabled = staffMany(150, "bme", { band: "5" }, { disability: "No" });
   const notSaid = staffMany(10, "white", { band: "8a" }, { disability: null });
   const board = staffMany(4, "white", { band: "VSM" }, { disability: "No", board: { voting: true, executive: true } });
-  const boardDisabled = staffMany(1, "white", { band: "VSM" }, { disability: "Yes", board: { voting: true, executive: false } });
+  const boardDisabled = staffMany(
+    1,
+    "white",
+    { band: "VSM" },
+    { disability: "Yes", board: { voting: true, executive: false } },
+  );
   const staff = [...disabled, ...nonDisabled, ...notSaid, ...board, ...boardDisabled];
   const capability = [
-    ...disabled.slice(0, 4).map((s) => ({ ...disciplinary("unknown", { personId: s.personId }), caseType: "capability" as const })),
-    ...nonDisabled.slice(0, 6).map((s) => ({ ...disciplinary("unknown", { personId: s.personId }), caseType: "capability" as const })),
+    ...disabled
+      .slice(0, 4)
+      .map((s) => ({ ...disciplinary("unknown", { personId: s.personId }), caseType: "capability" as const })),
+    ...nonDisabled
+      .slice(0, 6)
+      .map((s) => ({ ...disciplinary("unknown", { personId: s.personId }), caseType: "capability" as const })),
   ];
   const doc = computeResults(dataset({ staff, cases: capability }), { standard: WDES });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { computeResults, suppressResults, type BoardResult, type Counts, type RelativeLikelihoodResult, type RepresentationResult, type ResultsDocument } from "../../../src/indicators";
+import {
+  computeResults,
+  suppressResults,
+  type BoardResult,
+  type Counts,
+  type RelativeLikelihoodResult,
+  type RepresentationResult,
+  type ResultsDocument,
+} from "../../../src/indicators";
 import { narrowCells, protectCells, type SumConstraint } from "../../../src/indicators/protect";
 import { AFC_BANDS, type AfcBand } from "../../../src/indicators";
 import { applications, boardMember, cases, dataset, staffMany, training } from "./fixtures";
@@ -45,7 +53,18 @@ describe("suppressResults", () => {
   });
 
   it("prefers hiding a White or unknown cell to a BME count as the complement", () => {
-    const d = computeResults(dataset({ staff: [...staffMany(84, "white", { band: "8a" }), ...staffMany(25, "bme", { band: "8a" }), ...staffMany(5, "unknown", { band: "8a" }), ...staffMany(200, "white", { band: "4" }), ...staffMany(60, "bme", { band: "4" }), ...staffMany(30, "unknown", { band: "4" })] }));
+    const d = computeResults(
+      dataset({
+        staff: [
+          ...staffMany(84, "white", { band: "8a" }),
+          ...staffMany(25, "bme", { band: "8a" }),
+          ...staffMany(5, "unknown", { band: "8a" }),
+          ...staffMany(200, "white", { band: "4" }),
+          ...staffMany(60, "bme", { band: "4" }),
+          ...staffMany(30, "unknown", { band: "4" }),
+        ],
+      }),
+    );
     const band8a = rep(suppressResults(d)).cohorts["non-clinical"]["8a"]!;
     expect(band8a).toMatchObject({ bme: 25, unknown: null, white: null, total: 114 });
     expect(band8a.suppressed).toMatchObject({ unknown: "hidden", white: "hidden" });
@@ -72,7 +91,12 @@ describe("suppressResults", () => {
   });
 
   it("rounds what it publishes: ratios and intervals to 2 decimal places, percentages to 1", () => {
-    const d = computeResults(dataset({ staff: [...staffMany(300, "white", { band: "5" }), ...staffMany(107, "bme", { band: "5" })], cases: [...cases(17, "bme"), ...cases(23, "white")] }));
+    const d = computeResults(
+      dataset({
+        staff: [...staffMany(300, "white", { band: "5" }), ...staffMany(107, "bme", { band: "5" })],
+        cases: [...cases(17, "bme"), ...cases(23, "white")],
+      }),
+    );
     const exact = d.indicators["3"] as RelativeLikelihoodResult;
     const r = suppressResults(d).indicators["3"] as RelativeLikelihoodResult;
     expect(r.value).toBe(Math.round(exact.value! * 100) / 100);
@@ -88,7 +112,9 @@ describe("suppressResults", () => {
   });
 
   it("hides application counts below the threshold", () => {
-    const d = computeResults(dataset({ applications: [...applications("white", 100, 30), ...applications("bme", 20, 3)] }));
+    const d = computeResults(
+      dataset({ applications: [...applications("white", 100, 30), ...applications("bme", 20, 3)] }),
+    );
     const r = suppressResults(d).indicators["2"] as RelativeLikelihoodResult;
     expect(r.bme).toMatchObject({ count: null, of: 20 });
   });
@@ -155,7 +181,15 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
   });
 
   it("keeps the board % when its counts are all shown", () => {
-    const big = computeResults(dataset({ staff: workforce, board: [...Array.from({ length: 30 }, () => boardMember("white", true, true)), ...Array.from({ length: 12 }, () => boardMember("bme", true, true))] }));
+    const big = computeResults(
+      dataset({
+        staff: workforce,
+        board: [
+          ...Array.from({ length: 30 }, () => boardMember("white", true, true)),
+          ...Array.from({ length: 12 }, () => boardMember("bme", true, true)),
+        ],
+      }),
+    );
     const s = suppressResults(big).indicators["9"] as BoardResult;
     expect(s.voting.boardBmePct).toBe(28.6);
     expect(s.voting.difference).not.toBeNull();
@@ -163,9 +197,13 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
   });
 
   it("hides last year's board % in the comparison when last year's BME members were few", () => {
-    const bigBoard = [...Array.from({ length: 30 }, () => boardMember("white", true, true)), ...Array.from({ length: 12 }, () => boardMember("bme", true, true))];
+    const bigBoard = [
+      ...Array.from({ length: 30 }, () => boardMember("white", true, true)),
+      ...Array.from({ length: 12 }, () => boardMember("bme", true, true)),
+    ];
     const current = computeResults(dataset({ staff: workforce, board: bigBoard }), { previous: doc });
-    const item = (d: ResultsDocument, measure: string) => d.comparison!.items.find((i) => i.indicator === "9" && i.measure === measure)!;
+    const item = (d: ResultsDocument, measure: string) =>
+      d.comparison!.items.find((i) => i.indicator === "9" && i.measure === measure)!;
     expect(item(current, "voting.boardBmePct").previous).toBeCloseTo((2 / 12) * 100, 10);
     const s = suppressResults(current, 10, { publishBoardComposition: false, previous: doc });
     for (const measure of ["voting.boardBmePct", "voting.difference", "executive.difference"]) {
@@ -174,14 +212,21 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
     }
     // Published in full (the default), last year's board % is last year's published figure, and the change follows.
     const full = suppressResults(current, 10, { previous: doc });
-    expect(item(full, "voting.boardBmePct")).toMatchObject({ previous: 16.7, current: 28.6, change: 11.9, trend: "improved" });
+    expect(item(full, "voting.boardBmePct")).toMatchObject({
+      previous: 16.7,
+      current: 28.6,
+      change: 11.9,
+      trend: "improved",
+    });
     // Without last year's document, last year's figures are not repeated.
     expect(item(suppressResults(current), "voting.boardBmePct")).toMatchObject({ previous: null, change: null });
   });
 
   it("hides the rate of a relative likelihood whose count is hidden: rate x of would give it back", () => {
     // 15 cases of unknown ethnicity: the case records are not just the two groups' (42 = 24 + 3 + 15).
-    const d = computeResults(dataset({ staff: workforce, cases: [...cases(3, "bme"), ...cases(24, "white"), ...cases(15, "unknown")] }));
+    const d = computeResults(
+      dataset({ staff: workforce, cases: [...cases(3, "bme"), ...cases(24, "white"), ...cases(15, "unknown")] }),
+    );
     const r = suppressResults(d).indicators["3"] as RelativeLikelihoodResult;
     expect(r.bme).toMatchObject({ count: null, of: 100, rate: null, suppressed: { count: "hidden", rate: "hidden" } });
     expect(r.white).toMatchObject({ count: 24, of: 300, rate: 0.08 });
@@ -192,7 +237,9 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
 
   it("hides an appointed count whose complement (shortlisted but not appointed) is small", () => {
     // 15 BME shortlisted, 12 appointed: 15 - 12 = 3 people not appointed, one subtraction away.
-    const d = computeResults(dataset({ applications: [...applications("white", 100, 40), ...applications("bme", 15, 12)] }));
+    const d = computeResults(
+      dataset({ applications: [...applications("white", 100, 40), ...applications("bme", 15, 12)] }),
+    );
     const r = suppressResults(d).indicators["2"] as RelativeLikelihoodResult;
     expect(r.bme).toMatchObject({ count: null, of: 15, rate: null, suppressed: { count: "hidden", rate: "hidden" } });
     expect(r.white).toMatchObject({ count: 40, of: 100 });
@@ -204,7 +251,9 @@ describe("suppressResults: data completeness does not give a hidden count back",
   it("hides another count of the training input's records when records minus the visible counts would narrow the hidden BME count", () => {
     const staff = [...staffMany(200, "white"), ...staffMany(60, "bme"), ...staffMany(20, "unknown")];
     // 40 White and 3 BME staff trained, none of unknown ethnicity: 43 records - 40 - 0 = 3.
-    const rows = [...staff.slice(0, 40), ...staff.slice(200, 203)].map((p) => training("unknown", { personId: p.personId }));
+    const rows = [...staff.slice(0, 40), ...staff.slice(200, 203)].map((p) =>
+      training("unknown", { personId: p.personId }),
+    );
     const doc = computeResults(dataset({ staff, training: rows }));
     expect(doc.dataQuality.inputs.training).toMatchObject({ records: 43, unknown: 0 });
     const s = suppressResults(doc);
@@ -217,9 +266,21 @@ describe("suppressResults: data completeness does not give a hidden count back",
 
   it("hides a group figure when the input's small unknown count would come back from records", () => {
     // Every application shortlisted: 60 records = 30 White + 27 BME + 3 unknown.
-    const doc = computeResults(dataset({ applications: [...applications("white", 30, 12), ...applications("bme", 27, 10), ...applications("unknown", 3, 1)] }));
+    const doc = computeResults(
+      dataset({
+        applications: [
+          ...applications("white", 30, 12),
+          ...applications("bme", 27, 10),
+          ...applications("unknown", 3, 1),
+        ],
+      }),
+    );
     const s = suppressResults(doc);
-    expect(s.dataQuality.inputs.applications).toMatchObject({ records: 60, unknown: null, suppressed: { unknown: "hidden" } });
+    expect(s.dataQuality.inputs.applications).toMatchObject({
+      records: 60,
+      unknown: null,
+      suppressed: { unknown: "hidden" },
+    });
     const r2 = s.indicators["2"] as RelativeLikelihoodResult;
     // The smaller group's shortlisted count goes (and its rate), so 60 - 30 - ? leaves two unknowns.
     expect(r2.bme).toMatchObject({ of: null, rate: null, suppressed: { of: "hidden" } });
@@ -249,7 +310,14 @@ function relations(r: RepresentationResult): { total: Counts; parts: Counts[] }[
     ...Object.values(r.unbanded),
   ] as Counts[];
   const out = [{ total: r.overall, parts: rows }];
-  out.push({ total: r.overall, parts: [...(Object.values(r.bands) as Counts[]), ...(Object.values(r.cohorts.medical) as Counts[]), ...(Object.values(r.unbanded) as Counts[])] });
+  out.push({
+    total: r.overall,
+    parts: [
+      ...(Object.values(r.bands) as Counts[]),
+      ...(Object.values(r.cohorts.medical) as Counts[]),
+      ...(Object.values(r.unbanded) as Counts[]),
+    ],
+  });
   for (const b of AFC_BANDS) {
     const parts = [r.cohorts["non-clinical"][b], r.cohorts.clinical[b]].filter((x): x is Counts => x !== undefined);
     if (r.bands[b]) out.push({ total: r.bands[b], parts });
@@ -264,10 +332,20 @@ const SENIOR: AfcBand[] = ["8a", "8b", "8c", "8d", "9", "VSM"];
 function assertNothingRecoverable(r: RepresentationResult) {
   const bd = r.breakdown;
   if (bd) {
-    const pairs: [Counts | undefined, Record<string, number | null> | undefined][] = [[r.overall, bd.overall], [r.senior["8a-VSM"], bd.senior], ...AFC_BANDS.map((b) => [r.bands[b], bd.bands[b]] as [Counts | undefined, Record<string, number | null> | undefined])];
+    const pairs: [Counts | undefined, Record<string, number | null> | undefined][] = [
+      [r.overall, bd.overall],
+      [r.senior["8a-VSM"], bd.senior],
+      ...AFC_BANDS.map(
+        (b) => [r.bands[b], bd.bands[b]] as [Counts | undefined, Record<string, number | null> | undefined],
+      ),
+    ];
     for (const [c, row] of pairs) {
       if (!c || !row) continue;
-      for (const [side, field] of [["reference", "white"], ["focus", "bme"], ["unknown", "unknown"]] as const) {
+      for (const [side, field] of [
+        ["reference", "white"],
+        ["focus", "bme"],
+        ["unknown", "unknown"],
+      ] as const) {
         const keys = bd.categories.filter((k) => bd.sides[k] === side);
         const hidden = [c[field], ...keys.map((k) => row[k])].filter((v) => v === null).length;
         expect(hidden).not.toBe(1);
@@ -279,7 +357,16 @@ function assertNothingRecoverable(r: RepresentationResult) {
       expect(hidden).not.toBe(1);
     }
   }
-  const all = [r.overall, ...Object.values(r.bands), ...Object.values(r.cohorts["non-clinical"]), ...Object.values(r.cohorts.clinical), ...Object.values(r.cohorts.medical), ...Object.values(r.unbanded), r.senior["8a-VSM"], r.senior["8c-VSM"]] as Counts[];
+  const all = [
+    r.overall,
+    ...Object.values(r.bands),
+    ...Object.values(r.cohorts["non-clinical"]),
+    ...Object.values(r.cohorts.clinical),
+    ...Object.values(r.cohorts.medical),
+    ...Object.values(r.unbanded),
+    r.senior["8a-VSM"],
+    r.senior["8c-VSM"],
+  ] as Counts[];
   for (const c of all) {
     const hidden = [...FIELDS, "total" as const].filter((f) => c[f] === null);
     expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
@@ -298,7 +385,14 @@ describe("suppression properties", () => {
   it("protectCells: every row and column of a random table with margins has 0 or 2+ hidden cells, and every hidden cell a range of at least the threshold", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }).chain((rows) => fc.integer({ min: 1, max: 6 }).chain((cols) => fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }))),
+        fc.integer({ min: 1, max: 6 }).chain((rows) =>
+          fc.integer({ min: 1, max: 6 }).chain((cols) =>
+            fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: cols, maxLength: cols }), {
+              minLength: rows,
+              maxLength: rows,
+            }),
+          ),
+        ),
         fc.integer({ min: 1, max: 20 }),
         (table, threshold) => {
           const rows = table.length;
@@ -312,8 +406,10 @@ describe("suppression properties", () => {
           for (let j = 0; j < cols; j++) values.push(table.reduce((a, row) => a + row[j]!, 0));
           values.push(values.slice(0, rows * cols).reduce((a, b) => a + b, 0));
           const constraints: SumConstraint[] = [];
-          for (let i = 0; i < rows; i++) constraints.push({ total: rowTotal(i), parts: Array.from({ length: cols }, (_, j) => i * cols + j) });
-          for (let j = 0; j < cols; j++) constraints.push({ total: colTotal(j), parts: Array.from({ length: rows }, (_, i) => i * cols + j) });
+          for (let i = 0; i < rows; i++)
+            constraints.push({ total: rowTotal(i), parts: Array.from({ length: cols }, (_, j) => i * cols + j) });
+          for (let j = 0; j < cols; j++)
+            constraints.push({ total: colTotal(j), parts: Array.from({ length: rows }, (_, i) => i * cols + j) });
           constraints.push({ total: grand, parts: Array.from({ length: rows }, (_, i) => rowTotal(i)) });
           constraints.push({ total: grand, parts: Array.from({ length: cols }, (_, j) => colTotal(j)) });
           const marks = protectCells(values, constraints, threshold);

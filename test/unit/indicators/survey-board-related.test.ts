@@ -18,7 +18,13 @@ describe("indicators 5-8: staff survey", () => {
   it("gives White %, BME % and the gap from the latest year, with the direction of good", () => {
     const doc = computeResults(
       dataset({
-        survey: [survey(5, 27.5, 30.25, { year: 2023 }), survey(5, 26, 29.5, { year: 2024 }), survey(6, 22, 27), survey(7, 58.5, 44), survey(8, 6, 14.5, { whiteRespondents: null })],
+        survey: [
+          survey(5, 27.5, 30.25, { year: 2023 }),
+          survey(5, 26, 29.5, { year: 2024 }),
+          survey(6, 22, 27),
+          survey(7, 58.5, 44),
+          survey(8, 6, 14.5, { whiteRespondents: null }),
+        ],
       }),
     );
     const s5 = doc.indicators["5"] as SurveyResult;
@@ -52,7 +58,11 @@ describe("indicator 9: board against the workforce", () => {
   });
 
   it("reads board membership from staff in post when there is no board table", () => {
-    const staff = [...workforce(), ...staffMany(3, "white", { band: "VSM" }, { board: { voting: true, executive: true } }), ...staffMany(1, "bme", { band: "VSM" }, { board: { voting: true, executive: false } })];
+    const staff = [
+      ...workforce(),
+      ...staffMany(3, "white", { band: "VSM" }, { board: { voting: true, executive: true } }),
+      ...staffMany(1, "bme", { band: "VSM" }, { board: { voting: true, executive: false } }),
+    ];
     const b = computeResults(dataset({ staff })).indicators["9"] as BoardResult;
     expect(b.source).toBe("staff");
     expect(b.voting.boardBmePct).toBeCloseTo(25, 12);
@@ -61,12 +71,25 @@ describe("indicator 9: board against the workforce", () => {
 
   it("is not calculable without staff in post, or with no members of a kind", () => {
     const b = computeResults(dataset({ board: [boardMember("bme", true, false)] })).indicators["9"] as BoardResult;
-    expect(b.voting).toMatchObject({ boardBmePct: 100, workforceBmePct: null, difference: null, reason: "missing-input" });
+    expect(b.voting).toMatchObject({
+      boardBmePct: 100,
+      workforceBmePct: null,
+      difference: null,
+      reason: "missing-input",
+    });
     expect(b.executive).toMatchObject({ boardBmePct: null, difference: null, reason: "zero-denominator" });
   });
 
   it("uses board aggregates", () => {
-    const doc = computeResults(dataset({ aggregates: [aggregate("staff", 80, 20, 0), aggregate("board-voting", 9, 1, 0), aggregate("board-executive", 4, 1, 0)] }));
+    const doc = computeResults(
+      dataset({
+        aggregates: [
+          aggregate("staff", 80, 20, 0),
+          aggregate("board-voting", 9, 1, 0),
+          aggregate("board-executive", 4, 1, 0),
+        ],
+      }),
+    );
     const b = doc.indicators["9"] as BoardResult;
     expect(b.voting.difference).toBeCloseTo(10 - 20, 12);
     expect(b.executive.difference).toBeCloseTo(20 - 20, 12);
@@ -88,7 +111,12 @@ describe("related measures", () => {
     expect(b8a.needed).toBe(7);
     expect(b8a.neededPerYear).toBeCloseTo(7 / 3, 12);
     expect(me.bands.map((b) => b.band)).toEqual(["8a", "8b", "8c", "8d", "9", "VSM"]);
-    expect(me.bands.find((b) => b.band === "8b")).toMatchObject({ headcount: 0, focusPct: null, gapPct: null, needed: 0 });
+    expect(me.bands.find((b) => b.band === "8b")).toMatchObject({
+      headcount: 0,
+      focusPct: null,
+      gapPct: null,
+      needed: 0,
+    });
   });
 
   it("Model Employer target year is a setting", () => {

@@ -5,7 +5,10 @@ const SP = "https://contoso.sharepoint.com";
 
 function ancestors(headers: Record<string, string>): string[] {
   const csp = headers["Content-Security-Policy"] ?? "";
-  const directive = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("frame-ancestors "));
+  const directive = csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("frame-ancestors "));
   return directive ? directive.split(/\s+/).slice(1) : [];
 }
 
@@ -14,7 +17,16 @@ describe("hosting headers", () => {
     const bridge = hostingHeaders("/auth-redirect.html", SP);
     expect(bridge["Cache-Control"]).toBe("no-store");
     const allowed = ancestors(bridge);
-    for (const host of ["'self'", "https://teams.microsoft.com", "https://*.teams.microsoft.com", "https://*.cloud.microsoft", "https://*.office.com", "https://*.microsoft365.com", "https://outlook.office.com", SP]) {
+    for (const host of [
+      "'self'",
+      "https://teams.microsoft.com",
+      "https://*.teams.microsoft.com",
+      "https://*.cloud.microsoft",
+      "https://*.office.com",
+      "https://*.microsoft365.com",
+      "https://outlook.office.com",
+      SP,
+    ]) {
       expect(allowed).toContain(host);
     }
   });

@@ -1,24 +1,65 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { approvingDecision, statusOf, type CycleEntry } from "../../../src/plan/cycle/log";
-import { cycleRoleOf, mayFollow, movesFrom, refuseAnswer, refuseComment, refuseDecision, refuseMove, stateAfterDecision, whoMayDoWhat, type CycleRole, type DecisionDraft } from "../../../src/plan/cycle/rules";
-import { DECISION_OUTCOMES, PLAN_YEAR_STATES, type Decision, type DecisionOutcome, type PlanYearState } from "../../../src/plan/cycle/types";
+import {
+  cycleRoleOf,
+  mayFollow,
+  movesFrom,
+  refuseAnswer,
+  refuseComment,
+  refuseDecision,
+  refuseMove,
+  stateAfterDecision,
+  whoMayDoWhat,
+  type CycleRole,
+  type DecisionDraft,
+} from "../../../src/plan/cycle/rules";
+import {
+  DECISION_OUTCOMES,
+  PLAN_YEAR_STATES,
+  type Decision,
+  type DecisionOutcome,
+  type PlanYearState,
+} from "../../../src/plan/cycle/types";
 import type { Person } from "../../../src/plan/types";
 
 const editor: Person = { id: 2, title: "Jordan Ellis", email: "edi.lead@wres.test" };
 const YEAR = "2025/26";
 
 function decision(outcome: DecisionOutcome, extra: Partial<Decision> = {}): Decision {
-  return { meeting: "People and Culture Committee", date: "2025-09-18", outcome, assurance: outcome === "returned" ? null : "partially-assured", minuteReference: "PCC/25/117", recordedBy: editor, recordedAt: "2025-09-19T09:00:00Z", ...extra };
+  return {
+    meeting: "People and Culture Committee",
+    date: "2025-09-18",
+    outcome,
+    assurance: outcome === "returned" ? null : "partially-assured",
+    minuteReference: "PCC/25/117",
+    recordedBy: editor,
+    recordedAt: "2025-09-19T09:00:00Z",
+    ...extra,
+  };
 }
 
 let id = 0;
 function entry(state: PlanYearState, d: Decision | null = null, year = YEAR): CycleEntry {
   id += 1;
-  return { id, year, state, decision: d, note: null, by: editor, at: `2025-09-${String(id).padStart(2, "0")}T09:00:00Z` };
+  return {
+    id,
+    year,
+    state,
+    decision: d,
+    note: null,
+    by: editor,
+    at: `2025-09-${String(id).padStart(2, "0")}T09:00:00Z`,
+  };
 }
 
-const draft: DecisionDraft = { meeting: "Trust Board", date: "2025-09-18", outcome: "approved", assurance: "assured", minuteReference: "TB/25/44" };
+const draft: DecisionDraft = {
+  meeting: "Trust Board",
+  date: "2025-09-18",
+  outcome: "approved",
+  assurance: "assured",
+  minuteReference: "TB/25/44",
+};
 
 describe("the plan year's states", () => {
   it("walks a year as boards run it: draft, consultation, submitted, returned, submitted again, approved, published", () => {
@@ -44,7 +85,13 @@ describe("the plan year's states", () => {
   });
 
   it("sets aside entries that do not follow (written around the tab) and entries of other years", () => {
-    const entries = [entry("approved", decision("approved")), entry("published"), entry("consultation", null, "2024/25"), entry("submitted"), entry("approved")];
+    const entries = [
+      entry("approved", decision("approved")),
+      entry("published"),
+      entry("consultation", null, "2024/25"),
+      entry("submitted"),
+      entry("approved"),
+    ];
     const status = statusOf(YEAR, entries);
     // An approval with no submission, a publication of an unapproved plan, and an "approved" without a decision are set aside.
     expect(status.state).toBe("submitted");
@@ -102,15 +149,25 @@ describe("the plan year's states", () => {
     expect(refuseDecision("submitted", "editor", draft, today)).toEqual([]);
     expect(refuseDecision("consultation", "editor", draft, today)[0]?.refusal.key).toBe("cycle.refusal.notSubmitted");
     expect(refuseDecision("submitted", "commenter", draft, today)[0]?.refusal.key).toBe("cycle.refusal.editorsOnly");
-    const empty = refuseDecision("submitted", "editor", { meeting: " ", date: "2025-02-30", outcome: null, assurance: null, minuteReference: null }, today);
+    const empty = refuseDecision(
+      "submitted",
+      "editor",
+      { meeting: " ", date: "2025-02-30", outcome: null, assurance: null, minuteReference: null },
+      today,
+    );
     expect(empty.map((r) => [r.field, r.refusal.key])).toEqual([
       ["meeting", "cycle.refusal.meetingNeeded"],
       ["date", "cycle.refusal.dateNeeded"],
       ["outcome", "cycle.refusal.outcomeNeeded"],
     ]);
-    expect(refuseDecision("submitted", "editor", { ...draft, date: "2025-09-21" }, today)[0]).toEqual({ field: "date", refusal: { key: "cycle.refusal.dateInFuture" } });
+    expect(refuseDecision("submitted", "editor", { ...draft, date: "2025-09-21" }, today)[0]).toEqual({
+      field: "date",
+      refusal: { key: "cycle.refusal.dateInFuture" },
+    });
     expect(refuseDecision("submitted", "editor", { ...draft, assurance: null }, today)[0]?.field).toBe("assurance");
-    expect(refuseDecision("submitted", "editor", { ...draft, outcome: "returned", assurance: null }, today)).toEqual([]);
+    expect(refuseDecision("submitted", "editor", { ...draft, outcome: "returned", assurance: null }, today)).toEqual(
+      [],
+    );
   });
 
   it("says who may do what in every state, for each role", () => {
@@ -134,7 +191,15 @@ describe("the cycle's properties", () => {
   it("whatever was recorded, the state is reached only by allowed steps, published only after an approval, and every decision followed a submission", () => {
     fc.assert(
       fc.property(fc.array(anyEntry, { maxLength: 30 }), (raw) => {
-        const entries = raw.map((r, k) => ({ id: k + 1, year: YEAR, state: r.state, decision: r.outcome ? decision(r.outcome) : null, note: null, by: editor, at: "2025-01-01T00:00:00Z" }));
+        const entries = raw.map((r, k) => ({
+          id: k + 1,
+          year: YEAR,
+          state: r.state,
+          decision: r.outcome ? decision(r.outcome) : null,
+          note: null,
+          by: editor,
+          at: "2025-01-01T00:00:00Z",
+        }));
         const status = statusOf(YEAR, entries);
         let previous: PlanYearState = "draft";
         for (const e of status.history) {

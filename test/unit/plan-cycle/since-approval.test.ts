@@ -10,14 +10,54 @@ const editor: Person = { id: 2, title: "Jordan Ellis", email: "edi.lead@wres.tes
 const chair: Person = { id: 15, title: "Samuel Adeyemi", email: "network.chair@wres.test" };
 
 function objective(id: number, title: string): Objective {
-  return { id, etag: '"1"', title, planYear: "2025/26", number: String(id), description: null, owner: null, sponsor: null, indicators: [], highImpactActions: [], ragOverride: null, ragOverrideReason: null, modified: "2025-01-01T00:00:00Z" };
+  return {
+    id,
+    etag: '"1"',
+    title,
+    planYear: "2025/26",
+    number: String(id),
+    description: null,
+    owner: null,
+    sponsor: null,
+    indicators: [],
+    highImpactActions: [],
+    ragOverride: null,
+    ragOverrideReason: null,
+    modified: "2025-01-01T00:00:00Z",
+  };
 }
 
 function action(id: number, number: string, extra: Partial<Action> = {}): Action {
-  return { id, etag: '"1"', objectiveId: 1, number, title: `Action ${number}`, leads: [tom], leadText: null, dueDate: "2026-03-31", milestones: "Q2 pilot", progress: null, kpis: "50% of panels diverse", outcomes: null, indicators: [], rag: "Green", modified: "2025-01-01T00:00:00Z", ...extra };
+  return {
+    id,
+    etag: '"1"',
+    objectiveId: 1,
+    number,
+    title: `Action ${number}`,
+    leads: [tom],
+    leadText: null,
+    dueDate: "2026-03-31",
+    milestones: "Q2 pilot",
+    progress: null,
+    kpis: "50% of panels diverse",
+    outcomes: null,
+    indicators: [],
+    rag: "Green",
+    modified: "2025-01-01T00:00:00Z",
+    ...extra,
+  };
 }
 
-const approved = { approvedAt: "2025-09-19T09:00:00Z", objectives: [objective(1, "Recruitment"), objective(2, "Discipline")], actions: [action(10, "1.1"), action(11, "1.2"), action(12, "2.1", { objectiveId: 2, rag: "Amber" }), action(13, "2.2", { objectiveId: 2 })] };
+const approved = {
+  approvedAt: "2025-09-19T09:00:00Z",
+  objectives: [objective(1, "Recruitment"), objective(2, "Discipline")],
+  actions: [
+    action(10, "1.1"),
+    action(11, "1.2"),
+    action(12, "2.1", { objectiveId: 2, rag: "Amber" }),
+    action(13, "2.2", { objectiveId: 2 }),
+  ],
+};
 
 describe("changes since approval", () => {
   it("names actions added, removed, re-dated, re-scoped and with a new lead, and the RAG then and now", () => {
@@ -33,7 +73,12 @@ describe("changes since approval", () => {
     const since = compareWithApproved(approved, today);
     expect(since).toMatchObject({ added: 1, removed: 1, redated: 1, rescoped: 1, leadChanged: 1, ragMoved: 2 });
     const byId = new Map(since.actions.map((r) => [r.action.id, r]));
-    expect(byId.get(10)).toMatchObject({ status: "kept", redated: { from: "2026-03-31", to: "2026-06-30" }, ragThen: "Green", ragNow: "Amber" });
+    expect(byId.get(10)).toMatchObject({
+      status: "kept",
+      redated: { from: "2026-03-31", to: "2026-06-30" },
+      ragThen: "Green",
+      ragNow: "Amber",
+    });
     expect(byId.get(11)?.rescoped).toEqual(["title", "kpis"]);
     expect(byId.get(12)?.leads).toEqual({ from: ["Tom Hughes"], to: ["Amara Okafor", "Head of HR"] });
     expect(byId.get(13)).toMatchObject({ status: "removed", ragThen: "Green", ragNow: null });
@@ -44,32 +89,77 @@ describe("changes since approval", () => {
   });
 
   it("renumbering alone, or whitespace, is not a change of scope", () => {
-    const since = compareWithApproved(approved, { objectives: approved.objectives, actions: approved.actions.map((a) => ({ ...a, number: `9.${a.id}`, kpis: `${a.kpis ?? ""}  ` })) });
+    const since = compareWithApproved(approved, {
+      objectives: approved.objectives,
+      actions: approved.actions.map((a) => ({ ...a, number: `9.${a.id}`, kpis: `${a.kpis ?? ""}  ` })),
+    });
     expect(since.actions.filter(changedSinceApproval)).toEqual([]);
   });
 
   it("property: comparing the approved plan with itself finds nothing; every kept action's RAG then is the approved one", () => {
     const rag = fc.constantFrom<Rag>(...RAGS);
     fc.assert(
-      fc.property(fc.array(fc.record({ rag, due: fc.option(fc.constantFrom("2026-01-31", "2026-03-31"), { nil: null }), newRag: rag }), { maxLength: 12 }), (rows) => {
-        const actions = rows.map((r, k) => action(100 + k, `1.${k + 1}`, { rag: r.rag, dueDate: r.due }));
-        const copy = { approvedAt: "x", objectives: approved.objectives, actions };
-        expect(compareWithApproved(copy, { objectives: approved.objectives, actions }).actions.filter(changedSinceApproval)).toEqual([]);
-        const moved = actions.map((a, k) => ({ ...a, rag: (rows[k] as { newRag: Rag }).newRag }));
-        const since = compareWithApproved(copy, { objectives: approved.objectives, actions: moved });
-        expect(since.ragMoved).toBe(rows.filter((r) => r.rag !== r.newRag).length);
-        for (const row of since.actions) expect(row.ragThen).toBe(actions.find((a) => a.id === row.action.id)?.rag);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ rag, due: fc.option(fc.constantFrom("2026-01-31", "2026-03-31"), { nil: null }), newRag: rag }),
+          { maxLength: 12 },
+        ),
+        (rows) => {
+          const actions = rows.map((r, k) => action(100 + k, `1.${k + 1}`, { rag: r.rag, dueDate: r.due }));
+          const copy = { approvedAt: "x", objectives: approved.objectives, actions };
+          expect(
+            compareWithApproved(copy, { objectives: approved.objectives, actions }).actions.filter(
+              changedSinceApproval,
+            ),
+          ).toEqual([]);
+          const moved = actions.map((a, k) => ({ ...a, rag: (rows[k] as { newRag: Rag }).newRag }));
+          const since = compareWithApproved(copy, { objectives: approved.objectives, actions: moved });
+          expect(since.ragMoved).toBe(rows.filter((r) => r.rag !== r.newRag).length);
+          for (const row of since.actions) expect(row.ragThen).toBe(actions.find((a) => a.id === row.action.id)?.rag);
+        },
+      ),
     );
   });
 });
 
 describe("consultation threads", () => {
   const entries: ConsultationEntry[] = [
-    { id: 1, year: "2025/26", objectiveId: 1, text: "Panels need network members trained first", answerTo: null, by: chair, at: "2025-07-01T09:00:00Z" },
-    { id: 2, year: "2025/26", objectiveId: null, text: "The plan should say how staff were involved", answerTo: null, by: chair, at: "2025-07-01T09:05:00Z" },
-    { id: 3, year: "2025/26", objectiveId: null, text: "Added to action 1.2: training before panels", answerTo: 1, by: editor, at: "2025-07-02T09:00:00Z" },
-    { id: 4, year: "2025/26", objectiveId: null, text: "I answer for the editors", answerTo: 2, by: chair, at: "2025-07-02T10:00:00Z" },
+    {
+      id: 1,
+      year: "2025/26",
+      objectiveId: 1,
+      text: "Panels need network members trained first",
+      answerTo: null,
+      by: chair,
+      at: "2025-07-01T09:00:00Z",
+    },
+    {
+      id: 2,
+      year: "2025/26",
+      objectiveId: null,
+      text: "The plan should say how staff were involved",
+      answerTo: null,
+      by: chair,
+      at: "2025-07-01T09:05:00Z",
+    },
+    {
+      id: 3,
+      year: "2025/26",
+      objectiveId: null,
+      text: "Added to action 1.2: training before panels",
+      answerTo: 1,
+      by: editor,
+      at: "2025-07-02T09:00:00Z",
+    },
+    {
+      id: 4,
+      year: "2025/26",
+      objectiveId: null,
+      text: "I answer for the editors",
+      answerTo: 2,
+      by: chair,
+      at: "2025-07-02T10:00:00Z",
+    },
   ];
 
   it("hangs each plan editor's answer under its comment; an 'answer' by anyone else stands as a comment of its own", () => {

@@ -20,7 +20,12 @@ describe("applyImport", () => {
     const { objectives } = parsePlanGrid([publishedPlanSheet()], options);
     const diff = planImportDiff(objectives, await store.loadPlan(YEAR));
     const outcome = await applyImport(diff, store, (p) => progress.push(p.done / p.total));
-    expect(outcome).toEqual({ created: { objectives: 2, actions: 6 }, updated: { objectives: 0, actions: 0 }, failed: [], skipped: 0 });
+    expect(outcome).toEqual({
+      created: { objectives: 2, actions: 6 },
+      updated: { objectives: 0, actions: 0 },
+      failed: [],
+      skipped: 0,
+    });
     expect(progress.at(-1)).toBe(1);
 
     const plan = await store.loadPlan(YEAR);
@@ -62,7 +67,11 @@ describe("applyImport", () => {
     const { outcome } = await importSheet(store, { ...sheet, rows });
     expect(outcome.updated).toEqual({ objectives: 0, actions: 1 });
     expect(outcome.failed).toEqual([
-      expect.objectContaining({ item: "action", ref: expect.anything(), error: expect.objectContaining({ issues: [expect.objectContaining({ code: "redNoteRequired" })] }) }),
+      expect.objectContaining({
+        item: "action",
+        ref: expect.anything(),
+        error: expect.objectContaining({ issues: [expect.objectContaining({ code: "redNoteRequired" })] }),
+      }),
     ]);
     const plan = await store.loadPlan(YEAR);
     expect(plan.actions.find((a) => a.number === "2.5")?.rag).toBe("Green");
@@ -73,7 +82,9 @@ describe("applyImport", () => {
     const store = new FakePlanStore({ plan: { objectives: [], actions: [] } });
     store.failNext.set("addObjective", new Error("503 Service Unavailable"));
     const { outcome } = await importSheet(store, publishedPlanSheet());
-    expect(outcome.failed).toEqual([expect.objectContaining({ item: "objective", title: expect.stringContaining("Improve representation") })]);
+    expect(outcome.failed).toEqual([
+      expect.objectContaining({ item: "objective", title: expect.stringContaining("Improve representation") }),
+    ]);
     expect(outcome.skipped).toBe(3);
     expect(outcome.created).toEqual({ objectives: 1, actions: 3 });
 

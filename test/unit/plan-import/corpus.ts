@@ -32,8 +32,24 @@ function trustRagPlan(): Uint8Array {
     ["Leadership and accountability"],
     ["Links to WRES indicator 9 and the NHS EDI improvement plan (HIA 1)"],
     TRUST_HEADER,
-    ["1.1", "Board members each set an EDI objective\nreviewed at appraisal", "Chief Executive", "30/06/2024", "All set", "100% of board members", "Complete"],
-    ["1.2", "Reverse mentoring for executives", "Head of EDI\nOD Lead", "March 2025", "Six pairs matched", null, "green"],
+    [
+      "1.1",
+      "Board members each set an EDI objective\nreviewed at appraisal",
+      "Chief Executive",
+      "30/06/2024",
+      "All set",
+      "100% of board members",
+      "Complete",
+    ],
+    [
+      "1.2",
+      "Reverse mentoring for executives",
+      "Head of EDI\nOD Lead",
+      "March 2025",
+      "Six pairs matched",
+      null,
+      "green",
+    ],
     [],
     ["Fair recruitment and promotion"],
     ["Links to WRES indicators 1 and 2"],
@@ -45,16 +61,40 @@ function trustRagPlan(): Uint8Array {
     ["Links to WRES indicator 3"],
     TRUST_HEADER,
     ["3.1", "Checklist before any formal action", "Head of Employee Relations", "31/12/2024", null, null, "RED"],
-    ["3.2", "Just culture training for investigators", "Head of Employee Relations", "end of 2025", null, null, "Off track"],
+    [
+      "3.2",
+      "Just culture training for investigators",
+      "Head of Employee Relations",
+      "end of 2025",
+      null,
+      null,
+      "Off track",
+    ],
     ["Bullying, harassment and abuse"],
     ["Links to WRES indicators 5 to 8"],
     TRUST_HEADER,
     ["4.1", "Anti-racism campaign", "Communications Lead", "TBC", null, null, "Not started"],
-    ["4.2", "Freedom to Speak Up champions from every staff network", "Freedom to Speak Up Guardian", "Annually", null, null, "blue"],
+    [
+      "4.2",
+      "Freedom to Speak Up champions from every staff network",
+      "Freedom to Speak Up Guardian",
+      "Annually",
+      null,
+      null,
+      "blue",
+    ],
     ["Data and reporting"],
     ["Links to all WRES indicators"],
     TRUST_HEADER,
-    ["5.1", "Improve ethnicity recording in ESR to 95%", "Head of Workforce Information", "31 March 2025", null, null, "G"],
+    [
+      "5.1",
+      "Improve ethnicity recording in ESR to 95%",
+      "Head of Workforce Information",
+      "31 March 2025",
+      null,
+      null,
+      "G",
+    ],
     ["5.2", "Publish the WRES report", "Head of EDI", "September 2024", null, null, "B"],
   ];
   const merges = [1, 2, 4, 5, 10, 11, 16, 17, 21, 22, 26, 27].map((r) => `A${r}:G${r}`);
@@ -64,18 +104,33 @@ function trustRagPlan(): Uint8Array {
 function acuteMetricsPlan(): Uint8Array {
   const header = ["Reference", "Action to be taken", "Responsible owner(s)", "Completion date", "Outcomes"];
   const heading1: DocxCell = { text: "1. Workforce Data and Representation – Metrics 1 and Metric 9", span: 5 };
-  const objectives: (DocxCell | string)[] = ["Objectives", { text: "• Improve BAME staff representation across senior levels\n• Reduce the gaps in experience", span: 4 }];
+  const objectives: (DocxCell | string)[] = [
+    "Objectives",
+    { text: "• Improve BAME staff representation across senior levels\n• Reduce the gaps in experience", span: 4 },
+  ];
   return buildDocx([
     { paragraph: "Workforce Race Equality Standard" },
     { paragraph: "Action Plan 2020 – 2021" },
-    { paragraph: "This action plan sets out how the Trust will improve the experiences of staff from ethnic minority backgrounds." },
+    {
+      paragraph:
+        "This action plan sets out how the Trust will improve the experiences of staff from ethnic minority backgrounds.",
+    },
     {
       table: [
         [heading1],
         objectives,
-        ["What actions do we need to take and why?", { text: "The WRES data shows under-representation at senior levels.", span: 4 }],
+        [
+          "What actions do we need to take and why?",
+          { text: "The WRES data shows under-representation at senior levels.", span: 4 },
+        ],
         header,
-        ["1.1", "Introduce a reverse mentoring programme for the Trust Board\n\nPairing a colleague with a senior leader.", "Trust Board Chair, CEO and HR Director", "January 2021", "• 20 pairs each year"],
+        [
+          "1.1",
+          "Introduce a reverse mentoring programme for the Trust Board\n\nPairing a colleague with a senior leader.",
+          "Trust Board Chair, CEO and HR Director",
+          "January 2021",
+          "• 20 pairs each year",
+        ],
         ["1.2", "Bi-annual WRES report on workforce data", "Head of EDI", "April 2021 (commencing)", "Data reviewed"],
         [heading1],
         objectives,
@@ -83,9 +138,21 @@ function acuteMetricsPlan(): Uint8Array {
         ["1.3", "Review shortlisting by ethnicity", "Recruitment Lead", "March 2021", "Gaps understood"],
         [{ text: "2. Employee Relations – WRES Metric 3", span: 5 }],
         header,
-        ["2.1", "Analyse disciplinary cases by ethnicity every quarter", "Head of Employee Relations", "December 2020", "Reporting against Metric 3"],
+        [
+          "2.1",
+          "Analyse disciplinary cases by ethnicity every quarter",
+          "Head of Employee Relations",
+          "December 2020",
+          "Reporting against Metric 3",
+        ],
         ["", "with the staff network reviewing the themes", "", "", ""],
-        ["2.2", "Cultural ambassadors on all investigations", "Head of Employee Relations", "Ongoing", "Fewer formal cases"],
+        [
+          "2.2",
+          "Cultural ambassadors on all investigations",
+          "Head of Employee Relations",
+          "Ongoing",
+          "Fewer formal cases",
+        ],
       ],
     },
   ]);
@@ -106,8 +173,20 @@ function ccgSubActionPlan(): Uint8Array {
           "Staff feel supported",
           "Risk assessments complete",
         ],
-        ["2. Staff networks\n\na. Set up a BAME staff network\n\nb. Give the network chair protected time", "September 2020\n\nMarch 2021", "HR Business Partner", "An active network", "Network launched"],
-        ["3. Publish the WRES action plan on the website", "October 2020", "Communications team", "Plan published", "Done"],
+        [
+          "2. Staff networks\n\na. Set up a BAME staff network\n\nb. Give the network chair protected time",
+          "September 2020\n\nMarch 2021",
+          "HR Business Partner",
+          "An active network",
+          "Network launched",
+        ],
+        [
+          "3. Publish the WRES action plan on the website",
+          "October 2020",
+          "Communications team",
+          "Plan published",
+          "Done",
+        ],
         ["", "", "and the EDI Lead", "", ""],
       ],
     },
@@ -120,12 +199,46 @@ function objectiveColumnPlan(): Uint8Array {
       name: "Plan 2023-24",
       rows: [
         ["Objective", "Ref", "Action", "Owner", "Target date", "Status"],
-        ["Representation at senior levels", "A1", "Positive action leadership programme", "Head of OD", 45382, { value: null, fill: "FF0000" }],
-        [null, "A2", "Talent reviews include ethnicity", "HR Business Partners", "Q4 2023/24", { value: null, fill: "FFC000" }],
-        ["Staff experience", "B1", "Cultural competence training", "Head of Learning", "31/03/2024", { value: null, fill: "00B050" }],
-        [null, "B2", "Listening events with the network", "Chief People Officer", "TBC", { value: null, fill: "7030A0" }],
+        [
+          "Representation at senior levels",
+          "A1",
+          "Positive action leadership programme",
+          "Head of OD",
+          45382,
+          { value: null, fill: "FF0000" },
+        ],
+        [
+          null,
+          "A2",
+          "Talent reviews include ethnicity",
+          "HR Business Partners",
+          "Q4 2023/24",
+          { value: null, fill: "FFC000" },
+        ],
+        [
+          "Staff experience",
+          "B1",
+          "Cultural competence training",
+          "Head of Learning",
+          "31/03/2024",
+          { value: null, fill: "00B050" },
+        ],
+        [
+          null,
+          "B2",
+          "Listening events with the network",
+          "Chief People Officer",
+          "TBC",
+          { value: null, fill: "7030A0" },
+        ],
         [],
-        ["Key:", { value: "Off track", fill: "FF0000" }, { value: "At risk", fill: "FFC000" }, { value: "On track", fill: "00B050" }, { value: "Complete", fill: "7030A0" }],
+        [
+          "Key:",
+          { value: "Off track", fill: "FF0000" },
+          { value: "At risk", fill: "FFC000" },
+          { value: "On track", fill: "00B050" },
+          { value: "Complete", fill: "7030A0" },
+        ],
       ],
       merges: ["A2:A3", "A4:A5"],
     },
@@ -158,13 +271,27 @@ function sheetPerObjectivePlan(): Uint8Array {
     { name: "Cover", rows: [["WRES Action Plan 2024-2025"], ["Contents: one sheet per objective"]] },
     {
       name: "Objective 1 - Representation",
-      rows: [header, ["1.1", "Positive action programme", "Head of OD", "31/03/2025", "Green"], ["1.2", "Diverse panels", "Head of Resourcing", "Q2 2024/25", "Amber"]],
+      rows: [
+        header,
+        ["1.1", "Positive action programme", "Head of OD", "31/03/2025", "Green"],
+        ["1.2", "Diverse panels", "Head of Resourcing", "Q2 2024/25", "Amber"],
+      ],
     },
     {
       name: "Objective 2 - Experience",
-      rows: [header, ["2.1", "Listening events", "Chief People Officer", "June 2024", "complete"], ["2.2", "Report bullying by ethnicity", "Head of Employee Relations", "31/01/2025", "Red"]],
+      rows: [
+        header,
+        ["2.1", "Listening events", "Chief People Officer", "June 2024", "complete"],
+        ["2.2", "Report bullying by ethnicity", "Head of Employee Relations", "31/01/2025", "Red"],
+      ],
     },
-    { name: "Appendix - glossary", rows: [["Term", "Meaning"], ["BME", "Black and minority ethnic"]] },
+    {
+      name: "Appendix - glossary",
+      rows: [
+        ["Term", "Meaning"],
+        ["BME", "Black and minority ethnic"],
+      ],
+    },
   ]);
 }
 
@@ -181,7 +308,13 @@ function fillOnlyPlan(): Uint8Array {
         ["1b", "Track CPD uptake by ethnicity", "Head of Learning", "March 2023", { value: null, fill: "FFC000" }],
         ["Objective 2: Safe to speak up"],
         ["2a", "Network-led listening sessions", "Network Chair", "Quarterly", { value: null, fill: "FF0000" }],
-        ["2b", "Guardian reports by ethnicity", "Freedom to Speak Up Guardian", "31/03/2023", { value: null, fill: "0070C0" }],
+        [
+          "2b",
+          "Guardian reports by ethnicity",
+          "Freedom to Speak Up Guardian",
+          "31/03/2023",
+          { value: null, fill: "0070C0" },
+        ],
       ],
       merges: ["A1:E1", "A3:E3", "A7:E7"],
     },
@@ -196,11 +329,35 @@ function qualityImprovementPlan(): Uint8Array {
       headerRows: 1,
       table: [
         header,
-        [{ text: "Reduce the likelihood of BME staff entering formal disciplinary processes", vMerge: "restart" }, "Independent review before any formal process", "Deputy Director of HR", "September 2021", { fill: "FF0000" }],
-        [{ vMerge: "continue" }, "Cultural ambassador on every panel", "Head of Employee Relations", "December 2021", { fill: "FFC000" }],
+        [
+          { text: "Reduce the likelihood of BME staff entering formal disciplinary processes", vMerge: "restart" },
+          "Independent review before any formal process",
+          "Deputy Director of HR",
+          "September 2021",
+          { fill: "FF0000" },
+        ],
+        [
+          { vMerge: "continue" },
+          "Cultural ambassador on every panel",
+          "Head of Employee Relations",
+          "December 2021",
+          { fill: "FFC000" },
+        ],
         header,
-        [{ text: "Increase BME staff accessing non-mandatory training", vMerge: "restart" }, "Publish the CPD offer to every network", "Head of Learning", "March 2022", { fill: "00B050" }],
-        [{ vMerge: "continue" }, "Ring-fence places on leadership courses", "Head of OD", "March 2022", { fill: "0070C0" }],
+        [
+          { text: "Increase BME staff accessing non-mandatory training", vMerge: "restart" },
+          "Publish the CPD offer to every network",
+          "Head of Learning",
+          "March 2022",
+          { fill: "00B050" },
+        ],
+        [
+          { vMerge: "continue" },
+          "Ring-fence places on leadership courses",
+          "Head of OD",
+          "March 2022",
+          { fill: "0070C0" },
+        ],
       ],
     },
   ]);
@@ -209,7 +366,8 @@ function qualityImprovementPlan(): Uint8Array {
 export const CORPUS: CorpusPlan[] = [
   {
     file: "Plan 2024-25.xlsx",
-    layout: "merged objective headings above a header repeated under each, 'Links to' lines, a sponsor line, RAG words in mixed case",
+    layout:
+      "merged objective headings above a header repeated under each, 'Links to' lines, a sponsor line, RAG words in mixed case",
     bytes: trustRagPlan,
     expected: {
       year: "2024/25",
@@ -218,7 +376,13 @@ export const CORPUS: CorpusPlan[] = [
           number: "1",
           title: "Leadership and accountability",
           actions: [
-            ["1.1", "Board members each set an EDI objective reviewed at appraisal", "Chief Executive", "2024-06-30", "Blue"],
+            [
+              "1.1",
+              "Board members each set an EDI objective reviewed at appraisal",
+              "Chief Executive",
+              "2024-06-30",
+              "Blue",
+            ],
             ["1.2", "Reverse mentoring for executives", "Head of EDI; OD Lead", "2025-03-31", "Green"],
           ],
         },
@@ -244,14 +408,26 @@ export const CORPUS: CorpusPlan[] = [
           title: "Bullying, harassment and abuse",
           actions: [
             ["4.1", "Anti-racism campaign", "Communications Lead", "TBC", null],
-            ["4.2", "Freedom to Speak Up champions from every staff network", "Freedom to Speak Up Guardian", "Annually", "Blue"],
+            [
+              "4.2",
+              "Freedom to Speak Up champions from every staff network",
+              "Freedom to Speak Up Guardian",
+              "Annually",
+              "Blue",
+            ],
           ],
         },
         {
           number: "5",
           title: "Data and reporting",
           actions: [
-            ["5.1", "Improve ethnicity recording in ESR to 95%", "Head of Workforce Information", "2025-03-31", "Green"],
+            [
+              "5.1",
+              "Improve ethnicity recording in ESR to 95%",
+              "Head of Workforce Information",
+              "2025-03-31",
+              "Green",
+            ],
             ["5.2", "Publish the WRES report", "Head of EDI", "2024-09-30", "Blue"],
           ],
         },
@@ -271,7 +447,8 @@ export const CORPUS: CorpusPlan[] = [
   },
   {
     file: "acute-trust-wres-plan.docx",
-    layout: "Word table: numbered headings spanning the table, 'Objectives' rows, header block repeated on the next page, a row broken across a page",
+    layout:
+      "Word table: numbered headings spanning the table, 'Objectives' rows, header block repeated on the next page, a row broken across a page",
     bytes: acuteMetricsPlan,
     expected: {
       year: "2020/21",
@@ -280,7 +457,13 @@ export const CORPUS: CorpusPlan[] = [
           number: "1",
           title: "Workforce Data and Representation – Metrics 1 and Metric 9",
           actions: [
-            ["1.1", "Introduce a reverse mentoring programme for the Trust Board Pairing a colleague with a senior leader.", "Trust Board Chair, CEO and HR Director", "2021-01-31", null],
+            [
+              "1.1",
+              "Introduce a reverse mentoring programme for the Trust Board Pairing a colleague with a senior leader.",
+              "Trust Board Chair, CEO and HR Director",
+              "2021-01-31",
+              null,
+            ],
             ["1.2", "Bi-annual WRES report on workforce data", "Head of EDI", "2021-04-30", null],
             ["1.3", "Review shortlisting by ethnicity", "Recruitment Lead", "2021-03-31", null],
           ],
@@ -289,7 +472,13 @@ export const CORPUS: CorpusPlan[] = [
           number: "2",
           title: "Employee Relations – WRES Metric 3",
           actions: [
-            ["2.1", "Analyse disciplinary cases by ethnicity every quarter with the staff network reviewing the themes", "Head of Employee Relations", "2020-12-31", null],
+            [
+              "2.1",
+              "Analyse disciplinary cases by ethnicity every quarter with the staff network reviewing the themes",
+              "Head of Employee Relations",
+              "2020-12-31",
+              null,
+            ],
             ["2.2", "Cultural ambassadors on all investigations", "Head of Employee Relations", "Ongoing", null],
           ],
         },
@@ -307,7 +496,8 @@ export const CORPUS: CorpusPlan[] = [
   },
   {
     file: "ccg-wres-action-plan.docx",
-    layout: "Word table without objectives: numbered themes with sub-actions a, b, c in one cell and timescales stacked in the next",
+    layout:
+      "Word table without objectives: numbered themes with sub-actions a, b, c in one cell and timescales stacked in the next",
     bytes: ccgSubActionPlan,
     expected: {
       year: "2020/21",
@@ -317,7 +507,13 @@ export const CORPUS: CorpusPlan[] = [
           title: "Supporting BAME staff",
           actions: [
             ["1a", "Implement staff risk assessments for all staff", "Line Managers", "2020-04-30", null],
-            ["1b", "Make sure return-to-office arrangements follow national guidance", "Line Managers", "2020-04-30", null],
+            [
+              "1b",
+              "Make sure return-to-office arrangements follow national guidance",
+              "Line Managers",
+              "2020-04-30",
+              null,
+            ],
             ["1c", "Support working-from-home arrangements", "Line Managers", "Ongoing", null],
           ],
         },
@@ -329,7 +525,19 @@ export const CORPUS: CorpusPlan[] = [
             ["2b", "Give the network chair protected time", "HR Business Partner", "2021-03-31", null],
           ],
         },
-        { number: "3", title: "Publish the WRES action plan on the website", actions: [["3", "Publish the WRES action plan on the website", "Communications team and the EDI Lead", "2020-10-31", null]] },
+        {
+          number: "3",
+          title: "Publish the WRES action plan on the website",
+          actions: [
+            [
+              "3",
+              "Publish the WRES action plan on the website",
+              "Communications team and the EDI Lead",
+              "2020-10-31",
+              null,
+            ],
+          ],
+        },
       ],
       roles: [
         ["Table 1", 1, "header"],
@@ -340,7 +548,8 @@ export const CORPUS: CorpusPlan[] = [
   },
   {
     file: "objective-column.xlsx",
-    layout: "one row per action with the objective column merged down, letter-and-number refs, RAG as fill colour with a colour key",
+    layout:
+      "one row per action with the objective column merged down, letter-and-number refs, RAG as fill colour with a colour key",
     bytes: objectiveColumnPlan,
     expected: {
       year: "2023/24",
@@ -367,7 +576,8 @@ export const CORPUS: CorpusPlan[] = [
   },
   {
     file: "race-equality-actions.xlsx",
-    layout: "a cover sheet naming the year, headings alone in the first cell, 'Action n' numbers, R/A/G/B letters, a totals row",
+    layout:
+      "a cover sheet naming the year, headings alone in the first cell, 'Action n' numbers, R/A/G/B letters, a totals row",
     bytes: firstCellHeadingPlan,
     expected: {
       year: "2025/26",
@@ -454,7 +664,8 @@ export const CORPUS: CorpusPlan[] = [
   },
   {
     file: "qi-programme.docx",
-    layout: "Word table with aims merged down the first column, no action numbers, RAG as cell shading, the header repeated, the year only in the due dates",
+    layout:
+      "Word table with aims merged down the first column, no action numbers, RAG as cell shading, the header repeated, the year only in the due dates",
     bytes: qualityImprovementPlan,
     expected: {
       year: "2021/22",

@@ -13,7 +13,13 @@ function stored(objectives: ImportedObjective[]): { objectives: Objective[]; act
     const objective: Objective = { ...imported.fields, id: ++id, etag: '"1"', modified: "2024-07-01T09:00:00Z" };
     result.objectives.push(objective);
     for (const action of imported.actions) {
-      result.actions.push({ ...action.fields, id: ++id, etag: '"1"', modified: "2024-07-01T09:00:00Z", objectiveId: objective.id });
+      result.actions.push({
+        ...action.fields,
+        id: ++id,
+        etag: '"1"',
+        modified: "2024-07-01T09:00:00Z",
+        objectiveId: objective.id,
+      });
     }
   }
   return result;
@@ -34,7 +40,11 @@ describe("planImportDiff", () => {
   it("ignores what the tab added since (leads as people, stored dates as timestamps)", () => {
     const edited = {
       objectives: store.objectives,
-      actions: store.actions.map((a) => ({ ...a, leads: [{ id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" }], dueDate: a.dueDate ? `${a.dueDate}T00:00:00Z` : null })),
+      actions: store.actions.map((a) => ({
+        ...a,
+        leads: [{ id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" }],
+        dueDate: a.dueDate ? `${a.dueDate}T00:00:00Z` : null,
+      })),
     };
     expect(planImportDiff(first, edited).counts.unchanged).toBe(8);
   });
@@ -50,16 +60,26 @@ describe("planImportDiff", () => {
 
     const reworded = diff.actions.find((a) => a.imported.fields.number === "1.2");
     expect(reworded?.kind).toBe("update");
-    expect(reworded?.patch).toEqual({ title: "Diverse interview panels for every post at band 8a and above", rag: "Green" });
+    expect(reworded?.patch).toEqual({
+      title: "Diverse interview panels for every post at band 8a and above",
+      rag: "Green",
+    });
     expect(reworded?.existing?.id).toBe(store.actions.find((a) => a.number === "1.2")?.id);
 
     const added = diff.actions.find((a) => a.imported.fields.number === "2.6");
-    expect(added).toMatchObject({ kind: "create", objectiveId: store.objectives.find((o) => o.number === "2")?.id, existing: null });
+    expect(added).toMatchObject({
+      kind: "create",
+      objectiveId: store.objectives.find((o) => o.number === "2")?.id,
+      existing: null,
+    });
     expect(diff.counts).toEqual({ create: 1, update: 1, unchanged: 7, readOnly: 0 });
   });
 
   it("never clears a stored value because the file's cell is empty", () => {
-    const withProgress = { ...store, actions: store.actions.map((a) => (a.number === "2.1" ? { ...a, progress: "Checklist drafted" } : a)) };
+    const withProgress = {
+      ...store,
+      actions: store.actions.map((a) => (a.number === "2.1" ? { ...a, progress: "Checklist drafted" } : a)),
+    };
     const diff = planImportDiff(first, withProgress);
     expect(diff.actions.find((a) => a.imported.fields.number === "2.1")?.kind).toBe("unchanged");
   });

@@ -19,14 +19,23 @@ function escapeXml(text: string): string {
 function runs(paragraph: string): string {
   return paragraph
     .split("\n")
-    .map((line, i) => `${i > 0 ? "<w:r><w:br/></w:r>" : ""}<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`)
+    .map(
+      (line, i) =>
+        `${i > 0 ? "<w:r><w:br/></w:r>" : ""}<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`,
+    )
     .join("");
 }
 
 function cellXml(cell: DocxCell | string): string {
   const c = typeof cell === "string" ? { text: cell } : cell;
-  const props = [c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : "", c.vMerge ? (c.vMerge === "restart" ? '<w:vMerge w:val="restart"/>' : "<w:vMerge/>") : "", c.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${c.fill}"/>` : ""].join("");
-  const paragraphs = (c.text ?? "").split("\n\n").map((p) => `<w:p><w:pPr><w:spacing w:after="0"/></w:pPr>${runs(p)}</w:p>`);
+  const props = [
+    c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : "",
+    c.vMerge ? (c.vMerge === "restart" ? '<w:vMerge w:val="restart"/>' : "<w:vMerge/>") : "",
+    c.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${c.fill}"/>` : "",
+  ].join("");
+  const paragraphs = (c.text ?? "")
+    .split("\n\n")
+    .map((p) => `<w:p><w:pPr><w:spacing w:after="0"/></w:pPr>${runs(p)}</w:p>`);
   return `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/>${props}</w:tcPr>${paragraphs.join("")}</w:tc>`;
 }
 
@@ -34,7 +43,12 @@ export function buildDocx(blocks: DocxBlock[]): Uint8Array {
   const body = blocks
     .map((block) => {
       if ("paragraph" in block) return `<w:p>${runs(block.paragraph)}</w:p>`;
-      const rows = block.table.map((row, r) => `<w:tr>${r < (block.headerRows ?? 0) ? "<w:trPr><w:tblHeader/></w:trPr>" : ""}${row.map(cellXml).join("")}</w:tr>`).join("");
+      const rows = block.table
+        .map(
+          (row, r) =>
+            `<w:tr>${r < (block.headerRows ?? 0) ? "<w:trPr><w:tblHeader/></w:trPr>" : ""}${row.map(cellXml).join("")}</w:tr>`,
+        )
+        .join("");
       return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid>${rows}</w:tbl><w:p/>`;
     })
     .join("");

@@ -1,7 +1,16 @@
 // Plan grids shaped like published trust plans, as the workbook reader's readGrid gives them.
 import type { GridCell, GridSheet } from "../../../src/plan/import";
 
-const HEADER = ["Ref", "Action", "Responsible lead", "By when", "Milestones", "Progress update", "Measures of success", "RAG rating"];
+const HEADER = [
+  "Ref",
+  "Action",
+  "Responsible lead",
+  "By when",
+  "Milestones",
+  "Progress update",
+  "Measures of success",
+  "RAG rating",
+];
 
 /** Title rows, a header, objective headings merged across the table, multi-line cells, RAG words in mixed case, Blue. */
 export function publishedPlanSheet(): GridSheet {
@@ -11,15 +20,78 @@ export function publishedPlanSheet(): GridSheet {
     [],
     HEADER,
     ["Objective 1: Improve representation of Black, Asian and minority ethnic staff at senior levels (WRES 1 and 9)"],
-    ["1.1", "Introduce reverse mentoring for the Board\n\n  with the staff network  ", "Chief People Officer\nHead of EDI", "March 2025", "Pairs matched by July\nFirst review in October", "12 pairs matched.\nFirst sessions held.", "20 pairs each year", "green"],
-    ["1.2", "Diverse interview panels for band 8a and above", "Head of Resourcing", 45657, null, "Panel pool trained", "80% of panels diverse", "AMBER"],
-    ["1.3", "Publish bi-annual workforce data by ethnicity", "Head of EDI", "Q3 2024/25", null, "Published", null, "Complete"],
+    [
+      "1.1",
+      "Introduce reverse mentoring for the Board\n\n  with the staff network  ",
+      "Chief People Officer\nHead of EDI",
+      "March 2025",
+      "Pairs matched by July\nFirst review in October",
+      "12 pairs matched.\nFirst sessions held.",
+      "20 pairs each year",
+      "green",
+    ],
+    [
+      "1.2",
+      "Diverse interview panels for band 8a and above",
+      "Head of Resourcing",
+      45657,
+      null,
+      "Panel pool trained",
+      "80% of panels diverse",
+      "AMBER",
+    ],
+    [
+      "1.3",
+      "Publish bi-annual workforce data by ethnicity",
+      "Head of EDI",
+      "Q3 2024/25",
+      null,
+      "Published",
+      null,
+      "Complete",
+    ],
     ["Objective 2: Reduce disciplinary disproportionality (Indicator 3)"],
-    ["2.1", "Pre-disciplinary checklist reviewed by a cultural ambassador", "Head of Employee Relations", "Ongoing", null, null, "Relative likelihood below 1.25", "R"],
+    [
+      "2.1",
+      "Pre-disciplinary checklist reviewed by a cultural ambassador",
+      "Head of Employee Relations",
+      "Ongoing",
+      null,
+      null,
+      "Relative likelihood below 1.25",
+      "R",
+    ],
     ["2.2", null, "Head of Employee Relations", "June 2025", null, "Waiting for policy", null, "Amber"],
-    ["2.3", "Analyse case outcomes by ethnicity each quarter", "HR Business Partners", "June 2025", null, null, null, "purple"],
-    ["2.4", "Train investigating officers (Ind 2 & 3)", "Head of Learning", "31/12/2024", null, "Two cohorts trained", null, "Amber/Green"],
-    ["2.5", "Review the case-management system's ethnicity fields", "Head of HR Systems", "Mid 2025", null, null, null, "green"],
+    [
+      "2.3",
+      "Analyse case outcomes by ethnicity each quarter",
+      "HR Business Partners",
+      "June 2025",
+      null,
+      null,
+      null,
+      "purple",
+    ],
+    [
+      "2.4",
+      "Train investigating officers (Ind 2 & 3)",
+      "Head of Learning",
+      "31/12/2024",
+      null,
+      "Two cohorts trained",
+      null,
+      "Amber/Green",
+    ],
+    [
+      "2.5",
+      "Review the case-management system's ethnicity fields",
+      "Head of HR Systems",
+      "Mid 2025",
+      null,
+      null,
+      null,
+      "green",
+    ],
   ];
   return { name: "Action plan", rows, merges: ["A1:H1", "A2:H2", "A5:H5", "A9:H9"] };
 }

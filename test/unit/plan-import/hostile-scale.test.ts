@@ -27,7 +27,9 @@ describe("a sparse, wide plan workbook", () => {
     const grown = process.memoryUsage().heapUsed - heapBefore;
     expect(grid.sheets[0]?.rows[19_999]?.[16_383]).toBe("note 20000");
     expect(result.objectives).toEqual([]);
-    expect(result.issues).toEqual([expect.objectContaining({ code: "tooManyRows", severity: "error", sheet: "Plan", value: "20000" })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "tooManyRows", severity: "error", sheet: "Plan", value: "20000" }),
+    ]);
     expect(elapsed).toBeLessThan(3_000);
     expect(grown).toBeLessThan(200 * 1024 * 1024);
   });
@@ -35,12 +37,17 @@ describe("a sparse, wide plan workbook", () => {
 
 describe("a long sheet", () => {
   it("a 5,000-row sheet is refused as not a plan, quickly", () => {
-    const rows = [["No", "Action", "Lead", "RAG"], ...Array.from({ length: 5_000 }, (_, i) => [String(i + 1), `Action ${i + 1}`, "Someone", "Green"])];
+    const rows = [
+      ["No", "Action", "Lead", "RAG"],
+      ...Array.from({ length: 5_000 }, (_, i) => [String(i + 1), `Action ${i + 1}`, "Someone", "Green"]),
+    ];
     const started = performance.now();
     const source = readPlanFile({ name: "extract.xlsx", bytes: buildXlsx([{ name: "Extract", rows }]) });
     const result = parsePlanGrid(source.sheets, { fileName: "extract.xlsx", documentText: source.documentText });
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(result.objectives).toEqual([]);
-    expect(result.issues).toEqual([expect.objectContaining({ code: "tooManyRows", severity: "error", sheet: "Extract", value: "5001" })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "tooManyRows", severity: "error", sheet: "Extract", value: "5001" }),
+    ]);
   });
 });

@@ -53,7 +53,11 @@ describe("bad plan files end in one clear sentence", () => {
   it.each([
     ["empty.xlsx", new Uint8Array(0), /empty\.xlsx is empty/],
     ["damaged.xlsx", buildXlsx([{ name: "Plan", rows: [["x"]] }]).slice(0, 300), /damaged/],
-    ["damaged.docx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), /damaged\.docx is damaged: it could not be opened as a Word document/],
+    [
+      "damaged.docx",
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]),
+      /damaged\.docx is damaged: it could not be opened as a Word document/,
+    ],
     ["locked.xlsx", cfb("EncryptionInfo"), /password-protected.*Excel/],
     ["locked.docx", cfb("EncryptionInfo"), /password-protected.*Word/],
     ["old.doc", cfb("WordDocument"), /old-format Word 97-2003/],
@@ -62,14 +66,20 @@ describe("bad plan files end in one clear sentence", () => {
   });
 
   it("a workbook with no recognisable plan", async () => {
-    const result = await read("notes.xlsx", buildXlsx([{ name: "Notes", rows: [["Minutes of the EDI steering group"], ["Attendees", "Chair, Secretary"]] }]));
+    const result = await read(
+      "notes.xlsx",
+      buildXlsx([{ name: "Notes", rows: [["Minutes of the EDI steering group"], ["Attendees", "Chair, Secretary"]] }]),
+    );
     expect(result.objectives).toEqual([]);
     expect(result.issues[0]).toMatchObject({ code: "noPlanTable", severity: "error" });
   });
 
   it("a Word document with no tables", async () => {
     const { buildDocx } = await import("./docx-builder");
-    const result = await read("letter.docx", buildDocx([{ paragraph: "Dear colleague" }, { paragraph: "Our plan will follow." }]));
+    const result = await read(
+      "letter.docx",
+      buildDocx([{ paragraph: "Dear colleague" }, { paragraph: "Our plan will follow." }]),
+    );
     expect(result.objectives).toEqual([]);
     expect(result.issues[0]).toMatchObject({ code: "noPlanTable" });
   });

@@ -65,14 +65,30 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   it("reports a row without action text and an unknown RAG word with sheet, row and column, and skips them", () => {
     const errors = result.issues.filter((i) => i.severity === "error");
     expect(errors).toEqual([
-      expect.objectContaining({ code: "missingActionText", file: "wres-plan.xlsx", sheet: "Action plan", row: 11, column: 2, cell: "B11" }),
-      expect.objectContaining({ code: "ragUnknown", sheet: "Action plan", row: 12, column: 8, cell: "H12", value: "purple" }),
+      expect.objectContaining({
+        code: "missingActionText",
+        file: "wres-plan.xlsx",
+        sheet: "Action plan",
+        row: 11,
+        column: 2,
+        cell: "B11",
+      }),
+      expect.objectContaining({
+        code: "ragUnknown",
+        sheet: "Action plan",
+        row: 12,
+        column: 8,
+        cell: "H12",
+        value: "purple",
+      }),
     ]);
     expect(result.objectives[1]?.actions.map((a) => a.fields.number)).toEqual(["2.1", "2.4", "2.5"]);
   });
 
   it("warns about a date it cannot read and imports the action without one", () => {
-    expect(result.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "dateUnknown", row: 14, cell: "D14", value: "Mid 2025" }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ severity: "warning", code: "dateUnknown", row: 14, cell: "D14", value: "Mid 2025" }),
+    );
   });
 
   it("gives each objective and action a stable key", () => {
@@ -91,14 +107,26 @@ describe("parsePlanGrid on other layouts", () => {
         ["Reference", "Action to be taken", "Responsible owner(s)", "Completion date", "Outcomes"],
         ["1. Workforce Data and Representation – Metrics 1 and Metric 9"],
         ["Objectives", "• Improve representation at senior levels\n• Value the voice of staff"],
-        ["1.1", "Reverse mentoring for senior leaders", "Trust Board Chair", "January 2021", "Leaders engage on race equality"],
+        [
+          "1.1",
+          "Reverse mentoring for senior leaders",
+          "Trust Board Chair",
+          "January 2021",
+          "Leaders engage on race equality",
+        ],
         ["1. Workforce Data and Representation – Metrics 1 and Metric 9"],
         ["Objectives", "• Improve representation at senior levels\n• Value the voice of staff"],
         ["Reference", "Action to be taken", "Responsible owner(s)", "Completion date", "Outcomes"],
         ["1.2", "Bi-annual workforce report", "Head of EDI", "April 2021 (commencing)", "Data reviewed"],
         ["-----", "--", "----", "---", "---"],
         ["2. Employee Relations – WRES Metric 2, 3, 4"],
-        ["2.1", "Analyse training reports", "Assistant Director of Education", "December 2020", "Reporting against Metric 4."],
+        [
+          "2.1",
+          "Analyse training reports",
+          "Assistant Director of Education",
+          "December 2020",
+          "Reporting against Metric 4.",
+        ],
       ],
     };
     const { objectives, issues } = parsePlanGrid([sheet], { planYear: "2020/21", fileName: "plan.xlsx" });
@@ -106,7 +134,9 @@ describe("parsePlanGrid on other layouts", () => {
       ["1", ["1.1", "1.2"]],
       ["2", ["2.1"]],
     ]);
-    expect(objectives[0]?.fields.description).toBe("• Improve representation at senior levels\n• Value the voice of staff");
+    expect(objectives[0]?.fields.description).toBe(
+      "• Improve representation at senior levels\n• Value the voice of staff",
+    );
     expect(objectives[0]?.fields.indicators).toEqual([1, 9]);
     expect(objectives[1]?.fields.indicators).toEqual([2, 3, 4]);
     const commencing = objectives[0]?.actions[1];
@@ -134,7 +164,9 @@ describe("parsePlanGrid on other layouts", () => {
     expect(objectives.map((o) => [o.fields.number, o.fields.title, o.fields.indicators, o.actions.length])).toEqual([
       ["3", "Staff Survey Indicators & Staff Engagement – Metrics 5, 6, 7 and 8", [5, 6, 7, 8], 1],
     ]);
-    expect(objectives[0]?.fields.description).toBe("Reduce the gaps in experience between white staff and BAME staff.\n\nWhere the survey shows gaps of 5% or more.");
+    expect(objectives[0]?.fields.description).toBe(
+      "Reduce the gaps in experience between white staff and BAME staff.\n\nWhere the survey shows gaps of 5% or more.",
+    );
     expect(issues).toEqual([]);
   });
 
@@ -150,7 +182,9 @@ describe("parsePlanGrid on other layouts", () => {
       ],
     };
     const { objectives, issues } = parsePlanGrid([sheet], options);
-    expect(objectives.map((o) => [o.fields.title, o.actions.map((a) => a.fields.title)])).toEqual([["Data", ["Publish data", "Run listening events"]]]);
+    expect(objectives.map((o) => [o.fields.title, o.actions.map((a) => a.fields.title)])).toEqual([
+      ["Data", ["Publish data", "Run listening events"]],
+    ]);
     expect(issues.map((i) => [i.code, i.row])).toEqual([
       ["ragMissing", 4],
       ["missingNumber", 4],
@@ -222,7 +256,9 @@ describe("parsePlanGrid on other layouts", () => {
     };
     const { objectives, issues } = parsePlanGrid([sheet], options);
     expect(objectives[0]?.fields).toMatchObject({ number: "1", title: "Cynrychiolaeth" });
-    expect(objectives[0]?.actions.map((a) => [a.fields.number, a.fields.leadText, a.fields.dueDate, a.fields.rag])).toEqual([
+    expect(
+      objectives[0]?.actions.map((a) => [a.fields.number, a.fields.leadText, a.fields.dueDate, a.fields.rag]),
+    ).toEqual([
       ["1.1", "Pennaeth EDI", "2025-03-31", "Green"],
       ["1.2", "Pennaeth Recriwtio", "2024-12-31", "Blue"],
     ]);
@@ -235,7 +271,13 @@ describe("parsePlanGrid on other layouts", () => {
       merges: [],
       rows: [
         ["Action", "Timescale", "Responsible person / team", "Outcome", "Progress"],
-        ["Supporting staff: risk assessments for all staff", "April 2020 and ongoing", "Line Managers", "Supported staff", "Risk assessments in place"],
+        [
+          "Supporting staff: risk assessments for all staff",
+          "April 2020 and ongoing",
+          "Line Managers",
+          "Supported staff",
+          "Risk assessments in place",
+        ],
       ],
     };
     const { objectives, issues } = parsePlanGrid([sheet], options);
@@ -246,7 +288,10 @@ describe("parsePlanGrid on other layouts", () => {
   });
 
   it("reports a workbook with no plan table", () => {
-    const { objectives, issues } = parsePlanGrid([{ name: "Notes", merges: [], rows: [["Some notes"], ["More notes"]] }], options);
+    const { objectives, issues } = parsePlanGrid(
+      [{ name: "Notes", merges: [], rows: [["Some notes"], ["More notes"]] }],
+      options,
+    );
     expect(objectives).toEqual([]);
     expect(issues.map((i) => i.code)).toEqual(["noPlanTable", "sheetSkipped"]);
   });
@@ -263,7 +308,9 @@ describe("parsePlanGrid on other layouts", () => {
       ],
     };
     const { objectives } = parsePlanGrid([sheet], options);
-    expect(objectives.map((o) => [o.fields.title, o.fields.description, o.actions.length])).toEqual([["Data", "Executive lead: Chief People Officer", 1]]);
+    expect(objectives.map((o) => [o.fields.title, o.fields.description, o.actions.length])).toEqual([
+      ["Data", "Executive lead: Chief People Officer", 1],
+    ]);
   });
 
   it("numbers unnumbered headings in order, and a repeated one stays the same objective", () => {
@@ -311,7 +358,11 @@ describe("parsePlanGrid on other layouts", () => {
 
   it("keeps an objective heading longer than a title holds in the description, with the title cut at a word", () => {
     const heading = `Objective 1: ${"Create a fair and inclusive workplace for all staff ".repeat(6).trim()}`;
-    const sheet: GridSheet = { name: "Plan", merges: [], rows: [["Ref", "Action", "Lead"], [heading], ["1.1", "Publish data", "Head of EDI"]] };
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: [],
+      rows: [["Ref", "Action", "Lead"], [heading], ["1.1", "Publish data", "Head of EDI"]],
+    };
     const { objectives, issues } = parsePlanGrid([sheet], options);
     const objective = objectives[0]!;
     expect(objective.fields.title.length).toBeLessThanOrEqual(255);
@@ -331,7 +382,9 @@ describe("parsePlanGrid on other layouts", () => {
       ],
     };
     const { issues } = parsePlanGrid([sheet], options);
-    expect(issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "columnIgnored", cell: "D1", value: "Budget" }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ severity: "warning", code: "columnIgnored", cell: "D1", value: "Budget" }),
+    );
   });
 });
 

@@ -8,12 +8,22 @@ const options = { planYear: "2024/25", fileName: "plan.xlsx" };
 
 function titles(sheet: GridSheet, extra: Partial<Parameters<typeof parsePlanGrid>[1]> = {}) {
   const result = parsePlanGrid([sheet], { ...options, ...extra });
-  return { result, outline: result.objectives.map((o) => [o.fields.number, o.fields.title, o.actions.map((a) => a.fields.number)]) };
+  return {
+    result,
+    outline: result.objectives.map((o) => [o.fields.number, o.fields.title, o.actions.map((a) => a.fields.number)]),
+  };
 }
 
 describe("doubtful structure", () => {
   it("actions before any objective heading", () => {
-    const { result } = titles({ name: "Sheet1", merges: [], rows: [["No", "Action", "Lead"], ["1", "Publish data", "Head of EDI"]] });
+    const { result } = titles({
+      name: "Sheet1",
+      merges: [],
+      rows: [
+        ["No", "Action", "Lead"],
+        ["1", "Publish data", "Head of EDI"],
+      ],
+    });
     expect(result.doubtful).toBe(true);
     expect(result.issues.map((i) => i.code)).toContain("noObjectiveHeading");
   });
@@ -22,7 +32,12 @@ describe("doubtful structure", () => {
     const { result } = titles({
       name: "Plan",
       merges: [],
-      rows: [["No", "Action", "Lead"], ["Objective 1: Data"], ["Objective 1: Culture"], ["1.1", "Listening events", "Head of EDI"]],
+      rows: [
+        ["No", "Action", "Lead"],
+        ["Objective 1: Data"],
+        ["Objective 1: Culture"],
+        ["1.1", "Listening events", "Head of EDI"],
+      ],
     });
     expect(result.doubtful).toBe(true);
     expect(result.issues.map((i) => [i.code, i.row])).toEqual(
@@ -37,14 +52,25 @@ describe("doubtful structure", () => {
     const { result } = titles({
       name: "Plan",
       merges: ["A2:C2", "A5:C5"],
-      rows: [["No", "Action", "Lead"], ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI"], ["1.2", "Audit ESR", "Head of EDI"], ["Objective 2: Recruitment"], ["1.3", "Diverse panels", "Head of HR"]],
+      rows: [
+        ["No", "Action", "Lead"],
+        ["Objective 1: Data"],
+        ["1.1", "Publish data", "Head of EDI"],
+        ["1.2", "Audit ESR", "Head of EDI"],
+        ["Objective 2: Recruitment"],
+        ["1.3", "Diverse panels", "Head of HR"],
+      ],
     });
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "headingAmongActions", row: 5 }));
     expect(result.doubtful).toBe(true);
   });
 
   it("a plain plan is not doubtful", () => {
-    const { result } = titles({ name: "Plan", merges: [], rows: [["No", "Action", "Lead"], ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI"]] });
+    const { result } = titles({
+      name: "Plan",
+      merges: [],
+      rows: [["No", "Action", "Lead"], ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI"]],
+    });
     expect(result.doubtful).toBe(false);
   });
 });
@@ -95,17 +121,47 @@ describe("the editor's corrections", () => {
     expect(parsePlanGrid([odd], options).issues[0]?.code).toBe("noPlanTable");
     // Choosing the header row alone shows its columns, so the editor can say which holds the action.
     const chosen = parsePlanGrid([odd], { ...options, corrections: { headerRows: { Plan: 1 } } });
-    expect(chosen.tables).toEqual([{ sheet: "Plan", headerRow: 1, columns: ["Item", "Thing to do", "Person", "Colour"].map((text, i) => ({ column: i + 1, text, field: i === 0 ? "number" : null })) }]);
-    const mapped = parsePlanGrid([odd], { ...options, corrections: { headerRows: { Plan: 1 }, columns: { Plan: { number: 1, title: 2, lead: 3, rag: 4 } } } });
+    expect(chosen.tables).toEqual([
+      {
+        sheet: "Plan",
+        headerRow: 1,
+        columns: ["Item", "Thing to do", "Person", "Colour"].map((text, i) => ({
+          column: i + 1,
+          text,
+          field: i === 0 ? "number" : null,
+        })),
+      },
+    ]);
+    const mapped = parsePlanGrid([odd], {
+      ...options,
+      corrections: { headerRows: { Plan: 1 }, columns: { Plan: { number: 1, title: 2, lead: 3, rag: 4 } } },
+    });
     expect(planJson(mapped).objectives).toEqual([
-      expect.objectContaining({ title: "Data", actions: [expect.objectContaining({ number: "1.1", title: "Publish data", lead: "Head of EDI", rag: "Green" })] }),
+      expect.objectContaining({
+        title: "Data",
+        actions: [expect.objectContaining({ number: "1.1", title: "Publish data", lead: "Head of EDI", rag: "Green" })],
+      }),
     ]);
   });
 });
 
 describe("the plan year", () => {
   it("warns when the file names another year than the one being imported into", () => {
-    const result = parsePlanGrid([{ name: "Plan", merges: [], rows: [["WRES action plan 2023/24"], ["No", "Action", "Lead"], ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI"]] }], options);
+    const result = parsePlanGrid(
+      [
+        {
+          name: "Plan",
+          merges: [],
+          rows: [
+            ["WRES action plan 2023/24"],
+            ["No", "Action", "Lead"],
+            ["Objective 1: Data"],
+            ["1.1", "Publish data", "Head of EDI"],
+          ],
+        },
+      ],
+      options,
+    );
     expect(result.year).toBe("2023/24");
     expect(result.yearSource).toBe("title");
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "otherYear", value: "2023/24" }));

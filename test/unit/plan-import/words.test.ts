@@ -17,9 +17,12 @@ describe("RAG words", () => {
     expect(readRag(text)).toEqual({ kind: "rag", rag });
   });
 
-  it.each([["Amber/Green"], ["Green/Amber"], ["AG"], ["amber-green"]])("takes the worse colour of %j (Amber)", (text) => {
-    expect(readRag(text)).toEqual({ kind: "rag", rag: "Amber" });
-  });
+  it.each([["Amber/Green"], ["Green/Amber"], ["AG"], ["amber-green"]])(
+    "takes the worse colour of %j (Amber)",
+    (text) => {
+      expect(readRag(text)).toEqual({ kind: "rag", rag: "Amber" });
+    },
+  );
 
   it("treats a completed action reported with an open colour as open", () => {
     expect(readRag("Blue/Green")).toEqual({ kind: "rag", rag: "Green" });

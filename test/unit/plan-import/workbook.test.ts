@@ -15,7 +15,8 @@ function asStored(result: PlanImport): { objectives: Objective[]; actions: Actio
   for (const o of result.objectives) {
     const objective: Objective = { ...o.fields, id: ++id, etag: '"1"', modified: "2024-08-01T00:00:00Z" };
     objectives.push(objective);
-    for (const a of o.actions) actions.push({ ...a.fields, id: ++id, etag: '"1"', modified: "2024-08-01T00:00:00Z", objectiveId: objective.id });
+    for (const a of o.actions)
+      actions.push({ ...a.fields, id: ++id, etag: '"1"', modified: "2024-08-01T00:00:00Z", objectiveId: objective.id });
   }
   return { objectives, actions };
 }
@@ -29,16 +30,38 @@ describe("importing a workbook shaped like a published plan", () => {
   });
 
   it("produces the right objectives and actions", () => {
-    expect(result.objectives.map((o) => ({ number: o.fields.number, title: o.fields.title, indicators: o.fields.indicators, actions: o.actions.map((a) => a.fields.number) }))).toEqual([
-      { number: "1", title: "Improve representation at senior levels (WRES indicators 1 and 9)", indicators: [1, 9], actions: ["1.1", "1.2", "1.3"] },
-      { number: "2", title: "Fair employee relations processes (Indicator 3)", indicators: [2, 3], actions: ["2.1", "2.3"] },
+    expect(
+      result.objectives.map((o) => ({
+        number: o.fields.number,
+        title: o.fields.title,
+        indicators: o.fields.indicators,
+        actions: o.actions.map((a) => a.fields.number),
+      })),
+    ).toEqual([
+      {
+        number: "1",
+        title: "Improve representation at senior levels (WRES indicators 1 and 9)",
+        indicators: [1, 9],
+        actions: ["1.1", "1.2", "1.3"],
+      },
+      {
+        number: "2",
+        title: "Fair employee relations processes (Indicator 3)",
+        indicators: [2, 3],
+        actions: ["2.1", "2.3"],
+      },
     ]);
   });
 
   it("reads multi-line cells, dates, merged leads and RAG words in any case", () => {
     const [first, second] = result.objectives;
     expect(first?.actions.map((a) => [a.fields.title, a.fields.leadText, a.fields.dueDate, a.fields.rag])).toEqual([
-      ["Reverse mentoring for the Board with the race equality network", "Chief People Officer; Head of EDI", "2025-03-31", "Green"],
+      [
+        "Reverse mentoring for the Board with the race equality network",
+        "Chief People Officer; Head of EDI",
+        "2025-03-31",
+        "Green",
+      ],
       ["Diverse shortlisting panels for band 8a and above", "Head of Resourcing", "2024-12-31", "Amber"],
       ["Publish workforce data by ethnicity twice a year", "Head of Resourcing", "2025-03-31", "Blue"],
     ]);

@@ -20,7 +20,8 @@ function escapeXml(text: string): string {
 
 export function columnLetters(column: number): string {
   let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -57,13 +58,22 @@ function sheetXml(sheet: TestSheet, fills: Map<string, number>): string {
     .sort((a, b) => a[0] - b[0])
     .map(([r, cells]) => `<row r="${r}">${cells.join("")}</row>`)
     .join("");
-  const merges = sheet.merges?.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
+  const merges = sheet.merges?.length
+    ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
+    : "";
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${merges}</worksheet>`;
 }
 
 function stylesXml(fills: Map<string, number>): string {
-  const fillXml = [...fills.keys()].map((rgb) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb.replace(/^#/, "").toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`).join("");
-  const xfs = [...fills.values()].map((i) => `<xf numFmtId="0" fontId="0" fillId="${i + 1}" borderId="0" applyFill="1"/>`).join("");
+  const fillXml = [...fills.keys()]
+    .map(
+      (rgb) =>
+        `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb.replace(/^#/, "").toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`,
+    )
+    .join("");
+  const xfs = [...fills.values()]
+    .map((i) => `<xf numFmtId="0" fontId="0" fillId="${i + 1}" borderId="0" applyFill="1"/>`)
+    .join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="${fills.size + 2}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fillXml}</fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${fills.size + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${xfs}</cellXfs></styleSheet>`;
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { classifyUpdate, leadPeriods, leadsAt, mayUpdate, mayUpdateAt, withLatestUpdate, type UpdateAuthority } from "../../../src/plan/authority";
+import {
+  classifyUpdate,
+  leadPeriods,
+  leadsAt,
+  mayUpdate,
+  mayUpdateAt,
+  withLatestUpdate,
+  type UpdateAuthority,
+} from "../../../src/plan/authority";
 import type { Action, Person, ProgressUpdate } from "../../../src/plan/types";
 import { action as anAction } from "../../support/plan-fixtures";
 
@@ -10,11 +18,30 @@ const editor: Person = { id: 2, title: "Jordan Ellis", email: "edi.lead@wres.tes
 const authority = { editorIds: new Set([editor.id]) };
 
 function action(leads: Person[], extra: Partial<Action> = {}): Action {
-  return anAction({ id: 7, objectiveId: 1, title: "Diverse panels", leads, leadText: null, progress: "Scoping", ...extra });
+  return anAction({
+    id: 7,
+    objectiveId: 1,
+    title: "Diverse panels",
+    leads,
+    leadText: null,
+    progress: "Scoping",
+    ...extra,
+  });
 }
 
 function update(author: Person, date: string, extra: Partial<ProgressUpdate> = {}): ProgressUpdate {
-  return { id: Date.parse(date) / 1000, actionId: 7, author, date, rag: "Amber", previousRag: "Green", note: null, progress: "Slipped", kind: "update", ...extra };
+  return {
+    id: Date.parse(date) / 1000,
+    actionId: 7,
+    author,
+    date,
+    rag: "Amber",
+    previousRag: "Green",
+    note: null,
+    progress: "Slipped",
+    kind: "update",
+    ...extra,
+  };
 }
 
 describe("whose progress updates count", () => {
@@ -29,8 +56,19 @@ describe("whose progress updates count", () => {
   });
 
   it("shows an update by someone who may not update the action as a comment, keeping what they wrote", () => {
-    const forged = classifyUpdate(update(tom, "2025-02-01T10:00:00Z", { rag: "Blue", progress: "Done" }), action([amara]), authority);
-    expect(forged).toMatchObject({ kind: "comment", rag: null, previousRag: null, progress: null, note: "RAG Blue: Done", author: tom });
+    const forged = classifyUpdate(
+      update(tom, "2025-02-01T10:00:00Z", { rag: "Blue", progress: "Done" }),
+      action([amara]),
+      authority,
+    );
+    expect(forged).toMatchObject({
+      kind: "comment",
+      rag: null,
+      previousRag: null,
+      progress: null,
+      note: "RAG Blue: Done",
+      author: tom,
+    });
     const own = update(amara, "2025-02-01T10:00:00Z");
     expect(classifyUpdate(own, action([amara]), authority)).toBe(own);
     const comment = update(chair, "2025-02-01T10:00:00Z", { kind: "comment", rag: null, note: "We can help" });
@@ -43,7 +81,12 @@ describe("whose progress updates count", () => {
       update(chair, "2025-03-01T10:00:00Z", { rag: "Blue", progress: "Complete (says the chair)" }),
       update(amara, "2025-01-15T10:00:00Z", { rag: "Red", progress: "Older" }),
     ];
-    expect(withLatestUpdate(action([amara]), updates, authority)).toMatchObject({ rag: "Amber", progress: "Slipped", modified: "2025-02-01T10:00:00Z", dueDate: "2025-03-31" });
+    expect(withLatestUpdate(action([amara]), updates, authority)).toMatchObject({
+      rag: "Amber",
+      progress: "Slipped",
+      modified: "2025-02-01T10:00:00Z",
+      dueDate: "2025-03-31",
+    });
     // An action nobody has updated keeps the item's own values.
     expect(withLatestUpdate(action([tom]), updates, authority)).toMatchObject({ rag: "Green", progress: "Scoping" });
   });
@@ -88,7 +131,11 @@ describe("whose updates count at the time they were written", () => {
     const whileLead = update(amara, "2025-02-15T10:00:00Z", { rag: "Red", progress: "Stalled" });
     const afterwards = update(amara, "2025-03-05T10:00:00Z", { rag: "Blue", progress: "Done (not hers to say)" });
     expect(classifyUpdate(whileLead, now, history)).toBe(whileLead);
-    expect(classifyUpdate(afterwards, now, history)).toMatchObject({ kind: "comment", rag: null, note: "RAG Blue: Done (not hers to say)" });
+    expect(classifyUpdate(afterwards, now, history)).toMatchObject({
+      kind: "comment",
+      rag: null,
+      note: "RAG Blue: Done (not hers to say)",
+    });
     expect(withLatestUpdate(now, [whileLead, afterwards], history)).toMatchObject({ rag: "Red", progress: "Stalled" });
   });
 
@@ -106,7 +153,10 @@ describe("whose updates count at the time they were written", () => {
 describe("leads that are SharePoint groups", () => {
   // "BAME Network Co-Chairs", a site group whose members are the chair and Tom.
   const coChairs: Person = { id: 1_000_010, title: "BAME Network Co-Chairs", email: null };
-  const withGroup: UpdateAuthority = { editorIds: new Set([editor.id]), groupMembers: new Map([[coChairs.id, new Set([chair.id, tom.id])]]) };
+  const withGroup: UpdateAuthority = {
+    editorIds: new Set([editor.id]),
+    groupMembers: new Map([[coChairs.id, new Set([chair.id, tom.id])]]),
+  };
 
   it("any member of a lead group may update the action; a non-member may not", () => {
     expect(mayUpdate(action([coChairs]), chair, withGroup)).toBe(true);
@@ -121,7 +171,11 @@ describe("leads that are SharePoint groups", () => {
     const byOutsider = update(amara, "2025-02-02T10:00:00Z", { rag: "Blue", progress: "Done" });
     expect(classifyUpdate(byMember, led, withGroup)).toBe(byMember);
     expect(classifyUpdate(byOutsider, led, withGroup)).toMatchObject({ kind: "comment", note: "RAG Blue: Done" });
-    expect(withLatestUpdate(led, [byMember, byOutsider], withGroup)).toMatchObject({ rag: "Amber", progress: "Panels booked", modifiedBy: chair });
+    expect(withLatestUpdate(led, [byMember, byOutsider], withGroup)).toMatchObject({
+      rag: "Amber",
+      progress: "Panels booked",
+      modifiedBy: chair,
+    });
   });
 
   it("a group whose members the reader cannot see counts for nobody but plan editors", () => {
@@ -133,7 +187,15 @@ describe("leads that are SharePoint groups", () => {
   it("judges by the group leading the action at the time, with its members as they are now", () => {
     const history: UpdateAuthority = {
       ...withGroup,
-      leadHistory: new Map([[7, leadPeriods([{ saved: "2025-01-01T09:00:00Z", leadIds: [amara.id] }, { saved: "2025-02-01T09:00:00Z", leadIds: [coChairs.id] }])]]),
+      leadHistory: new Map([
+        [
+          7,
+          leadPeriods([
+            { saved: "2025-01-01T09:00:00Z", leadIds: [amara.id] },
+            { saved: "2025-02-01T09:00:00Z", leadIds: [coChairs.id] },
+          ]),
+        ],
+      ]),
     };
     const led = action([coChairs]);
     expect(mayUpdateAt(led, chair, "2025-01-15T10:00:00Z", history)).toBe(false);

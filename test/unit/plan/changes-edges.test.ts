@@ -37,19 +37,29 @@ describe("changes since the last meeting", () => {
     );
     // In time order: 2 Mar Amber -> Red, 5 Mar (by id) Green -> Amber then Red -> Green, 9 Mar Amber -> Red.
     expect(changes.ragMoves.map((m) => [m.from, m.to, m.date])).toEqual([["Amber", "Red", "2025-03-09T10:00:00Z"]]);
-    const sameMoment = changesSince([update(1, at, "Green", "Amber", { id: 11 }), update(1, at, "Amber", "Red", { id: 10 })], [action({ id: 1 })], since, "2025-03-10");
+    const sameMoment = changesSince(
+      [update(1, at, "Green", "Amber", { id: 11 }), update(1, at, "Amber", "Red", { id: 10 })],
+      [action({ id: 1 })],
+      since,
+      "2025-03-10",
+    );
     // id 10 first (Amber -> Red), then id 11 (Green -> Amber): from Amber, to Amber, so no net move.
     expect(sameMoment.ragMoves).toEqual([]);
   });
 
   it("keep the date and author of the last real change when a later update repeats the same RAG", () => {
     const changes = changesSince(
-      [update(1, "2025-03-02T10:00:00Z", "Green", "Red", { id: 1, author: amara }), update(1, "2025-03-04T10:00:00Z", "Red", "Red", { id: 2, author: tom, note: "Still red" })],
+      [
+        update(1, "2025-03-02T10:00:00Z", "Green", "Red", { id: 1, author: amara }),
+        update(1, "2025-03-04T10:00:00Z", "Red", "Red", { id: 2, author: tom, note: "Still red" }),
+      ],
       [action({ id: 1 })],
       since,
       "2025-03-05",
     );
-    expect(changes.ragMoves).toEqual([expect.objectContaining({ from: "Green", to: "Red", date: "2025-03-02T10:00:00Z", author: amara })]);
+    expect(changes.ragMoves).toEqual([
+      expect.objectContaining({ from: "Green", to: "Red", date: "2025-03-02T10:00:00Z", author: amara }),
+    ]);
   });
 
   it("leave out blank notes, and list notes newest first with the later id first at the same moment", () => {
@@ -70,7 +80,11 @@ describe("changes since the last meeting", () => {
 
   it("list moves of actions no longer in the plan after those still in it, by id", () => {
     const changes = changesSince(
-      [update(9, "2025-03-02T10:00:00Z", "Green", "Red", { id: 1 }), update(8, "2025-03-02T10:00:00Z", "Green", "Red", { id: 2 }), update(1, "2025-03-02T10:00:00Z", "Green", "Red", { id: 3 })],
+      [
+        update(9, "2025-03-02T10:00:00Z", "Green", "Red", { id: 1 }),
+        update(8, "2025-03-02T10:00:00Z", "Green", "Red", { id: 2 }),
+        update(1, "2025-03-02T10:00:00Z", "Green", "Red", { id: 3 }),
+      ],
       [action({ id: 1, number: "1.1" })],
       since,
       "2025-03-05",
@@ -83,7 +97,8 @@ describe("changes since the last meeting", () => {
   });
 
   it("count each imported file once per person and day", () => {
-    const imported = (id: number, date: string, author: Person | null, note: string | null = "Plan.xlsx") => update(id, date, null, "Green", { id, kind: "import", author, note });
+    const imported = (id: number, date: string, author: Person | null, note: string | null = "Plan.xlsx") =>
+      update(id, date, null, "Green", { id, kind: "import", author, note });
     const changes = changesSince(
       [
         imported(1, "2025-03-02T10:00:00Z", amara),

@@ -47,19 +47,37 @@ describe("changesSince", () => {
 });
 
 describe("changesSince after a plan import", () => {
-  const actions = [action({ id: 1, number: "1.1", rag: "Amber" }), action({ id: 2, number: "1.2", rag: "Green" }), action({ id: 3, number: "1.3", rag: "Red" })];
-  const imported = [1, 2, 3].map((id) => update(id, "2025-03-02T10:00:00Z", null, actions[id - 1]!.rag, { kind: "import", note: "Plan 2024-25.xlsx" }));
+  const actions = [
+    action({ id: 1, number: "1.1", rag: "Amber" }),
+    action({ id: 2, number: "1.2", rag: "Green" }),
+    action({ id: 3, number: "1.3", rag: "Red" }),
+  ];
+  const imported = [1, 2, 3].map((id) =>
+    update(id, "2025-03-02T10:00:00Z", null, actions[id - 1]!.rag, { kind: "import", note: "Plan 2024-25.xlsx" }),
+  );
 
   it("lists the import once, with how many actions it created, and not as RAG changes or notes", () => {
     const changes = changesSince(imported, actions, "2025-03-01", "2025-03-10");
     expect(changes.ragMoves).toEqual([]);
     expect(changes.completed).toEqual([]);
     expect(changes.notes).toEqual([]);
-    expect(changes.imports).toEqual([{ fileName: "Plan 2024-25.xlsx", date: "2025-03-02T10:00:00Z", author: expect.objectContaining({ title: "Amara Okafor" }), actions: 3 }]);
+    expect(changes.imports).toEqual([
+      {
+        fileName: "Plan 2024-25.xlsx",
+        date: "2025-03-02T10:00:00Z",
+        author: expect.objectContaining({ title: "Amara Okafor" }),
+        actions: 3,
+      },
+    ]);
   });
 
   it("still shows a RAG change made after the import", () => {
-    const changes = changesSince([...imported, update(3, "2025-03-05T10:00:00Z", "Red", "Amber")], actions, "2025-03-01", "2025-03-10");
+    const changes = changesSince(
+      [...imported, update(3, "2025-03-05T10:00:00Z", "Red", "Amber")],
+      actions,
+      "2025-03-01",
+      "2025-03-10",
+    );
     expect(changes.ragMoves.map((m) => [m.actionId, m.from, m.to])).toEqual([[3, "Red", "Amber"]]);
   });
 });

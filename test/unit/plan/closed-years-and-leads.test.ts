@@ -2,7 +2,15 @@
 // owner updates only the actions they lead.
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../../src/plan/types";
-import { canComment, canUpdateAction, capabilitiesForYear, capabilitiesWithin, isClosed, isYearClosed, leadsAction } from "../../../src/plan/permissions";
+import {
+  canComment,
+  canUpdateAction,
+  capabilitiesForYear,
+  capabilitiesWithin,
+  isClosed,
+  isYearClosed,
+  leadsAction,
+} from "../../../src/plan/permissions";
 
 const amara: Person = { id: 7, title: "Amara Okafor", email: null };
 const tom: Person = { id: 8, title: "Tom Hughes", email: null };
@@ -27,13 +35,23 @@ describe("closed objectives and years", () => {
   });
 
   it("within a closed objective nothing writes, but setting up lists (about the site) stays", () => {
-    expect(capabilitiesWithin(closed, all)).toEqual({ editPlan: false, editItems: false, manageLists: true, comment: false });
+    expect(capabilitiesWithin(closed, all)).toEqual({
+      editPlan: false,
+      editItems: false,
+      manageLists: true,
+      comment: false,
+    });
     expect(capabilitiesWithin(open, all)).toEqual(all);
     expect(capabilitiesWithin(null, all)).toEqual(all);
   });
 
   it("for a closed year nothing writes; an open or empty year keeps the person's capabilities", () => {
-    expect(capabilitiesForYear([closed, closed], all)).toEqual({ editPlan: false, editItems: false, manageLists: true, comment: false });
+    expect(capabilitiesForYear([closed, closed], all)).toEqual({
+      editPlan: false,
+      editItems: false,
+      manageLists: true,
+      comment: false,
+    });
     expect(capabilitiesForYear([closed, open], all)).toEqual(all);
     expect(capabilitiesForYear([], all)).toEqual(all);
   });

@@ -19,7 +19,18 @@ const amara = { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" };
 const tom = { id: 9, title: "Tom Hughes", email: "tom.hughes@wres.test" };
 
 function row(id: number, over: Partial<ProgressUpdate> = {}): ProgressUpdate {
-  return { id, actionId: 1, author: amara, date: `2025-03-0${Math.min(id, 9)}T10:00:00Z`, rag: null, previousRag: null, note: `c${id}`, progress: null, kind: "comment", ...over };
+  return {
+    id,
+    actionId: 1,
+    author: amara,
+    date: `2025-03-0${Math.min(id, 9)}T10:00:00Z`,
+    rag: null,
+    previousRag: null,
+    note: `c${id}`,
+    progress: null,
+    kind: "comment",
+    ...over,
+  };
 }
 
 describe("mentions", () => {
@@ -33,13 +44,17 @@ describe("mentions", () => {
 
   it("render with the person's current name, so a rename shows; the stored name when the person is unknown", () => {
     const text = `Ask ${mentionToken(9, "Tom Hughes")} first`;
-    expect(renderComment(text, (id) => (id === 9 ? "Tom Hughes-Evans" : undefined))).toBe("Ask @Tom Hughes-Evans first");
+    expect(renderComment(text, (id) => (id === 9 ? "Tom Hughes-Evans" : undefined))).toBe(
+      "Ask @Tom Hughes-Evans first",
+    );
     expect(renderComment(text, () => undefined)).toBe("Ask @Tom Hughes first");
   });
 
   it("keep a token readable when the name has brackets, and leave look-alike text alone", () => {
     expect(mentionToken(4, "Sam [Locum] (Agency)")).toBe("@[Sam Locum Agency](user:4)");
-    expect(parseComment("email me @ home [x](user:abc)")).toEqual([{ kind: "text", text: "email me @ home [x](user:abc)" }]);
+    expect(parseComment("email me @ home [x](user:abc)")).toEqual([
+      { kind: "text", text: "email me @ home [x](user:abc)" },
+    ]);
   });
 
   it("find the '@name' being typed at the caret, and replace it with a token", () => {
@@ -55,7 +70,13 @@ describe("mentions", () => {
 
 describe("threads", () => {
   it("put replies under their comment oldest first, a reply to a reply under the root, newest activity first", () => {
-    const threads = threadComments([row(1), row(2, { replyTo: 1 }), row(3), row(4, { replyTo: 2 }), row(5, { replyTo: 3 })]);
+    const threads = threadComments([
+      row(1),
+      row(2, { replyTo: 1 }),
+      row(3),
+      row(4, { replyTo: 2 }),
+      row(5, { replyTo: 3 }),
+    ]);
     expect(threads.map((t) => [t.rootId, t.replies.map((r) => r.id)])).toEqual([
       [3, [5]],
       [1, [2, 4]],
@@ -95,7 +116,10 @@ describe("evidence limits", () => {
   it("takes documents, images and PDF up to 25 MB", () => {
     expect(evidenceProblem({ name: "Minutes.pdf", size: 1000 })).toBeNull();
     expect(evidenceProblem({ name: "Poster.JPG", size: EVIDENCE_MAX_BYTES })).toBeNull();
-    expect(evidenceProblem({ name: "Poster.jpg", size: EVIDENCE_MAX_BYTES + 1 })).toEqual({ kind: "tooLarge", maxBytes: EVIDENCE_MAX_BYTES });
+    expect(evidenceProblem({ name: "Poster.jpg", size: EVIDENCE_MAX_BYTES + 1 })).toEqual({
+      kind: "tooLarge",
+      maxBytes: EVIDENCE_MAX_BYTES,
+    });
     expect(evidenceProblem({ name: "Poster.jpg", size: 0 })).toEqual({ kind: "empty" });
   });
 

@@ -8,19 +8,51 @@ import { action } from "../../support/plan-fixtures";
 const amara: Person = { id: 11, title: "Amara Okafor", email: null };
 const tom: Person = { id: 12, title: "Tom Hughes", email: null };
 const authority = { editorIds: new Set<number>() };
-const led = action({ id: 7, leads: [amara], rag: "Green", progress: "Scoping", etag: '"4"', modified: "2025-01-01T09:00:00Z" });
+const led = action({
+  id: 7,
+  leads: [amara],
+  rag: "Green",
+  progress: "Scoping",
+  etag: '"4"',
+  modified: "2025-01-01T09:00:00Z",
+});
 
 function record(id: number, date: string, extra: Partial<ProgressUpdate> = {}): ProgressUpdate {
-  return { id, actionId: 7, author: amara, date, rag: "Amber", previousRag: "Green", note: null, progress: "Slipped", kind: "update", ...extra };
+  return {
+    id,
+    actionId: 7,
+    author: amara,
+    date,
+    rag: "Amber",
+    previousRag: "Green",
+    note: null,
+    progress: "Slipped",
+    kind: "update",
+    ...extra,
+  };
 }
 
 describe("the newest counting record", () => {
   it("is the latest by date, and by id between records of the same moment, whatever order they come in", () => {
     const same = "2025-02-01T10:00:00Z";
-    const records = [record(30, same, { rag: "Red" }), record(31, same, { rag: "Blue", progress: "Done" }), record(29, same, { rag: "Amber" })];
-    expect(withLatestUpdate(led, records, authority)).toMatchObject({ rag: "Blue", progress: "Done", etag: `"4"${RECORD_TAG}31` });
+    const records = [
+      record(30, same, { rag: "Red" }),
+      record(31, same, { rag: "Blue", progress: "Done" }),
+      record(29, same, { rag: "Amber" }),
+    ];
+    expect(withLatestUpdate(led, records, authority)).toMatchObject({
+      rag: "Blue",
+      progress: "Done",
+      etag: `"4"${RECORD_TAG}31`,
+    });
     expect(withLatestUpdate(led, [...records].reverse(), authority)).toMatchObject({ rag: "Blue", etag: `"4"~u31` });
-    expect(withLatestUpdate(led, [record(5, "2025-03-01T00:00:00Z", { rag: "Red" }), record(90, "2025-02-01T00:00:00Z")], authority).rag).toBe("Red");
+    expect(
+      withLatestUpdate(
+        led,
+        [record(5, "2025-03-01T00:00:00Z", { rag: "Red" }), record(90, "2025-02-01T00:00:00Z")],
+        authority,
+      ).rag,
+    ).toBe("Red");
   });
 
   it("ignores rows of other actions, comments, imports and rows by people who may not update it", () => {
@@ -31,13 +63,20 @@ describe("the newest counting record", () => {
       record(53, "2025-05-01T00:00:00Z", { author: tom, rag: "Red" }),
     ];
     expect(withLatestUpdate(led, ignored, authority)).toBe(led);
-    expect(withLatestUpdate(led, [...ignored, record(10, "2025-02-01T00:00:00Z")], authority)).toMatchObject({ rag: "Amber", etag: '"4"~u10' });
+    expect(withLatestUpdate(led, [...ignored, record(10, "2025-02-01T00:00:00Z")], authority)).toMatchObject({
+      rag: "Amber",
+      etag: '"4"~u10',
+    });
   });
 
   it("keeps the item's RAG or progress where the record has none, and the later of the two modified dates", () => {
     const noRag = withLatestUpdate(led, [record(10, "2025-02-01T00:00:00Z", { rag: null, progress: null })], authority);
     expect(noRag).toMatchObject({ rag: "Green", progress: "Scoping", modified: "2025-02-01T00:00:00Z" });
-    const older = withLatestUpdate({ ...led, modified: "2025-06-01T00:00:00Z" }, [record(10, "2025-02-01T00:00:00Z")], authority);
+    const older = withLatestUpdate(
+      { ...led, modified: "2025-06-01T00:00:00Z" },
+      [record(10, "2025-02-01T00:00:00Z")],
+      authority,
+    );
     expect(older.modified).toBe("2025-06-01T00:00:00Z");
   });
 });
@@ -53,7 +92,8 @@ describe("an action's version", () => {
 
 describe("an update by someone who may not make it", () => {
   it("reads as a comment saying what they wrote: RAG and progress, either, or nothing", () => {
-    const forged = (extra: Partial<ProgressUpdate>) => classifyUpdate(record(1, "2025-02-01T00:00:00Z", { author: tom, ...extra }), led, authority);
+    const forged = (extra: Partial<ProgressUpdate>) =>
+      classifyUpdate(record(1, "2025-02-01T00:00:00Z", { author: tom, ...extra }), led, authority);
     expect(forged({ rag: "Red", progress: "Late" }).note).toBe("RAG Red: Late");
     expect(forged({ rag: "Red", progress: null }).note).toBe("RAG Red");
     expect(forged({ rag: null, progress: "Late" }).note).toBe("Late");
@@ -63,6 +103,9 @@ describe("an update by someone who may not make it", () => {
   });
 
   it("is a comment when the action is not known", () => {
-    expect(classifyUpdate(record(1, "2025-02-01T00:00:00Z"), undefined, authority)).toMatchObject({ kind: "comment", rag: null });
+    expect(classifyUpdate(record(1, "2025-02-01T00:00:00Z"), undefined, authority)).toMatchObject({
+      kind: "comment",
+      rag: null,
+    });
   });
 });

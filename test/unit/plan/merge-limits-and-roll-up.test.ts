@@ -36,11 +36,22 @@ describe("values the same for a conflict", () => {
   });
 
   it("never count id, ETag or Modified as a difference", () => {
-    expect(compareVersions({ id: 1, etag: '"1"', modified: "a", title: "T" }, { id: 2, etag: '"2"', modified: "b", title: "T" })).toEqual([]);
+    expect(
+      compareVersions(
+        { id: 1, etag: '"1"', modified: "a", title: "T" },
+        { id: 2, etag: '"2"', modified: "b", title: "T" },
+      ),
+    ).toEqual([]);
   });
 
   it("without the version the user started from, the user's value wins every difference", () => {
-    expect(mergeFields(undefined, { id: 1, etag: '"1"', rag: "Red", progress: "Mine" }, { id: 1, etag: '"2"', rag: "Green", progress: "Mine" })).toEqual({
+    expect(
+      mergeFields(
+        undefined,
+        { id: 1, etag: '"1"', rag: "Red", progress: "Mine" },
+        { id: 1, etag: '"2"', rag: "Green", progress: "Mine" },
+      ),
+    ).toEqual({
       id: 1,
       etag: '"2"',
       rag: "Red",
@@ -52,8 +63,12 @@ describe("values the same for a conflict", () => {
 describe("the longest note", () => {
   it("is the most SharePoint's note field holds: 63,999 characters pass, one more is refused, for note and progress alike", () => {
     expect(validateProgress({ note: "x".repeat(MAX_NOTE_LENGTH), progress: "y".repeat(MAX_NOTE_LENGTH) })).toEqual([]);
-    expect(validateProgress({ rag: "Green", note: "x".repeat(MAX_NOTE_LENGTH + 1) })).toEqual([{ code: "tooLong", field: "note" }]);
-    expect(validateProgress({ note: "x".repeat(MAX_NOTE_LENGTH + 1), progress: "y".repeat(MAX_NOTE_LENGTH + 1) })).toEqual([
+    expect(validateProgress({ rag: "Green", note: "x".repeat(MAX_NOTE_LENGTH + 1) })).toEqual([
+      { code: "tooLong", field: "note" },
+    ]);
+    expect(
+      validateProgress({ note: "x".repeat(MAX_NOTE_LENGTH + 1), progress: "y".repeat(MAX_NOTE_LENGTH + 1) }),
+    ).toEqual([
       { code: "tooLong", field: "note" },
       { code: "tooLong", field: "progress" },
     ]);
@@ -62,17 +77,28 @@ describe("the longest note", () => {
 
 describe("what an objective's RAG rests on", () => {
   it("says it comes from the actions when it does", () => {
-    expect(rollUp(objective({ id: 1 }), [action({ objectiveId: 1, rag: "Amber" })])).toEqual({ rag: "Amber", source: "actions", computed: "Amber", reason: null });
+    expect(rollUp(objective({ id: 1 }), [action({ objectiveId: 1, rag: "Amber" })])).toEqual({
+      rag: "Amber",
+      source: "actions",
+      computed: "Amber",
+      reason: null,
+    });
   });
 });
 
 describe("the overview's counts", () => {
   it("put each action under its own progress word", () => {
-    expect(progressCounts([{ rag: "Green" }, { rag: "Green" }, { rag: "Amber" }, { rag: "Red" }, { rag: "Blue" }])).toEqual({ complete: 1, onTrack: 2, atRisk: 1, offTrack: 1, total: 5 });
+    expect(
+      progressCounts([{ rag: "Green" }, { rag: "Green" }, { rag: "Amber" }, { rag: "Red" }, { rag: "Blue" }]),
+    ).toEqual({ complete: 1, onTrack: 2, atRisk: 1, offTrack: 1, total: 5 });
   });
 
   it("keep the plan's own last-modified date when it is given, even if an item says later", () => {
-    const plan = { objectives: [objective({ id: 1, modified: "2025-05-01T00:00:00Z" })], actions: [], lastModified: "2025-04-01T00:00:00Z" };
+    const plan = {
+      objectives: [objective({ id: 1, modified: "2025-05-01T00:00:00Z" })],
+      actions: [],
+      lastModified: "2025-04-01T00:00:00Z",
+    };
     expect(summarisePlan(plan, "2025-06-01").lastModified).toBe("2025-04-01T00:00:00Z");
     expect(summarisePlan({ ...plan, lastModified: null }, "2025-06-01").lastModified).toBe("2025-05-01T00:00:00Z");
   });

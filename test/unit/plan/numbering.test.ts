@@ -4,14 +4,9 @@ import { compareNumbers, nextNumber, renumber, sortByNumber } from "../../../src
 
 describe("action numbers", () => {
   it("puts 2.10 after 2.9 and 10 after 9", () => {
-    expect(sortByNumber(["2.10", "2.9", "10", "2.1", "9", "1.2"].map((number) => ({ number }))).map((a) => a.number)).toEqual([
-      "1.2",
-      "2.1",
-      "2.9",
-      "2.10",
-      "9",
-      "10",
-    ]);
+    expect(
+      sortByNumber(["2.10", "2.9", "10", "2.1", "9", "1.2"].map((number) => ({ number }))).map((a) => a.number),
+    ).toEqual(["1.2", "2.1", "2.9", "2.10", "9", "10"]);
   });
 
   it("puts a parent before its children and numbers before labels", () => {

@@ -9,7 +9,13 @@ import { action, objective, update } from "../../support/plan-fixtures";
 
 const rag = fc.constantFrom(...RAGS);
 const text = fc.option(fc.constantFrom("", "Started", "Panel booked", "Delayed"), { nil: null });
-const actionVersion = fc.record({ rag, progress: text, milestones: text, leadText: text, dueDate: fc.option(fc.constantFrom("2025-03-31", "2025-06-30"), { nil: null }) });
+const actionVersion = fc.record({
+  rag,
+  progress: text,
+  milestones: text,
+  leadText: text,
+  dueDate: fc.option(fc.constantFrom("2025-03-31", "2025-06-30"), { nil: null }),
+});
 
 describe("merging (properties)", () => {
   const base = action({ id: 1, etag: '"1"' });
@@ -63,13 +69,22 @@ describe("merging (properties)", () => {
 });
 
 describe("summary and changes (properties)", () => {
-  const plan = fc.array(fc.record({ objective: fc.integer({ min: 1, max: 4 }), rag, due: fc.integer({ min: 0, max: 60 }) }), { maxLength: 40 });
+  const plan = fc.array(
+    fc.record({ objective: fc.integer({ min: 1, max: 4 }), rag, due: fc.integer({ min: 0, max: 60 }) }),
+    { maxLength: 40 },
+  );
 
   it("counts every action once, and overdue never exceeds the open actions", () => {
     fc.assert(
       fc.property(plan, (rows) => {
         const actions = rows.map((r, i) =>
-          action({ id: i + 1, objectiveId: r.objective, number: `${r.objective}.${i + 1}`, rag: r.rag, dueDate: `2025-03-${String((r.due % 28) + 1).padStart(2, "0")}` }),
+          action({
+            id: i + 1,
+            objectiveId: r.objective,
+            number: `${r.objective}.${i + 1}`,
+            rag: r.rag,
+            dueDate: `2025-03-${String((r.due % 28) + 1).padStart(2, "0")}`,
+          }),
         );
         const objectives = [1, 2, 3, 4].map((id) => objective({ id, number: String(id) }));
         const summary = summarisePlan({ objectives, actions }, "2025-03-15");
@@ -85,7 +100,12 @@ describe("summary and changes (properties)", () => {
     fc.assert(
       fc.property(fc.array(rag, { minLength: 2, maxLength: 8 }), (path) => {
         const updates = path.slice(1).map((to, i) => update(1, `2025-03-0${i + 1}T10:00:00Z`, path[i]!, to));
-        const { ragMoves, completed } = changesSince(updates, [action({ id: 1 })], "2025-03-01T00:00:00Z", "2025-03-20");
+        const { ragMoves, completed } = changesSince(
+          updates,
+          [action({ id: 1 })],
+          "2025-03-01T00:00:00Z",
+          "2025-03-20",
+        );
         const first = path[0]!;
         const last = path.at(-1)!;
         expect(ragMoves).toHaveLength(first === last ? 0 : 1);

@@ -1,11 +1,19 @@
 // Renumbering a plan year: objectives closed up 1..n with their actions moved along, and the action numbers'
 // edge cases an editor meets (spaces, labels, inserted "2a" items, numbers that are not numbers).
 import { describe, expect, it } from "vitest";
-import { compareNumbers, nextNumber, numberPrefix, renumber, renumberObjectives, sortByNumber } from "../../../src/plan/numbering";
+import {
+  compareNumbers,
+  nextNumber,
+  numberPrefix,
+  renumber,
+  renumberObjectives,
+  sortByNumber,
+} from "../../../src/plan/numbering";
 
 const objective = (id: number, number: string) => ({ id, number });
 const action = (id: number, objectiveId: number, number: string) => ({ id, objectiveId, number });
-const moves = (changes: { item: { id: number; number: string }; number: string }[]) => changes.map((c) => [c.item.id, c.item.number, c.number]);
+const moves = (changes: { item: { id: number; number: string }; number: string }[]) =>
+  changes.map((c) => [c.item.id, c.item.number, c.number]);
 
 describe("renumbering objectives", () => {
   it("closes gaps in number order and moves each objective's actions with it, keeping the action's own part", () => {
@@ -28,20 +36,31 @@ describe("renumbering objectives", () => {
   it("leaves alone actions numbered some other way, and actions of other objectives", () => {
     const result = renumberObjectives(
       [objective(1, "2")],
-      [action(10, 1, "Board item"), action(11, 1, "2"), action(12, 1, "12.1"), action(13, 1, "2.1"), action(14, 9, "2.2")],
+      [
+        action(10, 1, "Board item"),
+        action(11, 1, "2"),
+        action(12, 1, "12.1"),
+        action(13, 1, "2.1"),
+        action(14, 9, "2.2"),
+      ],
     );
     expect(moves(result.objectives)).toEqual([[1, "2", "1"]]);
     expect(moves(result.actions)).toEqual([[13, "2.1", "1.1"]]);
   });
 
   it("matches an objective's number in actions whatever the case, and keeps the action's spelling", () => {
-    const result = renumberObjectives([objective(1, "1"), objective(2, "B")], [action(20, 2, "b.3"), action(21, 2, "Bx.1")]);
+    const result = renumberObjectives(
+      [objective(1, "1"), objective(2, "B")],
+      [action(20, 2, "b.3"), action(21, 2, "Bx.1")],
+    );
     expect(moves(result.objectives)).toEqual([[2, "B", "2"]]);
     expect(moves(result.actions)).toEqual([[20, "b.3", "2.3"]]);
   });
 
   it("returns nothing to write when the numbers are already 1..n", () => {
-    expect(renumberObjectives([objective(1, "1"), objective(2, "2")], [action(11, 1, "1.1"), action(21, 2, "2.5")])).toEqual({ objectives: [], actions: [] });
+    expect(
+      renumberObjectives([objective(1, "1"), objective(2, "2")], [action(11, 1, "1.1"), action(21, 2, "2.5")]),
+    ).toEqual({ objectives: [], actions: [] });
   });
 });
 
@@ -57,7 +76,9 @@ describe("action numbers an editor writes", () => {
   });
 
   it("order an inserted 2a between 2 and 3, and numbers before labels", () => {
-    expect(sortByNumber(["3", "2a", "2", "Board item", "10"].map((number) => ({ number }))).map((n) => n.number)).toEqual(["2", "2a", "3", "10", "Board item"]);
+    expect(
+      sortByNumber(["3", "2a", "2", "Board item", "10"].map((number) => ({ number }))).map((n) => n.number),
+    ).toEqual(["2", "2a", "3", "10", "Board item"]);
     expect(compareNumbers("2a", "2")).toBeGreaterThan(0);
     expect(compareNumbers("2a", "2b")).toBeLessThan(0);
     expect(compareNumbers("a", "A")).toBe(0);

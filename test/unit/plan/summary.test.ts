@@ -12,7 +12,14 @@ describe("summarisePlan", () => {
     action({ id: 11, objectiveId: 1, number: "1.1", rag: "Blue", dueDate: "2025-01-01" }),
     action({ id: 12, objectiveId: 1, number: "1.2", rag: "Amber", dueDate: "2025-01-10" }),
     action({ id: 13, objectiveId: 1, number: "1.10", rag: "Red", dueDate: "2025-01-05" }),
-    action({ id: 21, objectiveId: 2, number: "2.1", rag: "Green", dueDate: "2025-06-01", modified: "2025-03-01T10:00:00Z" }),
+    action({
+      id: 21,
+      objectiveId: 2,
+      number: "2.1",
+      rag: "Green",
+      dueDate: "2025-06-01",
+      modified: "2025-03-01T10:00:00Z",
+    }),
     action({ id: 22, objectiveId: 2, number: "2.2", rag: "Blue", dueDate: null }),
   ];
 

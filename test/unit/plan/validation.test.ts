@@ -16,7 +16,9 @@ describe("validateProgress", () => {
     expect(validateProgress({ progress: "x" })).toEqual([]);
   });
   it("refuses text SharePoint cannot hold", () => {
-    expect(validateProgress({ progress: "x".repeat(MAX_NOTE_LENGTH + 1) })).toEqual([{ code: "tooLong", field: "progress" }]);
+    expect(validateProgress({ progress: "x".repeat(MAX_NOTE_LENGTH + 1) })).toEqual([
+      { code: "tooLong", field: "progress" },
+    ]);
   });
 });
 

@@ -29,8 +29,16 @@ describe("the action's audit trail from its versions", () => {
   it("lists each version newest first with what it changed from the one before", () => {
     const trail = auditTrail([
       version("1.0", "2025-01-01T09:00:00Z", {}),
-      version("3.0", "2025-03-01T12:00:00Z", { title: "Reverse mentoring for the board and executives", indicators: [1, 4], leads: [amara], dueDate: "2099-12-31" }),
-      version("2.0", "2025-02-01T10:00:00Z", { title: "Reverse mentoring for the board and executives", indicators: [1, 4] }),
+      version("3.0", "2025-03-01T12:00:00Z", {
+        title: "Reverse mentoring for the board and executives",
+        indicators: [1, 4],
+        leads: [amara],
+        dueDate: "2099-12-31",
+      }),
+      version("2.0", "2025-02-01T10:00:00Z", {
+        title: "Reverse mentoring for the board and executives",
+        indicators: [1, 4],
+      }),
     ]);
     expect(trail.map((e) => e.label)).toEqual(["3.0", "2.0", "1.0"]);
     expect(trail[0]?.changes).toEqual([

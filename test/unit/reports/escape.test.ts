@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { looksLikeFormula, safeCell } from "../../../src/reports/escape";
 
 describe("safeCell", () => {
-  it.each(["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"])("keeps %j as text", (text) => {
+  it.each(['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"])("keeps %j as text", (text) => {
     const out = safeCell(text);
     expect(out).toBe(`'${text}`);
     expect(looksLikeFormula(out as string)).toBe(false);

@@ -19,21 +19,71 @@ export const tom: Person = { id: 8, title: "Tom Hughes", email: "tom.hughes@wres
 export const HOSTILE = 'Panels <b>& "diverse"</b> =HYPERLINK("x")';
 
 function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
-  return { id, etag: '"1"', title, planYear: "2024/25", number, description: null, owner: amara, sponsor: null, indicators: [1], highImpactActions: [], ragOverride: null, ragOverrideReason: null, modified: "2024-06-01T00:00:00Z", ...extra };
+  return {
+    id,
+    etag: '"1"',
+    title,
+    planYear: "2024/25",
+    number,
+    description: null,
+    owner: amara,
+    sponsor: null,
+    indicators: [1],
+    highImpactActions: [],
+    ragOverride: null,
+    ragOverrideReason: null,
+    modified: "2024-06-01T00:00:00Z",
+    ...extra,
+  };
 }
 
-function action(id: number, objectiveId: number, number: string, title: string, rag: Rag, extra: Partial<Action> = {}): Action {
-  return { id, etag: '"1"', objectiveId, number, title, leads: [tom], leadText: null, dueDate: "2025-03-31", milestones: null, progress: null, kpis: null, outcomes: null, indicators: [], rag, modified: "2024-06-01T00:00:00Z", ...extra };
+function action(
+  id: number,
+  objectiveId: number,
+  number: string,
+  title: string,
+  rag: Rag,
+  extra: Partial<Action> = {},
+): Action {
+  return {
+    id,
+    etag: '"1"',
+    objectiveId,
+    number,
+    title,
+    leads: [tom],
+    leadText: null,
+    dueDate: "2025-03-31",
+    milestones: null,
+    progress: null,
+    kpis: null,
+    outcomes: null,
+    indicators: [],
+    rag,
+    modified: "2024-06-01T00:00:00Z",
+    ...extra,
+  };
 }
 
 export const objectives: Objective[] = [
   objective(2, "2", "Fair disciplinary process", { owner: tom }),
-  objective(1, "1", "Representation at Band 8a and above", { description: "Only 11% of staff at Band 8a and above are BME." }),
+  objective(1, "1", "Representation at Band 8a and above", {
+    description: "Only 11% of staff at Band 8a and above are BME.",
+  }),
 ];
 
 export const actions: Action[] = [
-  action(11, 1, "1.1", "Set divisional representation targets", "Green", { leads: [amara], leadText: "Director of People", kpis: "BME staff at 8a+ from 11% to 14%", progress: "Targets agreed with four divisions" }),
-  action(12, 1, "1.2", HOSTILE, "Red", { dueDate: "2024-11-30", leadText: "Head of Resourcing", kpis: "Every panel diverse by March" }),
+  action(11, 1, "1.1", "Set divisional representation targets", "Green", {
+    leads: [amara],
+    leadText: "Director of People",
+    kpis: "BME staff at 8a+ from 11% to 14%",
+    progress: "Targets agreed with four divisions",
+  }),
+  action(12, 1, "1.2", HOSTILE, "Red", {
+    dueDate: "2024-11-30",
+    leadText: "Head of Resourcing",
+    kpis: "Every panel diverse by March",
+  }),
   action(21, 2, "2.1", "Independent review of every case", "Amber", { leadText: null, dueDate: null }),
 ];
 
@@ -54,8 +104,22 @@ export const exact = computeResults(
 export function savedRows(): IndicatorResultRow[] {
   const rows = [
     ...rowsToSave(suppressResults(exact, 10), "2024/25", "Edith Lead"),
-    { year: "2023/24", standard: "nhs-england-wres", indicator: 2 as const, value: 2.6, detail: "{}", origin: "entered" as const },
-    { year: "2023/24", standard: "nhs-england-wres", indicator: 3 as const, value: 1.5, detail: "{}", origin: "entered" as const },
+    {
+      year: "2023/24",
+      standard: "nhs-england-wres",
+      indicator: 2 as const,
+      value: 2.6,
+      detail: "{}",
+      origin: "entered" as const,
+    },
+    {
+      year: "2023/24",
+      standard: "nhs-england-wres",
+      indicator: 3 as const,
+      value: 1.5,
+      detail: "{}",
+      origin: "entered" as const,
+    },
   ];
   return rows.map((row, i) => ({ ...row, id: i + 1, etag: '"1"', modified: "2024-07-01T00:00:00Z" }));
 }
@@ -68,7 +132,14 @@ export function savedRows(): IndicatorResultRow[] {
 export function leakyRows(): IndicatorResultRow[] {
   return savedRows().map((row) =>
     row.year === "2024/25" && row.indicator === 3
-      ? { ...row, value: (exact.indicators["3"] as { value: number }).value, detail: JSON.stringify({ ...exact.indicators["3"], publication: { threshold: 10, savedBy: null, organisation: "Demo NHS Trust", snapshotDate: null } }) }
+      ? {
+          ...row,
+          value: (exact.indicators["3"] as { value: number }).value,
+          detail: JSON.stringify({
+            ...exact.indicators["3"],
+            publication: { threshold: 10, savedBy: null, organisation: "Demo NHS Trust", snapshotDate: null },
+          }),
+        }
       : row,
   );
 }

@@ -7,7 +7,17 @@ import { committeePaper, EMPTY_DETAILS, type PaperDetails } from "../../../src/r
 import { planFigures, figureText } from "../../../src/reports/plan-figures";
 import { publicPlanDocument } from "../../../src/reports/public-plan";
 import type { PublicPlanOptions } from "../../../src/reports/public-plan-content";
-import { actions, approvedCopy, CY, EN, exact, HOSTILE, leakyRows, objectives, savedRows } from "./plan-documents-fixtures";
+import {
+  actions,
+  approvedCopy,
+  CY,
+  EN,
+  exact,
+  HOSTILE,
+  leakyRows,
+  objectives,
+  savedRows,
+} from "./plan-documents-fixtures";
 
 /** The table whose header row starts with these cells. */
 function tableWith(doc: WordText, ...header: string[]): string[][] {
@@ -28,12 +38,21 @@ const DETAILS: PaperDetails = {
   author: "Edith Lead, Head of EDI",
   lead: "Chief People Officer",
   previouslyConsidered: "EDI Steering Group, 3 September 2024",
-  engagement: "The plan was drafted with the Race Equality Network.\n\n15 members gave feedback; action 1.2 was added as a result.",
+  engagement:
+    "The plan was drafted with the Race Equality Network.\n\n15 members gave feedback; action 1.2 was added as a result.",
   publishBy: "2024-10-31",
 };
 
 const paper = (details: PaperDetails = DETAILS, labels = EN, results = savedRows()) =>
-  committeePaper({ year: "2024/25", objectives, actions, results, details, labels, locale: labels === CY ? "cy-GB" : "en-GB" }).then(wordText);
+  committeePaper({
+    year: "2024/25",
+    objectives,
+    actions,
+    results,
+    details,
+    labels,
+    locale: labels === CY ? "cy-GB" : "en-GB",
+  }).then(wordText);
 
 /** The exact figures the protected audience may not see: RL 2 unrounded, RL 3 (from 4 cases). */
 const exactRl2 = (exact.indicators["2"] as { value: number }).value;
@@ -127,11 +146,21 @@ describe("the committee paper", () => {
   it("lists each objective's actions with number, action, lead, due date, KPIs and RAG, text kept as text", async () => {
     const doc = await paper();
     const headings = doc.paragraphs.filter((p) => p.startsWith("Objective "));
-    expect(headings).toEqual(["Objective 1: Representation at Band 8a and above", "Objective 2: Fair disciplinary process"]);
+    expect(headings).toEqual([
+      "Objective 1: Representation at Band 8a and above",
+      "Objective 2: Fair disciplinary process",
+    ]);
     expect(doc.paragraphs).toContain("Owner: Amara Okafor");
     const first = tableWith(doc, "No.", "Action", "Lead", "Due date", "KPIs", "RAG");
     expect(first.slice(1)).toEqual([
-      ["1.1", "Set divisional representation targets", "Amara Okafor; Director of People", "31 March 2025", "BME staff at 8a+ from 11% to 14%", "Green"],
+      [
+        "1.1",
+        "Set divisional representation targets",
+        "Amara Okafor; Director of People",
+        "31 March 2025",
+        "BME staff at 8a+ from 11% to 14%",
+        "Green",
+      ],
       ["1.2", HOSTILE, "Tom Hughes; Head of Resourcing", "30 November 2024", "Every panel diverse by March", "Red"],
     ]);
   });
@@ -167,8 +196,11 @@ describe("the committee paper", () => {
 });
 
 describe("the public version", () => {
-  const publicDoc = (options: PublicPlanOptions = { withFigures: true, leads: "roles" }, labels = EN, copy = approvedCopy()) =>
-    publicPlanDocument({ copy, options, labels, locale: labels === CY ? "cy-GB" : "en-GB" }).then(wordText);
+  const publicDoc = (
+    options: PublicPlanOptions = { withFigures: true, leads: "roles" },
+    labels = EN,
+    copy = approvedCopy(),
+  ) => publicPlanDocument({ copy, options, labels, locale: labels === CY ? "cy-GB" : "en-GB" }).then(wordText);
 
   it("is the approved plan with its approval line and the protected figures", async () => {
     const doc = await publicDoc();
@@ -182,7 +214,13 @@ describe("the public version", () => {
     expect(rowOf(figures, "Indicator 2")[1]).toBe("1.90");
     expect(rowOf(figures, "Indicator 3")[1]).toBe("*");
     const plan = tableWith(doc, "No.", "Action", "Lead", "Due date", "KPIs");
-    expect(plan[1]).toEqual(["1.1", "Set divisional representation targets", "Director of People", "31 March 2025", "BME staff at 8a+ from 11% to 14%"]);
+    expect(plan[1]).toEqual([
+      "1.1",
+      "Set divisional representation targets",
+      "Director of People",
+      "31 March 2025",
+      "BME staff at 8a+ from 11% to 14%",
+    ]);
     expect(doc.paragraphs).toContain("Objective 2: Fair disciplinary process");
     // Objective 2's action has no role title and no due date: shown as not given, no name.
     expect(tableWith(doc, "No.", "Action").length).toBe(3);
@@ -193,7 +231,19 @@ describe("the public version", () => {
   it("leaves out what the public may not see or need: small-number figures, RAG, progress, assurance, minute, names", async () => {
     const doc = await publicDoc(undefined, EN, approvedCopy(leakyRows()));
     expect(rowOf(tableWith(doc, "Indicator", "2024/25"), "Indicator 3")[1]).toBe("*");
-    for (const absent of [exactRl3.toFixed(2), exactRl2.toFixed(3), "Green", "Red", "Amber", "Targets agreed", "Partially assured", "PCC/24/117", "Edith Lead", "Amara Okafor", "Tom Hughes"])
+    for (const absent of [
+      exactRl3.toFixed(2),
+      exactRl2.toFixed(3),
+      "Green",
+      "Red",
+      "Amber",
+      "Targets agreed",
+      "Partially assured",
+      "PCC/24/117",
+      "Edith Lead",
+      "Amara Okafor",
+      "Tom Hughes",
+    ])
       expect(doc.all, absent).not.toContain(absent);
   });
 
@@ -207,16 +257,21 @@ describe("the public version", () => {
     expect(doc.paragraphs).toContain("Our action plan");
     expect(doc.paragraphs).not.toContain("Our WRES indicators");
     expect(doc.tables.some((t) => t[0]?.[0] === "Indicator")).toBe(false);
-    for (const absent of ["1.90", "2.60", "26.4%", "*", "Indicator 2", "small numbers"]) expect(doc.all, absent).not.toContain(absent);
+    for (const absent of ["1.90", "2.60", "26.4%", "*", "Indicator 2", "small numbers"])
+      expect(doc.all, absent).not.toContain(absent);
   });
 
   it("says 'with changes' when the committee approved it with changes, and is in Welsh with the Welsh catalogue", async () => {
     const copy = approvedCopy();
     copy.decision = { ...copy.decision, outcome: "approved-with-changes" };
     const doc = await publicDoc(undefined, CY, copy);
-    expect(doc.paragraphs[1]).toBe("Cymeradwywyd, gyda newidiadau, gan y People and Culture Committee ar 12 Medi 2024.");
+    expect(doc.paragraphs[1]).toBe(
+      "Cymeradwywyd, gyda newidiadau, gan y People and Culture Committee ar 12 Medi 2024.",
+    );
     expect(doc.paragraphs).toContain("Ein dangosyddion WRES");
     expect(doc.paragraphs).toContain("Ein cynllun gweithredu");
-    expect(tableWith(doc, "Rhif", "Cam gweithredu", "Arweinydd", "Dyddiad targed", "DPA")[1]![3]).toBe("31 Mawrth 2025");
+    expect(tableWith(doc, "Rhif", "Cam gweithredu", "Arweinydd", "Dyddiad targed", "DPA")[1]![3]).toBe(
+      "31 Mawrth 2025",
+    );
   });
 });

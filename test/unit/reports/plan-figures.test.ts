@@ -4,7 +4,11 @@ import { figureText, planFigures, yearBefore } from "../../../src/reports/plan-f
 import { publicOptionsOf, publicViewUrl } from "../../../src/ui/year/public-route";
 import type { IndicatorResultRow } from "../../../src/plan/types";
 
-const entered = (year: string, indicator: IndicatorResultRow["indicator"], value: number | null): IndicatorResultRow => ({
+const entered = (
+  year: string,
+  indicator: IndicatorResultRow["indicator"],
+  value: number | null,
+): IndicatorResultRow => ({
   id: 1,
   etag: '"1"',
   year,
@@ -33,7 +37,15 @@ describe("planFigures", () => {
   it("takes the newest year saved and the financial year before it, and rounds typed-in figures", () => {
     const figures = planFigures([entered("2023/24", 2, 2.6), entered("2024/25", 2, 1.3049), entered("2022/23", 2, 3)])!;
     expect([figures.year, figures.previousYear]).toEqual(["2024/25", "2023/24"]);
-    expect(figures.rows).toEqual([{ indicator: 2, direction: "towards-one", current: { kind: "shown", value: 1.3, origin: "entered" }, previous: { kind: "shown", value: 2.6, origin: "entered" }, trend: "improved" }]);
+    expect(figures.rows).toEqual([
+      {
+        indicator: 2,
+        direction: "towards-one",
+        current: { kind: "shown", value: 1.3, origin: "entered" },
+        previous: { kind: "shown", value: 2.6, origin: "entered" },
+        trend: "improved",
+      },
+    ]);
     expect(planFigures([])).toBeNull();
     expect(yearBefore("2024/25")).toBe("2023/24");
     expect(yearBefore("1999/00")).toBe("1998/99");
@@ -42,8 +54,20 @@ describe("planFigures", () => {
 
 describe("the public view's address", () => {
   it("carries the choices there and back, keeping identity and site, dropping the theme and other views' parameters", () => {
-    const url = new URL(publicViewUrl("https://tab.example/?as=edi&site=x&theme=dark&since=2024-04-01&view=year", "2024/25", { withFigures: false, leads: "names" }));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ as: "edi", site: "x", view: "public", year: "2024/25", figures: "none", leads: "names" });
+    const url = new URL(
+      publicViewUrl("https://tab.example/?as=edi&site=x&theme=dark&since=2024-04-01&view=year", "2024/25", {
+        withFigures: false,
+        leads: "names",
+      }),
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      as: "edi",
+      site: "x",
+      view: "public",
+      year: "2024/25",
+      figures: "none",
+      leads: "names",
+    });
     expect(publicOptionsOf(url.search)).toEqual({ withFigures: false, leads: "names" });
     expect(publicOptionsOf("?view=public")).toEqual({ withFigures: true, leads: "roles" });
     expect(publicOptionsOf("?figures=nonsense&leads=everyone")).toEqual({ withFigures: true, leads: "roles" });

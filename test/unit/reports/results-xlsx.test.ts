@@ -2,19 +2,34 @@ import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { computeResults, suppressResults, type ResultsDocument } from "../../../src/indicators/index";
 import { resultsWorkbook } from "../../../src/reports/results-xlsx";
-import type { AfcBand, ApplicationRecord, CaseRecord, Cohort, Dataset, Ethnicity, StaffRecord, SurveyRecord } from "../../../src/indicators";
+import type {
+  AfcBand,
+  ApplicationRecord,
+  CaseRecord,
+  Cohort,
+  Dataset,
+  Ethnicity,
+  StaffRecord,
+  SurveyRecord,
+} from "../../../src/indicators";
 
 const EVIL_FILE = '=HYPERLINK("http://example.invalid","click").xlsx';
 const source = { file: EVIL_FILE, sheet: "@Staff" };
 
 function ethnicity(group: "white" | "bme" | "unknown"): Ethnicity {
   if (group === "white") return { group, broad: "white", code: "A", localCode: "A", raw: "A White - British" };
-  if (group === "bme") return { group, broad: "black", code: "N", localCode: "N", raw: "N Black or Black British - African" };
+  if (group === "bme")
+    return { group, broad: "black", code: "N", localCode: "N", raw: "N Black or Black British - African" };
   return { group, broad: "unknown", code: null, localCode: null, raw: "Z Not Stated" };
 }
 
 let nextId = 1;
-function staff(n: number, group: "white" | "bme" | "unknown", band: AfcBand, cohort: Cohort = "clinical"): StaffRecord[] {
+function staff(
+  n: number,
+  group: "white" | "bme" | "unknown",
+  band: AfcBand,
+  cohort: Cohort = "clinical",
+): StaffRecord[] {
   return Array.from({ length: n }, () => ({
     personId: String(nextId++),
     ethnicity: ethnicity(group),
@@ -53,16 +68,19 @@ function dataset(): Dataset {
     ...staff(3, "bme", "8a", "non-clinical"), // a count below 10: must be suppressed
     ...staff(12, "unknown", "2", "non-clinical"),
   ];
-  const cases: CaseRecord[] = people.slice(0, 6).concat(people.slice(300, 306)).map((p) => ({
-    personId: p.personId,
-    ethnicity: p.ethnicity,
-    caseType: "disciplinary",
-    stage: null,
-    startDate: "2024-09-01",
-    outcome: null,
-    source,
-    row: 5,
-  }));
+  const cases: CaseRecord[] = people
+    .slice(0, 6)
+    .concat(people.slice(300, 306))
+    .map((p) => ({
+      personId: p.personId,
+      ethnicity: p.ethnicity,
+      caseType: "disciplinary",
+      stage: null,
+      startDate: "2024-09-01",
+      outcome: null,
+      source,
+      row: 5,
+    }));
   const survey: SurveyRecord[] = ([5, 6, 7, 8] as const).map((indicator) => ({
     indicator,
     year: 2024,
@@ -127,7 +145,9 @@ describe("resultsWorkbook", () => {
     const wb = await load(await resultsWorkbook(doc));
     const names = wb.worksheets.map((w) => w.name);
     expect(names[0]).toBe("Summary");
-    expect(names).toEqual(expect.arrayContaining(["1 Workforce", "2 Shortlisting", "3 Disciplinary", "5-8 Staff survey", "Data quality"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["1 Workforce", "2 Shortlisting", "3 Disciplinary", "5-8 Staff survey", "Data quality"]),
+    );
     const summary = wb.getWorksheet("Summary")!;
     const header = summary.getRow(4);
     expect(header.getCell(1).value).toBe("Indicator");
@@ -171,7 +191,13 @@ describe("resultsWorkbook", () => {
 
   it("hides a board percentage and a rate that would give a hidden count back", async () => {
     // 12 voting members, 2 of them BME: 16.67% of 12 is 2.
-    const board = Array.from({ length: 12 }, (_, i) => ({ ethnicity: ethnicity(i < 2 ? "bme" : "white"), voting: true, executive: i < 6, source, row: 5 }));
+    const board = Array.from({ length: 12 }, (_, i) => ({
+      ethnicity: ethnicity(i < 2 ? "bme" : "white"),
+      voting: true,
+      executive: i < 6,
+      source,
+      row: 5,
+    }));
     const exact = computeResults({ ...dataset(), board });
     // Published in full by default (as WRES reports give indicator 9)...
     const full = await load(await resultsWorkbook(exact));
@@ -192,7 +218,8 @@ describe("resultsWorkbook", () => {
     expect(v.getCell(col("Difference (pp)")).value).toBe("*");
     // Nowhere in the workbook is the board's exact share (or the count) to be found.
     for (const c of allCells(wb)) {
-      if (typeof c.value === "number") expect(Math.abs(c.value - (2 / 12) * 100), `${c.sheet}!${c.ref}`).toBeGreaterThan(1e-6);
+      if (typeof c.value === "number")
+        expect(Math.abs(c.value - (2 / 12) * 100), `${c.sheet}!${c.ref}`).toBeGreaterThan(1e-6);
     }
     // Indicator 3: 6 BME cases is below 10, so the BME rate is hidden too (rate x staff would give 6).
     const rl3 = wb.getWorksheet("3 Disciplinary")!;

@@ -10,7 +10,19 @@ function objective(id: number, number: string, title: string, extra: Partial<Obj
 }
 
 function action(id: number, objectiveId: number, number: string, rag: Rag, extra: Partial<Action> = {}): Action {
-  return anAction({ id, etag: `"${id}"`, objectiveId, number, title: `Action ${number}`, leads: [amara], progress: `Progress on ${number}`, indicators: [1], rag, modified: "2025-03-01T10:00:00Z", ...extra });
+  return anAction({
+    id,
+    etag: `"${id}"`,
+    objectiveId,
+    number,
+    title: `Action ${number}`,
+    leads: [amara],
+    progress: `Progress on ${number}`,
+    indicators: [1],
+    rag,
+    modified: "2025-03-01T10:00:00Z",
+    ...extra,
+  });
 }
 
 const plan = {
@@ -41,7 +53,12 @@ describe("rollOverPlan", () => {
       [2, "2", "2025/26"],
       [4, "4", "2025/26"],
     ]);
-    expect(result.objectives[0]?.fields).toMatchObject({ title: "Representation at senior levels", owner: amara, indicators: [1], readOnly: false });
+    expect(result.objectives[0]?.fields).toMatchObject({
+      title: "Representation at senior levels",
+      owner: amara,
+      indicators: [1],
+      readOnly: false,
+    });
   });
 
   it("carries open actions only, with a link back and their owners, progress and RAG", () => {
@@ -49,7 +66,11 @@ describe("rollOverPlan", () => {
       ["1.1", 11, "Green"],
       ["1.10", 13, "Red"],
     ]);
-    expect(result.objectives[0]?.actions[0]?.fields).toMatchObject({ leads: [amara], leadText: "Head of EDI", progress: "Progress on 1.1" });
+    expect(result.objectives[0]?.actions[0]?.fields).toMatchObject({
+      leads: [amara],
+      leadText: "Head of EDI",
+      progress: "Progress on 1.1",
+    });
     expect(result.completed.map((a) => a.id)).toEqual([12, 31]);
   });
 

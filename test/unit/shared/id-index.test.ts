@@ -6,13 +6,19 @@ import { IdIndex } from "../../../src/shared/id-index";
 describe("IdIndex", () => {
   it("numbers ids densely in the order they are first added, and finds them again", () => {
     const ids = new IdIndex();
-    expect(["20062708", "ABC-1", "0", "20062708", "007", "999999999", "1234567890"].map((id) => ids.add(id))).toEqual([0, 1, 2, 0, 3, 4, 5]);
+    expect(["20062708", "ABC-1", "0", "20062708", "007", "999999999", "1234567890"].map((id) => ids.add(id))).toEqual([
+      0, 1, 2, 0, 3, 4, 5,
+    ]);
     expect(ids.size).toBe(6);
     expect(ids.find("007")).toBe(3);
     expect(ids.find("7")).toBe(-1); // "007" and "7" are different ids (the reader normalises before it asks)
     expect(ids.find("1234567890")).toBe(5);
     expect(ids.find("20062709")).toBe(-1);
-    expect([ids.addIfNew("20062708"), ids.addIfNew("20062709"), ids.addIfNew("20062709")]).toEqual([false, true, false]);
+    expect([ids.addIfNew("20062708"), ids.addIfNew("20062709"), ids.addIfNew("20062709")]).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 
   it("finds an id read from another workbook (an equal string, not the same one)", () => {
@@ -22,7 +28,11 @@ describe("IdIndex", () => {
   });
 
   it("agrees with a Map for any mix of ids, through many rounds of growth", () => {
-    const id = fc.oneof(fc.integer({ min: 0, max: 2_000_000_000 }).map(String), fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 3000 }).map(String));
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 2_000_000_000 }).map(String),
+      fc.string({ maxLength: 6 }),
+      fc.integer({ min: 0, max: 3000 }).map(String),
+    );
     fc.assert(
       fc.property(fc.array(id, { maxLength: 4000 }), fc.array(id, { maxLength: 200 }), (added, asked) => {
         const ids = new IdIndex();

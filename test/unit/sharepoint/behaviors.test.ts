@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { spfi, DefaultHeaders, DefaultInit } from "@pnp/sp";
 import { DefaultParse } from "@pnp/queryable";
 import { Web } from "@pnp/sp/webs/index.js";
-import { BearerAuth, parseRetryAfter, RetryingFetch, type BearerAuthOptions, type RetryInfo } from "../../../src/sharepoint/behaviors";
+import {
+  BearerAuth,
+  parseRetryAfter,
+  RetryingFetch,
+  type BearerAuthOptions,
+  type RetryInfo,
+} from "../../../src/sharepoint/behaviors";
 import { OfflineError, PermissionError, ThrottledError, toAppError } from "../../../src/sharepoint/errors";
 import { ForeignSiteError } from "../../../src/sharepoint/site-address";
 import { authProblem, InteractionRequired } from "../../../src/auth";
@@ -24,15 +30,24 @@ function scriptedFetch(script: (() => Response | Promise<Response>)[], seen: See
   }) as typeof fetch;
 }
 
-const ok = () => new Response(JSON.stringify({ Title: "WRES" }), { status: 200, headers: { "Content-Type": "application/json" } });
+const ok = () =>
+  new Response(JSON.stringify({ Title: "WRES" }), { status: 200, headers: { "Content-Type": "application/json" } });
 const throttled = (status: number, retryAfter?: string) =>
-  new Response("429 TOO MANY REQUESTS", { status, headers: retryAfter === undefined ? {} : { "Retry-After": retryAfter } });
+  new Response("429 TOO MANY REQUESTS", {
+    status,
+    headers: retryAfter === undefined ? {} : { "Retry-After": retryAfter },
+  });
 
 function build(fetchImpl: typeof fetch, retries: RetryInfo[], sleeps: number[], maxRetries = 3) {
   return spfi("http://sp.test/sites/wres").using(
     DefaultHeaders(),
     DefaultInit(),
-    RetryingFetch({ retries: maxRetries, fetchImpl, onRetry: (i) => retries.push(i), sleep: async (ms) => void sleeps.push(ms) }),
+    RetryingFetch({
+      retries: maxRetries,
+      fetchImpl,
+      onRetry: (i) => retries.push(i),
+      sleep: async (ms) => void sleeps.push(ms),
+    }),
     DefaultParse(),
     BearerAuth(async () => "dev:edi.lead@wres.test", { origin: SP }),
   );
@@ -109,10 +124,17 @@ class FakeTokenCache {
   };
 }
 
-const unauthorized = () => new Response('{"error_description":"Invalid JWT token. The token is expired."}', { status: 401 });
+const unauthorized = () =>
+  new Response('{"error_description":"Invalid JWT token. The token is expired."}', { status: 401 });
 
 function buildWithCache(fetchImpl: typeof fetch, cache: FakeTokenCache, options: Partial<BearerAuthOptions> = {}) {
-  return spfi("http://sp.test/sites/wres").using(DefaultHeaders(), DefaultInit(), RetryingFetch({ retries: 2, fetchImpl, sleep: async () => undefined }), DefaultParse(), BearerAuth(cache.getToken, { invalidate: cache.invalidate, origin: SP, ...options }));
+  return spfi("http://sp.test/sites/wres").using(
+    DefaultHeaders(),
+    DefaultInit(),
+    RetryingFetch({ retries: 2, fetchImpl, sleep: async () => undefined }),
+    DefaultParse(),
+    BearerAuth(cache.getToken, { invalidate: cache.invalidate, origin: SP, ...options }),
+  );
 }
 
 describe("BearerAuth when SharePoint answers 401 (token expired or revoked mid-session)", () => {
@@ -183,7 +205,9 @@ describe("BearerAuth when SharePoint answers 401 (token expired or revoked mid-s
   });
 
   it("refuses to be set up before the behaviour that sends", () => {
-    expect(() => spfi("http://sp.test/sites/wres").using(BearerAuth(async () => "t", { origin: SP }))).toThrow(/after the behaviour that sends/);
+    expect(() => spfi("http://sp.test/sites/wres").using(BearerAuth(async () => "t", { origin: SP }))).toThrow(
+      /after the behaviour that sends/,
+    );
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeList, DISPLAY_NAMES, LIST_TITLES, SCHEMA, SCHEMA_VERSION, schemaVersionOf } from "../../../src/sharepoint/schema";
+import {
+  describeList,
+  DISPLAY_NAMES,
+  LIST_TITLES,
+  SCHEMA,
+  SCHEMA_VERSION,
+  schemaVersionOf,
+} from "../../../src/sharepoint/schema";
 
 describe("schema", () => {
   it("creates every list the data model names", () => {
@@ -25,11 +32,15 @@ describe("schema", () => {
   });
 
   it("gives every field a column title for people browsing the lists", () => {
-    for (const list of SCHEMA) for (const field of list.fields) expect(DISPLAY_NAMES[field.name], field.name).toBeTruthy();
+    for (const list of SCHEMA)
+      for (const field of list.fields) expect(DISPLAY_NAMES[field.name], field.name).toBeTruthy();
   });
 
   it("indexes the columns the app filters on", () => {
-    const indexed = (title: string) => SCHEMA.find((l) => l.title === title)!.fields.filter((f) => "indexed" in f && f.indexed).map((f) => f.name);
+    const indexed = (title: string) =>
+      SCHEMA.find((l) => l.title === title)!
+        .fields.filter((f) => "indexed" in f && f.indexed)
+        .map((f) => f.name);
     expect(indexed(LIST_TITLES.objectives)).toContain("PlanYear");
     expect(indexed(LIST_TITLES.actions)).toEqual(expect.arrayContaining(["Objective", "PlanYear"]));
     expect(indexed(LIST_TITLES.progressUpdates)).toEqual(expect.arrayContaining(["Action", "PlanYear", "UpdateDate"]));
@@ -56,7 +67,14 @@ describe("text limits, defined once", () => {
 
   it("names each over-long single-line field, and only those", async () => {
     const { textLengthIssues } = await import("../../../src/sharepoint/text-limits");
-    expect(textLengthIssues("actions", { Title: "t".repeat(255), ActionNumber: "1".repeat(21), LeadText: "l".repeat(256), Milestones: "m".repeat(5000) })).toEqual([
+    expect(
+      textLengthIssues("actions", {
+        Title: "t".repeat(255),
+        ActionNumber: "1".repeat(21),
+        LeadText: "l".repeat(256),
+        Milestones: "m".repeat(5000),
+      }),
+    ).toEqual([
       { code: "tooLong", field: "number" },
       { code: "tooLong", field: "leadText" },
     ]);

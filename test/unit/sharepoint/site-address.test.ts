@@ -1,21 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { checkSiteUrl, ForeignSiteError, isOnOrigin, trustedSharePointOrigin } from "../../../src/sharepoint/site-address";
+import {
+  checkSiteUrl,
+  ForeignSiteError,
+  isOnOrigin,
+  trustedSharePointOrigin,
+} from "../../../src/sharepoint/site-address";
 import { toAppError } from "../../../src/sharepoint/errors";
 
 const TENANT = "https://contoso.sharepoint.com";
 
 describe("trustedSharePointOrigin", () => {
   it("trusts only the page's own origin in local mode, whatever the host says", () => {
-    expect(trustedSharePointOrigin({ mode: "local", pageOrigin: "http://127.0.0.1:5173", hostSiteUrl: "https://evil.example/sites/x" })).toBe("http://127.0.0.1:5173");
+    expect(
+      trustedSharePointOrigin({
+        mode: "local",
+        pageOrigin: "http://127.0.0.1:5173",
+        hostSiteUrl: "https://evil.example/sites/x",
+      }),
+    ).toBe("http://127.0.0.1:5173");
   });
 
   it("trusts the configured SharePoint origin in tenant mode, over the team site the host reports", () => {
-    expect(trustedSharePointOrigin({ mode: "tenant", configuredOrigin: TENANT, hostSiteUrl: "https://other.sharepoint.com/sites/x", pageOrigin: "https://tab.example" })).toBe(TENANT);
+    expect(
+      trustedSharePointOrigin({
+        mode: "tenant",
+        configuredOrigin: TENANT,
+        hostSiteUrl: "https://other.sharepoint.com/sites/x",
+        pageOrigin: "https://tab.example",
+      }),
+    ).toBe(TENANT);
   });
 
   it("falls back to the host's https team site, and to nothing at all without one", () => {
-    expect(trustedSharePointOrigin({ mode: "tenant", hostSiteUrl: `${TENANT}/sites/edi`, pageOrigin: "https://tab.example" })).toBe(TENANT);
-    expect(trustedSharePointOrigin({ mode: "tenant", hostSiteUrl: "http://contoso.sharepoint.com/sites/edi", pageOrigin: "https://tab.example" })).toBeNull();
+    expect(
+      trustedSharePointOrigin({
+        mode: "tenant",
+        hostSiteUrl: `${TENANT}/sites/edi`,
+        pageOrigin: "https://tab.example",
+      }),
+    ).toBe(TENANT);
+    expect(
+      trustedSharePointOrigin({
+        mode: "tenant",
+        hostSiteUrl: "http://contoso.sharepoint.com/sites/edi",
+        pageOrigin: "https://tab.example",
+      }),
+    ).toBeNull();
     expect(trustedSharePointOrigin({ mode: "tenant", pageOrigin: "https://tab.example" })).toBeNull();
   });
 });

@@ -3,10 +3,22 @@ import { describe, expect, it } from "vitest";
 import { dayFromSharePoint, dayToSharePoint, siteTimeZoneFrom, UTC_ZONE } from "../../../src/sharepoint/time-zone";
 
 /** What SharePoint Online answers for a UK site (GMT Standard Time). */
-const LONDON = siteTimeZoneFrom({ Id: 2, Description: "(UTC+00:00) Dublin, Edinburgh, Lisbon, London", Information: { Bias: 0, DaylightBias: -60, StandardBias: 0 } });
-const PACIFIC = siteTimeZoneFrom({ Id: 13, Description: "(UTC-08:00) Pacific Time (US and Canada)", Information: { Bias: 480, DaylightBias: -60, StandardBias: 0 } });
+const LONDON = siteTimeZoneFrom({
+  Id: 2,
+  Description: "(UTC+00:00) Dublin, Edinburgh, Lisbon, London",
+  Information: { Bias: 0, DaylightBias: -60, StandardBias: 0 },
+});
+const PACIFIC = siteTimeZoneFrom({
+  Id: 13,
+  Description: "(UTC-08:00) Pacific Time (US and Canada)",
+  Information: { Bias: 480, DaylightBias: -60, StandardBias: 0 },
+});
 /** A zone id the tab has no rules for: only the biases are known. */
-const UNKNOWN_UK_LIKE = siteTimeZoneFrom({ Id: 9999, Description: "Somewhere", Information: { Bias: 0, DaylightBias: -60, StandardBias: 0 } });
+const UNKNOWN_UK_LIKE = siteTimeZoneFrom({
+  Id: 9999,
+  Description: "Somewhere",
+  Information: { Bias: 0, DaylightBias: -60, StandardBias: 0 },
+});
 
 describe("date-only values in the site's time zone", () => {
   it("reads a date typed into a UK list during British Summer Time as that date, not the day before", () => {
@@ -45,9 +57,15 @@ describe("date-only values in the site's time zone", () => {
   });
 
   it("round-trips every day from 2000 to 2040 in London, Pacific and a zone known only by its biases", () => {
-    const day = fc.integer({ min: Date.UTC(2000, 0, 1) / 86_400_000, max: Date.UTC(2040, 11, 31) / 86_400_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: Date.UTC(2000, 0, 1) / 86_400_000, max: Date.UTC(2040, 11, 31) / 86_400_000 })
+      .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
-      fc.property(day, fc.constantFrom(LONDON, PACIFIC, UNKNOWN_UK_LIKE, UTC_ZONE), (d, zone) => dayFromSharePoint(dayToSharePoint(d, zone), zone) === d),
+      fc.property(
+        day,
+        fc.constantFrom(LONDON, PACIFIC, UNKNOWN_UK_LIKE, UTC_ZONE),
+        (d, zone) => dayFromSharePoint(dayToSharePoint(d, zone), zone) === d,
+      ),
       { numRuns: 2000 },
     );
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { executeRun, REDACTED, type WorkerMessage } from "../../../src/ui/indicators/protocol";
-import { fieldsOf, likelyKind, loadMappings, MAPPINGS_KEY, missingRequired, rememberMapping, suggestMapping } from "../../../src/ui/indicators/mapping";
+import {
+  fieldsOf,
+  likelyKind,
+  loadMappings,
+  MAPPINGS_KEY,
+  missingRequired,
+  rememberMapping,
+  suggestMapping,
+} from "../../../src/ui/indicators/mapping";
 import { buildXlsx } from "../workbook/fixtures";
 
 function memoryStorage() {
@@ -10,12 +18,23 @@ function memoryStorage() {
 
 // A recruitment extract whose ethnicity column has a name no synonym knows.
 const headers = ["Heritage", "Shortlisted", "Appointed", "Pay Band"];
-const rows = [headers, ...Array.from({ length: 30 }, (_, i) => [i % 3 === 0 ? "M Black - African" : "A White - British", i % 2 ? "Yes" : "No", i % 4 === 1 ? "Yes" : "No", "Band 5"])];
+const rows = [
+  headers,
+  ...Array.from({ length: 30 }, (_, i) => [
+    i % 3 === 0 ? "M Black - African" : "A White - British",
+    i % 2 ? "Yes" : "No",
+    i % 4 === 1 ? "Yes" : "No",
+    "Band 5",
+  ]),
+];
 const workbook = buildXlsx([{ name: "Applicants", rows }]);
 
 function run(mappings = {}) {
   const posted: WorkerMessage[] = [];
-  executeRun({ type: "run", files: [{ name: "renamed.xlsx", bytes: workbook.slice().buffer }], options: { mappings } }, (m) => posted.push(m));
+  executeRun(
+    { type: "run", files: [{ name: "renamed.xlsx", bytes: workbook.slice().buffer }], options: { mappings } },
+    (m) => posted.push(m),
+  );
   const done = posted.at(-1);
   if (done?.type !== "done") throw new Error("run failed");
   return done.outcome;
@@ -33,9 +52,19 @@ describe("column mapping", () => {
   });
 
   it("hides identifier-like values in the preview", () => {
-    const ids = buildXlsx([{ name: "S", rows: [["Ref", "Colour"], ["E1234567", "blue"]] }]);
+    const ids = buildXlsx([
+      {
+        name: "S",
+        rows: [
+          ["Ref", "Colour"],
+          ["E1234567", "blue"],
+        ],
+      },
+    ]);
     const posted: WorkerMessage[] = [];
-    executeRun({ type: "run", files: [{ name: "ids.xlsx", bytes: ids.slice().buffer }], options: {} }, (m) => posted.push(m));
+    executeRun({ type: "run", files: [{ name: "ids.xlsx", bytes: ids.slice().buffer }], options: {} }, (m) =>
+      posted.push(m),
+    );
     const done = posted.at(-1);
     expect(done?.type === "done" && done.outcome.unrecognised[0]?.preview[0]).toEqual([REDACTED, "blue"]);
   });
@@ -53,7 +82,10 @@ describe("column mapping", () => {
   it("a remembered mapping reads next year's file of the same shape", () => {
     const storage = memoryStorage();
     const signature = run().unrecognised[0]!.signature;
-    rememberMapping(storage, signature, { kind: "recruitment", columns: { ...suggestMapping("recruitment", headers), ethnicity: "Heritage" } });
+    rememberMapping(storage, signature, {
+      kind: "recruitment",
+      columns: { ...suggestMapping("recruitment", headers), ethnicity: "Heritage" },
+    });
     const again = run(loadMappings(storage));
     expect(again.unrecognised).toEqual([]);
     expect(again.results.indicators["2"]).toBeDefined();
@@ -64,7 +96,14 @@ describe("column mapping", () => {
     const storage = memoryStorage();
     storage.setItem(MAPPINGS_KEY, "{not json");
     expect(loadMappings(storage)).toEqual({});
-    storage.setItem(MAPPINGS_KEY, JSON.stringify({ __proto__: { kind: "staff", columns: {} }, a: { kind: "nonsense", columns: {} }, b: { kind: "board", columns: { ethnicity: 3, voting: "Voting" } } }));
+    storage.setItem(
+      MAPPINGS_KEY,
+      JSON.stringify({
+        __proto__: { kind: "staff", columns: {} },
+        a: { kind: "nonsense", columns: {} },
+        b: { kind: "board", columns: { ethnicity: 3, voting: "Voting" } },
+      }),
+    );
     const loaded = loadMappings(storage);
     expect(Object.keys(loaded)).toEqual(["b"]);
     expect(loaded.b).toEqual({ kind: "board", columns: { voting: "Voting" } });

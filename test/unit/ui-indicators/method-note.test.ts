@@ -1,7 +1,12 @@
 // Issue 19: a saved relative likelihood's method note is stored as keys and codes, so a Welsh reader
 // reads it in Welsh; results saved before that (English text only) are still shown as saved.
 import { describe, expect, it } from "vitest";
-import { computeResults, suppressResults, type RelativeLikelihoodResult, type ResultsDocument } from "../../../src/indicators";
+import {
+  computeResults,
+  suppressResults,
+  type RelativeLikelihoodResult,
+  type ResultsDocument,
+} from "../../../src/indicators";
 import { rowsToSave, savedResults } from "../../../src/ui/indicators/saved-results";
 import { createI18n, loadCatalogue } from "../../../src/i18n";
 import { methodNoteText } from "../../../src/ui/indicators/method-note";
@@ -28,7 +33,8 @@ describe("method notes in the reader's language", () => {
       const parts = rl(doc, id).methodKeys!;
       expect(parts.length).toBeGreaterThan(1);
       expect(parts[0]).toEqual({ key: "method.rl", params: expect.objectContaining({ low: "0.80", high: "1.25" }) });
-      for (const part of parts) for (const value of Object.values(part.params)) expect(value).toMatch(/^(white|bme|disciplinary|\d+\.\d+)$/);
+      for (const part of parts)
+        for (const value of Object.values(part.params)) expect(value).toMatch(/^(white|bme|disciplinary|\d+\.\d+)$/);
     }
     expect(rl(doc, "2").methodKeys![0]!.params).toMatchObject({ top: "white", bottom: "bme" });
     expect(rl(doc, "3").methodKeys![0]!.params).toMatchObject({ top: "bme", bottom: "white" });
@@ -50,7 +56,12 @@ describe("method notes in the reader's language", () => {
   });
 
   it("keeps the keys through the protected copy, the saved rows and their reading back", () => {
-    const rows = rowsToSave(suppressResults(doc, 10), "2024/25").map((row, i) => ({ ...row, id: i + 1, etag: '"1"', modified: "2025-03-14T10:00:00Z" }));
+    const rows = rowsToSave(suppressResults(doc, 10), "2024/25").map((row, i) => ({
+      ...row,
+      id: i + 1,
+      etag: '"1"',
+      modified: "2025-03-14T10:00:00Z",
+    }));
     const back = savedResults(rows)!;
     const two = back.doc.indicators["2"] as RelativeLikelihoodResult;
     expect(two.methodKeys).toEqual(rl(doc, "2").methodKeys);
@@ -61,9 +72,15 @@ describe("method notes in the reader's language", () => {
     const { methodKeys: _keys, ...older } = rl(doc, "2");
     expect(methodNoteText(older, cy)).toBe(rl(doc, "2").method);
     // A key this version does not know is never half-translated: the saved English stands.
-    const unknown = { ...rl(doc, "2"), methodKeys: [...rl(doc, "2").methodKeys!, { key: "method.future", params: {} }] };
+    const unknown = {
+      ...rl(doc, "2"),
+      methodKeys: [...rl(doc, "2").methodKeys!, { key: "method.future", params: {} }],
+    };
     expect(methodNoteText(unknown, cy)).toBe(rl(doc, "2").method);
-    const strangeGroup = { ...rl(doc, "2"), methodKeys: [{ key: "method.rl", params: { top: "<script>", bottom: "bme", low: "0.80", high: "1.25" } }] };
+    const strangeGroup = {
+      ...rl(doc, "2"),
+      methodKeys: [{ key: "method.rl", params: { top: "<script>", bottom: "bme", low: "0.80", high: "1.25" } }],
+    };
     expect(methodNoteText(strangeGroup, cy)).toBe(rl(doc, "2").method);
   });
 });

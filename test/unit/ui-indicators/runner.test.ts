@@ -30,13 +30,26 @@ class InlineWorker implements WorkerLike {
 const trust = generateTrust({ staff: 600, seed: 7, year: "2024/25" });
 
 function issue(partial: Partial<ReadIssue>): ReadIssue {
-  return { severity: "warning", code: "x", message: "", file: "f.xlsx", sheet: "Staff", row: 4, column: "C", header: "Ethnic Origin", ...partial };
+  return {
+    severity: "warning",
+    code: "x",
+    message: "",
+    file: "f.xlsx",
+    sheet: "Staff",
+    row: 4,
+    column: "C",
+    header: "Ethnic Origin",
+    ...partial,
+  };
 }
 
 describe("indicator run protocol", () => {
   it("posts progress by stage in order, then only aggregates and summaries", () => {
     const posted: WorkerMessage[] = [];
-    executeRun({ type: "run", files: trust.files.map((f) => ({ name: f.name, bytes: f.bytes.slice().buffer })), options: {} }, (m) => posted.push(m));
+    executeRun(
+      { type: "run", files: trust.files.map((f) => ({ name: f.name, bytes: f.bytes.slice().buffer })), options: {} },
+      (m) => posted.push(m),
+    );
     const stages = posted.filter((m) => m.type === "progress").map((m) => m.stage);
     expect(stages[0]).toBe("reading");
     expect(stages.at(-1)).toBe("computing");
@@ -57,7 +70,9 @@ describe("indicator run protocol", () => {
   it("reports an unreadable file as a clear issue rather than throwing", () => {
     const posted: WorkerMessage[] = [];
     const junk = new TextEncoder().encode("PK\u0003\u0004 not really a zip");
-    executeRun({ type: "run", files: [{ name: "broken.xlsx", bytes: junk.buffer }], options: {} }, (m) => posted.push(m));
+    executeRun({ type: "run", files: [{ name: "broken.xlsx", bytes: junk.buffer }], options: {} }, (m) =>
+      posted.push(m),
+    );
     const last = posted.at(-1);
     expect(last?.type).toBe("done");
     if (last?.type !== "done") return;
@@ -65,14 +80,24 @@ describe("indicator run protocol", () => {
   });
 
   it("hides identifier-like cell values in issue params and messages, keeps place and categories", () => {
-    const id = sanitiseIssue(issue({ code: "invalid-yes-no", message: 'f.xlsx, sheet "Staff", row 4: "E123456" is not a yes/no value.', params: { value: "E123456" } }));
+    const id = sanitiseIssue(
+      issue({
+        code: "invalid-yes-no",
+        message: 'f.xlsx, sheet "Staff", row 4: "E123456" is not a yes/no value.',
+        params: { value: "E123456" },
+      }),
+    );
     expect(id.params?.value).toBe(REDACTED);
     expect(id.message).not.toContain("123456");
     expect(id.message).toContain('sheet "Staff"');
     expect(id.row).toBe(4);
-    const mail = sanitiseIssue(issue({ params: { value: "someone@nhs.net", count: 3 }, message: '"someone@nhs.net" was not recognised' }));
+    const mail = sanitiseIssue(
+      issue({ params: { value: "someone@nhs.net", count: 3 }, message: '"someone@nhs.net" was not recognised' }),
+    );
     expect(mail.params).toEqual({ value: REDACTED, count: 3 });
-    const category = sanitiseIssue(issue({ params: { value: "Band 8 - Range Z" }, message: 'Band "Band 8 - Range Z" was not recognised' }));
+    const category = sanitiseIssue(
+      issue({ params: { value: "Band 8 - Range Z" }, message: 'Band "Band 8 - Range Z" was not recognised' }),
+    );
     expect(category.params?.value).toBe("Band 8 - Range Z");
     expect(category.message).toContain("Band 8 - Range Z");
   });
@@ -93,7 +118,11 @@ describe("indicator runner", () => {
 
   it("cancel terminates the worker and rejects with RunCancelledError; later messages are ignored", async () => {
     const worker = new InlineWorker(true);
-    const run = startRun([{ name: trust.files[0]!.name, bytes: trust.files[0]!.bytes.slice() }], {}, { createWorker: () => worker });
+    const run = startRun(
+      [{ name: trust.files[0]!.name, bytes: trust.files[0]!.bytes.slice() }],
+      {},
+      { createWorker: () => worker },
+    );
     run.cancel();
     await expect(run.done).rejects.toBeInstanceOf(RunCancelledError);
     expect(worker.terminated).toBe(true);
@@ -104,12 +133,18 @@ describe("indicator runner", () => {
       onmessage: null,
       onerror: null,
       postMessage() {
-        setTimeout(() => this.onmessage?.({ data: { type: "failed", issue: null, message: "boom" } } as MessageEvent), 0);
+        setTimeout(
+          () => this.onmessage?.({ data: { type: "failed", issue: null, message: "boom" } } as MessageEvent),
+          0,
+        );
       },
       terminate() {},
     };
     await expect(startRun([], {}, { createWorker: () => failing }).done).rejects.toBeInstanceOf(RunFailedError);
-    await expect(startRun([], {}, { createWorker: () => failing }).done).rejects.toMatchObject({ reason: "error", message: "boom" });
+    await expect(startRun([], {}, { createWorker: () => failing }).done).rejects.toMatchObject({
+      reason: "error",
+      message: "boom",
+    });
     const crashing: WorkerLike = {
       onmessage: null,
       onerror: null,

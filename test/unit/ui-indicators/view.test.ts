@@ -10,7 +10,12 @@ import { formatHeadline, HEADLINE_DIRECTION, STANDARD_ID } from "../../../src/ui
 import { initialThreshold, parseThreshold, THRESHOLD_KEY } from "../../../src/ui/indicators/settings";
 import { trendTable } from "../../../src/ui/indicators/trend";
 
-function saved(year: string, indicator: IndicatorNumber, value: number | null, origin: "computed" | "entered" = "computed"): IndicatorResultRow {
+function saved(
+  year: string,
+  indicator: IndicatorNumber,
+  value: number | null,
+  origin: "computed" | "entered" = "computed",
+): IndicatorResultRow {
   return { id: 0, etag: "1", modified: "", year, standard: "nhs-england-wres", indicator, value, detail: "{}", origin };
 }
 
@@ -29,13 +34,21 @@ describe("saving results", () => {
     const two = rows.find((r) => r.indicator === 2)!;
     expect(two.value).toBe((publishable.indicators["2"] as { value: number }).value);
     expect(parseSavedDetail(two.detail)?.result).toEqual(publishable.indicators["2"]);
-    expect(rows.every((r) => r.origin === "computed" && r.year === "2024/25" && r.standard === "nhs-england-wres")).toBe(true);
+    expect(
+      rows.every((r) => r.origin === "computed" && r.year === "2024/25" && r.standard === "nhs-england-wres"),
+    ).toBe(true);
     // A count below 10 never reaches the list, in any indicator or in the Model Employer bands saved with
     // indicator 1. The exact run of a 600-staff trust has such counts in indicators 1, 2 and 3 and in
     // Model Employer: each must be hidden (null and marked), not merely marked.
     const exactSmall = Object.values(exact.indicators).flatMap((r) => smallCountsShown(r, 10, [BOARD_MEMBERS]));
     expect(exactSmall.length).toBeGreaterThan(0);
-    expect(new Set(Object.entries(exact.indicators).filter(([, r]) => smallCountsShown(r, 10, [BOARD_MEMBERS]).length > 0).map(([k]) => k))).toEqual(new Set(["1", "2", "3"]));
+    expect(
+      new Set(
+        Object.entries(exact.indicators)
+          .filter(([, r]) => smallCountsShown(r, 10, [BOARD_MEMBERS]).length > 0)
+          .map(([k]) => k),
+      ),
+    ).toEqual(new Set(["1", "2", "3"]));
     expect(smallCountsShown(exact.related.modelEmployer, 10).length).toBeGreaterThan(0);
     for (const row of rows) {
       const detail = JSON.parse(row.detail) as unknown;
@@ -46,11 +59,16 @@ describe("saving results", () => {
 });
 
 describe("saved results read back", () => {
-  const listed = (rows: ReturnType<typeof rowsToSave>, modified = "2025-06-01T09:00:00Z"): IndicatorResultRow[] => rows.map((r, i) => ({ ...r, id: i + 1, etag: "1", modified }));
+  const listed = (rows: ReturnType<typeof rowsToSave>, modified = "2025-06-01T09:00:00Z"): IndicatorResultRow[] =>
+    rows.map((r, i) => ({ ...r, id: i + 1, etag: "1", modified }));
 
   it("rebuilds the newest computed year as it was saved: same suppressed figures, threshold, who and when", () => {
     const at15 = suppressResults(exact, 15);
-    const rows = [...listed(rowsToSave(suppressResults(exact), "2023/24")), ...listed(rowsToSave(at15, "2024/25", "EDI Lead"), "2025-06-02T10:00:00Z"), saved("2025/26", 2, 1.2, "entered")];
+    const rows = [
+      ...listed(rowsToSave(suppressResults(exact), "2023/24")),
+      ...listed(rowsToSave(at15, "2024/25", "EDI Lead"), "2025-06-02T10:00:00Z"),
+      saved("2025/26", 2, 1.2, "entered"),
+    ];
     const back = savedResults(rows)!;
     expect(back.year).toBe("2024/25");
     expect(back.threshold).toBe(15);
@@ -63,7 +81,11 @@ describe("saved results read back", () => {
   });
 
   it("never shows an exact small count, even from a list item that was saved unsuppressed", () => {
-    const raw = Object.entries(exact.indicators).map(([k, r], i): IndicatorResultRow => ({ ...saved("2024/25", Number(k) as IndicatorNumber, null), id: i, detail: JSON.stringify(r) }));
+    const raw = Object.entries(exact.indicators).map(([k, r], i): IndicatorResultRow => ({
+      ...saved("2024/25", Number(k) as IndicatorNumber, null),
+      id: i,
+      detail: JSON.stringify(r),
+    }));
     const back = savedResults(raw)!;
     // Saved before the threshold was recorded: the default, 10.
     expect(back.threshold).toBe(10);
@@ -71,12 +93,17 @@ describe("saved results read back", () => {
     // Every indicator, not only the first: each small count of the exact run is hidden (null and marked), and
     // no count from 1 to 9 is shown anywhere.
     expect(Object.keys(back.doc.indicators)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
-    const small = Object.entries(exact.indicators).flatMap(([k, r]) => smallCountsShown(r, 10, [BOARD_MEMBERS]).map((c) => `${k}${c.path}`));
+    const small = Object.entries(exact.indicators).flatMap(([k, r]) =>
+      smallCountsShown(r, 10, [BOARD_MEMBERS]).map((c) => `${k}${c.path}`),
+    );
     expect(small.some((p) => p.startsWith("2/")) && small.some((p) => p.startsWith("3/"))).toBe(true);
     for (const p of small) {
       const [k, ...rest] = p.split("/");
       const field = rest.pop()!;
-      const owner = rest.reduce<unknown>((o, key) => (o as Record<string, unknown>)[key], back.doc.indicators[k!]) as Record<string, unknown> & { suppressed?: Record<string, string> };
+      const owner = rest.reduce<unknown>(
+        (o, key) => (o as Record<string, unknown>)[key],
+        back.doc.indicators[k!],
+      ) as Record<string, unknown> & { suppressed?: Record<string, string> };
       expect(owner[field], p).toBeNull();
       expect(owner.suppressed?.[field], p).toBe("hidden");
     }
@@ -107,8 +134,13 @@ describe("the small-number threshold setting", () => {
 
   it("starts from this browser's choice, else the newest saved results' threshold, else 10", () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
-    const back = savedResults(rowsToSave(suppressResults(exact, 20), "2024/25").map((r, i) => ({ ...r, id: i, etag: "1", modified: "" })));
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
+    const back = savedResults(
+      rowsToSave(suppressResults(exact, 20), "2024/25").map((r, i) => ({ ...r, id: i, etag: "1", modified: "" })),
+    );
     expect(initialThreshold(storage, null)).toBe(10);
     expect(initialThreshold(storage, back)).toBe(20);
     store.set(THRESHOLD_KEY, "12");
@@ -139,11 +171,19 @@ describe("the year-on-year trend", () => {
     expect(trend(3)).toBe("worsened"); // 1.3 -> 0.7: further from 1 on the log scale (|ln 0.7| > |ln 1.3|)
     expect(trend(5)).toBe("improved"); // lower is better
     expect(trend(9)).toBe("worsened"); // further from zero
-    expect(table.rows.find((r) => r.indicator === 2)!.cells[0]).toMatchObject({ trend: "not-comparable", origin: "entered" });
+    expect(table.rows.find((r) => r.indicator === 2)!.cells[0]).toMatchObject({
+      trend: "not-comparable",
+      origin: "entered",
+    });
   });
 
   it("treats a change invisible at display precision as unchanged and a gap year as not comparable", () => {
-    const table = trendTable([saved("2022/23", 2, 1.501), saved("2023/24", 2, 1.499), saved("2022/23", 4, 1.2), saved("2024/25", 4, 1.1)]);
+    const table = trendTable([
+      saved("2022/23", 2, 1.501),
+      saved("2023/24", 2, 1.499),
+      saved("2022/23", 4, 1.2),
+      saved("2024/25", 4, 1.1),
+    ]);
     const two = table.rows.find((r) => r.indicator === 2)!;
     expect(two.cells[1]!.trend).toBe("unchanged");
     const four = table.rows.find((r) => r.indicator === 4)!;
@@ -167,8 +207,19 @@ describe("display helpers", () => {
 
   it("reads each headline's good direction from the standard, so the trend's arrows and the documents' agree with it", () => {
     expect(STANDARD_ID).toBe("nhs-england-wres");
-    expect(HEADLINE_DIRECTION).toEqual({ 1: "higher", 2: "towards-one", 3: "towards-one", 4: "towards-one", 5: "lower", 6: "lower", 7: "higher", 8: "lower", 9: "towards-zero" });
-    for (const def of WRES_STANDARD.indicators) expect(HEADLINE_DIRECTION[Number(def.id) as IndicatorNumber]).toBe(def.direction);
+    expect(HEADLINE_DIRECTION).toEqual({
+      1: "higher",
+      2: "towards-one",
+      3: "towards-one",
+      4: "towards-one",
+      5: "lower",
+      6: "lower",
+      7: "higher",
+      8: "lower",
+      9: "towards-zero",
+    });
+    for (const def of WRES_STANDARD.indicators)
+      expect(HEADLINE_DIRECTION[Number(def.id) as IndicatorNumber]).toBe(def.direction);
   });
 
   it("lists exclusions by file, sheet and reason", () => {
@@ -187,10 +238,21 @@ describe("display helpers", () => {
 describe("figures entered by hand from published reports", () => {
   it("accepts a financial year, an indicator and the published figure", () => {
     expect(enteredFigure({ year: "2022/23", indicator: "2", value: "1.54" })).toEqual({
-      row: { year: "2022/23", standard: "nhs-england-wres", indicator: 2, value: 1.54, detail: JSON.stringify({ kind: "entered", value: 1.54 }), origin: "entered" },
+      row: {
+        year: "2022/23",
+        standard: "nhs-england-wres",
+        indicator: 2,
+        value: 1.54,
+        detail: JSON.stringify({ kind: "entered", value: 1.54 }),
+        origin: "entered",
+      },
     });
-    expect(enteredFigure({ year: " 2021/22 ", indicator: "1", value: "13.3%" })).toMatchObject({ row: { value: 13.3, indicator: 1 } });
-    expect(enteredFigure({ year: "2021/22", indicator: "9", value: "-4,5 pp" })).toMatchObject({ row: { value: -4.5 } });
+    expect(enteredFigure({ year: " 2021/22 ", indicator: "1", value: "13.3%" })).toMatchObject({
+      row: { value: 13.3, indicator: 1 },
+    });
+    expect(enteredFigure({ year: "2021/22", indicator: "9", value: "-4,5 pp" })).toMatchObject({
+      row: { value: -4.5 },
+    });
   });
 
   it("says which part is wrong", () => {

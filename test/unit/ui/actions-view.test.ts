@@ -32,14 +32,86 @@ const AMARA: Person = { id: 2, title: "Amara Okafor", email: "amara.okafor@wres.
 const CO_CHAIRS: Person = { id: 1_000_010, title: "BAME Network Co-Chairs", email: null, isGroup: true };
 const TODAY = "2025-03-14";
 
-const objectives = [objective({ id: 1, number: "1", title: "Representation" }), objective({ id: 2, number: "2", title: "Recruitment" }), objective({ id: 10, number: "10", title: "Board" })];
+const objectives = [
+  objective({ id: 1, number: "1", title: "Representation" }),
+  objective({ id: 2, number: "2", title: "Recruitment" }),
+  objective({ id: 10, number: "10", title: "Board" }),
+];
 const actions: Action[] = [
-  action({ id: 1, objectiveId: 1, number: "1.4", title: "Diverse interview panels", leads: [TOM], leadText: "Head of Resourcing", indicators: [1, 2], rag: "Red", dueDate: "2024-12-29", kpis: "95% of panels", modified: "2025-01-28T10:00:00Z" }),
-  action({ id: 2, objectiveId: 2, number: "2.1", title: "Relative likelihood by division", leads: [TOM], leadText: null, indicators: [2], rag: "Blue", dueDate: "2025-02-22", modified: "2025-02-01T10:00:00Z" }),
-  action({ id: 3, objectiveId: 2, number: "2.2", title: "Name-blind shortlisting", leads: [TOM, AMARA], leadText: "Head of Resourcing; Head of EDI", indicators: [2], rag: "Green", dueDate: "2025-04-13", progress: "Pilot in Surgery", modified: "2025-03-01T10:00:00Z" }),
-  action({ id: 4, objectiveId: 1, number: "1.10", title: "Reverse mentoring", leads: [CO_CHAIRS], leadText: null, indicators: [1, 9], rag: "Amber", dueDate: null, modified: "2024-11-01T10:00:00Z" }),
-  action({ id: 5, objectiveId: 10, number: "10.1", title: "Cwrs hyfforddiant ŵyr", leads: [], leadText: "Head of EDI", indicators: [], rag: "Red", dueDate: "2025-03-31", modified: "2025-03-10T10:00:00Z" }),
-  action({ id: 6, objectiveId: 1, number: "1.2", title: "Band 8a representation targets", leads: [AMARA], leadText: null, indicators: [1], rag: "Red", dueDate: "2025-01-31", modified: "2024-12-01T10:00:00Z" }),
+  action({
+    id: 1,
+    objectiveId: 1,
+    number: "1.4",
+    title: "Diverse interview panels",
+    leads: [TOM],
+    leadText: "Head of Resourcing",
+    indicators: [1, 2],
+    rag: "Red",
+    dueDate: "2024-12-29",
+    kpis: "95% of panels",
+    modified: "2025-01-28T10:00:00Z",
+  }),
+  action({
+    id: 2,
+    objectiveId: 2,
+    number: "2.1",
+    title: "Relative likelihood by division",
+    leads: [TOM],
+    leadText: null,
+    indicators: [2],
+    rag: "Blue",
+    dueDate: "2025-02-22",
+    modified: "2025-02-01T10:00:00Z",
+  }),
+  action({
+    id: 3,
+    objectiveId: 2,
+    number: "2.2",
+    title: "Name-blind shortlisting",
+    leads: [TOM, AMARA],
+    leadText: "Head of Resourcing; Head of EDI",
+    indicators: [2],
+    rag: "Green",
+    dueDate: "2025-04-13",
+    progress: "Pilot in Surgery",
+    modified: "2025-03-01T10:00:00Z",
+  }),
+  action({
+    id: 4,
+    objectiveId: 1,
+    number: "1.10",
+    title: "Reverse mentoring",
+    leads: [CO_CHAIRS],
+    leadText: null,
+    indicators: [1, 9],
+    rag: "Amber",
+    dueDate: null,
+    modified: "2024-11-01T10:00:00Z",
+  }),
+  action({
+    id: 5,
+    objectiveId: 10,
+    number: "10.1",
+    title: "Cwrs hyfforddiant ŵyr",
+    leads: [],
+    leadText: "Head of EDI",
+    indicators: [],
+    rag: "Red",
+    dueDate: "2025-03-31",
+    modified: "2025-03-10T10:00:00Z",
+  }),
+  action({
+    id: 6,
+    objectiveId: 1,
+    number: "1.2",
+    title: "Band 8a representation targets",
+    leads: [AMARA],
+    leadText: null,
+    indicators: [1],
+    rag: "Red",
+    dueDate: "2025-01-31",
+    modified: "2024-12-01T10:00:00Z",
+  }),
 ];
 const snapshot = { actions, lastUpdates: { 4: update(4, "2025-03-12T09:00:00Z", "Green", "Amber") } };
 const view = (over: Partial<ActionsView>): ActionsView => ({ ...DEFAULT_VIEW, ...over });
@@ -79,7 +151,15 @@ describe("filters", () => {
   });
 
   it("clearing filters keeps the sort, grouping and layout; the count counts the search too", () => {
-    const busy = view({ query: "x", rags: ["Red"], overdue: true, dueBy: "2025-01-01", sort: "due", group: "lead", layout: "board" });
+    const busy = view({
+      query: "x",
+      rags: ["Red"],
+      overdue: true,
+      dueBy: "2025-01-01",
+      sort: "due",
+      group: "lead",
+      layout: "board",
+    });
     expect(activeFilterCount(busy)).toBe(4);
     expect(clearFilters(busy)).toEqual(view({ sort: "due", group: "lead", layout: "board" }));
     expect(activeFilterCount(clearFilters(busy))).toBe(0);
@@ -104,7 +184,12 @@ describe("sort", () => {
 describe("grouping", () => {
   it("by objective, in the objectives' numbering", () => {
     const groups = groupActions(viewActions(snapshot, DEFAULT_VIEW, TODAY), "objective", objectives);
-    expect(groups.map((g) => [g.label.kind === "objective" ? g.label.objective?.number : null, g.actions.map((a) => a.number)])).toEqual([
+    expect(
+      groups.map((g) => [
+        g.label.kind === "objective" ? g.label.objective?.number : null,
+        g.actions.map((a) => a.number),
+      ]),
+    ).toEqual([
       ["1", ["1.2", "1.4", "1.10"]],
       ["2", ["2.1", "2.2"]],
       ["10", ["10.1"]],
@@ -117,7 +202,13 @@ describe("grouping", () => {
   it("by lead: an action with two leads under each, roles too, by name", () => {
     const groups = groupActions(viewActions(snapshot, DEFAULT_VIEW, TODAY), "lead", objectives);
     const names = groups.map((g) => (g.label.kind === "lead" ? g.label.name : g.label.kind));
-    expect(names).toEqual(["Amara Okafor", "BAME Network Co-Chairs", "Head of EDI", "Head of Resourcing", "Tom Hughes"]);
+    expect(names).toEqual([
+      "Amara Okafor",
+      "BAME Network Co-Chairs",
+      "Head of EDI",
+      "Head of Resourcing",
+      "Tom Hughes",
+    ]);
     expect(groups.find((g) => g.key === "person:3")?.actions.map((a) => a.number)).toEqual(["1.4", "2.1", "2.2"]);
     expect(groups.find((g) => g.key === "person:2")?.actions.map((a) => a.number)).toEqual(["1.2", "2.2"]);
   });
@@ -149,14 +240,18 @@ describe("the address", () => {
     const shared = view({ rags: ["Red"], leads: ["person:3"], indicators: [2] });
     expect(actionsViewSearch(shared)).toBe("tab=actions&rag=Red&lead=person%3A3&indicator=2");
     const href = actionsViewHref("http://127.0.0.1:5173/?as=tom.hughes%40wres.test&theme=dark&q=old", shared);
-    expect(href).toBe("http://127.0.0.1:5173/?as=tom.hughes%40wres.test&theme=dark&tab=actions&rag=Red&lead=person%3A3&indicator=2");
+    expect(href).toBe(
+      "http://127.0.0.1:5173/?as=tom.hughes%40wres.test&theme=dark&tab=actions&rag=Red&lead=person%3A3&indicator=2",
+    );
     expect(isActionsTab(new URL(href).search)).toBe(true);
     expect(readActionsView(new URL(href).search)).toEqual(shared);
     expect(withoutActionsView(href)).toBe("http://127.0.0.1:5173/?as=tom.hughes%40wres.test&theme=dark");
   });
 
   it("ignores what an address cannot mean rather than failing", () => {
-    const read = readActionsView("?rag=Purple&rag=Red&rag=Red&lead=person:0&lead=admin&indicator=12&indicator=x&obj=-1&obj=7&due=2025-02-30&sort=best&group=colour&layout=grid&overdue=yes");
+    const read = readActionsView(
+      "?rag=Purple&rag=Red&rag=Red&lead=person:0&lead=admin&indicator=12&indicator=x&obj=-1&obj=7&due=2025-02-30&sort=best&group=colour&layout=grid&overdue=yes",
+    );
     expect(read).toEqual(view({ rags: ["Red"], objectives: [7] }));
     expect(readActionsView(`?q=${"a".repeat(5000)}`).query).toHaveLength(200);
   });
@@ -173,11 +268,22 @@ describe("the address", () => {
   const anyView: fc.Arbitrary<ActionsView> = fc.record({
     query: fc.string({ maxLength: 40 }),
     rags: fc.uniqueArray(fc.constantFrom(...RAGS)).map((r) => [...r].sort((a, b) => RAGS.indexOf(a) - RAGS.indexOf(b))),
-    leads: fc.uniqueArray(fc.oneof(fc.integer({ min: 1, max: 2 ** 31 - 1 }).map((id) => `person:${id}`), fc.string({ minLength: 1, maxLength: 30 }).map((r) => `role:${r}`)), { maxLength: 5 }),
+    leads: fc.uniqueArray(
+      fc.oneof(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }).map((id) => `person:${id}`),
+        fc.string({ minLength: 1, maxLength: 30 }).map((r) => `role:${r}`),
+      ),
+      { maxLength: 5 },
+    ),
     indicators: fc.uniqueArray(fc.constantFrom(...INDICATOR_NUMBERS)).map((n) => [...n].sort((a, b) => a - b)),
     objectives: fc.uniqueArray(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { maxLength: 5 }),
     overdue: fc.boolean(),
-    dueBy: fc.option(fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: null }),
+    dueBy: fc.option(
+      fc
+        .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      { nil: null },
+    ),
     sort: fc.constantFrom(...SORTS),
     group: fc.constantFrom(...GROUPS),
     layout: fc.constantFrom(...LAYOUTS),
@@ -196,12 +302,21 @@ describe("the address", () => {
 
   it("any address whatever reads as a view whose actions all pass it", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom("q", "rag", "lead", "indicator", "obj", "overdue", "due", "sort", "group", "layout", "tab"), fc.string({ maxLength: 12 })), { maxLength: 12 }), (pairs) => {
-        const read = readActionsView(new URLSearchParams(pairs).toString());
-        const shown = viewActions(snapshot, read, TODAY);
-        expect(shown.every((a) => matchesView(a, read, TODAY))).toBe(true);
-        expect(actions.filter((a) => matchesView(a, read, TODAY))).toHaveLength(shown.length);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom("q", "rag", "lead", "indicator", "obj", "overdue", "due", "sort", "group", "layout", "tab"),
+            fc.string({ maxLength: 12 }),
+          ),
+          { maxLength: 12 },
+        ),
+        (pairs) => {
+          const read = readActionsView(new URLSearchParams(pairs).toString());
+          const shown = viewActions(snapshot, read, TODAY);
+          expect(shown.every((a) => matchesView(a, read, TODAY))).toBe(true);
+          expect(actions.filter((a) => matchesView(a, read, TODAY))).toHaveLength(shown.length);
+        },
+      ),
     );
   });
 });

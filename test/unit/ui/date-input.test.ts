@@ -20,7 +20,8 @@ describe("day-first date input", () => {
   });
 
   it("refuses what is not a real day", () => {
-    for (const text of ["31/02/2025", "13/13/2025", "00/01/2025", "12/31/2025", "tomorrow", "", "1/2", "29/02/2023"]) expect(parseDayInput(text), text).toBeNull();
+    for (const text of ["31/02/2025", "13/13/2025", "00/01/2025", "12/31/2025", "tomorrow", "", "1/2", "29/02/2023"])
+      expect(parseDayInput(text), text).toBeNull();
     expect(parseDayInput("29/02/2024")).toBe("2024-02-29");
   });
 

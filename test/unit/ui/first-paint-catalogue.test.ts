@@ -18,7 +18,9 @@ describe("the first-paint catalogue", () => {
     for (const file of firstPaintUi) {
       for (const key of keysNamed(readFileSync(file, "utf8"), sections)) {
         const path = key.replace(/\.\*$/, "");
-        const covered = key.endsWith(".*") ? FIRST_PAINT_KEYS.some((k) => path === k || path.startsWith(`${k}.`)) : coveredBy(path);
+        const covered = key.endsWith(".*")
+          ? FIRST_PAINT_KEYS.some((k) => path === k || path.startsWith(`${k}.`))
+          : coveredBy(path);
         if (!covered) missing.push(`${file.replace(/^.*\/src\//, "src/")}: ${key}`);
       }
     }
@@ -27,7 +29,16 @@ describe("the first-paint catalogue", () => {
 
   it("leaves the other screens out of the first download", () => {
     // The screens behind lazyView are not reached by static imports from the entry.
-    for (const screen of ["ActionPanel", "ObjectiveDetail", "MyActions", "ActionsScreen", "ActionForm", "IndicatorsScreen", "PlanYearScreen", "MeetingRoot"]) {
+    for (const screen of [
+      "ActionPanel",
+      "ObjectiveDetail",
+      "MyActions",
+      "ActionsScreen",
+      "ActionForm",
+      "IndicatorsScreen",
+      "PlanYearScreen",
+      "MeetingRoot",
+    ]) {
       expect(firstPaintUi.filter((file) => file.includes(`/${screen}.tsx`))).toEqual([]);
     }
     const picked = JSON.stringify(pickKeys(enGB));
@@ -35,13 +46,25 @@ describe("the first-paint catalogue", () => {
   });
 
   it("picks whole sections, branches and single keys with their plural forms, in the catalogue's shape", () => {
-    const catalogue = { a: { x: "1", y: "2" }, b: { c: { d: "3", e: "4" }, f: "5", f_one: "6", f_other: "7", fx: "8" }, g: "9" };
-    expect(pickKeys(catalogue, ["a", "b.c.d", "b.f"])).toEqual({ a: { x: "1", y: "2" }, b: { c: { d: "3" }, f: "5", f_one: "6", f_other: "7" } });
+    const catalogue = {
+      a: { x: "1", y: "2" },
+      b: { c: { d: "3", e: "4" }, f: "5", f_one: "6", f_other: "7", fx: "8" },
+      g: "9",
+    };
+    expect(pickKeys(catalogue, ["a", "b.c.d", "b.f"])).toEqual({
+      a: { x: "1", y: "2" },
+      b: { c: { d: "3" }, f: "5", f_one: "6", f_other: "7" },
+    });
     expect(pickKeys(catalogue, ["g"])).toEqual({ g: "9" });
   });
 
   it("names keys in literals and in the fixed start of templates", () => {
-    const code = 't("load.failed"); t(`errors.${kind}`); t(`cycle.state.${s}`); const file = "index.html"; t("nothing");';
-    expect(keysNamed(code, new Set(["load", "errors", "cycle"])).sort()).toEqual(["cycle.state.*", "errors.*", "load.failed"]);
+    const code =
+      't("load.failed"); t(`errors.${kind}`); t(`cycle.state.${s}`); const file = "index.html"; t("nothing");';
+    expect(keysNamed(code, new Set(["load", "errors", "cycle"])).sort()).toEqual([
+      "cycle.state.*",
+      "errors.*",
+      "load.failed",
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { MAX_DIFF_RATIO, comparePngs } from "../../support/visual";
 import { seedingDay } from "../../../src/localsp/seed";
 
 /** A 200x100 "screen": a background, a bar of text-like stripes and a box, in the given colours. */
-function screen(background: number, ink: number, options: { box?: boolean; width?: number; shiftInk?: number } = {}): Buffer {
+function screen(
+  background: number,
+  ink: number,
+  options: { box?: boolean; width?: number; shiftInk?: number } = {},
+): Buffer {
   const width = options.width ?? 200;
   const height = 100;
   const png = new PNG({ width, height });

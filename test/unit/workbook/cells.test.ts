@@ -14,7 +14,11 @@ describe("CellStore", () => {
     cells.pushValue(1, "inline");
     cells.pushDate(4, 45747);
     cells.pushDate(5, 99_999_999); // out of range: stays a number
-    expect(cells.toRows()).toEqual([["Nursing", null, 0.4, true], [], [null, "inline", null, null, "2025-03-31", 99_999_999]]);
+    expect(cells.toRows()).toEqual([
+      ["Nursing", null, 0.4, true],
+      [],
+      [null, "inline", null, null, "2025-03-31", 99_999_999],
+    ]);
     expect([0, 1, 2].map((r) => cells.hasValue(r))).toEqual([true, false, true]);
     expect(cells.get(9, 0)).toBeNull();
     expect(cells.get(0, -1)).toBeNull();

@@ -5,7 +5,15 @@ import type { Dataset, ReadIssue } from "../../../src/indicators";
 import { parseEthnicity, readWorkbooks } from "../../../src/workbook";
 import { buildXlsx, type FixtureCell } from "./fixtures";
 
-const STAFF_HEADER = ["Employee Number", "Assignment Number", "Ethnic Origin", "Staff Group", "Pay Band", "Assignment Category", "Primary Assignment"];
+const STAFF_HEADER = [
+  "Employee Number",
+  "Assignment Number",
+  "Ethnic Origin",
+  "Staff Group",
+  "Pay Band",
+  "Assignment Category",
+  "Primary Assignment",
+];
 
 function xlsx(name: string, sheet: string, rows: FixtureCell[][]) {
   return { name, bytes: buildXlsx([{ name: sheet, rows }]) };
@@ -19,14 +27,39 @@ function issuesOf(ds: Dataset, code: string): ReadIssue[] {
   return ds.issues.filter((i) => i.code === code);
 }
 
-const row = (id: string, assignment: string, ethnicity: string, primary = "Yes"): FixtureCell[] => [id, assignment, ethnicity, "Administrative and Clerical", "Band 5", "Permanent", primary];
+const row = (id: string, assignment: string, ethnicity: string, primary = "Yes"): FixtureCell[] => [
+  id,
+  assignment,
+  ethnicity,
+  "Administrative and Clerical",
+  "Band 5",
+  "Permanent",
+  primary,
+];
 
 describe("an ethnicity code that contradicts its words", () => {
   it("flags the value in the parser, keeping the existing choice of value", () => {
-    expect(parseEthnicity("H White - British")).toMatchObject({ ethnicity: { code: "A", group: "white" }, contradiction: { code: "H", words: "A" } });
-    expect(parseEthnicity("A White - Irish")).toMatchObject({ ethnicity: { code: "A" }, contradiction: { code: "A", words: "B" } });
+    expect(parseEthnicity("H White - British")).toMatchObject({
+      ethnicity: { code: "A", group: "white" },
+      contradiction: { code: "H", words: "A" },
+    });
+    expect(parseEthnicity("A White - Irish")).toMatchObject({
+      ethnicity: { code: "A" },
+      contradiction: { code: "A", words: "B" },
+    });
     // Honest values, national and ESR local codes, are not flagged.
-    for (const honest of ["A White - British", "H Asian or Asian British - Indian", "CA White English", "LK Asian Sri Lankan", "PC Black Nigerian", "GA Black and Asian", "GD Chinese and White", "Z Not Stated", "White - British", "A"]) {
+    for (const honest of [
+      "A White - British",
+      "H Asian or Asian British - Indian",
+      "CA White English",
+      "LK Asian Sri Lankan",
+      "PC Black Nigerian",
+      "GA Black and Asian",
+      "GD Chinese and White",
+      "Z Not Stated",
+      "White - British",
+      "A",
+    ]) {
       expect(parseEthnicity(honest).contradiction, honest).toBeNull();
     }
     // ESR's local mixed codes read as mixed (they read as Asian or Chinese before).
@@ -36,12 +69,24 @@ describe("an ethnicity code that contradicts its words", () => {
 
   it("reports each contradictory value once, naming file, sheet, column and rows, and what it was counted as", () => {
     const ds = readWorkbooks([
-      staffFile("staff.xlsx", [row("1", "1-1", "H White - British"), row("2", "2-1", "A White - British"), row("3", "3-1", "H White - British"), row("4", "4-1", "A White - Irish")]),
+      staffFile("staff.xlsx", [
+        row("1", "1-1", "H White - British"),
+        row("2", "2-1", "A White - British"),
+        row("3", "3-1", "H White - British"),
+        row("4", "4-1", "A White - Irish"),
+      ]),
     ]);
     const issues = issuesOf(ds, "ethnicity-code-contradicts-words");
     expect(issues).toHaveLength(2);
     const [h, a] = issues;
-    expect(h).toMatchObject({ severity: "warning", file: "staff.xlsx", sheet: "Staff in Post", row: 4, column: "C", header: "Ethnic Origin" });
+    expect(h).toMatchObject({
+      severity: "warning",
+      file: "staff.xlsx",
+      sheet: "Staff in Post",
+      row: 4,
+      column: "C",
+      header: "Ethnic Origin",
+    });
     expect(h!.message).toBe(
       'staff.xlsx, sheet "Staff in Post", row 4, column C (Ethnic Origin): "H White - British" gives code H (Asian or Asian British - Indian) but its words say A (White - British) (rows 4 and 6); it was counted as A (White - British). Correct the code or the words in the source.',
     );
@@ -55,11 +100,22 @@ describe("an ethnicity code that contradicts its words", () => {
 describe("one person with two ethnicities", () => {
   it("in staff in post: warns once per person, naming both rows and the one used (the primary assignment)", () => {
     const ds = readWorkbooks([
-      staffFile("staff.xlsx", [row("7", "7-1", "A White - British", "No"), row("8", "8-1", "N Black or Black British - African"), row("7", "7-2", "H Asian or Asian British - Indian", "Yes"), row("7", "7-3", "A White - British", "No")]),
+      staffFile("staff.xlsx", [
+        row("7", "7-1", "A White - British", "No"),
+        row("8", "8-1", "N Black or Black British - African"),
+        row("7", "7-2", "H Asian or Asian British - Indian", "Yes"),
+        row("7", "7-3", "A White - British", "No"),
+      ]),
     ]);
     const issues = issuesOf(ds, "person-ethnicity-conflict");
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ severity: "warning", file: "staff.xlsx", sheet: "Staff in Post", row: 6, column: "C" });
+    expect(issues[0]).toMatchObject({
+      severity: "warning",
+      file: "staff.xlsx",
+      sheet: "Staff in Post",
+      row: 6,
+      column: "C",
+    });
     expect(issues[0]!.message).toBe(
       'staff.xlsx, sheet "Staff in Post", row 6, column C (Ethnic Origin): employee 7 is listed with two ethnicities, "A White - British" at row 4 and "H Asian or Asian British - Indian" at row 6; the row counted for them (row 6) gives "H Asian or Asian British - Indian", which was used. Correct whichever is wrong.',
     );
@@ -67,13 +123,26 @@ describe("one person with two ethnicities", () => {
   });
 
   it("does not call a blank or not-stated row a conflict", () => {
-    const ds = readWorkbooks([staffFile("staff.xlsx", [row("7", "7-1", "A White - British"), row("7", "7-2", "", "No"), row("7", "7-3", "Z Not Stated", "No")])]);
+    const ds = readWorkbooks([
+      staffFile("staff.xlsx", [
+        row("7", "7-1", "A White - British"),
+        row("7", "7-2", "", "No"),
+        row("7", "7-3", "Z Not Stated", "No"),
+      ]),
+    ]);
     expect(issuesOf(ds, "person-ethnicity-conflict")).toEqual([]);
   });
 
   it("between two staff files: the first file's row is used for the headcount and for the cases joined to them", () => {
-    const cases = xlsx("er.xlsx", "Cases", [["Employee Number", "Case Type", "Date Opened"], ["7", "Disciplinary", "01/06/2024"]]);
-    const ds = readWorkbooks([staffFile("a.xlsx", [row("7", "7-1", "A White - British")]), staffFile("b.xlsx", [row("7", "7-1", "M Black or Black British - Caribbean")]), cases]);
+    const cases = xlsx("er.xlsx", "Cases", [
+      ["Employee Number", "Case Type", "Date Opened"],
+      ["7", "Disciplinary", "01/06/2024"],
+    ]);
+    const ds = readWorkbooks([
+      staffFile("a.xlsx", [row("7", "7-1", "A White - British")]),
+      staffFile("b.xlsx", [row("7", "7-1", "M Black or Black British - Caribbean")]),
+      cases,
+    ]);
     const issues = issuesOf(ds, "person-ethnicity-conflict");
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: "b.xlsx", sheet: "Staff in Post", row: 4, column: "C" });
@@ -86,12 +155,21 @@ describe("one person with two ethnicities", () => {
   });
 
   it("between a case file's own ethnicity and staff in post: warns, naming both, and keeps the case's own value", () => {
-    const cases = xlsx("er.xlsx", "Cases", [["Employee Number", "Ethnic Origin", "Case Type", "Date Opened"], ["7", "N Black or Black British - African", "Disciplinary", "01/06/2024"], ["8", "A White - British", "Grievance", "01/06/2024"]]);
-    const ds = readWorkbooks([staffFile("staff.xlsx", [row("7", "7-1", "A White - British"), row("8", "8-1", "A White - British")]), cases]);
+    const cases = xlsx("er.xlsx", "Cases", [
+      ["Employee Number", "Ethnic Origin", "Case Type", "Date Opened"],
+      ["7", "N Black or Black British - African", "Disciplinary", "01/06/2024"],
+      ["8", "A White - British", "Grievance", "01/06/2024"],
+    ]);
+    const ds = readWorkbooks([
+      staffFile("staff.xlsx", [row("7", "7-1", "A White - British"), row("8", "8-1", "A White - British")]),
+      cases,
+    ]);
     const issues = issuesOf(ds, "person-ethnicity-conflict");
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: "er.xlsx", sheet: "Cases", row: 2, column: "B", header: "Ethnic Origin" });
-    expect(issues[0]!.message).toContain('employee 7 is "N Black or Black British - African" here but "A White - British" in staff.xlsx, sheet "Staff in Post", row 4');
+    expect(issues[0]!.message).toContain(
+      'employee 7 is "N Black or Black British - African" here but "A White - British" in staff.xlsx, sheet "Staff in Post", row 4',
+    );
     expect(ds.cases[0]!.ethnicity.code).toBe("N");
   });
 });

@@ -3,7 +3,13 @@ import { parseEthnicity } from "../../../src/workbook";
 
 function classify(raw: string) {
   const { ethnicity, recognised } = parseEthnicity(raw);
-  return { group: ethnicity.group, broad: ethnicity.broad, code: ethnicity.code, localCode: ethnicity.localCode, recognised };
+  return {
+    group: ethnicity.group,
+    broad: ethnicity.broad,
+    code: ethnicity.code,
+    localCode: ethnicity.localCode,
+    recognised,
+  };
 }
 
 describe("ethnicity values", () => {
@@ -69,14 +75,25 @@ describe("ethnicity values", () => {
     expect(c).toEqual({ group, broad, code, localCode, recognised: true });
   });
 
-  it.each(["", "Z", "Z Not Stated", "Not stated", "Not Stated", "Prefer not to say", "Prefer Not To Answer", "I do not wish to disclose my ethnic origin", "Not known", "99", "Unknown", "Not Declared", "N/A"])(
-    "%j is unknown and recognised (no warning)",
-    (raw) => {
-      const c = classify(raw);
-      expect(c.group).toBe("unknown");
-      expect(c.recognised).toBe(true);
-    },
-  );
+  it.each([
+    "",
+    "Z",
+    "Z Not Stated",
+    "Not stated",
+    "Not Stated",
+    "Prefer not to say",
+    "Prefer Not To Answer",
+    "I do not wish to disclose my ethnic origin",
+    "Not known",
+    "99",
+    "Unknown",
+    "Not Declared",
+    "N/A",
+  ])("%j is unknown and recognised (no warning)", (raw) => {
+    const c = classify(raw);
+    expect(c.group).toBe("unknown");
+    expect(c.recognised).toBe(true);
+  });
 
   it.each(["Q", "X", "ZZZ9", "Martian", "12"])("%j is unknown and unrecognised (warned)", (raw) => {
     const c = classify(raw);

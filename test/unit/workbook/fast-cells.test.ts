@@ -18,11 +18,31 @@ type Cell =
   | { kind: "empty" };
 
 const TEXTS = ["", "Band 5", "A & E", "x_x000D_y", "Ærfen Ŵ", " lead ", "Yes", "No", "&lt;b&gt;", "名前"];
-const NUMBERS = ["0", "7", "-3", "0.4", "-0.25", "19364.05", ".5", "1.", "1E-3", "123456789012345", "1234567890123456", "12345678901234.5", "-0", "007", ""];
+const NUMBERS = [
+  "0",
+  "7",
+  "-3",
+  "0.4",
+  "-0.25",
+  "19364.05",
+  ".5",
+  "1.",
+  "1E-3",
+  "123456789012345",
+  "1234567890123456",
+  "12345678901234.5",
+  "-0",
+  "007",
+  "",
+];
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.record({ kind: fc.constantFrom("inline" as const, "str" as const), text: fc.constantFrom(...TEXTS) }),
-  fc.record({ kind: fc.constant("number" as const), text: fc.constantFrom(...NUMBERS), style: fc.constantFrom(0 as const, 1 as const) }),
+  fc.record({
+    kind: fc.constant("number" as const),
+    text: fc.constantFrom(...NUMBERS),
+    style: fc.constantFrom(0 as const, 1 as const),
+  }),
   fc.record({ kind: fc.constant("bool" as const), text: fc.constantFrom("0", "1", "true", "false", "2") }),
   fc.record({ kind: fc.constant("shared" as const), index: fc.integer({ min: 0, max: SHARED.length + 1 }) }),
   fc.constant({ kind: "empty" as const }),
@@ -66,14 +86,19 @@ const read = (xml: string): CellValue[][] => scanSheet(new TextEncoder().encode(
 describe("the scanner's fast path", () => {
   it("reads every writer's usual cells exactly as the general reader does", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { maxLength: 7 }), { minLength: 1, maxLength: 8 }), fc.boolean(), fc.boolean(), (rows, addressed, styled) => {
-        expect(read(sheet(rows, "", addressed, styled))).toEqual(read(sheet(rows, "x", addressed, styled)));
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { maxLength: 7 }), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        (rows, addressed, styled) => {
+          expect(read(sheet(rows, "", addressed, styled))).toEqual(read(sheet(rows, "x", addressed, styled)));
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
-  it("reads inline and t=\"str\" text, decimals, booleans and empty styled cells without r attributes", () => {
+  it('reads inline and t="str" text, decimals, booleans and empty styled cells without r attributes', () => {
     const xml =
       '<worksheet><sheetData><row r="1"><c s="2" t="str"><v>Band 5</v></c><c s="2"/><c t="inlineStr"><is><t>A &amp; E</t></is></c>' +
       '<c s="0" t="n"><v>19364.05</v></c><c t="b"><v>1</v></c><c s="1" t="n"><v>45747</v></c><c t="inlineStr"><is><t>Band 5</t></is></c></row></sheetData></worksheet>';
@@ -81,8 +106,14 @@ describe("the scanner's fast path", () => {
   });
 
   it("stores a text repeated down the sheet once", () => {
-    const rows = Array.from({ length: 500 }, (_, r) => `<row r="${r + 1}"><c t="inlineStr"><is><t>Band ${r % 3}</t></is></c></row>`).join("");
-    const { cells } = scanSheet(new TextEncoder().encode(`<worksheet><sheetData>${rows}</sheetData></worksheet>`), OPTIONS);
+    const rows = Array.from(
+      { length: 500 },
+      (_, r) => `<row r="${r + 1}"><c t="inlineStr"><is><t>Band ${r % 3}</t></is></c></row>`,
+    ).join("");
+    const { cells } = scanSheet(
+      new TextEncoder().encode(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
+      OPTIONS,
+    );
     expect(cells.get(499, 0)).toBe("Band 1");
     expect(cells.get(3, 0)).toBe(cells.get(0, 0));
     // The store's own strings: one per distinct text, not one per cell.

@@ -47,10 +47,17 @@ const esc = (s: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
 
-export function sheetXml(rows: FixtureCell[][], opts: FixtureOptions, sst: { list: string[]; index: Map<string, number> }, merges: string[] = []): string {
+export function sheetXml(
+  rows: FixtureCell[][],
+  opts: FixtureOptions,
+  sst: { list: string[]; index: Map<string, number> },
+  merges: string[] = [],
+): string {
   const p = opts.prefix ? `${opts.prefix}:` : "";
   const ns = opts.prefix ? `xmlns:${opts.prefix}` : "xmlns";
-  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><${p}sheetData>`];
+  const parts: string[] = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><${p}sheetData>`,
+  ];
   rows.forEach((row, r) => {
     parts.push(`<${p}row r="${r + 1}">`);
     row.forEach((cell, c) => {
@@ -59,7 +66,10 @@ export function sheetXml(rows: FixtureCell[][], opts: FixtureOptions, sst: { lis
       if (typeof cell === "number") parts.push(`<${p}c r="${ref}"><${p}v>${cell}</${p}v></${p}c>`);
       else if (typeof cell === "boolean") parts.push(`<${p}c r="${ref}" t="b"><${p}v>${cell ? 1 : 0}</${p}v></${p}c>`);
       else if (typeof cell === "string") {
-        if (opts.strings === "inline") parts.push(`<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${esc(cell)}</${p}t></${p}is></${p}c>`);
+        if (opts.strings === "inline")
+          parts.push(
+            `<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${esc(cell)}</${p}t></${p}is></${p}c>`,
+          );
         else {
           let idx = sst.index.get(cell);
           if (idx === undefined) {
@@ -72,15 +82,26 @@ export function sheetXml(rows: FixtureCell[][], opts: FixtureOptions, sst: { lis
       } else if ("date" in cell) parts.push(`<${p}c r="${ref}" s="1"><${p}v>${cell.date}</${p}v></${p}c>`);
       else if ("formula" in cell) {
         const t = typeof cell.cached === "string" ? ` t="str"` : typeof cell.cached === "boolean" ? ` t="b"` : "";
-        const v = typeof cell.cached === "boolean" ? (cell.cached ? 1 : 0) : typeof cell.cached === "string" ? esc(cell.cached) : cell.cached;
+        const v =
+          typeof cell.cached === "boolean"
+            ? cell.cached
+              ? 1
+              : 0
+            : typeof cell.cached === "string"
+              ? esc(cell.cached)
+              : cell.cached;
         parts.push(`<${p}c r="${ref}"${t}><${p}f>${esc(cell.formula)}</${p}f><${p}v>${v}</${p}v></${p}c>`);
-      } else if ("inline" in cell) parts.push(`<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t>${esc(cell.inline)}</${p}t></${p}is></${p}c>`);
+      } else if ("inline" in cell)
+        parts.push(`<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t>${esc(cell.inline)}</${p}t></${p}is></${p}c>`);
       else parts.push(`<${p}c r="${ref}"${cell.raw}</${p}c>`);
     });
     parts.push(`</${p}row>`);
   });
   parts.push(`</${p}sheetData>`);
-  if (merges.length) parts.push(`<${p}mergeCells count="${merges.length}">${merges.map((m) => `<${p}mergeCell ref="${m}"/>`).join("")}</${p}mergeCells>`);
+  if (merges.length)
+    parts.push(
+      `<${p}mergeCells count="${merges.length}">${merges.map((m) => `<${p}mergeCell ref="${m}"/>`).join("")}</${p}mergeCells>`,
+    );
   parts.push(`</${p}worksheet>`);
   return parts.join("");
 }
@@ -99,15 +120,31 @@ export function buildXlsx(sheets: FixtureSheet[], opts: FixtureOptions = {}): Ui
   files["_rels/.rels"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
   );
-  const sheetEls = sheets.map((s, i) => `<${p}sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ""} r:id="rId${i + 1}"/>`).join("");
+  const sheetEls = sheets
+    .map(
+      (s, i) =>
+        `<${p}sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ""} r:id="rId${i + 1}"/>`,
+    )
+    .join("");
   files["xl/workbook.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?><${p}workbook ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><${p}workbookPr${opts.date1904 ? ' date1904="1"' : ""}/><${p}sheets>${sheetEls}</${p}sheets></${p}workbook>`,
   );
-  const rels = sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
-  rels.push(`<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`);
-  rels.push(`<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/>`);
-  files["xl/_rels/workbook.xml.rels"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
-  const dateFmt = opts.dateFormat ? `<${p}numFmts count="1"><${p}numFmt numFmtId="164" formatCode="${esc(opts.dateFormat)}"/></${p}numFmts>` : "";
+  const rels = sheets.map(
+    (_s, i) =>
+      `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
+  rels.push(
+    `<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`,
+  );
+  rels.push(
+    `<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/>`,
+  );
+  files["xl/_rels/workbook.xml.rels"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`,
+  );
+  const dateFmt = opts.dateFormat
+    ? `<${p}numFmts count="1"><${p}numFmt numFmtId="164" formatCode="${esc(opts.dateFormat)}"/></${p}numFmts>`
+    : "";
   files["xl/styles.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?><${p}styleSheet ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${dateFmt}<${p}cellStyleXfs count="2"><${p}xf numFmtId="14"/><${p}xf numFmtId="14"/></${p}cellStyleXfs><${p}cellXfs count="2"><${p}xf numFmtId="0" fontId="0"/><${p}xf numFmtId="${opts.dateFormat ? 164 : 14}" applyNumberFormat="1"/></${p}cellXfs></${p}styleSheet>`,
   );
@@ -119,7 +156,9 @@ export function buildXlsx(sheets: FixtureSheet[], opts: FixtureOptions = {}): Ui
 
 /** A fast builder for very large single-sheet workbooks (bypasses per-cell objects). */
 export function buildLargeXlsx(rowCount: number, makeRow: (r: number) => string): Uint8Array {
-  const chunks: string[] = [`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`];
+  const chunks: string[] = [
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`,
+  ];
   for (let r = 1; r <= rowCount; r++) chunks.push(`<row r="${r}">${makeRow(r)}</row>`);
   chunks.push(`</sheetData></worksheet>`);
   const base = buildXlsx([{ name: "Data", rows: [] }]);

@@ -22,7 +22,9 @@ function errorOf(fn: () => unknown): WorkbookError {
 
 describe("readGrid on .xlsx", () => {
   it("reads shared strings, numbers, booleans and empty cells in place", () => {
-    const bytes = buildXlsx([{ name: "Staff", rows: [["Name", "Age", "Bank"], ["Ann", 34, true], ["Bo", null, false], [], [null, 7]] }]);
+    const bytes = buildXlsx([
+      { name: "Staff", rows: [["Name", "Age", "Bank"], ["Ann", 34, true], ["Bo", null, false], [], [null, 7]] },
+    ]);
     const g = grid(bytes);
     expect(g.sheets).toHaveLength(1);
     expect(g.sheets[0]!.name).toBe("Staff");
@@ -31,8 +33,22 @@ describe("readGrid on .xlsx", () => {
   });
 
   it("reads inline strings and namespace-prefixed elements", () => {
-    const bytes = buildXlsx([{ name: "S", rows: [["a & b", "<x>"], ["Pay Band", 5.25]] }], { strings: "inline", prefix: "x" });
-    expect(grid(bytes).sheets[0]!.rows).toEqual([["a & b", "<x>"], ["Pay Band", 5.25]]);
+    const bytes = buildXlsx(
+      [
+        {
+          name: "S",
+          rows: [
+            ["a & b", "<x>"],
+            ["Pay Band", 5.25],
+          ],
+        },
+      ],
+      { strings: "inline", prefix: "x" },
+    );
+    expect(grid(bytes).sheets[0]!.rows).toEqual([
+      ["a & b", "<x>"],
+      ["Pay Band", 5.25],
+    ]);
   });
 
   it("decodes entities and _xHHHH_ escapes in shared strings", () => {
@@ -43,7 +59,18 @@ describe("readGrid on .xlsx", () => {
   });
 
   it("takes the cached value of formula cells", () => {
-    const bytes = buildXlsx([{ name: "S", rows: [[{ formula: "1+1", cached: 2 }, { formula: 'A1&"x"', cached: "2x" }, { formula: "TRUE()", cached: true }]] }]);
+    const bytes = buildXlsx([
+      {
+        name: "S",
+        rows: [
+          [
+            { formula: "1+1", cached: 2 },
+            { formula: 'A1&"x"', cached: "2x" },
+            { formula: "TRUE()", cached: true },
+          ],
+        ],
+      },
+    ]);
     expect(grid(bytes).sheets[0]!.rows[0]).toEqual([2, "2x", true]);
   });
 
@@ -54,10 +81,23 @@ describe("readGrid on .xlsx", () => {
 
   it("turns date-formatted serials into ISO dates (1900 and 1904 systems, custom formats)", () => {
     const rows = [[{ date: 45382 }, { date: 45382.5 }, 45382, { date: 1 }, { date: 61 }]];
-    expect(grid(buildXlsx([{ name: "S", rows }])).sheets[0]!.rows[0]).toEqual(["2024-03-31", "2024-03-31T12:00:00", 45382, "1900-01-01", "1900-03-01"]);
-    expect(grid(buildXlsx([{ name: "S", rows: [[{ date: 0 + 43920 }]] }], { date1904: true })).sheets[0]!.rows[0]).toEqual(["2024-03-31"]);
-    expect(grid(buildXlsx([{ name: "S", rows: [[{ date: 45382 }]] }], { dateFormat: '[$-809]dd/mm/yyyy;@' })).sheets[0]!.rows[0]).toEqual(["2024-03-31"]);
-    expect(grid(buildXlsx([{ name: "S", rows: [[{ date: 45382 }]] }], { dateFormat: '#,##0.00' })).sheets[0]!.rows[0]).toEqual([45382]);
+    expect(grid(buildXlsx([{ name: "S", rows }])).sheets[0]!.rows[0]).toEqual([
+      "2024-03-31",
+      "2024-03-31T12:00:00",
+      45382,
+      "1900-01-01",
+      "1900-03-01",
+    ]);
+    expect(
+      grid(buildXlsx([{ name: "S", rows: [[{ date: 0 + 43920 }]] }], { date1904: true })).sheets[0]!.rows[0],
+    ).toEqual(["2024-03-31"]);
+    expect(
+      grid(buildXlsx([{ name: "S", rows: [[{ date: 45382 }]] }], { dateFormat: "[$-809]dd/mm/yyyy;@" })).sheets[0]!
+        .rows[0],
+    ).toEqual(["2024-03-31"]);
+    expect(
+      grid(buildXlsx([{ name: "S", rows: [[{ date: 45382 }]] }], { dateFormat: "#,##0.00" })).sheets[0]!.rows[0],
+    ).toEqual([45382]);
   });
 
   it("reads rich-text shared strings and skips phonetic runs", () => {
@@ -84,12 +124,22 @@ describe("readGrid on .xlsx", () => {
 
   it("reads workbooks written by SheetJS with several sheets", () => {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["Ethnic Origin", "Band"], ["A White - British", "Band 5"]]), "One");
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ["Ethnic Origin", "Band"],
+        ["A White - British", "Band 5"],
+      ]),
+      "One",
+    );
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["x"], [1]]), "Two");
     const bytes = XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer;
     const g = grid(new Uint8Array(bytes));
     expect(g.sheets.map((s) => s.name)).toEqual(["One", "Two"]);
-    expect(g.sheets[0]!.rows).toEqual([["Ethnic Origin", "Band"], ["A White - British", "Band 5"]]);
+    expect(g.sheets[0]!.rows).toEqual([
+      ["Ethnic Origin", "Band"],
+      ["A White - British", "Band 5"],
+    ]);
     expect(g.sheets[1]!.rows).toEqual([["x"], [1]]);
   });
 
@@ -136,25 +186,40 @@ describe("readGrid on bad input", () => {
   });
 
   it("reads a CSV saved with an .xlsx name, with a warning", () => {
-    const g = grid(strToU8("Employee Number,Ethnic Origin\n1,A\n2,\"M, Black\"\n"), "staff.xlsx");
-    expect(g.sheets[0]!.rows).toEqual([["Employee Number", "Ethnic Origin"], ["1", "A"], ["2", "M, Black"]]);
+    const g = grid(strToU8('Employee Number,Ethnic Origin\n1,A\n2,"M, Black"\n'), "staff.xlsx");
+    expect(g.sheets[0]!.rows).toEqual([
+      ["Employee Number", "Ethnic Origin"],
+      ["1", "A"],
+      ["2", "M, Black"],
+    ]);
     expect(g.issues.map((i) => i.code)).toEqual(["csv-in-disguise"]);
   });
 
   it("reads a real CSV without a warning, stripping the BOM", () => {
     const g = grid(strToU8("\uFEFFa;b\n1;2\n"), "x.csv");
-    expect(g.sheets[0]!.rows).toEqual([["a", "b"], ["1", "2"]]);
+    expect(g.sheets[0]!.rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
     expect(g.issues).toEqual([]);
   });
 
   it("names an empty file, a zip that is not a workbook and a binary .xlsb", () => {
     expect(errorOf(() => grid(new Uint8Array(0), "empty.xlsx")).issue.code).toBe("file-empty");
-    expect(errorOf(() => grid(zipSync({ "notes.txt": strToU8("hello") }), "notes.xlsx")).issue.code).toBe("file-not-workbook");
-    expect(errorOf(() => grid(zipSync({ "xl/workbook.bin": new Uint8Array(10) }), "book.xlsb")).issue.code).toBe("file-xlsb");
+    expect(errorOf(() => grid(zipSync({ "notes.txt": strToU8("hello") }), "notes.xlsx")).issue.code).toBe(
+      "file-not-workbook",
+    );
+    expect(errorOf(() => grid(zipSync({ "xl/workbook.bin": new Uint8Array(10) }), "book.xlsb")).issue.code).toBe(
+      "file-xlsb",
+    );
   });
 
   it("reads an empty sheet part as a sheet without rows", () => {
-    const bytes = replaceEntry(buildXlsx([{ name: "Empty", rows: [["a"]] }]), "xl/worksheets/sheet1.xml", new Uint8Array(0));
+    const bytes = replaceEntry(
+      buildXlsx([{ name: "Empty", rows: [["a"]] }]),
+      "xl/worksheets/sheet1.xml",
+      new Uint8Array(0),
+    );
     expect(grid(bytes).sheets).toEqual([{ name: "Empty", rows: [], merges: [] }]);
   });
 
@@ -196,4 +261,3 @@ describe("zip bombs that declare a plausible size", () => {
     }
   });
 });
-

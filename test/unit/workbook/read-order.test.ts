@@ -22,8 +22,17 @@ describe("reading order", () => {
       ["Applicant ID", "Ethnic Group", "Shortlisted?", "Appointed?"],
       ...Array.from({ length: 52 }, (_, k): FixtureCell[] => [`A${k}`, "A", "maybe", "N"]),
     ]);
-    const staff = xlsx("staff.xlsx", "Staff", [["Snapshot 31/03/2025"], STAFF_HEADER, ["1", "A", "Administrative and Clerical", "Band 5", ""], ["", "A", "Administrative and Clerical", "Band 5", ""]]);
-    const cases = xlsx("er.xlsx", "Cases", [["Employee Number", "Case Type"], ["1", "Disciplinary"], ["404", "Grievance"]]);
+    const staff = xlsx("staff.xlsx", "Staff", [
+      ["Snapshot 31/03/2025"],
+      STAFF_HEADER,
+      ["1", "A", "Administrative and Clerical", "Band 5", ""],
+      ["", "A", "Administrative and Clerical", "Band 5", ""],
+    ]);
+    const cases = xlsx("er.xlsx", "Cases", [
+      ["Employee Number", "Case Type"],
+      ["1", "Disciplinary"],
+      ["404", "Grievance"],
+    ]);
     const ds = readWorkbooks([recruitment, staff, cases]);
     const order = codes(ds);
     expect(order[0]).toBe("staff.xlsx:missing-person-id");
@@ -39,9 +48,21 @@ describe("reading order", () => {
   });
 
   it("applies a snapshot date found only in a later staff file to an earlier one", () => {
-    const first = xlsx("staff-a.xlsx", "Staff", [STAFF_HEADER, ["1", "A", "Administrative and Clerical", "Band 5", "01/01/2025"], ["2", "A", "Administrative and Clerical", "Band 5", ""]]);
-    const training = xlsx("cpd.xlsx", "CPD", [["Employee Number", "Course Title"], ["3", "Coaching"]]);
-    const second = xlsx("staff-b.xlsx", "Staff", [["Snapshot 31/03/2025"], STAFF_HEADER, ["3", "M", "Administrative and Clerical", "Band 6", ""], ["2", "A", "Administrative and Clerical", "Band 5", ""]]);
+    const first = xlsx("staff-a.xlsx", "Staff", [
+      STAFF_HEADER,
+      ["1", "A", "Administrative and Clerical", "Band 5", "01/01/2025"],
+      ["2", "A", "Administrative and Clerical", "Band 5", ""],
+    ]);
+    const training = xlsx("cpd.xlsx", "CPD", [
+      ["Employee Number", "Course Title"],
+      ["3", "Coaching"],
+    ]);
+    const second = xlsx("staff-b.xlsx", "Staff", [
+      ["Snapshot 31/03/2025"],
+      STAFF_HEADER,
+      ["3", "M", "Administrative and Clerical", "Band 6", ""],
+      ["2", "A", "Administrative and Clerical", "Band 5", ""],
+    ]);
     const ds = readWorkbooks([first, training, second]);
     expect(ds.snapshotDate).toBe("2025-03-31");
     // Person 1 left before the snapshot; person 2 is counted once, from the first file.

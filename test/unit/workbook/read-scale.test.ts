@@ -8,10 +8,23 @@ import { buildXlsx, replaceEntry } from "./fixtures";
 describe("a sheet of 1,000,000 rows", () => {
   it("reads every row and counts each person", () => {
     // Shared strings 0-3 are the headers, 4 "A", 5 "Band 5", 6 the staff group, 7 "N".
-    const base = buildXlsx([{ name: "Staff", rows: [["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group"], ["A", "Band 5", "Administrative and Clerical", "N"]] }]);
+    const base = buildXlsx([
+      {
+        name: "Staff",
+        rows: [
+          ["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group"],
+          ["A", "Band 5", "Administrative and Clerical", "N"],
+        ],
+      },
+    ]);
     const rows = 1_000_000;
-    const parts: string[] = [`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>`];
-    for (let r = 2; r <= rows; r++) parts.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="s"><v>${r % 2 ? 4 : 7}</v></c><c r="C${r}" t="s"><v>5</v></c><c r="D${r}" t="s"><v>6</v></c></row>`);
+    const parts: string[] = [
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>`,
+    ];
+    for (let r = 2; r <= rows; r++)
+      parts.push(
+        `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="s"><v>${r % 2 ? 4 : 7}</v></c><c r="C${r}" t="s"><v>5</v></c><c r="D${r}" t="s"><v>6</v></c></row>`,
+      );
     parts.push("</sheetData></worksheet>");
     const bytes = replaceEntry(base, "xl/worksheets/sheet1.xml", strToU8(parts.join("")));
     const started = performance.now();

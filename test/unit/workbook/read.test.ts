@@ -5,7 +5,15 @@ import type { Dataset, ReadIssue } from "../../../src/indicators";
 import { headerSignature, normaliseHeader, readWorkbooks, WorkbookError } from "../../../src/workbook";
 import { buildLargeXlsx, buildXlsx, type FixtureCell } from "./fixtures";
 
-const STAFF_HEADER = ["Employee Number", "Assignment Number", "Ethnic Origin", "Staff Group", "Pay Band", "Assignment Category", "Primary Assignment"];
+const STAFF_HEADER = [
+  "Employee Number",
+  "Assignment Number",
+  "Ethnic Origin",
+  "Staff Group",
+  "Pay Band",
+  "Assignment Category",
+  "Primary Assignment",
+];
 
 function xlsx(name: string, sheet: string, rows: FixtureCell[][], merges?: string[]) {
   return { name, bytes: buildXlsx([{ name: sheet, rows, ...(merges ? { merges } : {}) }]) };
@@ -21,17 +29,37 @@ function issuesOf(ds: Dataset, code: string): ReadIssue[] {
 
 describe("header row and sheet recognition", () => {
   it("finds the header row below title rows and reports it 1-based", () => {
-    const ds = readWorkbooks([staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]])]);
+    const ds = readWorkbooks([
+      staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]),
+    ]);
     expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 3, rowsRead: 1, rowsUsed: 1, rowsExcluded: 0 });
-    expect(ds.staff[0]).toMatchObject({ personId: "1", cohort: "non-clinical", band: "5", source: { file: "staff.xlsx", sheet: "Staff in Post" }, row: 4 });
+    expect(ds.staff[0]).toMatchObject({
+      personId: "1",
+      cohort: "non-clinical",
+      band: "5",
+      source: { file: "staff.xlsx", sheet: "Staff in Post" },
+      row: 4,
+    });
     expect(ds.snapshotDate).toBe("2025-03-31");
     expect(ds.period).toBe("2024/25");
   });
 
   it.each([
-    ["staff", ["Staff Number", "Ethnicity", "Grade", "Occupation Group"], ["7", "A", "Band 6", "Nursing and Midwifery Registered"]],
-    ["recruitment", ["Applicant ID", "Ethnic Group", "Shortlisted?", "Appointed?"], ["A1", "White - British", "Y", "N"]],
-    ["cases", ["Case Ref", "Employee No", "Case Type", "Stage", "Outcome"], ["C1", "7", "Disciplinary", "Investigation", "Ongoing"]],
+    [
+      "staff",
+      ["Staff Number", "Ethnicity", "Grade", "Occupation Group"],
+      ["7", "A", "Band 6", "Nursing and Midwifery Registered"],
+    ],
+    [
+      "recruitment",
+      ["Applicant ID", "Ethnic Group", "Shortlisted?", "Appointed?"],
+      ["A1", "White - British", "Y", "N"],
+    ],
+    [
+      "cases",
+      ["Case Ref", "Employee No", "Case Type", "Stage", "Outcome"],
+      ["C1", "7", "Disciplinary", "Investigation", "Ongoing"],
+    ],
     ["training", ["Employee Number", "Course Name", "Date Completed"], ["7", "Mentoring", "01/05/2024"]],
     ["board", ["Board Member", "Ethnicity", "Voting", "Executive"], ["Chair", "A", "Yes", "No"]],
     ["survey", ["WRES Indicator", "Question", "White %", "BME %"], [5, "Q14a", 25.4, 29.3]],
@@ -44,13 +72,28 @@ describe("header row and sheet recognition", () => {
   });
 
   it("matches header names ignoring case, spaces and punctuation", () => {
-    const ds = readWorkbooks([xlsx("f.xlsx", "S", [["EMPLOYEE_NUMBER", "ethnic  origin", "pay-band", "STAFF GROUP."], ["1", "A", "Band 2", "Estates and Ancillary"]])]);
+    const ds = readWorkbooks([
+      xlsx("f.xlsx", "S", [
+        ["EMPLOYEE_NUMBER", "ethnic  origin", "pay-band", "STAFF GROUP."],
+        ["1", "A", "Band 2", "Estates and Ancillary"],
+      ]),
+    ]);
     expect(ds.sheets[0]!.kind).toBe("staff");
-    expect(ds.sheets[0]!.columns).toMatchObject({ personId: "EMPLOYEE_NUMBER", ethnicity: "ethnic  origin", band: "pay-band", staffGroup: "STAFF GROUP." });
+    expect(ds.sheets[0]!.columns).toMatchObject({
+      personId: "EMPLOYEE_NUMBER",
+      ethnicity: "ethnic  origin",
+      band: "pay-band",
+      staffGroup: "STAFF GROUP.",
+    });
   });
 
   it("skips an unrecognised sheet with a warning and its signature", () => {
-    const ds = readWorkbooks([xlsx("f.xlsx", "Notes", [["Colour", "Size"], ["red", 3]])]);
+    const ds = readWorkbooks([
+      xlsx("f.xlsx", "Notes", [
+        ["Colour", "Size"],
+        ["red", 3],
+      ]),
+    ]);
     expect(ds.sheets[0]!.kind).toBeNull();
     const [w] = issuesOf(ds, "sheet-not-recognised");
     expect(w).toMatchObject({ severity: "warning", file: "f.xlsx", sheet: "Notes" });
@@ -62,16 +105,39 @@ describe("header row and sheet recognition", () => {
     const signature = headerSignature(header.map(normaliseHeader));
     const file = xlsx("f.xlsx", "S", [header, ["9", "H", "Band 7", "Allied Health Professionals"]]);
     const ds = readWorkbooks([file], {
-      mappings: { [signature]: { kind: "staff", columns: { personId: "Person", ethnicity: "Heritage", band: "Level", staffGroup: "Area", __proto__: "Person" } } },
+      mappings: {
+        [signature]: {
+          kind: "staff",
+          columns: {
+            personId: "Person",
+            ethnicity: "Heritage",
+            band: "Level",
+            staffGroup: "Area",
+            __proto__: "Person",
+          },
+        },
+      },
     });
     expect(ds.sheets[0]!.kind).toBe("staff");
     expect(ds.sheets[0]!.signature).toBe(signature);
-    expect(ds.staff[0]).toMatchObject({ personId: "9", band: "7", cohort: "clinical", ethnicity: { group: "bme", broad: "asian" } });
+    expect(ds.staff[0]).toMatchObject({
+      personId: "9",
+      band: "7",
+      cohort: "clinical",
+      ethnicity: { group: "bme", broad: "asian" },
+    });
   });
 
   it("gives the same signature to the same headers however they are spelt", () => {
-    const a = readWorkbooks([xlsx("a.xlsx", "S", [["Employee Number", "Ethnic Origin", "Pay Band"], ["1", "A", "5"]])]).sheets[0]!.signature;
-    const b = readWorkbooks([xlsx("b.xlsx", "T", [["Title"], ["employee number", "ETHNIC ORIGIN", "Pay  Band"], ["2", "B", "6"]])]).sheets[0]!.signature;
+    const a = readWorkbooks([
+      xlsx("a.xlsx", "S", [
+        ["Employee Number", "Ethnic Origin", "Pay Band"],
+        ["1", "A", "5"],
+      ]),
+    ]).sheets[0]!.signature;
+    const b = readWorkbooks([
+      xlsx("b.xlsx", "T", [["Title"], ["employee number", "ETHNIC ORIGIN", "Pay  Band"], ["2", "B", "6"]]),
+    ]).sheets[0]!.signature;
     expect(a).toBe(b);
   });
 });
@@ -94,7 +160,12 @@ describe("staff in post", () => {
       ["300", "5"], // bank primary, substantive second post: counted at the substantive post
       ["400", "7"], // primary listed after the second assignment
     ]);
-    expect(ds.sheets[0]).toMatchObject({ rowsRead: 7, rowsUsed: 3, rowsExcluded: 4, exclusions: { "secondary-assignment": 3, "bank-only": 1 } });
+    expect(ds.sheets[0]).toMatchObject({
+      rowsRead: 7,
+      rowsUsed: 3,
+      rowsExcluded: 4,
+      exclusions: { "secondary-assignment": 3, "bank-only": 1 },
+    });
   });
 
   it("tells cohorts from staff groups and medical grades into subgroups", () => {
@@ -136,7 +207,9 @@ describe("staff in post", () => {
     ]);
     expect(issuesOf(byDefault, "staff-group-unrecognised")).toHaveLength(1);
     // A trust that reports students as non-clinical and its research office as clinical says so by name.
-    const overridden = readWorkbooks([staffFile(rows)], { staffGroupCohorts: { students: "non-clinical", "Research office": "clinical" } });
+    const overridden = readWorkbooks([staffFile(rows)], {
+      staffGroupCohorts: { students: "non-clinical", "Research office": "clinical" },
+    });
     expect(cohorts(overridden)).toEqual([
       ["Students", "non-clinical"],
       ["ADMINISTRATIVE & CLERICAL", "non-clinical"],
@@ -158,9 +231,18 @@ describe("staff in post", () => {
   });
 
   it("reports a row without an employee number with file, sheet, row and column", () => {
-    const ds = readWorkbooks([staffFile([[null, null, "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]])]);
+    const ds = readWorkbooks([
+      staffFile([[null, null, "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]),
+    ]);
     const [e] = issuesOf(ds, "missing-person-id");
-    expect(e).toMatchObject({ severity: "error", file: "staff.xlsx", sheet: "Staff in Post", row: 4, column: "A", header: "Employee Number" });
+    expect(e).toMatchObject({
+      severity: "error",
+      file: "staff.xlsx",
+      sheet: "Staff in Post",
+      row: 4,
+      column: "A",
+      header: "Employee Number",
+    });
     expect(e!.message).toContain("row 4");
     expect(ds.sheets[0]!.exclusions).toEqual({ "missing-person-id": 1 });
   });
@@ -184,8 +266,14 @@ describe("staff in post", () => {
   });
 
   it("warns about bands it cannot read", () => {
-    const ds = readWorkbooks([staffFile([["1", "1", "A", "Administrative and Clerical", "Band 8", "Permanent", "Yes"]])]);
-    expect(issuesOf(ds, "band-unrecognised")[0]).toMatchObject({ column: "E", header: "Pay Band", params: { value: "Band 8", count: 1 } });
+    const ds = readWorkbooks([
+      staffFile([["1", "1", "A", "Administrative and Clerical", "Band 8", "Permanent", "Yes"]]),
+    ]);
+    expect(issuesOf(ds, "band-unrecognised")[0]).toMatchObject({
+      column: "E",
+      header: "Pay Band",
+      params: { value: "Band 8", count: 1 },
+    });
     expect(ds.staff[0]!.band).toBeNull();
   });
 });
@@ -195,17 +283,42 @@ describe("recruitment", () => {
 
   it("excludes and reports an applicant appointed but not shortlisted", () => {
     const ds = readWorkbooks([
-      xlsx("rec.xlsx", "Applications", [["Applications 2024/25"], header, ["V1", "White - British", "Yes", "Yes"], ["V1", "Asian or Asian British - Indian", "No", "Yes"], ["V1", "Chinese", "No", "No"]]),
+      xlsx("rec.xlsx", "Applications", [
+        ["Applications 2024/25"],
+        header,
+        ["V1", "White - British", "Yes", "Yes"],
+        ["V1", "Asian or Asian British - Indian", "No", "Yes"],
+        ["V1", "Chinese", "No", "No"],
+      ]),
     ]);
     expect(ds.applications).toHaveLength(2);
     const [e] = issuesOf(ds, "appointed-not-shortlisted");
-    expect(e).toMatchObject({ severity: "error", file: "rec.xlsx", sheet: "Applications", row: 4, column: "D", header: "Appointed" });
-    expect(ds.sheets[0]).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsExcluded: 1, exclusions: { "appointed-not-shortlisted": 1 } });
+    expect(e).toMatchObject({
+      severity: "error",
+      file: "rec.xlsx",
+      sheet: "Applications",
+      row: 4,
+      column: "D",
+      header: "Appointed",
+    });
+    expect(ds.sheets[0]).toMatchObject({
+      rowsRead: 3,
+      rowsUsed: 2,
+      rowsExcluded: 1,
+      exclusions: { "appointed-not-shortlisted": 1 },
+    });
   });
 
   it("accepts yes/no spellings and booleans, and rejects values that are neither", () => {
     const ds = readWorkbooks([
-      xlsx("rec.xlsx", "A", [header, ["V", "A", "Y", "N"], ["V", "A", true, false], ["V", "A", "TRUE", "1"], ["V", "A", "x", ""], ["V", "A", "perhaps", "N"]]),
+      xlsx("rec.xlsx", "A", [
+        header,
+        ["V", "A", "Y", "N"],
+        ["V", "A", true, false],
+        ["V", "A", "TRUE", "1"],
+        ["V", "A", "x", ""],
+        ["V", "A", "perhaps", "N"],
+      ]),
     ]);
     expect(ds.applications.map((a) => [a.shortlisted, a.appointed])).toEqual([
       [true, false],
@@ -218,7 +331,13 @@ describe("recruitment", () => {
 
   it("reads shortlisting and appointment from an outcome column", () => {
     const ds = readWorkbooks([
-      xlsx("rec.xlsx", "A", [["Ethnicity", "Outcome"], ["A", "Not shortlisted"], ["A", "Interviewed - unsuccessful"], ["N", "Appointed"], ["N", "Offer accepted"]]),
+      xlsx("rec.xlsx", "A", [
+        ["Ethnicity", "Outcome"],
+        ["A", "Not shortlisted"],
+        ["A", "Interviewed - unsuccessful"],
+        ["N", "Appointed"],
+        ["N", "Offer accepted"],
+      ]),
     ]);
     expect(ds.applications.map((a) => [a.shortlisted, a.appointed])).toEqual([
       [false, false],
@@ -236,18 +355,33 @@ describe("joins to staff in post", () => {
   ]);
 
   it("gives cases the ethnicity of the person in staff in post, in any file order", () => {
-    const cases = xlsx("er.xlsx", "Cases", [["Employee Number", "Case Type", "Date Opened"], ["200", "Disciplinary", "01/06/2024"], ["100", "Grievance", 45500], ["999", "Capability", ""]]);
+    const cases = xlsx("er.xlsx", "Cases", [
+      ["Employee Number", "Case Type", "Date Opened"],
+      ["200", "Disciplinary", "01/06/2024"],
+      ["100", "Grievance", 45500],
+      ["999", "Capability", ""],
+    ]);
     const ds = readWorkbooks([cases, staff]);
     expect(ds.cases.map((c) => [c.personId, c.ethnicity.group, c.caseType, c.startDate])).toEqual([
       ["200", "bme", "disciplinary", "2024-06-01"],
       ["100", "white", "grievance", "2024-07-27"],
       ["999", "unknown", "capability", null],
     ]);
-    expect(issuesOf(ds, "person-not-in-staff")[0]).toMatchObject({ file: "er.xlsx", row: 4, column: "A", params: { count: 1 } });
+    expect(issuesOf(ds, "person-not-in-staff")[0]).toMatchObject({
+      file: "er.xlsx",
+      row: 4,
+      column: "A",
+      params: { count: 1 },
+    });
   });
 
   it("counts training once per person and joins its ethnicity", () => {
-    const training = xlsx("cpd.xlsx", "CPD", [["Employee Number", "Course Title"], ["100", "Coaching"], ["100", "Mentoring"], ["200", "Coaching"]]);
+    const training = xlsx("cpd.xlsx", "CPD", [
+      ["Employee Number", "Course Title"],
+      ["100", "Coaching"],
+      ["100", "Mentoring"],
+      ["200", "Coaching"],
+    ]);
     const ds = readWorkbooks([staff, training]);
     expect(ds.training.map((t) => [t.personId, t.ethnicity.group])).toEqual([
       ["100", "white"],
@@ -263,7 +397,15 @@ describe("joins to staff in post", () => {
       ["300", "300", "N Black or Black British - African", "Additional Clinical Services", "Band 3", "Bank", "Yes"],
       // Bank in one row, substantive in another: in the headcount, so their case counts.
       ["400", "400-1", "M Black or Black British - Caribbean", "Additional Clinical Services", "Band 3", "Bank", "No"],
-      ["400", "400-2", "M Black or Black British - Caribbean", "Additional Clinical Services", "Band 3", "Permanent", "Yes"],
+      [
+        "400",
+        "400-2",
+        "M Black or Black British - Caribbean",
+        "Additional Clinical Services",
+        "Band 3",
+        "Permanent",
+        "Yes",
+      ],
     ]);
     const cases = xlsx("er.xlsx", "Cases", [
       ["Employee Number", "Ethnic Origin", "Case Type", "Date Opened"],
@@ -271,7 +413,11 @@ describe("joins to staff in post", () => {
       ["300", "N", "Disciplinary", "02/06/2024"], // has its own ethnicity: still a bank-only worker
       ["400", "", "Disciplinary", "03/06/2024"],
     ]);
-    const training = xlsx("cpd.xlsx", "CPD", [["Employee Number", "Course Title"], ["300", "Coaching"], ["100", "Coaching"]]);
+    const training = xlsx("cpd.xlsx", "CPD", [
+      ["Employee Number", "Course Title"],
+      ["300", "Coaching"],
+      ["100", "Coaching"],
+    ]);
     const ds = readWorkbooks([cases, withBank, training]);
     expect(ds.staff.map((s) => s.personId)).toEqual(["100", "200", "400"]);
     expect(ds.cases.map((c) => [c.personId, c.ethnicity.group])).toEqual([
@@ -282,14 +428,19 @@ describe("joins to staff in post", () => {
     const caseSheet = ds.sheets.find((x) => x.kind === "cases")!;
     expect(caseSheet).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsExcluded: 1, exclusions: { "bank-only": 1 } });
     expect(ds.sheets.find((x) => x.kind === "training")!.exclusions).toEqual({ "bank-only": 1 });
-    expect(issuesOf(ds, "bank-only-excluded").map((i) => [i.severity, i.file, i.row, i.column, i.params?.count])).toEqual([
+    expect(
+      issuesOf(ds, "bank-only-excluded").map((i) => [i.severity, i.file, i.row, i.column, i.params?.count]),
+    ).toEqual([
       ["warning", "er.xlsx", 3, "A", 1],
       ["warning", "cpd.xlsx", 2, "A", 1],
     ]);
   });
 
   it("says when there is no staff table to join to", () => {
-    const cases = xlsx("er.xlsx", "Cases", [["Employee Number", "Case Type"], ["1", "Disciplinary"]]);
+    const cases = xlsx("er.xlsx", "Cases", [
+      ["Employee Number", "Case Type"],
+      ["1", "Disciplinary"],
+    ]);
     const ds = readWorkbooks([cases]);
     expect(ds.cases[0]!.ethnicity.group).toBe("unknown");
     expect(issuesOf(ds, "person-not-in-staff")[0]!.message).toMatch(/no staff-in-post table/);
@@ -299,7 +450,17 @@ describe("joins to staff in post", () => {
 describe("awkward cells", () => {
   it("reads formula cells by their cached values", () => {
     const ds = readWorkbooks([
-      staffFile([[{ formula: "TEXT(1,\"0\")", cached: "1" }, "1", { formula: "\"A\"", cached: "A" }, "Administrative and Clerical", { formula: "\"Band \"&5", cached: "Band 5" }, "Permanent", { formula: "TRUE()", cached: true }]]),
+      staffFile([
+        [
+          { formula: 'TEXT(1,"0")', cached: "1" },
+          "1",
+          { formula: '"A"', cached: "A" },
+          "Administrative and Clerical",
+          { formula: '"Band "&5', cached: "Band 5" },
+          "Permanent",
+          { formula: "TRUE()", cached: true },
+        ],
+      ]),
     ]);
     expect(ds.staff[0]).toMatchObject({ personId: "1", band: "5", ethnicity: { group: "white" } });
   });
@@ -307,7 +468,15 @@ describe("awkward cells", () => {
   it("reports a formula error or an uncalculated formula as a row problem naming file, sheet, row and column", () => {
     const ds = readWorkbooks([
       staffFile([
-        ["1", "1", { raw: ' t="e"><f>VLOOKUP(A4,Codes!A:B,2,FALSE)</f><v>#N/A</v>' }, "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+        [
+          "1",
+          "1",
+          { raw: ' t="e"><f>VLOOKUP(A4,Codes!A:B,2,FALSE)</f><v>#N/A</v>' },
+          "Administrative and Clerical",
+          "Band 5",
+          "Permanent",
+          "Yes",
+        ],
         ["2", "2", "A", "Administrative and Clerical", { raw: ' t="e"><v>#REF!</v>' }, "Permanent", "Yes"],
         ["3", "3", { raw: "><f>Codes!B7</f>" }, "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
         ["4", "4", "N", "Administrative and Clerical", "Band 6", "Permanent", "Yes"],
@@ -325,16 +494,27 @@ describe("awkward cells", () => {
       [8, "A", "Employee Number", "#N/A"],
     ]);
     expect(errors[0]).toMatchObject({ severity: "error", file: "staff.xlsx", sheet: "Staff in Post" });
-    expect(errors[0]!.message).toContain('staff.xlsx, sheet "Staff in Post", row 4, column C (Ethnic Origin): the cell holds a formula error #N/A');
+    expect(errors[0]!.message).toContain(
+      'staff.xlsx, sheet "Staff in Post", row 4, column C (Ethnic Origin): the cell holds a formula error #N/A',
+    );
     const [noValue] = issuesOf(ds, "formula-no-saved-value");
     expect(noValue).toMatchObject({ severity: "error", row: 6, column: "C" });
     expect(noValue!.message).toMatch(/formula with no saved result/);
-    expect(ds.sheets[0]).toMatchObject({ rowsRead: 6, rowsUsed: 2, rowsExcluded: 4, exclusions: { "formula-error": 3, "formula-no-saved-value": 1 } });
+    expect(ds.sheets[0]).toMatchObject({
+      rowsRead: 6,
+      rowsUsed: 2,
+      rowsExcluded: 4,
+      exclusions: { "formula-error": 3, "formula-no-saved-value": 1 },
+    });
   });
 
   it("excludes a case whose employee number is a formula error instead of counting it as unknown", () => {
     const staff = staffFile([["1", "1", "N", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]);
-    const cases = xlsx("cases.xlsx", "ER", [["Employee Number", "Case Type", "Start Date"], [{ raw: ' t="e"><v>#N/A</v>' }, "Disciplinary", "01/06/2024"], ["1", "Disciplinary", "02/06/2024"]]);
+    const cases = xlsx("cases.xlsx", "ER", [
+      ["Employee Number", "Case Type", "Start Date"],
+      [{ raw: ' t="e"><v>#N/A</v>' }, "Disciplinary", "01/06/2024"],
+      ["1", "Disciplinary", "02/06/2024"],
+    ]);
     const ds = readWorkbooks([staff, cases]);
     expect(ds.cases).toHaveLength(1);
     expect(ds.cases[0]!.ethnicity.group).toBe("bme");
@@ -368,14 +548,29 @@ describe("awkward cells", () => {
 
   it("reads dates given as serial numbers and as UK text", () => {
     const ds = readWorkbooks([
-      xlsx("rec.xlsx", "A", [["Ethnic Group", "Shortlisted", "Appointed", "Date Received"], ["A", "Y", "N", { date: 45383 }], ["A", "Y", "N", "02/04/2024"], ["A", "Y", "N", "2024-04-03"], ["A", "Y", "N", 45386]]),
+      xlsx("rec.xlsx", "A", [
+        ["Ethnic Group", "Shortlisted", "Appointed", "Date Received"],
+        ["A", "Y", "N", { date: 45383 }],
+        ["A", "Y", "N", "02/04/2024"],
+        ["A", "Y", "N", "2024-04-03"],
+        ["A", "Y", "N", 45386],
+      ]),
     ]);
     expect(ds.applications.map((a) => a.date)).toEqual(["2024-04-01", "2024-04-02", "2024-04-03", "2024-04-04"]);
   });
 
   it("excludes and reports a staff row whose leaving date cannot be read, rather than keeping a possible leaver", () => {
     const header = [...STAFF_HEADER, "Leaving Date"];
-    const row = (id: string, leaving: FixtureCell): FixtureCell[] => [id, id, "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes", leaving];
+    const row = (id: string, leaving: FixtureCell): FixtureCell[] => [
+      id,
+      id,
+      "A",
+      "Administrative and Clerical",
+      "Band 5",
+      "Permanent",
+      "Yes",
+      leaving,
+    ];
     const ds = readWorkbooks([
       xlsx("staff.xlsx", "Staff in Post", [
         ["Staff in Post - Snapshot 31/03/2025"],
@@ -403,8 +598,16 @@ describe("awkward cells", () => {
 
   it("warns about case, application and training dates it cannot read, naming row and column, and keeps the rows undated", () => {
     const staff = staffFile([["1", "1", "N", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]);
-    const cases = xlsx("cases.xlsx", "ER", [["Employee Number", "Case Type", "Start Date"], ["1", "Disciplinary", "12/25/2024"], ["1", "Disciplinary", "01/06/2024"], ["1", "Disciplinary", "not yet"]]);
-    const rec = xlsx("rec.xlsx", "Apps", [["Ethnic Group", "Shortlisted", "Appointed", "Date Received"], ["A", "Y", "N", "31-31-2024"]]);
+    const cases = xlsx("cases.xlsx", "ER", [
+      ["Employee Number", "Case Type", "Start Date"],
+      ["1", "Disciplinary", "12/25/2024"],
+      ["1", "Disciplinary", "01/06/2024"],
+      ["1", "Disciplinary", "not yet"],
+    ]);
+    const rec = xlsx("rec.xlsx", "Apps", [
+      ["Ethnic Group", "Shortlisted", "Appointed", "Date Received"],
+      ["A", "Y", "N", "31-31-2024"],
+    ]);
     const ds = readWorkbooks([staff, cases, rec]);
     expect(ds.cases.map((c) => c.startDate)).toEqual([null, "2024-06-01", null]);
     expect(ds.applications[0]!.date).toBeNull();
@@ -419,7 +622,12 @@ describe("awkward cells", () => {
   });
 
   it("treats headers named __proto__ and constructor as plain text", () => {
-    const ds = readWorkbooks([xlsx("f.xlsx", "S", [["__proto__", "constructor", "Employee Number", "Ethnic Origin", "Pay Band", "toString"], ["x", "y", "1", "A", "Band 5", "z"]])]);
+    const ds = readWorkbooks([
+      xlsx("f.xlsx", "S", [
+        ["__proto__", "constructor", "Employee Number", "Ethnic Origin", "Pay Band", "toString"],
+        ["x", "y", "1", "A", "Band 5", "z"],
+      ]),
+    ]);
     expect(ds.sheets[0]!.kind).toBe("staff");
     expect(ds.staff).toHaveLength(1);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -428,7 +636,12 @@ describe("awkward cells", () => {
   });
 
   it("warns about duplicate headers, naming both columns, and uses the first", () => {
-    const ds = readWorkbooks([xlsx("f.xlsx", "S", [["Employee Number", "Ethnic Origin", "Pay Band", "Ethnic Origin"], ["1", "A", "Band 5", "N"]])]);
+    const ds = readWorkbooks([
+      xlsx("f.xlsx", "S", [
+        ["Employee Number", "Ethnic Origin", "Pay Band", "Ethnic Origin"],
+        ["1", "A", "Band 5", "N"],
+      ]),
+    ]);
     const [w] = issuesOf(ds, "duplicate-header");
     expect(w).toMatchObject({ severity: "warning", column: "D", params: { first: "B", second: "D" } });
     expect(w!.message).toContain('B ("Ethnic Origin")');
@@ -438,7 +651,13 @@ describe("awkward cells", () => {
 
   it("skips blank rows, repeated header rows and total lines", () => {
     const ds = readWorkbooks([
-      staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"], [], STAFF_HEADER, ["2", "2", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"], ["Total", null, null, null, null, null, null]]),
+      staffFile([
+        ["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+        [],
+        STAFF_HEADER,
+        ["2", "2", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"],
+        ["Total", null, null, null, null, null, null],
+      ]),
     ]);
     expect(ds.staff).toHaveLength(2);
     expect(ds.sheets[0]!.rowsRead).toBe(2);
@@ -448,16 +667,28 @@ describe("awkward cells", () => {
 describe("survey, board and aggregates", () => {
   it("reads survey percentages, including percent-formatted fractions", () => {
     const ds = readWorkbooks([
-      xlsx("s.xlsx", "Survey", [["Indicator", "Question", "Year", "White %", "BME %"], ["Indicator 5", "Q14a", 2024, 0.254, 0.293], [6, "Q14b", 2024, 0.212, 0.261]]),
+      xlsx("s.xlsx", "Survey", [
+        ["Indicator", "Question", "Year", "White %", "BME %"],
+        ["Indicator 5", "Q14a", 2024, 0.254, 0.293],
+        [6, "Q14b", 2024, 0.212, 0.261],
+      ]),
     ]);
-    expect(ds.survey.map((r) => [r.indicator, r.year, Math.round(r.whitePct * 10) / 10, Math.round(r.bmePct * 10) / 10])).toEqual([
+    expect(
+      ds.survey.map((r) => [r.indicator, r.year, Math.round(r.whitePct * 10) / 10, Math.round(r.bmePct * 10) / 10]),
+    ).toEqual([
       [5, 2024, 25.4, 29.3],
       [6, 2024, 21.2, 26.1],
     ]);
   });
 
   it("reads board membership flags", () => {
-    const ds = readWorkbooks([xlsx("b.xlsx", "Board", [["Role", "Ethnic Origin", "Voting Member", "Executive Director"], ["Chair", "A", "Yes", "No"], ["Chief Executive", "H", "Y", "Y"]])]);
+    const ds = readWorkbooks([
+      xlsx("b.xlsx", "Board", [
+        ["Role", "Ethnic Origin", "Voting Member", "Executive Director"],
+        ["Chair", "A", "Yes", "No"],
+        ["Chief Executive", "H", "Y", "Y"],
+      ]),
+    ]);
     expect(ds.board.map((b) => [b.ethnicity.group, b.voting, b.executive])).toEqual([
       ["white", true, false],
       ["bme", true, true],
@@ -465,7 +696,14 @@ describe("survey, board and aggregates", () => {
   });
 
   it("reads aggregated counts by measure and band", () => {
-    const ds = readWorkbooks([xlsx("a.xlsx", "Counts", [["Measure", "Band", "Year", "White", "BME", "Unknown"], ["Staff in post", "Band 8 - Range A", "2023/24", 50, 12, 1], ["Shortlisted", null, "2023/24", 300, 200, 10], ["Colour", null, null, 1, 1, 1]])]);
+    const ds = readWorkbooks([
+      xlsx("a.xlsx", "Counts", [
+        ["Measure", "Band", "Year", "White", "BME", "Unknown"],
+        ["Staff in post", "Band 8 - Range A", "2023/24", 50, 12, 1],
+        ["Shortlisted", null, "2023/24", 300, 200, 10],
+        ["Colour", null, null, 1, 1, 1],
+      ]),
+    ]);
     expect(ds.aggregates.map((a) => [a.measure, a.band, a.year, a.white, a.bme, a.unknown])).toEqual([
       ["staff", "8a", "2023/24", 50, 12, 1],
       ["shortlisted", null, "2023/24", 300, 200, 10],
@@ -476,15 +714,21 @@ describe("survey, board and aggregates", () => {
 
 describe("whole files", () => {
   it("reads CSV, and a CSV saved as .xlsx with a warning", () => {
-    const csv = "Employee Number,Ethnic Origin,Pay Band,Staff Group\n1,A,Band 5,Administrative and Clerical\n2,\"N Black or Black British - African\",Band 6,Allied Health Professionals\n";
-    const ds = readWorkbooks([{ name: "staff.csv", bytes: strToU8(csv) }, { name: "more staff.xlsx", bytes: strToU8(csv.replace(/^(.*\n)1,/m, "$13,").replace("\n2,", "\n4,")) }]);
+    const csv =
+      'Employee Number,Ethnic Origin,Pay Band,Staff Group\n1,A,Band 5,Administrative and Clerical\n2,"N Black or Black British - African",Band 6,Allied Health Professionals\n';
+    const ds = readWorkbooks([
+      { name: "staff.csv", bytes: strToU8(csv) },
+      { name: "more staff.xlsx", bytes: strToU8(csv.replace(/^(.*\n)1,/m, "$13,").replace("\n2,", "\n4,")) },
+    ]);
     expect(ds.staff.map((s) => s.personId)).toEqual(["1", "2", "3", "4"]);
     expect(issuesOf(ds, "csv-in-disguise")).toHaveLength(1);
     expect(issuesOf(ds, "csv-in-disguise")[0]!.file).toBe("more staff.xlsx");
   });
 
-  it("reads CSV in Windows-1252 and tab-separated UTF-16 (Excel's \"Unicode text\")", () => {
-    const latin = strToU8("Employee Number;Ethnic Origin;Pay Band\n1;A White - British;Band 5\n2;Other ethnic group - Arab;Band 6\n3;Z Not Stated;Band 7\n");
+  it('reads CSV in Windows-1252 and tab-separated UTF-16 (Excel\'s "Unicode text")', () => {
+    const latin = strToU8(
+      "Employee Number;Ethnic Origin;Pay Band\n1;A White - British;Band 5\n2;Other ethnic group - Arab;Band 6\n3;Z Not Stated;Band 7\n",
+    );
     // "Caf\u00e9" in Windows-1252 is a single 0xE9 byte: invalid UTF-8.
     const withAccent = new Uint8Array([...latin, ...[0x34, 0x3b, 0x41, 0x3b, 0x43, 0x61, 0x66, 0xe9, 0x0a]]);
     const ds1 = readWorkbooks([{ name: "staff.csv", bytes: withAccent }]);
@@ -498,7 +742,13 @@ describe("whole files", () => {
   });
 
   it("takes the person from an ESR assignment number when there is no employee number", () => {
-    const ds = readWorkbooks([xlsx("f.xlsx", "S", [["Assignment Number", "Ethnic Origin", "Pay Band", "Primary Assignment"], ["12345678", "A", "Band 5", "Yes"], ["12345678-2", "A", "Band 3", "No"]])]);
+    const ds = readWorkbooks([
+      xlsx("f.xlsx", "S", [
+        ["Assignment Number", "Ethnic Origin", "Pay Band", "Primary Assignment"],
+        ["12345678", "A", "Band 5", "Yes"],
+        ["12345678-2", "A", "Band 3", "No"],
+      ]),
+    ]);
     expect(ds.staff.map((s) => [s.personId, s.band])).toEqual([["12345678", "5"]]);
     expect(ds.sheets[0]!.exclusions).toEqual({ "secondary-assignment": 1 });
   });
@@ -513,7 +763,11 @@ describe("whole files", () => {
   });
 
   it("treats a sheet longer than maxRows as a whole-file error, not partial data", () => {
-    const big = buildLargeXlsx(30, (r) => (r === 1 ? `<c r="A1" t="inlineStr"><is><t>Employee Number</t></is></c><c r="B1" t="inlineStr"><is><t>Ethnic Origin</t></is></c><c r="C1" t="inlineStr"><is><t>Pay Band</t></is></c>` : `<c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>A</t></is></c><c r="C${r}"><v>5</v></c>`));
+    const big = buildLargeXlsx(30, (r) =>
+      r === 1
+        ? `<c r="A1" t="inlineStr"><is><t>Employee Number</t></is></c><c r="B1" t="inlineStr"><is><t>Ethnic Origin</t></is></c><c r="C1" t="inlineStr"><is><t>Pay Band</t></is></c>`
+        : `<c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>A</t></is></c><c r="C${r}"><v>5</v></c>`,
+    );
     const file = { name: "big.xlsx", bytes: big };
     let thrown: unknown;
     try {
@@ -523,7 +777,14 @@ describe("whole files", () => {
     }
     expect(thrown).toBeInstanceOf(WorkbookError);
     const issue = (thrown as WorkbookError).issue;
-    expect(issue).toMatchObject({ severity: "error", code: "sheet-too-many-rows", file: "big.xlsx", sheet: "Data", row: null, params: { maxRows: 10 } });
+    expect(issue).toMatchObject({
+      severity: "error",
+      code: "sheet-too-many-rows",
+      file: "big.xlsx",
+      sheet: "Data",
+      row: null,
+      params: { maxRows: 10 },
+    });
     expect(issue.message).toMatch(/^big\.xlsx, sheet "Data": the sheet has more than 10 rows.*the file was not used/);
     // Reported (the tab's policy), the file contributes nothing rather than its first rows.
     const good = staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]);
@@ -554,7 +815,9 @@ describe("whole files", () => {
 
   it("reports progress through the stages", () => {
     const stages: string[] = [];
-    readWorkbooks([staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]])], { onProgress: (p) => stages.push(p.stage) });
+    readWorkbooks([staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]])], {
+      onProgress: (p) => stages.push(p.stage),
+    });
     expect(stages).toEqual(["reading", "recognising", "validating"]);
   });
 });

@@ -15,7 +15,12 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.record({ kind: fc.constant("shared" as const), index: fc.integer({ min: 0, max: SHARED.length + 1 }) }),
   fc.record({
     kind: fc.constant("number" as const),
-    value: fc.oneof(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: -500, max: -1 }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(2 ** 53 + 2)),
+    value: fc.oneof(
+      fc.integer({ min: 0, max: 99_999 }),
+      fc.integer({ min: -500, max: -1 }),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+      fc.constant(2 ** 53 + 2),
+    ),
     style: fc.constantFrom(0 as const, 1 as const),
   }),
   fc.constant({ kind: "blank" as const }),
@@ -76,14 +81,22 @@ describe("scanSheet", () => {
   });
 
   it("reads an unclosed cell's value instead of losing it", () => {
-    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>5</v><c r="B1"><v>6</v></c></row><row r="2"><c r="A2"><v>7</v></row></sheetData></worksheet>';
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>5</v><c r="B1"><v>6</v></c></row><row r="2"><c r="A2"><v>7</v></row></sheetData></worksheet>';
     expect(read(xml)).toEqual([[5, 6], [7]]);
   });
 });
 
 describe("parseSharedStrings", () => {
   it("reads Excel's plain items and other writers' prefixed ones the same", () => {
-    const items = ["<t>Band 5</t>", "<t>A &amp; E_x000D_</t>", '<t xml:space="preserve"> Y </t>', "<r><t>Mixed</t></r><r><t> - White</t></r>", "<t>名</t><rPh><t>な</t></rPh>", ""];
+    const items = [
+      "<t>Band 5</t>",
+      "<t>A &amp; E_x000D_</t>",
+      '<t xml:space="preserve"> Y </t>',
+      "<r><t>Mixed</t></r><r><t> - White</t></r>",
+      "<t>名</t><rPh><t>な</t></rPh>",
+      "",
+    ];
     const plain = `<sst>${items.map((i) => `<si>${i}</si>`).join("")}</sst>`;
     const prefixed = `<x:sst xmlns:x="s">${items.map((i) => `<x:si>${i.replace(/<(\/?)(t|r|rPh)\b/g, "<$1x:$2")}</x:si>`).join("")}</x:sst>`;
     const expected = ["Band 5", "A & E\r", " Y ", "Mixed - White", "名", ""];

@@ -11,25 +11,38 @@ const STAFF = 400;
 const TIMEOUT = 60_000;
 
 describe.each(WIDTHS)("the staff extract at %i columns, as every writer writes it", (width) => {
-  it("gives byte-identical results documents and the same staff records", async () => {
-    const read = await Promise.all(
-      WRITERS.map(async (writer) => {
-        const bytes = await writeStaffWorkbook(writer, width, STAFF, 5);
-        const dataset = readWorkbooks([{ name: STAFF_FILE, bytes }]);
-        return { writer, dataset, results: JSON.stringify(computeResults(dataset)) };
-      }),
-    );
-    const ours = read[0]!;
-    expect(ours.writer).toBe("ours");
-    // The extract is read as a staff sheet below its three title rows, with nothing in error.
-    expect(ours.dataset.sheets.map((s) => [s.kind, s.headerRow])).toEqual([["staff", 4]]);
-    expect(ours.dataset.staff.length).toBeGreaterThan(STAFF * 0.7);
-    expect(ours.dataset.snapshotDate).toBe("2025-03-31");
-    expect(ours.dataset.issues.filter((i) => i.severity === "error")).toEqual([]);
-    for (const other of read.slice(1)) {
-      expect({ writer: other.writer, results: other.results }).toEqual({ writer: other.writer, results: ours.results });
-      expect({ writer: other.writer, staff: other.dataset.staff }).toEqual({ writer: other.writer, staff: ours.dataset.staff });
-      expect({ writer: other.writer, issues: other.dataset.issues }).toEqual({ writer: other.writer, issues: ours.dataset.issues });
-    }
-  }, TIMEOUT);
+  it(
+    "gives byte-identical results documents and the same staff records",
+    async () => {
+      const read = await Promise.all(
+        WRITERS.map(async (writer) => {
+          const bytes = await writeStaffWorkbook(writer, width, STAFF, 5);
+          const dataset = readWorkbooks([{ name: STAFF_FILE, bytes }]);
+          return { writer, dataset, results: JSON.stringify(computeResults(dataset)) };
+        }),
+      );
+      const ours = read[0]!;
+      expect(ours.writer).toBe("ours");
+      // The extract is read as a staff sheet below its three title rows, with nothing in error.
+      expect(ours.dataset.sheets.map((s) => [s.kind, s.headerRow])).toEqual([["staff", 4]]);
+      expect(ours.dataset.staff.length).toBeGreaterThan(STAFF * 0.7);
+      expect(ours.dataset.snapshotDate).toBe("2025-03-31");
+      expect(ours.dataset.issues.filter((i) => i.severity === "error")).toEqual([]);
+      for (const other of read.slice(1)) {
+        expect({ writer: other.writer, results: other.results }).toEqual({
+          writer: other.writer,
+          results: ours.results,
+        });
+        expect({ writer: other.writer, staff: other.dataset.staff }).toEqual({
+          writer: other.writer,
+          staff: ours.dataset.staff,
+        });
+        expect({ writer: other.writer, issues: other.dataset.issues }).toEqual({
+          writer: other.writer,
+          issues: ours.dataset.issues,
+        });
+      }
+    },
+    TIMEOUT,
+  );
 });

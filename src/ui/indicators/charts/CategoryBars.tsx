@@ -25,10 +25,18 @@ export function CategoryBars(props: {
 
   const lineValue = props.line?.value ?? null;
   const data: VerticalBarChartDataPoint[] = points.map((p) => {
-    const text = p.state === "hidden" ? marks.hidden.words : p.state === "not-calculable" ? marks.na.words : format(p.value!);
+    const text =
+      p.state === "hidden" ? marks.hidden.words : p.state === "not-calculable" ? marks.na.words : format(p.value!);
     // A category without a bar carries its mark in its axis label, as the table does: "*" hidden, "n/a" not
     // calculable, "0%" for a real 0 (Fluent draws no bar for 0). Annotations would drift when the chart scrolls.
-    const mark = p.state === "hidden" ? marks.hidden.mark : p.state === "not-calculable" ? marks.na.mark : p.value === 0 ? ticks(0) : null;
+    const mark =
+      p.state === "hidden"
+        ? marks.hidden.mark
+        : p.state === "not-calculable"
+          ? marks.na.mark
+          : p.value === 0
+            ? ticks(0)
+            : null;
     return {
       x: mark === null ? p.label : `${p.label} (${mark})`,
       y: p.value ?? 0,

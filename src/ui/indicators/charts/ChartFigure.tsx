@@ -63,8 +63,12 @@ export function ChartFigure(props: {
           <ResponsiveContainer>{props.children}</ResponsiveContainer>
         </div>
       ) : null}
-      {gaps.hidden.length > 0 ? <Text className={styles.note}>{t("indicators.view.notDrawnHidden", { items: gaps.hidden.join(", ") })}</Text> : null}
-      {gaps.notCalculable.length > 0 ? <Text className={styles.note}>{t("indicators.view.notDrawnNa", { items: gaps.notCalculable.join(", ") })}</Text> : null}
+      {gaps.hidden.length > 0 ? (
+        <Text className={styles.note}>{t("indicators.view.notDrawnHidden", { items: gaps.hidden.join(", ") })}</Text>
+      ) : null}
+      {gaps.notCalculable.length > 0 ? (
+        <Text className={styles.note}>{t("indicators.view.notDrawnNa", { items: gaps.notCalculable.join(", ") })}</Text>
+      ) : null}
       {props.after}
     </figure>
   );

@@ -6,14 +6,30 @@ import { useTranslation } from "react-i18next";
 import { CHART_COLORS, ChartFigure, tickFormat, useLegendProps } from "./ChartFigure";
 import type { ChartPoint } from "./points";
 
-export function GroupBars(props: { title: string; group: string; points: readonly [reference: ChartPoint, focus: ChartPoint]; format: (v: number) => string; testId?: string }) {
+export function GroupBars(props: {
+  title: string;
+  group: string;
+  points: readonly [reference: ChartPoint, focus: ChartPoint];
+  format: (v: number) => string;
+  testId?: string;
+}) {
   const { t, i18n } = useTranslation();
   const legendProps = useLegendProps();
   const { points, format } = props;
   const colors = [CHART_COLORS.reference, CHART_COLORS.focus];
   const series: GVBarChartSeriesPoint[] = points.flatMap((p, i) =>
     p.state === "value"
-      ? [{ key: p.label, legend: p.label, data: p.value!, color: colors[i], xAxisCalloutData: props.group, yAxisCalloutData: format(p.value!), callOutAccessibilityData: { ariaLabel: `${p.label}: ${format(p.value!)}` } }]
+      ? [
+          {
+            key: p.label,
+            legend: p.label,
+            data: p.value!,
+            color: colors[i],
+            xAxisCalloutData: props.group,
+            yAxisCalloutData: format(p.value!),
+            callOutAccessibilityData: { ariaLabel: `${p.label}: ${format(p.value!)}` },
+          },
+        ]
       : [],
   );
   const missing = points.filter((p) => p.state !== "value");
@@ -35,7 +51,13 @@ export function GroupBars(props: { title: string; group: string; points: readonl
         annotations={missing.map((p, i) => ({
           id: `mark-${p.label}`,
           text: `${p.label}: ${p.state === "hidden" ? t("indicators.view.markHidden") : t("indicators.view.markNa")}`,
-          coordinates: { type: "mixed", xCoordinateType: "data", yCoordinateType: "relative", x: props.group, y: 0.06 + 0.12 * i },
+          coordinates: {
+            type: "mixed",
+            xCoordinateType: "data",
+            yCoordinateType: "relative",
+            x: props.group,
+            y: 0.06 + 0.12 * i,
+          },
           layout: { maxWidth: 200 },
           style: { backgroundColor: "transparent", borderColor: "transparent", boxShadow: "none" },
         }))}

@@ -9,13 +9,29 @@ import { formatRatio } from "../../../indicators";
 import { CHART_COLORS, ChartFigure, useLegendProps } from "./ChartFigure";
 import { likelihoodRange, likelihoodTicks, type PointState } from "./points";
 
-export function LikelihoodChart(props: { title: string; value: number | null; state: PointState; ci: [number, number] | null; band: { low: number; high: number }; testId?: string }) {
+export function LikelihoodChart(props: {
+  title: string;
+  value: number | null;
+  state: PointState;
+  ci: [number, number] | null;
+  band: { low: number; high: number };
+  testId?: string;
+}) {
   const { t, i18n } = useTranslation();
   const legendProps = useLegendProps();
   const { value, ci, band } = props;
   if (value === null || props.state !== "value") {
     // Nothing to plot: say so in words, differently for a hidden figure and one that cannot be calculated.
-    return <ChartFigure title={props.title} height={0} testId={props.testId} after={<Text>{props.state === "hidden" ? t("indicators.view.rlHidden") : t("indicators.view.rlNotCalculable")}</Text>} />;
+    return (
+      <ChartFigure
+        title={props.title}
+        height={0}
+        testId={props.testId}
+        after={
+          <Text>{props.state === "hidden" ? t("indicators.view.rlHidden") : t("indicators.view.rlNotCalculable")}</Text>
+        }
+      />
+    );
   }
   const range = likelihoodRange([value, ci?.[0] ?? null, ci?.[1] ?? null], band);
   const y = 1;
@@ -27,7 +43,13 @@ export function LikelihoodChart(props: { title: string; value: number | null; st
       legend: ciText,
       color: CHART_COLORS.focus,
       lineOptions: { strokeWidth: 2 },
-      data: ci.map((x) => ({ x, y, xAxisCalloutData: formatRatio(x), yAxisCalloutData: ciText, callOutAccessibilityData: { ariaLabel: ciText } })),
+      data: ci.map((x) => ({
+        x,
+        y,
+        xAxisCalloutData: formatRatio(x),
+        yAxisCalloutData: ciText,
+        callOutAccessibilityData: { ariaLabel: ciText },
+      })),
     });
   }
   series.push({
@@ -35,7 +57,16 @@ export function LikelihoodChart(props: { title: string; value: number | null; st
     legendShape: "circle",
     // In the text colour, so the point stands out from the interval line it sits on.
     color: CHART_COLORS.line,
-    data: [{ x: value, y, xAxisCalloutData: formatRatio(value), yAxisCalloutData: rl, text: rl, callOutAccessibilityData: { ariaLabel: rl } }],
+    data: [
+      {
+        x: value,
+        y,
+        xAxisCalloutData: formatRatio(value),
+        yAxisCalloutData: rl,
+        text: rl,
+        callOutAccessibilityData: { ariaLabel: rl },
+      },
+    ],
   });
   const parity = `${t("indicators.view.parity")} 1.00`;
   series.push({
@@ -54,7 +85,13 @@ export function LikelihoodChart(props: { title: string; value: number | null; st
       <LineChart
         data={{ chartTitle: props.title, lineChartData: series }}
         svgProps={{ "aria-label": props.title }}
-        colorFillBars={[{ legend: `${t("indicators.view.bandLabel")} ${formatRatio(band.low)}–${formatRatio(band.high)}`, color: CHART_COLORS.band, data: [{ startX: band.low, endX: band.high }] }]}
+        colorFillBars={[
+          {
+            legend: `${t("indicators.view.bandLabel")} ${formatRatio(band.low)}–${formatRatio(band.high)}`,
+            color: CHART_COLORS.band,
+            data: [{ startX: band.low, endX: band.high }],
+          },
+        ]}
         xMinValue={range.min}
         xMaxValue={range.max}
         tickValues={likelihoodTicks(range, band)}

@@ -17,7 +17,8 @@ export interface ChartPoint {
 /** A point from a figure and its suppression mark: hidden wins over a value (a hidden copy keeps none). */
 export function point(label: string, value: number | null | undefined, hidden: boolean): ChartPoint {
   if (hidden) return { label, value: null, state: "hidden" };
-  if (value === null || value === undefined || !Number.isFinite(value)) return { label, value: null, state: "not-calculable" };
+  if (value === null || value === undefined || !Number.isFinite(value))
+    return { label, value: null, state: "not-calculable" };
   return { label, value, state: "value" };
 }
 
@@ -43,7 +44,10 @@ export function notDrawn(points: readonly ChartPoint[]): { hidden: string[]; not
  * The x range of the relative likelihood chart: the non-adverse band, parity and every plotted value,
  * with a margin, never below 0 (a likelihood is not negative).
  */
-export function likelihoodRange(values: readonly (number | null)[], band: { low: number; high: number }): { min: number; max: number } {
+export function likelihoodRange(
+  values: readonly (number | null)[],
+  band: { low: number; high: number },
+): { min: number; max: number } {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v) && v >= 0);
   const low = Math.min(band.low, 1, ...finite);
   const high = Math.max(band.high, 1, ...finite);
@@ -59,7 +63,8 @@ export function likelihoodTicks(range: { min: number; max: number }, band: { low
   const span = range.max - range.min;
   const step = span <= 1.5 ? 0.25 : span <= 3 ? 0.5 : span <= 8 ? 1 : Math.ceil(span / 8);
   const ticks = new Set<number>();
-  for (let v = Math.ceil(range.min / step) * step; v <= range.max + 1e-9; v += step) ticks.add(Math.round(v * 100) / 100);
+  for (let v = Math.ceil(range.min / step) * step; v <= range.max + 1e-9; v += step)
+    ticks.add(Math.round(v * 100) / 100);
   ticks.add(1);
   if (span <= 3) {
     // The band's edges replace round ticks too close to them to be read apart.

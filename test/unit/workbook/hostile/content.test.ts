@@ -28,7 +28,10 @@ function dataset(cost: { error: unknown; result: Dataset | undefined }): Dataset
 
 describe("hostile sheet content", () => {
   it("reads a sheet that claims A1:XFD1048576 and has a cell at XFD1048576, without building the grid", () => {
-    const cost = read("wide.xlsx", `<worksheet ${NS}><dimension ref="A1:XFD1048576"/><sheetData>${HEADER}${person(2, 1, "A")}<row r="1048576"><c r="XFD1048576"><v>9</v></c></row></sheetData></worksheet>`);
+    const cost = read(
+      "wide.xlsx",
+      `<worksheet ${NS}><dimension ref="A1:XFD1048576"/><sheetData>${HEADER}${person(2, 1, "A")}<row r="1048576"><c r="XFD1048576"><v>9</v></c></row></sheetData></worksheet>`,
+    );
     const ds = dataset(cost);
     expect(ds.staff.map((s) => s.personId)).toEqual(["1"]);
     expect(cost.cpuMs).toBeLessThan(2_000);
@@ -37,7 +40,10 @@ describe("hostile sheet content", () => {
 
   it("reads past a million nested elements without recursion", () => {
     const deep = "<x>".repeat(1_000_000) + "</x>".repeat(1_000_000);
-    const cost = read("deep.xlsx", `<worksheet ${NS}><sheetData>${HEADER}${deep}${person(2, 1, "A")}</sheetData></worksheet>`);
+    const cost = read(
+      "deep.xlsx",
+      `<worksheet ${NS}><sheetData>${HEADER}${deep}${person(2, 1, "A")}</sheetData></worksheet>`,
+    );
     expect(dataset(cost).staff).toHaveLength(1);
     expect(cost.cpuMs).toBeLessThan(2_000);
     expect(cost.peakGrowthMb).toBeLessThan(100);
@@ -64,14 +70,29 @@ describe("hostile sheet content", () => {
     const ds = dataset(read("sst.xlsx", sheet, sst));
     expect(ds.staff.map((p) => p.personId)).toEqual(["1"]);
     const issue = ds.issues.find((i) => i.code === "shared-string-missing");
-    expect(issue).toMatchObject({ severity: "error", file: "sst.xlsx", sheet: "Staff", row: 3, column: "B", header: "Ethnic Origin" });
-    expect(issue!.message).toMatch(/^sst\.xlsx, sheet "Staff", row 3, column B \(Ethnic Origin\): the cell refers to text the workbook does not have/);
+    expect(issue).toMatchObject({
+      severity: "error",
+      file: "sst.xlsx",
+      sheet: "Staff",
+      row: 3,
+      column: "B",
+      header: "Ethnic Origin",
+    });
+    expect(issue!.message).toMatch(
+      /^sst\.xlsx, sheet "Staff", row 3, column B \(Ethnic Origin\): the cell refers to text the workbook does not have/,
+    );
     expect(ds.sheets[0]!.exclusions).toEqual({ "shared-string-missing": 1 });
   });
 
   it("excludes rows whose cells hold formula errors, naming each, and keeps the rest", () => {
-    const err = (r: number, v: string) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="e"><f>VLOOKUP(A${r},X!A:B,2,0)</f><v>${v}</v></c><c r="C${r}" t="inlineStr"><is><t>Band 5</t></is></c></row>`;
-    const ds = dataset(read("errors.xlsx", `<worksheet ${NS}><sheetData>${HEADER}${person(2, 1, "A")}${err(3, "#N/A")}${err(4, "#REF!")}</sheetData></worksheet>`));
+    const err = (r: number, v: string) =>
+      `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="e"><f>VLOOKUP(A${r},X!A:B,2,0)</f><v>${v}</v></c><c r="C${r}" t="inlineStr"><is><t>Band 5</t></is></c></row>`;
+    const ds = dataset(
+      read(
+        "errors.xlsx",
+        `<worksheet ${NS}><sheetData>${HEADER}${person(2, 1, "A")}${err(3, "#N/A")}${err(4, "#REF!")}</sheetData></worksheet>`,
+      ),
+    );
     expect(ds.staff.map((p) => p.personId)).toEqual(["1"]);
     const issues = ds.issues.filter((i) => i.code === "formula-error");
     expect(issues.map((i) => [i.row, i.column, i.params?.value])).toEqual([
@@ -84,7 +105,9 @@ describe("hostile sheet content", () => {
     const names = ["__proto__", "constructor", "prototype", "hasOwnProperty", "toString"];
     const header = `<row r="1">${["Employee Number", "Ethnic Origin", "Pay Band", ...names].map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join("")}</row>`;
     const row = `<row r="2"><c r="A2" t="inlineStr"><is><t>__proto__</t></is></c><c r="B2" t="inlineStr"><is><t>{"__proto__":{"polluted":1}}</t></is></c><c r="C2" t="inlineStr"><is><t>constructor</t></is></c>${names.map((_n, i) => `<c r="${String.fromCharCode(68 + i)}2" t="inlineStr"><is><t>{"polluted":true}</t></is></c>`).join("")}</row>`;
-    const bytes = workbookWithSheet(entry("xl/worksheets/sheet1.xml", `<worksheet ${NS}><sheetData>${header}${row}</sheetData></worksheet>`));
+    const bytes = workbookWithSheet(
+      entry("xl/worksheets/sheet1.xml", `<worksheet ${NS}><sheetData>${header}${row}</sheetData></worksheet>`),
+    );
     const csv = new TextEncoder().encode(`__proto__,constructor,prototype\n{"polluted":1},x,y\n`);
     readWorkbooks([
       { name: "__proto__.xlsx", bytes },
@@ -113,14 +136,18 @@ describe("hostile CSV", () => {
     expect(cost.error).toBeInstanceOf(WorkbookError);
     const issue = (cost.error as WorkbookError).issue;
     expect(issue).toMatchObject({ code: "csv-too-wide", file: "fields.csv" });
-    expect(issue.message).toBe("fields.csv is not a table that can be read: line 2 has more than 16,384 columns, more than Excel allows. Check that it is the right file.");
+    expect(issue.message).toBe(
+      "fields.csv is not a table that can be read: line 2 has more than 16,384 columns, more than Excel allows. Check that it is the right file.",
+    );
     expect(cost.cpuMs).toBeLessThan(2_000);
     expect(cost.peakGrowthMb).toBeLessThan(200);
   });
 
   it("still reads a CSV with long lines that are not too wide (four 30,000-character notes, 20,000 quoted commas)", () => {
     const note = `"${"word, ".repeat(5_000)}"`;
-    const bytes = new TextEncoder().encode(`Employee Number,Ethnic Origin,Pay Band,N1,N2,N3,N4\n1,A,Band 5,${note},${note},${note},${note}\n`);
+    const bytes = new TextEncoder().encode(
+      `Employee Number,Ethnic Origin,Pay Band,N1,N2,N3,N4\n1,A,Band 5,${note},${note},${note},${note}\n`,
+    );
     const ds = readWorkbooks([{ name: "notes.csv", bytes }]);
     expect(ds.staff).toHaveLength(1);
   });

@@ -17,7 +17,14 @@ const good = workbookWithSheet(
 );
 
 /** Sets a little-endian field in every record with the given signature. */
-function patch(bytes: Uint8Array, signature: number, offset: number, size: 2 | 4, value: number, last = false): Uint8Array {
+function patch(
+  bytes: Uint8Array,
+  signature: number,
+  offset: number,
+  size: 2 | 4,
+  value: number,
+  last = false,
+): Uint8Array {
   const out = bytes.slice();
   const view = new DataView(out.buffer);
   const hits: number[] = [];
@@ -64,7 +71,9 @@ describe("damaged containers", () => {
 
   it("refuses a central directory that starts in the wrong place", () => {
     const issue = refused("cd-offset.xlsx", patch(good, END, 16, 4, 5, true));
-    expect(issue.message).toBe("cd-offset.xlsx is not a readable workbook: the zip container is damaged (bad central directory entry).");
+    expect(issue.message).toBe(
+      "cd-offset.xlsx is not a readable workbook: the zip container is damaged (bad central directory entry).",
+    );
   });
 
   it("refuses a central directory that claims more entries than it has", () => {

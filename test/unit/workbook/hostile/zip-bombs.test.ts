@@ -6,7 +6,15 @@
 // 400 MB bombs rose by 400 MB before).
 import { describe, expect, it } from "vitest";
 import { readWorkbooks, WorkbookError } from "../../../../src/workbook";
-import { bombEntry, entry, MB, sheetXml, workbookParts, workbookWithSheet, writeZip } from "../../../support/hostile-workbooks";
+import {
+  bombEntry,
+  entry,
+  MB,
+  sheetXml,
+  workbookParts,
+  workbookWithSheet,
+  writeZip,
+} from "../../../support/hostile-workbooks";
 import { measure } from "../../../support/measure";
 
 /** The issue's bound, on CPU time (a loaded machine stretches wall time, not the work done). */
@@ -42,7 +50,9 @@ describe("zip bombs", () => {
     expect(bytes.length).toBeLessThan(6 * MB);
     const { issue, cpuMs, peakGrowthMb } = refusal("bomb-400mb.xlsx", bytes);
     expect(issue.code).toBe("file-too-large");
-    expect(issue.message).toMatch(/bomb-400mb\.xlsx is not a real workbook: its part xl\/worksheets\/sheet1\.xml expands more than 200 times/);
+    expect(issue.message).toMatch(
+      /bomb-400mb\.xlsx is not a real workbook: its part xl\/worksheets\/sheet1\.xml expands more than 200 times/,
+    );
     expect(cpuMs).toBeLessThan(SECONDS);
     expect(peakGrowthMb).toBeLessThan(PEAK_MB);
   });
@@ -74,13 +84,24 @@ describe("zip bombs", () => {
   });
 
   it("refuses entries that overlap (one deflate stream named as thousands of parts)", () => {
-    const sheets = Array.from({ length: 2_000 }, (_v, i) => ({ name: `S${i + 1}`, path: `xl/worksheets/sheet${i + 1}.xml` }));
-    const data = entry("xl/worksheets/sheet1.xml", sheetXml([["Employee Number", "Ethnic Origin"], [1, "A"]]));
+    const sheets = Array.from({ length: 2_000 }, (_v, i) => ({
+      name: `S${i + 1}`,
+      path: `xl/worksheets/sheet${i + 1}.xml`,
+    }));
+    const data = entry(
+      "xl/worksheets/sheet1.xml",
+      sheetXml([
+        ["Employee Number", "Ethnic Origin"],
+        [1, "A"],
+      ]),
+    );
     const copies = sheets.slice(1).map((s) => ({ ...data, name: s.path, sameDataAs: data.name }));
     const bytes = writeZip([...workbookParts(sheets), data, ...copies]);
     const { issue, cpuMs } = refusal("overlap.xlsx", bytes);
     expect(issue.code).toBe("file-corrupt");
-    expect(issue.message).toMatch(/overlap\.xlsx is not a readable workbook: the zip container is damaged \(.*overlap\)/);
+    expect(issue.message).toMatch(
+      /overlap\.xlsx is not a readable workbook: the zip container is damaged \(.*overlap\)/,
+    );
     expect(cpuMs).toBeLessThan(SECONDS);
   });
 
@@ -97,7 +118,10 @@ describe("zip bombs", () => {
   });
 
   it("reads a workbook of 5,000 tiny sheets in bounded time", () => {
-    const sheets = Array.from({ length: 5_000 }, (_v, i) => ({ name: `S${i + 1}`, path: `xl/worksheets/sheet${i + 1}.xml` }));
+    const sheets = Array.from({ length: 5_000 }, (_v, i) => ({
+      name: `S${i + 1}`,
+      path: `xl/worksheets/sheet${i + 1}.xml`,
+    }));
     const parts = sheets.map((s, i) => entry(s.path, sheetXml([["Note"], [`sheet ${i + 1}`]])));
     const bytes = writeZip([...workbookParts(sheets), ...parts]);
     const cost = measure(() => readWorkbooks([{ name: "many.xlsx", bytes }]));
