@@ -9,6 +9,8 @@
 // turn that off (publishBoardComposition: false), and then it is protected like any other table.
 // The exact document (audience "exact") is for submission to NHS England and the board only. The input is
 // never changed.
+// One file: one function, the protected copy's rules in the order they apply (counts-table.ts and rounding.ts
+// hold its two helpers).
 import type {
   BoardDifference,
   Counts,

@@ -3,6 +3,8 @@
 // either inherit from their parent or have unique assignments, and each list's ReadSecurity and
 // WriteSecurity. Evaluation (effective permissions) follows SharePoint's rules only; see README.md.
 // A request's view of it (one user, one token) is the Guard in guard.ts.
+// One class because effective permissions are worked out from what it stores together: groups, members, role
+// assignments per scope and each list's item-level settings.
 import type Database from "better-sqlite3";
 import {
   LEVEL,

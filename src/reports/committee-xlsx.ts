@@ -3,6 +3,7 @@
 // one sheet per objective. RAG is written as text AND as the cell's colour, so the paper reads the
 // same printed in black and white. Every text cell goes through safeCell (no formula injection).
 // exceljs is heavy: the tab should load this module with a dynamic import() when the user exports.
+// One file: one short writer per sheet (summary, since approval, one per objective) sharing SheetWriter and the labels.
 import ExcelJS from "exceljs";
 import {
   isOverdue,

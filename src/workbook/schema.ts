@@ -1,6 +1,8 @@
 // Which columns each kind of sheet has, the names extracts give them, and how a sheet's header
 // row and kind are recognised. Header names are compared case-, space- and punctuation-
 // insensitively; all lookups are Maps so a header such as "__proto__" is only ever text.
+// Long because most of it is data: KINDS, the header names each kind of extract is known to use; the logic
+// around the table is short.
 import type { SheetKind } from "../indicators/input";
 import type { CellValue } from "./types";
 

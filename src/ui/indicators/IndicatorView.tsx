@@ -1,6 +1,8 @@
 // One indicator's results: the figure, adverse-impact band and confidence interval, direction of good,
 // the method note, and always a table, with a Fluent chart next to it on screen (the table is the chart's
 // text alternative). Figures come from the protected copy: every hidden one shows as "*", whatever the reason.
+// One file because its parts (representation, likelihood, survey and board views) are used only here and share
+// the counts table, the styles and the marking of hidden and small figures.
 import {
   Badge,
   TableBody,

@@ -1,6 +1,8 @@
 // The plan-wide Actions view: every action of the plan year, found by search and filters, sorted and
 // grouped, as a list or as a board by RAG. The whole view lives in the address (actionsAddress.ts),
 // so a copied link or a bookmark opens the same view; the rules are in actionsView.ts, this is the shell.
+// One file because the filters, the count and the list are used only here and all read and write the one view
+// the address holds.
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import {
   Button,
