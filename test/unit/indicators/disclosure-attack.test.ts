@@ -3,7 +3,7 @@
 // them, and last year's protected copy for the comparison) and the structural facts anyone knows (rows and
 // columns add up; rates are counts over denominators; the relative likelihood and its Katz interval are
 // functions of the four counts; a hidden figure is a whole number, 0 or more), it works out every hidden
-// count's feasible values with an integer linear programme (test/support/feasible-range.ts). No hidden
+// count's feasible values with an integer linear programme (src/indicators/feasible.ts). No hidden
 // count may have fewer than the threshold's width of possible values, for synthetic trusts of 200 to
 // 20,000 staff, several seeds, and thresholds 5, 10 and 20.
 //
