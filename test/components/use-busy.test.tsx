@@ -36,4 +36,29 @@ describe("useBusy", () => {
     expect(result.current.error).toBeNull();
     await act(async () => finish());
   });
+
+  it("lets the caller act on a failure's error as it is kept", async () => {
+    const { result } = renderHook(() => useBusy());
+    const failure = new Error("needs consent");
+    const seen: unknown[] = [];
+    await act(async () => {
+      expect(
+        await result.current.run(
+          () => Promise.reject(failure),
+          (error) => seen.push(error),
+        ),
+      ).toBe(false);
+    });
+    expect(seen).toEqual([failure]);
+    expect(result.current.error).toBe(failure);
+    await act(async () => {
+      expect(
+        await result.current.run(
+          () => Promise.resolve(),
+          (error) => seen.push(error),
+        ),
+      ).toBe(true);
+    });
+    expect(seen).toEqual([failure]);
+  });
 });

@@ -29,6 +29,7 @@ import {
 import type { ActionDraft } from "../../sharepoint";
 import { usePlan } from "../state/PlanContext";
 import { useActionSave } from "../state/useActionSave";
+import { useBusy } from "../state/useBusy";
 import { DateField } from "./DateInput";
 import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps, overLimit } from "../state/limits";
@@ -120,8 +121,7 @@ export function ActionForm(props: {
   const { store, reload } = usePlan();
   const [values, setValues] = useState<FormValues>(() => valuesOf(props.action, props.objective, props.siblings));
   const [tried, setTried] = useState(false);
-  const [adding, setAdding] = useState(false);
-  const [addError, setAddError] = useState<unknown>(null);
+  const { busy: adding, error: addError, run: runAdd } = useBusy();
   const { save, saving, error, conflictView } = useActionSave(() => props.onClose());
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const setDueDate = useCallback((dueDate: string) => setValues((v) => ({ ...v, dueDate })), []);
@@ -149,18 +149,12 @@ export function ActionForm(props: {
       await save(props.action, { kind: "edit", patch: draft, note: ragChanged ? note.trim() || null : null });
       return;
     }
-    setAdding(true);
-    setAddError(null);
-    try {
+    await runAdd(async () => {
       const added = await store.addAction(draft);
       toastSaved(t("saved.action", { number: added.number }));
       await reload().catch(() => undefined);
       props.onClose();
-    } catch (caught) {
-      setAddError(caught);
-    } finally {
-      setAdding(false);
-    }
+    });
   }
 
   const busy = saving || adding;

@@ -20,6 +20,7 @@ import type { TFunction } from "i18next";
 import { evidenceProblem, type EvidenceFile, type EvidenceProblem } from "../../plan";
 import { formatDateTime } from "../../i18n";
 import { usePlanContext } from "../state/PlanContext";
+import { useBusy } from "../state/useBusy";
 import { saveBytes } from "../state/download";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorMessage } from "./ErrorMessage";
@@ -73,14 +74,11 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
   const [attempt, setAttempt] = useState(0);
   const [chosen, setChosen] = useState<File | null>(null);
   const [description, setDescription] = useState("");
-  const [work, setWork] = useState<{ busy: boolean; error: unknown; problem: string | null }>({
-    busy: false,
-    error: null,
-    problem: null,
-  });
+  const work = useBusy();
+  const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState("");
   const [removing, setRemoving] = useState<EvidenceFile | null>(null);
-  const [openError, setOpenError] = useState<unknown>(null);
+  const opening = useBusy();
 
   useEffect(() => {
     let live = true;
@@ -98,20 +96,20 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
   function choose(file: File | null) {
     setChosen(file);
     setDone("");
-    const problem = file
+    const found = file
       ? evidenceProblem(
           { name: file.name, size: file.size },
           files.map((f) => f.name),
         )
       : null;
-    setWork({ busy: false, error: null, problem: file && problem ? evidenceMessage(problem, file.name, t) : null });
+    setProblem(file && found ? evidenceMessage(found, file.name, t) : null);
+    work.clearError();
   }
 
   async function attach(event: React.FormEvent) {
     event.preventDefault();
-    if (!chosen || work.problem) return;
-    setWork({ busy: true, error: null, problem: null });
-    try {
+    if (!chosen || problem) return;
+    await work.run(async () => {
       const bytes = new Uint8Array(await chosen.arrayBuffer());
       const added = await store.attachEvidence(
         props.actionId,
@@ -121,33 +119,22 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
       setChosen(null);
       setDescription("");
       if (fileInput.current) fileInput.current.value = "";
-      setWork({ busy: false, error: null, problem: null });
       setDone(t("evidence.attached", { name: added.name }));
       setAttempt((n) => n + 1);
-    } catch (error) {
-      setWork({ busy: false, error, problem: null });
-    }
+    });
   }
 
   async function open(file: EvidenceFile) {
-    setOpenError(null);
-    try {
-      saveBytes(await store.openEvidence(file), file.name);
-    } catch (error) {
-      setOpenError(error);
-    }
+    await opening.run(async () => saveBytes(await store.openEvidence(file), file.name));
   }
 
   async function remove(file: EvidenceFile) {
-    setWork({ busy: true, error: null, problem: null });
-    try {
+    setProblem(null);
+    await work.run(async () => {
       await store.removeEvidence(file);
       setRemoving(null);
-      setWork({ busy: false, error: null, problem: null });
       setAttempt((n) => n + 1);
-    } catch (error) {
-      setWork({ busy: false, error, problem: null });
-    }
+    });
   }
 
   return (
@@ -196,7 +183,7 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
           ))}
         </ul>
       )}
-      {openError ? <ErrorMessage error={openError} /> : null}
+      {opening.error ? <ErrorMessage error={opening.error} /> : null}
       {props.mayAttach ? (
         <form className={styles.form} onSubmit={(e) => void attach(e)} noValidate aria-label={t("evidence.attach")}>
           <Text className={styles.warning} id={`${inputId}-warning`}>
@@ -210,13 +197,13 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
               type="file"
               className={styles.input}
               accept=".pdf,.doc,.docx,.odt,.rtf,.txt,.ppt,.pptx,.odp,.png,.jpg,.jpeg,.gif,.webp,.heic,.msg,.eml"
-              aria-describedby={work.problem ? `${inputId}-warning ${inputId}-problem` : `${inputId}-warning`}
-              aria-invalid={work.problem !== null}
+              aria-describedby={problem ? `${inputId}-warning ${inputId}-problem` : `${inputId}-warning`}
+              aria-invalid={problem !== null}
               onChange={(e) => choose(e.target.files?.[0] ?? null)}
             />
-            {work.problem ? (
+            {problem ? (
               <Text id={`${inputId}-problem`} role="alert" className={styles.problem}>
-                {work.problem}
+                {problem}
               </Text>
             ) : null}
           </div>
@@ -225,7 +212,7 @@ export function Evidence(props: { actionId: number; version: string; mayAttach: 
           </Field>
           {work.error ? <ErrorMessage error={work.error} /> : null}
           <div className={styles.buttons}>
-            <Button type="submit" icon={<AttachRegular />} disabled={!chosen || work.busy || work.problem !== null}>
+            <Button type="submit" icon={<AttachRegular />} disabled={!chosen || work.busy || problem !== null}>
               {work.busy ? t("evidence.uploading") : t("evidence.upload")}
             </Button>
           </div>

@@ -19,6 +19,7 @@ import {
 } from "../../plan";
 import { formatDateTime } from "../../i18n";
 import { usePlanContext } from "../state/PlanContext";
+import { useBusy } from "../state/useBusy";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorMessage } from "./ErrorMessage";
 import { MentionInput, type MentionValue } from "./MentionInput";
@@ -209,32 +210,27 @@ function Thread(props: {
   const { store } = usePlanContext();
   const [replying, setReplying] = useState(false);
   const [reply, setReply] = useState<MentionValue>({ display: "", chosen: [] });
-  const [busy, setBusy] = useState<{ busy: boolean; error: unknown; tried: boolean }>({
-    busy: false,
-    error: null,
-    tried: false,
-  });
+  const busy = useBusy();
+  const [tried, setTried] = useState(false);
   const { root, replies } = props.thread;
   const rootAuthor = root?.author?.title ?? t("history.someone");
 
   async function sendReply(event: React.FormEvent) {
     event.preventDefault();
+    setTried(true);
     if (!reply.display.trim()) {
-      setBusy({ busy: false, error: null, tried: true });
+      busy.clearError();
       return;
     }
-    setBusy({ busy: true, error: null, tried: true });
-    try {
+    await busy.run(async () => {
       await store.addComment(props.actionId, encodeMentions(reply.display.trim(), reply.chosen), {
         replyTo: props.thread.rootId,
       });
       setReply({ display: "", chosen: [] });
       setReplying(false);
-      setBusy({ busy: false, error: null, tried: false });
+      setTried(false);
       props.access.onChanged?.();
-    } catch (error) {
-      setBusy({ busy: false, error, tried: true });
-    }
+    });
   }
 
   return (
@@ -263,7 +259,7 @@ function Thread(props: {
               value={reply}
               onChange={setReply}
               autoFocus
-              validationMessage={busy.tried && !reply.display.trim() ? t("validation.commentRequired") : undefined}
+              validationMessage={tried && !reply.display.trim() ? t("validation.commentRequired") : undefined}
             />
             {busy.error ? <ErrorMessage error={busy.error} /> : null}
             <div className={styles.buttons}>
@@ -302,7 +298,7 @@ function CommentBody(props: {
   const { store, locale } = usePlanContext();
   const [editing, setEditing] = useState<MentionValue | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [work, setWork] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const work = useBusy();
   const row = props.row;
   const who = row.author?.title ?? t("history.someone");
   const mine = mayEditComment(row, props.access.meId);
@@ -310,27 +306,19 @@ function CommentBody(props: {
   async function save(event: React.FormEvent) {
     event.preventDefault();
     if (!editing || !editing.display.trim()) return;
-    setWork({ busy: true, error: null });
-    try {
+    await work.run(async () => {
       await store.editComment(row.id, encodeMentions(editing.display.trim(), editing.chosen));
       setEditing(null);
-      setWork({ busy: false, error: null });
       props.access.onChanged?.();
-    } catch (error) {
-      setWork({ busy: false, error });
-    }
+    });
   }
 
   async function remove() {
-    setWork({ busy: true, error: null });
-    try {
+    await work.run(async () => {
       await store.deleteComment(row.id);
       setConfirmDelete(false);
-      setWork({ busy: false, error: null });
       props.access.onChanged?.();
-    } catch (error) {
-      setWork({ busy: false, error });
-    }
+    });
   }
 
   return (

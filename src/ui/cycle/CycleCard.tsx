@@ -38,6 +38,7 @@ import type { Capabilities, Objective } from "../../plan";
 import type { PlanSnapshot, PlanStore } from "../../sharepoint";
 import { DateField } from "../components/DateInput";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { useBusy } from "../state/useBusy";
 import { formatDay } from "../meeting/format";
 import { CycleStateLine } from "./CycleStateLine";
 import { SinceApprovalView } from "./SinceApprovalView";
@@ -113,8 +114,7 @@ export function CycleCard(props: {
   const [view, setView] = useState<
     { cycle: CycleView; plan: PlanSnapshot; comments: ConsultationComment[] } | { error: unknown } | null
   >(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { busy, error: failure, run } = useBusy();
   const [announce, setAnnounce] = useState("");
 
   const load = useCallback(async () => {
@@ -131,21 +131,13 @@ export function CycleCard(props: {
   }, [props.store, props.year]);
   useEffect(() => void load(), [load]);
 
-  async function act(work: () => Promise<unknown>, done: string): Promise<boolean> {
-    setBusy(true);
-    setFailure(null);
-    try {
+  function act(work: () => Promise<unknown>, done: string): Promise<boolean> {
+    return run(async () => {
       await work();
       await load();
       props.onChanged?.();
       setAnnounce(done);
-      return true;
-    } catch (error) {
-      setFailure(error);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (!view) return <Spinner size="small" label={t("cycle.loading")} />;

@@ -6,6 +6,7 @@ import type { ResultsDocument } from "../../indicators";
 import type { DataFile, IndicatorResultRow } from "../../plan";
 import type { PlanStore } from "../../sharepoint";
 import { saveBytes, XLSX_TYPE } from "../state/download";
+import { useBusy } from "../state/useBusy";
 import { STANDARD_ID } from "./headline";
 import { rowsToSave, savedResults, type SavedRow } from "./saved-results";
 import { periodFor } from "./view";
@@ -15,7 +16,8 @@ export type SaveState = "idle" | "saving" | "saved";
 export function useIndicatorData(store: PlanStore, canRun: boolean, year: string | null, savedBy: string | null) {
   const [files, setFiles] = useState<DataFile[] | null>(null);
   const [saved, setSaved] = useState<IndicatorResultRow[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
+  // Busy is not shown from here (each control shows its own progress); the hook keeps the one failure.
+  const { error: failure, setError: setFailure, run } = useBusy();
   const [saving, setSaving] = useState<SaveState>("idle");
   const savedInfo = useMemo(() => savedResults(saved), [saved]);
 
@@ -31,7 +33,7 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
       setFailure(error);
       setFiles([]);
     }
-  }, [store, canRun]);
+  }, [store, canRun, setFailure]);
 
   useEffect(() => {
     void refresh();
@@ -39,13 +41,10 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
 
   /** Uploads a workbook, tells `onUploaded` (before the list is read again), or shows the failure. */
   async function upload(file: File, onProgress: (fraction: number) => void, onUploaded: (uploaded: DataFile) => void) {
-    setFailure(null);
-    try {
+    await run(async () => {
       onUploaded(await store.uploadDataFile(file.name, new Uint8Array(await file.arrayBuffer()), onProgress));
       await refresh();
-    } catch (error) {
-      setFailure(error);
-    }
+    });
   }
 
   /** Saves a protected copy under its reporting period (else the plan year). */
@@ -53,25 +52,21 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
     const period = periodFor(doc, year);
     if (!period) return;
     setSaving("saving");
-    setFailure(null);
-    try {
-      await store.saveIndicatorResults(rowsToSave(doc, period, savedBy));
-      setSaved(await store.indicatorResults(STANDARD_ID));
-      setSaving("saved");
-    } catch (error) {
-      setFailure(error);
-      setSaving("idle");
-    }
+    await run(
+      async () => {
+        await store.saveIndicatorResults(rowsToSave(doc, period, savedBy));
+        setSaved(await store.indicatorResults(STANDARD_ID));
+        setSaving("saved");
+      },
+      () => setSaving("idle"),
+    );
   }
 
   async function saveEntered(row: SavedRow) {
-    setFailure(null);
-    try {
+    await run(async () => {
       await store.saveIndicatorResults([row]);
       setSaved(await store.indicatorResults(STANDARD_ID));
-    } catch (error) {
-      setFailure(error);
-    }
+    });
   }
 
   async function exportWorkbook(doc: ResultsDocument) {

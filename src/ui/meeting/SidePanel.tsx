@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import { RAGS } from "../../plan";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
+import { useBusy } from "../state/useBusy";
 import { ActionMention, ChangesList, type MeetingLinks } from "./ChangesList";
 import type { MeetingState } from "./data";
 import { formatDay } from "./format";
@@ -65,7 +66,8 @@ export function SidePanel(props: {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const [canShare, setCanShare] = useState(false);
-  const [shareState, setShareState] = useState<"idle" | "sharing" | "shared" | { error: unknown }>("idle");
+  const sharingToStage = useBusy();
+  const [shared, setShared] = useState(false);
   const [draft, setDraft] = useState(props.since);
   useEffect(() => setDraft(props.since), [props.since]);
   useEffect(() => {
@@ -80,13 +82,11 @@ export function SidePanel(props: {
   }, [props.sharing]);
 
   async function share() {
-    setShareState("sharing");
-    try {
+    setShared(false);
+    await sharingToStage.run(async () => {
       await props.sharing.share(props.stageUrl);
-      setShareState("shared");
-    } catch (error) {
-      setShareState({ error });
-    }
+      setShared(true);
+    });
   }
 
   const { state } = props;
@@ -125,18 +125,16 @@ export function SidePanel(props: {
             appearance="primary"
             icon={<ShareScreenStartRegular />}
             onClick={() => void share()}
-            disabled={shareState === "sharing"}
+            disabled={sharingToStage.busy}
           >
             {t("meeting.shareToStage")}
           </Button>
-          {shareState === "shared" ? (
+          {shared ? (
             <span role="status" className={styles.shareStatus}>
               {t("meeting.shared")}
             </span>
           ) : null}
-          {typeof shareState === "object" ? (
-            <ErrorMessage title={t("meeting.shareFailed")} error={shareState.error} />
-          ) : null}
+          {sharingToStage.error ? <ErrorMessage title={t("meeting.shareFailed")} error={sharingToStage.error} /> : null}
         </div>
       ) : null}
       {state.status === "loading" ? <Spinner size="small" label={t("meeting.loading")} /> : null}

@@ -27,6 +27,7 @@ import { QuickUpdate } from "../components/QuickUpdate";
 import { RagBadge } from "../components/RagBadge";
 import { canUpdate } from "../state/planView";
 import { usePlan } from "../state/PlanContext";
+import { useBusy } from "../state/useBusy";
 import { useNarrow } from "../state/useNarrow";
 
 const History = lazy(() => import("../components/History"));
@@ -64,13 +65,10 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
   const action = snapshot.actions.find((a) => a.id === props.actionId) ?? null;
   const [updating, setUpdating] = useState(false);
   const [comment, setComment] = useState<MentionValue>({ display: "", chosen: [] });
-  const [commentState, setCommentState] = useState<{ busy: boolean; error: unknown; tried: boolean }>({
-    busy: false,
-    error: null,
-    tried: false,
-  });
+  const commentState = useBusy();
+  const [commentTried, setCommentTried] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [deleteState, setDeleteState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const deleteState = useBusy();
   const [copied, setCopied] = useState<string | null>(null);
   const [commentsAdded, setCommentsAdded] = useState(0);
 
@@ -82,33 +80,28 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
   async function addComment(event: React.FormEvent) {
     event.preventDefault();
     if (!action) return;
+    setCommentTried(true);
     if (!comment.display.trim()) {
-      setCommentState({ busy: false, error: null, tried: true });
+      commentState.clearError();
       return;
     }
-    setCommentState({ busy: true, error: null, tried: true });
-    try {
+    const added = await commentState.run(async () => {
       await store.addComment(action.id, encodeMentions(comment.display.trim(), comment.chosen));
       setComment({ display: "", chosen: [] });
       setCommentsAdded((n) => n + 1);
-      setCommentState({ busy: false, error: null, tried: false });
-      await reload().catch(() => undefined);
-    } catch (error) {
-      setCommentState({ busy: false, error, tried: true });
-    }
+      setCommentTried(false);
+    });
+    if (added) await reload().catch(() => undefined);
   }
 
   async function remove() {
     if (!action) return;
-    setDeleteState({ busy: true, error: null });
-    try {
+    const deleted = await deleteState.run(async () => {
       await store.deleteAction(action.id, action.etag);
       setConfirmDelete(false);
       props.onClose();
-      await reload().catch(() => undefined);
-    } catch (error) {
-      setDeleteState({ busy: false, error });
-    }
+    });
+    if (deleted) await reload().catch(() => undefined);
   }
 
   async function copy() {
@@ -234,7 +227,7 @@ export function ActionPanel(props: { actionId: number; onClose: () => void; onEd
                     value={comment}
                     onChange={setComment}
                     validationMessage={
-                      commentState.tried && !comment.display.trim() ? t("validation.commentRequired") : undefined
+                      commentTried && !comment.display.trim() ? t("validation.commentRequired") : undefined
                     }
                   />
                   {commentState.error ? <ErrorMessage error={commentState.error} /> : null}

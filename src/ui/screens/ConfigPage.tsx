@@ -19,6 +19,7 @@ import type { PlanStore, SetUpCheck } from "../../sharepoint";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { errorKind, needsSignIn } from "../state/errors";
+import { useBusy } from "../state/useBusy";
 
 export interface SiteConnection {
   store: PlanStore;
@@ -113,11 +114,8 @@ export function ConfigPage(props: {
   const [siteInvalid, setSiteInvalid] = useState(false);
   const [site, setSite] = useState<SiteState>({ status: "idle" });
   const [confirming, setConfirming] = useState(false);
-  const [provisioning, setProvisioning] = useState<{ busy: boolean; error: unknown; done: boolean }>({
-    busy: false,
-    error: null,
-    done: false,
-  });
+  const provisioning = useBusy();
+  const [provisioned, setProvisioned] = useState(false);
 
   const check = useCallback(
     async (url: string) => {
@@ -159,19 +157,19 @@ export function ConfigPage(props: {
   }, [complete, checkedUrl, year, onChange]);
 
   async function runProvision() {
-    setProvisioning({ busy: true, error: null, done: false });
-    try {
-      await connect(checkedUrl).provision();
-      setProvisioning({ busy: false, error: null, done: true });
-      setConfirming(false);
-      await check(checkedUrl);
-    } catch (error) {
+    setProvisioned(false);
+    const done = await provisioning.run(
+      async () => {
+        await connect(checkedUrl).provision();
+        setProvisioned(true);
+        setConfirming(false);
+      },
       // Creating lists needs AllSites.Manage, which the user may not have consented to yet. That is
       // asked for on the page (not in the dialog, whose error has no retry): the message's button
       // runs the interactive step for that permission and then this set-up again (already confirmed).
-      if (needsSignIn(error)) setConfirming(false);
-      setProvisioning({ busy: false, error, done: false });
-    }
+      (error) => needsSignIn(error) && setConfirming(false),
+    );
+    if (done) await check(checkedUrl);
   }
   const provisionNeedsSignIn = provisioning.error !== null && needsSignIn(provisioning.error);
 
@@ -223,7 +221,7 @@ export function ConfigPage(props: {
       ) : null}
       {provisionNeedsSignIn ? <ErrorMessage error={provisioning.error} onRetry={() => void runProvision()} /> : null}
       {provisioning.busy && !confirming ? <Spinner size="small" label={t("config.provisioning")} /> : null}
-      {provisioning.done ? (
+      {provisioned ? (
         <MessageBar intent="success">
           <MessageBarBody>{t("config.provisioned")}</MessageBarBody>
         </MessageBar>
