@@ -3,6 +3,8 @@
 // consultation: comments section by section (each objective, and the plan as a whole) with the plan
 // editors' answers. SharePoint enforces who may write what (docs/plan-cycle.md); these are the rules'
 // offers and refusals in words.
+// One file because the decision form, the consultation and its answer box are used only here and share the
+// card's styles and its one busy state.
 import {
   Button,
   Field,

@@ -2,6 +2,8 @@
 // source row with what it was understood as, let the editor correct a row's role, the header row
 // and the columns (the result updates), ask for an explicit confirmation when the structure is
 // doubtful, and write only when the editor confirms. Re-importing the same file changes nothing.
+// One file because the panel's steps and its Preview (every source row with its role, the corrections) share the
+// styles, the issue wording and the corrections helpers, and the Preview is used only here.
 import { Button, Checkbox, Field, makeStyles, ProgressBar, Select, tokens } from "@fluentui/react-components";
 import { ArrowImportRegular, ArrowUndoRegular } from "@fluentui/react-icons";
 import { useState } from "react";
