@@ -94,7 +94,8 @@ class SharedStrings {
   }
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
+/** The chunks one after another in one array. */
+export function concat(chunks: Uint8Array[]): Uint8Array {
   let length = 0;
   for (const c of chunks) length += c.length;
   const out = new Uint8Array(length);

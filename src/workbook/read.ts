@@ -15,7 +15,7 @@ import {
   readSurvey,
   readTraining,
 } from "./records/index";
-import type { Dataset, SheetSummary } from "../indicators/input";
+import { emptyDataset, type Dataset, type SheetSummary } from "../indicators/input";
 import type { InputFile, ReadOptions } from "./types";
 import { parseDate } from "./values";
 
@@ -123,19 +123,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     }
   });
 
-  const dataset: Dataset = {
-    staff: [],
-    applications: [],
-    cases: [],
-    training: [],
-    board: [],
-    survey: [],
-    aggregates: [],
-    sheets: [],
-    issues: [],
-    period: null,
-    snapshotDate: null,
-  };
+  const dataset = emptyDataset();
 
   const staffPlans = plans.filter((p) => p.kind === "staff");
   dataset.snapshotDate = staffPlans.map((p) => dateInTitles(p.titles)).find((d) => d !== null) ?? null;

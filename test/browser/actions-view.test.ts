@@ -11,12 +11,12 @@ import {
   SIDE_PANEL,
   THEMES,
   expectNoAxeViolations,
-  launchBrowser,
   openAs,
   screenshot,
-  startApp,
   storeAs,
   type RunningApp,
+  openSession,
+  closeSession,
 } from "../support/browser";
 
 const EDITOR = "edi.lead@wres.test";
@@ -29,14 +29,10 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "demo" }));
 }, SLOW);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 /** The numbers of the actions the list shows, in order. */
 async function listedNumbers(page: Page): Promise<string[]> {

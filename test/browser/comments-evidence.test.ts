@@ -11,12 +11,12 @@ import {
   SIDE_PANEL,
   THEMES,
   expectNoAxeViolations,
-  launchBrowser,
   openAs,
   screenshot,
-  startApp,
   storeAs,
   type RunningApp,
+  openSession,
+  closeSession,
 } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
@@ -31,16 +31,12 @@ let browser: Browser;
 let actionId: number;
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "demo" }));
   const plan = await storeAs(app, LEAD).loadPlan(YEAR);
   actionId = plan.actions.find((a) => a.leads.some((p) => p.email === AMARA) && a.rag !== "Blue")!.id;
 }, SLOW);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 async function panelOf(page: Page) {
   const panel = page.getByRole("dialog");

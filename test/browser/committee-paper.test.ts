@@ -21,12 +21,12 @@ import { wordText } from "../support/word";
 import {
   THEMES,
   expectNoAxeViolations,
-  launchBrowser,
   openAs,
   screenshot,
-  startApp,
   storeAs,
   type RunningApp,
+  openSession,
+  closeSession,
 } from "../support/browser";
 import { pdfText } from "../support/pdf";
 import { applications, cases, dataset, staffMany, trainingMany } from "../unit/indicators/fixtures";
@@ -62,18 +62,14 @@ async function downloadPaper(page: Page, button: string): Promise<{ name: string
 beforeAll(async () => {
   // The public version is drawn here with the whole English catalogue, as the tab has it by then.
   await loadCatalogue("en-GB");
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "demo" }));
   await storeAs(app, LEAD).saveIndicatorResults([
     ...rowsToSave(suppressResults(exact, 10), YEAR, "EDI Lead"),
     { year: "2023/24", standard: "nhs-england-wres", indicator: 2, value: 2.6, detail: "{}", origin: "entered" },
   ]);
 }, SLOW);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 describe("the committee paper", () => {
   it(

@@ -11,14 +11,14 @@ import {
   SCREENSHOT_DIR,
   SIDE_PANEL,
   THEMES,
-  launchBrowser,
   runAxe,
   screenshot,
-  startApp,
   type RunningApp,
   type Theme,
   people,
   storeAs,
+  openSession,
+  closeSession,
 } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
@@ -83,9 +83,7 @@ async function clippedPills(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
-  users = people(browser, app, { viewport: SIDE_PANEL });
+  ({ app, browser, users } = await openSession({ seed: "demo", viewport: SIDE_PANEL }));
   const lead = storeAs(app, LEAD);
   const me = await lead.me();
   const rags: Rag[] = ["Red", "Amber", "Green", "Blue", "Amber", "Green", "Red", "Green"];
@@ -134,11 +132,7 @@ beforeAll(async () => {
   await page.close();
 });
 
-afterAll(async () => {
-  await users?.closeAll();
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser, users }));
 
 describe("the committee side panel at 320 px", () => {
   it("lists every objective with its status, lists overdue actions once, and opens what it mentions", async () => {

@@ -4,7 +4,7 @@
 // way SharePoint stores one typed into the list.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { DESKTOP, launchBrowser, screenshot, startApp, type RunningApp } from "../support/browser";
+import { DESKTOP, screenshot, type RunningApp, openSession, closeSession } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const ADMIN = "admin@wres.test";
@@ -26,13 +26,9 @@ async function rest(path: string, init: RequestInit = {}): Promise<Response> {
 
 describe("due dates on screen", () => {
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
+    ({ app, browser } = await openSession());
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => closeSession({ app, browser }));
 
   it("shows a due date typed into the list during British Summer Time as that day, and saves one the way SharePoint stores it", async () => {
     const actions = (await (

@@ -8,12 +8,13 @@ import {
   DESKTOP,
   SIDE_PANEL,
   THEMES,
-  launchBrowser,
   openAs,
   runAxe,
   screenshot,
   startApp,
   type RunningApp,
+  openSession,
+  closeSession,
 } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
@@ -23,14 +24,10 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp({ seed: "none" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "none" }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 async function notice(page: Page) {
   const box = page.getByTestId("not-set-up");

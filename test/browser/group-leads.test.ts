@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import "@pnp/sp/site-groups/index.js";
 import { createPlanStore, createSp } from "../../src/sharepoint";
-import { DESKTOP, launchBrowser, openAs, screenshot, startApp, type RunningApp } from "../support/browser";
+import { DESKTOP, openAs, screenshot, type RunningApp, openSession, closeSession } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const CHAIR = "network.chair@wres.test";
@@ -19,18 +19,14 @@ const spAs = (upn: string) =>
   createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 });
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "demo" }));
   // The site owner makes the co-chairs' group, as a trust would.
   const admin = spAs("admin@wres.test");
   const group = (await admin.web.siteGroups.add({ Title: "BAME Network Co-Chairs" })) as unknown as { Id: number };
   await admin.web.siteGroups.getById(group.Id).users.add(`i:0#.f|membership|${CHAIR}`);
 }, SLOW);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 describe("a group as an action's lead", () => {
   it(

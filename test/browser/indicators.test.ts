@@ -24,14 +24,14 @@ import {
   SCREENSHOT_DIR,
   SIDE_PANEL,
   THEMES,
-  launchBrowser,
   openAs,
   runAxe,
   screenshot,
-  startApp,
   type RunningApp,
   storeAs,
   describeViolations,
+  openSession,
+  closeSession,
 } from "../support/browser";
 import { pdfText } from "../support/pdf";
 import { declareEntrySize, renameSharedString } from "../support/zip";
@@ -75,8 +75,7 @@ async function selectOnly(page: Page, names: RegExp) {
 }
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "demo" }));
   // The project's demo generator, another seed than the site's own, so what runs is what was uploaded.
   const trust = generateTrust({ staff: 3000, seed: 11, year: "2024/25" });
   uploads = trust.files.map((f) =>
@@ -146,10 +145,7 @@ function employeeNumbersIn(text: string): string[] {
   return employeeNumbers.filter((id) => new RegExp(`(^|\\D)${id}(\\D|$)`).test(text));
 }
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 describe("indicators in the tab", () => {
   it("uploads the demo workbooks, runs them in a worker, maps a renamed column, saves, takes an earlier year by hand and shows the trend after a reload; nothing row-level in any request or in the browser's storage", async () => {

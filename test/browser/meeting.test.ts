@@ -10,14 +10,14 @@ import {
   SCREENSHOT_DIR,
   SIDE_PANEL,
   THEMES,
-  launchBrowser,
   screenshot,
-  startApp,
   type RunningApp,
   type Theme,
   people,
   storeAs,
   expectNoAxeViolations,
+  openSession,
+  closeSession,
 } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
@@ -40,19 +40,13 @@ function isoDay(date: Date): string {
 const today = isoDay(new Date());
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
-  users = people(browser, app, { viewport: SIDE_PANEL });
+  ({ app, browser, users } = await openSession({ seed: "demo", viewport: SIDE_PANEL }));
   const page = await openAs(LEAD, { view: "sidepanel" });
   await page.getByRole("heading", { name: /^Committee view/ }).waitFor({ timeout: 120_000 });
   await page.close();
 });
 
-afterAll(async () => {
-  await users?.closeAll();
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser, users }));
 
 describe("the meeting side panel at 320 px", () => {
   it("shows an update made in another context among the changes since the chosen date", async () => {

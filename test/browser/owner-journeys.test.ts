@@ -7,12 +7,12 @@ import {
   DESKTOP,
   SIDE_PANEL,
   THEMES,
-  launchBrowser,
   openAs,
   screenshot,
-  startApp,
   type RunningApp,
   storeAs,
+  openSession,
+  closeSession,
 } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
@@ -22,14 +22,10 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "demo" }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 describe("the Edit action dialog at narrow widths", () => {
   it("keeps the RAG dropdown inside the dialog from 320 to 600 px, and focusing it scrolls nothing sideways", async () => {

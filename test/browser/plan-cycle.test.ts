@@ -13,12 +13,12 @@ import {
   SIDE_PANEL,
   THEMES,
   expectNoAxeViolations,
-  launchBrowser,
   screenshot,
-  startApp,
   storeAs,
   type RunningApp,
   type Theme,
+  openSession,
+  closeSession,
 } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
@@ -74,14 +74,12 @@ async function recordDecision(
 }
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "demo" }));
 });
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await app?.close();
+  await closeSession({ app, browser });
 });
 
 describe("a plan year walked on screen", () => {

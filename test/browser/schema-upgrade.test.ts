@@ -3,7 +3,7 @@
 // a committee member is told to ask a plan editor. Screenshots of both.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp } from "../support/browser";
+import { openAs, runAxe, screenshot, type RunningApp, openSession, closeSession } from "../support/browser";
 import { createSp } from "../../src/sharepoint/create-sp";
 import { createPlanStore } from "../../src/sharepoint/plan-store";
 import { provision } from "../../src/sharepoint/provision";
@@ -21,8 +21,7 @@ let browser: Browser;
 let siteUrl: string;
 
 beforeAll(async () => {
-  app = await startApp({ seed: "none" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "none" }));
   const made = await fetch(`${app.url}_localsp/sites`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -48,10 +47,7 @@ beforeAll(async () => {
   });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 describe("a site set up by an older version of the app", () => {
   it("tells a committee member to ask a plan editor, with no upgrade button", async () => {

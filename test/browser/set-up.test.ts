@@ -5,7 +5,7 @@
 // without Full Control on the site is told to ask a site owner.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, openAs, runAxe, screenshot, startApp, type RunningApp } from "../support/browser";
+import { openAs, runAxe, screenshot, type RunningApp, openSession, closeSession } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
 const MEMBER = "amara.okafor@wres.test";
@@ -14,8 +14,7 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp({ seed: "none" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "none" }));
   // As on SharePoint Online, a site is made by an admin, never by a request: make the empty sites first.
   for (const name of ["noconsent", "member", "ready", "selected"]) {
     const made = await fetch(`${app.url}_localsp/sites`, {
@@ -27,10 +26,7 @@ beforeAll(async () => {
   }
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 function configQuery(site: string, extra: Record<string, string> = {}): Record<string, string> {
   return { view: "config", site: `${app.url}sites/${site}`, ...extra };

@@ -9,16 +9,16 @@ import {
   DESKTOP,
   SIDE_PANEL,
   THEMES,
-  launchBrowser,
   runAxe,
   screenshot,
-  startApp,
   type RunningApp,
   type Theme,
   people,
   storeAs,
   expectNoAxeViolations,
   describeViolations,
+  openSession,
+  closeSession,
 } from "../support/browser";
 
 const LEAD = "edi.lead@wres.test";
@@ -61,9 +61,7 @@ async function ready(page: Page) {
 }
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
-  users = people(browser, app, { viewport: DESKTOP });
+  ({ app, browser, users } = await openSession({ seed: "demo", viewport: DESKTOP }));
   // Warm the dev server (dependency optimisation and first transforms) once for every test below.
   for (const upn of [LEAD, AMARA]) {
     const { context, page } = await openAs(upn);
@@ -72,11 +70,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await users?.closeAll();
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser, users }));
 
 describe("the tab as each role", () => {
   it("a plan editor adds an objective and an action, and both are there after reload", async () => {

@@ -6,7 +6,15 @@
 // Nothing here writes to the site. Update the baselines deliberately: `npm run baselines:update`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DESKTOP, SIDE_PANEL, THEMES, launchBrowser, startApp, type RunningApp, type Theme } from "../support/browser";
+import {
+  DESKTOP,
+  SIDE_PANEL,
+  THEMES,
+  type RunningApp,
+  type Theme,
+  openSession,
+  closeSession,
+} from "../support/browser";
 import { expectScreenMatches, fixedClock, updatingBaselines, VISUAL_DAY } from "../support/visual";
 
 const LEAD = "edi.lead@wres.test";
@@ -39,14 +47,10 @@ async function open(
 }
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo", today: VISUAL_DAY });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "demo", today: VISUAL_DAY }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 describe("each theme's screens match their reviewed baselines", () => {
   for (const theme of THEMES) {

@@ -14,12 +14,12 @@ import {
   SCREENSHOT_DIR,
   SIDE_PANEL,
   THEMES,
-  launchBrowser,
   openAs,
   screenshot,
-  startApp,
   type RunningApp,
   storeAs,
+  openSession,
+  closeSession,
 } from "../support/browser";
 import { applications, cases, dataset, staffMany, trainingMany } from "../unit/indicators/fixtures";
 
@@ -51,8 +51,7 @@ async function ready(page: Page) {
 }
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
+  ({ app, browser } = await openSession({ seed: "demo" }));
   // Saved indicator results: 2024/25 computed (with its method notes stored as keys), and indicator 2
   // typed in for 2023/24 at a higher figure, so 2024/25 shows a fall (better for a relative likelihood).
   const doc = computeResults(
@@ -70,10 +69,7 @@ beforeAll(async () => {
   ]);
 }, SLOW);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser }));
 
 describe("a newcomer's first screen", () => {
   it(

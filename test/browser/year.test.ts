@@ -12,14 +12,14 @@ import {
   DESKTOP,
   SIDE_PANEL,
   THEMES,
-  launchBrowser,
   screenshot,
-  startApp,
   type RunningApp,
   type Theme,
   people,
   storeAs,
   expectNoAxeViolations,
+  openSession,
+  closeSession,
 } from "../support/browser";
 import { CORPUS } from "../unit/plan-import/corpus";
 import { pdfText } from "../support/pdf";
@@ -46,9 +46,7 @@ async function choosePlan(page: Page) {
 }
 
 beforeAll(async () => {
-  app = await startApp({ seed: "demo" });
-  browser = await launchBrowser();
-  users = people(browser, app, { viewport: DESKTOP, acceptDownloads: true });
+  ({ app, browser, users } = await openSession({ seed: "demo", viewport: DESKTOP, acceptDownloads: true }));
   const dir = mkdtempSync(join(tmpdir(), "wres-year-"));
   planFile = join(dir, "WRES action plan 2023-24.xlsx");
   writeFileSync(planFile, await publishedStylePlan());
@@ -57,11 +55,7 @@ beforeAll(async () => {
   await page.close();
 });
 
-afterAll(async () => {
-  await users?.closeAll();
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeSession({ app, browser, users }));
 
 describe("importing a published-style plan", () => {
   it("previews what it understood, flags the malformed row, writes once, and a re-import changes nothing", async () => {

@@ -3,9 +3,10 @@
 // component tests use (plan-store.fake.test.ts), so the fake cannot drift from the real thing.
 // The real store on the local server is the reference: where the two differ, the fake is fixed.
 import { describe, expect, it } from "vitest";
-import type { ActionDraft, ObjectiveDraft, PlanStore } from "../../src/plan/store";
+import type { ObjectiveDraft, PlanStore } from "../../src/plan/store";
 import type { Action, Person } from "../../src/plan/types";
 import { AppError, ConflictError, ValidationError } from "../../src/sharepoint/errors";
+import { actionDraft, objectiveDraft as blankObjective } from "../support/plan-fixtures";
 
 export interface ContractSubject {
   /** A plan editor's store. */
@@ -24,38 +25,9 @@ function freshYear(): string {
   return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
 }
 
+/** A blank objective in `planYear`. */
 function objectiveDraft(planYear: string, extra: Partial<ObjectiveDraft> = {}): ObjectiveDraft {
-  return {
-    title: "Close the gap at band 8a and above",
-    planYear,
-    number: "1",
-    description: null,
-    owner: null,
-    sponsor: null,
-    indicators: [],
-    highImpactActions: [],
-    ragOverride: null,
-    ragOverrideReason: null,
-    ...extra,
-  };
-}
-
-function actionDraft(objectiveId: number, extra: Partial<ActionDraft> = {}): ActionDraft {
-  return {
-    objectiveId,
-    number: "1.1",
-    title: "Diverse interview panels",
-    leads: [],
-    leadText: null,
-    dueDate: null,
-    milestones: null,
-    progress: null,
-    kpis: null,
-    outcomes: null,
-    indicators: [],
-    rag: "Green",
-    ...extra,
-  };
+  return blankObjective({ planYear, ...extra });
 }
 
 async function rejection(work: Promise<unknown>): Promise<unknown> {

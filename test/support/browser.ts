@@ -128,6 +128,39 @@ export function people(browser: Browser, app: RunningApp, defaults: { viewport: 
   };
 }
 
+/** The people of one test file (see `people`). */
+export type People = ReturnType<typeof people>;
+
+/** What a browser test file runs against: the app, Chromium, and the file's signed-in people. */
+export interface BrowserSession {
+  app: RunningApp;
+  browser: Browser;
+  users: People;
+}
+
+/**
+ * Starts a freshly seeded app and Chromium for one test file, with its people at `viewport`
+ * (desktop unless given). Close it with `closeSession` in the file's `afterAll`.
+ */
+export async function openSession(
+  options: { seed?: "demo" | "none"; today?: string; viewport?: Viewport; acceptDownloads?: boolean } = {},
+): Promise<BrowserSession> {
+  const app = await startApp({ seed: options.seed, today: options.today });
+  const browser = await launchBrowser();
+  const users = people(browser, app, {
+    viewport: options.viewport ?? DESKTOP,
+    acceptDownloads: options.acceptDownloads,
+  });
+  return { app, browser, users };
+}
+
+/** Closes what `openSession` opened; parts a failed start never made are skipped. */
+export async function closeSession(session: Partial<BrowserSession>): Promise<void> {
+  await session.users?.closeAll();
+  await session.browser?.close();
+  await session.app?.close();
+}
+
 /** The plan's data layer signed in as `upn`, against the running app's SharePoint stand-in. */
 export function storeAs(app: RunningApp, upn: string): PlanStore {
   return createPlanStore(createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => `dev:${upn}`, retries: 0 }));

@@ -1,5 +1,6 @@
 // Plain plan data for tests: one objective, action and progress update with every field filled,
 // overridden where a test cares. The one place a new field of the domain types must be added.
+import type { ActionDraft, ObjectiveDraft } from "../../src/plan/store";
 import type { Action, Objective, ProgressUpdate, Rag } from "../../src/plan/types";
 
 let nextId = 1000;
@@ -40,6 +41,42 @@ export function action(overrides: Partial<Action> = {}): Action {
     indicators: [],
     rag: "Green",
     modified: "2025-01-01T09:00:00Z",
+    ...overrides,
+  };
+}
+
+/** An objective to add to a store: `overrides` on a blank one (nothing but its title, year and number). */
+export function objectiveDraft(overrides: Partial<ObjectiveDraft> = {}): ObjectiveDraft {
+  return {
+    title: "Close the gap at band 8a and above",
+    planYear: "2024/25",
+    number: "1",
+    description: null,
+    owner: null,
+    sponsor: null,
+    indicators: [],
+    highImpactActions: [],
+    ragOverride: null,
+    ragOverrideReason: null,
+    ...overrides,
+  };
+}
+
+/** An action to add under `objectiveId`: `overrides` on a blank Green one numbered 1.1. */
+export function actionDraft(objectiveId: number, overrides: Partial<ActionDraft> = {}): ActionDraft {
+  return {
+    objectiveId,
+    number: "1.1",
+    title: "Diverse interview panels",
+    leads: [],
+    leadText: null,
+    dueDate: null,
+    milestones: null,
+    progress: null,
+    kpis: null,
+    outcomes: null,
+    indicators: [],
+    rag: "Green",
     ...overrides,
   };
 }

@@ -16,7 +16,7 @@
 import { PassThrough } from "node:stream";
 import { strToU8, zipSync } from "fflate";
 import { staffExtractRows } from "../../src/demo/trust";
-import { columnLetter, escapeXml, excelSerial, writeXlsx, type WriterCell } from "../../src/demo/xlsx-writer";
+import { columnLetter, concat, escapeXml, excelSerial, writeXlsx, type WriterCell } from "../../src/demo/xlsx-writer";
 
 export const WRITERS = ["ours", "exceljs", "sheetjs", "inline", "excel", "libreoffice"] as const;
 export type Writer = (typeof WRITERS)[number];
@@ -357,16 +357,4 @@ function handWritten(rows: Iterable<WriterCell[]>, width: number, shape: Shape):
     );
   }
   return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2025, 3, 1)) });
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const c of chunks) length += c.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
 }

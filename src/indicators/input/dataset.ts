@@ -67,3 +67,20 @@ export interface Dataset {
   /** Snapshot date of staff in post when known (ISO date). */
   snapshotDate: string | null;
 }
+
+/** A dataset with no records, sources or issues yet, for a reader (or a test) to fill. */
+export function emptyDataset(): Dataset {
+  return {
+    staff: [],
+    applications: [],
+    cases: [],
+    training: [],
+    board: [],
+    survey: [],
+    aggregates: [],
+    sheets: [],
+    issues: [],
+    period: null,
+    snapshotDate: null,
+  };
+}

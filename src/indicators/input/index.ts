@@ -5,3 +5,4 @@ export { broadOfCode, groupOfBroad } from "./ethnicity";
 export type * from "./records";
 export { AFC_BANDS, MEDICAL_SUBGROUPS } from "./records";
 export type * from "./dataset";
+export { emptyDataset } from "./dataset";

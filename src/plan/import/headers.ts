@@ -1,19 +1,9 @@
 // The header row of a plan table, in the words published plans use.
 import { comparable } from "./text";
-import type { GridCell } from "./types";
+import type { GridCell, PlanFieldName } from "./types";
 
-export type PlanField =
-  | "objective"
-  | "number"
-  | "title"
-  | "lead"
-  | "dueDate"
-  | "milestones"
-  | "progress"
-  | "kpis"
-  | "outcomes"
-  | "rag"
-  | "indicators";
+/** A plan field a header names: the fields a column can be mapped to. */
+export type PlanField = PlanFieldName;
 
 /** Exact header words (compared without case or punctuation), English and the Welsh of NHS Wales plans. */
 const SYNONYMS: Record<PlanField, string[]> = {

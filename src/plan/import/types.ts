@@ -52,7 +52,7 @@ export interface ImportCorrections {
   columns?: Record<string, Partial<Record<PlanFieldName, number | null>>>;
 }
 
-/** The fields a column can be mapped to (PlanField of headers.ts). */
+/** The fields a column can be mapped to (headers.ts calls them PlanField). */
 export type PlanFieldName =
   | "objective"
   | "number"

@@ -10,6 +10,7 @@ import { setSiteTimeZone } from "../../../src/localsp/regional";
 import { F, LIST_TITLES } from "../../../src/sharepoint/schema";
 import { ADMIN, EDITOR, YEAR, seedSmallPlan } from "./support";
 import { useSite } from "../../support/local-site";
+import { actionDraft, objectiveDraft } from "../../support/plan-fixtures";
 
 describe("due dates in the site's time zone", () => {
   const site = useSite();
@@ -79,32 +80,8 @@ describe("due dates in the site's time zone", () => {
     const sp = createSp({ siteUrl: url, getToken: async () => `dev:${ADMIN}` });
     await provision(sp);
     const store = createPlanStore(sp);
-    const objective = await store.addObjective({
-      title: "O",
-      planYear: YEAR,
-      number: "1",
-      description: null,
-      owner: null,
-      sponsor: null,
-      indicators: [],
-      highImpactActions: [],
-      ragOverride: null,
-      ragOverrideReason: null,
-    });
-    const action = await store.addAction({
-      objectiveId: objective.id,
-      title: "A",
-      number: "1.1",
-      leads: [],
-      leadText: null,
-      dueDate: "2026-07-01",
-      milestones: null,
-      progress: null,
-      kpis: null,
-      outcomes: null,
-      indicators: [],
-      rag: "Green",
-    });
+    const objective = await store.addObjective(objectiveDraft({ title: "O", planYear: YEAR }));
+    const action = await store.addAction(actionDraft(objective.id, { title: "A", dueDate: "2026-07-01" }));
     expect(action.dueDate).toBe("2026-07-01");
     const raw = (
       await sp.web.lists.getByTitle(LIST_TITLES.actions).items.getById(action.id).select(F.dueDate)<

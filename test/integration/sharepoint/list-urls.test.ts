@@ -8,6 +8,7 @@ import { provision } from "../../../src/sharepoint/provision";
 import { LIST_TITLES } from "../../../src/sharepoint/schema";
 import { ADMIN, EDITOR, objectiveDraft, setUpPlan, YEAR } from "./support";
 import { useSite } from "../../support/local-site";
+import { actionDraft } from "../../support/plan-fixtures";
 
 describe("lists addressed by URL", () => {
   const site = useSite();
@@ -18,20 +19,7 @@ describe("lists addressed by URL", () => {
   it("keeps reading and writing every list after a site owner renames them all, and set-up finds them", async () => {
     const store = site.store(EDITOR);
     const objective = await store.addObjective(objectiveDraft("Fair recruitment", "1"));
-    await store.addAction({
-      objectiveId: objective.id,
-      number: "1.1",
-      title: "Review shortlisting",
-      leads: [],
-      leadText: null,
-      dueDate: null,
-      milestones: null,
-      progress: null,
-      kpis: null,
-      outcomes: null,
-      indicators: [],
-      rag: "Green",
-    });
+    await store.addAction(actionDraft(objective.id, { title: "Review shortlisting" }));
 
     // A site owner renames each list in List settings (a MERGE of Title; the URL stays).
     const admin = site.sp(ADMIN);

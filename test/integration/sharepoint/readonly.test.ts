@@ -9,6 +9,7 @@ import { F, LIST_TITLES, SCHEMA_VERSION } from "../../../src/sharepoint/schema";
 import { AppError } from "../../../src/sharepoint/errors";
 import { ADMIN, AMARA, EDITOR, objectiveDraft } from "./support";
 import { useSite } from "../../support/local-site";
+import { actionDraft } from "../../support/plan-fixtures";
 
 /** An objective with a title, year and number and nothing else filled in. */
 describe("closing a plan year (ReadOnly on objectives)", () => {
@@ -40,20 +41,7 @@ describe("closing a plan year (ReadOnly on objectives)", () => {
     const store = site.store(EDITOR);
     const amara = await store.ensurePerson(AMARA);
     const objective = await store.addObjective(objectiveDraft("Closed soon", "1", "2023/24"));
-    const action = await store.addAction({
-      objectiveId: objective.id,
-      title: "Mentoring",
-      number: "1.1",
-      leads: [amara],
-      leadText: null,
-      dueDate: null,
-      milestones: null,
-      progress: null,
-      kpis: null,
-      outcomes: null,
-      indicators: [],
-      rag: "Green",
-    });
+    const action = await store.addAction(actionDraft(objective.id, { title: "Mentoring", leads: [amara] }));
     // The roll-over closes the year; Amara's tab still holds the action as it was.
     const closed = await store.updateObjective(objective.id, objective.etag, { readOnly: true });
     const owner = site.store(AMARA);

@@ -18,22 +18,11 @@ import { AppError, PermissionError } from "../../../src/sharepoint/errors";
 import type { ActionDraft } from "../../../src/sharepoint/types";
 import { ADMIN, AMARA, COMMITTEE, EDITOR, YEAR } from "./support";
 import { useSite, type Site } from "../../support/local-site";
+import { actionDraft } from "../../support/plan-fixtures";
 
-function actionDraft(objectiveId: number, title: string): ActionDraft {
-  return {
-    objectiveId,
-    number: "1.1",
-    title,
-    leads: [],
-    leadText: null,
-    dueDate: null,
-    milestones: null,
-    progress: null,
-    kpis: null,
-    outcomes: null,
-    indicators: [],
-    rag: "Amber",
-  };
+/** A blank Amber action 1.1. */
+function amberAction(objectiveId: number, title: string): ActionDraft {
+  return actionDraft(objectiveId, { title, rag: "Amber" });
 }
 
 async function viewFields(site: Site, key: (typeof SCHEMA)[number]["key"]): Promise<string[]> {
@@ -105,7 +94,7 @@ describe("upgrading a site set up by an older app", () => {
     expect(plan.objectives.map((o) => [o.id, o.title, o.number])).toEqual([[objectiveId, "Kept objective", "1"]]);
     // The new column works: the year closes (ReadOnly) and an import is recorded as an import.
     const [written] = await store.writeActions([
-      { kind: "create", fields: actionDraft(objectiveId, "Imported action"), importedFrom: "Plan.xlsx" },
+      { kind: "create", fields: amberAction(objectiveId, "Imported action"), importedFrom: "Plan.xlsx" },
     ]);
     expect(written?.ok).toBe(true);
     const history = await store.history((written as { ok: true; value: { id: number } }).value.id);

@@ -2,6 +2,7 @@
 // from test/support/local-site.ts (useSite).
 import type { ObjectiveDraft } from "../../../src/plan/store";
 import type { Site } from "../../support/local-site";
+import { objectiveDraft as blankObjective } from "../../support/plan-fixtures";
 
 export const ADMIN = "admin@wres.test";
 export const EDITOR = "edi.lead@wres.test";
@@ -14,18 +15,7 @@ export const YEAR = "2024/25";
 
 /** An objective to add: a title and number, in `planYear`, with nothing else set. */
 export function objectiveDraft(title: string, number: string, planYear: string = YEAR): ObjectiveDraft {
-  return {
-    title,
-    planYear,
-    number,
-    description: null,
-    owner: null,
-    sponsor: null,
-    indicators: [],
-    highImpactActions: [],
-    ragOverride: null,
-    ragOverrideReason: null,
-  };
+  return blankObjective({ title, planYear, number });
 }
 
 /**

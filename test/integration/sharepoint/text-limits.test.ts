@@ -11,6 +11,7 @@ import { F } from "../../../src/sharepoint/schema";
 import { ValidationError } from "../../../src/sharepoint/errors";
 import { EDITOR, objectiveDraft, setUpPlan, YEAR } from "./support";
 import { useSite } from "../../support/local-site";
+import { actionDraft } from "../../support/plan-fixtures";
 
 describe("text limits", () => {
   const site = useSite();
@@ -63,20 +64,7 @@ describe("text limits", () => {
     expect((title as ValidationError).issues).toEqual([{ code: "tooLong", field: "title" }]);
     const objective = await store.addObjective(objectiveDraft("Fair recruitment", "1"));
     const lead = await store
-      .addAction({
-        objectiveId: objective.id,
-        number: "1.1",
-        title: "Review",
-        leads: [],
-        leadText: "l".repeat(256),
-        dueDate: null,
-        milestones: null,
-        progress: null,
-        kpis: null,
-        outcomes: null,
-        indicators: [],
-        rag: "Green",
-      })
+      .addAction(actionDraft(objective.id, { title: "Review", leadText: "l".repeat(256) }))
       .catch((e: unknown) => e);
     expect((lead as ValidationError).issues).toEqual([{ code: "tooLong", field: "leadText" }]);
     const update = await store

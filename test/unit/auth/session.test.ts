@@ -7,6 +7,22 @@ const tenant = {
   tenantId: "11111111-2222-3333-4444-555555555555",
 };
 
+/** An MSAL client with no account: every silent request fails as MSAL's does; `requested` keeps their scopes. */
+function signedOutClient(): { client: MsalClient; requested: string[][] } {
+  const requested: string[][] = [];
+  const client = {
+    handleRedirectPromise: async () => null,
+    getActiveAccount: () => null,
+    getAllAccounts: () => [],
+    getAccount: () => null,
+    acquireTokenSilent: async (request: { scopes: string[] }) => {
+      requested.push(request.scopes);
+      throw Object.assign(new Error("no account"), { errorCode: "no_account_error" });
+    },
+  } as unknown as MsalClient;
+  return { client, requested };
+}
+
 describe("startAuth", () => {
   it("gives the local server's demo identity in local mode, for everyday work and provisioning alike", async () => {
     const session = await startAuth({ config: { mode: "local" }, localUpn: "admin@wres.test", hosted: false });
@@ -27,17 +43,7 @@ describe("startAuth", () => {
   });
 
   it("in tenant mode ignores ?as= and asks MSAL for the site's tenant root", async () => {
-    const requested: string[][] = [];
-    const client = {
-      handleRedirectPromise: async () => null,
-      getActiveAccount: () => null,
-      getAllAccounts: () => [],
-      getAccount: () => null,
-      acquireTokenSilent: async (request: { scopes: string[] }) => {
-        requested.push(request.scopes);
-        throw Object.assign(new Error("no account"), { errorCode: "no_account_error" });
-      },
-    } as unknown as MsalClient;
+    const { client, requested } = signedOutClient();
     const session = await startAuth(
       {
         config: { ...tenant, sharePointOrigin: undefined },
@@ -74,17 +80,7 @@ describe("startAuth", () => {
     });
     await expect(fromBuild.getProvisioningToken()).resolves.toBe("dev:x@wres.test?scp=AllSites.Write");
 
-    const requested: string[][] = [];
-    const client = {
-      handleRedirectPromise: async () => null,
-      getActiveAccount: () => null,
-      getAllAccounts: () => [],
-      getAccount: () => null,
-      acquireTokenSilent: async (request: { scopes: string[] }) => {
-        requested.push(request.scopes);
-        throw Object.assign(new Error("no account"), { errorCode: "no_account_error" });
-      },
-    } as unknown as MsalClient;
+    const { client, requested } = signedOutClient();
     const session = await startAuth(
       {
         config: { ...tenant, sharePointOrigin: "https://contoso.sharepoint.com", setUpScope: "Sites.Selected" },

@@ -28,6 +28,7 @@ import { rowsToSave, savedResults } from "../../../src/ui/indicators/saved-resul
 import { trendTable } from "../../../src/ui/indicators/trend";
 import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
 import { feasibleRanges, type Equation } from "../../../src/indicators/feasible";
+import { recordsSum } from "./records-sum";
 
 type Json = Record<string, unknown>;
 const SENIOR_8A: AfcBand[] = ["8a", "8b", "8c", "8d", "9", "VSM"];
@@ -275,23 +276,8 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
       });
     }
     // Where an input's records are exactly the measure's two groups plus its unknowns, that is a sum too.
-    const name = rl.measure === "applications" ? "applications" : rl.measure;
-    const key = rl.measure === "applications" ? "of" : "count";
-    const q = exact.dataQuality.inputs[name];
-    if (
-      rl.source === "rows" &&
-      q &&
-      q.unknown !== null &&
-      rl.white[key] !== null &&
-      rl.bme[key] !== null &&
-      q.records === rl.white[key]! + rl.bme[key]! + q.unknown
-    ) {
-      sum(`dataQuality/inputs/${name}/records`, [
-        `${P}/white/${key}`,
-        `${P}/bme/${key}`,
-        `dataQuality/inputs/${name}/unknown`,
-      ]);
-    }
+    const records = recordsSum(exact, rl, P);
+    if (records) sum(records.total, records.parts);
   }
   for (const [id, s] of Object.entries(exact.indicators)) {
     if (s?.kind !== "survey") continue;

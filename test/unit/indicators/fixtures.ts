@@ -15,6 +15,7 @@ import type {
   SurveyRecord,
   TrainingRecord,
 } from "../../../src/indicators";
+import { emptyDataset } from "../../../src/indicators";
 
 const SHEET = { file: "test.xlsx", sheet: "Sheet1" };
 
@@ -144,18 +145,5 @@ export function aggregate(
 }
 
 export function dataset(parts: Partial<Dataset> = {}): Dataset {
-  return {
-    staff: [],
-    applications: [],
-    cases: [],
-    training: [],
-    board: [],
-    survey: [],
-    aggregates: [],
-    sheets: [],
-    issues: [],
-    period: null,
-    snapshotDate: null,
-    ...parts,
-  };
+  return { ...emptyDataset(), ...parts };
 }

@@ -18,6 +18,7 @@ import {
   type StaffRecord,
 } from "../../../src/indicators";
 import { applications, boardMember, dataset, disciplinary, ethnicity, staffMany, training } from "./fixtures";
+import { recordsSum } from "./records-sum";
 
 const SENIOR_8A: AfcBand[] = ["8a", "8b", "8c", "8d", "9", "VSM"];
 const SENIOR_8C: AfcBand[] = ["8c", "8d", "9", "VSM"];
@@ -162,23 +163,10 @@ function model(exact: ResultsDocument, withRlValues: boolean): Model {
         m.relations.push({ kind: "sum", total: `${P}/${g}/of`, parts: [`${R}/overall/${g}`] });
     }
     // Data completeness shows the input's records and unknowns: where records = the two groups + unknowns, a sum.
-    const name = rl.measure === "applications" ? "applications" : rl.measure;
-    const key = rl.measure === "applications" ? "of" : "count";
-    const q = exact.dataQuality.inputs[name];
-    if (
-      rl.source === "rows" &&
-      q &&
-      q.unknown !== null &&
-      rl.white[key] !== null &&
-      rl.bme[key] !== null &&
-      q.records === rl.white[key]! + rl.bme[key]! + q.unknown
-    ) {
-      const Q = `dataQuality/inputs/${name}`;
-      m.relations.push({
-        kind: "sum",
-        total: `${Q}/records`,
-        parts: [`${P}/white/${key}`, `${P}/bme/${key}`, `${Q}/unknown`],
-      });
+    const records = recordsSum(exact, rl, P);
+    if (records) {
+      const Q = records.input;
+      m.relations.push({ kind: "sum", total: records.total, parts: records.parts });
       m.relations.push({ kind: "ratio", value: `${Q}/unknownPct`, num: `${Q}/unknown`, den: `${Q}/records` });
       m.counts.push(`${Q}/unknown`);
     }

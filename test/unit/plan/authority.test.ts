@@ -9,7 +9,7 @@ import {
   type UpdateAuthority,
 } from "../../../src/plan/authority";
 import type { Action, Person, ProgressUpdate } from "../../../src/plan/types";
-import { action as anAction } from "../../support/plan-fixtures";
+import { action as anAction, update as anUpdate } from "../../support/plan-fixtures";
 
 const amara: Person = { id: 11, title: "Amara Okafor", email: "amara.okafor@wres.test" };
 const tom: Person = { id: 12, title: "Tom Hughes", email: "tom.hughes@wres.test" };
@@ -30,18 +30,7 @@ function action(leads: Person[], extra: Partial<Action> = {}): Action {
 }
 
 function update(author: Person, date: string, extra: Partial<ProgressUpdate> = {}): ProgressUpdate {
-  return {
-    id: Date.parse(date) / 1000,
-    actionId: 7,
-    author,
-    date,
-    rag: "Amber",
-    previousRag: "Green",
-    note: null,
-    progress: "Slipped",
-    kind: "update",
-    ...extra,
-  };
+  return anUpdate(7, date, "Green", "Amber", { id: Date.parse(date) / 1000, author, progress: "Slipped", ...extra });
 }
 
 describe("whose progress updates count", () => {

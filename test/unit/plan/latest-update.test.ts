@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyUpdate, itemEtag, RECORD_TAG, withLatestUpdate } from "../../../src/plan/authority";
 import type { Person, ProgressUpdate } from "../../../src/plan/types";
-import { action } from "../../support/plan-fixtures";
+import { action, update } from "../../support/plan-fixtures";
 
 const amara: Person = { id: 11, title: "Amara Okafor", email: null };
 const tom: Person = { id: 12, title: "Tom Hughes", email: null };
@@ -18,18 +18,7 @@ const led = action({
 });
 
 function record(id: number, date: string, extra: Partial<ProgressUpdate> = {}): ProgressUpdate {
-  return {
-    id,
-    actionId: 7,
-    author: amara,
-    date,
-    rag: "Amber",
-    previousRag: "Green",
-    note: null,
-    progress: "Slipped",
-    kind: "update",
-    ...extra,
-  };
+  return update(7, date, "Green", "Amber", { id, author: amara, progress: "Slipped", ...extra });
 }
 
 describe("the newest counting record", () => {

@@ -9,6 +9,7 @@ import { catalogueLookup, documentLabels } from "../../../src/reports/plan-docum
 import enGB from "../../../src/i18n/locales/en-GB.json";
 import cyGB from "../../../src/i18n/locales/cy-GB.json";
 import { applications, cases, dataset, staffMany, survey, trainingMany } from "../indicators/fixtures";
+import { action as anAction, objective as anObjective } from "../../support/plan-fixtures";
 
 export const EN = documentLabels(catalogueLookup(enGB));
 export const CY = documentLabels(catalogueLookup(cyGB));
@@ -19,22 +20,7 @@ export const tom: Person = { id: 8, title: "Tom Hughes", email: "tom.hughes@wres
 export const HOSTILE = 'Panels <b>& "diverse"</b> =HYPERLINK("x")';
 
 function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
-  return {
-    id,
-    etag: '"1"',
-    title,
-    planYear: "2024/25",
-    number,
-    description: null,
-    owner: amara,
-    sponsor: null,
-    indicators: [1],
-    highImpactActions: [],
-    ragOverride: null,
-    ragOverrideReason: null,
-    modified: "2024-06-01T00:00:00Z",
-    ...extra,
-  };
+  return anObjective({ id, title, number, owner: amara, modified: "2024-06-01T00:00:00Z", ...extra });
 }
 
 function action(
@@ -45,24 +31,17 @@ function action(
   rag: Rag,
   extra: Partial<Action> = {},
 ): Action {
-  return {
+  return anAction({
     id,
-    etag: '"1"',
     objectiveId,
     number,
     title,
     leads: [tom],
     leadText: null,
-    dueDate: "2025-03-31",
-    milestones: null,
-    progress: null,
-    kpis: null,
-    outcomes: null,
-    indicators: [],
     rag,
     modified: "2024-06-01T00:00:00Z",
     ...extra,
-  };
+  });
 }
 
 export const objectives: Objective[] = [
