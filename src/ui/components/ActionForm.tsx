@@ -12,8 +12,6 @@ import {
   Field,
   Input,
   Textarea,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import {
@@ -35,26 +33,8 @@ import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps, overLimit } from "../state/limits";
 import { PeoplePicker } from "./PeoplePicker";
 import { RagDropdown } from "./RagDropdown";
+import { useFormStyles } from "./form-styles";
 import { useSavedToast } from "./SavedToast";
-
-const useStyles = makeStyles({
-  surface: { maxWidth: "min(720px, 100vw - 16px)" },
-  form: { display: "grid", gap: tokens.spacingVerticalM },
-  row: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 200px), 1fr))",
-    gap: tokens.spacingHorizontalM,
-  },
-  indicators: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    border: "none",
-    padding: 0,
-    margin: 0,
-  },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
-});
 
 interface FormValues {
   number: string;
@@ -117,7 +97,7 @@ export function ActionForm(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const styles = useStyles();
+  const styles = useFormStyles();
   const { store, reload } = usePlan();
   const [values, setValues] = useState<FormValues>(() => valuesOf(props.action, props.objective, props.siblings));
   const [tried, setTried] = useState(false);

@@ -13,8 +13,6 @@ import {
   Field,
   Input,
   Textarea,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import {
@@ -33,31 +31,13 @@ import { ErrorMessage } from "./ErrorMessage";
 import { LIMITS, limitProps, overLimit } from "../state/limits";
 import { PeoplePicker } from "./PeoplePicker";
 import { RagDropdown } from "./RagDropdown";
-
-const useStyles = makeStyles({
-  surface: { maxWidth: "min(720px, 100vw - 16px)" },
-  form: { display: "grid", gap: tokens.spacingVerticalM },
-  row: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 200px), 1fr))",
-    gap: tokens.spacingHorizontalM,
-  },
-  indicators: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    border: "none",
-    padding: 0,
-    margin: 0,
-  },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
-});
+import { useFormStyles } from "./form-styles";
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
 export function ObjectiveForm(props: { objective: Objective | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const styles = useStyles();
+  const styles = useFormStyles();
   const { snapshot, year } = usePlan();
   const o = props.objective;
   const [number, setNumber] = useState(
