@@ -17,15 +17,15 @@ export const METHOD_CHANGES: readonly MethodChange[] = ["kind", "pooling", "meas
 /** A fact of a result's method, or undefined when the result does not record it. */
 type Facts = Partial<Record<Exclude<MethodChange, "kind">, string>>;
 
-function factsOf(result: IndicatorResult<string, string>): Facts {
+function factsOf<R extends string, F extends string>(result: IndicatorResult<R, F>): Facts {
   if (result.kind !== "relative-likelihood") return {};
   return { pooling: result.basis, measure: result.measure, denominator: result.denominator };
 }
 
 /** The method changes from `before` to `after` (empty: like for like, as far as the results record). */
-export function methodChanges(
-  before: IndicatorResult<string, string>,
-  after: IndicatorResult<string, string>,
+export function methodChanges<R extends string, F extends string>(
+  before: IndicatorResult<R, F>,
+  after: IndicatorResult<R, F>,
 ): MethodChange[] {
   if (before.kind !== after.kind) return ["kind"];
   const a = factsOf(before);
