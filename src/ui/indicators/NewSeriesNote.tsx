@@ -1,6 +1,6 @@
 // "New series: <why>" beside a figure that begins a new series (series.ts), wherever a trend is shown: the
 // trend table's cell and the meeting stage. Visible text, so screen readers read it with the figure.
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { SeriesStart } from "./series";
@@ -34,7 +34,7 @@ export function NewSeriesNote(props: { start: SeriesStart; className?: string })
   const { t } = useTranslation();
   const styles = useStyles();
   return (
-    <span className={`${styles.note} ${props.className ?? ""}`} data-new-series="">
+    <span className={mergeClasses(styles.note, props.className)} data-new-series="">
       {newSeriesText(t, props.start)}
     </span>
   );

@@ -55,6 +55,8 @@ export function PastYearForm(props: { onSave(row: SavedRow): Promise<void>; reco
     <form
       className={styles.form}
       aria-label={t("indicators.entered.title")}
+      // The form's own messages say what is wrong (the browser's would be in its language, not the tab's).
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void submit();

@@ -9,6 +9,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
@@ -85,7 +86,7 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
                   {row.cells.map((cell, i) => (
                     <TableCell
                       key={table.years[i]}
-                      className={`${styles.number} ${cell?.newSeries ? styles.newSeries : ""}`}
+                      className={mergeClasses(styles.number, cell?.newSeries ? styles.newSeries : undefined)}
                       data-year={table.years[i]}
                       data-origin={cell?.origin}
                       data-new-series={cell?.newSeries ? "" : undefined}
