@@ -8,11 +8,13 @@ import type { SeriesStart } from "./series";
 const useStyles = makeStyles({
   note: {
     display: "block",
+    minWidth: "10em",
     maxWidth: "16em",
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
-    textAlign: "start",
+    // Under a figure in a number column: aligned with it.
+    textAlign: "end",
     whiteSpace: "normal",
   },
 });

@@ -116,7 +116,9 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
           </WideTable>
           <Text size={200}>{t("indicators.trend.note")}</Text>
           {table.rows.some((r) => r.cells.some((c) => c?.newSeries)) ? (
-            <Text size={200}>{t("seriesBreak.trendNote")}</Text>
+            <Text size={200} block>
+              {t("seriesBreak.trendNote")}
+            </Text>
           ) : null}
         </>
       )}
