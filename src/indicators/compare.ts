@@ -1,6 +1,7 @@
 // Comparison with an earlier year's results: change, and whether it moved the good way.
 import type { ComparisonItem, Comparison, Direction, IndicatorResult, ResultsDocument, Trend } from "./types";
 import { capitalise } from "./groups";
+import { methodChanges } from "./method-change";
 
 interface Headline {
   measure: string;
@@ -130,18 +131,22 @@ export function compareResults<R extends string, F extends string>(
     if (!result) continue;
     const before = previous.indicators[id];
     const prevHeadlines = before && before.kind === result.kind ? headlines(before, previous.groups) : [];
+    // A method change (e.g. indicator 3 pooled this year, not last) begins a new series: no move across it.
+    const changed = before && before.kind === result.kind ? methodChanges(before, result) : [];
     for (const h of headlines(result, current.groups)) {
       const before = prevHeadlines.find((x) => x.measure === h.measure);
       const p = before?.value ?? null;
+      const comparable = changed.length === 0;
       items.push({
         ...(h.count !== undefined ? { counts: { current: h.count, previous: before?.count ?? null } } : {}),
         indicator: id,
         measure: h.measure,
         current: h.value,
         previous: p,
-        change: h.value !== null && p !== null ? h.value - p : null,
+        change: comparable && h.value !== null && p !== null ? h.value - p : null,
         direction: h.direction,
-        trend: trendOf(h.value, p, h.direction, h.places),
+        trend: comparable ? trendOf(h.value, p, h.direction, h.places) : "not-comparable",
+        ...(comparable ? {} : { methodChanges: changed }),
       });
     }
   }

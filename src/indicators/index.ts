@@ -11,6 +11,7 @@ export { relativeLikelihood, rate, percent, isAdverse, Z_95 } from "./stats";
 export { tally, tallyBy, toCounts, type Tally } from "./groups";
 export { compareResults, headlineValue, movementOf, trendOf } from "./compare";
 export type { Movement } from "./compare";
+export { methodChanges, METHOD_CHANGES, type MethodChange } from "./method-change";
 export { formatRatio, formatPercent, formatPoints, formatCount, HIDDEN_MARK } from "./format";
 export { cautionNote, reasonNote, englishNote, EN_GB, t as indicatorText, type Note } from "./messages";
 export type * from "./types";

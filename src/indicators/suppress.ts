@@ -401,7 +401,9 @@ export function suppressResults<R extends string, F extends string>(
       const previous = previousCopy ? figureAt(previousCopy.indicators[item.indicator], item.measure) : null;
       item.current = current;
       item.previous = previous;
-      item.change = current !== null && previous !== null ? roundTo(current - previous, places) : null;
+      // Across a method change there is no change to give (the two figures are not like for like).
+      const comparable = !item.methodChanges?.length;
+      item.change = comparable && current !== null && previous !== null ? roundTo(current - previous, places) : null;
       if (item.change === null) item.trend = "not-comparable";
       delete item.counts;
     }

@@ -3,6 +3,7 @@
 // The two compared groups are named by the standard (WRES: "white" and "bme"), so the same shapes
 // serve other standards (e.g. disability: "nonDisabled" and "disabled") without new code.
 import type { AfcBand, Cohort, MedicalSubgroup, SheetKind } from "./input";
+import type { MethodChange } from "./method-change";
 
 /** Which side of a comparison a record falls on. "reference" is White in WRES, "focus" is BME. */
 export type Side = "reference" | "focus" | "unknown";
@@ -331,6 +332,8 @@ export interface ComparisonItem {
   change: number | null;
   direction: Direction;
   trend: Trend;
+  /** Set when the method changed since last year (docs/wres-method.md#breaks-in-a-series): trend "not-comparable", no change. */
+  methodChanges?: MethodChange[];
   /**
    * For a percentage of people: the count behind it this year and last, so a publishable copy can hide a
    * percentage that would reveal a small count. Removed by suppressResults.

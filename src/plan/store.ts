@@ -128,6 +128,11 @@ export interface PlanStore extends CycleStore {
 
   indicatorResults(standard?: string): Promise<IndicatorResultRow[]>;
   saveIndicatorResults(rows: Omit<IndicatorResultRow, "id" | "etag" | "modified">[]): Promise<IndicatorResultRow[]>;
+  /**
+   * One saved row's new detail (e.g. a break in the series recorded on it), written with its ETag: throws
+   * ConflictError (with the current row) when someone changed or removed it since it was read.
+   */
+  updateIndicatorResultDetail(id: number, etag: ETag, detail: string): Promise<IndicatorResultRow>;
 
   dataFiles(): Promise<DataFile[]>;
   uploadDataFile(name: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<DataFile>;

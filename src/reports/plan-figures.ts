@@ -3,12 +3,14 @@
 // moved the good way. Always the protected audience (docs/disclosure-control.md): a computed row's figure
 // is read from its saved detail protected again at the threshold it was saved with (never from the row's
 // `value`, which anything could have written), so a figure hidden there is hidden here; a figure typed in
-// from a published report was public already. Figures are rounded as the protected copy rounds them.
+// from a published report was public already. Figures are rounded as the protected copy rounds them. A year
+// that begins a new series (src/ui/indicators/series.ts) is not compared with the year before it.
 // No docx and no React here: the print view imports this without the Word library.
 import { headlineValue, trendOf, formatPoints, roundTo, type Direction, type Trend } from "../indicators";
 import { INDICATOR_NUMBERS, type IndicatorNumber, type IndicatorResultRow } from "../plan";
 import { HEADLINE_DIRECTION, STANDARD_ID, headlinePlaces } from "../ui/indicators/headline";
 import { savedResults } from "../ui/indicators/saved-results";
+import { seriesStarts, type SeriesStart } from "../ui/indicators/series";
 
 /** One year's headline of one indicator. */
 export type Figure =
@@ -26,8 +28,10 @@ export interface FigureRow {
   direction: Direction;
   current: Figure;
   previous: Figure;
-  /** From the two shown figures at display precision; "not-comparable" when either is not shown. */
+  /** From the two shown figures at display precision; "not-comparable" when either is not shown, or across a break. */
   trend: Trend;
+  /** Set when the year begins a new series, with why: its figure is not compared with the year before. */
+  newSeries: SeriesStart | null;
 }
 
 export interface PlanFigures {
@@ -127,6 +131,7 @@ export function planFigures(rows: readonly IndicatorResultRow[], year?: string):
   const before =
     previousYear === chosen ? { figures: new Map<IndicatorNumber, Figure>() } : figuresOf(rows, previousYear);
   const present = INDICATOR_NUMBERS.filter((n) => now.figures.has(n) || before.figures.has(n));
+  const startsAt = seriesStarts(rows);
   return {
     year: chosen,
     previousYear,
@@ -137,11 +142,12 @@ export function planFigures(rows: readonly IndicatorResultRow[], year?: string):
       const current = now.figures.get(indicator) ?? { kind: "missing" };
       const previous = before.figures.get(indicator) ?? { kind: "missing" };
       const direction = HEADLINE_DIRECTION[indicator];
+      const newSeries = previous.kind === "missing" ? null : startsAt(indicator, chosen);
       const trend =
-        current.kind === "shown" && previous.kind === "shown"
+        current.kind === "shown" && previous.kind === "shown" && !newSeries
           ? trendOf(current.value, previous.value, direction, headlinePlaces(indicator))
           : "not-comparable";
-      return { indicator, direction, current, previous, trend };
+      return { indicator, direction, current, previous, trend, newSeries };
     }),
   };
 }

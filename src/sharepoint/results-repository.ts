@@ -1,13 +1,16 @@
 // Saved indicator figures (WRES Indicator Results): one row per year, standard and indicator,
 // aggregated figures only; saving again overwrites the row (by its ETag) rather than adding one.
 import type { PlanStore, IndicatorResultRow } from "../plan";
-import { indicatorResultFields, odataString, RESULT_SELECT, toIndicatorResult } from "./mapping";
+import { indicatorResultFields, odataString, RESULT_SELECT, toIndicatorResult, type SpItem } from "./mapping";
 import { readAllPages, readFiltered } from "./paging";
 import { planList } from "./lists";
 import { F } from "./schema";
-import type { StoreContext } from "./store-context";
+import { call, merge, type StoreContext } from "./store-context";
 
-export type ResultsRepository = Pick<PlanStore, "indicatorResults" | "saveIndicatorResults">;
+export type ResultsRepository = Pick<
+  PlanStore,
+  "indicatorResults" | "saveIndicatorResults" | "updateIndicatorResultDetail"
+>;
 
 export function createResultsRepository(ctx: StoreContext): ResultsRepository {
   async function indicatorResults(standard?: string): Promise<IndicatorResultRow[]> {
@@ -21,8 +24,26 @@ export function createResultsRepository(ctx: StoreContext): ResultsRepository {
     return items.map(toIndicatorResult).sort((a, b) => a.year.localeCompare(b.year) || a.indicator - b.indicator);
   }
 
+  const readResult = (id: number) =>
+    call(async () =>
+      toIndicatorResult(
+        await ctx
+          .results()
+          .items.getById(id)
+          .select(...RESULT_SELECT)<SpItem>(),
+      ),
+    );
+
   return {
     indicatorResults,
+
+    async updateIndicatorResultDetail(id, etag, detail) {
+      // If-Match with the row's ETag: a row changed (or removed) since it was read is a conflict, never overwritten.
+      await merge<IndicatorResultRow>(ctx.results(), id, etag, { [F.detail]: detail }, { detail }, () =>
+        readResult(id),
+      );
+      return readResult(id);
+    },
 
     async saveIndicatorResults(rows) {
       if (rows.length === 0) return [];

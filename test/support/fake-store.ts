@@ -538,6 +538,9 @@ export class FakePlanStore implements PlanStore {
   async saveIndicatorResults(): Promise<never[]> {
     return [];
   }
+  async updateIndicatorResultDetail(): Promise<never> {
+    throw new Error("not in the fake");
+  }
   async dataFiles(): Promise<never[]> {
     return [];
   }

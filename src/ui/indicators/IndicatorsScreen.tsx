@@ -32,6 +32,7 @@ import { PrintableResults } from "./PrintableResults";
 import type { UnrecognisedSheet } from "./protocol";
 import { RunProgress } from "./RunProgress";
 import { SavedResults } from "./SavedResults";
+import { SeriesBreakForm } from "./SeriesBreakForm";
 import { browserStorage, MAX_THRESHOLD, MIN_THRESHOLD } from "./settings";
 import { TrendView } from "./TrendView";
 import { useIndicatorData } from "./useIndicatorData";
@@ -270,7 +271,8 @@ export default function IndicatorsScreen() {
           <>
             <h3>{t("indicators.entered.title")}</h3>
             <Text size={200}>{t("indicators.entered.note")}</Text>
-            <PastYearForm onSave={data.saveEntered} />
+            <PastYearForm onSave={data.saveEntered} recordedBy={me.title || null} />
+            <SeriesBreakForm saved={saved} recordedBy={me.title || null} onRecord={data.recordBreak} />
           </>
         ) : null}
       </div>

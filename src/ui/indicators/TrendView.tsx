@@ -1,5 +1,6 @@
 // Saved results year on year: one row per indicator, each year's figure with its move since the year
-// before judged by the indicator's direction of good, and whether the figure was computed or typed in.
+// before judged by the indicator's direction of good, and whether the figure was computed or typed in. A year
+// that begins a new series has a divider before it and says why, with no move (NewSeriesNote).
 import {
   TableBody,
   TableCell,
@@ -8,10 +9,12 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { WideTable } from "../components/WideTable";
 import { TrendMark } from "./TrendMark";
+import { NewSeriesNote } from "./NewSeriesNote";
 import { useTranslation } from "react-i18next";
 import type { IndicatorResultRow } from "../../plan";
 import { formatHeadline, headlinePlaces } from "./headline";
@@ -33,6 +36,12 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   origin: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, fontStyle: "italic" },
+  // The divider before a year that begins a new series: a thick line, not colour alone, so it shows in every theme.
+  newSeries: {
+    borderInlineStartWidth: tokens.strokeWidthThickest,
+    borderInlineStartStyle: "solid",
+    borderInlineStartColor: tokens.colorNeutralStroke1,
+  },
 });
 
 /** The move since the year before: the figure's arrow with "Improved", "Worsened" or "No change" (see TrendMark). */
@@ -77,14 +86,16 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
                   {row.cells.map((cell, i) => (
                     <TableCell
                       key={table.years[i]}
-                      className={styles.number}
+                      className={mergeClasses(styles.number, cell?.newSeries ? styles.newSeries : undefined)}
                       data-year={table.years[i]}
                       data-origin={cell?.origin}
+                      data-new-series={cell?.newSeries ? "" : undefined}
                     >
                       {cell ? (
                         <span className={styles.cell}>
                           <span>{formatHeadline(row.indicator, cell.value)}</span>
                           <Move cell={cell} places={headlinePlaces(row.indicator)} />
+                          {cell.newSeries ? <NewSeriesNote start={cell.newSeries} /> : null}
                           {cell.origin === "entered" ? (
                             <span className={styles.origin} title={t("indicators.trend.enteredLong")}>
                               {t("indicators.trend.entered")}
@@ -104,6 +115,11 @@ export function TrendView(props: { saved: IndicatorResultRow[] }) {
             </TableBody>
           </WideTable>
           <Text size={200}>{t("indicators.trend.note")}</Text>
+          {table.rows.some((r) => r.cells.some((c) => c?.newSeries)) ? (
+            <Text size={200} block>
+              {t("seriesBreak.trendNote")}
+            </Text>
+          ) : null}
         </>
       )}
     </section>

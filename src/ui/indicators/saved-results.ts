@@ -34,6 +34,9 @@ export interface SavedPublication {
 /** The key of SavedPublication inside a saved detail (the rest of the object is the IndicatorResult). */
 export const PUBLICATION_KEY = "publication";
 
+/** The key of a break in the series a plan editor recorded on a saved year (series.ts), beside the result. */
+export const SERIES_BREAK_KEY = "seriesBreak";
+
 /**
  * One row per indicator for the Indicator Results list, from a publishable (suppressed) copy only:
  * the headline figure and the indicator's suppressed JSON. Never rows of staff.
@@ -121,7 +124,7 @@ export function parseSavedDetail(
     return null;
   }
   if (!isObject(parsed) || !looksLikeResult(parsed)) return null;
-  const { [PUBLICATION_KEY]: publication, ...result } = parsed;
+  const { [PUBLICATION_KEY]: publication, [SERIES_BREAK_KEY]: _break, ...result } = parsed;
   return { result: result as unknown as IndicatorResult, publication: publicationOf(publication) };
 }
 

@@ -1,17 +1,23 @@
 // What the Indicators screen reads and writes in SharePoint, as a hook: the workbooks in the "WRES Data"
 // library (plan editors only), the saved results, uploading a workbook, saving a run's protected copy or
-// a figure typed in from an earlier report, and the Excel export. One failure at a time is shown.
+// a figure typed in from an earlier report, recording a break in a series on a saved year (with its ETag),
+// and the Excel export. One failure at a time is shown.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ResultsDocument } from "../../indicators";
 import type { DataFile, IndicatorResultRow } from "../../plan";
 import type { PlanStore } from "../../sharepoint";
 import { saveBytes, XLSX_TYPE } from "../state/download";
 import { useBusy } from "../state/useBusy";
+import { isConflict } from "../state/errors";
 import { STANDARD_ID } from "./headline";
 import { rowsToSave, savedResults, type SavedRow } from "./saved-results";
+import { keepRecordedBreaks, UnreadableDetailError, withRecordedBreak, type RecordedBreak } from "./series";
 import { periodFor } from "./view";
 
 export type SaveState = "idle" | "saving" | "saved";
+
+/** How recording a break ended: saved; refused because someone changed the row first; the row cannot take one; failed. */
+export type BreakOutcome = "saved" | "conflict" | "unreadable" | "failed";
 
 export function useIndicatorData(store: PlanStore, canRun: boolean, year: string | null, savedBy: string | null) {
   const [files, setFiles] = useState<DataFile[] | null>(null);
@@ -54,7 +60,8 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
     setSaving("saving");
     await run(
       async () => {
-        await store.saveIndicatorResults(rowsToSave(doc, period, savedBy));
+        // A year saved again keeps the break a plan editor recorded on it.
+        await store.saveIndicatorResults(keepRecordedBreaks(rowsToSave(doc, period, savedBy), saved));
         setSaved(await store.indicatorResults(STANDARD_ID));
         setSaving("saved");
       },
@@ -67,6 +74,32 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
       await store.saveIndicatorResults([row]);
       setSaved(await store.indicatorResults(STANDARD_ID));
     });
+  }
+
+  /**
+   * Records a break in the series on one saved row (or removes it, given null), written with the row's ETag.
+   * A conflict is never an overwrite: the rows are read again and the editor decides again.
+   */
+  async function recordBreak(row: IndicatorResultRow, recorded: RecordedBreak | null): Promise<BreakOutcome> {
+    let detail: string;
+    try {
+      detail = withRecordedBreak(row.detail, recorded);
+    } catch (error) {
+      if (error instanceof UnreadableDetailError) return "unreadable";
+      throw error;
+    }
+    let outcome: BreakOutcome = "failed";
+    await run(async () => {
+      try {
+        await store.updateIndicatorResultDetail(row.id, row.etag, detail);
+        outcome = "saved";
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        outcome = "conflict";
+      }
+      setSaved(await store.indicatorResults(STANDARD_ID));
+    });
+    return outcome;
   }
 
   async function exportWorkbook(doc: ResultsDocument) {
@@ -91,6 +124,7 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
     upload,
     save,
     saveEntered,
+    recordBreak,
     exportWorkbook,
   };
 }

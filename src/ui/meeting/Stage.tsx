@@ -15,6 +15,7 @@ import { RAGS } from "../../plan";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
 import { TrendMark } from "../indicators/TrendMark";
+import { newSeriesText } from "../indicators/NewSeriesNote";
 import { ChangesList, type MeetingLinks } from "./ChangesList";
 import { CycleStateLine } from "../cycle/CycleStateLine";
 import { SinceApprovalView } from "../cycle/SinceApprovalView";
@@ -119,11 +120,15 @@ const useStyles = makeStyles({
 function TrendArrow(props: { headline: Headline }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { value, previous, trend, places } = props.headline;
+  const { value, previous, trend, places, newSeries } = props.headline;
   if (trend === "not-comparable" || value === null || previous === null) {
     return (
-      <span className={`${styles.trend} ${styles.flat}`} data-trend={trend}>
-        {t("meeting.trend.not-comparable")}
+      <span
+        className={`${styles.trend} ${styles.flat}`}
+        data-trend={trend}
+        data-new-series={newSeries ? "" : undefined}
+      >
+        {newSeries ? newSeriesText(t, newSeries) : t("meeting.trend.not-comparable")}
       </span>
     );
   }

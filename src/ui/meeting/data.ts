@@ -13,6 +13,7 @@ import type { PlanSnapshot, PlanStore } from "../../sharepoint";
 import { WRES_STANDARD, trendOf, type Direction, type Trend } from "../../indicators";
 import { compareWithApproved, type SinceApproval } from "../../plan/cycle";
 import { loadCycle, type CycleView } from "../cycle/status";
+import { seriesStarts, type SeriesStart } from "../indicators/series";
 
 export interface Headline {
   indicator: IndicatorNumber;
@@ -21,6 +22,8 @@ export interface Headline {
   previousYear: string | null;
   previous: number | null;
   trend: Trend;
+  /** Set when the latest year begins a new series (series.ts): then it is not compared with the year before. */
+  newSeries: SeriesStart | null;
   /** How the figure reads: a percentage, a relative likelihood, or percentage points. */
   unit: "percent" | "ratio" | "points";
   places: number;
@@ -54,6 +57,7 @@ const KIND_UNIT = {
 /** Latest saved figure per indicator, compared with the year before it (NHS England WRES). */
 export function headlinesFrom(rows: readonly IndicatorResultRow[], standard = WRES_STANDARD): Headline[] {
   const out: Headline[] = [];
+  const startsAt = seriesStarts(rows, standard.id);
   for (const definition of standard.indicators) {
     const indicator = Number(definition.id) as IndicatorNumber;
     const years = rows
@@ -64,13 +68,15 @@ export function headlinesFrom(rows: readonly IndicatorResultRow[], standard = WR
     const unit = KIND_UNIT[definition.kind];
     const places = unit === "ratio" ? 2 : 1;
     const direction: Direction = definition.kind === "board-difference" ? "towards-zero" : definition.direction;
+    const newSeries = before ? startsAt(indicator, latest.year) : null;
     out.push({
       indicator,
       year: latest.year,
       value: latest.value,
       previousYear: before?.year ?? null,
       previous: before?.value ?? null,
-      trend: trendOf(latest.value, before?.value ?? null, direction, places),
+      trend: newSeries ? "not-comparable" : trendOf(latest.value, before?.value ?? null, direction, places),
+      newSeries,
       unit,
       places,
     });

@@ -44,6 +44,7 @@ describe("planFigures", () => {
         current: { kind: "shown", value: 1.3, origin: "entered" },
         previous: { kind: "shown", value: 2.6, origin: "entered" },
         trend: "improved",
+        newSeries: null,
       },
     ]);
     expect(planFigures([])).toBeNull();
