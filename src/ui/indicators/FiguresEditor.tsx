@@ -32,6 +32,9 @@ const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   number: { textAlign: "end", whiteSpace: "nowrap" },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS },
+  // Wide enough to read in a narrow tab (the table scrolls sideways there rather than growing tall).
+  details: { minWidth: "16em" },
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 export function FiguresEditor(props: { state: FiguresState; canEdit: boolean; saved: readonly IndicatorResultRow[] }) {
@@ -105,11 +108,11 @@ export function FiguresEditor(props: { state: FiguresState; canEdit: boolean; sa
           <TableBody>
             {state.figures.map((f) => (
               <TableRow key={f.id} data-figure={f.kind}>
-                <TableCell>{t(`indicators.short.i${f.indicator}`)}</TableCell>
+                <TableCell className={styles.nowrap}>{t(`indicators.short.i${f.indicator}`)}</TableCell>
                 <TableCell>{t(`targets.kind.${f.kind}`)}</TableCell>
                 <TableCell className={styles.number}>{formatHeadline(f.indicator, f.value)}</TableCell>
-                <TableCell>{f.year}</TableCell>
-                <TableCell>{details(f)}</TableCell>
+                <TableCell className={styles.nowrap}>{f.year}</TableCell>
+                <TableCell className={styles.details}>{details(f)}</TableCell>
                 {props.canEdit ? (
                   <TableCell>
                     <span className={styles.actions}>

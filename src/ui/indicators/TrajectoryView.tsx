@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   number: { textAlign: "end", whiteSpace: "nowrap" },
   on: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   off: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  status: { whiteSpace: "nowrap" },
 });
 
 const W = 320;
@@ -46,14 +47,26 @@ function Chart(props: { points: TrajectoryPoint[]; label: string }) {
   return (
     <svg className={styles.chart} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={props.label}>
       <path d={line} fill="none" stroke={tokens.colorNeutralForeground2} strokeWidth={2} strokeDasharray="6 4" />
+      {/* On track a filled circle, off track a square: told apart by shape as well as colour (high contrast). */}
       {props.points.map((p, i) =>
-        p.actual === null ? null : (
+        p.actual === null ? null : p.status === "on-track" ? (
           <circle
             key={p.year}
             cx={x(i)}
             cy={y(p.actual)}
             r={5}
-            fill={p.status === "on-track" ? tokens.colorPaletteGreenForeground1 : tokens.colorPaletteRedForeground1}
+            fill={tokens.colorPaletteGreenForeground1}
+            stroke={tokens.colorNeutralForeground1}
+            strokeWidth={1}
+          />
+        ) : (
+          <rect
+            key={p.year}
+            x={x(i) - 5}
+            y={y(p.actual) - 5}
+            width={10}
+            height={10}
+            fill={tokens.colorPaletteRedForeground1}
             stroke={tokens.colorNeutralForeground1}
             strokeWidth={1}
           />
