@@ -10,6 +10,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
@@ -137,7 +138,10 @@ function OneTrajectory(props: { item: TargetTrajectory }) {
               <TableCell className={styles.number}>{fmt(p.actual)}</TableCell>
               <TableCell>
                 <span
-                  className={p.status === "on-track" ? styles.on : p.status === "off-track" ? styles.off : undefined}
+                  className={mergeClasses(
+                    styles.status,
+                    p.status === "on-track" ? styles.on : p.status === "off-track" ? styles.off : undefined,
+                  )}
                 >
                   {t(`targets.trajectory.${p.status}`)}
                 </span>
