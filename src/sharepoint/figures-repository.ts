@@ -7,7 +7,8 @@ import { readAllPages, readFiltered } from "./paging";
 import { planList } from "./lists";
 import { F } from "./schema";
 import { withinLimits } from "./text-limits";
-import { call, merge, remove, type StoreContext } from "./store-context";
+import { ConflictError } from "./errors";
+import { call, current, merge, remove, type StoreContext } from "./store-context";
 
 export type FiguresRepository = Pick<
   PlanStore,
@@ -58,8 +59,11 @@ export function createFiguresRepository(ctx: StoreContext): FiguresRepository {
 
     async updateIndicatorFigure(id, etag, patch) {
       // The Title is made from the whole figure, so a change writes it again from the figure as it will be.
-      const { id: _id, etag: _etag, modified: _modified, ...current } = await readFigure(id);
-      await merge<IndicatorFigure>(list(), id, etag, fields({ ...current, ...patch }), patch, () => readFigure(id));
+      // Removed meanwhile: a conflict with nothing on their side, as a MERGE's 404 is (store-context.ts merge).
+      const found = await current(() => readFigure(id));
+      if (found === null) throw new ConflictError<IndicatorFigure>(patch, null);
+      const { id: _id, etag: _etag, modified: _modified, ...figure } = found;
+      await merge<IndicatorFigure>(list(), id, etag, fields({ ...figure, ...patch }), patch, () => readFigure(id));
       return readFigure(id);
     },
 

@@ -383,6 +383,12 @@ export function planStoreContract(subject: () => ContractSubject): void {
       expect((await editor.indicatorFigures(standard)).map((f) => f.value)).toEqual([2.4]);
       await editor.deleteIndicatorFigure(theirs.id, theirs.etag);
       expect(await someoneElse.indicatorFigures(standard)).toEqual([]);
+      // A change to a figure someone removed is a conflict with nothing on their side; a second removal is "not found".
+      const gone = await rejection(someoneElse.updateIndicatorFigure(theirs.id, theirs.etag, { value: 3 }));
+      expect(gone).toBeInstanceOf(ConflictError);
+      expect((gone as ConflictError).theirs).toBeNull();
+      const again = await rejection(someoneElse.deleteIndicatorFigure(theirs.id, theirs.etag));
+      expect((again as AppError).code).toBe("notFound");
     });
   });
 }
