@@ -25,3 +25,4 @@ export {
   type RolloverSource,
 } from "./rollover";
 export * from "./plan-years";
+export * from "./targets";

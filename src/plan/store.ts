@@ -16,6 +16,7 @@ import type {
   ProgressUpdate,
   Rag,
 } from "./types";
+import type { IndicatorFigure, IndicatorFigureDraft, IndicatorFigurePatch } from "./targets";
 import type { ActionBatchWrite, ObjectiveBatchWrite, Settled } from "./writer";
 import type { PlanYearStatus, ConsultationComment, DecisionDraft, ApprovedCopy, PlanYearState } from "./cycle";
 
@@ -133,6 +134,19 @@ export interface PlanStore extends CycleStore {
    * ConflictError (with the current row) when someone changed or removed it since it was read.
    */
   updateIndicatorResultDetail(id: number, etag: ETag, detail: string): Promise<IndicatorResultRow>;
+
+  /**
+   * Targets and comparison figures for the indicators' headline measures (schema 7), of one standard or
+   * all; oldest year first. Not in a plan year: they carry from year to year. NotProvisionedError on a
+   * site set up before schema 7.
+   */
+  indicatorFigures(standard?: string): Promise<IndicatorFigure[]>;
+  /** Plan editors only: SharePoint refuses anyone else (PermissionError). */
+  addIndicatorFigure(draft: IndicatorFigureDraft): Promise<IndicatorFigure>;
+  /** Throws ConflictError when the ETag is stale (someone changed or removed it first): never overwrites. */
+  updateIndicatorFigure(id: number, etag: ETag, patch: IndicatorFigurePatch): Promise<IndicatorFigure>;
+  /** Throws ConflictError when the ETag is stale. */
+  deleteIndicatorFigure(id: number, etag: ETag): Promise<void>;
 
   dataFiles(): Promise<DataFile[]>;
   uploadDataFile(name: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<DataFile>;

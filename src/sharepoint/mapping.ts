@@ -3,6 +3,8 @@
 import {
   type Action,
   type DataFile,
+  type IndicatorFigure,
+  type IndicatorFigureDraft,
   type IndicatorResultRow,
   type Objective,
   type Person,
@@ -20,6 +22,7 @@ import { readColumns, writeColumns } from "./fields/column";
 import { OBJECTIVE_COLUMNS } from "./fields/objectives";
 import { ACTION_COLUMNS } from "./fields/actions";
 import { RESULT_COLUMNS } from "./fields/indicator-results";
+import { FIGURE_COLUMNS } from "./fields/indicator-figures";
 import { UPDATE_COLUMNS, UPDATE_KIND, type UpdateRecord } from "./fields/progress-updates";
 
 export { toPerson, type UpdateRecord };
@@ -102,6 +105,8 @@ export const UPDATE_SELECT_BEFORE_REPLIES = UPDATE_SELECT.filter((field) => fiel
 export const EVIDENCE_TITLE = "Evidence";
 
 export const RESULT_SELECT = ["Id", ...fieldSelect("indicatorResults"), "Modified"];
+
+export const FIGURE_SELECT = ["Id", ...fieldSelect("indicatorFigures"), "Modified"];
 
 export function etagOf(item: SpItem): string {
   const etag = item["odata.etag"] ?? (item["__metadata"] as { etag?: string } | undefined)?.etag;
@@ -258,6 +263,29 @@ export function indicatorResultFields(row: Omit<IndicatorResultRow, "id" | "etag
   return {
     [F.title]: `${row.year} ${row.standard} indicator ${row.indicator}`,
     ...writeColumns<IndicatorResultRow>(RESULT_COLUMNS, row, UTC_ZONE),
+  };
+}
+
+export function toIndicatorFigure(item: SpItem): IndicatorFigure {
+  return {
+    id: Number(item["Id"]),
+    etag: etagOf(item),
+    modified: String(item["Modified"] ?? ""),
+    ...(readColumns(FIGURE_COLUMNS, item, UTC_ZONE) as IndicatorFigureDraft),
+  };
+}
+
+/** The item fields a new or changed target or comparison writes (only the keys present), with a Title people can read in SharePoint. */
+export function indicatorFigureFields(patch: Partial<IndicatorFigureDraft>): SpItem {
+  const title =
+    patch.kind && patch.indicator !== undefined && patch.value !== undefined && patch.year
+      ? patch.kind === "target"
+        ? `Target: indicator ${patch.indicator} ${patch.value} by ${patch.year}`
+        : `${patch.name ?? patch.comparator ?? "Comparison"}: indicator ${patch.indicator} ${patch.value} (${patch.year})`
+      : null;
+  return {
+    ...(title ? { [F.title]: title.slice(0, 255) } : {}),
+    ...writeColumns<IndicatorFigure>(FIGURE_COLUMNS, patch, UTC_ZONE),
   };
 }
 

@@ -39,6 +39,7 @@ import { createHistoryRepository } from "./history-repository";
 import { createActionsRepository } from "./actions-repository";
 import { createPeopleRepository } from "./people-repository";
 import { createResultsRepository } from "./results-repository";
+import { createFiguresRepository } from "./figures-repository";
 
 export { toLoginName } from "./people-repository";
 
@@ -266,6 +267,7 @@ export function createPlanStore(sp: SPFI, options: { now?: () => Date } = {}): P
 
     ...people,
     ...results,
+    ...createFiguresRepository(ctx),
 
     dataFiles: files.list,
     uploadDataFile: files.upload,

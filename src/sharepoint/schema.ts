@@ -7,6 +7,7 @@ import { ACTION_COLUMNS } from "./fields/actions";
 import { RESULT_COLUMNS } from "./fields/indicator-results";
 import { UPDATE_COLUMNS } from "./fields/progress-updates";
 import { CONSULTATION_COLUMNS, CYCLE_SINCE, PLAN_CYCLE_COLUMNS } from "./fields/cycle";
+import { FIGURE_COLUMNS, FIGURES_SINCE } from "./fields/indicator-figures";
 import { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec } from "./fields/spec";
 
 export { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec };
@@ -27,13 +28,16 @@ export { F, INDICATOR_CHOICES, UPDATE_KINDS, type FieldSpec };
  *    committee's decisions), WRES Consultation Comments (comments section by section and the
  *    editors' answers) and the WRES Approved Plans library (the frozen approved copy of each year).
  *    A site may go from 4 to 6 in one upgrade.
+ * 7: targets and comparison figures for the indicators (docs/targets-and-comparisons.md): the WRES
+ *    Targets and Comparisons list, read by everyone and written by plan editors. A new list with
+ *    permissions of its own, so the upgrade is a site owner's, as for 6.
  *
  * A field or choice added after version 1 says `since`, so that set-up can also make an older
  * site exactly (tests of the upgrade) and the upgrade knows what each version added.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
-export { CYCLE_SINCE };
+export { CYCLE_SINCE, FIGURES_SINCE };
 
 export const LIST_TITLES = {
   objectives: "WRES Objectives",
@@ -44,6 +48,7 @@ export const LIST_TITLES = {
   planCycle: "WRES Plan Cycle",
   consultation: "WRES Consultation Comments",
   approvedPlans: "WRES Approved Plans",
+  indicatorFigures: "WRES Targets and Comparisons",
 } as const;
 
 export type ListKey = keyof typeof LIST_TITLES;
@@ -63,6 +68,7 @@ export const LIST_URLS: Readonly<Record<ListKey, string>> = {
   planCycle: `Lists/${LIST_TITLES.planCycle}`,
   consultation: `Lists/${LIST_TITLES.consultation}`,
   approvedPlans: LIST_TITLES.approvedPlans,
+  indicatorFigures: `Lists/${LIST_TITLES.indicatorFigures}`,
 };
 
 /** Schema version 3 put the app's columns in each list's default view. */
@@ -122,6 +128,7 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   ...displayNames(UPDATE_COLUMNS),
   ...displayNames(PLAN_CYCLE_COLUMNS),
   ...displayNames(CONSULTATION_COLUMNS),
+  ...displayNames(FIGURE_COLUMNS),
 };
 
 export const SCHEMA: readonly ListSpec[] = [
@@ -188,6 +195,16 @@ export const SCHEMA: readonly ListSpec[] = [
     since: CYCLE_SINCE,
     description: "WRES approved plans (frozen at approval)",
     fields: [],
+  },
+  {
+    // Targets and comparison figures for the indicators' headline measures: plan editors write, everyone
+    // reads. Not in a plan year, so they carry from year to year.
+    key: "indicatorFigures",
+    title: LIST_TITLES.indicatorFigures,
+    template: 100,
+    since: FIGURES_SINCE,
+    description: "WRES indicator targets and comparison figures",
+    fields: schemaFields(FIGURE_COLUMNS),
   },
 ];
 

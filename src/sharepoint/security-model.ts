@@ -86,6 +86,14 @@ export const LIST_GRANTS: Record<ListKey, { grants: [Grantee, Level][]; writeSec
       ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"]),
     ],
   },
+  // Targets and comparison figures: as the results they sit beside.
+  indicatorFigures: {
+    grants: [
+      ["owners", "fullControl"],
+      ["editors", "design"],
+      ...PLAN_READERS.map((g): [Grantee, Level] => [g, "read"]),
+    ],
+  },
   // Staff-level, special-category data: plan editors only (site owners keep Full Control; the
   // library cannot be hidden from them).
   dataFiles: {

@@ -64,6 +64,12 @@ export async function siteSchema(sp: SPFI): Promise<SiteSchema> {
 export async function upgradeLists(sp: SPFI): Promise<ProvisionReport> {
   // The lists every plan member can open first, so that anyone but a plan editor hears "not allowed".
   const present = await readLists(sp, false);
+  // Lists a later version brought need their own permissions, which only a site owner can set: then the
+  // upgrade is set-up's, which checks the site's permissions itself ("fullControlRequired" for a plan
+  // editor). Checked first: plan editors hold no Manage Lists on the add-only lists of schema 6, so the
+  // check below would tell them wrongly that a plan editor is needed.
+  if (SCHEMA.some((spec) => spec.since !== undefined && spec.key !== "dataFiles" && !present.has(spec.key)))
+    return await provision(sp);
   for (const spec of [...SCHEMA.filter((l) => l.key !== "dataFiles"), ...SCHEMA.filter((l) => l.key === "dataFiles")]) {
     if (!present.has(spec.key) && spec.since !== undefined) continue;
     let perms;

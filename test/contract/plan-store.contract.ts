@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { ObjectiveDraft, PlanStore } from "../../src/plan/store";
 import type { Action, Person } from "../../src/plan/types";
+import type { IndicatorFigureDraft } from "../../src/plan/targets";
 import { AppError, ConflictError, ValidationError } from "../../src/sharepoint/errors";
 import { actionDraft, objectiveDraft as blankObjective } from "../support/plan-fixtures";
 
@@ -312,4 +313,98 @@ export function planStoreContract(subject: () => ContractSubject): void {
       expect(await someoneElse.loadPlan(year)).toMatchObject({ objectives: [], actions: [] });
     });
   });
+
+  describe("targets and comparison figures", () => {
+    let standardCounter = 0;
+    /** A standard of its own for each test, so that no test sees another's figures. */
+    const freshStandard = () => `contract-${Date.now()}-${++standardCounter}`;
+
+    it("reads back a target and a comparison figure with each field, oldest year first, for everyone", async () => {
+      const { editor, someoneElse } = subject();
+      const standard = freshStandard();
+      const comparison = await editor.addIndicatorFigure(
+        figureDraft({
+          standard,
+          kind: "comparison",
+          indicator: 2,
+          value: 1.14,
+          year: "2024/25",
+          comparator: "national",
+          name: "England",
+          source: "NHS England WRES data report 2024",
+        }),
+      );
+      const target = await editor.addIndicatorFigure(
+        figureDraft({
+          standard,
+          kind: "target",
+          indicator: 2,
+          value: 1.25,
+          year: "2026/27",
+          baselineYear: "2022/23",
+          direction: "towards-one",
+        }),
+      );
+      expect(target).toMatchObject({
+        kind: "target",
+        standard,
+        indicator: 2,
+        value: 1.25,
+        year: "2026/27",
+        baselineYear: "2022/23",
+        direction: "towards-one",
+        comparator: null,
+        name: null,
+        source: null,
+      });
+      expect(typeof target.etag).toBe("string");
+      const read = await someoneElse.indicatorFigures(standard);
+      expect(read.map((f) => f.id)).toEqual([comparison.id, target.id]);
+      expect(read[0]).toEqual(comparison);
+      expect(await someoneElse.indicatorFigures("another standard")).not.toContainEqual(
+        expect.objectContaining({ id: target.id }),
+      );
+    });
+
+    it("changes a figure with its current version and moves the version on; a change from an older version is a conflict and keeps the newer", async () => {
+      const { editor, someoneElse } = subject();
+      const standard = freshStandard();
+      const opened = await editor.addIndicatorFigure(
+        figureDraft({ standard, kind: "comparison", comparator: "ics", name: "Oxfordshire ICS", value: 2.35 }),
+      );
+      const theirs = await someoneElse.updateIndicatorFigure(opened.id, opened.etag, { value: 2.4 });
+      expect(theirs.value).toBe(2.4);
+      expect(theirs.etag).not.toBe(opened.etag);
+      const stale = await rejection(editor.updateIndicatorFigure(opened.id, opened.etag, { value: 9 }));
+      expect(stale).toBeInstanceOf(ConflictError);
+      expect((stale as ConflictError).mine).toMatchObject({ value: 9 });
+      expect((stale as ConflictError).theirs).toMatchObject({ id: opened.id, value: 2.4, etag: theirs.etag });
+      expect(await rejection(editor.deleteIndicatorFigure(opened.id, opened.etag))).toBeInstanceOf(ConflictError);
+      expect((await editor.indicatorFigures(standard)).map((f) => f.value)).toEqual([2.4]);
+      await editor.deleteIndicatorFigure(theirs.id, theirs.etag);
+      expect(await someoneElse.indicatorFigures(standard)).toEqual([]);
+      // A change to a figure someone removed is a conflict with nothing on their side; a second removal is "not found".
+      const gone = await rejection(someoneElse.updateIndicatorFigure(theirs.id, theirs.etag, { value: 3 }));
+      expect(gone).toBeInstanceOf(ConflictError);
+      expect((gone as ConflictError).theirs).toBeNull();
+      const again = await rejection(someoneElse.deleteIndicatorFigure(theirs.id, theirs.etag));
+      expect((again as AppError).code).toBe("notFound");
+    });
+  });
+}
+
+function figureDraft(extra: Partial<IndicatorFigureDraft>): IndicatorFigureDraft {
+  return {
+    kind: "comparison",
+    standard: "nhs-england-wres",
+    indicator: 2,
+    value: 1,
+    year: "2024/25",
+    baselineYear: null,
+    direction: null,
+    comparator: null,
+    name: null,
+    source: null,
+    ...extra,
+  };
 }

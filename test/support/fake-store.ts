@@ -37,6 +37,7 @@ import {
 } from "../../src/plan/cycle/rules";
 import type { ApprovedCopy, Decision, DecisionOutcome, PlanYearState } from "../../src/plan/cycle/types";
 import { CycleRefusedError } from "../../src/sharepoint/cycle-store";
+import type { IndicatorFigure, IndicatorFigureDraft, IndicatorFigurePatch } from "../../src/plan/targets";
 
 export { ConflictError, OfflineError, PermissionError };
 
@@ -541,6 +542,53 @@ export class FakePlanStore implements PlanStore {
   async updateIndicatorResultDetail(): Promise<never> {
     throw new Error("not in the fake");
   }
+  // ---- targets and comparison figures (their own list: no plan year)
+
+  figures: IndicatorFigure[] = [];
+
+  async indicatorFigures(standard?: string): Promise<IndicatorFigure[]> {
+    await this.call("indicatorFigures");
+    return structuredClone(
+      this.figures
+        .filter((f) => standard === undefined || f.standard === standard)
+        .sort(
+          (a, b) =>
+            a.year.localeCompare(b.year) ||
+            a.indicator - b.indicator ||
+            (a.kind === b.kind ? 0 : a.kind === "target" ? -1 : 1) ||
+            a.id - b.id,
+        ),
+    );
+  }
+
+  async addIndicatorFigure(draft: IndicatorFigureDraft): Promise<IndicatorFigure> {
+    await this.call("addIndicatorFigure");
+    this.requireEdit();
+    const created: IndicatorFigure = { ...draft, id: this.nextId++, etag: '"1"', modified: this.now() };
+    this.figures.push(created);
+    return structuredClone(created);
+  }
+
+  async updateIndicatorFigure(id: number, etag: string, patch: IndicatorFigurePatch): Promise<IndicatorFigure> {
+    await this.call("updateIndicatorFigure");
+    this.requireEdit();
+    const current = this.figures.find((f) => f.id === id);
+    if (!current) throw new ConflictError<IndicatorFigure>(patch, null);
+    if (current.etag !== etag) throw new ConflictError<IndicatorFigure>(patch, structuredClone(current));
+    const next = { ...current, ...patch, etag: bump(current.etag), modified: this.now() };
+    this.figures = this.figures.map((f) => (f.id === id ? next : f));
+    return structuredClone(next);
+  }
+
+  async deleteIndicatorFigure(id: number, etag: string): Promise<void> {
+    await this.call("deleteIndicatorFigure");
+    this.requireEdit();
+    const current = this.figures.find((f) => f.id === id);
+    if (!current) throw new NotFoundError("That figure no longer exists.");
+    if (current.etag !== etag) throw new ConflictError<IndicatorFigure>({}, structuredClone(current));
+    this.figures = this.figures.filter((f) => f.id !== id);
+  }
+
   async dataFiles(): Promise<never[]> {
     return [];
   }

@@ -72,4 +72,11 @@ export const F = {
   answerTo: "AnswerTo",
   replyTo: "ReplyTo",
   mentions: "Mentions",
+  figureKind: "FigureKind",
+  figureYear: "FigureYear",
+  baselineYear: "BaselineYear",
+  direction: "BetterWhen",
+  comparator: "Comparator",
+  comparatorName: "ComparatorName",
+  source: "FigureSource",
 } as const;

@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, PlayRegular, PrintRegular, SaveRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { suppressResults } from "../../indicators";
+import { headlineValue, suppressResults } from "../../indicators";
 import { INDICATOR_NUMBERS, type IndicatorNumber } from "../../plan";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { usePlan } from "../state/PlanContext";
@@ -38,6 +38,10 @@ import { TrendView } from "./TrendView";
 import { useIndicatorData } from "./useIndicatorData";
 import { useIndicatorRun } from "./useIndicatorRun";
 import { useBoardSetting, useThreshold } from "./useThreshold";
+import { FiguresBeside } from "./FiguresBeside";
+import { FiguresEditor } from "./FiguresEditor";
+import { TrajectoryView } from "./TrajectoryView";
+import { useIndicatorFigures } from "./useIndicatorFigures";
 import { ValidationReport } from "./ValidationReport";
 import { indicatorKeys, periodFor } from "./view";
 import { WorkbookPicker } from "./WorkbookPicker";
@@ -49,6 +53,7 @@ export default function IndicatorsScreen() {
   const canRun = capabilities.editPlan;
   const data = useIndicatorData(store, canRun, year, me.title || null);
   const { files, saved, savedInfo, failure, saving } = data;
+  const figures = useIndicatorFigures(store);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [view, setView] = useState<string>("report");
   const [mapping, setMapping] = useState<UnrecognisedSheet | null>(null);
@@ -256,17 +261,34 @@ export default function IndicatorsScreen() {
             <>
               <IndicatorView id={view} result={done.publishable.indicators[view]!} doc={done.publishable} />
               {isIndicatorNumber(Number(view)) ? (
+                <FiguresBeside
+                  indicator={Number(view) as IndicatorNumber}
+                  year={periodFor(done.publishable, year)}
+                  ours={headlineValue(done.publishable.indicators[view]!, done.publishable.groups)}
+                  figures={figures.figures}
+                />
+              ) : null}
+              {isIndicatorNumber(Number(view)) ? (
                 <LinkedActions indicator={Number(view) as IndicatorNumber} actions={snapshot.actions} today={today} />
               ) : null}
             </>
           ) : null}
         </section>
       ) : savedInfo ? (
-        <SavedResults saved={savedInfo} actions={snapshot.actions} today={today} locale={locale} canRun={canRun} />
+        <SavedResults
+          saved={savedInfo}
+          actions={snapshot.actions}
+          today={today}
+          locale={locale}
+          canRun={canRun}
+          figures={figures.figures}
+        />
       ) : null}
 
       <div className={styles.card}>
         <TrendView saved={saved} />
+        <TrajectoryView saved={saved} figures={figures.figures} />
+        {figures.available ? <FiguresEditor state={figures} canEdit={canRun} saved={saved} /> : null}
         {canRun ? (
           <>
             <h3>{t("indicators.entered.title")}</h3>

@@ -5,7 +5,9 @@ import { useMemo, useState } from "react";
 import { MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, type AppLocale } from "../../i18n";
-import type { Action, IndicatorNumber } from "../../plan";
+import type { Action, IndicatorFigure, IndicatorNumber } from "../../plan";
+import { headlineValue } from "../../indicators";
+import { FiguresBeside } from "./FiguresBeside";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
@@ -31,6 +33,8 @@ export function SavedResults(props: {
   today: string;
   locale: AppLocale;
   canRun: boolean;
+  /** Targets and comparison figures, shown beside the indicator's result. */
+  figures?: readonly IndicatorFigure[];
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -82,6 +86,12 @@ export function SavedResults(props: {
               the print copy's, tables only). */}
           <ErrorBoundary key={current}>
             <IndicatorView id={current} result={doc.indicators[current]!} doc={doc} />
+            <FiguresBeside
+              indicator={Number(current) as IndicatorNumber}
+              year={year}
+              ours={headlineValue(doc.indicators[current]!, doc.groups)}
+              figures={props.figures ?? []}
+            />
             <LinkedActions indicator={Number(current) as IndicatorNumber} actions={props.actions} today={props.today} />
           </ErrorBoundary>
         </>

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compareWithApproved } from "../../../src/plan/cycle/since-approval";
 import { addToPlanGroup } from "../../../src/sharepoint/security-model";
 import { approvedCopyFileName, CycleRefusedError } from "../../../src/sharepoint/cycle-store";
-import { F, LIST_TITLES } from "../../../src/sharepoint/schema";
+import { F, LIST_TITLES, SCHEMA_VERSION } from "../../../src/sharepoint/schema";
 import { ADMIN, AMARA, CHAIR, COMMITTEE, EDITOR, TOM, YEAR, seedSmallPlan } from "./support";
 import { useSite } from "../../support/local-site";
 
@@ -301,7 +301,7 @@ describe("upgrading a schema-4 site to the plan year's cycle (schema 6)", () => 
 
   it("is offered as an upgrade; a plan editor who is not a site owner is told a site owner must do it; a site owner makes the lists with their permissions", async () => {
     const { siteSchema, upgradeLists } = await import("../../../src/sharepoint/upgrade");
-    expect(await siteSchema(old.sp(TOM))).toEqual({ version: 4, current: 6 });
+    expect(await siteSchema(old.sp(TOM))).toEqual({ version: 4, current: SCHEMA_VERSION });
     // Without the cycle's lists the year has no record to read, and the tab says so rather than guess.
     await expect(old.store(TOM).planYearStatus(YEAR)).rejects.toMatchObject({ code: "notProvisioned" });
     await expect(upgradeLists(old.sp(TOM))).rejects.toMatchObject({ code: "fullControlRequired" });
@@ -310,10 +310,11 @@ describe("upgrading a schema-4 site to the plan year's cycle (schema 6)", () => 
     expect(await titles()).not.toContain(LIST_TITLES.planCycle);
 
     const report = await upgradeLists(old.sp(EDITOR));
+    // Every list a later version brought, in one upgrade (schema 7 adds the targets and comparisons).
     expect(report.createdLists.sort()).toEqual(
-      [LIST_TITLES.approvedPlans, LIST_TITLES.consultation, LIST_TITLES.planCycle].sort(),
+      [LIST_TITLES.approvedPlans, LIST_TITLES.consultation, LIST_TITLES.planCycle, LIST_TITLES.indicatorFigures].sort(),
     );
-    expect(await siteSchema(old.sp(TOM))).toEqual({ version: 6, current: 6 });
+    expect(await siteSchema(old.sp(TOM))).toEqual({ version: SCHEMA_VERSION, current: SCHEMA_VERSION });
     expect((await old.store(TOM).moveYear(YEAR, "consultation")).state).toBe("consultation");
     const path = `web/lists/getByTitle('${LIST_TITLES.planCycle}')/items(1)`;
     const merge = await fetch(`${old.server.siteUrl}/_api/${path}`, {

@@ -18,6 +18,7 @@ import {
   toProgressUpdate,
 } from "../../../src/sharepoint/mapping";
 import { DISPLAY_NAMES, SCHEMA } from "../../../src/sharepoint/schema";
+import { FIGURE_COLUMNS } from "../../../src/sharepoint/fields/indicator-figures";
 import { siteTimeZoneFrom } from "../../../src/sharepoint/time-zone";
 
 const TABLES = [
@@ -27,6 +28,7 @@ const TABLES = [
   { list: "progressUpdates", columns: UPDATE_COLUMNS },
   { list: "planCycle", columns: PLAN_CYCLE_COLUMNS },
   { list: "consultation", columns: CONSULTATION_COLUMNS },
+  { list: "indicatorFigures", columns: FIGURE_COLUMNS },
 ] as const;
 
 const objective: Omit<Objective, "id" | "etag" | "modified" | "modifiedBy"> = {
