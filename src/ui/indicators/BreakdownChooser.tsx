@@ -38,6 +38,7 @@ import {
 import type { IndicatorNumber } from "../../plan";
 import { WideTable } from "../components/WideTable";
 import { CategoryBars } from "./charts/CategoryBars";
+import { ChartFigure } from "./charts/ChartFigure";
 import {
   TOTAL,
   breakdownLines,
@@ -168,6 +169,11 @@ function BreakdownChart(props: { id: string; result: Result; table: BreakdownTab
     rate: "breakdowns.chartRate",
   }[plot.kind];
   const series = plot.kind === "likelihood" ? "seriesLikelihood" : plot.kind === "rate" ? "seriesRate" : "seriesShare";
+  // Nothing to draw (every figure hidden or not calculable): the caption and, in words, why there are no bars.
+  if (!points.some((p) => p.state === "value"))
+    return (
+      <ChartFigure title={t(title, { dimension })} height={0} points={points} testId={`breakdown-chart-${props.id}`} />
+    );
   return (
     <CategoryBars
       title={t(title, { dimension })}

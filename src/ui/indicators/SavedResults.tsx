@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime, type AppLocale } from "../../i18n";
 import type { Action, IndicatorNumber } from "../../plan";
 import { ErrorBoundary } from "../components/ErrorBoundary";
+import { BreakdownsLeftOut } from "./BreakdownChooser";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
 import { indicatorKeys } from "./view";
@@ -61,6 +62,7 @@ export function SavedResults(props: {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      <BreakdownsLeftOut leftOut={props.saved.leftOut} />
       {keys.length > 0 && current !== null ? (
         <>
           <nav aria-label={t("indicators.saved.nav")}>

@@ -8,7 +8,7 @@ import type { PlanStore } from "../../sharepoint";
 import { saveBytes, XLSX_TYPE } from "../state/download";
 import { useBusy } from "../state/useBusy";
 import { STANDARD_ID } from "./headline";
-import { rowsToSave, savedResults, type SavedRow } from "./saved-results";
+import { breakdownsLeftOut, rowsToSave, savedResults, type LeftOut, type SavedRow } from "./saved-results";
 import { periodFor } from "./view";
 
 export type SaveState = "idle" | "saving" | "saved";
@@ -19,6 +19,8 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
   // Busy is not shown from here (each control shows its own progress); the hook keeps the one failure.
   const { error: failure, setError: setFailure, run } = useBusy();
   const [saving, setSaving] = useState<SaveState>("idle");
+  // The breakdowns the last save had to leave out (too long for SharePoint's note column), shown beside "Saved".
+  const [leftOut, setLeftOut] = useState<LeftOut>({});
   const savedInfo = useMemo(() => savedResults(saved), [saved]);
 
   const refresh = useCallback(async () => {
@@ -54,7 +56,9 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
     setSaving("saving");
     await run(
       async () => {
-        await store.saveIndicatorResults(rowsToSave(doc, period, savedBy));
+        const rows = rowsToSave(doc, period, savedBy);
+        await store.saveIndicatorResults(rows);
+        setLeftOut(breakdownsLeftOut(rows));
         setSaved(await store.indicatorResults(STANDARD_ID));
         setSaving("saved");
       },
@@ -86,6 +90,7 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
     failure,
     setFailure,
     saving,
+    leftOut,
     /** What was saved no longer matches what is shown (a setting changed, a new run): offer to save again. */
     unsaved: () => setSaving("idle"),
     upload,
