@@ -85,6 +85,9 @@ function labels(t: T, dimension: BreakdownDimension) {
   return { row, column, point };
 }
 
+/** What a breakdown's rows are: ethnic group by gender has a row per gender. */
+const rowDimension = (d: BreakdownDimension): BreakdownDimension => (d === "ethnic-group-gender" ? "gender" : d);
+
 const count = (f: ViewFigure | null) => (f === null ? "" : formatCount(f.value, f.hidden ? HIDDEN_MARK : undefined));
 const ratio = (f: ViewFigure | null) => (f === null ? "" : f.hidden ? HIDDEN_MARK : formatRatio(f.value));
 const percentText = (v: number) => `${v.toFixed(1)}%`;
@@ -106,7 +109,9 @@ function BreakdownTableView(props: { id: string; table: BreakdownTable; view: Br
     <WideTable size="small" aria-label={props.label} data-testid={`breakdown-table-${props.id}-${view.dimension}`}>
       <TableHeader>
         <TableRow>
-          {single ? null : <TableHeaderCell>{t(`breakdowns.dimension.${view.dimension}`)}</TableHeaderCell>}
+          {single ? null : (
+            <TableHeaderCell>{t(`breakdowns.dimension.${rowDimension(view.dimension)}`)}</TableHeaderCell>
+          )}
           <TableHeaderCell>
             {t(view.dimension === "ethnic-category" ? "breakdowns.categoryCol" : "breakdowns.groupCol")}
           </TableHeaderCell>
@@ -151,7 +156,10 @@ function BreakdownChart(props: { id: string; result: Result; table: BreakdownTab
   const { view } = props;
   const plot = breakdownPlot(props.table, view);
   const words = labels(t, view.dimension);
-  const dimension = t(`breakdowns.dimensionLower.${view.dimension}`);
+  // "Each ethnic group as a share of each gender": that chart's categories are the rows.
+  const dimension = t(
+    `breakdowns.dimensionLower.${plot.kind === "group-share" ? rowDimension(view.dimension) : view.dimension}`,
+  );
   const points = chartPoints(plot, words.point(plot.labelBy));
   if (points.length === 0) return null;
   const rep = props.result.kind === "representation" ? props.result : null;
