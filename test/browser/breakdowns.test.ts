@@ -164,31 +164,56 @@ describe("choosing breakdowns", () => {
     );
     expectCounts(directorates, (row) => `directorate:${row}`, 8);
     await screenshot(page, "breakdowns-1-directorate");
+    await page
+      .getByTestId("breakdowns-1")
+      .screenshot({ path: "test-results/screenshots/breakdowns-only-1-directorate.png" });
 
-    // Indicator 4 by ethnic group: accessing training over headcount, the rate, and the likelihood against White.
+    // Indicator 4 by ethnic group, then by ethnic group and gender: accessing training over headcount, the rate,
+    // and the likelihood against White in the same row, each shown figure the exact document's.
     await page.getByRole("tab", { name: "4 Training" }).click();
     await page.getByTestId("indicator-4").waitFor();
-    await choose(page, "Ethnic group");
-    const training = await linesOf(page, "4 Training by ethnic group");
-    const table = (exact.indicators["4"] as { breakdowns: BreakdownTable[] }).breakdowns.find(
-      (t) => t.dimension === "ethnic-group",
-    )!;
-    const key = Object.fromEntries(Object.entries(GROUP).map(([k, v]) => [v, k]));
+    const key: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(GROUP).map(([k, v]) => [v, k])),
+      Total: "total",
+    };
+    const rowKey: Record<string, string> = {
+      all: "all",
+      Female: "female",
+      Male: "male",
+      "Gender not known": "unknown",
+    };
     let ratios = 0;
-    for (const l of training) {
-      const cell = table.cells.all![key[l.column]!]!;
-      const [count, of, rate, likelihood] = l.figures;
-      if (count !== "*") expect(number(count!), `${l.column} count`).toBe(cell.count);
-      if (of !== "*") expect(number(of!), `${l.column} of`).toBe(cell.of);
-      if (rate !== "*") expect(rate, `${l.column} rate`).toBe(`${((cell.count! / cell.of!) * 100).toFixed(1)}%`);
-      if (likelihood && likelihood !== "*" && likelihood !== "n/a") {
-        ratios += 1;
-        expect(likelihood, `${l.column} likelihood`).toBe(table.likelihood!.all![key[l.column]!]!.toFixed(2));
+    for (const [label, dimension] of [
+      ["Ethnic group", "ethnic-group"],
+      ["Ethnic group and gender", "ethnic-group-gender"],
+    ] as const) {
+      await choose(page, label);
+      const training = await linesOf(page, `4 Training by ${label.toLowerCase()}`);
+      const table = (exact.indicators["4"] as { breakdowns: BreakdownTable[] }).breakdowns.find(
+        (t) => t.dimension === dimension,
+      )!;
+      expect(training.length, label).toBe(table.rows.length * table.columns.length);
+      for (const l of training) {
+        const row = rowKey[l.row]!;
+        const cell = table.cells[row]![key[l.column]!]!;
+        const [count, of, rate, likelihood] = l.figures;
+        const where = `${label}: ${l.row} ${l.column}`;
+        if (count !== "*") expect(number(count!), `${where} count`).toBe(cell.count);
+        if (of !== "*") expect(number(of!), `${where} of`).toBe(cell.of);
+        if (rate !== "*") expect(rate, `${where} rate`).toBe(`${((cell.count! / cell.of!) * 100).toFixed(1)}%`);
+        if (likelihood && likelihood !== "*" && likelihood !== "n/a") {
+          ratios += 1;
+          expect(likelihood, `${where} likelihood`).toBe(table.likelihood![row]![key[l.column]!]!.toFixed(2));
+        }
       }
+      await page.getByTestId("breakdown-chart-4").waitFor();
+      await screenshot(page, `breakdowns-4-${dimension}`);
     }
     expect(ratios, "likelihoods shown").toBeGreaterThanOrEqual(1);
     await page.getByTestId("breakdown-chart-4").getByRole("option").first().waitFor();
-    await screenshot(page, "breakdowns-4-ethnic-group");
+    await page
+      .getByTestId("breakdowns-4")
+      .screenshot({ path: "test-results/screenshots/breakdowns-only-4-ethnic-group-gender.png" });
 
     // Saved, then read back after a reload: the same breakdown, the same figures.
     await page.getByRole("button", { name: /^Save results/ }).click();
