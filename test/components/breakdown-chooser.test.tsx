@@ -199,7 +199,7 @@ describe("the breakdown chooser", () => {
     expect(female.find((l) => l[0] === "Asian")).toEqual(["Asian", "130", "260", "50.0%", "0.80"]);
     expect(female.find((l) => l[0] === "Black")).toEqual(["Black", "*", "166", "*", "*"]);
     const figure = within(section).getByRole("figure", {
-      name: "Relative likelihood by ethnic group and gender, against White staff in the same row (1.00: equal)",
+      name: "Relative likelihood by ethnic group and gender, against White in the same row (1.00: equal)",
     });
     expect(await bars(figure)).toContain("Female: Asian, Relative likelihood: 0.80");
     expect(within(figure).getByText(/^No bar, hidden because the numbers are small: .*Female: Black/)).toBeTruthy();
@@ -234,7 +234,7 @@ describe("the breakdown chooser", () => {
     render(view("3", doc));
     await user.selectOptions(screen.getByRole("combobox", { name: "Break down by" }), "gender");
     const figure = screen.getByRole("figure", {
-      name: "Relative likelihood by gender, against White staff in the same row (1.00: equal)",
+      name: "Relative likelihood by gender, against White in the same row (1.00: equal)",
     });
     expect(figure.querySelector("svg")).toBeNull();
     expect(within(figure).getByText(/^No bar, hidden because the numbers are small: Female, Male/)).toBeTruthy();
