@@ -5,6 +5,16 @@ export { computeResults } from "./compute";
 export { suppressResults, DEFAULT_THRESHOLD, PROTECTED_NOTICE, type SuppressOptions } from "./suppress";
 export { roundTo } from "./rounding";
 export { DIMENSION_NAMES, isDimension, renderBreakdownMarkdown } from "./breakdown-markdown";
+export {
+  DIMENSIONS,
+  breakdownView,
+  dimensionsIn,
+  tableOf,
+  type BreakdownView,
+  type ViewCell,
+  type ViewFigure,
+  type ViewRow,
+} from "./breakdown-view";
 export { renderMarkdown } from "./markdown";
 export { WRES_STANDARD, ethnicSide } from "./standard";
 export { relativeLikelihood, rate, percent, isAdverse, Z_95 } from "./stats";

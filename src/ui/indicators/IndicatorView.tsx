@@ -35,6 +35,7 @@ import type {
   BoardResult,
 } from "../../indicators";
 import { AFC_BANDS, MEDICAL_SUBGROUPS } from "../../indicators";
+import { BreakdownChooser } from "./BreakdownChooser";
 import { CategoryBars } from "./charts/CategoryBars";
 import { GroupBars } from "./charts/GroupBars";
 import { LikelihoodChart } from "./charts/LikelihoodChart";
@@ -448,6 +449,9 @@ function Board(props: { result: BoardResult; published: boolean }) {
   );
 }
 
+/** The indicators the chooser offers breakdowns for (docs/wres-method.md#breakdowns). */
+const BROKEN_DOWN = new Set(["1", "2", "3", "4"]);
+
 /**
  * `copy` names a second rendering of the same view (the print copy), so ids and test ids stay unique.
  * The print copy has the tables only: it is display:none until printed, and Fluent's charts size
@@ -468,6 +472,9 @@ export function IndicatorView(props: { id: string; result: IndicatorResult; doc:
       ) : null}
       {r.kind === "relative-likelihood" ? (
         <Likelihood id={props.id} result={r} threshold={threshold} charts={charts} />
+      ) : null}
+      {(r.kind === "representation" || r.kind === "relative-likelihood") && BROKEN_DOWN.has(props.id) ? (
+        <BreakdownChooser id={props.id} result={r} copy={props.copy} />
       ) : null}
       {r.kind === "survey" ? <Survey id={props.id} result={r} charts={charts} /> : null}
       {r.kind === "board-difference" ? (

@@ -21,6 +21,7 @@ import { useTranslation } from "react-i18next";
 import { headlineValue, suppressResults } from "../../indicators";
 import { INDICATOR_NUMBERS, type IndicatorNumber } from "../../plan";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { BreakdownsLeftOut } from "./BreakdownChooser";
 import { usePlan } from "../state/PlanContext";
 import { useIndicatorsScreenStyles as useStyles } from "./IndicatorsScreen.styles";
 import { IndicatorView } from "./IndicatorView";
@@ -207,6 +208,7 @@ export default function IndicatorsScreen() {
             ) : null}
             {saving === "saved" ? <Text role="status">{t("indicators.results.saved")}</Text> : null}
           </div>
+          {saving === "saved" ? <BreakdownsLeftOut leftOut={data.leftOut} /> : null}
           <nav aria-label={t("indicators.results.nav")}>
             <TabList
               selectedValue={view}

@@ -9,6 +9,7 @@ import type { Action, IndicatorFigure, IndicatorNumber } from "../../plan";
 import { headlineValue } from "../../indicators";
 import { FiguresBeside } from "./FiguresBeside";
 import { ErrorBoundary } from "../components/ErrorBoundary";
+import { BreakdownsLeftOut } from "./BreakdownChooser";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
 import { indicatorKeys } from "./view";
@@ -65,6 +66,7 @@ export function SavedResults(props: {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      <BreakdownsLeftOut leftOut={props.saved.leftOut} />
       {keys.length > 0 && current !== null ? (
         <>
           <nav aria-label={t("indicators.saved.nav")}>

@@ -140,7 +140,9 @@ export function executeRun(request: RunRequest, post: (message: WorkerMessage) =
       onProgress: (p) => progress(p.stage, p.file, p.fraction),
     });
     progress("computing", null, 0);
+    // Breakdowns always (docs/wres-method.md#breakdowns): the tab's chooser shows them and the saved results keep them.
     const results = computeResults(dataset, {
+      breakdowns: true,
       ...(request.options.previous ? { previous: request.options.previous } : {}),
       ...(request.options.organisation ? { organisation: request.options.organisation } : {}),
       ...(request.options.period ? { period: request.options.period } : {}),

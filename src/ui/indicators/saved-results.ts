@@ -3,15 +3,17 @@
 // year rebuilt as a document the result views can draw (suppressed again on the way in).
 import {
   headlineValue,
+  isDimension,
   suppressResults,
   DEFAULT_THRESHOLD,
   PROTECTED_NOTICE,
+  type BreakdownDimension,
   type DataQuality,
   type IndicatorResult,
   type ModelEmployerResult,
   type ResultsDocument,
 } from "../../indicators";
-import type { IndicatorNumber, IndicatorResultRow } from "../../plan";
+import { MAX_NOTE_LENGTH, type IndicatorNumber, type IndicatorResultRow } from "../../plan";
 import { STANDARD_ID } from "./headline";
 
 export type SavedRow = Omit<IndicatorResultRow, "id" | "etag" | "modified">;
@@ -29,6 +31,8 @@ export interface SavedPublication {
   organisation: string | null;
   snapshotDate: string | null;
   modelEmployer?: ModelEmployerResult;
+  /** Breakdowns the run had but the detail could not hold (SharePoint's limit on a note column): not saved. */
+  breakdownsLeftOut?: BreakdownDimension[];
 }
 
 /** The key of SavedPublication inside a saved detail (the rest of the object is the IndicatorResult). */
@@ -38,8 +42,67 @@ export const PUBLICATION_KEY = "publication";
 export const SERIES_BREAK_KEY = "seriesBreak";
 
 /**
+ * The breakdowns given up first when a detail is longer than the note column holds: the attribute tables
+ * (a trust can have many divisions and directorates), then gender, the specific categories, and last the
+ * ethnic groups.
+ */
+const LEAVE_OUT_ORDER: readonly BreakdownDimension[] = [
+  "division",
+  "directorate",
+  "staff-group",
+  "ethnic-group-gender",
+  "gender",
+  "ethnic-category",
+  "ethnic-group",
+];
+
+/**
+ * An indicator's detail as saved: its result and publication as JSON, at most MAX_NOTE_LENGTH characters
+ * (the Detail column is multiple lines of text: docs/sharepoint.md). Breakdowns that do not fit are left out,
+ * whole tables in LEAVE_OUT_ORDER, and named in the publication so the screen can say so.
+ */
+export function savedDetail(result: IndicatorResult, publication: SavedPublication, indicator: number): string {
+  const text = (r: object, p: SavedPublication) => JSON.stringify({ ...r, [PUBLICATION_KEY]: p });
+  let detail = text(result, publication);
+  const tables = (result as { breakdowns?: { dimension: BreakdownDimension }[] }).breakdowns;
+  if (detail.length > MAX_NOTE_LENGTH && tables) {
+    const leftOut: BreakdownDimension[] = [];
+    let kept = tables;
+    for (const dimension of LEAVE_OUT_ORDER) {
+      if (!kept.some((t) => t.dimension === dimension)) continue;
+      kept = kept.filter((t) => t.dimension !== dimension);
+      leftOut.push(dimension);
+      const { breakdowns: _all, ...rest } = result as { breakdowns?: unknown };
+      detail = text(kept.length > 0 ? { ...rest, breakdowns: kept } : rest, {
+        ...publication,
+        breakdownsLeftOut: leftOut,
+      });
+      if (detail.length <= MAX_NOTE_LENGTH) break;
+    }
+  }
+  // Never sent to be refused (or cut) by SharePoint: the save fails with this message instead.
+  if (detail.length > MAX_NOTE_LENGTH)
+    throw new Error(
+      `Indicator ${indicator}'s results are ${detail.length} characters long; SharePoint holds at most ${MAX_NOTE_LENGTH} in one item.`,
+    );
+  return detail;
+}
+
+/** The breakdowns each row's detail had to leave out (by indicator), for the message after saving. */
+export function breakdownsLeftOut(rows: readonly Pick<SavedRow, "indicator" | "detail">[]): LeftOut {
+  const out: LeftOut = {};
+  for (const row of rows) {
+    const dims = parseSavedDetail(row.detail)?.publication?.breakdownsLeftOut ?? [];
+    if (dims.length > 0) out[row.indicator] = dims;
+  }
+  return out;
+}
+
+export type LeftOut = Partial<Record<IndicatorNumber, BreakdownDimension[]>>;
+
+/**
  * One row per indicator for the Indicator Results list, from a publishable (suppressed) copy only:
- * the headline figure and the indicator's suppressed JSON. Never rows of staff.
+ * the headline figure and the indicator's suppressed JSON, breakdowns included as far as they fit. Never rows of staff.
  */
 export function rowsToSave(publishable: ResultsDocument, year: string, savedBy: string | null = null): SavedRow[] {
   const suppression = publishable.suppression;
@@ -63,7 +126,7 @@ export function rowsToSave(publishable: ResultsDocument, year: string, savedBy: 
       standard: publishable.standard,
       indicator: indicator as IndicatorNumber,
       value: headlineValue(result, publishable.groups),
-      detail: JSON.stringify({ ...result, [PUBLICATION_KEY]: publication }),
+      detail: savedDetail(result, publication, indicator),
       origin: "computed",
     });
   }
@@ -110,6 +173,13 @@ function publicationOf(v: unknown): SavedPublication | null {
     ...(isObject(v.modelEmployer) && Array.isArray(v.modelEmployer.bands)
       ? { modelEmployer: v.modelEmployer as unknown as ModelEmployerResult }
       : {}),
+    ...(Array.isArray(v.breakdownsLeftOut)
+      ? {
+          breakdownsLeftOut: v.breakdownsLeftOut.filter(
+            (d): d is BreakdownDimension => typeof d === "string" && isDimension(d),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -138,6 +208,8 @@ export interface SavedResults {
   savedBy: string | null;
   /** Indicators of that year whose saved detail could not be read back. */
   unreadable: IndicatorNumber[];
+  /** Breakdowns left out when saving because the detail would have been too long for SharePoint. */
+  leftOut: LeftOut;
 }
 
 const NO_DATA_QUALITY: DataQuality = {
@@ -221,7 +293,15 @@ export function savedResults(saved: readonly IndicatorResultRow[], standard = ST
       .filter(Boolean)
       .sort()
       .at(-1) ?? null;
-  return { year, doc, threshold, savedAt, savedBy: publication?.savedBy ?? null, unreadable };
+  return {
+    year,
+    doc,
+    threshold,
+    savedAt,
+    savedBy: publication?.savedBy ?? null,
+    unreadable,
+    leftOut: breakdownsLeftOut(rows),
+  };
 }
 
 export type EnteredFigureError = "year" | "indicator" | "value";

@@ -10,7 +10,7 @@ import { saveBytes, XLSX_TYPE } from "../state/download";
 import { useBusy } from "../state/useBusy";
 import { isConflict } from "../state/errors";
 import { STANDARD_ID } from "./headline";
-import { rowsToSave, savedResults, type SavedRow } from "./saved-results";
+import { breakdownsLeftOut, rowsToSave, savedResults, type LeftOut, type SavedRow } from "./saved-results";
 import { keepRecordedBreaks, UnreadableDetailError, withRecordedBreak, type RecordedBreak } from "./series";
 import { periodFor } from "./view";
 
@@ -25,6 +25,8 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
   // Busy is not shown from here (each control shows its own progress); the hook keeps the one failure.
   const { error: failure, setError: setFailure, run } = useBusy();
   const [saving, setSaving] = useState<SaveState>("idle");
+  // The breakdowns the last save had to leave out (too long for SharePoint's note column), shown beside "Saved".
+  const [leftOut, setLeftOut] = useState<LeftOut>({});
   const savedInfo = useMemo(() => savedResults(saved), [saved]);
 
   const refresh = useCallback(async () => {
@@ -61,7 +63,9 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
     await run(
       async () => {
         // A year saved again keeps the break a plan editor recorded on it.
-        await store.saveIndicatorResults(keepRecordedBreaks(rowsToSave(doc, period, savedBy), saved));
+        const rows = keepRecordedBreaks(rowsToSave(doc, period, savedBy), saved);
+        await store.saveIndicatorResults(rows);
+        setLeftOut(breakdownsLeftOut(rows));
         setSaved(await store.indicatorResults(STANDARD_ID));
         setSaving("saved");
       },
@@ -119,6 +123,7 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
     failure,
     setFailure,
     saving,
+    leftOut,
     /** What was saved no longer matches what is shown (a setting changed, a new run): offer to save again. */
     unsaved: () => setSaving("idle"),
     upload,

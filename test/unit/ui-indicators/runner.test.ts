@@ -58,6 +58,13 @@ describe("indicator run protocol", () => {
     expect(done?.type).toBe("done");
     if (done?.type !== "done") return;
     expect(Object.keys(done.outcome.results.indicators)).toContain("2");
+    // The tab's runs ask for breakdowns: the chooser shows them and the saved results keep them.
+    const dimensions = (id: string) =>
+      ((done.outcome.results.indicators[id] as { breakdowns?: { dimension: string }[] }).breakdowns ?? []).map(
+        (b) => b.dimension,
+      );
+    expect(dimensions("1")).toEqual(expect.arrayContaining(["ethnic-group", "ethnic-category", "gender"]));
+    for (const id of ["2", "3", "4"]) expect(dimensions(id)).toContain("ethnic-group");
     expect(done.outcome.sheets.find((s) => s.kind === "staff")?.rowsRead).toBe(600);
     // Nothing shaped like a staff record crosses the boundary.
     const text = JSON.stringify(done.outcome);

@@ -1,0 +1,99 @@
+// A saved indicator's detail must fit SharePoint's multiple-lines-of-text column (63,999 characters): the
+// breakdowns that do not fit are left out whole, named in the detail, and everything else is saved as it was.
+import { describe, expect, it } from "vitest";
+import { generateTrust } from "../../../src/demo/trust";
+import { computeResults, suppressResults, type BreakdownTable, type ResultsDocument } from "../../../src/indicators";
+import { MAX_NOTE_LENGTH } from "../../../src/plan";
+import {
+  breakdownsLeftOut,
+  parseSavedDetail,
+  rowsToSave,
+  savedResults,
+} from "../../../src/ui/indicators/saved-results";
+import { readWorkbooks } from "../../../src/workbook";
+
+const published = suppressResults(
+  computeResults(readWorkbooks(generateTrust({ staff: 800, seed: 5, year: "2024/25" }).files), {
+    period: "2024/25",
+    breakdowns: true,
+  }),
+  10,
+);
+
+/** A directorate table of `n` directorates, each with 20 White, 12 BME and 1 unknown member of staff. */
+function directorates(n: number, dimension: "directorate" | "division" = "directorate"): BreakdownTable {
+  const rows = Array.from({ length: n }, (_, i) => `${dimension} number ${i + 1} of the trust`);
+  const cells = Object.fromEntries(
+    rows.map((r) => [r, { white: { count: 20 }, bme: { count: 12 }, unknown: { count: 1 }, total: { count: 33 } }]),
+  );
+  return {
+    dimension,
+    rows,
+    columns: ["white", "bme", "unknown", "total"],
+    sides: { white: "reference", bme: "focus", unknown: "unknown" },
+    cells,
+  };
+}
+
+function withTables(extra: BreakdownTable[]): ResultsDocument {
+  const doc = structuredClone(published);
+  const i1 = doc.indicators["1"] as { breakdowns?: BreakdownTable[] };
+  i1.breakdowns = [...(i1.breakdowns ?? []).filter((t) => !extra.some((e) => e.dimension === t.dimension)), ...extra];
+  return doc;
+}
+
+const dimensionsOf = (x: unknown) =>
+  ((x as { breakdowns?: BreakdownTable[] }).breakdowns ?? []).map((t) => t.dimension);
+
+describe("saved details within SharePoint's note limit", () => {
+  it("saves every breakdown when the detail fits, and says nothing was left out", () => {
+    const rows = rowsToSave(published, "2024/25");
+    for (const row of rows) expect(row.detail.length).toBeLessThanOrEqual(MAX_NOTE_LENGTH);
+    const i1 = parseSavedDetail(rows.find((r) => r.indicator === 1)!.detail)!;
+    expect(dimensionsOf(i1.result)).toEqual(dimensionsOf(published.indicators["1"]));
+    expect(i1.publication).not.toHaveProperty("breakdownsLeftOut");
+    expect(breakdownsLeftOut(rows)).toEqual({});
+  });
+
+  it("leaves out whole breakdowns, the largest kinds first, until the detail fits, and names them", () => {
+    // 600 directorates and 600 divisions: about 90,000 characters each, far over the limit together.
+    const doc = withTables([directorates(600), directorates(600, "division")]);
+    expect(JSON.stringify(doc.indicators["1"]).length).toBeGreaterThan(MAX_NOTE_LENGTH * 2);
+    const rows = rowsToSave(doc, "2024/25");
+    const row = rows.find((r) => r.indicator === 1)!;
+    expect(row.detail.length).toBeLessThanOrEqual(MAX_NOTE_LENGTH);
+    const back = parseSavedDetail(row.detail)!;
+    expect(back.publication?.breakdownsLeftOut).toEqual(["division", "directorate"]);
+    // What was kept is kept whole: the ethnic groups with their figures as published.
+    const kept = dimensionsOf(back.result);
+    expect(kept).toContain("ethnic-group");
+    expect(kept).not.toContain("directorate");
+    const group = (x: unknown) =>
+      (x as { breakdowns: BreakdownTable[] }).breakdowns.find((t) => t.dimension === "ethnic-group");
+    expect(group(back.result)).toEqual(group(doc.indicators["1"]));
+    expect(back.result.kind).toBe("representation");
+    expect(breakdownsLeftOut(rows)).toEqual({ 1: ["division", "directorate"] });
+    // The other indicators are untouched.
+    expect(breakdownsLeftOut(rows.filter((r) => r.indicator !== 1))).toEqual({});
+    // Read back as the tab reads a saved year: the left-out breakdowns are named for the screen.
+    const saved = savedResults(rows.map((r, i) => ({ ...r, id: i + 1, etag: "1", modified: "2025-06-01T10:00:00Z" })))!;
+    expect(saved.leftOut).toEqual({ 1: ["division", "directorate"] });
+    expect(saved.unreadable).toEqual([]);
+  });
+
+  it("leaves out one breakdown only when that is enough", () => {
+    const rows = rowsToSave(withTables([directorates(500, "division")]), "2024/25");
+    const back = parseSavedDetail(rows.find((r) => r.indicator === 1)!.detail)!;
+    expect(back.publication?.breakdownsLeftOut).toEqual(["division"]);
+    expect(dimensionsOf(back.result)).toEqual(dimensionsOf(published.indicators["1"]));
+  });
+
+  it("refuses to save, with a message naming the indicator, a detail too long even without breakdowns", () => {
+    const doc = structuredClone(published);
+    const rl = doc.indicators["3"] as { cautions: string[] };
+    rl.cautions = Array.from({ length: 8000 }, () => "small-numbers");
+    expect(() => rowsToSave(doc, "2024/25")).toThrow(
+      /Indicator 3's results are \d+ characters long; SharePoint holds at most 63999/,
+    );
+  });
+});
