@@ -94,6 +94,44 @@ describe("threads", () => {
   it("survive a loop of replies written by hand in SharePoint", () => {
     expect(() => threadComments([row(1, { replyTo: 2 }), row(2, { replyTo: 1 })])).not.toThrow();
   });
+
+  it("show each comment of a loop of replies once, in one thread under the oldest", () => {
+    const threads = threadComments([row(1, { replyTo: 3 }), row(2, { replyTo: 1 }), row(3, { replyTo: 2 }), row(4)]);
+    expect(threads.map((t) => [t.rootId, t.root?.id ?? null, t.replies.map((r) => r.id)])).toEqual([
+      [4, 4, []],
+      [1, 1, [2, 3]],
+    ]);
+  });
+
+  it("order threads by their latest activity: a reply brings an older comment to the top", () => {
+    const threads = threadComments([row(1), row(2, { replyTo: 1 }), row(3), row(5, { replyTo: 1 })]);
+    expect(threads.map((t) => t.rootId)).toEqual([1, 3]);
+    const quiet = threadComments([row(1), row(2, { replyTo: 1 }), row(3)]);
+    expect(quiet.map((t) => t.rootId)).toEqual([3, 1]);
+    // A reply pointed by hand at a later comment: the thread's latest activity is still its newest row.
+    const byHand = threadComments([row(1, { replyTo: 5 }), row(5), row(4)]);
+    expect(byHand.map((t) => [t.rootId, t.replies.map((r) => r.id)])).toEqual([
+      [5, [1]],
+      [4, []],
+    ]);
+  });
+
+  it("put replies in the order they were written, whatever order they are read in; same second, lower id first", () => {
+    const same = "2025-03-02T10:00:00Z";
+    const threads = threadComments([
+      row(6, { replyTo: 1, date: same }),
+      row(5, { replyTo: 1, date: same }),
+      row(4, { replyTo: 1, date: "2025-03-03T10:00:00Z" }),
+      row(1, { date: "2025-03-01T10:00:00Z" }),
+    ]);
+    expect(threads[0]?.replies.map((r) => r.id)).toEqual([5, 6, 4]);
+  });
+
+  it("order threads with the same latest activity newest comment first", () => {
+    const same = "2025-03-01T10:00:00Z";
+    const threads = threadComments([row(1, { date: same }), row(3, { date: same }), row(2, { date: same })]);
+    expect(threads.map((t) => t.rootId)).toEqual([3, 2, 1]);
+  });
 });
 
 describe("who may edit, and 'edited'", () => {
