@@ -57,6 +57,28 @@ describe("mentions", () => {
     ]);
   });
 
+  it("read a mention of a site user with a long id, at the very start or end of the comment, with no empty text around it", () => {
+    const token = mentionToken(1234567, "Priya Shah");
+    expect(parseComment(`${token} please review`)).toEqual([
+      { kind: "mention", userId: 1234567, name: "Priya Shah" },
+      { kind: "text", text: " please review" },
+    ]);
+    expect(parseComment(`Over to ${token}`)).toEqual([
+      { kind: "text", text: "Over to " },
+      { kind: "mention", userId: 1234567, name: "Priya Shah" },
+    ]);
+    expect(parseComment(token)).toHaveLength(1);
+  });
+
+  it("store a name without the spaces around it, and a person with no usable name by their id", () => {
+    expect(mentionToken(9, "  Tom Hughes ")).toBe("@[Tom Hughes](user:9)");
+    expect(mentionToken(9, " () ")).toBe("@[9](user:9)");
+  });
+
+  it("look only at what is before the caret for the '@name' being typed", () => {
+    expect(mentionQueryAt("Hello @Am there", 9)).toEqual({ start: 6, query: "Am" });
+  });
+
   it("find the '@name' being typed at the caret, and replace it with a token", () => {
     expect(mentionQueryAt("Hello @Am", 9)).toEqual({ start: 6, query: "Am" });
     expect(mentionQueryAt("@", 1)).toEqual({ start: 0, query: "" });
@@ -170,6 +192,22 @@ describe("evidence limits", () => {
     expect(evidenceProblem({ name: " lead.pdf", size: 10 })).toEqual({ kind: "name" });
     expect(evidenceProblem({ name: "Minutes.pdf", size: 10 }, ["minutes.PDF"])).toEqual({ kind: "duplicate" });
   });
+
+  it("takes a file whose name is not used yet, and refuses the names SharePoint refuses", () => {
+    expect(evidenceProblem({ name: "Minutes.pdf", size: 10 }, ["Agenda.pdf", "Minutes.docx"])).toBeNull();
+    expect(evidenceProblem({ name: "", size: 10 })).toEqual({ kind: "name" });
+    expect(evidenceProblem({ name: "~$Minutes.docx", size: 10 })).toEqual({ kind: "name" });
+    expect(evidenceProblem({ name: "Minutes~$.docx", size: 10 })).toBeNull();
+    const longest = `${"m".repeat(123)}.docx`;
+    expect([...longest]).toHaveLength(128);
+    expect(evidenceProblem({ name: longest, size: 10 })).toBeNull();
+    expect(evidenceProblem({ name: `m${longest}`, size: 10 })).toEqual({ kind: "name" });
+  });
+
+  it("names the type it refuses: none for a name without a dot, the rest of a name that starts with one", () => {
+    expect(evidenceProblem({ name: "Minutes", size: 10 })).toEqual({ kind: "type", extension: "" });
+    expect(evidenceProblem({ name: ".htaccess", size: 10 })).toEqual({ kind: "type", extension: "htaccess" });
+  });
 });
 
 describe("mentions while typing", () => {
@@ -189,5 +227,16 @@ describe("mentions while typing", () => {
     const editing = mentionsForEditing(stored, () => "Tom Hughes-Evans");
     expect(editing).toEqual({ display: "Ask @Tom Hughes-Evans today", chosen: [{ id: 9, name: "Tom Hughes-Evans" }] });
     expect(mentionedIds(encodeMentions(editing.display + "!", editing.chosen))).toEqual([9]);
+  });
+
+  it("offer each person mentioned twice once in the edit box", async () => {
+    const { mentionsForEditing } = await import("../../../src/plan/comments");
+    const stored = `${mentionToken(9, "Tom Hughes")} and ${mentionToken(7, "Amara Okafor")}, then ${mentionToken(9, "Tom")}`;
+    const editing = mentionsForEditing(stored, () => undefined);
+    expect(editing.display).toBe("@Tom Hughes and @Amara Okafor, then @Tom");
+    expect(editing.chosen).toEqual([
+      { id: 9, name: "Tom Hughes" },
+      { id: 7, name: "Amara Okafor" },
+    ]);
   });
 });
