@@ -155,6 +155,8 @@ describe("rollOverPlan, case by case", () => {
     };
     expect(rollOverPlan(pilot, "Pilot", "Pilot ")).toEqual({ ok: false, problem: "yearOrder" });
     expect(rollOverPlan(pilot, "Pilot", " Pilot")).toEqual({ ok: false, problem: "yearOrder" });
+    const padded = { ...pilot, objectives: pilot.objectives.map((o) => ({ ...o, planYear: " Pilot" })) };
+    expect(rollOverPlan(padded, " Pilot", "Pilot")).toEqual({ ok: false, problem: "yearOrder" });
     expect(rollOverPlan(plan, "2024/25", " 2023/24")).toEqual({ ok: false, problem: "yearOrder" });
     expect(rollOverPlan(pilot, "Pilot", "Pilot 2")).toMatchObject({ ok: true, toYear: "Pilot 2" });
   });
