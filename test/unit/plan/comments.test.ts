@@ -123,6 +123,8 @@ describe("threads", () => {
       [4, 4, []],
       [1, 1, [2, 3]],
     ]);
+    const intoLoop = threadComments([row(1, { replyTo: 5 }), row(5, { replyTo: 6 }), row(6, { replyTo: 5 })]);
+    expect(intoLoop.map((t) => [t.rootId, t.root?.id ?? null, t.replies.map((r) => r.id)])).toEqual([[5, 5, [1, 6]]]);
   });
 
   it("order threads by their latest activity: a reply brings an older comment to the top", () => {
