@@ -115,13 +115,16 @@ describe("rollOverPlan, case by case", () => {
   it("carries each objective's high-impact actions and each action's indicators into the new year", () => {
     const withLinks = {
       objectives: [
-        objective(1, "1", "Representation at senior levels", { highImpactActions: [2, 6], indicators: [1, 9] }),
+        objective(1, "1", "Representation at senior levels", {
+          highImpactActions: ["HIA 2", "HIA 6"],
+          indicators: [1, 9],
+        }),
       ],
       actions: [action(11, 1, "1.1", "Green", { indicators: [1, 4] })],
     };
     const result = rollOverPlan(withLinks, "2024/25", "2025/26");
     if (!result.ok) throw new Error(result.problem);
-    expect(result.objectives[0]?.fields).toMatchObject({ highImpactActions: [2, 6], indicators: [1, 9] });
+    expect(result.objectives[0]?.fields).toMatchObject({ highImpactActions: ["HIA 2", "HIA 6"], indicators: [1, 9] });
     expect(result.objectives[0]?.actions[0]?.fields.indicators).toEqual([1, 4]);
   });
 
