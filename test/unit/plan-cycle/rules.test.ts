@@ -243,6 +243,10 @@ describe("the plan year's states, case by case", () => {
     expect(refuseDecision("submitted", "editor", { ...draft, date: "18/09/2025" }, today)).toEqual([
       { field: "date", refusal: { key: "cycle.refusal.dateNeeded" } },
     ]);
+    // JavaScript reads "+010000-01" as 1 January 10000 and writes it back the same: not a meeting date.
+    expect(refuseDecision("submitted", "editor", { ...draft, date: "+010000-01" }, today)).toEqual([
+      { field: "date", refusal: { key: "cycle.refusal.dateNeeded" } },
+    ]);
     expect(refuseDecision("submitted", "editor", { ...draft, assurance: null }, today)).toEqual([
       { field: "assurance", refusal: { key: "cycle.refusal.assuranceNeeded" } },
     ]);
