@@ -81,12 +81,16 @@ export function threadComments(comments: readonly ProgressUpdate[]): CommentThre
   const rootOf = (c: ProgressUpdate): number => {
     let id = c.id;
     let replyTo = c.replyTo ?? null;
-    const seen = new Set<number>([id]);
+    const chain = [id];
+    const seen = new Set<number>(chain);
     while (replyTo !== null) {
       const parent = byId.get(replyTo);
       if (!parent) return replyTo;
-      if (seen.has(parent.id)) break;
+      // A loop of replies (written by hand in SharePoint) has no root: its oldest comment stands as one,
+      // the same whichever of its comments the walk started from, so each comment shows once.
+      if (seen.has(parent.id)) return chain.slice(chain.indexOf(parent.id)).reduce((a, b) => Math.min(a, b));
       seen.add(parent.id);
+      chain.push(parent.id);
       id = parent.id;
       replyTo = parent.replyTo ?? null;
     }

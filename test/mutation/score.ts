@@ -82,11 +82,17 @@ export function printScores(reportDir: string, withFiles: boolean): void {
         seconds,
       ),
     );
-    // Subfolders (src/plan/import) get their own row: they are a module of their own.
-    const subfolders = new Set(
-      files.map(([name]) => name.split("/").slice(0, -1).join("/")).filter((d) => d !== `src/${folder}`),
-    );
-    for (const sub of subfolders)
+    // Subfolders (src/plan/import) get their own row: they are a module of their own. With --files, each
+    // file's row comes under its own folder's row, the folder's own files first.
+    const dirOf = (name: string) => name.split("/").slice(0, -1).join("/");
+    const printFiles = (dir: string) => {
+      if (withFiles)
+        for (const [name, f] of files.filter(([n]) => dirOf(n) === dir))
+          console.log(row(tally(`    ${name}`, f.mutants), null));
+    };
+    printFiles(`src/${folder}`);
+    const subfolders = [...new Set(files.map(([name]) => dirOf(name)).filter((d) => d !== `src/${folder}`))];
+    for (const sub of subfolders) {
       console.log(
         row(
           tally(
@@ -96,7 +102,8 @@ export function printScores(reportDir: string, withFiles: boolean): void {
           null,
         ),
       );
-    if (withFiles) for (const [name, f] of files) console.log(row(tally(`    ${name}`, f.mutants), null));
+      printFiles(sub);
+    }
   }
 }
 

@@ -22,6 +22,14 @@ import {
   type PlanYearState,
 } from "../../../src/plan/cycle/types";
 import type { Person } from "../../../src/plan/types";
+import enGB from "../../../src/i18n/locales/en-GB.json";
+
+/** The English text a message key stands for, as the cycle card shows it. */
+function english(key: string): string {
+  const found = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], enGB);
+  if (typeof found !== "string") throw new Error(`No English text for ${key}`);
+  return found;
+}
 
 const editor: Person = { id: 2, title: "Jordan Ellis", email: "edi.lead@wres.test" };
 const YEAR = "2025/26";
@@ -176,6 +184,86 @@ describe("the plan year's states", () => {
       expect(roles).toEqual(["editor", "commenter", "reader"]);
     }
     expect(whoMayDoWhat("consultation")[1]?.key).toBe("cycle.who.commenter.consultation");
+  });
+});
+
+describe("the plan year's states, case by case", () => {
+  it("reads the record by id whatever order SharePoint gives it in, and ignores other years' entries", () => {
+    const walked = [entry("consultation"), entry("submitted"), entry("approved", decision("approved"))];
+    const status = statusOf(YEAR, [...walked].reverse());
+    expect(status.state).toBe("approved");
+    expect(status.history.map((e) => e.state)).toEqual(["consultation", "submitted", "approved"]);
+    expect(status.setAside).toEqual([]);
+    const otherYear = statusOf(YEAR, [entry("consultation", null, "2024/25")]);
+    expect(otherYear).toMatchObject({ state: "draft", history: [], setAside: [] });
+  });
+
+  it("a returned plan has no approving decision; the approving one is the last approval of the record", () => {
+    const returned = statusOf(YEAR, [entry("submitted"), entry("returned", decision("returned"))]);
+    expect(returned.state).toBe("returned");
+    expect(approvingDecision(returned)).toBeNull();
+    const twice = {
+      ...returned,
+      decisions: [decision("approved", { meeting: "Trust Board" }), decision("approved-with-changes")],
+    };
+    expect(approvingDecision(twice)?.outcome).toBe("approved-with-changes");
+  });
+
+  it("only a decision follows a submitted plan, and nothing but a move follows any other state", () => {
+    expect(mayFollow("submitted", "approved")).toBe(true);
+    expect(mayFollow("submitted", "returned")).toBe(true);
+    expect(mayFollow("submitted", "draft")).toBe(false);
+    expect(mayFollow("draft", "consultation")).toBe(true);
+    expect(mayFollow("draft", "approved")).toBe(false);
+    expect(mayFollow("consultation", "returned")).toBe(false);
+  });
+
+  it("says which state and which step a refused move names", () => {
+    expect(refuseMove("consultation", "consultation", "editor")).toEqual({
+      key: "cycle.refusal.alreadyIn",
+      values: { state: "consultation" },
+    });
+    expect(refuseMove("approved", "draft", "editor")).toEqual({
+      key: "cycle.refusal.notNext",
+      values: { from: "approved", to: "draft" },
+    });
+    expect(refuseMove("draft", "returned", "editor")?.key).toBe("cycle.refusal.decisionOnly");
+    expect(refuseMove("returned", "submitted", "editor")).toBeNull();
+  });
+
+  it("a returned plan may still be answered by its editors", () => {
+    expect(refuseAnswer("returned", "editor")).toBeNull();
+    expect(refuseAnswer("approved", "editor")?.key).toBe("cycle.refusal.answersClosed");
+    expect(refuseAnswer("published", "editor")?.key).toBe("cycle.refusal.answersClosed");
+  });
+
+  it("a decision may be dated today, not in a form other than yyyy-mm-dd, and an approval asks for the assurance level", () => {
+    const today = "2025-09-20";
+    expect(refuseDecision("submitted", "editor", { ...draft, date: today }, today)).toEqual([]);
+    expect(refuseDecision("submitted", "editor", { ...draft, date: "18/09/2025" }, today)).toEqual([
+      { field: "date", refusal: { key: "cycle.refusal.dateNeeded" } },
+    ]);
+    // JavaScript reads "+010000-01" as 1 January 10000 and writes it back the same: not a meeting date.
+    expect(refuseDecision("submitted", "editor", { ...draft, date: "+010000-01" }, today)).toEqual([
+      { field: "date", refusal: { key: "cycle.refusal.dateNeeded" } },
+    ]);
+    expect(refuseDecision("submitted", "editor", { ...draft, assurance: null }, today)).toEqual([
+      { field: "assurance", refusal: { key: "cycle.refusal.assuranceNeeded" } },
+    ]);
+  });
+
+  it("tells each role what it may do in each state, in words", () => {
+    const editorLine = (state: PlanYearState) => english((whoMayDoWhat(state)[0] as { key: string }).key);
+    expect(editorLine("draft")).toMatch(/open consultation or submit it to committee/);
+    expect(editorLine("returned")).toMatch(/open consultation or submit it to committee/);
+    expect(editorLine("consultation")).toMatch(/answer each comment, close consultation/);
+    expect(editorLine("submitted")).toMatch(/record the committee's decision/);
+    expect(editorLine("approved")).toMatch(/mark the plan as published/);
+    expect(editorLine("published")).toMatch(/^keep the live plan up to date; the approved copy does not change$/);
+    const commenterLine = (state: PlanYearState) => english((whoMayDoWhat(state)[1] as { key: string }).key);
+    expect(commenterLine("consultation")).toMatch(/comment on each section/);
+    expect(commenterLine("submitted")).toMatch(/^read the plan and its consultation$/);
+    expect(english((whoMayDoWhat("draft")[2] as { key: string }).key)).toMatch(/^read the plan, its consultation/);
   });
 });
 

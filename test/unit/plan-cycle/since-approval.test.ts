@@ -122,6 +122,64 @@ describe("changes since approval", () => {
   });
 });
 
+describe("changes since approval, one at a time", () => {
+  const keptAsApproved = (id: number) => approved.actions.find((a) => a.id === id) as Action;
+
+  it("a lead swapped for another is a change of lead, even with as many leads as before", () => {
+    const today = { objectives: approved.objectives, actions: [{ ...keptAsApproved(10), leads: [amara] }] };
+    const row = compareWithApproved({ ...approved, actions: [keptAsApproved(10)] }, today).actions[0];
+    expect(row?.leads).toEqual({ from: ["Tom Hughes"], to: ["Amara Okafor"] });
+    const reordered = compareWithApproved(
+      { ...approved, actions: [{ ...keptAsApproved(10), leads: [tom, amara] }] },
+      { objectives: approved.objectives, actions: [{ ...keptAsApproved(10), leads: [amara, tom] }] },
+    );
+    expect(reordered.leadChanged).toBe(0);
+  });
+
+  it("a field emptied to nothing from one never filled in is not a change of scope", () => {
+    const since = compareWithApproved(
+      { ...approved, actions: [{ ...keptAsApproved(10), outcomes: null }] },
+      { objectives: approved.objectives, actions: [{ ...keptAsApproved(10), outcomes: "  " }] },
+    );
+    expect(since.actions[0]?.rescoped).toEqual([]);
+    expect(since.rescoped).toBe(0);
+  });
+
+  it("counts each kind of change on its own as worth a line in the report", () => {
+    const alone = (change: Partial<Action>) =>
+      compareWithApproved(
+        { ...approved, actions: [keptAsApproved(10)] },
+        { objectives: approved.objectives, actions: [{ ...keptAsApproved(10), ...change }] },
+      ).actions[0] as Parameters<typeof changedSinceApproval>[0];
+    expect(changedSinceApproval(alone({}))).toBe(false);
+    expect(changedSinceApproval(alone({ dueDate: "2026-06-30" }))).toBe(true);
+    expect(changedSinceApproval(alone({ milestones: "Q3 pilot" }))).toBe(true);
+    expect(changedSinceApproval(alone({ leadText: "Head of HR" }))).toBe(true);
+    expect(changedSinceApproval(alone({ rag: "Red" }))).toBe(true);
+    const addedAndRemoved = compareWithApproved(
+      { ...approved, actions: [keptAsApproved(10)] },
+      { objectives: approved.objectives, actions: [action(30, "1.3")] },
+    );
+    expect(addedAndRemoved.actions.map((r) => [r.status, changedSinceApproval(r)])).toEqual([
+      ["removed", true],
+      ["added", true],
+    ]);
+  });
+
+  it("lists actions in number order (1.9 before 1.10), and a removed action before a new one that took its number", () => {
+    const since = compareWithApproved(
+      { ...approved, actions: [action(40, "1.10"), action(41, "1.9"), action(42, "1.2")] },
+      { objectives: approved.objectives, actions: [action(40, "1.10"), action(43, "1.2"), action(41, "1.9")] },
+    );
+    expect(since.actions.map((r) => [r.action.number, r.action.id, r.status])).toEqual([
+      ["1.2", 42, "removed"],
+      ["1.2", 43, "added"],
+      ["1.9", 41, "kept"],
+      ["1.10", 40, "kept"],
+    ]);
+  });
+});
+
 describe("consultation threads", () => {
   const entries: ConsultationEntry[] = [
     {
@@ -171,5 +229,21 @@ describe("consultation threads", () => {
     ]);
     expect(commentsOn(threads, 1).map((c) => c.id)).toEqual([1]);
     expect(commentsOn(threads, null).map((c) => c.id)).toEqual([2, 4]);
+  });
+});
+
+describe("consultation threads, as SharePoint returns them", () => {
+  it("hangs an answer under its comment whatever order the entries come in", () => {
+    const entries: ConsultationEntry[] = [5, 4, 3, 2, 1].map((id) => ({
+      id,
+      year: "2025/26",
+      objectiveId: null,
+      text: `entry ${id}`,
+      answerTo: id === 1 ? null : 1,
+      by: id === 1 ? chair : editor,
+      at: `2025-07-0${id}T09:00:00Z`,
+    }));
+    const threads = threadComments(entries, new Set([editor.id]));
+    expect(threads.map((c) => [c.id, c.answers.map((a) => a.id)])).toEqual([[1, [2, 3, 4, 5]]]);
   });
 });

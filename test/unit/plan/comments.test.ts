@@ -57,6 +57,28 @@ describe("mentions", () => {
     ]);
   });
 
+  it("read a mention of a site user with a long id, at the very start or end of the comment, with no empty text around it", () => {
+    const token = mentionToken(1234567, "Priya Shah");
+    expect(parseComment(`${token} please review`)).toEqual([
+      { kind: "mention", userId: 1234567, name: "Priya Shah" },
+      { kind: "text", text: " please review" },
+    ]);
+    expect(parseComment(`Over to ${token}`)).toEqual([
+      { kind: "text", text: "Over to " },
+      { kind: "mention", userId: 1234567, name: "Priya Shah" },
+    ]);
+    expect(parseComment(token)).toHaveLength(1);
+  });
+
+  it("store a name without the spaces around it, and a person with no usable name by their id", () => {
+    expect(mentionToken(9, "  Tom Hughes ")).toBe("@[Tom Hughes](user:9)");
+    expect(mentionToken(9, " () ")).toBe("@[9](user:9)");
+  });
+
+  it("look only at what is before the caret for the '@name' being typed", () => {
+    expect(mentionQueryAt("Hello @Am there", 9)).toEqual({ start: 6, query: "Am" });
+  });
+
   it("find the '@name' being typed at the caret, and replace it with a token", () => {
     expect(mentionQueryAt("Hello @Am", 9)).toEqual({ start: 6, query: "Am" });
     expect(mentionQueryAt("@", 1)).toEqual({ start: 0, query: "" });
@@ -93,6 +115,46 @@ describe("threads", () => {
 
   it("survive a loop of replies written by hand in SharePoint", () => {
     expect(() => threadComments([row(1, { replyTo: 2 }), row(2, { replyTo: 1 })])).not.toThrow();
+  });
+
+  it("show each comment of a loop of replies once, in one thread under the oldest", () => {
+    const threads = threadComments([row(1, { replyTo: 3 }), row(2, { replyTo: 1 }), row(3, { replyTo: 2 }), row(4)]);
+    expect(threads.map((t) => [t.rootId, t.root?.id ?? null, t.replies.map((r) => r.id)])).toEqual([
+      [4, 4, []],
+      [1, 1, [2, 3]],
+    ]);
+    const intoLoop = threadComments([row(1, { replyTo: 5 }), row(5, { replyTo: 6 }), row(6, { replyTo: 5 })]);
+    expect(intoLoop.map((t) => [t.rootId, t.root?.id ?? null, t.replies.map((r) => r.id)])).toEqual([[5, 5, [1, 6]]]);
+  });
+
+  it("order threads by their latest activity: a reply brings an older comment to the top", () => {
+    const threads = threadComments([row(1), row(2, { replyTo: 1 }), row(3), row(5, { replyTo: 1 })]);
+    expect(threads.map((t) => t.rootId)).toEqual([1, 3]);
+    const quiet = threadComments([row(1), row(2, { replyTo: 1 }), row(3)]);
+    expect(quiet.map((t) => t.rootId)).toEqual([3, 1]);
+    // A reply pointed by hand at a later comment: the thread's latest activity is still its newest row.
+    const byHand = threadComments([row(1, { replyTo: 5 }), row(5), row(4)]);
+    expect(byHand.map((t) => [t.rootId, t.replies.map((r) => r.id)])).toEqual([
+      [5, [1]],
+      [4, []],
+    ]);
+  });
+
+  it("put replies in the order they were written, whatever order they are read in; same second, lower id first", () => {
+    const same = "2025-03-02T10:00:00Z";
+    const threads = threadComments([
+      row(6, { replyTo: 1, date: same }),
+      row(5, { replyTo: 1, date: same }),
+      row(4, { replyTo: 1, date: "2025-03-03T10:00:00Z" }),
+      row(1, { date: "2025-03-01T10:00:00Z" }),
+    ]);
+    expect(threads[0]?.replies.map((r) => r.id)).toEqual([5, 6, 4]);
+  });
+
+  it("order threads with the same latest activity newest comment first", () => {
+    const same = "2025-03-01T10:00:00Z";
+    const threads = threadComments([row(1, { date: same }), row(3, { date: same }), row(2, { date: same })]);
+    expect(threads.map((t) => t.rootId)).toEqual([3, 2, 1]);
   });
 });
 
@@ -132,6 +194,22 @@ describe("evidence limits", () => {
     expect(evidenceProblem({ name: " lead.pdf", size: 10 })).toEqual({ kind: "name" });
     expect(evidenceProblem({ name: "Minutes.pdf", size: 10 }, ["minutes.PDF"])).toEqual({ kind: "duplicate" });
   });
+
+  it("takes a file whose name is not used yet, and refuses the names SharePoint refuses", () => {
+    expect(evidenceProblem({ name: "Minutes.pdf", size: 10 }, ["Agenda.pdf", "Minutes.docx"])).toBeNull();
+    expect(evidenceProblem({ name: "", size: 10 })).toEqual({ kind: "name" });
+    expect(evidenceProblem({ name: "~$Minutes.docx", size: 10 })).toEqual({ kind: "name" });
+    expect(evidenceProblem({ name: "Minutes~$.docx", size: 10 })).toBeNull();
+    const longest = `${"m".repeat(123)}.docx`;
+    expect([...longest]).toHaveLength(128);
+    expect(evidenceProblem({ name: longest, size: 10 })).toBeNull();
+    expect(evidenceProblem({ name: `m${longest}`, size: 10 })).toEqual({ kind: "name" });
+  });
+
+  it("names the type it refuses: none for a name without a dot, the rest of a name that starts with one", () => {
+    expect(evidenceProblem({ name: "Minutes", size: 10 })).toEqual({ kind: "type", extension: "" });
+    expect(evidenceProblem({ name: ".htaccess", size: 10 })).toEqual({ kind: "type", extension: "htaccess" });
+  });
 });
 
 describe("mentions while typing", () => {
@@ -151,5 +229,16 @@ describe("mentions while typing", () => {
     const editing = mentionsForEditing(stored, () => "Tom Hughes-Evans");
     expect(editing).toEqual({ display: "Ask @Tom Hughes-Evans today", chosen: [{ id: 9, name: "Tom Hughes-Evans" }] });
     expect(mentionedIds(encodeMentions(editing.display + "!", editing.chosen))).toEqual([9]);
+  });
+
+  it("offer each person mentioned twice once in the edit box", async () => {
+    const { mentionsForEditing } = await import("../../../src/plan/comments");
+    const stored = `${mentionToken(9, "Tom Hughes")} and ${mentionToken(7, "Amara Okafor")}, then ${mentionToken(9, "Tom")}`;
+    const editing = mentionsForEditing(stored, () => undefined);
+    expect(editing.display).toBe("@Tom Hughes and @Amara Okafor, then @Tom");
+    expect(editing.chosen).toEqual([
+      { id: 9, name: "Tom Hughes" },
+      { id: 7, name: "Amara Okafor" },
+    ]);
   });
 });

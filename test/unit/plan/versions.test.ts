@@ -53,4 +53,24 @@ describe("the action's audit trail from its versions", () => {
     const trail = auditTrail([version("1.0", "2025-01-01T09:00:00Z", {}), version("2.0", "2025-01-02T09:00:00Z", {})]);
     expect(trail[0]).toMatchObject({ label: "2.0", created: false, changes: [] });
   });
+
+  it("names a lead with no display name by their site id, and sees a lead swapped for another in the same place", () => {
+    const sam: Person = { id: 13, title: "", email: "sam@wres.test" };
+    const trail = auditTrail([
+      version("1.0", "2025-01-01T09:00:00Z", { leads: [tom, amara] }),
+      version("2.0", "2025-01-02T09:00:00Z", { leads: [tom, sam] }),
+    ]);
+    expect(trail[0]?.changes).toEqual([
+      { field: "leads", before: ["Tom Hughes", "Amara Okafor"], after: ["Tom Hughes", "#13"] },
+    ]);
+  });
+
+  it("orders versions whose labels it cannot read by when they were saved", () => {
+    const trail = auditTrail([
+      version("draft", "2025-01-03T09:00:00Z", { dueDate: "2025-09-30" }),
+      version("draft", "2025-01-01T09:00:00Z", {}),
+    ]);
+    expect(trail.map((e) => e.saved)).toEqual(["2025-01-03T09:00:00Z", "2025-01-01T09:00:00Z"]);
+    expect(trail[0]?.changes).toEqual([{ field: "dueDate", before: "2025-06-30", after: "2025-09-30" }]);
+  });
 });

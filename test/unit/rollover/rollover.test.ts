@@ -111,6 +111,60 @@ describe("rollOverPlan", () => {
   });
 });
 
+describe("rollOverPlan, case by case", () => {
+  it("carries each objective's high-impact actions and each action's indicators into the new year", () => {
+    const withLinks = {
+      objectives: [
+        objective(1, "1", "Representation at senior levels", {
+          highImpactActions: ["HIA 2", "HIA 6"],
+          indicators: [1, 9],
+        }),
+      ],
+      actions: [action(11, 1, "1.1", "Green", { indicators: [1, 4] })],
+    };
+    const result = rollOverPlan(withLinks, "2024/25", "2025/26");
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.objectives[0]?.fields).toMatchObject({ highImpactActions: ["HIA 2", "HIA 6"], indicators: [1, 9] });
+    expect(result.objectives[0]?.actions[0]?.fields.indicators).toEqual([1, 4]);
+  });
+
+  it("marks read-only only the objectives of this year still open", () => {
+    const partly = {
+      objectives: [
+        objective(1, "1", "Representation at senior levels", { readOnly: true }),
+        objective(2, "2", "Fair disciplinary process"),
+      ],
+      actions: [action(11, 1, "1.1", "Green"), action(21, 2, "2.1", "Amber")],
+    };
+    const result = rollOverPlan(partly, "2024/25", "2025/26");
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.markReadOnly.map((o) => o.id)).toEqual([2]);
+  });
+
+  it("reuses only next year's objectives from the target, not another year's with the same number and title", () => {
+    const target = {
+      objectives: [{ ...objective(101, "1", "Representation at senior levels"), planYear: "2026/27" }],
+      actions: [],
+    };
+    const result = rollOverPlan(plan, "2024/25", "2025/26", target);
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.objectives[0]).toMatchObject({ fromId: 1, existingId: null });
+  });
+
+  it("refuses to roll a year into itself whatever it is called, and reads a year with spaces before it", () => {
+    const pilot = {
+      objectives: [objective(1, "1", "Pilot objective", { planYear: "Pilot" })],
+      actions: [action(11, 1, "1.1", "Green")],
+    };
+    expect(rollOverPlan(pilot, "Pilot", "Pilot ")).toEqual({ ok: false, problem: "yearOrder" });
+    expect(rollOverPlan(pilot, "Pilot", " Pilot")).toEqual({ ok: false, problem: "yearOrder" });
+    const padded = { ...pilot, objectives: pilot.objectives.map((o) => ({ ...o, planYear: " Pilot" })) };
+    expect(rollOverPlan(padded, " Pilot", "Pilot")).toEqual({ ok: false, problem: "yearOrder" });
+    expect(rollOverPlan(plan, "2024/25", " 2023/24")).toEqual({ ok: false, problem: "yearOrder" });
+    expect(rollOverPlan(pilot, "Pilot", "Pilot 2")).toMatchObject({ ok: true, toYear: "Pilot 2" });
+  });
+});
+
 describe("nextPlanYear", () => {
   it.each([
     ["2024/25", "2025/26"],
