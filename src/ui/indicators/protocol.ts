@@ -141,6 +141,8 @@ export function executeRun(request: RunRequest, post: (message: WorkerMessage) =
     });
     progress("computing", null, 0);
     const results = computeResults(dataset, {
+      // The tab's own choice, explicit (the module computes breakdowns by default): off until it shows them.
+      breakdowns: false,
       ...(request.options.previous ? { previous: request.options.previous } : {}),
       ...(request.options.organisation ? { organisation: request.options.organisation } : {}),
       ...(request.options.period ? { period: request.options.period } : {}),
