@@ -9,8 +9,10 @@
 //     figures do not: every other range stays as it was), unless it is a small count.
 // Step 2's last round always succeeds: breakdown cells bound by nothing but their own sums and "0 or more" can
 // take any values that add up to a headline solution (put all of a column's people in one row, say), so they
-// narrow no headline unknown, and each is free from 0 to its column's figure. Should the audit still find a
-// narrow cell, the caller leaves the breakdowns out (null): never a headline figure hidden, never a leak.
+// narrow no headline unknown, and each is free from 0 to its column's figure. It cannot mend a headline figure
+// the first stage left narrower than the threshold (no breakdown cell under it is wider): then, or should the
+// audit find any other narrow cell, the caller leaves the breakdowns out (null): never a headline figure hidden,
+// never a narrow cell published.
 import { protectCells, type Hidden, type SumConstraint } from "./protect";
 import { feasibleRanges, type Equation } from "./feasible";
 
