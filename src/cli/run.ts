@@ -37,8 +37,9 @@ Options:
                        published in full, as WRES reports publish it
   --breakdown <d>      print the indicators broken down by <d> (protected, for publication) instead of
                        the report: ethnic-group, ethnic-category, gender, ethnic-group-gender,
-                       directorate, division or staff-group; with --json, the document carries every
-                       breakdown
+                       directorate, division or staff-group
+  --no-breakdowns      leave the breakdowns out: by default the report, the workbook and the JSON carry
+                       every breakdown the data allow (protected where published)
   --organisation <s>   organisation name for the report
   --period <yyyy/yy>   reporting period, e.g. 2024/25 (default: from the data)
   --max-rows <n>       refuse a sheet longer than this (default 2,000,000); a longer one stops the run
@@ -73,6 +74,7 @@ interface Options {
   threshold: number;
   organisation: string | null;
   breakdown: BreakdownDimension | null;
+  breakdowns: boolean;
   period: string | null;
   maxRows: number | null;
   help: boolean;
@@ -96,6 +98,7 @@ function parse(argv: string[]): Options {
         threshold: { type: "string" },
         organisation: { type: "string" },
         breakdown: { type: "string" },
+        "no-breakdowns": { type: "boolean", default: false },
         period: { type: "string" },
         "max-rows": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
@@ -120,6 +123,8 @@ function parse(argv: string[]): Options {
     throw new UsageError(`--period looks like 2024/25, not "${v.period}"`);
   if (v.breakdown !== undefined && !isDimension(v.breakdown))
     throw new UsageError(`--breakdown is one of ${DIMENSION_NAMES.join(", ")}, not "${v.breakdown}"`);
+  if (v.breakdown !== undefined && v["no-breakdowns"])
+    throw new UsageError("--breakdown prints a breakdown: it cannot go with --no-breakdowns");
   if (v.suppressed && !v.json)
     throw new UsageError("--suppressed goes with --json (the report and the workbook are always suppressed)");
   return {
@@ -133,6 +138,7 @@ function parse(argv: string[]): Options {
     threshold,
     organisation: v.organisation ?? null,
     breakdown: v.breakdown !== undefined && isDimension(v.breakdown) ? v.breakdown : null,
+    breakdowns: !v["no-breakdowns"],
     period: v.period ?? null,
     maxRows: maxRowsText === undefined ? null : Number(maxRowsText),
     help: v.help,
@@ -249,7 +255,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const doc = computeResults(dataset, {
       indicator3TwoYear: options.twoYear,
-      breakdowns: options.breakdown !== null,
+      breakdowns: options.breakdowns,
       ...(previous ? { previous } : {}),
       ...(options.organisation ? { organisation: options.organisation } : {}),
       ...(options.period ? { period: options.period } : {}),

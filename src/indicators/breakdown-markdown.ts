@@ -1,11 +1,11 @@
 // The command line's --breakdown: a protected copy's breakdowns of one dimension as Markdown tables, one per
 // indicator that has it (docs/wres-method.md#breakdowns). Hidden figures show the one mark.
 import type { BreakdownDimension, ResultsDocument } from "./types";
-import { breakdownView, tableOf, type ViewCell, type ViewFigure } from "./breakdown-view";
+import { breakdownView, DIMENSIONS, tableOf, type ViewCell, type ViewFigure } from "./breakdown-view";
 import { HIDDEN_MARK } from "./format";
 import { EN_GB } from "./messages";
 
-const DIMENSION_LABEL: Record<BreakdownDimension, string> = {
+export const DIMENSION_LABEL: Record<BreakdownDimension, string> = {
   "ethnic-group": "ethnic group",
   "ethnic-category": "ethnic category",
   gender: "gender",
@@ -14,7 +14,7 @@ const DIMENSION_LABEL: Record<BreakdownDimension, string> = {
   division: "division",
   "staff-group": "staff group",
 };
-const ROW_LABEL: Record<string, string> = {
+export const ROW_LABEL: Record<string, string> = {
   all: "All",
   "": "Not recorded",
   female: "Female",
@@ -22,7 +22,7 @@ const ROW_LABEL: Record<string, string> = {
   other: "Other gender",
   unknown: "Not known",
 };
-const COLUMN_LABEL: Record<string, string> = {
+export const COLUMN_LABEL: Record<string, string> = {
   white: "White",
   bme: "BME",
   mixed: "Mixed",
@@ -58,11 +58,47 @@ export function renderBreakdownMarkdown<R extends string, F extends string>(
     `${HIDDEN_MARK} hidden to protect small numbers (docs/disclosure-control.md).`,
     "",
   ];
-  let any = false;
+  const tables = breakdownTables(doc, dimension, "##");
+  if (tables.length === 0)
+    out.push(
+      `No indicator could be broken down by ${DIMENSION_LABEL[dimension]}: the data do not carry it (or the results were saved before breakdowns).`,
+      "",
+    );
+  out.push(...tables, ...teamsLine(doc));
+  return out.join("\n");
+}
+
+/**
+ * The report's section of every breakdown a protected copy carries (none: no lines), one sub-heading per
+ * dimension, then a table per indicator (renderMarkdown appends it).
+ */
+export function breakdownsSection<R extends string, F extends string>(doc: ResultsDocument<R, F>): string[] {
+  const dimensions = DIMENSIONS.filter((d) => Object.values(doc.indicators).some((r) => tableOf(r, d) !== null));
+  if (dimensions.length === 0) return [];
+  const out = [
+    "## Breakdowns",
+    "",
+    `Each indicator by ethnic group, gender, directorate and the other dimensions the data carry. ${HIDDEN_MARK} hidden to protect small numbers: breakdown cells are hidden so that no figure above is (docs/disclosure-control.md#breakdowns).`,
+    "",
+  ];
+  // Counts only (no shares): the report publishes no figure the protected copy does not carry.
+  for (const d of dimensions) out.push(`### By ${DIMENSION_LABEL[d]}`, "", ...breakdownTables(doc, d, "####", false));
+  out.push(...teamsLine(doc));
+  return out;
+}
+
+/** One Markdown table per indicator broken down by `dimension`, each under a heading of `level` ("##"). */
+function breakdownTables<R extends string, F extends string>(
+  doc: ResultsDocument<R, F>,
+  dimension: BreakdownDimension,
+  level: string,
+  /** Headcount cells with their share of the row's total (worked out here from two published counts). */
+  shares = true,
+): string[] {
+  const out: string[] = [];
   for (const [id, result] of Object.entries(doc.indicators)) {
     const table = tableOf(result, dimension);
     if (!table) continue;
-    any = true;
     const v = breakdownView(table);
     const label = (c: string) =>
       dimension === "ethnic-category" && c !== "unknown"
@@ -70,10 +106,12 @@ export function renderBreakdownMarkdown<R extends string, F extends string>(
         : (COLUMN_LABEL[c] ?? c);
     const cellText = (c: ViewCell) =>
       v.kind === "headcount"
-        ? `${count(c.count)} (${pct(c.share)})`
+        ? shares
+          ? `${count(c.count)} (${pct(c.share)})`
+          : count(c.count)
         : `${count(c.count)} / ${count(c.of ?? { value: null, hidden: false })}${c.likelihood ? `, RL ${ratio(c.likelihood)}` : ""}`;
     const head = [DIMENSION_LABEL[dimension], ...v.columns.map(label), ...(v.kind === "headcount" ? ["Total"] : [])];
-    out.push(`## ${EN_GB[`nhs-england-wres.${id}`] ?? `Indicator ${id}`}`, "");
+    out.push(`${level} ${EN_GB[`nhs-england-wres.${id}`] ?? `Indicator ${id}`}`, "");
     if (v.kind === "likelihood")
       out.push("Each cell: count / denominator, and the relative likelihood against White in the same row.", "");
     out.push(`| ${head.map(escape).join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
@@ -83,14 +121,13 @@ export function renderBreakdownMarkdown<R extends string, F extends string>(
       );
     out.push("");
   }
-  if (!any)
-    out.push(
-      `No indicator could be broken down by ${DIMENSION_LABEL[dimension]}: the data do not carry it (or the results were saved before breakdowns).`,
-      "",
-    );
+  return out;
+}
+
+function teamsLine<R extends string, F extends string>(doc: ResultsDocument<R, F>): string[] {
   const teams = (doc.indicators["1"] as { teamsWithoutFocus?: { teams: number; without: number } } | undefined)
     ?.teamsWithoutFocus;
-  if (teams)
-    out.push(`Teams with no BME member: ${teams.without} of ${teams.teams} (names are in the exact results only).`, "");
-  return out.join("\n");
+  return teams
+    ? [`Teams with no BME member: ${teams.without} of ${teams.teams} (names are in the exact results only).`, ""]
+    : [];
 }

@@ -30,7 +30,7 @@ export function computeResults<R extends string, F extends string>(
   const ctx = makeContext(dataset, standard, options.period ?? null, options.indicator3TwoYear ?? true);
   const indicators: Partial<Record<string, IndicatorResult<R, F>>> = {};
   let representation: RepresentationResult<R, F> | null = null;
-  const breakdowns = options.breakdowns ?? false;
+  const breakdowns = options.breakdowns ?? true;
   const staffBd = breakdowns ? staffBreakdowns(ctx) : null;
   for (const def of standard.indicators) {
     let result: IndicatorResult<R, F> | null = null;

@@ -3,6 +3,7 @@
 // suppressResults (suppress.ts) for each table of a protected copy.
 import type { SuppressionMark } from "./types";
 import { protectCells, type SumConstraint } from "./protect";
+import { protectAroundFixed } from "./protect-linked";
 
 /** Any object of a results document that can carry hidden marks. */
 export type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
@@ -18,6 +19,8 @@ export const isHidden = (obj: { suppressed?: Partial<Record<string, unknown>> } 
 /** Cells of several Counts objects, linked by their sums, protected together. */
 export class CountsTable {
   private cells: { obj: CountsRecord; field: string }[] = [];
+  /** Each cell's value when it joined the table (null: hidden already, its value not known here). */
+  private known: (number | null)[] = [];
   private index = new Map<CountsRecord, Map<string, number>>();
   private constraints: SumConstraint[] = [];
   /** field -> how much dearer a cell of that field is to hide as a complement (see protectCells). */
@@ -33,6 +36,7 @@ export class CountsTable {
     if (i === undefined) {
       i = this.cells.length;
       this.cells.push({ obj, field });
+      this.known.push(isHidden(obj, field) ? null : (obj[field] ?? 0));
       byField.set(field, i);
     }
     return i;
@@ -69,6 +73,35 @@ export class CountsTable {
     const values = this.cells.map((c, i) => (preset[i] ? threshold : (c.obj[c.field] ?? 0)));
     const weights = this.cells.map((c) => cellWeight?.(c.obj, c.field) ?? this.weights[c.field] ?? 1);
     const hidden = protectCells(values, this.constraints, threshold, weights, preset);
+    return this.hideAll(hidden, preset, pctOf);
+  }
+
+  /**
+   * The second stage (protect-linked.ts): only cells `free` says may be hidden are; the others, protected
+   * already, are fixed (their values the ones they had when they joined the table). Returns how many were
+   * hidden, or null when no choice of free cells is safe (the caller leaves them out).
+   */
+  applyAroundFixed(
+    threshold: number,
+    pctOf: (field: string) => string | null,
+    free: (obj: CountsRecord) => string | null,
+  ): number | null {
+    const preset = this.cells.map((c) => isHidden(c.obj, c.field));
+    const tables = this.cells.map((c) => free(c.obj));
+    const hidden = protectAroundFixed(
+      {
+        values: this.known.map((v) => v ?? threshold),
+        constraints: this.constraints,
+        fixed: tables.map((t) => t === null),
+        preset,
+        table: tables,
+      },
+      threshold,
+    );
+    return hidden === null ? null : this.hideAll(hidden, preset, pctOf);
+  }
+
+  private hideAll(hidden: readonly boolean[], preset: readonly boolean[], pctOf: (field: string) => string | null) {
     let n = 0;
     hidden.forEach((h, i) => {
       if (!h || preset[i]) return;

@@ -4,7 +4,14 @@ export * from "./input";
 export { computeResults } from "./compute";
 export { suppressResults, DEFAULT_THRESHOLD, PROTECTED_NOTICE, type SuppressOptions } from "./suppress";
 export { roundTo } from "./rounding";
-export { DIMENSION_NAMES, isDimension, renderBreakdownMarkdown } from "./breakdown-markdown";
+export {
+  DIMENSION_NAMES,
+  isDimension,
+  renderBreakdownMarkdown,
+  DIMENSION_LABEL,
+  ROW_LABEL,
+  COLUMN_LABEL,
+} from "./breakdown-markdown";
 export {
   DIMENSIONS,
   breakdownView,

@@ -19,6 +19,7 @@ import { suppressResults } from "./suppress";
 import { cautionNote, EN_GB, englishNote, reasonNote, t as translate } from "./messages";
 import { HIDDEN_MARK, formatCount, formatPercent, formatPoints, formatRatio } from "./format";
 import { capitalise } from "./groups";
+import { breakdownsSection } from "./breakdown-markdown";
 
 type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
 
@@ -341,6 +342,8 @@ export function renderMarkdown<R extends string, F extends string>(
     const key = `cmp.m.${generic}`;
     return key in catalogue ? t(key, { focus: focusLabel, reference: refLabel }) : measure;
   }
+
+  out.push(...breakdownsSection(shown));
 
   const dq = shown.dataQuality;
   out.push(`## ${t("dq.title")}`, "");

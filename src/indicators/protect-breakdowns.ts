@@ -14,7 +14,8 @@ import type {
   RepresentationResult,
   SuppressionMark,
 } from "./types";
-import { protectCells, type SumConstraint } from "./protect";
+import type { SumConstraint } from "./protect";
+import { protectAroundFixed } from "./protect-linked";
 import { ALL_ROW, TOTAL_COLUMN } from "./breakdowns";
 
 type Obj = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
@@ -187,7 +188,7 @@ export function protectLikelihoodBreakdowns(
   input: { out: InputCompleteness | undefined; exact: InputCompleteness | undefined },
   staffTables: readonly BreakdownTable[] | undefined,
   threshold: number,
-): number {
+): number | null {
   const tables = out.breakdowns;
   const exactTables = exact.breakdowns;
   if (!tables || !exactTables) return 0;
@@ -257,6 +258,11 @@ export function protectLikelihoodBreakdowns(
       return null;
     };
     relateBreakdowns(tables, field, orgRef, relate);
+    // The sum the fixed figures obey among themselves (records = unknowns + the two groups), so the audit
+    // solves for a hidden one of them as an attacker would.
+    const records = orgRef(TOTAL_COLUMN);
+    const unknown = orgRef("unknown");
+    if (records && unknown) relate(records, [unknown, orgRef("side:reference")!, orgRef("side:focus")!]);
   }
   // Every cell is in the table, in a sum or not (a cell in no published sum is still hidden when small).
   for (const t of tables)
@@ -286,17 +292,16 @@ export function protectLikelihoodBreakdowns(
       }
     }
   });
-  // The indicator's own figures, and a breakdown cell that is one of them again (White in "all staff"), are never
-  // hidden to protect another cell: their relative likelihood would go with them. They are hidden only where a
-  // sum can be made safe no other way (then its total goes, as protect.ts does).
-  const weights = refs.map(([obj]) => (orgObjs.has(obj) ? Infinity : 1));
-  for (const c of constraints) {
-    if (c.parts.length !== 1 || weights[c.total] !== Infinity) continue;
-    // The same figure twice: hidden already there, hidden here too.
-    if (preset[c.total]) preset[c.parts[0]!] = true;
-    else weights[c.parts[0]!] = Infinity;
-  }
-  const hidden = protectCells(values, constraints, threshold, weights, preset, { audit: true });
+  // The indicator's own figures (protected already, with the input's records and unknowns) are fixed: never
+  // hidden or shown here. A breakdown cell that is one of them again (White in "all") is fixed with it.
+  const fixed = refs.map(([obj]) => orgObjs.has(obj));
+  const tableOf = new Map<Obj, string>();
+  for (const t of tables)
+    for (const row of Object.values(t.cells))
+      for (const c of Object.values(row)) tableOf.set(c as unknown as Obj, t.dimension);
+  const table = refs.map(([obj]) => tableOf.get(obj) ?? null);
+  const hidden = protectAroundFixed({ values, constraints, fixed, preset, table }, threshold);
+  if (hidden === null) return null;
   let n = 0;
   hidden.forEach((h, i) => {
     const [obj, field] = refs[i]!;

@@ -32,12 +32,17 @@ export function protectCells(
   threshold: number,
   weights?: readonly number[],
   preset?: readonly (boolean | null | undefined)[],
-  /** audit: the preset cells' values are known (not a copy protected before), so audit them too. */
-  options: { audit?: boolean } = {},
+  /**
+   * audit: the preset cells' values are known (not a copy protected before), so audit them too.
+   * fixed: cells that are never hidden here, whatever a sum needs (figures published already, with
+   * `preset` their hidden ones); the others make every sum safe. See protectAround for the last resort.
+   */
+  options: { audit?: boolean; fixed?: readonly boolean[]; minWidth?: (cell: number) => number } = {},
 ): Hidden[] {
-  const hidden: Hidden[] = values.map((v, i) => preset?.[i] === true || (v > 0 && v < threshold));
-  const cost = (i: number) => (values[i] ?? 0) * (weights?.[i] ?? 1);
-  makeSumsSafe(values, constraints, threshold, hidden, cost);
+  const fixed = options.fixed;
+  const hidden: Hidden[] = values.map((v, i) => preset?.[i] === true || (!fixed?.[i] && v > 0 && v < threshold));
+  const cost = (i: number) => (fixed?.[i] ? Infinity : (values[i] ?? 0) * (weights?.[i] ?? 1));
+  makeSumsSafe(values, constraints, threshold, hidden, cost, fixed);
   // Sums that are each safe can still pin a cell together (two ways of adding up the same staff, say).
   // The audit works out every hidden cell's feasible range from all the sums at once, as an attacker
   // would, and hides one more cell in each sum of a cell whose range is narrower than the threshold.
@@ -47,7 +52,7 @@ export function protectCells(
   for (const c of constraints)
     for (const i of [c.total, ...c.parts]) membersOf.set(i, [...(membersOf.get(i) ?? []), c]);
   for (let round = 0; round < 200; round++) {
-    const narrow = narrowCells(values, constraints, hidden, threshold);
+    const narrow = narrowCells(values, constraints, hidden, threshold, options.minWidth);
     if (narrow.length === 0) break;
     // One more cell per narrow cell, and none for a cell whose sums already gained one this round: hiding
     // is cheap to overdo, and each hidden cell costs readers a figure.
@@ -61,7 +66,7 @@ export function protectCells(
       for (const c of membersOf.get(picked) ?? []) touched.add(c);
     }
     if (!more) break; // nothing visible left to hide near those cells
-    makeSumsSafe(values, constraints, threshold, hidden, cost);
+    makeSumsSafe(values, constraints, threshold, hidden, cost, fixed);
   }
   return hidden;
 }
@@ -124,6 +129,8 @@ export function narrowCells(
   constraints: readonly SumConstraint[],
   hidden: readonly Hidden[],
   threshold: number,
+  /** The width a cell's range must reach (default: the threshold). */
+  minWidth: (cell: number) => number = () => threshold,
 ): number[] {
   const cells = hidden.flatMap((h, i) => (h ? [i] : []));
   if (cells.length === 0) return [];
@@ -143,7 +150,7 @@ export function narrowCells(
   if (ranges === null) return [];
   return cells.filter((_, k) => {
     const r = ranges[k]!;
-    return Math.floor(r.max + 1e-9) - Math.ceil(r.min - 1e-9) + 1 < threshold;
+    return Math.floor(r.max + 1e-9) - Math.ceil(r.min - 1e-9) + 1 < minWidth(cells[k]!);
   });
 }
 
@@ -154,14 +161,15 @@ function makeSumsSafe(
   threshold: number,
   hidden: Hidden[],
   cost: (i: number) => number,
+  fixed?: readonly boolean[],
 ): void {
+  const free = (i: number) => !fixed?.[i];
   let changed = true;
-  // Each unsafe sum met hides at least one more cell, so this ends.
+  // Each unsafe sum met hides at least one more cell (or, with fixed cells, every cell it may), so this ends.
   while (changed) {
     changed = false;
     for (const c of constraints) {
       if (isSafe(c, hidden, values, threshold)) continue;
-      changed = true;
       const parts = c.parts.filter((i) => hidden[i]);
       if (hidden[c.total]) {
         // A hidden total with every part visible is their sum: hide the cheapest part (or any part).
@@ -169,10 +177,36 @@ function makeSumsSafe(
           cheapest(
             c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0),
             cost,
-          ) ?? c.parts[0]!;
+          ) ?? c.parts.find((i) => !hidden[i] && free(i));
+        if (pick === undefined) continue; // every part fixed: the audit judges it
         hidden[pick] = true;
+        changed = true;
         continue;
       }
+      if (fixed && !free(c.total)) {
+        // The total may not be hidden: hide the free parts, cheapest first, until the sum is safe (else all of them).
+        const candidates = c.parts.filter((i) => !hidden[i] && free(i));
+        let sum = parts.reduce((a, i) => a + (values[i] ?? 0), 0);
+        let count = parts.length;
+        while ((count < 2 || sum < threshold) && candidates.length > 0) {
+          const need = threshold - sum;
+          const nonzero = candidates.filter((i) => (values[i] ?? 0) > 0);
+          const pick =
+            cheapest(
+              nonzero.filter((i) => (values[i] ?? 0) >= need),
+              cost,
+            ) ??
+            largest(nonzero, values) ??
+            candidates[0]!;
+          candidates.splice(candidates.indexOf(pick), 1);
+          hidden[pick] = true;
+          changed = true;
+          sum += values[pick] ?? 0;
+          count += 1;
+        }
+        continue;
+      }
+      changed = true;
       let sum = parts.reduce((a, i) => a + (values[i] ?? 0), 0);
       let count = parts.length;
       while (count < 2 || sum < threshold) {
@@ -186,7 +220,7 @@ function makeSumsSafe(
             candidates.filter((i) => cost(i) !== Infinity),
             values,
           );
-        if (pick === null) {
+        if (pick === null || !free(pick)) {
           // Not enough in the visible parts: hide the total too (then the sum pins nothing).
           hidden[c.total] = true;
           break;

@@ -88,9 +88,9 @@ export interface ComputeOptions<R extends string = "white", F extends string = "
   /** Model Employer target year (default from the standard, 2028 for WRES). */
   modelEmployerTargetYear?: number;
   /**
-   * Break populations down by ethnic group, gender, directorate... (schema 3). Default false: the
-   * breakdowns' small cells are protected together with the headline tables, and today that hides
-   * headline figures the tables alone would show, so they are computed only when asked for.
+   * Break populations down by ethnic group, gender, directorate... (schema 3). Default true: the
+   * protection hides breakdown cells only, never a headline figure the tables alone would show
+   * (docs/disclosure-control.md#breakdowns).
    */
   breakdowns?: boolean;
 }

@@ -150,18 +150,35 @@ export function suppressResults<R extends string, F extends string>(
         );
       }
     }
-    // Breakdowns (schema 3) repeat the same staff cut finer: their sums join this table, protected together.
-    relateStaffBreakdowns(
-      rep as unknown as RepresentationResult<string, string>,
-      { reference, focus },
-      (total, parts) => table.relation(total as [CountsRecord, string], parts as [CountsRecord, string][]),
-    );
     protectTeams(rep as unknown as RepresentationResult<string, string>);
     // The headcount is never hidden to protect another cell (the staff input's record count repeats it), and
     // the rest of the all-staff row (the headline figures) only where nothing else will do.
     hiddenCount += table.apply(threshold, pctOf, (obj, field) =>
       obj === ov ? (field === "total" ? Infinity : 50) : undefined,
     );
+    // Breakdowns (schema 3) repeat the same staff cut finer. Second stage: their sums join this table, the
+    // figures above fixed as published, and only breakdown cells are hidden (protect-linked.ts).
+    const tables = rep.breakdowns;
+    if (tables && (doc.suppression || hasHiddenMarks(tables))) {
+      // Protected before: kept as it was, or left out at a higher threshold (its hidden values are not known).
+      if (doc.suppression && threshold > doc.suppression.threshold) delete rep.breakdowns;
+    } else if (tables) {
+      const tableOf = new Map<unknown, string>();
+      for (const t of tables)
+        for (const row of Object.values(t.cells)) for (const c of Object.values(row)) tableOf.set(c, t.dimension);
+      relateStaffBreakdowns(
+        rep as unknown as RepresentationResult<string, string>,
+        { reference, focus },
+        (total, parts) => table.relation(total as [CountsRecord, string], parts as [CountsRecord, string][]),
+      );
+      const n = table.applyAroundFixed(
+        threshold,
+        () => null,
+        (obj) => tableOf.get(obj) ?? null,
+      );
+      if (n === null) delete rep.breakdowns;
+      else hiddenCount += n;
+    }
     overall = ov ?? null;
   }
   const overallHidden = (field: string) => isHidden(overall, field);
@@ -324,15 +341,24 @@ export function suppressResults<R extends string, F extends string>(
       if (doc.suppression && threshold > doc.suppression.threshold) delete result.breakdowns;
       continue;
     }
+    const staffTables = (representation as RepresentationResult<R, F> | null)?.breakdowns;
+    if (result.denominator === "staff" && !staffTables) {
+      // Denominators are staff breakdown cells (times the years): with those left out, so are these.
+      delete result.breakdowns;
+      continue;
+    }
     const name: InputName = result.measure === "applications" ? "applications" : result.measure;
-    hiddenCount += protectLikelihoodBreakdowns(
+    const n = protectLikelihoodBreakdowns(
       result as unknown as RelativeLikelihoodResult<string, string>,
       exactRl as unknown as RelativeLikelihoodResult<string, string>,
       { reference, focus },
       { out: out.dataQuality.inputs[name], exact: doc.dataQuality.inputs[name] },
-      (representation as RepresentationResult<R, F> | null)?.breakdowns,
+      staffTables,
       threshold,
     );
+    // No choice of breakdown cells was safe: left out rather than a headline figure hidden.
+    if (n === null) delete result.breakdowns;
+    else hiddenCount += n;
   }
   // A relative likelihood with any of its four figures hidden is not published: its value and interval,
   // with the other figures, narrow the hidden one to a handful of values (often one). A rate goes with its

@@ -28,6 +28,7 @@ import {
   MEDICAL_SUBGROUPS,
 } from "../indicators";
 import { safeCell, type ExportValue } from "./escape";
+import { breakdownSheets } from "./breakdowns-xlsx";
 
 export interface ResultsWorkbookOptions {
   /** Small-number threshold when the document is not suppressed yet (default 10). */
@@ -483,6 +484,7 @@ export async function resultsWorkbook(doc: ResultsDocument, options: ResultsWork
   if (surveys.length) surveySheet(wb, surveys, threshold);
   if (board) boardSheet(wb, board, threshold);
   relatedSheets(wb, published, threshold);
+  breakdownSheets(wb, published);
   dataQualitySheet(wb, published, threshold);
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

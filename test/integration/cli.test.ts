@@ -189,12 +189,64 @@ describe("npm run indicators", () => {
     };
     expect(published.indicators["1"]!.breakdowns!.length).toBeGreaterThan(0);
     expect(smallCountsShown(published, 10, [BOARD_MEMBERS])).toEqual([]);
-    // Without --breakdown the document carries none.
-    expect(JSON.parse(cli(data, "--json").stdout).indicators["1"]).not.toHaveProperty("breakdowns");
     expect(shownCounts(published).filter((c) => c.path.includes("/breakdowns/")).length).toBeGreaterThan(50);
     const bad = cli(data, "--breakdown", "postcode");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--breakdown is one of ethnic-group, .*, not "postcode"/);
+  });
+
+  it("carries every breakdown by default (report, workbook, --json, --json --suppressed), none with --no-breakdowns", async () => {
+    type Doc = {
+      audience: string;
+      indicators: Record<string, { breakdowns?: { dimension: string }[]; teamsWithoutFocus?: unknown }>;
+    };
+    const dims = (doc: Doc, id: string) => doc.indicators[id]?.breakdowns?.map((t) => t.dimension) ?? [];
+    const exact = JSON.parse(cli(data, "--json").stdout) as Doc;
+    const published = JSON.parse(cli(data, "--json", "--suppressed").stdout) as Doc;
+    for (const doc of [exact, published]) {
+      expect(dims(doc, "1")).toEqual(
+        expect.arrayContaining(["ethnic-group", "ethnic-category", "gender", "directorate"]),
+      );
+      for (const id of ["2", "3", "4"]) expect(dims(doc, id).length).toBeGreaterThan(0);
+    }
+    // The protected copy's breakdowns show no small count; the headline figures are those of a run without them.
+    expect(smallCountsShown(published, 10, [BOARD_MEMBERS])).toEqual([]);
+    const bare = JSON.parse(cli(data, "--json", "--suppressed", "--no-breakdowns").stdout) as Doc & {
+      suppression: { hidden: number };
+    };
+    for (const id of ["1", "2", "3", "4"]) expect(bare.indicators[id]).not.toHaveProperty("breakdowns");
+    expect(bare.indicators["1"]).not.toHaveProperty("teamsWithoutFocus");
+    for (const [id, r] of Object.entries(published.indicators)) {
+      const { breakdowns, teamsWithoutFocus, ...rest } = r;
+      void breakdowns;
+      void teamsWithoutFocus;
+      expect(rest, `indicator ${id}`).toEqual(bare.indicators[id]);
+    }
+    // The Markdown report has a breakdowns section (one sub-heading per dimension); without: none.
+    const report = cli(data);
+    expect(report.status).toBe(0);
+    expect(report.stdout).toMatch(/^## Breakdowns$/m);
+    expect(report.stdout).toMatch(/^### By gender$/m);
+    expect(report.stdout).toMatch(/^### By directorate$/m);
+    expect(report.stdout.indexOf("## Breakdowns")).toBeLessThan(report.stdout.indexOf("## Data quality"));
+    expect(cli(data, "--no-breakdowns").stdout).not.toMatch(/^## Breakdowns$/m);
+    // The workbook gets a sheet per dimension.
+    expect(cli(data, "--xlsx", "with.xlsx").status).toBe(0);
+    expect(cli(data, "--xlsx", "without.xlsx", "--no-breakdowns").status).toBe(0);
+    const sheets = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
+      return wb.worksheets.map((w) => w.name);
+    };
+    expect(await sheets("with.xlsx")).toEqual(
+      expect.arrayContaining(["By gender", "By directorate", "By ethnic group"]),
+    );
+    expect((await sheets("without.xlsx")).filter((n) => n.startsWith("By "))).toEqual([]);
+    // --breakdown still prints one dimension; it cannot go with --no-breakdowns.
+    expect(cli(data, "--breakdown", "gender").stdout).toMatch(/^# Breakdown by gender/);
+    const both = cli(data, "--breakdown", "gender", "--no-breakdowns");
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--breakdown .* --no-breakdowns/);
   });
 
   it("writes the results workbook with --xlsx", async () => {

@@ -296,7 +296,7 @@ describe("breakdowns of every population, against plain counting", () => {
     });
   }
 
-  it("rows add up to the indicator's own figures, and nothing is broken down when asked not to", () => {
+  it("rows add up to the indicator's own figures; broken down by default, and nothing when asked not to", () => {
     const g = generate(9, 500);
     const doc = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25", breakdowns: true });
     const i1 = doc.indicators["1"] as RepresentationResult;
@@ -308,8 +308,8 @@ describe("breakdowns of every population, against plain counting", () => {
     const rl = doc.indicators["3"] as RelativeLikelihoodResult;
     expect(sum(table(rl, "gender")!, "bme")).toBe(rl.bme.count);
     expect(computeResults(dataset({ ...g }), { breakdowns: false }).indicators["1"]).not.toHaveProperty("breakdowns");
-    // Nor unless asked for: the tab's runs carry none until their protection keeps headline figures as they were.
-    expect(computeResults(dataset({ ...g })).indicators["1"]).not.toHaveProperty("breakdowns");
+    // By default they are computed (their protection keeps every headline figure as it was without them).
+    expect(computeResults(dataset({ ...g })).indicators["1"]).toHaveProperty("breakdowns");
   });
 
   it("a staff table without gender or directorate columns is broken down by ethnic group only", () => {

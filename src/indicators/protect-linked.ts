@@ -1,0 +1,142 @@
+// The second stage of docs/disclosure-control.md#breakdowns: breakdown cells protected around figures that are
+// published already. The headline figures were protected first, exactly as without breakdowns; here they are
+// fixed: a visible one is a known number in the sums, a hidden one an unknown the attacker has to solve for, and
+// neither is ever hidden (or shown) here. Only breakdown cells are hidden, as few as will do:
+//  1. the cells below the threshold, then the cheapest others each sum needs, then the audit's (protect.ts);
+//  2. where the audit still finds a hidden cell (headline or breakdown) narrower than the threshold, every cell
+//     of the breakdown tables in its sums, then every breakdown cell;
+//  3. a hidden breakdown cell that the published figures pin to one value is shown again (it tells nothing the
+//     figures do not: every other range stays as it was), unless it is a small count.
+// Step 2's last round always succeeds: breakdown cells bound by nothing but their own sums and "0 or more" can
+// take any values that add up to a headline solution (put all of a column's people in one row, say), so they
+// narrow no headline unknown, and each is free from 0 to its column's figure. It cannot mend a headline figure
+// the first stage left narrower than the threshold (no breakdown cell under it is wider): then, or should the
+// audit find any other narrow cell, the caller leaves the breakdowns out (null): never a headline figure hidden,
+// never a narrow cell published.
+import { protectCells, type Hidden, type SumConstraint } from "./protect";
+import { feasibleRanges, type Equation } from "./feasible";
+
+export interface LinkedCells {
+  /** Exact values (a fixed hidden cell's too, where known). */
+  values: readonly number[];
+  constraints: readonly SumConstraint[];
+  /** Published already (the headline figures): never hidden or shown here. */
+  fixed: readonly boolean[];
+  /** Hidden already: the fixed cells hidden in the first stage, and breakdown cells that must be (a small remainder, say). */
+  preset: readonly boolean[];
+  /** The breakdown table a free cell belongs to (any key); the escalation hides whole tables. */
+  table: readonly (string | null)[];
+  /** How dear a free cell is to hide (default 1; times its value). */
+  weights?: readonly number[];
+}
+
+/** Which cells to hide (fixed ones as they were), or null when no choice of breakdown cells is safe. */
+export function protectAroundFixed(cells: LinkedCells, threshold: number): Hidden[] | null {
+  const { values, constraints } = cells;
+  const fixed = [...cells.fixed];
+  const preset = cells.preset.map((p) => p === true);
+  // A breakdown cell that is a headline figure again (one part, a fixed total) is that figure: published as it is.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const c of constraints) {
+      if (c.parts.length !== 1 || !fixed[c.total]) continue;
+      const p = c.parts[0]!;
+      if (fixed[p]) continue;
+      fixed[p] = true;
+      preset[p] = preset[c.total]!;
+      changed = true;
+    }
+  }
+  const weights = values.map((_, i) => cells.weights?.[i] ?? 1);
+  // What the headline figures' own sums leave of each hidden one: the breakdowns may narrow none of them further
+  // (nor below the threshold). Where the first stage left one narrower than the threshold, the breakdowns are not
+  // the place to mend it: they must only add nothing.
+  const headline = constraints.filter((c) => [c.total, ...c.parts].every((i) => fixed[i]));
+  const before = hiddenRanges(
+    values,
+    headline,
+    preset.map((p, i) => p && fixed[i]!),
+  );
+  const width = (r: { min: number; max: number }) => r.max - r.min + 1;
+  const minWidth = (i: number) => {
+    const b = fixed[i] ? before?.get(i) : undefined;
+    return b ? Math.min(threshold, width(b)) : threshold;
+  };
+  let hidden = protectCells(values, constraints, threshold, weights, preset, { audit: true, fixed, minWidth });
+  const free = (i: number) => !fixed[i];
+  const small = (i: number) => (values[i] ?? 0) > 0 && (values[i] ?? 0) < threshold;
+  for (let round = 0; round < 3; round++) {
+    const ranges = hiddenRanges(values, constraints, hidden);
+    if (ranges === null) return null;
+    // Step 3: a breakdown cell pinned to one value is shown (unless small): the figures give it anyway.
+    for (const [i, r] of ranges)
+      if (free(i) && !cells.preset[i] && r.max === r.min && !small(i) && r.min === values[i]) {
+        hidden[i] = false;
+        ranges.delete(i);
+      }
+    const narrow = [...ranges].filter(([i, r]) => width(r) < minWidth(i)).map(([i]) => i);
+    if (narrow.length === 0) return hidden;
+    if (round === 2) return null;
+    // Step 2: whole tables, those in the narrow cells' sums first, then every one.
+    const tables = new Set<string>();
+    if (round === 0) {
+      const near = new Set(narrow);
+      for (const c of constraints)
+        if ([c.total, ...c.parts].some((i) => near.has(i)))
+          for (const i of [c.total, ...c.parts]) if (cells.table[i] != null) tables.add(cells.table[i]!);
+    }
+    const all = round === 1 || tables.size === 0;
+    const more = hidden.map((h, i) => h || (free(i) && (all || tables.has(cells.table[i] ?? ""))));
+    hidden = protectCells(values, constraints, threshold, weights, more, { audit: true, fixed, minWidth });
+  }
+  return null;
+}
+
+/**
+ * Every hidden cell's feasible range (whole numbers) under all the sums at once, each group of linked hidden
+ * cells solved on its own; null when the sums contradict the values.
+ */
+export function hiddenRanges(
+  values: readonly number[],
+  constraints: readonly SumConstraint[],
+  hidden: readonly Hidden[],
+): Map<number, { min: number; max: number }> | null {
+  const cells = hidden.flatMap((h, i) => (h ? [i] : []));
+  const index = new Map(cells.map((c, k) => [c, k]));
+  const equations: Equation[] = [];
+  for (const c of constraints) {
+    const terms: [number, number][] = [];
+    let rhs = 0;
+    for (const [i, coef] of [[c.total, 1] as const, ...c.parts.map((p) => [p, -1] as const)]) {
+      const k = index.get(i);
+      if (k === undefined) rhs -= coef * (values[i] ?? 0);
+      else terms.push([k, coef]);
+    }
+    if (terms.length > 0) equations.push({ terms, rhs });
+  }
+  const parent = cells.map((_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
+  for (const e of equations) for (const [v] of e.terms.slice(1)) parent[find(v)] = find(e.terms[0]![0]);
+  const groups = new Map<number, number[]>();
+  cells.forEach((_, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), k]));
+  const byRoot = new Map<number, Equation[]>();
+  for (const e of equations) {
+    const root = find(e.terms[0]![0]);
+    byRoot.set(root, [...(byRoot.get(root) ?? []), e]);
+  }
+  const out = new Map<number, { min: number; max: number }>();
+  for (const [root, members] of groups) {
+    const local = new Map(members.map((k, j) => [k, j]));
+    const eqs = (byRoot.get(root) ?? []).map((e) => ({
+      rhs: e.rhs,
+      terms: e.terms.map(([v, c]): [number, number] => [local.get(v)!, c]),
+    }));
+    const ranges = feasibleRanges(members.length, eqs);
+    if (ranges === null) return null;
+    members.forEach((k, j) => {
+      const r = ranges[j]!;
+      out.set(cells[k]!, { min: Math.ceil(r.min - 1e-9), max: Math.floor(r.max + 1e-9) });
+    });
+  }
+  return out;
+}

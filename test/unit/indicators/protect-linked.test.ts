@@ -1,0 +1,76 @@
+// The second stage of the protection (src/indicators/protect-linked.ts): breakdown cells hidden around headline
+// figures that are published already, never one of those. Small systems whose answers can be checked by hand.
+import { describe, expect, it } from "vitest";
+import { protectAroundFixed, hiddenRanges, type LinkedCells } from "../../../src/indicators/protect-linked";
+import type { SumConstraint } from "../../../src/indicators/protect";
+
+/** Every hidden cell's range, checked against the threshold. */
+function narrow(cells: LinkedCells, hidden: boolean[], threshold: number): number[] {
+  const ranges = hiddenRanges(cells.values, cells.constraints, hidden)!;
+  return [...ranges].filter(([, r]) => r.max - r.min + 1 < threshold).map(([i]) => i);
+}
+
+describe("protectAroundFixed", () => {
+  // Headline: 0 total = 1 white + 2 bme (all visible). A breakdown by two directorates: rows 3..5 (A: white,
+  // bme, total) and 6..8 (B), each row adding up, and each column over the rows the headline's.
+  const headline = [100, 70, 30];
+  const directorates = [
+    [66, 3, 69],
+    [4, 27, 31],
+  ];
+  const values = [...headline, ...directorates.flat()];
+  const constraints: SumConstraint[] = [
+    { total: 0, parts: [1, 2] },
+    { total: 5, parts: [3, 4] },
+    { total: 8, parts: [6, 7] },
+    { total: 1, parts: [3, 6] },
+    { total: 2, parts: [4, 7] },
+    { total: 0, parts: [5, 8] },
+  ];
+  const cells = (preset: boolean[] = values.map(() => false)): LinkedCells => ({
+    values,
+    constraints,
+    fixed: values.map((_, i) => i < 3),
+    preset,
+    table: values.map((_, i) => (i < 3 ? null : "directorate")),
+  });
+
+  it("hides the small breakdown cells and breakdown complements only, every range at least the threshold wide", () => {
+    const hidden = protectAroundFixed(cells(), 10)!;
+    // The headline stays as it was: all visible.
+    expect(hidden.slice(0, 3)).toEqual([false, false, false]);
+    // 3 and 4 are small; the sums need their row and column partners (66, 27) hidden too, and no more.
+    expect(hidden.map((h, i) => (h ? values[i] : null)).filter((v) => v !== null)).toEqual([66, 3, 4, 27]);
+    expect(narrow(cells(), hidden, 10)).toEqual([]);
+  });
+
+  it("around a hidden headline figure, hides enough breakdown cells that the figure stays as wide as it was", () => {
+    // The headline's bme (30) and white (70) hidden in the first stage (visible total 100: each 0..100).
+    const preset = values.map((_, i) => i === 1 || i === 2);
+    const hidden = protectAroundFixed(cells(preset), 10)!;
+    expect(hidden.slice(0, 3)).toEqual([false, true, true]);
+    // With directorate B's row shown whole, the headline's white and bme would be A's plus B's: A's cells must hide.
+    const ranges = hiddenRanges(values, constraints, hidden)!;
+    expect(ranges.get(2)!.max - ranges.get(2)!.min + 1).toBeGreaterThanOrEqual(10);
+    expect(narrow(cells(preset), hidden, 10)).toEqual([]);
+  });
+
+  it("leaves the breakdowns out (null) rather than show a small count the published figures pin", () => {
+    // Directorate B has all 4 BME staff and A none. The first stage would have hidden a headline count of 4; fixed
+    // visible here on purpose, it leaves B's 4 a range of 0..4 whatever breakdown cells are hidden.
+    const v = [74, 70, 4, 40, 0, 40, 30, 4, 34];
+    const bad: LinkedCells = { ...cells(), values: v };
+    expect(protectAroundFixed(bad, 10)).toBeNull();
+  });
+
+  it("leaves the breakdowns out where the first stage left a headline figure narrower than the threshold", () => {
+    // White 70 and bme 30 hidden under a visible total of 100 at threshold 120: each 0..100, narrower than the
+    // threshold already. No breakdown cell under them can be wider: they are left out, and the headline is as it was.
+    const preset = values.map((_, i) => i === 1 || i === 2);
+    expect(protectAroundFixed(cells(preset), 120)).toBeNull();
+    // At 100 the headline's 0..100 is wide enough, and so are the breakdown cells hidden under it.
+    const hidden = protectAroundFixed(cells(preset), 100)!;
+    expect(hidden.slice(0, 3)).toEqual([false, true, true]);
+    expect(narrow(cells(preset), hidden, 100)).toEqual([]);
+  });
+});
