@@ -380,6 +380,7 @@ async function corpusTable(
   );
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   const slower: number[] = [];
   const peaks: number[] = [];
   const checks = new Map<number, Set<string>>();
@@ -397,6 +398,7 @@ async function corpusTable(
     const cpuRatio = floorR && oursR ? oursR.cpuMs / floorR.cpuMs : null;
     const over = sheetR && oursR ? sheetR.ms / oursR.ms : null;
     if (ratio !== null) ratios.push(ratio);
+    if (cpuRatio !== null) cpuRatios.push(cpuRatio);
     if (over !== null) slower.push(over);
     if (oursR) {
       peaks.push(oursR.peakRssMb);
@@ -416,7 +418,13 @@ async function corpusTable(
     const peak = Math.max(...peaks);
     console.log("");
     console.log(
-      `Corpus: ours / floor median ${med.toFixed(2)}x (target < 2.5x: ${med < 2.5 ? "met" : "NOT met"}), worst ${worst.toFixed(2)}x (target < 3x: ${worst < 3 ? "met" : "NOT met"})`,
+      `Corpus: ours / floor median ${med.toFixed(2)}x (target < 2.5x: ${med < 2.5 ? "met" : "NOT met"}), worst ${worst.toFixed(2)}x (target < 3x: ${worst < 3 ? "met" : "NOT met"}) by time`,
+    );
+    // CPU time is the steadier figure on a shared machine (wall time waits for other people's work).
+    const cpuMed = median(cpuRatios);
+    const cpuWorst = Math.max(...cpuRatios);
+    console.log(
+      `By CPU: median ${cpuMed.toFixed(2)}x (target < 2.5x: ${cpuMed < 2.5 ? "met" : "NOT met"}), worst ${cpuWorst.toFixed(2)}x (target < 3x: ${cpuWorst < 3 ? "met" : "NOT met"})`,
     );
     console.log(
       `SheetJS / ours at least ${least.toFixed(1)}x (target >= 8x: ${least >= 8 ? "met" : "NOT met"}); our peak RSS at most ${fmtMb(peak)} (target < 250 MB: ${peak < 250 ? "met" : "NOT met"})`,
