@@ -81,6 +81,7 @@ export function readCells(file: InputFile, options: GridOptions = {}): { sheets:
           maxRows,
           maxUncompressedBytes,
           includeHidden: options.includeHidden ?? true,
+          ...(options.columnsToRead ? { columnsToRead: options.columnsToRead } : {}),
         }),
         issues: [],
       };

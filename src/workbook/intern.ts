@@ -4,11 +4,17 @@
 // decode, a string and garbage per cell. Here equal bytes find the text already decoded, by a hash of
 // the bytes checked byte by byte against a copy, and the cell stores only its text's number.
 import { grow } from "./typed-arrays";
+import { xmlText } from "./xml";
 
 const utf8 = new TextDecoder();
 /** Past this many distinct texts (or bytes of them) a sheet is mostly unique text: stop remembering. */
 const MAX_ENTRIES = 1 << 20;
 const MAX_ARENA = 64 << 20;
+
+/** Where interned texts go: addText keeps the decoded string and returns its number. */
+export interface TextStore {
+  addText(text: string): number;
+}
 
 export class TextInterner {
   /** Open addressing: slot -> entry + 1 (0 empty). */
@@ -23,10 +29,10 @@ export class TextInterner {
   private count = 0;
 
   /**
-   * The caller's number for the text in bytes s..e (plain text: no entity or escape to decode), adding
-   * it with `add` when new. `add` receives the decoded string and returns the number to remember.
+   * The store's number for the text in bytes s..e (`escaped`: it may hold entities or _xHHHH_ escapes), adding
+   * it with `store.addText` when new (a store, not a callback: no closure to allocate for every cell).
    */
-  intern(b: Uint8Array, s: number, e: number, add: (text: string) => number): number {
+  intern(b: Uint8Array, s: number, e: number, escaped: boolean, store: TextStore): number {
     const len = e - s;
     let h = 0x811c9dc5 ^ len;
     for (let k = s; k < e; k++) h = Math.imul(h ^ (b[k] ?? 0), 0x01000193);
@@ -37,7 +43,9 @@ export class TextInterner {
       if (this.hashes[entry] === h && this.lengths[entry] === len && this.same(b, s, entry, len))
         return this.ids[entry] ?? 0;
     }
-    const id = add(utf8.decode(b.subarray(s, e)));
+    // Equal bytes decode to equal text, entities and escapes included: those are decoded once too.
+    const raw = utf8.decode(b.subarray(s, e));
+    const id = store.addText(escaped ? xmlText(raw) : raw);
     if (this.count < MAX_ENTRIES && this.arenaUsed + len <= MAX_ARENA) this.remember(b, s, len, h, id);
     return id;
   }

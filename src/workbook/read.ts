@@ -4,7 +4,7 @@ import { WorkbookError } from "./errors";
 import { DEFAULT_MAX_ROWS, readCells } from "./grid";
 import { describe } from "./issues";
 import { IdIndex } from "../shared/id-index";
-import { planSheet, type SheetPlan } from "./recognise";
+import { planSheet, readColumns, type SheetPlan } from "./recognise";
 import {
   ReadContext,
   readAggregates,
@@ -93,6 +93,8 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     try {
       grid = readCells(file, {
         maxRows,
+        // Text in columns the sheet's plan does not read is not decoded (the plan is known from the top rows).
+        columnsToRead: (sheet, top) => readColumns(file.name, sheet, top, options.mappings),
         ...(options.maxUncompressedBytes !== undefined ? { maxUncompressedBytes: options.maxUncompressedBytes } : {}),
       });
     } catch (err) {

@@ -162,6 +162,27 @@ export function planSheet(
   return unrecognised;
 }
 
+/**
+ * The columns a sheet's readers will look at, as a mask by column, from its top rows (what planSheet sees):
+ * the plan's columns, the first column and the first header's (records/rows.ts tells data rows by them).
+ * Null when the sheet is not recognised (then it is read in full, for the message and a mapping).
+ */
+export function readColumns(
+  file: string,
+  sheet: string,
+  top: CellStore,
+  mappings: Record<string, ColumnMapping> | undefined,
+): Uint8Array | null {
+  // Its messages are planSheet's to give when the whole sheet is read: here they go nowhere.
+  const plan = planSheet(file, { name: sheet, cells: top, merges: [] }, mappings, new IssueLog());
+  if (plan.kind === null) return null;
+  const firstHeaderCol = plan.headers.findIndex((header) => header !== "");
+  const columns = [0, Math.max(0, firstHeaderCol), ...plan.columns.values()];
+  const mask = new Uint8Array(Math.max(...columns) + 1);
+  for (const c of columns) mask[c] = 1;
+  return mask;
+}
+
 /** Rows above the header (titles), as text. */
 function titlesAbove(top: CellValue[][], headerIndex: number): string[] {
   return top

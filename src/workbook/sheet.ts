@@ -16,6 +16,12 @@ export interface SheetScanOptions {
   date1904: boolean;
   /** Stop after this many rows; the result says it was truncated. */
   maxRows: number;
+  /**
+   * Called once, when the first TOP_ROWS rows are in the store: the columns whose text the caller will read
+   * (a mask by column index), or null for all. Below the top rows, text in other columns is not decoded: the
+   * cell keeps only whether it is blank (see scanRows). Without it every cell is read in full.
+   */
+  columnsToRead?: (top: CellStore) => Uint8Array | null;
 }
 
 export interface ScannedSheet {
@@ -25,7 +31,17 @@ export interface ScannedSheet {
   truncated: boolean;
   /** Cells that hold a formula error (#N/A, #REF!...) or a formula with no saved value; read as blank. */
   problems: CellProblem[];
+  /**
+   * When columnsToRead chose columns: the mask, and the first row whose other columns' text was not decoded
+   * (text there is a stand-in of the same blankness). Absent when every cell was read in full.
+   */
+  skipped?: { columns: Uint8Array; fromRow: number };
 }
+
+/** The rows columnsToRead is given (the header search's: recognise.ts looks no further down for the header). */
+export const TOP_ROWS = 40;
+/** What a text cell in a column nobody reads holds instead of its text (blank text stays ""). */
+export const UNREAD_TEXT = "\u0000unread";
 
 const LT = 60;
 const GT = 62;
@@ -135,6 +151,11 @@ interface CellTag {
   style: number;
   /** The integer in <v>, for a cell read by readPlainCell. */
   value: number;
+  /** The bytes of a FAST_TEXT cell's text (plain: nothing to decode), interned by the caller. */
+  textFrom: number;
+  textTo: number;
+  /** Whether that text may hold an entity or an `_xHHHH_` escape (decoded as the general reader does). */
+  textEscaped: boolean;
   /** Index just past the tag's `>` (readCellTag), or past the whole cell (readPlainCell, readCell). */
   end: number;
   selfClosing: boolean;
@@ -183,7 +204,7 @@ const FAST_NONE = 0;
 const FAST_EMPTY = 1; // <c .../> : no value
 const FAST_SHARED = 2; // tag.value: shared-string index
 const FAST_NUMBER = 3; // tag.value: the number
-const FAST_TEXT = 4; // tag.value: the text's number in the store (interned)
+const FAST_TEXT = 4; // tag.textFrom..textTo: plain text, for the caller to intern
 const FAST_BOOL = 5; // tag.value: 1 or 0
 
 /** Powers of ten that are exact doubles, for decimals read as integer / 10^k (one correctly rounded division). */
@@ -192,13 +213,14 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
 /**
  * The usual cells of every common writer, read in one pass with fixed-offset checks and no allocation:
  * `<c r="B7" s="3" t="s"><v>12</v></c>` with any of r (omitted: the next column), s and t (s, n, str,
- * inlineStr, b) in that order; a value that is an integer or a plain decimal, a shared-string index, a
- * 0/1 boolean, or text with nothing to decode (no `&` entity, no `_x` escape) in `<v>` (t="str") or
- * `<is><t>` (inline strings); and the empty styled cell `<c r="B7" s="3"/>`. Text is interned: a value
- * repeated down the sheet is decoded once. Anything else (a namespace prefix, formulas, exponents, rich
- * inline text, other attributes) returns FAST_NONE and the general reader reads the cell.
+ * inlineStr, b) in that order; a value that is a number (integers and plain decimals of up to 15 digits
+ * as integer / 10^k, anything longer or with an exponent as the general reader parses it), a
+ * shared-string index, a 0/1 boolean, or text in `<v>` (t="str") or `<is><t>` (inline strings), entities
+ * and escapes included; and the empty styled cell `<c r="B7" s="3"/>`. Text is left for the caller to
+ * intern (a value repeated down the sheet is decoded once) or to skip. Anything else (a namespace prefix,
+ * formulas, rich inline text, other attributes) returns FAST_NONE and the general reader reads the cell.
  */
-function readFastCell(b: Uint8Array, lt: number, tag: CellTag, interner: TextInterner, cells: CellStore): number {
+function readFastCell(b: Uint8Array, lt: number, tag: CellTag): number {
   let k = lt + 2;
   let c = b[k] ?? 0;
   let col = -1;
@@ -266,7 +288,7 @@ function readFastCell(b: Uint8Array, lt: number, tag: CellTag, interner: TextInt
     )
       return FAST_NONE;
     const from = k + 8;
-    const to = plainTextEnd(b, from);
+    const to = textEnd(b, from, tag);
     if (to < 0) return FAST_NONE;
     // </t></is></c>
     if (
@@ -281,7 +303,8 @@ function readFastCell(b: Uint8Array, lt: number, tag: CellTag, interner: TextInt
     )
       return FAST_NONE;
     if (b[to + 9] !== LT || b[to + 10] !== SLASH || b[to + 11] !== 99 || b[to + 12] !== GT) return FAST_NONE;
-    tag.value = interner.intern(b, from, to, (text) => cells.addText(text));
+    tag.textFrom = from;
+    tag.textTo = to;
     tag.end = to + 13;
     return FAST_TEXT;
   }
@@ -290,7 +313,7 @@ function readFastCell(b: Uint8Array, lt: number, tag: CellTag, interner: TextInt
   let kind: number;
   let to: number;
   if (type === T_STR) {
-    to = plainTextEnd(b, from);
+    to = textEnd(b, from, tag);
     if (to < 0) return FAST_NONE;
     kind = FAST_TEXT;
   } else {
@@ -318,8 +341,17 @@ function readFastCell(b: Uint8Array, lt: number, tag: CellTag, interner: TextInt
       // Up to 15 digits is an exact integer; divided by an exact power of ten it is the nearest double, as Number() gives.
       value /= POW10[places] ?? NaN;
     }
-    // Longer numbers and exponents take the general path.
-    if (digits === 0 || digits > 15 || c !== LT) return FAST_NONE;
+    if (digits === 0) return FAST_NONE;
+    if (digits > 15 || c !== LT) {
+      // Longer numbers (JavaScript writers' 26043.739999999998) and exponents: to the `<`, parsed as the
+      // general reader parses them; anything that is not a number is left to it.
+      if (type !== T_NUMBER) return FAST_NONE;
+      while (c !== LT && k < b.length) c = b[++k] ?? 0;
+      if (c !== LT) return FAST_NONE;
+      const parsed = parseNumber(b, from, k);
+      if (Number.isNaN(parsed)) return FAST_NONE;
+      value = negative ? -parsed : parsed; // negated again below
+    }
     to = k;
     if (type === T_SHARED) {
       if (negative) return FAST_NONE;
@@ -341,18 +373,26 @@ function readFastCell(b: Uint8Array, lt: number, tag: CellTag, interner: TextInt
     b[to + 7] !== GT
   )
     return FAST_NONE;
-  if (kind === FAST_TEXT) tag.value = interner.intern(b, from, to, (text) => cells.addText(text));
+  tag.textFrom = from;
+  tag.textTo = to;
   tag.end = to + 8;
   return kind;
 }
 
-/** Index of the `<` ending text that starts at `from`, or -1 when the text holds an entity (&) or an _xHHHH_ escape to decode. */
-function plainTextEnd(b: Uint8Array, from: number): number {
+/**
+ * Index of the `<` ending text that starts at `from` (-1: none in the buffer); tag.textEscaped says whether the
+ * text may hold an entity (`&amp;`) or an `_xHHHH_` escape to decode.
+ */
+function textEnd(b: Uint8Array, from: number, tag: CellTag): number {
   const n = b.length;
+  let escaped = false;
   for (let k = from; k < n; k++) {
     const c = b[k];
-    if (c === LT) return k;
-    if (c === 38 /* & */ || c === 95 /* _ */) return -1;
+    if (c === LT) {
+      tag.textEscaped = escaped;
+      return k;
+    }
+    if (c === 38 /* & */ || c === 95 /* _ */) escaped = true;
   }
   return -1;
 }
@@ -404,6 +444,14 @@ interface ScanState {
   rowNum: number;
   nextCol: number;
   interner: TextInterner;
+  /** Columns whose text is read (null: all), once chosen; `choose` is pending until then. */
+  keep: Uint8Array | null;
+  choose: ((top: CellStore) => Uint8Array | null) | null;
+  /** The first row read with `keep` (-1 before it was chosen). */
+  keepFrom: number;
+  /** The store's numbers for "" and UNREAD_TEXT (added when a column is first skipped). */
+  blankText: number;
+  unreadText: number;
 }
 
 /**
@@ -419,7 +467,18 @@ export function scanSheetStream(
   // A cell is rarely under 25 bytes of XML (<c r="A1" t="s"><v>0</v></c>): size the store from that.
   const cells = new CellStore(opts.sharedStrings, Math.ceil(expectedBytes / 25), opts.date1904);
   const problems: CellProblem[] = [];
-  const state: ScanState = { i: 0, inRow: false, rowNum: 0, nextCol: 0, interner: new TextInterner() };
+  const state: ScanState = {
+    i: 0,
+    inRow: false,
+    rowNum: 0,
+    nextCol: 0,
+    interner: new TextInterner(),
+    keep: null,
+    choose: opts.columnsToRead ?? null,
+    keepFrom: -1,
+    blankText: -1,
+    unreadText: -1,
+  };
   let plen = -1;
   let end = NO_SHEET_DATA_END;
   let done = false;
@@ -458,7 +517,13 @@ export function scanSheetStream(
     const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)["']/g;
     for (let m = re.exec(text); m; m = re.exec(text)) merges.push((m[1] ?? "").toUpperCase());
   }
-  return { cells, merges, truncated: end === TRUNCATED, problems };
+  return {
+    cells,
+    merges,
+    truncated: end === TRUNCATED,
+    problems,
+    ...(state.keep !== null ? { skipped: { columns: state.keep, fromRow: state.keepFrom } } : {}),
+  };
 }
 
 const SHEET_DATA = new TextEncoder().encode("sheetData");
@@ -494,6 +559,9 @@ function scanRows(
     type: T_NUMBER,
     style: 0,
     value: 0,
+    textFrom: 0,
+    textTo: 0,
+    textEscaped: false,
     end: 0,
     selfClosing: false,
     shared: -1,
@@ -501,6 +569,7 @@ function scanRows(
     problem: null,
   };
   const interner = state.interner;
+  let keep = state.keep;
   const n = to;
   let inRow = state.inRow;
   let rowNum = state.rowNum;
@@ -543,7 +612,7 @@ function scanRows(
       let problem: string | null = null;
       let isNumber = false;
       let text = -1;
-      const fast = plen === 0 ? readFastCell(b, lt, tag, interner, cells) : FAST_NONE;
+      const fast = plen === 0 ? readFastCell(b, lt, tag) : FAST_NONE;
       if (fast !== FAST_NONE) {
         col = tag.col < 0 ? nextCol : tag.col;
         if (fast === FAST_SHARED) {
@@ -553,7 +622,11 @@ function scanRows(
           number = tag.value;
           isNumber = true;
         } else if (fast === FAST_TEXT) {
-          text = tag.value;
+          // Text in a column nobody reads (below the top rows) is not decoded: only its blankness is kept.
+          text =
+            keep === null || keep[col] === 1
+              ? interner.intern(b, tag.textFrom, tag.textTo, tag.textEscaped, cells)
+              : unreadText(state, cells, tag.textFrom === tag.textTo);
         } else if (fast === FAST_BOOL) content = tag.value === 1;
       } else {
         readCell(b, ns, plen, tag, sharedCount);
@@ -604,6 +677,7 @@ function scanRows(
         end = TRUNCATED;
         break;
       }
+      if (r > TOP_ROWS && state.choose !== null) keep = chooseColumns(cells, state);
       while (cells.rowCount < r) cells.beginRow();
       rowNum = r;
       inRow = b[gt - 1] !== SLASH;
@@ -617,6 +691,25 @@ function scanRows(
   state.rowNum = rowNum;
   state.nextCol = nextCol;
   return end;
+}
+
+/** Once the top rows are in: asks which columns' text to read (a function of its own: it runs once). */
+function chooseColumns(cells: CellStore, state: ScanState): Uint8Array | null {
+  while (cells.rowCount < TOP_ROWS) cells.beginRow();
+  const choose = state.choose;
+  state.choose = null;
+  state.keep = choose === null ? null : choose(cells);
+  state.keepFrom = cells.rowCount;
+  return state.keep;
+}
+
+/** The store's number for a text that is not read: "" for blank text, UNREAD_TEXT otherwise. */
+function unreadText(state: ScanState, cells: CellStore, blank: boolean): number {
+  if (state.unreadText < 0) {
+    state.blankText = cells.addText("");
+    state.unreadText = cells.addText(UNREAD_TEXT);
+  }
+  return blank ? state.blankText : state.unreadText;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The workbook reader's own types: files in, options, grids of cells, column mappings. The records it
 // builds are the indicators' input model (src/indicators/input), which this folder depends on.
 import type { Cohort, ReadIssue, SheetKind } from "../indicators/input";
+import type { CellStore } from "./cells";
 
 export interface InputFile {
   name: string;
@@ -71,6 +72,12 @@ export interface GridOptions {
   maxRows?: number;
   /** Include hidden sheets (default true: extracts sometimes hide their data sheet). */
   includeHidden?: boolean;
+  /**
+   * Which columns of a sheet (by name) the caller will read the text of, given its first rows (a mask by
+   * column index; null for all). Below those rows, text in other columns is kept only as blank or not.
+   * For .xlsx; CSV is always read in full.
+   */
+  columnsToRead?: (sheet: string, top: CellStore) => Uint8Array | null;
 }
 
 /**

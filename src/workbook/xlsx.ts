@@ -1,15 +1,18 @@
 // Reads an .xlsx (or .xlsm) into cell stores: zip directory, workbook and relationships, shared strings,
 // styles, then each worksheet through the byte scanner.
 import { fileError } from "./errors";
+import { fillMerges } from "./recognise";
 import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook, type WorkbookInfo } from "./parts";
-import { scanSheetStream } from "./sheet";
-import type { CellSheet } from "./cells";
+import { scanSheetStream, type ScannedSheet, type SheetScanOptions } from "./sheet";
+import type { CellSheet, CellStore } from "./cells";
 import { listEntries, readEntry, readEntryStream, type InflateBudget, type ZipEntry } from "./zip";
 
 export interface XlsxReadOptions {
   maxUncompressedBytes: number;
   maxRows: number;
   includeHidden: boolean;
+  /** See SheetScanOptions.columnsToRead: given the sheet's name, which columns' text the caller reads. */
+  columnsToRead?: (sheet: string, top: CellStore) => Uint8Array | null;
 }
 
 const utf8 = new TextDecoder();
@@ -85,12 +88,25 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
         sheet: ref.name,
       });
     // The part is scanned as it is inflated: its XML is never held whole, only the cells read from it.
-    const scanned = scanSheetStream((consume) => readEntryStream(bytes, e, budget, consume), e.uncompressedSize, {
+    const scanOptions: SheetScanOptions = {
       sharedStrings,
       dateStyles,
       date1904: info.date1904,
       maxRows: options.maxRows,
-    });
+    };
+    const { columnsToRead } = options;
+    const scan = (opts: SheetScanOptions) =>
+      scanSheetStream((consume) => readEntryStream(bytes, e, budget, consume), e.uncompressedSize, opts);
+    let scanned = scan(
+      columnsToRead ? { ...scanOptions, columnsToRead: (top) => columnsToRead(ref.name, top) } : scanOptions,
+    );
+    // Merged cells can change what the top rows say, or copy a cell that was not read into one that is: then
+    // the columns chosen may be wrong, and the sheet is read again in full (rare: merges in data rows).
+    if (scanned.skipped && columnsToRead && !skipStillRight(scanned, columnsToRead, ref.name)) {
+      scanned.cells.release();
+      budget.used -= e.uncompressedSize;
+      scanned = scan(scanOptions);
+    }
     sheets.push({
       name: ref.name,
       cells: scanned.cells,
@@ -100,6 +116,31 @@ export function readXlsxCells(file: string, bytes: Uint8Array, options: XlsxRead
     });
   }
   return sheets;
+}
+
+/** Whether the columns a scan skipped are still all unread once the sheet's merged cells are known. */
+function skipStillRight(
+  scanned: ScannedSheet,
+  columnsToRead: (sheet: string, top: CellStore) => Uint8Array | null,
+  sheet: string,
+): boolean {
+  const { skipped, merges, cells } = scanned;
+  if (!skipped || merges.length === 0) return true;
+  const { columns, fromRow } = skipped;
+  for (const range of merges) {
+    const from = /^([A-Z]+)(\d+)/.exec(range);
+    if (!from) continue;
+    let col = 0;
+    for (const ch of from[1] ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
+    // A merge whose value sits in a cell that was not read.
+    if (Number(from[2]) - 1 >= fromRow && columns[col - 1] !== 1) return false;
+  }
+  // Merges in the top rows can change the header the columns were chosen by: choose again with them filled.
+  fillMerges(cells, merges);
+  const again = columnsToRead(sheet, cells);
+  if (again === null) return false;
+  for (let c = 0; c < again.length; c++) if (again[c] === 1 && columns[c] !== 1) return false;
+  return true;
 }
 
 /** Two sheets naming one part: never written by Excel, and a way to make one part cost a thousand reads. */

@@ -1,54 +1,109 @@
-// Benchmark (not a timed test): the tab's indicator run in Chromium's Web Worker against the same
-// work in this Node process (what `npm run indicators` does), on the same demo workbooks.
-// Run: part of `npm run bench` (skip with --no-worker), or alone:
-//   node --import tsx test/bench/indicators-worker-vs-cli.ts [staffRows=100000]
-// Both sides are measured warm (a first run, then the measured one), so neither pays for compiling.
-import { performance } from "node:perf_hooks";
-import { generateTrust } from "../../src/demo/trust";
-import { computeResults } from "../../src/indicators";
-import { createPlanStore, createSp } from "../../src/sharepoint";
-import { readWorkbooks } from "../../src/workbook";
-import { launchBrowser, openAs, startApp } from "../support/browser";
+// Benchmark (not a test): the tab's indicator run in Chromium's Web Worker against the command line's, on the
+// same workbooks, like with like: each side is timed from workbook bytes in memory to the results, in a fresh
+// worker or a fresh process (cold, as a user meets it: the tab starts a worker per run), with module loading
+// and the download from the library outside the clock. Runs alternate between the two sides, so load on a
+// shared machine falls on both alike; medians are reported.
+//   worker: the tab's worker code (executeRun), bundled by esbuild as Vite bundles the tab's worker, in headless
+//           Chromium; the page fetches the files first, starts the worker, waits for it to load, then times.
+//   CLI:    the bench's bundled child (readWorkbooks + computeResults), what `npm run indicators` runs.
+// Part of `npm run bench` (skip with --no-worker).
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 
-const staff = Number(process.argv[2] ?? 100_000);
-const trust = generateTrust({ staff, seed: 11, year: "2024/25" });
-const mb = trust.files.reduce((n, f) => n + f.bytes.length, 0) / 1e6;
-
-let cli = 0;
-for (const label of ["warm-up", "measured"]) {
-  const t0 = performance.now();
-  computeResults(readWorkbooks(trust.files));
-  cli = (performance.now() - t0) / 1000;
-  console.log(
-    `node (CLI core, ${label}): ${cli.toFixed(2)} s for ${staff} staff rows (${mb.toFixed(1)} MB of workbooks)`,
-  );
+export interface WorkerVsCli {
+  workerMs: number[];
+  cliMs: number[];
+  cliCpuMs: number[];
+  check: string;
 }
 
-// The demo site (a plan to open); the big workbooks replace the demo ones (same names).
-const app = await startApp({ seed: "demo" });
-const browser = await launchBrowser();
-try {
-  const store = createPlanStore(
-    createSp({ siteUrl: `${app.url}sites/wres`, getToken: async () => "dev:edi.lead@wres.test", retries: 0 }),
-  );
-  for (const f of trust.files) await store.uploadDataFile(f.name, f.bytes);
-  const { page } = await openAs(browser, app, "edi.lead@wres.test");
-  await page.getByRole("tab", { name: "Indicators" }).click();
-  await page.getByRole("checkbox", { name: "Select all workbooks" }).check();
-  // Warm run (module transforms on the dev server), then the measured one.
-  for (const label of ["warm-up", "measured"]) {
-    const start = performance.now();
-    await page.getByRole("button", { name: /^Run indicators/ }).click();
-    await page.getByRole("heading", { name: /^Results/ }).waitFor({ timeout: 600_000 });
-    const tab = (performance.now() - start) / 1000;
-    console.log(
-      `tab (${label}, download from the library + worker run): ${tab.toFixed(2)} s = ${(tab / cli).toFixed(2)}x node`,
-    );
-    await page.reload();
-    await page.getByRole("tab", { name: "Indicators" }).click();
-    await page.getByRole("checkbox", { name: "Select all workbooks" }).check();
+const PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module">
+window.runOnce = async (names) => {
+  const files = [];
+  for (const name of names) files.push({ name, bytes: await (await fetch("/files/" + encodeURIComponent(name))).arrayBuffer() });
+  const worker = new Worker("/worker.js", { type: "module" });
+  const reply = (type) => new Promise((resolve, reject) => {
+    worker.onmessage = (e) => { if (e.data.type === type) resolve(e.data); };
+    worker.onerror = (e) => reject(new Error(e.message || "the worker stopped"));
+  });
+  await reply("ready");
+  const timed = reply("timed");
+  worker.postMessage({ type: "run", files, options: {} }, files.map((f) => f.bytes));
+  const result = await timed;
+  worker.terminate();
+  return result;
+};
+</script>`;
+
+/** Bundles the bench's worker entry as Vite bundles the tab's worker (one ES module, our source and packages inlined). */
+async function bundleWorker(repo: string): Promise<string> {
+  const { build } = await import("esbuild");
+  const out = await build({
+    entryPoints: [join(repo, "test", "bench", "worker-entry.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    write: false,
+    logLevel: "warning",
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/**
+ * Runs the two sides `runs` times each, alternating. `runCli` times one fresh command-line run on `dir` (the
+ * bench's child process); `files` are the workbook names in `dir`.
+ */
+export async function workerVsCli(
+  repo: string,
+  dir: string,
+  files: string[],
+  runs: number,
+  runCli: () => { ms: number; cpuMs: number; check: string } | { error: string },
+): Promise<WorkerVsCli> {
+  const script = await bundleWorker(repo);
+  const server = createServer((req, res) => {
+    const url = decodeURIComponent(req.url ?? "/");
+    if (url === "/") res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
+    else if (url === "/worker.js") res.writeHead(200, { "content-type": "text/javascript" }).end(script);
+    else if (url.startsWith("/files/") && files.includes(url.slice(7)))
+      res.writeHead(200, { "content-type": "application/octet-stream" }).end(readFileSync(join(dir, url.slice(7))));
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+  const result: WorkerVsCli = { workerMs: [], cliMs: [], cliCpuMs: [], check: "" };
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(600_000);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.waitForFunction(() => "runOnce" in window);
+    for (let i = 0; i < runs; i++) {
+      const timed = await page.evaluate(
+        (names) =>
+          (window as unknown as { runOnce(n: string[]): Promise<{ ms: number; check: string }> }).runOnce(names),
+        files,
+      );
+      result.workerMs.push(timed.ms);
+      result.check = timed.check;
+      process.stderr.write(`  worker run ${i + 1}/${runs}: ${(timed.ms / 1000).toFixed(2)} s (${timed.check})\n`);
+      const cli = runCli();
+      if ("error" in cli) throw new Error(`the command line's run failed: ${cli.error}`);
+      result.cliMs.push(cli.ms);
+      result.cliCpuMs.push(cli.cpuMs);
+      process.stderr.write(`  CLI run ${i + 1}/${runs}: ${(cli.ms / 1000).toFixed(2)} s\n`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
   }
-} finally {
-  await browser.close();
-  await app.close();
+  return result;
 }

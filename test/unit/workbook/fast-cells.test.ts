@@ -17,7 +17,23 @@ type Cell =
   | { kind: "shared"; index: number }
   | { kind: "empty" };
 
-const TEXTS = ["", "Band 5", "A & E", "x_x000D_y", "Ærfen Ŵ", " lead ", "Yes", "No", "&lt;b&gt;", "名前"];
+const TEXTS = [
+  "",
+  "Band 5",
+  "A & E",
+  "x_x000D_y",
+  "Ærfen Ŵ",
+  " lead ",
+  "Yes",
+  "No",
+  "&lt;b&gt;",
+  "名前",
+  "E Mixed - White &amp; Black African",
+  "&#233;t&#xE9;",
+  "a_b",
+  "_x005F_x000D_",
+  "&bogus; &amp",
+];
 const NUMBERS = [
   "0",
   "7",
@@ -34,6 +50,15 @@ const NUMBERS = [
   "-0",
   "007",
   "",
+  "26043.739999999998",
+  "-26202.120000000003",
+  "12345678901234567890",
+  "2.5E+10",
+  "-1.5e-7",
+  "1e400",
+  "12abc",
+  "3 ",
+  "-",
 ];
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(
@@ -118,5 +143,28 @@ describe("the scanner's fast path", () => {
     expect(cells.get(3, 0)).toBe(cells.get(0, 0));
     // The store's own strings: one per distinct text, not one per cell.
     expect((cells as unknown as { texts: string[] }).texts).toEqual(["Band 0", "Band 1", "Band 2"]);
+  });
+
+  it("decodes a text with entities or escapes once, however often it is repeated", () => {
+    const rows = Array.from(
+      { length: 300 },
+      (_, r) =>
+        `<row r="${r + 1}"><c t="str"><v>${r % 2 ? "White &amp; Black" : "x_x000D_y"}</v></c>` +
+        `<c t="inlineStr"><is><t>White &amp; Black</t></is></c></row>`,
+    ).join("");
+    const { cells } = scanSheet(
+      new TextEncoder().encode(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
+      OPTIONS,
+    );
+    expect(cells.row(1)).toEqual(["White & Black", "White & Black"]);
+    expect(cells.row(2)).toEqual(["x\ry", "White & Black"]);
+    expect((cells as unknown as { texts: string[] }).texts).toEqual(["x\ry", "White & Black"]);
+  });
+
+  it("reads long decimals and exponents as Number() does", () => {
+    const xml =
+      '<worksheet><sheetData><row r="1"><c s="0" t="n"><v>26043.739999999998</v></c><c><v>2.5E+10</v></c>' +
+      '<c t="n"><v>-1.5e-7</v></c><c s="1" t="n"><v>45747.000000000001</v></c><c t="n"><v>12abc</v></c></row></sheetData></worksheet>';
+    expect(read(xml)).toEqual([[26043.739999999998, 2.5e10, -1.5e-7, "2025-03-31", "12abc"]]);
   });
 });
