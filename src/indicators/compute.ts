@@ -13,6 +13,7 @@ import { WRES_STANDARD } from "./standard";
 import { periodLabel } from "./period";
 import { EXACT_NOTICE } from "./suppress";
 import { likelihoodBreakdowns, staffBreakdowns, teamsWithoutFocus } from "./breakdowns";
+import { bankDataset, bankStandard } from "./bank";
 
 export function computeResults(
   dataset: Dataset,
@@ -87,5 +88,16 @@ export function computeResults<R extends string, F extends string>(
     suppression: null,
   };
   if (options.previous) doc.comparison = compareResults(doc, options.previous);
+  // The bank-only workforce: its own population, its own standard, never added to the figures above.
+  const bank = bankDataset(dataset);
+  if (bank) {
+    const { previous, ...rest } = options;
+    doc.bank = computeResults(bank, {
+      ...rest,
+      standard: bankStandard(standard),
+      ...(doc.period !== null ? { period: doc.period } : {}),
+      ...(previous?.bank ? { previous: previous.bank } : {}),
+    } as ComputeOptions<R, F> & { standard: Standard<R, F> });
+  }
   return doc;
 }

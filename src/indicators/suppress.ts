@@ -26,6 +26,7 @@ import { roundPublished, roundTo } from "./rounding";
 import { SENIOR_8A, SENIOR_8C } from "./representation";
 import { capitalise } from "./groups";
 import { PAY_TIERS } from "./related";
+import { hideBankRepeats } from "./bank";
 import { hasHiddenMarks, protectLikelihoodBreakdowns, protectTeams, relateStaffBreakdowns } from "./protect-breakdowns";
 
 export const DEFAULT_THRESHOLD = 10;
@@ -407,6 +408,14 @@ export function suppressResults<R extends string, F extends string>(
     }
   }
 
+  // The bank population: its own copy, protected by the same rules; its records repeated in the sheets' counts.
+  if (doc.bank) {
+    out.bank = suppressResults(doc.bank, threshold, {
+      publishBoardComposition: publishBoard,
+      ...(options.previous?.bank ? { previous: options.previous.bank } : {}),
+    });
+    hideBankRepeats(out as unknown as ResultsDocument<string, string>);
+  }
   out.schemaVersion = 3;
   out.audience = "protected";
   out.notice = PROTECTED_NOTICE;
