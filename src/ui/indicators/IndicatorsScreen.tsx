@@ -23,6 +23,7 @@ import { INDICATOR_NUMBERS, type IndicatorNumber } from "../../plan";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { usePlan } from "../state/PlanContext";
 import { useIndicatorsScreenStyles as useStyles } from "./IndicatorsScreen.styles";
+import { BankFigures, BankTrend } from "./BankFigures";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
 import { MappingDialog } from "./MappingDialog";
@@ -254,6 +255,7 @@ export default function IndicatorsScreen() {
           ) : done.publishable.indicators[view] ? (
             <>
               <IndicatorView id={view} result={done.publishable.indicators[view]!} doc={done.publishable} />
+              <BankFigures id={view} bank={done.publishable.bank} />
               {isIndicatorNumber(Number(view)) ? (
                 <LinkedActions indicator={Number(view) as IndicatorNumber} actions={snapshot.actions} today={today} />
               ) : null}
@@ -266,6 +268,7 @@ export default function IndicatorsScreen() {
 
       <div className={styles.card}>
         <TrendView saved={saved} />
+        <BankTrend saved={data.savedBank} />
         {canRun ? (
           <>
             <h3>{t("indicators.entered.title")}</h3>

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime, type AppLocale } from "../../i18n";
 import type { Action, IndicatorNumber } from "../../plan";
 import { ErrorBoundary } from "../components/ErrorBoundary";
+import { BankFigures } from "./BankFigures";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
 import { indicatorKeys } from "./view";
@@ -82,6 +83,7 @@ export function SavedResults(props: {
               the print copy's, tables only). */}
           <ErrorBoundary key={current}>
             <IndicatorView id={current} result={doc.indicators[current]!} doc={doc} />
+            <BankFigures id={current} bank={doc.bank} />
             <LinkedActions indicator={Number(current) as IndicatorNumber} actions={props.actions} today={props.today} />
           </ErrorBoundary>
         </>

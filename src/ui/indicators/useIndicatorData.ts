@@ -7,8 +7,8 @@ import type { DataFile, IndicatorResultRow } from "../../plan";
 import type { PlanStore } from "../../sharepoint";
 import { saveBytes, XLSX_TYPE } from "../state/download";
 import { useBusy } from "../state/useBusy";
-import { STANDARD_ID } from "./headline";
-import { rowsToSave, savedResults, type SavedRow } from "./saved-results";
+import { BANK_STANDARD_ID, STANDARD_ID } from "./headline";
+import { rowsToSave, savedResults, withSavedBank, type SavedRow } from "./saved-results";
 import { periodFor } from "./view";
 
 export type SaveState = "idle" | "saving" | "saved";
@@ -19,21 +19,30 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
   // Busy is not shown from here (each control shows its own progress); the hook keeps the one failure.
   const { error: failure, setError: setFailure, run } = useBusy();
   const [saving, setSaving] = useState<SaveState>("idle");
-  const savedInfo = useMemo(() => savedResults(saved), [saved]);
+  // The bank workers' saved figures: their own standard, their own rows (docs/bank-workforce.md).
+  const [savedBank, setSavedBank] = useState<IndicatorResultRow[]>([]);
+  const savedInfo = useMemo(
+    () => withSavedBank(savedResults(saved), savedResults(savedBank, BANK_STANDARD_ID)),
+    [saved, savedBank],
+  );
+  const readSaved = useCallback(async () => {
+    const [main, bank] = await Promise.all([
+      store.indicatorResults(STANDARD_ID),
+      store.indicatorResults(BANK_STANDARD_ID),
+    ]);
+    setSaved(main);
+    setSavedBank(bank);
+  }, [store]);
 
   const refresh = useCallback(async () => {
     try {
-      const [list, results] = await Promise.all([
-        canRun ? store.dataFiles() : Promise.resolve([]),
-        store.indicatorResults(STANDARD_ID),
-      ]);
+      const [list] = await Promise.all([canRun ? store.dataFiles() : Promise.resolve([]), readSaved()]);
       setFiles(list);
-      setSaved(results);
     } catch (error) {
       setFailure(error);
       setFiles([]);
     }
-  }, [store, canRun, setFailure]);
+  }, [store, canRun, setFailure, readSaved]);
 
   useEffect(() => {
     void refresh();
@@ -55,7 +64,7 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
     await run(
       async () => {
         await store.saveIndicatorResults(rowsToSave(doc, period, savedBy));
-        setSaved(await store.indicatorResults(STANDARD_ID));
+        await readSaved();
         setSaving("saved");
       },
       () => setSaving("idle"),
@@ -82,6 +91,7 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
   return {
     files,
     saved,
+    savedBank,
     savedInfo,
     failure,
     setFailure,
