@@ -92,8 +92,11 @@ export function computeResults<R extends string, F extends string>(
   const bank = bankDataset(dataset);
   if (bank) {
     const { previous, ...rest } = options;
+    // Not broken down: a bank population is small (a few hundred in a large trust), so its breakdowns would be
+    // hidden almost cell by cell, and their sums would only cost headline figures (docs/bank-workforce.md).
     doc.bank = computeResults(bank, {
       ...rest,
+      breakdowns: false,
       standard: bankStandard(standard),
       ...(doc.period !== null ? { period: doc.period } : {}),
       ...(previous?.bank ? { previous: previous.bank } : {}),

@@ -311,6 +311,9 @@ export function suppressResults<R extends string, F extends string>(
       threshold,
       (f) => (f === "unknown" ? "unknownPct" : null),
       (obj, f) => (f === "records" ? 1000 : obj === qRec ? 0.5 : undefined),
+      // Parts hidden earlier in this copy (a small count, a small unknown) are judged by their exact values: two
+      // hidden parts of 1 and 2 beside a shown total and a shown part would give their sum, 3, away.
+      values,
     );
   }
   // Breakdowns of each likelihood measure, protected with the measure's own figures as their totals (a copy

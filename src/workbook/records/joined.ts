@@ -75,7 +75,7 @@ export function reportBankOnly(sheet: SheetReading, bankOnly: Seen, what: string
   sheet.context.log.add(
     "warning",
     "bank-only-excluded",
-    `${describe(place)}: ${bankOnly.count} ${what} row(s) are of bank-only workers (first at row ${bankOnly.row}); they were left out, as bank-only staff are outside the substantive WRES headcount.`,
+    `${describe(place)}: ${bankOnly.count} ${what} row(s) are of bank-only workers (first at row ${bankOnly.row}); they were left out of the substantive figures, as bank-only staff are outside the substantive WRES headcount, and counted in the bank workers' figures instead.`,
     place,
     { count: bankOnly.count },
   );
