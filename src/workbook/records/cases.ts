@@ -4,7 +4,15 @@ import type { SheetPlan } from "../recognise";
 import { cellText, parseCaseType } from "../values";
 import { bankEthnicity } from "./bank";
 import type { ReadContext } from "./context";
-import { excludeBankOnly, joinedEthnicity, noneSeen, personIdReader, reportBankOnly, reportUnmatched } from "./joined";
+import {
+  excludeBankOnly,
+  joinedEthnicity,
+  noteBankOnlyUnused,
+  noneSeen,
+  personIdReader,
+  reportBankOnly,
+  reportUnmatched,
+} from "./joined";
 import { cellAt, columnOf, readDate, readRows, reportEthnicityProblems, startReading } from "./reading";
 
 export function readCases(context: ReadContext, plan: SheetPlan): { cases: CaseRecord[]; summary: SheetSummary } {
@@ -46,11 +54,11 @@ export function readCases(context: ReadContext, plan: SheetPlan): { cases: CaseR
   const cases = readRows(sheet, (row, rowNumber): CaseRecord | null => {
     const id = personIdOf(row);
     const person = id === null ? -1 : context.people.find(id);
-    if (excludeBankOnly(sheet, person, rowNumber, bankOnly)) {
+    if (excludeBankOnly(sheet, person)) {
       // The bank population's case (docs/bank-workforce.md), joined to the bank worker.
       const staff = context.bank.recordOf(person);
-      if (staff)
-        context.bank.records.cases.push(caseRecord(row, rowNumber, id, bankEthnicity(sheet, row, person), staff));
+      if (!staff) noteBankOnlyUnused(bankOnly, rowNumber);
+      else context.bank.records.cases.push(caseRecord(row, rowNumber, id, bankEthnicity(sheet, row, person), staff));
       return null;
     }
     const ethnicity = joinedEthnicity(sheet, row, rowNumber, id, person, unmatched, hasOwnEthnicity);

@@ -123,6 +123,12 @@ describe("bank workers read as their own population", () => {
     expect(issues[0]!.message).toContain("left out of the bank workforce figures");
     // The substantive rows' checks are as before: no error for a bank row.
     expect(ds.issues.filter((i) => i.code === "leaving-date-unreadable")).toEqual([]);
+    // The case of the bank worker who had left is in neither population: said, with its file, row and column.
+    const gone = ds.issues.filter((i) => i.code === "bank-only-excluded");
+    expect(gone.map((i) => [i.severity, i.file, i.row, i.column, i.params?.count])).toEqual([
+      ["warning", "cases.xlsx", 6, "A", 1],
+    ]);
+    expect(gone[0]!.message).toContain("left out of both the substantive and the bank workers' figures");
     // The case with an unreadable date is kept without one, with the usual warning naming its row.
     expect(ds.issues.filter((i) => i.code === "date-unreadable").map((i) => [i.file, i.row])).toEqual([
       ["cases.xlsx", 5],
