@@ -12,6 +12,8 @@ import {
   type ResultsDocument,
 } from "../../../src/indicators";
 import { readWorkbooks } from "../../../src/workbook";
+import ExcelJS from "exceljs";
+import { resultsWorkbook } from "../../../src/reports/results-xlsx";
 import { createRandom } from "../../../src/demo/random";
 
 type Group = "white" | "bme" | "unknown";
@@ -187,6 +189,28 @@ describe("the bank workforce as its own population", () => {
     const { bank, ...withoutBank } = exact;
     void bank;
     expect(md.slice(0, at)).toBe(renderMarkdown(withoutBank as ResultsDocument) + "\n");
+  });
+
+  it("gives the bank figures sheets of their own in the results workbook, named and titled as the bank figures", async () => {
+    const { people, exact } = run(17, 900);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await resultsWorkbook(exact)) as unknown as ArrayBuffer);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.filter((n) => n.startsWith("Bank "))).toEqual([
+      "Bank 1 Workforce",
+      "Bank 3 Disciplinary",
+      "Bank 4 Training and CPD",
+    ]);
+    // After every substantive sheet.
+    expect(names.indexOf("Bank 1 Workforce")).toBeGreaterThan(names.indexOf("Data quality"));
+    const ws = wb.getWorksheet("Bank 1 Workforce")!;
+    expect(String(ws.getCell("A1").value)).toMatch(/^Bank workers, indicator 1/);
+    let total: unknown = null;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "All bank workers") total = row.getCell(6).value;
+    });
+    expect(total).toBe(people.filter((p) => p.kind === "bank").length);
+    expect(String(wb.getWorksheet("Bank 3 Disciplinary")!.getCell("A1").value)).toMatch(/^Bank workers, indicator 3/);
   });
 
   it("a document of an older version, without bank figures, still reads, protects and renders", () => {
