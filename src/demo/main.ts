@@ -47,7 +47,8 @@ function main(argv: string[]): number {
   const r = trust.rows;
   console.log(
     `Wrote ${trust.files.length} workbooks to ${out}: ${r.staff} staff rows, ${r.applications} applications, ` +
-      `${r.cases} cases, ${r.training} CPD rows, ${r.board} board members, ${r.survey} survey indicators.`,
+      `${r.cases} cases, ${r.training} CPD rows (and ${r.bankCases} cases and ${r.bankTraining} CPD rows of bank-only workers), ` +
+      `${r.board} board members, ${r.survey} survey indicators.`,
   );
   return 0;
 }

@@ -108,6 +108,29 @@ export function makeCases(rng: Random, people: Person[], startYear: number): Cas
   return cases;
 }
 
+/**
+ * Cases of bank-only workers (the bank population's indicator 3), numbered on from `firstNumber`. Drawn from
+ * their own random stream so the substantive extracts stay as they were. Bank-only workers enter formal
+ * processes more often than substantive staff in published Bank WRES data, BME workers most.
+ */
+export function makeBankCases(rng: Random, people: Person[], startYear: number, firstNumber: number): Case[] {
+  const cases: Case[] = [];
+  for (const p of people) {
+    if (!p.bankOnly) continue;
+    const rate = p.group === "bme" ? 0.05 : p.group === "white" ? 0.025 : 0.03;
+    if (!rng.chance(rate)) continue;
+    cases.push({
+      reference: `ER-${startYear}-B${String(firstNumber + cases.length).padStart(4, "0")}`,
+      employeeNumber: p.employeeNumber,
+      type: rng.chance(0.85) ? "Disciplinary" : "Grievance",
+      stage: rng.pick(["Investigation", "Formal Hearing", "Appeal"]),
+      date: dateWithinYear(rng, startYear),
+      outcome: rng.pick(CASE_OUTCOMES),
+    });
+  }
+  return cases;
+}
+
 export const COURSES = [
   "Leadership Development Programme",
   "Mentoring Skills",
@@ -143,6 +166,23 @@ export function makeTraining(rng: Random, people: Person[], startYear: number): 
         date: dateWithinYear(rng, startYear),
       });
     }
+  }
+  return courses;
+}
+
+/** Non-mandatory training of bank-only workers (the bank population's indicator 4), from its own random stream. */
+export function makeBankTraining(rng: Random, people: Person[], startYear: number): Course[] {
+  const courses: Course[] = [];
+  for (const p of people) {
+    if (!p.bankOnly) continue;
+    const rate = p.group === "white" ? 0.24 : p.group === "bme" ? 0.17 : 0.15;
+    if (!rng.chance(rate)) continue;
+    courses.push({
+      employeeNumber: p.employeeNumber,
+      title: rng.pick(COURSES),
+      category: "CPD",
+      date: dateWithinYear(rng, startYear),
+    });
   }
   return courses;
 }

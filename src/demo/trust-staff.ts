@@ -71,6 +71,9 @@ export function esrEthnicity(rng: Random, group: Group): string {
   return rng.weighted(group === "white" ? ESR_WHITE : group === "bme" ? ESR_BME : ESR_UNKNOWN);
 }
 
+/** Bands above which no one in the demo works bank only. */
+const BANK_ABOVE = new Set<Band>(["8a", "8b", "8c", "8d", "9", "VSM"]);
+
 export function makePeople(rng: Random, rows: number, snapshotYear: number): Person[] {
   const people: Person[] = [];
   let used = 0;
@@ -94,6 +97,8 @@ export function makePeople(rng: Random, rows: number, snapshotYear: number): Per
       shareKey = g;
     } else {
       band = rng.weighted(BANDS_BY_GROUP[staffGroup]);
+      // Bank shifts are worked at bands 2 to 7, not in senior posts (no further draw: the other people stay as they were).
+      if (bankOnly && BANK_ABOVE.has(band)) band = "7";
       grade = esrBand(band);
       shareKey = band;
     }

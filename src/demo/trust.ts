@@ -9,7 +9,15 @@
 // other extracts' records (trust-extracts.ts) are generated in their own files; this one writes the workbooks.
 import type { InputFile } from "../workbook";
 import { createRandom } from "./random";
-import { BOARD_ROLES, makeApplications, makeCases, makeTraining, SURVEY } from "./trust-extracts";
+import {
+  BOARD_ROLES,
+  makeApplications,
+  makeBankCases,
+  makeBankTraining,
+  makeCases,
+  makeTraining,
+  SURVEY,
+} from "./trust-extracts";
 import {
   drawGroup,
   esrEthnicity,
@@ -34,8 +42,20 @@ export interface TrustOptions {
 
 export interface Trust {
   files: InputFile[];
-  /** Row counts per extract, for benchmarks and tests. */
-  rows: { staff: number; applications: number; cases: number; training: number; board: number; survey: number };
+  /**
+   * Row counts per extract, for benchmarks and tests. `cases` and `training` are the substantive staff's rows;
+   * `bankCases` and `bankTraining` the bank-only workers' rows that follow them in the same sheets.
+   */
+  rows: {
+    staff: number;
+    applications: number;
+    cases: number;
+    training: number;
+    bankCases: number;
+    bankTraining: number;
+    board: number;
+    survey: number;
+  };
 }
 
 function ymd(file: string, year: string): string {
@@ -125,6 +145,11 @@ export function generateTrust(options: TrustOptions): Trust {
   const cases = makeCases(createRandom(seed + 2), people, start - 1).concat(
     makeCases(createRandom(seed + 5), people, start),
   );
+  // Bank-only workers' cases and training, after the substantive rows (their own random streams).
+  const bankRandom = createRandom(seed + 7);
+  const bankCases = makeBankCases(bankRandom, people, start - 1, 1).concat(
+    makeBankCases(bankRandom, people, start, 1001),
+  );
   files.push({
     name: ymd("employee-relations", year),
     bytes: writeXlsx(
@@ -135,7 +160,8 @@ export function generateTrust(options: TrustOptions): Trust {
             yield [`Employee Relations Cases ${start - 1}/${String(start % 100).padStart(2, "0")} to ${year}`];
             yield [];
             yield ["Case Reference", "Employee Number", "Case Type", "Stage", "Date Opened", "Outcome"];
-            for (const c of cases) yield [c.reference, c.employeeNumber, c.type, c.stage, { date: c.date }, c.outcome];
+            for (const c of [...cases, ...bankCases])
+              yield [c.reference, c.employeeNumber, c.type, c.stage, { date: c.date }, c.outcome];
           })(),
           boldRows: [1, 3],
           widths: widths(6, 20),
@@ -146,6 +172,7 @@ export function generateTrust(options: TrustOptions): Trust {
   });
 
   const training = makeTraining(createRandom(seed + 3), people, start);
+  const bankTraining = makeBankTraining(createRandom(seed + 8), people, start);
   files.push({
     name: ymd("cpd-training", year),
     bytes: writeXlsx(
@@ -155,7 +182,8 @@ export function generateTrust(options: TrustOptions): Trust {
           rows: (function* () {
             yield [`Non-Mandatory Training and CPD ${year}`];
             yield ["Employee Number", "Course Title", "Course Category", "Completion Date"];
-            for (const t of training) yield [t.employeeNumber, t.title, t.category, { date: t.date }];
+            for (const t of [...training, ...bankTraining])
+              yield [t.employeeNumber, t.title, t.category, { date: t.date }];
           })(),
           boldRows: [1, 2],
           widths: [18, 36, 18, 18],
@@ -212,6 +240,8 @@ export function generateTrust(options: TrustOptions): Trust {
       applications: applications.length,
       cases: cases.length,
       training: training.length,
+      bankCases: bankCases.length,
+      bankTraining: bankTraining.length,
       board: board.length,
       survey: survey.length,
     },

@@ -13,6 +13,7 @@ import { WRES_STANDARD } from "./standard";
 import { periodLabel } from "./period";
 import { EXACT_NOTICE } from "./suppress";
 import { likelihoodBreakdowns, staffBreakdowns, teamsWithoutFocus } from "./breakdowns";
+import { bankDataset, bankStandard } from "./bank";
 
 export function computeResults(
   dataset: Dataset,
@@ -87,5 +88,19 @@ export function computeResults<R extends string, F extends string>(
     suppression: null,
   };
   if (options.previous) doc.comparison = compareResults(doc, options.previous);
+  // The bank-only workforce: its own population, its own standard, never added to the figures above.
+  const bank = bankDataset(dataset);
+  if (bank) {
+    const { previous, ...rest } = options;
+    // Not broken down: a bank population is small (a few hundred in a large trust), so its breakdowns would be
+    // hidden almost cell by cell, and their sums would only cost headline figures (docs/bank-workforce.md).
+    doc.bank = computeResults(bank, {
+      ...rest,
+      breakdowns: false,
+      standard: bankStandard(standard),
+      ...(doc.period !== null ? { period: doc.period } : {}),
+      ...(previous?.bank ? { previous: previous.bank } : {}),
+    } as ComputeOptions<R, F> & { standard: Standard<R, F> });
+  }
   return doc;
 }

@@ -62,15 +62,22 @@ export class CountsTable {
     this.constraints.push({ total: this.cell(...total), parts: parts.map((p) => this.cell(...p)) });
   }
 
-  /** Protect, then hide the counts and the percentages that would reveal them. Returns how many were hidden. */
+  /**
+   * Protect, then hide the counts and the percentages that would reveal them. Returns how many were hidden.
+   * `known`: the exact values of cells hidden already in this same protection (not in a copy protected before),
+   * so that their sums are judged by what they hide, not taken as enough.
+   */
   apply(
     threshold: number,
     pctOf: (field: string) => string | null,
     cellWeight?: (obj: CountsRecord, field: string) => number | undefined,
+    known?: ReadonlyMap<CountsRecord, Record<string, number>>,
   ): number {
     const preset = this.cells.map((c) => isHidden(c.obj, c.field));
     // A cell hidden before (a copy protected already) was protected then: its sums count it as enough.
-    const values = this.cells.map((c, i) => (preset[i] ? threshold : (c.obj[c.field] ?? 0)));
+    const values = this.cells.map((c, i) =>
+      preset[i] ? (known?.get(c.obj)?.[c.field] ?? threshold) : (c.obj[c.field] ?? 0),
+    );
     const weights = this.cells.map((c) => cellWeight?.(c.obj, c.field) ?? this.weights[c.field] ?? 1);
     const hidden = protectCells(values, this.constraints, threshold, weights, preset);
     return this.hideAll(hidden, preset, pctOf);

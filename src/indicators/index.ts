@@ -2,6 +2,7 @@
 // and the input model (./input) those records follow.
 export * from "./input";
 export { computeResults } from "./compute";
+export { bankStandardId, isBankStandard } from "./bank";
 export { suppressResults, DEFAULT_THRESHOLD, PROTECTED_NOTICE, type SuppressOptions } from "./suppress";
 export { roundTo } from "./rounding";
 export {

@@ -370,5 +370,25 @@ export function renderMarkdown<R extends string, F extends string>(
   for (const [reason, n] of Object.entries(dq.exclusions))
     out.push(`- ${t("dq.exclusion", { reason, n: n.toLocaleString("en-GB") })}`);
   out.push("", t("dq.issues", dq.issues), "");
+  // The bank-only workforce: its own section, its own tables, never added to the figures above.
+  if (shown.bank)
+    out.push(
+      ...bankSection(renderMarkdown(shown.bank, locale), t("bank.title"), t("bank.note"), `## ${t("dq.title")}`),
+    );
   return out.join("\n");
+}
+
+/**
+ * The bank population's report as a section of this one: its own title and note in place of the title and
+ * preamble (the period, notice and threshold are this report's), its headings one level down, and of its data
+ * quality only the table of its inputs (the files, their rows and problems are this report's).
+ */
+function bankSection(report: string, title: string, note: string, dqHeading: string): string[] {
+  const lines = report.split("\n");
+  const first = lines.findIndex((l) => l.startsWith("## "));
+  const dq = lines.indexOf(dqHeading);
+  let end = dq < 0 ? lines.length : dq + 2;
+  while (end < lines.length && lines[end]!.startsWith("|")) end++;
+  const body = first < 0 ? [] : lines.slice(first, end).map((l) => (/^#{1,5} /.test(l) ? `#${l}` : l));
+  return [`## ${title}`, "", note, "", ...body, ""];
 }

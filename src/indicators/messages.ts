@@ -211,6 +211,17 @@ export const EN_GB: Record<string, string> = {
   "method.basis.single-year": "One year of cases.",
   "method.basis.two-year-pooled":
     "Two-year rolling figure: the two years' cases pooled over twice the headcount (person-years).",
+  "nhs-england-wres-bank": "Bank workers (bank-only workforce)",
+  "nhs-england-wres-bank.1": "Bank workers, indicator 1: bank workers by pay band (percentage White, BME and unknown)",
+  "nhs-england-wres-bank.2":
+    "Bank workers, indicator 2: Relative likelihood of White applicants being appointed to bank posts from shortlisting compared with BME applicants",
+  "nhs-england-wres-bank.3":
+    "Bank workers, indicator 3: Relative likelihood of BME bank workers entering the formal disciplinary process compared with White bank workers",
+  "nhs-england-wres-bank.4":
+    "Bank workers, indicator 4: Relative likelihood of White bank workers accessing non-mandatory training and CPD compared with BME bank workers",
+  "bank.title": "Bank workers",
+  "bank.note":
+    "These figures are for bank-only workers (people whose only assignments are bank), counted on their own and never added to the figures above. Someone with a substantive and a bank assignment is counted with substantive staff only. The same small-number protection applies.",
 };
 
 /** Fill {placeholders} in a message. Unknown keys come back as the key, so a gap is visible, not blank. */

@@ -26,6 +26,7 @@ import { roundPublished, roundTo } from "./rounding";
 import { SENIOR_8A, SENIOR_8C } from "./representation";
 import { capitalise } from "./groups";
 import { PAY_TIERS } from "./related";
+import { hideBankRepeats } from "./bank";
 import { hasHiddenMarks, protectLikelihoodBreakdowns, protectTeams, relateStaffBreakdowns } from "./protect-breakdowns";
 
 export const DEFAULT_THRESHOLD = 10;
@@ -327,6 +328,9 @@ export function suppressResults<R extends string, F extends string>(
       threshold,
       (f) => (f === "unknown" ? "unknownPct" : null),
       (obj, f) => (f === "records" ? 1000 : obj === qRec ? 0.5 : undefined),
+      // Parts hidden earlier in this copy (a small count, a small unknown) are judged by their exact values: two
+      // hidden parts of 1 and 2 beside a shown total and a shown part would give their sum, 3, away.
+      values,
     );
   }
   // Breakdowns of each likelihood measure, protected with the measure's own figures as their totals (a copy
@@ -435,6 +439,14 @@ export function suppressResults<R extends string, F extends string>(
     }
   }
 
+  // The bank population: its own copy, protected by the same rules; its records repeated in the sheets' counts.
+  if (doc.bank) {
+    out.bank = suppressResults(doc.bank, threshold, {
+      publishBoardComposition: publishBoard,
+      ...(options.previous?.bank ? { previous: options.previous.bank } : {}),
+    });
+    hideBankRepeats(out as unknown as ResultsDocument<string, string>);
+  }
   out.schemaVersion = 3;
   out.audience = "protected";
   out.notice = PROTECTED_NOTICE;

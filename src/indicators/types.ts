@@ -379,4 +379,10 @@ export interface ResultsDocument<R extends string = "white", F extends string = 
   comparison: Comparison | null;
   /** Null in the exact document; set in a protected copy made by suppressResults. */
   suppression: SuppressionInfo | null;
+  /**
+   * The bank-only workforce's figures (docs/bank-workforce.md): a document of its own standard
+   * (`<standard>-bank`), computed over bank workers only and never mixed with the figures above. Absent when
+   * the data have no bank-only worker, and in documents made before it was added.
+   */
+  bank?: ResultsDocument<R, F>;
 }

@@ -250,12 +250,29 @@ function bandLabel(band: string): string {
   return band === "VSM" ? t("band.VSM") : t("band.n", { band });
 }
 
-function representationSheet(wb: ExcelJS.Workbook, rep: RepresentationResult, threshold: number): void {
-  const s = new Sheet(wb.addWorksheet("1 Workforce"), threshold);
-  s.title(indicatorTitle("1"));
+/** The bank population's sheets: named and titled as the bank figures, never the substantive ones. */
+interface Population {
+  /** Sheet name prefix ("" or "Bank "). */
+  prefix: string;
+  standard: string;
+  /** What the whole population is called in the first row. */
+  whole: string;
+}
+const SUBSTANTIVE: Population = { prefix: "", standard: "nhs-england-wres", whole: "Whole workforce" };
+const BANK: Population = { prefix: "Bank ", standard: "nhs-england-wres-bank", whole: "All bank workers" };
+
+function representationSheet(
+  wb: ExcelJS.Workbook,
+  rep: RepresentationResult,
+  threshold: number,
+  population: Population = SUBSTANTIVE,
+): void {
+  const s = new Sheet(wb.addWorksheet(`${population.prefix}1 Workforce`), threshold);
+  s.title(indicatorTitle("1", population.standard));
+  if (population === BANK) s.row([EN_GB["bank.note"] ?? ""]);
   s.blank();
   s.header(["Cohort", "Band or grade", "White", "BME", "Unknown", "Total", "White %", "BME %", "Unknown %"]);
-  countsRow(s, ["Whole workforce", null], rep.overall);
+  countsRow(s, [population.whole, null], rep.overall);
   for (const cohort of ["non-clinical", "clinical"] as const) {
     const name = cohort === "clinical" ? "Clinical (AfC)" : "Non-clinical";
     for (const band of AFC_BANDS) {
@@ -292,9 +309,15 @@ function fractionRow(s: Sheet, label: string, f: Fraction): void {
   ]);
 }
 
-function likelihoodSheet(wb: ExcelJS.Workbook, id: string, rl: RelativeLikelihoodResult, threshold: number): void {
-  const s = new Sheet(wb.addWorksheet(SHEET_TITLES[id] ?? `Indicator ${id}`), threshold);
-  s.title(indicatorTitle(id));
+function likelihoodSheet(
+  wb: ExcelJS.Workbook,
+  id: string,
+  rl: RelativeLikelihoodResult,
+  threshold: number,
+  population: Population = SUBSTANTIVE,
+): void {
+  const s = new Sheet(wb.addWorksheet(`${population.prefix}${SHEET_TITLES[id] ?? `Indicator ${id}`}`), threshold);
+  s.title(indicatorTitle(id, population.standard));
   s.blank();
   s.header(["Group", "Count", "Of", "Rate %"]);
   fractionRow(s, "White", rl.white);
@@ -486,6 +509,11 @@ export async function resultsWorkbook(doc: ResultsDocument, options: ResultsWork
   relatedSheets(wb, published, threshold);
   breakdownSheets(wb, published);
   dataQualitySheet(wb, published, threshold);
+  // The bank-only workforce: sheets of their own, named "Bank ...", after the substantive ones.
+  for (const [id, result] of Object.entries(published.bank?.indicators ?? {})) {
+    if (result?.kind === "representation") representationSheet(wb, result, threshold, BANK);
+    else if (result?.kind === "relative-likelihood") likelihoodSheet(wb, id, result, threshold, BANK);
+  }
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -159,6 +159,8 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     summaries.set(plan, summary);
     plan.cells.release(); // records are built; free the cells
   }
+  // Everyone's rows are read: the bank population is the people with no substantive row anywhere.
+  ctx.bank.settle(ctx.people);
   const seenTraining = new IdIndex();
   for (const plan of plans) {
     if (plan.kind === "staff") continue;
@@ -217,6 +219,7 @@ export function readWorkbooks(files: InputFile[], options: ReadOptions = {}): Da
     }
   }
   for (const plan of plans) plan.cells.release();
+  if (ctx.bank.records.staff.length > 0) dataset.bank = ctx.bank.records;
   dataset.sheets = plans.map((p) => summaries.get(p)!);
   log.summariseOverflow();
   dataset.issues = log.issues;

@@ -66,6 +66,22 @@ export interface Dataset {
   period: string | null;
   /** Snapshot date of staff in post when known (ISO date). */
   snapshotDate: string | null;
+  /**
+   * The bank-only workforce, a population of its own (docs/bank-workforce.md): never in the records above.
+   * Absent when the reader found no bank-only worker (and from datasets made before it was added).
+   */
+  bank?: BankRecords;
+}
+
+/**
+ * Bank-only workers' records: their staff-in-post rows (one per person), and the cases, training and
+ * applications for bank vacancies that belong to them. Cases and training are joined to these staff records.
+ */
+export interface BankRecords {
+  staff: StaffRecord[];
+  cases: CaseRecord[];
+  training: TrainingRecord[];
+  applications: ApplicationRecord[];
 }
 
 /** A dataset with no records, sources or issues yet, for a reader (or a test) to fill. */

@@ -24,6 +24,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { BreakdownsLeftOut } from "./BreakdownChooser";
 import { usePlan } from "../state/PlanContext";
 import { useIndicatorsScreenStyles as useStyles } from "./IndicatorsScreen.styles";
+import { BankFigures, BankTrend } from "./BankFigures";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
 import { MappingDialog } from "./MappingDialog";
@@ -262,6 +263,7 @@ export default function IndicatorsScreen() {
           ) : done.publishable.indicators[view] ? (
             <>
               <IndicatorView id={view} result={done.publishable.indicators[view]!} doc={done.publishable} />
+              <BankFigures id={view} bank={done.publishable.bank} />
               {isIndicatorNumber(Number(view)) ? (
                 <FiguresBeside
                   indicator={Number(view) as IndicatorNumber}
@@ -289,6 +291,7 @@ export default function IndicatorsScreen() {
 
       <div className={styles.card}>
         <TrendView saved={saved} />
+        <BankTrend saved={data.savedBank} />
         <TrajectoryView saved={saved} figures={figures.figures} />
         {figures.available ? <FiguresEditor state={figures} canEdit={canRun} saved={saved} /> : null}
         {canRun ? (

@@ -10,6 +10,7 @@ import { headlineValue } from "../../indicators";
 import { FiguresBeside } from "./FiguresBeside";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import { BreakdownsLeftOut } from "./BreakdownChooser";
+import { BankFigures } from "./BankFigures";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
 import { indicatorKeys } from "./view";
@@ -94,6 +95,7 @@ export function SavedResults(props: {
               ours={headlineValue(doc.indicators[current]!, doc.groups)}
               figures={props.figures ?? []}
             />
+            <BankFigures id={current} bank={doc.bank} />
             <LinkedActions indicator={Number(current) as IndicatorNumber} actions={props.actions} today={props.today} />
           </ErrorBoundary>
         </>

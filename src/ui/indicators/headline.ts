@@ -1,11 +1,14 @@
 // Each indicator's headline figure (the one saved per year and drawn in the trend): which standard the
 // saved rows belong to, which way is good, and how the figure is written. Derived from the standard's
 // definition (WRES_STANDARD), so a direction is written in one place.
-import { formatPoints, WRES_STANDARD, type Direction } from "../../indicators";
+import { bankStandardId, formatPoints, WRES_STANDARD, type Direction } from "../../indicators";
 import type { IndicatorNumber, IndicatorResultRow } from "../../plan";
 
 /** The standard the tab computes and saves results for. */
 export const STANDARD_ID = WRES_STANDARD.id;
+
+/** The standard the bank-only workforce's figures are saved under ("nhs-england-wres-bank"), never mixed with STANDARD_ID's. */
+export const BANK_STANDARD_ID = bankStandardId(STANDARD_ID);
 
 /** Which way is good for each indicator's headline figure (the one saved per year). */
 export const HEADLINE_DIRECTION = Object.fromEntries(

@@ -130,6 +130,8 @@ export function rowsToSave(publishable: ResultsDocument, year: string, savedBy: 
       origin: "computed",
     });
   }
+  // The bank-only workforce's figures: rows of their own standard ("nhs-england-wres-bank"), never mixed in.
+  if (publishable.bank) rows.push(...rowsToSave(publishable.bank, year, savedBy));
   return rows;
 }
 
@@ -302,6 +304,15 @@ export function savedResults(saved: readonly IndicatorResultRow[], standard = ST
     unreadable,
     leftOut: breakdownsLeftOut(rows),
   };
+}
+
+/**
+ * The saved results with the bank workers' saved figures of the same year as `doc.bank`, so the views show
+ * them beside the substantive ones as they show a run's (a bank year without substantive rows is not shown).
+ */
+export function withSavedBank(main: SavedResults | null, bank: SavedResults | null): SavedResults | null {
+  if (!main || !bank || bank.year !== main.year) return main;
+  return { ...main, doc: { ...main.doc, bank: bank.doc } };
 }
 
 export type EnteredFigureError = "year" | "indicator" | "value";

@@ -9,8 +9,15 @@ import type { PlanStore } from "../../sharepoint";
 import { saveBytes, XLSX_TYPE } from "../state/download";
 import { useBusy } from "../state/useBusy";
 import { isConflict } from "../state/errors";
-import { STANDARD_ID } from "./headline";
-import { breakdownsLeftOut, rowsToSave, savedResults, type LeftOut, type SavedRow } from "./saved-results";
+import { BANK_STANDARD_ID, STANDARD_ID } from "./headline";
+import {
+  breakdownsLeftOut,
+  rowsToSave,
+  savedResults,
+  withSavedBank,
+  type LeftOut,
+  type SavedRow,
+} from "./saved-results";
 import { keepRecordedBreaks, UnreadableDetailError, withRecordedBreak, type RecordedBreak } from "./series";
 import { periodFor } from "./view";
 
@@ -27,21 +34,30 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
   const [saving, setSaving] = useState<SaveState>("idle");
   // The breakdowns the last save had to leave out (too long for SharePoint's note column), shown beside "Saved".
   const [leftOut, setLeftOut] = useState<LeftOut>({});
-  const savedInfo = useMemo(() => savedResults(saved), [saved]);
+  // The bank workers' saved figures: their own standard, their own rows (docs/bank-workforce.md).
+  const [savedBank, setSavedBank] = useState<IndicatorResultRow[]>([]);
+  const savedInfo = useMemo(
+    () => withSavedBank(savedResults(saved), savedResults(savedBank, BANK_STANDARD_ID)),
+    [saved, savedBank],
+  );
+  const readSaved = useCallback(async () => {
+    const [main, bank] = await Promise.all([
+      store.indicatorResults(STANDARD_ID),
+      store.indicatorResults(BANK_STANDARD_ID),
+    ]);
+    setSaved(main);
+    setSavedBank(bank);
+  }, [store]);
 
   const refresh = useCallback(async () => {
     try {
-      const [list, results] = await Promise.all([
-        canRun ? store.dataFiles() : Promise.resolve([]),
-        store.indicatorResults(STANDARD_ID),
-      ]);
+      const [list] = await Promise.all([canRun ? store.dataFiles() : Promise.resolve([]), readSaved()]);
       setFiles(list);
-      setSaved(results);
     } catch (error) {
       setFailure(error);
       setFiles([]);
     }
-  }, [store, canRun, setFailure]);
+  }, [store, canRun, setFailure, readSaved]);
 
   useEffect(() => {
     void refresh();
@@ -66,7 +82,7 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
         const rows = keepRecordedBreaks(rowsToSave(doc, period, savedBy), saved);
         await store.saveIndicatorResults(rows);
         setLeftOut(breakdownsLeftOut(rows));
-        setSaved(await store.indicatorResults(STANDARD_ID));
+        await readSaved();
         setSaving("saved");
       },
       () => setSaving("idle"),
@@ -119,6 +135,7 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
   return {
     files,
     saved,
+    savedBank,
     savedInfo,
     failure,
     setFailure,

@@ -3,6 +3,7 @@
 import { parseEthnicity, type ParsedEthnicity } from "../ethnicity";
 import { IssueLog } from "../issues";
 import { People } from "../people";
+import { BankWorkers } from "./bank";
 import type { Cohort } from "../../indicators/input";
 import type { CellValue, ReadOptions } from "../types";
 import { cohortOfStaffGroup, parseDate, parseGrade, parseYesNo, staffGroupTable, type ParsedGrade } from "../values";
@@ -17,6 +18,8 @@ export class ReadContext {
   private readonly yesNoCache = new Map<string, boolean | null>();
   /** Everyone in staff in post (bank workers included), by person id: what cases and training are joined to. */
   readonly people = new People();
+  /** The bank-only workforce, gathered as a population of its own (docs/bank-workforce.md). */
+  readonly bank = new BankWorkers();
   /** How many staff sheets have been begun (each sheet chooses its own row for a person). */
   staffSheets = 0;
   private readonly staffGroups: ReadonlyMap<string, Cohort>;

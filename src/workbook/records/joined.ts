@@ -59,14 +59,19 @@ export function reportUnmatched(sheet: SheetReading, unmatched: Seen) {
 }
 
 /**
- * Excludes a case or training row of a bank-only worker: their headcount is not in the substantive WRES
- * (they have their own Bank WRES), so their events must not be in its numerators. Counted as "bank-only".
+ * Excludes a case or training row of a bank-only worker: their headcount is not in the substantive WRES, so
+ * their events must not be in its numerators. Counted as "bank-only". The caller gives the row to the bank
+ * workers' figures (docs/bank-workforce.md), or notes it with noteBankOnlyUnused when it can go in neither.
  */
-export function excludeBankOnly(sheet: SheetReading, person: number, rowNumber: number, bankOnly: Seen): boolean {
+export function excludeBankOnly(sheet: SheetReading, person: number): boolean {
   if (!sheet.context.people.isBankOnly(person)) return false;
   sheet.tally.exclude("bank-only");
-  see(bankOnly, rowNumber);
   return true;
+}
+
+/** A bank-only worker's row that is in neither population (they had left by the snapshot date): reported. */
+export function noteBankOnlyUnused(bankOnly: Seen, rowNumber: number): void {
+  see(bankOnly, rowNumber);
 }
 
 export function reportBankOnly(sheet: SheetReading, bankOnly: Seen, what: string) {
@@ -75,7 +80,7 @@ export function reportBankOnly(sheet: SheetReading, bankOnly: Seen, what: string
   sheet.context.log.add(
     "warning",
     "bank-only-excluded",
-    `${describe(place)}: ${bankOnly.count} ${what} row(s) are of bank-only workers (first at row ${bankOnly.row}); they were left out, as bank-only staff are outside the substantive WRES headcount.`,
+    `${describe(place)}: ${bankOnly.count} ${what} row(s) are of bank-only workers who are not in the bank workforce at the snapshot date (first at row ${bankOnly.row}); they were left out of both the substantive and the bank workers' figures.`,
     place,
     { count: bankOnly.count },
   );

@@ -21,6 +21,7 @@ import {
   type SheetReading,
 } from "./reading";
 import { dataRows, problemOnRow } from "./rows";
+import { BankStaffReader } from "./bank";
 
 const SENIOR_MEDICAL_MANAGER =
   /medical director|clinical director|chief medical|clinical lead|associate medical director/i;
@@ -34,7 +35,9 @@ export function readStaff(
   // Two passes, each a function with one loop: V8 optimises each on its own, and the end of one does not
   // throw away the optimised code of the other.
   const choice = chooseStaffRows(sheet);
-  const staff = staffRecords(sheet, choice, snapshotDate);
+  const bank = new BankStaffReader(sheet, snapshotDate);
+  const staff = staffRecords(sheet, choice, snapshotDate, bank);
+  bank.report();
   reportRepeatConflicts(sheet, choice);
   reportEthnicityProblems(sheet);
   reportUnrecognised(
@@ -130,7 +133,12 @@ function chooseStaffRows(sheet: SheetReading): StaffChoice {
 }
 
 /** Pass 2: records for chosen rows, reasons for the rest. */
-function staffRecords(sheet: SheetReading, choice: StaffChoice, snapshotDate: string | null): StaffRecord[] {
+function staffRecords(
+  sheet: SheetReading,
+  choice: StaffChoice,
+  snapshotDate: string | null,
+  bank: BankStaffReader,
+): StaffRecord[] {
   const { context, plan, tally, source } = sheet;
   const { people } = context;
   const { indexes, ids, persons, isChosen, hasProblem } = choice;
@@ -182,7 +190,10 @@ function staffRecords(sheet: SheetReading, choice: StaffChoice, snapshotDate: st
     if (rank === 0) people.markBank(person);
     else people.markSubstantive(person);
     if (rank === 0) {
+      // Out of the substantive headcount; a record of the bank population if no staff sheet has them substantive.
       tally.exclude("bank-only");
+      const record = bank.read(row, rowNumber, id, ethnicity);
+      if (record) context.bank.addCandidate(person, record);
       continue;
     }
     if (!parsed.recognised) tally.noteUnrecognised("ethnicity", ethnicity.raw, rowNumber);

@@ -3,8 +3,17 @@
 import type { SheetSummary, TrainingRecord } from "../../indicators/input";
 import type { IdIndex } from "../../shared/id-index";
 import type { SheetPlan } from "../recognise";
+import { bankEthnicity } from "./bank";
 import type { ReadContext } from "./context";
-import { excludeBankOnly, joinedEthnicity, noneSeen, personIdReader, reportBankOnly, reportUnmatched } from "./joined";
+import {
+  excludeBankOnly,
+  joinedEthnicity,
+  noteBankOnlyUnused,
+  noneSeen,
+  personIdReader,
+  reportBankOnly,
+  reportUnmatched,
+} from "./joined";
 import { columnOf, readDate, readRows, reportEthnicityProblems, startReading } from "./reading";
 
 /** `seen`: the people already counted, from this sheet or an earlier training sheet. */
@@ -23,7 +32,23 @@ export function readTraining(
   const training = readRows(sheet, (row, rowNumber): TrainingRecord | null => {
     const id = personIdOf(row);
     const person = id === null ? -1 : context.people.find(id);
-    if (excludeBankOnly(sheet, person, rowNumber, bankOnly)) return null;
+    if (excludeBankOnly(sheet, person)) {
+      // The bank population's training (docs/bank-workforce.md): one record per bank worker, as for substantive staff.
+      const staff = context.bank.recordOf(person);
+      if (!staff) noteBankOnlyUnused(bankOnly, rowNumber);
+      else if (context.bank.trainingSeen.addIfNew(id!)) {
+        const date = readDate(sheet, row, rowNumber, "date", dateCol, "the training was kept without a date") ?? null;
+        context.bank.records.training.push({
+          personId: id,
+          ethnicity: bankEthnicity(sheet, row, person),
+          staff,
+          date,
+          source,
+          row: rowNumber,
+        });
+      }
+      return null;
+    }
     // One record per person: WRES indicator 4 counts people who accessed training, not courses.
     if (id !== null && !seen.addIfNew(id)) {
       tally.exclude("duplicate-person");

@@ -524,28 +524,47 @@ function attackTrusts(trusts: typeof TRUSTS, breakdowns: boolean) {
   let hiddenCells = 0;
   let checked = 0;
   let breakdownCells = 0;
+  let bankCells = 0;
   trusts.forEach(({ staff, seed }, t) => {
     const exact = run(staff, seed, "2024/25", breakdowns);
     for (const threshold of THRESHOLDS) {
       // Board composition protected too, for every fifth trust (it is one small table of its own).
       for (const publishBoardComposition of threshold === 10 && t % 5 === 0 ? [true, false] : [true]) {
         const published = suppressResults(exact, threshold, { publishBoardComposition });
-        const result = attack(exact, published);
-        hiddenCells += result.hidden;
-        checked += result.findings.length;
-        leaks.push(
-          ...result.leaks.map(
-            (l) => `${staff} staff, seed ${seed}, threshold ${threshold}: ${l} shown from a hidden count`,
-          ),
-        );
-        for (const f of result.findings) {
-          if (f.max - f.min + 1 < threshold)
-            narrow.push(
-              `${staff} staff, seed ${seed}, threshold ${threshold}: ${f.cell} = ${f.exact}, feasible ${f.min}..${f.max}`,
+        // The bank workers' figures are a document of their own inside it: attacked the same way.
+        const populations: [string, ResultsDocument, ResultsDocument][] = [["", exact, published]];
+        if (exact.bank) populations.push(["bank/", exact.bank, published.bank!]);
+        for (const [prefix, exactDoc, publishedDoc] of populations) {
+          const result = attack(exactDoc, publishedDoc);
+          hiddenCells += result.hidden;
+          checked += result.findings.length;
+          if (prefix) bankCells += result.findings.length;
+          leaks.push(
+            ...result.leaks.map(
+              (l) => `${staff} staff, seed ${seed}, threshold ${threshold}: ${prefix}${l} shown from a hidden count`,
+            ),
+          );
+          for (const f of result.findings) {
+            if (f.max - f.min + 1 < threshold)
+              narrow.push(
+                `${staff} staff, seed ${seed}, threshold ${threshold}: ${prefix}${f.cell} = ${f.exact}, feasible ${f.min}..${f.max}`,
+              );
+          }
+          breakdownCells += result.findings.filter((f) => f.cell.includes("/breakdowns/")).length;
+        }
+        // A sheet's "bank-only" rows repeat the bank copy's records of that input: never shown when those are hidden.
+        for (const s of published.dataQuality.sheets) {
+          const input =
+            s.kind === "cases" ? "cases" : s.kind === "training" ? "training" : s.kind === "staff" ? "staff" : null;
+          const q = input ? published.bank?.dataQuality.inputs[input] : undefined;
+          if (q?.records === null && s.exclusions["bank-only"] !== undefined)
+            leaks.push(
+              `${staff} staff, threshold ${threshold}: sheet ${s.sheet} shows bank-only rows of hidden bank ${input}`,
             );
         }
         // Nothing below the threshold is shown (board composition only when it is published in full).
-        const { counts } = structure(exact);
+        const bankCounts = exact.bank ? structure(exact.bank).counts.map((c) => `bank/${c}`) : [];
+        const counts = [...structure(exact).counts, ...bankCounts];
         const shownSmall = counts.filter(
           (c) =>
             shown(published, c) &&
@@ -557,23 +576,23 @@ function attackTrusts(trusts: typeof TRUSTS, breakdowns: boolean) {
             (at(published, c) as number) < threshold,
         );
         expect(shownSmall, `${staff} staff, threshold ${threshold}`).toEqual([]);
-        breakdownCells += result.findings.filter((f) => f.cell.includes("/breakdowns/")).length;
       }
     }
   });
-  return { narrow, leaks, hiddenCells, checked, breakdownCells };
+  return { narrow, leaks, hiddenCells, checked, breakdownCells, bankCells };
 }
 
 describe("disclosure control holds against an attacker with every publishable output", () => {
   it("no hidden count of a protected copy has fewer than the threshold's width of possible values (50 trusts, 3 thresholds)", () => {
     // Without breakdowns here (the next test adds them): their sums join everything into one large programme
     // per trust, which fifty trusts at three thresholds would take far too long to solve.
-    const { narrow, leaks, hiddenCells, checked } = attackTrusts(TRUSTS, false);
+    const { narrow, leaks, hiddenCells, checked, bankCells } = attackTrusts(TRUSTS, false);
     expect(leaks).toEqual([]);
     expect(narrow).toEqual([]);
-    // The attacker had work to do: plenty of hidden cells across the runs.
+    // The attacker had work to do: plenty of hidden cells across the runs, the bank workers' among them.
     expect(hiddenCells).toBeGreaterThan(1000);
     expect(checked).toBe(hiddenCells);
+    expect(bankCells).toBeGreaterThan(100);
   }, 300_000);
 
   it("with every breakdown (ethnic group and category, gender, ethnic group x gender, directorate, staff group) of indicators 1 to 4 as well (5 trusts, 3 thresholds)", () => {
@@ -655,18 +674,26 @@ describe("disclosure control holds against an attacker with every publishable ou
           etag: "1",
           modified: "2025-05-01T00:00:00Z",
         }));
+        // The bank workers' rows are saved under their own standard, from the bank copy.
+        const docOf = (standard: string) => (standard === published.standard ? published : published.bank!);
+        expect(new Set(rows.map((r) => r.standard))).toEqual(new Set(["nhs-england-wres", "nhs-england-wres-bank"]));
         for (const r of rows) {
           const { publication, ...detail } = JSON.parse(r.detail) as Json;
           void publication;
-          expect(detail).toEqual(JSON.parse(JSON.stringify(published.indicators[String(r.indicator)])));
-          expect(r.value).toBe(headlineValue(published.indicators[String(r.indicator)]!, published.groups));
+          const doc = docOf(r.standard);
+          expect(detail).toEqual(JSON.parse(JSON.stringify(doc.indicators[String(r.indicator)])));
+          expect(r.value).toBe(headlineValue(doc.indicators[String(r.indicator)]!, doc.groups));
         }
         const back = savedResults(rows)!;
         expect(JSON.parse(JSON.stringify(back.doc.indicators))).toEqual(
           JSON.parse(JSON.stringify(published.indicators)),
         );
+        const bankBack = savedResults(rows, "nhs-england-wres-bank")!;
+        expect(JSON.parse(JSON.stringify(bankBack.doc.indicators))).toEqual(
+          JSON.parse(JSON.stringify(published.bank!.indicators)),
+        );
         // The trend table shows each saved headline, formatted from the protected value.
-        for (const trendRow of trendTable(rows).rows) {
+        for (const trendRow of [...trendTable(rows).rows, ...trendTable(rows, "nhs-england-wres-bank").rows]) {
           for (const c of trendRow.cells) {
             if (!c) continue;
             expect(stray("trend", formatHeadline(trendRow.indicator as IndicatorNumber, c.value))).toEqual([]);
@@ -688,13 +715,20 @@ describe("disclosure control holds against an attacker with every publishable ou
         expect(
           suppressResults(exact, threshold).comparison?.items.every((i) => i.previous === null && i.change === null),
         ).toBe(true);
-        for (const item of published.comparison?.items ?? []) {
+        // The bank workers' comparison is with last year's bank copy, by the same rule.
+        expect(published.bank?.comparison?.items.length).toBeGreaterThan(0);
+        const pairs: [ResultsDocument, ResultsDocument][] = [
+          [published, previous],
+          [published.bank!, previous.bank!],
+        ];
+        for (const [item, thisYear, lastYear] of pairs.flatMap(([p, q]) =>
+          (p.comparison?.items ?? []).map((i) => [i, p, q] as const),
+        )) {
           const path = `indicators/${item.indicator}/${item.measure.replaceAll(".", "/")}`;
           // This year's figure is the one this copy shows; last year's, the one last year's copy showed.
-          if (item.current !== null)
-            expect(at(published, path), `${staff} staff, ${path} this year`).toBe(item.current);
+          if (item.current !== null) expect(at(thisYear, path), `${staff} staff, ${path} this year`).toBe(item.current);
           if (item.previous !== null)
-            expect(at(previous, path), `${staff} staff, ${path} last year`).toBe(item.previous);
+            expect(at(lastYear, path), `${staff} staff, ${path} last year`).toBe(item.previous);
           // A change is shown only with both years (else change and one year would give the other).
           if (item.change !== null) expect(item.current !== null && item.previous !== null).toBe(true);
           expect(item).not.toHaveProperty("counts");
