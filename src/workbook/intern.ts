@@ -28,6 +28,18 @@ export class TextInterner {
   private arenaUsed = 0;
   private count = 0;
 
+  constructor() {
+    // The arrays are replaced when they grow. Stored once, V8 takes each field for a constant, and code
+    // optimised on that (the sheet scanner, with intern inlined) is thrown away when a sheet's texts first
+    // outgrow them: a second store here tells it from the start that they change.
+    this.slots = grow(this.slots, this.slots.length);
+    this.starts = grow(this.starts, this.starts.length);
+    this.lengths = grow(this.lengths, this.lengths.length);
+    this.hashes = grow(this.hashes, this.hashes.length);
+    this.ids = grow(this.ids, this.ids.length);
+    this.arena = grow(this.arena, this.arena.length);
+  }
+
   /**
    * The store's number for the text in bytes s..e (`escaped`: it may hold entities or _xHHHH_ escapes), adding
    * it with `store.addText` when new (a store, not a callback: no closure to allocate for every cell).
