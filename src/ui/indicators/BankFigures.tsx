@@ -1,7 +1,6 @@
 // The bank-only workforce's figures for one indicator, shown beside the substantive ones and labelled "Bank
 // workers" (docs/bank-workforce.md): their own population, never added to the figures above them. From the
-// protected copy (`doc.bank`), so every hidden figure shows as "*". Also the bank figures' own trend, from the
-// rows saved under the bank standard (never in the substantive trend).
+// protected copy (`doc.bank`), so every hidden figure shows as "*". Their own trend is TrendView's `bank` table.
 import {
   TableBody,
   TableCell,
@@ -25,11 +24,8 @@ import {
   type RepresentationResult,
   type ResultsDocument,
 } from "../../indicators";
-import type { IndicatorResultRow } from "../../plan";
 import { WideTable } from "../components/WideTable";
-import { BANK_STANDARD_ID, formatHeadline } from "./headline";
 import { noteText } from "./method-note";
-import { trendTable } from "./trend";
 
 const useStyles = makeStyles({
   section: {
@@ -157,40 +153,3 @@ export function BankFigures(props: { id: string; bank: ResultsDocument | undefin
 }
 
 /** The bank figures' trend: each year's saved headline under the bank standard, oldest year first. */
-export function BankTrend(props: { saved: IndicatorResultRow[] }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const table = trendTable(props.saved, BANK_STANDARD_ID);
-  if (table.years.length === 0) return null;
-  return (
-    <section className={styles.section} aria-labelledby="wres-bank-trend-heading">
-      <h3 id="wres-bank-trend-heading" className={styles.heading}>
-        {t("bankWorkers.trend")}
-      </h3>
-      <WideTable size="small" aria-label={t("bankWorkers.trend")} data-testid="wres-bank-trend">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("indicators.trend.indicator")}</TableHeaderCell>
-            {table.years.map((y) => (
-              <TableHeaderCell key={y} className={styles.number}>
-                {y}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {table.rows.map((row) => (
-            <TableRow key={row.indicator} data-indicator={row.indicator}>
-              <TableCell>{t(`indicators.short.i${row.indicator}`)}</TableCell>
-              {row.cells.map((cell, i) => (
-                <TableCell key={table.years[i]} className={styles.number} data-year={table.years[i]}>
-                  {cell ? formatHeadline(row.indicator, cell.value) : "–"}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </WideTable>
-    </section>
-  );
-}

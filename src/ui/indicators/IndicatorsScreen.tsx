@@ -24,7 +24,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { BreakdownsLeftOut } from "./BreakdownChooser";
 import { usePlan } from "../state/PlanContext";
 import { useIndicatorsScreenStyles as useStyles } from "./IndicatorsScreen.styles";
-import { BankFigures, BankTrend } from "./BankFigures";
+import { BankFigures } from "./BankFigures";
 import { IndicatorView } from "./IndicatorView";
 import { LinkedActions } from "./LinkedActions";
 import { MappingDialog } from "./MappingDialog";
@@ -291,7 +291,7 @@ export default function IndicatorsScreen() {
 
       <div className={styles.card}>
         <TrendView saved={saved} />
-        <BankTrend saved={data.savedBank} />
+        <TrendView saved={data.savedBank} bank />
         <TrajectoryView saved={saved} figures={figures.figures} />
         {figures.available ? <FiguresEditor state={figures} canEdit={canRun} saved={saved} /> : null}
         {canRun ? (

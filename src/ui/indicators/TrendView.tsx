@@ -1,6 +1,7 @@
 // Saved results year on year: one row per indicator, each year's figure with its move since the year
 // before judged by the indicator's direction of good, and whether the figure was computed or typed in. A year
-// that begins a new series has a divider before it and says why, with no move (NewSeriesNote).
+// that begins a new series has a divider before it and says why, with no move (NewSeriesNote). The bank
+// workers' figures have a table of their own (`bank`), from the rows saved under their own standard.
 import {
   TableBody,
   TableCell,
@@ -17,7 +18,7 @@ import { TrendMark } from "./TrendMark";
 import { NewSeriesNote } from "./NewSeriesNote";
 import { useTranslation } from "react-i18next";
 import type { IndicatorResultRow } from "../../plan";
-import { formatHeadline, headlinePlaces } from "./headline";
+import { BANK_STANDARD_ID, formatHeadline, headlinePlaces, STANDARD_ID } from "./headline";
 import { trendTable, type TrendCell } from "./trend";
 
 const useStyles = makeStyles({
@@ -56,18 +57,23 @@ function Move(props: { cell: TrendCell; places: number }) {
   );
 }
 
-export function TrendView(props: { saved: IndicatorResultRow[] }) {
+export function TrendView(props: { saved: IndicatorResultRow[]; bank?: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const table = trendTable(props.saved);
+  const table = trendTable(props.saved, props.bank ? BANK_STANDARD_ID : STANDARD_ID);
+  // The bank workers' table sits under the substantive one, and only once a bank figure has been saved.
+  if (props.bank && table.years.length === 0) return null;
+  const id = props.bank ? "wres-bank-trend" : "wres-trend";
+  const title = t(props.bank ? "bankWorkers.trend" : "indicators.trend.title");
+  const Heading = props.bank ? "h3" : "h2";
   return (
-    <section aria-labelledby="wres-trend-heading">
-      <h2 id="wres-trend-heading">{t("indicators.trend.title")}</h2>
+    <section aria-labelledby={`${id}-heading`}>
+      <Heading id={`${id}-heading`}>{title}</Heading>
       {table.years.length === 0 ? (
         <Text>{t("indicators.trend.empty")}</Text>
       ) : (
         <>
-          <WideTable size="small" aria-label={t("indicators.trend.title")} data-testid="wres-trend">
+          <WideTable size="small" aria-label={title} data-testid={id}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("indicators.trend.indicator")}</TableHeaderCell>
