@@ -100,7 +100,11 @@ describe("a break in a series, end to end", () => {
     expect(await start.evaluate((el) => getComputedStyle(el).borderLeftStyle)).toBe("solid");
     // Indicator 2's years, with no break, still compare.
     expect(await cell(trend, 2, "2021/22").textContent()).toContain("Improved");
-    await page.getByText("A year marked “New series” is not compared with the year before it").waitFor();
+    // The note under the substantive table (the bank workers' table, below it, has its own).
+    await page
+      .getByRole("region", { name: "Year on year", exact: true })
+      .getByText("A year marked “New series” is not compared with the year before it")
+      .waitFor();
 
     // Saved in the row itself, for everyone.
     const rows = await storeAs(session.app, COMMITTEE).indicatorResults(STANDARD);
