@@ -1,9 +1,10 @@
 // The bank-only workforce as its own population (docs/bank-workforce.md). NHS England's Bank WRES counts
 // people employed solely on bank (zero-hours, casual) contracts apart from the substantive workforce; here
 // the same engine computes, over the bank records only, the measures whose data the extracts carry: indicator
-// 1 (representation by band), 2 (appointment from shortlisting, for vacancies marked bank), 3 (formal
-// disciplinary) and 4 (non-mandatory training). The survey indicators (the National NHS Bank Survey's) and the
-// board are not computed for it. The result is a document of its own standard, nested in the substantive
+// 1 (representation by band), 3 (formal disciplinary) and 4 (non-mandatory training); 2 (appointment from
+// shortlisting) once applications for bank vacancies are read (no extract read today marks them, so
+// `bank.applications` stays empty). The survey indicators (the National NHS Bank Survey's) and the board are not
+// computed for it. The result is a document of its own standard, nested in the substantive
 // document as `bank`, so the two are never added together.
 import { emptyDataset, type Dataset } from "./input";
 import type { Standard } from "./standard-types";
