@@ -321,7 +321,7 @@ describe("indicators in the tab", () => {
     // (higher is better) both rose since, so one improved and the other worsened.
     const past = page.getByRole("form", { name: "Add a published figure from an earlier year" });
     for (const indicator of ["5", "7"]) {
-      await past.getByLabel("Year").fill("2023/24");
+      await past.getByLabel("Year", { exact: true }).fill("2023/24");
       await past.getByLabel("Indicator").selectOption(indicator);
       await past.getByLabel("Published figure").fill("1.0");
       await past.getByRole("button", { name: "Add figure" }).click();
@@ -556,7 +556,9 @@ describe("indicators in the tab", () => {
     const ping = Date.now();
     await page.evaluate(() => document.title);
     expect(Date.now() - ping).toBeLessThan(1_000);
-    const year = page.getByRole("form", { name: "Add a published figure from an earlier year" }).getByLabel("Year");
+    const year = page
+      .getByRole("form", { name: "Add a published figure from an earlier year" })
+      .getByLabel("Year", { exact: true });
     await year.fill("2021/22");
     await expect(year.inputValue()).resolves.toBe("2021/22");
     await expect(page.getByRole("button", { name: "Cancel run" }).isVisible()).resolves.toBe(true);
