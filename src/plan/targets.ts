@@ -5,6 +5,7 @@
 // live in their own list (src/sharepoint/figures-repository.ts), not in a plan year, so they carry
 // from year to year by themselves.
 import { trendOf, type Direction } from "../indicators";
+import { planYearStart } from "./plan-years";
 import type { ETag, IndicatorNumber } from "./types";
 
 export type FigureKind = "target" | "comparison";
@@ -46,12 +47,6 @@ export interface IndicatorFigure {
 
 export type IndicatorFigureDraft = Omit<IndicatorFigure, "id" | "etag" | "modified">;
 export type IndicatorFigurePatch = Partial<IndicatorFigureDraft>;
-
-/** The first calendar year of a plan year ("2024/25" -> 2024), or null when it is not one. */
-export function planYearStart(year: string): number | null {
-  const match = /^(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?$/.exec(year.trim());
-  return match ? Number(match[1]) : null;
-}
 
 /** A plan year in the "2024/25" form (the form saved results use), or null. */
 export function isFinancialYear(year: string): boolean {
