@@ -1,7 +1,7 @@
 // The breakdown chooser under an indicator's result: choosing a dimension changes the chart and the table;
 // hidden cells show the one mark and get no bar; the choice survives a re-render; Welsh; the print copy has
 // every breakdown's table; teams with no BME member; results without breakdowns say so.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
@@ -17,45 +17,14 @@ import {
 } from "../../src/indicators";
 import { generateTrust } from "../../src/demo/trust";
 import { readWorkbooks } from "../../src/workbook";
+import { useChartLayout } from "../support/chart-layout";
 import { IndicatorView } from "../../src/ui/indicators/IndicatorView";
 import { SavedResults } from "../../src/ui/indicators/SavedResults";
 import { rowsToSave, savedResults } from "../../src/ui/indicators/saved-results";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-// Fluent's charts size themselves from their box; jsdom lays nothing out, so give each chart's box a size.
-let restore: () => void = () => undefined;
-beforeAll(() => {
-  const original = HTMLElement.prototype.getBoundingClientRect;
-  HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
-    if (!this.classList.contains("fui-cart__root")) return original.call(this);
-    return {
-      x: 0,
-      y: 0,
-      top: 0,
-      left: 0,
-      right: 900,
-      bottom: 320,
-      width: 900,
-      height: 320,
-      toJSON: () => ({}),
-    } as DOMRect;
-  };
-  const computed = window.getComputedStyle;
-  window.getComputedStyle = (element: Element, pseudo?: string | null) =>
-    new Proxy(computed(element, pseudo), {
-      get(style, key) {
-        const value: unknown = Reflect.get(style, key);
-        if (typeof value === "function") return value.bind(style);
-        return typeof value === "string" && value.startsWith("var(") ? "0px" : value;
-      },
-    });
-  restore = () => {
-    HTMLElement.prototype.getBoundingClientRect = original;
-    window.getComputedStyle = computed;
-  };
-});
-afterAll(() => restore());
+useChartLayout();
 
 let base: ResultsDocument | null = null;
 function publishable(): ResultsDocument {

@@ -1,7 +1,7 @@
 // One indicator's result view with its Fluent charts: every chart is a named figure next to its table;
 // a value hidden for small numbers and one that cannot be calculated are never drawn as bars and are
 // told apart, on the chart and in words under it; the print copy keeps the tables only.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider } from "react-i18next";
@@ -17,44 +17,12 @@ import {
 } from "../../src/indicators";
 import { generateTrust } from "../../src/demo/trust";
 import { readWorkbooks } from "../../src/workbook";
+import { useChartLayout } from "../support/chart-layout";
 import { IndicatorView } from "../../src/ui/indicators/IndicatorView";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-// Fluent's charts size themselves from their box; jsdom lays nothing out, so give each chart's box a size.
-let restore: () => void = () => undefined;
-beforeAll(() => {
-  const original = HTMLElement.prototype.getBoundingClientRect;
-  HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
-    if (!this.classList.contains("fui-cart__root")) return original.call(this);
-    return {
-      x: 0,
-      y: 0,
-      top: 0,
-      left: 0,
-      right: 900,
-      bottom: 320,
-      width: 900,
-      height: 320,
-      toJSON: () => ({}),
-    } as DOMRect;
-  };
-  // jsdom leaves var(--token) unresolved in computed styles; the chart adds its legend's margins to its height.
-  const computed = window.getComputedStyle;
-  window.getComputedStyle = (element: Element, pseudo?: string | null) =>
-    new Proxy(computed(element, pseudo), {
-      get(style, key) {
-        const value: unknown = Reflect.get(style, key);
-        if (typeof value === "function") return value.bind(style);
-        return typeof value === "string" && value.startsWith("var(") ? "0px" : value;
-      },
-    });
-  restore = () => {
-    HTMLElement.prototype.getBoundingClientRect = original;
-    window.getComputedStyle = computed;
-  };
-});
-afterAll(() => restore());
+useChartLayout();
 
 let base: ResultsDocument | null = null;
 function publishable(): ResultsDocument {
