@@ -4,7 +4,9 @@
 // Examples: npm run mutation -- plan --force   (re-test every mutant of src/plan, ignoring the incremental file)
 //           npm run mutation -- plan --files   (the score table with a row per file)
 import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { mergeReports, readReport, resultsPath, writeResults } from "./results";
 import { FOLDERS, printScores, type Folder } from "./score";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -19,9 +21,21 @@ if (unknown) {
   process.exit(2);
 }
 
+/** The folder's results in git and this machine's last run, joined: what Stryker's incremental run reuses. */
+function joined(folder: Folder, incremental: string) {
+  const reports = [resultsPath(folder), incremental].filter((p) => existsSync(p)).map(readReport);
+  return reports.length > 0 ? mergeReports(reports) : null;
+}
+
 let failed = false;
 for (const folder of named.length > 0 ? named : FOLDERS) {
   console.log(`\n== Mutation testing src/${folder}`);
+  const incremental = resolve(repo, `reports/mutation/${folder}.incremental.json`);
+  const before = joined(folder, incremental);
+  if (before) {
+    mkdirSync(dirname(incremental), { recursive: true });
+    writeFileSync(incremental, JSON.stringify(before));
+  }
   const result = spawnSync("npx", ["stryker", "run", "test/mutation/stryker.config.mjs", ...strykerArgs], {
     cwd: repo,
     stdio: "inherit",
@@ -30,8 +44,11 @@ for (const folder of named.length > 0 ? named : FOLDERS) {
   if (result.status !== 0) {
     console.error(`Stryker failed for src/${folder} (exit ${result.status ?? result.signal}).`);
     failed = true;
+    continue;
   }
+  const after = joined(folder, incremental);
+  if (after) writeResults(folder, after);
 }
-console.log("\nMutation score per folder (reports/mutation/<folder>.json):");
-printScores(resolve(repo, "reports/mutation"), args.includes("--files"));
+console.log("\nMutation score per folder (test/mutation/results/<folder>.json):");
+printScores(args.includes("--files"));
 process.exit(failed ? 1 : 0);

@@ -1,9 +1,10 @@
-// Prints the mutation score of each folder of the functional core from Stryker's JSON reports
-// (reports/mutation/<folder>.json, written by `npm run mutation`). `--files` adds a row per file.
+// Prints the mutation score of each folder of the functional core from its measured results
+// (test/mutation/results/<folder>.json, kept up to date by `npm run mutation`). `--files` adds a row per file.
 // Score = detected / (detected + survived + no coverage), as Stryker counts it: mutants that do not compile
 // (caught by the TypeScript checker) or are ignored do not count either way.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { repo, resultsPath, sourceOnDisk } from "./results";
 
 export const FOLDERS = ["indicators", "plan", "workbook"] as const;
 export type Folder = (typeof FOLDERS)[number];
@@ -12,8 +13,7 @@ interface MutantResult {
   status: "Killed" | "Survived" | "NoCoverage" | "Timeout" | "CompileError" | "RuntimeError" | "Ignored" | "Pending";
 }
 interface Report {
-  files: Record<string, { mutants: MutantResult[] }>;
-  performance?: { setup: number; initialRun: number; mutation: number };
+  files: Record<string, { source?: string; mutants: MutantResult[] }>;
 }
 
 export interface Tally {
@@ -42,44 +42,49 @@ export function score(t: Tally): number | null {
   return valid === 0 ? null : (100 * (t.killed + t.timeout)) / valid;
 }
 
-function row(t: Tally, seconds: number | null): string {
+function row(t: Tally): string {
   const s = score(t);
   const cells = [
     t.name.padEnd(40),
     (s === null ? "n/a" : `${s.toFixed(2)}%`).padStart(8),
     ...[t.killed, t.timeout, t.survived, t.noCoverage, t.invalid].map((n) => String(n).padStart(8)),
   ];
-  if (seconds !== null) cells.push(`${Math.round(seconds)} s`.padStart(9));
   return cells.join(" ");
 }
 
-export function printScores(reportDir: string, withFiles: boolean): void {
+/** The folder's TypeScript files that can hold mutants (barrels and declarations hold none). */
+function sourceFiles(folder: Folder): string[] {
+  return readdirSync(resolve(repo, `src/${folder}`), { recursive: true })
+    .map((f) => `src/${folder}/${String(f)}`)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith("/index.ts") && !f.endsWith(".d.ts"))
+    .sort();
+}
+
+/** Measured against other code than the file now holds: a re-run tests it again. */
+const stale = (name: string, f: { source?: string }) => f.source !== sourceOnDisk(name);
+
+export function printScores(withFiles: boolean): void {
   console.log(
     [
       "folder".padEnd(40),
       "score".padStart(8),
       ...["killed", "timeout", "survived", "no cov.", "errors"].map((h) => h.padStart(8)),
-      "run time".padStart(9),
     ].join(" "),
   );
   for (const folder of FOLDERS) {
-    const path = resolve(reportDir, `${folder}.json`);
+    const path = resultsPath(folder);
     if (!existsSync(path)) {
       console.log(`${`src/${folder}`.padEnd(40)}      not run (npm run mutation -- ${folder})`);
       continue;
     }
     const report = JSON.parse(readFileSync(path, "utf8")) as Report;
     const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
-    const seconds = report.performance
-      ? (report.performance.setup + report.performance.initialRun + report.performance.mutation) / 1000
-      : null;
     console.log(
       row(
         tally(
           `src/${folder}`,
           files.flatMap(([, f]) => f.mutants),
         ),
-        seconds,
       ),
     );
     // Subfolders (src/plan/import) get their own row: they are a module of their own. With --files, each
@@ -88,8 +93,16 @@ export function printScores(reportDir: string, withFiles: boolean): void {
     const printFiles = (dir: string) => {
       if (withFiles)
         for (const [name, f] of files.filter(([n]) => dirOf(n) === dir))
-          console.log(row(tally(`    ${name}`, f.mutants), null));
+          console.log(row(tally(`    ${name}${stale(name, f) ? " (changed since)" : ""}`, f.mutants)));
     };
+    const unmeasured = sourceFiles(folder).filter((name) => !report.files[name]);
+    const changed = files.filter(([name, f]) => stale(name, f)).length;
+    if (unmeasured.length > 0 || changed > 0)
+      console.log(
+        `  (${files.length} files measured, ${changed} of them changed since; not measured: ${unmeasured.length}${
+          unmeasured.length > 0 && unmeasured.length <= 12 ? `: ${unmeasured.join(", ")}` : ""
+        })`,
+      );
     printFiles(`src/${folder}`);
     const subfolders = [...new Set(files.map(([name]) => dirOf(name)).filter((d) => d !== `src/${folder}`))];
     for (const sub of subfolders) {
@@ -99,7 +112,6 @@ export function printScores(reportDir: string, withFiles: boolean): void {
             `  ${sub}`,
             files.filter(([name]) => name.startsWith(`${sub}/`)).flatMap(([, f]) => f.mutants),
           ),
-          null,
         ),
       );
       printFiles(sub);
@@ -107,5 +119,4 @@ export function printScores(reportDir: string, withFiles: boolean): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`)
-  printScores(resolve(import.meta.dirname, "../../reports/mutation"), process.argv.includes("--files"));
+if (import.meta.url === `file://${process.argv[1]}`) printScores(process.argv.includes("--files"));

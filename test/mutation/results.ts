@@ -1,0 +1,152 @@
+// The measured mutation results of each folder, kept in git (test/mutation/results/<folder>.json), so a score
+// in the README can be checked without hours of re-running, and a run tests only what changed since.
+//
+// Stryker's incremental file holds one run's view: its test and mutant ids are numbers given by that run. Two
+// runs over different files (two people, two machines) each make their own, so joining them means naming every
+// test by its file and name, then numbering again. For a file both runs measured, the one measured against the
+// code now on disk wins; if both (or neither) were, the later one given.
+//
+//   npx tsx test/mutation/results.ts merge <folder> <report.json>...   join reports into the folder's results
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+export interface StrykerTest {
+  id: string;
+  name: string;
+  [other: string]: unknown;
+}
+export interface StrykerMutant {
+  id: string;
+  coveredBy?: string[];
+  killedBy?: string[];
+  [other: string]: unknown;
+}
+export interface StrykerReport {
+  schemaVersion: string;
+  thresholds: unknown;
+  files: Record<string, { source: string; mutants: StrykerMutant[]; [other: string]: unknown }>;
+  testFiles?: Record<string, { source?: string; tests: StrykerTest[]; [other: string]: unknown }>;
+  framework?: { name: string; version: string; [other: string]: unknown };
+  [other: string]: unknown;
+}
+
+export const repo = resolve(import.meta.dirname, "../..");
+export const resultsPath = (folder: string) => resolve(repo, `test/mutation/results/${folder}.json`);
+
+/** The source of a file in the working tree now, or undefined when it is gone. */
+export function sourceOnDisk(path: string): string | undefined {
+  const full = resolve(repo, path);
+  return existsSync(full) ? readFileSync(full, "utf8") : undefined;
+}
+
+/** For each name, the entry of the last report whose source is current; else of the last report holding it. */
+function pick<T extends { source?: string }>(
+  maps: readonly (Record<string, T> | undefined)[],
+  current: (path: string) => string | undefined,
+): Map<string, { entry: T; from: number }> {
+  const chosen = new Map<string, { entry: T; from: number; fresh: boolean }>();
+  maps.forEach((map, from) => {
+    for (const [path, entry] of Object.entries(map ?? {})) {
+      const fresh = entry.source !== undefined && entry.source === current(path);
+      const before = chosen.get(path);
+      if (!before || fresh || !before.fresh) chosen.set(path, { entry, from, fresh });
+    }
+  });
+  return chosen;
+}
+
+/** Joins Stryker reports of one folder into one, with tests named by file and name and numbered again. */
+export function mergeReports(
+  reports: readonly StrykerReport[],
+  current: (path: string) => string | undefined = sourceOnDisk,
+): StrykerReport {
+  if (reports.length === 0) throw new Error("No report to merge.");
+  // Each report's test ids, named so they mean the same in every report.
+  const keyOf = reports.map((r) => {
+    const keys = new Map<string, string>();
+    for (const [file, { tests }] of Object.entries(r.testFiles ?? {}))
+      for (const t of tests) keys.set(t.id, `${file}\u0000${t.name}`);
+    return keys;
+  });
+
+  const testFiles: NonNullable<StrykerReport["testFiles"]> = {};
+  const newId = new Map<string, string>();
+  const testEntries = pick(
+    reports.map((r) => r.testFiles),
+    current,
+  );
+  // Every test any report names keeps an entry, so no mutant points at a test that is not listed; the file's
+  // source is the chosen report's. A test gone from the code is found gone by Stryker's next run.
+  const namesByFile = new Map<string, string[]>();
+  for (const keys of keyOf)
+    for (const key of keys.values()) {
+      const [file, name] = key.split("\u0000") as [string, string];
+      const names = namesByFile.get(file) ?? [];
+      if (!names.includes(name)) names.push(name);
+      namesByFile.set(file, names);
+    }
+  for (const [file, names] of [...namesByFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const chosen = testEntries.get(file)?.entry;
+    const tests = names.map((name) => {
+      const id = String(newId.size);
+      newId.set(`${file}\u0000${name}`, id);
+      const original = chosen?.tests.find((t) => t.name === name);
+      return { ...original, id, name };
+    });
+    testFiles[file] = { ...chosen, tests };
+  }
+
+  const files: StrykerReport["files"] = {};
+  let mutantId = 0;
+  const fileEntries = pick(
+    reports.map((r) => r.files),
+    current,
+  );
+  for (const [path, { entry, from }] of [...fileEntries].sort(([a], [b]) => a.localeCompare(b))) {
+    const renumber = (ids: string[] | undefined) =>
+      ids?.flatMap((id) => {
+        const key = keyOf[from]?.get(id);
+        const mapped = key === undefined ? undefined : newId.get(key);
+        return mapped === undefined ? [] : [mapped];
+      });
+    files[path] = {
+      ...entry,
+      mutants: entry.mutants.map((m) => ({
+        ...m,
+        id: String(mutantId++),
+        ...(m.coveredBy ? { coveredBy: renumber(m.coveredBy) } : {}),
+        ...(m.killedBy ? { killedBy: renumber(m.killedBy) } : {}),
+      })),
+    };
+  }
+
+  const last = reports[reports.length - 1]!;
+  return {
+    schemaVersion: last.schemaVersion,
+    thresholds: last.thresholds,
+    // Only what Stryker's incremental run reads back: no machine paths, no options of one run.
+    ...(last.framework ? { framework: { name: last.framework.name, version: last.framework.version } } : {}),
+    files,
+    testFiles,
+  };
+}
+
+export function readReport(path: string): StrykerReport {
+  return JSON.parse(readFileSync(path, "utf8")) as StrykerReport;
+}
+
+export function writeResults(folder: string, report: StrykerReport): void {
+  mkdirSync(dirname(resultsPath(folder)), { recursive: true });
+  writeFileSync(resultsPath(folder), `${JSON.stringify(report)}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [command, folder, ...paths] = process.argv.slice(2);
+  if (command !== "merge" || !folder || paths.length === 0) {
+    console.error("Usage: npx tsx test/mutation/results.ts merge <folder> <report.json>...");
+    process.exit(2);
+  }
+  const inputs = [...(existsSync(resultsPath(folder)) ? [resultsPath(folder)] : []), ...paths];
+  writeResults(folder, mergeReports(inputs.map(readReport)));
+  console.log(`Merged ${inputs.length} report(s) into test/mutation/results/${folder}.json`);
+}

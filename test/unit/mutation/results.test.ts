@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { mergeReports, type StrykerReport } from "../../mutation/results";
+
+// Two runs number their tests differently; a mutant must still point at the test that killed it.
+function run(files: StrykerReport["files"], tests: Record<string, string[]>): StrykerReport {
+  let id = 0;
+  const testFiles: NonNullable<StrykerReport["testFiles"]> = {};
+  for (const [file, names] of Object.entries(tests))
+    testFiles[file] = { source: `// ${file}`, tests: names.map((name) => ({ id: String(id++), name })) };
+  return { schemaVersion: "1.0", thresholds: { high: 90, low: 85 }, files, testFiles };
+}
+
+const mutant = (status: string, killedBy: string[] = []) => ({
+  id: "0",
+  status,
+  mutatorName: "EqualityOperator",
+  replacement: "<=",
+  location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
+  coveredBy: killedBy,
+  killedBy,
+});
+
+const testName = (report: StrykerReport, id: string) =>
+  Object.entries(report.testFiles ?? {}).flatMap(([file, f]) =>
+    f.tests.filter((t) => t.id === id).map((t) => `${file}: ${t.name}`),
+  )[0];
+
+describe("joining mutation results of several runs", () => {
+  it("keeps each run's files and renames every test a mutant points at to the same test in the joined report", () => {
+    const first = run(
+      { "src/a.ts": { source: "a", mutants: [mutant("Killed", ["1"])] } },
+      {
+        "test/a.test.ts": ["a one", "a two"],
+      },
+    );
+    const second = run(
+      { "src/b.ts": { source: "b", mutants: [mutant("Killed", ["0"])] } },
+      {
+        "test/b.test.ts": ["b one"],
+        "test/a.test.ts": ["a two"],
+      },
+    );
+    const joined = mergeReports([first, second], (path) => ({ "src/a.ts": "a", "src/b.ts": "b" })[path]);
+
+    expect(Object.keys(joined.files)).toEqual(["src/a.ts", "src/b.ts"]);
+    const [a] = joined.files["src/a.ts"]!.mutants;
+    const [b] = joined.files["src/b.ts"]!.mutants;
+    expect(testName(joined, a!.killedBy![0]!)).toBe("test/a.test.ts: a two");
+    expect(testName(joined, b!.killedBy![0]!)).toBe("test/b.test.ts: b one");
+    expect(a!.id).not.toBe(b!.id);
+    expect(joined.testFiles!["test/a.test.ts"]!.tests.map((t) => t.name)).toEqual(["a one", "a two"]);
+  });
+
+  it("takes a file from the run that measured the code now on disk, else from the later run", () => {
+    const old = run({ "src/a.ts": { source: "old", mutants: [mutant("Survived")] } }, {});
+    const now = run({ "src/a.ts": { source: "now", mutants: [mutant("Killed")] } }, {});
+    const onDisk = (source: string) => (path: string) => (path === "src/a.ts" ? source : undefined);
+
+    expect(mergeReports([now, old], onDisk("now")).files["src/a.ts"]!.mutants[0]!.status).toBe("Killed");
+    expect(mergeReports([old, now], onDisk("old")).files["src/a.ts"]!.mutants[0]!.status).toBe("Survived");
+    expect(mergeReports([now, old], onDisk("neither")).files["src/a.ts"]!.mutants[0]!.status).toBe("Survived");
+  });
+
+  it("keeps no machine's paths or run options", () => {
+    const report = { ...run({}, {}), projectRoot: "/home/someone/repo", config: { concurrency: 2 } };
+    const joined = mergeReports([report]);
+    expect(joined).not.toHaveProperty("projectRoot");
+    expect(joined).not.toHaveProperty("config");
+  });
+});
