@@ -60,6 +60,9 @@ export function CategoryBars(props: {
         // A border in the page colour keeps the line visible where it crosses a bar (high contrast: white on cyan).
         lineOptions={{ lineBorderWidth: 2 }}
         yAxisTickFormat={ticks}
+        // Round ticks from 0 past the largest bar (0, 0.5, 1, 1.5 for a likelihood of 1.24): without it Fluent
+        // splits 0 to the largest value in four (0.31, 0.62, …), and a tick labelled "1.2" stands at 1.24.
+        roundedTicks
         margins={{ top: 24, bottom: 40, left: 52, right: 16 }}
         xAxis={{ tickLayout: "auto" }}
         // On a narrow tab (a meeting side panel) the chart keeps the width its band labels need and scrolls.

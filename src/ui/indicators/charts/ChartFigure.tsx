@@ -26,7 +26,8 @@ export function useLegendProps(): Partial<LegendsProps> {
 
 /** Axis ticks: whole numbers without decimals ("25%"), others to one place. */
 export function tickFormat(unit: string): (v: number) => string {
-  return (v: number) => `${Number.isInteger(v) ? v : v.toFixed(1)}${unit}`;
+  // Two decimals at most, trailing zeros dropped: a round tick such as 0.05 or 0.25 reads as itself.
+  return (v: number) => `${Number(v.toFixed(2))}${unit}`;
 }
 
 /** Colours from the theme's tokens, so bars and lines follow the Teams theme (high contrast: cyan and white on black). */
