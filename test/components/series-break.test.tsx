@@ -142,6 +142,19 @@ describe("marking a break in the series", () => {
     expect(onRecord).toHaveBeenCalledWith(marked[0], null);
   });
 
+  it("says in words that a break too long for the saved figure was not saved", async () => {
+    const onRecord = vi.fn(async () => "tooLong" as const);
+    inApp(<SeriesBreakForm saved={saved} recordedBy={null} onRecord={onRecord} />);
+    const form = screen.getByRole("form", { name: "Mark a break in the series" });
+    fireEvent.change(within(form).getByRole("textbox", { name: /^Reason/ }), {
+      target: { value: "The calculation changed in 2017" },
+    });
+    fireEvent.click(within(form).getByRole("button", { name: "Mark the break" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/longer than SharePoint holds in one item, so it was not saved/);
+    expect(screen.queryByText("The break is saved.")).toBeNull();
+  });
+
   it("types a past year's figure in as the first of a new series, with its reason", async () => {
     const saves: SavedRow[] = [];
     inApp(<PastYearForm onSave={async (row) => void saves.push(row)} recordedBy="EDI Lead" />);

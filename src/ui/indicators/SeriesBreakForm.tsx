@@ -144,7 +144,7 @@ export function SeriesBreakForm(props: {
       {outcome?.kind === "saved" ? (
         <Text role="status">{t(outcome.removed ? "seriesBreak.removed" : "seriesBreak.saved")}</Text>
       ) : null}
-      {outcome?.kind === "conflict" || outcome?.kind === "unreadable" ? (
+      {outcome?.kind === "conflict" || outcome?.kind === "unreadable" || outcome?.kind === "tooLong" ? (
         <MessageBar intent="warning" role="alert" layout="multiline">
           <MessageBarBody>{t(`seriesBreak.${outcome.kind}`)}</MessageBarBody>
         </MessageBar>

@@ -56,36 +56,50 @@ const LEAVE_OUT_ORDER: readonly BreakdownDimension[] = [
   "ethnic-group",
 ];
 
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /**
  * An indicator's detail as saved: its result and publication as JSON, at most MAX_NOTE_LENGTH characters
  * (the Detail column is multiple lines of text: docs/sharepoint.md). Breakdowns that do not fit are left out,
  * whole tables in LEAVE_OUT_ORDER, and named in the publication so the screen can say so.
  */
 export function savedDetail(result: IndicatorResult, publication: SavedPublication, indicator: number): string {
-  const text = (r: object, p: SavedPublication) => JSON.stringify({ ...r, [PUBLICATION_KEY]: p });
-  let detail = text(result, publication);
-  const tables = (result as { breakdowns?: { dimension: BreakdownDimension }[] }).breakdowns;
-  if (detail.length > MAX_NOTE_LENGTH && tables) {
-    const leftOut: BreakdownDimension[] = [];
-    let kept = tables;
-    for (const dimension of LEAVE_OUT_ORDER) {
-      if (!kept.some((t) => t.dimension === dimension)) continue;
-      kept = kept.filter((t) => t.dimension !== dimension);
-      leftOut.push(dimension);
-      const { breakdowns: _all, ...rest } = result as { breakdowns?: unknown };
-      detail = text(kept.length > 0 ? { ...rest, breakdowns: kept } : rest, {
-        ...publication,
-        breakdownsLeftOut: leftOut,
-      });
-      if (detail.length <= MAX_NOTE_LENGTH) break;
-    }
-  }
+  const detail = fittedDetail({ ...result, [PUBLICATION_KEY]: publication });
   // Never sent to be refused (or cut) by SharePoint: the save fails with this message instead.
   if (detail.length > MAX_NOTE_LENGTH)
     throw new Error(
       `Indicator ${indicator}'s results are ${detail.length} characters long; SharePoint holds at most ${MAX_NOTE_LENGTH} in one item.`,
     );
   return detail;
+}
+
+/**
+ * A saved detail's JSON text within MAX_NOTE_LENGTH where leaving out breakdown tables can make it fit: whole
+ * tables in LEAVE_OUT_ORDER, added to those its publication already names as left out. Used when a year is saved
+ * and again when a break is recorded on it, since the break makes the detail longer. Longer than the column
+ * holds only when there is no breakdown left to leave out: the caller refuses it then.
+ */
+export function fittedDetail(detail: Json): string {
+  let text = JSON.stringify(detail);
+  const { breakdowns, [PUBLICATION_KEY]: publication, [SERIES_BREAK_KEY]: recorded, ...rest } = detail;
+  if (text.length <= MAX_NOTE_LENGTH || !Array.isArray(breakdowns)) return text;
+  const before = isObject(publication) ? publication : {};
+  const leftOut = Array.isArray(before.breakdownsLeftOut) ? [...(before.breakdownsLeftOut as unknown[])] : [];
+  let kept = breakdowns as { dimension?: unknown }[];
+  for (const dimension of LEAVE_OUT_ORDER) {
+    if (!kept.some((t) => t.dimension === dimension)) continue;
+    kept = kept.filter((t) => t.dimension !== dimension);
+    leftOut.push(dimension);
+    text = JSON.stringify({
+      ...rest,
+      ...(kept.length > 0 ? { breakdowns: kept } : {}),
+      [PUBLICATION_KEY]: { ...before, breakdownsLeftOut: leftOut },
+      ...(recorded !== undefined ? { [SERIES_BREAK_KEY]: recorded } : {}),
+    });
+    if (text.length <= MAX_NOTE_LENGTH) break;
+  }
+  return text;
 }
 
 /** The breakdowns each row's detail had to leave out (by indicator), for the message after saving. */
@@ -135,8 +149,6 @@ export function rowsToSave(publishable: ResultsDocument, year: string, savedBy: 
   return rows;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const hasObjects = (v: Json, keys: string[]) => keys.every((k) => isObject(v[k]));
 
 /** Enough of each kind's shape for the result views to draw it (a damaged list item is left out, not drawn). */

@@ -7,7 +7,8 @@
 import { methodChanges, type MethodChange } from "../../indicators";
 import type { IndicatorNumber, IndicatorResultRow } from "../../plan";
 import { STANDARD_ID } from "./headline";
-import { parseSavedDetail, SERIES_BREAK_KEY, type SavedRow } from "./saved-results";
+import { MAX_NOTE_LENGTH } from "../../plan";
+import { fittedDetail, parseSavedDetail, SERIES_BREAK_KEY, type SavedRow } from "./saved-results";
 
 /** A break a plan editor recorded on a saved year: why the series starts again there. */
 export interface RecordedBreak {
@@ -62,7 +63,21 @@ export class UnreadableDetailError extends Error {
   }
 }
 
-/** The detail with a break recorded on it (or, given null, without one); everything else in it is kept as it was. */
+/** A break that would take its saved detail past what the column holds, with no breakdown left to give up. */
+export class DetailTooLongError extends Error {
+  constructor(length: number) {
+    super(
+      `With the break, the saved figure's detail would be ${length} characters; the list holds ${MAX_NOTE_LENGTH}.`,
+    );
+    this.name = "DetailTooLongError";
+  }
+}
+
+/**
+ * The detail with a break recorded on it (or, given null, without one); everything else in it is kept as it was,
+ * except that a detail the break would take past the column's limit gives up breakdown tables, as saving does
+ * (named in its publication, so the screen says which).
+ */
 export function withRecordedBreak(detail: string, recorded: RecordedBreak | null): string {
   const parsed = parse(detail);
   if (!parsed) throw new UnreadableDetailError();
@@ -70,7 +85,9 @@ export function withRecordedBreak(detail: string, recorded: RecordedBreak | null
   if (!recorded) return JSON.stringify(rest);
   const error = breakReasonError(recorded.reason);
   if (error) throw new Error(`A break's reason is ${error === "empty" ? "missing" : "too long"}.`);
-  return JSON.stringify({ ...rest, [SERIES_BREAK_KEY]: { reason: recorded.reason.trim(), by: recorded.by } });
+  const text = fittedDetail({ ...rest, [SERIES_BREAK_KEY]: { reason: recorded.reason.trim(), by: recorded.by } });
+  if (text.length > MAX_NOTE_LENGTH) throw new DetailTooLongError(text.length);
+  return text;
 }
 
 const keyOf = (indicator: IndicatorNumber, year: string) => `${indicator}|${year}`;

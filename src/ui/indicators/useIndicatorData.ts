@@ -18,13 +18,19 @@ import {
   type LeftOut,
   type SavedRow,
 } from "./saved-results";
-import { keepRecordedBreaks, UnreadableDetailError, withRecordedBreak, type RecordedBreak } from "./series";
+import {
+  DetailTooLongError,
+  keepRecordedBreaks,
+  UnreadableDetailError,
+  withRecordedBreak,
+  type RecordedBreak,
+} from "./series";
 import { periodFor } from "./view";
 
 export type SaveState = "idle" | "saving" | "saved";
 
 /** How recording a break ended: saved; refused because someone changed the row first; the row cannot take one; failed. */
-export type BreakOutcome = "saved" | "conflict" | "unreadable" | "failed";
+export type BreakOutcome = "saved" | "conflict" | "unreadable" | "tooLong" | "failed";
 
 export function useIndicatorData(store: PlanStore, canRun: boolean, year: string | null, savedBy: string | null) {
   const [files, setFiles] = useState<DataFile[] | null>(null);
@@ -106,6 +112,7 @@ export function useIndicatorData(store: PlanStore, canRun: boolean, year: string
       detail = withRecordedBreak(row.detail, recorded);
     } catch (error) {
       if (error instanceof UnreadableDetailError) return "unreadable";
+      if (error instanceof DetailTooLongError) return "tooLong";
       throw error;
     }
     let outcome: BreakOutcome = "failed";

@@ -10,6 +10,13 @@ import {
   rowsToSave,
   savedResults,
 } from "../../../src/ui/indicators/saved-results";
+import {
+  DetailTooLongError,
+  keepRecordedBreaks,
+  MAX_BREAK_REASON,
+  recordedBreak,
+  withRecordedBreak,
+} from "../../../src/ui/indicators/series";
 import { readWorkbooks } from "../../../src/workbook";
 
 const published = suppressResults(
@@ -95,5 +102,81 @@ describe("saved details within SharePoint's note limit", () => {
     expect(() => rowsToSave(doc, "2024/25")).toThrow(
       /Indicator 3's results are \d+ characters long; SharePoint holds at most 63999/,
     );
+  });
+});
+
+describe("a break recorded on a saved detail near the limit", () => {
+  /** The largest n in [1, high] for which `fits(n)` holds (it holds for 1 and not for high). */
+  function largest(high: number, fits: (n: number) => boolean): number {
+    let low = 1;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (fits(mid)) low = mid;
+      else high = mid;
+    }
+    return low;
+  }
+
+  const indicator1 = (doc: ResultsDocument) => rowsToSave(doc, "2024/25").find((r) => r.indicator === 1)!;
+  const leftOutOf = (detail: string) => parseSavedDetail(detail)!.publication?.breakdownsLeftOut;
+
+  /** Indicator 1's saved detail with a division table as large as fits `short` characters under the limit. */
+  function nearLimit(short: number): string {
+    const detailOf = (n: number) => indicator1(withTables([directorates(n, "division")])).detail;
+    const n = largest(1000, (k) => {
+      const detail = detailOf(k);
+      return leftOutOf(detail) === undefined && detail.length <= MAX_NOTE_LENGTH - short;
+    });
+    const detail = detailOf(n);
+    expect(detail.length).toBeGreaterThan(MAX_NOTE_LENGTH - short - 200);
+    return detail;
+  }
+  // A reason near the longest kept (255): longer than the room a division row leaves under the limit.
+  const reason =
+    "NHS England changed how the indicator is calculated from this year onwards: the denominator is now the " +
+    "headcount at 31 March, not the average over the year, and bank staff are counted apart, so this year " +
+    "cannot be compared with the years before it.";
+
+  it("gives up the division table when the break would not otherwise fit, keeps the rest and the break, and names it", () => {
+    expect(reason.length).toBeLessThanOrEqual(MAX_BREAK_REASON);
+    const detail = nearLimit(20);
+    const recorded = withRecordedBreak(detail, { reason, by: "EDI Lead" });
+    expect(recorded.length).toBeLessThanOrEqual(MAX_NOTE_LENGTH);
+    expect(recordedBreak(recorded)).toEqual({ reason, by: "EDI Lead" });
+    const back = parseSavedDetail(recorded)!;
+    expect(back.publication?.breakdownsLeftOut).toEqual(["division"]);
+    expect(dimensionsOf(back.result)).toEqual(dimensionsOf(published.indicators["1"]));
+    expect(back.publication?.threshold).toBe(10);
+    // The year computed and saved again keeps the break, within the limit.
+    const fresh = indicator1(withTables([directorates(1, "division")]));
+    const [again] = keepRecordedBreaks(
+      [{ ...fresh, detail }],
+      [{ ...fresh, detail: recorded, id: 1, etag: "1", modified: "2025-06-01T10:00:00Z" }],
+    );
+    expect(again!.detail.length).toBeLessThanOrEqual(MAX_NOTE_LENGTH);
+    expect(recordedBreak(again!.detail)?.reason).toBe(reason);
+  });
+
+  it("leaves a detail with room for the break as it was, beside the break", () => {
+    const detail = nearLimit(1000);
+    const recorded = withRecordedBreak(detail, { reason, by: null });
+    expect(leftOutOf(recorded)).toBeUndefined();
+    expect(withRecordedBreak(recorded, null)).toBe(detail);
+  });
+
+  it("refuses a break that cannot fit even without breakdowns", () => {
+    const doc = structuredClone(published);
+    const rl = doc.indicators["3"] as { cautions: string[] };
+    const detailOf = (n: number) => {
+      rl.cautions = Array.from({ length: n }, () => "small-numbers");
+      try {
+        return rowsToSave(doc, "2024/25").find((r) => r.indicator === 3)!.detail;
+      } catch {
+        return null;
+      }
+    };
+    const detail = detailOf(largest(8000, (n) => detailOf(n) !== null))!;
+    expect(detail.length).toBeGreaterThan(MAX_NOTE_LENGTH - 20);
+    expect(() => withRecordedBreak(detail, { reason, by: null })).toThrow(DetailTooLongError);
   });
 });
