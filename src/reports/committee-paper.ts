@@ -7,7 +7,14 @@
 // and the assurance options. Generated from the live plan and the saved indicator results; pure, so it
 // runs in the tab and in Node. docs/plan-documents.md says where each part comes from.
 import type { Paragraph, Table } from "docx";
-import { sortByNumber, type Action, type IndicatorResultRow, type Objective, type Rag } from "../plan";
+import {
+  sortByNumber,
+  type Action,
+  type IndicatorFigure,
+  type IndicatorResultRow,
+  type Objective,
+  type Rag,
+} from "../plan";
 import { ASSURANCE_LEVELS } from "../plan/cycle";
 import { anyHidden, planFigures, type PlanFigures } from "./plan-figures";
 import type { DocumentLabels } from "./plan-document-labels";
@@ -37,6 +44,8 @@ export interface CommitteePaperInput {
   actions: readonly Action[];
   /** The saved indicator results (every year saved: last year's figures come from them too). */
   results: readonly IndicatorResultRow[];
+  /** The Targets and Comparisons list's items: each indicator's target is given beside its figures. */
+  targets?: readonly IndicatorFigure[];
   details: PaperDetails;
   labels: DocumentLabels;
   locale: DocumentLocale;
@@ -85,7 +94,7 @@ export async function committeePaper(input: CommitteePaperInput): Promise<Uint8A
   const date = (iso: string | null) => (iso ? longDate(iso, locale) : p.notGiven);
   const committee = details.committee.trim() || p.notGiven;
   const paperTitle = fill(p.title, { year: input.year });
-  const figures = planFigures(input.results);
+  const figures = planFigures(input.results, undefined, input.targets);
   const objectives = sortByNumber(input.objectives);
   const actions = input.actions.filter((a) => objectives.some((o) => o.id === a.objectiveId));
 

@@ -7,7 +7,14 @@
 // that begins a new series (src/ui/indicators/series.ts) is not compared with the year before it.
 // No docx and no React here: the print view imports this without the Word library.
 import { headlineValue, trendOf, formatPoints, roundTo, type Direction, type Trend } from "../indicators";
-import { INDICATOR_NUMBERS, type IndicatorNumber, type IndicatorResultRow } from "../plan";
+import {
+  INDICATOR_NUMBERS,
+  targetFor,
+  trajectoryOf,
+  type IndicatorFigure,
+  type IndicatorNumber,
+  type IndicatorResultRow,
+} from "../plan";
 import { HEADLINE_DIRECTION, STANDARD_ID, headlinePlaces } from "../ui/indicators/headline";
 import { savedResults } from "../ui/indicators/saved-results";
 import { seriesStarts, type SeriesStart } from "../ui/indicators/series";
@@ -32,6 +39,16 @@ export interface FigureRow {
   trend: Trend;
   /** Set when the year begins a new series, with why: its figure is not compared with the year before. */
   newSeries: SeriesStart | null;
+  /** The target that speaks for the year (Targets and Comparisons list), or null when none is set. */
+  target: FigureTarget | null;
+}
+
+/** A target as the documents give it: its value and year, and where the year's figure stands on its trajectory. */
+export interface FigureTarget {
+  value: number;
+  year: string;
+  /** Null when the year's figure cannot be judged: no trajectory (no baseline figure), or no figure shown. */
+  status: "on-track" | "off-track" | null;
 }
 
 export interface PlanFigures {
@@ -119,10 +136,45 @@ function headlineHidden(result: NonNullable<ReturnType<typeof savedResults>>["do
 }
 
 /**
- * The nine indicators' headline figures for the newest year with saved figures (or `year` when given),
- * with the year before; null when nothing is saved.
+ * The target for the year and where the year stands on its trajectory, judged as the tab judges it
+ * (src/plan/targets.ts) but from the protected figures the documents show: a hidden figure is not judged.
  */
-export function planFigures(rows: readonly IndicatorResultRow[], year?: string): PlanFigures | null {
+function targetOf(
+  indicator: IndicatorNumber,
+  year: string,
+  targets: readonly IndicatorFigure[],
+  shownIn: (year: string) => number | null,
+  years: readonly string[],
+): FigureTarget | null {
+  const target = targetFor(
+    targets.filter((t) => t.standard === STANDARD_ID),
+    indicator,
+    year,
+  );
+  if (!target) return null;
+  const trajectory = trajectoryOf(
+    target,
+    years.map((y) => ({ year: y, value: shownIn(y) })),
+    HEADLINE_DIRECTION[indicator],
+    headlinePlaces(indicator),
+  );
+  const status = trajectory.ok ? trajectory.points.find((p) => p.year === year)?.status : undefined;
+  return {
+    value: target.value,
+    year: target.year,
+    status: status === "on-track" || status === "off-track" ? status : null,
+  };
+}
+
+/**
+ * The nine indicators' headline figures for the newest year with saved figures (or `year` when given),
+ * with the year before and each indicator's target; null when nothing is saved.
+ */
+export function planFigures(
+  rows: readonly IndicatorResultRow[],
+  year?: string,
+  targets: readonly IndicatorFigure[] = [],
+): PlanFigures | null {
   const years = [...new Set(rows.filter((r) => r.standard === STANDARD_ID).map((r) => r.year))].sort();
   const chosen = year ?? years.at(-1);
   if (chosen === undefined || !years.includes(chosen)) return null;
@@ -132,6 +184,12 @@ export function planFigures(rows: readonly IndicatorResultRow[], year?: string):
     previousYear === chosen ? { figures: new Map<IndicatorNumber, Figure>() } : figuresOf(rows, previousYear);
   const present = INDICATOR_NUMBERS.filter((n) => now.figures.has(n) || before.figures.has(n));
   const startsAt = seriesStarts(rows);
+  const byYear = new Map<string, YearFigures>([[chosen, now]]);
+  const shown = (indicator: IndicatorNumber) => (y: string) => {
+    if (!byYear.has(y)) byYear.set(y, figuresOf(rows, y));
+    const figure = byYear.get(y)!.figures.get(indicator);
+    return figure?.kind === "shown" ? figure.value : null;
+  };
   return {
     year: chosen,
     previousYear,
@@ -147,7 +205,8 @@ export function planFigures(rows: readonly IndicatorResultRow[], year?: string):
         current.kind === "shown" && previous.kind === "shown" && !newSeries
           ? trendOf(current.value, previous.value, direction, headlinePlaces(indicator))
           : "not-comparable";
-      return { indicator, direction, current, previous, trend, newSeries };
+      const target = targetOf(indicator, chosen, targets, shown(indicator), years);
+      return { indicator, direction, current, previous, trend, newSeries, target };
     }),
   };
 }

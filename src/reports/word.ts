@@ -157,26 +157,42 @@ export interface FigureLabels {
   hiddenNote: string;
   boardPublished: string;
   boardProtected: string;
+  target: string;
+  /** {value} {year} */
+  targetText: string;
+  onTrack: string;
+  offTrack: string;
 }
 
 /** The nine indicators' headline figures, this year and last, with the change in words. */
 export function figuresTable(figures: PlanFigures, labels: FigureLabels): Table {
   const entered = (indicator: IndicatorNumber, f: PlanFigures["rows"][number]["current"]) =>
     `${figureText(indicator, f)}${f.kind === "shown" && f.origin === "entered" ? ` (${labels.entered})` : ""}`;
+  // A column for targets only when one is set: a plan without targets keeps the table it always had.
+  const withTargets = figures.rows.some((r) => r.target !== null);
+  const targetText = (row: PlanFigures["rows"][number]) => {
+    if (!row.target) return "–";
+    const value = figureText(row.indicator, { kind: "shown", value: row.target.value, origin: "entered" });
+    const text = fill(labels.targetText, { value, year: row.target.year });
+    const status = row.target.status;
+    return status === null ? text : `${text}\n${status === "on-track" ? labels.onTrack : labels.offTrack}`;
+  };
   return table(
     [
       labels.indicator,
       fill(labels.yearColumn, { year: figures.year }),
       fill(labels.yearColumn, { year: figures.previousYear }),
       labels.change,
+      ...(withTargets ? [labels.target] : []),
     ],
     figures.rows.map((row) => [
       `${labels.indicators[String(row.indicator)] ?? String(row.indicator)}\n${labels.direction[row.direction]}`,
       entered(row.indicator, row.current),
       entered(row.indicator, row.previous),
       labels.trend[row.trend],
+      ...(withTargets ? [targetText(row)] : []),
     ]),
-    [52, 16, 16, 16],
+    withTargets ? [40, 14, 14, 14, 18] : [52, 16, 16, 16],
   );
 }
 

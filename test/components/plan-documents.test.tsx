@@ -30,7 +30,7 @@ function renderCard(options: { approved?: boolean; locale?: "en-GB" | "cy-GB" } 
     children: (
       <PlanDocuments
         year="2024/25"
-        loadPaperData={async () => ({ objectives, actions, results: savedRows() })}
+        loadPaperData={async () => ({ objectives, actions, results: savedRows(), targets: [] })}
         approved={options.approved ? approvedCopy(leakyRows()) : null}
         publicPrintHref={(o) =>
           `https://tab.example/?view=public&figures=${o.withFigures ? "with" : "none"}&leads=${o.leads}`

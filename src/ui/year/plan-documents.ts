@@ -2,23 +2,28 @@
 // public version (an approved copy). The docx library loads only when someone asks for a document.
 import type { TFunction } from "i18next";
 import type { ApprovedCopy } from "../../plan/cycle";
-import type { Action, IndicatorResultRow, Objective } from "../../plan";
+import type { Action, IndicatorFigure, IndicatorResultRow, Objective } from "../../plan";
 import type { PaperDetails } from "../../reports/paper-details";
 import { documentLabels, type DocumentLabels } from "../../reports/plan-document-labels";
 import type { PublicPlanOptions } from "../../reports/public-plan-content";
 import type { DocumentLocale } from "../../reports/text";
 import type { PlanStore } from "../../sharepoint";
 
-/** What the committee paper is made from: the live plan and every saved indicator result. */
+/** What the committee paper is made from: the live plan, every saved indicator result and the targets. */
 export interface PaperData {
   objectives: readonly Objective[];
   actions: readonly Action[];
   results: readonly IndicatorResultRow[];
+  targets: readonly IndicatorFigure[];
 }
 
 export async function loadPaperData(store: PlanStore, year: string): Promise<PaperData> {
-  const [plan, results] = await Promise.all([store.loadPlan(year), store.indicatorResults()]);
-  return { objectives: plan.objectives, actions: plan.actions, results };
+  const [plan, results, targets] = await Promise.all([
+    store.loadPlan(year),
+    store.indicatorResults(),
+    store.indicatorFigures(),
+  ]);
+  return { objectives: plan.objectives, actions: plan.actions, results, targets };
 }
 
 /** The documents' words in the tab's language. */

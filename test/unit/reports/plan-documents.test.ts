@@ -3,6 +3,7 @@
 // plan-alone choice.
 import { describe, expect, it } from "vitest";
 import { wordText, type WordText } from "../../support/word";
+import type { IndicatorFigure, IndicatorNumber } from "../../../src/plan";
 import { committeePaper, EMPTY_DETAILS, type PaperDetails } from "../../../src/reports/committee-paper";
 import { planFigures, figureText } from "../../../src/reports/plan-figures";
 import { publicPlanDocument } from "../../../src/reports/public-plan";
@@ -43,16 +44,50 @@ const DETAILS: PaperDetails = {
   publishBy: "2024-10-31",
 };
 
-const paper = (details: PaperDetails = DETAILS, labels = EN, results = savedRows()) =>
+const paper = (
+  details: PaperDetails = DETAILS,
+  labels = EN,
+  results = savedRows(),
+  targets: readonly IndicatorFigure[] = [],
+) =>
   committeePaper({
     year: "2024/25",
     objectives,
     actions,
     results,
+    targets,
     details,
     labels,
     locale: labels === CY ? "cy-GB" : "en-GB",
   }).then(wordText);
+
+let figureId = 0;
+/** An item of the Targets and Comparisons list. */
+function figure(
+  kind: "target" | "comparison",
+  indicator: IndicatorNumber,
+  value: number,
+  year: string,
+  more: Partial<IndicatorFigure> = {},
+): IndicatorFigure {
+  figureId += 1;
+  return {
+    id: figureId,
+    etag: '"1"',
+    modified: "2024-08-01T09:00:00Z",
+    kind,
+    standard: "nhs-england-wres",
+    indicator,
+    value,
+    year,
+    baselineYear: null,
+    direction: null,
+    comparator: kind === "comparison" ? "national" : null,
+    name: kind === "comparison" ? "England" : null,
+    source: kind === "comparison" ? "NHS England WRES data report" : null,
+    ...more,
+  };
+}
 
 /** The exact figures the protected audience may not see: RL 2 unrounded, RL 3 (from 4 cases). */
 const exactRl2 = (exact.indicators["2"] as { value: number }).value;
@@ -134,6 +169,39 @@ describe("the committee paper", () => {
     // Neither the unrounded figure nor the hidden ratio appears anywhere.
     expect(doc.all).not.toContain(exactRl2.toFixed(3));
     expect(doc.all).not.toContain(exactRl3.toFixed(2));
+  });
+
+  it("gives each indicator's target beside its figures, and whether this year is on its trajectory", async () => {
+    const doc = await paper(DETAILS, EN, savedRows(), [
+      // 2.60 in 2023/24 to 1.25 by 2026/27: the line stands at 2.15 in 2024/25, and 1.90 is better than that.
+      figure("target", 2, 1.25, "2026/27", { baselineYear: "2023/24" }),
+      // Indicator 3's figure is hidden this year: the target is given, the year is not judged.
+      figure("target", 3, 1.1, "2026/27"),
+      // Neither a comparison figure nor the bank workforce's target is a target of these figures.
+      figure("comparison", 5, 28.1, "2023/24"),
+      figure("target", 5, 10, "2026/27", { standard: "nhs-england-wres-bank" }),
+    ]);
+    const figures = tableWith(doc, "Indicator", "2024/25", "2023/24", "Change", "Target");
+    expect(figures[0]).toHaveLength(5);
+    expect(rowOf(figures, "Indicator 2").slice(1)).toEqual([
+      "1.90",
+      "2.60 (published)",
+      "Improved",
+      "1.25 by 2026/27\nOn track this year",
+    ]);
+    expect(rowOf(figures, "Indicator 3")[4]).toBe("1.10 by 2026/27");
+    expect(rowOf(figures, "Indicator 5")[4]).toBe("–");
+  });
+
+  it("says a year is off track when its figure is worse than the trajectory's, and has no target column without targets", async () => {
+    const off = await paper(DETAILS, EN, savedRows(), [figure("target", 2, 1, "2024/25", { baselineYear: "2023/24" })]);
+    expect(rowOf(tableWith(off, "Indicator", "2024/25"), "Indicator 2")[4]).toBe(
+      "1.00 by 2024/25\nOff track this year",
+    );
+    const none = await paper();
+    expect(tableWith(none, "Indicator", "2024/25")[0]).toEqual(["Indicator", "2024/25", "2023/24", "Change"]);
+    const welsh = await paper(DETAILS, CY, savedRows(), [figure("target", 2, 1.25, "2026/27")]);
+    expect(welsh.all).toContain("1.25 erbyn 2026/27");
   });
 
   it("never shows a figure the protected copy hides, even from a saved detail that was not protected", async () => {
