@@ -11,6 +11,7 @@ const TRUE = 2;
 const FALSE = 3;
 const TEXT = 4; // value: index into the store's own strings
 const DATE = 5; // value: an Excel serial date in a date-formatted cell; read as ISO text
+const DIGITS = 6; // value: a text of digits only (no leading zero), read back as that text
 
 /** Direct-mapped cache of serial -> ISO text: dates repeat, and formatting them is the slow part. */
 const DATE_CACHE_SIZE = 1 << 15;
@@ -80,6 +81,15 @@ export class CellStore {
   addText(text: string): number {
     this.texts.push(text);
     return this.texts.length - 1;
+  }
+
+  /**
+   * Adds a text cell of 1 to 15 ASCII digits without a leading zero ("0" itself allowed), given as its value:
+   * read back as the same text (String(value) is exactly those digits). Employee and assignment numbers written
+   * as text are unique per row; held this way they cost no decode, no string and no interning while scanning.
+   */
+  pushDigits(col: number, value: number): void {
+    this.push(col, DIGITS, value);
   }
 
   /** Adds a cell holding a text added before with addText (a text repeated down a sheet is stored once). */
@@ -182,6 +192,8 @@ export class CellStore {
             return false;
           case DATE:
             return this.date(v);
+          case DIGITS:
+            return String(v);
           default:
             return this.texts[v] ?? null;
         }

@@ -612,6 +612,7 @@ function scanRows(
       let problem: string | null = null;
       let isNumber = false;
       let text = -1;
+      let digits = -1;
       const fast = plen === 0 ? readFastCell(b, lt, tag) : FAST_NONE;
       if (fast !== FAST_NONE) {
         col = tag.col < 0 ? nextCol : tag.col;
@@ -623,10 +624,10 @@ function scanRows(
           isNumber = true;
         } else if (fast === FAST_TEXT) {
           // Text in a column nobody reads (below the top rows) is not decoded: only its blankness is kept.
-          text =
-            keep === null || keep[col] === 1
-              ? interner.intern(b, tag.textFrom, tag.textTo, tag.textEscaped, cells)
-              : unreadText(state, cells, tag.textFrom === tag.textTo);
+          if (keep === null || keep[col] === 1) {
+            digits = digitsValue(b, tag.textFrom, tag.textTo);
+            if (digits < 0) text = interner.intern(b, tag.textFrom, tag.textTo, tag.textEscaped, cells);
+          } else text = unreadText(state, cells, tag.textFrom === tag.textTo);
         } else if (fast === FAST_BOOL) content = tag.value === 1;
       } else {
         readCell(b, ns, plen, tag, sharedCount);
@@ -641,7 +642,7 @@ function scanRows(
       }
       i = tag.end;
       nextCol = col + 1;
-      if (shared < 0 && !isNumber && text < 0 && content === null && problem === null) continue;
+      if (shared < 0 && !isNumber && text < 0 && digits < 0 && content === null && problem === null) continue;
       if (!inRow) {
         // A cell outside any <row>: attach to a new row so nothing is lost.
         rowNum += 1;
@@ -657,6 +658,7 @@ function scanRows(
         problems.push({ row: cells.rowCount - 1, col, problem });
       } else if (shared >= 0) cells.pushShared(col, shared);
       else if (text >= 0) cells.pushText(col, text);
+      else if (digits >= 0) cells.pushDigits(col, digits);
       else if (isNumber) {
         if (tag.type === T_NUMBER && dateStyles[tag.style]) cells.pushDate(col, number);
         else cells.pushNumber(col, number);
@@ -691,6 +693,22 @@ function scanRows(
   state.rowNum = rowNum;
   state.nextCol = nextCol;
   return end;
+}
+
+/**
+ * The value of a text of 1 to 15 ASCII digits without a leading zero (or "0"), which the store keeps as a number
+ * and reads back as the same text; -1 for any other text (interned as text).
+ */
+function digitsValue(b: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  if (len < 1 || len > 15 || (b[s] === 48 && len > 1)) return -1;
+  let value = 0;
+  for (let k = s; k < e; k++) {
+    const d = (b[k] ?? 0) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /** Once the top rows are in: asks which columns' text to read (a function of its own: it runs once). */

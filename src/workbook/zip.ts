@@ -151,6 +151,58 @@ function refuseOverlaps(file: string, entries: Map<string, ZipEntry>): void {
   }
 }
 
+/**
+ * Streaming makes fflate read past the end of its input at the end of every push (it reads a few bytes ahead,
+ * then sees it has run out), each time wherever in its decoding loop the slice happens to end. V8 compiles the
+ * inflater's loop for in-bounds reads and throws that code away at the first read past the end at each such
+ * place, then compiles the whole (large) function again: five compilations in a cold run instead of one, about
+ * a fifth of our CPU on a 10-column sheet, spent on the optimising compiler's thread. So before the first
+ * inflate, the inflater is run once on short prefixes of real deflate data (cut after each of its first bytes
+ * and then every few bytes), still in the interpreter: it runs out of input at each of those places, V8 notes
+ * it, and the loop is compiled once, ready for it. This changes no output (the prefixes' output is thrown
+ * away); it costs about a millisecond, once per process.
+ */
+let primed = false;
+const PRIME_BYTES = 512;
+
+function primeInflater(data: Uint8Array): void {
+  if (primed || data.length < 32) return;
+  primed = true;
+  const sample = withEmptyBlockFirst(data.subarray(0, Math.min(data.length, PRIME_BYTES)));
+  // One output buffer for all the runs, with the room fflate asks for (it grows its own past that).
+  const out = new Uint8Array(INFLATE_SLACK + 16 * 1024);
+  for (let cut = 6; cut < sample.length; cut += cut < 24 ? 1 : 40) {
+    // A stream like the real ones (the same state object, so V8 sees one shape), cut short.
+    const inflater = new Inflate(() => {});
+    const internals = inflater as unknown as Partial<InflateInternals>;
+    if (internals.o instanceof Uint8Array && typeof internals.s?.b === "number") internals.o = out;
+    try {
+      // In two pushes, as a stream goes on: V8 takes a field written only once for a constant.
+      const half = cut >> 1;
+      inflater.push(sample.subarray(0, half), false);
+      inflater.push(sample.subarray(half, cut), false);
+    } catch {
+      // Not deflate data after all: nothing to learn from it, and nothing is lost.
+    }
+  }
+}
+
+/**
+ * The deflate stream with an empty block in front (not final, fixed codes, at once its end: 10 bits), so that
+ * each prefix also ends a block and starts another, as a real stream does between pushes; without it, V8 would
+ * compile for the state that a block never ends and throw that code away at the first real block's end.
+ */
+function withEmptyBlockFirst(deflated: Uint8Array): Uint8Array {
+  const out = new Uint8Array(deflated.length + 2);
+  out[0] = 0b010; // BFINAL 0, BTYPE 01 (fixed codes), then code 256 (end of block): seven zero bits
+  for (let k = 0; k < deflated.length; k++) {
+    const shifted = (deflated[k] ?? 0) << 2; // the stream goes on at bit 10: byte 1, bit 2
+    out[k + 1] = (out[k + 1] ?? 0) | (shifted & 0xff);
+    out[k + 2] = shifted >> 8;
+  }
+  return out;
+}
+
 /** Inflates one entry, refusing to go past its declared size or the workbook's budget. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const data = entryData(bytes, entry, budget);
@@ -208,6 +260,7 @@ export function readEntryStream(
     consume(whole, 0, whole.length, true);
     return;
   }
+  primeInflater(data);
   const { file } = budget;
   const declared = entry.uncompressedSize;
   let buffer = new Uint8Array(Math.min(declared, STREAM_BUFFER) + INFLATE_SLACK + 1);
@@ -297,6 +350,7 @@ const STREAM_BUFFER = 4 * 1024 * 1024;
  * bytes returned are right whatever fflate does with its buffer; only speed depends on that detail.
  */
 function inflateBounded(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  primeInflater(data);
   const { file } = budget;
   const declared = entry.uncompressedSize;
   // Zero pages cost nothing until written: memory follows the output, not the declared size.

@@ -33,6 +33,14 @@ const TEXTS = [
   "a_b",
   "_x005F_x000D_",
   "&bogus; &amp",
+  "20062708",
+  "0",
+  "007",
+  "00",
+  "123456789012345",
+  "9007199254740993",
+  "12 34",
+  "-5",
 ];
 const NUMBERS = [
   "0",
@@ -121,7 +129,8 @@ describe("the scanner's fast path", () => {
       ),
       { numRuns: 400 },
     );
-  });
+    // 400 sheets read twice: seconds on a machine shared with other work.
+  }, 30_000);
 
   it('reads inline and t="str" text, decimals, booleans and empty styled cells without r attributes', () => {
     const xml =
@@ -143,6 +152,27 @@ describe("the scanner's fast path", () => {
     expect(cells.get(3, 0)).toBe(cells.get(0, 0));
     // The store's own strings: one per distinct text, not one per cell.
     expect((cells as unknown as { texts: string[] }).texts).toEqual(["Band 0", "Band 1", "Band 2"]);
+  });
+
+  it("keeps texts of digits (employee numbers written as text) as the same text, leading zeros included", () => {
+    const rows = Array.from(
+      { length: 200 },
+      (_, r) =>
+        `<row r="${r + 1}"><c t="str"><v>${20062708 + r}</v></c><c t="inlineStr"><is><t>00${r}</t></is></c>` +
+        `<c t="str"><v>123456789012345</v></c><c t="str"><v>1234567890123456</v></c><c t="str"><v>0</v></c></row>`,
+    ).join("");
+    const { cells } = scanSheet(
+      new TextEncoder().encode(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
+      OPTIONS,
+    );
+    expect(cells.row(7)).toEqual(["20062715", "007", "123456789012345", "1234567890123456", "0"]);
+    expect(cells.get(199, 0)).toBe("20062907");
+    // Up to 15 digits without a leading zero are held as numbers: not one string each in the store.
+    const texts = (cells as unknown as { texts: string[] }).texts;
+    expect(texts).toContain("007");
+    expect(texts).toContain("1234567890123456");
+    expect(texts).not.toContain("20062715");
+    expect(texts).not.toContain("0");
   });
 
   it("decodes a text with entities or escapes once, however often it is repeated", () => {
