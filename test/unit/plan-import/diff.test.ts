@@ -33,7 +33,6 @@ function firstImport() {
 }
 
 describe("planImportDiff", () => {
-
   it("creates nothing when the same file is imported again", () => {
     const { store } = firstImport();
     const again = parsePlanGrid([publishedPlanSheet()], options).objectives;

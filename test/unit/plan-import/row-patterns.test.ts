@@ -37,9 +37,9 @@ describe("objective headings", () => {
       "Amcan 1",
     ];
     expect(matches(HEADING_WORD, yes)).toEqual(yes);
-    expect(matches(HEADING_WORD, ["Objectivity", "Our objective", "strategicobjective", "Strategic plan", "Aimless"])).toEqual(
-      [],
-    );
+    expect(
+      matches(HEADING_WORD, ["Objectivity", "Our objective", "strategicobjective", "Strategic plan", "Aimless"]),
+    ).toEqual([]);
   });
 
   it("NAMED_HEADING: a heading word with a number or a colon", () => {
@@ -51,15 +51,18 @@ describe("objective headings", () => {
   it("NUMBERED_HEADING: one or two digits, a stop, then a word", () => {
     const yes = ["1. Data", "12) Culture", "3 - Ab", "4– x", "5:Z", "1.  Data", "6. Élan"];
     expect(matches(NUMBERED_HEADING, yes)).toEqual(yes);
-    expect(matches(NUMBERED_HEADING, ["123. Data", "1.2 Data", "1 Data", "1. 5 things", "a. Data", "x1. Data"])).toEqual(
-      [],
-    );
+    expect(
+      matches(NUMBERED_HEADING, ["123. Data", "1.2 Data", "1 Data", "1. 5 things", "a. Data", "x1. Data"]),
+    ).toEqual([]);
   });
 
   it("splitHeading: the number and the title of a heading", () => {
     expect(splitHeading("Objective 1: Improve X")).toEqual({ number: "1", title: "Improve X" });
     expect(splitHeading("1. Data")).toEqual({ number: "1", title: "Data" });
-    expect(splitHeading("Strategic objectives 2.1 - Fair  processes")).toEqual({ number: "2.1", title: "Fair processes" });
+    expect(splitHeading("Strategic objectives 2.1 - Fair  processes")).toEqual({
+      number: "2.1",
+      title: "Fair processes",
+    });
     expect(splitHeading("Amcan 3 – Diwylliant")).toEqual({ number: "3", title: "Diwylliant" });
     expect(splitHeading("Aim: Better data")).toEqual({ number: "", title: "Better data" });
     expect(splitHeading("Objective. Data")).toEqual({ number: "", title: "Data" });
@@ -88,7 +91,17 @@ describe("action numbers", () => {
     expect(number("3.1.2 Do")).toBe("3.1.2");
     expect(number("1.2   Do")).toBe("1.2");
     expect(number("5–  Do")).toBe("5");
-    for (const text of ["123 Do", "1.2", "1.2   ", "Do 1.2 x", "A1.2.3 Do", "1.123 Do", "1.2Do", "Action3 Do", "AB1 Do"])
+    for (const text of [
+      "123 Do",
+      "1.2",
+      "1.2   ",
+      "Do 1.2 x",
+      "A1.2.3 Do",
+      "1.123 Do",
+      "1.2Do",
+      "Action3 Do",
+      "AB1 Do",
+    ])
       expect(number(text), text).toBeNull();
   });
 
@@ -128,7 +141,13 @@ describe("lines that are not actions", () => {
     ];
     expect(matches(OWNER_LINE, yes)).toEqual(yes);
     expect(
-      matches(OWNER_LINE, [`Lead${"x".repeat(31)}: y`, "Lead", "Our lead: X", "Leads to better outcomes", "Executivelead: X"]),
+      matches(OWNER_LINE, [
+        `Lead${"x".repeat(31)}: y`,
+        "Lead",
+        "Our lead: X",
+        "Leads to better outcomes",
+        "Executivelead: X",
+      ]),
     ).toEqual([]);
   });
 
@@ -179,9 +198,9 @@ describe("lines that are not actions", () => {
       "(continued)",
     ];
     expect(matches(NOISE_LINE, yes)).toEqual(yes);
-    expect(matches(NOISE_LINE, ["Totally", "Keyworkers", "Page", "Pages 3", "The key", "Sub total", "Discontinued"])).toEqual(
-      [],
-    );
+    expect(
+      matches(NOISE_LINE, ["Totally", "Keyworkers", "Page", "Pages 3", "The key", "Sub total", "Discontinued"]),
+    ).toEqual([]);
   });
 
   it("TITLE_LINE: the plan's own title", () => {
@@ -195,7 +214,9 @@ describe("lines that are not actions", () => {
       "Cynllun gweithredu",
     ];
     expect(matches(TITLE_LINE, yes)).toEqual(yes);
-    expect(matches(TITLE_LINE, ["WRES data 2199", "Fewres plan", "WRESplan", "Actionplan", "Improve the WRES"])).toEqual([]);
+    expect(
+      matches(TITLE_LINE, ["WRES data 2199", "Fewres plan", "WRESplan", "Actionplan", "Improve the WRES"]),
+    ).toEqual([]);
   });
 });
 
