@@ -287,3 +287,231 @@ describe("a colour key on the sheet", () => {
     expect(bare.issues.map((i) => [i.code, i.cell])).toEqual([["ragMissing", "C3"]]);
   });
 });
+
+describe("rows above the header", () => {
+  const plan: GridCell[][] = [
+    ["No", "Action", "Lead"],
+    ["1.1", "Publish data", "Head of EDI"],
+  ];
+  const outline = (result: ReturnType<typeof parse>) =>
+    result.objectives.map((o) => [o.fields.number, o.fields.title, o.fields.description, o.actions.length]);
+  const roles = (result: ReturnType<typeof parse>, upTo: number) =>
+    result.rows.filter((r) => r.row <= upTo).map((r) => [r.row, r.role]);
+
+  it("takes the lone row just above the header as the first objective, with its notes and owner line", () => {
+    const result = parse([
+      sheet([
+        ["Race equality plan 2024/25"],
+        ["Fair recruitment"],
+        ["Links to WRES indicator 2"],
+        ["Executive sponsor: Chief People Officer"],
+        ...plan,
+      ]),
+    ]);
+    expect(outline(result)).toEqual([
+      ["1", "Fair recruitment", "Links to WRES indicator 2\n\nExecutive sponsor: Chief People Officer", 1],
+    ]);
+    expect(result.objectives[0]?.ownerText).toBe("Chief People Officer");
+    expect(roles(result, 5)).toEqual([
+      [1, "ignored"],
+      [2, "objective"],
+      [3, "note"],
+      [4, "note"],
+      [5, "header"],
+    ]);
+  });
+
+  it("takes a heading in the first row only when it reads as one, and never the plan's title", () => {
+    expect(outline(parse([sheet([["Objective 1: Data"], ...plan])]))).toEqual([["1", "Data", null, 1]]);
+    expect(outline(parse([sheet([["2. Culture"], ...plan])]))).toEqual([["2", "Culture", null, 1]]);
+    expect(outline(parse([sheet([["Data"], ...plan])]))).toEqual([["1", "Plan", null, 1]]);
+    expect(outline(parse([sheet([["Title"], ["Race equality action plan"], ...plan])]))).toEqual([
+      ["1", "Plan", null, 1],
+    ]);
+    expect(outline(parse([sheet([["Title"], ["Our work in 2024/25"], ...plan])]))).toEqual([["1", "Plan", null, 1]]);
+  });
+
+  it("takes a long lone row for a heading only when it is merged across the table", () => {
+    const long = `Improve ${"the experience of staff ".repeat(6)}`.trim();
+    expect(long.length).toBeGreaterThan(120);
+    expect(outline(parse([sheet([["Title"], [long], ...plan])]))).toEqual([["1", "Plan", null, 1]]);
+    expect(outline(parse([sheet([["Title"], [long], ...plan], { merges: ["A2:C2"] })]))).toEqual([
+      ["1", long, null, 1],
+    ]);
+    const edge = "x".repeat(120);
+    expect(outline(parse([sheet([["Title"], [edge], ...plan])]))).toEqual([["1", edge, null, 1]]);
+  });
+
+  it("ends the search at a row that is neither heading nor note: above it is the title block", () => {
+    const result = parse([
+      sheet([["Fair recruitment"], ["Approved", "July 2024"], ["Links to WRES indicator 2"], ...plan]),
+    ]);
+    expect(outline(result)).toEqual([["1", "Plan", null, 1]]);
+    expect(roles(result, 4)).toEqual([
+      [1, "ignored"],
+      [2, "ignored"],
+      [3, "ignored"],
+      [4, "header"],
+    ]);
+  });
+
+  it("keeps the editor's heading, notes and actions above the header", () => {
+    const rows: GridCell[][] = [
+      ["Race equality plan"],
+      ["Our people"],
+      ["Approved", "July 2024"],
+      ["1.0", "Agree the plan", "Board"],
+      ...plan,
+    ];
+    const result = parse([sheet(rows)], {
+      corrections: {
+        roles: {
+          [rowKey("Plan", 2)]: "objective",
+          [rowKey("Plan", 3)]: "note",
+          [rowKey("Plan", 4)]: "action",
+        },
+      },
+    });
+    expect(outline(result)).toEqual([["1", "Our people", "Approved\nJuly 2024", 2]]);
+    expect(actions(result).map((a) => a.fields.title)).toEqual(["Agree the plan", "Publish data"]);
+    expect(roles(result, 5)).toEqual([
+      [1, "ignored"],
+      [2, "objective"],
+      [3, "note"],
+      [4, "action"],
+      [5, "header"],
+    ]);
+  });
+
+  it("takes a note above the heading for part of the title block", () => {
+    const result = parse([sheet([["Links to the people plan"], ["Fair recruitment"], ...plan])]);
+    expect(outline(result)).toEqual([["1", "Fair recruitment", null, 1]]);
+    expect(roles(result, 2)).toEqual([
+      [1, "ignored"],
+      [2, "objective"],
+    ]);
+  });
+});
+
+describe("rows under the header", () => {
+  const header: GridCell[] = ["No", "Action", "Lead", "RAG"];
+  const read = (rows: GridCell[][], more: Partial<GridSheet> = {}) => parse([sheet([header, ...rows], more)]);
+  const roleOf = (result: ReturnType<typeof parse>, row: number) => result.rows.find((r) => r.row === row)?.role;
+
+  it("ignores ruled lines, page furniture and a row of RAG words, and knows the header repeated", () => {
+    const result = read([
+      ["Objective 1: Data"],
+      ["1.1", "Publish data", "Head of EDI", "Green"],
+      ["___", "==="],
+      ["Page 2"],
+      ["Ref", "Actions", "Owner", "Status"],
+      ["Red", "Amber", "Green"],
+      ["1.2", "Audit data", "Head of EDI", "Amber"],
+    ]);
+    expect([4, 5, 6, 7].map((r) => roleOf(result, r))).toEqual(["ignored", "ignored", "header", "ignored"]);
+    expect(actions(result).map((a) => a.fields.number)).toEqual(["1.1", "1.2"]);
+  });
+
+  it("reads a header-like row with other columns as an action, and a row of repeated RAG words too", () => {
+    const result = read([
+      ["Objective 1: Data"],
+      ["1.1", "Publish data", "Head of EDI", "Green"],
+      ["Ref", "Action", "Owner"],
+      ["Red", "Amber", "Red", "Amber"],
+      ["Green", "Red", "Amber", "Red"],
+    ]);
+    expect(roleOf(result, 4)).toBe("action");
+    const moved = read([["Objective 1: Data"], ["Action", "Ref", "Owner", "RAG"], ["1.1", "Publish data"]]);
+    expect(roleOf(moved, 3)).toBe("action");
+    expect(roleOf(result, 5)).toBe("action");
+    expect(roleOf(result, 6)).toBe("action");
+  });
+
+  it("reads a lone note or owner line under an objective as its description, and its owner once", () => {
+    const result = read([
+      ["Objective 1: Data"],
+      ["Lead director: Chief People Officer"],
+      ["Executive sponsor: Chief Executive"],
+      ["Note: data from ESR"],
+      ["1.1", "Publish data", "Head of EDI", "Green"],
+    ]);
+    expect(result.objectives.map((o) => [o.ownerText, o.fields.description, o.actions.length])).toEqual([
+      [
+        "Chief People Officer",
+        "Lead director: Chief People Officer\n\nExecutive sponsor: Chief Executive\n\nNote: data from ESR",
+        1,
+      ],
+    ]);
+  });
+
+  it("reads an 'Objective' label row as the objective itself when none has been named", () => {
+    const result = read([
+      ["Objectives", "Fair recruitment at every band"],
+      ["Why", "Shortlisting gaps"],
+      ["1.1", "Diverse panels", "Head of Resourcing", "Green"],
+    ]);
+    expect(result.objectives.map((o) => [o.fields.title, o.fields.description, o.actions.length])).toEqual([
+      ["Fair recruitment at every band", "Fair recruitment at every band\n\nShortlisting gaps", 1],
+    ]);
+    expect(result.issues.map((i) => i.code)).not.toContain("noObjectiveHeading");
+  });
+
+  it("reads a lone cell past the first column as an action, and a bare number as a broken action", () => {
+    const result = read([["Objective 1: Data"], [null, "Run listening events"], ["1.2"]]);
+    expect(result.objectives.map((o) => o.fields.title)).toEqual(["Data"]);
+    expect(roleOf(result, 3)).toBe("action");
+    expect(roleOf(result, 4)).toBe("action");
+    expect(result.issues.map((i) => [i.code, i.row])).toContainEqual(["missingActionText", 4]);
+  });
+
+  it("reads a lone cell merged across the table as a heading in whichever column it starts", () => {
+    const result = read(
+      [
+        [null, "Fair recruitment"],
+        ["1.1", "Diverse panels", "Head of Resourcing", "Green"],
+      ],
+      {
+        merges: ["B2:D2"],
+      },
+    );
+    expect(result.objectives.map((o) => [o.fields.title, o.actions.length])).toEqual([["Fair recruitment", 1]]);
+  });
+
+  it("takes a lone line in the action column for an action unless it reads as a heading", () => {
+    const sheetRows: GridCell[][] = [
+      ["Action", "Lead", "RAG"],
+      ["Objective 1: Data"],
+      ["Publish data", "Head of EDI", "Green"],
+      ["Run listening events"],
+      ["2. Culture"],
+      ["Review the policy", "Head of HR", "Amber"],
+    ];
+    const result = parse([sheet(sheetRows)]);
+    expect(result.objectives.map((o) => [o.fields.title, o.actions.map((a) => a.fields.title)])).toEqual([
+      ["Data", ["Publish data", "Run listening events"]],
+      ["Culture", ["Review the policy"]],
+    ]);
+  });
+
+  it("under headings that name themselves, reads a lone plain line after actions as a sub-heading note", () => {
+    const result = read([
+      ["Objective 1: Data"],
+      ["1.1", "Publish data", "Head of EDI", "Green"],
+      ["Recording"],
+      ["1.2", "Audit data", "Head of EDI", "Amber"],
+    ]);
+    expect(result.objectives.map((o) => [o.fields.title, o.fields.description, o.actions.length])).toEqual([
+      ["Data", "Recording", 2],
+    ]);
+    expect(roleOf(result, 4)).toBe("note");
+    const plain = read([
+      ["Data"],
+      ["1.1", "Publish data", "Head of EDI", "Green"],
+      ["Recording"],
+      ["1.2", "Audit data", "Head of EDI", "Amber"],
+    ]);
+    expect(plain.objectives.map((o) => o.fields.title)).toEqual(["Data", "Recording"]);
+    const first = read([["Objective 1: Data"], ["Recording"], ["1.1", "Publish data", "Head of EDI", "Green"]]);
+    expect(first.objectives.map((o) => o.fields.title)).toEqual(["Data", "Recording"]);
+  });
+});
