@@ -194,6 +194,7 @@ describe("the editor's column mapping", () => {
   });
 
   it("drops a field mapped to no column, or to a column the sheet does not have", () => {
+    expect(actions(mapped({ number: 1 })).map((a) => a.fields.number)).toEqual(["1.1"]);
     expect(actions(mapped({ lead: null })).map((a) => a.fields.leadText)).toEqual([null]);
     expect(actions(mapped({ lead: 12 })).map((a) => a.fields.leadText)).toEqual([null]);
     const noTitle = mapped({ title: null });
@@ -257,17 +258,19 @@ describe("a colour key on the sheet", () => {
           ["1.1", null, "Publish data", null],
           ["1.2", null, "Audit data", "see notes"],
           ["1.3", null, "Train staff", null],
+          ["1.4", null, "Review policy", "Red"],
           ["Green", null, "Amber", "Red"],
         ],
-        { fills: { D3: AMBER_HUE, D4: AMBER_HUE, D5: GREEN_HUE, A6: AMBER_HUE, C6: GREEN_HUE, D6: "FF0000" } },
+        { fills: { D3: AMBER_HUE, D4: AMBER_HUE, D5: GREEN_HUE, A7: AMBER_HUE, C7: GREEN_HUE, D7: "FF0000" } },
       ),
     ]);
     expect(actions(result).map((a) => [a.fields.number, a.fields.rag, a.ragRead])).toEqual([
       ["1.1", "Green", "Green"],
       ["1.2", "Green", "Green"],
       ["1.3", "Amber", "Amber"],
+      ["1.4", "Red", "Red"],
     ]);
-    expect(result.rows.find((r) => r.row === 6)?.role).toBe("ignored");
+    expect(result.rows.find((r) => r.row === 7)?.role).toBe("ignored");
     expect(result.issues).toEqual([]);
   });
 
