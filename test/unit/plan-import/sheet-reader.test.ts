@@ -518,3 +518,101 @@ describe("rows under the header", () => {
     expect(first.objectives.map((o) => o.fields.title)).toEqual(["Data", "Recording"]);
   });
 });
+
+describe("a Word table row broken across a page", () => {
+  const HEADER: GridCell[] = ["No", "Action", "Lead", "Due", "Milestones", "Progress", "KPIs", "Outcomes", "RAG"];
+  const first: GridCell[] = [
+    "1.1",
+    "Publish data for",
+    "Head of EDI",
+    null,
+    "Draft by May",
+    "Started",
+    "Report published",
+    "Better data",
+    "Green",
+  ];
+  const rest: GridCell[] = [
+    null,
+    "every team",
+    "Deputy\nAnalyst",
+    "March 2025",
+    "Final by March",
+    "Board review",
+    "Indicator 2 measured",
+    "Fewer gaps",
+    null,
+  ];
+  const word = (rows: GridCell[][]) =>
+    parse([sheet([HEADER, ["Objective 1: Data"], ...rows], { origin: "word", merges: ["A2:I2"] })]);
+
+  it("carries every field of the second half on the action above, across the header repeated on the new page", () => {
+    const result = word([first, HEADER, rest]);
+    expect(actions(result)).toHaveLength(1);
+    const action = actions(result)[0]!;
+    expect(action.fields).toMatchObject({
+      number: "1.1",
+      title: "Publish data for every team",
+      leadText: "Head of EDI Deputy; Analyst",
+      dueDate: "2025-03-31",
+      milestones: "Draft by May\nFinal by March",
+      progress: "Started\nBoard review",
+      kpis: "Report published\nIndicator 2 measured",
+      outcomes: "Better data\nFewer gaps",
+      rag: "Green",
+    });
+    expect(action.fields.indicators).toEqual([2]);
+    expect(action.dueDateText).toBe("March 2025");
+    expect(result.rows.filter((r) => r.row >= 3).map((r) => [r.row, r.role])).toEqual([
+      [3, "action"],
+      [4, "header"],
+      [5, "continuation"],
+    ]);
+  });
+
+  it("keeps the first half's date and fills only the fields the first half left empty", () => {
+    const dated = [...first];
+    dated[3] = "June 2025";
+    dated[2] = null;
+    dated[4] = null;
+    const result = word([dated, rest]);
+    expect(actions(result)[0]?.fields).toMatchObject({
+      leadText: "Deputy; Analyst",
+      dueDate: "2025-06-30",
+      milestones: "Final by March",
+    });
+    expect(actions(result)[0]?.dueDateText).toBe("June 2025");
+  });
+
+  it("takes a row with a number or a RAG, a row after a note, or any row of an Excel sheet, as its own action", () => {
+    const numbered = [...rest];
+    numbered[0] = "1.2";
+    expect(actions(word([first, numbered])).map((a) => a.fields.number)).toEqual(["1.1", "1.2"]);
+    const rated = [...rest];
+    rated[8] = "Amber";
+    expect(actions(word([first, rated])).map((a) => a.fields.title)).toEqual(["Publish data for", "every team"]);
+    expect(actions(word([first, ["Note: see the board paper"], rest]))).toHaveLength(2);
+    const excel = parse([sheet([HEADER, ["Objective 1: Data"], first, rest], { merges: ["A2:I2"] })]);
+    expect(actions(excel).map((a) => a.fields.title)).toEqual(["Publish data for", "every team"]);
+  });
+
+  it("without a number column, carries on a row that starts mid-sentence or has no action text", () => {
+    const noNumber = (rows: GridCell[][]) =>
+      parse([
+        sheet(
+          [["Action", "Lead", "RAG"], ["Objective 1: Data"], ["1.1 Publish data for", "Head of EDI", "Green"], ...rows],
+          {
+            origin: "word",
+            merges: ["A2:C2"],
+          },
+        ),
+      ]);
+    const titles = (rows: GridCell[][]) => actions(noNumber(rows)).map((a) => a.fields.title);
+    expect(titles([["every team", "Deputy"]])).toEqual(["Publish data for every team"]);
+    expect(titles([["(and partners)"]])).toEqual(["Publish data for (and partners)"]);
+    expect(titles([[null, "Deputy"]])).toEqual(["Publish data for"]);
+    expect(actions(noNumber([[null, "Deputy"]]))[0]?.fields.leadText).toBe("Head of EDI Deputy");
+    expect(titles([["1.2 Audit data", "Deputy"]])).toEqual(["Publish data for", "Audit data"]);
+    expect(titles([["Audit data", "Deputy"]])).toEqual(["Publish data for", "Audit data"]);
+  });
+});
