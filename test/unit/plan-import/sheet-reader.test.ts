@@ -616,3 +616,73 @@ describe("a Word table row broken across a page", () => {
     expect(titles([["Audit data", "Deputy"]])).toEqual(["Publish data for", "Audit data"]);
   });
 });
+
+describe("sub-actions a, b, c in one cell", () => {
+  const HEADER: GridCell[] = ["No", "Action", "Lead", "Due", "Milestones", "RAG"];
+  const outline = (result: ReturnType<typeof parse>) =>
+    result.objectives.map((o) => [
+      o.fields.number,
+      o.fields.title,
+      o.actions.map((a) => [a.fields.number, a.fields.title, a.fields.dueDate, a.fields.milestones, a.fields.rag]),
+    ]);
+
+  it("with no objective yet, takes the lead-in as the objective and each lettered line as an action", () => {
+    const result = parse([
+      sheet([
+        HEADER,
+        [
+          "1",
+          "Supporting staff\na. Risk assessments\nb. Wellbeing checks\nfor night staff\nc. Training",
+          "Head of OD",
+          "April 2024\nJune 2024\nMarch 2025",
+          "M1\nM2\nM3",
+          "Amber",
+        ],
+        ["2", "Listening events", "Head of EDI", "May 2025", null, "Green"],
+      ]),
+    ]);
+    expect(outline(result)).toEqual([
+      [
+        "1",
+        "Supporting staff",
+        [
+          ["1a", "Risk assessments", "2024-04-30", "M1", "Amber"],
+          ["1b", "Wellbeing checks for night staff", "2024-06-30", "M2", "Amber"],
+          ["1c", "Training", "2025-03-31", "M3", "Amber"],
+        ],
+      ],
+      ["2", "Listening events", [["2", "Listening events", "2025-05-31", null, "Green"]]],
+    ]);
+  });
+
+  it("under an objective, numbers them after the row's number and shares a single date and milestone", () => {
+    const result = parse([
+      sheet([
+        HEADER,
+        ["Objective 3: Data"],
+        ["3.1", "Data work\na) Audit\n(b) Publish", "Head of EDI", "March 2025 (review)", "Board paper", "Green"],
+      ]),
+    ]);
+    expect(outline(result)).toEqual([
+      [
+        "3",
+        "Data",
+        [
+          ["3.1a", "Audit", "2025-03-31", "March 2025 (review)\nBoard paper", "Green"],
+          ["3.1b", "Publish", "2025-03-31", "March 2025 (review)\nBoard paper", "Green"],
+        ],
+      ],
+    ]);
+  });
+
+  it("needs the letters in order and at least two of them", () => {
+    const one = parse([
+      sheet([HEADER, ["Objective 1: Data"], ["1.1", "Intro\na. Audit", "Head of EDI", null, null, "Green"]]),
+    ]);
+    expect(outline(one)[0]?.[2]).toEqual([["1.1", "Intro a. Audit", null, null, "Green"]]);
+    const skipped = parse([
+      sheet([HEADER, ["Objective 1: Data"], ["1.1", "a. Audit\nc. Publish", "Head of EDI", null, null, "Green"]]),
+    ]);
+    expect(outline(skipped)[0]?.[2]).toEqual([["1.1", "a. Audit c. Publish", null, null, "Green"]]);
+  });
+});
