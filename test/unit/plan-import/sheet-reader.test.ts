@@ -686,3 +686,87 @@ describe("sub-actions a, b, c in one cell", () => {
     expect(outline(skipped)[0]?.[2]).toEqual([["1.1", "a. Audit c. Publish", null, null, "Green"]]);
   });
 });
+
+describe("an action row's cells", () => {
+  it("reads the number opening the action's text when there is no number column", () => {
+    const result = parse([
+      sheet([
+        ["Action", "Lead", "Due"],
+        ["Objective 1: Data"],
+        ["1.2 Publish data", "Head of EDI"],
+        ["Action 3: Audit data", "Head of EDI"],
+        ["2b) Train staff", "Head of EDI"],
+        ["Review the policy", "Head of HR"],
+      ]),
+    ]);
+    expect(actions(result).map((a) => [a.fields.number, a.fields.title])).toEqual([
+      ["1.2", "Publish data"],
+      ["3", "Audit data"],
+      ["2b", "Train staff"],
+      ["", "Review the policy"],
+    ]);
+    expect(result.issues.map((i) => i.code)).not.toContain("missingNumber");
+  });
+
+  it("warns of a number used twice under one objective, and of a date it cannot choose", () => {
+    const result = parse([
+      sheet([
+        ["No", "Action", "Due"],
+        ["Objective 1: Data"],
+        ["1.1", "Publish data", 45747],
+        ["1.1.", "Audit data", "November 2024 (launch) May 2025 (review)"],
+        ["Objective 2: Culture"],
+        ["1.1", "Listening events", null],
+      ]),
+    ]);
+    // The same number under another objective is no duplicate (the numbers running on is another warning).
+    expect(result.issues.map((i) => [i.code, i.cell, i.value])).toEqual([
+      ["dateAmbiguous", "C4", "November 2024 (launch) May 2025 (review)"],
+      ["duplicateNumber", "A4", "1.1"],
+      ["headingAmongActions", null, "Objective 2: Culture"],
+    ]);
+    const [serial, ambiguous] = actions(result);
+    expect([serial?.fields.dueDate, serial?.dueDateText, serial?.fields.milestones]).toEqual([
+      "2025-03-31",
+      null,
+      null,
+    ]);
+    expect([ambiguous?.fields.dueDate, ambiguous?.dueDateText, ambiguous?.fields.milestones]).toEqual([
+      null,
+      "November 2024 (launch) May 2025 (review)",
+      "November 2024 (launch) May 2025 (review)",
+    ]);
+  });
+
+  it("links the indicators named in the indicator column and in the action's words", () => {
+    const result = parse([
+      sheet([
+        ["No", "Action", "KPIs", "Outcomes", "Milestones", "WRES indicator"],
+        ["Objective 1: Data"],
+        ["1.1", "Publish data", "Indicator 2 measured", "Fewer gaps in indicator 5", "Report on WRES 7", "1, 9"],
+      ]),
+    ]);
+    expect(actions(result)[0]?.fields.indicators).toEqual([1, 2, 5, 7, 9]);
+  });
+
+  it("reads an unknown RAG word by its cell's colour, and warns of an empty RAG cell without one", () => {
+    const result = parse([
+      sheet(
+        [
+          ["No", "Action", "RAG"],
+          ["Objective 1: Data"],
+          ["1.1", "Publish data", "see notes"],
+          ["1.2", "Audit data", null],
+          ["1.3", "Train staff", "Not started"],
+        ],
+        { fills: { C3: "FFFF0000" } },
+      ),
+    ]);
+    expect(actions(result).map((a) => [a.fields.number, a.fields.rag, a.ragRead ?? null])).toEqual([
+      ["1.1", "Red", "Red"],
+      ["1.2", "Green", null],
+      ["1.3", "Green", null],
+    ]);
+    expect(result.issues.map((i) => [i.code, i.cell])).toEqual([["ragMissing", "C4"]]);
+  });
+});
