@@ -770,3 +770,23 @@ describe("an action row's cells", () => {
     expect(result.issues.map((i) => [i.code, i.cell])).toEqual([["ragMissing", "C4"]]);
   });
 });
+
+describe("what the preview shows of each row and header", () => {
+  it("gives each row's text, and leaves out a header cell left blank over a column of data", () => {
+    const result = parse([
+      sheet([
+        ["Race equality plan", null, "2024/25"],
+        ["No", "Action", "Lead", null],
+        ["Objective 1: Data"],
+        ["1.1", "Publish\ndata", "Head of EDI", "extra"],
+      ]),
+    ]);
+    expect(result.rows.map((r) => [r.row, r.role, r.text])).toEqual([
+      [1, "ignored", "Race equality plan | 2024/25"],
+      [2, "header", "No | Action | Lead"],
+      [3, "objective", "Objective 1: Data"],
+      [4, "action", "1.1 | Publish data | Head of EDI | extra"],
+    ]);
+    expect(result.tables[0]?.columns.map((c) => c.column)).toEqual([1, 2, 3]);
+  });
+});
