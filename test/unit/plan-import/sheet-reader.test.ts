@@ -790,3 +790,60 @@ describe("what the preview shows of each row and header", () => {
     expect(result.tables[0]?.columns.map((c) => c.column)).toEqual([1, 2, 3]);
   });
 });
+
+describe("edges of the header and the editor's choices", () => {
+  const rows: GridCell[][] = [
+    ["No", "Action", "Lead", "Progress"],
+    ["Objective 1: Data"],
+    ["1.1", "Publish data", "Head of EDI", "Published"],
+  ];
+  const withColumns = (columns: Record<string, number | null>) =>
+    parse([sheet(rows)], { corrections: { columns: { Plan: columns } } });
+
+  it("reads a year written across title cells as one line", () => {
+    const result = parse([sheet([["Race equality plan", "2023/24"], ...rows])], { planYear: undefined });
+    expect(result.year).toBe("2023/24");
+  });
+
+  it("takes a field's column away from the field that had it, and keeps progress when another field is dropped", () => {
+    expect(actions(withColumns({ number: 3 })).map((a) => [a.fields.number, a.fields.leadText])).toEqual([
+      ["Head of EDI", null],
+    ]);
+    expect(actions(withColumns({ lead: null })).map((a) => [a.fields.leadText, a.fields.progress])).toEqual([
+      [null, "Published"],
+    ]);
+  });
+
+  it("imports nothing from a chosen header row without an action column until one is mapped", () => {
+    const chosen = parse([sheet(rows)], { corrections: { headerRows: { Plan: 3 } } });
+    expect(chosen.objectives).toEqual([]);
+    expect(chosen.issues.map((i) => i.code)).toEqual(["noPlanTable", "sheetSkipped"]);
+    expect(chosen.tables).toEqual([
+      {
+        sheet: "Plan",
+        headerRow: 3,
+        columns: [
+          { column: 1, text: "1.1", field: null },
+          { column: 2, text: "Publish data", field: null },
+          { column: 3, text: "Head of EDI", field: null },
+          { column: 4, text: "Published", field: null },
+        ],
+      },
+    ]);
+    const past = parse([sheet(rows)], { corrections: { headerRows: { Plan: 9 } } });
+    expect(past.tables).toEqual([{ sheet: "Plan", headerRow: 9, columns: [] }]);
+  });
+
+  it("passes over rows missing from a sparse sheet", () => {
+    const sparse: GridCell[][] = [];
+    sparse[1] = ["No", "Action", "Lead"];
+    sparse[2] = ["Objective 1: Data"];
+    sparse[3] = ["1.1", "Publish data", "Head of EDI"];
+    const result = parse([sheet(sparse)]);
+    expect(result.rows.map((r) => [r.row, r.role])).toEqual([
+      [2, "header"],
+      [3, "objective"],
+      [4, "action"],
+    ]);
+  });
+});
