@@ -313,11 +313,13 @@ export class SheetReader {
         .slice(1)
         .map((cell) => tidyLines(cellText(cell)))
         .join("\n");
-      this.describe(text, r, label.startsWith("objective"));
+      // Before any heading, an "Objective | ..." row names the objective; other notes describe nothing yet.
+      if (this.current || label.startsWith("objective")) this.describe(text, r, label.startsWith("objective"));
       return;
     }
+    if (!this.current) return;
     const text = cells.map((cell) => tidyLines(cellText(cell))).join("\n");
-    if (OWNER_LINE.test(first) && this.current && this.current.objective.ownerText === null) {
+    if (OWNER_LINE.test(first) && this.current.objective.ownerText === null) {
       this.current.objective.ownerText = oneLine(first.replace(OWNER_LINE, "")) || null;
     }
     this.describe(text, r, false);
@@ -380,7 +382,7 @@ export class SheetReader {
         return;
       }
       case "note":
-        if (this.current) this.noteRow(r);
+        this.noteRow(r);
         return;
       case "continuation":
         if (this.lastAction) this.continueAction(this.lastAction.action, r, header);

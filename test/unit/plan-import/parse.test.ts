@@ -13,9 +13,11 @@ function byNumber(objectives: ImportedObjective[], number: string) {
 }
 
 describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
-  const result = parsePlanGrid([publishedPlanSheet()], options);
+  // Each test reads the plan itself, so that mutation testing sees which test runs which code.
+  const read = () => parsePlanGrid([publishedPlanSheet()], options);
 
   it("finds the objectives under their merged headings, skipping the title rows", () => {
+    const result = read();
     expect(result.objectives.map((o) => [o.fields.number, o.fields.title])).toEqual([
       ["1", "Improve representation of Black, Asian and minority ethnic staff at senior levels (WRES 1 and 9)"],
       ["2", "Reduce disciplinary disproportionality (Indicator 3)"],
@@ -25,6 +27,7 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("reads each action's fields, tidying multi-line cells", () => {
+    const result = read();
     const action = byNumber(result.objectives, "1.1");
     expect(action.fields).toMatchObject({
       title: "Introduce reverse mentoring for the Board with the staff network",
@@ -40,6 +43,7 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("reads RAG words in any case, Complete as Blue, and a split colour as the worse one", () => {
+    const result = read();
     expect(byNumber(result.objectives, "1.2").fields.rag).toBe("Amber");
     expect(byNumber(result.objectives, "1.3").fields.rag).toBe("Blue");
     expect(byNumber(result.objectives, "2.1").fields.rag).toBe("Red");
@@ -47,6 +51,7 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("reads serial, month, quarter and day dates; keeps 'Ongoing' as text without a date", () => {
+    const result = read();
     expect(byNumber(result.objectives, "1.2").fields.dueDate).toBe("2024-12-31");
     expect(byNumber(result.objectives, "1.3").fields.dueDate).toBe("2024-12-31");
     expect(byNumber(result.objectives, "2.4").fields.dueDate).toBe("2024-12-31");
@@ -57,12 +62,14 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("links the indicators the plan names", () => {
+    const result = read();
     expect(result.objectives[0]?.fields.indicators).toEqual([1, 9]);
     expect(byNumber(result.objectives, "2.4").fields.indicators).toEqual([2, 3]);
     expect(result.objectives[1]?.fields.indicators).toEqual([2, 3]);
   });
 
   it("reports a row without action text and an unknown RAG word with sheet, row and column, and skips them", () => {
+    const result = read();
     const errors = result.issues.filter((i) => i.severity === "error");
     expect(errors).toEqual([
       expect.objectContaining({
@@ -86,12 +93,14 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("warns about a date it cannot read and imports the action without one", () => {
+    const result = read();
     expect(result.issues).toContainEqual(
       expect.objectContaining({ severity: "warning", code: "dateUnknown", row: 14, cell: "D14", value: "Mid 2025" }),
     );
   });
 
   it("gives each objective and action a stable key", () => {
+    const result = read();
     const again = parsePlanGrid([publishedPlanSheet()], options);
     expect(again.objectives.map((o) => o.key)).toEqual(result.objectives.map((o) => o.key));
     expect(new Set(result.objectives.flatMap((o) => o.actions.map((a) => a.key))).size).toBe(6);

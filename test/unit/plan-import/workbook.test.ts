@@ -1,6 +1,6 @@
 // Integration-style: a workbook written by exceljs the way trusts lay out their published plans,
 // read by the workbook reader's readGrid and imported.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parsePlanGrid, planImportDiff, type PlanImport } from "../../../src/plan/import";
 import type { Action, Objective } from "../../../src/plan/types";
 import { readGrid } from "../../../src/workbook";
@@ -22,14 +22,14 @@ function asStored(result: PlanImport): { objectives: Objective[]; actions: Actio
 }
 
 describe("importing a workbook shaped like a published plan", () => {
-  let bytes: Uint8Array;
-  let result: PlanImport;
-  beforeAll(async () => {
-    bytes = await publishedStylePlan();
-    result = parsePlanGrid(readGrid({ name: options.fileName, bytes }).sheets, options);
-  });
+  // Each test reads the workbook itself, so that mutation testing sees which test runs which code.
+  async function read(): Promise<{ bytes: Uint8Array; result: PlanImport }> {
+    const bytes = await publishedStylePlan();
+    return { bytes, result: parsePlanGrid(readGrid({ name: options.fileName, bytes }).sheets, options) };
+  }
 
-  it("produces the right objectives and actions", () => {
+  it("produces the right objectives and actions", async () => {
+    const { result } = await read();
     expect(
       result.objectives.map((o) => ({
         number: o.fields.number,
@@ -53,7 +53,8 @@ describe("importing a workbook shaped like a published plan", () => {
     ]);
   });
 
-  it("reads multi-line cells, dates, merged leads and RAG words in any case", () => {
+  it("reads multi-line cells, dates, merged leads and RAG words in any case", async () => {
+    const { result } = await read();
     const [first, second] = result.objectives;
     expect(first?.actions.map((a) => [a.fields.title, a.fields.leadText, a.fields.dueDate, a.fields.rag])).toEqual([
       [
@@ -72,13 +73,15 @@ describe("importing a workbook shaped like a published plan", () => {
     ]);
   });
 
-  it("reports the malformed row instead of guessing", () => {
+  it("reports the malformed row instead of guessing", async () => {
+    const { result } = await read();
     expect(result.issues.filter((i) => i.severity === "error")).toEqual([
       expect.objectContaining({ code: "missingActionText", sheet: "WRES Action Plan 2024-25", row: 11, cell: "B11" }),
     ]);
   });
 
-  it("is idempotent: importing the same file again creates and changes nothing", () => {
+  it("is idempotent: importing the same file again creates and changes nothing", async () => {
+    const { bytes, result } = await read();
     const store = asStored(result);
     const again = parsePlanGrid(readGrid({ name: options.fileName, bytes }).sheets, options);
     const diff = planImportDiff(again.objectives, store);
