@@ -54,6 +54,11 @@ describe("method changes between two years of one indicator", () => {
     const older = { ...rl(year("2023/24", 2023, false), "3") } as Partial<RelativeLikelihoodResult>;
     delete older.basis;
     expect(methodChanges(older as RelativeLikelihoodResult, pooled)).toEqual([]);
+    expect(methodChanges(pooled, older as RelativeLikelihoodResult)).toEqual([]);
+    // The facts it does record still count.
+    expect(methodChanges(older as RelativeLikelihoodResult, { ...pooled, denominator: "own" })).toEqual([
+      "denominator",
+    ]);
   });
 
   it("gives no change and no trend across a change of pooling, and keeps comparing the rest", () => {
