@@ -5,7 +5,11 @@ import {
   relativeLikelihood,
   type RelativeLikelihoodResult,
   type ResultsDocument,
+  type Standard,
+  WRES_STANDARD,
 } from "../../../src/indicators";
+import { makeContext } from "../../../src/indicators/context";
+import { likelihoodCounts, type RlDefinition } from "../../../src/indicators/likelihood";
 import { aggregate, applications, cases, dataset, disciplinary, staffMany, training, trainingMany } from "./fixtures";
 
 const rl = (doc: ResultsDocument, id: string) => doc.indicators[id] as RelativeLikelihoodResult;
@@ -333,5 +337,78 @@ describe("what a likelihood records about its counts", () => {
     expect(r.bme).toMatchObject({ count: 5, of: 250 });
     const one = rl(computeResults(ds, { indicator3TwoYear: false }), "3");
     expect(one.cautions).toEqual([]);
+  });
+
+  it("records how it was computed: the measure, its denominator, the interval's method and the band judged by", () => {
+    const apps = [...applications("white", 100, 30), ...applications("bme", 100, 20)];
+    const r = rl(computeResults(dataset({ applications: apps })), "2");
+    expect(r).toMatchObject({
+      kind: "relative-likelihood",
+      measure: "applications",
+      numerator: "reference",
+      denominator: "own",
+      ciMethod: "katz-log",
+      adverseBand: { low: 0.8, high: 1.25 },
+      reason: null,
+      reasonGroup: null,
+    });
+    const wider: Standard<"white", "bme"> = { ...WRES_STANDARD, adverseBand: { low: 0.5, high: 2 } };
+    const judged = rl(computeResults(dataset({ applications: apps }), { standard: wider }), "2");
+    expect(judged.adverseBand).toEqual({ low: 0.5, high: 2 });
+    expect(judged.adverseBand).not.toBe(wider.adverseBand);
+    expect(judged.adverse).toBe(false);
+    expect(r.adverse).toBe(true);
+  });
+
+  it("counts one year of cases for a measure that does not pool, with no note about pooling", () => {
+    const single: Standard<"white", "bme"> = {
+      ...WRES_STANDARD,
+      indicators: WRES_STANDARD.indicators.map((d) =>
+        d.kind === "relative-likelihood" && d.measure.source === "cases"
+          ? { ...d, measure: { ...d.measure, rollingTwoYears: false } }
+          : d,
+      ),
+    };
+    const ds = dataset({
+      staff: staff(),
+      cases: [...cases(4, "white", { startDate: "2024-06-01" }), ...cases(2, "bme", { startDate: "2023-06-01" })],
+      period: "2024/25",
+    });
+    const r = rl(computeResults(ds, { standard: single }), "3");
+    expect(r).toMatchObject({ basis: "single-year", years: ["2024/25"], cautions: ["cases-outside-period"] });
+    expect(r.white).toMatchObject({ count: 4, of: 100 });
+    expect(r.bme).toMatchObject({ count: 0, of: 100 });
+    const aggregated = dataset({
+      aggregates: [
+        aggregate("staff", 100, 100, 0, { year: "2024/25" }),
+        aggregate("disciplinary", 4, 1, 0, { year: "2024/25" }),
+        aggregate("disciplinary", 6, 3, 0, { year: "2023/24" }),
+      ],
+    });
+    const a = rl(computeResults(aggregated, { standard: single }), "3");
+    expect(a).toMatchObject({ basis: "single-year", years: ["2024/25"], cautions: [] });
+    expect(a.white).toMatchObject({ count: 4, of: 100 });
+  });
+
+  it("given no reporting year, counts the latest year its own cases start in", () => {
+    const ds = dataset({
+      staff: staff(),
+      cases: [
+        ...cases(3, "white", { startDate: "2024-06-01" }),
+        ...cases(2, "bme", { startDate: "2023-06-01" }),
+        ...cases(1, "bme", { startDate: "2021-06-01" }),
+        ...cases(2, "bme"),
+      ],
+    });
+    const ctx = { ...makeContext(ds, WRES_STANDARD, null, true), currentYear: null };
+    const def = WRES_STANDARD.indicators.find((d) => d.id === "3") as RlDefinition;
+    const counts = likelihoodCounts(ctx, def)!;
+    expect(counts).toMatchObject({
+      basis: "two-year-pooled",
+      years: ["2023/24", "2024/25"],
+      cautions: ["cases-without-date", "cases-outside-period"],
+    });
+    expect(counts.count).toEqual({ reference: 3, focus: 4, unknown: 0 });
+    expect(counts.of).toEqual({ reference: 200, focus: 200, unknown: 0 });
   });
 });
