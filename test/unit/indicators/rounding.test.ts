@@ -86,6 +86,8 @@ describe("roundPublished", () => {
     const copy = { bme: { count: 3, suppressed: { count: "primary", rate: "secondary" } }, suppressed: null };
     roundPublished(copy, null);
     expect(copy).toEqual({ bme: { count: 3, suppressed: { count: "hidden", rate: "hidden" } }, suppressed: null });
+    // Only a block of marks is a block of marks: a field of that name holding a word is left as it is.
+    expect(roundPublished({ suppressed: "primary" }, null)).toEqual({ suppressed: "primary" });
   });
 
   it("passes plain values and nothing through", () => {
