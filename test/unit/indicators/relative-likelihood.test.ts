@@ -10,7 +10,17 @@ import {
 } from "../../../src/indicators";
 import { makeContext } from "../../../src/indicators/context";
 import { likelihoodCounts, type RlDefinition } from "../../../src/indicators/likelihood";
-import { aggregate, applications, cases, dataset, disciplinary, staffMany, training, trainingMany } from "./fixtures";
+import {
+  aggregate,
+  application,
+  applications,
+  cases,
+  dataset,
+  disciplinary,
+  staffMany,
+  training,
+  trainingMany,
+} from "./fixtures";
 
 const rl = (doc: ResultsDocument, id: string) => doc.indicators[id] as RelativeLikelihoodResult;
 
@@ -248,7 +258,8 @@ describe("what a likelihood records about its counts", () => {
   const staff = () => [...staffMany(100, "white"), ...staffMany(100, "bme")];
 
   it("names the reporting year it covers, notes nothing when there is nothing to note, and none without a year", () => {
-    const apps = [...applications("white", 100, 30), ...applications("bme", 100, 20)];
+    // An applicant neither shortlisted nor appointed is simply not counted.
+    const apps = [...applications("white", 100, 30), ...applications("bme", 100, 20), application("bme", false, false)];
     const r = rl(computeResults(dataset({ applications: apps, period: "2024/25" })), "2");
     expect(r).toMatchObject({ basis: "single-year", years: ["2024/25"], cautions: [], source: "rows" });
     expect(r.white).toEqual({ count: 30, of: 100, rate: 0.3 });
