@@ -77,6 +77,15 @@ describe("compareResults", () => {
     expect(s7.every((i) => !("counts" in i))).toBe(true);
   });
 
+  it("judges a likelihood's move at the 2 places it is published to", () => {
+    const make = (period: string, appointed: number) =>
+      dataset({ applications: [...applications("white", 1000, appointed), ...applications("bme", 1000, 100)], period });
+    const previous = computeResults(make("2023/24", 121));
+    const current = computeResults(make("2024/25", 119), { previous });
+    // 1.21 to 1.19: both 1.2 to one place, but closer to 1 as published.
+    expect(items(current, "2")[0]).toMatchObject({ previous: 1.21, current: 1.19, trend: "improved" });
+  });
+
   it("gives no previous figure for an indicator last year gave none of", () => {
     const previous = computeResults(dataset({ survey: [survey(7, 60, 40)], period: "2023/24" }));
     const current = computeResults(dataset({ staff: staff(80, 20, 0), period: "2024/25" }), { previous });
@@ -84,6 +93,21 @@ describe("compareResults", () => {
     expect(overall).toMatchObject({ previous: null, change: null, trend: "not-comparable" });
     expect(overall!.counts).toEqual({ current: 20, previous: null });
     expect("methodChanges" in overall!).toBe(false);
+  });
+});
+
+describe("an indicator that was another kind of figure last year", () => {
+  it("is not compared with it, and names no method change", () => {
+    const previous = computeResults(dataset({ survey: [survey(7, 60, 40)], period: "2023/24" }));
+    // Last year's indicator 1 was a survey figure (a standard that renumbered its indicators, say).
+    previous.indicators["1"] = previous.indicators["7"];
+    const current = computeResults(dataset({ staff: staff(80, 20, 0), period: "2024/25" }), { previous });
+    const rep = items(current, "1");
+    expect(rep).toHaveLength(3);
+    for (const i of rep) {
+      expect(i).toMatchObject({ previous: null, change: null, trend: "not-comparable" });
+      expect(i).not.toHaveProperty("methodChanges");
+    }
   });
 });
 
@@ -109,6 +133,7 @@ describe("trendOf", () => {
   it("is worse at or below zero for a likelihood, and not comparable without both figures", () => {
     expect(trendOf(0, 3, "towards-one", 2)).toBe("worsened");
     expect(trendOf(3, 0, "towards-one", 2)).toBe("improved");
+    expect(trendOf(0, 0, "towards-one", 2)).toBe("unchanged");
     expect(trendOf(1.2, null, "towards-one", 2)).toBe("not-comparable");
     expect(trendOf(null, null, "higher", 1)).toBe("not-comparable");
   });
