@@ -96,6 +96,7 @@ describe("roundPublished", () => {
     expect(roundPublished("text", "value")).toBe("text");
     expect(roundPublished([1.23456, { value: 1.23456 }], null)).toEqual([1.23456, { value: 1.23 }]);
     expect(roundPublished([1.23456, 2.34567], "ci95")).toEqual([1.23, 2.35]);
+    expect(roundPublished([null, 2.34567], "ci95")).toEqual([null, 2.35]);
     expect(roundPublished([1.23456], "count")).toEqual([1.23456]);
   });
 });
