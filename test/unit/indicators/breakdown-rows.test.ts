@@ -91,6 +91,11 @@ describe("breakdown rows", () => {
     expect(t.cells[""]).toMatchObject({ white: { count: 1 }, bme: { count: 1 }, total: { count: 2 } });
   });
 
+  it("has no not-recorded row when everyone has a value", () => {
+    const r = rep([staff("white", { division: "Medicine" }), staff("bme", { division: "Surgery" })]);
+    expect(table(r, "division").rows).toEqual(["Medicine", "Surgery"]);
+  });
+
   it("leaves out a dimension no one in staff in post has a value for", () => {
     const r = rep([staff("white", { directorate: " ", staffGroup: "Nursing" }), staff("bme", { staffGroup: null })]);
     expect(r.breakdowns!.map((t) => t.dimension)).toEqual(["ethnic-group", "ethnic-category", "staff-group"]);
