@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   computeResults,
+  METHOD_CHANGES,
   methodChanges,
   suppressResults,
   type RelativeLikelihoodResult,
@@ -47,6 +48,16 @@ describe("method changes between two years of one indicator", () => {
     ]);
     expect(methodChanges(single, survey5())).toEqual(["kind"]);
     expect(methodChanges(survey5(), survey5())).toEqual([]);
+  });
+
+  it("lists each change it can name once, so every one can be given words", () => {
+    expect(METHOD_CHANGES).toEqual(["kind", "pooling", "measure", "denominator"]);
+    const single = rl(year("2023/24", 2023, false), "3");
+    const named = [
+      ...methodChanges(single, { ...single, basis: "two-year-pooled", measure: "training", denominator: "own" }),
+      ...methodChanges(single, survey5()),
+    ];
+    expect([...named].sort()).toEqual([...METHOD_CHANGES].sort());
   });
 
   it("counts only facts both years record: an older result without a basis is not a change", () => {
