@@ -79,6 +79,13 @@ describe("relative likelihood", () => {
     expect(across.significant).toBe(false);
   });
 
+  it("is not significant when an end of the interval is exactly 1", () => {
+    // Equal rates with z = 0: the interval is the value itself, [1, 1], which touches 1 on both ends.
+    const out = relativeLikelihood({ count: 1, of: 2 }, { count: 3, of: 6 }, 0);
+    expect(out.ci95).toEqual([1, 1]);
+    expect(out.significant).toBe(false);
+  });
+
   it("narrows to the value itself with z = 0, and an everyone-counted side adds no variance", () => {
     const [low, high] = relativeLikelihood({ count: 30, of: 100 }, { count: 10, of: 100 }, 0).ci95!;
     expect(low).toBeCloseTo(3, 12);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   computeResults,
+  METHOD_CHANGES,
   methodChanges,
   suppressResults,
   type RelativeLikelihoodResult,
@@ -49,11 +50,26 @@ describe("method changes between two years of one indicator", () => {
     expect(methodChanges(survey5(), survey5())).toEqual([]);
   });
 
+  it("lists each change it can name once, so every one can be given words", () => {
+    expect(METHOD_CHANGES).toEqual(["kind", "pooling", "measure", "denominator"]);
+    const single = rl(year("2023/24", 2023, false), "3");
+    const named = [
+      ...methodChanges(single, { ...single, basis: "two-year-pooled", measure: "training", denominator: "own" }),
+      ...methodChanges(single, survey5()),
+    ];
+    expect([...named].sort()).toEqual([...METHOD_CHANGES].sort());
+  });
+
   it("counts only facts both years record: an older result without a basis is not a change", () => {
     const pooled = rl(year("2024/25", 2024, true), "3");
     const older = { ...rl(year("2023/24", 2023, false), "3") } as Partial<RelativeLikelihoodResult>;
     delete older.basis;
     expect(methodChanges(older as RelativeLikelihoodResult, pooled)).toEqual([]);
+    expect(methodChanges(pooled, older as RelativeLikelihoodResult)).toEqual([]);
+    // The facts it does record still count.
+    expect(methodChanges(older as RelativeLikelihoodResult, { ...pooled, denominator: "own" })).toEqual([
+      "denominator",
+    ]);
   });
 
   it("gives no change and no trend across a change of pooling, and keeps comparing the rest", () => {

@@ -5,8 +5,22 @@ import {
   relativeLikelihood,
   type RelativeLikelihoodResult,
   type ResultsDocument,
+  type Standard,
+  WRES_STANDARD,
 } from "../../../src/indicators";
-import { aggregate, applications, cases, dataset, disciplinary, staffMany, training, trainingMany } from "./fixtures";
+import { makeContext } from "../../../src/indicators/context";
+import { likelihoodCounts, type RlDefinition } from "../../../src/indicators/likelihood";
+import {
+  aggregate,
+  application,
+  applications,
+  cases,
+  dataset,
+  disciplinary,
+  staffMany,
+  training,
+  trainingMany,
+} from "./fixtures";
 
 const rl = (doc: ResultsDocument, id: string) => doc.indicators[id] as RelativeLikelihoodResult;
 
@@ -237,5 +251,175 @@ describe("not calculable", () => {
   it("leaves out indicators whose inputs are absent", () => {
     const doc = computeResults(dataset({ staff }));
     expect(Object.keys(doc.indicators)).toEqual(["1"]);
+  });
+});
+
+describe("what a likelihood records about its counts", () => {
+  const staff = () => [...staffMany(100, "white"), ...staffMany(100, "bme")];
+
+  it("names the reporting year it covers, notes nothing when there is nothing to note, and none without a year", () => {
+    // An applicant neither shortlisted nor appointed is simply not counted.
+    const apps = [...applications("white", 100, 30), ...applications("bme", 100, 20), application("bme", false, false)];
+    const r = rl(computeResults(dataset({ applications: apps, period: "2024/25" })), "2");
+    expect(r).toMatchObject({ basis: "single-year", years: ["2024/25"], cautions: [], source: "rows" });
+    expect(r.white).toEqual({ count: 30, of: 100, rate: 0.3 });
+    expect(rl(computeResults(dataset({ applications: apps })), "2").years).toEqual([]);
+  });
+
+  it("is not calculable from appointments alone, with no shortlisting counts to divide by", () => {
+    const r = rl(computeResults(dataset({ aggregates: [aggregate("appointed", 50, 10, 1)] })), "2");
+    expect(r).toMatchObject({ value: null, reason: "missing-input", source: "aggregates" });
+    expect(r.white).toEqual({ count: 50, of: null, rate: null });
+    expect(r.bme).toEqual({ count: 10, of: null, rate: null });
+  });
+
+  it("counts cases of the reporting year only, with no note when every case is dated within it", () => {
+    const ds = dataset({
+      staff: staff(),
+      cases: [...cases(4, "white", { startDate: "2024-06-01" }), ...cases(2, "bme", { startDate: "2025-03-31" })],
+      period: "2024/25",
+    });
+    const r = rl(computeResults(ds, { indicator3TwoYear: false }), "3");
+    expect(r).toMatchObject({ basis: "single-year", years: ["2024/25"], cautions: [], source: "rows" });
+    expect(r.white).toMatchObject({ count: 4, of: 100 });
+    expect(r.bme).toMatchObject({ count: 2, of: 100 });
+  });
+
+  it("counts undated cases in the reporting year, once per person, and says so", () => {
+    const people = staff();
+    const bmePerson = people[150]!.personId;
+    const ds = dataset({
+      staff: people,
+      cases: [
+        ...cases(2, "white", { startDate: "2024-06-01" }),
+        disciplinary("bme", { personId: bmePerson }),
+        disciplinary("bme", { personId: bmePerson, startDate: "2024-07-01" }),
+        disciplinary("bme", { personId: bmePerson, startDate: "2023-07-01" }),
+        ...cases(2, "bme"),
+      ],
+      period: "2024/25",
+    });
+    const single = rl(computeResults(ds, { indicator3TwoYear: false }), "3");
+    expect(single.cautions).toEqual(["cases-without-date", "cases-outside-period"]);
+    expect(single.white).toMatchObject({ count: 2, of: 100 });
+    expect(single.bme).toMatchObject({ count: 3, of: 100 });
+    // Pooled, the same person's case of the year before counts in that year.
+    const pooled = rl(computeResults(ds), "3");
+    expect(pooled.cautions).toEqual(["cases-without-date"]);
+    expect(pooled.bme).toMatchObject({ count: 4, of: 200 });
+  });
+
+  it("with no reporting year at all, counts every undated case and names no year", () => {
+    const ds = dataset({ staff: staff(), cases: [...cases(3, "white"), ...cases(2, "bme")] });
+    const r = rl(computeResults(ds), "3");
+    expect(r).toMatchObject({ basis: "single-year", years: [], cautions: ["two-year-not-available"] });
+    expect(r.white).toMatchObject({ count: 3, of: 100 });
+    expect(r.bme).toMatchObject({ count: 2, of: 100 });
+  });
+
+  it("counts each training row without a person identifier, and notes nothing", () => {
+    const r = rl(
+      computeResults(dataset({ staff: staff(), training: [...trainingMany(20, "white"), ...trainingMany(10, "bme")] })),
+      "4",
+    );
+    expect(r).toMatchObject({ cautions: [], source: "rows", denominator: "staff", value: 2 });
+    expect(r.white).toEqual({ count: 20, of: 100, rate: 0.2 });
+  });
+
+  it("is not calculable from training without staff in post", () => {
+    const r = rl(
+      computeResults(dataset({ training: [...trainingMany(20, "white"), ...trainingMany(10, "bme")] })),
+      "4",
+    );
+    expect(r).toMatchObject({ value: null, reason: "missing-input" });
+    expect(r.white).toEqual({ count: 20, of: null, rate: null });
+  });
+
+  it("from aggregated cases without a year, takes them as the one year there is", () => {
+    const ds = dataset({ aggregates: [aggregate("staff", 1000, 250, 10), aggregate("disciplinary", 8, 5, 0)] });
+    const r = rl(computeResults(ds), "3");
+    expect(r).toMatchObject({
+      basis: "single-year",
+      years: [],
+      source: "aggregates",
+      cautions: ["two-year-not-available"],
+    });
+    expect(r.white).toMatchObject({ count: 8, of: 1000 });
+    expect(r.bme).toMatchObject({ count: 5, of: 250 });
+    const one = rl(computeResults(ds, { indicator3TwoYear: false }), "3");
+    expect(one.cautions).toEqual([]);
+  });
+
+  it("records how it was computed: the measure, its denominator, the interval's method and the band judged by", () => {
+    const apps = [...applications("white", 100, 30), ...applications("bme", 100, 20)];
+    const r = rl(computeResults(dataset({ applications: apps })), "2");
+    expect(r).toMatchObject({
+      kind: "relative-likelihood",
+      measure: "applications",
+      numerator: "reference",
+      denominator: "own",
+      ciMethod: "katz-log",
+      adverseBand: { low: 0.8, high: 1.25 },
+      reason: null,
+      reasonGroup: null,
+    });
+    const wider: Standard<"white", "bme"> = { ...WRES_STANDARD, adverseBand: { low: 0.5, high: 2 } };
+    const judged = rl(computeResults(dataset({ applications: apps }), { standard: wider }), "2");
+    expect(judged.adverseBand).toEqual({ low: 0.5, high: 2 });
+    expect(judged.adverseBand).not.toBe(wider.adverseBand);
+    expect(judged.adverse).toBe(false);
+    expect(r.adverse).toBe(true);
+  });
+
+  it("counts one year of cases for a measure that does not pool, with no note about pooling", () => {
+    const single: Standard<"white", "bme"> = {
+      ...WRES_STANDARD,
+      indicators: WRES_STANDARD.indicators.map((d) =>
+        d.kind === "relative-likelihood" && d.measure.source === "cases"
+          ? { ...d, measure: { ...d.measure, rollingTwoYears: false } }
+          : d,
+      ),
+    };
+    const ds = dataset({
+      staff: staff(),
+      cases: [...cases(4, "white", { startDate: "2024-06-01" }), ...cases(2, "bme", { startDate: "2023-06-01" })],
+      period: "2024/25",
+    });
+    const r = rl(computeResults(ds, { standard: single }), "3");
+    expect(r).toMatchObject({ basis: "single-year", years: ["2024/25"], cautions: ["cases-outside-period"] });
+    expect(r.white).toMatchObject({ count: 4, of: 100 });
+    expect(r.bme).toMatchObject({ count: 0, of: 100 });
+    const aggregated = dataset({
+      aggregates: [
+        aggregate("staff", 100, 100, 0, { year: "2024/25" }),
+        aggregate("disciplinary", 4, 1, 0, { year: "2024/25" }),
+        aggregate("disciplinary", 6, 3, 0, { year: "2023/24" }),
+      ],
+    });
+    const a = rl(computeResults(aggregated, { standard: single }), "3");
+    expect(a).toMatchObject({ basis: "single-year", years: ["2024/25"], cautions: [] });
+    expect(a.white).toMatchObject({ count: 4, of: 100 });
+  });
+
+  it("given no reporting year, counts the latest year its own cases start in", () => {
+    const ds = dataset({
+      staff: staff(),
+      cases: [
+        ...cases(3, "white", { startDate: "2024-06-01" }),
+        ...cases(2, "bme", { startDate: "2023-06-01" }),
+        ...cases(1, "bme", { startDate: "2021-06-01" }),
+        ...cases(2, "bme"),
+      ],
+    });
+    const ctx = { ...makeContext(ds, WRES_STANDARD, null, true), currentYear: null };
+    const def = WRES_STANDARD.indicators.find((d) => d.id === "3") as RlDefinition;
+    const counts = likelihoodCounts(ctx, def)!;
+    expect(counts).toMatchObject({
+      basis: "two-year-pooled",
+      years: ["2023/24", "2024/25"],
+      cautions: ["cases-without-date", "cases-outside-period"],
+    });
+    expect(counts.count).toEqual({ reference: 3, focus: 4, unknown: 0 });
+    expect(counts.of).toEqual({ reference: 200, focus: 200, unknown: 0 });
   });
 });

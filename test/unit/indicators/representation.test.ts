@@ -5,6 +5,7 @@ import {
   type RepresentationResult,
   type ResultsDocument,
 } from "../../../src/indicators";
+import { AFC_BANDS, WRES_STANDARD, type Standard } from "../../../src/indicators";
 import { aggregate, dataset, ethnicity, staffMany } from "./fixtures";
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
@@ -91,5 +92,111 @@ describe("indicator 1: representation by band", () => {
     expect(r.cohorts.clinical["5"]).toMatchObject({ white: 100, bme: 20 });
     expect(r.cohorts.medical.consultant).toMatchObject({ bme: 15 });
     expect(r.senior["8a-VSM"]).toMatchObject({ bme: 2, total: 43 });
+  });
+
+  it("shows unbanded staff of each cohort, and counts only consultants as senior medical managers", () => {
+    const staff = [
+      ...staffMany(5, "white", { cohort: "non-clinical", band: null }),
+      ...staffMany(2, "bme", { cohort: "medical", medical: null }),
+      ...staffMany(3, "bme", { cohort: "medical", medical: "consultant" }, { seniorMedicalManager: true }),
+      ...staffMany(4, "white", { cohort: "medical", medical: "consultant" }),
+      ...staffMany(6, "bme", { cohort: "medical", medical: "trainee" }, { seniorMedicalManager: true }),
+    ];
+    const r = rep(computeResults(dataset({ staff })));
+    expect(r.unbanded["non-clinical"]).toMatchObject({ white: 5, total: 5 });
+    expect(r.unbanded.medical).toMatchObject({ bme: 2, total: 2 });
+    expect(r.unbanded.clinical).toBeUndefined();
+    expect(r.cohorts.medical.consultant).toMatchObject({ white: 4, bme: 3, total: 7 });
+    expect(r.cohorts.medical.trainee).toMatchObject({ bme: 6, total: 6 });
+    expect(r.seniorMedicalManagers).toMatchObject({ white: 0, bme: 3, total: 3 });
+    // Row-level input shows every band, zeros included; no AfC band holds these staff.
+    expect(Object.keys(r.bands).sort()).toEqual([...AFC_BANDS].sort());
+    expect(r.bands["5"]).toMatchObject({ total: 0 });
+    expect(r.senior["8a-VSM"]).toMatchObject({ total: 0 });
+    expect(r.overall.total).toBe(20);
+    expect(r.source).toBe("rows");
+  });
+
+  it("keeps medical staff out of the ethnic breakdown's bands, and the senior row to bands 8a to VSM", () => {
+    const staff = [
+      ...staffMany(3, "bme", { band: "7" }, { ethnicity: ethnicity("bme", "asian") }),
+      ...staffMany(2, "bme", { band: "8b" }, { ethnicity: ethnicity("bme", "asian") }),
+      ...staffMany(
+        4,
+        "bme",
+        { cohort: "medical", medical: "consultant" },
+        { band: "8b", ethnicity: ethnicity("bme", "asian") },
+      ),
+      ...staffMany(1, "white", { band: "VSM" }),
+    ];
+    const b = rep(computeResults(dataset({ staff }))).breakdown!;
+    expect(b.overall).toMatchObject({ asian: 9, white: 1 });
+    expect(b.bands["7"]).toMatchObject({ asian: 3 });
+    expect(b.bands["8b"]).toMatchObject({ asian: 2 });
+    expect(b.bands["1"]).toEqual({ white: 0, mixed: 0, asian: 0, black: 0, other: 0, unknown: 0 });
+    expect(b.senior).toEqual({ white: 1, mixed: 0, asian: 2, black: 0, other: 0, unknown: 0 });
+    expect(b.sides).toEqual({
+      white: "reference",
+      mixed: "focus",
+      asian: "focus",
+      black: "focus",
+      other: "focus",
+      unknown: "unknown",
+    });
+  });
+
+  it("gives no ethnic breakdown for a standard without one", () => {
+    const staff = [
+      ...staffMany(3, "bme", { band: "5" }, { ethnicity: ethnicity("bme", "asian") }),
+      ...staffMany(2, "white", { band: "5" }),
+    ];
+    const none: Standard<"white", "bme"> = { ...WRES_STANDARD, breakdown: undefined };
+    expect(rep(computeResults(dataset({ staff }), { standard: none })).breakdown).toBeNull();
+  });
+
+  it("from aggregates: places each band by its cohort, skips rows without a band, and shows only bands given", () => {
+    const doc = computeResults(
+      dataset({
+        aggregates: [
+          aggregate("staff", 500, 100, 10),
+          aggregate("staff", 30, 6, 0, { band: "6", cohort: null }),
+          aggregate("staff", 8, 4, 0, { band: "consultant", cohort: null }),
+          aggregate("staff", 70, 70, 0, { band: "consultant", cohort: "clinical" }),
+          aggregate("staff", 90, 90, 0, { band: "6", cohort: "medical" }),
+          aggregate("staff", 12, 3, 0, { band: "9", cohort: "non-clinical" }),
+          aggregate("staff", 77, 77, 0, { band: null, cohort: "clinical" }),
+        ],
+      }),
+    );
+    const r = rep(doc);
+    expect(r.overall).toMatchObject({ white: 500, bme: 100, unknown: 10 });
+    expect(r.bands).toEqual({
+      "6": expect.objectContaining({ white: 30, bme: 6 }),
+      "9": expect.objectContaining({ white: 12 }),
+    });
+    expect(r.cohorts["non-clinical"]).toEqual({ "9": expect.objectContaining({ white: 12, bme: 3 }) });
+    expect(r.cohorts.clinical).toEqual({});
+    expect(r.cohorts.medical).toEqual({ consultant: expect.objectContaining({ white: 8, bme: 4 }) });
+    expect(r.unbanded).toEqual({});
+    expect(r.seniorMedicalManagers).toBeNull();
+    expect(r.senior["8a-VSM"]).toMatchObject({ white: 12, bme: 3 });
+    expect(r.senior["8c-VSM"]).toMatchObject({ white: 12, bme: 3 });
+  });
+
+  it("adds aggregate rows of the same band together", () => {
+    const doc = computeResults(
+      dataset({
+        aggregates: [
+          aggregate("staff", 10, 1, 0, { band: "4", cohort: "clinical" }),
+          aggregate("staff", 20, 2, 0, { band: "4", cohort: "clinical" }),
+        ],
+      }),
+    );
+    expect(rep(doc).cohorts.clinical["4"]).toMatchObject({ white: 30, bme: 3, total: 33 });
+  });
+
+  it("is left out with no staff rows and no staff aggregates", () => {
+    const doc = computeResults(dataset({ aggregates: [aggregate("training", 10, 1, 0)] }));
+    expect(doc.indicators["1"]).toBeUndefined();
   });
 });
