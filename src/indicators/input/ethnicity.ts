@@ -19,6 +19,8 @@ export interface Ethnicity {
 
 /** The broad group of a national ethnic category code's first letter (docs/wres-method.md#ethnic-groups). */
 export function broadOfCode(code: string): BroadEthnicity {
+  // One letter only: "ABC".includes("") and "ABC".includes("AB") are true too.
+  if (code.length !== 1) return "unknown";
   if ("ABC".includes(code)) return "white";
   if ("DEFG".includes(code)) return "mixed";
   if ("HJKL".includes(code)) return "asian";

@@ -28,7 +28,7 @@ describe("ethnic category codes", () => {
   });
 
   it("know no other letter", () => {
-    for (const c of ["I", "O", "Q", "T", "X", "Y", "99"]) expect(broadOfCode(c)).toBe("unknown");
+    for (const c of ["I", "O", "Q", "T", "X", "Y", "99", "", "AB", "HJ"]) expect(broadOfCode(c)).toBe("unknown");
   });
 
   it("put White in White, unknown in unknown, and every other broad group in BME", () => {
