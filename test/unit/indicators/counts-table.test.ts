@@ -131,9 +131,23 @@ describe("CountsTable.apply", () => {
     const w: CountsRecord = { count: 40 };
     const m: CountsRecord = { count: 3 };
     const table = new CountsTable([]);
-    table.relation([q, "records"], [[q, "unknown"], [w, "count"], [m, "count"]]);
+    table.relation(
+      [q, "records"],
+      [
+        [q, "unknown"],
+        [w, "count"],
+        [m, "count"],
+      ],
+    );
     // The same cell named twice is one cell: 43 = 0 + 40 + 3 once, not a new unknown.
-    table.relation([q, "records"], [[q, "unknown"], [w, "count"], [m, "count"]]);
+    table.relation(
+      [q, "records"],
+      [
+        [q, "unknown"],
+        [w, "count"],
+        [m, "count"],
+      ],
+    );
     expect(table.apply(10, () => null)).toBe(2);
     expect(m).toMatchObject({ count: null, suppressed: { count: "hidden" } });
     // Hiding the 0 would leave "m + unknown = 3": the 40 goes instead.
@@ -159,7 +173,14 @@ describe("CountsTable.apply", () => {
       const w: CountsRecord = { count: 40 };
       const m: CountsRecord = { count: null, suppressed: { count: "hidden" } };
       const table = new CountsTable([]);
-      table.relation([q, "records"], [[q, "unknown"], [w, "count"], [m, "count"]]);
+      table.relation(
+        [q, "records"],
+        [
+          [q, "unknown"],
+          [w, "count"],
+          [m, "count"],
+        ],
+      );
       return { q, w, m, table };
     };
     const judged = make();
@@ -204,7 +225,13 @@ describe("CountsTable.applyAroundFixed", () => {
     const table = new CountsTable(["total", "white", "bme"]);
     for (const r of [headline, a, b]) table.row(r);
     table.sum(headline, [a, b]);
-    expect(table.applyAroundFixed(10, () => null, (obj) => (obj === headline ? null : "directorate"))).toBeNull();
+    expect(
+      table.applyAroundFixed(
+        10,
+        () => null,
+        (obj) => (obj === headline ? null : "directorate"),
+      ),
+    ).toBeNull();
     // Nothing was marked: the caller leaves the breakdowns out.
     expect(b).toEqual({ total: 34, white: 30, bme: 4 });
   });
@@ -216,7 +243,11 @@ describe("CountsTable.applyAroundFixed", () => {
     const table = new CountsTable(["total", "white", "bme"]);
     for (const r of [headline, a, b]) table.row(r);
     table.sum(headline, [a, b]);
-    table.applyAroundFixed(10, (f) => (f === "total" ? null : `${f}Pct`), (obj) => (obj === headline ? null : "d"));
+    table.applyAroundFixed(
+      10,
+      (f) => (f === "total" ? null : `${f}Pct`),
+      (obj) => (obj === headline ? null : "d"),
+    );
     expect(a).toMatchObject({ bmePct: null, whitePct: null });
     expect(b.suppressed).toMatchObject({ bmePct: "hidden", whitePct: "hidden" });
   });

@@ -134,7 +134,16 @@ describe("feasibleRanges: the edges of the solver", () => {
 
   it("reads an equation written with a negative right-hand side the same as its positive form", () => {
     // -x0 - x1 = -7 is x0 + x1 = 7, and x0 - x1 = -3 is x1 = x0 + 3: together x0 = 2, x1 = 5.
-    const ranges = feasibleRanges(2, [sum([0, 1], -7, -1), { terms: [[0, 1], [1, -1]], rhs: -3 }]);
+    const ranges = feasibleRanges(2, [
+      sum([0, 1], -7, -1),
+      {
+        terms: [
+          [0, 1],
+          [1, -1],
+        ],
+        rhs: -3,
+      },
+    ]);
     expect(ranges).toEqual([
       { min: 2, max: 2, integral: true },
       { min: 5, max: 5, integral: true },
@@ -149,9 +158,27 @@ describe("feasibleRanges: the edges of the solver", () => {
 
   it("a variable named twice in one equation counts twice, and a bound no whole number reaches is not integral", () => {
     // x0 + x0 = 7: x0 = 3.5 only.
-    expect(feasibleRanges(1, [{ terms: [[0, 1], [0, 1]], rhs: 7 }])).toEqual([{ min: 3.5, max: 3.5, integral: false }]);
+    expect(
+      feasibleRanges(1, [
+        {
+          terms: [
+            [0, 1],
+            [0, 1],
+          ],
+          rhs: 7,
+        },
+      ]),
+    ).toEqual([{ min: 3.5, max: 3.5, integral: false }]);
     // 2 x0 + x1 = 7, x1 <= 7: x0 0..3.5, the top not whole.
-    const r = feasibleRanges(2, [{ terms: [[0, 2], [1, 1]], rhs: 7 }])!;
+    const r = feasibleRanges(2, [
+      {
+        terms: [
+          [0, 2],
+          [1, 1],
+        ],
+        rhs: 7,
+      },
+    ])!;
     expect(r[0]).toEqual({ min: 0, max: 3.5, integral: false });
     expect(r[1]).toMatchObject({ min: 0, max: 7 });
   });

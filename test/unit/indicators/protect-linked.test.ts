@@ -122,7 +122,13 @@ describe("hiddenRanges", () => {
       max: 6,
     });
     // Nothing hidden: no ranges.
-    expect(hiddenRanges(values, constraints, values.map(() => false))!.size).toBe(0);
+    expect(
+      hiddenRanges(
+        values,
+        constraints,
+        values.map(() => false),
+      )!.size,
+    ).toBe(0);
   });
 
   it("rounds the bounds inwards to whole numbers: 2a = 7 leaves no whole a (min above max)", () => {
