@@ -649,3 +649,58 @@ describe("suppressResults: the figures that repeat indicator 1's counts, and the
     expect(suppressResults(d).dataQuality.inputs.board).toMatchObject({ records: 23, unknown: 0 });
   });
 });
+
+describe("suppressResults: the comparison with last year", () => {
+  it("repeats each year's published figure, works the change out from the two (ratios to 2 places, % to 1) and drops the counts", () => {
+    const previous = computeResults(
+      dataset({
+        staff: [
+          ...staffMany(300, "white"),
+          ...staffMany(100, "bme"),
+          ...staffMany(300, "white", { band: "8a" }),
+          ...staffMany(3, "bme", { band: "8a" }),
+        ],
+        applications: [...applications("white", 300, 61), ...applications("bme", 90, 13)],
+      }),
+    );
+    const current = computeResults(
+      dataset({
+        staff: [
+          ...staffMany(300, "white"),
+          ...staffMany(121, "bme"),
+          ...staffMany(300, "white", { band: "8a" }),
+          ...staffMany(30, "bme", { band: "8a" }),
+        ],
+        applications: [...applications("white", 300, 70), ...applications("bme", 90, 20)],
+      }),
+      { previous },
+    );
+    const items = suppressResults(current, 10, { previous }).comparison!.items;
+    const item = (measure: string) => items.find((i) => i.measure === measure)!;
+    // 20.1 - 14.7 = 5.4 (the exact figures' change is 5.46).
+    expect(item("overall.bmePct")).toEqual({
+      indicator: "1",
+      measure: "overall.bmePct",
+      current: 20.1,
+      previous: 14.7,
+      change: 5.4,
+      direction: "higher",
+      trend: "improved",
+    });
+    // Last year's 3 BME staff in 8a and above were hidden: last year's published figure is none, and so is the change.
+    expect(item("senior.8a-VSM.bmePct")).toMatchObject({
+      current: 9.1,
+      previous: null,
+      change: null,
+      trend: "not-comparable",
+    });
+    expect(item("value")).toMatchObject({
+      indicator: "2",
+      current: 1.05,
+      previous: 1.41,
+      change: -0.36,
+      trend: "improved",
+    });
+    for (const i of items) expect(i).not.toHaveProperty("counts");
+  });
+});
