@@ -704,3 +704,33 @@ describe("suppressResults: the comparison with last year", () => {
     for (const i of items) expect(i).not.toHaveProperty("counts");
   });
 });
+
+describe("suppressResults: a likelihood's denominators", () => {
+  it("hides a staff denominator where indicator 1's overall count for that group is hidden (the count of 0 stays)", () => {
+    const staff = [...staffMany(300, "white"), ...staffMany(4, "bme"), ...staffMany(30, "unknown")];
+    const s = suppressResults(
+      computeResults(dataset({ staff, cases: [...cases(20, "white"), ...cases(15, "unknown")] })),
+    );
+    expect(rep(s).overall).toMatchObject({ white: 300, bme: null });
+    const r3 = s.indicators["3"] as RelativeLikelihoodResult;
+    expect(r3.denominator).toBe("staff");
+    expect(r3.bme).toEqual({ count: 0, of: null, rate: null, suppressed: { of: "hidden", rate: "hidden" } });
+    expect(r3.white).toMatchObject({ count: 20, of: 300 });
+    expect(r3).toMatchObject({ value: null, reason: "below-threshold" });
+  });
+
+  it("hides a small denominator, and not a count of 0 beside it (its complement is the denominator, hidden already)", () => {
+    const d = computeResults(
+      dataset({
+        applications: [
+          ...applications("white", 100, 40),
+          ...applications("bme", 6, 0),
+          ...applications("unknown", 30, 5),
+        ],
+      }),
+    );
+    const r2 = suppressResults(d).indicators["2"] as RelativeLikelihoodResult;
+    expect(r2.bme).toEqual({ count: 0, of: null, rate: null, suppressed: { of: "hidden", rate: "hidden" } });
+    expect(r2.white).toEqual({ count: 40, of: 100, rate: 0.4 });
+  });
+});
