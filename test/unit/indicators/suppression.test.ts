@@ -734,3 +734,45 @@ describe("suppressResults: a likelihood's denominators", () => {
     expect(r2.white).toEqual({ count: 40, of: 100, rate: 0.4 });
   });
 });
+
+describe("suppressResults: breakdowns of a copy protected before", () => {
+  /** Two directorates, one with 5 BME staff, and training of 130 of them: breakdowns for indicators 1 and 4. */
+  function exact(): ResultsDocument {
+    const staff = [
+      ...staffMany(200, "white", {}, { directorate: "Surgery" }),
+      ...staffMany(60, "bme", {}, { directorate: "Surgery" }),
+      ...staffMany(150, "white", {}, { directorate: "Medicine" }),
+      ...staffMany(5, "bme", {}, { directorate: "Medicine" }),
+    ];
+    const trained = [...staff.slice(0, 100), ...staff.slice(200, 230)];
+    return computeResults(
+      dataset({ staff, training: trained.map((p) => training("unknown", { personId: p.personId })) }),
+    );
+  }
+  const dimensions = (doc: ResultsDocument, id: string) =>
+    (doc.indicators[id] as { breakdowns?: { dimension: string }[] }).breakdowns?.map((t) => t.dimension);
+
+  it("keeps them as they were at the same threshold, and leaves them out at a higher one (their hidden values are not known)", () => {
+    const once = suppressResults(exact(), 10);
+    expect(dimensions(once, "1")).toEqual(["ethnic-group", "ethnic-category", "directorate"]);
+    expect(dimensions(once, "4")).toEqual(["ethnic-group", "ethnic-category", "directorate"]);
+    expect(suppressResults(once, 10)).toEqual(once);
+    expect(suppressResults(once, 5)).toEqual(once);
+    const stricter = suppressResults(once, 20);
+    expect(stricter.indicators["1"]).not.toHaveProperty("breakdowns");
+    expect(stricter.indicators["4"]).not.toHaveProperty("breakdowns");
+    // Saved results read back carry their marks but no suppression record: kept as they were.
+    const saved = JSON.parse(JSON.stringify(once)) as ResultsDocument;
+    saved.suppression = null;
+    const again = suppressResults(saved, 10);
+    expect(again.indicators["1"]).toEqual(once.indicators["1"]);
+    expect(again.indicators["4"]).toEqual(once.indicators["4"]);
+  });
+
+  it("leaves a staff-based likelihood's breakdowns out when indicator 1's are (their denominators are its cells)", () => {
+    const d = exact();
+    delete (d.indicators["1"] as { breakdowns?: unknown }).breakdowns;
+    const s = suppressResults(d, 10);
+    expect(s.indicators["4"]).not.toHaveProperty("breakdowns");
+  });
+});
