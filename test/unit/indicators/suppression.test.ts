@@ -776,3 +776,24 @@ describe("suppressResults: breakdowns of a copy protected before", () => {
     expect(s.indicators["4"]).not.toHaveProperty("breakdowns");
   });
 });
+
+describe("suppressResults: how many figures it says it hid", () => {
+  it("counts every hidden count once, in every table and input, and none of the percentages hidden with them", () => {
+    // 300 White and 4 BME staff in band 5, and a survey with 6 BME respondents.
+    const d = computeResults(
+      dataset({
+        staff: [...staffMany(300, "white"), ...staffMany(4, "bme")],
+        survey: [survey(5, 25, 29, { bmeRespondents: 6 })],
+      }),
+    );
+    const s = suppressResults(d);
+    // Indicator 1: White and BME in the overall row, band 5 and band 5's non-clinical row (6); the schema-2
+    // breakdown's White and Black, overall and in band 5 (4); the breakdown tables' White and Black (A and M) in
+    // the ethnic group and category tables (4); the survey's BME respondents (1). Model Employer repeats indicator
+    // 1's figures and is not counted again.
+    expect(s.suppression!.hidden).toBe(15);
+    expect(rep(s).overall.suppressed).toEqual({ white: "hidden", whitePct: "hidden", bme: "hidden", bmePct: "hidden" });
+    // Protected again, it adds none.
+    expect(suppressResults(s).suppression!.hidden).toBe(15);
+  });
+});
