@@ -264,6 +264,22 @@ describe("suppressResults: data completeness does not give a hidden count back",
     expect(s.dataQuality.inputs.training).toMatchObject({ records: 43 });
   });
 
+  it("leaves the other counts alone where the records are not just the measure's people (some trained twice)", () => {
+    const staff = [...staffMany(200, "white"), ...staffMany(60, "bme"), ...staffMany(20, "unknown")];
+    // 40 White and 3 BME people trained, 15 of the White twice: 58 records, not 40 + 3 + 0.
+    const people = [...staff.slice(0, 40), ...staff.slice(200, 203), ...staff.slice(0, 15)];
+    const doc = computeResults(
+      dataset({ staff, training: people.map((p) => training("unknown", { personId: p.personId })) }),
+    );
+    expect(doc.dataQuality.inputs.training).toMatchObject({ records: 58, unknown: 0 });
+    const s = suppressResults(doc);
+    const r4 = s.indicators["4"] as RelativeLikelihoodResult;
+    expect(r4.bme.count).toBeNull();
+    // 58 - 40 - 0 says nothing of the 3: the White count stays, and so do the records and the unknowns.
+    expect(r4.white).toEqual({ count: 40, of: 200, rate: 0.2 });
+    expect(s.dataQuality.inputs.training).toEqual({ records: 58, unknown: 0, unknownPct: 0, level: "ok" });
+  });
+
   it("hides a group figure when the input's small unknown count would come back from records", () => {
     // Every application shortlisted: 60 records = 30 White + 27 BME + 3 unknown.
     const doc = computeResults(
