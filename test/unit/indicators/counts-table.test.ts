@@ -169,9 +169,11 @@ describe("CountsTable.apply", () => {
   it("judges parts hidden earlier in the same copy by their known exact values, not as worth the threshold", () => {
     // 43 records = 0 unknown + 40 + 3, the 3 and the 0 hidden already, the 40 shown: the pair would add up to 3.
     const make = () => {
-      const q: CountsRecord = { records: 43, unknown: null, suppressed: { unknown: "hidden" } };
+      const q: CountsRecord = { records: 43, unknown: 0 };
       const w: CountsRecord = { count: 40 };
-      const m: CountsRecord = { count: null, suppressed: { count: "hidden" } };
+      const m: CountsRecord = { count: 3 };
+      hide(q, "unknown");
+      hide(m, "count");
       const table = new CountsTable([]);
       table.relation(
         [q, "records"],
