@@ -17,6 +17,11 @@ export default defineConfig({
       // An attacker solving bounds for 50 trusts at 3 thresholds: two minutes a run, rerun for every
       // surviving mutant it covers. Its guarantees are unit-tested in the suppression tests.
       "test/unit/indicators/disclosure-attack.test.ts",
+      // Protects 53 generated trusts at 4 thresholds with and without breakdowns: 1 to 4 minutes a run on two
+      // shared cores, rerun for nearly every mutant of the disclosure-control files (they all cover it). What it
+      // checks is pinned on small tables in suppression.test.ts, protect.test.ts, protect-linked.test.ts and
+      // counts-table.test.ts.
+      "test/unit/indicators/breakdown-protection.test.ts",
     ],
     // Instrumented code runs slower than the real thing; Stryker sets its own per-mutant timeouts.
     testTimeout: 60_000,

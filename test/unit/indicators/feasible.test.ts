@@ -108,3 +108,95 @@ describe("feasibleRanges", () => {
     ).toBeNull();
   });
 });
+
+describe("feasibleRanges: the edges of the solver", () => {
+  const sum = (vars: number[], rhs: number, coef = 1): Equation => ({
+    terms: vars.map((v): [number, number] => [v, coef]),
+    rhs,
+  });
+
+  it("with no equation, every variable is anything from 0 up", () => {
+    expect(feasibleRanges(2, [])).toEqual([
+      { min: 0, max: Infinity, integral: true },
+      { min: 0, max: Infinity, integral: true },
+    ]);
+    expect(feasibleRanges(3, [], [1])).toEqual([{ min: 0, max: Infinity, integral: true }]);
+  });
+
+  it("gives the ranges of the variables asked for only, in the order asked", () => {
+    // x0 + x1 = 5, x1 + x2 = 12, x2 = 9 (x1 3, x0 2).
+    const eqs = [sum([0, 1], 5), sum([1, 2], 12), sum([2], 9)];
+    expect(feasibleRanges(3, eqs, [2, 0])).toEqual([
+      { min: 9, max: 9, integral: true },
+      { min: 2, max: 2, integral: true },
+    ]);
+  });
+
+  it("reads an equation written with a negative right-hand side the same as its positive form", () => {
+    // -x0 - x1 = -7 is x0 + x1 = 7, and x0 - x1 = -3 is x1 = x0 + 3: together x0 = 2, x1 = 5.
+    const ranges = feasibleRanges(2, [
+      sum([0, 1], -7, -1),
+      {
+        terms: [
+          [0, 1],
+          [1, -1],
+        ],
+        rhs: -3,
+      },
+    ]);
+    expect(ranges).toEqual([
+      { min: 2, max: 2, integral: true },
+      { min: 5, max: 5, integral: true },
+    ]);
+    expect(feasibleRanges(2, [sum([0, 1], -7, -1)])).toEqual([
+      { min: 0, max: 7, integral: true },
+      { min: 0, max: 7, integral: true },
+    ]);
+    // -x0 = 4 has no solution 0 or more.
+    expect(feasibleRanges(1, [sum([0], 4, -1)])).toBeNull();
+  });
+
+  it("a variable named twice in one equation counts twice, and a bound no whole number reaches is not integral", () => {
+    // x0 + x0 = 7: x0 = 3.5 only.
+    expect(
+      feasibleRanges(1, [
+        {
+          terms: [
+            [0, 1],
+            [0, 1],
+          ],
+          rhs: 7,
+        },
+      ]),
+    ).toEqual([{ min: 3.5, max: 3.5, integral: false }]);
+    // 2 x0 + x1 = 7, x1 <= 7: x0 0..3.5, the top not whole.
+    const r = feasibleRanges(2, [
+      {
+        terms: [
+          [0, 2],
+          [1, 1],
+        ],
+        rhs: 7,
+      },
+    ])!;
+    expect(r[0]).toEqual({ min: 0, max: 3.5, integral: false });
+    expect(r[1]).toMatchObject({ min: 0, max: 7 });
+  });
+
+  it("solves a system with a repeated (redundant) equation, and never gives -0", () => {
+    const ranges = feasibleRanges(3, [sum([0, 1], 5), sum([0, 1], 5), sum([1, 2], 5)])!;
+    expect(ranges).toEqual([
+      { min: 0, max: 5, integral: true },
+      { min: 0, max: 5, integral: true },
+      { min: 0, max: 5, integral: true },
+    ]);
+    for (const r of ranges) expect(Object.is(r.min, -0)).toBe(false);
+  });
+
+  it("a zero-sum equation pins its variables to 0", () => {
+    expect(feasibleRanges(2, [sum([0, 1], 0)])).toEqual([
+      { min: 0, max: 0, integral: true },
+      { min: 0, max: 0, integral: true },
+    ]);
+  });
+});

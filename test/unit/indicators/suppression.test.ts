@@ -11,7 +11,7 @@ import {
 } from "../../../src/indicators";
 import { narrowCells, protectCells, type SumConstraint } from "../../../src/indicators/protect";
 import { AFC_BANDS, type AfcBand } from "../../../src/indicators";
-import { applications, boardMember, cases, dataset, staffMany, training } from "./fixtures";
+import { applications, boardMember, cases, dataset, staffMany, survey, training, trainingMany } from "./fixtures";
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
 
@@ -264,6 +264,22 @@ describe("suppressResults: data completeness does not give a hidden count back",
     expect(s.dataQuality.inputs.training).toMatchObject({ records: 43 });
   });
 
+  it("leaves the other counts alone where the records are not just the measure's people (some trained twice)", () => {
+    const staff = [...staffMany(200, "white"), ...staffMany(60, "bme"), ...staffMany(20, "unknown")];
+    // 40 White and 3 BME people trained, 15 of the White twice: 58 records, not 40 + 3 + 0.
+    const people = [...staff.slice(0, 40), ...staff.slice(200, 203), ...staff.slice(0, 15)];
+    const doc = computeResults(
+      dataset({ staff, training: people.map((p) => training("unknown", { personId: p.personId })) }),
+    );
+    expect(doc.dataQuality.inputs.training).toMatchObject({ records: 58, unknown: 0 });
+    const s = suppressResults(doc);
+    const r4 = s.indicators["4"] as RelativeLikelihoodResult;
+    expect(r4.bme.count).toBeNull();
+    // 58 - 40 - 0 says nothing of the 3: the White count stays, and so do the records and the unknowns.
+    expect(r4.white).toEqual({ count: 40, of: 200, rate: 0.2 });
+    expect(s.dataQuality.inputs.training).toEqual({ records: 58, unknown: 0, unknownPct: 0, level: "ok" });
+  });
+
   it("hides a group figure when the input's small unknown count would come back from records", () => {
     // Every application shortlisted: 60 records = 30 White + 27 BME + 3 unknown.
     const doc = computeResults(
@@ -429,4 +445,371 @@ describe("suppression properties", () => {
       { numRuns: 500 },
     );
   }, 60_000);
+});
+
+describe("suppressResults: the figures that repeat indicator 1's counts, and the other inputs", () => {
+  /** A data-quality summary of one sheet, as the workbook reader gives it. */
+  const sheet = (
+    kind: "staff" | "cases" | "recruitment" | "training" | null,
+    rowsUsed: number,
+    unknownPct: number | null,
+  ) => ({
+    file: "hr.xlsx",
+    sheet: kind,
+    kind,
+    headerRow: 1,
+    columns: {},
+    rowsRead: rowsUsed + 2,
+    rowsUsed,
+    rowsExcluded: 2,
+    exclusions: { "no-ethnicity": 2 },
+    unknownEthnicityPct: unknownPct,
+    signature: "x",
+  });
+
+  it("hides a survey's small number of respondents, its percentage and the gap; the other side stays", () => {
+    const d = computeResults(dataset({ survey: [survey(5, 25, 29, { bmeRespondents: 6 }), survey(6, 20, 24)] }));
+    const s = suppressResults(d);
+    expect(s.indicators["5"]).toMatchObject({
+      whiteRespondents: 1200,
+      whitePct: 25,
+      bmeRespondents: null,
+      bmePct: null,
+      gap: null,
+      suppressed: { bmeRespondents: "hidden", bmePct: "hidden", gap: "hidden" },
+    });
+    expect(s.indicators["6"]).toMatchObject({ whiteRespondents: 1200, bmeRespondents: 300, bmePct: 24, gap: 4 });
+    expect((s.indicators["6"] as { suppressed?: unknown }).suppressed).toBeUndefined();
+    // The one count hidden (respondents), not its percentage and gap.
+    expect(
+      s.suppression!.hidden -
+        suppressResults(computeResults(dataset({ survey: [survey(6, 20, 24)] }))).suppression!.hidden,
+    ).toBe(1);
+    // A white side of 7 respondents goes the same way.
+    const w = suppressResults(computeResults(dataset({ survey: [survey(7, 60, 45, { whiteRespondents: 7 })] })));
+    expect(w.indicators["7"]).toMatchObject({ whiteRespondents: null, whitePct: null, gap: null, bmePct: 45 });
+  });
+
+  it("with the board in full, hides the board's workforce % (and the difference) where indicator 1's BME count is hidden", () => {
+    const board = [
+      ...Array.from({ length: 20 }, () => boardMember("white", true, true)),
+      ...Array.from({ length: 12 }, () => boardMember("bme", true, true)),
+    ];
+    const d = computeResults(dataset({ staff: [...staffMany(300, "white"), ...staffMany(4, "bme")], board }));
+    const s = suppressResults(d);
+    expect(rep(s).overall).toMatchObject({ bme: null, bmePct: null, total: 304 });
+    const b = s.indicators["9"] as BoardResult;
+    for (const side of [b.voting, b.executive]) {
+      expect(side).toMatchObject({
+        boardBmePct: 37.5,
+        workforceBmePct: null,
+        difference: null,
+        reason: "below-threshold",
+      });
+      expect(side.members).toMatchObject({ white: 20, bme: 12, total: 32 });
+      expect(side.suppressed).toEqual({ workforceBmePct: "hidden", difference: "hidden" });
+    }
+    // With 40 BME staff, everything shows.
+    const big = computeResults(dataset({ staff: [...staffMany(300, "white"), ...staffMany(40, "bme")], board }));
+    expect((suppressResults(big).indicators["9"] as BoardResult).voting).toMatchObject({
+      boardBmePct: 37.5,
+      workforceBmePct: 11.8,
+      difference: 25.7,
+      reason: null,
+    });
+  });
+
+  it("Model Employer and race disparity hide what indicator 1 hid in their bands, and keep the rest", () => {
+    const d = computeResults(
+      dataset({
+        staff: [
+          ...staffMany(200, "white", { band: "3" }),
+          ...staffMany(80, "bme", { band: "3" }),
+          ...staffMany(60, "white", { band: "6" }),
+          ...staffMany(30, "bme", { band: "6" }),
+          ...staffMany(40, "white", { band: "8a" }),
+          ...staffMany(4, "bme", { band: "8a" }),
+          ...staffMany(50, "white", { band: "8b" }),
+          ...staffMany(20, "bme", { band: "8b" }),
+        ],
+      }),
+    );
+    const s = suppressResults(d);
+    // Indicator 1: 8a's 4 BME hidden, and 8b's 20 with it (the 8a-and-above sum); the band totals show.
+    expect(rep(s).bands["8a"]).toMatchObject({ bme: null, total: 44 });
+    expect(rep(s).bands["8b"]).toMatchObject({ bme: null, total: 70 });
+    const me = s.related.modelEmployer!;
+    expect(me.targetPct).toBe(27.7);
+    const hiddenFocus = { focus: null, focusPct: null, gapPct: null, needed: null, neededPerYear: null };
+    expect(me.bands[0]).toMatchObject({ band: "8a", headcount: 44, ...hiddenFocus });
+    // 20 is no small count: hidden because indicator 1 hid it (20 of 70 would give the complement back).
+    expect(me.bands[1]).toMatchObject({ band: "8b", headcount: 70, ...hiddenFocus });
+    expect(me.bands[1]!.suppressed).toEqual({
+      focus: "hidden",
+      focusPct: "hidden",
+      gapPct: "hidden",
+      needed: "hidden",
+      neededPerYear: "hidden",
+    });
+    expect(me.bands[1]!.targetPct).toBe(27.7);
+    const ratio = (from: string, to: string) =>
+      s.related.raceDisparity!.ratios.find((r) => r.from === from && r.to === to)!;
+    expect(ratio("lower", "middle")).toMatchObject({ value: 0.8, reason: null });
+    expect(ratio("lower", "upper")).toMatchObject({ value: null, reason: "below-threshold" });
+    expect(ratio("middle", "upper")).toMatchObject({ value: null, reason: "below-threshold" });
+  });
+
+  it("Model Employer: a band of few staff loses its headcount; with the workforce's BME count hidden, every target goes", () => {
+    const d = computeResults(
+      dataset({
+        staff: [
+          ...staffMany(200, "white", { band: "3" }),
+          ...staffMany(4, "bme", { band: "3" }),
+          ...staffMany(40, "white", { band: "8a" }),
+          ...staffMany(6, "white", { band: "9" }),
+        ],
+      }),
+    );
+    const me = suppressResults(d).related.modelEmployer!;
+    expect(me.targetPct).toBeNull();
+    const band9 = me.bands.find((b) => b.band === "9")!;
+    expect(band9).toMatchObject({ headcount: null, focusPct: null, gapPct: null, needed: null, targetPct: null });
+    expect(band9.suppressed).toMatchObject({ headcount: "hidden", targetPct: "hidden" });
+    for (const b of me.bands)
+      expect(b).toMatchObject({ targetPct: null, gapPct: null, needed: null, neededPerYear: null });
+    // A band of no one keeps its zero headcount.
+    expect(me.bands.find((b) => b.band === "8c")).toMatchObject({ headcount: 0, focus: 0 });
+  });
+
+  it("data completeness: a handful of records is hidden with its unknowns and its sheet's row counts", () => {
+    const staff = [...staffMany(300, "white"), ...staffMany(100, "bme"), ...staffMany(6, "unknown")];
+    const d = computeResults(
+      dataset({
+        staff,
+        cases: [...cases(2, "bme"), ...cases(1, "white")],
+        sheets: [sheet("staff", 406, (6 / 406) * 100), sheet("cases", 3, 0), sheet(null, 0, null)],
+      }),
+    );
+    const s = suppressResults(d);
+    expect(s.dataQuality.inputs.cases).toMatchObject({
+      records: null,
+      unknown: null,
+      unknownPct: null,
+      suppressed: { records: "hidden", unknown: "hidden", unknownPct: "hidden" },
+    });
+    // The staff unknown (6) is small: hidden, but the records show.
+    expect(s.dataQuality.inputs.staff).toMatchObject({ records: 406, unknown: null, unknownPct: null });
+    const [staffSheet, casesSheet, other] = s.dataQuality.sheets;
+    expect(casesSheet).toMatchObject({
+      rowsRead: null,
+      rowsUsed: null,
+      rowsExcluded: null,
+      exclusions: {},
+      unknownEthnicityPct: null,
+    });
+    // The staff sheet's rows show; its unknown share (6 of 406) goes with the staff unknown count.
+    expect(staffSheet).toMatchObject({ rowsRead: 408, rowsUsed: 406, rowsExcluded: 2, unknownEthnicityPct: null });
+    // A sheet of no known kind keeps its rows.
+    expect(other).toMatchObject({ rowsRead: 2, rowsUsed: 0, rowsExcluded: 2, exclusions: { "no-ethnicity": 2 } });
+  });
+
+  it("data completeness: a sheet's unknown share goes when its own unknown count is small, and a warning keeps its level without a hidden share", () => {
+    const d = computeResults(
+      dataset({
+        staff: [...staffMany(300, "white"), ...staffMany(100, "bme"), ...staffMany(30, "unknown")],
+        training: [...trainingMany(10, "white"), ...trainingMany(12, "bme"), ...trainingMany(5, "unknown")],
+        applications: [
+          ...applications("white", 100, 30),
+          ...applications("bme", 50, 10),
+          ...applications("unknown", 40, 10),
+        ],
+        sheets: [
+          sheet("staff", 100, 3),
+          sheet("staff", 330, (27 / 330) * 100),
+          sheet("recruitment", 190, (40 / 190) * 100),
+          sheet("training", 27, (5 / 27) * 100),
+        ],
+      }),
+    );
+    const s = suppressResults(d);
+    // 3% of 100 rows is 3 people; 27 of 330 and 40 of 190 show (rounded); training's 5 go with the input's.
+    expect(s.dataQuality.sheets.map((x) => x.unknownEthnicityPct)).toEqual([null, 8.2, 21.1, null]);
+    expect(s.dataQuality.inputs.staff).toMatchObject({ unknown: 30, unknownPct: 7 });
+    expect(s.dataQuality.inputs.training).toMatchObject({ records: 27, unknown: null, unknownPct: null });
+    expect(s.dataQuality.warnings).toEqual([
+      { input: "staff", level: "caution", unknownPct: 7 },
+      { input: "applications", level: "unreliable", unknownPct: 21.1 },
+      { input: "training", level: "caution", unknownPct: null },
+    ]);
+  });
+
+  it("a copy protected before keeps its higher threshold, its board setting and its count of hidden figures", () => {
+    const board = [
+      ...Array.from({ length: 20 }, () => boardMember("white", true, true)),
+      ...Array.from({ length: 3 }, () => boardMember("bme", true, true)),
+    ];
+    const d = computeResults(dataset({ staff: [...staffMany(300, "white"), ...staffMany(4, "bme")], board }));
+    const at20 = suppressResults(d, 20);
+    const again = suppressResults(at20, 10);
+    expect(again.suppression).toEqual(at20.suppression);
+    expect(at20.suppression!.threshold).toBe(20);
+    const protectedBoard = suppressResults(d, 10, { publishBoardComposition: false });
+    expect((protectedBoard.indicators["9"] as BoardResult).voting.members.bme).toBeNull();
+    const reprotected = suppressResults(protectedBoard);
+    expect(reprotected.suppression).toMatchObject({
+      publishBoardComposition: false,
+      hidden: protectedBoard.suppression!.hidden,
+    });
+    // Published in full, the board's 23 records show in data completeness; protected, the 3 BME members' count is
+    // hidden and so is nothing else of the board input here.
+    expect(suppressResults(d).dataQuality.inputs.board).toMatchObject({ records: 23, unknown: 0 });
+  });
+});
+
+describe("suppressResults: the comparison with last year", () => {
+  it("repeats each year's published figure, works the change out from the two (ratios to 2 places, % to 1) and drops the counts", () => {
+    const previous = computeResults(
+      dataset({
+        staff: [
+          ...staffMany(300, "white"),
+          ...staffMany(100, "bme"),
+          ...staffMany(300, "white", { band: "8a" }),
+          ...staffMany(3, "bme", { band: "8a" }),
+        ],
+        applications: [...applications("white", 300, 61), ...applications("bme", 90, 13)],
+      }),
+    );
+    const current = computeResults(
+      dataset({
+        staff: [
+          ...staffMany(300, "white"),
+          ...staffMany(121, "bme"),
+          ...staffMany(300, "white", { band: "8a" }),
+          ...staffMany(30, "bme", { band: "8a" }),
+        ],
+        applications: [...applications("white", 300, 70), ...applications("bme", 90, 20)],
+      }),
+      { previous },
+    );
+    const items = suppressResults(current, 10, { previous }).comparison!.items;
+    const item = (measure: string) => items.find((i) => i.measure === measure)!;
+    // 20.1 - 14.7 = 5.4 (the exact figures' change is 5.46).
+    expect(item("overall.bmePct")).toEqual({
+      indicator: "1",
+      measure: "overall.bmePct",
+      current: 20.1,
+      previous: 14.7,
+      change: 5.4,
+      direction: "higher",
+      trend: "improved",
+    });
+    // Last year's 3 BME staff in 8a and above were hidden: last year's published figure is none, and so is the change.
+    expect(item("senior.8a-VSM.bmePct")).toMatchObject({
+      current: 9.1,
+      previous: null,
+      change: null,
+      trend: "not-comparable",
+    });
+    expect(item("value")).toMatchObject({
+      indicator: "2",
+      current: 1.05,
+      previous: 1.41,
+      change: -0.36,
+      trend: "improved",
+    });
+    for (const i of items) expect(i).not.toHaveProperty("counts");
+  });
+});
+
+describe("suppressResults: a likelihood's denominators", () => {
+  it("hides a staff denominator where indicator 1's overall count for that group is hidden (the count of 0 stays)", () => {
+    const staff = [...staffMany(300, "white"), ...staffMany(4, "bme"), ...staffMany(30, "unknown")];
+    const s = suppressResults(
+      computeResults(dataset({ staff, cases: [...cases(20, "white"), ...cases(15, "unknown")] })),
+    );
+    expect(rep(s).overall).toMatchObject({ white: 300, bme: null });
+    const r3 = s.indicators["3"] as RelativeLikelihoodResult;
+    expect(r3.denominator).toBe("staff");
+    expect(r3.bme).toEqual({ count: 0, of: null, rate: null, suppressed: { of: "hidden", rate: "hidden" } });
+    expect(r3.white).toMatchObject({ count: 20, of: 300 });
+    expect(r3).toMatchObject({ value: null, reason: "below-threshold" });
+  });
+
+  it("hides a small denominator, and not a count of 0 beside it (its complement is the denominator, hidden already)", () => {
+    const d = computeResults(
+      dataset({
+        applications: [
+          ...applications("white", 100, 40),
+          ...applications("bme", 6, 0),
+          ...applications("unknown", 30, 5),
+        ],
+      }),
+    );
+    const r2 = suppressResults(d).indicators["2"] as RelativeLikelihoodResult;
+    expect(r2.bme).toEqual({ count: 0, of: null, rate: null, suppressed: { of: "hidden", rate: "hidden" } });
+    expect(r2.white).toEqual({ count: 40, of: 100, rate: 0.4 });
+  });
+});
+
+describe("suppressResults: breakdowns of a copy protected before", () => {
+  /** Two directorates, one with 5 BME staff, and training of 130 of them: breakdowns for indicators 1 and 4. */
+  function exact(): ResultsDocument {
+    const staff = [
+      ...staffMany(200, "white", {}, { directorate: "Surgery" }),
+      ...staffMany(60, "bme", {}, { directorate: "Surgery" }),
+      ...staffMany(150, "white", {}, { directorate: "Medicine" }),
+      ...staffMany(5, "bme", {}, { directorate: "Medicine" }),
+    ];
+    const trained = [...staff.slice(0, 100), ...staff.slice(200, 230)];
+    return computeResults(
+      dataset({ staff, training: trained.map((p) => training("unknown", { personId: p.personId })) }),
+    );
+  }
+  const dimensions = (doc: ResultsDocument, id: string) =>
+    (doc.indicators[id] as { breakdowns?: { dimension: string }[] }).breakdowns?.map((t) => t.dimension);
+
+  it("keeps them as they were at the same threshold, and leaves them out at a higher one (their hidden values are not known)", () => {
+    const once = suppressResults(exact(), 10);
+    expect(dimensions(once, "1")).toEqual(["ethnic-group", "ethnic-category", "directorate"]);
+    expect(dimensions(once, "4")).toEqual(["ethnic-group", "ethnic-category", "directorate"]);
+    expect(suppressResults(once, 10)).toEqual(once);
+    expect(suppressResults(once, 5)).toEqual(once);
+    const stricter = suppressResults(once, 20);
+    expect(stricter.indicators["1"]).not.toHaveProperty("breakdowns");
+    expect(stricter.indicators["4"]).not.toHaveProperty("breakdowns");
+    // Saved results read back carry their marks but no suppression record: kept as they were.
+    const saved = JSON.parse(JSON.stringify(once)) as ResultsDocument;
+    saved.suppression = null;
+    const again = suppressResults(saved, 10);
+    expect(again.indicators["1"]).toEqual(once.indicators["1"]);
+    expect(again.indicators["4"]).toEqual(once.indicators["4"]);
+  });
+
+  it("leaves a staff-based likelihood's breakdowns out when indicator 1's are (their denominators are its cells)", () => {
+    const d = exact();
+    delete (d.indicators["1"] as { breakdowns?: unknown }).breakdowns;
+    const s = suppressResults(d, 10);
+    expect(s.indicators["4"]).not.toHaveProperty("breakdowns");
+  });
+});
+
+describe("suppressResults: how many figures it says it hid", () => {
+  it("counts every hidden count once, in every table and input, and none of the percentages hidden with them", () => {
+    // 300 White and 4 BME staff in band 5, and a survey with 6 BME respondents.
+    const d = computeResults(
+      dataset({
+        staff: [...staffMany(300, "white"), ...staffMany(4, "bme")],
+        survey: [survey(5, 25, 29, { bmeRespondents: 6 })],
+      }),
+    );
+    const s = suppressResults(d);
+    // Indicator 1: White and BME in the overall row, band 5 and band 5's non-clinical row (6); the schema-2
+    // breakdown's White and Black, overall and in band 5 (4); the breakdown tables' White and Black (A and M) in
+    // the ethnic group and category tables (4); the survey's BME respondents (1). Model Employer repeats indicator
+    // 1's figures and is not counted again.
+    expect(s.suppression!.hidden).toBe(15);
+    expect(rep(s).overall.suppressed).toEqual({ white: "hidden", whitePct: "hidden", bme: "hidden", bmePct: "hidden" });
+    // Protected again, it adds none.
+    expect(suppressResults(s).suppression!.hidden).toBe(15);
+  });
 });
