@@ -26,10 +26,15 @@ function stored(objectives: ImportedObjective[]): { objectives: Objective[]; act
 }
 
 describe("planImportDiff", () => {
-  const first = parsePlanGrid([publishedPlanSheet()], options).objectives;
-  const store = stored(first);
+  // Parsed inside each test, not once for the describe: code run outside a test makes every mutant it reaches
+  // "static" for Stryker, re-run against all tests (docs/mutation-testing.md).
+  const firstImport = () => {
+    const first = parsePlanGrid([publishedPlanSheet()], options).objectives;
+    return { first, store: stored(first) };
+  };
 
   it("creates nothing when the same file is imported again", () => {
+    const { store } = firstImport();
     const again = parsePlanGrid([publishedPlanSheet()], options).objectives;
     const diff = planImportDiff(again, store);
     expect(diff.counts).toEqual({ create: 0, update: 0, unchanged: 8, readOnly: 0 });
@@ -38,6 +43,7 @@ describe("planImportDiff", () => {
   });
 
   it("ignores what the tab added since (leads as people, stored dates as timestamps)", () => {
+    const { first, store } = firstImport();
     const edited = {
       objectives: store.objectives,
       actions: store.actions.map((a) => ({
@@ -50,6 +56,7 @@ describe("planImportDiff", () => {
   });
 
   it("updates changed fields only, matches an edited title by its number, and creates new rows", () => {
+    const { store } = firstImport();
     const sheet = publishedPlanSheet();
     const rows = sheet.rows.map((row) => [...row]);
     (rows[6] as unknown[])[7] = "Green"; // 1.2: Amber -> Green
@@ -76,6 +83,7 @@ describe("planImportDiff", () => {
   });
 
   it("never clears a stored value because the file's cell is empty", () => {
+    const { first, store } = firstImport();
     const withProgress = {
       ...store,
       actions: store.actions.map((a) => (a.number === "2.1" ? { ...a, progress: "Checklist drafted" } : a)),
@@ -85,12 +93,14 @@ describe("planImportDiff", () => {
   });
 
   it("lists stored items the file does not mention, and leaves them alone", () => {
+    const { first, store } = firstImport();
     const extra: Action = { ...(store.actions[0] as Action), id: 999, number: "1.9", title: "Added in the tab" };
     const diff = planImportDiff(first, { ...store, actions: [...store.actions, extra] });
     expect(diff.notInFile.actions.map((a) => a.id)).toEqual([999]);
   });
 
   it("does not write into a plan year that was rolled over and closed", () => {
+    const { store } = firstImport();
     const closed = { ...store, objectives: store.objectives.map((o) => ({ ...o, readOnly: true })) };
     const sheet = publishedPlanSheet();
     const rows = sheet.rows.map((row) => [...row]);
@@ -101,6 +111,7 @@ describe("planImportDiff", () => {
   });
 
   it("ignores objectives of other plan years", () => {
+    const { first, store } = firstImport();
     const otherYear = { ...store, objectives: store.objectives.map((o) => ({ ...o, planYear: "2023/24" })) };
     expect(planImportDiff(first, otherYear).counts.create).toBe(8);
   });

@@ -13,9 +13,12 @@ function byNumber(objectives: ImportedObjective[], number: string) {
 }
 
 describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
-  const result = parsePlanGrid([publishedPlanSheet()], options);
+  // Parsed inside each test, not once for the describe: code run outside a test makes every mutant it reaches
+  // "static" for Stryker, re-run against all tests (docs/mutation-testing.md).
+  const parsePublished = () => parsePlanGrid([publishedPlanSheet()], options);
 
   it("finds the objectives under their merged headings, skipping the title rows", () => {
+    const result = parsePublished();
     expect(result.objectives.map((o) => [o.fields.number, o.fields.title])).toEqual([
       ["1", "Improve representation of Black, Asian and minority ethnic staff at senior levels (WRES 1 and 9)"],
       ["2", "Reduce disciplinary disproportionality (Indicator 3)"],
@@ -25,6 +28,7 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("reads each action's fields, tidying multi-line cells", () => {
+    const result = parsePublished();
     const action = byNumber(result.objectives, "1.1");
     expect(action.fields).toMatchObject({
       title: "Introduce reverse mentoring for the Board with the staff network",
@@ -40,6 +44,7 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("reads RAG words in any case, Complete as Blue, and a split colour as the worse one", () => {
+    const result = parsePublished();
     expect(byNumber(result.objectives, "1.2").fields.rag).toBe("Amber");
     expect(byNumber(result.objectives, "1.3").fields.rag).toBe("Blue");
     expect(byNumber(result.objectives, "2.1").fields.rag).toBe("Red");
@@ -47,6 +52,7 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("reads serial, month, quarter and day dates; keeps 'Ongoing' as text without a date", () => {
+    const result = parsePublished();
     expect(byNumber(result.objectives, "1.2").fields.dueDate).toBe("2024-12-31");
     expect(byNumber(result.objectives, "1.3").fields.dueDate).toBe("2024-12-31");
     expect(byNumber(result.objectives, "2.4").fields.dueDate).toBe("2024-12-31");
@@ -57,12 +63,14 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("links the indicators the plan names", () => {
+    const result = parsePublished();
     expect(result.objectives[0]?.fields.indicators).toEqual([1, 9]);
     expect(byNumber(result.objectives, "2.4").fields.indicators).toEqual([2, 3]);
     expect(result.objectives[1]?.fields.indicators).toEqual([2, 3]);
   });
 
   it("reports a row without action text and an unknown RAG word with sheet, row and column, and skips them", () => {
+    const result = parsePublished();
     const errors = result.issues.filter((i) => i.severity === "error");
     expect(errors).toEqual([
       expect.objectContaining({
@@ -86,12 +94,14 @@ describe("parsePlanGrid on a plan laid out like a published trust plan", () => {
   });
 
   it("warns about a date it cannot read and imports the action without one", () => {
+    const result = parsePublished();
     expect(result.issues).toContainEqual(
       expect.objectContaining({ severity: "warning", code: "dateUnknown", row: 14, cell: "D14", value: "Mid 2025" }),
     );
   });
 
   it("gives each objective and action a stable key", () => {
+    const result = parsePublished();
     const again = parsePlanGrid([publishedPlanSheet()], options);
     expect(again.objectives.map((o) => o.key)).toEqual(result.objectives.map((o) => o.key));
     expect(new Set(result.objectives.flatMap((o) => o.actions.map((a) => a.key))).size).toBe(6);

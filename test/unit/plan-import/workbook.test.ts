@@ -23,13 +23,15 @@ function asStored(result: PlanImport): { objectives: Objective[]; actions: Actio
 
 describe("importing a workbook shaped like a published plan", () => {
   let bytes: Uint8Array;
-  let result: PlanImport;
   beforeAll(async () => {
     bytes = await publishedStylePlan();
-    result = parsePlanGrid(readGrid({ name: options.fileName, bytes }).sheets, options);
   });
+  // Parsed inside each test, not in beforeAll: code run outside a test makes every mutant it reaches "static"
+  // for Stryker, re-run against all tests (docs/mutation-testing.md).
+  const parse = (): PlanImport => parsePlanGrid(readGrid({ name: options.fileName, bytes }).sheets, options);
 
   it("produces the right objectives and actions", () => {
+    const result = parse();
     expect(
       result.objectives.map((o) => ({
         number: o.fields.number,
@@ -54,6 +56,7 @@ describe("importing a workbook shaped like a published plan", () => {
   });
 
   it("reads multi-line cells, dates, merged leads and RAG words in any case", () => {
+    const result = parse();
     const [first, second] = result.objectives;
     expect(first?.actions.map((a) => [a.fields.title, a.fields.leadText, a.fields.dueDate, a.fields.rag])).toEqual([
       [
@@ -73,12 +76,14 @@ describe("importing a workbook shaped like a published plan", () => {
   });
 
   it("reports the malformed row instead of guessing", () => {
+    const result = parse();
     expect(result.issues.filter((i) => i.severity === "error")).toEqual([
       expect.objectContaining({ code: "missingActionText", sheet: "WRES Action Plan 2024-25", row: 11, cell: "B11" }),
     ]);
   });
 
   it("is idempotent: importing the same file again creates and changes nothing", () => {
+    const result = parse();
     const store = asStored(result);
     const again = parsePlanGrid(readGrid({ name: options.fileName, bytes }).sheets, options);
     const diff = planImportDiff(again.objectives, store);
