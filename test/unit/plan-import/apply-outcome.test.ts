@@ -2,7 +2,7 @@
 // imported action starts with, and the word on why that goes with a RAG change.
 import { describe, expect, it } from "vitest";
 import { applyImport, parsePlanGrid, planImportDiff, type GridSheet } from "../../../src/plan/import";
-import type { WriteProgress } from "../../../src/plan/writer";
+import type { ActionBatchWrite, ObjectiveBatchWrite, WriteProgress } from "../../../src/plan/writer";
 import { FakePlanStore } from "../../support/fake-store";
 import { publishedPlanSheet } from "./fixtures";
 
@@ -98,5 +98,36 @@ describe("applyImport's progress and outcome", () => {
     const changed = plan.actions.find((a) => a.number === "1.2");
     expect(changed?.progress).toBe("Panel pool trained; first panels sat");
     expect(store.updates.filter((u) => u.actionId === changed?.id).map((u) => u.note)).toEqual([null, null]);
+  });
+});
+
+/** The in-memory store, counting the bulk requests applyImport sends (each is a $batch to SharePoint). */
+class CountingStore extends FakePlanStore {
+  batches: string[] = [];
+  override async writeObjectives(writes: ObjectiveBatchWrite[]) {
+    this.batches.push(`objectives:${writes.length}`);
+    return super.writeObjectives(writes);
+  }
+  override async writeActions(writes: ActionBatchWrite[]) {
+    this.batches.push(`actions:${writes.length}`);
+    return super.writeActions(writes);
+  }
+}
+
+describe("applyImport's requests", () => {
+  it("sends no request for a kind of item it has nothing to write", async () => {
+    const store = new CountingStore({ plan: { objectives: [], actions: [] } });
+    await applyImport(await diffOf(store, publishedPlanSheet()), store);
+    expect(store.batches).toEqual(["objectives:2", "actions:6"]);
+
+    store.batches = [];
+    await applyImport(await diffOf(store, publishedPlanSheet()), store);
+    expect(store.batches).toEqual([]);
+
+    const sheet = edited((rows) => {
+      (rows[6] as unknown[])[5] = "Panel pool trained; first panels sat";
+    });
+    await applyImport(await diffOf(store, sheet), store);
+    expect(store.batches).toEqual(["actions:1"]);
   });
 });

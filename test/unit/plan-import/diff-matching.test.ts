@@ -253,3 +253,24 @@ describe("planImportDiff: what it leaves alone", () => {
     expect(diff.notInFile.actions.map((a) => a.id)).toEqual([10, 13]);
   });
 });
+
+describe("planImportDiff: a match once made stands", () => {
+  it("keeps the item matched by its key, though a later pass would find it another by number", () => {
+    const objectives = [storedObjective(1, "1", "Fair recruitment"), storedObjective(2, "1", "Fair promotion")];
+    const diff = planImportDiff([importedObjective("1", "Fair recruitment")], { objectives, actions: [] });
+    expect(diff.objectives[0]).toMatchObject({ kind: "unchanged", existing: { id: 1 } });
+    expect(diff.notInFile.objectives.map((o) => o.id)).toEqual([2]);
+  });
+
+  it("keeps what is stored for a field the import leaves out altogether", () => {
+    const objectives = [storedObjective(1, "1", "Fair recruitment", { description: "Stored words" })];
+    const imported = importedObjective("1", "Fair recruitment");
+    // A field missing from the import (undefined, not null) is as empty as an empty cell.
+    const partial = {
+      ...imported,
+      fields: { ...imported.fields, description: undefined },
+    } as unknown as ImportedObjective;
+    const diff = planImportDiff([partial], { objectives, actions: [] });
+    expect(diff.objectives[0]).toMatchObject({ kind: "unchanged", patch: {} });
+  });
+});
