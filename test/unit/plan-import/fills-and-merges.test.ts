@@ -103,3 +103,46 @@ describe("merged ranges", () => {
     ]);
   });
 });
+
+describe("fill colours and merges: exact edges", () => {
+  it("reads hues of colours that are not fully saturated", () => {
+    expect(ragOfColour("CC6633")).toBe("Amber");
+    expect(ragOfColour("33CCBB")).toBe("Blue");
+  });
+
+  it("puts a hue exactly on a line into the colour above it", () => {
+    expect(ragOfColour("451809")).toBe("Amber"); // hue 15
+    expect(ragOfColour("404509")).toBe("Green"); // hue 65
+    expect(ragOfColour("00483C")).toBe("Blue"); // hue 170
+    expect(ragOfColour("420021")).toBe("Red"); // hue 330
+    expect(ragOfColour("0F0F42")).toBe("Blue"); // chroma exactly 0.2
+  });
+
+  it("refuses five hex digits rather than reading a colour from them", () => {
+    expect(ragOfColour("FF00F")).toBeNull();
+  });
+
+  it("compares an ARGB colour with an RGB one either way round", () => {
+    expect(sameColour("FF00B050", "#00b050")).toBe(true);
+  });
+
+  it("reads ranges whose first column has two letters", () => {
+    expect(parseRange("AA1:AB2")).toEqual({ top: 0, left: 26, bottom: 1, right: 27 });
+  });
+
+  it("leaves rows alone under an empty cell merged down", () => {
+    expect(fillMergedColumns([["x"], ["a"]], [{ top: 0, left: 1, bottom: 1, right: 1 }])).toEqual([["x"], ["a"]]);
+  });
+
+  it("keeps the first of two ranges as wide, and a wider one over a narrower one further right", () => {
+    const spans = rowSpans([
+      { top: 1, left: 0, bottom: 1, right: 2 },
+      { top: 1, left: 3, bottom: 1, right: 5 },
+      { top: 2, left: 0, bottom: 2, right: 3 },
+      { top: 2, left: 4, bottom: 2, right: 5 },
+      { top: 3, left: 2, bottom: 3, right: 4 },
+      { top: 3, left: 0, bottom: 3, right: 4 },
+    ]);
+    expect([spans.get(1)?.left, spans.get(2)?.left, spans.get(3)?.left]).toEqual([0, 0, 0]);
+  });
+});

@@ -168,3 +168,19 @@ describe("text cut to a list field's length", () => {
     expect(shortenAtWord("ab cdefghijkl", 8)).toBe("ab cdef…");
   });
 });
+
+describe("text rules: edges", () => {
+  it("strips a number's word only at its start, after trimming", () => {
+    expect(normaliseNumber(" Objective 1")).toBe("1");
+    expect(normaliseNumber("3 Ref")).toBe("3ref");
+  });
+
+  it("folds accents in text with no ASCII letter at all", () => {
+    expect(comparable("ÉÂ")).toBe("ea");
+  });
+
+  it("cuts before a double space without leaving a space, and hard at exactly half", () => {
+    expect(shortenAtWord("Introduce reverse  mentoring", 20)).toBe("Introduce reverse…");
+    expect(shortenAtWord("abcd efghijk", 8)).toBe("abcd ef…");
+  });
+});

@@ -38,3 +38,9 @@ describe("plan years as boards name them", () => {
     expect(previousPlanYear("plan")).toBeNull();
   });
 });
+
+describe("plan years: spacing", () => {
+  it("name the year before of a year written with spaces around it", () => {
+    expect(previousPlanYear(" 2025/26 ")).toBe("2024/25");
+  });
+});
