@@ -45,11 +45,44 @@ describe("planFigures", () => {
         previous: { kind: "shown", value: 2.6, origin: "entered" },
         trend: "improved",
         newSeries: null,
+        target: null,
       },
     ]);
     expect(planFigures([])).toBeNull();
     expect(yearBefore("2024/25")).toBe("2023/24");
     expect(yearBefore("1999/00")).toBe("1998/99");
+  });
+});
+
+describe("planFigures with targets", () => {
+  const target = (value: number, year: string, baselineYear: string | null = null) => ({
+    id: 1,
+    etag: '"1"',
+    modified: "2024-06-01T09:00:00Z",
+    kind: "target" as const,
+    standard: "nhs-england-wres",
+    indicator: 2 as const,
+    value,
+    year,
+    baselineYear,
+    direction: null,
+    comparator: null,
+    name: null,
+    source: null,
+  });
+  const rows = [entered("2022/23", 2, 3), entered("2023/24", 2, 2.6), entered("2024/25", 2, 1.3049)];
+
+  it("gives the target for the year and judges the year on the line from the earliest saved year", () => {
+    // From 3.00 in 2022/23 to 1.25 by 2026/27: the line is at 2.13 in 2024/25, and 1.30 is better than that.
+    expect(planFigures(rows, undefined, [target(1.25, "2026/27")])!.rows[0]!.target).toEqual({
+      value: 1.25,
+      year: "2026/27",
+      status: "on-track",
+    });
+    // 1.00 by 2024/25: the year's figure, 1.30, is worse than the target itself.
+    expect(planFigures(rows, undefined, [target(1, "2024/25")])!.rows[0]!.target!.status).toBe("off-track");
+    // A baseline year with no saved figure gives no line to judge against.
+    expect(planFigures(rows, undefined, [target(1.25, "2026/27", "2019/20")])!.rows[0]!.target!.status).toBeNull();
   });
 });
 
