@@ -6,9 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { Instrumenter } from "@stryker-mutator/instrumenter";
 import type { Logger } from "@stryker-mutator/api/logging";
-import { FOLDERS, type Folder } from "./score";
-
-const repo = resolve(import.meta.dirname, "../..");
+import { FOLDERS, repo, type Folder } from "./results";
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -30,6 +30,9 @@ export interface StrykerReport {
   [other: string]: unknown;
 }
 
+export const FOLDERS = ["indicators", "plan", "workbook"] as const;
+export type Folder = (typeof FOLDERS)[number];
+
 export const repo = resolve(import.meta.dirname, "../..");
 export const resultsPath = (folder: string) => resolve(repo, `test/mutation/results/${folder}.json`);
 

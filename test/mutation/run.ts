@@ -6,8 +6,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { mergeReports, readReport, resultsPath, writeResults } from "./results";
-import { FOLDERS, printScores, type Folder } from "./score";
+import { FOLDERS, mergeReports, readReport, resultsPath, writeResults, type Folder } from "./results";
+import { printScores } from "./score";
 
 const repo = resolve(import.meta.dirname, "../..");
 const args = process.argv.slice(2);
@@ -50,5 +50,5 @@ for (const folder of named.length > 0 ? named : FOLDERS) {
   if (after) writeResults(folder, after);
 }
 console.log("\nMutation score per folder (test/mutation/results/<folder>.json):");
-printScores(args.includes("--files"));
+await printScores(args.includes("--files"));
 process.exit(failed ? 1 : 0);
