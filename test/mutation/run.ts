@@ -21,9 +21,14 @@ if (unknown) {
   process.exit(2);
 }
 
-/** The folder's results in git and this machine's last run, joined: what Stryker's incremental run reuses. */
-function joined(folder: Folder, incremental: string) {
-  const reports = [resultsPath(folder), incremental].filter((p) => existsSync(p)).map(readReport);
+/**
+ * The folder's results in git and this machine's last run, joined, the newer of the two winning a file both
+ * measured against today's code: before a run, the results (they may have come from git since this machine's last
+ * run, which they already hold); after it, the run just made.
+ */
+function joined(folder: Folder, incremental: string, newer: "results" | "run") {
+  const order = newer === "results" ? [incremental, resultsPath(folder)] : [resultsPath(folder), incremental];
+  const reports = order.filter((p) => existsSync(p)).map(readReport);
   return reports.length > 0 ? mergeReports(reports) : null;
 }
 
@@ -31,7 +36,7 @@ let failed = false;
 for (const folder of named.length > 0 ? named : FOLDERS) {
   console.log(`\n== Mutation testing src/${folder}`);
   const incremental = resolve(repo, `reports/mutation/${folder}.incremental.json`);
-  const before = joined(folder, incremental);
+  const before = joined(folder, incremental, "results");
   if (before) {
     mkdirSync(dirname(incremental), { recursive: true });
     writeFileSync(incremental, JSON.stringify(before));
@@ -46,7 +51,7 @@ for (const folder of named.length > 0 ? named : FOLDERS) {
     failed = true;
     continue;
   }
-  const after = joined(folder, incremental);
+  const after = joined(folder, incremental, "run");
   if (after) writeResults(folder, after);
 }
 console.log("\nMutation score per folder (test/mutation/results/<folder>.json):");
