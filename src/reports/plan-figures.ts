@@ -142,15 +142,12 @@ function headlineHidden(result: NonNullable<ReturnType<typeof savedResults>>["do
 function targetOf(
   indicator: IndicatorNumber,
   year: string,
+  /** The targets of these figures' standard. */
   targets: readonly IndicatorFigure[],
   shownIn: (year: string) => number | null,
   years: readonly string[],
 ): FigureTarget | null {
-  const target = targetFor(
-    targets.filter((t) => t.standard === STANDARD_ID),
-    indicator,
-    year,
-  );
+  const target = targetFor(targets, indicator, year);
   if (!target) return null;
   const trajectory = trajectoryOf(
     target,
@@ -184,6 +181,7 @@ export function planFigures(
     previousYear === chosen ? { figures: new Map<IndicatorNumber, Figure>() } : figuresOf(rows, previousYear);
   const present = INDICATOR_NUMBERS.filter((n) => now.figures.has(n) || before.figures.has(n));
   const startsAt = seriesStarts(rows);
+  const ours = targets.filter((t) => t.standard === STANDARD_ID);
   const byYear = new Map<string, YearFigures>([[chosen, now]]);
   const shown = (indicator: IndicatorNumber) => (y: string) => {
     if (!byYear.has(y)) byYear.set(y, figuresOf(rows, y));
@@ -205,7 +203,7 @@ export function planFigures(
         current.kind === "shown" && previous.kind === "shown" && !newSeries
           ? trendOf(current.value, previous.value, direction, headlinePlaces(indicator))
           : "not-comparable";
-      const target = targetOf(indicator, chosen, targets, shown(indicator), years);
+      const target = targetOf(indicator, chosen, ours, shown(indicator), years);
       return { indicator, direction, current, previous, trend, newSeries, target };
     }),
   };
