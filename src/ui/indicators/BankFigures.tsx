@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { numberColumn } from "./number-column";
 import { useTranslation } from "react-i18next";
 import {
   AFC_BANDS,
@@ -40,7 +41,7 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   note: { color: tokens.colorNeutralForeground2, maxWidth: "80ch" },
   figure: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  number: { textAlign: "end", whiteSpace: "nowrap", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
+  number: { ...numberColumn, whiteSpace: "nowrap" },
 });
 
 type T = (key: string, options?: Record<string, unknown>) => string;

@@ -19,6 +19,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { numberColumn } from "./number-column";
 import { useTranslation } from "react-i18next";
 import {
   HIDDEN_MARK,
@@ -53,7 +54,7 @@ const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
   select: { maxWidth: "320px" },
   note: { color: tokens.colorNeutralForeground2, maxWidth: "80ch" },
-  number: { textAlign: "end", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
+  number: numberColumn,
   total: { fontWeight: tokens.fontWeightSemibold },
   caption: { fontWeight: tokens.fontWeightSemibold },
 });

@@ -16,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { numberColumn } from "./number-column";
 import { AddRegular, DeleteRegular, EditRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { IndicatorFigure, IndicatorFigureDraft, IndicatorNumber, IndicatorResultRow } from "../../plan";
@@ -30,7 +31,7 @@ import type { FiguresState } from "./useIndicatorFigures";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  number: { textAlign: "end", whiteSpace: "nowrap" },
+  number: { ...numberColumn, whiteSpace: "nowrap" },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS },
   // Wide enough to read in a narrow tab (the table scrolls sideways there rather than growing tall).
   details: { minWidth: "16em" },

@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { numberColumn } from "./number-column";
 import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
 import {
@@ -51,7 +52,7 @@ const useStyles = makeStyles({
   },
   facts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "center" },
   note: { color: tokens.colorNeutralForeground2, maxWidth: "80ch" },
-  number: { textAlign: "end", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
+  number: numberColumn,
 });
 
 type T = (key: string, options?: Record<string, unknown>) => string;

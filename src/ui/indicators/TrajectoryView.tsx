@@ -13,6 +13,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { numberColumn } from "./number-column";
 import { useTranslation } from "react-i18next";
 import type { IndicatorFigure, IndicatorResultRow, TrajectoryPoint } from "../../plan";
 import { WideTable } from "../components/WideTable";
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
   block: { display: "grid", gap: tokens.spacingVerticalS, marginBlockStart: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   chart: { width: "100%", maxWidth: "480px", height: "auto" },
-  number: { textAlign: "end", whiteSpace: "nowrap" },
+  number: { ...numberColumn, whiteSpace: "nowrap" },
   on: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   off: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   status: { whiteSpace: "nowrap" },

@@ -13,6 +13,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { numberColumn } from "./number-column";
 import { WideTable } from "../components/WideTable";
 import { TrendMark } from "./TrendMark";
 import { NewSeriesNote } from "./NewSeriesNote";
@@ -22,7 +23,7 @@ import { BANK_STANDARD_ID, formatHeadline, headlinePlaces, STANDARD_ID } from ".
 import { trendTable, type TrendCell } from "./trend";
 
 const useStyles = makeStyles({
-  number: { textAlign: "end", whiteSpace: "nowrap", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
+  number: { ...numberColumn, whiteSpace: "nowrap" },
   cell: {
     display: "inline-grid",
     justifyItems: "end",

@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { numberColumn } from "./number-column";
 import { WideTable } from "../components/WideTable";
 import { useTranslation } from "react-i18next";
 import { formatNumber, type AppLocale } from "../../i18n";
@@ -21,7 +22,7 @@ import { exclusionLines } from "./view";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalM },
-  number: { textAlign: "end", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
+  number: numberColumn,
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalXS },
 });
 

@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { numberColumn } from "./number-column";
 import { WideTable } from "../components/WideTable";
 import { ArrowUploadRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
@@ -24,7 +25,7 @@ import { formatBytes } from "./view";
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
   hidden: { display: "none" },
-  number: { textAlign: "end", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
+  number: numberColumn,
 });
 
 export function WorkbookPicker(props: {
