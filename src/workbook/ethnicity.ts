@@ -57,6 +57,11 @@ function codeOfLabel(label: string): string | null {
   return null;
 }
 
+/**
+ * Every ethnicity is made here, each field written once: overwriting one afterwards (a spread, then localCode)
+ * makes V8 take the field for changing, and throw away the optimised code of the record readers that relied on it
+ * the first time a sheet met such a value, in the middle of the sheet.
+ */
 function make(code: string | null, localCode: string | null, raw: string): Ethnicity {
   const broad = code ? broadOfCode(code) : "unknown";
   return { group: groupOfBroad(broad), broad, code: code === "Z" ? "Z" : code, localCode: localCode ?? code, raw };
@@ -92,7 +97,7 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
   const label = normaliseLabel(raw);
   if (NOT_STATED.test(label))
     return {
-      ethnicity: { ...make("Z", null, raw), localCode: raw.length <= 2 ? raw.toUpperCase() : "Z" },
+      ethnicity: make("Z", raw.length <= 2 ? raw.toUpperCase() : "Z", raw),
       recognised: true,
       contradiction: null,
     };
@@ -128,7 +133,7 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
       ) {
         if (national === "Z")
           return {
-            ethnicity: { ...make("Z", null, raw), localCode: national + second || "Z" },
+            ethnicity: make("Z", national + second || "Z", raw),
             recognised: true,
             contradiction,
           };

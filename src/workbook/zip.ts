@@ -4,6 +4,12 @@
 // an out-of-memory, and every entry is inflated as a stream that stops at the first slice past its
 // budget, so a bomb costs well under a second of CPU, never minutes.
 import { Inflate } from "fflate";
+import {
+  DEFLATE_SAMPLE_BASE64,
+  SAMPLE_DYNAMIC_CODES_END,
+  SAMPLE_FIXED_END,
+  SAMPLE_STORED_START,
+} from "./deflate-sample";
 import { fileError } from "./errors";
 
 export interface ZipEntry {
@@ -157,10 +163,11 @@ function refuseOverlaps(file: string, entries: Map<string, ZipEntry>): void {
  * inflater's loop for in-bounds reads and throws that code away at the first read past the end at each such
  * place, then compiles the whole (large) function again: five compilations in a cold run instead of one, about
  * a fifth of our CPU on a 10-column sheet, spent on the optimising compiler's thread. So before the first
- * inflate, the inflater is run once on short prefixes of real deflate data (cut after each of its first bytes
- * and then every few bytes), still in the interpreter: it runs out of input at each of those places, V8 notes
- * it, and the loop is compiled once, ready for it. This changes no output (the prefixes' output is thrown
- * away); it costs about a millisecond, once per process.
+ * inflate, the inflater is run, still in the interpreter, on a sample stream fed mostly a byte at a time (every
+ * read site past the end, every kind of block: `primeOnSample`) and then on short prefixes of the part's own
+ * deflate data (cut after each of its first bytes and then every few bytes): V8 notes each of those places,
+ * and the loop is compiled once, ready for them. This changes no output (the runs' output is thrown away);
+ * it costs a few milliseconds, once per process.
  */
 let primed = false;
 const PRIME_BYTES = 512;
@@ -168,9 +175,11 @@ const PRIME_BYTES = 512;
 function primeInflater(data: Uint8Array): void {
   if (primed || data.length < 32) return;
   primed = true;
-  const sample = withEmptyBlockFirst(data.subarray(0, Math.min(data.length, PRIME_BYTES)));
   // One output buffer for all the runs, with the room fflate asks for (it grows its own past that).
   const out = new Uint8Array(INFLATE_SLACK + 16 * 1024);
+  // First, before the inflater is hot enough for V8 to start compiling it: every read site past the end.
+  primeOnSample(out);
+  const sample = withEmptyBlockFirst(data.subarray(0, Math.min(data.length, PRIME_BYTES)));
   for (let cut = 6; cut < sample.length; cut += cut < 24 ? 1 : 40) {
     // A stream like the real ones (the same state object, so V8 sees one shape), cut short.
     const inflater = new Inflate(() => {});
@@ -185,6 +194,44 @@ function primeInflater(data: Uint8Array): void {
       // Not deflate data after all: nothing to learn from it, and nothing is lost.
     }
   }
+}
+
+/**
+ * A stream fed a byte at a time runs out of input wherever each byte ends: also where a code ends exactly at a
+ * byte boundary, so that the next read starts past the end (rare for any one cut of real data, and each of
+ * the inflater's read sites must have met it, or the compiled loop is thrown away when a slice first ends
+ * there). The sample takes every kind of block and code-length header, which the first bytes of one part
+ * (one block's header) do not. Its dynamic block's header and its stored block go in one push each: cut
+ * short, a header's code tables would be built again at every byte (tens of milliseconds), and a stored
+ * block is copied, not decoded. About 5 ms, once per process.
+ */
+function primeOnSample(out: Uint8Array): void {
+  const inflater = new Inflate(() => {});
+  const internals = inflater as unknown as Partial<InflateInternals>;
+  if (!(internals.o instanceof Uint8Array) || typeof internals.s?.b !== "number") return;
+  const sample = deflateSample();
+  const push = (from: number, to: number) => {
+    // The window fflate kept (all the output so far, under 32 KiB) moved into the roomy buffer, so that
+    // fflate does not allocate a bigger one at every push.
+    out.set(internals.o!);
+    internals.o = out;
+    inflater.push(sample.subarray(from, to), to === sample.length);
+  };
+  try {
+    for (let k = 0; k < SAMPLE_FIXED_END; k++) push(k, k + 1);
+    push(SAMPLE_FIXED_END, SAMPLE_DYNAMIC_CODES_END);
+    for (let k = SAMPLE_DYNAMIC_CODES_END; k < SAMPLE_STORED_START; k++) push(k, k + 1);
+    push(SAMPLE_STORED_START, sample.length);
+  } catch {
+    // Some other fflate than the one this was written for: nothing to learn from it, and nothing is lost.
+  }
+}
+
+function deflateSample(): Uint8Array {
+  const text = atob(DEFLATE_SAMPLE_BASE64);
+  const bytes = new Uint8Array(text.length);
+  for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+  return bytes;
 }
 
 /**

@@ -9,12 +9,19 @@ import { describe } from "../issues";
 import type { People } from "../people";
 import { cellText, medicalSubgroupOf } from "../values";
 import { cellAt, columnOf, DATE_FORMS, placeOf, readDate, usOrderHint, type SheetReading } from "./reading";
+import { PersonInPost } from "./staff-record";
 import type { Seen } from "./tally";
 
 /** What the reader gathers of the bank-only workforce while it reads, sheet by sheet. */
 export class BankWorkers {
-  /** A person's bank row read from a staff sheet: kept if, after every staff sheet, they are bank-only. */
-  private readonly candidates: { person: number; record: StaffRecord }[] = [];
+  /**
+   * A person's bank row read from a staff sheet (the person and the record, at the same index): kept if, after
+   * every staff sheet, they are bank-only. Two arrays, not an object a candidate: V8 types an object's field by
+   * the first record's shape, and the first record of another shape (a field of the records generalised) threw
+   * away the optimised staff loop that adds them, in the middle of the sheet.
+   */
+  private readonly candidatePersons: number[] = [];
+  private readonly candidateRecords: StaffRecord[] = [];
   /** Person number -> their record in the bank population (set by settle()). */
   private readonly byPerson = new Map<number, StaffRecord>();
   readonly records: BankRecords = { staff: [], cases: [], training: [], applications: [] };
@@ -22,7 +29,8 @@ export class BankWorkers {
   readonly trainingSeen = new IdIndex();
 
   addCandidate(person: number, record: StaffRecord): void {
-    this.candidates.push({ person, record });
+    this.candidatePersons.push(person);
+    this.candidateRecords.push(record);
   }
 
   /**
@@ -31,12 +39,17 @@ export class BankWorkers {
    * in two staff sheets counts once, at the first sheet's row.
    */
   settle(people: People): void {
-    for (const { person, record } of this.candidates) {
+    const persons = this.candidatePersons;
+    const records = this.candidateRecords;
+    for (let k = 0; k < persons.length; k++) {
+      const person = persons[k]!;
+      const record = records[k]!;
       if (!people.isBankOnly(person) || this.byPerson.has(person)) continue;
       this.byPerson.set(person, record);
       this.records.staff.push(record);
     }
-    this.candidates.length = 0;
+    persons.length = 0;
+    records.length = 0;
   }
 
   /** The bank worker's record, for cases and training joined to them (null when not in the bank population). */
@@ -90,22 +103,22 @@ export class BankStaffReader {
     const grade = context.grade(cellAt(plan, row, c.band!));
     const cohort = context.cohort(staffGroup) ?? (grade.medical && !grade.band ? "medical" : "non-clinical");
     const medical = cohort === "medical" ? (grade.medical ?? medicalSubgroupOf(text(c.jobRole!)) ?? "other") : null;
-    const record: StaffRecord = {
-      personId: id,
+    const record: StaffRecord = new PersonInPost(
+      id,
       ethnicity,
       cohort,
-      band: cohort === "medical" ? null : grade.band,
+      cohort === "medical" ? null : grade.band,
       medical,
       // Medical leadership posts are substantive; a bank consultant is not counted as a senior medical manager.
-      seniorMedicalManager: false,
-      staffGroup: staffGroup || null,
-      gender: text(c.gender!) || null,
-      disability: text(c.disability!) || null,
-      directorate: text(c.directorate!) || null,
-      board: null,
+      false,
+      staffGroup || null,
+      text(c.gender!) || null,
+      text(c.disability!) || null,
+      text(c.directorate!) || null,
+      null,
       source,
-      row: rowNumber,
-    };
+      rowNumber,
+    );
     if (c.division! >= 0) record.division = text(c.division!) || null;
     if (c.team! >= 0) record.team = text(c.team!) || null;
     return record;

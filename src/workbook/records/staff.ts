@@ -22,6 +22,7 @@ import {
 } from "./reading";
 import { dataRows, problemOnRow } from "./rows";
 import { BankStaffReader } from "./bank";
+import { PersonInPost } from "./staff-record";
 
 const SENIOR_MEDICAL_MANAGER =
   /medical director|clinical director|chief medical|clinical lead|associate medical director/i;
@@ -248,21 +249,21 @@ function staffRecords(
     }
     const voting = votingCol >= 0 && context.yesNo(cellAt(plan, row, votingCol)) === true;
     const executive = executiveCol >= 0 && context.yesNo(cellAt(plan, row, executiveCol)) === true;
-    const record: StaffRecord = {
-      personId: id,
+    const record: StaffRecord = new PersonInPost(
+      id,
       ethnicity,
       cohort,
       band,
       medical,
-      seniorMedicalManager: medical === "consultant" && SENIOR_MEDICAL_MANAGER.test(jobRole),
-      staffGroup: staffGroup || null,
-      gender: cellText(cellAt(plan, row, genderCol)) || null,
-      disability: cellText(cellAt(plan, row, disabilityCol)) || null,
-      directorate: cellText(cellAt(plan, row, directorateCol)) || null,
-      board: voting || executive ? { voting, executive } : null,
+      medical === "consultant" && SENIOR_MEDICAL_MANAGER.test(jobRole),
+      staffGroup || null,
+      cellText(cellAt(plan, row, genderCol)) || null,
+      cellText(cellAt(plan, row, disabilityCol)) || null,
+      cellText(cellAt(plan, row, directorateCol)) || null,
+      voting || executive ? { voting, executive } : null,
       source,
-      row: rowNumber,
-    };
+      rowNumber,
+    );
     // Read only when the sheet has the column (the record stays as small as before otherwise).
     if (divisionCol >= 0) record.division = cellText(cellAt(plan, row, divisionCol)) || null;
     if (teamCol >= 0) record.team = cellText(cellAt(plan, row, teamCol)) || null;

@@ -24,7 +24,13 @@ export class SheetTally {
   /** Ethnicity values whose code and words disagree: value -> the rows (the first few) and how many. */
   readonly contradictions = new Map<string, { parsed: ParsedEthnicity; count: number; rows: number[] }>();
 
-  constructor(readonly plan: SheetPlan) {}
+  constructor(readonly plan: SheetPlan) {
+    // V8 takes a field only ever written when the object is made for a constant, and throws away the code it
+    // optimised on that when the field first changes: for this count, at a sheet's first unknown ethnicity,
+    // often in the middle of the sheet, in the staff loop. Written again here, it is known to change from the
+    // first tally on. (The other counts change at a sheet's first row, before anything is optimised.)
+    this.unknownEthnicity = 0;
+  }
 
   exclude(reason: string): void {
     this.exclusions.set(reason, (this.exclusions.get(reason) ?? 0) + 1);
