@@ -243,7 +243,8 @@ export class SheetReader {
         roles.set(r, "note");
         continue;
       }
-      if (filled.length === 1 && (NOTE_LINE.test(text) || OWNER_LINE.test(text)) && r > 0) {
+      // In the first row too: there a note belongs to nothing, but "Objective lead: ..." is still no heading.
+      if (filled.length === 1 && (NOTE_LINE.test(text) || OWNER_LINE.test(text))) {
         notes.unshift(r);
         roles.set(r, "note");
         continue;

@@ -98,6 +98,15 @@ describe("rows above the header", () => {
     }
   });
 
+  it("reads an 'Objective lead: …' line in the first row as the plan's title block, not as an objective", () => {
+    const result = parse([
+      sheet([["Objective lead: Director of People"], HEADER, ACTION], { name: "Objective 2 - Culture" }),
+    ]);
+    expect(outline(result)).toEqual([["2", "Culture", null, ["Publish data"]]]);
+    expect(roles(result)[0]).toEqual([1, "ignored"]);
+    expect(result.issues).toEqual([]);
+  });
+
   it("reads a lone 'Aims' just above the header as a heading, not as a label describing nothing", () => {
     const result = parse([sheet([["Race equality plan"], ["Aims"], HEADER, ACTION])]);
     expect(outline(result)).toEqual([["1", "Aims", null, ["Publish data"]]]);
