@@ -220,7 +220,6 @@ export class SheetReader {
    */
   private above(header: HeaderRow): void {
     const roles = new Map<number, RowRole>();
-    const notes: number[] = [];
     let heading: number | null = null;
     for (let r = header.index - 1; r >= 0; r--) {
       const row = this.rows[r] ?? [];
@@ -231,7 +230,6 @@ export class SheetReader {
       if (corrected !== undefined) {
         roles.set(r, corrected);
         if (corrected === "objective" && heading === null) heading = r;
-        else if (corrected === "note") notes.unshift(r);
         continue;
       }
       if (heading !== null) {
@@ -239,13 +237,11 @@ export class SheetReader {
         continue;
       }
       if (filled.length >= 2 && DESCRIPTION_LABELS.has(comparable(text))) {
-        notes.unshift(r);
         roles.set(r, "note");
         continue;
       }
       // In the first row too: there a note belongs to nothing, but "Objective lead: ..." is still no heading.
       if (filled.length === 1 && (NOTE_LINE.test(text) || OWNER_LINE.test(text))) {
-        notes.unshift(r);
         roles.set(r, "note");
         continue;
       }
