@@ -2,6 +2,7 @@
 // cases no other test pinned (sheet-reader.ts from isContinuation on). Each test parses inside its `it`.
 import { describe, expect, it } from "vitest";
 import { parsePlanGrid, rowKey, type GridCell, type GridSheet, type ImportOptions } from "../../../src/plan/import";
+import { MAX_LEAD_LENGTH, MAX_NUMBER_LENGTH, MAX_TITLE_LENGTH } from "../../../src/plan/import/limits";
 
 const options = { planYear: "2024/25", fileName: "plan.docx" };
 
@@ -74,6 +75,27 @@ describe("a Word row broken across a page", () => {
     ]);
   });
 
+  it("carries on a row Word broke across two page breaks, in three pieces", () => {
+    const header: GridCell[] = ["No", "Action", "Lead", "RAG"];
+    const result = parse([
+      sheet(
+        [
+          header,
+          ["Objective 1: Data"],
+          ["1.1", "Publish data", "Head of EDI", "Green"],
+          header,
+          [null, "for every team", "Deputy"],
+          header,
+          [null, "and every site", "Analyst"],
+        ],
+        { origin: "word", merges: ["A2:D2"] },
+      ),
+    ]);
+    expect(actions(result).map((a) => [a.fields.title, a.fields.leadText])).toEqual([
+      ["Publish data for every team and every site", "Head of EDI Deputy Analyst"],
+    ]);
+  });
+
   it("does not carry a row on an action whose row was refused: it is read as its own action", () => {
     const result = parse([
       sheet(
@@ -112,5 +134,59 @@ describe("a Word row broken across a page", () => {
       },
     );
     expect(actions(result).map((a) => a.fields.title)).toEqual(["Agree the plan with staff networks"]);
+  });
+});
+
+describe("the lengths the lists hold", () => {
+  it("imports a heading, an action, a lead and a number of exactly the length the lists hold, whole", () => {
+    const heading = `Objective 1: ${"h".repeat(MAX_TITLE_LENGTH)}`;
+    const title = "t".repeat(MAX_TITLE_LENGTH);
+    const lead = "l".repeat(MAX_LEAD_LENGTH);
+    const number = "1".repeat(MAX_NUMBER_LENGTH);
+    const result = parse([sheet([["No", "Action", "Lead"], [heading], [number, title, lead]])]);
+    expect(result.issues).toEqual([]);
+    expect(result.objectives.map((o) => [o.fields.title, o.fields.description])).toEqual([
+      ["h".repeat(MAX_TITLE_LENGTH), null],
+    ]);
+    expect(actions(result).map((a) => [a.fields.number, a.fields.title, a.fields.leadText])).toEqual([
+      [number, title, lead],
+    ]);
+  });
+
+  it("refuses one character more, naming the cell and quoting the text's first 80 characters", () => {
+    const title = `${"a".repeat(80)}${"t".repeat(MAX_TITLE_LENGTH - 79)}`;
+    const lead = `${"b".repeat(80)}${"l".repeat(MAX_LEAD_LENGTH - 79)}`;
+    const number = "2".repeat(MAX_NUMBER_LENGTH + 1);
+    const result = parse([
+      sheet([
+        ["No", "Action", "Lead"],
+        ["Objective 1: Data"],
+        ["1.1", title, "Head of EDI"],
+        ["1.2", "Audit data", lead],
+        [number, "Train staff", "Head of EDI"],
+      ]),
+    ]);
+    expect(actions(result)).toEqual([]);
+    expect(result.issues.map((i) => [i.code, i.cell, i.value])).toEqual([
+      ["titleTooLong", "B3", "a".repeat(80)],
+      ["tooLong", "C4", "b".repeat(80)],
+      ["tooLong", "A5", "2".repeat(MAX_NUMBER_LENGTH + 1)],
+      ["objectiveWithoutActions", null, "Data"],
+    ]);
+  });
+
+  it("cuts a heading one character too long, keeping it whole in the description, and names its cell", () => {
+    const long = `${"Fair recruitment ".repeat(15)}x`.slice(0, MAX_TITLE_LENGTH + 1);
+    const result = parse([
+      sheet([
+        ["No", "Action", "Lead"],
+        [null, `Objective 1: ${long}`],
+        ["1.1", "Publish data", "Head of EDI"],
+      ]),
+    ]);
+    const objective = result.objectives[0];
+    expect(objective?.fields.description).toBe(long);
+    expect(objective?.fields.title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
+    expect(result.issues.map((i) => [i.code, i.cell, i.value])).toEqual([["headingTooLong", "B2", long.slice(0, 80)]]);
   });
 });
