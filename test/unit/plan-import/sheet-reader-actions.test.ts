@@ -190,3 +190,83 @@ describe("the lengths the lists hold", () => {
     expect(result.issues.map((i) => [i.code, i.cell, i.value])).toEqual([["headingTooLong", "B2", long.slice(0, 80)]]);
   });
 });
+
+describe("sub-actions and action numbers", () => {
+  const HEADER: GridCell[] = ["No", "Action", "Lead", "Due", "RAG"];
+  const outline = (result: ReturnType<typeof parse>) =>
+    result.objectives.map((o) => [
+      o.fields.number,
+      o.fields.title,
+      o.actions.map((a) => [a.fields.number, a.fields.title]),
+    ]);
+
+  it("reads each numbered theme with sub-actions as its own objective", () => {
+    const result = parse([
+      sheet([
+        HEADER,
+        ["1", "Supporting staff\na. Risk assessments\nb. Wellbeing checks", "Head of OD", "March 2025", "Amber"],
+        ["2", "Fair recruitment\na. Diverse panels\nb. Shortlisting audit", "Head of Resourcing", "June 2025", "Green"],
+      ]),
+    ]);
+    expect(outline(result)).toEqual([
+      [
+        "1",
+        "Supporting staff",
+        [
+          ["1a", "Risk assessments"],
+          ["1b", "Wellbeing checks"],
+        ],
+      ],
+      [
+        "2",
+        "Fair recruitment",
+        [
+          ["2a", "Diverse panels"],
+          ["2b", "Shortlisting audit"],
+        ],
+      ],
+    ]);
+    expect(result.issues).toEqual([]);
+  });
+
+  it("puts sub-actions without a lead-in, before any heading, under the sheet's objective, numbered after the row", () => {
+    const result = parse([sheet([HEADER, ["3", "a. Audit\nb. Publish", "Head of EDI", "March 2025", "Green"]])]);
+    expect(outline(result)).toEqual([
+      [
+        "1",
+        "Plan",
+        [
+          ["3a", "Audit"],
+          ["3b", "Publish"],
+        ],
+      ],
+    ]);
+    expect(result.issues.map((i) => [i.code, i.row])).toEqual([["noObjectiveHeading", 2]]);
+  });
+
+  it("gives every sub-action a date written as a spreadsheet number", () => {
+    const result = parse([
+      sheet([HEADER, ["Objective 1: Data"], ["1.1", "Data work\na. Audit\nb. Publish", "Head of EDI", 45747, "Green"]]),
+    ]);
+    expect(actions(result).map((a) => [a.fields.number, a.fields.dueDate, a.dueDateText])).toEqual([
+      ["1.1a", "2025-03-31", null],
+      ["1.1b", "2025-03-31", null],
+    ]);
+  });
+
+  it("warns of no number used twice among actions left unnumbered", () => {
+    const result = parse([
+      sheet([
+        ["Action", "Lead", "RAG"],
+        ["Objective 1: Data"],
+        ["Publish data", "Head of EDI", "Green"],
+        ["Audit data", "Head of EDI", "Green"],
+      ]),
+    ]);
+    expect(actions(result).map((a) => [a.fields.number, a.fields.title])).toEqual([
+      ["", "Publish data"],
+      ["", "Audit data"],
+    ]);
+    expect(result.issues).toEqual([]);
+  });
+});
