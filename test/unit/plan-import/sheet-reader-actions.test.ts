@@ -270,3 +270,21 @@ describe("sub-actions and action numbers", () => {
     expect(result.issues).toEqual([]);
   });
 });
+
+describe("lone cells and merged ranges", () => {
+  it("reads a lone cell right of a merged range in its row as part of the table, not as a heading", () => {
+    const result = parse([
+      sheet(
+        [
+          ["No", "Action", "Lead", "RAG"],
+          ["Objective 1: Data"],
+          ["1.1", "Publish data", "Head of EDI", "Green"],
+          [null, null, "Deputy"],
+        ],
+        { merges: ["A2:D2", "A4:B4"] },
+      ),
+    ]);
+    expect(result.objectives.map((o) => o.fields.title)).toEqual(["Data"]);
+    expect(result.issues.map((i) => [i.code, i.row])).toEqual([["missingActionText", 4]]);
+  });
+});
