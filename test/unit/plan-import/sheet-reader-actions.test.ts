@@ -244,6 +244,34 @@ describe("sub-actions and action numbers", () => {
     expect(result.issues.map((i) => [i.code, i.row])).toEqual([["noObjectiveHeading", 2]]);
   });
 
+  it("in a plan of themes with sub-actions, reads a whole-numbered row without them as a theme, a dotted one as an action", () => {
+    const result = parse([
+      sheet([
+        HEADER,
+        ["9", "Supporting staff\na. Risk assessments\nb. Wellbeing checks", "Head of OD", "March 2025", "Amber"],
+        ["9.3", "Flexible working", "Head of OD", "March 2025", "Amber"],
+        ["9", "Stress risk tool", "Head of OD", "March 2025", "Amber"],
+        ["10", "Listening events", "Head of EDI", "May 2025", "Green"],
+      ]),
+      sheet([HEADER, ["11", "Reverse mentoring", "Head of EDI", "June 2025", "Green"]], { name: "Sheet 2" }),
+    ]);
+    expect(outline(result)).toEqual([
+      [
+        "9",
+        "Supporting staff",
+        [
+          ["9a", "Risk assessments"],
+          ["9b", "Wellbeing checks"],
+          ["9.3", "Flexible working"],
+          ["9", "Stress risk tool"],
+        ],
+      ],
+      ["10", "Listening events", [["10", "Listening events"]]],
+      ["11", "Reverse mentoring", [["11", "Reverse mentoring"]]],
+    ]);
+    expect(result.issues).toEqual([]);
+  });
+
   it("gives every sub-action a date written as a spreadsheet number", () => {
     const result = parse([
       sheet([HEADER, ["Objective 1: Data"], ["1.1", "Data work\na. Audit\nb. Publish", "Head of EDI", 45747, "Green"]]),
@@ -286,5 +314,33 @@ describe("lone cells and merged ranges", () => {
     ]);
     expect(result.objectives.map((o) => o.fields.title)).toEqual(["Data"]);
     expect(result.issues.map((i) => [i.code, i.row])).toEqual([["missingActionText", 4]]);
+  });
+
+  it("reads a lone cell in the last column of a merged range as part of the table, not as a heading", () => {
+    const result = parse([
+      sheet(
+        [
+          ["No", "Action", "Lead", "RAG"],
+          ["Objective 1: Data"],
+          ["1.1", "Publish data", "Head of EDI", "Green"],
+          [null, null, "Deputy"],
+        ],
+        { merges: ["A2:D2", "A4:C4"] },
+      ),
+    ]);
+    expect(result.objectives.map((o) => o.fields.title)).toEqual(["Data"]);
+    expect(result.issues.map((i) => [i.code, i.row])).toEqual([["missingActionText", 4]]);
+  });
+
+  it("on a later sheet, reads a plain lone line before any heading as the sheet's first objective", () => {
+    const header: GridCell[] = ["No", "Action", "Lead", "RAG"];
+    const result = parse([
+      sheet([header, ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI", "Green"]]),
+      sheet([header, ["Recording"], ["2.1", "Audit data", "Head of EDI", "Amber"]], { name: "Sheet 2" }),
+    ]);
+    expect(result.objectives.map((o) => [o.fields.number, o.fields.title, o.actions.length])).toEqual([
+      ["1", "Data", 1],
+      ["2", "Recording", 1],
+    ]);
   });
 });
