@@ -450,7 +450,8 @@ export class SheetReader {
     // (a multi-line field) and a title cut at a word within the limit.
     const title = heading.length > MAX_TITLE_LENGTH ? shortenAtWord(heading, MAX_TITLE_LENGTH) : heading;
     if (title !== heading) {
-      const column = (this.rows[r] ?? []).findIndex((cell) => cellText(cell).includes(heading.slice(0, 40)));
+      // The heading was read with the cell's lines joined: look for it the same way.
+      const column = (this.rows[r] ?? []).findIndex((cell) => oneLine(cellText(cell)).includes(heading.slice(0, 40)));
       this.issue("warning", "headingTooLong", r, column < 0 ? null : column, heading.slice(0, 80));
     }
     if (written || HEADING_WORD.test(text)) this.file.namedHeadings = true;

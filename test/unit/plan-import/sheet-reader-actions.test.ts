@@ -191,6 +191,35 @@ describe("the lengths the lists hold", () => {
   });
 });
 
+describe("a heading longer than a title holds", () => {
+  it("names the cell of a long heading written over several lines", () => {
+    const opening = "Objective 1: Create a fair\nand inclusive workplace";
+    const rest = " where every member of staff can thrive".repeat(7);
+    const result = parse([
+      sheet([
+        ["No", "Action", "Lead"],
+        [null, `${opening}${rest}`],
+        ["1.1", "Publish data", "Head of EDI"],
+      ]),
+    ]);
+    expect(result.issues.map((i) => [i.code, i.cell])).toEqual([["headingTooLong", "B2"]]);
+    expect(result.objectives[0]?.fields.description).toBe(`Create a fair and inclusive workplace${rest}`);
+  });
+
+  it("names the cell of a long heading broken into lines after its opening words", () => {
+    const opening = "Objective 1: Create a fair and inclusive workplace where";
+    const rest = "\nevery member of staff can thrive".repeat(8);
+    const result = parse([
+      sheet([
+        ["No", "Action", "Lead"],
+        [null, `${opening}${rest}`],
+        ["1.1", "Publish data", "Head of EDI"],
+      ]),
+    ]);
+    expect(result.issues.map((i) => [i.code, i.cell])).toEqual([["headingTooLong", "B2"]]);
+  });
+});
+
 describe("sub-actions and action numbers", () => {
   const HEADER: GridCell[] = ["No", "Action", "Lead", "Due", "RAG"];
   const outline = (result: ReturnType<typeof parse>) =>
