@@ -220,6 +220,21 @@ describe("a heading longer than a title holds", () => {
   });
 });
 
+describe("an 'Objective' label row before any heading", () => {
+  it("names the objective with its first line and keeps the rest in the description", () => {
+    const result = parse([
+      sheet([
+        ["No", "Action", "Lead", "RAG"],
+        ["Objective", "Fair recruitment\nat every band", "Board approved"],
+        ["1.1", "Diverse panels", "Head of Resourcing", "Green"],
+      ]),
+    ]);
+    expect(result.objectives.map((o) => [o.fields.title, o.fields.description, o.actions.length])).toEqual([
+      ["Fair recruitment", "Fair recruitment\nat every band\nBoard approved", 1],
+    ]);
+  });
+});
+
 describe("sub-actions and action numbers", () => {
   const HEADER: GridCell[] = ["No", "Action", "Lead", "Due", "RAG"];
   const outline = (result: ReturnType<typeof parse>) =>
