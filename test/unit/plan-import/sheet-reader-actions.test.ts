@@ -96,6 +96,41 @@ describe("a Word row broken across a page", () => {
     ]);
   });
 
+  it("leaves the lead as it was when the second half has none, and carries on the last progress column written", () => {
+    const header: GridCell[] = ["No", "Action", "Lead", "Progress Q1", "Progress Q2", "RAG"];
+    const result = parse([
+      sheet(
+        [
+          header,
+          ["Objective 1: Data"],
+          ["1.1", "Publish data for", "Head of EDI", "Started", null, "Green"],
+          ["1.2", "Audit data for", null, "Planned", null, "Amber"],
+          header,
+          [null, "every team", null, "Board paper drafted", null],
+        ],
+        { origin: "word", merges: ["A2:F2"] },
+      ),
+    ]);
+    const first = parse([
+      sheet(
+        [
+          header,
+          ["Objective 1: Data"],
+          ["1.1", "Publish data for", "Head of EDI", "Started", null, "Green"],
+          [null, "every team"],
+        ],
+        { origin: "word", merges: ["A2:F2"] },
+      ),
+    ]);
+    expect(actions(first).map((a) => [a.fields.title, a.fields.leadText])).toEqual([
+      ["Publish data for every team", "Head of EDI"],
+    ]);
+    expect(actions(result).map((a) => [a.fields.title, a.fields.leadText, a.fields.progress])).toEqual([
+      ["Publish data for", "Head of EDI", "Started"],
+      ["Audit data for every team", null, "Planned\nBoard paper drafted"],
+    ]);
+  });
+
   it("does not carry a row on an action whose row was refused: it is read as its own action", () => {
     const result = parse([
       sheet(
@@ -385,6 +420,23 @@ describe("lone cells and merged ranges", () => {
     expect(result.objectives.map((o) => [o.fields.number, o.fields.title, o.actions.length])).toEqual([
       ["1", "Data", 1],
       ["2", "Recording", 1],
+    ]);
+  });
+});
+
+describe("a due date the importer cannot read", () => {
+  it("quotes the cell as one line, or a number as written", () => {
+    const result = parse([
+      sheet([
+        ["No", "Action", "Due"],
+        ["Objective 1: Data"],
+        ["1.1", "Publish data", "Mid\n2025"],
+        ["1.2", "Audit data", 12],
+      ]),
+    ]);
+    expect(result.issues.map((i) => [i.code, i.cell, i.value])).toEqual([
+      ["dateUnknown", "C3", "Mid 2025"],
+      ["dateUnknown", "C4", "12"],
     ]);
   });
 });
