@@ -131,6 +131,27 @@ describe("a Word row broken across a page", () => {
     ]);
   });
 
+  it("keeps the first half's date, read or not, and records no date text when neither half has one", () => {
+    const header: GridCell[] = ["No", "Action", "Lead", "Due", "RAG"];
+    const word = (first: GridCell, second: GridCell) =>
+      actions(
+        parse([
+          sheet(
+            [
+              header,
+              ["Objective 1: Data"],
+              ["1.1", "Publish data for", "Head of EDI", first, "Green"],
+              [null, "every team", null, second],
+            ],
+            { origin: "word", merges: ["A2:E2"] },
+          ),
+        ]),
+      ).map((a) => [a.fields.title, a.fields.dueDate, a.dueDateText]);
+    expect(word(45747, "June 2025")).toEqual([["Publish data for every team", "2025-03-31", null]]);
+    expect(word(null, null)).toEqual([["Publish data for every team", null, null]]);
+    expect(word(null, "Mid 2025")).toEqual([["Publish data for every team", null, "Mid 2025"]]);
+  });
+
   it("does not carry a row on an action whose row was refused: it is read as its own action", () => {
     const result = parse([
       sheet(
@@ -437,6 +458,58 @@ describe("a due date the importer cannot read", () => {
     expect(result.issues.map((i) => [i.code, i.cell, i.value])).toEqual([
       ["dateUnknown", "C3", "Mid 2025"],
       ["dateUnknown", "C4", "12"],
+    ]);
+  });
+});
+
+describe("an action's number and text", () => {
+  it("takes the number from the number column, even when the action's text opens with a figure", () => {
+    const result = parse([
+      sheet([["No", "Action", "Lead"], ["Objective 1: Data"], ["1.1", "2 new staff networks", "Head of EDI"]]),
+    ]);
+    expect(actions(result).map((a) => [a.fields.number, a.fields.title])).toEqual([["1.1", "2 new staff networks"]]);
+  });
+
+  it("without a number column, takes the number and its separator off the action's text", () => {
+    const result = parse([
+      sheet([
+        ["Action", "Lead", "Due"],
+        ["Objective 1: Data"],
+        ["3 Audit data", "Head of EDI"],
+        ["4 - Publish data", "Head of EDI"],
+      ]),
+    ]);
+    expect(actions(result).map((a) => [a.fields.number, a.fields.title])).toEqual([
+      ["3", "Audit data"],
+      ["4", "Publish data"],
+    ]);
+  });
+
+  it("reads progress from the last progress column written in", () => {
+    const result = parse([
+      sheet([
+        ["No", "Action", "Progress Q1", "Progress Q2", "Progress Q3"],
+        ["Objective 1: Data"],
+        ["1.1", "Publish data", "Started", "Drafted", null],
+      ]),
+    ]);
+    expect(actions(result).map((a) => a.fields.progress)).toEqual(["Drafted"]);
+  });
+
+  it("names the number's own cell when it is too long or used twice, wherever the number column sits", () => {
+    const long = "9".repeat(90);
+    const result = parse([
+      sheet([
+        ["Action", "No", "Lead"],
+        ["Objective 1: Data"],
+        ["Publish data", "1.1", "Head of EDI"],
+        ["Audit data", "1.1", "Head of EDI"],
+        ["Train staff", long, "Head of EDI"],
+      ]),
+    ]);
+    expect(result.issues.map((i) => [i.code, i.cell, i.value])).toEqual([
+      ["duplicateNumber", "B4", "1.1"],
+      ["tooLong", "B5", long.slice(0, 80)],
     ]);
   });
 });
