@@ -513,3 +513,15 @@ describe("an action's number and text", () => {
     ]);
   });
 });
+
+describe("a row without action text", () => {
+  it("quotes the row's written cells, and only those, in its message", () => {
+    const result = parse([
+      sheet([["No", "Action", "Lead", "RAG"], ["Objective 1: Data"], ["1.2", " ", "Head of EDI", "Green"]]),
+    ]);
+    expect(result.issues.map((i) => [i.code, i.cell, i.value])).toEqual([
+      ["missingActionText", "B3", "1.2 | Head of EDI | Green"],
+      ["objectiveWithoutActions", null, "Data"],
+    ]);
+  });
+});
