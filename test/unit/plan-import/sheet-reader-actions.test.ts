@@ -525,3 +525,55 @@ describe("a row without action text", () => {
     ]);
   });
 });
+
+describe("the RAG cell and the messages", () => {
+  it("quotes an unknown RAG word without its stray spaces, and reads 'Not started' as no RAG read", () => {
+    const result = parse([
+      sheet([
+        ["No", "Action", "RAG"],
+        ["Objective 1: Data"],
+        ["1.1", "Publish data", "  see notes "],
+        ["1.2", "Audit data", "Not started"],
+      ]),
+    ]);
+    expect(result.issues.map((i) => [i.code, i.cell, i.value])).toEqual([["ragUnknown", "C3", "see notes"]]);
+    const [notStarted] = actions(result);
+    expect(notStarted?.fields.rag).toBe("Green");
+    expect(notStarted?.ragRead).toBeNull();
+  });
+
+  it("gives a warning about a row, not a cell, no column and no cell", () => {
+    const result = parse([
+      sheet(
+        [
+          ["No", "Action", "Lead"],
+          ["1.1", "Publish data", "Head of EDI"],
+        ],
+        { name: "Actions" },
+      ),
+      sheet([["Notes"]], { name: "Notes" }),
+    ]);
+    expect(result.issues).toEqual([
+      {
+        severity: "warning",
+        code: "noObjectiveHeading",
+        file: "plan.docx",
+        sheet: "Actions",
+        row: 2,
+        column: null,
+        cell: null,
+        value: null,
+      },
+      {
+        severity: "warning",
+        code: "sheetSkipped",
+        file: "plan.docx",
+        sheet: "Notes",
+        row: null,
+        column: null,
+        cell: null,
+        value: null,
+      },
+    ]);
+  });
+});
