@@ -432,6 +432,15 @@ describe("lone cells and merged ranges", () => {
     expect(result.issues.map((i) => [i.code, i.row])).toEqual([["missingActionText", 4]]);
   });
 
+  it("keeps a lone action beside empty merged cells an action: only a merge from its own cell makes a heading", () => {
+    const result = parse([
+      sheet([["Action", "Lead", "RAG"], ["Objective 1: Data"], ["Run listening events"]], { merges: ["B3:C3"] }),
+    ]);
+    expect(result.objectives.map((o) => [o.fields.title, o.actions.map((a) => a.fields.title)])).toEqual([
+      ["Data", ["Run listening events"]],
+    ]);
+  });
+
   it("on a later sheet, reads a plain lone line before any heading as the sheet's first objective", () => {
     const header: GridCell[] = ["No", "Action", "Lead", "RAG"];
     const result = parse([
