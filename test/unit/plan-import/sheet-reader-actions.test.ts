@@ -152,6 +152,24 @@ describe("a Word row broken across a page", () => {
     expect(word(null, "Mid 2025")).toEqual([["Publish data for every team", null, "Mid 2025"]]);
   });
 
+  it("links the indicators the second half's outcomes name", () => {
+    const header: GridCell[] = ["No", "Action", "Outcomes", "RAG"];
+    const result = parse([
+      sheet(
+        [
+          header,
+          ["Objective 1: Data"],
+          ["1.1", "Publish data for", "Better data", "Green"],
+          [null, "every team", "Fewer gaps in indicator 5"],
+        ],
+        { origin: "word", merges: ["A2:D2"] },
+      ),
+    ]);
+    expect(actions(result).map((a) => [a.fields.outcomes, a.fields.indicators])).toEqual([
+      ["Better data\nFewer gaps in indicator 5", [5]],
+    ]);
+  });
+
   it("does not carry a row on an action whose row was refused: it is read as its own action", () => {
     const result = parse([
       sheet(
@@ -583,6 +601,23 @@ describe("the RAG cell and the messages", () => {
         cell: null,
         value: null,
       },
+    ]);
+  });
+});
+
+describe("objective numbers used twice", () => {
+  it("warns, as a warning, naming the row of the second heading", () => {
+    const result = parse([
+      sheet([
+        ["No", "Action", "Lead"],
+        ["Objective 1: Data"],
+        ["1.1", "Publish data", "Head of EDI"],
+        ["Objective 1: Culture"],
+        ["1.2", "Listening events", "Head of EDI"],
+      ]),
+    ]);
+    expect(result.issues.filter((i) => i.code === "duplicateObjectiveNumber")).toEqual([
+      expect.objectContaining({ severity: "warning", row: 4, column: null, value: "1" }),
     ]);
   });
 });
