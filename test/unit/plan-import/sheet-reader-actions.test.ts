@@ -390,6 +390,22 @@ describe("sub-actions and action numbers", () => {
     expect(result.issues).toEqual([]);
   });
 
+  it("joins a lead-in written over two lines into one objective title", () => {
+    const result = parse([
+      sheet([
+        HEADER,
+        [
+          "1",
+          "Supporting staff\nwho work at night\na. Risk assessments\nb. Wellbeing checks",
+          "Head of OD",
+          null,
+          "Amber",
+        ],
+      ]),
+    ]);
+    expect(result.objectives.map((o) => o.fields.title)).toEqual(["Supporting staff who work at night"]);
+  });
+
   it("gives every sub-action a date written as a spreadsheet number", () => {
     const result = parse([
       sheet([HEADER, ["Objective 1: Data"], ["1.1", "Data work\na. Audit\nb. Publish", "Head of EDI", 45747, "Green"]]),
@@ -619,5 +635,25 @@ describe("objective numbers used twice", () => {
     expect(result.issues.filter((i) => i.code === "duplicateObjectiveNumber")).toEqual([
       expect.objectContaining({ severity: "warning", row: 4, column: null, value: "1" }),
     ]);
+  });
+});
+
+describe("how serious each finding is", () => {
+  it("gives an empty RAG cell, a missing number and a number used twice as warnings: the action is still imported", () => {
+    const result = parse([
+      sheet([
+        ["No", "Action", "RAG"],
+        ["Objective 1: Data"],
+        ["1.1", "Publish data", null],
+        [null, "Audit data", "Green"],
+        ["1.1", "Train staff", "Green"],
+      ]),
+    ]);
+    expect(result.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([
+      ["warning", "ragMissing", "C3"],
+      ["warning", "missingNumber", "A4"],
+      ["warning", "duplicateNumber", "A5"],
+    ]);
+    expect(actions(result)).toHaveLength(3);
   });
 });
