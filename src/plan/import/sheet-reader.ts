@@ -220,7 +220,6 @@ export class SheetReader {
    */
   private above(header: HeaderRow): void {
     const roles = new Map<number, RowRole>();
-    const notes: number[] = [];
     let heading: number | null = null;
     for (let r = header.index - 1; r >= 0; r--) {
       const row = this.rows[r] ?? [];
@@ -231,7 +230,6 @@ export class SheetReader {
       if (corrected !== undefined) {
         roles.set(r, corrected);
         if (corrected === "objective" && heading === null) heading = r;
-        else if (corrected === "note") notes.unshift(r);
         continue;
       }
       if (heading !== null) {
@@ -239,12 +237,11 @@ export class SheetReader {
         continue;
       }
       if (filled.length >= 2 && DESCRIPTION_LABELS.has(comparable(text))) {
-        notes.unshift(r);
         roles.set(r, "note");
         continue;
       }
-      if (filled.length === 1 && (NOTE_LINE.test(text) || OWNER_LINE.test(text)) && r > 0) {
-        notes.unshift(r);
+      // In the first row too: there a note belongs to nothing, but "Objective lead: ..." is still no heading.
+      if (filled.length === 1 && (NOTE_LINE.test(text) || OWNER_LINE.test(text))) {
         roles.set(r, "note");
         continue;
       }
@@ -453,7 +450,8 @@ export class SheetReader {
     // (a multi-line field) and a title cut at a word within the limit.
     const title = heading.length > MAX_TITLE_LENGTH ? shortenAtWord(heading, MAX_TITLE_LENGTH) : heading;
     if (title !== heading) {
-      const column = (this.rows[r] ?? []).findIndex((cell) => cellText(cell).includes(heading.slice(0, 40)));
+      // The heading was read with the cell's lines joined: look for it the same way.
+      const column = (this.rows[r] ?? []).findIndex((cell) => oneLine(cellText(cell)).includes(heading.slice(0, 40)));
       this.issue("warning", "headingTooLong", r, column < 0 ? null : column, heading.slice(0, 80));
     }
     if (written || HEADING_WORD.test(text)) this.file.namedHeadings = true;

@@ -60,6 +60,137 @@ describe("header words known only by their exact text", () => {
   });
 });
 
+describe("the header words published plans use", () => {
+  // Words the looser patterns read as the same field, so they need no exact entry: each was once an exact word,
+  // and each must still be read as the column it names.
+  it.each([
+    ["Objective", "objective"],
+    ["Objectives", "objective"],
+    ["Strategic objective", "objective"],
+    ["No.", "number"],
+    ["Ref", "number"],
+    ["Ref no.", "number"],
+    ["Reference", "number"],
+    ["Action number", "number"],
+    ["Action no.", "number"],
+    ["Action ref", "number"],
+    ["Number", "number"],
+    ["Action", "title"],
+    ["Actions", "title"],
+    ["Action to be taken", "title"],
+    ["Actions to be taken", "title"],
+    ["Action required", "title"],
+    ["Actions required", "title"],
+    ["Lead", "lead"],
+    ["Leads", "lead"],
+    ["Responsible lead", "lead"],
+    ["Owner", "lead"],
+    ["Owners", "lead"],
+    ["Owner(s)", "lead"],
+    ["Action owner", "lead"],
+    ["Responsible owner", "lead"],
+    ["Responsible owner(s)", "lead"],
+    ["Responsible owners", "lead"],
+    ["Responsible person", "lead"],
+    ["Responsible person / team", "lead"],
+    ["Responsibility", "lead"],
+    ["Lead officer", "lead"],
+    ["Exec lead", "lead"],
+    ["Executive lead", "lead"],
+    ["Date", "dueDate"],
+    ["Due date", "dueDate"],
+    ["Timescale", "dueDate"],
+    ["By when", "dueDate"],
+    ["Completion date", "dueDate"],
+    ["Target date", "dueDate"],
+    ["Deadline", "dueDate"],
+    ["Milestones", "milestones"],
+    ["Milestone", "milestones"],
+    ["Key milestones", "milestones"],
+    ["Progress", "progress"],
+    ["Update", "progress"],
+    ["Updates", "progress"],
+    ["Progress update", "progress"],
+    ["Latest update", "progress"],
+    ["Progress to date", "progress"],
+    ["KPIs", "kpis"],
+    ["KPI", "kpis"],
+    ["Measures of success", "kpis"],
+    ["Measure of success", "kpis"],
+    ["Measures", "kpis"],
+    ["Success measures", "kpis"],
+    ["How will we measure success", "kpis"],
+    ["How we will measure success", "kpis"],
+    ["KPIs and outcomes", "kpis"],
+    ["Outcomes", "outcomes"],
+    ["Outcome", "outcomes"],
+    ["Expected outcome", "outcomes"],
+    ["Expected outcomes", "outcomes"],
+    ["Intended outcome", "outcomes"],
+    ["Intended outcomes", "outcomes"],
+    ["RAG", "rag"],
+    ["RAG rating", "rag"],
+    ["RAG status", "rag"],
+    ["RAG rated", "rag"],
+    ["WRES indicator", "indicators"],
+    ["WRES indicators", "indicators"],
+    ["Indicator", "indicators"],
+    ["Indicators", "indicators"],
+    ["WRES metric", "indicators"],
+    ["WRES metrics", "indicators"],
+    ["Metric", "indicators"],
+    ["Metrics", "indicators"],
+    ["Linked indicators", "indicators"],
+  ])("reads %j as the %s column", (text, field) => {
+    expect(headerField(text)).toBe(field);
+  });
+
+  it.each([
+    // An acute trust's plan grouped by WRES metrics.
+    [
+      ["Reference", "Action to be taken", "Responsible owner(s)", "Completion date", "Outcomes"],
+      ["number", "title", "lead", "dueDate", "outcomes"],
+    ],
+    // A clinical commissioning group's plan.
+    [
+      ["Action", "Timescale", "Responsible person / team", "Outcome", "Progress"],
+      ["title", "dueDate", "lead", "outcomes", "progress"],
+    ],
+    // Trust plans as the importer's corpus has them.
+    [
+      ["No.", "Action", "Lead", "Due", "Progress", "Measure of success", "RAG"],
+      ["number", "title", "lead", "dueDate", "progress", "kpis", "rag"],
+    ],
+    [
+      ["Objective", "Ref", "Action", "Owner", "Target date", "Status"],
+      ["objective", "number", "title", "lead", "dueDate", "rag"],
+    ],
+    [
+      ["Action no", "Action", "Lead", "Deadline", "Update", "RAG"],
+      ["number", "title", "lead", "dueDate", "progress", "rag"],
+    ],
+    [
+      ["Ref", "What we will do", "Who", "When", "RAG"],
+      ["number", "title", "lead", "dueDate", "rag"],
+    ],
+    [
+      ["Aim", "Action (change idea)", "Lead", "By when", "RAG"],
+      ["objective", "title", "lead", "dueDate", "rag"],
+    ],
+    [
+      ["Rhif", "Cam gweithredu", "Arweinydd", "Dyddiad cwblhau", "Cynnydd", "Statws"],
+      ["number", "title", "lead", "dueDate", "progress", "rag"],
+    ],
+  ])("reads every column of the header %j", (row, fields) => {
+    expect(row.map((cell) => headerField(cell))).toEqual(fields);
+    const header = readHeaderRow(row, 0);
+    expect(header?.ignored).toEqual([]);
+    expect(Object.entries(header?.columns ?? {}).map(([field, column]) => [column, field])).toEqual(
+      fields.map((field, column) => [column, field]),
+    );
+  });
+});
+
 describe("headers with extra words", () => {
   it.each([
     ["RAG (Q2)", "rag"],
