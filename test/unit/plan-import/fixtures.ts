@@ -1,5 +1,20 @@
 // Plan grids shaped like published trust plans, as the workbook reader's readGrid gives them.
-import type { GridCell, GridSheet } from "../../../src/plan/import";
+import { parsePlanGrid, type GridCell, type GridSheet, type ImportOptions } from "../../../src/plan/import";
+
+/** Sheets parsed as the importer parses an uploaded plan of 2024/25 (a workbook, unless `extra` names a file). */
+export function parseSheets(sheets: GridSheet[], extra: Partial<ImportOptions> = {}) {
+  return parsePlanGrid(sheets, { planYear: "2024/25", fileName: "plan.xlsx", ...extra });
+}
+
+/** A sheet named "Plan" with these rows and no merged cells unless given. */
+export function sheet(rows: GridCell[][], more: Partial<GridSheet> = {}): GridSheet {
+  return { name: "Plan", merges: [], rows, ...more };
+}
+
+/** Every action the parse found, in order, across objectives. */
+export function actions(result: ReturnType<typeof parseSheets>) {
+  return result.objectives.flatMap((o) => o.actions);
+}
 
 const HEADER = [
   "Ref",

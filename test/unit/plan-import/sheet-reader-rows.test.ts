@@ -2,21 +2,10 @@
 // header, stray spaces, the editor's roles above the header, an objective column, label rows and lines
 // that look like notes, ruled lines, and stale corrections. Each test parses inside its `it`.
 import { describe, expect, it } from "vitest";
-import { parsePlanGrid, rowKey, type GridCell, type GridSheet, type ImportOptions } from "../../../src/plan/import";
+import { rowKey, type GridCell } from "../../../src/plan/import";
+import { actions, parseSheets, sheet } from "./fixtures";
 
-const options = { planYear: "2024/25", fileName: "plan.xlsx" };
-
-function parse(sheets: GridSheet[], extra: Partial<ImportOptions> = {}) {
-  return parsePlanGrid(sheets, { ...options, ...extra });
-}
-
-function sheet(rows: GridCell[][], more: Partial<GridSheet> = {}): GridSheet {
-  return { name: "Plan", merges: [], rows, ...more };
-}
-
-function actions(result: ReturnType<typeof parse>) {
-  return result.objectives.flatMap((o) => o.actions);
-}
+const parse = parseSheets;
 
 /** Each objective as [number, title, description, its actions' titles]. */
 function outline(result: ReturnType<typeof parse>) {

@@ -2,22 +2,11 @@
 // the header row and its columns as the preview shows them, the editor's header row and column mapping,
 // and a colour key on the sheet.
 import { describe, expect, it } from "vitest";
-import { parsePlanGrid, rowKey, type GridCell, type GridSheet, type ImportOptions } from "../../../src/plan/import";
+import { rowKey, type GridCell, type GridSheet } from "../../../src/plan/import";
+import { actions, parseSheets, sheet } from "./fixtures";
 import { MAX_PLAN_ROWS } from "../../../src/plan/import/limits";
 
-const options = { planYear: "2024/25", fileName: "plan.xlsx" };
-
-function parse(sheets: GridSheet[], extra: Partial<ImportOptions> = {}) {
-  return parsePlanGrid(sheets, { ...options, ...extra });
-}
-
-function sheet(rows: GridCell[][], more: Partial<GridSheet> = {}): GridSheet {
-  return { name: "Plan", merges: [], rows, ...more };
-}
-
-function actions(result: ReturnType<typeof parse>) {
-  return result.objectives.flatMap((o) => o.actions);
-}
+const parse = parseSheets;
 
 describe("the row limit", () => {
   const actionRows = (n: number): GridCell[][] => Array.from({ length: n }, (_, i) => [`${i + 1}`, `Do ${i + 1}`]);
