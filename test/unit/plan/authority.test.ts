@@ -137,6 +137,11 @@ describe("whose updates count at the time they were written", () => {
     expect(mayUpdateAt(now, editor, "2024-01-01T00:00:00Z", history)).toBe(true);
     expect(mayUpdateAt(now, chair, "2025-03-04T10:00:00Z", history)).toBe(false);
   });
+
+  it("nobody signed in may update an action, at any time", () => {
+    expect(mayUpdateAt(now, null, "2025-02-15T10:00:00Z", history)).toBe(false);
+    expect(mayUpdateAt(now, null, "2025-03-04T10:00:00Z", history)).toBe(false);
+  });
 });
 
 describe("leads that are SharePoint groups", () => {
