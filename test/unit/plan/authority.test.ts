@@ -81,25 +81,25 @@ describe("whose progress updates count", () => {
   });
 });
 
+/** Action 7's authority from its item's versions (in any order), with the plan editor. */
+function fromVersions(versions: Parameters<typeof leadPeriods>[0]): UpdateAuthority {
+  return { editorIds: new Set([editor.id]), leadHistory: new Map([[7, leadPeriods(versions)]]) };
+}
+
 describe("whose updates count at the time they were written", () => {
-  // Amara led action 7 from its creation; on 1 March a plan editor made Tom its lead instead.
-  const history: UpdateAuthority = {
-    editorIds: new Set([editor.id]),
-    leadHistory: new Map([
-      [
-        7,
-        leadPeriods([
-          { saved: "2025-03-01T12:00:00Z", leadIds: [tom.id] },
-          { saved: "2025-01-01T09:00:00Z", leadIds: [amara.id] },
-          // A later edit of the due date: the leads did not change.
-          { saved: "2025-03-10T08:00:00Z", leadIds: [tom.id] },
-        ]),
-      ],
-    ]),
-  };
+  // Amara led action 7 from its creation; on 1 March a plan editor made Tom its lead instead. Built
+  // inside each test, so that mutation testing's per-test coverage sees the periods being folded.
+  const amaraThenTom = () =>
+    fromVersions([
+      { saved: "2025-03-01T12:00:00Z", leadIds: [tom.id] },
+      { saved: "2025-01-01T09:00:00Z", leadIds: [amara.id] },
+      // A later edit of the due date: the leads did not change.
+      { saved: "2025-03-10T08:00:00Z", leadIds: [tom.id] },
+    ]);
   const now = action([tom]);
 
   it("folds an item's versions into periods of leads, oldest first", () => {
+    const history = amaraThenTom();
     expect(history.leadHistory?.get(7)).toEqual([
       { from: "2025-01-01T09:00:00Z", leadIds: [amara.id] },
       { from: "2025-03-01T12:00:00Z", leadIds: [tom.id] },
@@ -113,6 +113,7 @@ describe("whose updates count at the time they were written", () => {
   });
 
   it("a former lead's update written while she led still counts; one written after she was replaced does not", () => {
+    const history = amaraThenTom();
     expect(mayUpdateAt(now, amara, "2025-02-15T10:00:00Z", history)).toBe(true);
     expect(mayUpdateAt(now, amara, "2025-03-02T10:00:00Z", history)).toBe(false);
     // She may not update it now, whatever she could do before.
@@ -129,6 +130,7 @@ describe("whose updates count at the time they were written", () => {
   });
 
   it("the new lead's update counts only from the day they were made lead; plan editors' at any time", () => {
+    const history = amaraThenTom();
     const before = update(tom, "2025-02-20T10:00:00Z", { rag: "Blue", progress: "Written before he led it" });
     const after = update(tom, "2025-03-04T10:00:00Z", { rag: "Amber", progress: "Taking over" });
     expect(classifyUpdate(before, now, history).kind).toBe("comment");
@@ -139,6 +141,7 @@ describe("whose updates count at the time they were written", () => {
   });
 
   it("nobody signed in may update an action, at any time", () => {
+    const history = amaraThenTom();
     expect(mayUpdateAt(now, null, "2025-02-15T10:00:00Z", history)).toBe(false);
     expect(mayUpdateAt(now, null, "2025-03-04T10:00:00Z", history)).toBe(false);
   });
