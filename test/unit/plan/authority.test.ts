@@ -145,6 +145,36 @@ describe("whose updates count at the time they were written", () => {
     expect(mayUpdateAt(now, null, "2025-02-15T10:00:00Z", history)).toBe(false);
     expect(mayUpdateAt(now, null, "2025-03-04T10:00:00Z", history)).toBe(false);
   });
+
+  it("a lead added beside another, or one of two co-leads replaced, changes who may update from that version on", () => {
+    const history = fromVersions([
+      { saved: "2025-01-01T09:00:00Z", leadIds: [amara.id] },
+      { saved: "2025-02-01T09:00:00Z", leadIds: [amara.id, tom.id] },
+      { saved: "2025-03-01T09:00:00Z", leadIds: [amara.id, chair.id] },
+    ]);
+    const led = action([amara, chair]);
+    expect(mayUpdateAt(led, tom, "2025-01-15T10:00:00Z", history)).toBe(false);
+    // Either of two co-leads may update it.
+    expect(mayUpdateAt(led, tom, "2025-02-15T10:00:00Z", history)).toBe(true);
+    expect(mayUpdateAt(led, amara, "2025-02-15T10:00:00Z", history)).toBe(true);
+    expect(mayUpdateAt(led, chair, "2025-02-15T10:00:00Z", history)).toBe(false);
+    expect(mayUpdateAt(led, chair, "2025-03-15T10:00:00Z", history)).toBe(true);
+    expect(mayUpdateAt(led, tom, "2025-03-15T10:00:00Z", history)).toBe(false);
+  });
+
+  it("a version listing the same leads in another order, or one of them twice, does not change the leads", () => {
+    const history = fromVersions([
+      { saved: "2025-01-01T09:00:00Z", leadIds: [tom.id, amara.id] },
+      { saved: "2025-02-01T09:00:00Z", leadIds: [amara.id, tom.id, amara.id] },
+    ]);
+    expect(history.leadHistory?.get(7)).toEqual([{ from: "2025-01-01T09:00:00Z", leadIds: [amara.id, tom.id] }]);
+  });
+
+  it("an action whose version history reads as empty is judged by its current leads", () => {
+    const history = fromVersions([]);
+    expect(mayUpdateAt(action([amara]), amara, "2025-02-15T10:00:00Z", history)).toBe(true);
+    expect(mayUpdateAt(action([amara]), tom, "2025-02-15T10:00:00Z", history)).toBe(false);
+  });
 });
 
 describe("leads that are SharePoint groups", () => {
@@ -213,5 +243,17 @@ describe("versions saved in the same second", () => {
     const byHistory: UpdateAuthority = { ...authority, leadHistory: new Map([[7, periods]]) };
     expect(mayUpdateAt(action([tom]), tom, "2025-02-01T09:00:00Z", byHistory)).toBe(true);
     expect(mayUpdateAt(action([tom]), amara, "2025-02-01T09:00:00Z", byHistory)).toBe(false);
+  });
+
+  it("are ordered by the numbers of their labels: 10.0 after 9.2, and minor versions within their major", () => {
+    const periods = leadPeriods([
+      { saved: "2025-02-01T09:00:00Z", label: "10.0", leadIds: [chair.id] },
+      { saved: "2025-02-01T09:00:00Z", label: "9.2", leadIds: [tom.id] },
+      { saved: "2025-02-01T09:00:00Z", label: "9.1", leadIds: [amara.id] },
+    ]);
+    expect(periods.map((p) => p.leadIds)).toEqual([[amara.id], [tom.id], [chair.id]]);
+    const byHistory: UpdateAuthority = { ...authority, leadHistory: new Map([[7, periods]]) };
+    expect(mayUpdateAt(action([chair]), chair, "2025-02-01T09:00:00Z", byHistory)).toBe(true);
+    expect(mayUpdateAt(action([chair]), tom, "2025-02-01T09:00:00Z", byHistory)).toBe(false);
   });
 });
