@@ -42,6 +42,13 @@ describe("the newest counting record", () => {
         authority,
       ).rag,
     ).toBe("Red");
+    expect(
+      withLatestUpdate(
+        led,
+        [record(90, "2025-02-01T00:00:00Z"), record(5, "2025-03-01T00:00:00Z", { rag: "Red" })],
+        authority,
+      ).rag,
+    ).toBe("Red");
   });
 
   it("ignores rows of other actions, comments, imports and rows by people who may not update it", () => {
@@ -67,6 +74,16 @@ describe("the newest counting record", () => {
       authority,
     );
     expect(older.modified).toBe("2025-06-01T00:00:00Z");
+  });
+
+  it("names who changed the action last: the record's author, unless the item was changed after it", () => {
+    const jordan: Person = { id: 2, title: "Jordan Ellis", email: null };
+    const item = { ...led, modified: "2025-02-01T10:00:00Z", modifiedBy: jordan };
+    const by = (date: string) => withLatestUpdate(item, [record(10, date)], authority).modifiedBy;
+    expect(by("2025-02-02T08:00:00Z")).toBe(amara);
+    expect(by("2025-01-20T08:00:00Z")).toBe(jordan);
+    // Saved in the same second: the record was written after the item, in the same save.
+    expect(by("2025-02-01T10:00:00Z")).toBe(amara);
   });
 });
 
