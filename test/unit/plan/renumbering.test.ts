@@ -57,6 +57,18 @@ describe("renumbering objectives", () => {
     expect(moves(result.actions)).toEqual([[20, "b.3", "2.3"]]);
   });
 
+  it("moves an action only when its number starts with every part of its objective's number", () => {
+    const result = renumberObjectives(
+      [objective(1, "1.1"), objective(2, "1.2")],
+      [action(21, 2, "1.2.1"), action(22, 2, "1.1.4"), action(23, 2, "3.2.1")],
+    );
+    expect(moves(result.objectives)).toEqual([
+      [1, "1.1", "1"],
+      [2, "1.2", "2"],
+    ]);
+    expect(moves(result.actions)).toEqual([[21, "1.2.1", "2.1"]]);
+  });
+
   it("returns nothing to write when the numbers are already 1..n", () => {
     expect(
       renumberObjectives([objective(1, "1"), objective(2, "2")], [action(11, 1, "1.1"), action(21, 2, "2.5")]),
@@ -73,6 +85,11 @@ describe("action numbers an editor writes", () => {
     expect(numberPrefix("2 3")).toBe("2");
     expect(numberPrefix("1.2.3")).toBe("1.2");
     expect(numberPrefix("7")).toBe("");
+    // A full stop typed at the end, or the start.
+    expect(compareNumbers("2.3.", "2.3")).toBe(0);
+    expect(compareNumbers(".2.3", "2.3")).toBe(0);
+    expect(numberPrefix("2.3.")).toBe("2");
+    expect(nextNumber(["2.1", "2.9."], "2")).toBe("2.10");
   });
 
   it("order an inserted 2a between 2 and 3, and numbers before labels", () => {
@@ -96,6 +113,18 @@ describe("action numbers an editor writes", () => {
     expect(compareNumbers("a12", "a9")).toBeGreaterThan(0);
     expect(compareNumbers("x1", "1x")).toBeGreaterThan(0);
     expect(compareNumbers("2.1", "2")).toBeGreaterThan(0);
+  });
+
+  it("take a segment as a number only when it is all digits: 1e2 and 0x10 are labels after 1 and 0, not 100 and 16", () => {
+    expect(compareNumbers("1e2", "99")).toBeLessThan(0);
+    expect(compareNumbers("99", "1e2")).toBeGreaterThan(0);
+    expect(compareNumbers("0x10", "9")).toBeLessThan(0);
+    expect(compareNumbers("9", "0x10")).toBeGreaterThan(0);
+    expect(sortByNumber(["2", "1e2", "1"].map((number) => ({ number }))).map((n) => n.number)).toEqual([
+      "1",
+      "1e2",
+      "2",
+    ]);
   });
 
   it("give the next number after the highest whole number under the prefix, ignoring labels and other prefixes", () => {
