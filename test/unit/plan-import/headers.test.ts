@@ -2,6 +2,7 @@
 // the looser matches for headers with extra words, and when a row is a header row at all.
 import { describe, expect, it } from "vitest";
 import { headerField, readHeaderRow, sameHeader } from "../../../src/plan/import/headers";
+import type { GridCell } from "../../../src/plan/import/types";
 
 describe("header words known only by their exact text", () => {
   it.each([
@@ -257,6 +258,16 @@ describe("readHeaderRow", () => {
     });
   });
 
+  it("reads the holes of a sparse row, as the grid reader leaves blank cells, as empty", () => {
+    const sparse: GridCell[] = [];
+    sparse[2] = "No.";
+    sparse[3] = "Action";
+    sparse[4] = "Lead";
+    sparse.length = 6;
+    expect(readHeaderRow(sparse, 4)).toEqual(readHeaderRow([null, null, "No.", "Action", "Lead", null], 4));
+    expect(readHeaderRow(sparse, 4)).toMatchObject({ ignored: [], firstColumn: 2, lastColumn: 4 });
+  });
+
   it("refuses a row with fewer than three known headers, or without the action", () => {
     expect(readHeaderRow(["No.", "Action"], 0)).toBeNull();
     expect(readHeaderRow(["No.", "Lead", "Due date"], 0)).toBeNull();
@@ -289,6 +300,12 @@ describe("readHeaderRow", () => {
       { column: 5, text: "Budget", duplicate: false },
       { column: 6, text: "Cost", duplicate: false },
     ]);
+    // Four unknown headers against five known ones: the duplicates count as known, not unknown.
+    expect(
+      readHeaderRow(["Action", "Actions", "Lead", "Due", "Owner", "Budget", "Cost", "Notes", "Other"], 0),
+    ).toMatchObject({
+      columns: { title: 0, lead: 2, dueDate: 3 },
+    });
   });
 
   it("keeps every progress column, left to right, without calling them duplicates", () => {
