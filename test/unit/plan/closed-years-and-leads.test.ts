@@ -73,4 +73,14 @@ describe("who leads an action", () => {
     expect(leadsAction({ leads: [] }, { id: 7 })).toBe(false);
     expect(leadsAction(shared, null)).toBe(false);
   });
+
+  it("is also any member of a SharePoint group among its leads, and only of such a group", () => {
+    const coChairs: Person = { id: 1_000_010, title: "BAME Network Co-Chairs", email: null };
+    const byGroup = { leads: [coChairs] };
+    expect(leadsAction(byGroup, { id: 15, groupIds: [1_000_010] })).toBe(true);
+    expect(leadsAction(byGroup, { id: 15, groupIds: [1_000_011] })).toBe(false);
+    expect(leadsAction(byGroup, { id: 15 })).toBe(false);
+    expect(leadsAction({ leads: [amara] }, { id: 15, groupIds: [1_000_010] })).toBe(false);
+    expect(canUpdateAction(byGroup, { id: 15, groupIds: [1_000_010] }, { ...all, editPlan: false })).toBe(true);
+  });
 });
