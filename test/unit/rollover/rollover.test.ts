@@ -43,11 +43,16 @@ const plan = {
   ],
 };
 
-describe("rollOverPlan", () => {
+// Rolled inside each test, so that mutation testing's per-test coverage sees the roll-over.
+function rolled() {
   const result = rollOverPlan(plan, "2024/25", "2025/26");
   if (!result.ok) throw new Error(result.problem);
+  return result;
+}
 
+describe("rollOverPlan", () => {
   it("drafts next year's objectives, in number order, for work still open", () => {
+    const result = rolled();
     expect(result.objectives.map((o) => [o.fromId, o.fields.number, o.fields.planYear])).toEqual([
       [1, "1", "2025/26"],
       [2, "2", "2025/26"],
@@ -62,6 +67,7 @@ describe("rollOverPlan", () => {
   });
 
   it("carries open actions only, with a link back and their owners, progress and RAG", () => {
+    const result = rolled();
     expect(result.objectives[0]?.actions.map((a) => [a.fields.number, a.fields.carriedFromId, a.fields.rag])).toEqual([
       ["1.1", 11, "Green"],
       ["1.10", 13, "Red"],
@@ -75,14 +81,17 @@ describe("rollOverPlan", () => {
   });
 
   it("leaves a fully completed objective in its year", () => {
+    const result = rolled();
     expect(result.completedObjectives.map((o) => o.id)).toEqual([3]);
   });
 
   it("starts the new year without last year's RAG override", () => {
+    const result = rolled();
     expect(result.objectives[1]?.fields).toMatchObject({ ragOverride: null, ragOverrideReason: null });
   });
 
   it("lists every objective of this year, with its ETag, to close read-only", () => {
+    const result = rolled();
     expect(result.markReadOnly.map((o) => [o.id, o.etag])).toEqual([
       [1, '"1"'],
       [2, '"2"'],
