@@ -22,6 +22,12 @@ export default defineConfig({
       // checks is pinned on small tables in suppression.test.ts, protect.test.ts, protect-linked.test.ts and
       // counts-table.test.ts.
       "test/unit/indicators/breakdown-protection.test.ts",
+      // Real writers' 12,000-row sheets, written afresh on every run (10 s, nearly all of it writing), for every
+      // mutant of the sheet scanner and the zip. stream-slices.test.ts cuts small sheets at every byte instead.
+      "test/unit/workbook/stream.test.ts",
+      // Bombs of 16 GB and 400 MB, 1,000 sheets on one 8 MB part, 5,000 sheets, each within a CPU time bound:
+      // 11 s a run, and a time bound instrumented code can miss. zip-refusals.test.ts pins each refusal small.
+      "test/unit/workbook/hostile/zip-bombs.test.ts",
     ],
     // Instrumented code runs slower than the real thing; Stryker sets its own per-mutant timeouts.
     testTimeout: 60_000,
