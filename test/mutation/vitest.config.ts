@@ -1,10 +1,13 @@
 import { resolve } from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
+import { firstPaintCatalogue } from "../../src/i18n/vite-plugin.js";
 
 // The unit tests alone, for mutation testing (npm run mutation): every mutant reruns the unit tests that
 // cover it, so the component, integration and browser projects (jsdom, the local SharePoint server,
-// Chromium) never run per mutant. No Vite plugins: the unit tests need neither React nor the local server.
+// Chromium) never run per mutant. The unit tests need neither React nor the local server; tests that load the
+// i18n catalogues need the plugin that serves their first-paint part (without it they fail to load).
 export default defineConfig({
+  plugins: [firstPaintCatalogue()],
   test: {
     root: resolve(import.meta.dirname, "../.."),
     environment: "node",
