@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computeResults, suppressResults, WRES_STANDARD } from "../../../src/indicators";
+import {
+  computeResults,
+  suppressResults,
+  WRES_STANDARD,
+  type Dataset,
+  type ResultsDocument,
+} from "../../../src/indicators";
 import { generateTrust } from "../../../src/demo/trust";
 import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
 import { readWorkbooks } from "../../../src/workbook";
@@ -19,16 +25,29 @@ function saved(
   return { id: 0, etag: "1", modified: "", year, standard: "nhs-england-wres", indicator, value, detail: "{}", origin };
 }
 
-const dataset = readWorkbooks(generateTrust({ staff: 600, seed: 3, year: "2024/25" }).files);
-const exact = computeResults(dataset);
+let trust: { dataset: Dataset; exact: ResultsDocument } | undefined;
+/**
+ * A 600-staff trust, read and computed by the first test that needs it and kept for the others. Computed as the
+ * file loads, the reader's and the indicators' code would run in no test as mutation testing sees it, so each
+ * of their mutants would be run against every related test.
+ */
+function computed() {
+  if (!trust) {
+    const read = readWorkbooks(generateTrust({ staff: 600, seed: 3, year: "2024/25" }).files);
+    trust = { dataset: read, exact: computeResults(read) };
+  }
+  return trust;
+}
+const dataset = () => computed().dataset;
+const exact = () => computed().exact;
 
 describe("saving results", () => {
   it("refuses an unsuppressed document: only the publishable copy is saved", () => {
-    expect(() => rowsToSave(exact, "2024/25")).toThrow(/suppressed/);
+    expect(() => rowsToSave(exact(), "2024/25")).toThrow(/suppressed/);
   });
 
   it("saves one row per indicator with the headline figure and the suppressed detail", () => {
-    const publishable = suppressResults(exact);
+    const publishable = suppressResults(exact());
     const rows = rowsToSave(publishable, "2024/25");
     const main = rows.filter((r) => r.standard === "nhs-england-wres");
     expect(main.map((r) => r.indicator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -46,16 +65,16 @@ describe("saving results", () => {
     // indicator 1. The exact run of a 600-staff trust has such counts in indicators 1, 2 and 3 and in
     // Model Employer (and, with breakdowns on by default, in indicator 4's): each must be hidden (null and
     // marked), not merely marked.
-    const exactSmall = Object.values(exact.indicators).flatMap((r) => smallCountsShown(r, 10, [BOARD_MEMBERS]));
+    const exactSmall = Object.values(exact().indicators).flatMap((r) => smallCountsShown(r, 10, [BOARD_MEMBERS]));
     expect(exactSmall.length).toBeGreaterThan(0);
     expect(
       new Set(
-        Object.entries(exact.indicators)
+        Object.entries(exact().indicators)
           .filter(([, r]) => smallCountsShown(r, 10, [BOARD_MEMBERS]).length > 0)
           .map(([k]) => k),
       ),
     ).toEqual(new Set(["1", "2", "3", "4"])); // 4: in its breakdowns
-    expect(smallCountsShown(exact.related.modelEmployer, 10).length).toBeGreaterThan(0);
+    expect(smallCountsShown(exact().related.modelEmployer, 10).length).toBeGreaterThan(0);
     for (const row of rows) {
       const detail = JSON.parse(row.detail) as unknown;
       const name = `${row.standard} indicator ${row.indicator}`;
@@ -70,9 +89,9 @@ describe("saved results read back", () => {
     rows.map((r, i) => ({ ...r, id: i + 1, etag: "1", modified }));
 
   it("rebuilds the newest computed year as it was saved: same suppressed figures, threshold, who and when", () => {
-    const at15 = suppressResults(exact, 15);
+    const at15 = suppressResults(exact(), 15);
     const rows = [
-      ...listed(rowsToSave(suppressResults(exact), "2023/24")),
+      ...listed(rowsToSave(suppressResults(exact()), "2023/24")),
       ...listed(rowsToSave(at15, "2024/25", "EDI Lead"), "2025-06-02T10:00:00Z"),
       saved("2025/26", 2, 1.2, "entered"),
     ];
@@ -88,7 +107,7 @@ describe("saved results read back", () => {
   });
 
   it("never shows an exact small count, even from a list item that was saved unsuppressed", () => {
-    const raw = Object.entries(exact.indicators).map(([k, r], i): IndicatorResultRow => ({
+    const raw = Object.entries(exact().indicators).map(([k, r], i): IndicatorResultRow => ({
       ...saved("2024/25", Number(k) as IndicatorNumber, null),
       id: i,
       detail: JSON.stringify(r),
@@ -96,11 +115,11 @@ describe("saved results read back", () => {
     const back = savedResults(raw)!;
     // Saved before the threshold was recorded: the default, 10.
     expect(back.threshold).toBe(10);
-    expect(back.doc.indicators["1"]).toEqual(suppressResults(exact).indicators["1"]);
+    expect(back.doc.indicators["1"]).toEqual(suppressResults(exact()).indicators["1"]);
     // Every indicator, not only the first: each small count of the exact run is hidden (null and marked), and
     // no count from 1 to 9 is shown anywhere.
     expect(Object.keys(back.doc.indicators)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
-    const small = Object.entries(exact.indicators).flatMap(([k, r]) =>
+    const small = Object.entries(exact().indicators).flatMap(([k, r]) =>
       smallCountsShown(r, 10, [BOARD_MEMBERS]).map((c) => `${k}${c.path}`),
     );
     expect(small.some((p) => p.startsWith("2/")) && small.some((p) => p.startsWith("3/"))).toBe(true);
@@ -118,7 +137,7 @@ describe("saved results read back", () => {
   });
 
   it("leaves out a damaged detail and says which, and has nothing to show without a computed year", () => {
-    const rows = listed(rowsToSave(suppressResults(exact), "2024/25"));
+    const rows = listed(rowsToSave(suppressResults(exact()), "2024/25"));
     rows[1] = { ...rows[1]!, detail: "{not json" };
     rows[2] = { ...rows[2]!, detail: JSON.stringify({ kind: "relative-likelihood", value: 2 }) };
     const back = savedResults(rows)!;
@@ -146,7 +165,7 @@ describe("the small-number threshold setting", () => {
       setItem: (k: string, v: string) => void store.set(k, v),
     };
     const back = savedResults(
-      rowsToSave(suppressResults(exact, 20), "2024/25").map((r, i) => ({ ...r, id: i, etag: "1", modified: "" })),
+      rowsToSave(suppressResults(exact(), 20), "2024/25").map((r, i) => ({ ...r, id: i, etag: "1", modified: "" })),
     );
     expect(initialThreshold(storage, null)).toBe(10);
     expect(initialThreshold(storage, back)).toBe(20);
@@ -230,7 +249,7 @@ describe("display helpers", () => {
   });
 
   it("lists exclusions by file, sheet and reason", () => {
-    const lines = exclusionLines(dataset.sheets);
+    const lines = exclusionLines(dataset().sheets);
     expect(lines.find((l) => l.reason === "bank-only")).toMatchObject({ sheet: "Staff in Post" });
     expect(lines.every((l) => l.rows > 0)).toBe(true);
   });

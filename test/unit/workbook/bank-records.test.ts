@@ -33,7 +33,11 @@ const row = (id: string, n: number, eth: string, band: string, category: string,
   leaving,
 ];
 
-describe("bank workers read as their own population", () => {
+/**
+ * Two staff sheets, cases and training. Each test reads them itself: code run in a describe body is run by no
+ * test as mutation testing sees it, so each of its mutants would be run against every related test.
+ */
+function readFiles() {
   const staffA = xlsx("staff-a.xlsx", "Staff in Post", [
     ...TITLES,
     HEADER,
@@ -69,9 +73,12 @@ describe("bank workers read as their own population", () => {
     ["13", "Leadership"],
     ["20", "Leadership"],
   ]);
-  const ds = readWorkbooks([staffA, staffB, cases, training]);
+  return readWorkbooks([staffA, staffB, cases, training]);
+}
 
+describe("bank workers read as their own population", () => {
   it("keeps bank-only workers apart, each once, with their band; a person with a substantive row anywhere is substantive", () => {
+    const ds = readFiles();
     expect(ds.staff.map((s) => s.personId).sort()).toEqual(["10", "11", "20"]);
     expect(ds.bank!.staff.map((s) => [s.personId, s.band, s.ethnicity.group, s.source.file, s.row])).toEqual([
       ["12", "4", "bme", "staff-a.xlsx", 7],
@@ -81,6 +88,7 @@ describe("bank workers read as their own population", () => {
   });
 
   it("joins bank workers' cases and training to them, each training once, and leaves them out of the substantive records", () => {
+    const ds = readFiles();
     expect(ds.cases.map((c) => c.personId)).toEqual(["10", "11"]);
     expect(ds.bank!.cases.map((c) => [c.personId, c.caseType, c.startDate])).toEqual([
       ["12", "disciplinary", "2024-06-02"],
@@ -96,6 +104,7 @@ describe("bank workers read as their own population", () => {
   });
 
   it("counts the substantive sheets' rows as before: bank rows are excluded as bank-only", () => {
+    const ds = readFiles();
     const [a, b, c, t] = ds.sheets;
     expect(a!.exclusions).toEqual({
       "secondary-assignment": 1,
@@ -107,6 +116,7 @@ describe("bank workers read as their own population", () => {
   });
 
   it("reports bank rows whose leaving date cannot be read, once per sheet, with file, sheet, first row and column", () => {
+    const ds = readFiles();
     const issues = ds.issues.filter((i) => i.code === "bank-leaving-date-unreadable");
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({
