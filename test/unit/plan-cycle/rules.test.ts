@@ -185,6 +185,23 @@ describe("the plan year's states", () => {
     }
     expect(whoMayDoWhat("consultation")[1]?.key).toBe("cycle.who.commenter.consultation");
   });
+
+  // These lists are also the choices of the plan cycle list's State and Decision columns.
+  it("has six states, each named on the cycle card, and a committee decides one of three outcomes", () => {
+    expect(PLAN_YEAR_STATES.map((s) => english(`cycle.state.${s}`))).toEqual([
+      "Draft",
+      "In consultation",
+      "Submitted to committee",
+      "Approved",
+      "Returned by committee",
+      "Published",
+    ]);
+    expect(DECISION_OUTCOMES.map((o) => english(`cycle.outcome.${o}`))).toEqual([
+      "Approved",
+      "Approved with changes",
+      "Returned for more work",
+    ]);
+  });
 });
 
 describe("the plan year's states, case by case", () => {
@@ -269,16 +286,17 @@ describe("the plan year's states, case by case", () => {
 
 // ---- properties
 
-const states = fc.constantFrom(...PLAN_YEAR_STATES);
-const outcomes = fc.constantFrom(...DECISION_OUTCOMES);
+// Built when a test asks, not when the file loads: the states and outcomes are the code's own lists.
+const states = () => fc.constantFrom(...PLAN_YEAR_STATES);
+const outcomes = () => fc.constantFrom(...DECISION_OUTCOMES);
 const roles = fc.constantFrom<CycleRole>("editor", "commenter", "reader");
 /** A random entry: a state the year claims to have entered, sometimes with a decision. */
-const anyEntry = fc.record({ state: states, outcome: fc.option(outcomes, { nil: null }) });
+const anyEntry = () => fc.record({ state: states(), outcome: fc.option(outcomes(), { nil: null }) });
 
 describe("the cycle's properties", () => {
   it("whatever was recorded, the state is reached only by allowed steps, published only after an approval, and every decision followed a submission", () => {
     fc.assert(
-      fc.property(fc.array(anyEntry, { maxLength: 30 }), (raw) => {
+      fc.property(fc.array(anyEntry(), { maxLength: 30 }), (raw) => {
         const entries = raw.map((r, k) => ({
           id: k + 1,
           year: YEAR,
@@ -304,7 +322,7 @@ describe("the cycle's properties", () => {
 
   it("an editor's allowed move is exactly a step the record accepts; nobody else moves the year", () => {
     fc.assert(
-      fc.property(states, states, roles, (from, to, role) => {
+      fc.property(states(), states(), roles, (from, to, role) => {
         const refusal = refuseMove(from, to, role);
         if (role !== "editor") expect(refusal?.key).toBe("cycle.refusal.editorsOnly");
         else if (refusal === null) expect(mayFollow(from, to) && from !== "submitted").toBe(true);
@@ -315,7 +333,7 @@ describe("the cycle's properties", () => {
 
   it("walking only allowed moves and decisions, the record always reads back as the state walked", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(5), outcomes), { maxLength: 25 }), (steps) => {
+      fc.property(fc.array(fc.tuple(fc.nat(5), outcomes()), { maxLength: 25 }), (steps) => {
         let state: PlanYearState = "draft";
         const entries: CycleEntry[] = [];
         steps.forEach(([pick, outcome], k) => {

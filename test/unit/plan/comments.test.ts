@@ -206,6 +206,14 @@ describe("evidence limits", () => {
     expect(evidenceProblem({ name: `m${longest}`, size: 10 })).toEqual({ kind: "name" });
   });
 
+  it("refuses SharePoint's reserved names as a whole name only, whatever the case", () => {
+    for (const name of ["CON", "nul", "COM1", "lpt9", "Desktop.ini", ".lock"])
+      expect(evidenceProblem({ name, size: 10 })).toEqual({ kind: "name" });
+    expect(evidenceProblem({ name: "Consultation response.pdf", size: 10 })).toBeNull();
+    // Ending with a reserved word does not make the name reserved: it is refused for having no type.
+    expect(evidenceProblem({ name: "Beacon", size: 10 })).toEqual({ kind: "type", extension: "" });
+  });
+
   it("names the type it refuses: none for a name without a dot, the rest of a name that starts with one", () => {
     expect(evidenceProblem({ name: "Minutes", size: 10 })).toEqual({ kind: "type", extension: "" });
     expect(evidenceProblem({ name: ".htaccess", size: 10 })).toEqual({ kind: "type", extension: "htaccess" });

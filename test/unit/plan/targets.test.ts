@@ -115,6 +115,44 @@ describe("a target's trajectory", () => {
     expect(t.ok && [t.baselineYear, t.baseline, t.direction]).toEqual(["2022/23", 1.84, "towards-one"]);
   });
 
+  it("names a year with no saved figure in the 2008/09 form, with its leading zero", () => {
+    const t = trajectoryOf(
+      { value: 16, year: "2010/11", baselineYear: "2007/08", direction: "higher" },
+      [{ year: "2007/08", value: 10 }],
+      "higher",
+      1,
+    );
+    expect(t.ok && t.points.map((p) => p.year)).toEqual(["2007/08", "2008/09", "2009/10", "2010/11"]);
+  });
+
+  it("after the target year, shows only the years with a saved figure", () => {
+    const t = trajectoryOf(
+      { value: 1.25, year: "2026/27", baselineYear: "2024/25", direction: "towards-one" },
+      [
+        { year: "2024/25", value: 1.5 },
+        { year: "2028/29", value: 1.2 },
+      ],
+      "towards-one",
+      2,
+    );
+    expect(t.ok && t.points.map((p) => [p.year, p.status])).toEqual([
+      ["2024/25", "on-track"],
+      ["2025/26", "no-figure"],
+      ["2026/27", "no-figure"],
+      ["2028/29", "on-track"],
+    ]);
+  });
+
+  it("passes over a saved figure whose year it cannot read when choosing the baseline", () => {
+    const t = trajectoryOf(
+      { value: 1.25, year: "2026/27", baselineYear: null, direction: "towards-one" },
+      [{ year: "2021/22 draft", value: 2.1 }, ...rl2Saved],
+      "towards-one",
+      2,
+    );
+    expect(t.ok && [t.baselineYear, t.baseline, t.points.length]).toEqual(["2022/23", 1.84, 6]);
+  });
+
   it("says why there is no trajectory: nothing saved, no figure for the baseline, a baseline not before the target", () => {
     const target = { value: 1.25, year: "2026/27", baselineYear: null, direction: "towards-one" as const };
     expect(trajectoryOf(target, [], "towards-one", 2)).toEqual({ ok: false, reason: "no-figures" });
@@ -192,6 +230,43 @@ describe("comparison figures for a year", () => {
     ];
     expect(comparisonsFor(peers, 2, "2024/25").map((f) => f.id)).toEqual([2, 1]);
   });
+
+  it("takes the figure entered last when two figures of one comparator describe the same year, whatever the list's order", () => {
+    const first = figure({ id: 9, comparator: "national", name: "England", year: "2024/25", value: 1.2 });
+    const corrected = figure({ id: 12, comparator: "national", name: "England", year: "2024/25", value: 1.14 });
+    expect(comparisonsFor([first, corrected], 2, "2025/26").map((f) => f.value)).toEqual([1.14]);
+    expect(comparisonsFor([corrected, first], 2, "2025/26").map((f) => f.value)).toEqual([1.14]);
+  });
+
+  it("leaves out a target, and a figure that names no comparator, even when the list was edited by hand", () => {
+    const edited = [
+      figure({ id: 1, comparator: "national", name: "England", year: "2024/25" }),
+      // Its kind changed to Target in the list, its Compared with left filled in.
+      figure({ id: 2, kind: "target", comparator: "ics", name: "Oxfordshire ICS", year: "2024/25" }),
+      // Compared with emptied in the list.
+      figure({ id: 3, comparator: null, name: "Oxfordshire ICS", year: "2024/25" }),
+    ];
+    expect(comparisonsFor(edited, 2, "2024/25").map((f) => f.id)).toEqual([1]);
+  });
+
+  it("orders the figures of one comparator by name, a national figure without a name first", () => {
+    const listed = [
+      figure({ id: 1, comparator: "peer", name: "Zedtown NHS FT" }),
+      figure({ id: 2, comparator: "national", name: "England" }),
+      figure({ id: 3, comparator: "national", name: null }),
+      figure({ id: 4, comparator: "peer", name: "Anytown NHS FT" }),
+    ];
+    expect(comparisonsFor(listed, 2, "2024/25").map((f) => f.id)).toEqual([3, 2, 4, 1]);
+    expect(comparisonsFor([...listed].reverse(), 2, "2024/25").map((f) => f.id)).toEqual([3, 2, 4, 1]);
+  });
+
+  it("ignores only case and the spaces around a name: a name spelled differently is another peer", () => {
+    const peers = [
+      figure({ id: 1, comparator: "peer", name: "Straße Klinikum" }),
+      figure({ id: 2, comparator: "peer", name: "Strasse Klinikum" }),
+    ];
+    expect(comparisonsFor(peers, 2, "2024/25").map((f) => f.id)).toEqual([2, 1]);
+  });
 });
 
 describe("which target speaks for a year", () => {
@@ -205,13 +280,39 @@ describe("which target speaks for a year", () => {
     expect(targetFor(targets, 2, "2031/32")?.id).toBe(8);
     expect(targetFor(targets, 3, "2024/25")).toBeNull();
   });
+
+  it("a target speaks for its own target year", () => {
+    expect(targetFor(targets, 2, "2026/27")?.id).toBe(7);
+    expect(targetFor(targets, 2, "2029/30")?.id).toBe(8);
+  });
+
+  it("past every target year, the latest of three", () => {
+    const three = [...targets, figure({ id: 9, kind: "target", year: "2032/33", value: 1, comparator: null })];
+    expect(targetFor(three, 2, "2035/36")?.id).toBe(9);
+  });
+
+  it("by target year, not by the order the targets were set or listed in", () => {
+    // The 2029/30 target was set first; the nearer 2026/27 one added later still speaks for 2024/25.
+    const later = figure({ id: 3, kind: "target", year: "2029/30", value: 1.1, comparator: null });
+    const nearer = figure({ id: 5, kind: "target", year: "2026/27", value: 1.25, comparator: null });
+    expect(targetFor([later, nearer], 2, "2024/25")?.id).toBe(5);
+    expect(targetFor([nearer, later], 2, "2024/25")?.id).toBe(5);
+  });
+
+  it("of two targets for one year, the one set first", () => {
+    const again = figure({ id: 9, kind: "target", year: "2026/27", value: 1.2, comparator: null });
+    const first = figure({ id: 4, kind: "target", year: "2026/27", value: 1.25, comparator: null });
+    expect(targetFor([again, first], 2, "2024/25")?.id).toBe(4);
+  });
 });
 
 describe("plan years", () => {
-  it("are written 2024/25", () => {
+  it("are written 2024/25, with nothing before or after", () => {
     expect(isFinancialYear("2024/25")).toBe(true);
     expect(isFinancialYear("1999/00")).toBe(true);
     expect(isFinancialYear("2024/26")).toBe(false);
     expect(isFinancialYear("2024")).toBe(false);
+    expect(isFinancialYear("FY2024/25")).toBe(false);
+    expect(isFinancialYear("2024/25 (draft)")).toBe(false);
   });
 });
