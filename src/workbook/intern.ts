@@ -10,6 +10,8 @@ const utf8 = new TextDecoder();
 /** Past this many distinct texts (or bytes of them) a sheet is mostly unique text: stop remembering. */
 const MAX_ENTRIES = 1 << 20;
 const MAX_ARENA = 64 << 20;
+/** Columns whose last text is remembered: far more than any extract's columns, and 4 KiB. */
+const MAX_CACHED_COLUMNS = 1024;
 
 /** Where interned texts go: addText keeps the decoded string and returns its number. */
 export interface TextStore {
@@ -27,6 +29,8 @@ export class TextInterner {
   private arena = new Uint8Array(1 << 16);
   private arenaUsed = 0;
   private count = 0;
+  /** Column -> the entry (+ 1; 0 none) of the text last interned in that column, for the first columns. */
+  private readonly lastInColumn = new Int32Array(MAX_CACHED_COLUMNS);
 
   constructor() {
     // The arrays are replaced when they grow. Stored once, V8 takes each field for a constant, and code
@@ -44,21 +48,30 @@ export class TextInterner {
    * The store's number for the text in bytes s..e (`escaped`: it may hold entities or _xHHHH_ escapes), adding
    * it with `store.addText` when new (a store, not a callback: no closure to allocate for every cell).
    */
-  intern(b: Uint8Array, s: number, e: number, escaped: boolean, store: TextStore): number {
+  intern(b: Uint8Array, s: number, e: number, escaped: boolean, store: TextStore, col: number): number {
     const len = e - s;
+    // Extracts sorted by directorate, staff group or band repeat the row above's text down a column: compare
+    // with that text first, before hashing.
+    const cached = col < MAX_CACHED_COLUMNS ? (this.lastInColumn[col] ?? 0) - 1 : -1;
+    if (cached >= 0 && this.lengths[cached] === len && this.same(b, s, cached, len)) return this.ids[cached] ?? 0;
     let h = 0x811c9dc5 ^ len;
     for (let k = s; k < e; k++) h = Math.imul(h ^ (b[k] ?? 0), 0x01000193);
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = (this.slots[slot] ?? 0) - 1;
       if (entry < 0) break;
-      if (this.hashes[entry] === h && this.lengths[entry] === len && this.same(b, s, entry, len))
+      if (this.hashes[entry] === h && this.lengths[entry] === len && this.same(b, s, entry, len)) {
+        if (col < MAX_CACHED_COLUMNS) this.lastInColumn[col] = entry + 1;
         return this.ids[entry] ?? 0;
+      }
     }
     // Equal bytes decode to equal text, entities and escapes included: those are decoded once too.
     const raw = utf8.decode(b.subarray(s, e));
     const id = store.addText(escaped ? xmlText(raw) : raw);
-    if (this.count < MAX_ENTRIES && this.arenaUsed + len <= MAX_ARENA) this.remember(b, s, len, h, id);
+    if (this.count < MAX_ENTRIES && this.arenaUsed + len <= MAX_ARENA) {
+      const entry = this.remember(b, s, len, h, id);
+      if (col < MAX_CACHED_COLUMNS) this.lastInColumn[col] = entry + 1;
+    }
     return id;
   }
 
@@ -69,7 +82,8 @@ export class TextInterner {
     return true;
   }
 
-  private remember(b: Uint8Array, s: number, len: number, h: number, id: number): void {
+  /** Adds an entry for the text and returns its number. */
+  private remember(b: Uint8Array, s: number, len: number, h: number, id: number): number {
     if (this.count >= this.ids.length) {
       const capacity = this.ids.length * 2;
       this.starts = grow(this.starts, capacity);
@@ -89,6 +103,7 @@ export class TextInterner {
     // Half full at most, so probes stay short.
     if (this.count * 2 > this.slots.length) this.rehash();
     else this.place(entry);
+    return entry;
   }
 
   private place(entry: number): void {

@@ -626,7 +626,7 @@ function scanRows(
           // Text in a column nobody reads (below the top rows) is not decoded: only its blankness is kept.
           if (keep === null || keep[col] === 1) {
             digits = digitsValue(b, tag.textFrom, tag.textTo);
-            if (digits < 0) text = interner.intern(b, tag.textFrom, tag.textTo, tag.textEscaped, cells);
+            if (digits < 0) text = interner.intern(b, tag.textFrom, tag.textTo, tag.textEscaped, cells, col);
           } else text = unreadText(state, cells, tag.textFrom === tag.textTo);
         } else if (fast === FAST_BOOL) content = tag.value === 1;
       } else {

@@ -154,6 +154,21 @@ describe("the scanner's fast path", () => {
     expect((cells as unknown as { texts: string[] }).texts).toEqual(["Band 0", "Band 1", "Band 2"]);
   });
 
+  it("reads runs of one text down a column, broken by another text of the same length, cell by cell", () => {
+    // Sorted extracts repeat the row above's text; the interner compares with that text before hashing.
+    const column = ["Band 5", "Band 5", "Band 6", "Band 6", "Band 5", "Nurses", "Band 5"];
+    const other = ["Yes", "No", "Yes", "Yes", "No", "No", "Yes"];
+    const rows = column
+      .map(
+        (text, r) =>
+          `<row r="${r + 1}"><c r="A${r + 1}" t="str"><v>${text}</v></c><c r="B${r + 1}" t="inlineStr"><is><t>${other[r]}</t></is></c></row>`,
+      )
+      .join("");
+    expect(read(`<worksheet><sheetData>${rows}</sheetData></worksheet>`)).toEqual(
+      column.map((text, r) => [text, other[r]]),
+    );
+  });
+
   it("keeps texts of digits (employee numbers written as text) as the same text, leading zeros included", () => {
     const rows = Array.from(
       { length: 200 },
