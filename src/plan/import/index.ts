@@ -4,7 +4,7 @@
 // changes through the PlanStore (objectives first, then their actions).
 export { parsePlanGrid, splitHeading, MAX_TITLE_LENGTH, MAX_PLAN_ROWS } from "./parse";
 export { planJson, planOutline, issueMessage, type PlanJson } from "./json";
-export { DOUBTFUL_CODES, ROW_ROLES, rowKey } from "./types";
+export { DOUBTFUL_CODES, rowKey } from "./types";
 export { planImportDiff } from "./diff";
 export { applyImport, type ImportOutcome } from "./apply";
 export { readPlanFile } from "./source";

@@ -31,8 +31,6 @@ export type RowRole =
   /** Titles, spacer rows, totals, colour keys: not part of the plan. */
   | "ignored";
 
-export const ROW_ROLES: readonly RowRole[] = ["header", "objective", "action", "continuation", "note", "ignored"];
-
 export interface ImportRow {
   sheet: string;
   /** 1-based row number in the sheet (or table). */

@@ -115,6 +115,8 @@ describe("rollOverPlan", () => {
   it("refuses a year that is not after this one, an empty year and a closed year", () => {
     expect(rollOverPlan(plan, "2024/25", "2024/25")).toEqual({ ok: false, problem: "yearOrder" });
     expect(rollOverPlan(plan, "2024/25", "2023/24")).toEqual({ ok: false, problem: "yearOrder" });
+    // The same year written another way is not a later year.
+    expect(rollOverPlan(plan, "2024/25", "2024-25")).toEqual({ ok: false, problem: "yearOrder" });
     expect(rollOverPlan(plan, "2022/23", "2023/24")).toEqual({ ok: false, problem: "emptyPlan" });
     expect(rollOverPlan(plan, "2023/24", "2024/25")).toEqual({ ok: false, problem: "alreadyClosed" });
   });
