@@ -4,25 +4,9 @@
 // 0.5 s, refused, where it took 13.8 s and 1.2 GB before. Time bounds on the real code, so left out of mutation
 // testing with the other *-scale tests; content.test.ts pins the same rules on small inputs.
 import { describe, expect, it } from "vitest";
-import type { Dataset } from "../../../../src/indicators";
 import { readWorkbooks, WorkbookError } from "../../../../src/workbook";
-import { entry, workbookWithSheet } from "../../../support/hostile-workbooks";
 import { measure } from "../../../support/measure";
-
-const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
-const HEADER = `<row r="1"><c r="A1" t="inlineStr"><is><t>Employee Number</t></is></c><c r="B1" t="inlineStr"><is><t>Ethnic Origin</t></is></c><c r="C1" t="inlineStr"><is><t>Pay Band</t></is></c></row>`;
-const person = (r: number, id: number, eth: string) =>
-  `<row r="${r}"><c r="A${r}"><v>${id}</v></c><c r="B${r}" t="inlineStr"><is><t>${eth}</t></is></c><c r="C${r}" t="inlineStr"><is><t>Band 5</t></is></c></row>`;
-
-function read(name: string, sheet: string) {
-  const bytes = workbookWithSheet(entry("xl/worksheets/sheet1.xml", sheet));
-  return measure(() => readWorkbooks([{ name, bytes }]));
-}
-
-function dataset(cost: { error: unknown; result: Dataset | undefined }): Dataset {
-  expect(cost.error).toBeUndefined();
-  return cost.result!;
-}
+import { dataset, HEADER, NS, person, read } from "./content-fixtures";
 
 describe("hostile sheet content at full size", () => {
   it("reads past a million nested elements without recursion", () => {
