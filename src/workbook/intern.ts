@@ -45,8 +45,9 @@ export class TextInterner {
   }
 
   /**
-   * The store's number for the text in bytes s..e (`escaped`: it may hold entities or _xHHHH_ escapes), adding
-   * it with `store.addText` when new (a store, not a callback: no closure to allocate for every cell).
+   * The store's number for the text in bytes s..e of column `col` (`escaped`: it may hold entities or _xHHHH_
+   * escapes), adding it with `store.addText` when new (a store, not a callback: no closure to allocate for every
+   * cell).
    */
   intern(b: Uint8Array, s: number, e: number, escaped: boolean, store: TextStore, col: number): number {
     const len = e - s;
