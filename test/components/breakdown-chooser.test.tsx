@@ -8,15 +8,12 @@ import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { I18nextProvider } from "react-i18next";
 import { createI18n, type AppLocale } from "../../src/i18n";
 import {
-  computeResults,
-  suppressResults,
   type BreakdownTable,
   type RelativeLikelihoodResult,
   type RepresentationResult,
   type ResultsDocument,
 } from "../../src/indicators";
-import { generateTrust } from "../../src/demo/trust";
-import { readWorkbooks } from "../../src/workbook";
+import { publishedTrustResults } from "../support/published-trust";
 import { useChartLayout } from "../support/chart-layout";
 import { IndicatorView } from "../../src/ui/indicators/IndicatorView";
 import { SavedResults } from "../../src/ui/indicators/SavedResults";
@@ -28,13 +25,7 @@ useChartLayout();
 
 let base: ResultsDocument | null = null;
 function publishable(): ResultsDocument {
-  base ??= suppressResults(
-    computeResults(readWorkbooks(generateTrust({ staff: 3000, seed: 11, year: "2024/25" }).files), {
-      period: "2024/25",
-      breakdowns: true,
-    }),
-    10,
-  );
+  base ??= publishedTrustResults(3000, 11);
   return structuredClone(base);
 }
 

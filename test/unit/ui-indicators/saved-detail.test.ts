@@ -1,8 +1,8 @@
 // A saved indicator's detail must fit SharePoint's multiple-lines-of-text column (63,999 characters): the
 // breakdowns that do not fit are left out whole, named in the detail, and everything else is saved as it was.
 import { describe, expect, it } from "vitest";
-import { generateTrust } from "../../../src/demo/trust";
-import { computeResults, suppressResults, type BreakdownTable, type ResultsDocument } from "../../../src/indicators";
+import type { BreakdownTable, ResultsDocument } from "../../../src/indicators";
+import { publishedTrustResults } from "../../support/published-trust";
 import { MAX_NOTE_LENGTH } from "../../../src/plan";
 import {
   breakdownsLeftOut,
@@ -17,7 +17,6 @@ import {
   recordedBreak,
   withRecordedBreak,
 } from "../../../src/ui/indicators/series";
-import { readWorkbooks } from "../../../src/workbook";
 
 let publishedDoc: ResultsDocument | undefined;
 /**
@@ -26,13 +25,7 @@ let publishedDoc: ResultsDocument | undefined;
  * sees it, so each of their mutants would be run against every related test.
  */
 function published(): ResultsDocument {
-  publishedDoc ??= suppressResults(
-    computeResults(readWorkbooks(generateTrust({ staff: 800, seed: 5, year: "2024/25" }).files), {
-      period: "2024/25",
-      breakdowns: true,
-    }),
-    10,
-  );
+  publishedDoc ??= publishedTrustResults(800, 5);
   return publishedDoc;
 }
 
