@@ -184,10 +184,14 @@ export interface AxeViolation {
  * Runs axe-core (WCAG 2.0-2.2 A and AA rules) on the page; returns the violations. Fluent's focus
  * management (tabster) places invisible focus sentinels (`<i data-tabster-dummy tabindex=0 aria-hidden>`)
  * around modal dialogs and drawers that hand focus straight on; axe reports them as
- * aria-hidden-focus although no user can land on them, so they are excluded.
+ * aria-hidden-focus although no user can land on them, so they are excluded. The page keeps
+ * reduced motion from its first axe run on.
  */
 export async function runAxe(page: Page, include?: string): Promise<AxeViolation[]> {
-  // Colours measured mid-animation (a dialog fading in) are not the ones people read: let motion settle.
+  // Colours measured mid-animation (a dialog fading in, a toast fading out) are not the ones people
+  // read. Reduced motion makes Fluent's later animations last a millisecond, so none can start while
+  // axe measures; the ones already running are left to settle.
+  await page.emulateMedia({ reducedMotion: "reduce" });
   await page
     .waitForFunction(
       () => document.getAnimations().every((animation) => animation.playState !== "running"),
