@@ -1,41 +1,24 @@
 // The production build, served the way an organisation hosts it (static files over HTTP with the
 // headers from src/packaging/hosting-headers.ts, which docs/deployment.md prints), renders standalone against the local SharePoint stand-in.
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve, sep } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { DEMO_PLAN, DEMO_PLAN_YEAR } from "../../src/demo/plan";
 import { startLocalSharePoint } from "../../src/localsp/server";
 import { BUDGETS, measure } from "../../src/packaging/bundle-size";
 import { hostingHeaders } from "../../src/packaging/hosting-headers";
 import { DESKTOP, launchBrowser, openAs, screenshot, type RunningApp } from "../support/browser";
-
-const repo = resolve(import.meta.dirname, "../..");
-const run = promisify(execFile);
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".map": "application/json",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".woff2": "font/woff2",
-};
+import { closeServer, serveFile, SHAREPOINT_PATHS } from "../support/built-app";
 
 interface ProductionSite extends RunningApp {
   sharePointRequests: string[];
   /** A page on another origin that shows the tab in a frame. */
   hostUrl: string;
 }
-
-/** Paths the SharePoint stand-in answers (as mounted by the dev server's plugin). */
-const SHAREPOINT_PATHS = /^\/(sites\/|_api(\/|$)|_vti_bin\/|_localsp(\/|$))/i;
 
 /**
  * A static host for `distDir` that forwards SharePoint paths to the local SharePoint server, so the
@@ -67,21 +50,7 @@ async function serveProduction(distDir: string): Promise<ProductionSite> {
       req.pipe(forward);
       return;
     }
-    const file = normalize(join(distDir, path === "/" ? "index.html" : path));
-    if (!file.startsWith(distDir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!statSync(file).isFile()) throw new Error("not a file");
-      res.writeHead(200, {
-        "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
-        ...hostingHeaders(path === "/" ? "/index.html" : path, hostOrigin),
-      });
-      res.end(readFileSync(file));
-    } catch {
-      res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
-    }
+    serveFile(distDir, path, res, hostingHeaders(path === "/" ? "/index.html" : path, hostOrigin));
   });
   await new Promise<void>((resolveListen) => server.listen(0, "127.0.0.1", resolveListen));
   const { port } = server.address() as AddressInfo;
@@ -100,12 +69,7 @@ async function serveProduction(distDir: string): Promise<ProductionSite> {
     dataDir,
     sharePointRequests,
     async close() {
-      for (const running of [server, host]) {
-        await new Promise<void>((resolveClose) => {
-          running.close(() => resolveClose());
-          running.closeAllConnections();
-        });
-      }
+      for (const running of [server, host]) await closeServer(running);
       await sharePoint.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -118,33 +82,7 @@ describe("production build", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    distDir = mkdtempSync(join(tmpdir(), "wres-dist-"));
-    // Local mode (no VITE_WRES_* variables): the build a demo or this test serves. Vitest's own
-    // NODE_ENV=test would make Vite bundle React's development build, so the child gets production.
-    const env = {
-      ...Object.fromEntries(
-        Object.entries(process.env).filter(
-          ([key]) => !key.startsWith("VITE_WRES_") && !key.startsWith("VITEST") && key !== "NODE_ENV",
-        ),
-      ),
-      NODE_ENV: "production",
-    };
-    await run(
-      process.execPath,
-      [
-        resolve(repo, "node_modules/vite/bin/vite.js"),
-        "build",
-        "--outDir",
-        distDir,
-        "--emptyOutDir",
-        "--logLevel",
-        "error",
-      ],
-      {
-        cwd: repo,
-        env,
-      },
-    );
+    distDir = inject("appDist");
     site = await serveProduction(distDir);
     browser = await launchBrowser();
   });
@@ -152,7 +90,6 @@ describe("production build", () => {
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    rmSync(distDir, { recursive: true, force: true });
   });
 
   it("keeps each page's initial JavaScript within its gzip budget", () => {

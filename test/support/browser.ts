@@ -1,13 +1,14 @@
-// Browser tests: the real tab, served by Vite with the local SharePoint server mounted at the
-// same origin (as `npm start` does), driven by playwright-core in Debian's Chromium.
+// Browser tests: the real tab, its production build served with the local SharePoint server
+// mounted at the same origin (as `npm start` mounts it), driven by playwright-core in Debian's Chromium.
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { createServer, type ViteDevServer } from "vite";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
+import { LocalSharePointHandler } from "../../src/localsp/server";
 import { createPlanStore, createSp } from "../../src/sharepoint";
 import type { PlanStore } from "../../src/sharepoint/types";
+import { closeServer, serveBuild } from "./built-app";
 
 export const SCREENSHOT_DIR = resolve("test-results/screenshots");
 
@@ -24,26 +25,34 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Starts the tab's dev server on a free loopback port with a fresh, seeded local SharePoint site. */
+/**
+ * Serves the run's build of the tab (see browser-global-setup.ts) on a free loopback port with a
+ * fresh local SharePoint site, seeded before the first request is answered.
+ */
 export async function startApp(options: { seed?: "demo" | "none"; today?: string } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "wres-browser-"));
-  process.env.WRES_LOCALSP_DATA = dataDir;
-  process.env.WRES_LOCALSP_SEED = options.seed ?? "demo";
   // The demo plan's due dates and history are relative to its seeding day: today unless fixed here.
   process.env.WRES_LOCALSP_TODAY = options.today ?? "";
-  const server: ViteDevServer = await createServer({
-    configFile: resolve("vite.config.ts"),
-    logLevel: "error",
-    server: { port: 0, host: "127.0.0.1", strictPort: false, hmr: false },
+  const sharePoint = new LocalSharePointHandler({ dataDir });
+  try {
+    await sharePoint.seed(options.seed ?? "demo");
+  } catch (error) {
+    sharePoint.close();
+    throw error;
+  }
+  const { url, server } = await serveBuild(inject("appDist"), (req, res) => {
+    sharePoint.handle(req, res).catch((error: unknown) => {
+      console.error("localsp: request failed", error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === "string") throw new Error("dev server has no address");
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url,
     dataDir,
     async close() {
-      await server.close();
+      await closeServer(server);
+      sharePoint.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
