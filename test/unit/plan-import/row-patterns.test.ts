@@ -70,6 +70,7 @@ describe("objective headings", () => {
     expect(splitHeading("Objective 1:")).toEqual({ number: "1", title: "Objective 1:" });
     expect(splitHeading("Goal 4\nRetention")).toEqual({ number: "4", title: "Retention" });
     expect(splitHeading("Objective 2.10 - Fair processes")).toEqual({ number: "2.10", title: "Fair processes" });
+    expect(splitHeading("Objective 1: Data\u2028and reporting")).toEqual({ number: "1", title: "Data and reporting" });
   });
 });
 
