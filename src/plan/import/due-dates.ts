@@ -81,7 +81,8 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   {
     // "end of 2025", "by end 2025": the last day of that calendar year (not "end of 2024/25").
-    regex: /\b(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?(?:december\s+)?(\d{4})\b(?!\s*[/\-–]\s*\d)/g,
+    // "End of December 2025" is left to the month pattern, which reads it the same.
+    regex: /\b(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?(\d{4})\b(?!\s*[/\-–]\s*\d)/g,
     read: (m) => isoDate(Number(m[1]), 12, 31),
   },
   {

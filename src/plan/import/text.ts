@@ -11,7 +11,7 @@ export function cellText(cell: GridCell | undefined): string {
 /** Multi-line text tidied: lines trimmed, runs of spaces collapsed, blank lines dropped. */
 export function tidyLines(text: string): string {
   return text
-    .replace(/\r\n?/g, "\n")
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(/\u00a0/g, " ")
     .split("\n")
     .map((line) => line.replace(/[ \t]+/g, " ").trim())

@@ -70,6 +70,11 @@ describe("day/month/year dates", () => {
     expect(readDueDate("2025-03-31")).toEqual(date("2025-03-31"));
   });
 
+  it("reads a date with a time of day, as a sheet saved as text writes it, without keeping the time", () => {
+    expect(readDueDate("2025-03-31T00:00:00")).toEqual(date("2025-03-31"));
+    expect(readDueDate("2025-03-31T09:30:00.000Z")).toEqual(date("2025-03-31"));
+  });
+
   it("refuses a day or month that does not exist, and knows leap years", () => {
     expect(readDueDate("29/02/2024")).toEqual(date("2024-02-29"));
     expect(readDueDate("29/02/2025")).toEqual({ kind: "unknown" });
@@ -114,11 +119,33 @@ describe("quarters and financial years", () => {
     expect(readDueDate("Q2", "the current year")).toEqual({ kind: "unknown" });
   });
 
+  it("takes a bare quarter's year only from a plan year written as two years, as the importer reads one", () => {
+    expect(readDueDate("Q2", "2025/6")).toEqual({ kind: "unknown" });
+    expect(readDueDate("Q2", "2025-onwards")).toEqual({ kind: "unknown" });
+  });
+
+  it("does not guess whether 'Q3 2024' is a calendar or a financial quarter, even in a plan year", () => {
+    expect(readDueDate("Q3 2024", "2024/25")).toEqual({ kind: "unknown" });
+    expect(readDueDate("Q3 2024")).toEqual({ kind: "unknown" });
+  });
+
+  it("reads a quarter's financial year with spaces around its dash, or with FY written against it", () => {
+    expect(readDueDate("Q3 2024 – 25")).toEqual(date("2024-12-31"));
+    expect(readDueDate("Q3 2024 / 2025")).toEqual(date("2024-12-31"));
+    expect(readDueDate("Q3 FY2024/25")).toEqual(date("2024-12-31"));
+  });
+
   it("ends a financial year named on its own on 31 March, and refuses one that is not a year long", () => {
     expect(readDueDate("2024/25")).toEqual(date("2025-03-31"));
     expect(readDueDate("by FY2024-2025")).toEqual(date("2025-03-31"));
     expect(readDueDate("end of 2024/25")).toEqual(date("2025-03-31"));
     expect(readDueDate("2024/26")).toEqual({ kind: "unknown" });
+  });
+
+  it("reads a financial year with spaces around its dash, or after 'FY ', as that year", () => {
+    expect(readDueDate("2024 – 25")).toEqual(date("2025-03-31"));
+    expect(readDueDate("end of 2024 - 25")).toEqual(date("2025-03-31"));
+    expect(readDueDate("FY 2024/25")).toEqual(date("2025-03-31"));
   });
 
   it("ends a calendar year named with 'end of' on 31 December", () => {
@@ -174,6 +201,7 @@ describe("cells with no single date", () => {
 
   it("reads the same date written twice as that date", () => {
     expect(readDueDate("31/03/2025 (31 March 2025)")).toEqual(date("2025-03-31"));
+    expect(readDueDate("1 April 2025 (1 Ebrill 2025)")).toEqual(date("2025-04-01"));
   });
 });
 

@@ -69,12 +69,14 @@ describe("objective headings", () => {
     expect(splitHeading("Representation")).toEqual({ number: "", title: "Representation" });
     expect(splitHeading("Objective 1:")).toEqual({ number: "1", title: "Objective 1:" });
     expect(splitHeading("Goal 4\nRetention")).toEqual({ number: "4", title: "Retention" });
+    expect(splitHeading("Objective 2.10 - Fair processes")).toEqual({ number: "2.10", title: "Fair processes" });
+    expect(splitHeading("Objective 1: Data\u2028and reporting")).toEqual({ number: "1", title: "Data and reporting" });
   });
 });
 
 describe("action numbers", () => {
   it("BARE_NUMBER: a number with nothing else", () => {
-    const yes = ["1.3", "2", "3a", "A1", "Action 3", "action3", "Action  3", "1.2.3.", "12.10", "B2.1", "x1.3"];
+    const yes = ["1.3", "2", "3a", "A1", "A12", "Action 3", "action3", "Action  3", "1.2.3.", "12.10", "B2.1", "x1.3"];
     expect(matches(BARE_NUMBER, yes)).toEqual(yes);
     expect(matches(BARE_NUMBER, ["1.3 x", "ab1", "1ab", "Actions 3", "1..2", "", ".1", "A", "x 1"])).toEqual([]);
   });
@@ -87,6 +89,8 @@ describe("action numbers", () => {
     expect(number("2b) Do")).toBe("2b");
     expect(number("A1 - Do")).toBe("A1");
     expect(number("B1.2 Do")).toBe("B1.2");
+    expect(number("A12 Do")).toBe("A12");
+    expect(number("B1.12 Do")).toBe("B1.12");
     expect(number("12.10. Do")).toBe("12.10");
     expect(number("3.1.2 Do")).toBe("3.1.2");
     expect(number("1.2   Do")).toBe("1.2");
@@ -114,6 +118,7 @@ describe("action numbers", () => {
     expect(tidyNumber("1.2.\n")).toBe("1.2");
     expect(tidyNumber("Reaction 1")).toBe("Reaction 1");
     expect(tidyNumber("2.1 action")).toBe("2.1 action");
+    expect(tidyNumber("3 .")).toBe("3");
   });
 
   it("SUB_ITEM: sub-actions a to h inside one cell", () => {
@@ -217,6 +222,42 @@ describe("lines that are not actions", () => {
     expect(
       matches(TITLE_LINE, ["WRES data 2199", "Fewres plan", "WRESplan", "Actionplan", "Improve the WRES"]),
     ).toEqual([]);
+  });
+});
+
+describe("the words of a line, spaced as typed", () => {
+  // A cell's text is tested as written, before its spaces are tidied.
+  it("reads a note, a colour key, a page number or the plan's title with extra spaces or a line break between its words", () => {
+    const notes = [
+      "Links  to WRES 1",
+      "Link\n with HR",
+      "Aligns  with the strategy",
+      "Relates  to indicator 2",
+      "See \nalso objective 2",
+    ];
+    expect(matches(NOTE_LINE, notes)).toEqual(notes);
+    const noise = ["RAG  key", "Colour  key", "Color \nlegend", "RAG  rating key", "RAG rating  key", "Page  3"];
+    expect(matches(NOISE_LINE, noise)).toEqual(noise);
+    const titles = ["Workforce  Race Equality Standard", "Workforce Race \nEquality Standard", "Cynllun  gweithredu"];
+    expect(matches(TITLE_LINE, titles)).toEqual(titles);
+  });
+
+  it("keeps a note typed with a double space out of the objective's actions, and a key typed so out of the plan", () => {
+    const sheet: GridSheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        ["Ref", "Action", "Lead"],
+        ["Objective 1: Data"],
+        ["Links  to WRES indicator 2"],
+        ["1.1", "Publish data", "Head of EDI"],
+        ["RAG  rating key"],
+      ],
+    };
+    const { objectives } = parsePlanGrid([sheet], { planYear: "2024/25", fileName: "plan.xlsx" });
+    expect(objectives.map((o) => [o.fields.title, o.fields.description, o.actions.map((a) => a.fields.title)])).toEqual(
+      [["Data", "Links to WRES indicator 2", ["Publish data"]]],
+    );
   });
 });
 

@@ -41,6 +41,11 @@ describe("cell text", () => {
     expect(oneLine("Head of EDI\nChief People Officer", "; ")).toBe("Head of EDI; Chief People Officer");
   });
 
+  it("takes Unicode's line and paragraph separators, as pasted text may hold them, for line breaks", () => {
+    expect(tidyLines("Pairs matched\u2028First review \u2029\u2029done")).toBe("Pairs matched\nFirst review\ndone");
+    expect(oneLine("Head of EDI\u2028Chief People Officer")).toBe("Head of EDI Chief People Officer");
+  });
+
   it("keeps 'nothing written' apart from a value", () => {
     expect(orNull("")).toBeNull();
     expect(orNull("x")).toBe("x");
