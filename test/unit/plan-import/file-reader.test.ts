@@ -174,6 +174,25 @@ describe("file-level warnings", () => {
     ]);
   });
 
+  it("names a heading among actions whose numbers carry a letter first (A1.1, heading, A1.2)", () => {
+    const result = parse({
+      name: "Plan",
+      merges: [],
+      rows: [
+        ["No", "Action", "Lead"],
+        ["Objective 1: Data"],
+        ["A1.1", "Publish data", "Head of EDI"],
+        ["Objective 2: Recruitment"],
+        ["A1.2", "Diverse panels", "Head of HR"],
+        ["Objective 3: Culture"],
+        ["A3.1", "Listening events", "Head of EDI"],
+      ],
+    });
+    expect(result.issues.filter((i) => i.code === "headingAmongActions").map((i) => [i.row, i.value])).toEqual([
+      [4, "Objective 2: Recruitment"],
+    ]);
+  });
+
   it("does not call a heading misplaced when its first action carries its own number, past 9 too", () => {
     const result = parse({
       name: "Plan",
