@@ -82,7 +82,8 @@ export class FileReader {
         this.warn(b, "objectiveWithoutActions", b.objective.source.row, b.objective.fields.title);
       const before = kept[i - 1]?.objective.actions.at(-1)?.fields.number;
       const first = b.objective.actions[0]?.fields.number;
-      const major = (n: string | undefined) => (n && /^\d+\./.test(n) ? n.split(".")[0] : null);
+      // The part before the first dot of "1.2" or "A1.2"; none for "a" or "3".
+      const major = (n: string | undefined) => (n && /\d\./.test(n) ? n.split(".")[0] : null);
       if (
         before &&
         first &&

@@ -118,6 +118,7 @@ describe("indicator and High Impact Action references", () => {
     expect(indicatorsInCell("2 and 4-5")).toEqual([2, 4, 5]);
     expect(indicatorsInCell("Indicator 6")).toEqual([6]);
     expect(indicatorsInCell("see row 3")).toEqual([]);
+    expect(indicatorsInCell("5, reviewed 2023")).toEqual([]);
   });
 
   it("names High Impact Actions once each, in order", () => {
@@ -127,6 +128,7 @@ describe("indicator and High Impact Action references", () => {
       "HIA 6",
     ]);
     expect(highImpactActionsInText("HIA 10, HIA")).toEqual([]);
+    expect(highImpactActionsInText("HIA3; High Impact Action4")).toEqual(["HIA 3", "HIA 4"]);
   });
 
   it("joins indicator lists in order without repeats", () => {
