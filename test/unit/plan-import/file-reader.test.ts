@@ -1,12 +1,11 @@
 // What one file's reading adds up to (FileReader, through parsePlanGrid): objectives numbered and finished
 // with their notes, indicators and High Impact Actions; the file-level warnings; a file too large for a plan.
 import { describe, expect, it } from "vitest";
-import { MAX_PLAN_ROWS, parsePlanGrid, type GridSheet } from "../../../src/plan/import";
-
-const options = { planYear: "2024/25", fileName: "plan.xlsx" };
+import { MAX_PLAN_ROWS, type GridSheet } from "../../../src/plan/import";
+import { parseSheets, sheet } from "./fixtures";
 
 function parse(...sheets: GridSheet[]) {
-  return parsePlanGrid(sheets, options);
+  return parseSheets(sheets);
 }
 
 describe("objectives as one file's reading finishes them", () => {
@@ -76,17 +75,15 @@ describe("objectives as one file's reading finishes them", () => {
   });
 
   it("finds indicators and High Impact Actions that open a note, a KPI or the next action's title", () => {
-    const result = parse({
-      name: "Plan",
-      merges: [],
-      rows: [
+    const result = parse(
+      sheet([
         ["No", "Action", "KPI", "Outcome"],
         ["Objective 1: Data"],
         ["Rationale", "WRES 6 shows the gap"],
         ["1.1", "Panels", "HIA 3 measured", "Better data"],
         ["1.2", "HIA 2 mentoring", null, null],
-      ],
-    });
+      ]),
+    );
     expect(result.objectives[0]?.fields).toMatchObject({
       description: "WRES 6 shows the gap",
       indicators: [6],
@@ -95,27 +92,23 @@ describe("objectives as one file's reading finishes them", () => {
   });
 
   it("gives an objective without notes no description", () => {
-    const result = parse({
-      name: "Plan",
-      merges: [],
-      rows: [["No", "Action", "Lead"], ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI"]],
-    });
+    const result = parse(
+      sheet([["No", "Action", "Lead"], ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI"]]),
+    );
     expect(result.objectives[0]?.fields.description).toBeNull();
   });
 });
 
 describe("file-level warnings", () => {
   it("names an objective without actions by its sheet, row and title", () => {
-    const result = parse({
-      name: "Plan",
-      merges: [],
-      rows: [
+    const result = parse(
+      sheet([
         ["No", "Action", "Lead"],
         ["Objective 1: Data"],
         ["Objective 2: Culture"],
         ["2.1", "Events", "Head of EDI"],
-      ],
-    });
+      ]),
+    );
     expect(result.issues).toEqual([
       {
         severity: "warning",
@@ -132,17 +125,15 @@ describe("file-level warnings", () => {
   });
 
   it("names a heading that sits among actions whose numbers run on", () => {
-    const result = parse({
-      name: "Plan",
-      merges: [],
-      rows: [
+    const result = parse(
+      sheet([
         ["No", "Action", "Lead"],
         ["Objective 1: Data"],
         ["1.1", "Publish data", "Head of EDI"],
         ["Objective 2: Recruitment"],
         ["1.2", "Diverse panels", "Head of HR"],
-      ],
-    });
+      ]),
+    );
     expect(result.issues.filter((i) => i.code === "headingAmongActions")).toEqual([
       {
         severity: "warning",
@@ -158,27 +149,23 @@ describe("file-level warnings", () => {
   });
 
   it("names a heading among actions numbered past 9", () => {
-    const result = parse({
-      name: "Plan",
-      merges: [],
-      rows: [
+    const result = parse(
+      sheet([
         ["No", "Action", "Lead"],
         ["Objective 10: Data"],
         ["10.1", "Publish data", "Head of EDI"],
         ["Objective 11: Recruitment"],
         ["10.2", "Diverse panels", "Head of HR"],
-      ],
-    });
+      ]),
+    );
     expect(result.issues.filter((i) => i.code === "headingAmongActions").map((i) => [i.row, i.value])).toEqual([
       [4, "Objective 11: Recruitment"],
     ]);
   });
 
   it("names a heading among actions whose numbers carry a letter first (A1.1, heading, A1.2)", () => {
-    const result = parse({
-      name: "Plan",
-      merges: [],
-      rows: [
+    const result = parse(
+      sheet([
         ["No", "Action", "Lead"],
         ["Objective 1: Data"],
         ["A1.1", "Publish data", "Head of EDI"],
@@ -186,18 +173,16 @@ describe("file-level warnings", () => {
         ["A1.2", "Diverse panels", "Head of HR"],
         ["Objective 3: Culture"],
         ["A3.1", "Listening events", "Head of EDI"],
-      ],
-    });
+      ]),
+    );
     expect(result.issues.filter((i) => i.code === "headingAmongActions").map((i) => [i.row, i.value])).toEqual([
       [4, "Objective 2: Recruitment"],
     ]);
   });
 
   it("does not call a heading misplaced when its first action carries its own number, past 9 too", () => {
-    const result = parse({
-      name: "Plan",
-      merges: [],
-      rows: [
+    const result = parse(
+      sheet([
         ["No", "Action", "Lead"],
         ["Objective 11: Data"],
         ["11.1", "Publish data", "Head of EDI"],
@@ -206,47 +191,41 @@ describe("file-level warnings", () => {
         ["12.2", "Diverse panels", "Head of HR"],
         ["Objective 13: Culture"],
         ["13.1", "Listening events", "Head of EDI"],
-      ],
-    });
+      ]),
+    );
     expect(result.issues).toEqual([]);
   });
 
   it("does not call a heading misplaced when the actions start its own number or carry no numbers", () => {
-    const numbered = parse({
-      name: "Plan",
-      merges: [],
-      rows: [
+    const numbered = parse(
+      sheet([
         ["No", "Action", "Lead"],
         ["Objective 1: Data"],
         ["1.1", "Publish data", "Head of EDI"],
         ["Objective 2: Recruitment"],
         ["2.1", "Diverse panels", "Head of HR"],
-      ],
-    });
+      ]),
+    );
     expect(numbered.issues).toEqual([]);
-    const lettered = parse({
-      name: "Plan",
-      merges: [],
-      rows: [
+    const lettered = parse(
+      sheet([
         ["No", "Action", "Lead"],
         ["Objective 1: Data"],
         ["a", "Publish data", "Head of EDI"],
         ["Objective 2: Recruitment"],
         ["b", "Diverse panels", "Head of HR"],
-      ],
-    });
+      ]),
+    );
     expect(lettered.issues).toEqual([]);
-    const numberedThenLettered = parse({
-      name: "Plan",
-      merges: [],
-      rows: [
+    const numberedThenLettered = parse(
+      sheet([
         ["No", "Action", "Lead"],
         ["Objective 1: Data"],
         ["1.1", "Publish data", "Head of EDI"],
         ["Objective 2: Recruitment"],
         ["a", "Diverse panels", "Head of HR"],
-      ],
-    });
+      ]),
+    );
     expect(numberedThenLettered.issues).toEqual([]);
   });
 
@@ -279,11 +258,11 @@ describe("a sheet too large for a plan", () => {
   });
 
   it("reports no other sheet's problems when one sheet is too large", () => {
-    const plan: GridSheet = {
-      name: "Plan",
-      merges: [],
-      rows: [["No", "Action", "Lead", "RAG"], ["Objective 1: Data"], ["1.1", "Publish data", "Head of EDI", "purple"]],
-    };
+    const plan = sheet([
+      ["No", "Action", "Lead", "RAG"],
+      ["Objective 1: Data"],
+      ["1.1", "Publish data", "Head of EDI", "purple"],
+    ]);
     expect(parse(plan).issues.map((i) => i.code)).toContain("ragUnknown");
     const rows: GridSheet["rows"] = [["No", "Action", "Lead", "RAG"], ["Objective 1: Data"]];
     for (let i = 1; i <= MAX_PLAN_ROWS + 5; i++) rows.push([`1.${i}`, `Action ${i}`, "Head of EDI", "Green"]);

@@ -1,7 +1,6 @@
 // The words and shapes that say what a row of a published plan is, pattern by pattern, with the near misses
 // each must refuse; and the label rows that describe an objective, read as such in a whole sheet.
 import { describe, expect, it } from "vitest";
-import { parsePlanGrid, type GridSheet } from "../../../src/plan/import";
 import {
   BARE_NUMBER,
   HEADING_WORD,
@@ -18,6 +17,7 @@ import {
   tidyNumber,
   TITLE_LINE,
 } from "../../../src/plan/import/row-patterns";
+import { parseSheets, sheet } from "./fixtures";
 
 function matches(pattern: RegExp, texts: string[]): string[] {
   return texts.filter((text) => pattern.test(text));
@@ -243,18 +243,15 @@ describe("the words of a line, spaced as typed", () => {
   });
 
   it("keeps a note typed with a double space out of the objective's actions, and a key typed so out of the plan", () => {
-    const sheet: GridSheet = {
-      name: "Plan",
-      merges: [],
-      rows: [
+    const { objectives } = parseSheets([
+      sheet([
         ["Ref", "Action", "Lead"],
         ["Objective 1: Data"],
         ["Links  to WRES indicator 2"],
         ["1.1", "Publish data", "Head of EDI"],
         ["RAG  rating key"],
-      ],
-    };
-    const { objectives } = parsePlanGrid([sheet], { planYear: "2024/25", fileName: "plan.xlsx" });
+      ]),
+    ]);
     expect(objectives.map((o) => [o.fields.title, o.fields.description, o.actions.map((a) => a.fields.title)])).toEqual(
       [["Data", "Links to WRES indicator 2", ["Publish data"]]],
     );
@@ -290,17 +287,14 @@ describe("rows that describe the objective above them", () => {
     ["What actions do we need to take and why?"],
     ["What are we trying to accomplish?"],
   ])("reads a %j row as the objective's description, not an action", (label) => {
-    const sheet: GridSheet = {
-      name: "Plan",
-      merges: [],
-      rows: [
+    const { objectives } = parseSheets([
+      sheet([
         ["Ref", "Action", "Lead"],
         ["Objective 1: Data"],
         [label, "Better ethnicity data for every team"],
         ["1.1", "Publish data", "Head of EDI"],
-      ],
-    };
-    const { objectives } = parsePlanGrid([sheet], { planYear: "2024/25", fileName: "plan.xlsx" });
+      ]),
+    ]);
     expect(objectives.map((o) => [o.fields.description, o.actions.map((a) => a.fields.title)])).toEqual([
       ["Better ethnicity data for every team", ["Publish data"]],
     ]);
