@@ -340,24 +340,39 @@ function send(res: ServerResponse, answer: ApiResponse, extra: Record<string, st
   res.end(body ?? undefined);
 }
 
-export async function startLocalSharePoint(options: LocalSharePointOptions): Promise<LocalSharePoint> {
-  const host = options.host ?? "127.0.0.1";
+/**
+ * A handler whose site is seeded before anything can reach it (its seeder talks to a private loopback
+ * listener of its own); closed again if seeding fails.
+ */
+export async function seededHandler(
+  options: Pick<LocalSharePointOptions, "dataDir" | "threshold" | "seed">,
+): Promise<LocalSharePointHandler> {
   const handler = new LocalSharePointHandler({ dataDir: options.dataDir, threshold: options.threshold });
-  // Seed first and listen after: nobody can reach a half-seeded site (its seeder talks to a
-  // private loopback listener of its own).
   try {
     await handler.seed(options.seed ?? "none");
   } catch (error) {
     handler.close();
     throw error;
   }
-  const server = createServer((req, res) => {
+  return handler;
+}
+
+/** Node's request listener for `handler`: a request that fails unexpectedly is logged and answered 500. */
+export function requestListener(handler: LocalSharePointHandler): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     handler.handle(req, res).catch((error: unknown) => {
       console.error("localsp: request failed", error);
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
+  };
+}
+
+export async function startLocalSharePoint(options: LocalSharePointOptions): Promise<LocalSharePoint> {
+  const host = options.host ?? "127.0.0.1";
+  // Seed first and listen after: nobody can reach a half-seeded site.
+  const handler = await seededHandler(options);
+  const server = createServer(requestListener(handler));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error) => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
-import { LocalSharePointHandler } from "../../src/localsp/server";
+import { requestListener, seededHandler } from "../../src/localsp/server";
 import { createPlanStore, createSp } from "../../src/sharepoint";
 import type { PlanStore } from "../../src/sharepoint/types";
 import { closeServer, serveBuild } from "./built-app";
@@ -33,20 +33,8 @@ export async function startApp(options: { seed?: "demo" | "none"; today?: string
   const dataDir = mkdtempSync(join(tmpdir(), "wres-browser-"));
   // The demo plan's due dates and history are relative to its seeding day: today unless fixed here.
   process.env.WRES_LOCALSP_TODAY = options.today ?? "";
-  const sharePoint = new LocalSharePointHandler({ dataDir });
-  try {
-    await sharePoint.seed(options.seed ?? "demo");
-  } catch (error) {
-    sharePoint.close();
-    throw error;
-  }
-  const { url, server } = await serveBuild(inject("appDist"), (req, res) => {
-    sharePoint.handle(req, res).catch((error: unknown) => {
-      console.error("localsp: request failed", error);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
+  const sharePoint = await seededHandler({ dataDir, seed: options.seed ?? "demo" });
+  const { url, server } = await serveBuild(inject("appDist"), requestListener(sharePoint));
   return {
     url,
     dataDir,
