@@ -13,7 +13,7 @@
 // the first stage left narrower than the threshold (no breakdown cell under it is wider): then, or should the
 // audit find any other narrow cell, the caller leaves the breakdowns out (null): never a headline figure hidden,
 // never a narrow cell published.
-import { protectCells, type Hidden, type SumConstraint } from "./protect";
+import { protectCells, wholeWidth, type Hidden, type SumConstraint } from "./protect";
 import { feasibleRanges, type Equation } from "./feasible";
 
 export interface LinkedCells {
@@ -57,39 +57,46 @@ export function protectAroundFixed(cells: LinkedCells, threshold: number): Hidde
     headline,
     preset.map((p, i) => p && fixed[i]!),
   );
-  const width = (r: { min: number; max: number }) => r.max - r.min + 1;
   const minWidth = (i: number) => {
     const b = fixed[i] ? before?.get(i) : undefined;
-    return b ? Math.min(threshold, width(b)) : threshold;
+    return b ? Math.min(threshold, wholeWidth(b)) : threshold;
   };
   let hidden = protectCells(values, constraints, threshold, weights, preset, { audit: true, fixed, minWidth });
   const free = (i: number) => !fixed[i];
   const small = (i: number) => (values[i] ?? 0) > 0 && (values[i] ?? 0) < threshold;
-  for (let round = 0; round < 3; round++) {
+  // Round 0 checks the cells chosen above; rounds 1 and 2 check those of step 2's two escalations.
+  for (let round = 0; ; round++) {
     const ranges = hiddenRanges(values, constraints, hidden);
     if (ranges === null) return null;
     // Step 3: a breakdown cell pinned to one value is shown (unless small): the figures give it anyway.
     for (const [i, r] of ranges)
-      if (free(i) && !cells.preset[i] && r.max === r.min && !small(i) && r.min === values[i]) {
+      if (free(i) && !cells.preset[i] && r.max === r.min && !small(i)) {
         hidden[i] = false;
         ranges.delete(i);
       }
-    const narrow = [...ranges].filter(([i, r]) => width(r) < minWidth(i)).map(([i]) => i);
+    const narrow = [...ranges].filter(([i, r]) => wholeWidth(r) < minWidth(i)).map(([i]) => i);
     if (narrow.length === 0) return hidden;
     if (round === 2) return null;
-    // Step 2: whole tables, those in the narrow cells' sums first, then every one.
-    const tables = new Set<string>();
-    if (round === 0) {
-      const near = new Set(narrow);
-      for (const c of constraints)
-        if ([c.total, ...c.parts].some((i) => near.has(i)))
-          for (const i of [c.total, ...c.parts]) if (cells.table[i] != null) tables.add(cells.table[i]!);
-    }
-    const all = round === 1 || tables.size === 0;
-    const more = hidden.map((h, i) => h || (free(i) && (all || tables.has(cells.table[i] ?? ""))));
+    // Step 2: whole tables, those in the narrow cells' sums first (null: every one).
+    const near = round === 0 ? tablesNear(narrow, constraints, cells.table) : null;
+    const more = hidden.map((h, i) => h || (free(i) && (near === null || near.has(cells.table[i] ?? null))));
     hidden = protectCells(values, constraints, threshold, weights, more, { audit: true, fixed, minWidth });
   }
-  return null;
+}
+
+/** The breakdown tables with a cell in a sum of any of the given cells. */
+function tablesNear(
+  cells: readonly number[],
+  constraints: readonly SumConstraint[],
+  table: readonly (string | null)[],
+): Set<string | null> {
+  const given = new Set(cells);
+  const near = new Set<string | null>();
+  for (const c of constraints) {
+    const members = [c.total, ...c.parts];
+    if (members.some((i) => given.has(i))) for (const i of members) if (table[i] != null) near.add(table[i]);
+  }
+  return near;
 }
 
 /**

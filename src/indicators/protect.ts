@@ -123,6 +123,11 @@ function widen(
   return null;
 }
 
+/** How many whole numbers a feasible range holds (its bounds rounded inwards, past the solver's rounding error). */
+export function wholeWidth(r: { min: number; max: number }): number {
+  return Math.floor(r.max + 1e-9) - Math.ceil(r.min - 1e-9) + 1;
+}
+
 /** Hidden cells whose feasible range, under every sum at once, is narrower than the threshold. */
 export function narrowCells(
   values: readonly number[],
@@ -148,10 +153,7 @@ export function narrowCells(
   }
   const ranges = feasibleRanges(cells.length, equations);
   if (ranges === null) return [];
-  return cells.filter((_, k) => {
-    const r = ranges[k]!;
-    return Math.floor(r.max + 1e-9) - Math.ceil(r.min - 1e-9) + 1 < minWidth(cells[k]!);
-  });
+  return cells.filter((_, k) => wholeWidth(ranges[k]!) < minWidth(cells[k]!));
 }
 
 /** The sum rules of the file's comment, repeated until every sum is safe. */
