@@ -74,7 +74,7 @@ export function representationTallies<R extends string, F extends string>(
     return out;
   }
   const rows = aggregatesFor(ctx, "staff");
-  if (rows.length === 0 || !ctx.staffTally) return null;
+  if (!ctx.staffTally) return null; // with no staff rows, the tally is the staff aggregates' (null: none)
   const out: RepresentationTallies = {
     overall: ctx.staffTally,
     nonClinical: new Map(),

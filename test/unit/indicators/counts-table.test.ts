@@ -126,6 +126,37 @@ describe("CountsTable.apply", () => {
     expect(b).toMatchObject({ total: 115, white: 60, bme: 30, unknown: 25 });
   });
 
+  it("a sum with no parts present says nothing (not that its total is 0), so the audit still solves the others", () => {
+    // Two rows of a, b, c with their totals, and the column totals: 11 = 4 + 2 + 5, 18 = 9 + 3 + 6, 29 = 13 + 5 + 11.
+    // Every sum is safe on its own with the small cells and one more hidden, but together they pin b's column: only
+    // the audit, solving every sum at once, hides the row totals for it.
+    const protect = (withEmptySums: boolean) => {
+      const fields = ["total", "a", "b", "c"];
+      const rows = [
+        { total: 11, a: 4, b: 2, c: 5 },
+        { total: 18, a: 9, b: 3, c: 6 },
+      ];
+      const all = { total: 29, a: 13, b: 5, c: 11 };
+      const table = new CountsTable(fields);
+      // The cells in this order (the inner ones, the row totals, the column totals, the total), as the hand-checked
+      // table of protect.test.ts has them: the order decides between complements of the same cost.
+      for (const r of rows) for (const f of ["a", "b", "c"]) table.cell(r, f);
+      for (const r of rows) table.cell(r, "total");
+      for (const f of fields.slice(1)) table.cell(all, f);
+      for (const r of rows) table.row(r);
+      table.sum(all, rows);
+      if (withEmptySums) {
+        table.sum(rows[0], [undefined]);
+        table.relation([rows[1]!, "b"], []);
+      }
+      table.apply(10, () => null);
+      return [...rows, all].map((r) => fields.map((f) => r[f as keyof typeof r] === null));
+    };
+    const hidden = protect(false);
+    expect(hidden.map((r) => r[0])).toEqual([true, true, false]);
+    expect(protect(true)).toEqual(hidden);
+  });
+
   it("a relation between single cells links them like a sum; undefined parts of a sum are skipped", () => {
     const q: CountsRecord = { records: 43, unknown: 0 };
     const w: CountsRecord = { count: 40 };
