@@ -171,6 +171,10 @@ const hiding = (cells: LinkedCells, ...indexes: number[]): LinkedCells => ({
   preset: cells.values.map((_, i) => indexes.includes(i)),
 });
 
+/** A headline and one breakdown of it by directorate, the given cells hidden beforehand. */
+const byDirectorate = (headline: number[], rows: number[][], ...hidden: number[]) =>
+  hiding(linked(headline, [{ name: "directorate", rows }]), ...hidden);
+
 /** Each hidden cell's range as "min..max", by index. */
 const rangesOf = (cells: LinkedCells, hidden: boolean[]) =>
   Object.fromEntries(
@@ -182,19 +186,12 @@ describe("protectAroundFixed: around a hidden headline figure", () => {
     // The headline's white 8 and bme 1 are hidden under a visible total of 9 (each 0..9). Directorate A's bme of 1
     // is small, and its white 5 hides with it. B's row (3 white, 0 bme) stays: the headline's white is then 3..9,
     // narrower than before but 7 wide, more than the threshold of 3.
-    const cells = hiding(
-      linked(
-        [9, 8, 1],
-        [
-          {
-            name: "directorate",
-            rows: [
-              [5, 1, 6],
-              [3, 0, 3],
-            ],
-          },
-        ],
-      ),
+    const cells = byDirectorate(
+      [9, 8, 1],
+      [
+        [5, 1, 6],
+        [3, 0, 3],
+      ],
       1,
       2,
     );
@@ -206,20 +203,13 @@ describe("protectAroundFixed: around a hidden headline figure", () => {
   it("does not let the breakdown narrow it below the threshold", () => {
     // 50 staff: white 20 and unknown 1 hidden (0..21 each, from the headline alone), bme 29 shown. Under white,
     // three directorates; with their white cells visible the headline's white would be 7 + 11 + 2 exactly.
-    const cells = hiding(
-      linked(
-        [50, 20, 29, 1],
-        [
-          {
-            name: "directorate",
-            rows: [
-              [7, 5, 1, 13],
-              [11, 17, 0, 28],
-              [2, 7, 0, 9],
-            ],
-          },
-        ],
-      ),
+    const cells = byDirectorate(
+      [50, 20, 29, 1],
+      [
+        [7, 5, 1, 13],
+        [11, 17, 0, 28],
+        [2, 7, 0, 9],
+      ],
       1,
       3,
     );
@@ -235,19 +225,12 @@ describe("protectAroundFixed: around a hidden headline figure", () => {
   it("accepts a hidden cell exactly the threshold wide, and hides no more", () => {
     // 17 staff: white 8 and unknown 1 hidden. A's bme of 4 is pinned to 1..5 by the cells hidden with it: five
     // values, the threshold, and enough.
-    const cells = hiding(
-      linked(
-        [17, 8, 8, 1],
-        [
-          {
-            name: "directorate",
-            rows: [
-              [5, 4, 1, 10],
-              [3, 4, 0, 7],
-            ],
-          },
-        ],
-      ),
+    const cells = byDirectorate(
+      [17, 8, 8, 1],
+      [
+        [5, 4, 1, 10],
+        [3, 4, 0, 7],
+      ],
       1,
       3,
     );
@@ -258,19 +241,12 @@ describe("protectAroundFixed: around a hidden headline figure", () => {
 
   it("audits its first choice, and hides no whole table where one more cell will do", () => {
     // bme 1 and unknown 11 hidden at the headline; directorate B's bme of 0 stays visible.
-    const cells = hiding(
-      linked(
-        [31, 19, 1, 11],
-        [
-          {
-            name: "directorate",
-            rows: [
-              [2, 1, 1, 4],
-              [17, 0, 10, 27],
-            ],
-          },
-        ],
-      ),
+    const cells = byDirectorate(
+      [31, 19, 1, 11],
+      [
+        [2, 1, 1, 4],
+        [17, 0, 10, 27],
+      ],
       2,
       3,
     );
