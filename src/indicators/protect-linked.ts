@@ -123,7 +123,7 @@ export function hiddenRanges(
   }
   const parent = cells.map((_, k) => k);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
-  for (const e of equations) for (const [v] of e.terms.slice(1)) parent[find(v)] = find(e.terms[0]![0]);
+  for (const e of equations) for (const [v] of e.terms) parent[find(v)] = find(e.terms[0]![0]);
   const groups = new Map<number, number[]>();
   cells.forEach((_, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), k]));
   const byRoot = new Map<number, Equation[]>();

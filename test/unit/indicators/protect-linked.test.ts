@@ -309,6 +309,20 @@ describe("protectAroundFixed: where hiding the cheapest cells leaves a hidden ce
     expect(narrow(cells, hidden, 3)).toEqual([]);
   });
 
+  it("shows again a cell of that table the published figures pin, when it is not small (the threshold itself is not)", () => {
+    // The directorate table also holds "everyone but White" (12): the headline's 6 - 0, pinned whatever is hidden.
+    // Hidden with its table, it is shown again; so are the white zeros, as above.
+    const cells = withBTotalHidden(linked([6, 0, 6], [{ name: "directorate", rows: directorates }]));
+    const withOther: LinkedCells = {
+      values: [...cells.values, 6],
+      constraints: [...cells.constraints, { total: 0, parts: [1, 12] }],
+      fixed: [...cells.fixed, false],
+      preset: [...cells.preset, false],
+      table: [...cells.table, "directorate"],
+    };
+    expect(protectAroundFixed(withOther, 6)).toEqual([...escalated, false]);
+  });
+
   it("hides every breakdown cell when the pinned cell's sums hold no cell of a table", () => {
     const cells = withBTotalHidden(
       linked(
