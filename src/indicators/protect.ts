@@ -51,21 +51,21 @@ export function protectCells(
   const membersOf = new Map<number, SumConstraint[]>();
   for (const c of constraints)
     for (const i of [c.total, ...c.parts]) membersOf.set(i, [...(membersOf.get(i) ?? []), c]);
-  for (let round = 0; round < 200; round++) {
+  // Each round hides one more cell or stops, so this ends.
+  for (;;) {
     const narrow = narrowCells(values, constraints, hidden, threshold, options.minWidth);
-    if (narrow.length === 0) break;
     // One more cell per narrow cell, and none for a cell whose sums already gained one this round: hiding
     // is cheap to overdo, and each hidden cell costs readers a figure.
     const touched = new Set<SumConstraint>();
     let more = false;
     for (const i of narrow) {
       if ((membersOf.get(i) ?? []).some((c) => touched.has(c))) continue;
-      const picked = widen(i, hidden, values, membersOf, cost, threshold);
+      const picked = widen(i, hidden, values, membersOf, cost);
       if (picked === null) continue;
       more = true;
       for (const c of membersOf.get(picked) ?? []) touched.add(c);
     }
-    if (!more) break; // nothing visible left to hide near those cells
+    if (!more) break; // no narrow cell, or nothing visible left to hide near them
     makeSumsSafe(values, constraints, threshold, hidden, cost, fixed);
   }
   return hidden;
@@ -73,9 +73,9 @@ export function protectCells(
 
 /**
  * Hides one more cell near a cell whose range is too narrow: from the sums it is in, the cheapest visible
- * cell big enough to widen it by the threshold (else the biggest); where those sums have none (every figure
- * in them hidden or zero), the sums one step further out, through the hidden cells they share, and so on.
- * Returns the cell hidden, or null when there is nothing left to hide.
+ * cell that is not zero (any of them widens it by the threshold: see makeSumsSafe); where those sums have none
+ * to give (every figure in them hidden, zero, fixed or infinitely dear), the sums one step further out, through
+ * the hidden cells they share, and so on. Returns the cell hidden, or null when there is nothing left to hide.
  */
 function widen(
   cell: number,
@@ -83,37 +83,25 @@ function widen(
   values: readonly number[],
   membersOf: Map<number, SumConstraint[]>,
   cost: (i: number) => number,
-  threshold: number,
 ): number | null {
-  const seenCells = new Set([cell]);
-  const seenSums = new Set<SumConstraint>();
+  // A sum met again one level further out offers only candidates that were there to pick before: none.
+  const seen = new Set([cell]);
   let level = [cell];
   while (level.length > 0) {
     const next: number[] = [];
     const candidates: number[] = [];
     for (const i of level) {
       for (const c of membersOf.get(i) ?? []) {
-        if (seenSums.has(c)) continue;
-        seenSums.add(c);
-        const members = [...c.parts, c.total];
-        for (const j of members) {
+        for (const j of [...c.parts, c.total]) {
           if (!hidden[j] && (values[j] ?? 0) > 0) candidates.push(j);
-          else if (hidden[j] && !seenCells.has(j)) {
-            seenCells.add(j);
+          else if (hidden[j] && !seen.has(j)) {
+            seen.add(j);
             next.push(j);
           }
         }
       }
     }
-    const pick =
-      cheapest(
-        candidates.filter((j) => (values[j] ?? 0) >= threshold),
-        cost,
-      ) ??
-      largest(
-        candidates.filter((j) => cost(j) !== Infinity),
-        values,
-      );
+    const pick = cheapest(candidates, cost);
     if (pick !== null) {
       hidden[pick] = true;
       return pick;
@@ -138,7 +126,6 @@ export function narrowCells(
   minWidth: (cell: number) => number = () => threshold,
 ): number[] {
   const cells = hidden.flatMap((h, i) => (h ? [i] : []));
-  if (cells.length === 0) return [];
   const index = new Map(cells.map((c, k) => [c, k]));
   const equations: Equation[] = [];
   for (const c of constraints) {
@@ -156,8 +143,13 @@ export function narrowCells(
   return cells.filter((_, k) => wholeWidth(ranges[k]!) < minWidth(cells[k]!));
 }
 
-/** The sum rules of the file's comment, repeated until every sum is safe. */
-function makeSumsSafe(
+/**
+ * The sum rules of the file's comment, repeated until every sum is safe; `hidden` gains the cells hidden, the
+ * cheapest by `cost` first (each rule says its last resort). protectCells hides every count in 1..threshold-1
+ * that is not fixed before it calls this, so a visible part that may be hidden is 0 or at least the threshold:
+ * any count is then enough to make two hidden parts add up to the threshold.
+ */
+export function makeSumsSafe(
   values: readonly number[],
   constraints: readonly SumConstraint[],
   threshold: number,
@@ -191,15 +183,9 @@ function makeSumsSafe(
         let sum = parts.reduce((a, i) => a + (values[i] ?? 0), 0);
         let count = parts.length;
         while ((count < 2 || sum < threshold) && candidates.length > 0) {
-          const need = threshold - sum;
           const nonzero = candidates.filter((i) => (values[i] ?? 0) > 0);
-          const pick =
-            cheapest(
-              nonzero.filter((i) => (values[i] ?? 0) >= need),
-              cost,
-            ) ??
-            largest(nonzero, values) ??
-            candidates[0]!;
+          // Cells of infinite weight last, the largest of them first; a zero only when nothing else is left.
+          const pick = cheapest(nonzero, cost) ?? largest(nonzero, values) ?? candidates[0]!;
           candidates.splice(candidates.indexOf(pick), 1);
           hidden[pick] = true;
           changed = true;
@@ -212,17 +198,11 @@ function makeSumsSafe(
       let sum = parts.reduce((a, i) => a + (values[i] ?? 0), 0);
       let count = parts.length;
       while (count < 2 || sum < threshold) {
-        const need = threshold - sum;
-        const candidates = c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0);
-        // The cheapest part that is enough on its own; else the largest (and go round again).
-        const enough = candidates.filter((i) => (values[i] ?? 0) >= need);
-        const pick =
-          cheapest(enough, cost) ??
-          largest(
-            candidates.filter((i) => cost(i) !== Infinity),
-            values,
-          );
-        if (pick === null || !free(pick)) {
+        const pick = cheapest(
+          c.parts.filter((i) => !hidden[i] && (values[i] ?? 0) > 0),
+          cost,
+        );
+        if (pick === null) {
           // Not enough in the visible parts: hide the total too (then the sum pins nothing).
           hidden[c.total] = true;
           break;

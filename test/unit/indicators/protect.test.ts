@@ -1,7 +1,7 @@
 // protectCells and its rules (src/indicators/protect.ts) on small sums whose answers can be checked by hand.
 // The property over random tables with margins is in suppression.test.ts.
 import { describe, expect, it } from "vitest";
-import { isSafe, narrowCells, protectCells, type SumConstraint } from "../../../src/indicators/protect";
+import { isSafe, makeSumsSafe, narrowCells, protectCells, type SumConstraint } from "../../../src/indicators/protect";
 
 /** The values of the hidden cells, in cell order. */
 const hiddenValues = (values: number[], hidden: boolean[]) => values.filter((_, i) => hidden[i]);
@@ -41,6 +41,96 @@ describe("narrowCells", () => {
     expect(narrowCells(values, constraints, [false, false, true, false], 2)).toEqual([2]);
     expect(narrowCells(values, constraints, [false, false, false, false], 10)).toEqual([]);
   });
+
+  it("leaves out a sum with nothing hidden in it, even one whose figures do not add up", () => {
+    // 30 = 3 + 7 + 20 with the 3 and 7 hidden: each 0..10, 11 values, narrower than 12. Beside it, 50 = 40 shown
+    // (figures from two sources that disagree): it says nothing of the hidden cells, and does not stop the audit.
+    const constraints: SumConstraint[] = [
+      { total: 0, parts: [1, 2, 3] },
+      { total: 4, parts: [5] },
+    ];
+    expect(narrowCells([30, 3, 7, 20, 50, 40], constraints, [false, true, true, false, false, false], 12)).toEqual([
+      1, 2,
+    ]);
+  });
+});
+
+/**
+ * makeSumsSafe from the cells hidden already (`hidden`, by index): the cells hidden after, by index. The cost is
+ * protectCells': the value times its weight, Infinity for a fixed cell.
+ */
+function sumRules(
+  values: number[],
+  constraints: SumConstraint[],
+  threshold: number,
+  given: { hidden: number[]; weights?: number[]; fixed?: boolean[] },
+): number[] {
+  const hidden = values.map((_, i) => given.hidden.includes(i));
+  const cost = (i: number) => (given.fixed?.[i] ? Infinity : values[i]! * (given.weights?.[i] ?? 1));
+  makeSumsSafe(values, constraints, threshold, hidden, cost, given.fixed);
+  return hidden.flatMap((h, i) => (h ? [i] : []));
+}
+
+describe("makeSumsSafe", () => {
+  const one = (total: number, parts: number[]): SumConstraint[] => [{ total, parts }];
+
+  it("under a shown total: the cheapest count beside the hidden one, never a zero, the first of equal ones", () => {
+    // 60 = 3 + 12 + 0 + 45 with the 3 hidden: the 12 (the 0 would cost nothing but protects nothing).
+    expect(sumRules([60, 3, 12, 0, 45], one(0, [1, 2, 3, 4]), 10, { hidden: [1] })).toEqual([1, 2]);
+    // 43 = 3 + 20 + 20: the first 20.
+    expect(sumRules([43, 3, 20, 20], one(0, [1, 2, 3]), 10, { hidden: [1] })).toEqual([1, 2]);
+    // 30 = 0 + 10 + 20 with the 0 hidden (a copy protected before): the 10, and the two then add up to the
+    // threshold exactly, which is enough.
+    expect(sumRules([30, 0, 10, 20], one(0, [1, 2, 3]), 10, { hidden: [1] })).toEqual([1, 2]);
+    // 8 = 3 + 5 + 0 with both small counts hidden: together 8, and nothing left to add, so the total goes; the
+    // same with fixed cells given when none of them is in this sum.
+    expect(sumRules([8, 3, 5, 0], one(0, [1, 2, 3]), 10, { hidden: [1, 2] })).toEqual([0, 1, 2]);
+    const noneFixed = [false, false, false, false];
+    expect(sumRules([8, 3, 5, 0], one(0, [1, 2, 3]), 10, { hidden: [1, 2], fixed: noneFixed })).toEqual([0, 1, 2]);
+  });
+
+  it("under a hidden total: the cheapest count, else the first part that may be hidden, else nothing", () => {
+    // 20 = 20 (fixed) + 0, the total hidden: no count may go, so the zero does.
+    const fixedFirst = [false, true, false];
+    expect(sumRules([20, 20, 0], one(0, [1, 2]), 10, { hidden: [0], fixed: fixedFirst })).toEqual([0, 2]);
+    // 20 = 20 with that part fixed: nothing may go (the audit judges the sum).
+    expect(sumRules([20, 20], one(0, [1]), 10, { hidden: [0], fixed: [false, true] })).toEqual([0]);
+  });
+
+  it("under a fixed total: free parts, the cheapest first, then counts of infinite weight (the largest first), zeros last", () => {
+    const c = one(0, [1, 2, 3]);
+    const totalFixed = [true, false, false, false];
+    // 50 = 7 + 0 + 43 with the 7 hidden: the 43, not the 0.
+    expect(sumRules([50, 7, 0, 43], c, 10, { hidden: [1], fixed: totalFixed })).toEqual([1, 3]);
+    // 50 = 3 + 4 + 43: two hidden parts, but only 7 between them: the 43 as well.
+    expect(sumRules([50, 3, 4, 43], c, 10, { hidden: [1, 2], fixed: totalFixed })).toEqual([1, 2, 3]);
+    // 20 = 12 (fixed) + 0 + 8 with the 8 hidden: only the 0 is left to hide, and it goes, though 8 stays short.
+    expect(sumRules([20, 12, 0, 8], c, 10, { hidden: [3], fixed: [true, true, false, false] })).toEqual([2, 3]);
+    // 30 = 20 + 0 + 0 + 10 (fixed) with the 20 hidden already (for another sum): a second hidden part is all it
+    // needs, and the first 0 is it.
+    const zeros = one(0, [1, 2, 3, 4]);
+    const fixedEnds = [true, false, false, false, true];
+    expect(sumRules([30, 20, 0, 0, 10], zeros, 10, { hidden: [1], fixed: fixedEnds })).toEqual([1, 2]);
+    // 83 = 3 + 0 + 30 + 30 + 20, the counts of infinite weight: the first 30 (the largest, the first of equals).
+    const dear = [1, 1, 1, Infinity, Infinity, Infinity];
+    const wide = one(0, [1, 2, 3, 4, 5]);
+    const fixed = [true, false, false, false, false, false];
+    expect(sumRules([83, 3, 0, 30, 30, 20], wide, 10, { hidden: [1], weights: dear, fixed })).toEqual([1, 3]);
+  });
+
+  it("goes round again: a cell hidden for a later sum is protected in the sums before it too", () => {
+    // 30 = p + q (10 + 20) comes first. The sum after it hides p; then p alone under 30 would be 30 - 20, so q
+    // goes too, whichever rule the later sum follows:
+    const first: SumConstraint = { total: 0, parts: [1, 2] };
+    const later: SumConstraint = { total: 3, parts: [1, 4] };
+    // - a shown total, 13 = p + 3, the 3 hidden;
+    expect(sumRules([30, 10, 20, 13, 3], [first, later], 10, { hidden: [4] })).toEqual([1, 2, 4]);
+    // - a hidden total, 10 = p + 0 (its one count goes);
+    expect(sumRules([30, 10, 20, 10, 0], [first, later], 10, { hidden: [3] })).toEqual([1, 2, 3]);
+    // - a fixed total, 13 = p + 3, the 3 hidden.
+    const fixed = [false, false, false, true, false];
+    expect(sumRules([30, 10, 20, 13, 3], [first, later], 10, { hidden: [4], fixed })).toEqual([1, 2, 4]);
+  });
 });
 
 describe("protectCells", () => {
@@ -49,6 +139,46 @@ describe("protectCells", () => {
     expect(hiddenValues([60, 3, 12, 45], protectCells([60, 3, 12, 45], [{ total: 0, parts: [1, 2, 3] }], 10))).toEqual([
       3, 12,
     ]);
+  });
+
+  it("the audit hides one cell per sum in a round, then looks again", () => {
+    // Threshold 5, a 2x2 table whose inner counts are all small: rows 1 + 4 = 5 and 1 + 4 = 5, columns 2 and
+    // 8, total 10. Cells 0-3 inner, 4-5 row totals, 6-7 column totals, 8 the total. The 1s, 4s and the column's 2
+    // are hidden, and each sum is safe on its own; but together they pin the 2 (10 - 8) and leave each inner
+    // cell 3 values wide. Widening the first 1 hides its row's total; the 4 beside it waits (its row gained a
+    // cell); the second 1 hides its row's total; the 2, with every cell of its sum hidden, reaches out to the
+    // second column's 8. That is enough: the next look finds nothing narrow, and the total 10 stays shown.
+    // Widening the 4 at once as well would hide the 8 there, and send the 2 on to the total.
+    const values = [1, 4, 1, 4, 5, 5, 2, 8, 10];
+    const c: SumConstraint[] = [
+      { total: 4, parts: [0, 1] },
+      { total: 5, parts: [2, 3] },
+      { total: 6, parts: [0, 2] },
+      { total: 7, parts: [1, 3] },
+      { total: 8, parts: [4, 5] },
+    ];
+    const hidden = protectCells(values, c, 5);
+    expect(hidden).toEqual([true, true, true, true, true, true, true, true, false]);
+    expect(narrowCells(values, c, hidden, 5)).toEqual([]);
+  });
+
+  it("the audit widens a range with counts, not zeros, and reaches further only through hidden cells", () => {
+    // 30 = 3 + 7 + 0 + 20 at threshold 10 with each hidden range asked to be 15 wide: 3 + 7 leaves 0..10. The 20
+    // goes (hiding the 0, which costs nothing, would leave 0..10 and a second round to hide the 20 anyway).
+    const values = [30, 3, 7, 0, 20];
+    const wider = () => 15;
+    const h = protectCells(values, [{ total: 0, parts: [1, 2, 3, 4] }], 10, undefined, undefined, { minWidth: wider });
+    expect(hiddenValues(values, h)).toEqual([3, 7, 20]);
+    // 10 (fixed) = 3 + 7 + 0, and 20 = 0 + 20 beside it through the same 0: nothing in the first sum may go, and
+    // a shown 0 says nothing of the 3 and the 7, so nothing in the second goes either. The range stays narrow.
+    const linked = [10, 3, 7, 0, 20, 20];
+    const sums: SumConstraint[] = [
+      { total: 0, parts: [1, 2, 3] },
+      { total: 4, parts: [3, 5] },
+    ];
+    const fixed = [true, false, false, false, false, false];
+    const left = protectCells(linked, sums, 10, undefined, undefined, { minWidth: () => 12, fixed });
+    expect(hiddenValues(linked, left)).toEqual([3, 7]);
   });
 
   it("a weight makes a part dearer; an infinite weight is never chosen to protect another", () => {
