@@ -13,8 +13,7 @@
 // the first stage left narrower than the threshold (no breakdown cell under it is wider): then, or should the
 // audit find any other narrow cell, the caller leaves the breakdowns out (null): never a headline figure hidden,
 // never a narrow cell published.
-import { protectCells, wholeWidth, type Hidden, type SumConstraint } from "./protect";
-import { feasibleRanges, type Equation } from "./feasible";
+import { hiddenRanges, protectCells, wholeWidth, type Hidden, type SumConstraint } from "./protect";
 
 export interface LinkedCells {
   /** Exact values (a fixed hidden cell's too, where known). */
@@ -97,53 +96,4 @@ function tablesNear(
     if (members.some((i) => given.has(i))) for (const i of members) if (table[i] != null) near.add(table[i]);
   }
   return near;
-}
-
-/**
- * Every hidden cell's feasible range (whole numbers) under all the sums at once, each group of linked hidden
- * cells solved on its own; null when the sums contradict the values.
- */
-export function hiddenRanges(
-  values: readonly number[],
-  constraints: readonly SumConstraint[],
-  hidden: readonly Hidden[],
-): Map<number, { min: number; max: number }> | null {
-  const cells = hidden.flatMap((h, i) => (h ? [i] : []));
-  const index = new Map(cells.map((c, k) => [c, k]));
-  const equations: Equation[] = [];
-  for (const c of constraints) {
-    const terms: [number, number][] = [];
-    let rhs = 0;
-    for (const [i, coef] of [[c.total, 1] as const, ...c.parts.map((p) => [p, -1] as const)]) {
-      const k = index.get(i);
-      if (k === undefined) rhs -= coef * (values[i] ?? 0);
-      else terms.push([k, coef]);
-    }
-    if (terms.length > 0) equations.push({ terms, rhs });
-  }
-  const parent = cells.map((_, k) => k);
-  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
-  for (const e of equations) for (const [v] of e.terms) parent[find(v)] = find(e.terms[0]![0]);
-  const groups = new Map<number, number[]>();
-  cells.forEach((_, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), k]));
-  const byRoot = new Map<number, Equation[]>();
-  for (const e of equations) {
-    const root = find(e.terms[0]![0]);
-    byRoot.set(root, [...(byRoot.get(root) ?? []), e]);
-  }
-  const out = new Map<number, { min: number; max: number }>();
-  for (const [root, members] of groups) {
-    const local = new Map(members.map((k, j) => [k, j]));
-    const eqs = (byRoot.get(root) ?? []).map((e) => ({
-      rhs: e.rhs,
-      terms: e.terms.map(([v, c]): [number, number] => [local.get(v)!, c]),
-    }));
-    const ranges = feasibleRanges(members.length, eqs);
-    if (ranges === null) return null;
-    members.forEach((k, j) => {
-      const r = ranges[j]!;
-      out.set(cells[k]!, { min: Math.ceil(r.min - 1e-9), max: Math.floor(r.max + 1e-9) });
-    });
-  }
-  return out;
 }

@@ -116,7 +116,7 @@ export function wholeWidth(r: { min: number; max: number }): number {
   return Math.floor(r.max + 1e-9) - Math.ceil(r.min - 1e-9) + 1;
 }
 
-/** Hidden cells whose feasible range, under every sum at once, is narrower than the threshold. */
+/** Hidden cells whose feasible range, under every sum at once, is narrower than the threshold, in cell order. */
 export function narrowCells(
   values: readonly number[],
   constraints: readonly SumConstraint[],
@@ -125,6 +125,23 @@ export function narrowCells(
   /** The width a cell's range must reach (default: the threshold). */
   minWidth: (cell: number) => number = () => threshold,
 ): number[] {
+  const ranges = hiddenRanges(values, constraints, hidden);
+  if (ranges === null) return [];
+  return [...ranges]
+    .filter(([cell, r]) => wholeWidth(r) < minWidth(cell))
+    .map(([cell]) => cell)
+    .sort((x, y) => x - y);
+}
+
+/**
+ * Every hidden cell's feasible range (whole numbers) under all the sums at once, each group of linked hidden
+ * cells solved on its own; null when the sums contradict the values.
+ */
+export function hiddenRanges(
+  values: readonly number[],
+  constraints: readonly SumConstraint[],
+  hidden: readonly Hidden[],
+): Map<number, { min: number; max: number }> | null {
   const cells = hidden.flatMap((h, i) => (h ? [i] : []));
   const index = new Map(cells.map((c, k) => [c, k]));
   const equations: Equation[] = [];
@@ -138,9 +155,33 @@ export function narrowCells(
     }
     if (terms.length > 0) equations.push({ terms, rhs });
   }
-  const ranges = feasibleRanges(cells.length, equations);
-  if (ranges === null) return [];
-  return cells.filter((_, k) => wholeWidth(ranges[k]!) < minWidth(cells[k]!));
+  const parent = cells.map((_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
+  for (const e of equations) for (const [v] of e.terms) parent[find(v)] = find(e.terms[0]![0]);
+  const groups = new Map<number, { members: number[]; equations: Equation[] }>();
+  const groupOf = (k: number) => {
+    const root = find(k);
+    const group = groups.get(root) ?? { members: [], equations: [] };
+    groups.set(root, group);
+    return group;
+  };
+  cells.forEach((_, k) => groupOf(k).members.push(k));
+  for (const e of equations) groupOf(e.terms[0]![0]).equations.push(e);
+  const out = new Map<number, { min: number; max: number }>();
+  for (const { members, equations: own } of groups.values()) {
+    const local = new Map(members.map((k, j) => [k, j]));
+    const eqs = own.map((e) => ({
+      rhs: e.rhs,
+      terms: e.terms.map(([v, c]): [number, number] => [local.get(v)!, c]),
+    }));
+    const ranges = feasibleRanges(members.length, eqs);
+    if (ranges === null) return null;
+    members.forEach((k, j) => {
+      const r = ranges[j]!;
+      out.set(cells[k]!, { min: Math.ceil(r.min - 1e-9), max: Math.floor(r.max + 1e-9) });
+    });
+  }
+  return out;
 }
 
 /**

@@ -2,8 +2,8 @@
 // figures that are published already, never one of those. Small systems whose answers can be checked by hand.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { protectAroundFixed, hiddenRanges, type LinkedCells } from "../../../src/indicators/protect-linked";
-import { protectCells, type SumConstraint } from "../../../src/indicators/protect";
+import { protectAroundFixed, type LinkedCells } from "../../../src/indicators/protect-linked";
+import { hiddenRanges, protectCells, type SumConstraint } from "../../../src/indicators/protect";
 
 /** Every hidden cell's range, checked against the threshold. */
 function narrow(cells: LinkedCells, hidden: boolean[], threshold: number): number[] {
@@ -466,53 +466,5 @@ describe("protectAroundFixed on any breakdown", () => {
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe("hiddenRanges", () => {
-  // A range as plain numbers (the solver may give -0 for 0).
-  const plain = (r: { min: number; max: number } | undefined) => r && { min: r.min + 0, max: r.max + 0 };
-
-  it("gives each hidden cell's whole-number range under all the sums, each linked group on its own", () => {
-    // 10 = a + b and 30 = c + d, all four hidden: 0..10 for the first pair, 0..30 for the second.
-    const values = [10, 4, 6, 30, 25, 5];
-    const constraints: SumConstraint[] = [
-      { total: 0, parts: [1, 2] },
-      { total: 3, parts: [4, 5] },
-    ];
-    const ranges = hiddenRanges(values, constraints, [false, true, true, false, true, true])!;
-    expect([...ranges.keys()].sort()).toEqual([1, 2, 4, 5]);
-    expect(plain(ranges.get(1))).toEqual({ min: 0, max: 10 });
-    expect(plain(ranges.get(2))).toEqual({ min: 0, max: 10 });
-    expect(plain(ranges.get(4))).toEqual({ min: 0, max: 30 });
-    expect(plain(ranges.get(5))).toEqual({ min: 0, max: 30 });
-    // A visible part narrows the other: 10 = 4 + b, b hidden, is b = 6 exactly.
-    expect(plain(hiddenRanges(values, constraints, [false, false, true, false, false, false])!.get(2))).toEqual({
-      min: 6,
-      max: 6,
-    });
-    // Nothing hidden: no ranges.
-    expect(
-      hiddenRanges(
-        values,
-        constraints,
-        values.map(() => false),
-      )!.size,
-    ).toBe(0);
-  });
-
-  it("rounds the bounds inwards to whole numbers: 2a = 7 leaves no whole a (min above max)", () => {
-    const r = hiddenRanges([7, 3], [{ total: 0, parts: [1, 1] }], [false, true])!.get(1)!;
-    expect(r.min).toBe(4);
-    expect(r.max).toBe(3);
-  });
-
-  it("is null when the sums contradict the values", () => {
-    // 10 = 4 + b and 5 = b: no b is both 6 and 5.
-    const constraints: SumConstraint[] = [
-      { total: 0, parts: [1, 2] },
-      { total: 3, parts: [2] },
-    ];
-    expect(hiddenRanges([10, 4, 6, 5], constraints, [false, false, true, false])).toBeNull();
   });
 });

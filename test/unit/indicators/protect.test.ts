@@ -1,7 +1,14 @@
 // protectCells and its rules (src/indicators/protect.ts) on small sums whose answers can be checked by hand.
 // The property over random tables with margins is in suppression.test.ts.
 import { describe, expect, it } from "vitest";
-import { isSafe, makeSumsSafe, narrowCells, protectCells, type SumConstraint } from "../../../src/indicators/protect";
+import {
+  hiddenRanges,
+  isSafe,
+  makeSumsSafe,
+  narrowCells,
+  protectCells,
+  type SumConstraint,
+} from "../../../src/indicators/protect";
 
 /** The values of the hidden cells, in cell order. */
 const hiddenValues = (values: number[], hidden: boolean[]) => values.filter((_, i) => hidden[i]);
@@ -24,6 +31,54 @@ describe("isSafe", () => {
     // 3 + 7 = 10: each could be 0..10.
     expect(isSafe(c, [false, true, false, true], values, 10)).toBe(true);
     expect(isSafe(c, [false, true, false, true], values, 11)).toBe(false);
+  });
+});
+
+describe("hiddenRanges", () => {
+  // A range as plain numbers (the solver may give -0 for 0).
+  const plain = (r: { min: number; max: number } | undefined) => r && { min: r.min + 0, max: r.max + 0 };
+
+  it("gives each hidden cell's whole-number range under all the sums, each linked group on its own", () => {
+    // 10 = a + b and 30 = c + d, all four hidden: 0..10 for the first pair, 0..30 for the second.
+    const values = [10, 4, 6, 30, 25, 5];
+    const constraints: SumConstraint[] = [
+      { total: 0, parts: [1, 2] },
+      { total: 3, parts: [4, 5] },
+    ];
+    const ranges = hiddenRanges(values, constraints, [false, true, true, false, true, true])!;
+    expect([...ranges.keys()].sort()).toEqual([1, 2, 4, 5]);
+    expect(plain(ranges.get(1))).toEqual({ min: 0, max: 10 });
+    expect(plain(ranges.get(2))).toEqual({ min: 0, max: 10 });
+    expect(plain(ranges.get(4))).toEqual({ min: 0, max: 30 });
+    expect(plain(ranges.get(5))).toEqual({ min: 0, max: 30 });
+    // A visible part narrows the other: 10 = 4 + b, b hidden, is b = 6 exactly.
+    expect(plain(hiddenRanges(values, constraints, [false, false, true, false, false, false])!.get(2))).toEqual({
+      min: 6,
+      max: 6,
+    });
+    // Nothing hidden: no ranges.
+    expect(
+      hiddenRanges(
+        values,
+        constraints,
+        values.map(() => false),
+      )!.size,
+    ).toBe(0);
+  });
+
+  it("rounds the bounds inwards to whole numbers: 2a = 7 leaves no whole a (min above max)", () => {
+    const r = hiddenRanges([7, 3], [{ total: 0, parts: [1, 1] }], [false, true])!.get(1)!;
+    expect(r.min).toBe(4);
+    expect(r.max).toBe(3);
+  });
+
+  it("is null when the sums contradict the values", () => {
+    // 10 = 4 + b and 5 = b: no b is both 6 and 5.
+    const constraints: SumConstraint[] = [
+      { total: 0, parts: [1, 2] },
+      { total: 3, parts: [2] },
+    ];
+    expect(hiddenRanges([10, 4, 6, 5], constraints, [false, false, true, false])).toBeNull();
   });
 });
 
