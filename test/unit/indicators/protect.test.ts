@@ -97,6 +97,16 @@ describe("narrowCells", () => {
     expect(narrowCells(values, constraints, [false, false, false, false], 10)).toEqual([]);
   });
 
+  it("lists the narrow cells in cell order (the order the audit widens them in), whichever linked group each is in", () => {
+    // 10 = 3 + 7 (cells 0 = 1 + 4) and 10 = 4 + 6 (cells 2 = 3 + 5), every part hidden: each 0..10, 11 values.
+    const constraints: SumConstraint[] = [
+      { total: 0, parts: [1, 4] },
+      { total: 2, parts: [3, 5] },
+    ];
+    const hidden = [false, true, false, true, true, true];
+    expect(narrowCells([10, 3, 10, 4, 7, 6], constraints, hidden, 12)).toEqual([1, 3, 4, 5]);
+  });
+
   it("leaves out a sum with nothing hidden in it, even one whose figures do not add up", () => {
     // 30 = 3 + 7 + 20 with the 3 and 7 hidden: each 0..10, 11 values, narrower than 12. Beside it, 50 = 40 shown
     // (figures from two sources that disagree): it says nothing of the hidden cells, and does not stop the audit.
@@ -166,11 +176,11 @@ describe("makeSumsSafe", () => {
     const zeros = one(0, [1, 2, 3, 4]);
     const fixedEnds = [true, false, false, false, true];
     expect(sumRules([30, 20, 0, 0, 10], zeros, 10, { hidden: [1], fixed: fixedEnds })).toEqual([1, 2]);
-    // 83 = 3 + 0 + 30 + 30 + 20, the counts of infinite weight: the first 30 (the largest, the first of equals).
+    // 83 = 3 + 0 + 20 + 30 + 30, the counts of infinite weight: the first 30 (the largest, the first of equals).
     const dear = [1, 1, 1, Infinity, Infinity, Infinity];
     const wide = one(0, [1, 2, 3, 4, 5]);
     const fixed = [true, false, false, false, false, false];
-    expect(sumRules([83, 3, 0, 30, 30, 20], wide, 10, { hidden: [1], weights: dear, fixed })).toEqual([1, 3]);
+    expect(sumRules([83, 3, 0, 20, 30, 30], wide, 10, { hidden: [1], weights: dear, fixed })).toEqual([1, 4]);
   });
 
   it("goes round again: a cell hidden for a later sum is protected in the sums before it too", () => {
