@@ -59,8 +59,10 @@ export class SheetTally {
 
   summary(hasEthnicity: boolean): SheetSummary {
     const { plan } = this;
+    // A tally is kept only for a recognised sheet: its header row was found, and every column it reads is a
+    // column of that row.
     const columns: Record<string, string> = {};
-    for (const [field, col] of plan.columns) columns[field] = plan.headers[col] ?? "";
+    for (const [field, col] of plan.columns) columns[field] = plan.headers[col]!;
     const exclusions: Record<string, number> = {};
     let excluded = 0;
     for (const [reason, count] of this.exclusions) {
@@ -71,7 +73,7 @@ export class SheetTally {
       file: plan.file,
       sheet: plan.sheet,
       kind: plan.kind,
-      headerRow: plan.headerIndex >= 0 ? plan.headerIndex + 1 : null,
+      headerRow: plan.headerIndex + 1,
       columns,
       rowsRead: this.rowsRead,
       rowsUsed: this.rowsUsed,
