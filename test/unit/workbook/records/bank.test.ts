@@ -62,7 +62,7 @@ describe("bank workers' records", () => {
     ]);
   });
 
-  it("places bank doctors in the medical cohort by subgroup, never as senior medical managers, and others by band", () => {
+  it("places bank doctors in the medical cohort by subgroup (from the grade, else the job role), never as senior medical managers, and others by band", () => {
     const ds = readWorkbooks([
       staffExtract("staff.xlsx", HEADER, [
         bank("20", { "Staff Group": "Medical and Dental", "Pay Band": "Consultant" }),
@@ -71,6 +71,7 @@ describe("bank workers' records", () => {
         bank("23", { "Pay Band": "Band 4" }),
         bank("24", {}),
         bank("25", { "Staff Group": "Nursing and Midwifery Registered", "Pay Band": "Band 6" }),
+        bank("26", { "Staff Group": "Medical and Dental", "Job Role": "Specialty Doctor" }),
       ]),
     ]);
     expect(ds.bank!.staff.map((s) => [s.personId, s.cohort, s.band, s.medical, s.seniorMedicalManager])).toEqual([
@@ -80,6 +81,7 @@ describe("bank workers' records", () => {
       ["23", "non-clinical", "4", null, false],
       ["24", "non-clinical", null, null, false],
       ["25", "clinical", "6", null, false],
+      ["26", "medical", null, "non-consultant-career-grade", false],
     ]);
   });
 
