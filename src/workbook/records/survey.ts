@@ -64,7 +64,7 @@ export function readSurvey(context: ReadContext, plan: SheetPlan): { survey: Sur
     };
   });
   // Percent-formatted cells hold fractions (0.254 shown as 25.4%).
-  if (survey.length > 0 && survey.every((record) => Math.abs(record.whitePct) <= 1 && Math.abs(record.bmePct) <= 1)) {
+  if (survey.every((record) => Math.abs(record.whitePct) <= 1 && Math.abs(record.bmePct) <= 1)) {
     for (const record of survey) {
       record.whitePct *= 100;
       record.bmePct *= 100;
