@@ -138,6 +138,7 @@ describe("bank workers read as their own population", () => {
     expect(gone.map((i) => [i.severity, i.file, i.row, i.column, i.params?.count])).toEqual([
       ["warning", "cases.xlsx", 6, "A", 1],
     ]);
+    expect(gone[0]!.message).toContain("1 case row(s) are of bank-only workers");
     expect(gone[0]!.message).toContain("left out of both the substantive and the bank workers' figures");
     // The case with an unreadable date is kept without one, with the usual warning naming its row.
     expect(ds.issues.filter((i) => i.code === "date-unreadable").map((i) => [i.file, i.row])).toEqual([
