@@ -1,0 +1,86 @@
+// One person with two ethnicities: what each warning names and carries, wherever the ethnicity column is.
+import { describe, expect, it } from "vitest";
+import type { Dataset, ReadIssue } from "../../../../src/indicators";
+import { readWorkbooks } from "../../../../src/workbook";
+import { buildXlsx, type FixtureCell } from "../fixtures";
+
+const STAFF_HEADER = [
+  "Employee Number",
+  "Assignment Number",
+  "Ethnic Origin",
+  "Staff Group",
+  "Pay Band",
+  "Assignment Category",
+  "Primary Assignment",
+];
+
+const xlsx = (name: string, sheet: string, rows: FixtureCell[][]) => ({
+  name,
+  bytes: buildXlsx([{ name: sheet, rows }]),
+});
+const staffFile = (name: string, rows: FixtureCell[][]) => xlsx(name, "Staff in Post", [STAFF_HEADER, ...rows]);
+const row = (id: string, assignment: string, ethnicity: string, primary = "Yes"): FixtureCell[] => [
+  id,
+  assignment,
+  ethnicity,
+  "Administrative and Clerical",
+  "Band 5",
+  "Permanent",
+  primary,
+];
+const conflicts = (ds: Dataset): ReadIssue[] => ds.issues.filter((i) => i.code === "person-ethnicity-conflict");
+
+describe("a person on several rows of one staff sheet", () => {
+  it("is no conflict when the first row says not stated and a later one gives an ethnicity", () => {
+    const ds = readWorkbooks([
+      staffFile("staff.xlsx", [row("7", "7-1", "Z Not Stated", "No"), row("7", "7-2", "A White - British")]),
+    ]);
+    expect(conflicts(ds)).toEqual([]);
+  });
+
+  it("is reported with both values and the person when the ethnicity is the sheet's first column", () => {
+    const header = ["Ethnic Origin", "Employee Number", "Assignment Number", "Pay Band"];
+    const ds = readWorkbooks([
+      xlsx("staff.xlsx", "Staff in Post", [
+        header,
+        ["A White - British", "7", "7-1", "Band 5"],
+        ["H Asian or Asian British - Indian", "7", "7-2", "Band 5"],
+      ]),
+    ]);
+    const issues = conflicts(ds);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      row: 3,
+      column: "A",
+      params: { value: "H Asian or Asian British - Indian", other: "A White - British", person: "7" },
+    });
+  });
+
+  it("names the rows of this sheet when the person was counted from an earlier staff file", () => {
+    const ds = readWorkbooks([
+      staffFile("a.xlsx", [row("5", "5-1", "A White - British"), row("7", "7-1", "A White - British")]),
+      staffFile("b.xlsx", [row("7", "7-1", "A White - British"), row("7", "7-2", "H Asian or Asian British - Indian")]),
+    ]);
+    const repeat = conflicts(ds).find((i) => i.file === "b.xlsx" && i.row === 3)!;
+    expect(repeat.message).toContain(
+      'employee 7 is listed with two ethnicities, "A White - British" at row 2 and "H Asian or Asian British - Indian" at row 3; the row counted for them (row 2) gives "A White - British"',
+    );
+  });
+});
+
+describe("a person in two staff files, or in a case file and staff in post", () => {
+  it("carries both values and the person with the warning", () => {
+    const ds = readWorkbooks([
+      staffFile("a.xlsx", [row("7", "7-1", "A White - British")]),
+      staffFile("b.xlsx", [row("7", "7-1", "M Black or Black British - Caribbean")]),
+      xlsx("er.xlsx", "Cases", [
+        ["Employee Number", "Ethnic Origin", "Case Type"],
+        ["7", "N Black or Black British - African", "Disciplinary"],
+      ]),
+    ]);
+    expect(conflicts(ds).map((i) => [i.file, i.params])).toEqual([
+      ["b.xlsx", { value: "M Black or Black British - Caribbean", other: "A White - British", person: "7" }],
+      ["er.xlsx", { value: "N Black or Black British - African", other: "A White - British", person: "7" }],
+    ]);
+  });
+});
