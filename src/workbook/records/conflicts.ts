@@ -47,7 +47,6 @@ export function reportRepeatConflicts(sheet: SheetReading, staffRows: StaffRows)
   const { context, plan } = sheet;
   const { indexes, ids, persons } = staffRows;
   const { first, rows } = staffRows.repeats;
-  if (rows.length === 0 || sheet.ethnicityCol < 0) return;
   const reported = new Set<number>();
   const valueAt = (index: number) => context.ethnicity(cellAt(plan, indexes[index]!, sheet.ethnicityCol)).ethnicity;
   for (const index of rows) {
@@ -55,7 +54,8 @@ export function reportRepeatConflicts(sheet: SheetReading, staffRows: StaffRows)
     const firstIndex = first.get(person)!;
     if (reported.has(person) || !differ(valueAt(firstIndex), valueAt(index))) continue;
     reported.add(person);
-    const chosen = context.people.sheet[person] === context.staffSheets - 1 ? context.people.row[person]! : firstIndex;
+    // Every repeated person was named first in this sheet, which is being read: its chosen row is theirs.
+    const chosen = context.people.row[person]!;
     const place = placeOf(sheet, indexes[index]! + 1, "ethnicity");
     const firstValue = valueAt(firstIndex).raw;
     const value = valueAt(index).raw;
