@@ -54,15 +54,19 @@ export function reportRepeatConflicts(sheet: SheetReading, staffRows: StaffRows)
     const firstIndex = first.get(person)!;
     if (reported.has(person) || !differ(valueAt(firstIndex), valueAt(index))) continue;
     reported.add(person);
-    // Every repeated person was named first in this sheet, which is being read: its chosen row is theirs.
-    const chosen = context.people.row[person]!;
     const place = placeOf(sheet, indexes[index]! + 1, "ethnicity");
     const firstValue = valueAt(firstIndex).raw;
     const value = valueAt(index).raw;
+    // Counted from an earlier staff sheet, the person keeps that row's ethnicity; else this sheet's chosen row's.
+    const counted = context.people.record[person];
+    const used =
+      counted && (counted.source.file !== plan.file || counted.source.sheet !== plan.sheet)
+        ? `they were counted first in ${describe({ file: counted.source.file, sheet: counted.source.sheet, row: counted.row })}, which gives "${counted.ethnicity.raw}"`
+        : `the row counted for them (row ${indexes[context.people.row[person]!]! + 1}) gives "${valueAt(context.people.row[person]!).raw}"`;
     context.log.add(
       "warning",
       "person-ethnicity-conflict",
-      `${describe(place)}: employee ${ids[index]} is listed with two ethnicities, "${firstValue}" at row ${indexes[firstIndex]! + 1} and "${value}" at row ${indexes[index]! + 1}; the row counted for them (row ${indexes[chosen]! + 1}) gives "${valueAt(chosen).raw}", which was used. Correct whichever is wrong.`,
+      `${describe(place)}: employee ${ids[index]} is listed with two ethnicities, "${firstValue}" at row ${indexes[firstIndex]! + 1} and "${value}" at row ${indexes[index]! + 1}; ${used}, which was used. Correct whichever is wrong.`,
       place,
       { value, other: firstValue, person: ids[index] ?? "" },
     );

@@ -56,14 +56,33 @@ describe("a person on several rows of one staff sheet", () => {
     });
   });
 
-  it("names the rows of this sheet when the person was counted from an earlier staff file", () => {
+  it("names the earlier staff file's row as the one used when the person was counted there first", () => {
+    // Counted from a.xlsx as White; b.xlsx lists them twice, as Indian and as Caribbean: White is what is used.
     const ds = readWorkbooks([
       staffFile("a.xlsx", [row("5", "5-1", "A White - British"), row("7", "7-1", "A White - British")]),
-      staffFile("b.xlsx", [row("7", "7-1", "A White - British"), row("7", "7-2", "H Asian or Asian British - Indian")]),
+      staffFile("b.xlsx", [
+        row("7", "7-1", "H Asian or Asian British - Indian"),
+        row("7", "7-2", "M Black or Black British - Caribbean", "No"),
+      ]),
     ]);
     const repeat = conflicts(ds).find((i) => i.file === "b.xlsx" && i.row === 3)!;
     expect(repeat.message).toContain(
-      'employee 7 is listed with two ethnicities, "A White - British" at row 2 and "H Asian or Asian British - Indian" at row 3; the row counted for them (row 2) gives "A White - British"',
+      'employee 7 is listed with two ethnicities, "H Asian or Asian British - Indian" at row 2 and "M Black or Black British - Caribbean" at row 3; they were counted first in a.xlsx, sheet "Staff in Post", row 3, which gives "A White - British", which was used.',
+    );
+    expect(ds.staff.find((s) => s.personId === "7")!.ethnicity.raw).toBe("A White - British");
+  });
+
+  it("names this sheet's counted row when the person was counted here", () => {
+    // The primary assignment (row 3) is the row counted.
+    const ds = readWorkbooks([
+      staffFile("b.xlsx", [
+        row("7", "7-1", "H Asian or Asian British - Indian", "No"),
+        row("7", "7-2", "M Black or Black British - Caribbean"),
+      ]),
+    ]);
+    const repeat = conflicts(ds).find((i) => i.file === "b.xlsx")!;
+    expect(repeat.message).toContain(
+      'the row counted for them (row 3) gives "M Black or Black British - Caribbean", which was used.',
     );
   });
 });
