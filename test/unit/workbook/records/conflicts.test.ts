@@ -102,4 +102,22 @@ describe("a person in two staff files, or in a case file and staff in post", () 
       ["er.xlsx", { value: "N Black or Black British - African", other: "A White - British", person: "7" }],
     ]);
   });
+
+  it("names staff in post, not a row, for someone who had left by the snapshot date (counted nowhere)", () => {
+    const ds = readWorkbooks([
+      xlsx("a.xlsx", "Staff in Post", [
+        ["Staff in Post - Snapshot 31/03/2025"],
+        [...STAFF_HEADER, "Leaving Date"],
+        [...row("7", "7-1", "A White - British"), null],
+        [...row("9", "9-1", "A White - British"), "28/02/2025"],
+      ]),
+      xlsx("er.xlsx", "Cases", [
+        ["Employee Number", "Ethnic Origin", "Case Type"],
+        ["9", "N Black or Black British - African", "Disciplinary"],
+      ]),
+    ]);
+    expect(conflicts(ds).map((i) => i.message)).toEqual([
+      'er.xlsx, sheet "Cases", row 2, column B (Ethnic Origin): employee 9 is "N Black or Black British - African" here but "A White - British" in staff in post; this row\'s own value was used. Correct whichever is wrong.',
+    ]);
+  });
 });
