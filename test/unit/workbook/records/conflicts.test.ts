@@ -72,6 +72,23 @@ describe("a person on several rows of one staff sheet", () => {
     expect(ds.staff.find((s) => s.personId === "7")!.ethnicity.raw).toBe("A White - British");
   });
 
+  it("names the earlier sheet of the same workbook when the person was counted there first", () => {
+    const sheet = (name: string, rows: FixtureCell[][]) => ({ name, rows: [STAFF_HEADER, ...rows] });
+    const bytes = buildXlsx([
+      sheet("Medical", [row("7", "7-1", "A White - British")]),
+      sheet("Nursing", [
+        row("7", "7-2", "H Asian or Asian British - Indian"),
+        row("7", "7-3", "M Black or Black British - Caribbean", "No"),
+      ]),
+    ]);
+    const repeat = conflicts(readWorkbooks([{ name: "staff.xlsx", bytes }])).find(
+      (i) => i.sheet === "Nursing" && i.row === 3,
+    )!;
+    expect(repeat.message).toContain(
+      'they were counted first in staff.xlsx, sheet "Medical", row 2, which gives "A White - British", which was used.',
+    );
+  });
+
   it("names this sheet's counted row when the person was counted here", () => {
     // The primary assignment (row 3) is the row counted.
     const ds = readWorkbooks([
