@@ -3,17 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Dataset, ReadIssue } from "../../../src/indicators";
 import { parseEthnicity, readWorkbooks } from "../../../src/workbook";
-import { buildXlsx, type FixtureCell } from "./fixtures";
-
-const STAFF_HEADER = [
-  "Employee Number",
-  "Assignment Number",
-  "Ethnic Origin",
-  "Staff Group",
-  "Pay Band",
-  "Assignment Category",
-  "Primary Assignment",
-];
+import { buildXlsx, type FixtureCell, STAFF_HEADER } from "./fixtures";
 
 function xlsx(name: string, sheet: string, rows: FixtureCell[][]) {
   return { name, bytes: buildXlsx([{ name: sheet, rows }]) };

@@ -171,3 +171,14 @@ export { replaceEntry };
 export function fileOf(name: string, bytes: Uint8Array) {
   return { name, bytes };
 }
+
+/** The columns of an ESR staff in post extract that the reader needs, in ESR's words and order. */
+export const STAFF_HEADER = [
+  "Employee Number",
+  "Assignment Number",
+  "Ethnic Origin",
+  "Staff Group",
+  "Pay Band",
+  "Assignment Category",
+  "Primary Assignment",
+];

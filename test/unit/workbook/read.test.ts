@@ -3,17 +3,7 @@ import { strToU8 } from "fflate";
 import ExcelJS from "exceljs";
 import type { Dataset, ReadIssue } from "../../../src/indicators";
 import { headerSignature, normaliseHeader, readWorkbooks, WorkbookError } from "../../../src/workbook";
-import { buildLargeXlsx, buildXlsx, type FixtureCell } from "./fixtures";
-
-const STAFF_HEADER = [
-  "Employee Number",
-  "Assignment Number",
-  "Ethnic Origin",
-  "Staff Group",
-  "Pay Band",
-  "Assignment Category",
-  "Primary Assignment",
-];
+import { buildLargeXlsx, buildXlsx, type FixtureCell, STAFF_HEADER } from "./fixtures";
 
 function xlsx(name: string, sheet: string, rows: FixtureCell[][], merges?: string[]) {
   return { name, bytes: buildXlsx([{ name: sheet, rows, ...(merges ? { merges } : {}) }]) };

@@ -2,17 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Dataset, ReadIssue } from "../../../../src/indicators";
 import { readWorkbooks } from "../../../../src/workbook";
-import { buildXlsx, type FixtureCell } from "../fixtures";
-
-const STAFF_HEADER = [
-  "Employee Number",
-  "Assignment Number",
-  "Ethnic Origin",
-  "Staff Group",
-  "Pay Band",
-  "Assignment Category",
-  "Primary Assignment",
-];
+import { buildXlsx, type FixtureCell, STAFF_HEADER } from "../fixtures";
 
 const xlsx = (name: string, sheet: string, rows: FixtureCell[][]) => ({
   name,

@@ -1,17 +1,7 @@
 // Which rows of a sheet are data: total lines and headers repeated at page breaks are skipped, the rest read.
 import { describe, expect, it } from "vitest";
 import { readWorkbooks } from "../../../../src/workbook";
-import { buildXlsx, type FixtureCell } from "../fixtures";
-
-const STAFF_HEADER = [
-  "Employee Number",
-  "Assignment Number",
-  "Ethnic Origin",
-  "Staff Group",
-  "Pay Band",
-  "Assignment Category",
-  "Primary Assignment",
-];
+import { buildXlsx, type FixtureCell, STAFF_HEADER } from "../fixtures";
 
 const staffRow = (id: number): FixtureCell[] => [
   id,

@@ -1,17 +1,7 @@
 // A sheet's bookkeeping as the user sees it: the rows a warning names, and the summary's counts.
 import { describe, expect, it } from "vitest";
 import { readWorkbooks } from "../../../../src/workbook";
-import { buildXlsx, type FixtureCell } from "../fixtures";
-
-const STAFF_HEADER = [
-  "Employee Number",
-  "Assignment Number",
-  "Ethnic Origin",
-  "Staff Group",
-  "Pay Band",
-  "Assignment Category",
-  "Primary Assignment",
-];
+import { buildXlsx, type FixtureCell, STAFF_HEADER } from "../fixtures";
 
 function xlsx(name: string, sheet: string, rows: FixtureCell[][]) {
   return { name, bytes: buildXlsx([{ name: sheet, rows }]) };
