@@ -3,19 +3,10 @@
 // substantive assignment in any staff sheet stays substantive only. The substantive records are as before.
 import { describe, expect, it } from "vitest";
 import type { FixtureCell } from "./fixtures";
-import { buildXlsx } from "./fixtures";
+import { buildXlsx, STAFF_HEADER } from "./fixtures";
 import { readWorkbooks } from "../../../src/workbook";
 
-const HEADER = [
-  "Employee Number",
-  "Assignment Number",
-  "Ethnic Origin",
-  "Staff Group",
-  "Pay Band",
-  "Assignment Category",
-  "Primary Assignment",
-  "Leaving Date",
-];
+const HEADER = [...STAFF_HEADER, "Leaving Date"];
 const TITLES: FixtureCell[][] = [["Staff in Post - Snapshot 31/03/2025"], []];
 
 function xlsx(name: string, sheet: string, rows: FixtureCell[][]) {

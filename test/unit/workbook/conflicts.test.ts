@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Dataset, ReadIssue } from "../../../src/indicators";
 import { parseEthnicity, readWorkbooks } from "../../../src/workbook";
-import { buildXlsx, type FixtureCell, STAFF_HEADER } from "./fixtures";
+import { buildXlsx, type FixtureCell, STAFF_HEADER, staffRow } from "./fixtures";
 
 function xlsx(name: string, sheet: string, rows: FixtureCell[][]) {
   return { name, bytes: buildXlsx([{ name: sheet, rows }]) };
@@ -16,16 +16,6 @@ function staffFile(name: string, rows: FixtureCell[][]) {
 function issuesOf(ds: Dataset, code: string): ReadIssue[] {
   return ds.issues.filter((i) => i.code === code);
 }
-
-const row = (id: string, assignment: string, ethnicity: string, primary = "Yes"): FixtureCell[] => [
-  id,
-  assignment,
-  ethnicity,
-  "Administrative and Clerical",
-  "Band 5",
-  "Permanent",
-  primary,
-];
 
 describe("an ethnicity code that contradicts its words", () => {
   it("flags the value in the parser, keeping the existing choice of value", () => {
@@ -60,10 +50,10 @@ describe("an ethnicity code that contradicts its words", () => {
   it("reports each contradictory value once, naming file, sheet, column and rows, and what it was counted as", () => {
     const ds = readWorkbooks([
       staffFile("staff.xlsx", [
-        row("1", "1-1", "H White - British"),
-        row("2", "2-1", "A White - British"),
-        row("3", "3-1", "H White - British"),
-        row("4", "4-1", "A White - Irish"),
+        staffRow("1", "1-1", "H White - British"),
+        staffRow("2", "2-1", "A White - British"),
+        staffRow("3", "3-1", "H White - British"),
+        staffRow("4", "4-1", "A White - Irish"),
       ]),
     ]);
     const issues = issuesOf(ds, "ethnicity-code-contradicts-words");
@@ -91,10 +81,10 @@ describe("one person with two ethnicities", () => {
   it("in staff in post: warns once per person, naming both rows and the one used (the primary assignment)", () => {
     const ds = readWorkbooks([
       staffFile("staff.xlsx", [
-        row("7", "7-1", "A White - British", "No"),
-        row("8", "8-1", "N Black or Black British - African"),
-        row("7", "7-2", "H Asian or Asian British - Indian", "Yes"),
-        row("7", "7-3", "A White - British", "No"),
+        staffRow("7", "7-1", "A White - British", "No"),
+        staffRow("8", "8-1", "N Black or Black British - African"),
+        staffRow("7", "7-2", "H Asian or Asian British - Indian", "Yes"),
+        staffRow("7", "7-3", "A White - British", "No"),
       ]),
     ]);
     const issues = issuesOf(ds, "person-ethnicity-conflict");
@@ -115,9 +105,9 @@ describe("one person with two ethnicities", () => {
   it("does not call a blank or not-stated row a conflict", () => {
     const ds = readWorkbooks([
       staffFile("staff.xlsx", [
-        row("7", "7-1", "A White - British"),
-        row("7", "7-2", "", "No"),
-        row("7", "7-3", "Z Not Stated", "No"),
+        staffRow("7", "7-1", "A White - British"),
+        staffRow("7", "7-2", "", "No"),
+        staffRow("7", "7-3", "Z Not Stated", "No"),
       ]),
     ]);
     expect(issuesOf(ds, "person-ethnicity-conflict")).toEqual([]);
@@ -129,8 +119,8 @@ describe("one person with two ethnicities", () => {
       ["7", "Disciplinary", "01/06/2024"],
     ]);
     const ds = readWorkbooks([
-      staffFile("a.xlsx", [row("7", "7-1", "A White - British")]),
-      staffFile("b.xlsx", [row("7", "7-1", "M Black or Black British - Caribbean")]),
+      staffFile("a.xlsx", [staffRow("7", "7-1", "A White - British")]),
+      staffFile("b.xlsx", [staffRow("7", "7-1", "M Black or Black British - Caribbean")]),
       cases,
     ]);
     const issues = issuesOf(ds, "person-ethnicity-conflict");
@@ -151,7 +141,7 @@ describe("one person with two ethnicities", () => {
       ["8", "A White - British", "Grievance", "01/06/2024"],
     ]);
     const ds = readWorkbooks([
-      staffFile("staff.xlsx", [row("7", "7-1", "A White - British"), row("8", "8-1", "A White - British")]),
+      staffFile("staff.xlsx", [staffRow("7", "7-1", "A White - British"), staffRow("8", "8-1", "A White - British")]),
       cases,
     ]);
     const issues = issuesOf(ds, "person-ethnicity-conflict");

@@ -182,3 +182,14 @@ export const STAFF_HEADER = [
   "Assignment Category",
   "Primary Assignment",
 ];
+
+/** A row under STAFF_HEADER: an administrative and clerical band 5 permanent post. */
+export const staffRow = (id: string, assignment: string, ethnicity: string, primary = "Yes"): FixtureCell[] => [
+  id,
+  assignment,
+  ethnicity,
+  "Administrative and Clerical",
+  "Band 5",
+  "Permanent",
+  primary,
+];

@@ -2,28 +2,19 @@
 import { describe, expect, it } from "vitest";
 import type { Dataset, ReadIssue } from "../../../../src/indicators";
 import { readWorkbooks } from "../../../../src/workbook";
-import { buildXlsx, type FixtureCell, STAFF_HEADER } from "../fixtures";
+import { buildXlsx, type FixtureCell, STAFF_HEADER, staffRow } from "../fixtures";
 
 const xlsx = (name: string, sheet: string, rows: FixtureCell[][]) => ({
   name,
   bytes: buildXlsx([{ name: sheet, rows }]),
 });
 const staffFile = (name: string, rows: FixtureCell[][]) => xlsx(name, "Staff in Post", [STAFF_HEADER, ...rows]);
-const row = (id: string, assignment: string, ethnicity: string, primary = "Yes"): FixtureCell[] => [
-  id,
-  assignment,
-  ethnicity,
-  "Administrative and Clerical",
-  "Band 5",
-  "Permanent",
-  primary,
-];
 const conflicts = (ds: Dataset): ReadIssue[] => ds.issues.filter((i) => i.code === "person-ethnicity-conflict");
 
 describe("a person on several rows of one staff sheet", () => {
   it("is no conflict when the first row says not stated and a later one gives an ethnicity", () => {
     const ds = readWorkbooks([
-      staffFile("staff.xlsx", [row("7", "7-1", "Z Not Stated", "No"), row("7", "7-2", "A White - British")]),
+      staffFile("staff.xlsx", [staffRow("7", "7-1", "Z Not Stated", "No"), staffRow("7", "7-2", "A White - British")]),
     ]);
     expect(conflicts(ds)).toEqual([]);
   });
@@ -49,10 +40,10 @@ describe("a person on several rows of one staff sheet", () => {
   it("names the earlier staff file's row as the one used when the person was counted there first", () => {
     // Counted from a.xlsx as White; b.xlsx lists them twice, as Indian and as Caribbean: White is what is used.
     const ds = readWorkbooks([
-      staffFile("a.xlsx", [row("5", "5-1", "A White - British"), row("7", "7-1", "A White - British")]),
+      staffFile("a.xlsx", [staffRow("5", "5-1", "A White - British"), staffRow("7", "7-1", "A White - British")]),
       staffFile("b.xlsx", [
-        row("7", "7-1", "H Asian or Asian British - Indian"),
-        row("7", "7-2", "M Black or Black British - Caribbean", "No"),
+        staffRow("7", "7-1", "H Asian or Asian British - Indian"),
+        staffRow("7", "7-2", "M Black or Black British - Caribbean", "No"),
       ]),
     ]);
     const repeat = conflicts(ds).find((i) => i.file === "b.xlsx" && i.row === 3)!;
@@ -65,10 +56,10 @@ describe("a person on several rows of one staff sheet", () => {
   it("names the earlier sheet of the same workbook when the person was counted there first", () => {
     const sheet = (name: string, rows: FixtureCell[][]) => ({ name, rows: [STAFF_HEADER, ...rows] });
     const bytes = buildXlsx([
-      sheet("Medical", [row("7", "7-1", "A White - British")]),
+      sheet("Medical", [staffRow("7", "7-1", "A White - British")]),
       sheet("Nursing", [
-        row("7", "7-2", "H Asian or Asian British - Indian"),
-        row("7", "7-3", "M Black or Black British - Caribbean", "No"),
+        staffRow("7", "7-2", "H Asian or Asian British - Indian"),
+        staffRow("7", "7-3", "M Black or Black British - Caribbean", "No"),
       ]),
     ]);
     const repeat = conflicts(readWorkbooks([{ name: "staff.xlsx", bytes }])).find(
@@ -83,8 +74,8 @@ describe("a person on several rows of one staff sheet", () => {
     // The primary assignment (row 3) is the row counted.
     const ds = readWorkbooks([
       staffFile("b.xlsx", [
-        row("7", "7-1", "H Asian or Asian British - Indian", "No"),
-        row("7", "7-2", "M Black or Black British - Caribbean"),
+        staffRow("7", "7-1", "H Asian or Asian British - Indian", "No"),
+        staffRow("7", "7-2", "M Black or Black British - Caribbean"),
       ]),
     ]);
     const repeat = conflicts(ds).find((i) => i.file === "b.xlsx")!;
@@ -97,8 +88,8 @@ describe("a person on several rows of one staff sheet", () => {
 describe("a person in two staff files, or in a case file and staff in post", () => {
   it("carries both values and the person with the warning", () => {
     const ds = readWorkbooks([
-      staffFile("a.xlsx", [row("7", "7-1", "A White - British")]),
-      staffFile("b.xlsx", [row("7", "7-1", "M Black or Black British - Caribbean")]),
+      staffFile("a.xlsx", [staffRow("7", "7-1", "A White - British")]),
+      staffFile("b.xlsx", [staffRow("7", "7-1", "M Black or Black British - Caribbean")]),
       xlsx("er.xlsx", "Cases", [
         ["Employee Number", "Ethnic Origin", "Case Type"],
         ["7", "N Black or Black British - African", "Disciplinary"],
@@ -115,8 +106,8 @@ describe("a person in two staff files, or in a case file and staff in post", () 
       xlsx("a.xlsx", "Staff in Post", [
         ["Staff in Post - Snapshot 31/03/2025"],
         [...STAFF_HEADER, "Leaving Date"],
-        [...row("7", "7-1", "A White - British"), null],
-        [...row("9", "9-1", "A White - British"), "28/02/2025"],
+        [...staffRow("7", "7-1", "A White - British"), null],
+        [...staffRow("9", "9-1", "A White - British"), "28/02/2025"],
       ]),
       xlsx("er.xlsx", "Cases", [
         ["Employee Number", "Ethnic Origin", "Case Type"],

@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../../../../src/indicators";
 import { readWorkbooks } from "../../../../src/workbook";
-import { buildXlsx, type FixtureCell } from "../fixtures";
+import { buildXlsx, type FixtureCell, STAFF_HEADER } from "../fixtures";
 
 const STAFF: FixtureCell[][] = [
   ["Staff in Post - Snapshot 31/03/2025"],
   [],
-  [
-    "Employee Number",
-    "Assignment Number",
-    "Ethnic Origin",
-    "Staff Group",
-    "Pay Band",
-    "Assignment Category",
-    "Primary Assignment",
-    "Leaving Date",
-  ],
+  [...STAFF_HEADER, "Leaving Date"],
   ["100", "100-1", "A White - British", "Administrative and Clerical", "Band 5", "Permanent", "Yes", null],
   [
     "200",
