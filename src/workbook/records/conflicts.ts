@@ -9,6 +9,11 @@ export function differ(a: Ethnicity, b: Ethnicity): boolean {
   return a.group !== "unknown" && b.group !== "unknown" && a.code !== b.code;
 }
 
+/** Where a person's staff record was read: its file, sheet and row. */
+function placeOfRecord(record: StaffRecord): string {
+  return describe({ file: record.source.file, sheet: record.source.sheet, row: record.row });
+}
+
 /** The same person in two staff sheets with two ethnicities: the first sheet's row counts. */
 export function reportSheetConflict(
   sheet: SheetReading,
@@ -18,7 +23,7 @@ export function reportSheetConflict(
   here: Ethnicity,
 ) {
   const place = placeOf(sheet, rowNumber, "ethnicity");
-  const there = describe({ file: counted.source.file, sheet: counted.source.sheet, row: counted.row });
+  const there = placeOfRecord(counted);
   sheet.context.log.add(
     "warning",
     "person-ethnicity-conflict",
@@ -59,10 +64,11 @@ export function reportRepeatConflicts(sheet: SheetReading, staffRows: StaffRows)
     const value = valueAt(index).raw;
     // Counted from an earlier staff sheet, the person keeps that row's ethnicity; else this sheet's chosen row's.
     const counted = context.people.record[person];
+    const chosen = context.people.row[person]!;
     const used =
-      counted && (counted.source.file !== plan.file || counted.source.sheet !== plan.sheet)
-        ? `they were counted first in ${describe({ file: counted.source.file, sheet: counted.source.sheet, row: counted.row })}, which gives "${counted.ethnicity.raw}"`
-        : `the row counted for them (row ${indexes[context.people.row[person]!]! + 1}) gives "${valueAt(context.people.row[person]!).raw}"`;
+      counted && counted.source !== sheet.source
+        ? `they were counted first in ${placeOfRecord(counted)}, which gives "${counted.ethnicity.raw}"`
+        : `the row counted for them (row ${indexes[chosen]! + 1}) gives "${valueAt(chosen).raw}"`;
     context.log.add(
       "warning",
       "person-ethnicity-conflict",
@@ -79,9 +85,7 @@ export function reportJoinConflict(sheet: SheetReading, rowNumber: number, id: s
   const staff = people.ethnicity[person]!;
   if (!differ(own, staff)) return;
   const record = people.record[person];
-  const there = record
-    ? describe({ file: record.source.file, sheet: record.source.sheet, row: record.row })
-    : "staff in post";
+  const there = record ? placeOfRecord(record) : "staff in post";
   const place = placeOf(sheet, rowNumber, "ethnicity");
   sheet.context.log.add(
     "warning",
