@@ -111,9 +111,9 @@ function widen(
   return null;
 }
 
-/** How many whole numbers a feasible range holds (its bounds rounded inwards, past the solver's rounding error). */
+/** How many whole numbers a range from hiddenRanges holds (its bounds are whole already; 0 or less: none). */
 export function wholeWidth(r: { min: number; max: number }): number {
-  return Math.floor(r.max + 1e-9) - Math.ceil(r.min - 1e-9) + 1;
+  return r.max - r.min + 1;
 }
 
 /** Hidden cells whose feasible range, under every sum at once, is narrower than the threshold, in cell order. */
@@ -178,6 +178,7 @@ export function hiddenRanges(
     if (ranges === null) return null;
     members.forEach((k, j) => {
       const r = ranges[j]!;
+      // Rounded inwards, past the solver's rounding error.
       out.set(cells[k]!, { min: Math.ceil(r.min - 1e-9), max: Math.floor(r.max + 1e-9) });
     });
   }
