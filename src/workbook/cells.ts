@@ -175,9 +175,10 @@ export class CellStore {
     return -1;
   }
 
-  /** The cell at row r, column c (both from 0), or null when blank. */
+  /** The cell at row r, column c (both from 0), or null when blank or outside the sheet (a column of -1 is none). */
   get(r: number, c: number): CellValue {
-    if (r >= 0 && r < this.rows && c >= 0) {
+    if (c < 0) return null;
+    if (r >= 0 && r < this.rows) {
       const k = this.find(this.rowStart[r]!, this.rowEnd(r), c);
       if (k >= 0) {
         const v = this.values[k]!;

@@ -37,20 +37,20 @@ export function columnOf(plan: SheetPlan, field: string): number {
   return plan.columns.get(field) ?? -1;
 }
 
-/** The cell of data row `row` in column `col`, or undefined when the sheet has no such column (col is -1). */
-export function cellAt(plan: SheetPlan, row: number, col: number): CellValue | undefined {
-  return col >= 0 ? plan.cells.get(row, col) : undefined;
+/** The cell of data row `row` in column `col`, or null when it is blank or the sheet has no such column (col is -1). */
+export function cellAt(plan: SheetPlan, row: number, col: number): CellValue {
+  return plan.cells.get(row, col);
 }
 
 /** Where a problem is, for the issue log: the sheet, the row as a spreadsheet numbers it, the field's column. */
 export function placeOf(sheet: SheetReading, rowNumber: number | null, field: string | null) {
-  const col = field ? columnOf(sheet.plan, field) : -1;
+  const col = field === null ? undefined : sheet.plan.columns.get(field);
   return {
     file: sheet.plan.file,
     sheet: sheet.plan.sheet,
     row: rowNumber,
-    col: col >= 0 ? col : null,
-    header: col >= 0 ? (sheet.plan.headers[col] ?? null) : null,
+    col: col ?? null,
+    header: col === undefined ? null : (sheet.plan.headers[col] ?? null),
   };
 }
 
@@ -146,8 +146,7 @@ export function readDate(
 ): string | null | undefined {
   const value = cellAt(sheet.plan, row, col);
   const iso = sheet.context.date(value);
-  if (iso !== null || value === null || value === undefined || (typeof value === "string" && value.trim() === ""))
-    return iso;
+  if (iso !== null || value === null || (typeof value === "string" && value.trim() === "")) return iso;
   if (consequence !== null) {
     const text = cellText(value);
     const place = placeOf(sheet, rowNumber, field);
@@ -170,11 +169,11 @@ export function readEthnicity(sheet: SheetReading, row: number, rowNumber: numbe
   return parsed.ethnicity;
 }
 
-/** "rows 4, 9 and 12" or "rows 4, 9, ... (25 rows; the first 10 are named)". */
+/** "row 4", "rows 4, 9 and 12", or "rows 4, 9, ... and 15 more" when a value was on more rows than are named. */
 function rowList(rows: readonly number[], count: number): string {
   if (count === 1) return `row ${rows[0]}`;
-  const named = rows.length > 1 ? `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}` : `${rows[0]}`;
-  return count > rows.length ? `rows ${rows.join(", ")} and ${count - rows.length} more` : `rows ${named}`;
+  if (count > rows.length) return `rows ${rows.join(", ")} and ${count - rows.length} more`;
+  return `rows ${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
 }
 
 /** Ethnicity's category name for a code, for messages ("A" -> "A (White - British)"). */
@@ -208,14 +207,14 @@ function reportContradictions(sheet: SheetReading) {
   for (const [value, { parsed, count, rows }] of sheet.tally.contradictions) {
     const { code, words } = parsed.contradiction!;
     const place = placeOf(sheet, rows[0]!, "ethnicity");
-    const used =
-      parsed.ethnicity.code === null ? "unknown" : category(parsed.ethnicity.localCode ?? parsed.ethnicity.code);
+    // parseEthnicity reports a contradiction only for a value it read as some code, so localCode is set.
+    const used = category(parsed.ethnicity.localCode!);
     sheet.context.log.add(
       "warning",
       "ethnicity-code-contradicts-words",
       `${describe(place)}: "${value}" gives code ${category(code)} but its words say ${category(words)} (${rowList(rows, count)}); it was counted as ${used}. Correct the code or the words in the source.`,
       place,
-      { value, code, words, used: parsed.ethnicity.code ?? "", count },
+      { value, code, words, used: parsed.ethnicity.code!, count },
     );
   }
 }

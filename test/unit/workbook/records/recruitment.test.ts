@@ -128,7 +128,14 @@ describe("a recruitment sheet with no shortlisted column", () => {
     ]);
     const warnings = issuesOf(ds, "shortlisted-column-missing");
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ severity: "warning", file: "rec.xlsx", sheet: "Applications" });
+    expect(warnings[0]).toMatchObject({
+      severity: "warning",
+      file: "rec.xlsx",
+      sheet: "Applications",
+      row: null,
+      column: null,
+      header: null,
+    });
     expect(warnings[0]!.message).toMatch(/there is no shortlisted column; every application was taken as shortlisted/);
   });
 
