@@ -3,6 +3,7 @@
 // workbooks in seconds, so we write the XML as strings (shared-string table, as Excel
 // does) and zip it with fflate. The output opens in Excel and LibreOffice.
 import { zipSync, strToU8 } from "fflate";
+import { columnLetter } from "../workbook";
 
 /** A calendar date (ISO yyyy-mm-dd), written as a serial number with a dd/mm/yyyy format. */
 export interface DateCell {
@@ -34,17 +35,6 @@ const STYLE_BOLD = 2;
 
 /** Rows encoded per chunk: keeps each intermediate string small (V8 strings cap near 512 MB). */
 const ROWS_PER_CHUNK = 4096;
-
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 export function escapeXml(text: string): string {
   // Control characters other than tab/newline/CR are not allowed in XML 1.0 at all.

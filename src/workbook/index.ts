@@ -17,3 +17,4 @@ export { headerSignature, normaliseHeader, headerScore, matchColumns, KINDS, KIN
 export { readDocx } from "./docx";
 export { readCellFills } from "./fills";
 export { listEntries } from "./zip";
+export { columnLetter, rangeRef, type CellRange } from "./cell-refs";

@@ -1,14 +1,9 @@
 // Collects ReadIssues with file, sheet, row and column, keeping the report readable: row-level
 // problems of one kind are listed individually up to a cap, then summarised with a count.
 import type { IssueSeverity, ReadIssue } from "../indicators/input";
+import { columnLetter } from "./cell-refs";
 
 export const MAX_ISSUES_PER_CODE = 50;
-
-export function columnLetter(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 export interface Where {
   file: string;

@@ -1,7 +1,8 @@
 // Understanding one sheet: fill merged cells, find the header row (even below title rows),
 // recognise the sheet's kind from its columns (or a user's remembered mapping), and report
 // duplicate headers.
-import { describe, IssueLog, columnLetter } from "./issues";
+import { columnLetter, rangeRef } from "./cell-refs";
+import { describe, IssueLog } from "./issues";
 import { headerScore, headerSignature, KIND_BY_NAME, normaliseHeader, recogniseKind } from "./schema";
 import type { CellStore } from "./cells";
 import type { SheetKind } from "../indicators/input";
@@ -33,28 +34,15 @@ export interface SheetPlan {
   problems: Map<number, CellProblem[]>;
 }
 
-function cellRef(ref: string): { row: number; col: number } | null {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1] ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 /** Copies each merged range's top-left value into its other cells, so data rows read as shown. */
 export function fillMerges(cells: CellStore, merges: readonly string[]): void {
-  for (const range of merges) {
-    const [a, b] = range.split(":");
-    const from = cellRef(a ?? "");
-    const to = cellRef(b ?? a ?? "");
-    if (!from || !to) continue;
-    const height = to.row - from.row + 1;
-    const width = to.col - from.col + 1;
-    if (height < 1 || width < 1 || height * width > MAX_MERGE_FILL) continue;
-    const value = cells.get(from.row, from.col);
+  for (const ref of merges) {
+    const range = rangeRef(ref);
+    if (!range || (range.bottom - range.top + 1) * (range.right - range.left + 1) > MAX_MERGE_FILL) continue;
+    const value = cells.get(range.top, range.left);
     if (value === null) continue;
-    for (let r = from.row; r <= to.row; r++) {
-      for (let c = from.col; c <= to.col; c++) cells.fill(r, c, value);
+    for (let r = range.top; r <= range.bottom; r++) {
+      for (let c = range.left; c <= range.right; c++) cells.fill(r, c, value);
     }
   }
 }

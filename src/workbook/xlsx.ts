@@ -1,6 +1,7 @@
 // Reads an .xlsx (or .xlsm) into cell stores: zip directory, workbook and relationships, shared strings,
 // styles, then each worksheet through the byte scanner.
 import { fileError } from "./errors";
+import { rangeRef } from "./cell-refs";
 import { fillMerges } from "./recognise";
 import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook, type WorkbookInfo } from "./parts";
 import { scanSheetStream, type ScannedSheet, type SheetScanOptions } from "./sheet";
@@ -127,13 +128,10 @@ function skipStillRight(
   const { skipped, merges, cells } = scanned;
   if (!skipped || merges.length === 0) return true;
   const { columns, fromRow } = skipped;
-  for (const range of merges) {
-    const from = /^([A-Z]+)(\d+)/.exec(range);
-    if (!from) continue;
-    let col = 0;
-    for (const ch of from[1] ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
+  for (const ref of merges) {
+    const range = rangeRef(ref);
     // A merge whose value sits in a cell that was not read.
-    if (Number(from[2]) - 1 >= fromRow && columns[col - 1] !== 1) return false;
+    if (range && range.top >= fromRow && columns[range.left] !== 1) return false;
   }
   // Merges in the top rows can change the header the columns were chosen by: choose again with them filled.
   fillMerges(cells, merges);

@@ -110,6 +110,10 @@ describe("correcting the preview", () => {
     await choose(bytes, "plan.xlsx");
     await screen.findByTestId("import-preview", {}, { timeout: 10_000 });
     expect(screen.getByTestId("import-count-create").textContent).toBe("4 new");
+    // Each column's field can be chosen, under the column's letter and header.
+    const columns = within(screen.getByTestId("import-columns"));
+    for (const label of ["Column A: “Ref”", "Column B: “Action”", "Column C: “Lead”", "Column D: “RAG”"])
+      expect(columns.getByLabelText(label).tagName).toBe("SELECT");
     expect(screen.getAllByTestId("import-row").map((r) => r.getAttribute("data-role"))).toEqual([
       "header",
       "objective",

@@ -16,7 +16,8 @@
 import { PassThrough } from "node:stream";
 import { strToU8, zipSync } from "fflate";
 import { staffExtractRows } from "../../src/demo/trust";
-import { columnLetter, concat, escapeXml, excelSerial, writeXlsx, type WriterCell } from "../../src/demo/xlsx-writer";
+import { concat, escapeXml, excelSerial, writeXlsx, type WriterCell } from "../../src/demo/xlsx-writer";
+import { columnLetter } from "../../src/workbook/cell-refs";
 
 export const WRITERS = ["ours", "exceljs", "sheetjs", "inline", "excel", "libreoffice"] as const;
 export type Writer = (typeof WRITERS)[number];

@@ -1,12 +1,12 @@
 // A sheet squeezed to the columns it uses. readSparseGrid's rows are sparse arrays whose length is
 // the last used column: a row with one cell in column XFD has length 16,384. The importer walks
 // rows by index, so it first maps the used columns to 0..n-1 and keeps the way back for messages.
-import type { MergeRange } from "./merges";
+import type { CellRange } from "../../workbook";
 import type { GridCell } from "./types";
 
 export interface CompactSheet {
   rows: GridCell[][];
-  merges: MergeRange[];
+  merges: CellRange[];
   /** The sheet's own 0-based column for each compact column. */
   columnOf: number[];
 }
@@ -25,7 +25,7 @@ function filledIndices(row: readonly GridCell[]): number[] {
 /** No plan table is this wide; columns past the first this many that hold anything are left out. */
 export const MAX_PLAN_COLUMNS = 256;
 
-export function compactSheet(rows: readonly GridCell[][], merges: readonly MergeRange[]): CompactSheet {
+export function compactSheet(rows: readonly GridCell[][], merges: readonly CellRange[]): CompactSheet {
   const used = new Set<number>();
   const filled = rows.map((row) => {
     const indices = filledIndices(row);
@@ -43,7 +43,7 @@ export function compactSheet(rows: readonly GridCell[][], merges: readonly Merge
     for (const c of kept) out[compactOf.get(c) as number] = row[c] ?? null;
     return out;
   });
-  const compactMerges: MergeRange[] = [];
+  const compactMerges: CellRange[] = [];
   for (const m of merges) {
     const left = compactOf.get(m.left);
     if (left === undefined) continue;

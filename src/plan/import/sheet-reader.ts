@@ -1,5 +1,6 @@
 // One sheet's reading, row by row. One file because it is one stateful pass: the current objective,
 // the last action (for continuations), the header row and the colour key are shared by every step.
+import { type CellRange, columnLetter, rangeRef } from "../../workbook";
 import type { Rag } from "../types";
 import { compactSheet } from "./compact";
 import { readDueDate } from "./due-dates";
@@ -8,7 +9,7 @@ import { ragOfColour, sameColour } from "./fills";
 import { headerField, type HeaderRow, type PlanField, readHeaderRow, sameHeader } from "./headers";
 import { actionKey, normaliseNumber, objectiveKey } from "./keys";
 import { MAX_LEAD_LENGTH, MAX_NUMBER_LENGTH, MAX_PLAN_ROWS, MAX_TITLE_LENGTH, shortenAtWord } from "./limits";
-import { fillMergedColumns, type MergeRange, parseRange, rowSpans } from "./merges";
+import { fillMergedColumns, rowSpans } from "./merges";
 import { readRag } from "./rag-words";
 import { indicatorsInCell, indicatorsInText, unionIndicators } from "./references";
 import {
@@ -28,7 +29,7 @@ import {
   tidyNumber,
   TITLE_LINE,
 } from "./row-patterns";
-import { cellText, columnLetters, comparable, oneLine, orNull, tidyLines } from "./text";
+import { cellText, comparable, oneLine, orNull, tidyLines } from "./text";
 import {
   type GridCell,
   type GridSheet,
@@ -45,7 +46,7 @@ import { yearInText } from "./year";
 
 export class SheetReader {
   private readonly rows: GridCell[][];
-  private readonly spans: Map<number, MergeRange>;
+  private readonly spans: Map<number, CellRange>;
   /** The sheet's own column for each column of `rows` (which holds only the used ones). */
   private readonly columnOf: number[];
   private current: ObjectiveBuilder | null = null;
@@ -64,7 +65,7 @@ export class SheetReader {
   ) {
     const compact = compactSheet(
       sheet.rows,
-      sheet.merges.map(parseRange).filter((m): m is MergeRange => m !== null),
+      sheet.merges.map(rangeRef).filter((m): m is CellRange => m !== null),
     );
     this.columnOf = compact.columnOf;
     this.rows = fillMergedColumns(compact.rows, compact.merges);
@@ -205,7 +206,7 @@ export class SheetReader {
 
   private fillAt(r: number, c: number): string | undefined {
     const column = this.columnOf[c];
-    return column === undefined ? undefined : this.sheet.fills?.[`${columnLetters(column + 1)}${r + 1}`];
+    return column === undefined ? undefined : this.sheet.fills?.[`${columnLetter(column)}${r + 1}`];
   }
 
   private ragOfFill(r: number, c: number): Rag | null {
@@ -784,7 +785,7 @@ export class SheetReader {
       sheet: this.sheet.name,
       row: r === null ? null : r + 1,
       column: c === null ? null : c + 1,
-      cell: r === null || c === null ? null : `${columnLetters(c + 1)}${r + 1}`,
+      cell: r === null || c === null ? null : `${columnLetter(c)}${r + 1}`,
       value,
     });
   }

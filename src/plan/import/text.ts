@@ -48,18 +48,3 @@ export function fingerprint(text: string): string {
   }
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
-
-/** Column number (1-based) to letters: 1 -> "A", 28 -> "AB". */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** Letters to a 1-based column number: "AB" -> 28. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}

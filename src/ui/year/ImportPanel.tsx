@@ -21,6 +21,7 @@ import {
   type RowRole,
 } from "../../plan/import";
 import type { PlanSnapshot, PlanStore } from "../../sharepoint";
+import { columnLetter } from "../../workbook";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { RagBadge } from "../components/RagBadge";
 import { ParseFailedError, parsePlanInWorker, type ParsePlan } from "./import-runner";
@@ -124,13 +125,6 @@ function IssueText(props: { issue: ImportIssue }) {
       {t(`planYear.issue.${issue.code}`, { value: issue.value ?? "" })}
     </>
   );
-}
-
-function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 export function ImportPanel(props: { store: PlanStore; year: string; onImported?: () => void; parse?: ParsePlan }) {
@@ -432,7 +426,7 @@ export function Preview(props: {
             {table.columns.map((column) => (
               <Field
                 key={column.column}
-                label={t("planYear.import.columnLabel", { letter: columnLetters(column.column), text: column.text })}
+                label={t("planYear.import.columnLabel", { letter: columnLetter(column.column - 1), text: column.text })}
               >
                 <Select
                   value={column.field ?? ""}

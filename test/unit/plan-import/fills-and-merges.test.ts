@@ -2,7 +2,7 @@
 // (a lead or date merged down several actions, a heading merged across the table).
 import { describe, expect, it } from "vitest";
 import { ragOfColour, sameColour } from "../../../src/plan/import/fills";
-import { fillMergedColumns, parseRange, rowSpans } from "../../../src/plan/import/merges";
+import { fillMergedColumns, rowSpans } from "../../../src/plan/import/merges";
 
 describe("the RAG of a fill colour", () => {
   it.each([
@@ -49,17 +49,6 @@ describe("the RAG of a fill colour", () => {
 });
 
 describe("merged ranges", () => {
-  it("reads a range as 0-based rows and columns, in either order, with or without '$'", () => {
-    expect(parseRange("A5:H5")).toEqual({ top: 4, left: 0, bottom: 4, right: 7 });
-    expect(parseRange("$B$2:$AB$10")).toEqual({ top: 1, left: 1, bottom: 9, right: 27 });
-    expect(parseRange("H10:c2")).toEqual({ top: 1, left: 2, bottom: 9, right: 7 });
-    expect(parseRange("c3")).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
-  });
-
-  it.each(["A1:B", "ABCD1", "1A", " A1", "A1:B2x", "A1B2", ""])("refuses %j", (ref) => {
-    expect(parseRange(ref)).toBeNull();
-  });
-
   it("repeats a value merged down one column into the empty cells it covers, leaving the rows given alone", () => {
     const rows = [
       ["1.1", "Panels", "Head of HR"],
@@ -124,10 +113,6 @@ describe("fill colours and merges: exact edges", () => {
 
   it("compares an ARGB colour with an RGB one either way round", () => {
     expect(sameColour("FF00B050", "#00b050")).toBe(true);
-  });
-
-  it("reads ranges whose first column has two letters", () => {
-    expect(parseRange("AA1:AB2")).toEqual({ top: 0, left: 26, bottom: 1, right: 27 });
   });
 
   it("leaves rows alone under an empty cell merged down", () => {

@@ -1,4 +1,4 @@
-// The small text rules under the plan import: tidying cells, comparing titles, import keys, column letters,
+// The small text rules under the plan import: tidying cells, comparing titles, import keys,
 // indicator and High Impact Action references, squeezing a sparse sheet, and cutting text at a word.
 import { describe, expect, it } from "vitest";
 import { compactSheet, MAX_PLAN_COLUMNS } from "../../../src/plan/import/compact";
@@ -10,16 +10,7 @@ import {
   indicatorsInText,
   unionIndicators,
 } from "../../../src/plan/import/references";
-import {
-  cellText,
-  columnLetters,
-  columnNumber,
-  comparable,
-  fingerprint,
-  oneLine,
-  orNull,
-  tidyLines,
-} from "../../../src/plan/import/text";
+import { cellText, comparable, fingerprint, oneLine, orNull, tidyLines } from "../../../src/plan/import/text";
 import type { GridCell } from "../../../src/plan/import";
 
 describe("cell text", () => {
@@ -63,12 +54,6 @@ describe("cell text", () => {
     expect(fingerprint("a")).toBe("e40c292c");
     expect(fingerprint("t0")).toBe("0944ee69");
     expect(titleFingerprint("Fair  Recruitment!")).toBe(fingerprint("fair recruitment"));
-  });
-
-  it("turns column numbers into letters and back", () => {
-    expect([1, 26, 27, 28, 702, 703, 16384].map(columnLetters)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA", "XFD"]);
-    expect(columnLetters(0)).toBe("");
-    expect(["A", "z", "ab", "ZZ", "XFD"].map(columnNumber)).toEqual([1, 26, 28, 702, 16384]);
   });
 });
 
