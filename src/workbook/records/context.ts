@@ -28,8 +28,8 @@ export class ReadContext {
     this.staffGroups = staffGroupTable(options.staffGroupCohorts);
   }
 
-  ethnicity(value: CellValue | undefined): ParsedEthnicity {
-    const key = value === null || value === undefined ? "" : typeof value === "string" ? value : String(value);
+  ethnicity(value: CellValue): ParsedEthnicity {
+    const key = value === null ? "" : typeof value === "string" ? value : String(value);
     let parsed = this.ethnicityCache.get(key);
     if (!parsed) {
       parsed = parseEthnicity(key);
@@ -38,9 +38,9 @@ export class ReadContext {
     return parsed;
   }
 
-  grade(value: CellValue | undefined): ParsedGrade {
+  grade(value: CellValue): ParsedGrade {
     if (typeof value === "number") return parseGrade(value);
-    const key = value === null || value === undefined ? "" : String(value);
+    const key = value === null ? "" : String(value);
     let parsed = this.gradeCache.get(key);
     if (!parsed) {
       parsed = parseGrade(key);
@@ -50,7 +50,7 @@ export class ReadContext {
   }
 
   /** parseYesNo with a cache: flags repeat on every row. */
-  yesNo(value: CellValue | undefined): boolean | null {
+  yesNo(value: CellValue): boolean | null {
     if (typeof value !== "string") return parseYesNo(value);
     let answer = this.yesNoCache.get(value);
     if (answer === undefined) {
@@ -60,8 +60,7 @@ export class ReadContext {
     return answer;
   }
 
-  date(value: CellValue | undefined): string | null {
-    if (value === null || value === undefined) return null;
+  date(value: CellValue): string | null {
     let iso = this.dateCache.get(value);
     if (iso === undefined) {
       iso = parseDate(value);
