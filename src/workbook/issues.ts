@@ -36,7 +36,7 @@ export class IssueLog {
       file: where.file,
       sheet: where.sheet,
       row: where.row ?? null,
-      column: where.col != null && where.col >= 0 ? columnLetter(where.col) : null,
+      column: where.col != null ? columnLetter(where.col) : null,
       header: where.header ?? null,
       ...(params ? { params } : {}),
     });
@@ -74,7 +74,6 @@ export function describe(where: Where): string {
   const parts = [where.file];
   if (where.sheet) parts.push(`sheet "${where.sheet}"`);
   if (where.row != null) parts.push(`row ${where.row}`);
-  if (where.col != null && where.col >= 0)
-    parts.push(`column ${columnLetter(where.col)}${where.header ? ` (${where.header})` : ""}`);
+  if (where.col != null) parts.push(`column ${columnLetter(where.col)}${where.header ? ` (${where.header})` : ""}`);
   return parts.join(", ");
 }
