@@ -8,7 +8,7 @@ import { IdIndex } from "../../shared/id-index";
 import { describe } from "../issues";
 import type { People } from "../people";
 import { cellText, medicalSubgroupOf } from "../values";
-import { cellAt, columnOf, DATE_FORMS, placeOf, readDate, usOrderHint, type SheetReading } from "./reading";
+import { cellAt, columnOf, DATE_FORMS, dateAt, placeOf, usOrderHint, type SheetReading } from "./reading";
 import { PersonInPost } from "./staff-record";
 import type { Seen } from "./tally";
 
@@ -60,8 +60,8 @@ export class BankWorkers {
 
 /** A bank row's ethnicity for a case or training row: the row's own when known, else the bank worker's. */
 export function bankEthnicity(sheet: SheetReading, row: number, person: number): Ethnicity {
-  const own = sheet.ethnicityCol >= 0 ? sheet.context.ethnicity(cellAt(sheet.plan, row, sheet.ethnicityCol)) : null;
-  if (own && own.ethnicity.group !== "unknown") return own.ethnicity;
+  const own = sheet.context.ethnicity(cellAt(sheet.plan, row, sheet.ethnicityCol)).ethnicity;
+  if (own.group !== "unknown") return own;
   return sheet.context.people.ethnicity[person]!;
 }
 
@@ -89,8 +89,8 @@ export class BankStaffReader {
   read(row: number, rowNumber: number, id: string, ethnicity: Ethnicity): StaffRecord | null {
     const { context, plan, source } = this.sheet;
     const c = this.cols;
-    if (c.leavingDate! >= 0 && this.snapshotDate) {
-      const left = readDate(this.sheet, row, rowNumber, "leavingDate", c.leavingDate!, null);
+    if (this.snapshotDate) {
+      const left = dateAt(this.sheet, row, c.leavingDate!);
       if (left === undefined) {
         this.unreadable.count++;
         if (this.unreadable.row < 0) this.unreadable.row = rowNumber;

@@ -38,15 +38,14 @@ export function readCases(context: ReadContext, plan: SheetPlan): { cases: CaseR
     staff,
     caseType: parseCaseType(cellAt(plan, row, caseTypeCol)),
     stage: cellText(cellAt(plan, row, stageCol)) || null,
-    startDate:
-      readDate(
-        sheet,
-        row,
-        rowNumber,
-        "startDate",
-        startDateCol,
-        "the case was kept without a start date, so it counts in the current year",
-      ) ?? null,
+    startDate: readDate(
+      sheet,
+      row,
+      rowNumber,
+      "startDate",
+      startDateCol,
+      "the case was kept without a start date, so it counts in the current year",
+    ),
     outcome: cellText(cellAt(plan, row, outcomeCol)) || null,
     source,
     row: rowNumber,

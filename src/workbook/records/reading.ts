@@ -131,10 +131,19 @@ export function usOrderHint(text: string): string {
 export const DATE_FORMS = "as day/month/year (31/03/2025), as 2025-03-31 or as an Excel date";
 
 /**
- * A date cell as ISO (yyyy-mm-dd), or null when blank. A value that is there but is not a readable date
- * (US order 03/31/2025, "TBC", 0) is reported with file, sheet, row and column, then read as no date:
- * `consequence` says what that means for this table. Returns undefined for such a value so a caller
- * that must not guess (the leaving date) can tell it from a blank.
+ * A date cell as ISO (yyyy-mm-dd), null when blank, or undefined when a value is there that is not a readable
+ * date (US order 03/31/2025, "TBC", 0): a caller that must not guess (the leaving date) tells it from a blank.
+ */
+export function dateAt(sheet: SheetReading, row: number, col: number): string | null | undefined {
+  const value = cellAt(sheet.plan, row, col);
+  const iso = sheet.context.date(value);
+  if (iso !== null || value === null || (typeof value === "string" && value.trim() === "")) return iso;
+  return undefined;
+}
+
+/**
+ * A date cell as ISO, or null when blank or not a readable date. A value that is not is reported with file,
+ * sheet, row and column: `consequence` says what reading it as no date means for this table.
  */
 export function readDate(
   sheet: SheetReading,
@@ -142,23 +151,20 @@ export function readDate(
   rowNumber: number,
   field: string,
   col: number,
-  consequence: string | null,
-): string | null | undefined {
-  const value = cellAt(sheet.plan, row, col);
-  const iso = sheet.context.date(value);
-  if (iso !== null || value === null || (typeof value === "string" && value.trim() === "")) return iso;
-  if (consequence !== null) {
-    const text = cellText(value);
-    const place = placeOf(sheet, rowNumber, field);
-    sheet.context.log.add(
-      "warning",
-      "date-unreadable",
-      `${describe(place)}: "${text}" is not a date that can be read${usOrderHint(text)}; ${consequence}. To use it, write it ${DATE_FORMS}.`,
-      place,
-      { value: text },
-    );
-  }
-  return undefined;
+  consequence: string,
+): string | null {
+  const iso = dateAt(sheet, row, col);
+  if (iso !== undefined) return iso;
+  const text = cellText(cellAt(sheet.plan, row, col));
+  const place = placeOf(sheet, rowNumber, field);
+  sheet.context.log.add(
+    "warning",
+    "date-unreadable",
+    `${describe(place)}: "${text}" is not a date that can be read${usOrderHint(text)}; ${consequence}. To use it, write it ${DATE_FORMS}.`,
+    place,
+    { value: text },
+  );
+  return null;
 }
 
 /** The row's ethnicity, noting a value not recognised or whose code and words disagree. */

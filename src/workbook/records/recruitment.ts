@@ -89,7 +89,7 @@ export function readRecruitment(
       appointed,
       band: grade.band,
       post: cellText(cellAt(plan, row, postCol)) || null,
-      date: readDate(sheet, row, rowNumber, "date", dateCol, "the application was kept without a date") ?? null,
+      date: readDate(sheet, row, rowNumber, "date", dateCol, "the application was kept without a date"),
       source,
       row: rowNumber,
     };

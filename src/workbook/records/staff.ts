@@ -10,9 +10,9 @@ import {
   cellAt,
   columnOf,
   DATE_FORMS,
+  dateAt,
   excludeProblemRow,
   placeOf,
-  readDate,
   reportEthnicityProblems,
   reportUnrecognised,
   rowError,
@@ -84,8 +84,8 @@ function chooseStaffRows(sheet: SheetReading): StaffChoice {
   const categoryCol = columnOf(plan, "assignmentCategory");
   const primaryCol = columnOf(plan, "primary");
   const indexes = dataRows(plan);
-  const ids: (string | null)[] = new Array<string | null>(indexes.length);
-  const persons = new Int32Array(indexes.length).fill(-1);
+  const ids: (string | null)[] = [];
+  const persons = new Int32Array(indexes.length);
   const isChosen = new Uint8Array(indexes.length);
   const hasProblem = new Uint8Array(indexes.length);
   const unknown = context.ethnicity(null).ethnicity;
@@ -102,14 +102,14 @@ function chooseStaffRows(sheet: SheetReading): StaffChoice {
       continue;
     }
     const id = normalisePersonId(cellAt(plan, row, idCol)) ?? personOfAssignment(cellAt(plan, row, assignmentCol));
-    const category = categoryCol >= 0 ? cellText(plan.cells.get(row, categoryCol)) : "";
+    const category = cellText(plan.cells.get(row, categoryCol));
     let bank = bankCache.get(category);
     if (bank === undefined) {
       bank = /\bbank\b/i.test(category) || (bankHeader && context.yesNo(category) === true);
       bankCache.set(category, bank);
     }
-    const primary = primaryCol >= 0 ? context.yesNo(plan.cells.get(row, primaryCol)) : null;
-    const rank = bank ? 0 : primary === true ? 3 : primary === null || primaryCol < 0 ? 2 : 1;
+    const primary = context.yesNo(plan.cells.get(row, primaryCol));
+    const rank = bank ? 0 : primary === true ? 3 : primary === null ? 2 : 1;
     ids[index] = id;
     if (id === null) continue;
     const person = people.add(id, unknown);
@@ -199,8 +199,8 @@ function staffRecords(
     }
     if (!parsed.recognised) tally.noteUnrecognised("ethnicity", ethnicity.raw, rowNumber);
     if (parsed.contradiction !== null) tally.noteContradiction(parsed, rowNumber);
-    if (leavingDateCol >= 0 && snapshotDate) {
-      const left = readDate(sheet, row, rowNumber, "leavingDate", leavingDateCol, null);
+    if (snapshotDate) {
+      const left = dateAt(sheet, row, leavingDateCol);
       if (left === undefined) {
         // A leaving date we cannot read may be before the snapshot (a leaver) or after it (still in post).
         // Neither guess is safe: counting could keep a leaver in the headcount, dropping could lose a member
@@ -247,8 +247,8 @@ function staffRecords(
     } else if (!grade.recognised) {
       tally.noteUnrecognised("band", cellText(cellAt(plan, row, bandCol)), rowNumber);
     }
-    const voting = votingCol >= 0 && context.yesNo(cellAt(plan, row, votingCol)) === true;
-    const executive = executiveCol >= 0 && context.yesNo(cellAt(plan, row, executiveCol)) === true;
+    const voting = context.yesNo(cellAt(plan, row, votingCol)) === true;
+    const executive = context.yesNo(cellAt(plan, row, executiveCol)) === true;
     const record: StaffRecord = new PersonInPost(
       id,
       ethnicity,

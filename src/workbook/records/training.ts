@@ -37,7 +37,7 @@ export function readTraining(
       const staff = context.bank.recordOf(person);
       if (!staff) noteBankOnlyUnused(bankOnly, rowNumber);
       else if (context.bank.trainingSeen.addIfNew(id!)) {
-        const date = readDate(sheet, row, rowNumber, "date", dateCol, "the training was kept without a date") ?? null;
+        const date = readDate(sheet, row, rowNumber, "date", dateCol, "the training was kept without a date");
         context.bank.records.training.push({
           personId: id,
           ethnicity: bankEthnicity(sheet, row, person),
@@ -59,7 +59,7 @@ export function readTraining(
       personId: id,
       ethnicity,
       staff: person >= 0 ? context.people.record[person]! : null,
-      date: readDate(sheet, row, rowNumber, "date", dateCol, "the training was kept without a date") ?? null,
+      date: readDate(sheet, row, rowNumber, "date", dateCol, "the training was kept without a date"),
       source,
       row: rowNumber,
     };
