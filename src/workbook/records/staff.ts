@@ -108,6 +108,7 @@ function chooseStaffRows(sheet: SheetReading): StaffChoice {
       bank = /\bbank\b/i.test(category) || (bankHeader && context.yesNo(category) === true);
       bankCache.set(category, bank);
     }
+    // Blank is no; so is every row of a sheet without the column, which ranks them all alike.
     const primary = context.yesNo(plan.cells.get(row, primaryCol));
     const rank = bank ? 0 : primary === true ? 3 : primary === null ? 2 : 1;
     ids[index] = id;
