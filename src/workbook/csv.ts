@@ -9,6 +9,19 @@ import type { CellSheet } from "./cells";
 const EXCEL_ERROR =
   /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
+/**
+ * Windows-1252's characters for bytes 0x80 to 0x9F (the Encoding Standard's index): the euro sign, curly quotes,
+ * dashes. Node's TextDecoder from 20.18.3 and 22.13.0 reads those bytes as control characters (Latin-1), so a
+ * name with an apostrophe would read differently in the command line and in the tab.
+ */
+const WINDOWS_1252_HIGH = String.fromCharCode(
+  ...[
+    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+    0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e,
+    0x178,
+  ],
+);
+
 /** Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (old Excel CSV). */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
@@ -16,7 +29,9 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return new TextDecoder("windows-1252")
+      .decode(bytes)
+      .replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
   }
 }
 
