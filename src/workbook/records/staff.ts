@@ -92,13 +92,15 @@ function chooseStaffRows(sheet: SheetReading): StaffChoice {
   const { people } = context;
   const sheetNumber = context.staffSheets++;
   const bankCache = new Map<string, boolean>();
-  const bankHeader = categoryCol >= 0 && /^bank/i.test(plan.headers[categoryCol] ?? "");
+  // A yes/no column headed as bank ("Bank", "Bank Staff", or mapped by hand from "On the bank?") says who is.
+  const bankHeader = /\bbank\b/i.test(plan.headers[categoryCol] ?? "");
   const repeats: Repeats = { first: new Map(), rows: [] };
   for (let index = 0; index < indexes.length; index++) {
     const row = indexes[index]!;
     tally.rowsRead++;
     if (problemOnRow(plan, row) !== null) {
       hasProblem[index] = 1;
+      ids.push(null);
       continue;
     }
     const id = normalisePersonId(cellAt(plan, row, idCol)) ?? personOfAssignment(cellAt(plan, row, assignmentCol));
@@ -111,7 +113,7 @@ function chooseStaffRows(sheet: SheetReading): StaffChoice {
     // Blank is no; so is every row of a sheet without the column, which ranks them all alike.
     const primary = context.yesNo(plan.cells.get(row, primaryCol));
     const rank = bank ? 0 : primary === true ? 3 : primary === null ? 2 : 1;
-    ids[index] = id;
+    ids.push(id);
     if (id === null) continue;
     const person = people.add(id, unknown);
     if (people.sheet[person] !== sheetNumber) {

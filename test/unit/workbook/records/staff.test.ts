@@ -2,7 +2,7 @@
 // cohorts told from grades when there is no staff group, board membership and what each record keeps.
 import { describe, expect, it } from "vitest";
 import type { Dataset, ReadIssue } from "../../../../src/indicators";
-import { readWorkbooks } from "../../../../src/workbook";
+import { headerSignature, normaliseHeader, readWorkbooks } from "../../../../src/workbook";
 import { buildXlsx, type FixtureCell, STAFF_HEADER } from "../fixtures";
 
 function readStaff(rows: FixtureCell[][], name = "staff.xlsx"): Dataset {
@@ -52,6 +52,23 @@ describe("bank workers told by a yes/no column", () => {
       [null, "4", "N", "Administrative and Clerical", "Band 5"],
     ]);
     expect(ds.staff.map((s) => s.personId)).toEqual(["2", "4"]);
+    expect(ds.sheets[0]!.exclusions).toEqual({ "bank-only": 2 });
+  });
+
+  it("reads a column mapped by hand as bank when its header names the bank anywhere", () => {
+    const header = ["Person", "Heritage", "Level", "On the bank?"];
+    const bytes = buildXlsx([
+      {
+        name: "Staff",
+        rows: [header, ["1", "A", "Band 5", "Yes"], ["2", "A", "Band 5", "No"], ["3", "N", "Band 5", "Bank"]],
+      },
+    ]);
+    const mapping = { personId: "Person", ethnicity: "Heritage", band: "Level", assignmentCategory: "On the bank?" };
+    const signature = headerSignature(header.map(normaliseHeader));
+    const ds = readWorkbooks([{ name: "staff.xlsx", bytes }], {
+      mappings: { [signature]: { kind: "staff", columns: mapping } },
+    });
+    expect(ds.staff.map((s) => s.personId)).toEqual(["2"]);
     expect(ds.sheets[0]!.exclusions).toEqual({ "bank-only": 2 });
   });
 
