@@ -1,0 +1,174 @@
+// Which row of a sheet is its header and which table it is: titles above it, merged cells, a mapping saved by hand,
+// and a sheet that is no WRES table at all.
+import { describe, expect, it } from "vitest";
+import type { Dataset, ReadIssue } from "../../../src/indicators";
+import { headerSignature, normaliseHeader, readWorkbooks } from "../../../src/workbook";
+import { buildXlsx, type FixtureCell, type FixtureSheet, STAFF_HEADER, staffRow } from "./fixtures";
+
+const read = (sheet: FixtureSheet, options: Parameters<typeof readWorkbooks>[1] = {}): Dataset =>
+  readWorkbooks([{ name: "f.xlsx", bytes: buildXlsx([sheet]) }], options);
+const issuesOf = (ds: Dataset, code: string): ReadIssue[] => ds.issues.filter((i) => i.code === code);
+const blankRows = (n: number): FixtureCell[][] => Array.from({ length: n }, () => []);
+
+describe("the header row", () => {
+  it("is found under title rows, which give the snapshot date", () => {
+    const ds = read({
+      name: "Staff",
+      rows: [
+        ["Staff in Post"],
+        ["Snapshot 31/03/2025", null, "Run by HR"],
+        [],
+        STAFF_HEADER,
+        staffRow("1", "1-1", "A"),
+      ],
+    });
+    expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 4, rowsUsed: 1 });
+    expect(ds.snapshotDate).toBe("2025-03-31");
+  });
+
+  it("is looked for in the first 40 rows only", () => {
+    const at = (row: number) =>
+      read({ name: "Staff", rows: [...blankRows(row - 1), STAFF_HEADER, staffRow("1", "1-1", "A")] });
+    expect(at(40).sheets[0]).toMatchObject({ kind: "staff", headerRow: 40 });
+    expect(at(41).sheets[0]!.kind).toBeNull();
+  });
+
+  it("is the row with the most known header names, the first of equals", () => {
+    const ds = read({
+      name: "Staff",
+      rows: [
+        ["Employee Number", "Ethnic Origin"],
+        ["Notes", "Pay Band"],
+        STAFF_HEADER,
+        staffRow("1", "1-1", "A"),
+        STAFF_HEADER,
+      ],
+    });
+    expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 3 });
+  });
+
+  it("reads a header merged down two rows, and data merged down several", () => {
+    const ds = read({
+      name: "Staff",
+      rows: [
+        ["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group"],
+        [],
+        ["1", "A", "Band 5", "Administrative and Clerical"],
+        ["2", "N", "Band 6"],
+        ["3", "H", "Band 7"],
+      ],
+      merges: ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "D3:D5"],
+    });
+    expect(ds.staff.map((s) => [s.personId, s.staffGroup])).toEqual([
+      ["1", "Administrative and Clerical"],
+      ["2", "Administrative and Clerical"],
+      ["3", "Administrative and Clerical"],
+    ]);
+  });
+
+  it("does not copy a value into a merged range of more than 100,000 cells", () => {
+    const ds = read({
+      name: "Staff",
+      rows: [STAFF_HEADER, staffRow("1", "1-1", "A"), ["2", "2-1"]],
+      merges: ["C2:CZ1002"], // 102 columns by 1,001 rows
+    });
+    expect(ds.staff.map((s) => [s.personId, s.ethnicity.group])).toEqual([
+      ["1", "white"],
+      ["2", "unknown"],
+    ]);
+  });
+});
+
+describe("a mapping saved by hand", () => {
+  const header = ["Person", "Heritage", "Level", "Area"];
+  const signature = headerSignature(header.map(normaliseHeader));
+  const sheet = (rows: FixtureCell[][] = []): FixtureSheet => ({
+    name: "S",
+    rows: [["Workforce list"], header, ["9", "H", "Band 7", "Allied Health Professionals"], ...rows],
+  });
+
+  it("is used for the row whose headers it was saved for, matching headers in any case and spacing", () => {
+    const columns = { personId: "person", ethnicity: " HERITAGE ", band: "Level", staffGroup: "Area" };
+    const ds = read(sheet(), { mappings: { [signature]: { kind: "staff", columns } } });
+    expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 2, signature });
+    expect(ds.sheets[0]!.columns).toEqual({
+      personId: "Person",
+      ethnicity: "Heritage",
+      band: "Level",
+      staffGroup: "Area",
+    });
+    expect(ds.staff.map((s) => [s.personId, s.band, s.cohort])).toEqual([["9", "7", "clinical"]]);
+  });
+
+  it("leaves out a field the table does not have and a header the sheet does not have", () => {
+    const columns = {
+      personId: "Person",
+      ethnicity: "Heritage",
+      band: "Level",
+      outcome: "Area",
+      staffGroup: "Division",
+    };
+    const ds = read(sheet(), { mappings: { [signature]: { kind: "staff", columns } } });
+    expect(ds.sheets[0]!.columns).toEqual({ personId: "Person", ethnicity: "Heritage", band: "Level" });
+  });
+
+  it("is not used when it names a table the reader does not know", () => {
+    const ds = read(sheet(), {
+      mappings: { [signature]: { kind: "payroll" as never, columns: { personId: "Person" } } },
+    });
+    expect(ds.sheets[0]!.kind).toBeNull();
+  });
+});
+
+describe("a sheet that is no WRES table", () => {
+  it("is reported with the row its header most likely is, and the signature to save a mapping for", () => {
+    const ds = read({
+      name: "Notes",
+      rows: [["Prepared by"], [], ["Ward", "Manager", "Phone"], ["7B", "J Smith", "1234"]],
+    });
+    const header = ["Ward", "Manager", "Phone"];
+    expect(ds.sheets[0]).toMatchObject({ kind: null, signature: headerSignature(header.map(normaliseHeader)) });
+    expect(issuesOf(ds, "sheet-not-recognised")).toEqual([
+      {
+        severity: "warning",
+        code: "sheet-not-recognised",
+        message:
+          'f.xlsx, sheet "Notes": the columns were not recognised as any WRES table, so the sheet was skipped. Map its columns by hand to use it.',
+        file: "f.xlsx",
+        sheet: "Notes",
+        row: 3,
+        column: null,
+        header: null,
+        params: { signature: headerSignature(header.map(normaliseHeader)) },
+      },
+    ]);
+  });
+
+  it("names no row when no row has two texts, and is not reported when it is empty", () => {
+    const [w] = issuesOf(read({ name: "Chart data", rows: [["Total"], [12], [15]] }), "sheet-not-recognised");
+    expect(w!.row).toBeNull();
+    expect(read({ name: "Sheet3", rows: [] }).issues).toEqual([]);
+  });
+});
+
+describe("two columns with the same header", () => {
+  it("are reported once, written alike or not, and the first is read", () => {
+    const ds = read({
+      name: "S",
+      rows: [
+        ["Employee Number", "Ethnic Origin", "Pay Band", "ETHNIC  ORIGIN "],
+        ["1", "A", "Band 5", "N"],
+      ],
+    });
+    expect(issuesOf(ds, "duplicate-header").map((i) => [i.row, i.column, i.header, i.params, i.message])).toEqual([
+      [
+        1,
+        "D",
+        "ETHNIC  ORIGIN",
+        { first: "B", second: "D" },
+        'f.xlsx, sheet "S": columns B ("Ethnic Origin") and D ("ETHNIC  ORIGIN") have the same header; column B was used.',
+      ],
+    ]);
+    expect(ds.staff[0]!.ethnicity.group).toBe("white");
+  });
+});
