@@ -1,4 +1,4 @@
-// What every sheet of one reading shares: the issue log, caches of parsed values (the same band, date or
+// What every sheet of one reading shares: the issue log, parsed values remembered (the same band, date, flag or
 // ethnicity repeats on thousands of rows) and the staff join table that cases and training look people up in.
 import { parseEthnicity, type ParsedEthnicity } from "../ethnicity";
 import { IssueLog } from "../issues";
@@ -8,14 +8,39 @@ import type { Cohort } from "../../indicators/input";
 import type { CellValue, ReadOptions } from "../types";
 import { cohortOfStaffGroup, parseDate, parseGrade, parseYesNo, staffGroupTable, type ParsedGrade } from "../values";
 
+/**
+ * A parse remembered by its input. Past `max` inputs (a column of distinct dates) new ones are parsed each time,
+ * so the memory it takes is bounded.
+ */
+class Memo<K, V> {
+  private readonly values = new Map<K, V>();
+
+  constructor(
+    private readonly parse: (key: K) => V,
+    private readonly max = Infinity,
+  ) {}
+
+  get(key: K): V {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      value = this.parse(key);
+      if (this.values.size < this.max) this.values.set(key, value);
+    }
+    return value;
+  }
+}
+
+/** A cell as the text it is remembered by (a number as Excel shows it, a blank as ""). */
+const textOf = (value: CellValue): string => (value === null ? "" : String(value));
+
 /** Shared state across sheets: caches of parsed values and the staff join table. */
 export class ReadContext {
   readonly log = new IssueLog();
-  private readonly ethnicityCache = new Map<string, ParsedEthnicity>();
-  private readonly gradeCache = new Map<string, ParsedGrade>();
-  private readonly cohortCache = new Map<string, Cohort | null>();
-  private readonly dateCache = new Map<CellValue, string | null>();
-  private readonly yesNoCache = new Map<string, boolean | null>();
+  private readonly ethnicities = new Memo(parseEthnicity);
+  private readonly grades = new Memo(parseGrade);
+  private readonly cohorts = new Memo((staffGroup: string) => cohortOfStaffGroup(staffGroup, this.staffGroups));
+  private readonly dates = new Memo(parseDate, 200_000);
+  private readonly answers = new Memo(parseYesNo, 10_000);
   /** Everyone in staff in post (bank workers included), by person id: what cases and training are joined to. */
   readonly people = new People();
   /** The bank-only workforce, gathered as a population of its own (docs/bank-workforce.md). */
@@ -29,52 +54,22 @@ export class ReadContext {
   }
 
   ethnicity(value: CellValue): ParsedEthnicity {
-    const key = value === null ? "" : typeof value === "string" ? value : String(value);
-    let parsed = this.ethnicityCache.get(key);
-    if (!parsed) {
-      parsed = parseEthnicity(key);
-      this.ethnicityCache.set(key, parsed);
-    }
-    return parsed;
+    return this.ethnicities.get(textOf(value));
   }
 
   grade(value: CellValue): ParsedGrade {
-    if (typeof value === "number") return parseGrade(value);
-    const key = value === null ? "" : String(value);
-    let parsed = this.gradeCache.get(key);
-    if (!parsed) {
-      parsed = parseGrade(key);
-      this.gradeCache.set(key, parsed);
-    }
-    return parsed;
+    return this.grades.get(textOf(value));
   }
 
-  /** parseYesNo with a cache: flags repeat on every row. */
   yesNo(value: CellValue): boolean | null {
-    if (typeof value !== "string") return parseYesNo(value);
-    let answer = this.yesNoCache.get(value);
-    if (answer === undefined) {
-      answer = parseYesNo(value);
-      if (this.yesNoCache.size < 10_000) this.yesNoCache.set(value, answer);
-    }
-    return answer;
+    return this.answers.get(value);
   }
 
   date(value: CellValue): string | null {
-    let iso = this.dateCache.get(value);
-    if (iso === undefined) {
-      iso = parseDate(value);
-      if (this.dateCache.size < 200_000) this.dateCache.set(value, iso);
-    }
-    return iso;
+    return this.dates.get(value);
   }
 
   cohort(staffGroup: string): Cohort | null {
-    let cohort = this.cohortCache.get(staffGroup);
-    if (cohort === undefined) {
-      cohort = cohortOfStaffGroup(staffGroup, this.staffGroups);
-      this.cohortCache.set(staffGroup, cohort);
-    }
-    return cohort;
+    return this.cohorts.get(staffGroup);
   }
 }
