@@ -16,7 +16,8 @@ export interface Where {
 
 export class IssueLog {
   readonly issues: ReadIssue[] = [];
-  private readonly perCode = new Map<string, number>();
+  /** How many issues of a code each sheet (or file) has had, with the first of them. */
+  private readonly perCode = new Map<string, { count: number; first: ReadIssue }>();
 
   add(
     severity: IssueSeverity,
@@ -25,11 +26,7 @@ export class IssueLog {
     where: Where,
     params?: Record<string, string | number>,
   ): void {
-    const key = `${where.file}\u0000${where.sheet ?? ""}\u0000${code}`;
-    const seen = (this.perCode.get(key) ?? 0) + 1;
-    this.perCode.set(key, seen);
-    if (where.row != null && seen > MAX_ISSUES_PER_CODE) return;
-    this.issues.push({
+    const issue: ReadIssue = {
       severity,
       code,
       message,
@@ -39,27 +36,30 @@ export class IssueLog {
       column: where.col != null ? columnLetter(where.col) : null,
       header: where.header ?? null,
       ...(params ? { params } : {}),
-    });
+    };
+    const key = JSON.stringify([where.file, where.sheet, code]);
+    const seen = this.perCode.get(key);
+    if (seen === undefined) this.perCode.set(key, { count: 1, first: issue });
+    else if (++seen.count > MAX_ISSUES_PER_CODE && issue.row !== null) return;
+    this.issues.push(issue);
   }
 
   push(issue: ReadIssue): void {
     this.issues.push(issue);
   }
 
-  /** Adds "and N more" lines for codes that went over the cap. */
+  /** Adds "and N more" lines for the codes of rows that went over the cap. */
   summariseOverflow(): void {
-    for (const [key, count] of this.perCode) {
-      if (count <= MAX_ISSUES_PER_CODE) continue;
-      const [file = "", sheet = "", code = ""] = key.split("\u0000");
-      const first = this.issues.find((i) => i.file === file && (i.sheet ?? "") === sheet && i.code === code);
-      if (!first || first.row === null) continue;
+    for (const { count, first } of this.perCode.values()) {
+      if (count <= MAX_ISSUES_PER_CODE || first.row === null) continue;
+      const { file, sheet, code } = first;
       const more = count - MAX_ISSUES_PER_CODE;
       this.issues.push({
         severity: first.severity,
         code,
         message: `${more} more row(s) in ${file}${sheet ? `, sheet "${sheet}"` : ""} have the same problem (${code}); only the first ${MAX_ISSUES_PER_CODE} are listed.`,
         file,
-        sheet: sheet || null,
+        sheet,
         row: null,
         column: first.column,
         header: first.header,

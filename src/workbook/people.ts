@@ -56,7 +56,7 @@ export class People {
 
   /** Bank-only workers are outside the substantive WRES: not in its headcount, so not in its numerators either. */
   isBankOnly(p: number): boolean {
-    return p >= 0 && this.flags[p] === BANK;
+    return this.flags[p] === BANK; // -1 (not found) reads as undefined
   }
 
   private growArrays(): void {

@@ -88,6 +88,41 @@ describe("a problem repeated down many rows", () => {
     expect(log.issues).toHaveLength(3 * MAX_ISSUES_PER_CODE);
   });
 
+  it("is summed up from its own first row, whatever else the log holds before it", () => {
+    const log = new IssueLog();
+    log.add("warning", "date-unreadable", "other code", { file: "a.xlsx", sheet: "S", row: 2, col: 3, header: "Date" });
+    log.add("warning", "invalid-yes-no", "other sheet", {
+      file: "a.xlsx",
+      sheet: "T",
+      row: 2,
+      col: 4,
+      header: "Hired",
+    });
+    log.add("warning", "invalid-yes-no", "other file", { file: "b.xlsx", sheet: "S", row: 2, col: 5, header: "Hired" });
+    for (let row = 2; row < 2 + MAX_ISSUES_PER_CODE + 1; row++) rowIssue(log, row);
+    log.summariseOverflow();
+    expect(log.issues.at(-1)).toMatchObject({
+      severity: "error",
+      file: "a.xlsx",
+      sheet: "S",
+      column: "B",
+      header: "Shortlisted",
+    });
+    expect(log.issues.at(-1)!.params).toEqual({ more: 1, total: MAX_ISSUES_PER_CODE + 1 });
+  });
+
+  it("is summed up for a file without sheets, naming only the file", () => {
+    const log = new IssueLog();
+    for (let row = 2; row < 2 + MAX_ISSUES_PER_CODE + 2; row++)
+      log.add("error", "invalid-yes-no", `row ${row}`, { file: "rec.csv", sheet: null, row, col: 0 });
+    log.summariseOverflow();
+    expect(log.issues.at(-1)).toMatchObject({
+      message: `2 more row(s) in rec.csv have the same problem (invalid-yes-no); only the first ${MAX_ISSUES_PER_CODE} are listed.`,
+      sheet: null,
+      column: "A",
+    });
+  });
+
   it("never leaves out a problem of a whole sheet or file", () => {
     const log = new IssueLog();
     for (let i = 0; i < MAX_ISSUES_PER_CODE + 5; i++)

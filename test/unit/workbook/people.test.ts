@@ -20,6 +20,22 @@ describe("People", () => {
     expect(people.record[b]).toBeNull();
   });
 
+  it("tells a person substantive in one sheet and bank in a later one from a bank-only worker", () => {
+    const people = new People();
+    const p = people.add("100", unknown);
+    people.markSubstantive(p);
+    people.markBank(p);
+    expect(people.isBankOnly(p)).toBe(false);
+  });
+
+  it("keeps the first person past its first arrays as it keeps the others", () => {
+    const people = new People();
+    for (let i = 0; i <= 1024; i++) people.add(String(i), unknown);
+    const p = people.find("1024");
+    people.markBank(p);
+    expect([p, people.sheet[p], people.isBankOnly(p)]).toEqual([1024, -1, true]);
+  });
+
   it("keeps what it knows of everyone as it grows past its first arrays", () => {
     const people = new People();
     for (let i = 0; i < 5000; i++) {
