@@ -26,6 +26,10 @@ export class IssueLog {
     where: Where,
     params?: Record<string, string | number>,
   ): void {
+    // Counted first, so a row past the cap costs no issue built only to be dropped.
+    const key = JSON.stringify([where.file, where.sheet, code]);
+    const seen = this.perCode.get(key);
+    if (seen !== undefined && ++seen.count > MAX_ISSUES_PER_CODE && where.row != null) return;
     const issue: ReadIssue = {
       severity,
       code,
@@ -37,10 +41,7 @@ export class IssueLog {
       header: where.header ?? null,
       ...(params ? { params } : {}),
     };
-    const key = JSON.stringify([where.file, where.sheet, code]);
-    const seen = this.perCode.get(key);
     if (seen === undefined) this.perCode.set(key, { count: 1, first: issue });
-    else if (++seen.count > MAX_ISSUES_PER_CODE && issue.row !== null) return;
     this.issues.push(issue);
   }
 
