@@ -26,6 +26,17 @@ describe("encodings", () => {
     expect(decodeText(new Uint8Array(bytes))).toBe("O’Brien,White – Irish,€5");
     expect(decodeText(new Uint8Array([0xe9, 0x9f, 0x81, 0x8d]))).toBe("éŸ\x81\x8d");
   });
+
+  it("takes a file for UTF-16 only when both bytes of its byte order mark are there", () => {
+    // þ is 0xFE and ÿ is 0xFF in Windows-1252: half a byte order mark, first or second.
+    const texts = [
+      [0xfe, ...strToU8("orn")],
+      [0xff, ...strToU8("es")],
+      [...strToU8("A"), 0xfe, ...strToU8("b")],
+      [...strToU8("A"), 0xff, ...strToU8("b")],
+    ];
+    expect(texts.map((t) => decodeText(new Uint8Array(t)))).toEqual(["þorn", "ÿes", "Aþb", "Aÿb"]);
+  });
 });
 
 describe("cells", () => {
@@ -46,6 +57,12 @@ describe("cells", () => {
     const sheet = read("a,b\r\n1,2\r\n\r\n3,4\r\n,\r\n\r\n");
     expect(sheet.cells.toRows()).toEqual([["a", "b"], ["1", "2"], [], ["3", "4"]]);
     expect(sheet.truncated).toBeUndefined();
+    expect(sheet.merges).toEqual([]);
+  });
+
+  it("reads a file of nothing but delimiters and blank lines as an empty sheet", () => {
+    const sheet = read(",,\n\n,\n,,,\n");
+    expect([sheet.cells.rowCount, sheet.problems]).toEqual([0, undefined]);
   });
 
   it("takes formula errors Excel saved as text for problems, not values, naming their cell", () => {
@@ -57,6 +74,12 @@ describe("cells", () => {
       { row: 3, col: 1, problem: "#DIV/0!" },
     ]);
     expect(read("a\n1\n").problems).toBeUndefined();
+  });
+
+  it("keeps as a value a text that only quotes an error's words", () => {
+    const sheet = read("Notes\n#N/A: not asked\n#4 on the list: #REF!\n");
+    expect(sheet.cells.toRows()).toEqual([["Notes"], ["#N/A: not asked"], ["#4 on the list: #REF!"]]);
+    expect(sheet.problems).toBeUndefined();
   });
 
   it("names the sheet after the file, without its folder or extension", () => {
@@ -88,6 +111,33 @@ describe("a line too wide to be a table", () => {
         params: { line: 3, maxColumns: 16384 },
       });
     }
+  });
+
+  it("is named by its line when the file begins with a blank line, or the line with a blank field", () => {
+    const lineOf = (text: string) => {
+      try {
+        read(text, "wide.csv");
+      } catch (e) {
+        return (e as WorkbookError).issue.params?.line;
+      }
+      return null;
+    };
+    expect(lineOf(`\n${fields(MAX_CSV_COLUMNS + 1)}\n`)).toBe(2);
+    expect(lineOf(`,${fields(MAX_CSV_COLUMNS)}\n1,2\n`)).toBe(1);
+  });
+
+  it("is not a line as wide as Excel allows with a delimiter in a quoted field", () => {
+    const sheet = read(`${fields(MAX_CSV_COLUMNS - 1)},"Leeds, then York"\n`);
+    expect([sheet.cells.width(0), sheet.cells.toRows()[0]?.at(-1)]).toEqual([MAX_CSV_COLUMNS, "Leeds, then York"]);
+  });
+
+  it("is not looked for on a line of at most 64 KiB (it costs no more than its characters), wherever it is", () => {
+    // 16,385 fields in exactly 64 KiB, after a first line of 40,000 characters.
+    const line = Array.from({ length: MAX_CSV_COLUMNS + 1 }, () => "1").join(",");
+    const padded = "x".repeat(65_536 - line.length) + line;
+    expect(padded.length).toBe(65_536);
+    const sheet = read(`Notes,${"n".repeat(40_000)}\n${padded}\n`);
+    expect([sheet.cells.rowCount, sheet.cells.width(1)]).toEqual([2, MAX_CSV_COLUMNS + 1]);
   });
 
   it("is not a line with as many columns as Excel allows, nor one whose delimiters are inside quotes", () => {
