@@ -111,8 +111,8 @@ export function readCsvCells(name: string, bytes: Uint8Array, maxRows: number): 
     for (let c = 0; c < src.length; c++) {
       const v = src[c] ?? "";
       if (v === "") continue;
-      if (v.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(v.trim()))
-        problems.push({ row: r, col: c, problem: v.trim() });
+      // "#" or a blank before it ("a, #N/A" has a space after its comma): the only starts worth the regex.
+      if (v.charCodeAt(0) <= 35 && EXCEL_ERROR.test(v.trim())) problems.push({ row: r, col: c, problem: v.trim() });
       else cells.pushValue(c, v);
     }
   }

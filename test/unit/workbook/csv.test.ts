@@ -76,6 +76,15 @@ describe("cells", () => {
     expect(read("a\n1\n").problems).toBeUndefined();
   });
 
+  it("takes an error with blanks either side for the error, as a CSV written with spaces after its commas has it", () => {
+    const sheet = read("Ethnic Origin, Band\n #N/A, Band 5\n");
+    expect(sheet.problems).toEqual([{ row: 1, col: 0, problem: "#N/A" }]);
+    expect(sheet.cells.toRows()).toEqual([
+      ["Ethnic Origin", " Band"],
+      [null, " Band 5"],
+    ]);
+  });
+
   it("keeps as a value a text that only quotes an error's words", () => {
     const sheet = read("Notes\n#N/A: not asked\n#4 on the list: #REF!\n");
     expect(sheet.cells.toRows()).toEqual([["Notes"], ["#N/A: not asked"], ["#4 on the list: #REF!"]]);
