@@ -116,7 +116,7 @@ export function readCsvCells(name: string, bytes: Uint8Array, maxRows: number): 
       else cells.pushValue(c, v);
     }
   }
-  const sheetName = name.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+  const sheetName = name.replace(/^.*[\\/]/s, "").replace(/\.[^.]+$/, "");
   return {
     name: sheetName,
     cells,

@@ -94,6 +94,7 @@ describe("cells", () => {
   it("names the sheet after the file, without its folder or extension", () => {
     expect(read("a\n1", "C:\\Exports\\Staff in post.v2.csv").name).toBe("Staff in post.v2");
     expect(read("a\n1", "exports/cpd.csv").name).toBe("cpd");
+    expect(read("a\n1", "exports/old\nruns/cpd.csv").name).toBe("cpd");
   });
 
   it("reads at most the rows asked for, and says when there were more", () => {
