@@ -15,10 +15,14 @@ describe("entities", () => {
   it("decodes the five named entities and numeric references in decimal and hex", () => {
     expect(decodeEntities("Tom &amp; Jerry &lt;3&gt; &quot;q&quot; &apos;a&apos;")).toBe(`Tom & Jerry <3> "q" 'a'`);
     expect(decodeEntities("caf&#233; &#xE9;&#Xe9; &#x1F600;")).toBe("café é&#Xe9; 😀");
+    expect(decodeEntities("&#x10FFFF;&#1114111;")).toBe("\u{10FFFF}\u{10FFFF}");
   });
 
   it("leaves an unknown name, a code point past Unicode's last and text without entities as they are", () => {
     expect(decodeEntities("&nbsp; &#x110000; &#1114112; & ;")).toBe("&nbsp; &#x110000; &#1114112; & ;");
+    // Digits enough to overflow a number are no code point either.
+    const huge = `&#${"9".repeat(400)};&#x${"F".repeat(400)};`;
+    expect(decodeEntities(huge)).toBe(huge);
     expect(decodeEntities("Band 5")).toBe("Band 5");
   });
 });
@@ -53,8 +57,20 @@ describe("string items", () => {
     expect(stringItemText("<x:r><x:t>Band</x:t></x:r><x:r><x:t> 6</x:t></x:r>")).toBe("Band 6");
   });
 
+  it("reads runs and phonetic guides under a prefix of several letters", () => {
+    expect(
+      stringItemText(
+        '<ss:r><ss:t>Asian</ss:t></ss:r><ss:rPh sb="0" eb="1"><ss:t>ajia</ss:t></ss:rPh><ss:t> British</ss:t>',
+      ),
+    ).toBe("Asian British");
+  });
+
   it("does not take a text holding markup for a plain one", () => {
     expect(stringItemText("<t>a</t><t>b</t>")).toBe("ab");
+  });
+
+  it("gives no text for a text element another element's end tag closes, plain or in a run (a damaged item)", () => {
+    expect([stringItemText("<t>Band 5</x>"), stringItemText("<r><t>Band 5</x></r>")]).toEqual(["", ""]);
   });
 });
 
@@ -96,6 +112,10 @@ describe("tags and sections", () => {
     expect(section(xml, "definedNames")).toBe("");
     expect(section(xml, "calcPr")).toBeNull();
     expect(section("<a><b>one</b ><b>two</b></a>", "b")).toBe("one");
+  });
+
+  it("ends a section at its own end tag, not at one a comment before it mentions", () => {
+    expect(section("<a><!-- </b> was here --><b>one</b></a>", "b")).toBe("one");
   });
 
   it("gives the rest of a part whose element is not closed (a part cut short)", () => {
