@@ -39,13 +39,34 @@ describe("solid fills by style", () => {
     expect([...solidFillsByStyle(xml)]).toEqual([[6, "FFC000"]]);
   });
 
-  it("reads styles written with a namespace prefix", () => {
+  it.each(["x:", "main:"])("reads styles written with the namespace prefix %j", (p) => {
     const xml = styles(
-      `<x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FF0070C0"/></x:patternFill></x:fill>`,
-      `<x:xf fillId="0"/>`,
-      "x:",
+      `<${p}fill/><${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF0070C0"/></${p}patternFill></${p}fill>`,
+      `<${p}xf fillId="0"/><${p}xf fillId="1"/>`,
+      p,
     );
-    expect([...solidFillsByStyle(xml)]).toEqual([[0, "0070C0"]]);
+    expect([...solidFillsByStyle(xml)]).toEqual([[1, "0070C0"]]);
+  });
+
+  it("counts a fill tag written with spaces or attributes, and finds rgb after another attribute", () => {
+    // Fills are numbered by their order, so a fill not counted gives every later format the wrong colour.
+    const xml = styles(
+      [
+        `<fill />`,
+        `<fill xr:uid="{1}"><patternFill patternType="solid"><fgColor rgb="FFFF0000"/></patternFill></fill>`,
+        `<fill ><patternFill patternType="solid"><fgColor auto="0" rgb="FF00B050"/></patternFill></fill>`,
+      ].join(""),
+      `${xf(0)}${xf(1)}${xf(2)}`,
+    );
+    expect([...solidFillsByStyle(xml)]).toEqual([
+      [1, "FF0000"],
+      [2, "00B050"],
+    ]);
+  });
+
+  it("finds the fill of a format past the tenth fill", () => {
+    const fills = Array.from({ length: 11 }, () => `<fill/>`).join("") + solid("FFFFC000");
+    expect([...solidFillsByStyle(styles(fills, `${xf(0)}${xf(11)}`))]).toEqual([[1, "FFC000"]]);
   });
 
   it("finds nothing in styles without fills or cell formats", () => {
@@ -89,12 +110,28 @@ describe("cell fills of a workbook", () => {
     );
   });
 
-  it("reads cells written with a namespace prefix, and skips a styled cell that gives no reference", () => {
+  it.each(["x:", "main:"])(
+    "reads cells written with the namespace prefix %j, and skips a styled cell that gives no reference",
+    (p) => {
+      const bytes = workbook(
+        {
+          Plan: `<${p}worksheet><${p}sheetData><${p}row><${p}c r="B7" s="2"/><${p}c s="1"/></${p}row></${p}sheetData></${p}worksheet>`,
+        },
+        STYLES,
+      );
+      expect(readCellFills("plan.xlsx", bytes, 1 << 20).get("Plan")).toEqual({ B7: "00B050" });
+    },
+  );
+
+  it("reads cells past column Z and row 9, styled past the tenth format", () => {
+    const many = styles(`<fill/><fill/>${solid("FFFF0000")}`, `${xf(0).repeat(12)}${xf(2)}`);
     const bytes = workbook(
-      { Plan: `<x:worksheet><x:sheetData><x:row><x:c r="B7" s="2"/><x:c s="1"/></x:row></x:sheetData></x:worksheet>` },
-      STYLES,
+      {
+        Plan: `<worksheet><sheetData><row r="12"><c r="D12" s="12"/><c r="AB12" s="12"><v>1</v></c></row></sheetData></worksheet>`,
+      },
+      many,
     );
-    expect(readCellFills("plan.xlsx", bytes, 1 << 20).get("Plan")).toEqual({ B7: "00B050" });
+    expect(readCellFills("plan.xlsx", bytes, 1 << 20).get("Plan")).toEqual({ D12: "FF0000", AB12: "FF0000" });
   });
 
   it("finds nothing in a workbook without styles, without coloured styles, or that is not a workbook", () => {
