@@ -49,6 +49,44 @@ describe("the text interner", () => {
     expect(ids).toEqual([0, 1, 0, 1]);
   });
 
+  it("gives an empty text its own number in any column, not that of a text hashed alike", () => {
+    // "aayphcw" has the same 32-bit FNV-1a hash, seeded with its length, as the empty text.
+    const interner = new TextInterner();
+    const store = new Texts();
+    const cells: [string, number][] = [
+      ["aayphcw", 0],
+      ["", 2000],
+      ["aayphcw", 1],
+      ["", 1],
+    ];
+    const ids = cells.map(([text, col]) => intern(interner, store, text, col));
+    expect(store.added).toEqual(["aayphcw", ""]);
+    expect(ids).toEqual([0, 1, 0, 1]);
+  });
+
+  it("reads a text from its own bytes alone, whatever follows it in the buffer", () => {
+    const interner = new TextInterner();
+    const store = new Texts();
+    const inCell = bytes("<v>Band 5</v>");
+    const atEnd = bytes("<v>Band 5");
+    const ids = [interner.intern(inCell, 3, 9, false, store, 0), interner.intern(atEnd, 3, 9, false, store, 1)];
+    expect(store.added).toEqual(["Band 5"]);
+    expect(ids).toEqual([0, 0]);
+  });
+
+  it("stops remembering texts past a million distinct ones, still giving each cell its text", () => {
+    const interner = new TextInterner();
+    const store = new Texts();
+    const count = (1 << 20) + 1;
+    // One buffer of every text, as a sheet part holds its cells: texts 0, 1, 2, ... as 7 digits each.
+    const b = bytes(Array.from({ length: count }, (_, i) => String(i).padStart(7, "0")).join(""));
+    for (let i = 0; i < count; i++) interner.intern(b, i * 7, i * 7 + 7, false, store, 0);
+    // The last remembered text keeps its number; the one past the bound is decoded again each time it comes.
+    const again = [count - 2, count - 1].map((i) => interner.intern(b, i * 7, i * 7 + 7, false, store, 1));
+    expect(again).toEqual([count - 2, count]);
+    expect(store.added[count]).toBe(String(count - 1).padStart(7, "0"));
+  }, 30_000); // a million texts decoded: about 2 s alone, more on a busy machine
+
   it("decodes entities and escapes only in a text marked as having them", () => {
     const interner = new TextInterner();
     const store = new Texts();
