@@ -810,3 +810,108 @@ describe("whole files", () => {
     expect(stages).toEqual(["reading", "recognising", "validating"]);
   });
 });
+
+describe("snapshot date and financial year", () => {
+  const row = ["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"];
+
+  it.each([
+    ["Staff in Post at 31  March 2025", "2025-03-31", "2024/25"],
+    ["Staff in Post as at 30 September 2024", "2024-09-30", "2024/25"],
+    // The financial year starts in April: a June snapshot is in the year it starts.
+    ["Snapshot 30/06/2025", "2025-06-30", "2025/26"],
+    ["Snapshot 31/03/2009", "2009-03-31", "2008/09"],
+  ])("reads the snapshot date in the title %j and its financial year", (title, date, period) => {
+    const ds = readWorkbooks([staffFile([row], [[title], []])]);
+    expect(ds.snapshotDate).toBe(date);
+    expect(ds.period).toBe(period);
+  });
+
+  it("passes over a title whose date does not exist and takes the snapshot from a later title", () => {
+    const ds = readWorkbooks([staffFile([row], [["Report printed 29/02/2025"], ["Snapshot 31/03/2025"]])]);
+    expect(ds.snapshotDate).toBe("2025-03-31");
+  });
+
+  it.each(["WRES 2023/24 staff in post", "WRES 2023 / 24 staff in post", "WRES 2023-24"])(
+    "takes the financial year from the title %j when no snapshot date is written",
+    (title) => {
+      const ds = readWorkbooks([staffFile([row], [[title], []])]);
+      expect(ds.snapshotDate).toBeNull();
+      expect(ds.period).toBe("2023/24");
+    },
+  );
+
+  it("takes the financial year from the file name when no title names it", () => {
+    const ds = readWorkbooks([xlsx("Staff in post 2023-24.xlsx", "Staff", [STAFF_HEADER, row])]);
+    expect(ds.period).toBe("2023/24");
+  });
+
+  it("does not take two years that are not consecutive (a date) for a financial year", () => {
+    const recruitment = (titles: FixtureCell[][]) =>
+      xlsx("jobs.xlsx", "Jobs", [
+        ...titles,
+        ["Applicant ID", "Ethnic Group", "Shortlisted?", "Appointed?"],
+        ["A1", "White - British", "Y", "N"],
+      ]);
+    expect(readWorkbooks([recruitment([["Run 2025-06-30"]])]).period).toBeNull();
+    expect(readWorkbooks([recruitment([["Run 2025-06-30"], ["Recruitment 2024/25"]])]).period).toBe("2024/25");
+  });
+});
+
+describe("several sheets and files", () => {
+  const recruitmentHeader = ["Applicant ID", "Ethnic Group", "Shortlisted?", "Appointed?"];
+
+  it("reads the records of every sheet of a kind, in the order of the files", () => {
+    const jobs = (name: string, ids: string[]) =>
+      xlsx(name, "Jobs", [recruitmentHeader, ...ids.map((id) => [id, "White - British", "Y", "N"])]);
+    const ds = readWorkbooks([jobs("q1.xlsx", ["A1", "A2"]), jobs("q2.xlsx", ["B1", "B2", "B3"])]);
+    expect(ds.applications.map((a) => [a.source.file, a.row])).toEqual([
+      ["q1.xlsx", 2],
+      ["q1.xlsx", 3],
+      ["q2.xlsx", 2],
+      ["q2.xlsx", 3],
+      ["q2.xlsx", 4],
+    ]);
+  });
+
+  it("counts a person listed in two staff sheets once, as an excluded row of the second", () => {
+    const row = (id: string): FixtureCell[] => [
+      id,
+      id,
+      "A",
+      "Administrative and Clerical",
+      "Band 5",
+      "Permanent",
+      "Yes",
+    ];
+    const a = staffFile([row("1"), row("3")]);
+    const b = xlsx("staff-b.xlsx", "Staff", [STAFF_HEADER, row("1"), row("2"), row("3")]);
+    const ds = readWorkbooks([a, b]);
+    expect(ds.staff.map((s) => s.personId)).toEqual(["1", "3", "2"]);
+    expect(ds.sheets[1]).toMatchObject({
+      rowsRead: 3,
+      rowsUsed: 1,
+      rowsExcluded: 2,
+      exclusions: { "duplicate-person": 2 },
+    });
+  });
+
+  it("gives no header row for a sheet it does not recognise", () => {
+    const ds = readWorkbooks([xlsx("notes.xlsx", "Notes", [["Notes for the board"], ["To be read with the report"]])]);
+    expect(ds.sheets[0]).toMatchObject({ kind: null, headerRow: null });
+  });
+
+  it("reports each file's share of the progress", () => {
+    const steps: [string, string, number][] = [];
+    const staff = staffFile([["1", "1", "A", "Administrative and Clerical", "Band 5", "Permanent", "Yes"]]);
+    const jobs = xlsx("jobs.xlsx", "Jobs", [recruitmentHeader, ["A1", "White - British", "Y", "N"]]);
+    readWorkbooks([staff, jobs], { onProgress: (p) => steps.push([p.stage, p.file, p.fraction]) });
+    expect(steps).toEqual([
+      ["reading", "staff.xlsx", 0],
+      ["recognising", "staff.xlsx", 0.25],
+      ["reading", "jobs.xlsx", 0.5],
+      ["recognising", "jobs.xlsx", 0.75],
+      ["validating", "staff.xlsx", 0],
+      ["validating", "jobs.xlsx", 0.5],
+    ]);
+  });
+});
