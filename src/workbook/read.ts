@@ -29,14 +29,8 @@ function dateInTitles(titles: readonly string[]): string | null {
       "i",
     ).exec(t);
     if (m) {
-      const d = parseDate(
-        m[1]!
-          .replace(/\s+/g, " ")
-          .replace(
-            /^(\d{1,2}) ([a-z]+) (\d{4})$/i,
-            (_w, d: string, mo: string, y: string) => `${d} ${mo.slice(0, 3)} ${y}`,
-          ),
-      );
+      // parseDate takes any run of spaces and a month in full or in short ("31  March 2025", "30 Sept 2024").
+      const d = parseDate(m[1]!);
       if (d) return d;
     }
   }
