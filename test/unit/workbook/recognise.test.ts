@@ -149,6 +149,59 @@ describe("a sheet that is no WRES table", () => {
     expect(w!.row).toBeNull();
     expect(read({ name: "Sheet3", rows: [] }).issues).toEqual([]);
   });
+
+  it("names its first row when that is where its header is", () => {
+    const [w] = issuesOf(
+      read({
+        name: "Rota",
+        rows: [
+          ["Ward", "Manager"],
+          ["7B", "J Smith"],
+        ],
+      }),
+      "sheet-not-recognised",
+    );
+    expect(w!.row).toBe(1);
+  });
+
+  it("takes no row of numbers, blanks or spaces for its header, and then gives the signature of no headers", () => {
+    const ds = read({
+      name: "Chart data",
+      rows: [
+        [12, 15],
+        ["", "", "Total"],
+        ["  ", "   "],
+      ],
+    });
+    const [w] = issuesOf(ds, "sheet-not-recognised");
+    expect(w!.row).toBeNull();
+    expect(w!.params).toEqual({ signature: headerSignature([]) });
+  });
+
+  it("looks for its likely header in the first 40 rows only", () => {
+    const [w] = issuesOf(
+      read({ name: "Notes", rows: [["Prepared by"], ...blankRows(39), ["Ward", "Manager"]] }),
+      "sheet-not-recognised",
+    );
+    expect(w!.row).toBeNull();
+  });
+
+  it("gives no period from its title rows", () => {
+    const ds = readWorkbooks(
+      [
+        {
+          name: "f.xlsx",
+          bytes: buildXlsx([
+            { name: "Notes", rows: [["Plan for 2023/24"], ["Ward", "Manager"], ["7B", "J Smith"]] },
+            { name: "Staff", rows: [STAFF_HEADER, staffRow("1", "1-1", "A")] },
+          ]),
+        },
+      ],
+      {},
+    );
+    expect(ds.sheets.map((s) => s.kind)).toEqual([null, "staff"]);
+    expect(ds.period).toBeNull();
+  });
 });
 
 describe("two columns with the same header", () => {
@@ -170,5 +223,30 @@ describe("two columns with the same header", () => {
       ],
     ]);
     expect(ds.staff[0]!.ethnicity.group).toBe("white");
+  });
+
+  it("are not taken to be blank header cells, which are no header at all", () => {
+    const ds = read({
+      name: "S",
+      rows: [
+        ["Employee Number", null, "Ethnic Origin", null, "Pay Band", "", "Staff Group"],
+        ["1", null, "A", null, "Band 5", "", "Administrative and Clerical"],
+      ],
+    });
+    expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 1 });
+    expect(issuesOf(ds, "duplicate-header")).toEqual([]);
+  });
+
+  it("in a mapping saved by hand, read the first of them", () => {
+    const header = ["Person", "Heritage", "Level", "Heritage"];
+    const signature = headerSignature(header.map(normaliseHeader));
+    const columns = { personId: "Person", ethnicity: "Heritage", band: "Level" };
+    const ds = read(
+      { name: "S", rows: [header, ["9", "A", "Band 7", "N"]] },
+      { mappings: { [signature]: { kind: "staff", columns } } },
+    );
+    expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 1 });
+    expect(ds.staff.map((s) => [s.personId, s.ethnicity.group])).toEqual([["9", "white"]]);
+    expect(issuesOf(ds, "duplicate-header").map((i) => i.params)).toEqual([{ first: "B", second: "D" }]);
   });
 });
