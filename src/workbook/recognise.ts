@@ -125,7 +125,8 @@ export function planSheet(
     const score = headerScore(top[r]);
     if (score >= 2) candidates.push({ r, score });
   }
-  candidates.sort((x, y) => y.score - x.score || x.r - y.r);
+  // Pushed in row order and sorted stably: of equal scores, the upper row comes first.
+  candidates.sort((x, y) => y.score - x.score);
   for (const { r } of candidates) {
     const headers = rowHeaders(top[r]);
     const normalised = headers.map(normaliseHeader);

@@ -47,6 +47,20 @@ describe("the header row", () => {
     expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 3 });
   });
 
+  it("is the full header, not a row above it that names fewer of the table's columns", () => {
+    const ds = read({
+      name: "Staff",
+      rows: [
+        ["Employee Number", "Ethnic Origin", "Pay Band"],
+        ["From the ESR extract"],
+        STAFF_HEADER,
+        staffRow("1", "1-1", "A"),
+      ],
+    });
+    expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 3, rowsUsed: 1 });
+    expect(ds.staff.map((s) => [s.personId, s.ethnicity.group, s.band])).toEqual([["1", "white", "5"]]);
+  });
+
   it("reads a header merged down two rows, and data merged down several", () => {
     const ds = read({
       name: "Staff",
