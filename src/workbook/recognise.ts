@@ -29,7 +29,6 @@ export interface SheetPlan {
   signature: string;
   /** Rows above the header (titles), as text, for the snapshot date and period. */
   titles: string[];
-  truncated: boolean;
   /** Row index -> cells on that row holding a formula error or a formula with no saved value. */
   problems: Map<number, CellProblem[]>;
 }
@@ -91,7 +90,6 @@ export function planSheet(
     columns,
     signature,
     titles: kind === null ? [] : titlesAbove(top, headerIndex),
-    truncated: grid.truncated === true,
     problems,
   });
 
