@@ -80,6 +80,22 @@ describe("the header row", () => {
     ]);
   });
 
+  it("copies a value into a merged range of 100,000 cells, and not into one of 100,100", () => {
+    // Columns C to CX are 100 columns; rows 2 to 1001 are 1,000 rows, and 2 to 1002 are 1,001.
+    const ethnicities = (merge: string) =>
+      read({ name: "Staff", rows: [STAFF_HEADER, staffRow("1", "1-1", "A"), ["2", "2-1"]], merges: [merge] }).staff.map(
+        (s) => [s.personId, s.ethnicity.group],
+      );
+    expect(ethnicities("C2:CX1001")).toEqual([
+      ["1", "white"],
+      ["2", "white"],
+    ]);
+    expect(ethnicities("C2:CX1002")).toEqual([
+      ["1", "white"],
+      ["2", "unknown"],
+    ]);
+  });
+
   it("does not copy a value into a merged range of more than 100,000 cells", () => {
     const ds = read({
       name: "Staff",
