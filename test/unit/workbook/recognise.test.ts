@@ -109,6 +109,27 @@ describe("the header row", () => {
   });
 });
 
+describe("a header repeated at a page break", () => {
+  it("is skipped below the first 40 rows, even when the header starts in a column no field is read from", () => {
+    const header = [null, "Notes", "Employee Number", "Ethnic Origin", "Pay Band", "Staff Group"];
+    const person = (i: number): FixtureCell[] => [
+      null,
+      `note ${i}`,
+      String(1000 + i),
+      "A",
+      "Band 5",
+      "Administrative and Clerical",
+    ];
+    // Inline text, as some programs write it: below the top rows, only the columns the sheet is read by are decoded.
+    const inline = (row: FixtureCell[]) => row.map((v) => (typeof v === "string" ? { inline: v } : v));
+    const rows = [header, ...Array.from({ length: 50 }, (_, i) => person(i)), header, person(50)].map(inline);
+    const ds = read({ name: "Staff", rows });
+    expect(ds.sheets[0]).toMatchObject({ kind: "staff", headerRow: 1, rowsUsed: 51 });
+    expect(ds.staff.map((s) => s.personId)).not.toContain("Employee Number");
+    expect(ds.issues).toEqual([]);
+  });
+});
+
 describe("a mapping saved by hand", () => {
   const header = ["Person", "Heritage", "Level", "Area"];
   const signature = headerSignature(header.map(normaliseHeader));
@@ -174,10 +195,11 @@ describe("a sheet that is no WRES table", () => {
     ]);
   });
 
-  it("names no row when no row has two texts, and is not reported when it is empty", () => {
+  it("names no row when no row has two texts, and is not reported when empty or holding only empty texts", () => {
     const [w] = issuesOf(read({ name: "Chart data", rows: [["Total"], [12], [15]] }), "sheet-not-recognised");
     expect(w!.row).toBeNull();
     expect(read({ name: "Sheet3", rows: [] }).issues).toEqual([]);
+    expect(read({ name: "Sheet4", rows: [["", ""], [], [null, ""]] }).issues).toEqual([]);
   });
 
   it("names its first row when that is where its header is", () => {
