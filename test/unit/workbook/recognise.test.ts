@@ -163,6 +163,13 @@ describe("a mapping saved by hand", () => {
     expect(ds.sheets[0]!.columns).toEqual({ personId: "Person", ethnicity: "Heritage", band: "Level" });
   });
 
+  it("saved for a sheet with no header row, is not used on a sheet of which every top row holds something", () => {
+    const mappings = { [headerSignature([])]: { kind: "staff" as const, columns: { personId: "Total" } } };
+    const ds = read({ name: "Chart data", rows: [["Total"], [12], [15]] }, { mappings });
+    expect(ds.sheets[0]!.kind).toBeNull();
+    expect(issuesOf(ds, "sheet-not-recognised")).toHaveLength(1);
+  });
+
   it("is not used when it names a table the reader does not know", () => {
     const ds = read(sheet(), {
       mappings: { [signature]: { kind: "payroll" as never, columns: { personId: "Person" } } },
