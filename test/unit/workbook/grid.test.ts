@@ -261,3 +261,182 @@ describe("zip bombs that declare a plausible size", () => {
     }
   });
 });
+
+/** A compound file (what Excel 97-2003 and encrypted workbooks are) with a directory of the named streams. */
+function compoundFile(streams: string[]): Uint8Array {
+  const cfb = new Uint8Array(1024 + 128 * (streams.length + 1));
+  cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  const view = new DataView(cfb.buffer);
+  ["Root Entry", ...streams].forEach((name, e) => {
+    const at = 1024 + 128 * e;
+    for (let k = 0; k < name.length; k++) view.setUint16(at + 2 * k, name.charCodeAt(k), true);
+    view.setUint16(at + 64, 2 * (name.length + 1), true);
+    cfb[at + 66] = e === 0 ? 5 : 2; // root storage, then streams
+    view.setUint32(at + 68, 0xffffffff, true); // no left sibling
+    view.setUint32(at + 72, 0xffffffff, true); // no right sibling
+    view.setUint32(at + 76, e === 0 ? 1 : 0xffffffff, true);
+    view.setUint32(at + 116, 3 + e, true); // first sector
+    view.setUint32(at + 120, 4096 + 64 * e, true); // size
+  });
+  return cfb;
+}
+
+describe("telling the format of a file from its bytes", () => {
+  it("tells an Excel 97-2003 workbook from a password-protected one by its streams", () => {
+    const legacy = errorOf(() => grid(compoundFile(["Workbook", "\u0005SummaryInformation"]), "staff 2019.xls"));
+    expect(legacy.issue.code).toBe("file-legacy-xls");
+    expect(legacy.message).toBe(
+      "staff 2019.xls is an old-format Excel 97-2003 workbook. Open it in Excel and save it as .xlsx, then try again.",
+    );
+    const names = ["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"];
+    const encrypted = errorOf(() => grid(compoundFile(names), "staff 2025.xlsx"));
+    expect(encrypted.issue.code).toBe("file-encrypted");
+  });
+
+  it("names an empty file and an unreadable one in its message", () => {
+    expect(errorOf(() => grid(new Uint8Array(0), "staff.csv")).message).toBe("staff.csv is empty.");
+    const junk = new Uint8Array(1000).map((_v, i) => (i * 7919) % 256);
+    expect(errorOf(() => grid(junk, "staff.xlsx")).message).toBe(
+      "staff.xlsx is not a readable workbook or CSV file (it may be damaged or in an unsupported format).",
+    );
+  });
+
+  it("takes an empty or split zip archive for a zip, not for damaged bytes", () => {
+    const empty = new Uint8Array(22);
+    empty.set([0x50, 0x4b, 5, 6]);
+    expect(errorOf(() => grid(empty, "staff.xlsx")).issue.code).toBe("file-not-workbook");
+    const workbook = buildXlsx([{ name: "S", rows: [["a"]] }]);
+    const split = new Uint8Array(workbook.length + 4);
+    split.set([0x50, 0x4b, 7, 8]);
+    split.set(workbook, 4);
+    expect(errorOf(() => grid(split, "staff.xlsx")).message).toContain("the zip container is damaged");
+  });
+
+  it("reads a CSV whose first header begins with PK", () => {
+    expect(grid(strToU8("PKID,Name\n1,Ann\n"), "staff.csv").sheets[0]!.rows).toEqual([
+      ["PKID", "Name"],
+      ["1", "Ann"],
+    ]);
+  });
+
+  it("reads a CSV saved as UTF-16 text, little- or big-endian", () => {
+    const text = "Employee Number\tEthnic Origin\r\n1001\tA White - British\r\n";
+    const le = new Uint8Array(2 + 2 * text.length);
+    const be = new Uint8Array(2 + 2 * text.length);
+    le.set([0xff, 0xfe]);
+    be.set([0xfe, 0xff]);
+    for (let k = 0; k < text.length; k++) {
+      le[2 + 2 * k] = text.charCodeAt(k);
+      be[3 + 2 * k] = text.charCodeAt(k);
+    }
+    for (const bytes of [le, be]) {
+      expect(grid(bytes, "staff.csv").sheets[0]!.rows).toEqual([
+        ["Employee Number", "Ethnic Origin"],
+        ["1001", "A White - British"],
+      ]);
+    }
+  });
+
+  it("refuses binary files whose first two bytes only half match a UTF-16 byte-order mark", () => {
+    const starts = [
+      [0xff, 0xd8], // a JPEG photo
+      [0xff, 0x00],
+      [0x01, 0xfe],
+      [0xfe, 0x01],
+      [0x01, 0xff],
+    ];
+    for (const start of starts) {
+      const bytes = new Uint8Array(600).map((_v, i) => (i * 7919) % 256);
+      bytes.set(start);
+      expect(errorOf(() => grid(bytes, "photo.xlsx")).issue.code).toBe("file-corrupt");
+    }
+  });
+
+  it("refuses binary files without a zero byte, whatever control characters they hold", () => {
+    const low = new Uint8Array(600).map((_v, i) => 1 + (i % 8));
+    const high = new Uint8Array(600).map((_v, i) => 14 + (i % 18));
+    for (const bytes of [low, high]) expect(errorOf(() => grid(bytes, "x.xlsx")).issue.code).toBe("file-corrupt");
+  });
+
+  it("refuses text with a zero byte in it, or with one control character in a hundred", () => {
+    const text = "Employee Number,Ethnic Origin\n" + "1001,A White - British\n".repeat(6);
+    const withZero = strToU8(text);
+    withZero[40] = 0;
+    expect(errorOf(() => grid(withZero, "staff.csv")).issue.code).toBe("file-corrupt");
+    const hundred = strToU8("a,b\n" + "x".repeat(95) + "\n");
+    hundred[10] = 0x1b;
+    expect(hundred.length).toBe(100);
+    expect(errorOf(() => grid(hundred, "staff.csv")).issue.code).toBe("file-corrupt");
+    const more = strToU8("a,b\n" + "x".repeat(96) + "\n");
+    more[10] = 0x1b;
+    expect(grid(more, "staff.csv").sheets[0]!.rows[0]).toEqual(["a", "b"]);
+  });
+
+  it("reads a CSV with Windows line ends and short lines", () => {
+    const g = grid(strToU8("a,b\r\n1,2\r\n3,4\r\n"), "staff.csv");
+    expect(g.sheets[0]!.rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+      ["3", "4"],
+    ]);
+  });
+
+  it("reads a CSV that an old program ended with Ctrl-Z", () => {
+    const text = "Employee Number,Ethnic Origin\n" + "1001,A White - British\n".repeat(6);
+    const bytes = new Uint8Array([...strToU8(text), 0x1a]);
+    expect(grid(bytes, "staff.csv").sheets[0]!.rows.slice(0, 2)).toEqual([
+      ["Employee Number", "Ethnic Origin"],
+      ["1001", "A White - British"],
+    ]);
+  });
+});
+
+describe("text files past the limit and web pages", () => {
+  it("refuses a CSV larger than the limit, naming the limit, and reads one exactly at it", () => {
+    const line = "1001,A White - British\n";
+    const atLimit = strToU8("Employee Number,Ethnic Origin\n" + line.repeat(30_000));
+    const limit = atLimit.length; // 690,030 bytes
+    expect(grid(atLimit, "staff.csv", { maxUncompressedBytes: limit }).sheets[0]!.rows).toHaveLength(30_001);
+    const over = strToU8("Employee Number,Ethnic Origin\n" + line.repeat(30_000) + "1");
+    const err = errorOf(() => grid(over, "staff.csv", { maxUncompressedBytes: limit }));
+    expect(err.issue.code).toBe("file-too-large");
+    expect(err.message).toBe("staff.csv is larger than 1 MB, which is over the limit.");
+    expect(err.issue.params).toEqual({ limitBytes: 690_030 });
+  });
+
+  it("refuses a web page saved with an Excel name, blank lines before it or not", () => {
+    const page = `<html><head><title>Staff report</title></head><body><table>${"<tr><td>1001</td><td>A</td></tr>".repeat(30)}</table></body></html>`;
+    for (const text of [page, `\r\n\r\n  ${page}`]) {
+      const err = errorOf(() => grid(strToU8(text), "report.xls"));
+      expect(err.issue.code).toBe("file-unsupported");
+      expect(err.message).toBe(
+        "report.xls is a web page or XML file, not a workbook or CSV. Open it in Excel and save it as .xlsx.",
+      );
+    }
+  });
+
+  it("says a CSV named like a workbook was read as CSV", () => {
+    const g = grid(strToU8("a,b\n1,2\n"), "staff.xlsx");
+    expect(g.issues).toEqual([
+      {
+        severity: "warning",
+        code: "csv-in-disguise",
+        message: "staff.xlsx is named like an Excel workbook but contains CSV text; it was read as CSV.",
+        file: "staff.xlsx",
+        sheet: null,
+        row: null,
+        column: null,
+        header: null,
+      },
+    ]);
+  });
+
+  it("reads hidden sheets unless told not to", () => {
+    const bytes = buildXlsx([
+      { name: "Staff", rows: [["a"]] },
+      { name: "Lookups", rows: [["b"]], hidden: true },
+    ]);
+    expect(grid(bytes).sheets.map((s) => s.name)).toEqual(["Staff", "Lookups"]);
+    expect(grid(bytes, "t.xlsx", { includeHidden: false }).sheets.map((s) => s.name)).toEqual(["Staff"]);
+  });
+});
