@@ -319,6 +319,13 @@ describe("telling the format of a file from its bytes", () => {
     ]);
   });
 
+  it("reads a UTF-8 CSV that begins with a Cyrillic letter (whose first byte a compound file also begins with)", () => {
+    expect(grid(strToU8("Прізвище,Band\nКоваль,5\n"), "staff.csv").sheets[0]!.rows).toEqual([
+      ["Прізвище", "Band"],
+      ["Коваль", "5"],
+    ]);
+  });
+
   it("reads a CSV saved as UTF-16 text, little- or big-endian", () => {
     const text = "Employee Number\tEthnic Origin\r\n1001\tA White - British\r\n";
     const le = new Uint8Array(2 + 2 * text.length);
