@@ -107,7 +107,7 @@ export function readCells(file: InputFile, options: GridOptions = {}): { sheets:
           { limitBytes: maxUncompressedBytes },
         );
       }
-      const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+      const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
       if (head.startsWith("<")) {
         throw fileError(
           name,
