@@ -6,7 +6,15 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { FOLDERS, mergeReports, readReport, resultsPath, writeResults, type Folder } from "./results";
+import {
+  FOLDERS,
+  mergeReports,
+  readReport,
+  resultsPath,
+  withoutStaticSurvivors,
+  writeResults,
+  type Folder,
+} from "./results";
 import { printScores } from "./score";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -39,7 +47,7 @@ for (const folder of named.length > 0 ? named : FOLDERS) {
   const before = joined(folder, incremental, "results");
   if (before) {
     mkdirSync(dirname(incremental), { recursive: true });
-    writeFileSync(incremental, JSON.stringify(before));
+    writeFileSync(incremental, JSON.stringify(withoutStaticSurvivors(before)));
   }
   const result = spawnSync("npx", ["stryker", "run", "test/mutation/stryker.config.mjs", ...strykerArgs], {
     cwd: repo,

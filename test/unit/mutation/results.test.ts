@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeReports, type StrykerReport } from "../../mutation/results";
+import { mergeReports, withoutStaticSurvivors, type StrykerReport } from "../../mutation/results";
 
 // Two runs number their tests differently; a mutant must still point at the test that killed it.
 function run(files: StrykerReport["files"], tests: Record<string, string[]>): StrykerReport {
@@ -66,5 +66,25 @@ describe("joining mutation results of several runs", () => {
     const joined = mergeReports([report]);
     expect(joined).not.toHaveProperty("projectRoot");
     expect(joined).not.toHaveProperty("config");
+  });
+});
+
+describe("the incremental file a run starts from", () => {
+  it("leaves out static survivors, so that tests added since get their chance to kill them", () => {
+    const statik = (status: string) => ({ ...mutant(status), static: true });
+    const report = run(
+      {
+        "src/a.ts": {
+          source: "a",
+          mutants: [statik("Survived"), statik("NoCoverage"), statik("Killed"), mutant("Survived")],
+        },
+      },
+      {},
+    );
+    const kept = withoutStaticSurvivors(report).files["src/a.ts"]!.mutants;
+    expect(kept.map((m) => [m.status, m.static ?? false])).toEqual([
+      ["Killed", true],
+      ["Survived", false],
+    ]);
   });
 });
