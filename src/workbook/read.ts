@@ -40,8 +40,9 @@ function dateInTitles(titles: readonly string[]): string | null {
 /** A financial year ("2024/25") in titles or file names. */
 function periodIn(texts: readonly string[]): string | null {
   for (const t of texts) {
-    const m = /\b(20\d\d)\s*[/-]\s*(\d\d)(?!\d)/.exec(t);
-    if (m && (Number(m[1]) + 1) % 100 === Number(m[2])) return `${m[1]}/${m[2]}`;
+    // Every candidate in the text: a date ("2025-06-30") may come before the year ("for 2024-25").
+    for (const m of t.matchAll(/\b(20\d\d)\s*[/-]\s*(\d\d)(?!\d)/g))
+      if ((Number(m[1]) + 1) % 100 === Number(m[2])) return `${m[1]}/${m[2]}`;
   }
   return null;
 }

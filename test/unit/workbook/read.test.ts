@@ -855,6 +855,15 @@ describe("snapshot date and financial year", () => {
     expect(readWorkbooks([recruitment([["Run 2025-06-30"]])]).period).toBeNull();
     expect(readWorkbooks([recruitment([["Run 2025-06-30"], ["Recruitment 2024/25"]])]).period).toBe("2024/25");
   });
+
+  it("takes the financial year written after a date in the same title", () => {
+    const jobs = xlsx("jobs.xlsx", "Jobs", [
+      ["Extract of 2025-06-30 for 2024-25"],
+      ["Applicant ID", "Ethnic Group", "Shortlisted?", "Appointed?"],
+      ["A1", "White - British", "Y", "N"],
+    ]);
+    expect(readWorkbooks([jobs]).period).toBe("2024/25");
+  });
 });
 
 describe("several sheets and files", () => {
