@@ -137,7 +137,7 @@ export function mergeReports(
 /**
  * The report without its static survivors, for Stryker to test them again. A static mutant sits in code run when
  * its module loads (a pattern or table at the top of a file), so it is covered by no test in particular; Stryker's
- * incremental run keeps such a mutant's result while its file is unchanged, whatever tests were added since.
+ * incremental run keeps such a mutant's result while the code it changes is unchanged, whatever tests were added.
  */
 export function withoutStaticSurvivors(report: StrykerReport): StrykerReport {
   const alive = (m: StrykerMutant) => m.static === true && (m.status === "Survived" || m.status === "NoCoverage");
