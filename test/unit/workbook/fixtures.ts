@@ -3,6 +3,7 @@
 // formulas, merges, prefixes). Tests also use exceljs and SheetJS for files written by real writers.
 import { strToU8, zipSync } from "fflate";
 import { replaceEntry } from "../../support/zip";
+import { WorkbookError } from "../../../src/workbook";
 
 export type FixtureCell =
   | string
@@ -170,6 +171,17 @@ export { replaceEntry };
 
 export function fileOf(name: string, bytes: Uint8Array) {
   return { name, bytes };
+}
+
+/** The WorkbookError that `fn` throws, to check its message and what it carries. */
+export function errorOf(fn: () => unknown): WorkbookError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof WorkbookError) return e;
+    throw e;
+  }
+  throw new Error("expected a WorkbookError");
 }
 
 /** The columns of an ESR staff in post extract that the reader needs, in ESR's words and order. */

@@ -3,21 +3,11 @@ import { strToU8, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import { readGrid, WorkbookError } from "../../../src/workbook";
-import { buildLargeXlsx, buildXlsx, fileOf, replaceEntry } from "./fixtures";
+import { buildLargeXlsx, buildXlsx, errorOf, fileOf, replaceEntry } from "./fixtures";
 import { declareEntrySize } from "../../support/zip";
 
 function grid(bytes: Uint8Array, name = "t.xlsx", opts = {}) {
   return readGrid(fileOf(name, bytes), opts);
-}
-
-function errorOf(fn: () => unknown): WorkbookError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WorkbookError) return e;
-    throw e;
-  }
-  throw new Error("expected a WorkbookError");
 }
 
 describe("readGrid on .xlsx", () => {

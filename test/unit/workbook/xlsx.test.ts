@@ -3,23 +3,13 @@
 // merged cells cross the columns its reader skipped.
 import { describe, expect, it } from "vitest";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { readGrid, WorkbookError } from "../../../src/workbook";
+import { readGrid } from "../../../src/workbook";
 import { readCells } from "../../../src/workbook/grid";
 import type { CellStore } from "../../../src/workbook/cells";
 import { TOP_ROWS, UNREAD_TEXT } from "../../../src/workbook/sheet";
-import { buildXlsx, fileOf, type FixtureCell } from "./fixtures";
+import { buildXlsx, errorOf, fileOf, type FixtureCell } from "./fixtures";
 
 const grid = (bytes: Uint8Array, name = "t.xlsx", opts = {}) => readGrid(fileOf(name, bytes), opts);
-
-function errorOf(fn: () => unknown): WorkbookError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WorkbookError) return e;
-    throw e;
-  }
-  throw new Error("expected a WorkbookError");
-}
 
 /** The workbook's parts, edited: each entry of `edits` replaces (a Uint8Array), renames (a string) or drops (null). */
 function repack(bytes: Uint8Array, edits: Record<string, Uint8Array | string | null>): Uint8Array {
