@@ -9,6 +9,7 @@
 //   npx tsx test/mutation/results.ts merge <folder> <report.json>...   join reports into the folder's results
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import picomatch from "picomatch";
 
 export interface StrykerTest {
   id: string;
@@ -145,6 +146,39 @@ export function withoutStaticSurvivors(report: StrykerReport): StrykerReport {
     Object.entries(report.files).map(([path, f]) => [path, { ...f, mutants: f.mutants.filter((m) => !alive(m)) }]),
   );
   return { ...report, files };
+}
+
+/**
+ * Which files a run mutates, from its Stryker options: those matched by --mutate (comma-separated globs, each
+ * with an optional line range, "!" before one to leave files out), else every file of the folder.
+ */
+export function mutatedBy(strykerArgs: readonly string[]): (path: string) => boolean {
+  const lists = strykerArgs.flatMap((arg, i) => {
+    const value = /^(?:--mutate|-m)=(.*)$/.exec(arg)?.[1];
+    if (value !== undefined) return [value];
+    return arg === "--mutate" || arg === "-m" ? [strykerArgs[i + 1] ?? ""] : [];
+  });
+  if (lists.length === 0) return () => true;
+  const patterns = lists.flatMap((list) => list.split(",")).map((p) => p.trim().replace(/:\d[\d:-]*$/, ""));
+  const included = picomatch(patterns.filter((p) => p && !p.startsWith("!")));
+  const excluded = patterns.filter((p) => p.startsWith("!")).map((p) => picomatch(p.slice(1)));
+  return (path) => included(path) && !excluded.some((matches) => matches(path));
+}
+
+/**
+ * The results after a run: the run's entry for each file it mutated, the entry from before it for every other.
+ * Stryker's report also lists the files it did not mutate, with their old statuses moved onto today's code (a
+ * mutant in code changed since then keeps the status it had), so they would look measured against code no test
+ * ran on.
+ */
+export function afterRun(
+  before: StrykerReport | null,
+  run: StrykerReport,
+  mutated: (path: string) => boolean,
+  current: (path: string) => string | undefined = sourceOnDisk,
+): StrykerReport {
+  const own = { ...run, files: Object.fromEntries(Object.entries(run.files).filter(([path]) => mutated(path))) };
+  return mergeReports(before ? [before, own] : [own], current);
 }
 
 export function readReport(path: string): StrykerReport {

@@ -7,8 +7,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
+  afterRun,
   FOLDERS,
   mergeReports,
+  mutatedBy,
   readReport,
   resultsPath,
   withoutStaticSurvivors,
@@ -30,24 +32,24 @@ if (unknown) {
 }
 
 /**
- * The folder's results in git and this machine's last run, joined, the newer of the two winning a file both
- * measured against today's code: before a run, the results (they may have come from git since this machine's last
- * run, which they already hold); after it, the run just made.
+ * The folder's results in git and this machine's last run, joined, the results winning a file both measured
+ * against today's code (they may have come from git since this machine's last run, which they already hold).
  */
-function joined(folder: Folder, incremental: string, newer: "results" | "run") {
-  const order = newer === "results" ? [incremental, resultsPath(folder)] : [resultsPath(folder), incremental];
-  const reports = order.filter((p) => existsSync(p)).map(readReport);
+function before(folder: Folder, incremental: string) {
+  const reports = [incremental, resultsPath(folder)].filter((p) => existsSync(p)).map(readReport);
   return reports.length > 0 ? mergeReports(reports) : null;
 }
+
+const mutated = mutatedBy(strykerArgs);
 
 let failed = false;
 for (const folder of named.length > 0 ? named : FOLDERS) {
   console.log(`\n== Mutation testing src/${folder}`);
   const incremental = resolve(repo, `reports/mutation/${folder}.incremental.json`);
-  const before = joined(folder, incremental, "results");
-  if (before) {
+  const start = before(folder, incremental);
+  if (start) {
     mkdirSync(dirname(incremental), { recursive: true });
-    writeFileSync(incremental, JSON.stringify(withoutStaticSurvivors(before)));
+    writeFileSync(incremental, JSON.stringify(withoutStaticSurvivors(start)));
   }
   const result = spawnSync("npx", ["stryker", "run", "test/mutation/stryker.config.mjs", ...strykerArgs], {
     cwd: repo,
@@ -59,8 +61,7 @@ for (const folder of named.length > 0 ? named : FOLDERS) {
     failed = true;
     continue;
   }
-  const after = joined(folder, incremental, "run");
-  if (after) writeResults(folder, after);
+  if (existsSync(incremental)) writeResults(folder, afterRun(start, readReport(incremental), mutated));
 }
 console.log("\nMutation score per folder (test/mutation/results/<folder>.json):");
 await printScores(args.includes("--files"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeReports, withoutStaticSurvivors, type StrykerReport } from "../../mutation/results";
+import { afterRun, mergeReports, mutatedBy, withoutStaticSurvivors, type StrykerReport } from "../../mutation/results";
 
 // Two runs number their tests differently; a mutant must still point at the test that killed it.
 function run(files: StrykerReport["files"], tests: Record<string, string[]>): StrykerReport {
@@ -86,5 +86,64 @@ describe("the incremental file a run starts from", () => {
       ["Killed", true],
       ["Survived", false],
     ]);
+  });
+});
+
+describe("which files a run mutates", () => {
+  it("reads Stryker's --mutate list: paths with line ranges, globs, and patterns that leave files out", () => {
+    const mutated = mutatedBy([
+      "--mutate",
+      "src/workbook/csv.ts:40-52,src/workbook/records/*.ts,!src/workbook/records/staff.ts",
+      "--force",
+    ]);
+    expect(mutated("src/workbook/csv.ts")).toBe(true);
+    expect(mutated("src/workbook/records/bank.ts")).toBe(true);
+    expect(mutated("src/workbook/records/staff.ts")).toBe(false);
+    expect(mutated("src/workbook/xml.ts")).toBe(false);
+    expect(mutatedBy(["-m=src/a.ts:1:3-1:5"])("src/a.ts")).toBe(true);
+  });
+
+  it("is every file when no --mutate is given", () => {
+    expect(mutatedBy(["--force"])("src/workbook/xml.ts")).toBe(true);
+  });
+});
+
+describe("the results after a run", () => {
+  it("keep the entry from before for a file the run did not mutate, although Stryker reports it on today's code", () => {
+    const before = run(
+      {
+        "src/a.ts": { source: "a, measured", mutants: [mutant("Survived")] },
+        "src/b.ts": { source: "b, measured", mutants: [mutant("Survived"), mutant("Survived")] },
+      },
+      {},
+    );
+    // Stryker tested a.ts, and moved b.ts' old statuses onto b.ts as changed since (one mutant's code removed).
+    const stryker = run(
+      {
+        "src/a.ts": { source: "a, measured", mutants: [mutant("Killed")] },
+        "src/b.ts": { source: "b, changed", mutants: [mutant("Survived")] },
+      },
+      {},
+    );
+    const onDisk = (path: string) => ({ "src/a.ts": "a, measured", "src/b.ts": "b, changed" })[path];
+    const after = afterRun(before, stryker, (path) => path === "src/a.ts", onDisk);
+
+    expect(after.files["src/a.ts"]!.mutants.map((m) => m.status)).toEqual(["Killed"]);
+    expect(after.files["src/b.ts"]!.source).toBe("b, measured");
+    expect(after.files["src/b.ts"]!.mutants).toHaveLength(2);
+  });
+
+  it("are the run's own when there were none before", () => {
+    const stryker = run({ "src/a.ts": { source: "a", mutants: [mutant("Killed")] } }, {});
+    expect(
+      Object.keys(
+        afterRun(
+          null,
+          stryker,
+          () => true,
+          () => "a",
+        ).files,
+      ),
+    ).toEqual(["src/a.ts"]);
   });
 });
