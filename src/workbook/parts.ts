@@ -123,9 +123,12 @@ export function parseWorkbook(xml: string, rels: Relationship[]): WorkbookInfo {
 
 const MS_PER_DAY = 86_400_000;
 
-/** Converts an Excel serial date to an ISO date (yyyy-mm-dd) or date-time (yyyy-mm-ddThh:mm:ss). */
+/**
+ * Converts an Excel serial date to an ISO date (yyyy-mm-dd) or date-time (yyyy-mm-ddThh:mm:ss); null past
+ * 9999-12-31, Excel's last day in both date systems.
+ */
 export function serialToIso(serial: number, date1904 = false): string | null {
-  if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return null;
+  if (!Number.isFinite(serial) || serial < 0 || serial >= (date1904 ? 2_957_004 : 2_958_466)) return null;
   let days = Math.floor(serial);
   let seconds = Math.round((serial - days) * 86_400);
   if (seconds >= 86_400) {
@@ -159,8 +162,6 @@ function isoDate(epochDays: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  // Past 9999 (only reachable with 1904 dates) keep Date's own spelling.
-  if (year > 9999) return new Date(epochDays * MS_PER_DAY).toISOString().slice(0, 10);
   return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
