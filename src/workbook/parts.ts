@@ -42,7 +42,7 @@ export function isDateFormatCode(code: string): boolean {
     .replace(/General/gi, "");
   // Only the first section (positive numbers) decides.
   const first = stripped.split(";")[0] ?? "";
-  return /[dmyhs]/i.test(first) && !/^[#0.,%\s?E+-]*$/i.test(first);
+  return /[dmyhs]/i.test(first);
 }
 
 /** For each cell style index (the `s` attribute of a cell), whether it formats a date. */
