@@ -33,6 +33,11 @@ describe("shared strings", () => {
   it("reads items with attributes and empty self-closed items, keeping every index in place", () => {
     const xml = `${SST}<si xml:space="preserve"><t> Bank </t></si><si/><si xml:space="preserve"><t>Band 7</t></si></sst>`;
     expect(parseSharedStrings(xml)).toEqual([" Bank ", "", "Band 7"]);
+    // Every item with attributes, with and without a prefix.
+    expect(parseSharedStrings(`${SST}<si xml:space="preserve"><t> Bank </t></si></sst>`)).toEqual([" Bank "]);
+    expect(
+      parseSharedStrings(`<x:sst xmlns:x="urn:x"><x:si xml:space="preserve"><x:t>Band 7</x:t></x:si></x:sst>`),
+    ).toEqual(["Band 7"]);
   });
 
   it("reads items written with no root element or declaration", () => {
@@ -160,6 +165,9 @@ describe("the workbook part", () => {
     expect(parseWorkbook(xml, rels).sheets).toEqual([
       { name: "Staff", path: "xl/worksheets/sheet1.xml", state: "visible" },
     ]);
+    // An unprefixed id of another vocabulary does not hide the relationship id.
+    const both = `<workbook xmlns:r="${REL}"><sheets><sheet name="Staff" id="rId2" r:id="rId1"/></sheets></workbook>`;
+    expect(parseWorkbook(both, rels).sheets[0]?.path).toBe("xl/worksheets/sheet1.xml");
   });
 
   it("reads the 1904 date system however it is spelled and prefixed", () => {
