@@ -170,6 +170,14 @@ describe("the workbook part", () => {
     expect(parseWorkbook(both, rels).sheets[0]?.path).toBe("xl/worksheets/sheet1.xml");
   });
 
+  it("finds the part of a sheet whose writer left out the relationship ids on both sides", () => {
+    const noIds = parseRelationships(`<Relationship Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`, "xl");
+    const xml = `<workbook><sheets><sheet name="Staff" sheetId="1"/></sheets></workbook>`;
+    expect(parseWorkbook(xml, noIds).sheets).toEqual([
+      { name: "Staff", path: "xl/worksheets/sheet1.xml", state: "visible" },
+    ]);
+  });
+
   it("reads the 1904 date system however it is spelled and prefixed", () => {
     expect(parseWorkbook(`<workbook><workbookPr date1904="1"/></workbook>`, []).date1904).toBe(true);
     expect(parseWorkbook(`<workbook><workbookPr date1904="true"/></workbook>`, []).date1904).toBe(true);
