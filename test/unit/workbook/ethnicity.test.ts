@@ -126,3 +126,110 @@ describe("ethnicity values", () => {
     expect(parseEthnicity("  CA White English ").ethnicity.raw).toBe("CA White English");
   });
 });
+
+describe("ethnicity values as other systems and hand-keyed sheets write them", () => {
+  it.each([null, undefined])("a blank cell given as %s is unknown without a warning", (value) => {
+    const { ethnicity, recognised } = parseEthnicity(value);
+    expect(ethnicity).toEqual({ group: "unknown", broad: "unknown", code: null, localCode: null, raw: "" });
+    expect(recognised).toBe(true);
+  });
+
+  it('reads "99" as the data dictionary\'s "not known": unknown, with no code, not Z (not stated)', () => {
+    expect(classify("99")).toEqual({
+      group: "unknown",
+      broad: "unknown",
+      code: null,
+      localCode: null,
+      recognised: true,
+    });
+  });
+
+  it.each([
+    // Short not-stated codes keep their own spelling as the local code; phrases are Z.
+    ["NA", "NA"],
+    ["NK", "NK"],
+    ["NS", "NS"],
+    ["ZZ", "ZZ"],
+    ["nk", "NK"],
+    ["Not stated", "Z"],
+    ["Z Not Stated", "Z"],
+    ["Do not wish to disclose", "Z"],
+    ["Declined", "Z"],
+    ["Declined to state", "Z"],
+    // A slash with spaces around it is still "not applicable", not code N (Black African).
+    ["N / A", "Z"],
+    ["Not  stated", "Z"],
+    // Hand-keyed full stops and the code written after the words.
+    ["Unknown.", "Z"],
+    ["Refused.", "Z"],
+    ["Not stated (Z)", "Z"],
+    ["Ethnicity not known", "Z"],
+  ])("%j is not stated (local code %s), recognised", (raw, localCode) => {
+    expect(classify(raw)).toEqual({ group: "unknown", broad: "unknown", code: "Z", localCode, recognised: true });
+  });
+
+  it.each([
+    // A national word alone, as a hand-keyed sheet or a survey's free text gives it.
+    ["British", "A"],
+    ["English", "A"],
+    ["Welsh", "A"],
+    ["Scottish", "A"],
+    ["Irish", "B"],
+    ["Irish.", "B"],
+    // Travellers and Roma are White, in the plural and in Romani spelling too.
+    ["Irish Travellers", "C"],
+    ["Romani", "C"],
+    ["White - Irish Travellers", "C"],
+  ])("%j is White (code %s)", (raw, code) => {
+    expect(classify(raw)).toEqual({ group: "white", broad: "white", code, localCode: code, recognised: true });
+  });
+
+  it.each([
+    // Two groups named with "&" or "/" and no "Mixed" (ESR's local mixed codes without their code).
+    ["Black & Asian", "F"],
+    ["Chinese & White", "G"],
+    ["White/Black Caribbean", "D"],
+    ["White/Asian", "F"],
+    // Census 2021 lists both in the group and names one after the dash: the last word decides.
+    ["Black, Black British, Black Welsh, Caribbean or African - Caribbean", "M"],
+    ["Black, Black British, Caribbean or African - African", "N"],
+    // Census 2021 puts Chinese under Asian: one group (Chinese), not a mix of two.
+    ["Asian, Asian British or Asian Welsh - Chinese", "R"],
+    // Hyphenated labels are words, not a code letter and a label ("Black-British" is not code B, White Irish).
+    ["Black-British", "P"],
+    ["Asian-British", "L"],
+    // "And" inside one group's wording names one group.
+    ["Asian and Asian British - Indian", "H"],
+  ])("%j -> code %s", (raw, code) => {
+    expect(classify(raw)).toMatchObject({ group: "bme", code, localCode: code, recognised: true });
+  });
+
+  it("reads White - Gypsy and Traveller as White, not Mixed", () => {
+    expect(classify("White - Gypsy and Traveller")).toMatchObject({ group: "white", code: "C" });
+  });
+
+  it.each([
+    // A code joined to its label without spaces keeps its local code.
+    ["CA-White English", "white", "C", "CA"],
+    ["CA:White English", "white", "C", "CA"],
+    ["PD-Black British", "bme", "P", "PD"],
+  ])("%j keeps its code (%s, %s, local %s)", (raw, group, code, localCode) => {
+    expect(classify(raw)).toEqual({ group, broad: expect.any(String), code, localCode, recognised: true });
+  });
+
+  it("counts a one-letter code whose words name another group by its words, and reports both", () => {
+    const parsed = parseEthnicity("C Asian or Asian British - Indian");
+    expect(parsed.ethnicity).toMatchObject({ group: "bme", code: "H", localCode: "H" });
+    expect(parsed.contradiction).toEqual({ code: "C", words: "H" });
+  });
+
+  it.each(["-", "?", "..."])("%j names nothing: unknown and warned", (raw) => {
+    expect(classify(raw)).toEqual({
+      group: "unknown",
+      broad: "unknown",
+      code: null,
+      localCode: null,
+      recognised: false,
+    });
+  });
+});
