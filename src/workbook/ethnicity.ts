@@ -64,7 +64,7 @@ function codeOfLabel(label: string): string | null {
  */
 function make(code: string | null, localCode: string | null, raw: string): Ethnicity {
   const broad = code ? broadOfCode(code) : "unknown";
-  return { group: groupOfBroad(broad), broad, code: code === "Z" ? "Z" : code, localCode: localCode ?? code, raw };
+  return { group: groupOfBroad(broad), broad, code, localCode: localCode ?? code, raw };
 }
 
 /**
@@ -107,7 +107,7 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
   if (m) {
     const national = (m[1] ?? "").toUpperCase();
     const second = (m[2] ?? "").toUpperCase();
-    const rest = (m[3] ?? "").trim();
+    const rest = m[3] ?? ""; // no space around it: raw is trimmed and the separator takes the spaces
     // A bare two-letter word such as "NA" was handled above; a code must be a national code,
     // and a label after it must not contradict it (so "Black" is not read as code B).
     if (NATIONAL_CODES.includes(national)) {
@@ -125,18 +125,8 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
       if (contradicted) contradiction = { code: national + second, words: restCode };
       if (
         codeIsWholeToken &&
-        (restCode === null ||
-          rest === "" ||
-          broadOfCode(restCode) === broadOfCode(national) ||
-          national === "Z" ||
-          localWhite)
+        (restCode === null || broadOfCode(restCode) === broadOfCode(national) || national === "Z" || localWhite)
       ) {
-        if (national === "Z")
-          return {
-            ethnicity: make("Z", national + second || "Z", raw),
-            recognised: true,
-            contradiction,
-          };
         return { ethnicity: make(national, national + second, raw), recognised: true, contradiction };
       }
     }
