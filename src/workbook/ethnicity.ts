@@ -70,9 +70,10 @@ function make(code: string | null, localCode: string | null, raw: string): Ethni
 /**
  * A code alone or at the start of a value: "A", "CA", "C3", optionally followed by a label. Any case:
  * hand-typed and re-keyed extracts write "a" or "ca white english"; a lower-case word still only
- * counts as a code when it stands alone or is followed by a label that agrees with it.
+ * counts as a code when it stands alone or is followed by a label that agrees with it. The label may run
+ * onto another line of the cell ("s": "." takes line breaks too).
  */
-const CODE_PREFIX = /^\(?([A-Z])([A-Z0-9])?\)?(?:\s*[-:.)]\s*|\s+|$)(.*)$/i;
+const CODE_PREFIX = /^\(?([A-Z])([A-Z0-9])?\)?(?:\s*[-:.)]\s*|\s+|$)(.*)/is;
 
 export interface ParsedEthnicity {
   ethnicity: Ethnicity;

@@ -232,4 +232,17 @@ describe("ethnicity values as other systems and hand-keyed sheets write them", (
       recognised: false,
     });
   });
+
+  it("reads a code and label wrapped onto two lines in one cell (Alt+Enter) as on one line", () => {
+    expect(classify("CA White\nEnglish")).toEqual({
+      group: "white",
+      broad: "white",
+      code: "C",
+      localCode: "CA",
+      recognised: true,
+    });
+    const wrapped = parseEthnicity("H White\r\nBritish");
+    expect(wrapped.ethnicity).toMatchObject({ group: "white", code: "A" });
+    expect(wrapped.contradiction).toEqual({ code: "H", words: "A" });
+  });
 });
