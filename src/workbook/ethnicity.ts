@@ -17,7 +17,7 @@ export function normaliseLabel(s: string): string {
 
 // Phrases that mean "not stated" in ESR, recruitment systems and survey tools.
 const NOT_STATED =
-  /^(z|zz|99|na|n a|nk|ns|not stated|not known|unknown|not declared|undeclared|not disclosed|undisclosed|prefer not to say|prefer not to answer|i do not wish to disclose.*|do not wish to disclose.*|declined.*|not given|not provided|not recorded|not specified|unspecified|blank|none|null|information refused|refused)$/;
+  /^(z|zz|99|na|n a|nk|n k|ns|n s|not stated|not known|unknown|not declared|undeclared|not disclosed|undisclosed|prefer not to say|prefer not to answer|i do not wish to .*|do not wish to .*|declined.*|not given|not provided|not recorded|not specified|unspecified|blank|none|null|information refused|refused|withheld|no answer|not answered|did not answer|no response|no data)$/;
 
 /** Code for a label alone, or null when the words name no group. */
 function codeOfLabel(label: string): string | null {
@@ -116,6 +116,8 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
       const codeIsWholeToken = rest !== "" || raw.length <= 2;
       // Every C-prefixed local code is White (docs/wres-method.md#ethnic-groups), whatever its label says ("CX White Mixed").
       const localWhite = national === "C" && second !== "";
+      // Typed as a word ("No answer", "Do not know"): a code only when its words name a group.
+      const typedAsWord = (m[1] ?? "") + (m[2] ?? "") !== national + second;
       // A national code (one letter) whose words name another category; a local code (two characters,
       // a subdivision its words describe loosely) only when the words name another broad group.
       const contradicted =
@@ -126,7 +128,9 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
       if (contradicted) contradiction = { code: national + second, words: restCode };
       if (
         codeIsWholeToken &&
-        (restCode === null || broadOfCode(restCode) === broadOfCode(national) || national === "Z" || localWhite)
+        (restCode === null
+          ? rest === "" || !typedAsWord
+          : broadOfCode(restCode) === broadOfCode(national) || national === "Z" || localWhite)
       ) {
         return { ethnicity: make(national, national + second, raw), recognised: true, contradiction };
       }

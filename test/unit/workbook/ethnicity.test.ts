@@ -245,4 +245,27 @@ describe("ethnicity values as other systems and hand-keyed sheets write them", (
     expect(wrapped.ethnicity).toMatchObject({ group: "white", code: "A" });
     expect(wrapped.contradiction).toEqual({ code: "H", words: "A" });
   });
+
+  it.each([
+    "No answer",
+    "No response",
+    "NO RESPONSE",
+    "NO DATA",
+    "Do not wish to say",
+    "N/K",
+    "N/S",
+    "Not answered",
+    "Did not answer",
+    "Withheld",
+  ])("%j is not stated, not a code (N is Black African, D Mixed)", (raw) => {
+    expect(classify(raw)).toMatchObject({ group: "unknown", code: "Z", recognised: true });
+  });
+
+  it("does not take a capitalised word for a local code when the words after it name no group", () => {
+    // Hand-keyed free text: "No" and "Do" are not ESR's local codes NO and DO (Black African, Mixed).
+    expect(classify("No idea")).toMatchObject({ group: "unknown", code: null, recognised: false });
+    expect(classify("Do not know about this")).toMatchObject({ group: "unknown", code: null, recognised: false });
+    // A code in capitals keeps its local label, as ESR writes it.
+    expect(classify("SC Filipino")).toMatchObject({ group: "bme", code: "S", localCode: "SC", recognised: true });
+  });
 });
