@@ -53,7 +53,14 @@ function codeOfLabel(label: string): string | null {
   if (black) return "P";
   if (has("arab") || /\bother ethnic\b|\bany other\b|\bother\b/.test(label)) return "S";
   if (label === "irish") return "B";
-  if (label === "british" || label === "english" || label === "welsh" || label === "scottish") return "A";
+  if (
+    label === "british" ||
+    label === "english" ||
+    label === "welsh" ||
+    label === "scottish" ||
+    label === "northern irish"
+  )
+    return "A";
   return null;
 }
 

@@ -174,6 +174,7 @@ describe("ethnicity values as other systems and hand-keyed sheets write them", (
     ["English", "A"],
     ["Welsh", "A"],
     ["Scottish", "A"],
+    ["Northern Irish", "A"],
     ["Irish", "B"],
     ["Irish.", "B"],
     // Travellers and Roma are White, in the plural and in Romani spelling too.
