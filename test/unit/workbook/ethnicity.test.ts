@@ -268,5 +268,6 @@ describe("ethnicity values as other systems and hand-keyed sheets write them", (
     expect(classify("Do not know about this")).toMatchObject({ group: "unknown", code: null, recognised: false });
     // A code in capitals keeps its local label, as ESR writes it.
     expect(classify("SC Filipino")).toMatchObject({ group: "bme", code: "S", localCode: "SC", recognised: true });
+    expect(classify("P Somali")).toMatchObject({ group: "bme", code: "P", localCode: "P", recognised: true });
   });
 });
