@@ -4,12 +4,11 @@
 // Examples: npm run mutation -- plan --force   (re-test every mutant of src/plan, ignoring the incremental file)
 //           npm run mutation -- plan --files   (the score table with a row per file)
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
   afterRun,
   FOLDERS,
-  mergeReports,
   mutatedBy,
   readReport,
   resultsPath,
@@ -31,26 +30,19 @@ if (unknown) {
   process.exit(2);
 }
 
-/**
- * The folder's results in git and this machine's last run, joined, the results winning a file both measured
- * against today's code (they may have come from git since this machine's last run, which they already hold).
- */
-function before(folder: Folder, incremental: string) {
-  const reports = [incremental, resultsPath(folder)].filter((p) => existsSync(p)).map(readReport);
-  return reports.length > 0 ? mergeReports(reports) : null;
-}
-
 const mutated = mutatedBy(strykerArgs);
 
 let failed = false;
 for (const folder of named.length > 0 ? named : FOLDERS) {
   console.log(`\n== Mutation testing src/${folder}`);
   const incremental = resolve(repo, `reports/mutation/${folder}.incremental.json`);
-  const start = before(folder, incremental);
+  // The results in git hold every run so far (each run writes them back). Stryker's incremental file from this
+  // machine's last run is not used: it lists files that run did not mutate with old statuses on today's code.
+  const start = existsSync(resultsPath(folder)) ? readReport(resultsPath(folder)) : null;
   if (start) {
     mkdirSync(dirname(incremental), { recursive: true });
     writeFileSync(incremental, JSON.stringify(withoutStaticSurvivors(start)));
-  }
+  } else rmSync(incremental, { force: true });
   const result = spawnSync("npx", ["stryker", "run", "test/mutation/stryker.config.mjs", ...strykerArgs], {
     cwd: repo,
     stdio: "inherit",
