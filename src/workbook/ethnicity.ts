@@ -19,6 +19,9 @@ export function normaliseLabel(s: string): string {
 const NOT_STATED =
   /^(z|zz|99|na|n a|nk|n k|ns|n s|not stated|not known|unknown|not declared|undeclared|not disclosed|undisclosed|prefer not to say|prefer not to answer|i do not wish to .*|do not wish to .*|declined.*|not given|not provided|not recorded|not specified|unspecified|blank|none|null|information refused|refused|withheld|no answer|not answered|did not answer|no response|no data)$/;
 
+/** A national identity alone, as hand-keyed sheets and survey free text write White British (A). */
+const NATIONAL_WORDS = new Set(["british", "english", "welsh", "scottish", "northern irish"]);
+
 /** Code for a label alone, or null when the words name no group. */
 function codeOfLabel(label: string): string | null {
   const t = ` ${label} `;
@@ -53,14 +56,7 @@ function codeOfLabel(label: string): string | null {
   if (black) return "P";
   if (has("arab") || /\bother ethnic\b|\bany other\b|\bother\b/.test(label)) return "S";
   if (label === "irish") return "B";
-  if (
-    label === "british" ||
-    label === "english" ||
-    label === "welsh" ||
-    label === "scottish" ||
-    label === "northern irish"
-  )
-    return "A";
+  if (NATIONAL_WORDS.has(label)) return "A";
   return null;
 }
 
