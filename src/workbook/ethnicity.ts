@@ -101,7 +101,7 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
   const label = normaliseLabel(raw);
   if (NOT_STATED.test(label))
     return {
-      ethnicity: make("Z", raw.length <= 2 ? raw.toUpperCase() : "Z", raw),
+      ethnicity: make("Z", /^[a-z0-9]{1,2}$/i.test(raw) ? raw.toUpperCase() : "Z", raw),
       recognised: true,
       contradiction: null,
     };
@@ -116,11 +116,13 @@ export function parseEthnicity(value: unknown): ParsedEthnicity {
     // and a label after it must not contradict it (so "Black" is not read as code B).
     if (NATIONAL_CODES.includes(national)) {
       const restCode = rest ? codeOfLabel(normaliseLabel(rest)) : null;
-      const codeIsWholeToken = rest !== "" || raw.length <= 2;
       // Every C-prefixed local code is White (docs/wres-method.md#ethnic-groups), whatever its label says ("CX White Mixed").
       const localWhite = national === "C" && second !== "";
       // Typed as a word ("No answer", "Do not know"): a code only when its words name a group.
       const typedAsWord = (m[1] ?? "") + (m[2] ?? "") !== national + second;
+      // A code with only marks around it is one when typed in capitals ("CA.", "(A)", "PD -"); a word with a
+      // full stop ("No.", "Dr.") is not.
+      const codeIsWholeToken = rest !== "" || raw.length <= 2 || !typedAsWord;
       // A national code (one letter) whose words name another category; a local code (two characters,
       // a subdivision its words describe loosely) only when the words name another broad group.
       const contradicted =

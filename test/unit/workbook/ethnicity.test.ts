@@ -262,6 +262,35 @@ describe("ethnicity values as other systems and hand-keyed sheets write them", (
     expect(classify(raw)).toMatchObject({ group: "unknown", code: "Z", recognised: true });
   });
 
+  it.each([
+    // A code in capitals with only marks around it, as hand-keyed sheets write it.
+    ["(A)", "white", "A", "A"],
+    ["CA.", "white", "C", "CA"],
+    ["A -", "white", "A", "A"],
+    ["PD.", "bme", "P", "PD"],
+    ["(CA)", "white", "C", "CA"],
+  ])("%j is a code with marks around it (%s, %s, local %s)", (raw, group, code, localCode) => {
+    expect(classify(raw)).toEqual({ group, broad: expect.any(String), code, localCode, recognised: true });
+  });
+
+  it.each(["No.", "Dr.", "Mr.", "Do.", "(No)", "Pd."])(
+    "%j is a word with a mark, not a code: unknown and warned",
+    (raw) => {
+      expect(classify(raw)).toEqual({
+        group: "unknown",
+        broad: "unknown",
+        code: null,
+        localCode: null,
+        recognised: false,
+      });
+    },
+  );
+
+  it("keeps a not-stated code typed with a full stop as its code alone", () => {
+    expect(classify("Z.")).toMatchObject({ code: "Z", localCode: "Z", recognised: true });
+    expect(classify("NK.")).toMatchObject({ code: "Z", localCode: "Z", recognised: true });
+  });
+
   it("does not take a capitalised word for a local code when the words after it name no group", () => {
     // Hand-keyed free text: "No" and "Do" are not ESR's local codes NO and DO (Black African, Mixed).
     expect(classify("No idea")).toMatchObject({ group: "unknown", code: null, recognised: false });
