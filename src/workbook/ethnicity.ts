@@ -33,8 +33,9 @@ function codeOfLabel(label: string): string | null {
   // "Black and Asian", "Chinese and White" (ESR's local mixed codes GA to GE) name two groups: mixed.
   const twoGroups = has("and") && Number(white) + Number(black) + Number(asian) + Number(has("chinese")) >= 2;
   if (has("mixed") || has("multiple") || has("dual heritage") || (white && (black || asian)) || twoGroups) {
-    if (black && has("caribbean")) return "D";
-    if (black && has("african")) return "E";
+    // "White and Caribbean", "White and African": the mixed groups name Black in full, hand-keyed sheets not always.
+    if (has("caribbean")) return "D";
+    if (has("african")) return "E";
     if (asian) return "F";
     return "G";
   }

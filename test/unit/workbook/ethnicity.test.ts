@@ -191,6 +191,10 @@ describe("ethnicity values as other systems and hand-keyed sheets write them", (
     ["Chinese & White", "G"],
     ["White/Black Caribbean", "D"],
     ["White/Asian", "F"],
+    // The mixed groups without "Black", as hand-keyed sheets shorten them.
+    ["Mixed - White and African", "E"],
+    ["Mixed White/Caribbean", "D"],
+    ["White and Black African", "E"],
     // Census 2021 lists both in the group and names one after the dash: the last word decides.
     ["Black, Black British, Black Welsh, Caribbean or African - Caribbean", "M"],
     ["Black, Black British, Caribbean or African - African", "N"],
