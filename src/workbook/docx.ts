@@ -2,8 +2,9 @@
 // table becomes a grid: cells spanning grid columns (w:gridSpan) sit in their first column with a
 // merged range across, vertically merged cells (w:vMerge) become a merged range down, paragraphs
 // and line breaks inside a cell become lines, and a cell's shading (w:shd fill) is kept as its fill.
-// Tables inside a cell are read as that cell's text. Paragraphs outside tables are kept as text
-// (the document's title names the plan year).
+// Tables inside a cell are read as that cell's text, and a text box's paragraphs as lines before those
+// of the paragraph holding it. Paragraphs outside tables are kept as text (the document's title names
+// the plan year).
 import { fileError } from "./errors";
 import type { CellValue } from "./types";
 import { listEntries, readEntry, type InflateBudget } from "./zip";
@@ -69,6 +70,8 @@ export function parseDocumentXml(xml: string): DocxContent {
   let table: TableBuild | null = null;
   let cell: CellBuild | null = null;
   let paragraph: string[] | null = null;
+  /** Paragraphs holding a text box, set aside while the box's own paragraphs are read. */
+  const holding: string[][] = [];
   let inText = false;
   let inCellProps = false;
   let fallback = 0;
@@ -145,14 +148,19 @@ export function parseDocumentXml(xml: string): DocxContent {
         }
         break;
       case "w:p":
-        if (closing) endParagraph();
-        else if (selfClosing) {
+        if (closing) {
+          endParagraph();
+          paragraph = holding.pop() ?? null;
+        } else if (selfClosing) {
+          const outer: string[] | null = paragraph;
           paragraph = [];
           endParagraph();
+          paragraph = outer;
         } else {
-          // A paragraph inside a nested table still belongs to the outer cell.
-          if (paragraph !== null && depth > 1) paragraph.push("\n");
-          else paragraph = [];
+          // A text box's paragraphs sit inside the paragraph that holds the box: theirs come first, as lines
+          // (or paragraphs) of their own, and the holding paragraph's text before and after the box is kept.
+          if (paragraph !== null) holding.push(paragraph);
+          paragraph = [];
         }
         break;
       case "w:t":

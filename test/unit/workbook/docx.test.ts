@@ -57,8 +57,8 @@ const cont = "<w:vMerge/>";
 const shade = (fill: string) => `<w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>`;
 
 /** A text box anchored in a run, as Word writes it: the DrawingML shape, then the VML copy for older readers. */
-function textBox(text: string): string {
-  const box = `<w:txbxContent>${p(text)}</w:txbxContent>`;
+function textBox(text: string, ...more: string[]): string {
+  const box = `<w:txbxContent>${p(text)}${more.join("")}</w:txbxContent>`;
   return (
     `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:extent cx="100" cy="100"/>` +
     `<a:graphic><a:graphicData><wps:wsp><wps:txbx>${box}</wps:txbx></wps:wsp></a:graphicData></a:graphic>` +
@@ -268,7 +268,27 @@ describe("parseDocumentXml", () => {
       para(textBox("Draft")) + p("WRES action plan") + tbl(tr([tc("", para(textBox("See note")), p("After"))])),
     );
     expect(content.paragraphs).toEqual(["Draft", "WRES action plan"]);
-    expect(content.tables[0]!.rows).toEqual([["See note\nAfter"]]);
+    // The paragraph holding the box is an empty line of its own.
+    expect(content.tables[0]!.rows).toEqual([["See note\n\nAfter"]]);
+  });
+
+  it("keeps the text of a paragraph that holds a text box, with the box's text before it", () => {
+    const content = parse(
+      para(run("WRES action plan "), textBox("DRAFT"), run("2024/25")) +
+        tbl(
+          tr([
+            tc(
+              "",
+              p("1.1"),
+              para(run("Recruit "), textBox("See note", '<w:p w:rsidR="00B2"/>'), run("mentors")),
+              p("By March"),
+            ),
+          ]),
+          tr([tc("", tbl(tr([tc("", para(run("Inner "), textBox("Box"), run("cell")))])), para())]),
+        ),
+    );
+    expect(content.paragraphs).toEqual(["DRAFT", "WRES action plan 2024/25"]);
+    expect(content.tables[0]!.rows).toEqual([["1.1\nSee note\n\nRecruit mentors\nBy March"], ["Box\nInner cell"]]);
   });
 
   it("reads on after an empty copy for older readers", () => {
