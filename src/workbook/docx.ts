@@ -74,6 +74,8 @@ export function parseDocumentXml(xml: string): DocxContent {
   const holding: string[][] = [];
   let inText = false;
   let inCellProps = false;
+  /** Inside a paragraph's tab stops (w:tabs), whose w:tab elements are stops, not tab characters. */
+  let inTabStops = false;
   let fallback = 0;
 
   const endParagraph = () => {
@@ -170,8 +172,11 @@ export function parseDocumentXml(xml: string): DocxContent {
       case "w:cr":
         if (paragraph) paragraph.push("\n");
         break;
+      case "w:tabs":
+        inTabStops = !closing && !selfClosing;
+        break;
       case "w:tab":
-        if (paragraph && !inCellProps) paragraph.push(" ");
+        if (paragraph && !inTabStops) paragraph.push(" ");
         break;
       default:
         break;

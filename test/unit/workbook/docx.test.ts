@@ -200,10 +200,12 @@ describe("parseDocumentXml", () => {
 
   it("does not take a highlighted run's shading for its cell's fill", () => {
     const highlighted = `<w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/></w:rPr><w:t>Overdue</w:t></w:r>`;
-    const { rows, fills } = parse(tbl(tr([tc("", para(highlighted)), tc(shade("00B050"), para(highlighted))])))
+    // The first cell has no cell properties at all, as some writers leave them out.
+    const bare = `<w:tc>${para(highlighted)}</w:tc>`;
+    const { rows, fills } = parse(tbl(tr([bare, tc("", para(highlighted)), tc(shade("00B050"), para(highlighted))])))
       .tables[0]!;
-    expect(rows).toEqual([["Overdue", "Overdue"]]);
-    expect(fills).toEqual({ B1: "00B050" });
+    expect(rows).toEqual([["Overdue", "Overdue", "Overdue"]]);
+    expect(fills).toEqual({ C1: "00B050" });
   });
 
   it("reads a cell's paragraphs and line breaks as lines, dropping the empty paragraphs at its end", () => {
@@ -225,6 +227,16 @@ describe("parseDocumentXml", () => {
     );
     expect(content.paragraphs).toEqual(["WRES 2024/25"]);
     expect(content.tables[0]!.rows).toEqual([["Lead: HR"]]);
+  });
+
+  it("does not read a paragraph's tab stops as spaces", () => {
+    const tabStops =
+      '<w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs></w:pPr>';
+    const lead = `<w:p>${tabStops}${run("Lead:")}<w:r><w:tab/></w:r>${run("HR")}</w:p>`;
+    const emptyStops = `<w:p><w:pPr><w:tabs/></w:pPr>${run("Due:")}<w:r><w:tab/></w:r>${run("March")}</w:p>`;
+    const content = parse(lead + emptyStops + tbl(tr([tc("", p("Recruit mentors"), lead)])));
+    expect(content.paragraphs).toEqual(["Lead: HR", "Due: March"]);
+    expect(content.tables[0]!.rows).toEqual([["Recruit mentors\nLead: HR"]]);
   });
 
   it("leaves out empty cells and cells of spaces", () => {
