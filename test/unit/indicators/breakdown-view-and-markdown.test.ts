@@ -4,7 +4,12 @@
 import { describe, expect, it } from "vitest";
 import type { BreakdownTable, ResultsDocument } from "../../../src/indicators";
 import { breakdownView, dimensionsIn, tableOf } from "../../../src/indicators/breakdown-view";
-import { DIMENSION_NAMES, isDimension, renderBreakdownMarkdown } from "../../../src/indicators/breakdown-markdown";
+import {
+  breakdownsSection,
+  DIMENSION_NAMES,
+  isDimension,
+  renderBreakdownMarkdown,
+} from "../../../src/indicators/breakdown-markdown";
 
 const HIDDEN = { suppressed: { count: "hidden" as const } };
 
@@ -427,6 +432,69 @@ describe("the --breakdown Markdown, line by line", () => {
     expect(lines).toContain(
       "| All | 5 (50.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 1 (10.0%) | 10 (100.0%) |",
     );
+  });
+});
+
+describe("the report's Breakdowns section", () => {
+  it("gives a heading per dimension any indicator carries, in display order, with counts but no shares", () => {
+    // Gender only on indicator 1, directorate only on indicator 3, nothing on indicator 4.
+    const doc = protectedDoc({
+      "1": { breakdowns: [headcount()], teamsWithoutFocus: { teams: 5, without: 2, names: null } },
+      "3": { breakdowns: [likelihood()] },
+      "4": { breakdowns: [] },
+    });
+    expect(breakdownsSection(doc)).toEqual([
+      "## Breakdowns",
+      "",
+      "Each indicator by ethnic group, gender, directorate and the other dimensions the data carry. * hidden to protect small numbers: breakdown cells are hidden so that no figure above is (docs/disclosure-control.md#breakdowns).",
+      "",
+      "### By gender",
+      "",
+      "#### Indicator 1: Workforce by pay band (percentage White, BME and unknown)",
+      "",
+      "| gender | White | BME | Unknown | Total |",
+      "| --- | --- | --- | --- | --- |",
+      "| Female | 30 | 10 | 0 | 40 |",
+      "| Male | 6 | * | 0 | 9 |",
+      "| Not recorded | 0 | 0 | 0 | 0 |",
+      "",
+      "### By directorate",
+      "",
+      "#### Indicator 3: Relative likelihood of BME staff entering the formal disciplinary process compared with White staff",
+      "",
+      "Each cell: count / denominator, and the relative likelihood against White in the same row.",
+      "",
+      "| directorate | White | BME |",
+      "| --- | --- | --- |",
+      "| Surgery | 4 / 200 | 3 / 100, RL 1.50 |",
+      "| Medicine | * / 150 | 5 / 50, RL * |",
+      "",
+      "Teams with no BME member: 2 of 5 (names are in the exact results only).",
+      "",
+    ]);
+  });
+
+  it("gives a dimension its heading once, however many indicators carry it", () => {
+    const doc = protectedDoc({
+      "1": { breakdowns: [headcount()] },
+      "3": { breakdowns: [{ ...likelihood(), dimension: "gender" }] },
+    });
+    const headings = breakdownsSection(doc).filter((l) => l.startsWith("#"));
+    expect(headings).toEqual([
+      "## Breakdowns",
+      "### By gender",
+      "#### Indicator 1: Workforce by pay band (percentage White, BME and unknown)",
+      "#### Indicator 3: Relative likelihood of BME staff entering the formal disciplinary process compared with White staff",
+    ]);
+  });
+
+  it("is left out, teams line and all, when no indicator carries a breakdown", () => {
+    const doc = protectedDoc({
+      "1": { teamsWithoutFocus: { teams: 5, without: 2, names: null } },
+      "3": { breakdowns: [] },
+      "9": { voting: {} },
+    });
+    expect(breakdownsSection(doc)).toEqual([]);
   });
 });
 
