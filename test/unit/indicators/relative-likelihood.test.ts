@@ -350,6 +350,22 @@ describe("what a likelihood records about its counts", () => {
     expect(one.cautions).toEqual([]);
   });
 
+  it("with a reporting year, takes aggregated cases without a year as that year's only, not the year before's too", () => {
+    const ds = dataset({
+      aggregates: [aggregate("staff", 1000, 250, 10), aggregate("disciplinary", 8, 5, 0)],
+      period: "2024/25",
+    });
+    const r = rl(computeResults(ds), "3");
+    expect(r).toMatchObject({
+      basis: "single-year",
+      years: ["2024/25"],
+      source: "aggregates",
+      cautions: ["two-year-not-available"],
+    });
+    expect(r.white).toMatchObject({ count: 8, of: 1000 });
+    expect(r.bme).toMatchObject({ count: 5, of: 250 });
+  });
+
   it("records how it was computed: the measure, its denominator, the interval's method and the band judged by", () => {
     const apps = [...applications("white", 100, 30), ...applications("bme", 100, 20)];
     const r = rl(computeResults(dataset({ applications: apps })), "2");
