@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { strToU8, zipSync } from "fflate";
 import { parseDocumentXml, readDocx } from "../../../src/workbook/docx";
-import { WorkbookError } from "../../../src/workbook/errors";
+import { errorOf } from "./fixtures";
 
 const NAMESPACES =
   'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" ' +
@@ -373,16 +373,6 @@ function docx(xml: string, part = "word/document.xml"): Uint8Array {
   });
 }
 
-function failure(read: () => unknown): WorkbookError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof WorkbookError) return error;
-    throw error;
-  }
-  throw new Error("the file was read");
-}
-
 describe("readDocx", () => {
   const xml = documentXml(p("WRES action plan 2024/25") + tbl(tr([tc("", p("1.1"))])));
 
@@ -396,7 +386,7 @@ describe("readDocx", () => {
 
   it("refuses a document whose text is over the size limit, giving the limit", () => {
     const size = strToU8(xml).length;
-    const error = failure(() => readDocx("plan.docx", docx(xml), size - 1));
+    const error = errorOf(() => readDocx("plan.docx", docx(xml), size - 1));
     expect(error.issue).toMatchObject({
       code: "file-too-large",
       file: "plan.docx",
@@ -406,7 +396,7 @@ describe("readDocx", () => {
   });
 
   it("says a zip file without a document part is not a Word document", () => {
-    const error = failure(() => readDocx("plan.docx", docx("<workbook/>", "xl/workbook.xml")));
+    const error = errorOf(() => readDocx("plan.docx", docx("<workbook/>", "xl/workbook.xml")));
     expect(error.issue).toMatchObject({
       code: "file-not-document",
       file: "plan.docx",
