@@ -96,6 +96,21 @@ describe("compareResults", () => {
   });
 });
 
+describe("an indicator last year's document does not hold", () => {
+  it("is given with no previous figure, and the others are still compared", () => {
+    const previous = computeResults(dataset({ staff: staff(80, 20, 0), period: "2023/24" }));
+    // A document saved before the board indicator was reported, or by a standard with fewer indicators.
+    delete previous.indicators["9"];
+    const current = computeResults(dataset({ staff: staff(80, 20, 0), board: board(2), period: "2024/25" }), {
+      previous,
+    });
+    const voting = items(current, "9").find((i) => i.measure === "voting.difference");
+    expect(voting).toMatchObject({ previous: null, change: null, trend: "not-comparable" });
+    expect(voting!.current).not.toBeNull();
+    expect(items(current, "1")[0]).toMatchObject({ current: 20, previous: 20, trend: "unchanged" });
+  });
+});
+
 describe("an indicator that was another kind of figure last year", () => {
   it("is not compared with it, and names no method change", () => {
     const previous = computeResults(dataset({ survey: [survey(7, 60, 40)], period: "2023/24" }));
