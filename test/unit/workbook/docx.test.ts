@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { strToU8, zipSync } from "fflate";
 import { parseDocumentXml, readDocx } from "../../../src/workbook/docx";
+import { packDocx } from "../plan-import/docx-builder";
 import { errorOf } from "./fixtures";
 
 const NAMESPACES =
@@ -363,22 +364,12 @@ describe("parseDocumentXml", () => {
   });
 });
 
-/** A .docx holding document.xml (or, with `part`, another part in its place). */
-function docx(xml: string, part = "word/document.xml"): Uint8Array {
-  return zipSync({
-    "[Content_Types].xml": strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-    ),
-    [part]: strToU8(xml),
-  });
-}
-
 describe("readDocx", () => {
   const xml = documentXml(p("WRES action plan 2024/25") + tbl(tr([tc("", p("1.1"))])));
 
   it("reads a document whose text is exactly at the size limit", () => {
     const size = strToU8(xml).length;
-    expect(readDocx("plan.docx", docx(xml), size)).toEqual({
+    expect(readDocx("plan.docx", packDocx(xml), size)).toEqual({
       paragraphs: ["WRES action plan 2024/25"],
       tables: [{ name: "Table 1", rows: [["1.1"]], merges: [], fills: {} }],
     });
@@ -386,7 +377,7 @@ describe("readDocx", () => {
 
   it("refuses a document whose text is over the size limit, giving the limit", () => {
     const size = strToU8(xml).length;
-    const error = errorOf(() => readDocx("plan.docx", docx(xml), size - 1));
+    const error = errorOf(() => readDocx("plan.docx", packDocx(xml), size - 1));
     expect(error.issue).toMatchObject({
       code: "file-too-large",
       file: "plan.docx",
@@ -396,7 +387,7 @@ describe("readDocx", () => {
   });
 
   it("says a zip file without a document part is not a Word document", () => {
-    const error = errorOf(() => readDocx("plan.docx", docx("<workbook/>", "xl/workbook.xml")));
+    const error = errorOf(() => readDocx("plan.docx", zipSync({ "xl/workbook.xml": strToU8("<workbook/>") })));
     expect(error.issue).toMatchObject({
       code: "file-not-document",
       file: "plan.docx",
