@@ -181,4 +181,10 @@ export default tseslint.config(
     plugins: { wres: { rules: { "public-faces": publicFaces } } },
     rules: { "wres/public-faces": "error" },
   },
+  {
+    // CommonJS on purpose (the command line's launcher: see its header), so require is how it loads.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

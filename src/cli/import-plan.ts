@@ -2,4 +2,5 @@
 import { runCommand } from "./entry";
 import { runImportPlan } from "./import-plan-run";
 
-await runCommand(runImportPlan, { command: "import-plan", reportWith: "the file's layout", exitCode: 3 });
+// Not awaited: the bundle is CommonJS, for start-up, and runCommand reports every error itself.
+void runCommand(runImportPlan, { command: "import-plan", reportWith: "the file's layout", exitCode: 3 });

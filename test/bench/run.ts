@@ -474,10 +474,12 @@ async function startupTable(): Promise<void> {
   const tsx = r.modules.filter((m) => /(^|\/)(tsx|esbuild)(\/|$)/.test(m));
   const help = median(r.helpCpuMs);
   const empty = median(r.emptyCpuMs);
-  console.log("\nThe command line's start-up (node scripts/cli.mjs indicators --help, 7 runs, medians):");
+  const helpWall = median(r.helpMs);
+  const met = (ms: number) => (ms < 150 ? "met" : "NOT met");
+  console.log("\nThe command line's start-up (node scripts/cli.cjs indicators --help, 7 runs, medians):");
   console.log(
-    `--help ${Math.round(median(r.helpMs))} ms wall, ${Math.round(help)} ms CPU; an empty node ${Math.round(median(r.emptyMs))} ms wall, ${Math.round(empty)} ms CPU; ` +
-      `target under 150 ms: ${help < 150 ? "met" : "NOT met"} by CPU`,
+    `--help ${Math.round(helpWall)} ms wall, ${Math.round(help)} ms CPU; an empty node ${Math.round(median(r.emptyMs))} ms wall, ${Math.round(empty)} ms CPU; ` +
+      `target under 150 ms: ${met(helpWall)} by wall time, ${met(help)} by CPU`,
   );
   console.log(
     `Modules loaded: ${r.modules.filter((m) => !m.startsWith("node:")).join(", ")}; ${tsx.length === 0 ? "no tsx or esbuild" : `COMPILES AT RUN TIME: ${tsx.join(", ")}`}`,

@@ -1,7 +1,8 @@
-// Benchmark (not a test): the command line's start-up. Times `node scripts/cli.mjs indicators --help` (what
+// Benchmark (not a test): the command line's start-up. Times `node scripts/cli.cjs indicators --help` (what
 // `npm run -s indicators -- --help` runs, without npm's own start-up) against an empty `node`, and records every
-// module the run loads (a resolve hook), to show that nothing compiles TypeScript at run time: no tsx, and no
-// esbuild unless the bundle is stale (then the launcher rebuilds it once, before the timed runs).
+// module the run loads (CommonJS from require's cache at exit, ES modules by a resolve hook), to show that
+// nothing compiles TypeScript at run time: no tsx, and no esbuild unless the bundle is stale (then the launcher
+// rebuilds it once, before the timed runs).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +16,7 @@ export interface Startup {
   /** CPU time (user + system, all threads) of the same runs, from start to exit: steadier on a busy machine. */
   helpCpuMs: number[];
   emptyCpuMs: number[];
-  /** Modules loaded by one `--help` run, by URL (file paths from the repository). */
+  /** Modules loaded by one `--help` run, by URL (file paths from the repository), CommonJS first. */
   modules: string[];
 }
 
@@ -33,7 +34,18 @@ register("data:text/javascript," + encodeURIComponent(\`
   }\`));
 `;
 
-// Registered with --import: writes the process's CPU time at exit.
+// Loaded with --require: notes every CommonJS module in require's cache at exit, as file URLs.
+const REQUIRE_HOOK = `
+const { appendFileSync } = require("node:fs");
+const { pathToFileURL } = require("node:url");
+process.on("exit", () => {
+  const files = Object.keys(require.cache).filter((file) => file !== __filename);
+  appendFileSync(process.env.WRES_MODULE_LOG, files.map((file) => pathToFileURL(file).href + "\\n").join(""));
+});
+`;
+
+// Loaded with --require (not --import, which would start the ES module loader the launcher does not need):
+// writes the process's CPU time at exit.
 const CPU_HOOK = `process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write("CPU-MS " + (u.user + u.system) / 1000 + "\\n"); });`;
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { ms: number; cpuMs: number } {
@@ -46,14 +58,14 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env):
 }
 
 export function measureStartup(repo: string, runs: number): Startup {
-  const cli = join(repo, "scripts", "cli.mjs");
+  const cli = join(repo, "scripts", "cli.cjs");
   // A first run builds the bundle if it is missing or stale (npm ci's prepare step does it too).
   run([cli, "indicators", "--help"], repo);
   const dir = mkdtempSync(join(tmpdir(), "wres-startup-"));
   try {
-    const cpuHook = join(dir, "cpu.mjs");
+    const cpuHook = join(dir, "cpu.cjs");
     writeFileSync(cpuHook, CPU_HOOK);
-    const timed = ["--import", pathToFileURL(cpuHook).href];
+    const timed = ["--require", cpuHook];
     const result = {
       helpMs: [] as number[],
       emptyMs: [] as number[],
@@ -69,10 +81,12 @@ export function measureStartup(repo: string, runs: number): Startup {
       result.helpCpuMs.push(help.cpuMs);
     }
     const hook = join(dir, "hook.mjs");
+    const requireHook = join(dir, "require-hook.cjs");
     const log = join(dir, "modules.txt");
     writeFileSync(hook, HOOK);
+    writeFileSync(requireHook, REQUIRE_HOOK);
     writeFileSync(log, "");
-    run(["--import", pathToFileURL(hook).href, cli, "indicators", "--help"], repo, {
+    run(["--require", requireHook, "--import", pathToFileURL(hook).href, cli, "indicators", "--help"], repo, {
       ...process.env,
       WRES_MODULE_LOG: log,
     });

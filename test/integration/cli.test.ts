@@ -1,4 +1,4 @@
-// Runs the indicators command as a user would (the prebuilt bundle through scripts/cli.mjs, real files in a temp folder).
+// Runs the indicators command as a user would (the prebuilt bundle through scripts/cli.cjs, real files in a temp folder).
 import { spawnSync } from "node:child_process";
 import {
   closeSync,
@@ -26,7 +26,7 @@ import { declareEntrySize } from "../support/zip";
 const REPO = resolve(import.meta.dirname, "..", "..");
 // The loader by absolute URL: the command runs from a temp folder, as a user's would run from theirs.
 // The shipped form, as `npm run indicators` runs it: the launcher and its prebuilt bundle (built in beforeAll).
-const LAUNCHER = join(REPO, "scripts", "cli.mjs");
+const LAUNCHER = join(REPO, "scripts", "cli.cjs");
 let dir: string;
 let data: string;
 
@@ -62,16 +62,38 @@ afterAll(() => {
 describe("npm run indicators", () => {
   it("runs the prebuilt bundle: no TypeScript is compiled when the command runs", () => {
     const pkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(pkg.scripts.indicators).toBe("node scripts/cli.mjs indicators");
-    expect(pkg.scripts["import-plan"]).toBe("node scripts/cli.mjs import-plan");
+    expect(pkg.scripts.indicators).toBe("node scripts/cli.cjs indicators");
+    expect(pkg.scripts["import-plan"]).toBe("node scripts/cli.cjs import-plan");
     expect(pkg.scripts.prepare).toBe("node scripts/build-cli.mjs");
-    const bundle = join(REPO, "build", "cli", "indicators.mjs");
+    const bundle = join(REPO, "build", "cli", "indicators.cjs");
     const before = statSync(bundle).mtimeMs;
     const r = cli("--help");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: npm run -s indicators --/);
     // A bundle as new as its sources is run as it is, not built again.
     expect(statSync(bundle).mtimeMs).toBe(before);
+  });
+
+  it("starts from two files, the launcher and its bundle (fflate and papaparse inside it); exceljs only for --xlsx", () => {
+    const hook = join(dir, "list-modules.cjs");
+    writeFileSync(
+      hook,
+      `process.on("exit", () => process.stderr.write("\\nLOADED " + JSON.stringify(Object.keys(require.cache))));`,
+    );
+    const loaded = (...args: string[]) => {
+      const out = spawnSync(process.execPath, ["--require", hook, LAUNCHER, "indicators", ...args], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+      expect(out.status).toBe(0);
+      const list = out.stderr.slice(out.stderr.lastIndexOf("\nLOADED ") + "\nLOADED ".length);
+      return (JSON.parse(list) as string[]).filter((file) => file !== hook);
+    };
+    expect(loaded("--help")).toEqual([LAUNCHER, join(REPO, "build", "cli", "indicators.cjs")]);
+    const withXlsx = loaded("data", "--xlsx", "modules.xlsx");
+    expect(withXlsx.some((file) => file.includes(join("node_modules", "exceljs")))).toBe(true);
+    const packages = ["fflate", "papaparse"].map((name) => join("node_modules", name));
+    expect(withXlsx.filter((file) => packages.some((p) => file.includes(p)))).toEqual([]);
   });
 
   it("prints the results document with indicators 1 to 9 for a folder of demo workbooks", () => {

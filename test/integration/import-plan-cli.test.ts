@@ -1,4 +1,4 @@
-// Runs `npm run -s import-plan` as an admin would (the prebuilt bundle through scripts/cli.mjs, real files in a temp folder): every
+// Runs `npm run -s import-plan` as an admin would (the prebuilt bundle through scripts/cli.cjs, real files in a temp folder): every
 // plan of the corpus prints what the tab's preview would write; bad files get one line and exit 1.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { CORPUS } from "../unit/plan-import/corpus";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
 // The shipped form, as `npm run import-plan` runs it: the launcher and its prebuilt bundle (built in beforeAll).
-const LAUNCHER = join(REPO, "scripts", "cli.mjs");
+const LAUNCHER = join(REPO, "scripts", "cli.cjs");
 let dir: string;
 
 function cli(...args: string[]) {
