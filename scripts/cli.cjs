@@ -2,7 +2,8 @@
 // prebuilt bundle (build/cli/, made by `npm ci`'s prepare step). The first run after a checkout, or after
 // a source file changed, builds it first (a second or so); every other run starts straight from the bundle.
 // CommonJS, as the bundles are: Node loads a CommonJS file in one synchronous step, where an ES module
-// goes through the module loader's resolving and linking (about 70 ms of start-up against 30 measured).
+// goes through the module loader's resolving and linking (--help measured 105 ms over an empty node as ES
+// modules, 35 ms as CommonJS).
 "use strict";
 const { readFileSync, statSync } = require("node:fs");
 const { join, resolve } = require("node:path");

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import {
   closeSync,
+  cpSync,
   existsSync,
   ftruncateSync,
   mkdirSync,
@@ -10,6 +11,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -72,6 +74,23 @@ describe("npm run indicators", () => {
     expect(r.stdout).toMatch(/^Usage: npm run -s indicators --/);
     // A bundle as new as its sources is run as it is, not built again.
     expect(statSync(bundle).mtimeMs).toBe(before);
+  });
+
+  it("builds the bundle on its first run when there is none (a checkout where npm's prepare step did not run)", () => {
+    // A checkout of its own, so this repository's bundle, used by the other tests, is left alone.
+    const checkout = join(dir, "checkout");
+    mkdirSync(checkout);
+    cpSync(join(REPO, "scripts"), join(checkout, "scripts"), { recursive: true });
+    for (const file of ["package.json", "tsconfig.json"]) cpSync(join(REPO, file), join(checkout, file));
+    for (const link of ["src", "node_modules"]) symlinkSync(join(REPO, link), join(checkout, link));
+    const launcher = join(checkout, "scripts", "cli.cjs");
+    const first = spawnSync(process.execPath, [launcher, "indicators", "--help"], { cwd: dir, encoding: "utf8" });
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^Usage: npm run -s indicators --/);
+    const bundle = join(checkout, "build", "cli", "indicators.cjs");
+    expect(existsSync(bundle)).toBe(true);
+    expect(existsSync(join(checkout, "build", "cli", "import-plan.cjs"))).toBe(true);
   });
 
   it("starts from two files, the launcher and its bundle (fflate and papaparse inside it); exceljs only for --xlsx", () => {
