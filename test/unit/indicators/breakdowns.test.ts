@@ -9,10 +9,12 @@ import {
   type BreakdownTable,
   type RelativeLikelihoodResult,
   type RepresentationResult,
+  type Standard,
+  WRES_STANDARD,
 } from "../../../src/indicators";
 import { createRandom } from "../../../src/demo/random";
 import type { ApplicationRecord, CaseRecord, Ethnicity, StaffRecord, TrainingRecord } from "../../../src/indicators";
-import { dataset } from "./fixtures";
+import { aggregate, application, dataset, disciplinary, ethnicity, staff, training } from "./fixtures";
 
 const SHEET = { file: "t.xlsx", sheet: "S" };
 // The test's own table of codes: broad group of each (the NHS Data Dictionary's), "" = not stated.
@@ -393,5 +395,119 @@ describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdown
     expect(validate(old)).toBe(true);
     // A schema-2 copy protected again keeps reading (no breakdowns to protect).
     expect(suppressResults(old, 10).indicators["1"]).not.toHaveProperty("breakdowns");
+  });
+});
+
+describe("breakdowns of small hand-made populations", () => {
+  it("gives each cell of a likelihood's breakdown its rate, the total its own, and no rate over nobody", () => {
+    const surgery = [1, 2, 3, 4].map(() => staff("white", { directorate: "Surgery" }));
+    const surgeryBme = [1, 2].map(() => staff("bme", { directorate: "Surgery" }));
+    const estates = [1, 2, 3].map(() => staff("white", { directorate: "Estates" }));
+    const trained = [surgery[0]!, surgeryBme[0]!, ...estates].map((s) =>
+      training(s.ethnicity.group, { personId: s.personId }),
+    );
+    const rl = computeResults(dataset({ staff: [...surgery, ...surgeryBme, ...estates], training: trained }))
+      .indicators["4"] as RelativeLikelihoodResult;
+    const t = table(rl, "directorate")!;
+    expect(t.rows).toEqual(["Estates", "Surgery"]);
+    expect(t.cells).toEqual({
+      Estates: {
+        white: { count: 3, of: 3, rate: 1 },
+        bme: { count: 0, of: 0, rate: null },
+        unknown: { count: 0, of: 0, rate: null },
+        total: { count: 3, of: 3, rate: 1 },
+      },
+      Surgery: {
+        white: { count: 1, of: 4, rate: 0.25 },
+        bme: { count: 1, of: 2, rate: 0.5 },
+        unknown: { count: 0, of: 0, rate: null },
+        total: { count: 2, of: 6, rate: 2 / 6 },
+      },
+    });
+    // White's rate over BME's within each directorate, for the BME column only.
+    expect(t.likelihood).toEqual({ Estates: { bme: null }, Surgery: { bme: 0.5 } });
+  });
+
+  it("gives no breakdowns when the figures come from aggregate counts rather than rows", () => {
+    const doc = computeResults(
+      dataset({
+        aggregates: [
+          aggregate("staff", 500, 100, 10),
+          aggregate("shortlisted", 80, 40, 5),
+          aggregate("appointed", 20, 5, 1),
+          aggregate("disciplinary", 10, 6, 0),
+          aggregate("training", 200, 30, 2),
+        ],
+      }),
+      { breakdowns: true },
+    );
+    for (const id of ["1", "2", "3", "4"]) {
+      expect(doc.indicators[id], id).toBeDefined();
+      expect(doc.indicators[id], id).not.toHaveProperty("breakdowns");
+    }
+  });
+
+  it("still shows the one row of an ethnic breakdown when no applicant was shortlisted", () => {
+    const rl = computeResults(
+      dataset({ applications: [application("white", false, false), application("bme", false, false)] }),
+    ).indicators["2"] as RelativeLikelihoodResult;
+    const zero = { count: 0, of: 0, rate: null };
+    expect(table(rl, "ethnic-group")!.rows).toEqual(["all"]);
+    expect(table(rl, "ethnic-group")!.cells).toEqual({
+      all: { white: zero, mixed: zero, asian: zero, black: zero, other: zero, unknown: zero, total: zero },
+    });
+    expect(table(rl, "ethnic-category")!.rows).toEqual(["all"]);
+    expect(table(rl, "ethnic-category")!.cells).toEqual({ all: { unknown: zero, total: zero } });
+  });
+
+  it("breaks down by gender only, with no ethnic breakdowns, for a standard without them", () => {
+    const none: Standard<"white", "bme"> = { ...WRES_STANDARD, breakdown: undefined };
+    const i1 = computeResults(dataset({ staff: [staff("white", { gender: "F" }), staff("bme", { gender: "M" })] }), {
+      standard: none,
+    }).indicators["1"] as RepresentationResult;
+    expect(i1.breakdowns!.map((t) => t.dimension)).toEqual(["gender"]);
+    expect(table(i1, "gender")!.cells).toEqual({
+      female: { white: { count: 1 }, bme: { count: 0 }, unknown: { count: 0 }, total: { count: 1 } },
+      male: { white: { count: 0 }, bme: { count: 1 }, unknown: { count: 0 }, total: { count: 1 } },
+    });
+  });
+});
+
+describe("the ethnicity a case or training record is broken down by", () => {
+  // One White member of staff whose case and training records say Black: records and staff in post can disagree.
+  const person = staff("white");
+  const own = { personId: person.personId, ethnicity: ethnicity("bme", "black") };
+  const data = dataset({
+    staff: [person, staff("bme")],
+    cases: [disciplinary("bme", own)],
+    training: [training("bme", own)],
+  });
+  const groupCounts = (rl: RelativeLikelihoodResult) => {
+    const t = table(rl, "ethnic-group")!;
+    return Object.fromEntries(t.columns.map((c) => [c, t.cells.all![c]!.count]));
+  };
+
+  it("is the record's own where the standard reads one from it, as its side is", () => {
+    const doc = computeResults(data);
+    for (const id of ["3", "4"]) {
+      const rl = doc.indicators[id] as RelativeLikelihoodResult;
+      expect(rl.bme.count, id).toBe(1);
+      expect(groupCounts(rl), id).toMatchObject({ white: 0, black: 1, total: 1 });
+    }
+  });
+
+  it("is staff in post's where the standard reads none from the record, as its side is", () => {
+    // This standard tells a case's side from staff in post only; training records still by their own ethnicity.
+    const casesByStaff: Standard<"white", "bme"> = {
+      ...WRES_STANDARD,
+      classify: { ...WRES_STANDARD.classify, case: undefined },
+    };
+    const doc = computeResults(data, { standard: casesByStaff });
+    const cases = doc.indicators["3"] as RelativeLikelihoodResult;
+    expect(cases.white.count).toBe(1);
+    expect(groupCounts(cases)).toMatchObject({ white: 1, black: 0, total: 1 });
+    const trainingRl = doc.indicators["4"] as RelativeLikelihoodResult;
+    expect(trainingRl.bme.count).toBe(1);
+    expect(groupCounts(trainingRl)).toMatchObject({ white: 0, black: 1, total: 1 });
   });
 });
