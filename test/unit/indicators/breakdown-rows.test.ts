@@ -117,6 +117,15 @@ describe("teams without a BME member", () => {
     expect(r.teamsWithoutFocus).toEqual({ teams: 3, without: 2, names: ["audit", "Pharmacy"] });
   });
 
+  it("names a team as first written, with runs of spaces made one", () => {
+    const r = rep([
+      staff("white", { team: "  Ward   10 North " }),
+      staff("white", { team: "ward 10 north" }),
+      staff("bme", { team: "Ward 11" }),
+    ]);
+    expect(r.teamsWithoutFocus).toEqual({ teams: 2, without: 1, names: ["Ward 10 North"] });
+  });
+
   it("is absent when no team is named", () => {
     expect(rep([staff("white", { team: " " }), staff("bme")])).not.toHaveProperty("teamsWithoutFocus");
   });
