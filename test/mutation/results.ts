@@ -139,9 +139,12 @@ export function mergeReports(
  * The report without its static survivors, for Stryker to test them again. A static mutant sits in code run when
  * its module loads (a pattern or table at the top of a file), so it is covered by no test in particular; Stryker's
  * incremental run keeps such a mutant's result while the code it changes is unchanged, whatever tests were added.
+ * Results from older runs lack the `static` mark, so a survivor that no test covers counts as static too: any
+ * other mutant no test covers is NoCoverage, not Survived.
  */
 export function withoutStaticSurvivors(report: StrykerReport): StrykerReport {
-  const alive = (m: StrykerMutant) => m.static === true && (m.status === "Survived" || m.status === "NoCoverage");
+  const isStatic = (m: StrykerMutant) => m.static === true || (m.status === "Survived" && !m.coveredBy?.length);
+  const alive = (m: StrykerMutant) => isStatic(m) && (m.status === "Survived" || m.status === "NoCoverage");
   const files = Object.fromEntries(
     Object.entries(report.files).map(([path, f]) => [path, { ...f, mutants: f.mutants.filter((m) => !alive(m)) }]),
   );

@@ -76,7 +76,7 @@ describe("the incremental file a run starts from", () => {
       {
         "src/a.ts": {
           source: "a",
-          mutants: [statik("Survived"), statik("NoCoverage"), statik("Killed"), mutant("Survived")],
+          mutants: [statik("Survived"), statik("NoCoverage"), statik("Killed"), mutant("Survived", ["1"])],
         },
       },
       {},
@@ -85,6 +85,18 @@ describe("the incremental file a run starts from", () => {
     expect(kept.map((m) => [m.status, m.static ?? false])).toEqual([
       ["Killed", true],
       ["Survived", false],
+    ]);
+  });
+
+  it("leaves out a survivor no test covers that an older run recorded without the static mark", () => {
+    const report = run(
+      { "src/a.ts": { source: "a", mutants: [mutant("Survived"), mutant("NoCoverage"), mutant("Survived", ["1"])] } },
+      {},
+    );
+    const kept = withoutStaticSurvivors(report).files["src/a.ts"]!.mutants;
+    expect(kept.map((m) => [m.status, m.coveredBy])).toEqual([
+      ["NoCoverage", []],
+      ["Survived", ["1"]],
     ]);
   });
 });
