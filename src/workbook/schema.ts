@@ -36,7 +36,6 @@ const PERSON_ID: FieldSpec = {
   names: n(
     "Employee Number",
     "Employee No",
-    "Employee No.",
     "Emp No",
     "Employee ID",
     "Staff Number",
@@ -80,7 +79,6 @@ const BAND: FieldSpec = {
     "Pay Grade",
     "Grade Code",
     "Pay Scale",
-    "Payscale",
     "Agenda for Change Band",
     "Banding",
     "Grade/Band",
@@ -216,9 +214,7 @@ export const KINDS: KindSpec[] = [
       shortlisted: {
         names: n(
           "Shortlisted",
-          "Shortlisted?",
           "Shortlisted Y/N",
-          "Short Listed",
           "Shortlist",
           "Shortlisted Flag",
           "Was Shortlisted",
@@ -229,7 +225,6 @@ export const KINDS: KindSpec[] = [
       appointed: {
         names: n(
           "Appointed",
-          "Appointed?",
           "Appointed Y/N",
           "Offered",
           "Offer Made",
@@ -380,15 +375,7 @@ export const KINDS: KindSpec[] = [
       name: { names: n("Name", "Board Member", "Member") },
       ethnicity: ETHNICITY,
       voting: {
-        names: n(
-          "Voting Member",
-          "Voting",
-          "Voting Board Member",
-          "Voting Rights",
-          "Voting Member?",
-          "Board Voting",
-          "Voting Y/N",
-        ),
+        names: n("Voting Member", "Voting", "Voting Board Member", "Voting Rights", "Board Voting", "Voting Y/N"),
         pattern: /^voting/,
       },
       executive: {
@@ -398,7 +385,6 @@ export const KINDS: KindSpec[] = [
           "Exec",
           "Executive Member",
           "Executive Y/N",
-          "Executive Director?",
           "Exec Director",
           "Executive Board Member",
         ),
@@ -414,7 +400,7 @@ export const KINDS: KindSpec[] = [
       question: { names: n("Question", "Survey Question", "Question Text", "Question Number", "Measure") },
       year: YEAR,
       whitePct: {
-        names: n("White %", "White Percent", "White Percentage", "% White", "Percent White", "White (%)", "White Pct"),
+        names: n("White %", "White Percent", "White Percentage", "% White", "Percent White"),
       },
       bmePct: {
         names: n(
@@ -428,8 +414,6 @@ export const KINDS: KindSpec[] = [
           "BAME Percentage",
           "Global Majority %",
           "ECM %",
-          "BME (%)",
-          "BAME (%)",
           "Black and Minority Ethnic %",
         ),
       },
@@ -456,7 +440,7 @@ export const KINDS: KindSpec[] = [
     fields: {
       measure: { names: n("Measure", "Metric", "Indicator", "Count Of", "Data Item") },
       band: BAND,
-      cohort: { names: n("Cohort", "Staff Type", "Clinical/Non-clinical", "Clinical Non Clinical", "Workforce") },
+      cohort: { names: n("Cohort", "Staff Type", "Clinical/Non-clinical", "Workforce") },
       year: YEAR,
       white: { names: n("White", "White Count", "Number White", "White Headcount", "White Staff") },
       bme: {
