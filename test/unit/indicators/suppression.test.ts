@@ -813,3 +813,74 @@ describe("suppressResults: how many figures it says it hid", () => {
     expect(suppressResults(s).suppression!.hidden).toBe(15);
   });
 });
+
+describe("suppressResults: the edges of its rules", () => {
+  it("shows a count of exactly the threshold: only counts below it are hidden", () => {
+    const d = computeResults(
+      dataset({ applications: [...applications("white", 100, 30), ...applications("bme", 40, 10)] }),
+    );
+    const r2 = suppressResults(d).indicators["2"] as RelativeLikelihoodResult;
+    expect(r2.bme).toEqual({ count: 10, of: 40, rate: 0.25 });
+  });
+
+  it("says what it is, and why a threshold is refused", () => {
+    const d = computeResults(dataset({ staff: staffMany(40, "white") }));
+    expect(suppressResults(d).notice).toBe(
+      "Protected figures, for publication and for the tab's readers: small numbers are hidden. The exact figures are in the exact document, for submission and the board only.",
+    );
+    expect(() => suppressResults(d, 0.5)).toThrow("suppression threshold must be a number of at least 1, got 0.5");
+  });
+
+  it("counts a likelihood's hidden counts and denominators, and the unknown count hidden with them, once and not again when protected a second time", () => {
+    // BME: 6 shortlisted, 2 appointed (both hidden). White: 30 shortlisted, 10 appointed. 40 of unknown ethnicity.
+    const d = computeResults(
+      dataset({
+        applications: [
+          ...applications("white", 30, 10),
+          ...applications("bme", 6, 2),
+          ...applications("unknown", 40, 10),
+        ],
+      }),
+    );
+    delete (d.indicators["2"] as { breakdowns?: unknown }).breakdowns;
+    const s = suppressResults(d);
+    const r2 = s.indicators["2"] as RelativeLikelihoodResult;
+    expect(r2.bme).toEqual({
+      count: null,
+      of: null,
+      rate: null,
+      suppressed: { count: "hidden", of: "hidden", rate: "hidden" },
+    });
+    // 76 records = 30 White + 6 BME + 40 unknown: with the 6 hidden, one more part goes, and the unknown count is
+    // the one to go (not the White denominator, nor the records).
+    expect(r2.white).toEqual({ count: 10, of: 30, rate: 0.333 });
+    expect(s.dataQuality.inputs.applications).toEqual({
+      records: 76,
+      unknown: null,
+      unknownPct: null,
+      level: "unreliable",
+      suppressed: { unknown: "hidden", unknownPct: "hidden" },
+    });
+    // The BME count and denominator, and the unknown count: three, not their rate or percentage.
+    expect(s.suppression!.hidden).toBe(3);
+    expect(suppressResults(s).suppression!.hidden).toBe(3);
+  });
+
+  it("judges parts hidden earlier by their exact values: a small denominator and a small unknown count beside the records hide one more part, not the records", () => {
+    // 109 records = 100 White + 6 BME + 3 unknown: the 6 and the 3 are hidden, and 109 - 100 would give their sum, 9.
+    const d = computeResults(
+      dataset({
+        applications: [
+          ...applications("white", 100, 30),
+          ...applications("bme", 6, 2),
+          ...applications("unknown", 3, 1),
+        ],
+      }),
+    );
+    delete (d.indicators["2"] as { breakdowns?: unknown }).breakdowns;
+    const s = suppressResults(d);
+    const r2 = s.indicators["2"] as RelativeLikelihoodResult;
+    expect(s.dataQuality.inputs.applications).toMatchObject({ records: 109, unknown: null });
+    expect(r2.white).toEqual({ count: 30, of: null, rate: null, suppressed: { of: "hidden", rate: "hidden" } });
+  });
+});
