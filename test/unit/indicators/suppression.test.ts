@@ -11,7 +11,17 @@ import {
 } from "../../../src/indicators";
 import { narrowCells, protectCells, type SumConstraint } from "../../../src/indicators/protect";
 import { AFC_BANDS, type AfcBand } from "../../../src/indicators";
-import { applications, boardMember, cases, dataset, staffMany, survey, training, trainingMany } from "./fixtures";
+import {
+  applications,
+  boardMember,
+  cases,
+  dataset,
+  ethnicity,
+  staffMany,
+  survey,
+  training,
+  trainingMany,
+} from "./fixtures";
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
 
@@ -882,5 +892,201 @@ describe("suppressResults: the edges of its rules", () => {
     const r2 = s.indicators["2"] as RelativeLikelihoodResult;
     expect(s.dataQuality.inputs.applications).toMatchObject({ records: 109, unknown: null });
     expect(r2.white).toEqual({ count: 30, of: null, rate: null, suppressed: { of: "hidden", rate: "hidden" } });
+  });
+});
+
+describe("suppressResults: what it hides once, and what it leaves alone", () => {
+  /** A data-quality summary of one sheet, as the workbook reader gives it. */
+  const sheet = (kind: "staff" | "recruitment" | "board" | null, rowsUsed: number, unknownPct: number | null) => ({
+    file: "hr.xlsx",
+    sheet: kind,
+    kind,
+    headerRow: 1,
+    columns: {},
+    rowsRead: rowsUsed + 2,
+    rowsUsed,
+    rowsExcluded: 2,
+    exclusions: { "no-ethnicity": 2 },
+    unknownEthnicityPct: unknownPct,
+    signature: "x",
+  });
+
+  it("a staff denominator hidden with indicator 1's count is not counted again when the copy is protected again", () => {
+    const staff = [...staffMany(300, "white"), ...staffMany(4, "bme"), ...staffMany(30, "unknown")];
+    const s = suppressResults(
+      computeResults(dataset({ staff, cases: [...cases(20, "white"), ...cases(15, "unknown")] })),
+    );
+    expect((s.indicators["3"] as RelativeLikelihoodResult).bme.of).toBeNull();
+    const again = suppressResults(s);
+    expect(again.suppression!.hidden).toBe(s.suppression!.hidden);
+    expect(again).toEqual(s);
+  });
+
+  it("compares with a year that lacked an indicator: last year's figure is none, and nothing fails", () => {
+    const previous = computeResults(dataset({ survey: [survey(5, 25, 29)] }));
+    const current = computeResults(
+      dataset({
+        staff: [...staffMany(300, "white"), ...staffMany(100, "bme")],
+        applications: [...applications("white", 100, 30), ...applications("bme", 50, 10)],
+        survey: [survey(5, 25, 27)],
+      }),
+      { previous },
+    );
+    const items = suppressResults(current, 10, { previous }).comparison!.items;
+    const item = (measure: string) => items.find((i) => i.measure === measure)!;
+    for (const measure of ["overall.bmePct", "senior.8a-VSM.bmePct", "value"])
+      expect(item(measure), measure).toMatchObject({ previous: null, change: null, trend: "not-comparable" });
+    expect(item("overall.bmePct").current).toBe(25);
+    expect(item("value").current).toBe(1.5);
+    expect(item("bmePct")).toMatchObject({ current: 27, previous: 29, change: -2 });
+  });
+
+  it("with board composition protected, hides the board % where the board's total is hidden, even with its BME count of 0 shown", () => {
+    const board = Array.from({ length: 6 }, () => boardMember("white", true, true));
+    const d = computeResults(dataset({ staff: [...staffMany(300, "white"), ...staffMany(100, "bme")], board }));
+    const voting = (suppressResults(d, 10, { publishBoardComposition: false }).indicators["9"] as BoardResult).voting;
+    expect(voting.members).toMatchObject({ white: null, bme: 0, total: null });
+    expect(voting).toMatchObject({ boardBmePct: null, difference: null, reason: "below-threshold" });
+  });
+
+  it("with the board published in full, its few unknown members show in data completeness, and so does its sheet's unknown share", () => {
+    const board = [
+      ...Array.from({ length: 16 }, () => boardMember("white", true, true)),
+      ...Array.from({ length: 2 }, () => boardMember("unknown", true, true)),
+    ];
+    const d = computeResults(
+      dataset({
+        staff: [...staffMany(300, "white"), ...staffMany(100, "bme")],
+        board,
+        sheets: [sheet("board", 18, (2 / 18) * 100)],
+      }),
+    );
+    const s = suppressResults(d);
+    expect(s.dataQuality.inputs.board).toMatchObject({ records: 18, unknown: 2 });
+    expect(s.dataQuality.sheets[0]!.unknownEthnicityPct).toBe(11.1);
+    // Protected, both go.
+    const p = suppressResults(d, 10, { publishBoardComposition: false });
+    expect(p.dataQuality.inputs.board).toMatchObject({ records: 18, unknown: null });
+    expect(p.dataQuality.sheets[0]!.unknownEthnicityPct).toBeNull();
+  });
+
+  it("keeps a recruitment sheet's unknown share where only indicator 1's unknown count is hidden", () => {
+    const d = computeResults(
+      dataset({
+        staff: [...staffMany(300, "white"), ...staffMany(4, "bme"), ...staffMany(30, "unknown")],
+        applications: [
+          ...applications("white", 100, 30),
+          ...applications("bme", 50, 10),
+          ...applications("unknown", 40, 10),
+        ],
+        sheets: [sheet("staff", 334, (30 / 334) * 100), sheet("recruitment", 190, (40 / 190) * 100)],
+      }),
+    );
+    const s = suppressResults(d);
+    expect(rep(s).overall).toMatchObject({ unknown: null, total: 334 });
+    expect(s.dataQuality.inputs.applications).toMatchObject({ records: 190, unknown: 40 });
+    expect(s.dataQuality.sheets.map((x) => x.unknownEthnicityPct)).toEqual([null, 21.1]);
+  });
+
+  it("hides a recruitment sheet's unknown share where the input's unknown count is hidden, however large", () => {
+    // 76 records = 30 White + 6 BME + 40 unknown: the 6 hidden, and the 40 with them (see above).
+    const d = computeResults(
+      dataset({
+        applications: [
+          ...applications("white", 30, 10),
+          ...applications("bme", 6, 2),
+          ...applications("unknown", 40, 10),
+        ],
+        sheets: [sheet("recruitment", 76, (40 / 76) * 100)],
+      }),
+    );
+    const s = suppressResults(d);
+    expect(s.dataQuality.inputs.applications).toMatchObject({ records: 76, unknown: null });
+    expect(s.dataQuality.sheets[0]).toMatchObject({ rowsUsed: 76, unknownEthnicityPct: null });
+  });
+
+  it("keeps the rows of a sheet of no known kind where the staff records are hidden", () => {
+    const d = computeResults(
+      dataset({
+        staff: [...staffMany(3, "white"), ...staffMany(2, "bme")],
+        sheets: [sheet("staff", 5, 0), sheet(null, 0, null)],
+      }),
+    );
+    const s = suppressResults(d);
+    expect(s.dataQuality.inputs.staff).toMatchObject({ records: null });
+    expect(s.dataQuality.sheets[0]).toMatchObject({ rowsRead: null, rowsUsed: null, rowsExcluded: null });
+    expect(s.dataQuality.sheets[1]).toMatchObject({
+      rowsRead: 2,
+      rowsUsed: 0,
+      rowsExcluded: 2,
+      exclusions: { "no-ethnicity": 2 },
+    });
+  });
+
+  it("keeps the breakdowns of a likelihood whose denominators are not staff in post", () => {
+    const d = computeResults(
+      dataset({ applications: [...applications("white", 100, 30), ...applications("bme", 50, 10)] }),
+    );
+    const exactTables = (d.indicators["2"] as RelativeLikelihoodResult).breakdowns;
+    expect(exactTables?.length).toBeGreaterThan(0);
+    const tables = (suppressResults(d).indicators["2"] as RelativeLikelihoodResult).breakdowns;
+    expect(tables?.map((t) => t.dimension)).toEqual(exactTables!.map((t) => t.dimension));
+  });
+
+  it("leaves out at a higher threshold the staff breakdowns of a copy protected before, even where that copy hid none of their cells", () => {
+    const staff = [
+      ...staffMany(200, "white", {}, { directorate: "Surgery" }),
+      ...staffMany(60, "bme", {}, { directorate: "Surgery" }),
+      ...staffMany(150, "white", {}, { directorate: "Medicine" }),
+      ...staffMany(50, "bme", {}, { directorate: "Medicine" }),
+    ];
+    const once = suppressResults(computeResults(dataset({ staff })), 10);
+    expect(JSON.stringify(rep(once).breakdowns)).not.toContain("hidden");
+    expect(rep(once).breakdowns?.length).toBeGreaterThan(0);
+    expect(suppressResults(once, 20).indicators["1"]).not.toHaveProperty("breakdowns");
+  });
+
+  it("hides one more senior cell of an ethnic category where the bands' cells of that category would give a hidden one back", () => {
+    const mixed = { ethnicity: ethnicity("bme", "mixed") };
+    const d = computeResults(
+      dataset({
+        staff: [
+          ...staffMany(200, "white", { band: "5" }),
+          ...staffMany(100, "bme", { band: "5" }),
+          ...staffMany(50, "bme", { band: "5" }, mixed),
+          ...staffMany(40, "white", { band: "8a" }),
+          ...staffMany(30, "bme", { band: "8a" }),
+          ...staffMany(3, "bme", { band: "8a" }, mixed),
+          ...staffMany(40, "white", { band: "8b" }),
+          ...staffMany(30, "bme", { band: "8b" }),
+          ...staffMany(20, "bme", { band: "8b" }, mixed),
+        ],
+      }),
+    );
+    const r = rep(suppressResults(d));
+    // 8a's 3 Mixed staff are hidden; the senior row's 23 Mixed minus 8b's would give them back, so 8b's go too.
+    expect(r.breakdown!.bands["8a"]).toMatchObject({ white: 40, mixed: null });
+    expect(r.breakdown!.bands["8b"]).toMatchObject({ white: 40, mixed: null });
+    expect(r.breakdown!.senior).toMatchObject({ white: 80, mixed: 23 });
+    assertNothingRecoverable(r);
+  });
+
+  it("keeps the all-staff row's figures where a band's cell will do as the complement", () => {
+    const d = computeResults(
+      dataset({
+        staff: [
+          ...staffMany(40, "white", { band: "3" }),
+          ...staffMany(4, "bme", { band: "3" }),
+          ...staffMany(30, "unknown", { band: "3" }),
+          ...staffMany(50, "white", { band: "5" }),
+          ...staffMany(60, "bme", { band: "5" }),
+          ...staffMany(15, "unknown", { band: "5" }),
+        ],
+      }),
+    );
+    const r = rep(suppressResults(d));
+    expect(r.overall).toMatchObject({ white: 90, bme: 64, unknown: 45, total: 199 });
+    expect(r.overall.suppressed).toBeUndefined();
+    expect(r.bands["3"]).toMatchObject({ bme: null, total: 74 });
   });
 });
