@@ -1071,22 +1071,41 @@ describe("suppressResults: what it hides once, and what it leaves alone", () => 
     assertNothingRecoverable(r);
   });
 
-  it("keeps the all-staff row's figures where a band's cell will do as the complement", () => {
-    const d = computeResults(
-      dataset({
-        staff: [
-          ...staffMany(40, "white", { band: "3" }),
-          ...staffMany(4, "bme", { band: "3" }),
-          ...staffMany(30, "unknown", { band: "3" }),
-          ...staffMany(50, "white", { band: "5" }),
-          ...staffMany(60, "bme", { band: "5" }),
-          ...staffMany(15, "unknown", { band: "5" }),
-        ],
-      }),
-    );
-    const r = rep(suppressResults(d));
-    expect(r.overall).toMatchObject({ white: 90, bme: 64, unknown: 45, total: 199 });
-    expect(r.overall.suppressed).toBeUndefined();
-    expect(r.bands["3"]).toMatchObject({ bme: null, total: 74 });
+  it("keeps the all-staff row's figures, and always its headcount, where band cells will do as the complements", () => {
+    type Spec = [AfcBand, number, number, number][];
+    const protectedOverall = (spec: Spec) => {
+      const staff = spec.flatMap(([band, white, bme, unknown]) => [
+        ...staffMany(white, "white", { band }),
+        ...staffMany(bme, "bme", { band }),
+        ...staffMany(unknown, "unknown", { band }),
+      ]);
+      const d = computeResults(dataset({ staff }));
+      delete (d.indicators["1"] as { breakdowns?: unknown }).breakdowns;
+      return rep(suppressResults(d)).overall;
+    };
+    // Small White counts in three bands and small BME counts in two: all hidden with band cells as complements.
+    const full = protectedOverall([
+      ["3", 6, 121, 99],
+      ["5", 24, 140, 6],
+      ["8a", 127, 9, 96],
+      ["8b", 161, 9, 0],
+    ]);
+    expect(full).toEqual({
+      white: 318,
+      bme: 279,
+      unknown: 201,
+      total: 798,
+      whitePct: 39.8,
+      bmePct: 35,
+      unknownPct: 25.2,
+    });
+    // Here two of the row go, but the BME count and the headcount stay.
+    const partial = protectedOverall([
+      ["3", 1, 197, 4],
+      ["5", 0, 186, 2],
+      ["8a", 7, 0, 206],
+      ["8b", 7, 202, 147],
+    ]);
+    expect(partial).toMatchObject({ white: null, bme: 585, unknown: null, total: 959, bmePct: 61 });
   });
 });
