@@ -944,9 +944,15 @@ describe("suppressResults: what it hides once, and what it leaves alone", () => 
   it("with board composition protected, hides the board % where the board's total is hidden, even with its BME count of 0 shown", () => {
     const board = Array.from({ length: 6 }, () => boardMember("white", true, true));
     const d = computeResults(dataset({ staff: [...staffMany(300, "white"), ...staffMany(100, "bme")], board }));
-    const voting = (suppressResults(d, 10, { publishBoardComposition: false }).indicators["9"] as BoardResult).voting;
+    const protectedCopy = suppressResults(d, 10, { publishBoardComposition: false });
+    const voting = (protectedCopy.indicators["9"] as BoardResult).voting;
     expect(voting.members).toMatchObject({ white: null, bme: 0, total: null });
     expect(voting).toMatchObject({ boardBmePct: null, difference: null, reason: "below-threshold" });
+    // Counted: the White count and the total, for the voting and the executive members (4), and the board input's
+    // 6 records with their unknown count in data completeness (2). Published in full, nothing is hidden.
+    expect(suppressResults(d).suppression!.hidden).toBe(0);
+    expect(protectedCopy.dataQuality.inputs.board).toMatchObject({ records: null, unknown: null });
+    expect(protectedCopy.suppression!.hidden).toBe(6);
   });
 
   it("with the board published in full, its few unknown members show in data completeness, and so does its sheet's unknown share", () => {
@@ -1107,5 +1113,28 @@ describe("suppressResults: what it hides once, and what it leaves alone", () => 
       ["8b", 7, 202, 147],
     ]);
     expect(partial).toMatchObject({ white: null, bme: 585, unknown: null, total: 959, bmePct: 61 });
+  });
+});
+
+describe("suppressResults: the bank population's copy", () => {
+  const withBank = (bankBme: number) =>
+    dataset({
+      staff: [...staffMany(300, "white"), ...staffMany(100, "bme")],
+      bank: {
+        staff: [...staffMany(60, "white"), ...staffMany(bankBme, "bme")],
+        cases: [],
+        training: [],
+        applications: [],
+      },
+    });
+
+  it("is protected with the same board setting, and compares with last year's bank copy", () => {
+    const previous = computeResults(withBank(20));
+    const current = computeResults(withBank(40), { previous });
+    const s = suppressResults(current, 10, { previous, publishBoardComposition: false });
+    expect(s.bank!.suppression).toEqual({ threshold: 10, hidden: 0, publishBoardComposition: false });
+    const item = s.bank!.comparison!.items.find((i) => i.measure === "overall.bmePct")!;
+    // 40 of 100 this year, 20 of 80 last year.
+    expect(item).toMatchObject({ current: 40, previous: 25, change: 15 });
   });
 });
