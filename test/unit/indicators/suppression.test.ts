@@ -1113,6 +1113,40 @@ describe("suppressResults: what it hides once, and what it leaves alone", () => 
       ["8b", 7, 202, 147],
     ]);
     expect(partial).toMatchObject({ white: null, bme: 585, unknown: null, total: 959, bmePct: 61 });
+    // Where one of the headline counts must go with the White count, it is the unknown count, not the BME count
+    // the indicator is about.
+    const headline = protectedOverall([
+      ["3", 2, 130, 196],
+      ["5", 5, 0, 146],
+      ["8a", 2, 10, 7],
+      ["8b", 96, 0, 60],
+    ]);
+    expect(headline).toMatchObject({ white: null, bme: 140, unknown: null, total: 654, bmePct: 21.4 });
+  });
+
+  it("publishes docs/disclosure-control.md's worked example as the page shows it", () => {
+    const staff = (
+      [
+        ["5", 50, 11, 1],
+        ["6", 40, 9, 0],
+        ["7", 30, 20, 2],
+      ] as [AfcBand, number, number, number][]
+    ).flatMap(([band, white, bme, unknown]) => [
+      ...staffMany(white, "white", { band }),
+      ...staffMany(bme, "bme", { band }),
+      ...staffMany(unknown, "unknown", { band }),
+    ]);
+    const d = computeResults(dataset({ staff }));
+    delete (d.indicators["1"] as { breakdowns?: unknown }).breakdowns;
+    const r = rep(suppressResults(d));
+    const row = (c: { white: number | null; bme: number | null; unknown: number | null; total: number | null }) =>
+      [c.white, c.bme, c.unknown, c.total].map((v) => (v === null ? "*" : String(v)));
+    expect([r.bands["5"], r.bands["6"], r.bands["7"], r.overall].map((c) => row(c!))).toEqual([
+      ["50", "*", "*", "62"],
+      ["*", "*", "0", "49"],
+      ["*", "20", "*", "52"],
+      ["*", "40", "*", "163"],
+    ]);
   });
 });
 
