@@ -154,7 +154,7 @@ export function suppressResults<R extends string, F extends string>(
     protectTeams(rep as unknown as RepresentationResult<string, string>);
     // The headcount is never hidden to protect another cell (the staff input's record count repeats it), and
     // the rest of the all-staff row (the headline figures) only where nothing else will do: there too the focus
-    // group's count goes last, so the headline it is about stays where the unknown count will do instead.
+    // group's count goes last, so the headline it is about stays where the White or unknown count will do.
     hiddenCount += table.apply(threshold, pctOf, (obj, field) =>
       obj === ov ? (field === "total" ? Infinity : field === focus ? 200 : 50) : undefined,
     );

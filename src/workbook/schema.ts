@@ -2,7 +2,7 @@
 // row and kind are recognised. Header names are compared case-, space- and punctuation-
 // insensitively; all lookups are Maps so a header such as "__proto__" is only ever text.
 // Long because most of it is data: KINDS, the header names each kind of extract is known to use; the logic
-// around the table is short.
+// around the table is short. docs/column-names.md lists the names for analysts (a test holds the two together).
 import type { SheetKind } from "../indicators/input";
 import type { CellValue } from "./types";
 
