@@ -1,31 +1,11 @@
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
-import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { firstPaintCatalogue } from "../../src/i18n/vite-plugin.js";
 
 // The unit tests alone, for mutation testing (npm run mutation): every mutant reruns the unit tests that
 // cover it, so the component, integration and browser projects (jsdom, the local SharePoint server,
 // Chromium) never run per mutant. The unit tests need neither React nor the local server; tests that load the
 // i18n catalogues need the plugin that serves their first-paint part (without it they fail to load).
-/**
- * Test files in the order that finds a killed mutant soonest: the file that failed last first, then the quickest.
- * Stryker stops a mutant's run at its first failing test, so a killed mutant costs only the files run before it.
- * Vitest's own order runs the slowest first: for a mutant that every related test runs (a table built when its
- * module loads, such as the header names), that was the whole minute of them before the quick test that kills it.
- */
-class QuickestFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const last = (f: TestSpecification) =>
-      this.ctx.cache.getFileTestResults(`${f.project.name}:${relative(this.ctx.config.root, f.moduleId)}`);
-    return [...files].sort((a, b) => {
-      const [x, y] = [last(a), last(b)];
-      if (!x || !y) return !x && y ? -1 : x && !y ? 1 : 0;
-      if (x.failed !== y.failed) return x.failed ? -1 : 1;
-      return x.duration - y.duration;
-    });
-  }
-}
-
 export default defineConfig({
   plugins: [firstPaintCatalogue()],
   test: {
@@ -54,6 +34,5 @@ export default defineConfig({
     ],
     // Instrumented code runs slower than the real thing; Stryker sets its own per-mutant timeouts.
     testTimeout: 60_000,
-    sequence: { sequencer: QuickestFirst },
   },
 });
