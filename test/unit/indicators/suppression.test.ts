@@ -25,6 +25,25 @@ import {
 
 const rep = (doc: ResultsDocument) => doc.indicators["1"] as RepresentationResult;
 
+/** A data-quality summary of one sheet, as the workbook reader gives it. */
+const sheet = (
+  kind: "staff" | "cases" | "recruitment" | "training" | "board" | null,
+  rowsUsed: number,
+  unknownPct: number | null,
+) => ({
+  file: "hr.xlsx",
+  sheet: kind,
+  kind,
+  headerRow: 1,
+  columns: {},
+  rowsRead: rowsUsed + 2,
+  rowsUsed,
+  rowsExcluded: 2,
+  exclusions: { "no-ethnicity": 2 },
+  unknownEthnicityPct: unknownPct,
+  signature: "x",
+});
+
 describe("suppressResults", () => {
   const staff = [
     ...staffMany(40, "white", { band: "3" }),
@@ -458,25 +477,6 @@ describe("suppression properties", () => {
 });
 
 describe("suppressResults: the figures that repeat indicator 1's counts, and the other inputs", () => {
-  /** A data-quality summary of one sheet, as the workbook reader gives it. */
-  const sheet = (
-    kind: "staff" | "cases" | "recruitment" | "training" | null,
-    rowsUsed: number,
-    unknownPct: number | null,
-  ) => ({
-    file: "hr.xlsx",
-    sheet: kind,
-    kind,
-    headerRow: 1,
-    columns: {},
-    rowsRead: rowsUsed + 2,
-    rowsUsed,
-    rowsExcluded: 2,
-    exclusions: { "no-ethnicity": 2 },
-    unknownEthnicityPct: unknownPct,
-    signature: "x",
-  });
-
   it("hides a survey's small number of respondents, its percentage and the gap; the other side stays", () => {
     const d = computeResults(dataset({ survey: [survey(5, 25, 29, { bmeRespondents: 6 }), survey(6, 20, 24)] }));
     const s = suppressResults(d);
@@ -825,6 +825,22 @@ describe("suppressResults: how many figures it says it hid", () => {
 });
 
 describe("suppressResults: the edges of its rules", () => {
+  /** The protected copy of a recruitment extract, [shortlisted, appointed] for each group, without breakdowns. */
+  const protectedRecruitment = (white: [number, number], bme: [number, number], unknown: [number, number]) => {
+    const d = computeResults(
+      dataset({
+        applications: [
+          ...applications("white", ...white),
+          ...applications("bme", ...bme),
+          ...applications("unknown", ...unknown),
+        ],
+      }),
+    );
+    delete (d.indicators["2"] as { breakdowns?: unknown }).breakdowns;
+    const s = suppressResults(d);
+    return { s, r2: s.indicators["2"] as RelativeLikelihoodResult };
+  };
+
   it("shows a count of exactly the threshold: only counts below it are hidden", () => {
     const d = computeResults(
       dataset({ applications: [...applications("white", 100, 30), ...applications("bme", 40, 10)] }),
@@ -843,18 +859,7 @@ describe("suppressResults: the edges of its rules", () => {
 
   it("counts a likelihood's hidden counts and denominators, and the unknown count hidden with them, once and not again when protected a second time", () => {
     // BME: 6 shortlisted, 2 appointed (both hidden). White: 30 shortlisted, 10 appointed. 40 of unknown ethnicity.
-    const d = computeResults(
-      dataset({
-        applications: [
-          ...applications("white", 30, 10),
-          ...applications("bme", 6, 2),
-          ...applications("unknown", 40, 10),
-        ],
-      }),
-    );
-    delete (d.indicators["2"] as { breakdowns?: unknown }).breakdowns;
-    const s = suppressResults(d);
-    const r2 = s.indicators["2"] as RelativeLikelihoodResult;
+    const { s, r2 } = protectedRecruitment([30, 10], [6, 2], [40, 10]);
     expect(r2.bme).toEqual({
       count: null,
       of: null,
@@ -878,39 +883,13 @@ describe("suppressResults: the edges of its rules", () => {
 
   it("judges parts hidden earlier by their exact values: a small denominator and a small unknown count beside the records hide one more part, not the records", () => {
     // 109 records = 100 White + 6 BME + 3 unknown: the 6 and the 3 are hidden, and 109 - 100 would give their sum, 9.
-    const d = computeResults(
-      dataset({
-        applications: [
-          ...applications("white", 100, 30),
-          ...applications("bme", 6, 2),
-          ...applications("unknown", 3, 1),
-        ],
-      }),
-    );
-    delete (d.indicators["2"] as { breakdowns?: unknown }).breakdowns;
-    const s = suppressResults(d);
-    const r2 = s.indicators["2"] as RelativeLikelihoodResult;
+    const { s, r2 } = protectedRecruitment([100, 30], [6, 2], [3, 1]);
     expect(s.dataQuality.inputs.applications).toMatchObject({ records: 109, unknown: null });
     expect(r2.white).toEqual({ count: 30, of: null, rate: null, suppressed: { of: "hidden", rate: "hidden" } });
   });
 });
 
 describe("suppressResults: what it hides once, and what it leaves alone", () => {
-  /** A data-quality summary of one sheet, as the workbook reader gives it. */
-  const sheet = (kind: "staff" | "recruitment" | "board" | null, rowsUsed: number, unknownPct: number | null) => ({
-    file: "hr.xlsx",
-    sheet: kind,
-    kind,
-    headerRow: 1,
-    columns: {},
-    rowsRead: rowsUsed + 2,
-    rowsUsed,
-    rowsExcluded: 2,
-    exclusions: { "no-ethnicity": 2 },
-    unknownEthnicityPct: unknownPct,
-    signature: "x",
-  });
-
   it("a staff denominator hidden with indicator 1's count is not counted again when the copy is protected again", () => {
     const staff = [...staffMany(300, "white"), ...staffMany(4, "bme"), ...staffMany(30, "unknown")];
     const s = suppressResults(
