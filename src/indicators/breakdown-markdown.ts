@@ -110,14 +110,16 @@ function breakdownTables<R extends string, F extends string>(
           ? `${count(c.count)} (${pct(c.share)})`
           : count(c.count)
         : `${count(c.count)} / ${count(c.of ?? { value: null, hidden: false })}${c.likelihood ? `, RL ${ratio(c.likelihood)}` : ""}`;
-    const head = [DIMENSION_LABEL[dimension], ...v.columns.map(label), ...(v.kind === "headcount" ? ["Total"] : [])];
+    // Every computed table has a total column (a likelihood table's too: count / denominator for everyone).
+    const totals = v.rows.some((r) => r.total !== null);
+    const head = [DIMENSION_LABEL[dimension], ...v.columns.map(label), ...(totals ? ["Total"] : [])];
     out.push(`${level} ${EN_GB[`nhs-england-wres.${id}`] ?? `Indicator ${id}`}`, "");
     if (v.kind === "likelihood")
       out.push("Each cell: count / denominator, and the relative likelihood against White in the same row.", "");
     out.push(`| ${head.map(escape).join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
     for (const r of v.rows)
       out.push(
-        `| ${[ROW_LABEL[r.row] ?? r.row, ...r.cells.map(cellText), ...(r.total ? [cellText(r.total)] : [])].map(escape).join(" | ")} |`,
+        `| ${[ROW_LABEL[r.row] ?? r.row, ...r.cells.map(cellText), ...(totals ? [r.total ? cellText(r.total) : "n/a"] : [])].map(escape).join(" | ")} |`,
       );
     out.push("");
   }

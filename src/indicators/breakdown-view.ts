@@ -34,7 +34,7 @@ export interface ViewCell {
 export interface ViewRow {
   row: string;
   cells: ViewCell[];
-  /** Headcount tables only (a likelihood's table has no total column). */
+  /** The row's total column: everyone in the row (null when the table has no total column). */
   total: ViewCell | null;
 }
 

@@ -275,6 +275,18 @@ describe("the command line's --breakdown Markdown", () => {
     expect(lines).toContain("| Estates | 1,200 / 4,000 | 0 / 0, RL n/a |");
   });
 
+  it("gives a likelihood table's total column a heading, as computed tables carry one", () => {
+    const t = likelihood();
+    t.columns.push("total");
+    t.cells.Surgery!.total = { count: 7, of: 300, rate: 7 / 300 };
+    t.cells.Medicine!.total = { count: null, of: 200, rate: null, suppressed: { count: "hidden", rate: "hidden" } };
+    const lines = renderBreakdownMarkdown(protectedDoc({ "3": { breakdowns: [t] } }), "directorate").split("\n");
+    expect(lines).toContain("| directorate | White | BME | Total |");
+    expect(lines).toContain("| --- | --- | --- | --- |");
+    expect(lines).toContain("| Surgery | 4 / 200 | 3 / 100, RL 1.50 | 7 / 300 |");
+    expect(lines).toContain("| Medicine | * / 150 | 5 / 50, RL * | * / 200 |");
+  });
+
   it("names an indicator without a title by its number, and each table in the document's order", () => {
     const md = renderBreakdownMarkdown(
       protectedDoc({ "1": { breakdowns: [headcount()] }, "12": { breakdowns: [headcount()] }, "9": { voting: {} } }),
@@ -301,7 +313,8 @@ describe("the command line's --breakdown Markdown", () => {
     const lines = renderBreakdownMarkdown(protectedDoc({ "1": { breakdowns: [t] } }), "ethnic-category").split("\n");
     expect(lines).toContain("| ethnic category | A (White) | H (Asian) | Z () | Unknown | Total |");
     expect(lines).toContain("| All | 5 (50.0%) | 5 (50.0%) | 0 (0.0%) | 0 (0.0%) | 10 (100.0%) |");
-    expect(lines).toContain("| Women\\|Children\\\\Ward Two | n/a (n/a) | n/a (n/a) | n/a (n/a) | n/a (n/a) |");
+    // A row with no cells at all: every figure not calculable, its total too, so the row is as wide as the header.
+    expect(lines).toContain("| Women\\|Children\\\\Ward Two | n/a (n/a) | n/a (n/a) | n/a (n/a) | n/a (n/a) | n/a |");
   });
 
   it("keeps a column name it has no label for, outside ethnic categories", () => {
