@@ -71,7 +71,10 @@ export function computeDataQuality<R extends string, F extends string>(ctx: Cont
     warnings,
     sheets,
     rowsExcluded,
-    exclusions,
+    // Most rows first, so a report reads the same whatever order its files were named in.
+    exclusions: Object.fromEntries(
+      Object.entries(exclusions).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)),
+    ),
     issues: { errors, warnings: warningsCount },
   };
 }

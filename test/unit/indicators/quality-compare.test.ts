@@ -63,6 +63,38 @@ describe("data completeness", () => {
     expect(doc.dataQuality.sheets).toHaveLength(2);
     expect(doc.dataQuality.issues).toEqual({ errors: 1, warnings: 1 });
   });
+
+  it("orders the reasons rows were excluded by how many, whatever order the files were read in", () => {
+    const sheet = (file: string, exclusions: Record<string, number>): SheetSummary => ({
+      file,
+      sheet: "Data",
+      kind: "staff",
+      headerRow: 1,
+      columns: {},
+      rowsRead: 500,
+      rowsUsed: 500 - Object.values(exclusions).reduce((a, b) => a + b, 0),
+      rowsExcluded: Object.values(exclusions).reduce((a, b) => a + b, 0),
+      exclusions,
+      unknownEthnicityPct: 0,
+      signature: "x",
+    });
+    const staffFile = sheet("staff.xlsx", { "secondary-assignment": 155, "duplicate-person": 331 });
+    const casesFile = sheet("cases.xlsx", { "no-date": 4, "duplicate-person": 2 });
+    const reasons = (sheets: SheetSummary[]) =>
+      Object.entries(computeResults(dataset({ staff: staffMany(20, "white"), sheets })).dataQuality.exclusions);
+    const expected = [
+      ["duplicate-person", 333],
+      ["secondary-assignment", 155],
+      ["no-date", 4],
+    ];
+    expect(reasons([staffFile, casesFile])).toEqual(expected);
+    expect(reasons([casesFile, staffFile])).toEqual(expected);
+    // Equal counts: by name.
+    expect(reasons([sheet("a.xlsx", { "no-date": 2, "bank-only": 2 })])).toEqual([
+      ["bank-only", 2],
+      ["no-date", 2],
+    ]);
+  });
 });
 
 describe("comparison with an earlier year", () => {
