@@ -22,6 +22,7 @@ import ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 import { generateTrust } from "../../src/demo/trust";
 import { writeXlsx } from "../../src/demo/xlsx-writer";
+import { reportOnPage, SAMPLE, samplePage } from "../support/sample-report";
 import { BOARD_MEMBERS, shownCounts, smallCountsShown } from "../support/small-counts";
 import { declareEntrySize } from "../support/zip";
 
@@ -375,6 +376,32 @@ describe("npm run indicators", () => {
     );
     // The two demo years differ (another seed), so some figures moved each way or at least moved.
     expect(items.filter((i) => i.trend === "improved" || i.trend === "worsened").length).toBeGreaterThan(3);
+  });
+
+  it("prints, for the commands docs/sample-report.md gives, the report the page shows", () => {
+    const page = samplePage();
+    const { staff, organisation, thisYear, lastYear } = SAMPLE;
+    const commands = [
+      "npm run -s demo-data -- --out this-year",
+      `npm run -s demo-data -- --out last-year --seed ${lastYear.seed} --year ${lastYear.year}`,
+      "npm run -s indicators -- last-year --json > last-year.json",
+      `npm run -s indicators -- this-year --previous last-year.json --organisation "${organisation}"`,
+    ];
+    for (const command of commands) expect(page).toContain(`\n${command}\n`);
+    // What demo-data writes: its default trust (2,000 staff, seed 1, 2024/25), and the year before with seed 2.
+    for (const [folder, year] of [
+      ["this-year", thisYear],
+      ["last-year", lastYear],
+    ] as const) {
+      mkdirSync(join(dir, folder));
+      for (const f of generateTrust({ staff, ...year }).files) writeFileSync(join(dir, folder, f.name), f.bytes);
+    }
+    const last = cli("last-year", "--json");
+    expect(last.status).toBe(0);
+    writeFileSync(join(dir, "last-year.json"), last.stdout);
+    const r = cli("this-year", "--previous", "last-year.json", "--organisation", organisation);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trimEnd()).toBe(reportOnPage()?.trimEnd());
   });
 
   it("names the file of a corrupt workbook in one line and exits 1", () => {
