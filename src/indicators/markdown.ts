@@ -192,7 +192,15 @@ export function renderMarkdown<R extends string, F extends string>(
         `- ${t(r.adverse ? "rl.adverse" : "rl.nonAdverse", band)}`,
         `- ${t(r.significant ? "rl.significant" : "rl.notSignificant")}`,
       );
-    } else lines.push(t("rl.notCalculable", { reason: reasonText(r.reason ?? "missing-input", r.reasonGroup) }));
+    } else {
+      const reason = reasonText(r.reason ?? "missing-input", r.reasonGroup);
+      // Hidden is not the same as not calculable: the figure exists (in the exact results) and is marked as hidden.
+      lines.push(
+        r.reason === "below-threshold"
+          ? t("rl.hidden", { mark: HIDDEN_MARK, reason })
+          : t("rl.notCalculable", { reason }),
+      );
+    }
     if (r.years.length > 0) lines.push(`- ${t("rl.years", { years: r.years.join(", ") })}`);
     lines.push("");
     const c = cautions(r.cautions);

@@ -125,6 +125,7 @@ export const EN_GB: Record<string, string> = {
   "rl.notSignificant": "The interval includes 1: the difference is not statistically significant at the 5% level.",
   "rl.years": "Years: {years}.",
   "rl.notCalculable": "Relative likelihood: not calculable. {reason}",
+  "rl.hidden": "Relative likelihood: {mark}. {reason}",
   "survey.year": "Staff survey {year}.",
   "survey.gap": "Gap ({focus} minus {reference})",
   "survey.respondents": "Respondents",
