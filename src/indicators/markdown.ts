@@ -302,15 +302,22 @@ export function renderMarkdown<R extends string, F extends string>(
   }
   if (rd) {
     out.push(`### ${t("rdr.title")}`, "", t("rdr.note", { reference: refLabel, focus: focusLabel }), "");
+    // A hidden ratio is marked in its cell and the reason given once, under the table.
+    const hidden = rd.ratios.filter((r) => r.value === null && r.reason === "below-threshold");
     out.push(
       table(
         ["", t("rdr.ratio")],
         rd.ratios.map((r) => [
           t("rdr.pair", { from: t(`tier.${r.from}`), to: t(`tier.${r.to}`) }),
-          r.value === null ? reasonText(r.reason ?? "missing-input", null) : formatRatio(r.value),
+          hidden.includes(r)
+            ? HIDDEN_MARK
+            : r.value === null
+              ? reasonText(r.reason ?? "missing-input", null)
+              : formatRatio(r.value),
         ]),
       ),
       "",
+      ...(hidden.length > 0 ? [t("rdr.hidden", { mark: HIDDEN_MARK }), ""] : []),
     );
   }
 

@@ -159,6 +159,8 @@ export const EN_GB: Record<string, string> = {
     "Ratio = ({reference} in the higher tier / {reference} in the lower tier) / ({focus} in the higher tier / {focus} in the lower tier); above 1 means {focus} staff are less likely to be in the higher tier. Tiers: lower bands 1-5, middle 6-7, upper 8a-VSM.",
   "rdr.pair": "{from} to {to}",
   "rdr.ratio": "Ratio",
+  "rdr.hidden":
+    "Ratios marked {mark} are not published: each is computed from a hidden count, and with the other figures it would narrow that count down. The exact figures are in the exact results, for submission to NHS England and the board only.",
   "tier.lower": "Lower",
   "tier.middle": "Middle",
   "tier.upper": "Upper",

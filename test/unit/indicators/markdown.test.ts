@@ -85,6 +85,39 @@ describe("renderMarkdown", () => {
     expect(two).toContain("Years: 2023/24, 2024/25.");
   });
 
+  it("gives the race disparity ratios: a shown one to 2 places, a hidden one marked and explained once", () => {
+    const tiers = renderMarkdown(
+      computeResults(
+        dataset({
+          staff: [
+            ...staffMany(200, "white", { band: "5" }),
+            ...staffMany(100, "bme", { band: "5" }),
+            ...staffMany(100, "white", { band: "6" }),
+            ...staffMany(20, "bme", { band: "6" }),
+            ...staffMany(50, "white", { band: "8a" }),
+            ...staffMany(5, "bme", { band: "8a" }),
+            ...staffMany(40, "white", { band: "8b" }),
+            ...staffMany(6, "bme", { band: "8b" }),
+          ],
+        }),
+      ),
+    ).split("\n");
+    const at = tiers.indexOf("### Race disparity ratios (related measure, derived from trust reports)");
+    expect(at).toBeGreaterThan(0);
+    // (White middle / White lower) / (BME middle / BME lower) = (100 / 200) / (20 / 100) = 2.5; the upper tier's
+    // BME staff (5 at band 8a, 6 at 8b) are hidden, and both ratios from them with them.
+    expect(tiers.slice(at + 4, at + 12)).toEqual([
+      "|  | Ratio |",
+      "| --- | --- |",
+      "| Lower to Upper | * |",
+      "| Lower to Middle | 2.50 |",
+      "| Middle to Upper | * |",
+      "",
+      "Ratios marked * are not published: each is computed from a hidden count, and with the other figures it would narrow that count down. The exact figures are in the exact results, for submission to NHS England and the board only.",
+      "",
+    ]);
+  });
+
   it("reports an empty dataset plainly", () => {
     expect(renderMarkdown(computeResults(dataset()))).toContain("No indicator could be computed");
   });
