@@ -54,7 +54,7 @@ const INPUT_OF_SHEET: Partial<Record<string, InputName>> = { staff: "staff", cas
 /**
  * In a protected copy: a sheet's "bank-only" rows repeat the bank population's records of that input (its
  * headcount, its case and training rows). Where the bank copy hides those records (a handful of bank cases,
- * say), the sheet's row counts go too, and the "bank-only" count over all sheets with them.
+ * say), the sheet's row counts go too, and the "bank-only" count over all sheets with them, out of the total too.
  */
 export function hideBankRepeats(out: ResultsDocument<string, string>): void {
   const bank = out.bank;
@@ -67,5 +67,9 @@ export function hideBankRepeats(out: ResultsDocument<string, string>): void {
     any = true;
     Object.assign(s, { rowsRead: null, rowsUsed: null, rowsExcluded: null, exclusions: {}, unknownEthnicityPct: null });
   }
-  if (any) delete out.dataQuality.exclusions["bank-only"];
+  if (!any) return;
+  // The total leaves the bank-only rows out with their reason: else the total less the reasons and sheets still
+  // shown would give the hidden sheet's bank-only rows, which are the hidden bank records.
+  out.dataQuality.rowsExcluded -= out.dataQuality.exclusions["bank-only"] ?? 0;
+  delete out.dataQuality.exclusions["bank-only"];
 }

@@ -75,7 +75,7 @@ describe("hideBankRepeats", () => {
   });
   const doc = (sheets: SheetQuality[], hiddenInputs: string[]) =>
     ({
-      dataQuality: { sheets, exclusions: { "bank-only": 7, "no-ethnicity": 10 } },
+      dataQuality: { sheets, rowsExcluded: 17, exclusions: { "bank-only": 7, "no-ethnicity": 10 } },
       bank: {
         dataQuality: {
           inputs: Object.fromEntries(
@@ -104,6 +104,9 @@ describe("hideBankRepeats", () => {
     expect(trainingSheet).toEqual(sheet("training", 3));
     expect(staffSheet).toEqual(sheet("staff", null));
     expect(out.dataQuality.exclusions).toEqual({ "no-ethnicity": 10 });
+    // The total leaves out the bank-only rows with their reason: 17 less the 7 would otherwise give, less the
+    // training sheet's 3 shown, the cases sheet's 4 hidden ones.
+    expect(out.dataQuality.rowsExcluded).toBe(10);
   });
 
   it("keeps everything when the bank copy hides none of the records the sheets repeat", () => {
@@ -111,6 +114,7 @@ describe("hideBankRepeats", () => {
     hideBankRepeats(out);
     expect(out.dataQuality.sheets).toEqual([sheet("cases", 4), sheet("staff", 5), sheet(null, 2), sheet("survey", 1)]);
     expect(out.dataQuality.exclusions).toEqual({ "bank-only": 7, "no-ethnicity": 10 });
+    expect(out.dataQuality.rowsExcluded).toBe(17);
   });
 
   it("keeps sheets of kinds the bank population does not repeat", () => {

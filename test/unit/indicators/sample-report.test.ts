@@ -55,6 +55,19 @@ describe("the sample report in docs/sample-report.md", () => {
     }
   });
 
+  it("gives as many rows excluded as the reasons it lists add up to", () => {
+    // The bank-only rows of a sheet whose bank records are hidden are left out of both, or the difference would
+    // give the hidden count.
+    const lines = report.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("Rows excluded while reading: "));
+    const total = Number(/: ([\d,]+)\.$/.exec(lines[at]!)![1]!.replaceAll(",", ""));
+    const reasons: number[] = [];
+    for (let i = at + 1; lines[i]!.startsWith("- "); i++)
+      reasons.push(Number(/: ([\d,]+)$/.exec(lines[i]!)![1]!.replaceAll(",", "")));
+    expect(reasons.length).toBeGreaterThan(1);
+    expect(reasons.reduce((a, b) => a + b)).toBe(total);
+  });
+
   it("publishes no count below the threshold", () => {
     // Counts are the figures before " (", " /" or the end of a cell, in every table of every section.
     // Board composition is the exception the report states: published in full by default, as WRES reports do.
