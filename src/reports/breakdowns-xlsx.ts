@@ -56,10 +56,13 @@ export function breakdownSheets(wb: ExcelJS.Workbook, doc: ResultsDocument): voi
           );
         }
       } else {
-        // Each group: count, denominator, rate (0-1, as the copy has it) and the likelihood against White.
+        // Each group: count, denominator, rate (0-1, as the copy has it) and the likelihood against White; then
+        // everyone in the row (count, denominator and rate), as the report and the tab show it.
+        const totals = v.rows.some((r) => r.total !== null);
         const head = [DIMENSION_LABEL[dimension]];
         for (const c of v.columns)
           head.push(`${label(c)} count`, `${label(c)} of`, `${label(c)} rate`, `${label(c)} RL`);
+        if (totals) head.push("Total count", "Total of", "Total rate");
         add(head).font = { bold: true };
         for (const r of v.rows) {
           const cells: ExportValue[] = [rowName(r.row)];
@@ -67,6 +70,10 @@ export function breakdownSheets(wb: ExcelJS.Workbook, doc: ResultsDocument): voi
           for (const c of r.cells) {
             cells.push(shown(c.count), shown(c.of), shown(c.share), shown(c.likelihood));
             formats.push(COUNT, COUNT, "0.000", "0.00");
+          }
+          if (r.total) {
+            cells.push(shown(r.total.count), shown(r.total.of), shown(r.total.share));
+            formats.push(COUNT, COUNT, "0.000");
           }
           add(cells, formats);
         }
