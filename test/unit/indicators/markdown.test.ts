@@ -118,6 +118,49 @@ describe("renderMarkdown", () => {
     ]);
   });
 
+  it("says what is not given, lists staff without a band, and words an adverse, significant likelihood", () => {
+    const lines = renderMarkdown(
+      computeResults(
+        dataset({
+          staff: [
+            ...staffMany(300, "white", { band: "5" }),
+            ...staffMany(100, "bme", { band: "5" }),
+            ...staffMany(40, "white", { band: null }),
+            ...staffMany(20, "bme", { band: null }),
+          ],
+          applications: [...applications("white", 400, 200), ...applications("bme", 400, 100)],
+          cases: [...cases(20, "bme"), ...cases(10, "white")],
+        }),
+      ),
+    ).split("\n");
+    expect(lines.slice(2, 5)).toEqual([
+      "- Organisation: not given",
+      "- Period: not given",
+      "- Staff in post at: not given",
+    ]);
+    const unbanded = lines.indexOf("### Staff whose band or grade is not known");
+    expect(lines.slice(unbanded + 2, unbanded + 5)).toEqual([
+      "| Cohort | White | BME | Unknown | Total |",
+      "| --- | --- | --- | --- | --- |",
+      "| Non-clinical staff (Agenda for Change bands) | 40 (66.7%) | 20 (33.3%) | 0 (0.0%) | 60 |",
+    ]);
+    // Indicator 2: 50% of White and 25% of BME shortlisted applicants appointed.
+    const two = lines.indexOf("Relative likelihood: **2.00** (95% confidence interval 1.64 to 2.43)");
+    expect(lines.slice(two + 1, two + 5)).toEqual([
+      "",
+      "- Outside the non-adverse range 0.80-1.25: adverse impact.",
+      "- The interval excludes 1: the difference is statistically significant at the 5% level.",
+      "",
+    ]);
+    // Indicator 3: (20 / 120) / (10 / 340) = 5.67, from one year of cases where two were asked for, which is said
+    // as a caution under the figure.
+    const three = lines.findIndex((l) => l.startsWith("Relative likelihood: **5.67** (95% confidence interval "));
+    expect(lines.slice(three + 5, three + 7)).toEqual([
+      "> The two-year rolling figure was asked for, but only one year of cases is present; one year is used.",
+      "",
+    ]);
+  });
+
   it("reports an empty dataset plainly", () => {
     expect(renderMarkdown(computeResults(dataset()))).toContain("No indicator could be computed");
   });
