@@ -237,7 +237,13 @@ export function renderMarkdown<R extends string, F extends string>(
         name,
         pct(rec, `board${F}Pct`),
         pct(rec, `workforce${F}Pct`),
-        d.difference === null ? (d.reason ? reasonText(d.reason, null) : "n/a") : formatPoints(d.difference),
+        d.difference !== null
+          ? formatPoints(d.difference)
+          : d.reason === "below-threshold"
+            ? HIDDEN_MARK // from a hidden count: the preamble says why
+            : d.reason
+              ? reasonText(d.reason, null)
+              : "n/a",
         `${count(m, reference)} / ${count(m, focus)} / ${count(m, "unknown")}`,
       ];
     };

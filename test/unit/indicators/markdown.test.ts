@@ -161,6 +161,30 @@ describe("renderMarkdown", () => {
     ]);
   });
 
+  it("marks the board's differences hidden when its composition is protected, and says it is", () => {
+    const withBoard = computeResults(
+      dataset({
+        staff: [...staffMany(300, "white"), ...staffMany(100, "bme")],
+        board: [...Array.from({ length: 8 }, () => boardMember("white", true, true)), boardMember("bme", true, false)],
+      }),
+    );
+    const rows = (md: string) =>
+      md.split("\n").filter((l) => l.startsWith("| Voting members |") || l.startsWith("| Executive members |"));
+    // Published in full by default: 1 of 9 voting members is BME (11.1%) against 25.0% of the workforce.
+    expect(rows(renderMarkdown(withBoard))).toEqual([
+      "| Voting members | 11.1% | 25.0% | -13.9 pp | 8 / 1 / 0 |",
+      "| Executive members | 0.0% | 25.0% | -25.0 pp | 8 / 0 / 0 |",
+    ]);
+    const protectedMd = renderMarkdown(suppressResults(withBoard, 10, { publishBoardComposition: false }));
+    expect(rows(protectedMd)).toEqual([
+      "| Voting members | * | 25.0% | * | * / * / 0 |",
+      "| Executive members | * | 25.0% | * | * / 0 / 0 |",
+    ]);
+    expect(protectedMd).toContain(
+      'Board composition is protected like other counts (setting "Publish board composition": off).',
+    );
+  });
+
   it("reports an empty dataset plainly", () => {
     expect(renderMarkdown(computeResults(dataset()))).toContain("No indicator could be computed");
   });
