@@ -330,27 +330,32 @@ export function renderMarkdown<R extends string, F extends string>(
   if (shown.comparison) {
     const cmp = shown.comparison;
     out.push(`## ${t("cmp.title", { period: cmp.previousPeriod ?? t("report.notGiven") })}`, "");
-    const fmt = (x: number | null, measure: string) =>
-      x === null
-        ? "n/a"
-        : measure === "value"
-          ? formatRatio(x)
-          : measure.includes("difference") || measure === "gap"
-            ? formatPoints(x)
-            : formatPercent(x);
+    const fmt = (x: number | null, measure: string, hidden: boolean) =>
+      hidden
+        ? HIDDEN_MARK
+        : x === null
+          ? "n/a"
+          : measure === "value"
+            ? formatRatio(x)
+            : measure.includes("difference") || measure === "gap"
+              ? formatPoints(x)
+              : formatPercent(x);
     out.push(
       table(
         [t("cmp.indicator"), t("cmp.measure"), t("cmp.previous"), t("cmp.current"), t("cmp.change"), t("cmp.trend")],
         cmp.items.map((i) => [
           i.indicator,
           measureLabel(i.measure),
-          fmt(i.previous, i.measure),
-          fmt(i.current, i.measure),
-          i.change === null
-            ? "n/a"
-            : i.measure === "value"
-              ? (i.change >= 0 ? "+" : "") + i.change.toFixed(2)
-              : formatPoints(i.change),
+          fmt(i.previous, i.measure, i.suppressed?.previous !== undefined),
+          fmt(i.current, i.measure, i.suppressed?.current !== undefined),
+          // A change from a hidden figure is not published either.
+          i.suppressed
+            ? HIDDEN_MARK
+            : i.change === null
+              ? "n/a"
+              : i.measure === "value"
+                ? (i.change >= 0 ? "+" : "") + i.change.toFixed(2)
+                : formatPoints(i.change),
           t(`trend.${i.trend}`),
         ]),
       ),

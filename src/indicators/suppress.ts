@@ -57,6 +57,18 @@ function figureAt(result: object | undefined, path: string): number | null {
   return typeof v === "number" && rec.suppressed?.[last] === undefined ? v : null;
 }
 
+/** Whether a copy hides the figure at `path`: marked hidden, or a likelihood not published from a hidden count. */
+function hiddenAt(result: object | undefined, path: string): boolean {
+  const parts = path.split(".");
+  let owner: unknown = result;
+  for (const p of parts.slice(0, -1))
+    owner = owner !== null && typeof owner === "object" ? (owner as Record<string, unknown>)[p] : undefined;
+  if (owner === null || typeof owner !== "object") return false;
+  const rec = owner as Rec & { reason?: unknown };
+  const last = parts[parts.length - 1]!;
+  return rec.suppressed?.[last] !== undefined || (rec[last] === null && rec.reason === "below-threshold");
+}
+
 const small = (n: number | null | undefined, threshold: number) =>
   n !== null && n !== undefined && n > 0 && n < threshold;
 
@@ -432,6 +444,13 @@ export function suppressResults<R extends string, F extends string>(
       const previous = previousCopy ? figureAt(previousCopy.indicators[item.indicator], item.measure) : null;
       item.current = current;
       item.previous = previous;
+      const hidden = {
+        ...(hiddenAt(out.indicators[item.indicator], item.measure) ? { current: "hidden" as const } : {}),
+        ...(previousCopy && hiddenAt(previousCopy.indicators[item.indicator], item.measure)
+          ? { previous: "hidden" as const }
+          : {}),
+      };
+      if (hidden.current || hidden.previous) item.suppressed = hidden;
       // Across a method change there is no change to give (the two figures are not like for like).
       const comparable = !item.methodChanges?.length;
       item.change = comparable && current !== null && previous !== null ? roundTo(current - previous, places) : null;

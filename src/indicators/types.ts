@@ -334,6 +334,8 @@ export interface ComparisonItem {
   trend: Trend;
   /** Set when the method changed since last year (docs/wres-method.md#breaks-in-a-series): trend "not-comparable", no change. */
   methodChanges?: MethodChange[];
+  /** In a protected copy: this year's or last year's figure is hidden there (not "not calculable"). */
+  suppressed?: Partial<Record<"current" | "previous", SuppressionMark>>;
   /**
    * For a percentage of people: the count behind it this year and last, so a publishable copy can hide a
    * percentage that would reveal a small count. Removed by suppressResults.

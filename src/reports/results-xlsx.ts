@@ -137,8 +137,8 @@ function trendCells(doc: ResultsDocument, id: string, measure: string, format: s
   const item = comparisonFor(doc, id, measure);
   if (!item) return [null, null, null];
   return [
-    { value: item.previous, format },
-    { value: item.change, format: format === RATIO ? "+0.00;-0.00;0.00" : POINTS },
+    item.suppressed?.previous ? HIDDEN_MARK : { value: item.previous, format },
+    item.suppressed ? HIDDEN_MARK : { value: item.change, format: format === RATIO ? "+0.00;-0.00;0.00" : POINTS },
     item.trend,
   ];
 }

@@ -191,4 +191,35 @@ describe("comparison with an earlier year", () => {
     expect(published).toMatchObject({ previous: null, change: null, trend: "not-comparable" });
     expect("counts" in published).toBe(false);
   });
+
+  it("marks a comparison's figure hidden this year or last, and leaves one that is not calculable unmarked", () => {
+    const staff = (bmeSenior: number) => [
+      ...staffMany(200, "white", { band: "5" }),
+      ...staffMany(50, "bme", { band: "5" }),
+      ...staffMany(40, "white", { band: "8a" }),
+      ...staffMany(bmeSenior, "bme", { band: "8a" }),
+    ];
+    const item = (doc: ResultsDocument, measure: string) => doc.comparison!.items.find((i) => i.measure === measure)!;
+    const compare = (last: number, now: number) => {
+      const previous = computeResults(dataset({ staff: staff(last) }));
+      return suppressResults(computeResults(dataset({ staff: staff(now) }), { previous }), 10, { previous });
+    };
+    // 3 BME staff at 8a and above last year: last year's protected copy hid their share.
+    expect(item(compare(3, 12), "senior.8a-VSM.bmePct")).toMatchObject({
+      previous: null,
+      change: null,
+      trend: "not-comparable",
+      suppressed: { previous: "hidden" },
+    });
+    expect(item(compare(12, 3), "senior.8a-VSM.bmePct")).toMatchObject({
+      current: null,
+      suppressed: { current: "hidden" },
+    });
+    // Shown both years: no mark.
+    expect(item(compare(12, 15), "senior.8a-VSM.bmePct")).not.toHaveProperty("suppressed");
+    // Nobody at 8c and above either year: not calculable, not hidden.
+    const none = item(compare(12, 15), "senior.8c-VSM.bmePct");
+    expect(none).toMatchObject({ current: null, previous: null, trend: "not-comparable" });
+    expect(none).not.toHaveProperty("suppressed");
+  });
 });

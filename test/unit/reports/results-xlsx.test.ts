@@ -291,5 +291,13 @@ describe("resultsWorkbook", () => {
     expect(r.getCell(8).value).toBeCloseTo(2, 10);
     expect(r.getCell(9).value).toBeCloseTo(0, 10);
     expect(r.getCell(10).value).toBe("unchanged");
+    // Indicator 3 rests on 6 BME cases this year (hidden) and none last year (their cases all start in 2024/25, so
+    // not calculable): last year's figure is blank, and the change from a hidden figure is marked, not blank.
+    let row3: ExcelJS.Row | null = null;
+    summary.eachRow((row) => {
+      if (String(row.getCell(1).value).startsWith("Indicator 3:")) row3 = row;
+    });
+    const three = row3 as unknown as ExcelJS.Row;
+    expect([8, 9, 10].map((c) => three.getCell(c).value)).toEqual([null, "*", "not-comparable"]);
   });
 });
