@@ -1,11 +1,12 @@
 // The attacker of docs/disclosure-control.md. Given every publishable output of a run (the protected JSON,
 // the Markdown report, the results workbook, the rows saved to SharePoint and what the tab shows from
 // them, and last year's protected copy for the comparison) and the structural facts anyone knows (rows and
-// columns add up; rates are counts over denominators; the relative likelihood and its Katz interval are
-// functions of the four counts; a hidden figure is a whole number, 0 or more), it works out every hidden
-// count's feasible values with an integer linear programme (src/indicators/feasible.ts). No hidden
-// count may have fewer than the threshold's width of possible values, for synthetic trusts of 200 to
-// 20,000 staff, several seeds, and thresholds 5, 10 and 20.
+// columns add up; so do the data quality's row counts, which repeat the records, the bank workers' too; rates
+// are counts over denominators; the relative likelihood and its Katz interval are functions of the four
+// counts; a hidden figure is a whole number, 0 or more), it works out every hidden count's feasible values
+// with an integer linear programme (src/indicators/feasible.ts). No hidden count may have fewer than the
+// threshold's width of possible values, for synthetic trusts of 200 to 20,000 staff, several seeds, and
+// thresholds 5, 10 and 20.
 //
 // Ratios, percentages and intervals are checked the strong way: none is published when any count it is
 // computed from is hidden, so they are functions of visible figures and tell the attacker nothing more.
@@ -56,6 +57,16 @@ interface Fact {
   constant: number;
   inequality?: boolean;
 }
+
+/** The input whose records a sheet's rows are. */
+const INPUT_OF_SHEET: Record<string, string> = {
+  staff: "staff",
+  recruitment: "applications",
+  cases: "cases",
+  training: "training",
+  board: "board",
+  aggregate: "aggregates",
+};
 
 /** The structural facts anyone knows, as linear relations between count cells (paths into the document). */
 function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; derived: [string, string[]][] } {
@@ -169,19 +180,11 @@ function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; d
       [`dataQuality/inputs/${name}/unknown`, `dataQuality/inputs/${name}/records`],
     ]);
   }
-  const inputOfSheet: Record<string, string> = {
-    staff: "staff",
-    recruitment: "applications",
-    cases: "cases",
-    training: "training",
-    board: "board",
-    aggregate: "aggregates",
-  };
   exact.dataQuality.sheets.forEach((s, i) => {
-    if (s.kind && inputOfSheet[s.kind])
+    if (s.kind && INPUT_OF_SHEET[s.kind])
       derived.push([
         `dataQuality/sheets/${i}/unknownEthnicityPct`,
-        [`dataQuality/inputs/${inputOfSheet[s.kind]}/unknown`],
+        [`dataQuality/inputs/${INPUT_OF_SHEET[s.kind]}/unknown`, `dataQuality/sheets/${i}/rowsUsed`],
       ]);
   });
 
@@ -403,6 +406,74 @@ function breakdownFacts(
   void exact;
 }
 
+/**
+ * The data quality's row counts and what they repeat, as the reader counts them (src/workbook/records): each
+ * row read is used or excluded for one reason; the totals are the sheets' sums; a sheet's rows used are its
+ * input's records; a sheet's "bank-only" rows are its bank workers' rows, which the bank copy's records of that
+ * input are at most (one per bank worker for staff and training, one per case of a bank worker still in post;
+ * a repeated row or a leaver's is a row too), and in these trusts exactly. Each fact is written only where it
+ * holds in the exact document. The row counts are unknowns where hidden, not judged themselves: each is hidden
+ * for a count it repeats, and that count is judged.
+ */
+function rowFacts(exact: ResultsDocument): { facts: Fact[]; cells: string[] } {
+  const facts: Fact[] = [];
+  const cells = new Set<string>();
+  const value = (p: string) => at(exact, p) as number;
+  const add = (terms: [string, number][], inequality = false) => {
+    if (!terms.every(([p]) => typeof at(exact, p) === "number")) return;
+    const lhs = terms.reduce((a, [p, c]) => a + c * value(p), 0);
+    if (inequality ? lhs >= 0 : lhs === 0) facts.push({ terms, constant: 0, ...(inequality ? { inequality } : {}) });
+  };
+  const sum = (total: string, parts: string[]) => add([[total, 1], ...parts.map((p): [string, number] => [p, -1])]);
+  const dq = exact.dataQuality;
+  const bySheet = new Map<string, string[]>();
+  dq.sheets.forEach((s, i) => {
+    const S = `dataQuality/sheets/${i}`;
+    const reasons = Object.keys(s.exclusions).map((r) => `${S}/exclusions/${r}`);
+    for (const c of [`${S}/rowsRead`, `${S}/rowsUsed`, `${S}/rowsExcluded`, ...reasons]) cells.add(c);
+    sum(`${S}/rowsRead`, [`${S}/rowsUsed`, `${S}/rowsExcluded`]);
+    sum(`${S}/rowsExcluded`, reasons);
+    for (const r of Object.keys(s.exclusions)) bySheet.set(r, [...(bySheet.get(r) ?? []), `${S}/exclusions/${r}`]);
+  });
+  const reasons = Object.keys(dq.exclusions).map((r) => `dataQuality/exclusions/${r}`);
+  for (const c of ["dataQuality/rowsExcluded", ...reasons]) cells.add(c);
+  sum("dataQuality/rowsExcluded", reasons);
+  for (const [r, parts] of bySheet) sum(`dataQuality/exclusions/${r}`, parts);
+  // Rows used are the input's records (an aggregate sheet's records are its counts, not its rows).
+  for (const kind of ["staff", "recruitment", "cases", "training", "board"]) {
+    const sheets = dq.sheets.flatMap((s, i) => (s.kind === kind ? [`dataQuality/sheets/${i}`] : []));
+    if (sheets.length === 0) continue;
+    sum(
+      `dataQuality/inputs/${INPUT_OF_SHEET[kind]}/records`,
+      sheets.map((S) => `${S}/rowsUsed`),
+    );
+    if (!["staff", "cases", "training"].includes(kind) || !exact.bank) continue;
+    const bankOnly = sheets.map((S) => `${S}/exclusions/bank-only`).filter((p) => typeof at(exact, p) === "number");
+    const records = `bank/dataQuality/inputs/${INPUT_OF_SHEET[kind]}/records`;
+    if (bankOnly.length === 0) continue;
+    const terms = bankOnly.map((p): [string, number] => [p, 1]);
+    const before = facts.length;
+    add([...terms, [records, -1]]);
+    if (facts.length === before) add([...terms, [records, -1]], true);
+  }
+  return { facts, cells: [...cells] };
+}
+
+/** The structural facts of a document and of its bank copy (paths under "bank/"), with the row counts joining them. */
+function everything(exact: ResultsDocument): ReturnType<typeof structure> & { rows: string[] } {
+  const { facts, counts, derived } = structure(exact);
+  const rows = rowFacts(exact);
+  facts.push(...rows.facts);
+  if (exact.bank) {
+    const bank = structure(exact.bank);
+    const b = (p: string) => `bank/${p}`;
+    facts.push(...bank.facts.map((f) => ({ ...f, terms: f.terms.map(([p, c]): [string, number] => [b(p), c]) })));
+    counts.push(...bank.counts.map(b));
+    derived.push(...bank.derived.map(([f, deps]): [string, string[]] => [b(f), deps.map(b)]));
+  }
+  return { facts, counts, derived, rows: rows.cells };
+}
+
 interface Finding {
   cell: string;
   exact: number;
@@ -414,8 +485,8 @@ interface Finding {
 function attack(
   exact: ResultsDocument,
   published: ResultsDocument,
-): { findings: Finding[]; hidden: number; leaks: string[] } {
-  const { facts, counts, derived } = structure(exact);
+): { findings: Finding[]; hidden: number; leaks: string[]; rowUnknowns: number } {
+  const { facts, counts, derived, rows } = everything(exact);
   // A ratio, percentage or interval shown while a count it is computed from is hidden would be a further
   // (non-linear) equation on that count: the attacker would use it. None may be shown.
   const leaks = derived
@@ -425,8 +496,26 @@ function attack(
     )
     .map(([f]) => f);
   const hidden = counts.filter((c) => !shown(published, c));
-  const index = new Map(hidden.map((c, i) => [c, i]));
-  let variables = hidden.length;
+  // The copy's total of rows excluded leaves out the bank-only rows where it drops that reason (it is then the
+  // sum of the reasons listed): the total itself is unknown, and the copy's is it less the bank-only rows.
+  const total = "dataQuality/rowsExcluded";
+  const shownTotal = at(published, total) as number;
+  const leftOut = (at(exact, total) as number) - shownTotal;
+  if (leftOut !== 0) {
+    const bankOnly = "dataQuality/exclusions/bank-only";
+    if (leftOut !== at(exact, bankOnly) || shown(published, bankOnly))
+      throw new Error(`the total of rows excluded leaves out ${leftOut} rows, not the bank-only ones`);
+    facts.push({
+      terms: [
+        [total, 1],
+        [bankOnly, -1],
+      ],
+      constant: shownTotal,
+    });
+  }
+  const unknown = [...hidden, ...rows.filter((c) => !shown(published, c) || (c === total && leftOut !== 0))];
+  const index = new Map(unknown.map((c, i) => [c, i]));
+  let variables = unknown.length;
   const equations: Equation[] = [];
   for (const f of facts) {
     const terms: [number, number][] = [];
@@ -469,7 +558,7 @@ function attack(
       findings.push({ cell: hidden[v]!, exact: at(exact, hidden[v]!) as number, min, max });
     });
   }
-  return { findings, hidden: hidden.length, leaks };
+  return { findings, hidden: hidden.length, leaks, rowUnknowns: unknown.length - hidden.length };
 }
 
 /** Every number written in a text, as it is written ("1,234", "12.5", "0.80"). */
@@ -525,33 +614,31 @@ function attackTrusts(trusts: typeof TRUSTS, breakdowns: boolean) {
   let checked = 0;
   let breakdownCells = 0;
   let bankCells = 0;
+  let rowCells = 0;
   trusts.forEach(({ staff, seed }, t) => {
     const exact = run(staff, seed, "2024/25", breakdowns);
     for (const threshold of THRESHOLDS) {
       // Board composition protected too, for every fifth trust (it is one small table of its own).
       for (const publishBoardComposition of threshold === 10 && t % 5 === 0 ? [true, false] : [true]) {
         const published = suppressResults(exact, threshold, { publishBoardComposition });
-        // The bank workers' figures are a document of their own inside it: attacked the same way.
-        const populations: [string, ResultsDocument, ResultsDocument][] = [["", exact, published]];
-        if (exact.bank) populations.push(["bank/", exact.bank, published.bank!]);
-        for (const [prefix, exactDoc, publishedDoc] of populations) {
-          const result = attack(exactDoc, publishedDoc);
-          hiddenCells += result.hidden;
-          checked += result.findings.length;
-          if (prefix) bankCells += result.findings.length;
-          leaks.push(
-            ...result.leaks.map(
-              (l) => `${staff} staff, seed ${seed}, threshold ${threshold}: ${prefix}${l} shown from a hidden count`,
-            ),
-          );
-          for (const f of result.findings) {
-            if (f.max - f.min + 1 < threshold)
-              narrow.push(
-                `${staff} staff, seed ${seed}, threshold ${threshold}: ${prefix}${f.cell} = ${f.exact}, feasible ${f.min}..${f.max}`,
-              );
-          }
-          breakdownCells += result.findings.filter((f) => f.cell.includes("/breakdowns/")).length;
+        // The bank workers' figures (a document of their own inside it, under "bank/") are attacked with it.
+        const result = attack(exact, published);
+        hiddenCells += result.hidden;
+        checked += result.findings.length;
+        bankCells += result.findings.filter((f) => f.cell.startsWith("bank/")).length;
+        rowCells += result.rowUnknowns;
+        leaks.push(
+          ...result.leaks.map(
+            (l) => `${staff} staff, seed ${seed}, threshold ${threshold}: ${l} shown from a hidden count`,
+          ),
+        );
+        for (const f of result.findings) {
+          if (f.max - f.min + 1 < threshold)
+            narrow.push(
+              `${staff} staff, seed ${seed}, threshold ${threshold}: ${f.cell} = ${f.exact}, feasible ${f.min}..${f.max}`,
+            );
         }
+        breakdownCells += result.findings.filter((f) => f.cell.includes("/breakdowns/")).length;
         // A sheet's "bank-only" rows repeat the bank copy's records of that input: never shown when those are hidden.
         for (const s of published.dataQuality.sheets) {
           const input =
@@ -579,20 +666,22 @@ function attackTrusts(trusts: typeof TRUSTS, breakdowns: boolean) {
       }
     }
   });
-  return { narrow, leaks, hiddenCells, checked, breakdownCells, bankCells };
+  return { narrow, leaks, hiddenCells, checked, breakdownCells, bankCells, rowCells };
 }
 
 describe("disclosure control holds against an attacker with every publishable output", () => {
   it("no hidden count of a protected copy has fewer than the threshold's width of possible values (50 trusts, 3 thresholds)", () => {
     // Without breakdowns here (the next test adds them): their sums join everything into one large programme
     // per trust, which fifty trusts at three thresholds would take far too long to solve.
-    const { narrow, leaks, hiddenCells, checked, bankCells } = attackTrusts(TRUSTS, false);
+    const { narrow, leaks, hiddenCells, checked, bankCells, rowCells } = attackTrusts(TRUSTS, false);
     expect(leaks).toEqual([]);
     expect(narrow).toEqual([]);
-    // The attacker had work to do: plenty of hidden cells across the runs, the bank workers' among them.
+    // The attacker had work to do: plenty of hidden cells across the runs, the bank workers' among them, and
+    // sheets' row counts hidden with the records they repeat.
     expect(hiddenCells).toBeGreaterThan(1000);
     expect(checked).toBe(hiddenCells);
     expect(bankCells).toBeGreaterThan(100);
+    expect(rowCells).toBeGreaterThan(500);
   }, 300_000);
 
   it("with every breakdown (ethnic group and category, gender, ethnic group x gender, directorate, staff group) of indicators 1 to 4 as well (5 trusts, 3 thresholds)", () => {
@@ -633,6 +722,20 @@ describe("disclosure control holds against an attacker with every publishable ou
       const hasHidden = ["white", "bme"].some((g) => !shown(rl, `indicators/3/${g}/count`));
       if (hasHidden) expect(attack(exact, rl).leaks).toContain("indicators/3/value");
     }
+  }, 60_000);
+
+  it("the attacker is not toothless about rows excluded: a total that kept the bank-only rows (before hideBankRepeats left them out) gives the hidden bank case count", () => {
+    const { staff, seed } = TRUSTS[26]!;
+    const exact = run(staff, seed, "2024/25", false);
+    const published = suppressResults(exact, 10);
+    const cell = "bank/dataQuality/inputs/cases/records";
+    expect(shown(published, cell)).toBe(false);
+    expect(attack(exact, published).findings.find((f) => f.cell === cell)!.max).toBeGreaterThanOrEqual(10);
+    // The total less the reasons listed gives the bank-only rows; less the staff and training sheets' shown, the cases'.
+    const old = structuredClone(published);
+    old.dataQuality.rowsExcluded = exact.dataQuality.rowsExcluded;
+    const found = attack(exact, old).findings.find((f) => f.cell === cell)!;
+    expect([found.min, found.max]).toEqual([found.exact, found.exact]);
   }, 60_000);
 
   it("the Markdown report, the results workbook, the saved rows and the tab's trend publish nothing the protected JSON does not", async () => {
