@@ -44,29 +44,27 @@ export interface SuppressOptions<R extends string = string, F extends string = s
   previous?: ResultsDocument<R, F>;
 }
 
-/** The figure at a dotted path ("senior.8a-VSM.bmePct", "value") of a protected result; null when hidden or absent. */
-function figureAt(result: object | undefined, path: string): number | null {
+/** The object holding the figure at a dotted path ("senior.8a-VSM.bmePct", "value"), and the figure's key. */
+function ownerAt(result: object | undefined, path: string): { rec: Rec & { reason?: unknown }; key: string } | null {
   const parts = path.split(".");
   let owner: unknown = result;
   for (const p of parts.slice(0, -1))
     owner = owner !== null && typeof owner === "object" ? (owner as Record<string, unknown>)[p] : undefined;
-  if (owner === null || typeof owner !== "object") return null;
-  const rec = owner as Rec;
-  const last = parts[parts.length - 1]!;
-  const v = rec[last];
-  return typeof v === "number" && rec.suppressed?.[last] === undefined ? v : null;
+  return owner !== null && typeof owner === "object" ? { rec: owner as Rec, key: parts[parts.length - 1]! } : null;
+}
+
+/** The figure at a dotted path of a protected result; null when hidden or absent. */
+function figureAt(result: object | undefined, path: string): number | null {
+  const at = ownerAt(result, path);
+  const v = at?.rec[at.key];
+  return typeof v === "number" && at!.rec.suppressed?.[at!.key] === undefined ? v : null;
 }
 
 /** Whether a copy hides the figure at `path`: marked hidden, or a likelihood not published from a hidden count. */
 function hiddenAt(result: object | undefined, path: string): boolean {
-  const parts = path.split(".");
-  let owner: unknown = result;
-  for (const p of parts.slice(0, -1))
-    owner = owner !== null && typeof owner === "object" ? (owner as Record<string, unknown>)[p] : undefined;
-  if (owner === null || typeof owner !== "object") return false;
-  const rec = owner as Rec & { reason?: unknown };
-  const last = parts[parts.length - 1]!;
-  return rec.suppressed?.[last] !== undefined || (rec[last] === null && rec.reason === "below-threshold");
+  const at = ownerAt(result, path);
+  if (!at) return false;
+  return at.rec.suppressed?.[at.key] !== undefined || (at.rec[at.key] === null && at.rec.reason === "below-threshold");
 }
 
 const small = (n: number | null | undefined, threshold: number) =>
