@@ -11,6 +11,16 @@ function level(unknownPct: number | null, thresholds: { caution: number; unrelia
   return "ok";
 }
 
+/** The input whose records a kind of sheet holds (a survey sheet holds none). */
+export const INPUT_OF_SHEET: Partial<Record<string, InputName>> = {
+  staff: "staff",
+  recruitment: "applications",
+  cases: "cases",
+  training: "training",
+  board: "board",
+  aggregate: "aggregates",
+};
+
 export function computeDataQuality<R extends string, F extends string>(ctx: Context<R, F>): DataQuality {
   const { dataset, standard } = ctx;
   const thresholds = { ...standard.completeness };

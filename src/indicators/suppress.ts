@@ -27,6 +27,7 @@ import { SENIOR_8A, SENIOR_8C } from "./representation";
 import { capitalise } from "./groups";
 import { PAY_TIERS } from "./related";
 import { hideBankRepeats } from "./bank";
+import { INPUT_OF_SHEET } from "./quality";
 import { hasHiddenMarks, protectLikelihoodBreakdowns, protectTeams, relateStaffBreakdowns } from "./protect-breakdowns";
 
 export const DEFAULT_THRESHOLD = 10;
@@ -394,16 +395,8 @@ export function suppressResults<R extends string, F extends string>(
       reasonGroup: null,
     });
   }
-  const inputOfSheet: Record<string, InputName> = {
-    staff: "staff",
-    recruitment: "applications",
-    cases: "cases",
-    training: "training",
-    board: "board",
-    aggregate: "aggregates",
-  };
   for (const s of out.dataQuality.sheets) {
-    const input = s.kind !== null ? (inputOfSheet[s.kind] ?? "staff") : "staff";
+    const input = s.kind !== null ? (INPUT_OF_SHEET[s.kind] ?? "staff") : "staff";
     // A sheet's rows are its input's records: hidden with them (and so are the rows left out, which add up to them).
     if (s.kind !== null && isHidden(out.dataQuality.inputs[input] as Rec | undefined, "records")) {
       Object.assign(s, {

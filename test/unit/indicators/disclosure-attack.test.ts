@@ -29,6 +29,7 @@ import { rowsToSave, savedResults } from "../../../src/ui/indicators/saved-resul
 import { trendTable } from "../../../src/ui/indicators/trend";
 import type { IndicatorNumber, IndicatorResultRow } from "../../../src/plan/types";
 import { feasibleRanges, type Equation } from "../../../src/indicators/feasible";
+import { INPUT_OF_SHEET } from "../../../src/indicators/quality";
 import { recordsSum } from "./records-sum";
 
 type Json = Record<string, unknown>;
@@ -57,16 +58,6 @@ interface Fact {
   constant: number;
   inequality?: boolean;
 }
-
-/** The input whose records a sheet's rows are. */
-const INPUT_OF_SHEET: Record<string, string> = {
-  staff: "staff",
-  recruitment: "applications",
-  cases: "cases",
-  training: "training",
-  board: "board",
-  aggregate: "aggregates",
-};
 
 /** The structural facts anyone knows, as linear relations between count cells (paths into the document). */
 function structure(exact: ResultsDocument): { facts: Fact[]; counts: string[]; derived: [string, string[]][] } {

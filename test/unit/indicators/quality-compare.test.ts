@@ -3,6 +3,21 @@ import { computeResults, headlineValue, suppressResults, trendOf, type ResultsDo
 import type { SheetSummary } from "../../../src/indicators";
 import { applications, dataset, disciplinary, staffMany, survey } from "./fixtures";
 
+/** A staff sheet's summary: rows read, and those excluded by reason (the rest used). */
+const sheet = (file: string, exclusions: Record<string, number>, rowsRead = 120): SheetSummary => ({
+  file,
+  sheet: "Data",
+  kind: "staff",
+  headerRow: 3,
+  columns: {},
+  rowsRead,
+  rowsUsed: rowsRead - Object.values(exclusions).reduce((a, b) => a + b, 0),
+  rowsExcluded: Object.values(exclusions).reduce((a, b) => a + b, 0),
+  exclusions,
+  unknownEthnicityPct: 2.5,
+  signature: "x",
+});
+
 describe("data completeness", () => {
   it("reports the unknown share of every input, with caution above 5% and unreliable above 20%", () => {
     const doc = computeResults(
@@ -32,19 +47,6 @@ describe("data completeness", () => {
   });
 
   it("carries excluded rows and reading problems from the sheets", () => {
-    const sheet = (file: string, excluded: Record<string, number>): SheetSummary => ({
-      file,
-      sheet: "Data",
-      kind: "staff",
-      headerRow: 3,
-      columns: {},
-      rowsRead: 120,
-      rowsUsed: 120 - Object.values(excluded).reduce((a, b) => a + b, 0),
-      rowsExcluded: Object.values(excluded).reduce((a, b) => a + b, 0),
-      exclusions: excluded,
-      unknownEthnicityPct: 2.5,
-      signature: "x",
-    });
     const doc = computeResults(
       dataset({
         staff: staffMany(20, "white"),
@@ -65,20 +67,7 @@ describe("data completeness", () => {
   });
 
   it("orders the reasons rows were excluded by how many, whatever order the files were read in", () => {
-    const sheet = (file: string, exclusions: Record<string, number>): SheetSummary => ({
-      file,
-      sheet: "Data",
-      kind: "staff",
-      headerRow: 1,
-      columns: {},
-      rowsRead: 500,
-      rowsUsed: 500 - Object.values(exclusions).reduce((a, b) => a + b, 0),
-      rowsExcluded: Object.values(exclusions).reduce((a, b) => a + b, 0),
-      exclusions,
-      unknownEthnicityPct: 0,
-      signature: "x",
-    });
-    const staffFile = sheet("staff.xlsx", { "secondary-assignment": 155, "duplicate-person": 331 });
+    const staffFile = sheet("staff.xlsx", { "secondary-assignment": 155, "duplicate-person": 331 }, 2000);
     const casesFile = sheet("cases.xlsx", { "no-date": 4, "duplicate-person": 2 });
     const reasons = (sheets: SheetSummary[]) =>
       Object.entries(computeResults(dataset({ staff: staffMany(20, "white"), sheets })).dataQuality.exclusions);
