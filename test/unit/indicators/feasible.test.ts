@@ -62,6 +62,41 @@ describe("feasibleRanges", () => {
     );
   });
 
+  it("matches exhaustive enumeration with coefficients other than one (a pooled denominator counts twice)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4 }),
+        fc.array(fc.array(fc.tuple(fc.nat(4), fc.constantFrom(1, -1, 2, -2, 3)), { minLength: 1, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }),
+        (variables, shapes, truth) => {
+          const equations: Equation[] = shapes.map((members) => {
+            const terms = members.map(([v, c]): [number, number] => [v % variables, c]);
+            return { terms, rhs: terms.reduce((a, [v, c]) => a + c * truth[v]!, 0) };
+          });
+          const all = Array.from({ length: variables }, (_, v) => v);
+          const total = all.reduce((a, v) => a + truth[v]!, 0);
+          equations.push({ terms: all.map((v): [number, number] => [v, 1]), rhs: total });
+          const solutions = enumerate(variables, equations, total);
+          const ranges = feasibleRanges(variables, equations);
+          expect(ranges).not.toBeNull();
+          for (const v of all) {
+            const values = solutions.map((s) => s[v]!);
+            // Never narrower than the whole-number solutions (a narrower range would protect too little)...
+            expect(ranges![v]!.min).toBeLessThanOrEqual(Math.min(...values));
+            expect(ranges![v]!.max).toBeGreaterThanOrEqual(Math.max(...values));
+            // ...and exact when its vertices are whole.
+            if (ranges![v]!.integral)
+              expect([ranges![v]!.min, ranges![v]!.max]).toEqual([Math.min(...values), Math.max(...values)]);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("finds a pinned cell, an unbounded one and a contradiction", () => {
     // x0 + x1 = 11, x0 + x2 = 1, x1 - x2 = 10: x0 is 0 or 1, x1 10 or 11; x3 appears nowhere.
     expect(
