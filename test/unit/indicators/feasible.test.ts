@@ -97,6 +97,38 @@ describe("feasibleRanges", () => {
     );
   });
 
+  it("finds no solution where two equations disagree, whatever else the system holds", () => {
+    // The smallest such system: x0 = 1 and x0 = 5.
+    expect(
+      feasibleRanges(2, [
+        { terms: [[0, 1]], rhs: 1 },
+        { terms: [[0, 1]], rhs: 5 },
+      ]),
+    ).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.array(fc.tuple(fc.nat(4), fc.constantFrom(1, -1, 2, 3)), { minLength: 1, maxLength: 4 }), {
+          maxLength: 3,
+        }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 5, maxLength: 5 }),
+        fc.integer({ min: 1, max: 3 }),
+        (variables, shapes, truth, off) => {
+          // Equations that a known solution satisfies, then the same sum twice with different totals.
+          const equations: Equation[] = shapes.map((members) => {
+            const terms = members.map(([v, c]): [number, number] => [v % variables, c]);
+            return { terms, rhs: terms.reduce((a, [v, c]) => a + c * truth[v]!, 0) };
+          });
+          const all = Array.from({ length: variables }, (_, v): [number, number] => [v, 1]);
+          const total = all.reduce((a, [v]) => a + truth[v]!, 0);
+          equations.push({ terms: all, rhs: total }, { terms: all, rhs: total + off });
+          expect(feasibleRanges(variables, equations)).toBeNull();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("finds a pinned cell, an unbounded one and a contradiction", () => {
     // x0 + x1 = 11, x0 + x2 = 1, x1 - x2 = 10: x0 is 0 or 1, x1 10 or 11; x3 appears nowhere.
     expect(
