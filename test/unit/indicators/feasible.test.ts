@@ -23,39 +23,52 @@ function enumerate(variables: number, equations: readonly Equation[], cap: numbe
   return out;
 }
 
+type Shape = [number, number][];
+
+/**
+ * Equations that a known solution (`truth`) satisfies, one per shape of (variable, coefficient) terms, and the sum
+ * of every variable with its total: a last equation that bounds each variable, so enumeration up to the total
+ * sees every solution.
+ */
+function aroundSolution(variables: number, shapes: Shape[], truth: number[]) {
+  const equations: Equation[] = shapes.map((members) => {
+    const terms = members.map(([v, c]): [number, number] => [v % variables, c]);
+    return { terms, rhs: terms.reduce((a, [v, c]) => a + c * truth[v]!, 0) };
+  });
+  const all = Array.from({ length: variables }, (_, v) => v);
+  const sum = all.map((v): [number, number] => [v, 1]);
+  return { equations, sum, total: all.reduce((a, v) => a + truth[v]!, 0) };
+}
+
+/** The solver's ranges against every whole-number solution of a system whose variables are bounded by `total`. */
+function expectRangesOfSolutions(variables: number, equations: Equation[], total: number): void {
+  const solutions = enumerate(variables, equations, total);
+  const ranges = feasibleRanges(variables, equations);
+  expect(ranges).not.toBeNull();
+  for (let v = 0; v < variables; v++) {
+    const values = solutions.map((s) => s[v]!);
+    // Never narrower than the whole-number solutions (a narrower range would protect too little)...
+    expect(ranges![v]!.min).toBeLessThanOrEqual(Math.min(...values));
+    expect(ranges![v]!.max).toBeGreaterThanOrEqual(Math.max(...values));
+    // ...and exact when its vertices are whole: the bounds are reached by whole-number solutions.
+    if (ranges![v]!.integral)
+      expect([ranges![v]!.min, ranges![v]!.max]).toEqual([Math.min(...values), Math.max(...values)]);
+  }
+}
+
 describe("feasibleRanges", () => {
   it("matches exhaustive enumeration on small systems of sums", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
-        fc.array(
-          fc.record({ members: fc.array(fc.tuple(fc.nat(4), fc.constantFrom(1, -1)), { minLength: 1, maxLength: 4 }) }),
-          { minLength: 1, maxLength: 4 },
-        ),
+        fc.array(fc.array(fc.tuple(fc.nat(4), fc.constantFrom(1, -1)), { minLength: 1, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 5, maxLength: 5 }),
         (variables, shapes, truth) => {
-          // Equations built around a known solution, so the system is feasible; every variable is bounded
-          // by a last equation (their sum), so enumeration up to that sum sees every solution.
-          const equations: Equation[] = shapes.map((s) => {
-            const terms = s.members.map(([v, c]): [number, number] => [v % variables, c]);
-            return { terms, rhs: terms.reduce((a, [v, c]) => a + c * truth[v]!, 0) };
-          });
-          const all = Array.from({ length: variables }, (_, v) => v);
-          const total = all.reduce((a, v) => a + truth[v]!, 0);
-          equations.push({ terms: all.map((v): [number, number] => [v, 1]), rhs: total });
-          const solutions = enumerate(variables, equations, total);
-          const ranges = feasibleRanges(variables, equations);
-          expect(ranges).not.toBeNull();
-          for (const v of all) {
-            const values = solutions.map((s) => s[v]!);
-            expect(ranges![v]!.min).toBeLessThanOrEqual(Math.min(...values));
-            expect(ranges![v]!.max).toBeGreaterThanOrEqual(Math.max(...values));
-            // Integral vertices: the bounds are reached by whole-number solutions, so they are exact.
-            if (ranges![v]!.integral) {
-              expect(ranges![v]!.min).toBe(Math.min(...values));
-              expect(ranges![v]!.max).toBe(Math.max(...values));
-            }
-          }
+          const { equations, sum, total } = aroundSolution(variables, shapes, truth);
+          expectRangesOfSolutions(variables, [...equations, { terms: sum, rhs: total }], total);
         },
       ),
       { numRuns: 200 },
@@ -72,25 +85,8 @@ describe("feasibleRanges", () => {
         }),
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }),
         (variables, shapes, truth) => {
-          const equations: Equation[] = shapes.map((members) => {
-            const terms = members.map(([v, c]): [number, number] => [v % variables, c]);
-            return { terms, rhs: terms.reduce((a, [v, c]) => a + c * truth[v]!, 0) };
-          });
-          const all = Array.from({ length: variables }, (_, v) => v);
-          const total = all.reduce((a, v) => a + truth[v]!, 0);
-          equations.push({ terms: all.map((v): [number, number] => [v, 1]), rhs: total });
-          const solutions = enumerate(variables, equations, total);
-          const ranges = feasibleRanges(variables, equations);
-          expect(ranges).not.toBeNull();
-          for (const v of all) {
-            const values = solutions.map((s) => s[v]!);
-            // Never narrower than the whole-number solutions (a narrower range would protect too little)...
-            expect(ranges![v]!.min).toBeLessThanOrEqual(Math.min(...values));
-            expect(ranges![v]!.max).toBeGreaterThanOrEqual(Math.max(...values));
-            // ...and exact when its vertices are whole.
-            if (ranges![v]!.integral)
-              expect([ranges![v]!.min, ranges![v]!.max]).toEqual([Math.min(...values), Math.max(...values)]);
-          }
+          const { equations, sum, total } = aroundSolution(variables, shapes, truth);
+          expectRangesOfSolutions(variables, [...equations, { terms: sum, rhs: total }], total);
         },
       ),
       { numRuns: 300 },
@@ -115,14 +111,9 @@ describe("feasibleRanges", () => {
         fc.integer({ min: 1, max: 3 }),
         (variables, shapes, truth, off) => {
           // Equations that a known solution satisfies, then the same sum twice with different totals.
-          const equations: Equation[] = shapes.map((members) => {
-            const terms = members.map(([v, c]): [number, number] => [v % variables, c]);
-            return { terms, rhs: terms.reduce((a, [v, c]) => a + c * truth[v]!, 0) };
-          });
-          const all = Array.from({ length: variables }, (_, v): [number, number] => [v, 1]);
-          const total = all.reduce((a, [v]) => a + truth[v]!, 0);
-          equations.push({ terms: all, rhs: total }, { terms: all, rhs: total + off });
-          expect(feasibleRanges(variables, equations)).toBeNull();
+          const { equations, sum, total } = aroundSolution(variables, shapes, truth);
+          const disagreeing = [...equations, { terms: sum, rhs: total }, { terms: sum, rhs: total + off }];
+          expect(feasibleRanges(variables, disagreeing)).toBeNull();
         },
       ),
       { numRuns: 200 },
