@@ -4,6 +4,7 @@ import type { BreakdownDimension, ResultsDocument } from "./types";
 import { breakdownView, DIMENSIONS, tableOf, type ViewCell, type ViewFigure } from "./breakdown-view";
 import { HIDDEN_MARK } from "./format";
 import { EN_GB } from "./messages";
+import { table as markdownTable } from "./markdown-table";
 
 export const DIMENSION_LABEL: Record<BreakdownDimension, string> = {
   "ethnic-group": "ethnic group",
@@ -33,11 +34,6 @@ export const COLUMN_LABEL: Record<string, string> = {
   total: "Total",
 };
 
-const escape = (s: string) =>
-  s
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/[\r\n]+/g, " ");
 const count = (f: ViewFigure) => (f.hidden ? HIDDEN_MARK : f.value === null ? "n/a" : f.value.toLocaleString("en-GB"));
 const pct = (f: ViewFigure) => (f.hidden ? HIDDEN_MARK : f.value === null ? "n/a" : `${f.value.toFixed(1)}%`);
 const ratio = (f: ViewFigure | null) =>
@@ -116,12 +112,12 @@ function breakdownTables<R extends string, F extends string>(
     out.push(`${level} ${EN_GB[`nhs-england-wres.${id}`] ?? `Indicator ${id}`}`, "");
     if (v.kind === "likelihood")
       out.push("Each cell: count / denominator, and the relative likelihood against White in the same row.", "");
-    out.push(`| ${head.map(escape).join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
-    for (const r of v.rows)
-      out.push(
-        `| ${[ROW_LABEL[r.row] ?? r.row, ...r.cells.map(cellText), ...(totals ? [r.total ? cellText(r.total) : "n/a"] : [])].map(escape).join(" | ")} |`,
-      );
-    out.push("");
+    const rows = v.rows.map((r) => [
+      ROW_LABEL[r.row] ?? r.row,
+      ...r.cells.map(cellText),
+      ...(totals ? [r.total ? cellText(r.total) : "n/a"] : []),
+    ]);
+    out.push(...markdownTable(head, rows).split("\n"), "");
   }
   return out;
 }

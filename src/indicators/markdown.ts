@@ -20,21 +20,9 @@ import { cautionNote, EN_GB, englishNote, reasonNote, t as translate } from "./m
 import { HIDDEN_MARK, formatCount, formatPercent, formatPoints, formatRatio } from "./format";
 import { capitalise } from "./groups";
 import { breakdownsSection } from "./breakdown-markdown";
+import { table } from "./markdown-table";
 
 type Rec = Record<string, unknown> & { suppressed?: Partial<Record<string, SuppressionMark>> };
-
-/** Markdown-safe table cell: no pipes or line breaks from data (file and sheet names are user input). */
-function cell(s: string): string {
-  return s
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/[\r\n]+/g, " ");
-}
-
-function table(head: string[], rows: string[][]): string {
-  const line = (r: string[]) => `| ${r.map(cell).join(" | ")} |`;
-  return [line(head), `| ${head.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
 
 export function renderMarkdown<R extends string, F extends string>(
   doc: ResultsDocument<R, F>,
