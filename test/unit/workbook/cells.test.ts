@@ -66,6 +66,52 @@ describe("CellStore", () => {
     expect(cells.width(2500)).toBe(4);
   });
 
+  it("keeps the later value when the sheet's very first cell is written twice", () => {
+    const cells = new CellStore();
+    cells.beginRow();
+    cells.pushNumber(0, 1);
+    cells.pushValue(0, "again");
+    cells.pushNumber(1, 2);
+    expect(cells.toRows()).toEqual([["again", 2]]);
+  });
+
+  it("starts the first row for a cell that comes before any", () => {
+    const cells = new CellStore();
+    cells.pushValue(1, "orphan");
+    expect(cells.rowCount).toBe(1);
+    expect(cells.toRows()).toEqual([[null, "orphan"]]);
+  });
+
+  it("counts a row whose only value is a merged fill as filled, and a fill of empty text as blank", () => {
+    const cells = new CellStore();
+    for (let r = 0; r < 4; r++) cells.beginRow();
+    cells.pushValue(0, "");
+    cells.fill(1, 2, "Surgery"); // a row with no cells of its own
+    cells.fill(2, 1, ""); // the top-left cell of its range was an empty text
+    cells.fill(3, 1, "Medicine"); // the last row with a fill
+    expect([-1, 0, 1, 2, 3, 4].map((r) => cells.hasValue(r))).toEqual([false, false, true, false, true, false]);
+  });
+
+  it("gives sparse rows with merged fills in place, one row per row of the sheet", () => {
+    const cells = new CellStore(["Nursing"]);
+    cells.beginRow();
+    cells.pushShared(0, 0);
+    cells.pushNumber(3, 4);
+    cells.beginRow();
+    cells.pushValue(1, "Band 5");
+    cells.fill(0, 1, "merged");
+    cells.fill(1, 5, "right of the row");
+    cells.fill(2, 2, "below the last row");
+    const rows = cells.toSparseRows();
+    expect(rows).toEqual([
+      ["Nursing", "merged", undefined, 4],
+      [undefined, "Band 5", undefined, undefined, undefined, "right of the row"],
+      [undefined, undefined, "below the last row"],
+    ]);
+    expect(rows.map((row) => Object.keys(row).length)).toEqual([3, 2, 1]);
+    expect(rows.map((row) => row.length)).toEqual([4, 6, 3]);
+  });
+
   it("is empty once released, and can be written again", () => {
     const cells = new CellStore(["a"]);
     cells.beginRow();
