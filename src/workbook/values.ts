@@ -123,7 +123,6 @@ export function cohortOfStaffGroup(
   const named = table.get(staffGroupKey(staffGroup));
   if (named) return named;
   const g = staffGroup.toLowerCase();
-  if (g === "") return null;
   if (/medical|dental|doctor/.test(g) && !/non[- ]?medical/.test(g)) return "medical";
   if (
     /admin|clerical|estates|ancillary|facilities|corporate|management|managerial|non[- ]?clinical|support services/.test(
@@ -133,7 +132,7 @@ export function cohortOfStaffGroup(
   )
     return "non-clinical";
   if (
-    /nurs|midwi|clinical|allied|health ?care|\bahp\b|therap|scien|technic|pharm|psycholog|paramedic|ambulance|student|healthcare/.test(
+    /nurs|midwi|clinical|allied|health ?care|\bahp\b|therap|scien|technic|pharm|psycholog|paramedic|ambulance|student/.test(
       g,
     )
   )
@@ -208,7 +207,6 @@ const MONTHS: Record<string, number> = {
   jul: 7,
   aug: 8,
   sep: 9,
-  sept: 9,
   oct: 10,
   nov: 11,
   dec: 12,
@@ -225,8 +223,7 @@ function iso(y: number, m: number, d: number): string | null {
 /** An ISO date (yyyy-mm-dd) from a serial number, ISO text or UK text (dd/mm/yyyy, 31 Mar 2025); else null. */
 export function parseDate(value: CellValue | undefined): string | null {
   if (value === null || value === undefined || typeof value === "boolean") return null;
-  if (typeof value === "number")
-    return value > 0 && value < 2_958_466 ? (serialToIso(Math.floor(value)) ?? null) : null;
+  if (typeof value === "number") return serialToIso(Math.floor(value)); // null outside Excel's dates
   const s = value.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -234,7 +231,7 @@ export function parseDate(value: CellValue | undefined): string | null {
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1])); // UK order: day first
   m = /^(\d{1,2})[\s-]+([a-z]{3,9})[\s-,]+(\d{2}|\d{4})$/i.exec(s);
   if (m) {
-    const month = MONTHS[(m[2] ?? "").toLowerCase().slice(0, (m[2] ?? "").toLowerCase().startsWith("sept") ? 4 : 3)];
+    const month = MONTHS[m[2]!.toLowerCase().slice(0, 3)]; // "Sept" and "September" as "sep"
     return month ? iso(Number(m[3]), month, Number(m[1])) : null;
   }
   if (/^\d+(\.\d+)?$/.test(s)) return parseDate(Number(s));
@@ -247,7 +244,7 @@ export function parseNumber(value: CellValue | undefined): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
   const t = value.trim().replace(/,/g, "").replace(/%$/, "").trim();
-  if (t === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
   return Number(t);
 }
 

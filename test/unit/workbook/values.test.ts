@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cohortOfStaffGroup, parseDate, parseGrade, parseYesNo } from "../../../src/workbook";
 import { serialToIso } from "../../../src/workbook/parts";
+import { normalisePersonId, parseNumber, personOfAssignment } from "../../../src/workbook/values";
 
 describe("pay bands and grades", () => {
   it.each([
@@ -53,6 +54,12 @@ describe("pay bands and grades", () => {
     expect(parseGrade(raw).band).toBeNull();
   });
 
+  it("reads a whole number from 1 to 9 as its band, except 8 (8a to 8d), and no other number", () => {
+    expect([1, 9].map((n) => parseGrade(n).band)).toEqual(["1", "9"]);
+    for (const n of [0, 8, 10, -5, 4.5])
+      expect(parseGrade(n)).toEqual({ band: null, medical: null, recognised: false });
+  });
+
   it("treats a blank grade as no band, without a warning", () => {
     expect(parseGrade("")).toEqual({ band: null, medical: null, recognised: true });
     expect(parseGrade(null)).toEqual({ band: null, medical: null, recognised: true });
@@ -72,6 +79,20 @@ describe("staff groups", () => {
     ["Estates and Ancillary", "non-clinical"],
     ["Clinical Support Services", "clinical"],
   ])("%s -> %s", (group, cohort) => {
+    expect(cohortOfStaffGroup(group)).toBe(cohort);
+  });
+
+  it.each([
+    ["Junior Doctors", "medical"],
+    ["Non-medical Clinical Staff", "clinical"],
+    ["Nonmedical Scientists", "clinical"],
+    ["Corporate Services", "non-clinical"],
+    ["Non-clinical Staff", "non-clinical"],
+    ["Nonclinical Staff", "non-clinical"],
+    ["Health Care Assistants", "clinical"],
+    ["Healthcare Assistants", "clinical"],
+    ["", null],
+  ])("reads a group the mapping does not list by its words: %j -> %s", (group, cohort) => {
     expect(cohortOfStaffGroup(group)).toBe(cohort);
   });
 
@@ -110,6 +131,25 @@ describe("dates", () => {
     expect(parseDate(raw)).toBe(iso);
   });
 
+  it.each([
+    ["31 March, 2025", "2025-03-31"],
+    ["1 Sept 2024", "2024-09-01"],
+    ["45747.25", "2025-03-31"],
+    // Two-digit years: 70 to 99 are the 1900s, 00 to 69 the 2000s.
+    ["01/04/70", "1970-04-01"],
+    ["01/04/69", "2069-04-01"],
+  ])("%j -> %s", (raw, iso) => {
+    expect(parseDate(raw)).toBe(iso);
+  });
+
+  it.each([0, -1, 0.5, 2_958_466, Number.NaN])("serial %d is not a date", (serial) => {
+    expect(parseDate(serial)).toBeNull();
+  });
+
+  it.each(["Due 31 Mar 2025", "31 Mar 2025 (revised)"])("text around a date is not a date: %j", (raw) => {
+    expect(parseDate(raw)).toBeNull();
+  });
+
   it.each(["31/02/2025", "13/13/2024", "soon", "", null, true])("%j is not a date", (raw) => {
     expect(parseDate(raw)).toBeNull();
   });
@@ -141,5 +181,57 @@ describe("Excel serial dates", () => {
     [2_958_465, "9999-12-31"],
   ])("serial %d is %s", (serial, iso) => {
     expect(serialToIso(serial)).toBe(iso);
+  });
+});
+
+describe("numbers written as text (survey percentages, counts)", () => {
+  it.each([
+    ["12", 12],
+    ["1,234", 1234],
+    ["12%", 12],
+    [" 45.2 % ", 45.2],
+    ["12% ", 12],
+    ["-3.5", -3.5],
+    ["+2", 2],
+    ["1.25", 1.25],
+    [".25", 0.25],
+    ["5.", 5],
+    ["1e3", 1000],
+    ["1E-2", 0.01],
+    ["2.5e+10", 2.5e10],
+  ])("%j -> %d", (raw, n) => {
+    expect(parseNumber(raw)).toBe(n);
+  });
+
+  it.each(["", "  ", "%", "%12", "abc", "12abc", "1.2.3", "e5", "-", "1e", Number.POSITIVE_INFINITY, true, null])(
+    "%j is not a number",
+    (raw) => {
+      expect(parseNumber(raw)).toBeNull();
+    },
+  );
+});
+
+describe("person identifiers", () => {
+  it.each([
+    [12345, "12345"],
+    ["00012345", "12345"],
+    ["0", "0"],
+    ["12345.0", "12345"],
+    ["0012345.00", "12345"],
+    ["ab123", "AB123"],
+    ["AB123", "AB123"],
+    ["  ", null],
+  ])("%j is person %j", (raw, id) => {
+    expect(normalisePersonId(raw)).toBe(id);
+  });
+
+  it.each([
+    ["12345678-2", "12345678"],
+    ["12345678-10", "12345678"],
+    ["EMP-0012-1", "EMP-0012"],
+    [12345678, "12345678"],
+    ["", null],
+  ])("assignment %j belongs to person %j", (raw, id) => {
+    expect(personOfAssignment(raw)).toBe(id);
   });
 });
