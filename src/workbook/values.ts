@@ -262,7 +262,7 @@ export function parseCaseType(value: CellValue | undefined): CaseType {
 
 /** A person identifier comparable across extracts: "00012345" and 12345 are the same person. */
 export function normalisePersonId(value: CellValue | undefined): string | null {
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === "number") return String(value);
   const t = cellText(value);
   if (t === "") return null;
   // Fast path for the common case (digits only, no leading zero) without regular expressions.
