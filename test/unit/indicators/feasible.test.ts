@@ -27,7 +27,7 @@ type Shape = [number, number][];
 
 /**
  * Equations that a known solution (`truth`) satisfies, one per shape of (variable, coefficient) terms, and the sum
- * of every variable with its total: a last equation that bounds each variable, so enumeration up to the total
+ * of every variable equal to its total (`sum`): added last, it bounds each variable, so enumeration up to the total
  * sees every solution.
  */
 function aroundSolution(variables: number, shapes: Shape[], truth: number[]) {
@@ -36,8 +36,9 @@ function aroundSolution(variables: number, shapes: Shape[], truth: number[]) {
     return { terms, rhs: terms.reduce((a, [v, c]) => a + c * truth[v]!, 0) };
   });
   const all = Array.from({ length: variables }, (_, v) => v);
-  const sum = all.map((v): [number, number] => [v, 1]);
-  return { equations, sum, total: all.reduce((a, v) => a + truth[v]!, 0) };
+  const total = all.reduce((a, v) => a + truth[v]!, 0);
+  const sum: Equation = { terms: all.map((v): [number, number] => [v, 1]), rhs: total };
+  return { equations, sum, total };
 }
 
 /** The solver's ranges against every whole-number solution of a system whose variables are bounded by `total`. */
@@ -68,7 +69,7 @@ describe("feasibleRanges", () => {
         fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 5, maxLength: 5 }),
         (variables, shapes, truth) => {
           const { equations, sum, total } = aroundSolution(variables, shapes, truth);
-          expectRangesOfSolutions(variables, [...equations, { terms: sum, rhs: total }], total);
+          expectRangesOfSolutions(variables, [...equations, sum], total);
         },
       ),
       { numRuns: 200 },
@@ -86,7 +87,7 @@ describe("feasibleRanges", () => {
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }),
         (variables, shapes, truth) => {
           const { equations, sum, total } = aroundSolution(variables, shapes, truth);
-          expectRangesOfSolutions(variables, [...equations, { terms: sum, rhs: total }], total);
+          expectRangesOfSolutions(variables, [...equations, sum], total);
         },
       ),
       { numRuns: 300 },
@@ -112,7 +113,7 @@ describe("feasibleRanges", () => {
         (variables, shapes, truth, off) => {
           // Equations that a known solution satisfies, then the same sum twice with different totals.
           const { equations, sum, total } = aroundSolution(variables, shapes, truth);
-          const disagreeing = [...equations, { terms: sum, rhs: total }, { terms: sum, rhs: total + off }];
+          const disagreeing = [...equations, sum, { ...sum, rhs: total + off }];
           expect(feasibleRanges(variables, disagreeing)).toBeNull();
         },
       ),
