@@ -16,6 +16,8 @@ class InlineWorker implements WorkerLike {
   postMessage(message: unknown, transfer: Transferable[]): void {
     this.transferred = transfer;
     setTimeout(() => {
+      // Like a real worker, one terminated before the message is handled never runs it.
+      if (this.terminated) return;
       executeRun(message as never, (m) => {
         this.posted.push(m);
         if (!this.hold && !this.terminated) this.onmessage?.({ data: structuredClone(m) } as MessageEvent);
