@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { computeResults, renderMarkdown, suppressResults } from "../../../src/indicators";
+import { beforeEach, describe, expect, it } from "vitest";
+import { computeResults, renderMarkdown, suppressResults, type ResultsDocument } from "../../../src/indicators";
 import { applications, boardMember, cases, dataset, staffMany, survey, trainingMany } from "./fixtures";
 
 const staff = [
@@ -19,8 +19,14 @@ const ds = dataset({
 });
 
 describe("renderMarkdown", () => {
-  const doc = computeResults(ds, { organisation: "North | South NHS Trust" });
-  const md = renderMarkdown(doc);
+  // Rendered in a beforeEach, not the describe body: mutation testing credits code to a test only when it runs in
+  // the test or its beforeEach (docs/mutation-testing.md).
+  let doc: ResultsDocument;
+  let md: string;
+  beforeEach(() => {
+    doc = computeResults(ds, { organisation: "North | South NHS Trust" });
+    md = renderMarkdown(doc);
+  });
 
   it("has a heading per indicator present, and the related measures and data quality", () => {
     for (const n of ["1", "2", "3", "4", "5", "7", "9"]) expect(md).toContain(`## Indicator ${n}:`);
