@@ -1,6 +1,6 @@
 // Breakdowns (docs/wres-method.md#breakdowns), checked against plain counting over generated rows: every
 // expected figure here is counted by this file from the rows it made, never by the indicator module.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
 import {
   computeResults,
@@ -13,7 +13,14 @@ import {
   WRES_STANDARD,
 } from "../../../src/indicators";
 import { createRandom } from "../../../src/demo/random";
-import type { ApplicationRecord, CaseRecord, Ethnicity, StaffRecord, TrainingRecord } from "../../../src/indicators";
+import type {
+  ApplicationRecord,
+  CaseRecord,
+  Ethnicity,
+  ResultsDocument,
+  StaffRecord,
+  TrainingRecord,
+} from "../../../src/indicators";
 import { aggregate, application, dataset, disciplinary, ethnicity, staff, training } from "./fixtures";
 
 const SHEET = { file: "t.xlsx", sheet: "S" };
@@ -194,7 +201,9 @@ function expectCounts(
 describe("breakdowns of every population, against plain counting", () => {
   for (const seed of [1, 2, 3]) {
     const g = generate(seed, 600 + seed * 150);
-    const doc = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25", breakdowns: true });
+    // Computed by each test, not the describe body: mutation testing credits code only to the test it runs in.
+    const computeDoc = () =>
+      computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25", breakdowns: true });
     const raw = (s: StaffRecord) => g.raw.get(s)!;
     const broad = (s: StaffRecord) => CODES[raw(s).code]!;
     const side = (s: StaffRecord) => SIDE[broad(s)]!;
@@ -209,6 +218,7 @@ describe("breakdowns of every population, against plain counting", () => {
     ];
 
     it(`indicator 1 (seed ${seed}): headcount by every dimension`, () => {
+      const doc = computeDoc();
       const i1 = doc.indicators["1"] as RepresentationResult;
       expect(doc.schemaVersion).toBe(3);
       expect(i1.breakdowns!.map((t) => t.dimension)).toEqual(dims.map(([d]) => d));
@@ -218,6 +228,7 @@ describe("breakdowns of every population, against plain counting", () => {
     });
 
     it(`indicator 3 (seed ${seed}): people entering a disciplinary over person-years, by every dimension`, () => {
+      const doc = computeDoc();
       const rl = doc.indicators["3"] as RelativeLikelihoodResult;
       expect(rl.basis).toBe("two-year-pooled");
       const byId = new Map(g.staff.map((s) => [s.personId, s]));
@@ -240,6 +251,7 @@ describe("breakdowns of every population, against plain counting", () => {
     });
 
     it(`indicator 4 (seed ${seed}): people accessing training over headcount`, () => {
+      const doc = computeDoc();
       const rl = doc.indicators["4"] as RelativeLikelihoodResult;
       const byId = new Map(g.staff.map((s) => [s.personId, s]));
       const people = g.training.map((t) => byId.get(t.personId!)!);
@@ -256,6 +268,7 @@ describe("breakdowns of every population, against plain counting", () => {
     });
 
     it(`indicator 2 (seed ${seed}): appointed among shortlisted, by ethnic group and category only`, () => {
+      const doc = computeDoc();
       const rl = doc.indicators["2"] as RelativeLikelihoodResult;
       expect(rl.breakdowns!.map((t) => t.dimension)).toEqual(["ethnic-group", "ethnic-category"]);
       const shortlisted = g.applications.filter((a) => a.shortlisted);
@@ -289,6 +302,7 @@ describe("breakdowns of every population, against plain counting", () => {
     });
 
     it(`teams with no BME member (seed ${seed})`, () => {
+      const doc = computeDoc();
       const i1 = doc.indicators["1"] as RepresentationResult;
       const teams = new Set(g.staff.map((s) => raw(s).team));
       const withBme = new Set(g.staff.filter((s) => side(s) === "bme").map((s) => raw(s).team));
@@ -328,8 +342,14 @@ describe("breakdowns of every population, against plain counting", () => {
 
 describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdowns)", () => {
   const g = generate(5, 12000);
-  const exact = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25", breakdowns: true });
-  const published = suppressResults(exact, 10);
+  // Computed in a beforeEach, not the describe body: mutation testing credits code to a test only when it runs in
+  // the test or its beforeEach (docs/mutation-testing.md).
+  let exact: ResultsDocument;
+  let published: ResultsDocument;
+  beforeEach(() => {
+    exact = computeResults(dataset({ ...g, period: "2024/25" }), { period: "2024/25", breakdowns: true });
+    published = suppressResults(exact, 10);
+  });
 
   it("no count from 1 to 9 is shown in any breakdown, every hidden one is marked, and no sum of a row gives one back", () => {
     let hidden = 0;

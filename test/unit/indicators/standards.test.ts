@@ -1,6 +1,6 @@
 // Standards are data: a minimal Workforce Disability Equality Standard written with the same
 // primitives, and computed without any change to them.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   computeResults,
   renderMarkdown,
@@ -12,7 +12,7 @@ import {
   type Side,
   type Standard,
 } from "../../../src/indicators";
-import type { StaffRecord } from "../../../src/indicators";
+import type { ResultsDocument, StaffRecord } from "../../../src/indicators";
 import { dataset, disciplinary, staffMany } from "./fixtures";
 
 const disabilitySide = (s: StaffRecord): Side => {
@@ -64,7 +64,10 @@ describe("a second standard as data (WDES)", () => {
       .slice(0, 6)
       .map((s) => ({ ...disciplinary("unknown", { personId: s.personId }), caseType: "capability" as const })),
   ];
-  const doc = computeResults(dataset({ staff, cases: capability }), { standard: WDES });
+  let doc: ResultsDocument<"nonDisabled", "disabled">;
+  beforeEach(() => {
+    doc = computeResults(dataset({ staff, cases: capability }), { standard: WDES });
+  });
 
   it("counts representation by disability with the same tables", () => {
     expect(doc.standard).toBe("nhs-england-wdes");

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   computeResults,
@@ -53,7 +53,10 @@ describe("suppressResults", () => {
     ...staffMany(60, "bme", { band: "5" }),
     ...staffMany(15, "unknown", { band: "5" }),
   ];
-  const doc = computeResults(dataset({ staff, cases: [...cases(3, "bme"), ...cases(12, "white")] }));
+  let doc: ResultsDocument;
+  beforeEach(() => {
+    doc = computeResults(dataset({ staff, cases: [...cases(3, "bme"), ...cases(12, "white")] }));
+  });
 
   it("hides counts below the threshold and their percentages, with the one mark that never says why", () => {
     const s = suppressResults(doc);
@@ -176,7 +179,10 @@ describe("suppressResults: no hidden count from a percentage or rate times a vis
     boardMember("white", false, true),
     boardMember("white", false, true),
   ];
-  const doc = computeResults(dataset({ staff: workforce, board }));
+  let doc: ResultsDocument;
+  beforeEach(() => {
+    doc = computeResults(dataset({ staff: workforce, board }));
+  });
 
   it("publishes board composition in full by default, as WRES reports do (indicator 9 is never n/a for a real board)", () => {
     const published = suppressResults(doc);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { computeResults, type BoardResult, type ResultsDocument, type SurveyResult } from "../../../src/indicators";
 import { aggregate, boardMember, dataset, staffMany, survey } from "./fixtures";
 
@@ -97,7 +97,10 @@ describe("indicator 9: board against the workforce", () => {
 });
 
 describe("related measures", () => {
-  const doc: ResultsDocument = computeResults(dataset({ staff: workforce(), period: "2024/25" }));
+  let doc: ResultsDocument;
+  beforeEach(() => {
+    doc = computeResults(dataset({ staff: workforce(), period: "2024/25" }));
+  });
 
   it("Model Employer: gap and headcount needed per band from 8a up, against the whole workforce", () => {
     const me = doc.related.modelEmployer!;

@@ -1,7 +1,7 @@
 // A small plan, its saved indicator results and an approved copy, for the plan documents' tests.
 // The results hold a small count (4 BME disciplinary cases, below the threshold of 10) and figures whose
 // exact values have more decimals than the protected copy publishes.
-import { computeResults, suppressResults } from "../../../src/indicators";
+import { computeResults, suppressResults, type ResultsDocument } from "../../../src/indicators";
 import type { ApprovedCopy } from "../../../src/plan/cycle/types";
 import type { Action, IndicatorResultRow, Objective } from "../../../src/plan/types";
 import { rowsToSave } from "../../../src/ui/indicators/saved-results";
@@ -42,23 +42,31 @@ export const actions: Action[] = [
   action(21, 2, "2.1", "Independent review of every case", "Amber", { leadText: null, dueDate: null }),
 ];
 
-/** The exact results: RL 2 is 1.9031… (published as 1.90); RL 3 rests on 4 BME cases (hidden). */
-export const exact = computeResults(
-  dataset({
-    period: "2024/25",
-    staff: [...staffMany(600, "white"), ...staffMany(300, "bme")],
-    applications: [...applications("white", 210, 61), ...applications("bme", 190, 29)],
-    cases: [...cases(12, "white"), ...cases(4, "bme")],
-    training: [...trainingMany(300, "white"), ...trainingMany(120, "bme")],
-    survey: [survey(5, 20.04, 26.36)],
-  }),
-  { organisation: "Demo NHS Trust", period: "2024/25" },
-);
+/**
+ * The exact results: RL 2 is 1.9031… (published as 1.90); RL 3 rests on 4 BME cases (hidden). Computed afresh
+ * by each caller, within its test: mutation testing credits code only to the test it runs in.
+ */
+export function exactResults(): ResultsDocument {
+  return computeResults(
+    dataset({
+      period: "2024/25",
+      staff: [...staffMany(600, "white"), ...staffMany(300, "bme")],
+      applications: [...applications("white", 210, 61), ...applications("bme", 190, 29)],
+      cases: [...cases(12, "white"), ...cases(4, "bme")],
+      training: [...trainingMany(300, "white"), ...trainingMany(120, "bme")],
+      survey: [survey(5, 20.04, 26.36)],
+    }),
+    { organisation: "Demo NHS Trust", period: "2024/25" },
+  );
+}
+
+/** An indicator's exact relative likelihood, unrounded. */
+export const exactValue = (indicator: "2" | "3") => (exactResults().indicators[indicator] as { value: number }).value;
 
 /** What the tab saves: the protected copy, one row per indicator, and last year's figures typed in. */
 export function savedRows(): IndicatorResultRow[] {
   const rows = [
-    ...rowsToSave(suppressResults(exact, 10), "2024/25", "Edith Lead"),
+    ...rowsToSave(suppressResults(exactResults(), 10), "2024/25", "Edith Lead"),
     {
       year: "2023/24",
       standard: "nhs-england-wres",
@@ -85,11 +93,12 @@ export function savedRows(): IndicatorResultRow[] {
  * must protect it again.
  */
 export function leakyRows(): IndicatorResultRow[] {
+  const exact = exactResults();
   return savedRows().map((row) =>
     row.year === "2024/25" && row.indicator === 3
       ? {
           ...row,
-          value: (exact.indicators["3"] as { value: number }).value,
+          value: exactValue("3"),
           detail: JSON.stringify({
             ...exact.indicators["3"],
             publication: { threshold: 10, savedBy: null, organisation: "Demo NHS Trust", snapshotDate: null },

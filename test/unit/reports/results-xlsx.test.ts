@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { computeResults, suppressResults, type ResultsDocument } from "../../../src/indicators/index";
 import { resultsWorkbook } from "../../../src/reports/results-xlsx";
@@ -139,7 +139,10 @@ function allCells(wb: ExcelJS.Workbook): { sheet: string; ref: string; value: Ex
 }
 
 describe("resultsWorkbook", () => {
-  const doc = computeResults(dataset(), { organisation: "=Demo Trust" });
+  let doc: ResultsDocument;
+  beforeEach(() => {
+    doc = computeResults(dataset(), { organisation: "=Demo Trust" });
+  });
 
   it("has a summary of the indicators and one sheet per indicator table", async () => {
     const wb = await load(await resultsWorkbook(doc));
