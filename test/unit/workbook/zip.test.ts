@@ -1,0 +1,421 @@
+// The zip container on its own: listing entries from the central directory (extra fields, comments, Zip64,
+// names written with backslashes), reading an entry whole or as a stream, and each refusal with its words. The
+// workbook tests reach this code only through files our writers and others' produce; these build the zips
+// field by field, so each field a writer may fill differently is tried.
+import { deflateRawSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { WorkbookError } from "../../../src/workbook";
+import { listEntries, readEntry, readEntryStream, type InflateBudget, type ZipEntry } from "../../../src/workbook/zip";
+
+const MiB = 1024 * 1024;
+const enc = new TextEncoder();
+
+interface Part {
+  name: string;
+  /** The bytes stored (deflated already when method is 8). */
+  stored: Uint8Array;
+  method?: number;
+  flags?: number;
+  /** The size the central directory declares; the stored length for stored entries, else required. */
+  size?: number;
+  /** Extra fields in the central record, before the Zip64 one. */
+  extra?: Uint8Array;
+  comment?: string;
+}
+
+const deflated = (name: string, text: string | Uint8Array): Part => {
+  const data = typeof text === "string" ? enc.encode(text) : text;
+  return { name, stored: new Uint8Array(deflateRawSync(data)), method: 8, size: data.length };
+};
+
+const stored = (name: string, text: string): Part => ({ name, stored: enc.encode(text), method: 0 });
+
+/** An extra field of the given id (a timestamp, say) that the reader must step over. */
+function extraField(id: number, length: number): Uint8Array {
+  const out = new Uint8Array(4 + length).fill(0xab);
+  new DataView(out.buffer).setUint16(0, id, true);
+  new DataView(out.buffer).setUint16(2, length, true);
+  return out;
+}
+
+/**
+ * Writes a zip. With zip64, each central record gives its sizes and offset as 0xffffffff and the real ones in a
+ * Zip64 extra field, and the end record gives the directory's offset as 0xffffffff (and the count as well when
+ * `zip64 === "count"`), with the real ones in a Zip64 end record found through its locator.
+ */
+function zip(
+  parts: Part[],
+  options: { zip64?: "offset" | "count"; comment?: string; zip64Fields?: ("size" | "packed" | "offset")[] } = {},
+): Uint8Array {
+  const fields = new Set(options.zip64Fields ?? ["size", "packed", "offset"]);
+  const chunks: Uint8Array[] = [];
+  const out = { length: 0 };
+  const put = (bytes: ArrayLike<number>) => {
+    const chunk = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes);
+    chunks.push(chunk);
+    out.length += chunk.length;
+  };
+  const le = (value: number, size: 2 | 4 | 8) => {
+    const b = new Uint8Array(size);
+    const view = new DataView(b.buffer);
+    if (size === 2) view.setUint16(0, value, true);
+    else if (size === 4) view.setUint32(0, value, true);
+    else view.setBigUint64(0, BigInt(value), true);
+    return b;
+  };
+  const offsets: number[] = [];
+  for (const p of parts) {
+    const name = enc.encode(p.name);
+    offsets.push(out.length);
+    put(le(0x04034b50, 4));
+    put([20, 0, p.flags ?? 0, 0]);
+    put(le(p.method ?? 0, 2));
+    put(new Uint8Array(8)); // time, date, CRC
+    put(le(p.stored.length, 4));
+    put(le(p.size ?? p.stored.length, 4));
+    put(le(name.length, 2));
+    put(le(0, 2));
+    put(name);
+    put(p.stored);
+  }
+  const cdStart = out.length;
+  parts.forEach((p, i) => {
+    const name = enc.encode(p.name);
+    const comment = enc.encode(p.comment ?? "");
+    const big = (field: "size" | "packed" | "offset") => options.zip64 !== undefined && fields.has(field);
+    // Only the fields that are full in the record are in the Zip64 field, in this order.
+    const values = [
+      ...(big("size") ? [...le(p.size ?? p.stored.length, 8)] : []),
+      ...(big("packed") ? [...le(p.stored.length, 8)] : []),
+      ...(big("offset") ? [...le(offsets[i]!, 8)] : []),
+    ];
+    const zip64 = options.zip64 ? [...le(1, 2), ...le(values.length, 2), ...values] : [];
+    const extra = [...(p.extra ?? []), ...zip64];
+    put(le(0x02014b50, 4));
+    put([45, 0, 45, 0, p.flags ?? 0, 0]);
+    put(le(p.method ?? 0, 2));
+    put(new Uint8Array(8)); // time, date, CRC
+    put(le(big("packed") ? 0xffffffff : p.stored.length, 4));
+    put(le(big("size") ? 0xffffffff : (p.size ?? p.stored.length), 4));
+    put(le(name.length, 2));
+    put(le(extra.length, 2));
+    put(le(comment.length, 2));
+    put(new Uint8Array(8)); // disk, internal and external attributes
+    put(le(big("offset") ? 0xffffffff : offsets[i]!, 4));
+    put(name);
+    put(extra);
+    put(comment);
+  });
+  const cdEnd = out.length;
+  if (options.zip64) {
+    const record = out.length;
+    put(le(0x06064b50, 4));
+    put(le(44, 8));
+    put([45, 0, 45, 0]);
+    put(new Uint8Array(8)); // disk numbers
+    put(le(parts.length, 8));
+    put(le(parts.length, 8));
+    put(le(cdEnd - cdStart, 8));
+    put(le(cdStart, 8));
+    put(le(0x07064b50, 4));
+    put(le(0, 4));
+    put(le(record, 8));
+    put(le(1, 4));
+  }
+  const comment = enc.encode(options.comment ?? "");
+  put(le(0x06054b50, 4));
+  put(new Uint8Array(4)); // disk numbers
+  const count = options.zip64 === "count" ? 0xffff : parts.length;
+  put(le(count, 2));
+  put(le(count, 2));
+  put(le(cdEnd - cdStart, 4));
+  put(le(options.zip64 ? 0xffffffff : cdStart, 4));
+  put(le(comment.length, 2));
+  put(comment);
+  const bytes = new Uint8Array(out.length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+const budgetOf = (limit = 100 * MiB): InflateBudget => ({ file: "t.xlsx", limit, used: 0 });
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** Reads each entry as a stream, consuming everything it is given, and returns the text. */
+function streamed(bytes: Uint8Array, entry: ZipEntry, budget = budgetOf()): string {
+  const chunks: string[] = [];
+  readEntryStream(bytes, entry, budget, (buffer, start, end) => {
+    chunks.push(text(buffer.subarray(start, end)));
+    return end;
+  });
+  return chunks.join("");
+}
+
+function refusal(read: () => unknown) {
+  try {
+    read();
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkbookError);
+    return (e as WorkbookError).issue;
+  }
+  throw new Error("read instead of refused");
+}
+
+const PARTS = [
+  deflated("xl/workbook.xml", "<workbook><sheets/></workbook>"),
+  stored("[Content_Types].xml", "<Types/>"),
+  deflated("xl/worksheets/sheet1.xml", "<worksheet>" + '<row r="1"><c><v>1</v></c></row>'.repeat(50) + "</worksheet>"),
+];
+
+/** Every entry's name and content, read whole and read as a stream. */
+function contents(bytes: Uint8Array) {
+  const entries = listEntries("t.xlsx", bytes);
+  return [...entries].map(([key, e]) => ({
+    key,
+    name: e.name,
+    whole: text(readEntry(bytes, e, budgetOf())),
+    stream: streamed(bytes, e),
+  }));
+}
+
+describe("listing a zip's entries", () => {
+  const plain = contents(zip(PARTS));
+
+  it("reads each entry's name and content, whole and as a stream", () => {
+    expect(plain.map((c) => [c.key, c.name])).toEqual(PARTS.map((p) => [p.name, p.name]));
+    expect(plain[1]).toMatchObject({ whole: "<Types/>", stream: "<Types/>" });
+    expect(plain[2]!.whole).toMatch(/^<worksheet><row r="1">.*<\/worksheet>$/);
+    for (const c of plain) expect(c.stream).toBe(c.whole);
+  });
+
+  it("steps over other extra fields and the comments of entries and of the archive", () => {
+    const parts = PARTS.map((p, i) => ({ ...p, extra: extraField(0x5455, 5 + i * 4), comment: `note ${i}` }));
+    expect(contents(zip(parts, { comment: "archive note" }))).toEqual(plain);
+  });
+
+  it("reads a Zip64 archive: sizes and offsets in the Zip64 extra field, the directory found through the locator", () => {
+    expect(contents(zip(PARTS, { zip64: "offset" }))).toEqual(plain);
+    expect(contents(zip(PARTS, { zip64: "count" }))).toEqual(plain);
+    // Only the fields that did not fit: the offset alone, the sizes alone.
+    expect(contents(zip(PARTS, { zip64: "offset", zip64Fields: ["offset"] }))).toEqual(plain);
+    expect(contents(zip(PARTS, { zip64: "offset", zip64Fields: ["size", "packed"] }))).toEqual(plain);
+    expect(contents(zip(PARTS, { zip64: "offset", zip64Fields: ["packed"] }))).toEqual(plain);
+    // Other extra fields before the Zip64 one.
+    const parts = PARTS.map((p) => ({ ...p, extra: extraField(0x000a, 32) }));
+    expect(contents(zip(parts, { zip64: "offset" }))).toEqual(plain);
+  });
+
+  it("keys a name written with backslashes by its slashes, and keeps the name as written", () => {
+    const entries = listEntries("t.xlsx", zip([stored("xl\\worksheets\\sheet1.xml", "<worksheet/>")]));
+    expect([...entries.keys()]).toEqual(["xl/worksheets/sheet1.xml"]);
+    expect(entries.get("xl/worksheets/sheet1.xml")!.name).toBe("xl\\worksheets\\sheet1.xml");
+  });
+
+  it("refuses a file with no central directory, saying so", () => {
+    const issue = refusal(() => listEntries("t.xlsx", enc.encode("not a zip at all, only text")));
+    expect(issue).toMatchObject({ code: "file-corrupt", params: { detail: "no central directory" } });
+    expect(issue.message).toBe(
+      "t.xlsx is not a readable workbook: the zip container is damaged (no central directory).",
+    );
+  });
+
+  it("refuses a central directory whose second entry is not one", () => {
+    const bytes = zip(PARTS);
+    expect(listEntries("t.xlsx", bytes).size).toBe(3);
+    // The second central record starts right after the first: its signature overwritten.
+    const view = new DataView(bytes.buffer);
+    const cd = view.getUint32(bytes.length - 22 + 16, true);
+    const first = 46 + view.getUint16(cd + 28, true);
+    view.setUint32(cd + first, 0x12345678, true);
+    expect(refusal(() => listEntries("t.xlsx", bytes)).params).toEqual({ detail: "bad central directory entry" });
+  });
+});
+
+describe("reading an entry", () => {
+  const one = (part: Part) => {
+    const bytes = zip([part]);
+    return { bytes, entry: [...listEntries("t.xlsx", bytes).values()][0]! };
+  };
+
+  it("refuses an entry encrypted by the zip itself, telling how to remove the password", () => {
+    const { bytes, entry } = one({ ...stored("xl/workbook.xml", "<workbook/>"), flags: 1 });
+    for (const read of [() => readEntry(bytes, entry, budgetOf()), () => streamed(bytes, entry)]) {
+      const issue = refusal(read);
+      expect(issue.code).toBe("file-encrypted");
+      expect(issue.message).toBe(
+        "t.xlsx is password-protected. Remove the password in Excel (File > Info > Protect Workbook) and try again.",
+      );
+    }
+  });
+
+  it.each([
+    // The file ends inside the entry's data (the directory says it runs further).
+    ["truncated", (p: Part) => p, (e: ZipEntry) => ({ ...e, compressedSize: e.compressedSize + 200 }), "is truncated"],
+    ["stored with two sizes", (p: Part) => ({ ...p, size: 99 }), (e: ZipEntry) => e, "has inconsistent sizes"],
+    [
+      "packed with another method",
+      (p: Part) => ({ ...p, method: 12, size: 11 }),
+      (e: ZipEntry) => e,
+      "uses unsupported compression method 12",
+    ],
+  ])("refuses an entry %s, naming it", (_, part, listed, detail) => {
+    const { bytes, entry } = one(part(stored("xl/workbook.xml", "<workbook/>")));
+    const damaged = listed(entry);
+    for (const read of [() => readEntry(bytes, damaged, budgetOf()), () => streamed(bytes, damaged)])
+      expect(refusal(read)).toMatchObject({ code: "file-corrupt", params: { detail: `xl/workbook.xml ${detail}` } });
+  });
+
+  it("refuses an entry whose local header is not where the directory says, naming it", () => {
+    const { bytes, entry } = one(stored("xl/workbook.xml", "<workbook/>"));
+    const moved = { ...entry, localHeaderOffset: 3 };
+    for (const read of [() => readEntry(bytes, moved, budgetOf()), () => streamed(bytes, moved)])
+      expect(refusal(read).params).toEqual({ detail: "bad local header for xl/workbook.xml" });
+  });
+
+  it("reads an empty part, stored or deflated, as nothing", () => {
+    const emptyDeflate = new Uint8Array(deflateRawSync(new Uint8Array(0)));
+    expect(emptyDeflate.length).toBeLessThanOrEqual(2);
+    for (const part of [
+      stored("a.xml", ""),
+      { name: "b.xml", stored: emptyDeflate, method: 8, size: 0 },
+      { name: "c.xml", stored: new Uint8Array(0), method: 8, size: 0 },
+    ]) {
+      const { bytes, entry } = one(part);
+      expect(readEntry(bytes, entry, budgetOf())).toHaveLength(0);
+      const finals: boolean[] = [];
+      readEntryStream(bytes, entry, budgetOf(), (buffer, start, end, final) => {
+        expect(end - start).toBe(0);
+        finals.push(final);
+        return end;
+      });
+      expect(finals).toEqual([true]);
+    }
+  });
+
+  it("refuses a part that gives less than it declares, or more, naming it", () => {
+    const real = "<sst>" + "<si><t>Band 5</t></si>".repeat(40) + "</sst>";
+    const short = deflated("xl/sharedStrings.xml", real);
+    for (const [size, detail] of [
+      [real.length + 1, "xl/sharedStrings.xml is shorter than declared"],
+      [real.length - 1, "xl/sharedStrings.xml inflates past its declared size"],
+    ] as const) {
+      const { bytes, entry } = one({ ...short, size });
+      for (const read of [() => readEntry(bytes, entry, budgetOf()), () => streamed(bytes, entry)])
+        expect(refusal(read)).toMatchObject({ code: "file-corrupt", params: { detail } });
+    }
+    // An empty block that declares 5 bytes gives none.
+    const { bytes, entry } = one({
+      name: "e.xml",
+      stored: new Uint8Array(deflateRawSync(new Uint8Array(0))),
+      method: 8,
+      size: 5,
+    });
+    expect(refusal(() => readEntry(bytes, entry, budgetOf())).params).toEqual({
+      detail: "e.xml is shorter than declared",
+    });
+  });
+
+  it("counts what each entry gives against the workbook's budget, and refuses the entry that would pass it", () => {
+    const a = stored("a.xml", "x".repeat(600));
+    const b = deflated("b.xml", "y".repeat(600));
+    const bytes = zip([a, b]);
+    const entries = listEntries("t.xlsx", bytes);
+    for (const read of [
+      (e: ZipEntry, budget: InflateBudget) => readEntry(bytes, e, budget),
+      (e: ZipEntry, budget: InflateBudget) => streamed(bytes, e, budget),
+    ]) {
+      const budget = budgetOf(1000);
+      read(entries.get("a.xml")!, budget);
+      expect(budget.used).toBe(600);
+      const issue = refusal(() => read(entries.get("b.xml")!, budget));
+      expect(issue).toMatchObject({ code: "file-too-large", params: { limitBytes: 1000, part: "b.xml" } });
+      const roomy = budgetOf(1200);
+      read(entries.get("a.xml")!, roomy);
+      read(entries.get("b.xml")!, roomy);
+      expect(roomy.used).toBe(1200);
+    }
+  });
+
+  it("refuses a part that lies about its size when the lie would pass the budget, as too large", () => {
+    // Declares 100 bytes (within the budget) and inflates to 5,000: past the budget, so "too large".
+    const { bytes, entry } = one({ ...deflated("xl/worksheets/sheet1.xml", "z".repeat(5000)), size: 100 });
+    for (const read of [() => readEntry(bytes, entry, budgetOf(1000)), () => streamed(bytes, entry, budgetOf(1000))])
+      expect(refusal(read)).toMatchObject({ code: "file-too-large", params: { limitBytes: 1000 } });
+  });
+});
+
+/** Worksheet rows that expand like real ones (about 10 times): varied numbers and words. */
+function rowsXml(bytes: number): Uint8Array {
+  const words = ["White British", "Asian Indian", "Black African", "Band 5", "Nursing", "Estates", "Not stated"];
+  const out: string[] = [];
+  let length = 0;
+  for (let r = 1; length < bytes; r++) {
+    const row = `<row r="${r}"><c r="A${r}"><v>${(r * 7919) % 1000003}</v></c><c r="B${r}" t="inlineStr"><is><t>${words[(r * 31) % 7]} ${(r * 13) % 97}</t></is></c></row>`;
+    out.push(row);
+    length += row.length;
+  }
+  return enc.encode(out.join(""));
+}
+
+describe("reading a large part as a stream", () => {
+  it("hands the consumer every byte once, in order, in a buffer that stays a few megabytes for a 24 MB part", () => {
+    const data = rowsXml(24 * MiB);
+    const { bytes, entry } = (() => {
+      const b = zip([deflated("xl/worksheets/sheet1.xml", data)]);
+      return { bytes: b, entry: [...listEntries("t.xlsx", b).values()][0]! };
+    })();
+    let largest = 0;
+    let calls = 0;
+    let seen = 0;
+    let mismatch = -1;
+    let finals = 0;
+    readEntryStream(bytes, entry, budgetOf(), (buffer, start, end, final) => {
+      calls++;
+      if (final) finals++;
+      largest = Math.max(largest, buffer.length);
+      // Consume up to the last row's end: the rest is handed again, with more after it.
+      let upTo = end;
+      if (!final) {
+        upTo = start;
+        for (let k = end - 1; k >= start; k--)
+          if (buffer[k] === 0x3e && buffer[k - 1] === 0x77 && buffer[k - 2] === 0x6f) {
+            upTo = k + 1;
+            break;
+          }
+      }
+      for (let k = start; k < upTo && mismatch < 0; k++, seen++) if (buffer[k] !== data[seen]) mismatch = seen;
+      return upTo;
+    });
+    expect(mismatch).toBe(-1);
+    expect(seen).toBe(data.length);
+    expect(finals).toBe(1);
+    // Slices of at most 32 KiB of packed bytes: many calls, each with a few hundred kilobytes.
+    expect(calls).toBeGreaterThan(entry.compressedSize / (32 * 1024));
+    expect(largest).toBeLessThanOrEqual(4 * MiB + 128 * 1024 + 1);
+  });
+
+  it("reads a part past 16 MB that expands as workbook XML does, and a small part of one repeated byte", () => {
+    const big = rowsXml(17 * MiB);
+    const run = new Uint8Array(4 * MiB).fill(0x20);
+    const bytes = zip([deflated("xl/worksheets/sheet1.xml", big), deflated("xl/worksheets/sheet2.xml", run)]);
+    const entries = listEntries("t.xlsx", bytes);
+    for (const [name, data] of [
+      ["xl/worksheets/sheet1.xml", big],
+      ["xl/worksheets/sheet2.xml", run],
+    ] as const) {
+      const e = entries.get(name)!;
+      expect(e.uncompressedSize / e.compressedSize).toBeGreaterThan(name.endsWith("2.xml") ? 200 : 5);
+      // Compared as bytes: a deep equality of 17 million elements is slow.
+      expect(Buffer.compare(readEntry(bytes, e, budgetOf()), data)).toBe(0);
+      let length = 0;
+      readEntryStream(bytes, e, budgetOf(), (_, start, end) => {
+        length += end - start;
+        return end;
+      });
+      expect(length).toBe(data.length);
+    }
+  });
+});
