@@ -98,7 +98,7 @@ export function leakyRows(): IndicatorResultRow[] {
     row.year === "2024/25" && row.indicator === 3
       ? {
           ...row,
-          value: exactValue("3"),
+          value: (exact.indicators["3"] as { value: number }).value,
           detail: JSON.stringify({
             ...exact.indicators["3"],
             publication: { threshold: 10, savedBy: null, organisation: "Demo NHS Trust", snapshotDate: null },

@@ -181,11 +181,14 @@ function contents(bytes: Uint8Array) {
   }));
 }
 
-describe("listing a zip's entries", () => {
-  const plain = contents(zip(PARTS));
+/** The plain zip's contents, read in each test that compares with them (never in a describe body). */
+const plainContents = () => contents(zip(PARTS));
 
+describe("listing a zip's entries", () => {
   it("reads each entry's name and content, whole and as a stream", () => {
+    const plain = plainContents();
     expect(plain.map((c) => [c.key, c.name])).toEqual(PARTS.map((p) => [p.name, p.name]));
+    expect(plain[0]!.whole).toBe("<workbook><sheets/></workbook>");
     expect(plain[1]).toMatchObject({ whole: "<Types/>", stream: "<Types/>" });
     expect(plain[2]!.whole).toMatch(/^<worksheet><row r="1">.*<\/worksheet>$/);
     for (const c of plain) expect(c.stream).toBe(c.whole);
@@ -193,10 +196,11 @@ describe("listing a zip's entries", () => {
 
   it("steps over other extra fields and the comments of entries and of the archive", () => {
     const parts = PARTS.map((p, i) => ({ ...p, extra: extraField(0x5455, 5 + i * 4), comment: `note ${i}` }));
-    expect(contents(zip(parts, { comment: "archive note" }))).toEqual(plain);
+    expect(contents(zip(parts, { comment: "archive note" }))).toEqual(plainContents());
   });
 
   it("reads a Zip64 archive: sizes and offsets in the Zip64 extra field, the directory found through the locator", () => {
+    const plain = plainContents();
     expect(contents(zip(PARTS, { zip64: "offset" }))).toEqual(plain);
     expect(contents(zip(PARTS, { zip64: "count" }))).toEqual(plain);
     // Only the fields that did not fit: the offset alone, the sizes alone.
