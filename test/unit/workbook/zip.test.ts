@@ -4,8 +4,8 @@
 // field by field, so each field a writer may fill differently is tried.
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { WorkbookError } from "../../../src/workbook";
 import { listEntries, readEntry, readEntryStream, type InflateBudget, type ZipEntry } from "../../../src/workbook/zip";
+import { errorOf } from "./fixtures";
 
 const MiB = 1024 * 1024;
 const enc = new TextEncoder();
@@ -154,15 +154,8 @@ function streamed(bytes: Uint8Array, entry: ZipEntry, budget = budgetOf()): stri
   return chunks.join("");
 }
 
-function refusal(read: () => unknown) {
-  try {
-    read();
-  } catch (e) {
-    expect(e).toBeInstanceOf(WorkbookError);
-    return (e as WorkbookError).issue;
-  }
-  throw new Error("read instead of refused");
-}
+/** The issue of the WorkbookError a read is refused with. */
+const refusal = (read: () => unknown) => errorOf(read).issue;
 
 const PARTS = [
   deflated("xl/workbook.xml", "<workbook><sheets/></workbook>"),
