@@ -95,7 +95,7 @@ describe("targets and comparison figures on the Indicators screen", () => {
     renderApp(store);
     await openIndicators();
     const section = await screen.findByTestId("wres-figures");
-    expect(within(section).getByText("No targets or comparison figures yet.")).toBeTruthy();
+    expect(await within(section).findByText("No targets or comparison figures yet.")).toBeTruthy();
     fireEvent.click(await findButton("Add a target", section));
     const dialog = await openDialog("Add a target");
     fireEvent.click(within(dialog).getByText("Save", { selector: "button" }));
@@ -164,7 +164,7 @@ describe("targets and comparison figures on the Indicators screen", () => {
     renderApp(store);
     await openIndicators();
     const section = await screen.findByTestId("wres-figures");
-    fireEvent.click(within(section).getByLabelText("Change 2 Shortlisting: National (England) 2023/24"));
+    fireEvent.click(await within(section).findByLabelText("Change 2 Shortlisting: National (England) 2023/24"));
     const dialog = await openDialog("Change the comparison figure");
     // Someone else saves first.
     store.figures = [{ ...NATIONAL, value: 1.2, etag: '"2"' }];
@@ -183,7 +183,7 @@ describe("targets and comparison figures on the Indicators screen", () => {
     renderApp(store, { locale: "cy-GB" });
     await openIndicators();
     const section = await screen.findByTestId("wres-figures");
-    expect(within(section).getAllByRole("row")).toHaveLength(3);
+    expect(await within(section).findAllByRole("row")).toHaveLength(3);
     expect(queryButton("Ychwanegu targed")).toBeNull();
     expect(queryButton("Ychwanegu ffigur cymharu")).toBeNull();
     expect(within(section).queryByLabelText(/^Newid /)).toBeNull();
@@ -196,5 +196,24 @@ describe("targets and comparison figures on the Indicators screen", () => {
     expect(
       within(beside).getByText("Cenedlaethol (England) 1.14 (2023/24, NHS England WRES data report 2024)"),
     ).toBeTruthy();
+  });
+
+  it("says the figures are loading while they are read, never that there are none", async () => {
+    const store = figuresStore(true);
+    store.figures = [structuredClone(TARGET)];
+    let release = () => {};
+    const read = store.indicatorFigures.bind(store);
+    store.indicatorFigures = (standard) =>
+      new Promise((resolve) => {
+        release = () => resolve(read(standard));
+      });
+    renderApp(store);
+    await openIndicators();
+    const section = await screen.findByTestId("wres-figures");
+    expect(within(section).getByText("Loading the targets and comparison figures…")).toBeTruthy();
+    expect(within(section).queryByText("No targets or comparison figures yet.")).toBeNull();
+    release();
+    expect(await within(section).findAllByRole("row")).toHaveLength(2);
+    expect(within(section).queryByText("Loading the targets and comparison figures…")).toBeNull();
   });
 });

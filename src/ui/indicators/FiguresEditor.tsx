@@ -7,6 +7,7 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
+  Spinner,
   TableBody,
   TableCell,
   TableHeader,
@@ -92,7 +93,9 @@ export function FiguresEditor(props: { state: FiguresState; canEdit: boolean; sa
         </MessageBar>
       ) : null}
       {state.failure && !dialog.open && removing === null ? <ErrorMessage error={state.failure} /> : null}
-      {state.figures.length === 0 ? (
+      {!state.loaded ? (
+        <Spinner size="small" label={t("targets.loading")} />
+      ) : state.figures.length === 0 ? (
         <Text as="p">{t("targets.none")}</Text>
       ) : (
         <WideTable size="small" aria-label={t("targets.title")}>

@@ -13,6 +13,8 @@ export type ChangeOutcome = "saved" | "conflict" | "failed";
 
 export interface FiguresState {
   figures: IndicatorFigure[];
+  /** True once the first read has ended (until then the list is unknown, not empty). */
+  loaded: boolean;
   /** False on a site whose lists are older than schema 7. */
   available: boolean;
   failure: unknown;
@@ -29,6 +31,7 @@ export function useIndicatorFigures(store: PlanStore): FiguresState {
   const [available, setAvailable] = useState(true);
   const [failure, setFailure] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
+  const [loaded, setLoaded] = useState(false);
 
   const reload = useCallback(async () => {
     try {
@@ -37,6 +40,8 @@ export function useIndicatorFigures(store: PlanStore): FiguresState {
     } catch (error) {
       if (errorKind(error) === "notProvisioned") setAvailable(false);
       else setFailure(error);
+    } finally {
+      setLoaded(true);
     }
   }, [store]);
 
@@ -64,6 +69,7 @@ export function useIndicatorFigures(store: PlanStore): FiguresState {
 
   return {
     figures,
+    loaded,
     available,
     failure,
     conflict,
