@@ -1,16 +1,23 @@
 // Builds hostile workbooks in memory at test time (nothing multi-megabyte is committed): zip bombs,
 // damaged containers and malicious SpreadsheetML. A small zip writer of our own, so every field a hostile
-// file can lie in (declared sizes, offsets, CRCs, entry counts) can be set to the lie.
+// file can lie in (declared sizes, offsets, CRCs, entry counts) can be set to the lie, and every field another
+// writer may fill differently (extra fields, comments, flags, Zip64) can be written.
 import { crc32, deflateRawSync } from "node:zlib";
 
 export interface RawEntry {
   name: string;
   /** The bytes stored in the zip (already compressed when method is 8). */
   stored: Uint8Array;
-  method: 0 | 8;
+  /** 0 stored, 8 deflated; any other number is a method the reader does not support. */
+  method: number;
   /** The uncompressed size the central directory declares. */
   declaredSize: number;
   crc: number;
+  /** General purpose flags (bit 0: encrypted by the zip itself). */
+  flags?: number;
+  /** Extra fields of the central record (a timestamp, say), before any Zip64 one. */
+  extra?: Uint8Array;
+  comment?: string;
   /** Point this entry's central record at another entry's local header (overlapping entries). */
   sameDataAs?: string;
 }
@@ -27,8 +34,36 @@ export function entry(name: string, content: string | Uint8Array): RawEntry {
   };
 }
 
-/** Writes a zip: local headers and data, then the central directory and its end record. */
-export function writeZip(entries: RawEntry[]): Uint8Array {
+/** An honest entry stored without compression. */
+export function storedEntry(name: string, content: string | Uint8Array): RawEntry {
+  const data = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  return { name, stored: data, method: 0, declaredSize: data.length, crc: crc32(data) >>> 0 };
+}
+
+/** An extra field of the given id (a timestamp, say) that a reader must step over. */
+export function extraField(id: number, length: number): Uint8Array {
+  const out = new Uint8Array(4 + length).fill(0xab);
+  new DataView(out.buffer).setUint16(0, id, true);
+  new DataView(out.buffer).setUint16(2, length, true);
+  return out;
+}
+
+export type Zip64Field = "size" | "packed" | "offset";
+
+export interface ZipOptions {
+  /**
+   * Write Zip64: each central record gives the `zip64Fields` (all three unless said) as 0xffffffff and the real
+   * values in a Zip64 extra field, in the order the format lists them; the end record gives the directory's offset
+   * as 0xffffffff (and its count too with "count"), the real ones in a Zip64 end record found through its locator.
+   */
+  zip64?: "offset" | "count";
+  zip64Fields?: Zip64Field[];
+  /** The archive's comment, after the end record. */
+  comment?: string;
+}
+
+/** Writes a zip: local headers and data, then the central directory and its end record(s). */
+export function writeZip(entries: RawEntry[], options: ZipOptions = {}): Uint8Array {
   const enc = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const offsets = new Map<string, number>();
@@ -37,46 +72,98 @@ export function writeZip(entries: RawEntry[]): Uint8Array {
     chunks.push(b);
     at += b.length;
   };
+  const record = (size: number, fill: (v: DataView) => void) => {
+    const v = new DataView(new ArrayBuffer(size));
+    fill(v);
+    push(new Uint8Array(v.buffer));
+  };
+  const version = options.zip64 ? 45 : 20;
   for (const e of entries) {
     if (e.sameDataAs) continue;
     const name = enc.encode(e.name);
-    const h = new DataView(new ArrayBuffer(30));
-    h.setUint32(0, 0x04034b50, true);
-    h.setUint16(4, 20, true);
-    h.setUint16(8, e.method, true);
-    h.setUint32(14, e.crc, true);
-    h.setUint32(18, e.stored.length, true);
-    h.setUint32(22, Math.min(e.declaredSize, 0xffffffff), true);
-    h.setUint16(26, name.length, true);
     offsets.set(e.name, at);
-    push(new Uint8Array(h.buffer));
+    record(30, (h) => {
+      h.setUint32(0, 0x04034b50, true);
+      h.setUint16(4, 20, true);
+      h.setUint16(6, e.flags ?? 0, true);
+      h.setUint16(8, e.method, true);
+      h.setUint32(14, e.crc, true);
+      h.setUint32(18, e.stored.length, true);
+      h.setUint32(22, Math.min(e.declaredSize, 0xffffffff), true);
+      h.setUint16(26, name.length, true);
+    });
     push(name);
     push(e.stored);
   }
   const cdStart = at;
+  const big = (field: Zip64Field) =>
+    options.zip64 !== undefined && (options.zip64Fields ?? ["size", "packed", "offset"]).includes(field);
   for (const e of entries) {
     const name = enc.encode(e.name);
+    const comment = enc.encode(e.comment ?? "");
     const source = e.sameDataAs ? entries.find((x) => x.name === e.sameDataAs)! : e;
-    const c = new DataView(new ArrayBuffer(46));
-    c.setUint32(0, 0x02014b50, true);
-    c.setUint16(4, 20, true);
-    c.setUint16(6, 20, true);
-    c.setUint16(10, source.method, true);
-    c.setUint32(16, source.crc, true);
-    c.setUint32(20, source.stored.length, true);
-    c.setUint32(24, Math.min(e.declaredSize, 0xffffffff), true);
-    c.setUint16(28, name.length, true);
-    c.setUint32(42, offsets.get(source.name)!, true);
-    push(new Uint8Array(c.buffer));
+    const offset = offsets.get(source.name)!;
+    const full = [
+      ...(big("size") ? [e.declaredSize] : []),
+      ...(big("packed") ? [source.stored.length] : []),
+      ...(big("offset") ? [offset] : []),
+    ];
+    const zip64 = new Uint8Array(options.zip64 ? 4 + 8 * full.length : 0);
+    if (options.zip64) {
+      const z = new DataView(zip64.buffer);
+      z.setUint16(0, 1, true);
+      z.setUint16(2, 8 * full.length, true);
+      full.forEach((value, i) => z.setBigUint64(4 + 8 * i, BigInt(value), true));
+    }
+    const extra = new Uint8Array([...(e.extra ?? []), ...zip64]);
+    record(46, (c) => {
+      c.setUint32(0, 0x02014b50, true);
+      c.setUint16(4, version, true);
+      c.setUint16(6, version, true);
+      c.setUint16(8, e.flags ?? 0, true);
+      c.setUint16(10, source.method, true);
+      c.setUint32(16, source.crc, true);
+      c.setUint32(20, big("packed") ? 0xffffffff : source.stored.length, true);
+      c.setUint32(24, big("size") ? 0xffffffff : Math.min(e.declaredSize, 0xffffffff), true);
+      c.setUint16(28, name.length, true);
+      c.setUint16(30, extra.length, true);
+      c.setUint16(32, comment.length, true);
+      c.setUint32(42, big("offset") ? 0xffffffff : offset, true);
+    });
     push(name);
+    push(extra);
+    push(comment);
   }
-  const end = new DataView(new ArrayBuffer(22));
-  end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, entries.length, true);
-  end.setUint16(10, entries.length, true);
-  end.setUint32(12, at - cdStart, true);
-  end.setUint32(16, cdStart, true);
-  push(new Uint8Array(end.buffer));
+  const cdEnd = at;
+  if (options.zip64) {
+    const zip64End = at;
+    record(56, (z) => {
+      z.setUint32(0, 0x06064b50, true);
+      z.setBigUint64(4, 44n, true);
+      z.setUint16(12, 45, true);
+      z.setUint16(14, 45, true);
+      z.setBigUint64(24, BigInt(entries.length), true);
+      z.setBigUint64(32, BigInt(entries.length), true);
+      z.setBigUint64(40, BigInt(cdEnd - cdStart), true);
+      z.setBigUint64(48, BigInt(cdStart), true);
+    });
+    record(20, (l) => {
+      l.setUint32(0, 0x07064b50, true);
+      l.setBigUint64(8, BigInt(zip64End), true);
+      l.setUint32(16, 1, true);
+    });
+  }
+  const comment = enc.encode(options.comment ?? "");
+  const count = options.zip64 === "count" ? 0xffff : entries.length;
+  record(22, (end) => {
+    end.setUint32(0, 0x06054b50, true);
+    end.setUint16(8, count, true);
+    end.setUint16(10, count, true);
+    end.setUint32(12, cdEnd - cdStart, true);
+    end.setUint32(16, options.zip64 ? 0xffffffff : cdStart, true);
+    end.setUint16(20, comment.length, true);
+  });
+  push(comment);
   const out = new Uint8Array(at);
   let p = 0;
   for (const c of chunks) {

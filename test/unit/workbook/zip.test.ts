@@ -5,141 +5,18 @@
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { listEntries, readEntry, readEntryStream, type InflateBudget, type ZipEntry } from "../../../src/workbook/zip";
+import {
+  entry as deflated,
+  extraField,
+  storedEntry as stored,
+  writeZip as zip,
+  type RawEntry,
+} from "../../support/hostile-workbooks";
 import { errorOf } from "./fixtures";
 
 const MiB = 1024 * 1024;
+
 const enc = new TextEncoder();
-
-interface Part {
-  name: string;
-  /** The bytes stored (deflated already when method is 8). */
-  stored: Uint8Array;
-  method?: number;
-  flags?: number;
-  /** The size the central directory declares; the stored length for stored entries, else required. */
-  size?: number;
-  /** Extra fields in the central record, before the Zip64 one. */
-  extra?: Uint8Array;
-  comment?: string;
-}
-
-const deflated = (name: string, text: string | Uint8Array): Part => {
-  const data = typeof text === "string" ? enc.encode(text) : text;
-  return { name, stored: new Uint8Array(deflateRawSync(data)), method: 8, size: data.length };
-};
-
-const stored = (name: string, text: string): Part => ({ name, stored: enc.encode(text), method: 0 });
-
-/** An extra field of the given id (a timestamp, say) that the reader must step over. */
-function extraField(id: number, length: number): Uint8Array {
-  const out = new Uint8Array(4 + length).fill(0xab);
-  new DataView(out.buffer).setUint16(0, id, true);
-  new DataView(out.buffer).setUint16(2, length, true);
-  return out;
-}
-
-/**
- * Writes a zip. With zip64, each central record gives its sizes and offset as 0xffffffff and the real ones in a
- * Zip64 extra field, and the end record gives the directory's offset as 0xffffffff (and the count as well when
- * `zip64 === "count"`), with the real ones in a Zip64 end record found through its locator.
- */
-function zip(
-  parts: Part[],
-  options: { zip64?: "offset" | "count"; comment?: string; zip64Fields?: ("size" | "packed" | "offset")[] } = {},
-): Uint8Array {
-  const fields = new Set(options.zip64Fields ?? ["size", "packed", "offset"]);
-  const chunks: Uint8Array[] = [];
-  const out = { length: 0 };
-  const put = (bytes: ArrayLike<number>) => {
-    const chunk = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes);
-    chunks.push(chunk);
-    out.length += chunk.length;
-  };
-  const le = (value: number, size: 2 | 4 | 8) => {
-    const b = new Uint8Array(size);
-    const view = new DataView(b.buffer);
-    if (size === 2) view.setUint16(0, value, true);
-    else if (size === 4) view.setUint32(0, value, true);
-    else view.setBigUint64(0, BigInt(value), true);
-    return b;
-  };
-  const offsets: number[] = [];
-  for (const p of parts) {
-    const name = enc.encode(p.name);
-    offsets.push(out.length);
-    put(le(0x04034b50, 4));
-    put([20, 0, p.flags ?? 0, 0]);
-    put(le(p.method ?? 0, 2));
-    put(new Uint8Array(8)); // time, date, CRC
-    put(le(p.stored.length, 4));
-    put(le(p.size ?? p.stored.length, 4));
-    put(le(name.length, 2));
-    put(le(0, 2));
-    put(name);
-    put(p.stored);
-  }
-  const cdStart = out.length;
-  parts.forEach((p, i) => {
-    const name = enc.encode(p.name);
-    const comment = enc.encode(p.comment ?? "");
-    const big = (field: "size" | "packed" | "offset") => options.zip64 !== undefined && fields.has(field);
-    // Only the fields that are full in the record are in the Zip64 field, in this order.
-    const values = [
-      ...(big("size") ? [...le(p.size ?? p.stored.length, 8)] : []),
-      ...(big("packed") ? [...le(p.stored.length, 8)] : []),
-      ...(big("offset") ? [...le(offsets[i]!, 8)] : []),
-    ];
-    const zip64 = options.zip64 ? [...le(1, 2), ...le(values.length, 2), ...values] : [];
-    const extra = [...(p.extra ?? []), ...zip64];
-    put(le(0x02014b50, 4));
-    put([45, 0, 45, 0, p.flags ?? 0, 0]);
-    put(le(p.method ?? 0, 2));
-    put(new Uint8Array(8)); // time, date, CRC
-    put(le(big("packed") ? 0xffffffff : p.stored.length, 4));
-    put(le(big("size") ? 0xffffffff : (p.size ?? p.stored.length), 4));
-    put(le(name.length, 2));
-    put(le(extra.length, 2));
-    put(le(comment.length, 2));
-    put(new Uint8Array(8)); // disk, internal and external attributes
-    put(le(big("offset") ? 0xffffffff : offsets[i]!, 4));
-    put(name);
-    put(extra);
-    put(comment);
-  });
-  const cdEnd = out.length;
-  if (options.zip64) {
-    const record = out.length;
-    put(le(0x06064b50, 4));
-    put(le(44, 8));
-    put([45, 0, 45, 0]);
-    put(new Uint8Array(8)); // disk numbers
-    put(le(parts.length, 8));
-    put(le(parts.length, 8));
-    put(le(cdEnd - cdStart, 8));
-    put(le(cdStart, 8));
-    put(le(0x07064b50, 4));
-    put(le(0, 4));
-    put(le(record, 8));
-    put(le(1, 4));
-  }
-  const comment = enc.encode(options.comment ?? "");
-  put(le(0x06054b50, 4));
-  put(new Uint8Array(4)); // disk numbers
-  const count = options.zip64 === "count" ? 0xffff : parts.length;
-  put(le(count, 2));
-  put(le(count, 2));
-  put(le(cdEnd - cdStart, 4));
-  put(le(options.zip64 ? 0xffffffff : cdStart, 4));
-  put(le(comment.length, 2));
-  put(comment);
-  const bytes = new Uint8Array(out.length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
 
 const budgetOf = (limit = 100 * MiB): InflateBudget => ({ file: "t.xlsx", limit, used: 0 });
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -232,7 +109,7 @@ describe("listing a zip's entries", () => {
 });
 
 describe("reading an entry", () => {
-  const one = (part: Part) => {
+  const one = (part: RawEntry) => {
     const bytes = zip([part]);
     return { bytes, entry: [...listEntries("t.xlsx", bytes).values()][0]! };
   };
@@ -250,11 +127,21 @@ describe("reading an entry", () => {
 
   it.each([
     // The file ends inside the entry's data (the directory says it runs further).
-    ["truncated", (p: Part) => p, (e: ZipEntry) => ({ ...e, compressedSize: e.compressedSize + 200 }), "is truncated"],
-    ["stored with two sizes", (p: Part) => ({ ...p, size: 99 }), (e: ZipEntry) => e, "has inconsistent sizes"],
+    [
+      "truncated",
+      (p: RawEntry) => p,
+      (e: ZipEntry) => ({ ...e, compressedSize: e.compressedSize + 200 }),
+      "is truncated",
+    ],
+    [
+      "stored with two sizes",
+      (p: RawEntry) => ({ ...p, declaredSize: 99 }),
+      (e: ZipEntry) => e,
+      "has inconsistent sizes",
+    ],
     [
       "packed with another method",
-      (p: Part) => ({ ...p, method: 12, size: 11 }),
+      (p: RawEntry) => ({ ...p, method: 12, declaredSize: 11 }),
       (e: ZipEntry) => e,
       "uses unsupported compression method 12",
     ],
@@ -277,8 +164,8 @@ describe("reading an entry", () => {
     expect(emptyDeflate.length).toBeLessThanOrEqual(2);
     for (const part of [
       stored("a.xml", ""),
-      { name: "b.xml", stored: emptyDeflate, method: 8, size: 0 },
-      { name: "c.xml", stored: new Uint8Array(0), method: 8, size: 0 },
+      { name: "b.xml", stored: emptyDeflate, method: 8, declaredSize: 0, crc: 0 },
+      { name: "c.xml", stored: new Uint8Array(0), method: 8, declaredSize: 0, crc: 0 },
     ]) {
       const { bytes, entry } = one(part);
       expect(readEntry(bytes, entry, budgetOf())).toHaveLength(0);
@@ -299,7 +186,7 @@ describe("reading an entry", () => {
       [real.length + 1, "xl/sharedStrings.xml is shorter than declared"],
       [real.length - 1, "xl/sharedStrings.xml inflates past its declared size"],
     ] as const) {
-      const { bytes, entry } = one({ ...short, size });
+      const { bytes, entry } = one({ ...short, declaredSize: size });
       for (const read of [() => readEntry(bytes, entry, budgetOf()), () => streamed(bytes, entry)])
         expect(refusal(read)).toMatchObject({ code: "file-corrupt", params: { detail } });
     }
@@ -308,7 +195,8 @@ describe("reading an entry", () => {
       name: "e.xml",
       stored: new Uint8Array(deflateRawSync(new Uint8Array(0))),
       method: 8,
-      size: 5,
+      declaredSize: 5,
+      crc: 0,
     });
     expect(refusal(() => readEntry(bytes, entry, budgetOf())).params).toEqual({
       detail: "e.xml is shorter than declared",
@@ -338,7 +226,7 @@ describe("reading an entry", () => {
 
   it("refuses a part that lies about its size when the lie would pass the budget, as too large", () => {
     // Declares 100 bytes (within the budget) and inflates to 5,000: past the budget, so "too large".
-    const { bytes, entry } = one({ ...deflated("xl/worksheets/sheet1.xml", "z".repeat(5000)), size: 100 });
+    const { bytes, entry } = one({ ...deflated("xl/worksheets/sheet1.xml", "z".repeat(5000)), declaredSize: 100 });
     for (const read of [() => readEntry(bytes, entry, budgetOf(1000)), () => streamed(bytes, entry, budgetOf(1000))])
       expect(refusal(read)).toMatchObject({ code: "file-too-large", params: { limitBytes: 1000 } });
   });
