@@ -1,8 +1,8 @@
 // The committee views over the fake store: what changed since a date, the overdue list, the
 // meeting's remembered date, share-to-stage only when allowed, load failures, and the stage's
 // headline figures with their trend.
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { IndicatorResultRow } from "../../src/plan/types";
 import { MeetingRoot } from "../../src/ui/meeting/MeetingRoot";
 import type { ExtraRoute } from "../../src/ui/meeting/route";
@@ -105,8 +105,15 @@ describe("the meeting side panel", () => {
   });
 
   it("offers Share to stage only when the host allows it, and shares the stage view for the same period", async () => {
-    const refused = renderMeeting(new FakePlanStore(), { view: "sidepanel", since: "2025-10-01" }, fakeSharing(false));
+    const host = fakeSharing(false);
+    const asked = vi.spyOn(host, "canShare");
+    const refused = renderMeeting(new FakePlanStore(), { view: "sidepanel", since: "2025-10-01" }, host);
     await screen.findByRole("heading", { name: /^Changes since/ });
+    // The side panel asks the host on its own: judge the button only once the host has answered.
+    await waitFor(() => expect(asked).toHaveBeenCalled());
+    await act(async () => {
+      await Promise.all(asked.mock.results.map((r) => r.value));
+    });
     expect(queryButton("Share to stage")).toBeNull();
     refused.unmount();
 
