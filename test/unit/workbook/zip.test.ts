@@ -106,6 +106,25 @@ describe("listing a zip's entries", () => {
     view.setUint32(cd + first, 0x12345678, true);
     expect(refusal(() => listEntries("t.xlsx", bytes)).params).toEqual({ detail: "bad central directory entry" });
   });
+
+  it("refuses a central record cut short by the end of the file", () => {
+    const whole = zip([stored("xl/workbook.xml", "<workbook/>")]);
+    const view = new DataView(whole.buffer);
+    const cd = view.getUint32(whole.length - 22 + 16, true);
+    // The record's first 20 bytes, then at once the end record, still pointing at it.
+    const bytes = new Uint8Array([...whole.subarray(0, cd + 20), ...whole.subarray(whole.length - 22)]);
+    new DataView(bytes.buffer).setUint32(bytes.length - 22 + 12, 20, true);
+    expect(refusal(() => listEntries("t.xlsx", bytes)).params).toEqual({ detail: "bad central directory entry" });
+  });
+
+  it("never reads an entry's comment as its extra fields", () => {
+    // A record that says its size is in a Zip64 field but has none, and a comment shaped like one (8 bytes).
+    const comment = String.fromCharCode(1, 0, 8, 0, 11, 0, 0, 0, 0, 0, 0, 0);
+    const bytes = zip([{ ...stored("xl/workbook.xml", "<workbook/>"), declaredSize: 0xffffffff, comment }]);
+    const entry = listEntries("t.xlsx", bytes).get("xl/workbook.xml")!;
+    expect(entry.uncompressedSize).toBe(0xffffffff);
+    expect(refusal(() => readEntry(bytes, entry, budgetOf())).code).toBe("file-too-large");
+  });
 });
 
 describe("reading an entry", () => {
@@ -222,6 +241,52 @@ describe("reading an entry", () => {
       read(entries.get("b.xml")!, roomy);
       expect(roomy.used).toBe(1200);
     }
+  });
+
+  it("refuses a damaged deflate stream as damaged, naming the part and what is wrong", () => {
+    const { bytes, entry } = one({
+      name: "xl/worksheets/sheet1.xml",
+      stored: Uint8Array.from([0xff, 0xff, 0xff, 0xff, 1, 2, 3]),
+      method: 8,
+      declaredSize: 50,
+      crc: 0,
+    });
+    for (const read of [() => readEntry(bytes, entry, budgetOf()), () => streamed(bytes, entry)])
+      expect(refusal(read)).toMatchObject({
+        code: "file-corrupt",
+        params: { detail: "xl/worksheets/sheet1.xml: invalid block type" },
+      });
+  });
+
+  it("refuses a part declared empty that holds something, rather than reading it as empty", () => {
+    const { bytes, entry } = one({ ...deflated("xl/sharedStrings.xml", "y".repeat(300)), declaredSize: 0 });
+    for (const read of [() => readEntry(bytes, entry, budgetOf()), () => streamed(bytes, entry)])
+      expect(refusal(read).params).toEqual({ detail: "xl/sharedStrings.xml inflates past its declared size" });
+  });
+
+  it("calls a part that outgrows its declared size too large only once it passes the budget, to the byte", () => {
+    // One chunk of 600 bytes, declared as 100: damaged within a budget of 600, too large within 599.
+    const { bytes, entry } = one({ ...deflated("a.xml", "x".repeat(600)), declaredSize: 100 });
+    for (const read of [
+      (budget: InflateBudget) => readEntry(bytes, entry, budget),
+      (budget: InflateBudget) => streamed(bytes, entry, budget),
+    ]) {
+      expect(refusal(() => read(budgetOf(600))).code).toBe("file-corrupt");
+      expect(refusal(() => read(budgetOf(599))).code).toBe("file-too-large");
+    }
+  });
+
+  it("counts what a part gave before the chunk that outgrows its declared size against the budget", () => {
+    // 230 KB of varied XML declared as 150,000 bytes, with a budget of exactly that: read in many slices, the
+    // chunk that passes the declared size also passes the budget only with the bytes written before it.
+    const xml =
+      "<row>" + Array.from({ length: 20_000 }, (_, i) => `<c>${(i * 7919) % 100_003}</c>`).join("") + "</row>";
+    const { bytes, entry } = one({ ...deflated("b.xml", xml), declaredSize: 150_000 });
+    for (const read of [
+      () => readEntry(bytes, entry, budgetOf(150_000)),
+      () => streamed(bytes, entry, budgetOf(150_000)),
+    ])
+      expect(refusal(read)).toMatchObject({ code: "file-too-large", params: { part: "b.xml" } });
   });
 
   it("refuses a part that lies about its size when the lie would pass the budget, as too large", () => {
