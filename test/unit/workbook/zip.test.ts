@@ -347,6 +347,25 @@ describe("reading a large part as a stream", () => {
     expect(largest).toBeLessThanOrEqual(4 * MiB + 128 * 1024 + 1);
   }, 60_000);
 
+  it("makes room when a slice gives far more than the slices before it (a run of one byte after noise)", () => {
+    // 1 MB that does not compress (each slice gives about what it takes), then 6 MB of spaces (a few KB packed):
+    // the slice where the run starts gives megabytes, more than the room made for it.
+    const data = new Uint8Array(7 * MiB).fill(0x20);
+    let seed = 12345;
+    for (let i = 0; i < MiB; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      data[i] = seed >>> 24;
+    }
+    const bytes = zip([deflated("xl/worksheets/sheet1.xml", data)]);
+    const entry = listEntries("t.xlsx", bytes).get("xl/worksheets/sheet1.xml")!;
+    const parts: Uint8Array[] = [];
+    readEntryStream(bytes, entry, budgetOf(), (buffer, start, end) => {
+      parts.push(buffer.slice(start, end));
+      return end;
+    });
+    expect(Buffer.compare(Buffer.concat(parts), data)).toBe(0);
+  }, 60_000);
+
   it("reads a part past 16 MB that expands as workbook XML does, and a small part of one repeated byte", () => {
     const big = rowsXml(17 * MiB);
     const run = new Uint8Array(4 * MiB).fill(0x20);
