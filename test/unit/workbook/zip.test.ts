@@ -347,6 +347,22 @@ describe("reading a large part as a stream", () => {
     expect(largest).toBeLessThanOrEqual(4 * MiB + 128 * 1024 + 1);
   }, 60_000);
 
+  it("refuses a part that expands past 16 MB at more than 200 times its packed size, as only a zip bomb does", () => {
+    // Honest about its size, within the budget: only the ratio gives it away.
+    const bytes = zip([deflated("xl/worksheets/sheet1.xml", new Uint8Array(20 * MiB).fill(0x20))]);
+    const entry = listEntries("t.xlsx", bytes).get("xl/worksheets/sheet1.xml")!;
+    for (const read of [() => readEntry(bytes, entry, budgetOf()), () => streamed(bytes, entry)]) {
+      const issue = refusal(read);
+      expect(issue).toMatchObject({
+        code: "file-too-large",
+        params: { limitBytes: 100 * MiB, part: "xl/worksheets/sheet1.xml", ratio: 200 },
+      });
+      expect(issue.message).toBe(
+        "t.xlsx is not a real workbook: its part xl/worksheets/sheet1.xml expands more than 200 times its packed size, as only a zip bomb does. It was not opened.",
+      );
+    }
+  }, 60_000);
+
   it("makes room when a slice gives far more than the slices before it (a run of one byte after noise)", () => {
     // 1 MB that does not compress (each slice gives about what it takes), then 6 MB of spaces (a few KB packed):
     // the slice where the run starts gives megabytes, more than the room made for it.
