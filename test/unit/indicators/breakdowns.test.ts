@@ -13,6 +13,8 @@ import {
   WRES_STANDARD,
 } from "../../../src/indicators";
 import { createRandom } from "../../../src/demo/random";
+import { generateTrust } from "../../../src/demo/trust";
+import { readWorkbooks } from "../../../src/workbook";
 import type {
   ApplicationRecord,
   CaseRecord,
@@ -379,6 +381,38 @@ describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdown
       });
     }
     expect(hidden).toBeGreaterThan(20);
+  });
+
+  it("no breakdown cell shows a count and its denominator whose difference, the people not counted, is from 1 to 9", () => {
+    // Generated trusts of 300 to 1,500 staff, where small groups have few people without a case or a course.
+    for (const [staff, seed] of [
+      [300, 7],
+      [800, 3],
+      [1500, 23],
+    ] as const) {
+      const trust = generateTrust({ staff, seed, compression: 1, year: "2024/25" });
+      const exactDoc = computeResults(readWorkbooks(trust.files), { breakdowns: true, period: "2024/25" });
+      const shownDoc = suppressResults(exactDoc, 10);
+      let small = 0;
+      for (const id of ["2", "3", "4"]) {
+        const tables = (shownDoc.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!;
+        const exactTables = (exactDoc.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!;
+        tables.forEach((t, k) => {
+          for (const row of t.rows)
+            for (const c of t.columns) {
+              const x = exactTables[k]!.cells[row]![c]!;
+              if (x.count !== null && x.of != null && x.of - x.count > 0 && x.of - x.count < 10) small += 1;
+              const shown = t.cells[row]![c]!;
+              if (shown.count === null || shown.of == null) continue;
+              const rest = shown.of - shown.count;
+              const where = `${staff} staff, ${id} ${t.dimension} ${row} ${c}`;
+              expect(rest === 0 || rest >= 10, `${where}: ${rest} not counted`).toBe(true);
+            }
+        });
+      }
+      // Each trust has such cells to protect.
+      expect(small, `${staff} staff`).toBeGreaterThan(0);
+    }
   });
 
   it("a likelihood within a row is shown only when its four figures are, rounded to 2 places", () => {
