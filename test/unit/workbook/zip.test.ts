@@ -364,9 +364,9 @@ describe("reading a large part as a stream", () => {
   }, 60_000);
 
   it("makes room when a slice gives far more than the slices before it (a run of one byte after noise)", () => {
-    // 1 MB that does not compress (each slice gives about what it takes), then 6 MB of spaces (a few KB packed):
-    // the slice where the run starts gives megabytes, more than the room made for it.
-    const data = new Uint8Array(7 * MiB).fill(0x20);
+    // 1 MB that does not compress (each slice gives about what it takes), then 12 MB of spaces (a few KB packed):
+    // the slice where the run starts gives megabytes, more than the room made for it and than twice the buffer.
+    const data = new Uint8Array(13 * MiB).fill(0x20);
     let seed = 12345;
     for (let i = 0; i < MiB; i++) {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
