@@ -420,9 +420,10 @@ describe("what a likelihood records about its counts", () => {
   it("given no reporting year, counts the latest year its own cases start in", () => {
     const ds = dataset({
       staff: staff(),
+      // Not in date order: the latest is neither first nor last.
       cases: [
-        ...cases(3, "white", { startDate: "2024-06-01" }),
         ...cases(2, "bme", { startDate: "2023-06-01" }),
+        ...cases(3, "white", { startDate: "2024-06-01" }),
         ...cases(1, "bme", { startDate: "2021-06-01" }),
         ...cases(2, "bme"),
       ],
