@@ -124,6 +124,35 @@ describe("renderMarkdown", () => {
     ]);
   });
 
+  it("gives a race disparity ratio that cannot be calculated its reason, not the hidden mark or its note", () => {
+    // No BME staff in the upper tier at all: 0 is not a small number, so nothing is hidden, but no ratio exists.
+    const lines = renderMarkdown(
+      computeResults(
+        dataset({
+          staff: [
+            ...staffMany(200, "white", { band: "5" }),
+            ...staffMany(100, "bme", { band: "5" }),
+            ...staffMany(100, "white", { band: "6" }),
+            ...staffMany(20, "bme", { band: "6" }),
+            ...staffMany(90, "white", { band: "8a" }),
+          ],
+        }),
+      ),
+    ).split("\n");
+    const at = lines.indexOf("### Race disparity ratios (related measure, derived from trust reports)");
+    expect(at).toBeGreaterThan(0);
+    const none = "One group has none, so the ratio would be 0 or infinite.";
+    expect(lines.slice(at + 4, at + 10)).toEqual([
+      "|  | Ratio |",
+      "| --- | --- |",
+      `| Lower to Upper | ${none} |`,
+      "| Lower to Middle | 2.50 |",
+      `| Middle to Upper | ${none} |`,
+      "",
+    ]);
+    expect(lines.some((l) => l.startsWith("Ratios marked * are not published"))).toBe(false);
+  });
+
   it("says what is not given, lists staff without a band, and words an adverse, significant likelihood", () => {
     const lines = renderMarkdown(
       computeResults(
