@@ -89,6 +89,18 @@ describe("renderMarkdown", () => {
     expect(two).toContain("Person-years (headcount x 2)");
     expect(two).toContain("Two-year rolling figure");
     expect(two).toContain("Years: 2023/24, 2024/25.");
+    // With no case the year before, one year over the headcount, and said so.
+    const one = renderMarkdown(
+      computeResults(
+        dataset({
+          staff: [...staffMany(500, "white"), ...staffMany(200, "bme")],
+          cases: [...cases(12, "white", { startDate: "2024-05-01" }), ...cases(10, "bme", { startDate: "2024-05-01" })],
+          period: "2024/25",
+        }),
+      ),
+    );
+    expect(one).toContain("| Headcount | 500 | 200 |");
+    expect(one).not.toContain("Person-years");
   });
 
   it("gives the race disparity ratios: a shown one to 2 places, a hidden one marked and explained once", () => {
