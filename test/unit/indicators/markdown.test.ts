@@ -136,6 +136,42 @@ describe("renderMarkdown", () => {
     ]);
   });
 
+  it("lists senior medical managers under the medical staff only when there are some", () => {
+    const medical = (smm: number) =>
+      renderMarkdown(
+        computeResults(
+          dataset({
+            staff: [
+              ...staffMany(40, "white", { cohort: "medical", band: null, medical: "consultant" }),
+              ...staffMany(30, "bme", { cohort: "medical", band: null, medical: "consultant" }),
+              ...staffMany(
+                smm,
+                "white",
+                { cohort: "medical", band: null, medical: "consultant" },
+                {
+                  seniorMedicalManager: true,
+                },
+              ),
+              ...staffMany(
+                smm,
+                "bme",
+                { cohort: "medical", band: null, medical: "consultant" },
+                {
+                  seniorMedicalManager: true,
+                },
+              ),
+            ],
+          }),
+        ),
+      ).split("\n");
+    const without = medical(0);
+    expect(without).toContain("| Consultants | 40 (57.1%) | 30 (42.9%) | 0 (0.0%) | 70 |");
+    expect(without.some((l) => l.startsWith("| Senior medical managers (consultants) |"))).toBe(false);
+    expect(medical(12)).toContain(
+      "| Senior medical managers (consultants) | 12 (50.0%) | 12 (50.0%) | 0 (0.0%) | 24 |",
+    );
+  });
+
   it("gives a race disparity ratio that cannot be calculated its reason, not the hidden mark or its note", () => {
     // No BME staff in the upper tier at all: 0 is not a small number, so nothing is hidden, but no ratio exists.
     const lines = renderMarkdown(
