@@ -172,6 +172,28 @@ describe("renderMarkdown", () => {
     );
   });
 
+  it("gives a survey indicator its year when known and its caution when respondents are not given", () => {
+    const lines = renderMarkdown(
+      computeResults(
+        dataset({ survey: [survey(8, 6, 14.5, { whiteRespondents: null, year: null }), survey(6, 22, 27)] }),
+      ),
+    ).split("\n");
+    const at = (n: number) => lines.findIndex((l) => l.startsWith(`## Indicator ${n}:`));
+    expect(lines.slice(at(8) + 2, at(8) + 11)).toEqual([
+      "|  | White | BME | Gap (BME minus White) |",
+      "| --- | --- | --- | --- |",
+      "| % | 6.0% | 14.5% | +8.5 pp |",
+      "| Respondents | n/a | 300 |  |",
+      "",
+      "Lower is better.",
+      "",
+      "> Respondent numbers per group were not given.",
+      "",
+    ]);
+    // No caution under indicator 6: the next heading follows its note.
+    expect(lines.slice(at(6) + 7, at(6) + 10)).toEqual(["Staff survey 2024. Lower is better.", "", lines[at(8)]]);
+  });
+
   it("gives a race disparity ratio that cannot be calculated its reason, not the hidden mark or its note", () => {
     // No BME staff in the upper tier at all: 0 is not a small number, so nothing is hidden, but no ratio exists.
     const lines = renderMarkdown(
