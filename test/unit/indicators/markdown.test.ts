@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { computeResults, renderMarkdown, suppressResults, type ResultsDocument } from "../../../src/indicators";
+import {
+  computeResults,
+  renderMarkdown,
+  suppressResults,
+  type BoardResult,
+  type ResultsDocument,
+} from "../../../src/indicators";
 import { applications, boardMember, cases, dataset, staffMany, survey, trainingMany } from "./fixtures";
 
 const staff = [
@@ -288,6 +294,37 @@ describe("renderMarkdown", () => {
     expect(protectedMd).toContain(
       'Board composition is protected like other counts (setting "Publish board composition": off).',
     );
+  });
+
+  it("gives the board's cautions once, as copies protected by earlier versions carry them on both kinds of member", () => {
+    const copy = suppressResults(
+      computeResults(
+        dataset({
+          staff: [...staffMany(300, "white"), ...staffMany(100, "bme")],
+          board: [
+            ...Array.from({ length: 8 }, () => boardMember("white", true, true)),
+            boardMember("bme", true, false),
+          ],
+        }),
+      ),
+      10,
+      { publishBoardComposition: false },
+    );
+    const board = copy.indicators["9"] as BoardResult;
+    const lines = (md: string) => md.split("\n");
+    const plain = lines(renderMarkdown(copy));
+    const published = plain.findIndex((l) => l.startsWith("Board composition is protected like other counts"));
+    expect(plain.slice(published + 1, published + 3)).toEqual(["", plain[published + 2]]);
+    expect(plain[published + 2]).toMatch(/^## /);
+    board.voting.cautions = ["small-numbers"];
+    board.executive.cautions = ["small-numbers"];
+    const cautioned = lines(renderMarkdown(copy));
+    expect(cautioned.slice(published + 1, published + 5)).toEqual([
+      "",
+      "> Computed from small numbers: treat with caution.",
+      "",
+      plain[published + 2],
+    ]);
   });
 
   it("reports an empty dataset plainly", () => {
