@@ -327,6 +327,25 @@ describe("renderMarkdown", () => {
     ]);
   });
 
+  it("gives the change in a relative likelihood with its sign, and says when last year's period is not given", () => {
+    const apps = (white: number, bme: number) => [
+      ...applications("white", 100, white),
+      ...applications("bme", 100, bme),
+    ];
+    const staff = [...staffMany(300, "white"), ...staffMany(100, "bme")];
+    const lastYear = computeResults(dataset({ staff, applications: apps(40, 30) }));
+    const change = (white: number, bme: number) => {
+      const doc = computeResults(dataset({ staff, applications: apps(white, bme) }), { previous: lastYear });
+      const lines = renderMarkdown(suppressResults(doc, 10, { previous: lastYear })).split("\n");
+      expect(lines).toContain("## Change since not given");
+      return lines.find((l) => l.startsWith("| 2 | Relative likelihood |"));
+    };
+    // (40/100) / (30/100) = 1.33 last year; (45/100) / (25/100) = 1.80 now.
+    expect(change(45, 25)).toBe("| 2 | Relative likelihood | 1.33 | 1.80 | +0.47 | ↓ worsened |");
+    expect(change(40, 30)).toBe("| 2 | Relative likelihood | 1.33 | 1.33 | +0.00 | → unchanged |");
+    expect(change(30, 30)).toBe("| 2 | Relative likelihood | 1.33 | 1.00 | -0.33 | ↑ improved |");
+  });
+
   it("reports an empty dataset plainly", () => {
     expect(renderMarkdown(computeResults(dataset()))).toContain("No indicator could be computed");
   });
