@@ -250,10 +250,13 @@ describe("renderMarkdown", () => {
       "- Staff in post at: not given",
     ]);
     const unbanded = lines.indexOf("### Staff whose band or grade is not known");
-    expect(lines.slice(unbanded + 2, unbanded + 5)).toEqual([
+    expect(lines.slice(unbanded + 1, unbanded + 7)).toEqual([
+      "",
       "| Cohort | White | BME | Unknown | Total |",
       "| --- | --- | --- | --- | --- |",
       "| Non-clinical staff (Agenda for Change bands) | 40 (66.7%) | 20 (33.3%) | 0 (0.0%) | 60 |",
+      "",
+      "### Senior bands",
     ]);
     // Indicator 2: 50% of White and 25% of BME shortlisted applicants appointed.
     const two = lines.indexOf("Relative likelihood: **2.00** (95% confidence interval 1.64 to 2.43)");
@@ -347,6 +350,10 @@ describe("renderMarkdown", () => {
   });
 
   it("reports an empty dataset plainly", () => {
-    expect(renderMarkdown(computeResults(dataset()))).toContain("No indicator could be computed");
+    const lines = renderMarkdown(computeResults(dataset())).split("\n");
+    const at = lines.findIndex((l) => l.startsWith("No indicator could be computed"));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe("");
+    expect(lines[at + 2]).toMatch(/^## /);
   });
 });
