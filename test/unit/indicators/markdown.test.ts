@@ -200,6 +200,27 @@ describe("renderMarkdown", () => {
     expect(lines.slice(at(6) + 7, at(6) + 10)).toEqual(["Staff survey 2024. Lower is better.", "", lines[at(8)]]);
   });
 
+  it("gives a group with no one to count from no rate and no relative likelihood, and says why", () => {
+    const lines = renderMarkdown(
+      computeResults(
+        dataset({
+          staff: [...staffMany(300, "white"), ...staffMany(100, "bme")],
+          applications: applications("white", 100, 40),
+        }),
+      ),
+    ).split("\n");
+    const at = lines.findIndex((l) => l.startsWith("## Indicator 2:"));
+    expect(lines.slice(at + 2, at + 9)).toEqual([
+      "|  | White | BME |",
+      "| --- | --- | --- |",
+      "| Appointed from shortlisting | 40 | 0 |",
+      "| Shortlisted | 100 | 0 |",
+      "| Rate | 40.0% | n/a |",
+      "",
+      "Relative likelihood: not calculable. There is no one to count from in BME.",
+    ]);
+  });
+
   it("gives a race disparity ratio that cannot be calculated its reason, not the hidden mark or its note", () => {
     // No BME staff in the upper tier at all: 0 is not a small number, so nothing is hidden, but no ratio exists.
     const lines = renderMarkdown(
@@ -249,6 +270,10 @@ describe("renderMarkdown", () => {
       "- Period: not given",
       "- Staff in post at: not given",
     ]);
+    // Non-clinical staff only: no empty table for the clinical bands or the medical staff.
+    expect(lines).toContain("### Non-clinical staff (Agenda for Change bands)");
+    expect(lines).not.toContain("### Clinical staff (Agenda for Change bands)");
+    expect(lines).not.toContain("### Medical and dental staff");
     const unbanded = lines.indexOf("### Staff whose band or grade is not known");
     expect(lines.slice(unbanded + 1, unbanded + 7)).toEqual([
       "",
@@ -347,13 +372,18 @@ describe("renderMarkdown", () => {
     expect(change(45, 25)).toBe("| 2 | Relative likelihood | 1.33 | 1.80 | +0.47 | ↓ worsened |");
     expect(change(40, 30)).toBe("| 2 | Relative likelihood | 1.33 | 1.33 | +0.00 | → unchanged |");
     expect(change(30, 30)).toBe("| 2 | Relative likelihood | 1.33 | 1.00 | -0.33 | ↑ improved |");
+    // No one at band 8a or above in either year: no figure, no change.
+    const doc = computeResults(dataset({ staff, applications: apps(30, 30) }), { previous: lastYear });
+    expect(renderMarkdown(suppressResults(doc, 10, { previous: lastYear })).split("\n")).toContain(
+      "| 1 | BME % at band 8a and above | n/a | n/a | n/a | not comparable |",
+    );
   });
 
   it("reports an empty dataset plainly", () => {
     const lines = renderMarkdown(computeResults(dataset())).split("\n");
     const at = lines.findIndex((l) => l.startsWith("No indicator could be computed"));
     expect(at).toBeGreaterThan(0);
-    expect(lines[at + 1]).toBe("");
-    expect(lines[at + 2]).toMatch(/^## /);
+    // No inputs: the data quality section has no table of them.
+    expect(lines.slice(at + 1, at + 5)).toEqual(["", "## Data quality", "", "Rows excluded while reading: 0."]);
   });
 });
