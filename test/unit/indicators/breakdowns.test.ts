@@ -415,6 +415,25 @@ describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdown
     }
   });
 
+  it("protects an exact document whose breakdowns carry empty marks (nothing hidden) like any other", () => {
+    // Read back from JSON, only marks tell a protected copy: an empty set of marks is not one.
+    const marked = structuredClone(exact);
+    for (const id of ["1", "2", "3", "4"]) {
+      const t = (marked.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns![0]!;
+      for (const c of Object.values(t.cells[t.rows[0]!]!)) c.suppressed = {};
+    }
+    const shownDoc = suppressResults(marked, 10);
+    const counts = (doc: ResultsDocument) =>
+      ["1", "2", "3", "4"].flatMap((id) =>
+        (doc.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!.flatMap((t) =>
+          t.rows.flatMap((row) => t.columns.map((c) => t.cells[row]![c]!.count)),
+        ),
+      );
+    expect(counts(shownDoc).filter((x) => x !== null && x > 0 && x < 10)).toEqual([]);
+    // The same cells hidden as without the marks.
+    expect(counts(shownDoc)).toEqual(counts(published));
+  });
+
   it("a likelihood within a row is shown only when its four figures are, rounded to 2 places", () => {
     const t = table(published.indicators["4"] as RelativeLikelihoodResult, "directorate")!;
     let shown = 0;
