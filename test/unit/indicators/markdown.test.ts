@@ -239,13 +239,14 @@ describe("renderMarkdown", () => {
     const at = lines.indexOf("### Race disparity ratios (related measure, derived from trust reports)");
     expect(at).toBeGreaterThan(0);
     const none = "One group has none, so the ratio would be 0 or infinite.";
-    expect(lines.slice(at + 4, at + 10)).toEqual([
+    expect(lines.slice(at + 4, at + 11)).toEqual([
       "|  | Ratio |",
       "| --- | --- |",
       `| Lower to Upper | ${none} |`,
       "| Lower to Middle | 2.50 |",
       `| Middle to Upper | ${none} |`,
       "",
+      "## Breakdowns",
     ]);
     expect(lines.some((l) => l.startsWith("Ratios marked * are not published"))).toBe(false);
   });
