@@ -5,6 +5,7 @@ import {
   suppressResults,
   type BoardResult,
   type ResultsDocument,
+  type StaffRecord,
 } from "../../../src/indicators";
 import { applications, boardMember, cases, dataset, staffMany, survey, trainingMany } from "./fixtures";
 
@@ -23,6 +24,26 @@ const ds = dataset({
   board: [boardMember("white", true, true), boardMember("bme", true, false)],
   period: "2024/25",
 });
+
+/** The report's race disparity ratios, from their heading on, for staff in the lower and middle tiers and `upper`. */
+function disparityRatios(upper: StaffRecord[]): string[] {
+  const lines = renderMarkdown(
+    computeResults(
+      dataset({
+        staff: [
+          ...staffMany(200, "white", { band: "5" }),
+          ...staffMany(100, "bme", { band: "5" }),
+          ...staffMany(100, "white", { band: "6" }),
+          ...staffMany(20, "bme", { band: "6" }),
+          ...upper,
+        ],
+      }),
+    ),
+  ).split("\n");
+  const at = lines.indexOf("### Race disparity ratios (related measure, derived from trust reports)");
+  expect(at).toBeGreaterThan(0);
+  return lines.slice(at);
+}
 
 describe("renderMarkdown", () => {
   // Rendered in a beforeEach, not the describe body: mutation testing credits code to a test only when it runs in
@@ -110,27 +131,15 @@ describe("renderMarkdown", () => {
   });
 
   it("gives the race disparity ratios: a shown one to 2 places, a hidden one marked and explained once", () => {
-    const tiers = renderMarkdown(
-      computeResults(
-        dataset({
-          staff: [
-            ...staffMany(200, "white", { band: "5" }),
-            ...staffMany(100, "bme", { band: "5" }),
-            ...staffMany(100, "white", { band: "6" }),
-            ...staffMany(20, "bme", { band: "6" }),
-            ...staffMany(50, "white", { band: "8a" }),
-            ...staffMany(5, "bme", { band: "8a" }),
-            ...staffMany(40, "white", { band: "8b" }),
-            ...staffMany(6, "bme", { band: "8b" }),
-          ],
-        }),
-      ),
-    ).split("\n");
-    const at = tiers.indexOf("### Race disparity ratios (related measure, derived from trust reports)");
-    expect(at).toBeGreaterThan(0);
+    const tiers = disparityRatios([
+      ...staffMany(50, "white", { band: "8a" }),
+      ...staffMany(5, "bme", { band: "8a" }),
+      ...staffMany(40, "white", { band: "8b" }),
+      ...staffMany(6, "bme", { band: "8b" }),
+    ]);
     // (White middle / White lower) / (BME middle / BME lower) = (100 / 200) / (20 / 100) = 2.5; the upper tier's
     // BME staff (5 at band 8a, 6 at 8b) are hidden, and both ratios from them with them.
-    expect(tiers.slice(at + 4, at + 12)).toEqual([
+    expect(tiers.slice(4, 12)).toEqual([
       "|  | Ratio |",
       "| --- | --- |",
       "| Lower to Upper | * |",
@@ -223,23 +232,9 @@ describe("renderMarkdown", () => {
 
   it("gives a race disparity ratio that cannot be calculated its reason, not the hidden mark or its note", () => {
     // No BME staff in the upper tier at all: 0 is not a small number, so nothing is hidden, but no ratio exists.
-    const lines = renderMarkdown(
-      computeResults(
-        dataset({
-          staff: [
-            ...staffMany(200, "white", { band: "5" }),
-            ...staffMany(100, "bme", { band: "5" }),
-            ...staffMany(100, "white", { band: "6" }),
-            ...staffMany(20, "bme", { band: "6" }),
-            ...staffMany(90, "white", { band: "8a" }),
-          ],
-        }),
-      ),
-    ).split("\n");
-    const at = lines.indexOf("### Race disparity ratios (related measure, derived from trust reports)");
-    expect(at).toBeGreaterThan(0);
+    const lines = disparityRatios(staffMany(90, "white", { band: "8a" }));
     const none = "One group has none, so the ratio would be 0 or infinite.";
-    expect(lines.slice(at + 4, at + 11)).toEqual([
+    expect(lines.slice(4, 11)).toEqual([
       "|  | Ratio |",
       "| --- | --- |",
       `| Lower to Upper | ${none} |`,
