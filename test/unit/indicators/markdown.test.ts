@@ -6,6 +6,7 @@ import {
   type BoardResult,
   type ResultsDocument,
   type StaffRecord,
+  WRES_STANDARD,
 } from "../../../src/indicators";
 import { applications, boardMember, cases, dataset, staffMany, survey, trainingMany } from "./fixtures";
 
@@ -228,6 +229,22 @@ describe("renderMarkdown", () => {
       "",
       "Relative likelihood: not calculable. There is no one to count from in BME.",
     ]);
+  });
+
+  it("gives the related measures a standard has, alone: Model Employer without a period has no yearly need", () => {
+    const standard = { ...WRES_STANDARD, related: { modelEmployer: { targetYear: 2028 }, raceDisparity: false } };
+    const staff = [
+      ...staffMany(300, "white", { band: "5" }),
+      ...staffMany(100, "bme", { band: "5" }),
+      ...staffMany(40, "white", { band: "8a" }),
+      ...staffMany(12, "bme", { band: "8a" }),
+    ];
+    const lines = renderMarkdown(computeResults(dataset({ staff }), { standard })).split("\n");
+    const at = lines.indexOf("## Related measures");
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 4]).toBe("### Model Employer (related measure)");
+    expect(lines).toContain("| Band 8a | 52 | 12 | 23.1% | 24.8% | +1.7 pp | 1 | n/a |");
+    expect(lines.some((l) => l.startsWith("### Race disparity ratios"))).toBe(false);
   });
 
   it("gives a race disparity ratio that cannot be calculated its reason, not the hidden mark or its note", () => {
