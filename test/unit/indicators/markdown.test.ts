@@ -4,10 +4,12 @@ import {
   renderMarkdown,
   suppressResults,
   type BoardResult,
+  type Dataset,
   type ResultsDocument,
   type StaffRecord,
   WRES_STANDARD,
 } from "../../../src/indicators";
+import type { ComputeOptions } from "../../../src/indicators/standard-types";
 import { applications, boardMember, cases, dataset, staffMany, survey, trainingMany } from "./fixtures";
 
 const staff = [
@@ -26,21 +28,22 @@ const ds = dataset({
   period: "2024/25",
 });
 
+/** The report of a dataset made of `parts`, line by line. */
+function reportLines(parts: Partial<Dataset>, options?: ComputeOptions): string[] {
+  return renderMarkdown(computeResults(dataset(parts), options)).split("\n");
+}
+
 /** The report's race disparity ratios, from their heading on, for staff in the lower and middle tiers and `upper`. */
 function disparityRatios(upper: StaffRecord[]): string[] {
-  const lines = renderMarkdown(
-    computeResults(
-      dataset({
-        staff: [
-          ...staffMany(200, "white", { band: "5" }),
-          ...staffMany(100, "bme", { band: "5" }),
-          ...staffMany(100, "white", { band: "6" }),
-          ...staffMany(20, "bme", { band: "6" }),
-          ...upper,
-        ],
-      }),
-    ),
-  ).split("\n");
+  const lines = reportLines({
+    staff: [
+      ...staffMany(200, "white", { band: "5" }),
+      ...staffMany(100, "bme", { band: "5" }),
+      ...staffMany(100, "white", { band: "6" }),
+      ...staffMany(20, "bme", { band: "6" }),
+      ...upper,
+    ],
+  });
   const at = lines.indexOf("### Race disparity ratios (related measure, derived from trust reports)");
   expect(at).toBeGreaterThan(0);
   return lines.slice(at);
@@ -153,33 +156,17 @@ describe("renderMarkdown", () => {
   });
 
   it("lists senior medical managers under the medical staff only when there are some", () => {
+    const consultants = (n: number, group: "white" | "bme", seniorMedicalManager = false) =>
+      staffMany(n, group, { cohort: "medical", band: null, medical: "consultant" }, { seniorMedicalManager });
     const medical = (smm: number) =>
-      renderMarkdown(
-        computeResults(
-          dataset({
-            staff: [
-              ...staffMany(40, "white", { cohort: "medical", band: null, medical: "consultant" }),
-              ...staffMany(30, "bme", { cohort: "medical", band: null, medical: "consultant" }),
-              ...staffMany(
-                smm,
-                "white",
-                { cohort: "medical", band: null, medical: "consultant" },
-                {
-                  seniorMedicalManager: true,
-                },
-              ),
-              ...staffMany(
-                smm,
-                "bme",
-                { cohort: "medical", band: null, medical: "consultant" },
-                {
-                  seniorMedicalManager: true,
-                },
-              ),
-            ],
-          }),
-        ),
-      ).split("\n");
+      reportLines({
+        staff: [
+          ...consultants(40, "white"),
+          ...consultants(30, "bme"),
+          ...consultants(smm, "white", true),
+          ...consultants(smm, "bme", true),
+        ],
+      });
     const without = medical(0);
     expect(without).toContain("| Consultants | 40 (57.1%) | 30 (42.9%) | 0 (0.0%) | 70 |");
     expect(without.some((l) => l.startsWith("| Senior medical managers (consultants) |"))).toBe(false);
@@ -189,11 +176,9 @@ describe("renderMarkdown", () => {
   });
 
   it("gives a survey indicator its year when known and its caution when respondents are not given", () => {
-    const lines = renderMarkdown(
-      computeResults(
-        dataset({ survey: [survey(8, 6, 14.5, { whiteRespondents: null, year: null }), survey(6, 22, 27)] }),
-      ),
-    ).split("\n");
+    const lines = reportLines({
+      survey: [survey(8, 6, 14.5, { whiteRespondents: null, year: null }), survey(6, 22, 27)],
+    });
     const at = (n: number) => lines.findIndex((l) => l.startsWith(`## Indicator ${n}:`));
     expect(lines.slice(at(8) + 2, at(8) + 11)).toEqual([
       "|  | White | BME | Gap (BME minus White) |",
@@ -211,14 +196,10 @@ describe("renderMarkdown", () => {
   });
 
   it("gives a group with no one to count from no rate and no relative likelihood, and says why", () => {
-    const lines = renderMarkdown(
-      computeResults(
-        dataset({
-          staff: [...staffMany(300, "white"), ...staffMany(100, "bme")],
-          applications: applications("white", 100, 40),
-        }),
-      ),
-    ).split("\n");
+    const lines = reportLines({
+      staff: [...staffMany(300, "white"), ...staffMany(100, "bme")],
+      applications: applications("white", 100, 40),
+    });
     const at = lines.findIndex((l) => l.startsWith("## Indicator 2:"));
     expect(lines.slice(at + 2, at + 9)).toEqual([
       "|  | White | BME |",
@@ -239,7 +220,7 @@ describe("renderMarkdown", () => {
       ...staffMany(40, "white", { band: "8a" }),
       ...staffMany(12, "bme", { band: "8a" }),
     ];
-    const lines = renderMarkdown(computeResults(dataset({ staff }), { standard })).split("\n");
+    const lines = reportLines({ staff }, { standard });
     const at = lines.indexOf("## Related measures");
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 4]).toBe("### Model Employer (related measure)");
@@ -264,20 +245,16 @@ describe("renderMarkdown", () => {
   });
 
   it("says what is not given, lists staff without a band, and words an adverse, significant likelihood", () => {
-    const lines = renderMarkdown(
-      computeResults(
-        dataset({
-          staff: [
-            ...staffMany(300, "white", { band: "5" }),
-            ...staffMany(100, "bme", { band: "5" }),
-            ...staffMany(40, "white", { band: null }),
-            ...staffMany(20, "bme", { band: null }),
-          ],
-          applications: [...applications("white", 400, 200), ...applications("bme", 400, 100)],
-          cases: [...cases(20, "bme"), ...cases(10, "white")],
-        }),
-      ),
-    ).split("\n");
+    const lines = reportLines({
+      staff: [
+        ...staffMany(300, "white", { band: "5" }),
+        ...staffMany(100, "bme", { band: "5" }),
+        ...staffMany(40, "white", { band: null }),
+        ...staffMany(20, "bme", { band: null }),
+      ],
+      applications: [...applications("white", 400, 200), ...applications("bme", 400, 100)],
+      cases: [...cases(20, "bme"), ...cases(10, "white")],
+    });
     expect(lines.slice(2, 5)).toEqual([
       "- Organisation: not given",
       "- Period: not given",
@@ -352,14 +329,13 @@ describe("renderMarkdown", () => {
       { publishBoardComposition: false },
     );
     const board = copy.indicators["9"] as BoardResult;
-    const lines = (md: string) => md.split("\n");
-    const plain = lines(renderMarkdown(copy));
+    const plain = renderMarkdown(copy).split("\n");
     const published = plain.findIndex((l) => l.startsWith("Board composition is protected like other counts"));
     expect(plain.slice(published + 1, published + 3)).toEqual(["", plain[published + 2]]);
     expect(plain[published + 2]).toMatch(/^## /);
     board.voting.cautions = ["small-numbers"];
     board.executive.cautions = ["small-numbers"];
-    const cautioned = lines(renderMarkdown(copy));
+    const cautioned = renderMarkdown(copy).split("\n");
     expect(cautioned.slice(published + 1, published + 5)).toEqual([
       "",
       "> Computed from small numbers: treat with caution.",
@@ -375,25 +351,24 @@ describe("renderMarkdown", () => {
     ];
     const staff = [...staffMany(300, "white"), ...staffMany(100, "bme")];
     const lastYear = computeResults(dataset({ staff, applications: apps(40, 30) }));
-    const change = (white: number, bme: number) => {
+    const comparison = (white: number, bme: number) => {
       const doc = computeResults(dataset({ staff, applications: apps(white, bme) }), { previous: lastYear });
       const lines = renderMarkdown(suppressResults(doc, 10, { previous: lastYear })).split("\n");
       expect(lines).toContain("## Change since not given");
-      return lines.find((l) => l.startsWith("| 2 | Relative likelihood |"));
+      return lines;
     };
+    const likelihood = (lines: string[]) => lines.find((l) => l.startsWith("| 2 | Relative likelihood |"));
     // (40/100) / (30/100) = 1.33 last year; (45/100) / (25/100) = 1.80 now.
-    expect(change(45, 25)).toBe("| 2 | Relative likelihood | 1.33 | 1.80 | +0.47 | ↓ worsened |");
-    expect(change(40, 30)).toBe("| 2 | Relative likelihood | 1.33 | 1.33 | +0.00 | → unchanged |");
-    expect(change(30, 30)).toBe("| 2 | Relative likelihood | 1.33 | 1.00 | -0.33 | ↑ improved |");
+    expect(likelihood(comparison(45, 25))).toBe("| 2 | Relative likelihood | 1.33 | 1.80 | +0.47 | ↓ worsened |");
+    expect(likelihood(comparison(40, 30))).toBe("| 2 | Relative likelihood | 1.33 | 1.33 | +0.00 | → unchanged |");
+    const improved = comparison(30, 30);
+    expect(likelihood(improved)).toBe("| 2 | Relative likelihood | 1.33 | 1.00 | -0.33 | ↑ improved |");
     // No one at band 8a or above in either year: no figure, no change.
-    const doc = computeResults(dataset({ staff, applications: apps(30, 30) }), { previous: lastYear });
-    expect(renderMarkdown(suppressResults(doc, 10, { previous: lastYear })).split("\n")).toContain(
-      "| 1 | BME % at band 8a and above | n/a | n/a | n/a | not comparable |",
-    );
+    expect(improved).toContain("| 1 | BME % at band 8a and above | n/a | n/a | n/a | not comparable |");
   });
 
   it("reports an empty dataset plainly", () => {
-    const lines = renderMarkdown(computeResults(dataset())).split("\n");
+    const lines = reportLines({});
     const at = lines.findIndex((l) => l.startsWith("No indicator could be computed"));
     expect(at).toBeGreaterThan(0);
     // No inputs: the data quality section has no table of them.
