@@ -2,9 +2,9 @@
 // notice naming the year it was carried into; and the links between a carried-over action and
 // the action it continues in the earlier year.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { act, configure, screen, waitFor, within } from "@testing-library/react";
+import { configure, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { findButton, queryButton, renderApp } from "./render";
+import { answered, findButton, queryButton, renderApp } from "./render";
 import { FakePlanStore, PEOPLE, ROLES } from "../support/fake-store";
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -85,10 +85,7 @@ describe("a closed plan year", () => {
     renderApp(store);
     const notice = await screen.findByTestId("closed-year");
     // The notice reads the years itself after it appears: judge it only once that read has answered.
-    await waitFor(() => expect(read).toHaveBeenCalled());
-    await act(async () => {
-      await Promise.all(read.mock.results.map((r) => r.value));
-    });
+    await answered(read);
     expect(notice.textContent).toContain(
       "It was rolled over to the next plan year. You can read it here, but nobody can change it.",
     );

@@ -1,7 +1,7 @@
 // The committee views over the fake store: what changed since a date, the overdue list, the
 // meeting's remembered date, share-to-stage only when allowed, load failures, and the stage's
 // headline figures with their trend.
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { IndicatorResultRow } from "../../src/plan/types";
 import { MeetingRoot } from "../../src/ui/meeting/MeetingRoot";
@@ -9,7 +9,7 @@ import type { ExtraRoute } from "../../src/ui/meeting/route";
 import { extraRoute, viewUrl } from "../../src/ui/meeting/route";
 import type { StageSharing } from "../../src/ui/meeting/share";
 import { FakePlanStore, OfflineError, TODAY } from "../support/fake-store";
-import { findButton, queryButton, renderApp } from "./render";
+import { answered, findButton, queryButton, renderApp } from "./render";
 
 const HREF = "https://tab.example/index.html?as=edi.lead%40wres.test&theme=dark";
 
@@ -110,10 +110,7 @@ describe("the meeting side panel", () => {
     const refused = renderMeeting(new FakePlanStore(), { view: "sidepanel", since: "2025-10-01" }, host);
     await screen.findByRole("heading", { name: /^Changes since/ });
     // The side panel asks the host on its own: judge the button only once the host has answered.
-    await waitFor(() => expect(asked).toHaveBeenCalled());
-    await act(async () => {
-      await Promise.all(asked.mock.results.map((r) => r.value));
-    });
+    await answered(asked);
     expect(queryButton("Share to stage")).toBeNull();
     refused.unmount();
 

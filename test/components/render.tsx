@@ -1,5 +1,6 @@
 // Renders the tab over a fake store for component tests, and fails on any i18n key without text.
-import { render, waitFor, within } from "@testing-library/react";
+import { act, render, waitFor, within } from "@testing-library/react";
+import { expect, type MockInstance } from "vitest";
 import type { ReactElement } from "react";
 import { App } from "../../src/ui/App";
 import { createActivityTracker, trackStore, type ActivityTracker } from "../../src/ui/state/activity";
@@ -124,4 +125,15 @@ export function queryButton(name: string | RegExp, container: HTMLElement = docu
   } catch {
     return null;
   }
+}
+
+/**
+ * Waits until a spied read has been called and each of its calls has answered, with React's updates applied: for
+ * judging what a component shows once a read of its own (made after it appears) is done, absences above all.
+ */
+export async function answered(spy: MockInstance): Promise<void> {
+  await waitFor(() => expect(spy).toHaveBeenCalled());
+  await act(async () => {
+    await Promise.all(spy.mock.results.map((r) => r.value));
+  });
 }

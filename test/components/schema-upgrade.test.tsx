@@ -2,9 +2,9 @@
 // everyone else is told to ask a plan editor; a column SharePoint refuses is the same offer, not
 // a raw 400.
 import { describe, expect, it, vi } from "vitest";
-import { act, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { button, queryButton, renderApp } from "./render";
+import { answered, button, queryButton, renderApp } from "./render";
 import { FakePlanStore, ROLES } from "../support/fake-store";
 import { SchemaOutdatedError } from "../../src/sharepoint/errors";
 import type { SchemaActions } from "../../src/ui/state/schema";
@@ -56,10 +56,7 @@ describe("schema upgrade", () => {
     renderApp(new FakePlanStore(), { schema });
     await screen.findAllByText(/Objective/);
     // The check answers after the plan is on screen: judge the banner only once it has.
-    await waitFor(() => expect(check).toHaveBeenCalled());
-    await act(async () => {
-      await Promise.all(check.mock.results.map((r) => r.value));
-    });
+    await answered(check);
     expect(screen.queryByTestId("schema-outdated")).toBeNull();
   });
 
