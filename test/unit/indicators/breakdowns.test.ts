@@ -162,6 +162,9 @@ function generate(seed: number, n: number): Generated {
   return { staff, cases, training, applications, raw };
 }
 
+/** The breakdown tables of a document's indicator (one that has them). */
+const tablesOf = (doc: ResultsDocument, id: string) =>
+  (doc.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!;
 const table = (r: { breakdowns?: BreakdownTable[] } | undefined, d: string) =>
   r?.breakdowns?.find((t) => t.dimension === d);
 
@@ -356,8 +359,8 @@ describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdown
   it("no count from 1 to 9 is shown in any breakdown, every hidden one is marked, and no sum of a row gives one back", () => {
     let hidden = 0;
     for (const id of ["1", "2", "3", "4"]) {
-      const tables = (published.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!;
-      const exactTables = (exact.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!;
+      const tables = tablesOf(published, id);
+      const exactTables = tablesOf(exact, id);
       tables.forEach((t, k) => {
         for (const row of t.rows) {
           const cells = t.cells[row]!;
@@ -395,8 +398,8 @@ describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdown
       const shownDoc = suppressResults(exactDoc, 10);
       let small = 0;
       for (const id of ["2", "3", "4"]) {
-        const tables = (shownDoc.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!;
-        const exactTables = (exactDoc.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!;
+        const tables = tablesOf(shownDoc, id);
+        const exactTables = tablesOf(exactDoc, id);
         tables.forEach((t, k) => {
           for (const row of t.rows)
             for (const c of t.columns) {
@@ -419,15 +422,13 @@ describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdown
     // Read back from JSON, only marks tell a protected copy: an empty set of marks is not one.
     const marked = structuredClone(exact);
     for (const id of ["1", "2", "3", "4"]) {
-      const t = (marked.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns![0]!;
+      const t = tablesOf(marked, id)[0]!;
       for (const c of Object.values(t.cells[t.rows[0]!]!)) c.suppressed = {};
     }
     const shownDoc = suppressResults(marked, 10);
     const counts = (doc: ResultsDocument) =>
       ["1", "2", "3", "4"].flatMap((id) =>
-        (doc.indicators[id] as { breakdowns?: BreakdownTable[] }).breakdowns!.flatMap((t) =>
-          t.rows.flatMap((row) => t.columns.map((c) => t.cells[row]![c]!.count)),
-        ),
+        tablesOf(doc, id).flatMap((t) => t.rows.flatMap((row) => t.columns.map((c) => t.cells[row]![c]!.count))),
       );
     expect(counts(shownDoc).filter((x) => x !== null && x > 0 && x < 10)).toEqual([]);
     // The same cells hidden as without the marks.
