@@ -23,7 +23,7 @@ import type {
   StaffRecord,
   TrainingRecord,
 } from "../../../src/indicators";
-import { aggregate, application, dataset, disciplinary, ethnicity, staff, training } from "./fixtures";
+import { aggregate, application, dataset, disciplinary, ethnicity, staff, staffMany, training } from "./fixtures";
 
 const SHEET = { file: "t.xlsx", sheet: "S" };
 // The test's own table of codes: broad group of each (the NHS Data Dictionary's), "" = not stated.
@@ -416,6 +416,42 @@ describe("breakdowns in the protected copy (docs/disclosure-control.md#breakdown
       // Each trust has such cells to protect.
       expect(small, `${staff} staff`).toBeGreaterThan(0);
     }
+  });
+
+  it("hides a count whose people not counted are few even when the count and its denominator are large", () => {
+    // Surgery: 48 of its 50 BME staff trained. Neither figure is small, but 48 of 50 says 2 were not.
+    const inPost = [
+      ...staffMany(50, "bme", {}, { directorate: "Surgery" }),
+      ...staffMany(100, "white", {}, { directorate: "Surgery" }),
+      ...staffMany(60, "bme", {}, { directorate: "Medicine" }),
+      ...staffMany(120, "white", {}, { directorate: "Medicine" }),
+      ...staffMany(15, "unknown", {}, { directorate: "Medicine" }),
+    ];
+    const trained = (directorate: string, group: string, n: number) =>
+      inPost
+        .filter((s) => s.directorate === directorate && s.ethnicity.group === group)
+        .slice(0, n)
+        .map((s) => training(s.ethnicity.group, { personId: s.personId }));
+    const courses = [
+      ...trained("Surgery", "bme", 48),
+      ...trained("Surgery", "white", 50),
+      ...trained("Medicine", "bme", 30),
+      ...trained("Medicine", "white", 60),
+      ...trained("Medicine", "unknown", 5),
+    ];
+    const exactDoc = computeResults(dataset({ staff: inPost, training: courses, period: "2024/25" }), {
+      period: "2024/25",
+      breakdowns: true,
+    });
+    const surgeryBme = (doc: ResultsDocument) =>
+      table(doc.indicators["4"] as RelativeLikelihoodResult, "directorate")!.cells.Surgery!.bme!;
+    expect([surgeryBme(exactDoc).count, surgeryBme(exactDoc).of]).toEqual([48, 50]);
+
+    const shown = surgeryBme(suppressResults(exactDoc, 10));
+    expect(shown.count === null || shown.of === null, JSON.stringify(shown)).toBe(true);
+    expect(shown.rate).toBeNull();
+    // Shown at a threshold of 2, where 2 not counted is no longer a small number.
+    expect(surgeryBme(suppressResults(exactDoc, 2))).toMatchObject({ count: 48, of: 50 });
   });
 
   it("protects an exact document whose breakdowns carry empty marks (nothing hidden) like any other", () => {
