@@ -532,26 +532,34 @@ export function recogniseKind(headers: readonly string[]): { kind: SheetKind; co
     const spec = KIND_BY_NAME.get(kind)!;
     const m = matchColumns(spec, headers);
     if (m.score < 0) continue;
-    // Distinctive columns weigh more than shared ones (ethnicity, person id, dates appear everywhere).
-    const score = m.score + distinctiveBonus(kind, m.columns);
+    const score = m.score + distinctiveBonus(kind, m.columns, headers);
     if (!best || score > best.score) best = { kind, columns: m.columns, score };
   }
   return best ? { kind: best.kind, columns: best.columns } : null;
 }
 
-function distinctiveBonus(kind: SheetKind, columns: Map<string, number>): number {
+/** Whether a header row has a pay band column (matched as staff in post would match it). */
+const hasBand = (headers: readonly string[]) => headers.some((h) => BAND.names.includes(h) || BAND.pattern!.test(h));
+
+/**
+ * Distinctive columns weigh more than shared ones (ethnicity, person id, dates appear everywhere). An extract of
+ * cases, courses or applications often carries the person's band, staff group and directorate too: its case
+ * type, course or shortlisting weighs as four columns, so it is not taken for staff in post.
+ */
+function distinctiveBonus(kind: SheetKind, columns: Map<string, number>, headers: readonly string[]): number {
   const has = (f: string) => (columns.has(f) ? 1 : 0);
   switch (kind) {
     case "staff":
       return has("band") + has("staffGroup") + has("assignmentCategory") + has("primary");
     case "recruitment":
-      return 2 * (has("shortlisted") + has("appointed"));
+      return 4 * (has("shortlisted") + has("appointed"));
     case "cases":
-      return 2 * has("caseType");
+      return 4 * has("caseType");
     case "training":
-      return 2 * has("course");
+      return 4 * has("course");
     case "board":
-      return 2 * (has("voting") + has("executive")) - has("band") * 3;
+      // Board members are listed without pay bands: people with bands and board flags are staff in post.
+      return 2 * (has("voting") + has("executive")) - (hasBand(headers) ? 3 : 0);
     case "survey":
       return 2 * (has("whitePct") + has("bmePct"));
     case "aggregate":
@@ -570,7 +578,7 @@ export function headerSignature(headers: readonly string[]): string {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-    h2 ^= h2 >>> 15;
+    h2 = (h2 ^ (h2 >>> 15)) >>> 0;
   }
   return `h${h1.toString(16).padStart(8, "0")}${h2.toString(16).padStart(8, "0")}`;
 }
