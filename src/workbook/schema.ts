@@ -541,22 +541,32 @@ export function recogniseKind(headers: readonly string[]): { kind: SheetKind; co
 /** Whether a header row has a pay band column (matched as staff in post would match it). */
 const hasBand = (headers: readonly string[]) => headers.some((h) => BAND.names.includes(h) || BAND.pattern!.test(h));
 
+/** Names a staff list could give a column of its own ("Type", "Category"), though a kind below lists them. */
+const GENERIC_NAMES = new Set(n("Type", "Category", "Process", "Policy", "Activity", "Event", "Programme", "Training"));
+
 /**
  * Distinctive columns weigh more than shared ones (ethnicity, person id, dates appear everywhere). An extract of
- * cases, courses or applications often carries the person's band, staff group and directorate too: its case
- * type, course or shortlisting weighs as four columns, so it is not taken for staff in post.
+ * cases, courses or applications often carries the person's band, staff group and directorate too: a case type,
+ * course or shortlisting under a name only its kind uses weighs as four columns, so the extract is not taken for
+ * staff in post; under a generic name or one a pattern let in, as two.
  */
 function distinctiveBonus(kind: SheetKind, columns: Map<string, number>, headers: readonly string[]): number {
   const has = (f: string) => (columns.has(f) ? 1 : 0);
+  const decisive = (f: string) => {
+    const c = columns.get(f);
+    if (c === undefined) return 0;
+    const named = KIND_BY_NAME.get(kind)!.fields[f]!.names.includes(headers[c]!);
+    return named && !GENERIC_NAMES.has(headers[c]!) ? 4 : 2;
+  };
   switch (kind) {
     case "staff":
       return has("band") + has("staffGroup") + has("assignmentCategory") + has("primary");
     case "recruitment":
-      return 4 * (has("shortlisted") + has("appointed"));
+      return decisive("shortlisted") + decisive("appointed");
     case "cases":
-      return 4 * has("caseType");
+      return decisive("caseType");
     case "training":
-      return 4 * has("course");
+      return decisive("course");
     case "board":
       // Board members are listed without pay bands: people with bands and board flags are staff in post.
       return 2 * (has("voting") + has("executive")) - (hasBand(headers) ? 3 : 0);

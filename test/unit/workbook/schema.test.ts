@@ -41,8 +41,23 @@ describe("the kind of sheet a header row is read as, where its columns fit more 
       "recruitment",
     ],
     [
+      'staff in post with a column headed just "Category", a name case lists use too',
+      ["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group", "Category"],
+      "staff",
+    ],
+    [
+      'staff in post with a column headed just "Type"',
+      ["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group", "Type"],
+      "staff",
+    ],
+    [
       "staff in post with board flags",
       ["Employee Number", "Ethnic Origin", "Pay Band", "Voting Member", "Executive Director"],
+      "staff",
+    ],
+    [
+      "staff in post with board flags and an AfC band",
+      ["Employee Number", "Ethnic Origin", "AfC Band", "Voting Member", "Executive Director"],
       "staff",
     ],
     [
@@ -100,7 +115,37 @@ describe("the kind of sheet a header row is read as, where its columns fit more 
   });
 });
 
+describe("the columns each kind needs, any one of a group", () => {
+  it.each([
+    ["staff in post with a staff group and no band", ["Employee Number", "Ethnic Origin", "Staff Group"], "staff"],
+    [
+      "staff in post with an assignment category",
+      ["Assignment Number", "Ethnic Origin", "Assignment Category"],
+      "staff",
+    ],
+    [
+      "staff in post with a primary assignment flag",
+      ["Employee Number", "Ethnic Origin", "Primary Assignment"],
+      "staff",
+    ],
+    ["an anonymised case list: ethnicity, no employee number", ["Case Type", "Ethnic Origin", "Date Opened"], "cases"],
+    ["course completions by assignment number", ["Assignment Number", "Course Title", "Completion Date"], "training"],
+    ["anonymised course completions", ["Ethnic Origin", "Course Title", "Completion Date"], "training"],
+    ["survey results by indicator, with no question text", ["Indicator", "Year", "White %", "BME %"], "survey"],
+  ])("%s", (_, headers, kind) => {
+    expect(recognise(headers)?.kind).toBe(kind);
+  });
+});
+
 describe("the column each field is read from", () => {
+  it('reads "&" as "and" and "%" as "pct", as the names are listed', () => {
+    expect(normaliseHeader("Black & Minority Ethnic %")).toBe(normaliseHeader("Black and Minority Ethnic Pct"));
+    expect(recognise(["Question", "White %", "Black & Minority Ethnic %"])).toEqual({
+      kind: "survey",
+      columns: { question: 0, whitePct: 1, bmePct: 2 },
+    });
+  });
+
   it("takes each column once: a course category is not also read as the course", () => {
     expect(recognise(["Employee Number", "Ethnic Origin", "Course Category", "Completion Date"])).toEqual({
       kind: "training",
