@@ -547,16 +547,14 @@ const GENERIC_NAMES = new Set(n("Type", "Category", "Process", "Policy", "Activi
 /**
  * Distinctive columns weigh more than shared ones (ethnicity, person id, dates appear everywhere). An extract of
  * cases, courses or applications often carries the person's band, staff group and directorate too: a case type,
- * course or shortlisting under a name only its kind uses weighs as four columns, so the extract is not taken for
- * staff in post; under a generic name or one a pattern let in, as two.
+ * course or shortlisting weighs as four columns, so the extract is not taken for staff in post; under a generic
+ * name, as two.
  */
 function distinctiveBonus(kind: SheetKind, columns: Map<string, number>, headers: readonly string[]): number {
   const has = (f: string) => (columns.has(f) ? 1 : 0);
   const decisive = (f: string) => {
     const c = columns.get(f);
-    if (c === undefined) return 0;
-    const named = KIND_BY_NAME.get(kind)!.fields[f]!.names.includes(headers[c]!);
-    return named && !GENERIC_NAMES.has(headers[c]!) ? 4 : 2;
+    return c === undefined ? 0 : GENERIC_NAMES.has(headers[c]!) ? 2 : 4;
   };
   switch (kind) {
     case "staff":

@@ -36,6 +36,11 @@ describe("the kind of sheet a header row is read as, where its columns fit more 
       "training",
     ],
     [
+      "course completions under a title the course pattern lets in, with the person's staff columns",
+      ["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group", "Directorate", "Training Course Name", "Date"],
+      "training",
+    ],
+    [
       "internal applicants with their band and staff group",
       ["Employee Number", "Ethnic Origin", "Pay Band", "Staff Group", "Shortlisted", "Appointed"],
       "recruitment",
