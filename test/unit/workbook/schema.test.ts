@@ -161,7 +161,7 @@ describe("the column each field is read from", () => {
   it("counts a blank header cell as no name", () => {
     expect(normaliseHeader(null)).toBe("");
     expect(normaliseHeader(undefined)).toBe("");
-    expect(headerScore([null, "Employee Number", undefined, 3, true])).toBe(1);
+    expect(headerScore([null, "Employee Number", "", 3, true])).toBe(1);
   });
 });
 
