@@ -541,7 +541,7 @@ export function recogniseKind(headers: readonly string[]): { kind: SheetKind; co
 /** Whether a header row has a pay band column (matched as staff in post would match it). */
 const hasBand = (headers: readonly string[]) => headers.some((h) => BAND.names.includes(h) || BAND.pattern!.test(h));
 
-/** Names a staff list could give a column of its own ("Type", "Category"), though a kind below lists them. */
+/** Case type and course names generic enough for a staff list to give a column of its own ("Type", "Category"). */
 const GENERIC_NAMES = new Set(n("Type", "Category", "Process", "Policy", "Activity", "Event", "Programme", "Training"));
 
 /**
