@@ -87,6 +87,65 @@ describe("scanSheet", () => {
   });
 });
 
+describe("scanSheet, on shapes few writers make", () => {
+  const wide = [
+    ["A", 1],
+    ["Z", 26],
+    ["AB", 28],
+    ["BA", 53],
+  ] as const;
+  const expectedWide = Array.from({ length: 53 }, (_, i) => wide.find(([, v]) => v === i + 1)?.[1] ?? null);
+
+  it("places cells past column Z where their references say, on either path", () => {
+    const fast = wide.map(([c, v]) => `<c r="${c}1"><v>${v}</v></c>`).join("");
+    const general = wide.map(([c, v]) => `<x:c t='n' r='${c}1'><x:v>${v}</x:v></x:c>`).join("");
+    expect(read(`<worksheet><sheetData><row r="1">${fast}</row></sheetData></worksheet>`)).toEqual([expectedWide]);
+    expect(
+      read(`<x:worksheet xmlns:x="s"><x:sheetData><x:row r='1'>${general}</x:row></x:sheetData></x:worksheet>`),
+    ).toEqual([expectedWide]);
+  });
+
+  it("reads a cell reference written in lower case as its column", () => {
+    const cells = wide.map(([c, v]) => `<c t="n" r="${c.toLowerCase()}1"><v>${v}</v></c>`).join("");
+    expect(read(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`)).toEqual([expectedWide]);
+  });
+
+  it("finds the prefix of a root element written after the XML declaration and a comment", () => {
+    const xml =
+      '<?xml version="1.0"?><!-- written by a reporting tool --><x:worksheet xmlns:x="s"><x:sheetData>' +
+      '<x:row r="1"><x:c r="B1"><x:v>5</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    expect(read(xml)).toEqual([[null, 5]]);
+  });
+
+  it("reads an empty inline string, <is/>, as empty text, with or without a prefix", () => {
+    expect(
+      read(
+        '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is/></c><c r="B1"><v>3</v></c></row></sheetData></worksheet>',
+      ),
+    ).toEqual([["", 3]]);
+    expect(
+      read(
+        '<x:worksheet xmlns:x="s"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is/></x:c>' +
+          '<x:c r="B1"><x:v>3</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+      ),
+    ).toEqual([["", 3]]);
+  });
+
+  it("reads a number cell holding only a minus sign as that text, not as zero", () => {
+    expect(
+      read(
+        '<worksheet><sheetData><row r="1"><c r="A1"><v>-</v></c><c r="B1"><v>-0</v></c></row></sheetData></worksheet>',
+      ),
+    ).toEqual([["-", -0]]);
+  });
+
+  it('reads a date cell\'s ISO text (t="d") without the spaces a writer left around it', () => {
+    expect(
+      read('<worksheet><sheetData><row r="1"><c r="A1" t="d"><v> 2024-03-31 </v></c></row></sheetData></worksheet>'),
+    ).toEqual([["2024-03-31"]]);
+  });
+});
+
 describe("parseSharedStrings", () => {
   it("reads Excel's plain items and other writers' prefixed ones the same", () => {
     const items = [
