@@ -329,7 +329,12 @@ describe("indicators in the tab", () => {
       await past.getByRole("button", { name: "Add figure" }).click();
       await page
         .locator(`[data-testid="wres-trend"] tr[data-indicator="${indicator}"] td[data-year="2023/24"]`)
+        .getByText("1.0%")
         .waitFor();
+      // The form is done with this figure (its value cleared, the button enabled) before the next is typed:
+      // typed sooner, the clearing that follows a save can land on the next figure.
+      await expect.poll(() => past.getByLabel("Published figure").inputValue()).toBe("");
+      await expect.poll(() => past.getByRole("button", { name: "Add figure" }).isEnabled()).toBe(true);
     }
 
     await page.reload();
