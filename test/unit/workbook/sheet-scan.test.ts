@@ -88,6 +88,11 @@ describe("scanSheet", () => {
 });
 
 describe("scanSheet, on shapes few writers make", () => {
+  /** A sheet of one row holding the given cells, as Excel frames it. */
+  const oneRow = (cells: string) => `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+  /** The same with the namespace prefix some writers give every element: the general path. */
+  const onePrefixedRow = (cells: string) =>
+    `<x:worksheet xmlns:x="s"><x:sheetData><x:row r="1">${cells}</x:row></x:sheetData></x:worksheet>`;
   const wide = [
     ["A", 1],
     ["Z", 26],
@@ -99,50 +104,33 @@ describe("scanSheet, on shapes few writers make", () => {
   it("places cells past column Z where their references say, on either path", () => {
     const fast = wide.map(([c, v]) => `<c r="${c}1"><v>${v}</v></c>`).join("");
     const general = wide.map(([c, v]) => `<x:c t='n' r='${c}1'><x:v>${v}</x:v></x:c>`).join("");
-    expect(read(`<worksheet><sheetData><row r="1">${fast}</row></sheetData></worksheet>`)).toEqual([expectedWide]);
-    expect(
-      read(`<x:worksheet xmlns:x="s"><x:sheetData><x:row r='1'>${general}</x:row></x:sheetData></x:worksheet>`),
-    ).toEqual([expectedWide]);
+    expect(read(oneRow(fast))).toEqual([expectedWide]);
+    expect(read(onePrefixedRow(general))).toEqual([expectedWide]);
   });
 
   it("reads a cell reference written in lower case as its column", () => {
     const cells = wide.map(([c, v]) => `<c t="n" r="${c.toLowerCase()}1"><v>${v}</v></c>`).join("");
-    expect(read(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`)).toEqual([expectedWide]);
+    expect(read(oneRow(cells))).toEqual([expectedWide]);
   });
 
   it("finds the prefix of a root element written after the XML declaration and a comment", () => {
-    const xml =
-      '<?xml version="1.0"?><!-- written by a reporting tool --><x:worksheet xmlns:x="s"><x:sheetData>' +
-      '<x:row r="1"><x:c r="B1"><x:v>5</x:v></x:c></x:row></x:sheetData></x:worksheet>';
-    expect(read(xml)).toEqual([[null, 5]]);
+    const prologue = '<?xml version="1.0"?><!-- written by a reporting tool -->';
+    expect(read(prologue + onePrefixedRow('<x:c r="B1"><x:v>5</x:v></x:c>'))).toEqual([[null, 5]]);
   });
 
   it("reads an empty inline string, <is/>, as empty text, with or without a prefix", () => {
-    expect(
-      read(
-        '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is/></c><c r="B1"><v>3</v></c></row></sheetData></worksheet>',
-      ),
-    ).toEqual([["", 3]]);
-    expect(
-      read(
-        '<x:worksheet xmlns:x="s"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is/></x:c>' +
-          '<x:c r="B1"><x:v>3</x:v></x:c></x:row></x:sheetData></x:worksheet>',
-      ),
-    ).toEqual([["", 3]]);
+    expect(read(oneRow('<c r="A1" t="inlineStr"><is/></c><c r="B1"><v>3</v></c>'))).toEqual([["", 3]]);
+    expect(read(onePrefixedRow('<x:c r="A1" t="inlineStr"><x:is/></x:c><x:c r="B1"><x:v>3</x:v></x:c>'))).toEqual([
+      ["", 3],
+    ]);
   });
 
   it("reads a number cell holding only a minus sign as that text, not as zero", () => {
-    expect(
-      read(
-        '<worksheet><sheetData><row r="1"><c r="A1"><v>-</v></c><c r="B1"><v>-0</v></c></row></sheetData></worksheet>',
-      ),
-    ).toEqual([["-", -0]]);
+    expect(read(oneRow('<c r="A1"><v>-</v></c><c r="B1"><v>-0</v></c>'))).toEqual([["-", -0]]);
   });
 
   it('reads a date cell\'s ISO text (t="d") without the spaces a writer left around it', () => {
-    expect(
-      read('<worksheet><sheetData><row r="1"><c r="A1" t="d"><v> 2024-03-31 </v></c></row></sheetData></worksheet>'),
-    ).toEqual([["2024-03-31"]]);
+    expect(read(oneRow('<c r="A1" t="d"><v> 2024-03-31 </v></c>'))).toEqual([["2024-03-31"]]);
   });
 });
 
