@@ -10,6 +10,11 @@ const recognise = (headers: readonly string[]) => {
   return found && { kind: found.kind, columns: Object.fromEntries(found.columns) };
 };
 
+/** For it.each over [what the sheet is, its header row, the kind it must be read as]. */
+const readAs = (_: string, headers: readonly string[], kind: string) => {
+  expect(recognise(headers)?.kind).toBe(kind);
+};
+
 describe("the kind of sheet a header row is read as, where its columns fit more than one", () => {
   // Extracts of cases, courses and applications often carry the person's band, staff group and directorate, the
   // columns of staff in post; the columns only one kind has decide.
@@ -89,9 +94,7 @@ describe("the kind of sheet a header row is read as, where its columns fit more 
       ["Indicator", "Question", "Year", "White %", "BME %", "Number White", "Number BME"],
       "survey",
     ],
-  ])("%s", (_, headers, kind) => {
-    expect(recognise(headers)?.kind).toBe(kind);
-  });
+  ])("%s", readAs);
 
   it("reads a case list with the person's staff columns as cases, not as a second staff in post", () => {
     const header = [
@@ -137,9 +140,7 @@ describe("the columns each kind needs, any one of a group", () => {
     ["course completions by assignment number", ["Assignment Number", "Course Title", "Completion Date"], "training"],
     ["anonymised course completions", ["Ethnic Origin", "Course Title", "Completion Date"], "training"],
     ["survey results by indicator, with no question text", ["Indicator", "Year", "White %", "BME %"], "survey"],
-  ])("%s", (_, headers, kind) => {
-    expect(recognise(headers)?.kind).toBe(kind);
-  });
+  ])("%s", readAs);
 });
 
 describe("the column each field is read from", () => {
