@@ -36,6 +36,11 @@ export interface ScannedSheet {
    * (text there is a stand-in of the same blankness). Absent when every cell was read in full.
    */
   skipped?: { columns: Uint8Array; fromRow: number };
+  /**
+   * How many cells the fast path read (the general reader read the rest). Every common writer's usual cells
+   * should be read by it: a cell it declines is read alike, several times slower (docs/performance.md).
+   */
+  fastCells: number;
 }
 
 /** The rows columnsToRead is given (the header search's: recognise.ts looks no further down for the header). */
@@ -452,6 +457,7 @@ interface ScanState {
   /** The store's numbers for "" and UNREAD_TEXT (added when a column is first skipped). */
   blankText: number;
   unreadText: number;
+  fastCells: number;
 }
 
 /**
@@ -478,6 +484,7 @@ export function scanSheetStream(
     keepFrom: -1,
     blankText: -1,
     unreadText: -1,
+    fastCells: 0,
   };
   let plen = -1;
   let end = NO_SHEET_DATA_END;
@@ -522,6 +529,7 @@ export function scanSheetStream(
     merges,
     truncated: end === TRUNCATED,
     problems,
+    fastCells: state.fastCells,
     ...(state.keep !== null ? { skipped: { columns: state.keep, fromRow: state.keepFrom } } : {}),
   };
 }
@@ -574,6 +582,7 @@ function scanRows(
   let inRow = state.inRow;
   let rowNum = state.rowNum;
   let nextCol = state.nextCol;
+  let fastCells = state.fastCells;
   let end = NO_SHEET_DATA_END;
   let i = state.i;
   for (;;) {
@@ -615,6 +624,7 @@ function scanRows(
       let digits = -1;
       const fast = plen === 0 ? readFastCell(b, lt, tag) : FAST_NONE;
       if (fast !== FAST_NONE) {
+        fastCells++;
         col = tag.col < 0 ? nextCol : tag.col;
         if (fast === FAST_SHARED) {
           if (tag.value < sharedCount) shared = tag.value;
@@ -692,6 +702,7 @@ function scanRows(
   state.inRow = inRow;
   state.rowNum = rowNum;
   state.nextCol = nextCol;
+  state.fastCells = fastCells;
   return end;
 }
 
