@@ -132,6 +132,19 @@ describe("scanSheet, on shapes few writers make", () => {
   it('reads a date cell\'s ISO text (t="d") without the spaces a writer left around it', () => {
     expect(read(oneRow('<c r="A1" t="d"><v> 2024-03-31 </v></c>'))).toEqual([["2024-03-31"]]);
   });
+
+  it("reads attributes separated by tabs and line breaks, as XML allows", () => {
+    const cells = '<c\tr="B1"\rt="s"><v>1</v></c><c\r\n\tr="D1"\n\ts="1"><v>45747</v></c>';
+    expect(read(oneRow(cells))).toEqual([[null, "A White - British", null, "2025-03-31"]]);
+  });
+
+  it.each([
+    ["an attribute's name", "<c t='s' r"],
+    ["an attribute's value", "<c t='s' r='B"],
+  ])("reads the cells before a part cut off inside %s, and ends", (_, cut) => {
+    const xml = `<worksheet><sheetData><row r="1"><c r="A1"><v>5</v></c>${cut}`;
+    expect(read(xml)).toEqual([[5]]);
+  });
 });
 
 describe("parseSharedStrings", () => {
