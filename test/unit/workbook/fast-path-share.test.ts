@@ -11,17 +11,26 @@ import { WRITERS, writeStaffWorkbook } from "../../support/writer-corpus";
 const SHARED = ["Band 5", "A White - British"];
 const OPTIONS = { sharedStrings: SHARED, dateStyles: [false, true], date1904: false, maxRows: 1000 };
 
-/** One cell's spelling read alone in a row: its value and whether the fast path read it. */
-function readOne(cell: string): { value: CellValue; fast: boolean } {
+/** One cell's spelling read alone in a row: its row as read, and whether the fast path read the cell. */
+function readOne(cell: string): { row: CellValue[]; fast: boolean } {
   const xml = `<worksheet><sheetData><row r="1">${cell}</row></sheetData></worksheet>`;
   const { cells, fastCells } = scanSheet(new TextEncoder().encode(xml), OPTIONS);
-  return { value: cells.row(0).find((v) => v !== null) ?? null, fast: fastCells === 1 };
+  return { row: cells.row(0), fast: fastCells === 1 };
+}
+
+/** The row that cell should read as: its value in the column its reference names (the first without one). */
+function rowOf(cell: string, value: CellValue): CellValue[] {
+  if (value === null) return [];
+  const letters = /\sr=["']([A-Za-z]+)/.exec(cell)?.[1]?.toUpperCase() ?? "A";
+  const column = [...letters].reduce((n, l) => n * 26 + l.charCodeAt(0) - 64, 0) - 1;
+  return [...Array<null>(column).fill(null), value];
 }
 
 describe("the cells the scanner's fast path reads", () => {
   it.each([
     ['<c r="B1" s="3" t="s"><v>1</v></c>', "A White - British"],
     ['<c r="AB1"><v>42</v></c>', 42],
+    ['<c r="Z1"><v>26</v></c>', 26],
     ["<c><v>42</v></c>", 42],
     ['<c s="12"><v>0.4</v></c>', 0.4],
     ['<c s="1"><v>45747</v></c>', "2025-03-31"],
@@ -37,7 +46,7 @@ describe("the cells the scanner's fast path reads", () => {
     ['<c r="B1" s="3" t="inlineStr"><is><t>x_x000D_y</t></is></c>', "x\ry"],
     ['<c r="B1" s="3"/>', null],
   ])("%s, as %j", (cell, value) => {
-    expect(readOne(cell)).toEqual({ value, fast: true });
+    expect(readOne(cell)).toEqual({ row: rowOf(cell, value), fast: true });
   });
 
   it.each([
@@ -55,7 +64,7 @@ describe("the cells the scanner's fast path reads", () => {
     ['<c t="inlineStr"><is><t xml:space="preserve"> lead </t></is></c>', " lead "],
     ["<c><v>1</v></c >", 1],
   ])("leaves %s to the general reader, which reads it as %j", (cell, value) => {
-    expect(readOne(cell).value).toEqual(value);
+    expect(readOne(cell).row).toEqual(rowOf(cell, value));
   });
 
   it.each(WRITERS)("reads every cell of the staff extract %s writes", async (writer) => {
