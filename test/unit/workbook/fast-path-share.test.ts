@@ -9,7 +9,9 @@ import type { CellValue } from "../../../src/workbook/types";
 import { WRITERS, writeStaffWorkbook } from "../../support/writer-corpus";
 
 const SHARED = ["Band 5", "A White - British"];
-const OPTIONS = { sharedStrings: SHARED, dateStyles: [false, true], date1904: false, maxRows: 1000 };
+/** Styles 1 and 12 are dates (a workbook with many styles has date styles past 9). */
+const DATE_STYLES = Array.from({ length: 20 }, (_, i) => i === 1 || i === 12);
+const OPTIONS = { sharedStrings: SHARED, dateStyles: DATE_STYLES, date1904: false, maxRows: 1000 };
 
 /** One cell's spelling read alone in a row: its row as read, and whether the fast path read the cell. */
 function readOne(cell: string): { row: CellValue[]; fast: boolean } {
@@ -32,8 +34,10 @@ describe("the cells the scanner's fast path reads", () => {
     ['<c r="AB1"><v>42</v></c>', 42],
     ['<c r="Z1"><v>26</v></c>', 26],
     ["<c><v>42</v></c>", 42],
-    ['<c s="12"><v>0.4</v></c>', 0.4],
+    ['<c s="13"><v>0.4</v></c>', 0.4],
+    ['<c s="9"><v>7</v></c>', 7],
     ['<c s="1"><v>45747</v></c>', "2025-03-31"],
+    ['<c s="12"><v>45747</v></c>', "2025-03-31"],
     ['<c t="n"><v>-3</v></c>', -3],
     ['<c r="C1"><v>-0.25</v></c>', -0.25],
     ["<c><v>123456789012345</v></c>", 123456789012345],

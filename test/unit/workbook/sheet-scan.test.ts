@@ -133,17 +133,34 @@ describe("scanSheet, on shapes few writers make", () => {
     expect(read(oneRow('<c r="A1" t="d"><v> 2024-03-31 </v></c>'))).toEqual([["2024-03-31"]]);
   });
 
+  it("reports a shared-string index that is negative or past the table, on either path, and reads the cell as blank", () => {
+    const missing = [0, 1].map((col) => ({ row: 0, col, problem: "shared-string-missing" }));
+    const scan = (xml: string) => scanSheet(new TextEncoder().encode(xml), OPTIONS);
+    const fast = scan(oneRow('<c r="A1" t="s"><v>-1</v></c><c r="B1" t="s"><v>9</v></c><c r="C1"><v>3</v></c>'));
+    const general = scan(
+      onePrefixedRow(
+        "<x:c r='A1' t='s'><x:v>-1</x:v></x:c><x:c r='B1' t='s'><x:v>9</x:v></x:c><x:c r='C1'><x:v>3</x:v></x:c>",
+      ),
+    );
+    for (const { cells, problems } of [fast, general]) {
+      expect(problems).toEqual(missing);
+      expect(cells.toRows()).toEqual([[null, null, 3]]);
+    }
+  });
+
   it("reads attributes separated by tabs and line breaks, as XML allows", () => {
     const cells = '<c\tr="B1"\rt="s"><v>1</v></c><c\r\n\tr="D1"\n\ts="1"><v>45747</v></c>';
     expect(read(oneRow(cells))).toEqual([[null, "A White - British", null, "2025-03-31"]]);
   });
 
   it.each([
-    ["an attribute's name", "<c t='s' r"],
-    ["an attribute's value", "<c t='s' r='B"],
-  ])("reads the cells before a part cut off inside %s, and ends", (_, cut) => {
+    ["an attribute's name", "<c t='s' r", [5]],
+    ["an attribute's value", "<c t='s' r='B", [5]],
+    ["a number", '<c r="B1"><v>12', [5, 12]],
+    ["a text", '<c r="B1" t="str"><v>Band', [5, "Band"]],
+  ])("reads what is left of a part cut off inside %s, and ends", (_, cut, row) => {
     const xml = `<worksheet><sheetData><row r="1"><c r="A1"><v>5</v></c>${cut}`;
-    expect(read(xml)).toEqual([[5]]);
+    expect(read(xml)).toEqual([row]);
   });
 });
 
