@@ -856,13 +856,17 @@ function isSheetDataEnd(b: Uint8Array, k: number): boolean {
   return b[k] === 115 /* s */ && b[k + 1] === 104 && b[k + 5] === 68 && b[k + 9] === GT;
 }
 
-/** Index just past a comment, CDATA section or processing instruction starting at lt. */
+/** Index just past a comment (`-->`), processing instruction (`?>`) or other `<!` markup (`>`) starting at lt. */
 function skipMarkup(b: Uint8Array, lt: number): number {
-  const end = b[lt + 1] === 33 && b[lt + 2] === 45 ? findBytes(b, COMMENT_END, lt + 2) : b.indexOf(GT, lt + 1);
-  return end < 0 ? b.length : end + 1;
+  const first = b[lt + 1];
+  const close = first === 33 && b[lt + 2] === 45 ? COMMENT_END : first === 63 ? PI_END : MARKUP_END;
+  const end = findBytes(b, close, lt + 2);
+  return end < 0 ? b.length : end + close.length;
 }
 
 const COMMENT_END = new Uint8Array([45, 45, 62]);
+const PI_END = new Uint8Array([63, 62]);
+const MARKUP_END = new Uint8Array([GT]);
 /** CellProblem.problem for a formula saved without its result (written by a script, never calculated). */
 export const NO_SAVED_VALUE = "no-saved-value";
 /** A shared-string cell whose index is past the end of the shared string table (a damaged file). */

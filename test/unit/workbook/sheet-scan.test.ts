@@ -148,6 +148,12 @@ describe("scanSheet, on shapes few writers make", () => {
     }
   });
 
+  it("skips comments and processing instructions between rows and cells, even ones holding cell markup", () => {
+    const cells =
+      '<!-- <c r="A1"><v>9</v></c> --><c r="B1"><v>1</v></c><?note 1 > 0 <c r="C1"><v>9</v></c>?><c r="D1"><v>2</v></c>';
+    expect(read(oneRow(cells))).toEqual([[null, 1, null, 2]]);
+  });
+
   it("reads attributes separated by tabs and line breaks, as XML allows", () => {
     const cells = '<c\tr="B1"\rt="s"><v>1</v></c><c\r\n\tr="D1"\n\ts="1"><v>45747</v></c>';
     expect(read(oneRow(cells))).toEqual([[null, "A White - British", null, "2025-03-31"]]);
