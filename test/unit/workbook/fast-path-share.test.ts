@@ -3,6 +3,7 @@
 // Every common writer's usual cells must be among them; the rest must still read right.
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { rangeRef } from "../../../src/workbook/cell-refs";
 import { parseDateStyles, parseSharedStrings } from "../../../src/workbook/parts";
 import { scanSheet } from "../../../src/workbook/sheet";
 import type { CellValue } from "../../../src/workbook/types";
@@ -23,8 +24,8 @@ function readOne(cell: string): { row: CellValue[]; fast: boolean } {
 /** The row that cell should read as: its value in the column its reference names (the first without one). */
 function rowOf(cell: string, value: CellValue): CellValue[] {
   if (value === null) return [];
-  const letters = /\sr=["']([A-Za-z]+)/.exec(cell)?.[1]?.toUpperCase() ?? "A";
-  const column = [...letters].reduce((n, l) => n * 26 + l.charCodeAt(0) - 64, 0) - 1;
+  const ref = /\sr=["']([A-Za-z]+\d+)/.exec(cell)?.[1];
+  const column = ref === undefined ? 0 : (rangeRef(ref)?.left ?? NaN);
   return [...Array<null>(column).fill(null), value];
 }
 
