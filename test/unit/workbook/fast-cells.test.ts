@@ -4,6 +4,7 @@
 // once as writers spell them and once with a namespace prefix, which only the general reader takes.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { columnLetter } from "../../../src/workbook/cell-refs";
 import { scanSheet } from "../../../src/workbook/sheet";
 import type { CellValue } from "../../../src/workbook/types";
 
@@ -81,18 +82,12 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant({ kind: "empty" as const }),
 );
 
-function column(c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** One sheet, as a writer would spell it (prefix "") or with a namespace prefix (general reader only). */
 function sheet(rows: Cell[][], prefix: string, addressed: boolean, styled: boolean): string {
   const p = prefix ? `${prefix}:` : "";
   const body = rows.map((row, r) => {
     const cells = row.map((c, i) => {
-      const ref = addressed ? ` r="${column(i)}${r + 1}"` : "";
+      const ref = addressed ? ` r="${columnLetter(i)}${r + 1}"` : "";
       const s = styled || (c.kind === "number" && c.style) ? ` s="${c.kind === "number" ? c.style : 0}"` : "";
       switch (c.kind) {
         case "inline":

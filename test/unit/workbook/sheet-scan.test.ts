@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSharedStrings } from "../../../src/workbook/parts";
+import { columnLetter } from "../../../src/workbook/cell-refs";
 import { scanSheet } from "../../../src/workbook/sheet";
 import type { CellValue } from "../../../src/workbook/types";
 
@@ -26,17 +27,11 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant({ kind: "blank" as const }),
 );
 
-function column(c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** The sheet as Excel writes it: the fast path's form. */
 function plain(rows: Cell[][]): string {
   const body = rows.map((row, r) => {
     const cells = row.map((c, i) => {
-      const ref = `${column(i)}${r + 1}`;
+      const ref = `${columnLetter(i)}${r + 1}`;
       if (c.kind === "blank") return "";
       if (c.kind === "shared") return `<c r="${ref}" t="s"><v>${c.index}</v></c>`;
       return `<c r="${ref}"${c.style ? ` s="${c.style}"` : ""}><v>${c.value}</v></c>`;
@@ -50,7 +45,7 @@ function plain(rows: Cell[][]): string {
 function unusual(rows: Cell[][]): string {
   const body = rows.map((row, r) => {
     const cells = row.map((c, i) => {
-      const ref = `${column(i)}${r + 1}`;
+      const ref = `${columnLetter(i)}${r + 1}`;
       if (c.kind === "blank") return "";
       if (c.kind === "shared") return `<x:c t='s' r='${ref}'><x:v>${c.index}</x:v></x:c>`;
       return `<x:c s='${c.style}' r='${ref}' t='n'><x:v>${c.value}</x:v></x:c>`;
