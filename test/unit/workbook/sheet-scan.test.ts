@@ -163,6 +163,34 @@ describe("scanSheet, on shapes few writers make", () => {
     const xml = `<worksheet><sheetData><row r="1"><c r="A1"><v>5</v></c>${cut}`;
     expect(read(xml)).toEqual([row]);
   });
+
+  it("puts a cell written outside any row in a row of its own, in the column its reference names", () => {
+    // Before the first row, between rows after a wide one (the fast path's spelling and the general one's).
+    const xml =
+      '<worksheet><sheetData><c r="A1"><v>1</v></c><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>3</v></c></row>' +
+      '<c r="A3"><v>4</v></c><row r="4"><c r="A4"><v>5</v></c><c r="B4"><v>6</v></c></row>' +
+      '<c r=\'A5\'><v>7</v></c><row r="6"><c r="A6"><v>8</v></c></row></sheetData></worksheet>';
+    expect(read(xml)).toEqual([[1], [2, 3], [4], [5, 6], [7], [8]]);
+  });
+
+  it("reads a number cell with an empty value as blank, on either path", () => {
+    expect(read(oneRow('<c r="A1"><v></v></c><c r="B1"><v>2</v></c>'))).toEqual([[null, 2]]);
+    expect(read(onePrefixedRow("<x:c r='A1'><x:v></x:v></x:c><x:c r='B1'><x:v>2</x:v></x:c>"))).toEqual([[null, 2]]);
+  });
+
+  it("reports an error cell by its error text without the spaces around it, and one with none as #ERROR", () => {
+    const scan = scanSheet(
+      new TextEncoder().encode(
+        oneRow('<c r="A1" t="e"><v> #DIV/0!\n</v></c><c r="B1" t="e"><v></v></c><c r="C1"><v>3</v></c>'),
+      ),
+      OPTIONS,
+    );
+    expect(scan.problems).toEqual([
+      { row: 0, col: 0, problem: "#DIV/0!" },
+      { row: 0, col: 1, problem: "#ERROR" },
+    ]);
+    expect(scan.cells.toRows()).toEqual([[null, null, 3]]);
+  });
 });
 
 describe("parseSharedStrings", () => {

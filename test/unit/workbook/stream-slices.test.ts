@@ -37,7 +37,7 @@ type Consume = (b: Uint8Array, start: number, stop: number, final: boolean) => n
  * fresh buffer with other bytes before them (the inflater's window: here `</row>`, which the scanner must not
  * take for the end of a row it has not seen).
  */
-function inSlices(xml: Uint8Array, ends: number[]): (consume: Consume) => void {
+function inSlices(xml: Uint8Array, ends: number[], held?: number[]): (consume: Consume) => void {
   return (consume) => {
     let from = 0;
     const give = (end: number, final: boolean) => {
@@ -49,6 +49,7 @@ function inSlices(xml: Uint8Array, ends: number[]): (consume: Consume) => void {
       if (consumed < before.length || consumed > buffer.length)
         throw new Error(`consumed up to ${consumed} of ${before.length}..${buffer.length}`);
       from += consumed - before.length;
+      if (!final) held?.push(end - from);
     };
     for (const end of ends) if (end > from) give(end, false);
     give(xml.length, true);
@@ -57,6 +58,20 @@ function inSlices(xml: Uint8Array, ends: number[]): (consume: Consume) => void {
 
 const streamed = (xml: Uint8Array, ends: number[], opts = OPTIONS) =>
   scanSheetStream(inSlices(xml, ends), xml.length, opts);
+
+/** How many bytes the scanner held back after each slice but the last. */
+function heldAfter(xml: Uint8Array, ends: number[]): number[] {
+  const held: number[] = [];
+  scanSheetStream(inSlices(xml, ends, held), xml.length, OPTIONS);
+  return held;
+}
+
+/** Index of the last occurrence of `word` ending at or before `end` in xml, or -1. */
+function lastEndOf(xml: Uint8Array, word: string, end: number): number {
+  const text = new TextDecoder("latin1").decode(xml.subarray(0, end));
+  const at = text.lastIndexOf(word);
+  return at < 0 ? -1 : at + word.length;
+}
 
 const seen = (s: ScannedSheet) => ({
   rows: s.cells.toRows(),
@@ -89,6 +104,24 @@ describe("a worksheet scanned a slice at a time", () => {
       expect(seen(streamed(xml, ends)), `slices of ${size}`).toEqual(whole);
     }
   });
+
+  it.each(["", "x"])(
+    "lets each slice's complete rows go as they come, holding back only the row not yet ended (prefix %j)",
+    (prefix) => {
+      const xml = sheet(prefix);
+      const rowEnd = prefix ? `</${prefix}:row>` : "</row>";
+      // Until <sheetData> has come the root's prefix is unknown, and everything is held.
+      const held = (end: number) =>
+        lastEndOf(xml, "sheetData", end) < 0 ? end : end - Math.max(0, lastEndOf(xml, rowEnd, end));
+      for (let cut = 1; cut < xml.length; cut++) {
+        expect(heldAfter(xml, [cut]), `one slice to ${cut}`).toEqual([held(cut)]);
+        // A second slice: the search for a row's end picks up where the first left off, even mid-tag.
+        const next = Math.min(cut + 23, xml.length - 1);
+        if (next > cut)
+          expect(heldAfter(xml, [cut, next]), `slices to ${cut} and ${next}`).toEqual([held(cut), held(next)]);
+      }
+    },
+  );
 
   it("stops at maxRows inside a slice, says the sheet was truncated, and keeps the rows before", () => {
     const xml = sheet();
