@@ -96,6 +96,17 @@ describe("a worksheet scanned a slice at a time", () => {
     }
   });
 
+  it("keeps the merges that come in later slices when a </row> after the sheet data ended the scan early", () => {
+    // The slice ending after the comment holds </sheetData>: the rows are done, and the merges still to come.
+    const text = new TextDecoder().decode(sheet()).replace("</sheetData>", "</sheetData><!-- see </row> -->");
+    const xml = new TextEncoder().encode(text);
+    const comment = lastEndOf(xml, "-->", xml.length);
+    const whole = seen(scanSheet(xml, OPTIONS));
+    expect(whole.merges).toEqual(["B5:C5", "A6:B6"]);
+    for (let cut = comment; cut < xml.length; cut += 7)
+      expect(seen(streamed(xml, [cut])), `cut at ${cut}`).toEqual(whole);
+  });
+
   it("reads the sheet given in slices of 1 to 9 bytes exactly as the whole part", () => {
     const xml = sheet();
     const whole = seen(scanSheet(xml, OPTIONS));
