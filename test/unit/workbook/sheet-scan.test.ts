@@ -173,6 +173,14 @@ describe("scanSheet, on shapes few writers make", () => {
     expect(read(xml)).toEqual([[1], [2, 3], [4], [5, 6], [7], [8]]);
   });
 
+  it("finds merged ranges however their writer spells them", () => {
+    const xml =
+      '<main:worksheet xmlns:main="s"><main:sheetData><main:row r="1"><main:c r="A1"><main:v>1</main:v></main:c></main:row>' +
+      '</main:sheetData><main:mergeCells count="3"><main:mergeCell ref = "AA1:AB2"/>' +
+      '<main:mergeCell xr:uid="{7}" ref=\'c3:d3\'/><main:mergeCell ref="E5"/></main:mergeCells></main:worksheet>';
+    expect(scanSheet(new TextEncoder().encode(xml), OPTIONS).merges).toEqual(["AA1:AB2", "C3:D3", "E5"]);
+  });
+
   it("reads a number cell with an empty value as blank, on either path", () => {
     expect(read(oneRow('<c r="A1"><v></v></c><c r="B1"><v>2</v></c>'))).toEqual([[null, 2]]);
     expect(read(onePrefixedRow("<x:c r='A1'><x:v></x:v></x:c><x:c r='B1'><x:v>2</x:v></x:c>"))).toEqual([[null, 2]]);

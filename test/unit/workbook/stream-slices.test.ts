@@ -34,20 +34,22 @@ type Consume = (b: Uint8Array, start: number, stop: number, final: boolean) => n
 
 /**
  * Gives the part to the scanner as the zip reader does: after each slice, the bytes not yet consumed, in a
- * fresh buffer with other bytes before them (the inflater's window: here `</row>`, which the scanner must not
- * take for the end of a row it has not seen).
+ * fresh buffer with other bytes before and after them (the inflater's window and its spare room: here `</row>`
+ * before and `>` after, which the scanner must not take for the end of a row it has not seen).
  */
 function inSlices(xml: Uint8Array, ends: number[], held?: number[]): (consume: Consume) => void {
   return (consume) => {
     let from = 0;
     const give = (end: number, final: boolean) => {
       const before = new TextEncoder().encode("</row>");
-      const buffer = new Uint8Array(before.length + end - from);
+      const stop = before.length + end - from;
+      const buffer = new Uint8Array(stop + 1);
       buffer.set(before);
       buffer.set(xml.subarray(from, end), before.length);
-      const consumed = consume(buffer, before.length, buffer.length, final);
-      if (consumed < before.length || consumed > buffer.length)
-        throw new Error(`consumed up to ${consumed} of ${before.length}..${buffer.length}`);
+      buffer[stop] = 62; // ">"
+      const consumed = consume(buffer, before.length, stop, final);
+      if (consumed < before.length || consumed > stop)
+        throw new Error(`consumed up to ${consumed} of ${before.length}..${stop}`);
       from += consumed - before.length;
       if (!final) held?.push(end - from);
     };
