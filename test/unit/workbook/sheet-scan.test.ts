@@ -145,7 +145,7 @@ describe("scanSheet, on shapes few writers make", () => {
 
   it("skips comments and processing instructions between rows and cells, even ones holding cell markup", () => {
     const cells =
-      '<!-- <c r="A1"><v>9</v></c> --><c r="B1"><v>1</v></c><?note 1 > 0 <c r="C1"><v>9</v></c>?><c r="D1"><v>2</v></c>';
+      '<!-- 1 > 0 <c r="A1"><v>9</v></c> --><c r="B1"><v>1</v></c><?note 1 > 0 <c r="C1"><v>9</v></c>?><c r="D1"><v>2</v></c>';
     expect(read(oneRow(cells))).toEqual([[null, 1, null, 2]]);
   });
 
@@ -159,6 +159,11 @@ describe("scanSheet, on shapes few writers make", () => {
     ["an attribute's value", "<c t='s' r='B", [5]],
     ["a number", '<c r="B1"><v>12', [5, 12]],
     ["a text", '<c r="B1" t="str"><v>Band', [5, "Band"]],
+    ["an inline string's tag", '<c r="B1" t="inlineStr"><is', [5]],
+    // Unlike a t="str" cell's value, an inline string is read as a shared string's item is: by its closed <t>s.
+    ["an inline string", '<c r="B1" t="inlineStr"><is><t>Band', [5, ""]],
+    ["a comment", '<!-- <c r="B1"><v>9</v></c>', [5]],
+    ["the next row's tag", '</row><row r="2" spans="1', [5]],
   ])("reads what is left of a part cut off inside %s, and ends", (_, cut, row) => {
     const xml = `<worksheet><sheetData><row r="1"><c r="A1"><v>5</v></c>${cut}`;
     expect(read(xml)).toEqual([row]);
@@ -179,6 +184,66 @@ describe("scanSheet, on shapes few writers make", () => {
       '</main:sheetData><main:mergeCells count="3"><main:mergeCell ref = "AA1:AB2"/>' +
       '<main:mergeCell xr:uid="{7}" ref=\'c3:d3\'/><main:mergeCell ref="E5"/></main:mergeCells></main:worksheet>';
     expect(scanSheet(new TextEncoder().encode(xml), OPTIONS).merges).toEqual(["AA1:AB2", "C3:D3", "E5"]);
+  });
+
+  it("starts a new row after a self-closed one, keeps cells written together outside rows in one, and numbers the next", () => {
+    const xml =
+      '<worksheet><sheetData><row r="1"/><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c>' +
+      '<row><c r="A3"><v>3</v></c></row></sheetData></worksheet>';
+    expect(read(xml)).toEqual([[], [1, 2], [3]]);
+  });
+
+  it("counts a cell outside any row towards the most rows read", () => {
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><c r="A2"><v>2</v></c></row>' +
+      '<c r="A3"><v>3</v></c></sheetData></worksheet>';
+    const scan = scanSheet(new TextEncoder().encode(xml), { ...OPTIONS, maxRows: 2 });
+    expect(scan.cells.toRows()).toEqual([[1], [2]]);
+    expect(scan.truncated).toBe(true);
+  });
+
+  it("finds a row's number written after its other attributes", () => {
+    const xml =
+      '<worksheet><sheetData><row spans="1:2" s="4" customFormat="1" r="3"><c r="A3"><v>1</v></c></row></sheetData></worksheet>';
+    expect(read(xml)).toEqual([[], [], [1]]);
+  });
+
+  it("ends a cell left open at its row's end, at the next row and at the end of the sheet data", () => {
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r=\'A1\'><v>5</v></row><c r="A2"><v>6</v></c>' +
+      '<row r="3"><c r=\'A3\'><v>7</v><row r="4"><c r="A4"><v>8</v></c></row>' +
+      "<row r=\"5\"><c r='A5' t='inlineStr'><is><t>x</t></is></sheetData>" +
+      '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
+    const scan = scanSheet(new TextEncoder().encode(xml), OPTIONS);
+    expect(scan.cells.toRows()).toEqual([[5], [6], [7], [8], ["x"]]);
+    expect(scan.merges).toEqual(["A1:B1"]);
+  });
+
+  it("skips comments, processing instructions and extensions inside a cell, on either path", () => {
+    const cells =
+      '<c r="A1"><v>5</v><!-- <v>9</v> --></c><c r="B1"><v>6</v><?note <v>9</v> ?></c>' +
+      '<c r="C1"><v>7</v><extLst><ext uri="{0}"/></extLst></c>';
+    expect(read(oneRow(cells))).toEqual([[5, 6, 7]]);
+    const prefixed =
+      "<x:c r='A1'><x:v>5</x:v><!-- <x:v>9</x:v> --></x:c><x:c r='B1'><x:v>6</x:v><?note <x:v>9</x:v> ?></x:c>" +
+      "<x:c r='C1'><x:v>7</x:v><x:extLst><x:ext uri='{0}'/></x:extLst></x:c>";
+    expect(read(onePrefixedRow(prefixed))).toEqual([[5, 6, 7]]);
+  });
+
+  it("reads a formula's saved result of any type, the first shared string among them, and reports one never saved", () => {
+    const cells =
+      '<c r="A1" t="s"><f>B1</f><v>0</v></c><c r="B1"><f>1+1</f><v>2</v></c><c r="C1" t="b"><f>TRUE()</f><v>1</v></c>' +
+      '<c r="D1"><f>1+1</f></c>';
+    const scan = scanSheet(new TextEncoder().encode(oneRow(cells)), OPTIONS);
+    expect(scan.cells.toRows()).toEqual([["Staff Group", 2, true]]);
+    expect(scan.problems).toEqual([{ row: 0, col: 3, problem: "no-saved-value" }]);
+  });
+
+  it("keeps no blank for empty styled cells, so a row ends at its last value", () => {
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"/><x:c r="C1" s="1"/></row>' +
+      '<row r="2"><c r="A2" s="1"/></row></sheetData></worksheet>';
+    expect(read(xml)).toEqual([[1], []]);
   });
 
   it("reads a number cell with an empty value as blank, on either path", () => {
