@@ -159,7 +159,7 @@ describe("scanSheet, on shapes few writers make", () => {
     ["an attribute's value", "<c t='s' r='B", [5]],
     ["a number", '<c r="B1"><v>12', [5, 12]],
     ["a text", '<c r="B1" t="str"><v>Band', [5, "Band"]],
-    ["an inline string's tag", '<c r="B1" t="inlineStr"><is', [5]],
+    ["an inline string's tag", '<c r="B1" t="inlineStr"><is xml', [5]],
     // Unlike a t="str" cell's value, an inline string is read as a shared string's item is: by its closed <t>s.
     ["an inline string", '<c r="B1" t="inlineStr"><is><t>Band', [5, ""]],
     ["a comment", '<!-- <c r="B1"><v>9</v></c>', [5]],
