@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { cohortOfStaffGroup, parseDate, parseGrade, parseYesNo } from "../../../src/workbook";
 import { serialToIso } from "../../../src/workbook/parts";
-import { normalisePersonId, parseNumber, personOfAssignment } from "../../../src/workbook/values";
+import {
+  cellText,
+  normalisePersonId,
+  parseCaseType,
+  parseNumber,
+  personOfAssignment,
+  staffGroupKey,
+} from "../../../src/workbook/values";
 
 describe("pay bands and grades", () => {
   it.each([
@@ -49,7 +56,43 @@ describe("pay bands and grades", () => {
     expect(parseGrade(raw)).toEqual({ band: null, medical, recognised: true });
   });
 
-  it.each(["Band 8", "Band 10", "Grade X", "Apprentice"])("%j is not recognised", (raw) => {
+  // Grades that carry more than the band: the band is taken wherever it appears.
+  it.each([
+    ["Band 5 Nursing", "5"],
+    ["Nursing Band5", "5"],
+    ["AfC Band 8c - Clinical", "8c"],
+    ["Band 8 - Range B - Management", "8b"],
+    ["Band 8-Range B - Management", "8b"],
+    ["Band 8 Range B - Management", "8b"],
+    ["Very  Senior  Manager", "VSM"],
+    ["Non-AfC Executive", "VSM"],
+    ["NonAfC Director", "VSM"],
+  ])("%j -> band %s", (raw, band) => {
+    expect(parseGrade(raw)).toEqual({ band, medical: null, recognised: true });
+  });
+
+  it.each([
+    ["F1", "trainee"],
+    ["F2", "trainee"],
+    ["Core Training", "trainee"],
+    ["GPST2", "trainee"],
+  ])("%j -> medical subgroup %s", (raw, medical) => {
+    expect(parseGrade(raw)).toEqual({ band: null, medical, recognised: true });
+  });
+
+  // Job titles in the grade column: only an executive director or director by that title alone is on VSM pay, not
+  // the people who work for one, nor a non-executive.
+  it.each([
+    "Band 8",
+    "Band 10",
+    "Grade X",
+    "Apprentice",
+    "Band 5a Nursing",
+    "Band 8 Nursing",
+    "Non-Executive Director",
+    "Executive Director's PA",
+    "Directorate Manager",
+  ])("%j is not recognised", (raw) => {
     expect(parseGrade(raw).recognised).toBe(false);
     expect(parseGrade(raw).band).toBeNull();
   });
@@ -96,6 +139,13 @@ describe("staff groups", () => {
     expect(cohortOfStaffGroup(group)).toBe(cohort);
   });
 
+  it("looks a group up by lower-case words and digits, '&' read as 'and'", () => {
+    expect(staffGroupKey("ADD PROF SCIENTIFIC & TECHNIC")).toBe("add prof scientific and technic");
+    expect(staffGroupKey("Medical&Dental")).toBe("medical and dental");
+    expect(staffGroupKey("  Nursing & Midwifery (Registered). ")).toBe("nursing and midwifery registered");
+    expect(staffGroupKey("Estates -- Ancillary 2")).toBe("estates ancillary 2");
+  });
+
   it("returns null for words that name no group", () => {
     expect(cohortOfStaffGroup("Group 7")).toBeNull();
   });
@@ -105,9 +155,12 @@ describe("yes/no values", () => {
   it.each(["Y", "y", "Yes", "YES", "TRUE", "True", "1", "x", "X", "✓", true, 1])("%j is yes", (v) => {
     expect(parseYesNo(v)).toBe(true);
   });
-  it.each(["N", "No", "no", "FALSE", "0", "-", "", null, false, 0])("%j is no", (v) => {
-    expect(parseYesNo(v)).toBe(false);
-  });
+  it.each(["N", "No", "no", "FALSE", "0", "-", "", null, false, 0, "Non-Exec", "Non  Exec", "Non-Voting"])(
+    "%j is no",
+    (v) => {
+      expect(parseYesNo(v)).toBe(false);
+    },
+  );
   it.each(["maybe", "pending", 2])("%j is neither", (v) => {
     expect(parseYesNo(v)).toBeNull();
   });
@@ -147,6 +200,17 @@ describe("dates", () => {
   });
 
   it.each(["Due 31 Mar 2025", "31 Mar 2025 (revised)"])("text around a date is not a date: %j", (raw) => {
+    expect(parseDate(raw)).toBeNull();
+  });
+
+  it.each([
+    [" 31/03/2025 ", "2025-03-31"],
+    ["31/03/2025 00:00:00", "2025-03-31"],
+  ])("%j, as text exports write dates, -> %s", (raw, iso) => {
+    expect(parseDate(raw)).toBe(iso);
+  });
+
+  it.each(["Due 2025-03-31", "Due 31/03/2025", "2024-04-01/2025-03-31", "4.5e4"])("%j is not a date", (raw) => {
     expect(parseDate(raw)).toBeNull();
   });
 
@@ -211,7 +275,36 @@ describe("numbers written as text (survey percentages, counts)", () => {
   );
 });
 
+describe("case types", () => {
+  it.each([
+    ["Disciplinary", "disciplinary"],
+    ["Gross Misconduct", "disciplinary"],
+    ["Capability (Performance)", "capability"],
+    ["Sickness Absence", "capability"],
+    ["Grievance", "grievance"],
+    ["Bullying and Harassment", "grievance"],
+    ["Dignity at Work", "grievance"],
+    ["Whistleblowing", "grievance"],
+    ["Appeal", "other"],
+    ["Investigation", "other"],
+    ["", "other"],
+    [null, "other"],
+  ])("%j -> %s", (raw, type) => {
+    expect(parseCaseType(raw)).toBe(type);
+  });
+});
+
 describe("person identifiers", () => {
+  it("reads a missing cell as no text", () => {
+    expect(cellText(undefined)).toBe("");
+    expect(normalisePersonId(undefined)).toBeNull();
+  });
+
+  it("keeps an identifier of more digits than a number holds exactly, leading zeros dropped", () => {
+    expect(normalisePersonId("123456789012345678901")).toBe("123456789012345678901");
+    expect(normalisePersonId("00123456789012345678901")).toBe("123456789012345678901");
+  });
+
   it.each([
     [12345, "12345"],
     ["00012345", "12345"],
