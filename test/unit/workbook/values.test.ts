@@ -58,6 +58,11 @@ describe("pay bands and grades", () => {
 
   // Grades that carry more than the band: the band is taken wherever it appears.
   it.each([
+    ["AfC 5", "5"],
+    ["AfC5", "5"],
+    ["AfC 5 (Nursing)", "5"],
+    ["Agenda for Change 7", "7"],
+    ["8 - Range A", "8a"],
     ["Band 5 Nursing", "5"],
     ["Nursing Band5", "5"],
     ["AfC Band 8c - Clinical", "8c"],
@@ -152,6 +157,17 @@ describe("staff groups", () => {
 });
 
 describe("yes/no values", () => {
+  // Flags as board lists, staff in post and recruitment extracts write them.
+  it.each(["T", "✔", "Ticked", "Primary", "P", "Appointed", "Shortlisted", "Offered", "Voting", "Executive", "Exec"])(
+    "%j is yes",
+    (v) => {
+      expect(parseYesNo(v)).toBe(true);
+    },
+  );
+  it.each(["F", "Not", "Secondary", "S", "Nonvoting", "Non-Executive", "NonExecutive", "Non Exec"])("%j is no", (v) => {
+    expect(parseYesNo(v)).toBe(false);
+  });
+
   it.each(["Y", "y", "Yes", "YES", "TRUE", "True", "1", "x", "X", "✓", true, 1])("%j is yes", (v) => {
     expect(parseYesNo(v)).toBe(true);
   });
