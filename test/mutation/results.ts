@@ -152,6 +152,22 @@ export function withoutStaticSurvivors(report: StrykerReport): StrykerReport {
 }
 
 /**
+ * The report without the timeouts of the files a run mutates, for Stryker to test them again. A timeout counts as
+ * killed, but a run on a loaded machine records mutants as timeouts that an idle one finds surviving: on 7 December
+ * 2026, 42 of `values.ts`'s were module-level patterns whose every test passes, just slowly. Use it with whole
+ * files: a timeout outside a `--mutate` line range is not tested again, and so drops out of the results.
+ */
+export function withoutTimeouts(report: StrykerReport, mutated: (path: string) => boolean): StrykerReport {
+  const files = Object.fromEntries(
+    Object.entries(report.files).map(([path, f]) => [
+      path,
+      mutated(path) ? { ...f, mutants: f.mutants.filter((m) => m.status !== "Timeout") } : f,
+    ]),
+  );
+  return { ...report, files };
+}
+
+/**
  * Which files a run mutates, from its Stryker options: those matched by --mutate (comma-separated globs, each
  * with an optional line range, "!" before one to leave files out), else every file of the folder.
  */

@@ -3,6 +3,7 @@
 // incremental file, so a re-run only tests mutants whose code or tests changed. Then prints the score per folder.
 // Examples: npm run mutation -- plan --force   (re-test every mutant of src/plan, ignoring the incremental file)
 //           npm run mutation -- plan --files   (the score table with a row per file)
+//           npm run mutation -- workbook --mutate src/workbook/values.ts --timeouts-again   (re-test its timeouts)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -13,6 +14,7 @@ import {
   readReport,
   resultsPath,
   withoutStaticSurvivors,
+  withoutTimeouts,
   writeResults,
   type Folder,
 } from "./results";
@@ -21,7 +23,8 @@ import { printScores } from "./score";
 const repo = resolve(import.meta.dirname, "../..");
 const args = process.argv.slice(2);
 const named = args.filter((a): a is Folder => (FOLDERS as readonly string[]).includes(a));
-const strykerArgs = args.filter((a) => !(FOLDERS as readonly string[]).includes(a) && a !== "--files");
+const OWN_OPTIONS = ["--files", "--timeouts-again"];
+const strykerArgs = args.filter((a) => !(FOLDERS as readonly string[]).includes(a) && !OWN_OPTIONS.includes(a));
 const unknown = strykerArgs.find(
   (a) => !a.startsWith("-") && !strykerArgs[strykerArgs.indexOf(a) - 1]?.startsWith("--"),
 );
@@ -41,7 +44,8 @@ for (const folder of named.length > 0 ? named : FOLDERS) {
   const start = existsSync(resultsPath(folder)) ? readReport(resultsPath(folder)) : null;
   if (start) {
     mkdirSync(dirname(incremental), { recursive: true });
-    writeFileSync(incremental, JSON.stringify(withoutStaticSurvivors(start)));
+    const again = args.includes("--timeouts-again") ? withoutTimeouts(start, mutated) : start;
+    writeFileSync(incremental, JSON.stringify(withoutStaticSurvivors(again)));
   } else rmSync(incremental, { force: true });
   const result = spawnSync("npx", ["stryker", "run", "test/mutation/stryker.config.mjs", ...strykerArgs], {
     cwd: repo,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { afterRun, mergeReports, mutatedBy, withoutStaticSurvivors, type StrykerReport } from "../../mutation/results";
+import {
+  afterRun,
+  mergeReports,
+  mutatedBy,
+  withoutStaticSurvivors,
+  withoutTimeouts,
+  type StrykerReport,
+} from "../../mutation/results";
 
 // Two runs number their tests differently; a mutant must still point at the test that killed it.
 function run(files: StrykerReport["files"], tests: Record<string, string[]>): StrykerReport {
@@ -86,6 +93,19 @@ describe("the incremental file a run starts from", () => {
       ["Killed", true],
       ["Survived", false],
     ]);
+  });
+
+  it("leaves out, when asked, the timeouts of the files the run mutates, and keeps every other file's", () => {
+    const report = run(
+      {
+        "src/a.ts": { source: "a", mutants: [mutant("Timeout"), mutant("Killed", ["1"]), mutant("Survived", ["1"])] },
+        "src/b.ts": { source: "b", mutants: [mutant("Timeout")] },
+      },
+      {},
+    );
+    const again = withoutTimeouts(report, (path) => path === "src/a.ts");
+    expect(again.files["src/a.ts"]!.mutants.map((m) => m.status)).toEqual(["Killed", "Survived"]);
+    expect(again.files["src/b.ts"]!.mutants.map((m) => m.status)).toEqual(["Timeout"]);
   });
 
   it("leaves out a survivor no test covers that an older run recorded without the static mark", () => {
