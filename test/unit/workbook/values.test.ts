@@ -56,7 +56,7 @@ describe("pay bands and grades", () => {
     expect(parseGrade(raw)).toEqual({ band: null, medical, recognised: true });
   });
 
-  // Grades that carry more than the band: the band is taken wherever it appears.
+  // Grades written otherwise than "Band 5": without the word Band, or with the band inside longer text.
   it.each([
     ["AfC 5", "5"],
     ["AfC5", "5"],
