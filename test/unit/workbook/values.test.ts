@@ -31,33 +31,7 @@ describe("pay bands and grades", () => {
     ["Very Senior Manager", "VSM"],
     ["XN05", "5"],
     ["XR08A", "8a"],
-  ])("%j -> band %s", (raw, band) => {
-    expect(parseGrade(raw)).toEqual({ band, medical: null, recognised: true });
-  });
-
-  it.each([
-    ["Consultant", "consultant"],
-    ["Medical Director", "consultant"],
-    ["Specialty Doctor", "non-consultant-career-grade"],
-    ["Associate Specialist", "non-consultant-career-grade"],
-    ["Staff Grade", "non-consultant-career-grade"],
-    ["Specialist", "non-consultant-career-grade"],
-    ["Foundation Year 1", "trainee"],
-    ["Foundation Year 2", "trainee"],
-    ["FY1", "trainee"],
-    ["Core Trainee", "trainee"],
-    ["CT2", "trainee"],
-    ["Specialty Registrar", "trainee"],
-    ["Specialist Registrar", "trainee"],
-    ["ST3", "trainee"],
-    ["Clinical Fellow", "other"],
-    ["Trust Grade Doctor", "other"],
-  ])("%j -> medical subgroup %s", (raw, medical) => {
-    expect(parseGrade(raw)).toEqual({ band: null, medical, recognised: true });
-  });
-
-  // Grades written otherwise than "Band 5": without the word Band, or with the band inside longer text.
-  it.each([
+    // Grades written otherwise than "Band 5": without the word Band, or with the band inside longer text.
     ["AfC 5", "5"],
     ["AfC5", "5"],
     ["AfC 5 (Nursing)", "5"],
@@ -77,10 +51,26 @@ describe("pay bands and grades", () => {
   });
 
   it.each([
+    ["Consultant", "consultant"],
+    ["Medical Director", "consultant"],
+    ["Specialty Doctor", "non-consultant-career-grade"],
+    ["Associate Specialist", "non-consultant-career-grade"],
+    ["Staff Grade", "non-consultant-career-grade"],
+    ["Specialist", "non-consultant-career-grade"],
+    ["Foundation Year 1", "trainee"],
+    ["Foundation Year 2", "trainee"],
+    ["FY1", "trainee"],
+    ["Core Trainee", "trainee"],
+    ["CT2", "trainee"],
+    ["Specialty Registrar", "trainee"],
+    ["Specialist Registrar", "trainee"],
+    ["ST3", "trainee"],
     ["F1", "trainee"],
     ["F2", "trainee"],
     ["Core Training", "trainee"],
     ["GPST2", "trainee"],
+    ["Clinical Fellow", "other"],
+    ["Trust Grade Doctor", "other"],
   ])("%j -> medical subgroup %s", (raw, medical) => {
     expect(parseGrade(raw)).toEqual({ band: null, medical, recognised: true });
   });
@@ -157,26 +147,59 @@ describe("staff groups", () => {
 });
 
 describe("yes/no values", () => {
-  // Flags as board lists, staff in post and recruitment extracts write them.
-  it.each(["T", "✔", "Ticked", "Primary", "P", "Appointed", "Shortlisted", "Offered", "Voting", "Executive", "Exec"])(
-    "%j is yes",
-    (v) => {
-      expect(parseYesNo(v)).toBe(true);
-    },
-  );
-  it.each(["F", "Not", "Secondary", "S", "Nonvoting", "Non-Executive", "NonExecutive", "Non Exec"])("%j is no", (v) => {
-    expect(parseYesNo(v)).toBe(false);
-  });
-
-  it.each(["Y", "y", "Yes", "YES", "TRUE", "True", "1", "x", "X", "✓", true, 1])("%j is yes", (v) => {
+  // Every spelling of the lists, as board lists, staff in post and recruitment extracts write flags.
+  it.each([
+    "Y",
+    "y",
+    "Yes",
+    "YES",
+    "TRUE",
+    "True",
+    "1",
+    "x",
+    "X",
+    "✓",
+    true,
+    1,
+    "T",
+    "✔",
+    "Ticked",
+    "Primary",
+    "P",
+    "Appointed",
+    "Shortlisted",
+    "Offered",
+    "Voting",
+    "Executive",
+    "Exec",
+  ])("%j is yes", (v) => {
     expect(parseYesNo(v)).toBe(true);
   });
-  it.each(["N", "No", "no", "FALSE", "0", "-", "", null, false, 0, "Non-Exec", "Non  Exec", "Non-Voting"])(
-    "%j is no",
-    (v) => {
-      expect(parseYesNo(v)).toBe(false);
-    },
-  );
+  it.each([
+    "N",
+    "No",
+    "no",
+    "FALSE",
+    "0",
+    "-",
+    "",
+    null,
+    false,
+    0,
+    "Non-Exec",
+    "Non  Exec",
+    "Non-Voting",
+    "F",
+    "Not",
+    "Secondary",
+    "S",
+    "Nonvoting",
+    "Non-Executive",
+    "NonExecutive",
+    "Non Exec",
+  ])("%j is no", (v) => {
+    expect(parseYesNo(v)).toBe(false);
+  });
   it.each(["maybe", "pending", 2])("%j is neither", (v) => {
     expect(parseYesNo(v)).toBeNull();
   });
@@ -196,6 +219,9 @@ describe("dates", () => {
     ["31-Mar-25", "2025-03-31"],
     ["5 September 2024", "2024-09-05"],
     ["45382", "2024-03-31"],
+    // As text exports write dates: spaces around, a time after.
+    [" 31/03/2025 ", "2025-03-31"],
+    ["31/03/2025 00:00:00", "2025-03-31"],
   ])("%j -> %s", (raw, iso) => {
     expect(parseDate(raw)).toBe(iso);
   });
@@ -220,17 +246,17 @@ describe("dates", () => {
   });
 
   it.each([
-    [" 31/03/2025 ", "2025-03-31"],
-    ["31/03/2025 00:00:00", "2025-03-31"],
-  ])("%j, as text exports write dates, -> %s", (raw, iso) => {
-    expect(parseDate(raw)).toBe(iso);
-  });
-
-  it.each(["Due 2025-03-31", "Due 31/03/2025", "2024-04-01/2025-03-31", "4.5e4"])("%j is not a date", (raw) => {
-    expect(parseDate(raw)).toBeNull();
-  });
-
-  it.each(["31/02/2025", "13/13/2024", "soon", "", null, true])("%j is not a date", (raw) => {
+    "31/02/2025",
+    "13/13/2024",
+    "soon",
+    "",
+    null,
+    true,
+    "Due 2025-03-31",
+    "Due 31/03/2025",
+    "2024-04-01/2025-03-31",
+    "4.5e4",
+  ])("%j is not a date", (raw) => {
     expect(parseDate(raw)).toBeNull();
   });
 });
