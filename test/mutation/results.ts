@@ -144,11 +144,7 @@ export function mergeReports(
  */
 export function withoutStaticSurvivors(report: StrykerReport): StrykerReport {
   const isStatic = (m: StrykerMutant) => m.static === true || (m.status === "Survived" && !m.coveredBy?.length);
-  const alive = (m: StrykerMutant) => isStatic(m) && (m.status === "Survived" || m.status === "NoCoverage");
-  const files = Object.fromEntries(
-    Object.entries(report.files).map(([path, f]) => [path, { ...f, mutants: f.mutants.filter((m) => !alive(m)) }]),
-  );
-  return { ...report, files };
+  return withoutMutants(report, (_, m) => isStatic(m) && (m.status === "Survived" || m.status === "NoCoverage"));
 }
 
 /**
@@ -158,11 +154,13 @@ export function withoutStaticSurvivors(report: StrykerReport): StrykerReport {
  * files: a timeout outside a `--mutate` line range is not tested again, and so drops out of the results.
  */
 export function withoutTimeouts(report: StrykerReport, mutated: (path: string) => boolean): StrykerReport {
+  return withoutMutants(report, (path, m) => m.status === "Timeout" && mutated(path));
+}
+
+/** The report without the mutants `drop` picks, so that the run it starts tests them again. */
+function withoutMutants(report: StrykerReport, drop: (path: string, m: StrykerMutant) => boolean): StrykerReport {
   const files = Object.fromEntries(
-    Object.entries(report.files).map(([path, f]) => [
-      path,
-      mutated(path) ? { ...f, mutants: f.mutants.filter((m) => m.status !== "Timeout") } : f,
-    ]),
+    Object.entries(report.files).map(([path, f]) => [path, { ...f, mutants: f.mutants.filter((m) => !drop(path, m)) }]),
   );
   return { ...report, files };
 }
