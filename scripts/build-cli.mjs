@@ -1,6 +1,6 @@
 // Builds the command-line tools (npm run indicators, npm run import-plan) into build/cli/ with esbuild:
 // our TypeScript compiled once into one CommonJS file a tool, with the small packages it reads with
-// (fflate, papaparse) inside it. Start-up is what this shape is for: Node loads one CommonJS file in a
+// (pako, papaparse) inside it. Start-up is what this shape is for: Node loads one CommonJS file in a
 // single synchronous step, where ES modules and packages resolved from node_modules each cost a lookup,
 // a read and a link (--help took 2.1 times an empty node's time as ES modules, 1.3 times as this).
 // exceljs, needed only by --xlsx and several megabytes, stays in node_modules and is required on demand.

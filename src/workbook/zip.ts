@@ -1,15 +1,9 @@
 // A small reader for the zip container of an .xlsx. We read the central directory ourselves, so
 // every entry's declared size is checked against the budget before anything is inflated, and no
 // entry is ever given more memory than it declared: a zip bomb ends with a WorkbookError, never
-// an out-of-memory, and every entry is inflated as a stream that stops at the first slice past its
+// an out-of-memory, and every entry is inflated as a stream that stops at the first step past its
 // budget, so a bomb costs well under a second of CPU, never minutes.
-import { Inflate } from "fflate";
-import {
-  DEFLATE_SAMPLE_BASE64,
-  SAMPLE_DYNAMIC_CODES_END,
-  SAMPLE_FIXED_END,
-  SAMPLE_STORED_START,
-} from "./deflate-sample";
+import { ZStream, Z_NO_FLUSH, Z_OK, Z_STREAM_END, zlibInflate, zlibInflateInit2 } from "pako";
 import { fileError } from "./errors";
 
 export interface ZipEntry {
@@ -33,20 +27,10 @@ const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 /**
- * Compressed bytes pushed to the inflater at a time. Deflate expands at most 1,032 times, so a push yields at
- * most 1,032 times its slice. Slices aim at about TARGET_OUTPUT of output at the expansion seen so far and
- * fit the room left below the declared size, between 4 KiB (at most 4.1 MB out) and 32 KiB (33 MB). About
- * 256 KiB of output a push stays in the processor's cache while fflate copies it and the scanner reads it:
- * measured on a 40 MB worksheet, 1 MiB a push cost 1.7 times fflate's single call, 256 KiB about 1.1 times.
+ * Output asked of the inflater per call: small enough to stay in the processor's cache while the scanner reads
+ * it, and the step at which the declared size, the budget and the expansion ratio are checked.
  */
-const MIN_SLICE = 4 * 1024;
-const MAX_SLICE = 32 * 1024;
-const TARGET_OUTPUT = 256 * 1024;
-const MAX_EXPANSION = 1032;
-/** Room fflate wants past its write position before each block (it grows its buffer otherwise). */
-const INFLATE_SLACK = 131_072;
-/** Deflate's back-references reach 32 KiB; the inflater keeps that much of the output behind it. */
-const WINDOW = 32_768;
+const STEP = 256 * 1024;
 /**
  * Past this much output, a part that has expanded more than MAX_RATIO times its compressed bytes is refused
  * as a bomb. Workbook XML written by Excel and HR systems expands 5 to 20 times; only long runs of one
@@ -54,12 +38,6 @@ const WINDOW = 32_768;
  */
 const RATIO_GRACE = 16 * 1024 * 1024;
 const MAX_RATIO = 200;
-
-/** fflate 0.8's Inflate keeps its output buffer in `o` and its state (`b`: bytes in `o`) in `s`. */
-interface InflateInternals {
-  o: Uint8Array;
-  s: { b: number };
-}
 
 function u16(b: Uint8Array, o: number): number {
   return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
@@ -157,99 +135,6 @@ function refuseOverlaps(file: string, entries: Map<string, ZipEntry>): void {
   }
 }
 
-/**
- * Streaming makes fflate read past the end of its input at the end of every push (it reads a few bytes ahead,
- * then sees it has run out), each time wherever in its decoding loop the slice happens to end. V8 compiles the
- * inflater's loop for in-bounds reads and throws that code away at the first read past the end at each such
- * place, then compiles the whole (large) function again: five compilations in a cold run instead of one, about
- * a fifth of our CPU on a 10-column sheet, spent on the optimising compiler's thread. So before the first
- * inflate, the inflater is run, still in the interpreter, on a sample stream fed mostly a byte at a time (every
- * read site past the end, every kind of block: `primeOnSample`) and then on short prefixes of the part's own
- * deflate data (cut after each of its first bytes and then every few bytes): V8 notes each of those places,
- * and the loop is compiled once, ready for them. This changes no output (the runs' output is thrown away);
- * it costs a few milliseconds, once per process.
- */
-let primed = false;
-const PRIME_BYTES = 512;
-
-function primeInflater(data: Uint8Array): void {
-  if (primed || data.length < 32) return;
-  primed = true;
-  // One output buffer for all the runs, with the room fflate asks for (it grows its own past that).
-  const out = new Uint8Array(INFLATE_SLACK + 16 * 1024);
-  // First, before the inflater is hot enough for V8 to start compiling it: every read site past the end.
-  primeOnSample(out);
-  const sample = withEmptyBlockFirst(data.subarray(0, Math.min(data.length, PRIME_BYTES)));
-  for (let cut = 6; cut < sample.length; cut += cut < 24 ? 1 : 40) {
-    // A stream like the real ones (the same state object, so V8 sees one shape), cut short.
-    const inflater = new Inflate(() => {});
-    const internals = inflater as unknown as Partial<InflateInternals>;
-    if (internals.o instanceof Uint8Array && typeof internals.s?.b === "number") internals.o = out;
-    try {
-      // In two pushes, as a stream goes on: V8 takes a field written only once for a constant.
-      const half = cut >> 1;
-      inflater.push(sample.subarray(0, half), false);
-      inflater.push(sample.subarray(half, cut), false);
-    } catch {
-      // Not deflate data after all: nothing to learn from it, and nothing is lost.
-    }
-  }
-}
-
-/**
- * A stream fed a byte at a time runs out of input wherever each byte ends: also where a code ends exactly at a
- * byte boundary, so that the next read starts past the end (rare for any one cut of real data, and each of
- * the inflater's read sites must have met it, or the compiled loop is thrown away when a slice first ends
- * there). The sample takes every kind of block and code-length header, which the first bytes of one part
- * (one block's header) do not. Its dynamic block's header and its stored block go in one push each: cut
- * short, a header's code tables would be built again at every byte (tens of milliseconds), and a stored
- * block is copied, not decoded. About 5 ms, once per process.
- */
-function primeOnSample(out: Uint8Array): void {
-  const inflater = new Inflate(() => {});
-  const internals = inflater as unknown as Partial<InflateInternals>;
-  if (!(internals.o instanceof Uint8Array) || typeof internals.s?.b !== "number") return;
-  const sample = deflateSample();
-  const push = (from: number, to: number) => {
-    // The window fflate kept (all the output so far, under 32 KiB) moved into the roomy buffer, so that
-    // fflate does not allocate a bigger one at every push.
-    out.set(internals.o!);
-    internals.o = out;
-    inflater.push(sample.subarray(from, to), to === sample.length);
-  };
-  try {
-    for (let k = 0; k < SAMPLE_FIXED_END; k++) push(k, k + 1);
-    push(SAMPLE_FIXED_END, SAMPLE_DYNAMIC_CODES_END);
-    for (let k = SAMPLE_DYNAMIC_CODES_END; k < SAMPLE_STORED_START; k++) push(k, k + 1);
-    push(SAMPLE_STORED_START, sample.length);
-  } catch {
-    // Some other fflate than the one this was written for: nothing to learn from it, and nothing is lost.
-  }
-}
-
-function deflateSample(): Uint8Array {
-  const text = atob(DEFLATE_SAMPLE_BASE64);
-  const bytes = new Uint8Array(text.length);
-  for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
-  return bytes;
-}
-
-/**
- * The deflate stream with an empty block in front (not final, fixed codes, at once its end: 10 bits), so that
- * each prefix also ends a block and starts another, as a real stream does between pushes; without it, V8 would
- * compile for the state that a block never ends and throw that code away at the first real block's end.
- */
-function withEmptyBlockFirst(deflated: Uint8Array): Uint8Array {
-  const out = new Uint8Array(deflated.length + 2);
-  out[0] = 0b010; // BFINAL 0, BTYPE 01 (fixed codes), then code 256 (end of block): seven zero bits
-  for (let k = 0; k < deflated.length; k++) {
-    const shifted = (deflated[k] ?? 0) << 2; // the stream goes on at bit 10: byte 1, bit 2
-    out[k + 1] = (out[k + 1] ?? 0) | (shifted & 0xff);
-    out[k + 2] = shifted >> 8;
-  }
-  return out;
-}
-
 /** Inflates one entry, refusing to go past its declared size or the workbook's budget. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const data = entryData(bytes, entry, budget);
@@ -289,7 +174,7 @@ function entryData(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): U
 
 /**
  * Reads an entry's bytes as they are inflated, never holding more than a few megabytes of them: after each
- * slice, `consume(buffer, start, end, final)` is given the bytes not yet consumed (buffer[start..end)) and
+ * step, `consume(buffer, start, end, final)` is given the bytes not yet consumed (buffer[start..end)) and
  * returns how far it consumed (start..end; bytes it leaves are given again, with more after them, next
  * time). A worksheet of a million rows is read in the memory of a few rows. The same checks as readEntry:
  * the declared size, the workbook's budget and the expansion ratio; errors the consumer throws pass through.
@@ -307,141 +192,95 @@ export function readEntryStream(
     consume(whole, 0, whole.length, true);
     return;
   }
-  primeInflater(data);
-  const { file } = budget;
-  const declared = entry.uncompressedSize;
-  let buffer = new Uint8Array(Math.min(declared, STREAM_BUFFER) + INFLATE_SLACK + 1);
+  const inflater = new EntryInflater(data, entry, budget);
+  let buffer = new Uint8Array(Math.min(entry.uncompressedSize, STREAM_BUFFER) + STEP);
   /** Output bytes in buffer (buffer[0..length)), of which the consumer has consumed those before `consumed`. */
   let length = 0;
   let consumed = 0;
-  let written = 0;
-  const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > declared) {
-      if (budget.used + written + chunk.length > budget.limit) throw tooBig(budget, entry.name);
-      throw corrupt(file, `${entry.name} inflates past its declared size`);
-    }
-    if (length + chunk.length > buffer.length) {
-      const bigger = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length + INFLATE_SLACK));
-      bigger.set(buffer.subarray(0, length));
-      buffer = bigger;
-    }
-    buffer.set(chunk, length);
-    length += chunk.length;
-    written += chunk.length;
-  });
-  const internals = inflater as unknown as Partial<InflateInternals>;
-  const direct = internals.o instanceof Uint8Array && typeof internals.s?.b === "number";
-  if (data.length === 0) push(inflater, data, true, entry, budget);
-  for (let p = 0; p < data.length;) {
-    const ratio = p > 0 ? written / p : MAX_EXPANSION;
-    const fit = Math.min(TARGET_OUTPUT / Math.max(ratio, 1), (declared - written) / MAX_EXPANSION);
-    const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(fit)));
-    const q = Math.min(p + slice, data.length);
-    const expected = p > 0 ? Math.ceil((written / p) * (q - p)) : (q - p) * 16;
-    // Keep what the consumer has not consumed and the inflater's window; move it to the front when the room
-    // after it is short (a copy of a partial row and 32 KiB, not of the sheet).
-    if (length + 2 * expected + INFLATE_SLACK > buffer.length) {
-      const keep = Math.min(consumed, Math.max(0, length - WINDOW));
-      buffer.copyWithin(0, keep, length);
-      length -= keep;
-      consumed -= keep;
-      if (length + 2 * expected + INFLATE_SLACK > buffer.length) {
-        const bigger = new Uint8Array(length + 2 * expected + INFLATE_SLACK + 1);
+  for (;;) {
+    if (buffer.length - length < STEP) {
+      // Keep only what the consumer has not consumed: a partial row, not the sheet.
+      buffer.copyWithin(0, consumed, length);
+      length -= consumed;
+      consumed = 0;
+      if (buffer.length - length < STEP) {
+        const bigger = new Uint8Array(Math.max(buffer.length * 2, length + STEP));
         bigger.set(buffer.subarray(0, length));
         buffer = bigger;
       }
     }
-    if (direct) {
-      // As in inflateBounded: fflate decodes straight into our buffer after the window it needs.
-      const window = Math.min(length, WINDOW);
-      internals.o = buffer.subarray(
-        length - window,
-        Math.min(buffer.length, length + 2 * expected + INFLATE_SLACK + 1),
-      );
-      internals.s!.b = window;
-    }
-    push(inflater, data.subarray(p, q), q === data.length, entry, budget);
-    if (written > RATIO_GRACE && written > MAX_RATIO * q) throw bomb(budget, entry.name);
-    p = q;
-    if (p < data.length) consumed = consume(buffer, consumed, length, false);
+    length = inflater.into(buffer, length);
+    if (inflater.ended) break;
+    consumed = consume(buffer, consumed, length, false);
   }
-  if (written !== declared) throw corrupt(file, `${entry.name} is shorter than declared`);
-  budget.used += written;
+  budget.used += inflater.written;
   consume(buffer, consumed, length, true);
-}
-
-function push(inflater: Inflate, slice: Uint8Array, final: boolean, entry: ZipEntry, budget: InflateBudget): void {
-  try {
-    inflater.push(slice, final);
-  } catch (err) {
-    if (err instanceof Error && err.name === "WorkbookError") throw err;
-    throw corrupt(budget.file, `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
-  }
 }
 
 /** Output a streamed entry's buffer starts with room for (it grows only for a consumer that consumes nothing). */
 const STREAM_BUFFER = 4 * 1024 * 1024;
 
-/**
- * Inflates as a stream, a slice of compressed bytes at a time, and stops at the first slice that takes the output
- * past the declared size (a lie: damage or a bomb), past the workbook's budget, or, beyond RATIO_GRACE, past
- * MAX_RATIO times the compressed bytes read (a bomb declaring a size it would take seconds to reach). A
- * one-shot inflate cannot stop: given a full buffer, fflate decodes the rest of the stream into nothing,
- * minutes of CPU for a 25 MB file that inflates to 16 GB.
- *
- * Speed: fflate's stream copies its output several times over (a buffer grown by doubling, then a slice
- * for each callback), about a quarter slower than one call on workbook XML. So each push is handed, as
- * fflate's own output buffer, a view of ours with the last 32 KiB of output in front of it (exactly the
- * state fflate keeps between pushes, in a bigger buffer): honest data is decoded straight into place and
- * only the callback's slice is extra. Each chunk is still copied into place from the callback, so the
- * bytes returned are right whatever fflate does with its buffer; only speed depends on that detail.
- */
 function inflateBounded(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
-  primeInflater(data);
-  const { file } = budget;
-  const declared = entry.uncompressedSize;
-  // Zero pages cost nothing until written: memory follows the output, not the declared size.
-  const buffer = new Uint8Array(declared + INFLATE_SLACK + 1);
-  let written = 0;
-  const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > declared) {
-      if (budget.used + written + chunk.length > budget.limit) throw tooBig(budget, entry.name);
-      throw corrupt(file, `${entry.name} inflates past its declared size`);
-    }
-    buffer.set(chunk, written);
-    written += chunk.length;
-  });
-  const internals = inflater as unknown as Partial<InflateInternals>;
-  const direct = internals.o instanceof Uint8Array && typeof internals.s?.b === "number";
-  try {
-    if (data.length === 0) inflater.push(data, true);
-    for (let p = 0; p < data.length;) {
-      // Small while the expansion is unknown or high (a bomb's first slice yields at most 4.1 MB), 32 KiB
-      // for ordinary XML, and never more than could still fit below the declared size.
-      const ratio = p > 0 ? written / p : MAX_EXPANSION;
-      const fit = Math.min(TARGET_OUTPUT / Math.max(ratio, 1), (declared - written) / MAX_EXPANSION);
-      const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(fit)));
-      const q = Math.min(p + slice, data.length);
-      if (direct) {
-        const window = Math.min(written, WINDOW);
-        // After each push fflate copies its buffer from 32 KiB before the output's end to the buffer's end, so
-        // the view ends not far past the output expected: twice what this much compressed data gave so far.
-        // Output past the view is grown by fflate in a buffer of its own and copied into place as a chunk.
-        const expected = p > 0 ? Math.ceil((written / p) * (q - p)) : (q - p) * 16;
-        const end = Math.min(buffer.length, written + 2 * expected + INFLATE_SLACK + 1);
-        internals.o = buffer.subarray(written - window, end);
-        internals.s!.b = window;
-      }
-      inflater.push(data.subarray(p, q), q === data.length);
-      if (written > RATIO_GRACE && written > MAX_RATIO * q) throw bomb(budget, entry.name);
-      p = q;
-    }
-  } catch (err) {
-    if (err instanceof Error && err.name === "WorkbookError") throw err;
-    throw corrupt(file, `${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
+  const inflater = new EntryInflater(data, entry, budget);
+  // Zero pages cost nothing until written: memory follows the output, not the declared size. The step past
+  // the declared size is room to see how far a part that lies about its size goes.
+  const buffer = new Uint8Array(entry.uncompressedSize + STEP);
+  let length = 0;
+  while (!inflater.ended) length = inflater.into(buffer, length);
+  return buffer.subarray(0, length);
+}
+
+/**
+ * One entry's raw deflate stream (zip method 8), inflated by pako's port of zlib a step at a time into a
+ * buffer of ours. zlib keeps its 32 KiB window itself, so each step writes only new output, where it is
+ * asked to, and allocates nothing: a stream that handed out a fresh array per chunk cost a third more on
+ * workbook XML, most of it the memory system giving out pages that had never been written.
+ *
+ * After each step, and so before going on, the output is checked: past the declared size (damage, or a lie),
+ * past the workbook's budget, or, beyond RATIO_GRACE, past MAX_RATIO times the compressed bytes read (a bomb
+ * that declares a size it would take seconds to reach). A bomb stops within a step of being seen; a one-shot
+ * inflate could not stop, and spends minutes of CPU on a 25 MB file that inflates to 16 GB.
+ */
+class EntryInflater {
+  private readonly stream = new ZStream();
+  /** Output bytes so far. */
+  written = 0;
+  /** Whether the deflate stream has ended, and given exactly its declared size. */
+  ended = false;
+
+  constructor(
+    data: Uint8Array,
+    private readonly entry: ZipEntry,
+    private readonly budget: InflateBudget,
+  ) {
+    zlibInflateInit2(this.stream, -15); // negative: raw deflate, no zlib header, 32 KiB window
+    this.stream.input = data;
+    this.stream.next_in = 0;
+    this.stream.avail_in = data.length;
   }
-  if (written !== declared) throw corrupt(file, `${entry.name} is shorter than declared`);
-  return buffer.subarray(0, declared);
+
+  /** Inflates up to STEP bytes (never past the buffer) into out[at..), and returns the offset after them. */
+  into(out: Uint8Array<ArrayBuffer>, at: number): number {
+    const { stream, entry, budget } = this;
+    stream.output = out;
+    stream.next_out = at;
+    stream.avail_out = Math.min(STEP, out.length - at);
+    const status = zlibInflate(stream, Z_NO_FLUSH);
+    this.written += stream.next_out - at;
+    if (this.written > entry.uncompressedSize) {
+      if (budget.used + this.written > budget.limit) throw tooBig(budget, entry.name);
+      throw corrupt(budget.file, `${entry.name} inflates past its declared size`);
+    }
+    if (this.written > RATIO_GRACE && this.written > MAX_RATIO * stream.next_in) throw bomb(budget, entry.name);
+    if (status === Z_STREAM_END) {
+      if (this.written !== entry.uncompressedSize) throw corrupt(budget.file, `${entry.name} is shorter than declared`);
+      this.ended = true;
+    } else if (status !== Z_OK) {
+      // zlib's own words for damage ("invalid block type"); none when the data stops before the stream ends.
+      throw corrupt(budget.file, `${entry.name}: ${stream.msg || "the data ends before the deflate stream does"}`);
+    }
+    return stream.next_out;
+  }
 }
 
 function tooBig(budget: InflateBudget, part: string) {
