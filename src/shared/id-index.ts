@@ -57,6 +57,14 @@ export class IdIndex {
     return n;
   }
 
+  /**
+   * Makes room for `count` ids in all, so that adding them never grows the table again: growing rehashes every
+   * id so far, and a staff sheet knows how many rows it has before it adds one.
+   */
+  reserve(count: number): void {
+    while (count * 2 > this.keys.length) this.grow();
+  }
+
   /** Adds the id if it is new; whether it was. */
   addIfNew(id: string): boolean {
     const before = this.size;

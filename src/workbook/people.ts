@@ -46,6 +46,12 @@ export class People {
     return p;
   }
 
+  /** Makes room for `count` people in all (the people so far and a sheet's rows), so that adding them grows nothing. */
+  reserve(count: number): void {
+    this.ids.reserve(count);
+    while (count > this.flags.length) this.growArrays();
+  }
+
   markSubstantive(p: number): void {
     this.flags[p]! |= SUBSTANTIVE;
   }

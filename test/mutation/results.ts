@@ -107,6 +107,8 @@ export function mergeReports(
     current,
   );
   for (const [path, { entry, from }] of [...fileEntries].sort(([a], [b]) => a.localeCompare(b))) {
+    // A file deleted from the source takes its mutants with it: they would count in a folder it is not in.
+    if (current(path) === undefined) continue;
     const renumber = (ids: string[] | undefined) =>
       ids?.flatMap((id) => {
         const key = keyOf[from]?.get(id);

@@ -90,6 +90,7 @@ function chooseStaffRows(sheet: SheetReading): StaffChoice {
   const hasProblem = new Uint8Array(indexes.length);
   const unknown = context.ethnicity(null).ethnicity;
   const { people } = context;
+  people.reserve(people.size + indexes.length);
   const sheetNumber = context.staffSheets++;
   const bankCache = new Map<string, boolean>();
   // A yes/no column headed as bank ("Bank", "Bank Staff", or mapped by hand from "On the bank?") says who is.

@@ -68,6 +68,18 @@ describe("joining mutation results of several runs", () => {
     expect(mergeReports([now, old], onDisk("neither")).files["src/a.ts"]!.mutants[0]!.status).toBe("Survived");
   });
 
+  it("drops the results of a file deleted from the source since it was measured", () => {
+    const before = run(
+      {
+        "src/a.ts": { source: "a", mutants: [mutant("Killed")] },
+        "src/gone.ts": { source: "gone", mutants: [mutant("Survived")] },
+      },
+      {},
+    );
+    const joined = mergeReports([before], (path) => (path === "src/a.ts" ? "a" : undefined));
+    expect(Object.keys(joined.files)).toEqual(["src/a.ts"]);
+  });
+
   it("keeps no machine's paths or run options", () => {
     const report = { ...run({}, {}), projectRoot: "/home/someone/repo", config: { concurrency: 2 } };
     const joined = mergeReports([report]);

@@ -27,23 +27,31 @@ describe("IdIndex", () => {
     expect(ids.find(String(20062708))).toBe(0);
   });
 
-  it("agrees with a Map for any mix of ids, through many rounds of growth", () => {
+  it("agrees with a Map for any mix of ids, through many rounds of growth and room made part way", () => {
     const id = fc.oneof(
       fc.integer({ min: 0, max: 2_000_000_000 }).map(String),
       fc.string({ maxLength: 6 }),
       fc.integer({ min: 0, max: 3000 }).map(String),
     );
+    const room = fc.record({ after: fc.nat({ max: 4000 }), count: fc.nat({ max: 6000 }) });
     fc.assert(
-      fc.property(fc.array(id, { maxLength: 4000 }), fc.array(id, { maxLength: 200 }), (added, asked) => {
-        const ids = new IdIndex();
-        const map = new Map<string, number>();
-        for (const a of added) {
-          if (!map.has(a)) map.set(a, map.size);
-          expect(ids.add(a)).toBe(map.get(a));
-        }
-        expect(ids.size).toBe(map.size);
-        for (const a of [...added, ...asked]) expect(ids.find(a)).toBe(map.get(a) ?? -1);
-      }),
+      fc.property(
+        fc.array(id, { maxLength: 4000 }),
+        fc.array(id, { maxLength: 200 }),
+        room,
+        (added, asked, reserve) => {
+          const ids = new IdIndex();
+          const map = new Map<string, number>();
+          for (const [k, a] of added.entries()) {
+            // Room made for more ids, with some already in the table, keeps every id's number.
+            if (k === reserve.after) ids.reserve(reserve.count);
+            if (!map.has(a)) map.set(a, map.size);
+            expect(ids.add(a)).toBe(map.get(a));
+          }
+          expect(ids.size).toBe(map.size);
+          for (const a of [...added, ...asked]) expect(ids.find(a)).toBe(map.get(a) ?? -1);
+        },
+      ),
       { numRuns: 60 },
     );
   });
