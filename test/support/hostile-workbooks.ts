@@ -17,9 +17,13 @@ export interface RawEntry {
   flags?: number;
   /** Extra fields of the central record (a timestamp, say), before any Zip64 one. */
   extra?: Uint8Array;
+  /** Extra fields of the local header, between the name and the data (Info-ZIP writes timestamps there). */
+  localExtra?: Uint8Array;
   comment?: string;
   /** Point this entry's central record at another entry's local header (overlapping entries). */
   sameDataAs?: string;
+  /** Move the local header's offset the central record gives by this many bytes (into the entry before it). */
+  offsetShift?: number;
 }
 
 /** An honest entry: deflated bytes, true size and CRC. */
@@ -54,12 +58,15 @@ export interface ZipOptions {
   /**
    * Write Zip64: each central record gives the `zip64Fields` (all three unless said) as 0xffffffff and the real
    * values in a Zip64 extra field, in the order the format lists them; the end record gives the directory's offset
-   * as 0xffffffff (and its count too with "count"), the real ones in a Zip64 end record found through its locator.
+   * as 0xffffffff (and its count too with "count"), the real ones in a Zip64 end record found through its locator;
+   * "count only" gives the count as 0xffff and the offset as it is (65,535 entries or more in under 4 GB).
    */
-  zip64?: "offset" | "count";
+  zip64?: "offset" | "count" | "count only";
   zip64Fields?: Zip64Field[];
   /** The archive's comment, after the end record. */
   comment?: string;
+  /** The central directory lists the entries in the reverse of their data's order. */
+  reverseDirectory?: boolean;
 }
 
 /** Writes a zip: local headers and data, then the central directory and its end record(s). */
@@ -91,18 +98,20 @@ export function writeZip(entries: RawEntry[], options: ZipOptions = {}): Uint8Ar
       h.setUint32(18, e.stored.length, true);
       h.setUint32(22, Math.min(e.declaredSize, 0xffffffff), true);
       h.setUint16(26, name.length, true);
+      h.setUint16(28, e.localExtra?.length ?? 0, true);
     });
     push(name);
+    push(e.localExtra ?? new Uint8Array(0));
     push(e.stored);
   }
   const cdStart = at;
   const big = (field: Zip64Field) =>
     options.zip64 !== undefined && (options.zip64Fields ?? ["size", "packed", "offset"]).includes(field);
-  for (const e of entries) {
+  for (const e of options.reverseDirectory ? [...entries].reverse() : entries) {
     const name = enc.encode(e.name);
     const comment = enc.encode(e.comment ?? "");
     const source = e.sameDataAs ? entries.find((x) => x.name === e.sameDataAs)! : e;
-    const offset = offsets.get(source.name)!;
+    const offset = offsets.get(source.name)! + (e.offsetShift ?? 0);
     const full = [
       ...(big("size") ? [e.declaredSize] : []),
       ...(big("packed") ? [source.stored.length] : []),
@@ -154,13 +163,13 @@ export function writeZip(entries: RawEntry[], options: ZipOptions = {}): Uint8Ar
     });
   }
   const comment = enc.encode(options.comment ?? "");
-  const count = options.zip64 === "count" ? 0xffff : entries.length;
+  const count = options.zip64 === "count" || options.zip64 === "count only" ? 0xffff : entries.length;
   record(22, (end) => {
     end.setUint32(0, 0x06054b50, true);
     end.setUint16(8, count, true);
     end.setUint16(10, count, true);
     end.setUint32(12, cdEnd - cdStart, true);
-    end.setUint32(16, options.zip64 ? 0xffffffff : cdStart, true);
+    end.setUint32(16, options.zip64 && options.zip64 !== "count only" ? 0xffffffff : cdStart, true);
     end.setUint16(20, comment.length, true);
   });
   push(comment);

@@ -73,6 +73,8 @@ describe("listing a zip's entries", () => {
     const plain = plainContents();
     expect(contents(zip(PARTS, { zip64: "offset" }))).toEqual(plain);
     expect(contents(zip(PARTS, { zip64: "count" }))).toEqual(plain);
+    // Only the count overflows (65,535 entries or more, in under 4 GB): the true count is in the Zip64 end record.
+    expect(contents(zip(PARTS, { zip64: "count only", zip64Fields: [] }))).toEqual(plain);
     // Only the fields that did not fit: the offset alone, the sizes alone.
     expect(contents(zip(PARTS, { zip64: "offset", zip64Fields: ["offset"] }))).toEqual(plain);
     expect(contents(zip(PARTS, { zip64: "offset", zip64Fields: ["size", "packed"] }))).toEqual(plain);
@@ -80,6 +82,28 @@ describe("listing a zip's entries", () => {
     // Other extra fields before the Zip64 one.
     const parts = PARTS.map((p) => ({ ...p, extra: extraField(0x000a, 32) }));
     expect(contents(zip(parts, { zip64: "offset" }))).toEqual(plain);
+  });
+
+  it("reads data after a local header's own extra fields, which may differ from the central record's", () => {
+    // Info-ZIP and macOS write timestamps and owner ids in the local header: the data starts after them.
+    const parts = PARTS.map((p, i) => ({ ...p, localExtra: extraField(0x5455, 9 + i) }));
+    expect(contents(zip(parts))).toEqual(plainContents());
+  });
+
+  it("reads a directory that lists the entries in another order than their data", () => {
+    const entries = listEntries("t.xlsx", zip(PARTS, { reverseDirectory: true }));
+    expect([...entries.keys()]).toEqual(PARTS.map((p) => p.name).reverse());
+    expect(contents(zip(PARTS, { reverseDirectory: true }))).toEqual(plainContents().reverse());
+  });
+
+  it("refuses an entry whose local header starts one byte inside the data of the entry before it", () => {
+    const [first, second] = PARTS;
+    // The second header moved back by the first's name and one byte: into the first's last byte of data.
+    const shifted = { ...second!, offsetShift: -(enc.encode(first!.name).length + 1) };
+    for (const reverseDirectory of [false, true])
+      expect(refusal(() => listEntries("t.xlsx", zip([first!, shifted], { reverseDirectory }))).params).toEqual({
+        detail: `${first!.name} and ${second!.name} overlap`,
+      });
   });
 
   it("keys a name written with backslashes by its slashes, and keeps the name as written", () => {
@@ -217,9 +241,8 @@ describe("reading an entry", () => {
       declaredSize: 5,
       crc: 0,
     });
-    expect(refusal(() => readEntry(bytes, entry, budgetOf())).params).toEqual({
-      detail: "e.xml is shorter than declared",
-    });
+    for (const read of [() => readEntry(bytes, entry, budgetOf()), () => streamed(bytes, entry)])
+      expect(refusal(read).params).toEqual({ detail: "e.xml is shorter than declared" });
   });
 
   it("counts what each entry gives against the workbook's budget, and refuses the entry that would pass it", () => {
