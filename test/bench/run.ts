@@ -8,7 +8,7 @@
 // at 10, 22 and 40 columns, with the floor, ours and SheetJS measured on each (runs interleaved over the
 // whole table); then the trust-size table below.
 // For synthetic trusts of 10,000, 100,000 and 500,000 staff rows (plus proportional recruitment,
-// cases and CPD), measures three pipelines from workbook bytes:
+// cases and CPD), measures these pipelines from workbook bytes:
 //   floor    fflate-inflate every XML part of every workbook, no parsing (the floor the targets were set
 //            against: fflate's one-call unzip)
 //   inflate  the same parts inflated by our reader's own inflater (pako's zlib stream into one reused
